@@ -1,0 +1,166 @@
+"""Opening the database: the one module that knows it is SQLite.
+
+Everything SQLite-specific (the file checks, pragmas, ``BEGIN IMMEDIATE``, error wording) lives
+here, so that a PostgreSQL backend can be added behind the same two context managers,
+``Database.reading()`` and ``Database.writing()``, without touching the service code or the UI.
+
+Peewee keeps one connection per thread and Textual runs thread workers from a pool, so
+connections are opened and closed deliberately around each unit of work rather than left
+lying in pool threads.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import peewee
+
+from .errors import DatabaseUnavailable, NotACaselineDatabase
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 10
+
+# WAL lets readers carry on while a colleague writes; synchronous=FULL means "saved" is on disk
+# even through a power cut; foreign keys are off by default in SQLite.
+PRAGMAS = (
+    ("journal_mode", "wal"),
+    ("synchronous", "full"),
+    ("foreign_keys", 1),
+    ("busy_timeout", BUSY_TIMEOUT_SECONDS * 1000),
+)
+
+# Every model binds to this proxy; Database.open() points it at the real database.
+proxy = peewee.DatabaseProxy()
+
+
+def inspect_sqlite_file(path: Path) -> bool:
+    """Return True if ``path`` holds tables already, False if it is new or empty.
+
+    Raises NotACaselineDatabase for a file that is not SQLite at all. Reads only: a file that
+    turns out not to be ours must be left exactly as it was (no WAL switch, no -wal file).
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return False
+    if path.is_dir():
+        raise DatabaseUnavailable(f"{path} is a directory, not a database file.")
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseUnavailable(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    if header != SQLITE_HEADER:
+        raise NotACaselineDatabase(f"{path} is not a Caseline database (not an SQLite file).")
+    return True
+
+
+def read_meta(path: Path) -> dict[str, str] | None:
+    """Read Caseline's meta table without changing the file; None if the table is missing."""
+    uri = f"file:{path.as_posix()}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+    except sqlite3.Error as exc:
+        raise DatabaseUnavailable(f"Cannot open {path}: {exc}.") from exc
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "caseline_meta" not in tables:
+            if tables:
+                raise NotACaselineDatabase(
+                    f"{path} is an SQLite database but not a Caseline one; it was left untouched."
+                )
+            return None
+        return {k: v for k, v in conn.execute("SELECT key, value FROM caseline_meta")}
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            raise DatabaseUnavailable(f"{path} is locked by another program.") from exc
+        raise NotACaselineDatabase(
+            f"{path} is damaged or not a Caseline database ({exc}); it was left untouched."
+        ) from exc
+    finally:
+        conn.close()
+
+
+def check_writable(path: Path) -> None:
+    """Fail early, with a clear message, if the database can't be created or written."""
+    parent = path.parent
+    if not parent.exists():
+        raise DatabaseUnavailable(f"Folder {parent} does not exist.")
+    if not parent.is_dir():
+        raise DatabaseUnavailable(f"{parent} is not a folder.")
+    # SQLite needs to create -wal and -shm files beside the database.
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise DatabaseUnavailable(f"Folder {parent} is not writable.")
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise DatabaseUnavailable(f"{path} is not readable and writable by you.")
+
+
+def friendly_error(exc: BaseException, path: Path | str) -> str:
+    """Turn a driver error into one line a worker can act on."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return f"The database {path} is busy (locked by another program); try again in a moment."
+    if "malformed" in text or "not a database" in text:
+        return f"The database {path} is damaged: {text}."
+    if "readonly" in text or "read-only" in text:
+        return f"The database {path} is read-only."
+    if "disk" in text and ("full" in text or "I/O" in text):
+        return f"Could not write to {path}: {text}."
+    return f"Database error on {path}: {text}."
+
+
+class Database:
+    """A Caseline database: an SQLite file (for now) with per-unit-of-work connections."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.db = peewee.SqliteDatabase(
+            str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS, autoconnect=False
+        )
+
+    def bind(self) -> None:
+        proxy.initialize(self.db)
+
+    @contextmanager
+    def connection(self) -> Iterator[peewee.Database]:
+        """Use this thread's connection, opening it for the duration if it isn't open yet."""
+        opened = self.db.connect(reuse_if_open=True)
+        try:
+            yield self.db
+        finally:
+            if opened:
+                self.db.close()
+
+    @contextmanager
+    def reading(self) -> Iterator[peewee.Database]:
+        """A consistent read: one transaction so multi-query reads see one snapshot."""
+        try:
+            with self.connection(), self.db.atomic():
+                yield self.db
+        except peewee.OperationalError as exc:
+            raise DatabaseUnavailable(friendly_error(exc, self.path)) from exc
+
+    @contextmanager
+    def writing(self) -> Iterator[peewee.Database]:
+        """A write transaction, taken as BEGIN IMMEDIATE.
+
+        In WAL mode a deferred transaction that reads and then writes fails at once with
+        "database is locked" when another process has written meanwhile, whatever the busy
+        timeout; IMMEDIATE takes the write lock up front and waits for it instead.
+        """
+        try:
+            with self.connection():
+                if self.db.transaction_depth() > 0:
+                    with self.db.atomic():
+                        yield self.db
+                else:
+                    with self.db.atomic("IMMEDIATE"):
+                        yield self.db
+        except peewee.OperationalError as exc:
+            raise DatabaseUnavailable(friendly_error(exc, self.path)) from exc
+
+    def close(self) -> None:
+        if not self.db.is_closed():
+            self.db.close()

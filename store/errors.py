@@ -1,0 +1,35 @@
+"""Errors the store raises, each carrying a message fit to show a user as it is."""
+
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """Base class: the message is one line a person can act on."""
+
+
+class DatabaseUnavailable(StoreError):
+    """The database file can't be opened, created or written (path, permissions, locks)."""
+
+
+class NotACaselineDatabase(StoreError):
+    """The file exists but is not a Caseline database; it has been left untouched."""
+
+
+class NewerDatabase(StoreError):
+    """The database was written by a newer Caseline than this one."""
+
+
+class NotFound(StoreError):
+    """A record asked for by id or reference does not exist."""
+
+
+class Conflict(StoreError):
+    """Someone else changed the record since it was read (its version moved on)."""
+
+
+class InvalidInput(StoreError):
+    """Input failed validation; ``errors`` maps a field name to its message."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = dict(errors)
+        super().__init__("; ".join(f"{field}: {msg}" for field, msg in self.errors.items()))

@@ -1,0 +1,79 @@
+"""Numbered schema migrations.
+
+The schema version lives in the ``caseline_meta`` table. Each step in ``STEPS`` upgrades the
+schema by one version and carries its own frozen table definitions (never the live models, which
+describe only the newest schema). All pending steps run in one write transaction, so a failed
+upgrade leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timezone
+
+import peewee as pw
+from playhouse.migrate import SchemaMigrator
+
+from .. import __version__
+from ..errors import NewerDatabase, NotACaselineDatabase
+from . import m0001_initial
+
+Step = Callable[[pw.Database, SchemaMigrator], None]
+
+# (version, description, step). Append only; never edit a released step.
+STEPS: list[tuple[int, str, Step]] = [
+    (1, "workers, clients, cases, allocations, notes, chronology", m0001_initial.up),
+]
+LATEST = STEPS[-1][0]
+APP_ID = "caseline"
+
+
+def _meta(db: pw.Database) -> dict[str, str]:
+    if "caseline_meta" not in db.get_tables():
+        return {}
+    return dict(db.execute_sql("SELECT key, value FROM caseline_meta").fetchall())
+
+
+def _set_meta(db: pw.Database, key: str, value: str) -> None:
+    db.execute_sql("DELETE FROM caseline_meta WHERE key = ?", (key,))
+    db.execute_sql("INSERT INTO caseline_meta (key, value) VALUES (?, ?)", (key, value))
+
+
+def check_version(meta: dict[str, str], where: str) -> int:
+    """Return the schema version in ``meta``, refusing databases we can't or mustn't open."""
+    if meta.get("app") != APP_ID:
+        raise NotACaselineDatabase(f"{where} is not a Caseline database; it was left untouched.")
+    try:
+        version = int(meta.get("schema_version", ""))
+    except ValueError:
+        raise NotACaselineDatabase(f"{where} has no readable schema version.") from None
+    if version > LATEST:
+        raise NewerDatabase(
+            f"{where} was written by a newer Caseline (schema {version}; this is {__version__}, "
+            f"schema {LATEST}). Upgrade Caseline to open it."
+        )
+    return version
+
+
+def upgrade(db: pw.Database, where: str, target: int = LATEST) -> list[int]:
+    """Bring the schema up to ``target``; call inside a write transaction. Returns steps run."""
+    meta = _meta(db)
+    if not meta:
+        if db.get_tables():
+            raise NotACaselineDatabase(f"{where} is not a Caseline database; it was left untouched.")
+        db.execute_sql("CREATE TABLE caseline_meta (key VARCHAR(255) PRIMARY KEY, value TEXT)")
+        _set_meta(db, "app", APP_ID)
+        _set_meta(db, "created_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        current = 0
+    else:
+        current = check_version(meta, where)
+    migrator = SchemaMigrator.from_database(db)
+    ran: list[int] = []
+    for version, _description, step in STEPS:
+        if current < version <= target:
+            step(db, migrator)
+            _set_meta(db, "schema_version", str(version))
+            ran.append(version)
+    if ran:
+        _set_meta(db, "written_by", __version__)
+    return ran

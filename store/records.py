@@ -1,0 +1,100 @@
+"""Plain, immutable records the store hands to the UI and the CLI (never live ORM rows)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import Enum
+
+
+class CaseStatus(str, Enum):
+    """Where a case is in its life."""
+
+    REFERRAL = "referral"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerInfo:
+    """A worker, as the acting user or as an allocated worker."""
+
+    id: int
+    username: str
+    display_name: str
+    role: str = "worker"
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    """One line of the caseload."""
+
+    id: int
+    ref: str
+    client_name: str
+    status: CaseStatus
+    worker_id: int | None
+    worker_name: str
+    allocated_on: date | None
+    last_contact_at: datetime | None  # naive UTC
+    next_review_on: date | None
+    flags: tuple[str, ...]
+    search_key: str  # folded client name and ref, for filtering as you type
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateCandidate:
+    """An existing client who may be the person being entered as new."""
+
+    client_id: int
+    name: str
+    date_of_birth: date | None
+    reasons: tuple[str, ...]
+    cases: tuple[tuple[int, str, CaseStatus, str], ...]  # (case id, ref, status, worker name)
+
+
+@dataclass(frozen=True, slots=True)
+class AllocationInfo:
+    """A period a worker held the case."""
+
+    worker_name: str
+    allocated_on: date
+    ended_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDetail:
+    """A case with its client's details, for the case file."""
+
+    id: int
+    ref: str
+    status: CaseStatus
+    client_id: int
+    client_name: str
+    date_of_birth: date | None
+    address: str
+    phone: str
+    worker_id: int | None
+    worker_name: str
+    allocated_on: date | None
+    opened_on: date
+    closed_on: date | None
+    closure_reason: str
+    last_contact_at: datetime | None
+    next_review_on: date | None
+    version: int
+    allocations: tuple[AllocationInfo, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class ChronologyItem:
+    """An entry in a case's chronology."""
+
+    id: int
+    occurred_on: date
+    category: str
+    title: str
+    details: str
+    source_kind: str
+    source_id: int | None
+    before_current_allocation: bool

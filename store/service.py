@@ -1,0 +1,374 @@
+"""The service API: what the UI and the CLI may ask of the store.
+
+Every call takes the acting worker, so that permissions and the audit log can be added without
+changing callers, and returns plain records from ``store.records``.
+"""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import peewee as pw
+
+from . import dates, migrations
+from .config import DEFAULT_REF_FORMAT
+from .db import Database, check_writable, inspect_sqlite_file, read_meta
+from .errors import InvalidInput, NotFound
+from .models import Allocation, Case, ChronologyEntry, Client, Counter, Note, Worker, utcnow
+from .records import (
+    AllocationInfo,
+    CaseDetail,
+    CaseRow,
+    CaseStatus,
+    ChronologyItem,
+    DuplicateCandidate,
+    WorkerInfo,
+)
+from .schemas import NewCase, validate
+from .textsafe import clean_field, fold
+
+Scope = Literal["mine", "all"]
+
+# A note at least weekly is the practice standard; past this a case is flagged.
+CONTACT_OVERDUE_DAYS = 7
+NEW_CASE_DAYS = 14
+
+
+def _worker_info(w: Worker) -> WorkerInfo:
+    return WorkerInfo(id=w.id, username=w.username, display_name=w.display_name, role=w.role)
+
+
+def display_name_for(username: str) -> str:
+    """A readable name from a login name: "sam.okafor" -> "Sam Okafor"."""
+    parts = [p for p in username.replace(".", " ").replace("_", " ").split() if p]
+    return " ".join(p[:1].upper() + p[1:] for p in parts) or username
+
+
+def case_flags(
+    status: str,
+    allocated_on: date | None,
+    last_contact_at: datetime | None,
+    next_review_on: date | None,
+    today: date,
+) -> tuple[str, ...]:
+    """Short flags for a caseload row, most urgent first."""
+    if status == CaseStatus.CLOSED:
+        return ()
+    flags: list[str] = []
+    if next_review_on is not None and next_review_on < today:
+        flags.append("review")
+    if status == CaseStatus.OPEN:
+        last = dates.to_local(last_contact_at).date() if last_contact_at else None
+        since = last or allocated_on
+        if since is not None and (today - since).days > CONTACT_OVERDUE_DAYS:
+            flags.append("contact")
+        if allocated_on is not None and (today - allocated_on).days <= NEW_CASE_DAYS:
+            flags.append("new")
+    return tuple(flags)
+
+
+class Store:
+    """An open Caseline database and the operations on it."""
+
+    def __init__(self, database: Database, *, ref_format: str = DEFAULT_REF_FORMAT) -> None:
+        self.database = database
+        self.ref_format = ref_format
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, ref_format: str = DEFAULT_REF_FORMAT) -> Store:
+        """Open (creating or upgrading) the database at ``path``.
+
+        Raises a StoreError subclass with a one-line message if the path is unusable, the file
+        is not a Caseline database (it is then left untouched), or it is from a newer Caseline.
+        """
+        path = Path(path)
+        check_writable(path)
+        if inspect_sqlite_file(path):
+            meta = read_meta(path)
+            if meta is not None:
+                migrations.check_version(meta, str(path))
+        database = Database(path)
+        database.bind()
+        with database.writing() as db:
+            migrations.upgrade(db, str(path))
+        return cls(database, ref_format=ref_format)
+
+    def close(self) -> None:
+        self.database.close()
+
+    @property
+    def path(self) -> Path:
+        return self.database.path
+
+    def schema_version(self) -> int:
+        with self.database.reading() as db:
+            row = db.execute_sql(
+                "SELECT value FROM caseline_meta WHERE key = 'schema_version'"
+            ).fetchone()
+        return int(row[0])
+
+    def is_empty(self) -> bool:
+        """True if the database holds no cases and no clients."""
+        with self.database.reading():
+            return not Case.select().exists() and not Client.select().exists()
+
+    # -- workers -------------------------------------------------------------------------
+
+    def ensure_worker(self, username: str, display_name: str | None = None) -> WorkerInfo:
+        """The worker with this login name, created on first use."""
+        username = clean_field(username)
+        if not username:
+            raise InvalidInput({"worker": "Worker name is required."})
+        with self.database.writing():
+            worker = Worker.get_or_none(Worker.username == username)
+            if worker is None:
+                worker = Worker.create(
+                    username=username, display_name=display_name or display_name_for(username)
+                )
+        return _worker_info(worker)
+
+    def workers(self) -> list[WorkerInfo]:
+        with self.database.reading():
+            rows = Worker.select().where(Worker.active == True).order_by(Worker.display_name)  # noqa: E712
+            return [_worker_info(w) for w in rows]
+
+    # -- caseload ------------------------------------------------------------------------
+
+    def caseload(
+        self, actor: WorkerInfo, *, scope: Scope = "mine", closed: bool = False
+    ) -> list[CaseRow]:
+        """The rows of the caseload: the actor's (or everyone's) open or closed cases."""
+        today = dates.today()
+        query = (
+            Case.select(
+                Case.id, Case.ref, Client.name, Client.name_key, Case.status, Case.worker,
+                Worker.display_name, Case.allocated_on, Case.last_contact_at, Case.next_review_on,
+            )
+            .join(Client)
+            .switch(Case)
+            .join(Worker, pw.JOIN.LEFT_OUTER)
+        )
+        if closed:
+            query = query.where(Case.status == CaseStatus.CLOSED.value)
+        else:
+            query = query.where(Case.status != CaseStatus.CLOSED.value)
+        if scope == "mine":
+            query = query.where(Case.worker == actor.id)
+        query = query.order_by(Client.name_key, Case.ref)
+        rows: list[CaseRow] = []
+        with self.database.reading():
+            for (cid, ref, name, key, status, wid, wname, alloc, last, review) in query.tuples():
+                rows.append(
+                    CaseRow(
+                        id=cid, ref=ref, client_name=name, status=CaseStatus(status),
+                        worker_id=wid, worker_name=wname or "",
+                        allocated_on=alloc, last_contact_at=last, next_review_on=review,
+                        flags=case_flags(status, alloc, last, review, today),
+                        search_key=f"{key} {fold(ref)}",
+                    )
+                )
+        return rows
+
+    # -- cases ---------------------------------------------------------------------------
+
+    def find_possible_duplicates(
+        self, actor: WorkerInfo, name: str, date_of_birth: date | None = None, limit: int = 8
+    ) -> list[DuplicateCandidate]:
+        """Existing clients (any worker's, open or closed) who may be this person."""
+        key = fold(clean_field(name))
+        tokens = key.split()
+        found: dict[int, list[str]] = {}
+        with self.database.reading():
+            if date_of_birth is not None:
+                for (cid,) in Client.select(Client.id).where(
+                    Client.date_of_birth == date_of_birth
+                ).tuples():
+                    found.setdefault(cid, []).append("same date of birth")
+            if tokens:
+                for cid, other in Client.select(Client.id, Client.name_key).tuples():
+                    reason = _name_similarity(tokens, key, other)
+                    if reason:
+                        found.setdefault(cid, []).insert(0, reason)
+            if not found:
+                return []
+            ranked = sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:limit]
+            ids = [cid for cid, _ in ranked]
+            clients = {c.id: c for c in Client.select().where(Client.id.in_(ids))}
+            cases: dict[int, list[tuple[int, str, CaseStatus, str]]] = {}
+            for cid, case_id, ref, status, wname in (
+                Case.select(Case.client, Case.id, Case.ref, Case.status, Worker.display_name)
+                .join(Worker, pw.JOIN.LEFT_OUTER)
+                .where(Case.client.in_(ids))
+                .order_by(Case.opened_on.desc())
+                .tuples()
+            ):
+                cases.setdefault(cid, []).append((case_id, ref, CaseStatus(status), wname or ""))
+        return [
+            DuplicateCandidate(
+                client_id=cid,
+                name=clients[cid].name,
+                date_of_birth=clients[cid].date_of_birth,
+                reasons=tuple(reasons),
+                cases=tuple(cases.get(cid, ())),
+            )
+            for cid, reasons in ranked
+        ]
+
+    def create_case(
+        self, actor: WorkerInfo, data: dict[str, Any] | NewCase, *, dayfirst: bool = True
+    ) -> CaseDetail:
+        """Create a client and an open case allocated to a worker; the chronology starts here."""
+        new = data if isinstance(data, NewCase) else validate(NewCase, data, dayfirst=dayfirst)
+        allocated_on = new.allocated_on or dates.today()
+        with self.database.writing():
+            worker = self._worker_by_username(new.worker) if new.worker else Worker.get_by_id(actor.id)
+            ref = new.ref or self._next_ref(allocated_on.year)
+            if Case.select().where(Case.ref == ref).exists():
+                raise InvalidInput({"ref": f"Case reference {ref} is already in use."})
+            now = utcnow()
+            client = Client.create(
+                name=new.client_name, name_key=fold(new.client_name),
+                date_of_birth=new.date_of_birth, address=new.address, phone=new.phone,
+                created_at=now, updated_at=now, created_by=actor.id,
+            )
+            case = Case.create(
+                ref=ref, client=client, status=CaseStatus.OPEN.value, worker=worker,
+                allocated_on=allocated_on, opened_on=allocated_on,
+                created_at=now, updated_at=now, created_by=actor.id,
+            )
+            allocation = Allocation.create(
+                case=case, worker=worker, allocated_on=allocated_on, created_at=now,
+                created_by=actor.id,
+            )
+            ChronologyEntry.create(
+                case=case, allocation=allocation, occurred_on=allocated_on, category="allocation",
+                title=f"Case allocated to {worker.display_name}", source_kind="allocation",
+                source_id=allocation.id, created_at=now, created_by=actor.id,
+            )
+            return self._case_detail(case.id)
+
+    def case(self, actor: WorkerInfo, case_id: int) -> CaseDetail:
+        with self.database.reading():
+            return self._case_detail(case_id)
+
+    def case_by_ref(self, actor: WorkerInfo, ref: str) -> CaseDetail:
+        with self.database.reading():
+            case = Case.get_or_none(Case.ref == ref.strip())
+            if case is None:
+                raise NotFound(f"No case with reference {ref.strip()!r}.")
+            return self._case_detail(case.id)
+
+    def chronology(self, actor: WorkerInfo, case_id: int) -> list[ChronologyItem]:
+        """The case's chronology, oldest first."""
+        with self.database.reading():
+            current = (
+                Allocation.select(Allocation.allocated_on)
+                .where(Allocation.case == case_id, Allocation.ended_on.is_null())
+                .order_by(Allocation.allocated_on.desc())
+                .scalar()
+            )
+            query = (
+                ChronologyEntry.select()
+                .where(ChronologyEntry.case == case_id)
+                .order_by(ChronologyEntry.occurred_on, ChronologyEntry.id)
+            )
+            return [
+                ChronologyItem(
+                    id=e.id, occurred_on=e.occurred_on, category=e.category, title=e.title,
+                    details=e.details, source_kind=e.source_kind, source_id=e.source_id,
+                    before_current_allocation=current is not None and e.occurred_on < current,
+                )
+                for e in query
+            ]
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _worker_by_username(self, username: str) -> Worker:
+        worker = Worker.get_or_none(Worker.username == username)
+        if worker is None:
+            raise InvalidInput({"worker": f"No worker called {username!r}."})
+        return worker
+
+    def _next_ref(self, year: int) -> str:
+        """The next free reference in the configured format (call inside a write)."""
+        name = f"case_ref:{year}" if "{year" in self.ref_format or "{yy" in self.ref_format else "case_ref"
+        counter, _ = Counter.get_or_create(name=name, defaults={"value": 0})
+        seq = counter.value
+        while True:
+            seq += 1
+            ref = self.ref_format.format(year=year, yy=f"{year % 100:02d}", seq=seq)
+            if not Case.select().where(Case.ref == ref).exists():
+                break
+        Counter.update(value=seq).where(Counter.id == counter.id).execute()
+        return ref
+
+    def _case_detail(self, case_id: int) -> CaseDetail:
+        case = (
+            Case.select(Case, Client, Worker)
+            .join(Client)
+            .switch(Case)
+            .join(Worker, pw.JOIN.LEFT_OUTER)
+            .where(Case.id == case_id)
+            .first()
+        )
+        if case is None:
+            raise NotFound(f"No case with id {case_id}.")
+        allocations = tuple(
+            AllocationInfo(worker_name=w, allocated_on=a, ended_on=e)
+            for w, a, e in Allocation.select(
+                Worker.display_name, Allocation.allocated_on, Allocation.ended_on
+            )
+            .join(Worker)
+            .where(Allocation.case == case_id)
+            .order_by(Allocation.allocated_on, Allocation.id)
+            .tuples()
+        )
+        client = case.client
+        worker = case.worker
+        return CaseDetail(
+            id=case.id, ref=case.ref, status=CaseStatus(case.status),
+            client_id=client.id, client_name=client.name, date_of_birth=client.date_of_birth,
+            address=client.address, phone=client.phone,
+            worker_id=worker.id if worker else None,
+            worker_name=worker.display_name if worker else "",
+            allocated_on=case.allocated_on, opened_on=case.opened_on, closed_on=case.closed_on,
+            closure_reason=case.closure_reason, last_contact_at=case.last_contact_at,
+            next_review_on=case.next_review_on, version=case.version, allocations=allocations,
+        )
+
+
+def _name_similarity(tokens: list[str], key: str, other: str) -> str | None:
+    """Why two folded names may be the same person, or None."""
+    if other == key:
+        return "same name"
+    other_tokens = other.split()
+    if sorted(other_tokens) == sorted(tokens):
+        return "same name, other order"
+    if (
+        len(tokens) > 1
+        and len(other_tokens) > 1
+        and tokens[-1] == other_tokens[-1]
+        and tokens[0][:1] == other_tokens[0][:1]
+    ):
+        return "similar name"
+    matcher = difflib.SequenceMatcher(None, key, other)
+    if matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85:
+        return "similar name"
+    return None
+
+
+def counts(store: Store) -> dict[str, int]:
+    """Row counts of the main tables (for the CLI's reports)."""
+    with store.database.reading():
+        return {
+            "workers": Worker.select().count(),
+            "clients": Client.select().count(),
+            "cases": Case.select().count(),
+            "notes": Note.select().count(),
+            "chronology entries": ChronologyEntry.select().count(),
+        }

@@ -1,0 +1,67 @@
+"""Configuration: precedence of flag, environment and file, and clear errors for bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store.config import Config, ConfigError, load_config, resolve_db_path, resolve_worker
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_missing_file_means_defaults(tmp_path: Path) -> None:
+    config = load_config(tmp_path / "absent.toml")
+    assert config == Config()
+    assert config.dayfirst
+    assert config.ref_format == "CL-{year}-{seq:04d}"
+
+
+def test_file_values_are_read(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, 'date_order = "mdy"\nref_format = "{yy}-{seq:03d}"\n'
+                                         'db = "~/cases.db"\n[keys]\n"caseload.add" = "n"\n'))
+    assert not config.dayfirst
+    assert config.ref_format == "{yy}-{seq:03d}"
+    assert config.keys == {"caseload.add": "n"}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("date_order = 'ymd'", "date_order"),
+        ("ref_format = 'CL-{year}'", "must contain {seq}"),
+        ("ref_format = 'CL-{seq:q}'", "bad case reference format"),
+        ("colour = 'blue'", "colour"),
+        ("this is not toml", "not valid TOML"),
+    ],
+)
+def test_bad_config_is_one_clear_error(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ConfigError, match="config.toml") as caught:
+        load_config(write(tmp_path, text))
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_database_path_precedence(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    config = Config(db=tmp_path / "from-config.db")
+    monkeypatch.setenv("CASELINE_DB", str(tmp_path / "from-env.db"))
+    assert resolve_db_path(str(tmp_path / "flag.db"), config).name == "flag.db"
+    assert resolve_db_path(None, config).name == "from-env.db"
+    monkeypatch.delenv("CASELINE_DB")
+    assert resolve_db_path(None, config).name == "from-config.db"
+    assert resolve_db_path(None, Config()).name == "caseline.db"
+    assert "caseline" in str(resolve_db_path(None, Config()).parent)
+
+
+def test_worker_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CASELINE_WORKER", "env.worker")
+    assert resolve_worker("flag.worker", Config(worker="cfg")) == "flag.worker"
+    assert resolve_worker(None, Config(worker="cfg")) == "env.worker"
+    monkeypatch.delenv("CASELINE_WORKER")
+    assert resolve_worker(None, Config(worker="cfg")) == "cfg"
+    assert resolve_worker(None, Config())  # the login name

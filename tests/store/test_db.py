@@ -1,0 +1,151 @@
+"""Opening, creating, upgrading and refusing databases; the SQLite settings that keep data safe."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from store import migrations
+from store.db import Database
+from store.errors import DatabaseUnavailable, NewerDatabase, NotACaselineDatabase
+from store.service import Store
+
+
+def test_new_file_becomes_a_caseline_database_at_the_latest_version(db_path: Path) -> None:
+    store = Store.open(db_path)
+    assert store.schema_version() == migrations.LATEST
+    assert store.is_empty()
+    store.close()
+    meta = dict(sqlite3.connect(db_path).execute("SELECT key, value FROM caseline_meta"))
+    assert meta["app"] == "caseline"
+
+
+def test_pragmas_keep_data_safe(store: Store) -> None:
+    with store.database.reading() as db:
+        assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 5000
+
+
+def test_connections_are_closed_after_each_unit_of_work(store: Store) -> None:
+    store.workers()
+    assert store.database.db.is_closed()
+    with store.database.reading():
+        with store.database.writing():
+            assert not store.database.db.is_closed()
+        assert not store.database.db.is_closed()
+    assert store.database.db.is_closed()
+
+
+def test_a_write_waits_for_another_process_rather_than_failing(store: Store, db_path: Path) -> None:
+    """In WAL mode a deferred read-then-write fails at once when someone else wrote meanwhile;
+    BEGIN IMMEDIATE waits on the busy timeout instead."""
+    me = store.ensure_worker("sam")
+    other = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO worker (username, display_name, role, active, created_at, updated_at)"
+                  " VALUES ('x', 'X', 'worker', 1, '2026-01-01', '2026-01-01')")
+
+    def release() -> None:
+        time.sleep(0.5)
+        other.execute("COMMIT")
+
+    thread = threading.Thread(target=release)
+    thread.start()
+    case = store.create_case(me, {"client_name": "Ada Lovelace"})
+    thread.join()
+    other.close()
+    assert case.ref
+    assert {w.username for w in store.workers()} == {"sam", "x"}
+
+
+def test_upgrades_a_version_1_database_in_place(db_path: Path) -> None:
+    database = Database(db_path)
+    database.bind()
+    with database.writing() as db:
+        migrations.upgrade(db, str(db_path), target=1)
+        db.execute_sql(
+            "INSERT INTO worker (username, display_name, role, active, created_at, updated_at)"
+            " VALUES ('kept', 'Kept', 'worker', 1, '2026-01-01', '2026-01-01')"
+        )
+    database.close()
+    store = Store.open(db_path)
+    assert store.schema_version() == migrations.LATEST
+    assert [w.username for w in store.workers()] == ["kept"]
+    store.close()
+
+
+def test_refuses_a_database_from_a_newer_caseline(db_path: Path) -> None:
+    Store.open(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE caseline_meta SET value = ? WHERE key = 'schema_version'",
+                 (str(migrations.LATEST + 1),))
+    conn.commit()
+    conn.close()
+    with pytest.raises(NewerDatabase, match="newer Caseline"):
+        Store.open(db_path)
+
+
+def test_refuses_a_file_that_is_not_sqlite_and_leaves_it_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_bytes(b"Dear diary, this is not a database.\n")
+    with pytest.raises(NotACaselineDatabase, match="not an SQLite file"):
+        Store.open(path)
+    assert path.read_bytes() == b"Dear diary, this is not a database.\n"
+    assert not Path(f"{path}-wal").exists()
+
+
+def test_refuses_another_programs_sqlite_database_and_leaves_it_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(NotACaselineDatabase, match="not a Caseline one"):
+        Store.open(path)
+    assert path.read_bytes() == before
+    assert not Path(f"{path}-wal").exists()
+    journal = sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0]
+    assert journal == "delete"
+
+
+def test_refuses_a_corrupt_file(tmp_path: Path) -> None:
+    path = tmp_path / "broken.db"
+    path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    with pytest.raises(NotACaselineDatabase):
+        Store.open(path)
+
+
+def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseUnavailable, match="does not exist"):
+        Store.open(tmp_path / "nowhere" / "c.db")
+
+
+def test_a_file_in_place_of_the_folder_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "plain").write_text("x")
+    with pytest.raises(DatabaseUnavailable, match="not a folder"):
+        Store.open(tmp_path / "plain" / "c.db")
+
+
+def test_directory_as_database_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseUnavailable, match="directory"):
+        Store.open(tmp_path)
+
+
+@pytest.mark.skipif(hasattr(__import__("os"), "geteuid") and __import__("os").geteuid() == 0,
+                    reason="root can write anywhere")
+def test_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(DatabaseUnavailable, match="not writable"):
+            Store.open(folder / "c.db")
+    finally:
+        folder.chmod(0o700)

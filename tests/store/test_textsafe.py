@@ -1,0 +1,56 @@
+"""The text-safety module: nothing a person typed may drive the terminal."""
+
+from __future__ import annotations
+
+import pytest
+
+from store.textsafe import clean_field, fold, single_line, strip_control
+
+HOSTILE = [
+    ("osc52 clipboard", "a\x1b]52;c;SEVJTUxP\x07b", "ab"),
+    ("osc title with ST", "a\x1b]0;PWNED\x1b\\b", "ab"),
+    ("clear screen", "a\x1b[2Jb", "ab"),
+    ("colour", "\x1b[31mred\x1b[0m", "red"),
+    ("8-bit CSI", "a\x9b31mb", "ab"),
+    ("bell and backspace", "a\x07\x08b", "ab"),
+    ("NUL and DEL", "a\x00\x7fb", "ab"),
+    ("C1 next line", "a\x85b", "ab"),
+    ("unterminated OSC", "a\x1b]52;c;SEVJ", "a"),
+    ("lone ESC", "a\x1bb", "a"),
+    ("reset terminal", "a\x1bcb", "ab"),
+]
+
+
+@pytest.mark.parametrize(("label", "raw", "expected"), HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_escape_sequences_and_control_characters_are_removed(label: str, raw: str, expected: str) -> None:
+    assert strip_control(raw) == expected
+    assert single_line(raw) == expected
+
+
+def test_tabs_and_newlines_survive_multi_line_text_but_not_single_lines() -> None:
+    assert strip_control("a\tb\nc\r\n") == "a\tb\nc\n"
+    assert single_line("a\tb\nc\r\nd") == "a b c d"
+
+
+def test_markup_looking_text_is_left_alone() -> None:
+    text = "[bold]Smith[/] [@click=app.quit]x[/] **bold** <script>"
+    assert strip_control(text) == text
+
+
+def test_unicode_is_kept() -> None:
+    text = "Zoë 王小明 محمد 🌻 Ñuñez"
+    assert strip_control(text) == text
+
+
+def test_clean_field_normalises_what_people_type() -> None:
+    assert clean_field("  Zoe\u0308   Smith\t") == "Zoë Smith"  # NFC: one code point for ë
+    assert len(clean_field("Zoe\u0308")) == 3
+
+
+@pytest.mark.parametrize(
+    ("raw", "key"),
+    [("Zoë", "zoe"), ("ŁUKASZ", "lukasz"), ("Siobhán", "siobhan"), ("Müller", "muller"),
+     ("Straße", "strasse"), ("Øyvind", "oyvind"), ("王小明", "王小明")],
+)
+def test_fold_is_case_and_accent_insensitive(raw: str, key: str) -> None:
+    assert fold(raw) == key
