@@ -1,0 +1,101 @@
+"""Run ``caseline`` in a real pseudo-terminal, type into it and read every byte it writes.
+
+Pilot tests run the app headless; these check what actually reaches a terminal, and let a test
+kill the process the way a dropped SSH connection does.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import sys
+import termios
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class Terminal:
+    """A child process on a pty of a given size, with everything it has written so far."""
+
+    def __init__(self, args: Sequence[str], *, env: dict[str, str], size: tuple[int, int] = (80, 24)) -> None:
+        self.output = bytearray()
+        pid, fd = pty.fork()
+        if pid == 0:  # pragma: no cover - the child
+            os.chdir(ROOT)
+            os.execve(sys.executable, [sys.executable, "-m", "tui", *args], env)
+        self.pid, self.fd = pid, fd
+        cols, rows = size
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        self.returncode: int | None = None
+
+    def read(self, seconds: float) -> None:
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            ready, _, _ = select.select([self.fd], [], [], min(left, 0.05))
+            if ready:
+                try:
+                    chunk = os.read(self.fd, 65536)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                self.output.extend(chunk)
+
+    def wait_for(self, text: str | bytes, seconds: float = 15.0) -> bool:
+        needle = text.encode() if isinstance(text, str) else text
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if needle in self.output:
+                return True
+            self.read(0.1)
+        return needle in self.output
+
+    def type(self, keys: str | bytes, pause: float = 0.3) -> None:
+        os.write(self.fd, keys.encode() if isinstance(keys, str) else keys)
+        self.read(pause)
+
+    def kill(self, sig: int = signal.SIGKILL) -> None:
+        os.kill(self.pid, sig)
+
+    def wait(self, seconds: float = 10.0) -> int | None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+                return self.returncode
+            self.read(0.05)
+        return None
+
+    def close(self) -> None:
+        if self.returncode is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+            except (ProcessLookupError, ChildProcessError):
+                pass
+        try:
+            os.close(self.fd)
+        except OSError:
+            pass
+
+
+def app_env(tmp: Path) -> dict[str, str]:
+    """A clean environment: no user config, a known terminal, the repo importable."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CASELINE_", "TEXTUAL"))}
+    env.update(
+        TERM="xterm-256color",
+        CASELINE_CONFIG=str(tmp / "no-config.toml"),
+        XDG_DATA_HOME=str(tmp / "data"),
+        PYTHONPATH=str(ROOT),
+        COLUMNS="80",
+        LINES="24",
+    )
+    return env

@@ -1,0 +1,64 @@
+"""Fixtures for driving the app with Pilot against a real database file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from store.models import Case
+from store.records import CaseDetail, WorkerInfo
+from store.service import Store
+from tui.app import CaselineApp
+
+CLIENTS = [
+    # name, dob, allocated, worker (None = me), last contact (UTC), next review
+    ("Aisha Bello", "12/03/1988", "2025-02-10", None, datetime(2026, 11, 20, 11, 0), date(2026, 12, 10)),
+    ("Łukasz Nowak", "01/07/1979", "2024-06-01", None, datetime(2026, 10, 2, 9, 30), date(2026, 11, 1)),
+    ("Zoë Adams", "", "2026-11-20", None, None, None),
+    ("Tom Gallagher", "23/09/2001", "2023-01-15", None, datetime(2026, 11, 22, 15, 0), date(2027, 1, 5)),
+    ("Siobhán O'Sullivan-Murphy", "05/05/1995", "2025-08-08", None, datetime(2026, 11, 16, 10, 0), None),
+    ("Priya Patel", "30/10/1960", "2022-04-04", "priya.nair", datetime(2026, 11, 21, 10, 0), date(2027, 2, 1)),
+    ("Marcus Johnson", "", "2021-09-09", "priya.nair", None, None),
+]
+
+
+def seed(store: Store) -> tuple[WorkerInfo, list[CaseDetail]]:
+    """A small caseload with a spread of names, dates and flags."""
+    me = store.ensure_worker("sam.okafor")
+    store.ensure_worker("priya.nair")
+    created = []
+    for name, dob, allocated, worker, last, review in CLIENTS:
+        case = store.create_case(
+            me, {"client_name": name, "date_of_birth": dob, "allocated_on": allocated,
+                 "worker": worker or "", "address": "1 High Street, Leeds LS1 1AA",
+                 "phone": "07700 900123"},
+        )
+        with store.database.writing():
+            Case.update(last_contact_at=last, next_review_on=review).where(Case.id == case.id).execute()
+        created.append(case)
+    closed = store.create_case(me, {"client_name": "Old Closed Case", "allocated_on": "2020-01-01"})
+    with store.database.writing():
+        Case.update(status="closed", closed_on=date(2021, 1, 1)).where(Case.id == closed.id).execute()
+    created.append(closed)
+    return me, created
+
+
+@pytest.fixture
+def seeded_db(tmp_path: Path) -> Path:
+    path = tmp_path / "seeded.db"
+    store = Store.open(path)
+    seed(store)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def make_app(seeded_db: Path) -> Callable[..., CaselineApp]:
+    def make(**kwargs: object) -> CaselineApp:
+        kwargs.setdefault("worker", "sam.okafor")
+        return CaselineApp(db=kwargs.pop("db", seeded_db), **kwargs)  # type: ignore[arg-type]
+
+    return make

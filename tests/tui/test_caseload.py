@@ -1,0 +1,192 @@
+"""The caseload screen, driven with the keys a worker presses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import Input, Static
+
+from tui.app import CaselineApp
+from tui.screens.case_file import CaseFileScreen
+from tui.screens.caseload import CaseloadScreen
+from tui.screens.help import HelpScreen
+from tui.widgets.case_table import CaseTable
+
+from .helpers import loaded, names, table, title
+
+MakeApp = Callable[..., CaselineApp]
+
+
+async def test_default_view_is_my_open_cases_sorted_by_name(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseloadScreen)
+        assert names(app) == ["Aisha Bello", "Łukasz Nowak", "Siobhán O'Sullivan-Murphy",
+                              "Tom Gallagher", "Zoë Adams"]
+        assert title(app) == "My open cases (5)"
+        assert isinstance(app.focused, CaseTable)
+
+
+async def test_keys_switch_to_all_workers_and_to_closed_cases(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("w")
+        await loaded(pilot)
+        assert "Priya Patel" in names(app) and len(names(app)) == 7
+        assert title(app) == "All workers' open cases (7)"
+        assert "worker" in table(app).visible_columns
+        await pilot.press("x")
+        await loaded(pilot)
+        assert names(app) == ["Old Closed Case"]
+        assert title(app) == "All workers' closed cases (1)"
+        await pilot.press("w", "x")
+        await loaded(pilot)
+        assert title(app) == "My open cases (5)"
+
+
+async def test_filter_as_you_type_ignores_case_and_accents(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"LUKA")
+        assert names(app) == ["Łukasz Nowak"]
+        assert title(app) == "My open cases (1 of 5)"
+        for _ in range(4):
+            await pilot.press("backspace")
+        await pilot.press(*"zoe")
+        assert names(app) == ["Zoë Adams"]
+        await pilot.press("ctrl+a", "ctrl+k")  # clear, then filter by reference
+        ref = table(app).rows[0].ref if table(app).rows else ""
+        await pilot.press(*ref.lower())
+        assert [r.ref for r in table(app).rows] == [ref]
+        await pilot.press(*"zzz")
+        assert names(app) == []
+        assert "No cases match" in table(app).empty_message
+        await pilot.press("escape")  # leaves the filter, keeps it
+        assert isinstance(app.focused, CaseTable)
+        await pilot.press("escape")  # clears it
+        assert len(names(app)) == 5
+
+
+async def test_sort_by_column_and_reverse(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await loaded(pilot)
+        assert table(app).sort_key == "client"
+        await pilot.press("r")
+        assert names(app)[0] == "Zoë Adams"
+        await pilot.press("s")  # next visible column after client
+        key = table(app).sort_key
+        assert key != "client"
+        while table(app).sort_key != "contact":
+            await pilot.press("s")
+        # Oldest contact first: never contacted, then 2 Oct, ...
+        assert names(app)[:2] == ["Zoë Adams", "Łukasz Nowak"]
+        await pilot.press("r")
+        assert names(app)[0] == "Tom Gallagher"
+
+
+async def test_enter_opens_the_case_and_escape_comes_back_to_the_same_place(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("w")
+        await loaded(pilot)
+        await pilot.press("slash", *"a", "enter")
+        await pilot.press("s", "s")
+        sort_key = table(app).sort_key
+        await pilot.press("down")
+        chosen = table(app).highlighted
+        assert chosen is not None
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        assert app.screen.detail is not None
+        assert app.screen.detail.client_name == chosen.client_name
+        await pilot.press("escape")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseloadScreen)
+        assert app.screen.scope == "all"
+        assert app.screen.query_one("#filter", Input).value == "a"
+        assert table(app).sort_key == sort_key
+        assert table(app).highlighted is not None
+        assert table(app).highlighted.id == chosen.id
+
+
+async def test_case_file_shows_client_details_and_chronology(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")  # Aisha Bello
+        await loaded(pilot)
+        details = str(app.screen.query_one("#client-details", Static).render())
+        assert "Aisha Bello" in details
+        assert "12 Mar 1988 (age 38)" in details
+        assert "07700 900123" in details
+        chronology = app.screen.query_one("#chronology")
+        assert chronology.row_count == 1  # type: ignore[attr-defined]
+        row = chronology.get_row_at(0)  # type: ignore[attr-defined]
+        assert str(row[2]) == "Case allocated to Sam Okafor"
+        assert str(row[0]) == "10 Feb 2025"
+
+
+async def test_question_mark_lists_every_key_of_the_screen(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(str(s.render()) for s in app.screen.query(Static))
+        for expected in ("Create a new client and case", "Filter by client name or ref",
+                         "all workers' cases", "open and closed", "Sort by the next column",
+                         "Reverse the sort order", "Quit Caseline", "command palette"):
+            assert expected in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, CaseloadScreen)
+
+
+async def test_command_palette_reaches_screen_actions(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Closed/open")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseloadScreen)
+        assert app.screen.closed
+
+
+async def test_q_quits_from_the_caseload(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert not app.is_running
+
+
+async def test_narrow_terminal_drops_columns_in_order_and_keeps_the_essentials(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        at_80 = table(app).visible_columns
+        assert at_80 == ["ref", "client", "status", "contact", "review", "flags"]
+        await pilot.press("w")
+        await loaded(pilot)
+        assert table(app).visible_columns == ["ref", "client", "worker", "contact", "review", "flags"]
+        await pilot.resize_terminal(60, 24)
+        await pilot.pause()
+        assert table(app).visible_columns == ["ref", "client", "contact", "review"]
+        await pilot.resize_terminal(140, 30)
+        await pilot.pause()
+        assert table(app).visible_columns == [
+            "ref", "client", "status", "worker", "allocated", "contact", "review", "flags"
+        ]

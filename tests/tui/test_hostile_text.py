@@ -1,0 +1,127 @@
+"""User text is data: markup stays literal and escape sequences never reach the terminal."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from rich.segment import Segment
+from textual.widgets import OptionList, Static
+
+from store.models import Case
+from store.service import Store
+from store.textsafe import clean_field, fold
+from tests.terminal import Terminal, app_env
+from tui.app import CaselineApp
+from tui.screens.case_file import CaseFileScreen
+
+from .helpers import loaded, table
+
+OSC52 = "\x1b]52;c;SEVJTUxP\x07"
+TITLE = "\x1b]0;PWNED-TITLE\x07"
+HOSTILE_NAMES = [
+    f"[bold]Smith[/] {OSC52}Jones",
+    f"{TITLE}Anne [@click=app.quit]Click[/] Lee",
+    "Stray [/] Bracket \x1b[2J\x1b[H",
+    "Ünïcödé 王小明 محمد 🌻",
+]
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def seed_hostile(path: Path) -> None:
+    store = Store.open(path)
+    me = store.ensure_worker("sam")
+    for name in HOSTILE_NAMES:
+        case = store.create_case(me, {"client_name": "placeholder", "address": "x"})
+        # Stored exactly as an import or an older version might have left it: raw.
+        from store.models import Client
+
+        with store.database.writing():
+            Client.update(name=name, name_key=fold(clean_field(name)), address=f"Flat 1 {OSC52}[red]Road[/]").where(
+                Client.id == case.client_id
+            ).execute()
+            Case.update(ref=f"R{case.id}").where(Case.id == case.id).execute()
+    store.close()
+
+
+def strip_text(segments: list[Segment]) -> str:
+    return "".join(s.text for s in segments)
+
+
+@pytest.fixture
+def hostile_db(tmp_path: Path) -> Path:
+    path = tmp_path / "hostile.db"
+    seed_hostile(path)
+    return path
+
+
+async def test_hostile_names_render_literally_in_the_caseload(hostile_db: Path) -> None:
+    app = CaselineApp(db=hostile_db, worker="sam")
+    async with app.run_test(size=(100, 24)) as pilot:
+        await loaded(pilot)
+        case_table = table(app)
+        lines = [strip_text(list(case_table.render_line(y))) for y in range(1, 5)]
+        screen = "\n".join(lines)
+        assert not CONTROL.search(screen)
+        assert "[bold]Smith[/] Jones" in screen
+        assert "Anne [@click=app.quit]Click[/] Lee" in screen
+        assert "Stray [/] Bracket" in screen
+        assert "王小明" in screen
+        assert app.is_running  # [@click] did not quit and [/] did not crash
+
+
+async def test_hostile_text_in_the_case_file_is_literal(hostile_db: Path) -> None:
+    app = CaselineApp(db=hostile_db, worker="sam")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        texts = [str(w.render()) for w in app.screen.query(Static)]
+        joined = "\n".join(texts)
+        assert not CONTROL.search(joined.replace("\n", ""))
+        assert "Flat 1 [red]Road[/]" in joined
+        name = app.screen.detail.client_name if app.screen.detail else ""
+        assert CONTROL.sub("", name) or name
+
+
+async def test_hostile_text_in_the_duplicates_list_and_notifications(hostile_db: Path) -> None:
+    app = CaselineApp(db=hostile_db, worker="sam")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("a", *"[bold]Smith[/] Jones")
+        await pilot.pause(0.5)
+        await loaded(pilot)
+        options = app.screen.query_one("#duplicates", OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any("[bold]Smith[/] Jones" in p for p in prompts)
+        assert not any(CONTROL.search(p) for p in prompts)
+        await pilot.press("ctrl+s", "ctrl+s")
+        await loaded(pilot)
+        notes = [str(n.message) for n in app._notifications]  # noqa: SLF001
+        assert any("created for [bold]Smith[/] Jones." in n for n in notes)
+        assert app.is_running
+
+
+@pytest.mark.slow
+def test_no_escape_sequence_from_stored_text_reaches_a_real_terminal(
+    hostile_db: Path, tmp_path: Path
+) -> None:
+    term = Terminal(["--db", str(hostile_db), "--worker", "sam"], env=app_env(tmp_path))
+    try:
+        assert term.wait_for("Bracket"), bytes(term.output[-2000:])
+        term.type("\r", pause=1.5)  # open the first case: name and address on screen
+        assert term.wait_for("Road")
+        term.type("\x1b", pause=0.8)  # back
+        term.type("\x11")  # ctrl+q
+        assert term.wait() == 0
+    finally:
+        term.close()
+    out = bytes(term.output)
+    assert b"[bold]Smith[/]" in out
+    assert b"Anne [@click=app." in out  # cut to fit the column, still literal
+    assert b"\x1b]52;c;SEVJTUxP" not in out
+    assert b"SEVJTUxP" not in out  # removed whole, not just its ESC
+    assert b"\x1b]0;PWNED" not in out
+    assert b"PWNED-TITLE" not in out

@@ -1,0 +1,167 @@
+"""Creating a case from the caseload with the keyboard: valid, invalid, duplicates, cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import Input, OptionList, Static
+
+from store.service import Store
+from tui.app import CaselineApp
+from tui.screens.case_file import CaseFileScreen
+from tui.screens.caseload import CaseloadScreen
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.new_case import NewCaseScreen
+from tui.widgets.case_table import CaseTable
+
+from .helpers import loaded, names
+
+MakeApp = Callable[..., CaselineApp]
+
+
+def error(app: CaselineApp, field: str) -> str:
+    widget = app.screen.query_one(f"#error-{field}", Static)
+    return str(widget.render()) if widget.display else ""
+
+
+async def open_form(pilot: object) -> None:
+    await loaded(pilot)
+    await pilot.press("a")  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_create_a_case_with_the_keyboard(make_app: MakeApp, seeded_db: object) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        assert isinstance(app.screen, NewCaseScreen)
+        assert app.focused is app.screen.query_one("#client_name", Input)
+        await pilot.press(*"Grace Hopper", "tab", *"9/12/1986", "tab", *"2 Mill Lane, York",
+                          "tab", *"07700 900456")
+        hint = str(app.screen.query_one("#hint-date_of_birth", Static).render())
+        assert hint == "Tue 09 Dec 1986 (age 39)"
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseloadScreen)
+        assert "Grace Hopper" in names(app)
+        highlighted = app.screen.query_one(CaseTable).highlighted
+        assert highlighted is not None and highlighted.client_name == "Grace Hopper"
+        assert highlighted.ref == "CL-2026-0002"  # one 2026 case was in the seed
+    store = Store.open(seeded_db)  # type: ignore[arg-type]
+    me = store.ensure_worker("sam.okafor")
+    case = store.case(me, highlighted.id)
+    assert (case.address, case.phone) == ("2 Mill Lane, York", "07700 900456")
+    assert store.chronology(me, case.id)[0].title == "Case allocated to Sam Okafor"
+    store.close()
+
+
+async def test_invalid_input_is_shown_at_the_field_and_nothing_is_saved(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await pilot.press("tab", *"31/02/2026", "tab", "tab", *"not a phone")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NewCaseScreen)
+        assert error(app, "client_name") == "Client name is required."
+        assert "There is no 31 February 2026" in error(app, "date_of_birth")
+        assert "Phone may contain digits" in error(app, "phone")
+        assert app.focused is app.screen.query_one("#client_name", Input)
+        # Fixing a field clears its message.
+        await pilot.press(*"Ada Lovelace")
+        assert error(app, "client_name") == ""
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseloadScreen)
+        assert "Ada Lovelace" not in names(app)
+
+
+async def test_allocation_date_in_the_future_is_refused(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await pilot.press(*"Ada Lovelace")
+        app.screen.query_one("#allocated_on", Input).focus()
+        await pilot.press(*"+1w", "ctrl+s")
+        await pilot.pause()
+        assert "can't be in the future" in error(app, "allocated_on")
+
+
+async def test_possible_duplicates_are_shown_and_can_be_opened_instead(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await pilot.press(*"lukasz nowak")
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        options = app.screen.query_one("#duplicates", OptionList)
+        assert options.display and options.option_count == 1
+        assert "Łukasz Nowak" in str(options.get_option_at_index(0).prompt)
+        # The first save stops to show them; enter opens the existing case instead.
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NewCaseScreen)
+        assert app.focused is options
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        assert app.screen.detail is not None and app.screen.detail.client_name == "Łukasz Nowak"
+
+
+async def test_saving_anyway_after_seeing_duplicates(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await pilot.press(*"Aisha Bello")
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NewCaseScreen)
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseloadScreen)
+        assert names(app).count("Aisha Bello") == 2
+
+
+async def test_escape_on_an_empty_form_just_goes_back(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseloadScreen)
+
+
+async def test_escape_then_keep_editing_keeps_what_was_typed(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await pilot.press(*"Half Typed")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # the safe answer: keep editing
+        assert isinstance(app.screen, NewCaseScreen)
+        assert app.screen.query_one("#client_name", Input).value == "Half Typed"
+
+
+async def test_case_for_another_worker_shows_in_all_workers_view(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await pilot.press(*"Alan Turing")
+        app.screen.query_one("#worker").value = "priya.nair"  # type: ignore[attr-defined]
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseloadScreen)
+        assert app.screen.scope == "all"
+        row = app.screen.query_one(CaseTable).highlighted
+        assert row is not None and row.client_name == "Alan Turing"
+        assert row.worker_name == "Priya Nair"

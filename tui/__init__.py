@@ -1,0 +1,1 @@
+"""Caseline's terminal interface (Textual). The store knows nothing of this package."""

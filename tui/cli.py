@@ -1,0 +1,184 @@
+"""The ``caseline`` command: run the app, or write a demo database.
+
+Errors are one line on stderr and a non-zero exit, before the UI starts; never a traceback.
+Textual is imported only when the app is about to run, so the CLI's other commands stay quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from store import __version__
+from store.config import (
+    Config,
+    ConfigError,
+    config_path,
+    demo_db_path,
+    load_config,
+    resolve_db_path,
+    resolve_worker,
+)
+from store.errors import StoreError
+
+EXIT_USAGE = 2
+EXIT_FAILURE = 1
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line, as every other error is."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog.split()[0]} --help)\n")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 0 or more")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="caseline",
+        description="A keyboard-first caseload for social workers and case managers.",
+        epilog=f"Config file: {config_path()}",
+    )
+    parser.add_argument("--version", action="version", version=f"caseline {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="database file (default: $CASELINE_DB, "
+                        "the config file, then the user data directory)")
+    parser.add_argument("--worker", metavar="NAME", help="who you are (default: your login name)")
+    parser.add_argument("--demo", action="store_true",
+                        help="run on a demo database, created on first use")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    demo = sub.add_parser("demo", help="write a realistic demo database",
+                          description="Write a reproducible demo database of realistic cases.")
+    demo.add_argument("--db", metavar="PATH", required=True, help="database file to write")
+    demo.add_argument("--cases", type=_positive, default=150, metavar="N", help="cases (150)")
+    demo.add_argument("--notes", type=_positive, default=30, metavar="N",
+                      help="notes per case, on average (30)")
+    demo.add_argument("--workers", type=_positive, default=6, metavar="W", help="workers (6)")
+    demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (1)")
+    demo.add_argument("--worker", metavar="NAME",
+                      help="the demo worker who is you (default: your login name)")
+    demo.add_argument("--as-of", metavar="DATE",
+                      help="date the demo history runs up to (default: today)")
+    demo.add_argument("--force", action="store_true", help="replace a database that has data")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        config = load_config()
+        if args.command == "demo":
+            return _demo(args, config)
+        return _run(args, config)
+    except (StoreError, ConfigError) as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_FAILURE
+
+
+def _fail(message: str) -> NoReturn:
+    print(f"caseline: {message}", file=sys.stderr)
+    raise SystemExit(EXIT_FAILURE)
+
+
+def _demo(args: argparse.Namespace, config: Config) -> int:
+    from store import dates
+
+    today = None
+    if args.as_of:
+        try:
+            today = dates.parse_date(args.as_of, dayfirst=config.dayfirst)
+        except dates.DateParseError as exc:
+            _fail(f"--as-of: {exc}")
+    if args.workers < 1:
+        _fail("--workers must be at least 1")
+    me = resolve_worker(args.worker, config)
+    report = write_demo(
+        Path(args.db).expanduser(), me=me, cases=args.cases, notes=args.notes,
+        workers=args.workers, seed=args.seed, force=args.force, today=today, config=config,
+    )
+    for line in report:
+        print(line)
+    print(f"Run it with: caseline --db {args.db} --worker {me}")
+    return 0
+
+
+def write_demo(
+    path: Path, *, me: str, cases: int, notes: int, workers: int, seed: int, force: bool,
+    today: object = None, config: Config | None = None,
+) -> list[str]:
+    """Create the demo database at ``path``; refuse one that holds data unless ``force``."""
+    from store.demo import generate
+    from store.service import Store
+
+    config = config or Config()
+    store = Store.open(path, ref_format=config.ref_format)
+    if not store.is_empty():
+        if not force:
+            store.close()
+            raise StoreError(f"{path} already holds cases; use --force to replace it.")
+        store.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        store = Store.open(path, ref_format=config.ref_format)
+    try:
+        report = generate(
+            store, me=me, cases=cases, notes_per_case=notes, workers=workers, seed=seed,
+            today=today,  # type: ignore[arg-type]
+        )
+    except ValueError as exc:
+        raise StoreError(str(exc)) from None
+    finally:
+        store.close()
+    return [f"Demo database {path}:", *report.lines()]
+
+
+def _run(args: argparse.Namespace, config: Config) -> int:
+    from store.service import Store
+
+    worker = resolve_worker(args.worker, config)
+    if args.demo:
+        path = demo_db_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fresh = not path.exists()
+        if not fresh:
+            probe = Store.open(path, ref_format=config.ref_format)
+            fresh = probe.is_empty()
+            probe.close()
+        if fresh:
+            print(f"Creating a demo database at {path}…", file=sys.stderr)
+            write_demo(path, me=worker, cases=150, notes=30, workers=6, seed=1, force=True,
+                       config=config)
+    else:
+        path = resolve_db_path(args.db, config)
+        if not args.db and not path.parent.exists():
+            # The default location is ours to create; a path the user gave is not.
+            path.parent.mkdir(parents=True, exist_ok=True)
+    store = Store.open(path, ref_format=config.ref_format)
+
+    from tui.app import CaselineApp
+
+    app = CaselineApp(store=store, worker=worker, config=config)
+    try:
+        app.run()
+    finally:
+        store.close()
+    return app.return_code or 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

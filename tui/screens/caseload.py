@@ -1,0 +1,224 @@
+"""The caseload: the worker's cases at a glance, filtered as they type."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from store import dates
+from store.records import CaseRow
+from tui.text import assemble
+from tui.widgets.case_table import CaseTable
+
+if TYPE_CHECKING:
+    from tui.app import CaselineApp
+
+
+class CaseloadScreen(Screen[None]):
+    """The list of cases: mine or everyone's, open or closed."""
+
+    CSS_PATH = "caseload.tcss"
+    AUTO_FOCUS = "CaseTable"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "new_case", "Add", tooltip="Create a new client and case", id="caseload.add"),
+        Binding("slash", "focus_filter", "Filter", tooltip="Filter by client name or ref", id="caseload.filter"),
+        Binding("w", "toggle_scope", "All/mine", tooltip="Switch between my cases and all workers' cases", id="caseload.scope"),
+        Binding("x", "toggle_closed", "Closed/open", tooltip="Switch between open and closed cases", id="caseload.closed"),
+        Binding("s", "cycle_sort", "Sort", tooltip="Sort by the next column", id="caseload.sort"),
+        Binding("r", "reverse_sort", "Reverse", tooltip="Reverse the sort order", show=False, id="caseload.reverse"),
+        Binding("ctrl+r,f5", "reload", "Refresh", tooltip="Reload the caseload from the database", show=False, id="caseload.reload"),
+        Binding("escape", "escape", "Clear filter", show=False, id="caseload.escape"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit Caseline", id="caseload.quit"),
+    ]
+
+    scope: reactive[Literal["mine", "all"]] = reactive("mine", init=False)
+    """Whose cases: the worker's own, or all workers'."""
+
+    closed: reactive[bool] = reactive(False, init=False)
+    """Closed cases rather than open ones."""
+
+    loading: reactive[bool] = reactive(True)
+    """A load from the database is under way."""
+
+    @property
+    def caseline(self) -> CaselineApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def table(self) -> CaseTable:
+        return self.query_one(CaseTable)
+
+    @property
+    def filter_input(self) -> Input:
+        return self.query_one("#filter", Input)
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="title-bar"):
+            yield Static(id="view-title", classes="title")
+            yield Static(id="who", classes="who")
+        yield Input(placeholder="/ filter by client name or ref", id="filter", compact=True)
+        yield CaseTable()
+        yield Static(id="status-line", classes="muted")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        me = self.caseline.me
+        self.query_one("#who", Static).update(
+            assemble((me.display_name, ""), " · ", dates.format_date(dates.today()))
+        )
+        self._update_table_columns()
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        # Back from a case or a new-case form: what we show may be stale (a new case, a note).
+        if self.is_mounted and not self.loading:
+            self.reload()
+
+    # -- loading -----------------------------------------------------------------------
+
+    def reload(self, keep_id: int | None = None) -> None:
+        self.loading = True
+        self._update_titles()
+        self._load(self.scope, self.closed, keep_id)
+
+    @work(thread=True, exclusive=True, group="caseload", exit_on_error=False)
+    def _load(self, scope: Literal["mine", "all"], closed: bool, keep_id: int | None) -> None:
+        rows = self.caseline.store.caseload(self.caseline.me, scope=scope, closed=closed)
+        self.app.call_from_thread(self._show, rows, keep_id)
+
+    def _show(self, rows: list[CaseRow], keep_id: int | None) -> None:
+        self.table.set_rows(rows, keep_id=keep_id)
+        self.loading = False
+        self._update_titles()
+
+    # -- titles ------------------------------------------------------------------------
+
+    def _view_name(self) -> str:
+        whose = "My" if self.scope == "mine" else "All workers'"
+        return f"{whose} {'closed' if self.closed else 'open'} cases"
+
+    def _update_titles(self) -> None:
+        if not self.is_mounted:
+            return
+        table = self.table
+        shown, total = len(table.rows), table.total
+        count = "…" if self.loading else (f"{shown} of {total}" if shown != total else f"{total}")
+        self.query_one("#view-title", Static).update(f"{self._view_name()} ({count})")
+        if self.loading:
+            table.empty_message = "Loading…"
+        elif total == 0:
+            table.empty_message = (
+                "No open cases allocated to you. Press a to add one, w for all workers' cases."
+                if self.scope == "mine" and not self.closed
+                else "No cases here."
+            )
+        else:
+            table.empty_message = "No cases match the filter. Press escape to clear it."
+        table.refresh()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        table = self.table
+        direction = "descending" if table.sort_reverse else "ascending"
+        column = table.sort_key.replace("_", " ")
+        row = table.highlighted
+        where = f"{table.cursor_row + 1}/{len(table.rows)}" if row else ""
+        self.query_one("#status-line", Static).update(
+            f" Sorted by {column} ({direction}) · {where}" if where else f" Sorted by {column}"
+        )
+
+    def watch_scope(self) -> None:
+        self._update_table_columns()
+        self.reload()
+
+    def watch_closed(self) -> None:
+        self._update_table_columns()
+        self.reload()
+
+    def _update_table_columns(self) -> None:
+        hidden: list[str] = []
+        if self.scope == "mine":
+            hidden.append("worker")
+        if self.closed:
+            hidden.append("review")
+        self.table.set_hidden_columns(hidden)
+
+    # -- events ------------------------------------------------------------------------
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.table.set_filter(event.value)
+        self._update_titles()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_submitted(self) -> None:
+        self.table.focus()
+
+    @on(CaseTable.Selected)
+    def _open(self, event: CaseTable.Selected) -> None:
+        self.caseline.open_case(event.row.id)
+
+    @on(CaseTable.Highlighted)
+    def _highlighted(self) -> None:
+        self._update_status()
+
+    def on_key(self, event: object) -> None:
+        from textual import events
+
+        if isinstance(event, events.Key) and event.key == "down" and self.filter_input.has_focus:
+            self.table.focus()
+            event.stop()
+
+    # -- actions -----------------------------------------------------------------------
+
+    def action_focus_filter(self) -> None:
+        self.filter_input.focus()
+
+    def action_escape(self) -> None:
+        if self.filter_input.has_focus:
+            self.table.focus()
+        elif self.filter_input.value:
+            self.filter_input.value = ""
+
+    def action_toggle_scope(self) -> None:
+        self.scope = "all" if self.scope == "mine" else "mine"
+
+    def action_toggle_closed(self) -> None:
+        self.closed = not self.closed
+
+    def action_cycle_sort(self) -> None:
+        self.table.cycle_sort()
+        self._update_status()
+
+    def action_reverse_sort(self) -> None:
+        self.table.sort_by(self.table.sort_key)
+        self._update_status()
+
+    def action_reload(self) -> None:
+        self.reload()
+
+    def action_new_case(self) -> None:
+        from tui.screens.new_case import NewCaseResult, NewCaseScreen
+
+        def done(result: NewCaseResult | None) -> None:
+            if result is None:
+                return
+            if result.created:
+                if self.closed or self.scope == "mine" and result.worker_id != self.caseline.me.id:
+                    # Show the view the new case is in, so the worker sees it land.
+                    self.closed = False
+                    self.scope = "all" if result.worker_id != self.caseline.me.id else "mine"
+                self.filter_input.value = ""
+                self.reload(keep_id=result.case_id)
+            else:
+                self.caseline.open_case(result.case_id)
+
+        self.app.push_screen(NewCaseScreen(), done)

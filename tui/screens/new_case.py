@@ -1,0 +1,303 @@
+"""Creating a case: the client's details, the allocation, and a duplicate check first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from store import dates
+from store.errors import InvalidInput
+from store.records import DuplicateCandidate
+from store.schemas import NewCase, validate
+from tui.text import assemble
+
+if TYPE_CHECKING:
+    from tui.app import CaselineApp
+
+FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("client_name", "Client name", "Full name (required)"),
+    ("date_of_birth", "Date of birth", "e.g. 3/4/1990 or 1990-04-03"),
+    ("address", "Address", ""),
+    ("phone", "Phone", "e.g. 07700 900123"),
+    ("ref", "Case ref", "automatic"),
+    ("worker", "Worker", ""),
+    ("allocated_on", "Allocated on", "today"),
+)
+DATE_FIELDS = ("date_of_birth", "allocated_on")
+
+
+@dataclass(frozen=True)
+class NewCaseResult:
+    """What the form ended with: a new case, or an existing one the worker chose instead."""
+
+    case_id: int
+    created: bool
+    worker_id: int | None = None
+
+
+class NewCaseScreen(Screen[NewCaseResult | None]):
+    """The new-case form."""
+
+    CSS_PATH = "new_case.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", tooltip="Check and create the case", id="new_case.save", priority=True),
+        Binding("escape", "cancel", "Cancel", tooltip="Leave without creating a case", id="new_case.cancel"),
+        Binding("ctrl+d", "focus_duplicates", "Duplicates", tooltip="Go to the possible duplicates", id="new_case.duplicates"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._candidates: list[DuplicateCandidate] = []
+        self._checked_key: tuple[str, date | None] | None = None
+        self._acknowledged: tuple[str, date | None] | None = None
+        self._dup_timer: Timer | None = None
+        self._saving = False
+
+    @property
+    def caseline(self) -> CaselineApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="title-bar"):
+            yield Static("New case", classes="title")
+            yield Static(id="who", classes="who")
+        with VerticalScroll(id="form"):
+            for name, label, placeholder in FIELDS:
+                with Horizontal(classes="field", id=f"row-{name}"):
+                    yield Label(label, classes="label")
+                    if name == "worker":
+                        options = [(w.display_name, w.username) for w in self.caseline.store.workers()]
+                        yield Select(
+                            options, value=self.caseline.me.username, allow_blank=False,
+                            id="worker", compact=True,
+                        )
+                    else:
+                        yield Input(placeholder=placeholder, id=name, compact=True)
+                    yield Static("", classes="hint", id=f"hint-{name}")
+                yield Static("", classes="error-text field-error", id=f"error-{name}")
+            yield Static("", id="dup-title", classes="section")
+            yield OptionList(id="duplicates")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#who", Static).update(assemble(self.caseline.me.display_name))
+        self.query_one("#ref", Input).placeholder = "automatic"
+        self.query_one("#duplicates", OptionList).display = False
+        self.query_one("#client_name", Input).focus()
+
+    # -- reading the form ----------------------------------------------------------------
+
+    def values(self) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for name, _, _ in FIELDS:
+            if name == "worker":
+                data[name] = self.query_one("#worker", Select).value
+            else:
+                data[name] = self.query_one(f"#{name}", Input).value
+        return data
+
+    def is_dirty(self) -> bool:
+        return any(
+            str(v).strip() for k, v in self.values().items() if k != "worker"
+        )
+
+    def _validation_context(self) -> dict[str, Any]:
+        return {"dayfirst": self.caseline.config.dayfirst, "today": dates.today()}
+
+    # -- live hints and errors -------------------------------------------------------------
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        name = event.input.id or ""
+        self._set_error(name, "")
+        if name in DATE_FIELDS:
+            self._show_date_hint(name, event.value)
+        if name in ("client_name", "date_of_birth"):
+            if self._dup_timer is not None:
+                self._dup_timer.stop()
+            self._dup_timer = self.set_timer(0.3, self._check_duplicates)
+
+    def _show_date_hint(self, name: str, text: str) -> None:
+        hint = self.query_one(f"#hint-{name}", Static)
+        if not text.strip():
+            hint.update("")
+            return
+        try:
+            parsed = dates.parse_date(text, dayfirst=self.caseline.config.dayfirst)
+        except dates.DateParseError:
+            hint.update("")
+            return
+        label = f"{parsed:%a} {dates.format_date(parsed)}"
+        if name == "date_of_birth" and parsed <= dates.today():
+            label += f" (age {dates.age_in_years(parsed)})"
+        hint.update(label)
+
+    def _set_error(self, name: str, message: str) -> None:
+        matches = self.query(f"#error-{name}")
+        if not matches:
+            return
+        error = matches.first(Static)
+        error.update(assemble(message))
+        error.display = bool(message)
+        self.query_one(f"#row-{name}").set_class(bool(message), "-invalid")
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for name, _, _ in FIELDS:
+            self._set_error(name, errors.get(name, ""))
+        first = next((name for name, _, _ in FIELDS if name in errors), None)
+        if first is not None:
+            self.query_one(f"#{first}").focus()
+        if "form" in errors:
+            self.notify(errors["form"], severity="error", markup=False)
+
+    # -- duplicates ----------------------------------------------------------------------
+
+    def _duplicate_key(self) -> tuple[str, date | None] | None:
+        name = self.query_one("#client_name", Input).value.strip()
+        dob: date | None = None
+        text = self.query_one("#date_of_birth", Input).value.strip()
+        if text:
+            try:
+                dob = dates.parse_date(text, dayfirst=self.caseline.config.dayfirst)
+            except dates.DateParseError:
+                dob = None
+        if len(name) < 2 and dob is None:
+            return None
+        return (name, dob)
+
+    def _check_duplicates(self) -> None:
+        key = self._duplicate_key()
+        if key is None:
+            self._show_duplicates([], None)
+            return
+        self._find_duplicates(key)
+
+    @work(thread=True, exclusive=True, group="duplicates", exit_on_error=False)
+    def _find_duplicates(self, key: tuple[str, date | None]) -> None:
+        found = self.caseline.store.find_possible_duplicates(self.caseline.me, key[0], key[1])
+        self.app.call_from_thread(self._show_duplicates, found, key)
+
+    def _show_duplicates(
+        self, candidates: list[DuplicateCandidate], key: tuple[str, date | None] | None
+    ) -> None:
+        self._candidates = candidates
+        self._checked_key = key
+        title = self.query_one("#dup-title", Static)
+        options = self.query_one("#duplicates", OptionList)
+        options.clear_options()
+        options.display = bool(candidates)
+        if not candidates:
+            title.update("")
+            return
+        title.update(
+            f"Possible existing clients ({len(candidates)}): enter opens the case instead"
+        )
+        for candidate in candidates:
+            for option in _candidate_options(candidate):
+                options.add_option(option)
+
+    def action_focus_duplicates(self) -> None:
+        options = self.query_one("#duplicates", OptionList)
+        if options.display:
+            if options.highlighted is None:
+                options.highlighted = 0
+            options.focus()
+
+    @on(OptionList.OptionSelected, "#duplicates")
+    def _open_existing(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id and event.option.id.startswith("case-"):
+            self.dismiss(NewCaseResult(case_id=int(event.option.id.removeprefix("case-")), created=False))
+
+    # -- saving --------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if self._saving:
+            return
+        data = self.values()
+        try:
+            new_case = validate(NewCase, data, **self._validation_context())
+        except InvalidInput as exc:
+            self._show_errors(exc.errors)
+            return
+        self._show_errors({})
+        key = self._duplicate_key()
+        if key != self._checked_key:
+            # The check hasn't caught up with the latest typing: run it now, then ask again.
+            self._check_duplicates()
+            self.notify("Checking for existing clients… press ctrl+s again to save.", markup=False)
+            return
+        if self._candidates and self._acknowledged != key:
+            self._acknowledged = key
+            self.action_focus_duplicates()
+            self.notify(
+                "This may be an existing client (listed below). Open their case with enter, "
+                "or press ctrl+s again to create a new case anyway.",
+                title="Possible duplicate", severity="warning", markup=False, timeout=8,
+            )
+            return
+        self._saving = True
+        self._create(new_case)
+
+    @work(thread=True, exclusive=True, group="save", exit_on_error=False)
+    def _create(self, new_case: NewCase) -> None:
+        try:
+            detail = self.caseline.store.create_case(self.caseline.me, new_case)
+        except InvalidInput as exc:
+            self.app.call_from_thread(self._save_failed, exc.errors)
+            return
+        except Exception:
+            self.app.call_from_thread(setattr, self, "_saving", False)
+            raise
+        self.app.call_from_thread(self._saved, detail.id, detail.ref, detail.client_name, detail.worker_id)
+
+    def _save_failed(self, errors: dict[str, str]) -> None:
+        self._saving = False
+        self._show_errors(errors)
+
+    def _saved(self, case_id: int, ref: str, name: str, worker_id: int | None) -> None:
+        self.notify(f"Case {ref} created for {name}.", title="Saved", markup=False)
+        self.dismiss(NewCaseResult(case_id=case_id, created=True, worker_id=worker_id))
+
+    def action_cancel(self) -> None:
+        if not self.is_dirty():
+            self.dismiss(None)
+            return
+        from tui.screens.confirm import ConfirmScreen
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Discard this new case?", "Nothing has been saved yet.", yes="Discard", no="Keep editing"),
+            answer,
+        )
+
+
+def _candidate_options(candidate: DuplicateCandidate) -> list[Option]:
+    """One line per existing case of the candidate (or one line if they have none)."""
+    dob = f" · born {dates.format_date(candidate.date_of_birth)}" if candidate.date_of_birth else ""
+    why = ", ".join(candidate.reasons)
+    if not candidate.cases:
+        return [Option(assemble((candidate.name, "bold"), dob, f"  ({why})"), disabled=True)]
+    options = []
+    for case_id, ref, status, worker in candidate.cases:
+        held = f" ({worker})" if worker else ""
+        options.append(
+            Option(
+                assemble((candidate.name, "bold"), dob, " · ", ref, f" {status.value}", held, f"  — {why}"),
+                id=f"case-{case_id}",
+            )
+        )
+    return options

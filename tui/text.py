@@ -1,0 +1,37 @@
+"""User text on its way to the screen: always as plain Content, never as markup.
+
+Every widget that shows something a person typed gets it through these helpers, so that
+``[bold]`` stays literal, ``[@click=app.quit]`` stays inert, and escape sequences never reach
+the terminal.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from store.textsafe import single_line, strip_control
+
+
+def plain(text: str) -> Content:
+    """Multi-line user text as literal Content."""
+    return Content(strip_control(text))
+
+
+def plain_line(text: str) -> Content:
+    """User text for a single line (a label, a cell, a title)."""
+    return Content(single_line(text))
+
+
+def assemble(*parts: str | tuple[str, str]) -> Content:
+    """Join literal pieces, each optionally styled: ``assemble("Ref ", (ref, "bold"))``.
+
+    The text of every piece is treated as literal (and cleaned); only the style strings, which
+    come from our code, are interpreted.
+    """
+    pieces: list[str | tuple[str, str]] = []
+    for part in parts:
+        if isinstance(part, tuple):
+            pieces.append((single_line(part[0]), part[1]))
+        else:
+            pieces.append(single_line(part))
+    return Content.assemble(*pieces)
