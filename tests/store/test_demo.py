@@ -1,0 +1,448 @@
+"""The demo data generator: reproducible, plausible, consistent with the rest of the store."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import Counter as Tally
+from collections.abc import Iterator
+from datetime import date, datetime
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from store import demo, demo_text
+from store.demo import DemoReport
+from store.service import Store
+from store.textsafe import fold
+
+TODAY = date(2026, 11, 23)  # the frozen clock's date (tests/conftest.py)
+ME = "sam.okafor"
+
+
+def _generate(path: Path, **kwargs: Any) -> DemoReport:
+    """Generate into a fresh database file and close it again."""
+    store = Store.open(path)
+    try:
+        options: dict[str, Any] = {
+            "me": ME, "cases": 60, "notes_per_case": 10, "workers": 6, "seed": 3, "today": TODAY,
+        }
+        options.update(kwargs)
+        return demo.generate(store, **options)
+    finally:
+        store.close()
+
+
+def _rows(path: Path, sql: str, *params: Any) -> list[tuple[Any, ...]]:
+    """Read with plain sqlite3, so nothing depends on which Store the models are bound to."""
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+def _scalar(path: Path, sql: str, *params: Any) -> Any:
+    return _rows(path, sql, *params)[0][0]
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.db"
+    _generate(path)
+    return path
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path) -> Iterator[Store]:
+    """An open store holding demo data (for tests that go through the service API)."""
+    store = Store.open(tmp_path / "demo.db")
+    demo.generate(store, me=ME, cases=60, notes_per_case=10, workers=6, seed=3, today=TODAY)
+    yield store
+    store.close()
+
+
+SNAPSHOT = {
+    "worker": "id, username, display_name",
+    "client": "id, name, name_key, date_of_birth, address, phone, created_at",
+    '"case"': "id, ref, client_id, status, worker_id, allocated_on, opened_on, closed_on, "
+    "closure_reason, closing_summary, last_contact_at, next_review_on",
+    "allocation": "id, case_id, worker_id, allocated_on, ended_on, reason",
+    "note": "id, case_id, author_id, contact_at, note_type, present, body, significant, "
+    "finalised_at",
+    "chronology_entry": "id, case_id, allocation_id, occurred_on, category, title, details, "
+    "source_kind, source_id",
+    "counter": "name, value",
+}
+
+
+def _snapshot(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    return {
+        table: _rows(path, f"SELECT {columns} FROM {table} ORDER BY 1")
+        for table, columns in SNAPSHOT.items()
+    }
+
+
+def test_same_seed_and_day_give_identical_databases(tmp_path: Path) -> None:
+    first = _snapshot(_path_with(tmp_path / "a.db", seed=11))
+    second = _snapshot(_path_with(tmp_path / "b.db", seed=11))
+    assert all(first[table] for table in SNAPSHOT)  # not trivially equal because empty
+    assert first == second
+
+
+def test_another_seed_gives_other_data(tmp_path: Path) -> None:
+    first = _snapshot(_path_with(tmp_path / "a.db", seed=11))
+    other = _snapshot(_path_with(tmp_path / "b.db", seed=12))
+    for table in ("client", '"case"', "note", "chronology_entry"):
+        assert first[table] != other[table], table
+
+
+def _path_with(path: Path, **kwargs: Any) -> Path:
+    _generate(path, **kwargs)
+    return path
+
+
+def test_me_has_a_full_caseload_and_some_closed_cases(demo_db: Path) -> None:
+    me_id = _scalar(demo_db, "SELECT id FROM worker WHERE username = ?", ME)
+    by_status = dict(_rows(
+        demo_db, 'SELECT status, COUNT(*) FROM "case" WHERE worker_id = ? GROUP BY status', me_id
+    ))
+    assert 22 <= by_status["open"] <= 30
+    assert by_status["closed"] >= 1
+    assert _scalar(demo_db, "SELECT display_name FROM worker WHERE id = ?", me_id) == "Sam Okafor"
+
+
+def test_workers_have_realistic_names_and_matching_usernames(demo_db: Path) -> None:
+    workers = _rows(demo_db, "SELECT username, display_name FROM worker ORDER BY id")
+    assert len(workers) == 6
+    assert workers[0] == (ME, "Sam Okafor")
+    for username, name in workers[1:]:
+        assert re.fullmatch(r"[a-z]+\.[a-z]+", username), username
+        assert username == ".".join(fold(name).replace("'", "").split())
+
+
+def test_existing_worker_for_me_is_reused(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "demo.db")
+    existing = store.ensure_worker(ME, "Sam Okafor (Team A)")
+    demo.generate(store, me=ME, cases=30, notes_per_case=2, workers=3, today=TODAY)
+    store.close()
+    path = tmp_path / "demo.db"
+    assert _rows(path, "SELECT id, display_name FROM worker WHERE username = ?", ME) == [
+        (existing.id, "Sam Okafor (Team A)")
+    ]
+    assert _scalar(path, "SELECT COUNT(*) FROM worker") == 3
+    assert _scalar(path, 'SELECT COUNT(*) FROM "case" WHERE worker_id = ?', existing.id) > 0
+
+
+def test_status_mix_and_referrals_are_unallocated(demo_db: Path) -> None:
+    statuses = dict(_rows(demo_db, 'SELECT status, COUNT(*) FROM "case" GROUP BY status'))
+    assert statuses == {"open": 42, "closed": 12, "referral": 6}
+    referrals = _rows(
+        demo_db,
+        'SELECT id, worker_id, allocated_on, opened_on, last_contact_at FROM "case" '
+        "WHERE status = 'referral'",
+    )
+    for case_id, worker_id, allocated_on, opened_on, last_contact in referrals:
+        assert (worker_id, allocated_on, last_contact) == (None, None, None)
+        assert _scalar(demo_db, "SELECT COUNT(*) FROM allocation WHERE case_id = ?", case_id) == 0
+        assert _rows(
+            demo_db, "SELECT title, occurred_on FROM chronology_entry WHERE case_id = ?", case_id
+        ) == [("Referral received", opened_on)]
+
+
+def test_closed_cases_close_after_their_last_note(demo_db: Path) -> None:
+    closed = _rows(
+        demo_db,
+        'SELECT c.id, c.closed_on, c.closure_reason, c.closing_summary, MAX(n.contact_at) '
+        'FROM "case" c LEFT JOIN note n ON n.case_id = c.id WHERE c.status = \'closed\' '
+        "GROUP BY c.id",
+    )
+    assert closed
+    for case_id, closed_on, reason, summary, last_note in closed:
+        assert reason and len(summary) > 80
+        assert last_note is None or last_note[:10] < closed_on
+        titles = _rows(
+            demo_db,
+            "SELECT title, occurred_on, source_kind FROM chronology_entry WHERE case_id = ? "
+            "ORDER BY occurred_on DESC, id DESC LIMIT 1", case_id,
+        )
+        assert titles == [("Case closed", closed_on, "status")]
+
+
+def test_transferred_cases_have_earlier_allocations_and_transfer_entries(
+    tmp_path: Path,
+) -> None:
+    path = _path_with(tmp_path / "demo.db", cases=200, notes_per_case=4)
+    report_transferred = 0
+    cases = _rows(
+        path, 'SELECT id, worker_id, allocated_on FROM "case" WHERE worker_id IS NOT NULL'
+    )
+    for case_id, worker_id, allocated_on in cases:
+        allocations = _rows(
+            path,
+            "SELECT id, worker_id, allocated_on, ended_on FROM allocation WHERE case_id = ? "
+            "ORDER BY allocated_on, id", case_id,
+        )
+        # The case's worker and allocation date are the current (last) allocation's.
+        assert allocations[-1][1:] == (worker_id, allocated_on, None)
+        if len(allocations) < 2:
+            continue
+        report_transferred += 1
+        for earlier, later in pairwise(allocations):
+            assert earlier[3] == later[2]  # ended the day the next began
+            assert earlier[1] != later[1]
+        transfers = _rows(
+            path,
+            "SELECT allocation_id, occurred_on, title FROM chronology_entry "
+            "WHERE case_id = ? AND source_kind = 'transfer' ORDER BY occurred_on", case_id,
+        )
+        assert [(a, d) for a, d, _ in transfers] == [(a[0], a[2]) for a in allocations[1:]]
+        assert all(t.startswith("Case transferred from ") for _, _, t in transfers)
+    assert 20 <= report_transferred <= 40  # about 15% of 200
+
+
+def test_every_allocated_case_starts_its_chronology_with_the_first_allocation(
+    demo_store: Store,
+) -> None:
+    actor = demo_store.ensure_worker(ME)
+    path = demo_store.path
+    cases = _rows(path, 'SELECT id FROM "case" WHERE status != \'referral\'')
+    assert len(cases) == 54
+    for (case_id,) in cases:
+        first_alloc = _rows(
+            path, "SELECT id, allocated_on, worker_id FROM allocation WHERE case_id = ? "
+            "ORDER BY allocated_on, id LIMIT 1", case_id,
+        )[0]
+        first = demo_store.chronology(actor, case_id)[0]
+        assert first.source_kind == "allocation"
+        assert first.source_id == first_alloc[0]
+        assert first.occurred_on.isoformat() == first_alloc[1]
+        name = _scalar(path, "SELECT display_name FROM worker WHERE id = ?", first_alloc[2])
+        assert first.title == f"Case allocated to {name}"
+
+
+def test_client_names_are_varied_and_never_placeholders(tmp_path: Path) -> None:
+    path = _path_with(tmp_path / "demo.db", cases=200, notes_per_case=1)
+    rows = _rows(path, "SELECT name, name_key, date_of_birth, phone, address FROM client")
+    names = [r[0] for r in rows]
+    assert not [n for n in names if re.search(r"\b(client|person|test)\b", n, re.I)]
+    assert any(not n.isascii() for n in names)
+    assert any("-" in n.split()[-1] for n in names)
+    assert len(set(names)) > 0.9 * len(names)
+    assert len({n.split()[-1] for n in names}) > 80  # many surnames, many backgrounds
+    for name, key, _dob, phone, address in rows:
+        assert key == fold(name)
+        assert re.fullmatch(r"(07700 900\d{3}|01632 960\d{3})?", phone), phone
+        assert re.search(r", [A-Z][A-Za-z -]+ [A-Z]{1,2}\d{1,2} \d[A-Z]{2}$", address), address
+    dobs = [r[2] for r in rows if r[2] is not None]
+    assert len(dobs) > 0.85 * len(rows)
+    families = [n for n in names if re.fullmatch(r"The \S+ family", n)]
+    unknown = [r for r in rows if r[2] is None and r[0] not in families]
+    assert families and len(families) < 0.1 * len(rows)
+    assert unknown  # a few people's dates of birth aren't known either
+    ages = [(TODAY - date.fromisoformat(d)).days // 365 for d in dobs]
+    assert min(ages) < 18 <= max(ages) <= 96
+
+
+def test_a_few_clients_have_an_old_closed_case_and_a_newer_one(tmp_path: Path) -> None:
+    path = _path_with(tmp_path / "demo.db", cases=300, notes_per_case=1)
+    repeat = _rows(path, 'SELECT client_id FROM "case" GROUP BY client_id HAVING COUNT(*) > 1')
+    assert 3 <= len(repeat) <= 9
+    for (client_id,) in repeat:
+        (old_status, _, old_closed), (_, new_opened, _) = _rows(
+            path, 'SELECT status, opened_on, closed_on FROM "case" WHERE client_id = ? '
+            "ORDER BY opened_on", client_id,
+        )
+        assert old_status == "closed" and old_closed < new_opened
+
+
+def test_references_are_numbered_per_year_in_date_order(demo_db: Path) -> None:
+    rows = _rows(demo_db, 'SELECT ref, opened_on FROM "case" ORDER BY opened_on, id')
+    seen: dict[str, list[int]] = {}
+    for ref, opened_on in rows:
+        year, seq = re.fullmatch(r"CL-(\d{4})-(\d{4})", ref).groups()  # type: ignore[union-attr]
+        assert year == opened_on[:4]
+        seen.setdefault(year, []).append(int(seq))
+    for seqs in seen.values():
+        assert seqs == list(range(1, len(seqs) + 1))
+    counters = dict(_rows(demo_db, "SELECT name, value FROM counter"))
+    assert counters == {f"case_ref:{y}": len(s) for y, s in seen.items()}
+    assert len(seen) >= 4  # openings spread over several years
+
+
+def test_counters_let_new_cases_take_the_next_reference(demo_store: Store) -> None:
+    actor = demo_store.ensure_worker(ME)
+    path = demo_store.path
+    for year in (TODAY.year, TODAY.year - 2):
+        used = _scalar(path, "SELECT COUNT(*) FROM \"case\" WHERE ref LIKE ?", f"CL-{year}-%")
+        assert used > 0
+        new = demo_store.create_case(
+            actor, {"client_name": "Ana Ruiz", "allocated_on": date(year, 6, 1)}
+        )
+        assert new.ref == f"CL-{year}-{used + 1:04d}"
+
+
+def test_last_contact_is_the_newest_note(demo_db: Path) -> None:
+    rows = _rows(
+        demo_db,
+        'SELECT c.id, c.last_contact_at, MAX(n.contact_at), COUNT(n.id) FROM "case" c '
+        "LEFT JOIN note n ON n.case_id = c.id GROUP BY c.id",
+    )
+    assert sum(1 for r in rows if r[3]) > 40
+    for case_id, last_contact, newest, _ in rows:
+        assert last_contact == newest, case_id
+
+
+def test_notes_fit_their_case_and_author(tmp_path: Path) -> None:
+    path = _path_with(tmp_path / "demo.db", cases=40, notes_per_case=50)
+    total = _scalar(path, "SELECT COUNT(*) FROM note")
+    assert abs(total - 40 * 50) <= 40  # within 2%
+    notes = _rows(
+        path,
+        'SELECT n.case_id, n.author_id, n.contact_at, c.opened_on, c.closed_on, n.status, '
+        "n.finalised_at, n.note_type, n.present, n.body FROM note n "
+        'JOIN "case" c ON c.id = n.case_id',
+    )
+    allocations: dict[int, list[tuple[str, int]]] = {}
+    for case_id, worker_id, allocated_on in _rows(
+        path, "SELECT case_id, worker_id, allocated_on FROM allocation ORDER BY allocated_on, id"
+    ):
+        allocations.setdefault(case_id, []).append((allocated_on, worker_id))
+    for case_id, author, contact, opened, closed, status, final, kind, present, body in notes:
+        day = contact[:10]
+        assert opened <= day < (closed or TODAY.isoformat()), (case_id, contact)
+        holder = [w for start, w in allocations[case_id] if start <= day][-1]
+        assert author == holder
+        assert status == "final" and final > contact
+        assert kind in demo_text.NOTE_TYPES
+        assert bool(present) == (kind in demo_text.PRESENT_TYPES)
+        assert body and "{" not in body and "[home]" not in body
+    assert len({n[-1] for n in notes}) > 0.95 * len(notes)  # hardly any repeats
+
+
+def test_significant_notes_have_a_chronology_entry(demo_db: Path) -> None:
+    significant = _rows(
+        demo_db, "SELECT id, case_id, substr(contact_at, 1, 10) FROM note WHERE significant"
+    )
+    total = _scalar(demo_db, "SELECT COUNT(*) FROM note")
+    assert 0.03 * total < len(significant) < 0.15 * total
+    entries = {
+        source_id: (case_id, occurred_on, category, title)
+        for source_id, case_id, occurred_on, category, title in _rows(
+            demo_db, "SELECT source_id, case_id, occurred_on, category, title "
+            "FROM chronology_entry WHERE source_kind = 'note'"
+        )
+    }
+    assert len(entries) == len(significant)
+    for note_id, case_id, day in significant:
+        entry_case, occurred_on, category, title = entries[note_id]
+        assert (entry_case, occurred_on) == (case_id, day)
+        assert category in {"contact", "housing", "health", "safeguarding", "education",
+                            "legal", "finance", "family"}
+        assert 5 < len(title) < 60
+
+
+def test_my_open_cases_mostly_have_recent_contact_and_some_reviews_are_due(
+    demo_db: Path,
+) -> None:
+    rows = _rows(
+        demo_db,
+        'SELECT c.last_contact_at, c.next_review_on, c.allocated_on FROM "case" c '
+        "JOIN worker w ON w.id = c.worker_id WHERE w.username = ? AND c.status = 'open'", ME,
+    )
+    recent = [r for r in rows if r[0] and (TODAY - datetime.fromisoformat(r[0]).date()).days <= 14]
+    assert len(recent) >= 0.7 * len(rows)
+    all_open = _rows(
+        demo_db, "SELECT next_review_on, allocated_on FROM \"case\" WHERE status = 'open'"
+    )
+    reviews = [r for r in all_open if r[0]]
+    assert 0.55 * len(all_open) < len(reviews) < 0.95 * len(all_open)
+    assert all(review > allocated for review, allocated in reviews)
+    overdue = [r for r in reviews if r[0] < TODAY.isoformat()]
+    assert overdue and len(overdue) < 0.4 * len(reviews)
+
+
+def test_report_counts_match_the_tables(tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    report = _generate(path, cases=80, notes_per_case=6, workers=4)
+    statuses = Tally(dict(_rows(path, 'SELECT status, COUNT(*) FROM "case" GROUP BY status')))
+    transferred = _scalar(
+        path, "SELECT COUNT(*) FROM (SELECT case_id FROM allocation GROUP BY case_id "
+        "HAVING COUNT(*) > 1)"
+    )
+    assert report == DemoReport(
+        workers=_scalar(path, "SELECT COUNT(*) FROM worker"),
+        clients=_scalar(path, "SELECT COUNT(*) FROM client"),
+        cases=_scalar(path, 'SELECT COUNT(*) FROM "case"'),
+        open=statuses["open"], closed=statuses["closed"], referrals=statuses["referral"],
+        transferred=transferred,
+        notes=_scalar(path, "SELECT COUNT(*) FROM note"),
+        chronology=_scalar(path, "SELECT COUNT(*) FROM chronology_entry"),
+        seconds=report.seconds,
+    )
+    lines = report.lines()
+    assert lines[0].startswith(f"Wrote 80 cases ({statuses['open']} open, ")
+    assert lines[0].endswith("for 4 workers")
+    assert f"{report.notes:,} notes" in lines[1]
+    assert re.fullmatch(r"in \d+\.\d s", lines[2])
+
+
+def test_report_lines_group_thousands_and_use_singulars() -> None:
+    report = DemoReport(workers=1, clients=4900, cases=5000, open=3512, closed=1003,
+                        referrals=485, transferred=612, notes=250000, chronology=1,
+                        seconds=23.44)
+    assert report.lines() == [
+        "Wrote 5,000 cases (3,512 open, 1,003 closed, 485 referrals; 612 transferred) "
+        "for 1 worker",
+        "4,900 clients, 250,000 notes, 1 chronology entry",
+        "in 23.4 s",
+    ]
+
+
+def test_one_worker_gets_everything_and_nothing_is_transferred(tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    report = _generate(path, cases=50, notes_per_case=3, workers=1)
+    assert report.workers == 1 and report.transferred == 0
+    assert _rows(path, "SELECT DISTINCT worker_id FROM \"case\" WHERE worker_id IS NOT NULL") == [
+        (1,)
+    ]
+
+
+def test_no_cases_writes_only_the_workers(tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    report = _generate(path, cases=0, notes_per_case=5, workers=3)
+    assert (report.cases, report.clients, report.notes, report.chronology) == (0, 0, 0, 0)
+    assert _scalar(path, "SELECT COUNT(*) FROM worker") == 3
+
+
+def test_default_today_comes_from_the_clock(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "demo.db")
+    demo.generate(store, me=ME, cases=20, notes_per_case=3)
+    store.close()
+    newest = _scalar(tmp_path / "demo.db", 'SELECT MAX(opened_on) FROM "case"')
+    assert TODAY.isoformat() >= newest >= "2026-09-01"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"cases": -1}, "cases"),
+        ({"notes_per_case": -5}, "notes_per_case"),
+        ({"workers": 0}, "workers"),
+        ({"me": "  "}, "me"),
+    ],
+)
+def test_bad_arguments_are_refused_before_anything_is_written(
+    tmp_path: Path, kwargs: dict[str, Any], message: str
+) -> None:
+    store = Store.open(tmp_path / "demo.db")
+    try:
+        options: dict[str, Any] = {"me": ME, "cases": 5, "today": TODAY, **kwargs}
+        with pytest.raises(ValueError, match=message):
+            demo.generate(store, **options)
+        assert store.is_empty()
+    finally:
+        store.close()
+    assert _scalar(tmp_path / "demo.db", "SELECT COUNT(*) FROM worker") == 0
