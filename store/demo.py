@@ -43,8 +43,18 @@ BATCH_ROWS = 2000  # notes and chronology entries are written this many at a tim
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 _TIMES = tuple(f"{h}:{m:02d}" for h in range(9, 17) for m in (0, 15, 30, 45))
 _SHORT_ONLY = frozenset({"email", "letter", "text message"})
@@ -137,9 +147,18 @@ class _Case:
     """A planned case; dates are day ordinals until rows are written."""
 
     __slots__ = (
-        "allocs", "client", "closed", "closure_reason", "creator", "id", "opened", "ref",
+        "allocs",
+        "client",
+        "closed",
+        "closure_reason",
+        "creator",
+        "id",
+        "opened",
+        "ref",
         "review",
-        "schedule", "status", "worker",
+        "schedule",
+        "status",
+        "worker",
     )
 
     def __init__(self, status: str, worker: int | None) -> None:
@@ -176,8 +195,9 @@ class _Generator:
         rng = self.rng
         self.workers = self._workers(n_workers)
         towns = rng.sample(txt.TOWNS, min(6, len(txt.TOWNS)))
-        self.towns = [t for t, w in zip(towns, (40, 20, 15, 10, 10, 5), strict=False)
-                      for _ in range(w)]
+        self.towns = [
+            t for t, w in zip(towns, (40, 20, 15, 10, 10, 5), strict=False) for _ in range(w)
+        ]
         plan = self._plan_cases(n_cases, n_workers)
         self._plan_notes(plan, n_cases * notes_per_case)
         self._number(plan)
@@ -237,8 +257,19 @@ class _Generator:
             rows.append((next_id, username, display, "worker", True, created, created))
             out.append((next_id, display))
             next_id += 1
-        self._insert(Worker, (_id(Worker), Worker.username, Worker.display_name, Worker.role,
-                              Worker.active, Worker.created_at, Worker.updated_at), rows)
+        self._insert(
+            Worker,
+            (
+                _id(Worker),
+                Worker.username,
+                Worker.display_name,
+                Worker.role,
+                Worker.active,
+                Worker.created_at,
+                Worker.updated_at,
+            ),
+            rows,
+        )
         return out
 
     # -- cases -----------------------------------------------------------------------------
@@ -350,18 +381,19 @@ class _Generator:
                 case.review = t0 + rng.randint(0, 90)
         elif case.status == CaseStatus.CLOSED.value:
             person = self.people[case.client]
-            age_at_close = (
-                (case.closed or 0) - person.dob if person.dob is not None else None
-            )
-            if person.child and age_at_close is not None and age_at_close > 17 * 365 and (
-                rng.random() < 0.6
+            age_at_close = (case.closed or 0) - person.dob if person.dob is not None else None
+            if (
+                person.child
+                and age_at_close is not None
+                and age_at_close > 17 * 365
+                and (rng.random() < 0.6)
             ):
                 case.closure_reason = txt.CLOSURE_REASON_ADULT_SERVICES
             else:
                 reasons = txt.CLOSURE_REASONS_CHILD if person.child else txt.CLOSURE_REASONS_ADULT
-                case.closure_reason = rng.choices(
-                    [r for r, _ in reasons], [w for _, w in reasons]
-                )[0]
+                case.closure_reason = rng.choices([r for r, _ in reasons], [w for _, w in reasons])[
+                    0
+                ]
 
     # -- clients ---------------------------------------------------------------------------
 
@@ -382,8 +414,9 @@ class _Generator:
         p.child = p.family or roll < 0.45
         if p.family:
             p.name = f"The {surname} family"
-            kid = rng.choice([n for n in (bg.female if rng.random() < 0.5 else bg.male)
-                              if n != first])
+            kid = rng.choice(
+                [n for n in (bg.female if rng.random() < 0.5 else bg.male) if n != first]
+            )
             parent = "mother" if female else "father"
             c, fn, rel, fn_full = kid, first, parent, f"{first} {_gendered(surname, female)}"
             age = 8
@@ -434,12 +467,9 @@ class _Generator:
             "block": f"Flat {rng.randint(1, 40)}, {rng.choice(txt.BLOCKS)}",
         }
         p.ctx["pros"] = "|".join(
-            f"{rng.choice(first_p)} {rng.choice(last_p)} ({role})"
-            for role in rng.sample(pros, 3)
+            f"{rng.choice(first_p)} {rng.choice(last_p)} ({role})" for role in rng.sample(pros, 3)
         )
-        topics = [
-            t for t in txt.TOPICS if t.child == p.child and t.min_age <= age <= t.max_age
-        ]
+        topics = [t for t in txt.TOPICS if t.child == p.child and t.min_age <= age <= t.max_age]
         p.topics = rng.sample(topics, min(len(topics), rng.randint(2, 4)))
         return p
 
@@ -447,8 +477,10 @@ class _Generator:
         rng = self.rng
         town, area, districts = self.towns[int(rng.random() * len(self.towns))]
         letters = txt.POSTCODE_LETTERS
-        postcode = (f"{area}{rng.choice(districts)} {rng.randint(1, 9)}"
-                    f"{rng.choice(letters)}{rng.choice(letters)}")
+        postcode = (
+            f"{area}{rng.choice(districts)} {rng.randint(1, 9)}"
+            f"{rng.choice(letters)}{rng.choice(letters)}"
+        )
         street = f"{rng.choice(txt.STREETS)} {rng.choice(txt.STREET_KINDS)}"
         roll = rng.random()
         if roll < 0.12:
@@ -505,11 +537,13 @@ class _Generator:
         """Ids in date order and references numbered per opening year."""
         plan.sort(key=lambda c: c.opened)  # stable: ties keep their random order
         next_id = _next_id(Case)
-        counters: dict[str, int] = dict(_tuples(
-            Counter.select(Counter.name, Counter.value).where(
-                Counter.name.startswith("case_ref:")
+        counters: dict[str, int] = dict(
+            _tuples(
+                Counter.select(Counter.name, Counter.value).where(
+                    Counter.name.startswith("case_ref:")
+                )
             )
-        ))
+        )
         taken = {ref for (ref,) in _tuples(Case.select(Case.ref))}
         self.counters: dict[int, int] = {}
         for case in plan:
@@ -543,17 +577,37 @@ class _Generator:
             case = first_case[k]
             at = self._stamp(case.opened * 1440 + 540)
             self.client_ids[k] = client_id
-            clients.append((
-                client_id, p.name, fold(p.name),
-                date.fromordinal(p.dob) if p.dob is not None else None,
-                p.address, p.phone, at, at, workers[case.creator][0], 1,
-            ))
+            clients.append(
+                (
+                    client_id,
+                    p.name,
+                    fold(p.name),
+                    date.fromordinal(p.dob) if p.dob is not None else None,
+                    p.address,
+                    p.phone,
+                    at,
+                    at,
+                    workers[case.creator][0],
+                    1,
+                )
+            )
             client_id += 1
-        self._insert(Client, (
-            _id(Client), Client.name, Client.name_key, Client.date_of_birth, Client.address,
-            Client.phone, Client.created_at, Client.updated_at, Client.created_by,
-            Client.version,
-        ), clients)
+        self._insert(
+            Client,
+            (
+                _id(Client),
+                Client.name,
+                Client.name_key,
+                Client.date_of_birth,
+                Client.address,
+                Client.phone,
+                Client.created_at,
+                Client.updated_at,
+                Client.created_by,
+                Client.version,
+            ),
+            clients,
+        )
 
         alloc_id = _next_id(Allocation)
         self.alloc_ids: dict[int, list[int]] = {}
@@ -569,11 +623,18 @@ class _Generator:
                 ended = case.allocs[i + 1][0] if i + 1 < len(case.allocs) else None
                 reason = "" if i == 0 else rng.choice(txt.TRANSFER_REASONS)
                 reasons.append(reason)
-                allocs.append((
-                    alloc_id, case.id, workers[w][0], date.fromordinal(start),
-                    date.fromordinal(ended) if ended is not None else None, reason,
-                    self._stamp(start * 1440 + 560), workers[w][0],
-                ))
+                allocs.append(
+                    (
+                        alloc_id,
+                        case.id,
+                        workers[w][0],
+                        date.fromordinal(start),
+                        date.fromordinal(ended) if ended is not None else None,
+                        reason,
+                        self._stamp(start * 1440 + 560),
+                        workers[w][0],
+                    )
+                )
                 ids.append(alloc_id)
                 alloc_id += 1
             self.alloc_ids[case.id] = ids
@@ -581,27 +642,62 @@ class _Generator:
             last = self._stamp(case.schedule[-1]) if case.schedule else None
             summary = self._closing_summary(case, p) if case.closed is not None else ""
             updated = max(created, last or created)
-            cases.append((
-                case.id, case.ref, self.client_ids[case.client], case.status,
-                workers[case.allocs[-1][1]][0] if case.allocs else None,
-                date.fromordinal(case.allocs[-1][0]) if case.allocs else None,
-                date.fromordinal(case.opened),
-                date.fromordinal(case.closed) if case.closed is not None else None,
-                case.closure_reason, summary, last,
-                date.fromordinal(case.review) if case.review is not None else None,
-                created, updated, workers[case.creator][0], 1,
-            ))
-        self._insert(Case, (
-            _id(Case), Case.ref, Case.client, Case.status, Case.worker, Case.allocated_on,
-            Case.opened_on, Case.closed_on, Case.closure_reason, Case.closing_summary,
-            Case.last_contact_at, Case.next_review_on, Case.created_at, Case.updated_at,
-            Case.created_by, Case.version,
-        ), cases)
-        self._insert(Allocation, (
-            _id(Allocation), Allocation.case, Allocation.worker, Allocation.allocated_on,
-            Allocation.ended_on, Allocation.reason, Allocation.created_at,
-            Allocation.created_by,
-        ), allocs)
+            cases.append(
+                (
+                    case.id,
+                    case.ref,
+                    self.client_ids[case.client],
+                    case.status,
+                    workers[case.allocs[-1][1]][0] if case.allocs else None,
+                    date.fromordinal(case.allocs[-1][0]) if case.allocs else None,
+                    date.fromordinal(case.opened),
+                    date.fromordinal(case.closed) if case.closed is not None else None,
+                    case.closure_reason,
+                    summary,
+                    last,
+                    date.fromordinal(case.review) if case.review is not None else None,
+                    created,
+                    updated,
+                    workers[case.creator][0],
+                    1,
+                )
+            )
+        self._insert(
+            Case,
+            (
+                _id(Case),
+                Case.ref,
+                Case.client,
+                Case.status,
+                Case.worker,
+                Case.allocated_on,
+                Case.opened_on,
+                Case.closed_on,
+                Case.closure_reason,
+                Case.closing_summary,
+                Case.last_contact_at,
+                Case.next_review_on,
+                Case.created_at,
+                Case.updated_at,
+                Case.created_by,
+                Case.version,
+            ),
+            cases,
+        )
+        self._insert(
+            Allocation,
+            (
+                _id(Allocation),
+                Allocation.case,
+                Allocation.worker,
+                Allocation.allocated_on,
+                Allocation.ended_on,
+                Allocation.reason,
+                Allocation.created_at,
+                Allocation.created_by,
+            ),
+            allocs,
+        )
 
         for year, seq in sorted(self.counters.items()):
             name = f"case_ref:{year}"
@@ -618,7 +714,8 @@ class _Generator:
         months = max(1, round((closed - case.opened) / 30.4))
         concerns = [t.concern for t in p.topics]
         ctx = dict(
-            p.ctx, agency=rng.choice(txt.AGENCIES),
+            p.ctx,
+            agency=rng.choice(txt.AGENCIES),
             d=self._long_day(closed - rng.randint(3, 20)),
         )
         outcome = txt.CLOSING_OUTCOMES[case.closure_reason].format_map(ctx)
@@ -628,9 +725,11 @@ class _Generator:
             f"{_count(months, 'month')} the work focused on: {'; '.join(concerns)}. {outcome}"
         )
         if case.closure_reason in ("Goals achieved", "Stepped down to early help"):
-            text += (f"\n\nClosing review with {p.ctx['a']}: knows how to contact "
-                     f"{ctx['agency']} and {p.ctx['surgery']} directly; {p.ctx['fn']} remains "
-                     "the main support.")
+            text += (
+                f"\n\nClosing review with {p.ctx['a']}: knows how to contact "
+                f"{ctx['agency']} and {p.ctx['surgery']} directly; {p.ctx['fn']} remains "
+                "the main support."
+            )
         return text
 
     def _write_records(self, plan: list[_Case]) -> tuple[int, int]:
@@ -641,18 +740,36 @@ class _Generator:
         note_id = _next_id(Note)
         chron_id = _next_id(ChronologyEntry)
         note_fields = (
-            _id(Note), Note.case, Note.author, Note.contact_at, Note.note_type, Note.present,
-            Note.body, Note.significant, Note.status, Note.finalised_at, Note.created_at,
-            Note.updated_at, Note.version,
+            _id(Note),
+            Note.case,
+            Note.author,
+            Note.contact_at,
+            Note.note_type,
+            Note.present,
+            Note.body,
+            Note.significant,
+            Note.status,
+            Note.finalised_at,
+            Note.created_at,
+            Note.updated_at,
+            Note.version,
         )
         chron_fields = (
-            _id(ChronologyEntry), ChronologyEntry.case, ChronologyEntry.allocation,
-            ChronologyEntry.occurred_on, ChronologyEntry.category, ChronologyEntry.title,
-            ChronologyEntry.details, ChronologyEntry.source_kind, ChronologyEntry.source_id,
-            ChronologyEntry.created_at, ChronologyEntry.created_by,
+            _id(ChronologyEntry),
+            ChronologyEntry.case,
+            ChronologyEntry.allocation,
+            ChronologyEntry.occurred_on,
+            ChronologyEntry.category,
+            ChronologyEntry.title,
+            ChronologyEntry.details,
+            ChronologyEntry.source_kind,
+            ChronologyEntry.source_id,
+            ChronologyEntry.created_at,
+            ChronologyEntry.created_by,
         )
-        type_pick = [t for t, w in zip(txt.NOTE_TYPES, txt.NOTE_TYPE_WEIGHTS, strict=True)
-                     for _ in range(w)]
+        type_pick = [
+            t for t, w in zip(txt.NOTE_TYPES, txt.NOTE_TYPE_WEIGHTS, strict=True) for _ in range(w)
+        ]
         n_types = len(type_pick)
         notes: list[tuple[Any, ...]] = []
         chron: list[tuple[Any, ...]] = []
@@ -672,10 +789,23 @@ class _Generator:
             entries: list[tuple[int, int, tuple[Any, ...]]] = []
             if case.status == CaseStatus.REFERRAL.value:
                 by = f"Referral from {rng.choice(txt.REFERRERS)} about {p.topics[0].concern}."
-                entries.append((case.opened, 0, (
-                    None, date.fromordinal(case.opened), "referral", "Referral received", by,
-                    "status", None, stamp(case.opened * 1440 + 540), workers[case.creator][0],
-                )))
+                entries.append(
+                    (
+                        case.opened,
+                        0,
+                        (
+                            None,
+                            date.fromordinal(case.opened),
+                            "referral",
+                            "Referral received",
+                            by,
+                            "status",
+                            None,
+                            stamp(case.opened * 1440 + 540),
+                            workers[case.creator][0],
+                        ),
+                    )
+                )
             prev_name = ""
             for i, (start, w) in enumerate(case.allocs):
                 wid, wname = workers[w]
@@ -685,17 +815,42 @@ class _Generator:
                 else:
                     title, kind = f"Case transferred from {prev_name} to {wname}", "transfer"
                     details = f"Reason: {self.alloc_reasons[case.id][i]}."
-                entries.append((start, 0, (
-                    alloc_ids[i], date.fromordinal(start), "allocation", title, details, kind,
-                    alloc_ids[i], stamp(start * 1440 + 560), wid,
-                )))
+                entries.append(
+                    (
+                        start,
+                        0,
+                        (
+                            alloc_ids[i],
+                            date.fromordinal(start),
+                            "allocation",
+                            title,
+                            details,
+                            kind,
+                            alloc_ids[i],
+                            stamp(start * 1440 + 560),
+                            wid,
+                        ),
+                    )
+                )
                 prev_name = wname
             if case.closed is not None:
-                entries.append((case.closed, 2, (
-                    alloc_ids[-1], date.fromordinal(case.closed), "status", "Case closed",
-                    case.closure_reason, "status", None, stamp(case.closed * 1440 + 900),
-                    workers[case.allocs[-1][1]][0],
-                )))
+                entries.append(
+                    (
+                        case.closed,
+                        2,
+                        (
+                            alloc_ids[-1],
+                            date.fromordinal(case.closed),
+                            "status",
+                            "Case closed",
+                            case.closure_reason,
+                            "status",
+                            None,
+                            stamp(case.closed * 1440 + 900),
+                            workers[case.allocs[-1][1]][0],
+                        ),
+                    )
+                )
 
             k = 0  # current allocation while walking the notes in time order
             allocs = case.allocs
@@ -755,13 +910,41 @@ class _Generator:
                     present = self._present(note_type, p, ctx, wname, prof)
                 contact = stamp(when)
                 final = contact + timedelta(minutes=20 + int(r() * 240))
-                notes.append((note_id, case.id, wid, contact, note_type, present, body,
-                              significant, "final", final, final, final, 1))
+                notes.append(
+                    (
+                        note_id,
+                        case.id,
+                        wid,
+                        contact,
+                        note_type,
+                        present,
+                        body,
+                        significant,
+                        "final",
+                        final,
+                        final,
+                        final,
+                        1,
+                    )
+                )
                 if significant:
-                    entries.append((o, 1, (
-                        alloc_ids[k], date.fromordinal(o), topic.category, title, details,
-                        "note", note_id, final, wid,
-                    )))
+                    entries.append(
+                        (
+                            o,
+                            1,
+                            (
+                                alloc_ids[k],
+                                date.fromordinal(o),
+                                topic.category,
+                                title,
+                                details,
+                                "note",
+                                note_id,
+                                final,
+                                wid,
+                            ),
+                        )
+                    )
                 note_id += 1
                 if len(notes) >= batch:
                     self._insert(Note, note_fields, notes)
@@ -779,8 +962,9 @@ class _Generator:
         self._insert(ChronologyEntry, chron_fields, chron)
         return n_notes + len(notes), n_chron + len(chron)
 
-    def _present(self, note_type: str, p: _Person, ctx: dict[str, str], worker: str,
-                 prof: str) -> str:
+    def _present(
+        self, note_type: str, p: _Person, ctx: dict[str, str], worker: str, prof: str
+    ) -> str:
         client = f"{ctx['cfull']} (child)" if p.child else f"{ctx['cfull']} (client)"
         people = [client]
         if note_type != "video call" or p.child:
@@ -792,8 +976,9 @@ class _Generator:
 
     # -- small helpers ---------------------------------------------------------------------
 
-    def _insert(self, model: type[pw.Model], fields: Sequence[pw.Field],
-                rows: Sequence[tuple[Any, ...]]) -> None:
+    def _insert(
+        self, model: type[pw.Model], fields: Sequence[pw.Field], rows: Sequence[tuple[Any, ...]]
+    ) -> None:
         """Insert rows (tuples in ``fields`` order) in this transaction.
 
         Peewee writes the one-row INSERT statement, so table and column names come from the
@@ -854,7 +1039,7 @@ def _routine_pools(topics: Sequence[txt.Topic]) -> tuple[list[str], list[str], l
             level = 0
             for marker, marker_level in _MARKERS.items():
                 if sentence.startswith(marker):
-                    sentence, level = sentence[len(marker):], marker_level
+                    sentence, level = sentence[len(marker) :], marker_level
             for i in range(level, 3):
                 pools[i].append(sentence)
     return pools
@@ -868,10 +1053,8 @@ def _gendered(surname: str, female: bool) -> str:
 
 
 def _username(name: str) -> str:
-    """"Sinéad O'Neill" -> "sinead.oneill"."""
-    return ".".join(
-        "".join(ch for ch in part if ch.isalnum()) for part in fold(name).split()
-    )
+    """ "Sinéad O'Neill" -> "sinead.oneill"."""
+    return ".".join("".join(ch for ch in part if ch.isalnum()) for part in fold(name).split())
 
 
 def _id(model: type[pw.Model]) -> Any:
@@ -885,4 +1068,3 @@ def _next_id(model: type[pw.Model]) -> int:
 
 def _tuples(query: Any) -> list[tuple[Any, ...]]:
     return [tuple(row) for row in query.tuples()]
-

@@ -10,7 +10,7 @@ edit at once.
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import peewee as pw
 
@@ -21,7 +21,7 @@ def utcnow() -> datetime:
     """Now as naive UTC, the form timestamps are stored in."""
     from . import dates
 
-    return dates.now_utc().astimezone(timezone.utc).replace(tzinfo=None)
+    return dates.now_utc().astimezone(UTC).replace(tzinfo=None)
 
 
 class BaseModel(pw.Model):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from enum import Enum
+from enum import StrEnum
 
 
-class CaseStatus(str, Enum):
+class CaseStatus(StrEnum):
     """Where a case is in its life."""
 
     REFERRAL = "referral"

@@ -37,7 +37,9 @@ def parse_typed_date(value: object, info: ValidationInfo, *, prefer: str = "past
     ctx = _ctx(info)
     try:
         return dates.parse_date(
-            text, dayfirst=ctx.get("dayfirst", True), prefer=prefer,  # type: ignore[arg-type]
+            text,
+            dayfirst=ctx.get("dayfirst", True),
+            prefer=prefer,  # type: ignore[arg-type]
             today=ctx.get("today"),
         )
     except dates.DateParseError as exc:
@@ -64,7 +66,9 @@ class NewCase(BaseModel):
         if not name:
             raise ValueError("Client name is required.")
         if len(name) > NAME_MAX:
-            raise ValueError(f"Client name is too long ({len(name)} characters; at most {NAME_MAX}).")
+            raise ValueError(
+                f"Client name is too long ({len(name)} characters; at most {NAME_MAX})."
+            )
         if not any(ch.isalpha() for ch in name):
             raise ValueError("Client name must contain letters.")
         return name

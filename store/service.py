@@ -146,8 +146,16 @@ class Store:
         today = dates.today()
         query = (
             Case.select(
-                Case.id, Case.ref, Client.name, Client.name_key, Case.status, Case.worker,
-                Worker.display_name, Case.allocated_on, Case.last_contact_at, Case.next_review_on,
+                Case.id,
+                Case.ref,
+                Client.name,
+                Client.name_key,
+                Case.status,
+                Case.worker,
+                Worker.display_name,
+                Case.allocated_on,
+                Case.last_contact_at,
+                Case.next_review_on,
             )
             .join(Client)
             .switch(Case)
@@ -162,12 +170,18 @@ class Store:
         query = query.order_by(Client.name_key, Case.ref)
         rows: list[CaseRow] = []
         with self.database.reading():
-            for (cid, ref, name, key, status, wid, wname, alloc, last, review) in query.tuples():
+            for cid, ref, name, key, status, wid, wname, alloc, last, review in query.tuples():
                 rows.append(
                     CaseRow(
-                        id=cid, ref=ref, client_name=name, status=CaseStatus(status),
-                        worker_id=wid, worker_name=wname or "",
-                        allocated_on=alloc, last_contact_at=last, next_review_on=review,
+                        id=cid,
+                        ref=ref,
+                        client_name=name,
+                        status=CaseStatus(status),
+                        worker_id=wid,
+                        worker_name=wname or "",
+                        allocated_on=alloc,
+                        last_contact_at=last,
+                        next_review_on=review,
                         flags=case_flags(status, alloc, last, review, today),
                         search_key=f"{key} {fold(ref)}",
                     )
@@ -185,9 +199,9 @@ class Store:
         found: dict[int, list[str]] = {}
         with self.database.reading():
             if date_of_birth is not None:
-                for (cid,) in Client.select(Client.id).where(
-                    Client.date_of_birth == date_of_birth
-                ).tuples():
+                for (cid,) in (
+                    Client.select(Client.id).where(Client.date_of_birth == date_of_birth).tuples()
+                ):
                     found.setdefault(cid, []).append("same date of birth")
             if tokens:
                 for cid, other in Client.select(Client.id, Client.name_key).tuples():
@@ -226,29 +240,51 @@ class Store:
         new = data if isinstance(data, NewCase) else validate(NewCase, data, dayfirst=dayfirst)
         allocated_on = new.allocated_on or dates.today()
         with self.database.writing():
-            worker = self._worker_by_username(new.worker) if new.worker else Worker.get_by_id(actor.id)
+            worker = (
+                self._worker_by_username(new.worker) if new.worker else Worker.get_by_id(actor.id)
+            )
             ref = new.ref or self._next_ref(allocated_on.year)
             if Case.select().where(Case.ref == ref).exists():
                 raise InvalidInput({"ref": f"Case reference {ref} is already in use."})
             now = utcnow()
             client = Client.create(
-                name=new.client_name, name_key=fold(new.client_name),
-                date_of_birth=new.date_of_birth, address=new.address, phone=new.phone,
-                created_at=now, updated_at=now, created_by=actor.id,
+                name=new.client_name,
+                name_key=fold(new.client_name),
+                date_of_birth=new.date_of_birth,
+                address=new.address,
+                phone=new.phone,
+                created_at=now,
+                updated_at=now,
+                created_by=actor.id,
             )
             case = Case.create(
-                ref=ref, client=client, status=CaseStatus.OPEN.value, worker=worker,
-                allocated_on=allocated_on, opened_on=allocated_on,
-                created_at=now, updated_at=now, created_by=actor.id,
+                ref=ref,
+                client=client,
+                status=CaseStatus.OPEN.value,
+                worker=worker,
+                allocated_on=allocated_on,
+                opened_on=allocated_on,
+                created_at=now,
+                updated_at=now,
+                created_by=actor.id,
             )
             allocation = Allocation.create(
-                case=case, worker=worker, allocated_on=allocated_on, created_at=now,
+                case=case,
+                worker=worker,
+                allocated_on=allocated_on,
+                created_at=now,
                 created_by=actor.id,
             )
             ChronologyEntry.create(
-                case=case, allocation=allocation, occurred_on=allocated_on, category="allocation",
-                title=f"Case allocated to {worker.display_name}", source_kind="allocation",
-                source_id=allocation.id, created_at=now, created_by=actor.id,
+                case=case,
+                allocation=allocation,
+                occurred_on=allocated_on,
+                category="allocation",
+                title=f"Case allocated to {worker.display_name}",
+                source_kind="allocation",
+                source_id=allocation.id,
+                created_at=now,
+                created_by=actor.id,
             )
             return self._case_detail(case.id)
 
@@ -279,8 +315,13 @@ class Store:
             )
             return [
                 ChronologyItem(
-                    id=e.id, occurred_on=e.occurred_on, category=e.category, title=e.title,
-                    details=e.details, source_kind=e.source_kind, source_id=e.source_id,
+                    id=e.id,
+                    occurred_on=e.occurred_on,
+                    category=e.category,
+                    title=e.title,
+                    details=e.details,
+                    source_kind=e.source_kind,
+                    source_id=e.source_id,
                     before_current_allocation=current is not None and e.occurred_on < current,
                 )
                 for e in query
@@ -296,7 +337,11 @@ class Store:
 
     def _next_ref(self, year: int) -> str:
         """The next free reference in the configured format (call inside a write)."""
-        name = f"case_ref:{year}" if "{year" in self.ref_format or "{yy" in self.ref_format else "case_ref"
+        name = (
+            f"case_ref:{year}"
+            if "{year" in self.ref_format or "{yy" in self.ref_format
+            else "case_ref"
+        )
         counter, _ = Counter.get_or_create(name=name, defaults={"value": 0})
         seq = counter.value
         while True:
@@ -331,14 +376,24 @@ class Store:
         client = case.client
         worker = case.worker
         return CaseDetail(
-            id=case.id, ref=case.ref, status=CaseStatus(case.status),
-            client_id=client.id, client_name=client.name, date_of_birth=client.date_of_birth,
-            address=client.address, phone=client.phone,
+            id=case.id,
+            ref=case.ref,
+            status=CaseStatus(case.status),
+            client_id=client.id,
+            client_name=client.name,
+            date_of_birth=client.date_of_birth,
+            address=client.address,
+            phone=client.phone,
             worker_id=worker.id if worker else None,
             worker_name=worker.display_name if worker else "",
-            allocated_on=case.allocated_on, opened_on=case.opened_on, closed_on=case.closed_on,
-            closure_reason=case.closure_reason, last_contact_at=case.last_contact_at,
-            next_review_on=case.next_review_on, version=case.version, allocations=allocations,
+            allocated_on=case.allocated_on,
+            opened_on=case.opened_on,
+            closed_on=case.closed_on,
+            closure_reason=case.closure_reason,
+            last_contact_at=case.last_contact_at,
+            next_review_on=case.next_review_on,
+            version=case.version,
+            allocations=allocations,
         )
 
 
@@ -357,7 +412,11 @@ def _name_similarity(tokens: list[str], key: str, other: str) -> str | None:
     ):
         return "similar name"
     matcher = difflib.SequenceMatcher(None, key, other)
-    if matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85 and matcher.ratio() >= 0.85:
+    if (
+        matcher.real_quick_ratio() >= 0.85
+        and matcher.quick_ratio() >= 0.85
+        and matcher.ratio() >= 0.85
+    ):
         return "similar name"
     return None
 

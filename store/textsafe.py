@@ -59,7 +59,7 @@ def clean_field(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """A search/sort key: case-folded with accents removed ("Zoë" -> "zoe", "ŁUKASZ" -> "lukasz")."""
+    """A search/sort key, case-folded and without accents: "Zoë" -> "zoe", "ŁUKASZ" -> "lukasz"."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # Letters NFKD doesn't decompose but people type without the stroke.
@@ -67,5 +67,15 @@ def fold(text: str) -> str:
 
 
 _FOLD_EXTRA = str.maketrans(
-    {"ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ı": "i", "ŧ": "t", "æ": "ae", "œ": "oe", "ß": "ss"}
+    {
+        "ł": "l",
+        "ø": "o",
+        "đ": "d",
+        "ħ": "h",
+        "\u0131": "i",  # dotless i
+        "ŧ": "t",
+        "æ": "ae",
+        "œ": "oe",
+        "ß": "ss",
+    }
 )

@@ -19,7 +19,9 @@ FROZEN_NOW = datetime(2026, 11, 23, 10, 0, 0)
 
 
 @pytest.fixture(autouse=True)
-def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _isolated(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[None]:
     """Hide the user's config, database and worker settings; freeze the clock."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("CASELINE_CONFIG", str(home / "config.toml"))

@@ -6,6 +6,7 @@ kill the process the way a dropped SSH connection does.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import pty
@@ -24,7 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 class Terminal:
     """A child process on a pty of a given size, with everything it has written so far."""
 
-    def __init__(self, args: Sequence[str], *, env: dict[str, str], size: tuple[int, int] = (80, 24)) -> None:
+    def __init__(
+        self, args: Sequence[str], *, env: dict[str, str], size: tuple[int, int] = (80, 24)
+    ) -> None:
         self.output = bytearray()
         pid, fd = pty.fork()
         if pid == 0:  # pragma: no cover - the child
@@ -81,10 +84,8 @@ class Terminal:
                 os.waitpid(self.pid, 0)
             except (ProcessLookupError, ChildProcessError):
                 pass
-        try:
+        with contextlib.suppress(OSError):
             os.close(self.fd)
-        except OSError:
-            pass
 
 
 def app_env(tmp: Path) -> dict[str, str]:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -25,8 +26,10 @@ class CaselineApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", tooltip="Quit Caseline", id="app.quit", priority=True),
-        Binding("question_mark,f1", "help", "Keys", tooltip="Every key of this screen", id="app.help"),
+        Binding("ctrl+q", "quit", "Quit", tooltip="Quit Caseline", show=False, id="app.quit", priority=True),
+        Binding(
+            "question_mark,f1", "help", "Keys", tooltip="Every key of this screen", id="app.help"
+        ),
     ]
 
     def __init__(
@@ -107,8 +110,8 @@ class CaselineApp(App[None]):
         self.notify(message, title="Error", severity="error", markup=False, timeout=10)
 
 
-def _runner(app: App[None], action: str, node: object) -> object:
+def _runner(app: App[None], action: str, node: DOMNode) -> Callable[[], Awaitable[None]]:
     async def run() -> None:
-        await app.run_action(action, node)  # type: ignore[arg-type]
+        await app.run_action(action, node)
 
     return run

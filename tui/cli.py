@@ -52,25 +52,35 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=f"Config file: {config_path()}",
     )
     parser.add_argument("--version", action="version", version=f"caseline {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="database file (default: $CASELINE_DB, "
-                        "the config file, then the user data directory)")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="database file (default: $CASELINE_DB, the config file, then the user data directory)",
+    )
     parser.add_argument("--worker", metavar="NAME", help="who you are (default: your login name)")
-    parser.add_argument("--demo", action="store_true",
-                        help="run on a demo database, created on first use")
+    parser.add_argument(
+        "--demo", action="store_true", help="run on a demo database, created on first use"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    demo = sub.add_parser("demo", help="write a realistic demo database",
-                          description="Write a reproducible demo database of realistic cases.")
+    demo = sub.add_parser(
+        "demo",
+        help="write a realistic demo database",
+        description="Write a reproducible demo database of realistic cases.",
+    )
     demo.add_argument("--db", metavar="PATH", required=True, help="database file to write")
     demo.add_argument("--cases", type=_positive, default=150, metavar="N", help="cases (150)")
-    demo.add_argument("--notes", type=_positive, default=30, metavar="N",
-                      help="notes per case, on average (30)")
+    demo.add_argument(
+        "--notes", type=_positive, default=30, metavar="N", help="notes per case, on average (30)"
+    )
     demo.add_argument("--workers", type=_positive, default=6, metavar="W", help="workers (6)")
     demo.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (1)")
-    demo.add_argument("--worker", metavar="NAME",
-                      help="the demo worker who is you (default: your login name)")
-    demo.add_argument("--as-of", metavar="DATE",
-                      help="date the demo history runs up to (default: today)")
+    demo.add_argument(
+        "--worker", metavar="NAME", help="the demo worker who is you (default: your login name)"
+    )
+    demo.add_argument(
+        "--as-of", metavar="DATE", help="date the demo history runs up to (default: today)"
+    )
     demo.add_argument("--force", action="store_true", help="replace a database that has data")
     return parser
 
@@ -108,8 +118,15 @@ def _demo(args: argparse.Namespace, config: Config) -> int:
         _fail("--workers must be at least 1")
     me = resolve_worker(args.worker, config)
     report = write_demo(
-        Path(args.db).expanduser(), me=me, cases=args.cases, notes=args.notes,
-        workers=args.workers, seed=args.seed, force=args.force, today=today, config=config,
+        Path(args.db).expanduser(),
+        me=me,
+        cases=args.cases,
+        notes=args.notes,
+        workers=args.workers,
+        seed=args.seed,
+        force=args.force,
+        today=today,
+        config=config,
     )
     for line in report:
         print(line)
@@ -118,8 +135,16 @@ def _demo(args: argparse.Namespace, config: Config) -> int:
 
 
 def write_demo(
-    path: Path, *, me: str, cases: int, notes: int, workers: int, seed: int, force: bool,
-    today: object = None, config: Config | None = None,
+    path: Path,
+    *,
+    me: str,
+    cases: int,
+    notes: int,
+    workers: int,
+    seed: int,
+    force: bool,
+    today: object = None,
+    config: Config | None = None,
 ) -> list[str]:
     """Create the demo database at ``path``; refuse one that holds data unless ``force``."""
     from store.demo import generate
@@ -137,7 +162,12 @@ def write_demo(
         store = Store.open(path, ref_format=config.ref_format)
     try:
         report = generate(
-            store, me=me, cases=cases, notes_per_case=notes, workers=workers, seed=seed,
+            store,
+            me=me,
+            cases=cases,
+            notes_per_case=notes,
+            workers=workers,
+            seed=seed,
             today=today,  # type: ignore[arg-type]
         )
     except ValueError as exc:
@@ -161,8 +191,9 @@ def _run(args: argparse.Namespace, config: Config) -> int:
             probe.close()
         if fresh:
             print(f"Creating a demo database at {path}…", file=sys.stderr)
-            write_demo(path, me=worker, cases=150, notes=30, workers=6, seed=1, force=True,
-                       config=config)
+            write_demo(
+                path, me=worker, cases=150, notes=30, workers=6, seed=1, force=True, config=config
+            )
     else:
         path = resolve_db_path(args.db, config)
         if not args.db and not path.parent.exists():

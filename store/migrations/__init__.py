@@ -9,7 +9,7 @@ upgrade leaves the database as it was.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import peewee as pw
 from playhouse.migrate import SchemaMigrator
@@ -60,10 +60,12 @@ def upgrade(db: pw.Database, where: str, target: int = LATEST) -> list[int]:
     meta = _meta(db)
     if not meta:
         if db.get_tables():
-            raise NotACaselineDatabase(f"{where} is not a Caseline database; it was left untouched.")
+            raise NotACaselineDatabase(
+                f"{where} is not a Caseline database; it was left untouched."
+            )
         db.execute_sql("CREATE TABLE caseline_meta (key VARCHAR(255) PRIMARY KEY, value TEXT)")
         _set_meta(db, "app", APP_ID)
-        _set_meta(db, "created_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))
+        _set_meta(db, "created_at", datetime.now(UTC).isoformat(timespec="seconds"))
         current = 0
     else:
         current = check_version(meta, where)

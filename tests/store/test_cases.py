@@ -46,8 +46,9 @@ def test_create_case_stores_client_case_allocation_and_first_chronology_entry(
 
 
 def test_month_first_order_is_a_setting(store: Store, me: WorkerInfo) -> None:
-    case = store.create_case(me, {"client_name": "Ana Ruiz", "date_of_birth": "3/4/1990"},
-                             dayfirst=False)
+    case = store.create_case(
+        me, {"client_name": "Ana Ruiz", "date_of_birth": "3/4/1990"}, dayfirst=False
+    )
     assert case.date_of_birth == date(1990, 3, 4)
 
 
@@ -115,12 +116,16 @@ def test_reference_format_is_configurable(db_path: Path) -> None:
     store.close()
 
 
-def test_caseload_views(store: Store, me: WorkerInfo, other: WorkerInfo, make_case: MakeCase) -> None:
+def test_caseload_views(
+    store: Store, me: WorkerInfo, other: WorkerInfo, make_case: MakeCase
+) -> None:
     mine = make_case(client_name="Mine Open")
     theirs = make_case(actor=other, client_name="Theirs Open")
     closed = make_case(client_name="Mine Closed")
     with store.database.writing():
-        Case.update(status="closed", closed_on=date(2026, 11, 1)).where(Case.id == closed.id).execute()
+        Case.update(status="closed", closed_on=date(2026, 11, 1)).where(
+            Case.id == closed.id
+        ).execute()
 
     def names(**kw: object) -> list[str]:
         return [r.client_name for r in store.caseload(me, **kw)]  # type: ignore[arg-type]
@@ -142,8 +147,12 @@ def test_caseload_flags_and_last_contact(store: Store, me: WorkerInfo, make_case
     stale = make_case(client_name="Stale Case", allocated_on="2026-01-05")
     overdue = make_case(client_name="Overdue Review", allocated_on="2026-01-05")
     _set(store, stale.id, last_contact_at=datetime(2026, 11, 10, 9, 0))
-    _set(store, overdue.id, last_contact_at=datetime(2026, 11, 22, 9, 0),
-         next_review_on=date(2026, 11, 20))
+    _set(
+        store,
+        overdue.id,
+        last_contact_at=datetime(2026, 11, 22, 9, 0),
+        next_review_on=date(2026, 11, 20),
+    )
     rows = {r.client_name: r for r in store.caseload(me)}
     assert rows["Fresh Case"].flags == ("new",)
     assert rows["Fresh Case"].last_contact_at is None
@@ -153,11 +162,18 @@ def test_caseload_flags_and_last_contact(store: Store, me: WorkerInfo, make_case
     assert fresh.id in {r.id for r in rows.values()}
 
 
-def test_caseload_sorts_and_filters_unicode_names(store: Store, me: WorkerInfo, make_case: MakeCase) -> None:
+def test_caseload_sorts_and_filters_unicode_names(
+    store: Store, me: WorkerInfo, make_case: MakeCase
+) -> None:
     for name in ["Zoë Adams", "Łukasz Nowak", "Émile Zola", "王小明", "محمد علي", "Anna 🌻 Berg"]:
         make_case(client_name=name)
     rows = store.caseload(me)
-    assert [r.client_name for r in rows][:4] == ["Anna 🌻 Berg", "Émile Zola", "Łukasz Nowak", "Zoë Adams"]
+    assert [r.client_name for r in rows][:4] == [
+        "Anna 🌻 Berg",
+        "Émile Zola",
+        "Łukasz Nowak",
+        "Zoë Adams",
+    ]
     keys = {r.client_name: r.search_key for r in rows}
     assert "zoe" in keys["Zoë Adams"]
     assert "lukasz" in keys["Łukasz Nowak"]
@@ -181,8 +197,12 @@ def test_possible_duplicates_cover_every_worker_and_closed_cases(
     assert by_name[0].cases[0][3] == "Priya Nair"
 
     assert [c.name for c in store.find_possible_duplicates(me, "J Smith")] == ["Jonathan Smith"]
-    assert [c.name for c in store.find_possible_duplicates(me, "Smith Jonathan")] == ["Jonathan Smith"]
-    assert [c.name for c in store.find_possible_duplicates(me, "Jonathon Smith")] == ["Jonathan Smith"]
+    assert [c.name for c in store.find_possible_duplicates(me, "Smith Jonathan")] == [
+        "Jonathan Smith"
+    ]
+    assert [c.name for c in store.find_possible_duplicates(me, "Jonathon Smith")] == [
+        "Jonathan Smith"
+    ]
     by_dob = store.find_possible_duplicates(me, "Someone Else", date(1975, 6, 5))
     assert [(c.name, c.reasons) for c in by_dob] == [("Maria Garcia", ("same date of birth",))]
     assert store.find_possible_duplicates(me, "Completely Different") == []

@@ -23,8 +23,13 @@ def test_missing_file_means_defaults(tmp_path: Path) -> None:
 
 
 def test_file_values_are_read(tmp_path: Path) -> None:
-    config = load_config(write(tmp_path, 'date_order = "mdy"\nref_format = "{yy}-{seq:03d}"\n'
-                                         'db = "~/cases.db"\n[keys]\n"caseload.add" = "n"\n'))
+    config = load_config(
+        write(
+            tmp_path,
+            'date_order = "mdy"\nref_format = "{yy}-{seq:03d}"\n'
+            'db = "~/cases.db"\n[keys]\n"caseload.add" = "n"\n',
+        )
+    )
     assert not config.dayfirst
     assert config.ref_format == "{yy}-{seq:03d}"
     assert config.keys == {"caseload.add": "n"}
@@ -41,7 +46,7 @@ def test_file_values_are_read(tmp_path: Path) -> None:
     ],
 )
 def test_bad_config_is_one_clear_error(tmp_path: Path, text: str, message: str) -> None:
-    with pytest.raises(ConfigError, match="config.toml") as caught:
+    with pytest.raises(ConfigError, match=r"config\.toml") as caught:
         load_config(write(tmp_path, text))
     assert message in str(caught.value)
     assert "\n" not in str(caught.value)

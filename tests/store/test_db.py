@@ -48,8 +48,10 @@ def test_a_write_waits_for_another_process_rather_than_failing(store: Store, db_
     me = store.ensure_worker("sam")
     other = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")
-    other.execute("INSERT INTO worker (username, display_name, role, active, created_at, updated_at)"
-                  " VALUES ('x', 'X', 'worker', 1, '2026-01-01', '2026-01-01')")
+    other.execute(
+        "INSERT INTO worker (username, display_name, role, active, created_at, updated_at)"
+        " VALUES ('x', 'X', 'worker', 1, '2026-01-01', '2026-01-01')"
+    )
 
     def release() -> None:
         time.sleep(0.5)
@@ -83,8 +85,10 @@ def test_upgrades_a_version_1_database_in_place(db_path: Path) -> None:
 def test_refuses_a_database_from_a_newer_caseline(db_path: Path) -> None:
     Store.open(db_path).close()
     conn = sqlite3.connect(db_path)
-    conn.execute("UPDATE caseline_meta SET value = ? WHERE key = 'schema_version'",
-                 (str(migrations.LATEST + 1),))
+    conn.execute(
+        "UPDATE caseline_meta SET value = ? WHERE key = 'schema_version'",
+        (str(migrations.LATEST + 1),),
+    )
     conn.commit()
     conn.close()
     with pytest.raises(NewerDatabase, match="newer Caseline"):
@@ -138,8 +142,10 @@ def test_directory_as_database_is_a_clear_error(tmp_path: Path) -> None:
         Store.open(tmp_path)
 
 
-@pytest.mark.skipif(hasattr(__import__("os"), "geteuid") and __import__("os").geteuid() == 0,
-                    reason="root can write anywhere")
+@pytest.mark.skipif(
+    hasattr(__import__("os"), "geteuid") and __import__("os").geteuid() == 0,
+    reason="root can write anywhere",
+)
 def test_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()

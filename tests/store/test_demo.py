@@ -27,7 +27,12 @@ def _generate(path: Path, **kwargs: Any) -> DemoReport:
     store = Store.open(path)
     try:
         options: dict[str, Any] = {
-            "me": ME, "cases": 60, "notes_per_case": 10, "workers": 6, "seed": 3, "today": TODAY,
+            "me": ME,
+            "cases": 60,
+            "notes_per_case": 10,
+            "workers": 6,
+            "seed": 3,
+            "today": TODAY,
         }
         options.update(kwargs)
         return demo.generate(store, **options)
@@ -106,9 +111,13 @@ def _path_with(path: Path, **kwargs: Any) -> Path:
 
 def test_me_has_a_full_caseload_and_some_closed_cases(demo_db: Path) -> None:
     me_id = _scalar(demo_db, "SELECT id FROM worker WHERE username = ?", ME)
-    by_status = dict(_rows(
-        demo_db, 'SELECT status, COUNT(*) FROM "case" WHERE worker_id = ? GROUP BY status', me_id
-    ))
+    by_status = dict(
+        _rows(
+            demo_db,
+            'SELECT status, COUNT(*) FROM "case" WHERE worker_id = ? GROUP BY status',
+            me_id,
+        )
+    )
     assert 22 <= by_status["open"] <= 30
     assert by_status["closed"] >= 1
     assert _scalar(demo_db, "SELECT display_name FROM worker WHERE id = ?", me_id) == "Sam Okafor"
@@ -155,8 +164,8 @@ def test_status_mix_and_referrals_are_unallocated(demo_db: Path) -> None:
 def test_closed_cases_close_after_their_last_note(demo_db: Path) -> None:
     closed = _rows(
         demo_db,
-        'SELECT c.id, c.closed_on, c.closure_reason, c.closing_summary, MAX(n.contact_at) '
-        'FROM "case" c LEFT JOIN note n ON n.case_id = c.id WHERE c.status = \'closed\' '
+        "SELECT c.id, c.closed_on, c.closure_reason, c.closing_summary, MAX(n.contact_at) "
+        "FROM \"case\" c LEFT JOIN note n ON n.case_id = c.id WHERE c.status = 'closed' "
         "GROUP BY c.id",
     )
     assert closed
@@ -166,7 +175,8 @@ def test_closed_cases_close_after_their_last_note(demo_db: Path) -> None:
         titles = _rows(
             demo_db,
             "SELECT title, occurred_on, source_kind FROM chronology_entry WHERE case_id = ? "
-            "ORDER BY occurred_on DESC, id DESC LIMIT 1", case_id,
+            "ORDER BY occurred_on DESC, id DESC LIMIT 1",
+            case_id,
         )
         assert titles == [("Case closed", closed_on, "status")]
 
@@ -183,7 +193,8 @@ def test_transferred_cases_have_earlier_allocations_and_transfer_entries(
         allocations = _rows(
             path,
             "SELECT id, worker_id, allocated_on, ended_on FROM allocation WHERE case_id = ? "
-            "ORDER BY allocated_on, id", case_id,
+            "ORDER BY allocated_on, id",
+            case_id,
         )
         # The case's worker and allocation date are the current (last) allocation's.
         assert allocations[-1][1:] == (worker_id, allocated_on, None)
@@ -196,7 +207,8 @@ def test_transferred_cases_have_earlier_allocations_and_transfer_entries(
         transfers = _rows(
             path,
             "SELECT allocation_id, occurred_on, title FROM chronology_entry "
-            "WHERE case_id = ? AND source_kind = 'transfer' ORDER BY occurred_on", case_id,
+            "WHERE case_id = ? AND source_kind = 'transfer' ORDER BY occurred_on",
+            case_id,
         )
         assert [(a, d) for a, d, _ in transfers] == [(a[0], a[2]) for a in allocations[1:]]
         assert all(t.startswith("Case transferred from ") for _, _, t in transfers)
@@ -208,12 +220,14 @@ def test_every_allocated_case_starts_its_chronology_with_the_first_allocation(
 ) -> None:
     actor = demo_store.ensure_worker(ME)
     path = demo_store.path
-    cases = _rows(path, 'SELECT id FROM "case" WHERE status != \'referral\'')
+    cases = _rows(path, "SELECT id FROM \"case\" WHERE status != 'referral'")
     assert len(cases) == 54
     for (case_id,) in cases:
         first_alloc = _rows(
-            path, "SELECT id, allocated_on, worker_id FROM allocation WHERE case_id = ? "
-            "ORDER BY allocated_on, id LIMIT 1", case_id,
+            path,
+            "SELECT id, allocated_on, worker_id FROM allocation WHERE case_id = ? "
+            "ORDER BY allocated_on, id LIMIT 1",
+            case_id,
         )[0]
         first = demo_store.chronology(actor, case_id)[0]
         assert first.source_kind == "allocation"
@@ -252,8 +266,10 @@ def test_a_few_clients_have_an_old_closed_case_and_a_newer_one(tmp_path: Path) -
     assert 3 <= len(repeat) <= 9
     for (client_id,) in repeat:
         (old_status, _, old_closed), (_, new_opened, _) = _rows(
-            path, 'SELECT status, opened_on, closed_on FROM "case" WHERE client_id = ? '
-            "ORDER BY opened_on", client_id,
+            path,
+            'SELECT status, opened_on, closed_on FROM "case" WHERE client_id = ? '
+            "ORDER BY opened_on",
+            client_id,
         )
         assert old_status == "closed" and old_closed < new_opened
 
@@ -276,7 +292,7 @@ def test_counters_let_new_cases_take_the_next_reference(demo_store: Store) -> No
     actor = demo_store.ensure_worker(ME)
     path = demo_store.path
     for year in (TODAY.year, TODAY.year - 2):
-        used = _scalar(path, "SELECT COUNT(*) FROM \"case\" WHERE ref LIKE ?", f"CL-{year}-%")
+        used = _scalar(path, 'SELECT COUNT(*) FROM "case" WHERE ref LIKE ?', f"CL-{year}-%")
         assert used > 0
         new = demo_store.create_case(
             actor, {"client_name": "Ana Ruiz", "allocated_on": date(year, 6, 1)}
@@ -301,7 +317,7 @@ def test_notes_fit_their_case_and_author(tmp_path: Path) -> None:
     assert abs(total - 40 * 50) <= 40  # within 2%
     notes = _rows(
         path,
-        'SELECT n.case_id, n.author_id, n.contact_at, c.opened_on, c.closed_on, n.status, '
+        "SELECT n.case_id, n.author_id, n.contact_at, c.opened_on, c.closed_on, n.status, "
         "n.finalised_at, n.note_type, n.present, n.body FROM note n "
         'JOIN "case" c ON c.id = n.case_id',
     )
@@ -331,16 +347,25 @@ def test_significant_notes_have_a_chronology_entry(demo_db: Path) -> None:
     entries = {
         source_id: (case_id, occurred_on, category, title)
         for source_id, case_id, occurred_on, category, title in _rows(
-            demo_db, "SELECT source_id, case_id, occurred_on, category, title "
-            "FROM chronology_entry WHERE source_kind = 'note'"
+            demo_db,
+            "SELECT source_id, case_id, occurred_on, category, title "
+            "FROM chronology_entry WHERE source_kind = 'note'",
         )
     }
     assert len(entries) == len(significant)
     for note_id, case_id, day in significant:
         entry_case, occurred_on, category, title = entries[note_id]
         assert (entry_case, occurred_on) == (case_id, day)
-        assert category in {"contact", "housing", "health", "safeguarding", "education",
-                            "legal", "finance", "family"}
+        assert category in {
+            "contact",
+            "housing",
+            "health",
+            "safeguarding",
+            "education",
+            "legal",
+            "finance",
+            "family",
+        }
         assert 5 < len(title) < 60
 
 
@@ -350,7 +375,8 @@ def test_my_open_cases_mostly_have_recent_contact_and_some_reviews_are_due(
     rows = _rows(
         demo_db,
         'SELECT c.last_contact_at, c.next_review_on, c.allocated_on FROM "case" c '
-        "JOIN worker w ON w.id = c.worker_id WHERE w.username = ? AND c.status = 'open'", ME,
+        "JOIN worker w ON w.id = c.worker_id WHERE w.username = ? AND c.status = 'open'",
+        ME,
     )
     recent = [r for r in rows if r[0] and (TODAY - datetime.fromisoformat(r[0]).date()).days <= 14]
     assert len(recent) >= 0.7 * len(rows)
@@ -369,14 +395,17 @@ def test_report_counts_match_the_tables(tmp_path: Path) -> None:
     report = _generate(path, cases=80, notes_per_case=6, workers=4)
     statuses = Tally(dict(_rows(path, 'SELECT status, COUNT(*) FROM "case" GROUP BY status')))
     transferred = _scalar(
-        path, "SELECT COUNT(*) FROM (SELECT case_id FROM allocation GROUP BY case_id "
-        "HAVING COUNT(*) > 1)"
+        path,
+        "SELECT COUNT(*) FROM (SELECT case_id FROM allocation GROUP BY case_id "
+        "HAVING COUNT(*) > 1)",
     )
     assert report == DemoReport(
         workers=_scalar(path, "SELECT COUNT(*) FROM worker"),
         clients=_scalar(path, "SELECT COUNT(*) FROM client"),
         cases=_scalar(path, 'SELECT COUNT(*) FROM "case"'),
-        open=statuses["open"], closed=statuses["closed"], referrals=statuses["referral"],
+        open=statuses["open"],
+        closed=statuses["closed"],
+        referrals=statuses["referral"],
         transferred=transferred,
         notes=_scalar(path, "SELECT COUNT(*) FROM note"),
         chronology=_scalar(path, "SELECT COUNT(*) FROM chronology_entry"),
@@ -390,12 +419,20 @@ def test_report_counts_match_the_tables(tmp_path: Path) -> None:
 
 
 def test_report_lines_group_thousands_and_use_singulars() -> None:
-    report = DemoReport(workers=1, clients=4900, cases=5000, open=3512, closed=1003,
-                        referrals=485, transferred=612, notes=250000, chronology=1,
-                        seconds=23.44)
+    report = DemoReport(
+        workers=1,
+        clients=4900,
+        cases=5000,
+        open=3512,
+        closed=1003,
+        referrals=485,
+        transferred=612,
+        notes=250000,
+        chronology=1,
+        seconds=23.44,
+    )
     assert report.lines() == [
-        "Wrote 5,000 cases (3,512 open, 1,003 closed, 485 referrals; 612 transferred) "
-        "for 1 worker",
+        "Wrote 5,000 cases (3,512 open, 1,003 closed, 485 referrals; 612 transferred) for 1 worker",
         "4,900 clients, 250,000 notes, 1 chronology entry",
         "in 23.4 s",
     ]
@@ -405,7 +442,7 @@ def test_one_worker_gets_everything_and_nothing_is_transferred(tmp_path: Path) -
     path = tmp_path / "demo.db"
     report = _generate(path, cases=50, notes_per_case=3, workers=1)
     assert report.workers == 1 and report.transferred == 0
-    assert _rows(path, "SELECT DISTINCT worker_id FROM \"case\" WHERE worker_id IS NOT NULL") == [
+    assert _rows(path, 'SELECT DISTINCT worker_id FROM "case" WHERE worker_id IS NOT NULL') == [
         (1,)
     ]
 

@@ -22,7 +22,9 @@ HOSTILE = [
 
 
 @pytest.mark.parametrize(("label", "raw", "expected"), HOSTILE, ids=[h[0] for h in HOSTILE])
-def test_escape_sequences_and_control_characters_are_removed(label: str, raw: str, expected: str) -> None:
+def test_escape_sequences_and_control_characters_are_removed(
+    label: str, raw: str, expected: str
+) -> None:
     assert strip_control(raw) == expected
     assert single_line(raw) == expected
 
@@ -49,8 +51,15 @@ def test_clean_field_normalises_what_people_type() -> None:
 
 @pytest.mark.parametrize(
     ("raw", "key"),
-    [("Zoë", "zoe"), ("ŁUKASZ", "lukasz"), ("Siobhán", "siobhan"), ("Müller", "muller"),
-     ("Straße", "strasse"), ("Øyvind", "oyvind"), ("王小明", "王小明")],
+    [
+        ("Zoë", "zoe"),
+        ("ŁUKASZ", "lukasz"),
+        ("Siobhán", "siobhan"),
+        ("Müller", "muller"),
+        ("Straße", "strasse"),
+        ("Øyvind", "oyvind"),
+        ("王小明", "王小明"),
+    ],
 )
 def test_fold_is_case_and_accent_insensitive(raw: str, key: str) -> None:
     assert fold(raw) == key

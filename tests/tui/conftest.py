@@ -15,12 +15,47 @@ from tui.app import CaselineApp
 
 CLIENTS = [
     # name, dob, allocated, worker (None = me), last contact (UTC), next review
-    ("Aisha Bello", "12/03/1988", "2025-02-10", None, datetime(2026, 11, 20, 11, 0), date(2026, 12, 10)),
-    ("Łukasz Nowak", "01/07/1979", "2024-06-01", None, datetime(2026, 10, 2, 9, 30), date(2026, 11, 1)),
+    (
+        "Aisha Bello",
+        "12/03/1988",
+        "2025-02-10",
+        None,
+        datetime(2026, 11, 20, 11, 0),
+        date(2026, 12, 10),
+    ),
+    (
+        "Łukasz Nowak",
+        "01/07/1979",
+        "2024-06-01",
+        None,
+        datetime(2026, 10, 2, 9, 30),
+        date(2026, 11, 1),
+    ),
     ("Zoë Adams", "", "2026-11-20", None, None, None),
-    ("Tom Gallagher", "23/09/2001", "2023-01-15", None, datetime(2026, 11, 22, 15, 0), date(2027, 1, 5)),
-    ("Siobhán O'Sullivan-Murphy", "05/05/1995", "2025-08-08", None, datetime(2026, 11, 16, 10, 0), None),
-    ("Priya Patel", "30/10/1960", "2022-04-04", "priya.nair", datetime(2026, 11, 21, 10, 0), date(2027, 2, 1)),
+    (
+        "Tom Gallagher",
+        "23/09/2001",
+        "2023-01-15",
+        None,
+        datetime(2026, 11, 22, 15, 0),
+        date(2027, 1, 5),
+    ),
+    (
+        "Siobhán O'Sullivan-Murphy",
+        "05/05/1995",
+        "2025-08-08",
+        None,
+        datetime(2026, 11, 16, 10, 0),
+        None,
+    ),
+    (
+        "Priya Patel",
+        "30/10/1960",
+        "2022-04-04",
+        "priya.nair",
+        datetime(2026, 11, 21, 10, 0),
+        date(2027, 2, 1),
+    ),
     ("Marcus Johnson", "", "2021-09-09", "priya.nair", None, None),
 ]
 
@@ -32,16 +67,26 @@ def seed(store: Store) -> tuple[WorkerInfo, list[CaseDetail]]:
     created = []
     for name, dob, allocated, worker, last, review in CLIENTS:
         case = store.create_case(
-            me, {"client_name": name, "date_of_birth": dob, "allocated_on": allocated,
-                 "worker": worker or "", "address": "1 High Street, Leeds LS1 1AA",
-                 "phone": "07700 900123"},
+            me,
+            {
+                "client_name": name,
+                "date_of_birth": dob,
+                "allocated_on": allocated,
+                "worker": worker or "",
+                "address": "1 High Street, Leeds LS1 1AA",
+                "phone": "07700 900123",
+            },
         )
         with store.database.writing():
-            Case.update(last_contact_at=last, next_review_on=review).where(Case.id == case.id).execute()
+            Case.update(last_contact_at=last, next_review_on=review).where(
+                Case.id == case.id
+            ).execute()
         created.append(case)
     closed = store.create_case(me, {"client_name": "Old Closed Case", "allocated_on": "2020-01-01"})
     with store.database.writing():
-        Case.update(status="closed", closed_on=date(2021, 1, 1)).where(Case.id == closed.id).execute()
+        Case.update(status="closed", closed_on=date(2021, 1, 1)).where(
+            Case.id == closed.id
+        ).execute()
     created.append(closed)
     return me, created
 

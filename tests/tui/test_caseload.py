@@ -22,8 +22,13 @@ async def test_default_view_is_my_open_cases_sorted_by_name(make_app: MakeApp) -
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         assert isinstance(app.screen, CaseloadScreen)
-        assert names(app) == ["Aisha Bello", "Łukasz Nowak", "Siobhán O'Sullivan-Murphy",
-                              "Tom Gallagher", "Zoë Adams"]
+        assert names(app) == [
+            "Aisha Bello",
+            "Łukasz Nowak",
+            "Siobhán O'Sullivan-Murphy",
+            "Tom Gallagher",
+            "Zoë Adams",
+        ]
         assert title(app) == "My open cases (5)"
         assert isinstance(app.focused, CaseTable)
 
@@ -90,7 +95,9 @@ async def test_sort_by_column_and_reverse(make_app: MakeApp) -> None:
         assert names(app)[0] == "Tom Gallagher"
 
 
-async def test_enter_opens_the_case_and_escape_comes_back_to_the_same_place(make_app: MakeApp) -> None:
+async def test_enter_opens_the_case_and_escape_comes_back_to_the_same_place(
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -141,9 +148,16 @@ async def test_question_mark_lists_every_key_of_the_screen(make_app: MakeApp) ->
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = " ".join(str(s.render()) for s in app.screen.query(Static))
-        for expected in ("Create a new client and case", "Filter by client name or ref",
-                         "all workers' cases", "open and closed", "Sort by the next column",
-                         "Reverse the sort order", "Quit Caseline", "command palette"):
+        for expected in (
+            "Create a new client and case",
+            "Filter by client name or ref",
+            "all workers' cases",
+            "open and closed",
+            "Sort by the next column",
+            "Reverse the sort order",
+            "Quit Caseline",
+            "command palette",
+        ):
             assert expected in text
         await pilot.press("escape")
         assert isinstance(app.screen, CaseloadScreen)
@@ -173,7 +187,9 @@ async def test_q_quits_from_the_caseload(make_app: MakeApp) -> None:
     assert not app.is_running
 
 
-async def test_narrow_terminal_drops_columns_in_order_and_keeps_the_essentials(make_app: MakeApp) -> None:
+async def test_narrow_terminal_drops_columns_in_order_and_keeps_the_essentials(
+    make_app: MakeApp,
+) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -181,12 +197,26 @@ async def test_narrow_terminal_drops_columns_in_order_and_keeps_the_essentials(m
         assert at_80 == ["ref", "client", "status", "contact", "review", "flags"]
         await pilot.press("w")
         await loaded(pilot)
-        assert table(app).visible_columns == ["ref", "client", "worker", "contact", "review", "flags"]
+        assert table(app).visible_columns == [
+            "ref",
+            "client",
+            "worker",
+            "contact",
+            "review",
+            "flags",
+        ]
         await pilot.resize_terminal(60, 24)
         await pilot.pause()
         assert table(app).visible_columns == ["ref", "client", "contact", "review"]
         await pilot.resize_terminal(140, 30)
         await pilot.pause()
         assert table(app).visible_columns == [
-            "ref", "client", "status", "worker", "allocated", "contact", "review", "flags"
+            "ref",
+            "client",
+            "status",
+            "worker",
+            "allocated",
+            "contact",
+            "review",
+            "flags",
         ]

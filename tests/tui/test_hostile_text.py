@@ -38,9 +38,9 @@ def seed_hostile(path: Path) -> None:
         from store.models import Client
 
         with store.database.writing():
-            Client.update(name=name, name_key=fold(clean_field(name)), address=f"Flat 1 {OSC52}[red]Road[/]").where(
-                Client.id == case.client_id
-            ).execute()
+            Client.update(
+                name=name, name_key=fold(clean_field(name)), address=f"Flat 1 {OSC52}[red]Road[/]"
+            ).where(Client.id == case.client_id).execute()
             Case.update(ref=f"R{case.id}").where(Case.id == case.id).execute()
     store.close()
 
@@ -99,7 +99,7 @@ async def test_hostile_text_in_the_duplicates_list_and_notifications(hostile_db:
         assert not any(CONTROL.search(p) for p in prompts)
         await pilot.press("ctrl+s", "ctrl+s")
         await loaded(pilot)
-        notes = [str(n.message) for n in app._notifications]  # noqa: SLF001
+        notes = [str(n.message) for n in app._notifications]
         assert any("created for [bold]Smith[/] Jones." in n for n in notes)
         assert app.is_running
 

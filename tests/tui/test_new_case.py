@@ -36,8 +36,15 @@ async def test_create_a_case_with_the_keyboard(make_app: MakeApp, seeded_db: obj
         await open_form(pilot)
         assert isinstance(app.screen, NewCaseScreen)
         assert app.focused is app.screen.query_one("#client_name", Input)
-        await pilot.press(*"Grace Hopper", "tab", *"9/12/1986", "tab", *"2 Mill Lane, York",
-                          "tab", *"07700 900456")
+        await pilot.press(
+            *"Grace Hopper",
+            "tab",
+            *"9/12/1986",
+            "tab",
+            *"2 Mill Lane, York",
+            "tab",
+            *"07700 900456",
+        )
         hint = str(app.screen.query_one("#hint-date_of_birth", Static).render())
         assert hint == "Tue 09 Dec 1986 (age 39)"
         await pilot.pause(0.5)

@@ -82,7 +82,8 @@ class CaseFileScreen(Screen[None]):
         today = dates.today()
         dob = "not recorded"
         if detail.date_of_birth is not None:
-            dob = f"{dates.format_date(detail.date_of_birth)} (age {dates.age_in_years(detail.date_of_birth, today)})"
+            age = dates.age_in_years(detail.date_of_birth, today)
+            dob = f"{dates.format_date(detail.date_of_birth)} (age {age})"
         self.query_one("#client-details", Static).update(
             _fields(
                 ("Client", detail.client_name),
@@ -94,7 +95,9 @@ class CaseFileScreen(Screen[None]):
         held = detail.worker_name or "unallocated"
         if detail.allocated_on:
             held += f" since {dates.format_date(detail.allocated_on)}"
-        last = dates.relative_age(dates.to_local(detail.last_contact_at) if detail.last_contact_at else None)
+        last = dates.relative_age(
+            dates.to_local(detail.last_contact_at) if detail.last_contact_at else None
+        )
         self.query_one("#case-details", Static).update(
             _fields(
                 ("Worker", held),

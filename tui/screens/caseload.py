@@ -29,13 +29,52 @@ class CaseloadScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "new_case", "Add", tooltip="Create a new client and case", id="caseload.add"),
-        Binding("slash", "focus_filter", "Filter", tooltip="Filter by client name or ref", id="caseload.filter"),
-        Binding("w", "toggle_scope", "All/mine", tooltip="Switch between my cases and all workers' cases", id="caseload.scope"),
-        Binding("x", "toggle_closed", "Closed/open", tooltip="Switch between open and closed cases", id="caseload.closed"),
+        Binding(
+            "slash",
+            "focus_filter",
+            "Filter",
+            tooltip="Filter by client name or ref",
+            id="caseload.filter",
+        ),
+        Binding(
+            "w",
+            "toggle_scope",
+            "All/mine",
+            tooltip="Switch between my cases and all workers' cases",
+            id="caseload.scope",
+        ),
+        Binding(
+            "x",
+            "toggle_closed",
+            "Closed/open",
+            tooltip="Switch between open and closed cases",
+            id="caseload.closed",
+        ),
         Binding("s", "cycle_sort", "Sort", tooltip="Sort by the next column", id="caseload.sort"),
-        Binding("r", "reverse_sort", "Reverse", tooltip="Reverse the sort order", show=False, id="caseload.reverse"),
-        Binding("ctrl+r,f5", "reload", "Refresh", tooltip="Reload the caseload from the database", show=False, id="caseload.reload"),
-        Binding("escape", "escape", "Clear filter", show=False, id="caseload.escape"),
+        Binding(
+            "r",
+            "reverse_sort",
+            "Reverse",
+            tooltip="Reverse the sort order",
+            show=False,
+            id="caseload.reverse",
+        ),
+        Binding(
+            "ctrl+r,f5",
+            "reload",
+            "Refresh",
+            tooltip="Reload the caseload from the database",
+            show=False,
+            id="caseload.reload",
+        ),
+        Binding(
+            "escape",
+            "escape",
+            "Clear filter",
+            tooltip="Leave the filter; again to clear it",
+            show=False,
+            id="caseload.escape",
+        ),
         Binding("q", "app.quit", "Quit", tooltip="Quit Caseline", id="caseload.quit"),
     ]
 
@@ -212,10 +251,11 @@ class CaseloadScreen(Screen[None]):
             if result is None:
                 return
             if result.created:
-                if self.closed or self.scope == "mine" and result.worker_id != self.caseline.me.id:
+                elsewhere = result.worker_id != self.caseline.me.id
+                if self.closed or (self.scope == "mine" and elsewhere):
                     # Show the view the new case is in, so the worker sees it land.
                     self.closed = False
-                    self.scope = "all" if result.worker_id != self.caseline.me.id else "mine"
+                    self.scope = "all" if elsewhere else "mine"
                 self.filter_input.value = ""
                 self.reload(keep_id=result.case_id)
             else:

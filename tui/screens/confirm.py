@@ -50,7 +50,9 @@ class ConfirmScreen(ModalScreen[bool]):
             yield Static(plain(self.question), classes="question")
             if self.detail:
                 yield Static(plain(self.detail))
-            yield Static(f"y {self.yes_label}    n / escape {self.no_label}", classes="keys", markup=False)
+            yield Static(
+                f"y {self.yes_label}    n / escape {self.no_label}", classes="keys", markup=False
+            )
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)

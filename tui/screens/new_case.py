@@ -51,9 +51,28 @@ class NewCaseScreen(Screen[NewCaseResult | None]):
     CSS_PATH = "new_case.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "save", "Save", tooltip="Check and create the case", id="new_case.save", priority=True),
-        Binding("escape", "cancel", "Cancel", tooltip="Leave without creating a case", id="new_case.cancel"),
-        Binding("ctrl+d", "focus_duplicates", "Duplicates", tooltip="Go to the possible duplicates", id="new_case.duplicates"),
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            tooltip="Check and create the case",
+            id="new_case.save",
+            priority=True,
+        ),
+        Binding(
+            "escape",
+            "cancel",
+            "Cancel",
+            tooltip="Leave without creating a case",
+            id="new_case.cancel",
+        ),
+        Binding(
+            "ctrl+d",
+            "focus_duplicates",
+            "Duplicates",
+            tooltip="Go to the possible duplicates",
+            id="new_case.duplicates",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -77,10 +96,15 @@ class NewCaseScreen(Screen[NewCaseResult | None]):
                 with Horizontal(classes="field", id=f"row-{name}"):
                     yield Label(label, classes="label")
                     if name == "worker":
-                        options = [(w.display_name, w.username) for w in self.caseline.store.workers()]
+                        options = [
+                            (w.display_name, w.username) for w in self.caseline.store.workers()
+                        ]
                         yield Select(
-                            options, value=self.caseline.me.username, allow_blank=False,
-                            id="worker", compact=True,
+                            options,
+                            value=self.caseline.me.username,
+                            allow_blank=False,
+                            id="worker",
+                            compact=True,
                         )
                     else:
                         yield Input(placeholder=placeholder, id=name, compact=True)
@@ -108,9 +132,7 @@ class NewCaseScreen(Screen[NewCaseResult | None]):
         return data
 
     def is_dirty(self) -> bool:
-        return any(
-            str(v).strip() for k, v in self.values().items() if k != "worker"
-        )
+        return any(str(v).strip() for k, v in self.values().items() if k != "worker")
 
     def _validation_context(self) -> dict[str, Any]:
         return {"dayfirst": self.caseline.config.dayfirst, "today": dates.today()}
@@ -200,9 +222,7 @@ class NewCaseScreen(Screen[NewCaseResult | None]):
         if not candidates:
             title.update("")
             return
-        title.update(
-            f"Possible existing clients ({len(candidates)}): enter opens the case instead"
-        )
+        title.update(f"Possible existing clients ({len(candidates)}): enter opens the case instead")
         for candidate in candidates:
             for option in _candidate_options(candidate):
                 options.add_option(option)
@@ -217,7 +237,9 @@ class NewCaseScreen(Screen[NewCaseResult | None]):
     @on(OptionList.OptionSelected, "#duplicates")
     def _open_existing(self, event: OptionList.OptionSelected) -> None:
         if event.option.id and event.option.id.startswith("case-"):
-            self.dismiss(NewCaseResult(case_id=int(event.option.id.removeprefix("case-")), created=False))
+            self.dismiss(
+                NewCaseResult(case_id=int(event.option.id.removeprefix("case-")), created=False)
+            )
 
     # -- saving --------------------------------------------------------------------------
 
@@ -243,7 +265,10 @@ class NewCaseScreen(Screen[NewCaseResult | None]):
             self.notify(
                 "This may be an existing client (listed below). Open their case with enter, "
                 "or press ctrl+s again to create a new case anyway.",
-                title="Possible duplicate", severity="warning", markup=False, timeout=8,
+                title="Possible duplicate",
+                severity="warning",
+                markup=False,
+                timeout=8,
             )
             return
         self._saving = True
@@ -259,7 +284,9 @@ class NewCaseScreen(Screen[NewCaseResult | None]):
         except Exception:
             self.app.call_from_thread(setattr, self, "_saving", False)
             raise
-        self.app.call_from_thread(self._saved, detail.id, detail.ref, detail.client_name, detail.worker_id)
+        self.app.call_from_thread(
+            self._saved, detail.id, detail.ref, detail.client_name, detail.worker_id
+        )
 
     def _save_failed(self, errors: dict[str, str]) -> None:
         self._saving = False
@@ -280,7 +307,12 @@ class NewCaseScreen(Screen[NewCaseResult | None]):
                 self.dismiss(None)
 
         self.app.push_screen(
-            ConfirmScreen("Discard this new case?", "Nothing has been saved yet.", yes="Discard", no="Keep editing"),
+            ConfirmScreen(
+                "Discard this new case?",
+                "Nothing has been saved yet.",
+                yes="Discard",
+                no="Keep editing",
+            ),
             answer,
         )
 
@@ -296,7 +328,15 @@ def _candidate_options(candidate: DuplicateCandidate) -> list[Option]:
         held = f" ({worker})" if worker else ""
         options.append(
             Option(
-                assemble((candidate.name, "bold"), dob, " · ", ref, f" {status.value}", held, f"  — {why}"),
+                assemble(
+                    (candidate.name, "bold"),
+                    dob,
+                    " · ",
+                    ref,
+                    f" {status.value}",
+                    held,
+                    f"  — {why}",
+                ),
                 id=f"case-{case_id}",
             )
         )

@@ -61,22 +61,31 @@ _NEVER = date.min
 
 COLUMNS: tuple[Column, ...] = (
     Column("ref", "Ref", 8, 100, lambda r, t: r.ref, lambda r: fold(r.ref)),
-    Column(
-        "client", "Client", 16, 90, lambda r, t: r.client_name, lambda r: r.search_key, True
-    ),
+    Column("client", "Client", 16, 90, lambda r, t: r.client_name, lambda r: r.search_key, True),
     Column("status", "Status", 8, 30, lambda r, t: r.status.value, lambda r: r.status.value),
     Column("worker", "Worker", 12, 40, lambda r, t: r.worker_name, lambda r: fold(r.worker_name)),
     Column(
-        "allocated", "Allocated", 11, 20,
-        lambda r, t: dates.format_date(r.allocated_on), lambda r: r.allocated_on or _NEVER,
+        "allocated",
+        "Allocated",
+        11,
+        20,
+        lambda r, t: dates.format_date(r.allocated_on),
+        lambda r: r.allocated_on or _NEVER,
     ),
     Column(
-        "contact", "Last contact", 12, 80,
+        "contact",
+        "Last contact",
+        12,
+        80,
         lambda r, t: dates.relative_age(r.last_contact_at and dates.to_local(r.last_contact_at)),
         lambda r: r.last_contact_at or datetime.min,
     ),
     Column(
-        "review", "Next review", 11, 70, _review_text,
+        "review",
+        "Next review",
+        11,
+        70,
+        _review_text,
         lambda r: r.next_review_on or date.max,
     ),
     Column("flags", "Flags", 10, 60, _flags_text, lambda r: (-len(r.flags), r.flags)),
@@ -92,7 +101,9 @@ def layout_columns(
     candidates = [c for c in COLUMNS if c.key not in hidden]
 
     def width_of(col: Column) -> int:
-        return max(ref_width, len(col.label)) if col.key == "ref" else max(col.width, len(col.label))
+        return (
+            max(ref_width, len(col.label)) if col.key == "ref" else max(col.width, len(col.label))
+        )
 
     chosen = list(candidates)
     while chosen:
@@ -108,7 +119,7 @@ def layout_columns(
     return [(c, widths[c.key]) for c in chosen]
 
 
-class CaseTable(ScrollView, can_focus=True):
+class CaseTable(ScrollView, can_focus=True, inherit_bindings=False):
     """A virtual table of caseload rows with a cursor, a sort column and a filter.
 
     | Key | Action |
@@ -126,7 +137,14 @@ class CaseTable(ScrollView, can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False, id="table.page_down"),
         Binding("home", "first", "First", show=False, id="table.first"),
         Binding("end", "last", "Last", show=False, id="table.last"),
-        Binding("enter", "select", "Open", tooltip="Open the highlighted case", show=False, id="table.open"),
+        Binding(
+            "enter",
+            "select",
+            "Open",
+            tooltip="Open the highlighted case",
+            show=False,
+            id="table.open",
+        ),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -301,7 +319,9 @@ class CaseTable(ScrollView, can_focus=True):
         self._move_to(self.cursor_row + delta)
 
     def action_page(self, direction: int) -> None:
-        self._move_to(self.cursor_row + direction * max(1, self.scrollable_content_region.height - 2))
+        self._move_to(
+            self.cursor_row + direction * max(1, self.scrollable_content_region.height - 2)
+        )
 
     def action_first(self) -> None:
         self._move_to(0)
@@ -342,7 +362,9 @@ class CaseTable(ScrollView, can_focus=True):
         if index >= len(self._rows):
             if not self._rows and y == 2:
                 muted = base + self.get_component_rich_style("case-table--muted")
-                text = Text(" " + self.empty_message, style=muted, no_wrap=True, overflow="ellipsis")
+                text = Text(
+                    " " + self.empty_message, style=muted, no_wrap=True, overflow="ellipsis"
+                )
                 text.truncate(width, pad=True)
                 return Strip(text.render(self.app.console), width)
             return Strip.blank(width, base)
@@ -377,11 +399,11 @@ class CaseTable(ScrollView, can_focus=True):
         for i, (column, col_width) in enumerate(self._layout):
             value = single_line(column.text(row, self._today))
             cell_style = style
-            if column.key == "review" and value == "overdue":
-                cell_style = style + alert
-            elif column.key == "flags" and value:
-                cell_style = style + alert
-            elif column.key == "contact" and "contact" in row.flags:
+            if (
+                (column.key == "review" and value == "overdue")
+                or (column.key == "flags" and value)
+                or (column.key == "contact" and "contact" in row.flags)
+            ):
                 cell_style = style + alert
             elif value in ("never", "no plan"):
                 cell_style = style + muted

@@ -1,0 +1,87 @@
+"""How the screens look, at the sizes people use, on seeded demo data with a frozen clock.
+
+Update after a deliberate change with ``pytest tests/snapshots --snapshot-update`` and look at
+the report before committing the new SVGs.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from store.demo import generate
+from store.service import Store
+from tui.app import CaselineApp
+
+ME = "sam.okafor"
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> Path:
+    path = tmp_path / "demo.db"
+    store = Store.open(path)
+    generate(store, me=ME, cases=150, notes_per_case=20, workers=6, seed=11,
+             today=date(2026, 11, 23))
+    store.close()
+    return path
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+    for field in pilot.app.screen.query(Input):
+        field.cursor_blink = False
+
+
+def app_for(path: Path) -> CaselineApp:
+    return CaselineApp(db=path, worker=ME)
+
+
+def test_caseload_80x24(snap_compare: Any, demo_db: Path) -> None:
+    assert snap_compare(app_for(demo_db), terminal_size=(80, 24), run_before=settle)
+
+
+def test_caseload_all_workers_filtered_120x40(snap_compare: Any, demo_db: Path) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("w")
+        await settle(pilot)
+        await pilot.press("slash", *"an")
+        await settle(pilot)
+
+    assert snap_compare(app_for(demo_db), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_new_case_form_with_errors_80x24(snap_compare: Any, demo_db: Path) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        await pilot.press("tab", *"31/02/2026", "tab", "tab", *"phone?", "ctrl+s")
+        await settle(pilot)
+
+    assert snap_compare(app_for(demo_db), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_case_file_80x24(snap_compare: Any, demo_db: Path) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(app_for(demo_db), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_help_80x24(snap_compare: Any, demo_db: Path) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+
+    assert snap_compare(app_for(demo_db), terminal_size=(80, 24), run_before=run_before)
