@@ -160,9 +160,11 @@ def main() -> None:
     )
 
     rows, real = pty_filter_timings(db, "smith", tmp)
-    print(f"Filter over {rows:,} cases (all workers' open cases), per keystroke in a real terminal: "
-          f"median {statistics.median(real) * 1000:.1f} ms, max {max(real) * 1000:.1f} ms "
-          f"from key to repainted count (target < 50 ms)")
+    print(
+        f"Filter over {rows:,} cases (all workers' open cases), per keystroke in a real terminal: "
+        f"median {statistics.median(real) * 1000:.1f} ms, max {max(real) * 1000:.1f} ms "
+        f"from key to repainted count (target < 50 ms)"
+    )
     rows, core = asyncio.run(filter_timings(db, "smith"))
     print(
         f"  of which filtering {rows:,} rows and painting a screen: "

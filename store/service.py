@@ -144,23 +144,7 @@ class Store:
     ) -> list[CaseRow]:
         """The rows of the caseload: the actor's (or everyone's) open or closed cases."""
         today = dates.today()
-        query = (
-            Case.select(
-                Case.id,
-                Case.ref,
-                Client.name,
-                Client.name_key,
-                Case.status,
-                Case.worker,
-                Worker.display_name,
-                Case.allocated_on,
-                Case.last_contact_at,
-                Case.next_review_on,
-            )
-            .join(Client)
-            .switch(Case)
-            .join(Worker, pw.JOIN.LEFT_OUTER)
-        )
+        query = _row_query()
         if closed:
             query = query.where(Case.status == CaseStatus.CLOSED.value)
         else:
@@ -168,25 +152,28 @@ class Store:
         if scope == "mine":
             query = query.where(Case.worker == actor.id)
         query = query.order_by(Client.name_key, Case.ref)
-        rows: list[CaseRow] = []
         with self.database.reading():
-            for cid, ref, name, key, status, wid, wname, alloc, last, review in query.tuples():
-                rows.append(
-                    CaseRow(
-                        id=cid,
-                        ref=ref,
-                        client_name=name,
-                        status=CaseStatus(status),
-                        worker_id=wid,
-                        worker_name=wname or "",
-                        allocated_on=alloc,
-                        last_contact_at=last,
-                        next_review_on=review,
-                        flags=case_flags(status, alloc, last, review, today),
-                        search_key=f"{key} {fold(ref)}",
-                    )
-                )
-        return rows
+            return [_case_row(row, today) for row in query.tuples()]
+
+    def find_cases(self, actor: WorkerInfo, text: str, limit: int = 20) -> list[CaseRow]:
+        """Cases of any worker whose client name or reference contains ``text``.
+
+        Open cases come first. Matching ignores case and accents, as the caseload filter does.
+        """
+        needle = fold(clean_field(text))
+        if not needle:
+            return []
+        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        pattern = f"%{escaped}%"
+        today = dates.today()
+        query = (
+            _row_query()
+            .where(_like(Client.name_key, pattern) | _like(pw.fn.LOWER(Case.ref), pattern))
+            .order_by(Case.status == CaseStatus.CLOSED.value, Client.name_key, Case.ref)
+            .limit(limit)
+        )
+        with self.database.reading():
+            return [_case_row(row, today) for row in query.tuples()]
 
     # -- cases ---------------------------------------------------------------------------
 
@@ -395,6 +382,50 @@ class Store:
             version=case.version,
             allocations=allocations,
         )
+
+
+def _like(lhs: Any, pattern: str) -> Any:
+    """``lhs LIKE pattern`` with backslash escaping, so % and _ typed by a person are literal."""
+    return pw.NodeList((lhs, pw.SQL("LIKE"), pattern, pw.SQL("ESCAPE '\\'")))
+
+
+def _row_query() -> Any:
+    """The columns a caseload row is made of, in the order ``_case_row`` reads them."""
+    return (
+        Case.select(
+            Case.id,
+            Case.ref,
+            Client.name,
+            Client.name_key,
+            Case.status,
+            Case.worker,
+            Worker.display_name,
+            Case.allocated_on,
+            Case.last_contact_at,
+            Case.next_review_on,
+        )
+        .join(Client)
+        .switch(Case)
+        .join(Worker, pw.JOIN.LEFT_OUTER)
+    )
+
+
+def _case_row(row: tuple[Any, ...], today: date) -> CaseRow:
+    """A caseload row from the columns ``_row_query`` selects."""
+    cid, ref, name, key, status, wid, wname, alloc, last, review = row
+    return CaseRow(
+        id=cid,
+        ref=ref,
+        client_name=name,
+        status=CaseStatus(status),
+        worker_id=wid,
+        worker_name=wname or "",
+        allocated_on=alloc,
+        last_contact_at=last,
+        next_review_on=review,
+        flags=case_flags(status, alloc, last, review, today),
+        search_key=f"{key} {fold(ref)}",
+    )
 
 
 def _name_similarity(tokens: list[str], key: str, other: str) -> str | None:

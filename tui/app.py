@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -24,9 +25,18 @@ class CaselineApp(App[None]):
     TITLE = "Caseline"
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = True
+    COMMANDS = App.COMMANDS | {lambda: _case_search()}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", tooltip="Quit Caseline", show=False, id="app.quit", priority=True),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            tooltip="Quit Caseline",
+            show=False,
+            id="app.quit",
+            priority=True,
+        ),
         Binding(
             "question_mark,f1", "help", "Keys", tooltip="Every key of this screen", id="app.help"
         ),
@@ -108,6 +118,12 @@ class CaselineApp(App[None]):
             message = f"Something went wrong: {type(error).__name__}: {error}"
             self.log.error(repr(error))
         self.notify(message, title="Error", severity="error", markup=False, timeout=10)
+
+
+def _case_search() -> type[Provider]:
+    from tui.commands import CaseSearch
+
+    return CaseSearch
 
 
 def _runner(app: App[None], action: str, node: DOMNode) -> Callable[[], Awaitable[None]]:

@@ -25,8 +25,9 @@ ME = "sam.okafor"
 def demo_db(tmp_path: Path) -> Path:
     path = tmp_path / "demo.db"
     store = Store.open(path)
-    generate(store, me=ME, cases=150, notes_per_case=20, workers=6, seed=11,
-             today=date(2026, 11, 23))
+    generate(
+        store, me=ME, cases=150, notes_per_case=20, workers=6, seed=11, today=date(2026, 11, 23)
+    )
     store.close()
     return path
 

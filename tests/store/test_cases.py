@@ -226,3 +226,19 @@ def test_store_never_imports_textual() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_find_cases_by_name_or_reference_across_workers(
+    store: Store, me: WorkerInfo, other: WorkerInfo, make_case: MakeCase
+) -> None:
+    closed = make_case(client_name="Zoë Closed")
+    _set(store, closed.id, status="closed")
+    theirs = make_case(actor=other, client_name="Zoe Theirs", worker=other.username)
+    make_case(client_name="100% Literal_Name")
+    found = store.find_cases(me, "ZOE")
+    assert [r.client_name for r in found] == ["Zoe Theirs", "Zoë Closed"]  # open first
+    assert store.find_cases(me, theirs.ref.lower())[0].id == theirs.id
+    assert [r.client_name for r in store.find_cases(me, "0% L")] == ["100% Literal_Name"]
+    assert [r.client_name for r in store.find_cases(me, "%")] == ["100% Literal_Name"]
+    assert store.find_cases(me, "a_e") == []  # "_" is not a wildcard: "ame" must not match
+    assert store.find_cases(me, "   ") == []

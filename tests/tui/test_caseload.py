@@ -220,3 +220,20 @@ async def test_narrow_terminal_drops_columns_in_order_and_keeps_the_essentials(
             "review",
             "flags",
         ]
+
+
+async def test_command_palette_opens_any_case_by_name(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"marcus")  # another worker's case: not on my caseload
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        assert app.screen.detail is not None
+        assert app.screen.detail.client_name == "Marcus Johnson"

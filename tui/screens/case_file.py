@@ -98,14 +98,19 @@ class CaseFileScreen(Screen[None]):
         last = dates.relative_age(
             dates.to_local(detail.last_contact_at) if detail.last_contact_at else None
         )
-        self.query_one("#case-details", Static).update(
-            _fields(
-                ("Worker", held),
-                ("Opened", dates.format_date(detail.opened_on)),
-                ("Last contact", last),
-                ("Next review", dates.format_date(detail.next_review_on) or "no plan"),
+        case_lines = [
+            ("Worker", held),
+            ("Opened", dates.format_date(detail.opened_on)),
+            ("Last contact", last),
+        ]
+        if detail.closed_on is not None:
+            reason = f" · {detail.closure_reason}" if detail.closure_reason else ""
+            case_lines.append(("Closed", dates.format_date(detail.closed_on) + reason))
+        else:
+            case_lines.append(
+                ("Next review", dates.format_date(detail.next_review_on) or "no plan")
             )
-        )
+        self.query_one("#case-details", Static).update(_fields(*case_lines))
         table = self.query_one("#chronology", DataTable)
         table.clear()
         for item in chronology:

@@ -82,7 +82,7 @@ class HelpScreen(ModalScreen[None]):
 
 
 def _widget_name(node: DOMNode) -> str:
-    """"CaseTable" -> "case table", for a heading."""
+    """ "CaseTable" -> "case table", for a heading."""
     name = type(node).__name__
     words = "".join(f" {c.lower()}" if c.isupper() else c for c in name).strip()
     return words.replace("data table", "table").replace("option list", "list")
