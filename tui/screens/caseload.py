@@ -203,7 +203,8 @@ class CaseloadScreen(Screen[None]):
 
     @on(CaseTable.Selected)
     def _open(self, event: CaseTable.Selected) -> None:
-        self.caseline.open_case(event.row.id)
+        if event.row is not None:
+            self.caseline.open_case(event.row.id)
 
     @on(CaseTable.Highlighted)
     def _highlighted(self) -> None:

@@ -119,6 +119,19 @@ def layout_columns(
     return [(c, widths[c.key]) for c in chosen]
 
 
+class _RowMessage(Message):
+    """A message about one row of a CaseTable."""
+
+    def __init__(self, table: CaseTable, row: CaseRow | None) -> None:
+        super().__init__()
+        self.table = table
+        self.row = row
+
+    @property
+    def control(self) -> CaseTable:
+        return self.table
+
+
 class CaseTable(ScrollView, can_focus=True, inherit_bindings=False):
     """A virtual table of caseload rows with a cursor, a sort column and a filter.
 
@@ -173,29 +186,11 @@ class CaseTable(ScrollView, can_focus=True, inherit_bindings=False):
     cursor_row: reactive[int] = reactive(0, always_update=True)
     """Index of the highlighted row among the visible (filtered, sorted) rows."""
 
-    class Selected(Message):
-        """A case was chosen (enter or click)."""
+    class Selected(_RowMessage):
+        """A case was chosen (enter or a double click); ``row`` is the case."""
 
-        def __init__(self, table: CaseTable, row: CaseRow) -> None:
-            super().__init__()
-            self.table = table
-            self.row = row
-
-        @property
-        def control(self) -> CaseTable:
-            return self.table
-
-    class Highlighted(Message):
-        """The cursor moved to another case (or to none)."""
-
-        def __init__(self, table: CaseTable, row: CaseRow | None) -> None:
-            super().__init__()
-            self.table = table
-            self.row = row
-
-        @property
-        def control(self) -> CaseTable:
-            return self.table
+    class Highlighted(_RowMessage):
+        """The cursor moved to another case; ``row`` is None when no case is shown."""
 
     def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
