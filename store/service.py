@@ -322,21 +322,25 @@ class Store:
             raise InvalidInput({"worker": f"No worker called {username!r}."})
         return worker
 
-    def _next_ref(self, year: int) -> str:
-        """The next free reference in the configured format (call inside a write)."""
-        name = (
-            f"case_ref:{year}"
-            if "{year" in self.ref_format or "{yy" in self.ref_format
-            else "case_ref"
-        )
-        counter, _ = Counter.get_or_create(name=name, defaults={"value": 0})
-        seq = counter.value
+    def next_ref(self, actor: WorkerInfo, year: int | None = None) -> str:
+        """The reference the next case opened in ``year`` would get (nothing is reserved)."""
+        with self.database.reading():
+            return self._next_ref(year or dates.today().year, reserve=False)
+
+    def _next_ref(self, year: int, *, reserve: bool = True) -> str:
+        """The next free reference in the configured format; ``reserve`` inside a write."""
+        per_year = "{year" in self.ref_format or "{yy" in self.ref_format
+        name = f"case_ref:{year}" if per_year else "case_ref"
+        seq = Counter.select(Counter.value).where(Counter.name == name).scalar() or 0
         while True:
             seq += 1
             ref = self.ref_format.format(year=year, yy=f"{year % 100:02d}", seq=seq)
             if not Case.select().where(Case.ref == ref).exists():
                 break
-        Counter.update(value=seq).where(Counter.id == counter.id).execute()
+        if reserve:
+            Counter.insert(name=name, value=seq).on_conflict(
+                conflict_target=[Counter.name], update={Counter.value: seq}
+            ).execute()
         return ref
 
     def _case_detail(self, case_id: int) -> CaseDetail:

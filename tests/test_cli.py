@@ -148,3 +148,9 @@ def test_parser_knows_every_documented_option() -> None:
         ["demo", "--db", "d.db", "--cases", "5", "--seed", "2", "--workers", "3", "--force"]
     )
     assert (demo.cases, demo.seed, demo.workers, demo.force) == (5, 2, 3, True)
+
+
+def test_damaged_database(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.db"
+    path.write_bytes(b"SQLite format 3\x00" + b"\x07" * 8000)
+    assert_one_line_error(run(tmp_path, "--db", str(path)), "damaged")

@@ -107,17 +107,19 @@ class CaselineApp(App[None]):
 
     # -- errors ------------------------------------------------------------------------
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """Every background job that fails ends up here, as a message, never a traceback."""
-        if event.state != WorkerState.ERROR:
-            return
-        error = event.worker.error
+    def report_error(self, error: BaseException) -> None:
+        """Tell the worker what went wrong, in words; the screen and its typing stay put."""
         if isinstance(error, StoreError):
             message = str(error)
         else:
             message = f"Something went wrong: {type(error).__name__}: {error}"
             self.log.error(repr(error))
         self.notify(message, title="Error", severity="error", markup=False, timeout=10)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Failures of the app's own background jobs."""
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.report_error(event.worker.error)
 
 
 def _case_search() -> type[Provider]:

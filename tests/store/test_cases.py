@@ -242,3 +242,13 @@ def test_find_cases_by_name_or_reference_across_workers(
     assert [r.client_name for r in store.find_cases(me, "%")] == ["100% Literal_Name"]
     assert store.find_cases(me, "a_e") == []  # "_" is not a wildcard: "ame" must not match
     assert store.find_cases(me, "   ") == []
+
+
+def test_next_ref_previews_without_reserving(
+    store: Store, me: WorkerInfo, make_case: MakeCase
+) -> None:
+    assert store.next_ref(me) == "CL-2026-0001"
+    assert store.next_ref(me) == "CL-2026-0001"
+    make_case()
+    assert store.next_ref(me) == "CL-2026-0002"
+    assert store.next_ref(me, 2019) == "CL-2019-0001"

@@ -237,3 +237,20 @@ async def test_command_palette_opens_any_case_by_name(make_app: MakeApp) -> None
         assert isinstance(app.screen, CaseFileScreen)
         assert app.screen.detail is not None
         assert app.screen.detail.client_name == "Marcus Johnson"
+
+
+async def test_mouse_click_on_a_header_sorts_and_double_click_opens(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.click(CaseTable, offset=(2, 0))  # "Ref"
+        assert table(app).sort_key == "ref"
+        await pilot.click(CaseTable, offset=(2, 0))
+        assert table(app).sort_reverse
+        await pilot.click(CaseTable, offset=(20, 2))  # second row
+        assert table(app).cursor_row == 1
+        chosen = table(app).highlighted
+        await pilot.double_click(CaseTable, offset=(20, 2))
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        assert chosen is not None and app.screen.case_id == chosen.id

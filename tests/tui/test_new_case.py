@@ -172,3 +172,40 @@ async def test_case_for_another_worker_shows_in_all_workers_view(make_app: MakeA
         row = app.screen.query_one(CaseTable).highlighted
         assert row is not None and row.client_name == "Alan Turing"
         assert row.worker_name == "Priya Nair"
+
+
+async def test_a_database_failure_on_save_keeps_the_form_and_says_why(
+    make_app: MakeApp, monkeypatch: object
+) -> None:
+    from store.errors import DatabaseUnavailable
+
+    def locked(*args: object, **kwargs: object) -> None:
+        raise DatabaseUnavailable("The database is busy (locked by another program); try again.")
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await pilot.press(*"Grace Hopper")
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        monkeypatch.setattr(app.store, "create_case", locked)  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, NewCaseScreen)
+        assert app.screen.query_one("#client_name", Input).value == "Grace Hopper"
+        messages = [str(n.message) for n in app._notifications]
+        assert any("locked by another program" in m for m in messages)
+        # Once the database is free again, the same form saves.
+        monkeypatch.undo()  # type: ignore[attr-defined]
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseloadScreen)
+        assert "Grace Hopper" in names(app)
+
+
+async def test_reference_preview_shows_the_next_number(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await loaded(pilot)
+        assert app.screen.query_one("#ref", Input).placeholder == "automatic (CL-2026-0002)"

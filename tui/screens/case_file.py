@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import work
@@ -10,19 +10,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from store import dates
 from store.records import CaseDetail, ChronologyItem
 from store.textsafe import single_line
+from tui.screens.base import CaselineScreen
 from tui.text import assemble
 
-if TYPE_CHECKING:
-    from tui.app import CaselineApp
 
-
-class CaseFileScreen(Screen[None]):
+class CaseFileScreen(CaselineScreen[None]):
     """One case: who the client is, who holds the case, and what has happened."""
 
     CSS_PATH = "case_file.tcss"
@@ -36,10 +33,6 @@ class CaseFileScreen(Screen[None]):
         super().__init__()
         self.case_id = case_id
         self.detail: CaseDetail | None = None
-
-    @property
-    def caseline(self) -> CaselineApp:
-        return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="title-bar"):

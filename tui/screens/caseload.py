@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import ClassVar, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
 from store import dates
 from store.records import CaseRow
+from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.case_table import CaseTable
 
-if TYPE_CHECKING:
-    from tui.app import CaselineApp
 
-
-class CaseloadScreen(Screen[None]):
+class CaseloadScreen(CaselineScreen[None]):
     """The list of cases: mine or everyone's, open or closed."""
 
     CSS_PATH = "caseload.tcss"
@@ -86,10 +83,6 @@ class CaseloadScreen(Screen[None]):
 
     loading: reactive[bool] = reactive(True)
     """A load from the database is under way."""
-
-    @property
-    def caseline(self) -> CaselineApp:
-        return self.app  # type: ignore[return-value]
 
     @property
     def table(self) -> CaseTable:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -19,10 +18,8 @@ from store import dates
 from store.errors import InvalidInput
 from store.records import DuplicateCandidate
 from store.schemas import NewCase, validate
+from tui.screens.base import CaselineScreen
 from tui.text import assemble
-
-if TYPE_CHECKING:
-    from tui.app import CaselineApp
 
 FIELDS: tuple[tuple[str, str, str], ...] = (
     ("client_name", "Client name", "Full name (required)"),
@@ -45,7 +42,7 @@ class NewCaseResult:
     worker_id: int | None = None
 
 
-class NewCaseScreen(Screen[NewCaseResult | None]):
+class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
     """The new-case form."""
 
     CSS_PATH = "new_case.tcss"
@@ -83,10 +80,6 @@ class NewCaseScreen(Screen[NewCaseResult | None]):
         self._dup_timer: Timer | None = None
         self._saving = False
 
-    @property
-    def caseline(self) -> CaselineApp:
-        return self.app  # type: ignore[return-value]
-
     def compose(self) -> ComposeResult:
         with Horizontal(classes="title-bar"):
             yield Static("New case", classes="title")
@@ -116,9 +109,17 @@ class NewCaseScreen(Screen[NewCaseResult | None]):
 
     def on_mount(self) -> None:
         self.query_one("#who", Static).update(assemble(self.caseline.me.display_name))
-        self.query_one("#ref", Input).placeholder = "automatic"
+        self._preview_ref()
         self.query_one("#duplicates", OptionList).display = False
         self.query_one("#client_name", Input).focus()
+
+    @work(thread=True, exclusive=True, group="ref", exit_on_error=False)
+    def _preview_ref(self) -> None:
+        ref = self.caseline.store.next_ref(self.caseline.me)
+        self.app.call_from_thread(self._show_ref_preview, ref)
+
+    def _show_ref_preview(self, ref: str) -> None:
+        self.query_one("#ref", Input).placeholder = f"automatic ({ref})"
 
     # -- reading the form ----------------------------------------------------------------
 

@@ -1,0 +1,26 @@
+"""What every Caseline screen shares: typed access to the app, and failures reported."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypeVar
+
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+if TYPE_CHECKING:
+    from tui.app import CaselineApp
+
+ResultType = TypeVar("ResultType")
+
+
+class CaselineScreen(Screen[ResultType]):
+    """A screen whose background jobs report their failures to the worker, never crash."""
+
+    @property
+    def caseline(self) -> CaselineApp:
+        return self.app  # type: ignore[return-value]
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # Worker state messages don't bubble, so each screen passes failures on.
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.caseline.report_error(event.worker.error)
