@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import peewee
 
@@ -164,3 +165,13 @@ class Database:
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()
+
+
+def contains(lhs: Any, text: str) -> Any:
+    """``lhs`` contains ``text`` literally: % and _ typed by a person are not wildcards.
+
+    SQLite's LIKE ignores ASCII case; callers fold accents themselves where it matters.
+    """
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return peewee.NodeList((lhs, peewee.SQL("LIKE"), f"%{escaped}%", peewee.SQL("ESCAPE '\\'")))
+

@@ -66,6 +66,8 @@ class Client(BaseModel):
     date_of_birth = pw.DateField(null=True, index=True)
     address = pw.TextField(default="")
     phone = pw.CharField(default="")
+    language = pw.CharField(default="")
+    identifiers = pw.TextField(default="")  # other agencies' numbers: NHS, NI, school...
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
@@ -119,14 +121,110 @@ class Note(BaseModel):
     present = pw.TextField(default="")
     body = pw.TextField(default="")
     significant = pw.BooleanField(default=False)
+    chronology_title = pw.CharField(default="")  # for a significant note
+    follow_up_on = pw.DateField(null=True)
     status = pw.CharField(default="final")  # draft | final
+    # A draft keeps the form exactly as typed (JSON), unparseable dates included, so that
+    # reopening it after a crash gives back every keystroke up to the last autosave.
+    draft_state = pw.TextField(default="")
     finalised_at = pw.DateTimeField(null=True)
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)
     version = pw.IntegerField(default=1)
 
     class Meta:
-        indexes = ((("case", "contact_at"), False),)
+        indexes = (
+            (("case", "contact_at"), False),
+            (("author", "status"), False),
+        )
+
+
+class NoteAmendment(BaseModel):
+    """A correction to a finalised note, kept beside the original, which never changes."""
+
+    note = pw.ForeignKeyField(Note, backref="amendments", on_delete="CASCADE")
+    author = pw.ForeignKeyField(Worker, backref="+")
+    reason = pw.TextField()
+    body = pw.TextField()
+    created_at = pw.DateTimeField(default=utcnow)
+
+
+class Contact(BaseModel):
+    """Someone in the client's support network: family, friends, carers."""
+
+    client = pw.ForeignKeyField(Client, backref="contacts", on_delete="CASCADE")
+    name = pw.CharField()
+    relationship = pw.CharField(default="")
+    phone = pw.CharField(default="")
+    address = pw.TextField(default="")
+    notes = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    removed_at = pw.DateTimeField(null=True)  # removed from view, never deleted
+    version = pw.IntegerField(default=1)
+
+
+class Professional(BaseModel):
+    """Another agency's worker involved with the case."""
+
+    case = pw.ForeignKeyField(Case, backref="professionals", on_delete="CASCADE")
+    name = pw.CharField()
+    agency = pw.CharField(default="")
+    role = pw.CharField(default="")
+    phone = pw.CharField(default="")
+    email = pw.CharField(default="")
+    started_on = pw.DateField(null=True)
+    ended_on = pw.DateField(null=True)
+    created_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    removed_at = pw.DateTimeField(null=True)
+    version = pw.IntegerField(default=1)
+
+
+class SummaryVersion(BaseModel):
+    """One saved version of a case summary; the newest is the current summary."""
+
+    case = pw.ForeignKeyField(Case, backref="summaries", on_delete="CASCADE")
+    body = pw.TextField()
+    author = pw.ForeignKeyField(Worker, backref="+")
+    created_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("case", "created_at"), False),)
+
+
+class RecordChange(BaseModel):
+    """One field of one record changed: who, when, and the value it had before."""
+
+    table = pw.CharField()
+    record_id = pw.IntegerField()
+    field = pw.CharField()
+    old_value = pw.TextField(null=True)
+    new_value = pw.TextField(null=True)
+    changed_by = pw.ForeignKeyField(Worker, backref="+")
+    changed_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("table", "record_id"), False),)
+
+
+class Task(BaseModel):
+    """Something a worker has to do by a date (a note's follow-up, later reviews and actions)."""
+
+    case = pw.ForeignKeyField(Case, backref="tasks", on_delete="CASCADE")
+    worker = pw.ForeignKeyField(Worker, backref="tasks")
+    title = pw.CharField()
+    due_on = pw.DateField()
+    source_kind = pw.CharField(default="manual")  # note | manual | ...
+    source_id = pw.IntegerField(null=True)
+    done_at = pw.DateTimeField(null=True)
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+
+    class Meta:
+        indexes = ((("worker", "done_at", "due_on"), False),)
 
 
 class ChronologyEntry(BaseModel):
@@ -156,4 +254,10 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     Allocation,
     Note,
     ChronologyEntry,
+    NoteAmendment,
+    Contact,
+    Professional,
+    SummaryVersion,
+    RecordChange,
+    Task,
 )

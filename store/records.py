@@ -98,3 +98,127 @@ class ChronologyItem:
     source_kind: str
     source_id: int | None
     before_current_allocation: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ClientInfo:
+    """A client's own details, with the version to send back when editing them."""
+
+    id: int
+    name: str
+    date_of_birth: date | None
+    address: str
+    phone: str
+    language: str
+    identifiers: str
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class ContactInfo:
+    """A person in the client's support network."""
+
+    id: int
+    client_id: int
+    name: str
+    relationship: str
+    phone: str
+    address: str
+    notes: str
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class ProfessionalInfo:
+    """Another agency's worker involved with the case."""
+
+    id: int
+    case_id: int
+    name: str
+    agency: str
+    role: str
+    phone: str
+    email: str
+    started_on: date | None
+    ended_on: date | None
+    version: int
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryInfo:
+    """One version of a case summary (Markdown)."""
+
+    id: int
+    case_id: int
+    body: str
+    author_name: str
+    created_at: datetime  # naive UTC
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeInfo:
+    """One recorded change of one field."""
+
+    field: str
+    old_value: str | None
+    new_value: str | None
+    changed_by: str
+    changed_at: datetime  # naive UTC
+
+
+@dataclass(frozen=True, slots=True)
+class NoteSummary:
+    """A line in a case's list of notes."""
+
+    id: int
+    case_id: int
+    contact_at: datetime  # naive UTC
+    note_type: str
+    author_name: str
+    first_line: str
+    significant: bool
+    amendments: int
+
+
+@dataclass(frozen=True, slots=True)
+class AmendmentInfo:
+    """A correction appended to a finalised note."""
+
+    id: int
+    author_name: str
+    created_at: datetime  # naive UTC
+    reason: str
+    body: str
+
+
+@dataclass(frozen=True, slots=True)
+class NoteDetail:
+    """A whole note with its amendments."""
+
+    id: int
+    case_id: int
+    case_ref: str
+    client_name: str
+    contact_at: datetime  # naive UTC
+    note_type: str
+    present: str
+    body: str
+    author_name: str
+    significant: bool
+    chronology_title: str
+    follow_up_on: date | None
+    status: str
+    finalised_at: datetime | None
+    amendments: tuple[AmendmentInfo, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DraftInfo:
+    """An unfinished note: the editor's fields exactly as typed."""
+
+    id: int
+    case_id: int
+    case_ref: str
+    client_name: str
+    state: dict[str, str]
+    updated_at: datetime  # naive UTC

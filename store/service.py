@@ -15,9 +15,10 @@ import peewee as pw
 
 from . import dates, migrations
 from .config import DEFAULT_REF_FORMAT
-from .db import Database, check_writable, inspect_sqlite_file, read_meta
+from .db import Database, check_writable, contains, inspect_sqlite_file, read_meta
 from .errors import InvalidInput, NotFound
 from .models import Allocation, Case, ChronologyEntry, Client, Counter, Note, Worker, utcnow
+from .notes import NoteOps
 from .records import (
     AllocationInfo,
     CaseDetail,
@@ -70,7 +71,7 @@ def case_flags(
     return tuple(flags)
 
 
-class Store:
+class Store(NoteOps):
     """An open Caseline database and the operations on it."""
 
     def __init__(self, database: Database, *, ref_format: str = DEFAULT_REF_FORMAT) -> None:
@@ -163,12 +164,10 @@ class Store:
         needle = fold(clean_field(text))
         if not needle:
             return []
-        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        pattern = f"%{escaped}%"
         today = dates.today()
         query = (
             _row_query()
-            .where(_like(Client.name_key, pattern) | _like(pw.fn.LOWER(Case.ref), pattern))
+            .where(contains(Client.name_key, needle) | contains(pw.fn.LOWER(Case.ref), needle))
             .order_by(Case.status == CaseStatus.CLOSED.value, Client.name_key, Case.ref)
             .limit(limit)
         )
@@ -386,11 +385,6 @@ class Store:
             version=case.version,
             allocations=allocations,
         )
-
-
-def _like(lhs: Any, pattern: str) -> Any:
-    """``lhs LIKE pattern`` with backslash escaping, so % and _ typed by a person are literal."""
-    return pw.NodeList((lhs, pw.SQL("LIKE"), pattern, pw.SQL("ESCAPE '\\'")))
 
 
 def _row_query() -> Any:

@@ -16,13 +16,15 @@ from playhouse.migrate import SchemaMigrator
 
 from .. import __version__
 from ..errors import NewerDatabase, NotACaselineDatabase
-from . import m0001_initial
+from . import m0001_initial, m0002_case_file
 
 Step = Callable[[pw.Database, SchemaMigrator], None]
 
 # (version, description, step). Append only; never edit a released step.
 STEPS: list[tuple[int, str, Step]] = [
     (1, "workers, clients, cases, allocations, notes, chronology", m0001_initial.up),
+    (2, "case file: support network, professionals, summaries, drafts, amendments, tasks",
+     m0002_case_file.up),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"

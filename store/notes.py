@@ -1,0 +1,471 @@
+"""Case notes: drafts that survive anything, finalised notes that never change, amendments.
+
+A note is written as a draft (a ``note`` row with status "draft" holding the editor's fields as
+typed) and becomes a legal record when finalised: from then on it is never updated in place;
+corrections are ``NoteAmendment`` rows shown beside the original.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+import peewee as pw
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+
+from . import dates
+from .db import Database, contains
+from .errors import Conflict, InvalidInput, NotFound
+from .models import Case, ChronologyEntry, Client, Note, NoteAmendment, Task, Worker, utcnow
+from .records import (
+    AmendmentInfo,
+    CaseRow,
+    CaseStatus,
+    DraftInfo,
+    NoteDetail,
+    NoteSummary,
+    WorkerInfo,
+)
+from .schemas import validate
+from .textsafe import clean_field, single_line
+
+NOTE_TYPES: tuple[str, ...] = (
+    "home visit",
+    "office visit",
+    "phone call",
+    "video call",
+    "email",
+    "letter",
+    "text message",
+    "meeting",
+    "case note",
+)
+BODY_MAX = 2_000_000  # characters; a pasted 1 MB document must fit
+TITLE_MAX = 120
+PRESENT_MAX = 500
+DRAFT_FIELDS = (
+    "case_id",
+    "contact_at",
+    "note_type",
+    "present",
+    "body",
+    "significant",
+    "chronology_title",
+    "follow_up_on",
+)
+
+
+class NoteInput(BaseModel):
+    """A note as typed in the editor, validated before it becomes a record."""
+
+    model_config = ConfigDict(str_strip_whitespace=False)
+
+    contact_at: datetime  # naive local
+    note_type: str
+    present: str = ""
+    body: str
+    significant: bool = False
+    chronology_title: str = ""
+    follow_up_on: date | None = None
+
+    @field_validator("contact_at", mode="before")
+    @classmethod
+    def _when(cls, value: object, info: ValidationInfo) -> datetime:
+        if isinstance(value, datetime):
+            return value
+        text = str(value or "").strip() or "now"
+        ctx = info.context or {}
+        try:
+            return dates.parse_datetime(text, dayfirst=ctx.get("dayfirst", True))
+        except dates.DateParseError as exc:
+            raise ValueError(str(exc)) from None
+
+    @field_validator("note_type", mode="before")
+    @classmethod
+    def _type(cls, value: object, info: ValidationInfo) -> str:
+        allowed = (info.context or {}).get("note_types") or NOTE_TYPES
+        text = clean_field(str(value or ""))
+        if text not in allowed:
+            raise ValueError(f"Choose a type: {', '.join(allowed)}.")
+        return text
+
+    @field_validator("present", mode="before")
+    @classmethod
+    def _present(cls, value: object) -> str:
+        text = clean_field(str(value or ""))
+        if len(text) > PRESENT_MAX:
+            raise ValueError(f"Too long ({len(text)} characters; at most {PRESENT_MAX}).")
+        return text
+
+    @field_validator("body", mode="before")
+    @classmethod
+    def _body(cls, value: object) -> str:
+        # Stored exactly as typed: a note is a record, and the display cleans what it shows.
+        text = "" if value is None else str(value)
+        if not text.strip():
+            raise ValueError("The note is empty.")
+        if len(text) > BODY_MAX:
+            raise ValueError(
+                f"The note is too long ({len(text):,} characters; at most {BODY_MAX:,})."
+            )
+        return text
+
+    @field_validator("chronology_title", mode="before")
+    @classmethod
+    def _title(cls, value: object) -> str:
+        text = clean_field(str(value or ""))
+        if len(text) > TITLE_MAX:
+            raise ValueError(f"Too long ({len(text)} characters; at most {TITLE_MAX}).")
+        return text
+
+    @field_validator("follow_up_on", mode="before")
+    @classmethod
+    def _follow_up(cls, value: object, info: ValidationInfo) -> date | None:
+        if value is None or isinstance(value, date):
+            return value
+        text = str(value).strip()
+        if not text:
+            return None
+        ctx = info.context or {}
+        try:
+            return dates.parse_date(text, dayfirst=ctx.get("dayfirst", True), prefer="future")
+        except dates.DateParseError as exc:
+            raise ValueError(str(exc)) from None
+
+    def model_post_init(self, _context: Any) -> None:
+        errors: dict[str, str] = {}
+        if self.significant and not self.chronology_title:
+            errors["chronology_title"] = (
+                "A significant note needs a short title for the chronology."
+            )
+        if self.follow_up_on is not None and self.follow_up_on < self.contact_at.date():
+            errors["follow_up_on"] = "The follow-up date is before the note's date."
+        if errors:
+            raise InvalidInput(errors)
+
+
+def parse_note(
+    data: dict[str, Any], *, dayfirst: bool = True, note_types: tuple[str, ...] = NOTE_TYPES
+) -> NoteInput:
+    """Validate the editor's fields; raises InvalidInput{field: message}."""
+    result: NoteInput = validate(NoteInput, data, dayfirst=dayfirst, note_types=note_types)
+    return result
+
+
+def _truthy(value: object) -> bool:
+    return str(value).strip().lower() in ("1", "true", "yes", "on", "y", "x")
+
+
+def first_line(body: str, width: int = 200) -> str:
+    """The first non-blank line of a note, for lists (Markdown heading marks dropped)."""
+    for line in body.splitlines():
+        text = single_line(line).strip().lstrip("#").strip()
+        if text:
+            return text[:width]
+    return ""
+
+
+class NoteOps:
+    """Note operations, mixed into ``Store``."""
+
+    database: Database
+
+    # -- drafts --------------------------------------------------------------------------
+
+    def save_draft(
+        self, actor: WorkerInfo, case_id: int, state: dict[str, Any], draft_id: int | None = None
+    ) -> int:
+        """Save the editor's fields as typed; returns the draft's id (new on first save)."""
+        fields = {k: ("" if v is None else str(v)) for k, v in state.items() if k in DRAFT_FIELDS}
+        fields["case_id"] = str(case_id)
+        try:
+            when = dates.to_utc(dates.parse_datetime(fields.get("contact_at", "") or "now"))
+        except dates.DateParseError:
+            when = dates.now_utc()
+        now = utcnow()
+        row = {
+            "note_type": fields.get("note_type", "") or "case note",
+            "present": fields.get("present", ""),
+            "body": fields.get("body", ""),
+            "significant": _truthy(fields.get("significant", "")),
+            "contact_at": when.replace(tzinfo=None),
+            "draft_state": json.dumps(fields, ensure_ascii=False),
+            "updated_at": now,
+        }
+        with self.database.writing():
+            if draft_id is not None:
+                current = Note.get_or_none(Note.id == draft_id)
+                if current is None or current.status != "draft" or current.author_id != actor.id:
+                    raise Conflict("This draft has already been saved or discarded elsewhere.")
+                Note.update(**row, version=Note.version + 1).where(Note.id == draft_id).execute()
+                return draft_id
+            if not Case.select().where(Case.id == case_id).exists():
+                raise NotFound(f"No case with id {case_id}.")
+            note = Note.create(case=case_id, author=actor.id, status="draft", created_at=now, **row)
+            return int(note.id)
+
+    def drafts(self, actor: WorkerInfo) -> list[DraftInfo]:
+        """The actor's unfinished notes, newest first."""
+        with self.database.reading():
+            query = (
+                Note.select(
+                    Note.id, Note.case, Case.ref, Client.name, Note.draft_state, Note.updated_at
+                )
+                .join(Case)
+                .join(Client)
+                .where(Note.author == actor.id, Note.status == "draft")
+                .order_by(Note.updated_at.desc(), Note.id.desc())
+            )
+            return [
+                DraftInfo(
+                    id=i,
+                    case_id=c,
+                    case_ref=ref,
+                    client_name=name,
+                    state=_state(raw),
+                    updated_at=updated,
+                )
+                for i, c, ref, name, raw, updated in query.tuples()
+            ]
+
+    def draft(self, actor: WorkerInfo, draft_id: int) -> DraftInfo:
+        found = [d for d in self.drafts(actor) if d.id == draft_id]
+        if not found:
+            raise NotFound("That draft has already been saved or discarded.")
+        return found[0]
+
+    def discard_draft(self, actor: WorkerInfo, draft_id: int) -> None:
+        """Throw a draft away (drafts are not records; finalised notes can't be discarded)."""
+        with self.database.writing():
+            Note.delete().where(
+                Note.id == draft_id, Note.status == "draft", Note.author == actor.id
+            ).execute()
+
+    # -- finalising ----------------------------------------------------------------------
+
+    def finalise_note(
+        self,
+        actor: WorkerInfo,
+        case_id: int,
+        data: dict[str, Any] | NoteInput,
+        *,
+        draft_id: int | None = None,
+        dayfirst: bool = True,
+        note_types: tuple[str, ...] = NOTE_TYPES,
+    ) -> NoteDetail:
+        """Make a note a record: chronology entry if significant, a task for the follow-up,
+        and the case's last contact, all in one transaction."""
+        note_in = (
+            data
+            if isinstance(data, NoteInput)
+            else parse_note(data, dayfirst=dayfirst, note_types=note_types)
+        )
+        contact_at = dates.to_utc(note_in.contact_at).replace(tzinfo=None)
+        now = utcnow()
+        values = {
+            "contact_at": contact_at,
+            "note_type": note_in.note_type,
+            "present": note_in.present,
+            "body": note_in.body,
+            "significant": note_in.significant,
+            "chronology_title": note_in.chronology_title if note_in.significant else "",
+            "follow_up_on": note_in.follow_up_on,
+            "status": "final",
+            "draft_state": "",
+            "finalised_at": now,
+            "updated_at": now,
+        }
+        with self.database.writing():
+            case = Case.get_or_none(Case.id == case_id)
+            if case is None:
+                raise NotFound(f"No case with id {case_id}.")
+            if case.status == CaseStatus.CLOSED.value:
+                raise InvalidInput({"form": f"Case {case.ref} is closed; reopen it to add notes."})
+            if draft_id is not None:
+                updated = (
+                    Note.update(**values, version=Note.version + 1)
+                    .where(
+                        Note.id == draft_id,
+                        Note.status == "draft",
+                        Note.author == actor.id,
+                        Note.case == case_id,
+                    )
+                    .execute()
+                )
+                if not updated:
+                    raise Conflict("This draft has already been saved or discarded elsewhere.")
+                note_id = draft_id
+            else:
+                note_id = Note.create(case=case_id, author=actor.id, created_at=now, **values).id
+            if note_in.significant:
+                ChronologyEntry.create(
+                    case=case_id,
+                    occurred_on=note_in.contact_at.date(),
+                    category="contact",
+                    title=note_in.chronology_title,
+                    details=first_line(note_in.body),
+                    source_kind="note",
+                    source_id=note_id,
+                    created_at=now,
+                    created_by=actor.id,
+                )
+            if note_in.follow_up_on is not None:
+                Task.create(
+                    case=case_id,
+                    worker=actor.id,
+                    due_on=note_in.follow_up_on,
+                    title=f"Follow up: {note_in.chronology_title or first_line(note_in.body, 80)}",
+                    source_kind="note",
+                    source_id=note_id,
+                    created_at=now,
+                    created_by=actor.id,
+                )
+            if case.last_contact_at is None or contact_at > case.last_contact_at:
+                Case.update(last_contact_at=contact_at, updated_at=now).where(
+                    Case.id == case_id
+                ).execute()
+            return self._note_detail(note_id)
+
+    def amend_note(self, actor: WorkerInfo, note_id: int, *, reason: str, body: str) -> NoteDetail:
+        """Append a correction to a finalised note; the original stays as it was."""
+        errors: dict[str, str] = {}
+        reason = clean_field(reason)
+        if not reason:
+            errors["reason"] = "Say why the note is being amended."
+        elif len(reason) > 300:
+            errors["reason"] = "Keep the reason under 300 characters."
+        if not body.strip():
+            errors["body"] = "The amendment is empty."
+        elif len(body) > BODY_MAX:
+            errors["body"] = "The amendment is too long."
+        if errors:
+            raise InvalidInput(errors)
+        with self.database.writing():
+            note = Note.get_or_none(Note.id == note_id)
+            if note is None:
+                raise NotFound(f"No note with id {note_id}.")
+            if note.status != "final":
+                raise InvalidInput(
+                    {"form": "A draft can simply be edited; only saved notes are amended."}
+                )
+            NoteAmendment.create(
+                note=note_id, author=actor.id, reason=reason, body=body, created_at=utcnow()
+            )
+            return self._note_detail(note_id)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def notes(
+        self,
+        actor: WorkerInfo,
+        case_id: int,
+        *,
+        note_type: str | None = None,
+        text: str | None = None,
+    ) -> list[NoteSummary]:
+        """A case's finalised notes, newest first, optionally of one type or containing text."""
+        amendments = (
+            NoteAmendment.select(NoteAmendment.note, pw.fn.COUNT(NoteAmendment.id).alias("n"))
+            .group_by(NoteAmendment.note)
+            .alias("amendment_counts")
+        )
+        query = (
+            Note.select(
+                Note.id,
+                Note.contact_at,
+                Note.note_type,
+                Worker.display_name,
+                Note.body,
+                Note.significant,
+                pw.fn.COALESCE(amendments.c.n, 0),
+            )
+            .join(Worker, on=(Note.author == Worker.id))
+            .switch(Note)
+            .join(amendments, pw.JOIN.LEFT_OUTER, on=(amendments.c.note_id == Note.id))
+            .where(Note.case == case_id, Note.status == "final")
+            .order_by(Note.contact_at.desc(), Note.id.desc())
+        )
+        if note_type:
+            query = query.where(Note.note_type == note_type)
+        if text and text.strip():
+            query = query.where(
+                contains(Note.body, text.strip()) | contains(Note.present, text.strip())
+            )
+        with self.database.reading():
+            return [
+                NoteSummary(
+                    id=i,
+                    case_id=case_id,
+                    contact_at=at,
+                    note_type=kind,
+                    author_name=who,
+                    first_line=first_line(body),
+                    significant=bool(sig),
+                    amendments=int(n),
+                )
+                for i, at, kind, who, body, sig, n in query.tuples()
+            ]
+
+    def note(self, actor: WorkerInfo, note_id: int) -> NoteDetail:
+        with self.database.reading():
+            return self._note_detail(note_id)
+
+    def recent_cases(self, actor: WorkerInfo, limit: int = 200) -> list[CaseRow]:
+        """The actor's open cases, most recently in contact first (for the case picker)."""
+        rows = self.caseload(actor)
+        rows.sort(key=lambda r: r.last_contact_at or datetime.min, reverse=True)
+        return list(rows[:limit])
+
+    def _note_detail(self, note_id: int) -> NoteDetail:
+        row = (
+            Note.select(Note, Case.ref, Client.name, Worker.display_name)
+            .join(Case)
+            .join(Client)
+            .switch(Note)
+            .join(Worker, on=(Note.author == Worker.id))
+            .where(Note.id == note_id)
+            .objects()
+            .first()
+        )
+        if row is None:
+            raise NotFound(f"No note with id {note_id}.")
+        amendments = tuple(
+            AmendmentInfo(
+                id=a.id,
+                author_name=a.display_name,
+                created_at=a.created_at,
+                reason=a.reason,
+                body=a.body,
+            )
+            for a in NoteAmendment.select(NoteAmendment, Worker.display_name)
+            .join(Worker)
+            .where(NoteAmendment.note == note_id)
+            .order_by(NoteAmendment.created_at, NoteAmendment.id)
+            .objects()
+        )
+        return NoteDetail(
+            id=row.id,
+            case_id=row.case_id,
+            case_ref=row.ref,
+            client_name=row.name,
+            contact_at=row.contact_at,
+            note_type=row.note_type,
+            present=row.present,
+            body=row.body,
+            author_name=row.display_name,
+            significant=row.significant,
+            chronology_title=row.chronology_title,
+            follow_up_on=row.follow_up_on,
+            status=row.status,
+            finalised_at=row.finalised_at,
+            amendments=amendments,
+        )
+
+
+def _state(raw: str) -> dict[str, str]:
+    try:
+        loaded = json.loads(raw or "{}")
+    except ValueError:
+        return {}
+    return {str(k): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}

@@ -1,0 +1,206 @@
+"""Notes: drafts as typed, finalising into records, amendments, last contact, follow-ups."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+import pytest
+
+from store.errors import Conflict, InvalidInput
+from store.models import ChronologyEntry, Note, Task
+from store.records import CaseDetail, WorkerInfo
+from store.service import Store
+
+MakeCase = Callable[..., CaseDetail]
+
+GOOD = {
+    "contact_at": "today 9:30",
+    "note_type": "home visit",
+    "present": "Client, her mother",
+    "body": "Client reported receiving an eviction notice on 4/10. Agreed referral to Shelter.",
+}
+
+
+def test_draft_keeps_every_field_exactly_as_typed(
+    store: Store, me: WorkerInfo, make_case: MakeCase
+) -> None:
+    case = make_case()
+    state = {
+        "contact_at": "yesterday 14:3",
+        "note_type": "phone call",
+        "present": "",
+        "body": "half a sen",
+        "significant": "true",
+        "chronology_title": "",
+        "follow_up_on": "fri",
+    }
+    draft_id = store.save_draft(me, case.id, state)
+    state["body"] = "half a sentence, then more"
+    assert store.save_draft(me, case.id, state, draft_id) == draft_id
+    drafts = store.drafts(me)
+    assert [d.id for d in drafts] == [draft_id]
+    assert drafts[0].state["contact_at"] == "yesterday 14:3"  # unparseable, kept as typed
+    assert drafts[0].state["body"] == "half a sentence, then more"
+    assert drafts[0].case_ref == case.ref
+    assert store.notes(me, case.id) == []  # drafts are not notes yet
+    assert store.caseload(me)[0].last_contact_at is None
+
+
+def test_drafts_belong_to_their_author(
+    store: Store, me: WorkerInfo, other: WorkerInfo, make_case: MakeCase
+) -> None:
+    case = make_case()
+    draft_id = store.save_draft(me, case.id, {"body": "mine"})
+    assert store.drafts(other) == []
+    with pytest.raises(Conflict):
+        store.save_draft(other, case.id, {"body": "theirs"}, draft_id)
+    store.discard_draft(other, draft_id)  # not theirs to discard
+    assert len(store.drafts(me)) == 1
+    store.discard_draft(me, draft_id)
+    assert store.drafts(me) == []
+
+
+def test_finalising_a_draft_makes_a_record_and_updates_last_contact(
+    store: Store, me: WorkerInfo, make_case: MakeCase
+) -> None:
+    case = make_case()
+    draft_id = store.save_draft(me, case.id, GOOD)
+    note = store.finalise_note(me, case.id, GOOD, draft_id=draft_id)
+    assert note.id == draft_id
+    assert note.status == "final"
+    assert note.contact_at == datetime(2026, 11, 23, 9, 30)  # London is UTC in November
+    assert store.drafts(me) == []
+    [summary] = store.notes(me, case.id)
+    assert summary.first_line.startswith("Client reported receiving an eviction notice")
+    assert summary.author_name == "Sam Okafor"
+    assert store.caseload(me)[0].last_contact_at == datetime(2026, 11, 23, 9, 30)
+    with pytest.raises(Conflict):  # a finalised note is no longer a draft to overwrite
+        store.save_draft(me, case.id, GOOD, draft_id)
+
+
+def test_older_note_does_not_move_last_contact_back(
+    store: Store, me: WorkerInfo, make_case: MakeCase
+) -> None:
+    case = make_case(allocated_on="2026-01-01")
+    store.finalise_note(me, case.id, GOOD)
+    store.finalise_note(me, case.id, {**GOOD, "contact_at": "1/6/2026 10:00"})
+    assert store.caseload(me)[0].last_contact_at == datetime(2026, 11, 23, 9, 30)
+    assert [n.contact_at.month for n in store.notes(me, case.id)] == [11, 6]
+
+
+def test_significant_note_goes_into_the_chronology_and_follow_up_becomes_a_task(
+    store: Store, me: WorkerInfo, make_case: MakeCase
+) -> None:
+    case = make_case()
+    note = store.finalise_note(
+        me,
+        case.id,
+        {
+            **GOOD,
+            "significant": True,
+            "chronology_title": "Eviction notice received",
+            "follow_up_on": "+1w",
+        },
+    )
+    entries = store.chronology(me, case.id)
+    assert [e.title for e in entries] == [
+        "Case allocated to Sam Okafor",
+        "Eviction notice received",
+    ]
+    assert (entries[1].source_kind, entries[1].source_id) == ("note", note.id)
+    with store.database.reading():
+        task = Task.get(Task.source_id == note.id)
+        assert (task.due_on, task.worker_id) == (date(2026, 11, 30), me.id)
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        ({"body": "   \n "}, "body", "The note is empty"),
+        ({"contact_at": "31/02/2026 10:00"}, "contact_at", "There is no 31 February 2026"),
+        ({"contact_at": "someday"}, "contact_at", "Not a"),
+        ({"note_type": "carrier pigeon"}, "note_type", "Choose a type"),
+        ({"significant": True, "chronology_title": ""}, "chronology_title", "needs a short title"),
+        ({"follow_up_on": "31/13/2026"}, "follow_up_on", "Not a valid date"),
+        ({"follow_up_on": "1/1/2026"}, "follow_up_on", "before the note's date"),
+        ({"present": "x" * 501}, "present", "at most 500"),
+    ],
+)
+def test_bad_notes_are_refused_and_nothing_is_saved(
+    store: Store,
+    me: WorkerInfo,
+    make_case: MakeCase,
+    change: dict[str, object],
+    field: str,
+    message: str,
+) -> None:
+    case = make_case()
+    with pytest.raises(InvalidInput) as caught:
+        store.finalise_note(me, case.id, {**GOOD, **change})
+    assert message in caught.value.errors[field]
+    assert store.notes(me, case.id) == []
+
+
+def test_text_is_stored_exactly_as_typed(store: Store, me: WorkerInfo, make_case: MakeCase) -> None:
+    case = make_case()
+    body = "[red]x[/] **bold** <script>alert(1)</script>\ttab \x1b]52;c;SEVJ\x07 end\n" * 3
+    note = store.finalise_note(me, case.id, {**GOOD, "body": body})
+    assert store.note(me, note.id).body == body
+
+
+def test_a_one_megabyte_note_is_kept_whole(
+    store: Store, me: WorkerInfo, make_case: MakeCase
+) -> None:
+    case = make_case()
+    body = ("Observed the flat: kitchen clean, fridge stocked. " * 21000)[:1_048_576]
+    note = store.finalise_note(me, case.id, {**GOOD, "body": body})
+    assert len(store.note(me, note.id).body) == 1_048_576
+
+
+def test_amendments_keep_the_original(
+    store: Store, me: WorkerInfo, other: WorkerInfo, make_case: MakeCase
+) -> None:
+    case = make_case()
+    note = store.finalise_note(me, case.id, GOOD)
+    amended = store.amend_note(
+        other, note.id, reason="Wrong date of notice", body="Notice dated 4/11."
+    )
+    assert amended.body == GOOD["body"]
+    [amendment] = amended.amendments
+    assert (amendment.author_name, amendment.reason, amendment.body) == (
+        "Priya Nair",
+        "Wrong date of notice",
+        "Notice dated 4/11.",
+    )
+    assert store.notes(me, case.id)[0].amendments == 1
+    with pytest.raises(InvalidInput) as caught:
+        store.amend_note(me, note.id, reason=" ", body="")
+    assert set(caught.value.errors) == {"reason", "body"}
+    with store.database.reading():
+        assert Note.get_by_id(note.id).version == 1  # never updated in place
+
+
+def test_notes_filter_by_type_and_text(store: Store, me: WorkerInfo, make_case: MakeCase) -> None:
+    case = make_case()
+    store.finalise_note(me, case.id, GOOD)
+    store.finalise_note(
+        me, case.id, {**GOOD, "note_type": "phone call", "body": "Rang GP 100% sure"}
+    )
+    assert [n.note_type for n in store.notes(me, case.id, note_type="phone call")] == ["phone call"]
+    assert [n.first_line for n in store.notes(me, case.id, text="EVICTION")][0].startswith("Client")
+    assert len(store.notes(me, case.id, text="100%")) == 1
+    assert store.notes(me, case.id, text="0_s") == []
+
+
+def test_closed_case_takes_no_new_notes(store: Store, me: WorkerInfo, make_case: MakeCase) -> None:
+    from store.models import Case
+
+    case = make_case()
+    with store.database.writing():
+        Case.update(status="closed").where(Case.id == case.id).execute()
+    with pytest.raises(InvalidInput) as caught:
+        store.finalise_note(me, case.id, GOOD)
+    assert "closed" in caught.value.errors["form"]
+    with store.database.reading():
+        assert ChronologyEntry.select().count() == 1
