@@ -18,6 +18,17 @@ from .errors import StoreError
 
 APP_NAME = "caseline"
 DEFAULT_REF_FORMAT = "CL-{year}-{seq:04d}"
+NOTE_TYPES: tuple[str, ...] = (
+    "home visit",
+    "office visit",
+    "phone call",
+    "video call",
+    "email",
+    "letter",
+    "text message",
+    "meeting",
+    "case note",
+)
 
 
 class ConfigError(StoreError):
@@ -54,6 +65,31 @@ class Config(BaseModel):
     keys: dict[str, str] = Field(
         default_factory=dict, description="Key remapping: binding id = 'key[,key]'."
     )
+    note_types: tuple[str, ...] = Field(
+        default=NOTE_TYPES,
+        description="The types a note can have, in the order offered.",
+    )
+    templates: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description="Note templates by name: body = Markdown, abbreviation = ';hv'.",
+    )
+    finalise_on_save: bool = Field(
+        default=True,
+        description="Saving a note finalises it; if false, notes are finalised as a separate step.",
+    )
+    summary_max_age_months: int = Field(
+        default=3, ge=1, le=24, description="A case summary older than this is flagged."
+    )
+
+    @field_validator("note_types")
+    @classmethod
+    def _note_types(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        cleaned = tuple(" ".join(t.split()) for t in value)
+        if not cleaned or any(not t or len(t) > 30 for t in cleaned):
+            raise ValueError("note_types must be a list of names of 1 to 30 characters")
+        if len(set(cleaned)) != len(cleaned):
+            raise ValueError("note_types has the same type twice")
+        return cleaned
 
     @field_validator("ref_format")
     @classmethod

@@ -162,6 +162,30 @@ class Database:
         except peewee.OperationalError as exc:
             raise DatabaseUnavailable(friendly_error(exc, self.path)) from exc
 
+    @contextmanager
+    def migrating(self) -> Iterator[peewee.Database]:
+        """A write transaction for schema changes, with foreign keys checked at the end.
+
+        SQLite can only change some columns by rebuilding a table, which fails with foreign
+        keys enforced; so they are off while the schema changes (the pragma must be set outside
+        a transaction) and every reference is checked before the change is committed.
+        """
+        try:
+            with self.connection():
+                self.db.execute_sql("PRAGMA foreign_keys = OFF")
+                try:
+                    with self.db.atomic("IMMEDIATE"):
+                        yield self.db
+                        broken = self.db.execute_sql("PRAGMA foreign_key_check").fetchall()
+                        if broken:
+                            raise peewee.IntegrityError(
+                                f"broken references after upgrade: {broken[:3]}"
+                            )
+                finally:
+                    self.db.execute_sql("PRAGMA foreign_keys = ON")
+        except peewee.OperationalError as exc:
+            raise DatabaseUnavailable(friendly_error(exc, self.path)) from exc
+
     def close(self) -> None:
         if not self.db.is_closed():
             self.db.close()
@@ -174,4 +198,3 @@ def contains(lhs: Any, text: str) -> Any:
     """
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return peewee.NodeList((lhs, peewee.SQL("LIKE"), f"%{escaped}%", peewee.SQL("ESCAPE '\\'")))
-

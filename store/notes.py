@@ -15,6 +15,7 @@ import peewee as pw
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from . import dates
+from .config import NOTE_TYPES
 from .db import Database, contains
 from .errors import Conflict, InvalidInput, NotFound
 from .models import Case, ChronologyEntry, Client, Note, NoteAmendment, Task, Worker, utcnow
@@ -30,17 +31,6 @@ from .records import (
 from .schemas import validate
 from .textsafe import clean_field, single_line
 
-NOTE_TYPES: tuple[str, ...] = (
-    "home visit",
-    "office visit",
-    "phone call",
-    "video call",
-    "email",
-    "letter",
-    "text message",
-    "meeting",
-    "case note",
-)
 BODY_MAX = 2_000_000  # characters; a pasted 1 MB document must fit
 TITLE_MAX = 120
 PRESENT_MAX = 500
@@ -110,6 +100,11 @@ class NoteInput(BaseModel):
                 f"The note is too long ({len(text):,} characters; at most {BODY_MAX:,})."
             )
         return text
+
+    @field_validator("significant", mode="before")
+    @classmethod
+    def _significant(cls, value: object) -> bool:
+        return value if isinstance(value, bool) else _truthy(value)
 
     @field_validator("chronology_title", mode="before")
     @classmethod

@@ -16,8 +16,9 @@ import peewee as pw
 from . import dates, migrations
 from .config import DEFAULT_REF_FORMAT
 from .db import Database, check_writable, contains, inspect_sqlite_file, read_meta
-from .errors import InvalidInput, NotFound
+from .errors import DatabaseUnavailable, InvalidInput, NotFound, StoreError
 from .models import Allocation, Case, ChronologyEntry, Client, Counter, Note, Worker, utcnow
+from .casefile import CaseFileOps
 from .notes import NoteOps
 from .records import (
     AllocationInfo,
@@ -71,7 +72,7 @@ def case_flags(
     return tuple(flags)
 
 
-class Store(NoteOps):
+class Store(NoteOps, CaseFileOps):
     """An open Caseline database and the operations on it."""
 
     def __init__(self, database: Database, *, ref_format: str = DEFAULT_REF_FORMAT) -> None:
@@ -95,8 +96,18 @@ class Store(NoteOps):
                 migrations.check_version(meta, str(path))
         database = Database(path)
         database.bind()
-        with database.writing() as db:
-            migrations.upgrade(db, str(path))
+        try:
+            with database.migrating() as db:
+                migrations.upgrade(db, str(path))
+        except StoreError:
+            database.close()
+            raise
+        except Exception as exc:  # any failure mid-upgrade: the transaction was rolled back
+            database.close()
+            raise DatabaseUnavailable(
+                f"Could not upgrade {path} to this version of Caseline ({exc}); "
+                "it was left as it was."
+            ) from exc
         return cls(database, ref_format=ref_format)
 
     def close(self) -> None:

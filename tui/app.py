@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import os
+import signal
 from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -15,7 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from store.config import Config
 from store.errors import StoreError
-from store.records import WorkerInfo
+from store.records import DraftInfo, WorkerInfo
 from store.service import Store
 
 
@@ -66,9 +71,101 @@ class CaselineApp(App[None]):
     def on_mount(self) -> None:
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
+        self._install_signal_handlers()
         from tui.screens.caseload import CaseloadScreen
 
         self.push_screen(CaseloadScreen())
+        self._check_drafts()
+
+    # -- never losing a note ---------------------------------------------------------------
+
+    def _install_signal_handlers(self) -> None:
+        """Save drafts when the terminal goes away (SIGHUP) or we are asked to stop (SIGTERM).
+
+        Textual installs no SIGHUP handler: a dropped SSH connection kills the app within
+        milliseconds and no cleanup runs. Ignoring SIGHUP is no better (the app would spin on
+        the dead terminal), so save, then leave without drawing anything.
+        """
+        loop = asyncio.get_running_loop()
+        for sig, code in ((signal.SIGHUP, 129), (signal.SIGTERM, 143)):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self._on_terminate, code)
+
+    def save_open_drafts(self) -> int:
+        """Synchronously save every note being written; returns how many were saved."""
+        from tui.screens.note_editor import NoteEditorScreen
+
+        saved = 0
+        for screen in self.screen_stack:
+            if isinstance(screen, NoteEditorScreen):
+                try:
+                    screen.save_draft_now()
+                    saved += 1
+                except Exception as exc:
+                    self.log.error(f"draft not saved: {exc!r}")
+        return saved
+
+    def _on_terminate(self, code: int) -> None:
+        self.save_open_drafts()
+        self.store.close()
+        # The terminal may be gone: restoring it could block or raise, so don't try.
+        os._exit(code)
+
+    @work(thread=True, group="drafts", exit_on_error=False)
+    def _check_drafts(self) -> None:
+        drafts = self.store.drafts(self.me)
+        if drafts:
+            self.call_from_thread(self._offer_drafts, drafts)
+
+    def _offer_drafts(self, drafts: list[DraftInfo]) -> None:
+        count = len(drafts)
+        self.notify(
+            f"{count} unsaved draft{'s' if count != 1 else ''}",
+            title="Drafts",
+            markup=False,
+            timeout=6,
+        )
+        if count == 1:
+            self.open_note_editor(drafts[0].case_id, draft=drafts[0])
+        else:
+            self.show_drafts(drafts)
+
+    def show_drafts(self, drafts: list[DraftInfo]) -> None:
+        from tui.screens.pickers import DraftsScreen
+
+        def chosen(draft: DraftInfo | None) -> None:
+            if draft is not None:
+                self.open_note_editor(draft.case_id, draft=draft)
+
+        self.push_screen(DraftsScreen(drafts), chosen)
+
+    def open_note_editor(
+        self, case_id: int, *, case_label: str = "", draft: DraftInfo | None = None
+    ) -> None:
+        """Open the editor for a new note (or a draft) on a case."""
+        from tui.screens.note_editor import NoteEditorScreen
+
+        self.push_screen(NoteEditorScreen(case_id, case_label, draft))
+
+    def action_new_note(self) -> None:
+        from tui.screens.note_editor import NoteEditorScreen
+        from tui.screens.pickers import CasePickerScreen
+
+        if isinstance(self.screen, NoteEditorScreen):
+            return
+
+        def chosen(case_id: int | None) -> None:
+            if case_id is not None:
+                self.open_note_editor(case_id, case_label=self._label_for(case_id))
+
+        self.push_screen(CasePickerScreen(), chosen)
+
+    def _label_for(self, case_id: int) -> str:
+        try:
+            detail = self.store.case(self.me, case_id)
+        except StoreError:
+            return ""
+        return f"{detail.ref} · {detail.client_name}"
 
     # -- actions -----------------------------------------------------------------------
 

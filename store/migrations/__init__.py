@@ -23,8 +23,11 @@ Step = Callable[[pw.Database, SchemaMigrator], None]
 # (version, description, step). Append only; never edit a released step.
 STEPS: list[tuple[int, str, Step]] = [
     (1, "workers, clients, cases, allocations, notes, chronology", m0001_initial.up),
-    (2, "case file: support network, professionals, summaries, drafts, amendments, tasks",
-     m0002_case_file.up),
+    (
+        2,
+        "case file: support network, professionals, summaries, drafts, amendments, tasks",
+        m0002_case_file.up,
+    ),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"

@@ -31,14 +31,17 @@ def up(db: pw.Database, migrator: SchemaMigrator) -> None:
     class Note(Base):
         pass
 
-    migrator.migrate(
-        migrator.add_column("client", "language", pw.CharField(default="")),
-        migrator.add_column("client", "identifiers", pw.TextField(default="")),
-        migrator.add_column("note", "chronology_title", pw.CharField(default="")),
-        migrator.add_column("note", "follow_up_on", pw.DateField(null=True)),
-        migrator.add_column("note", "draft_state", pw.TextField(default="")),
-        migrator.add_index("note", ("author_id", "status"), False),
-    )
+    # Plain ADD COLUMN with a default: peewee's migrator would rebuild the table for NOT NULL,
+    # rewriting every note of a large database; this is standard SQL and instant.
+    for table, column, kind in (
+        ("client", "language", "VARCHAR(255) NOT NULL DEFAULT ''"),
+        ("client", "identifiers", "TEXT NOT NULL DEFAULT ''"),
+        ("note", "chronology_title", "VARCHAR(255) NOT NULL DEFAULT ''"),
+        ("note", "follow_up_on", "DATE"),
+        ("note", "draft_state", "TEXT NOT NULL DEFAULT ''"),
+    ):
+        db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {kind}')
+    migrator.migrate(migrator.add_index("note", ("author_id", "status"), False))
 
     class NoteAmendment(Base):
         note = pw.ForeignKeyField(Note, backref="+", on_delete="CASCADE")

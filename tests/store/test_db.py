@@ -66,20 +66,88 @@ def test_a_write_waits_for_another_process_rather_than_failing(store: Store, db_
     assert {w.username for w in store.workers()} == {"sam", "x"}
 
 
-def test_upgrades_a_version_1_database_in_place(db_path: Path) -> None:
-    database = Database(db_path)
+def make_version_1_database(path: Path) -> None:
+    """A database as Caseline 0.1 (schema 1) left it, with a case, a note and a chronology."""
+    database = Database(path)
     database.bind()
     with database.writing() as db:
-        migrations.upgrade(db, str(db_path), target=1)
-        db.execute_sql(
-            "INSERT INTO worker (username, display_name, role, active, created_at, updated_at)"
-            " VALUES ('kept', 'Kept', 'worker', 1, '2026-01-01', '2026-01-01')"
+        migrations.upgrade(db, str(path), target=1)
+        sql = db.execute_sql
+        stamp = "2026-01-05 10:00:00"
+        sql(
+            "INSERT INTO worker (id, username, display_name, role, active, created_at, updated_at)"
+            " VALUES (1, 'kept', 'Kept Worker', 'worker', 1, ?, ?)",
+            (stamp, stamp),
+        )
+        sql(
+            "INSERT INTO client (id, name, name_key, date_of_birth, address, phone, created_at,"
+            " updated_at, created_by_id, version)"
+            " VALUES (1, 'Ada Byron', 'ada byron', '1990-04-03',"
+            " '', '', ?, ?, 1, 1)",
+            (stamp, stamp),
+        )
+        sql(
+            'INSERT INTO "case" (id, ref, client_id, status, worker_id, allocated_on, opened_on,'
+            " closure_reason, closing_summary, last_contact_at, created_at, updated_at,"
+            " created_by_id, version) VALUES (1, 'CL-2026-0001', 1, 'open', 1, '2026-01-05',"
+            " '2026-01-05', '', '', '2026-01-06 09:00:00', ?, ?, 1, 1)",
+            (stamp, stamp),
+        )
+        sql(
+            "INSERT INTO allocation (id, case_id, worker_id, allocated_on, reason, created_at)"
+            " VALUES (1, 1, 1, '2026-01-05', '', ?)",
+            (stamp,),
+        )
+        sql(
+            "INSERT INTO note (id, case_id, author_id, contact_at, note_type, present, body,"
+            " significant, status, finalised_at, created_at, updated_at, version) VALUES"
+            " (1, 1, 1, '2026-01-06 09:00:00', 'home visit', '', 'Visited; agreed plan.', 0,"
+            " 'final', ?, ?, ?, 1)",
+            (stamp, stamp, stamp),
+        )
+        sql(
+            "INSERT INTO chronology_entry (id, case_id, allocation_id, occurred_on, category,"
+            " title, details, source_kind, source_id, created_at) VALUES (1, 1, 1, '2026-01-05',"
+            " 'allocation', 'Case allocated to Kept Worker', '', 'allocation', 1, ?)",
+            (stamp,),
         )
     database.close()
+
+
+def test_upgrades_a_version_1_database_in_place(db_path: Path) -> None:
+    make_version_1_database(db_path)
     store = Store.open(db_path)
     assert store.schema_version() == migrations.LATEST
-    assert [w.username for w in store.workers()] == ["kept"]
+    me = store.ensure_worker("kept")
+    [row] = store.caseload(me)
+    assert (row.ref, row.client_name) == ("CL-2026-0001", "Ada Byron")
+    [note] = store.notes(me, row.id)
+    assert note.first_line == "Visited; agreed plan."
+    assert store.client(me, 1).language == ""
+    assert [e.title for e in store.chronology(me, row.id)] == ["Case allocated to Kept Worker"]
+    with store.database.reading() as db:
+        assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+    # The new tables work on the upgraded file.
+    store.save_summary(me, row.id, "## Background\nMoved in January.")
+    assert store.summary(me, row.id) is not None
     store.close()
+
+
+def test_a_failed_upgrade_leaves_the_database_as_it_was(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_version_1_database(db_path)
+
+    def broken(db: object, migrator: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(migrations, "STEPS", [migrations.STEPS[0], (2, "broken", broken)])
+    monkeypatch.setattr(migrations, "LATEST", 2)
+    with pytest.raises(DatabaseUnavailable):
+        Store.open(db_path)
+    meta = dict(sqlite3.connect(db_path).execute("SELECT key, value FROM caseline_meta"))
+    assert meta["schema_version"] == "1"
 
 
 def test_refuses_a_database_from_a_newer_caseline(db_path: Path) -> None:

@@ -188,7 +188,8 @@ def test_notes_filter_by_type_and_text(store: Store, me: WorkerInfo, make_case: 
         me, case.id, {**GOOD, "note_type": "phone call", "body": "Rang GP 100% sure"}
     )
     assert [n.note_type for n in store.notes(me, case.id, note_type="phone call")] == ["phone call"]
-    assert [n.first_line for n in store.notes(me, case.id, text="EVICTION")][0].startswith("Client")
+    [found] = store.notes(me, case.id, text="EVICTION")
+    assert found.first_line.startswith("Client")
     assert len(store.notes(me, case.id, text="100%")) == 1
     assert store.notes(me, case.id, text="0_s") == []
 
@@ -204,3 +205,17 @@ def test_closed_case_takes_no_new_notes(store: Store, me: WorkerInfo, make_case:
     assert "closed" in caught.value.errors["form"]
     with store.database.reading():
         assert ChronologyEntry.select().count() == 1
+
+
+def test_the_editor_form_as_typed_is_accepted(
+    store: Store, me: WorkerInfo, make_case: MakeCase
+) -> None:
+    """The editor sends every field as text: an unticked box is "" and a ticked one "true"."""
+    case = make_case()
+    form = {**GOOD, "significant": "", "chronology_title": "", "follow_up_on": "", "contact_at": ""}
+    note = store.finalise_note(me, case.id, form)
+    assert not note.significant
+    ticked = store.finalise_note(
+        me, case.id, {**form, "significant": "true", "chronology_title": "T"}
+    )
+    assert ticked.significant

@@ -134,7 +134,7 @@ async def test_case_file_shows_client_details_and_chronology(make_app: MakeApp) 
         assert "Aisha Bello" in details
         assert "12 Mar 1988 (age 38)" in details
         assert "07700 900123" in details
-        chronology = app.screen.query_one("#chronology")
+        chronology = app.screen.query_one("#chronology-table")
         assert chronology.row_count == 1  # type: ignore[attr-defined]
         row = chronology.get_row_at(0)  # type: ignore[attr-defined]
         assert str(row[2]) == "Case allocated to Sam Okafor"

@@ -1,88 +1,269 @@
-"""A case's file: the client's details and the chronology so far."""
+"""A case's file: overview, summary, notes and chronology, each a key away."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from dataclasses import dataclass
+from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Input,
+    OptionList,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.widgets.option_list import Option
 
 from store import dates
-from store.records import CaseDetail, ChronologyItem
+from store.records import (
+    CaseDetail,
+    ChronologyItem,
+    ClientInfo,
+    ContactInfo,
+    NoteSummary,
+    ProfessionalInfo,
+    SummaryInfo,
+)
 from store.textsafe import single_line
 from tui.screens.base import CaselineScreen
+from tui.screens.form import Field, FormScreen
 from tui.text import assemble
+from tui.widgets.markdown import SafeMarkdown
+from tui.widgets.safe import SafeInput
+
+TABS = ("overview", "summary", "notes", "chronology")
+
+CLIENT_FIELDS = [
+    Field("name", "Name", "full name (required)"),
+    Field("date_of_birth", "Date of birth", "e.g. 3/4/1990"),
+    Field("address", "Address"),
+    Field("phone", "Phone", "e.g. 07700 900123"),
+    Field("language", "Language", "e.g. Polish (interpreter needed)"),
+    Field("identifiers", "Identifiers", "e.g. NHS 943 476 5919"),
+]
+CONTACT_FIELDS = [
+    Field("name", "Name", "required"),
+    Field("relationship", "Relationship", "e.g. mother, neighbour, carer"),
+    Field("phone", "Phone"),
+    Field("address", "Address"),
+    Field("notes", "Notes", multiline=True),
+]
+PROFESSIONAL_FIELDS = [
+    Field("name", "Name", "required"),
+    Field("agency", "Agency", "e.g. Hillside Medical Practice"),
+    Field("role", "Role", "e.g. GP, health visitor, class teacher"),
+    Field("phone", "Phone"),
+    Field("email", "Email"),
+    Field("started_on", "Involved from", "e.g. 3/4/2026"),
+    Field("ended_on", "Involved until", "blank if still involved"),
+]
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    """Everything the overview shows, loaded in one go off the UI thread."""
+
+    detail: CaseDetail
+    client: ClientInfo
+    contacts: list[ContactInfo]
+    professionals: list[ProfessionalInfo]
+    summary: SummaryInfo | None
+    summary_versions: int
+    chronology: list[ChronologyItem]
 
 
 class CaseFileScreen(CaselineScreen[None]):
-    """One case: who the client is, who holds the case, and what has happened."""
+    """One case: who the client is, who is involved, what has happened and what is written."""
 
     CSS_PATH = "case_file.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", tooltip="Back to the caseload", id="case_file.back"),
+        Binding(
+            "1",
+            "tab('overview')",
+            "Overview",
+            tooltip="Client, network, professionals",
+            id="case_file.overview",
+        ),
+        Binding(
+            "2", "tab('summary')", "Summary", tooltip="The case summary", id="case_file.summary"
+        ),
+        Binding(
+            "3",
+            "tab('notes')",
+            "Notes",
+            tooltip="The case notes, newest first",
+            id="case_file.notes",
+        ),
+        Binding(
+            "4",
+            "tab('chronology')",
+            "Chronology",
+            tooltip="Significant events in order",
+            id="case_file.chronology",
+        ),
+        Binding("n", "new_note", "Note", tooltip="Write a note on this case", id="case_file.note"),
+        Binding(
+            "e",
+            "edit",
+            "Edit",
+            tooltip="Edit client details (overview) or the summary",
+            id="case_file.edit",
+        ),
+        Binding(
+            "c",
+            "add_contact",
+            "Add contact",
+            tooltip="Add someone to the support network",
+            show=False,
+            id="case_file.add_contact",
+        ),
+        Binding(
+            "p",
+            "add_professional",
+            "Add professional",
+            tooltip="Add another agency's worker",
+            show=False,
+            id="case_file.add_professional",
+        ),
+        Binding(
+            "slash",
+            "filter_notes",
+            "Filter notes",
+            tooltip="Filter the notes by text",
+            show=False,
+            id="case_file.filter",
+        ),
         Binding("ctrl+r,f5", "reload", "Refresh", show=False, id="case_file.reload"),
     ]
 
-    def __init__(self, case_id: int) -> None:
+    def __init__(self, case_id: int, tab: str = "overview") -> None:
         super().__init__()
         self.case_id = case_id
+        self.initial_tab = tab if tab in TABS else "overview"
         self.detail: CaseDetail | None = None
+        self.file: CaseFile | None = None
+        self._notes: list[NoteSummary] = []
+
+    # -- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="title-bar"):
             yield Static("Loading…", id="case-title", classes="title")
             yield Static(id="case-status", classes="who")
-        with Vertical(id="details"):
-            yield Static(id="client-details")
-            yield Static(id="case-details")
-        yield Static("Chronology", classes="section-title")
-        table: DataTable[Text] = DataTable(id="chronology", cursor_type="row", zebra_stripes=True)
-        yield table
+        with TabbedContent(initial=self.initial_tab, id="tabs"):
+            with TabPane("1 Overview", id="overview"), VerticalScroll(id="overview-scroll"):
+                yield Static(id="client-details", classes="block")
+                yield Static(id="case-details", classes="block")
+                yield Static("Support network  (c add · enter edit)", classes="heading")
+                yield OptionList(id="contacts", classes="people")
+                yield Static("Professionals involved  (p add · enter edit)", classes="heading")
+                yield OptionList(id="professionals", classes="people")
+            with TabPane("2 Summary", id="summary"), VerticalScroll(id="summary-scroll"):
+                yield Static(id="summary-age", classes="block")
+                yield SafeMarkdown(id="summary-body")
+            with TabPane("3 Notes", id="notes"):
+                with Horizontal(id="notes-filter"):
+                    yield SafeInput(
+                        placeholder="/ filter notes by text", id="notes-text", compact=True
+                    )
+                    yield Select(
+                        [("All types", "")] + [(t, t) for t in self.caseline.config.note_types],
+                        value="",
+                        allow_blank=False,
+                        id="notes-type",
+                        compact=True,
+                    )
+                yield OptionList(id="notes-list")
+            with TabPane("4 Chronology", id="chronology"):
+                table: DataTable[Text] = DataTable(
+                    id="chronology-table", cursor_type="row", zebra_stripes=True
+                )
+                yield table
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#chronology", DataTable)
+        table = self.query_one("#chronology-table", DataTable)
         table.add_column("Date", width=11, key="date")
         table.add_column("Category", width=12, key="category")
         table.add_column("Event", key="title")
         self.action_reload()
 
+    def on_screen_resume(self) -> None:
+        if self.file is not None:
+            self.action_reload()
+
+    # -- loading -------------------------------------------------------------------------
+
     def action_reload(self) -> None:
         self._load()
+        self._load_notes()
 
     @work(thread=True, exclusive=True, group="case", exit_on_error=False)
     def _load(self) -> None:
         store, me = self.caseline.store, self.caseline.me
         detail = store.case(me, self.case_id)
-        chronology = store.chronology(me, self.case_id)
-        self.app.call_from_thread(self._show, detail, chronology)
+        versions = store.summary_versions(me, self.case_id)
+        loaded = CaseFile(
+            detail=detail,
+            client=store.client(me, detail.client_id),
+            contacts=store.contacts(me, detail.client_id),
+            professionals=store.professionals(me, self.case_id),
+            summary=versions[0] if versions else None,
+            summary_versions=len(versions),
+            chronology=store.chronology(me, self.case_id),
+        )
+        self.app.call_from_thread(self._show, loaded)
 
-    def _show(self, detail: CaseDetail, chronology: list[ChronologyItem]) -> None:
-        self.detail = detail
+    @work(thread=True, exclusive=True, group="notes", exit_on_error=False)
+    def _load_notes(self) -> None:
+        text = self.query_one("#notes-text", Input).value
+        note_type = self.query_one("#notes-type", Select).value
+        notes = self.caseline.store.notes(
+            self.caseline.me, self.case_id, note_type=str(note_type or "") or None, text=text
+        )
+        self.app.call_from_thread(self._show_notes, notes)
+
+    # -- showing -------------------------------------------------------------------------
+
+    def _show(self, loaded: CaseFile) -> None:
+        self.file = loaded
+        detail = self.detail = loaded.detail
         self.query_one("#case-title", Static).update(
             assemble((detail.ref, "bold"), " · ", detail.client_name)
         )
         status = detail.status.value
-        if detail.status.value == "closed" and detail.closed_on:
+        if detail.closed_on:
             status += f" {dates.format_date(detail.closed_on)}"
         self.query_one("#case-status", Static).update(status)
-        today = dates.today()
+        self._show_overview(loaded)
+        self._show_summary(loaded)
+        self._show_chronology(loaded.chronology)
+
+    def _show_overview(self, loaded: CaseFile) -> None:
+        client, detail = loaded.client, loaded.detail
         dob = "not recorded"
-        if detail.date_of_birth is not None:
-            age = dates.age_in_years(detail.date_of_birth, today)
-            dob = f"{dates.format_date(detail.date_of_birth)} (age {age})"
+        if client.date_of_birth is not None:
+            age = dates.age_in_years(client.date_of_birth)
+            dob = f"{dates.format_date(client.date_of_birth)} (age {age})"
         self.query_one("#client-details", Static).update(
             _fields(
-                ("Client", detail.client_name),
+                ("Client", client.name),
                 ("Born", dob),
-                ("Address", detail.address or "not recorded"),
-                ("Phone", detail.phone or "not recorded"),
+                ("Address", client.address or "not recorded"),
+                ("Phone", client.phone or "not recorded"),
+                ("Language", client.language or "not recorded"),
+                ("Identifiers", client.identifiers or "none recorded"),
             )
         )
         held = detail.worker_name or "unallocated"
@@ -91,20 +272,87 @@ class CaseFileScreen(CaselineScreen[None]):
         last = dates.relative_age(
             dates.to_local(detail.last_contact_at) if detail.last_contact_at else None
         )
-        case_lines = [
+        lines = [
             ("Worker", held),
             ("Opened", dates.format_date(detail.opened_on)),
             ("Last contact", last),
         ]
         if detail.closed_on is not None:
             reason = f" · {detail.closure_reason}" if detail.closure_reason else ""
-            case_lines.append(("Closed", dates.format_date(detail.closed_on) + reason))
+            lines.append(("Closed", dates.format_date(detail.closed_on) + reason))
         else:
-            case_lines.append(
-                ("Next review", dates.format_date(detail.next_review_on) or "no plan")
+            lines.append(("Next review", dates.format_date(detail.next_review_on) or "no plan"))
+        lines.append(("Summary", self._summary_age(loaded)))
+        self.query_one("#case-details", Static).update(_fields(*lines))
+
+        contacts = self.query_one("#contacts", OptionList)
+        contacts.clear_options()
+        for contact in loaded.contacts:
+            contacts.add_option(
+                Option(
+                    assemble(
+                        (contact.name, "bold"),
+                        f" ({contact.relationship})" if contact.relationship else "",
+                        f"  {contact.phone}" if contact.phone else "",
+                        (f"  {contact.notes}" if contact.notes else "", "dim"),
+                    ),
+                    id=f"contact-{contact.id}",
+                )
             )
-        self.query_one("#case-details", Static).update(_fields(*case_lines))
-        table = self.query_one("#chronology", DataTable)
+        if not loaded.contacts:
+            contacts.add_option(Option("No one recorded yet: press c to add.", disabled=True))
+
+        people = self.query_one("#professionals", OptionList)
+        people.clear_options()
+        for pro in loaded.professionals:
+            ended = pro.ended_on is not None and pro.ended_on <= dates.today()
+            role = ", ".join(p for p in (pro.role, pro.agency) if p)
+            until = f"  until {dates.format_date(pro.ended_on)}" if pro.ended_on else ""
+            people.add_option(
+                Option(
+                    assemble(
+                        (pro.name, "dim" if ended else "bold"),
+                        f" · {role}" if role else "",
+                        f"  {pro.phone}" if pro.phone else "",
+                        (until, "dim"),
+                    ),
+                    id=f"professional-{pro.id}",
+                )
+            )
+        if not loaded.professionals:
+            people.add_option(
+                Option("No professionals recorded yet: press p to add.", disabled=True)
+            )
+
+    def _summary_age(self, loaded: CaseFile) -> str:
+        summary = loaded.summary
+        if summary is None:
+            return "none yet: press 2, then e to write one"
+        updated = dates.to_local(summary.created_at)
+        age = dates.relative_age(updated)
+        months = self.caseline.config.summary_max_age_months
+        stale = dates.add_interval(updated.date(), months=months) < dates.today()
+        flag = f" — older than {months} months: please update" if stale else ""
+        return f"updated {age} by {summary.author_name}{flag}"
+
+    def _show_summary(self, loaded: CaseFile) -> None:
+        age = self.query_one("#summary-age", Static)
+        summary = loaded.summary
+        body = self.query_one("#summary-body", SafeMarkdown)
+        if summary is None:
+            age.update("No summary yet. Press e to write one.")
+            body.show("")
+            return
+        stamp = dates.format_datetime(dates.to_local(summary.created_at))
+        versions = loaded.summary_versions
+        plural = "s" if versions != 1 else ""
+        text = f"{self._summary_age(loaded)} ({stamp}; {versions} version{plural})"
+        age.update(assemble(text))
+        age.set_class("older than" in text, "stale")
+        body.show(summary.body)
+
+    def _show_chronology(self, chronology: list[ChronologyItem]) -> None:
+        table = self.query_one("#chronology-table", DataTable)
         table.clear()
         for item in chronology:
             muted = "dim" if item.before_current_allocation else ""
@@ -114,12 +362,225 @@ class CaseFileScreen(CaselineScreen[None]):
                 Text(single_line(item.title), style=muted),
                 key=str(item.id),
             )
-        if chronology:
-            table.move_cursor(row=len(chronology) - 1)
-        table.focus()
+
+    def _show_notes(self, notes: list[NoteSummary]) -> None:
+        self._notes = notes
+        options = self.query_one("#notes-list", OptionList)
+        options.clear_options()
+        for note in notes:
+            when = dates.to_local(note.contact_at)
+            marks = ("★" if note.significant else " ") + (
+                f" +{note.amendments}" if note.amendments else ""
+            )
+            options.add_option(
+                Option(
+                    assemble(
+                        (f"{dates.format_date(when.date())} {when:%H:%M}", "bold"),
+                        f"  {note.note_type:<12} ",
+                        (note.author_name.split(" ")[0][:10].ljust(10), "dim"),
+                        f" {marks} ",
+                        note.first_line,
+                    ),
+                    id=f"note-{note.id}",
+                )
+            )
+        if not notes:
+            options.add_option(
+                Option(
+                    "No notes match."
+                    if self._notes_filtered()
+                    else "No notes yet: press n to write one.",
+                    disabled=True,
+                )
+            )
+
+    def _notes_filtered(self) -> bool:
+        return bool(
+            self.query_one("#notes-text", Input).value.strip()
+            or self.query_one("#notes-type", Select).value
+        )
+
+    # -- events --------------------------------------------------------------------------
+
+    @on(Input.Changed, "#notes-text")
+    @on(Select.Changed, "#notes-type")
+    def _notes_filter_changed(self) -> None:
+        self._load_notes()
+
+    @on(Input.Submitted, "#notes-text")
+    def _notes_filter_done(self) -> None:
+        self.query_one("#notes-list", OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id or ""
+        kind, _, raw = option_id.partition("-")
+        if not raw.isdigit():
+            return
+        record_id = int(raw)
+        if kind == "note":
+            from tui.screens.note_view import NoteViewScreen
+
+            self.app.push_screen(NoteViewScreen(record_id))
+        elif kind == "contact" and self.file:
+            contact = next(c for c in self.file.contacts if c.id == record_id)
+            self._edit_contact(contact)
+        elif kind == "professional" and self.file:
+            pro = next(p for p in self.file.professionals if p.id == record_id)
+            self._edit_professional(pro)
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane = event.pane.id
+        focus = {
+            "notes": "#notes-list",
+            "chronology": "#chronology-table",
+            "summary": "#summary-scroll",
+            "overview": "#contacts",
+        }.get(pane or "")
+        if focus:
+            self.query_one(focus).focus()
+
+    # -- actions -------------------------------------------------------------------------
 
     def action_back(self) -> None:
+        if self.query_one("#notes-text", Input).has_focus:
+            self.query_one("#notes-list", OptionList).focus()
+            return
         self.dismiss(None)
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one("#tabs", TabbedContent).active = tab
+
+    def action_filter_notes(self) -> None:
+        self.action_tab("notes")
+        self.query_one("#notes-text", Input).focus()
+
+    def action_new_note(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        if detail.status.value == "closed":
+            self.notify(f"Case {detail.ref} is closed; notes can't be added.", markup=False)
+            return
+        self.caseline.open_note_editor(detail.id, case_label=f"{detail.ref} · {detail.client_name}")
+
+    def action_edit(self) -> None:
+        if self.query_one("#tabs", TabbedContent).active == "summary":
+            self._edit_summary()
+        else:
+            self._edit_client()
+
+    def _after_save(self, message: str) -> Any:
+        def done(result: object) -> None:
+            if result is not None:
+                self.notify(message, markup=False)
+                self.action_reload()
+
+        return done
+
+    def _edit_client(self) -> None:
+        if self.file is None:
+            return
+        client = self.file.client
+        store, me, dayfirst = self.caseline.store, self.caseline.me, self.caseline.config.dayfirst
+        values = {
+            "name": client.name,
+            "address": client.address,
+            "phone": client.phone,
+            "language": client.language,
+            "identifiers": client.identifiers,
+            "date_of_birth": dates.format_date(client.date_of_birth),
+        }
+
+        def save(form: dict[str, str]) -> ClientInfo:
+            return store.update_client(
+                me, client.id, form, version=client.version, dayfirst=dayfirst
+            )
+
+        self.app.push_screen(
+            FormScreen("Client details", CLIENT_FIELDS, values, save, subtitle=client.name),
+            self._after_save("Client details saved; the old values are kept in the history."),
+        )
+
+    def action_add_contact(self) -> None:
+        if self.file is None:
+            return
+        store, me, client_id = self.caseline.store, self.caseline.me, self.file.client.id
+        self.app.push_screen(
+            FormScreen(
+                "Support network",
+                CONTACT_FIELDS,
+                {},
+                lambda form: store.add_contact(me, client_id, form),
+                subtitle=self.file.client.name,
+            ),
+            self._after_save("Added to the support network."),
+        )
+
+    def _edit_contact(self, contact: ContactInfo) -> None:
+        store, me = self.caseline.store, self.caseline.me
+        values = {f.name: str(getattr(contact, f.name)) for f in CONTACT_FIELDS}
+        self.app.push_screen(
+            FormScreen(
+                "Support network",
+                CONTACT_FIELDS,
+                values,
+                lambda form: store.update_contact(me, contact.id, form, version=contact.version),
+                remove=lambda: store.remove_contact(me, contact.id, version=contact.version),
+                subtitle=contact.name,
+            ),
+            self._after_save("Support network updated."),
+        )
+
+    def action_add_professional(self) -> None:
+        if self.detail is None:
+            return
+        store, me, case_id = self.caseline.store, self.caseline.me, self.detail.id
+        dayfirst = self.caseline.config.dayfirst
+        self.app.push_screen(
+            FormScreen(
+                "Professionals involved",
+                PROFESSIONAL_FIELDS,
+                {},
+                lambda form: store.add_professional(me, case_id, form, dayfirst=dayfirst),
+                subtitle=self.detail.ref,
+            ),
+            self._after_save("Professional added."),
+        )
+
+    def _edit_professional(self, pro: ProfessionalInfo) -> None:
+        store, me, dayfirst = self.caseline.store, self.caseline.me, self.caseline.config.dayfirst
+        values = {f.name: str(getattr(pro, f.name) or "") for f in PROFESSIONAL_FIELDS}
+        for key in ("started_on", "ended_on"):
+            value = getattr(pro, key)
+            values[key] = dates.format_date(value) if value else ""
+        self.app.push_screen(
+            FormScreen(
+                "Professionals involved",
+                PROFESSIONAL_FIELDS,
+                values,
+                lambda form: store.update_professional(
+                    me, pro.id, form, version=pro.version, dayfirst=dayfirst
+                ),
+                remove=lambda: store.remove_professional(me, pro.id, version=pro.version),
+                subtitle=pro.name,
+            ),
+            self._after_save("Professional updated."),
+        )
+
+    def _edit_summary(self) -> None:
+        if self.detail is None or self.file is None:
+            return
+        from tui.screens.summary_editor import SummaryEditorScreen
+
+        current = self.file.summary.body if self.file.summary else ""
+        self.app.push_screen(
+            SummaryEditorScreen(
+                self.detail.id, f"{self.detail.ref} · {self.detail.client_name}", current
+            ),
+            self._after_save("Summary saved as a new version."),
+        )
 
 
 def _fields(*pairs: tuple[str, str]) -> Content:

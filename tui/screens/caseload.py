@@ -16,6 +16,7 @@ from store.records import CaseRow
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.case_table import CaseTable
+from tui.widgets.safe import SafeInput
 
 
 class CaseloadScreen(CaselineScreen[None]):
@@ -72,6 +73,21 @@ class CaseloadScreen(CaselineScreen[None]):
             show=False,
             id="caseload.escape",
         ),
+        Binding(
+            "n",
+            "new_note",
+            "Note",
+            tooltip="Write a note on the highlighted case",
+            id="caseload.note",
+        ),
+        Binding(
+            "d",
+            "drafts",
+            "Drafts",
+            tooltip="Your unsaved draft notes",
+            show=False,
+            id="caseload.drafts",
+        ),
         Binding("q", "app.quit", "Quit", tooltip="Quit Caseline", id="caseload.quit"),
     ]
 
@@ -81,7 +97,7 @@ class CaseloadScreen(CaselineScreen[None]):
     closed: reactive[bool] = reactive(False, init=False)
     """Closed cases rather than open ones."""
 
-    loading: reactive[bool] = reactive(True)
+    fetching: reactive[bool] = reactive(True)
     """A load from the database is under way."""
 
     @property
@@ -96,7 +112,7 @@ class CaseloadScreen(CaselineScreen[None]):
         with Horizontal(classes="title-bar"):
             yield Static(id="view-title", classes="title")
             yield Static(id="who", classes="who")
-        yield Input(placeholder="/ filter by client name or ref", id="filter", compact=True)
+        yield SafeInput(placeholder="/ filter by client name or ref", id="filter", compact=True)
         yield CaseTable()
         yield Static(id="status-line", classes="muted")
         yield Footer()
@@ -111,13 +127,13 @@ class CaseloadScreen(CaselineScreen[None]):
 
     def on_screen_resume(self) -> None:
         # Back from a case or a new-case form: what we show may be stale (a new case, a note).
-        if self.is_mounted and not self.loading:
+        if self.is_mounted and not self.fetching:
             self.reload()
 
     # -- loading -----------------------------------------------------------------------
 
     def reload(self, keep_id: int | None = None) -> None:
-        self.loading = True
+        self.fetching = True
         self._update_titles()
         self._load(self.scope, self.closed, keep_id)
 
@@ -128,7 +144,7 @@ class CaseloadScreen(CaselineScreen[None]):
 
     def _show(self, rows: list[CaseRow], keep_id: int | None) -> None:
         self.table.set_rows(rows, keep_id=keep_id)
-        self.loading = False
+        self.fetching = False
         self._update_titles()
 
     # -- titles ------------------------------------------------------------------------
@@ -142,9 +158,9 @@ class CaseloadScreen(CaselineScreen[None]):
             return
         table = self.table
         shown, total = len(table.rows), table.total
-        count = "…" if self.loading else (f"{shown} of {total}" if shown != total else f"{total}")
+        count = "…" if self.fetching else (f"{shown} of {total}" if shown != total else f"{total}")
         self.query_one("#view-title", Static).update(f"{self._view_name()} ({count})")
-        if self.loading:
+        if self.fetching:
             table.empty_message = "Loading…"
         elif total == 0:
             table.empty_message = (
@@ -237,6 +253,27 @@ class CaseloadScreen(CaselineScreen[None]):
 
     def action_reload(self) -> None:
         self.reload()
+
+    def action_new_note(self) -> None:
+        row = self.table.highlighted
+        if row is None:
+            self.app.action_new_note()  # type: ignore[attr-defined]
+            return
+        if row.status.value == "closed":
+            self.notify(f"Case {row.ref} is closed; notes can't be added.", markup=False)
+            return
+        self.caseline.open_note_editor(row.id, case_label=f"{row.ref} · {row.client_name}")
+
+    def action_drafts(self) -> None:
+        self._load_drafts()
+
+    @work(thread=True, exclusive=True, group="drafts", exit_on_error=False)
+    def _load_drafts(self) -> None:
+        drafts = self.caseline.store.drafts(self.caseline.me)
+        if drafts:
+            self.app.call_from_thread(self.caseline.show_drafts, drafts)
+        else:
+            self.app.call_from_thread(self.notify, "No unsaved drafts.")
 
     def action_new_case(self) -> None:
         from tui.screens.new_case import NewCaseResult, NewCaseScreen

@@ -20,6 +20,7 @@ from store.records import DuplicateCandidate
 from store.schemas import NewCase, validate
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
+from tui.widgets.safe import SafeInput
 
 FIELDS: tuple[tuple[str, str, str], ...] = (
     ("client_name", "Client name", "Full name (required)"),
@@ -100,7 +101,7 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
                             compact=True,
                         )
                     else:
-                        yield Input(placeholder=placeholder, id=name, compact=True)
+                        yield SafeInput(placeholder=placeholder, id=name, compact=True)
                     yield Static("", classes="hint", id=f"hint-{name}")
                 yield Static("", classes="error-text field-error", id=f"error-{name}")
             yield Static("", id="dup-title", classes="section")

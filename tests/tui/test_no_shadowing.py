@@ -1,0 +1,51 @@
+"""Guard against a class of bug that hangs the app silently: a screen or widget that assigns
+an attribute Textual itself keeps on the instance (``_closed``, ``_context``, ``loading``...).
+Textual's message pump then believes the screen is closed, or calls our method instead of its
+own, and the app stops processing messages with no error at all."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+from textual.app import App
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
+
+ROOT = Path(__file__).resolve().parents[2] / "tui"
+ASSIGNED = re.compile(r"self\.([A-Za-z_]\w*)[ \t]*(?::[ \t]*[^=\n]+)?=(?!=)")
+# Deliberate overrides of Textual's public API.
+ALLOWED = {"virtual_size", "cursor_row", "sub_title", "title", "theme"}
+
+
+def textual_names() -> set[str]:
+    names: set[str] = set()
+    for obj in (Screen(), Widget(), Input(), TextArea()):
+        names |= set(vars(obj))
+        names |= set(dir(type(obj)))
+    names |= set(dir(App))
+    return names
+
+
+def test_no_tui_class_reuses_a_textual_attribute_name() -> None:
+    reserved = textual_names() - ALLOWED
+    clashes = []
+    for path in sorted(ROOT.rglob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        tree = ast.parse(source)
+        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+            methods = {
+                n.name
+                for n in cls.body
+                if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
+                and not n.name.startswith(("on_", "action_", "watch_", "_on_", "compose", "__"))
+            }
+            body = ast.get_source_segment(source, cls) or ""
+            attributes = set(ASSIGNED.findall(body))
+            for name in (methods | attributes) & reserved:
+                clashes.append(f"{path.name}:{cls.name}.{name}")
+    overrides = {"render_line", "check_action", "get_system_commands", "render", "on_key"}
+    clashes = [c for c in clashes if c.rsplit(".", 1)[1] not in overrides]
+    assert clashes == []

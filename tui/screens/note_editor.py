@@ -1,0 +1,493 @@
+"""Writing a case note: opened with the cursor in the text, saved as a draft as you type.
+
+The draft is written to the database (in a thread, never on a keystroke) within two seconds
+of any change and whenever focus moves to another field, so a dropped SSH connection, a closed
+terminal or a killed process loses at most the last two seconds of typing.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.timer import Timer
+from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
+
+from store import dates
+from store.errors import Conflict, InvalidInput, StoreError
+from store.notes import parse_note
+from store.records import DraftInfo, NoteDetail
+from tui.screens.base import CaselineScreen
+from tui.text import assemble
+from tui.widgets.safe import SafeInput, SafeTextArea
+
+AUTOSAVE_SECONDS = 2.0
+FIELD_IDS = (
+    "contact_at",
+    "note_type",
+    "present",
+    "body",
+    "significant",
+    "chronology_title",
+    "follow_up_on",
+)
+
+
+class NoteEditorScreen(CaselineScreen[int | None]):
+    """The note editor; dismisses with the saved note's id, or None."""
+
+    CSS_PATH = "note_editor.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            tooltip="Save the note (checks it first)",
+            id="note.save",
+            priority=True,
+        ),
+        Binding(
+            "escape",
+            "close",
+            "Close",
+            tooltip="Close: discard, or keep as a draft",
+            id="note.close",
+        ),
+        Binding(
+            "ctrl+t",
+            "template",
+            "Template",
+            tooltip="Insert the template for this type",
+            id="note.template",
+            priority=True,
+        ),
+        Binding(
+            "ctrl+f",
+            "finalise",
+            "Finalise",
+            tooltip="Finalise the note now",
+            id="note.finalise",
+            show=False,
+            priority=True,
+        ),
+    ]
+
+    def __init__(self, case_id: int, case_label: str = "", draft: DraftInfo | None = None) -> None:
+        super().__init__()
+        self.case_id = case_id
+        self.case_label = case_label or (f"{draft.case_ref} · {draft.client_name}" if draft else "")
+        self.draft_id: int | None = draft.id if draft else None
+        self._initial: dict[str, str] = dict(draft.state) if draft else {}
+        self._lock = threading.Lock()
+        self._dirty = False
+        self._finished = False
+        self._saving = False
+        self._timer: Timer | None = None
+        self._last_saved = ""
+
+    # -- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        types = list(self.caseline.config.note_types)
+        with Horizontal(classes="title-bar"):
+            yield Static(assemble(("New note", "bold"), " · ", self.case_label), classes="title")
+            yield Static("", id="draft-status", classes="who")
+        with Horizontal(classes="row"):
+            yield Label("When", classes="label")
+            yield SafeInput(placeholder="now", id="contact_at", compact=True, classes="short")
+            yield Static("", id="hint-contact_at", classes="hint")
+            yield Label("Type", classes="label narrow")
+            yield Select(
+                [(t, t) for t in types],
+                value=types[-1] if "case note" not in types else "case note",
+                allow_blank=False,
+                id="note_type",
+                compact=True,
+            )
+        yield Static("", id="error-contact_at", classes="field-error")
+        yield Static("", id="error-note_type", classes="field-error")
+        with Horizontal(classes="row"):
+            yield Label("Present", classes="label")
+            yield SafeInput(
+                placeholder="who was there (e.g. client, her mother)", id="present", compact=True
+            )
+        yield Static("", id="error-present", classes="field-error")
+        yield SafeTextArea(id="body", soft_wrap=True, tab_behavior="focus", show_line_numbers=False)
+        yield Static("", id="error-body", classes="field-error")
+        with Horizontal(classes="row"):
+            yield Checkbox("Significant", id="significant", compact=True)
+            yield SafeInput(
+                placeholder="title for the chronology",
+                id="chronology_title",
+                compact=True,
+                disabled=True,
+            )
+            yield Label("Follow-up", classes="label narrow")
+            yield SafeInput(placeholder="none", id="follow_up_on", compact=True, classes="short")
+            yield Static("", id="hint-follow_up_on", classes="hint")
+        yield Static("", id="error-chronology_title", classes="field-error")
+        yield Static("", id="error-follow_up_on", classes="field-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self._initial:
+            self.load_state(self._initial)
+            self._last_saved = "restored"
+            self.query_one("#draft-status", Static).update("draft restored")
+        for error in self.query(".field-error"):
+            error.display = False
+        body = self.query_one("#body", TextArea)
+        body.focus()
+        body.move_cursor(body.document.end)
+        self._update_hint("contact_at")
+        self._update_hint("follow_up_on")
+
+    # -- state ---------------------------------------------------------------------------
+
+    def state(self) -> dict[str, str]:
+        """Every field as typed (the form, exactly, for a draft)."""
+        select = self.query_one("#note_type", Select)
+        return {
+            "contact_at": self.query_one("#contact_at", Input).value,
+            "note_type": str(select.value) if select.value is not Select.BLANK else "",
+            "present": self.query_one("#present", Input).value,
+            "body": self.query_one("#body", TextArea).text,
+            "significant": "true" if self.query_one("#significant", Checkbox).value else "",
+            "chronology_title": self.query_one("#chronology_title", Input).value,
+            "follow_up_on": self.query_one("#follow_up_on", Input).value,
+        }
+
+    def load_state(self, state: dict[str, str]) -> None:
+        self.query_one("#contact_at", Input).value = state.get("contact_at", "")
+        note_type = state.get("note_type", "")
+        select = self.query_one("#note_type", Select)
+        if note_type in self.caseline.config.note_types:
+            select.value = note_type
+        self.query_one("#present", Input).value = state.get("present", "")
+        self.query_one("#body", TextArea).load_text(state.get("body", ""))
+        significant = state.get("significant", "") == "true"
+        self.query_one("#significant", Checkbox).value = significant
+        title = self.query_one("#chronology_title", Input)
+        title.value = state.get("chronology_title", "")
+        title.disabled = not significant
+        self.query_one("#follow_up_on", Input).value = state.get("follow_up_on", "")
+
+    def note_is_empty(self) -> bool:
+        state = self.state()
+        return not (
+            state["body"].strip() or state["present"].strip() or state["chronology_title"].strip()
+        )
+
+    # -- autosave ------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        if self._finished:
+            return
+        self._dirty = True
+        if self._timer is None:
+            self._timer = self.set_timer(AUTOSAVE_SECONDS, self._autosave)
+
+    def _autosave(self) -> None:
+        self._timer = None
+        self.flush_draft()
+
+    def flush_draft(self) -> None:
+        """Write the draft now (in a thread) if anything changed since the last write."""
+        if not self._dirty or self._finished or (self.note_is_empty() and self.draft_id is None):
+            return
+        self._dirty = False
+        self._write_draft(self.state())
+
+    @work(thread=True, group="draft", exit_on_error=False)
+    def _write_draft(self, state: dict[str, str]) -> None:
+        with self._lock:
+            if self._finished:
+                return
+            self.draft_id = self.caseline.store.save_draft(
+                self.caseline.me, self.case_id, state, self.draft_id
+            )
+        stamp = dates.now_local().strftime("%H:%M:%S")
+        self.app.call_from_thread(self._show_saved, stamp)
+
+    def _show_saved(self, stamp: str) -> None:
+        self._last_saved = stamp
+        if self.is_mounted:
+            self.query_one("#draft-status", Static).update(f"draft saved {stamp}")
+
+    def save_draft_now(self) -> None:
+        """Save synchronously, for a hang-up or termination: no thread, no drawing."""
+        if self._finished or (self.note_is_empty() and self.draft_id is None):
+            return
+        state = self.state()
+        acquired = self._lock.acquire(timeout=3)
+        try:
+            self.draft_id = self.caseline.store.save_draft(
+                self.caseline.me, self.case_id, state, self.draft_id
+            )
+        finally:
+            if acquired:
+                self._lock.release()
+
+    # -- events --------------------------------------------------------------------------
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        name = event.input.id or ""
+        self._set_error(name, "")
+        if name in ("contact_at", "follow_up_on"):
+            self._update_hint(name)
+        self._changed()
+
+    @on(TextArea.Changed)
+    def _body_changed(self) -> None:
+        self._set_error("body", "")
+        self._expand_abbreviation()
+        self._changed()
+
+    @on(Select.Changed)
+    def _type_changed(self) -> None:
+        self._changed()
+
+    @on(Checkbox.Changed, "#significant")
+    def _significant_changed(self, event: Checkbox.Changed) -> None:
+        title = self.query_one("#chronology_title", Input)
+        title.disabled = not event.value
+        if event.value:
+            title.focus()
+        else:
+            self._set_error("chronology_title", "")
+        self._changed()
+
+    def on_descendant_blur(self) -> None:
+        # Moving to another field is a natural pause: save what there is.
+        self.flush_draft()
+
+    def _update_hint(self, name: str) -> None:
+        text = self.query_one(f"#{name}", Input).value.strip()
+        hint = self.query_one(f"#hint-{name}", Static)
+        dayfirst = self.caseline.config.dayfirst
+        try:
+            if name == "contact_at":
+                when = dates.parse_datetime(text or "now", dayfirst=dayfirst)
+                hint.update(f"{when:%a} {dates.format_datetime(when)}")
+            elif text:
+                due = dates.parse_date(text, dayfirst=dayfirst, prefer="future")
+                hint.update(f"{due:%a} {dates.format_date(due)}")
+            else:
+                hint.update("")
+        except dates.DateParseError:
+            hint.update("?")
+
+    def _set_error(self, name: str, message: str) -> None:
+        found = self.query(f"#error-{name}")
+        if found:
+            error = found.first(Static)
+            error.update(assemble(message))
+            error.display = bool(message)
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        for name in FIELD_IDS:
+            self._set_error(name, errors.get(name, ""))
+        unplaced = [m for k, m in errors.items() if not self.query(f"#error-{k}")]
+        if unplaced:
+            self.notify(" ".join(unplaced), severity="error", markup=False)
+        first = next((n for n in FIELD_IDS if n in errors), None)
+        if first is not None:
+            self.query_one(f"#{first}").focus()
+
+    # -- templates -----------------------------------------------------------------------
+
+    def _templates(self) -> Any:
+        from store.templates import templates_from_config
+
+        return templates_from_config(self.caseline.config.templates or None)
+
+    def action_template(self) -> None:
+        from store.templates import template_for
+
+        note_type = self.state()["note_type"]
+        template = template_for(note_type, self._templates())
+        if template is None:
+            self.notify(f"No template for {note_type}.", markup=False)
+            return
+        body = self.query_one("#body", TextArea)
+        body.insert(template.body)
+        body.focus()
+
+    def _expand_abbreviation(self) -> None:
+        body = self.query_one("#body", TextArea)
+        row, col = body.cursor_location
+        if col < 2:
+            return
+        prefix = body.document.get_line(row)[:col]
+        if " " in prefix[-2:] or not any(ch in prefix[-13:] for ch in ";/\\.,"):
+            return  # cheap exit: abbreviations start with punctuation
+        from store.templates import expand_abbreviation
+
+        result = expand_abbreviation(prefix, len(prefix), self._templates())
+        if result is None:
+            return
+        new_prefix, cursor = result
+        body.replace(new_prefix, (row, 0), (row, col))
+        before = new_prefix[:cursor]
+        lines = before.split("\n")
+        body.move_cursor(
+            (row + len(lines) - 1, len(lines[-1]) if len(lines) > 1 else len(lines[0]))
+        )
+
+    # -- saving --------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        if self.caseline.config.finalise_on_save:
+            self.action_finalise()
+        else:
+            self._keep_as_draft("Draft saved. Finalise it from the drafts list (d) when ready.")
+
+    def action_finalise(self) -> None:
+        if self._saving:
+            return
+        try:
+            note = parse_note(
+                self.state(),
+                dayfirst=self.caseline.config.dayfirst,
+                note_types=self.caseline.config.note_types,
+            )
+        except InvalidInput as exc:
+            self._show_errors(exc.errors)
+            return
+        self._show_errors({})
+        from store.quality import check_note
+
+        issues = check_note(
+            body=note.body,
+            note_type=note.note_type,
+            contact_at=note.contact_at,
+            now=dates.now_local(),
+            follow_up_on=note.follow_up_on,
+            present=note.present,
+        )
+        far = (
+            dates.is_far_from(note.contact_at.date(), years=1)
+            and note.contact_at.date() < dates.today()
+        )
+        if not issues and not far:
+            self._finalise(self.state())
+            return
+        from tui.screens.quality import QualityScreen
+
+        def answer(save_anyway: bool | None) -> None:
+            if save_anyway:
+                self._finalise(self.state())
+            else:
+                self.query_one("#body", TextArea).focus()
+
+        extra = []
+        if far:
+            extra.append(
+                f"The note is dated {dates.format_datetime(note.contact_at)}, over a year "
+                "ago. Is that the date of the contact?"
+            )
+        self.app.push_screen(QualityScreen([*extra, *(i.message for i in issues)]), answer)
+
+    def _finalise(self, state: dict[str, str]) -> None:
+        self._saving = True
+        self._finalise_worker(state)
+
+    @work(thread=True, exclusive=True, group="finalise", exit_on_error=False)
+    def _finalise_worker(self, state: dict[str, str]) -> None:
+        app = self.caseline
+        try:
+            with self._lock:
+                note = app.store.finalise_note(
+                    app.me,
+                    self.case_id,
+                    state,
+                    draft_id=self.draft_id,
+                    dayfirst=app.config.dayfirst,
+                    note_types=app.config.note_types,
+                )
+                self._finished = True
+        except InvalidInput as exc:
+            app.call_from_thread(self._finalise_failed, exc.errors)
+            return
+        except Conflict:
+            # Someone (this worker in another session) saved or discarded the draft: save
+            # this text as a new note rather than lose it.
+            with self._lock:
+                self.draft_id = None
+                note = app.store.finalise_note(
+                    app.me,
+                    self.case_id,
+                    state,
+                    dayfirst=app.config.dayfirst,
+                    note_types=app.config.note_types,
+                )
+                self._finished = True
+        except StoreError:
+            app.call_from_thread(setattr, self, "_saving", False)
+            raise
+        app.call_from_thread(self._finalised, note)
+
+    def _finalise_failed(self, errors: dict[str, str]) -> None:
+        self._saving = False
+        self._show_errors(errors)
+
+    def _finalised(self, note: NoteDetail) -> None:
+        self.notify(f"Note saved to {note.case_ref}.", title="Saved", markup=False)
+        self.dismiss(note.id)
+
+    # -- closing -------------------------------------------------------------------------
+
+    def action_close(self) -> None:
+        if self.note_is_empty():
+            self._discard_and_close()
+            return
+        from tui.screens.choice import ChoiceScreen
+
+        def answer(choice: str | None) -> None:
+            if choice == "discard":
+                self._discard_and_close()
+            elif choice == "keep":
+                self._keep_as_draft(
+                    "Kept as a draft: it reopens next time, or from the drafts list (d)."
+                )
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "Close this note?",
+                [("d", "discard", "Discard it"), ("k", "keep", "Keep it as a draft")],
+                cancel="Keep writing",
+            ),
+            answer,
+        )
+
+    def _keep_as_draft(self, message: str) -> None:
+        self._dirty = True
+        self.flush_draft()
+
+        def close() -> None:
+            self.notify(message, markup=False)
+            self.dismiss(None)
+
+        self.call_after_refresh(lambda: self.run_worker(self._wait_then(close), exclusive=False))
+
+    async def _wait_then(self, then: Any) -> None:
+        await self.app.workers.wait_for_complete([w for w in self.workers if w.group == "draft"])
+        then()
+
+    def _discard_and_close(self) -> None:
+        self._finished = True
+        draft_id = self.draft_id
+        if draft_id is not None:
+            self._discard(draft_id)
+        self.dismiss(None)
+
+    @work(thread=True, group="discard", exit_on_error=False)
+    def _discard(self, draft_id: int) -> None:
+        with self._lock:
+            self.caseline.store.discard_draft(self.caseline.me, draft_id)

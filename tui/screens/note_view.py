@@ -1,0 +1,131 @@
+"""Reading one note in full, with its amendments beneath it; amending it."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Footer, Static
+
+from store import dates
+from store.records import NoteDetail
+from tui.screens.base import CaselineScreen
+from tui.screens.form import Field, FormScreen
+from tui.text import assemble
+from tui.widgets.markdown import SafeMarkdown
+
+
+class NoteViewScreen(CaselineScreen[None]):
+    """A note as a reader sees it: who, when, what, and every correction since."""
+
+    DEFAULT_CSS = """
+    NoteViewScreen #note-scroll { padding: 0 1; }
+    NoteViewScreen #note-meta { margin: 1 0; }
+    NoteViewScreen .amendment-head { margin-top: 1; color: $text-warning; text-style: bold; }
+    NoteViewScreen .amendment-reason { color: $text-muted; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", tooltip="Back to the case", id="note_view.back"),
+        Binding(
+            "m",
+            "amend",
+            "Amend",
+            tooltip="Add a correction (the note itself never changes)",
+            id="note_view.amend",
+        ),
+    ]
+
+    def __init__(self, note_id: int) -> None:
+        super().__init__()
+        self.note_id = note_id
+        self.note: NoteDetail | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="title-bar"):
+            yield Static("Note", id="note-title", classes="title")
+            yield Static("", id="note-status", classes="who")
+        with VerticalScroll(id="note-scroll"):
+            yield Static(id="note-meta")
+            yield SafeMarkdown(id="note-body")
+            yield VerticalScroll(id="amendments")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="note", exit_on_error=False)
+    def _load(self) -> None:
+        note = self.caseline.store.note(self.caseline.me, self.note_id)
+        self.app.call_from_thread(self._show, note)
+
+    def _show(self, note: NoteDetail) -> None:
+        self.note = note
+        when = dates.format_datetime(dates.to_local(note.contact_at))
+        self.query_one("#note-title", Static).update(
+            assemble(("Note", "bold"), " · ", note.case_ref, " · ", note.client_name)
+        )
+        self.query_one("#note-status", Static).update(
+            "final" if note.status == "final" else "draft"
+        )
+        lines = [
+            assemble(("When      ", "dim"), when, "  ", (note.note_type, "bold")),
+            assemble(("Written by", "dim"), " ", note.author_name),
+        ]
+        if note.present:
+            lines.append(assemble(("Present   ", "dim"), " ", note.present))
+        if note.significant:
+            lines.append(assemble(("Chronology", "dim"), " ", note.chronology_title))
+        if note.follow_up_on:
+            lines.append(assemble(("Follow-up ", "dim"), " ", dates.format_date(note.follow_up_on)))
+        from textual.content import Content
+
+        self.query_one("#note-meta", Static).update(Content("\n").join(lines))
+        self.query_one("#note-body", SafeMarkdown).show(note.body)
+        container = self.query_one("#amendments", VerticalScroll)
+        container.remove_children()
+        for amendment in note.amendments:
+            stamp = dates.format_datetime(dates.to_local(amendment.created_at))
+            container.mount(
+                Static(
+                    assemble(f"Amended {stamp} by ", amendment.author_name),
+                    classes="amendment-head",
+                ),
+                Static(assemble("Reason: ", amendment.reason), classes="amendment-reason"),
+                SafeMarkdown(amendment.body),
+            )
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_amend(self) -> None:
+        note = self.note
+        if note is None or note.status != "final":
+            return
+        store, me = self.caseline.store, self.caseline.me
+        when = dates.format_datetime(dates.to_local(note.contact_at))
+
+        def save(values: dict[str, str]) -> NoteDetail:
+            return store.amend_note(me, note.id, reason=values["reason"], body=values["body"])
+
+        def done(result: NoteDetail | None) -> None:
+            if result is not None:
+                self.notify("Amendment added; the original note is unchanged.", markup=False)
+                self._show(result)
+
+        self.app.push_screen(
+            FormScreen(
+                "Amend note",
+                [
+                    Field("reason", "Reason", "why the note needs correcting"),
+                    Field("body", "Correction", multiline=True),
+                ],
+                {},
+                save,
+                subtitle=f"{note.case_ref} · {when}",
+            ),
+            done,
+        )

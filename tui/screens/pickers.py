@@ -1,0 +1,215 @@
+"""Choosing a case for a note (ctrl+n anywhere), and choosing a draft to go back to."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.events import Key
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from store import dates
+from store.records import CaseRow, DraftInfo
+from store.textsafe import fold
+from tui.text import assemble
+from tui.widgets.safe import SafeInput
+
+PICKER_CSS = """
+    {name} {{ align: center top; background: $background 60%; }}
+    {name} > Vertical {{
+        width: 76; max-width: 100%; height: auto; max-height: 80%;
+        margin-top: 2; border: round $primary; background: $surface; padding: 0 1;
+    }}
+    {name} .heading {{ text-style: bold; color: $text-primary; }}
+    {name} Input {{ margin: 1 0; background: $boost; }}
+    {name} OptionList {{ height: auto; max-height: 16; border: none; background: $surface; }}
+    {name} .hint {{ color: $text-muted; }}
+"""
+
+
+def fuzzy_score(needle: str, haystack: str) -> float | None:
+    """A score for ``needle``'s letters appearing in order in ``haystack``; None if they don't.
+
+    Contiguous runs and a match at the start of a word score higher, so "jsm" finds
+    "John Smith" and "smi" ranks "Smith" above "Osmiroglu".
+    """
+    if not needle:
+        return 0.0
+    if needle in haystack:
+        start = haystack.index(needle)
+        return 100.0 + (20.0 if start == 0 or haystack[start - 1] == " " else 0.0) - start * 0.01
+    score, position, previous = 0.0, 0, -2
+    for ch in needle:
+        found = haystack.find(ch, position)
+        if found < 0:
+            return None
+        score += 3.0 if found == previous + 1 else 1.0
+        if found == 0 or haystack[found - 1] == " ":
+            score += 2.0
+        previous, position = found, found + 1
+    return score
+
+
+class CasePickerScreen(ModalScreen[int | None]):
+    """Type part of a name or ref; recent cases first. Dismisses with a case id."""
+
+    DEFAULT_CSS = PICKER_CSS.format(name="CasePickerScreen")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="picker.cancel"),
+    ]
+
+    def __init__(self, title: str = "New note for which case?") -> None:
+        super().__init__()
+        self.heading = title
+        self._mine: list[CaseRow] = []
+        self._others: list[CaseRow] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.heading, classes="heading")
+            yield SafeInput(placeholder="part of a name or case ref", id="query", compact=True)
+            yield OptionList(id="cases")
+            yield Static("enter choose · ↑↓ move · esc cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#query", Input).focus()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="picker", exit_on_error=False)
+    def _load(self) -> None:
+        app = self.app
+        rows = app.store.recent_cases(app.me)  # type: ignore[attr-defined]
+        app.call_from_thread(self._loaded, rows)
+
+    def _loaded(self, rows: list[CaseRow]) -> None:
+        self._mine = rows
+        self._refresh()
+
+    @work(thread=True, exclusive=True, group="picker-search", exit_on_error=False)
+    def _search_others(self, text: str) -> None:
+        app = self.app
+        rows = app.store.find_cases(app.me, text)  # type: ignore[attr-defined]
+        app.call_from_thread(self._found_others, text, rows)
+
+    def _found_others(self, text: str, rows: list[CaseRow]) -> None:
+        if text == self.query_one("#query", Input).value.strip():
+            self._others = rows
+            self._refresh()
+
+    @on(Input.Changed, "#query")
+    def _changed(self, event: Input.Changed) -> None:
+        self._others = []
+        self._refresh()
+        if len(fold(event.value.strip())) >= 2:
+            self._search_others(event.value.strip())
+
+    def _refresh(self) -> None:
+        needle = fold(self.query_one("#query", Input).value.strip())
+        scored: list[tuple[float, int, CaseRow]] = []
+        for order, row in enumerate(self._mine):
+            score = fuzzy_score(needle, row.search_key)
+            if score is not None:
+                scored.append((score, order, row))
+        if needle:
+            scored.sort(key=lambda s: (-s[0], s[1]))
+        seen = {row.id for _, _, row in scored}
+        others = [r for r in self._others if r.id not in seen and r.status.value != "closed"]
+        options = self.query_one("#cases", OptionList)
+        options.clear_options()
+        for _, _, row in scored[:50]:
+            options.add_option(_case_option(row, mine=True))
+        for row in others[:20]:
+            options.add_option(_case_option(row, mine=False))
+        if options.option_count:
+            options.highlighted = 0
+
+    def on_key(self, event: Key) -> None:
+        options = self.query_one("#cases", OptionList)
+        if event.key in ("down", "up") and self.query_one("#query", Input).has_focus:
+            event.stop()
+            if options.option_count:
+                current = options.highlighted or 0
+                step = 1 if event.key == "down" else -1
+                options.highlighted = max(0, min(options.option_count - 1, current + step))
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self) -> None:
+        options = self.query_one("#cases", OptionList)
+        if options.highlighted is not None:
+            option = options.get_option_at_index(options.highlighted)
+            self.dismiss(int(str(option.id)))
+
+    @on(OptionList.OptionSelected, "#cases")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(str(event.option.id)))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def _case_option(row: CaseRow, *, mine: bool) -> Option:
+    last = dates.relative_age(dates.to_local(row.last_contact_at) if row.last_contact_at else None)
+    whose = "" if mine else f" · {row.worker_name or 'unallocated'}"
+    return Option(
+        assemble(
+            (row.ref, "bold"), "  ", row.client_name, (f"  last contact {last}{whose}", "dim")
+        ),
+        id=str(row.id),
+    )
+
+
+class DraftsScreen(ModalScreen[DraftInfo | None]):
+    """The worker's unfinished notes; enter reopens one."""
+
+    DEFAULT_CSS = PICKER_CSS.format(name="DraftsScreen")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Close", id="drafts.cancel"),
+    ]
+
+    def __init__(self, drafts: list[DraftInfo]) -> None:
+        super().__init__()
+        self.drafts = drafts
+
+    def compose(self) -> ComposeResult:
+        count = len(self.drafts)
+        with Vertical():
+            yield Static(f"{count} unsaved draft{'s' if count != 1 else ''}", classes="heading")
+            options = OptionList(id="drafts")
+            for draft in self.drafts:
+                saved = dates.format_datetime(dates.to_local(draft.updated_at))
+                first = next(
+                    (ln for ln in draft.state.get("body", "").splitlines() if ln.strip()), ""
+                )
+                options.add_option(
+                    Option(
+                        assemble(
+                            (draft.case_ref, "bold"),
+                            "  ",
+                            draft.client_name,
+                            (f"  saved {saved}  ", "dim"),
+                            (first[:60], "italic"),
+                        ),
+                        id=str(draft.id),
+                    )
+                )
+            yield options
+            yield Static("enter reopen · esc close", classes="hint")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.focus()
+        if options.option_count:
+            options.highlighted = 0
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        chosen = next(d for d in self.drafts if str(d.id) == event.option.id)
+        self.dismiss(chosen)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

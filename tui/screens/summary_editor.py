@@ -1,0 +1,101 @@
+"""Editing the case summary: the whole screen for the text; every saved version is kept."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Footer, Static, TextArea
+
+from store.errors import InvalidInput
+from store.records import SummaryInfo
+from tui.screens.base import CaselineScreen
+from tui.text import assemble
+from tui.widgets.safe import SafeTextArea
+
+SUMMARY_TEMPLATE = """## Background
+
+## Progress
+
+## Current position
+
+## Next steps
+"""
+
+
+class SummaryEditorScreen(CaselineScreen[SummaryInfo | None]):
+    """Write the case summary in Markdown; ctrl+s saves a new version."""
+
+    DEFAULT_CSS = """
+    SummaryEditorScreen #summary-text { height: 1fr; margin: 0 1; }
+    SummaryEditorScreen #summary-error { color: $text-error; padding: 0 1; height: auto; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            tooltip="Save a new version of the summary",
+            id="summary.save",
+            priority=True,
+        ),
+        Binding("escape", "cancel", "Cancel", tooltip="Leave without saving", id="summary.cancel"),
+    ]
+
+    def __init__(self, case_id: int, label: str, current: str) -> None:
+        super().__init__()
+        self.case_id = case_id
+        self.label = label
+        self.current = current
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="title-bar"):
+            yield Static(assemble(("Case summary", "bold"), " · ", self.label), classes="title")
+            yield Static("Markdown", classes="who")
+        yield SafeTextArea(
+            self.current or SUMMARY_TEMPLATE,
+            id="summary-text",
+            soft_wrap=True,
+            tab_behavior="focus",
+        )
+        yield Static("", id="summary-error")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        area = self.query_one("#summary-text", TextArea)
+        area.focus()
+        if not self.current:
+            area.move_cursor((1, 0))
+
+    def action_save(self) -> None:
+        self._save(self.query_one("#summary-text", TextArea).text)
+
+    @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
+    def _save(self, body: str) -> None:
+        try:
+            saved = self.caseline.store.save_summary(self.caseline.me, self.case_id, body)
+        except InvalidInput as exc:
+            message = " ".join(exc.errors.values())
+            self.app.call_from_thread(self.query_one("#summary-error", Static).update, message)
+            return
+        self.app.call_from_thread(self.dismiss, saved)
+
+    def action_cancel(self) -> None:
+        text = self.query_one("#summary-text", TextArea).text
+        if text in (self.current, SUMMARY_TEMPLATE):
+            self.dismiss(None)
+            return
+        from tui.screens.confirm import ConfirmScreen
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Discard your changes to the summary?", yes="Discard", no="Keep editing"),
+            answer,
+        )

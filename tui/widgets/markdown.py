@@ -1,0 +1,31 @@
+"""Markdown that people typed, rendered safely.
+
+Control characters are removed before parsing, raw HTML is shown as the text it is (the shared
+parser has HTML off), and links are not followed: a link in a case note is information.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import Markdown
+
+from store.markdown import parser
+from store.textsafe import strip_control
+
+
+class SafeMarkdown(Markdown):
+    """A Markdown view for user text."""
+
+    DEFAULT_CSS = """
+    SafeMarkdown { padding: 0 1; }
+    """
+
+    def __init__(
+        self, text: str = "", *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(
+            strip_control(text), id=id, classes=classes, parser_factory=parser, open_links=False
+        )
+
+    def show(self, text: str) -> None:
+        """Replace the content with (cleaned) user text."""
+        self.update(strip_control(text))

@@ -1,0 +1,46 @@
+"""Editing widgets that never let typed or pasted control characters reach the terminal.
+
+An Input or TextArea holds exactly what was typed or pasted (a note is stored as typed), but
+Rich and Textual strip only five control characters when drawing: an ESC sequence pasted into a
+note would be replayed to the terminal on every repaint. These subclasses drop control
+characters from the rendered line only. Rich measures them as zero cells wide, so the cursor and
+wrapping stay where the widget computed them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.segment import Segment
+from textual.strip import Strip
+from textual.widgets import Input, TextArea
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe_strip(strip: Strip) -> Strip:
+    """The same strip with control characters removed from every segment's text."""
+    segments = list(strip)
+    if not any(_CONTROL.search(text) for text, _, control in segments if not control):
+        return strip
+    cleaned = [
+        Segment(_CONTROL.sub("", text), style, control)
+        if not control
+        else Segment(text, style, control)
+        for text, style, control in segments
+    ]
+    return Strip(cleaned, strip.cell_length)
+
+
+class SafeInput(Input):
+    """An Input that draws control characters as nothing rather than sending them."""
+
+    def render_line(self, y: int) -> Strip:
+        return safe_strip(super().render_line(y))
+
+
+class SafeTextArea(TextArea):
+    """A TextArea that draws control characters as nothing rather than sending them."""
+
+    def render_line(self, y: int) -> Strip:
+        return safe_strip(super().render_line(y))
