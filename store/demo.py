@@ -12,6 +12,8 @@ ordinals until a row is written.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import itertools
 import math
 import random
@@ -25,7 +27,18 @@ import peewee as pw
 
 from . import dates
 from . import demo_text as txt
-from .models import Allocation, Case, ChronologyEntry, Client, Counter, Note, Worker
+from .models import (
+    Allocation,
+    Case,
+    ChronologyEntry,
+    Client,
+    Contact,
+    Counter,
+    Note,
+    Professional,
+    SummaryVersion,
+    Worker,
+)
 from .records import CaseStatus
 from .service import Store, display_name_for
 from .textsafe import fold
@@ -40,6 +53,11 @@ MY_OPEN_CASES = (22, 30)
 REVIEW_SHARE = 0.75
 REVIEW_OVERDUE_SHARE = 0.15
 BATCH_ROWS = 2000  # notes and chronology entries are written this many at a time
+IDENTIFIER_SHARE = 0.6  # clients with another agency's number on file
+FOLLOW_UP_SHARE = 0.32  # of notes that name a follow-up date, those that set one
+SUMMARY_SHARE = 0.9  # open cases (older than three weeks) with a case summary
+STALE_SUMMARY_SHARE = 0.25  # of those old enough, summaries last updated > 3 months ago
+PROFESSIONAL_ENDED_SHARE = 0.25
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_NAMES = (
@@ -74,6 +92,10 @@ class DemoReport:
     transferred: int
     notes: int
     chronology: int
+    contacts: int
+    professionals: int
+    summaries: int  # cases with a case summary
+    summary_versions: int
     seconds: float
 
     def lines(self) -> list[str]:
@@ -84,6 +106,10 @@ class DemoReport:
             f"for {_count(self.workers, 'worker')}",
             f"{_count(self.clients, 'client')}, {_count(self.notes, 'note')}, "
             f"{_count(self.chronology, 'chronology entry', 'chronology entries')}",
+            f"{_count(self.contacts, 'contact')} in support networks, "
+            f"{_count(self.professionals, 'professional')} involved, "
+            f"{_count(self.summaries, 'case summary', 'case summaries')} "
+            f"({_count(self.summary_versions, 'version')})",
             f"in {self.seconds:.1f} s",
         ]
 
@@ -118,7 +144,10 @@ def generate(
     started = time.perf_counter()
     day = today or dates.today()
     with store.database.writing():
-        report = _Generator(random.Random(seed), day, me.strip()).run(
+        # The case-file extras draw from their own stream, so adding them left the rest of a
+        # seed's data as it was.
+        extra = random.Random(f"caseline-demo-case-file:{seed}")
+        report = _Generator(random.Random(seed), day, me.strip(), extra).run(
             cases, notes_per_case, workers
         )
     return DemoReport(**report, seconds=time.perf_counter() - started)
@@ -130,10 +159,33 @@ def generate(
 class _Person:
     """A generated client and the people around them, as text for notes."""
 
-    __slots__ = ("address", "child", "ctx", "dob", "family", "name", "phone", "topics")
+    __slots__ = (
+        "address",
+        "age",
+        "area",
+        "bg",
+        "child",
+        "ctx",
+        "dob",
+        "family",
+        "female",
+        "language",
+        "name",
+        "phone",
+        "surname",
+        "topics",
+        "town",
+    )
 
     def __init__(self) -> None:
         self.name = ""
+        self.bg = 0  # index into txt.BACKGROUNDS
+        self.surname = ""
+        self.female = False
+        self.age = 0  # when the case opened (a family's: the child's)
+        self.town = ""
+        self.area = ""  # postcode area, which tells London's boroughs apart
+        self.language = ""
         self.dob: int | None = None
         self.address = ""
         self.phone = ""
@@ -179,8 +231,9 @@ class _Case:
 class _Generator:
     """One run of the demo generator (state shared by the planning and writing steps)."""
 
-    def __init__(self, rng: random.Random, today: date, me: str) -> None:
+    def __init__(self, rng: random.Random, today: date, me: str, extra: random.Random) -> None:
         self.rng = rng
+        self.x = extra  # everything added with the case file (contacts, summaries...)
         self.today = today
         self.t0 = today.toordinal()
         self.me = me
@@ -202,7 +255,9 @@ class _Generator:
         self._plan_notes(plan, n_cases * notes_per_case)
         self._number(plan)
         self._write_people(plan)
-        notes, chronology = self._write_records(plan)
+        contacts = self._write_contacts(plan)
+        professionals = self._write_professionals(plan)
+        notes, chronology, summaries, versions = self._write_records(plan)
         return {
             "workers": n_workers,
             "clients": len(self.people),
@@ -213,6 +268,10 @@ class _Generator:
             "transferred": sum(len(c.allocs) > 1 for c in plan),
             "notes": notes,
             "chronology": chronology,
+            "contacts": contacts,
+            "professionals": professionals,
+            "summaries": summaries,
+            "summary_versions": versions,
         }
 
     # -- workers ---------------------------------------------------------------------------
@@ -401,13 +460,15 @@ class _Generator:
         """A client whose case(s) ran from ``opened`` to ``end`` (day ordinals)."""
         rng = self.rng
         p = _Person()
-        bg = txt.BACKGROUNDS[self._bg_pick[int(rng.random() * len(self._bg_pick))]]
+        p.bg = self._bg_pick[int(rng.random() * len(self._bg_pick))]
+        bg = txt.BACKGROUNDS[p.bg]
         surname = rng.choice(bg.surnames)
         if rng.random() < 0.04:
             other = rng.choice(txt.BACKGROUNDS[rng.choice(self._bg_pick)].surnames)
             if other != surname and " " not in other + surname:
                 surname = f"{surname}-{other}"
         female = rng.random() < 0.5
+        p.surname, p.female = surname, female
         first = rng.choice(bg.female if female else bg.male)
         roll = rng.random()
         p.family = roll < 0.03
@@ -442,7 +503,8 @@ class _Generator:
             c, fn_full = first, f"{fn} {_gendered(fam_surname, fem)}"
             if rng.random() > 0.04:
                 p.dob = dob
-        p.address = self._address()
+        p.age = age
+        p.address, p.town, p.area = self._place(rng)
         roll = rng.random()
         if roll < 0.85:
             p.phone = f"07700 900{rng.randrange(1000):03d}"
@@ -473,8 +535,8 @@ class _Generator:
         p.topics = rng.sample(topics, min(len(topics), rng.randint(2, 4)))
         return p
 
-    def _address(self) -> str:
-        rng = self.rng
+    def _place(self, rng: random.Random) -> tuple[str, str, str]:
+        """An address in one of the demo's towns: (address, town, postcode area)."""
         town, area, districts = self.towns[int(rng.random() * len(self.towns))]
         letters = txt.POSTCODE_LETTERS
         postcode = (
@@ -489,7 +551,7 @@ class _Generator:
             line = f"Flat {rng.randint(1, 4)}, {rng.randint(1, 180)} {street}"
         else:
             line = f"{rng.randint(1, 220)} {street}"
-        return f"{line}, {town} {postcode}"
+        return f"{line}, {town} {postcode}", town, area
 
     # -- notes schedule --------------------------------------------------------------------
 
@@ -572,11 +634,13 @@ class _Generator:
         client_id = _next_id(Client)
         self.client_ids: dict[int, int] = {}
         clients = []
+        self.client_order = order
         for k in order:
             p = self.people[k]
             case = first_case[k]
             at = self._stamp(case.opened * 1440 + 540)
             self.client_ids[k] = client_id
+            p.language = self._language(p)
             clients.append(
                 (
                     client_id,
@@ -585,6 +649,8 @@ class _Generator:
                     date.fromordinal(p.dob) if p.dob is not None else None,
                     p.address,
                     p.phone,
+                    p.language,
+                    self._identifiers(p),
                     at,
                     at,
                     workers[case.creator][0],
@@ -601,6 +667,8 @@ class _Generator:
                 Client.date_of_birth,
                 Client.address,
                 Client.phone,
+                Client.language,
+                Client.identifiers,
                 Client.created_at,
                 Client.updated_at,
                 Client.created_by,
@@ -610,6 +678,7 @@ class _Generator:
         )
 
         alloc_id = _next_id(Allocation)
+        self.referrers: dict[int, str] = {}  # case id -> who referred, as closing summaries say
         self.alloc_ids: dict[int, list[int]] = {}
         self.alloc_reasons: dict[int, list[str]] = {}
         cases, allocs = [], []
@@ -719,9 +788,10 @@ class _Generator:
             d=self._long_day(closed - rng.randint(3, 20)),
         )
         outcome = txt.CLOSING_OUTCOMES[case.closure_reason].format_map(ctx)
+        referrer = self.referrers[case.id] = rng.choice(txt.REFERRERS)
         text = (
             f"{p.name} was referred on {self._long_day(case.opened)} by "
-            f"{rng.choice(txt.REFERRERS)} because of {concerns[0]}. Over "
+            f"{referrer} because of {concerns[0]}. Over "
             f"{_count(months, 'month')} the work focused on: {'; '.join(concerns)}. {outcome}"
         )
         if case.closure_reason in ("Goals achieved", "Stepped down to early help"):
@@ -732,10 +802,14 @@ class _Generator:
             )
         return text
 
-    def _write_records(self, plan: list[_Case]) -> tuple[int, int]:
-        """Notes and chronology, streamed in batches so memory stays flat."""
+    def _write_records(self, plan: list[_Case]) -> tuple[int, int, int, int]:
+        """Notes, chronology and case summaries, streamed in batches so memory stays flat.
+
+        Returns the numbers of notes, chronology entries, summarised cases and summary versions.
+        """
         rng = self.rng
         r = rng.random
+        x = self.x.random
         workers = self.workers
         note_id = _next_id(Note)
         chron_id = _next_id(ChronologyEntry)
@@ -748,7 +822,10 @@ class _Generator:
             Note.present,
             Note.body,
             Note.significant,
+            Note.chronology_title,
+            Note.follow_up_on,
             Note.status,
+            Note.draft_state,
             Note.finalised_at,
             Note.created_at,
             Note.updated_at,
@@ -771,9 +848,18 @@ class _Generator:
             t for t, w in zip(txt.NOTE_TYPES, txt.NOTE_TYPE_WEIGHTS, strict=True) for _ in range(w)
         ]
         n_types = len(type_pick)
+        summary_id = _next_id(SummaryVersion)
+        summary_fields = (
+            _id(SummaryVersion),
+            SummaryVersion.case,
+            SummaryVersion.body,
+            SummaryVersion.author,
+            SummaryVersion.created_at,
+        )
         notes: list[tuple[Any, ...]] = []
         chron: list[tuple[Any, ...]] = []
-        n_notes = n_chron = 0
+        summaries: list[tuple[Any, ...]] = []
+        n_notes = n_chron = n_summarised = n_versions = 0
         batch = BATCH_ROWS
         day = self._day
         stamp = self._stamp
@@ -860,7 +946,8 @@ class _Generator:
                     k += 1
                 wid, wname = workers[allocs[k][1]]
                 ctx["d"] = day(o - 1 - int(r() * 6))
-                ctx["fd"] = day(o + 2 + int(r() * 12))
+                follow_up = o + 2 + int(r() * 12)
+                ctx["fd"] = day(follow_up)
                 ctx["t"] = _TIMES[int(r() * len(_TIMES))]
                 ctx["at"] = f"{when % 1440 // 60}:{when % 60:02d}"
                 ctx["n"] = str(2 + int(r() * 3))
@@ -910,6 +997,15 @@ class _Generator:
                     present = self._present(note_type, p, ctx, wname, prof)
                 contact = stamp(when)
                 final = contact + timedelta(minutes=20 + int(r() * 240))
+                # A follow-up date is set on some of the notes that name one, never after the
+                # case closed.
+                follow_up_on = None
+                if (
+                    ctx["fd"] in body
+                    and (case.closed is None or follow_up <= case.closed)
+                    and x() < FOLLOW_UP_SHARE
+                ):
+                    follow_up_on = date.fromordinal(follow_up)
                 notes.append(
                     (
                         note_id,
@@ -920,7 +1016,10 @@ class _Generator:
                         present,
                         body,
                         significant,
+                        title if significant else "",
+                        follow_up_on,
                         "final",
+                        "",
                         final,
                         final,
                         final,
@@ -958,9 +1057,20 @@ class _Generator:
                 self._insert(ChronologyEntry, chron_fields, chron)
                 n_chron += len(chron)
                 chron = []
+            versions = self._summaries(case, p, pros, entries)
+            n_summarised += bool(versions)
+            for when, author, text in versions:
+                summaries.append((summary_id, case.id, text, author, stamp(when)))
+                summary_id += 1
+            if len(summaries) >= batch:
+                self._insert(SummaryVersion, summary_fields, summaries)
+                n_versions += len(summaries)
+                summaries = []
         self._insert(Note, note_fields, notes)
         self._insert(ChronologyEntry, chron_fields, chron)
-        return n_notes + len(notes), n_chron + len(chron)
+        self._insert(SummaryVersion, summary_fields, summaries)
+        n_versions += len(summaries)
+        return n_notes + len(notes), n_chron + len(chron), n_summarised, n_versions
 
     def _present(
         self, note_type: str, p: _Person, ctx: dict[str, str], worker: str, prof: str
@@ -973,6 +1083,375 @@ class _Generator:
         if note_type == "meeting":
             people.append(prof)
         return "; ".join(people)
+
+    # -- the case file: client details, support network, professionals, summaries ----------
+
+    def _language(self, p: _Person) -> str:
+        """The language a client prefers, if not English (most clients: blank)."""
+        languages, share = txt.LANGUAGES[p.bg]
+        if languages and self.x.random() < share:
+            return self.x.choice(languages)
+        return ""
+
+    def _identifiers(self, p: _Person) -> str:
+        """Other agencies' numbers for about IDENTIFIER_SHARE of clients, on one line."""
+        x = self.x
+        if x.random() >= IDENTIFIER_SHARE:
+            return ""
+        if p.family:
+            return f"UPN {_upn(x)} ({p.ctx['c']})"
+        parts = []
+        if not p.child or p.age < 4 or x.random() < 0.5:
+            parts.append(f"NHS {_nhs_number(x)}")
+        if p.child and p.age >= 4:
+            parts.append(f"UPN {_upn(x)}")
+        if not p.child and x.random() < 0.35:
+            # QQ is the prefix never issued for National Insurance numbers.
+            parts.append(
+                f"NI QQ {x.randrange(100):02d} {x.randrange(100):02d} "
+                f"{x.randrange(100):02d} {x.choice('ABCD')}"
+            )
+        return "; ".join(parts)
+
+    def _write_contacts(self, plan: list[_Case]) -> int:
+        """Support networks: 0-4 people per client, family named like the client."""
+        x = self.x
+        workers = self.workers
+        first_case: dict[int, _Case] = {}
+        for case in plan:
+            first_case.setdefault(case.client, case)
+        contact_id = _next_id(Contact)
+        rows: list[tuple[Any, ...]] = []
+        notes_for_child = txt.CONTACT_NOTES + txt.CONTACT_NOTES_CHILD
+        notes_for_adult = txt.CONTACT_NOTES + txt.CONTACT_NOTES_ADULT
+        for k in self.client_order:
+            p = self.people[k]
+            case = first_case[k]
+            wanted = x.choices((0, 1, 2, 3, 4), (10, 30, 30, 20, 10))[0]
+            if not wanted:
+                continue
+            ctx = p.ctx
+            at = self._stamp(case.opened * 1440 + 560)
+            taken = {ctx["c"], ctx["fn"]}
+            people: list[tuple[str, str, bool]] = []  # (name, relationship, lives with client)
+            if not p.family and x.random() < 0.85:
+                # The relative the notes talk about; a child's carer lives with the child.
+                lives_with = p.child or ctx["rel"] in ("husband", "wife")
+                people.append((ctx["fnfull"], ctx["rel"], lives_with))
+            pool = txt.CHILD_NETWORK if p.child else txt.ADULT_NETWORK
+            used = {ctx["rel"]} if people else set()
+            for _ in range(12):
+                if len(people) >= wanted:
+                    break
+                rel, sex = x.choice(pool)
+                if rel in used and rel in txt.FAMILY_RELATIONSHIPS:
+                    continue  # one mother, one grandfather...
+                if not p.child and (
+                    (rel == "mother" and p.age > 70) or (rel in ("son", "daughter") and p.age < 36)
+                ):
+                    continue
+                female = sex == "f" or (sex == "x" and x.random() < 0.5)
+                if rel in txt.FAMILY_RELATIONSHIPS:
+                    bg, surname = txt.BACKGROUNDS[p.bg], p.surname
+                else:
+                    bg = txt.BACKGROUNDS[self._bg_pick[int(x.random() * len(self._bg_pick))]]
+                    surname = x.choice(bg.surnames)
+                first = x.choice(bg.female if female else bg.male)
+                if first in taken:
+                    continue
+                taken.add(first)
+                used.add(rel)
+                people.append((f"{first} {_gendered(surname, female)}", rel, False))
+            for name, rel, lives_with in people:
+                roll = x.random()
+                if roll < 0.85:
+                    phone = f"07700 900{x.randrange(1000):03d}"
+                elif roll < 0.93:
+                    phone = f"01632 960{x.randrange(1000):03d}"
+                else:
+                    phone = ""
+                if lives_with:
+                    address = p.address
+                elif x.random() < 0.3:
+                    address = self._place(x)[0]
+                else:
+                    address = ""
+                notes = ""
+                if x.random() < 0.35:
+                    choices = notes_for_child if p.child else notes_for_adult
+                    if p.language and rel in txt.FAMILY_RELATIONSHIPS:
+                        choices = (*choices, txt.CONTACT_NOTES_LANGUAGE)
+                    notes = x.choice(choices).format(c=ctx["c"], language=p.language)
+                rows.append(
+                    (
+                        contact_id,
+                        self.client_ids[k],
+                        name,
+                        rel,
+                        phone,
+                        address,
+                        notes,
+                        at,
+                        at,
+                        workers[case.creator][0],
+                        None,
+                        1,
+                    )
+                )
+                contact_id += 1
+        self._insert(
+            Contact,
+            (
+                _id(Contact),
+                Contact.client,
+                Contact.name,
+                Contact.relationship,
+                Contact.phone,
+                Contact.address,
+                Contact.notes,
+                Contact.created_at,
+                Contact.updated_at,
+                Contact.created_by,
+                Contact.removed_at,
+                Contact.version,
+            ),
+            rows,
+        )
+        return len(rows)
+
+    def _write_professionals(self, plan: list[_Case]) -> int:
+        """1-5 professionals per case, drawn from the people its notes mention."""
+        x, t0 = self.x, self.t0
+        workers = self.workers
+        first_p, last_p = txt.FIRST_FOR_PROFESSIONALS, txt.SURNAMES_FOR_PROFESSIONALS
+        professional_id = _next_id(Professional)
+        rows: list[tuple[Any, ...]] = []
+        for case in plan:
+            p = self.people[case.client]
+            ctx = p.ctx
+            council = txt.COUNCILS.get(
+                p.town, txt.COUNCILS.get(f"{p.town} {p.area}", f"{p.town} City Council")
+            )
+            places = {"surgery": ctx["surgery"], "school": ctx["school"], "council": council}
+            candidates = [(f"Dr {x.choice(first_p)} {ctx['gp'].removeprefix('Dr ')}", "GP")]
+            for entry in ctx["pros"].split("|"):
+                name, role = entry.removesuffix(")").split(" (", 1)
+                candidates.append((name, role))
+            if p.child:
+                if p.age < 5:
+                    candidates.append((ctx["hv"], "health visitor"))
+                if 4 <= p.age <= 16:
+                    candidates.append((ctx["teacher"], "class teacher"))
+                    candidates.append((f"{x.choice(first_p)} {x.choice(last_p)}", "SENCo"))
+            else:
+                candidates.append((ctx["ho"], "housing officer"))
+                candidates.append((f"{x.choice(first_p)} {x.choice(last_p)}", "DWP work coach"))
+            wanted = x.choices((1, 2, 3, 4, 5), (10, 25, 30, 20, 15))[0]
+            end = self._end(case)
+            for name, role in x.sample(candidates, min(wanted, len(candidates))):
+                agency_text, kind = txt.PROFESSIONAL_AGENCIES[role]
+                agency = agency_text.format_map(places)
+                started: int | None
+                ended: int | None = None
+                if role == "GP":
+                    started = case.opened - x.randint(180, 3650)  # registered long before
+                elif role == "class teacher":
+                    # Teachers change each September; the one who taught during the case.
+                    d = date.fromordinal(case.opened + int(x.random() * (end - case.opened)))
+                    year = d.year if d.month >= 9 else d.year - 1
+                    started = date(year, 9, 1).toordinal()
+                    ended = date(year + 1, 7, 20).toordinal()
+                else:
+                    started = (
+                        case.opened + int(x.random() * (end - case.opened) * 0.6) - x.randint(0, 45)
+                    )
+                    roll = x.random()
+                    if roll < PROFESSIONAL_ENDED_SHARE:
+                        ended = started + x.randint(28, 400)
+                        if ended >= end:
+                            ended = None  # still involved when the case closed, or now
+                    elif case.closed is None and roll < PROFESSIONAL_ENDED_SHARE + 0.03:
+                        ended = t0 + x.randint(7, 60)  # involvement planned to end soon
+                if x.random() < 0.08:
+                    started = None  # nobody wrote down when
+                rows.append(
+                    (
+                        professional_id,
+                        case.id,
+                        name,
+                        agency,
+                        role,
+                        self._office_phone(p, kind),
+                        self._email(name, kind, agency, p),
+                        date.fromordinal(started) if started is not None else None,
+                        date.fromordinal(ended) if ended is not None else None,
+                        self._stamp(case.opened * 1440 + 580),
+                        self._stamp(case.opened * 1440 + 580),
+                        workers[case.creator][0],
+                        None,
+                        1,
+                    )
+                )
+                professional_id += 1
+        self._insert(
+            Professional,
+            (
+                _id(Professional),
+                Professional.case,
+                Professional.name,
+                Professional.agency,
+                Professional.role,
+                Professional.phone,
+                Professional.email,
+                Professional.started_on,
+                Professional.ended_on,
+                Professional.created_at,
+                Professional.updated_at,
+                Professional.created_by,
+                Professional.removed_at,
+                Professional.version,
+            ),
+            rows,
+        )
+        return len(rows)
+
+    def _office_phone(self, p: _Person, kind: str) -> str:
+        """A number in Ofcom's drama range for the client's town; some workers' mobiles."""
+        x = self.x
+        roll = x.random()
+        if roll < 0.05:
+            return ""
+        if roll < 0.3 and kind not in ("gp", "school"):
+            return f"07700 900{x.randrange(1000):03d}"
+        prefix = txt.DRAMA_PHONE_PREFIXES.get(p.town)
+        if prefix is None:
+            return f"01632 960{x.randrange(1000):03d}"
+        return f"{prefix}{x.randrange(1000):03d}"
+
+    def _email(self, name: str, kind: str, agency: str, p: _Person) -> str:
+        """A work address on a reserved .example domain, for most professionals."""
+        if self.x.random() < 0.15:
+            return ""
+        parts = [_slug(w) for w in name.split() if w not in ("Dr", "Ms", "Mr", "Mrs", "Miss")]
+        local = f"{parts[0][:1]}.{parts[-1]}" if len(parts) > 1 else parts[-1]
+        if kind == "gp":
+            domain = f"{_slug(agency)}.nhs.example"
+        elif kind == "school":
+            domain = f"{_slug(agency)}.sch.example"
+        elif kind == "nhs":
+            domain = f"{_slug(p.town)}.nhs.example"
+        elif kind in ("council", "housing"):
+            # "Leeds City Council Housing" -> leeds, "City of Edinburgh Council" -> edinburgh
+            place = agency.split(" Council")[0].removeprefix("City of ")
+            domain = f"{_slug(place.removesuffix(' City').removesuffix(' Borough'))}.gov.example"
+        else:
+            domain = kind
+        return f"{local}@{domain}"
+
+    def _summaries(
+        self,
+        case: _Case,
+        p: _Person,
+        pros: list[str],
+        entries: list[tuple[int, int, tuple[Any, ...]]],
+    ) -> list[tuple[int, int, str]]:
+        """Versions of the case summary as (local minute stamp, author id, Markdown).
+
+        Every closed case has one (the last version written the day it closed); most open
+        cases older than three weeks do, a quarter of those old enough last updated more than
+        three months ago, which the UI flags.
+        """
+        x, t0 = self.x, self.t0
+        if not case.allocs:
+            return []
+        if case.closed is None:
+            age = t0 - case.opened
+            if age < 21 or x.random() >= SUMMARY_SHARE:
+                return []
+            if age >= 120 and x.random() < STALE_SUMMARY_SHARE:
+                newest = t0 - x.randint(95, min(age - 14, 400))
+            else:
+                newest = t0 - x.randint(1, min(80, age - 14))
+            newest -= max(0, (newest - 1) % 7 - 4)  # a weekday: back to the Friday
+        else:
+            newest = case.closed
+        days = [newest]
+        for _ in range(x.randint(1, 4) - 1):
+            earlier = days[-1] - x.randint(60, 120)
+            if earlier < case.opened + 14:
+                break
+            days.append(earlier - max(0, (earlier - 1) % 7 - 4))
+        days.reverse()
+
+        ctx = dict(p.ctx)
+        ctx.pop("pros", None)
+        ctx["prof"] = pros[0]
+        ctx["language"] = p.language
+        referrer = self.referrers.get(case.id) or x.choice(txt.REFERRERS)
+        aged = ""
+        if p.dob is not None and not p.family:
+            aged = f" (aged {(case.opened - p.dob) // 365} at referral)"
+        concerns = [t.concern for t in p.topics]
+        household = (
+            txt.SUMMARY_HOUSEHOLD_FAMILY
+            if p.family
+            else txt.SUMMARY_HOUSEHOLD_CHILD
+            if p.child
+            else txt.SUMMARY_HOUSEHOLD_ADULT
+        ).format_map(ctx)
+        background = (
+            f"{p.name}{aged} was referred on {self._long_day(case.opened)} by {referrer} "
+            f"because of {concerns[0]}. {household}"
+        )
+        if p.language:
+            who = "The family's" if p.child else f"{ctx['a']}'s"
+            background += (
+                f" {who} first language is {p.language}; an interpreter is booked for visits."
+            )
+        if len(concerns) > 1:
+            background += f"\n\nOther areas of work: {'; '.join(concerns[1:])}."
+        allocated = self._long_day(case.allocs[0][0])
+
+        out: list[tuple[int, int, str]] = []
+        for i, o in enumerate(days):
+            last = i == len(days) - 1
+            closing = last and case.closed is not None
+            ctx["d"] = self._long_day(max(case.opened, o - x.randint(3, 20)))
+            ctx["fd"] = self._long_day(o + x.randint(3, 14))
+            ctx["agency"] = x.choice(txt.AGENCIES)
+            events = [
+                f"- {self._long_day(e_o)}: {row[3]}."
+                for e_o, priority, row in entries
+                if e_o <= o and priority < 2 and row[5] != "allocation"
+            ][-6:]
+            seen = bisect.bisect_right(case.schedule, o * 1440 + 1439)
+            events.append(f"- {_count(seen, 'contact')} recorded since allocation on {allocated}.")
+            if closing:
+                outcome = txt.CLOSING_OUTCOMES[case.closure_reason].format_map(ctx)
+                position = f"Case closed on {self._long_day(o)}: {case.closure_reason}. {outcome}"
+            else:
+                position = (
+                    f"Work continues on {concerns[0]}. "
+                    f"{x.choice(txt.SUMMARY_POSITION).format_map(ctx)}"
+                )
+                if last and case.review is not None:
+                    position += f" Next review due {self._long_day(case.review)}."
+            sections = [
+                f"## Background\n\n{background}",
+                "## Progress\n\n" + "\n".join(events),
+                f"## Current position\n\n{position}",
+            ]
+            if not closing:
+                steps = x.sample(txt.SUMMARY_NEXT_STEPS, 2 + int(x.random() * 2))
+                sections.append(
+                    "## Next steps\n\n" + "\n".join(f"- {s.format_map(ctx)}" for s in steps)
+                )
+            # Written by whoever held the case that day, in the afternoon of a closing day
+            # (before the closure is recorded at 15:00).
+            holder = [w for start, w in case.allocs if start <= o][-1]
+            minute = 840 if closing else 600 + 5 * int(x.random() * 80)
+            out.append((o * 1440 + minute, self.workers[holder][0], "\n\n".join(sections) + "\n"))
+        return out
 
     # -- small helpers ---------------------------------------------------------------------
 
@@ -1068,3 +1547,29 @@ def _next_id(model: type[pw.Model]) -> int:
 
 def _tuples(query: Any) -> list[tuple[Any, ...]]:
     return [tuple(row) for row in query.tuples()]
+
+
+@functools.cache  # the same few hundred names and places, thousands of times
+def _slug(text: str) -> str:
+    """An organisation's or a person's name as part of an email address."""
+    words = fold(text).replace("'", "").replace("-", " ").split()
+    kept = [w for w in words if w not in txt.DOMAIN_STOPWORDS] or words
+    return "".join(ch for ch in "".join(kept) if ch.isalnum() and ch.isascii())
+
+
+def _nhs_number(rng: random.Random) -> str:
+    """A well-formed NHS number in the 999 range, which is never issued to patients."""
+    while True:
+        digits = [9, 9, 9, *(rng.randrange(10) for _ in range(6))]
+        check = 11 - sum(d * (10 - i) for i, d in enumerate(digits)) % 11
+        if check != 10:
+            text = "".join(map(str, digits)) + str(check % 11)
+            return f"{text[:3]} {text[3:6]} {text[6:]}"
+
+
+def _upn(rng: random.Random) -> str:
+    """A school Unique Pupil Number's shape: check letter, LA, school, year, serial."""
+    digits = f"{rng.randint(201, 938):03d}{rng.randint(2000, 7999):04d}{rng.randint(10, 25):02d}"
+    digits += f"{rng.randrange(1000):03d}"
+    total = sum(int(d) * (i + 2) for i, d in enumerate(digits))
+    return "ABCDEFGHJKLMNPQRTUVWXYZ"[total % 23] + digits

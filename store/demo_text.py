@@ -1436,3 +1436,207 @@ CLOSING_OUTCOMES: dict[str, str] = {
     CLOSURE_REASON_ADULT_SERVICES: "{c} turned 18; the case was handed over to adult "
     "services at a joint visit on {d}.",
 }
+
+
+# --- The case file: client details, support network, professionals, summaries ---------------
+
+# Languages a client from each background (BACKGROUNDS order) may prefer to speak, and the
+# share who do; most clients are recorded as speaking English (left blank).
+LANGUAGES: tuple[tuple[tuple[str, ...], float], ...] = (
+    ((), 0.0),  # English
+    ((), 0.0),  # Scottish
+    ((), 0.0),  # Irish
+    (("Welsh",), 0.2),
+    (("Urdu", "Bengali", "Punjabi", "Gujarati", "Pashto"), 0.2),
+    (("Polish",), 0.4),
+    (("Romanian",), 0.4),
+    (("Yoruba", "Igbo"), 0.05),
+    (("Somali",), 0.45),
+    ((), 0.0),  # Caribbean
+    (("Mandarin", "Cantonese"), 0.35),
+    (("Spanish",), 0.2),
+    (("Arabic", "Arabic", "Kurdish", "Tigrinya"), 0.4),
+    (("German",), 0.1),
+    (("Turkish", "Kurdish"), 0.3),
+    (("Portuguese",), 0.3),
+    (("Vietnamese",), 0.45),
+)
+
+# Who may be in a support network, with the sex the name should have (f, m, x: either).
+# Family members take the client's surname; the others come from any background.
+FAMILY_RELATIONSHIPS: frozenset[str] = frozenset(
+    {
+        "mother",
+        "father",
+        "grandmother",
+        "grandfather",
+        "aunt",
+        "uncle",
+        "sister",
+        "brother",
+        "older sister",
+        "older brother",
+        "daughter",
+        "son",
+        "cousin",
+        "stepfather",
+        "husband",
+        "wife",
+    }
+)
+CHILD_NETWORK: tuple[tuple[str, str], ...] = (
+    ("grandmother", "f"),
+    ("grandmother", "f"),
+    ("grandfather", "m"),
+    ("aunt", "f"),
+    ("uncle", "m"),
+    ("older sister", "f"),
+    ("older brother", "m"),
+    ("father", "m"),
+    ("family friend", "x"),
+    ("neighbour", "x"),
+    ("childminder", "f"),
+)
+ADULT_NETWORK: tuple[tuple[str, str], ...] = (
+    ("sister", "f"),
+    ("brother", "m"),
+    ("daughter", "f"),
+    ("son", "m"),
+    ("mother", "f"),
+    ("cousin", "x"),
+    ("friend", "x"),
+    ("friend", "x"),
+    ("neighbour", "x"),
+    ("partner", "x"),
+    ("support worker", "x"),
+    ("church friend", "x"),
+)
+# Notes on a contact: for anyone, then only for an adult's or a child's network, then only
+# for a relative of a client who speaks {language}.
+CONTACT_NOTES: tuple[str, ...] = (
+    "Has a key; visits daily.",
+    "Prefers contact by text.",
+    "Works nights; call after 2pm.",
+    "Emergency contact.",
+    "Lives nearby; can help at short notice.",
+    "Landline only; no mobile.",
+    "Visits at weekends.",
+)
+CONTACT_NOTES_ADULT: tuple[str, ...] = (
+    "Lasting power of attorney for finances.",
+    "Does the weekly shop with {c}.",
+    "Not to be given information without {c}'s consent.",
+    "Goes with {c} to hospital appointments.",
+)
+CONTACT_NOTES_CHILD: tuple[str, ...] = (
+    "Collects {c} from school on Tuesdays and Thursdays.",
+    "Has {c} to stay every other weekend.",
+    "Named on the safety plan as someone {c} can call.",
+    "Approved to look after {c} overnight.",
+)
+CONTACT_NOTES_LANGUAGE = "Speaks {language} and English; happy to help with calls."
+
+# Councils whose name isn't "<town> City Council"; London by postcode area.
+COUNCILS: dict[str, str] = {
+    "Cardiff": "Cardiff Council",
+    "Swansea": "Swansea Council",
+    "Edinburgh": "City of Edinburgh Council",
+    "Luton": "Luton Borough Council",
+    "Newcastle upon Tyne": "Newcastle City Council",
+    "Stoke-on-Trent": "Stoke-on-Trent City Council",
+    "London E": "Tower Hamlets Council",
+    "London SE": "Lewisham Council",
+    "London N": "Islington Council",
+}
+# Office numbers from Ofcom's ranges for drama, by town; the rest use 01632 960xxx.
+DRAMA_PHONE_PREFIXES: dict[str, str] = {
+    "Leeds": "0113 496 0",
+    "Sheffield": "0114 496 0",
+    "Nottingham": "0115 496 0",
+    "Leicester": "0116 496 0",
+    "Bristol": "0117 496 0",
+    "Birmingham": "0121 496 0",
+    "Edinburgh": "0131 496 0",
+    "Glasgow": "0141 496 0",
+    "Liverpool": "0151 496 0",
+    "Manchester": "0161 496 0",
+    "Salford": "0161 496 0",
+    "Newcastle upon Tyne": "0191 498 0",
+    "Cardiff": "029 2018 0",
+    "London": "020 7946 0",
+}
+
+# Professionals' roles: (agency, email domain kind). Kinds: "gp" (the surgery), "school",
+# "nhs", "council", "housing", or a fixed domain. "{council}" is the client's council.
+PROFESSIONAL_AGENCIES: dict[str, tuple[str, str]] = {
+    "GP": ("{surgery}", "gp"),
+    "health visitor": ("0-19 Health Visiting Service", "nhs"),
+    "class teacher": ("{school}", "school"),
+    "SENCo": ("{school}", "school"),
+    "housing officer": ("{council} Housing", "housing"),
+    "DWP work coach": ("Jobcentre Plus", "dwp.gov.example"),
+    "school nurse": ("School Nursing Service", "nhs"),
+    "speech and language therapist": ("Children's Speech and Language Therapy", "nhs"),
+    "designated safeguarding lead": ("{school}", "school"),
+    "family support worker": ("{council} Family Support", "council"),
+    "CAMHS practitioner": ("CAMHS", "nhs"),
+    "police PVP officer": ("Police Safeguarding Unit", "police.example"),
+    "early help coordinator": ("{council} Early Help Hub", "council"),
+    "paediatrician": ("Community Paediatrics", "nhs"),
+    "community psychiatric nurse": ("Community Mental Health Team", "nhs"),
+    "tenancy support worker": ("{council} Tenancy Sustainment Team", "housing"),
+    "occupational therapist": ("{council} Adult Social Care", "council"),
+    "probation officer": ("Probation Service", "justice.gov.example"),
+    "drug and alcohol worker": ("Turning Point", "turningpoint.org.example"),
+    "district nurse": ("District Nursing Team", "nhs"),
+    "debt adviser": ("Citizens Advice", "citizensadvice.org.example"),
+    "employment support worker": ("{council} Employment Support", "council"),
+}
+# Words left out when an organisation's name becomes an email domain.
+DOMAIN_STOPWORDS: frozenset[str] = frozenset(
+    {
+        "surgery",
+        "medical",
+        "centre",
+        "practice",
+        "health",
+        "family",
+        "the",
+        "school",
+        "primary",
+        "academy",
+        "high",
+        "community",
+        "catholic",
+        "infant",
+        "pupil",
+        "referral",
+        "unit",
+        "c",
+        "of",
+        "e",
+    }
+)
+
+# The case summary (Markdown). Placeholders as in the note templates.
+SUMMARY_HOUSEHOLD_CHILD = "{c} lives with {fnfull} ({rel})."
+SUMMARY_HOUSEHOLD_FAMILY = "The family: {fnfull} ({rel}) and {c}."
+SUMMARY_HOUSEHOLD_ADULT = "{fnfull} ({rel}) is the main support."
+SUMMARY_LANGUAGE = "{a}'s first language is {language}; an interpreter is booked for visits."
+SUMMARY_POSITION: tuple[str, ...] = (
+    "{a} is engaging well and keeps appointments.",
+    "Engagement has been patchy since {d}; two visits were missed and rebooked.",
+    "{a} says things feel more settled than at the last review.",
+    "No new concerns from the professionals involved since {d}.",
+    "{fn} ({rel}) remains the main support and attends most visits.",
+    "The plan was reviewed with {a} on {d}; {a} agreed the next steps below.",
+)
+SUMMARY_NEXT_STEPS: tuple[str, ...] = (
+    "Continue fortnightly visits; next visit booked for {fd}.",
+    "Chase the referral to {agency} by {fd}.",
+    "Review the plan with {a} and {fn} at the next visit.",
+    "Ask {gp} for an update before the next review.",
+    "Agree with {a} which services to contact directly once the case closes.",
+    "Update the assessment after the next visit.",
+    "Share this summary with {prof}; {a} has given consent.",
+)

@@ -71,15 +71,19 @@ def demo_store(tmp_path: Path) -> Iterator[Store]:
 
 SNAPSHOT = {
     "worker": "id, username, display_name",
-    "client": "id, name, name_key, date_of_birth, address, phone, created_at",
+    "client": "id, name, name_key, date_of_birth, address, phone, language, identifiers, "
+    "created_at",
     '"case"': "id, ref, client_id, status, worker_id, allocated_on, opened_on, closed_on, "
     "closure_reason, closing_summary, last_contact_at, next_review_on",
     "allocation": "id, case_id, worker_id, allocated_on, ended_on, reason",
     "note": "id, case_id, author_id, contact_at, note_type, present, body, significant, "
-    "finalised_at",
+    "chronology_title, follow_up_on, status, draft_state, finalised_at",
     "chronology_entry": "id, case_id, allocation_id, occurred_on, category, title, details, "
     "source_kind, source_id",
     "counter": "name, value",
+    "contact": "id, client_id, name, relationship, phone, address, notes, created_by_id",
+    "professional": "id, case_id, name, agency, role, phone, email, started_on, ended_on",
+    "summary_version": "id, case_id, body, author_id, created_at",
 }
 
 
@@ -100,7 +104,15 @@ def test_same_seed_and_day_give_identical_databases(tmp_path: Path) -> None:
 def test_another_seed_gives_other_data(tmp_path: Path) -> None:
     first = _snapshot(_path_with(tmp_path / "a.db", seed=11))
     other = _snapshot(_path_with(tmp_path / "b.db", seed=12))
-    for table in ("client", '"case"', "note", "chronology_entry"):
+    for table in (
+        "client",
+        '"case"',
+        "note",
+        "chronology_entry",
+        "contact",
+        "professional",
+        "summary_version",
+    ):
         assert first[table] != other[table], table
 
 
@@ -409,13 +421,23 @@ def test_report_counts_match_the_tables(tmp_path: Path) -> None:
         transferred=transferred,
         notes=_scalar(path, "SELECT COUNT(*) FROM note"),
         chronology=_scalar(path, "SELECT COUNT(*) FROM chronology_entry"),
+        contacts=_scalar(path, "SELECT COUNT(*) FROM contact"),
+        professionals=_scalar(path, "SELECT COUNT(*) FROM professional"),
+        summaries=_scalar(path, "SELECT COUNT(DISTINCT case_id) FROM summary_version"),
+        summary_versions=_scalar(path, "SELECT COUNT(*) FROM summary_version"),
         seconds=report.seconds,
     )
+    assert min(report.contacts, report.professionals, report.summaries) > 0
     lines = report.lines()
     assert lines[0].startswith(f"Wrote 80 cases ({statuses['open']} open, ")
     assert lines[0].endswith("for 4 workers")
     assert f"{report.notes:,} notes" in lines[1]
-    assert re.fullmatch(r"in \d+\.\d s", lines[2])
+    assert lines[2] == (
+        f"{report.contacts} contacts in support networks, {report.professionals} "
+        f"professionals involved, {report.summaries} case summaries "
+        f"({report.summary_versions} versions)"
+    )
+    assert re.fullmatch(r"in \d+\.\d s", lines[3])
 
 
 def test_report_lines_group_thousands_and_use_singulars() -> None:
@@ -429,11 +451,16 @@ def test_report_lines_group_thousands_and_use_singulars() -> None:
         transferred=612,
         notes=250000,
         chronology=1,
+        contacts=1,
+        professionals=15210,
+        summaries=1,
+        summary_versions=1,
         seconds=23.44,
     )
     assert report.lines() == [
         "Wrote 5,000 cases (3,512 open, 1,003 closed, 485 referrals; 612 transferred) for 1 worker",
         "4,900 clients, 250,000 notes, 1 chronology entry",
+        "1 contact in support networks, 15,210 professionals involved, 1 case summary (1 version)",
         "in 23.4 s",
     ]
 
@@ -451,6 +478,7 @@ def test_no_cases_writes_only_the_workers(tmp_path: Path) -> None:
     path = tmp_path / "demo.db"
     report = _generate(path, cases=0, notes_per_case=5, workers=3)
     assert (report.cases, report.clients, report.notes, report.chronology) == (0, 0, 0, 0)
+    assert (report.contacts, report.professionals, report.summary_versions) == (0, 0, 0)
     assert _scalar(path, "SELECT COUNT(*) FROM worker") == 3
 
 
@@ -483,3 +511,279 @@ def test_bad_arguments_are_refused_before_anything_is_written(
     finally:
         store.close()
     assert _scalar(tmp_path / "demo.db", "SELECT COUNT(*) FROM worker") == 0
+
+
+# --- the case file: client details, support networks, professionals, summaries -------------
+
+
+@pytest.fixture
+def case_file_db(tmp_path: Path) -> Path:
+    """Enough cases for shares to be stable, few notes so it stays quick."""
+    return _path_with(tmp_path / "demo.db", cases=300, notes_per_case=8)
+
+
+_DRAMA_PHONE = re.compile(
+    r"07700 900\d{3}|01632 960\d{3}|01(1[3-7]|[2-5]1|61) 496 0\d{3}|0191 498 0\d{3}"
+    r"|020 7946 0\d{3}|029 2018 0\d{3}"
+)
+
+
+def _nhs_check_digit_ok(number: str) -> bool:
+    digits = [int(d) for d in number.replace(" ", "")]
+    check = 11 - sum(d * (10 - i) for i, d in enumerate(digits[:9])) % 11
+    return check != 10 and check % 11 == digits[9]
+
+
+def _surname_stem(name: str) -> str:
+    """The family part of a name, without the Polish feminine ending."""
+    last = name.split()[-2] if name.endswith(" family") else name.split()[-1]
+    return last[:-1] if last.endswith(("ska", "ski", "cka", "cki")) else last
+
+
+def test_some_clients_have_a_language_and_most_have_identifiers(case_file_db: Path) -> None:
+    rows = _rows(case_file_db, "SELECT name, date_of_birth, language, identifiers FROM client")
+    known = {lang for languages, _ in demo_text.LANGUAGES for lang in languages}
+    assert len(demo_text.LANGUAGES) == len(demo_text.BACKGROUNDS)
+    languages = [r[2] for r in rows if r[2]]
+    assert 0.07 * len(rows) < len(languages) < 0.25 * len(rows)
+    assert set(languages) <= known and len(set(languages)) > 5
+    with_ids = [r for r in rows if r[3]]
+    assert 0.45 * len(rows) < len(with_ids) < 0.75 * len(rows)
+    kinds: Tally[str] = Tally()
+    for name, dob, _, identifiers in with_ids:
+        assert "\n" not in identifiers and len(identifiers) <= 300
+        for part in identifiers.split("; "):
+            kind = part.split()[0]
+            kinds[kind] += 1
+            if kind == "NHS":
+                assert re.fullmatch(r"NHS 999 \d{3} \d{4}", part), part
+                assert _nhs_check_digit_ok(part[4:]), part
+            elif kind == "UPN":
+                assert re.fullmatch(r"UPN [A-HJ-NP-RT-Z]\d{12}( \(\w[\w' -]*\))?", part), part
+                # Only children (and families) have a pupil number.
+                assert dob is None or date.fromisoformat(dob) > date(TODAY.year - 25, 1, 1), (
+                    name,
+                    dob,
+                )
+            else:
+                assert re.fullmatch(r"NI QQ \d\d \d\d \d\d [A-D]", part), part
+    assert min(kinds["NHS"], kinds["UPN"], kinds["NI"]) > 5
+
+
+def test_support_networks_fit_their_clients(case_file_db: Path) -> None:
+    clients = {
+        cid: (name, address)
+        for cid, name, address in _rows(case_file_db, "SELECT id, name, address FROM client")
+    }
+    contacts = _rows(
+        case_file_db,
+        "SELECT client_id, name, relationship, phone, address, notes, removed_at, version "
+        "FROM contact ORDER BY id",
+    )
+    by_client: dict[int, list[tuple[Any, ...]]] = {}
+    for row in contacts:
+        by_client.setdefault(row[0], []).append(row)
+    assert 0.75 * len(clients) < len(by_client) < 0.97 * len(clients)  # some have nobody
+    assert max(len(c) for c in by_client.values()) == 4
+    relationships = {
+        rel
+        for pool in (
+            demo_text.CHILD_NETWORK,
+            demo_text.ADULT_NETWORK,
+            demo_text.CHILD_CARERS,
+            demo_text.ADULT_RELATIVES,
+        )
+        for rel, _ in pool
+    }
+    shared_address = 0
+    for client_id, name, rel, phone, address, notes, removed_at, version in contacts:
+        client_name, client_address = clients[client_id]
+        assert rel in relationships
+        assert (removed_at, version) == (None, 1)
+        assert re.fullmatch(f"({_DRAMA_PHONE.pattern})?", phone), phone
+        assert "{" not in notes
+        if rel in demo_text.FAMILY_RELATIONSHIPS:
+            assert _surname_stem(name) == _surname_stem(client_name), (name, rel, client_name)
+        shared_address += address == client_address
+        if "power of attorney" in notes:
+            assert not client_name.endswith(" family")
+    assert shared_address > 0.1 * len(contacts)
+    assert sum(bool(c[5]) for c in contacts) > 0.2 * len(contacts)
+    for rows in by_client.values():
+        assert len({r[1] for r in rows}) == len(rows)  # nobody twice
+
+
+def test_every_case_has_professionals_with_sensible_details(case_file_db: Path) -> None:
+    cases = _scalar(case_file_db, 'SELECT COUNT(*) FROM "case"')
+    counts = [
+        n for (n,) in _rows(case_file_db, "SELECT COUNT(*) FROM professional GROUP BY case_id")
+    ]
+    assert len(counts) == cases and min(counts) == 1 and max(counts) == 5
+    rows = _rows(
+        case_file_db,
+        "SELECT name, agency, role, phone, email, started_on, ended_on FROM professional",
+    )
+    ended = 0
+    for name, agency, role, phone, email, started_on, ended_on in rows:
+        assert name and agency and "{" not in agency
+        assert role in demo_text.PROFESSIONAL_AGENCIES
+        assert re.fullmatch(f"({_DRAMA_PHONE.pattern})?", phone), phone
+        assert re.fullmatch(r"([a-z]\.)?[a-z]+@[a-z0-9.]+\.example|", email), email
+        if started_on is not None:
+            assert started_on <= TODAY.isoformat()
+        if started_on is not None and ended_on is not None:
+            assert ended_on >= started_on, name
+        ended += ended_on is not None and ended_on < TODAY.isoformat()
+        if role == "GP":
+            assert agency in demo_text.SURGERY_NAMES and name.startswith("Dr ")
+        if role in ("class teacher", "SENCo"):
+            assert agency in demo_text.SCHOOL_NAMES
+        if role == "housing officer":
+            assert agency.endswith("Council Housing"), agency
+    assert 0.1 * len(rows) < ended < 0.4 * len(rows)
+    assert sum(bool(r[4]) for r in rows) > 0.75 * len(rows)
+
+
+def _allocations(path: Path) -> dict[int, list[tuple[str, int]]]:
+    found: dict[int, list[tuple[str, int]]] = {}
+    for case_id, worker_id, allocated_on in _rows(
+        path, "SELECT case_id, worker_id, allocated_on FROM allocation ORDER BY allocated_on, id"
+    ):
+        found.setdefault(case_id, []).append((allocated_on, worker_id))
+    return found
+
+
+def _summaries(path: Path) -> dict[int, list[tuple[str, int, str]]]:
+    """case id -> [(created_at, author id, body)], oldest first."""
+    found: dict[int, list[tuple[str, int, str]]] = {}
+    for case_id, created_at, author, body in _rows(
+        path, "SELECT case_id, created_at, author_id, body FROM summary_version ORDER BY id"
+    ):
+        found.setdefault(case_id, []).append((created_at, author, body))
+    return found
+
+
+def test_every_closed_case_has_a_summary_written_the_day_it_closed(case_file_db: Path) -> None:
+    summaries = _summaries(case_file_db)
+    allocations = _allocations(case_file_db)
+    closed = _rows(
+        case_file_db,
+        'SELECT c.id, c.closed_on, c.closure_reason, cl.name FROM "case" c '
+        "JOIN client cl ON cl.id = c.client_id WHERE c.status = 'closed'",
+    )
+    assert len(closed) == 60
+    for case_id, closed_on, reason, name in closed:
+        *_, (created_at, author, body) = summaries[case_id]
+        assert created_at[:10] == closed_on
+        assert author == allocations[case_id][-1][1]
+        assert body.startswith(f"## Background\n\n{name}")
+        assert "## Current position\n\nCase closed on " in body and f": {reason}." in body
+        assert "## Next steps" not in body
+
+
+def test_summaries_are_dated_within_the_case_by_its_worker_at_the_time(
+    case_file_db: Path,
+) -> None:
+    summaries = _summaries(case_file_db)
+    allocations = _allocations(case_file_db)
+    cases = {
+        case_id: (status, opened_on, closed_on)
+        for case_id, status, opened_on, closed_on in _rows(
+            case_file_db, 'SELECT id, status, opened_on, closed_on FROM "case"'
+        )
+    }
+    assert not [c for c in summaries if cases[c][0] == "referral"]
+    for case_id, versions in summaries.items():
+        _, opened_on, closed_on = cases[case_id]
+        assert 1 <= len(versions) <= 4
+        assert [v[0] for v in versions] == sorted(v[0] for v in versions)
+        assert len({v[2] for v in versions}) == len(versions)  # each version says something new
+        for created_at, author, body in versions:
+            day = created_at[:10]
+            assert opened_on <= day <= (closed_on or TODAY.isoformat())
+            assert day < TODAY.isoformat()
+            assert author == [w for start, w in allocations[case_id] if start <= day][-1]
+            for heading in ("## Background", "## Progress", "## Current position"):
+                assert f"\n{heading}\n" in f"\n{body}"
+            assert "{" not in body and "[home]" not in body
+
+
+def test_most_open_cases_have_a_recent_summary_and_some_are_overdue(case_file_db: Path) -> None:
+    summaries = _summaries(case_file_db)
+    open_cases = [
+        case_id
+        for (case_id,) in _rows(case_file_db, "SELECT id FROM \"case\" WHERE status = 'open'")
+    ]
+    summarised = [c for c in open_cases if c in summaries]
+    assert len(summarised) > 0.65 * len(open_cases)
+    three_months_ago = date(TODAY.year, TODAY.month - 3, TODAY.day).isoformat()
+    overdue = [c for c in summarised if summaries[c][-1][0][:10] < three_months_ago]
+    assert 0.08 * len(summarised) < len(overdue) < 0.35 * len(summarised)
+    assert sum(len(summaries[c]) > 1 for c in summarised) > 0.3 * len(summarised)
+
+
+def test_notes_are_final_with_chronology_titles_and_some_follow_ups(case_file_db: Path) -> None:
+    notes = _rows(
+        case_file_db,
+        "SELECT n.id, n.note_type, n.status, n.draft_state, n.significant, n.chronology_title, "
+        "n.contact_at, n.follow_up_on, n.body, c.title FROM note n "
+        "LEFT JOIN chronology_entry c ON c.source_kind = 'note' AND c.source_id = n.id",
+    )
+    assert {n[1] for n in notes} == set(demo_text.NOTE_TYPES)
+    assert {(n[2], n[3]) for n in notes} == {("final", "")}
+    follow_ups = 0
+    for _, _, _, _, significant, title, contact_at, follow_up_on, body, entry_title in notes:
+        assert title == (entry_title if significant else "")
+        if follow_up_on is None:
+            continue
+        follow_ups += 1
+        gap = (date.fromisoformat(follow_up_on) - date.fromisoformat(contact_at[:10])).days
+        assert 2 <= gap <= 13
+        day = date.fromisoformat(follow_up_on)
+        assert f"{day.day} {day.strftime('%b')}" in body  # the date the note names
+    assert 0.1 * len(notes) < follow_ups < 0.3 * len(notes)
+
+
+def test_demo_case_files_pass_the_forms_own_validation(case_file_db: Path) -> None:
+    # What the demo writes is what a worker could have typed: it validates unchanged.
+    from store.schemas import ClientUpdate, ContactInput, ProfessionalInput, validate
+
+    checks: list[tuple[Any, str, tuple[str, ...]]] = [
+        (ClientUpdate, "client", ClientUpdate.model_fields.keys()),  # type: ignore[list-item]
+        (ContactInput, "contact", tuple(ContactInput.model_fields)),
+        (ProfessionalInput, "professional", tuple(ProfessionalInput.model_fields)),
+    ]
+    for model, table, fields in checks:
+        names = tuple(fields)
+        for row in _rows(case_file_db, f"SELECT {', '.join(names)} FROM {table}"):
+            data = dict(zip(names, row, strict=True))
+            for key in ("date_of_birth", "started_on", "ended_on"):
+                if data.get(key):
+                    data[key] = date.fromisoformat(data[key])
+            assert validate(model, data, today=TODAY).model_dump() == data, data
+
+
+def test_the_case_file_api_reads_demo_data(tmp_path: Path) -> None:
+    from store.casefile import CaseFileOps
+
+    # In this order the MRO holds whether or not Store already includes the mixin.
+    class CaseFileStore(Store, CaseFileOps):
+        pass
+
+    store = CaseFileStore.open(tmp_path / "demo.db")
+    try:
+        demo.generate(store, me=ME, cases=40, notes_per_case=5, seed=5, today=TODAY)
+        actor = store.ensure_worker(ME)
+        closed = store.caseload(actor, scope="all", closed=True)
+        assert closed
+        for row in closed:
+            case = store.case(actor, row.id)
+            summary = store.summary(actor, case.id)  # type: ignore[attr-defined]
+            assert summary is not None and case.client_name in summary.body
+            assert summary.created_at.date() <= TODAY
+            professionals = store.professionals(actor, case.id)  # type: ignore[attr-defined]
+            assert 1 <= len(professionals) <= 5
+            store.contacts(actor, case.client_id)  # type: ignore[attr-defined]
+            assert store.client(actor, case.client_id).name == case.client_name  # type: ignore[attr-defined]
+    finally:
+        store.close()

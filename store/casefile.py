@@ -1,0 +1,427 @@
+"""The case file: a client's details, their support network, the professionals involved, the
+case summary, and the history of every edit to them.
+
+``CaseFileOps`` is a mixin for ``Store``; it only needs ``self.database``. Edits are optimistic:
+the caller sends back the ``version`` it read, and a write from a stale version is refused with
+Conflict (checked inside the write transaction, so two saves can't both pass). Every field that
+actually changes leaves a RecordChange row with its old and new value as text.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import peewee as pw
+
+from . import dates
+from .db import Database
+from .errors import Conflict, NotFound
+from .models import (
+    Case,
+    Client,
+    Contact,
+    Professional,
+    RecordChange,
+    SummaryVersion,
+    Worker,
+    utcnow,
+)
+from .records import (
+    ChangeInfo,
+    ClientInfo,
+    ContactInfo,
+    ProfessionalInfo,
+    SummaryInfo,
+    WorkerInfo,
+)
+from .schemas import ClientUpdate, ContactInput, ProfessionalInput, SummaryInput, validate
+from .textsafe import fold
+
+CLIENT_FIELDS = ("name", "date_of_birth", "address", "phone", "language", "identifiers")
+CONTACT_FIELDS = ("name", "relationship", "phone", "address", "notes")
+PROFESSIONAL_FIELDS = ("name", "agency", "role", "phone", "email", "started_on", "ended_on")
+
+# Tables whose rows keep a change history, by the name RecordChange.table uses.
+HISTORY_TABLES: dict[str, type[pw.Model]] = {
+    "client": Client,
+    "contact": Contact,
+    "professional": Professional,
+}
+
+CLIENT_CONFLICT = (
+    "Someone else changed this client's details since you opened them; reopen to see their changes."
+)
+CONTACT_CONFLICT = "Someone else changed this contact since you opened it; reopen to see it now."
+CONTACT_REMOVED = "This contact has been removed from the support network."
+PROFESSIONAL_CONFLICT = (
+    "Someone else changed this professional's details since you opened them; reopen to see "
+    "their changes."
+)
+PROFESSIONAL_REMOVED = "This professional has been removed from the case."
+
+
+class CaseFileOps:
+    """Reading and editing the case file (mixed into ``Store``)."""
+
+    database: Database
+
+    # -- client details ------------------------------------------------------------------
+
+    def client(self, actor: WorkerInfo, client_id: int) -> ClientInfo:
+        """A client's own details and their current version."""
+        with self.database.reading():
+            return _client_info(_get_client(client_id))
+
+    def update_client(
+        self,
+        actor: WorkerInfo,
+        client_id: int,
+        data: dict[str, Any],
+        *,
+        version: int,
+        dayfirst: bool = True,
+    ) -> ClientInfo:
+        """Save the client details form; fields left out of ``data`` keep their value.
+
+        Raises Conflict if the client changed since ``version`` was read, InvalidInput (by
+        field) if the form doesn't validate.
+        """
+        with self.database.writing():
+            row = _get_client(client_id)
+            if row.version != version:
+                raise Conflict(CLIENT_CONFLICT)
+            current = {f: getattr(row, f) for f in CLIENT_FIELDS}
+            new: ClientUpdate = validate(ClientUpdate, {**current, **data}, dayfirst=dayfirst)
+            changes = _diff(current, new.model_dump())
+            if changes:
+                values = {f: new_value for f, (_, new_value) in changes.items()}
+                if "name" in values:
+                    values["name_key"] = fold(values["name"])
+                _save(Client, row, values, changes, "client", actor, CLIENT_CONFLICT)
+            return _client_info(_get_client(client_id))
+
+    # -- support network -----------------------------------------------------------------
+
+    def contacts(self, actor: WorkerInfo, client_id: int) -> list[ContactInfo]:
+        """The client's support network (removed contacts left out), by name."""
+        with self.database.reading():
+            _get_client(client_id)
+            rows = Contact.select().where(Contact.client == client_id, Contact.removed_at.is_null())
+            return sorted((_contact_info(c) for c in rows), key=lambda c: (fold(c.name), c.id))
+
+    def add_contact(self, actor: WorkerInfo, client_id: int, data: dict[str, Any]) -> ContactInfo:
+        """Add someone to the client's support network."""
+        new: ContactInput = validate(ContactInput, data)
+        with self.database.writing():
+            _get_client(client_id)
+            now = utcnow()
+            row = Contact.create(
+                client=client_id,
+                **new.model_dump(),
+                created_at=now,
+                updated_at=now,
+                created_by=actor.id,
+            )
+            return _contact_info(row)
+
+    def update_contact(
+        self, actor: WorkerInfo, contact_id: int, data: dict[str, Any], *, version: int
+    ) -> ContactInfo:
+        """Save a contact's form; fields left out of ``data`` keep their value."""
+        with self.database.writing():
+            row = _get_live(Contact, contact_id, "contact", version)
+            current = {f: getattr(row, f) for f in CONTACT_FIELDS}
+            new: ContactInput = validate(ContactInput, {**current, **data})
+            changes = _diff(current, new.model_dump())
+            if changes:
+                values = {f: new_value for f, (_, new_value) in changes.items()}
+                _save(Contact, row, values, changes, "contact", actor, CONTACT_CONFLICT)
+            return _contact_info(Contact.get_by_id(contact_id))
+
+    def remove_contact(self, actor: WorkerInfo, contact_id: int, *, version: int) -> None:
+        """Take a contact out of the support network; the row and its history stay."""
+        with self.database.writing():
+            row = _get_live(Contact, contact_id, "contact", version)
+            _remove(Contact, row, "contact", actor, CONTACT_CONFLICT)
+
+    # -- professionals -------------------------------------------------------------------
+
+    def professionals(self, actor: WorkerInfo, case_id: int) -> list[ProfessionalInfo]:
+        """Professionals involved (removed ones left out): current first, then ended, by name."""
+        today = dates.today()
+        with self.database.reading():
+            _get_case(case_id)
+            rows = Professional.select().where(
+                Professional.case == case_id, Professional.removed_at.is_null()
+            )
+            found = [_professional_info(p) for p in rows]
+
+        def order(p: ProfessionalInfo) -> tuple[bool, str, int]:
+            ended = p.ended_on is not None and p.ended_on <= today
+            return (ended, fold(p.name), p.id)
+
+        return sorted(found, key=order)
+
+    def add_professional(
+        self, actor: WorkerInfo, case_id: int, data: dict[str, Any], *, dayfirst: bool = True
+    ) -> ProfessionalInfo:
+        """Record another agency's worker as involved with the case."""
+        new: ProfessionalInput = validate(ProfessionalInput, data, dayfirst=dayfirst)
+        with self.database.writing():
+            _get_case(case_id)
+            now = utcnow()
+            row = Professional.create(
+                case=case_id,
+                **new.model_dump(),
+                created_at=now,
+                updated_at=now,
+                created_by=actor.id,
+            )
+            return _professional_info(row)
+
+    def update_professional(
+        self,
+        actor: WorkerInfo,
+        professional_id: int,
+        data: dict[str, Any],
+        *,
+        version: int,
+        dayfirst: bool = True,
+    ) -> ProfessionalInfo:
+        """Save a professional's form; fields left out of ``data`` keep their value."""
+        with self.database.writing():
+            row = _get_live(Professional, professional_id, "professional", version)
+            current = {f: getattr(row, f) for f in PROFESSIONAL_FIELDS}
+            new: ProfessionalInput = validate(
+                ProfessionalInput, {**current, **data}, dayfirst=dayfirst
+            )
+            changes = _diff(current, new.model_dump())
+            if changes:
+                values = {f: new_value for f, (_, new_value) in changes.items()}
+                _save(
+                    Professional, row, values, changes, "professional", actor, PROFESSIONAL_CONFLICT
+                )
+            return _professional_info(Professional.get_by_id(professional_id))
+
+    def remove_professional(self, actor: WorkerInfo, professional_id: int, *, version: int) -> None:
+        """Take a professional off the case's list; the row and its history stay."""
+        with self.database.writing():
+            row = _get_live(Professional, professional_id, "professional", version)
+            _remove(Professional, row, "professional", actor, PROFESSIONAL_CONFLICT)
+
+    # -- case summary --------------------------------------------------------------------
+
+    def summary(self, actor: WorkerInfo, case_id: int) -> SummaryInfo | None:
+        """The current (newest) summary of the case, or None if it has none yet."""
+        with self.database.reading():
+            _get_case(case_id)
+            return _current_summary(case_id)
+
+    def summary_versions(self, actor: WorkerInfo, case_id: int) -> list[SummaryInfo]:
+        """Every saved version of the case summary, newest first."""
+        with self.database.reading():
+            _get_case(case_id)
+            return [_summary_info(s) for s in _summary_query(case_id)]
+
+    def save_summary(self, actor: WorkerInfo, case_id: int, body: str) -> SummaryInfo:
+        """Save a new version of the summary, exactly as typed.
+
+        Saving the same text as the current version writes nothing and returns that version.
+        """
+        new: SummaryInput = validate(SummaryInput, {"body": body})
+        with self.database.writing():
+            _get_case(case_id)
+            current = _current_summary(case_id)
+            if current is not None and current.body == new.body:
+                return current
+            row = SummaryVersion.create(
+                case=case_id, body=new.body, author=actor.id, created_at=utcnow()
+            )
+            return _summary_info(
+                SummaryVersion.select(SummaryVersion, Worker)
+                .join(Worker)
+                .where(SummaryVersion.id == row.id)
+                .get()
+            )
+
+    # -- history -------------------------------------------------------------------------
+
+    def history(self, actor: WorkerInfo, table: str, record_id: int) -> list[ChangeInfo]:
+        """The recorded changes to one record, newest first.
+
+        ``table`` is one of HISTORY_TABLES ("client", "contact", "professional").
+        """
+        model = HISTORY_TABLES.get(table)
+        if model is None:
+            raise ValueError(f"No change history is kept for {table!r}.")
+        with self.database.reading():
+            if not model.select().where(model._meta.primary_key == record_id).exists():
+                raise NotFound(f"No {table} with id {record_id}.")
+            query = (
+                RecordChange.select(RecordChange, Worker)
+                .join(Worker)
+                .where(RecordChange.table == table, RecordChange.record_id == record_id)
+                .order_by(RecordChange.changed_at.desc(), RecordChange.id.desc())
+            )
+            return [
+                ChangeInfo(
+                    field=c.field,
+                    old_value=c.old_value,
+                    new_value=c.new_value,
+                    changed_by=c.changed_by.display_name,
+                    changed_at=c.changed_at,
+                )
+                for c in query
+            ]
+
+
+# --- helpers (called inside a reading() or writing() block) ----------------------------------
+
+
+def _get_client(client_id: int) -> Any:
+    row = Client.get_or_none(Client.id == client_id)
+    if row is None:
+        raise NotFound(f"No client with id {client_id}.")
+    return row
+
+
+def _get_case(case_id: int) -> Any:
+    row = Case.get_or_none(Case.id == case_id)
+    if row is None:
+        raise NotFound(f"No case with id {case_id}.")
+    return row
+
+
+def _get_live(model: type[pw.Model], record_id: int, what: str, version: int) -> Any:
+    """A contact or professional about to be changed: it exists, is not removed, and is still
+    at ``version``."""
+    row = model.get_or_none(model._meta.primary_key == record_id)
+    if row is None:
+        raise NotFound(f"No {what} with id {record_id}.")
+    if row.removed_at is not None:
+        raise Conflict(CONTACT_REMOVED if what == "contact" else PROFESSIONAL_REMOVED)
+    if row.version != version:
+        raise Conflict(CONTACT_CONFLICT if what == "contact" else PROFESSIONAL_CONFLICT)
+    return row
+
+
+def _as_text(value: object) -> str | None:
+    """How a value is kept in RecordChange: None stays None, dates as ISO, the rest as str."""
+    if value is None:
+        return None
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def _diff(current: dict[str, Any], new: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """{field: (old, new)} for the fields whose value differs."""
+    return {f: (old, new[f]) for f, old in current.items() if new[f] != old}
+
+
+def _save(
+    model: type[pw.Model],
+    row: Any,
+    values: dict[str, Any],
+    changes: dict[str, tuple[Any, Any]],
+    table: str,
+    actor: WorkerInfo,
+    conflict: str,
+) -> None:
+    """Write the changed columns, bump the version, and log each change."""
+    now = utcnow()
+    pk = model._meta.primary_key
+    version_field = model._meta.fields["version"]
+    updated = (
+        model.update(**values, version=row.version + 1, updated_at=now)
+        .where(pk == row.id, version_field == row.version)
+        .execute()
+    )
+    # The transaction holds the write lock, so this only trips if a caller forgot it.
+    if updated != 1:
+        raise Conflict(conflict)
+    RecordChange.insert_many(
+        [
+            {
+                "table": table,
+                "record_id": row.id,
+                "field": f,
+                "old_value": _as_text(old),
+                "new_value": _as_text(new),
+                "changed_by": actor.id,
+                "changed_at": now,
+            }
+            for f, (old, new) in changes.items()
+        ]
+    ).execute()
+
+
+def _remove(model: type[pw.Model], row: Any, table: str, actor: WorkerInfo, conflict: str) -> None:
+    now = utcnow()
+    _save(model, row, {"removed_at": now}, {"removed": (None, now)}, table, actor, conflict)
+
+
+def _client_info(c: Any) -> ClientInfo:
+    return ClientInfo(
+        id=c.id,
+        name=c.name,
+        date_of_birth=c.date_of_birth,
+        address=c.address,
+        phone=c.phone,
+        language=c.language,
+        identifiers=c.identifiers,
+        version=c.version,
+    )
+
+
+def _contact_info(c: Any) -> ContactInfo:
+    return ContactInfo(
+        id=c.id,
+        client_id=c.client_id,
+        name=c.name,
+        relationship=c.relationship,
+        phone=c.phone,
+        address=c.address,
+        notes=c.notes,
+        version=c.version,
+    )
+
+
+def _professional_info(p: Any) -> ProfessionalInfo:
+    return ProfessionalInfo(
+        id=p.id,
+        case_id=p.case_id,
+        name=p.name,
+        agency=p.agency,
+        role=p.role,
+        phone=p.phone,
+        email=p.email,
+        started_on=p.started_on,
+        ended_on=p.ended_on,
+        version=p.version,
+    )
+
+
+def _summary_query(case_id: int) -> Any:
+    return (
+        SummaryVersion.select(SummaryVersion, Worker)
+        .join(Worker)
+        .where(SummaryVersion.case == case_id)
+        .order_by(SummaryVersion.created_at.desc(), SummaryVersion.id.desc())
+    )
+
+
+def _current_summary(case_id: int) -> SummaryInfo | None:
+    row = _summary_query(case_id).first()
+    return None if row is None else _summary_info(row)
+
+
+def _summary_info(s: Any) -> SummaryInfo:
+    return SummaryInfo(
+        id=s.id,
+        case_id=s.case_id,
+        body=s.body,
+        author_name=s.author.display_name,
+        created_at=s.created_at,
+    )
