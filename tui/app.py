@@ -45,6 +45,15 @@ class CaselineApp(App[None]):
         Binding(
             "question_mark,f1", "help", "Keys", tooltip="Every key of this screen", id="app.help"
         ),
+        Binding(
+            "ctrl+n",
+            "new_note",
+            "New note",
+            tooltip="Write a note: choose the case first",
+            show=False,
+            id="app.new_note",
+            priority=True,
+        ),
     ]
 
     def __init__(

@@ -1,0 +1,106 @@
+"""A note being written survives the process dying: killed outright, or hung up on.
+
+These start Caseline in a real pseudo-terminal, type into it as a person would, kill it, and
+start it again; calling the draft functions directly would prove nothing about the signals.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from store.service import Store
+from tests.terminal import Terminal, app_env
+
+pytestmark = pytest.mark.slow
+WORKER = "sam.okafor"
+
+
+@pytest.fixture
+def one_case_db(tmp_path: Path) -> Path:
+    path = tmp_path / "drafts.db"
+    store = Store.open(path)
+    me = store.ensure_worker(WORKER)
+    store.create_case(me, {"client_name": "Aisha Bello"})
+    store.close()
+    return path
+
+
+def start(db: Path, tmp_path: Path) -> Terminal:
+    term = Terminal(["--db", str(db), "--worker", WORKER], env=app_env(tmp_path))
+    assert term.wait_for("Aisha Bello"), bytes(term.output[-1500:])
+    return term
+
+
+def drafts(db: Path) -> list[str]:
+    store = Store.open(db)
+    me = store.ensure_worker(WORKER)
+    bodies = [d.state.get("body", "") for d in store.drafts(me)]
+    store.close()
+    return bodies
+
+
+def type_slowly(term: Terminal, text: str) -> None:
+    for ch in text:
+        term.type(ch, pause=0.02)
+
+
+def test_draft_survives_sigkill_after_autosave(one_case_db: Path, tmp_path: Path) -> None:
+    term = start(one_case_db, tmp_path)
+    try:
+        term.type("n", pause=1.0)
+        assert term.wait_for("New note")
+        type_slowly(term, "Visited flat; boiler repaired on 20/11.")
+        term.read(3.0)  # longer than the autosave interval
+        term.kill(signal.SIGKILL)
+        term.wait()
+    finally:
+        term.close()
+    assert drafts(one_case_db) == ["Visited flat; boiler repaired on 20/11."]
+
+    again = start(one_case_db, tmp_path)
+    try:
+        assert again.wait_for("unsaved draft")
+        assert again.wait_for("boiler repaired")
+        again.type("\x13", pause=1.0)  # ctrl+s: the quality check asks; s saves anyway
+        again.type("s", pause=1.5)
+        assert again.wait_for("Note saved")
+    finally:
+        again.close()
+    assert drafts(one_case_db) == []
+
+
+def test_sighup_saves_what_was_typed_since_the_last_autosave(
+    one_case_db: Path, tmp_path: Path
+) -> None:
+    term = start(one_case_db, tmp_path)
+    try:
+        term.type("n", pause=1.0)
+        assert term.wait_for("New note")
+        type_slowly(term, "Phone call with GP")
+        term.read(0.3)  # well inside the autosave interval: only the handler can save it
+        started = time.monotonic()
+        term.kill(signal.SIGHUP)
+        code = term.wait(5)
+        assert code is not None, "the app did not exit on hang-up"
+        assert time.monotonic() - started < 5
+    finally:
+        term.close()
+    assert drafts(one_case_db) == ["Phone call with GP"]
+
+
+def test_sigterm_saves_the_draft_too(one_case_db: Path, tmp_path: Path) -> None:
+    term = start(one_case_db, tmp_path)
+    try:
+        term.type("n", pause=1.0)
+        assert term.wait_for("New note")
+        type_slowly(term, "Letter sent")
+        term.read(0.2)
+        term.kill(signal.SIGTERM)
+        assert term.wait(5) is not None
+    finally:
+        term.close()
+    assert drafts(one_case_db) == ["Letter sent"]

@@ -1,0 +1,239 @@
+"""Writing, checking, saving, reading and amending notes with the keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Input, OptionList, Static, TextArea
+
+from store.service import Store
+from tui.app import CaselineApp
+from tui.screens.case_file import CaseFileScreen
+from tui.screens.caseload import CaseloadScreen
+from tui.screens.choice import ChoiceScreen, QualityScreen
+from tui.screens.form import FormScreen
+from tui.screens.note_editor import NoteEditorScreen
+from tui.screens.note_view import NoteViewScreen
+from tui.screens.pickers import CasePickerScreen, DraftsScreen
+
+from .helpers import loaded, table
+
+MakeApp = Callable[..., CaselineApp]
+GOOD_NOTE = "Home visit. Client reported the boiler was repaired on 20/11. Agreed to review rent arrears next week."
+
+
+def field_error(app: CaselineApp, name: str) -> str:
+    widget = app.screen.query_one(f"#error-{name}", Static)
+    return str(widget.render()) if widget.display else ""
+
+
+def stored(db: Path) -> tuple[Store, object]:
+    store = Store.open(db)
+    return store, store.ensure_worker("sam.okafor")
+
+
+async def open_editor(pilot: object) -> None:
+    await loaded(pilot)  # type: ignore[arg-type]
+    await pilot.press("n")  # type: ignore[attr-defined]
+    await loaded(pilot)  # type: ignore[arg-type]
+
+
+async def test_n_opens_the_editor_in_the_text_and_ctrl_s_saves(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)
+        assert isinstance(app.screen, NoteEditorScreen)
+        assert isinstance(app.focused, TextArea)
+        await pilot.press(*GOOD_NOTE)
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseloadScreen)
+        row = table(app).highlighted
+        assert row is not None and row.client_name == "Aisha Bello"
+        assert row.last_contact_at is not None
+    store, me = stored(seeded_db)
+    [note] = store.notes(me, row.id)  # type: ignore[arg-type]
+    assert note.first_line == GOOD_NOTE
+    assert note.note_type == "case note"
+    assert store.drafts(me) == []  # type: ignore[arg-type]
+    store.close()
+
+
+async def test_ctrl_n_picks_a_case_by_part_of_its_name(make_app: MakeApp, seeded_db: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+n")
+        await loaded(pilot)
+        assert isinstance(app.screen, CasePickerScreen)
+        # Recent contact first: Tom Gallagher was seen yesterday.
+        first = app.screen.query_one(OptionList).get_option_at_index(0)
+        assert "Tom Gallagher" in str(first.prompt)
+        await pilot.press(*"siob")
+        await loaded(pilot)
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, NoteEditorScreen)
+        assert "Siobhán O'Sullivan-Murphy" in app.screen.case_label
+
+
+async def test_every_bad_field_is_reported_at_the_field(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)
+        screen = app.screen
+        screen.query_one("#contact_at", Input).value = "31/02/2026"
+        screen.query_one("#follow_up_on", Input).value = "someday"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditorScreen)
+        assert "There is no 31 February 2026" in field_error(app, "contact_at")
+        assert 'Not a date: "someday"' in field_error(app, "follow_up_on")
+        assert "The note is empty" in field_error(app, "body")
+        screen.query_one("#contact_at", Input).value = "yesterday 14:30"
+        screen.query_one("#follow_up_on", Input).value = ""
+        screen.query_one("#significant").value = True  # type: ignore[attr-defined]
+        screen.query_one("#body", TextArea).load_text(GOOD_NOTE)
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "needs a short title" in field_error(app, "chronology_title")
+        assert field_error(app, "contact_at") == ""
+
+
+async def test_vague_note_is_questioned_and_can_be_saved_anyway(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)
+        await pilot.press(*"Client seemed fine.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, QualityScreen)
+        text = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert '"seemed fine"' in text
+        assert "follow-up" in text
+        await pilot.press("escape")  # back to the note, nothing saved
+        assert isinstance(app.screen, NoteEditorScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseloadScreen)
+    store, me = stored(seeded_db)
+    assert [n for n in store.notes(me, 1)][0].first_line == "Client seemed fine."  # type: ignore[arg-type]
+    store.close()
+
+
+async def test_escape_asks_then_keeps_a_draft_or_discards(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)
+        await pilot.press(*"Unfinished thought")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("escape")  # keep writing
+        assert isinstance(app.screen, NoteEditorScreen)
+        await pilot.press("escape", "k")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseloadScreen)
+    store, me = stored(seeded_db)
+    assert [d.state["body"] for d in store.drafts(me)] == ["Unfinished thought"]  # type: ignore[arg-type]
+    store.close()
+
+    app = make_app()  # next start: the draft comes back
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert isinstance(app.screen, NoteEditorScreen)
+        assert app.screen.query_one("#body", TextArea).text == "Unfinished thought"
+        assert any("1 unsaved draft" in str(n.message) for n in app._notifications)  # noqa: SLF001
+        await pilot.press("escape", "d")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseloadScreen)
+    store, me = stored(seeded_db)
+    assert store.drafts(me) == []  # type: ignore[arg-type]
+    store.close()
+
+
+async def test_several_drafts_are_listed_at_start(make_app: MakeApp, seeded_db: Path) -> None:
+    store, me = stored(seeded_db)
+    store.save_draft(me, 1, {"body": "first draft"})  # type: ignore[arg-type]
+    store.save_draft(me, 2, {"body": "second draft"})  # type: ignore[arg-type]
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert isinstance(app.screen, DraftsScreen)
+        assert app.screen.query_one(OptionList).option_count == 2
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, NoteEditorScreen)
+        assert app.screen.query_one("#body", TextArea).text == "second draft"
+
+
+async def test_template_key_and_abbreviation(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)
+        app.screen.query_one("#note_type").value = "home visit"  # type: ignore[attr-defined]
+        await pilot.pause()
+        app.screen.query_one("#body", TextArea).focus()
+        await pilot.press("ctrl+t")
+        body = app.screen.query_one("#body", TextArea).text
+        assert "Purpose of visit" in body
+        app.screen.query_one("#body", TextArea).load_text("")
+        await pilot.press(*";pc")
+        await pilot.pause()
+        expanded = app.screen.query_one("#body", TextArea).text
+        assert ";pc" not in expanded and len(expanded) > 20
+
+
+async def test_read_a_note_then_amend_it(make_app: MakeApp, seeded_db: Path) -> None:
+    store, me = stored(seeded_db)
+    store.finalise_note(
+        me,
+        1,
+        {
+            "contact_at": "today 9:00",
+            "note_type": "phone call",  # type: ignore[arg-type]
+            "body": "Rang [bold]GP[/] <script>x</script> \x1b]0;T\x07ok",
+        },
+    )
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")  # Aisha Bello, case 1
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        await pilot.press("3")
+        await loaded(pilot)
+        notes = app.screen.query_one("#notes-list", OptionList)
+        assert notes.option_count == 1
+        notes.highlighted = 0
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, NoteViewScreen)
+        await pilot.pause(0.3)
+        body = app.screen.query_one("#note-body")
+        rendered = " ".join(str(child.render()) for child in body.query("*"))
+        assert "[bold]GP[/]" in rendered
+        assert "<script>x</script>" in rendered
+        assert "\x1b" not in rendered
+        await pilot.press("m")
+        await loaded(pilot)
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+        assert "Say why" in str(app.screen.query_one("#error-reason", Static).render())
+        await pilot.press(*"Wrong surgery named", "tab", *"It was Hillside.", "ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, NoteViewScreen)
+        assert app.screen.note is not None and len(app.screen.note.amendments) == 1
+        assert app.screen.note.body.startswith("Rang [bold]GP[/]")
