@@ -14,11 +14,11 @@ from typing import Any, Literal
 import peewee as pw
 
 from . import dates, migrations
+from .casefile import CaseFileOps
 from .config import DEFAULT_REF_FORMAT
 from .db import Database, check_writable, contains, inspect_sqlite_file, read_meta
 from .errors import DatabaseUnavailable, InvalidInput, NotFound, StoreError
 from .models import Allocation, Case, ChronologyEntry, Client, Counter, Note, Worker, utcnow
-from .casefile import CaseFileOps
 from .notes import NoteOps
 from .records import (
     AllocationInfo,

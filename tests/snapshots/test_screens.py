@@ -86,3 +86,51 @@ def test_help_80x24(snap_compare: Any, demo_db: Path) -> None:
         await settle(pilot)
 
     assert snap_compare(app_for(demo_db), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_case_file_120x40(snap_compare: Any, demo_db: Path) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(app_for(demo_db), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_case_file_notes_80x24(snap_compare: Any, demo_db: Path) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+
+    assert snap_compare(app_for(demo_db), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_case_file_summary_120x40(snap_compare: Any, demo_db: Path) -> None:
+    store = Store.open(demo_db)
+    me = store.ensure_worker(ME)
+    case_id = next(r.id for r in store.caseload(me) if store.summary(me, r.id) is not None)
+    store.close()
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        pilot.app.open_case(case_id)  # type: ignore[attr-defined]
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+
+    assert snap_compare(app_for(demo_db), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_note_editor_80x24(snap_compare: Any, demo_db: Path) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press(*"Home visit with Aisha and her mother. Agreed next steps.")
+        pilot.app.screen.query_one("#body").cursor_blink = False
+        await settle(pilot)
+
+    assert snap_compare(app_for(demo_db), terminal_size=(80, 24), run_before=run_before)

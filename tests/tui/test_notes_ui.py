@@ -20,7 +20,10 @@ from tui.screens.pickers import CasePickerScreen, DraftsScreen
 from .helpers import loaded, table
 
 MakeApp = Callable[..., CaselineApp]
-GOOD_NOTE = "Home visit. Client reported the boiler was repaired on 20/11. Agreed to review rent arrears next week."
+GOOD_NOTE = (
+    "Home visit. Client reported the boiler was repaired on 20/11. "
+    "Agreed to review rent arrears next week."
+)
 
 
 def field_error(app: CaselineApp, name: str) -> str:
@@ -125,7 +128,8 @@ async def test_vague_note_is_questioned_and_can_be_saved_anyway(
         await loaded(pilot)
         assert isinstance(app.screen, CaseloadScreen)
     store, me = stored(seeded_db)
-    assert [n for n in store.notes(me, 1)][0].first_line == "Client seemed fine."  # type: ignore[arg-type]
+    [note] = store.notes(me, 1)  # type: ignore[arg-type]
+    assert note.first_line == "Client seemed fine."
     store.close()
 
 
@@ -152,7 +156,7 @@ async def test_escape_asks_then_keeps_a_draft_or_discards(
         await loaded(pilot)
         assert isinstance(app.screen, NoteEditorScreen)
         assert app.screen.query_one("#body", TextArea).text == "Unfinished thought"
-        assert any("1 unsaved draft" in str(n.message) for n in app._notifications)  # noqa: SLF001
+        assert any("1 unsaved draft" in str(n.message) for n in app._notifications)
         await pilot.press("escape", "d")
         await loaded(pilot)
         assert isinstance(app.screen, CaseloadScreen)

@@ -27,7 +27,10 @@ PICKER_CSS = """
     }}
     {name} .heading {{ text-style: bold; color: $text-primary; }}
     {name} Input {{ margin: 1 0; background: $boost; }}
-    {name} OptionList {{ height: auto; max-height: 16; border: none; background: $surface; }}
+    {name} OptionList {{
+        height: auto; max-height: 16; border: none; background: $surface;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }}
     {name} .hint {{ color: $text-muted; }}
 """
 
