@@ -1,0 +1,190 @@
+"""The case file: tabs on single keys, editing details with history, network, professionals,
+the summary and its versions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Input, OptionList, Static, TabbedContent, TextArea
+
+from store.service import Store
+from tui.app import CaselineApp
+from tui.screens.case_file import CaseFileScreen
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.form import FormScreen
+from tui.screens.note_editor import NoteEditorScreen
+from tui.screens.summary_editor import SummaryEditorScreen
+from tui.widgets.safe import SafeTextArea
+
+from .helpers import loaded
+
+MakeApp = Callable[..., CaselineApp]
+
+
+async def open_first_case(pilot: object) -> CaseFileScreen:
+    await loaded(pilot)  # type: ignore[arg-type]
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await loaded(pilot)  # type: ignore[arg-type]
+    screen = pilot.app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, CaseFileScreen)
+    return screen
+
+
+def text_of(screen: CaseFileScreen, selector: str) -> str:
+    return str(screen.query_one(selector, Static).render())
+
+
+async def test_number_keys_switch_tabs(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        tabs = screen.query_one(TabbedContent)
+        for key, tab in (("2", "summary"), ("3", "notes"), ("4", "chronology"), ("1", "overview")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert tabs.active == tab
+        await pilot.press("n")
+        await loaded(pilot)
+        assert isinstance(app.screen, NoteEditorScreen)
+
+
+async def test_edit_client_details_keeps_the_old_values(make_app: MakeApp, seeded_db: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        await pilot.press("e")
+        await loaded(pilot)
+        assert isinstance(app.screen, FormScreen)
+        phone = app.screen.query_one("#phone", Input)
+        phone.value = "not a phone"
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert "Phone may contain" in str(app.screen.query_one("#error-phone", Static).render())
+        phone.value = "0113 496 0000"
+        app.screen.query_one("#language", Input).value = "Hausa (interpreter needed)"
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert app.screen is screen
+        details = text_of(screen, "#client-details")
+        assert "0113 496 0000" in details and "Hausa (interpreter needed)" in details
+    store = Store.open(seeded_db)
+    me = store.ensure_worker("sam.okafor")
+    history = {c.field: (c.old_value, c.new_value) for c in store.history(me, "client", 1)}
+    assert history["phone"] == ("07700 900123", "0113 496 0000")
+    assert history["language"] == ("", "Hausa (interpreter needed)")
+    store.close()
+
+
+async def test_add_edit_and_remove_a_contact(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        await pilot.press("c")
+        await loaded(pilot)
+        await pilot.press("ctrl+s")  # empty: the name is required
+        await loaded(pilot)
+        assert "required" in str(app.screen.query_one("#error-name", Static).render())
+        await pilot.press(*"Grace Bello", "tab", *"mother", "tab", *"07700 900999", "ctrl+s")
+        await loaded(pilot)
+        contacts = screen.query_one("#contacts", OptionList)
+        assert "Grace Bello" in str(contacts.get_option_at_index(0).prompt)
+        contacts.focus()
+        contacts.highlighted = 0
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.query_one("#relationship", Input).value == "mother"
+        await pilot.press("ctrl+d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await loaded(pilot)
+        assert app.screen is screen
+        assert "No one recorded" in str(contacts.get_option_at_index(0).prompt)
+
+
+async def test_add_a_professional_with_dates(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        await pilot.press("p")
+        await loaded(pilot)
+        form = app.screen
+        form.query_one("#name", Input).value = "Dr Claire Bradshaw"
+        form.query_one("#agency", Input).value = "Hillside Medical Practice"
+        form.query_one("#role", Input).value = "GP"
+        form.query_one("#email", Input).value = "not-an-email"
+        form.query_one("#started_on", Input).value = "1/3/2026"
+        form.query_one("#ended_on", Input).value = "1/2/2026"
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, FormScreen)
+        assert str(app.screen.query_one("#error-email", Static).render())
+        assert str(app.screen.query_one("#error-ended_on", Static).render())
+        form.query_one("#email", Input).value = "c.bradshaw@hillside.nhs.example"
+        form.query_one("#ended_on", Input).value = ""
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        people = screen.query_one("#professionals", OptionList)
+        assert "Dr Claire Bradshaw" in str(people.get_option_at_index(0).prompt)
+
+
+async def test_write_the_summary_and_see_it_rendered(make_app: MakeApp, seeded_db: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_first_case(pilot)
+        assert "none yet" in text_of(screen, "#case-details")
+        await pilot.press("2", "e")
+        await loaded(pilot)
+        assert isinstance(app.screen, SummaryEditorScreen)
+        area = app.screen.query_one(TextArea)
+        area.load_text("## Background\nReferred by the GP in **March**. [red]literal[/]")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert app.screen is screen
+        await pilot.pause(0.3)
+        assert "updated today by Sam Okafor" in text_of(screen, "#summary-age")
+        rendered = " ".join(str(w.render()) for w in screen.query("#summary-body *"))
+        assert "Referred by the GP in" in rendered and "[red]literal[/]" in rendered
+        await pilot.press("1")
+        await pilot.pause()
+        assert "updated today" in text_of(screen, "#case-details")
+    store = Store.open(seeded_db)
+    me = store.ensure_worker("sam.okafor")
+    assert len(store.summary_versions(me, 1)) == 1
+    store.close()
+
+
+async def test_old_summary_is_flagged(make_app: MakeApp, seeded_db: Path) -> None:
+    from store.models import SummaryVersion
+
+    store = Store.open(seeded_db)
+    me = store.ensure_worker("sam.okafor")
+    store.save_summary(me, 1, "Old news.")
+    from datetime import datetime
+
+    with store.database.writing():
+        SummaryVersion.update(created_at=datetime(2026, 6, 1, 9, 0)).execute()
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_first_case(pilot)
+        assert "older than 3 months" in text_of(screen, "#case-details")
+
+
+async def test_pasted_escape_sequences_never_reach_the_screen_from_the_editor(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("n")
+        await loaded(pilot)
+        area = app.screen.query_one("#body", SafeTextArea)
+        hostile = "before\x1b]52;c;SEVJTUxP\x07after\x1b[2J\tend"
+        area.load_text(hostile)
+        await pilot.pause()
+        assert area.text == hostile  # kept exactly as pasted
+        drawn = "".join(seg.text for y in range(area.size.height) for seg in area.render_line(y))
+        assert "\x1b" not in drawn and "\x07" not in drawn
+        assert "before" in drawn and "after" in drawn
