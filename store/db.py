@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,8 +35,10 @@ PRAGMAS = (
     ("busy_timeout", BUSY_TIMEOUT_SECONDS * 1000),
 )
 
-# Every model binds to this proxy; Database.open() points it at the real database.
+# Every model binds to this proxy; a Database points it at itself when used.
 proxy = peewee.DatabaseProxy()
+_registry: dict[Path, Database] = {}
+_registry_lock = threading.Lock()
 
 
 def inspect_sqlite_file(path: Path) -> bool:
@@ -121,12 +124,27 @@ class Database:
             str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS, autoconnect=False
         )
 
+    @classmethod
+    def shared(cls, path: Path) -> Database:
+        """The Database for ``path``: one per file per process, so that two stores of the same
+        file (the app and a check beside it) use the same per-thread connections."""
+        key = path.resolve()
+        with _registry_lock:
+            database = _registry.get(key)
+            if database is None:
+                database = _registry[key] = cls(path)
+            return database
+
     def bind(self) -> None:
         proxy.initialize(self.db)
 
     @contextmanager
     def connection(self) -> Iterator[peewee.Database]:
         """Use this thread's connection, opening it for the duration if it isn't open yet."""
+        # The models reach the database through one proxy. Stores of one file share one
+        # Database (see ``shared``); a store of another file re-points the proxy when used.
+        if proxy.obj is not self.db:
+            proxy.initialize(self.db)
         opened = self.db.connect(reuse_if_open=True)
         try:
             yield self.db

@@ -94,7 +94,7 @@ class Store(NoteOps, CaseFileOps):
             meta = read_meta(path)
             if meta is not None:
                 migrations.check_version(meta, str(path))
-        database = Database(path)
+        database = Database.shared(path)
         database.bind()
         try:
             with database.migrating() as db:

@@ -70,3 +70,34 @@ def test_worker_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CASELINE_WORKER")
     assert resolve_worker(None, Config(worker="cfg")) == "cfg"
     assert resolve_worker(None, Config())  # the login name
+
+
+def test_readme_note_settings_are_accepted(tmp_path: Path) -> None:
+    from store.templates import template_for, templates_from_config
+
+    config = load_config(
+        write(
+            tmp_path,
+            'note_types = ["home visit", "phone call"]\nfinalise_on_save = false\n'
+            'summary_max_age_months = 6\n[templates."home visit"]\nabbreviation = ";hv"\n'
+            'body = """Purpose of visit: \n\nPresent: \n"""\n',
+        )
+    )
+    assert config.note_types == ("home visit", "phone call")
+    assert not config.finalise_on_save
+    template = template_for("home visit", templates_from_config(config.templates))
+    assert template is not None and template.body.startswith("Purpose of visit: ")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("note_types = []", "note_types"),
+        ("note_types = ['visit', 'visit']", "same type twice"),
+        ("summary_max_age_months = 0", "summary_max_age_months"),
+    ],
+)
+def test_bad_note_settings(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text))
+    assert message in str(caught.value)

@@ -20,10 +20,8 @@ from tui.screens.pickers import CasePickerScreen, DraftsScreen
 from .helpers import loaded, table
 
 MakeApp = Callable[..., CaselineApp]
-GOOD_NOTE = (
-    "Home visit. Client reported the boiler was repaired on 20/11. "
-    "Agreed to review rent arrears next week."
-)
+# Short: Pilot takes tens of milliseconds a key.
+GOOD_NOTE = "Boiler repaired 20/11. Agreed: review arrears 1/12."
 
 
 def field_error(app: CaselineApp, name: str) -> str:
@@ -241,3 +239,32 @@ async def test_read_a_note_then_amend_it(make_app: MakeApp, seeded_db: Path) -> 
         assert isinstance(app.screen, NoteViewScreen)
         assert app.screen.note is not None and len(app.screen.note.amendments) == 1
         assert app.screen.note.body.startswith("Rang [bold]GP[/]")
+
+
+async def test_finalising_can_be_a_separate_step(seeded_db: Path) -> None:
+    from store.config import Config
+
+    app = CaselineApp(db=seeded_db, worker="sam.okafor", config=Config(finalise_on_save=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)
+        app.screen.query_one("#body", TextArea).load_text(GOOD_NOTE)
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, CaseloadScreen)
+        store, me = stored(seeded_db)
+        assert [d.state["body"] for d in store.drafts(me)] == [GOOD_NOTE]  # type: ignore[arg-type]
+        store.close()
+        await pilot.press("d")
+        await loaded(pilot)
+        assert isinstance(app.screen, DraftsScreen), [str(n.message) for n in app._notifications]
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, NoteEditorScreen)
+        await pilot.press("ctrl+f")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseloadScreen)
+    store, me = stored(seeded_db)
+    assert store.drafts(me) == []  # type: ignore[arg-type]
+    assert store.notes(me, 1)[0].first_line == GOOD_NOTE  # type: ignore[arg-type]
+    store.close()

@@ -467,18 +467,21 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         )
 
     def _keep_as_draft(self, message: str) -> None:
-        self._dirty = True
-        self.flush_draft()
+        self._keep_and_close(self.state(), message)
 
-        def close() -> None:
-            self.notify(message, markup=False)
-            self.dismiss(None)
+    @work(thread=True, exclusive=True, group="keep", exit_on_error=False)
+    def _keep_and_close(self, state: dict[str, str], message: str) -> None:
+        with self._lock:
+            if not self._finished:
+                self.draft_id = self.caseline.store.save_draft(
+                    self.caseline.me, self.case_id, state, self.draft_id
+                )
+                self._finished = True
+        self.app.call_from_thread(self._closed_with, message)
 
-        self.call_after_refresh(lambda: self.run_worker(self._wait_then(close), exclusive=False))
-
-    async def _wait_then(self, then: Any) -> None:
-        await self.app.workers.wait_for_complete([w for w in self.workers if w.group == "draft"])
-        then()
+    def _closed_with(self, message: str) -> None:
+        self.notify(message, markup=False)
+        self.dismiss(None)
 
     def _discard_and_close(self) -> None:
         self._finished = True
