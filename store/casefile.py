@@ -264,16 +264,40 @@ class CaseFileOps:
                 .where(RecordChange.table == table, RecordChange.record_id == record_id)
                 .order_by(RecordChange.changed_at.desc(), RecordChange.id.desc())
             )
-            return [
-                ChangeInfo(
-                    field=c.field,
-                    old_value=c.old_value,
-                    new_value=c.new_value,
-                    changed_by=c.changed_by.display_name,
-                    changed_at=c.changed_at,
+            return [_change_info(c) for c in query]
+
+    def case_history(self, actor: WorkerInfo, case_id: int) -> list[tuple[str, ChangeInfo]]:
+        """Every recorded change to the client, their network and the case's professionals,
+        newest first, each with a label saying which record it was ("Client", "Contact: ...")."""
+        with self.database.reading():
+            case = Case.get_or_none(Case.id == case_id)
+            if case is None:
+                raise NotFound(f"No case with id {case_id}.")
+            labels: dict[tuple[str, int], str] = {("client", case.client_id): "Client"}
+            for contact in Contact.select(Contact.id, Contact.name).where(
+                Contact.client == case.client_id
+            ):
+                labels[("contact", contact.id)] = f"Contact: {contact.name}"
+            for pro in Professional.select(Professional.id, Professional.name).where(
+                Professional.case == case_id
+            ):
+                labels[("professional", pro.id)] = f"Professional: {pro.name}"
+            changes: list[tuple[str, ChangeInfo]] = []
+            for (table, record_id), label in labels.items():
+                query = (
+                    RecordChange.select(RecordChange, Worker)
+                    .join(Worker)
+                    .where(RecordChange.table == table, RecordChange.record_id == record_id)
                 )
-                for c in query
-            ]
+                changes.extend(
+                    (
+                        label,
+                        _change_info(c),
+                    )
+                    for c in query
+                )
+        changes.sort(key=lambda item: item[1].changed_at, reverse=True)
+        return changes
 
 
 # --- helpers (called inside a reading() or writing() block) ----------------------------------
@@ -424,4 +448,15 @@ def _summary_info(s: Any) -> SummaryInfo:
         body=s.body,
         author_name=s.author.display_name,
         created_at=s.created_at,
+    )
+
+
+def _change_info(change: RecordChange) -> ChangeInfo:
+    """A RecordChange row (joined with its Worker) as a plain record."""
+    return ChangeInfo(
+        field=change.field,
+        old_value=change.old_value,
+        new_value=change.new_value,
+        changed_by=change.changed_by.display_name,
+        changed_at=change.changed_at,
     )

@@ -615,3 +615,28 @@ def test_summaries_belong_to_their_case(
     other_case = make_case()
     store.save_summary(me, case.id, "Mine")
     assert store.summary(me, other_case.id) is None
+
+
+def test_case_history_gathers_client_network_and_professionals(
+    store: _Store, me: WorkerInfo
+) -> None:
+    case = store.create_case(me, {"client_name": "Ada Byron", "phone": "07700 900001"})
+    client = store.client(me, case.client_id)
+    store.update_client(me, client.id, {"phone": "07700 900002"}, version=client.version)
+    contact = store.add_contact(me, client.id, {"name": "Anne Byron", "relationship": "mother"})
+    store.update_contact(me, contact.id, {"relationship": "grandmother"}, version=contact.version)
+    pro = store.add_professional(me, case.id, {"name": "Dr Hart", "role": "GP"})
+    store.remove_professional(me, pro.id, version=pro.version)
+    history = store.case_history(me, case.id)
+    labelled = {(label, change.field) for label, change in history}
+    assert labelled == {
+        ("Client", "phone"),
+        ("Contact: Anne Byron", "relationship"),
+        ("Professional: Dr Hart", "removed"),
+    }
+    phone = next(c for label, c in history if c.field == "phone")
+    assert (phone.old_value, phone.new_value, phone.changed_by) == (
+        "07700 900001",
+        "07700 900002",
+        "Sam Okafor",
+    )

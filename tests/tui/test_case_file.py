@@ -188,3 +188,32 @@ async def test_pasted_escape_sequences_never_reach_the_screen_from_the_editor(
         drawn = "".join(seg.text for y in range(area.size.height) for seg in area.render_line(y))
         assert "\x1b" not in drawn and "\x07" not in drawn
         assert "before" in drawn and "after" in drawn
+
+
+async def test_h_shows_the_history_of_changes(make_app: MakeApp) -> None:
+    from textual.widgets import DataTable
+
+    from tui.screens.history import HistoryScreen
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_first_case(pilot)
+        await pilot.press("e")
+        await loaded(pilot)
+        app.screen.query_one("#address", Input).value = "9 New Street, Leeds LS2 2BB"
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert app.screen is screen
+        await pilot.press("h")
+        await loaded(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        table = app.screen.query_one(DataTable)
+        assert table.row_count == 1
+        row = [str(cell) for cell in table.get_row_at(0)]
+        assert row[1:5] == [
+            "Client",
+            "address",
+            "1 High Street, Leeds LS1 1AA",
+            "9 New Street, Leeds LS2 2BB",
+        ]
+        assert row[5] == "Sam Okafor"

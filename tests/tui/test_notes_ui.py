@@ -268,3 +268,20 @@ async def test_finalising_can_be_a_separate_step(seeded_db: Path) -> None:
     assert store.drafts(me) == []  # type: ignore[arg-type]
     assert store.notes(me, 1)[0].first_line == GOOD_NOTE  # type: ignore[arg-type]
     store.close()
+
+
+async def test_dates_far_off_ask_before_saving(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)
+        screen = app.screen
+        screen.query_one("#contact_at", Input).value = "3/4/2019 10:00"
+        screen.query_one("#follow_up_on", Input).value = "1/1/2029"
+        screen.query_one("#body", TextArea).load_text(GOOD_NOTE)
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, QualityScreen)
+        text = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "03 Apr 2019" in text and "over a year ago" in text
+        assert "01 Jan 2029" in text and "more than a year" in text

@@ -151,6 +151,14 @@ class CaseFileScreen(CaselineScreen[None]):
             tooltip="Filter the notes by text",
             id="case_file.filter",
         ),
+        Binding(
+            "h",
+            "history",
+            "History",
+            tooltip="Changes to client details, network and professionals",
+            show=False,
+            id="case_file.history",
+        ),
         Binding("ctrl+r,f5", "reload", "Refresh", show=False, id="case_file.reload"),
     ]
 
@@ -176,6 +184,8 @@ class CaseFileScreen(CaselineScreen[None]):
                 yield OptionList(id="contacts", classes="people")
                 yield Static("Professionals involved  (p add · enter edit)", classes="heading")
                 yield OptionList(id="professionals", classes="people")
+                yield Static("Case summary  (2 to read · e there to edit)", classes="heading")
+                yield SafeMarkdown(id="overview-summary")
             with TabPane("2 Summary", id="summary"), VerticalScroll(id="summary-scroll"):
                 yield Static(id="summary-age", classes="block")
                 yield SafeMarkdown(id="summary-body")
@@ -343,6 +353,9 @@ class CaseFileScreen(CaselineScreen[None]):
         return f"updated {age} by {summary.author_name}{flag}"
 
     def _show_summary(self, loaded: CaseFile) -> None:
+        self.query_one("#overview-summary", SafeMarkdown).show(
+            loaded.summary.body if loaded.summary else "*No summary yet.*"
+        )
         age = self.query_one("#summary-age", Static)
         summary = loaded.summary
         body = self.query_one("#summary-body", SafeMarkdown)
@@ -455,6 +468,15 @@ class CaseFileScreen(CaselineScreen[None]):
             self.query_one("#notes-list", OptionList).focus()
             return
         self.dismiss(None)
+
+    def action_history(self) -> None:
+        if self.detail is None:
+            return
+        from tui.screens.history import HistoryScreen
+
+        self.app.push_screen(
+            HistoryScreen(self.detail.id, f"{self.detail.ref} · {self.detail.client_name}")
+        )
 
     def action_tab(self, tab: str) -> None:
         self.query_one("#tabs", TabbedContent).active = tab

@@ -375,7 +375,8 @@ class NoteEditorScreen(CaselineScreen[int | None]):
             dates.is_far_from(note.contact_at.date(), years=1)
             and note.contact_at.date() < dates.today()
         )
-        if not issues and not far:
+        distant = note.follow_up_on is not None and dates.is_far_from(note.follow_up_on, years=1)
+        if not issues and not far and not distant:
             self._finalise(self.state())
             return
         from tui.screens.quality import QualityScreen
@@ -387,6 +388,11 @@ class NoteEditorScreen(CaselineScreen[int | None]):
                 self.query_one("#body", TextArea).focus()
 
         extra = []
+        if distant and note.follow_up_on is not None:
+            extra.append(
+                f"The follow-up is on {dates.format_date(note.follow_up_on)}, more than a year "
+                "away. Is that the date you meant?"
+            )
         if far:
             extra.append(
                 f"The note is dated {dates.format_datetime(note.contact_at)}, over a year "
