@@ -1,0 +1,383 @@
+"""A virtual table of records: sortable, filterable, with columns that give way when narrow.
+
+Only the visible lines are ever rendered, so thousands of rows cost no more to show, filter or
+sort than fifty: filtering is a substring test over a key each row carries (folded once, when
+the rows are loaded), and sorting is a list sort. Subclasses say what the columns are, how a
+row is identified and searched, and how a cell is coloured.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar, Generic, TypeVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from store import dates
+from store.textsafe import fold, single_line
+
+RowT = TypeVar("RowT")
+GAP = 1
+
+
+@dataclass(frozen=True)
+class Column(Generic[RowT]):
+    """A column: how to show it, sort by it, and when to give it up."""
+
+    key: str
+    label: str
+    width: int  # preferred (minimum, for the flexible column)
+    keep: int  # higher is kept longer when space is short
+    text: Callable[[RowT, date], str]
+    sort: Callable[[RowT], Any]
+    flexible: bool = False
+
+
+def layout_columns(
+    columns: Sequence[Column[RowT]],
+    available: int,
+    hidden: Sequence[str] = (),
+    widths: dict[str, int] | None = None,
+) -> list[tuple[Column[RowT], int]]:
+    """Choose the columns that fit ``available`` cells and their widths, in display order.
+
+    ``widths`` overrides preferred widths measured from the data (a reference column sized to
+    the longest reference, say).
+    """
+    measured = widths or {}
+    candidates = [c for c in columns if c.key not in hidden]
+
+    def width_of(col: Column[RowT]) -> int:
+        return max(measured.get(col.key, col.width), len(col.label))
+
+    chosen = list(candidates)
+    while chosen:
+        total = sum(width_of(c) for c in chosen) + GAP * (len(chosen) - 1)
+        if total <= available or len(chosen) <= 2:
+            break
+        chosen.remove(min(chosen, key=lambda c: c.keep))
+    sizes = {c.key: width_of(c) for c in chosen}
+    spare = available - sum(sizes.values()) - GAP * (len(chosen) - 1)
+    flex = next((c for c in chosen if c.flexible), None)
+    if flex is not None:
+        sizes[flex.key] = max(4, sizes[flex.key] + spare)
+    return [(c, sizes[c.key]) for c in chosen]
+
+
+class _RowMessage(Message):
+    """A message about one row of a RecordTable."""
+
+    def __init__(self, table: RecordTable[Any], row: Any) -> None:
+        super().__init__()
+        self.table = table
+        self.row = row
+
+    @property
+    def control(self) -> RecordTable[Any]:
+        return self.table
+
+
+class RecordTable(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=False):
+    """A virtual table with a cursor, a sort column and a filter.
+
+    | Key | Action |
+    | --- | --- |
+    | up/down, k/j | Move the cursor |
+    | pageup/pagedown | Move a screenful |
+    | home/end | First / last row |
+    | enter | Choose the highlighted row |
+    """
+
+    COLUMNS: ClassVar[tuple[Column[Any], ...]] = ()
+    DEFAULT_SORT: ClassVar[str] = ""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor(-1)", "Up", show=False, id="table.up"),
+        Binding("down,j", "cursor(1)", "Down", show=False, id="table.down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="table.page_up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="table.page_down"),
+        Binding("home", "first", "First", show=False, id="table.first"),
+        Binding("end", "last", "Last", show=False, id="table.last"),
+        Binding(
+            "enter",
+            "select",
+            "Open",
+            tooltip="Open the highlighted row",
+            show=False,
+            id="table.open",
+        ),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "record-table--header",
+        "record-table--cursor",
+        "record-table--alert",
+        "record-table--muted",
+        "record-table--sorted",
+    }
+
+    DEFAULT_CSS = """
+    RecordTable {
+        background: $surface;
+        height: 1fr;
+        overflow-x: hidden;
+        scrollbar-size-vertical: 1;
+        & > .record-table--header { text-style: bold; color: $text-primary; background: $panel; }
+        & > .record-table--sorted { text-style: bold underline; }
+        & > .record-table--cursor { background: $primary 30%; }
+        &:focus > .record-table--cursor { background: $primary; color: $text; text-style: bold; }
+        & > .record-table--alert { color: $text-error; }
+        & > .record-table--muted { color: $text-muted; }
+    }
+    """
+
+    cursor_row: reactive[int] = reactive(0, always_update=True)
+    """Index of the highlighted row among the visible (filtered, sorted) rows."""
+
+    class Selected(_RowMessage):
+        """A row was chosen (enter or a double click); ``row`` is the record."""
+
+    class Highlighted(_RowMessage):
+        """The cursor moved; ``row`` is None when no row is shown."""
+
+    def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)
+        self._all: list[RowT] = []
+        self._rows: list[RowT] = []
+        self._filter = ""
+        self._sort_key = self.DEFAULT_SORT or (self.COLUMNS[0].key if self.COLUMNS else "")
+        self._sort_reverse = False
+        self._hidden: tuple[str, ...] = ()
+        self._layout: list[tuple[Column[RowT], int]] = []
+        self._today = dates.today()
+        self.empty_message = "Nothing here."
+
+    # -- what subclasses say -------------------------------------------------------------
+
+    def row_id(self, row: RowT) -> int:
+        """A stable identity for a row, to keep the cursor on it across reloads."""
+        return int(row.id)  # type: ignore[attr-defined]
+
+    def search_key(self, row: RowT) -> str:
+        """The folded text the filter looks in."""
+        return str(row.search_key)  # type: ignore[attr-defined]
+
+    def cell_class(self, row: RowT, column: Column[RowT], value: str) -> str | None:
+        """A component class for a cell ("record-table--alert", "…--muted") or None."""
+        return None
+
+    def measured_widths(self, rows: Sequence[RowT]) -> dict[str, int]:
+        """Preferred widths measured from the data, for columns that should fit it."""
+        return {}
+
+    # -- data --------------------------------------------------------------------------
+
+    @property
+    def rows(self) -> list[RowT]:
+        """The visible rows, filtered and sorted, in display order."""
+        return self._rows
+
+    @property
+    def total(self) -> int:
+        return len(self._all)
+
+    @property
+    def highlighted(self) -> RowT | None:
+        if 0 <= self.cursor_row < len(self._rows):
+            return self._rows[self.cursor_row]
+        return None
+
+    @property
+    def sort_key(self) -> str:
+        return self._sort_key
+
+    @property
+    def sort_reverse(self) -> bool:
+        return self._sort_reverse
+
+    @property
+    def visible_columns(self) -> list[str]:
+        return [c.key for c, _ in self._layout]
+
+    def _current_id(self) -> int | None:
+        row = self.highlighted
+        return self.row_id(row) if row is not None else None
+
+    def set_rows(self, rows: list[RowT], *, keep_id: int | None = None) -> None:
+        """Replace the data, keeping the cursor on row ``keep_id`` (or the current one)."""
+        if keep_id is None:
+            keep_id = self._current_id()
+        self._all = rows
+        self._today = dates.today()
+        self._recompute(keep_id)
+
+    def set_filter(self, text: str) -> None:
+        self._filter = fold(text.strip())
+        self._recompute(self._current_id())
+
+    def set_hidden_columns(self, hidden: Sequence[str]) -> None:
+        self._hidden = tuple(hidden)
+        self._relayout()
+
+    def sort_by(self, key: str, reverse: bool | None = None) -> None:
+        """Sort by column ``key``; ``reverse`` None flips it when the key is unchanged."""
+        if reverse is None:
+            reverse = not self._sort_reverse if key == self._sort_key else False
+        self._sort_key, self._sort_reverse = key, reverse
+        self._recompute(self._current_id())
+
+    def cycle_sort(self) -> None:
+        """Sort by the next visible column."""
+        keys = self.visible_columns or [c.key for c in self.COLUMNS]
+        index = keys.index(self._sort_key) if self._sort_key in keys else -1
+        self.sort_by(keys[(index + 1) % len(keys)], reverse=False)
+
+    def _recompute(self, keep_id: int | None) -> None:
+        needle = self._filter
+        key = self.search_key
+        rows = [r for r in self._all if needle in key(r)] if needle else list(self._all)
+        column = next((c for c in self.COLUMNS if c.key == self._sort_key), None)
+        if column is not None:
+            rows.sort(key=column.sort, reverse=self._sort_reverse)
+        self._rows = rows
+        index = 0
+        if keep_id is not None:
+            index = next((i for i, r in enumerate(rows) if self.row_id(r) == keep_id), 0)
+        self._relayout()
+        self.cursor_row = min(index, max(0, len(rows) - 1))
+
+    def _relayout(self) -> None:
+        # One cell of padding on the left; the right edge needs none.
+        width = max(1, self.scrollable_content_region.width - 1)
+        self._layout = layout_columns(
+            self.COLUMNS, width, self._hidden, self.measured_widths(self._all)
+        )
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows) + 1)
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._relayout()
+        self._scroll_cursor_into_view()
+
+    # -- cursor ------------------------------------------------------------------------
+
+    def watch_cursor_row(self, old: int, new: int) -> None:
+        self._scroll_cursor_into_view()
+        self.refresh()
+        self.post_message(self.Highlighted(self, self.highlighted))
+
+    def _scroll_cursor_into_view(self) -> None:
+        body = max(1, self.scrollable_content_region.height - 1)
+        top = round(self.scroll_y)
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False, immediate=True)
+        elif self.cursor_row >= top + body:
+            self.scroll_to(y=self.cursor_row - body + 1, animate=False, immediate=True)
+
+    def _move_to(self, index: int) -> None:
+        if self._rows:
+            self.cursor_row = max(0, min(len(self._rows) - 1, index))
+
+    def action_cursor(self, delta: int) -> None:
+        self._move_to(self.cursor_row + delta)
+
+    def action_page(self, direction: int) -> None:
+        step = max(1, self.scrollable_content_region.height - 2)
+        self._move_to(self.cursor_row + direction * step)
+
+    def action_first(self) -> None:
+        self._move_to(0)
+
+    def action_last(self) -> None:
+        self._move_to(len(self._rows) - 1)
+
+    def action_select(self) -> None:
+        if (row := self.highlighted) is not None:
+            self.post_message(self.Selected(self, row))
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        if offset.y == 0:
+            x = 1
+            for column, width in self._layout:
+                if x <= offset.x < x + width + GAP:
+                    self.sort_by(column.key)
+                    return
+                x += width + GAP
+            return
+        index = round(self.scroll_y) + offset.y - 1
+        if 0 <= index < len(self._rows):
+            if index == self.cursor_row and event.chain >= 2:
+                self.action_select()
+            self.cursor_row = index
+
+    # -- rendering ---------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            return self._header_line(width, base)
+        index = round(self.scroll_y) + y - 1
+        if index >= len(self._rows):
+            if not self._rows and y == 2:
+                muted = base + self.get_component_rich_style("record-table--muted")
+                text = Text(
+                    " " + self.empty_message, style=muted, no_wrap=True, overflow="ellipsis"
+                )
+                text.truncate(width, pad=True)
+                return Strip(text.render(self.app.console), width)
+            return Strip.blank(width, base)
+        style = base
+        if index == self.cursor_row:
+            style = base + self.get_component_rich_style("record-table--cursor")
+        return self._row_line(self._rows[index], width, style)
+
+    def _header_line(self, width: int, base: Style) -> Strip:
+        header = base + self.get_component_rich_style("record-table--header")
+        sorted_style = self.get_component_rich_style("record-table--sorted", partial=True)
+        line = Text(" ", style=header, no_wrap=True, end="")
+        for i, (column, col_width) in enumerate(self._layout):
+            label = column.label
+            cell_style = header
+            if column.key == self._sort_key:
+                label = f"{label}{'▼' if self._sort_reverse else '▲'}"
+                cell_style = header + sorted_style
+            cell = Text(label, style=cell_style, no_wrap=True, end="")
+            cell.truncate(col_width, overflow="ellipsis", pad=True)
+            if i:
+                line.append(" " * GAP, style=header)
+            line.append_text(cell)
+        line.truncate(width, pad=True)
+        line.stylize(header)
+        return Strip(line.render(self.app.console), width)
+
+    def _row_line(self, row: RowT, width: int, style: Style) -> Strip:
+        line = Text(" ", style=style, no_wrap=True, end="")
+        for i, (column, col_width) in enumerate(self._layout):
+            value = single_line(column.text(row, self._today))
+            cell_style = style
+            component = self.cell_class(row, column, value)
+            if component:
+                cell_style = style + self.get_component_rich_style(component, partial=True)
+            cell = Text(value, style=cell_style, no_wrap=True, end="")
+            cell.truncate(col_width, overflow="ellipsis", pad=True)
+            if i:
+                line.append(" " * GAP, style=style)
+            line.append_text(cell)
+        line.truncate(width, pad=True)
+        segments = list(line.render(self.app.console))
+        return Strip(Segment.simplify(segments), width)
