@@ -19,6 +19,7 @@ from .db import Database
 from .errors import Conflict, NotFound
 from .models import (
     Case,
+    ChronologyEntry,
     Client,
     Contact,
     Professional,
@@ -47,6 +48,7 @@ HISTORY_TABLES: dict[str, type[pw.Model]] = {
     "client": Client,
     "contact": Contact,
     "professional": Professional,
+    "chronology_entry": ChronologyEntry,
 }
 
 CLIENT_CONFLICT = (

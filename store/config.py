@@ -29,6 +29,19 @@ NOTE_TYPES: tuple[str, ...] = (
     "meeting",
     "case note",
 )
+# What a worker can file a manual chronology entry under (automatic entries add "allocation"
+# and "status"; significant notes use "contact").
+CHRONOLOGY_CATEGORIES: tuple[str, ...] = (
+    "incident",
+    "safeguarding",
+    "health",
+    "housing",
+    "education",
+    "legal",
+    "contact",
+    "placement",
+    "other",
+)
 
 
 class ConfigError(StoreError):
@@ -80,6 +93,10 @@ class Config(BaseModel):
     summary_max_age_months: int = Field(
         default=3, ge=1, le=24, description="A case summary older than this is flagged."
     )
+    chronology_categories: tuple[str, ...] = Field(
+        default=CHRONOLOGY_CATEGORIES,
+        description="The categories a manual chronology entry can have, in the order offered.",
+    )
 
     @field_validator("note_types")
     @classmethod
@@ -89,6 +106,17 @@ class Config(BaseModel):
             raise ValueError("note_types must be a list of names of 1 to 30 characters")
         if len(set(cleaned)) != len(cleaned):
             raise ValueError("note_types has the same type twice")
+        return cleaned
+
+    @field_validator("chronology_categories")
+    @classmethod
+    def _chronology_categories(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        cleaned = tuple(" ".join(c.split()) for c in value)
+        if not cleaned or any(not c or len(c) > 30 for c in cleaned):
+            raise ValueError("chronology_categories must be a list of names of 1 to 30 characters")
+        # Compared without case when entries are filed, so "Health" and "health" are one.
+        if len({c.casefold() for c in cleaned}) != len(cleaned):
+            raise ValueError("chronology_categories has the same category twice")
         return cleaned
 
     @field_validator("ref_format")

@@ -58,6 +58,9 @@ FOLLOW_UP_SHARE = 0.32  # of notes that name a follow-up date, those that set on
 SUMMARY_SHARE = 0.9  # open cases (older than three weeks) with a case summary
 STALE_SUMMARY_SHARE = 0.25  # of those old enough, summaries last updated > 3 months ago
 PROFESSIONAL_ENDED_SHARE = 0.25
+MANUAL_CHRONOLOGY_SHARE = 0.27  # of allocated cases: those with entries added by hand
+MANUAL_ANALYSIS_SHARE = 0.5  # of manual entries, those with an analysis
+AUTOMATIC_ANALYSIS_SHARE = 0.12  # of significant notes' entries, those annotated
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_NAMES = (
@@ -147,7 +150,8 @@ def generate(
         # The case-file extras draw from their own stream, so adding them left the rest of a
         # seed's data as it was.
         extra = random.Random(f"caseline-demo-case-file:{seed}")
-        report = _Generator(random.Random(seed), day, me.strip(), extra).run(
+        chron = random.Random(f"caseline-demo-chronology:{seed}")
+        report = _Generator(random.Random(seed), day, me.strip(), extra, chron).run(
             cases, notes_per_case, workers
         )
     return DemoReport(**report, seconds=time.perf_counter() - started)
@@ -231,9 +235,17 @@ class _Case:
 class _Generator:
     """One run of the demo generator (state shared by the planning and writing steps)."""
 
-    def __init__(self, rng: random.Random, today: date, me: str, extra: random.Random) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        today: date,
+        me: str,
+        extra: random.Random,
+        chron: random.Random,
+    ) -> None:
         self.rng = rng
         self.x = extra  # everything added with the case file (contacts, summaries...)
+        self.cx = chron  # manual chronology entries and analyses
         self.today = today
         self.t0 = today.toordinal()
         self.me = me
@@ -843,6 +855,10 @@ class _Generator:
             ChronologyEntry.source_id,
             ChronologyEntry.created_at,
             ChronologyEntry.created_by,
+            ChronologyEntry.source_of_information,
+            ChronologyEntry.analysis,
+            ChronologyEntry.version,
+            ChronologyEntry.updated_at,
         )
         type_pick = [
             t for t, w in zip(txt.NOTE_TYPES, txt.NOTE_TYPE_WEIGHTS, strict=True) for _ in range(w)
@@ -889,6 +905,8 @@ class _Generator:
                             None,
                             stamp(case.opened * 1440 + 540),
                             workers[case.creator][0],
+                            "",
+                            "",
                         ),
                     )
                 )
@@ -915,6 +933,8 @@ class _Generator:
                             alloc_ids[i],
                             stamp(start * 1440 + 560),
                             wid,
+                            "",
+                            "",
                         ),
                     )
                 )
@@ -934,6 +954,8 @@ class _Generator:
                             None,
                             stamp(case.closed * 1440 + 900),
                             workers[case.allocs[-1][1]][0],
+                            "",
+                            "",
                         ),
                     )
                 )
@@ -1041,6 +1063,8 @@ class _Generator:
                                 note_id,
                                 final,
                                 wid,
+                                "",
+                                self._automatic_analysis(ctx),
                             ),
                         )
                     )
@@ -1049,9 +1073,10 @@ class _Generator:
                     self._insert(Note, note_fields, notes)
                     n_notes += len(notes)
                     notes = []
+            entries.extend(self._manual_entries(case, p))
             entries.sort(key=lambda e: (e[0], e[1]))
             for _, _, row in entries:
-                chron.append((chron_id, case.id, *row))
+                chron.append((chron_id, case.id, *row, 1, None))
                 chron_id += 1
             if len(chron) >= batch:
                 self._insert(ChronologyEntry, chron_fields, chron)
@@ -1071,6 +1096,66 @@ class _Generator:
         self._insert(SummaryVersion, summary_fields, summaries)
         n_versions += len(summaries)
         return n_notes + len(notes), n_chron + len(chron), n_summarised, n_versions
+
+    def _automatic_analysis(self, ctx: dict[str, str]) -> str:
+        """An analysis for some significant notes' entries (blank for most)."""
+        cx = self.cx
+        if cx.random() >= AUTOMATIC_ANALYSIS_SHARE:
+            return ""
+        return cx.choice(txt.AUTOMATIC_ANALYSES).format_map(ctx)
+
+    def _manual_entries(self, case: _Case, p: _Person) -> list[tuple[int, int, tuple[Any, ...]]]:
+        """Entries a worker added by hand, for about MANUAL_CHRONOLOGY_SHARE of held cases.
+
+        Dated within the case's life (after it opened, before it closed or today), each
+        recorded by whoever held the case that day, under that allocation.
+        """
+        cx = self.cx
+        if not case.allocs or cx.random() >= MANUAL_CHRONOLOGY_SHARE:
+            return []
+        first, last = case.opened + 1, min(self._end(case), self.t0) - 1
+        pool = [e for e in txt.MANUAL_EVENTS if e.child == p.child]
+        if last < first or not pool:
+            return []
+        wanted = cx.choices((1, 2, 3, 4, 5, 6), (30, 25, 18, 12, 9, 6))[0]
+        chosen = cx.sample(pool, min(wanted, len(pool)))
+        days = sorted(cx.randint(first, last) for _ in chosen)
+        ctx = dict(p.ctx)
+        ctx.pop("pros", None)
+        alloc_ids = self.alloc_ids[case.id]
+        out: list[tuple[int, int, tuple[Any, ...]]] = []
+        for event, o in zip(chosen, days, strict=True):
+            ctx["pc"] = str(cx.randint(1000, 9999))
+            ctx["hospital"] = cx.choice(txt.HOSPITALS)
+            ctx["court"] = cx.choice(txt.COURTS)
+            ctx["days"] = str(cx.randint(2, 5))
+            ctx["pct"] = str(cx.randint(62, 79))
+            k = max(i for i, (start, _) in enumerate(case.allocs) if start <= o)
+            analysis = ""
+            if cx.random() < MANUAL_ANALYSIS_SHARE:
+                analysis = cx.choice(event.analyses).format_map(ctx)
+            # Written up at the end of the working day the news arrived.
+            minute = 960 + 5 * cx.randrange(18)
+            out.append(
+                (
+                    o,
+                    1,
+                    (
+                        alloc_ids[k],
+                        date.fromordinal(o),
+                        event.category,
+                        event.title.format_map(ctx),
+                        event.details.format_map(ctx),
+                        "manual",
+                        None,
+                        self._stamp(o * 1440 + minute),
+                        self.workers[case.allocs[k][1]][0],
+                        cx.choice(event.sources).format_map(ctx),
+                        analysis,
+                    ),
+                )
+            )
+        return out
 
     def _present(
         self, note_type: str, p: _Person, ctx: dict[str, str], worker: str, prof: str

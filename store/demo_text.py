@@ -1640,3 +1640,281 @@ SUMMARY_NEXT_STEPS: tuple[str, ...] = (
     "Update the assessment after the next visit.",
     "Share this summary with {prof}; {a} has given consent.",
 )
+
+
+# --- Manual chronology entries -----------------------------------------------------------
+# Events a worker adds to the chronology by hand: things learned from other agencies or the
+# family rather than from a contact of their own. Placeholders as in the note templates, plus
+# ``{pc}`` a police collar number, ``{hospital}``, ``{court}`` and ``{days}`` (2-5).
+
+
+class ManualEvent(NamedTuple):
+    """A manual chronology entry: who it fits, what it says, who could have reported it."""
+
+    category: str  # one of the default chronology categories
+    child: bool  # for children's cases (True) or adults' (False)
+    title: str
+    details: str  # Markdown
+    sources: tuple[str, ...]  # who reported it
+    analyses: tuple[str, ...]  # what it may mean for the client
+
+
+HOSPITALS: tuple[str, ...] = (
+    "the Royal Infirmary",
+    "St Luke's Hospital",
+    "the General Hospital",
+    "Queen's Hospital",
+    "the Children's Hospital",
+)
+COURTS: tuple[str, ...] = (
+    "the Family Court",
+    "the County Court",
+    "the Magistrates' Court",
+)
+
+MANUAL_EVENTS: tuple[ManualEvent, ...] = (
+    ManualEvent(
+        "education",
+        True,
+        "School exclusion (fixed term, {days} days)",
+        "{school} excluded {c} for {days} days after an incident in class. {teacher} said {c} "
+        "threw a chair and swore at a member of staff.\n\nA reintegration meeting is booked "
+        "with {fn} ({rel}) for the day {c} returns.",
+        ("School (DSL)", "{teacher} (class teacher)", "{fn} ({rel})"),
+        (
+            "Third exclusion this term: pattern escalating since the move.",
+            "Behaviour at school is worse on Mondays, after weekend contact; explore with {fn}.",
+        ),
+    ),
+    ManualEvent(
+        "education",
+        True,
+        "Attendance below 80% this half-term",
+        "{school} reported attendance of {pct}% for the half-term, most absences unauthorised. "
+        "A penalty notice warning letter has been sent to {fn}.",
+        ("School attendance officer", "School (DSL)"),
+        ("Missed school means {c} is not seen by safe adults; raise at the core group.",),
+    ),
+    ManualEvent(
+        "safeguarding",
+        True,
+        "Police called to address: domestic incident",
+        "Police attended the home at night after a neighbour heard shouting. {c} was in the "
+        "house. No arrests; a DASH risk assessment was completed and graded **medium**.",
+        ("Police (PC {pc})", "Police MASH notification", "Neighbour"),
+        (
+            "Second police call-out in three months; {c} is exposed to the arguments.",
+            "{fn} minimised the incident when asked; consider a strategy discussion.",
+        ),
+    ),
+    ManualEvent(
+        "safeguarding",
+        True,
+        "Missing from home overnight",
+        "{c} did not come home after school and was found by police the next morning at a "
+        "friend's address. Return home interview offered.\n\n- Reported missing by {fn}\n"
+        "- Found safe and well",
+        ("Police (PC {pc})", "{fn} ({rel})"),
+        ("First missing episode; watch for links with older peers seen near the school.",),
+    ),
+    ManualEvent(
+        "safeguarding",
+        True,
+        "Strategy discussion held",
+        "Strategy discussion with police and health following the disclosure at school. Agreed "
+        "threshold met for a section 47 enquiry.",
+        ("Children's social care duty team", "Police (PC {pc})"),
+        ("The disclosure is consistent with what {c} told the school nurse earlier.",),
+    ),
+    ManualEvent(
+        "health",
+        True,
+        "A&E attendance: head injury",
+        "{c} was taken to A&E at {hospital} after a fall from a bunk bed. Discharged the same "
+        "night; no fracture. The account given by {fn} matched the injury.",
+        ("A&E discharge letter", "Health visitor", "{fn} ({rel})"),
+        ("Explanation consistent with the injury; no further action, but note the date.",),
+    ),
+    ManualEvent(
+        "health",
+        True,
+        "Missed health appointments (third this year)",
+        "{hv} reported that {c} was not brought to the developmental review for the third "
+        "time. A new appointment has been sent.",
+        ("Health visitor", "{gp} ({surgery})"),
+        ("Pattern of missed health appointments: possible neglect of health needs.",),
+    ),
+    ManualEvent(
+        "legal",
+        True,
+        "Court hearing: interim care order",
+        "Hearing at {court}. The court made an interim care order; {c} to remain in foster "
+        "care. Next hearing in four weeks.",
+        ("Local authority legal team", "Court order"),
+        ("The order gives time for the parenting assessment; {fn} understood the decision.",),
+    ),
+    ManualEvent(
+        "legal",
+        True,
+        "Pre-proceedings (PLO) meeting",
+        "Meeting under the Public Law Outline with {fn} and their solicitor. Letter before "
+        "proceedings explained; a written agreement was signed.",
+        ("Local authority legal team",),
+        ("{fn} engaged well in the meeting; the next twelve weeks are critical.",),
+    ),
+    ManualEvent(
+        "placement",
+        True,
+        "Placement move to new foster carers",
+        "{c} moved to a new foster placement after the previous carers gave notice. Belongings "
+        "moved the same day; school transport arranged so {c} can stay at {school}.",
+        ("Fostering team", "Supervising social worker"),
+        ("Second move this year; stability is now the priority in the care plan.",),
+    ),
+    ManualEvent(
+        "contact",
+        True,
+        "Contact with father suspended",
+        "Supervised contact suspended after {c} came back upset and said they did not want to "
+        "go again. To be reviewed at the next looked-after child review.",
+        ("Contact supervisor", "{fn} ({rel})"),
+        ("{c}'s wishes are clear and consistent with what was said at school.",),
+    ),
+    ManualEvent(
+        "incident",
+        True,
+        "Arrested: shoplifting",
+        "{c} was arrested with two friends for shoplifting in the town centre. Released under "
+        "investigation; the youth offending team has been told.",
+        ("Police (PC {pc})", "Youth offending team"),
+        ("Offending started when {c} began spending time with the older group.",),
+    ),
+    ManualEvent(
+        "housing",
+        True,
+        "Family moved to temporary accommodation",
+        "The family moved to temporary accommodation at {block} after the eviction. One room "
+        "for {fn} and the children; shared kitchen.",
+        ("Housing officer", "{fn} ({rel})"),
+        ("Overcrowding is likely to add to the stress at home.",),
+    ),
+    ManualEvent(
+        "other",
+        True,
+        "Child protection medical completed",
+        "Child protection medical by the paediatrician at {hospital}. Findings shared by phone; "
+        "written report to follow.",
+        ("Paediatrician",),
+        ("Await the written report before the initial conference.",),
+    ),
+    ManualEvent(
+        "health",
+        False,
+        "Hospital admission",
+        "{c} was admitted to {hospital} after a fall at home and stayed {days} nights. Discharge "
+        "planning meeting to be arranged with the ward.",
+        ("Hospital ward sister", "{fn} ({rel})", "Hospital discharge team"),
+        (
+            "Third fall this year: the home may no longer be safe without more support.",
+            "Admission followed a period of not eating properly; check the care package.",
+        ),
+    ),
+    ManualEvent(
+        "health",
+        False,
+        "Mental health crisis: seen by the crisis team",
+        "{c} called the crisis line in the night and was seen at home by the crisis team. No "
+        "admission; daily calls for a week agreed.",
+        ("Crisis team", "Client", "{gp} ({surgery})"),
+        ("Crisis followed the letter about benefits; money worries are a trigger.",),
+    ),
+    ManualEvent(
+        "health",
+        False,
+        "GP medication review",
+        "{gp} reviewed {c}'s medication and stopped one tablet that was causing dizziness.",
+        ("{gp} ({surgery})", "Client"),
+        ("May explain the dizzy spells {fn} has been worried about.",),
+    ),
+    ManualEvent(
+        "housing",
+        False,
+        "Moved to temporary accommodation",
+        "{c} moved to temporary accommodation at {block}. Keys collected from {ho}; furniture "
+        "in storage.",
+        ("Housing officer", "Client"),
+        ("Further from {fn} ({rel}), who was the main support; risk of isolation.",),
+    ),
+    ManualEvent(
+        "housing",
+        False,
+        "Possession hearing",
+        "Possession hearing at {court} for rent arrears. The order was suspended on terms: "
+        "current rent plus a weekly amount towards the arrears.",
+        ("Client", "Housing officer", "Court order"),
+        ("A suspended order means any missed payment could lead to eviction.",),
+    ),
+    ManualEvent(
+        "safeguarding",
+        False,
+        "Adult safeguarding concern raised",
+        "{fn} ({rel}) raised a concern that a new friend has been taking {c}'s bank card. "
+        "Section 42 enquiry opened.",
+        ("{fn} ({rel})", "Bank", "Adult safeguarding team"),
+        ("Possible financial abuse; {c} has capacity and wants to keep the friendship.",),
+    ),
+    ManualEvent(
+        "safeguarding",
+        False,
+        "Police called to address: domestic incident",
+        "Police attended after {c} called 999. Partner arrested and bailed with conditions not "
+        "to contact {c}. DASH risk assessment graded **high**; referred to MARAC.",
+        ("Police (PC {pc})", "Client"),
+        ("High risk: safety plan to be reviewed with {c} this week.",),
+    ),
+    ManualEvent(
+        "incident",
+        False,
+        "Fire at the property",
+        "Small kitchen fire (pan left on the hob). Fire service attended; nobody hurt. A home "
+        "fire safety visit is booked.",
+        ("Fire service", "{fn} ({rel})"),
+        ("Memory problems may be getting worse; ask {gp} about a memory assessment.",),
+    ),
+    ManualEvent(
+        "legal",
+        False,
+        "Court hearing: sentencing",
+        "Sentencing at {court}: community order with supervision. Probation will see {c} weekly.",
+        ("Probation", "Client"),
+        ("Regular supervision gives structure; keep in touch with probation.",),
+    ),
+    ManualEvent(
+        "placement",
+        False,
+        "Respite stay at care home",
+        "{c} went to a care home for {days} weeks of respite while {fn} recovers from an "
+        "operation.",
+        ("{fn} ({rel})", "Care home manager"),
+        ("Settled well; may help {c} consider a permanent move later.",),
+    ),
+    ManualEvent(
+        "other",
+        False,
+        "Benefit sanction",
+        "{c}'s Universal Credit was sanctioned for a missed appointment at the jobcentre. "
+        "Mandatory reconsideration requested.",
+        ("Client", "DWP work coach"),
+        ("Loss of income puts the rent arrears plan at risk.",),
+    ),
+)
+
+# Analyses a worker may add to an automatic entry (a significant note, a transfer).
+AUTOMATIC_ANALYSES: tuple[str, ...] = (
+    "Consistent with the concerns at referral; no change to the plan.",
+    "First time {a} has raised this without prompting: a positive sign.",
+    "Links to the earlier entries about money; the pressures are building.",
+    "Shows the support network is holding; {fn} was quick to help.",
+    "Worth raising at the next review: the same issue came up last year.",
+    "{a} followed the agreed plan, which suggests the work is helping.",
+)

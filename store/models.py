@@ -240,6 +240,10 @@ class ChronologyEntry(BaseModel):
     source_id = pw.IntegerField(null=True)
     created_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    source_of_information = pw.TextField(default="")  # who reported it (manual entries)
+    analysis = pw.TextField(default="")  # what the event means for the client; any entry
+    version = pw.IntegerField(default=1)
+    updated_at = pw.DateTimeField(null=True)  # last edit or annotation; None if never
 
     class Meta:
         indexes = ((("case", "occurred_on"), False),)

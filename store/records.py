@@ -6,6 +6,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
+from .textsafe import single_line
+
+SUMMARY_MAX = 120  # characters of ChronologyItem.summary
+
 
 class CaseStatus(StrEnum):
     """Where a case is in its life."""
@@ -98,6 +102,25 @@ class ChronologyItem:
     source_kind: str
     source_id: int | None
     before_current_allocation: bool
+    source_of_information: str = ""  # who reported it: "School (DSL)", "Police (PC 1234)"
+    analysis: str = ""  # what the event means for the client (Markdown)
+    version: int = 1  # send back when editing or annotating
+    author_name: str = ""  # who recorded the entry
+    updated_at: datetime | None = None  # naive UTC; None if never edited or annotated
+
+    @property
+    def is_manual(self) -> bool:
+        """Added by hand (editable); automatic entries can only be annotated."""
+        return self.source_kind == "manual"
+
+    @property
+    def summary(self) -> str:
+        """The first non-blank line of the details, cleaned for a one-line cell."""
+        for line in self.details.splitlines():
+            text = " ".join(single_line(line).split()).lstrip("#").strip()
+            if text:
+                return text if len(text) <= SUMMARY_MAX else text[: SUMMARY_MAX - 1] + "…"
+        return ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ import peewee as pw
 
 from . import dates, migrations
 from .casefile import CaseFileOps
+from .chronology import ChronologyOps
 from .config import DEFAULT_REF_FORMAT
 from .db import Database, check_writable, contains, inspect_sqlite_file, read_meta
 from .errors import DatabaseUnavailable, InvalidInput, NotFound, StoreError
@@ -25,7 +26,6 @@ from .records import (
     CaseDetail,
     CaseRow,
     CaseStatus,
-    ChronologyItem,
     DuplicateCandidate,
     WorkerInfo,
 )
@@ -72,7 +72,7 @@ def case_flags(
     return tuple(flags)
 
 
-class Store(NoteOps, CaseFileOps):
+class Store(NoteOps, CaseFileOps, ChronologyOps):
     """An open Caseline database and the operations on it."""
 
     def __init__(self, database: Database, *, ref_format: str = DEFAULT_REF_FORMAT) -> None:
@@ -295,34 +295,6 @@ class Store(NoteOps, CaseFileOps):
             if case is None:
                 raise NotFound(f"No case with reference {ref.strip()!r}.")
             return self._case_detail(case.id)
-
-    def chronology(self, actor: WorkerInfo, case_id: int) -> list[ChronologyItem]:
-        """The case's chronology, oldest first."""
-        with self.database.reading():
-            current = (
-                Allocation.select(Allocation.allocated_on)
-                .where(Allocation.case == case_id, Allocation.ended_on.is_null())
-                .order_by(Allocation.allocated_on.desc())
-                .scalar()
-            )
-            query = (
-                ChronologyEntry.select()
-                .where(ChronologyEntry.case == case_id)
-                .order_by(ChronologyEntry.occurred_on, ChronologyEntry.id)
-            )
-            return [
-                ChronologyItem(
-                    id=e.id,
-                    occurred_on=e.occurred_on,
-                    category=e.category,
-                    title=e.title,
-                    details=e.details,
-                    source_kind=e.source_kind,
-                    source_id=e.source_id,
-                    before_current_allocation=current is not None and e.occurred_on < current,
-                )
-                for e in query
-            ]
 
     # -- internals -----------------------------------------------------------------------
 

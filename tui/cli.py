@@ -82,7 +82,53 @@ def build_parser() -> argparse.ArgumentParser:
         "--as-of", metavar="DATE", help="date the demo history runs up to (default: today)"
     )
     demo.add_argument("--force", action="store_true", help="replace a database that has data")
+    _add_export_parser(sub)
     return parser
+
+
+def _add_export_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
+    """``caseline export chronology REF``: a case's chronology as Markdown or HTML."""
+    export = sub.add_parser(
+        "export",
+        help="export a case's records",
+        description="Export a case's records to a file or to standard output.",
+    )
+    what = export.add_subparsers(dest="what", metavar="WHAT", parser_class=_Parser, required=True)
+    chron = what.add_parser(
+        "chronology",
+        help="a case's chronology as Markdown or printable HTML",
+        description="Export a case's chronology (all of it, or filtered) to Markdown or HTML.",
+    )
+    chron.add_argument("ref", metavar="REF", help="case reference, e.g. CL-2026-0001")
+    chron.add_argument(
+        "--format",
+        choices=("md", "html"),
+        help="md or html (default: from the --output name, .html/.htm = html; else md)",
+    )
+    chron.add_argument(
+        "--output", "-o", metavar="PATH", help="file to write (default: standard output)"
+    )
+    # SUPPRESS: a --db or --worker given before "export" is not reset to None here.
+    chron.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file (as for the app)"
+    )
+    chron.add_argument(
+        "--worker", metavar="NAME", default=argparse.SUPPRESS, help="who is exporting"
+    )
+    chron.add_argument(
+        "--since",
+        metavar="TEXT",
+        help='from a date ("1/1/2025", "-6m") or within a period ("last 6 months", "2025", '
+        '"1/1/2025 to 31/3/2025")',
+    )
+    chron.add_argument(
+        "--category",
+        metavar="NAME",
+        action="append",
+        help="only this category (repeat, or separate with commas, for several)",
+    )
+    chron.add_argument("--text", metavar="TEXT", help="only entries containing this text")
+    chron.add_argument("--newest-first", action="store_true", help="newest entries first")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -92,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config()
         if args.command == "demo":
             return _demo(args, config)
+        if args.command == "export":
+            return _export(args, config)
         return _run(args, config)
     except (StoreError, ConfigError) as exc:
         _fail(str(exc))
@@ -175,6 +223,107 @@ def write_demo(
     finally:
         store.close()
     return [f"Demo database {path}:", *report.lines()]
+
+
+def _export(args: argparse.Namespace, config: Config) -> int:
+    """Export a case's chronology: to --output (atomically), else to standard output."""
+    from datetime import date
+
+    from store import dates
+    from store.chronology import AUTOMATIC_CATEGORIES, DatePeriodError, parse_period
+    from store.export import (
+        ExportError,
+        chronology_html,
+        chronology_markdown,
+        format_for,
+        write_atomically,
+    )
+    from store.service import Store
+
+    since: date | None = None
+    until: date | None = None
+    if args.since:
+        try:
+            since = dates.parse_date(args.since, dayfirst=config.dayfirst)
+        except dates.DateParseError:
+            try:
+                since, until = parse_period(args.since, dayfirst=config.dayfirst)
+            except DatePeriodError as exc:
+                _fail(f"--since: {exc}")
+    output = Path(args.output).expanduser() if args.output else None
+    fmt = format_for(output, args.format) if output else (args.format or "md")
+    path = resolve_db_path(getattr(args, "db", None), config)
+    if not path.exists():
+        _fail(f"No database at {path}; give one with --db.")
+    store = Store.open(path, ref_format=config.ref_format)
+    try:
+        me = store.ensure_worker(resolve_worker(getattr(args, "worker", None), config))
+        detail = store.case_by_ref(me, args.ref)
+        categories = [
+            c.strip() for given in args.category or () for c in given.split(",") if c.strip()
+        ]
+        if categories:
+            known = {
+                *config.chronology_categories,
+                *AUTOMATIC_CATEGORIES,
+                *store.chronology_categories_in_use(me, detail.id),
+            }
+            unknown = [c for c in categories if c not in known]
+            if unknown:
+                _fail(
+                    f"--category: no category {unknown[0]!r}; choose from "
+                    f"{', '.join(sorted(known))}."
+                )
+        items = store.chronology(
+            me,
+            detail.id,
+            categories=categories or None,
+            since=since,
+            until=until,
+            text=args.text,
+            newest_first=args.newest_first,
+        )
+    finally:
+        store.close()
+    described = _describe_filter(categories, since, until, args.text)
+    render = chronology_html if fmt == "html" else chronology_markdown
+    text = render(
+        detail,
+        items,
+        exported_by=me.display_name,
+        exported_at=dates.now_utc(),
+        filter_description=described,
+    )
+    if output is None:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return 0
+    try:
+        write_atomically(output, text)
+    except ExportError as exc:
+        _fail(str(exc))
+    print(f"Wrote chronology of {detail.ref} ({len(items)} entries) to {output}", file=sys.stderr)
+    return 0
+
+
+def _describe_filter(
+    categories: Sequence[str], since: object, until: object, text: str | None
+) -> str:
+    """The export header's account of what was left out ("" for nothing)."""
+    from store import dates
+
+    parts = []
+    if categories:
+        parts.append(f"category {' or '.join(categories)}")
+    if since and until:
+        parts.append(f"{dates.format_date(since)} to {dates.format_date(until)}")  # type: ignore[arg-type]
+    elif since:
+        parts.append(f"since {dates.format_date(since)}")  # type: ignore[arg-type]
+    elif until:
+        parts.append(f"until {dates.format_date(until)}")  # type: ignore[arg-type]
+    if text and text.strip():
+        parts.append(f'containing "{text.strip()}"')
+    return ", ".join(parts)
 
 
 def _run(args: argparse.Namespace, config: Config) -> int:

@@ -16,7 +16,7 @@ from playhouse.migrate import SchemaMigrator
 
 from .. import __version__
 from ..errors import NewerDatabase, NotACaselineDatabase
-from . import m0001_initial, m0002_case_file
+from . import m0001_initial, m0002_case_file, m0003_chronology
 
 Step = Callable[[pw.Database, SchemaMigrator], None]
 
@@ -28,6 +28,7 @@ STEPS: list[tuple[int, str, Step]] = [
         "case file: support network, professionals, summaries, drafts, amendments, tasks",
         m0002_case_file.up,
     ),
+    (3, "chronology: source of information, analysis, versions", m0003_chronology.up),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"

@@ -79,7 +79,7 @@ SNAPSHOT = {
     "note": "id, case_id, author_id, contact_at, note_type, present, body, significant, "
     "chronology_title, follow_up_on, status, draft_state, finalised_at",
     "chronology_entry": "id, case_id, allocation_id, occurred_on, category, title, details, "
-    "source_kind, source_id",
+    "source_kind, source_id, source_of_information, analysis, version, updated_at, created_by_id",
     "counter": "name, value",
     "contact": "id, client_id, name, relationship, phone, address, notes, created_by_id",
     "professional": "id, case_id, name, agency, role, phone, email, started_on, ended_on",
@@ -787,3 +787,115 @@ def test_the_case_file_api_reads_demo_data(tmp_path: Path) -> None:
             assert store.client(actor, case.client_id).name == case.client_name  # type: ignore[attr-defined]
     finally:
         store.close()
+
+
+# --- chronology: manual entries and analyses ------------------------------------------------
+
+
+def test_about_a_quarter_of_cases_have_manual_chronology_entries(case_file_db: Path) -> None:
+    from store.chronology import DEFAULT_CATEGORIES, EntryInput
+    from store.schemas import validate
+
+    cases = {
+        case_id: (status, opened_on, closed_on)
+        for case_id, status, opened_on, closed_on in _rows(
+            case_file_db, 'SELECT id, status, opened_on, closed_on FROM "case"'
+        )
+    }
+    allocations: dict[int, list[tuple[str, int, int]]] = {}
+    for alloc_id, case_id, worker_id, allocated_on in _rows(
+        case_file_db,
+        "SELECT id, case_id, worker_id, allocated_on FROM allocation ORDER BY allocated_on, id",
+    ):
+        allocations.setdefault(case_id, []).append((allocated_on, alloc_id, worker_id))
+    manual = _rows(
+        case_file_db,
+        "SELECT case_id, allocation_id, occurred_on, category, title, details, "
+        "source_of_information, analysis, source_id, version, updated_at, created_by_id, "
+        "created_at FROM chronology_entry WHERE source_kind = 'manual'",
+    )
+    per_case = Tally(row[0] for row in manual)
+    assert 0.17 * len(cases) < len(per_case) < 0.33 * len(cases)
+    assert min(per_case.values()) == 1 and max(per_case.values()) == 6
+    with_analysis = 0
+    for (
+        case_id,
+        allocation_id,
+        occurred_on,
+        category,
+        title,
+        details,
+        reported,
+        analysis,
+        source_id,
+        version,
+        updated_at,
+        author,
+        created_at,
+    ) in manual:
+        status, opened_on, closed_on = cases[case_id]
+        assert status != "referral"
+        assert opened_on < occurred_on < (closed_on or TODAY.isoformat())
+        assert created_at[:10] == occurred_on
+        _, alloc, worker = [a for a in allocations[case_id] if a[0] <= occurred_on][-1]
+        assert (allocation_id, author) == (alloc, worker)
+        assert category in DEFAULT_CATEGORIES
+        assert (source_id, version, updated_at) == (None, 1, None)
+        assert reported and details
+        for text in (title, details, reported, analysis):
+            assert "{" not in text and "}" not in text, text
+        with_analysis += bool(analysis)
+        # What the demo wrote is what a worker could have typed.
+        form = {
+            "occurred_on": date.fromisoformat(occurred_on),
+            "category": category,
+            "title": title,
+            "details": details,
+            "source_of_information": reported,
+            "analysis": analysis,
+        }
+        assert validate(EntryInput, form, today=TODAY).model_dump() == form
+    assert 0.35 * len(manual) < with_analysis < 0.65 * len(manual)
+    assert len({row[4] for row in manual}) > 15  # varied events
+    for case_id, count in per_case.items():
+        titles = [row[4] for row in manual if row[0] == case_id]
+        assert len(set(titles)) == count  # no event twice in one case
+
+
+def test_some_automatic_entries_carry_an_analysis(case_file_db: Path) -> None:
+    by_kind = {
+        kind: (total, annotated)
+        for kind, total, annotated in _rows(
+            case_file_db,
+            "SELECT source_kind, COUNT(*), SUM(analysis != '') FROM chronology_entry "
+            "GROUP BY source_kind",
+        )
+    }
+    total, annotated = by_kind["note"]
+    assert 0.05 * total < annotated < 0.25 * total
+    for kind in ("allocation", "transfer", "status"):
+        assert by_kind[kind][1] == 0, kind
+    assert (
+        _scalar(case_file_db, "SELECT COUNT(*) FROM chronology_entry WHERE analysis LIKE '%{%'")
+        == 0
+    )
+
+
+def test_the_chronology_api_reads_and_edits_demo_entries(demo_store: Store) -> None:
+    actor = demo_store.ensure_worker(ME)
+    path = demo_store.path
+    case_id, entry_id = _rows(
+        path,
+        'SELECT e.case_id, e.id FROM chronology_entry e JOIN "case" c ON c.id = e.case_id '
+        "WHERE e.source_kind = 'manual' AND c.status = 'open' ORDER BY e.id LIMIT 1",
+    )[0]
+    items = demo_store.chronology(actor, case_id)
+    assert items[0].source_kind == "allocation"
+    manual = [i for i in items if i.is_manual]
+    assert manual and all(i.author_name and i.source_of_information for i in manual)
+    assert [i.occurred_on for i in items] == sorted(i.occurred_on for i in items)
+    edited = demo_store.update_chronology_entry(
+        actor, entry_id, {"analysis": "Reviewed in supervision."}, version=1
+    )
+    assert (edited.analysis, edited.version) == ("Reviewed in supervision.", 2)
+    assert demo_store.history(actor, "chronology_entry", entry_id)[0].field == "analysis"

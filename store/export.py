@@ -1,0 +1,378 @@
+"""Exporting a case's chronology to Markdown and to a standalone, printable HTML file.
+
+What a person typed is data in both formats: every field is escaped (Markdown punctuation
+backslash-escaped, HTML through ``html.escape``) so a title like ``<script>`` or ``[bold]``
+comes out literally. Details and analyses are Markdown by design; in the Markdown export they
+are kept as written (with raw HTML neutralised) inside a block quote, which also stops an
+unclosed code fence or a heading in one entry from swallowing the rest of the document; in
+the HTML export they are rendered by ``store.markdown.parser()`` (raw HTML, images and links
+off, so nothing is fetched from or points elsewhere).
+
+Both functions are pure: the same inputs give the same text. ``export_chronology`` writes a
+file atomically, so a failed export never leaves half a file behind.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from . import dates
+from .errors import StoreError
+from .markdown import parser
+from .records import CaseDetail, ChronologyItem
+from .textsafe import single_line, strip_control
+
+__all__ = [
+    "ExportError",
+    "chronology_html",
+    "chronology_markdown",
+    "export_chronology",
+    "format_for",
+]
+
+Format = Literal["md", "html"]
+
+SOURCE_LABELS = {
+    "allocation": "allocation",
+    "transfer": "transfer",
+    "status": "status change",
+    "note": "case note",
+    "manual": "manual entry",
+    "conference": "conference",
+    "plan_review": "plan review",
+    "referral": "referral",
+}
+BEFORE_ALLOCATION = "(before current allocation)"
+COLUMNS = ("Date", "Category", "Event", "Source", "Analysis")
+
+# Every character that means something somewhere in Markdown inline syntax or a GFM table,
+# plus & (an entity like &lt; would otherwise be decoded) and ~ (strikethrough).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
+# A "<" or an image's "![" not already escaped (after an even number of backslashes, or none).
+_UNESCAPED_LT = re.compile(r"(?<!\\)((?:\\\\)*)<")
+_UNESCAPED_IMAGE = re.compile(r"(?<!\\)((?:\\\\)*)!\[")
+
+
+class ExportError(StoreError):
+    """The export could not be written (the message says why, in one line)."""
+
+
+# --- shared pieces -------------------------------------------------------------------------
+
+
+def _clean(text: str) -> str:
+    """User text without control characters or escape sequences."""
+    return strip_control(text or "")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(single_line(text or "").split())
+
+
+def _source(item: ChronologyItem) -> str:
+    label = SOURCE_LABELS.get(item.source_kind, item.source_kind.replace("_", " "))
+    reported = _one_line(item.source_of_information)
+    return f"{label}; reported by {reported}" if reported else label
+
+
+def _plural(n: int) -> str:
+    return f"{n} entr{'y' if n == 1 else 'ies'}"
+
+
+def _facts(
+    detail: CaseDetail,
+    count: int,
+    exported_by: str,
+    exported_at: datetime,
+    filter_description: str,
+) -> list[tuple[str, str]]:
+    """The header block, as (label, plain text) pairs, in the order both formats show it."""
+    dob = dates.format_date(detail.date_of_birth) if detail.date_of_birth else "not recorded"
+    described = _one_line(filter_description)
+    return [
+        ("Client", _one_line(detail.client_name)),
+        ("Date of birth", dob),
+        ("Case reference", _one_line(detail.ref)),
+        ("Allocated worker", _one_line(detail.worker_name) or "not allocated"),
+        ("Allocated on", dates.format_date(detail.allocated_on) or "not allocated"),
+        ("Exported by", _one_line(exported_by)),
+        ("Exported on", dates.format_datetime(exported_at)),
+        ("Entries shown", f"filtered: {described}" if described else "all entries"),
+        ("Number of entries", str(count)),
+    ]
+
+
+def _date_text(item: ChronologyItem) -> str:
+    shown = dates.format_date(item.occurred_on)
+    return f"{shown} {BEFORE_ALLOCATION}" if item.before_current_allocation else shown
+
+
+# --- Markdown ------------------------------------------------------------------------------
+
+
+def md_escape(text: str) -> str:
+    """Plain text made literal in Markdown, on one line (for headings and table cells)."""
+    return _MD_SPECIAL.sub(r"\\\1", _one_line(text))
+
+
+def _md_block(text: str) -> str:
+    """Markdown as written, with raw HTML and images neutralised (a reader's renderer would
+    fetch an image), as a block quote."""
+    cleaned = _clean(text).replace("\r\n", "\n").replace("\r", "\n").strip("\n")
+    neutral = _UNESCAPED_IMAGE.sub(r"\1!\\[", _UNESCAPED_LT.sub(r"\1\\<", cleaned))
+    return "\n".join(f"> {line}" if line.strip() else ">" for line in neutral.split("\n"))
+
+
+def chronology_markdown(
+    detail: CaseDetail,
+    items: Sequence[ChronologyItem],
+    *,
+    exported_by: str,
+    exported_at: datetime,
+    filter_description: str = "",
+) -> str:
+    """The chronology as a Markdown document, entries in the order given.
+
+    ``exported_at`` is aware, or naive local time.
+    """
+    facts = _facts(detail, len(items), exported_by, exported_at, filter_description)
+    out = [
+        f"# Chronology: {md_escape(detail.ref)}, {md_escape(detail.client_name)}",
+        "",
+        *(f"- **{label}:** {md_escape(value)}" for label, value in facts),
+        "",
+        "| " + " | ".join(COLUMNS) + " |",
+        "|" + "|".join(" --- " for _ in COLUMNS) + "|",
+    ]
+    for item in items:
+        cells = (
+            _date_text(item),
+            item.category,
+            item.title,
+            _source(item),
+            item.analysis,
+        )
+        out.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
+    if not items:
+        out.append("| " + " | ".join(["—", "", "No entries.", "", ""]) + " |")
+    out += ["", "## Details"]
+    for number, item in enumerate(items, 1):
+        out += [
+            "",
+            f"### {number}. {md_escape(_date_text(item))}: {md_escape(item.title)}",
+            "",
+            f"*{md_escape(item.category)}* · {md_escape(_source(item))}"
+            + (f" · recorded by {md_escape(item.author_name)}" if item.author_name else ""),
+            "",
+            _md_block(item.details) if item.details.strip() else "No details recorded.",
+        ]
+        if item.analysis.strip():
+            out += ["", "**Analysis:**", "", _md_block(item.analysis)]
+    if not items:
+        out += ["", "No entries."]
+    return "\n".join(out) + "\n"
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+_CSS = """
+:root { color-scheme: light; }
+body { font: 11pt/1.45 Georgia, "Times New Roman", serif; color: #111; margin: 2em auto;
+  max-width: 60em; padding: 0 1em; }
+h1 { font-size: 1.5em; margin: 0 0 .5em; }
+h2 { font-size: 1.2em; margin: 1.5em 0 .5em; border-bottom: 1px solid #999; }
+h3 { font-size: 1em; margin: 1.2em 0 .3em; }
+dl.facts { display: grid; grid-template-columns: max-content auto; gap: .15em 1.2em;
+  margin: 0 0 1.5em; }
+dl.facts dt { font-weight: bold; }
+dl.facts dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; font-size: .95em; }
+th, td { border: 1px solid #888; padding: .3em .45em; text-align: left; vertical-align: top; }
+thead th { background: #eee; }
+td.date { white-space: nowrap; }
+tr.before td { color: #555; background: #f6f6f6; }
+.marker { font-size: .85em; font-style: italic; }
+.meta { color: #444; font-size: .9em; margin: 0 0 .4em; }
+.entry { break-inside: avoid; }
+.analysis { border-left: 3px solid #999; padding-left: .8em; margin: .4em 0; }
+pre, code { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9em; }
+pre { white-space: pre-wrap; background: #f4f4f4; padding: .5em; }
+footer { margin-top: 2em; font-size: .85em; color: #555; }
+@page { margin: 18mm 15mm; }
+@media print {
+  body { margin: 0; max-width: none; font-size: 10pt; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def _e(text: str) -> str:
+    return html.escape(_one_line(text), quote=True)
+
+
+def _render(markdown: str) -> str:
+    """Markdown to HTML with the app's parser; images and links off, so the file fetches and
+    points to nothing outside itself (a link shows as written, which also suits paper)."""
+    md = parser().disable(["image", "link", "autolink"])
+    return str(md.render(_clean(markdown)))
+
+
+def chronology_html(
+    detail: CaseDetail,
+    items: Sequence[ChronologyItem],
+    *,
+    exported_by: str,
+    exported_at: datetime,
+    filter_description: str = "",
+) -> str:
+    """The chronology as a standalone HTML document (no scripts, no external resources)."""
+    facts = _facts(detail, len(items), exported_by, exported_at, filter_description)
+    title = f"Chronology: {_e(detail.ref)}, {_e(detail.client_name)}"
+    out = [
+        "<!doctype html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        # Belt and braces: even a browser that found a way to load something may not.
+        '<meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{title}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{title}</h1>",
+        '<dl class="facts">',
+        *(f"<dt>{_e(label)}</dt><dd>{_e(value)}</dd>" for label, value in facts),
+        "</dl>",
+        "</header>",
+        '<table class="chronology">',
+        "<thead><tr>" + "".join(f"<th>{c}</th>" for c in COLUMNS) + "</tr></thead>",
+        "<tbody>",
+    ]
+    for number, item in enumerate(items, 1):
+        marker = (
+            f' <br><span class="marker">{BEFORE_ALLOCATION}</span>'
+            if item.before_current_allocation
+            else ""
+        )
+        row_class = ' class="before"' if item.before_current_allocation else ""
+        out.append(
+            f"<tr{row_class}>"
+            f'<td class="date">{dates.format_date(item.occurred_on)}{marker}</td>'
+            f"<td>{_e(item.category)}</td>"
+            f'<td><a href="#entry-{number}">{_e(item.title)}</a></td>'
+            f"<td>{_e(_source(item))}</td>"
+            f"<td>{_e(item.analysis)}</td>"
+            "</tr>"
+        )
+    if not items:
+        out.append('<tr><td colspan="5">No entries.</td></tr>')
+    out += ["</tbody>", "</table>", "<h2>Details</h2>"]
+    for number, item in enumerate(items, 1):
+        meta = f"{_e(item.category)} · {_e(_source(item))}"
+        if item.author_name:
+            meta += f" · recorded by {_e(item.author_name)}"
+        out += [
+            f'<section class="entry" id="entry-{number}">',
+            f"<h3>{number}. {_e(_date_text(item))}: {_e(item.title)}</h3>",
+            f'<p class="meta">{meta}</p>',
+            f'<div class="details">{_render(item.details)}</div>'
+            if item.details.strip()
+            else '<p class="details">No details recorded.</p>',
+        ]
+        if item.analysis.strip():
+            out.append(
+                f'<div class="analysis"><p><strong>Analysis</strong></p>'
+                f"{_render(item.analysis)}</div>"
+            )
+        out.append("</section>")
+    if not items:
+        out.append("<p>No entries.</p>")
+    out += [
+        f"<footer>Exported by {_e(exported_by)} on {dates.format_datetime(exported_at)} "
+        "from Caseline.</footer>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(out) + "\n"
+
+
+# --- writing a file ------------------------------------------------------------------------
+
+
+def format_for(path: Path, fmt: str | None = None) -> Format:
+    """The format asked for, or the one the file name suggests (.html/.htm, else Markdown)."""
+    if fmt is not None:
+        if fmt not in ("md", "html"):
+            raise ExportError(f"Unknown export format {fmt!r}; use md or html.")
+        return "html" if fmt == "html" else "md"
+    return "html" if path.suffix.lower() in (".html", ".htm") else "md"
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file beside it, or raise ExportError.
+
+    The file is replaced whole or not at all. Like the temporary file it comes from, it is
+    readable by its owner only: it holds case records.
+    """
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give a file name, e.g. {path / 'chronology.md'}.")
+    parent = path.parent
+    if not parent.exists():
+        raise ExportError(f"Folder {parent} does not exist.")
+    if not parent.is_dir():
+        raise ExportError(f"{parent} is not a folder.")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise ExportError(f"Folder {parent} is not writable.")
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise ExportError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+    finally:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def export_chronology(
+    path: Path,
+    detail: CaseDetail,
+    items: Sequence[ChronologyItem],
+    *,
+    exported_by: str,
+    filter_description: str = "",
+    fmt: str | None = None,
+    exported_at: datetime | None = None,
+) -> Path:
+    """Write the chronology to ``path`` (format from ``fmt`` or the file name); returns it.
+
+    Raises ExportError with a one-line message if the file can't be written.
+    """
+    chosen = format_for(path, fmt)
+    render = chronology_html if chosen == "html" else chronology_markdown
+    text = render(
+        detail,
+        items,
+        exported_by=exported_by,
+        exported_at=exported_at or dates.now_utc(),
+        filter_description=filter_description,
+    )
+    write_atomically(path, text)
+    return path
