@@ -45,6 +45,7 @@ PROFESSIONAL_FIELDS = ("name", "agency", "role", "phone", "email", "started_on",
 
 # Tables whose rows keep a change history, by the name RecordChange.table uses.
 HISTORY_TABLES: dict[str, type[pw.Model]] = {
+    "case": Case,
     "client": Client,
     "contact": Contact,
     "professional": Professional,
@@ -275,7 +276,10 @@ class CaseFileOps:
             case = Case.get_or_none(Case.id == case_id)
             if case is None:
                 raise NotFound(f"No case with id {case_id}.")
-            labels: dict[tuple[str, int], str] = {("client", case.client_id): "Client"}
+            labels: dict[tuple[str, int], str] = {
+                ("case", case_id): "Case",
+                ("client", case.client_id): "Client",
+            }
             for contact in Contact.select(Contact.id, Contact.name).where(
                 Contact.client == case.client_id
             ):
@@ -284,6 +288,10 @@ class CaseFileOps:
                 Professional.case == case_id
             ):
                 labels[("professional", pro.id)] = f"Professional: {pro.name}"
+            for entry in ChronologyEntry.select(ChronologyEntry.id, ChronologyEntry.title).where(
+                ChronologyEntry.case == case_id, ChronologyEntry.updated_at.is_null(False)
+            ):
+                labels[("chronology_entry", entry.id)] = f"Chronology: {entry.title}"
             changes: list[tuple[str, ChangeInfo]] = []
             for (table, record_id), label in labels.items():
                 query = (

@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import Literal
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from .errors import StoreError
 
@@ -40,6 +47,16 @@ CHRONOLOGY_CATEGORIES: tuple[str, ...] = (
     "legal",
     "contact",
     "placement",
+    "other",
+)
+
+CLOSURE_REASONS: tuple[str, ...] = (
+    "work completed",
+    "client declined further involvement",
+    "client moved out of the area",
+    "transferred to another service",
+    "no further action",
+    "client died",
     "other",
 )
 
@@ -97,26 +114,22 @@ class Config(BaseModel):
         default=CHRONOLOGY_CATEGORIES,
         description="The categories a manual chronology entry can have, in the order offered.",
     )
+    closure_reasons: tuple[str, ...] = Field(
+        default=CLOSURE_REASONS,
+        description="The reasons a case can be closed for, in the order offered.",
+    )
 
-    @field_validator("note_types")
+    @field_validator("note_types", "chronology_categories", "closure_reasons")
     @classmethod
-    def _note_types(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+    def _names(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        field = info.field_name
         cleaned = tuple(" ".join(t.split()) for t in value)
-        if not cleaned or any(not t or len(t) > 30 for t in cleaned):
-            raise ValueError("note_types must be a list of names of 1 to 30 characters")
-        if len(set(cleaned)) != len(cleaned):
-            raise ValueError("note_types has the same type twice")
-        return cleaned
-
-    @field_validator("chronology_categories")
-    @classmethod
-    def _chronology_categories(cls, value: tuple[str, ...]) -> tuple[str, ...]:
-        cleaned = tuple(" ".join(c.split()) for c in value)
-        if not cleaned or any(not c or len(c) > 30 for c in cleaned):
-            raise ValueError("chronology_categories must be a list of names of 1 to 30 characters")
-        # Compared without case when entries are filed, so "Health" and "health" are one.
-        if len({c.casefold() for c in cleaned}) != len(cleaned):
-            raise ValueError("chronology_categories has the same category twice")
+        limit = 60 if field == "closure_reasons" else 30
+        if not cleaned or any(not t or len(t) > limit for t in cleaned):
+            raise ValueError(f"{field} must be a list of names of 1 to {limit} characters")
+        # Compared without case when a record is filed, so "Health" and "health" are one.
+        if len({t.casefold() for t in cleaned}) != len(cleaned):
+            raise ValueError(f"{field} has the same name twice")
         return cleaned
 
     @field_validator("ref_format")

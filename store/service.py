@@ -19,6 +19,7 @@ from .chronology import ChronologyOps
 from .config import DEFAULT_REF_FORMAT
 from .db import Database, check_writable, contains, inspect_sqlite_file, read_meta
 from .errors import DatabaseUnavailable, InvalidInput, NotFound, StoreError
+from .lifecycle import LifecycleOps
 from .models import Allocation, Case, ChronologyEntry, Client, Counter, Note, Worker, utcnow
 from .notes import NoteOps
 from .records import (
@@ -72,7 +73,7 @@ def case_flags(
     return tuple(flags)
 
 
-class Store(NoteOps, CaseFileOps, ChronologyOps):
+class Store(NoteOps, CaseFileOps, ChronologyOps, LifecycleOps):
     """An open Caseline database and the operations on it."""
 
     def __init__(self, database: Database, *, ref_format: str = DEFAULT_REF_FORMAT) -> None:

@@ -604,7 +604,7 @@ def test_categories_are_configurable_and_checked(tmp_path: Path) -> None:
         ("[]", "1 to 30 characters"),
         ('["ok", ""]', "1 to 30 characters"),
         (f'["{"x" * 31}"]', "1 to 30 characters"),
-        ('["Court", "court"]', "the same category twice"),
+        ('["Court", "court"]', "the same name twice"),
     ):
         path.write_text(f"chronology_categories = {bad}\n")
         with pytest.raises(ConfigError, match=message):

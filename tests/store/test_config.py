@@ -93,11 +93,19 @@ def test_readme_note_settings_are_accepted(tmp_path: Path) -> None:
     ("text", "message"),
     [
         ("note_types = []", "note_types"),
-        ("note_types = ['visit', 'visit']", "same type twice"),
+        ("note_types = ['visit', 'visit']", "same name twice"),
         ("summary_max_age_months = 0", "summary_max_age_months"),
+        ("closure_reasons = ['Moved', 'moved']", "closure_reasons has the same name twice"),
+        (f"closure_reasons = ['{'x' * 61}']", "names of 1 to 60 characters"),
     ],
 )
 def test_bad_note_settings(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(ConfigError) as caught:
         load_config(write(tmp_path, text))
     assert message in str(caught.value)
+
+
+def test_closure_reasons_are_read_and_tidied(tmp_path: Path) -> None:
+    config = load_config(write(tmp_path, "closure_reasons = ['work  completed', 'moved away']"))
+    assert config.closure_reasons == ("work completed", "moved away")
+    assert "no further action" in load_config(write(tmp_path, "")).closure_reasons

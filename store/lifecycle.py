@@ -1,0 +1,411 @@
+"""A case's life: allocating a referral, transferring to another worker, closing, reopening.
+
+Each change is one transaction that updates the case (checked against its ``version``), keeps
+the old values in the record history, and writes the chronology entry that says what happened,
+so the chronology can never disagree with the case:
+
+- allocation of a referral: "Case allocated to <worker>" (source "allocation", pointing at the
+  new allocation), then "Case opened";
+- transfer: the current allocation ends on the day and a new one starts, "Case transferred from
+  <old> to <new>" (source "transfer"). Entries before that day now belong to the earlier
+  allocation and are marked as such;
+- closure: "Case closed" with the reason; the worker keeps the case (it stays on their closed
+  list) and the allocation stays as it was;
+- reopening: "Case reopened" with the reason.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+
+from . import dates
+from .casefile import _save
+from .config import CLOSURE_REASONS
+from .db import Database
+from .errors import Conflict, InvalidInput, NotFound
+from .models import Allocation, Case, ChronologyEntry, Worker, utcnow
+from .records import CaseDetail, CaseStatus, WorkerInfo
+from .schemas import parse_typed_date, validate
+from .textsafe import clean_field
+
+__all__ = [
+    "CLOSURE_REASONS",
+    "CloseInput",
+    "LifecycleOps",
+    "ReopenInput",
+    "TransferInput",
+]
+
+REASON_MAX = 500
+CLOSING_SUMMARY_MAX = 20_000
+CASE_CONFLICT = (
+    "Someone else changed this case since you opened it; reopen it to see their changes."
+)
+
+
+def _required_reason(value: object, what: str) -> str:
+    text = clean_field(str(value or ""))
+    if not text:
+        raise ValueError(f"Say why {what}.")
+    if len(text) > REASON_MAX:
+        raise ValueError(
+            f"The reason is too long ({len(text):,} characters; at most {REASON_MAX})."
+        )
+    return text
+
+
+def _past_date(value: object, info: ValidationInfo, what: str) -> date:
+    day = parse_typed_date(value, info) or (info.context or {}).get("today") or dates.today()
+    today = (info.context or {}).get("today") or dates.today()
+    if day > today:
+        raise ValueError(f"{what} can't be in the future; record it on the day it happens.")
+    return day
+
+
+class TransferInput(BaseModel):
+    """Allocating a referral, or transferring an open case to another worker."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+    worker: str = ""  # username
+    on: date | None = None  # blank: today
+    reason: str = ""
+
+    @field_validator("worker", mode="before")
+    @classmethod
+    def _worker(cls, value: object) -> str:
+        text = clean_field(str(value or ""))
+        if not text:
+            raise ValueError("Choose the worker who will hold the case.")
+        return text
+
+    @field_validator("on", mode="before")
+    @classmethod
+    def _on(cls, value: object, info: ValidationInfo) -> date:
+        return _past_date(value, info, "An allocation")
+
+    @field_validator("reason", mode="before")
+    @classmethod
+    def _reason(cls, value: object) -> str:
+        # A first allocation needs no reason; a transfer does (checked with the case).
+        text = clean_field(str(value or ""))
+        return _required_reason(text, "") if text else ""
+
+
+class CloseInput(BaseModel):
+    """Closing a case (or a referral that needs no further action)."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+    closed_on: date | None = None
+    reason: str = ""
+    closing_summary: str = ""
+
+    @field_validator("closed_on", mode="before")
+    @classmethod
+    def _closed_on(cls, value: object, info: ValidationInfo) -> date:
+        return _past_date(value, info, "A closure")
+
+    @field_validator("reason", mode="before")
+    @classmethod
+    def _reason(cls, value: object, info: ValidationInfo) -> str:
+        text = _required_reason(value, "the case is closing")
+        allowed = tuple((info.context or {}).get("reasons") or CLOSURE_REASONS)
+        for name in allowed:
+            if name.casefold() == text.casefold():
+                return str(name)
+        raise ValueError(f'No closure reason "{text}". Choose one of: {", ".join(allowed)}.')
+
+    @field_validator("closing_summary", mode="before")
+    @classmethod
+    def _summary(cls, value: object) -> str:
+        text = "" if value is None else str(value)
+        if not text.strip():
+            return ""
+        if len(text) > CLOSING_SUMMARY_MAX:
+            raise ValueError(
+                f"The closing summary is too long ({len(text):,} characters; "
+                f"at most {CLOSING_SUMMARY_MAX:,})."
+            )
+        return text
+
+
+class ReopenInput(BaseModel):
+    """Reopening a closed case."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+    reopened_on: date | None = None
+    reason: str = ""
+
+    @field_validator("reopened_on", mode="before")
+    @classmethod
+    def _reopened_on(cls, value: object, info: ValidationInfo) -> date:
+        return _past_date(value, info, "A reopening")
+
+    @field_validator("reason", mode="before")
+    @classmethod
+    def _reason(cls, value: object) -> str:
+        return _required_reason(value, "the case is reopening")
+
+
+class LifecycleOps:
+    """Allocation, transfer, closure and reopening (mixed into ``Store``)."""
+
+    database: Database
+
+    def _case_detail(self, case_id: int) -> CaseDetail:  # provided by Store
+        raise NotImplementedError
+
+    def transfer_case(
+        self,
+        actor: WorkerInfo,
+        case_id: int,
+        data: dict[str, Any],
+        *,
+        version: int,
+        dayfirst: bool = True,
+    ) -> CaseDetail:
+        """Allocate a referral to a worker (opening it), or move an open case to another.
+
+        Raises InvalidInput by field ("worker", "on", "reason"; "form" for a closed case),
+        Conflict for a stale ``version``, NotFound.
+        """
+        new: TransferInput = validate(TransferInput, data, dayfirst=dayfirst)
+        on = new.on or dates.today()  # the validator gives a date; this is for the type
+        with self.database.writing():
+            case = _case_at(case_id, version)
+            if case.status == CaseStatus.CLOSED.value:
+                raise InvalidInput(
+                    {"form": f"Case {case.ref} is closed; reopen it before transferring it."}
+                )
+            worker = Worker.get_or_none(Worker.username == new.worker)
+            if worker is None:
+                raise InvalidInput({"worker": f"No worker {new.worker!r}."})
+            current = (
+                Allocation.select()
+                .where(Allocation.case == case_id, Allocation.ended_on.is_null())
+                .order_by(Allocation.allocated_on.desc(), Allocation.id.desc())
+                .first()
+            )
+            if current is not None and current.worker_id == worker.id:
+                raise InvalidInput(
+                    {"worker": f"The case is already held by {worker.display_name}."}
+                )
+            if current is not None and on < current.allocated_on:
+                raise InvalidInput(
+                    {
+                        "on": "A transfer can't be dated before the current allocation "
+                        f"({dates.format_date(current.allocated_on)})."
+                    }
+                )
+            if current is None and on < case.opened_on:
+                raise InvalidInput(
+                    {
+                        "on": "The allocation can't be dated before the referral "
+                        f"({dates.format_date(case.opened_on)})."
+                    }
+                )
+            if current is not None and not new.reason:
+                raise InvalidInput({"reason": "Say why the case is being transferred."})
+            now = utcnow()
+            if current is not None:
+                Allocation.update(ended_on=on).where(Allocation.id == current.id).execute()
+            allocation = Allocation.create(
+                case=case_id,
+                worker=worker.id,
+                allocated_on=on,
+                reason=new.reason,
+                created_at=now,
+                created_by=actor.id,
+            )
+            values: dict[str, Any] = {"worker": worker.id, "allocated_on": on}
+            changes: dict[str, tuple[Any, Any]] = {
+                "worker": (_worker_name(case.worker_id), worker.display_name),
+                "allocated_on": (case.allocated_on, on),
+            }
+            opening = case.status == CaseStatus.REFERRAL.value
+            if opening:
+                values["status"] = CaseStatus.OPEN.value
+                changes["status"] = (case.status, CaseStatus.OPEN.value)
+            _save(Case, case, values, changes, "case", actor, CASE_CONFLICT)
+            if current is None:
+                title, kind = f"Case allocated to {worker.display_name}", "allocation"
+            else:
+                previous = _worker_name(current.worker_id) or "unknown worker"
+                title = f"Case transferred from {previous} to {worker.display_name}"
+                kind = "transfer"
+            _entry(
+                case_id,
+                allocation.id,
+                on,
+                "allocation",
+                title,
+                f"Reason: {new.reason}" if new.reason else "",
+                kind,
+                allocation.id,
+                actor,
+            )
+            if opening:
+                _entry(
+                    case_id,
+                    allocation.id,
+                    on,
+                    "status",
+                    "Case opened",
+                    "The referral was accepted and allocated.",
+                    "status",
+                    None,
+                    actor,
+                )
+            return self._case_detail(case_id)
+
+    def close_case(
+        self,
+        actor: WorkerInfo,
+        case_id: int,
+        data: dict[str, Any],
+        *,
+        version: int,
+        dayfirst: bool = True,
+        reasons: tuple[str, ...] = CLOSURE_REASONS,
+    ) -> CaseDetail:
+        """Close an open case or a referral. Raises InvalidInput, Conflict, NotFound."""
+        new: CloseInput = validate(CloseInput, data, dayfirst=dayfirst, reasons=reasons)
+        closed_on = new.closed_on or dates.today()
+        with self.database.writing():
+            case = _case_at(case_id, version)
+            if case.status == CaseStatus.CLOSED.value:
+                raise InvalidInput({"form": f"Case {case.ref} is already closed."})
+            start = case.allocated_on or case.opened_on
+            if closed_on < start:
+                raise InvalidInput(
+                    {
+                        "closed_on": "A case can't close before it was "
+                        f"{'allocated' if case.allocated_on else 'referred'} "
+                        f"({dates.format_date(start)})."
+                    }
+                )
+            values = {
+                "status": CaseStatus.CLOSED.value,
+                "closed_on": closed_on,
+                "closure_reason": new.reason,
+                "closing_summary": new.closing_summary,
+            }
+            current = {f: getattr(case, f) for f in values}
+            changes = {f: (current[f], v) for f, v in values.items() if current[f] != v}
+            _save(Case, case, values, changes, "case", actor, CASE_CONFLICT)
+            details = f"Reason: {new.reason}."
+            if new.closing_summary:
+                details += f"\n\n{new.closing_summary}"
+            _entry(
+                case_id,
+                _current_allocation_id(case_id),
+                closed_on,
+                "status",
+                "Case closed",
+                details,
+                "status",
+                None,
+                actor,
+            )
+            return self._case_detail(case_id)
+
+    def reopen_case(
+        self,
+        actor: WorkerInfo,
+        case_id: int,
+        data: dict[str, Any],
+        *,
+        version: int,
+        dayfirst: bool = True,
+    ) -> CaseDetail:
+        """Reopen a closed case; the closure stays in the chronology and the history."""
+        new: ReopenInput = validate(ReopenInput, data, dayfirst=dayfirst)
+        reopened_on = new.reopened_on or dates.today()
+        with self.database.writing():
+            case = _case_at(case_id, version)
+            if case.status != CaseStatus.CLOSED.value:
+                raise InvalidInput({"form": f"Case {case.ref} is not closed."})
+            if case.closed_on is not None and reopened_on < case.closed_on:
+                raise InvalidInput(
+                    {
+                        "reopened_on": "A case can't reopen before it closed "
+                        f"({dates.format_date(case.closed_on)})."
+                    }
+                )
+            held = _current_allocation_id(case_id) is not None
+            status = CaseStatus.OPEN.value if held else CaseStatus.REFERRAL.value
+            values = {"status": status, "closed_on": None, "closure_reason": ""}
+            current = {f: getattr(case, f) for f in values}
+            changes = {f: (current[f], v) for f, v in values.items() if current[f] != v}
+            _save(Case, case, values, changes, "case", actor, CASE_CONFLICT)
+            _entry(
+                case_id,
+                _current_allocation_id(case_id),
+                reopened_on,
+                "status",
+                "Case reopened",
+                f"Reason: {new.reason}",
+                "status",
+                None,
+                actor,
+            )
+            return self._case_detail(case_id)
+
+
+# --- helpers (inside a writing() block) -----------------------------------------------------
+
+
+def _case_at(case_id: int, version: int) -> Any:
+    case = Case.get_or_none(Case.id == case_id)
+    if case is None:
+        raise NotFound(f"No case with id {case_id}.")
+    if case.version != version:
+        raise Conflict(CASE_CONFLICT)
+    return case
+
+
+def _worker_name(worker_id: int | None) -> str:
+    if worker_id is None:
+        return ""
+    name: str | None = Worker.select(Worker.display_name).where(Worker.id == worker_id).scalar()
+    return name or ""
+
+
+def _current_allocation_id(case_id: int) -> int | None:
+    found: int | None = (
+        Allocation.select(Allocation.id)
+        .where(Allocation.case == case_id, Allocation.ended_on.is_null())
+        .order_by(Allocation.allocated_on.desc(), Allocation.id.desc())
+        .scalar()
+    )
+    return found
+
+
+def _entry(
+    case_id: int,
+    allocation_id: int | None,
+    on: date,
+    category: str,
+    title: str,
+    details: str,
+    kind: str,
+    source_id: int | None,
+    actor: WorkerInfo,
+) -> None:
+    ChronologyEntry.create(
+        case=case_id,
+        allocation=allocation_id,
+        occurred_on=on,
+        category=category,
+        title=title,
+        details=details,
+        source_kind=kind,
+        source_id=source_id,
+        created_at=utcnow(),
+        created_by=actor.id,
+    )

@@ -1,0 +1,297 @@
+"""A case's life: allocating a referral, transfer, closure and reopening, each with its
+chronology entry and its history."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from store.errors import Conflict, InvalidInput, NotFound
+from store.lifecycle import CLOSURE_REASONS
+from store.models import Case, ChronologyEntry, Client
+from store.records import CaseDetail, CaseStatus, ChronologyItem, WorkerInfo
+from store.service import Store
+from store.textsafe import fold
+from tests.conftest import FROZEN_NOW
+
+TODAY = FROZEN_NOW.date()  # Monday 23 November 2026
+MakeCase = Callable[..., CaseDetail]
+
+
+@pytest.fixture
+def case(make_case: MakeCase) -> CaseDetail:
+    return make_case(client_name="Dana Reyes", allocated_on="1/6/2026")
+
+
+def chronology(store: Store, me: WorkerInfo, case_id: int) -> list[ChronologyItem]:
+    return store.chronology(me, case_id)
+
+
+def errors(exc: pytest.ExceptionInfo[InvalidInput]) -> dict[str, str]:
+    return exc.value.errors
+
+
+# --- transfer ----------------------------------------------------------------------------
+
+
+def test_a_transfer_starts_a_new_allocation_and_says_so_in_the_chronology(
+    store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail, db_path: Path
+) -> None:
+    store.add_chronology_entry(
+        me,
+        case.id,
+        {"occurred_on": "3/9/2026", "category": "health", "title": "GP review"},
+    )
+    moved = store.transfer_case(
+        me,
+        case.id,
+        {"worker": "priya.nair", "on": "1/10/2026", "reason": "Sam is moving team"},
+        version=case.version,
+    )
+    assert (moved.worker_name, moved.allocated_on) == ("Priya Nair", date(2026, 10, 1))
+    assert moved.version == case.version + 1
+    assert [(a.worker_name, a.allocated_on, a.ended_on) for a in moved.allocations] == [
+        ("Sam Okafor", date(2026, 6, 1), date(2026, 10, 1)),
+        ("Priya Nair", date(2026, 10, 1), None),
+    ]
+    items = chronology(store, other, case.id)
+    assert [(i.title, i.source_kind, i.before_current_allocation) for i in items] == [
+        ("Case allocated to Sam Okafor", "allocation", True),
+        ("GP review", "manual", True),
+        ("Case transferred from Sam Okafor to Priya Nair", "transfer", False),
+    ]
+    transfer = items[-1]
+    assert transfer.details == "Reason: Sam is moving team"
+    assert transfer.category == "allocation"
+    # The entry links to the allocation it started.
+    with sqlite3.connect(db_path) as conn:
+        (alloc_id,) = conn.execute(
+            "SELECT id FROM allocation WHERE case_id = ? AND ended_on IS NULL", (case.id,)
+        ).fetchone()
+    assert transfer.source_id == alloc_id
+    # The caseloads follow.
+    assert case.id not in {r.id for r in store.caseload(me)}
+    assert case.id in {r.id for r in store.caseload(other)}
+    # The old worker and date are in the case's history.
+    history = {c.field: (c.old_value, c.new_value) for c in store.history(me, "case", case.id)}
+    assert history["worker"] == ("Sam Okafor", "Priya Nair")
+    assert history["allocated_on"] == ("2026-06-01", "2026-10-01")
+
+
+def test_a_transfer_defaults_to_today(
+    store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
+) -> None:
+    moved = store.transfer_case(
+        me, case.id, {"worker": "priya.nair", "reason": "Caseload balance"}, version=case.version
+    )
+    assert moved.allocated_on == TODAY
+    assert chronology(store, me, case.id)[-1].occurred_on == TODAY
+
+
+@pytest.mark.parametrize(
+    ("form", "field", "fragment"),
+    [
+        ({"worker": "", "reason": "x"}, "worker", "Choose the worker"),
+        ({"worker": "nobody", "reason": "x"}, "worker", "No worker 'nobody'"),
+        ({"worker": "sam.okafor", "reason": "x"}, "worker", "already held by Sam Okafor"),
+        ({"worker": "priya.nair"}, "reason", "Say why the case is being transferred"),
+        ({"worker": "priya.nair", "reason": "   "}, "reason", "Say why"),
+        ({"worker": "priya.nair", "reason": "x" * 501}, "reason", "too long"),
+        ({"worker": "priya.nair", "reason": "x", "on": "31/5/2026"}, "on", "01 Jun 2026"),
+        ({"worker": "priya.nair", "reason": "x", "on": "tomorrow"}, "on", "future"),
+        ({"worker": "priya.nair", "reason": "x", "on": "31/02/2026"}, "on", "no 31 February"),
+    ],
+)
+def test_bad_transfers_are_refused_by_field(
+    store: Store,
+    me: WorkerInfo,
+    other: WorkerInfo,
+    case: CaseDetail,
+    form: dict[str, Any],
+    field: str,
+    fragment: str,
+) -> None:
+    before = chronology(store, me, case.id)
+    with pytest.raises(InvalidInput) as exc:
+        store.transfer_case(me, case.id, form, version=case.version)
+    assert fragment in errors(exc)[field]
+    assert chronology(store, me, case.id) == before
+    assert store.case(me, case.id) == case
+
+
+def test_a_stale_version_or_a_missing_case_is_refused(
+    store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
+) -> None:
+    form = {"worker": "priya.nair", "reason": "Leave"}
+    store.transfer_case(me, case.id, form, version=case.version)
+    with pytest.raises(Conflict):
+        store.transfer_case(me, case.id, {**form, "worker": "sam.okafor"}, version=case.version)
+    with pytest.raises(NotFound):
+        store.transfer_case(me, 9999, form, version=1)
+
+
+def test_allocating_a_referral_opens_it(store: Store, me: WorkerInfo, other: WorkerInfo) -> None:
+    with store.database.writing():
+        client = Client.create(name="Ren Ito", name_key=fold("Ren Ito"))
+        referral = Case.create(
+            ref="REF-1", client=client, status="referral", opened_on=date(2026, 11, 2)
+        )
+        ChronologyEntry.create(
+            case=referral,
+            occurred_on=date(2026, 11, 2),
+            category="referral",
+            title="Referral received",
+            source_kind="status",
+        )
+    with pytest.raises(InvalidInput) as exc:
+        store.transfer_case(me, referral.id, {"worker": "priya.nair", "on": "1/11/2026"}, version=1)
+    assert "before the referral (02 Nov 2026)" in errors(exc)["on"]
+    opened = store.transfer_case(
+        me, referral.id, {"worker": "priya.nair", "on": "5/11/2026"}, version=1
+    )
+    assert opened.status is CaseStatus.OPEN
+    assert (opened.worker_name, opened.allocated_on) == ("Priya Nair", date(2026, 11, 5))
+    items = chronology(store, other, referral.id)
+    assert [(i.title, i.source_kind, i.before_current_allocation) for i in items] == [
+        ("Referral received", "status", True),
+        ("Case allocated to Priya Nair", "allocation", False),
+        ("Case opened", "status", False),
+    ]
+    assert referral.id in {r.id for r in store.caseload(other)}
+
+
+# --- closure and reopening ---------------------------------------------------------------
+
+
+def test_closing_records_the_reason_and_moves_the_case_to_the_closed_list(
+    store: Store, me: WorkerInfo, case: CaseDetail
+) -> None:
+    closed = store.close_case(
+        me,
+        case.id,
+        {
+            "closed_on": "20/11/2026",
+            "reason": "Work completed",
+            "closing_summary": "Housing secured; **rent** is up to date.",
+        },
+        version=case.version,
+    )
+    assert closed.status is CaseStatus.CLOSED
+    assert (closed.closed_on, closed.closure_reason) == (date(2026, 11, 20), "work completed")
+    # Still the worker's case, on their closed list.
+    assert closed.worker_name == "Sam Okafor"
+    assert case.id not in {r.id for r in store.caseload(me)}
+    assert case.id in {r.id for r in store.caseload(me, closed=True)}
+    last = chronology(store, me, case.id)[-1]
+    assert (last.title, last.category, last.source_kind, last.occurred_on) == (
+        "Case closed",
+        "status",
+        "status",
+        date(2026, 11, 20),
+    )
+    assert last.details == "Reason: work completed.\n\nHousing secured; **rent** is up to date."
+    assert not last.before_current_allocation
+    history = {c.field: c.new_value for c in store.history(me, "case", case.id)}
+    assert history["status"] == "closed"
+    assert history["closure_reason"] == "work completed"
+    # A closed case's chronology takes no new entries.
+    with pytest.raises(InvalidInput):
+        store.add_chronology_entry(
+            me, case.id, {"occurred_on": "21/11/2026", "category": "other", "title": "x"}
+        )
+
+
+@pytest.mark.parametrize(
+    ("form", "field", "fragment"),
+    [
+        ({"reason": ""}, "reason", "Say why the case is closing"),
+        ({"reason": "bored"}, "reason", "Choose one of: work completed"),
+        ({"reason": "other", "closed_on": "31/5/2026"}, "closed_on", "allocated (01 Jun 2026)"),
+        ({"reason": "other", "closed_on": "+1d"}, "closed_on", "future"),
+        ({"reason": "other", "closing_summary": "x" * 20_001}, "closing_summary", "too long"),
+    ],
+)
+def test_bad_closures_are_refused(
+    store: Store, me: WorkerInfo, case: CaseDetail, form: dict[str, Any], field: str, fragment: str
+) -> None:
+    with pytest.raises(InvalidInput) as exc:
+        store.close_case(me, case.id, form, version=case.version)
+    assert fragment in errors(exc)[field]
+    assert store.case(me, case.id).status is CaseStatus.OPEN
+
+
+def test_closure_reasons_are_configurable(store: Store, me: WorkerInfo, case: CaseDetail) -> None:
+    with pytest.raises(InvalidInput):
+        store.close_case(me, case.id, {"reason": "work completed"}, version=1, reasons=("moved",))
+    closed = store.close_case(me, case.id, {"reason": "MOVED"}, version=1, reasons=("moved",))
+    assert closed.closure_reason == "moved"
+    assert "other" in CLOSURE_REASONS
+
+
+def test_reopening_brings_the_case_back_and_keeps_the_closure_on_record(
+    store: Store, me: WorkerInfo, case: CaseDetail
+) -> None:
+    closed = store.close_case(
+        me, case.id, {"closed_on": "10/11/2026", "reason": "no further action"}, version=1
+    )
+    with pytest.raises(InvalidInput) as exc:
+        store.close_case(me, case.id, {"reason": "other"}, version=closed.version)
+    assert "already closed" in errors(exc)["form"]
+    with pytest.raises(InvalidInput) as exc:
+        store.transfer_case(
+            me, case.id, {"worker": "priya.nair", "reason": "x"}, version=closed.version
+        )
+    assert "reopen it" in errors(exc)["form"]
+    with pytest.raises(InvalidInput) as exc:
+        store.reopen_case(
+            me, case.id, {"reopened_on": "9/11/2026", "reason": "x"}, version=closed.version
+        )
+    assert "before it closed (10 Nov 2026)" in errors(exc)["reopened_on"]
+    with pytest.raises(InvalidInput) as exc:
+        store.reopen_case(me, case.id, {"reason": ""}, version=closed.version)
+    assert "Say why" in errors(exc)["reason"]
+    reopened = store.reopen_case(
+        me,
+        case.id,
+        {"reopened_on": "20/11/2026", "reason": "New referral from the school"},
+        version=closed.version,
+    )
+    assert reopened.status is CaseStatus.OPEN
+    assert (reopened.closed_on, reopened.closure_reason) == (None, "")
+    assert case.id in {r.id for r in store.caseload(me)}
+    assert [i.title for i in chronology(store, me, case.id)] == [
+        "Case allocated to Sam Okafor",
+        "Case closed",
+        "Case reopened",
+    ]
+    assert chronology(store, me, case.id)[-1].details == "Reason: New referral from the school"
+    old = {
+        c.field: c.old_value
+        for c in store.history(me, "case", case.id)
+        if c.new_value in (None, "", "open")
+    }
+    assert old["closed_on"] == "2026-11-10" and old["closure_reason"] == "no further action"
+    with pytest.raises(InvalidInput) as exc:
+        store.reopen_case(me, case.id, {"reason": "x"}, version=reopened.version)
+    assert "not closed" in errors(exc)["form"]
+
+
+def test_case_changes_appear_in_the_case_history(
+    store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
+) -> None:
+    moved = store.transfer_case(
+        me, case.id, {"worker": "priya.nair", "reason": "Leave"}, version=case.version
+    )
+    labels = {(label, c.field) for label, c in store.case_history(me, case.id)}
+    assert ("Case", "worker") in labels and ("Case", "allocated_on") in labels
+    entry = store.add_chronology_entry(
+        other, case.id, {"occurred_on": "today", "category": "other", "title": "Old title"}
+    )
+    store.update_chronology_entry(other, entry.id, {"title": "New title"}, version=entry.version)
+    labels = {(label, c.field) for label, c in store.case_history(me, moved.id)}
+    assert ("Chronology: New title", "title") in labels
