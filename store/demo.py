@@ -58,7 +58,8 @@ FOLLOW_UP_SHARE = 0.32  # of notes that name a follow-up date, those that set on
 SUMMARY_SHARE = 0.9  # open cases (older than three weeks) with a case summary
 STALE_SUMMARY_SHARE = 0.25  # of those old enough, summaries last updated > 3 months ago
 PROFESSIONAL_ENDED_SHARE = 0.25
-MANUAL_CHRONOLOGY_SHARE = 0.27  # of allocated cases: those with entries added by hand
+MANUAL_CHRONOLOGY_SHARE = 0.8  # of allocated cases: those with entries added by hand
+MANUAL_CHRONOLOGY_MAX = 8  # entries added by hand to one case, at most
 MANUAL_ANALYSIS_SHARE = 0.5  # of manual entries, those with an analysis
 AUTOMATIC_ANALYSIS_SHARE = 0.12  # of significant notes' entries, those annotated
 
@@ -960,6 +961,7 @@ class _Generator:
                     )
                 )
 
+            used_titles: set[str] = set()
             k = 0  # current allocation while walking the notes in time order
             allocs = case.allocs
             for when in case.schedule:
@@ -984,7 +986,15 @@ class _Generator:
                 short_note = False
                 if significant:
                     note_type = _SIGNIFICANT_TYPES[int(r() * len(_SIGNIFICANT_TYPES))]
-                    topic, (title, event) = events[int(r() * len(events))]
+                    # The same event twice in one case reads as a copying error: step on to
+                    # the next one not yet used (no extra draw, so the rest stays the same).
+                    pick = int(r() * len(events))
+                    for step in range(len(events)):
+                        if events[(pick + step) % len(events)][1][0] not in used_titles:
+                            pick = (pick + step) % len(events)
+                            break
+                    topic, (title, event) = events[pick]
+                    used_titles.add(title)
                     details = event.format_map(ctx)
                     opener = txt.OPENERS[note_type]
                     head = opener[int(r() * len(opener))].format_map(ctx)
@@ -1073,7 +1083,7 @@ class _Generator:
                     self._insert(Note, note_fields, notes)
                     n_notes += len(notes)
                     notes = []
-            entries.extend(self._manual_entries(case, p))
+            entries.extend(self._manual_entries(case, p, used_titles))
             entries.sort(key=lambda e: (e[0], e[1]))
             for _, _, row in entries:
                 chron.append((chron_id, case.id, *row, 1, None))
@@ -1104,7 +1114,9 @@ class _Generator:
             return ""
         return cx.choice(txt.AUTOMATIC_ANALYSES).format_map(ctx)
 
-    def _manual_entries(self, case: _Case, p: _Person) -> list[tuple[int, int, tuple[Any, ...]]]:
+    def _manual_entries(
+        self, case: _Case, p: _Person, taken: set[str]
+    ) -> list[tuple[int, int, tuple[Any, ...]]]:
         """Entries a worker added by hand, for about MANUAL_CHRONOLOGY_SHARE of held cases.
 
         Dated within the case's life (after it opened, before it closed or today), each
@@ -1114,10 +1126,14 @@ class _Generator:
         if not case.allocs or cx.random() >= MANUAL_CHRONOLOGY_SHARE:
             return []
         first, last = case.opened + 1, min(self._end(case), self.t0) - 1
-        pool = [e for e in txt.MANUAL_EVENTS if e.child == p.child]
+        # Not an event a significant note already put in this chronology.
+        pool = [e for e in txt.MANUAL_EVENTS if e.child == p.child and e.title not in taken]
+        hospitals = [h for h in txt.HOSPITALS if p.child or "Children" not in h]
         if last < first or not pool:
             return []
-        wanted = cx.choices((1, 2, 3, 4, 5, 6), (30, 25, 18, 12, 9, 6))[0]
+        # Longer cases gather more: about one entry a season, at random, up to the maximum.
+        most = max(1, min(MANUAL_CHRONOLOGY_MAX, 1 + (last - first) // 91))
+        wanted = cx.randint(1, most)
         chosen = cx.sample(pool, min(wanted, len(pool)))
         days = sorted(cx.randint(first, last) for _ in chosen)
         ctx = dict(p.ctx)
@@ -1126,7 +1142,7 @@ class _Generator:
         out: list[tuple[int, int, tuple[Any, ...]]] = []
         for event, o in zip(chosen, days, strict=True):
             ctx["pc"] = str(cx.randint(1000, 9999))
-            ctx["hospital"] = cx.choice(txt.HOSPITALS)
+            ctx["hospital"] = cx.choice(hospitals)
             ctx["court"] = cx.choice(txt.COURTS)
             ctx["days"] = str(cx.randint(2, 5))
             ctx["pct"] = str(cx.randint(62, 79))

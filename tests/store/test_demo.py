@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from store import demo, demo_text
-from store.demo import DemoReport
+from store.demo import MANUAL_CHRONOLOGY_MAX, DemoReport
 from store.service import Store
 from store.textsafe import fold
 
@@ -815,8 +815,8 @@ def test_about_a_quarter_of_cases_have_manual_chronology_entries(case_file_db: P
         "created_at FROM chronology_entry WHERE source_kind = 'manual'",
     )
     per_case = Tally(row[0] for row in manual)
-    assert 0.17 * len(cases) < len(per_case) < 0.33 * len(cases)
-    assert min(per_case.values()) == 1 and max(per_case.values()) == 6
+    assert 0.7 * len(cases) < len(per_case) < 0.9 * len(cases)
+    assert min(per_case.values()) == 1 and max(per_case.values()) == MANUAL_CHRONOLOGY_MAX
     with_analysis = 0
     for (
         case_id,
@@ -899,3 +899,42 @@ def test_the_chronology_api_reads_and_edits_demo_entries(demo_store: Store) -> N
     )
     assert (edited.analysis, edited.version) == ("Reviewed in supervision.", 2)
     assert demo_store.history(actor, "chronology_entry", entry_id)[0].field == "analysis"
+
+
+def test_a_case_does_not_repeat_a_significant_event(tmp_path: Path) -> None:
+    path = _path_with(tmp_path / "demo.db", cases=120, notes_per_case=60)
+    rows = _rows(
+        path,
+        "SELECT case_id, title FROM chronology_entry WHERE source_kind = 'note' ORDER BY id",
+    )
+    per_case: dict[int, list[str]] = {}
+    for case_id, title in rows:
+        per_case.setdefault(case_id, []).append(title)
+    assert sum(len(t) for t in per_case.values()) > 300
+    # An event recurs only once every event the case could have has happened: no title
+    # appears for the first time after a repeat.
+    repeated = {c: t for c, t in per_case.items() if len(set(t)) != len(t)}
+    assert len(repeated) < len(per_case) / 2
+    for titles in repeated.values():
+        first_repeat = next(i for i, t in enumerate(titles) if t in titles[:i])
+        assert set(titles[:first_repeat]) == set(titles)
+
+
+def test_manual_entries_suit_the_client_and_do_not_repeat_a_note(case_file_db: Path) -> None:
+    rows = _rows(
+        case_file_db,
+        "SELECT e.case_id, e.occurred_on, e.title, e.details, e.source_kind, c.date_of_birth "
+        'FROM chronology_entry e JOIN "case" k ON k.id = e.case_id '
+        "JOIN client c ON c.id = k.client_id",
+    )
+    titles: dict[tuple[int, str], set[str]] = {}
+    children_hospital = 0
+    for case_id, on, title, details, kind, dob in rows:
+        titles.setdefault((case_id, title), set()).add(kind)
+        if kind == "manual" and "Children's Hospital" in details:
+            children_hospital += 1
+            assert dob is not None
+            born, when = date.fromisoformat(dob), date.fromisoformat(on)
+            assert (when.year - born.year) < 19, (title, dob, on)
+    assert not [key for key, kinds in titles.items() if {"manual", "note"} <= kinds]
+    assert children_hospital > 0
