@@ -40,6 +40,7 @@ __all__ = [
 ]
 
 REASON_MAX = 500
+TRANSFER_REASON = "Say why the case is being transferred."
 CLOSING_SUMMARY_MAX = 20_000
 CASE_CONFLICT = (
     "Someone else changed this case since you opened it; reopen it to see their changes."
@@ -174,7 +175,16 @@ class LifecycleOps:
         Raises InvalidInput by field ("worker", "on", "reason"; "form" for a closed case),
         Conflict for a stale ``version``, NotFound.
         """
-        new: TransferInput = validate(TransferInput, data, dayfirst=dayfirst)
+        try:
+            new: TransferInput = validate(TransferInput, data, dayfirst=dayfirst)
+        except InvalidInput as exc:
+            # Every problem at once: a transfer (not a first allocation) also needs a reason.
+            if "reason" not in exc.errors and not clean_field(str(data.get("reason") or "")):
+                with self.database.reading():
+                    held = _current_allocation_id(case_id) is not None
+                if held:
+                    raise InvalidInput({**exc.errors, "reason": TRANSFER_REASON}) from None
+            raise
         on = new.on or dates.today()  # the validator gives a date; this is for the type
         with self.database.writing():
             case = _case_at(case_id, version)
@@ -210,7 +220,7 @@ class LifecycleOps:
                     }
                 )
             if current is not None and not new.reason:
-                raise InvalidInput({"reason": "Say why the case is being transferred."})
+                raise InvalidInput({"reason": TRANSFER_REASON})
             now = utcnow()
             if current is not None:
                 Allocation.update(ended_on=on).where(Allocation.id == current.id).execute()

@@ -7,6 +7,9 @@ the terminal.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from textual.content import Content
 
 from store.textsafe import single_line, strip_control
@@ -35,3 +38,15 @@ def assemble(*parts: str | tuple[str, str]) -> Content:
         else:
             pieces.append(single_line(part))
     return Content.assemble(*pieces)
+
+
+def choices(values: Iterable[str | tuple[str, object]]) -> list[tuple[Content, Any]]:
+    """Options for a Select whose labels are literal (a Select parses strings as markup).
+
+    Each value is a label that is also the value, or a (label, value) pair.
+    """
+    result: list[tuple[Content, Any]] = []
+    for value in values:
+        label, key = value if isinstance(value, tuple) else (value, value)
+        result.append((plain_line(label), key))
+    return result

@@ -134,3 +134,53 @@ def test_note_editor_80x24(snap_compare: Any, demo_db: Path) -> None:
         await settle(pilot)
 
     assert snap_compare(app_for(demo_db), terminal_size=(80, 24), run_before=run_before)
+
+
+def _case_with_longest_chronology(path: Path) -> int:
+    """The one of my cases with the most chronology entries (some added by hand)."""
+    store = Store.open(path)
+    me = store.ensure_worker(ME)
+    try:
+        sizes = {row.id: store.chronology(me, row.id) for row in store.caseload(me)}
+    finally:
+        store.close()
+    return (
+        max(
+            (len(items), -case_id)
+            for case_id, items in sizes.items()
+            if any(i.source_kind == "manual" for i in items)
+        )[1]
+        * -1
+    )
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+def test_chronology(snap_compare: Any, demo_db: Path, size: tuple[int, int]) -> None:
+    case_id = _case_with_longest_chronology(demo_db)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        pilot.app.open_case(case_id)  # type: ignore[attr-defined]
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+
+    assert snap_compare(app_for(demo_db), terminal_size=size, run_before=run_before)
+
+
+def test_chronology_entry_80x24(snap_compare: Any, demo_db: Path) -> None:
+    case_id = _case_with_longest_chronology(demo_db)
+    store = Store.open(demo_db)
+    me = store.ensure_worker(ME)
+    manual = [i for i in store.chronology(me, case_id) if i.source_kind == "manual"]
+    entry = next((i for i in manual if i.analysis), manual[0])
+    store.close()
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        from tui.screens.chronology_entry import ChronologyEntryScreen
+
+        await settle(pilot)
+        pilot.app.push_screen(ChronologyEntryScreen(entry.id, "snapshot"))
+        await settle(pilot)
+
+    assert snap_compare(app_for(demo_db), terminal_size=(80, 24), run_before=run_before)

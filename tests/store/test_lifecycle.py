@@ -124,6 +124,14 @@ def test_bad_transfers_are_refused_by_field(
     assert store.case(me, case.id) == case
 
 
+def test_a_transfer_reports_every_problem_at_once(
+    store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
+) -> None:
+    with pytest.raises(InvalidInput) as exc:
+        store.transfer_case(me, case.id, {"worker": "", "on": "someday"}, version=case.version)
+    assert set(errors(exc)) == {"worker", "on", "reason"}
+
+
 def test_a_stale_version_or_a_missing_case_is_refused(
     store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
 ) -> None:

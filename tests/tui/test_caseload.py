@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from textual.widgets import Input, Static
 
@@ -11,6 +12,7 @@ from tui.screens.case_file import CaseFileScreen
 from tui.screens.caseload import CaseloadScreen
 from tui.screens.help import HelpScreen
 from tui.widgets.case_table import CaseTable
+from tui.widgets.chronology import ChronologyTable
 
 from .helpers import loaded, names, table, title
 
@@ -134,11 +136,13 @@ async def test_case_file_shows_client_details_and_chronology(make_app: MakeApp) 
         assert "Aisha Bello" in details
         assert "12 Mar 1988 (age 38)" in details
         assert "07700 900123" in details
-        chronology = app.screen.query_one("#chronology-table")
-        assert chronology.row_count == 1  # type: ignore[attr-defined]
-        row = chronology.get_row_at(0)  # type: ignore[attr-defined]
-        assert str(row[2]) == "Case allocated to Sam Okafor"
-        assert str(row[0]) == "10 Feb 2025"
+        await pilot.press("4")
+        chronology = app.screen.query_one(ChronologyTable)
+        assert [(e.occurred_on, e.title) for e in chronology.rows] == [
+            (date(2025, 2, 10), "Case allocated to Sam Okafor")
+        ]
+        line = chronology.render_line(1).text
+        assert "10 Feb 2025" in line and "Case allocated to Sam Okafor" in line
 
 
 async def test_question_mark_lists_every_key_of_the_screen(make_app: MakeApp) -> None:

@@ -125,3 +125,28 @@ def test_no_escape_sequence_from_stored_text_reaches_a_real_terminal(
     assert b"SEVJTUxP" not in out  # removed whole, not just its ESC
     assert b"\x1b]0;PWNED" not in out
     assert b"PWNED-TITLE" not in out
+
+
+async def test_drop_down_labels_are_literal(hostile_db: Path) -> None:
+    """A Select reads plain strings as markup; worker names reach it as literal text."""
+    store = Store.open(hostile_db)
+    store.ensure_worker("eve", "[@click=app.quit]Eve[/] [bold]Long")
+    store.close()
+    app = CaselineApp(db=hostile_db, worker="sam")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("a")
+        await loaded(pilot)
+        from textual.widgets import Select
+
+        worker = app.screen.query_one("#worker", Select)
+        worker.focus()
+        await pilot.press("enter")  # open the list: the label is drawn, not run
+        await pilot.pause()
+        overlay = worker.query_one("SelectOverlay")
+        drawn = "\n".join(
+            strip_text(list(overlay.render_line(y))) for y in range(overlay.size.height)
+        )
+        assert "[@click=app.quit]Eve[/] [bold]Long" in drawn
+        await pilot.press("escape")
+        assert app.is_running

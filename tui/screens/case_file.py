@@ -5,14 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import (
-    DataTable,
     Footer,
     Input,
     OptionList,
@@ -26,17 +24,19 @@ from textual.widgets.option_list import Option
 from store import dates
 from store.records import (
     CaseDetail,
+    CaseStatus,
     ChronologyItem,
     ClientInfo,
     ContactInfo,
     NoteSummary,
     ProfessionalInfo,
     SummaryInfo,
+    WorkerInfo,
 )
-from store.textsafe import single_line
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
-from tui.text import assemble
+from tui.text import assemble, choices
+from tui.widgets.chronology import ChronologyPane, ChronologyTable
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.safe import SafeInput
 
@@ -125,7 +125,7 @@ class CaseFileScreen(CaselineScreen[None]):
             "e",
             "edit",
             "Edit",
-            tooltip="Edit client details (overview) or the summary",
+            tooltip="Edit client details, the summary, or a chronology entry",
             id="case_file.edit",
         ),
         Binding(
@@ -146,9 +146,9 @@ class CaseFileScreen(CaselineScreen[None]):
         ),
         Binding(
             "slash",
-            "filter_notes",
-            "Filter notes",
-            tooltip="Filter the notes by text",
+            "filter",
+            "Filter",
+            tooltip="Filter the notes (or, on the chronology, its entries) by text",
             id="case_file.filter",
         ),
         Binding(
@@ -158,6 +158,43 @@ class CaseFileScreen(CaselineScreen[None]):
             tooltip="Changes to client details, network and professionals",
             show=False,
             id="case_file.history",
+        ),
+        Binding(
+            "a",
+            "add_entry",
+            "Add",
+            tooltip="Add an event to the chronology",
+            id="case_file.add_entry",
+        ),
+        Binding(
+            "r",
+            "reverse_chronology",
+            "Reverse",
+            tooltip="Chronology newest or oldest first",
+            id="case_file.reverse",
+        ),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            tooltip="Export the chronology (as filtered) to Markdown or HTML",
+            id="case_file.export",
+        ),
+        Binding(
+            "t",
+            "transfer",
+            "Transfer",
+            tooltip="Transfer the case to another worker (or allocate a referral)",
+            show=False,
+            id="case_file.transfer",
+        ),
+        Binding(
+            "C",
+            "close_or_reopen",
+            "Close/reopen",
+            tooltip="Close the case, or reopen a closed one",
+            show=False,
+            id="case_file.close",
         ),
         Binding("ctrl+r,f5", "reload", "Refresh", show=False, id="case_file.reload"),
     ]
@@ -195,7 +232,7 @@ class CaseFileScreen(CaselineScreen[None]):
                         placeholder="/ filter notes by text", id="notes-text", compact=True
                     )
                     yield Select(
-                        [("All types", "")] + [(t, t) for t in self.caseline.config.note_types],
+                        choices([("All types", ""), *self.caseline.config.note_types]),
                         value="",
                         allow_blank=False,
                         id="notes-type",
@@ -203,17 +240,10 @@ class CaseFileScreen(CaselineScreen[None]):
                     )
                 yield OptionList(id="notes-list")
             with TabPane("4 Chronology", id="chronology"):
-                table: DataTable[Text] = DataTable(
-                    id="chronology-table", cursor_type="row", zebra_stripes=True
-                )
-                yield table
-        yield Footer()
+                yield ChronologyPane(self.caseline.config.chronology_categories, id="chron")
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one("#chronology-table", DataTable)
-        table.add_column("Date", width=11, key="date")
-        table.add_column("Category", width=12, key="category")
-        table.add_column("Event", key="title")
         self.action_reload()
 
     def on_screen_resume(self) -> None:
@@ -372,16 +402,7 @@ class CaseFileScreen(CaselineScreen[None]):
         body.show(summary.body)
 
     def _show_chronology(self, chronology: list[ChronologyItem]) -> None:
-        table = self.query_one("#chronology-table", DataTable)
-        table.clear()
-        for item in chronology:
-            muted = "dim" if item.before_current_allocation else ""
-            table.add_row(
-                Text(dates.format_date(item.occurred_on), style=muted),
-                Text(single_line(item.category), style=muted),
-                Text(single_line(item.title), style=muted),
-                key=str(item.id),
-            )
+        self.query_one(ChronologyPane).set_entries(chronology)
 
     def _show_notes(self, notes: list[NoteSummary]) -> None:
         self._notes = notes
@@ -454,18 +475,34 @@ class CaseFileScreen(CaselineScreen[None]):
         pane = event.pane.id
         focus = {
             "notes": "#notes-list",
-            "chronology": "#chronology-table",
+            "chronology": "#chron-table",
             "summary": "#summary-scroll",
             "overview": "#contacts",
         }.get(pane or "")
         if focus:
             self.query_one(focus).focus()
+        self.refresh_bindings()
+
+    CHRONOLOGY_ACTIONS: ClassVar[frozenset[str]] = frozenset(
+        {"add_entry", "reverse_chronology", "export"}
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in self.CHRONOLOGY_ACTIONS:
+            # False, not None: the footer drops these keys on the other tabs.
+            tabs = self.query("#tabs")
+            return bool(tabs) and tabs.first(TabbedContent).active == "chronology"
+        return True
 
     # -- actions -------------------------------------------------------------------------
 
     def action_back(self) -> None:
-        if self.query_one("#notes-text", Input).has_focus:
+        focused = self.focused
+        if focused is not None and focused.id == "notes-text":
             self.query_one("#notes-list", OptionList).focus()
+            return
+        if focused is not None and focused.id in ("chron-text", "chron-period", "chron-category"):
+            self.query_one(ChronologyTable).focus()
             return
         self.dismiss(None)
 
@@ -481,7 +518,10 @@ class CaseFileScreen(CaselineScreen[None]):
     def action_tab(self, tab: str) -> None:
         self.query_one("#tabs", TabbedContent).active = tab
 
-    def action_filter_notes(self) -> None:
+    def action_filter(self) -> None:
+        if self.query_one("#tabs", TabbedContent).active == "chronology":
+            self.query_one("#chron-text", Input).focus()
+            return
         self.action_tab("notes")
         self.query_one("#notes-text", Input).focus()
 
@@ -495,10 +535,94 @@ class CaseFileScreen(CaselineScreen[None]):
         self.caseline.open_note_editor(detail.id, case_label=f"{detail.ref} · {detail.client_name}")
 
     def action_edit(self) -> None:
-        if self.query_one("#tabs", TabbedContent).active == "summary":
+        active = self.query_one("#tabs", TabbedContent).active
+        if active == "summary":
             self._edit_summary()
+        elif active == "chronology":
+            entry = self.query_one(ChronologyTable).highlighted
+            if entry is not None:
+                from tui.screens.chronology_entry import edit_entry_screen
+
+                self.app.push_screen(
+                    edit_entry_screen(self.caseline, entry, self._case_label()),
+                    self._after_save(
+                        "Entry saved; the earlier version is kept in its history."
+                        if entry.is_manual
+                        else "Analysis saved."
+                    ),
+                )
         else:
             self._edit_client()
+
+    @on(ChronologyTable.Selected)
+    def _entry_selected(self, event: ChronologyTable.Selected) -> None:
+        from tui.screens.chronology_entry import open_source
+
+        open_source(self.caseline, event.row, self._case_label())
+
+    def _case_label(self) -> str:
+        return f"{self.detail.ref} · {self.detail.client_name}" if self.detail else ""
+
+    def action_add_entry(self) -> None:
+        if self.detail is None:
+            return
+        from tui.screens.chronology_entry import new_entry_screen
+
+        self.app.push_screen(
+            new_entry_screen(self.caseline, self.detail.id, self._case_label()),
+            self._after_save("Added to the chronology."),
+        )
+
+    def action_reverse_chronology(self) -> None:
+        self.query_one(ChronologyPane).reverse()
+
+    def action_export(self) -> None:
+        if self.detail is None:
+            return
+        from tui.screens.export import ExportScreen
+
+        pane = self.query_one(ChronologyPane)
+        self.app.push_screen(
+            ExportScreen(self.detail, list(pane.table.rows), pane.filter_description())
+        )
+
+    def action_transfer(self) -> None:
+        if self.detail is not None:
+            self._transfer(self.detail)
+
+    @work(thread=True, exclusive=True, group="transfer", exit_on_error=False)
+    def _transfer(self, detail: CaseDetail) -> None:
+        workers = self.caseline.store.workers()
+        self.app.call_from_thread(self._show_transfer, detail, workers)
+
+    def _show_transfer(self, detail: CaseDetail, workers: list[WorkerInfo]) -> None:
+        from tui.screens.lifecycle import transfer_screen
+
+        if detail.status is CaseStatus.CLOSED:
+            self.notify(f"Case {detail.ref} is closed; reopen it (C) first.", markup=False)
+            return
+        if not any(w.id != detail.worker_id for w in workers):
+            self.notify("There is no other worker to transfer the case to.", markup=False)
+            return
+        self.app.push_screen(
+            transfer_screen(self.caseline, detail, workers),
+            self._after_save("Case transferred; the chronology records it."),
+        )
+
+    def action_close_or_reopen(self) -> None:
+        from tui.screens.lifecycle import close_screen, reopen_screen
+
+        detail = self.detail
+        if detail is None:
+            return
+        if detail.status is CaseStatus.CLOSED:
+            self.app.push_screen(
+                reopen_screen(self.caseline, detail), self._after_save("Case reopened.")
+            )
+        else:
+            self.app.push_screen(
+                close_screen(self.caseline, detail), self._after_save("Case closed.")
+            )
 
     def _after_save(self, message: str) -> Any:
         def done(result: object) -> None:

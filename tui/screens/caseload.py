@@ -81,6 +81,14 @@ class CaseloadScreen(CaselineScreen[None]):
             id="caseload.note",
         ),
         Binding(
+            "c",
+            "chronology",
+            "Chronology",
+            tooltip="The highlighted case's chronology",
+            show=False,
+            id="caseload.chronology",
+        ),
+        Binding(
             "d",
             "drafts",
             "Drafts",
@@ -115,7 +123,7 @@ class CaseloadScreen(CaselineScreen[None]):
         yield SafeInput(placeholder="/ filter by client name or ref", id="filter", compact=True)
         yield CaseTable()
         yield Static(id="status-line", classes="muted")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         me = self.caseline.me
@@ -263,6 +271,13 @@ class CaseloadScreen(CaselineScreen[None]):
             self.notify(f"Case {row.ref} is closed; notes can't be added.", markup=False)
             return
         self.caseline.open_note_editor(row.id, case_label=f"{row.ref} · {row.client_name}")
+
+    def action_chronology(self) -> None:
+        row = self.table.highlighted
+        if row is not None:
+            from tui.screens.case_file import CaseFileScreen
+
+            self.app.push_screen(CaseFileScreen(row.id, tab="chronology"))
 
     def action_drafts(self) -> None:
         self._load_drafts()

@@ -14,11 +14,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, Label, Static, TextArea
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
 
 from store.errors import InvalidInput
 from tui.screens.base import CaselineScreen
-from tui.text import assemble
+from tui.text import assemble, choices
 from tui.widgets.safe import SafeInput, SafeTextArea
 
 
@@ -30,6 +31,8 @@ class Field:
     label: str
     placeholder: str = ""
     multiline: bool = False
+    # A fixed list, shown as a drop-down: values, or (label, value) pairs.
+    choices: tuple[str | tuple[str, str], ...] = ()
 
 
 class FormScreen(CaselineScreen[Any]):
@@ -82,7 +85,22 @@ class FormScreen(CaselineScreen[Any]):
             for field in self.fields:
                 with Horizontal(classes="field multiline" if field.multiline else "field"):
                     yield Label(field.label, classes="label")
-                    if field.multiline:
+                    if field.choices:
+                        current = self.initial[field.name]
+                        # A value no longer offered (an old category) stays selectable.
+                        names = field.choices
+                        offered = {n[1] if isinstance(n, tuple) else n for n in names}
+                        if current and current not in offered:
+                            names = (current, *names)
+                        yield Select(
+                            choices(names),
+                            value=current if current else Select.NULL,
+                            allow_blank=not current,
+                            prompt=field.placeholder or "Choose…",
+                            id=field.name,
+                            compact=True,
+                        )
+                    elif field.multiline:
                         area = SafeTextArea(
                             self.initial[field.name],
                             id=field.name,
@@ -98,7 +116,7 @@ class FormScreen(CaselineScreen[Any]):
                             compact=True,
                         )
                 yield Static("", id=f"error-{field.name}", classes="error-text field-error")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         for error in self.query(".field-error"):
@@ -109,13 +127,24 @@ class FormScreen(CaselineScreen[Any]):
         result: dict[str, str] = {}
         for field in self.fields:
             widget = self.query_one(f"#{field.name}")
-            result[field.name] = widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+            if isinstance(widget, TextArea):
+                result[field.name] = widget.text
+            elif isinstance(widget, Select):
+                result[field.name] = "" if widget.is_blank() else str(widget.value)
+            else:
+                result[field.name] = widget.value  # type: ignore[attr-defined]
         return result
 
     @on(Input.Changed)
     @on(TextArea.Changed)
-    def _clear_error(self, event: Input.Changed | TextArea.Changed) -> None:
-        widget = event.input if isinstance(event, Input.Changed) else event.text_area
+    @on(Select.Changed)
+    def _clear_error(self, event: Input.Changed | TextArea.Changed | Select.Changed) -> None:
+        if isinstance(event, Input.Changed):
+            widget: Widget = event.input
+        elif isinstance(event, TextArea.Changed):
+            widget = event.text_area
+        else:
+            widget = event.select
         self._set_error(widget.id or "", "")
 
     def _set_error(self, name: str, message: str) -> None:

@@ -43,7 +43,7 @@ class HistoryScreen(CaselineScreen[None]):
         yield Static("", id="history-empty")
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         yield table
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

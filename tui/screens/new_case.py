@@ -19,7 +19,7 @@ from store.errors import InvalidInput
 from store.records import DuplicateCandidate
 from store.schemas import NewCase, validate
 from tui.screens.base import CaselineScreen
-from tui.text import assemble
+from tui.text import assemble, choices
 from tui.widgets.safe import SafeInput
 
 FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -90,9 +90,9 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
                 with Horizontal(classes="field", id=f"row-{name}"):
                     yield Label(label, classes="label")
                     if name == "worker":
-                        options = [
+                        options = choices(
                             (w.display_name, w.username) for w in self.caseline.store.workers()
-                        ]
+                        )
                         yield Select(
                             options,
                             value=self.caseline.me.username,
@@ -106,7 +106,7 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
                 yield Static("", classes="error-text field-error", id=f"error-{name}")
             yield Static("", id="dup-title", classes="section")
             yield OptionList(id="duplicates")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#who", Static).update(assemble(self.caseline.me.display_name))

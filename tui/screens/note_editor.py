@@ -22,7 +22,7 @@ from store.errors import Conflict, InvalidInput, StoreError
 from store.notes import parse_note
 from store.records import DraftInfo, NoteDetail
 from tui.screens.base import CaselineScreen
-from tui.text import assemble
+from tui.text import assemble, choices
 from tui.widgets.safe import SafeInput, SafeTextArea
 
 AUTOSAVE_SECONDS = 2.0
@@ -103,7 +103,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
             yield Static("", id="hint-contact_at", classes="hint")
             yield Label("Type", classes="label narrow")
             yield Select(
-                [(t, t) for t in types],
+                choices(types),
                 value=types[-1] if "case note" not in types else "case note",
                 allow_blank=False,
                 id="note_type",
@@ -132,7 +132,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
             yield Static("", id="hint-follow_up_on", classes="hint")
         yield Static("", id="error-chronology_title", classes="field-error")
         yield Static("", id="error-follow_up_on", classes="field-error")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         if self._initial:

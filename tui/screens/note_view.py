@@ -52,7 +52,7 @@ class NoteViewScreen(CaselineScreen[None]):
             yield Static(id="note-meta")
             yield SafeMarkdown(id="note-body")
             yield VerticalScroll(id="amendments")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._load()

@@ -63,7 +63,7 @@ class SummaryEditorScreen(CaselineScreen[SummaryInfo | None]):
             tab_behavior="focus",
         )
         yield Static("", id="summary-error")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         area = self.query_one("#summary-text", TextArea)

@@ -69,9 +69,12 @@ def layout_columns(
         chosen.remove(min(chosen, key=lambda c: c.keep))
     sizes = {c.key: width_of(c) for c in chosen}
     spare = available - sum(sizes.values()) - GAP * (len(chosen) - 1)
-    flex = next((c for c in chosen if c.flexible), None)
-    if flex is not None:
-        sizes[flex.key] = max(4, sizes[flex.key] + spare)
+    # Spare room (or a shortfall) is shared by the flexible columns shown, the first taking
+    # any remainder.
+    flexible = [c for c in chosen if c.flexible]
+    for i, col in enumerate(flexible):
+        share = spare // len(flexible) + (spare % len(flexible) if i == 0 else 0)
+        sizes[col.key] = max(4, sizes[col.key] + share)
     return [(c, sizes[c.key]) for c in chosen]
 
 
@@ -156,6 +159,7 @@ class RecordTable(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=Fa
         self._all: list[RowT] = []
         self._rows: list[RowT] = []
         self._filter = ""
+        self._predicate: Callable[[RowT], bool] | None = None
         self._sort_key = self.DEFAULT_SORT or (self.COLUMNS[0].key if self.COLUMNS else "")
         self._sort_reverse = False
         self._hidden: tuple[str, ...] = ()
@@ -226,6 +230,11 @@ class RecordTable(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=Fa
         self._filter = fold(text.strip())
         self._recompute(self._current_id())
 
+    def set_predicate(self, predicate: Callable[[RowT], bool] | None) -> None:
+        """Show only rows for which ``predicate`` is true (besides the text filter)."""
+        self._predicate = predicate
+        self._recompute(self._current_id())
+
     def set_hidden_columns(self, hidden: Sequence[str]) -> None:
         self._hidden = tuple(hidden)
         self._relayout()
@@ -247,6 +256,8 @@ class RecordTable(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=Fa
         needle = self._filter
         key = self.search_key
         rows = [r for r in self._all if needle in key(r)] if needle else list(self._all)
+        if self._predicate is not None:
+            rows = [r for r in rows if self._predicate(r)]
         column = next((c for c in self.COLUMNS if c.key == self._sort_key), None)
         if column is not None:
             rows.sort(key=column.sort, reverse=self._sort_reverse)

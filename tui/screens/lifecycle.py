@@ -1,0 +1,84 @@
+"""The forms that change where a case is in its life: transfer (or allocate), close, reopen.
+
+Each is a FormScreen whose save calls the store; the store writes the chronology entry, so the
+case file only has to reload.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from store.records import CaseDetail, CaseStatus, WorkerInfo
+from tui.screens.form import Field, FormScreen
+
+if TYPE_CHECKING:
+    from tui.app import CaselineApp
+
+
+def _label(detail: CaseDetail) -> str:
+    return f"{detail.ref} · {detail.client_name}"
+
+
+def transfer_screen(app: CaselineApp, detail: CaseDetail, workers: list[WorkerInfo]) -> FormScreen:
+    """Move the case to another worker; for a referral, allocate (and so open) it."""
+    store, me, dayfirst = app.store, app.me, app.config.dayfirst
+    referral = detail.status is CaseStatus.REFERRAL
+    others = tuple((w.display_name, w.username) for w in workers if w.id != detail.worker_id)
+    fields = [
+        Field("worker", "To", "Choose a worker", choices=others),
+        Field("on", "From", "today, or e.g. 3/4/2026, mon, -2d"),
+        Field(
+            "reason",
+            "Reason",
+            "optional for a first allocation" if referral else "why it is moving",
+        ),
+    ]
+    return FormScreen(
+        "Allocate case" if referral else "Transfer case",
+        fields,
+        {"on": "today"},
+        lambda form: store.transfer_case(
+            me, detail.id, form, version=detail.version, dayfirst=dayfirst
+        ),
+        subtitle=_label(detail),
+    )
+
+
+def close_screen(app: CaselineApp, detail: CaseDetail) -> FormScreen:
+    store, me, config = app.store, app.me, app.config
+    fields = [
+        Field("closed_on", "Closed on", "today, or e.g. 3/4/2026"),
+        Field("reason", "Reason", "Choose a reason", choices=config.closure_reasons),
+        Field("closing_summary", "Summary", multiline=True),
+    ]
+    return FormScreen(
+        "Close case",
+        fields,
+        {"closed_on": "today"},
+        lambda form: store.close_case(
+            me,
+            detail.id,
+            form,
+            version=detail.version,
+            dayfirst=config.dayfirst,
+            reasons=config.closure_reasons,
+        ),
+        subtitle=_label(detail),
+    )
+
+
+def reopen_screen(app: CaselineApp, detail: CaseDetail) -> FormScreen:
+    store, me, dayfirst = app.store, app.me, app.config.dayfirst
+    fields = [
+        Field("reopened_on", "Reopened on", "today, or e.g. 3/4/2026"),
+        Field("reason", "Reason", "why the case is reopening"),
+    ]
+    return FormScreen(
+        "Reopen case",
+        fields,
+        {"reopened_on": "today"},
+        lambda form: store.reopen_case(
+            me, detail.id, form, version=detail.version, dayfirst=dayfirst
+        ),
+        subtitle=_label(detail),
+    )
