@@ -11,6 +11,7 @@ import fcntl
 import os
 import pty
 import select
+import shutil
 import signal
 import struct
 import sys
@@ -26,13 +27,21 @@ class Terminal:
     """A child process on a pty of a given size, with everything it has written so far."""
 
     def __init__(
-        self, args: Sequence[str], *, env: dict[str, str], size: tuple[int, int] = (80, 24)
+        self,
+        args: Sequence[str],
+        *,
+        env: dict[str, str],
+        size: tuple[int, int] = (80, 24),
+        prefix: Sequence[str] = (),
     ) -> None:
+        """``prefix``: a command to run the app under, e.g. ``["setsid"]``."""
         self.output = bytearray()
         pid, fd = pty.fork()
         if pid == 0:  # pragma: no cover - the child
             os.chdir(ROOT)
-            os.execve(sys.executable, [sys.executable, "-m", "tui", *args], env)
+            argv = [*prefix, sys.executable, "-m", "tui", *args]
+            program = shutil.which(argv[0]) or argv[0] if prefix else sys.executable
+            os.execve(program, argv, env)
         self.pid, self.fd = pid, fd
         cols, rows = size
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))

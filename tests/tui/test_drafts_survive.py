@@ -6,6 +6,7 @@ start it again; calling the draft functions directly would prove nothing about t
 
 from __future__ import annotations
 
+import os
 import signal
 import time
 from pathlib import Path
@@ -104,3 +105,75 @@ def test_sigterm_saves_the_draft_too(one_case_db: Path, tmp_path: Path) -> None:
     finally:
         term.close()
     assert drafts(one_case_db) == ["Letter sent"]
+
+
+def _ended_within(term: Terminal, seconds: float) -> int | None:
+    """Wait for the app to end without reading from its terminal (which may be gone)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        pid, status = os.waitpid(term.pid, os.WNOHANG)
+        if pid:
+            term.returncode = os.waitstatus_to_exitcode(status)
+            return term.returncode
+        time.sleep(0.05)
+    return None
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    [(), ("setsid", "--wait")],
+    ids=["controlling-terminal", "terminal-without-a-hang-up-signal"],
+)
+def test_a_dropped_connection_saves_the_draft_and_ends_the_app(
+    one_case_db: Path, tmp_path: Path, prefix: tuple[str, ...]
+) -> None:
+    """The connection drops: the terminal's other end closes. The kernel sends SIGHUP with
+    SIGCONT, or (when the terminal is not the app's controlling one) nothing at all; either
+    way the app must save what was typed and end, not spin on the dead terminal."""
+    term = Terminal(
+        ["--db", str(one_case_db), "--worker", WORKER], env=app_env(tmp_path), prefix=prefix
+    )
+    app_pid = term.pid
+    try:
+        assert term.wait_for("Aisha Bello"), bytes(term.output[-1500:])
+        term.type("n", pause=1.0)
+        assert term.wait_for("New note")
+        type_slowly(term, "Rang the school")
+        term.read(0.3)  # inside the autosave interval
+        app_pid = _child_of(term.pid) if prefix else term.pid
+        os.close(term.fd)
+        term.fd = -1
+        if prefix:
+            # setsid ran the app as its own child; wait for the app itself.
+            deadline = time.monotonic() + 5
+            while Path(f"/proc/{app_pid}").exists() and time.monotonic() < deadline:
+                cpu = _cpu_seconds(app_pid)
+                time.sleep(0.5)
+            assert not Path(f"/proc/{app_pid}").exists(), (
+                f"still running, {cpu:.1f} s of CPU: spinning on the dead terminal"
+            )
+            _ended_within(term, 5)
+        else:
+            assert _ended_within(term, 5) == 129
+    finally:
+        term.close()
+        if prefix and Path(f"/proc/{app_pid}").exists():
+            os.kill(app_pid, signal.SIGKILL)
+    assert drafts(one_case_db) == ["Rang the school"]
+
+
+def _child_of(pid: int) -> int:
+    """The one child process of ``pid`` (setsid forks when it leads a group, then waits)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        found = children.read_text().split() if children.exists() else []
+        if found:
+            return int(found[0])
+        time.sleep(0.05)
+    return pid  # setsid exec'd the app in place
