@@ -23,6 +23,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
+from markdown_it import MarkdownIt
+
 from . import dates
 from .errors import StoreError
 from .markdown import parser
@@ -219,10 +221,14 @@ def _e(text: str) -> str:
     return html.escape(_one_line(text), quote=True)
 
 
-def _render(markdown: str) -> str:
-    """Markdown to HTML with the app's parser; images and links off, so the file fetches and
-    points to nothing outside itself (a link shows as written, which also suits paper)."""
-    md = parser().disable(["image", "link", "autolink"])
+def _html_parser() -> MarkdownIt:
+    """The app's parser with images and links off, so the file fetches and points to nothing
+    outside itself (a link shows as written, which also suits paper). One per export: making a
+    parser costs more than rendering an entry."""
+    return parser().disable(["image", "link", "autolink"])
+
+
+def _render(md: MarkdownIt, markdown: str) -> str:
     return str(md.render(_clean(markdown)))
 
 
@@ -236,6 +242,7 @@ def chronology_html(
 ) -> str:
     """The chronology as a standalone HTML document (no scripts, no external resources)."""
     facts = _facts(detail, len(items), exported_by, exported_at, filter_description)
+    md = _html_parser()
     title = f"Chronology: {_e(detail.ref)}, {_e(detail.client_name)}"
     out = [
         "<!doctype html>",
@@ -287,14 +294,14 @@ def chronology_html(
             f'<section class="entry" id="entry-{number}">',
             f"<h3>{number}. {_e(_date_text(item))}: {_e(item.title)}</h3>",
             f'<p class="meta">{meta}</p>',
-            f'<div class="details">{_render(item.details)}</div>'
+            f'<div class="details">{_render(md, item.details)}</div>'
             if item.details.strip()
             else '<p class="details">No details recorded.</p>',
         ]
         if item.analysis.strip():
             out.append(
                 f'<div class="analysis"><p><strong>Analysis</strong></p>'
-                f"{_render(item.analysis)}</div>"
+                f"{_render(md, item.analysis)}</div>"
             )
         out.append("</section>")
     if not items:

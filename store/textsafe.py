@@ -60,7 +60,10 @@ def clean_field(text: str) -> str:
 
 def fold(text: str) -> str:
     """A search/sort key, case-folded and without accents: "Zoë" -> "zoe", "ŁUKASZ" -> "lukasz"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    lowered = text.casefold()
+    if lowered.isascii():  # most text: nothing to decompose, and 20 times quicker
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # Letters NFKD doesn't decompose but people type without the stroke.
     return stripped.translate(_FOLD_EXTRA)

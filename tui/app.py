@@ -26,6 +26,14 @@ from store.errors import StoreError
 from store.records import DraftInfo, WorkerInfo
 from store.service import Store
 
+WARM_UP_AFTER_SECONDS = 1.5  # after start-up, when nobody is waiting
+WARM_UP_MODULES = (
+    "tui.screens.case_file",
+    "tui.screens.note_editor",
+    "tui.screens.note_view",
+    "tui.screens.chronology_entry",
+    "tui.screens.form",
+)
 HANGUP_POLL_SECONDS = 0.5  # how often the watcher checks that the terminal is still there
 
 
@@ -91,6 +99,17 @@ class CaselineApp(App[None]):
 
         self.push_screen(CaseloadScreen())
         self._check_drafts()
+        if not self.is_headless:
+            self.set_timer(WARM_UP_AFTER_SECONDS, self._warm_up)
+
+    @work(thread=True, group="warm-up", exit_on_error=False)
+    def _warm_up(self) -> None:
+        """Load the code of the screens a worker opens next, once the caseload is up, so the
+        first case opens as quickly as the rest (it otherwise pays for the imports)."""
+        import importlib
+
+        for module in WARM_UP_MODULES:
+            importlib.import_module(module)
 
     # -- never losing a note ---------------------------------------------------------------
 

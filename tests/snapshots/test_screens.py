@@ -16,6 +16,7 @@ from textual.widgets import Input
 
 from store.demo import generate
 from store.service import Store
+from tests.tui.helpers import loaded
 from tui.app import CaselineApp
 
 ME = "sam.okafor"
@@ -33,9 +34,7 @@ def demo_db(tmp_path: Path) -> Path:
 
 
 async def settle(pilot: Pilot[Any]) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await loaded(pilot)
     for field in pilot.app.screen.query(Input):
         field.cursor_blink = False
 

@@ -17,7 +17,15 @@ from textual.widgets import Input, TextArea
 ROOT = Path(__file__).resolve().parents[2] / "tui"
 ASSIGNED = re.compile(r"self\.([A-Za-z_]\w*)[ \t]*(?::[ \t]*[^=\n]+)?=(?!=)")
 # Deliberate overrides of Textual's public API.
-ALLOWED = {"virtual_size", "cursor_row", "sub_title", "title", "theme"}
+ALLOWED = {
+    "virtual_size",
+    "cursor_row",
+    "sub_title",
+    "title",
+    "theme",
+    "AUTO_FOCUS",  # a screen's first focus, by design per instance
+    "recompose",  # CaselineFooter merges rebuilds
+}
 
 
 def textual_names() -> set[str]:

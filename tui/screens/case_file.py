@@ -10,8 +10,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.widget import Widget
 from textual.widgets import (
-    Footer,
     Input,
     OptionList,
     Select,
@@ -37,10 +37,23 @@ from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble, choices
 from tui.widgets.chronology import ChronologyPane, ChronologyTable
+from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.safe import SafeInput
 
-TABS = ("overview", "summary", "notes", "chronology")
+TAB_LABELS = {
+    "overview": "1 Overview",
+    "summary": "2 Summary",
+    "notes": "3 Notes",
+    "chronology": "4 Chronology",
+}
+TABS = tuple(TAB_LABELS)
+TAB_FOCUS = {  # what has the focus when a tab is shown
+    "overview": "#contacts",
+    "summary": "#summary-scroll",
+    "notes": "#notes-list",
+    "chronology": "#chron-table",
+}
 
 CLIENT_FIELDS = [
     Field("name", "Name", "full name (required)"),
@@ -79,6 +92,7 @@ class CaseFile:
     summary: SummaryInfo | None
     summary_versions: int
     chronology: list[ChronologyItem]
+    notes: list[NoteSummary] | None = None  # None: the notes tab is not built yet
 
 
 class CaseFileScreen(CaselineScreen[None]):
@@ -206,6 +220,10 @@ class CaseFileScreen(CaselineScreen[None]):
         self.detail: CaseDetail | None = None
         self.file: CaseFile | None = None
         self._notes: list[NoteSummary] = []
+        self._built: set[str] = {self.initial_tab}
+        # Focused straight away: each change of focus rebuilds the footer.
+        self.AUTO_FOCUS = TAB_FOCUS[self.initial_tab]  # type: ignore[misc]  # read when shown
+        self._chronology_keys: dict[int, str] | None = None
 
     # -- layout --------------------------------------------------------------------------
 
@@ -214,34 +232,63 @@ class CaseFileScreen(CaselineScreen[None]):
             yield Static("Loading…", id="case-title", classes="title")
             yield Static(id="case-status", classes="who")
         with TabbedContent(initial=self.initial_tab, id="tabs"):
-            with TabPane("1 Overview", id="overview"), VerticalScroll(id="overview-scroll"):
-                yield Static(id="client-details", classes="block")
-                yield Static(id="case-details", classes="block")
-                yield Static("Support network  (c add · enter edit)", classes="heading")
-                yield OptionList(id="contacts", classes="people")
-                yield Static("Professionals involved  (p add · enter edit)", classes="heading")
-                yield OptionList(id="professionals", classes="people")
-                yield Static("Case summary  (2 to read · e there to edit)", classes="heading")
-                yield SafeMarkdown(id="overview-summary")
-            with TabPane("2 Summary", id="summary"), VerticalScroll(id="summary-scroll"):
-                yield Static(id="summary-age", classes="block")
-                yield SafeMarkdown(id="summary-body")
-            with TabPane("3 Notes", id="notes"):
-                with Horizontal(id="notes-filter"):
-                    yield SafeInput(
-                        placeholder="/ filter notes by text", id="notes-text", compact=True
-                    )
-                    yield Select(
+            # Only the tab on show is built now; the others when first opened. Building all
+            # four (some 140 widgets) cost more than the rest of opening a case together.
+            for tab, label in TAB_LABELS.items():
+                with TabPane(label, id=tab):
+                    if tab == self.initial_tab:
+                        yield from self._tab_content(tab)
+        yield CaselineFooter()
+
+    def _tab_content(self, tab: str) -> list[Widget]:
+        """The widgets of one tab, unmounted."""
+        if tab == "overview":
+            return [
+                VerticalScroll(
+                    Static(id="client-details", classes="block"),
+                    Static(id="case-details", classes="block"),
+                    Static("Support network  (c add · enter edit)", classes="heading"),
+                    OptionList(id="contacts", classes="people"),
+                    Static("Professionals involved  (p add · enter edit)", classes="heading"),
+                    OptionList(id="professionals", classes="people"),
+                    Static("Case summary  (2 to read · e there to edit)", classes="heading"),
+                    SafeMarkdown(id="overview-summary"),
+                    id="overview-scroll",
+                )
+            ]
+        if tab == "summary":
+            return [
+                VerticalScroll(
+                    Static(id="summary-age", classes="block"),
+                    SafeMarkdown(id="summary-body"),
+                    id="summary-scroll",
+                )
+            ]
+        if tab == "notes":
+            return [
+                Horizontal(
+                    SafeInput(placeholder="/ filter notes by text", id="notes-text", compact=True),
+                    Select(
                         choices([("All types", ""), *self.caseline.config.note_types]),
                         value="",
                         allow_blank=False,
                         id="notes-type",
                         compact=True,
-                    )
-                yield OptionList(id="notes-list")
-            with TabPane("4 Chronology", id="chronology"):
-                yield ChronologyPane(self.caseline.config.chronology_categories, id="chron")
-        yield Footer(compact=True)
+                    ),
+                    id="notes-filter",
+                ),
+                OptionList(id="notes-list"),
+            ]
+        return [ChronologyPane(self.caseline.config.chronology_categories, id="chron")]
+
+    async def _open_tab(self, tab: str) -> None:
+        """Build a tab the first time it is shown, and fill it from what is loaded."""
+        if tab in self._built:
+            return
+        self._built.add(tab)
+        await self.query_one(f"#{tab}", TabPane).mount_all(self._tab_content(tab))
+        if self.file is not None:  # else the load under way fills it
+            self._show_tab(tab, self.file)
 
     def on_mount(self) -> None:
         self.action_reload()
@@ -254,37 +301,53 @@ class CaseFileScreen(CaselineScreen[None]):
 
     def action_reload(self) -> None:
         self._load()
-        self._load_notes()
+
+    def _notes_filter(self) -> tuple[str, str | None]:
+        """The notes tab's text and type filter (none until the tab is built)."""
+        if "notes" not in self._built or not self.query("#notes-text"):
+            return "", None
+        text = self.query_one("#notes-text", Input).value
+        note_type = self.query_one("#notes-type", Select).value
+        return text, str(note_type or "") or None
 
     @work(thread=True, exclusive=True, group="case", exit_on_error=False)
     def _load(self) -> None:
         store, me = self.caseline.store, self.caseline.me
-        detail = store.case(me, self.case_id)
-        versions = store.summary_versions(me, self.case_id)
-        loaded = CaseFile(
-            detail=detail,
-            client=store.client(me, detail.client_id),
-            contacts=store.contacts(me, detail.client_id),
-            professionals=store.professionals(me, self.case_id),
-            summary=versions[0] if versions else None,
-            summary_versions=len(versions),
-            chronology=store.chronology(me, self.case_id),
-        )
-        self.app.call_from_thread(self._show, loaded)
+        want_notes = "notes" in self._built
+        text, note_type = self._notes_filter()
+        # One transaction: one connection, one consistent snapshot of the case.
+        with store.database.reading():
+            detail = store.case(me, self.case_id)
+            versions = store.summary_versions(me, self.case_id)
+            loaded = CaseFile(
+                detail=detail,
+                client=store.client(me, detail.client_id),
+                contacts=store.contacts(me, detail.client_id),
+                professionals=store.professionals(me, self.case_id),
+                summary=versions[0] if versions else None,
+                summary_versions=len(versions),
+                chronology=store.chronology(me, self.case_id),
+                notes=store.notes(me, self.case_id, note_type=note_type, text=text)
+                if want_notes
+                else None,
+            )
+        # Folded for the filter here, off the UI thread.
+        keys = ChronologyTable.keys_for(loaded.chronology)
+        self.app.call_from_thread(self._show, loaded, keys)
 
     @work(thread=True, exclusive=True, group="notes", exit_on_error=False)
     def _load_notes(self) -> None:
-        text = self.query_one("#notes-text", Input).value
-        note_type = self.query_one("#notes-type", Select).value
+        text, note_type = self._notes_filter()
         notes = self.caseline.store.notes(
-            self.caseline.me, self.case_id, note_type=str(note_type or "") or None, text=text
+            self.caseline.me, self.case_id, note_type=note_type, text=text
         )
         self.app.call_from_thread(self._show_notes, notes)
 
     # -- showing -------------------------------------------------------------------------
 
-    def _show(self, loaded: CaseFile) -> None:
+    def _show(self, loaded: CaseFile, keys: dict[int, str] | None = None) -> None:
         self.file = loaded
+        self._chronology_keys = keys
         detail = self.detail = loaded.detail
         self.query_one("#case-title", Static).update(
             assemble((detail.ref, "bold"), " · ", detail.client_name)
@@ -293,9 +356,25 @@ class CaseFileScreen(CaselineScreen[None]):
         if detail.closed_on:
             status += f" {dates.format_date(detail.closed_on)}"
         self.query_one("#case-status", Static).update(status)
-        self._show_overview(loaded)
-        self._show_summary(loaded)
-        self._show_chronology(loaded.chronology)
+        # The tab on show first, so it is painted before the others are filled.
+        active = self.query_one("#tabs", TabbedContent).active
+        for tab in sorted(self._built, key=lambda t: t != active):
+            self._show_tab(tab, loaded)
+
+    def _show_tab(self, tab: str, loaded: CaseFile) -> None:
+        if tab == "overview":
+            self._show_overview(loaded)
+        elif tab == "summary":
+            self._show_summary(loaded)
+        elif tab == "notes":
+            if loaded.notes is not None:
+                self._show_notes(loaded.notes)
+            else:
+                self._load_notes()
+        else:
+            self.query_one(ChronologyPane).set_entries(
+                loaded.chronology, keys=self._chronology_keys
+            )
 
     def _show_overview(self, loaded: CaseFile) -> None:
         client, detail = loaded.client, loaded.detail
@@ -370,6 +449,9 @@ class CaseFileScreen(CaselineScreen[None]):
             people.add_option(
                 Option("No professionals recorded yet: press p to add.", disabled=True)
             )
+        self.query_one("#overview-summary", SafeMarkdown).show(
+            loaded.summary.body if loaded.summary else "*No summary yet.*"
+        )
 
     def _summary_age(self, loaded: CaseFile) -> str:
         summary = loaded.summary
@@ -383,9 +465,6 @@ class CaseFileScreen(CaselineScreen[None]):
         return f"updated {age} by {summary.author_name}{flag}"
 
     def _show_summary(self, loaded: CaseFile) -> None:
-        self.query_one("#overview-summary", SafeMarkdown).show(
-            loaded.summary.body if loaded.summary else "*No summary yet.*"
-        )
         age = self.query_one("#summary-age", Static)
         summary = loaded.summary
         body = self.query_one("#summary-body", SafeMarkdown)
@@ -400,9 +479,6 @@ class CaseFileScreen(CaselineScreen[None]):
         age.update(assemble(text))
         age.set_class("older than" in text, "stale")
         body.show(summary.body)
-
-    def _show_chronology(self, chronology: list[ChronologyItem]) -> None:
-        self.query_one(ChronologyPane).set_entries(chronology)
 
     def _show_notes(self, notes: list[NoteSummary]) -> None:
         self._notes = notes
@@ -471,17 +547,14 @@ class CaseFileScreen(CaselineScreen[None]):
             self._edit_professional(pro)
 
     @on(TabbedContent.TabActivated)
-    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        pane = event.pane.id
-        focus = {
-            "notes": "#notes-list",
-            "chronology": "#chron-table",
-            "summary": "#summary-scroll",
-            "overview": "#contacts",
-        }.get(pane or "")
-        if focus:
-            self.query_one(focus).focus()
-        self.refresh_bindings()
+    async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane = event.pane.id or ""
+        await self._open_tab(pane)
+        focus = TAB_FOCUS.get(pane)
+        if focus and not self.query_one(focus).has_focus:
+            self.query_one(focus).focus()  # which refreshes the footer's keys too
+        else:
+            self.refresh_bindings()
 
     CHRONOLOGY_ACTIONS: ClassVar[frozenset[str]] = frozenset(
         {"add_entry", "reverse_chronology", "export"}
@@ -518,11 +591,12 @@ class CaseFileScreen(CaselineScreen[None]):
     def action_tab(self, tab: str) -> None:
         self.query_one("#tabs", TabbedContent).active = tab
 
-    def action_filter(self) -> None:
+    async def action_filter(self) -> None:
         if self.query_one("#tabs", TabbedContent).active == "chronology":
             self.query_one("#chron-text", Input).focus()
             return
         self.action_tab("notes")
+        await self._open_tab("notes")
         self.query_one("#notes-text", Input).focus()
 
     def action_new_note(self) -> None:

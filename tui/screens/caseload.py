@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 
 from store import dates
 from store.records import CaseRow
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.case_table import CaseTable
+from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput
 
 
@@ -123,7 +124,7 @@ class CaseloadScreen(CaselineScreen[None]):
         yield SafeInput(placeholder="/ filter by client name or ref", id="filter", compact=True)
         yield CaseTable()
         yield Static(id="status-line", classes="muted")
-        yield Footer(compact=True)
+        yield CaselineFooter()
 
     def on_mount(self) -> None:
         me = self.caseline.me

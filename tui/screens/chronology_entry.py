@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store import dates
 from store.records import ChangeInfo, ChronologyItem
@@ -18,6 +18,7 @@ from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble
 from tui.widgets.chronology import SOURCE_LABELS
+from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ class ChronologyEntryScreen(CaselineScreen[None]):
             yield SafeMarkdown(id="entry-analysis")
             yield Static("History", classes="heading", id="entry-history-heading")
             yield Static(id="entry-history")
-        yield Footer(compact=True)
+        yield CaselineFooter()
 
     def on_mount(self) -> None:
         self._load()

@@ -15,11 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from store.errors import InvalidInput
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices
+from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput, SafeTextArea
 
 
@@ -116,7 +117,7 @@ class FormScreen(CaselineScreen[Any]):
                             compact=True,
                         )
                 yield Static("", id=f"error-{field.name}", classes="error-text field-error")
-        yield Footer(compact=True)
+        yield CaselineFooter()
 
     def on_mount(self) -> None:
         for error in self.query(".field-error"):

@@ -9,13 +9,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from store import dates
 from store.records import ChangeInfo
 from store.textsafe import single_line
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
+from tui.widgets.footer import CaselineFooter
 
 
 class HistoryScreen(CaselineScreen[None]):
@@ -43,7 +44,7 @@ class HistoryScreen(CaselineScreen[None]):
         yield Static("", id="history-empty")
         table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
         yield table
-        yield Footer(compact=True)
+        yield CaselineFooter()
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from store import dates
@@ -20,6 +20,7 @@ from store.records import DuplicateCandidate
 from store.schemas import NewCase, validate
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices
+from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput
 
 FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -106,7 +107,7 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
                 yield Static("", classes="error-text field-error", id=f"error-{name}")
             yield Static("", id="dup-title", classes="section")
             yield OptionList(id="duplicates")
-        yield Footer(compact=True)
+        yield CaselineFooter()
 
     def on_mount(self) -> None:
         self.query_one("#who", Static).update(assemble(self.caseline.me.display_name))

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.timer import Timer
-from textual.widgets import Checkbox, Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from store import dates
 from store.errors import Conflict, InvalidInput, StoreError
@@ -23,6 +23,7 @@ from store.notes import parse_note
 from store.records import DraftInfo, NoteDetail
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices
+from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput, SafeTextArea
 
 AUTOSAVE_SECONDS = 2.0
@@ -132,7 +133,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
             yield Static("", id="hint-follow_up_on", classes="hint")
         yield Static("", id="error-chronology_title", classes="field-error")
         yield Static("", id="error-follow_up_on", classes="field-error")
-        yield Footer(compact=True)
+        yield CaselineFooter()
 
     def on_mount(self) -> None:
         if self._initial:

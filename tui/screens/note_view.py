@@ -8,13 +8,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from store import dates
 from store.records import NoteDetail
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble
+from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
 
 
@@ -52,7 +53,7 @@ class NoteViewScreen(CaselineScreen[None]):
             yield Static(id="note-meta")
             yield SafeMarkdown(id="note-body")
             yield VerticalScroll(id="amendments")
-        yield Footer(compact=True)
+        yield CaselineFooter()
 
     def on_mount(self) -> None:
         self._load()

@@ -8,12 +8,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Static, TextArea
 
 from store.errors import InvalidInput
 from store.records import SummaryInfo
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
+from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeTextArea
 
 SUMMARY_TEMPLATE = """## Background
@@ -63,7 +64,7 @@ class SummaryEditorScreen(CaselineScreen[SummaryInfo | None]):
             tab_behavior="focus",
         )
         yield Static("", id="summary-error")
-        yield Footer(compact=True)
+        yield CaselineFooter()
 
     def on_mount(self) -> None:
         area = self.query_one("#summary-text", TextArea)

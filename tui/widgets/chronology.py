@@ -71,14 +71,26 @@ class ChronologyTable(RecordTable[ChronologyItem]):
         self.empty_message = "No entries."
         self._keys: dict[int, str] = {}
 
-    def set_rows(self, rows: list[ChronologyItem], *, keep_id: int | None = None) -> None:
-        # Fold each entry's searchable text once, not on every keystroke.
-        self._keys = {
+    @staticmethod
+    def keys_for(rows: Sequence[ChronologyItem]) -> dict[int, str]:
+        """Each entry's searchable text, folded: once per load (a thread may do it), not on
+        every keystroke."""
+        return {
             i.id: fold(
                 " ".join((i.title, i.summary, i.category, i.source_of_information, i.analysis))
             )
             for i in rows
         }
+
+    def set_rows(
+        self,
+        rows: list[ChronologyItem],
+        *,
+        keep_id: int | None = None,
+        keys: dict[int, str] | None = None,
+    ) -> None:
+        """``keys``: from ``keys_for(rows)``, if already made."""
+        self._keys = keys if keys is not None else self.keys_for(rows)
         super().set_rows(rows, keep_id=keep_id)
 
     def search_key(self, row: ChronologyItem) -> str:
@@ -129,15 +141,19 @@ class ChronologyPane(Vertical):
                 id="chron-category",
                 compact=True,
             )
-        yield Static("", id="chron-state")
-        yield ChronologyTable(id="chron-table")
+        yield Static("Loading…", id="chron-state")
+        table = ChronologyTable(id="chron-table")
+        table.empty_message = "Loading…"
+        yield table
         yield Static("", id="chron-preview")
 
     @property
     def table(self) -> ChronologyTable:
         return self.query_one(ChronologyTable)
 
-    def set_entries(self, items: list[ChronologyItem]) -> None:
+    def set_entries(
+        self, items: list[ChronologyItem], *, keys: dict[int, str] | None = None
+    ) -> None:
         extra = sorted({i.category for i in items} - set(self.categories))
         if extra:
             select = self.query_one("#chron-category", Select)
@@ -145,7 +161,7 @@ class ChronologyPane(Vertical):
             options = choices([("All categories", ""), *self.categories, *extra])
             select.set_options(options)
             select.value = current if current in {v for _, v in options} else ""
-        self.table.set_rows(items)
+        self.table.set_rows(items, keys=keys)
         self._update_state()
 
     def filter_description(self) -> str:

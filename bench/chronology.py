@@ -1,0 +1,232 @@
+"""How long a long chronology takes to open, filter and export.
+
+    python bench/chronology.py [--entries 2000] [--runs 5]
+
+Builds a database with one case holding ``--entries`` chronology entries (a mix of manual
+entries, significant notes and a transfer), then measures:
+  * the store: reading the whole chronology (``Store.chronology``);
+  * in a real terminal (80x24): from pressing c on the caseload to the chronology painted,
+    and per text-filter keystroke from the key to the new count painted;
+  * export: rendering the chronology to Markdown and to HTML.
+Prints the figures; it asserts nothing (the tests check behaviour, this measures speed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+WORKER = "bench.worker"
+OTHER = "other.worker"
+CATEGORIES = ("incident", "health", "housing", "education", "legal", "contact", "other")
+
+
+def build(path: Path, entries: int) -> int:
+    """A case with ``entries`` entries; returns its id."""
+    from store.models import ChronologyEntry, utcnow
+    from store.service import Store
+
+    store = Store.open(path)
+    try:
+        me = store.ensure_worker(WORKER)
+        store.ensure_worker(OTHER)
+        case = store.create_case(
+            me, {"client_name": "Long Chronology", "allocated_on": "-10y", "worker": OTHER}
+        )
+        start = date.today() - timedelta(days=3650)
+        rows = [
+            {
+                "case": case.id,
+                "occurred_on": start + timedelta(days=i * 3650 // entries),
+                "category": CATEGORIES[i % len(CATEGORIES)],
+                "title": f"Event {i}: home visit, school meeting or police call",
+                "details": "What happened, who said what, and what was agreed.\n\n" * 3,
+                "source_kind": "manual" if i % 3 else "note",
+                "source_id": None,
+                "source_of_information": "School (DSL)" if i % 2 else "",
+                "analysis": "What it means for the child." if i % 4 == 0 else "",
+                "created_at": utcnow(),
+                "created_by": me.id,
+            }
+            for i in range(entries - 2)  # with the allocation and the transfer: entries
+        ]
+        with store.database.writing():
+            for chunk in range(0, len(rows), 500):
+                ChronologyEntry.insert_many(rows[chunk : chunk + 500]).execute()
+        # Handed to the bench worker today: every entry is before the current allocation.
+        store.transfer_case(
+            me, case.id, {"worker": WORKER, "reason": "Caseload balance"}, version=case.version
+        )
+        return case.id
+    finally:
+        store.close()
+
+
+def time_store(path: Path, case_id: int, runs: int) -> list[float]:
+    from store.service import Store
+
+    store = Store.open(path)
+    try:
+        me = store.ensure_worker(WORKER)
+        out = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            store.chronology(me, case_id)
+            out.append(time.perf_counter() - started)
+        return out
+    finally:
+        store.close()
+
+
+async def time_core(path: Path, case_id: int, runs: int) -> list[float]:
+    """The work a filter keystroke causes in the app: filter + paint a screen of rows."""
+    from tui.app import CaselineApp
+    from tui.screens.case_file import CaseFileScreen
+    from tui.widgets.chronology import ChronologyTable
+
+    app = CaselineApp(db=path, worker=WORKER)
+    out: list[float] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        app.push_screen(CaseFileScreen(case_id, tab="chronology"))
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        table = app.screen.query_one(ChronologyTable)
+        for _ in range(runs):
+            for i in range(1, len("event 1") + 1):
+                started = time.perf_counter()
+                table.set_filter("event 1"[:i])
+                for y in range(table.size.height):
+                    table.render_line(y)
+                out.append(time.perf_counter() - started)
+    return out
+
+
+def time_terminal(
+    path: Path, entries: int, tmp: Path, runs: int
+) -> tuple[list[float], list[float]]:
+    """In a real terminal: from pressing c on the caseload to the chronology's count painted,
+    then per filter keystroke to the new count painted."""
+    from store.service import Store
+    from store.textsafe import fold
+    from tests.terminal import Terminal, app_env
+
+    store = Store.open(path)
+    me = store.ensure_worker(WORKER)
+    (case,) = store.caseload(me)
+    keys = [
+        fold(f"{i.title} {i.summary} {i.category} {i.source_of_information} {i.analysis}")
+        for i in store.chronology(me, case.id)
+    ]
+    store.close()
+    first: list[float] = []
+    opened: list[float] = []
+    typed: list[float] = []
+    text = "event 1"
+    for _ in range(runs):
+        term = Terminal(["--db", str(path), "--worker", WORKER], env=app_env(tmp))
+        try:
+            term.wait_for(b"Long Chronology", seconds=60)
+            term.read(2.5)  # a person reads the caseload first
+            mark = len(term.output)
+            started = time.perf_counter()
+            os.write(term.fd, b"c")
+            marker = f"{entries:,} entries".replace(",", "").encode()
+            while marker not in term.output[mark:]:
+                term.read(0.001)
+                if time.perf_counter() - started > 30:
+                    raise SystemExit(f"never saw {marker!r}")
+            first.append(time.perf_counter() - started)
+            term.read(0.5)
+            # Back to the caseload and in again: the screen's code is loaded now.
+            os.write(term.fd, b"\x1b")
+            term.read(0.8)
+            mark = len(term.output)
+            started = time.perf_counter()
+            os.write(term.fd, b"c")
+            while marker not in term.output[mark:]:
+                term.read(0.001)
+                if time.perf_counter() - started > 30:
+                    raise SystemExit(f"never saw {marker!r} again")
+            opened.append(time.perf_counter() - started)
+            term.read(0.3)
+            os.write(term.fd, b"/")
+            term.read(0.3)
+            for i in range(1, len(text) + 1):
+                shown = sum(fold(text[:i]) in k for k in keys)
+                marker = f"{shown} of {entries} entries".encode()
+                mark = len(term.output)
+                started = time.perf_counter()
+                os.write(term.fd, text[i - 1].encode())
+                while marker not in term.output[mark:]:
+                    term.read(0.001)
+                    if time.perf_counter() - started > 10:
+                        raise SystemExit(f"never saw {marker!r}")
+                typed.append(time.perf_counter() - started)
+                term.read(0.1)
+        finally:
+            term.close()
+    return first, opened, typed
+
+
+def time_export(path: Path, case_id: int, runs: int) -> tuple[list[float], list[float]]:
+    from store import dates
+    from store.export import chronology_html, chronology_markdown
+    from store.service import Store
+
+    store = Store.open(path)
+    try:
+        me = store.ensure_worker(WORKER)
+        detail = store.case(me, case_id)
+        items = store.chronology(me, case_id)
+    finally:
+        store.close()
+    md: list[float] = []
+    html: list[float] = []
+    for render, out in ((chronology_markdown, md), (chronology_html, html)):
+        for _ in range(runs):
+            started = time.perf_counter()
+            render(detail, items, exported_by="Bench", exported_at=dates.now_utc())
+            out.append(time.perf_counter() - started)
+    return md, html
+
+
+def ms(values: list[float]) -> str:
+    return f"{statistics.median(values) * 1000:.1f} ms median, {max(values) * 1000:.1f} ms max"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=2000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "chronology.db"
+        case_id = build(path, args.entries)
+        print(f"One case, {args.entries:,} chronology entries:")
+        print(f"  reading the chronology (store):      {ms(time_store(path, case_id, args.runs))}")
+        first, opened, keys = time_terminal(path, args.entries, Path(tmp), args.runs)
+        print(f"  c on the caseload to the chronology painted (real terminal): {ms(opened)}")
+        print(f"    the first case opened, 2.5 s after start-up:               {ms(first)}")
+        print(f"  one filter keystroke, key to repainted count (real terminal): {ms(keys)}")
+        core = asyncio.run(time_core(path, case_id, args.runs))
+        print(f"    of which filtering every entry and painting a screenful: {ms(core)}")
+        md, html = time_export(path, case_id, args.runs)
+        print(f"  rendering the Markdown export:       {ms(md)}")
+        print(f"  rendering the HTML export:           {ms(html)}")
+
+
+if __name__ == "__main__":
+    main()
