@@ -152,6 +152,13 @@ class CaselineApp(App[None]):
                 self._on_terminate(129)
                 return
 
+    async def action_quit(self) -> None:
+        """Quit, keeping every note being written as a draft (offered again next time)."""
+        saved = self.save_open_drafts()
+        if saved:
+            self.log.info(f"{saved} note(s) kept as drafts on quitting")
+        self.exit()
+
     def save_open_drafts(self) -> int:
         """Synchronously save every note being written; returns how many were saved."""
         from tui.screens.note_editor import NoteEditorScreen

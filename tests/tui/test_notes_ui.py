@@ -285,3 +285,18 @@ async def test_dates_far_off_ask_before_saving(make_app: MakeApp) -> None:
         text = " ".join(str(s.render()) for s in app.screen.query(Static))
         assert "03 Apr 2019" in text and "over a year ago" in text
         assert "01 Jan 2029" in text and "more than a year" in text
+
+
+async def test_ctrl_q_while_writing_keeps_the_note_as_a_draft(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)
+        await pilot.press(*"Rang the GP")  # quicker than the autosave
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert not app.is_running
+    store, me = stored(seeded_db)
+    assert [d.state["body"] for d in store.drafts(me)] == ["Rang the GP"]  # type: ignore[arg-type]
+    store.close()
