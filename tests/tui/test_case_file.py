@@ -89,8 +89,8 @@ async def test_add_edit_and_remove_a_contact(make_app: MakeApp) -> None:
         await loaded(pilot)
         contacts = screen.query_one("#contacts", OptionList)
         assert "Grace Bello" in str(contacts.get_option_at_index(0).prompt)
-        contacts.focus()
-        contacts.highlighted = 0
+        # The list has the focus and its first row is highlighted: enter opens it.
+        assert contacts.has_focus and contacts.highlighted == 0
         await pilot.press("enter")
         await loaded(pilot)
         assert isinstance(app.screen, FormScreen)
@@ -217,3 +217,34 @@ async def test_h_shows_the_history_of_changes(make_app: MakeApp) -> None:
             "9 New Street, Leeds LS2 2BB",
         ]
         assert row[5] == "Sam Okafor"
+
+
+async def test_the_overview_lists_how_to_reach_people(make_app: MakeApp, seeded_db: Path) -> None:
+    store = Store.open(seeded_db)
+    me = store.ensure_worker("sam.okafor")
+    detail = store.case(me, 1)
+    store.add_contact(
+        me,
+        detail.client_id,
+        {"name": "Grace Bello", "relationship": "mother", "address": "4 Mill Road, Leeds"},
+    )
+    store.add_professional(
+        me,
+        1,
+        {
+            "name": "Dr Amal Haddad",
+            "agency": "Hillside Medical Practice",
+            "role": "GP",
+            "email": "a.haddad@example.nhs.uk",
+            "started_on": "3/3/2025",
+        },
+    )
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(160, 30)) as pilot:
+        screen = await open_first_case(pilot)
+        contact = str(screen.query_one("#contacts", OptionList).get_option_at_index(0).prompt)
+        assert "Grace Bello (mother)" in contact and "4 Mill Road, Leeds" in contact
+        pro = str(screen.query_one("#professionals", OptionList).get_option_at_index(0).prompt)
+        assert "Dr Amal Haddad · GP, Hillside Medical Practice" in pro
+        assert "a.haddad@example.nhs.uk" in pro and "from 03 Mar 2025" in pro

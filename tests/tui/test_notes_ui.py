@@ -218,7 +218,7 @@ async def test_read_a_note_then_amend_it(make_app: MakeApp, seeded_db: Path) -> 
         await loaded(pilot)
         notes = app.screen.query_one("#notes-list", OptionList)
         assert notes.option_count == 1
-        notes.highlighted = 0
+        assert notes.has_focus and notes.highlighted == 0  # enter works at once
         await pilot.press("enter")
         await loaded(pilot)
         assert isinstance(app.screen, NoteViewScreen)

@@ -411,44 +411,43 @@ class CaseFileScreen(CaselineScreen[None]):
         lines.append(("Summary", self._summary_age(loaded)))
         self.query_one("#case-details", Static).update(_fields(*lines))
 
-        contacts = self.query_one("#contacts", OptionList)
-        contacts.clear_options()
-        for contact in loaded.contacts:
-            contacts.add_option(
-                Option(
-                    assemble(
-                        (contact.name, "bold"),
-                        f" ({contact.relationship})" if contact.relationship else "",
-                        f"  {contact.phone}" if contact.phone else "",
-                        (f"  {contact.notes}" if contact.notes else "", "dim"),
-                    ),
-                    id=f"contact-{contact.id}",
-                )
+        contacts = [
+            Option(
+                assemble(
+                    (contact.name, "bold"),
+                    f" ({contact.relationship})" if contact.relationship else "",
+                    f"  {contact.phone}" if contact.phone else "",
+                    (f"  {contact.address}" if contact.address else "", "dim"),
+                    (f"  {contact.notes}" if contact.notes else "", "dim"),
+                ),
+                id=f"contact-{contact.id}",
             )
-        if not loaded.contacts:
-            contacts.add_option(Option("No one recorded yet: press c to add.", disabled=True))
+            for contact in loaded.contacts
+        ] or [Option("No one recorded yet: press c to add.", disabled=True)]
+        _refill(self.query_one("#contacts", OptionList), contacts)
 
-        people = self.query_one("#professionals", OptionList)
-        people.clear_options()
+        people = []
         for pro in loaded.professionals:
             ended = pro.ended_on is not None and pro.ended_on <= dates.today()
             role = ", ".join(p for p in (pro.role, pro.agency) if p)
+            since = f"  from {dates.format_date(pro.started_on)}" if pro.started_on else ""
             until = f"  until {dates.format_date(pro.ended_on)}" if pro.ended_on else ""
-            people.add_option(
+            people.append(
                 Option(
                     assemble(
                         (pro.name, "dim" if ended else "bold"),
                         f" · {role}" if role else "",
                         f"  {pro.phone}" if pro.phone else "",
-                        (until, "dim"),
+                        f"  {pro.email}" if pro.email else "",
+                        (since + until, "dim"),
                     ),
                     id=f"professional-{pro.id}",
                 )
             )
-        if not loaded.professionals:
-            people.add_option(
-                Option("No professionals recorded yet: press p to add.", disabled=True)
-            )
+        _refill(
+            self.query_one("#professionals", OptionList),
+            people or [Option("No professionals recorded yet: press p to add.", disabled=True)],
+        )
         self.query_one("#overview-summary", SafeMarkdown).show(
             loaded.summary.body if loaded.summary else "*No summary yet.*"
         )
@@ -482,14 +481,13 @@ class CaseFileScreen(CaselineScreen[None]):
 
     def _show_notes(self, notes: list[NoteSummary]) -> None:
         self._notes = notes
-        options = self.query_one("#notes-list", OptionList)
-        options.clear_options()
+        options = []
         for note in notes:
             when = dates.to_local(note.contact_at)
             marks = ("★" if note.significant else " ") + (
                 f" +{note.amendments}" if note.amendments else ""
             )
-            options.add_option(
+            options.append(
                 Option(
                     assemble(
                         (f"{dates.format_date(when.date())} {when:%H:%M}", "bold"),
@@ -502,14 +500,13 @@ class CaseFileScreen(CaselineScreen[None]):
                 )
             )
         if not notes:
-            options.add_option(
-                Option(
-                    "No notes match."
-                    if self._notes_filtered()
-                    else "No notes yet: press n to write one.",
-                    disabled=True,
-                )
+            empty = (
+                "No notes match."
+                if self._notes_filtered()
+                else "No notes yet: press n to write one."
             )
+            options.append(Option(empty, disabled=True))
+        _refill(self.query_one("#notes-list", OptionList), options)
 
     def _notes_filtered(self) -> bool:
         return bool(
@@ -808,6 +805,20 @@ class CaseFileScreen(CaselineScreen[None]):
             ),
             self._after_save("Summary saved as a new version."),
         )
+
+
+def _refill(options: OptionList, new: list[Option]) -> None:
+    """Replace a list's options, keeping the highlight on the same record if it is still
+    there, else on the first one that can be chosen (so enter works straight away)."""
+    current = options.highlighted_option
+    keep = current.id if current is not None else None
+    options.clear_options()
+    options.add_options(new)
+    ids = [o.id for o in new]
+    if keep is not None and keep in ids:
+        options.highlighted = ids.index(keep)
+        return
+    options.highlighted = next((i for i, o in enumerate(new) if not o.disabled), None)
 
 
 def _fields(*pairs: tuple[str, str]) -> Content:
