@@ -258,3 +258,22 @@ async def test_mouse_click_on_a_header_sorts_and_double_click_opens(make_app: Ma
         await loaded(pilot)
         assert isinstance(app.screen, CaseFileScreen)
         assert chosen is not None and app.screen.case_id == chosen.id
+
+
+async def test_columns_fit_beside_the_scrollbar(make_app: MakeApp) -> None:
+    """With more rows than fit, the scrollbar takes a column: the last one still shows whole."""
+    app = make_app()
+    async with app.run_test(size=(80, 8)) as pilot:
+        await loaded(pilot)
+        cases = table(app)
+        assert len(cases.rows) + 1 > cases.size.height  # a scrollbar is needed
+        await pilot.pause()
+        assert cases.show_vertical_scrollbar
+        width = cases.scrollable_content_region.width
+        lines = [cases.render_line(y).text for y in range(cases.size.height)]
+        assert all(len(line.rstrip()) <= width for line in lines)
+        assert "Flags" in lines[0]
+        assert any("no note 7d" in line for line in lines[1:]), lines
+        # The sort arrow never pushes a label out of its column.
+        await pilot.press("s", "s", "s")
+        assert "…" not in cases.render_line(0).text

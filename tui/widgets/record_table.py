@@ -49,6 +49,7 @@ def layout_columns(
     available: int,
     hidden: Sequence[str] = (),
     widths: dict[str, int] | None = None,
+    sort_key: str = "",
 ) -> list[tuple[Column[RowT], int]]:
     """Choose the columns that fit ``available`` cells and their widths, in display order.
 
@@ -59,7 +60,9 @@ def layout_columns(
     candidates = [c for c in columns if c.key not in hidden]
 
     def width_of(col: Column[RowT]) -> int:
-        return max(measured.get(col.key, col.width), len(col.label))
+        # The label always fits, with the arrow beside it on the sorted column.
+        arrow = 1 if col.key == sort_key else 0
+        return max(measured.get(col.key, col.width), len(col.label) + arrow)
 
     chosen = list(candidates)
     while chosen:
@@ -269,10 +272,13 @@ class RecordTable(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=Fa
         self.cursor_row = min(index, max(0, len(rows) - 1))
 
     def _relayout(self) -> None:
-        # One cell of padding on the left; the right edge needs none.
-        width = max(1, self.scrollable_content_region.width - 1)
+        # Room for the scrollbar if these rows will need one (it may not be drawn yet, and
+        # the table is not resized when it appears), and one cell of padding on the left.
+        needs_bar = len(self._rows) + 1 > self.size.height
+        bar = self.styles.scrollbar_size_vertical if needs_bar else 0
+        width = max(1, self.size.width - bar - 1)
         self._layout = layout_columns(
-            self.COLUMNS, width, self._hidden, self.measured_widths(self._all)
+            self.COLUMNS, width, self._hidden, self.measured_widths(self._all), self._sort_key
         )
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows) + 1)
         self.refresh()
