@@ -13,13 +13,13 @@ vocabulary (month and weekday names) and the calendar arithmetic (``relativedelt
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Literal
+from typing import Any, Literal
 
-from dateutil.parser import parserinfo
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 __all__ = [
@@ -58,7 +58,16 @@ _MONTH_NAME = ("January", "February", "March", "April", "May", "June", "July",
 _WEEKDAYS = (MO, TU, WE, TH, FR, SA, SU)
 # dateutil knows "mon"/"monday" etc. but not these common spellings (its own TODO).
 _EXTRA_WEEKDAYS = {"tues": 1, "weds": 2, "thur": 3, "thurs": 3}
-_INFO = parserinfo()
+
+
+@functools.cache
+def _info() -> Any:
+    """dateutil's month and weekday names, loaded on first use: importing its parser also
+    loads its time-zone code, which start-up doesn't need."""
+    from dateutil.parser import parserinfo
+
+    return parserinfo()
+
 
 _KEYWORD_OFFSETS = {
     "today": 0, "t": 0, "now": 0,
@@ -256,14 +265,14 @@ def _unit_delta(n: int, unit: str | None) -> relativedelta:
 
 
 def _month_number(name: str) -> int | None:
-    number = _INFO.month(name)
+    number = _info().month(name)
     return None if number is None else int(number)
 
 
 def _weekday_number(name: str) -> int | None:
     if name in _EXTRA_WEEKDAYS:
         return _EXTRA_WEEKDAYS[name]
-    number = _INFO.weekday(name)
+    number = _info().weekday(name)
     return None if number is None else int(number)
 
 

@@ -10,15 +10,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import peewee as pw
-from playhouse.migrate import SchemaMigrator
 
 from .. import __version__
 from ..errors import NewerDatabase, NotACaselineDatabase
 from . import m0001_initial, m0002_case_file, m0003_chronology
 
-Step = Callable[[pw.Database, SchemaMigrator], None]
+if TYPE_CHECKING:
+    # Loaded only when there is something to upgrade: it takes longer to import than the
+    # rest of the store.
+    from playhouse.migrate import SchemaMigrator
+
+Step = Callable[[pw.Database, "SchemaMigrator"], None]
 
 # (version, description, step). Append only; never edit a released step.
 STEPS: list[tuple[int, str, Step]] = [
@@ -75,13 +80,17 @@ def upgrade(db: pw.Database, where: str, target: int = LATEST) -> list[int]:
         current = 0
     else:
         current = check_version(meta, where)
+    pending = [(v, step) for v, _description, step in STEPS if current < v <= target]
+    if not pending:
+        return []
+    from playhouse.migrate import SchemaMigrator
+
     migrator = SchemaMigrator.from_database(db)
     ran: list[int] = []
-    for version, _description, step in STEPS:
-        if current < version <= target:
-            step(db, migrator)
-            _set_meta(db, "schema_version", str(version))
-            ran.append(version)
+    for version, step in pending:
+        step(db, migrator)
+        _set_meta(db, "schema_version", str(version))
+        ran.append(version)
     if ran:
         _set_meta(db, "written_by", __version__)
     return ran

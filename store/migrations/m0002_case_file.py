@@ -5,9 +5,12 @@ professionals, summary versions, change history, note drafts, follow-ups and ame
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import peewee as pw
-from playhouse.migrate import SchemaMigrator
+
+if TYPE_CHECKING:
+    from playhouse.migrate import SchemaMigrator
 
 
 def up(db: pw.Database, migrator: SchemaMigrator) -> None:

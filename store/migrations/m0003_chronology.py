@@ -4,8 +4,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import peewee as pw
-from playhouse.migrate import SchemaMigrator
+
+if TYPE_CHECKING:
+    from playhouse.migrate import SchemaMigrator
 
 
 def up(db: pw.Database, migrator: SchemaMigrator) -> None:

@@ -223,3 +223,19 @@ def test_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
             Store.open(folder / "c.db")
     finally:
         folder.chmod(0o700)
+
+
+def test_opening_an_up_to_date_database_writes_nothing(db_path: Path) -> None:
+    """A colleague in the middle of a long write must not hold up (or fail) a start-up."""
+    Store.open(db_path).close()
+    other = sqlite3.connect(db_path, timeout=0)
+    other.execute("BEGIN IMMEDIATE")  # the write lock, held
+    try:
+        started = time.monotonic()
+        store = Store.open(db_path)
+        assert store.schema_version() == migrations.LATEST
+        assert time.monotonic() - started < 1  # not waiting for the lock
+        store.close()
+    finally:
+        other.rollback()
+        other.close()
