@@ -45,8 +45,11 @@ def time_to_text(args: list[str], marker: bytes, tmp: Path, module: bool = True)
     started = time.perf_counter()
     term = Terminal(args, env=app_env(tmp)) if module else _script_terminal(args, tmp)
     try:
-        if not term.wait_for(marker, seconds=60):
-            raise SystemExit(f"never saw {marker!r}: {bytes(term.output[-500:])!r}")
+        # Look after every read: Terminal.wait_for checks only every 100 ms.
+        while marker not in term.output:
+            term.read(0.001)
+            if time.perf_counter() - started > 60:
+                raise SystemExit(f"never saw {marker!r}: {bytes(term.output[-500:])!r}")
         return time.perf_counter() - started
     finally:
         term.close()

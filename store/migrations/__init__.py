@@ -16,7 +16,7 @@ import peewee as pw
 
 from .. import __version__
 from ..errors import NewerDatabase, NotACaselineDatabase
-from . import m0001_initial, m0002_case_file, m0003_chronology
+from . import m0001_initial, m0002_case_file, m0003_chronology, m0004_records_guard
 
 if TYPE_CHECKING:
     # Loaded only when there is something to upgrade: it takes longer to import than the
@@ -34,6 +34,7 @@ STEPS: list[tuple[int, str, Step]] = [
         m0002_case_file.up,
     ),
     (3, "chronology: source of information, analysis, versions", m0003_chronology.up),
+    (4, "finalised notes, amendments and history guarded by the database", m0004_records_guard.up),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"

@@ -566,7 +566,7 @@ def test_a_version_2_database_gains_the_new_columns(db_path: Path) -> None:
     database.close()
     store = Store.open(db_path)
     try:
-        assert store.schema_version() == 3 == migrations.LATEST
+        assert store.schema_version() == migrations.LATEST >= 3
         me = store.ensure_worker("kept")
         old = store.chronology_entry(me, 1)
         assert (old.source_of_information, old.analysis, old.version, old.updated_at) == (

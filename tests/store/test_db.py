@@ -132,6 +132,13 @@ def test_upgrades_a_version_1_database_in_place(db_path: Path) -> None:
     store.save_summary(me, row.id, "## Background\nMoved in January.")
     assert store.summary(me, row.id) is not None
     store.close()
+    # And the old notes are guarded like new ones.
+    conn = sqlite3.connect(db_path)
+    try:
+        with pytest.raises(sqlite3.IntegrityError, match="finalised note is a record"):
+            conn.execute("UPDATE note SET body = 'rewritten'")
+    finally:
+        conn.close()
 
 
 def test_a_failed_upgrade_leaves_the_database_as_it_was(

@@ -1,0 +1,69 @@
+"""A finalised note, an amendment and the record history can't be changed or deleted by
+anything that writes the file, not only by the store's own code."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from store.records import CaseDetail, WorkerInfo
+from store.service import Store
+
+MakeCase = Callable[..., CaseDetail]
+
+
+@pytest.fixture
+def noted(store: Store, me: WorkerInfo, make_case: MakeCase) -> tuple[int, int, int]:
+    """A case with a final note (amended once) and a draft: (case, final note, draft)."""
+    case = make_case(client_name="Dana Reyes")
+    final = store.finalise_note(
+        me, case.id, {"contact_at": "today 9:00", "note_type": "phone call", "body": "Rang."}
+    )
+    store.amend_note(me, final.id, reason="Wrong time", body="It was 9:30.")
+    draft = store.save_draft(me, case.id, {"body": "half a thought"})
+    store.update_client(me, case.client_id, {"phone": "0113 496 0000"}, version=1)
+    return case.id, final.id, draft
+
+
+def raw(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(path, isolation_level=None)
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE note SET body = 'rewritten' WHERE status = 'final'",
+        "UPDATE note SET contact_at = '2020-01-01 00:00:00' WHERE status = 'final'",
+        "DELETE FROM note WHERE status = 'final'",
+        "UPDATE note_amendment SET body = 'rewritten'",
+        "DELETE FROM note_amendment",
+        "UPDATE record_change SET old_value = 'forged'",
+        "DELETE FROM record_change",
+    ],
+)
+def test_records_refuse_change_from_outside_the_store(
+    db_path: Path, noted: tuple[int, int, int], sql: str
+) -> None:
+    conn = raw(db_path)
+    try:
+        with pytest.raises(sqlite3.IntegrityError, match="cannot be changed or deleted"):
+            conn.execute(sql)
+    finally:
+        conn.close()
+
+
+def test_the_record_is_intact_and_drafts_stay_free(
+    store: Store, me: WorkerInfo, db_path: Path, noted: tuple[int, int, int]
+) -> None:
+    case_id, final_id, draft_id = noted
+    # The store's own path for a draft still works: edit, then discard.
+    store.save_draft(me, case_id, {"body": "a whole thought"}, draft_id)
+    # Discarding something that is no longer a draft leaves the record alone.
+    store.discard_draft(me, final_id)
+    store.discard_draft(me, draft_id)
+    assert store.drafts(me) == []
+    note = store.note(me, final_id)
+    assert note.body == "Rang." and [a.body for a in note.amendments] == ["It was 9:30."]
