@@ -84,13 +84,24 @@ def test_sighup_saves_what_was_typed_since_the_last_autosave(
         type_slowly(term, "Phone call with GP")
         term.read(0.3)  # well inside the autosave interval: only the handler can save it
         started = time.monotonic()
+        mark = len(term.output)
         term.kill(signal.SIGHUP)
         code = term.wait(5)
-        assert code is not None, "the app did not exit on hang-up"
+        assert code == 129, "the app did not exit on hang-up"
         assert time.monotonic() - started < 5
+        # It left without drawing: nothing sent to the (gone) terminal but, at most, the
+        # terminal-mode reset that the kernel's own buffers may still hold.
+        assert b"New note" not in term.output[mark:]
     finally:
         term.close()
     assert drafts(one_case_db) == ["Phone call with GP"]
+
+    again = start(one_case_db, tmp_path)
+    try:
+        assert again.wait_for("1 unsaved draft")
+        assert again.wait_for("Phone call with GP")  # reopened, as it was typed
+    finally:
+        again.close()
 
 
 def test_sigterm_saves_the_draft_too(one_case_db: Path, tmp_path: Path) -> None:
