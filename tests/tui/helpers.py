@@ -36,3 +36,13 @@ def names(app: CaselineApp) -> list[str]:
 
 def title(app: CaselineApp) -> str:
     return str(app.screen.query_one("#view-title", Static).render())
+
+
+def visible_text(app: CaselineApp) -> str:
+    """Every line every visible widget of the current screen draws, as plain text (the
+    segments' text, control characters and all, exactly as it would go to the terminal)."""
+    lines: list[str] = []
+    for widget in app.screen.query("*"):
+        if widget.display and widget.size.height:
+            lines.extend(widget.render_line(y).text for y in range(widget.size.height))
+    return "\n".join(lines)
