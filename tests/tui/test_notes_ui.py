@@ -300,3 +300,29 @@ async def test_ctrl_q_while_writing_keeps_the_note_as_a_draft(
     store, me = stored(seeded_db)
     assert [d.state["body"] for d in store.drafts(me)] == ["Rang the GP"]  # type: ignore[arg-type]
     store.close()
+
+
+async def test_a_one_megabyte_note_opens_as_plain_text(make_app: MakeApp, seeded_db: Path) -> None:
+    body = "# Report\n\n" + ("Line of a pasted report with **stars** and [brackets].\n" * 19_000)
+    assert len(body) > 1_000_000
+    store, me = stored(seeded_db)
+    note = store.finalise_note(
+        me,  # type: ignore[arg-type]
+        1,
+        {"contact_at": "today 9:00", "note_type": "case note", "body": body},
+    )
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        app.push_screen(NoteViewScreen(note.id))
+        await loaded(pilot)
+        plain = app.screen.query_one("#note-plain", TextArea)
+        assert plain.display and plain.read_only
+        assert plain.text == body  # every character, as typed
+        assert not app.screen.query_one("#note-body").display
+        size = str(app.screen.query_one("#note-size", Static).render())
+        assert f"{len(body):,} characters" in size
+        await pilot.press("escape")
+        await loaded(pilot)
+        assert not isinstance(app.screen, NoteViewScreen)

@@ -17,6 +17,9 @@ from tui.screens.form import Field, FormScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
+from tui.widgets.safe import SafeTextArea
+
+MARKDOWN_LIMIT = 50_000  # characters of a note formatted as Markdown; longer is plain text
 
 
 class NoteViewScreen(CaselineScreen[None]):
@@ -27,6 +30,8 @@ class NoteViewScreen(CaselineScreen[None]):
     NoteViewScreen #note-meta { margin: 1 0; }
     NoteViewScreen .amendment-head { margin-top: 1; color: $text-warning; text-style: bold; }
     NoteViewScreen .amendment-reason { color: $text-muted; }
+    NoteViewScreen #note-plain { height: 20; display: none; }
+    NoteViewScreen #note-size { color: $text-muted; display: none; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -52,6 +57,10 @@ class NoteViewScreen(CaselineScreen[None]):
         with VerticalScroll(id="note-scroll"):
             yield Static(id="note-meta")
             yield SafeMarkdown(id="note-body")
+            # A very long note (a pasted report) is shown as text: formatting hundreds of
+            # thousands of characters of Markdown would stall the screen.
+            yield Static(id="note-size")
+            yield SafeTextArea(id="note-plain", read_only=True, soft_wrap=True)
             yield VerticalScroll(id="amendments")
         yield CaselineFooter()
 
@@ -85,7 +94,19 @@ class NoteViewScreen(CaselineScreen[None]):
         from textual.content import Content
 
         self.query_one("#note-meta", Static).update(Content("\n").join(lines))
-        self.query_one("#note-body", SafeMarkdown).show(note.body)
+        long = len(note.body) > MARKDOWN_LIMIT
+        markdown = self.query_one("#note-body", SafeMarkdown)
+        plain = self.query_one("#note-plain", SafeTextArea)
+        size = self.query_one("#note-size", Static)
+        markdown.display, plain.display, size.display = not long, long, long
+        if long:
+            size.update(
+                f"{len(note.body):,} characters, shown as typed: too long to format."
+            )
+            plain.load_text(note.body)
+            markdown.show("")
+        else:
+            markdown.show(note.body)
         container = self.query_one("#amendments", VerticalScroll)
         container.remove_children()
         for amendment in note.amendments:
