@@ -248,3 +248,42 @@ async def test_the_overview_lists_how_to_reach_people(make_app: MakeApp, seeded_
         pro = str(screen.query_one("#professionals", OptionList).get_option_at_index(0).prompt)
         assert "Dr Amal Haddad · GP, Hillside Medical Practice" in pro
         assert "a.haddad@example.nhs.uk" in pro and "from 03 Mar 2025" in pro
+
+
+async def test_notes_filter_by_text_and_by_type(make_app: MakeApp, seeded_db: Path) -> None:
+    store = Store.open(seeded_db)
+    me = store.ensure_worker("sam.okafor")
+    for when, kind, body in (
+        ("1/11/2026 9:00", "phone call", "Rang about the boiler. Next: chase landlord."),
+        ("2/11/2026 9:00", "home visit", "Visited; boiler fixed. Next: review 1/12."),
+        ("3/11/2026 9:00", "phone call", "Rang school about attendance. Next: meeting."),
+    ):
+        store.finalise_note(me, 1, {"contact_at": when, "note_type": kind, "body": body})
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_first_case(pilot)
+        await pilot.press("3")
+        await loaded(pilot)
+        notes = screen.query_one("#notes-list", OptionList)
+
+        def shown() -> list[str]:
+            return [str(notes.get_option_at_index(i).prompt) for i in range(notes.option_count)]
+
+        assert len(shown()) == 3
+        await pilot.press("slash", *"BOILER")
+        await loaded(pilot)
+        assert [("boiler" in line.lower()) for line in shown()] == [True, True]
+        await pilot.press("tab", "enter")  # the type drop-down
+        await pilot.pause()
+        while "phone call" not in str(
+            screen.query_one("#notes-type").query_one("SelectOverlay").highlighted_option.prompt
+        ):  # type: ignore[attr-defined]
+            await pilot.press("down")
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert len(shown()) == 1 and "Rang about the boiler" in shown()[0]
+        screen.query_one("#notes-text", Input).focus()
+        await pilot.press("ctrl+u", *"zebra")
+        await loaded(pilot)
+        assert shown() == ["No notes match."]

@@ -326,3 +326,45 @@ async def test_a_one_megabyte_note_opens_as_plain_text(make_app: MakeApp, seeded
         await pilot.press("escape")
         await loaded(pilot)
         assert not isinstance(app.screen, NoteViewScreen)
+
+
+async def test_bad_when_and_present_typed_and_pasted_at_the_keyboard(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    from textual import events
+
+    from store.notes import PRESENT_MAX
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)
+        screen = app.screen
+        await pilot.press(*"Rang the GP. Agreed: review on 1/12.")
+        await pilot.press("shift+tab", "shift+tab", "shift+tab")  # body -> present -> type -> when
+        assert screen.query_one("#contact_at", Input).has_focus
+        await pilot.press(*"someday")
+        await pilot.pause()
+        hint = str(screen.query_one("#hint-contact_at", Static).render())
+        assert hint == "" or "someday" not in hint  # no reading of it is offered
+        await pilot.press("tab", "tab")  # -> type -> present
+        present = screen.query_one("#present", Input)
+        assert present.has_focus
+        present.post_message(events.Paste("x" * (PRESENT_MAX + 1)))  # as a terminal pastes
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, NoteEditorScreen)  # nothing saved
+        assert 'Not a date: "someday"' in field_error(app, "contact_at")
+        assert "Try" in field_error(app, "contact_at")  # with what is accepted
+        assert f"at most {PRESENT_MAX}" in field_error(app, "present")
+        # The first field in error has the focus; put right with the keyboard, it saves.
+        assert screen.query_one("#contact_at", Input).has_focus
+        await pilot.press("ctrl+u", *"today 9am")
+        await pilot.press("tab", "tab", "ctrl+u", *"Dr Shah")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseloadScreen)  # saved, nothing to question
+    store, me = stored(seeded_db)
+    [note] = store.notes(me, 1)  # type: ignore[arg-type]
+    assert note.first_line == "Rang the GP. Agreed: review on 1/12."
+    store.close()
