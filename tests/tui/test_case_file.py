@@ -287,3 +287,40 @@ async def test_notes_filter_by_text_and_by_type(make_app: MakeApp, seeded_db: Pa
         await pilot.press("ctrl+u", *"zebra")
         await loaded(pilot)
         assert shown() == ["No notes match."]
+
+
+async def test_v_reads_every_version_of_the_summary(make_app: MakeApp, seeded_db: Path) -> None:
+    from tui.screens.summary_versions import SummaryVersionsScreen
+
+    store = Store.open(seeded_db)
+    me = store.ensure_worker("sam.okafor")
+    for body in ("First: referred by the GP.", "Second: housing found.", "Third: [bold]closed[/]"):
+        store.save_summary(me, 1, body)
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        await pilot.press("2")
+        await loaded(pilot)
+        assert "3 versions, v to see them" in text_of(screen, "#summary-age")
+        await pilot.press("v")
+        await loaded(pilot)
+        versions = app.screen
+        assert isinstance(versions, SummaryVersionsScreen)
+        options = versions.query_one(OptionList)
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(3)]
+        assert [p.split("  ")[0] for p in prompts] == ["Version 3", "Version 2", "Version 1"]
+        assert "(current)" in prompts[0] and "Sam Okafor" in prompts[0]
+
+        def body() -> str:
+            return " ".join(str(w.render()) for w in versions.query("#version-body *"))
+
+        await pilot.pause()
+        assert "Third: [bold]closed[/]" in body()  # literal, not markup
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert "First: referred by the GP." in body()
+        assert "Version 1, written" in str(versions.query_one("#version-head", Static).render())
+        await pilot.press("escape")
+        await loaded(pilot)
+        assert app.screen is screen

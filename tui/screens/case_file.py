@@ -169,9 +169,17 @@ class CaseFileScreen(CaselineScreen[None]):
             "h",
             "history",
             "History",
-            tooltip="Changes to client details, network and professionals",
+            tooltip="Changes to the case, client details, network, professionals, chronology",
             show=False,
             id="case_file.history",
+        ),
+        Binding(
+            "v",
+            "summary_versions",
+            "Versions",
+            tooltip="Every saved version of the case summary",
+            show=False,
+            id="case_file.summary_versions",
         ),
         Binding(
             "a",
@@ -474,7 +482,8 @@ class CaseFileScreen(CaselineScreen[None]):
         stamp = dates.format_datetime(dates.to_local(summary.created_at))
         versions = loaded.summary_versions
         plural = "s" if versions != 1 else ""
-        text = f"{self._summary_age(loaded)} ({stamp}; {versions} version{plural})"
+        count = f"{versions} version{plural}, v to see them"
+        text = f"{self._summary_age(loaded)} ({stamp}; {count})"
         age.update(assemble(text))
         age.set_class("older than" in text, "stale")
         body.show(summary.body)
@@ -584,6 +593,13 @@ class CaseFileScreen(CaselineScreen[None]):
         self.app.push_screen(
             HistoryScreen(self.detail.id, f"{self.detail.ref} · {self.detail.client_name}")
         )
+
+    def action_summary_versions(self) -> None:
+        if self.detail is None:
+            return
+        from tui.screens.summary_versions import SummaryVersionsScreen
+
+        self.app.push_screen(SummaryVersionsScreen(self.detail.id, self._case_label()))
 
     def action_tab(self, tab: str) -> None:
         self.query_one("#tabs", TabbedContent).active = tab
