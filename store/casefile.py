@@ -10,7 +10,7 @@ actually changes leaves a RecordChange row with its old and new value as text.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
@@ -36,8 +36,12 @@ from .records import (
     SummaryInfo,
     WorkerInfo,
 )
-from .schemas import ClientUpdate, ContactInput, ProfessionalInput, SummaryInput, validate
 from .textsafe import fold
+
+if TYPE_CHECKING:
+    # The forms' models import pydantic, which start-up doesn't need: the methods that
+    # validate a form import store.schemas when they are first called.
+    from .schemas import ClientUpdate, ContactInput, ProfessionalInput, SummaryInput
 
 CLIENT_FIELDS = ("name", "date_of_birth", "address", "phone", "language", "identifiers")
 CONTACT_FIELDS = ("name", "relationship", "phone", "address", "notes")
@@ -90,6 +94,8 @@ class CaseFileOps:
         Raises Conflict if the client changed since ``version`` was read, InvalidInput (by
         field) if the form doesn't validate.
         """
+        from .schemas import ClientUpdate, validate
+
         with self.database.writing():
             row = _get_client(client_id)
             if row.version != version:
@@ -115,6 +121,8 @@ class CaseFileOps:
 
     def add_contact(self, actor: WorkerInfo, client_id: int, data: dict[str, Any]) -> ContactInfo:
         """Add someone to the client's support network."""
+        from .schemas import ContactInput, validate
+
         new: ContactInput = validate(ContactInput, data)
         with self.database.writing():
             _get_client(client_id)
@@ -132,6 +140,8 @@ class CaseFileOps:
         self, actor: WorkerInfo, contact_id: int, data: dict[str, Any], *, version: int
     ) -> ContactInfo:
         """Save a contact's form; fields left out of ``data`` keep their value."""
+        from .schemas import ContactInput, validate
+
         with self.database.writing():
             row = _get_live(Contact, contact_id, "contact", version)
             current = {f: getattr(row, f) for f in CONTACT_FIELDS}
@@ -170,6 +180,8 @@ class CaseFileOps:
         self, actor: WorkerInfo, case_id: int, data: dict[str, Any], *, dayfirst: bool = True
     ) -> ProfessionalInfo:
         """Record another agency's worker as involved with the case."""
+        from .schemas import ProfessionalInput, validate
+
         new: ProfessionalInput = validate(ProfessionalInput, data, dayfirst=dayfirst)
         with self.database.writing():
             _get_case(case_id)
@@ -193,6 +205,8 @@ class CaseFileOps:
         dayfirst: bool = True,
     ) -> ProfessionalInfo:
         """Save a professional's form; fields left out of ``data`` keep their value."""
+        from .schemas import ProfessionalInput, validate
+
         with self.database.writing():
             row = _get_live(Professional, professional_id, "professional", version)
             current = {f: getattr(row, f) for f in PROFESSIONAL_FIELDS}
@@ -232,6 +246,8 @@ class CaseFileOps:
 
         Saving the same text as the current version writes nothing and returns that version.
         """
+        from .schemas import SummaryInput, validate
+
         new: SummaryInput = validate(SummaryInput, {"body": body})
         with self.database.writing():
             _get_case(case_id)

@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import peewee as pw
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from . import dates
 from .casefile import _diff, _save
@@ -26,8 +25,6 @@ from .db import Database, contains
 from .errors import Conflict, InvalidInput, NotFound
 from .models import Allocation, Case, ChronologyEntry, Worker, utcnow
 from .records import CaseStatus, ChronologyItem, WorkerInfo
-from .schemas import parse_typed_date, validate
-from .textsafe import clean_field
 
 __all__ = [
     "AUTOMATIC_CATEGORIES",
@@ -59,6 +56,21 @@ ENTRY_CONFLICT = (
 
 # --- input ---------------------------------------------------------------------------------
 
+# The entry form's model is pydantic, which start-up doesn't need: it lives in
+# store.chronology_input, imported when an entry is first validated. ``EntryInput`` still works
+# from here.
+if TYPE_CHECKING:
+    from .chronology_input import EntryInput as EntryInput
+
+
+def __getattr__(name: str) -> Any:
+    if name == "EntryInput":
+        from .chronology_input import EntryInput
+
+        globals()[name] = EntryInput
+        return EntryInput
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 def _too_long(what_is: str, text: str, limit: int) -> ValueError:
     return ValueError(f"{what_is} too long ({len(text):,} characters; at most {limit:,}).")
@@ -68,83 +80,6 @@ def _as_typed(value: object) -> str:
     """Free text kept exactly as typed; only text that is all blank counts as empty."""
     text = "" if value is None else str(value)
     return text if text.strip() else ""
-
-
-class EntryInput(BaseModel):
-    """A manual chronology entry as typed in its form (every field).
-
-    Context: ``dayfirst``, ``categories`` (those offered), ``keep_category`` (an entry's
-    current category, accepted even if no longer offered), ``today``.
-    """
-
-    # validate_default: a form that leaves the date out gets "required", not a blank row.
-    model_config = ConfigDict(extra="forbid", validate_default=True)
-
-    occurred_on: date | None = None
-    category: str = ""
-    title: str = ""
-    details: str = ""
-    source_of_information: str = ""
-    analysis: str = ""
-
-    @field_validator("occurred_on", mode="before")
-    @classmethod
-    def _occurred_on(cls, value: object, info: ValidationInfo) -> date:
-        day = parse_typed_date(value, info)
-        if day is None:
-            raise ValueError("Date is required: when did it happen?")
-        today = (info.context or {}).get("today") or dates.today()
-        # Planned events (a court hearing) may be entered ahead; years ahead is a typo.
-        if day > dates.add_interval(today, years=1):
-            raise ValueError("The date is more than a year ahead; check the year.")
-        return day
-
-    @field_validator("category", mode="before")
-    @classmethod
-    def _category(cls, value: object, info: ValidationInfo) -> str:
-        ctx = info.context or {}
-        allowed = tuple(ctx.get("categories") or DEFAULT_CATEGORIES)
-        keep = ctx.get("keep_category")
-        text = clean_field(str(value or ""))
-        if keep and text == keep:
-            return text
-        for name in allowed:
-            if name.casefold() == text.casefold():
-                return str(name)
-        lead = f'No category "{text}".' if text else "Category is required."
-        raise ValueError(f"{lead} Choose one of: {', '.join(allowed)}.")
-
-    @field_validator("title", mode="before")
-    @classmethod
-    def _title(cls, value: object) -> str:
-        text = clean_field(str(value or ""))
-        if not text:
-            raise ValueError("Say what happened in a few words (the event's title).")
-        if len(text) > TITLE_MAX:
-            raise _too_long("The title is", text, TITLE_MAX)
-        return text
-
-    @field_validator("details", mode="before")
-    @classmethod
-    def _details(cls, value: object) -> str:
-        # Markdown kept as typed: the entry is a record; displays and exports clean it.
-        text = _as_typed(value)
-        if len(text) > DETAILS_MAX:
-            raise _too_long("The details are", text, DETAILS_MAX)
-        return text
-
-    @field_validator("source_of_information", mode="before")
-    @classmethod
-    def _source(cls, value: object) -> str:
-        text = clean_field(str(value or ""))
-        if len(text) > SOURCE_MAX:
-            raise _too_long("Who reported it is", text, SOURCE_MAX)
-        return text
-
-    @field_validator("analysis", mode="before")
-    @classmethod
-    def _analysis(cls, value: object) -> str:
-        return _check_analysis(value)
 
 
 def _check_analysis(value: object) -> str:
@@ -241,6 +176,9 @@ class ChronologyOps:
 
         Raises InvalidInput (by field, or "form" for a closed case) and NotFound.
         """
+        from .chronology_input import EntryInput
+        from .schemas import validate
+
         new: EntryInput = validate(
             EntryInput, data, dayfirst=dayfirst, categories=tuple(categories)
         )
@@ -280,6 +218,9 @@ class ChronologyOps:
         Every changed field leaves a RecordChange row ("chronology_entry"). Automatic entries
         are refused (InvalidInput on "form"); a stale ``version`` raises Conflict.
         """
+        from .chronology_input import EntryInput
+        from .schemas import validate
+
         with self.database.writing():
             row = _get_entry(entry_id)
             if row.source_kind != "manual":

@@ -2,24 +2,21 @@
 
 The file lives in the user config dir (``caseline --help`` prints where); every field is
 optional and validated, and a bad file is reported in one line naming the field.
+
+``Config`` is a plain frozen dataclass: start-up builds one on every run, usually with no file,
+and pydantic (with the model that validates a file, in ``store.config_file``) is imported only
+when there is a file to read.
 """
 
 from __future__ import annotations
 
 import os
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 import platformdirs
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    ValidationError,
-    ValidationInfo,
-    field_validator,
-)
 
 from .errors import StoreError
 
@@ -80,62 +77,26 @@ def check_ref_format(fmt: str) -> str:
     return fmt
 
 
-class Config(BaseModel):
-    """Settings read from the config file; defaults suit a UK agency."""
+@dataclass(frozen=True)
+class Config:
+    """Settings read from the config file; defaults suit a UK agency.
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    The fields, their meaning and their checks are those of ``store.config_file.ConfigFile``,
+    which validates a file; this holds the result.
+    """
 
-    db: Path | None = Field(default=None, description="Database file.")
-    worker: str | None = Field(default=None, description="Worker name if not the login name.")
-    date_order: Literal["dmy", "mdy"] = Field(
-        default="dmy", description="How 3/4/2026 reads: dmy = 3 April (UK), mdy = 4 March (US)."
-    )
-    ref_format: str = Field(default=DEFAULT_REF_FORMAT, description="Case reference format.")
-    theme: str = Field(default="textual-dark", description="Colour theme.")
-    keys: dict[str, str] = Field(
-        default_factory=dict, description="Key remapping: binding id = 'key[,key]'."
-    )
-    note_types: tuple[str, ...] = Field(
-        default=NOTE_TYPES,
-        description="The types a note can have, in the order offered.",
-    )
-    templates: dict[str, dict[str, str]] = Field(
-        default_factory=dict,
-        description="Note templates by name: body = Markdown, abbreviation = ';hv'.",
-    )
-    finalise_on_save: bool = Field(
-        default=True,
-        description="Saving a note finalises it; if false, notes are finalised as a separate step.",
-    )
-    summary_max_age_months: int = Field(
-        default=3, ge=1, le=24, description="A case summary older than this is flagged."
-    )
-    chronology_categories: tuple[str, ...] = Field(
-        default=CHRONOLOGY_CATEGORIES,
-        description="The categories a manual chronology entry can have, in the order offered.",
-    )
-    closure_reasons: tuple[str, ...] = Field(
-        default=CLOSURE_REASONS,
-        description="The reasons a case can be closed for, in the order offered.",
-    )
-
-    @field_validator("note_types", "chronology_categories", "closure_reasons")
-    @classmethod
-    def _names(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
-        field = info.field_name
-        cleaned = tuple(" ".join(t.split()) for t in value)
-        limit = 60 if field == "closure_reasons" else 30
-        if not cleaned or any(not t or len(t) > limit for t in cleaned):
-            raise ValueError(f"{field} must be a list of names of 1 to {limit} characters")
-        # Compared without case when a record is filed, so "Health" and "health" are one.
-        if len({t.casefold() for t in cleaned}) != len(cleaned):
-            raise ValueError(f"{field} has the same name twice")
-        return cleaned
-
-    @field_validator("ref_format")
-    @classmethod
-    def _ref_format(cls, value: str) -> str:
-        return check_ref_format(value)
+    db: Path | None = None
+    worker: str | None = None
+    date_order: Literal["dmy", "mdy"] = "dmy"
+    ref_format: str = DEFAULT_REF_FORMAT
+    theme: str = "textual-dark"
+    keys: dict[str, str] = field(default_factory=dict)
+    note_types: tuple[str, ...] = NOTE_TYPES
+    templates: dict[str, dict[str, str]] = field(default_factory=dict)
+    finalise_on_save: bool = True
+    summary_max_age_months: int = 3
+    chronology_categories: tuple[str, ...] = CHRONOLOGY_CATEGORIES
+    closure_reasons: tuple[str, ...] = CLOSURE_REASONS
 
     @property
     def dayfirst(self) -> bool:
@@ -175,13 +136,9 @@ def load_config(path: Path | None = None) -> Config:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"Config file {path} is not valid TOML: {exc}.") from exc
-    try:
-        return Config.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "file"
-        msg = str(first["msg"]).removeprefix("Value error, ")
-        raise ConfigError(f"Config file {path}: {where}: {msg}.") from exc
+    from .config_file import validate_config_file
+
+    return validate_config_file(data, path)
 
 
 def resolve_db_path(flag: str | None, config: Config) -> Path:

@@ -17,9 +17,7 @@ so the chronology can never disagree with the case:
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+from typing import TYPE_CHECKING, Any
 
 from . import dates
 from .casefile import _save
@@ -28,7 +26,6 @@ from .db import Database
 from .errors import Conflict, InvalidInput, NotFound
 from .models import Allocation, Case, ChronologyEntry, Worker, utcnow
 from .records import CaseDetail, CaseStatus, WorkerInfo
-from .schemas import parse_typed_date, validate
 from .textsafe import clean_field
 
 __all__ = [
@@ -46,111 +43,24 @@ CASE_CONFLICT = (
     "Someone else changed this case since you opened it; reopen it to see their changes."
 )
 
+# The forms' models are pydantic, which start-up doesn't need: they live in
+# store.lifecycle_input, imported when a form is first validated. The names still work from here.
+if TYPE_CHECKING:
+    from .lifecycle_input import CloseInput as CloseInput
+    from .lifecycle_input import ReopenInput as ReopenInput
+    from .lifecycle_input import TransferInput as TransferInput
 
-def _required_reason(value: object, what: str) -> str:
-    text = clean_field(str(value or ""))
-    if not text:
-        raise ValueError(f"Say why {what}.")
-    if len(text) > REASON_MAX:
-        raise ValueError(
-            f"The reason is too long ({len(text):,} characters; at most {REASON_MAX})."
-        )
-    return text
+_INPUT_NAMES = frozenset({"CloseInput", "ReopenInput", "TransferInput"})
 
 
-def _past_date(value: object, info: ValidationInfo, what: str) -> date:
-    day = parse_typed_date(value, info) or (info.context or {}).get("today") or dates.today()
-    today = (info.context or {}).get("today") or dates.today()
-    if day > today:
-        raise ValueError(f"{what} can't be in the future; record it on the day it happens.")
-    return day
+def __getattr__(name: str) -> Any:
+    if name in _INPUT_NAMES:
+        from . import lifecycle_input
 
-
-class TransferInput(BaseModel):
-    """Allocating a referral, or transferring an open case to another worker."""
-
-    model_config = ConfigDict(extra="forbid", validate_default=True)
-
-    worker: str = ""  # username
-    on: date | None = None  # blank: today
-    reason: str = ""
-
-    @field_validator("worker", mode="before")
-    @classmethod
-    def _worker(cls, value: object) -> str:
-        text = clean_field(str(value or ""))
-        if not text:
-            raise ValueError("Choose the worker who will hold the case.")
-        return text
-
-    @field_validator("on", mode="before")
-    @classmethod
-    def _on(cls, value: object, info: ValidationInfo) -> date:
-        return _past_date(value, info, "An allocation")
-
-    @field_validator("reason", mode="before")
-    @classmethod
-    def _reason(cls, value: object) -> str:
-        # A first allocation needs no reason; a transfer does (checked with the case).
-        text = clean_field(str(value or ""))
-        return _required_reason(text, "") if text else ""
-
-
-class CloseInput(BaseModel):
-    """Closing a case (or a referral that needs no further action)."""
-
-    model_config = ConfigDict(extra="forbid", validate_default=True)
-
-    closed_on: date | None = None
-    reason: str = ""
-    closing_summary: str = ""
-
-    @field_validator("closed_on", mode="before")
-    @classmethod
-    def _closed_on(cls, value: object, info: ValidationInfo) -> date:
-        return _past_date(value, info, "A closure")
-
-    @field_validator("reason", mode="before")
-    @classmethod
-    def _reason(cls, value: object, info: ValidationInfo) -> str:
-        text = _required_reason(value, "the case is closing")
-        allowed = tuple((info.context or {}).get("reasons") or CLOSURE_REASONS)
-        for name in allowed:
-            if name.casefold() == text.casefold():
-                return str(name)
-        raise ValueError(f'No closure reason "{text}". Choose one of: {", ".join(allowed)}.')
-
-    @field_validator("closing_summary", mode="before")
-    @classmethod
-    def _summary(cls, value: object) -> str:
-        text = "" if value is None else str(value)
-        if not text.strip():
-            return ""
-        if len(text) > CLOSING_SUMMARY_MAX:
-            raise ValueError(
-                f"The closing summary is too long ({len(text):,} characters; "
-                f"at most {CLOSING_SUMMARY_MAX:,})."
-            )
-        return text
-
-
-class ReopenInput(BaseModel):
-    """Reopening a closed case."""
-
-    model_config = ConfigDict(extra="forbid", validate_default=True)
-
-    reopened_on: date | None = None
-    reason: str = ""
-
-    @field_validator("reopened_on", mode="before")
-    @classmethod
-    def _reopened_on(cls, value: object, info: ValidationInfo) -> date:
-        return _past_date(value, info, "A reopening")
-
-    @field_validator("reason", mode="before")
-    @classmethod
-    def _reason(cls, value: object) -> str:
-        return _required_reason(value, "the case is reopening")
+        value = getattr(lifecycle_input, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class LifecycleOps:
@@ -175,6 +85,9 @@ class LifecycleOps:
         Raises InvalidInput by field ("worker", "on", "reason"; "form" for a closed case),
         Conflict for a stale ``version``, NotFound.
         """
+        from .lifecycle_input import TransferInput
+        from .schemas import validate
+
         try:
             new: TransferInput = validate(TransferInput, data, dayfirst=dayfirst)
         except InvalidInput as exc:
@@ -284,6 +197,9 @@ class LifecycleOps:
         reasons: tuple[str, ...] = CLOSURE_REASONS,
     ) -> CaseDetail:
         """Close an open case or a referral. Raises InvalidInput, Conflict, NotFound."""
+        from .lifecycle_input import CloseInput
+        from .schemas import validate
+
         new: CloseInput = validate(CloseInput, data, dayfirst=dayfirst, reasons=reasons)
         closed_on = new.closed_on or dates.today()
         with self.database.writing():
@@ -334,6 +250,9 @@ class LifecycleOps:
         dayfirst: bool = True,
     ) -> CaseDetail:
         """Reopen a closed case; the closure stays in the chronology and the history."""
+        from .lifecycle_input import ReopenInput
+        from .schemas import validate
+
         new: ReopenInput = validate(ReopenInput, data, dayfirst=dayfirst)
         reopened_on = new.reopened_on or dates.today()
         with self.database.writing():

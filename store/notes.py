@@ -8,11 +8,10 @@ corrections are ``NoteAmendment`` rows shown beside the original.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 import peewee as pw
-from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from . import dates
 from .config import NOTE_TYPES
@@ -28,7 +27,6 @@ from .records import (
     NoteSummary,
     WorkerInfo,
 )
-from .schemas import validate
 from .textsafe import clean_field, single_line
 
 BODY_MAX = 2_000_000  # characters; a pasted 1 MB document must fit
@@ -45,107 +43,23 @@ DRAFT_FIELDS = (
     "follow_up_on",
 )
 
+# The editor's input model is pydantic, which start-up doesn't need: it lives in
+# store.note_input, imported when a note is first validated. These names still work from here.
+if TYPE_CHECKING:
+    from .note_input import NoteInput as NoteInput
+    from .note_input import parse_note as parse_note
 
-class NoteInput(BaseModel):
-    """A note as typed in the editor, validated before it becomes a record."""
-
-    model_config = ConfigDict(str_strip_whitespace=False)
-
-    contact_at: datetime  # naive local
-    note_type: str
-    present: str = ""
-    body: str
-    significant: bool = False
-    chronology_title: str = ""
-    follow_up_on: date | None = None
-
-    @field_validator("contact_at", mode="before")
-    @classmethod
-    def _when(cls, value: object, info: ValidationInfo) -> datetime:
-        if isinstance(value, datetime):
-            return value
-        text = str(value or "").strip() or "now"
-        ctx = info.context or {}
-        try:
-            return dates.parse_datetime(text, dayfirst=ctx.get("dayfirst", True))
-        except dates.DateParseError as exc:
-            raise ValueError(str(exc)) from None
-
-    @field_validator("note_type", mode="before")
-    @classmethod
-    def _type(cls, value: object, info: ValidationInfo) -> str:
-        allowed = (info.context or {}).get("note_types") or NOTE_TYPES
-        text = clean_field(str(value or ""))
-        if text not in allowed:
-            raise ValueError(f"Choose a type: {', '.join(allowed)}.")
-        return text
-
-    @field_validator("present", mode="before")
-    @classmethod
-    def _present(cls, value: object) -> str:
-        text = clean_field(str(value or ""))
-        if len(text) > PRESENT_MAX:
-            raise ValueError(f"Too long ({len(text)} characters; at most {PRESENT_MAX}).")
-        return text
-
-    @field_validator("body", mode="before")
-    @classmethod
-    def _body(cls, value: object) -> str:
-        # Stored exactly as typed: a note is a record, and the display cleans what it shows.
-        text = "" if value is None else str(value)
-        if not text.strip():
-            raise ValueError("The note is empty.")
-        if len(text) > BODY_MAX:
-            raise ValueError(
-                f"The note is too long ({len(text):,} characters; at most {BODY_MAX:,})."
-            )
-        return text
-
-    @field_validator("significant", mode="before")
-    @classmethod
-    def _significant(cls, value: object) -> bool:
-        return value if isinstance(value, bool) else _truthy(value)
-
-    @field_validator("chronology_title", mode="before")
-    @classmethod
-    def _title(cls, value: object) -> str:
-        text = clean_field(str(value or ""))
-        if len(text) > TITLE_MAX:
-            raise ValueError(f"Too long ({len(text)} characters; at most {TITLE_MAX}).")
-        return text
-
-    @field_validator("follow_up_on", mode="before")
-    @classmethod
-    def _follow_up(cls, value: object, info: ValidationInfo) -> date | None:
-        if value is None or isinstance(value, date):
-            return value
-        text = str(value).strip()
-        if not text:
-            return None
-        ctx = info.context or {}
-        try:
-            return dates.parse_date(text, dayfirst=ctx.get("dayfirst", True), prefer="future")
-        except dates.DateParseError as exc:
-            raise ValueError(str(exc)) from None
-
-    def model_post_init(self, _context: Any) -> None:
-        errors: dict[str, str] = {}
-        if self.significant and not self.chronology_title:
-            errors["chronology_title"] = (
-                "A significant note needs a short title for the chronology."
-            )
-        if self.follow_up_on is not None and self.follow_up_on < self.contact_at.date():
-            errors["follow_up_on"] = "The follow-up date is before the note's date."
-        if errors:
-            raise InvalidInput(errors)
+_INPUT_NAMES = frozenset({"NoteInput", "parse_note"})
 
 
-def parse_note(
-    data: dict[str, Any], *, dayfirst: bool = True, note_types: tuple[str, ...] = NOTE_TYPES
-) -> NoteInput:
-    """Validate the editor's fields; raises InvalidInput{field: message}."""
-    result: NoteInput = validate(NoteInput, data, dayfirst=dayfirst, note_types=note_types)
-    return result
+def __getattr__(name: str) -> Any:
+    if name in _INPUT_NAMES:
+        from . import note_input
+
+        value = getattr(note_input, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _truthy(value: object) -> bool:
@@ -251,6 +165,8 @@ class NoteOps:
     ) -> NoteDetail:
         """Make a note a record: chronology entry if significant, a task for the follow-up,
         and the case's last contact, all in one transaction."""
+        from .note_input import NoteInput, parse_note
+
         note_in = (
             data
             if isinstance(data, NoteInput)

@@ -3,6 +3,10 @@
 Fields arrive as the person typed them; validators clean and parse them and their messages are
 the ones shown next to the field. Dates are parsed by ``store.dates`` with the worker's day/month
 order, passed in the validation context: ``NewCase.model_validate(data, context=ctx)``.
+
+Importing pydantic and building these models takes about a tenth of a second that start-up
+doesn't need, so the store imports this module inside the methods that validate, never at the
+top of a module start-up loads (tests/store/test_startup_imports.py checks).
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import peewee as pw
 
@@ -30,8 +30,12 @@ from .records import (
     DuplicateCandidate,
     WorkerInfo,
 )
-from .schemas import NewCase, validate
 from .textsafe import clean_field, fold
+
+if TYPE_CHECKING:
+    # The form models import pydantic, which start-up doesn't need: create_case imports
+    # store.schemas when it is first called.
+    from .schemas import NewCase
 
 Scope = Literal["mine", "all"]
 
@@ -240,6 +244,8 @@ class Store(NoteOps, CaseFileOps, ChronologyOps, LifecycleOps):
         self, actor: WorkerInfo, data: dict[str, Any] | NewCase, *, dayfirst: bool = True
     ) -> CaseDetail:
         """Create a client and an open case allocated to a worker; the chronology starts here."""
+        from .schemas import NewCase, validate
+
         new = data if isinstance(data, NewCase) else validate(NewCase, data, dayfirst=dayfirst)
         allocated_on = new.allocated_on or dates.today()
         with self.database.writing():

@@ -100,9 +100,7 @@ class NoteViewScreen(CaselineScreen[None]):
         size = self.query_one("#note-size", Static)
         markdown.display, plain.display, size.display = not long, long, long
         if long:
-            size.update(
-                f"{len(note.body):,} characters, shown as typed: too long to format."
-            )
+            size.update(f"{len(note.body):,} characters, shown as typed: too long to format.")
             plain.load_text(note.body)
             markdown.show("")
         else:

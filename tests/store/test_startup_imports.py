@@ -1,0 +1,127 @@
+"""Start-up never imports pydantic; the input models load on first use and still validate.
+
+Pydantic and building the models cost about 120 ms, and start-up validates nothing: the config
+without a file, opening the store, the worker, the caseload and the drafts need none of it.
+Each check runs in a fresh interpreter, since this one has long imported pydantic.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from store.service import Store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# Modules that import pydantic (or are only needed to validate input).
+LAZY_MODULES = (
+    "pydantic",
+    "store.schemas",
+    "store.config_file",
+    "store.note_input",
+    "store.chronology_input",
+    "store.lifecycle_input",
+)
+
+START_UP = """
+import json, sys
+
+import tui.cli, tui.app, tui.screens.caseload
+from store.config import load_config
+from store.service import Store
+
+config = load_config()
+store = Store.open(sys.argv[1], ref_format=config.ref_format)
+me = store.ensure_worker("sam.okafor")
+rows = store.caseload(me)
+drafts = store.drafts(me)
+report = {
+    "rows": len(rows),
+    "drafts": len(drafts),
+    "loaded": sorted(m for m in json.loads(sys.argv[2]) if m in sys.modules),
+}
+"""
+
+AFTER_START_UP = """
+from store.errors import InvalidInput
+
+try:
+    store.create_case(me, {"client_name": "  ", "phone": "call me"})
+except InvalidInput as exc:
+    report["errors"] = exc.errors
+report["after"] = "pydantic" in sys.modules
+"""
+
+
+def run(db: Path, tmp_path: Path, *parts: str) -> dict[str, object]:
+    code = "".join(parts) + "print(json.dumps(report))"
+    env = {**os.environ, "CASELINE_CONFIG": str(tmp_path / "no-such-config.toml")}
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(db), json.dumps(LAZY_MODULES)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    report: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    return report
+
+
+@pytest.fixture
+def existing_db(tmp_path: Path) -> Path:
+    """A database made beforehand, as at every start but the first."""
+    path = tmp_path / "existing.db"
+    store = Store.open(path)
+    try:
+        me = store.ensure_worker("sam.okafor")
+        store.create_case(me, {"client_name": "Ada Lovelace"})
+    finally:
+        store.close()
+    return path
+
+
+def test_start_up_never_imports_pydantic(existing_db: Path, tmp_path: Path) -> None:
+    report = run(existing_db, tmp_path, START_UP)
+    assert report["rows"] == 1  # the database made above, so the real start-up path
+    assert report["drafts"] == 0
+    assert report["loaded"] == []
+
+
+def test_input_is_still_validated_once_the_models_load(existing_db: Path, tmp_path: Path) -> None:
+    report = run(existing_db, tmp_path, START_UP, AFTER_START_UP)
+    assert report["loaded"] == []
+    assert report["after"] is True
+    assert report["errors"] == {
+        "client_name": "Client name is required.",
+        "phone": "Phone may contain digits, spaces, + ( ) - and an extension (ext 12).",
+    }
+
+
+def test_the_old_import_paths_still_give_the_input_models() -> None:
+    from store import chronology, chronology_input, lifecycle, lifecycle_input, note_input, notes
+
+    assert notes.NoteInput is note_input.NoteInput
+    assert notes.parse_note is note_input.parse_note
+    assert chronology.EntryInput is chronology_input.EntryInput
+    assert lifecycle.TransferInput is lifecycle_input.TransferInput
+    assert lifecycle.CloseInput is lifecycle_input.CloseInput
+    assert lifecycle.ReopenInput is lifecycle_input.ReopenInput
+    with pytest.raises(AttributeError, match="no attribute 'Nonesuch'"):
+        _ = notes.Nonesuch
+
+
+def test_config_has_the_fields_and_defaults_of_the_file_model() -> None:
+    from store.config import Config
+    from store.config_file import ConfigFile
+
+    assert [f.name for f in dataclasses.fields(Config)] == list(ConfigFile.model_fields)
+    assert ConfigFile().to_config() == Config()
