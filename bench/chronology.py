@@ -140,41 +140,18 @@ def time_terminal(
         try:
             term.wait_for(b"Long Chronology", seconds=60)
             term.read(2.5)  # a person reads the caseload first
-            mark = len(term.output)
-            started = time.perf_counter()
-            os.write(term.fd, b"c")
-            marker = f"{entries:,} entries".replace(",", "").encode()
-            while marker not in term.output[mark:]:
-                term.read(0.001)
-                if time.perf_counter() - started > 30:
-                    raise SystemExit(f"never saw {marker!r}")
-            first.append(time.perf_counter() - started)
+            marker = f"{entries} entries"
+            first.append(term.time_to("c", marker))
             term.read(0.5)
             # Back to the caseload and in again: the screen's code is loaded now.
-            os.write(term.fd, b"\x1b")
-            term.read(0.8)
-            mark = len(term.output)
-            started = time.perf_counter()
-            os.write(term.fd, b"c")
-            while marker not in term.output[mark:]:
-                term.read(0.001)
-                if time.perf_counter() - started > 30:
-                    raise SystemExit(f"never saw {marker!r} again")
-            opened.append(time.perf_counter() - started)
+            term.type("\x1b", pause=0.8)
+            opened.append(term.time_to("c", marker))
             term.read(0.3)
             os.write(term.fd, b"/")
             term.read(0.3)
             for i in range(1, len(text) + 1):
                 shown = sum(fold(text[:i]) in k for k in keys)
-                marker = f"{shown} of {entries} entries".encode()
-                mark = len(term.output)
-                started = time.perf_counter()
-                os.write(term.fd, text[i - 1].encode())
-                while marker not in term.output[mark:]:
-                    term.read(0.001)
-                    if time.perf_counter() - started > 10:
-                        raise SystemExit(f"never saw {marker!r}")
-                typed.append(time.perf_counter() - started)
+                typed.append(term.time_to(text[i - 1], f"{shown} of {entries} entries", 10))
                 term.read(0.1)
         finally:
             term.close()

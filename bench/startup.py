@@ -56,7 +56,6 @@ def time_to_text(args: list[str], marker: bytes, tmp: Path, module: bool = True)
 
 
 def _script_terminal(args: list[str], tmp: Path) -> Terminal:
-    import os
     import pty
 
     term = Terminal.__new__(Terminal)
@@ -93,15 +92,7 @@ def pty_filter_timings(db: Path, text: str, tmp: Path) -> tuple[int, list[float]
         for i in range(1, len(text) + 1):
             needle = fold(text[:i])
             shown = sum(needle in k for k in keys)
-            marker = f"({shown} of {len(keys)})".encode()
-            mark = len(term.output)
-            started = time.perf_counter()
-            os.write(term.fd, text[i - 1].encode())
-            while marker not in term.output[mark:]:
-                term.read(0.001)
-                if time.perf_counter() - started > 10:
-                    raise SystemExit(f"never saw {marker!r}")
-            timings.append(time.perf_counter() - started)
+            timings.append(term.time_to(text[i - 1], f"({shown} of {len(keys)})", 10))
             term.read(0.2)
     finally:
         term.close()

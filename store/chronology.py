@@ -184,15 +184,9 @@ class ChronologyOps:
         )
         with self.database.writing():
             _open_case(case_id)
-            allocation = (
-                Allocation.select(Allocation.id)
-                .where(Allocation.case == case_id, Allocation.ended_on.is_null())
-                .order_by(Allocation.allocated_on.desc(), Allocation.id.desc())
-                .scalar()
-            )
             row = ChronologyEntry.create(
                 case=case_id,
-                allocation=allocation,
+                allocation=current_allocation_id(case_id),
                 **new.model_dump(),
                 source_kind="manual",
                 source_id=None,
@@ -322,6 +316,17 @@ def _current_allocation_start(case_id: int) -> date | None:
         .scalar()
     )
     return start
+
+
+def current_allocation_id(case_id: int) -> int | None:
+    """The allocation a new entry on the case belongs to (None if nobody holds the case)."""
+    found: int | None = (
+        Allocation.select(Allocation.id)
+        .where(Allocation.case == case_id, Allocation.ended_on.is_null())
+        .order_by(Allocation.allocated_on.desc(), Allocation.id.desc())
+        .scalar()
+    )
+    return found
 
 
 def _get_entry(entry_id: int) -> Any:

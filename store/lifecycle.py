@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import dates
 from .casefile import _save
+from .chronology import current_allocation_id
 from .config import CLOSURE_REASONS
 from .db import Database
 from .errors import Conflict, InvalidInput, NotFound
@@ -94,7 +95,7 @@ class LifecycleOps:
             # Every problem at once: a transfer (not a first allocation) also needs a reason.
             if "reason" not in exc.errors and not clean_field(str(data.get("reason") or "")):
                 with self.database.reading():
-                    held = _current_allocation_id(case_id) is not None
+                    held = current_allocation_id(case_id) is not None
                 if held:
                     raise InvalidInput({**exc.errors, "reason": TRANSFER_REASON}) from None
             raise
@@ -229,7 +230,7 @@ class LifecycleOps:
                 details += f"\n\n{new.closing_summary}"
             _entry(
                 case_id,
-                _current_allocation_id(case_id),
+                current_allocation_id(case_id),
                 closed_on,
                 "status",
                 "Case closed",
@@ -266,7 +267,7 @@ class LifecycleOps:
                         f"({dates.format_date(case.closed_on)})."
                     }
                 )
-            held = _current_allocation_id(case_id) is not None
+            held = current_allocation_id(case_id) is not None
             status = CaseStatus.OPEN.value if held else CaseStatus.REFERRAL.value
             values = {"status": status, "closed_on": None, "closure_reason": ""}
             current = {f: getattr(case, f) for f in values}
@@ -274,7 +275,7 @@ class LifecycleOps:
             _save(Case, case, values, changes, "case", actor, CASE_CONFLICT)
             _entry(
                 case_id,
-                _current_allocation_id(case_id),
+                current_allocation_id(case_id),
                 reopened_on,
                 "status",
                 "Case reopened",
@@ -303,16 +304,6 @@ def _worker_name(worker_id: int | None) -> str:
         return ""
     name: str | None = Worker.select(Worker.display_name).where(Worker.id == worker_id).scalar()
     return name or ""
-
-
-def _current_allocation_id(case_id: int) -> int | None:
-    found: int | None = (
-        Allocation.select(Allocation.id)
-        .where(Allocation.case == case_id, Allocation.ended_on.is_null())
-        .order_by(Allocation.allocated_on.desc(), Allocation.id.desc())
-        .scalar()
-    )
-    return found
 
 
 def _entry(
