@@ -32,6 +32,7 @@ __all__ = [
     "ChronologyOps",
     "DatePeriodError",
     "EntryInput",
+    "describe_filter",
     "parse_period",
 ]
 
@@ -356,6 +357,28 @@ def _open_case(case_id: int) -> Any:
             {"form": f"Case {case.ref} is closed; reopen it to change its chronology."}
         )
     return case
+
+
+def describe_filter(
+    categories: Sequence[str] = (),
+    since: date | None = None,
+    until: date | None = None,
+    text: str | None = None,
+) -> str:
+    """What a filtered chronology is limited to, in words ("" for everything): shown above
+    the list and in an export's header."""
+    parts = []
+    if categories:
+        parts.append(f"category {' or '.join(categories)}")
+    if since and until:
+        parts.append(f"{dates.format_date(since)} to {dates.format_date(until)}")
+    elif since:
+        parts.append(f"since {dates.format_date(since)}")
+    elif until:
+        parts.append(f"until {dates.format_date(until)}")
+    if text and text.strip():
+        parts.append(f'containing "{text.strip()}"')
+    return ", ".join(parts)
 
 
 # --- periods -------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from . import dates
-from .casefile import _save
+from .casefile import _diff, _save
 from .chronology import current_allocation_id
 from .config import CLOSURE_REASONS
 from .db import Database
@@ -222,8 +222,7 @@ class LifecycleOps:
                 "closure_reason": new.reason,
                 "closing_summary": new.closing_summary,
             }
-            current = {f: getattr(case, f) for f in values}
-            changes = {f: (current[f], v) for f, v in values.items() if current[f] != v}
+            changes = _diff({f: getattr(case, f) for f in values}, values)
             _save(Case, case, values, changes, "case", actor, CASE_CONFLICT)
             details = f"Reason: {new.reason}."
             if new.closing_summary:
@@ -270,8 +269,7 @@ class LifecycleOps:
             held = current_allocation_id(case_id) is not None
             status = CaseStatus.OPEN.value if held else CaseStatus.REFERRAL.value
             values = {"status": status, "closed_on": None, "closure_reason": ""}
-            current = {f: getattr(case, f) for f in values}
-            changes = {f: (current[f], v) for f, v in values.items() if current[f] != v}
+            changes = _diff({f: getattr(case, f) for f in values}, values)
             _save(Case, case, values, changes, "case", actor, CASE_CONFLICT)
             _entry(
                 case_id,

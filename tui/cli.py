@@ -230,7 +230,12 @@ def _export(args: argparse.Namespace, config: Config) -> int:
     from datetime import date
 
     from store import dates
-    from store.chronology import AUTOMATIC_CATEGORIES, DatePeriodError, parse_period
+    from store.chronology import (
+        AUTOMATIC_CATEGORIES,
+        DatePeriodError,
+        describe_filter,
+        parse_period,
+    )
     from store.export import (
         ExportError,
         chronology_html,
@@ -285,7 +290,7 @@ def _export(args: argparse.Namespace, config: Config) -> int:
         )
     finally:
         store.close()
-    described = _describe_filter(categories, since, until, args.text)
+    described = describe_filter(categories, since, until, args.text)
     render = chronology_html if fmt == "html" else chronology_markdown
     text = render(
         detail,
@@ -304,26 +309,6 @@ def _export(args: argparse.Namespace, config: Config) -> int:
         _fail(str(exc))
     print(f"Wrote chronology of {detail.ref} ({len(items)} entries) to {output}", file=sys.stderr)
     return 0
-
-
-def _describe_filter(
-    categories: Sequence[str], since: object, until: object, text: str | None
-) -> str:
-    """The export header's account of what was left out ("" for nothing)."""
-    from store import dates
-
-    parts = []
-    if categories:
-        parts.append(f"category {' or '.join(categories)}")
-    if since and until:
-        parts.append(f"{dates.format_date(since)} to {dates.format_date(until)}")  # type: ignore[arg-type]
-    elif since:
-        parts.append(f"since {dates.format_date(since)}")  # type: ignore[arg-type]
-    elif until:
-        parts.append(f"until {dates.format_date(until)}")  # type: ignore[arg-type]
-    if text and text.strip():
-        parts.append(f'containing "{text.strip()}"')
-    return ", ".join(parts)
 
 
 def _run(args: argparse.Namespace, config: Config) -> int:

@@ -712,10 +712,10 @@ class CaseFileScreen(CaselineScreen[None]):
             )
 
     def _after_save(self, message: str) -> Any:
+        # No reload here: coming back to this screen reloads it (on_screen_resume).
         def done(result: object) -> None:
             if result is not None:
                 self.notify(message, markup=False)
-                self.action_reload()
 
         return done
 

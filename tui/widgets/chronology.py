@@ -166,21 +166,12 @@ class ChronologyPane(Vertical):
 
     def filter_description(self) -> str:
         """What the view is limited to, in words ("" for everything)."""
-        parts = []
-        category = self.query_one("#chron-category", Select).value
-        if category:
-            parts.append(f"category {category}")
+        from store.chronology import describe_filter
+
+        category = str(self.query_one("#chron-category", Select).value or "")
         since, until = self.period
-        if since and until:
-            parts.append(f"{dates.format_date(since)} to {dates.format_date(until)}")
-        elif since:
-            parts.append(f"since {dates.format_date(since)}")
-        elif until:
-            parts.append(f"until {dates.format_date(until)}")
-        text = self.query_one("#chron-text", Input).value.strip()
-        if text:
-            parts.append(f'containing "{text}"')
-        return ", ".join(parts)
+        text = self.query_one("#chron-text", Input).value
+        return describe_filter([category] if category else [], since, until, text)
 
     def _apply(self) -> None:
         category = str(self.query_one("#chron-category", Select).value or "")
