@@ -145,7 +145,7 @@ class ChronologyOps:
         else:
             query = query.order_by(ChronologyEntry.occurred_on, later, ChronologyEntry.id)
         with self.database.reading():
-            current = _current_allocation_start(case_id)
+            current = current_allocation_start(case_id)
             return [_item(row, current) for row in query.tuples()]
 
     def chronology_entry(self, actor: WorkerInfo, entry_id: int) -> ChronologyItem:
@@ -308,7 +308,7 @@ def _item(row: tuple[Any, ...], current: date | None) -> ChronologyItem:
     )
 
 
-def _current_allocation_start(case_id: int) -> date | None:
+def current_allocation_start(case_id: int) -> date | None:
     """When the case's current worker was allocated it (None if nobody holds it)."""
     start: date | None = (
         Allocation.select(Allocation.allocated_on)
@@ -344,7 +344,7 @@ def _entry(entry_id: int) -> ChronologyItem:
     if case_id is None:
         raise NotFound(f"No chronology entry with id {entry_id}.")
     row = _item_query().where(ChronologyEntry.id == entry_id).tuples().get()
-    return _item(row, _current_allocation_start(case_id))
+    return _item(row, current_allocation_start(case_id))
 
 
 def _open_case(case_id: int) -> Any:

@@ -21,13 +21,12 @@ from typing import TYPE_CHECKING, Any
 
 from . import dates
 from .casefile import _diff, _save
-from .chronology import current_allocation_id
+from .chronology import current_allocation_id, current_allocation_start
 from .config import CLOSURE_REASONS
 from .db import Database
 from .errors import Conflict, InvalidInput, NotFound
 from .models import Allocation, Case, ChronologyEntry, Worker, utcnow
 from .records import CaseDetail, CaseStatus, WorkerInfo
-from .textsafe import clean_field
 
 __all__ = [
     "CLOSURE_REASONS",
@@ -89,16 +88,19 @@ class LifecycleOps:
         from .lifecycle_input import TransferInput
         from .schemas import validate
 
-        try:
-            new: TransferInput = validate(TransferInput, data, dayfirst=dayfirst)
-        except InvalidInput as exc:
-            # Every problem at once: a transfer (not a first allocation) also needs a reason.
-            if "reason" not in exc.errors and not clean_field(str(data.get("reason") or "")):
-                with self.database.reading():
-                    held = current_allocation_id(case_id) is not None
-                if held:
-                    raise InvalidInput({**exc.errors, "reason": TRANSFER_REASON}) from None
-            raise
+        # What the form is checked against, so that every problem is reported at once; the
+        # write below checks again, in case the case changed meanwhile.
+        with self.database.reading():
+            case = _get_case(case_id)
+            held_since = current_allocation_start(case_id)
+        floor = _transfer_floor(case, held_since)
+        new: TransferInput = validate(
+            TransferInput,
+            data,
+            dayfirst=dayfirst,
+            not_before=floor,
+            reason_required=held_since is not None,
+        )
         on = new.on or dates.today()  # the validator gives a date; this is for the type
         with self.database.writing():
             case = _case_at(case_id, version)
@@ -119,20 +121,11 @@ class LifecycleOps:
                 raise InvalidInput(
                     {"worker": f"The case is already held by {worker.display_name}."}
                 )
-            if current is not None and on < current.allocated_on:
-                raise InvalidInput(
-                    {
-                        "on": "A transfer can't be dated before the current allocation "
-                        f"({dates.format_date(current.allocated_on)})."
-                    }
-                )
-            if current is None and on < case.opened_on:
-                raise InvalidInput(
-                    {
-                        "on": "The allocation can't be dated before the referral "
-                        f"({dates.format_date(case.opened_on)})."
-                    }
-                )
+            floor_day, floor_message = _transfer_floor(
+                case, current.allocated_on if current is not None else None
+            )
+            if on < floor_day:
+                raise InvalidInput({"on": floor_message})
             if current is not None and not new.reason:
                 raise InvalidInput({"reason": TRANSFER_REASON})
             now = utcnow()
@@ -201,21 +194,19 @@ class LifecycleOps:
         from .lifecycle_input import CloseInput
         from .schemas import validate
 
-        new: CloseInput = validate(CloseInput, data, dayfirst=dayfirst, reasons=reasons)
+        with self.database.reading():
+            floor = _close_floor(_get_case(case_id))
+        new: CloseInput = validate(
+            CloseInput, data, dayfirst=dayfirst, reasons=reasons, not_before=floor
+        )
         closed_on = new.closed_on or dates.today()
         with self.database.writing():
             case = _case_at(case_id, version)
             if case.status == CaseStatus.CLOSED.value:
                 raise InvalidInput({"form": f"Case {case.ref} is already closed."})
-            start = case.allocated_on or case.opened_on
-            if closed_on < start:
-                raise InvalidInput(
-                    {
-                        "closed_on": "A case can't close before it was "
-                        f"{'allocated' if case.allocated_on else 'referred'} "
-                        f"({dates.format_date(start)})."
-                    }
-                )
+            floor_day, floor_message = _close_floor(case)
+            if closed_on < floor_day:
+                raise InvalidInput({"closed_on": floor_message})
             values = {
                 "status": CaseStatus.CLOSED.value,
                 "closed_on": closed_on,
@@ -253,19 +244,17 @@ class LifecycleOps:
         from .lifecycle_input import ReopenInput
         from .schemas import validate
 
-        new: ReopenInput = validate(ReopenInput, data, dayfirst=dayfirst)
+        with self.database.reading():
+            floor = _reopen_floor(_get_case(case_id))
+        new: ReopenInput = validate(ReopenInput, data, dayfirst=dayfirst, not_before=floor)
         reopened_on = new.reopened_on or dates.today()
         with self.database.writing():
             case = _case_at(case_id, version)
             if case.status != CaseStatus.CLOSED.value:
                 raise InvalidInput({"form": f"Case {case.ref} is not closed."})
-            if case.closed_on is not None and reopened_on < case.closed_on:
-                raise InvalidInput(
-                    {
-                        "reopened_on": "A case can't reopen before it closed "
-                        f"({dates.format_date(case.closed_on)})."
-                    }
-                )
+            floor = _reopen_floor(case)
+            if floor is not None and reopened_on < floor[0]:
+                raise InvalidInput({"reopened_on": floor[1]})
             held = current_allocation_id(case_id) is not None
             status = CaseStatus.OPEN.value if held else CaseStatus.REFERRAL.value
             values = {"status": status, "closed_on": None, "closure_reason": ""}
@@ -286,6 +275,41 @@ class LifecycleOps:
 
 
 # --- helpers (inside a writing() block) -----------------------------------------------------
+
+
+Floor = tuple[date, str]  # the earliest date a form may give, and what to say if earlier
+
+
+def _transfer_floor(case: Any, held_since: date | None) -> Floor:
+    if held_since is not None:
+        return held_since, (
+            "A transfer can't be dated before the current allocation "
+            f"({dates.format_date(held_since)})."
+        )
+    return case.opened_on, (
+        f"The allocation can't be dated before the referral ({dates.format_date(case.opened_on)})."
+    )
+
+
+def _close_floor(case: Any) -> Floor:
+    start = case.allocated_on or case.opened_on
+    done = "allocated" if case.allocated_on else "referred"
+    return start, f"A case can't close before it was {done} ({dates.format_date(start)})."
+
+
+def _reopen_floor(case: Any) -> Floor | None:
+    if case.closed_on is None:
+        return None
+    return case.closed_on, (
+        f"A case can't reopen before it closed ({dates.format_date(case.closed_on)})."
+    )
+
+
+def _get_case(case_id: int) -> Any:
+    case = Case.get_or_none(Case.id == case_id)
+    if case is None:
+        raise NotFound(f"No case with id {case_id}.")
+    return case
 
 
 def _case_at(case_id: int, version: int) -> Any:

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from . import dates
 from .config import CLOSURE_REASONS
-from .lifecycle import CLOSING_SUMMARY_MAX, REASON_MAX
+from .lifecycle import CLOSING_SUMMARY_MAX, REASON_MAX, TRANSFER_REASON
 from .schemas import parse_typed_date
 from .textsafe import clean_field
 
@@ -33,6 +33,9 @@ def _past_date(value: object, info: ValidationInfo, what: str) -> date:
     today = (info.context or {}).get("today") or dates.today()
     if day > today:
         raise ValueError(f"{what} can't be in the future; record it on the day it happens.")
+    floor = (info.context or {}).get("not_before")  # (date, message), from the case
+    if floor is not None and day < floor[0]:
+        raise ValueError(floor[1])
     return day
 
 
@@ -60,9 +63,11 @@ class TransferInput(BaseModel):
 
     @field_validator("reason", mode="before")
     @classmethod
-    def _reason(cls, value: object) -> str:
-        # A first allocation needs no reason; a transfer does (checked with the case).
+    def _reason(cls, value: object, info: ValidationInfo) -> str:
+        # A first allocation needs no reason; a transfer does.
         text = clean_field(str(value or ""))
+        if not text and (info.context or {}).get("reason_required"):
+            raise ValueError(TRANSFER_REASON)
         return _required_reason(text, "") if text else ""
 
 

@@ -303,3 +303,21 @@ def test_case_changes_appear_in_the_case_history(
     store.update_chronology_entry(other, entry.id, {"title": "New title"}, version=entry.version)
     labels = {(label, c.field) for label, c in store.case_history(me, moved.id)}
     assert ("Chronology: New title", "title") in labels
+
+
+def test_closing_and_reopening_report_every_problem_at_once(
+    store: Store, me: WorkerInfo, case: CaseDetail
+) -> None:
+    with pytest.raises(InvalidInput) as exc:
+        store.close_case(me, case.id, {"closed_on": "1/1/2000", "reason": ""}, version=1)
+    assert errors(exc) == {
+        "closed_on": "A case can't close before it was allocated (01 Jun 2026).",
+        "reason": "Say why the case is closing.",
+    }
+    closed = store.close_case(
+        me, case.id, {"closed_on": "10/11/2026", "reason": "other"}, version=1
+    )
+    with pytest.raises(InvalidInput) as exc:
+        store.reopen_case(me, case.id, {"reopened_on": "1/11/2026"}, version=closed.version)
+    assert set(errors(exc)) == {"reopened_on", "reason"}
+    assert "before it closed (10 Nov 2026)" in errors(exc)["reopened_on"]

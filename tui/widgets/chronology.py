@@ -116,7 +116,7 @@ class ChronologyPane(Vertical):
     ChronologyPane #chron-period { width: 22; margin-left: 1; background: $surface; }
     ChronologyPane #chron-category { width: 20; margin-left: 1; }
     ChronologyPane #chron-state { height: 1; padding: 0 1; color: $text-muted; }
-    ChronologyPane #chron-state.-error { color: $text-error; }
+    ChronologyPane #chron-state.-error { color: $text-error; height: auto; max-height: 3; }
     ChronologyPane ChronologyTable { height: 1fr; }
     ChronologyPane #chron-preview {
         height: 2; padding: 0 1; background: $panel; color: $text-muted;
