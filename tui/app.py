@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -10,6 +11,7 @@ import termios
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import ClassVar
 
@@ -23,9 +25,10 @@ from textual.worker import Worker, WorkerState
 
 from store.config import Config
 from store.errors import StoreError
-from store.records import DraftInfo, WorkerInfo
+from store.records import CaseRow, DraftInfo, WorkerInfo
 from store.service import Store
 
+STARTED_AFTER_SECONDS = 1.0  # after the first caseload is shown, start-up is over
 WARM_UP_AFTER_SECONDS = 1.5  # after start-up, when nobody is waiting
 WARM_UP_MODULES = (
     "tui.screens.case_file",
@@ -76,8 +79,12 @@ class CaselineApp(App[None]):
         store: Store | None = None,
         worker: str | None = None,
         config: Config | None = None,
+        first_caseload: Future[list[CaseRow]] | None = None,
     ) -> None:
+        """``first_caseload``, if given, is the worker's open cases being read while the app's
+        code loads (see ``tui.cli``); the caseload shows them at once if they are ready."""
         super().__init__()
+        self._first_caseload = first_caseload
         self._terminating = threading.Lock()
         self.config = config or Config()
         if store is None:
@@ -99,8 +106,25 @@ class CaselineApp(App[None]):
 
         self.push_screen(CaseloadScreen())
         self._check_drafts()
+        self.set_timer(STARTED_AFTER_SECONDS, self.started)
         if not self.is_headless:
             self.set_timer(WARM_UP_AFTER_SECONDS, self._warm_up)
+
+    def started(self) -> None:
+        """Start-up is over: collect garbage again, which the command line turned off while the
+        app's code and first screen were being made. Those objects live as long as the app, so
+        they are frozen first: later collections need not look at them again."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
+    def take_first_caseload(self) -> list[CaseRow] | None:
+        """The worker's open cases read before start-up, once, if they are ready and were read
+        as this worker; otherwise None, and the caseload reads them itself."""
+        future, self._first_caseload = self._first_caseload, None
+        if future is None or not future.done() or future.exception() is not None:
+            return None
+        return future.result()
 
     @work(thread=True, group="warm-up", exit_on_error=False)
     def _warm_up(self) -> None:
@@ -161,6 +185,8 @@ class CaselineApp(App[None]):
 
     def save_open_drafts(self) -> int:
         """Synchronously save every note being written; returns how many were saved."""
+        if "tui.screens.note_editor" not in sys.modules:
+            return 0  # no note was ever opened: don't load the editor's code to find none
         from tui.screens.note_editor import NoteEditorScreen
 
         saved = 0

@@ -7,10 +7,14 @@ Textual is imported only when the app is about to run, so the CLI's other comman
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 from store import __version__
 from store.config import (
@@ -23,6 +27,8 @@ from store.config import (
     resolve_worker,
 )
 from store.errors import StoreError
+
+T = TypeVar("T")
 
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
@@ -312,6 +318,14 @@ def _export(args: argparse.Namespace, config: Config) -> int:
 
 
 def _run(args: argparse.Namespace, config: Config) -> int:
+    # Start-up creates many objects that live as long as the app: the cyclic garbage collector
+    # would scan them again and again, some 40 ms of a start-up. The app turns it back on once
+    # the caseload is painted (CaselineApp.started).
+    gc.disable()
+    # Textual paints at most 60 frames a second, and a keystroke in the caseload's filter takes
+    # two frames (the filter line, then the rows): at 120 a filtered list shows some 15 ms
+    # sooner. Frames are drawn only when something changed, so an idle screen costs nothing.
+    os.environ.setdefault("TEXTUAL_FPS", "120")
     from store.service import Store
 
     worker = resolve_worker(args.worker, config)
@@ -334,15 +348,32 @@ def _run(args: argparse.Namespace, config: Config) -> int:
             # The default location is ours to create; a path the user gave is not.
             path.parent.mkdir(parents=True, exist_ok=True)
     store = Store.open(path, ref_format=config.ref_format)
+    # Read the worker's open cases while the app's code loads: the query waits on SQLite
+    # without holding the GIL, so the caseload is ready when the screen is.
+    me = store.ensure_worker(worker)
+    first_caseload = _read_in_background(lambda: store.caseload(me, scope="mine", closed=False))
 
     from tui.app import CaselineApp
 
-    app = CaselineApp(store=store, worker=worker, config=config)
+    app = CaselineApp(store=store, worker=worker, config=config, first_caseload=first_caseload)
     try:
         app.run()
     finally:
         store.close()
     return app.return_code or 0
+
+
+def _read_in_background(read: Callable[[], T]) -> Future[T]:
+    future: Future[T] = Future()
+
+    def run() -> None:
+        try:
+            future.set_result(read())
+        except BaseException as exc:  # the app reads again and reports it
+            future.set_exception(exc)
+
+    threading.Thread(target=run, name="caseline-first-read", daemon=True).start()
+    return future
 
 
 if __name__ == "__main__":  # pragma: no cover

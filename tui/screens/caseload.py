@@ -106,7 +106,7 @@ class CaseloadScreen(CaselineScreen[None]):
     closed: reactive[bool] = reactive(False, init=False)
     """Closed cases rather than open ones."""
 
-    fetching: reactive[bool] = reactive(True)
+    fetching: reactive[bool] = reactive(False)
     """A load from the database is under way."""
 
     @property
@@ -132,11 +132,16 @@ class CaseloadScreen(CaselineScreen[None]):
             assemble((me.display_name, ""), " · ", dates.format_date(dates.today()))
         )
         self._update_table_columns()
-        self.reload()
 
     def on_screen_resume(self) -> None:
-        # Back from a case or a new-case form: what we show may be stale (a new case, a note).
-        if self.is_mounted and not self.fetching:
+        # Shown for the first time, or back from a case or a new-case form: what we show may
+        # be stale (a new case, a note).
+        if self.fetching:
+            return
+        first = self.caseline.take_first_caseload()
+        if first is not None and self.scope == "mine" and not self.closed:
+            self._show(first, None)  # read while the app started: no wait, no empty frame
+        else:
             self.reload()
 
     # -- loading -----------------------------------------------------------------------
@@ -168,7 +173,8 @@ class CaseloadScreen(CaselineScreen[None]):
         table = self.table
         shown, total = len(table.rows), table.total
         count = "…" if self.fetching else (f"{shown} of {total}" if shown != total else f"{total}")
-        self.query_one("#view-title", Static).update(f"{self._view_name()} ({count})")
+        # Both lines are one row high whatever they say: no need to lay the screen out again.
+        self.query_one("#view-title", Static).update(f"{self._view_name()} ({count})", layout=False)
         if self.fetching:
             table.empty_message = "Loading…"
         elif total == 0:
@@ -189,16 +195,25 @@ class CaseloadScreen(CaselineScreen[None]):
         row = table.highlighted
         where = f"{table.cursor_row + 1}/{len(table.rows)}" if row else ""
         self.query_one("#status-line", Static).update(
-            f" Sorted by {column} ({direction}) · {where}" if where else f" Sorted by {column}"
+            f" Sorted by {column} ({direction}) · {where}" if where else f" Sorted by {column}",
+            layout=False,
         )
 
     def watch_scope(self) -> None:
         self._update_table_columns()
-        self.reload()
+        first = self.caseline.take_first_caseload()
+        if first is not None and self.scope == "mine" and not self.closed:
+            self._show(first, None)  # read while the app started: no wait, no empty frame
+        else:
+            self.reload()
 
     def watch_closed(self) -> None:
         self._update_table_columns()
-        self.reload()
+        first = self.caseline.take_first_caseload()
+        if first is not None and self.scope == "mine" and not self.closed:
+            self._show(first, None)  # read while the app started: no wait, no empty frame
+        else:
+            self.reload()
 
     def _update_table_columns(self) -> None:
         hidden: list[str] = []

@@ -1,0 +1,73 @@
+"""Start-up: the caseload read while the app's code loads, and garbage collection paused."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from concurrent.futures import Future
+from pathlib import Path
+
+from store.records import CaseRow
+from store.service import Store
+from tui.app import CaselineApp
+
+from .helpers import loaded, names, title
+
+
+def _read_mine(db: Path) -> list[CaseRow]:
+    store = Store.open(db)
+    try:
+        return store.caseload(store.ensure_worker("sam.okafor"), scope="mine")
+    finally:
+        store.close()
+
+
+async def test_a_caseload_read_before_start_up_is_shown_without_reading_again(
+    seeded_db: Path, make_app: Callable[..., CaselineApp]
+) -> None:
+    rows = _read_mine(seeded_db)
+    ready: Future[list[CaseRow]] = Future()
+    # One row fewer than the database holds: what is shown must be what was read early.
+    ready.set_result(rows[1:])
+    app = make_app(first_caseload=ready)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert sorted(names(app)) == sorted(r.client_name for r in rows[1:])
+        assert not [w for w in app.workers if w.group == "caseload"]
+        assert f"({len(rows) - 1})" in title(app)
+        # It is used once: coming back to the caseload reads the database again.
+        await pilot.press("ctrl+r")
+        await loaded(pilot)
+        assert sorted(names(app)) == sorted(r.client_name for r in rows)
+
+
+async def test_a_failed_or_unfinished_early_read_is_done_again_by_the_screen(
+    seeded_db: Path, make_app: Callable[..., CaselineApp]
+) -> None:
+    expected = sorted(r.client_name for r in _read_mine(seeded_db))
+    failed: Future[list[CaseRow]] = Future()
+    failed.set_exception(RuntimeError("database is locked"))
+    unfinished: Future[list[CaseRow]] = Future()
+    for future in (failed, unfinished):
+        app = make_app(first_caseload=future)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            assert sorted(names(app)) == expected
+            assert not app.screen.query(".-error")  # nothing reported: the read just ran again
+
+
+async def test_garbage_collection_resumes_once_start_up_is_over(
+    make_app: Callable[..., CaselineApp],
+) -> None:
+    gc.disable()  # as the command line does before loading the app
+    try:
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            assert not gc.isenabled()
+            await pilot.pause(1.2)
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
