@@ -38,8 +38,8 @@ __all__ = [
 
 DEFAULT_CATEGORIES: tuple[str, ...] = CHRONOLOGY_CATEGORIES
 # Categories the store gives automatic entries: allocations and transfers, status changes,
-# significant notes.
-AUTOMATIC_CATEGORIES: tuple[str, ...] = ("allocation", "status", "contact")
+# significant notes, service plans and their reviews.
+AUTOMATIC_CATEGORIES: tuple[str, ...] = ("allocation", "status", "contact", "plan")
 ALLOCATION_KINDS = ("allocation", "transfer")  # source kinds that start an allocation
 
 TITLE_MAX = 120

@@ -499,3 +499,63 @@ def is_far_from(d: date, *, today: date | None = None, years: int = 1) -> bool:
     """Whether ``d`` is more than ``years`` before or after today (worth a second look)."""
     base = _clock_today() if today is None else today
     return d < add_interval(base, years=-years) or d > add_interval(base, years=years)
+
+
+# --- Review intervals ----------------------------------------------------------------------
+
+INTERVAL_EXAMPLES = '"6 weeks", "3 months", "every 28 days", "monthly" or "quarterly"'
+_INTERVAL_WORDS = {
+    "weekly": (1, "weeks"),
+    "fortnightly": (2, "weeks"),
+    "monthly": (1, "months"),
+    "quarterly": (3, "months"),
+    "six-monthly": (6, "months"),
+    "yearly": (12, "months"),
+    "annually": (12, "months"),
+}
+_INTERVAL_RE = re.compile(
+    r"(?:every\s+)?(?P<n>\d{1,3})\s*(?P<unit>days|day|d|weeks|week|wks|wk|w|months|month|mos|mo|m"
+    r"|years|year|yrs|yr|y)",
+    re.ASCII,
+)
+_MAX_INTERVAL_DAYS = 2 * 366
+
+
+def parse_interval(text: str) -> tuple[int, str]:
+    """A review interval as typed ("6 weeks", "every 3 months", "6w", "quarterly") as
+    (count, unit) with unit "days", "weeks" or "months" (years become months).
+
+    Raises DateParseError for anything else, for nothing at all, and for intervals of under a
+    day or over two years (a plan is reviewed at least that often).
+    """
+    cleaned = " ".join(text.strip().lower().split())
+    if not cleaned:
+        raise DateParseError(f"Give a review interval, e.g. {INTERVAL_EXAMPLES}.")
+    if cleaned.removeprefix("every ") in _INTERVAL_WORDS:
+        return _INTERVAL_WORDS[cleaned.removeprefix("every ")]
+    match = _INTERVAL_RE.fullmatch(cleaned)
+    if match is None:
+        raise DateParseError(f"Not a review interval: {_quote(text)}. Try {INTERVAL_EXAMPLES}.")
+    n, unit = int(match["n"]), match["unit"][0]
+    count, name = {
+        "d": (n, "days"),
+        "w": (n, "weeks"),
+        "m": (n, "months"),
+        "y": (n * 12, "months"),
+    }[unit]
+    days = {"days": 1, "weeks": 7, "months": 31}[name] * count
+    if count < 1:
+        raise DateParseError("A review interval must be at least a day.")
+    if days > _MAX_INTERVAL_DAYS:
+        raise DateParseError("A review interval can be at most two years.")
+    return count, name
+
+
+def format_interval(count: int, unit: str) -> str:
+    """(6, "weeks") -> "6 weeks"; (1, "months") -> "1 month"."""
+    return f"{count} {unit if count != 1 else unit.removesuffix('s')}"
+
+
+def add_units(d: date, count: int, unit: str) -> date:
+    """``d`` plus ``count`` days, weeks or months (month ends clamp)."""
+    return add_interval(d, **{unit: count})

@@ -89,7 +89,8 @@ class Case(BaseModel):
     # Kept up to date in the same transaction as the notes and plans they summarise, so the
     # caseload never has to aggregate over every note to draw a row.
     last_contact_at = pw.DateTimeField(null=True)
-    next_review_on = pw.DateField(null=True)
+    next_review_on = pw.DateField(null=True)  # the current plan's, kept here for the caseload
+    has_plan = pw.BooleanField(default=False)
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
@@ -249,6 +250,105 @@ class ChronologyEntry(BaseModel):
         indexes = ((("case", "occurred_on"), False),)
 
 
+class ServicePlan(BaseModel):
+    """A service (care) plan: the current one, or an earlier one kept as it was ("ended")."""
+
+    case = pw.ForeignKeyField(Case, backref="plans", on_delete="CASCADE")
+    number = pw.IntegerField()  # 1, 2, ... within the case
+    started_on = pw.DateField()
+    review_every = pw.IntegerField(null=True)  # with review_unit: every 6 weeks
+    review_unit = pw.CharField(default="")  # days | weeks | months, or "" for fixed dates
+    review_dates = pw.TextField(default="")  # ISO dates, comma-separated, when fixed
+    status = pw.CharField(default="current")  # current | ended
+    ended_on = pw.DateField(null=True)
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    updated_at = pw.DateTimeField(default=utcnow)
+    version = pw.IntegerField(default=1)
+
+    class Meta:
+        indexes = ((("case", "number"), True),)
+
+
+class PlanGoal(BaseModel):
+    """A goal's identity and state; its wording is in PlanGoalVersion."""
+
+    plan = pw.ForeignKeyField(ServicePlan, backref="goals", on_delete="CASCADE")
+    position = pw.IntegerField()
+    status = pw.CharField(default="open")  # open | achieved | closed
+    closed_on = pw.DateField(null=True)
+    carried_from = pw.ForeignKeyField("self", null=True, backref="+")
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    updated_at = pw.DateTimeField(default=utcnow)
+    version = pw.IntegerField(default=1)
+
+
+class PlanGoalVersion(BaseModel):
+    """One wording of a goal; never changed (a review points at the one it judged)."""
+
+    goal = pw.ForeignKeyField(PlanGoal, backref="versions", on_delete="CASCADE")
+    number = pw.IntegerField()
+    domain = pw.CharField()
+    change = pw.TextField()  # specific: what will change
+    measure = pw.TextField(default="")  # measurable: how it will be measured
+    target = pw.TextField(default="")  # ... and the level that means done
+    relevance = pw.TextField(default="")  # relevant: why it matters, in the client's words
+    target_on = pw.DateField(null=True)  # time-bound
+    client_agreed = pw.BooleanField(default=False)
+    achievable = pw.BooleanField(default=False)  # the worker's judgement
+    achievable_note = pw.TextField(default="")
+    reason = pw.TextField(default="")  # why it was changed (versions after the first)
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+
+    class Meta:
+        indexes = ((("goal", "number"), True),)
+
+
+class PlanAction(BaseModel):
+    """A step towards a goal, with its owner."""
+
+    goal = pw.ForeignKeyField(PlanGoal, backref="actions", on_delete="CASCADE")
+    what = pw.TextField()
+    owner_kind = pw.CharField()  # worker | client | family | professional
+    owner_name = pw.CharField(default="")  # the family member or professional, as shown
+    professional = pw.ForeignKeyField(Professional, null=True, backref="+")
+    due_on = pw.DateField(null=True)
+    status = pw.CharField(default="not started")  # not started | in progress | done | dropped
+    status_note = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    updated_at = pw.DateTimeField(default=utcnow)
+    version = pw.IntegerField(default=1)
+
+
+class PlanReview(BaseModel):
+    """A review of a plan; a record, never changed."""
+
+    plan = pw.ForeignKeyField(ServicePlan, backref="reviews", on_delete="CASCADE")
+    held_on = pw.DateField()
+    client_present = pw.BooleanField(default=False)
+    client_views = pw.TextField(default="")  # in the client's words
+    participants = pw.TextField(default="")  # who else took part
+    summary = pw.TextField(default="")
+    next_review_on = pw.DateField(null=True)  # as computed when the review was recorded
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+
+
+class PlanReviewRating(BaseModel):
+    """What a review found for one goal (as worded then)."""
+
+    review = pw.ForeignKeyField(PlanReview, backref="ratings", on_delete="CASCADE")
+    goal = pw.ForeignKeyField(PlanGoal, backref="ratings")
+    goal_version = pw.ForeignKeyField(PlanGoalVersion, backref="+")
+    rating = pw.CharField(default="")  # "" when not rated (then not_rated_reason says why)
+    evidence = pw.TextField(default="")
+    decision = pw.CharField(default="")
+    not_rated_reason = pw.TextField(default="")
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Meta,
     Counter,
@@ -264,4 +364,10 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     SummaryVersion,
     RecordChange,
     Task,
+    ServicePlan,
+    PlanGoal,
+    PlanGoalVersion,
+    PlanAction,
+    PlanReview,
+    PlanReviewRating,
 )

@@ -41,9 +41,10 @@ class CaseRow:
     worker_name: str
     allocated_on: date | None
     last_contact_at: datetime | None  # naive UTC
-    next_review_on: date | None
+    next_review_on: date | None  # the current plan's next review
     flags: tuple[str, ...]
     search_key: str  # folded client name and ref, for filtering as you type
+    has_plan: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,7 @@ class CaseDetail:
     next_review_on: date | None
     version: int
     allocations: tuple[AllocationInfo, ...] = field(default=())
+    has_plan: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -142,7 +142,9 @@ def validate(model: type[BaseModel], data: dict[str, Any], **context: Any) -> An
     except ValidationError as exc:
         errors: dict[str, str] = {}
         for err in exc.errors():
-            field = str(err["loc"][0]) if err["loc"] else "form"
+            # A check across fields may name the field its message belongs to.
+            named = getattr((err.get("ctx") or {}).get("error"), "field", None)
+            field = named or (str(err["loc"][0]) if err["loc"] else "form")
             msg = str(err["msg"]).removeprefix("Value error, ")
             errors.setdefault(field, msg)
         raise InvalidInput(errors) from None

@@ -22,6 +22,7 @@ from .errors import DatabaseUnavailable, InvalidInput, NotFound, StoreError
 from .lifecycle import LifecycleOps
 from .models import Allocation, Case, ChronologyEntry, Client, Counter, Note, Worker, utcnow
 from .notes import NoteOps
+from .plans import PlanOps
 from .records import (
     AllocationInfo,
     CaseDetail,
@@ -77,7 +78,7 @@ def case_flags(
     return tuple(flags)
 
 
-class Store(NoteOps, CaseFileOps, ChronologyOps, LifecycleOps):
+class Store(NoteOps, CaseFileOps, ChronologyOps, LifecycleOps, PlanOps):
     """An open Caseline database and the operations on it."""
 
     def __init__(self, database: Database, *, ref_format: str = DEFAULT_REF_FORMAT) -> None:
@@ -379,6 +380,7 @@ class Store(NoteOps, CaseFileOps, ChronologyOps, LifecycleOps):
             next_review_on=case.next_review_on,
             version=case.version,
             allocations=allocations,
+            has_plan=bool(case.has_plan),
         )
 
 
@@ -396,6 +398,7 @@ def _row_query() -> Any:
             Case.allocated_on,
             Case.last_contact_at,
             Case.next_review_on,
+            Case.has_plan,
         )
         .join(Client)
         .switch(Case)
@@ -405,7 +408,7 @@ def _row_query() -> Any:
 
 def _case_row(row: tuple[Any, ...], today: date) -> CaseRow:
     """A caseload row from the columns ``_row_query`` selects."""
-    cid, ref, name, key, status, wid, wname, alloc, last, review = row
+    cid, ref, name, key, status, wid, wname, alloc, last, review, has_plan = row
     return CaseRow(
         id=cid,
         ref=ref,
@@ -416,6 +419,7 @@ def _case_row(row: tuple[Any, ...], today: date) -> CaseRow:
         allocated_on=alloc,
         last_contact_at=last,
         next_review_on=review,
+        has_plan=bool(has_plan),
         flags=case_flags(status, alloc, last, review, today),
         search_key=f"{key} {fold(ref)}",
     )

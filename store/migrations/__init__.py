@@ -16,7 +16,13 @@ import peewee as pw
 
 from .. import __version__
 from ..errors import NewerDatabase, NotACaselineDatabase
-from . import m0001_initial, m0002_case_file, m0003_chronology, m0004_records_guard
+from . import (
+    m0001_initial,
+    m0002_case_file,
+    m0003_chronology,
+    m0004_records_guard,
+    m0005_plans,
+)
 
 if TYPE_CHECKING:
     # Loaded only when there is something to upgrade: it takes longer to import than the
@@ -35,6 +41,7 @@ STEPS: list[tuple[int, str, Step]] = [
     ),
     (3, "chronology: source of information, analysis, versions", m0003_chronology.up),
     (4, "finalised notes, amendments and history guarded by the database", m0004_records_guard.up),
+    (5, "service plans, SMART goals, actions and plan reviews", m0005_plans.up),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"

@@ -415,7 +415,12 @@ class CaseFileScreen(CaselineScreen[None]):
             reason = f" · {detail.closure_reason}" if detail.closure_reason else ""
             lines.append(("Closed", dates.format_date(detail.closed_on) + reason))
         else:
-            lines.append(("Next review", dates.format_date(detail.next_review_on) or "no plan"))
+            review = dates.format_date(detail.next_review_on) or (
+                "no date set" if detail.has_plan else "no plan yet: press 5, then N to start one"
+            )
+            if detail.next_review_on is not None and detail.next_review_on < dates.today():
+                review += " — overdue"
+            lines.append(("Next review", review))
         lines.append(("Summary", self._summary_age(loaded)))
         self.query_one("#case-details", Static).update(_fields(*lines))
 

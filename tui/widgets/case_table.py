@@ -14,7 +14,7 @@ from tui.widgets.record_table import Column, RecordTable
 
 def _review_text(row: CaseRow, today: date) -> str:
     if row.next_review_on is None:
-        return "no plan"
+        return "not set" if row.has_plan else "no plan"
     if row.next_review_on < today:
         return "overdue"
     return dates.format_date(row.next_review_on)
@@ -84,6 +84,6 @@ class CaseTable(RecordTable[CaseRow]):
             or (column.key == "contact" and "contact" in row.flags)
         ):
             return "record-table--alert"
-        if value in ("never", "no plan"):
+        if value in ("never", "no plan", "not set"):
             return "record-table--muted"
         return None
