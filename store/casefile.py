@@ -22,8 +22,11 @@ from .models import (
     ChronologyEntry,
     Client,
     Contact,
+    PlanAction,
+    PlanGoal,
     Professional,
     RecordChange,
+    ServicePlan,
     SummaryVersion,
     Worker,
     utcnow,
@@ -54,6 +57,8 @@ HISTORY_TABLES: dict[str, type[pw.Model]] = {
     "contact": Contact,
     "professional": Professional,
     "chronology_entry": ChronologyEntry,
+    "service_plan": ServicePlan,
+    "plan_action": PlanAction,
 }
 
 CLIENT_CONFLICT = (
@@ -269,7 +274,7 @@ class CaseFileOps:
     def history(self, actor: WorkerInfo, table: str, record_id: int) -> list[ChangeInfo]:
         """The recorded changes to one record, newest first.
 
-        ``table`` is one of HISTORY_TABLES ("client", "contact", "professional").
+        ``table`` is one of HISTORY_TABLES ("client", "contact", "professional", ...).
         """
         model = HISTORY_TABLES.get(table)
         if model is None:
@@ -308,6 +313,20 @@ class CaseFileOps:
                 ChronologyEntry.case == case_id, ChronologyEntry.updated_at.is_null(False)
             ):
                 labels[("chronology_entry", entry.id)] = f"Chronology: {entry.title}"
+            for plan in ServicePlan.select(ServicePlan.id, ServicePlan.number).where(
+                ServicePlan.case == case_id
+            ):
+                labels[("service_plan", plan.id)] = f"Service plan {plan.number}"
+            for action in (
+                PlanAction.select(PlanAction.id, PlanAction.what)
+                .join(PlanGoal)
+                .join(ServicePlan)
+                .where(ServicePlan.case == case_id)
+            ):
+                what = " ".join(action.what.split())
+                labels[("plan_action", action.id)] = (
+                    f"Plan action: {what[:40]}{'…' if len(what) > 40 else ''}"
+                )
             changes: list[tuple[str, ChangeInfo]] = []
             for (table, record_id), label in labels.items():
                 query = (
