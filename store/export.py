@@ -1,4 +1,5 @@
-"""Exporting a case's chronology to Markdown and to a standalone, printable HTML file.
+"""Exporting a case's chronology, or one of its service plans with its reviews, to Markdown and
+to a standalone, printable HTML file.
 
 What a person typed is data in both formats: every field is escaped (Markdown punctuation
 backslash-escaped, HTML through ``html.escape``) so a title like ``<script>`` or ``[bold]``
@@ -8,8 +9,11 @@ unclosed code fence or a heading in one entry from swallowing the rest of the do
 the HTML export they are rendered by ``store.markdown.parser()`` (raw HTML, images and links
 off, so nothing is fetched from or points elsewhere).
 
-Both functions are pure: the same inputs give the same text. ``export_chronology`` writes a
-file atomically, so a failed export never leaves half a file behind.
+A service plan is the document ``store.plan_render`` makes (the one shown on screen), under
+the same kind of header block; its HTML is that Markdown rendered by the same parser.
+
+The rendering functions are pure: the same inputs give the same text. ``export_chronology``
+and ``export_plan`` write a file atomically, so a failed export never leaves half a file behind.
 """
 
 from __future__ import annotations
@@ -19,9 +23,9 @@ import os
 import re
 import tempfile
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from markdown_it import MarkdownIt
 
@@ -31,12 +35,18 @@ from .markdown import parser
 from .records import CaseDetail, ChronologyItem
 from .textsafe import single_line, strip_control
 
+if TYPE_CHECKING:
+    from .plan_records import PlanInfo
+
 __all__ = [
     "ExportError",
     "chronology_html",
     "chronology_markdown",
     "export_chronology",
+    "export_plan",
     "format_for",
+    "plan_export_html",
+    "plan_export_markdown",
 ]
 
 Format = Literal["md", "html"]
@@ -88,26 +98,78 @@ def _plural(n: int) -> str:
     return f"{n} entr{'y' if n == 1 else 'ies'}"
 
 
+Facts = list[tuple[str, str]]
+
+
+def _case_facts(detail: CaseDetail) -> Facts:
+    """Who the export is about, as (label, plain text) pairs: the start of every header."""
+    dob = dates.format_date(detail.date_of_birth) if detail.date_of_birth else "not recorded"
+    return [
+        ("Client", _one_line(detail.client_name)),
+        ("Date of birth", dob),
+        ("Case reference", _one_line(detail.ref)),
+        ("Allocated worker", _one_line(detail.worker_name) or "not allocated"),
+    ]
+
+
+def _exported_facts(exported_by: str, exported_at: datetime) -> Facts:
+    return [
+        ("Exported by", _one_line(exported_by)),
+        ("Exported on", dates.format_datetime(exported_at)),
+    ]
+
+
 def _facts(
     detail: CaseDetail,
     count: int,
     exported_by: str,
     exported_at: datetime,
     filter_description: str,
-) -> list[tuple[str, str]]:
-    """The header block, as (label, plain text) pairs, in the order both formats show it."""
-    dob = dates.format_date(detail.date_of_birth) if detail.date_of_birth else "not recorded"
+) -> Facts:
+    """The chronology's header block, in the order both formats show it."""
     described = _one_line(filter_description)
     return [
-        ("Client", _one_line(detail.client_name)),
-        ("Date of birth", dob),
-        ("Case reference", _one_line(detail.ref)),
-        ("Allocated worker", _one_line(detail.worker_name) or "not allocated"),
+        *_case_facts(detail),
         ("Allocated on", dates.format_date(detail.allocated_on) or "not allocated"),
-        ("Exported by", _one_line(exported_by)),
-        ("Exported on", dates.format_datetime(exported_at)),
+        *_exported_facts(exported_by, exported_at),
         ("Entries shown", f"filtered: {described}" if described else "all entries"),
         ("Number of entries", str(count)),
+    ]
+
+
+def _local_date(at: datetime) -> date:
+    """The local calendar date of ``at`` (aware, or naive local time)."""
+    return (dates.to_local(at) if at.tzinfo is not None else at).date()
+
+
+def _plan_title(detail: CaseDetail, plan: PlanInfo) -> str:
+    """ "Service plan 2: CL-2026-0042, Ada Byron", as plain text."""
+    return f"Service plan {plan.number}: {_one_line(detail.ref)}, {_one_line(detail.client_name)}"
+
+
+def _plan_facts(
+    detail: CaseDetail, plan: PlanInfo, exported_by: str, exported_at: datetime
+) -> Facts:
+    """The plan's header block, in the order both formats show it."""
+    if plan.is_current:
+        status = "current"
+        if plan.next_review_on is None:
+            next_review = "not set"
+        else:
+            next_review = dates.format_date(plan.next_review_on)
+            if plan.next_review_on < _local_date(exported_at):
+                next_review += " (overdue)"
+    else:
+        status = f"ended {dates.format_date(plan.ended_on)} (an earlier plan)"
+        next_review = "none (the plan has ended)"
+    return [
+        *_case_facts(detail),
+        ("Plan number", str(plan.number)),
+        ("Plan status", status),
+        ("Started", dates.format_date(plan.started_on)),
+        ("Review schedule", plan.schedule_text),
+        ("Next review", next_review),
+        *_exported_facts(exported_by, exported_at),
     ]
 
 
@@ -122,6 +184,11 @@ def _date_text(item: ChronologyItem) -> str:
 def md_escape(text: str) -> str:
     """Plain text made literal in Markdown, on one line (for headings and table cells)."""
     return _MD_SPECIAL.sub(r"\\\1", _one_line(text))
+
+
+def _md_facts(facts: Facts) -> list[str]:
+    """The header block as a Markdown list."""
+    return [f"- **{label}:** {md_escape(value)}" for label, value in facts]
 
 
 def _md_block(text: str) -> str:
@@ -148,7 +215,7 @@ def chronology_markdown(
     out = [
         f"# Chronology: {md_escape(detail.ref)}, {md_escape(detail.client_name)}",
         "",
-        *(f"- **{label}:** {md_escape(value)}" for label, value in facts),
+        *_md_facts(facts),
         "",
         "| " + " | ".join(COLUMNS) + " |",
         "|" + "|".join(" --- " for _ in COLUMNS) + "|",
@@ -180,6 +247,41 @@ def chronology_markdown(
     if not items:
         out += ["", "No entries."]
     return "\n".join(out) + "\n"
+
+
+def _plan_document(detail: CaseDetail, plan: PlanInfo, exported_at: datetime) -> str:
+    """The plan as ``store.plan_render`` shows it (goals with their actions and review history,
+    then every review as a whole), under second-level headings. Overdue means as of the
+    export."""
+    # Imported here: plan_render uses md_escape from this module.
+    from .plan_render import plan_markdown, reviews_markdown
+
+    if plan.case_id != detail.id:
+        raise ValueError(f"plan {plan.id} belongs to case {plan.case_id}, not to {detail.ref}")
+    today = _local_date(exported_at)
+    return "\n".join(
+        [
+            plan_markdown(plan, title="The plan", today=today, level=2),
+            reviews_markdown(plan, level=2),
+        ]
+    )
+
+
+def plan_export_markdown(
+    detail: CaseDetail, plan: PlanInfo, *, exported_by: str, exported_at: datetime
+) -> str:
+    """A service plan with its reviews as a Markdown document.
+
+    ``exported_at`` is aware, or naive local time.
+    """
+    out = [
+        f"# {md_escape(_plan_title(detail, plan))}",
+        "",
+        *_md_facts(_plan_facts(detail, plan, exported_by, exported_at)),
+        "",
+        _plan_document(detail, plan, exported_at),
+    ]
+    return "\n".join(out).rstrip() + "\n"
 
 
 # --- HTML ----------------------------------------------------------------------------------
@@ -217,6 +319,14 @@ footer { margin-top: 2em; font-size: .85em; color: #555; }
 """
 
 
+# Only the plan export has block quotes (evidence, the client's views) and fourth-level headings.
+_PLAN_CSS = """
+h4 { font-size: 1em; font-style: italic; margin: 1em 0 .3em; }
+blockquote { border-left: 3px solid #999; margin: .4em 0 .4em .4em; padding-left: .8em; }
+h2, h3, h4 { break-after: avoid; }
+"""
+
+
 def _e(text: str) -> str:
     return html.escape(_one_line(text), quote=True)
 
@@ -232,6 +342,46 @@ def _render(md: MarkdownIt, markdown: str) -> str:
     return str(md.render(_clean(markdown)))
 
 
+def _html_page(
+    title: str,
+    facts: Facts,
+    body: Sequence[str],
+    *,
+    exported_by: str,
+    exported_at: datetime,
+    css: str = _CSS,
+) -> str:
+    """A standalone page: the title (plain text) and header block, ``body`` (HTML lines) and
+    the footer. No scripts and nothing to fetch."""
+    heading = _e(title)
+    out = [
+        "<!doctype html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        # Belt and braces: even a browser that found a way to load something may not.
+        '<meta http-equiv="Content-Security-Policy" '
+        "content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{heading}</title>",
+        f"<style>{css}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{heading}</h1>",
+        '<dl class="facts">',
+        *(f"<dt>{_e(label)}</dt><dd>{_e(value)}</dd>" for label, value in facts),
+        "</dl>",
+        "</header>",
+        *body,
+        f"<footer>Exported by {_e(exported_by)} on {dates.format_datetime(exported_at)} "
+        "from Caseline.</footer>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(out) + "\n"
+
+
 def chronology_html(
     detail: CaseDetail,
     items: Sequence[ChronologyItem],
@@ -243,26 +393,8 @@ def chronology_html(
     """The chronology as a standalone HTML document (no scripts, no external resources)."""
     facts = _facts(detail, len(items), exported_by, exported_at, filter_description)
     md = _html_parser()
-    title = f"Chronology: {_e(detail.ref)}, {_e(detail.client_name)}"
+    title = f"Chronology: {_one_line(detail.ref)}, {_one_line(detail.client_name)}"
     out = [
-        "<!doctype html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        # Belt and braces: even a browser that found a way to load something may not.
-        '<meta http-equiv="Content-Security-Policy" '
-        "content=\"default-src 'none'; style-src 'unsafe-inline'\">",
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{title}</title>",
-        f"<style>{_CSS}</style>",
-        "</head>",
-        "<body>",
-        "<header>",
-        f"<h1>{title}</h1>",
-        '<dl class="facts">',
-        *(f"<dt>{_e(label)}</dt><dd>{_e(value)}</dd>" for label, value in facts),
-        "</dl>",
-        "</header>",
         '<table class="chronology">',
         "<thead><tr>" + "".join(f"<th>{c}</th>" for c in COLUMNS) + "</tr></thead>",
         "<tbody>",
@@ -306,13 +438,26 @@ def chronology_html(
         out.append("</section>")
     if not items:
         out.append("<p>No entries.</p>")
-    out += [
-        f"<footer>Exported by {_e(exported_by)} on {dates.format_datetime(exported_at)} "
-        "from Caseline.</footer>",
-        "</body>",
-        "</html>",
-    ]
-    return "\n".join(out) + "\n"
+    return _html_page(title, facts, out, exported_by=exported_by, exported_at=exported_at)
+
+
+def plan_export_html(
+    detail: CaseDetail, plan: PlanInfo, *, exported_by: str, exported_at: datetime
+) -> str:
+    """A service plan with its reviews as a standalone HTML document: the Markdown document
+    of ``plan_export_markdown`` rendered by the export's parser (no raw HTML, images or
+    links), under the same header block as the chronology's."""
+    md = _html_parser()
+    md.options["breaks"] = True  # evidence and the client's views keep their lines, as typed
+    document = _render(md, _plan_document(detail, plan, exported_at))
+    return _html_page(
+        _plan_title(detail, plan),
+        _plan_facts(detail, plan, exported_by, exported_at),
+        ['<main class="plan">', document.rstrip("\n"), "</main>"],
+        exported_by=exported_by,
+        exported_at=exported_at,
+        css=_CSS + _PLAN_CSS,
+    )
 
 
 # --- writing a file ------------------------------------------------------------------------
@@ -327,14 +472,15 @@ def format_for(path: Path, fmt: str | None = None) -> Format:
     return "html" if path.suffix.lower() in (".html", ".htm") else "md"
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str, *, example_name: str = "chronology.md") -> None:
     """Write ``text`` to ``path`` via a temporary file beside it, or raise ExportError.
 
     The file is replaced whole or not at all. Like the temporary file it comes from, it is
-    readable by its owner only: it holds case records.
+    readable by its owner only: it holds case records. ``example_name`` is the file name
+    suggested when ``path`` is a folder.
     """
     if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name, e.g. {path / 'chronology.md'}.")
+        raise ExportError(f"{path} is a folder; give a file name, e.g. {path / example_name}.")
     parent = path.parent
     if not parent.exists():
         raise ExportError(f"Folder {parent} does not exist.")
@@ -382,4 +528,25 @@ def export_chronology(
         filter_description=filter_description,
     )
     write_atomically(path, text)
+    return path
+
+
+def export_plan(
+    path: Path,
+    detail: CaseDetail,
+    plan: PlanInfo,
+    *,
+    exported_by: str,
+    fmt: str | None = None,
+    exported_at: datetime | None = None,
+) -> Path:
+    """Write the service plan with its reviews to ``path`` (format from ``fmt`` or the file
+    name); returns it.
+
+    Raises ExportError with a one-line message if the file can't be written.
+    """
+    chosen = format_for(path, fmt)
+    render = plan_export_html if chosen == "html" else plan_export_markdown
+    text = render(detail, plan, exported_by=exported_by, exported_at=exported_at or dates.now_utc())
+    write_atomically(path, text, example_name="plan.md")
     return path

@@ -9,6 +9,7 @@ those characters. Multi-line text (evidence, the client's views) keeps its lines
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from . import dates
@@ -22,15 +23,22 @@ __all__ = [
     "plan_header_markdown",
     "plan_markdown",
     "review_markdown",
+    "reviews_markdown",
 ]
 
+# What makes a line a list item or a rule in Markdown: "-", "+", "=" or "1." / "1)" first.
+_BLOCK_START = re.compile(r"^(\s*\d*)([-+=.)])")
 _STATUS_MARKS = {"not started": "☐", "in progress": "◐", "done": "☑", "dropped": "✗"}
 
 
 def _lines(text: str) -> list[str]:
-    """Multi-line user text, each line escaped (blank lines kept as paragraph breaks)."""
+    """Multi-line user text, each line escaped (blank lines kept as paragraph breaks), down
+    to what would start a list, a heading or a rule: a line "- x" or "1. x" reads as typed."""
     cleaned = strip_control(text or "").replace("\r\n", "\n").replace("\r", "\n").strip("\n")
-    return [md_escape(line) if line.strip() else "" for line in cleaned.split("\n")]
+    return [
+        _BLOCK_START.sub(r"\1\\\2", md_escape(line)) if line.strip() else ""
+        for line in cleaned.split("\n")
+    ]
 
 
 def _quote(text: str, indent: str = "") -> list[str]:
@@ -174,6 +182,17 @@ def review_markdown(review: ReviewInfo, plan: PlanInfo, *, level: int = 2) -> st
             out += ["", *_quote(r.evidence, "  "), ""]
     nxt = dates.format_date(review.next_review_on) if review.next_review_on else "none set"
     out += ["", f"Next review: {nxt}."]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def reviews_markdown(plan: PlanInfo, *, level: int = 2) -> str:
+    """Every review of the plan as a whole, oldest first, under a "Reviews" heading."""
+    head = "#" * level
+    out = [f"{head} Reviews", ""]
+    if not plan.reviews:
+        out.append("No reviews yet.")
+    for review in plan.reviews:
+        out += [review_markdown(review, plan, level=level + 1), ""]
     return "\n".join(out).rstrip() + "\n"
 
 

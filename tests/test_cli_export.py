@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -243,6 +244,225 @@ def test_bad_filters(
     ],
 )
 def test_usage_errors_exit_2(tmp_path: Path, args: list[str], fragment: str) -> None:
+    result = run(tmp_path, *args)
+    assert_one_line_error(result, fragment)
+    assert result.returncode == 2
+
+
+# --- caseline export plan --------------------------------------------------------------------
+
+CLASSES = {
+    "domain": "health",
+    "change": f"Attend three classes {SCRIPT}",
+    "measure": "classes attended, from the centre's register",
+    "target": "3 of 3",
+    "relevance": "I want to be well enough to look after my grandson",
+    "target_on": "1/2/2027",
+    "client_agreed": "yes",
+    "achievable": "yes",
+}
+
+
+@pytest.fixture
+def plans(db: tuple[Path, CaseDetail]) -> tuple[Path, CaseDetail, CaseDetail]:
+    """The case of ``db`` with plan 1 (a goal, an action, a review) ended by plan 2, which
+    carries the goal over; and a second case with no plan."""
+    path, case = db
+    store = Store.open(path)
+    try:
+        me = store.ensure_worker("sam.okafor")
+        first = store.start_plan(
+            me, case.id, {"started_on": "1/9/2026", "review_interval": "6 weeks"}
+        )
+        goal = store.add_goal(me, first.id, CLASSES)
+        store.add_action(
+            me, goal.id, {"what": "Book the first class", "owner": "client", "due_on": "1/10/2026"}
+        )
+        store.review_plan(
+            me,
+            first.id,
+            {
+                "held_on": "13/10/2026",
+                "client_present": "yes",
+                "client_views": "“Hard going.”",
+                f"rating_{goal.id}": "progressing",
+                f"evidence_{goal.id}": "Went to 1 of 3",
+                f"decision_{goal.id}": "continue",
+            },
+        )
+        store.start_plan(me, case.id, {"started_on": "20/11/2026", "review_interval": "1 month"})
+        planless = store.create_case(me, {"client_name": "Bo Planless", "allocated_on": "1/6/2026"})
+    finally:
+        store.close()
+    return path, case, planless
+
+
+def export_plan(
+    tmp_path: Path, plans: tuple[Path, CaseDetail, CaseDetail], *args: str
+) -> subprocess.CompletedProcess[str]:
+    path, case, _ = plans
+    return run(tmp_path, "export", "plan", case.ref, "--db", str(path), *args)
+
+
+def test_plan_markdown_to_standard_output(
+    tmp_path: Path, plans: tuple[Path, CaseDetail, CaseDetail]
+) -> None:
+    result = export_plan(tmp_path, plans, "--worker", "priya.nair")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    ref = plans[1].ref
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"# Service plan 2: {ref}, Ada Byron"
+    for expected in (
+        "- **Client:** Ada Byron",
+        "- **Date of birth:** 03 Apr 2012",
+        f"- **Case reference:** {ref}",
+        "- **Allocated worker:** Sam Okafor",
+        "- **Plan number:** 2",
+        "- **Plan status:** current",
+        "- **Started:** 20 Nov 2026",
+        "- **Review schedule:** every month",
+        "- **Exported by:** Priya Nair",
+        "### Goal 1 · health · open",
+        "*Carried over from plan 1.*",
+        "**What will change:** Attend three classes \\<script\\>alert(1)\\</script\\>",
+        "No reviews yet.",
+    ):
+        assert expected in lines, expected
+    assert SCRIPT not in result.stdout
+
+
+def test_plan_html_to_a_file(tmp_path: Path, plans: tuple[Path, CaseDetail, CaseDetail]) -> None:
+    out = tmp_path / "exports" / "plan.html"
+    out.parent.mkdir()
+    result = export_plan(tmp_path, plans, "--output", str(out), "--worker", "sam.okafor")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == ""
+    ref = plans[1].ref
+    assert result.stderr.strip() == (f"Wrote service plan 2 of {ref} (1 goal, 0 reviews) to {out}")
+    doc, declarations = parse_html(out.read_text(encoding="utf-8"))
+    assert declarations == ["doctype html"]
+    assert doc.find("title").text() == f"Service plan 2: {ref}, Ada Byron"
+    facts = dict(
+        zip(
+            (dt.text() for dt in doc.find("dl", "facts").find_all("dt")),
+            (dd.text() for dd in doc.find("dl", "facts").find_all("dd")),
+            strict=True,
+        )
+    )
+    assert facts["Plan number"] == "2" and facts["Plan status"] == "current"
+    assert facts["Exported by"] == "Sam Okafor"
+    paragraphs = [p.text() for p in doc.find("main", "plan").find_all("p")]
+    assert f"What will change: Attend three classes {SCRIPT}" in paragraphs
+    assert not list(doc.find_all("script"))
+    assert os.listdir(out.parent) == ["plan.html"]  # no temporary file left beside it
+
+
+def test_an_earlier_plan_by_its_number(
+    tmp_path: Path, plans: tuple[Path, CaseDetail, CaseDetail]
+) -> None:
+    result = export_plan(tmp_path, plans, "--plan", "1", "--format", "html")
+    assert result.returncode == 0, result.stderr
+    doc, _ = parse_html(result.stdout)
+    facts = [dd.text() for dd in doc.find("dl", "facts").find_all("dd")]
+    assert facts[4:7] == ["1", "ended 20 Nov 2026 (an earlier plan)", "01 Sep 2026"]
+    assert [h.text() for h in doc.find_all("h3")] == [
+        "Goal 1 · health · open",
+        "Review of 13 Oct 2026",
+    ]
+    items = [" ".join(li.text().split()) for li in doc.find("main").find_all("li")]
+    assert "13 Oct 2026 — progressing, decision: continue. Evidence: Went to 1 of 3" in items
+    md = export_plan(tmp_path, plans, "--plan", "1")
+    assert md.returncode == 0, md.stderr
+    assert md.stdout.startswith(f"# Service plan 1: {plans[1].ref}, Ada Byron\n")
+    assert "- **Next review:** none (the plan has ended)" in md.stdout.splitlines()
+
+
+def test_a_case_without_a_plan(tmp_path: Path, plans: tuple[Path, CaseDetail, CaseDetail]) -> None:
+    path, _, planless = plans
+    for extra in ([], ["--plan", "1"]):
+        result = run(tmp_path, "export", "plan", planless.ref, "--db", str(path), *extra)
+        assert_one_line_error(result, f"caseline: Case {planless.ref} has no service plan.")
+        assert result.returncode == 1 and result.stdout == ""
+
+
+def test_no_plan_with_that_number(
+    tmp_path: Path, plans: tuple[Path, CaseDetail, CaseDetail]
+) -> None:
+    out = tmp_path / "plan.md"
+    result = export_plan(tmp_path, plans, "--plan", "7", "--output", str(out))
+    assert_one_line_error(
+        result, f"caseline: --plan: case {plans[1].ref} has no plan 7; its plans are 1, 2."
+    )
+    assert result.returncode == 1 and result.stdout == "" and not out.exists()
+
+
+def test_plan_of_an_unknown_reference(
+    tmp_path: Path, plans: tuple[Path, CaseDetail, CaseDetail]
+) -> None:
+    result = run(tmp_path, "export", "plan", "CL-1999-9999", "--db", str(plans[0]))
+    assert_one_line_error(result, "caseline: ", "No case with reference 'CL-1999-9999'")
+    assert result.returncode == 1 and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("where", "fragment"),
+    [
+        (lambda tmp: tmp / "no" / "such" / "plan.md", "does not exist"),
+        (lambda tmp: tmp / "exports", "is a folder; give a file name, e.g. "),
+    ],
+)
+def test_plan_to_somewhere_unwritable(
+    tmp_path: Path,
+    plans: tuple[Path, CaseDetail, CaseDetail],
+    where: Callable[[Path], Path],
+    fragment: str,
+) -> None:
+    (tmp_path / "exports").mkdir()
+    target = where(tmp_path)
+    result = export_plan(tmp_path, plans, "--output", str(target))
+    assert_one_line_error(result, "caseline: ", fragment)
+    assert result.returncode == 1 and result.stdout == ""
+    assert os.listdir(tmp_path / "exports") == [] and not (tmp_path / "no").exists()
+    if target.is_dir():
+        assert str(target / "plan.md") in result.stderr
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_plan_to_an_unwritable_folder(
+    tmp_path: Path, plans: tuple[Path, CaseDetail, CaseDetail]
+) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        result = export_plan(tmp_path, plans, "--output", str(folder / "plan.md"))
+    finally:
+        folder.chmod(0o700)
+    assert_one_line_error(result, "is not writable")
+    assert os.listdir(folder) == []
+
+
+@pytest.mark.skipif(not Path("/sys/kernel").is_dir(), reason="needs a Linux /sys")
+def test_plan_to_a_folder_nobody_can_write(
+    tmp_path: Path, plans: tuple[Path, CaseDetail, CaseDetail]
+) -> None:
+    result = export_plan(tmp_path, plans, "--output", "/sys/kernel/plan.md")
+    assert_one_line_error(result, "/sys/kernel")
+    assert result.returncode == 1 and result.stdout == ""
+    assert any(word in result.stderr for word in ("not writable", "Permission denied"))
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["export", "plan"], "REF"),
+        (["export", "plan", "CL-1", "--format", "pdf"], "invalid choice: 'pdf'"),
+        (["export", "plan", "CL-1", "--plan", "two"], "--plan: 'two' is not a whole number"),
+        (["export", "plan", "CL-1", "--since", "2025"], "unrecognized arguments: --since"),
+    ],
+)
+def test_plan_usage_errors_exit_2(tmp_path: Path, args: list[str], fragment: str) -> None:
     result = run(tmp_path, *args)
     assert_one_line_error(result, fragment)
     assert result.returncode == 2

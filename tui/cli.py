@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from pathlib import Path
-from typing import NoReturn, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from store import __version__
 from store.config import (
@@ -27,6 +27,9 @@ from store.config import (
     resolve_worker,
 )
 from store.errors import StoreError
+
+if TYPE_CHECKING:
+    from store.service import Store
 
 T = TypeVar("T")
 
@@ -93,7 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_export_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
-    """``caseline export chronology REF``: a case's chronology as Markdown or HTML."""
+    """``caseline export chronology REF`` and ``caseline export plan REF``: a case's chronology,
+    or a service plan with its reviews, as Markdown or HTML."""
     export = sub.add_parser(
         "export",
         help="export a case's records",
@@ -105,22 +109,7 @@ def _add_export_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
         help="a case's chronology as Markdown or printable HTML",
         description="Export a case's chronology (all of it, or filtered) to Markdown or HTML.",
     )
-    chron.add_argument("ref", metavar="REF", help="case reference, e.g. CL-2026-0001")
-    chron.add_argument(
-        "--format",
-        choices=("md", "html"),
-        help="md or html (default: from the --output name, .html/.htm = html; else md)",
-    )
-    chron.add_argument(
-        "--output", "-o", metavar="PATH", help="file to write (default: standard output)"
-    )
-    # SUPPRESS: a --db or --worker given before "export" is not reset to None here.
-    chron.add_argument(
-        "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file (as for the app)"
-    )
-    chron.add_argument(
-        "--worker", metavar="NAME", default=argparse.SUPPRESS, help="who is exporting"
-    )
+    _add_export_arguments(chron)
     chron.add_argument(
         "--since",
         metavar="TEXT",
@@ -135,6 +124,39 @@ def _add_export_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
     )
     chron.add_argument("--text", metavar="TEXT", help="only entries containing this text")
     chron.add_argument("--newest-first", action="store_true", help="newest entries first")
+    plan = what.add_parser(
+        "plan",
+        help="a case's service plan with its reviews as Markdown or printable HTML",
+        description="Export a case's service plan (the current one, or an earlier one) with "
+        "its goals, actions and reviews to Markdown or HTML.",
+    )
+    _add_export_arguments(plan)
+    plan.add_argument(
+        "--plan",
+        type=_positive,
+        metavar="N",
+        help="an earlier plan, by its number (default: the current plan)",
+    )
+
+
+def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
+    """What every export takes: the case, the format, where to write, the database, who."""
+    parser.add_argument("ref", metavar="REF", help="case reference, e.g. CL-2026-0001")
+    parser.add_argument(
+        "--format",
+        choices=("md", "html"),
+        help="md or html (default: from the --output name, .html/.htm = html; else md)",
+    )
+    parser.add_argument(
+        "--output", "-o", metavar="PATH", help="file to write (default: standard output)"
+    )
+    # SUPPRESS: a --db or --worker given before "export" is not reset to None here.
+    parser.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file (as for the app)"
+    )
+    parser.add_argument(
+        "--worker", metavar="NAME", default=argparse.SUPPRESS, help="who is exporting"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -232,7 +254,47 @@ def write_demo(
 
 
 def _export(args: argparse.Namespace, config: Config) -> int:
-    """Export a case's chronology: to --output (atomically), else to standard output."""
+    """Export a case's chronology or service plan: to --output (atomically), else to standard
+    output."""
+    if args.what == "plan":
+        return _export_plan(args, config)
+    return _export_chronology(args, config)
+
+
+def _export_destination(args: argparse.Namespace) -> tuple[Path | None, str]:
+    """The file to write (None: standard output) and the format, checked before any reading."""
+    from store.export import format_for
+
+    output = Path(args.output).expanduser() if args.output else None
+    return output, format_for(output, args.format) if output else (args.format or "md")
+
+
+def _open_for_export(args: argparse.Namespace, config: Config) -> Store:
+    """The database the app would use; an export never creates one."""
+    from store.service import Store
+
+    path = resolve_db_path(getattr(args, "db", None), config)
+    if not path.exists():
+        _fail(f"No database at {path}; give one with --db.")
+    return Store.open(path, ref_format=config.ref_format)
+
+
+def _write_export(output: Path | None, text: str, *, example_name: str) -> bool:
+    """``text`` to standard output, or atomically to ``output`` (True: a file was written)."""
+    from store.export import ExportError, write_atomically
+
+    if output is None:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+        return False
+    try:
+        write_atomically(output, text, example_name=example_name)
+    except ExportError as exc:
+        _fail(str(exc))
+    return True
+
+
+def _export_chronology(args: argparse.Namespace, config: Config) -> int:
     from datetime import date
 
     from store import dates
@@ -242,14 +304,7 @@ def _export(args: argparse.Namespace, config: Config) -> int:
         describe_filter,
         parse_period,
     )
-    from store.export import (
-        ExportError,
-        chronology_html,
-        chronology_markdown,
-        format_for,
-        write_atomically,
-    )
-    from store.service import Store
+    from store.export import chronology_html, chronology_markdown
 
     since: date | None = None
     until: date | None = None
@@ -261,12 +316,8 @@ def _export(args: argparse.Namespace, config: Config) -> int:
                 since, until = parse_period(args.since, dayfirst=config.dayfirst)
             except DatePeriodError as exc:
                 _fail(f"--since: {exc}")
-    output = Path(args.output).expanduser() if args.output else None
-    fmt = format_for(output, args.format) if output else (args.format or "md")
-    path = resolve_db_path(getattr(args, "db", None), config)
-    if not path.exists():
-        _fail(f"No database at {path}; give one with --db.")
-    store = Store.open(path, ref_format=config.ref_format)
+    output, fmt = _export_destination(args)
+    store = _open_for_export(args, config)
     try:
         me = store.ensure_worker(resolve_worker(getattr(args, "worker", None), config))
         detail = store.case_by_ref(me, args.ref)
@@ -305,15 +356,51 @@ def _export(args: argparse.Namespace, config: Config) -> int:
         exported_at=dates.now_utc(),
         filter_description=described,
     )
-    if output is None:
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
-        return 0
+    if _write_export(output, text, example_name="chronology.md"):
+        print(
+            f"Wrote chronology of {detail.ref} ({len(items)} entries) to {output}", file=sys.stderr
+        )
+    return 0
+
+
+def _export_plan(args: argparse.Namespace, config: Config) -> int:
+    """Export a case's current service plan (or plan number --plan) with its reviews."""
+    from store import dates
+    from store.export import plan_export_html, plan_export_markdown
+
+    output, fmt = _export_destination(args)
+    store = _open_for_export(args, config)
     try:
-        write_atomically(output, text)
-    except ExportError as exc:
-        _fail(str(exc))
-    print(f"Wrote chronology of {detail.ref} ({len(items)} entries) to {output}", file=sys.stderr)
+        me = store.ensure_worker(resolve_worker(getattr(args, "worker", None), config))
+        detail = store.case_by_ref(me, args.ref)
+        listed = store.plans(me, detail.id)  # newest first
+        if not listed:
+            _fail(f"Case {detail.ref} has no service plan.")
+        if args.plan is None:
+            plan = store.current_plan(me, detail.id)
+            if plan is None:
+                _fail(f"Case {detail.ref} has no current service plan; give --plan N.")
+        else:
+            chosen = next((p for p in listed if p.number == args.plan), None)
+            if chosen is None:
+                numbers = ", ".join(str(p.number) for p in reversed(listed))
+                _fail(
+                    f"--plan: case {detail.ref} has no plan {args.plan}; "
+                    f"its plan{'s are' if len(listed) > 1 else ' is'} {numbers}."
+                )
+            plan = store.plan(me, chosen.id)
+    finally:
+        store.close()
+    render = plan_export_html if fmt == "html" else plan_export_markdown
+    text = render(detail, plan, exported_by=me.display_name, exported_at=dates.now_utc())
+    if _write_export(output, text, example_name="plan.md"):
+        goals, reviews = len(plan.goals), len(plan.reviews)
+        print(
+            f"Wrote service plan {plan.number} of {detail.ref} "
+            f"({goals} goal{'s' if goals != 1 else ''}, "
+            f"{reviews} review{'s' if reviews != 1 else ''}) to {output}",
+            file=sys.stderr,
+        )
     return 0
 
 

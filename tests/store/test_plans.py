@@ -533,3 +533,16 @@ def test_the_plan_document_shows_each_goal_with_its_history_and_escapes_user_tex
     assert "**13 Oct 2026 — progressing**, decision: continue." in text
     assert "  > Went to 1\n  > of 3" in text
     assert text.index("## Goal 1") < text.index("### Actions") < text.index("### Reviews")
+
+
+def test_typed_lines_that_look_like_lists_or_rules_read_as_typed(
+    store: Store, me: WorkerInfo, plan: PlanInfo
+) -> None:
+    store.add_goal(me, plan.id, goal())
+    plan = store.plan(me, plan.id)
+    evidence = "- paid\n2. late\n===\n12 payments"
+    store.review_plan(
+        me, plan.id, review_data(plan, "13/10/2026", g1=("progressing", evidence, "continue"))
+    )
+    text = goal_markdown(store.plan(me, plan.id).goals[0])
+    assert "  > \\- paid\n  > 2\\. late\n  > \\===\n  > 12 payments" in text
