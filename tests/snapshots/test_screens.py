@@ -183,3 +183,116 @@ def test_chronology_entry_80x24(snap_compare: Any, demo_db: Path) -> None:
         await settle(pilot)
 
     assert snap_compare(app_for(demo_db), terminal_size=(80, 24), run_before=run_before)
+
+
+@pytest.fixture
+def plan_db(tmp_path: Path) -> Path:
+    """A case whose plan has two goals, actions of every owner, and two reviews (the first
+    judged a goal since reworded)."""
+    path = tmp_path / "plan.db"
+    store = Store.open(path)
+    me = store.ensure_worker(ME)
+    case = store.create_case(
+        me, {"client_name": "Dana Reyes", "allocated_on": "2/6/2026", "date_of_birth": "4/5/1990"}
+    )
+    sister = store.add_contact(me, case.client_id, {"name": "Rosa Reyes", "relationship": "sister"})
+    gp = store.add_professional(me, case.id, {"name": "Dr Amir Khan", "agency": "Hillside GP"})
+    plan = store.start_plan(me, case.id, {"started_on": "1/8/2026", "review_interval": "6 weeks"})
+    housing = store.add_goal(
+        me,
+        plan.id,
+        {
+            "domain": "housing",
+            "change": "Pay the rent in full each month and clear the arrears",
+            "measure": "rent account statements",
+            "target": "no arrears for two months",
+            "relevance": "I don't want the children to lose their home",
+            "target_on": "31/1/2027",
+            "client_agreed": "yes",
+            "achievable": "yes",
+        },
+    )
+    health = store.add_goal(
+        me,
+        plan.id,
+        {
+            "domain": "health",
+            "change": "Go to three diabetes education classes at the health centre",
+            "measure": "classes attended",
+            "target": "3 of 3",
+            "relevance": "I want to be well enough to work again",
+            "target_on": "15/12/2026",
+            "client_agreed": "yes",
+            "achievable": "no",
+            "achievable_note": "the next course may be full",
+        },
+    )
+    for goal_id, what, owner, due in (
+        (housing.id, "Set up a standing order for the rent", "client", "1/9/2026"),
+        (housing.id, "Ask for a payment plan for the arrears", "worker", "15/9/2026"),
+        (health.id, "Refer to the diabetes education course", f"professional:{gp.id}", "1/10/2026"),
+        (health.id, "Look after the children on class days", f"contact:{sister.id}", "1/12/2026"),
+    ):
+        store.add_action(me, goal_id, {"what": what, "owner": owner, "due_on": due})
+
+    def review(held_on: str, views: str, housing_says: tuple[str, str, str]) -> None:
+        rating, evidence, decision = housing_says
+        store.review_plan(
+            me,
+            plan.id,
+            {
+                "held_on": held_on,
+                "client_present": "yes",
+                "client_views": views,
+                f"rating_{housing.id}": rating,
+                f"evidence_{housing.id}": evidence,
+                f"decision_{housing.id}": decision,
+                f"rating_{health.id}": "progressing",
+                f"evidence_{health.id}": "Booked on the November course.",
+                f"decision_{health.id}": "continue",
+            },
+        )
+
+    review(
+        "12/9/2026",
+        "“It's hard but I'm paying.”",
+        ("progressing", "August and September rent paid in full.", "change"),
+    )
+    reworded = store.plan(me, plan.id).goals[0]
+    store.update_goal(
+        me,
+        housing.id,
+        {
+            "domain": "housing",
+            "change": "Pay the rent in full each month and clear the arrears",
+            "measure": "rent account statements",
+            "target": "no arrears for three months",
+            "relevance": "I don't want the children to lose their home",
+            "target_on": "31/1/2027",
+            "client_agreed": "yes",
+            "achievable": "yes",
+            "reason": "Landlord asks for three months clear",
+        },
+        version=reworded.version,
+    )
+    review(
+        "24/10/2026",
+        "“The payment plan helps.”",
+        ("progressing", "Arrears down from £640 to £210.", "continue"),
+    )
+    store.close()
+    return path
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_plan_with_two_reviews(snap_compare: Any, plan_db: Path, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("5")
+        await settle(pilot)
+        await pilot.press("down")
+        await settle(pilot)
+
+    assert snap_compare(app_for(plan_db), terminal_size=size, run_before=run_before)

@@ -1,4 +1,4 @@
-"""A case's file: overview, summary, notes and chronology, each a key away."""
+"""A case's file: overview, summary, notes, chronology and plan, each a key away."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from store import dates
+from store.plan_records import PlanInfo
 from store.records import (
     CaseDetail,
     CaseStatus,
@@ -39,6 +40,7 @@ from tui.text import assemble, choices
 from tui.widgets.chronology import ChronologyPane, ChronologyTable
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
+from tui.widgets.plan import PlanPane
 from tui.widgets.safe import SafeInput
 
 TAB_LABELS = {
@@ -46,6 +48,7 @@ TAB_LABELS = {
     "summary": "2 Summary",
     "notes": "3 Notes",
     "chronology": "4 Chronology",
+    "plan": "5 Plan",
 }
 TABS = tuple(TAB_LABELS)
 TAB_FOCUS = {  # what has the focus when a tab is shown
@@ -53,6 +56,7 @@ TAB_FOCUS = {  # what has the focus when a tab is shown
     "summary": "#summary-scroll",
     "notes": "#notes-list",
     "chronology": "#chron-table",
+    "plan": "#plan-pane",
 }
 
 CLIENT_FIELDS = [
@@ -93,6 +97,8 @@ class CaseFile:
     summary_versions: int
     chronology: list[ChronologyItem]
     notes: list[NoteSummary] | None = None  # None: the notes tab is not built yet
+    plan: PlanInfo | None = None  # the current plan, if the plan tab is built
+    plan_loaded: bool = False
 
 
 class CaseFileScreen(CaselineScreen[None]):
@@ -133,6 +139,14 @@ class CaseFileScreen(CaselineScreen[None]):
             tooltip="Significant events in order",
             show=False,
             id="case_file.chronology",
+        ),
+        Binding(
+            "5",
+            "tab('plan')",
+            "Plan",
+            tooltip="The service plan: goals, actions and reviews",
+            show=False,
+            id="case_file.plan",
         ),
         Binding("n", "new_note", "Note", tooltip="Write a note on this case", id="case_file.note"),
         Binding(
@@ -287,6 +301,8 @@ class CaseFileScreen(CaselineScreen[None]):
                 ),
                 OptionList(id="notes-list"),
             ]
+        if tab == "plan":
+            return [PlanPane(self.case_id, self._case_label(), id="plan-pane")]
         return [ChronologyPane(self.caseline.config.chronology_categories, id="chron")]
 
     async def _open_tab(self, tab: str) -> None:
@@ -322,6 +338,7 @@ class CaseFileScreen(CaselineScreen[None]):
     def _load(self) -> None:
         store, me = self.caseline.store, self.caseline.me
         want_notes = "notes" in self._built
+        want_plan = "plan" in self._built
         text, note_type = self._notes_filter()
         # One transaction: one connection, one consistent snapshot of the case.
         with store.database.reading():
@@ -338,10 +355,22 @@ class CaseFileScreen(CaselineScreen[None]):
                 notes=store.notes(me, self.case_id, note_type=note_type, text=text)
                 if want_notes
                 else None,
+                plan=store.current_plan(me, self.case_id) if want_plan else None,
+                plan_loaded=want_plan,
             )
         # Folded for the filter here, off the UI thread.
         keys = ChronologyTable.keys_for(loaded.chronology)
         self.app.call_from_thread(self._show, loaded, keys)
+
+    @work(thread=True, exclusive=True, group="plan", exit_on_error=False)
+    def _load_plan(self) -> None:
+        plan = self.caseline.store.current_plan(self.caseline.me, self.case_id)
+        self.app.call_from_thread(self._show_plan, plan)
+
+    def _show_plan(self, plan: PlanInfo | None) -> None:
+        pane = self.query_one(PlanPane)
+        pane.case_label = self._case_label()
+        self.call_later(pane.show, plan)
 
     @work(thread=True, exclusive=True, group="notes", exit_on_error=False)
     def _load_notes(self) -> None:
@@ -379,6 +408,11 @@ class CaseFileScreen(CaselineScreen[None]):
                 self._show_notes(loaded.notes)
             else:
                 self._load_notes()
+        elif tab == "plan":
+            if loaded.plan_loaded:
+                self._show_plan(loaded.plan)
+            else:
+                self._load_plan()
         else:
             self.query_one(ChronologyPane).set_entries(
                 loaded.chronology, keys=self._chronology_keys
@@ -572,6 +606,10 @@ class CaseFileScreen(CaselineScreen[None]):
     )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "edit":
+            # On the plan, e rewords a goal (the plan's own key) and never edits the client.
+            tabs = self.query("#tabs")
+            return not (bool(tabs) and tabs.first(TabbedContent).active == "plan")
         if action in self.CHRONOLOGY_ACTIONS:
             # False, not None: the footer drops these keys on the other tabs.
             tabs = self.query("#tabs")

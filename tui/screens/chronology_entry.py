@@ -220,12 +220,20 @@ class ChronologyEntryScreen(CaselineScreen[None]):
 
 
 def open_source(app: CaselineApp, entry: ChronologyItem, label: str) -> None:
-    """Open the record an entry came from: its note; otherwise the entry itself (an
-    allocation, a transfer, a status change or a manual entry has no other record to show)."""
+    """Open the record an entry came from: its note, or its plan (a review scrolled to first);
+    otherwise the entry itself (an allocation, a transfer, a status change or a manual entry
+    has no other record to show)."""
     if _has_note(entry):
         from tui.screens.note_view import NoteViewScreen
 
         app.push_screen(NoteViewScreen(entry.source_id))  # type: ignore[arg-type]
+    elif entry.source_kind in ("plan", "plan_review") and entry.source_id is not None:
+        from tui.screens.plan import PlanViewScreen
+
+        if entry.source_kind == "plan":
+            app.push_screen(PlanViewScreen(entry.source_id, label))
+        else:
+            app.push_screen(PlanViewScreen(None, label, review_id=entry.source_id))
     else:
         app.push_screen(ChronologyEntryScreen(entry.id, label))
 

@@ -34,6 +34,8 @@ class Field:
     multiline: bool = False
     # A fixed list, shown as a drop-down: values, or (label, value) pairs.
     choices: tuple[str | tuple[str, str], ...] = ()
+    # A line shown above the field, e.g. the goal a review's rating is about (plain text).
+    note: str = ""
 
 
 class FormScreen(CaselineScreen[Any]):
@@ -84,6 +86,8 @@ class FormScreen(CaselineScreen[Any]):
             yield Static(assemble(self.subtitle), classes="who")
         with VerticalScroll(id="form"):
             for field in self.fields:
+                if field.note:
+                    yield Static(assemble(field.note), classes="field-note")
                 with Horizontal(classes="field multiline" if field.multiline else "field"):
                     yield Label(field.label, classes="label")
                     if field.choices:

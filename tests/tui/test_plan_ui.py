@@ -1,0 +1,274 @@
+"""The plan tab, with real keys: starting a plan, adding goals (and being told what is not
+SMART), actions with their owners, a review, and the review shown inline beneath its goal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Select
+
+from store.plan_records import PlanInfo
+from store.service import Store
+from tui.app import CaselineApp
+from tui.screens.case_file import CaseFileScreen
+from tui.screens.form import FormScreen
+from tui.screens.plan import PlanViewScreen
+from tui.widgets.plan import GoalBlock, PlanPane
+
+from .helpers import loaded, visible_text
+
+MakeApp = Callable[..., CaselineApp]
+ME = "sam.okafor"
+CLIENT = "Aisha Bello"  # first on the seeded caseload
+
+GOAL = {
+    "domain": "housing",
+    "change": "Pay the rent in full each month and clear the arrears",
+    "measure": "rent account statements",
+    "target": "no arrears for two months",
+    "relevance": "I don't want the children to lose their home",
+    "target_on": "1/3/2027",
+    "client_agreed": "yes",
+    "achievable": "yes",
+}
+
+
+def _case_id(db: Path) -> int:
+    store = Store.open(db)
+    try:
+        me = store.ensure_worker(ME)
+        return next(r.id for r in store.caseload(me) if r.client_name == CLIENT)
+    finally:
+        store.close()
+
+
+def _with_plan(db: Path, goals: int = 1) -> PlanInfo:
+    store = Store.open(db)
+    try:
+        me = store.ensure_worker(ME)
+        case_id = _case_id(db)
+        plan = store.start_plan(
+            me, case_id, {"started_on": "1/9/2026", "review_interval": "6 weeks"}
+        )
+        for i in range(goals):
+            g = store.add_goal(me, plan.id, {**GOAL, "change": f"{GOAL['change']} ({i + 1})"})
+            store.add_action(
+                me,
+                g.id,
+                {"what": "Set up a standing order", "owner": "client", "due_on": "1/12/2026"},
+            )
+        return store.plan(me, plan.id)
+    finally:
+        store.close()
+
+
+async def open_plan(pilot: Pilot[None]) -> PlanPane:
+    await loaded(pilot)
+    await pilot.press("enter")
+    await loaded(pilot)
+    assert isinstance(pilot.app.screen, CaseFileScreen)
+    await pilot.press("5")
+    await loaded(pilot)
+    return pilot.app.screen.query_one(PlanPane)
+
+
+async def focus(pilot: Pilot[None], selector: str) -> None:
+    pilot.app.screen.query_one(selector).focus()
+    await pilot.pause()
+
+
+async def choose(pilot: Pilot[None], label: str) -> None:
+    """Open the focused drop-down and pick ``label`` with the arrow keys."""
+    select = pilot.app.focused
+    assert isinstance(select, Select), select
+    await pilot.press("enter")
+    overlay = select.query_one("SelectOverlay")
+    for _ in range(30):
+        option = overlay.highlighted_option  # type: ignore[attr-defined]
+        if option is not None and str(option.prompt) == label:
+            break
+        await pilot.press("down")
+    await pilot.press("enter")
+    assert str(select.value) == label or select.selection is not None
+
+
+async def test_start_a_plan_with_keys(make_app: MakeApp, seeded_db: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_plan(pilot)
+        assert "No service plan yet" in visible_text(app)
+        await pilot.press("N")
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("ctrl+u", *"1/9/2026", "tab", *"soon", "ctrl+s")
+        await pilot.pause()
+        assert "Not a review interval" in visible_text(app)
+        await pilot.press("ctrl+u", *"6 weeks", "ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        assert pane.plan is not None and pane.plan.next_review_on is not None
+        text = visible_text(app)
+        assert "Service plan 1" in text and "every 6 weeks" in text and "overdue" in text
+    store = Store.open(seeded_db)
+    row = next(r for r in store.caseload(store.ensure_worker(ME)) if r.client_name == CLIENT)
+    assert row.has_plan and str(row.next_review_on) == "2026-10-13"
+    store.close()
+
+
+async def test_a_vague_goal_is_refused_then_a_smart_one_saved(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    _with_plan(seeded_db, goals=0)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_plan(pilot)
+        await pilot.press("g")
+        assert isinstance(app.screen, FormScreen)
+        await choose(pilot, "health")
+        await pilot.press("tab", *"get healthier", "ctrl+s")
+        await pilot.pause()
+        text = visible_text(app)
+        assert "names no change anyone could see" in text
+        assert "No measure" in text and "No target date" in text
+        # Fix it field by field, as a worker would.
+        await focus(pilot, "#change")
+        await pilot.press("end", *["backspace"] * len("get healthier"))
+        await pilot.press(*"Go to three diabetes classes")
+        for field, value in (
+            ("measure", "classes attended"),
+            ("target", "3 of 3"),
+            ("relevance", "I want to see my grandson grow up"),
+            ("target_on", "+2m"),
+        ):
+            await focus(pilot, f"#{field}")
+            await pilot.press(*value)
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        assert pane.plan is not None
+        (goal,) = pane.plan.goals
+        assert goal.current.change == "Go to three diabetes classes"
+        assert goal.current.client_agreed and goal.current.achievable
+        assert app.screen.query(GoalBlock)
+        assert "Goal 1 · health · open" in visible_text(app)
+
+
+async def test_add_an_action_owned_by_a_professional(make_app: MakeApp, seeded_db: Path) -> None:
+    _with_plan(seeded_db)
+    store = Store.open(seeded_db)
+    store.add_professional(
+        store.ensure_worker(ME),
+        _case_id(seeded_db),
+        {"name": "Dr Amir Khan", "agency": "Hillside GP"},
+    )
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_plan(pilot)
+        await pilot.press("down")  # onto goal 1
+        assert isinstance(app.focused, GoalBlock)
+        await pilot.press("a")
+        await loaded(pilot)
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press(*"Write to the housing officer", "tab")
+        await choose(pilot, "Agency: Dr Amir Khan, Hillside GP")
+        await focus(pilot, "#due_on")
+        await pilot.press(*"fri", "ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        assert pane.plan is not None
+        actions = pane.plan.goals[0].actions
+        assert ("Write to the housing officer", "Dr Amir Khan (Hillside GP)") in [
+            (a.what, a.owner_text) for a in actions
+        ]
+        assert "the client owns 1 of 2 (50%)" in visible_text(app)
+
+
+async def test_mark_an_action_done_with_a_note(make_app: MakeApp, seeded_db: Path) -> None:
+    _with_plan(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_plan(pilot)
+        await pilot.press("down", "s")
+        await loaded(pilot)
+        assert isinstance(app.screen, FormScreen)
+        await focus(pilot, "#status")
+        await choose(pilot, "done")
+        await focus(pilot, "#status_note")
+        await pilot.press(*"Set up on 20 Nov", "ctrl+s")
+        await loaded(pilot)
+        assert pane.plan is not None
+        (action,) = pane.plan.goals[0].actions
+        assert (action.status, action.status_note) == ("done", "Set up on 20 Nov")
+        assert "☑" in visible_text(app)
+
+
+async def test_a_review_rates_each_goal_and_shows_beneath_it(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    plan = _with_plan(seeded_db, goals=2)
+    g1, g2 = plan.goals
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_plan(pilot)
+        await pilot.press("R")
+        assert isinstance(app.screen, FormScreen)
+        form = app.screen
+        await focus(pilot, "#client_views")
+        await pilot.press(*"“Things are better with the rent.”")
+        await focus(pilot, f"#rating_{g1.id}")
+        await choose(pilot, "progressing")
+        await focus(pilot, f"#evidence_{g1.id}")
+        await pilot.press(*"Rent paid in October and November")
+        await focus(pilot, f"#decision_{g1.id}")
+        await choose(pilot, "continue")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # Goal 2 is neither rated nor excused: nothing saved, the form says so.
+        assert app.screen is form
+        assert "Rate the progress, or say why" in visible_text(app)
+        await focus(pilot, f"#not_rated_{g2.id}")
+        await pilot.press(*"Housing officer away", "ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        assert pane.plan is not None and len(pane.plan.reviews) == 1
+        await pilot.press("down")
+        text = visible_text(app)
+        assert "23 Nov 2026 — progressing" in text
+        assert "Rent paid in October and November" in text
+        assert "1 review, last 23 Nov 2026" in text
+        # The chronology has the review; enter opens the plan with the review first.
+        await pilot.press("4")
+        await loaded(pilot)
+        table = app.screen.query_one("#chron-table")
+        rows = list(table.rows)  # type: ignore[attr-defined]
+        index = next(i for i, r in enumerate(rows) if r.source_kind == "plan_review")
+        table.cursor_row = index  # type: ignore[attr-defined]
+        table.focus()
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, PlanViewScreen)
+        text = visible_text(app)
+        assert "Review of 23 Nov 2026" in text and "Things are better with the rent" in text
+
+
+async def test_a_new_plan_keeps_the_old_one_readable(make_app: MakeApp, seeded_db: Path) -> None:
+    _with_plan(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_plan(pilot)
+        await pilot.press("N")
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("ctrl+s")  # today, the same interval, carrying goals over
+        await loaded(pilot)
+        assert pane.plan is not None and pane.plan.number == 2
+        assert "Carried over from plan 1" in visible_text(app)
+        await pilot.press("P")
+        await loaded(pilot)
+        assert isinstance(app.screen, PlanViewScreen)
+        text = visible_text(app)
+        assert "Service plan 1 (earlier, read-only)" in text
+        assert "ended 23 Nov 2026" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, CaseFileScreen)

@@ -1,0 +1,443 @@
+"""The service plan's forms (the plan, a goal, an action, a review) and the read-only view of a
+whole plan, used for earlier plans and for a plan opened from the chronology.
+
+The forms are ``FormScreen``s: the store checks every field (the SMART checks among them) and
+its messages appear next to the fields. Saving returns to the case file, which reloads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Static
+
+from store import dates
+from store.plan_records import ACTION_STATUSES, DECISIONS, DOMAINS, RATINGS
+from tui.screens.base import CaselineScreen
+from tui.screens.form import Field, FormScreen
+from tui.text import assemble
+from tui.widgets.footer import CaselineFooter
+from tui.widgets.markdown import SafeMarkdown
+
+if TYPE_CHECKING:
+    from store.plan_records import ActionInfo, GoalInfo, PlanInfo, PlanListItem
+    from tui.app import CaselineApp
+
+T = TypeVar("T")
+
+YES_NO = (("yes", "yes"), ("no", "no"))
+SCHEDULE_FIELDS = [
+    Field("started_on", "Starts", "e.g. today, 1/9/2026"),
+    Field("review_interval", "Review every", "e.g. 6 weeks, 3 months, monthly"),
+    Field("review_dates", "or on dates", "e.g. 1/3/2027, 1/6/2027 (instead of an interval)"),
+]
+CARRY_FIELD = Field(
+    "carry_over",
+    "Carry over",
+    "open goals",
+    choices=(("carry over the open goals", "yes"), ("start with no goals", "no")),
+)
+GOAL_FIELDS = [
+    Field("domain", "Need", "which need it addresses", choices=DOMAINS),
+    Field("change", "What changes", multiline=True),
+    Field("measure", "Measured by", "e.g. rent account statements"),
+    Field("target", "Target", "e.g. no arrears for 2 months"),
+    Field("relevance", "Why it matters", multiline=True),
+    Field("target_on", "Target date", "e.g. +3m, 1/3/2027"),
+    Field("client_agreed", "Client agreed", choices=YES_NO),
+    Field("achievable", "Achievable", choices=YES_NO),
+    Field("achievable_note", "Note", "optional: why it is (or isn't) realistic"),
+]
+REASON_FIELD = Field("reason", "Why changed", "needed once the goal has been reviewed")
+ACTION_STATUS_FIELDS = [
+    Field("due_on", "Due", "e.g. fri, +2w, 1/12/2026"),
+    Field("status", "Status", choices=ACTION_STATUSES),
+    Field("status_note", "Note", "optional, e.g. what was done"),
+]
+REVIEW_FIELDS = [
+    Field("held_on", "Held on", "e.g. today, yesterday"),
+    Field("client_present", "Client present", choices=YES_NO),
+    Field("client_views", "Client's views", multiline=True),
+    Field("participants", "Also present", "e.g. mother; Dr Khan (GP)"),
+    Field("summary", "Summary", multiline=True),
+]
+
+
+def _app(app: App[Any]) -> CaselineApp:
+    return app  # type: ignore[return-value]
+
+
+def _saved(app: App[Any], message: str) -> Callable[[object], None]:
+    def done(result: object) -> None:
+        if result is not None:
+            app.notify(message, markup=False)
+
+    return done
+
+
+def _read(app: App[Any], read: Callable[[], T], then: Callable[[T], None]) -> None:
+    """Read off the UI thread, then carry on in it (errors are reported, never raised)."""
+
+    def work() -> None:
+        result = read()
+        app.call_from_thread(then, result)
+
+    app.run_worker(work, thread=True, group="plan-read", exit_on_error=False)
+
+
+# --- the plan ----------------------------------------------------------------------------------
+
+
+def new_plan(app: App[Any], case_id: int, current: PlanInfo | None, label: str) -> None:
+    caseline = _app(app)
+    store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
+    fields = [*SCHEDULE_FIELDS]
+    values = {"started_on": dates.format_date(dates.today())}
+    if current is not None:
+        fields.append(CARRY_FIELD)
+        values["carry_over"] = "yes"
+        values["review_interval"] = _interval_text(current)
+
+    def save(form: dict[str, str]) -> PlanInfo:
+        carry = form.pop("carry_over", "yes") != "no"
+        return store.start_plan(me, case_id, form, carry_over=carry, dayfirst=dayfirst)
+
+    title = (
+        "New service plan"
+        if current is None
+        else f"Plan {current.number + 1} (replaces plan {current.number})"
+    )
+    app.push_screen(
+        FormScreen(title, fields, values, save, subtitle=label),
+        _saved(app, "Plan started; the chronology records it."),
+    )
+
+
+def schedule(app: App[Any], plan: PlanInfo, label: str) -> None:
+    caseline = _app(app)
+    store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
+    values = {
+        "started_on": dates.format_date(plan.started_on),
+        "review_interval": _interval_text(plan),
+        "review_dates": ", ".join(dates.format_date(d) for d in plan.review_dates),
+    }
+    app.push_screen(
+        FormScreen(
+            f"Plan {plan.number}: start and reviews",
+            SCHEDULE_FIELDS,
+            values,
+            lambda form: store.update_plan_schedule(
+                me, plan.id, form, version=plan.version, dayfirst=dayfirst
+            ),
+            subtitle=label,
+        ),
+        _saved(app, "Review schedule saved."),
+    )
+
+
+def _interval_text(plan: PlanInfo) -> str:
+    if plan.review_every and plan.review_unit:
+        return dates.format_interval(plan.review_every, plan.review_unit)
+    return ""
+
+
+# --- goals -------------------------------------------------------------------------------------
+
+
+def add_goal(app: App[Any], plan: PlanInfo) -> None:
+    caseline = _app(app)
+    store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
+    values = {"client_agreed": "yes", "achievable": "yes"}
+    app.push_screen(
+        FormScreen(
+            f"Goal {len(plan.goals) + 1}",
+            GOAL_FIELDS,
+            values,
+            lambda form: store.add_goal(me, plan.id, form, dayfirst=dayfirst),
+            subtitle=f"Service plan {plan.number} · Specific, Measurable, Relevant, Time-bound",
+        ),
+        _saved(app, "Goal added."),
+    )
+
+
+def edit_goal(app: App[Any], goal: GoalInfo) -> None:
+    caseline = _app(app)
+    store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
+    v = goal.current
+    values = {
+        "domain": v.domain,
+        "change": v.change,
+        "measure": v.measure,
+        "target": v.target,
+        "relevance": v.relevance,
+        "target_on": dates.format_date(v.target_on) if v.target_on else "",
+        "client_agreed": "yes" if v.client_agreed else "no",
+        "achievable": "yes" if v.achievable else "no",
+        "achievable_note": v.achievable_note,
+        "reason": "",
+    }
+    reviewed = " · its earlier wording stays in the history" if goal.ratings else ""
+    app.push_screen(
+        FormScreen(
+            f"{goal.title}: reword",
+            [*GOAL_FIELDS, REASON_FIELD],
+            values,
+            lambda form: store.update_goal(
+                me, goal.id, form, version=goal.version, dayfirst=dayfirst
+            ),
+            subtitle=f"version {len(goal.versions) + 1}{reviewed}",
+        ),
+        _saved(app, "Goal saved as a new version."),
+    )
+
+
+# --- actions -----------------------------------------------------------------------------------
+
+
+def _action_fields(owners: list[tuple[str, str]]) -> list[Field]:
+    return [
+        Field("what", "Action", "what will be done"),
+        Field(
+            "owner",
+            "Who",
+            "who will do it",
+            choices=tuple((label, choice) for choice, label in owners),
+        ),
+        Field("owner_name", "Name", "for someone else or another agency"),
+        *ACTION_STATUS_FIELDS,
+    ]
+
+
+def add_action(app: App[Any], plan: PlanInfo, goal: GoalInfo) -> None:
+    caseline = _app(app)
+    store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
+
+    def show(owners: list[tuple[str, str]]) -> None:
+        app.push_screen(
+            FormScreen(
+                f"{goal.title}: new action",
+                _action_fields(owners),
+                {"status": "not started"},
+                lambda form: store.add_action(me, goal.id, form, dayfirst=dayfirst),
+                subtitle=_one_line(goal.current.change),
+            ),
+            _saved(app, "Action added."),
+        )
+
+    _read(app, lambda: store.action_owners(me, plan.case_id), show)
+
+
+def update_action(app: App[Any], plan: PlanInfo, goal: GoalInfo) -> None:
+    """Choose one of the goal's actions (if it has several), then change it."""
+    if len(goal.actions) == 1:
+        _edit_action(app, plan, goal, goal.actions[0])
+        return
+    keys = "123456789abcdfhijklmnopqrtuvwxyz"
+    by_key = {keys[i]: a for i, a in enumerate(goal.actions[: len(keys)])}
+    choices = [
+        (key, str(a.id), f"{_one_line(a.what, 40)} · {a.owner_text} · {a.status}")
+        for key, a in by_key.items()
+    ]
+
+    def chosen(value: str | None) -> None:
+        action = next((a for a in goal.actions if str(a.id) == value), None)
+        if action is not None:
+            _edit_action(app, plan, goal, action)
+
+    from tui.screens.choice import ChoiceScreen
+
+    app.push_screen(ChoiceScreen(f"Which action of {goal.title}?", choices), chosen)
+
+
+def _edit_action(app: App[Any], plan: PlanInfo, goal: GoalInfo, action: ActionInfo) -> None:
+    caseline = _app(app)
+    store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
+    from store.plans import owner_choice_for
+
+    def show(owners: list[tuple[str, str]]) -> None:
+        owner, name = owner_choice_for(action, owners)
+        if owner not in {choice for choice, _ in owners}:
+            owners = [*owners, (owner, action.owner_text)]
+        values = {
+            "what": action.what,
+            "owner": owner,
+            "owner_name": name,
+            "due_on": dates.format_date(action.due_on) if action.due_on else "",
+            "status": action.status,
+            "status_note": action.status_note,
+        }
+        app.push_screen(
+            FormScreen(
+                f"{goal.title}: action",
+                _action_fields(owners),
+                values,
+                lambda form: store.update_action(
+                    me, action.id, form, version=action.version, dayfirst=dayfirst
+                ),
+                subtitle=_one_line(action.what),
+            ),
+            _saved(app, "Action saved; the change is kept in the history."),
+        )
+
+    _read(app, lambda: store.action_owners(me, plan.case_id), show)
+
+
+# --- reviews -----------------------------------------------------------------------------------
+
+
+def review_fields(plan: PlanInfo) -> list[Field]:
+    """The review form: the meeting, then each open goal's rating, evidence and decision."""
+    fields = list(REVIEW_FIELDS)
+    for goal in plan.open_goals:
+        g = goal.id
+        v = goal.current
+        target = _one_line(v.target, 30)
+        note = f"{goal.title} ({v.domain}): {_one_line(v.change, 60)} · target {target}"
+        fields += [
+            Field(
+                f"rating_{g}",
+                "Progress",
+                "rate it, or give a reason below",
+                choices=RATINGS,
+                note=note,
+            ),
+            Field(f"evidence_{g}", "Evidence", multiline=True),
+            Field(f"decision_{g}", "Decision", choices=DECISIONS),
+            Field(f"not_rated_{g}", "Not rated", "why, if not rated today"),
+        ]
+    return fields
+
+
+def review(app: App[Any], plan: PlanInfo, label: str) -> None:
+    caseline = _app(app)
+    store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
+    if not plan.open_goals:
+        app.notify("The plan has no open goals to review; add a goal first (g).", markup=False)
+        return
+    values = {"held_on": dates.format_date(dates.today()), "client_present": "yes"}
+
+    def done(result: object) -> None:
+        if result is None:
+            return
+        from store.plan_records import ReviewInfo
+
+        assert isinstance(result, ReviewInfo)
+        follow = [r for r in result.ratings if r.decision in ("change", "new goal")]
+        message = "Review recorded; the chronology records it."
+        if result.next_review_on:
+            message += f" Next review {dates.format_date(result.next_review_on)}."
+        if any(r.decision == "change" for r in follow):
+            message += " Reword the goals to change: e on each."
+        if any(r.decision == "new goal" for r in follow):
+            message += " Add the new goals: g."
+        app.notify(message, markup=False, timeout=8)
+
+    due = f"due {dates.format_date(plan.next_review_on)}" if plan.next_review_on else "no date set"
+    app.push_screen(
+        FormScreen(
+            f"Review of plan {plan.number}",
+            review_fields(plan),
+            values,
+            lambda form: store.review_plan(me, plan.id, form, dayfirst=dayfirst),
+            subtitle=f"{label} · {due}",
+        ),
+        done,
+    )
+
+
+# --- reading a whole plan ----------------------------------------------------------------------
+
+
+def earlier_plans(app: App[Any], case_id: int, label: str) -> None:
+    caseline = _app(app)
+    store, me = caseline.store, caseline.me
+
+    def show(plans: list[PlanListItem]) -> None:
+        earlier = [p for p in plans if p.status != "current"]
+        if not earlier:
+            app.notify("This case has no earlier plans.", markup=False)
+            return
+        if len(earlier) == 1:
+            app.push_screen(PlanViewScreen(earlier[0].id, label))
+            return
+        keys = "123456789"
+        choices = [
+            (
+                keys[i],
+                str(p.id),
+                f"Plan {p.number}: {dates.format_date(p.started_on)} to "
+                f"{dates.format_date(p.ended_on)} · {p.goals} goals · {p.reviews} reviews",
+            )
+            for i, p in enumerate(earlier[: len(keys)])
+        ]
+        from tui.screens.choice import ChoiceScreen
+
+        def chosen(value: str | None) -> None:
+            if value is not None:
+                app.push_screen(PlanViewScreen(int(value), label))
+
+        app.push_screen(ChoiceScreen("Which plan?", choices), chosen)
+
+    _read(app, lambda: store.plans(me, case_id), show)
+
+
+class PlanViewScreen(CaselineScreen[None]):
+    """A whole plan as one document, read-only; for a review, scrolled to it."""
+
+    DEFAULT_CSS = """
+    PlanViewScreen #plan-doc { height: 1fr; padding: 0 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="plan_view.back"),
+    ]
+
+    def __init__(self, plan_id: int | None, label: str, *, review_id: int | None = None) -> None:
+        """Show plan ``plan_id``, or the plan of review ``review_id`` (that review first)."""
+        super().__init__()
+        self.plan_id = plan_id
+        self.label = label
+        self.review_id = review_id
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="title-bar"):
+            yield Static("Loading…", id="plan-title", classes="title")
+            yield Static(assemble(self.label), classes="who")
+        with VerticalScroll(id="plan-doc"):
+            yield SafeMarkdown(id="plan-body")
+        yield CaselineFooter()
+
+    def on_mount(self) -> None:
+        store, me = self.caseline.store, self.caseline.me
+        plan_id, review_id = self.plan_id, self.review_id
+
+        def read() -> PlanInfo:
+            if plan_id is not None:
+                return store.plan(me, plan_id)
+            assert review_id is not None
+            return store.plan_for_review(me, review_id)
+
+        _read(self.app, read, self._show)
+
+    def _show(self, plan: PlanInfo) -> None:
+        from store.plan_render import plan_markdown, review_markdown
+
+        state = "current" if plan.is_current else "earlier, read-only"
+        self.query_one("#plan-title", Static).update(f"Service plan {plan.number} ({state})")
+        text = plan_markdown(plan, level=2)
+        review = next((r for r in plan.reviews if r.id == self.review_id), None)
+        if review is not None:
+            text = review_markdown(review, plan, level=2) + "\n---\n\n" + text
+        self.query_one("#plan-body", SafeMarkdown).show(text)
+        self.query_one("#plan-doc").focus()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+
+def _one_line(text: str, limit: int = 70) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"

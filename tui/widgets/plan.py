@@ -1,0 +1,275 @@
+"""The plan tab: the current service plan as one document, each goal a block with its actions
+and its review history beneath it. Up and down move between goals; the keys act on the goal
+that has the focus."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Static
+
+from store import dates
+from store.plan_render import goal_markdown, plan_header_markdown
+from tui.screens import plan as forms
+from tui.widgets.markdown import SafeMarkdown
+
+if TYPE_CHECKING:
+    from store.plan_records import GoalInfo, PlanInfo
+
+NO_PLAN = "No service plan yet. Press N to start one with the client."
+NO_GOALS = "No goals yet. Press g to add the first one."
+
+
+class GoalBlock(Vertical, can_focus=True):
+    """One goal of the plan, rendered; focusable so the plan's keys know which goal."""
+
+    DEFAULT_CSS = """
+    GoalBlock {
+        height: auto;
+        border-left: blank;
+        padding: 0 0 1 0;
+    }
+    GoalBlock:focus {
+        border-left: thick $accent;
+        background: $boost;
+    }
+    GoalBlock.-closed SafeMarkdown {
+        color: $text-muted;
+    }
+    """
+
+    def __init__(self, goal: GoalInfo) -> None:
+        super().__init__(id=f"goal-{goal.id}")
+        self.goal = goal
+
+    def compose(self) -> ComposeResult:
+        yield SafeMarkdown(goal_markdown(self.goal, level=2))
+
+    def on_mount(self) -> None:
+        self.set_class(not self.goal.is_open, "-closed")
+
+    def show(self, goal: GoalInfo) -> None:
+        self.goal = goal
+        self.set_class(not goal.is_open, "-closed")
+        self.query_one(SafeMarkdown).show(goal_markdown(goal, level=2))
+
+
+class PlanScroll(VerticalScroll, can_focus=False, inherit_bindings=False):
+    """The plan's scrolling area; the pane and its goals take the keys."""
+
+
+class PlanPane(Widget, can_focus=True):
+    """The current plan of a case (or the invitation to start one)."""
+
+    DEFAULT_CSS = """
+    PlanPane { height: 1fr; }
+    PlanPane:focus #plan-header { background: $boost; }
+    PlanPane #plan-scroll { height: 1fr; }
+    PlanPane #plan-header { height: auto; color: $text-muted; }
+    PlanPane #plan-goals { height: auto; }
+    PlanPane .plan-empty { padding: 1 2; color: $text-muted; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "next_goal", "Next goal", show=False, id="plan.next"),
+        Binding("up,k", "previous_goal", "Previous goal", show=False, id="plan.previous"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="plan.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="plan.page_up"),
+        Binding("g", "add_goal", "Goal", tooltip="Add a goal to the plan", id="plan.add_goal"),
+        Binding(
+            "e", "edit_goal", "Edit", tooltip="Reword the highlighted goal", id="plan.edit_goal"
+        ),
+        Binding(
+            "a", "add_action", "Action", tooltip="Add an action to the goal", id="plan.add_action"
+        ),
+        Binding(
+            "s",
+            "update_action",
+            "Status",
+            tooltip="Change one of the goal's actions (done, dropped...)",
+            id="plan.update_action",
+        ),
+        Binding(
+            "R", "review", "Review", tooltip="Review the plan with the client", id="plan.review"
+        ),
+        Binding(
+            "N",
+            "new_plan",
+            "New plan",
+            tooltip="Start a new plan (the current one is kept, read-only)",
+            id="plan.new",
+        ),
+        Binding(
+            "S",
+            "schedule",
+            "Schedule",
+            tooltip="Change the plan's start or review schedule",
+            show=False,
+            id="plan.schedule",
+        ),
+        Binding(
+            "P",
+            "earlier_plans",
+            "Earlier plans",
+            tooltip="Read the case's earlier plans",
+            show=False,
+            id="plan.earlier",
+        ),
+    ]
+
+    def __init__(self, case_id: int, case_label: str = "", *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.case_id = case_id
+        self.case_label = case_label  # "CL-2026-0001 · Dana Reyes", for the forms' titles
+        self.plan: PlanInfo | None = None
+        self.loaded = False
+
+    def compose(self) -> ComposeResult:
+        with PlanScroll(id="plan-scroll"):
+            yield SafeMarkdown(id="plan-header")
+            yield Static("Loading…", classes="plan-empty", id="plan-empty")
+            yield Vertical(id="plan-goals")
+
+    def on_mount(self) -> None:
+        self.query_one("#plan-header").display = False
+
+    # -- showing -------------------------------------------------------------------------
+
+    @property
+    def focused_goal(self) -> GoalInfo | None:
+        focused = self.screen.focused
+        if isinstance(focused, GoalBlock):
+            return focused.goal
+        if self.plan is not None and self.plan.goals:
+            return self.plan.goals[0]
+        return None
+
+    async def show(self, plan: PlanInfo | None) -> None:
+        """Show ``plan``, keeping the focus on the same goal if it is still there."""
+        self.loaded = True
+        self.plan = plan
+        empty = self.query_one("#plan-empty", Static)
+        header = self.query_one("#plan-header", SafeMarkdown)
+        goals = self.query_one("#plan-goals", Vertical)
+        if plan is None:
+            empty.update(NO_PLAN)
+            empty.display = True
+            header.display = False
+            await goals.remove_children()
+            self.screen.refresh_bindings()
+            return
+        title = f"**Service plan {plan.number}**"
+        header.show(f"{title} · {plan_header_markdown(plan, dates.today())}")
+        header.display = True
+        empty.update(NO_GOALS)
+        empty.display = not plan.goals
+        focused = self.screen.focused
+        keep = focused.goal.id if isinstance(focused, GoalBlock) else None
+        blocks = {b.goal.id: b for b in goals.query(GoalBlock)}
+        if list(blocks) == [g.id for g in plan.goals]:
+            for goal in plan.goals:
+                blocks[goal.id].show(goal)
+        else:
+            await goals.remove_children()
+            await goals.mount_all([GoalBlock(g) for g in plan.goals])
+        if keep is not None and goals.query(f"#goal-{keep}"):
+            goals.query_one(f"#goal-{keep}").focus(scroll_visible=False)
+        self.screen.refresh_bindings()  # which keys apply depends on the plan
+
+    def focus_goal(self, goal_id: int) -> None:
+        found = self.query(f"#goal-{goal_id}")
+        if found:
+            found.first().focus()
+
+    # -- moving ----------------------------------------------------------------------------
+
+    def _move(self, step: int) -> None:
+        blocks = list(self.query(GoalBlock))
+        scroll = self.query_one("#plan-scroll", VerticalScroll)
+        if not blocks:
+            scroll.scroll_relative(y=step, animate=False)
+            return
+        focused = self.screen.focused
+        index = blocks.index(focused) if focused in blocks else (-1 if step > 0 else len(blocks))
+        target = index + step
+        if 0 <= target < len(blocks):
+            blocks[target].focus(scroll_visible=False)
+            scroll.scroll_to_widget(blocks[target], top=True, animate=False)
+        elif target < 0:
+            self.focus(scroll_visible=False)
+            scroll.scroll_home(animate=False)
+
+    def action_page(self, step: int) -> None:
+        scroll = self.query_one("#plan-scroll", VerticalScroll)
+        scroll.scroll_relative(y=step * max(1, scroll.size.height - 2), animate=False)
+
+    def action_next_goal(self) -> None:
+        focused = self.screen.focused
+        # Within a goal taller than the screen, scroll through it before moving on.
+        if isinstance(focused, GoalBlock):
+            scroll = self.query_one("#plan-scroll", VerticalScroll)
+            bottom = focused.region.bottom
+            if bottom > scroll.region.bottom:
+                scroll.scroll_relative(y=max(1, scroll.size.height // 2), animate=False)
+                return
+        self._move(1)
+
+    def action_previous_goal(self) -> None:
+        focused = self.screen.focused
+        if isinstance(focused, GoalBlock):
+            scroll = self.query_one("#plan-scroll", VerticalScroll)
+            if focused.region.y < scroll.region.y:
+                scroll.scroll_relative(y=-max(1, scroll.size.height // 2), animate=False)
+                return
+        self._move(-1)
+
+    # -- the plan's keys -------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        plan = self.plan
+        if action in ("add_goal", "review", "schedule"):
+            return plan is not None
+        if action in ("edit_goal", "add_action"):
+            goal = self.focused_goal
+            return goal is not None and goal.is_open
+        if action == "update_action":
+            goal = self.focused_goal
+            return goal is not None and bool(goal.actions)
+        return self.loaded
+
+    def action_add_goal(self) -> None:
+        if self.plan is not None:
+            forms.add_goal(self.app, self.plan)
+
+    def action_edit_goal(self) -> None:
+        goal = self.focused_goal
+        if goal is not None:
+            forms.edit_goal(self.app, goal)
+
+    def action_add_action(self) -> None:
+        goal = self.focused_goal
+        if self.plan is not None and goal is not None:
+            forms.add_action(self.app, self.plan, goal)
+
+    def action_update_action(self) -> None:
+        goal = self.focused_goal
+        if self.plan is not None and goal is not None:
+            forms.update_action(self.app, self.plan, goal)
+
+    def action_review(self) -> None:
+        if self.plan is not None:
+            forms.review(self.app, self.plan, self.case_label)
+
+    def action_new_plan(self) -> None:
+        forms.new_plan(self.app, self.case_id, self.plan, self.case_label)
+
+    def action_schedule(self) -> None:
+        if self.plan is not None:
+            forms.schedule(self.app, self.plan, self.case_label)
+
+    def action_earlier_plans(self) -> None:
+        forms.earlier_plans(self.app, self.case_id, self.case_label)
