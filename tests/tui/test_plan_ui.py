@@ -272,3 +272,32 @@ async def test_a_new_plan_keeps_the_old_one_readable(make_app: MakeApp, seeded_d
         assert "ended 23 Nov 2026" in text
         await pilot.press("escape")
         assert isinstance(app.screen, CaseFileScreen)
+
+
+async def test_a_closed_case_plan_can_be_read_not_changed(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    _with_plan(seeded_db)
+    store = Store.open(seeded_db)
+    me = store.ensure_worker(ME)
+    case_id = _case_id(seeded_db)
+    store.close_case(
+        me, case_id, {"reason": "work completed"}, version=store.case(me, case_id).version
+    )
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("x")  # the closed cases
+        await loaded(pilot)
+        await pilot.press("slash", *CLIENT, "enter", "enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        await pilot.press("5")
+        await loaded(pilot)
+        await pilot.press("down", "g", "R", "N")
+        await pilot.pause()
+        assert isinstance(app.screen, CaseFileScreen)  # no form opened
+        assert "Goal 1 · housing · open" in visible_text(app)
+        text = visible_text(app)
+        assert "N New plan" not in text and "R Review" not in text, text[-300:]
