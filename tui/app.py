@@ -15,7 +15,7 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -109,6 +109,21 @@ class CaselineApp(App[None]):
         self.set_timer(STARTED_AFTER_SECONDS, self.started)
         if not self.is_headless:
             self.set_timer(WARM_UP_AFTER_SECONDS, self._warm_up)
+
+    async def on_event(self, event: events.Event) -> None:
+        # A text field takes every key itself, bindings included, so that keys arriving
+        # together are applied in the order they were typed (tui.widgets.keys).
+        from tui.widgets.keys import InOrderKeys
+
+        if (
+            isinstance(event, events.Key)
+            and not event.is_forwarded
+            and isinstance(self.focused, InOrderKeys)
+        ):
+            self.app_focus = True
+            self.focused._forward_event(event)
+            return
+        await super().on_event(event)
 
     def started(self) -> None:
         """Start-up is over: collect garbage again, which the command line turned off while the

@@ -25,6 +25,7 @@ ALLOWED = {
     "theme",
     "AUTO_FOCUS",  # a screen's first focus, by design per instance
     "recompose",  # CaselineFooter merges rebuilds
+    "app_focus",  # set on a key, as Textual does, when the app takes keys itself
 }
 
 

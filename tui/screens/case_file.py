@@ -370,7 +370,7 @@ class CaseFileScreen(CaselineScreen[None]):
     def _show_plan(self, plan: PlanInfo | None) -> None:
         pane = self.query_one(PlanPane)
         pane.case_label = self._case_label()
-        pane.read_only = self.detail is not None and self.detail.status is CaseStatus.CLOSED
+        pane.closed_case = self.detail is not None and self.detail.status is CaseStatus.CLOSED
         self.call_later(pane.show, plan)
 
     @work(thread=True, exclusive=True, group="notes", exit_on_error=False)

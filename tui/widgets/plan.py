@@ -127,7 +127,7 @@ class PlanPane(Widget, can_focus=True):
         self.case_label = case_label  # "CL-2026-0001 · Dana Reyes", for the forms' titles
         self.plan: PlanInfo | None = None
         self.loaded = False
-        self.read_only = False  # a closed case: its plan can be read, not changed
+        self.closed_case = False  # a closed case: its plan can be read, not changed
 
     def compose(self) -> ComposeResult:
         with PlanScroll(id="plan-scroll"):
@@ -157,7 +157,7 @@ class PlanPane(Widget, can_focus=True):
         header = self.query_one("#plan-header", SafeMarkdown)
         goals = self.query_one("#plan-goals", Vertical)
         if plan is None:
-            empty.update("No service plan was made." if self.read_only else NO_PLAN)
+            empty.update("No service plan was made." if self.closed_case else NO_PLAN)
             empty.display = True
             header.display = False
             await goals.remove_children()
@@ -232,7 +232,12 @@ class PlanPane(Widget, can_focus=True):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         plan = self.plan
-        if self.read_only and action not in ("next_goal", "previous_goal", "page", "earlier_plans"):
+        if self.closed_case and action not in (
+            "next_goal",
+            "previous_goal",
+            "page",
+            "earlier_plans",
+        ):
             return False
         if action in ("add_goal", "review", "schedule"):
             return plan is not None

@@ -15,6 +15,8 @@ from rich.segment import Segment
 from textual.strip import Strip
 from textual.widgets import Input, TextArea
 
+from tui.widgets.keys import InOrderKeys
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
@@ -32,15 +34,17 @@ def safe_strip(strip: Strip) -> Strip:
     return Strip(cleaned, strip.cell_length)
 
 
-class SafeInput(Input):
-    """An Input that draws control characters as nothing rather than sending them."""
+class SafeInput(InOrderKeys, Input):
+    """An Input that draws control characters as nothing rather than sending them, and takes
+    keys in the order they were typed."""
 
     def render_line(self, y: int) -> Strip:
         return safe_strip(super().render_line(y))
 
 
-class SafeTextArea(TextArea):
-    """A TextArea that draws control characters as nothing rather than sending them."""
+class SafeTextArea(InOrderKeys, TextArea):
+    """A TextArea that draws control characters as nothing rather than sending them, and takes
+    keys in the order they were typed."""
 
     def render_line(self, y: int) -> Strip:
         return safe_strip(super().render_line(y))

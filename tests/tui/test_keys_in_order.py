@@ -1,0 +1,82 @@
+"""Keys that arrive together (one write to the terminal, as over a congested SSH link) take
+effect in the order they were typed: a backspace before the characters after it, a tab before
+the text meant for the next field, a save after the text it saves."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from store.service import Store
+from tests.terminal import Terminal, app_env
+
+pytestmark = pytest.mark.slow
+WORKER = "sam.okafor"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "keys.db"
+    store = Store.open(path)
+    store.create_case(store.ensure_worker(WORKER), {"client_name": "Aisha Bello"})
+    store.close()
+    return path
+
+
+def burst_into_new_note(db: Path, tmp_path: Path, keys: str) -> None:
+    term = Terminal(["--db", str(db), "--worker", WORKER], env=app_env(tmp_path))
+    try:
+        assert term.wait_for("Aisha Bello"), bytes(term.output[-1500:])
+        term.type("n", pause=1.0)
+        assert term.wait_for("New note")
+        os.write(term.fd, keys.encode())  # all at once
+        term.read(3.0)
+        term.type("\x11", pause=1.0)  # ctrl+q: quit, keeping a draft
+        term.wait(10)
+    finally:
+        term.close()
+
+
+def test_a_backspace_in_a_burst_deletes_what_came_before_it(db: Path, tmp_path: Path) -> None:
+    burst_into_new_note(db, tmp_path, "Helpp\x7fo there")
+    store = Store.open(db)
+    (draft,) = store.drafts(store.ensure_worker(WORKER))
+    store.close()
+    assert draft.state["body"] == "Helpo there"
+
+
+def test_a_save_in_a_burst_saves_everything_typed_before_it(db: Path, tmp_path: Path) -> None:
+    burst_into_new_note(
+        db, tmp_path, "Home visit with Aisha; agreed next steps, follow up fri.\x13s"
+    )
+    store = Store.open(db)
+    me = store.ensure_worker(WORKER)
+    case_id = store.caseload(me)[0].id
+    notes = [n.first_line for n in store.notes(me, case_id)]
+    drafts = store.drafts(me)
+    store.close()
+    assert notes == ["Home visit with Aisha; agreed next steps, follow up fri."]
+    assert drafts == []
+
+
+def test_text_after_a_tab_in_a_burst_goes_to_the_next_field(db: Path, tmp_path: Path) -> None:
+    term = Terminal(["--db", str(db), "--worker", WORKER], env=app_env(tmp_path))
+    try:
+        assert term.wait_for("Aisha Bello"), bytes(term.output[-1500:])
+        term.type("a", pause=1.0)
+        assert term.wait_for("New case")
+        os.write(term.fd, b"Dana Reyes\t4/5/1990")
+        term.read(1.5)  # the form looks for existing clients before it saves
+        term.type("\x13", pause=0.5)
+        assert term.wait_for("created for Dana", seconds=10), bytes(term.output[-800:])
+        term.read(2.0)
+    finally:
+        term.close()
+    store = Store.open(db)
+    me = store.ensure_worker(WORKER)
+    dana = next(r for r in store.caseload(me) if r.client_name == "Dana Reyes")
+    client = store.client(me, store.case(me, dana.id).client_id)
+    store.close()
+    assert str(client.date_of_birth) == "1990-05-04"
