@@ -42,7 +42,7 @@ class InOrderKeys(_Base):
             event.stop()
             event.prevent_default()
             return
-        await super()._on_key(event)  # type: ignore[misc]
+        await super()._on_key(event)
         if event._stop_propagation or event._no_default_action:
             return
         if await app._check_bindings(event.key):
