@@ -1,9 +1,9 @@
 """Demo data: a plausible caseload for trying Caseline out and for measuring it.
 
-``generate()`` writes workers, clients, cases, allocations, notes and chronology entries in one
-write transaction. Everything comes from one ``random.Random(seed)`` and the ``today`` passed
-in, so the same arguments give the same database content. The names, addresses and phone
-numbers are made up (the phone numbers are in Ofcom's ranges reserved for drama).
+``generate()`` writes workers, clients, cases, allocations, notes, service plans and chronology
+entries in one write transaction. Everything comes from one ``random.Random(seed)`` and the
+``today`` passed in, so the same arguments give the same database content. The names, addresses
+and phone numbers are made up (the phone numbers are in Ofcom's ranges reserved for drama).
 
 Speed matters (the CLI offers thousands of cases to test the UI against), so rows are built as
 tuples with ids assigned here and written with multi-row INSERTs; dates are handled as day
@@ -21,7 +21,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 import peewee as pw
 
@@ -35,13 +35,24 @@ from .models import (
     Contact,
     Counter,
     Note,
+    PlanAction,
+    PlanGoal,
+    PlanGoalVersion,
+    PlanReview,
+    PlanReviewRating,
     Professional,
+    RecordChange,
+    ServicePlan,
     SummaryVersion,
     Worker,
 )
+from .plan_records import RATINGS, PlanInfo
+from .plans import next_review_due
 from .records import CaseStatus
 from .service import Store, display_name_for
 from .textsafe import fold
+
+_T = TypeVar("_T")
 
 SPAN_DAYS = 6 * 365  # how far back case openings go
 OPEN_SHARE = 0.70
@@ -50,7 +61,7 @@ TRANSFERRED_SHARE = 0.15
 REPEAT_CLIENT_SHARE = 0.02  # clients with an old closed case and a newer one
 SIGNIFICANT_SHARE = 0.08
 MY_OPEN_CASES = (22, 30)
-REVIEW_SHARE = 0.75
+REVIEW_SHARE = 0.75  # open cases with a service plan, bar most new ones (see NEW_CASE_DAYS)
 REVIEW_OVERDUE_SHARE = 0.15
 BATCH_ROWS = 2000  # notes and chronology entries are written this many at a time
 IDENTIFIER_SHARE = 0.6  # clients with another agency's number on file
@@ -62,6 +73,46 @@ MANUAL_CHRONOLOGY_SHARE = 0.8  # of allocated cases: those with entries added by
 MANUAL_CHRONOLOGY_MAX = 8  # entries added by hand to one case, at most
 MANUAL_ANALYSIS_SHARE = 0.5  # of manual entries, those with an analysis
 AUTOMATIC_ANALYSIS_SHARE = 0.12  # of significant notes' entries, those annotated
+NEW_CASE_DAYS = 21  # open cases younger than this mostly have no plan yet
+NEW_CASE_PLAN_SHARE = 0.4
+CLOSED_PLAN_SHARE = 0.75  # of closed cases open for four weeks or more
+EARLIER_PLAN_SHARE = 0.5  # of plans starting months after the case opened: one came before
+EARLIER_PLAN_GAP = 120  # days between the case opening and a plan that makes one likely
+LONG_GAP_SHARE = 0.85  # ... and of plans starting over a year after it
+MAX_PLANS = 3
+MAX_OPEN_GOALS = 4
+FIXED_DATES_SHARE = 0.08  # plans reviewed on set dates (a conference timetable) not an interval
+# Weighted choices are (value, weight) pairs.
+REVIEW_INTERVALS = (
+    ((6, "weeks"), 40),
+    ((3, "months"), 25),
+    ((1, "months"), 20),
+    ((4, "weeks"), 5),
+    ((2, "months"), 6),
+    ((6, "months"), 4),
+)
+# A long-running case's earlier plans, once things had settled.
+SETTLED_INTERVALS = ((6, "months"), (12, "months"))
+REVIEWS_PER_PLAN = ((0, 25), (1, 35), (2, 25), (3, 15))
+ONE_TO_FOUR = ((1, 15), (2, 35), (3, 35), (4, 15))  # goals in a new plan, actions for a goal
+CLIENT_AGREED_SHARE = 0.93
+NOT_ACHIEVABLE_SHARE = 0.08  # goals the worker doubts, with a note saying why
+ACHIEVABLE_NOTE_SHARE = 0.07  # achievable goals with a proviso noted
+NOT_RATED_SHARE = 0.05
+CLIENT_PRESENT_SHARE = 0.85
+# How a review rates a goal, the first time and later, and what it decides.
+FIRST_RATINGS = tuple(zip(RATINGS, (10, 55, 25, 7, 3), strict=True))
+LATER_RATINGS = tuple(zip(RATINGS, (35, 40, 14, 6, 5), strict=True))
+DECISIONS_FOR = {
+    "achieved": (("close goal", 90), ("continue", 10)),
+    "progressing": (("continue", 75), ("change", 15), ("new goal", 10)),
+    "no change": (("continue", 45), ("change", 40), ("close goal", 15)),
+    "worse": (("change", 60), ("continue", 35), ("new goal", 5)),
+    "no longer relevant": (("close goal", 1),),
+}
+# The percentages a review's evidence quotes (school attendance), by rating.
+PERCENT_FOR = {"achieved": (95, 99), "progressing": (88, 94), "no change": (80, 89)}
+OPEN_ACTION = frozenset({"not started", "in progress"})
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_NAMES = (
@@ -100,6 +151,10 @@ class DemoReport:
     professionals: int
     summaries: int  # cases with a case summary
     summary_versions: int
+    plans: int
+    goals: int
+    actions: int
+    reviews: int
     seconds: float
 
     def lines(self) -> list[str]:
@@ -114,6 +169,8 @@ class DemoReport:
             f"{_count(self.professionals, 'professional')} involved, "
             f"{_count(self.summaries, 'case summary', 'case summaries')} "
             f"({_count(self.summary_versions, 'version')})",
+            f"{_count(self.plans, 'service plan')} ({_count(self.goals, 'goal')}, "
+            f"{_count(self.actions, 'action')}, {_count(self.reviews, 'review')})",
             f"in {self.seconds:.1f} s",
         ]
 
@@ -152,7 +209,8 @@ def generate(
         # seed's data as it was.
         extra = random.Random(f"caseline-demo-case-file:{seed}")
         chron = random.Random(f"caseline-demo-chronology:{seed}")
-        report = _Generator(random.Random(seed), day, me.strip(), extra, chron).run(
+        plans = random.Random(f"caseline-demo-plans:{seed}")
+        report = _Generator(random.Random(seed), day, me.strip(), extra, chron, plans).run(
             cases, notes_per_case, workers
         )
     return DemoReport(**report, seconds=time.perf_counter() - started)
@@ -211,6 +269,7 @@ class _Case:
         "creator",
         "id",
         "opened",
+        "plans",
         "ref",
         "review",
         "schedule",
@@ -226,11 +285,141 @@ class _Case:
         self.closed: int | None = None
         self.allocs: list[tuple[int, int]] = []  # (start ordinal, worker index), oldest first
         self.schedule: list[int] = []  # note times as ordinal * 1440 + local minute, sorted
+        # An open case's next plan review as first drawn; its plans are built to lead there.
         self.review: int | None = None
+        self.plans: list[_Plan] = []  # oldest first; the last is the current one
         self.closure_reason = ""
         self.creator = 0  # worker index of whoever recorded the case
         self.id = 0
         self.ref = ""
+
+
+class _Plan:
+    """A service plan's dates (ordinals, and dates where the store's rules need them)."""
+
+    __slots__ = ("ended", "every", "fixed", "held", "nexts", "number", "start", "unit")
+
+    def __init__(self, start: int, every: int | None, unit: str, fixed: tuple[date, ...]) -> None:
+        self.start = start
+        self.every = every  # with unit, the review interval; None with fixed dates
+        self.unit = unit
+        self.fixed = fixed
+        self.held: list[date] = []  # the reviews, oldest first
+        self.nexts: list[date | None] = []  # the review due after 0, 1, ... of them
+        self.ended: int | None = None  # the day the next plan started
+        self.number = 0
+
+
+class _Goal:
+    """A goal while its plan is played through, review by review."""
+
+    __slots__ = (
+        "actions",
+        "author",
+        "closed_on",
+        "created",
+        "from_id",
+        "id",
+        "last",
+        "position",
+        "rated",
+        "revised",
+        "status",
+        "text",
+        "updated",
+        "versions",
+    )
+
+    def __init__(
+        self, goal_id: int, position: int, text: txt.GoalText, created: int, author: int
+    ) -> None:
+        self.id = goal_id
+        self.position = position
+        self.text = text
+        self.created = created  # local minute stamp, as in _Case.schedule
+        self.author = author  # worker id
+        self.updated = created
+        self.versions: list[tuple[int, tuple[Any, ...]]] = []  # (id, wording), oldest first
+        self.actions: list[_Action] = []
+        self.status = "open"
+        self.closed_on: int | None = None
+        self.from_id: int | None = None  # the goal it was carried over from
+        self.rated = 0  # reviews that have rated it
+        self.last = ""  # the last rating given
+        self.revised = False  # reworded once already (its text has one rewording)
+
+    @property
+    def target_on(self) -> int:
+        """The current wording's target date (a wording is PlanGoalVersion's columns from
+        ``domain`` to ``achievable_note``)."""
+        target_on: date = self.versions[-1][1][5]
+        return target_on.toordinal()
+
+
+class _Action:
+    """A goal's action; ``status`` is the one it was created with until it is settled."""
+
+    __slots__ = (
+        "author",
+        "changed",
+        "created",
+        "due",
+        "id",
+        "kind",
+        "name",
+        "note",
+        "pro",
+        "status",
+        "what",
+    )
+
+    def __init__(
+        self,
+        action_id: int,
+        what: str,
+        owner: tuple[str, str, int | None],
+        due: int,
+        created: int,
+        author: int,
+        status: str = "not started",
+        note: str = "",
+    ) -> None:
+        self.id = action_id
+        self.what = what
+        self.kind, self.name, self.pro = owner  # as PlanAction stores them
+        self.due = due
+        self.created = created  # local minute stamps
+        self.changed: int | None = None
+        self.author = author
+        self.status = status
+        self.note = note
+
+
+class _GoalPool:
+    """The goals a client's plans may set: each area of work in turn, then reshuffled."""
+
+    def __init__(self, rng: random.Random, topics: Sequence[txt.Topic]) -> None:
+        self.rng = rng
+        per_topic = [rng.sample(txt.GOALS[t.concern], len(txt.GOALS[t.concern])) for t in topics]
+        self.all = [g for group in per_topic for g in group]
+        self.queue = [g for row in itertools.zip_longest(*per_topic) for g in row if g]
+
+    def _free(self, goals: Sequence[_Goal]) -> list[txt.GoalText]:
+        # A goal the plan is still working on is not set a second time.
+        taken = {id(g.text) for g in goals if g.status == "open"}
+        if not any(id(t) not in taken for t in self.queue):
+            self.queue = self.rng.sample(self.all, len(self.all))
+        return [t for t in self.queue if id(t) not in taken]
+
+    def has(self, goals: Sequence[_Goal]) -> bool:
+        return bool(self._free(goals))
+
+    def take(self, goals: Sequence[_Goal]) -> txt.GoalText | None:
+        free = self._free(goals)
+        if not free:
+            return None
+        self.queue.remove(free[0])
+        return free[0]
 
 
 class _Generator:
@@ -243,14 +432,16 @@ class _Generator:
         me: str,
         extra: random.Random,
         chron: random.Random,
+        plans: random.Random,
     ) -> None:
         self.rng = rng
         self.x = extra  # everything added with the case file (contacts, summaries...)
         self.cx = chron  # manual chronology entries and analyses
+        self.px = plans  # service plans
         self.today = today
         self.t0 = today.toordinal()
         self.me = me
-        self._offsets: dict[int, timedelta] = {}
+        self._midnights: dict[int, datetime] = {}  # local midnight as naive UTC, by day
         self._day_text: dict[int, str] = {}
         self._bg_pick = [i for i, bg in enumerate(txt.BACKGROUNDS) for _ in range(bg.weight)]
         self._sql: dict[type[pw.Model], str] = {}
@@ -267,9 +458,11 @@ class _Generator:
         plan = self._plan_cases(n_cases, n_workers)
         self._plan_notes(plan, n_cases * notes_per_case)
         self._number(plan)
+        self._schedule_plans(plan)
         self._write_people(plan)
         contacts = self._write_contacts(plan)
         professionals = self._write_professionals(plan)
+        plans, goals, actions, reviews = self._write_plans(plan)
         notes, chronology, summaries, versions = self._write_records(plan)
         return {
             "workers": n_workers,
@@ -285,6 +478,10 @@ class _Generator:
             "professionals": professionals,
             "summaries": summaries,
             "summary_versions": versions,
+            "plans": plans,
+            "goals": goals,
+            "actions": actions,
+            "reviews": reviews,
         }
 
     # -- workers ---------------------------------------------------------------------------
@@ -442,7 +639,8 @@ class _Generator:
         return case.closed if case.closed is not None else self.t0
 
     def _outcome(self, case: _Case) -> None:
-        """Review date for open cases; closure reason for closed ones."""
+        """Next plan review for most open cases (``_schedule_plans`` builds the plan that leads
+        there, so its draws here keep the rest of a seed's data); closure reason for closed ones."""
         rng, t0 = self.rng, self.t0
         if case.status == CaseStatus.OPEN.value and rng.random() < REVIEW_SHARE:
             # An overdue review needs a case old enough to have had one due.
@@ -737,8 +935,8 @@ class _Generator:
                     case.closure_reason,
                     summary,
                     last,
-                    date.fromordinal(case.review) if case.review is not None else None,
-                    case.review is not None,
+                    case.plans[-1].nexts[-1] if case.plans else None,
+                    bool(case.plans),
                     created,
                     updated,
                     workers[case.creator][0],
@@ -1086,6 +1284,7 @@ class _Generator:
                     n_notes += len(notes)
                     notes = []
             entries.extend(self._manual_entries(case, p, used_titles))
+            entries.extend(self.plan_entries.pop(case.id, ()))
             entries.sort(key=lambda e: (e[0], e[1]))
             for _, _, row in entries:
                 chron.append((chron_id, case.id, *row, 1, None))
@@ -1225,6 +1424,7 @@ class _Generator:
             first_case.setdefault(case.client, case)
         contact_id = _next_id(Contact)
         rows: list[tuple[Any, ...]] = []
+        self.networks: dict[int, list[tuple[str, str]]] = {}  # client -> (name, relationship)
         notes_for_child = txt.CONTACT_NOTES + txt.CONTACT_NOTES_CHILD
         notes_for_adult = txt.CONTACT_NOTES + txt.CONTACT_NOTES_ADULT
         for k in self.client_order:
@@ -1265,6 +1465,7 @@ class _Generator:
                 taken.add(first)
                 used.add(rel)
                 people.append((f"{first} {_gendered(surname, female)}", rel, False))
+            self.networks[k] = [(name, rel) for name, rel, _ in people]
             for name, rel, lives_with in people:
                 roll = x.random()
                 if roll < 0.85:
@@ -1329,6 +1530,8 @@ class _Generator:
         first_p, last_p = txt.FIRST_FOR_PROFESSIONALS, txt.SURNAMES_FOR_PROFESSIONALS
         professional_id = _next_id(Professional)
         rows: list[tuple[Any, ...]] = []
+        # case id -> (id, name, agency, role, started, ended), for plan actions and reviews
+        self.professionals: dict[int, list[tuple[int, str, str, str, int | None, int | None]]] = {}
         for case in plan:
             p = self.people[case.client]
             ctx = p.ctx
@@ -1377,6 +1580,9 @@ class _Generator:
                         ended = t0 + x.randint(7, 60)  # involvement planned to end soon
                 if x.random() < 0.08:
                     started = None  # nobody wrote down when
+                self.professionals.setdefault(case.id, []).append(
+                    (professional_id, name, agency, role, started, ended)
+                )
                 rows.append(
                     (
                         professional_id,
@@ -1537,8 +1743,11 @@ class _Generator:
                     f"Work continues on {concerns[0]}. "
                     f"{x.choice(txt.SUMMARY_POSITION).format_map(ctx)}"
                 )
-                if last and case.review is not None:
-                    position += f" Next review due {self._long_day(case.review)}."
+                due = self._review_due(case, o)
+                if due is not None and due < o:
+                    position += f" The plan review due on {self._long_day(due)} is overdue."
+                elif due is not None:
+                    position += f" Next review due {self._long_day(due)}."
             sections = [
                 f"## Background\n\n{background}",
                 "## Progress\n\n" + "\n".join(events),
@@ -1555,6 +1764,740 @@ class _Generator:
             minute = 840 if closing else 600 + 5 * int(x.random() * 80)
             out.append((o * 1440 + minute, self.workers[holder][0], "\n\n".join(sections) + "\n"))
         return out
+
+    # -- service plans ---------------------------------------------------------------------
+
+    def _schedule_plans(self, plan: list[_Case]) -> None:
+        """When each case's plans started, how they are reviewed and when reviews were held.
+
+        An open case's current plan is built back from the next review ``_outcome`` drew (a
+        plan reviewed more often than quarterly falls due proportionally sooner), so the share
+        that is overdue is set there; a closed case's plan stops at the closure, kept as it
+        was. A plan starting months after the case opened often followed an earlier one,
+        which ended the day it started.
+        """
+        px, t0 = self.px, self.t0
+        for case in plan:
+            if case.status == CaseStatus.OPEN.value:
+                if case.review is None or (
+                    t0 - case.opened < NEW_CASE_DAYS and px.random() >= NEW_CASE_PLAN_SHARE
+                ):
+                    continue
+                last_day, aimed = t0, case.review
+            elif case.closed is not None:
+                if case.closed - case.opened < 28 or px.random() >= CLOSED_PLAN_SHARE:
+                    continue
+                last_day, aimed = case.closed, None
+            else:
+                continue
+            floor = case.opened + px.randint(3, 14)
+            if floor > last_day:
+                continue
+            every, unit = self._review_interval()
+            cycle = _cycle_days(every, unit)
+            if aimed is None:
+                # The review due when the case closed; some were overdue by then.
+                due = last_day - 30 + int(px.random() * (cycle + 30))
+            elif aimed >= t0:
+                due = t0 + (aimed - t0) * cycle // 91
+            else:
+                due = aimed
+            reviews = _pick(px, REVIEWS_PER_PLAN)
+            plans = [self._plan_dates(due, floor, last_day, every, unit, reviews)]
+            while len(plans) < MAX_PLANS and (gap := plans[0].start - floor) > EARLIER_PLAN_GAP:
+                if px.random() >= (EARLIER_PLAN_SHARE if gap < 365 else LONG_GAP_SHARE):
+                    break
+                later = plans[0]
+                every, unit = (
+                    self._review_interval() if gap < 2 * 365 else px.choice(SETTLED_INTERVALS)
+                )
+                # Its last review agreed the new plan, that day or in the fortnight before.
+                last = later.start - px.randint(0, 14)
+                cycle = _cycle_days(every, unit)
+                # Reviewed for a quarter or so at least before anyone thought of a new plan.
+                reviews = max(_pick(px, REVIEWS_PER_PLAN[1:]), min(3, math.ceil(84 / cycle)))
+                earlier = self._plan_dates(last + cycle, floor, later.start, every, unit, reviews)
+                if not earlier.held:
+                    break  # a plan never reviewed would not have been replaced
+                earlier.ended = later.start
+                plans.insert(0, earlier)
+            for number, p in enumerate(plans, 1):
+                p.number = number
+            case.plans = plans
+
+    def _review_interval(self) -> tuple[int | None, str]:
+        """(6, "weeks") and the like, or (None, "") for a plan reviewed on set dates."""
+        px = self.px
+        if px.random() < FIXED_DATES_SHARE:
+            return None, ""
+        return _pick(px, REVIEW_INTERVALS)
+
+    def _plan_dates(
+        self, due: int, floor: int, latest: int, every: int | None, unit: str, reviews: int
+    ) -> _Plan:
+        """A plan whose next review falls due about ``due`` after ``reviews`` reviews (fewer
+        if it would start before ``floor``), none of them after ``latest``.
+
+        The dates are worked back roughly, then forward with the store's own rule, so each
+        next review date is exactly the one the store computes.
+        """
+        px = self.px
+        cycle = _cycle_days(every, unit)
+        # How late each review was held (a few early); with set dates, the gaps between them.
+        if every:
+            lates = [
+                px.randint(-4, 7) if px.random() < 0.7 else px.randint(8, 28) for _ in range(3)
+            ]
+            gaps = []
+        else:
+            lates = [px.randint(0, 6) for _ in range(3)]
+            gaps = [7 * px.randint(8, 14) for _ in range(5)]
+        for k in range(reviews, -1, -1):
+            # Reviews held late push an interval's later due dates back; set dates stay put.
+            start = due - (sum(gaps[: k + 1]) if gaps else (k + 1) * cycle + sum(lates[:k]))
+            if start >= floor:
+                break
+        else:
+            start = floor  # a young case: its first review is due one interval on
+        # A first set date can lie beyond ``due``; the plan was still made by ``latest``.
+        start = min(start, latest)
+        fixed: tuple[date, ...] = ()
+        if not every:
+            # Set when the plan started: the dates reviewed, the next, sometimes one more.
+            days = itertools.accumulate(gaps[: k + 1 + (px.random() < 0.5)], initial=start)
+            fixed = tuple(date.fromordinal(d) for d in list(days)[1:])
+        plan = _Plan(start, every, unit, fixed)
+        started = date.fromordinal(start)
+        plan.nexts.append(next_review_due(started, every, unit, fixed, []))
+        for late in lates[:k]:
+            due_on = plan.nexts[-1]
+            if due_on is None or due_on.toordinal() > latest:
+                break
+            held = min(due_on.toordinal() + late, latest)
+            if held < start + 14 or (plan.held and held <= plan.held[-1].toordinal()):
+                break
+            plan.held.append(date.fromordinal(held))
+            plan.nexts.append(next_review_due(started, every, unit, fixed, plan.held))
+        return plan
+
+    def _review_due(self, case: _Case, o: int) -> int | None:
+        """The case's next plan review as it stood on day ``o`` (None without a plan)."""
+        day = date.fromordinal(o)
+        for plan in reversed(case.plans):
+            if plan.start <= o:
+                due = plan.nexts[sum(held <= day for held in plan.held)]
+                return due.toordinal() if due is not None else None
+        return None
+
+    def _write_plans(self, plan: list[_Case]) -> tuple[int, int, int, int]:
+        """Service plans with their goals, actions and reviews, on the dates
+        ``_schedule_plans`` set; their chronology entries wait in ``plan_entries`` for
+        ``_write_records``. Returns the numbers of plans, goals, actions and reviews.
+        """
+        fields: dict[type[pw.Model], tuple[pw.Field, ...]] = {
+            ServicePlan: (
+                _id(ServicePlan),
+                ServicePlan.case,
+                ServicePlan.number,
+                ServicePlan.started_on,
+                ServicePlan.review_every,
+                ServicePlan.review_unit,
+                ServicePlan.review_dates,
+                ServicePlan.status,
+                ServicePlan.ended_on,
+                ServicePlan.created_at,
+                ServicePlan.created_by,
+                ServicePlan.updated_at,
+                ServicePlan.version,
+            ),
+            PlanGoal: (
+                _id(PlanGoal),
+                PlanGoal.plan,
+                PlanGoal.position,
+                PlanGoal.status,
+                PlanGoal.closed_on,
+                PlanGoal.carried_from,
+                PlanGoal.created_at,
+                PlanGoal.created_by,
+                PlanGoal.updated_at,
+                PlanGoal.version,
+            ),
+            PlanGoalVersion: (
+                _id(PlanGoalVersion),
+                PlanGoalVersion.goal,
+                PlanGoalVersion.number,
+                PlanGoalVersion.domain,
+                PlanGoalVersion.change,
+                PlanGoalVersion.measure,
+                PlanGoalVersion.target,
+                PlanGoalVersion.relevance,
+                PlanGoalVersion.target_on,
+                PlanGoalVersion.client_agreed,
+                PlanGoalVersion.achievable,
+                PlanGoalVersion.achievable_note,
+                PlanGoalVersion.reason,
+                PlanGoalVersion.created_at,
+                PlanGoalVersion.created_by,
+            ),
+            PlanAction: (
+                _id(PlanAction),
+                PlanAction.goal,
+                PlanAction.what,
+                PlanAction.owner_kind,
+                PlanAction.owner_name,
+                PlanAction.professional,
+                PlanAction.due_on,
+                PlanAction.status,
+                PlanAction.status_note,
+                PlanAction.created_at,
+                PlanAction.created_by,
+                PlanAction.updated_at,
+                PlanAction.version,
+            ),
+            PlanReview: (
+                _id(PlanReview),
+                PlanReview.plan,
+                PlanReview.held_on,
+                PlanReview.client_present,
+                PlanReview.client_views,
+                PlanReview.participants,
+                PlanReview.summary,
+                PlanReview.next_review_on,
+                PlanReview.created_at,
+                PlanReview.created_by,
+            ),
+            PlanReviewRating: (
+                _id(PlanReviewRating),
+                PlanReviewRating.review,
+                PlanReviewRating.goal,
+                PlanReviewRating.goal_version,
+                PlanReviewRating.rating,
+                PlanReviewRating.evidence,
+                PlanReviewRating.decision,
+                PlanReviewRating.not_rated_reason,
+            ),
+            # An action whose status changed since it was set keeps the change in its history.
+            RecordChange: (
+                _id(RecordChange),
+                RecordChange.table,
+                RecordChange.record_id,
+                RecordChange.field,
+                RecordChange.old_value,
+                RecordChange.new_value,
+                RecordChange.changed_by,
+                RecordChange.changed_at,
+            ),
+        }
+        self._rows: dict[type[pw.Model], list[tuple[Any, ...]]] = {m: [] for m in fields}
+        self._ids = {m: _next_id(m) for m in fields}
+        self.plan_entries: dict[int, list[tuple[int, int, tuple[Any, ...]]]] = {}
+        for case in plan:
+            if case.plans:
+                self.plan_entries[case.id] = self._case_plans(case)
+        for model, columns in fields.items():
+            self._insert(model, columns, self._rows[model])
+        rows = self._rows
+        return (
+            len(rows[ServicePlan]),
+            len(rows[PlanGoal]),
+            len(rows[PlanAction]),
+            len(rows[PlanReview]),
+        )
+
+    def _new_id(self, model: type[pw.Model]) -> int:
+        new = self._ids[model]
+        self._ids[model] = new + 1
+        return new
+
+    def _holder(self, case: _Case, o: int) -> int:
+        """Which of the case's allocations was current on day ``o``."""
+        return max(i for i, (start, _) in enumerate(case.allocs) if start <= o)
+
+    def _case_plans(self, case: _Case) -> list[tuple[int, int, tuple[Any, ...]]]:
+        """Play the case's plans through in time order, queueing their rows; returns their
+        chronology entries, worded as the store words them."""
+        px = self.px
+        p = self.people[case.client]
+        ctx = dict(p.ctx)
+        ctx.pop("pros")
+        pool = _GoalPool(px, p.topics)
+        rows = self._rows
+        alloc_ids = self.alloc_ids[case.id]
+        entries: list[tuple[int, int, tuple[Any, ...]]] = []
+        carried: list[_Goal] = []
+        for plan in case.plans:
+            k = self._holder(case, plan.start)
+            author = self.workers[case.allocs[k][1]][0]
+            # Times of day keep a day's events in the store's order: actions updated in the
+            # morning, a review after lunch, a new plan agreed at it written up after that.
+            when = plan.start * 1440 + 900 + 5 * px.randrange(24)
+            plan_id = self._new_id(ServicePlan)
+            goals: list[_Goal] = []
+            for old in carried:
+                goal = _Goal(self._new_id(PlanGoal), len(goals) + 1, old.text, when, author)
+                goal.from_id, goal.rated, goal.last = old.id, old.rated, old.last
+                goal.revised = old.revised
+                reason = f"Carried over from plan {plan.number - 1}"
+                self._add_version(goal, old.versions[-1][1], reason, when, author)
+                goal.actions = [
+                    _Action(
+                        self._new_id(PlanAction),
+                        a.what,
+                        (a.kind, a.name, a.pro),
+                        a.due,
+                        when,
+                        author,
+                        a.status,
+                        a.note,
+                    )
+                    for a in old.actions
+                    if a.status in OPEN_ACTION
+                ]
+                if not goal.actions:
+                    # Everything agreed last time is done: the new plan sets the next steps.
+                    done = {a.what for a in old.actions}
+                    self._add_actions(goal, ctx, case, when, author, px.randint(1, 2), done)
+                goals.append(goal)
+            if carried:
+                fresh = _pick(px, ((0, 45), (1, 40), (2, 15)))
+                fresh = min(fresh, max(0, MAX_OPEN_GOALS - len(carried)))
+            else:
+                fresh = _pick(px, ONE_TO_FOUR)
+            for _ in range(fresh):
+                self._add_goal(goals, pool, ctx, case, when, author)
+            started = date.fromordinal(plan.start)
+            entries.append(
+                (
+                    plan.start,
+                    1,
+                    (
+                        alloc_ids[k],
+                        started,
+                        "plan",
+                        f"Service plan {plan.number} started",
+                        _start_details(plan, started, len(carried)),
+                        "plan",
+                        plan_id,
+                        self._stamp(when),
+                        author,
+                        "",
+                        "",
+                    ),
+                )
+            )
+            touched = when
+            for j, held in enumerate(plan.held):
+                h = held.toordinal()
+                k = self._holder(case, h)
+                reviewer = self.workers[case.allocs[k][1]][0]
+                at = h * 1440 + 750 + 5 * px.randrange(24)
+                # A review leaves something to work on, unless it ended the plan or the case.
+                keep_one = j < len(plan.held) - 1 or (plan.ended is None and case.closed is None)
+                review_id, details = self._review(
+                    plan, plan_id, j, goals, pool, ctx, case, at, reviewer, keep_one
+                )
+                entries.append(
+                    (
+                        h,
+                        1,
+                        (
+                            alloc_ids[k],
+                            held,
+                            "plan",
+                            f"Service plan {plan.number} reviewed",
+                            details,
+                            "plan_review",
+                            review_id,
+                            self._stamp(at),
+                            reviewer,
+                            "",
+                            "",
+                        ),
+                    )
+                )
+                touched = at + 10
+            until = plan.ended if plan.ended is not None else min(self._end(case), self.t0)
+            for goal in goals:
+                end = goal.closed_on if goal.closed_on is not None else until
+                for action in goal.actions:
+                    self._settle(action, goal, end, case, ctx)
+                    changed = action.changed or action.created
+                    touched = max(touched, changed)
+                    rows[PlanAction].append(
+                        (
+                            action.id,
+                            goal.id,
+                            action.what,
+                            action.kind,
+                            action.name,
+                            action.pro,
+                            date.fromordinal(action.due),
+                            action.status,
+                            action.note,
+                            self._stamp(action.created),
+                            action.author,
+                            self._stamp(changed),
+                            2 if action.changed else 1,
+                        )
+                    )
+                touched = max(touched, goal.updated)
+                rows[PlanGoal].append(
+                    (
+                        goal.id,
+                        plan_id,
+                        goal.position,
+                        goal.status,
+                        date.fromordinal(goal.closed_on) if goal.closed_on is not None else None,
+                        goal.from_id,
+                        self._stamp(goal.created),
+                        goal.author,
+                        self._stamp(goal.updated),
+                        len(goal.versions) + (goal.status != "open"),
+                    )
+                )
+            if plan.ended is not None:
+                touched = max(touched, plan.ended * 1440 + 900)  # the next plan ended it
+            rows[ServicePlan].append(
+                (
+                    plan_id,
+                    case.id,
+                    plan.number,
+                    started,
+                    plan.every,
+                    plan.unit,
+                    ",".join(d.isoformat() for d in plan.fixed),
+                    "current" if plan.ended is None else "ended",
+                    date.fromordinal(plan.ended) if plan.ended is not None else None,
+                    self._stamp(when),
+                    author,
+                    self._stamp(touched),
+                    1 if plan.ended is None else 2,
+                )
+            )
+            carried = [g for g in goals if g.status == "open"]
+        return entries
+
+    def _add_goal(
+        self,
+        goals: list[_Goal],
+        pool: _GoalPool,
+        ctx: dict[str, str],
+        case: _Case,
+        when: int,
+        author: int,
+    ) -> None:
+        """A new goal (from the pool, if any is left) with one to four actions."""
+        text = pool.take(goals)
+        if text is None:
+            return
+        px = self.px
+        day = when // 1440
+        goal = _Goal(self._new_id(PlanGoal), len(goals) + 1, text, when, author)
+        target_on = day + 7 * px.randint(6, 26)
+        roll = px.random()
+        achievable = roll >= NOT_ACHIEVABLE_SHARE
+        note = ""
+        if not achievable:
+            note = px.choice(txt.DOUBTFUL_NOTES)
+        elif roll < NOT_ACHIEVABLE_SHARE + ACHIEVABLE_NOTE_SHARE:
+            note = px.choice(txt.ACHIEVABLE_NOTES)
+        wording = (
+            text.domain,
+            text.change.format_map(ctx),
+            text.measure.format_map(ctx),
+            text.target.format_map(ctx),
+            text.relevance.format_map(ctx),
+            date.fromordinal(target_on),
+            px.random() < CLIENT_AGREED_SHARE,
+            achievable,
+            note.format_map(ctx),
+        )
+        self._add_version(goal, wording, "", when, author)
+        wanted = _pick(px, ONE_TO_FOUR)
+        self._add_actions(goal, ctx, case, when, author, wanted, set())
+        goals.append(goal)
+
+    def _add_actions(
+        self,
+        goal: _Goal,
+        ctx: dict[str, str],
+        case: _Case,
+        when: int,
+        author: int,
+        wanted: int,
+        done: set[str],
+    ) -> None:
+        """Up to ``wanted`` of the goal's actions, due by its target date; those ``done``
+        already only when nothing else fits (a step that recurs, like bringing a statement).
+
+        Every goal's text has an action for the worker, so a goal gets at least one.
+        """
+        px = self.px
+        day = when // 1440
+        target_on = goal.target_on
+        texts = [
+            (a, a.what.format_map(ctx))
+            for a in px.sample(goal.text.actions, len(goal.text.actions))
+        ]
+        texts.sort(key=lambda t: t[1] in done)
+        added = 0
+        for action, what in texts:
+            if added == wanted:
+                break
+            owner = self._owner(action, case, day)
+            if owner is None:
+                continue
+            due = day + px.randint(7, max(7, target_on - day))
+            goal.actions.append(_Action(self._new_id(PlanAction), what, owner, due, when, author))
+            added += 1
+
+    def _add_version(
+        self, goal: _Goal, wording: tuple[Any, ...], reason: str, when: int, author: int
+    ) -> None:
+        version_id = self._new_id(PlanGoalVersion)
+        goal.versions.append((version_id, wording))
+        self._rows[PlanGoalVersion].append(
+            (version_id, goal.id, len(goal.versions), *wording, reason, self._stamp(when), author)
+        )
+
+    def _owner(
+        self, action: txt.ActionText, case: _Case, day: int
+    ) -> tuple[str, str, int | None] | None:
+        """(owner kind, name as shown, professional id) for an action set on ``day``, or None
+        if nobody suitable is around (no such professional involved, a child too young)."""
+        px = self.px
+        p = self.people[case.client]
+        if action.owner == "client" and p.child and p.age + (day - case.opened) // 365 < 8:
+            return None
+        if action.owner == "family":
+            if p.family:
+                return "client", "", None  # the family is the client
+            main = (p.ctx["fnfull"], p.ctx["rel"])
+            network = self.networks.get(case.client) or [main]
+            name, rel = main if main in network and px.random() < 0.7 else px.choice(network)
+            return "family", f"{name} ({rel})", None
+        if action.owner == "professional":
+            involved = [
+                pro
+                for pro in self.professionals.get(case.id, ())
+                if pro[3] in action.roles
+                and (pro[4] is None or pro[4] <= day)
+                and (pro[5] is None or pro[5] >= day)
+            ]
+            if not involved:
+                return None
+            pro_id, name, agency, *_ = px.choice(involved)
+            return "professional", f"{name} ({agency})", pro_id
+        return action.owner, "", None
+
+    def _review(
+        self,
+        plan: _Plan,
+        plan_id: int,
+        j: int,
+        goals: list[_Goal],
+        pool: _GoalPool,
+        ctx: dict[str, str],
+        case: _Case,
+        at: int,
+        reviewer: int,
+        keep_one: bool,
+    ) -> tuple[int, str]:
+        """The plan's ``j``-th review, rating every goal open at the time; returns its id
+        and the chronology entry's details."""
+        px = self.px
+        p = self.people[case.client]
+        h = at // 1440
+        rated = [g for g in goals if g.status == "open" and g.created < at]
+        can_add = len(rated) < MAX_OPEN_GOALS and pool.has(goals)
+        ratings = [self._rate(g, can_add, h, ctx) for g in rated]
+        added = sum(r[1] == "new goal" for r in ratings)
+        if keep_one and not added and all(r[1] == "close goal" for r in ratings):
+            if pool.has(goals):
+                added = 1  # the goals are met: the next one is agreed
+            else:
+                kept = [r for r in ratings if r[0] == "achieved"] or ratings
+                kept[-1][1] = "continue"  # achieved, and kept on to hold the gain
+        review_id = self._new_id(PlanReview)
+        lines, closed, reworded = [], [], []
+        for goal, (rating, decision, evidence, reason) in zip(rated, ratings, strict=True):
+            version_id, wording = goal.versions[-1]
+            self._rows[PlanReviewRating].append(
+                (
+                    self._new_id(PlanReviewRating),
+                    review_id,
+                    goal.id,
+                    version_id,
+                    rating,
+                    evidence,
+                    decision,
+                    reason,
+                )
+            )
+            what = f"{rating}; {decision}" if rating else f"not rated ({reason})"
+            lines.append(f"- Goal {goal.position} ({wording[0]}): {what}")
+            goal.rated += bool(rating)
+            goal.last = rating or goal.last
+            if decision == "close goal":
+                goal.status = "achieved" if rating == "achieved" else "closed"
+                goal.closed_on, goal.updated = h, at
+                closed.append(goal.position)
+            elif decision == "change":
+                self._revise(goal, at + 5, reviewer, ctx)
+                reworded.append(goal.position)
+        for _ in range(added):
+            self._add_goal(goals, pool, ctx, case, at + 10, reviewer)
+
+        good = sum(r[0] in ("achieved", "progressing") for r in ratings)
+        bad = sum(r[0] in ("no change", "worse") for r in ratings)
+        mood = "poor" if bad > good else "good" if good and not bad else "mixed"
+        ctx["d"] = self._day(h - px.randint(1, 6))
+        present = px.random() < CLIENT_PRESENT_SHARE
+        if not present:
+            views = px.choice(txt.ABSENT_VIEWS).format_map(ctx)
+        elif p.child:
+            views = f"{ctx['a']}: {px.choice(txt.CLIENT_VIEWS[mood])}"
+            if p.age + (h - case.opened) // 365 >= 5 and px.random() < 0.5:
+                views += px.choice(txt.CHILD_VIEWS).format_map(ctx)
+        else:
+            views = px.choice(txt.CLIENT_VIEWS[mood])
+        people = []
+        network = self.networks.get(case.client)
+        if network and px.random() < 0.5:
+            people.append("{} ({})".format(*px.choice(network)))
+        involved = [
+            pro
+            for pro in self.professionals.get(case.id, ())
+            if (pro[4] is None or pro[4] <= h) and (pro[5] is None or pro[5] >= h)
+        ]
+        wanted = _pick(px, ((0, 40), (1, 40), (2, 20)))
+        for _, name, agency, role, *_ in px.sample(involved, min(len(involved), wanted)):
+            people.append(f"{name} ({role}, {agency})")
+        summary = px.choice(txt.REVIEW_SUMMARIES[mood]).format_map(ctx)
+        if closed:
+            summary += f" {_goals(closed)} closed."
+        if reworded:
+            summary += f" {_goals(reworded)} reworded."
+        if added:
+            summary += " A new goal agreed." if added == 1 else f" {added} new goals agreed."
+        next_on = plan.nexts[j + 1]
+        self._rows[PlanReview].append(
+            (
+                review_id,
+                plan_id,
+                date.fromordinal(h),
+                present,
+                views,
+                "; ".join(people),
+                summary,
+                next_on,
+                self._stamp(at),
+                reviewer,
+            )
+        )
+        state = "client present" if present else "client not present"
+        details = "\n".join(
+            [
+                f"Review of service plan {plan.number}, {state}.",
+                "",
+                *lines,
+                "",
+                f"Next review: {dates.format_date(next_on) or 'none set'}.",
+            ]
+        )
+        return review_id, details
+
+    def _rate(self, goal: _Goal, can_add: bool, h: int, ctx: dict[str, str]) -> list[str]:
+        """[rating, decision, evidence, not-rated reason] for one goal at a review on ``h``."""
+        px = self.px
+        if px.random() < NOT_RATED_SHARE:
+            return ["", "", "", px.choice(txt.NOT_RATED_REASONS).format_map(ctx)]
+        rating = _pick(px, LATER_RATINGS if goal.rated else FIRST_RATINGS)
+        decision = _pick(px, DECISIONS_FOR[rating])
+        if decision == "continue" and rating != "achieved" and goal.target_on < h:
+            decision = px.choice(("continue", "change"))  # past its date: often reworded
+        if (decision == "change" and goal.revised) or (decision == "new goal" and not can_add):
+            decision = "continue"
+        # What evidence quotes; int(r() * n) as in the notes, for speed.
+        r = px.random
+        low, high = PERCENT_FOR.get(rating, (62, 79))
+        ctx["d"] = self._day(h - 1 - int(r() * 14))
+        ctx["n"] = str(2 + int(r() * 2))
+        ctx["pct"] = str(low + int(r() * (high - low + 1)))
+        ctx["amt"] = f"£{10 * (12 + int(r() * 49))}"
+        ctx["arrears"] = f"£{10 * (80 + int(r() * 221)):,}"
+        if rating == "no longer relevant":
+            evidence = px.choice(txt.NO_LONGER_RELEVANT)
+        else:
+            evidence = goal.text.evidence[RATINGS.index(rating)]
+            if rating == goal.last:
+                evidence += " " + px.choice(txt.EVIDENCE_AGAIN)
+        return [rating, decision, evidence.format_map(ctx), ""]
+
+    def _revise(self, goal: _Goal, when: int, author: int, ctx: dict[str, str]) -> None:
+        """The goal's second wording, agreed at a review: a new target and a later date."""
+        domain, change, measure, _, relevance, target_on, _, achievable, note = goal.versions[-1][1]
+        later = max(target_on.toordinal(), when // 1440) + 7 * self.px.randint(4, 12)
+        wording = (
+            domain,
+            change,
+            measure,
+            goal.text.revised_target.format_map(ctx),
+            relevance,
+            date.fromordinal(later),
+            True,
+            achievable,
+            note,
+        )
+        self._add_version(goal, wording, goal.text.revised_reason.format_map(ctx), when, author)
+        goal.revised, goal.updated = True, when
+
+    def _settle(
+        self, action: _Action, goal: _Goal, end: int, case: _Case, ctx: dict[str, str]
+    ) -> None:
+        """Where the action stood on day ``end`` (its goal closed, its plan ended, or today):
+        at most one change of status since it was set, kept in its history."""
+        px = self.px
+        before = action.status
+        if goal.status == "achieved":
+            options: tuple[tuple[str, int], ...] = (("done", 85), ("dropped", 15))
+        elif goal.status == "closed":
+            options = (("done", 35), ("dropped", 50), (before, 15))
+        elif action.due < action.created // 1440:
+            # Carried over already late: the new plan mostly gets it done or lets it go.
+            options = (("done", 50), ("dropped", 40), (before, 10))
+        elif action.due < end:
+            options = (("done", 62), ("in progress", 15), ("not started", 5), ("dropped", 18))
+        else:
+            options = (("not started", 45), ("in progress", 45), ("done", 10))
+        status = _pick(px, options)
+        first = action.created // 1440 + 1
+        if status == before or (before, status) == ("in progress", "not started") or end < first:
+            return
+        day = first + int(px.random() * (max(first, min(end, action.due + 10)) - first + 1))
+        at = day * 1440 + 540 + 5 * int(px.random() * 48)
+        note = action.note
+        if px.random() < 0.4 and status in _STATUS_NOTES:
+            ctx["d"] = self._day(day)
+            note = px.choice(_STATUS_NOTES[status]).format_map(ctx)
+        worker = self.workers[case.allocs[self._holder(case, day)][1]][0]
+        changes = [("status", before, status)]
+        if note != action.note:
+            changes.append(("status_note", action.note, note))
+        for field, old, new in changes:
+            self._rows[RecordChange].append(
+                (
+                    self._new_id(RecordChange),
+                    "plan_action",
+                    action.id,
+                    field,
+                    old,
+                    new,
+                    worker,
+                    self._stamp(at),
+                )
+            )
+        action.status, action.note, action.changed = status, note, at
 
     # -- small helpers ---------------------------------------------------------------------
 
@@ -1581,8 +2524,8 @@ class _Generator:
     def _stamp(self, when: int) -> datetime:
         """Local ``ordinal * 1440 + minute`` as naive UTC, the stored form."""
         o, minute = divmod(when, 1440)
-        offset = self._offsets.get(o)
-        if offset is None:
+        midnight = self._midnights.get(o)
+        if midnight is None:
             # Office hours never straddle a clock change, so one offset per day will do.
             noon = datetime.fromordinal(o).replace(hour=12)
             try:
@@ -1592,8 +2535,8 @@ class _Generator:
                 offset = utc - noon
             except (AttributeError, OverflowError, OSError, ValueError):
                 offset = timedelta(0)
-            self._offsets[o] = offset
-        return datetime.fromordinal(o) + timedelta(minutes=minute) + offset
+            midnight = self._midnights[o] = datetime.fromordinal(o) + offset
+        return midnight + timedelta(minutes=minute)
 
     def _day(self, o: int) -> str:
         """A short date as a worker writes it in a note: "14 Mar"."""
@@ -1606,6 +2549,70 @@ class _Generator:
     def _long_day(self, o: int) -> str:
         d = date.fromordinal(o)
         return f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+_UNIT_DAYS = {"days": 1.0, "weeks": 7.0, "months": 30.44}
+_STATUS_NOTES = {
+    "done": txt.DONE_NOTES,
+    "dropped": txt.DROPPED_NOTES,
+    "in progress": txt.IN_PROGRESS_NOTES,
+}
+
+
+def _pick(rng: random.Random, options: tuple[tuple[_T, int], ...]) -> _T:
+    """A weighted choice from (value, weight) pairs: ``random.choices`` without redoing its
+    sums on every call, which thousands of plans notice."""
+    bounds = _bounds(options)
+    return options[bisect.bisect(bounds, rng.random() * bounds[-1])][0]
+
+
+@functools.cache
+def _bounds(options: tuple[tuple[Any, int], ...]) -> tuple[int, ...]:
+    return tuple(itertools.accumulate(w for _, w in options))
+
+
+def _cycle_days(every: int | None, unit: str) -> int:
+    """About how many days apart a plan's reviews fall (on set dates, eleven weeks)."""
+    return round(every * _UNIT_DAYS[unit]) if every else 77
+
+
+def _start_details(plan: _Plan, started: date, carried: int) -> str:
+    """The details of a "Service plan N started" entry, as ``Store.start_plan`` words them."""
+    # A bare PlanInfo, for the store's own wording of the schedule.
+    info = PlanInfo(
+        id=0,
+        case_id=0,
+        number=plan.number,
+        started_on=started,
+        review_every=plan.every,
+        review_unit=plan.unit,
+        review_dates=plan.fixed,
+        status="current",
+        ended_on=None,
+        version=1,
+        author_name="",
+        goals=(),
+        reviews=(),
+        next_review_on=plan.nexts[0],
+    )
+    details = (
+        f"Reviewed {info.schedule_text}; first review due {dates.format_date(info.next_review_on)}."
+        if info.next_review_on
+        else f"Reviewed {info.schedule_text}."
+    )
+    if plan.number > 1:
+        details += (
+            f" Replaces plan {plan.number - 1}, carrying over {carried} open "
+            f"goal{'s' if carried != 1 else ''}."
+        )
+    return details
+
+
+def _goals(positions: Sequence[int]) -> str:
+    """[2] -> "Goal 2"; [1, 3] -> "Goals 1 and 3"."""
+    if len(positions) == 1:
+        return f"Goal {positions[0]}"
+    return f"Goals {', '.join(map(str, positions[:-1]))} and {positions[-1]}"
 
 
 # Which routine pool each note type draws from: 0 remote, 1 in person, 2 at home.

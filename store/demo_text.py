@@ -1918,3 +1918,825 @@ AUTOMATIC_ANALYSES: tuple[str, ...] = (
     "Worth raising at the next review: the same issue came up last year.",
     "{a} followed the agreed plan, which suggests the work is helping.",
 )
+
+
+# --- Service plans ----------------------------------------------------------------------------
+# Goals for each area of work (keyed by ``Topic.concern``), so a client's plan is about what
+# their notes are about. Placeholders as in the note templates (the per-note ones excepted);
+# evidence may also use ``{d}`` (a recent date), ``{n}``, ``{pct}``, ``{amt}`` and
+# ``{arrears}``. A goal is worded as a worker would write it with the client: what will
+# change, how it is measured and what level means done, and why it matters in the client's
+# own words (for a child's case, the parent's or carer's, or the child's once at school).
+
+
+class ActionText(NamedTuple):
+    """A step towards a goal and who takes it."""
+
+    owner: str  # worker | client | family | professional
+    what: str
+    roles: tuple[str, ...] = ()  # a professional: the roles that could take it on
+
+
+class GoalText(NamedTuple):
+    """A SMART goal, its actions, what a review may find, and how it may be reworded."""
+
+    domain: str  # one of store.plan_records.DOMAINS
+    change: str
+    measure: str
+    target: str
+    relevance: str
+    actions: tuple[ActionText, ...]  # at least one for the worker or the client
+    evidence: tuple[str, str, str, str]  # rated achieved, progressing, no change, worse
+    revised_target: str  # the target after a review changed it
+    revised_reason: str  # no full stop: the plan reads "this wording since <date>: <reason>."
+
+
+_HOUSING_ROLES = ("housing officer", "tenancy support worker")
+_MONEY_ROLES = ("debt adviser", "DWP work coach", "tenancy support worker")
+_SCHOOL_ROLES = ("class teacher", "SENCo", "designated safeguarding lead")
+_CHILD_HEALTH_ROLES = ("health visitor", "GP", "paediatrician", "school nurse")
+_CHILD_SUPPORT_ROLES = ("family support worker", "early help coordinator")
+
+GOALS: dict[str, tuple[GoalText, ...]] = {
+    "rent arrears and the risk of losing the tenancy": (
+        GoalText(
+            "housing",
+            "Clear the rent arrears through the agreed repayment plan and keep the tenancy",
+            "Rent account statements from the landlord, checked at each visit",
+            "Arrears under £100 and no missed weekly payment for 8 weeks",
+            "This flat is my home. I'm not going back to sleeping on people's sofas.",
+            (
+                ActionText("client", "Pay the agreed amount towards the arrears every Friday"),
+                ActionText("client", "Bring the latest rent statement to each visit"),
+                ActionText("worker", "Apply for a discretionary housing payment with {c}"),
+                ActionText(
+                    "professional",
+                    "Put the possession claim on hold while the repayment plan is kept to",
+                    _HOUSING_ROLES,
+                ),
+                ActionText("family", "Help {c} set up a standing order for the rent"),
+            ),
+            (
+                "Rent statement of {d} seen: arrears cleared and every payment made for 8 weeks.",
+                "Arrears down to {amt}; one payment missed since the last review and made up "
+                "the week after.",
+                "Statement of {d} seen: arrears about the same. The payments stopped while the "
+                "Universal Credit claim was being reviewed.",
+                "Arrears up to {arrears}; a notice seeking possession was served on {d}.",
+            ),
+            "Arrears under £300 and no missed payment for 6 weeks",
+            "The Universal Credit deduction leaves less to pay with; target agreed with {c} "
+            "and the landlord",
+        ),
+        GoalText(
+            "housing",
+            "Get the landlord to repair the damp and mould in the back bedroom",
+            "Repairs logged with the landlord; the room checked at home visits",
+            "Repair finished and no new mould seen at two visits in a row",
+            "My chest is worse every winter in that room. I want to sleep in my own bed again.",
+            (
+                ActionText("client", "Report the damp to the landlord in writing and keep a copy"),
+                ActionText(
+                    "worker", "Write to the landlord in support, with photos from the visit"
+                ),
+                ActionText(
+                    "professional", "Inspect the property and chase the repair", _HOUSING_ROLES
+                ),
+                ActionText("family", "Be at the flat to let the contractor in"),
+                ActionText("client", "Open the window and wipe the walls each morning"),
+            ),
+            (
+                "Bedroom seen on {d}: wall replastered, no mould. {c} is sleeping in there again.",
+                "Landlord's surveyor visited on {d}; the work is booked. Mould treated for now.",
+                "No reply from the landlord to either letter; mould still on the back wall.",
+                "The mould has spread to the ceiling; {c} has been sleeping on the sofa.",
+            ),
+            "Repair booked and done by the new date, with the council's help if needed",
+            "The landlord has not replied; the council's private housing team is now involved",
+        ),
+    ),
+    "overcrowded and unsafe housing": (
+        GoalText(
+            "housing",
+            "Move the family to a home with enough bedrooms for {c}",
+            "Bids on the housing register and offers made, checked with {ho}",
+            "An offer of a suitable home accepted",
+            "We all sleep in one room. {c} has nowhere to do homework or be on their own.",
+            (
+                ActionText("family", "Bid for suitable homes on the housing register every week"),
+                ActionText("worker", "Send the overcrowding letter and the GP's letter to {ho}"),
+                ActionText(
+                    "professional",
+                    "Review the family's banding with the new information",
+                    ("housing officer",),
+                ),
+                ActionText("family", "Help with packing and look after {c} on moving day"),
+            ),
+            (
+                "Offer of a three-bedroom house accepted on {d}; sign-up done.",
+                "Banding raised to band {n} on {d}; the family has bid every week since.",
+                "Still in band {n}; no bids placed for three weeks while {a} was unwell.",
+                "The landlord has asked the family to leave; emergency housing requested.",
+            ),
+            "An offer of a suitable home, or a place on the council's priority list",
+            "Banding decision took longer than expected; target date moved with {a}",
+        ),
+        GoalText(
+            "safety",
+            "Make the home safe for {c}: mould treated and a working smoke alarm",
+            "Checks of the home at each visit",
+            "No mould in {c}'s room and the smoke alarm tested working at two visits running",
+            "I want {c} to stop coughing at night.",
+            (
+                ActionText("family", "Treat the mould with the spray and air the room every day"),
+                ActionText("worker", "Ask the fire service for a home safety visit"),
+                ActionText(
+                    "professional",
+                    "Check {c}'s chest and write to the landlord about the damp",
+                    ("health visitor", "GP", "school nurse"),
+                ),
+                ActionText("worker", "Chase the landlord about the repairs"),
+            ),
+            (
+                "Home seen on {d}: no mould, smoke alarm tested and working. {c}'s cough has gone.",
+                "Smoke alarm fitted on {d}; mould treated but coming back in one corner.",
+                "Mould unchanged; the landlord has not been in touch.",
+                "The mould is worse and {c} saw the GP for a chest infection on {d}.",
+            ),
+            "Smoke alarm working and the mould kept down until the family moves",
+            "The landlord will not do the work; the family is moving instead",
+        ),
+    ),
+    "debt and loss of income": (
+        GoalText(
+            "finances",
+            "Bring weekly spending within income, using a budget {c} keeps",
+            "The weekly budget sheet, gone through together at visits",
+            "Income covers outgoings for 6 weeks running, with no new borrowing",
+            "I'm sick of choosing between the gas and the food shop.",
+            (
+                ActionText("client", "Fill in the budget sheet every Sunday"),
+                ActionText("worker", "Help {c} apply for the council tax reduction"),
+                ActionText(
+                    "professional",
+                    "Check every benefit {c} can claim and deal with the priority debts",
+                    _MONEY_ROLES,
+                ),
+                ActionText("client", "Stop borrowing from the doorstep lender"),
+                ActionText("family", "Do the weekly shop with {c} using the list"),
+            ),
+            (
+                "Budget sheets for the last 6 weeks seen: in credit every week, no new loans.",
+                "In credit 4 weeks of the last 6; one small loan taken for school shoes.",
+                "Budget sheet kept for one week only; outgoings still more than income.",
+                "Two new loans since the last review; the gas has been cut off.",
+            ),
+            "Income covers outgoings for 4 weeks running, and no new loans",
+            "The budget showed the target was too far at first; agreed a first step with {c}",
+        ),
+        GoalText(
+            "finances",
+            "Apply for a debt relief order for the debts {c} cannot repay",
+            "Each stage of the application, confirmed by the debt adviser",
+            "Debt relief order approved",
+            "I want the letters and the phone calls to stop.",
+            (
+                ActionText("client", "Gather the bank statements and the creditors' letters"),
+                ActionText("professional", "Prepare and submit the application", ("debt adviser",)),
+                ActionText("worker", "Book and go with {c} to the debt advice appointment"),
+                ActionText("client", "Open the post with the worker at each visit"),
+            ),
+            (
+                "Debt relief order approved on {d}; creditors told to stop contacting {c}.",
+                "Application submitted on {d}; the decision is expected within a month.",
+                "Some statements still missing, so the application has not gone in.",
+                "A county court claim arrived on {d} for a debt not on the list.",
+            ),
+            "Application submitted with every statement, and the order approved",
+            "Papers took longer to gather than planned; new date agreed",
+        ),
+        GoalText(
+            "employment",
+            "Start looking for paid work through the employment support programme",
+            "Sessions attended and job applications sent, from the programme's records",
+            "6 sessions attended and 5 applications sent",
+            "I want to be working again and have my own money.",
+            (
+                ActionText("client", "Go to the weekly jobs club on Wednesdays"),
+                ActionText(
+                    "professional",
+                    "Help update {c}'s CV and look for vacancies together",
+                    ("employment support worker", "DWP work coach"),
+                ),
+                ActionText("worker", "Work out with {c} how a job would change the benefits"),
+                ActionText("client", "Send at least one application a week"),
+            ),
+            (
+                "{c} started part-time work on {d}; all 6 sessions attended.",
+                "{n} sessions attended and 3 applications sent; an interview is booked.",
+                "Only one session attended; {c} says the bus fare is a problem.",
+                "{c} has stopped going and says there is no point.",
+            ),
+            "4 sessions attended and 3 applications sent, with bus fares paid by the programme",
+            "Travel costs got in the way; the programme now pays the fares",
+        ),
+    ),
+    "health needs and missed medical appointments": (
+        GoalText(
+            "health",
+            "Attend every GP and hospital appointment about the chest pain",
+            "Appointments kept, from the letters and the surgery",
+            "Every appointment kept for 3 months",
+            "I want to know what's wrong with me and stop worrying about it.",
+            (
+                ActionText("client", "Write every appointment on the calendar on the fridge"),
+                ActionText("family", "Go with {c} to the hospital appointments"),
+                ActionText("worker", "Book patient transport for the hospital appointments"),
+                ActionText(
+                    "professional",
+                    "Send a text reminder before each appointment",
+                    ("GP", "district nurse"),
+                ),
+            ),
+            (
+                "Every appointment since the last review kept; the tests came back clear on {d}.",
+                "{n} of the last 4 appointments kept; the missed one was rebooked the same day.",
+                "Two appointments missed again; {c} says the letters did not arrive.",
+                "{c} was taken to A&E on {d} after missing the cardiology appointment.",
+            ),
+            "Every appointment kept, with reminders by text as well as letter",
+            "Letters were going astray; the surgery now texts {c} as well",
+        ),
+        GoalText(
+            "health",
+            "Attend the diabetes education course and check blood sugar every day",
+            "Sessions attended; readings in the blood sugar diary",
+            "All 4 sessions attended and readings on 6 days out of 7",
+            "My dad lost his foot to diabetes. I don't want that happening to me.",
+            (
+                ActionText("client", "Check and write down blood sugar every morning"),
+                ActionText("client", "Go to the four course sessions at {surgery}"),
+                ActionText(
+                    "professional",
+                    "Go through the diary at each check-up",
+                    ("GP", "district nurse"),
+                ),
+                ActionText("worker", "Look at the diary with {c} at each visit"),
+            ),
+            (
+                "Course finished on {d}; the diary shows readings every day for a month.",
+                "{n} sessions attended; readings on most days.",
+                "No sessions attended yet; the diary has a few readings only.",
+                "Readings have gone up and {c} has stopped checking.",
+            ),
+            "The next course attended, and readings on 5 days out of 7",
+            "{c} missed the first course while in hospital; booked on the next one",
+        ),
+    ),
+    "mental health and low mood": (
+        GoalText(
+            "mental health",
+            "Go to talking therapy every week and keep the safety plan up to date",
+            "Sessions attended; mood scored out of 10 at each visit",
+            "8 sessions attended and mood at 6 out of 10 or more for a month",
+            "I want to feel like myself again and get out of the flat.",
+            (
+                ActionText("client", "Go to the therapy session every Thursday"),
+                ActionText(
+                    "professional",
+                    "Review the medication at the next appointment",
+                    ("community psychiatric nurse", "GP"),
+                ),
+                ActionText("worker", "Go through the safety plan with {c} at each visit"),
+                ActionText("family", "Ring {c} every evening this month"),
+            ),
+            (
+                "All 8 sessions attended; {c} has scored mood at 6 or 7 since {d}.",
+                "{n} sessions attended; mood around 5 out of 10.",
+                "Two sessions missed; mood still around 3 or 4.",
+                "{c} had a crisis on {d}; the crisis team is visiting daily.",
+            ),
+            "6 sessions attended and mood at 5 or more for a month",
+            "Therapy started later than planned because of the waiting list",
+        ),
+        GoalText(
+            "mental health",
+            "Leave the flat for a walk or an activity three times a week",
+            "The activity diary {c} keeps",
+            "3 outings a week for 4 weeks running",
+            "Being stuck inside makes everything worse. I used to love walking.",
+            (
+                ActionText("client", "Walk to the park three times a week"),
+                ActionText("family", "Come for the walk on Tuesdays"),
+                ActionText("worker", "Find a local walking or art group {c} could try"),
+                ActionText(
+                    "professional",
+                    "Introduce {c} to the day service",
+                    ("community psychiatric nurse", "tenancy support worker"),
+                ),
+            ),
+            (
+                "Diary seen: out three times a week or more since {d}; {c} has joined a "
+                "walking group.",
+                "Out twice a week on most weeks; once with {fn}.",
+                "Out once in the last fortnight, to the shop.",
+                "{c} has not left the flat since {d}.",
+            ),
+            "2 outings a week for 4 weeks running",
+            "Three a week was too much to begin with; {c} asked to start smaller",
+        ),
+    ),
+    "concerns about the care of the children": (
+        GoalText(
+            "safety",
+            "Keep {c} safe at home by following the safety plan every day",
+            "Safety plan checked at visits; information from school and the police",
+            "No incidents for 3 months, and {a} can explain the plan at every visit",
+            "I want my children to feel safe and to stay with me.",
+            (
+                ActionText("family", "Keep the safety plan on the fridge and follow it"),
+                ActionText("worker", "See {c} on their own at every visit"),
+                ActionText(
+                    "professional",
+                    "Share any worries from school or the police the same day",
+                    ("designated safeguarding lead", "police PVP officer", "health visitor"),
+                ),
+                ActionText("client", "Tell a trusted adult at school about any worry"),
+            ),
+            (
+                "No incidents reported since {d}; {a} explained the plan without prompting.",
+                "One call to the police since the last review, dealt with as the plan says.",
+                "{a} could not explain the plan at two visits; the school raised a concern.",
+                "Police were called to the home on {d}; the plan was not followed.",
+            ),
+            "No incidents for 6 weeks, and the plan explained by {a} at two visits running",
+            "Reset after the incident at home; a shorter first step agreed with {a}",
+        ),
+        GoalText(
+            "safety",
+            "{a} completes the parenting course and uses the home routine chart",
+            "Sessions attended, from the course register; the chart seen at visits",
+            "8 of 8 sessions, and the chart kept for 4 weeks",
+            "I want to do things differently from how I was brought up.",
+            (
+                ActionText("family", "Go to the parenting course every Monday morning"),
+                ActionText(
+                    "professional",
+                    "Model the bedtime routine at a home visit",
+                    _CHILD_SUPPORT_ROLES,
+                ),
+                ActionText("worker", "Arrange childcare for the course mornings"),
+                ActionText("family", "Keep the routine chart going every day"),
+            ),
+            (
+                "Course finished on {d} with all 8 sessions; the chart is kept every day.",
+                "{n} of 8 sessions done; the chart is kept most days.",
+                "Only one session attended; the childcare fell through.",
+                "{a} has stopped going and says the course is pointless.",
+            ),
+            "The next course finished, and the chart kept for 4 weeks",
+            "The first course was cancelled by the provider; {a} is booked on the next one",
+        ),
+    ),
+    "school attendance and behaviour": (
+        GoalText(
+            "education",
+            "Get {c} to school on time every day",
+            "Attendance and lateness from {school}'s register",
+            "Attendance of 95% or more, and late no more than once a fortnight, over a half term",
+            "I want to stay in my class with my friends.",
+            (
+                ActionText("family", "Walk {c} to the school gate by 8.40 each morning"),
+                ActionText("client", "Pack the school bag the night before"),
+                ActionText(
+                    "professional",
+                    "Send the attendance figures to the worker every fortnight",
+                    _SCHOOL_ROLES,
+                ),
+                ActionText("worker", "Arrange a meeting with {teacher} and {a}"),
+            ),
+            (
+                "Attendance {pct}% for the half term (school figures of {d}); late once.",
+                "Attendance up to {pct}%; late {n} times in the fortnight.",
+                "Attendance still about {pct}%; the mornings are still hard.",
+                "Attendance has dropped to {pct}%; a penalty notice warning was sent on {d}.",
+            ),
+            "Attendance of 90% or more over a half term",
+            "{c} was off for two weeks with tonsillitis; target set for the rest of the term",
+        ),
+        GoalText(
+            "education",
+            "No more suspensions from {school}, with support in class for {c}",
+            "Behaviour log and suspensions, from the school",
+            "No suspension, and fewer than 3 behaviour points a week, for a term",
+            "I don't want to get kicked out. I want to stay at my school.",
+            (
+                ActionText(
+                    "professional",
+                    "Set up a daily check-in with a named adult at school",
+                    _SCHOOL_ROLES,
+                ),
+                ActionText("client", "Use the time-out card instead of walking out of class"),
+                ActionText("family", "Go through the home-school book with {c} every evening"),
+                ActionText("worker", "Ask for an assessment of {c}'s learning needs"),
+            ),
+            (
+                "No suspension this term and 1 or 2 behaviour points a week (log of {d}).",
+                "No suspension since the last review; behaviour points down to {n} a week.",
+                "Behaviour points the same as before; the check-ins have not started.",
+                "{c} was suspended again on {d} for two days.",
+            ),
+            "No suspension for half a term, with the check-ins in place",
+            "The check-ins only started last week; a shorter first step agreed with {teacher}",
+        ),
+    ),
+    "family relationships and support": (
+        GoalText(
+            "relationships",
+            "Agree a family plan so that {fn} can keep helping {c} without burning out",
+            "The family group conference and the carer's assessment",
+            "A family plan agreed, and a break for {fn} at least once a month",
+            "{fn} has done so much for me. I don't want to lose that.",
+            (
+                ActionText("worker", "Refer the family to the family group conference service"),
+                ActionText("family", "Have the carer's assessment with the council"),
+                ActionText("client", "Ask the rest of the family to share the shopping"),
+                ActionText(
+                    "professional",
+                    "Look at equipment that makes the care easier",
+                    ("occupational therapist", "district nurse"),
+                ),
+            ),
+            (
+                "Family plan agreed at the conference on {d}; respite once a month started.",
+                "Carer's assessment done on {d}; the conference is booked.",
+                "No date yet for the conference; {fn} still does everything.",
+                "{fn} said on {d} that they cannot carry on as things are.",
+            ),
+            "A family plan agreed, with the shopping shared",
+            "Respite funding is not available yet; the first step is the shopping rota",
+        ),
+        GoalText(
+            "relationships",
+            "Meet {fn} through mediation and agree how often to see each other",
+            "Mediation sessions attended; visits that went ahead",
+            "Two mediation sessions, then the agreed visits kept for a month",
+            "I miss my family. I want us to be able to talk again.",
+            (
+                ActionText("worker", "Make the referral to the mediation service"),
+                ActionText("client", "Go to both mediation sessions"),
+                ActionText("family", "Meet {c} for a coffee after the second session"),
+            ),
+            (
+                "Both sessions attended; {c} and {fn} have met every week since {d}.",
+                "First session held on {d}; the second is booked.",
+                "The mediation service has a waiting list; nothing has happened yet.",
+                "{c} and {fn} argued on {d} and are not speaking.",
+            ),
+            "The first mediation session held, and one visit",
+            "The waiting list for mediation is longer than thought",
+        ),
+    ),
+    "family relationships and contact": (
+        GoalText(
+            "relationships",
+            "{c} sees the other parent every fortnight at the family centre, as agreed",
+            "Contact sessions held, from the family centre's records",
+            "6 sessions in a row held, none cancelled by the adults",
+            "{c} keeps asking when the next visit is. I want it to be regular and calm.",
+            (
+                ActionText("family", "Get {c} to the family centre for every session"),
+                ActionText("worker", "Agree the dates with both parents and the centre"),
+                ActionText(
+                    "professional",
+                    "Write up each session and share it with the worker",
+                    _CHILD_SUPPORT_ROLES,
+                ),
+            ),
+            (
+                "6 sessions in a row held since {d}; the centre's notes say they went well.",
+                "{n} sessions held; one cancelled by the other parent.",
+                "Only one session held; two cancelled.",
+                "Contact stopped after the row at the centre on {d}.",
+            ),
+            "4 sessions in a row held",
+            "Sessions started later than planned because of the centre's waiting list",
+        ),
+        GoalText(
+            "relationships",
+            "{c} sees the brothers and sisters who live elsewhere at least once a month",
+            "Visits held, from the carers' and the worker's records",
+            "A visit every month for 3 months",
+            "{c} cries for them at bedtime. I want them to grow up knowing each other.",
+            (
+                ActionText("worker", "Agree a monthly visit plan with the siblings' carers"),
+                ActionText("family", "Take {c} to the visits and bring a photo album"),
+                ActionText("client", "Make a card for each visit"),
+            ),
+            (
+                "Visits held every month since {d}; {c} talks about them for days after.",
+                "Two visits held; the third moved to next week.",
+                "One visit held; the others fell through.",
+                "No visits since {d}; the siblings' carers have moved.",
+            ),
+            "A visit every month for 2 months",
+            "The siblings' carers moved further away; visits are now at a halfway point",
+        ),
+    ),
+    "involvement with the courts and police": (
+        GoalText(
+            "other",
+            "Attend every court hearing and probation appointment",
+            "Attendance, confirmed by probation and the court",
+            "Every appointment kept until the order ends",
+            "I don't want to end up back inside. I've got too much to lose.",
+            (
+                ActionText("client", "Go to every probation appointment"),
+                ActionText(
+                    "professional",
+                    "Confirm attendance to the worker every month",
+                    ("probation officer",),
+                ),
+                ActionText("worker", "Arrange travel for the court dates"),
+                ActionText("family", "Give {c} a lift to the court hearings"),
+            ),
+            (
+                "Every appointment kept; probation confirmed on {d} that the order is complete.",
+                "All but one appointment kept; the missed one was rearranged in advance.",
+                "Two appointments missed; probation has issued a warning.",
+                "A breach was reported on {d}; {c} is due back at court.",
+            ),
+            "Every appointment kept for the next 3 months",
+            "The order was extended at the last hearing",
+        ),
+        GoalText(
+            "safety",
+            "Stay safe from the former partner, with the non-molestation order and a safety plan",
+            "Incidents reported; the safety plan gone through at visits",
+            "No contact from the former partner for 3 months, and the plan up to date",
+            "I want to stop looking over my shoulder.",
+            (
+                ActionText("client", "Keep the phone charged and the safety plan to hand"),
+                ActionText("worker", "Make the referral to the domestic abuse service"),
+                ActionText(
+                    "professional",
+                    "Tell the worker at once of any police call-out",
+                    ("police PVP officer", "probation officer"),
+                ),
+                ActionText("family", "Be the person {c} calls if the former partner turns up"),
+            ),
+            (
+                "No contact since {d}; the plan was updated after the move.",
+                "One text from the former partner, reported to the police the same day.",
+                "Two texts and a visit; {c} did not report them at first.",
+                "The former partner came to the house on {d}; police attended.",
+            ),
+            "No contact for 3 months, with the order renewed",
+            "The order was due to end; {c} is applying to renew it",
+        ),
+    ),
+    "substance use": (
+        GoalText(
+            "health",
+            "Cut drinking to 14 units a week or less",
+            "The drinks diary, gone through at visits",
+            "14 units or fewer each week for 6 weeks",
+            "I want to be sober for my grandchildren.",
+            (
+                ActionText("client", "Keep the drinks diary every day"),
+                ActionText(
+                    "professional",
+                    "See {c} every week at the drug and alcohol service",
+                    ("drug and alcohol worker",),
+                ),
+                ActionText("family", "Keep the house free of alcohol"),
+                ActionText("worker", "Go through the diary with {c} at each visit"),
+            ),
+            (
+                "Diary shows under 14 units every week since {d}.",
+                "Down to about 20 units a week; two heavy weekends.",
+                "Drinking about the same; the diary was kept for one week.",
+                "{c} was taken to hospital on {d} after drinking heavily.",
+            ),
+            "20 units or fewer each week for 4 weeks, on the way to 14",
+            "Cutting down all at once was not safe; a slower reduction agreed with the service",
+        ),
+        GoalText(
+            "health",
+            "Keep to the methadone script and every key worker appointment",
+            "Collections and appointments, from the drug and alcohol service",
+            "No missed collection or appointment for 8 weeks",
+            "I've been clean before and I can do it again.",
+            (
+                ActionText("client", "Collect the script from the chemist every day"),
+                ActionText(
+                    "professional",
+                    "Review the dose each fortnight",
+                    ("drug and alcohol worker", "GP"),
+                ),
+                ActionText("worker", "Check in by phone on collection days"),
+            ),
+            (
+                "No missed collection for 8 weeks (service letter of {d}); dose reducing.",
+                "One missed collection in the last month; every appointment kept.",
+                "Three missed collections; the chemist raised a concern.",
+                "{c} has relapsed and the script was stopped on {d}.",
+            ),
+            "No missed collection or appointment for 4 weeks",
+            "Restarted on the script after the relapse; a shorter first target",
+        ),
+    ),
+    "care and support needs at home": (
+        GoalText(
+            "health",
+            "Manage personal care safely at home with the right package of care",
+            "Care calls and falls, from the care agency's records and visits",
+            "Two calls a day in place and no falls for 3 months",
+            "I want to stay in my own home, not go into a home.",
+            (
+                ActionText("worker", "Arrange the review of the care package"),
+                ActionText(
+                    "professional",
+                    "Assess for a walking frame and a shower seat",
+                    ("occupational therapist", "district nurse"),
+                ),
+                ActionText("client", "Wear the pendant alarm all day"),
+                ActionText("family", "Visit on the days the carers don't come"),
+            ),
+            (
+                "Both calls in place since {d}; no falls, and the shower seat is in use.",
+                "The evening call started on {d}; one fall without injury.",
+                "Still one call a day; the agency has no one for the evenings.",
+                "{c} fell twice since the last review and was in hospital on {d}.",
+            ),
+            "Two calls a day in place and no falls for 6 weeks",
+            "The agency could not start the evening call until now",
+        ),
+        GoalText(
+            "other",
+            "Go to the day centre lunch club twice a week",
+            "Attendance, from the day centre's register",
+            "2 days a week for 6 weeks",
+            "I get lonely. I like the company at the lunch club.",
+            (
+                ActionText("worker", "Book the day centre place and the transport"),
+                ActionText("client", "Be ready for the minibus at 10.30 on club days"),
+                ActionText("family", "Go with {c} for the first visit"),
+            ),
+            (
+                "Two days a week since {d}; {c} has made friends there.",
+                "Going once a week; the second day starts next month.",
+                "Went once; {c} said they did not know anyone.",
+                "Stopped going after a fall on the minibus step on {d}.",
+            ),
+            "1 day a week for 6 weeks, then 2",
+            "{c} asked to build up slowly",
+        ),
+    ),
+    "the children's health and development": (
+        GoalText(
+            "health",
+            "Keep {c}'s health appointments and bring the immunisations up to date",
+            "Appointments kept, from {hv} and {surgery}",
+            "Every appointment kept and the immunisations up to date",
+            "I want {c} to be healthy and to catch up.",
+            (
+                ActionText("family", "Take {c} to every appointment, with the red book"),
+                ActionText(
+                    "professional",
+                    "Send the appointment dates to the family and the worker",
+                    _CHILD_HEALTH_ROLES,
+                ),
+                ActionText("worker", "Remind {a} the day before each appointment"),
+            ),
+            (
+                "Immunisations up to date since {d}; every appointment kept.",
+                "{n} of the last 4 appointments kept; one immunisation still due.",
+                "Two appointments missed again; immunisations not started.",
+                "{c} was seen in A&E on {d}; the health visitor has raised a concern.",
+            ),
+            "Every appointment kept, and the last immunisation done by the new date",
+            "The clinic cancelled the catch-up session",
+        ),
+        GoalText(
+            "health",
+            "Keep a bedtime and mealtime routine for {c} every day",
+            "The routine chart, seen at visits",
+            "Bed by 7.30pm on 6 nights out of 7, and meals at the table, for 4 weeks",
+            "When the routine works, the whole house is calmer, me included.",
+            (
+                ActionText("family", "Keep the routine chart on the kitchen wall and fill it in"),
+                ActionText(
+                    "professional",
+                    "Show {a} the bedtime routine at a home visit",
+                    ("health visitor", *_CHILD_SUPPORT_ROLES),
+                ),
+                ActionText("worker", "Look at the chart with {a} at each visit"),
+            ),
+            (
+                "Chart kept for 4 weeks (seen on {d}); bed by 7.30pm on almost every night.",
+                "Chart kept most days; bedtime still slips at weekends.",
+                "The chart was not kept; bedtime is still after 10pm.",
+                "Bedtimes have slipped since {d} and {c} is tired at nursery.",
+            ),
+            "Bed by 8pm on 5 nights out of 7 for 4 weeks",
+            "{a} asked for a first step that fits the new shift pattern",
+        ),
+    ),
+}
+
+ACHIEVABLE_NOTES: tuple[str, ...] = (
+    "Achievable if the referral is accepted quickly.",
+    "Depends on {fn} being able to help as planned.",
+    "Achievable with the interpreter at each visit.",
+    "Tight for the date; to look at again at the first review.",
+)
+DOUBTFUL_NOTES: tuple[str, ...] = (
+    "Not yet: depends on another agency acting first.",
+    "Not yet: {a} has other priorities this month; agreed to keep it on the plan.",
+    "Not sure: the waiting list may be longer than the target date.",
+)
+NOT_RATED_REASONS: tuple[str, ...] = (
+    "Not discussed: the review ran out of time; to pick up at the next visit.",
+    "Waiting for information from the other agency before rating.",
+    "{a} asked to leave this goal until the next review.",
+    "Not discussed: {a} was unwell on the day.",
+)
+# Added to the evidence when a goal is rated as it was at the last review.
+EVIDENCE_AGAIN: tuple[str, ...] = (
+    "Much the same as at the last review.",
+    "Checked again with {a} on {d}.",
+    "The same picture as last time, from the notes since.",
+)
+# Evidence for a goal rated "no longer relevant".
+NO_LONGER_RELEVANT: tuple[str, ...] = (
+    "Circumstances have changed since the plan was made; {a} and the worker agreed to stop "
+    "this goal.",
+    "Now covered by another agency's plan (confirmed on {d}).",
+    "{a} no longer wants to work on this; the reasons are recorded in the notes of {d}.",
+)
+DROPPED_NOTES: tuple[str, ...] = (
+    "No longer needed.",
+    "Overtaken by events; see the review.",
+    "Another agency is doing this now.",
+    "{a} decided against it.",
+)
+DONE_NOTES: tuple[str, ...] = (
+    "Done on {d}.",
+    "Confirmed at the visit on {d}.",
+    "Letter seen.",
+)
+IN_PROGRESS_NOTES: tuple[str, ...] = (
+    "Started; chased on {d}.",
+    "Waiting for a reply.",
+    "Partly done; the rest at the next visit.",
+)
+
+# The client's views at a review, in their words, by how the review went; in a child's case
+# the parent or carer speaks, and the child's words are added when they took part.
+CLIENT_VIEWS: dict[str, tuple[str, ...]] = {
+    "good": (
+        "“Things are calmer now. I know who to ring if it goes wrong.”",
+        "“I'm proud of myself, to be honest. I didn't think I'd get this far.”",
+        "“It's been a good few weeks. I want to keep going like this.”",
+        "“I feel listened to. The plan makes sense to me.”",
+    ),
+    "mixed": (
+        "“Some of it's working and some of it isn't. The money side is still hard.”",
+        "“I'm trying, but it's slow. I need more help with the letters.”",
+        "“Better than last time, but I'm still worried about what happens next.”",
+        "“I want to change the plan a bit so it fits round my week.”",
+    ),
+    "poor": (
+        "“It's been a bad month. I don't feel like anything is changing.”",
+        "“I didn't agree with all of it last time and I still don't.”",
+        "“I need someone to actually do something, not just write it down.”",
+        "“I'm exhausted. I can't do everything at once.”",
+    ),
+}
+CHILD_VIEWS: tuple[str, ...] = (
+    " {c} said: “I like it when it's quiet at home.”",
+    " {c} said: “I want to see my friends more.”",
+    " {c} drew a picture of the family for the review.",
+    " {c} said school is “OK” and home is “better”.",
+)
+ABSENT_VIEWS: tuple[str, ...] = (
+    "{a} could not come (a hospital appointment); views given by phone on {d}: “Carry on "
+    "as we are.”",
+    "{a} did not attend. Views from the home visit on {d}: “I'm happy with the plan.”",
+    "{a} was at work; views sent by text: “I agree with it all, thanks.”",
+)
+REVIEW_SUMMARIES: dict[str, tuple[str, ...]] = {
+    "good": (
+        "Good progress since the last review.",
+        "Steady progress; the plan is working.",
+    ),
+    "mixed": (
+        "Some progress; parts of the plan need changing.",
+        "Mixed progress; the actions were looked at again.",
+    ),
+    "poor": (
+        "Little progress since the last review; the plan was looked at again with {a}.",
+        "Things have been harder; more support agreed.",
+    ),
+}

@@ -13,8 +13,17 @@ from typing import Any
 
 import pytest
 
-from store import demo, demo_text
+from store import dates, demo, demo_text
 from store.demo import MANUAL_CHRONOLOGY_MAX, DemoReport
+from store.plan_records import (
+    ACTION_STATUSES,
+    DECISIONS,
+    DOMAINS,
+    OWNER_KINDS,
+    RATINGS,
+    REVIEW_UNITS,
+)
+from store.plans import GOAL_VERSION_FIELDS, next_review_due
 from store.service import Store
 from store.textsafe import fold
 
@@ -84,6 +93,20 @@ SNAPSHOT = {
     "contact": "id, client_id, name, relationship, phone, address, notes, created_by_id",
     "professional": "id, case_id, name, agency, role, phone, email, started_on, ended_on",
     "summary_version": "id, case_id, body, author_id, created_at",
+    "service_plan": "id, case_id, number, started_on, review_every, review_unit, review_dates, "
+    "status, ended_on, created_at, created_by_id, updated_at, version",
+    "plan_goal": "id, plan_id, position, status, closed_on, carried_from_id, created_at, "
+    "created_by_id, updated_at, version",
+    "plan_goal_version": "id, goal_id, number, domain, change, measure, target, relevance, "
+    "target_on, client_agreed, achievable, achievable_note, reason, created_at, created_by_id",
+    "plan_action": "id, goal_id, what, owner_kind, owner_name, professional_id, due_on, status, "
+    "status_note, created_at, updated_at, version",
+    "plan_review": "id, plan_id, held_on, client_present, client_views, participants, summary, "
+    "next_review_on, created_at, created_by_id",
+    "plan_review_rating": "id, review_id, goal_id, goal_version_id, rating, evidence, decision, "
+    "not_rated_reason",
+    "record_change": 'id, "table", record_id, field, old_value, new_value, changed_by_id, '
+    "changed_at",
 }
 
 
@@ -112,6 +135,10 @@ def test_another_seed_gives_other_data(tmp_path: Path) -> None:
         "contact",
         "professional",
         "summary_version",
+        "service_plan",
+        "plan_goal_version",
+        "plan_action",
+        "plan_review",
     ):
         assert first[table] != other[table], table
 
@@ -425,9 +452,14 @@ def test_report_counts_match_the_tables(tmp_path: Path) -> None:
         professionals=_scalar(path, "SELECT COUNT(*) FROM professional"),
         summaries=_scalar(path, "SELECT COUNT(DISTINCT case_id) FROM summary_version"),
         summary_versions=_scalar(path, "SELECT COUNT(*) FROM summary_version"),
+        plans=_scalar(path, "SELECT COUNT(*) FROM service_plan"),
+        goals=_scalar(path, "SELECT COUNT(*) FROM plan_goal"),
+        actions=_scalar(path, "SELECT COUNT(*) FROM plan_action"),
+        reviews=_scalar(path, "SELECT COUNT(*) FROM plan_review"),
         seconds=report.seconds,
     )
     assert min(report.contacts, report.professionals, report.summaries) > 0
+    assert 0 < report.plans < report.goals < report.actions and report.reviews > 0
     lines = report.lines()
     assert lines[0].startswith(f"Wrote 80 cases ({statuses['open']} open, ")
     assert lines[0].endswith("for 4 workers")
@@ -437,7 +469,11 @@ def test_report_counts_match_the_tables(tmp_path: Path) -> None:
         f"professionals involved, {report.summaries} case summaries "
         f"({report.summary_versions} versions)"
     )
-    assert re.fullmatch(r"in \d+\.\d s", lines[3])
+    assert lines[3] == (
+        f"{report.plans} service plans ({report.goals} goals, {report.actions} actions, "
+        f"{report.reviews} reviews)"
+    )
+    assert re.fullmatch(r"in \d+\.\d s", lines[4])
 
 
 def test_report_lines_group_thousands_and_use_singulars() -> None:
@@ -455,12 +491,17 @@ def test_report_lines_group_thousands_and_use_singulars() -> None:
         professionals=15210,
         summaries=1,
         summary_versions=1,
+        plans=1,
+        goals=1,
+        actions=2345,
+        reviews=1,
         seconds=23.44,
     )
     assert report.lines() == [
         "Wrote 5,000 cases (3,512 open, 1,003 closed, 485 referrals; 612 transferred) for 1 worker",
         "4,900 clients, 250,000 notes, 1 chronology entry",
         "1 contact in support networks, 15,210 professionals involved, 1 case summary (1 version)",
+        "1 service plan (1 goal, 2,345 actions, 1 review)",
         "in 23.4 s",
     ]
 
@@ -479,6 +520,7 @@ def test_no_cases_writes_only_the_workers(tmp_path: Path) -> None:
     report = _generate(path, cases=0, notes_per_case=5, workers=3)
     assert (report.cases, report.clients, report.notes, report.chronology) == (0, 0, 0, 0)
     assert (report.contacts, report.professionals, report.summary_versions) == (0, 0, 0)
+    assert (report.plans, report.goals, report.actions, report.reviews) == (0, 0, 0, 0)
     assert _scalar(path, "SELECT COUNT(*) FROM worker") == 3
 
 
@@ -938,3 +980,450 @@ def test_manual_entries_suit_the_client_and_do_not_repeat_a_note(case_file_db: P
             assert (when.year - born.year) < 19, (title, dob, on)
     assert not [key for key, kinds in titles.items() if {"manual", "note"} <= kinds]
     assert children_hospital > 0
+
+
+# --- service plans --------------------------------------------------------------------------
+
+
+def test_most_open_cases_have_a_plan_and_the_case_row_says_so(case_file_db: Path) -> None:
+    cases = _rows(
+        case_file_db,
+        "SELECT c.id, c.status, c.opened_on, c.closed_on, c.has_plan, c.next_review_on, "
+        "COUNT(p.id), COALESCE(SUM(p.status = 'current'), 0), MIN(p.started_on) "
+        'FROM "case" c LEFT JOIN service_plan p ON p.case_id = c.id GROUP BY c.id',
+    )
+    for _, status, opened_on, closed_on, has_plan, next_on, plans, current, first in cases:
+        assert bool(has_plan) == (plans > 0)
+        if plans:
+            assert current == 1  # a closed case's plan stays as it was: still the current one
+            assert opened_on < first <= (closed_on or TODAY.isoformat())
+        else:
+            assert next_on is None
+        assert not (status == "referral" and plans)
+    open_ = [c for c in cases if c[1] == "open"]
+    planned = [c for c in open_ if c[6]]
+    assert 0.6 * len(open_) < len(planned) < 0.85 * len(open_)
+    new = [c for c in open_ if (TODAY - date.fromisoformat(c[2])).days < demo.NEW_CASE_DAYS]
+    assert len(new) > 10 and sum(bool(c[6]) for c in new) < 0.6 * len(new)
+    closed = [c for c in cases if c[1] == "closed"]
+    assert 0.5 * len(closed) < sum(bool(c[6]) for c in closed) < 0.9 * len(closed)
+    overdue = [c for c in planned if c[5] < TODAY.isoformat()]
+    assert 0.05 * len(planned) < len(overdue) < 0.3 * len(planned)
+    per_case = Tally(
+        n for (n,) in _rows(case_file_db, "SELECT COUNT(*) FROM service_plan GROUP BY case_id")
+    )
+    assert per_case[1] > per_case[2] > 0 and max(per_case) <= demo.MAX_PLANS
+
+
+def test_the_case_row_keeps_the_current_plans_next_review(case_file_db: Path) -> None:
+    store = Store.open(case_file_db)
+    try:
+        actor = store.ensure_worker(ME)
+        overdue = set()
+        rows = _rows(case_file_db, 'SELECT id, status, has_plan, next_review_on FROM "case"')
+        for case_id, status, has_plan, next_on in rows:
+            plan = store.current_plan(actor, case_id)
+            if plan is None:
+                assert (has_plan, next_on) == (0, None)
+                continue
+            held = [r.held_on for r in plan.reviews]
+            due = next_review_due(
+                plan.started_on, plan.review_every, plan.review_unit, plan.review_dates, held
+            )
+            assert plan.next_review_on == due and due is not None
+            assert (has_plan, next_on) == (1, due.isoformat()), case_id
+            if status == "open":
+                overdue.add(due < TODAY)
+        assert overdue == {True, False}
+    finally:
+        store.close()
+
+
+def test_plans_are_scheduled_as_a_worker_would_set_them(case_file_db: Path) -> None:
+    plans = _rows(
+        case_file_db,
+        "SELECT p.case_id, p.number, p.started_on, p.review_every, p.review_unit, "
+        "p.review_dates, p.status, p.ended_on, p.version, c.opened_on "
+        'FROM service_plan p JOIN "case" c ON c.id = p.case_id ORDER BY p.case_id, p.number',
+    )
+    intervals: Tally[str] = Tally()
+    by_case: dict[int, list[tuple[Any, ...]]] = {}
+    for row in plans:
+        case_id, number, started_on, every, unit, fixed, status, _, version, opened = row
+        by_case.setdefault(case_id, []).append(row)
+        assert number == len(by_case[case_id])
+        assert opened < started_on <= TODAY.isoformat()
+        if every:
+            assert unit in REVIEW_UNITS and fixed == ""
+        else:
+            days = fixed.split(",")
+            assert unit == "" and days == sorted(days) and days[0] > started_on
+        if status == "current":
+            intervals[f"{every} {unit}" if every else "fixed"] += 1
+        assert (status, version) in (("current", 1), ("ended", 2))
+    assert {"6 weeks", "3 months", "1 months", "fixed"} <= set(intervals)
+    current = sum(intervals.values())
+    common = intervals["6 weeks"] + intervals["3 months"] + intervals["1 months"]
+    assert common > 0.7 * current and intervals["fixed"] < 0.15 * current
+    for rows in by_case.values():
+        assert rows[-1][6] == "current" and rows[-1][7] is None
+        for before, after in pairwise(rows):
+            assert before[6] == "ended" and before[7] == after[2]  # ended as the next began
+    # Nothing in an ended plan changed after the next plan was made.
+    ended = _rows(
+        case_file_db,
+        "SELECT n.created_at, MAX(r.created_at), MAX(c.changed_at) FROM service_plan p "
+        "JOIN service_plan n ON n.case_id = p.case_id AND n.number = p.number + 1 "
+        "LEFT JOIN plan_review r ON r.plan_id = p.id "
+        "LEFT JOIN plan_goal g ON g.plan_id = p.id LEFT JOIN plan_action a ON a.goal_id = g.id "
+        "LEFT JOIN record_change c ON c.\"table\" = 'plan_action' AND c.record_id = a.id "
+        "GROUP BY p.id",
+    )
+    assert ended
+    for next_made, last_review, last_change in ended:
+        assert max(last_review or "", last_change or "") < next_made
+
+
+def test_reviews_rate_every_goal_open_at_the_time(case_file_db: Path) -> None:
+    store = Store.open(case_file_db)
+    try:
+        actor = store.ensure_worker(ME)
+        closed_on = dict(_rows(case_file_db, 'SELECT id, closed_on FROM "case"'))
+        ratings: Tally[str] = Tally()
+        for plan_id, case_id in _rows(case_file_db, "SELECT id, case_id FROM service_plan"):
+            plan = store.plan(actor, plan_id)
+            goals = {g.id: g for g in plan.goals}
+            assert plan.goals and len(plan.reviews) <= 3
+            last_day = min(TODAY, plan.ended_on or TODAY)
+            if closed_on[case_id]:
+                last_day = min(last_day, date.fromisoformat(closed_on[case_id]))
+            held: list[date] = []
+            for review in plan.reviews:
+                assert plan.started_on < review.held_on <= last_day
+                assert not held or held[-1] < review.held_on
+                held.append(review.held_on)
+                assert review.next_review_on == next_review_due(
+                    plan.started_on, plan.review_every, plan.review_unit, plan.review_dates, held
+                )
+                open_then = {
+                    g.id
+                    for g in plan.goals
+                    if g.versions[0].created_at < review.created_at
+                    and (g.closed_on is None or g.closed_on >= review.held_on)
+                }
+                assert {r.goal_id for r in review.ratings} == open_then
+                assert review.client_views
+                for r in review.ratings:
+                    goal = goals[r.goal_id]
+                    # The wording the review judged: the goal's, as it stood that day.
+                    assert (
+                        r.goal == [v for v in goal.versions if v.created_at < review.created_at][-1]
+                    )
+                    ratings[r.rating or "not rated"] += 1
+                    if r.rating:
+                        assert r.rating in RATINGS and r.decision in DECISIONS and r.evidence
+                        assert not r.not_rated_reason
+                    else:
+                        assert r.not_rated_reason and not (r.decision or r.evidence)
+                    if r.decision == "close goal":
+                        status = "achieved" if r.rating == "achieved" else "closed"
+                        assert (goal.status, goal.closed_on) == (status, review.held_on)
+            for goal in plan.goals:
+                if not goal.is_open:
+                    assert goal.ratings[-1].decision == "close goal"
+                    assert goal.ratings[-1].held_on == goal.closed_on
+        assert set(ratings) == {*RATINGS, "not rated"}
+        assert ratings["not rated"] < 0.1 * sum(ratings.values())
+    finally:
+        store.close()
+
+
+def test_goals_are_smart_and_some_are_reworded_or_carried_over(case_file_db: Path) -> None:
+    versions = _rows(
+        case_file_db,
+        "SELECT v.goal_id, v.number, v.domain, v.change, v.measure, v.target, v.relevance, "
+        "v.target_on, v.client_agreed, v.achievable, v.achievable_note, v.reason, v.created_at, "
+        "g.carried_from_id, p.number FROM plan_goal_version v JOIN plan_goal g ON g.id = v.goal_id "
+        "JOIN service_plan p ON p.id = g.plan_id ORDER BY v.goal_id, v.number",
+    )
+    wording = {(v[0], v[1]): v[2:11] for v in versions}
+    latest = {v[0]: v[2:11] for v in versions}  # ordered, so the last number wins
+    domains: set[str] = set()
+    reworded = carried = 0
+    for goal_id, number, domain, change, measure, target, relevance, target_on, *rest in versions:
+        _, achievable, note, reason, created_at, carried_from, plan_number = rest
+        domains.add(domain)
+        for text in (change, measure, target, relevance, note, reason):
+            assert "{" not in text and "}" not in text, text
+        assert change and measure and target
+        if carried_from is None or number > 1:
+            assert target_on > created_at[:10]  # a copy keeps its date, even one now past
+        assert re.search(r"\b(i|i'm|my|me|we|us|our)\b", relevance, re.I), relevance
+        assert achievable or note  # a doubt says why
+        if number > 1:
+            reworded += 1
+            assert reason and not reason.endswith(".")
+            assert target_on >= wording[(goal_id, number - 1)][5]
+        elif carried_from is not None:
+            carried += 1
+            assert reason == f"Carried over from plan {plan_number - 1}"
+            assert wording[(goal_id, 1)] == latest[carried_from]
+        else:
+            assert reason == ""
+    assert domains <= set(DOMAINS) and len(domains) >= 8
+    first = [v for v in versions if v[1] == 1]
+    assert 0.05 * len(first) < reworded < 0.4 * len(first)
+    assert carried > 0.05 * len(first)
+    assert 0.85 * len(first) < sum(v[8] for v in first) < len(first)  # mostly agreed
+    assert 0.85 * len(first) < sum(v[9] for v in first) < len(first)  # mostly achievable
+    carried_rows = _rows(
+        case_file_db,
+        "SELECT g.id, p.case_id, p.number, o.status, op.case_id, op.number, op.status "
+        "FROM plan_goal g JOIN service_plan p ON p.id = g.plan_id "
+        "JOIN plan_goal o ON o.id = g.carried_from_id JOIN service_plan op ON op.id = o.plan_id",
+    )
+    for _, case_id, number, old_status, old_case, old_number, old_plan_status in carried_rows:
+        assert (old_case, old_number, old_status, old_plan_status) == (
+            case_id,
+            number - 1,
+            "open",
+            "ended",
+        )
+
+
+def test_actions_have_every_kind_of_owner_and_name_real_people(case_file_db: Path) -> None:
+    actions = _rows(
+        case_file_db,
+        "SELECT a.owner_kind, a.owner_name, a.professional_id, a.status, a.due_on, a.created_at, "
+        "a.what, g.carried_from_id, p.case_id, c.client_id, p.status = 'current' "
+        "AND c.status = 'open' FROM plan_action a JOIN plan_goal g ON g.id = a.goal_id "
+        'JOIN service_plan p ON p.id = g.plan_id JOIN "case" c ON c.id = p.case_id',
+    )
+    professionals = {
+        pro_id: (case_id, f"{name} ({agency})")
+        for pro_id, case_id, name, agency in _rows(
+            case_file_db, "SELECT id, case_id, name, agency FROM professional"
+        )
+    }
+    networks: dict[int, set[str]] = {}
+    for client_id, name, rel in _rows(
+        case_file_db, "SELECT client_id, name, relationship FROM contact"
+    ):
+        networks.setdefault(client_id, set()).add(f"{name} ({rel})")
+    kinds: Tally[str] = Tally()
+    overdue = open_now = 0
+    for kind, name, pro, status, due_on, created_at, what, carried, case_id, client, now in actions:
+        kinds[kind] += 1
+        assert status in ACTION_STATUSES and what and "{" not in what
+        assert due_on > created_at[:10] or carried  # a copy keeps its due date
+        if kind == "professional":
+            assert professionals[pro] == (case_id, name)
+        else:
+            assert pro is None
+        if kind in ("worker", "client"):
+            assert name == ""
+        if kind == "family":
+            assert name in networks.get(client, {name}), name
+            assert re.fullmatch(r"[^()]+ \([a-z ]+\)", name), name
+        if now and status in ("not started", "in progress"):
+            open_now += 1
+            overdue += due_on < TODAY.isoformat()
+    assert set(kinds) == set(OWNER_KINDS)
+    assert min(kinds.values()) > 0.05 * len(actions)
+    assert {a[3] for a in actions} == set(ACTION_STATUSES)
+    assert 0.05 * open_now < overdue < 0.5 * open_now
+    changes = _rows(
+        case_file_db,
+        "SELECT a.version, COUNT(r.id), SUM(r.field = 'status') FROM plan_action a "
+        "LEFT JOIN record_change r ON r.\"table\" = 'plan_action' AND r.record_id = a.id "
+        "GROUP BY a.id",
+    )
+    assert {version for version, _, _ in changes} == {1, 2}
+    for version, logged, status_changes in changes:
+        # A changed action keeps the change in its history, as the store's edits do.
+        assert (version, status_changes or 0) in ((1, 0), (2, 1)) and logged <= 2
+
+
+def test_plan_chronology_entries_point_at_their_plans_and_reviews(case_file_db: Path) -> None:
+    plans = {
+        plan_id: (case_id, number, started_on, author)
+        for plan_id, case_id, number, started_on, author in _rows(
+            case_file_db, "SELECT id, case_id, number, started_on, created_by_id FROM service_plan"
+        )
+    }
+    reviews = {
+        review_id: (plans[plan_id], held_on, author)
+        for review_id, plan_id, held_on, author in _rows(
+            case_file_db, "SELECT id, plan_id, held_on, created_by_id FROM plan_review"
+        )
+    }
+    allocations: dict[int, list[tuple[str, int, int]]] = {}
+    for alloc_id, case_id, worker_id, allocated_on in _rows(
+        case_file_db,
+        "SELECT id, case_id, worker_id, allocated_on FROM allocation ORDER BY allocated_on, id",
+    ):
+        allocations.setdefault(case_id, []).append((allocated_on, alloc_id, worker_id))
+    entries = _rows(
+        case_file_db,
+        "SELECT case_id, allocation_id, occurred_on, category, title, source_kind, source_id, "
+        "created_by_id, created_at, analysis FROM chronology_entry "
+        "WHERE source_kind IN ('plan', 'plan_review')",
+    )
+    assert entries
+    seen: Tally[tuple[str, int]] = Tally()
+    for (
+        case_id,
+        alloc,
+        on,
+        category,
+        title,
+        kind,
+        source_id,
+        author,
+        created_at,
+        analysis,
+    ) in entries:
+        seen[(kind, source_id)] += 1
+        if kind == "plan":
+            plan_case, number, day, plan_author = plans[source_id]
+            assert title == f"Service plan {number} started"
+        else:
+            (plan_case, number, _, _), day, plan_author = reviews[source_id]
+            assert title == f"Service plan {number} reviewed"
+        assert (case_id, on, category, author, analysis) == (
+            plan_case,
+            day,
+            "plan",
+            plan_author,
+            "",
+        )
+        assert created_at[:10] == on
+        _, current, holder = [a for a in allocations[case_id] if a[0] <= on][-1]
+        assert (alloc, author) == (current, holder)
+    assert set(seen) == {("plan", p) for p in plans} | {("plan_review", r) for r in reviews}
+    assert set(seen.values()) == {1}
+
+
+def _replay(source: Store, target: Store, case_id: int) -> tuple[list[tuple[Any, ...]], Any]:
+    """Enter a demo case's plans through the store's own forms, on the days the demo dates
+    them; returns the plan entries the store wrote and the plan it ends with."""
+    actor = source.ensure_worker(ME)
+    me = target.ensure_worker(ME)
+    opened = _scalar(source.path, 'SELECT opened_on FROM "case" WHERE id = ?', case_id)
+    case = target.create_case(me, {"client_name": "Replay", "allocated_on": opened})
+    for item in reversed(source.plans(actor, case_id)):
+        plan = source.plan(actor, item.id)
+        with dates.frozen(datetime.combine(plan.started_on, datetime.min.time())):
+            schedule = (
+                {"review_interval": f"{plan.review_every} {plan.review_unit}"}
+                if plan.review_every
+                else {"review_dates": ", ".join(d.isoformat() for d in plan.review_dates)}
+            )
+            new = target.start_plan(me, case.id, {"started_on": plan.started_on, **schedule})
+        ids = {g.id: new.goals[g.position - 1].id for g in plan.goals if g.carried_from_plan}
+        events: list[tuple[datetime, Any]] = [(r.created_at, r) for r in plan.reviews]
+        for goal in plan.goals:
+            wordings = goal.versions[1:] if goal.carried_from_plan else goal.versions
+            events += [(v.created_at, (goal, v)) for v in wordings]
+        for at, event in sorted(events, key=lambda e: e[0]):
+            with dates.frozen(dates.to_local(at).replace(tzinfo=None)):
+                if isinstance(event, tuple):
+                    goal, v = event
+                    fields = {f: getattr(v, f) for f in GOAL_VERSION_FIELDS}
+                    if v.number == 1:
+                        added = target.add_goal(me, new.id, fields)
+                        assert added.position == goal.position
+                        ids[goal.id] = added.id
+                    else:
+                        now = target.plan(me, new.id)
+                        version = next(g.version for g in now.goals if g.id == ids[goal.id])
+                        target.update_goal(
+                            me, ids[goal.id], {**fields, "reason": v.reason}, version=version
+                        )
+                    continue
+                data = {
+                    "held_on": event.held_on,
+                    "client_present": event.client_present,
+                    "client_views": event.client_views,
+                    "participants": event.participants,
+                    "summary": event.summary,
+                }
+                for r in event.ratings:
+                    g = ids[r.goal_id]
+                    data |= {
+                        f"rating_{g}": r.rating,
+                        f"evidence_{g}": r.evidence,
+                        f"decision_{g}": r.decision,
+                        f"not_rated_{g}": r.not_rated_reason,
+                    }
+                target.review_plan(me, new.id, data)
+    written = [
+        (e.occurred_on, e.title, e.details)
+        for e in target.chronology(me, case.id)
+        if e.category == "plan"
+    ]
+    return written, target.current_plan(me, case.id)
+
+
+def test_plans_are_what_the_store_would_write_for_the_same_work(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    # Each demo plan entered afresh through the store's forms, day by day, validates and
+    # leaves the same chronology entries and next review dates as the demo wrote.
+    target = Store.open(tmp_path / "replay.db")
+    try:
+        path = demo_store.path
+        cases = _rows(
+            path,
+            "SELECT p.case_id, c.next_review_on, COUNT(*) FROM service_plan p "
+            'JOIN "case" c ON c.id = p.case_id GROUP BY p.case_id',
+        )
+        assert len(cases) > 25 and max(n for *_, n in cases) > 1
+        for case_id, next_on, _ in cases:
+            written, current = _replay(demo_store, target, case_id)
+            demo_entries = _rows(
+                path,
+                "SELECT occurred_on, title, details FROM chronology_entry "
+                "WHERE case_id = ? AND category = 'plan' ORDER BY occurred_on, id",
+                case_id,
+            )
+            assert written == [(date.fromisoformat(d), t, x) for d, t, x in demo_entries]
+            assert current.next_review_on.isoformat() == next_on
+    finally:
+        target.close()
+
+
+def test_actions_are_what_the_action_form_accepts(demo_store: Store) -> None:
+    from store.plan_input import ActionInput
+    from store.schemas import validate
+
+    actor = demo_store.ensure_worker(ME)
+    path = demo_store.path
+    rows = _rows(
+        path,
+        "SELECT p.case_id, a.what, a.owner_kind, a.owner_name, a.professional_id, a.due_on, "
+        "a.status, a.status_note, a.created_at FROM plan_action a "
+        "JOIN plan_goal g ON g.id = a.goal_id JOIN service_plan p ON p.id = g.plan_id",
+    )
+    assert rows
+    for case_id, what, kind, name, pro, due_on, status, note, created_at in rows:
+        owners = dict(demo_store.action_owners(actor, case_id))
+        if kind == "professional":
+            owner, typed = f"professional:{pro}", ""
+        elif kind == "family":
+            contacts = [c for c, label in owners.items() if label == f"Network: {name}"]
+            owner, typed = (contacts[0], "") if contacts else ("family", name)
+        else:
+            owner, typed = kind, ""
+        assert owner in owners
+        form = {
+            "what": what,
+            "owner": owner,
+            "owner_name": typed,
+            "due_on": date.fromisoformat(due_on),
+            "status": status,
+            "status_note": note,
+        }
+        today = date.fromisoformat(created_at[:10])
+        checked = validate(ActionInput, form, owners=owners, today=today)
+        assert checked.model_dump() == form
