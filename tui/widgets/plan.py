@@ -101,6 +101,7 @@ class PlanPane(Widget, can_focus=True):
             "new_plan",
             "New plan",
             tooltip="Start a new plan (the current one is kept, read-only)",
+            show=False,  # the footer has no room at 80 columns; the empty plan says "N"
             id="plan.new",
         ),
         Binding(
