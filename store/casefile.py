@@ -21,6 +21,8 @@ from .models import (
     Case,
     ChronologyEntry,
     Client,
+    Conference,
+    ConferenceAction,
     Contact,
     PlanAction,
     PlanGoal,
@@ -59,6 +61,8 @@ HISTORY_TABLES: dict[str, type[pw.Model]] = {
     "chronology_entry": ChronologyEntry,
     "service_plan": ServicePlan,
     "plan_action": PlanAction,
+    "conference": Conference,
+    "conference_action": ConferenceAction,
 }
 
 CLIENT_CONFLICT = (
@@ -326,6 +330,23 @@ class CaseFileOps:
                 what = " ".join(action.what.split())
                 labels[("plan_action", action.id)] = (
                     f"Plan action: {what[:40]}{'…' if len(what) > 40 else ''}"
+                )
+            for conf in Conference.select(
+                Conference.id, Conference.conference_type, Conference.held_at
+            ).where(Conference.case == case_id):
+                kind = conf.conference_type or "meeting"
+                when = (
+                    f" of {dates.format_date(dates.to_local(conf.held_at))}" if conf.held_at else ""
+                )
+                labels[("conference", conf.id)] = f"{kind[:1].upper()}{kind[1:]}{when}"
+            for conf_action in (
+                ConferenceAction.select(ConferenceAction.id, ConferenceAction.what)
+                .join(Conference)
+                .where(Conference.case == case_id)
+            ):
+                what = " ".join(conf_action.what.split())
+                labels[("conference_action", conf_action.id)] = (
+                    f"Conference action: {what[:40]}{'…' if len(what) > 40 else ''}"
                 )
             changes: list[tuple[str, ChangeInfo]] = []
             for (table, record_id), label in labels.items():

@@ -38,8 +38,8 @@ __all__ = [
 
 DEFAULT_CATEGORIES: tuple[str, ...] = CHRONOLOGY_CATEGORIES
 # Categories the store gives automatic entries: allocations and transfers, status changes,
-# significant notes, service plans and their reviews.
-AUTOMATIC_CATEGORIES: tuple[str, ...] = ("allocation", "status", "contact", "plan")
+# significant notes, service plans and their reviews, finalised conference minutes.
+AUTOMATIC_CATEGORIES: tuple[str, ...] = ("allocation", "status", "contact", "plan", "conference")
 ALLOCATION_KINDS = ("allocation", "transfer")  # source kinds that start an allocation
 
 TITLE_MAX = 120

@@ -47,6 +47,17 @@ CHRONOLOGY_CATEGORIES: tuple[str, ...] = (
     "other",
 )
 
+# The kinds of meeting about a case whose minutes are kept (``store.conferences``).
+CONFERENCE_TYPES: tuple[str, ...] = (
+    "case conference",
+    "professionals meeting",
+    "case coordination meeting",
+    "core group",
+    "strategy discussion",
+    "review meeting",
+    "family meeting",
+)
+
 CLOSURE_REASONS: tuple[str, ...] = (
     "work completed",
     "client declined further involvement",
@@ -97,6 +108,7 @@ class Config:
     summary_max_age_months: int = 3
     chronology_categories: tuple[str, ...] = CHRONOLOGY_CATEGORIES
     closure_reasons: tuple[str, ...] = CLOSURE_REASONS
+    conference_types: tuple[str, ...] = CONFERENCE_TYPES
 
     @property
     def dayfirst(self) -> bool:

@@ -21,6 +21,7 @@ from pydantic import (
 from .config import (
     CHRONOLOGY_CATEGORIES,
     CLOSURE_REASONS,
+    CONFERENCE_TYPES,
     DEFAULT_REF_FORMAT,
     NOTE_TYPES,
     Config,
@@ -67,8 +68,12 @@ class ConfigFile(BaseModel):
         default=CLOSURE_REASONS,
         description="The reasons a case can be closed for, in the order offered.",
     )
+    conference_types: tuple[str, ...] = Field(
+        default=CONFERENCE_TYPES,
+        description="The kinds of meeting whose minutes are kept, in the order offered.",
+    )
 
-    @field_validator("note_types", "chronology_categories", "closure_reasons")
+    @field_validator("note_types", "chronology_categories", "closure_reasons", "conference_types")
     @classmethod
     def _names(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
         field = info.field_name

@@ -91,6 +91,8 @@ class Case(BaseModel):
     last_contact_at = pw.DateTimeField(null=True)
     next_review_on = pw.DateField(null=True)  # the current plan's, kept here for the caseload
     has_plan = pw.BooleanField(default=False)
+    # The earliest due date among the open actions of finalised conference minutes.
+    next_action_due_on = pw.DateField(null=True)
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
@@ -335,6 +337,8 @@ class PlanReview(BaseModel):
     next_review_on = pw.DateField(null=True)  # as computed when the review was recorded
     created_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    # The conference the review was held in, if any (set when the review is recorded).
+    conference = pw.DeferredForeignKey("Conference", null=True, backref="+", index=True)
 
 
 class PlanReviewRating(BaseModel):
@@ -347,6 +351,89 @@ class PlanReviewRating(BaseModel):
     evidence = pw.TextField(default="")
     decision = pw.CharField(default="")
     not_rated_reason = pw.TextField(default="")
+
+
+class Conference(BaseModel):
+    """The minutes of a case conference or professionals meeting: a draft until finalised,
+    then a record (the database refuses to change it; amendments are kept beneath)."""
+
+    case = pw.ForeignKeyField(Case, backref="conferences", on_delete="CASCADE")
+    status = pw.CharField(default="draft")  # draft | final
+    held_at = pw.DateTimeField(null=True)  # naive UTC
+    place = pw.TextField(default="")
+    conference_type = pw.CharField(default="")
+    chair = pw.CharField(default="")
+    minute_taker = pw.CharField(default="")
+    client_attended = pw.BooleanField(default=False)
+    client_views = pw.TextField(default="")  # in the client's words
+    information_shared = pw.TextField(default="")  # Markdown
+    decisions = pw.TextField(default="")  # one decision a line
+    # Still set after finalising: the only field (with version and updated_at) that can change.
+    next_meeting_on = pw.DateField(null=True)
+    finalised_at = pw.DateTimeField(null=True)
+    finalised_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    updated_at = pw.DateTimeField(default=utcnow)
+    version = pw.IntegerField(default=1)
+
+    class Meta:
+        indexes = ((("case", "held_at"), False),)
+
+
+class ConferenceAttendee(BaseModel):
+    """Someone invited to a conference: present, or sending apologies."""
+
+    conference = pw.ForeignKeyField(Conference, backref="attendees", on_delete="CASCADE")
+    position = pw.IntegerField()
+    present = pw.BooleanField(default=True)  # False: apologies
+    kind = pw.CharField()  # professional | contact | client | worker | other
+    professional = pw.ForeignKeyField(Professional, null=True, backref="+")
+    contact = pw.ForeignKeyField(Contact, null=True, backref="+")
+    name = pw.CharField()
+    role = pw.CharField(default="")
+    agency = pw.CharField(default="")
+
+
+class ConferenceAgendaItem(BaseModel):
+    """An agenda item and its discussion (Markdown)."""
+
+    conference = pw.ForeignKeyField(Conference, backref="agenda", on_delete="CASCADE")
+    position = pw.IntegerField()
+    title = pw.CharField()
+    discussion = pw.TextField(default="")
+
+
+class ConferenceAction(BaseModel):
+    """An action agreed at a conference; its status stays changeable after finalising."""
+
+    conference = pw.ForeignKeyField(Conference, backref="actions", on_delete="CASCADE")
+    position = pw.IntegerField()
+    what = pw.TextField()
+    owner_name = pw.CharField()  # as shown: "Dr Amir Khan (Hillside GP)"
+    owner_attendee = pw.ForeignKeyField(ConferenceAttendee, null=True, backref="+")
+    due_on = pw.DateField()
+    status = pw.CharField(default="open")  # open | done
+    status_note = pw.TextField(default="")
+    done_at = pw.DateTimeField(null=True)
+    done_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    updated_at = pw.DateTimeField(default=utcnow)
+    version = pw.IntegerField(default=1)
+
+    class Meta:
+        indexes = ((("status", "due_on"), False),)
+
+
+class ConferenceAmendment(BaseModel):
+    """A correction to finalised minutes, kept beneath them; the minutes never change."""
+
+    conference = pw.ForeignKeyField(Conference, backref="amendments", on_delete="CASCADE")
+    author = pw.ForeignKeyField(Worker, backref="+")
+    reason = pw.TextField()
+    body = pw.TextField()
+    created_at = pw.DateTimeField(default=utcnow)
 
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (
@@ -370,4 +457,9 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     PlanAction,
     PlanReview,
     PlanReviewRating,
+    Conference,
+    ConferenceAttendee,
+    ConferenceAgendaItem,
+    ConferenceAction,
+    ConferenceAmendment,
 )

@@ -499,9 +499,16 @@ class PlanOps:
     # -- reviews -------------------------------------------------------------------------
 
     def review_plan(
-        self, actor: WorkerInfo, plan_id: int, data: dict[str, Any], *, dayfirst: bool = True
+        self,
+        actor: WorkerInfo,
+        plan_id: int,
+        data: dict[str, Any],
+        *,
+        dayfirst: bool = True,
+        conference_id: int | None = None,
     ) -> ReviewInfo:
-        """Record a review of the current plan.
+        """Record a review of the current plan (held in the conference ``conference_id``,
+        whose draft minutes of the same case then show it, if given).
 
         ``data`` holds ``held_on``, ``client_present``, ``client_views``, ``participants``,
         ``summary``, and for every open goal ``rating_<id>``, ``evidence_<id>``,
@@ -562,6 +569,8 @@ class PlanOps:
         with self.database.writing():
             plan = _current(plan_id)
             _open_case(plan.case_id)
+            if conference_id is not None:
+                _check_conference(conference_id, plan.case_id)
             still_open = {
                 g.id: g
                 for g in PlanGoal.select().where(
@@ -590,6 +599,7 @@ class PlanOps:
                 next_review_on=next_on,
                 created_at=now,
                 created_by=actor.id,
+                conference=conference_id,
             )
             lines = []
             for goal_id, rating in ratings.items():
@@ -661,6 +671,24 @@ def _open_case(case_id: int) -> Any:
     if case.status == "closed":
         raise InvalidInput({"form": f"Case {case.ref} is closed; reopen it to change its plan."})
     return case
+
+
+def _check_conference(conference_id: int, case_id: int) -> None:
+    """A review can be held in a conference of the same case whose minutes are a draft."""
+    from .models import Conference
+
+    conference = _get(Conference, conference_id, "conference")
+    if conference.case_id != case_id:
+        raise InvalidInput({"form": "That meeting is about another case."})
+    if conference.status != "draft":
+        raise InvalidInput(
+            {
+                "form": "That meeting's minutes are finalised; record the review "
+                "without it, or in a meeting still being minuted."
+            }
+        )
+    if PlanReview.select().where(PlanReview.conference == conference_id).exists():
+        raise InvalidInput({"form": "A plan review was already recorded in that meeting."})
 
 
 def _current(plan_id: int) -> Any:

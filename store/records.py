@@ -45,6 +45,7 @@ class CaseRow:
     flags: tuple[str, ...]
     search_key: str  # folded client name and ref, for filtering as you type
     has_plan: bool = False
+    next_action_due_on: date | None = None  # the earliest due open conference action
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,7 @@ class CaseDetail:
     version: int
     allocations: tuple[AllocationInfo, ...] = field(default=())
     has_plan: bool = False
+    next_action_due_on: date | None = None  # the earliest due open conference action
 
 
 @dataclass(frozen=True, slots=True)

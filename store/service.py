@@ -16,6 +16,7 @@ import peewee as pw
 from . import dates, migrations
 from .casefile import CaseFileOps
 from .chronology import ChronologyOps
+from .conferences import ConferenceOps
 from .config import DEFAULT_REF_FORMAT
 from .db import Database, check_writable, contains, inspect_sqlite_file, read_meta
 from .errors import DatabaseUnavailable, InvalidInput, NotFound, StoreError
@@ -61,13 +62,17 @@ def case_flags(
     last_contact_at: datetime | None,
     next_review_on: date | None,
     today: date,
+    next_action_due_on: date | None = None,
 ) -> tuple[str, ...]:
-    """Short flags for a caseload row, most urgent first."""
+    """Short flags for a caseload row, most urgent first: "review" (the plan's review is
+    overdue), "actions" (a conference action is overdue), "contact", "new"."""
     if status == CaseStatus.CLOSED:
         return ()
     flags: list[str] = []
     if next_review_on is not None and next_review_on < today:
         flags.append("review")
+    if next_action_due_on is not None and next_action_due_on < today:
+        flags.append("actions")
     if status == CaseStatus.OPEN:
         last = dates.to_local(last_contact_at).date() if last_contact_at else None
         since = last or allocated_on
@@ -78,7 +83,7 @@ def case_flags(
     return tuple(flags)
 
 
-class Store(NoteOps, CaseFileOps, ChronologyOps, LifecycleOps, PlanOps):
+class Store(NoteOps, CaseFileOps, ChronologyOps, LifecycleOps, PlanOps, ConferenceOps):
     """An open Caseline database and the operations on it."""
 
     def __init__(self, database: Database, *, ref_format: str = DEFAULT_REF_FORMAT) -> None:
@@ -381,6 +386,7 @@ class Store(NoteOps, CaseFileOps, ChronologyOps, LifecycleOps, PlanOps):
             version=case.version,
             allocations=allocations,
             has_plan=bool(case.has_plan),
+            next_action_due_on=case.next_action_due_on,
         )
 
 
@@ -399,6 +405,7 @@ def _row_query() -> Any:
             Case.last_contact_at,
             Case.next_review_on,
             Case.has_plan,
+            Case.next_action_due_on,
         )
         .join(Client)
         .switch(Case)
@@ -408,7 +415,7 @@ def _row_query() -> Any:
 
 def _case_row(row: tuple[Any, ...], today: date) -> CaseRow:
     """A caseload row from the columns ``_row_query`` selects."""
-    cid, ref, name, key, status, wid, wname, alloc, last, review, has_plan = row
+    cid, ref, name, key, status, wid, wname, alloc, last, review, has_plan, actions_due = row
     return CaseRow(
         id=cid,
         ref=ref,
@@ -420,7 +427,8 @@ def _case_row(row: tuple[Any, ...], today: date) -> CaseRow:
         last_contact_at=last,
         next_review_on=review,
         has_plan=bool(has_plan),
-        flags=case_flags(status, alloc, last, review, today),
+        next_action_due_on=actions_due,
+        flags=case_flags(status, alloc, last, review, today, actions_due),
         search_key=f"{key} {fold(ref)}",
     )
 

@@ -22,6 +22,7 @@ from . import (
     m0003_chronology,
     m0004_records_guard,
     m0005_plans,
+    m0006_conferences,
 )
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ STEPS: list[tuple[int, str, Step]] = [
     (3, "chronology: source of information, analysis, versions", m0003_chronology.up),
     (4, "finalised notes, amendments and history guarded by the database", m0004_records_guard.up),
     (5, "service plans, SMART goals, actions and plan reviews", m0005_plans.up),
+    (6, "case conferences: minutes, attendees, agenda, actions, amendments", m0006_conferences.up),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"
