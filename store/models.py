@@ -436,6 +436,19 @@ class ConferenceAmendment(BaseModel):
     created_at = pw.DateTimeField(default=utcnow)
 
 
+class FormDraft(BaseModel):
+    """A form as a worker was typing it (JSON of its fields), until saved or abandoned."""
+
+    worker = pw.ForeignKeyField(Worker, backref="+", on_delete="CASCADE")
+    key = pw.CharField()  # which form, of which record: "plan_review:12"
+    title = pw.CharField(default="")
+    state = pw.TextField()
+    updated_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("worker", "key"), True),)
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Meta,
     Counter,
@@ -462,4 +475,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     ConferenceAgendaItem,
     ConferenceAction,
     ConferenceAmendment,
+    FormDraft,
 )

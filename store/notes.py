@@ -17,7 +17,17 @@ from . import dates
 from .config import NOTE_TYPES
 from .db import Database, contains
 from .errors import Conflict, InvalidInput, NotFound
-from .models import Case, ChronologyEntry, Client, Note, NoteAmendment, Task, Worker, utcnow
+from .models import (
+    Case,
+    ChronologyEntry,
+    Client,
+    FormDraft,
+    Note,
+    NoteAmendment,
+    Task,
+    Worker,
+    utcnow,
+)
 from .records import (
     AmendmentInfo,
     CaseRow,
@@ -149,6 +159,50 @@ class NoteOps:
         with self.database.writing():
             Note.delete().where(
                 Note.id == draft_id, Note.status == "draft", Note.author == actor.id
+            ).execute()
+
+    # -- drafts of other forms -------------------------------------------------------------
+
+    def save_form_draft(
+        self, actor: WorkerInfo, key: str, values: dict[str, str], title: str = ""
+    ) -> None:
+        """Keep what has been typed into form ``key`` (replacing any earlier draft of it)."""
+        state = json.dumps({k: str(v) for k, v in values.items()}, ensure_ascii=False)
+        with self.database.writing():
+            FormDraft.insert(
+                worker=actor.id, key=key, title=title, state=state, updated_at=utcnow()
+            ).on_conflict(
+                conflict_target=[FormDraft.worker, FormDraft.key],
+                update={
+                    FormDraft.state: state,
+                    FormDraft.title: title,
+                    FormDraft.updated_at: utcnow(),
+                },
+            ).execute()
+
+    def form_draft(self, actor: WorkerInfo, key: str) -> tuple[dict[str, str], datetime] | None:
+        """What was typed into form ``key`` and when (naive UTC), or None."""
+        with self.database.reading():
+            row = FormDraft.get_or_none((FormDraft.worker == actor.id) & (FormDraft.key == key))
+        if row is None:
+            return None
+        state = _state(row.state)
+        return {k: str(v) for k, v in state.items()}, row.updated_at
+
+    def form_drafts(self, actor: WorkerInfo) -> list[tuple[str, str, datetime]]:
+        """The actor's unfinished forms as (key, title, saved at, naive UTC), newest first."""
+        with self.database.reading():
+            query = (
+                FormDraft.select(FormDraft.key, FormDraft.title, FormDraft.updated_at)
+                .where(FormDraft.worker == actor.id)
+                .order_by(FormDraft.updated_at.desc())
+            )
+            return [(k, t, at) for k, t, at in query.tuples()]
+
+    def discard_form_draft(self, actor: WorkerInfo, key: str) -> None:
+        with self.database.writing():
+            FormDraft.delete().where(
+                (FormDraft.worker == actor.id) & (FormDraft.key == key)
             ).execute()
 
     # -- finalising ----------------------------------------------------------------------

@@ -199,17 +199,23 @@ class CaselineApp(App[None]):
         self.exit()
 
     def save_open_drafts(self) -> int:
-        """Synchronously save every note being written; returns how many were saved."""
-        if "tui.screens.note_editor" not in sys.modules:
-            return 0  # no note was ever opened: don't load the editor's code to find none
-        from tui.screens.note_editor import NoteEditorScreen
+        """Synchronously save every note and form being written; returns how many were saved."""
+        editors: tuple[type, ...] = ()
+        # A module never loaded means no screen of it is open: don't load code to find none.
+        if "tui.screens.note_editor" in sys.modules:
+            from tui.screens.note_editor import NoteEditorScreen
 
+            editors += (NoteEditorScreen,)
+        if "tui.screens.form" in sys.modules:
+            from tui.screens.form import FormScreen
+
+            editors += (FormScreen,)
         saved = 0
-        for screen in self.screen_stack:
-            if isinstance(screen, NoteEditorScreen):
+        for screen in self.screen_stack if editors else ():
+            if isinstance(screen, editors):
                 try:
-                    screen.save_draft_now()
-                    saved += 1
+                    if screen.save_draft_now() is not False:  # type: ignore[attr-defined]
+                        saved += 1
                 except Exception as exc:
                     self.log.error(f"draft not saved: {exc!r}")
         return saved
@@ -230,9 +236,23 @@ class CaselineApp(App[None]):
 
     @work(thread=True, group="drafts", exit_on_error=False)
     def _check_drafts(self) -> None:
+        forms = self.store.form_drafts(self.me)
+        if forms:
+            self.call_from_thread(self._mention_forms, [title for _key, title, _at in forms])
         drafts = self.store.drafts(self.me)
         if drafts:
             self.call_from_thread(self._offer_drafts, drafts)
+
+    def _mention_forms(self, titles: list[str]) -> None:
+        count = len(titles)
+        listed = "; ".join(titles[:3]) + ("; …" if count > 3 else "")
+        self.notify(
+            f"{count} unfinished form{'s' if count != 1 else ''}: {listed}. "
+            "Open the same form again to carry on where you left off.",
+            title="Drafts",
+            markup=False,
+            timeout=10,
+        )
 
     def _offer_drafts(self, drafts: list[DraftInfo]) -> None:
         count = len(drafts)

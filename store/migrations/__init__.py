@@ -23,6 +23,7 @@ from . import (
     m0004_records_guard,
     m0005_plans,
     m0006_conferences,
+    m0007_form_drafts,
 )
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ STEPS: list[tuple[int, str, Step]] = [
     (4, "finalised notes, amendments and history guarded by the database", m0004_records_guard.up),
     (5, "service plans, SMART goals, actions and plan reviews", m0005_plans.up),
     (6, "case conferences: minutes, attendees, agenda, actions, amendments", m0006_conferences.up),
+    (7, "drafts of forms, so nothing typed is lost", m0007_form_drafts.up),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"

@@ -22,6 +22,7 @@ from .helpers import loaded, visible_text
 MakeApp = Callable[..., CaselineApp]
 ME = "sam.okafor"
 CLIENT = "Aisha Bello"  # first on the seeded caseload
+CONFIRM_YES = "y"
 
 GOAL = {
     "domain": "housing",
@@ -301,3 +302,61 @@ async def test_a_closed_case_plan_can_be_read_not_changed(
         assert "Goal 1 · housing · open" in visible_text(app)
         text = visible_text(app)
         assert "N New plan" not in text and "R Review" not in text, text[-300:]
+
+
+async def test_a_half_typed_review_is_kept_when_the_app_quits(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    plan = _with_plan(seeded_db)
+    key = f"plan_review:{plan.id}:0"
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await pilot.press("R")
+        await focus(pilot, "#client_views")
+        await pilot.press(*"Better since the payment plan")
+        await pilot.press("ctrl+q")  # quits at once, keeping what is typed
+        await pilot.pause()
+    store = Store.open(seeded_db)
+    kept = store.form_draft(store.ensure_worker(ME), key)
+    store.close()
+    assert kept is not None and kept[0]["client_views"] == "Better since the payment plan"
+    again = make_app()
+    async with again.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert any(
+            "1 unfinished form: Review of plan 1" in str(n.message) for n in again._notifications
+        )
+        await open_plan(pilot)
+        await pilot.press("R")
+        await loaded(pilot)
+        form = again.screen
+        assert isinstance(form, FormScreen)
+        assert form.values()["client_views"] == "Better since the payment plan"
+        assert any("Restored what you were typing" in str(n.message) for n in again._notifications)
+        # Abandoning the changes forgets the draft.
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press(CONFIRM_YES)
+        await loaded(pilot)
+        assert isinstance(again.screen, CaseFileScreen)
+    store = Store.open(seeded_db)
+    assert store.form_draft(store.ensure_worker(ME), key) is None
+    store.close()
+
+
+async def test_a_review_typed_and_left_for_a_moment_is_kept_as_a_draft(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    plan = _with_plan(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await pilot.press("R")
+        await focus(pilot, "#participants")
+        await pilot.press(*"Mum")
+        await pilot.pause(2.5)  # a pause in typing
+        store = Store.open(seeded_db)
+        kept = store.form_draft(store.ensure_worker(ME), f"plan_review:{plan.id}:0")
+        store.close()
+        assert kept is not None and kept[0]["participants"] == "Mum"

@@ -783,7 +783,14 @@ class CaseFileScreen(CaselineScreen[None]):
             )
 
         self.app.push_screen(
-            FormScreen("Client details", CLIENT_FIELDS, values, save, subtitle=client.name),
+            FormScreen(
+                "Client details",
+                CLIENT_FIELDS,
+                values,
+                save,
+                subtitle=client.name,
+                draft_key=f"client:{client.id}:{client.version}",
+            ),
             self._after_save("Client details saved; the old values are kept in the history."),
         )
 
@@ -798,6 +805,7 @@ class CaseFileScreen(CaselineScreen[None]):
                 {},
                 lambda form: store.add_contact(me, client_id, form),
                 subtitle=self.file.client.name,
+                draft_key=f"contact_new:{client_id}",
             ),
             self._after_save("Added to the support network."),
         )
@@ -829,6 +837,7 @@ class CaseFileScreen(CaselineScreen[None]):
                 {},
                 lambda form: store.add_professional(me, case_id, form, dayfirst=dayfirst),
                 subtitle=self.detail.ref,
+                draft_key=f"professional_new:{case_id}",
             ),
             self._after_save("Professional added."),
         )

@@ -1,13 +1,18 @@
 """A generic record form: labelled fields, errors at the field, ctrl+s to save.
 
-Used for client details, the support network and professionals. The save itself runs in a
-thread; the store's InvalidInput messages are shown next to their fields.
+Used for client details, the support network, professionals and the service plan. The save
+itself runs in a thread; the store's InvalidInput messages are shown next to their fields.
+
+A form given a ``draft_key`` keeps what is typed as a draft (two seconds after the last change,
+and when the app quits or the terminal goes away), offers it again the next time the same form
+is opened, and forgets it once the form is saved or its changes discarded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -17,6 +22,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from store import dates
 from store.errors import InvalidInput
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices
@@ -36,6 +42,9 @@ class Field:
     choices: tuple[str | tuple[str, str], ...] = ()
     # A line shown above the field, e.g. the goal a review's rating is about (plain text).
     note: str = ""
+
+
+DRAFT_AFTER_SECONDS = 2.0  # a pause in typing this long keeps a draft
 
 
 class FormScreen(CaselineScreen[Any]):
@@ -65,8 +74,12 @@ class FormScreen(CaselineScreen[Any]):
         *,
         remove: Callable[[], Any] | None = None,
         subtitle: str = "",
+        draft_key: str | None = None,
     ) -> None:
         super().__init__()
+        self.draft_key = draft_key
+        self._draft_timer: Any = None
+        self._has_draft = False
         self.form_title = title
         self.subtitle = subtitle
         self.fields = fields
@@ -127,6 +140,8 @@ class FormScreen(CaselineScreen[Any]):
         for error in self.query(".field-error"):
             error.display = False
         self.query_one(f"#{self.fields[0].name}").focus()
+        if self.draft_key:
+            self._load_draft(self.draft_key)
 
     def values(self) -> dict[str, str]:
         result: dict[str, str] = {}
@@ -151,6 +166,82 @@ class FormScreen(CaselineScreen[Any]):
         else:
             widget = event.select
         self._set_error(widget.id or "", "")
+        if self.draft_key:
+            if self._draft_timer is not None:
+                self._draft_timer.stop()
+            self._draft_timer = self.set_timer(DRAFT_AFTER_SECONDS, self._keep_draft)
+
+    # -- drafts ----------------------------------------------------------------------------
+
+    @work(thread=True, group="form-draft", exit_on_error=False)
+    def _load_draft(self, key: str) -> None:
+        found = self.caseline.store.form_draft(self.caseline.me, key)
+        if found is not None:
+            self.app.call_from_thread(self._restore, *found)
+
+    def _restore(self, values: dict[str, str], saved_at: datetime) -> None:
+        restored = False
+        for field in self.fields:
+            value = values.get(field.name)
+            if value is None or value == self.initial[field.name]:
+                continue
+            widget = self.query_one(f"#{field.name}")
+            if isinstance(widget, TextArea):
+                widget.text = value
+            elif isinstance(widget, Select):
+                offered = {v for _label, v in widget._options}
+                if value not in offered:
+                    continue
+                widget.value = value
+            else:
+                widget.value = value  # type: ignore[attr-defined]
+            restored = True
+        self._has_draft = True
+        if restored:
+            when = dates.format_datetime(dates.to_local(saved_at))
+            self.notify(
+                f"Restored what you were typing ({when}). Escape discards it.",
+                title="Draft",
+                markup=False,
+                timeout=8,
+            )
+
+    def _keep_draft(self) -> None:
+        values = self.values()
+        if values == self.initial and not self._has_draft:
+            return
+        self._write_draft(values)
+
+    @work(thread=True, exclusive=True, group="form-draft-save", exit_on_error=False)
+    def _write_draft(self, values: dict[str, str]) -> None:
+        self._store_draft(values)
+
+    def _store_draft(self, values: dict[str, str]) -> None:
+        assert self.draft_key is not None
+        store, me = self.caseline.store, self.caseline.me
+        if values == self.initial:
+            store.discard_form_draft(me, self.draft_key)
+            self._has_draft = False
+        else:
+            title = f"{self.form_title} · {self.subtitle}" if self.subtitle else self.form_title
+            store.save_form_draft(me, self.draft_key, values, title=title[:120])
+            self._has_draft = True
+
+    def save_draft_now(self) -> bool:
+        """Keep what is typed, at once (the app is quitting); True if there was anything."""
+        if not self.draft_key:
+            return False
+        values = self.values()
+        if values == self.initial:
+            return False
+        self._store_draft(values)
+        return True
+
+    def _forget_draft(self) -> None:
+        if self.draft_key and (self._has_draft or self._draft_timer is not None):
+            if self._draft_timer is not None:
+                self._draft_timer.stop()
+            self.caseline.store.discard_form_draft(self.caseline.me, self.draft_key)
 
     def _set_error(self, name: str, message: str) -> None:
         found = self.query(f"#error-{name}")
@@ -173,6 +264,7 @@ class FormScreen(CaselineScreen[Any]):
             return
         finally:
             self._busy = False
+        self._forget_draft()
         self.app.call_from_thread(self.dismiss, result)
 
     def _failed(self, errors: dict[str, str]) -> None:
@@ -212,14 +304,19 @@ class FormScreen(CaselineScreen[Any]):
 
     def action_cancel(self) -> None:
         if self.values() == self.initial:
-            self.dismiss(None)
+            self._discard_and_close()
             return
         from tui.screens.confirm import ConfirmScreen
 
         def answer(discard: bool | None) -> None:
             if discard:
-                self.dismiss(None)
+                self._discard_and_close()
 
         self.app.push_screen(
             ConfirmScreen("Discard your changes?", yes="Discard", no="Keep editing"), answer
         )
+
+    @work(thread=True, exclusive=True, group="form", exit_on_error=False)
+    def _discard_and_close(self) -> None:
+        self._forget_draft()
+        self.app.call_from_thread(self.dismiss, None)

@@ -112,7 +112,7 @@ def new_plan(app: App[Any], case_id: int, current: PlanInfo | None, label: str) 
         else f"Plan {current.number + 1} (replaces plan {current.number})"
     )
     app.push_screen(
-        FormScreen(title, fields, values, save, subtitle=label),
+        FormScreen(title, fields, values, save, subtitle=label, draft_key=f"plan_new:{case_id}"),
         _saved(app, "Plan started; the chronology records it."),
     )
 
@@ -134,6 +134,7 @@ def schedule(app: App[Any], plan: PlanInfo, label: str) -> None:
                 me, plan.id, form, version=plan.version, dayfirst=dayfirst
             ),
             subtitle=label,
+            draft_key=f"plan_schedule:{plan.id}:{plan.version}",
         ),
         _saved(app, "Review schedule saved."),
     )
@@ -159,6 +160,7 @@ def add_goal(app: App[Any], plan: PlanInfo) -> None:
             values,
             lambda form: store.add_goal(me, plan.id, form, dayfirst=dayfirst),
             subtitle=f"Service plan {plan.number} · Specific, Measurable, Relevant, Time-bound",
+            draft_key=f"goal_new:{plan.id}",
         ),
         _saved(app, "Goal added."),
     )
@@ -190,6 +192,7 @@ def edit_goal(app: App[Any], goal: GoalInfo) -> None:
                 me, goal.id, form, version=goal.version, dayfirst=dayfirst
             ),
             subtitle=f"version {len(goal.versions) + 1}{reviewed}",
+            draft_key=f"goal:{goal.id}:{goal.version}",
         ),
         _saved(app, "Goal saved as a new version."),
     )
@@ -224,6 +227,7 @@ def add_action(app: App[Any], plan: PlanInfo, goal: GoalInfo) -> None:
                 {"status": "not started"},
                 lambda form: store.add_action(me, goal.id, form, dayfirst=dayfirst),
                 subtitle=_one_line(goal.current.change),
+                draft_key=f"action_new:{goal.id}",
             ),
             _saved(app, "Action added."),
         )
@@ -279,6 +283,7 @@ def _edit_action(app: App[Any], plan: PlanInfo, goal: GoalInfo, action: ActionIn
                     me, action.id, form, version=action.version, dayfirst=dayfirst
                 ),
                 subtitle=_one_line(action.what),
+                draft_key=f"action:{action.id}:{action.version}",
             ),
             _saved(app, "Action saved; the change is kept in the history."),
         )
@@ -344,6 +349,7 @@ def review(app: App[Any], plan: PlanInfo, label: str) -> None:
             values,
             lambda form: store.review_plan(me, plan.id, form, dayfirst=dayfirst),
             subtitle=f"{label} · {due}",
+            draft_key=f"plan_review:{plan.id}:{len(plan.reviews)}",
         ),
         done,
     )
