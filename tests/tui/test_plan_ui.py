@@ -308,7 +308,7 @@ async def test_a_half_typed_review_is_kept_when_the_app_quits(
     make_app: MakeApp, seeded_db: Path
 ) -> None:
     plan = _with_plan(seeded_db)
-    key = f"plan_review:{plan.id}:0"
+    key = f"plan_review:{plan.id}"
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_plan(pilot)
@@ -357,6 +357,6 @@ async def test_a_review_typed_and_left_for_a_moment_is_kept_as_a_draft(
         await pilot.press(*"Mum")
         await pilot.pause(2.5)  # a pause in typing
         store = Store.open(seeded_db)
-        kept = store.form_draft(store.ensure_worker(ME), f"plan_review:{plan.id}:0")
+        kept = store.form_draft(store.ensure_worker(ME), f"plan_review:{plan.id}")
         store.close()
         assert kept is not None and kept[0]["participants"] == "Mum"

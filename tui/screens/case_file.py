@@ -789,7 +789,7 @@ class CaseFileScreen(CaselineScreen[None]):
                 values,
                 save,
                 subtitle=client.name,
-                draft_key=f"client:{client.id}:{client.version}",
+                draft_key=f"client:{client.id}",
             ),
             self._after_save("Client details saved; the old values are kept in the history."),
         )

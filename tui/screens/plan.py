@@ -134,7 +134,7 @@ def schedule(app: App[Any], plan: PlanInfo, label: str) -> None:
                 me, plan.id, form, version=plan.version, dayfirst=dayfirst
             ),
             subtitle=label,
-            draft_key=f"plan_schedule:{plan.id}:{plan.version}",
+            draft_key=f"plan_schedule:{plan.id}",
         ),
         _saved(app, "Review schedule saved."),
     )
@@ -192,7 +192,7 @@ def edit_goal(app: App[Any], goal: GoalInfo) -> None:
                 me, goal.id, form, version=goal.version, dayfirst=dayfirst
             ),
             subtitle=f"version {len(goal.versions) + 1}{reviewed}",
-            draft_key=f"goal:{goal.id}:{goal.version}",
+            draft_key=f"goal:{goal.id}",
         ),
         _saved(app, "Goal saved as a new version."),
     )
@@ -283,7 +283,7 @@ def _edit_action(app: App[Any], plan: PlanInfo, goal: GoalInfo, action: ActionIn
                     me, action.id, form, version=action.version, dayfirst=dayfirst
                 ),
                 subtitle=_one_line(action.what),
-                draft_key=f"action:{action.id}:{action.version}",
+                draft_key=f"action:{action.id}",
             ),
             _saved(app, "Action saved; the change is kept in the history."),
         )
@@ -349,7 +349,7 @@ def review(app: App[Any], plan: PlanInfo, label: str) -> None:
             values,
             lambda form: store.review_plan(me, plan.id, form, dayfirst=dayfirst),
             subtitle=f"{label} · {due}",
-            draft_key=f"plan_review:{plan.id}:{len(plan.reviews)}",
+            draft_key=f"plan_review:{plan.id}",
         ),
         done,
     )
