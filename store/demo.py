@@ -21,17 +21,24 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from types import SimpleNamespace
 from typing import Any, TypeVar
 
 import peewee as pw
 
 from . import dates
 from . import demo_text as txt
+from .conference_records import type_title
+from .conferences import _display_name, _entry_details
 from .models import (
     Allocation,
     Case,
     ChronologyEntry,
     Client,
+    Conference,
+    ConferenceAction,
+    ConferenceAgendaItem,
+    ConferenceAttendee,
     Contact,
     Counter,
     Note,
@@ -113,6 +120,10 @@ DECISIONS_FOR = {
 # The percentages a review's evidence quotes (school attendance), by rating.
 PERCENT_FOR = {"achieved": (95, 99), "progressing": (88, 94), "no change": (80, 89)}
 OPEN_ACTION = frozenset({"not started", "in progress"})
+CONFERENCE_SHARE = 0.25  # of open cases with professionals involved
+CLOSED_CONFERENCE_SHARE = 0.05
+DRAFT_SHARE = 0.4  # of cases whose latest meeting was in the last two weeks: minutes a draft
+CLIENT_ATTENDED_SHARE = 0.8  # adults (and families) at their meetings
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_NAMES = (
@@ -155,6 +166,9 @@ class DemoReport:
     goals: int
     actions: int
     reviews: int
+    conferences: int
+    attendees: int  # of conferences, apologies included
+    conference_actions: int
     seconds: float
 
     def lines(self) -> list[str]:
@@ -171,6 +185,9 @@ class DemoReport:
             f"({_count(self.summary_versions, 'version')})",
             f"{_count(self.plans, 'service plan')} ({_count(self.goals, 'goal')}, "
             f"{_count(self.actions, 'action')}, {_count(self.reviews, 'review')})",
+            f"{_count(self.conferences, 'case conference')} "
+            f"({_count(self.attendees, 'attendee')}, "
+            f"{_count(self.conference_actions, 'action')})",
             f"in {self.seconds:.1f} s",
         ]
 
@@ -210,9 +227,10 @@ def generate(
         extra = random.Random(f"caseline-demo-case-file:{seed}")
         chron = random.Random(f"caseline-demo-chronology:{seed}")
         plans = random.Random(f"caseline-demo-plans:{seed}")
-        report = _Generator(random.Random(seed), day, me.strip(), extra, chron, plans).run(
-            cases, notes_per_case, workers
-        )
+        meetings = random.Random(f"caseline-demo-conferences:{seed}")
+        report = _Generator(
+            random.Random(seed), day, me.strip(), extra, chron, plans, meetings
+        ).run(cases, notes_per_case, workers)
     return DemoReport(**report, seconds=time.perf_counter() - started)
 
 
@@ -433,11 +451,13 @@ class _Generator:
         extra: random.Random,
         chron: random.Random,
         plans: random.Random,
+        meetings: random.Random,
     ) -> None:
         self.rng = rng
         self.x = extra  # everything added with the case file (contacts, summaries...)
         self.cx = chron  # manual chronology entries and analyses
         self.px = plans  # service plans
+        self.mx = meetings  # case conferences
         self.today = today
         self.t0 = today.toordinal()
         self.me = me
@@ -463,6 +483,7 @@ class _Generator:
         contacts = self._write_contacts(plan)
         professionals = self._write_professionals(plan)
         plans, goals, actions, reviews = self._write_plans(plan)
+        conferences, attendees, conference_actions = self._write_conferences(plan)
         notes, chronology, summaries, versions = self._write_records(plan)
         return {
             "workers": n_workers,
@@ -482,6 +503,9 @@ class _Generator:
             "goals": goals,
             "actions": actions,
             "reviews": reviews,
+            "conferences": conferences,
+            "attendees": attendees,
+            "conference_actions": conference_actions,
         }
 
     # -- workers ---------------------------------------------------------------------------
@@ -1285,6 +1309,7 @@ class _Generator:
                     notes = []
             entries.extend(self._manual_entries(case, p, used_titles))
             entries.extend(self.plan_entries.pop(case.id, ()))
+            entries.extend(self.conference_entries.pop(case.id, ()))
             entries.sort(key=lambda e: (e[0], e[1]))
             for _, _, row in entries:
                 chron.append((chron_id, case.id, *row, 1, None))
@@ -1425,6 +1450,7 @@ class _Generator:
         contact_id = _next_id(Contact)
         rows: list[tuple[Any, ...]] = []
         self.networks: dict[int, list[tuple[str, str]]] = {}  # client -> (name, relationship)
+        self.contact_ids: dict[int, list[int]] = {}  # client -> ids, in networks' order
         notes_for_child = txt.CONTACT_NOTES + txt.CONTACT_NOTES_CHILD
         notes_for_adult = txt.CONTACT_NOTES + txt.CONTACT_NOTES_ADULT
         for k in self.client_order:
@@ -1466,6 +1492,7 @@ class _Generator:
                 used.add(rel)
                 people.append((f"{first} {_gendered(surname, female)}", rel, False))
             self.networks[k] = [(name, rel) for name, rel, _ in people]
+            self.contact_ids[k] = list(range(contact_id, contact_id + len(people)))
             for name, rel, lives_with in people:
                 roll = x.random()
                 if roll < 0.85:
@@ -2499,6 +2526,394 @@ class _Generator:
             )
         action.status, action.note, action.changed = status, note, at
 
+    # -- case conferences ------------------------------------------------------------------
+
+    def _write_conferences(self, plan: list[_Case]) -> tuple[int, int, int]:
+        """Case conferences and professionals meetings for some cases with professionals
+        involved; their chronology entries wait in ``conference_entries`` for
+        ``_write_records``. Keeps each case's ``next_action_due_on`` as the store does.
+        Returns the numbers of conferences, attendees (with apologies) and actions."""
+        mx = self.mx
+        self.conference_entries: dict[int, list[tuple[int, int, tuple[Any, ...]]]] = {}
+        rows: dict[type[pw.Model], list[tuple[Any, ...]]] = {
+            Conference: [],
+            ConferenceAttendee: [],
+            ConferenceAgendaItem: [],
+            ConferenceAction: [],
+        }
+        ids = {m: _next_id(m) for m in rows}
+        due_on: list[tuple[date, int]] = []
+        self.finals: list[tuple[int]] = []
+        for case in plan:
+            if not case.allocs or not self.professionals.get(case.id):
+                continue
+            share = (
+                CONFERENCE_SHARE
+                if case.status == CaseStatus.OPEN.value
+                else CLOSED_CONFERENCE_SHARE
+                if case.status == CaseStatus.CLOSED.value
+                else 0.0
+            )
+            if mx.random() >= share:
+                continue
+            first = case.allocs[0][0] + 7
+            last = min(self._end(case), self.t0) - 1
+            if last - first < 14:
+                continue
+            days = [last - int(mx.random() ** 1.5 * min(120, last - first))]
+            for _ in range(_pick(mx, ((0, 50), (1, 35), (2, 15)))):
+                earlier = days[0] - 7 * mx.randint(6, 12)
+                if earlier < first:
+                    break
+                days.insert(0, earlier)
+            days = [_weekday(o, first, last) for o in days]
+            draft_last = (
+                case.status == CaseStatus.OPEN.value
+                and days[-1] >= self.t0 - 14
+                and mx.random() < DRAFT_SHARE
+            )
+            earliest: date | None = None
+            for i, h in enumerate(days):
+                nxt = days[i + 1] if i + 1 < len(days) else None
+                draft = draft_last and nxt is None
+                due = self._conference(case, h, nxt, draft, rows, ids)
+                if due is not None and (earliest is None or due < earliest):
+                    earliest = due
+            if earliest is not None:
+                due_on.append((earliest, case.id))
+        self._insert(
+            Conference,
+            (
+                _id(Conference),
+                Conference.case,
+                Conference.status,
+                Conference.held_at,
+                Conference.place,
+                Conference.conference_type,
+                Conference.chair,
+                Conference.minute_taker,
+                Conference.client_attended,
+                Conference.client_views,
+                Conference.information_shared,
+                Conference.decisions,
+                Conference.next_meeting_on,
+                Conference.finalised_at,
+                Conference.finalised_by,
+                Conference.created_at,
+                Conference.created_by,
+                Conference.updated_at,
+                Conference.version,
+            ),
+            rows[Conference],
+        )
+        self._insert(
+            ConferenceAttendee,
+            (
+                _id(ConferenceAttendee),
+                ConferenceAttendee.conference,
+                ConferenceAttendee.position,
+                ConferenceAttendee.present,
+                ConferenceAttendee.kind,
+                ConferenceAttendee.professional,
+                ConferenceAttendee.contact,
+                ConferenceAttendee.name,
+                ConferenceAttendee.role,
+                ConferenceAttendee.agency,
+            ),
+            rows[ConferenceAttendee],
+        )
+        self._insert(
+            ConferenceAgendaItem,
+            (
+                _id(ConferenceAgendaItem),
+                ConferenceAgendaItem.conference,
+                ConferenceAgendaItem.position,
+                ConferenceAgendaItem.title,
+                ConferenceAgendaItem.discussion,
+            ),
+            rows[ConferenceAgendaItem],
+        )
+        self._insert(
+            ConferenceAction,
+            (
+                _id(ConferenceAction),
+                ConferenceAction.conference,
+                ConferenceAction.position,
+                ConferenceAction.what,
+                ConferenceAction.owner_name,
+                ConferenceAction.owner_attendee,
+                ConferenceAction.due_on,
+                ConferenceAction.status,
+                ConferenceAction.status_note,
+                ConferenceAction.done_at,
+                ConferenceAction.done_by,
+                ConferenceAction.created_at,
+                ConferenceAction.created_by,
+                ConferenceAction.updated_at,
+                ConferenceAction.version,
+            ),
+            rows[ConferenceAction],
+        )
+        if self.finals:
+            sql, _ = Conference.update(status="final").where(_id(Conference) == 0).sql()
+            Conference._meta.database.cursor().executemany(
+                sql, [("final", i) for (i,) in self.finals]
+            )
+        if due_on:
+            sql, _ = Case.update(next_action_due_on=date.min).where(_id(Case) == 0).sql()
+            Case._meta.database.cursor().executemany(sql, due_on)
+        return (
+            len(rows[Conference]),
+            len(rows[ConferenceAttendee]),
+            len(rows[ConferenceAction]),
+        )
+
+    def _conference(
+        self,
+        case: _Case,
+        h: int,
+        nxt: int | None,
+        draft: bool,
+        rows: dict[type[pw.Model], list[tuple[Any, ...]]],
+        ids: dict[type[pw.Model], int],
+    ) -> date | None:
+        """One meeting on day ``h``, its rows queued; returns the earliest due date of its
+        open actions if the minutes are finalised (what the case row keeps)."""
+        mx = self.mx
+        r = mx.random
+        p = self.people[case.client]
+        k = self._holder(case, h)
+        worker_id, worker_name = self.workers[case.allocs[k][1]]
+        involved = [
+            pro
+            for pro in self.professionals.get(case.id, ())
+            if (pro[4] is None or pro[4] <= h) and (pro[5] is None or pro[5] >= h)
+        ]
+        if not involved:
+            return None
+        network = list(
+            zip(
+                self.networks.get(case.client, ()),
+                self.contact_ids.get(case.client, ()),
+                strict=True,
+            )
+        )
+        kinds = txt.CONFERENCE_TYPES_CHILD if p.child else txt.CONFERENCE_TYPES_ADULT
+        kind = _pick(mx, kinds)
+        if kind == "family meeting" and not network:
+            kind = "professionals meeting"
+        ctx = dict(p.ctx)
+        ctx.pop("pros")
+        ctx["worker"] = worker_name
+        ctx["d"] = self._day(h - 1 - int(r() * 20))
+        ctx["concern"] = p.topics[0].concern
+        conf_id = ids[Conference]
+        ids[Conference] += 1
+        # (present, kind, professional id, contact id, name, role, agency)
+        people: list[tuple[bool, str, int | None, int | None, str, str, str]] = [
+            (True, "worker", None, None, worker_name, "allocated worker", "")
+        ]
+        age = p.age + (h - case.opened) // 365
+        if p.child and not p.family:
+            attended = age >= 8 and r() < 0.75
+        else:
+            attended = r() < CLIENT_ATTENDED_SHARE
+        if attended:
+            people.append((True, "client", None, None, p.name, "client", ""))
+        wanted = _pick(mx, ((1, 20), (2, 40), (3, 30), (4, 10)))
+        pros = mx.sample(involved, min(len(involved), wanted))
+        for pro_id, name, agency, role, *_ in pros:
+            people.append((r() < 0.8, "professional", pro_id, None, name, role, agency))
+        if network:
+            many = 3 if kind == "family meeting" else 1 if r() < 0.7 else 0
+            for (name, rel), contact_id in mx.sample(network, min(many, len(network))):
+                people.append((r() < 0.85, "contact", None, contact_id, name, rel, ""))
+        if not attended and not p.child and r() < 0.4:
+            people.append((False, "client", None, None, p.name, "client", ""))
+        people.sort(key=lambda row: not row[0])  # attendees, then apologies, as the store
+        present_pros = [row[4] for row in people if row[0] and row[1] == "professional"]
+        attendee_ids: list[int] = []
+        for position, row in enumerate(people, 1):
+            attendee_ids.append(ids[ConferenceAttendee])
+            rows[ConferenceAttendee].append((ids[ConferenceAttendee], conf_id, position, *row))
+            ids[ConferenceAttendee] += 1
+        chair = worker_name
+        minute_taker = worker_name
+        if present_pros and r() < (0.5 if kind == "case conference" else 0.2):
+            chair = mx.choice(present_pros)
+        elif present_pros and r() < 0.3:
+            minute_taker = mx.choice(present_pros)
+
+        # Views, in the client's (or a child's carer's) words.
+        good = r()
+        mood = "good" if good < 0.4 else "mixed" if good < 0.8 else "poor"
+        if attended:
+            views = mx.choice(txt.CLIENT_VIEWS[mood])
+            if p.child and not p.family:
+                views = f"{ctx['c']}: {views}"
+        elif p.child and any(row[0] and row[1] == "contact" for row in people):
+            views = f"{ctx['a']}: {mx.choice(txt.CLIENT_VIEWS[mood])}"
+            if age >= 5 and r() < 0.5:
+                views += mx.choice(txt.CHILD_VIEWS).format_map(ctx)
+        else:
+            views = mx.choice(txt.ABSENT_VIEWS).format_map(ctx)
+
+        topics = mx.sample(p.topics, min(len(p.topics), _pick(mx, ((1, 60), (2, 40)))))
+        agenda = [
+            (
+                t.concern[:1].upper() + t.concern[1:],
+                mx.choice(txt.AGENDA_DISCUSSIONS).format_map(dict(ctx, concern=t.concern)),
+            )
+            for t in topics
+        ]
+        if len(agenda) < 3 and r() < 0.5:
+            title, text = mx.choice(txt.AGENDA_CLOSING)
+            agenda.append((title.format_map(ctx), text.format_map(ctx)))
+        for position, (title, text) in enumerate(agenda, 1):
+            rows[ConferenceAgendaItem].append(
+                (ids[ConferenceAgendaItem], conf_id, position, title, text)
+            )
+            ids[ConferenceAgendaItem] += 1
+        shared = [
+            f"- **{row[4]}** ({row[6] or row[5]}): {mx.choice(txt.INFO_SHARED).format_map(ctx)}"
+            for row in people
+            if row[0] and row[1] == "professional"
+        ][:3]
+        decisions = [
+            d.format_map(ctx)
+            for d in mx.sample(txt.CONFERENCE_DECISIONS, _pick(mx, ((1, 30), (2, 45), (3, 25))))
+        ]
+
+        # Written up after the meeting; finalised that day or within a few days.
+        minute = 570 + 30 * int(r() * 12)
+        held = h * 1440 + minute
+        created = held + 75
+        final_day = min(h + _pick(mx, ((0, 40), (1, 30), (2, 15), (4, 15))), self.t0 - 1)
+        finalised = created + 30 if final_day == h else final_day * 1440 + 540 + 15 * int(r() * 28)
+        fk = self._holder(case, final_day)
+        finaliser = self.workers[case.allocs[fk][1]][0]
+        if nxt is not None:
+            next_on: date | None = date.fromordinal(nxt)
+        elif case.status == CaseStatus.OPEN.value:
+            next_on = date.fromordinal(_weekday(h + 7 * mx.randint(6, 12), h, h + 120))
+        else:
+            next_on = None
+
+        # Actions, owned by people on the list (present or not).
+        owners = {
+            "worker": [0],
+            "professional": [i for i, row in enumerate(people) if row[1] == "professional"],
+            "person": [i for i, row in enumerate(people) if row[1] in ("client", "contact")],
+        }
+        earliest: date | None = None
+        n_actions = _pick(mx, ((1, 20), (2, 35), (3, 30), (4, 15)))
+        taken: set[str] = set()
+        for _ in range(n_actions):
+            group = _pick(mx, (("worker", 40), ("professional", 45), ("person", 15)))
+            if not owners[group]:
+                group = "worker"
+            what = mx.choice(txt.CONFERENCE_ACTIONS[group]).format_map(ctx)
+            if what in taken:
+                continue
+            taken.add(what)
+            position = len(taken)
+            who = people[mx.choice(owners[group])]
+            due = h + 7 * mx.randint(1, 6)
+            status, note, done_at, done_by, changed = "open", "", None, None, finalised
+            lo, hi = final_day + 1, min(self.t0 - 1, due + 10)
+            if not draft and lo <= hi:
+                if due < self.t0:
+                    chance = 0.95 if nxt is not None or case.closed is not None else 0.65
+                else:
+                    chance = 0.25
+                if r() < chance:
+                    day = lo + int(r() * (hi - lo + 1))
+                    changed = day * 1440 + 540 + 15 * int(r() * 32)
+                    status = "done"
+                    note = mx.choice(txt.CONFERENCE_DONE_NOTES).format(d=self._day(day))
+                    done_at = self._stamp(changed)
+                    done_by = self.workers[case.allocs[self._holder(case, day)][1]][0]
+            if status == "open" and not draft:
+                due_date = date.fromordinal(due)
+                earliest = due_date if earliest is None or due_date < earliest else earliest
+            rows[ConferenceAction].append(
+                (
+                    ids[ConferenceAction],
+                    conf_id,
+                    position,
+                    what,
+                    _display_name(who[4], who[5], who[6]),
+                    attendee_ids[people.index(who)],
+                    date.fromordinal(due),
+                    status,
+                    note,
+                    done_at,
+                    done_by,
+                    self._stamp(created),
+                    worker_id,
+                    self._stamp(changed if not draft else created),
+                    2 if status == "done" else 1,
+                )
+            )
+            ids[ConferenceAction] += 1
+        n_written = len(taken)
+
+        rows[Conference].append(
+            (
+                conf_id,
+                case.id,
+                "draft",  # finalised once its lists are in (the database guards final ones)
+                self._stamp(held),
+                mx.choice(
+                    txt.CONFERENCE_PLACES if p.child else txt.CONFERENCE_PLACES_ADULT
+                ).format_map(ctx),
+                kind,
+                chair,
+                minute_taker,
+                attended,
+                views,
+                "\n".join(shared),
+                "\n".join(decisions),
+                next_on,
+                None if draft else self._stamp(finalised),
+                None if draft else finaliser,
+                self._stamp(created),
+                worker_id,
+                self._stamp(created if draft else finalised),
+                1 if draft else 2,
+            )
+        )
+        if not draft:
+            self.finals.append((conf_id,))
+            present = [row for row in people if row[0]]
+            head = SimpleNamespace(
+                client_attended=attended,
+                chair=chair,
+                decisions="\n".join(decisions),
+                next_meeting_on=next_on,
+            )
+            details = _entry_details(head, present, len(people) - len(present), n_written)
+            self.conference_entries.setdefault(case.id, []).append(
+                (
+                    h,
+                    1,
+                    (
+                        self.alloc_ids[case.id][fk],
+                        date.fromordinal(h),
+                        "conference",
+                        f"{type_title(kind)} held",
+                        details,
+                        "conference",
+                        conf_id,
+                        self._stamp(finalised),
+                        finaliser,
+                        "",
+                        "",
+                    ),
+                )
+            )
+        return earliest
+
     # -- small helpers ---------------------------------------------------------------------
 
     def _insert(
@@ -2606,6 +3021,16 @@ def _start_details(plan: _Plan, started: date, carried: int) -> str:
             f"goal{'s' if carried != 1 else ''}."
         )
     return details
+
+
+def _weekday(o: int, first: int, last: int) -> int:
+    """Day ``o`` moved off a weekend to the Friday before or the Monday after, within
+    ``first`` to ``last`` where it can be."""
+    weekday = (o - 1) % 7  # ordinal 1 was a Monday
+    if weekday < 5:
+        return o
+    friday, monday = o - (weekday - 4), o + (7 - weekday)
+    return friday if friday >= first or monday > last else monday
 
 
 def _goals(positions: Sequence[int]) -> str:

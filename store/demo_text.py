@@ -2740,3 +2740,104 @@ REVIEW_SUMMARIES: dict[str, tuple[str, ...]] = {
         "Things have been harder; more support agreed.",
     ),
 }
+
+# --- case conferences ---------------------------------------------------------------------
+# (type, weight) for children's and adults' cases; "family meeting" only with a network.
+CONFERENCE_TYPES_CHILD: tuple[tuple[str, int], ...] = (
+    ("case conference", 25),
+    ("core group", 25),
+    ("professionals meeting", 20),
+    ("strategy discussion", 8),
+    ("review meeting", 12),
+    ("family meeting", 10),
+)
+CONFERENCE_TYPES_ADULT: tuple[tuple[str, int], ...] = (
+    ("case coordination meeting", 30),
+    ("professionals meeting", 30),
+    ("review meeting", 20),
+    ("case conference", 8),
+    ("family meeting", 12),
+)
+CONFERENCE_PLACES: tuple[str, ...] = (
+    "Meeting room 2, Civic Centre",
+    "Video call",
+    "Video call",
+    "{school}",
+    "{surgery}",
+    "The family home",
+    "Children and Families office, first floor",
+)
+CONFERENCE_PLACES_ADULT: tuple[str, ...] = (
+    "Meeting room 2, Civic Centre",
+    "Video call",
+    "Video call",
+    "{surgery}",
+    "{c}'s home",
+    "Adult Social Care office, ground floor",
+)
+# An agenda item on one of the case's areas of work ({concern}); Markdown.
+AGENDA_DISCUSSIONS: tuple[str, ...] = (
+    "Everyone agreed this is still the main worry. {worker} summarised the last six weeks:\n\n"
+    "- some good weeks, then a setback around {d}\n- {fn} is engaging with the plan",
+    "{worker} went through what has changed since the referral. Professionals agreed the "
+    "support is helping but is **not yet enough** on its own.",
+    "Discussed what is getting in the way. {a} said the appointments clash with other "
+    "commitments; times to be moved where possible.",
+    "No new concerns reported. The work continues as planned and is reviewed at the next meeting.",
+    "Concerns have increased since {d}. Everyone to share any new information with "
+    "{worker} the same day.",
+)
+AGENDA_CLOSING: tuple[tuple[str, str], ...] = (
+    ("Views of {a}", "{a} was asked what is working and what is not; their words are below."),
+    ("Plan and next steps", "The plan was updated with the decisions below."),
+    ("Risks and strengths", "- Strength: {fn}'s support\n- Risk: things slipping between visits"),
+    ("Any other business", "None raised."),
+)
+# What a professional told the meeting, after their name and agency.
+INFO_SHARED: tuple[str, ...] = (
+    "saw {a} on {d}; no new concerns.",
+    "attendance at appointments has been good since the last meeting.",
+    "made a referral on {d} and is waiting for a date.",
+    "is worried things have slipped over the last few weeks.",
+    "two appointments missed; will try a home visit instead.",
+    "reported steady progress and will keep seeing {a} as planned.",
+    "has shared a written report with {worker} before the meeting.",
+)
+# One decision a line, as the minutes store them.
+CONFERENCE_DECISIONS: tuple[str, ...] = (
+    "The current plan continues and is reviewed at the next meeting.",
+    "Support continues at the current level.",
+    "{worker} remains the single point of contact for the family.",
+    "Professionals share any new concerns with {worker} the same day.",
+    "A referral to be made for specialist help with {concern}.",
+    "Visits increase to weekly until the next meeting.",
+    "{a}'s views to be gathered before the next meeting.",
+    "Stepping down support to be considered at the next meeting.",
+)
+# Actions by who owns them: the worker, a professional, the client or someone close.
+CONFERENCE_ACTIONS: dict[str, tuple[str, ...]] = {
+    "worker": (
+        "Send the minutes to everyone invited.",
+        "Update the service plan with today's decisions.",
+        "Visit {a} at home and go through the plan.",
+        "Make the referral agreed today and share the outcome.",
+        "Arrange the next meeting and send the invitations.",
+    ),
+    "professional": (
+        "Share a written update before the next meeting.",
+        "Offer {a} an appointment and let {worker} know the date.",
+        "Send the latest report to {worker}.",
+        "Check in with {a} and feed back any concerns.",
+    ),
+    "person": (
+        "Let {worker} know if anything changes at home.",
+        "Keep a diary of appointments and bring it to the next meeting.",
+        "Go to the appointment that was offered.",
+    ),
+}
+CONFERENCE_DONE_NOTES: tuple[str, ...] = (
+    "Done on {d}.",
+    "Update received on {d}.",
+    "Confirmed by email on {d}.",
+    "Seen at the visit on {d}.",
+)

@@ -107,6 +107,14 @@ SNAPSHOT = {
     "not_rated_reason",
     "record_change": 'id, "table", record_id, field, old_value, new_value, changed_by_id, '
     "changed_at",
+    "conference": "id, case_id, status, held_at, place, conference_type, chair, minute_taker, "
+    "client_attended, client_views, information_shared, decisions, next_meeting_on, "
+    "finalised_at, finalised_by_id, created_at, created_by_id, updated_at, version",
+    "conference_attendee": "id, conference_id, position, present, kind, professional_id, "
+    "contact_id, name, role, agency",
+    "conference_agenda_item": "id, conference_id, position, title, discussion",
+    "conference_action": "id, conference_id, position, what, owner_name, owner_attendee_id, "
+    "due_on, status, status_note, done_at, done_by_id, created_at, updated_at, version",
 }
 
 
@@ -139,6 +147,8 @@ def test_another_seed_gives_other_data(tmp_path: Path) -> None:
         "plan_goal_version",
         "plan_action",
         "plan_review",
+        "conference",
+        "conference_action",
     ):
         assert first[table] != other[table], table
 
@@ -456,6 +466,9 @@ def test_report_counts_match_the_tables(tmp_path: Path) -> None:
         goals=_scalar(path, "SELECT COUNT(*) FROM plan_goal"),
         actions=_scalar(path, "SELECT COUNT(*) FROM plan_action"),
         reviews=_scalar(path, "SELECT COUNT(*) FROM plan_review"),
+        conferences=_scalar(path, "SELECT COUNT(*) FROM conference"),
+        attendees=_scalar(path, "SELECT COUNT(*) FROM conference_attendee"),
+        conference_actions=_scalar(path, "SELECT COUNT(*) FROM conference_action"),
         seconds=report.seconds,
     )
     assert min(report.contacts, report.professionals, report.summaries) > 0
@@ -473,7 +486,12 @@ def test_report_counts_match_the_tables(tmp_path: Path) -> None:
         f"{report.plans} service plans ({report.goals} goals, {report.actions} actions, "
         f"{report.reviews} reviews)"
     )
-    assert re.fullmatch(r"in \d+\.\d s", lines[4])
+    assert 0 < report.conferences < report.attendees and report.conference_actions > 0
+    assert lines[4] == (
+        f"{report.conferences} case conferences ({report.attendees} attendees, "
+        f"{report.conference_actions} actions)"
+    )
+    assert re.fullmatch(r"in \d+\.\d s", lines[5])
 
 
 def test_report_lines_group_thousands_and_use_singulars() -> None:
@@ -495,6 +513,9 @@ def test_report_lines_group_thousands_and_use_singulars() -> None:
         goals=1,
         actions=2345,
         reviews=1,
+        conferences=1230,
+        attendees=1,
+        conference_actions=1,
         seconds=23.44,
     )
     assert report.lines() == [
@@ -502,6 +523,7 @@ def test_report_lines_group_thousands_and_use_singulars() -> None:
         "4,900 clients, 250,000 notes, 1 chronology entry",
         "1 contact in support networks, 15,210 professionals involved, 1 case summary (1 version)",
         "1 service plan (1 goal, 2,345 actions, 1 review)",
+        "1,230 case conferences (1 attendee, 1 action)",
         "in 23.4 s",
     ]
 
@@ -1427,3 +1449,212 @@ def test_actions_are_what_the_action_form_accepts(demo_store: Store) -> None:
         today = date.fromisoformat(created_at[:10])
         checked = validate(ActionInput, form, owners=owners, today=today)
         assert checked.model_dump() == form
+
+
+# --- case conferences -----------------------------------------------------------------------
+
+
+def test_some_cases_have_conferences_with_the_cases_own_people(case_file_db: Path) -> None:
+    from store.config import CONFERENCE_TYPES
+
+    conferences = _rows(
+        case_file_db,
+        "SELECT f.id, f.case_id, k.status, f.status, f.held_at, f.conference_type, f.chair, "
+        "f.client_attended, f.client_views, f.decisions, f.finalised_at, "
+        "(SELECT MIN(allocated_on) FROM allocation a WHERE a.case_id = k.id), l.date_of_birth "
+        'FROM conference f JOIN "case" k ON k.id = f.case_id '
+        "JOIN client l ON l.id = k.client_id",
+    )
+    assert conferences
+    by_case = Tally(row[1] for row in conferences)
+    assert set(by_case.values()) <= {1, 2, 3} and len(set(by_case.values())) > 1
+    statuses = Tally(row[2] for row in _one_per_case(conferences))
+    open_with_pros = _scalar(
+        case_file_db,
+        "SELECT COUNT(*) FROM \"case\" k WHERE k.status = 'open' "
+        "AND EXISTS (SELECT 1 FROM professional p WHERE p.case_id = k.id)",
+    )
+    assert 0.15 * open_with_pros < statuses["open"] < 0.35 * open_with_pros
+    assert statuses["referral"] == 0
+    assert len({row[5] for row in conferences}) >= 4
+    assert {row[5] for row in conferences} <= set(CONFERENCE_TYPES)
+    adults = Tally()
+    for (
+        _,
+        _,
+        _,
+        status,
+        held_at,
+        _,
+        chair,
+        attended,
+        views,
+        decisions,
+        final,
+        first,
+        dob,
+    ) in conferences:
+        held = dates.to_local(datetime.fromisoformat(held_at)).date()
+        assert date.fromisoformat(first) < held <= TODAY
+        assert chair and views and decisions
+        assert all(line.strip() for line in decisions.split("\n"))
+        assert (final is None) == (status == "draft")
+        if dob and (held - date.fromisoformat(dob)).days > 18 * 366:
+            adults[bool(attended)] += 1
+    assert adults[True] > 2 * adults[False]  # adults mostly come to their meetings
+    assert sum(row[7] for row in conferences) > 0.4 * len(conferences)
+    drafts = [row for row in conferences if row[3] == "draft"]
+    assert 0 < len(drafts) < 0.2 * len(conferences)
+    latest = {}
+    for row in sorted(conferences, key=lambda row: row[4]):
+        latest[row[1]] = row[0]
+    assert all(latest[row[1]] == row[0] and row[2] == "open" for row in drafts)
+
+    attendees = _rows(
+        case_file_db,
+        "SELECT a.conference_id, a.present, a.kind, a.name, a.role, a.agency, "
+        "p.case_id, p.name, p.role, p.agency, c.client_id, c.name, c.relationship, "
+        "k.id, k.client_id, l.name "
+        "FROM conference_attendee a JOIN conference f ON f.id = a.conference_id "
+        'JOIN "case" k ON k.id = f.case_id JOIN client l ON l.id = k.client_id '
+        "LEFT JOIN professional p ON p.id = a.professional_id "
+        "LEFT JOIN contact c ON c.id = a.contact_id",
+    )
+    kinds = Tally((row[2], bool(row[1])) for row in attendees)
+    assert kinds[("professional", True)] and kinds[("professional", False)]
+    assert kinds[("contact", True)] and kinds[("client", True)] and kinds[("worker", True)]
+    for row in attendees:
+        kind, name, role, agency = row[2:6]
+        if kind == "professional":
+            assert (row[6], row[7], row[8], row[9]) == (row[13], name, role, agency)
+        elif kind == "contact":
+            assert (row[10], row[11], row[12], agency) == (row[14], name, role, "")
+        elif kind == "client":
+            assert name == row[15]
+        else:
+            assert kind == "worker" and role == "allocated worker"
+    present_ids = {row[0] for row in attendees if row[1]}
+    assert present_ids == {row[0] for row in conferences}
+
+    actions = _rows(
+        case_file_db,
+        "SELECT x.status, x.status_note, x.done_at, x.done_by_id, x.due_on, x.owner_name, "
+        "a.conference_id, x.conference_id, a.name, f.status "
+        "FROM conference_action x JOIN conference f ON f.id = x.conference_id "
+        "LEFT JOIN conference_attendee a ON a.id = x.owner_attendee_id",
+    )
+    assert set(Tally(row[7] for row in actions).values()) <= {1, 2, 3, 4}
+    for status, note, done_at, done_by, _due, owner, at, conf, who, conf_status in actions:
+        assert at == conf and owner.startswith(who)
+        assert status in ("open", "done")
+        if status == "done":
+            assert note and done_at and done_by and conf_status == "final"
+            assert date.fromisoformat(done_at[:10]) <= TODAY
+        else:
+            assert not note and done_at is None and done_by is None
+    assert any(row[0] == "open" and date.fromisoformat(row[4]) < TODAY for row in actions)
+    assert any(row[0] == "done" for row in actions)
+
+
+def _one_per_case(conferences: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """One row per case (the case's status is the third column)."""
+    return list({row[1]: row for row in conferences}.values())
+
+
+def test_finalised_conferences_have_one_chronology_entry_each(case_file_db: Path) -> None:
+    from store.conference_records import type_title
+
+    conferences = {
+        conf_id: (case_id, status, held_at, kind, finalised_at, finalised_by)
+        for conf_id, case_id, status, held_at, kind, finalised_at, finalised_by in _rows(
+            case_file_db,
+            "SELECT id, case_id, status, held_at, conference_type, finalised_at, "
+            "finalised_by_id FROM conference",
+        )
+    }
+    allocations: dict[int, list[tuple[str, int]]] = {}
+    for alloc_id, case_id, allocated_on in _rows(
+        case_file_db,
+        "SELECT id, case_id, allocated_on FROM allocation ORDER BY allocated_on, id",
+    ):
+        allocations.setdefault(case_id, []).append((allocated_on, alloc_id))
+    entries = _rows(
+        case_file_db,
+        "SELECT case_id, allocation_id, occurred_on, category, title, details, source_id, "
+        "created_at, created_by_id FROM chronology_entry WHERE source_kind = 'conference'",
+    )
+    seen = Tally(row[6] for row in entries)
+    assert set(seen) == {i for i, row in conferences.items() if row[1] == "final"}
+    assert set(seen.values()) == {1}
+    alloc_of = {
+        alloc_id: worker
+        for alloc_id, worker in _rows(case_file_db, "SELECT id, worker_id FROM allocation")
+    }
+    for case_id, alloc, on, category, title, details, source_id, created_at, by in entries:
+        conf_case, _, held_at, kind, finalised_at, finalised_by = conferences[source_id]
+        held = dates.to_local(datetime.fromisoformat(held_at)).date()
+        assert (case_id, on, category, title) == (
+            conf_case,
+            held.isoformat(),
+            "conference",
+            f"{type_title(kind)} held",
+        )
+        assert (created_at, by) == (finalised_at, finalised_by)
+        assert details.startswith("Chaired by ") and " action" in details
+        final_day = dates.to_local(datetime.fromisoformat(finalised_at)).date().isoformat()
+        current = [a for a in allocations[case_id] if a[0] <= final_day][-1]
+        # The allocation current when the minutes were finalised, by its worker.
+        assert (alloc, alloc_of[alloc]) == (current[1], by)
+
+
+def test_case_rows_keep_the_earliest_open_action_and_the_caseload_flags_it(
+    case_file_db: Path,
+) -> None:
+    store = Store.open(case_file_db)
+    try:
+        me = store.ensure_worker(ME)
+        due = dict(_rows(case_file_db, 'SELECT id, next_action_due_on FROM "case"'))
+        with_conferences = {row[0] for row in _rows(case_file_db, "SELECT case_id FROM conference")}
+        assert with_conferences
+        for case_id, on in due.items():
+            if case_id not in with_conferences:
+                assert on is None
+                continue
+            actions = store.case_actions(me, case_id)
+            open_ = [a.due_on for a in actions if a.is_open]
+            assert (date.fromisoformat(on) if on else None) == (min(open_) if open_ else None)
+        rows = store.caseload(me, scope="all")
+        flagged = [row for row in rows if "actions" in row.flags]
+        assert flagged
+        for row in rows:
+            overdue = row.next_action_due_on is not None and row.next_action_due_on < TODAY
+            assert ("actions" in row.flags) == overdue
+    finally:
+        store.close()
+
+
+def test_the_store_loads_and_renders_every_demo_conference(case_file_db: Path) -> None:
+    from store.minutes_render import minutes_markdown
+
+    store = Store.open(case_file_db)
+    try:
+        me = store.ensure_worker(ME)
+        counts = {
+            conf_id: (attendees, actions)
+            for conf_id, attendees, actions in _rows(
+                case_file_db,
+                "SELECT f.id, (SELECT COUNT(*) FROM conference_attendee a "
+                "WHERE a.conference_id = f.id), (SELECT COUNT(*) FROM conference_action x "
+                "WHERE x.conference_id = f.id) FROM conference f",
+            )
+        }
+        assert counts
+        for conf_id, (attendees, actions) in counts.items():
+            info = store.conference(me, conf_id)
+            assert len(info.attendees) + len(info.apologies) == attendees
+            assert len(info.actions) == actions and 1 <= actions <= 4
+            assert 1 <= len(info.agenda) <= 3 and info.decisions
+            text = minutes_markdown(info, today=TODAY)
+            assert info.title in text
+    finally:
+        store.close()
