@@ -20,7 +20,7 @@ def _review_text(row: CaseRow, today: date) -> str:
     return dates.format_date(row.next_review_on)
 
 
-_FLAG_LABELS = {"contact": "no note 7d", "new": "new", "review": "review", "actions": "actions due"}
+_FLAG_LABELS = {"contact": "no note 7d", "new": "new", "review": "review", "actions": "action due"}
 
 
 def _flags_text(row: CaseRow, today: date) -> str:
