@@ -150,6 +150,14 @@ class CaseFileScreen(CaselineScreen[None]):
         ),
         Binding("n", "new_note", "Note", tooltip="Write a note on this case", id="case_file.note"),
         Binding(
+            "M",
+            "meetings",
+            "Meetings",
+            tooltip="Case conferences and professionals meetings, and their actions",
+            show=False,
+            id="case_file.meetings",
+        ),
+        Binding(
             "e",
             "edit",
             "Edit",
@@ -637,6 +645,13 @@ class CaseFileScreen(CaselineScreen[None]):
         self.app.push_screen(
             HistoryScreen(self.detail.id, f"{self.detail.ref} · {self.detail.client_name}")
         )
+
+    def action_meetings(self) -> None:
+        if self.detail is None:
+            return
+        from tui.screens.conferences import ConferencesScreen
+
+        self.app.push_screen(ConferencesScreen(self.detail.id, self._case_label()))
 
     def action_summary_versions(self) -> None:
         if self.detail is None:

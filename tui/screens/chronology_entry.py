@@ -227,6 +227,10 @@ def open_source(app: CaselineApp, entry: ChronologyItem, label: str) -> None:
         from tui.screens.note_view import NoteViewScreen
 
         app.push_screen(NoteViewScreen(entry.source_id))  # type: ignore[arg-type]
+    elif entry.source_kind == "conference" and entry.source_id is not None:
+        from tui.screens.conferences import MinutesScreen
+
+        app.push_screen(MinutesScreen(entry.source_id, label))
     elif entry.source_kind in ("plan", "plan_review") and entry.source_id is not None:
         from tui.screens.plan import PlanViewScreen
 

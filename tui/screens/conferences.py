@@ -1,0 +1,255 @@
+"""A case's meetings (case conferences, professionals meetings...) and the actions agreed at
+them: the list, the minutes as a document, and following the actions up.
+
+Writing minutes is not here yet: the store takes them (``store.conferences``), and meetings
+written elsewhere (the demo, a script) are listed, read and followed up here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from store import dates
+from tui.screens.base import CaselineScreen
+from tui.screens.form import Field, FormScreen
+from tui.text import assemble
+from tui.widgets.footer import CaselineFooter
+from tui.widgets.markdown import SafeMarkdown
+
+if TYPE_CHECKING:
+    from store.conference_records import (
+        ConferenceActionInfo,
+        ConferenceInfo,
+        ConferenceListItem,
+    )
+
+ACTION_DONE_FIELDS = [
+    Field("status", "Status", choices=(("done", "done"), ("still open", "open"))),
+    Field("note", "What was done", "needed when it is done, e.g. letter sent 3/12"),
+]
+
+
+def _when(item: Any) -> str:
+    if item.held_at is None:
+        return "no date yet"
+    return dates.format_datetime(dates.to_local(item.held_at))
+
+
+class ConferencesScreen(CaselineScreen[None]):
+    """The meetings of one case, newest first, and their actions, open ones first."""
+
+    DEFAULT_CSS = """
+    ConferencesScreen .heading { text-style: bold; color: $text-primary; padding: 1 1 0 1; }
+    ConferencesScreen OptionList { height: auto; max-height: 45%; border: none; padding: 0 1; }
+    ConferencesScreen #actions { max-height: 1fr; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="conferences.back"),
+        Binding(
+            "d",
+            "action_status",
+            "Done/reopen",
+            tooltip="Mark the highlighted action done with a note, or reopen it",
+            id="conferences.action_status",
+        ),
+        Binding("ctrl+r,f5", "reload", "Refresh", show=False, id="conferences.reload"),
+    ]
+
+    def __init__(self, case_id: int, label: str) -> None:
+        super().__init__()
+        self.case_id = case_id
+        self.label = label
+        self._actions: dict[int, ConferenceActionInfo] = {}
+        self._closed = False
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="title-bar"):
+            yield Static("Meetings", classes="title")
+            yield Static(assemble(self.label), classes="who")
+        yield Static("Meetings  (enter reads the minutes)", classes="heading")
+        yield OptionList(id="meetings")
+        yield Static("Actions agreed  (d marks done or reopens)", classes="heading")
+        yield OptionList(id="actions")
+        yield CaselineFooter()
+
+    def on_mount(self) -> None:
+        self.query_one("#meetings").focus()
+        self.action_reload()
+
+    def on_screen_resume(self) -> None:
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="conferences", exit_on_error=False)
+    def _load(self) -> None:
+        store, me = self.caseline.store, self.caseline.me
+        with store.database.reading():
+            meetings = store.conferences(me, self.case_id)
+            actions = store.case_actions(me, self.case_id)
+            closed = store.case(me, self.case_id).status.value == "closed"
+        self.app.call_from_thread(self._show, meetings, actions, closed)
+
+    def _show(
+        self,
+        meetings: list[ConferenceListItem],
+        actions: list[ConferenceActionInfo],
+        closed: bool,
+    ) -> None:
+        from tui.screens.case_file import _refill
+
+        self._closed = closed
+        today = dates.today()
+        rows = [
+            Option(
+                assemble(
+                    (_when(m), "bold"),
+                    f"  {m.conference_type}",
+                    (f"  chaired by {m.chair}" if m.chair else "", "dim"),
+                    ("  draft" if m.status == "draft" else "", "italic"),
+                    f"  · {m.open_actions} open action{'s' if m.open_actions != 1 else ''}",
+                ),
+                id=f"meeting-{m.id}",
+            )
+            for m in meetings
+        ] or [Option("No meetings recorded for this case.", disabled=True)]
+        _refill(self.query_one("#meetings", OptionList), rows)
+        self._actions = {a.id: a for a in actions}
+        lines = []
+        for a in actions:
+            late = a.status == "open" and a.due_on < today
+            state = (
+                f"done {dates.format_date(dates.to_local(a.done_at).date())}"
+                if a.status == "done" and a.done_at
+                else a.status
+            )
+            lines.append(
+                Option(
+                    assemble(
+                        ("☑ " if a.status == "done" else "☐ ", ""),
+                        a.what,
+                        (f" — {a.owner_name}", "dim"),
+                        f", due {dates.format_date(a.due_on)}",
+                        (" overdue" if late else "", "bold"),
+                        (f" · {state}", "dim"),
+                    ),
+                    id=f"action-{a.id}",
+                )
+            )
+        _refill(
+            self.query_one("#actions", OptionList),
+            lines or [Option("No actions from finalised minutes.", disabled=True)],
+        )
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "action_status":
+            return not self._closed and self._highlighted_action() is not None
+        return True
+
+    def _highlighted_action(self) -> ConferenceActionInfo | None:
+        if not self.query("#actions"):
+            return None
+        options = self.query_one("#actions", OptionList)
+        option = options.highlighted_option
+        if option is None or not (option.id or "").startswith("action-"):
+            return None
+        return self._actions.get(int((option.id or "").removeprefix("action-")))
+
+    @on(OptionList.OptionHighlighted)
+    def _highlight_changed(self) -> None:
+        self.refresh_bindings()
+
+    @on(OptionList.OptionSelected, "#meetings")
+    def _open_meeting(self, event: OptionList.OptionSelected) -> None:
+        raw = (event.option.id or "").removeprefix("meeting-")
+        if raw.isdigit():
+            self.app.push_screen(MinutesScreen(int(raw), self.label))
+
+    @on(OptionList.OptionSelected, "#actions")
+    def _select_action(self) -> None:
+        self.action_action_status()
+
+    def action_action_status(self) -> None:
+        action = self._highlighted_action()
+        if action is None or self._closed:
+            return
+        store, me = self.caseline.store, self.caseline.me
+        values = {
+            "status": "open" if action.status == "done" else "done",
+            "note": action.status_note,
+        }
+
+        def done(result: object) -> None:
+            if result is not None:
+                self.notify("Action updated; the change is kept in the history.", markup=False)
+
+        self.app.push_screen(
+            FormScreen(
+                "Meeting action",
+                ACTION_DONE_FIELDS,
+                values,
+                lambda form: store.set_action_status(me, action.id, form, version=action.version),
+                subtitle=action.what[:60],
+                draft_key=f"conference_action:{action.id}",
+            ),
+            done,
+        )
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+
+class MinutesScreen(CaselineScreen[None]):
+    """One meeting's minutes as a document, read-only."""
+
+    DEFAULT_CSS = """
+    MinutesScreen #minutes-doc { height: 1fr; padding: 0 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="minutes.back"),
+    ]
+
+    def __init__(self, conference_id: int, label: str) -> None:
+        super().__init__()
+        self.conference_id = conference_id
+        self.label = label
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="title-bar"):
+            yield Static("Loading…", id="minutes-title", classes="title")
+            yield Static(assemble(self.label), classes="who")
+        with VerticalScroll(id="minutes-doc"):
+            yield SafeMarkdown(id="minutes-body")
+        yield CaselineFooter()
+
+    def on_mount(self) -> None:
+        self._load()
+
+    @work(thread=True, exclusive=True, group="minutes", exit_on_error=False)
+    def _load(self) -> None:
+        conference = self.caseline.store.conference(self.caseline.me, self.conference_id)
+        self.app.call_from_thread(self._show, conference)
+
+    def _show(self, conference: ConferenceInfo) -> None:
+        from store.minutes_render import minutes_markdown
+
+        state = "draft minutes" if conference.status == "draft" else "minutes"
+        self.query_one("#minutes-title", Static).update(
+            f"{conference.conference_type.capitalize()}: {state}"
+        )
+        self.query_one("#minutes-body", SafeMarkdown).show(
+            minutes_markdown(conference, today=dates.today(), level=2)
+        )
+        self.query_one("#minutes-doc").focus()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
