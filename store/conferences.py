@@ -30,7 +30,7 @@ from .casefile import _diff, _save
 from .chronology import current_allocation_id
 from .config import CONFERENCE_TYPES
 from .db import Database
-from .errors import Conflict, InvalidInput, NotFound
+from .errors import Conflict, InvalidInput
 from .models import (
     Case,
     ChronologyEntry,
@@ -48,6 +48,7 @@ from .models import (
     utcnow,
 )
 from .records import WorkerInfo
+from .rows import get_row, open_case, worker_names
 from .textsafe import fold
 
 if TYPE_CHECKING:
@@ -58,6 +59,7 @@ if TYPE_CHECKING:
         ConferenceListItem,
     )
 
+CLOSED_CHANGE = "change its meetings' minutes"  # what a closed case refuses: "reopen it to ..."
 __all__ = ["ConferenceOps"]
 
 CONFERENCE_CONFLICT = (
@@ -105,7 +107,7 @@ class ConferenceOps:
             )
         )
         with self.database.reading():
-            _get(Case, case_id, "case")
+            get_row(Case, case_id, "case")
             return [
                 ConferenceListItem(
                     id=i,
@@ -122,19 +124,19 @@ class ConferenceOps:
     def conference(self, actor: WorkerInfo, conference_id: int) -> ConferenceInfo:
         """One conference's minutes with everything in them."""
         with self.database.reading():
-            return _conference_info(_get(Conference, conference_id, "conference"))
+            return _conference_info(get_row(Conference, conference_id, "conference"))
 
     def case_actions(self, actor: WorkerInfo, case_id: int) -> list[ConferenceActionInfo]:
         """The actions of the case's finalised conferences: open ones first, soonest due
         first; then done ones, most recently done first."""
         with self.database.reading():
-            _get(Case, case_id, "case")
+            get_row(Case, case_id, "case")
             rows = list(
                 ConferenceAction.select(ConferenceAction, Conference)
                 .join(Conference)
                 .where((Conference.case == case_id) & (Conference.status == "final"))
             )
-            names = _names({r.done_by_id for r in rows} - {None})
+            names = worker_names({r.done_by_id for r in rows} - {None})
             found = [_action_info(r, r.conference, names) for r in rows]
         open_ = sorted((a for a in found if a.is_open), key=lambda a: (a.due_on, a.id))
         done = sorted(
@@ -163,7 +165,7 @@ class ConferenceOps:
 
         minutes = parse_minutes(data or {}, dayfirst=dayfirst, types=types)
         with self.database.writing():
-            case = _open_case(case_id)
+            case = open_case(case_id, CLOSED_CHANGE)
             now = utcnow()
             row = Conference.create(
                 case=case_id,
@@ -208,7 +210,7 @@ class ConferenceOps:
         minutes = parse_minutes(data, dayfirst=dayfirst, types=types)
         with self.database.writing():
             row = _draft_at(conference_id, version)
-            case = _open_case(row.case_id)
+            case = open_case(row.case_id, CLOSED_CHANGE)
             values = _head_values(minutes)
             if "next_meeting_on" not in data:  # left out: kept (it may be set on its own)
                 del values["next_meeting_on"]
@@ -230,7 +232,7 @@ class ConferenceOps:
         """Throw draft minutes away (finalised minutes are records and can't be)."""
         with self.database.writing():
             row = _draft_at(conference_id, version)
-            _open_case(row.case_id)
+            open_case(row.case_id, CLOSED_CHANGE)
             if PlanReview.select().where(PlanReview.conference == row.id).exists():
                 raise InvalidInput(
                     {
@@ -253,7 +255,7 @@ class ConferenceOps:
         """
         with self.database.writing():
             row = _draft_at(conference_id, version)
-            _open_case(row.case_id)
+            open_case(row.case_id, CLOSED_CHANGE)
             attendees = list(
                 ConferenceAttendee.select()
                 .where(ConferenceAttendee.conference == row.id)
@@ -315,8 +317,8 @@ class ConferenceOps:
 
         new: AmendmentInput = validate(AmendmentInput, data)
         with self.database.writing():
-            row = _get(Conference, conference_id, "conference")
-            _open_case(row.case_id)
+            row = get_row(Conference, conference_id, "conference")
+            open_case(row.case_id, CLOSED_CHANGE)
             if row.status != "final":
                 raise InvalidInput(
                     {"form": "Draft minutes can simply be edited; only finalised ones are amended."}
@@ -345,16 +347,16 @@ class ConferenceOps:
         from .schemas import validate
 
         with self.database.reading():
-            row = _get(Conference, conference_id, "conference")
+            row = get_row(Conference, conference_id, "conference")
         floor = dates.to_local(row.held_at).date() if row.held_at else None
         new: NextMeetingInput = validate(
             NextMeetingInput, data, dayfirst=dayfirst, not_before=floor
         )
         with self.database.writing():
-            row = _get(Conference, conference_id, "conference")
+            row = get_row(Conference, conference_id, "conference")
             if row.version != version:
                 raise Conflict(CONFERENCE_CONFLICT)
-            _open_case(row.case_id)
+            open_case(row.case_id, CLOSED_CHANGE)
             values = {"next_meeting_on": new.next_meeting_on}
             changes = _diff({"next_meeting_on": row.next_meeting_on}, values)
             if changes:
@@ -375,11 +377,11 @@ class ConferenceOps:
 
         new: ActionStatusInput = validate(ActionStatusInput, data)
         with self.database.writing():
-            action = _get(ConferenceAction, action_id, "action")
+            action = get_row(ConferenceAction, action_id, "action")
             if action.version != version:
                 raise Conflict(ACTION_CONFLICT)
             conference = Conference.get_by_id(action.conference_id)
-            _open_case(conference.case_id)
+            open_case(conference.case_id, CLOSED_CHANGE)
             if conference.status != "final":
                 raise InvalidInput({"form": DRAFT_ACTION})
             done = new.status == "done"
@@ -416,30 +418,14 @@ class ConferenceOps:
                 )
                 _update_case_actions(conference.case_id)
             row = ConferenceAction.get_by_id(action_id)
-            return _action_info(row, conference, _names({row.done_by_id} - {None}))
+            return _action_info(row, conference, worker_names({row.done_by_id} - {None}))
 
 
 # --- helpers (inside a reading() or writing() block) ------------------------------------------
 
 
-def _get(model: Any, record_id: int, what: str) -> Any:
-    row = model.get_or_none(model.id == record_id)
-    if row is None:
-        raise NotFound(f"No {what} with id {record_id}.")
-    return row
-
-
-def _open_case(case_id: int) -> Any:
-    case = _get(Case, case_id, "case")
-    if case.status == "closed":
-        raise InvalidInput(
-            {"form": f"Case {case.ref} is closed; reopen it to change its meetings' minutes."}
-        )
-    return case
-
-
 def _draft_at(conference_id: int, version: int) -> Any:
-    row = _get(Conference, conference_id, "conference")
+    row = get_row(Conference, conference_id, "conference")
     if row.status != "draft":
         raise InvalidInput({"form": FINAL})
     if row.version != version:
@@ -451,13 +437,6 @@ def _type_title(conference_type: str) -> str:
     from .conference_records import type_title
 
     return type_title(conference_type)
-
-
-def _names(ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    rows: Any = Worker.select(Worker.id, Worker.display_name).where(Worker.id.in_(ids)).tuples()
-    return dict(rows)
 
 
 def _head_values(minutes: Minutes) -> dict[str, Any]:
@@ -752,7 +731,7 @@ def _conference_info(row: Any) -> ConferenceInfo:
         .where(ConferenceAmendment.conference == row.id)
         .order_by(ConferenceAmendment.created_at, ConferenceAmendment.id)
     )
-    names = _names(
+    names = worker_names(
         (
             {row.created_by_id, row.finalised_by_id}
             | {a.done_by_id for a in actions}

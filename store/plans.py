@@ -25,7 +25,7 @@ from . import dates
 from .casefile import _diff, _save
 from .chronology import current_allocation_id
 from .db import Database
-from .errors import InvalidInput, NotFound
+from .errors import InvalidInput
 from .models import (
     Case,
     ChronologyEntry,
@@ -42,6 +42,7 @@ from .models import (
     utcnow,
 )
 from .records import WorkerInfo
+from .rows import get_row, open_case, worker_names
 
 if TYPE_CHECKING:
     from .plan_records import (
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
         ReviewInfo,
     )
 
+CLOSED_CHANGE = "change its plan"  # what a closed case refuses: "reopen it to ..."
 __all__ = ["PlanOps", "next_review_due"]
 
 PLAN_CONFLICT = "Someone else changed this plan since you opened it; open it again to see."
@@ -141,12 +143,12 @@ class PlanOps:
     def plan(self, actor: WorkerInfo, plan_id: int) -> PlanInfo:
         """One plan, current or earlier, with its goals, actions and reviews."""
         with self.database.reading():
-            return _plan_info(_get(ServicePlan, plan_id, "plan"))
+            return _plan_info(get_row(ServicePlan, plan_id, "plan"))
 
     def action_owners(self, actor: WorkerInfo, case_id: int) -> list[tuple[str, str]]:
         """Who can own an action on this case, as (choice, label) for a form."""
         with self.database.reading():
-            case = _get(Case, case_id, "case")
+            case = get_row(Case, case_id, "case")
             worker = Worker.get_or_none(Worker.id == case.worker_id) if case.worker_id else None
             client = Client.get_by_id(case.client_id)
             owners = [
@@ -198,7 +200,7 @@ class PlanOps:
         from .schemas import validate
 
         with self.database.reading():
-            case = _get(Case, case_id, "case")
+            case = get_row(Case, case_id, "case")
             current = ServicePlan.get_or_none(
                 (ServicePlan.case == case_id) & (ServicePlan.status == "current")
             )
@@ -207,7 +209,7 @@ class PlanOps:
         started = new.started_on or dates.today()
         every, unit = new.interval()
         with self.database.writing():
-            case = _open_case(case_id)
+            case = open_case(case_id, CLOSED_CHANGE)
             current = ServicePlan.get_or_none(
                 (ServicePlan.case == case_id) & (ServicePlan.status == "current")
             )
@@ -274,8 +276,8 @@ class PlanOps:
         from .schemas import validate
 
         with self.database.reading():
-            plan = _get(ServicePlan, plan_id, "plan")
-            floor = _start_floor(_get(Case, plan.case_id, "case"), _previous(plan))
+            plan = get_row(ServicePlan, plan_id, "plan")
+            floor = _start_floor(get_row(Case, plan.case_id, "case"), _previous(plan))
             first_review = _first_review_on(plan.id)
         new: PlanInput = validate(PlanInput, data, dayfirst=dayfirst, not_before=floor)
         started = new.started_on or plan.started_on
@@ -289,7 +291,7 @@ class PlanOps:
         every, unit = new.interval()
         with self.database.writing():
             plan = _current_at(plan_id, version)
-            _open_case(plan.case_id)
+            open_case(plan.case_id, CLOSED_CHANGE)
             values = {
                 "started_on": started,
                 "review_every": every,
@@ -315,7 +317,7 @@ class PlanOps:
         new: GoalInput = validate(GoalInput, {**data, "reason": ""}, dayfirst=dayfirst)
         with self.database.writing():
             plan = _current(plan_id)
-            _open_case(plan.case_id)
+            open_case(plan.case_id, CLOSED_CHANGE)
             position = (
                 PlanGoal.select(PlanGoal.position)
                 .where(PlanGoal.plan == plan_id)
@@ -352,7 +354,7 @@ class PlanOps:
         from .schemas import validate
 
         with self.database.reading():
-            goal = _get(PlanGoal, goal_id, "goal")
+            goal = get_row(PlanGoal, goal_id, "goal")
             latest = _latest_version(goal_id)
             reviewed = PlanReviewRating.select().where(PlanReviewRating.goal == goal_id).exists()
         new: GoalInput = validate(
@@ -363,7 +365,7 @@ class PlanOps:
         with self.database.writing():
             goal = _goal_at(goal_id, version)
             plan = _current(goal.plan_id)
-            _open_case(plan.case_id)
+            open_case(plan.case_id, CLOSED_CHANGE)
             if goal.status != "open":
                 raise InvalidInput(
                     {"form": f"Goal {goal.position} is {goal.status}; it can't be changed."}
@@ -398,15 +400,15 @@ class PlanOps:
         from .schemas import validate
 
         with self.database.reading():
-            goal = _get(PlanGoal, goal_id, "goal")
-            plan = _get(ServicePlan, goal.plan_id, "plan")
+            goal = get_row(PlanGoal, goal_id, "goal")
+            plan = get_row(ServicePlan, goal.plan_id, "plan")
         owners = self._owner_map(actor, plan.case_id)
         new: ActionInput = validate(ActionInput, data, dayfirst=dayfirst, owners=owners)
         kind, name, pro_id = _resolve_owner(owners, new.owner, new.owner_name)
         with self.database.writing():
-            goal = _get(PlanGoal, goal_id, "goal")
+            goal = get_row(PlanGoal, goal_id, "goal")
             plan = _current(goal.plan_id)
-            _open_case(plan.case_id)
+            open_case(plan.case_id, CLOSED_CHANGE)
             if goal.status != "open":
                 raise InvalidInput(
                     {"form": f"Goal {goal.position} is {goal.status}; add actions to an open goal."}
@@ -442,9 +444,9 @@ class PlanOps:
         from .schemas import validate
 
         with self.database.reading():
-            action = _get(PlanAction, action_id, "action")
-            goal = _get(PlanGoal, action.goal_id, "goal")
-            plan = _get(ServicePlan, goal.plan_id, "plan")
+            action = get_row(PlanAction, action_id, "action")
+            goal = get_row(PlanGoal, action.goal_id, "goal")
+            plan = get_row(ServicePlan, goal.plan_id, "plan")
         owners = self._owner_map(actor, plan.case_id)
         owners.setdefault(
             _owner_choice(action), (action.owner_kind, action.owner_name, action.professional_id)
@@ -452,13 +454,13 @@ class PlanOps:
         new: ActionInput = validate(ActionInput, data, dayfirst=dayfirst, owners=owners)
         kind, name, pro_id = _resolve_owner(owners, new.owner, new.owner_name)
         with self.database.writing():
-            action = _get(PlanAction, action_id, "action")
+            action = get_row(PlanAction, action_id, "action")
             if action.version != version:
                 from .errors import Conflict
 
                 raise Conflict(ACTION_CONFLICT)
-            plan = _current(_get(PlanGoal, action.goal_id, "goal").plan_id)
-            _open_case(plan.case_id)
+            plan = _current(get_row(PlanGoal, action.goal_id, "goal").plan_id)
+            open_case(plan.case_id, CLOSED_CHANGE)
             values = {
                 "what": new.what,
                 "owner_kind": kind,
@@ -519,7 +521,7 @@ class PlanOps:
         from .schemas import validate
 
         with self.database.reading():
-            plan = _get(ServicePlan, plan_id, "plan")
+            plan = get_row(ServicePlan, plan_id, "plan")
             open_goals = list(
                 PlanGoal.select()
                 .where((PlanGoal.plan == plan_id) & (PlanGoal.status == "open"))
@@ -568,7 +570,7 @@ class PlanOps:
         held = head.held_on or dates.today()
         with self.database.writing():
             plan = _current(plan_id)
-            _open_case(plan.case_id)
+            open_case(plan.case_id, CLOSED_CHANGE)
             if conference_id is not None:
                 _check_conference(conference_id, plan.case_id)
             still_open = {
@@ -652,32 +654,18 @@ class PlanOps:
     def plan_for_review(self, actor: WorkerInfo, review_id: int) -> PlanInfo:
         """The plan a review belongs to (to open a review from the chronology)."""
         with self.database.reading():
-            review = _get(PlanReview, review_id, "review")
+            review = get_row(PlanReview, review_id, "review")
             return _plan_info(ServicePlan.get_by_id(review.plan_id))
 
 
 # --- helpers (inside a reading() or writing() block) ------------------------------------------
 
 
-def _get(model: Any, record_id: int, what: str) -> Any:
-    row = model.get_or_none(model.id == record_id)
-    if row is None:
-        raise NotFound(f"No {what} with id {record_id}.")
-    return row
-
-
-def _open_case(case_id: int) -> Any:
-    case = _get(Case, case_id, "case")
-    if case.status == "closed":
-        raise InvalidInput({"form": f"Case {case.ref} is closed; reopen it to change its plan."})
-    return case
-
-
 def _check_conference(conference_id: int, case_id: int) -> None:
     """A review can be held in a conference of the same case whose minutes are a draft."""
     from .models import Conference
 
-    conference = _get(Conference, conference_id, "conference")
+    conference = get_row(Conference, conference_id, "conference")
     if conference.case_id != case_id:
         raise InvalidInput({"form": "That meeting is about another case."})
     if conference.status != "draft":
@@ -692,7 +680,7 @@ def _check_conference(conference_id: int, case_id: int) -> None:
 
 
 def _current(plan_id: int) -> Any:
-    plan = _get(ServicePlan, plan_id, "plan")
+    plan = get_row(ServicePlan, plan_id, "plan")
     if plan.status != "current":
         raise InvalidInput({"form": ENDED})
     return plan
@@ -710,7 +698,7 @@ def _current_at(plan_id: int, version: int) -> Any:
 def _goal_at(goal_id: int, version: int) -> Any:
     from .errors import Conflict
 
-    goal = _get(PlanGoal, goal_id, "goal")
+    goal = get_row(PlanGoal, goal_id, "goal")
     if goal.version != version:
         raise Conflict(GOAL_CONFLICT)
     return goal
@@ -898,13 +886,6 @@ def _carry_over(old: Any, new: Any, actor: WorkerInfo) -> int:
     return count
 
 
-def _names(ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    rows: Any = Worker.select(Worker.id, Worker.display_name).where(Worker.id.in_(ids)).tuples()
-    return dict(rows)
-
-
 def _version_info(row: Any, names: dict[int, str]) -> GoalVersionInfo:
     from .plan_records import GoalVersionInfo
 
@@ -994,7 +975,7 @@ def _plan_info(plan: Any) -> PlanInfo:
         else []
     )
     carried_plan: dict[int, int] = dict(carried_rows)
-    names = _names(
+    names = worker_names(
         (
             {v.created_by_id for v in versions}
             | {r.created_by_id for r in reviews}
