@@ -67,7 +67,7 @@ class ConferencesScreen(CaselineScreen[None]):
         self.case_id = case_id
         self.label = label
         self._actions: dict[int, ConferenceActionInfo] = {}
-        self._closed = False
+        self._case_closed = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="title-bar"):
@@ -106,7 +106,7 @@ class ConferencesScreen(CaselineScreen[None]):
     ) -> None:
         from tui.screens.case_file import _refill
 
-        self._closed = closed
+        self._case_closed = closed
         today = dates.today()
         rows = [
             Option(
@@ -152,7 +152,7 @@ class ConferencesScreen(CaselineScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "action_status":
-            return not self._closed and self._highlighted_action() is not None
+            return not self._case_closed and self._highlighted_action() is not None
         return True
 
     def _highlighted_action(self) -> ConferenceActionInfo | None:
@@ -180,7 +180,7 @@ class ConferencesScreen(CaselineScreen[None]):
 
     def action_action_status(self) -> None:
         action = self._highlighted_action()
-        if action is None or self._closed:
+        if action is None or self._case_closed:
             return
         store, me = self.caseline.store, self.caseline.me
         values = {
