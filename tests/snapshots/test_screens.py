@@ -296,3 +296,65 @@ def test_plan_with_two_reviews(snap_compare: Any, plan_db: Path, size: tuple[int
         await settle(pilot)
 
     assert snap_compare(app_for(plan_db), terminal_size=size, run_before=run_before)
+
+
+@pytest.fixture
+def meeting_db(plan_db: Path) -> Path:
+    """The plan's case, with a finalised core group: attendees, an apology, an agenda item,
+    decisions, and an action now overdue beside one done."""
+    store = Store.open(plan_db)
+    me = store.ensure_worker(ME)
+    case_id = store.caseload(me)[0].id
+    pros = store.professionals(me, case_id)
+    draft = store.start_conference(me, case_id)
+    saved = store.save_conference(
+        me,
+        draft.id,
+        {
+            "held_at": "2/11/2026 14:00",
+            "place": "Hillside GP, room 2",
+            "conference_type": "core group",
+            "chair": "Sam Okafor",
+            "minute_taker": "Sam Okafor",
+            "client_attended": "yes",
+            "client_views": "I want the letters to stop, and I want to keep the flat.",
+            "information_shared": "- The GP has seen Dana twice since September.",
+            "decisions": "Refer to debt advice\nMeet again in six weeks",
+            "attendees": [
+                {"who": "worker", "role": "allocated worker"},
+                {"who": "client"},
+                {"who": f"professional:{pros[0].id}", "role": "GP"},
+            ],
+            "apologies": [{"who": "other", "name": "Jo Price", "role": "housing officer"}],
+            "agenda": [
+                {"title": "Rent arrears", "discussion": "Arrears are **£210**, down from £640."}
+            ],
+            "actions": [
+                {"what": "Write to the landlord", "owner": "worker", "due_on": "16/11/2026"},
+                {
+                    "what": "Book the debt advice appointment",
+                    "owner": "client",
+                    "due_on": "30/11/2026",
+                },
+            ],
+        },
+        version=draft.version,
+    )
+    store.finalise_conference(me, draft.id, version=saved.version)
+    store.close()
+    return plan_db
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_meetings_and_minutes(snap_compare: Any, meeting_db: Path, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("M")
+        await settle(pilot)
+        if size == (120, 40):
+            await pilot.press("enter")  # the minutes
+            await settle(pilot)
+
+    assert snap_compare(app_for(meeting_db), terminal_size=size, run_before=run_before)
