@@ -36,6 +36,7 @@ from .records import CaseDetail, ChronologyItem
 from .textsafe import single_line, strip_control
 
 if TYPE_CHECKING:
+    from .conference_records import ConferenceInfo
     from .plan_records import PlanInfo
 
 __all__ = [
@@ -45,6 +46,8 @@ __all__ = [
     "export_chronology",
     "export_plan",
     "format_for",
+    "minutes_export_html",
+    "minutes_export_markdown",
     "plan_export_html",
     "plan_export_markdown",
 ]
@@ -284,6 +287,58 @@ def plan_export_markdown(
     return "\n".join(out).rstrip() + "\n"
 
 
+def _minutes_title(detail: CaseDetail, conference: ConferenceInfo) -> str:
+    """ "Minutes of the core group of 02 Nov 2026: CL-2026-0042, Ada Byron", as plain text."""
+    when = (
+        f" of {dates.format_date(dates.to_local(conference.held_at).date())}"
+        if conference.held_at
+        else ""
+    )
+    kind = conference.conference_type or "meeting"
+    return (
+        f"Minutes of the {_one_line(kind)}{when}: "
+        f"{_one_line(detail.ref)}, {_one_line(detail.client_name)}"
+    )
+
+
+def _minutes_facts(
+    detail: CaseDetail, conference: ConferenceInfo, exported_by: str, exported_at: datetime
+) -> Facts:
+    status = "final" if conference.is_final else "draft, not yet finalised"
+    return [
+        *_case_facts(detail),
+        ("Minutes", status),
+        *_exported_facts(exported_by, exported_at),
+    ]
+
+
+def _minutes_document(detail: CaseDetail, conference: ConferenceInfo, exported_at: datetime) -> str:
+    # Imported here: minutes_render uses md_escape from this module.
+    from .minutes_render import minutes_markdown
+
+    if conference.case_id != detail.id:
+        raise ValueError(
+            f"meeting {conference.id} belongs to case {conference.case_id}, not to {detail.ref}"
+        )
+    return minutes_markdown(
+        conference, title="The minutes", today=_local_date(exported_at), level=2
+    )
+
+
+def minutes_export_markdown(
+    detail: CaseDetail, conference: ConferenceInfo, *, exported_by: str, exported_at: datetime
+) -> str:
+    """A meeting's minutes, for circulation, as a Markdown document."""
+    out = [
+        f"# {md_escape(_minutes_title(detail, conference))}",
+        "",
+        *_md_facts(_minutes_facts(detail, conference, exported_by, exported_at)),
+        "",
+        _minutes_document(detail, conference, exported_at),
+    ]
+    return "\n".join(out).rstrip() + "\n"
+
+
 # --- HTML ----------------------------------------------------------------------------------
 
 _CSS = """
@@ -454,6 +509,24 @@ def plan_export_html(
         _plan_title(detail, plan),
         _plan_facts(detail, plan, exported_by, exported_at),
         ['<main class="plan">', document.rstrip("\n"), "</main>"],
+        exported_by=exported_by,
+        exported_at=exported_at,
+        css=_CSS + _PLAN_CSS,
+    )
+
+
+def minutes_export_html(
+    detail: CaseDetail, conference: ConferenceInfo, *, exported_by: str, exported_at: datetime
+) -> str:
+    """A meeting's minutes as a standalone HTML document (the Markdown of
+    ``minutes_export_markdown`` through the export's parser), for printing or circulating."""
+    md = _html_parser()
+    md.options["breaks"] = True  # the client's views and the discussion keep their lines
+    document = _render(md, _minutes_document(detail, conference, exported_at))
+    return _html_page(
+        _minutes_title(detail, conference),
+        _minutes_facts(detail, conference, exported_by, exported_at),
+        ['<main class="minutes">', document.rstrip("\n"), "</main>"],
         exported_by=exported_by,
         exported_at=exported_at,
         css=_CSS + _PLAN_CSS,

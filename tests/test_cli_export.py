@@ -466,3 +466,107 @@ def test_plan_usage_errors_exit_2(tmp_path: Path, args: list[str], fragment: str
     result = run(tmp_path, *args)
     assert_one_line_error(result, fragment)
     assert result.returncode == 2
+
+
+# --- caseline export minutes -----------------------------------------------------------------
+
+
+@pytest.fixture
+def meetings(tmp_path: Path) -> tuple[Path, CaseDetail, CaseDetail, list[int]]:
+    """A case with two finalised meetings and a draft (ids in that order), and one with none."""
+    path = tmp_path / "meetings.db"
+    store = Store.open(path)
+    try:
+        me = store.ensure_worker("sam.okafor")
+        case = store.create_case(me, {"client_name": "Ada Byron", "allocated_on": "1/6/2026"})
+        none = store.create_case(me, {"client_name": "Grace Hopper", "allocated_on": "1/6/2026"})
+        gp = store.add_professional(me, case.id, {"name": "Dr Amir Khan", "agency": "Hillside GP"})
+        ids = []
+        for held, place, final in (
+            ("2/9/2026 10:00", "Civic Centre", True),
+            ("2/11/2026 14:00", f"Room {SCRIPT}", True),
+            ("", "", False),
+        ):
+            draft = store.start_conference(me, case.id)
+            ids.append(draft.id)
+            if not final:
+                continue
+            saved = store.save_conference(
+                me,
+                draft.id,
+                {
+                    "held_at": held,
+                    "place": place,
+                    "conference_type": "core group",
+                    "chair": "Sam Okafor",
+                    "client_attended": "no",
+                    "client_views": "**Ada** sent a letter: keep the flat.",
+                    "decisions": "Refer to debt advice",
+                    "attendees": [
+                        {"who": "worker", "role": "allocated worker"},
+                        {"who": f"professional:{gp.id}", "role": "GP"},
+                    ],
+                    "apologies": [{"who": "client"}],
+                    "actions": [
+                        {"what": "Write to the landlord", "owner": "worker", "due_on": "1/12/2026"}
+                    ],
+                },
+                version=draft.version,
+            )
+            store.finalise_conference(me, draft.id, version=saved.version)
+        return path, case, none, ids
+    finally:
+        store.close()
+
+
+def test_minutes_markdown_to_standard_output_are_the_latest_finalised(
+    tmp_path: Path, meetings: tuple[Path, CaseDetail, CaseDetail, list[int]]
+) -> None:
+    path, case, _, _ = meetings
+    result = run(tmp_path, "export", "minutes", case.ref, "--db", str(path))
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert text.startswith(f"# Minutes of the core group of 02 Nov 2026: {case.ref}, Ada Byron\n")
+    assert "- **Minutes:** final" in text
+    assert "Room \\<script\\>alert(1)\\</script\\>" in text  # typed text reads literally
+    assert "\\*\\*Ada\\*\\* sent a letter" in text
+    assert "Dr Amir Khan" in text and "Write to the landlord" in text
+    assert "Refer to debt advice" in text
+
+
+def test_minutes_html_of_a_chosen_meeting_to_a_file(
+    tmp_path: Path, meetings: tuple[Path, CaseDetail, CaseDetail, list[int]]
+) -> None:
+    path, case, _, ids = meetings
+    out = tmp_path / "minutes.html"
+    result = run(
+        tmp_path,
+        "export",
+        "minutes",
+        case.ref,
+        "--db",
+        str(path),
+        "--conference",
+        str(ids[0]),
+        "--output",
+        str(out),
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"Wrote the minutes of meeting {ids[0]} of {case.ref}" in result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in html and "<script" not in html
+    assert "Minutes of the core group of 02 Sep 2026" in html
+    assert "Civic Centre" in html
+
+
+def test_minutes_errors_are_one_line(
+    tmp_path: Path, meetings: tuple[Path, CaseDetail, CaseDetail, list[int]]
+) -> None:
+    path, case, none, ids = meetings
+    result = run(tmp_path, "export", "minutes", none.ref, "--db", str(path))
+    assert_one_line_error(result, f"caseline: Case {none.ref} has no meetings recorded.")
+    result = run(tmp_path, "export", "minutes", case.ref, "--db", str(path), "--conference", "99")
+    assert_one_line_error(result, f"has no meeting 99; it has {ids[2]}, {ids[1]}, {ids[0]}.")
+    assert result.returncode == 1 and result.stdout == ""
+    result = run(tmp_path, "export", "minutes", case.ref, "--db", str(path), "--conference", "x")
+    assert result.returncode == 2 and "Traceback" not in result.stderr

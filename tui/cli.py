@@ -137,6 +137,19 @@ def _add_export_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
         metavar="N",
         help="an earlier plan, by its number (default: the current plan)",
     )
+    minutes = what.add_parser(
+        "minutes",
+        help="a meeting's minutes as Markdown or printable HTML, for circulation",
+        description="Export the minutes of a case conference or other meeting of a case "
+        "(attendees, apologies, decisions and an action table) to Markdown or HTML.",
+    )
+    _add_export_arguments(minutes)
+    minutes.add_argument(
+        "--conference",
+        type=_positive,
+        metavar="ID",
+        help="which meeting, by its id (default: the latest finalised minutes)",
+    )
 
 
 def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
@@ -258,6 +271,8 @@ def _export(args: argparse.Namespace, config: Config) -> int:
     output."""
     if args.what == "plan":
         return _export_plan(args, config)
+    if args.what == "minutes":
+        return _export_minutes(args, config)
     return _export_chronology(args, config)
 
 
@@ -448,6 +463,46 @@ def _run(args: argparse.Namespace, config: Config) -> int:
     finally:
         store.close()
     return app.return_code or 0
+
+
+def _export_minutes(args: argparse.Namespace, config: Config) -> int:
+    """Export a meeting's minutes: meeting --conference ID, or the case's latest finalised."""
+    from store import dates
+    from store.export import minutes_export_html, minutes_export_markdown
+
+    output, fmt = _export_destination(args)
+    store = _open_for_export(args, config)
+    try:
+        me = store.ensure_worker(resolve_worker(getattr(args, "worker", None), config))
+        detail = store.case_by_ref(me, args.ref)
+        listed = store.conferences(me, detail.id)
+        if not listed:
+            _fail(f"Case {detail.ref} has no meetings recorded.")
+        if args.conference is None:
+            final = [m for m in listed if m.status == "final" and m.held_at is not None]
+            if not final:
+                _fail(f"Case {detail.ref} has no finalised minutes; give --conference ID.")
+            chosen = max(final, key=lambda m: (m.held_at, m.id))
+        else:
+            found = next((m for m in listed if m.id == args.conference), None)
+            if found is None:
+                ids = ", ".join(str(m.id) for m in listed)
+                _fail(
+                    f"--conference: case {detail.ref} has no meeting {args.conference}; "
+                    f"it has {ids}."
+                )
+            chosen = found
+        conference = store.conference(me, chosen.id)
+    finally:
+        store.close()
+    render = minutes_export_html if fmt == "html" else minutes_export_markdown
+    text = render(detail, conference, exported_by=me.display_name, exported_at=dates.now_utc())
+    if _write_export(output, text, example_name="minutes.md"):
+        print(
+            f"Wrote the minutes of meeting {conference.id} of {detail.ref} to {output}",
+            file=sys.stderr,
+        )
+    return 0
 
 
 def _read_in_background(read: Callable[[], T]) -> Future[T]:
