@@ -148,37 +148,7 @@ class PlanOps:
     def action_owners(self, actor: WorkerInfo, case_id: int) -> list[tuple[str, str]]:
         """Who can own an action on this case, as (choice, label) for a form."""
         with self.database.reading():
-            case = get_row(Case, case_id, "case")
-            worker = Worker.get_or_none(Worker.id == case.worker_id) if case.worker_id else None
-            client = Client.get_by_id(case.client_id)
-            owners = [
-                ("worker", f"Worker: {worker.display_name if worker else actor.display_name}"),
-                ("client", f"Client: {client.name}"),
-            ]
-            for contact in (
-                Contact.select()
-                .where((Contact.client == case.client_id) & Contact.removed_at.is_null())
-                .order_by(Contact.name)
-            ):
-                rel = f" ({contact.relationship})" if contact.relationship else ""
-                owners.append((f"contact:{contact.id}", f"Network: {contact.name}{rel}"))
-            for pro in (
-                Professional.select()
-                .where((Professional.case == case_id) & Professional.removed_at.is_null())
-                .order_by(Professional.name)
-            ):
-                role = ", ".join(p for p in (pro.role, pro.agency) if p)
-                owners.append(
-                    (
-                        f"professional:{pro.id}",
-                        f"Agency: {pro.name}" + (f", {role}" if role else ""),
-                    )
-                )
-        owners += [
-            ("family", "Someone else in the family or network"),
-            ("other agency", "Another agency"),
-        ]
-        return owners
+            return [(choice, label) for choice, label, _owner in _owners(actor, case_id)]
 
     # -- the plan ------------------------------------------------------------------------
 
@@ -478,25 +448,10 @@ class PlanOps:
                 _touch(plan)
             return _action_info(PlanAction.get_by_id(action_id))
 
-    def _owner_map(self, actor: WorkerInfo, case_id: int) -> dict[str, tuple[str, str, int | None]]:
+    def _owner_map(self, actor: WorkerInfo, case_id: int) -> dict[str, Owner]:
         """{choice: (kind, name, professional id)} for the owners ``action_owners`` offers."""
-        result: dict[str, tuple[str, str, int | None]] = {}
         with self.database.reading():
-            for choice, _label in self.action_owners(actor, case_id):
-                kind, _, raw = choice.partition(":")
-                if kind == "contact":
-                    contact = Contact.get_by_id(int(raw))
-                    rel = f" ({contact.relationship})" if contact.relationship else ""
-                    result[choice] = ("family", f"{contact.name}{rel}", None)
-                elif kind == "professional":
-                    pro = Professional.get_by_id(int(raw))
-                    agency = f" ({pro.agency})" if pro.agency else ""
-                    result[choice] = ("professional", f"{pro.name}{agency}", pro.id)
-                elif kind == "other agency":
-                    result[choice] = ("professional", "", None)
-                else:
-                    result[choice] = (kind, "", None)
-        return result
+            return {choice: owner for choice, _label, owner in _owners(actor, case_id)}
 
     # -- reviews -------------------------------------------------------------------------
 
@@ -733,6 +688,50 @@ def _start_floor(case: Any, previous: Any) -> tuple[date, str]:
     return start, f"A plan can't start before the case was opened ({dates.format_date(start)})."
 
 
+Owner = tuple[str, str, int | None]  # an action's owner_kind, owner_name, professional id
+
+
+def _owners(actor: WorkerInfo, case_id: int) -> list[tuple[str, str, Owner]]:
+    """Who can own an action on the case: (form choice, label, what the action records)."""
+    case = get_row(Case, case_id, "case")
+    worker = Worker.get_or_none(Worker.id == case.worker_id) if case.worker_id else None
+    client = Client.get_by_id(case.client_id)
+    owners: list[tuple[str, str, Owner]] = [
+        (
+            "worker",
+            f"Worker: {worker.display_name if worker else actor.display_name}",
+            ("worker", "", None),
+        ),
+        ("client", f"Client: {client.name}", ("client", "", None)),
+    ]
+    for contact in (
+        Contact.select()
+        .where((Contact.client == case.client_id) & Contact.removed_at.is_null())
+        .order_by(Contact.name)
+    ):
+        named = contact.name + (f" ({contact.relationship})" if contact.relationship else "")
+        owners.append((f"contact:{contact.id}", f"Network: {named}", ("family", named, None)))
+    for pro in (
+        Professional.select()
+        .where((Professional.case == case_id) & Professional.removed_at.is_null())
+        .order_by(Professional.name)
+    ):
+        role = ", ".join(p for p in (pro.role, pro.agency) if p)
+        agency = f" ({pro.agency})" if pro.agency else ""
+        owners.append(
+            (
+                f"professional:{pro.id}",
+                f"Agency: {pro.name}" + (f", {role}" if role else ""),
+                ("professional", f"{pro.name}{agency}", pro.id),
+            )
+        )
+    return [
+        *owners,
+        ("family", "Someone else in the family or network", ("family", "", None)),
+        ("other agency", "Another agency", ("professional", "", None)),
+    ]
+
+
 def _before_last(last: date | None) -> str:
     return f"A review can't be dated before the last one ({dates.format_date(last)})."
 
@@ -808,9 +807,7 @@ def owner_choice_for(action: ActionInfo, owners: list[tuple[str, str]]) -> tuple
     return "other agency", action.owner_name
 
 
-def _resolve_owner(
-    owners: dict[str, tuple[str, str, int | None]], choice: str, typed: str
-) -> tuple[str, str, int | None]:
+def _resolve_owner(owners: dict[str, Owner], choice: str, typed: str) -> Owner:
     kind, name, pro_id = owners[choice]
     if choice in ("family", "other agency"):
         return kind, typed, None

@@ -27,6 +27,7 @@ from store.config import Config
 from store.errors import StoreError
 from store.records import CaseRow, DraftInfo, WorkerInfo
 from store.service import Store
+from tui.widgets.keys import InOrderKeys
 
 STARTED_AFTER_SECONDS = 1.0  # after the first caseload is shown, start-up is over
 WARM_UP_AFTER_SECONDS = 1.5  # after start-up, when nobody is waiting
@@ -113,8 +114,6 @@ class CaselineApp(App[None]):
     async def on_event(self, event: events.Event) -> None:
         # A text field takes every key itself, bindings included, so that keys arriving
         # together are applied in the order they were typed (tui.widgets.keys).
-        from tui.widgets.keys import InOrderKeys
-
         if (
             isinstance(event, events.Key)
             and not event.is_forwarded

@@ -21,6 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets.select import InvalidSelectValueError
 
 from store import dates
 from store.errors import InvalidInput
@@ -189,10 +190,10 @@ class FormScreen(CaselineScreen[Any]):
             if isinstance(widget, TextArea):
                 widget.text = value
             elif isinstance(widget, Select):
-                offered = {v for _label, v in widget._options}
-                if value not in offered:
-                    continue
-                widget.value = value
+                try:
+                    widget.value = value
+                except InvalidSelectValueError:
+                    continue  # no longer offered: the form's own value stays
             else:
                 widget.value = value  # type: ignore[attr-defined]
             restored = True
