@@ -360,3 +360,19 @@ async def test_a_review_typed_and_left_for_a_moment_is_kept_as_a_draft(
         kept = store.form_draft(store.ensure_worker(ME), f"plan_review:{plan.id}")
         store.close()
         assert kept is not None and kept[0]["participants"] == "Mum"
+
+
+async def test_saving_a_goal_unchanged_says_so_and_adds_no_version(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    _with_plan(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_plan(pilot)
+        await pilot.press("down", "e")
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        assert any(str(n.message) == "Nothing changed." for n in app._notifications)
+        assert pane.plan is not None and len(pane.plan.goals[0].versions) == 1

@@ -183,6 +183,13 @@ def edit_goal(app: App[Any], goal: GoalInfo) -> None:
         "reason": "",
     }
     reviewed = " · its earlier wording stays in the history" if goal.ratings else ""
+
+    def reworded(result: GoalInfo | None) -> None:
+        if result is None:
+            return
+        changed = len(result.versions) > len(goal.versions)
+        app.notify("Goal saved as a new version." if changed else "Nothing changed.", markup=False)
+
     app.push_screen(
         FormScreen(
             f"{goal.title}: reword",
@@ -194,7 +201,7 @@ def edit_goal(app: App[Any], goal: GoalInfo) -> None:
             subtitle=f"version {len(goal.versions) + 1}{reviewed}",
             draft_key=f"goal:{goal.id}",
         ),
-        _saved(app, "Goal saved as a new version."),
+        reworded,
     )
 
 
