@@ -37,12 +37,30 @@ class AttendeeInfo:
 
     @property
     def choice(self) -> str:
-        """How to send this person back in a save: "professional:3", "client", "other"."""
-        if self.kind == "professional" and self.professional_id:
-            return f"professional:{self.professional_id}"
+        """How to send this person back in a save: "professional:3", "client", "other";
+        "new" for a professional added in draft minutes (on the case's list once final)."""
+        if self.kind == "professional":
+            return f"professional:{self.professional_id}" if self.professional_id else "new"
         if self.kind == "contact" and self.contact_id:
             return f"contact:{self.contact_id}"
         return self.kind
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingPerson:
+    """Someone who can be invited to a case's meetings or own an action agreed there."""
+
+    who: str  # as sent in a save: "worker", "client", "contact:4", "professional:3"
+    label: str  # for a list: "Agency: Dr Amir Khan (Hillside GP)"
+    name: str
+    role: str
+    agency: str
+
+    @property
+    def shown(self) -> str:
+        """How an action owned by them names them: "Dr Amir Khan (Hillside GP)"."""
+        extra = self.agency or self.role
+        return f"{self.name} ({extra})" if extra else self.name
 
 
 @dataclass(frozen=True, slots=True)

@@ -57,6 +57,7 @@ if TYPE_CHECKING:
         ConferenceActionInfo,
         ConferenceInfo,
         ConferenceListItem,
+        MeetingPerson,
     )
 
 CLOSED_CHANGE = "change its meetings' minutes"  # what a closed case refuses: "reopen it to ..."
@@ -68,6 +69,7 @@ CONFERENCE_CONFLICT = (
 ACTION_CONFLICT = "Someone else changed this action since you opened it; open it again to see."
 FINAL = "These minutes are finalised and kept as they were; add an amendment to correct them."
 DRAFT_ACTION = "The minutes are still a draft; change the action in the minutes."
+NAMED_WHO = ("new", "other")  # attendees named as typed, not picked from the case's people
 DECISION_SHOWN = 120  # characters of a decision in the chronology entry
 
 
@@ -145,6 +147,55 @@ class ConferenceOps:
             reverse=True,
         )
         return open_ + done
+
+    def meeting_people(self, actor: WorkerInfo, case_id: int) -> list[MeetingPerson]:
+        """Who can be invited to the case's meetings (or own an action agreed there): the
+        allocated worker, the client, the client's support network and the case's
+        professionals, in that order, each group by name."""
+        from .conference_records import MeetingPerson
+
+        with self.database.reading():
+            case = get_row(Case, case_id, "case")
+            people = _People(case, actor)
+            found = [
+                MeetingPerson(
+                    "worker",
+                    f"Worker: {people.worker_name}",
+                    people.worker_name,
+                    "allocated worker",
+                    "",
+                ),
+                MeetingPerson(
+                    "client", f"Client: {people.client.name}", people.client.name, "client", ""
+                ),
+            ]
+            for contact in (
+                Contact.select()
+                .where((Contact.client == case.client_id) & Contact.removed_at.is_null())
+                .order_by(Contact.name)
+            ):
+                shown = _display_name(contact.name, contact.relationship, "")
+                found.append(
+                    MeetingPerson(
+                        f"contact:{contact.id}",
+                        f"Network: {shown}",
+                        contact.name,
+                        contact.relationship,
+                        "",
+                    )
+                )
+            for pro in (
+                Professional.select()
+                .where((Professional.case == case_id) & Professional.removed_at.is_null())
+                .order_by(Professional.name)
+            ):
+                shown = _display_name(pro.name, pro.role, pro.agency)
+                found.append(
+                    MeetingPerson(
+                        f"professional:{pro.id}", f"Agency: {shown}", pro.name, pro.role, pro.agency
+                    )
+                )
+            return found
 
     # -- the draft -----------------------------------------------------------------------
 
@@ -255,7 +306,7 @@ class ConferenceOps:
         """
         with self.database.writing():
             row = _draft_at(conference_id, version)
-            open_case(row.case_id, CLOSED_CHANGE)
+            case = open_case(row.case_id, CLOSED_CHANGE)
             attendees = list(
                 ConferenceAttendee.select()
                 .where(ConferenceAttendee.conference == row.id)
@@ -277,6 +328,13 @@ class ConferenceOps:
                 errors["attendees"] = "Who attended? Add at least one attendee."
             if errors:
                 raise InvalidInput(errors)
+            people = _People(case, actor)
+            for attendee in attendees:
+                if attendee.kind == "professional" and attendee.professional_id is None:
+                    pro = people._professional(attendee.name, attendee.role, attendee.agency)
+                    ConferenceAttendee.update(professional=pro).where(
+                        ConferenceAttendee.id == attendee.id
+                    ).execute()
             now = utcnow()
             updated = (
                 Conference.update(
@@ -515,9 +573,11 @@ class _People:
                 "agency": agency,
             }
         if kind == "new":
+            # Joins the case's professionals when the minutes are finalised, not while they
+            # are typed (a name half-written when a draft is saved would join too).
             return {
                 "kind": "professional",
-                "professional": self._professional(name, role, agency),
+                "professional": None,
                 "name": name,
                 "role": role,
                 "agency": agency,
@@ -525,8 +585,8 @@ class _People:
         return {"kind": "other", "name": name, "role": role, "agency": agency}
 
     def _professional(self, name: str, role: str, agency: str) -> int:
-        """A professional added on the spot joins the case's list (once: saving the draft
-        again finds the one added before)."""
+        """A professional added on the spot joins the case's list (once: one already on it
+        by that name and agency is used)."""
         for pro in Professional.select().where(
             (Professional.case == self.case.id) & Professional.removed_at.is_null()
         ):
@@ -565,13 +625,11 @@ def _write_lists(conference_id: int, case: Any, minutes: Minutes, actor: WorkerI
                 errors[field] = values
                 continue
             who = (
-                f"professional:{values['professional']}"
-                if values["kind"] == "professional"
-                else f"contact:{values['contact']}"
-                if values["kind"] == "contact"
-                else person.who
+                person.who
+                if values["kind"] not in ("professional", "contact") or person.who == "new"
+                else f"{values['kind']}:{values[values['kind']]}"
             )
-            if who != "other":
+            if who not in NAMED_WHO:
                 if who in seen:
                     errors[field] = f"{values['name']} is listed twice."
                     continue
@@ -582,7 +640,7 @@ def _write_lists(conference_id: int, case: Any, minutes: Minutes, actor: WorkerI
             )
             shown = _display_name(values["name"], values.get("role", ""), values.get("agency", ""))
             by_row[f"{row_kind}:{index}"] = (row.id, shown)
-            if who != "other":
+            if who not in NAMED_WHO:
                 by_who[who] = (row.id, shown)
     for position, (_index, item) in enumerate(minutes.agenda, 1):
         ConferenceAgendaItem.create(

@@ -135,6 +135,7 @@ class ReviewInfo:
     author_name: str
     created_at: datetime  # naive UTC
     ratings: tuple[RatingInfo, ...]
+    conference_id: int | None = None  # held in this case conference, if it was
 
 
 @dataclass(frozen=True, slots=True)

@@ -1037,6 +1037,7 @@ def _plan_info(plan: Any) -> PlanInfo:
             author_name=names.get(r.created_by_id, ""),
             created_at=r.created_at,
             ratings=tuple(rating_infos[r.id]),
+            conference_id=r.conference_id,
         )
         for r in reviews
     )

@@ -182,7 +182,7 @@ def test_a_draft_can_be_discarded_but_finalised_minutes_cannot(
 # --- attendees --------------------------------------------------------------------------------
 
 
-def test_attendees_come_from_the_case_and_a_new_professional_joins_its_list(
+def test_attendees_come_from_the_case_and_a_new_professional_joins_its_list_when_final(
     store: Store,
     me: WorkerInfo,
     case: CaseDetail,
@@ -190,7 +190,12 @@ def test_attendees_come_from_the_case_and_a_new_professional_joins_its_list(
     sister: ContactInfo,
     minutes: dict[str, Any],
 ) -> None:
-    draft = store.start_conference(me, case.id, minutes)
+    # Autosaves while her name is still being typed add no one to the case's list.
+    half = {**minutes, "attendees": [*minutes["attendees"]]}
+    half["attendees"][3] = {**minutes["attendees"][3], "name": "Kim L"}
+    draft = store.start_conference(me, case.id, half)
+    assert [p.name for p in store.professionals(me, case.id)] == ["Dr Amir Khan"]
+    draft = store.save_conference(me, draft.id, minutes, version=draft.version)
     assert [(a.kind, a.name, a.role, a.agency) for a in draft.attendees] == [
         ("professional", "Dr Amir Khan", "GP", "Hillside GP"),
         ("client", "Dana Reyes", "client", ""),
@@ -203,17 +208,51 @@ def test_attendees_come_from_the_case_and_a_new_professional_joins_its_list(
     ]
     assert draft.attendees[0].professional_id == gp.id
     assert draft.attendees[2].contact_id == sister.id
+    kim = draft.attendees[3]
+    assert kim.professional_id is None and kim.choice == "new"
+    assert [p.name for p in store.professionals(me, case.id)] == ["Dr Amir Khan"]
+    done = store.finalise_conference(me, draft.id, version=draft.version)
     pros = store.professionals(me, case.id)
     assert [(p.name, p.agency, p.role) for p in pros] == [
         ("Dr Amir Khan", "Hillside GP", "GP"),
         ("Kim Lee", "Northside", "housing officer"),
     ]
-    kim = draft.attendees[3]
+    kim = done.attendees[3]
     assert kim.professional_id == pros[1].id and kim.choice == f"professional:{pros[1].id}"
-    # Autosaving the same form again doesn't add her twice.
-    again = store.save_conference(me, draft.id, minutes, version=draft.version)
+    # At the next meeting she is one of the case's own; adding her again finds her.
+    later = store.start_conference(me, case.id, {"attendees": [minutes["attendees"][3]]})
+    later = store.finalise_conference(
+        me,
+        later.id,
+        version=store.save_conference(
+            me,
+            later.id,
+            {
+                **minutes,
+                "held_at": "3/11/2026 10:00",
+                "attendees": [minutes["attendees"][3]],
+                "apologies": [],
+                "actions": [],
+            },
+            version=later.version,
+        ).version,
+    )
     assert len(store.professionals(me, case.id)) == 2
-    assert again.attendees[3].professional_id == kim.professional_id
+    assert later.attendees[0].professional_id == pros[1].id
+
+
+def test_the_same_new_professional_twice_in_a_draft_is_one_person_when_final(
+    store: Store, me: WorkerInfo, case: CaseDetail, minutes: dict[str, Any]
+) -> None:
+    kim = {"who": "new", "name": "Kim Lee", "agency": "Northside"}
+    draft = store.start_conference(
+        me,
+        case.id,
+        {**minutes, "attendees": [{"who": "worker"}, kim], "apologies": [kim], "actions": []},
+    )
+    done = store.finalise_conference(me, draft.id, version=draft.version)
+    assert [p.name for p in store.professionals(me, case.id)] == ["Dr Amir Khan", "Kim Lee"]
+    assert done.attendees[1].professional_id == done.apologies[0].professional_id
 
 
 def test_a_role_typed_at_the_meeting_overrides_the_case_files(
