@@ -209,6 +209,10 @@ class CaselineApp(App[None]):
             from tui.screens.form import FormScreen
 
             editors += (FormScreen,)
+        if "tui.screens.minutes_editor" in sys.modules:
+            from tui.screens.minutes_editor import MinutesEditorScreen
+
+            editors += (MinutesEditorScreen,)
         saved = 0
         for screen in self.screen_stack if editors else ():
             if isinstance(screen, editors):

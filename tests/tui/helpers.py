@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Select, Static
 from textual.worker import WorkerCancelled
 
 from tui.app import CaselineApp
@@ -46,3 +46,25 @@ def visible_text(app: CaselineApp) -> str:
         if widget.display and widget.size.height:
             lines.extend(widget.render_line(y).text for y in range(widget.size.height))
     return "\n".join(lines)
+
+
+async def focus(pilot: Pilot[None], selector: str) -> None:
+    pilot.app.screen.query_one(selector).focus()
+    await pilot.pause()
+
+
+async def choose(pilot: Pilot[None], label: str) -> None:
+    """Open the focused drop-down and pick ``label`` with the arrow keys."""
+    select = pilot.app.focused
+    assert isinstance(select, Select), select
+    await pilot.press("enter")
+    overlay = select.query_one("SelectOverlay")
+    for _ in range(30):
+        option = overlay.highlighted_option  # type: ignore[attr-defined]
+        if option is not None and str(option.prompt) == label:
+            break
+        await pilot.press("down")
+    else:
+        raise AssertionError(f"no option {label!r}")
+    await pilot.press("enter")
+    await pilot.pause()

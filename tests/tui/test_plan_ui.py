@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Select
 
 from store.plan_records import PlanInfo
 from store.service import Store
@@ -17,7 +16,7 @@ from tui.screens.form import FormScreen
 from tui.screens.plan import PlanViewScreen
 from tui.widgets.plan import GoalBlock, PlanPane
 
-from .helpers import loaded, visible_text
+from .helpers import choose, focus, loaded, visible_text
 
 MakeApp = Callable[..., CaselineApp]
 ME = "sam.okafor"
@@ -73,26 +72,6 @@ async def open_plan(pilot: Pilot[None]) -> PlanPane:
     await pilot.press("5")
     await loaded(pilot)
     return pilot.app.screen.query_one(PlanPane)
-
-
-async def focus(pilot: Pilot[None], selector: str) -> None:
-    pilot.app.screen.query_one(selector).focus()
-    await pilot.pause()
-
-
-async def choose(pilot: Pilot[None], label: str) -> None:
-    """Open the focused drop-down and pick ``label`` with the arrow keys."""
-    select = pilot.app.focused
-    assert isinstance(select, Select), select
-    await pilot.press("enter")
-    overlay = select.query_one("SelectOverlay")
-    for _ in range(30):
-        option = overlay.highlighted_option  # type: ignore[attr-defined]
-        if option is not None and str(option.prompt) == label:
-            break
-        await pilot.press("down")
-    await pilot.press("enter")
-    assert str(select.value) == label or select.selection is not None
 
 
 async def test_start_a_plan_with_keys(make_app: MakeApp, seeded_db: Path) -> None:

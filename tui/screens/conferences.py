@@ -1,8 +1,8 @@
 """A case's meetings (case conferences, professionals meetings...) and the actions agreed at
 them: the list, the minutes as a document, and following the actions up.
 
-Writing minutes is not here yet: the store takes them (``store.conferences``), and meetings
-written elsewhere (the demo, a script) are listed, read and followed up here.
+Minutes are written in ``tui.screens.minutes_editor``: ``a`` starts a meeting's minutes,
+``e`` carries on with a draft; finalised minutes are corrected with an amendment (``A``).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import dates
+from store.errors import Conflict, InvalidInput
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble
@@ -36,6 +37,68 @@ ACTION_DONE_FIELDS = [
 ]
 
 
+AMEND_FIELDS = [
+    Field("reason", "Why", "e.g. the GP's name was misspelt"),
+    Field("body", "Correction", multiline=True),
+]
+NEXT_FIELDS = [Field("next_meeting_on", "Next meeting", "e.g. +6w, 12/1/2027; blank: none")]
+
+
+def amend_minutes(screen: CaselineScreen[Any], conference_id: int, label: str) -> None:
+    """Add a correction beneath finalised minutes, which stay as they were."""
+    store, me = screen.caseline.store, screen.caseline.me
+
+    def done(result: object) -> None:
+        if result is not None:
+            screen.notify(
+                "Amendment added beneath the minutes; they stay as they were.", markup=False
+            )
+
+    screen.app.push_screen(
+        FormScreen(
+            "Amend the minutes",
+            AMEND_FIELDS,
+            {},
+            lambda form: store.amend_conference(me, conference_id, form),
+            subtitle=label,
+            draft_key=f"conference_amend:{conference_id}",
+        ),
+        done,
+    )
+
+
+def next_meeting(screen: CaselineScreen[Any], conference_id: int, label: str) -> None:
+    """Set (or clear) the date of the meeting after this one."""
+    from tui.screens.plan import _read
+
+    caseline = screen.caseline
+    store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
+
+    def show(conference: ConferenceInfo) -> None:
+        def done(result: object) -> None:
+            if result is not None:
+                day = getattr(result, "next_meeting_on", None)
+                screen.notify(
+                    f"Next meeting {dates.format_date(day)}." if day else "No next meeting set.",
+                    markup=False,
+                )
+
+        screen.app.push_screen(
+            FormScreen(
+                "Next meeting",
+                NEXT_FIELDS,
+                {"next_meeting_on": dates.format_date(conference.next_meeting_on)},
+                lambda form: store.set_next_meeting(
+                    me, conference_id, form, version=conference.version, dayfirst=dayfirst
+                ),
+                subtitle=f"{conference.title} of {_when(conference)} · {label}",
+            ),
+            done,
+        )
+
+    _read(screen.app, lambda: store.conference(me, conference_id), show)
+
+
 def _when(item: Any) -> str:
     if item.held_at is None:
         return "no date yet"
@@ -53,6 +116,43 @@ class ConferencesScreen(CaselineScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="conferences.back"),
         Binding(
+            "a",
+            "new_meeting",
+            "New minutes",
+            tooltip="Write the minutes of a meeting",
+            id="conferences.new",
+        ),
+        Binding(
+            "e",
+            "edit",
+            "Edit draft",
+            tooltip="Carry on writing the highlighted draft minutes",
+            id="conferences.edit",
+        ),
+        Binding(
+            "A",
+            "amend",
+            "Amend",
+            tooltip="Add a correction to the highlighted finalised minutes",
+            id="conferences.amend",
+        ),
+        Binding(
+            "N",
+            "next_meeting",
+            "Next meeting",
+            tooltip="Set the date of the next meeting",
+            id="conferences.next",
+            show=False,
+        ),
+        Binding(
+            "x",
+            "discard",
+            "Discard draft",
+            tooltip="Throw away the highlighted draft minutes",
+            id="conferences.discard",
+            show=False,
+        ),
+        Binding(
             "d",
             "action_status",
             "Done/reopen",
@@ -67,6 +167,7 @@ class ConferencesScreen(CaselineScreen[None]):
         self.case_id = case_id
         self.label = label
         self._actions: dict[int, ConferenceActionInfo] = {}
+        self._meetings: dict[int, ConferenceListItem] = {}
         self._case_closed = False
 
     def compose(self) -> ComposeResult:
@@ -107,6 +208,7 @@ class ConferencesScreen(CaselineScreen[None]):
         from tui.screens.case_file import _refill
 
         self._case_closed = closed
+        self._meetings = {m.id: m for m in meetings}
         today = dates.today()
         rows = [
             Option(
@@ -115,7 +217,9 @@ class ConferencesScreen(CaselineScreen[None]):
                     f"  {m.conference_type}",
                     (f"  chaired by {m.chair}" if m.chair else "", "dim"),
                     ("  draft" if m.status == "draft" else "", "italic"),
-                    f"  · {m.open_actions} open action{'s' if m.open_actions != 1 else ''}",
+                    ""
+                    if m.status == "draft"
+                    else f"  · {m.open_actions} open action{'s' if m.open_actions != 1 else ''}",
                 ),
                 id=f"meeting-{m.id}",
             )
@@ -153,7 +257,82 @@ class ConferencesScreen(CaselineScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "action_status":
             return not self._case_closed and self._highlighted_action() is not None
+        if action == "new_meeting":
+            return not self._case_closed
+        if action in ("edit", "discard", "amend", "next_meeting"):
+            meeting = self._highlighted_meeting()
+            if self._case_closed or meeting is None:
+                return False
+            if action == "amend":
+                return meeting.status == "final"
+            if action == "next_meeting":
+                return True
+            return meeting.status == "draft"
         return True
+
+    def _highlighted_meeting(self) -> ConferenceListItem | None:
+        if not self.query("#meetings"):
+            return None
+        option = self.query_one("#meetings", OptionList).highlighted_option
+        raw = (option.id or "").removeprefix("meeting-") if option is not None else ""
+        return self._meetings.get(int(raw)) if raw.isdigit() else None
+
+    def action_new_meeting(self) -> None:
+        if not self._case_closed:
+            from tui.screens.minutes_editor import MinutesEditorScreen
+
+            self.app.push_screen(MinutesEditorScreen(self.case_id, self.label))
+
+    def action_edit(self) -> None:
+        meeting = self._highlighted_meeting()
+        if meeting is not None and meeting.status == "draft" and not self._case_closed:
+            from tui.screens.minutes_editor import MinutesEditorScreen
+
+            self.app.push_screen(MinutesEditorScreen(self.case_id, self.label, meeting.id))
+
+    def action_amend(self) -> None:
+        meeting = self._highlighted_meeting()
+        if meeting is not None and meeting.status == "final" and not self._case_closed:
+            amend_minutes(self, meeting.id, self.label)
+
+    def action_next_meeting(self) -> None:
+        meeting = self._highlighted_meeting()
+        if meeting is not None and not self._case_closed:
+            next_meeting(self, meeting.id, self.label)
+
+    def action_discard(self) -> None:
+        meeting = self._highlighted_meeting()
+        if meeting is None or meeting.status != "draft" or self._case_closed:
+            return
+        from tui.screens.confirm import ConfirmScreen
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._discard(meeting)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Throw these draft minutes away?",
+                f"{_when(meeting)} {meeting.conference_type or 'meeting'}: they were never "
+                "finalised, and can't be brought back.",
+                yes="Discard",
+                no="Keep",
+            ),
+            answer,
+        )
+
+    @work(thread=True, group="conferences-discard", exit_on_error=False)
+    def _discard(self, meeting: ConferenceListItem) -> None:
+        store, me = self.caseline.store, self.caseline.me
+        try:
+            store.discard_conference(me, meeting.id, version=meeting.version)
+            store.discard_form_draft(me, f"conference:{meeting.id}")
+        except (InvalidInput, Conflict) as exc:
+            message = " ".join(exc.errors.values()) if isinstance(exc, InvalidInput) else str(exc)
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
+        self.app.call_from_thread(self.notify, "Draft minutes discarded.", markup=False)
+        self.app.call_from_thread(self.action_reload)
 
     def _highlighted_action(self) -> ConferenceActionInfo | None:
         if not self.query("#actions"):
@@ -172,7 +351,9 @@ class ConferencesScreen(CaselineScreen[None]):
     def _open_meeting(self, event: OptionList.OptionSelected) -> None:
         raw = (event.option.id or "").removeprefix("meeting-")
         if raw.isdigit():
-            self.app.push_screen(MinutesScreen(int(raw), self.label))
+            self.app.push_screen(
+                MinutesScreen(int(raw), self.label, editable=not self._case_closed)
+            )
 
     @on(OptionList.OptionSelected, "#actions")
     def _select_action(self) -> None:
@@ -216,12 +397,54 @@ class MinutesScreen(CaselineScreen[None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", id="minutes.back"),
+        Binding("e", "edit", "Edit draft", tooltip="Carry on writing", id="minutes.edit"),
+        Binding("A", "amend", "Amend", tooltip="Add a correction beneath", id="minutes.amend"),
+        Binding(
+            "N",
+            "next_meeting",
+            "Next meeting",
+            tooltip="Set the date of the next meeting",
+            id="minutes.next",
+        ),
     ]
 
-    def __init__(self, conference_id: int, label: str) -> None:
+    def __init__(self, conference_id: int, label: str, *, editable: bool = True) -> None:
         super().__init__()
         self.conference_id = conference_id
         self.label = label
+        self.editable = editable  # False: the case is closed, or opened for reading only
+        self._conference: ConferenceInfo | None = None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit", "amend", "next_meeting"):
+            c = self._conference
+            if c is None or not self.editable:
+                return False
+            if action == "edit":
+                return not c.is_final
+            if action == "amend":
+                return c.is_final
+        return True
+
+    def on_screen_resume(self) -> None:
+        if self._conference is not None:
+            self._load()
+
+    def action_edit(self) -> None:
+        c = self._conference
+        if c is not None and not c.is_final and self.editable:
+            from tui.screens.minutes_editor import MinutesEditorScreen
+
+            self.app.push_screen(MinutesEditorScreen(c.case_id, self.label, c.id))
+
+    def action_amend(self) -> None:
+        c = self._conference
+        if c is not None and c.is_final and self.editable:
+            amend_minutes(self, c.id, self.label)
+
+    def action_next_meeting(self) -> None:
+        if self._conference is not None and self.editable:
+            next_meeting(self, self.conference_id, self.label)
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="title-bar"):
@@ -242,6 +465,8 @@ class MinutesScreen(CaselineScreen[None]):
     def _show(self, conference: ConferenceInfo) -> None:
         from store.minutes_render import minutes_markdown
 
+        self._conference = conference
+        self.refresh_bindings()
         state = "draft minutes" if conference.status == "draft" else "minutes"
         self.query_one("#minutes-title", Static).update(
             f"{conference.conference_type.capitalize()}: {state}"

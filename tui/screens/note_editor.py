@@ -288,6 +288,8 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         found = self.query(f"#error-{name}")
         if found:
             error = found.first(Static)
+            if not message and not error.display:
+                return  # nothing shown: don't lay the page out again on every keystroke
             error.update(assemble(message))
             error.display = bool(message)
 

@@ -1,0 +1,444 @@
+"""Writing a meeting's minutes with real keys: attendees from the case and a professional added
+on the spot, the client's views, a decision and actions, a plan review held in the meeting,
+problems shown where they are, the page kept when the terminal goes away, finalising, and
+amending the finalised minutes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from store.records import ProfessionalInfo
+from store.service import Store
+from tui.app import CaselineApp
+from tui.screens.case_file import CaseFileScreen
+from tui.screens.conferences import ConferencesScreen, MinutesScreen
+from tui.screens.form import FormScreen
+from tui.screens.minutes_editor import ActionRow, MinutesEditorScreen, PersonRow
+
+from .helpers import choose, focus, loaded, visible_text
+
+MakeApp = Callable[..., CaselineApp]
+ME = "sam.okafor"
+CLIENT = "Aisha Bello"  # first on the seeded caseload
+GOAL = {
+    "domain": "housing",
+    "change": "Pay the rent in full each month and clear the arrears",
+    "measure": "rent account statements",
+    "target": "no arrears for two months",
+    "relevance": "I don't want the children to lose their home",
+    "target_on": "1/3/2027",
+    "client_agreed": "yes",
+    "achievable": "yes",
+}
+
+
+def _case(db: Path, *, plan: bool = False) -> tuple[int, ProfessionalInfo]:
+    """The first case, with a GP on its professionals list (and a plan with one goal)."""
+    store = Store.open(db)
+    try:
+        me = store.ensure_worker(ME)
+        case_id = next(r.id for r in store.caseload(me) if r.client_name == CLIENT)
+        gp = store.add_professional(
+            me, case_id, {"name": "Dr Amir Khan", "agency": "Hillside GP", "role": "GP"}
+        )
+        if plan:
+            started = store.start_plan(
+                me, case_id, {"started_on": "1/9/2026", "review_interval": "3 months"}
+            )
+            store.add_goal(me, started.id, GOAL)
+        return case_id, gp
+    finally:
+        store.close()
+
+
+async def open_editor(pilot: Pilot[None]) -> MinutesEditorScreen:
+    """From the caseload: the first case, its meetings (M), new minutes (a)."""
+    await loaded(pilot)
+    await pilot.press("enter")
+    await loaded(pilot)
+    assert isinstance(pilot.app.screen, CaseFileScreen)
+    await pilot.press("M")
+    await loaded(pilot)
+    assert isinstance(pilot.app.screen, ConferencesScreen)
+    await pilot.press("a")
+    return await editor_ready(pilot)
+
+
+async def editor_ready(pilot: Pilot[None]) -> MinutesEditorScreen:
+    await loaded(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, MinutesEditorScreen)
+    for _ in range(20):
+        if screen._page_ready:
+            break
+        await pilot.pause(0.05)
+    assert screen._page_ready
+    return screen
+
+
+async def type_into(pilot: Pilot[None], widget: Input, text: str) -> None:
+    widget.focus()
+    await pilot.pause()
+    await pilot.press("ctrl+u", *text)
+
+
+def rows(screen: MinutesEditorScreen, kind: type[PersonRow] | type[ActionRow]) -> list:
+    return list(screen.query(kind))
+
+
+async def fill_meeting(pilot: Pilot[None], screen: MinutesEditorScreen) -> None:
+    """The meeting's own fields, by keys: when, where, type, chair."""
+    await type_into(pilot, screen.query_one("#held_at", Input), "23/11/2026 9:30")
+    await pilot.press("tab", *"Room 2", "tab")
+    await choose(pilot, "core group")
+    await pilot.press("tab", *"Sam Okafor")
+
+
+async def add_person(pilot: Pilot[None], screen: MinutesEditorScreen, label: str) -> PersonRow:
+    """ctrl+o in the attendees: a new row, its 'who' chosen by label."""
+    rows(screen, PersonRow)[-1].first().focus()
+    await pilot.press("ctrl+o")
+    await pilot.pause()
+    row = rows(screen, PersonRow)[-1]
+    assert screen.focused is row.first()
+    await choose(pilot, label)
+    return row
+
+
+async def test_minutes_written_with_keys_are_finalised_into_the_record(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    case_id, gp = _case(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(pilot)
+        text = visible_text(app)
+        assert "The meeting" in text and "Worker: Sam Okafor" in text
+        await fill_meeting(pilot, screen)
+        await add_person(pilot, screen, "Client: Aisha Bello")
+        gp_row = await add_person(pilot, screen, "Agency: Dr Amir Khan (Hillside GP)")
+        # The case's own role and agency are offered, not retyped.
+        assert gp_row.query_one(".f-role", Input).placeholder == "GP"
+        assert not gp_row.query_one(".f-name").display
+        kim = await add_person(pilot, screen, "New professional (joins the case)")
+        # A name is needed for someone new: the cursor is there.
+        assert screen.focused is kim.query_one(".f-name")
+        await pilot.press(*"Kim Lee", "tab", *"adviser", "tab", *"Citizens Advice")
+        pat = await add_person(pilot, screen, "Someone else")
+        await pilot.press(*"Pat Adeyemi", "tab", "tab", *"Oak Primary", "tab")
+        await choose(pilot, "apologies")
+        await focus(pilot, "#client_attended")
+        await choose(pilot, "yes")
+        await pilot.press("tab", *"No more letters.")
+        await focus(pilot, "#decisions")
+        await pilot.press(*"Debt advice", "enter", *"Meet in 6 weeks")
+        # ctrl+o from the decisions adds an action; its owner can be Kim, added just now.
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        action = rows(screen, ActionRow)[-1]
+        assert screen.focused is action.first()
+        await pilot.press(*"Book advice", "tab")
+        await choose(pilot, "At the meeting: Kim Lee (Citizens Advice)")
+        await pilot.press("tab", *"7/12/2026")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press(*"Ring school", "tab")
+        await choose(pilot, "Apologies: Pat Adeyemi (Oak Primary)")
+        await pilot.press("tab", *"30/11/2026")
+        assert pat.values()["present"] == "no"
+        await pilot.press("ctrl+f")
+        await loaded(pilot)
+        assert "Finalise these minutes?" in visible_text(app)
+        await pilot.press("y")
+        await loaded(pilot)
+        assert isinstance(app.screen, ConferencesScreen)
+        text = visible_text(app)
+        assert "23 Nov 2026 09:30  core group" in text and "2 open actions" in text
+        assert "Book advice — Kim Lee (Citizens Advice)" in text
+    store = Store.open(seeded_db)
+    try:
+        me = store.ensure_worker(ME)
+        [meeting] = store.conferences(me, case_id)
+        minutes = store.conference(me, meeting.id)
+        assert minutes.is_final and minutes.chair == "Sam Okafor"
+        assert minutes.place == "Room 2" and minutes.client_attended
+        assert minutes.client_views == "No more letters."
+        assert minutes.decisions == ("Debt advice", "Meet in 6 weeks")
+        assert [(a.kind, a.name, a.role, a.agency) for a in minutes.attendees] == [
+            ("worker", "Sam Okafor", "allocated worker", ""),
+            ("client", "Aisha Bello", "client", ""),
+            ("professional", "Dr Amir Khan", "GP", "Hillside GP"),
+            ("professional", "Kim Lee", "adviser", "Citizens Advice"),
+        ]
+        assert minutes.attendees[2].professional_id == gp.id
+        assert [(a.name, a.agency) for a in minutes.apologies] == [("Pat Adeyemi", "Oak Primary")]
+        assert [p.name for p in store.professionals(me, case_id)] == ["Dr Amir Khan", "Kim Lee"]
+        assert [(a.what, a.owner_name, str(a.due_on)) for a in minutes.actions] == [
+            ("Book advice", "Kim Lee (Citizens Advice)", "2026-12-07"),
+            ("Ring school", "Pat Adeyemi (Oak Primary)", "2026-11-30"),
+        ]
+        assert minutes.actions[0].owner_attendee_id == minutes.attendees[3].id
+        entries = [e for e in store.chronology(me, case_id) if e.category == "conference"]
+        assert [e.title for e in entries] == ["Core group held"]
+    finally:
+        store.close()
+
+
+async def test_problems_are_shown_where_they_are_and_the_page_is_kept_as_typed(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    case_id, _gp = _case(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(pilot)
+        await focus(pilot, "#decisions")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press(*"Ring the landlord", "tab")
+        await choose(pilot, "Client: Aisha Bello")
+        await pilot.press("tab", *"whenever")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        text = visible_text(app)
+        assert "Not a date" in text and "whenever" in text
+        assert "kept as typed" in text
+        action = rows(screen, ActionRow)[0]
+        assert (
+            screen.focused is action.query_one(".f-what")
+            or screen.focused in action.walk_children()
+        )
+        # Finalising checks the meeting too: its type and chair are missing.
+        await type_into(pilot, action.query_one(".f-due_on", Input), "+1w")
+        await pilot.press("ctrl+f")
+        await loaded(pilot)
+        await pilot.press("y")
+        await loaded(pilot)
+        assert isinstance(app.screen, MinutesEditorScreen)
+        text = visible_text(app)
+        assert "What kind of meeting was it?" in text
+        assert "Who chaired the meeting?" in text
+        # Leaving keeps the draft; nothing is lost.
+        await pilot.press("escape")
+
+        await loaded(pilot)
+        assert isinstance(app.screen, ConferencesScreen)
+        assert "no date yet" not in visible_text(app) and "draft" in visible_text(app)
+    store = Store.open(seeded_db)
+    try:
+        me = store.ensure_worker(ME)
+        [meeting] = store.conferences(me, case_id)
+        kept = store.conference(me, meeting.id)
+        assert kept.status == "draft"
+        assert [(a.what, str(a.due_on)) for a in kept.actions] == [
+            ("Ring the landlord", "2026-11-30")
+        ]
+        assert store.form_draft(me, f"conference:{meeting.id}") is None
+    finally:
+        store.close()
+
+
+async def test_a_page_that_cannot_be_saved_yet_comes_back_as_typed(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    """An action with no due date can't go into the minutes; the page is kept beside them, as
+    typed, and offered when they are opened again (as after a dropped connection)."""
+    case_id, _gp = _case(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(pilot)
+        await type_into(pilot, screen.query_one("#place", Input), "Civic Centre")
+        await focus(pilot, "#decisions")
+        await pilot.press(*"Refer to debt advice", "ctrl+o")
+        await pilot.pause()
+        await pilot.press(*"Ring the landlord")
+        # The terminal goes away mid-typing.
+        assert app.save_open_drafts() == 1
+    store = Store.open(seeded_db)
+    try:
+        me = store.ensure_worker(ME)
+        [meeting] = store.conferences(me, case_id)
+        assert store.conference(me, meeting.id).actions == ()
+        assert store.form_draft(me, f"conference:{meeting.id}") is not None
+    finally:
+        store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")
+        await loaded(pilot)
+        await pilot.press("M")
+        await loaded(pilot)
+        await pilot.press("e")
+        screen = await editor_ready(pilot)
+        assert screen.query_one("#place", Input).value == "Civic Centre"
+        assert screen.query_one("#decisions").text == "Refer to debt advice"  # type: ignore[attr-defined]
+        [action] = rows(screen, ActionRow)
+        assert action.values()["what"] == "Ring the landlord"
+        assert "restored as typed" in visible_text(app)
+
+
+async def test_a_plan_review_held_in_the_meeting_is_shown_in_its_minutes(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    case_id, _gp = _case(seeded_db, plan=True)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(pilot)
+        await fill_meeting(pilot, screen)
+        assert "ctrl+r reviews service plan 1 here" in " ".join(visible_text(app).split()) or (
+            "ctrl+r reviews service plan 1 here" in str(screen.query_one("#review-note").render())
+        )
+        await pilot.press("ctrl+r")
+        await loaded(pilot)
+        assert isinstance(app.screen, FormScreen)
+        form = app.screen
+        assert form.query_one("#held_on", Input).value == "23 Nov 2026"
+        await focus(pilot, "#summary")
+        await pilot.press(*"Rent paid for two months running.")
+        goal_id = next(f.name for f in form.fields if f.name.startswith("rating_"))
+        await focus(pilot, f"#{goal_id}")
+        await choose(pilot, "progressing")
+        await pilot.press("tab", *"Statements for Oct and Nov.", "tab")
+        await choose(pilot, "continue")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        # The client's views, which the meeting didn't record, are asked for.
+        assert "Record the client's views" in visible_text(app)
+        await focus(pilot, "#client_views")
+        await pilot.press(*"I'm managing.", "ctrl+s")
+        await loaded(pilot)
+        assert app.screen is screen
+        assert screen.review_held
+        assert "Rent paid for two months running." in visible_text(app) or any(
+            "Rent paid" in str(w.render()) for w in screen.query("#review-body *")
+        )
+        # Held once: a second review in the same meeting is refused kindly.
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("ctrl+f")
+        await loaded(pilot)
+        await pilot.press("y")
+        await loaded(pilot)
+        assert isinstance(app.screen, ConferencesScreen)
+        await focus(pilot, "#meetings")
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, MinutesScreen)
+        text = visible_text(app)
+        assert "Plan review held in the meeting" in text
+    store = Store.open(seeded_db)
+    try:
+        me = store.ensure_worker(ME)
+        [meeting] = store.conferences(me, case_id)
+        plan = store.current_plan(me, case_id)
+        assert plan is not None
+        [review] = plan.reviews
+        assert review.conference_id == meeting.id
+        assert review.summary == "Rent paid for two months running."
+        assert review.client_views == "I'm managing."
+    finally:
+        store.close()
+
+
+async def test_finalised_minutes_are_amended_and_drafts_edited_from_the_minutes(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    case_id, _gp = _case(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(pilot)
+        await fill_meeting(pilot, screen)
+        await pilot.press("ctrl+f")
+        await loaded(pilot)
+        await pilot.press("y")
+        await loaded(pilot)
+        assert isinstance(app.screen, ConferencesScreen)
+        # Finalised: no editing, only amending.
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, ConferencesScreen)
+        await pilot.press("A")
+        await loaded(pilot)
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Say why the minutes are being amended." in visible_text(app)
+        await pilot.press(*"Place was wrong", "tab", *"The meeting was at the Civic Centre.")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, ConferencesScreen)
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, MinutesScreen)
+        await pilot.press("N")
+        await loaded(pilot)
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("ctrl+u", *"4/1/2027", "ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, MinutesScreen)
+        text = visible_text(app)
+        assert "04 Jan 2027" in text
+    store = Store.open(seeded_db)
+    try:
+        me = store.ensure_worker(ME)
+        [meeting] = store.conferences(me, case_id)
+        minutes = store.conference(me, meeting.id)
+        assert minutes.place == "Room 2"  # as finalised
+        assert [(a.reason, a.body) for a in minutes.amendments] == [
+            ("Place was wrong", "The meeting was at the Civic Centre.")
+        ]
+        assert str(minutes.next_meeting_on) == "2027-01-04"
+    finally:
+        store.close()
+
+
+async def test_a_row_is_removed_and_an_untouched_page_leaves_nothing_behind(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    case_id, _gp = _case(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(pilot)
+        row = await add_person(pilot, screen, "Client: Aisha Bello")
+        await pilot.press("ctrl+d")
+        await pilot.pause()
+        assert "Remove this person?" in visible_text(app)
+        await pilot.press("y")
+        await loaded(pilot)
+        assert row not in rows(screen, PersonRow) and len(rows(screen, PersonRow)) == 1
+        # A blank row goes without asking.
+        rows(screen, PersonRow)[0].first().focus()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press("ctrl+d")
+        await loaded(pilot)
+        assert len(rows(screen, PersonRow)) == 1
+        assert screen.is_untouched()
+        await pilot.press("escape")
+        await loaded(pilot)
+        assert isinstance(app.screen, ConferencesScreen)
+        assert "No meetings recorded" in visible_text(app)
+    store = Store.open(seeded_db)
+    try:
+        assert store.conferences(store.ensure_worker(ME), case_id) == []
+    finally:
+        store.close()
+
+
+async def test_a_closed_case_offers_no_new_minutes(make_app: MakeApp, seeded_db: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        store, me = app.store, app.me
+        closed = next(r for r in store.caseload(me, closed=True))
+        app.push_screen(ConferencesScreen(closed.id, "closed case"))
+        await loaded(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, ConferencesScreen)
+        assert app.screen.check_action("new_meeting", ()) is False
