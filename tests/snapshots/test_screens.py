@@ -358,3 +358,67 @@ def test_meetings_and_minutes(snap_compare: Any, meeting_db: Path, size: tuple[i
             await settle(pilot)
 
     assert snap_compare(app_for(meeting_db), terminal_size=size, run_before=run_before)
+
+
+@pytest.fixture
+def draft_minutes_db(plan_db: Path) -> Path:
+    """The plan's case, with draft minutes half written: people from the case, a professional
+    added on the spot, an apology, an agenda item, decisions and two actions."""
+    store = Store.open(plan_db)
+    me = store.ensure_worker(ME)
+    case_id = store.caseload(me)[0].id
+    pros = store.professionals(me, case_id)
+    draft = store.start_conference(me, case_id)
+    store.save_conference(
+        me,
+        draft.id,
+        {
+            "held_at": "23/11/2026 9:30",
+            "place": "Hillside GP, room 2",
+            "conference_type": "core group",
+            "chair": "Sam Okafor",
+            "minute_taker": "Sam Okafor",
+            "client_attended": "yes",
+            "client_views": "I want the letters to stop, and I want to keep the flat.",
+            "information_shared": "- Rent account: **£210** owed, down from £640.",
+            "decisions": "Refer to debt advice\nMeet again in six weeks",
+            "attendees": [
+                {"who": "worker"},
+                {"who": "client"},
+                {"who": f"professional:{pros[0].id}", "role": "GP"},
+                {"who": "new", "name": "Kim Lee", "role": "adviser", "agency": "Citizens Advice"},
+            ],
+            "apologies": [{"who": "other", "name": "Jo Price", "role": "housing officer"}],
+            "agenda": [
+                {"title": "Rent arrears", "discussion": "Arrears are down; the plan is working."}
+            ],
+            "actions": [
+                {"what": "Book debt advice", "owner": "attendee:3", "due_on": "7/12/2026"},
+                {"what": "Write to the landlord", "owner": "worker", "due_on": "30/11/2026"},
+            ],
+        },
+        version=draft.version,
+    )
+    store.close()
+    return plan_db
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+def test_minutes_editor(snap_compare: Any, draft_minutes_db: Path, size: tuple[int, int]) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("M")
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.pause(0.2)
+        await settle(pilot)
+        if size == (120, 40):
+            # An action's due date taken out: saving says so beneath it.
+            pilot.app.screen.query_one("ActionRow .f-due_on").focus()
+            await pilot.press("ctrl+u", "ctrl+s")
+            await settle(pilot)
+
+    assert snap_compare(app_for(draft_minutes_db), terminal_size=size, run_before=run_before)

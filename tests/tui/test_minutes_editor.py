@@ -11,13 +11,20 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from store.records import ProfessionalInfo
+from store.conference_records import ConferenceInfo
+from store.records import CaseDetail, ProfessionalInfo, WorkerInfo
 from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.case_file import CaseFileScreen
 from tui.screens.conferences import ConferencesScreen, MinutesScreen
 from tui.screens.form import FormScreen
-from tui.screens.minutes_editor import ActionRow, MinutesEditorScreen, PersonRow
+from tui.screens.minutes_editor import (
+    ActionRow,
+    MinutesEditorScreen,
+    PersonRow,
+    from_minutes,
+    to_minutes,
+)
 
 from .helpers import choose, focus, loaded, visible_text
 
@@ -442,3 +449,63 @@ async def test_a_closed_case_offers_no_new_minutes(make_app: MakeApp, seeded_db:
         await pilot.pause()
         assert isinstance(app.screen, ConferencesScreen)
         assert app.screen.check_action("new_meeting", ()) is False
+
+
+def test_draft_minutes_read_back_into_the_page_save_as_they_were(
+    store: Store, me: WorkerInfo, make_case: Callable[..., CaseDetail]
+) -> None:
+    """Opening a draft again and saving it unchanged changes nothing: people added on the
+    spot keep their names, and actions keep their owners."""
+    case = make_case(client_name="Dana Reyes")
+    gp = store.add_professional(me, case.id, {"name": "Dr Amir Khan", "agency": "Hillside GP"})
+    sister = store.add_contact(me, case.client_id, {"name": "Rosa Reyes", "relationship": "sister"})
+    draft = store.start_conference(
+        me,
+        case.id,
+        {
+            "held_at": "20/11/2026 9:30",
+            "attendees": [
+                {"who": "worker"},
+                {"who": f"professional:{gp.id}", "role": "locum GP"},
+                {"who": "new", "name": "Kim Lee", "agency": "Citizens Advice"},
+                {"who": "other", "name": "Pat Adeyemi", "agency": "Oak Primary"},
+            ],
+            "apologies": [{"who": f"contact:{sister.id}"}],
+            "agenda": [{"title": "Rent", "discussion": "Down to **£210**."}],
+            "actions": [
+                {"what": "Book advice", "owner": "attendee:2", "due_on": "7/12/2026"},
+                {"what": "Ring school", "owner": "attendee:3", "due_on": "7/12/2026"},
+                {"what": "Call Rosa", "owner": "apology:0", "due_on": "7/12/2026"},
+                {"what": "Write", "owner": f"professional:{gp.id}", "due_on": "7/12/2026"},
+                {"what": "Ask", "owner": "other", "owner_name": "The landlord", "due_on": "+1w"},
+            ],
+        },
+    )
+    people = store.meeting_people(me, case.id)
+    state = from_minutes(draft, people)
+    again = store.save_conference(me, draft.id, to_minutes(state).data, version=draft.version)
+
+    def seen(c: ConferenceInfo) -> tuple[object, ...]:
+        return (
+            [(a.kind, a.name, a.role, a.agency, a.present) for a in (*c.attendees, *c.apologies)],
+            [(a.what, a.owner_name, a.due_on) for a in c.actions],
+            [(a.owner_attendee_id is None) for a in c.actions],
+            [(i.title, i.discussion) for i in c.agenda],
+        )
+
+    assert seen(again) == seen(draft)
+    assert [a.owner_name for a in again.actions] == [
+        "Kim Lee (Citizens Advice)",
+        "Pat Adeyemi (Oak Primary)",
+        "Rosa Reyes (sister)",
+        "Dr Amir Khan (Hillside GP)",
+        "The landlord",
+    ]
+    # The owners at the meeting are its attendees, not just names.
+    assert [a.owner_attendee_id is not None for a in again.actions] == [
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]

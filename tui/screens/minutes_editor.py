@@ -138,13 +138,13 @@ def from_minutes(info: ConferenceInfo, people: list[MeetingPerson]) -> dict[str,
             {
                 "uid": uid,
                 "who": who,
-                "name": person.name if who == OTHER else "",
+                "name": person.name if who in (NEW_PRO, OTHER) else "",
                 "role": person.role,
                 "agency": person.agency,
                 "present": "yes" if person.present else "no",
             }
         )
-        by_attendee[person.id] = who if who != OTHER else f"{ROW}{uid}"
+        by_attendee[person.id] = who if who not in (NEW_PRO, OTHER) else f"{ROW}{uid}"
     state["people"] = rows
     state["agenda"] = [
         {"uid": uid, "title": item.title, "discussion": item.discussion}
