@@ -378,14 +378,19 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "ctrl+s", "save", "Save", tooltip="Check and save", id="minutes.save", priority=True
+            "ctrl+s",
+            "save",
+            "Save",
+            tooltip="Check and save",
+            id="minutes_editor.save",
+            priority=True,
         ),
         Binding(
             "ctrl+f",
             "finalise",
             "Finalise",
             tooltip="Make the minutes a record (then only amended)",
-            id="minutes.finalise",
+            id="minutes_editor.finalise",
             priority=True,
         ),
         Binding(
@@ -393,7 +398,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             "add_row",
             "Add row",
             tooltip="Add a person, an agenda item or an action, where the cursor is",
-            id="minutes.add_row",
+            id="minutes_editor.add_row",
             priority=True,
         ),
         Binding(
@@ -401,7 +406,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             "remove_row",
             "Remove row",
             tooltip="Remove the row the cursor is in",
-            id="minutes.remove_row",
+            id="minutes_editor.remove_row",
             priority=True,
             show=False,
         ),
@@ -410,10 +415,16 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             "review",
             "Review",
             tooltip="Review the service plan in this meeting",
-            id="minutes.review",
+            id="minutes_editor.review",
             priority=True,
         ),
-        Binding("escape", "close", "Close", tooltip="Close; the draft is kept", id="minutes.close"),
+        Binding(
+            "escape",
+            "close",
+            "Close",
+            tooltip="Close; the draft is kept",
+            id="minutes_editor.close",
+        ),
     ]
 
     def __init__(self, case_id: int, label: str, conference_id: int | None = None) -> None:
