@@ -509,3 +509,39 @@ def test_draft_minutes_read_back_into_the_page_save_as_they_were(
         True,
         False,
     ]
+
+
+async def test_minutes_of_a_closed_case_are_read_only(make_app: MakeApp, seeded_db: Path) -> None:
+    case_id, _gp = _case(seeded_db)
+    store = Store.open(seeded_db)
+    try:
+        me = store.ensure_worker(ME)
+        draft = store.start_conference(
+            me,
+            case_id,
+            {
+                "held_at": "20/11/2026 9:30",
+                "conference_type": "core group",
+                "chair": "Sam Okafor",
+                "attendees": [{"who": "worker"}],
+            },
+        )
+        done = store.finalise_conference(me, draft.id, version=draft.version)
+        detail = store.case(me, case_id)
+        store.close_case(me, case_id, {"reason": "work completed"}, version=detail.version)
+    finally:
+        store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        # As from the chronology, which doesn't know the case is closed.
+        app.push_screen(MinutesScreen(done.id, "closed case"))
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, MinutesScreen)
+        assert "Core group: minutes" in visible_text(app)
+        assert screen.check_action("amend", ()) is False
+        assert screen.check_action("next_meeting", ()) is False
+        await pilot.press("A")
+        await pilot.pause()
+        assert app.screen is screen

@@ -214,7 +214,9 @@ class ConferencesScreen(CaselineScreen[None]):
             Option(
                 assemble(
                     (_when(m), "bold"),
-                    f"  {m.conference_type}",
+                    (f"  {m.conference_type}", "")
+                    if m.conference_type
+                    else ("  type not set", "dim"),
                     (f"  chaired by {m.chair}" if m.chair else "", "dim"),
                     ("  draft" if m.status == "draft" else "", "italic"),
                     ""
@@ -459,7 +461,12 @@ class MinutesScreen(CaselineScreen[None]):
 
     @work(thread=True, exclusive=True, group="minutes", exit_on_error=False)
     def _load(self) -> None:
-        conference = self.caseline.store.conference(self.caseline.me, self.conference_id)
+        store, me = self.caseline.store, self.caseline.me
+        with store.database.reading():
+            conference = store.conference(me, self.conference_id)
+            closed = store.case(me, conference.case_id).status.value == "closed"
+        if closed:
+            self.editable = False  # read from the chronology of a closed case
         self.app.call_from_thread(self._show, conference)
 
     def _show(self, conference: ConferenceInfo) -> None:
