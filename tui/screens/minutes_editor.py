@@ -188,6 +188,10 @@ def _select(
     )
 
 
+def _area(name: str, placeholder: str) -> SafeTextArea:
+    return SafeTextArea(id=name, soft_wrap=True, tab_behavior="focus", placeholder=placeholder)
+
+
 def _value(widget: Widget) -> str:
     if isinstance(widget, Select):
         return "" if widget.is_blank() else str(widget.value)
@@ -507,12 +511,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             yield from self._field(
                 "client_views",
                 "Their views",
-                SafeTextArea(
-                    id="client_views",
-                    soft_wrap=True,
-                    tab_behavior="focus",
-                    placeholder="in their own words",
-                ),
+                _area("client_views", "in their own words"),
                 multiline=True,
             )
             yield Static("Agenda  (ctrl+o adds an item)", classes="heading")
@@ -521,11 +520,9 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             yield from self._field(
                 "information_shared",
                 "",
-                SafeTextArea(
-                    id="information_shared",
-                    soft_wrap=True,
-                    tab_behavior="focus",
-                    placeholder="reports, checks, what each agency told the meeting (Markdown)",
+                _area(
+                    "information_shared",
+                    "reports, checks, what each agency told the meeting (Markdown)",
                 ),
                 multiline=True,
             )
@@ -533,12 +530,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             yield from self._field(
                 "decisions",
                 "",
-                SafeTextArea(
-                    id="decisions",
-                    soft_wrap=True,
-                    tab_behavior="focus",
-                    placeholder="e.g. Refer to debt advice",
-                ),
+                _area("decisions", "e.g. Refer to debt advice"),
                 multiline=True,
             )
             yield Static("Actions  (ctrl+o adds one)", classes="heading")
