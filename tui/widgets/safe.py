@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from rich.segment import Segment
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widgets import Input, TextArea
 
@@ -36,7 +38,15 @@ def safe_strip(strip: Strip) -> Strip:
 
 class SafeInput(InOrderKeys, Input):
     """An Input that draws control characters as nothing rather than sending them, and takes
-    keys in the order they were typed."""
+    keys in the order they were typed.
+
+    Typing doesn't lay the screen out again: Textual's Input grows its virtual size (how far
+    it can scroll) with every character, and that size is a layout reactive, so each keystroke
+    arranged every widget on the screen. The Input's own place never depends on it (its width
+    comes from the stylesheet), so here it only repaints.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
 
     def render_line(self, y: int) -> Strip:
         return safe_strip(super().render_line(y))
