@@ -124,6 +124,12 @@ CONFERENCE_SHARE = 0.25  # of open cases with professionals involved
 CLOSED_CONFERENCE_SHARE = 0.05
 DRAFT_SHARE = 0.4  # of cases whose latest meeting was in the last two weeks: minutes a draft
 CLIENT_ATTENDED_SHARE = 0.8  # adults (and families) at their meetings
+# Of finalised meetings with one of the case's plan reviews near their date, those that held it
+# (the meeting moved to the review's day).
+INLINE_REVIEW_SHARE = 0.75
+INLINE_REVIEW_DAYS = 42  # how far a meeting moves to hold a review, at most
+INLINE_REVIEW_GAP = 14  # days kept between a case's meetings when one moves
+REVIEW_MEETING_TYPES = frozenset({"case conference", "review meeting", "core group"})
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _MONTH_NAMES = (
@@ -169,6 +175,7 @@ class DemoReport:
     conferences: int
     attendees: int  # of conferences, apologies included
     conference_actions: int
+    conference_reviews: int  # conferences with a plan review held in the meeting
     seconds: float
 
     def lines(self) -> list[str]:
@@ -187,7 +194,8 @@ class DemoReport:
             f"{_count(self.actions, 'action')}, {_count(self.reviews, 'review')})",
             f"{_count(self.conferences, 'case conference')} "
             f"({_count(self.attendees, 'attendee')}, "
-            f"{_count(self.conference_actions, 'action')})",
+            f"{_count(self.conference_actions, 'action')}, "
+            f"{self.conference_reviews:,} with a plan review)",
             f"in {self.seconds:.1f} s",
         ]
 
@@ -228,8 +236,11 @@ def generate(
         chron = random.Random(f"caseline-demo-chronology:{seed}")
         plans = random.Random(f"caseline-demo-plans:{seed}")
         meetings = random.Random(f"caseline-demo-conferences:{seed}")
+        # Which meetings held a plan review: its own stream again, so the meetings themselves
+        # stayed as they were (bar the moved ones' dates).
+        held_in = random.Random(f"caseline-demo-meeting-reviews:{seed}")
         report = _Generator(
-            random.Random(seed), day, me.strip(), extra, chron, plans, meetings
+            random.Random(seed), day, me.strip(), extra, chron, plans, meetings, held_in
         ).run(cases, notes_per_case, workers)
     return DemoReport(**report, seconds=time.perf_counter() - started)
 
@@ -452,12 +463,14 @@ class _Generator:
         chron: random.Random,
         plans: random.Random,
         meetings: random.Random,
+        held_in: random.Random,
     ) -> None:
         self.rng = rng
         self.x = extra  # everything added with the case file (contacts, summaries...)
         self.cx = chron  # manual chronology entries and analyses
         self.px = plans  # service plans
         self.mx = meetings  # case conferences
+        self.ix = held_in  # which of them held a plan review
         self.today = today
         self.t0 = today.toordinal()
         self.me = me
@@ -484,6 +497,7 @@ class _Generator:
         professionals = self._write_professionals(plan)
         plans, goals, actions, reviews = self._write_plans(plan)
         conferences, attendees, conference_actions = self._write_conferences(plan)
+        self._write_reviews()
         notes, chronology, summaries, versions = self._write_records(plan)
         return {
             "workers": n_workers,
@@ -506,6 +520,7 @@ class _Generator:
             "conferences": conferences,
             "attendees": attendees,
             "conference_actions": conference_actions,
+            "conference_reviews": len(self.inline),
         }
 
     # -- workers ---------------------------------------------------------------------------
@@ -1919,7 +1934,9 @@ class _Generator:
     def _write_plans(self, plan: list[_Case]) -> tuple[int, int, int, int]:
         """Service plans with their goals, actions and reviews, on the dates
         ``_schedule_plans`` set; their chronology entries wait in ``plan_entries`` for
-        ``_write_records``. Returns the numbers of plans, goals, actions and reviews.
+        ``_write_records``, and the reviews (which may be held in a meeting, and can't be
+        changed once written) for ``_write_reviews``. Returns the numbers of plans, goals,
+        actions and reviews.
         """
         fields: dict[type[pw.Model], tuple[pw.Field, ...]] = {
             ServicePlan: (
@@ -1992,6 +2009,7 @@ class _Generator:
                 PlanReview.next_review_on,
                 PlanReview.created_at,
                 PlanReview.created_by,
+                PlanReview.conference,  # added by _write_reviews
             ),
             PlanReviewRating: (
                 _id(PlanReviewRating),
@@ -2018,9 +2036,12 @@ class _Generator:
         self._rows: dict[type[pw.Model], list[tuple[Any, ...]]] = {m: [] for m in fields}
         self._ids = {m: _next_id(m) for m in fields}
         self.plan_entries: dict[int, list[tuple[int, int, tuple[Any, ...]]]] = {}
+        # Each case's reviews as (day, review id, client present, local minute stamp).
+        self.held_reviews: dict[int, list[tuple[int, int, bool, int]]] = {}
         for case in plan:
             if case.plans:
                 self.plan_entries[case.id] = self._case_plans(case)
+        self._review_fields = {m: fields.pop(m) for m in (PlanReview, PlanReviewRating)}
         for model, columns in fields.items():
             self._insert(model, columns, self._rows[model])
         rows = self._rows
@@ -2030,6 +2051,15 @@ class _Generator:
             len(rows[PlanAction]),
             len(rows[PlanReview]),
         )
+
+    def _write_reviews(self) -> None:
+        """The plan reviews and their ratings, once ``_write_conferences`` has said which
+        were held in a meeting (``inline``: review id -> conference id)."""
+        inline = self.inline
+        reviews = [(*row, inline.get(row[0])) for row in self._rows[PlanReview]]
+        self._insert(PlanReview, self._review_fields[PlanReview], reviews)
+        ratings = PlanReviewRating
+        self._insert(ratings, self._review_fields[ratings], self._rows[ratings])
 
     def _new_id(self, model: type[pw.Model]) -> int:
         new = self._ids[model]
@@ -2051,6 +2081,7 @@ class _Generator:
         rows = self._rows
         alloc_ids = self.alloc_ids[case.id]
         entries: list[tuple[int, int, tuple[Any, ...]]] = []
+        held_reviews = self.held_reviews[case.id] = []
         carried: list[_Goal] = []
         for plan in case.plans:
             k = self._holder(case, plan.start)
@@ -2120,9 +2151,10 @@ class _Generator:
                 at = h * 1440 + 750 + 5 * px.randrange(24)
                 # A review leaves something to work on, unless it ended the plan or the case.
                 keep_one = j < len(plan.held) - 1 or (plan.ended is None and case.closed is None)
-                review_id, details = self._review(
+                review_id, details, present = self._review(
                     plan, plan_id, j, goals, pool, ctx, case, at, reviewer, keep_one
                 )
+                held_reviews.append((h, review_id, present, at))
                 entries.append(
                     (
                         h,
@@ -2329,9 +2361,9 @@ class _Generator:
         at: int,
         reviewer: int,
         keep_one: bool,
-    ) -> tuple[int, str]:
-        """The plan's ``j``-th review, rating every goal open at the time; returns its id
-        and the chronology entry's details."""
+    ) -> tuple[int, str, bool]:
+        """The plan's ``j``-th review, rating every goal open at the time; returns its id,
+        the chronology entry's details and whether the client was present."""
         px = self.px
         p = self.people[case.client]
         h = at // 1440
@@ -2432,7 +2464,7 @@ class _Generator:
                 f"Next review: {dates.format_date(next_on) or 'none set'}.",
             ]
         )
-        return review_id, details
+        return review_id, details, present
 
     def _rate(self, goal: _Goal, can_add: bool, h: int, ctx: dict[str, str]) -> list[str]:
         """[rating, decision, evidence, not-rated reason] for one goal at a review on ``h``."""
@@ -2531,10 +2563,12 @@ class _Generator:
     def _write_conferences(self, plan: list[_Case]) -> tuple[int, int, int]:
         """Case conferences and professionals meetings for some cases with professionals
         involved; their chronology entries wait in ``conference_entries`` for
-        ``_write_records``. Keeps each case's ``next_action_due_on`` as the store does.
+        ``_write_records``. Keeps each case's ``next_action_due_on`` as the store does. Some
+        finalised meetings held a plan review (``inline``, for ``_write_reviews``).
         Returns the numbers of conferences, attendees (with apologies) and actions."""
         mx = self.mx
         self.conference_entries: dict[int, list[tuple[int, int, tuple[Any, ...]]]] = {}
+        self.inline: dict[int, int] = {}  # review id -> the conference it was held in
         rows: dict[type[pw.Model], list[tuple[Any, ...]]] = {
             Conference: [],
             ConferenceAttendee: [],
@@ -2572,11 +2606,26 @@ class _Generator:
                 and days[-1] >= self.t0 - 14
                 and mx.random() < DRAFT_SHARE
             )
+            planned = list(days)
+            held = self._meeting_reviews(case, days, first, last, draft_last)
             earliest: date | None = None
             for i, h in enumerate(days):
                 nxt = days[i + 1] if i + 1 < len(days) else None
                 draft = draft_last and nxt is None
-                due = self._conference(case, h, nxt, draft, rows, ids)
+                review = held[i]
+                if review is None:
+                    due = self._conference(case, h, nxt, draft, rows, ids)
+                else:
+                    # Drawn from where the meeting planned for the day would have been, leaving
+                    # the stream where that one would have: the meetings after it stayed as
+                    # they were before reviews were held in meetings.
+                    before = mx.getstate()
+                    scratch: dict[type[pw.Model], list[tuple[Any, ...]]] = {m: [] for m in rows}
+                    self._conference(case, planned[i], nxt, draft, scratch, dict(ids), dry=True)
+                    after = mx.getstate()
+                    mx.setstate(before)
+                    due = self._conference(case, h, nxt, draft, rows, ids, review)
+                    mx.setstate(after)
                 if due is not None and (earliest is None or due < earliest):
                     earliest = due
             if earliest is not None:
@@ -2668,6 +2717,45 @@ class _Generator:
             len(rows[ConferenceAction]),
         )
 
+    def _meeting_reviews(
+        self, case: _Case, days: list[int], first: int, last: int, draft_last: bool
+    ) -> list[tuple[int, int, bool, int] | None]:
+        """Which of the case's plan reviews its meetings on ``days`` held, one at most each
+        (None for the others); a meeting that holds one moves to the review's day.
+
+        Only finalised meetings do, on weekdays from ``first`` to ``last``, keeping their
+        order and a fortnight apart; a review at which the client was present goes to a
+        meeting they could attend (not a young child's).
+        """
+        picks: list[tuple[int, int, bool, int] | None] = [None] * len(days)
+        reviews = self.held_reviews.get(case.id)
+        if not reviews:
+            return picks
+        p = self.people[case.client]
+        young = p.child and not p.family
+        used: set[int] = set()
+        for i, o in enumerate(days):
+            if draft_last and i == len(days) - 1:
+                break
+            lo = days[i - 1] + INLINE_REVIEW_GAP if i else first
+            hi = days[i + 1] - INLINE_REVIEW_GAP if i + 1 < len(days) else last
+            near = [
+                r
+                for r in reviews
+                if abs(r[0] - o) <= INLINE_REVIEW_DAYS
+                and lo <= r[0] <= hi
+                and (r[0] - 1) % 7 < 5  # a weekday (ordinal 1 was a Monday)
+                and r[1] not in used
+                and not (r[2] and young and p.age + (r[0] - case.opened) // 365 < 8)
+            ]
+            if not near or self.ix.random() >= INLINE_REVIEW_SHARE:
+                continue
+            pick = min(near, key=lambda r: (abs(r[0] - o), r[0]))
+            days[i] = pick[0]
+            picks[i] = pick
+            used.add(pick[1])
+        return picks
+
     def _conference(
         self,
         case: _Case,
@@ -2676,9 +2764,18 @@ class _Generator:
         draft: bool,
         rows: dict[type[pw.Model], list[tuple[Any, ...]]],
         ids: dict[type[pw.Model], int],
+        review: tuple[int, int, bool, int] | None = None,
+        *,
+        dry: bool = False,
     ) -> date | None:
         """One meeting on day ``h``, its rows queued; returns the earliest due date of its
-        open actions if the minutes are finalised (what the case row keeps)."""
+        open actions if the minutes are finalised (what the case row keeps).
+
+        With ``review`` (day, id, client present, minute stamp) the meeting held that plan
+        review: a review meeting of some kind, the client there if they were at the review,
+        its minutes begun before the review was recorded and finalised after. A ``dry`` run
+        only draws (into ``rows`` thrown away), keeping no chronology entry.
+        """
         mx = self.mx
         r = mx.random
         p = self.people[case.client]
@@ -2699,6 +2796,8 @@ class _Generator:
             )
         )
         kinds = txt.CONFERENCE_TYPES_CHILD if p.child else txt.CONFERENCE_TYPES_ADULT
+        if review is not None:
+            kinds = _review_meeting_types(kinds)
         kind = _pick(mx, kinds)
         if kind == "family meeting" and not network:
             kind = "professionals meeting"
@@ -2718,6 +2817,8 @@ class _Generator:
             attended = age >= 8 and r() < 0.75
         else:
             attended = r() < CLIENT_ATTENDED_SHARE
+        if review is not None:
+            attended = review[2]  # as the review recorded (_meeting_reviews saw to a child's)
         if attended:
             people.append((True, "client", None, None, p.name, "client", ""))
         wanted = _pick(mx, ((1, 20), (2, 40), (3, 30), (4, 10)))
@@ -2784,12 +2885,17 @@ class _Generator:
             for d in mx.sample(txt.CONFERENCE_DECISIONS, _pick(mx, ((1, 30), (2, 45), (3, 25))))
         ]
 
-        # Written up after the meeting; finalised that day or within a few days.
-        minute = 570 + 30 * int(r() * 12)
+        # Written up after the meeting; finalised that day or within a few days. A review
+        # held in it was recorded while the minutes were a draft.
+        reviewed = review[3] if review is not None else None
+        slots = 12 if reviewed is None else (reviewed % 1440 - 80 - 570) // 30 + 1
+        minute = 570 + 30 * int(r() * slots)
         held = h * 1440 + minute
         created = held + 75
         final_day = min(h + _pick(mx, ((0, 40), (1, 30), (2, 15), (4, 15))), self.t0 - 1)
         finalised = created + 30 if final_day == h else final_day * 1440 + 540 + 15 * int(r() * 28)
+        if reviewed is not None and final_day == h:
+            finalised = max(finalised, reviewed + 20)
         fk = self._holder(case, final_day)
         finaliser = self.workers[case.allocs[fk][1]][0]
         if nxt is not None:
@@ -2883,8 +2989,10 @@ class _Generator:
                 1 if draft else 2,
             )
         )
-        if not draft:
+        if not draft and not dry:
             self.finals.append((conf_id,))
+            if review is not None:
+                self.inline[review[1]] = conf_id
             present = [row for row in people if row[0]]
             head = SimpleNamespace(
                 client_attended=attended,
@@ -2984,6 +3092,12 @@ def _pick(rng: random.Random, options: tuple[tuple[_T, int], ...]) -> _T:
 @functools.cache
 def _bounds(options: tuple[tuple[Any, int], ...]) -> tuple[int, ...]:
     return tuple(itertools.accumulate(w for _, w in options))
+
+
+@functools.cache
+def _review_meeting_types(kinds: tuple[tuple[str, int], ...]) -> tuple[tuple[str, int], ...]:
+    """The meeting types (with their weights) that a plan review is held in."""
+    return tuple(k for k in kinds if k[0] in REVIEW_MEETING_TYPES)
 
 
 def _cycle_days(every: int | None, unit: str) -> int:

@@ -102,7 +102,7 @@ SNAPSHOT = {
     "plan_action": "id, goal_id, what, owner_kind, owner_name, professional_id, due_on, status, "
     "status_note, created_at, updated_at, version",
     "plan_review": "id, plan_id, held_on, client_present, client_views, participants, summary, "
-    "next_review_on, created_at, created_by_id",
+    "next_review_on, created_at, created_by_id, conference_id",
     "plan_review_rating": "id, review_id, goal_id, goal_version_id, rating, evidence, decision, "
     "not_rated_reason",
     "record_change": 'id, "table", record_id, field, old_value, new_value, changed_by_id, '
@@ -469,6 +469,9 @@ def test_report_counts_match_the_tables(tmp_path: Path) -> None:
         conferences=_scalar(path, "SELECT COUNT(*) FROM conference"),
         attendees=_scalar(path, "SELECT COUNT(*) FROM conference_attendee"),
         conference_actions=_scalar(path, "SELECT COUNT(*) FROM conference_action"),
+        conference_reviews=_scalar(
+            path, "SELECT COUNT(*) FROM plan_review WHERE conference_id IS NOT NULL"
+        ),
         seconds=report.seconds,
     )
     assert min(report.contacts, report.professionals, report.summaries) > 0
@@ -489,7 +492,7 @@ def test_report_counts_match_the_tables(tmp_path: Path) -> None:
     assert 0 < report.conferences < report.attendees and report.conference_actions > 0
     assert lines[4] == (
         f"{report.conferences} case conferences ({report.attendees} attendees, "
-        f"{report.conference_actions} actions)"
+        f"{report.conference_actions} actions, {report.conference_reviews} with a plan review)"
     )
     assert re.fullmatch(r"in \d+\.\d s", lines[5])
 
@@ -516,6 +519,7 @@ def test_report_lines_group_thousands_and_use_singulars() -> None:
         conferences=1230,
         attendees=1,
         conference_actions=1,
+        conference_reviews=1234,
         seconds=23.44,
     )
     assert report.lines() == [
@@ -523,7 +527,7 @@ def test_report_lines_group_thousands_and_use_singulars() -> None:
         "4,900 clients, 250,000 notes, 1 chronology entry",
         "1 contact in support networks, 15,210 professionals involved, 1 case summary (1 version)",
         "1 service plan (1 goal, 2,345 actions, 1 review)",
-        "1,230 case conferences (1 attendee, 1 action)",
+        "1,230 case conferences (1 attendee, 1 action, 1,234 with a plan review)",
         "in 23.4 s",
     ]
 
@@ -1658,3 +1662,144 @@ def test_the_store_loads_and_renders_every_demo_conference(case_file_db: Path) -
             assert info.title in text
     finally:
         store.close()
+
+
+REVIEW_MEETINGS = {"case conference", "review meeting", "core group"}
+
+
+def _held_reviews(path: Path) -> list[tuple[Any, ...]]:
+    """Plan reviews held in a meeting, with their plan's case and the meeting's details."""
+    return _rows(
+        path,
+        "SELECT r.id, r.conference_id, r.held_on, r.client_present, r.created_at, p.case_id, "
+        "f.case_id, f.status, f.held_at, f.conference_type, f.client_attended, f.created_at, "
+        "f.finalised_at FROM plan_review r JOIN service_plan p ON p.id = r.plan_id "
+        "JOIN conference f ON f.id = r.conference_id",
+    )
+
+
+def test_some_finalised_conferences_hold_a_plan_review_of_their_case(case_file_db: Path) -> None:
+    held = _held_reviews(case_file_db)
+    assert held
+    assert set(Tally(row[1] for row in held).values()) == {1}  # one review a meeting at most
+    for (
+        review_id,
+        conf_id,
+        held_on,
+        present,
+        created_at,
+        plan_case,
+        conf_case,
+        status,
+        held_at,
+        kind,
+        attended,
+        conf_created,
+        finalised_at,
+    ) in held:
+        assert plan_case == conf_case and status == "final"
+        assert dates.to_local(datetime.fromisoformat(held_at)).date().isoformat() == held_on
+        assert kind in REVIEW_MEETINGS
+        assert bool(present) == bool(attended)
+        # Recorded while the minutes were a draft, as the store allows.
+        assert conf_created < created_at < finalised_at
+        entries = _rows(
+            case_file_db,
+            "SELECT source_kind, occurred_on FROM chronology_entry WHERE case_id = ? AND "
+            "((source_kind = 'plan_review' AND source_id = ?) OR "
+            "(source_kind = 'conference' AND source_id = ?))",
+            plan_case,
+            review_id,
+            conf_id,
+        )
+        assert sorted(entries) == [("conference", held_on), ("plan_review", held_on)]
+    drafts = _scalar(case_file_db, "SELECT COUNT(*) FROM conference WHERE status = 'draft'")
+    assert drafts > 0
+    assert not _rows(
+        case_file_db,
+        "SELECT r.id FROM plan_review r JOIN conference f ON f.id = r.conference_id "
+        "WHERE f.status = 'draft'",
+    )
+    # A third to a half of the finalised meetings with one of the case's reviews near them.
+    reviews: dict[int, list[date]] = {}
+    for case_id, held_on in _rows(
+        case_file_db,
+        "SELECT p.case_id, r.held_on FROM plan_review r JOIN service_plan p ON p.id = r.plan_id",
+    ):
+        reviews.setdefault(case_id, []).append(date.fromisoformat(held_on))
+    near = 0
+    for case_id, held_at in _rows(
+        case_file_db, "SELECT case_id, held_at FROM conference WHERE status = 'final'"
+    ):
+        day = dates.to_local(datetime.fromisoformat(held_at)).date()
+        near += any(abs((day - d).days) <= 60 for d in reviews.get(case_id, ()))
+    assert 0.3 * near <= len(held) <= 0.55 * near
+
+
+def test_minutes_show_the_plan_review_held_in_the_meeting(case_file_db: Path) -> None:
+    from store.minutes_render import minutes_markdown
+
+    held = {row[1]: row[0] for row in _held_reviews(case_file_db)}
+    assert held
+    other = _scalar(
+        case_file_db,
+        "SELECT MIN(f.id) FROM conference f WHERE f.status = 'final' AND NOT EXISTS "
+        "(SELECT 1 FROM plan_review r WHERE r.conference_id = f.id)",
+    )
+    store = Store.open(case_file_db)
+    try:
+        me = store.ensure_worker(ME)
+        for conf_id, review_id in held.items():
+            info = store.conference(me, conf_id)
+            assert info.review is not None and info.review_plan is not None
+            assert info.review.id == review_id and info.review_plan.case_id == info.case_id
+            assert info.held_at is not None
+            assert info.review.held_on == dates.to_local(info.held_at).date()
+            text = minutes_markdown(info, today=TODAY)
+            assert "Plan review held in the meeting" in text
+            assert f"*Service plan {info.review_plan.number}.*" in text
+        info = store.conference(me, other)
+        assert info.review is None and info.review_plan is None
+        assert "Plan review held in the meeting" not in minutes_markdown(info, today=TODAY)
+    finally:
+        store.close()
+
+
+def test_conference_actions_are_open_done_and_overdue(case_file_db: Path) -> None:
+    actions = _rows(
+        case_file_db,
+        "SELECT x.status, x.due_on < ? FROM conference_action x "
+        "JOIN conference f ON f.id = x.conference_id WHERE f.status = 'final'",
+        TODAY.isoformat(),
+    )
+    kinds = Tally((status, bool(late)) for status, late in actions)
+    assert kinds[("open", False)] and kinds[("open", True)] and kinds[("done", True)]
+    assert kinds[("done", True)] > kinds[("open", True)]  # most past their date are done
+
+
+def test_holding_reviews_moves_only_those_meetings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The meetings that hold a review draw from where they would have anyway, so everything
+    # else a seed writes is as it was when no meeting held one.
+    with_reviews = _snapshot(_path_with(tmp_path / "a.db"))
+    monkeypatch.setattr(demo, "INLINE_REVIEW_SHARE", 0.0)
+    without = _snapshot(_path_with(tmp_path / "b.db"))
+    held = {row[-1]: row[0] for row in with_reviews["plan_review"] if row[-1] is not None}
+    assert held and all(row[-1] is None for row in without["plan_review"])
+    assert [row[:-1] for row in with_reviews["plan_review"]] == [
+        row[:-1] for row in without["plan_review"]
+    ]
+    for table in ("note", "service_plan", "plan_goal", "plan_action", "contact", "professional"):
+        assert with_reviews[table] == without[table], table
+    moved = [
+        (a, b)
+        for a, b in zip(with_reviews["conference"], without["conference"], strict=True)
+        if a[0] in held
+    ]
+    assert any(a[3] != b[3] for a, b in moved)  # some did move
+    for a, b in zip(with_reviews["conference"], without["conference"], strict=True):
+        assert a[:3] == b[:3]  # the same meetings of the same cases
+        if a[0] not in held:
+            # As they were, bar the date of a next meeting that moved.
+            assert a[:12] == b[:12] and a[13:] == b[13:]
