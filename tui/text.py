@@ -50,3 +50,15 @@ def choices(values: Iterable[str | tuple[str, object]]) -> list[tuple[Content, A
         label, key = value if isinstance(value, tuple) else (value, value)
         result.append((plain_line(label), key))
     return result
+
+
+def show_error(line: Any, message: str) -> None:
+    """Show ``message`` on a form's error line (a Static), or hide the line when it is "".
+
+    Clearing a line that isn't showing does nothing, so a field can clear its error on every
+    keystroke without the page being laid out again each time.
+    """
+    if not message and not line.display:
+        return
+    line.update(assemble(message))
+    line.display = bool(message)

@@ -465,11 +465,11 @@ class MinutesScreen(CaselineScreen[None]):
         with store.database.reading():
             conference = store.conference(me, self.conference_id)
             closed = store.case(me, conference.case_id).status.value == "closed"
+        self.app.call_from_thread(self._show, conference, closed)
+
+    def _show(self, conference: ConferenceInfo, closed: bool = False) -> None:
         if closed:
             self.editable = False  # read from the chronology of a closed case
-        self.app.call_from_thread(self._show, conference)
-
-    def _show(self, conference: ConferenceInfo) -> None:
         from store.minutes_render import minutes_markdown
 
         self._conference = conference

@@ -26,7 +26,7 @@ from textual.widgets.select import InvalidSelectValueError
 from store import dates
 from store.errors import InvalidInput
 from tui.screens.base import CaselineScreen
-from tui.text import assemble, choices
+from tui.text import assemble, choices, show_error
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput, SafeTextArea
 
@@ -247,11 +247,7 @@ class FormScreen(CaselineScreen[Any]):
     def _set_error(self, name: str, message: str) -> None:
         found = self.query(f"#error-{name}")
         if found:
-            error = found.first(Static)
-            if not message and not error.display:
-                return  # nothing shown: don't lay the page out again on every keystroke
-            error.update(assemble(message))
-            error.display = bool(message)
+            show_error(found.first(Static), message)
 
     def action_save(self) -> None:
         if not self._busy:

@@ -33,7 +33,7 @@ from textual.widgets.select import InvalidSelectValueError
 from store import dates
 from store.errors import Conflict, InvalidInput
 from tui.screens.base import CaselineScreen
-from tui.text import assemble, choices
+from tui.text import assemble, choices, show_error
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.safe import SafeInput, SafeTextArea
@@ -220,11 +220,7 @@ class RowBlock(Vertical):
         return _blank(self.values(), self.BLANK_FIELDS or self.FIELDS)
 
     def show_error(self, message: str) -> None:
-        error = self.query_one(".field-error", Static)
-        if not message and not error.display:
-            return
-        error.update(assemble(message))
-        error.display = bool(message)
+        show_error(self.query_one(".field-error", Static), message)
 
     def first(self) -> Widget:
         return self.query_one(f".f-{self.FIELDS[0]}")
@@ -811,11 +807,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
     def _set_error(self, name: str, message: str) -> None:
         found = self.query(f"#error-{name}")
         if found:
-            error = found.first(Static)
-            if not message and not error.display:
-                return  # nothing shown: don't lay the page out again on every keystroke
-            error.update(assemble(message))
-            error.display = bool(message)
+            show_error(found.first(Static), message)
 
     def _status(self, text: str) -> None:
         if self.is_mounted:

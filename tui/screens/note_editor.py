@@ -22,7 +22,7 @@ from store.errors import Conflict, InvalidInput, StoreError
 from store.notes import parse_note
 from store.records import DraftInfo, NoteDetail
 from tui.screens.base import CaselineScreen
-from tui.text import assemble, choices
+from tui.text import assemble, choices, show_error
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput, SafeTextArea
 
@@ -287,11 +287,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
     def _set_error(self, name: str, message: str) -> None:
         found = self.query(f"#error-{name}")
         if found:
-            error = found.first(Static)
-            if not message and not error.display:
-                return  # nothing shown: don't lay the page out again on every keystroke
-            error.update(assemble(message))
-            error.display = bool(message)
+            show_error(found.first(Static), message)
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         for name in FIELD_IDS:
