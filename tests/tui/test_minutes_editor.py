@@ -545,3 +545,20 @@ async def test_minutes_of_a_closed_case_are_read_only(make_app: MakeApp, seeded_
         await pilot.press("A")
         await pilot.pause()
         assert app.screen is screen
+
+
+async def test_a_problem_at_the_foot_of_the_page_is_brought_into_view(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    _case(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(pilot)
+        await type_into(pilot, screen.query_one("#next_meeting_on", Input), "-3w")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        await pilot.pause(0.2)
+        error = screen.query_one("#error-next_meeting_on")
+        assert "can't be before this one" in str(error.render())
+        page = screen.query_one("#page")
+        assert page.region.contains_region(error.region)

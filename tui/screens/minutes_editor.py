@@ -937,19 +937,23 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         if unplaced:
             self.notify(" ".join(unplaced), severity="error", markup=False)
         first: Widget | None = None
+        shown: Widget | None = None  # the problem's line, brought into view with its field
         for name in HEAD_FIELDS:
             if name in errors:
-                first = self.query_one(f"#{name}")
+                first, shown = self.query_one(f"#{name}"), self.query_one(f"#error-{name}")
                 break
         if first is None:
             rows = [r for r in self.query(RowBlock) if (r.id or "") in by_row]
             if rows:
-                first = rows[0].first()
+                first, shown = rows[0].first(), rows[0]
         if first is None and "attendees" in errors:
             people = list(self.query(PersonRow))
             first = people[0].first() if people else None
+            shown = self.query_one("#error-attendees")
         if first is not None:
             first.focus()
+        if shown is not None:
+            self.call_after_refresh(shown.scroll_visible)
 
     def action_save(self) -> None:
         if self._busy or not self._page_ready or self._finished:
