@@ -49,6 +49,15 @@ def single_line(text: str) -> str:
     return _CONTROL_OR_WS.sub("", cleaned)
 
 
+def pasted(text: str) -> str:
+    """Pasted text as it may go into a field: escape sequences and control characters removed,
+    tabs kept, and line breaks as newlines (terminals send a pasted line break as a carriage
+    return, which would otherwise be removed with the other control characters)."""
+    if not text:
+        return text
+    return strip_control(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def clean_field(text: str) -> str:
     """Normalise a short typed field on its way into the store (names, phones, refs).
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.textsafe import clean_field, fold, single_line, strip_control
+from store.textsafe import clean_field, fold, pasted, single_line, strip_control
 
 HOSTILE = [
     ("osc52 clipboard", "a\x1b]52;c;SEVJTUxP\x07b", "ab"),
@@ -63,3 +63,8 @@ def test_clean_field_normalises_what_people_type() -> None:
 )
 def test_fold_is_case_and_accent_insensitive(raw: str, key: str) -> None:
     assert fold(raw) == key
+
+
+def test_pasted_text_keeps_its_lines_and_tabs_but_no_control_sequences() -> None:
+    # Terminals send a pasted line break as a carriage return.
+    assert pasted("a\tb\rc\r\nd\x1b]0;x\x07e\x1b[31m!") == "a\tb\nc\nde!"
