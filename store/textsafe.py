@@ -58,6 +58,23 @@ def pasted(text: str) -> str:
     return strip_control(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
+def preview_line(text: str, width: int | None = None, *, markdown: bool = False) -> str:
+    """The first line of a text with something on it, for a list or a title, cut to ``width``
+    with "…". Escape sequences are removed from the whole text first: one can span lines, and
+    cutting first could leave half of one behind. ``markdown``: heading marks dropped."""
+    if not text:
+        return ""
+    for line in pasted(text).splitlines():
+        words = " ".join(line.split())
+        if markdown:
+            words = words.lstrip("#").strip()
+        if words:
+            if width is not None and len(words) > width:
+                return words[: width - 1] + "…"
+            return words
+    return ""
+
+
 def clean_field(text: str) -> str:
     """Normalise a short typed field on its way into the store (names, phones, refs).
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from store.textsafe import clean_field, fold, pasted, single_line, strip_control
+from store.service import Store
+from store.textsafe import clean_field, fold, pasted, preview_line, single_line, strip_control
 
 HOSTILE = [
     ("osc52 clipboard", "a\x1b]52;c;SEVJTUxP\x07b", "ab"),
@@ -68,3 +71,32 @@ def test_fold_is_case_and_accent_insensitive(raw: str, key: str) -> None:
 def test_pasted_text_keeps_its_lines_and_tabs_but_no_control_sequences() -> None:
     # Terminals send a pasted line break as a carriage return.
     assert pasted("a\tb\rc\r\nd\x1b]0;x\x07e\x1b[31m!") == "a\tb\nc\nde!"
+
+
+SPANNING = "\x1b]0;PWNED\nTITLE\x07 Home visit \x1b[31mwith\x1b[0m Dana\nSecond line"
+
+
+def test_a_preview_removes_sequences_whole_before_taking_the_first_line() -> None:
+    assert preview_line(SPANNING) == "Home visit with Dana"
+    assert preview_line("\x1b[2J\n\n## Review\tnotes", markdown=True) == "Review notes"
+    assert preview_line("x" * 8 + "\x1b[31mred", 10) == "xxxxxxxxr…"
+    assert preview_line("\x1b]52;c;" + "A" * 100 + "\x07Phoned", 20) == "Phoned"
+
+
+def test_the_notes_list_and_chronology_summaries_show_no_leftovers(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "previews.db")
+    me = store.ensure_worker("sam")
+    case = store.create_case(me, {"client_name": "Dana Reyes"})
+    store.finalise_note(
+        me, case.id, {"contact_at": "today 9:00", "note_type": "phone call", "body": SPANNING}
+    )
+    entry = store.add_chronology_entry(
+        me,
+        case.id,
+        {"occurred_on": "today", "category": "incident", "title": "Fall", "details": SPANNING},
+    )
+    (note,) = store.notes(me, case.id)
+    summary = next(e for e in store.chronology(me, case.id) if e.id == entry.id).summary
+    store.close()
+    assert note.first_line == "Home visit with Dana"
+    assert summary == "Home visit with Dana"

@@ -15,6 +15,7 @@ from store.textsafe import clean_field, fold
 from tests.terminal import Terminal, app_env
 from tui.app import CaselineApp
 from tui.screens.case_file import CaseFileScreen
+from tui.screens.pickers import DraftsScreen
 
 from .helpers import loaded, table
 
@@ -150,3 +151,30 @@ async def test_drop_down_labels_are_literal(hostile_db: Path) -> None:
         assert "[@click=app.quit]Eve[/] [bold]Long" in drawn
         await pilot.press("escape")
         assert app.is_running
+
+
+async def test_the_drafts_list_removes_escape_sequences_whole(tmp_path: Path) -> None:
+    """Each draft's line shows the first line of its text with every sequence gone."""
+    path = tmp_path / "drafts.db"
+    store = Store.open(path)
+    me = store.ensure_worker("sam")
+    case = store.create_case(me, {"client_name": "Dana Reyes"})
+    clipboard = "\x1b]52;c;" + "SEVJTUxP" * 12 + "\x07"  # a long clipboard write
+    bodies = {
+        f"{clipboard}Phoned Dana about the move": "Phoned Dana about the move",
+        "\x1b]0;PWNED\nTITLE\x07 Home visit\nSecond line": "Home visit",  # spans two lines
+        "\x1b[2J\x1b[H\n## Review \x1b[31mmeeting\x1b[0m notes": "Review meeting notes",
+        "Long " + "x" * 52 + "\x1b[31mred\x1b[0m and more": "Long " + "x" * 52 + "re…",  # cut at 60
+    }
+    for body in bodies:
+        store.save_draft(me, case.id, {"body": body})
+    store.close()
+    app = CaselineApp(db=path, worker="sam")
+    async with app.run_test(size=(160, 30)) as pilot:
+        await loaded(pilot)
+        assert isinstance(app.screen, DraftsScreen)  # several drafts are offered at start
+        options = app.screen.query_one("#drafts", OptionList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        previews = sorted(line.split("  ")[-1] for line in shown)
+        assert previews == sorted(bodies.values()), shown
+        assert not any(CONTROL.search(line) or "SEVJ" in line or "]" in line for line in shown)
