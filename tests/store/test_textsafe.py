@@ -7,7 +7,16 @@ from pathlib import Path
 import pytest
 
 from store.service import Store
-from store.textsafe import clean_field, fold, pasted, preview_line, single_line, strip_control
+from store.textsafe import (
+    clean_field,
+    fold,
+    pasted,
+    preview_line,
+    single_line,
+    strip_control,
+    visible,
+    visible_parts,
+)
 
 HOSTILE = [
     ("osc52 clipboard", "a\x1b]52;c;SEVJTUxP\x07b", "ab"),
@@ -100,3 +109,42 @@ def test_the_notes_list_and_chronology_summaries_show_no_leftovers(tmp_path: Pat
     store.close()
     assert note.first_line == "Home visit with Dana"
     assert summary == "Home visit with Dana"
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("Smith\u202enosnhoJ", "Smith⟨RLO⟩nosnhoJ"),
+        ("\u202a\u202b\u202c\u202d\u202e", "⟨LRE⟩⟨RLE⟩⟨PDF⟩⟨LRO⟩⟨RLO⟩"),
+        ("\u2066\u2067\u2068\u2069\u200e\u200f\u061c", "⟨LRI⟩⟨RLI⟩⟨FSI⟩⟨PDI⟩⟨LRM⟩⟨RLM⟩⟨ALM⟩"),
+        ("a\u200bb\u200cc\u200dd\u2060e", "a⟨ZWSP⟩b⟨ZWNJ⟩c⟨ZWJ⟩d⟨WJ⟩e"),
+        ("\ufeffAnna Le\u00adigh", "⟨BOM⟩Anna Le⟨SHY⟩igh"),
+        ("\u200d👩\u200d", "⟨ZWJ⟩👩⟨ZWJ⟩"),  # a joiner with nothing to join
+        (
+            "👩\u200d💻 👨\u200d👩\u200d👧 👩🏽\u200d⚕️ ❤️\u200d🔥",
+            "👩\u200d💻 👨\u200d👩\u200d👧 👩🏽\u200d⚕️ ❤️\u200d🔥",
+        ),
+        ("Zoë 王小明 محمد", "Zoë 王小明 محمد"),
+    ],
+)
+def test_invisible_and_direction_characters_are_made_visible(raw: str, shown: str) -> None:
+    assert visible(raw) == shown
+
+
+def test_marks_are_told_apart_from_text() -> None:
+    assert visible_parts("a\u202eb") == [("a", False), ("⟨RLO⟩", True), ("b", False)]
+    assert visible_parts("plain") == [("plain", False)]
+
+
+def test_invisible_characters_do_not_hide_a_name_from_search_or_duplicates(
+    tmp_path: Path,
+) -> None:
+    store = Store.open(tmp_path / "spoof.db")
+    me = store.ensure_worker("sam")
+    store.create_case(me, {"client_name": "Anna Smith"})
+    store.create_case(me, {"client_name": "Bob Jo\u200bnes\u202e"})
+    duplicates = store.find_possible_duplicates(me, "Anna Smi\u200bth\ufeff")
+    found = [row.client_name for row in store.find_cases(me, "jones")]
+    store.close()
+    assert [(d.name, d.reasons) for d in duplicates] == [("Anna Smith", ("same name",))]
+    assert found == ["Bob Jo\u200bnes\u202e"]  # found, and kept as typed

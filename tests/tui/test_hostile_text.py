@@ -17,7 +17,7 @@ from tui.app import CaselineApp
 from tui.screens.case_file import CaseFileScreen
 from tui.screens.pickers import DraftsScreen
 
-from .helpers import loaded, table
+from .helpers import loaded, table, visible_text
 
 OSC52 = "\x1b]52;c;SEVJTUxP\x07"
 TITLE = "\x1b]0;PWNED-TITLE\x07"
@@ -178,3 +178,47 @@ async def test_the_drafts_list_removes_escape_sequences_whole(tmp_path: Path) ->
         previews = sorted(line.split("  ")[-1] for line in shown)
         assert previews == sorted(bodies.values()), shown
         assert not any(CONTROL.search(line) or "SEVJ" in line or "]" in line for line in shown)
+
+
+SPOOF = "Anna \u202enosnhoJ\u202c Smi\u200bth\ufeff Le\u00adigh 👩\u200d💻"
+INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def hidden(text: str) -> re.Match[str] | None:
+    """An invisible character on screen, other than the joiner inside the emoji."""
+    return INVISIBLE.search(text.replace("👩\u200d💻", ""))
+
+
+async def test_invisible_and_direction_characters_in_a_name_are_shown_as_marks(
+    tmp_path: Path,
+) -> None:
+    """A right-to-left override, a zero-width space, a byte-order mark and a soft hyphen are
+    shown as marks wherever the name is (the emoji's joiner is part of the emoji), and the
+    name is kept as typed."""
+    path = tmp_path / "spoof.db"
+    store = Store.open(path)
+    me = store.ensure_worker("sam")
+    case = store.create_case(me, {"client_name": SPOOF})
+    assert store.client(me, case.client_id).name == SPOOF
+    store.close()
+    shown = "Anna ⟨RLO⟩nosnhoJ⟨PDF⟩ Smi⟨ZWSP⟩th⟨BOM⟩ Le⟨SHY⟩igh 👩\u200d💻"
+    app = CaselineApp(db=path, worker="sam")
+    async with app.run_test(size=(160, 30)) as pilot:
+        await loaded(pilot)
+        row = strip_text(list(table(app).render_line(1)))
+        assert shown in row, row
+        assert not hidden(row)
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        text = visible_text(app)
+        assert shown in text
+        assert not hidden(text)
+        await pilot.press("ctrl+n")
+        await loaded(pilot)
+        await pilot.press(*"anna")
+        await pilot.pause(0.3)
+        await loaded(pilot)
+        text = visible_text(app)
+        assert "Anna ⟨RLO⟩nosnhoJ" in text, text
+        assert not hidden(text)
