@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from rich.segment import Segment
+from textual import events
 from textual.widgets import OptionList, Static
 
 from store.models import Case
@@ -222,3 +223,22 @@ async def test_invisible_and_direction_characters_in_a_name_are_shown_as_marks(
         text = visible_text(app)
         assert "Anna ⟨RLO⟩nosnhoJ" in text, text
         assert not hidden(text)
+
+
+async def test_a_notification_naming_a_client_shows_the_marks(tmp_path: Path) -> None:
+    path = tmp_path / "notify.db"
+    Store.open(path).close()
+    app = CaselineApp(db=path, worker="sam")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("a")
+        await loaded(pilot)
+        app.post_message(events.Paste("Anna \u202enosnhoJ"))  # kept as typed
+        await pilot.pause(0.5)  # the form looks for existing clients first
+        await loaded(pilot)
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert [r.client_name for r in app.store.caseload(app.me)] == ["Anna \u202enosnhoJ"]
+        messages = [str(n.message) for n in app._notifications]
+        assert any("created for Anna ⟨RLO⟩nosnhoJ." in m for m in messages), messages
+        assert not any(hidden(m) for m in messages)
