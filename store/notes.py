@@ -37,7 +37,7 @@ from .records import (
     NoteSummary,
     WorkerInfo,
 )
-from .textsafe import clean_field, single_line
+from .textsafe import clean_field, preview_line
 
 BODY_MAX = 2_000_000  # characters; a pasted 1 MB document must fit
 TITLE_MAX = 120
@@ -78,11 +78,7 @@ def _truthy(value: object) -> bool:
 
 def first_line(body: str, width: int = 200) -> str:
     """The first non-blank line of a note, for lists (Markdown heading marks dropped)."""
-    for line in body.splitlines():
-        text = single_line(line).strip().lstrip("#").strip()
-        if text:
-            return text[:width]
-    return ""
+    return preview_line(body, markdown=True)[:width]
 
 
 class NoteOps:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from .textsafe import single_line
+from .textsafe import preview_line
 
 SUMMARY_MAX = 120  # characters of ChronologyItem.summary
 
@@ -120,11 +120,7 @@ class ChronologyItem:
     @property
     def summary(self) -> str:
         """The first non-blank line of the details, cleaned for a one-line cell."""
-        for line in self.details.splitlines():
-            text = " ".join(single_line(line).split()).lstrip("#").strip()
-            if text:
-                return text if len(text) <= SUMMARY_MAX else text[: SUMMARY_MAX - 1] + "…"
-        return ""
+        return preview_line(self.details, SUMMARY_MAX, markdown=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,75 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CONTROL_OR_WS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
+# Characters that change how the text around them is shown without being seen themselves: the
+# bidirectional controls (a right-to-left override shows "Smith" + RLO + "nosnhoJ" as
+# "SmithJohnson"), zero-width characters and the soft hyphen (two names that look the same
+# are different), and the byte-order mark. Kept as typed; shown by their short Unicode names.
+INVISIBLE_NAMES: dict[str, str] = {
+    "\u00ad": "SHY",  # soft hyphen
+    "\u061c": "ALM",  # Arabic letter mark
+    "\u200b": "ZWSP",
+    "\u200c": "ZWNJ",
+    "\u200d": "ZWJ",
+    "\u200e": "LRM",
+    "\u200f": "RLM",
+    "\u202a": "LRE",
+    "\u202b": "RLE",
+    "\u202c": "PDF",
+    "\u202d": "LRO",
+    "\u202e": "RLO",
+    "\u2060": "WJ",
+    "\u2066": "LRI",
+    "\u2067": "RLI",
+    "\u2068": "FSI",
+    "\u2069": "PDI",
+    "\ufeff": "BOM",
+}
+_INVISIBLE = re.compile("[" + "".join(INVISIBLE_NAMES) + "]")
+_ZWJ = "\u200d"
+
+
+def _emoji_part(character: str) -> bool:
+    """A pictograph, a skin tone or the emoji-style selector: what a ZWJ joins in 👩‍💻."""
+    return (
+        unicodedata.category(character) == "So"
+        or character == "\ufe0f"
+        or "\U0001f3fb" <= character <= "\U0001f3ff"
+    )
+
+
+def visible_parts(text: str) -> list[tuple[str, bool]]:
+    """``text`` in pieces, each with whether it is a mark standing for an invisible character
+    (``⟨RLO⟩`` for U+202E); the pieces joined are what the screen shows. A zero-width joiner
+    between two emoji (👩‍💻, 👨‍👩‍👧) is part of the picture and stays as it is."""
+    if text.isascii() or not _INVISIBLE.search(text):
+        return [(text, False)]
+    parts: list[tuple[str, bool]] = []
+    start = 0
+    for found in _INVISIBLE.finditer(text):
+        at = found.start()
+        character = found.group()
+        if (
+            character == _ZWJ
+            and 0 < at < len(text) - 1
+            and _emoji_part(text[at - 1])
+            and _emoji_part(text[at + 1])
+        ):
+            continue
+        if at > start:
+            parts.append((text[start:at], False))
+        parts.append((f"⟨{INVISIBLE_NAMES[character]}⟩", True))
+        start = at + 1
+    if start < len(text):
+        parts.append((text[start:], False))
+    return parts
+
+
+def visible(text: str) -> str:
+    """``text`` with its invisible and direction-changing characters shown as marks."""
+    return "".join(piece for piece, _mark in visible_parts(text))
+
+
 def strip_control(text: str) -> str:
     """Remove escape sequences and control characters, keeping tabs and newlines."""
     if not text:
@@ -49,6 +118,32 @@ def single_line(text: str) -> str:
     return _CONTROL_OR_WS.sub("", cleaned)
 
 
+def pasted(text: str) -> str:
+    """Pasted text as it may go into a field: escape sequences and control characters removed,
+    tabs kept, and line breaks as newlines (terminals send a pasted line break as a carriage
+    return, which would otherwise be removed with the other control characters)."""
+    if not text:
+        return text
+    return strip_control(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def preview_line(text: str, width: int | None = None, *, markdown: bool = False) -> str:
+    """The first line of a text with something on it, for a list or a title, cut to ``width``
+    with "…". Escape sequences are removed from the whole text first: one can span lines, and
+    cutting first could leave half of one behind. ``markdown``: heading marks dropped."""
+    if not text:
+        return ""
+    for line in pasted(text).splitlines():
+        words = " ".join(line.split())
+        if markdown:
+            words = words.lstrip("#").strip()
+        if words:
+            if width is not None and len(words) > width:
+                return words[: width - 1] + "…"
+            return words
+    return ""
+
+
 def clean_field(text: str) -> str:
     """Normalise a short typed field on its way into the store (names, phones, refs).
 
@@ -59,10 +154,14 @@ def clean_field(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """A search/sort key, case-folded and without accents: "Zoë" -> "zoe", "ŁUKASZ" -> "lukasz"."""
+    """A search/sort key, case-folded, without accents or invisible characters: "Zoë" -> "zoe",
+    "ŁUKASZ" -> "lukasz"."""
     lowered = text.casefold()
     if lowered.isascii():  # most text: nothing to decompose, and 20 times quicker
         return lowered
+    # Invisible characters don't count: "Smi<ZWSP>th" is found by "smith", and is a possible
+    # duplicate of a Smith already on record.
+    lowered = _INVISIBLE.sub("", lowered)
     decomposed = unicodedata.normalize("NFKD", lowered)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     # Letters NFKD doesn't decompose but people type without the stroke.

@@ -20,6 +20,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.dom import DOMNode
+from textual.driver import Driver
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -27,7 +29,8 @@ from store.config import Config
 from store.errors import StoreError
 from store.records import CaseRow, DraftInfo, WorkerInfo
 from store.service import Store
-from tui.widgets.keys import InOrderKeys
+from store.textsafe import visible
+from tui.widgets.keys import InOrderKeys, use_paste_in_order_parser
 
 STARTED_AFTER_SECONDS = 1.0  # after the first caseload is shown, start-up is over
 WARM_UP_AFTER_SECONDS = 1.5  # after start-up, when nobody is waiting
@@ -110,6 +113,30 @@ class CaselineApp(App[None]):
         self.set_timer(STARTED_AFTER_SECONDS, self.started)
         if not self.is_headless:
             self.set_timer(WARM_UP_AFTER_SECONDS, self._warm_up)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        # Messages name clients: their invisible characters are shown as marks, as elsewhere.
+        super().notify(
+            visible(message),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
+    def get_driver_class(self) -> type[Driver]:
+        # Pastes arrive whole and in order, escape sequences and all (tui.widgets.keys).
+        driver_class = super().get_driver_class()
+        use_paste_in_order_parser(driver_class)
+        return driver_class
 
     async def on_event(self, event: events.Event) -> None:
         # A text field takes every key itself, bindings included, so that keys arriving

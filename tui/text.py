@@ -1,8 +1,9 @@
 """User text on its way to the screen: always as plain Content, never as markup.
 
 Every widget that shows something a person typed gets it through these helpers, so that
-``[bold]`` stays literal, ``[@click=app.quit]`` stays inert, and escape sequences never reach
-the terminal.
+``[bold]`` stays literal, ``[@click=app.quit]`` stays inert, escape sequences never reach
+the terminal, and characters that change how text looks without being seen (a right-to-left
+override, a zero-width space) are shown as dim marks such as ``⟨RLO⟩`` (store.textsafe).
 """
 
 from __future__ import annotations
@@ -10,19 +11,39 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from rich.style import Style
+from rich.text import Text
 from textual.content import Content
 
-from store.textsafe import single_line, strip_control
+from store.textsafe import single_line, strip_control, visible_parts
+
+MARK_STYLE = "dim"  # how a mark for an invisible character is set apart from the text
+
+
+def _pieces(text: str, style: str = "") -> list[str | tuple[str, str]]:
+    """Cleaned text in pieces for ``Content.assemble``, its marks dimmed."""
+    return [
+        (piece, f"{style} {MARK_STYLE}".strip()) if mark else ((piece, style) if style else piece)
+        for piece, mark in visible_parts(text)
+    ]
 
 
 def plain(text: str) -> Content:
     """Multi-line user text as literal Content."""
-    return Content(strip_control(text))
+    return Content.assemble(*_pieces(strip_control(text)))
 
 
 def plain_line(text: str) -> Content:
     """User text for a single line (a label, a cell, a title)."""
-    return Content(single_line(text))
+    return Content.assemble(*_pieces(single_line(text)))
+
+
+def line_text(text: str, style: Style | str = "", **options: Any) -> Text:
+    """User text for a single line of a Rich ``Text`` (a table cell), marks dimmed."""
+    result = Text(style=style, **options)
+    for piece, mark in visible_parts(single_line(text)):
+        result.append(piece, style=MARK_STYLE if mark else None)
+    return result
 
 
 def assemble(*parts: str | tuple[str, str]) -> Content:
@@ -34,9 +55,9 @@ def assemble(*parts: str | tuple[str, str]) -> Content:
     pieces: list[str | tuple[str, str]] = []
     for part in parts:
         if isinstance(part, tuple):
-            pieces.append((single_line(part[0]), part[1]))
+            pieces.extend(_pieces(single_line(part[0]), part[1]))
         else:
-            pieces.append(single_line(part))
+            pieces.extend(_pieces(single_line(part)))
     return Content.assemble(*pieces)
 
 

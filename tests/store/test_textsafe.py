@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from store.textsafe import clean_field, fold, single_line, strip_control
+from store.service import Store
+from store.textsafe import (
+    clean_field,
+    fold,
+    pasted,
+    preview_line,
+    single_line,
+    strip_control,
+    visible,
+    visible_parts,
+)
 
 HOSTILE = [
     ("osc52 clipboard", "a\x1b]52;c;SEVJTUxP\x07b", "ab"),
@@ -63,3 +75,76 @@ def test_clean_field_normalises_what_people_type() -> None:
 )
 def test_fold_is_case_and_accent_insensitive(raw: str, key: str) -> None:
     assert fold(raw) == key
+
+
+def test_pasted_text_keeps_its_lines_and_tabs_but_no_control_sequences() -> None:
+    # Terminals send a pasted line break as a carriage return.
+    assert pasted("a\tb\rc\r\nd\x1b]0;x\x07e\x1b[31m!") == "a\tb\nc\nde!"
+
+
+SPANNING = "\x1b]0;PWNED\nTITLE\x07 Home visit \x1b[31mwith\x1b[0m Dana\nSecond line"
+
+
+def test_a_preview_removes_sequences_whole_before_taking_the_first_line() -> None:
+    assert preview_line(SPANNING) == "Home visit with Dana"
+    assert preview_line("\x1b[2J\n\n## Review\tnotes", markdown=True) == "Review notes"
+    assert preview_line("x" * 8 + "\x1b[31mred", 10) == "xxxxxxxxr…"
+    assert preview_line("\x1b]52;c;" + "A" * 100 + "\x07Phoned", 20) == "Phoned"
+
+
+def test_the_notes_list_and_chronology_summaries_show_no_leftovers(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "previews.db")
+    me = store.ensure_worker("sam")
+    case = store.create_case(me, {"client_name": "Dana Reyes"})
+    store.finalise_note(
+        me, case.id, {"contact_at": "today 9:00", "note_type": "phone call", "body": SPANNING}
+    )
+    entry = store.add_chronology_entry(
+        me,
+        case.id,
+        {"occurred_on": "today", "category": "incident", "title": "Fall", "details": SPANNING},
+    )
+    (note,) = store.notes(me, case.id)
+    summary = next(e for e in store.chronology(me, case.id) if e.id == entry.id).summary
+    store.close()
+    assert note.first_line == "Home visit with Dana"
+    assert summary == "Home visit with Dana"
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("Smith\u202enosnhoJ", "Smith⟨RLO⟩nosnhoJ"),
+        ("\u202a\u202b\u202c\u202d\u202e", "⟨LRE⟩⟨RLE⟩⟨PDF⟩⟨LRO⟩⟨RLO⟩"),
+        ("\u2066\u2067\u2068\u2069\u200e\u200f\u061c", "⟨LRI⟩⟨RLI⟩⟨FSI⟩⟨PDI⟩⟨LRM⟩⟨RLM⟩⟨ALM⟩"),
+        ("a\u200bb\u200cc\u200dd\u2060e", "a⟨ZWSP⟩b⟨ZWNJ⟩c⟨ZWJ⟩d⟨WJ⟩e"),
+        ("\ufeffAnna Le\u00adigh", "⟨BOM⟩Anna Le⟨SHY⟩igh"),
+        ("\u200d👩\u200d", "⟨ZWJ⟩👩⟨ZWJ⟩"),  # a joiner with nothing to join
+        (
+            "👩\u200d💻 👨\u200d👩\u200d👧 👩🏽\u200d⚕️ ❤️\u200d🔥",
+            "👩\u200d💻 👨\u200d👩\u200d👧 👩🏽\u200d⚕️ ❤️\u200d🔥",
+        ),
+        ("Zoë 王小明 محمد", "Zoë 王小明 محمد"),
+    ],
+)
+def test_invisible_and_direction_characters_are_made_visible(raw: str, shown: str) -> None:
+    assert visible(raw) == shown
+
+
+def test_marks_are_told_apart_from_text() -> None:
+    assert visible_parts("a\u202eb") == [("a", False), ("⟨RLO⟩", True), ("b", False)]
+    assert visible_parts("plain") == [("plain", False)]
+
+
+def test_invisible_characters_do_not_hide_a_name_from_search_or_duplicates(
+    tmp_path: Path,
+) -> None:
+    store = Store.open(tmp_path / "spoof.db")
+    me = store.ensure_worker("sam")
+    store.create_case(me, {"client_name": "Anna Smith"})
+    store.create_case(me, {"client_name": "Bob Jo\u200bnes\u202e"})
+    duplicates = store.find_possible_duplicates(me, "Anna Smi\u200bth\ufeff")
+    found = [row.client_name for row in store.find_cases(me, "jones")]
+    store.close()
+    assert [(d.name, d.reasons) for d in duplicates] == [("Anna Smith", ("same name",))]
+    assert found == ["Bob Jo\u200bnes\u202e"]  # found, and kept as typed

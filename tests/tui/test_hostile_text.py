@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from rich.segment import Segment
+from textual import events
 from textual.widgets import OptionList, Static
 
 from store.models import Case
@@ -15,8 +16,9 @@ from store.textsafe import clean_field, fold
 from tests.terminal import Terminal, app_env
 from tui.app import CaselineApp
 from tui.screens.case_file import CaseFileScreen
+from tui.screens.pickers import DraftsScreen
 
-from .helpers import loaded, table
+from .helpers import loaded, table, visible_text
 
 OSC52 = "\x1b]52;c;SEVJTUxP\x07"
 TITLE = "\x1b]0;PWNED-TITLE\x07"
@@ -150,3 +152,93 @@ async def test_drop_down_labels_are_literal(hostile_db: Path) -> None:
         assert "[@click=app.quit]Eve[/] [bold]Long" in drawn
         await pilot.press("escape")
         assert app.is_running
+
+
+async def test_the_drafts_list_removes_escape_sequences_whole(tmp_path: Path) -> None:
+    """Each draft's line shows the first line of its text with every sequence gone."""
+    path = tmp_path / "drafts.db"
+    store = Store.open(path)
+    me = store.ensure_worker("sam")
+    case = store.create_case(me, {"client_name": "Dana Reyes"})
+    clipboard = "\x1b]52;c;" + "SEVJTUxP" * 12 + "\x07"  # a long clipboard write
+    bodies = {
+        f"{clipboard}Phoned Dana about the move": "Phoned Dana about the move",
+        "\x1b]0;PWNED\nTITLE\x07 Home visit\nSecond line": "Home visit",  # spans two lines
+        "\x1b[2J\x1b[H\n## Review \x1b[31mmeeting\x1b[0m notes": "Review meeting notes",
+        "Long " + "x" * 52 + "\x1b[31mred\x1b[0m and more": "Long " + "x" * 52 + "re…",  # cut at 60
+    }
+    for body in bodies:
+        store.save_draft(me, case.id, {"body": body})
+    store.close()
+    app = CaselineApp(db=path, worker="sam")
+    async with app.run_test(size=(160, 30)) as pilot:
+        await loaded(pilot)
+        assert isinstance(app.screen, DraftsScreen)  # several drafts are offered at start
+        options = app.screen.query_one("#drafts", OptionList)
+        shown = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        previews = sorted(line.split("  ")[-1] for line in shown)
+        assert previews == sorted(bodies.values()), shown
+        assert not any(CONTROL.search(line) or "SEVJ" in line or "]" in line for line in shown)
+
+
+SPOOF = "Anna \u202enosnhoJ\u202c Smi\u200bth\ufeff Le\u00adigh 👩\u200d💻"
+INVISIBLE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def hidden(text: str) -> re.Match[str] | None:
+    """An invisible character on screen, other than the joiner inside the emoji."""
+    return INVISIBLE.search(text.replace("👩\u200d💻", ""))
+
+
+async def test_invisible_and_direction_characters_in_a_name_are_shown_as_marks(
+    tmp_path: Path,
+) -> None:
+    """A right-to-left override, a zero-width space, a byte-order mark and a soft hyphen are
+    shown as marks wherever the name is (the emoji's joiner is part of the emoji), and the
+    name is kept as typed."""
+    path = tmp_path / "spoof.db"
+    store = Store.open(path)
+    me = store.ensure_worker("sam")
+    case = store.create_case(me, {"client_name": SPOOF})
+    assert store.client(me, case.client_id).name == SPOOF
+    store.close()
+    shown = "Anna ⟨RLO⟩nosnhoJ⟨PDF⟩ Smi⟨ZWSP⟩th⟨BOM⟩ Le⟨SHY⟩igh 👩\u200d💻"
+    app = CaselineApp(db=path, worker="sam")
+    async with app.run_test(size=(160, 30)) as pilot:
+        await loaded(pilot)
+        row = strip_text(list(table(app).render_line(1)))
+        assert shown in row, row
+        assert not hidden(row)
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        text = visible_text(app)
+        assert shown in text
+        assert not hidden(text)
+        await pilot.press("ctrl+n")
+        await loaded(pilot)
+        await pilot.press(*"anna")
+        await pilot.pause(0.3)
+        await loaded(pilot)
+        text = visible_text(app)
+        assert "Anna ⟨RLO⟩nosnhoJ" in text, text
+        assert not hidden(text)
+
+
+async def test_a_notification_naming_a_client_shows_the_marks(tmp_path: Path) -> None:
+    path = tmp_path / "notify.db"
+    Store.open(path).close()
+    app = CaselineApp(db=path, worker="sam")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("a")
+        await loaded(pilot)
+        app.post_message(events.Paste("Anna \u202enosnhoJ"))  # kept as typed
+        await pilot.pause(0.5)  # the form looks for existing clients first
+        await loaded(pilot)
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert [r.client_name for r in app.store.caseload(app.me)] == ["Anna \u202enosnhoJ"]
+        messages = [str(n.message) for n in app._notifications]
+        assert any("created for Anna ⟨RLO⟩nosnhoJ." in m for m in messages), messages
+        assert not any(hidden(m) for m in messages)

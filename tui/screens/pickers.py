@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from store import dates
 from store.records import CaseRow, DraftInfo
-from store.textsafe import fold
+from store.textsafe import fold, preview_line
 from tui.text import assemble
 from tui.widgets.safe import SafeInput
 
@@ -185,9 +185,7 @@ class DraftsScreen(ModalScreen[DraftInfo | None]):
             options = OptionList(id="drafts")
             for draft in self.drafts:
                 saved = dates.format_datetime(dates.to_local(draft.updated_at))
-                first = next(
-                    (ln for ln in draft.state.get("body", "").splitlines() if ln.strip()), ""
-                )
+                first = preview_line(draft.state.get("body", ""), 60, markdown=True)
                 options.add_option(
                     Option(
                         assemble(
@@ -195,7 +193,7 @@ class DraftsScreen(ModalScreen[DraftInfo | None]):
                             "  ",
                             draft.client_name,
                             (f"  saved {saved}  ", "dim"),
-                            (first[:60], "italic"),
+                            (first, "italic"),
                         ),
                         id=str(draft.id),
                     )

@@ -10,21 +10,99 @@ machine) the later characters are typed before the earlier backspace, or after t
 A widget with ``InOrderKeys`` runs every binding itself, in its own queue, in order: priority
 bindings, then its own handling, then the other bindings. The app sends it all keys straight
 away (``CaselineApp.on_event``). Keys still queued for it after the focus has moved on (a tab,
-a form that closed) are passed on to whatever has the focus now, in order.
+a form that closed) are passed on to whatever has the focus now, in order, and so are pastes.
+
+Pastes need one more thing. A terminal sends a paste between ``ESC [200~`` and ``ESC [201~``,
+and Textual's parser (``textual._xterm_parser``, 8.2.8) reads an ESC inside the paste as the
+start of a key sequence: what follows it goes out as keystrokes, ahead of the paste, and the ESC
+itself as "^". "V2 AAA <ESC>]0;x<BEL> BBB end" was stored as "^]0;x BBB endV2 AAA ". Text copied
+from e-mails and web pages holds such bytes. ``PasteInOrderParser`` takes the paste out of the
+stream itself and hands it on whole, in its place, with control sequences removed.
 """
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Generator
 from typing import TYPE_CHECKING, Any
 
 from textual import events
+from textual._parser import ParseEOF, ParseError, Peek1, Read1, TokenCallback
+from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
+from textual.message import Message
+
+from store.textsafe import pasted
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
     from textual.widget import Widget
 
     _Base = Widget
 else:
     _Base = object
+
+
+class PasteInOrderParser(XTermParser):
+    """Textual's parser of terminal input, with bracketed pastes taken whole and in order.
+
+    Every character goes through Textual's parser as before, which still finds the start of a
+    paste; from there to the paste's end the characters are kept here instead, and the parser
+    is given only the end marker, to take it out of its paste mode (the empty paste it then
+    reports is dropped: the paste reported is this one).
+    """
+
+    def parse(self, token_callback: TokenCallback[Message]) -> Generator[Read1 | Peek1, str, None]:
+        def from_textual(token: Message) -> None:
+            if not isinstance(token, events.Paste):
+                token_callback(token)
+
+        textual = super().parse(from_textual)
+        request = next(textual)
+        recent = ""  # the last characters Textual's parser read together, to spot a paste
+        pasting = False
+        text: list[str] = []
+        end = list(BRACKETED_PASTE_END)
+        while True:
+            try:
+                character = yield (self.read1() if pasting else request)
+            except ParseError as error:
+                # A timeout splits what came before from what follows, as it does for Textual.
+                recent = ""
+                if pasting and isinstance(error, ParseEOF):
+                    token_callback(events.Paste(pasted("".join(text))))
+                try:
+                    request = textual.throw(error)
+                except StopIteration:
+                    return
+                continue
+            if pasting:
+                text.append(character)
+                if character == end[-1] and text[-len(end) :] == end:
+                    token_callback(events.Paste(pasted("".join(text[: -len(end)]))))
+                    text.clear()
+                    pasting = False
+                    for marker in BRACKETED_PASTE_END:
+                        request = textual.send(marker)
+                continue
+            try:
+                request = textual.send(character)
+            except StopIteration:
+                return
+            recent = (recent + character)[-len(BRACKETED_PASTE_START) :]
+            if recent == BRACKETED_PASTE_START:
+                pasting = True
+                recent = ""
+
+
+def use_paste_in_order_parser(driver_class: type[Driver]) -> None:
+    """Make a terminal driver read its input with ``PasteInOrderParser``.
+
+    Textual's Linux driver makes its parser in its input thread, from the name ``XTermParser``
+    in its module; there is no other way in. Headless (test) drivers have no parser.
+    """
+    module = sys.modules.get(driver_class.__module__)
+    if module is not None and getattr(module, "XTermParser", None) is XTermParser:
+        module.XTermParser = PasteInOrderParser  # type: ignore[attr-defined]
 
 
 class InOrderKeys(_Base):
@@ -49,6 +127,22 @@ class InOrderKeys(_Base):
             event.stop()
             event.prevent_default()
 
+    def on_paste(self, event: events.Paste) -> None:
+        # Named without the underscore so as not to replace the widget's own ``_on_paste``,
+        # which runs after this, with the cleaned text.
+        app: Any = self.app
+        if app.screen.focused is not self:
+            # Pasted after a key that moved the focus on: it belongs where the focus is now.
+            event.stop()
+            event.prevent_default()
+            deliver_paste(app, event.text)
+            return
+        event.text = self.clean_paste(event.text)
+
+    def clean_paste(self, text: str) -> str:
+        """Pasted text as this widget takes it: control sequences removed."""
+        return pasted(text)
+
 
 async def deliver_key(app: Any, key: events.Key) -> None:
     """What the app does with a key from the terminal, for a key passed on."""
@@ -57,3 +151,9 @@ async def deliver_key(app: Any, key: events.Key) -> None:
         focused._forward_event(key)
     elif not await app._check_bindings(key.key, priority=True):
         (focused or app.screen)._forward_event(key)
+
+
+def deliver_paste(app: Any, text: str) -> None:
+    """What the app does with a paste from the terminal, for a paste passed on."""
+    focused = app.screen.focused
+    (focused or app.screen)._forward_event(events.Paste(text))

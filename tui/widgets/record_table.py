@@ -26,6 +26,7 @@ from textual.strip import Strip
 
 from store import dates
 from store.textsafe import fold, single_line
+from tui.text import line_text
 
 RowT = TypeVar("RowT")
 GAP = 1
@@ -390,7 +391,7 @@ class RecordTable(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=Fa
             component = self.cell_class(row, column, value)
             if component:
                 cell_style = style + self.get_component_rich_style(component, partial=True)
-            cell = Text(value, style=cell_style, no_wrap=True, end="")
+            cell = line_text(value, cell_style, no_wrap=True, end="")
             cell.truncate(col_width, overflow="ellipsis", pad=True)
             if i:
                 line.append(" " * GAP, style=style)

@@ -17,6 +17,7 @@ from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widgets import Input, TextArea
 
+from store.textsafe import pasted, single_line
 from tui.widgets.keys import InOrderKeys
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -50,6 +51,11 @@ class SafeInput(InOrderKeys, Input):
 
     def render_line(self, y: int) -> Strip:
         return safe_strip(super().render_line(y))
+
+    def clean_paste(self, text: str) -> str:
+        """One line: a pasted address or name over several lines is kept whole, its lines
+        joined by spaces (Textual's Input would keep only the first line)."""
+        return single_line(pasted(text))
 
 
 class SafeTextArea(InOrderKeys, TextArea):
