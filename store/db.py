@@ -155,24 +155,33 @@ def check_integrity(path: Path) -> None:
 
 def read_meta(path: Path) -> dict[str, str] | None:
     """Read Caseline's meta table without changing the file; None if the table is missing."""
-    conn, _immutable = _connect_read_only(path)
-    try:
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        if "caseline_meta" not in tables:
-            if tables:
-                raise NotACaselineDatabase(
-                    f"{path} is an SQLite database but not a Caseline one; it was left untouched."
-                )
-            return None
-        return {k: v for k, v in conn.execute("SELECT key, value FROM caseline_meta")}
-    except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-            raise DatabaseUnavailable(f"{path} is locked by another program.") from exc
-        raise NotACaselineDatabase(
-            f"{path} is damaged or not a Caseline database ({exc}); it was left untouched."
-        ) from exc
-    finally:
-        conn.close()
+    for attempt in range(1, STABLE_READ_ATTEMPTS + 1):
+        before = file_signature(path)
+        conn, immutable = _connect_read_only(path)
+        try:
+            return _meta_of(conn, path)
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+                raise DatabaseUnavailable(f"{path} is locked by another program.") from exc
+            if immutable and attempt < STABLE_READ_ATTEMPTS and file_signature(path) != before:
+                continue  # a colleague wrote to it while it was read without locks
+            raise NotACaselineDatabase(
+                f"{path} is damaged or not a Caseline database ({exc}); it was left untouched."
+            ) from exc
+        finally:
+            conn.close()
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _meta_of(conn: sqlite3.Connection, path: Path) -> dict[str, str] | None:
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "caseline_meta" not in tables:
+        if tables:
+            raise NotACaselineDatabase(
+                f"{path} is an SQLite database but not a Caseline one; it was left untouched."
+            )
+        return None
+    return {k: v for k, v in conn.execute("SELECT key, value FROM caseline_meta")}
 
 
 def create_private_file(path: Path) -> None:
