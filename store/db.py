@@ -203,7 +203,7 @@ def permission_warnings(path: Path) -> list[str]:
     warnings = []
     for target, what, private in (
         (path, "database", PRIVATE_FILE_MODE),
-        (path.parent, "database folder", PRIVATE_FOLDER_MODE),
+        (path.parent, "database's folder", PRIVATE_FOLDER_MODE),
     ):
         try:
             mode = stat.S_IMODE(target.stat().st_mode)
@@ -213,11 +213,11 @@ def permission_warnings(path: Path) -> list[str]:
         if mode & (stat.S_IRGRP | stat.S_IROTH):
             exposed.append("read")
         if mode & (stat.S_IWGRP | stat.S_IWOTH):
-            exposed.append("changed")
+            exposed.append("change")
         if exposed:
             warnings.append(
-                f"The {what} {target} can be {' and '.join(exposed)} by other users on this "
-                f"computer (permissions {mode:o}); to keep the records private run: "
+                f"Other users on this computer can {' and '.join(exposed)} the {what} "
+                f"(permissions {mode:o}); to keep the records private run: "
                 f"chmod {private:o} {target}"
             )
     return warnings

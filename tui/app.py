@@ -241,9 +241,13 @@ class CaselineApp(App[None]):
     def _warn_about_permissions(self) -> None:
         """Say so when other users of this computer can read or change the records (found when
         the database was opened); the owner decides whether to change the permissions."""
-        for warning in self.store.open_warnings:
+        if self.store.open_warnings:
             self.notify(
-                warning, title="Records not private", severity="warning", markup=False, timeout=30
+                "\n".join(self.store.open_warnings),
+                title="Records not private",
+                severity="warning",
+                markup=False,
+                timeout=30,
             )
 
     @work(thread=True, group="drafts", exit_on_error=False)

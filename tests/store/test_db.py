@@ -353,10 +353,10 @@ def test_a_database_others_can_read_is_warned_about_and_not_changed(tmp_path: Pa
     assert stat.S_IMODE(path.stat().st_mode) == 0o664  # the owner decides, not Caseline
     assert stat.S_IMODE(folder.stat().st_mode) == 0o755
     [file_warning, folder_warning] = store.open_warnings
-    assert f"The database {path} can be read and changed by other users" in file_warning
-    assert f"chmod 600 {path}" in file_warning
-    assert f"The database folder {folder} can be read by other users" in folder_warning
-    assert f"chmod 700 {folder}" in folder_warning
+    assert file_warning.startswith("Other users on this computer can read and change the database")
+    assert file_warning.endswith(f"; to keep the records private run: chmod 600 {path}")
+    assert folder_warning.startswith("Other users on this computer can read the database's folder")
+    assert folder_warning.endswith(f"chmod 700 {folder}")
 
 
 def test_a_private_database_in_a_private_folder_has_no_warning(tmp_path: Path) -> None:

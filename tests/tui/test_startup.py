@@ -84,7 +84,7 @@ async def test_a_database_other_users_can_read_is_warned_about_at_start(
         warnings = [n for n in app._notifications if n.title == "Records not private"]
         assert len(warnings) == 1, [str(n.message) for n in app._notifications]
         assert warnings[0].severity == "warning"
-        assert "can be read by other users" in warnings[0].message
+        assert "Other users on this computer can read the database" in warnings[0].message
         assert f"chmod 600 {seeded_db}" in warnings[0].message
     assert stat.S_IMODE(seeded_db.stat().st_mode) == 0o644  # left for its owner to change
 
