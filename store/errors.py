@@ -15,6 +15,10 @@ class NotACaselineDatabase(StoreError):
     """The file exists but is not a Caseline database; it has been left untouched."""
 
 
+class DamagedDatabase(StoreError):
+    """The file is a database but fails SQLite's integrity check; it has been left untouched."""
+
+
 class NewerDatabase(StoreError):
     """The database was written by a newer Caseline than this one."""
 

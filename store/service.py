@@ -7,6 +7,7 @@ changing callers, and returns plain records from ``store.records``.
 from __future__ import annotations
 
 import difflib
+import os
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -18,7 +19,16 @@ from .casefile import CaseFileOps
 from .chronology import ChronologyOps
 from .conferences import ConferenceOps
 from .config import DEFAULT_REF_FORMAT
-from .db import Database, check_writable, contains, inspect_sqlite_file, read_meta
+from .db import (
+    Database,
+    check_integrity,
+    check_writable,
+    contains,
+    create_private_file,
+    inspect_sqlite_file,
+    permission_warnings,
+    read_meta,
+)
 from .errors import DatabaseUnavailable, InvalidInput, NotFound, StoreError
 from .lifecycle import LifecycleOps
 from .models import Allocation, Case, ChronologyEntry, Client, Counter, Note, Worker, utcnow
@@ -89,6 +99,8 @@ class Store(NoteOps, CaseFileOps, ChronologyOps, LifecycleOps, PlanOps, Conferen
     def __init__(self, database: Database, *, ref_format: str = DEFAULT_REF_FORMAT) -> None:
         self.database = database
         self.ref_format = ref_format
+        # Found when the database was opened, for the app or the command to show.
+        self.open_warnings: list[str] = []
 
     # -- opening -------------------------------------------------------------------------
 
@@ -97,34 +109,74 @@ class Store(NoteOps, CaseFileOps, ChronologyOps, LifecycleOps, PlanOps, Conferen
         """Open (creating or upgrading) the database at ``path``.
 
         Raises a StoreError subclass with a one-line message if the path is unusable, the file
-        is not a Caseline database (it is then left untouched), or it is from a newer Caseline.
+        is not a Caseline database or is damaged (it is then left untouched), or it is from a
+        newer Caseline. A new file is created readable by its owner only.
         """
         path = Path(path)
         check_writable(path)
         current = 0  # a new file
+        created = False
         if inspect_sqlite_file(path):
             meta = read_meta(path)
             if meta is not None:
                 current = migrations.check_version(meta, str(path))
+            check_integrity(path)
+        else:
+            create_private_file(path)
+            created = True
         database = Database.shared(path)
         database.bind()
         if current == migrations.LATEST:
             # Up to date: no write transaction, and no foreign-key check of the whole file
             # (a tenth of a second on an agency's database) at every start.
-            return cls(database, ref_format=ref_format)
+            return cls._opened(database, ref_format)
         try:
             with database.migrating() as db:
                 migrations.upgrade(db, str(path))
-        except StoreError:
+        except BaseException as exc:
             database.close()
-            raise
-        except Exception as exc:  # any failure mid-upgrade: the transaction was rolled back
-            database.close()
+            if created:
+                # Not left behind as an empty file, which the next start would refuse.
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{path}{suffix}").unlink(missing_ok=True)
+            if isinstance(exc, StoreError) or not isinstance(exc, Exception):
+                raise
+            # Any failure mid-upgrade: the transaction was rolled back.
             raise DatabaseUnavailable(
                 f"Could not upgrade {path} to this version of Caseline ({exc}); "
                 "it was left as it was."
             ) from exc
-        return cls(database, ref_format=ref_format)
+        return cls._opened(database, ref_format)
+
+    @classmethod
+    def open_read_only(cls, path: Path | str, *, ref_format: str = DEFAULT_REF_FORMAT) -> Store:
+        """Open the database at ``path`` only to read it: nothing is created, upgraded or
+        written, so a read-only copy can be read and reading leaves the file as it was.
+
+        Callers reading in several steps check ``database.unchanged()`` afterwards (see
+        ``Database``) and read again if it is False.
+        """
+        path = Path(path)
+        if not inspect_sqlite_file(path):
+            raise DatabaseUnavailable(f"No database at {path}.")
+        if not os.access(path, os.R_OK):
+            raise DatabaseUnavailable(f"{path} is not readable by you.")
+        current = migrations.check_version(read_meta(path) or {}, str(path))
+        if current < migrations.LATEST:
+            raise DatabaseUnavailable(
+                f"{path} was written by an older Caseline and needs upgrading before it can be "
+                f"read; open it once with: caseline --db {path}"
+            )
+        check_integrity(path)
+        database = Database(path, read_only=True)
+        database.bind()
+        return cls._opened(database, ref_format)
+
+    @classmethod
+    def _opened(cls, database: Database, ref_format: str) -> Store:
+        store = cls(database, ref_format=ref_format)
+        store.open_warnings = permission_warnings(database.path)
+        return store
 
     def close(self) -> None:
         self.database.close()
@@ -158,6 +210,18 @@ class Store(NoteOps, CaseFileOps, ChronologyOps, LifecycleOps, PlanOps, Conferen
                 worker = Worker.create(
                     username=username, display_name=display_name or display_name_for(username)
                 )
+        return _worker_info(worker)
+
+    def worker_named(self, username: str) -> WorkerInfo:
+        """The worker with this login name, for reading only: someone the database doesn't
+        know yet is named as given and not registered (id 0)."""
+        username = clean_field(username)
+        if not username:
+            raise InvalidInput({"worker": "Worker name is required."})
+        with self.database.reading():
+            worker = Worker.get_or_none(Worker.username == username)
+        if worker is None:
+            return WorkerInfo(id=0, username=username, display_name=display_name_for(username))
         return _worker_info(worker)
 
     def workers(self) -> list[WorkerInfo]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 from store import __version__
 from store.service import Store
-from tests.terminal import ROOT, app_env
+from tests.terminal import ROOT, Terminal, app_env
 from tui import cli
 
 
@@ -154,3 +155,90 @@ def test_damaged_database(tmp_path: Path) -> None:
     path = tmp_path / "damaged.db"
     path.write_bytes(b"SQLite format 3\x00" + b"\x07" * 8000)
     assert_one_line_error(run(tmp_path, "--db", str(path)), "damaged")
+
+
+def test_a_damaged_database_is_refused_before_anything_is_drawn(tmp_path: Path) -> None:
+    from tests.store.test_db import damage_a_page, make_database_with_cases
+
+    folder = tmp_path / "records"
+    folder.mkdir()
+    path = folder / "cases.db"
+    make_database_with_cases(path)
+    damage_a_page(path)
+    before = path.read_bytes()
+    result = run(tmp_path, "--db", str(path), "--worker", "new.worker")
+    assert_one_line_error(result, f"{path} is damaged", "backup", f"sqlite3 {path} .recover")
+    assert result.stdout == ""  # nothing drawn
+    assert path.read_bytes() == before  # no migration, no worker registered
+    assert sorted(p.name for p in folder.iterdir()) == ["cases.db"]  # no -wal, no -shm
+
+
+def test_an_empty_file_is_not_turned_into_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "cases.db"
+    path.write_bytes(b"")
+    assert_one_line_error(run(tmp_path, "--db", str(path)), "empty file (0 bytes)")
+    assert path.read_bytes() == b""
+
+
+def test_help_says_where_the_databases_are(tmp_path: Path) -> None:
+    result = run(tmp_path, "--help")
+    assert result.returncode == 0, result.stderr
+    data = tmp_path / "data" / "caseline"
+    lines = [line.split() for line in result.stdout.splitlines()]
+    assert ["database", str(data / "caseline.db")] in lines
+    assert ["demo", "database", str(data / "demo.db")] in lines
+    assert ["config", "file", str(tmp_path / "no-config.toml")] in lines
+
+
+def test_demo_command_writes_the_demo_database_privately(tmp_path: Path) -> None:
+    result = run(tmp_path, "demo", "--demo", "--cases", "3", "--notes", "1", "--worker", "sam")
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "data" / "caseline"
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    assert stat.S_IMODE((folder / "demo.db").stat().st_mode) == 0o600
+    assert result.stdout.splitlines()[-1] == "Run it with: caseline --demo --worker sam"
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--demo", "--db", "x.db"], "--db and --demo can't be used together"),
+        (["--demo", "export", "chronology", "CL-1", "--db", "x.db"], "can't be used together"),
+        (["demo", "--cases", "3"], "give --db PATH, or --demo"),
+    ],
+)
+def test_demo_flag_usage_errors(tmp_path: Path, args: list[str], fragment: str) -> None:
+    result = run(tmp_path, *[a.replace("x.db", str(tmp_path / "x.db")) for a in args])
+    assert_one_line_error(result, fragment)
+    assert result.returncode == 2
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_the_default_database_and_its_folder_are_private(tmp_path: Path) -> None:
+    """The app, run with no --db in a real terminal, creates its folder and file for its owner
+    only (SQLite gives the -wal and -shm, there while a connection is open, the file's
+    permissions: see tests/store/test_db.py)."""
+    folder = tmp_path / "data" / "caseline"
+    term = Terminal(["--worker", "sam.okafor"], env=app_env(tmp_path))
+    try:
+        assert term.wait_for("My open cases", seconds=60), bytes(term.output[-1500:])
+        modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in folder.iterdir()}
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+        assert modes["caseline.db"] == 0o600
+        assert set(modes.values()) == {0o600}
+        assert b"Records not private" not in term.output
+    finally:
+        term.close()
+
+
+def test_a_database_others_can_read_is_warned_about_in_the_app(tmp_path: Path) -> None:
+    path = tmp_path / "cases.db"
+    Store.open(path).close()
+    path.chmod(0o644)
+    term = Terminal(["--db", str(path), "--worker", "sam.okafor"], env=app_env(tmp_path))
+    try:
+        assert term.wait_for("Records not private", seconds=60), bytes(term.output[-1500:])
+        assert term.wait_for("chmod 600")
+    finally:
+        term.close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644

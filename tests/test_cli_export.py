@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -570,3 +571,76 @@ def test_minutes_errors_are_one_line(
     assert result.returncode == 1 and result.stdout == ""
     result = run(tmp_path, "export", "minutes", case.ref, "--db", str(path), "--conference", "x")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def _fingerprint(path: Path) -> tuple[bytes, int, list[str]]:
+    """The file's bytes, its modification time, and what lies beside it (-wal, -shm)."""
+    return path.read_bytes(), path.stat().st_mtime_ns, sorted(os.listdir(path.parent))
+
+
+@pytest.mark.parametrize(
+    ("what", "fixture"), [("chronology", "db"), ("plan", "plans"), ("minutes", "meetings")]
+)
+def test_a_read_only_copy_is_exported_and_left_as_it_was(
+    tmp_path: Path, request: pytest.FixtureRequest, what: str, fixture: str
+) -> None:
+    """Reading commands open the database read-only: a copy nobody may write to can be
+    exported, and exporting changes nothing, not even by adding the exporting worker."""
+    original, case = request.getfixturevalue(fixture)[:2]
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    path = folder / "cases.db"
+    shutil.copyfile(original, path)
+    path.chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        before = _fingerprint(path)
+        result = run(
+            tmp_path, "export", what, case.ref, "--db", str(path), "--worker", "priya.nair"
+        )
+        after = _fingerprint(path)
+    finally:
+        folder.chmod(0o700)
+        path.chmod(0o600)
+    assert result.returncode == 0, result.stderr
+    assert "Priya Nair" in result.stdout  # a worker the database doesn't know, named as given
+    assert after == before
+    # The copy is readable by everyone: said, not changed.
+    warnings = result.stderr.splitlines()
+    assert warnings and all(w.startswith("caseline: warning: ") for w in warnings)
+    assert f"chmod 600 {path}" in result.stderr
+
+
+def _make_demo_database(tmp_path: Path) -> CaseDetail:
+    """A small database where --demo looks for it (XDG_DATA_HOME in app_env)."""
+    folder = tmp_path / "data" / "caseline"
+    folder.mkdir(parents=True, mode=0o700)
+    store = Store.open(folder / "demo.db")
+    try:
+        me = store.ensure_worker("sam.okafor")
+        return store.create_case(me, {"client_name": "Ada Byron", "allocated_on": "1/6/2026"})
+    finally:
+        store.close()
+
+
+def test_demo_goes_before_or_after_the_export_command(tmp_path: Path) -> None:
+    case = _make_demo_database(tmp_path)
+    for args in (
+        ["--demo", "export", "chronology", case.ref],
+        ["export", "chronology", case.ref, "--demo"],
+        ["export", "plan", case.ref, "--demo"],
+    ):
+        result = run(tmp_path, *args)
+        if args[1] == "plan":
+            assert_one_line_error(result, f"Case {case.ref} has no service plan")
+            continue
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.splitlines()[0] == f"# Chronology: {case.ref}, Ada Byron"
+        assert result.stderr == ""
+
+
+def test_no_demo_database_yet(tmp_path: Path) -> None:
+    result = run(tmp_path, "export", "chronology", "CL-2026-0001", "--demo")
+    demo = tmp_path / "data" / "caseline" / "demo.db"
+    assert_one_line_error(result, f"No demo database at {demo} yet", "caseline --demo")
+    assert not demo.exists()

@@ -109,6 +109,7 @@ class CaselineApp(App[None]):
         from tui.screens.caseload import CaseloadScreen
 
         self.push_screen(CaseloadScreen())
+        self._warn_about_permissions()
         self._check_drafts()
         self.set_timer(STARTED_AFTER_SECONDS, self.started)
         if not self.is_headless:
@@ -263,6 +264,18 @@ class CaselineApp(App[None]):
         finally:
             # The terminal may be gone: restoring it could block or raise, so don't try.
             os._exit(code)
+
+    def _warn_about_permissions(self) -> None:
+        """Say so when other users of this computer can read or change the records (found when
+        the database was opened); the owner decides whether to change the permissions."""
+        if self.store.open_warnings:
+            self.notify(
+                "\n".join(self.store.open_warnings),
+                title="Records not private",
+                severity="warning",
+                markup=False,
+                timeout=30,
+            )
 
     @work(thread=True, group="drafts", exit_on_error=False)
     def _check_drafts(self) -> None:

@@ -21,6 +21,7 @@ from store.config import (
     Config,
     ConfigError,
     config_path,
+    default_db_path,
     demo_db_path,
     load_config,
     resolve_db_path,
@@ -29,6 +30,9 @@ from store.config import (
 from store.errors import StoreError
 
 if TYPE_CHECKING:
+    from store.conference_records import ConferenceInfo
+    from store.plan_records import PlanInfo
+    from store.records import CaseDetail, CaseRow, ChronologyItem, WorkerInfo
     from store.service import Store
 
 T = TypeVar("T")
@@ -54,11 +58,24 @@ def _positive(text: str) -> int:
     return value
 
 
+def _where_things_are() -> str:
+    """The end of ``caseline --help``: where the databases and the config file are."""
+    return (
+        "Where things are:\n"
+        f"  database       {default_db_path()}\n"
+        "                 (unless --db, $CASELINE_DB or db in the config file says otherwise)\n"
+        f"  demo database  {demo_db_path()}\n"
+        "                 (--demo, before or after the command, uses it instead)\n"
+        f"  config file    {config_path()}"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="caseline",
         description="A keyboard-first caseload for social workers and case managers.",
-        epilog=f"Config file: {config_path()}",
+        epilog=_where_things_are(),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"caseline {__version__}")
     parser.add_argument(
@@ -68,7 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--worker", metavar="NAME", help="who you are (default: your login name)")
     parser.add_argument(
-        "--demo", action="store_true", help="run on a demo database, created on first use"
+        "--demo",
+        action="store_true",
+        help="use the demo database (created on first use by the app); works with every command",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -77,7 +96,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="write a realistic demo database",
         description="Write a reproducible demo database of realistic cases.",
     )
-    demo.add_argument("--db", metavar="PATH", required=True, help="database file to write")
+    demo.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file to write"
+    )
+    demo.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="write the demo database (the one --demo opens) instead of --db",
+    )
     demo.add_argument("--cases", type=_positive, default=150, metavar="N", help="cases (150)")
     demo.add_argument(
         "--notes", type=_positive, default=30, metavar="N", help="notes per case, on average (30)"
@@ -168,6 +195,12 @@ def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
         "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file (as for the app)"
     )
     parser.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="export from the demo database",
+    )
+    parser.add_argument(
         "--worker", metavar="NAME", default=argparse.SUPPRESS, help="who is exporting"
     )
 
@@ -175,6 +208,10 @@ def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.demo and getattr(args, "db", None):
+        parser.error("--db and --demo can't be used together: --demo is the demo database")
+    if args.command == "demo" and not args.demo and not getattr(args, "db", None):
+        parser.error("demo: give --db PATH, or --demo for the demo database")
     try:
         config = load_config()
         if args.command == "demo":
@@ -206,8 +243,9 @@ def _demo(args: argparse.Namespace, config: Config) -> int:
     if args.workers < 1:
         _fail("--workers must be at least 1")
     me = resolve_worker(args.worker, config)
+    path = _demo_path() if args.demo else Path(args.db).expanduser()
     report = write_demo(
-        Path(args.db).expanduser(),
+        path,
         me=me,
         cases=args.cases,
         notes=args.notes,
@@ -219,8 +257,27 @@ def _demo(args: argparse.Namespace, config: Config) -> int:
     )
     for line in report:
         print(line)
-    print(f"Run it with: caseline --db {args.db} --worker {me}")
+    if args.demo:
+        print(f"Run it with: caseline --demo --worker {me}")
+    else:
+        print(f"Run it with: caseline --db {args.db} --worker {me}")
     return 0
+
+
+def _demo_path() -> Path:
+    """The demo database, its folder created (private) if need be."""
+    path = demo_db_path()
+    _make_private_folder(path.parent)
+    return path
+
+
+def _make_private_folder(folder: Path) -> None:
+    """Create Caseline's own data folder readable by its owner only (``chmod 700``)."""
+    from store.db import PRIVATE_FOLDER_MODE
+
+    if not folder.exists():
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=PRIVATE_FOLDER_MODE, exist_ok=True)
 
 
 def write_demo(
@@ -284,14 +341,41 @@ def _export_destination(args: argparse.Namespace) -> tuple[Path | None, str]:
     return output, format_for(output, args.format) if output else (args.format or "md")
 
 
-def _open_for_export(args: argparse.Namespace, config: Config) -> Store:
-    """The database the app would use; an export never creates one."""
+def _read_for_export(args: argparse.Namespace, config: Config, read: Callable[[Store], T]) -> T:
+    """``read`` from the database the app would use, opened read-only: an export never creates,
+    upgrades or writes to it, so a read-only copy can be exported and the file is unchanged."""
+    from store.db import STABLE_READ_ATTEMPTS
     from store.service import Store
 
-    path = resolve_db_path(getattr(args, "db", None), config)
-    if not path.exists():
-        _fail(f"No database at {path}; give one with --db.")
-    return Store.open(path, ref_format=config.ref_format)
+    if args.demo:
+        path = demo_db_path()
+        if not path.exists():
+            _fail(f"No demo database at {path} yet; run caseline --demo once to create it.")
+    else:
+        path = resolve_db_path(getattr(args, "db", None), config)
+        if not path.exists():
+            _fail(f"No database at {path}; give one with --db.")
+    for attempt in range(STABLE_READ_ATTEMPTS):
+        store = Store.open_read_only(path, ref_format=config.ref_format)
+        if attempt == 0:
+            for warning in store.open_warnings:
+                print(f"caseline: warning: {warning}", file=sys.stderr)
+        try:
+            result = read(store)
+        except StoreError:
+            if store.database.unchanged():
+                raise
+            continue  # what was read may be inconsistent: read it again
+        finally:
+            store.close()
+        if store.database.unchanged():
+            return result
+    _fail(f"{path} kept changing while it was read; try again in a moment.")
+
+
+def _exporting_worker(store: Store, args: argparse.Namespace, config: Config) -> WorkerInfo:
+    """Who is exporting: a worker the database doesn't know is named as given, not added."""
+    return store.worker_named(resolve_worker(getattr(args, "worker", None), config))
 
 
 def _write_export(output: Path | None, text: str, *, example_name: str) -> bool:
@@ -332,13 +416,11 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
             except DatePeriodError as exc:
                 _fail(f"--since: {exc}")
     output, fmt = _export_destination(args)
-    store = _open_for_export(args, config)
-    try:
-        me = store.ensure_worker(resolve_worker(getattr(args, "worker", None), config))
+    categories = [c.strip() for given in args.category or () for c in given.split(",") if c.strip()]
+
+    def read(store: Store) -> tuple[WorkerInfo, CaseDetail, list[ChronologyItem]]:
+        me = _exporting_worker(store, args, config)
         detail = store.case_by_ref(me, args.ref)
-        categories = [
-            c.strip() for given in args.category or () for c in given.split(",") if c.strip()
-        ]
         if categories:
             known = {
                 *config.chronology_categories,
@@ -360,8 +442,9 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
             text=args.text,
             newest_first=args.newest_first,
         )
-    finally:
-        store.close()
+        return me, detail, items
+
+    me, detail, items = _read_for_export(args, config, read)
     described = describe_filter(categories, since, until, args.text)
     render = chronology_html if fmt == "html" else chronology_markdown
     text = render(
@@ -384,9 +467,9 @@ def _export_plan(args: argparse.Namespace, config: Config) -> int:
     from store.export import plan_export_html, plan_export_markdown
 
     output, fmt = _export_destination(args)
-    store = _open_for_export(args, config)
-    try:
-        me = store.ensure_worker(resolve_worker(getattr(args, "worker", None), config))
+
+    def read(store: Store) -> tuple[WorkerInfo, CaseDetail, PlanInfo]:
+        me = _exporting_worker(store, args, config)
         detail = store.case_by_ref(me, args.ref)
         listed = store.plans(me, detail.id)  # newest first
         if not listed:
@@ -404,8 +487,9 @@ def _export_plan(args: argparse.Namespace, config: Config) -> int:
                     f"its plan{'s are' if len(listed) > 1 else ' is'} {numbers}."
                 )
             plan = store.plan(me, chosen.id)
-    finally:
-        store.close()
+        return me, detail, plan
+
+    me, detail, plan = _read_for_export(args, config, read)
     render = plan_export_html if fmt == "html" else plan_export_markdown
     text = render(detail, plan, exported_by=me.display_name, exported_at=dates.now_utc())
     if _write_export(output, text, example_name="plan.md"):
@@ -432,8 +516,7 @@ def _run(args: argparse.Namespace, config: Config) -> int:
 
     worker = resolve_worker(args.worker, config)
     if args.demo:
-        path = demo_db_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path = _demo_path()
         fresh = not path.exists()
         if not fresh:
             probe = Store.open(path, ref_format=config.ref_format)
@@ -448,15 +531,37 @@ def _run(args: argparse.Namespace, config: Config) -> int:
         path = resolve_db_path(args.db, config)
         if not args.db and not path.parent.exists():
             # The default location is ours to create; a path the user gave is not.
-            path.parent.mkdir(parents=True, exist_ok=True)
-    store = Store.open(path, ref_format=config.ref_format)
-    # Read the worker's open cases while the app's code loads: the query waits on SQLite
-    # without holding the GIL, so the caseload is ready when the screen is.
-    me = store.ensure_worker(worker)
-    first_caseload = _read_in_background(lambda: store.caseload(me, scope="mine", closed=False))
+            _make_private_folder(path.parent)
+    # Open the database (checking it is sound: a tenth of a second or two on an agency's
+    # database, SQLite's work, which doesn't hold the GIL) and then read the worker's open
+    # cases, while the app's code loads: the caseload is ready when the screen is.
+    opened: Future[Store] = Future()
+    first_caseload: Future[list[CaseRow]] = Future()
+
+    def open_then_read() -> None:
+        try:
+            store = Store.open(path, ref_format=config.ref_format)
+        except BaseException as exc:
+            opened.set_exception(exc)
+            return
+        try:
+            me = store.ensure_worker(worker)
+        except BaseException as exc:
+            store.close()
+            opened.set_exception(exc)
+            return
+        opened.set_result(store)
+        try:
+            first_caseload.set_result(store.caseload(me, scope="mine", closed=False))
+        except BaseException as exc:  # the app reads again and reports it
+            first_caseload.set_exception(exc)
+
+    threading.Thread(target=open_then_read, name="caseline-open", daemon=True).start()
 
     from tui.app import CaselineApp
 
+    # A database that can't be used is refused here, before anything is drawn.
+    store = opened.result()
     app = CaselineApp(store=store, worker=worker, config=config, first_caseload=first_caseload)
     try:
         app.run()
@@ -471,9 +576,9 @@ def _export_minutes(args: argparse.Namespace, config: Config) -> int:
     from store.export import minutes_export_html, minutes_export_markdown
 
     output, fmt = _export_destination(args)
-    store = _open_for_export(args, config)
-    try:
-        me = store.ensure_worker(resolve_worker(getattr(args, "worker", None), config))
+
+    def read(store: Store) -> tuple[WorkerInfo, CaseDetail, ConferenceInfo]:
+        me = _exporting_worker(store, args, config)
         detail = store.case_by_ref(me, args.ref)
         listed = store.conferences(me, detail.id)
         if not listed:
@@ -492,9 +597,9 @@ def _export_minutes(args: argparse.Namespace, config: Config) -> int:
                     f"it has {ids}."
                 )
             chosen = found
-        conference = store.conference(me, chosen.id)
-    finally:
-        store.close()
+        return me, detail, store.conference(me, chosen.id)
+
+    me, detail, conference = _read_for_export(args, config, read)
     render = minutes_export_html if fmt == "html" else minutes_export_markdown
     text = render(detail, conference, exported_by=me.display_name, exported_at=dates.now_utc())
     if _write_export(output, text, example_name="minutes.md"):
@@ -503,19 +608,6 @@ def _export_minutes(args: argparse.Namespace, config: Config) -> int:
             file=sys.stderr,
         )
     return 0
-
-
-def _read_in_background(read: Callable[[], T]) -> Future[T]:
-    future: Future[T] = Future()
-
-    def run() -> None:
-        try:
-            future.set_result(read())
-        except BaseException as exc:  # the app reads again and reports it
-            future.set_exception(exc)
-
-    threading.Thread(target=run, name="caseline-first-read", daemon=True).start()
-    return future
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import stat
 import threading
 import time
 from pathlib import Path
@@ -11,7 +13,12 @@ import pytest
 
 from store import migrations
 from store.db import Database
-from store.errors import DatabaseUnavailable, NewerDatabase, NotACaselineDatabase
+from store.errors import (
+    DamagedDatabase,
+    DatabaseUnavailable,
+    NewerDatabase,
+    NotACaselineDatabase,
+)
 from store.service import Store
 
 
@@ -246,3 +253,146 @@ def test_opening_an_up_to_date_database_writes_nothing(db_path: Path) -> None:
     finally:
         other.rollback()
         other.close()
+
+
+def damage_a_page(path: Path) -> None:
+    """Overwrite the start of a table or index page in the middle of the file, as a failing
+    disk or a bad copy would."""
+    data = path.read_bytes()
+    page_size = int.from_bytes(data[16:18], "big")
+    pages = len(data) // page_size
+    assert pages >= 20, "too small a database to damage in the middle"
+    btree_pages = [n for n in range(1, pages) if data[n * page_size] in (0x02, 0x05, 0x0A, 0x0D)]
+    middle = min(btree_pages, key=lambda n: abs(n - pages // 2))
+    with path.open("r+b") as fh:
+        fh.seek(middle * page_size)
+        fh.write(b"\xde\xad\xbe\xef" * 200)
+
+
+def make_database_with_cases(path: Path, cases: int = 60) -> None:
+    store = Store.open(path)
+    me = store.ensure_worker("sam.okafor")
+    for n in range(cases):
+        case = store.create_case(me, {"client_name": f"Client Number {n}"})
+        store.finalise_note(
+            me,
+            case.id,
+            {
+                "contact_at": "today 9:30",
+                "note_type": "home visit",
+                "present": "Client",
+                "body": f"Visited at home; agreed next steps with client {n}. " * 20,
+            },
+        )
+    store.close()
+
+
+def test_a_damaged_database_is_refused_and_left_exactly_as_it_was(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.db"
+    make_database_with_cases(path)
+    damage_a_page(path)
+    before = path.read_bytes()
+    with pytest.raises(DamagedDatabase) as refused:
+        Store.open(path)
+    message = str(refused.value)
+    assert "\n" not in message
+    assert f"{path} is damaged" in message
+    assert "backup" in message
+    assert f"sqlite3 {path} .recover" in message
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["damaged.db"]  # no -wal, no -shm
+
+
+def test_a_damaged_database_is_refused_for_reading_too(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.db"
+    make_database_with_cases(path)
+    damage_a_page(path)
+    with pytest.raises(DamagedDatabase, match="is damaged"):
+        Store.open_read_only(path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["damaged.db"]
+
+
+def test_an_empty_file_is_not_turned_into_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "cases.db"
+    path.write_bytes(b"")
+    with pytest.raises(NotACaselineDatabase, match=r"empty file \(0 bytes\).*delete"):
+        Store.open(path)
+    assert path.read_bytes() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cases.db"]
+
+
+def test_a_new_database_and_its_wal_are_readable_by_their_owner_only(db_path: Path) -> None:
+    old_umask = os.umask(0o022)  # the usual umask, which would give 644
+    try:
+        store = Store.open(db_path)
+    finally:
+        os.umask(old_umask)
+    try:
+        me = store.ensure_worker("sam.okafor")
+        with store.database.reading():  # keeps -wal and -shm in place while they are looked at
+            store.create_case(me, {"client_name": "Ada Lovelace"})
+            modes = {
+                name: stat.S_IMODE(Path(f"{db_path}{name}").stat().st_mode)
+                for name in ("", "-wal", "-shm")
+            }
+    finally:
+        store.close()
+    assert modes == {"": 0o600, "-wal": 0o600, "-shm": 0o600}
+    assert store.open_warnings == []
+
+
+def test_a_database_others_can_read_is_warned_about_and_not_changed(tmp_path: Path) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir(mode=0o755)
+    folder.chmod(0o755)
+    path = folder / "cases.db"
+    Store.open(path).close()
+    path.chmod(0o664)
+    store = Store.open(path)
+    store.close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o664  # the owner decides, not Caseline
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o755
+    [file_warning, folder_warning] = store.open_warnings
+    assert file_warning.startswith("Other users on this computer can read and change the database")
+    assert file_warning.endswith(f"; to keep the records private run: chmod 600 {path}")
+    assert folder_warning.startswith("Other users on this computer can read the database's folder")
+    assert folder_warning.endswith(f"chmod 700 {folder}")
+
+
+def test_a_private_database_in_a_private_folder_has_no_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "private"
+    folder.mkdir()
+    folder.chmod(0o700)
+    store = Store.open(folder / "cases.db")
+    store.close()
+    assert store.open_warnings == []
+
+
+def test_a_read_only_store_writes_nothing_and_knows_when_someone_else_wrote(
+    db_path: Path,
+) -> None:
+    make_database_with_cases(db_path, cases=2)
+    before = db_path.read_bytes()
+    reader = Store.open_read_only(db_path)
+    me = reader.worker_named("priya.nair")  # not in the database: named, not added
+    assert (me.id, me.display_name) == (0, "Priya Nair")
+    assert len(reader.caseload(me, scope="all")) == 2
+    with pytest.raises(DatabaseUnavailable, match="only for reading"):
+        reader.ensure_worker("priya.nair")
+    reader.close()
+    assert reader.database.unchanged()
+    assert db_path.read_bytes() == before
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
+
+    writer = Store.open(db_path)
+    writer.ensure_worker("priya.nair")
+    writer.close()
+    assert not reader.database.unchanged()
+
+
+def test_an_older_database_is_not_upgraded_for_reading(db_path: Path) -> None:
+    make_version_1_database(db_path)
+    before = db_path.read_bytes()
+    with pytest.raises(DatabaseUnavailable, match=r"older Caseline.*caseline --db"):
+        Store.open_read_only(db_path)
+    assert db_path.read_bytes() == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import stat
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
@@ -71,3 +72,27 @@ async def test_garbage_collection_resumes_once_start_up_is_over(
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+async def test_a_database_other_users_can_read_is_warned_about_at_start(
+    seeded_db: Path, make_app: Callable[..., CaselineApp]
+) -> None:
+    seeded_db.chmod(0o644)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        warnings = [n for n in app._notifications if n.title == "Records not private"]
+        assert len(warnings) == 1, [str(n.message) for n in app._notifications]
+        assert warnings[0].severity == "warning"
+        assert "Other users on this computer can read the database" in warnings[0].message
+        assert f"chmod 600 {seeded_db}" in warnings[0].message
+    assert stat.S_IMODE(seeded_db.stat().st_mode) == 0o644  # left for its owner to change
+
+
+async def test_a_private_database_starts_without_a_warning(
+    make_app: Callable[..., CaselineApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert not [n for n in app._notifications if n.title == "Records not private"]
