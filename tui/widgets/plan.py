@@ -129,6 +129,9 @@ class PlanPane(Widget, can_focus=True):
         self.plan: PlanInfo | None = None
         self.loaded = False
         self.closed_case = False  # a closed case: its plan can be read, not changed
+        # A goal just added (shown from its start) or given an action (shown to its end, where
+        # the actions are), to be focused when the plan is next shown.
+        self._focus_next: tuple[int, bool] | None = None
 
     def compose(self) -> ComposeResult:
         with PlanScroll(id="plan-scroll"):
@@ -171,6 +174,7 @@ class PlanPane(Widget, can_focus=True):
         empty.display = not plan.goals
         focused = self.screen.focused
         keep = focused.goal.id if isinstance(focused, GoalBlock) else None
+        added, self._focus_next = self._focus_next, None
         blocks = {b.goal.id: b for b in goals.query(GoalBlock)}
         if list(blocks) == [g.id for g in plan.goals]:
             for goal in plan.goals:
@@ -178,7 +182,11 @@ class PlanPane(Widget, can_focus=True):
         else:
             await goals.remove_children()
             await goals.mount_all([GoalBlock(g) for g in plan.goals])
-        if keep is not None and goals.query(f"#goal-{keep}"):
+        if added is not None and goals.query(f"#goal-{added[0]}"):
+            block = goals.query_one(f"#goal-{added[0]}")
+            block.focus(scroll_visible=False)
+            self.call_after_refresh(self._bring_into_view, block, added[1])
+        elif keep is not None and goals.query(f"#goal-{keep}"):
             goals.query_one(f"#goal-{keep}").focus(scroll_visible=False)
         self.screen.refresh_bindings()  # which keys apply depends on the plan
 
@@ -250,9 +258,21 @@ class PlanPane(Widget, can_focus=True):
             return goal is not None and bool(goal.actions)
         return self.loaded
 
+    def _bring_into_view(self, block: Widget, end: bool) -> None:
+        """Scroll to a goal's start, or (``end``) far enough to show its last line."""
+        scroll = self.query_one("#plan-scroll", VerticalScroll)
+        top = block.region.y - scroll.region.y + round(scroll.scroll_y)
+        if end:
+            top = max(top, top + block.outer_size.height - scroll.scrollable_content_region.height)
+        scroll.scroll_to(y=top, animate=False, immediate=True)
+
+    def _show_next(self, goal_id: int, *, end: bool = False) -> None:
+        """Focus this goal when the plan is next shown (after the form that changed it)."""
+        self._focus_next = (goal_id, end)
+
     def action_add_goal(self) -> None:
         if self.plan is not None:
-            forms.add_goal(self.app, self.plan)
+            forms.add_goal(self.app, self.plan, then=lambda added: self._show_next(added.id))
 
     def action_edit_goal(self) -> None:
         goal = self.focused_goal
@@ -262,7 +282,9 @@ class PlanPane(Widget, can_focus=True):
     def action_add_action(self) -> None:
         goal = self.focused_goal
         if self.plan is not None and goal is not None:
-            forms.add_action(self.app, self.plan, goal)
+            forms.add_action(
+                self.app, self.plan, goal, then=lambda _: self._show_next(goal.id, end=True)
+            )
 
     def action_update_action(self) -> None:
         goal = self.focused_goal
