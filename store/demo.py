@@ -58,6 +58,7 @@ from .plans import next_review_due
 from .records import CaseStatus
 from .service import Store, display_name_for
 from .textsafe import fold
+from .words import plural
 
 _T = TypeVar("_T")
 
@@ -181,27 +182,23 @@ class DemoReport:
     def lines(self) -> list[str]:
         """A short human summary, one line per fact group."""
         return [
-            f"Wrote {_count(self.cases, 'case')} ({self.open:,} open, {self.closed:,} closed, "
-            f"{_count(self.referrals, 'referral')}; {self.transferred:,} transferred) "
-            f"for {_count(self.workers, 'worker')}",
-            f"{_count(self.clients, 'client')}, {_count(self.notes, 'note')}, "
-            f"{_count(self.chronology, 'chronology entry', 'chronology entries')}",
-            f"{_count(self.contacts, 'contact')} in support networks, "
-            f"{_count(self.professionals, 'professional')} involved, "
-            f"{_count(self.summaries, 'case summary', 'case summaries')} "
-            f"({_count(self.summary_versions, 'version')})",
-            f"{_count(self.plans, 'service plan')} ({_count(self.goals, 'goal')}, "
-            f"{_count(self.actions, 'action')}, {_count(self.reviews, 'review')})",
-            f"{_count(self.conferences, 'case conference')} "
-            f"({_count(self.attendees, 'attendee')}, "
-            f"{_count(self.conference_actions, 'action')}, "
+            f"Wrote {plural(self.cases, 'case')} ({self.open:,} open, {self.closed:,} closed, "
+            f"{plural(self.referrals, 'referral')}; {self.transferred:,} transferred) "
+            f"for {plural(self.workers, 'worker')}",
+            f"{plural(self.clients, 'client')}, {plural(self.notes, 'note')}, "
+            f"{plural(self.chronology, 'chronology entry', 'chronology entries')}",
+            f"{plural(self.contacts, 'contact')} in support networks, "
+            f"{plural(self.professionals, 'professional')} involved, "
+            f"{plural(self.summaries, 'case summary', 'case summaries')} "
+            f"({plural(self.summary_versions, 'version')})",
+            f"{plural(self.plans, 'service plan')} ({plural(self.goals, 'goal')}, "
+            f"{plural(self.actions, 'action')}, {plural(self.reviews, 'review')})",
+            f"{plural(self.conferences, 'case conference')} "
+            f"({plural(self.attendees, 'attendee')}, "
+            f"{plural(self.conference_actions, 'action')}, "
             f"{self.conference_reviews:,} with a plan review)",
             f"in {self.seconds:.1f} s",
         ]
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
 def generate(
@@ -1044,7 +1041,7 @@ class _Generator:
         text = (
             f"{p.name} was referred on {self._long_day(case.opened)} by "
             f"{referrer} because of {concerns[0]}. Over "
-            f"{_count(months, 'month')} the work focused on: {'; '.join(concerns)}. {outcome}"
+            f"{plural(months, 'month')} the work focused on: {'; '.join(concerns)}. {outcome}"
         )
         if case.closure_reason in ("Goals achieved", "Stepped down to early help"):
             text += (
@@ -1456,7 +1453,11 @@ class _Generator:
         return "; ".join(parts)
 
     def _write_contacts(self, plan: list[_Case]) -> int:
-        """Support networks: 0-4 people per client, family named like the client."""
+        """Support networks: 1-4 people per client, family named like the client.
+
+        The relative the notes, the summaries and the plans' actions talk about (a family's
+        parent) is always one of them: a reader meets no one in the records who is missing
+        from the network."""
         x = self.x
         workers = self.workers
         first_case: dict[int, _Case] = {}
@@ -1471,19 +1472,16 @@ class _Generator:
         for k in self.client_order:
             p = self.people[k]
             case = first_case[k]
-            wanted = x.choices((0, 1, 2, 3, 4), (10, 30, 30, 20, 10))[0]
-            if not wanted:
-                continue
+            wanted = x.choices((1, 2, 3, 4), (40, 30, 20, 10))[0]
             ctx = p.ctx
             at = self._stamp(case.opened * 1440 + 560)
             taken = {ctx["c"], ctx["fn"]}
-            people: list[tuple[str, str, bool]] = []  # (name, relationship, lives with client)
-            if not p.family and x.random() < 0.85:
-                # The relative the notes talk about; a child's carer lives with the child.
-                lives_with = p.child or ctx["rel"] in ("husband", "wife")
-                people.append((ctx["fnfull"], ctx["rel"], lives_with))
+            # The relative the notes talk about; a child's carer (a family's parent) lives
+            # with the client.
+            lives_with = p.child or ctx["rel"] in ("husband", "wife")
+            people: list[tuple[str, str, bool]] = [(ctx["fnfull"], ctx["rel"], lives_with)]
             pool = txt.CHILD_NETWORK if p.child else txt.ADULT_NETWORK
-            used = {ctx["rel"]} if people else set()
+            used = {ctx["rel"]}
             for _ in range(12):
                 if len(people) >= wanted:
                     break
@@ -1776,7 +1774,7 @@ class _Generator:
                 if e_o <= o and priority < 2 and row[5] != "allocation"
             ][-6:]
             seen = bisect.bisect_right(case.schedule, o * 1440 + 1439)
-            events.append(f"- {_count(seen, 'contact')} recorded since allocation on {allocated}.")
+            events.append(f"- {plural(seen, 'contact')} recorded since allocation on {allocated}.")
             if closing:
                 outcome = txt.CLOSING_OUTCOMES[case.closure_reason].format_map(ctx)
                 position = f"Case closed on {self._long_day(o)}: {case.closure_reason}. {outcome}"
@@ -2332,8 +2330,8 @@ class _Generator:
             if p.family:
                 return "client", "", None  # the family is the client
             main = (p.ctx["fnfull"], p.ctx["rel"])
-            network = self.networks.get(case.client) or [main]
-            name, rel = main if main in network and px.random() < 0.7 else px.choice(network)
+            network = self.networks[case.client]  # main is always in it (_write_contacts)
+            name, rel = main if px.random() < 0.7 else px.choice(network)
             return "family", f"{name} ({rel})", None
         if action.owner == "professional":
             involved = [

@@ -10,7 +10,8 @@ _VOWELS = frozenset("aeiou")
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
-    """``count`` followed by ``word``, or by its plural (``many``, else the regular one)."""
+    """``count`` (with thousands separated: "1,250") followed by ``word``, or by its plural
+    (``many``, else the regular one)."""
     if count == 1:
         return f"{count} {word}"
     if many is None:
@@ -20,4 +21,4 @@ def plural(count: int, word: str, many: str | None = None) -> str:
             many = word + "es"
         else:
             many = word + "s"
-    return f"{count} {many}"
+    return f"{count:,} {many}"
