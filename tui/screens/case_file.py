@@ -222,7 +222,7 @@ class CaseFileScreen(CaselineScreen[None]):
             "x",
             "export",
             "Export",
-            tooltip="Export the chronology (as filtered), or the plan, to Markdown or HTML",
+            tooltip="Export the chronology (as filtered) to Markdown or HTML",
             id="case_file.export",
         ),
         Binding(
@@ -640,21 +640,15 @@ class CaseFileScreen(CaselineScreen[None]):
         else:
             self.refresh_bindings()
 
-    CHRONOLOGY_ACTIONS: ClassVar[frozenset[str]] = frozenset({"add_entry", "reverse_chronology"})
+    CHRONOLOGY_ACTIONS: ClassVar[frozenset[str]] = frozenset(
+        {"add_entry", "reverse_chronology", "export"}
+    )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "edit":
             # On the plan, e rewords a goal (the plan's own key) and never edits the client.
             tabs = self.query("#tabs")
             return not (bool(tabs) and tabs.first(TabbedContent).active == "plan")
-        if action == "export":
-            # The chronology, or a plan once there is one; no other tab has a document.
-            tabs = self.query("#tabs")
-            active = tabs.first(TabbedContent).active if tabs else ""
-            if active == "plan":
-                panes = self.query(PlanPane)
-                return bool(panes) and panes.first().plan is not None
-            return active == "chronology"
         if action in self.CHRONOLOGY_ACTIONS:
             # False, not None: the footer drops these keys on the other tabs.
             tabs = self.query("#tabs")
@@ -761,13 +755,8 @@ class CaseFileScreen(CaselineScreen[None]):
     def action_export(self) -> None:
         if self.detail is None:
             return
-        from tui.screens.export import ExportScreen, chronology_export, plan_export
+        from tui.screens.export import ExportScreen, chronology_export
 
-        if self.query_one("#tabs", TabbedContent).active == "plan":
-            plan = self.query_one(PlanPane).plan
-            if plan is not None:
-                self.app.push_screen(ExportScreen(self.detail, plan_export(self.detail, plan)))
-            return
         pane = self.query_one(ChronologyPane)
         export = chronology_export(self.detail, list(pane.table.rows), pane.filter_description())
         self.app.push_screen(ExportScreen(self.detail, export))

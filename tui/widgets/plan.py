@@ -19,6 +19,7 @@ from tui.widgets.markdown import SafeMarkdown
 
 if TYPE_CHECKING:
     from store.plan_records import GoalInfo, PlanInfo
+    from store.records import CaseDetail
 
 NO_PLAN = "No service plan yet. Press N to start one with the client."
 NO_GOALS = "No goals yet. Press g to add the first one."
@@ -111,6 +112,14 @@ class PlanPane(Widget, can_focus=True):
             tooltip="Change the plan's start or review schedule",
             show=False,
             id="plan.schedule",
+        ),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            tooltip="Export the plan and its reviews to Markdown or printable HTML",
+            show=False,
+            id="plan.export",
         ),
         Binding(
             "P",
@@ -246,9 +255,12 @@ class PlanPane(Widget, can_focus=True):
             "previous_goal",
             "page",
             "earlier_plans",
+            "export",
         ):
             return False
         if action in ("add_goal", "review", "schedule"):
+            return plan is not None
+        if action == "export":
             return plan is not None
         if action in ("edit_goal", "add_action"):
             goal = self.focused_goal
@@ -301,6 +313,20 @@ class PlanPane(Widget, can_focus=True):
     def action_schedule(self) -> None:
         if self.plan is not None:
             forms.schedule(self.app, self.plan, self.case_label)
+
+    def action_export(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        app = self.app
+        store, me = app.store, app.me  # type: ignore[attr-defined]
+
+        def show(detail: CaseDetail) -> None:
+            from tui.screens.export import ExportScreen, plan_export
+
+            app.push_screen(ExportScreen(detail, plan_export(detail, plan)))
+
+        forms._read(app, lambda: store.case(me, plan.case_id), show)
 
     def action_earlier_plans(self) -> None:
         forms.earlier_plans(self.app, self.case_id, self.case_label)
