@@ -652,7 +652,7 @@ def test_support_networks_fit_their_clients(case_file_db: Path) -> None:
     for row in contacts:
         by_client.setdefault(row[0], []).append(row)
     assert len(by_client) == len(clients)  # the relative the records talk about, at least
-    assert max(len(c) for c in by_client.values()) == 4
+    assert max(len(c) for c in by_client.values()) in (4, 5)  # 4 drawn, and the relative
     relationships = {
         rel
         for pool in (
