@@ -149,7 +149,8 @@ def _add_export_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
         "--conference",
         type=_positive,
         metavar="ID",
-        help="which meeting, by its id (default: the latest finalised minutes)",
+        help="which meeting, by its number: 'meeting N' in the title of its minutes in the app "
+        "(default: the latest finalised minutes)",
     )
 
 
