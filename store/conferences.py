@@ -50,6 +50,7 @@ from .models import (
 from .records import WorkerInfo
 from .rows import get_row, open_case, worker_names
 from .textsafe import fold
+from .words import plural
 
 if TYPE_CHECKING:
     from .conference_input import AttendeeInput, Minutes
@@ -719,7 +720,7 @@ def _entry_details(row: Any, present: list[Any], apologies: int, actions: int) -
                 else decision[: DECISION_SHOWN - 1] + "…"
             )
             lines.append(f"- {md_escape(short)}")
-    lines += ["", f"{actions} action{'s' if actions != 1 else ''} agreed."]
+    lines += ["", f"{plural(actions, 'action')} agreed."]
     if row.next_meeting_on:
         lines.append(f"Next meeting: {dates.format_date(row.next_meeting_on)}.")
     return "\n".join(lines)

@@ -58,6 +58,7 @@ from .plans import next_review_due
 from .records import CaseStatus
 from .service import Store, display_name_for
 from .textsafe import fold
+from .words import plural
 
 _T = TypeVar("_T")
 
@@ -181,27 +182,23 @@ class DemoReport:
     def lines(self) -> list[str]:
         """A short human summary, one line per fact group."""
         return [
-            f"Wrote {_count(self.cases, 'case')} ({self.open:,} open, {self.closed:,} closed, "
-            f"{_count(self.referrals, 'referral')}; {self.transferred:,} transferred) "
-            f"for {_count(self.workers, 'worker')}",
-            f"{_count(self.clients, 'client')}, {_count(self.notes, 'note')}, "
-            f"{_count(self.chronology, 'chronology entry', 'chronology entries')}",
-            f"{_count(self.contacts, 'contact')} in support networks, "
-            f"{_count(self.professionals, 'professional')} involved, "
-            f"{_count(self.summaries, 'case summary', 'case summaries')} "
-            f"({_count(self.summary_versions, 'version')})",
-            f"{_count(self.plans, 'service plan')} ({_count(self.goals, 'goal')}, "
-            f"{_count(self.actions, 'action')}, {_count(self.reviews, 'review')})",
-            f"{_count(self.conferences, 'case conference')} "
-            f"({_count(self.attendees, 'attendee')}, "
-            f"{_count(self.conference_actions, 'action')}, "
+            f"Wrote {plural(self.cases, 'case')} ({self.open:,} open, {self.closed:,} closed, "
+            f"{plural(self.referrals, 'referral')}; {self.transferred:,} transferred) "
+            f"for {plural(self.workers, 'worker')}",
+            f"{plural(self.clients, 'client')}, {plural(self.notes, 'note')}, "
+            f"{plural(self.chronology, 'chronology entry', 'chronology entries')}",
+            f"{plural(self.contacts, 'contact')} in support networks, "
+            f"{plural(self.professionals, 'professional')} involved, "
+            f"{plural(self.summaries, 'case summary', 'case summaries')} "
+            f"({plural(self.summary_versions, 'version')})",
+            f"{plural(self.plans, 'service plan')} ({plural(self.goals, 'goal')}, "
+            f"{plural(self.actions, 'action')}, {plural(self.reviews, 'review')})",
+            f"{plural(self.conferences, 'case conference')} "
+            f"({plural(self.attendees, 'attendee')}, "
+            f"{plural(self.conference_actions, 'action')}, "
             f"{self.conference_reviews:,} with a plan review)",
             f"in {self.seconds:.1f} s",
         ]
-
-
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
 
 
 def generate(
@@ -239,8 +236,10 @@ def generate(
         # Which meetings held a plan review: its own stream again, so the meetings themselves
         # stayed as they were (bar the moved ones' dates).
         held_in = random.Random(f"caseline-demo-meeting-reviews:{seed}")
+        # The relatives added to support networks that lacked them: their own stream too.
+        added = random.Random(f"caseline-demo-networks:{seed}")
         report = _Generator(
-            random.Random(seed), day, me.strip(), extra, chron, plans, meetings, held_in
+            random.Random(seed), day, me.strip(), extra, chron, plans, meetings, held_in, added
         ).run(cases, notes_per_case, workers)
     return DemoReport(**report, seconds=time.perf_counter() - started)
 
@@ -464,8 +463,10 @@ class _Generator:
         plans: random.Random,
         meetings: random.Random,
         held_in: random.Random,
+        added: random.Random,
     ) -> None:
         self.rng = rng
+        self.nx = added  # the relatives added to support networks (_write_contacts)
         self.x = extra  # everything added with the case file (contacts, summaries...)
         self.cx = chron  # manual chronology entries and analyses
         self.px = plans  # service plans
@@ -1044,7 +1045,7 @@ class _Generator:
         text = (
             f"{p.name} was referred on {self._long_day(case.opened)} by "
             f"{referrer} because of {concerns[0]}. Over "
-            f"{_count(months, 'month')} the work focused on: {'; '.join(concerns)}. {outcome}"
+            f"{plural(months, 'month')} the work focused on: {'; '.join(concerns)}. {outcome}"
         )
         if case.closure_reason in ("Goals achieved", "Stepped down to early help"):
             text += (
@@ -1456,8 +1457,15 @@ class _Generator:
         return "; ".join(parts)
 
     def _write_contacts(self, plan: list[_Case]) -> int:
-        """Support networks: 0-4 people per client, family named like the client."""
-        x = self.x
+        """Support networks: 1-5 people per client, family named like the client.
+
+        The relative the notes, the summaries and the plans' actions talk about (a family's
+        parent) is always one of them, so a reader meets no one in the records who is missing
+        from the network. The network is first drawn as it always was (and the owners, reviews
+        and meetings drawn later see it so: the rest of a seed's data stays as it was); then
+        that relative takes the place of someone drawn with the same family relationship, or
+        joins at the front, their details from a stream of their own."""
+        x, nx = self.x, self.nx
         workers = self.workers
         first_case: dict[int, _Case] = {}
         for case in plan:
@@ -1466,68 +1474,100 @@ class _Generator:
         rows: list[tuple[Any, ...]] = []
         self.networks: dict[int, list[tuple[str, str]]] = {}  # client -> (name, relationship)
         self.contact_ids: dict[int, list[int]] = {}  # client -> ids, in networks' order
+        # client -> ((name, relationship), contact id) as first drawn, and whether the main
+        # relative was among them: what the later draws see (_owner, _review, _conference).
+        self.drawn_networks: dict[int, list[tuple[tuple[str, str], int]]] = {}
+        self.main_drawn: dict[int, bool] = {}
         notes_for_child = txt.CONTACT_NOTES + txt.CONTACT_NOTES_CHILD
         notes_for_adult = txt.CONTACT_NOTES + txt.CONTACT_NOTES_ADULT
         for k in self.client_order:
             p = self.people[k]
             case = first_case[k]
-            wanted = x.choices((0, 1, 2, 3, 4), (10, 30, 30, 20, 10))[0]
-            if not wanted:
-                continue
             ctx = p.ctx
+            main = (ctx["fnfull"], ctx["rel"])
+            # A child's carer (a family's parent) lives with the client.
+            main_lives_with = p.child or ctx["rel"] in ("husband", "wife")
+            wanted = x.choices((0, 1, 2, 3, 4), (10, 30, 30, 20, 10))[0]
             at = self._stamp(case.opened * 1440 + 560)
-            taken = {ctx["c"], ctx["fn"]}
-            people: list[tuple[str, str, bool]] = []  # (name, relationship, lives with client)
-            if not p.family and x.random() < 0.85:
-                # The relative the notes talk about; a child's carer lives with the child.
-                lives_with = p.child or ctx["rel"] in ("husband", "wife")
-                people.append((ctx["fnfull"], ctx["rel"], lives_with))
-            pool = txt.CHILD_NETWORK if p.child else txt.ADULT_NETWORK
-            used = {ctx["rel"]} if people else set()
-            for _ in range(12):
-                if len(people) >= wanted:
-                    break
-                rel, sex = x.choice(pool)
-                if rel in used and rel in txt.FAMILY_RELATIONSHIPS:
-                    continue  # one mother, one grandfather...
-                if not p.child and (
-                    (rel == "mother" and p.age > 70) or (rel in ("son", "daughter") and p.age < 36)
-                ):
-                    continue
-                female = sex == "f" or (sex == "x" and x.random() < 0.5)
-                if rel in txt.FAMILY_RELATIONSHIPS:
-                    bg, surname = txt.BACKGROUNDS[p.bg], p.surname
+            # (name, relationship, lives with client, drawn here rather than from x)
+            people: list[tuple[str, str, bool, bool]] = []
+            if wanted:
+                taken = {ctx["c"], ctx["fn"]}
+                if not p.family and x.random() < 0.85:
+                    people.append((*main, main_lives_with, False))
+                pool = txt.CHILD_NETWORK if p.child else txt.ADULT_NETWORK
+                used = {ctx["rel"]} if people else set()
+                for _ in range(12):
+                    if len(people) >= wanted:
+                        break
+                    rel, sex = x.choice(pool)
+                    if rel in used and rel in txt.FAMILY_RELATIONSHIPS:
+                        continue  # one mother, one grandfather...
+                    if not p.child and (
+                        (rel == "mother" and p.age > 70)
+                        or (rel in ("son", "daughter") and p.age < 36)
+                    ):
+                        continue
+                    female = sex == "f" or (sex == "x" and x.random() < 0.5)
+                    if rel in txt.FAMILY_RELATIONSHIPS:
+                        bg, surname = txt.BACKGROUNDS[p.bg], p.surname
+                    else:
+                        bg = txt.BACKGROUNDS[self._bg_pick[int(x.random() * len(self._bg_pick))]]
+                        surname = x.choice(bg.surnames)
+                    first = x.choice(bg.female if female else bg.male)
+                    if first in taken:
+                        continue
+                    taken.add(first)
+                    used.add(rel)
+                    people.append((f"{first} {_gendered(surname, female)}", rel, False, False))
+            drawn = len(people)
+            main_drawn = any((n, r) == main for n, r, _, _ in people)
+            if not main_drawn:
+                same = next(
+                    (
+                        i
+                        for i, (_, r, _, _) in enumerate(people)
+                        if r == main[1] and r in txt.FAMILY_RELATIONSHIPS
+                    ),
+                    None,
+                )
+                if same is not None:
+                    people[same] = (*main, people[same][2], False)
                 else:
-                    bg = txt.BACKGROUNDS[self._bg_pick[int(x.random() * len(self._bg_pick))]]
-                    surname = x.choice(bg.surnames)
-                first = x.choice(bg.female if female else bg.male)
-                if first in taken:
-                    continue
-                taken.add(first)
-                used.add(rel)
-                people.append((f"{first} {_gendered(surname, female)}", rel, False))
-            self.networks[k] = [(name, rel) for name, rel, _ in people]
-            self.contact_ids[k] = list(range(contact_id, contact_id + len(people)))
-            for name, rel, lives_with in people:
-                roll = x.random()
+                    people.insert(0, (*main, main_lives_with, True))
+            ids = list(range(contact_id, contact_id + len(people)))
+            self.networks[k] = [(name, rel) for name, rel, _, _ in people]
+            self.contact_ids[k] = ids
+            self.drawn_networks[k] = [
+                ((name, rel), i)
+                for (name, rel, _, own), i in zip(people, ids, strict=True)
+                if not own
+            ]
+            assert len(self.drawn_networks[k]) == drawn
+            self.main_drawn[k] = main_drawn
+            for name, rel, lives_with, own in people:
+                r = nx if own else x
+                roll = r.random()
                 if roll < 0.85:
-                    phone = f"07700 900{x.randrange(1000):03d}"
+                    phone = f"07700 900{r.randrange(1000):03d}"
                 elif roll < 0.93:
-                    phone = f"01632 960{x.randrange(1000):03d}"
+                    phone = f"01632 960{r.randrange(1000):03d}"
                 else:
                     phone = ""
                 if lives_with:
                     address = p.address
-                elif x.random() < 0.3:
-                    address = self._place(x)[0]
+                elif r.random() < 0.3:
+                    address = self._place(r)[0]
                 else:
                     address = ""
+                if (name, rel) == main and main_lives_with:
+                    address = p.address
                 notes = ""
-                if x.random() < 0.35:
+                if r.random() < 0.35:
                     choices = notes_for_child if p.child else notes_for_adult
                     if p.language and rel in txt.FAMILY_RELATIONSHIPS:
                         choices = (*choices, txt.CONTACT_NOTES_LANGUAGE)
-                    notes = x.choice(choices).format(c=ctx["c"], language=p.language)
+                    notes = r.choice(choices).format(c=ctx["c"], language=p.language)
                 rows.append(
                     (
                         contact_id,
@@ -1776,7 +1816,7 @@ class _Generator:
                 if e_o <= o and priority < 2 and row[5] != "allocation"
             ][-6:]
             seen = bisect.bisect_right(case.schedule, o * 1440 + 1439)
-            events.append(f"- {_count(seen, 'contact')} recorded since allocation on {allocated}.")
+            events.append(f"- {plural(seen, 'contact')} recorded since allocation on {allocated}.")
             if closing:
                 outcome = txt.CLOSING_OUTCOMES[case.closure_reason].format_map(ctx)
                 position = f"Case closed on {self._long_day(o)}: {case.closure_reason}. {outcome}"
@@ -2332,8 +2372,12 @@ class _Generator:
             if p.family:
                 return "client", "", None  # the family is the client
             main = (p.ctx["fnfull"], p.ctx["rel"])
-            network = self.networks.get(case.client) or [main]
-            name, rel = main if main in network and px.random() < 0.7 else px.choice(network)
+            # Drawn from the network as first drawn (_write_contacts); all of it, and main,
+            # are in the network.
+            drawn = [person for person, _ in self.drawn_networks[case.client]]
+            network = drawn or [main]
+            main_in = self.main_drawn[case.client] or not drawn
+            name, rel = main if main_in and px.random() < 0.7 else px.choice(network)
             return "family", f"{name} ({rel})", None
         if action.owner == "professional":
             involved = [
@@ -2421,7 +2465,7 @@ class _Generator:
         else:
             views = px.choice(txt.CLIENT_VIEWS[mood])
         people = []
-        network = self.networks.get(case.client)
+        network = [person for person, _ in self.drawn_networks.get(case.client, ())]
         if network and px.random() < 0.5:
             people.append("{} ({})".format(*px.choice(network)))
         involved = [
@@ -2788,13 +2832,7 @@ class _Generator:
         ]
         if not involved:
             return None
-        network = list(
-            zip(
-                self.networks.get(case.client, ()),
-                self.contact_ids.get(case.client, ()),
-                strict=True,
-            )
-        )
+        network = list(self.drawn_networks.get(case.client, ()))
         kinds = txt.CONFERENCE_TYPES_CHILD if p.child else txt.CONFERENCE_TYPES_ADULT
         if review is not None:
             kinds = _review_meeting_types(kinds)

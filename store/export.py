@@ -97,10 +97,6 @@ def _source(item: ChronologyItem) -> str:
     return f"{label}; reported by {reported}" if reported else label
 
 
-def _plural(n: int) -> str:
-    return f"{n} entr{'y' if n == 1 else 'ies'}"
-
-
 Facts = list[tuple[str, str]]
 
 
@@ -622,4 +618,27 @@ def export_plan(
     render = plan_export_html if chosen == "html" else plan_export_markdown
     text = render(detail, plan, exported_by=exported_by, exported_at=exported_at or dates.now_utc())
     write_atomically(path, text, example_name="plan.md")
+    return path
+
+
+def export_minutes(
+    path: Path,
+    detail: CaseDetail,
+    conference: ConferenceInfo,
+    *,
+    exported_by: str,
+    fmt: str | None = None,
+    exported_at: datetime | None = None,
+) -> Path:
+    """Write a meeting's minutes to ``path`` (format from ``fmt`` or the file name); returns
+    it.
+
+    Raises ExportError with a one-line message if the file can't be written.
+    """
+    chosen = format_for(path, fmt)
+    render = minutes_export_html if chosen == "html" else minutes_export_markdown
+    text = render(
+        detail, conference, exported_by=exported_by, exported_at=exported_at or dates.now_utc()
+    )
+    write_atomically(path, text, example_name="minutes.md")
     return path

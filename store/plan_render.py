@@ -16,6 +16,7 @@ from . import dates
 from .export import md_escape
 from .plan_records import OWNER_LABELS, GoalInfo, GoalVersionInfo, PlanInfo, RatingInfo, ReviewInfo
 from .textsafe import strip_control
+from .words import plural
 
 __all__ = [
     "doing_with",
@@ -77,7 +78,7 @@ def plan_header_markdown(plan: PlanInfo, today: date | None = None) -> str:
         facts.append(f"ended {dates.format_date(plan.ended_on)} (an earlier plan, read-only)")
     reviews = len(plan.reviews)
     last = f", last {dates.format_date(plan.reviews[-1].held_on)}" if reviews else ""
-    facts.append(f"{reviews} review{'s' if reviews != 1 else ''}{last}")
+    facts.append(f"{plural(reviews, 'review')}{last}")
     return "\n\n".join([" · ".join(facts) + ".", doing_with(plan)])
 
 
@@ -121,7 +122,7 @@ def goal_markdown(goal: GoalInfo, *, level: int = 2, today: date | None = None) 
     if len(goal.versions) > 1:
         out += [
             "",
-            f"*Reworded {len(goal.versions) - 1} time{'s' if len(goal.versions) > 2 else ''}; "
+            f"*Reworded {plural(len(goal.versions) - 1, 'time')}; "
             f"this wording since {dates.format_date(dates.to_local(v.created_at).date())}"
             + (f": {_inline(v.reason)}" if v.reason.strip() else "")
             + ".*",

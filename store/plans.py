@@ -43,6 +43,7 @@ from .models import (
 )
 from .records import WorkerInfo
 from .rows import get_row, open_case, worker_names
+from .words import plural
 
 if TYPE_CHECKING:
     from .plan_records import (
@@ -222,11 +223,7 @@ class PlanOps:
             )
             if current is not None:
                 details += f" Replaces plan {current.number}"
-                details += (
-                    f", carrying over {carried} open goal{'s' if carried != 1 else ''}."
-                    if carry_over
-                    else "."
-                )
+                details += f", carrying over {plural(carried, 'open goal')}." if carry_over else "."
             _entry(
                 case_id, started, f"Service plan {number} started", details, "plan", plan.id, actor
             )

@@ -30,6 +30,7 @@ from store.errors import StoreError
 from store.records import CaseRow, DraftInfo, WorkerInfo
 from store.service import Store
 from store.textsafe import visible
+from store.words import plural
 from tui.widgets.keys import InOrderKeys, use_paste_in_order_parser
 
 STARTED_AFTER_SECONDS = 1.0  # after the first caseload is shown, start-up is over
@@ -42,6 +43,20 @@ WARM_UP_MODULES = (
     "tui.screens.form",
 )
 HANGUP_POLL_SECONDS = 0.5  # how often the watcher checks that the terminal is still there
+# Screens that only show records: leaving them loses nothing typed (see go_to_case).
+READING_SCREENS = frozenset(
+    {
+        "CaseFileScreen",
+        "ConferencesScreen",
+        "MinutesScreen",
+        "PlanViewScreen",
+        "NoteViewScreen",
+        "HistoryScreen",
+        "SummaryVersionsScreen",
+        "ChronologyEntryScreen",
+        "HelpScreen",
+    }
+)
 
 
 class CaselineApp(App[None]):
@@ -290,7 +305,7 @@ class CaselineApp(App[None]):
         count = len(titles)
         listed = "; ".join(titles[:3]) + ("; …" if count > 3 else "")
         self.notify(
-            f"{count} unfinished form{'s' if count != 1 else ''}: {listed}. "
+            f"{plural(count, 'unfinished form')}: {listed}. "
             "Open the same form again to carry on where you left off.",
             title="Drafts",
             markup=False,
@@ -300,7 +315,7 @@ class CaselineApp(App[None]):
     def _offer_drafts(self, drafts: list[DraftInfo]) -> None:
         count = len(drafts)
         self.notify(
-            f"{count} unsaved draft{'s' if count != 1 else ''}",
+            plural(count, "unsaved draft"),
             title="Drafts",
             markup=False,
             timeout=6,
@@ -360,6 +375,18 @@ class CaselineApp(App[None]):
         from tui.screens.case_file import CaseFileScreen
 
         self.push_screen(CaseFileScreen(case_id))
+
+    async def go_to_case(self, case_id: int) -> None:
+        """Open a case as if from the caseload (the command palette does): the screens read
+        on the way there (another case, its meetings, a note...) are closed first, so escape
+        from the case leads back to the caseload. A screen where something is being written
+        is never closed: then the case opens on top of it, and escape returns to the writing."""
+        stack = self.screen_stack
+        base = next((i for i, s in enumerate(stack) if type(s).__name__ == "CaseloadScreen"), None)
+        if base is not None and all(type(s).__name__ in READING_SCREENS for s in stack[base + 1 :]):
+            for _ in stack[base + 1 :]:
+                await self.pop_screen()
+        self.open_case(case_id)
 
     # -- command palette ---------------------------------------------------------------
 

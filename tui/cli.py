@@ -28,6 +28,7 @@ from store.config import (
     resolve_worker,
 )
 from store.errors import StoreError
+from store.words import plural
 
 if TYPE_CHECKING:
     from store.conference_records import ConferenceInfo
@@ -175,7 +176,8 @@ def _add_export_parser(sub: argparse._SubParsersAction[_Parser]) -> None:
         "--conference",
         type=_positive,
         metavar="ID",
-        help="which meeting, by its id (default: the latest finalised minutes)",
+        help="which meeting, by its number: 'meeting N' in the title of its minutes in the app "
+        "(default: the latest finalised minutes)",
     )
 
 
@@ -456,7 +458,8 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
     )
     if _write_export(output, text, example_name="chronology.md"):
         print(
-            f"Wrote chronology of {detail.ref} ({len(items)} entries) to {output}", file=sys.stderr
+            f"Wrote chronology of {detail.ref} ({plural(len(items), 'entry')}) to {output}",
+            file=sys.stderr,
         )
     return 0
 
@@ -496,8 +499,7 @@ def _export_plan(args: argparse.Namespace, config: Config) -> int:
         goals, reviews = len(plan.goals), len(plan.reviews)
         print(
             f"Wrote service plan {plan.number} of {detail.ref} "
-            f"({goals} goal{'s' if goals != 1 else ''}, "
-            f"{reviews} review{'s' if reviews != 1 else ''}) to {output}",
+            f"({plural(goals, 'goal')}, {plural(reviews, 'review')}) to {output}",
             file=sys.stderr,
         )
     return 0

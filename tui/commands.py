@@ -1,4 +1,8 @@
-"""Command-palette providers: find any case by client name or reference and open it."""
+"""Command-palette providers: find any case by client name or reference and open it.
+
+A case opened from the palette is opened as from the caseload (``CaselineApp.go_to_case``), so
+escape leads back to the caseload, as the case file's keys say.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,9 @@ from tui.text import assemble
 if TYPE_CHECKING:
     from tui.app import CaselineApp
 
+OPEN_A_CASE = "Open a case…"
+OPEN_A_CASE_HELP = "Type part of a client's name or a case reference"
+
 
 class CaseSearch(Provider):
     """Type part of a client's name or a case reference to open that case."""
@@ -23,16 +30,23 @@ class CaseSearch(Provider):
         return self.app  # type: ignore[return-value]
 
     async def discover(self) -> Hits:
-        yield DiscoveryHit(
-            "Open a case…",
-            self._hint,
-            help="Type part of a client's name or a case reference",
-        )
+        yield DiscoveryHit(OPEN_A_CASE, self._choose, help=OPEN_A_CASE_HELP)
 
-    def _hint(self) -> None:
-        self.app.notify("In the palette, type part of a client's name or a case reference.")
+    def _choose(self) -> None:
+        """Choose the case in the same list as ctrl+n's, then open it."""
+        from tui.screens.pickers import CasePickerScreen
+
+        async def chosen(case_id: int | None) -> None:
+            if case_id is not None:
+                await self.caseline.go_to_case(case_id)
+
+        self.app.push_screen(CasePickerScreen("Open which case?"), chosen)
 
     async def search(self, query: str) -> Hits:
+        # The command itself is found by its words, like every other listed command.
+        matcher = self.matcher(query)
+        if (score := matcher.match(OPEN_A_CASE)) > 0:
+            yield Hit(score, matcher.highlight(OPEN_A_CASE), self._choose, help=OPEN_A_CASE_HELP)
         text = query.strip()
         if len(fold(text)) < 2:
             return
@@ -47,7 +61,7 @@ class CaseSearch(Provider):
             yield Hit(
                 score,
                 assemble("Open ", (row.ref, "bold"), "  ", row.client_name),
-                partial(app.open_case, row.id),
+                partial(app.go_to_case, row.id),
                 text=f"Open {row.ref} {row.client_name}",
                 help=f"{row.status.value} · {held}",
             )

@@ -34,6 +34,7 @@ from store.records import (
     SummaryInfo,
     WorkerInfo,
 )
+from store.words import plural
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble, choices
@@ -254,6 +255,9 @@ class CaseFileScreen(CaselineScreen[None]):
         # Focused straight away: each change of focus rebuilds the footer.
         self.AUTO_FOCUS = TAB_FOCUS[self.initial_tab]  # type: ignore[misc]  # read when shown
         self._chronology_keys: dict[int, str] | None = None
+        # A record just added, to be highlighted when the reload shows it: "contact-3",
+        # "professional-5" or "entry-12". (The plan pane does the same for its goals.)
+        self._select: str | None = None
 
     # -- layout --------------------------------------------------------------------------
 
@@ -381,6 +385,20 @@ class CaseFileScreen(CaselineScreen[None]):
         pane.closed_case = self.detail is not None and self.detail.status is CaseStatus.CLOSED
         self.call_later(pane.show, plan)
 
+    def _take_selection(self, kind: str) -> int | None:
+        """The id of the ``kind`` of record just added, once: later reloads keep the cursor
+        wherever the worker has moved it since."""
+        selected, _, raw = (self._select or "").partition("-")
+        if selected != kind or not raw.isdigit():
+            return None
+        self._select = None
+        return int(raw)
+
+    def select_after_reload(self, kind: str, record_id: int) -> None:
+        """Highlight this new record (a ``kind`` of "contact", "professional" or "entry")
+        when the case is next shown, i.e. when the form that added it has closed."""
+        self._select = f"{kind}-{record_id}"
+
     @work(thread=True, exclusive=True, group="notes", exit_on_error=False)
     def _load_notes(self) -> None:
         text, note_type = self._notes_filter()
@@ -423,8 +441,9 @@ class CaseFileScreen(CaselineScreen[None]):
             else:
                 self._load_plan()
         else:
+            entry = self._take_selection("entry")
             self.query_one(ChronologyPane).set_entries(
-                loaded.chronology, keys=self._chronology_keys
+                loaded.chronology, keys=self._chronology_keys, keep_id=entry
             )
 
     def _show_overview(self, loaded: CaseFile) -> None:
@@ -480,7 +499,12 @@ class CaseFileScreen(CaselineScreen[None]):
             )
             for contact in loaded.contacts
         ] or [Option("No one recorded yet: press c to add.", disabled=True)]
-        _refill(self.query_one("#contacts", OptionList), contacts)
+        contact = self._take_selection("contact")
+        _refill(
+            self.query_one("#contacts", OptionList),
+            contacts,
+            select=f"contact-{contact}" if contact is not None else None,
+        )
 
         people = []
         for pro in loaded.professionals:
@@ -500,10 +524,17 @@ class CaseFileScreen(CaselineScreen[None]):
                     id=f"professional-{pro.id}",
                 )
             )
+        added_pro = self._take_selection("professional")
         _refill(
             self.query_one("#professionals", OptionList),
             people or [Option("No professionals recorded yet: press p to add.", disabled=True)],
+            select=f"professional-{added_pro}" if added_pro is not None else None,
         )
+        if self.query_one("#tabs", TabbedContent).active == "overview":
+            if contact is not None:
+                self.query_one("#contacts", OptionList).focus()
+            elif added_pro is not None:
+                self.query_one("#professionals", OptionList).focus()
         self.query_one("#overview-summary", SafeMarkdown).show(
             loaded.summary.body if loaded.summary else "*No summary yet.*"
         )
@@ -516,7 +547,7 @@ class CaseFileScreen(CaselineScreen[None]):
         age = dates.relative_age(updated)
         months = self.caseline.config.summary_max_age_months
         stale = dates.add_interval(updated.date(), months=months) < dates.today()
-        flag = f" — older than {months} months: please update" if stale else ""
+        flag = f" — older than {plural(months, 'month')}: please update" if stale else ""
         return f"updated {age} by {summary.author_name}{flag}"
 
     def _show_summary(self, loaded: CaseFile) -> None:
@@ -529,8 +560,7 @@ class CaseFileScreen(CaselineScreen[None]):
             return
         stamp = dates.format_datetime(dates.to_local(summary.created_at))
         versions = loaded.summary_versions
-        plural = "s" if versions != 1 else ""
-        count = f"{versions} version{plural}, v to see them"
+        count = f"{plural(versions, 'version')}, v to see them"
         text = f"{self._summary_age(loaded)} ({stamp}; {count})"
         age.update(assemble(text))
         age.set_class("older than" in text, "stale")
@@ -716,7 +746,7 @@ class CaseFileScreen(CaselineScreen[None]):
 
         self.app.push_screen(
             new_entry_screen(self.caseline, self.detail.id, self._case_label()),
-            self._after_save("Added to the chronology."),
+            self._after_save("Added to the chronology.", select="entry"),
         )
 
     def action_reverse_chronology(self) -> None:
@@ -725,12 +755,11 @@ class CaseFileScreen(CaselineScreen[None]):
     def action_export(self) -> None:
         if self.detail is None:
             return
-        from tui.screens.export import ExportScreen
+        from tui.screens.export import ExportScreen, chronology_export
 
         pane = self.query_one(ChronologyPane)
-        self.app.push_screen(
-            ExportScreen(self.detail, list(pane.table.rows), pane.filter_description())
-        )
+        export = chronology_export(self.detail, list(pane.table.rows), pane.filter_description())
+        self.app.push_screen(ExportScreen(self.detail, export))
 
     def action_transfer(self) -> None:
         if self.detail is not None:
@@ -770,11 +799,16 @@ class CaseFileScreen(CaselineScreen[None]):
                 close_screen(self.caseline, detail), self._after_save("Case closed.")
             )
 
-    def _after_save(self, message: str) -> Any:
-        # No reload here: coming back to this screen reloads it (on_screen_resume).
+    def _after_save(self, message: str, *, select: str = "") -> Any:
+        """Say what was saved; ``select``: the kind of record added, highlighted once shown.
+        No reload here: coming back to this screen reloads it (on_screen_resume)."""
+
         def done(result: object) -> None:
             if result is not None:
                 self.notify(message, markup=False)
+                record_id = getattr(result, "id", None)
+                if select and isinstance(record_id, int):
+                    self.select_after_reload(select, record_id)
 
         return done
 
@@ -819,10 +853,10 @@ class CaseFileScreen(CaselineScreen[None]):
                 CONTACT_FIELDS,
                 {},
                 lambda form: store.add_contact(me, client_id, form),
-                subtitle=self.file.client.name,
+                subtitle=self._case_label(),
                 draft_key=f"contact_new:{client_id}",
             ),
-            self._after_save("Added to the support network."),
+            self._after_save("Added to the support network.", select="contact"),
         )
 
     def _edit_contact(self, contact: ContactInfo) -> None:
@@ -835,7 +869,7 @@ class CaseFileScreen(CaselineScreen[None]):
                 values,
                 lambda form: store.update_contact(me, contact.id, form, version=contact.version),
                 remove=lambda: store.remove_contact(me, contact.id, version=contact.version),
-                subtitle=contact.name,
+                subtitle=self._case_label(),
             ),
             self._after_save("Support network updated."),
         )
@@ -851,10 +885,10 @@ class CaseFileScreen(CaselineScreen[None]):
                 PROFESSIONAL_FIELDS,
                 {},
                 lambda form: store.add_professional(me, case_id, form, dayfirst=dayfirst),
-                subtitle=self.detail.ref,
+                subtitle=self._case_label(),
                 draft_key=f"professional_new:{case_id}",
             ),
-            self._after_save("Professional added."),
+            self._after_save("Professional added.", select="professional"),
         )
 
     def _edit_professional(self, pro: ProfessionalInfo) -> None:
@@ -872,7 +906,7 @@ class CaseFileScreen(CaselineScreen[None]):
                     me, pro.id, form, version=pro.version, dayfirst=dayfirst
                 ),
                 remove=lambda: store.remove_professional(me, pro.id, version=pro.version),
-                subtitle=pro.name,
+                subtitle=self._case_label(),
             ),
             self._after_save("Professional updated."),
         )
@@ -891,11 +925,14 @@ class CaseFileScreen(CaselineScreen[None]):
         )
 
 
-def _refill(options: OptionList, new: list[Option]) -> None:
-    """Replace a list's options, keeping the highlight on the same record if it is still
-    there, else on the first one that can be chosen (so enter works straight away)."""
+def _refill(options: OptionList, new: list[Option], *, select: str | None = None) -> None:
+    """Replace a list's options, highlighting option ``select`` (a record just added), else
+    keeping the highlight on the same record if it is still there, else on the first one
+    that can be chosen (so enter works straight away)."""
     current = options.highlighted_option
     keep = current.id if current is not None else None
+    if select is not None and select in {o.id for o in new}:
+        keep = select
     options.clear_options()
     options.add_options(new)
     ids = [o.id for o in new]

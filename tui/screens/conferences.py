@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from store import dates
 from store.errors import Conflict, InvalidInput
+from store.words import plural
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
         ConferenceInfo,
         ConferenceListItem,
     )
+    from store.records import CaseDetail
 
 ACTION_DONE_FIELDS = [
     Field("status", "Status", choices=(("done", "done"), ("still open", "open"))),
@@ -44,9 +46,11 @@ AMEND_FIELDS = [
 NEXT_FIELDS = [Field("next_meeting_on", "Next meeting", "e.g. +6w, 12/1/2027; blank: none")]
 
 
-def amend_minutes(screen: CaselineScreen[Any], conference_id: int, label: str) -> None:
+def amend_minutes(
+    screen: CaselineScreen[Any], meeting: ConferenceInfo | ConferenceListItem, label: str
+) -> None:
     """Add a correction beneath finalised minutes, which stay as they were."""
-    store, me = screen.caseline.store, screen.caseline.me
+    store, me, conference_id = screen.caseline.store, screen.caseline.me, meeting.id
 
     def done(result: object) -> None:
         if result is not None:
@@ -60,7 +64,7 @@ def amend_minutes(screen: CaselineScreen[Any], conference_id: int, label: str) -
             AMEND_FIELDS,
             {},
             lambda form: store.amend_conference(me, conference_id, form),
-            subtitle=label,
+            subtitle=meeting_label(meeting, label),
             draft_key=f"conference_amend:{conference_id}",
         ),
         done,
@@ -91,7 +95,7 @@ def next_meeting(screen: CaselineScreen[Any], conference_id: int, label: str) ->
                 lambda form: store.set_next_meeting(
                     me, conference_id, form, version=conference.version, dayfirst=dayfirst
                 ),
-                subtitle=f"{conference.title} of {_when(conference)} · {label}",
+                subtitle=meeting_label(conference, label),
             ),
             done,
         )
@@ -103,6 +107,11 @@ def _when(item: Any) -> str:
     if item.held_at is None:
         return "no date yet"
     return dates.format_datetime(dates.to_local(item.held_at))
+
+
+def meeting_label(meeting: ConferenceInfo | ConferenceListItem, label: str) -> str:
+    """Which meeting a form is about: "Case conference of Tue 03 Mar 2026 14:00 · CL-… · Name"."""
+    return f"{meeting.title} of {_when(meeting)} · {label}"
 
 
 class ConferencesScreen(CaselineScreen[None]):
@@ -169,6 +178,9 @@ class ConferencesScreen(CaselineScreen[None]):
         self._actions: dict[int, ConferenceActionInfo] = {}
         self._meetings: dict[int, ConferenceListItem] = {}
         self._case_closed = False
+        # Minutes just written: highlighted when the list is next shown, so that the keys
+        # (N, A...) act on the meeting just written, not on the one highlighted before.
+        self._select: int | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="title-bar"):
@@ -219,15 +231,20 @@ class ConferencesScreen(CaselineScreen[None]):
                     else ("  type not set", "dim"),
                     (f"  chaired by {m.chair}" if m.chair else "", "dim"),
                     ("  draft" if m.status == "draft" else "", "italic"),
-                    ""
-                    if m.status == "draft"
-                    else f"  · {m.open_actions} open action{'s' if m.open_actions != 1 else ''}",
+                    "" if m.status == "draft" else f"  · {plural(m.open_actions, 'open action')}",
                 ),
                 id=f"meeting-{m.id}",
             )
             for m in meetings
         ] or [Option("No meetings recorded for this case.", disabled=True)]
-        _refill(self.query_one("#meetings", OptionList), rows)
+        written, self._select = self._select, None
+        _refill(
+            self.query_one("#meetings", OptionList),
+            rows,
+            select=f"meeting-{written}" if written is not None else None,
+        )
+        if written is not None:
+            self.query_one("#meetings", OptionList).focus()
         self._actions = {a.id: a for a in actions}
         lines = []
         for a in actions:
@@ -283,19 +300,28 @@ class ConferencesScreen(CaselineScreen[None]):
         if not self._case_closed:
             from tui.screens.minutes_editor import MinutesEditorScreen
 
-            self.app.push_screen(MinutesEditorScreen(self.case_id, self.label))
+            self.app.push_screen(MinutesEditorScreen(self.case_id, self.label), self._written)
 
     def action_edit(self) -> None:
         meeting = self._highlighted_meeting()
         if meeting is not None and meeting.status == "draft" and not self._case_closed:
             from tui.screens.minutes_editor import MinutesEditorScreen
 
-            self.app.push_screen(MinutesEditorScreen(self.case_id, self.label, meeting.id))
+            self.app.push_screen(
+                MinutesEditorScreen(self.case_id, self.label, meeting.id), self._written
+            )
+
+    def _written(self, conference_id: int | None) -> None:
+        """Back from the minutes editor: highlight the meeting written (the screen reloads
+        on resuming)."""
+        if conference_id is not None:
+            self._select = conference_id
+            self.action_reload()
 
     def action_amend(self) -> None:
         meeting = self._highlighted_meeting()
         if meeting is not None and meeting.status == "final" and not self._case_closed:
-            amend_minutes(self, meeting.id, self.label)
+            amend_minutes(self, meeting, self.label)
 
     def action_next_meeting(self) -> None:
         meeting = self._highlighted_meeting()
@@ -408,6 +434,13 @@ class MinutesScreen(CaselineScreen[None]):
             tooltip="Set the date of the next meeting",
             id="minutes.next",
         ),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            tooltip="Write the minutes to a Markdown or printable HTML file, for circulation",
+            id="minutes.export",
+        ),
     ]
 
     def __init__(self, conference_id: int, label: str, *, editable: bool = True) -> None:
@@ -416,6 +449,7 @@ class MinutesScreen(CaselineScreen[None]):
         self.label = label
         self.editable = editable  # False: the case is closed, or opened for reading only
         self._conference: ConferenceInfo | None = None
+        self._detail: CaseDetail | None = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("edit", "amend", "next_meeting"):
@@ -442,11 +476,18 @@ class MinutesScreen(CaselineScreen[None]):
     def action_amend(self) -> None:
         c = self._conference
         if c is not None and c.is_final and self.editable:
-            amend_minutes(self, c.id, self.label)
+            amend_minutes(self, c, self.label)
 
     def action_next_meeting(self) -> None:
         if self._conference is not None and self.editable:
             next_meeting(self, self.conference_id, self.label)
+
+    def action_export(self) -> None:
+        if self._conference is not None and self._detail is not None:
+            from tui.screens.export import ExportScreen, minutes_export
+
+            export = minutes_export(self._detail, self._conference)
+            self.app.push_screen(ExportScreen(self._detail, export))
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="title-bar"):
@@ -464,19 +505,21 @@ class MinutesScreen(CaselineScreen[None]):
         store, me = self.caseline.store, self.caseline.me
         with store.database.reading():
             conference = store.conference(me, self.conference_id)
-            closed = store.case(me, conference.case_id).status.value == "closed"
-        self.app.call_from_thread(self._show, conference, closed)
+            detail = store.case(me, conference.case_id)
+        self.app.call_from_thread(self._show, conference, detail)
 
-    def _show(self, conference: ConferenceInfo, closed: bool = False) -> None:
-        if closed:
+    def _show(self, conference: ConferenceInfo, detail: CaseDetail) -> None:
+        self._detail = detail
+        if detail.status.value == "closed":
             self.editable = False  # read from the chronology of a closed case
         from store.minutes_render import minutes_markdown
 
         self._conference = conference
         self.refresh_bindings()
         state = "draft minutes" if conference.status == "draft" else "minutes"
+        # The meeting's number is what `caseline export minutes --conference` takes.
         self.query_one("#minutes-title", Static).update(
-            f"{conference.conference_type.capitalize()}: {state}"
+            f"{conference.conference_type.capitalize()}: {state} · meeting {conference.id}"
         )
         self.query_one("#minutes-body", SafeMarkdown).show(
             minutes_markdown(conference, today=dates.today(), level=2)

@@ -1,9 +1,13 @@
-"""Exporting what is on screen (the chronology as filtered) to a Markdown or HTML file."""
+"""Exporting to a Markdown or printable HTML file: the chronology as filtered, the service plan
+with its reviews, or a meeting's minutes; the same dialog and the same exports as the command
+line's ``caseline export``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,14 +19,79 @@ from textual.widgets import Input, Static
 from store import dates
 from store.errors import StoreError
 from store.records import CaseDetail, ChronologyItem
+from store.words import plural
 from tui.text import assemble
 from tui.widgets.safe import SafeInput
 
+if TYPE_CHECKING:
+    from store.conference_records import ConferenceInfo
+    from store.plan_records import PlanInfo
 
-def default_export_path(ref: str, fmt: str) -> Path:
-    """A file in the home folder named after the case and today's date."""
+
+def default_export_path(ref: str, fmt: str, what: str = "chronology") -> Path:
+    """A file in the home folder named after what is exported, the case and today's date."""
     safe_ref = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in ref)
-    return Path.home() / f"chronology-{safe_ref}-{dates.today().isoformat()}.{fmt}"
+    return Path.home() / f"{what}-{safe_ref}-{dates.today().isoformat()}.{fmt}"
+
+
+@dataclass(frozen=True)
+class Export:
+    """What an export dialog writes: its heading, the file's name, and how it is written."""
+
+    title: str  # "Export chronology"
+    scope: str  # "12 entries (all entries)", shown after the case ref
+    what: str  # the start of the default file name: "chronology", "plan", "minutes"
+    done: str  # "Chronology", as in "Chronology written to ..."
+    write: Callable[[Path, str], Path]  # (path, exported by) -> the path written
+
+
+def chronology_export(detail: CaseDetail, items: list[ChronologyItem], filters: str) -> Export:
+    """The chronology as shown: filtered and ordered."""
+    from store.export import export_chronology
+
+    scope = f"filtered: {filters}" if filters else "all entries"
+    return Export(
+        "Export chronology",
+        f"{plural(len(items), 'entry')} ({scope})",
+        "chronology",
+        "Chronology",
+        lambda path, by: export_chronology(
+            path, detail, items, exported_by=by, filter_description=filters
+        ),
+    )
+
+
+def plan_export(detail: CaseDetail, plan: PlanInfo) -> Export:
+    """A service plan with its goals, actions and every review."""
+    from store.export import export_plan
+
+    return Export(
+        "Export service plan",
+        f"plan {plan.number}: {plural(len(plan.goals), 'goal')}, "
+        f"{plural(len(plan.reviews), 'review')}",
+        "plan",
+        f"Service plan {plan.number}",
+        lambda path, by: export_plan(path, detail, plan, exported_by=by),
+    )
+
+
+def minutes_export(detail: CaseDetail, conference: ConferenceInfo) -> Export:
+    """A meeting's minutes, for circulation (draft minutes are marked as drafts)."""
+    from store.export import export_minutes
+
+    when = (
+        dates.format_date(dates.to_local(conference.held_at).date())
+        if conference.held_at
+        else "no date yet"
+    )
+    state = "" if conference.is_final else ", draft"
+    return Export(
+        "Export minutes",
+        f"{conference.title} of {when} (meeting {conference.id}{state})",
+        "minutes",
+        "Minutes",
+        lambda path, by: export_minutes(path, detail, conference, exported_by=by),
+    )
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -46,29 +115,27 @@ class ExportScreen(ModalScreen[Path | None]):
         Binding("f3", "format('html')", "HTML", id="export.html"),
     ]
 
-    def __init__(self, detail: CaseDetail, items: list[ChronologyItem], filters: str) -> None:
+    def __init__(self, detail: CaseDetail, export: Export) -> None:
         super().__init__()
         self.detail = detail
-        self.items = items
-        self.filters = filters
+        self.export = export
         self.fmt = "html"
 
+    def _default_path(self, fmt: str) -> Path:
+        return default_export_path(self.detail.ref, fmt, self.export.what)
+
     def compose(self) -> ComposeResult:
-        count = len(self.items)
-        scope = f"filtered: {self.filters}" if self.filters else "all entries"
         with Vertical():
             yield Static(
                 assemble(
-                    ("Export chronology", "bold"),
+                    (self.export.title, "bold"),
                     " · ",
                     self.detail.ref,
-                    f" · {count} entr{'y' if count == 1 else 'ies'} ({scope})",
+                    f" · {self.export.scope}",
                 ),
                 classes="heading",
             )
-            yield SafeInput(
-                str(default_export_path(self.detail.ref, self.fmt)), id="export-path", compact=True
-            )
+            yield SafeInput(str(self._default_path(self.fmt)), id="export-path", compact=True)
             yield Static("", id="export-error")
             yield Static(
                 "enter write · f2 Markdown · f3 HTML (printable) · esc cancel", classes="hint"
@@ -80,7 +147,7 @@ class ExportScreen(ModalScreen[Path | None]):
     def action_format(self, fmt: str) -> None:
         self.fmt = fmt
         field = self.query_one("#export-path", Input)
-        path = Path(field.value.strip() or str(default_export_path(self.detail.ref, fmt)))
+        path = Path(field.value.strip() or str(self._default_path(fmt)))
         field.value = str(path.with_suffix(f".{fmt}"))
 
     @on(Input.Submitted, "#export-path")
@@ -93,24 +160,16 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, path: Path) -> None:
-        from store.export import export_chronology
-
         app = self.app
         try:
-            written = export_chronology(
-                path,
-                self.detail,
-                self.items,
-                exported_by=app.me.display_name,  # type: ignore[attr-defined]
-                filter_description=self.filters,
-            )
+            written = self.export.write(path, app.me.display_name)  # type: ignore[attr-defined]
         except StoreError as exc:
             app.call_from_thread(self.query_one("#export-error", Static).update, assemble(str(exc)))
             return
         app.call_from_thread(self._done, written)
 
     def _done(self, path: Path) -> None:
-        self.app.notify(f"Chronology written to {path}", markup=False)
+        self.app.notify(f"{self.export.done} written to {path}", markup=False)
         self.dismiss(path)
 
     def action_cancel(self) -> None:

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from store import dates
 from store.records import CaseRow, DraftInfo
 from store.textsafe import fold, preview_line
+from store.words import plural
 from tui.text import assemble
 from tui.widgets.safe import SafeInput
 
@@ -181,7 +182,7 @@ class DraftsScreen(ModalScreen[DraftInfo | None]):
     def compose(self) -> ComposeResult:
         count = len(self.drafts)
         with Vertical():
-            yield Static(f"{count} unsaved draft{'s' if count != 1 else ''}", classes="heading")
+            yield Static(plural(count, "unsaved draft"), classes="heading")
             options = OptionList(id="drafts")
             for draft in self.drafts:
                 saved = dates.format_datetime(dates.to_local(draft.updated_at))

@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from store import dates
 from store.plan_records import ACTION_STATUSES, DECISIONS, DOMAINS, RATINGS
+from store.words import plural
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble
@@ -71,10 +72,14 @@ def _app(app: App[Any]) -> CaselineApp:
     return app  # type: ignore[return-value]
 
 
-def _saved(app: App[Any], message: str) -> Callable[[object], None]:
+def _saved(
+    app: App[Any], message: str, then: Callable[[Any], None] | None = None
+) -> Callable[[object], None]:
     def done(result: object) -> None:
         if result is not None:
             app.notify(message, markup=False)
+            if then is not None:
+                then(result)
 
     return done
 
@@ -149,7 +154,8 @@ def _interval_text(plan: PlanInfo) -> str:
 # --- goals -------------------------------------------------------------------------------------
 
 
-def add_goal(app: App[Any], plan: PlanInfo) -> None:
+def add_goal(app: App[Any], plan: PlanInfo, *, then: Callable[[Any], None] | None = None) -> None:
+    """The form for a new goal; ``then`` is given the goal once saved."""
     caseline = _app(app)
     store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
     values = {"client_agreed": "yes", "achievable": "yes"}
@@ -162,7 +168,7 @@ def add_goal(app: App[Any], plan: PlanInfo) -> None:
             subtitle=f"Service plan {plan.number} · Specific, Measurable, Relevant, Time-bound",
             draft_key=f"goal_new:{plan.id}",
         ),
-        _saved(app, "Goal added."),
+        _saved(app, "Goal added.", then),
     )
 
 
@@ -222,7 +228,10 @@ def _action_fields(owners: list[tuple[str, str]]) -> list[Field]:
     ]
 
 
-def add_action(app: App[Any], plan: PlanInfo, goal: GoalInfo) -> None:
+def add_action(
+    app: App[Any], plan: PlanInfo, goal: GoalInfo, *, then: Callable[[Any], None] | None = None
+) -> None:
+    """The form for a new action of ``goal``; ``then`` is given the action once saved."""
     caseline = _app(app)
     store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
 
@@ -236,7 +245,7 @@ def add_action(app: App[Any], plan: PlanInfo, goal: GoalInfo) -> None:
                 subtitle=_one_line(goal.current.change),
                 draft_key=f"action_new:{goal.id}",
             ),
-            _saved(app, "Action added."),
+            _saved(app, "Action added.", then),
         )
 
     _read(app, lambda: store.action_owners(me, plan.case_id), show)
@@ -383,7 +392,8 @@ def earlier_plans(app: App[Any], case_id: int, label: str) -> None:
                 keys[i],
                 str(p.id),
                 f"Plan {p.number}: {dates.format_date(p.started_on)} to "
-                f"{dates.format_date(p.ended_on)} · {p.goals} goals · {p.reviews} reviews",
+                f"{dates.format_date(p.ended_on)} · {plural(p.goals, 'goal')} · "
+                f"{plural(p.reviews, 'review')}",
             )
             for i, p in enumerate(earlier[: len(keys)])
         ]

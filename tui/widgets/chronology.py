@@ -15,6 +15,7 @@ from textual.widgets import Input, Select, Static
 from store import dates
 from store.records import ChronologyItem
 from store.textsafe import fold
+from store.words import plural
 from tui.text import assemble, choices
 from tui.widgets.record_table import Column, RecordTable
 from tui.widgets.safe import SafeInput
@@ -152,8 +153,13 @@ class ChronologyPane(Vertical):
         return self.query_one(ChronologyTable)
 
     def set_entries(
-        self, items: list[ChronologyItem], *, keys: dict[int, str] | None = None
+        self,
+        items: list[ChronologyItem],
+        *,
+        keys: dict[int, str] | None = None,
+        keep_id: int | None = None,
     ) -> None:
+        """Show ``items``, the cursor on entry ``keep_id`` if given (else where it was)."""
         extra = sorted({i.category for i in items} - set(self.categories))
         if extra:
             select = self.query_one("#chron-category", Select)
@@ -161,7 +167,7 @@ class ChronologyPane(Vertical):
             options = choices([("All categories", ""), *self.categories, *extra])
             select.set_options(options)
             select.value = current if current in {v for _, v in options} else ""
-        self.table.set_rows(items, keys=keys)
+        self.table.set_rows(items, keys=keys, keep_id=keep_id)
         self._update_state()
 
     def filter_description(self) -> str:
@@ -200,8 +206,8 @@ class ChronologyPane(Vertical):
         )
         described = self.filter_description()
         table.empty_message = "No entries match the filter." if described else "No entries."
-        shown = f"{len(table.rows)} of {table.total}" if described else f"{table.total}"
-        text = f"{shown} entries · {order}"
+        entries = plural(table.total, "entry")
+        text = f"{len(table.rows)} of {entries} · {order}" if described else f"{entries} · {order}"
         if described:
             text += f" · {described}"
         if any(i.before_current_allocation for i in table.rows):

@@ -19,6 +19,7 @@ from tui.widgets.markdown import SafeMarkdown
 
 if TYPE_CHECKING:
     from store.plan_records import GoalInfo, PlanInfo
+    from store.records import CaseDetail
 
 NO_PLAN = "No service plan yet. Press N to start one with the client."
 NO_GOALS = "No goals yet. Press g to add the first one."
@@ -113,6 +114,14 @@ class PlanPane(Widget, can_focus=True):
             id="plan.schedule",
         ),
         Binding(
+            "x",
+            "export",
+            "Export",
+            tooltip="Export the plan and its reviews to Markdown or printable HTML",
+            show=False,
+            id="plan.export",
+        ),
+        Binding(
             "P",
             "earlier_plans",
             "Earlier plans",
@@ -129,6 +138,9 @@ class PlanPane(Widget, can_focus=True):
         self.plan: PlanInfo | None = None
         self.loaded = False
         self.closed_case = False  # a closed case: its plan can be read, not changed
+        # A goal just added (shown from its start) or given an action (shown to its end, where
+        # the actions are), to be focused when the plan is next shown.
+        self._focus_next: tuple[int, bool] | None = None
 
     def compose(self) -> ComposeResult:
         with PlanScroll(id="plan-scroll"):
@@ -171,6 +183,7 @@ class PlanPane(Widget, can_focus=True):
         empty.display = not plan.goals
         focused = self.screen.focused
         keep = focused.goal.id if isinstance(focused, GoalBlock) else None
+        added, self._focus_next = self._focus_next, None
         blocks = {b.goal.id: b for b in goals.query(GoalBlock)}
         if list(blocks) == [g.id for g in plan.goals]:
             for goal in plan.goals:
@@ -178,7 +191,11 @@ class PlanPane(Widget, can_focus=True):
         else:
             await goals.remove_children()
             await goals.mount_all([GoalBlock(g) for g in plan.goals])
-        if keep is not None and goals.query(f"#goal-{keep}"):
+        if added is not None and goals.query(f"#goal-{added[0]}"):
+            block = goals.query_one(f"#goal-{added[0]}")
+            block.focus(scroll_visible=False)
+            self.call_after_refresh(self._bring_into_view, block, added[1])
+        elif keep is not None and goals.query(f"#goal-{keep}"):
             goals.query_one(f"#goal-{keep}").focus(scroll_visible=False)
         self.screen.refresh_bindings()  # which keys apply depends on the plan
 
@@ -238,9 +255,12 @@ class PlanPane(Widget, can_focus=True):
             "previous_goal",
             "page",
             "earlier_plans",
+            "export",
         ):
             return False
         if action in ("add_goal", "review", "schedule"):
+            return plan is not None
+        if action == "export":
             return plan is not None
         if action in ("edit_goal", "add_action"):
             goal = self.focused_goal
@@ -250,9 +270,21 @@ class PlanPane(Widget, can_focus=True):
             return goal is not None and bool(goal.actions)
         return self.loaded
 
+    def _bring_into_view(self, block: Widget, end: bool) -> None:
+        """Scroll to a goal's start, or (``end``) far enough to show its last line."""
+        scroll = self.query_one("#plan-scroll", VerticalScroll)
+        top = block.region.y - scroll.region.y + round(scroll.scroll_y)
+        if end:
+            top = max(top, top + block.outer_size.height - scroll.scrollable_content_region.height)
+        scroll.scroll_to(y=top, animate=False, immediate=True)
+
+    def _show_next(self, goal_id: int, *, end: bool = False) -> None:
+        """Focus this goal when the plan is next shown (after the form that changed it)."""
+        self._focus_next = (goal_id, end)
+
     def action_add_goal(self) -> None:
         if self.plan is not None:
-            forms.add_goal(self.app, self.plan)
+            forms.add_goal(self.app, self.plan, then=lambda added: self._show_next(added.id))
 
     def action_edit_goal(self) -> None:
         goal = self.focused_goal
@@ -262,7 +294,9 @@ class PlanPane(Widget, can_focus=True):
     def action_add_action(self) -> None:
         goal = self.focused_goal
         if self.plan is not None and goal is not None:
-            forms.add_action(self.app, self.plan, goal)
+            forms.add_action(
+                self.app, self.plan, goal, then=lambda _: self._show_next(goal.id, end=True)
+            )
 
     def action_update_action(self) -> None:
         goal = self.focused_goal
@@ -279,6 +313,20 @@ class PlanPane(Widget, can_focus=True):
     def action_schedule(self) -> None:
         if self.plan is not None:
             forms.schedule(self.app, self.plan, self.case_label)
+
+    def action_export(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        app = self.app
+        store, me = app.store, app.me  # type: ignore[attr-defined]
+
+        def show(detail: CaseDetail) -> None:
+            from tui.screens.export import ExportScreen, plan_export
+
+            app.push_screen(ExportScreen(detail, plan_export(detail, plan)))
+
+        forms._read(app, lambda: store.case(me, plan.case_id), show)
 
     def action_earlier_plans(self) -> None:
         forms.earlier_plans(self.app, self.case_id, self.case_label)
