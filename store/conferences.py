@@ -224,6 +224,7 @@ class ConferenceOps:
                 created_at=now,
                 created_by=actor.id,
                 updated_at=now,
+                updated_by=actor.id,
                 **_head_values(minutes),
             )
             _write_lists(row.id, case, minutes, actor)
@@ -266,7 +267,9 @@ class ConferenceOps:
             if "next_meeting_on" not in data:  # left out: kept (it may be set on its own)
                 del values["next_meeting_on"]
             updated = (
-                Conference.update(**values, version=row.version + 1, updated_at=utcnow())
+                Conference.update(
+                    **values, version=row.version + 1, updated_at=utcnow(), updated_by=actor.id
+                )
                 .where((Conference.id == row.id) & (Conference.version == row.version))
                 .execute()
             )
@@ -487,7 +490,19 @@ def _draft_at(conference_id: int, version: int) -> Any:
     if row.status != "draft":
         raise InvalidInput({"form": FINAL})
     if row.version != version:
-        raise Conflict(CONFERENCE_CONFLICT)
+        from .conflicts import refused, worker_name
+        from .minutes_render import minutes_markdown
+
+        # The other person's draft as a document: something to read and copy from.
+        info = _conference_info(row)
+        raise refused(
+            "these minutes",
+            changed_by=worker_name(row.updated_by_id or row.created_by_id),
+            changed_at=row.updated_at,
+            current={"minutes": minutes_markdown(info)},
+            version=row.version,
+            verb="saved",
+        )
     return row
 
 
