@@ -34,6 +34,7 @@ from store import dates
 from store.errors import Conflict, InvalidInput
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error
+from tui.widgets.conflict import ConflictNotice
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.safe import SafeInput, SafeTextArea
@@ -447,7 +448,10 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         self._busy = False
         self._timer: Timer | None = None
         self._owners_timer: Timer | None = None
-        self._conflict = False
+        # Someone else saved the draft first: their version (on show), and the version an
+        # explicit ctrl+s after seeing it saves over. Autosave never saves over it.
+        self._conflict: Conflict | None = None
+        self._save_over: int | None = None
         self._last_saved = ""  # the state last saved or kept, as JSON
 
     @property
@@ -540,6 +544,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
                 "Date",
                 SafeInput(placeholder="e.g. +6w, 12/1/2027", id="next_meeting_on", compact=True),
             )
+        yield ConflictNotice()
         yield CaselineFooter()
 
     def _field(
@@ -836,9 +841,11 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
                 if self.conference_id is None:
                     info = store.start_conference(me, self.case_id, sent.data, **options)
                     self._created_here = True
-                elif self._conflict:
-                    raise Conflict("")
                 else:
+                    if self._conflict is not None:
+                        if self._save_over is None or self._save_over != self._conflict.version:
+                            raise self._conflict
+                        self.version, self._conflict = self._save_over, None
                     info = store.save_conference(
                         me, self.conference_id, sent.data, version=self.version, **options
                     )
@@ -850,8 +857,8 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
                     info = store.start_conference(me, self.case_id, {}, **options)
                     self.conference_id, self.version = info.id, info.version
                     self._created_here = True
-            except Conflict:
-                self._conflict = True
+            except Conflict as exc:
+                self._conflict = exc
                 outcome = "conflict"
             self._last_saved = json.dumps(state, sort_keys=True)
             key = self.draft_key
@@ -886,14 +893,10 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             self._status(f"kept as typed {stamp} · {count} to fix")
         elif outcome == "conflict":
             self._status(f"kept as typed {stamp}")
-            if explicit or then:
-                self.notify(
-                    "Someone else changed these minutes since you opened them. What you typed "
-                    "is kept; close and open them again to see both.",
-                    severity="error",
-                    markup=False,
-                    timeout=10,
-                )
+            if self._conflict is not None:
+                self.query_one(ConflictNotice).show(self._conflict)
+        if outcome == "saved":
+            self.query_one(ConflictNotice).clear()
         if then == "close":
             self._close_with(outcome, errors)
             return
@@ -960,6 +963,10 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             return
         self._busy = True
         self._dirty = False
+        notice = self.query_one(ConflictNotice)
+        if notice.can_save_over:
+            assert notice.conflict is not None
+            self._save_over = notice.conflict.version  # seen: this save goes on top of it
         self._persist_in_thread(self.state(), True)
 
     def save_draft_now(self) -> bool:

@@ -1,0 +1,112 @@
+"""A colleague saves first: the editor stays open with what was typed, shows whose version
+came first and what it says, and ctrl+s again saves over it deliberately."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Input, Static, TextArea
+
+from store.service import Store
+from tui.app import CaselineApp
+from tui.screens.case_file import CaseFileScreen
+from tui.screens.form import FormScreen
+from tui.screens.summary_editor import SummaryEditorScreen
+from tui.widgets.conflict import ConflictNotice
+
+from .helpers import loaded
+
+MakeApp = Callable[..., CaselineApp]
+
+
+async def open_first_case(pilot: object) -> CaseFileScreen:
+    await loaded(pilot)  # type: ignore[arg-type]
+    await pilot.press("enter")  # type: ignore[attr-defined]
+    await loaded(pilot)  # type: ignore[arg-type]
+    screen = pilot.app.screen  # type: ignore[attr-defined]
+    assert isinstance(screen, CaseFileScreen)
+    return screen
+
+
+def notice_of(app: CaselineApp) -> tuple[bool, str, str]:
+    """Whether the conflict notice is on show, its message, and the other version's text."""
+    notice = app.screen.query_one(ConflictNotice)
+    message = str(notice.query_one("#conflict-message", Static).render())
+    theirs = notice.query_one("#conflict-theirs", TextArea).text
+    return notice.display and notice.has_class("-shown"), message, theirs
+
+
+async def test_summary_saved_meanwhile_is_shown_and_nothing_typed_is_lost(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    store = Store.open(seeded_db)
+    me, priya = store.ensure_worker("sam.okafor"), store.ensure_worker("priya.nair")
+    first = store.save_summary(me, 1, "## Background\n\nReferred by the GP.")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        await pilot.press("2", "e")
+        await loaded(pilot)
+        editor = app.screen
+        assert isinstance(editor, SummaryEditorScreen)
+        assert notice_of(app)[0] is False
+        # Priya saves her version while Sam is still typing his.
+        store.save_summary(priya, 1, "Priya's summary: moved to Leeds.", base=first.id)
+        area = editor.query_one("#summary-text", TextArea)
+        area.load_text("Sam's summary: housing found.")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert app.screen is editor  # refused, and still open
+        shown, message, theirs = notice_of(app)
+        assert shown
+        assert "Priya Nair saved a new version of the summary" in message
+        assert "ctrl+s again saves yours over theirs" in message
+        assert theirs == "Priya's summary: moved to Leeds."
+        assert area.text == "Sam's summary: housing found."
+        # Having read hers, Sam saves his on top of it.
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert app.screen is screen
+    assert [v.body for v in store.summary_versions(me, 1)] == [
+        "Sam's summary: housing found.",
+        "Priya's summary: moved to Leeds.",
+        "## Background\n\nReferred by the GP.",
+    ]
+    store.close()
+
+
+async def test_client_details_changed_meanwhile_are_shown_in_the_form(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    store = Store.open(seeded_db)
+    priya = store.ensure_worker("priya.nair")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first_case(pilot)
+        await pilot.press("e")
+        await loaded(pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        opened = store.client(priya, 1)
+        store.update_client(priya, 1, {"phone": "0113 496 0000"}, version=opened.version)
+        language = form.query_one("#language", Input)
+        language.focus()
+        await pilot.press(*"Hausa")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert app.screen is form
+        shown, message, theirs = notice_of(app)
+        assert shown
+        assert "Priya Nair changed this client's details" in message
+        assert "Phone: 0113 496 0000" in theirs.splitlines()
+        assert "Name: Aisha Bello" in theirs.splitlines()
+        assert language.value == "Hausa"  # what Sam typed is still there
+        # Sam copies her phone number into his form, then saves on top of her version.
+        form.query_one("#phone", Input).value = "0113 496 0000"
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert app.screen is screen
+    now = store.client(priya, 1)
+    assert (now.phone, now.language) == ("0113 496 0000", "Hausa")
+    store.close()
