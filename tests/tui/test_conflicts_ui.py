@@ -110,3 +110,40 @@ async def test_client_details_changed_meanwhile_are_shown_in_the_form(
     now = store.client(priya, 1)
     assert (now.phone, now.language) == ("0113 496 0000", "Hausa")
     store.close()
+
+
+async def test_draft_minutes_saved_meanwhile_are_shown_and_saved_over_on_purpose(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    from .test_minutes_editor import fill_meeting, open_editor, type_into
+
+    store = Store.open(seeded_db)
+    priya = store.ensure_worker("priya.nair")
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        editor = await open_editor(pilot)
+        await fill_meeting(pilot, editor)
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert "saved" in str(editor.query_one("#draft-status", Static).render())
+        assert editor.conference_id is not None
+        # Priya opens the same draft and saves her own wording first.
+        store.save_conference(
+            priya, editor.conference_id, {"place": "Priya's room"}, version=editor.version
+        )
+        place = editor.query_one("#place", Input)
+        await type_into(pilot, place, "Sam's room")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        shown, message, theirs = notice_of(app)
+        assert shown
+        assert "Priya Nair saved these minutes" in message
+        assert "Priya's room" in theirs
+        assert place.value == "Sam's room"
+        assert store.conference(priya, editor.conference_id).place == "Priya's room"
+        # Having read hers, ctrl+s again puts his on top.
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert notice_of(app)[0] is False
+        assert store.conference(priya, editor.conference_id).place == "Sam's room"
+    store.close()

@@ -449,8 +449,10 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         self._timer: Timer | None = None
         self._owners_timer: Timer | None = None
         # Someone else saved the draft first: their version (on show), and the version an
-        # explicit ctrl+s after seeing it saves over. Autosave never saves over it.
+        # explicit ctrl+s after seeing it saves over. Autosave never saves over it, and a
+        # conflict found by autosave is first answered by ctrl+s with the notice again.
         self._conflict: Conflict | None = None
+        self._conflict_answered = False  # refused in answer to ctrl+s: the next one saves over
         self._save_over: int | None = None
         self._last_saved = ""  # the state last saved or kept, as JSON
 
@@ -895,8 +897,10 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             self._status(f"kept as typed {stamp}")
             if self._conflict is not None:
                 self.query_one(ConflictNotice).show(self._conflict)
+                self._conflict_answered = self._conflict_answered or explicit
         if outcome == "saved":
             self.query_one(ConflictNotice).clear()
+            self._conflict_answered = False
         if then == "close":
             self._close_with(outcome, errors)
             return
@@ -964,7 +968,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         self._busy = True
         self._dirty = False
         notice = self.query_one(ConflictNotice)
-        if notice.can_save_over:
+        if notice.can_save_over and self._conflict_answered:
             assert notice.conflict is not None
             self._save_over = notice.conflict.version  # seen: this save goes on top of it
         self._persist_in_thread(self.state(), True)
