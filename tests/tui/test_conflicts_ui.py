@@ -147,3 +147,21 @@ async def test_draft_minutes_saved_meanwhile_are_shown_and_saved_over_on_purpose
         assert notice_of(app)[0] is False
         assert store.conference(priya, editor.conference_id).place == "Sam's room"
     store.close()
+
+
+def test_the_other_version_reads_in_the_forms_order_with_the_rest_after() -> None:
+    from store.errors import Conflict
+    from tui.widgets.conflict import conflict_text
+
+    conflict = Conflict(
+        "Priya Nair changed goal 1 after you opened it.",
+        current={"status": "closed", "target": "2 of 3", "change": "Attend\nthree classes"},
+        version=3,
+    )
+    labels = {"change": "What changes", "target": "Target", "reason": "Why changed"}
+    assert conflict_text(conflict, labels).splitlines() == [
+        "What changes: Attend",
+        "    three classes",
+        "Target: 2 of 3",
+        "Status: closed",
+    ]

@@ -24,13 +24,15 @@ def conflict_text(conflict: Conflict, labels: Mapping[str, str] | None = None) -
     """What the record says now, as text to read and copy from.
 
     One field (a summary, minutes as a document) is shown as it is; several are shown one a
-    line as "Label: value", in the order of ``labels`` (a field's name to its label), the
-    lines of a longer value indented beneath it.
+    line as "Label: value", in the order of ``labels`` (a field's name to its label) and then
+    any others, the lines of a longer value indented beneath it.
     """
     current = conflict.current
     if len(current) == 1 and not labels:
         return next(iter(current.values()))
-    names = [n for n in (labels or {}) if n in current] or list(current)
+    # The form's fields first, in its order; then anything else the record says.
+    names = [n for n in (labels or {}) if n in current]
+    names += [n for n in current if n not in names]
     lines: list[str] = []
     for name in names:
         label = (labels or {}).get(name) or name.replace("_", " ").capitalize()
