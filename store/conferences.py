@@ -416,7 +416,18 @@ class ConferenceOps:
         with self.database.writing():
             row = get_row(Conference, conference_id, "conference")
             if row.version != version:
-                raise Conflict(CONFERENCE_CONFLICT)
+                from .conflicts import last_change, refused, worker_name
+
+                who, at = last_change("conference", row.id)
+                if row.status == "draft" and (at is None or row.updated_at > at):
+                    who, at = worker_name(row.updated_by_id or row.created_by_id), row.updated_at
+                raise refused(
+                    "these minutes",
+                    changed_by=who,
+                    changed_at=at,
+                    current={"next_meeting_on": row.next_meeting_on},
+                    version=row.version,
+                )
             open_case(row.case_id, CLOSED_CHANGE)
             values = {"next_meeting_on": new.next_meeting_on}
             changes = _diff({"next_meeting_on": row.next_meeting_on}, values)
@@ -440,7 +451,16 @@ class ConferenceOps:
         with self.database.writing():
             action = get_row(ConferenceAction, action_id, "action")
             if action.version != version:
-                raise Conflict(ACTION_CONFLICT)
+                from .conflicts import last_change, refused
+
+                who, at = last_change("conference_action", action.id)
+                raise refused(
+                    "this action",
+                    changed_by=who,
+                    changed_at=at,
+                    current={"status": action.status, "note": action.status_note},
+                    version=action.version,
+                )
             conference = Conference.get_by_id(action.conference_id)
             open_case(conference.case_id, CLOSED_CHANGE)
             if conference.status != "final":

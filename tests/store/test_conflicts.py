@@ -237,3 +237,45 @@ def test_draft_minutes_saved_by_two_people(
     assert conflict.version is not None
     saved = store.save_conference(me, draft.id, {"place": "Mine"}, version=conflict.version)
     assert saved.place == "Mine"
+
+
+def test_next_meeting_of_finalised_minutes_set_by_two_people(
+    store: Store,
+    me: WorkerInfo,
+    other: WorkerInfo,
+    case: CaseDetail,
+    minutes: dict[str, Any],  # noqa: F811
+) -> None:
+    from tests.store.test_conferences import final
+
+    done = final(store, me, case.id, minutes)
+    store.set_next_meeting(other, done.id, {"next_meeting_on": "8/1/2027"}, version=done.version)
+    conflict = refused(
+        lambda: store.set_next_meeting(
+            me, done.id, {"next_meeting_on": "15/1/2027"}, version=done.version
+        )
+    )
+    assert_names_priya(conflict, "changed these minutes")
+    assert conflict.current == {"next_meeting_on": "08 Jan 2027"}
+
+
+def test_meeting_action_marked_done_by_two_people(
+    store: Store,
+    me: WorkerInfo,
+    other: WorkerInfo,
+    case: CaseDetail,
+    minutes: dict[str, Any],  # noqa: F811
+) -> None:
+    from tests.store.test_conferences import final
+
+    action = final(store, me, case.id, minutes).actions[0]
+    store.set_action_status(
+        other, action.id, {"status": "done", "note": "Emailed"}, version=action.version
+    )
+    conflict = refused(
+        lambda: store.set_action_status(
+            me, action.id, {"status": "done", "note": "Posted"}, version=action.version
+        )
+    )
+    assert_names_priya(conflict, "changed this action")
+    assert conflict.current == {"status": "done", "note": "Emailed"}
