@@ -5,10 +5,13 @@ top of that version deliberately."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from store import migrations
+from store.db import Database
 from store.errors import Conflict
 from store.plan_records import PlanInfo
 from store.records import CaseDetail, WorkerInfo
@@ -279,3 +282,47 @@ def test_meeting_action_marked_done_by_two_people(
     )
     assert_names_priya(conflict, "changed this action")
     assert conflict.current == {"status": "done", "note": "Emailed"}
+
+
+def test_draft_minutes_from_a_version_7_database_name_who_started_them(db_path: Path) -> None:
+    database = Database(db_path)
+    database.bind()
+    stamp = "2026-11-20 09:00:00"
+    with database.writing() as db:
+        migrations.upgrade(db, str(db_path), target=7)
+        for worker_id, username, name in ((1, "sam.okafor", "Sam Okafor"), (2, "jo", "Jo Marsh")):
+            db.execute_sql(
+                "INSERT INTO worker (id, username, display_name, role, active, created_at, "
+                "updated_at) VALUES (?, ?, ?, 'worker', 1, ?, ?)",
+                (worker_id, username, name, stamp, stamp),
+            )
+        db.execute_sql(
+            "INSERT INTO client (id, name, name_key, address, phone, language, identifiers,"
+            " created_at, updated_at, version) VALUES (1, 'Ada Byron', 'ada byron', '', '', '',"
+            " '', ?, ?, 1)",
+            (stamp, stamp),
+        )
+        db.execute_sql(
+            'INSERT INTO "case" (id, ref, client_id, status, worker_id, allocated_on, opened_on,'
+            " closure_reason, closing_summary, has_plan, created_at, updated_at, version) VALUES"
+            " (1, 'CL-2026-0001', 1, 'open', 1, '2026-01-05', '2026-01-05', '', '', 0, ?, ?, 1)",
+            (stamp, stamp),
+        )
+        db.execute_sql(
+            "INSERT INTO conference (id, case_id, status, place, conference_type, chair,"
+            " minute_taker, client_attended, client_views, information_shared, decisions,"
+            " created_at, created_by_id, updated_at, version) VALUES (1, 1, 'draft', 'Room 2',"
+            " '', '', '', 0, '', '', '', ?, 2, ?, 3)",
+            (stamp, stamp),
+        )
+    database.close()
+    store = Store.open(db_path)
+    try:
+        assert store.schema_version() == migrations.LATEST >= 8
+        me = store.ensure_worker("sam.okafor")
+        conflict = refused(lambda: store.save_conference(me, 1, {"place": "Mine"}, version=2))
+        assert str(conflict).startswith("Jo Marsh saved these minutes (20 Nov 2026 09:00)")
+        assert "Room 2" in conflict.current["minutes"]
+        assert store.save_conference(me, 1, {"place": "Mine"}, version=3).place == "Mine"
+    finally:
+        store.close()
