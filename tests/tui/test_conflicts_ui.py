@@ -15,7 +15,7 @@ from tui.screens.form import FormScreen
 from tui.screens.summary_editor import SummaryEditorScreen
 from tui.widgets.conflict import ConflictNotice
 
-from .helpers import loaded
+from .helpers import focus, loaded
 
 MakeApp = Callable[..., CaselineApp]
 
@@ -133,13 +133,21 @@ async def test_draft_minutes_saved_meanwhile_are_shown_and_saved_over_on_purpose
         )
         place = editor.query_one("#place", Input)
         await type_into(pilot, place, "Sam's room")
-        await pilot.press("ctrl+s")
+        # Leaving the field saves the page: it finds hers, shows it, and saves nothing over it.
+        await focus(pilot, "#chair")
         await loaded(pilot)
         shown, message, theirs = notice_of(app)
         assert shown
         assert "Priya Nair saved these minutes" in message
+        assert "press ctrl+s twice" in message
         assert "Priya's room" in theirs
         assert place.value == "Sam's room"
+        assert store.conference(priya, editor.conference_id).place == "Priya's room"
+        # The first ctrl+s is answered with her version; it still saves nothing over it.
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        shown, message, theirs = notice_of(app)
+        assert shown and "ctrl+s again saves yours over theirs" in message
         assert store.conference(priya, editor.conference_id).place == "Priya's room"
         # Having read hers, ctrl+s again puts his on top.
         await pilot.press("ctrl+s")

@@ -896,8 +896,10 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         elif outcome == "conflict":
             self._status(f"kept as typed {stamp}")
             if self._conflict is not None:
-                self.query_one(ConflictNotice).show(self._conflict)
                 self._conflict_answered = self._conflict_answered or explicit
+                self.query_one(ConflictNotice).show(
+                    self._conflict, found_by_autosave=not self._conflict_answered
+                )
         if outcome == "saved":
             self.query_one(ConflictNotice).clear()
             self._conflict_answered = False

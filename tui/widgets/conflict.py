@@ -71,10 +71,25 @@ class ConflictNotice(Vertical):
             "", id="conflict-theirs", read_only=True, soft_wrap=True, tab_behavior="focus"
         )
 
-    def show(self, conflict: Conflict, labels: Mapping[str, str] | None = None) -> None:
-        """Explain ``conflict`` and show the other person's version."""
+    def show(
+        self,
+        conflict: Conflict,
+        labels: Mapping[str, str] | None = None,
+        *,
+        found_by_autosave: bool = False,
+    ) -> None:
+        """Explain ``conflict`` and show the other person's version.
+
+        ``found_by_autosave``: the refusal came from an autosave, not from ctrl+s, so it is
+        ctrl+s twice (once to see this in answer, once to save) that saves over theirs.
+        """
         self.conflict = conflict
-        if conflict.version is not None:
+        if conflict.version is not None and found_by_autosave:
+            then = (
+                "Their version is below; your page is kept as typed and is never saved over "
+                "theirs by itself. To save yours over theirs, press ctrl+s twice."
+            )
+        elif conflict.version is not None:
             then = (
                 "Their version is below; what you typed is still here. ctrl+s again saves "
                 "yours over theirs."
