@@ -80,12 +80,10 @@ CLIENT_CONFLICT = (
     "Someone else changed this client's details since you opened them; reopen to see their changes."
 )
 CONTACT_CONFLICT = "Someone else changed this contact since you opened it; reopen to see it now."
-CONTACT_REMOVED = "This contact has been removed from the support network."
 PROFESSIONAL_CONFLICT = (
     "Someone else changed this professional's details since you opened them; reopen to see "
     "their changes."
 )
-PROFESSIONAL_REMOVED = "This professional has been removed from the case."
 
 
 class CaseFileOps:

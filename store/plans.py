@@ -60,7 +60,6 @@ CLOSED_CHANGE = "change its plan"  # what a closed case refuses: "reopen it to .
 __all__ = ["PlanOps", "next_review_due"]
 
 PLAN_CONFLICT = "Someone else changed this plan since you opened it; open it again to see."
-GOAL_CONFLICT = "Someone else changed this goal since you opened it; open it again to see."
 ACTION_CONFLICT = "Someone else changed this action since you opened it; open it again to see."
 ENDED = "This is an earlier plan, kept as it was; make changes in the current plan."
 GOAL_VERSION_FIELDS = (
