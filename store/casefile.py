@@ -420,9 +420,13 @@ def _get_live(model: type[pw.Model], record_id: int, what: str, version: int) ->
     if row.removed_at is not None:
         # Nothing to save over: the record is gone from the case (its history stays).
         who, _ = last_change(what, row.id)
-        removed = label if what == "contact" else "this professional"
+        removed = (
+            "this contact from the support network"
+            if what == "contact"
+            else "this professional from the case"
+        )
         raise refused(
-            f"{removed} from the case",
+            removed,
             changed_by=who,
             changed_at=row.removed_at,
             current={f: getattr(row, f) for f in fields},

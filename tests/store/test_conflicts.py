@@ -126,7 +126,7 @@ def test_contact_removed_meanwhile_cannot_be_saved_over(
     conflict = refused(
         lambda: store.update_contact(me, contact.id, {"notes": "x"}, version=contact.version)
     )
-    assert_names_priya(conflict, "removed this contact from the case")
+    assert_names_priya(conflict, "removed this contact from the support network")
     assert conflict.version is None
 
 
