@@ -102,6 +102,9 @@ async def test_client_details_changed_meanwhile_are_shown_in_the_form(
         assert "Phone: 0113 496 0000" in theirs.splitlines()
         assert "Name: Aisha Bello" in theirs.splitlines()
         assert language.value == "Hausa"  # what Sam typed is still there
+        # Her version can be reached with tab, to select and copy from.
+        await pilot.press("tab", "tab")
+        assert app.focused is form.query_one("#conflict-theirs")
         # Sam copies her phone number into his form, then saves on top of her version.
         form.query_one("#phone", Input).value = "0113 496 0000"
         await pilot.press("ctrl+s")
