@@ -176,3 +176,74 @@ def test_the_other_version_reads_in_the_forms_order_with_the_rest_after() -> Non
         "Target: 2 of 3",
         "Status: closed",
     ]
+
+
+async def test_a_draft_restored_after_a_colleague_saved_does_not_undo_their_change(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    store = Store.open(seeded_db)
+    priya = store.ensure_worker("priya.nair")
+    async with make_app().run_test(size=(80, 24)) as pilot:
+        await open_first_case(pilot)
+        await pilot.press("e")
+        await loaded(pilot)
+        form = pilot.app.screen
+        assert isinstance(form, FormScreen)
+        form.query_one("#language", Input).focus()
+        await pilot.press(*"Hausa")
+        assert form.save_draft_now()  # as when the terminal goes away
+    # Meanwhile Priya changes the phone number.
+    opened = store.client(priya, 1)
+    store.update_client(priya, 1, {"phone": "0113 496 0000"}, version=opened.version)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_case(pilot)
+        await pilot.press("e")
+        await loaded(pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert form.query_one("#language", Input).value == "Hausa"  # restored
+        assert form.query_one("#phone", Input).value == "07700 900123"  # as typed on
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert app.screen is form
+        shown, message, theirs = notice_of(app)
+        assert shown and "Priya Nair changed this client's details" in message
+        assert "Phone: 0113 496 0000" in theirs.splitlines()
+    assert store.client(priya, 1).phone == "0113 496 0000"  # not put back
+    store.close()
+
+
+async def test_minutes_kept_after_a_refusal_are_refused_again_when_reopened(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    from .test_minutes_editor import editor_ready, fill_meeting, open_editor, type_into
+
+    store = Store.open(seeded_db)
+    priya = store.ensure_worker("priya.nair")
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        editor = await open_editor(pilot)
+        await fill_meeting(pilot, editor)
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        conference_id = editor.conference_id
+        assert conference_id is not None
+        store.save_conference(
+            priya, conference_id, {"place": "Priya's room"}, version=editor.version
+        )
+        await type_into(pilot, editor.query_one("#place", Input), "Sam's room")
+        await pilot.press("escape")  # closed: his page is kept as typed
+        await loaded(pilot)
+        assert not isinstance(app.screen, type(editor))
+        assert store.conference(priya, conference_id).place == "Priya's room"
+        await pilot.press("e")  # the draft, highlighted in the meetings list
+        reopened = await editor_ready(pilot)
+        assert reopened.query_one("#place", Input).value == "Sam's room"
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        shown, message, theirs = notice_of(app)
+        assert shown and "Priya Nair saved these minutes" in message
+        assert "Priya's room" in theirs
+        assert store.conference(priya, conference_id).place == "Priya's room"
+    store.close()

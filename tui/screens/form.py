@@ -52,6 +52,10 @@ class Field:
 
 
 DRAFT_AFTER_SECONDS = 2.0  # a pause in typing this long keeps a draft
+# Kept with a draft: the version of the record the form was typed on. A draft restored after a
+# colleague saved the record is sent with it, so it is refused and theirs shown, never
+# silently put back over their change.
+DRAFT_VERSION = "_version"
 
 
 class FormScreen(CaselineScreen[Any]):
@@ -190,6 +194,9 @@ class FormScreen(CaselineScreen[Any]):
             self.app.call_from_thread(self._restore, *found)
 
     def _restore(self, values: dict[str, str], saved_at: datetime) -> None:
+        typed_on = values.get(DRAFT_VERSION, "")
+        if self.version is not None and typed_on.isdigit():
+            self.version = int(typed_on)
         restored = False
         for field in self.fields:
             value = values.get(field.name)
@@ -234,6 +241,8 @@ class FormScreen(CaselineScreen[Any]):
             self._has_draft = False
         else:
             title = f"{self.form_title} · {self.subtitle}" if self.subtitle else self.form_title
+            if self.version is not None:
+                values = {**values, DRAFT_VERSION: str(self.version)}
             store.save_form_draft(me, self.draft_key, values, title=title[:120])
             self._has_draft = True
 

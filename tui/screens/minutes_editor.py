@@ -617,6 +617,8 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
                 restored = None
         self._set_state(restored or state)
         self._kept = kept is not None
+        if restored is not None and kept is not None and kept[0].get("version", "").isdigit():
+            self.version = int(kept[0]["version"])
         self.query_one("#page").disabled = False
         self.query_one("#held_at").focus()
         if restored is not None and kept is not None:
@@ -873,7 +875,9 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
                 store.save_form_draft(
                     me,
                     key,
-                    {"state": json.dumps(state, ensure_ascii=False)},
+                    # The version it was typed on: restored later, it is refused if a
+                    # colleague saved the minutes meanwhile, rather than put back over theirs.
+                    {"state": json.dumps(state, ensure_ascii=False), "version": str(self.version)},
                     title=f"Minutes · {self.label}"[:120],
                 )
                 self._kept = True
