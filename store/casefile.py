@@ -10,11 +10,13 @@ actually changes leaves a RecordChange row with its old and new value as text.
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
 from . import dates
+from .conflicts import last_change, refused
 from .db import Database
 from .errors import Conflict, NotFound
 from .models import (
@@ -65,16 +67,23 @@ HISTORY_TABLES: dict[str, type[pw.Model]] = {
     "conference_action": ConferenceAction,
 }
 
+
+class Latest(Enum):
+    """No base version: save on top of whatever is current."""
+
+    LATEST = "latest"
+
+
+LATEST = Latest.LATEST
+
 CLIENT_CONFLICT = (
     "Someone else changed this client's details since you opened them; reopen to see their changes."
 )
 CONTACT_CONFLICT = "Someone else changed this contact since you opened it; reopen to see it now."
-CONTACT_REMOVED = "This contact has been removed from the support network."
 PROFESSIONAL_CONFLICT = (
     "Someone else changed this professional's details since you opened them; reopen to see "
     "their changes."
 )
-PROFESSIONAL_REMOVED = "This professional has been removed from the case."
 
 
 class CaseFileOps:
@@ -108,7 +117,7 @@ class CaseFileOps:
         with self.database.writing():
             row = _get_client(client_id)
             if row.version != version:
-                raise Conflict(CLIENT_CONFLICT)
+                raise _refused(row, "client", "this client's details", CLIENT_FIELDS)
             current = {f: getattr(row, f) for f in CLIENT_FIELDS}
             new: ClientUpdate = validate(ClientUpdate, {**current, **data}, dayfirst=dayfirst)
             changes = _diff(current, new.model_dump())
@@ -250,10 +259,16 @@ class CaseFileOps:
             _get_case(case_id)
             return [_summary_info(s) for s in _summary_query(case_id)]
 
-    def save_summary(self, actor: WorkerInfo, case_id: int, body: str) -> SummaryInfo:
+    def save_summary(
+        self, actor: WorkerInfo, case_id: int, body: str, *, base: int | Latest | None = LATEST
+    ) -> SummaryInfo:
         """Save a new version of the summary, exactly as typed.
 
-        Saving the same text as the current version writes nothing and returns that version.
+        ``base`` is the id of the version the text was written from (None: the case had no
+        summary then). If another version has been saved since, Conflict says whose, and
+        carries it (``current["body"]``) and the id to send as ``base`` to save over it
+        deliberately. Left out, the text goes on top of whatever is current (scripts, the
+        demo). Saving the same text as the current version writes nothing and returns it.
         """
         from .schemas import SummaryInput, validate
 
@@ -263,6 +278,17 @@ class CaseFileOps:
             current = _current_summary(case_id)
             if current is not None and current.body == new.body:
                 return current
+            now_id = None if current is None else current.id
+            if base is not LATEST and base != now_id:
+                assert current is not None  # versions are never deleted
+                raise refused(
+                    "the summary",
+                    changed_by=current.author_name,
+                    changed_at=current.created_at,
+                    current={"body": current.body},
+                    version=current.id,
+                    verb="saved a new version of",
+                )
             row = SummaryVersion.create(
                 case=case_id, body=new.body, author=actor.id, created_at=utcnow()
             )
@@ -389,11 +415,39 @@ def _get_live(model: type[pw.Model], record_id: int, what: str, version: int) ->
     row = model.get_or_none(model._meta.primary_key == record_id)
     if row is None:
         raise NotFound(f"No {what} with id {record_id}.")
+    fields = CONTACT_FIELDS if what == "contact" else PROFESSIONAL_FIELDS
+    label = "this contact" if what == "contact" else "this professional's details"
     if row.removed_at is not None:
-        raise Conflict(CONTACT_REMOVED if what == "contact" else PROFESSIONAL_REMOVED)
+        # Nothing to save over: the record is gone from the case (its history stays).
+        who, _ = last_change(what, row.id)
+        removed = (
+            "this contact from the support network"
+            if what == "contact"
+            else "this professional from the case"
+        )
+        raise refused(
+            removed,
+            changed_by=who,
+            changed_at=row.removed_at,
+            current={f: getattr(row, f) for f in fields},
+            version=None,
+            verb="removed",
+        )
     if row.version != version:
-        raise Conflict(CONTACT_CONFLICT if what == "contact" else PROFESSIONAL_CONFLICT)
+        raise _refused(row, what, label, fields)
     return row
+
+
+def _refused(row: Any, table: str, what: str, fields: tuple[str, ...]) -> Conflict:
+    """The Conflict for a save from an old version of a row with a change history."""
+    who, at = last_change(table, row.id)
+    return refused(
+        what,
+        changed_by=who,
+        changed_at=at,
+        current={f: getattr(row, f) for f in fields},
+        version=row.version,
+    )
 
 
 def _as_text(value: object) -> str | None:

@@ -221,7 +221,7 @@ class ChronologyOps:
             if row.source_kind != "manual":
                 raise InvalidInput({"form": AUTOMATIC_NOT_EDITABLE})
             if row.version != version:
-                raise Conflict(ENTRY_CONFLICT)
+                raise _refused(row)
             _open_case(row.case_id)
             current = {f: getattr(row, f) for f in ENTRY_FIELDS}
             new: EntryInput = validate(
@@ -253,7 +253,7 @@ class ChronologyOps:
         with self.database.writing():
             row = _get_entry(entry_id)
             if row.version != version:
-                raise Conflict(ENTRY_CONFLICT)
+                raise _refused(row)
             _open_case(row.case_id)
             if text != row.analysis:
                 _save(
@@ -328,6 +328,20 @@ def current_allocation_id(case_id: int) -> int | None:
         .scalar()
     )
     return found
+
+
+def _refused(row: Any) -> Conflict:
+    """A save from an old version of an entry: who changed it since, and what it says now."""
+    from .conflicts import last_change, refused
+
+    who, at = last_change("chronology_entry", row.id)
+    return refused(
+        "this chronology entry",
+        changed_by=who,
+        changed_at=at,
+        current={f: getattr(row, f) for f in ENTRY_FIELDS},
+        version=row.version,
+    )
 
 
 def _get_entry(entry_id: int) -> Any:

@@ -225,6 +225,7 @@ class ConferenceOps:
                 created_at=now,
                 created_by=actor.id,
                 updated_at=now,
+                updated_by=actor.id,
                 **_head_values(minutes),
             )
             _write_lists(row.id, case, minutes, actor)
@@ -267,7 +268,9 @@ class ConferenceOps:
             if "next_meeting_on" not in data:  # left out: kept (it may be set on its own)
                 del values["next_meeting_on"]
             updated = (
-                Conference.update(**values, version=row.version + 1, updated_at=utcnow())
+                Conference.update(
+                    **values, version=row.version + 1, updated_at=utcnow(), updated_by=actor.id
+                )
                 .where((Conference.id == row.id) & (Conference.version == row.version))
                 .execute()
             )
@@ -414,7 +417,18 @@ class ConferenceOps:
         with self.database.writing():
             row = get_row(Conference, conference_id, "conference")
             if row.version != version:
-                raise Conflict(CONFERENCE_CONFLICT)
+                from .conflicts import last_change, refused, worker_name
+
+                who, at = last_change("conference", row.id)
+                if row.status == "draft" and (at is None or row.updated_at > at):
+                    who, at = worker_name(row.updated_by_id or row.created_by_id), row.updated_at
+                raise refused(
+                    "these minutes",
+                    changed_by=who,
+                    changed_at=at,
+                    current={"next_meeting_on": row.next_meeting_on},
+                    version=row.version,
+                )
             open_case(row.case_id, CLOSED_CHANGE)
             values = {"next_meeting_on": new.next_meeting_on}
             changes = _diff({"next_meeting_on": row.next_meeting_on}, values)
@@ -438,7 +452,16 @@ class ConferenceOps:
         with self.database.writing():
             action = get_row(ConferenceAction, action_id, "action")
             if action.version != version:
-                raise Conflict(ACTION_CONFLICT)
+                from .conflicts import last_change, refused
+
+                who, at = last_change("conference_action", action.id)
+                raise refused(
+                    "this action",
+                    changed_by=who,
+                    changed_at=at,
+                    current={"status": action.status, "note": action.status_note},
+                    version=action.version,
+                )
             conference = Conference.get_by_id(action.conference_id)
             open_case(conference.case_id, CLOSED_CHANGE)
             if conference.status != "final":
@@ -488,7 +511,19 @@ def _draft_at(conference_id: int, version: int) -> Any:
     if row.status != "draft":
         raise InvalidInput({"form": FINAL})
     if row.version != version:
-        raise Conflict(CONFERENCE_CONFLICT)
+        from .conflicts import refused, worker_name
+        from .minutes_render import minutes_markdown
+
+        # The other person's draft as a document: something to read and copy from.
+        info = _conference_info(row)
+        raise refused(
+            "these minutes",
+            changed_by=worker_name(row.updated_by_id or row.created_by_id),
+            changed_at=row.updated_at,
+            current={"minutes": minutes_markdown(info)},
+            version=row.version,
+            verb="saved",
+        )
     return row
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 class StoreError(Exception):
     """Base class: the message is one line a person can act on."""
@@ -28,7 +30,28 @@ class NotFound(StoreError):
 
 
 class Conflict(StoreError):
-    """Someone else changed the record since it was read (its version moved on)."""
+    """Someone else changed the record since it was read (its version moved on).
+
+    ``changed_by`` and ``changed_at`` (naive UTC) say whose change came first, ``current`` what
+    the record says now (a field's name to its text as a person reads it, in the form's order),
+    and ``version`` the version to send back to save over it deliberately, having seen it
+    (None when that can't be done, e.g. the record was removed).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        changed_by: str = "",
+        changed_at: datetime | None = None,
+        current: dict[str, str] | None = None,
+        version: int | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        self.current = dict(current or {})
+        self.version = version
 
 
 class InvalidInput(StoreError):

@@ -375,6 +375,7 @@ class Conference(BaseModel):
     created_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
     updated_at = pw.DateTimeField(default=utcnow)
+    updated_by = pw.ForeignKeyField(Worker, null=True, backref="+")  # a draft's last save
     version = pw.IntegerField(default=1)
 
     class Meta:

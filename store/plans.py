@@ -24,8 +24,9 @@ from typing import TYPE_CHECKING, Any
 from . import dates
 from .casefile import _diff, _save
 from .chronology import current_allocation_id
+from .conflicts import last_change, refused, worker_name
 from .db import Database
-from .errors import InvalidInput
+from .errors import Conflict, InvalidInput
 from .models import (
     Case,
     ChronologyEntry,
@@ -60,7 +61,6 @@ CLOSED_CHANGE = "change its plan"  # what a closed case refuses: "reopen it to .
 __all__ = ["PlanOps", "next_review_due"]
 
 PLAN_CONFLICT = "Someone else changed this plan since you opened it; open it again to see."
-GOAL_CONFLICT = "Someone else changed this goal since you opened it; open it again to see."
 ACTION_CONFLICT = "Someone else changed this action since you opened it; open it again to see."
 ENDED = "This is an earlier plan, kept as it was; make changes in the current plan."
 GOAL_VERSION_FIELDS = (
@@ -423,9 +423,7 @@ class PlanOps:
         with self.database.writing():
             action = get_row(PlanAction, action_id, "action")
             if action.version != version:
-                from .errors import Conflict
-
-                raise Conflict(ACTION_CONFLICT)
+                raise _action_refused(action)
             plan = _current(get_row(PlanGoal, action.goal_id, "goal").plan_id)
             open_case(plan.case_id, CLOSED_CHANGE)
             values = {
@@ -639,21 +637,70 @@ def _current(plan_id: int) -> Any:
 
 
 def _current_at(plan_id: int, version: int) -> Any:
-    from .errors import Conflict
-
     plan = _current(plan_id)
     if plan.version != version:
-        raise Conflict(PLAN_CONFLICT)
+        who, at = last_change("service_plan", plan.id)
+        every, unit = plan.review_every, plan.review_unit
+        fixed = ", ".join(dates.format_date(d) for d in _fixed_dates(plan))
+        raise refused(
+            "this plan's start and reviews",
+            changed_by=who,
+            changed_at=at,
+            current={
+                "started_on": plan.started_on,
+                "review_interval": dates.format_interval(every, unit) if every and unit else "",
+                "review_dates": fixed,
+            },
+            version=plan.version,
+        )
     return plan
 
 
 def _goal_at(goal_id: int, version: int) -> Any:
-    from .errors import Conflict
-
     goal = get_row(PlanGoal, goal_id, "goal")
     if goal.version != version:
-        raise Conflict(GOAL_CONFLICT)
+        # A goal moves on when it is reworded (a new wording) or a review closes it.
+        latest = _latest_version(goal_id)
+        who, at = worker_name(latest.created_by_id), latest.created_at
+        review = (
+            PlanReview.select(PlanReview.created_by, PlanReview.created_at)
+            .join(PlanReviewRating)
+            .where(PlanReviewRating.goal == goal_id)
+            .order_by(PlanReview.created_at.desc())
+            .first()
+        )
+        if review is not None and review.created_at > at:
+            who, at = worker_name(review.created_by_id), review.created_at
+        current: dict[str, Any] = {f: getattr(latest, f) for f in GOAL_VERSION_FIELDS}
+        if goal.status != "open":
+            current["status"] = goal.status
+        raise refused(
+            f"goal {goal.position}",
+            changed_by=who,
+            changed_at=at,
+            current=current,
+            version=goal.version,
+        )
     return goal
+
+
+def _action_refused(action: Any) -> Conflict:
+    who, at = last_change("plan_action", action.id)
+    info = _action_info(action)
+    return refused(
+        "this action",
+        changed_by=who,
+        changed_at=at,
+        current={
+            "what": info.what,
+            "owner": info.owner_text,
+            "owner_name": info.owner_name if info.owner_kind not in ("worker", "client") else "",
+            "due_on": info.due_on,
+            "status": info.status,
+            "status_note": info.status_note,
+        },
+        version=action.version,
+    )
 
 
 def _touch(plan: Any) -> None:

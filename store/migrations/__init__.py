@@ -24,6 +24,7 @@ from . import (
     m0005_plans,
     m0006_conferences,
     m0007_form_drafts,
+    m0008_saved_by,
 )
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ STEPS: list[tuple[int, str, Step]] = [
     (5, "service plans, SMART goals, actions and plan reviews", m0005_plans.up),
     (6, "case conferences: minutes, attendees, agenda, actions, amendments", m0006_conferences.up),
     (7, "drafts of forms, so nothing typed is lost", m0007_form_drafts.up),
+    (8, "draft minutes: who saved them last", m0008_saved_by.up),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"

@@ -187,7 +187,7 @@ def test_second_edit_from_the_same_version_is_a_conflict_and_changes_nothing(
 ) -> None:
     opened = store.client(me, case.client_id)
     store.update_client(other, case.client_id, {"phone": "07700 900456"}, version=opened.version)
-    with pytest.raises(Conflict, match="Someone else changed this client's details"):
+    with pytest.raises(Conflict, match="Priya Nair changed this client's details"):
         store.update_client(me, case.client_id, {"language": "Igbo"}, version=opened.version)
     now = store.client(me, case.client_id)
     assert (now.phone, now.language, now.version) == ("07700 900456", "", 2)
@@ -365,7 +365,7 @@ def test_contact_edits_from_the_same_version_conflict(
 ) -> None:
     contact = store.add_contact(me, case.client_id, {"name": "Joanne Okafor"})
     store.update_contact(other, contact.id, {"relationship": "mother"}, version=1)
-    with pytest.raises(Conflict, match="Someone else changed this contact"):
+    with pytest.raises(Conflict, match="Priya Nair changed this contact"):
         store.update_contact(me, contact.id, {"relationship": "aunt"}, version=1)
     with pytest.raises(Conflict):
         store.remove_contact(me, contact.id, version=1)
@@ -510,7 +510,7 @@ def test_professional_edits_from_the_same_version_conflict(
 ) -> None:
     p = store.add_professional(me, case.id, _professional())
     store.update_professional(other, p.id, {"phone": "0113 496 0999"}, version=1)
-    with pytest.raises(Conflict, match="Someone else changed this professional"):
+    with pytest.raises(Conflict, match="Priya Nair changed this professional"):
         store.update_professional(me, p.id, {"email": "jo@hillside.nhs.example"}, version=1)
     (now,) = store.professionals(me, case.id)
     assert (now.phone, now.email, now.version) == (

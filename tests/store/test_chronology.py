@@ -270,7 +270,7 @@ def test_edit_input_is_validated_like_a_new_entry(
 def test_a_stale_version_is_a_conflict(store: Store, me: WorkerInfo, case: CaseDetail) -> None:
     item = store.add_chronology_entry(me, case.id, entry())
     store.update_chronology_entry(me, item.id, {"title": "First edit"}, version=1)
-    with pytest.raises(Conflict, match="Someone else changed this chronology entry"):
+    with pytest.raises(Conflict, match="Sam Okafor changed this chronology entry"):
         store.update_chronology_entry(me, item.id, {"title": "Second edit"}, version=1)
     with pytest.raises(Conflict):
         store.annotate_chronology_entry(me, item.id, "Late analysis", version=1)

@@ -140,7 +140,7 @@ def test_two_people_cannot_overwrite_each_others_draft(
 ) -> None:
     draft = store.start_conference(me, case.id)
     store.save_conference(other, draft.id, minutes, version=draft.version)
-    with pytest.raises(Conflict, match="Someone else changed these minutes"):
+    with pytest.raises(Conflict, match="Priya Nair saved these minutes"):
         store.save_conference(me, draft.id, {"place": "Mine"}, version=draft.version)
     assert store.conference(me, draft.id).place == minutes["place"]
 

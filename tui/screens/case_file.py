@@ -826,10 +826,8 @@ class CaseFileScreen(CaselineScreen[None]):
             "date_of_birth": dates.format_date(client.date_of_birth),
         }
 
-        def save(form: dict[str, str]) -> ClientInfo:
-            return store.update_client(
-                me, client.id, form, version=client.version, dayfirst=dayfirst
-            )
+        def save(form: dict[str, str], version: int) -> ClientInfo:
+            return store.update_client(me, client.id, form, version=version, dayfirst=dayfirst)
 
         self.app.push_screen(
             FormScreen(
@@ -839,6 +837,7 @@ class CaseFileScreen(CaselineScreen[None]):
                 save,
                 subtitle=client.name,
                 draft_key=f"client:{client.id}",
+                version=client.version,
             ),
             self._after_save("Client details saved; the old values are kept in the history."),
         )
@@ -867,9 +866,10 @@ class CaseFileScreen(CaselineScreen[None]):
                 "Support network",
                 CONTACT_FIELDS,
                 values,
-                lambda form: store.update_contact(me, contact.id, form, version=contact.version),
-                remove=lambda: store.remove_contact(me, contact.id, version=contact.version),
+                lambda form, version: store.update_contact(me, contact.id, form, version=version),
+                remove=lambda version: store.remove_contact(me, contact.id, version=version),
                 subtitle=self._case_label(),
+                version=contact.version,
             ),
             self._after_save("Support network updated."),
         )
@@ -902,11 +902,12 @@ class CaseFileScreen(CaselineScreen[None]):
                 "Professionals involved",
                 PROFESSIONAL_FIELDS,
                 values,
-                lambda form: store.update_professional(
-                    me, pro.id, form, version=pro.version, dayfirst=dayfirst
+                lambda form, version: store.update_professional(
+                    me, pro.id, form, version=version, dayfirst=dayfirst
                 ),
-                remove=lambda: store.remove_professional(me, pro.id, version=pro.version),
+                remove=lambda version: store.remove_professional(me, pro.id, version=version),
                 subtitle=self._case_label(),
+                version=pro.version,
             ),
             self._after_save("Professional updated."),
         )
@@ -916,10 +917,13 @@ class CaseFileScreen(CaselineScreen[None]):
             return
         from tui.screens.summary_editor import SummaryEditorScreen
 
-        current = self.file.summary.body if self.file.summary else ""
+        summary = self.file.summary
         self.app.push_screen(
             SummaryEditorScreen(
-                self.detail.id, f"{self.detail.ref} · {self.detail.client_name}", current
+                self.detail.id,
+                f"{self.detail.ref} · {self.detail.client_name}",
+                summary.body if summary else "",
+                base=summary.id if summary else None,
             ),
             self._after_save("Summary saved as a new version."),
         )

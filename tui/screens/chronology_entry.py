@@ -61,10 +61,11 @@ def edit_entry_screen(app: CaselineApp, entry: ChronologyItem, label: str) -> Fo
             "Analysis",
             ANALYSIS_FIELDS,
             {"analysis": entry.analysis},
-            lambda form: store.annotate_chronology_entry(
-                me, entry.id, form["analysis"], version=entry.version
+            lambda form, version: store.annotate_chronology_entry(
+                me, entry.id, form["analysis"], version=version
             ),
             subtitle=entry.title,
+            version=entry.version,
         )
     values = {
         "occurred_on": dates.format_date(entry.occurred_on),
@@ -78,15 +79,16 @@ def edit_entry_screen(app: CaselineApp, entry: ChronologyItem, label: str) -> Fo
         "Chronology entry",
         entry_fields(config.chronology_categories),
         values,
-        lambda form: store.update_chronology_entry(
+        lambda form, version: store.update_chronology_entry(
             me,
             entry.id,
             form,
-            version=entry.version,
+            version=version,
             dayfirst=config.dayfirst,
             categories=config.chronology_categories,
         ),
         subtitle=label,
+        version=entry.version,
     )
 
 

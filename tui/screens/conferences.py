@@ -92,10 +92,11 @@ def next_meeting(screen: CaselineScreen[Any], conference_id: int, label: str) ->
                 "Next meeting",
                 NEXT_FIELDS,
                 {"next_meeting_on": dates.format_date(conference.next_meeting_on)},
-                lambda form: store.set_next_meeting(
-                    me, conference_id, form, version=conference.version, dayfirst=dayfirst
+                lambda form, version: store.set_next_meeting(
+                    me, conference_id, form, version=version, dayfirst=dayfirst
                 ),
                 subtitle=meeting_label(conference, label),
+                version=conference.version,
             ),
             done,
         )
@@ -406,9 +407,10 @@ class ConferencesScreen(CaselineScreen[None]):
                 "Meeting action",
                 ACTION_DONE_FIELDS,
                 values,
-                lambda form: store.set_action_status(me, action.id, form, version=action.version),
+                lambda form, version: store.set_action_status(me, action.id, form, version=version),
                 subtitle=action.what[:60],
                 draft_key=f"conference_action:{action.id}",
+                version=action.version,
             ),
             done,
         )

@@ -6,6 +6,11 @@ itself runs in a thread; the store's InvalidInput messages are shown next to the
 A form given a ``draft_key`` keeps what is typed as a draft (two seconds after the last change,
 and when the app quits or the terminal goes away), offers it again the next time the same form
 is opened, and forgets it once the form is saved or its changes discarded.
+
+A form editing a record two people may change is given the ``version`` it was filled from;
+``save`` (and ``remove``) are then called with the values and that version. If someone else
+saved first, the form stays open with what was typed, their version is shown beneath it, and
+the form's version becomes theirs: ctrl+s again saves over it, deliberately.
 """
 
 from __future__ import annotations
@@ -24,9 +29,10 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
 from store import dates
-from store.errors import InvalidInput
+from store.errors import Conflict, InvalidInput
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error
+from tui.widgets.conflict import ConflictNotice
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput, SafeTextArea
 
@@ -46,6 +52,10 @@ class Field:
 
 
 DRAFT_AFTER_SECONDS = 2.0  # a pause in typing this long keeps a draft
+# Kept with a draft: the version of the record the form was typed on. A draft restored after a
+# colleague saved the record is sent with it, so it is refused and theirs shown, never
+# silently put back over their change.
+DRAFT_VERSION = "_version"
 
 
 class FormScreen(CaselineScreen[Any]):
@@ -71,13 +81,15 @@ class FormScreen(CaselineScreen[Any]):
         title: str,
         fields: list[Field],
         values: dict[str, str],
-        save: Callable[[dict[str, str]], Any],
+        save: Callable[..., Any],
         *,
-        remove: Callable[[], Any] | None = None,
+        remove: Callable[..., Any] | None = None,
         subtitle: str = "",
         draft_key: str | None = None,
+        version: int | None = None,
     ) -> None:
         super().__init__()
+        self.version = version
         self.draft_key = draft_key
         self._draft_timer: Any = None
         self._has_draft = False
@@ -135,6 +147,7 @@ class FormScreen(CaselineScreen[Any]):
                             compact=True,
                         )
                 yield Static("", id=f"error-{field.name}", classes="error-text field-error")
+        yield ConflictNotice()
         yield CaselineFooter()
 
     def on_mount(self) -> None:
@@ -181,6 +194,9 @@ class FormScreen(CaselineScreen[Any]):
             self.app.call_from_thread(self._restore, *found)
 
     def _restore(self, values: dict[str, str], saved_at: datetime) -> None:
+        typed_on = values.get(DRAFT_VERSION, "")
+        if self.version is not None and typed_on.isdigit():
+            self.version = int(typed_on)
         restored = False
         for field in self.fields:
             value = values.get(field.name)
@@ -225,6 +241,8 @@ class FormScreen(CaselineScreen[Any]):
             self._has_draft = False
         else:
             title = f"{self.form_title} · {self.subtitle}" if self.subtitle else self.form_title
+            if self.version is not None:
+                values = {**values, DRAFT_VERSION: str(self.version)}
             store.save_form_draft(me, self.draft_key, values, title=title[:120])
             self._has_draft = True
 
@@ -254,12 +272,18 @@ class FormScreen(CaselineScreen[Any]):
             self._busy = True
             self._save(self.values())
 
+    def _versioned(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return fn(*args) if self.version is None else fn(*args, self.version)
+
     @work(thread=True, exclusive=True, group="form", exit_on_error=False)
     def _save(self, values: dict[str, str]) -> None:
         try:
-            result = self.save_fn(values)
+            result = self._versioned(self.save_fn, values)
         except InvalidInput as exc:
             self.app.call_from_thread(self._failed, exc.errors)
+            return
+        except Conflict as exc:
+            self.app.call_from_thread(self._conflicted, exc)
             return
         finally:
             self._busy = False
@@ -275,6 +299,12 @@ class FormScreen(CaselineScreen[Any]):
         first = next((f.name for f in self.fields if f.name in errors), None)
         if first:
             self.query_one(f"#{first}").focus()
+
+    def _conflicted(self, conflict: Conflict) -> None:
+        """Someone else saved first: show theirs; the next save goes on top of it."""
+        if conflict.version is not None:
+            self.version = conflict.version
+        self.query_one(ConflictNotice).show(conflict, {f.name: f.label for f in self.fields})
 
     def action_remove(self) -> None:
         if self.remove_fn is None:
@@ -298,7 +328,11 @@ class FormScreen(CaselineScreen[Any]):
     @work(thread=True, exclusive=True, group="form", exit_on_error=False)
     def _remove(self) -> None:
         assert self.remove_fn is not None
-        self.remove_fn()
+        try:
+            self._versioned(self.remove_fn)
+        except Conflict as exc:
+            self.app.call_from_thread(self._conflicted, exc)
+            return
         self.app.call_from_thread(self.dismiss, True)
 
     def action_cancel(self) -> None:

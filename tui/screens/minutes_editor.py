@@ -34,6 +34,7 @@ from store import dates
 from store.errors import Conflict, InvalidInput
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error
+from tui.widgets.conflict import ConflictNotice
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.safe import SafeInput, SafeTextArea
@@ -447,7 +448,12 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         self._busy = False
         self._timer: Timer | None = None
         self._owners_timer: Timer | None = None
-        self._conflict = False
+        # Someone else saved the draft first: their version (on show), and the version an
+        # explicit ctrl+s after seeing it saves over. Autosave never saves over it, and a
+        # conflict found by autosave is first answered by ctrl+s with the notice again.
+        self._conflict: Conflict | None = None
+        self._conflict_answered = False  # refused in answer to ctrl+s: the next one saves over
+        self._save_over: int | None = None
         self._last_saved = ""  # the state last saved or kept, as JSON
 
     @property
@@ -540,6 +546,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
                 "Date",
                 SafeInput(placeholder="e.g. +6w, 12/1/2027", id="next_meeting_on", compact=True),
             )
+        yield ConflictNotice()
         yield CaselineFooter()
 
     def _field(
@@ -610,6 +617,8 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
                 restored = None
         self._set_state(restored or state)
         self._kept = kept is not None
+        if restored is not None and kept is not None and kept[0].get("version", "").isdigit():
+            self.version = int(kept[0]["version"])
         self.query_one("#page").disabled = False
         self.query_one("#held_at").focus()
         if restored is not None and kept is not None:
@@ -836,9 +845,11 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
                 if self.conference_id is None:
                     info = store.start_conference(me, self.case_id, sent.data, **options)
                     self._created_here = True
-                elif self._conflict:
-                    raise Conflict("")
                 else:
+                    if self._conflict is not None:
+                        if self._save_over is None or self._save_over != self._conflict.version:
+                            raise self._conflict
+                        self.version, self._conflict = self._save_over, None
                     info = store.save_conference(
                         me, self.conference_id, sent.data, version=self.version, **options
                     )
@@ -850,8 +861,8 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
                     info = store.start_conference(me, self.case_id, {}, **options)
                     self.conference_id, self.version = info.id, info.version
                     self._created_here = True
-            except Conflict:
-                self._conflict = True
+            except Conflict as exc:
+                self._conflict = exc
                 outcome = "conflict"
             self._last_saved = json.dumps(state, sort_keys=True)
             key = self.draft_key
@@ -864,7 +875,9 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
                 store.save_form_draft(
                     me,
                     key,
-                    {"state": json.dumps(state, ensure_ascii=False)},
+                    # The version it was typed on: restored later, it is refused if a
+                    # colleague saved the minutes meanwhile, rather than put back over theirs.
+                    {"state": json.dumps(state, ensure_ascii=False), "version": str(self.version)},
                     title=f"Minutes · {self.label}"[:120],
                 )
                 self._kept = True
@@ -886,14 +899,14 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             self._status(f"kept as typed {stamp} · {count} to fix")
         elif outcome == "conflict":
             self._status(f"kept as typed {stamp}")
-            if explicit or then:
-                self.notify(
-                    "Someone else changed these minutes since you opened them. What you typed "
-                    "is kept; close and open them again to see both.",
-                    severity="error",
-                    markup=False,
-                    timeout=10,
+            if self._conflict is not None:
+                self._conflict_answered = self._conflict_answered or explicit
+                self.query_one(ConflictNotice).show(
+                    self._conflict, found_by_autosave=not self._conflict_answered
                 )
+        if outcome == "saved":
+            self.query_one(ConflictNotice).clear()
+            self._conflict_answered = False
         if then == "close":
             self._close_with(outcome, errors)
             return
@@ -960,6 +973,10 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             return
         self._busy = True
         self._dirty = False
+        notice = self.query_one(ConflictNotice)
+        if notice.can_save_over and self._conflict_answered:
+            assert notice.conflict is not None
+            self._save_over = notice.conflict.version  # seen: this save goes on top of it
         self._persist_in_thread(self.state(), True)
 
     def save_draft_now(self) -> bool:

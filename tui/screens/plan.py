@@ -135,11 +135,12 @@ def schedule(app: App[Any], plan: PlanInfo, label: str) -> None:
             f"Plan {plan.number}: start and reviews",
             SCHEDULE_FIELDS,
             values,
-            lambda form: store.update_plan_schedule(
-                me, plan.id, form, version=plan.version, dayfirst=dayfirst
+            lambda form, version: store.update_plan_schedule(
+                me, plan.id, form, version=version, dayfirst=dayfirst
             ),
             subtitle=label,
             draft_key=f"plan_schedule:{plan.id}",
+            version=plan.version,
         ),
         _saved(app, "Review schedule saved."),
     )
@@ -201,11 +202,12 @@ def edit_goal(app: App[Any], goal: GoalInfo) -> None:
             f"{goal.title}: reword",
             [*GOAL_FIELDS, REASON_FIELD],
             values,
-            lambda form: store.update_goal(
-                me, goal.id, form, version=goal.version, dayfirst=dayfirst
+            lambda form, version: store.update_goal(
+                me, goal.id, form, version=version, dayfirst=dayfirst
             ),
             subtitle=f"version {len(goal.versions) + 1}{reviewed}",
             draft_key=f"goal:{goal.id}",
+            version=goal.version,
         ),
         reworded,
     )
@@ -295,11 +297,12 @@ def _edit_action(app: App[Any], plan: PlanInfo, goal: GoalInfo, action: ActionIn
                 f"{goal.title}: action",
                 _action_fields(owners),
                 values,
-                lambda form: store.update_action(
-                    me, action.id, form, version=action.version, dayfirst=dayfirst
+                lambda form, version: store.update_action(
+                    me, action.id, form, version=version, dayfirst=dayfirst
                 ),
                 subtitle=_one_line(action.what),
                 draft_key=f"action:{action.id}",
+                version=action.version,
             ),
             _saved(app, "Action saved; the change is kept in the history."),
         )

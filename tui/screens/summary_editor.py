@@ -1,4 +1,9 @@
-"""Editing the case summary: the whole screen for the text; every saved version is kept."""
+"""Editing the case summary: the whole screen for the text; every saved version is kept.
+
+The editor remembers which version it was opened on. If a colleague saves a new version
+meanwhile, ctrl+s is refused: their version is shown beneath the text (which stays as typed),
+and ctrl+s again saves this one on top of theirs, deliberately.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +15,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Static, TextArea
 
-from store.errors import InvalidInput
+from store.errors import Conflict, InvalidInput
 from store.records import SummaryInfo
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
+from tui.widgets.conflict import ConflictNotice
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeTextArea
 
@@ -47,11 +53,13 @@ class SummaryEditorScreen(CaselineScreen[SummaryInfo | None]):
         Binding("escape", "cancel", "Cancel", tooltip="Leave without saving", id="summary.cancel"),
     ]
 
-    def __init__(self, case_id: int, label: str, current: str) -> None:
+    def __init__(self, case_id: int, label: str, current: str, *, base: int | None) -> None:
         super().__init__()
         self.case_id = case_id
         self.label = label
         self.current = current
+        # The version the text is written on (None: the case had no summary).
+        self.base = base
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="title-bar"):
@@ -64,6 +72,7 @@ class SummaryEditorScreen(CaselineScreen[SummaryInfo | None]):
             tab_behavior="focus",
         )
         yield Static("", id="summary-error")
+        yield ConflictNotice()
         yield CaselineFooter()
 
     def on_mount(self) -> None:
@@ -77,13 +86,22 @@ class SummaryEditorScreen(CaselineScreen[SummaryInfo | None]):
 
     @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
     def _save(self, body: str) -> None:
+        store, me = self.caseline.store, self.caseline.me
         try:
-            saved = self.caseline.store.save_summary(self.caseline.me, self.case_id, body)
+            saved = store.save_summary(me, self.case_id, body, base=self.base)
         except InvalidInput as exc:
             message = " ".join(exc.errors.values())
             self.app.call_from_thread(self.query_one("#summary-error", Static).update, message)
             return
+        except Conflict as exc:
+            self.app.call_from_thread(self._conflicted, exc)
+            return
         self.app.call_from_thread(self.dismiss, saved)
+
+    def _conflicted(self, conflict: Conflict) -> None:
+        """A colleague saved a version first: show it; the next save goes on top of it."""
+        self.base = conflict.version
+        self.query_one(ConflictNotice).show(conflict)
 
     def action_cancel(self) -> None:
         text = self.query_one("#summary-text", TextArea).text
