@@ -1,6 +1,6 @@
 """Every date field reads the date back as it is typed ("Fri 27 Nov 2026"), the way the store
-will read it, and says at once when it can't read it: in the record forms, the new-case form
-and the note editor. The clock is frozen on Monday 23 November 2026, 10:00."""
+will read it, and says at once when it can't read it: in the record forms, the new-case form,
+the note editor and the minutes. The clock is frozen on Monday 23 November 2026, 10:00."""
 
 from __future__ import annotations
 
@@ -13,10 +13,13 @@ from textual.widgets import Static
 from store.config import Config
 from tui.app import CaselineApp
 from tui.screens.form import FormScreen
+from tui.screens.minutes_editor import ActionRow
 from tui.screens.new_case import NewCaseScreen
 from tui.screens.note_editor import NoteEditorScreen
+from tui.widgets.date_field import DateField
 
 from .helpers import focus, loaded
+from .test_minutes_editor import open_editor as open_minutes
 
 MakeApp = Callable[..., CaselineApp]
 
@@ -135,3 +138,32 @@ async def test_the_note_editor_shows_a_bad_date_or_time_at_once(make_app: MakeAp
         assert reading(app, "follow_up_on") == ("Fri 27 Nov 2026", False)
         await retype(pilot, "follow_up_on", "fri 31st")
         assert reading(app, "follow_up_on") == ("can't read this date", True)
+
+
+async def test_the_minutes_read_their_dates_as_typed(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_minutes(pilot)
+        assert reading(app, "held_at") == ("Mon 23 Nov 2026 10:00", False)
+        await retype(pilot, "held_at", "today 2pm")
+        assert reading(app, "held_at") == ("Mon 23 Nov 2026 14:00", False)
+        await retype(pilot, "held_at", "today 2")
+        assert reading(app, "held_at") == ("can't read this date", True)
+        await retype(pilot, "next_meeting_on", "+6w")
+        assert reading(app, "next_meeting_on") == ("Mon 04 Jan 2027", False)
+        await retype(pilot, "next_meeting_on", "next month")
+        assert reading(app, "next_meeting_on") == ("can't read this date", True)
+        # An action's due date, on its row.
+        await focus(pilot, "#decisions")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        row = screen.query(ActionRow).last()
+        due = row.query_one(DateField)
+        due.input.focus()
+        await pilot.press(*"fri")
+        await pilot.pause()
+        assert str(due.query_one(".date-hint", Static).render()) == "Fri 27 Nov 2026"
+        await pilot.press("ctrl+u", *"32/11")
+        await pilot.pause()
+        assert str(due.query_one(".date-hint", Static).render()) == "can't read this date"
+        assert due.unreadable

@@ -34,6 +34,7 @@ from store import dates
 from store.errors import Conflict, InvalidInput
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error
+from tui.widgets.date_field import FUTURE, WHEN, DateField
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.safe import SafeInput, SafeTextArea
@@ -206,12 +207,17 @@ class RowBlock(Vertical):
     FIELDS: ClassVar[tuple[str, ...]] = ()
     BLANK_FIELDS: ClassVar[tuple[str, ...]] = ()  # the fields that make a row not blank
 
-    def __init__(self, kind: str, uid: int) -> None:
+    def __init__(self, kind: str, uid: int, values: dict[str, Any]) -> None:
         super().__init__(id=f"{kind}-{uid}", classes=f"block {kind}")
         self.uid = uid
+        self.initial = values
 
     def values(self) -> dict[str, Any]:
         found: dict[str, Any] = {"uid": self.uid}
+        if not self.is_mounted:
+            # Still being put on the page, its boxes not there yet: it holds what it was given.
+            found.update((name, str(self.initial.get(name, ""))) for name in self.FIELDS)
+            return found
         for name in self.FIELDS:
             found[name] = _value(self.query_one(f".f-{name}"))
         return found
@@ -234,9 +240,8 @@ class PersonRow(RowBlock):
     BLANK_FIELDS = ("who", "name", "role", "agency")
 
     def __init__(self, uid: int, options: list[tuple[str, str]], values: dict[str, Any]) -> None:
-        super().__init__("person", uid)
+        super().__init__("person", uid, values)
         self.options = options
-        self.initial = values
 
     def compose(self) -> ComposeResult:
         v = self.initial
@@ -245,6 +250,8 @@ class PersonRow(RowBlock):
             yield SafeInput(
                 str(v.get("name", "")), placeholder="their name", compact=True, classes="f-name"
             )
+        # Role and agency on a line of their own, under the person: wide enough to read.
+        with Horizontal(classes="row detail"):
             yield SafeInput(
                 str(v.get("role", "")), placeholder="role", compact=True, classes="f-role"
             )
@@ -287,8 +294,7 @@ class AgendaRow(RowBlock):
     FIELDS = AGENDA_FIELDS
 
     def __init__(self, uid: int, values: dict[str, Any]) -> None:
-        super().__init__("agenda", uid)
-        self.initial = values
+        super().__init__("agenda", uid, values)
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="row"):
@@ -318,9 +324,8 @@ class ActionRow(RowBlock):
     FIELDS = ACTION_FIELDS
 
     def __init__(self, uid: int, options: list[tuple[str, str]], values: dict[str, Any]) -> None:
-        super().__init__("action", uid)
+        super().__init__("action", uid, values)
         self.options = options
-        self.initial = values
 
     def compose(self) -> ComposeResult:
         v = self.initial
@@ -331,6 +336,8 @@ class ActionRow(RowBlock):
                 compact=True,
                 classes="f-what",
             )
+        # Whose and by when under the action, with room to read the date back.
+        with Horizontal(classes="row detail"):
             yield _select(self.options, str(v.get("owner", "")), "Whose…", "f-owner")
             yield SafeInput(
                 str(v.get("owner_name", "")),
@@ -338,11 +345,11 @@ class ActionRow(RowBlock):
                 compact=True,
                 classes="f-owner_name",
             )
-            yield SafeInput(
+            yield DateField(
                 str(v.get("due_on", "")),
+                reading=FUTURE,
                 placeholder="due, e.g. +2w",
-                compact=True,
-                classes="f-due_on",
+                input_classes="f-due_on",
             )
         yield Static("", classes="field-error")
 
@@ -466,7 +473,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             yield from self._field(
                 "held_at",
                 "When",
-                SafeInput(placeholder="e.g. today 2pm", id="held_at", compact=True),
+                DateField(reading=WHEN, placeholder="e.g. today 2pm", id="held_at"),
             )
             yield from self._field(
                 "place",
@@ -538,7 +545,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             yield from self._field(
                 "next_meeting_on",
                 "Date",
-                SafeInput(placeholder="e.g. +6w, 12/1/2027", id="next_meeting_on", compact=True),
+                DateField(reading=FUTURE, placeholder="e.g. +6w, 12/1/2027", id="next_meeting_on"),
             )
         yield CaselineFooter()
 
