@@ -775,12 +775,10 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             row.show_who()
             if self._page_ready:
                 self._owners_soon()
-                if _value(event.select) in (NEW_PRO, OTHER) and self._within(row):
-                    row.query_one(".f-name").focus()
         elif isinstance(row, ActionRow):
             row.show_owner()
-            if _value(event.select) == OTHER and self._page_ready and self._within(row):
-                row.query_one(".f-owner_name").focus()
+        # The cursor stays on the choice, as in every drop-down: a name box shown for someone
+        # new comes next, so `tab` reaches it and the name lands there.
         self._changed()
 
     def on_descendant_blur(self) -> None:
@@ -792,11 +790,6 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         if self._owners_timer is not None:
             self._owners_timer.stop()
         self._owners_timer = self.set_timer(0.3, self._refresh_owners)
-
-    def _within(self, row: RowBlock) -> bool:
-        """Whether the cursor is in ``row`` (a choice just made there, not restored)."""
-        focused = self.focused
-        return focused is not None and row in focused.ancestors_with_self
 
     def _row_of(self, widget: Widget) -> RowBlock | None:
         for node in widget.ancestors:
