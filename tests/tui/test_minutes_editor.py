@@ -562,3 +562,25 @@ async def test_a_problem_at_the_foot_of_the_page_is_brought_into_view(
         assert "can't be before this one" in str(error.render())
         page = screen.query_one("#page")
         assert page.region.contains_region(error.region)
+
+
+async def test_a_persons_role_and_agency_are_readable_at_80_and_120_columns(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    _case(seeded_db)
+    for size in ((80, 24), (120, 40)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            screen = await open_editor(pilot)
+            pat = await add_person(pilot, screen, "Someone else")
+            typed = ("Pat Adeyemi", "Family support worker", "Leeds City Council Early Help Hub")
+            await pilot.press("tab", *typed[0], "tab", *typed[1], "tab", *typed[2], "tab")
+            await pilot.pause()
+            boxes = [pat.query_one(f".f-{name}", Input) for name in ("name", "role", "agency")]
+            assert [box.value for box in boxes] == list(typed)
+            # Each box shows all of what was typed in it, none of it scrolled out of sight.
+            lines = visible_text(app).splitlines()
+            for text in typed:
+                assert any(text in line for line in lines), (size, text)
+            for box, text in zip(boxes, typed, strict=True):
+                assert box.content_size.width > len(text), (size, text)
