@@ -19,7 +19,9 @@ from tui.screens.note_editor import NoteEditorScreen
 from tui.widgets.date_field import DateField
 
 from .helpers import focus, loaded
+from .test_conferences_ui import _with_meeting
 from .test_minutes_editor import open_editor as open_minutes
+from .test_plan_ui import _with_plan
 
 MakeApp = Callable[..., CaselineApp]
 
@@ -167,3 +169,45 @@ async def test_the_minutes_read_their_dates_as_typed(make_app: MakeApp) -> None:
         await pilot.pause()
         assert str(due.query_one(".date-hint", Static).render()) == "can't read this date"
         assert due.unreadable
+
+
+async def test_an_actions_due_date_and_a_reviews_date_are_read_as_typed(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    _with_plan(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_case(pilot, "5")
+        await pilot.press("a")  # an action for the highlighted goal
+        await loaded(pilot)
+        assert isinstance(app.screen, FormScreen)
+        await retype(pilot, "due_on", "fri")
+        assert reading(app, "due_on") == ("Fri 27 Nov 2026", False)  # still to come
+        await retype(pilot, "due_on", "fri week")
+        assert reading(app, "due_on") == ("can't read this date", True)
+        await pilot.press("escape", "y")
+        await loaded(pilot)
+        await pilot.press("R")  # review the plan
+        await loaded(pilot)
+        assert isinstance(app.screen, FormScreen)
+        assert reading(app, "held_on") == ("Mon 23 Nov 2026", False)
+        await retype(pilot, "held_on", "fri")
+        assert reading(app, "held_on") == ("Fri 20 Nov 2026", False)  # the one just gone
+
+
+async def test_the_next_meeting_on_the_meetings_screen_is_read_as_typed(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    _with_meeting(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_case(pilot)
+        await pilot.press("M")
+        await loaded(pilot)
+        await pilot.press("N")
+        await loaded(pilot)
+        assert isinstance(app.screen, FormScreen)
+        await retype(pilot, "next_meeting_on", "+6w")
+        assert reading(app, "next_meeting_on") == ("Mon 04 Jan 2027", False)
+        await retype(pilot, "next_meeting_on", "6 weeks")
+        assert reading(app, "next_meeting_on") == ("can't read this date", True)
