@@ -119,7 +119,7 @@ class DateField(Widget):
         """``id`` and ``input_classes`` are the box's; ``classes`` are the field's."""
         super().__init__(classes=f"-{reading.kind} {classes}".strip())
         self.reading = reading
-        self._value = value
+        self._initial_text = value
         self._placeholder = placeholder
         self._input_id = id
         self._input_classes = input_classes
@@ -127,7 +127,7 @@ class DateField(Widget):
 
     def compose(self) -> ComposeResult:
         yield DateInput(
-            self._value,
+            self._initial_text,
             placeholder=self._placeholder,
             id=self._input_id,
             classes=self._input_classes,
