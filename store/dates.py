@@ -29,6 +29,7 @@ __all__ = [
     "age_in_years",
     "format_date",
     "format_datetime",
+    "format_day",
     "freeze",
     "frozen",
     "is_far_from",
@@ -37,6 +38,7 @@ __all__ = [
     "parse_date",
     "parse_datetime",
     "relative_age",
+    "split_dates",
     "to_local",
     "to_utc",
     "today",
@@ -52,6 +54,7 @@ MAX_YEAR = 2200
 # the same on every machine.
 _MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun",
                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")  # fmt: skip
+_WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTH_NAME = ("January", "February", "March", "April", "May", "June", "July",
                "August", "September", "October", "November", "December")  # fmt: skip
 
@@ -438,6 +441,23 @@ def format_datetime(dt: datetime | None) -> str:
         return ""
     local = _local_naive(dt)
     return f"{format_date(local.date())} {local.hour:02d}:{local.minute:02d}"
+
+
+def format_day(d: date) -> str:
+    """'Fri 03 Apr 2026': a date with its weekday, how a form shows it read what was typed;
+    a datetime also gets its time ('Fri 03 Apr 2026 14:30')."""
+    if isinstance(d, datetime):
+        local = _local_naive(d)
+        return f"{_WEEKDAY_ABBR[local.weekday()]} {format_datetime(local)}"
+    return f"{_WEEKDAY_ABBR[d.weekday()]} {format_date(d)}"
+
+
+_LIST_SEPARATOR_RE = re.compile(r"[;,]|\s+and\s+")
+
+
+def split_dates(text: str) -> list[str]:
+    """Several dates typed in one field ("1/3/2027, 1/6/2027 and 1/9/2027"), one string each."""
+    return [part.strip() for part in _LIST_SEPARATOR_RE.split(text) if part.strip()]
 
 
 def _months_between(earlier: date, later: date) -> int:

@@ -112,7 +112,7 @@ class PlanInput(BaseModel):
         text = clean_field(str(value or ""))
         if not text:
             return ""
-        parts = [p.strip() for p in re.split(r"[;,]|\s+and\s+", text) if p.strip()]
+        parts = dates.split_dates(text)
         if len(parts) > MAX_REVIEW_DATES:
             raise ValueError(f"At most {MAX_REVIEW_DATES} review dates.")
         days = []

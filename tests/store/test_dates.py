@@ -765,3 +765,18 @@ def test_is_far_from_defaults() -> None:
     with frozen(datetime(2026, 11, 23, 12, 0)):
         assert is_far_from(date(2025, 11, 22)) is True
         assert is_far_from(date(2025, 11, 23)) is False
+
+
+def test_a_date_read_back_in_a_form_has_its_weekday_in_english() -> None:
+    assert dates.format_day(date(2026, 4, 3)) == "Fri 03 Apr 2026"
+    assert dates.format_day(datetime(2026, 11, 22, 14, 30)) == "Sun 22 Nov 2026 14:30"
+
+
+def test_several_dates_in_one_field_are_split_on_commas_semicolons_and_and() -> None:
+    assert dates.split_dates("1/3/2027, 1/6/2027;1/9/2027 and 1/12/2027 ,") == [
+        "1/3/2027",
+        "1/6/2027",
+        "1/9/2027",
+        "1/12/2027",
+    ]
+    assert dates.split_dates("  ") == []

@@ -132,11 +132,11 @@ async def test_minutes_written_with_keys_are_finalised_into_the_record(
         assert gp_row.query_one(".f-role", Input).placeholder == "GP"
         assert not gp_row.query_one(".f-name").display
         kim = await add_person(pilot, screen, "New professional (joins the case)")
-        # A name is needed for someone new: the cursor is there.
-        assert screen.focused is kim.query_one(".f-name")
-        await pilot.press(*"Kim Lee", "tab", *"adviser", "tab", *"Citizens Advice")
+        # A name is needed for someone new: its box is shown, next after the choice.
+        assert screen.focused is kim.first() and kim.query_one(".f-name").display
+        await pilot.press("tab", *"Kim Lee", "tab", *"adviser", "tab", *"Citizens Advice")
         pat = await add_person(pilot, screen, "Someone else")
-        await pilot.press(*"Pat Adeyemi", "tab", "tab", *"Oak Primary", "tab")
+        await pilot.press("tab", *"Pat Adeyemi", "tab", "tab", *"Oak Primary", "tab")
         await choose(pilot, "apologies")
         await focus(pilot, "#client_attended")
         await choose(pilot, "yes")
@@ -562,3 +562,25 @@ async def test_a_problem_at_the_foot_of_the_page_is_brought_into_view(
         assert "can't be before this one" in str(error.render())
         page = screen.query_one("#page")
         assert page.region.contains_region(error.region)
+
+
+async def test_a_persons_role_and_agency_are_readable_at_80_and_120_columns(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    _case(seeded_db)
+    for size in ((80, 24), (120, 40)):
+        app = make_app()
+        async with app.run_test(size=size) as pilot:
+            screen = await open_editor(pilot)
+            pat = await add_person(pilot, screen, "Someone else")
+            typed = ("Pat Adeyemi", "Family support worker", "Leeds City Council Early Help Hub")
+            await pilot.press("tab", *typed[0], "tab", *typed[1], "tab", *typed[2], "tab")
+            await pilot.pause()
+            boxes = [pat.query_one(f".f-{name}", Input) for name in ("name", "role", "agency")]
+            assert [box.value for box in boxes] == list(typed)
+            # Each box shows all of what was typed in it, none of it scrolled out of sight.
+            lines = visible_text(app).splitlines()
+            for text in typed:
+                assert any(text in line for line in lines), (size, text)
+            for box, text in zip(boxes, typed, strict=True):
+                assert box.content_size.width > len(text), (size, text)

@@ -39,6 +39,7 @@ from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble, choices
 from tui.widgets.chronology import ChronologyPane, ChronologyTable
+from tui.widgets.date_field import BIRTH, PAST
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.plan import PlanPane
@@ -62,7 +63,7 @@ TAB_FOCUS = {  # what has the focus when a tab is shown
 
 CLIENT_FIELDS = [
     Field("name", "Name", "full name (required)"),
-    Field("date_of_birth", "Date of birth", "e.g. 3/4/1990"),
+    Field("date_of_birth", "Date of birth", "e.g. 3/4/1990", date=BIRTH),
     Field("address", "Address"),
     Field("phone", "Phone", "e.g. 07700 900123"),
     Field("language", "Language", "e.g. Polish (interpreter needed)"),
@@ -81,8 +82,8 @@ PROFESSIONAL_FIELDS = [
     Field("role", "Role", "e.g. GP, health visitor, class teacher"),
     Field("phone", "Phone"),
     Field("email", "Email"),
-    Field("started_on", "Involved from", "e.g. 3/4/2026"),
-    Field("ended_on", "Involved until", "blank if still involved"),
+    Field("started_on", "Involved from", "e.g. 3/4/2026", date=PAST),
+    Field("ended_on", "Involved until", "blank if still involved", date=PAST),
 ]
 
 

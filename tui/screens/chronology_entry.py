@@ -18,6 +18,7 @@ from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble
 from tui.widgets.chronology import SOURCE_LABELS
+from tui.widgets.date_field import PAST
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 
 def entry_fields(categories: Sequence[str]) -> list[Field]:
     return [
-        Field("occurred_on", "Date", "e.g. 3/4/2026, yesterday, -2w"),
+        Field("occurred_on", "Date", "e.g. 3/4/2026, yesterday, -2w", date=PAST),
         Field("category", "Category", "Choose a category", choices=tuple(categories)),
         Field("title", "Event", "what happened, in a few words"),
         Field("details", "Details", multiline=True),

@@ -22,6 +22,7 @@ from store.words import plural
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble
+from tui.widgets.date_field import FUTURE
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
 
@@ -43,7 +44,9 @@ AMEND_FIELDS = [
     Field("reason", "Why", "e.g. the GP's name was misspelt"),
     Field("body", "Correction", multiline=True),
 ]
-NEXT_FIELDS = [Field("next_meeting_on", "Next meeting", "e.g. +6w, 12/1/2027; blank: none")]
+NEXT_FIELDS = [
+    Field("next_meeting_on", "Next meeting", "e.g. +6w, 12/1/2027; blank: none", date=FUTURE)
+]
 
 
 def amend_minutes(

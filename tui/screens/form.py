@@ -33,6 +33,7 @@ from store.errors import Conflict, InvalidInput
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error
 from tui.widgets.conflict import ConflictNotice
+from tui.widgets.date_field import DateField, DateReading
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput, SafeTextArea
 
@@ -49,6 +50,8 @@ class Field:
     choices: tuple[str | tuple[str, str], ...] = ()
     # A line shown above the field, e.g. the goal a review's rating is about (plain text).
     note: str = ""
+    # A date: the field says how it reads what is typed, as the store will read it.
+    date: DateReading | None = None
 
 
 DRAFT_AFTER_SECONDS = 2.0  # a pause in typing this long keeps a draft
@@ -130,6 +133,13 @@ class FormScreen(CaselineScreen[Any]):
                             prompt=field.placeholder or "Choose…",
                             id=field.name,
                             compact=True,
+                        )
+                    elif field.date is not None:
+                        yield DateField(
+                            self.initial[field.name],
+                            reading=field.date,
+                            placeholder=field.placeholder,
+                            id=field.name,
                         )
                     elif field.multiline:
                         area = SafeTextArea(

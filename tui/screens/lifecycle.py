@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from store.records import CaseDetail, CaseStatus, WorkerInfo
 from tui.screens.form import Field, FormScreen
+from tui.widgets.date_field import TODAY_IF_BLANK
 
 if TYPE_CHECKING:
     from tui.app import CaselineApp
@@ -26,7 +27,7 @@ def transfer_screen(app: CaselineApp, detail: CaseDetail, workers: list[WorkerIn
     others = tuple((w.display_name, w.username) for w in workers if w.id != detail.worker_id)
     fields = [
         Field("worker", "To", "Choose a worker", choices=others),
-        Field("on", "From", "today, or e.g. 3/4/2026, mon, -2d"),
+        Field("on", "From", "today, or e.g. 3/4/2026, mon, -2d", date=TODAY_IF_BLANK),
         Field(
             "reason",
             "Reason",
@@ -47,7 +48,7 @@ def transfer_screen(app: CaselineApp, detail: CaseDetail, workers: list[WorkerIn
 def close_screen(app: CaselineApp, detail: CaseDetail) -> FormScreen:
     store, me, config = app.store, app.me, app.config
     fields = [
-        Field("closed_on", "Closed on", "today, or e.g. 3/4/2026"),
+        Field("closed_on", "Closed on", "today, or e.g. 3/4/2026", date=TODAY_IF_BLANK),
         Field("reason", "Reason", "Choose a reason", choices=config.closure_reasons),
         Field("closing_summary", "Summary", multiline=True),
     ]
@@ -70,7 +71,7 @@ def close_screen(app: CaselineApp, detail: CaseDetail) -> FormScreen:
 def reopen_screen(app: CaselineApp, detail: CaseDetail) -> FormScreen:
     store, me, dayfirst = app.store, app.me, app.config.dayfirst
     fields = [
-        Field("reopened_on", "Reopened on", "today, or e.g. 3/4/2026"),
+        Field("reopened_on", "Reopened on", "today, or e.g. 3/4/2026", date=TODAY_IF_BLANK),
         Field("reason", "Reason", "why the case is reopening"),
     ]
     return FormScreen(

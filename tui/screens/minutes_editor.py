@@ -35,6 +35,7 @@ from store.errors import Conflict, InvalidInput
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error
 from tui.widgets.conflict import ConflictNotice
+from tui.widgets.date_field import FUTURE, WHEN, DateField
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.safe import SafeInput, SafeTextArea
@@ -207,12 +208,17 @@ class RowBlock(Vertical):
     FIELDS: ClassVar[tuple[str, ...]] = ()
     BLANK_FIELDS: ClassVar[tuple[str, ...]] = ()  # the fields that make a row not blank
 
-    def __init__(self, kind: str, uid: int) -> None:
+    def __init__(self, kind: str, uid: int, values: dict[str, Any]) -> None:
         super().__init__(id=f"{kind}-{uid}", classes=f"block {kind}")
         self.uid = uid
+        self.initial = values
 
     def values(self) -> dict[str, Any]:
         found: dict[str, Any] = {"uid": self.uid}
+        if not self.is_mounted:
+            # Still being put on the page, its boxes not there yet: it holds what it was given.
+            found.update((name, str(self.initial.get(name, ""))) for name in self.FIELDS)
+            return found
         for name in self.FIELDS:
             found[name] = _value(self.query_one(f".f-{name}"))
         return found
@@ -235,9 +241,8 @@ class PersonRow(RowBlock):
     BLANK_FIELDS = ("who", "name", "role", "agency")
 
     def __init__(self, uid: int, options: list[tuple[str, str]], values: dict[str, Any]) -> None:
-        super().__init__("person", uid)
+        super().__init__("person", uid, values)
         self.options = options
-        self.initial = values
 
     def compose(self) -> ComposeResult:
         v = self.initial
@@ -246,6 +251,8 @@ class PersonRow(RowBlock):
             yield SafeInput(
                 str(v.get("name", "")), placeholder="their name", compact=True, classes="f-name"
             )
+        # Role and agency on a line of their own, under the person: wide enough to read.
+        with Horizontal(classes="row detail"):
             yield SafeInput(
                 str(v.get("role", "")), placeholder="role", compact=True, classes="f-role"
             )
@@ -288,8 +295,7 @@ class AgendaRow(RowBlock):
     FIELDS = AGENDA_FIELDS
 
     def __init__(self, uid: int, values: dict[str, Any]) -> None:
-        super().__init__("agenda", uid)
-        self.initial = values
+        super().__init__("agenda", uid, values)
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="row"):
@@ -319,9 +325,8 @@ class ActionRow(RowBlock):
     FIELDS = ACTION_FIELDS
 
     def __init__(self, uid: int, options: list[tuple[str, str]], values: dict[str, Any]) -> None:
-        super().__init__("action", uid)
+        super().__init__("action", uid, values)
         self.options = options
-        self.initial = values
 
     def compose(self) -> ComposeResult:
         v = self.initial
@@ -332,6 +337,8 @@ class ActionRow(RowBlock):
                 compact=True,
                 classes="f-what",
             )
+        # Whose and by when under the action, with room to read the date back.
+        with Horizontal(classes="row detail"):
             yield _select(self.options, str(v.get("owner", "")), "Whose…", "f-owner")
             yield SafeInput(
                 str(v.get("owner_name", "")),
@@ -339,11 +346,11 @@ class ActionRow(RowBlock):
                 compact=True,
                 classes="f-owner_name",
             )
-            yield SafeInput(
+            yield DateField(
                 str(v.get("due_on", "")),
+                reading=FUTURE,
                 placeholder="due, e.g. +2w",
-                compact=True,
-                classes="f-due_on",
+                input_classes="f-due_on",
             )
         yield Static("", classes="field-error")
 
@@ -472,7 +479,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             yield from self._field(
                 "held_at",
                 "When",
-                SafeInput(placeholder="e.g. today 2pm", id="held_at", compact=True),
+                DateField(reading=WHEN, placeholder="e.g. today 2pm", id="held_at"),
             )
             yield from self._field(
                 "place",
@@ -544,7 +551,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             yield from self._field(
                 "next_meeting_on",
                 "Date",
-                SafeInput(placeholder="e.g. +6w, 12/1/2027", id="next_meeting_on", compact=True),
+                DateField(reading=FUTURE, placeholder="e.g. +6w, 12/1/2027", id="next_meeting_on"),
             )
         yield ConflictNotice()
         yield CaselineFooter()
@@ -777,12 +784,10 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             row.show_who()
             if self._page_ready:
                 self._owners_soon()
-                if _value(event.select) in (NEW_PRO, OTHER) and self._within(row):
-                    row.query_one(".f-name").focus()
         elif isinstance(row, ActionRow):
             row.show_owner()
-            if _value(event.select) == OTHER and self._page_ready and self._within(row):
-                row.query_one(".f-owner_name").focus()
+        # The cursor stays on the choice, as in every drop-down: a name box shown for someone
+        # new comes next, so `tab` reaches it and the name lands there.
         self._changed()
 
     def on_descendant_blur(self) -> None:
@@ -794,11 +799,6 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         if self._owners_timer is not None:
             self._owners_timer.stop()
         self._owners_timer = self.set_timer(0.3, self._refresh_owners)
-
-    def _within(self, row: RowBlock) -> bool:
-        """Whether the cursor is in ``row`` (a choice just made there, not restored)."""
-        focused = self.focused
-        return focused is not None and row in focused.ancestors_with_self
 
     def _row_of(self, widget: Widget) -> RowBlock | None:
         for node in widget.ancestors:

@@ -20,6 +20,7 @@ from store.records import DuplicateCandidate
 from store.schemas import NewCase, validate
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices
+from tui.widgets.date_field import BIRTH, PAST, DateField
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput
 
@@ -32,7 +33,7 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
     ("worker", "Worker", ""),
     ("allocated_on", "Allocated on", "today"),
 )
-DATE_FIELDS = ("date_of_birth", "allocated_on")
+DATE_FIELDS = {"date_of_birth": BIRTH, "allocated_on": PAST}
 
 
 @dataclass(frozen=True)
@@ -101,9 +102,12 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
                             id="worker",
                             compact=True,
                         )
+                    elif name in DATE_FIELDS:
+                        yield DateField(placeholder=placeholder, id=name, reading=DATE_FIELDS[name])
                     else:
                         yield SafeInput(placeholder=placeholder, id=name, compact=True)
-                    yield Static("", classes="hint", id=f"hint-{name}")
+                    if name not in DATE_FIELDS:
+                        yield Static("", classes="hint", id=f"hint-{name}")
                 yield Static("", classes="error-text field-error", id=f"error-{name}")
             yield Static("", id="dup-title", classes="section")
             yield OptionList(id="duplicates")
@@ -146,27 +150,10 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
     def _changed(self, event: Input.Changed) -> None:
         name = event.input.id or ""
         self._set_error(name, "")
-        if name in DATE_FIELDS:
-            self._show_date_hint(name, event.value)
         if name in ("client_name", "date_of_birth"):
             if self._dup_timer is not None:
                 self._dup_timer.stop()
             self._dup_timer = self.set_timer(0.3, self._check_duplicates)
-
-    def _show_date_hint(self, name: str, text: str) -> None:
-        hint = self.query_one(f"#hint-{name}", Static)
-        if not text.strip():
-            hint.update("")
-            return
-        try:
-            parsed = dates.parse_date(text, dayfirst=self.caseline.config.dayfirst)
-        except dates.DateParseError:
-            hint.update("")
-            return
-        label = f"{parsed:%a} {dates.format_date(parsed)}"
-        if name == "date_of_birth" and parsed <= dates.today():
-            label += f" (age {dates.age_in_years(parsed)})"
-        hint.update(label)
 
     def _set_error(self, name: str, message: str) -> None:
         matches = self.query(f"#error-{name}")

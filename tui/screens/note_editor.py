@@ -23,6 +23,7 @@ from store.notes import parse_note
 from store.records import DraftInfo, NoteDetail
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error
+from tui.widgets.date_field import FUTURE, NOW_IF_BLANK, DateField
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput, SafeTextArea
 
@@ -100,8 +101,9 @@ class NoteEditorScreen(CaselineScreen[int | None]):
             yield Static("", id="draft-status", classes="who")
         with Horizontal(classes="row"):
             yield Label("When", classes="label")
-            yield SafeInput(placeholder="now", id="contact_at", compact=True, classes="short")
-            yield Static("", id="hint-contact_at", classes="hint")
+            yield DateField(
+                placeholder="now", id="contact_at", reading=NOW_IF_BLANK, input_classes="short"
+            )
             yield Label("Type", classes="label narrow")
             yield Select(
                 choices(types),
@@ -129,8 +131,9 @@ class NoteEditorScreen(CaselineScreen[int | None]):
                 disabled=True,
             )
             yield Label("Follow-up", classes="label narrow")
-            yield SafeInput(placeholder="none", id="follow_up_on", compact=True, classes="short")
-            yield Static("", id="hint-follow_up_on", classes="hint")
+            yield DateField(
+                placeholder="none", id="follow_up_on", reading=FUTURE, input_classes="short"
+            )
         yield Static("", id="error-chronology_title", classes="field-error")
         yield Static("", id="error-follow_up_on", classes="field-error")
         yield CaselineFooter()
@@ -145,8 +148,6 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         body = self.query_one("#body", TextArea)
         body.focus()
         body.move_cursor(body.document.end)
-        self._update_hint("contact_at")
-        self._update_hint("follow_up_on")
 
     # -- state ---------------------------------------------------------------------------
 
@@ -240,8 +241,6 @@ class NoteEditorScreen(CaselineScreen[int | None]):
     def _input_changed(self, event: Input.Changed) -> None:
         name = event.input.id or ""
         self._set_error(name, "")
-        if name in ("contact_at", "follow_up_on"):
-            self._update_hint(name)
         self._changed()
 
     @on(TextArea.Changed)
@@ -267,22 +266,6 @@ class NoteEditorScreen(CaselineScreen[int | None]):
     def on_descendant_blur(self) -> None:
         # Moving to another field is a natural pause: save what there is.
         self.flush_draft()
-
-    def _update_hint(self, name: str) -> None:
-        text = self.query_one(f"#{name}", Input).value.strip()
-        hint = self.query_one(f"#hint-{name}", Static)
-        dayfirst = self.caseline.config.dayfirst
-        try:
-            if name == "contact_at":
-                when = dates.parse_datetime(text or "now", dayfirst=dayfirst)
-                hint.update(f"{when:%a} {dates.format_datetime(when)}")
-            elif text:
-                due = dates.parse_date(text, dayfirst=dayfirst, prefer="future")
-                hint.update(f"{due:%a} {dates.format_date(due)}")
-            else:
-                hint.update("")
-        except dates.DateParseError:
-            hint.update("?")
 
     def _set_error(self, name: str, message: str) -> None:
         found = self.query(f"#error-{name}")

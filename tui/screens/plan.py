@@ -21,6 +21,7 @@ from store.words import plural
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble
+from tui.widgets.date_field import FUTURE, FUTURE_DATES, TODAY_IF_BLANK
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
 
@@ -32,9 +33,14 @@ T = TypeVar("T")
 
 YES_NO = (("yes", "yes"), ("no", "no"))
 SCHEDULE_FIELDS = [
-    Field("started_on", "Starts", "e.g. today, 1/9/2026"),
+    Field("started_on", "Starts", "e.g. today, 1/9/2026", date=TODAY_IF_BLANK),
     Field("review_interval", "Review every", "e.g. 6 weeks, 3 months, monthly"),
-    Field("review_dates", "or on dates", "e.g. 1/3/2027, 1/6/2027 (instead of an interval)"),
+    Field(
+        "review_dates",
+        "or on dates",
+        "e.g. 1/3/2027, 1/6/2027 (instead of an interval)",
+        date=FUTURE_DATES,
+    ),
 ]
 CARRY_FIELD = Field(
     "carry_over",
@@ -48,19 +54,19 @@ GOAL_FIELDS = [
     Field("measure", "Measured by", "e.g. rent account statements"),
     Field("target", "Target", "e.g. no arrears for 2 months"),
     Field("relevance", "Why it matters", multiline=True),
-    Field("target_on", "Target date", "e.g. +3m, 1/3/2027"),
+    Field("target_on", "Target date", "e.g. +3m, 1/3/2027", date=FUTURE),
     Field("client_agreed", "Client agreed", choices=YES_NO),
     Field("achievable", "Achievable", choices=YES_NO),
     Field("achievable_note", "Note", "optional: why it is (or isn't) realistic"),
 ]
 REASON_FIELD = Field("reason", "Why changed", "needed once the goal has been reviewed")
 ACTION_STATUS_FIELDS = [
-    Field("due_on", "Due", "e.g. fri, +2w, 1/12/2026"),
+    Field("due_on", "Due", "e.g. fri, +2w, 1/12/2026", date=FUTURE),
     Field("status", "Status", choices=ACTION_STATUSES),
     Field("status_note", "Note", "optional, e.g. what was done"),
 ]
 REVIEW_FIELDS = [
-    Field("held_on", "Held on", "e.g. today, yesterday"),
+    Field("held_on", "Held on", "e.g. today, yesterday", date=TODAY_IF_BLANK),
     Field("client_present", "Client present", choices=YES_NO),
     Field("client_views", "Client's views", multiline=True),
     Field("participants", "Also present", "e.g. mother; Dr Khan (GP)"),
