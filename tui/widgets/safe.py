@@ -15,9 +15,10 @@ from rich.segment import Segment
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.strip import Strip
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from tui.widgets.keys import InOrderKeys
+from tui.widgets.text_area import EditingTextArea
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -52,9 +53,10 @@ class SafeInput(InOrderKeys, Input):
         return safe_strip(super().render_line(y))
 
 
-class SafeTextArea(InOrderKeys, TextArea):
-    """A TextArea that draws control characters as nothing rather than sending them, and takes
-    keys in the order they were typed."""
+class SafeTextArea(InOrderKeys, EditingTextArea):
+    """A TextArea that draws control characters as nothing rather than sending them, takes
+    keys in the order they were typed, and answers to the app's editing keys
+    (``tui.widgets.text_area``)."""
 
     def render_line(self, y: int) -> Strip:
         return safe_strip(super().render_line(y))
