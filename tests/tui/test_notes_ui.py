@@ -368,3 +368,36 @@ async def test_bad_when_and_present_typed_and_pasted_at_the_keyboard(
     [note] = store.notes(me, 1)  # type: ignore[arg-type]
     assert note.first_line == "Rang the GP. Agreed: review on 1/12."
     store.close()
+
+
+async def test_a_template_typed_by_abbreviation_sets_the_type(make_app: MakeApp) -> None:
+    from textual.widgets import Select
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)
+        select = app.screen.query_one("#note_type", Select)
+        assert select.value == "case note"
+        await pilot.press(*";hv")
+        await pilot.pause()
+        assert "Purpose of visit" in app.screen.query_one("#body", TextArea).text
+        assert select.value == "home visit"
+        await pilot.press(*" ;pc")
+        await pilot.pause()
+        assert select.value == "phone call"
+
+
+async def test_template_headings_left_empty_are_questioned_before_saving(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)
+        await pilot.press(*";pc")  # the cursor waits after "Call (who called whom; ...): "
+        await pilot.press(*"I rang Mum. Agreed: review on 1/12.")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, QualityScreen)
+        text = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert 'left empty: "Purpose", "Discussed"' in text
+        assert "Call" not in text.split("left empty:")[1].split(".")[0]

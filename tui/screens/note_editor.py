@@ -318,6 +318,14 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         body.insert(template.body)
         body.focus()
 
+    def _set_type_for(self, template_key: str) -> None:
+        """A template is for one type of note: applying it makes the note that type."""
+        wanted = " ".join(template_key.split()).casefold()
+        for note_type in self.caseline.config.note_types:
+            if " ".join(note_type.split()).casefold() == wanted:
+                self.query_one("#note_type", Select).value = note_type
+                return
+
     def _expand_abbreviation(self) -> None:
         body = self.query_one("#body", TextArea)
         row, col = body.cursor_location
@@ -326,11 +334,15 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         prefix = body.document.get_line(row)[:col]
         if " " in prefix[-2:] or not any(ch in prefix[-13:] for ch in ";/\\.,"):
             return  # cheap exit: abbreviations start with punctuation
-        from store.templates import expand_abbreviation
+        from store.templates import expand_abbreviation, find_abbreviation
 
-        result = expand_abbreviation(prefix, len(prefix), self._templates())
+        templates = self._templates()
+        result = expand_abbreviation(prefix, len(prefix), templates)
         if result is None:
             return
+        template = find_abbreviation(prefix, len(prefix), templates)
+        if template is not None:
+            self._set_type_for(template.key)
         new_prefix, cursor = result
         body.replace(new_prefix, (row, 0), (row, col))
         before = new_prefix[:cursor]
@@ -361,6 +373,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
             return
         self._show_errors({})
         from store.quality import check_note
+        from store.templates import prompt_labels
 
         issues = check_note(
             body=note.body,
@@ -369,6 +382,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
             now=dates.now_local(),
             follow_up_on=note.follow_up_on,
             present=note.present,
+            headings=prompt_labels(self._templates()),
         )
         far = (
             dates.is_far_from(note.contact_at.date(), years=1)
