@@ -93,13 +93,27 @@ class NoteOps:
     # -- drafts --------------------------------------------------------------------------
 
     def save_draft(
-        self, actor: WorkerInfo, case_id: int, state: dict[str, Any], draft_id: int | None = None
+        self,
+        actor: WorkerInfo,
+        case_id: int,
+        state: dict[str, Any],
+        draft_id: int | None = None,
+        *,
+        dayfirst: bool = True,
     ) -> int:
-        """Save the editor's fields as typed; returns the draft's id (new on first save)."""
+        """Save the editor's fields as typed; returns the draft's id (new on first save).
+
+        Relative dates ("now", "yesterday 14:30", "fri") are kept as the dates they meant when
+        typed, so a draft reopened tomorrow is not dated tomorrow; text that isn't a date yet
+        is kept exactly as typed.
+        """
         fields = {k: ("" if v is None else str(v)) for k, v in state.items() if k in DRAFT_FIELDS}
         fields["case_id"] = str(case_id)
+        fields.update(resolve_dates(fields, dayfirst=dayfirst, now=dates.now_local()))
         try:
-            when = dates.to_utc(dates.parse_datetime(fields.get("contact_at", "") or "now"))
+            when = dates.to_utc(
+                dates.parse_datetime(fields.get("contact_at", "") or "now", dayfirst=dayfirst)
+            )
         except dates.DateParseError:
             when = dates.now_utc()
         now = utcnow()
@@ -129,7 +143,13 @@ class NoteOps:
         with self.database.reading():
             query = (
                 Note.select(
-                    Note.id, Note.case, Case.ref, Client.name, Note.draft_state, Note.updated_at
+                    Note.id,
+                    Note.case,
+                    Case.ref,
+                    Client.name,
+                    Note.draft_state,
+                    Note.updated_at,
+                    Note.created_at,
                 )
                 .join(Case)
                 .join(Client)
@@ -142,10 +162,10 @@ class NoteOps:
                     case_id=c,
                     case_ref=ref,
                     client_name=name,
-                    state=_state(raw),
+                    state=_begun(_state(raw), created),
                     updated_at=updated,
                 )
-                for i, c, ref, name, raw, updated in query.tuples()
+                for i, c, ref, name, raw, updated, created in query.tuples()
             ]
 
     def draft(self, actor: WorkerInfo, draft_id: int) -> DraftInfo:
@@ -426,6 +446,49 @@ class NoteOps:
             finalised_at=row.finalised_at,
             amendments=amendments,
         )
+
+
+def resolve_dates(
+    state: dict[str, str], *, dayfirst: bool, now: datetime, unambiguous_only: bool = False
+) -> dict[str, str]:
+    """The draft's When and Follow-up as the dates they mean at ``now`` (naive local), written
+    out ("23 Nov 2026 14:00", "27 Nov 2026"); fields that don't read as a date are left out.
+
+    An empty When is "now". ``unambiguous_only`` resolves only what reads the same in day-first
+    and month-first order (for drafts saved before dates were resolved, whose order is unknown).
+    """
+    resolved: dict[str, str] = {}
+    when = state.get("contact_at", "").strip() or "now"
+    orders = (True, False) if unambiguous_only else (dayfirst,)
+    try:
+        readings = {dates.parse_datetime(when, dayfirst=o, now=now) for o in orders}
+        if len(readings) == 1:
+            resolved["contact_at"] = dates.format_datetime(readings.pop())
+    except dates.DateParseError:
+        pass
+    follow = state.get("follow_up_on", "").strip()
+    if follow:
+        try:
+            days = {
+                dates.parse_date(follow, dayfirst=o, prefer="future", today=now.date())
+                for o in orders
+            }
+            if len(days) == 1:
+                resolved["follow_up_on"] = dates.format_date(days.pop())
+        except dates.DateParseError:
+            pass
+    return resolved
+
+
+def _begun(state: dict[str, str], created_at: datetime) -> dict[str, str]:
+    """A draft as saved, its relative dates (from before they were resolved on saving) read
+    as of when the note was begun."""
+    return {
+        **state,
+        **resolve_dates(
+            state, dayfirst=True, now=dates.to_local(created_at), unambiguous_only=True
+        ),
+    }
 
 
 def _state(raw: str) -> dict[str, str]:

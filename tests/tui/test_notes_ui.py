@@ -401,3 +401,34 @@ async def test_template_headings_left_empty_are_questioned_before_saving(
         text = " ".join(str(s.render()) for s in app.screen.query(Static))
         assert 'left empty: "Purpose", "Discussed"' in text
         assert "Call" not in text.split("left empty:")[1].split(".")[0]
+
+
+async def test_when_shows_the_time_the_note_was_begun_and_a_draft_keeps_it(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    from datetime import datetime
+
+    from store import dates
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)
+        when = app.screen.query_one("#contact_at", Input)
+        assert when.value == "23 Nov 2026 10:00"  # the frozen clock: Monday 10:00
+        assert str(app.screen.query_one("#hint-contact_at", Static).render()) == "Mon"
+        await pilot.press(*"Rang the GP")
+        await pilot.press("escape", "k")
+        await loaded(pilot)
+    with dates.frozen(datetime(2026, 11, 24, 8, 30)):  # reopened the next morning
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            assert isinstance(app.screen, NoteEditorScreen)
+            assert app.screen.query_one("#contact_at", Input).value == "23 Nov 2026 10:00"
+            await pilot.press(*". Agreed: review on 1/12.", "ctrl+s")
+            await loaded(pilot)
+            assert isinstance(app.screen, CaseloadScreen)
+    store, me = stored(seeded_db)
+    [note] = store.notes(me, 1)  # type: ignore[arg-type]
+    assert note.contact_at == datetime(2026, 11, 23, 10, 0)
+    store.close()

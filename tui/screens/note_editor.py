@@ -100,7 +100,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
             yield Static("", id="draft-status", classes="who")
         with Horizontal(classes="row"):
             yield Label("When", classes="label")
-            yield SafeInput(placeholder="now", id="contact_at", compact=True, classes="short")
+            yield SafeInput(placeholder="now", id="contact_at", compact=True, classes="when")
             yield Static("", id="hint-contact_at", classes="hint")
             yield Label("Type", classes="label narrow")
             yield Select(
@@ -140,6 +140,10 @@ class NoteEditorScreen(CaselineScreen[int | None]):
             self.load_state(self._initial)
             self._last_saved = "restored"
             self.query_one("#draft-status", Static).update("draft restored")
+        else:
+            # "Now" is when the note was begun: written out, so a draft keeps that time.
+            when = dates.format_datetime(dates.now_local())
+            self.query_one("#contact_at", Input).value = when
         for error in self.query(".field-error"):
             error.display = False
         body = self.query_one("#body", TextArea)
@@ -210,7 +214,11 @@ class NoteEditorScreen(CaselineScreen[int | None]):
             if self._finished:
                 return
             self.draft_id = self.caseline.store.save_draft(
-                self.caseline.me, self.case_id, state, self.draft_id
+                self.caseline.me,
+                self.case_id,
+                state,
+                self.draft_id,
+                dayfirst=self.caseline.config.dayfirst,
             )
         stamp = dates.now_local().strftime("%H:%M:%S")
         self.app.call_from_thread(self._show_saved, stamp)
@@ -228,7 +236,11 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         acquired = self._lock.acquire(timeout=3)
         try:
             self.draft_id = self.caseline.store.save_draft(
-                self.caseline.me, self.case_id, state, self.draft_id
+                self.caseline.me,
+                self.case_id,
+                state,
+                self.draft_id,
+                dayfirst=self.caseline.config.dayfirst,
             )
         finally:
             if acquired:
@@ -275,7 +287,9 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         try:
             if name == "contact_at":
                 when = dates.parse_datetime(text or "now", dayfirst=dayfirst)
-                hint.update(f"{when:%a} {dates.format_datetime(when)}")
+                shown = dates.format_datetime(when)
+                # Written out already: the weekday is all the hint adds.
+                hint.update(f"{when:%a}" if text == shown else f"{when:%a} {shown}")
             elif text:
                 due = dates.parse_date(text, dayfirst=dayfirst, prefer="future")
                 hint.update(f"{due:%a} {dates.format_date(due)}")
@@ -493,7 +507,11 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         with self._lock:
             if not self._finished:
                 self.draft_id = self.caseline.store.save_draft(
-                    self.caseline.me, self.case_id, state, self.draft_id
+                    self.caseline.me,
+                    self.case_id,
+                    state,
+                    self.draft_id,
+                    dayfirst=self.caseline.config.dayfirst,
                 )
                 self._finished = True
         self.app.call_from_thread(self._closed_with, message)
