@@ -432,3 +432,69 @@ async def test_when_shows_the_time_the_note_was_begun_and_a_draft_keeps_it(
     [note] = store.notes(me, 1)  # type: ignore[arg-type]
     assert note.contact_at == datetime(2026, 11, 23, 10, 0)
     store.close()
+
+
+async def test_n_on_a_case_with_a_draft_offers_it_first(make_app: MakeApp, seeded_db: Path) -> None:
+    from tui.screens.draft_offer import DraftOfferScreen
+
+    def options(app: CaselineApp) -> list[str]:
+        found = app.screen.query_one(OptionList)
+        return [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)  # Aisha Bello, the first row
+        await pilot.press(*"First visit notes", "escape", "k")
+        await loaded(pilot)
+        await pilot.press("n")
+        await loaded(pilot)
+        assert isinstance(app.screen, DraftOfferScreen)
+        assert "First visit notes" in options(app)[0]
+        assert options(app)[-1] == "Start a new note"
+        await pilot.press("enter")  # carry on with it
+        await loaded(pilot)
+        assert isinstance(app.screen, NoteEditorScreen)
+        assert app.screen.query_one("#body", TextArea).text == "First visit notes"
+        await pilot.press(*" and more", "escape", "k")
+        await loaded(pilot)
+        await pilot.press("n")
+        await loaded(pilot)
+        await pilot.press("n")  # a new note after all
+        await loaded(pilot)
+        assert isinstance(app.screen, NoteEditorScreen)
+        assert app.screen.query_one("#body", TextArea).text == ""
+        await pilot.press(*"Second note", "escape", "k")
+        await loaded(pilot)
+        await pilot.press("enter")  # the case file: n there offers both
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        await pilot.press("n")
+        await loaded(pilot)
+        assert isinstance(app.screen, DraftOfferScreen)
+        assert len(options(app)) == 3
+        await pilot.press("escape")  # neither
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        await pilot.press("ctrl+n")  # and from anywhere
+        await loaded(pilot)
+        await pilot.press(*"aisha", "enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, DraftOfferScreen)
+        await pilot.press("escape")
+        await loaded(pilot)
+    store, me = stored(seeded_db)
+    bodies = sorted(d.state["body"] for d in store.drafts(me))  # type: ignore[arg-type]
+    assert bodies == ["First visit notes and more", "Second note"]
+    store.close()
+
+
+async def test_a_draft_on_another_case_is_not_offered(make_app: MakeApp, seeded_db: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)  # Aisha Bello
+        await pilot.press(*"About Aisha", "escape", "k")
+        await loaded(pilot)
+        await pilot.press("down", "n")  # the next case
+        await loaded(pilot)
+        assert isinstance(app.screen, NoteEditorScreen)
+        assert "Aisha" not in app.screen.case_label
