@@ -8,13 +8,14 @@ corrections are ``NoteAmendment`` rows shown beside the original.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
 from . import dates
-from .config import NOTE_TYPES
+from .config import CHRONOLOGY_CATEGORIES, NOTE_TYPES
 from .db import Database, contains
 from .errors import Conflict, InvalidInput, NotFound
 from .models import (
@@ -41,6 +42,7 @@ from .textsafe import clean_field, single_line
 
 BODY_MAX = 2_000_000  # characters; a pasted 1 MB document must fit
 TITLE_MAX = 120
+NOTE_CATEGORY = "contact"  # a significant note's chronology category unless it says otherwise
 PRESENT_MAX = 500
 DRAFT_FIELDS = (
     "case_id",
@@ -50,6 +52,7 @@ DRAFT_FIELDS = (
     "body",
     "significant",
     "chronology_title",
+    "chronology_category",
     "follow_up_on",
 )
 
@@ -74,6 +77,13 @@ def __getattr__(name: str) -> Any:
 
 def _truthy(value: object) -> bool:
     return str(value).strip().lower() in ("1", "true", "yes", "on", "y", "x")
+
+
+def chronology_categories(configured: Sequence[str] | None = None) -> tuple[str, ...]:
+    """The categories a significant note's chronology entry may take: the configured ones,
+    and "contact" (the default) even if the configuration leaves it out."""
+    offered = tuple(configured or CHRONOLOGY_CATEGORIES)
+    return offered if NOTE_CATEGORY in offered else (NOTE_CATEGORY, *offered)
 
 
 def first_line(body: str, width: int = 200) -> str:
@@ -236,15 +246,17 @@ class NoteOps:
         draft_id: int | None = None,
         dayfirst: bool = True,
         note_types: tuple[str, ...] = NOTE_TYPES,
+        categories: Sequence[str] | None = None,
     ) -> NoteDetail:
-        """Make a note a record: chronology entry if significant, a task for the follow-up,
-        and the case's last contact, all in one transaction."""
+        """Make a note a record: chronology entry if significant (under the note's category,
+        one of ``categories``), a task for the follow-up, and the case's last contact, all in
+        one transaction."""
         from .note_input import NoteInput, parse_note
 
         note_in = (
             data
             if isinstance(data, NoteInput)
-            else parse_note(data, dayfirst=dayfirst, note_types=note_types)
+            else parse_note(data, dayfirst=dayfirst, note_types=note_types, categories=categories)
         )
         contact_at = dates.to_utc(note_in.contact_at).replace(tzinfo=None)
         now = utcnow()
@@ -287,7 +299,7 @@ class NoteOps:
                 ChronologyEntry.create(
                     case=case_id,
                     occurred_on=note_in.contact_at.date(),
-                    category="contact",
+                    category=note_in.chronology_category,
                     title=note_in.chronology_title,
                     details=first_line(note_in.body),
                     source_kind="note",

@@ -277,3 +277,43 @@ def test_a_draft_saved_before_dates_were_resolved_is_dated_when_it_was_begun(
             ).where(Note.id == note.id).execute()
     shown = sorted(d.state["contact_at"] for d in store.drafts(me))
     assert shown == ["20 Nov 2026 15:45", "3/4"]
+
+
+def test_a_significant_note_files_its_entry_under_the_category_it_chose(
+    store: Store, me: WorkerInfo, make_case: MakeCase
+) -> None:
+    case = make_case()
+    significant = {**GOOD, "significant": True, "chronology_title": "Bruise seen"}
+    store.finalise_note(me, case.id, {**significant, "chronology_category": "safeguarding"})
+    store.finalise_note(me, case.id, significant)  # no choice made: contact, as before
+    with pytest.raises(InvalidInput) as refused:
+        store.finalise_note(me, case.id, {**significant, "chronology_category": "gossip"})
+    assert "Choose one of" in refused.value.errors["chronology_category"]
+    categories = [e.category for e in store.chronology(me, case.id) if e.source_kind == "note"]
+    assert sorted(categories) == ["contact", "safeguarding"]
+    # A configuration without "contact" still takes the default.
+    store.finalise_note(me, case.id, significant, categories=("health", "housing"))
+
+
+def test_a_note_entrys_category_can_be_changed_and_the_change_is_kept(
+    store: Store, me: WorkerInfo, make_case: MakeCase
+) -> None:
+    case = make_case()
+    store.finalise_note(
+        me, case.id, {**GOOD, "significant": True, "chronology_title": "Eviction notice"}
+    )
+    allocation, entry = store.chronology(me, case.id)
+    changed = store.annotate_chronology_entry(
+        me, entry.id, "Risk of homelessness.", version=entry.version, category="Housing"
+    )
+    assert (changed.category, changed.analysis) == ("housing", "Risk of homelessness.")
+    history = store.history(me, "chronology_entry", entry.id)
+    assert {(c.field, c.old_value) for c in history} >= {("category", "contact")}
+    with pytest.raises(InvalidInput) as unknown:
+        store.annotate_chronology_entry(me, entry.id, "", version=changed.version, category="x")
+    assert "Choose one of" in unknown.value.errors["category"]
+    with pytest.raises(InvalidInput) as automatic:
+        store.annotate_chronology_entry(
+            me, allocation.id, "", version=allocation.version, category="health"
+        )
+    assert "Only an entry made from a note" in automatic.value.errors["category"]

@@ -498,3 +498,43 @@ async def test_a_draft_on_another_case_is_not_offered(make_app: MakeApp, seeded_
         await loaded(pilot)
         assert isinstance(app.screen, NoteEditorScreen)
         assert "Aisha" not in app.screen.case_label
+
+
+async def test_a_significant_note_chooses_its_chronology_category_and_it_can_change(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    from textual.widgets import Select
+
+    from .helpers import choose
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)  # Aisha Bello, case 1
+        category = app.screen.query_one("#chronology_category", Select)
+        assert category.disabled and category.value == "contact"
+        await pilot.press(*GOOD_NOTE, "tab", "space")  # Significant: the title box opens
+        await pilot.pause()
+        assert not category.disabled
+        await pilot.press(*"Boiler repaired", "tab")
+        assert category.has_focus
+        await choose(pilot, "safeguarding")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseloadScreen)
+        await pilot.press("enter", "4")
+        await loaded(pilot)
+        await pilot.press("end", "e")  # the note's entry, last in date order
+        await loaded(pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert [f.name for f in form.fields] == ["category", "analysis"]
+        await choose(pilot, "housing")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+    store, me = stored(seeded_db)
+    entry = store.chronology(me, 1)[-1]  # type: ignore[arg-type]
+    assert (entry.title, entry.category) == ("Boiler repaired", "housing")
+    history = store.history(me, "chronology_entry", entry.id)  # type: ignore[arg-type]
+    assert [(c.field, c.old_value) for c in history] == [("category", "safeguarding")]
+    store.close()

@@ -20,7 +20,7 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from store import dates
 from store.errors import Conflict, InvalidInput, StoreError
-from store.notes import parse_note
+from store.notes import NOTE_CATEGORY, chronology_categories, parse_note
 from store.records import DraftInfo, NoteDetail
 from tui.autosave import DraftSaver
 from tui.screens.base import CaselineScreen
@@ -37,6 +37,7 @@ FIELD_IDS = (
     "body",
     "significant",
     "chronology_title",
+    "chronology_category",
     "follow_up_on",
 )
 
@@ -150,10 +151,20 @@ class NoteEditorScreen(CaselineScreen[int | None]):
                 compact=True,
                 disabled=True,
             )
-            yield Label("Follow-up", classes="label narrow")
+            yield Select(
+                choices(self._categories()),
+                value=NOTE_CATEGORY,
+                allow_blank=False,
+                id="chronology_category",
+                compact=True,
+                disabled=True,
+            )
+        yield Static("", id="error-chronology_title", classes="field-error")
+        yield Static("", id="error-chronology_category", classes="field-error")
+        with Horizontal(classes="row tight"):
+            yield Label("Follow-up", classes="label")
             yield SafeInput(placeholder="none", id="follow_up_on", compact=True, classes="short")
             yield Static("", id="hint-follow_up_on", classes="hint")
-        yield Static("", id="error-chronology_title", classes="field-error")
         yield Static("", id="error-follow_up_on", classes="field-error")
         yield CaselineFooter()
 
@@ -198,6 +209,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
             "body": w["body"].text,
             "significant": "true" if w["significant"].value else "",
             "chronology_title": w["chronology_title"].value,
+            "chronology_category": str(w["chronology_category"].value),
             "follow_up_on": w["follow_up_on"].value,
         }
 
@@ -214,6 +226,10 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         title = self.query_one("#chronology_title", Input)
         title.value = state.get("chronology_title", "")
         title.disabled = not significant
+        category = self.query_one("#chronology_category", Select)
+        if state.get("chronology_category", "") in self._categories():
+            category.value = state["chronology_category"]
+        category.disabled = not significant
         self.query_one("#follow_up_on", Input).value = state.get("follow_up_on", "")
 
     def note_is_empty(self) -> bool:
@@ -300,10 +316,14 @@ class NoteEditorScreen(CaselineScreen[int | None]):
     def _type_changed(self) -> None:
         self._changed()
 
+    def _categories(self) -> tuple[str, ...]:
+        return chronology_categories(self.caseline.config.chronology_categories)
+
     @on(Checkbox.Changed, "#significant")
     def _significant_changed(self, event: Checkbox.Changed) -> None:
         title = self.query_one("#chronology_title", Input)
         title.disabled = not event.value
+        self.query_one("#chronology_category", Select).disabled = not event.value
         if event.value:
             title.focus()
         else:
@@ -415,6 +435,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
                 self.state(),
                 dayfirst=self.caseline.config.dayfirst,
                 note_types=self.caseline.config.note_types,
+                categories=self._categories(),
             )
         except InvalidInput as exc:
             self._show_errors(exc.errors)
@@ -477,6 +498,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
                     draft_id=self.draft_id,
                     dayfirst=app.config.dayfirst,
                     note_types=app.config.note_types,
+                    categories=self._categories(),
                 )
                 self._finished = True
         except InvalidInput as exc:
@@ -493,6 +515,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
                     state,
                     dayfirst=app.config.dayfirst,
                     note_types=app.config.note_types,
+                    categories=self._categories(),
                 )
                 self._finished = True
         except StoreError:
