@@ -538,3 +538,36 @@ async def test_a_significant_note_chooses_its_chronology_category_and_it_can_cha
     history = store.history(me, "chronology_entry", entry.id)  # type: ignore[arg-type]
     assert [(c.field, c.old_value) for c in history] == [("category", "safeguarding")]
     store.close()
+
+
+async def test_a_draft_discarded_elsewhere_is_saved_again_as_a_new_one(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    """The same worker, in another session, threw this draft away: what is typed here is
+    still kept, as a draft of its own, not refused every second."""
+
+    def bodies() -> list[str]:
+        store, me = stored(seeded_db)
+        try:
+            return [d.state["body"] for d in store.drafts(me)]  # type: ignore[arg-type]
+        finally:
+            store.close()
+
+    async def until(wanted: list[str]) -> None:
+        for _ in range(100):
+            if bodies() == wanted:
+                return
+            await pilot.pause(0.1)
+        assert bodies() == wanted
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)
+        await pilot.press(*"Rang the GP")
+        await until(["Rang the GP"])
+        store, me = stored(seeded_db)
+        store.discard_draft(me, store.drafts(me)[0].id)  # type: ignore[arg-type]
+        store.close()
+        await pilot.press(*" and the school")
+        await until(["Rang the GP and the school"])
+        assert not [n for n in app._notifications if n.severity == "error"]

@@ -255,16 +255,18 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         state = self.state()
         if _is_empty(state) and self.draft_id is None:
             return
+        store, me, dayfirst = self.caseline.store, self.caseline.me, self.caseline.config.dayfirst
         with self._lock:
             if self._finished:
                 return
-            self.draft_id = self.caseline.store.save_draft(
-                self.caseline.me,
-                self.case_id,
-                state,
-                self.draft_id,
-                dayfirst=self.caseline.config.dayfirst,
-            )
+            try:
+                self.draft_id = store.save_draft(
+                    me, self.case_id, state, self.draft_id, dayfirst=dayfirst
+                )
+            except Conflict:
+                # The draft was saved or thrown away in another session: keep this text as a
+                # draft of its own rather than lose it.
+                self.draft_id = store.save_draft(me, self.case_id, state, dayfirst=dayfirst)
         self.post_message(self.DraftSaved(dates.now_local().strftime("%H:%M:%S")))
 
     @on(DraftSaved)
