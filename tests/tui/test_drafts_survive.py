@@ -106,6 +106,7 @@ def test_sigkill_on_a_busy_machine_loses_at_most_two_seconds(
         with busy_machine():
             type_slowly(term, "Rang the GP")
             assert term.wait_for("draft saved", seconds=5)  # the first save, then:
+            assert drafts(one_case_db) == ["Rang the GP"]  # the label follows the commit
             term.read(0.3)
             term.type(".", pause=2.0)  # a full stop, two seconds ago
             term.kill(signal.SIGKILL)
