@@ -240,27 +240,62 @@ class ChronologyOps:
             return _entry(entry_id)
 
     def annotate_chronology_entry(
-        self, actor: WorkerInfo, entry_id: int, analysis: str, *, version: int
+        self,
+        actor: WorkerInfo,
+        entry_id: int,
+        analysis: str,
+        *,
+        version: int,
+        category: str | None = None,
+        categories: Sequence[str] | None = None,
     ) -> ChronologyItem:
-        """Set the analysis of any entry (the one change automatic entries allow).
+        """Set the analysis of any entry (the one change automatic entries allow) and, for an
+        entry made from a significant note, its ``category`` (one of ``categories``): the
+        worker chose it when writing the note, and may see better later.
 
-        The same text as now writes nothing. A stale ``version`` raises Conflict.
+        The same values as now write nothing; a change is kept in the entry's history. A stale
+        ``version`` raises Conflict.
         """
+        from .notes import chronology_categories
+
+        errors: dict[str, str] = {}
         try:
             text = _check_analysis(analysis)
         except ValueError as exc:
-            raise InvalidInput({"analysis": str(exc)}) from None
+            errors["analysis"] = str(exc)
         with self.database.writing():
             row = _get_entry(entry_id)
             if row.version != version:
                 raise _refused(row)
             _open_case(row.case_id)
-            if text != row.analysis:
+            new_category = row.category
+            if category is not None and category != row.category:
+                allowed = chronology_categories(categories)
+                found = next((c for c in allowed if c.casefold() == category.casefold()), None)
+                if row.source_kind != "note":
+                    errors["category"] = "Only an entry made from a note can change category."
+                elif found is None:
+                    errors["category"] = (
+                        f'No category "{category}". Choose one of: {", ".join(allowed)}.'
+                    )
+                else:
+                    new_category = found
+            if errors:
+                raise InvalidInput(errors)
+            changes = {
+                field: (old, new)
+                for field, old, new in (
+                    ("category", row.category, new_category),
+                    ("analysis", row.analysis, text),
+                )
+                if old != new
+            }
+            if changes:
                 _save(
                     ChronologyEntry,
                     row,
-                    {"analysis": text},
-                    {"analysis": (row.analysis, text)},
+                    {field: new for field, (_, new) in changes.items()},
+                    changes,
                     "chronology_entry",
                     actor,
                     ENTRY_CONFLICT,

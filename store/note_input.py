@@ -6,6 +6,7 @@ a note is first validated; ``from store.notes import NoteInput, parse_note`` sti
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -14,7 +15,14 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from . import dates
 from .config import NOTE_TYPES
 from .errors import InvalidInput
-from .notes import BODY_MAX, PRESENT_MAX, TITLE_MAX, _truthy
+from .notes import (
+    BODY_MAX,
+    NOTE_CATEGORY,
+    PRESENT_MAX,
+    TITLE_MAX,
+    _truthy,
+    chronology_categories,
+)
 from .schemas import validate
 from .textsafe import clean_field
 
@@ -30,6 +38,7 @@ class NoteInput(BaseModel):
     body: str
     significant: bool = False
     chronology_title: str = ""
+    chronology_category: str = NOTE_CATEGORY
     follow_up_on: date | None = None
 
     @field_validator("contact_at", mode="before")
@@ -87,6 +96,16 @@ class NoteInput(BaseModel):
             raise ValueError(f"Too long ({len(text)} characters; at most {TITLE_MAX}).")
         return text
 
+    @field_validator("chronology_category", mode="before")
+    @classmethod
+    def _category(cls, value: object, info: ValidationInfo) -> str:
+        allowed = chronology_categories((info.context or {}).get("categories"))
+        text = clean_field(str(value or "")) or NOTE_CATEGORY
+        for name in allowed:
+            if name.casefold() == text.casefold():
+                return name
+        raise ValueError(f'No category "{text}". Choose one of: {", ".join(allowed)}.')
+
     @field_validator("follow_up_on", mode="before")
     @classmethod
     def _follow_up(cls, value: object, info: ValidationInfo) -> date | None:
@@ -114,8 +133,14 @@ class NoteInput(BaseModel):
 
 
 def parse_note(
-    data: dict[str, Any], *, dayfirst: bool = True, note_types: tuple[str, ...] = NOTE_TYPES
+    data: dict[str, Any],
+    *,
+    dayfirst: bool = True,
+    note_types: tuple[str, ...] = NOTE_TYPES,
+    categories: Sequence[str] | None = None,
 ) -> NoteInput:
     """Validate the editor's fields; raises InvalidInput{field: message}."""
-    result: NoteInput = validate(NoteInput, data, dayfirst=dayfirst, note_types=note_types)
+    result: NoteInput = validate(
+        NoteInput, data, dayfirst=dayfirst, note_types=note_types, categories=categories
+    )
     return result

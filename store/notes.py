@@ -8,13 +8,14 @@ corrections are ``NoteAmendment`` rows shown beside the original.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
 from . import dates
-from .config import NOTE_TYPES
+from .config import CHRONOLOGY_CATEGORIES, NOTE_TYPES
 from .db import Database, contains
 from .errors import Conflict, InvalidInput, NotFound
 from .models import (
@@ -41,6 +42,7 @@ from .textsafe import clean_field, preview_line
 
 BODY_MAX = 2_000_000  # characters; a pasted 1 MB document must fit
 TITLE_MAX = 120
+NOTE_CATEGORY = "contact"  # a significant note's chronology category unless it says otherwise
 PRESENT_MAX = 500
 DRAFT_FIELDS = (
     "case_id",
@@ -50,6 +52,7 @@ DRAFT_FIELDS = (
     "body",
     "significant",
     "chronology_title",
+    "chronology_category",
     "follow_up_on",
 )
 
@@ -76,6 +79,13 @@ def _truthy(value: object) -> bool:
     return str(value).strip().lower() in ("1", "true", "yes", "on", "y", "x")
 
 
+def chronology_categories(configured: Sequence[str] | None = None) -> tuple[str, ...]:
+    """The categories a significant note's chronology entry may take: the configured ones,
+    and "contact" (the default) even if the configuration leaves it out."""
+    offered = tuple(configured or CHRONOLOGY_CATEGORIES)
+    return offered if NOTE_CATEGORY in offered else (NOTE_CATEGORY, *offered)
+
+
 def first_line(body: str, width: int = 200) -> str:
     """The first non-blank line of a note, for lists (Markdown heading marks dropped)."""
     return preview_line(body, markdown=True)[:width]
@@ -89,13 +99,27 @@ class NoteOps:
     # -- drafts --------------------------------------------------------------------------
 
     def save_draft(
-        self, actor: WorkerInfo, case_id: int, state: dict[str, Any], draft_id: int | None = None
+        self,
+        actor: WorkerInfo,
+        case_id: int,
+        state: dict[str, Any],
+        draft_id: int | None = None,
+        *,
+        dayfirst: bool = True,
     ) -> int:
-        """Save the editor's fields as typed; returns the draft's id (new on first save)."""
+        """Save the editor's fields as typed; returns the draft's id (new on first save).
+
+        Relative dates ("now", "yesterday 14:30", "fri") are kept as the dates they meant when
+        typed, so a draft reopened tomorrow is not dated tomorrow; text that isn't a date yet
+        is kept exactly as typed.
+        """
         fields = {k: ("" if v is None else str(v)) for k, v in state.items() if k in DRAFT_FIELDS}
         fields["case_id"] = str(case_id)
+        fields.update(resolve_dates(fields, dayfirst=dayfirst, now=dates.now_local()))
         try:
-            when = dates.to_utc(dates.parse_datetime(fields.get("contact_at", "") or "now"))
+            when = dates.to_utc(
+                dates.parse_datetime(fields.get("contact_at", "") or "now", dayfirst=dayfirst)
+            )
         except dates.DateParseError:
             when = dates.now_utc()
         now = utcnow()
@@ -125,7 +149,13 @@ class NoteOps:
         with self.database.reading():
             query = (
                 Note.select(
-                    Note.id, Note.case, Case.ref, Client.name, Note.draft_state, Note.updated_at
+                    Note.id,
+                    Note.case,
+                    Case.ref,
+                    Client.name,
+                    Note.draft_state,
+                    Note.updated_at,
+                    Note.created_at,
                 )
                 .join(Case)
                 .join(Client)
@@ -138,10 +168,10 @@ class NoteOps:
                     case_id=c,
                     case_ref=ref,
                     client_name=name,
-                    state=_state(raw),
+                    state=_begun(_state(raw), created),
                     updated_at=updated,
                 )
-                for i, c, ref, name, raw, updated in query.tuples()
+                for i, c, ref, name, raw, updated, created in query.tuples()
             ]
 
     def draft(self, actor: WorkerInfo, draft_id: int) -> DraftInfo:
@@ -212,15 +242,17 @@ class NoteOps:
         draft_id: int | None = None,
         dayfirst: bool = True,
         note_types: tuple[str, ...] = NOTE_TYPES,
+        categories: Sequence[str] | None = None,
     ) -> NoteDetail:
-        """Make a note a record: chronology entry if significant, a task for the follow-up,
-        and the case's last contact, all in one transaction."""
+        """Make a note a record: chronology entry if significant (under the note's category,
+        one of ``categories``), a task for the follow-up, and the case's last contact, all in
+        one transaction."""
         from .note_input import NoteInput, parse_note
 
         note_in = (
             data
             if isinstance(data, NoteInput)
-            else parse_note(data, dayfirst=dayfirst, note_types=note_types)
+            else parse_note(data, dayfirst=dayfirst, note_types=note_types, categories=categories)
         )
         contact_at = dates.to_utc(note_in.contact_at).replace(tzinfo=None)
         now = utcnow()
@@ -263,7 +295,7 @@ class NoteOps:
                 ChronologyEntry.create(
                     case=case_id,
                     occurred_on=note_in.contact_at.date(),
-                    category="contact",
+                    category=note_in.chronology_category,
                     title=note_in.chronology_title,
                     details=first_line(note_in.body),
                     source_kind="note",
@@ -422,6 +454,49 @@ class NoteOps:
             finalised_at=row.finalised_at,
             amendments=amendments,
         )
+
+
+def resolve_dates(
+    state: dict[str, str], *, dayfirst: bool, now: datetime, unambiguous_only: bool = False
+) -> dict[str, str]:
+    """The draft's When and Follow-up as the dates they mean at ``now`` (naive local), written
+    out ("23 Nov 2026 14:00", "27 Nov 2026"); fields that don't read as a date are left out.
+
+    An empty When is "now". ``unambiguous_only`` resolves only what reads the same in day-first
+    and month-first order (for drafts saved before dates were resolved, whose order is unknown).
+    """
+    resolved: dict[str, str] = {}
+    when = state.get("contact_at", "").strip() or "now"
+    orders = (True, False) if unambiguous_only else (dayfirst,)
+    try:
+        readings = {dates.parse_datetime(when, dayfirst=o, now=now) for o in orders}
+        if len(readings) == 1:
+            resolved["contact_at"] = dates.format_datetime(readings.pop())
+    except dates.DateParseError:
+        pass
+    follow = state.get("follow_up_on", "").strip()
+    if follow:
+        try:
+            days = {
+                dates.parse_date(follow, dayfirst=o, prefer="future", today=now.date())
+                for o in orders
+            }
+            if len(days) == 1:
+                resolved["follow_up_on"] = dates.format_date(days.pop())
+        except dates.DateParseError:
+            pass
+    return resolved
+
+
+def _begun(state: dict[str, str], created_at: datetime) -> dict[str, str]:
+    """A draft as saved, its relative dates (from before they were resolved on saving) read
+    as of when the note was begun."""
+    return {
+        **state,
+        **resolve_dates(
+            state, dayfirst=True, now=dates.to_local(created_at), unambiguous_only=True
+        ),
+    }
 
 
 def _state(raw: str) -> dict[str, str]:

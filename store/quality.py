@@ -22,16 +22,21 @@ Decisions on borderline wording (see the tests for examples):
   agreement ("fine with", "happy to"); word boundaries keep "fined" and "define" out.
 - Template prompts left empty ("Actions (who, what, by when): " with nothing after) are
   ignored, so an unfilled template neither counts as an action nor as length.
+- A template's heading left empty is pointed out ("Purpose of visit:" with nothing after it,
+  nor on the lines before the next heading): the reader can't tell "nothing to say" from
+  "forgot". Only the headings of the templates count, so a line of the worker's own ending
+  in a colon is never questioned.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from .dates import format_datetime, to_utc
+from .templates import DEFAULT_TEMPLATES, prompt_labels
 
 __all__ = [
     "ACTION_PATTERNS",
@@ -257,16 +262,20 @@ def check_note(
     now: datetime,
     follow_up_on: date | None,
     present: str = "",
+    headings: Collection[str] | None = None,
 ) -> list[QualityIssue]:
     """Problems with a note about to be saved, most important first.
 
     ``contact_at`` and ``now`` are compared as given; if one is naive and the other aware, the
-    naive one is taken as local wall-clock time (as typed in the editor).
+    naive one is taken as local wall-clock time (as typed in the editor). ``headings`` are the
+    templates' prompt labels (``templates.prompt_labels``); None means the default templates'.
     """
     text = _without_unfilled_prompts(body)
     kind = " ".join(note_type.split()).casefold()
     issues: list[QualityIssue] = []
     issues.extend(_future(contact_at, now))
+    labels = prompt_labels(DEFAULT_TEMPLATES) if headings is None else headings
+    issues.extend(_empty_headings(body, labels))
     issues.extend(_vague(text))
     issues.extend(_no_action(text, follow_up_on))
     if kind in VISIT_TYPES:
@@ -293,6 +302,51 @@ def _future(contact_at: datetime, now: datetime) -> list[QualityIssue]:
 
 def _aware(dt: datetime) -> datetime:
     return dt if dt.tzinfo is not None else to_utc(dt)
+
+
+def _heading_of(line: str, labels: Collection[str]) -> tuple[str, bool] | None:
+    """(label, has text after it) if ``line`` starts with a template heading, else None."""
+    stripped = line.strip().lstrip("#*>- \t").strip()
+    # Labels may hold a colon themselves ("Analysis (what this means: needs, ...)").
+    for i, ch in enumerate(stripped):
+        if ch == ":" and _fold_label(stripped[:i]) in labels:
+            return stripped[:i].strip(), bool(stripped[i + 1 :].strip())
+    return None
+
+
+def _fold_label(label: str) -> str:
+    return " ".join(label.split()).casefold()
+
+
+def _empty_headings(body: str, labels: Collection[str]) -> list[QualityIssue]:
+    """Template headings with nothing written under them before the next heading."""
+    folded = {_fold_label(label) for label in labels}
+    if not folded:
+        return []
+    empty: list[str] = []
+    open_heading: str | None = None  # a bare heading still waiting for its answer
+    for line in body.split("\n"):
+        heading = _heading_of(line, folded)
+        if heading is not None:
+            if open_heading is not None:
+                empty.append(open_heading)
+            label, answered = heading
+            open_heading = None if answered else label
+        elif line.strip():
+            open_heading = None
+    if open_heading is not None:
+        empty.append(open_heading)
+    if not empty:
+        return []
+    names = [f'"{label.split(" (")[0]}"' for label in empty]
+    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+    return [
+        QualityIssue(
+            "empty_heading",
+            f"Template heading{'s' if len(names) > 1 else ''} left empty: {shown}. Write what "
+            'goes there (or "none"), or delete the ones that don\'t apply.',
+        )
+    ]
 
 
 def _vague(text: str) -> list[QualityIssue]:

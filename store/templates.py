@@ -25,6 +25,8 @@ __all__ = [
     "MIN_ABBREVIATION",
     "Template",
     "expand_abbreviation",
+    "find_abbreviation",
+    "prompt_labels",
     "template_for",
     "templates_from_config",
 ]
@@ -213,16 +215,20 @@ def template_for(note_type: str, templates: Sequence[Template]) -> Template | No
     return next((t for t in templates if _norm_key(t.key) == wanted), None)
 
 
-def expand_abbreviation(
-    text: str, cursor: int, templates: Sequence[Template]
-) -> tuple[str, int] | None:
-    """Replace an abbreviation just typed before ``cursor`` with its template.
+def prompt_labels(templates: Sequence[Template]) -> frozenset[str]:
+    """Every template's prompt labels ("Purpose of visit"), folded (case and spacing ignored),
+    for the quality check to find headings left empty."""
+    labels: set[str] = set()
+    for template in templates:
+        for line in template.body.split("\n"):
+            text = line.strip()
+            if text.endswith(":") and len(text) > 1:
+                labels.add(_norm_key(text[:-1].lstrip("#*>- \t")))
+    return frozenset(labels)
 
-    Returns the new text and cursor (str indices), the cursor at the end of the first prompt
-    line (one ending in ": ") or else after the inserted body; None if nothing expands. The
-    abbreviation must follow the start of the text or whitespace, so "x;hv" stays as typed.
-    Runs on every keystroke, so it only looks at the few characters before the cursor.
-    """
+
+def find_abbreviation(text: str, cursor: int, templates: Sequence[Template]) -> Template | None:
+    """The template whose abbreviation was just typed before ``cursor``, or None."""
     if not 0 < cursor <= len(text):
         return None
     tail = text[max(0, cursor - _LOOKBACK) : cursor]
@@ -235,9 +241,26 @@ def expand_abbreviation(
         start = cursor - len(abbreviation)
         if start > 0 and not text[start - 1].isspace():
             continue
-        body = template.body
-        return text[:start] + body + text[cursor:], start + _first_prompt_end(body)
+        return template
     return None
+
+
+def expand_abbreviation(
+    text: str, cursor: int, templates: Sequence[Template]
+) -> tuple[str, int] | None:
+    """Replace an abbreviation just typed before ``cursor`` with its template.
+
+    Returns the new text and cursor (str indices), the cursor at the end of the first prompt
+    line (one ending in ": ") or else after the inserted body; None if nothing expands. The
+    abbreviation must follow the start of the text or whitespace, so "x;hv" stays as typed.
+    Runs on every keystroke, so it only looks at the few characters before the cursor.
+    """
+    template = find_abbreviation(text, cursor, templates)
+    if template is None:
+        return None
+    start = cursor - len(template.abbreviation)
+    body = template.body
+    return text[:start] + body + text[cursor:], start + _first_prompt_end(body)
 
 
 def _first_prompt_end(body: str) -> int:

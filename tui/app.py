@@ -337,7 +337,13 @@ class CaselineApp(App[None]):
     def open_note_editor(
         self, case_id: int, *, case_label: str = "", draft: DraftInfo | None = None
     ) -> None:
-        """Open the editor for a new note (or a draft) on a case."""
+        """Open the editor for a draft, or for a new note on a case (offering the case's
+        drafts first)."""
+        if draft is None:
+            from tui.screens.draft_offer import start_note
+
+            start_note(self, case_id, case_label)
+            return
         from tui.screens.note_editor import NoteEditorScreen
 
         self.push_screen(NoteEditorScreen(case_id, case_label, draft))

@@ -219,3 +219,101 @@ def test_the_editor_form_as_typed_is_accepted(
         me, case.id, {**form, "significant": "true", "chronology_title": "T"}
     )
     assert ticked.significant
+
+
+def test_a_draft_keeps_the_dates_it_meant_when_typed(
+    store: Store, me: WorkerInfo, make_case: MakeCase
+) -> None:
+    """A note begun on Monday 23 Nov at 10:00 with When "now" is dated then, whenever the
+    draft is reopened; so are "yesterday 14:30" and a follow-up "fri"."""
+    from store import dates
+
+    case = make_case()
+    now_id = store.save_draft(me, case.id, {"contact_at": "now", "body": "begun at ten"})
+    relative_id = store.save_draft(
+        me,
+        case.id,
+        {"contact_at": "yesterday 14:30", "follow_up_on": "fri", "body": "rang mum"},
+    )
+    blank_id = store.save_draft(me, case.id, {"contact_at": "", "body": "left blank"})
+    with dates.frozen(datetime(2026, 11, 24, 9, 0)):  # the next morning
+        states = {d.id: d.state for d in store.drafts(me)}
+        assert states[now_id]["contact_at"] == "23 Nov 2026 10:00"
+        assert states[relative_id]["contact_at"] == "22 Nov 2026 14:30"
+        assert states[relative_id]["follow_up_on"] == "27 Nov 2026"
+        assert states[blank_id]["contact_at"] == "23 Nov 2026 10:00"
+        note = store.finalise_note(
+            me, case.id, {**states[now_id], "note_type": "case note"}, draft_id=now_id
+        )
+    assert note.contact_at == datetime(2026, 11, 23, 10, 0)  # stored UTC; London is UTC in Nov
+
+
+def test_a_draft_reads_numeric_dates_in_the_configured_order(
+    store: Store, me: WorkerInfo, make_case: MakeCase
+) -> None:
+    case = make_case()
+    draft_id = store.save_draft(
+        me, case.id, {"contact_at": "3/4/2026 9am", "body": "x"}, dayfirst=False
+    )
+    assert store.draft(me, draft_id).state["contact_at"] == "04 Mar 2026 09:00"
+
+
+def test_a_draft_saved_before_dates_were_resolved_is_dated_when_it_was_begun(
+    store: Store, me: WorkerInfo, make_case: MakeCase
+) -> None:
+    """Older drafts hold "now" as typed: it means when the note was begun (the draft's first
+    save), not when it is reopened. A numeric date whose order is unknown stays as typed."""
+    import json
+
+    case = make_case()
+    for contact_at in ("now", "3/4"):
+        store.save_draft(me, case.id, {"body": contact_at})
+    with store.database.writing():
+        for note in Note.select().where(Note.status == "draft"):
+            state = json.loads(note.draft_state)
+            state["contact_at"] = note.body
+            Note.update(
+                draft_state=json.dumps(state), created_at=datetime(2026, 11, 20, 15, 45)
+            ).where(Note.id == note.id).execute()
+    shown = sorted(d.state["contact_at"] for d in store.drafts(me))
+    assert shown == ["20 Nov 2026 15:45", "3/4"]
+
+
+def test_a_significant_note_files_its_entry_under_the_category_it_chose(
+    store: Store, me: WorkerInfo, make_case: MakeCase
+) -> None:
+    case = make_case()
+    significant = {**GOOD, "significant": True, "chronology_title": "Bruise seen"}
+    store.finalise_note(me, case.id, {**significant, "chronology_category": "safeguarding"})
+    store.finalise_note(me, case.id, significant)  # no choice made: contact, as before
+    with pytest.raises(InvalidInput) as refused:
+        store.finalise_note(me, case.id, {**significant, "chronology_category": "gossip"})
+    assert "Choose one of" in refused.value.errors["chronology_category"]
+    categories = [e.category for e in store.chronology(me, case.id) if e.source_kind == "note"]
+    assert sorted(categories) == ["contact", "safeguarding"]
+    # A configuration without "contact" still takes the default.
+    store.finalise_note(me, case.id, significant, categories=("health", "housing"))
+
+
+def test_a_note_entrys_category_can_be_changed_and_the_change_is_kept(
+    store: Store, me: WorkerInfo, make_case: MakeCase
+) -> None:
+    case = make_case()
+    store.finalise_note(
+        me, case.id, {**GOOD, "significant": True, "chronology_title": "Eviction notice"}
+    )
+    allocation, entry = store.chronology(me, case.id)
+    changed = store.annotate_chronology_entry(
+        me, entry.id, "Risk of homelessness.", version=entry.version, category="Housing"
+    )
+    assert (changed.category, changed.analysis) == ("housing", "Risk of homelessness.")
+    history = store.history(me, "chronology_entry", entry.id)
+    assert {(c.field, c.old_value) for c in history} >= {("category", "contact")}
+    with pytest.raises(InvalidInput) as unknown:
+        store.annotate_chronology_entry(me, entry.id, "", version=changed.version, category="x")
+    assert "Choose one of" in unknown.value.errors["category"]
+    with pytest.raises(InvalidInput) as automatic:
+        store.annotate_chronology_entry(
+            me, allocation.id, "", version=allocation.version, category="health"
+        )
+    assert "Only an entry made from a note" in automatic.value.errors["category"]

@@ -280,3 +280,62 @@ def test_issues_are_ordered_most_important_first() -> None:
     issues = check("Client was upset.", "home visit", contact_at=NOW + timedelta(days=1))
     assert [i.code for i in issues] == ["future", "vague", "no_action", "too_short", "no_present"]
     assert all(i.message and "\n" not in i.message for i in issues)
+
+
+# --- template headings left empty -----------------------------------------------------------
+
+EMPTY_HEADING_FIRES = [
+    ("bare, at the end", "Discussed: rent. Agreed: review on 1/12.\n\nPurpose of visit: ", []),
+    (
+        "bare, then the next heading",
+        "Purpose of visit:\n\nDiscussed: rent arrears. Agreed: review 1/12.",
+        ["Purpose of visit"],
+    ),
+    (
+        "a heading whose label holds a colon",
+        "Purpose of visit: boiler\nAnalysis (what this means: needs, risks, strengths, "
+        "progress): \nOutcome and actions (who, what, by when): Mum to ring the GP.",
+        ["Analysis"],
+    ),
+    ("as a Markdown heading", "## Purpose of visit:\n## Discussed: rent. Agreed: review.", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "body", "named"), EMPTY_HEADING_FIRES, ids=[v[0] for v in EMPTY_HEADING_FIRES]
+)
+def test_template_headings_left_empty_are_pointed_out(
+    label: str, body: str, named: list[str]
+) -> None:
+    issues = [i for i in check(body, "home visit") if i.code == "empty_heading"]
+    assert len(issues) == 1
+    for name in named or ["Purpose of visit"]:
+        assert f'"{name}' in issues[0].message
+    assert '"Discussed"' not in issues[0].message  # answered on its own line
+
+
+EMPTY_HEADING_SILENT = [
+    ("answered on the line", "Purpose of visit: boiler check. Agreed: review 1/12."),
+    ("answered on the next lines", "Purpose of visit:\n- boiler\n- rent\nAgreed: review 1/12."),
+    ("the worker's own colon", "Agreed:\n- Mum to ring the GP"),
+    ("a label not from a template", "Weather: \n\nSeen at home. Agreed: review 1/12."),
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "body"), EMPTY_HEADING_SILENT, ids=[v[0] for v in EMPTY_HEADING_SILENT]
+)
+def test_filled_headings_and_own_labels_are_not_questioned(label: str, body: str) -> None:
+    assert "empty_heading" not in codes(body, "home visit")
+
+
+def test_configured_templates_headings_count() -> None:
+    issues = check_note(
+        body="Agreed: review 1/12.\n\nSeen: ",
+        note_type="home visit",
+        contact_at=datetime(2026, 4, 10, 12),
+        now=datetime(2026, 4, 10, 12),
+        follow_up_on=None,
+        headings=frozenset({"seen"}),
+    )
+    assert [i.code for i in issues if i.code == "empty_heading"] == ["empty_heading"]

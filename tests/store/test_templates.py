@@ -288,3 +288,20 @@ def test_only_the_characters_before_the_cursor_are_read() -> None:
     text.sizes = []
     assert expand_abbreviation(text, len(text), DEFAULT_TEMPLATES) is None
     assert text.sizes and max(text.sizes) <= 16
+
+
+def test_the_template_an_abbreviation_belongs_to() -> None:
+    from store.templates import find_abbreviation
+
+    found = find_abbreviation("Seen today ;hv", 14, DEFAULT_TEMPLATES)
+    assert found is not None and found.key == "home visit"
+    assert find_abbreviation("x;hv", 4, DEFAULT_TEMPLATES) is None
+
+
+def test_prompt_labels_are_every_templates_headings() -> None:
+    from store.templates import prompt_labels
+
+    labels = prompt_labels(DEFAULT_TEMPLATES)
+    assert "purpose of visit" in labels
+    assert "analysis (what this means: needs, risks, strengths, progress)" in labels
+    assert prompt_labels([Template("x", "", "Seen: \n\nHeard:")]) == {"seen", "heard"}

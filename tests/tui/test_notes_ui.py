@@ -368,3 +368,206 @@ async def test_bad_when_and_present_typed_and_pasted_at_the_keyboard(
     [note] = store.notes(me, 1)  # type: ignore[arg-type]
     assert note.first_line == "Rang the GP. Agreed: review on 1/12."
     store.close()
+
+
+async def test_a_template_typed_by_abbreviation_sets_the_type(make_app: MakeApp) -> None:
+    from textual.widgets import Select
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)
+        select = app.screen.query_one("#note_type", Select)
+        assert select.value == "case note"
+        await pilot.press(*";hv")
+        await pilot.pause()
+        assert "Purpose of visit" in app.screen.query_one("#body", TextArea).text
+        assert select.value == "home visit"
+        await pilot.press(*" ;pc")
+        await pilot.pause()
+        assert select.value == "phone call"
+
+
+async def test_template_headings_left_empty_are_questioned_before_saving(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)
+        await pilot.press(*";pc")  # the cursor waits after "Call (who called whom; ...): "
+        await pilot.press(*"I rang Mum. Agreed: review on 1/12.")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, QualityScreen)
+        text = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert 'left empty: "Purpose", "Discussed"' in text
+        assert "Call" not in text.split("left empty:")[1].split(".")[0]
+
+
+async def test_when_shows_the_time_the_note_was_begun_and_a_draft_keeps_it(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    from datetime import datetime
+
+    from store import dates
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)
+        when = app.screen.query_one("#contact_at", Input)
+        assert when.value == "23 Nov 2026 10:00"  # the frozen clock: Monday 10:00
+        assert str(app.screen.query_one("#hint-contact_at", Static).render()) == "Mon"
+        await pilot.press(*"Rang the GP")
+        await pilot.press("escape", "k")
+        await loaded(pilot)
+    with dates.frozen(datetime(2026, 11, 24, 8, 30)):  # reopened the next morning
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            await loaded(pilot)
+            assert isinstance(app.screen, NoteEditorScreen)
+            assert app.screen.query_one("#contact_at", Input).value == "23 Nov 2026 10:00"
+            await pilot.press(*". Agreed: review on 1/12.", "ctrl+s")
+            await loaded(pilot)
+            assert isinstance(app.screen, CaseloadScreen)
+    store, me = stored(seeded_db)
+    [note] = store.notes(me, 1)  # type: ignore[arg-type]
+    assert note.contact_at == datetime(2026, 11, 23, 10, 0)
+    store.close()
+
+
+async def test_n_on_a_case_with_a_draft_offers_it_first(make_app: MakeApp, seeded_db: Path) -> None:
+    from tui.screens.draft_offer import DraftOfferScreen
+
+    def options(app: CaselineApp) -> list[str]:
+        found = app.screen.query_one(OptionList)
+        return [str(found.get_option_at_index(i).prompt) for i in range(found.option_count)]
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)  # Aisha Bello, the first row
+        await pilot.press(*"First visit notes", "escape", "k")
+        await loaded(pilot)
+        await pilot.press("n")
+        await loaded(pilot)
+        assert isinstance(app.screen, DraftOfferScreen)
+        assert "First visit notes" in options(app)[0]
+        assert options(app)[-1] == "Start a new note"
+        await pilot.press("enter")  # carry on with it
+        await loaded(pilot)
+        assert isinstance(app.screen, NoteEditorScreen)
+        assert app.screen.query_one("#body", TextArea).text == "First visit notes"
+        await pilot.press(*" and more", "escape", "k")
+        await loaded(pilot)
+        await pilot.press("n")
+        await loaded(pilot)
+        await pilot.press("n")  # a new note after all
+        await loaded(pilot)
+        assert isinstance(app.screen, NoteEditorScreen)
+        assert app.screen.query_one("#body", TextArea).text == ""
+        await pilot.press(*"Second note", "escape", "k")
+        await loaded(pilot)
+        await pilot.press("enter")  # the case file: n there offers both
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        await pilot.press("n")
+        await loaded(pilot)
+        assert isinstance(app.screen, DraftOfferScreen)
+        assert len(options(app)) == 3
+        await pilot.press("escape")  # neither
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        await pilot.press("ctrl+n")  # and from anywhere
+        await loaded(pilot)
+        await pilot.press(*"aisha", "enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, DraftOfferScreen)
+        await pilot.press("escape")
+        await loaded(pilot)
+    store, me = stored(seeded_db)
+    bodies = sorted(d.state["body"] for d in store.drafts(me))  # type: ignore[arg-type]
+    assert bodies == ["First visit notes and more", "Second note"]
+    store.close()
+
+
+async def test_a_draft_on_another_case_is_not_offered(make_app: MakeApp, seeded_db: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)  # Aisha Bello
+        await pilot.press(*"About Aisha", "escape", "k")
+        await loaded(pilot)
+        await pilot.press("down", "n")  # the next case
+        await loaded(pilot)
+        assert isinstance(app.screen, NoteEditorScreen)
+        assert "Aisha" not in app.screen.case_label
+
+
+async def test_a_significant_note_chooses_its_chronology_category_and_it_can_change(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    from textual.widgets import Select
+
+    from .helpers import choose
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)  # Aisha Bello, case 1
+        category = app.screen.query_one("#chronology_category", Select)
+        assert category.disabled and category.value == "contact"
+        await pilot.press(*GOOD_NOTE, "tab", "space")  # Significant: the title box opens
+        await pilot.pause()
+        assert not category.disabled
+        await pilot.press(*"Boiler repaired", "tab")
+        assert category.has_focus
+        await choose(pilot, "safeguarding")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseloadScreen)
+        await pilot.press("enter", "4")
+        await loaded(pilot)
+        await pilot.press("end", "e")  # the note's entry, last in date order
+        await loaded(pilot)
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        assert [f.name for f in form.fields] == ["category", "analysis"]
+        await choose(pilot, "housing")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+    store, me = stored(seeded_db)
+    entry = store.chronology(me, 1)[-1]  # type: ignore[arg-type]
+    assert (entry.title, entry.category) == ("Boiler repaired", "housing")
+    history = store.history(me, "chronology_entry", entry.id)  # type: ignore[arg-type]
+    assert [(c.field, c.old_value) for c in history] == [("category", "safeguarding")]
+    store.close()
+
+
+async def test_a_draft_discarded_elsewhere_is_saved_again_as_a_new_one(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    """The same worker, in another session, threw this draft away: what is typed here is
+    still kept, as a draft of its own, not refused every second."""
+
+    def bodies() -> list[str]:
+        store, me = stored(seeded_db)
+        try:
+            return [d.state["body"] for d in store.drafts(me)]  # type: ignore[arg-type]
+        finally:
+            store.close()
+
+    async def until(wanted: list[str]) -> None:
+        for _ in range(100):
+            if bodies() == wanted:
+                return
+            await pilot.pause(0.1)
+        assert bodies() == wanted
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)
+        await pilot.press(*"Rang the GP")
+        await until(["Rang the GP"])
+        store, me = stored(seeded_db)
+        store.discard_draft(me, store.drafts(me)[0].id)  # type: ignore[arg-type]
+        store.close()
+        await pilot.press(*" and the school")
+        await until(["Rang the GP and the school"])
+        assert not [n for n in app._notifications if n.severity == "error"]

@@ -57,6 +57,30 @@ def new_entry_screen(app: CaselineApp, case_id: int, label: str) -> FormScreen:
 def edit_entry_screen(app: CaselineApp, entry: ChronologyItem, label: str) -> FormScreen:
     """The whole form for a manual entry; for an automatic one, only its analysis."""
     store, me, config = app.store, app.me, app.config
+    if entry.source_kind == "note":
+        # A significant note's entry: its category was the worker's choice, and can change.
+        from store.notes import chronology_categories
+
+        categories = chronology_categories(config.chronology_categories)
+        # One no longer configured stays on offer until changed (the store keeps it as it is).
+        offered = categories if entry.category in categories else (*categories, entry.category)
+        return FormScreen(
+            "Category and analysis",
+            [
+                Field("category", "Category", "Choose a category", choices=offered),
+                *ANALYSIS_FIELDS,
+            ],
+            {"category": entry.category, "analysis": entry.analysis},
+            lambda form: store.annotate_chronology_entry(
+                me,
+                entry.id,
+                form["analysis"],
+                version=entry.version,
+                category=form["category"],
+                categories=categories,
+            ),
+            subtitle=entry.title,
+        )
     if not entry.is_manual:
         return FormScreen(
             "Analysis",
@@ -159,7 +183,9 @@ class ChronologyEntryScreen(CaselineScreen[None]):
             assemble(("Chronology entry", "bold"), " · ", entry.title)
         )
         source = SOURCE_LABELS.get(entry.source_kind, entry.source_kind)
-        if not entry.is_manual:
+        if entry.source_kind == "note":
+            source += " (automatic: its category and analysis can be changed)"
+        elif not entry.is_manual:
             source += " (automatic: it can be annotated, not edited)"
         lines = [
             assemble(
@@ -201,7 +227,7 @@ class ChronologyEntryScreen(CaselineScreen[None]):
         if self.entry is None:
             return
 
-        manual = self.entry.is_manual
+        manual = self.entry.is_manual or self.entry.source_kind == "note"
 
         def done(result: ChronologyItem | None) -> None:
             if result is not None:

@@ -78,8 +78,8 @@ class SummaryEditorScreen(CaselineScreen[SummaryInfo | None]):
     def on_mount(self) -> None:
         area = self.query_one("#summary-text", TextArea)
         area.focus()
-        if not self.current:
-            area.move_cursor((1, 0))
+        # Added text goes after what is there (a new summary: under its first heading).
+        area.move_cursor(area.document.end if self.current else (1, 0))
 
     def action_save(self) -> None:
         self._save(self.query_one("#summary-text", TextArea).text)

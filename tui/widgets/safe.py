@@ -15,10 +15,11 @@ from rich.segment import Segment
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.strip import Strip
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from store.textsafe import pasted, single_line
 from tui.widgets.keys import InOrderKeys
+from tui.widgets.text_area import EditingTextArea
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -58,9 +59,10 @@ class SafeInput(InOrderKeys, Input):
         return single_line(pasted(text))
 
 
-class SafeTextArea(InOrderKeys, TextArea):
-    """A TextArea that draws control characters as nothing rather than sending them, and takes
-    keys in the order they were typed."""
+class SafeTextArea(InOrderKeys, EditingTextArea):
+    """A TextArea that draws control characters as nothing rather than sending them, takes
+    keys in the order they were typed, and answers to the app's editing keys
+    (``tui.widgets.text_area``)."""
 
     def render_line(self, y: int) -> Strip:
         return safe_strip(super().render_line(y))

@@ -1,0 +1,129 @@
+"""Starting a note on a case that already has a draft: carry on with it, or start another.
+
+Without this, `n` on a case with an unfinished note began a second one, and drafts piled up on
+the case. Every way of starting a note (`n` on the caseload or in the case file, ctrl+n) goes
+through ``start_note``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from store import dates
+from store.records import DraftInfo
+from store.textsafe import single_line
+from tui.screens.pickers import PICKER_CSS
+from tui.text import assemble
+
+if TYPE_CHECKING:
+    from tui.app import CaselineApp
+
+NEW = "new"
+
+
+def start_note(app: CaselineApp, case_id: int, case_label: str) -> None:
+    """Open the note editor on a case, first offering the worker's drafts on it, if any."""
+
+    def look() -> None:
+        drafts = [d for d in app.store.drafts(app.me) if d.case_id == case_id]
+        app.call_from_thread(_found, app, case_id, case_label, drafts)
+
+    app.run_worker(look, name="case drafts", group="case-drafts", thread=True, exit_on_error=False)
+
+
+def _found(app: CaselineApp, case_id: int, case_label: str, drafts: list[DraftInfo]) -> None:
+    from tui.screens.note_editor import NoteEditorScreen
+
+    if not drafts:
+        app.push_screen(NoteEditorScreen(case_id, case_label))
+        return
+
+    def chosen(answer: DraftInfo | str | None) -> None:
+        if isinstance(answer, DraftInfo):
+            app.push_screen(NoteEditorScreen(case_id, case_label, answer))
+        elif answer == NEW:
+            app.push_screen(NoteEditorScreen(case_id, case_label))
+
+    app.push_screen(DraftOfferScreen(drafts, case_label), chosen)
+
+
+class DraftOfferScreen(ModalScreen[DraftInfo | str | None]):
+    """The case's unsaved notes, newest first, and "start a new note"; escape does neither."""
+
+    DEFAULT_CSS = PICKER_CSS.format(name="DraftOfferScreen")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", tooltip="Start nothing", id="draft_offer.cancel"),
+        Binding(
+            "n",
+            "new",
+            "New note",
+            tooltip="Start a new note, keeping the drafts",
+            id="draft_offer.new",
+        ),
+    ]
+
+    def __init__(self, drafts: list[DraftInfo], case_label: str) -> None:
+        super().__init__()
+        self.drafts = drafts
+        self.case_label = case_label
+
+    def compose(self) -> ComposeResult:
+        count = len(self.drafts)
+        with Vertical():
+            yield Static(
+                assemble(
+                    (
+                        f"{'An unsaved note' if count == 1 else f'{count} unsaved notes'}",
+                        "bold",
+                    ),
+                    " on ",
+                    self.case_label or "this case",
+                ),
+                classes="heading",
+            )
+            options = OptionList(id="draft-offer")
+            for draft in self.drafts:
+                saved = dates.format_datetime(dates.to_local(draft.updated_at))
+                first = next(
+                    (ln for ln in draft.state.get("body", "").splitlines() if ln.strip()), ""
+                )
+                options.add_option(
+                    Option(
+                        assemble(
+                            "Continue the note saved ",
+                            (saved, "bold"),
+                            "  ",
+                            (single_line(first)[:50], "italic"),
+                        ),
+                        id=str(draft.id),
+                    )
+                )
+            options.add_option(Option("Start a new note", id=NEW))
+            yield options
+            yield Static("enter choose · n new note · esc cancel", classes="hint")
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.focus()
+        options.highlighted = 0  # carrying on is the usual wish
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id == NEW:
+            self.dismiss(NEW)
+            return
+        self.dismiss(next(d for d in self.drafts if str(d.id) == event.option.id))
+
+    def action_new(self) -> None:
+        self.dismiss(NEW)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
