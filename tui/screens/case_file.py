@@ -39,6 +39,7 @@ from tui.screens.form import Field, FormScreen
 from tui.text import assemble, choices
 from tui.widgets.chronology import ChronologyPane, ChronologyTable
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.keys import InOrderKeys
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.plan import PlanPane
 from tui.widgets.safe import SafeInput
@@ -58,6 +59,17 @@ TAB_FOCUS = {  # what has the focus when a tab is shown
     "chronology": "#chron-table",
     "plan": "#plan-pane",
 }
+
+
+class InOrderOptionList(InOrderKeys, OptionList):
+    """An OptionList that takes keys in the order they were typed: text typed straight
+    after `/` reaches the filter it opens."""
+
+
+class InOrderScroll(InOrderKeys, VerticalScroll):
+    """A scrolling pane that takes keys in the order they were typed (only for a pane with
+    nothing focusable inside: a key bubbling up from a focused child would come back to it)."""
+
 
 CLIENT_FIELDS = [
     Field("name", "Name", "full name (required)"),
@@ -250,6 +262,7 @@ class CaseFileScreen(CaselineScreen[None]):
         self.detail: CaseDetail | None = None
         self.file: CaseFile | None = None
         self._notes: list[NoteSummary] = []
+        self._focus_on_switch: dict[str, str] = {}  # tab -> what to focus when it is shown
         self._built: set[str] = {self.initial_tab}
         # Focused straight away: each change of focus rebuilds the footer.
         self.AUTO_FOCUS = TAB_FOCUS[self.initial_tab]  # type: ignore[misc]  # read when shown
@@ -278,9 +291,9 @@ class CaseFileScreen(CaselineScreen[None]):
                     Static(id="client-details", classes="block"),
                     Static(id="case-details", classes="block"),
                     Static("Support network  (c add · enter edit)", classes="heading"),
-                    OptionList(id="contacts", classes="people"),
+                    InOrderOptionList(id="contacts", classes="people"),
                     Static("Professionals involved  (p add · enter edit)", classes="heading"),
-                    OptionList(id="professionals", classes="people"),
+                    InOrderOptionList(id="professionals", classes="people"),
                     Static("Case summary  (2 to read · e there to edit)", classes="heading"),
                     SafeMarkdown(id="overview-summary"),
                     id="overview-scroll",
@@ -288,7 +301,7 @@ class CaseFileScreen(CaselineScreen[None]):
             ]
         if tab == "summary":
             return [
-                VerticalScroll(
+                InOrderScroll(
                     Static(id="summary-age", classes="block"),
                     SafeMarkdown(id="summary-body"),
                     id="summary-scroll",
@@ -307,7 +320,7 @@ class CaseFileScreen(CaselineScreen[None]):
                     ),
                     id="notes-filter",
                 ),
-                OptionList(id="notes-list"),
+                InOrderOptionList(id="notes-list"),
             ]
         if tab == "plan":
             return [PlanPane(self.case_id, self._case_label(), id="plan-pane")]
@@ -604,7 +617,9 @@ class CaseFileScreen(CaselineScreen[None]):
     async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane = event.pane.id or ""
         await self._open_tab(pane)
-        focus = TAB_FOCUS.get(pane)
+        # A tab switched to by `/` gives the focus to its filter box, even if the switch is
+        # announced after the filter was focused (and typing into it began).
+        focus = self._focus_on_switch.pop(pane, None) or TAB_FOCUS.get(pane)
         if focus and not self.query_one(focus).has_focus:
             self.query_one(focus).focus()  # which refreshes the footer's keys too
         else:
@@ -667,6 +682,8 @@ class CaseFileScreen(CaselineScreen[None]):
         if self.query_one("#tabs", TabbedContent).active == "chronology":
             self.query_one("#chron-text", Input).focus()
             return
+        if self.query_one("#tabs", TabbedContent).active != "notes":
+            self._focus_on_switch["notes"] = "#notes-text"
         self.action_tab("notes")
         await self._open_tab("notes")
         self.query_one("#notes-text", Input).focus()

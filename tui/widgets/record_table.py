@@ -26,6 +26,7 @@ from textual.strip import Strip
 
 from store import dates
 from store.textsafe import fold, single_line
+from tui.widgets.keys import InOrderKeys
 
 RowT = TypeVar("RowT")
 GAP = 1
@@ -94,8 +95,9 @@ class _RowMessage(Message):
         return self.table
 
 
-class RecordTable(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=False):
-    """A virtual table with a cursor, a sort column and a filter.
+class RecordTable(InOrderKeys, ScrollView, Generic[RowT], can_focus=True, inherit_bindings=False):
+    """A virtual table with a cursor, a sort column and a filter; keys are taken in the order
+    they were typed, so text typed straight after `/` reaches the filter it opens.
 
     | Key | Action |
     | --- | --- |
