@@ -7,12 +7,14 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 
 from store import dates
-from store.records import CaseRow
+from store.records import CaseRow, CaseStatus
 from store.textsafe import fold
 from tui.widgets.record_table import Column, RecordTable
 
 
 def _review_text(row: CaseRow, today: date) -> str:
+    if row.status is CaseStatus.CLOSED:
+        return "—"  # a closed case has no next review
     if row.next_review_on is None:
         return "not set" if row.has_plan else "no plan"
     if row.next_review_on < today:

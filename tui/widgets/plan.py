@@ -165,7 +165,9 @@ class PlanPane(Widget, can_focus=True):
             self.screen.refresh_bindings()
             return
         title = f"**Service plan {plan.number}**"
-        header.show(f"{title} · {plan_header_markdown(plan, dates.today())}")
+        header.show(
+            f"{title} · {plan_header_markdown(plan, dates.today(), case_closed=self.closed_case)}"
+        )
         header.display = True
         empty.update(NO_GOALS)
         empty.display = not plan.goals
