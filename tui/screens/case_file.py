@@ -52,6 +52,7 @@ TAB_LABELS = {
     "plan": "5 Plan",
 }
 TABS = tuple(TAB_LABELS)
+NOTES_AUTHOR_WIDTH = 100  # a narrower notes list leaves the author out: the text needs the room
 TAB_FOCUS = {  # what has the focus when a tab is shown
     "overview": "#contacts",
     "summary": "#summary-scroll",
@@ -262,6 +263,7 @@ class CaseFileScreen(CaselineScreen[None]):
         self.detail: CaseDetail | None = None
         self.file: CaseFile | None = None
         self._notes: list[NoteSummary] = []
+        self._notes_author_shown = True
         self._focus_on_switch: dict[str, str] = {}  # tab -> what to focus when it is shown
         self._built: set[str] = {self.initial_tab}
         # Focused straight away: each change of focus rebuilds the footer.
@@ -549,21 +551,38 @@ class CaseFileScreen(CaselineScreen[None]):
         age.set_class("older than" in text, "stale")
         body.show(summary.body)
 
+    def _notes_with_author(self) -> bool:
+        """Whether the notes list is wide enough to name each note's author and still leave
+        the text most of the line (the note itself names its author)."""
+        width = self.query_one("#notes-list").size.width or self.size.width
+        return width >= NOTES_AUTHOR_WIDTH
+
+    def on_resize(self) -> None:
+        if (
+            "notes" in self._built
+            and self._notes
+            and self.query("#notes-list")
+            and self._notes_with_author() != self._notes_author_shown
+        ):
+            self._show_notes(self._notes)
+
     def _show_notes(self, notes: list[NoteSummary]) -> None:
         self._notes = notes
         options = []
+        with_author = self._notes_author_shown = self._notes_with_author()
         for note in notes:
             when = dates.to_local(note.contact_at)
             marks = ("★" if note.significant else " ") + (
                 f" +{note.amendments}" if note.amendments else ""
             )
+            author = note.author_name.split(" ")[0][:10].ljust(10) + " " if with_author else ""
             options.append(
                 Option(
                     assemble(
                         (f"{dates.format_date(when.date())} {when:%H:%M}", "bold"),
-                        f"  {note.note_type:<12} ",
-                        (note.author_name.split(" ")[0][:10].ljust(10), "dim"),
-                        f" {marks} ",
+                        f" {note.note_type:<12} ",
+                        (author, "dim"),
+                        f"{marks} ",
                         note.first_line,
                     ),
                     id=f"note-{note.id}",
