@@ -28,10 +28,10 @@ def _when(line: HistoryLine, today: date) -> str:
 COLUMNS: tuple[Column[HistoryLine], ...] = (
     Column("when", "When", 17, 100, _when, lambda h: (h.changed_at, -h.id)),
     Column("by", "By", 12, 99, lambda h, t: h.changed_by, lambda h: h.changed_by),
-    Column("record", "Record", 13, 80, lambda h, t: h.record, lambda h: h.record, True),
+    Column("record", "Record", 11, 80, lambda h, t: h.record, lambda h: h.record, True),
     Column("field", "Field", 13, 85, lambda h, t: h.field, lambda h: h.field),
-    Column("was", "Was", 9, 70, lambda h, t: h.was or "—", lambda h: h.was, True),
-    Column("now", "Now", 9, 90, lambda h, t: h.now or "—", lambda h: h.now, True),
+    Column("was", "Was", 11, 70, lambda h, t: h.was or "—", lambda h: h.was, True),
+    Column("now", "Now", 11, 90, lambda h, t: h.now or "—", lambda h: h.now, True),
 )
 
 

@@ -85,17 +85,23 @@ def layout_columns(
         if total <= available or len(chosen) <= 2:
             break
         chosen.remove(min(chosen, key=lambda c: c.keep))
-    sizes = {c.key: width_of(c) for c in chosen}
-    spare = available - sum(sizes.values()) - GAP * (len(chosen) - 1)
-    # Spare room (or a shortfall) is shared by the flexible columns shown, the first taking
-    # any remainder.
+    gaps = GAP * (len(chosen) - 1)
+    sizes = {c.key: reserved(c) for c in chosen}
+    if sum(sizes.values()) + gaps > available:  # too narrow to honour the reservations
+        sizes = {c.key: width_of(c) for c in chosen}
+    spare = available - sum(sizes.values()) - gaps
+    # Spare room goes to the flexible columns still short of their longest text, a cell to
+    # each in turn (so a long summary doesn't take it all); what is left, or a shortfall, is
+    # shared by the flexible columns shown, the first taking any remainder.
     flexible = [c for c in chosen if c.flexible]
-    for col in sorted(flexible, key=lambda c: -c.keep):
-        if spare <= 0:
+    wanting = sorted(flexible, key=lambda c: -c.keep)
+    while spare > 0:
+        short = [c for c in wanting if sizes[c.key] < needed.get(c.key, 0)]
+        for col in short[:spare]:
+            sizes[col.key] += 1
+        spare -= len(short[:spare])
+        if not short:
             break
-        give = min(spare, max(0, needed.get(col.key, 0) - sizes[col.key]))
-        sizes[col.key] += give
-        spare -= give
     for i, col in enumerate(flexible):
         share = spare // len(flexible) + (spare % len(flexible) if i == 0 else 0)
         sizes[col.key] = max(4, sizes[col.key] + share)
