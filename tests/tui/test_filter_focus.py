@@ -30,13 +30,16 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-def test_slash_on_the_overview_then_typing_filters_the_notes(db: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("tab", ["1", "2", "5"], ids=["overview", "summary", "plan"])
+def test_slash_on_another_tab_then_typing_filters_the_notes(
+    db: Path, tmp_path: Path, tab: str
+) -> None:
     term = Terminal(["--db", str(db), "--worker", WORKER], env=app_env(tmp_path))
     try:
         assert term.wait_for("Aisha Bello"), bytes(term.output[-1500:])
         term.type("\r")
         assert term.wait_for("Support network"), bytes(term.output[-1500:])
-        term.read(0.5)
+        term.type(tab, pause=1.0)
         # `/` and the text straight after it, as a person types; `h` is the history key on
         # the notes list, so it shows where the focus went.
         term.type("/", pause=0.0)
