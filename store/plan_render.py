@@ -63,11 +63,18 @@ def doing_with(plan: PlanInfo) -> str:
     return f"Actions: {' · '.join(parts)} — the client owns {client} of {total} ({share}%)."
 
 
-def plan_header_markdown(plan: PlanInfo, today: date | None = None) -> str:
-    """The plan's facts: start, schedule, next review, who owns the actions."""
+def plan_header_markdown(
+    plan: PlanInfo, today: date | None = None, *, case_closed: bool = False
+) -> str:
+    """The plan's facts: start, schedule, next review, who owns the actions.
+
+    The plan of a closed case is kept as it was, but has no next review.
+    """
     today = today or dates.today()
     facts = [f"Started {dates.format_date(plan.started_on)}", f"reviewed {plan.schedule_text}"]
-    if plan.is_current:
+    if plan.is_current and case_closed:
+        facts.append("no further reviews (the case is closed)")
+    elif plan.is_current:
         if plan.next_review_on is None:
             facts.append("**no review date set**")
         elif plan.next_review_on < today:

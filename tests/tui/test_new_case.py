@@ -11,10 +11,11 @@ from tui.app import CaselineApp
 from tui.screens.case_file import CaseFileScreen
 from tui.screens.caseload import CaseloadScreen
 from tui.screens.confirm import ConfirmScreen
-from tui.screens.new_case import NewCaseScreen
+from tui.screens.new_case import FIELDS, NewCaseScreen
 from tui.widgets.case_table import CaseTable
 
 from .helpers import loaded, names
+from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
 
@@ -209,3 +210,74 @@ async def test_reference_preview_shows_the_next_number(make_app: MakeApp) -> Non
         await open_form(pilot)
         await loaded(pilot)
         assert app.screen.query_one("#ref", Input).placeholder == "automatic (CL-2026-0002)"
+
+
+async def _type_a_known_name(pilot: object, app: CaselineApp, name: str) -> OptionList:
+    await pilot.press(*name)  # type: ignore[attr-defined]
+    options = app.screen.query_one("#duplicates", OptionList)
+    await until(pilot, lambda: options.display and options.option_count > 0)  # type: ignore[arg-type]
+    return options
+
+
+async def test_ctrl_d_from_any_text_field_goes_to_the_duplicates_and_enter_opens_the_first(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        options = await _type_a_known_name(pilot, app, "lukasz nowak")
+        await pilot.press("tab", *"1/7/1979", "tab")  # on to the address field
+        assert app.focused is app.screen.query_one("#address", Input)
+        await pilot.press("ctrl+d")
+        assert app.focused is options
+        assert options.highlighted == 0
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        assert app.screen.detail is not None and app.screen.detail.client_name == "Łukasz Nowak"
+
+
+async def test_ctrl_d_in_a_text_field_deletes_as_usual_when_there_are_no_duplicates(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await pilot.press(*"Grace", "home", "ctrl+d")
+        name = app.screen.query_one("#client_name", Input)
+        assert name.value == "race"
+        assert app.focused is name
+
+
+async def test_tab_to_the_duplicates_then_enter_opens_the_first(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        options = await _type_a_known_name(pilot, app, "aisha bello")
+        for _ in range(len(FIELDS) + 1):
+            if app.focused is options:
+                break
+            await pilot.press("tab")
+        assert app.focused is options
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        assert app.screen.detail is not None and app.screen.detail.client_name == "Aisha Bello"
+
+
+async def test_the_duplicate_warning_is_in_the_form_and_goes_with_it(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        options = await _type_a_known_name(pilot, app, "Aisha Bello")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        note = app.screen.query_one("#dup-note", Static)
+        assert note.display and "existing client" in str(note.render())
+        assert not app.query("Toast"), "a toast would cover the list"
+        assert app.focused is options
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseloadScreen)
+        assert names(app).count("Aisha Bello") == 2
+        assert not any("existing client" in str(t.render()) for t in app.query("Toast"))

@@ -415,7 +415,10 @@ async def test_when_shows_the_time_the_note_was_begun_and_a_draft_keeps_it(
         await open_editor(pilot)
         when = app.screen.query_one("#contact_at", Input)
         assert when.value == "23 Nov 2026 10:00"  # the frozen clock: Monday 10:00
-        assert str(app.screen.query_one("#hint-contact_at", Static).render()) == "Mon 23 Nov 2026 10:00"
+        assert (
+            str(app.screen.query_one("#hint-contact_at", Static).render())
+            == "Mon 23 Nov 2026 10:00"
+        )
         await pilot.press(*"Rang the GP")
         await pilot.press("escape", "k")
         await loaded(pilot)

@@ -41,6 +41,7 @@ from tui.text import assemble, choices
 from tui.widgets.chronology import ChronologyPane, ChronologyTable
 from tui.widgets.date_field import BIRTH, PAST
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.keys import InOrderKeys
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.plan import PlanPane
 from tui.widgets.safe import SafeInput
@@ -53,6 +54,7 @@ TAB_LABELS = {
     "plan": "5 Plan",
 }
 TABS = tuple(TAB_LABELS)
+NOTES_AUTHOR_WIDTH = 100  # a narrower notes list leaves the author out: the text needs the room
 TAB_FOCUS = {  # what has the focus when a tab is shown
     "overview": "#contacts",
     "summary": "#summary-scroll",
@@ -60,6 +62,17 @@ TAB_FOCUS = {  # what has the focus when a tab is shown
     "chronology": "#chron-table",
     "plan": "#plan-pane",
 }
+
+
+class InOrderOptionList(InOrderKeys, OptionList):
+    """An OptionList that takes keys in the order they were typed: text typed straight
+    after `/` reaches the filter it opens."""
+
+
+class InOrderScroll(InOrderKeys, VerticalScroll):
+    """A scrolling pane that takes keys in the order they were typed (only for a pane with
+    nothing focusable inside: a key bubbling up from a focused child would come back to it)."""
+
 
 CLIENT_FIELDS = [
     Field("name", "Name", "full name (required)"),
@@ -252,6 +265,8 @@ class CaseFileScreen(CaselineScreen[None]):
         self.detail: CaseDetail | None = None
         self.file: CaseFile | None = None
         self._notes: list[NoteSummary] = []
+        self._notes_author_shown = True
+        self._focus_on_switch: dict[str, str] = {}  # tab -> what to focus when it is shown
         self._built: set[str] = {self.initial_tab}
         # Focused straight away: each change of focus rebuilds the footer.
         self.AUTO_FOCUS = TAB_FOCUS[self.initial_tab]  # type: ignore[misc]  # read when shown
@@ -283,9 +298,9 @@ class CaseFileScreen(CaselineScreen[None]):
                     Static(id="client-details", classes="block"),
                     Static(id="case-details", classes="block"),
                     Static("Support network  (c add · enter edit)", classes="heading"),
-                    OptionList(id="contacts", classes="people"),
+                    InOrderOptionList(id="contacts", classes="people"),
                     Static("Professionals involved  (p add · enter edit)", classes="heading"),
-                    OptionList(id="professionals", classes="people"),
+                    InOrderOptionList(id="professionals", classes="people"),
                     Static("Case summary  (2 to read · e there to edit)", classes="heading"),
                     SafeMarkdown(id="overview-summary"),
                     id="overview-scroll",
@@ -293,7 +308,7 @@ class CaseFileScreen(CaselineScreen[None]):
             ]
         if tab == "summary":
             return [
-                VerticalScroll(
+                InOrderScroll(
                     Static(id="summary-age", classes="block"),
                     SafeMarkdown(id="summary-body"),
                     id="summary-scroll",
@@ -312,7 +327,7 @@ class CaseFileScreen(CaselineScreen[None]):
                     ),
                     id="notes-filter",
                 ),
-                OptionList(id="notes-list"),
+                InOrderOptionList(id="notes-list"),
             ]
         if tab == "plan":
             return [PlanPane(self.case_id, self._case_label(), id="plan-pane")]
@@ -567,21 +582,38 @@ class CaseFileScreen(CaselineScreen[None]):
         age.set_class("older than" in text, "stale")
         body.show(summary.body)
 
+    def _notes_with_author(self) -> bool:
+        """Whether the notes list is wide enough to name each note's author and still leave
+        the text most of the line (the note itself names its author)."""
+        width = self.query_one("#notes-list").size.width or self.size.width
+        return width >= NOTES_AUTHOR_WIDTH
+
+    def on_resize(self) -> None:
+        if (
+            "notes" in self._built
+            and self._notes
+            and self.query("#notes-list")
+            and self._notes_with_author() != self._notes_author_shown
+        ):
+            self._show_notes(self._notes)
+
     def _show_notes(self, notes: list[NoteSummary]) -> None:
         self._notes = notes
         options = []
+        with_author = self._notes_author_shown = self._notes_with_author()
         for note in notes:
             when = dates.to_local(note.contact_at)
             marks = ("★" if note.significant else " ") + (
                 f" +{note.amendments}" if note.amendments else ""
             )
+            author = note.author_name.split(" ")[0][:10].ljust(10) + " " if with_author else ""
             options.append(
                 Option(
                     assemble(
                         (f"{dates.format_date(when.date())} {when:%H:%M}", "bold"),
-                        f"  {note.note_type:<12} ",
-                        (note.author_name.split(" ")[0][:10].ljust(10), "dim"),
-                        f" {marks} ",
+                        f" {note.note_type:<12} ",
+                        (author, "dim"),
+                        f"{marks} ",
                         note.first_line,
                     ),
                     id=f"note-{note.id}",
@@ -635,7 +667,9 @@ class CaseFileScreen(CaselineScreen[None]):
     async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane = event.pane.id or ""
         await self._open_tab(pane)
-        focus = TAB_FOCUS.get(pane)
+        # A tab switched to by `/` gives the focus to its filter box, even if the switch is
+        # announced after the filter was focused (and typing into it began).
+        focus = self._focus_on_switch.pop(pane, None) or TAB_FOCUS.get(pane)
         if focus and not self.query_one(focus).has_focus:
             self.query_one(focus).focus()  # which refreshes the footer's keys too
         else:
@@ -698,6 +732,8 @@ class CaseFileScreen(CaselineScreen[None]):
         if self.query_one("#tabs", TabbedContent).active == "chronology":
             self.query_one("#chron-text", Input).focus()
             return
+        if self.query_one("#tabs", TabbedContent).active != "notes":
+            self._focus_on_switch["notes"] = "#notes-text"
         self.action_tab("notes")
         await self._open_tab("notes")
         self.query_one("#notes-text", Input).focus()

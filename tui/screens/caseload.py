@@ -15,7 +15,7 @@ from store import dates
 from store.records import CaseRow
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
-from tui.widgets.case_table import CaseTable
+from tui.widgets.case_table import HIDDEN_CLOSED, HIDDEN_MINE, CaseTable
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput
 
@@ -218,10 +218,14 @@ class CaseloadScreen(CaselineScreen[None]):
     def _update_table_columns(self) -> None:
         hidden: list[str] = []
         if self.scope == "mine":
-            hidden.append("worker")
+            hidden.extend(HIDDEN_MINE)
         if self.closed:
-            hidden.append("review")
+            hidden.extend(HIDDEN_CLOSED)
+        self.table.client_width = 22 if self.scope == "mine" else 15
         self.table.set_hidden_columns(hidden)
+        if self.table.sort_key in hidden:  # a view without the column is sorted by name
+            self.table.sort_by(CaseTable.DEFAULT_SORT, reverse=False)
+            self._update_status()
 
     # -- events ------------------------------------------------------------------------
 

@@ -1,30 +1,69 @@
-"""The change history of a case's people: what each field was before, who changed it, when."""
+"""The change history of a case: what each field was before, who changed it, when."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from datetime import date
+from typing import Any, ClassVar
 
-from rich.text import Text
-from textual import work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Static
+from textual.content import Content
+from textual.widgets import Static
 
 from store import dates
-from store.records import ChangeInfo
-from store.textsafe import single_line
+from store.casefile import HistoryLine
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.record_table import Column, RecordTable
+
+
+def _when(line: HistoryLine, today: date) -> str:
+    return dates.format_datetime(dates.to_local(line.changed_at))
+
+
+# Who and when are kept longest and come first: a long value is cut, never them.
+COLUMNS: tuple[Column[HistoryLine], ...] = (
+    Column("when", "When", 17, 100, _when, lambda h: (h.changed_at, -h.id)),
+    Column("by", "By", 12, 99, lambda h, t: h.changed_by, lambda h: h.changed_by),
+    Column("record", "Record", 11, 80, lambda h, t: h.record, lambda h: h.record, True),
+    Column("field", "Field", 13, 85, lambda h, t: h.field, lambda h: h.field),
+    Column("was", "Was", 11, 70, lambda h, t: h.was or "—", lambda h: h.was, True),
+    Column("now", "Now", 11, 90, lambda h, t: h.now or "—", lambda h: h.now, True),
+)
+
+
+class HistoryTable(RecordTable[HistoryLine]):
+    """The changes, newest first."""
+
+    COLUMNS: ClassVar[tuple[Column[Any], ...]] = COLUMNS
+    DEFAULT_SORT = "when"
+    MEASURE_TEXT = True
+
+    def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)
+        self.empty_message = "No changes recorded yet."
+
+    def search_key(self, row: HistoryLine) -> str:
+        return ""
+
+    def cell_class(self, row: HistoryLine, column: Column[HistoryLine], value: str) -> str | None:
+        return "record-table--muted" if value == "—" else None
 
 
 class HistoryScreen(CaselineScreen[None]):
-    """Every recorded change to the client, the support network and the professionals."""
+    """Every recorded change to the case, its client, network, professionals and plans."""
 
     DEFAULT_CSS = """
-    HistoryScreen DataTable { height: 1fr; }
-    HistoryScreen #history-empty { padding: 1; color: $text-muted; }
+    HistoryScreen HistoryTable { height: 1fr; }
+    HistoryScreen #history-change {
+        height: auto;
+        max-height: 8;
+        padding: 0 1;
+        border-top: solid $panel;
+    }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -41,41 +80,45 @@ class HistoryScreen(CaselineScreen[None]):
             yield Static(
                 assemble(("History of changes", "bold"), " · ", self.label), classes="title"
             )
-        yield Static("", id="history-empty")
-        table: DataTable[Text] = DataTable(cursor_type="row", zebra_stripes=True)
-        yield table
+        yield HistoryTable(id="history-table")
+        yield Static("", id="history-change")
         yield CaselineFooter()
 
     def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_column("When", width=17)
-        table.add_column("Record", width=22)
-        table.add_column("Field", width=13)
-        table.add_column("Was")
-        table.add_column("Now")
-        table.add_column("By", width=14)
+        table = self.query_one(HistoryTable)
+        table.sort_by("when", reverse=True)
         table.focus()
         self._load()
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def _load(self) -> None:
-        history = self.caseline.store.case_history(self.caseline.me, self.case_id)
+        history = self.caseline.store.case_history_lines(self.caseline.me, self.case_id)
         self.app.call_from_thread(self._show, history)
 
-    def _show(self, history: list[tuple[str, ChangeInfo]]) -> None:
-        table = self.query_one(DataTable)
-        empty = self.query_one("#history-empty", Static)
-        empty.update("" if history else "No changes recorded yet.")
-        empty.display = not history
-        for label, change in history:
-            table.add_row(
-                Text(dates.format_datetime(dates.to_local(change.changed_at))),
-                Text(single_line(label)),
-                Text(change.field.replace("_", " ")),
-                Text(single_line(change.old_value or "—")[:60]),
-                Text(single_line(change.new_value or "—")[:60]),
-                Text(single_line(change.changed_by)),
+    def _show(self, history: list[HistoryLine]) -> None:
+        self.query_one(HistoryTable).set_rows(history)
+
+    @on(HistoryTable.Highlighted)
+    def _highlighted(self, event: HistoryTable.Highlighted) -> None:
+        """The highlighted change in full, beneath the table: its values may be cut there."""
+        line: HistoryLine | None = event.row
+        change = self.query_one("#history-change", Static)
+        if line is None:
+            change.update("")
+            return
+        when = dates.format_datetime(dates.to_local(line.changed_at))
+        change.update(
+            Content("\n").join(
+                (
+                    assemble(
+                        (f"{line.record} · {line.field}", "bold"),
+                        f" · {line.changed_by}, {when}",
+                    ),
+                    assemble(("Was: ", "dim"), line.was or "—"),
+                    assemble(("Now: ", "dim"), line.now or "—"),
+                )
             )
+        )
 
     def action_back(self) -> None:
         self.dismiss(None)

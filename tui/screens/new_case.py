@@ -72,6 +72,8 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
             "Duplicates",
             tooltip="Go to the possible duplicates",
             id="new_case.duplicates",
+            # From a text field too, where ctrl+d would otherwise delete a character.
+            priority=True,
         ),
     ]
 
@@ -82,6 +84,13 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
         self._acknowledged: tuple[str, date | None] | None = None
         self._dup_timer: Timer | None = None
         self._saving = False
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "focus_duplicates":
+            # None, not False: the key stays in the footer, and a text field keeps its own
+            # ctrl+d while there is nothing to go to.
+            return True if self._candidates else None
+        return True
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="title-bar"):
@@ -110,6 +119,7 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
                         yield Static("", classes="hint", id=f"hint-{name}")
                 yield Static("", classes="error-text field-error", id=f"error-{name}")
             yield Static("", id="dup-title", classes="section")
+            yield Static("", id="dup-note")
             yield OptionList(id="duplicates")
         yield CaselineFooter()
 
@@ -117,6 +127,7 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
         self.query_one("#who", Static).update(assemble(self.caseline.me.display_name))
         self._preview_ref()
         self.query_one("#duplicates", OptionList).display = False
+        self._say("")
         self.query_one("#client_name", Input).focus()
 
     @work(thread=True, exclusive=True, group="ref", exit_on_error=False)
@@ -151,6 +162,7 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
         name = event.input.id or ""
         self._set_error(name, "")
         if name in ("client_name", "date_of_birth"):
+            self._say("")  # what it said was about the name and date typed before
             if self._dup_timer is not None:
                 self._dup_timer.stop()
             self._dup_timer = self.set_timer(0.3, self._check_duplicates)
@@ -209,19 +221,42 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
         options = self.query_one("#duplicates", OptionList)
         options.clear_options()
         options.display = bool(candidates)
+        self.refresh_bindings()
         if not candidates:
             title.update("")
             return
-        title.update(f"Possible existing clients ({len(candidates)}): enter opens the case instead")
+        title.update(
+            f"Possible existing clients ({len(candidates)}): ctrl+d to go to them, "
+            "enter opens the case instead"
+        )
         for candidate in candidates:
             for option in _candidate_options(candidate):
                 options.add_option(option)
+        self._highlight_first(options)
+
+    @staticmethod
+    def _highlight_first(options: OptionList) -> None:
+        """Highlight the first case that can be opened, so enter opens it straight away."""
+        if options.highlighted is None or options.get_option_at_index(options.highlighted).disabled:
+            options.highlighted = next(
+                (
+                    i
+                    for i in range(options.option_count)
+                    if not options.get_option_at_index(i).disabled
+                ),
+                None,
+            )
+
+    def _say(self, message: str) -> None:
+        """A line in the form, above the duplicates (a toast would cover them)."""
+        note = self.query_one("#dup-note", Static)
+        note.update(assemble(message))
+        note.display = bool(message)
 
     def action_focus_duplicates(self) -> None:
         options = self.query_one("#duplicates", OptionList)
         if options.display:
-            if options.highlighted is None:
-                options.highlighted = 0
+            self._highlight_first(options)
             options.focus()
 
     @on(OptionList.OptionSelected, "#duplicates")
@@ -247,18 +282,14 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
         if key != self._checked_key:
             # The check hasn't caught up with the latest typing: run it now, then ask again.
             self._check_duplicates()
-            self.notify("Checking for existing clients… press ctrl+s again to save.", markup=False)
+            self._say("Checking for existing clients… press ctrl+s again to save.")
             return
         if self._candidates and self._acknowledged != key:
             self._acknowledged = key
             self.action_focus_duplicates()
-            self.notify(
+            self._say(
                 "This may be an existing client (listed below). Open their case with enter, "
-                "or press ctrl+s again to create a new case anyway.",
-                title="Possible duplicate",
-                severity="warning",
-                markup=False,
-                timeout=8,
+                "or press ctrl+s again to create a new case anyway."
             )
             return
         self._saving = True

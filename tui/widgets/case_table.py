@@ -7,12 +7,14 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 
 from store import dates
-from store.records import CaseRow
+from store.records import CaseRow, CaseStatus
 from store.textsafe import fold
 from tui.widgets.record_table import Column, RecordTable
 
 
 def _review_text(row: CaseRow, today: date) -> str:
+    if row.status is CaseStatus.CLOSED:
+        return "—"  # a closed case has no next review
     if row.next_review_on is None:
         return "not set" if row.has_plan else "no plan"
     if row.next_review_on < today:
@@ -28,6 +30,15 @@ def _flags_text(row: CaseRow, today: date) -> str:
     return " ".join(_FLAG_LABELS.get(f, f) for f in row.flags if f != "review")
 
 
+def _worker_text(row: CaseRow, today: date) -> str:
+    if row.worker_name:
+        return row.worker_name
+    return REFERRAL if row.status is CaseStatus.REFERRAL else "—"
+
+
+REFERRAL = "referral"
+
+
 def _last_contact(row: CaseRow, today: date) -> str:
     return dates.relative_age(row.last_contact_at and dates.to_local(row.last_contact_at))
 
@@ -35,8 +46,9 @@ def _last_contact(row: CaseRow, today: date) -> str:
 COLUMNS: tuple[Column[CaseRow], ...] = (
     Column("ref", "Ref", 8, 100, lambda r, t: r.ref, lambda r: fold(r.ref)),
     Column("client", "Client", 16, 90, lambda r, t: r.client_name, lambda r: r.search_key, True),
-    Column("status", "Status", 8, 30, lambda r, t: r.status.value, lambda r: r.status.value),
-    Column("worker", "Worker", 12, 40, lambda r, t: r.worker_name, lambda r: fold(r.worker_name)),
+    # No Status column: every row of a view but one has the same status, and that one, a
+    # referral, says so where its worker would be.
+    Column("worker", "Worker", 12, 85, _worker_text, lambda r: fold(_worker_text(r, date.min))),
     Column(
         "allocated",
         "Allocated",
@@ -58,6 +70,10 @@ COLUMNS: tuple[Column[CaseRow], ...] = (
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 
+# The columns each view leaves out: "mine" has one worker, closed cases no review or flags.
+HIDDEN_MINE = ("worker",)
+HIDDEN_CLOSED = ("review", "flags")
+
 
 class CaseTable(RecordTable[CaseRow]):
     """The caseload: one row a case, sorted by client name until told otherwise."""
@@ -68,6 +84,10 @@ class CaseTable(RecordTable[CaseRow]):
     def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
         self.empty_message = "No cases."
+        # The width the client's name asks for before the columns least needed give way:
+        # wide on a worker's own caseload (Allocated goes first at 80 columns), narrower on
+        # all workers' so the worker and the flags fit beside it.
+        self.client_width = 15
 
     def set_rows(self, rows: list[CaseRow], *, keep_id: int | None = None) -> None:
         # Sorted by name once, here: the sort by any other column is stable, so ties stay in
@@ -75,11 +95,12 @@ class CaseTable(RecordTable[CaseRow]):
         super().set_rows(sorted(rows, key=lambda r: r.search_key), keep_id=keep_id)
 
     def measured_widths(self, rows: Sequence[CaseRow]) -> dict[str, int]:
-        return {"ref": max((len(r.ref) for r in rows), default=8)}
+        return {"ref": max((len(r.ref) for r in rows), default=8), "client": self.client_width}
 
     def cell_class(self, row: CaseRow, column: Column[CaseRow], value: str) -> str | None:
         if (
-            (column.key == "review" and value == "overdue")
+            (column.key == "worker" and row.status is CaseStatus.REFERRAL)
+            or (column.key == "review" and value == "overdue")
             or (column.key == "flags" and value)
             or (column.key == "contact" and "contact" in row.flags)
         ):

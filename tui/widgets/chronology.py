@@ -47,7 +47,9 @@ def _date(item: ChronologyItem, today: date) -> str:
 COLUMNS: tuple[Column[ChronologyItem], ...] = (
     Column("date", "Date", 12, 100, _date, lambda i: (i.occurred_on, i.id)),
     Column("category", "Category", 12, 60, lambda i, t: i.category, lambda i: i.category),
-    Column("title", "Event", 22, 95, lambda i, t: i.title, lambda i: fold(i.title), True),
+    Column(
+        "title", "Event", 22, 95, lambda i, t: i.title, lambda i: fold(i.title), True, reserve=60
+    ),
     Column("summary", "Summary", 24, 30, lambda i, t: i.summary, lambda i: fold(i.summary), True),
     Column("source", "Source", 14, 40, _source, lambda i: i.source_kind),
     Column(
@@ -66,6 +68,7 @@ class ChronologyTable(RecordTable[ChronologyItem]):
 
     COLUMNS: ClassVar[tuple[Column[Any], ...]] = COLUMNS
     DEFAULT_SORT = "date"
+    MEASURE_TEXT = True
 
     def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
@@ -15,6 +16,7 @@ from textual.widgets import Static
 from store import dates
 from store.plan_render import goal_markdown, plan_header_markdown
 from tui.screens import plan as forms
+from tui.widgets.keys import InOrderKeys
 from tui.widgets.markdown import SafeMarkdown
 
 if TYPE_CHECKING:
@@ -63,8 +65,19 @@ class PlanScroll(VerticalScroll, can_focus=False, inherit_bindings=False):
     """The plan's scrolling area; the pane and its goals take the keys."""
 
 
-class PlanPane(Widget, can_focus=True):
-    """The current plan of a case (or the invitation to start one)."""
+class PlanPane(InOrderKeys, Widget, can_focus=True):
+    """The current plan of a case (or the invitation to start one); keys are taken in the
+    order they were typed, so text typed straight after `/` reaches the notes' filter."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        focused = self.screen.focused
+        if focused is not None and focused is not self and self in focused.ancestors:
+            # A key bubbling up from a focused goal: its bindings run here, as the app would
+            # run them, and it is not taken again below (InOrderKeys would send it back to
+            # the goal).
+            if await self.app._check_bindings(event.key):
+                event.stop()
+            event.prevent_default()
 
     DEFAULT_CSS = """
     PlanPane { height: 1fr; }
@@ -177,7 +190,9 @@ class PlanPane(Widget, can_focus=True):
             self.screen.refresh_bindings()
             return
         title = f"**Service plan {plan.number}**"
-        header.show(f"{title} · {plan_header_markdown(plan, dates.today())}")
+        header.show(
+            f"{title} · {plan_header_markdown(plan, dates.today(), case_closed=self.closed_case)}"
+        )
         header.display = True
         empty.update(NO_GOALS)
         empty.display = not plan.goals

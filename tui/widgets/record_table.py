@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar, Generic, TypeVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -27,6 +28,7 @@ from textual.strip import Strip
 from store import dates
 from store.textsafe import fold, single_line
 from tui.text import line_text
+from tui.widgets.keys import InOrderKeys
 
 RowT = TypeVar("RowT")
 GAP = 1
@@ -43,6 +45,9 @@ class Column(Generic[RowT]):
     text: Callable[[RowT, date], str]
     sort: Callable[[RowT], Any]
     flexible: bool = False
+    # A flexible column's text, up to this many cells (and its longest text), comes before
+    # the columns kept less long: they give way rather than cut it.
+    reserve: int = 0
 
 
 def layout_columns(
@@ -51,31 +56,53 @@ def layout_columns(
     hidden: Sequence[str] = (),
     widths: dict[str, int] | None = None,
     sort_key: str = "",
+    needs: dict[str, int] | None = None,
 ) -> list[tuple[Column[RowT], int]]:
     """Choose the columns that fit ``available`` cells and their widths, in display order.
 
     ``widths`` overrides preferred widths measured from the data (a reference column sized to
-    the longest reference, say).
+    the longest reference, say). ``needs``, the longest text of each column, narrows a fixed
+    column to it and gives the room left to the flexible columns, up to their longest text
+    first (a title before a summary), so no text is cut while there is room to spare.
     """
     measured = widths or {}
+    needed = needs or {}
     candidates = [c for c in columns if c.key not in hidden]
 
     def width_of(col: Column[RowT]) -> int:
         # The label always fits, with the arrow beside it on the sorted column.
         arrow = 1 if col.key == sort_key else 0
-        return max(measured.get(col.key, col.width), len(col.label) + arrow)
+        preferred = measured.get(col.key, col.width)
+        if not col.flexible and col.key in needed:
+            preferred = min(preferred, needed[col.key])
+        return max(preferred, len(col.label) + arrow)
+
+    def reserved(col: Column[RowT]) -> int:
+        return max(width_of(col), min(col.reserve, needed.get(col.key, 0)))
 
     chosen = list(candidates)
     while chosen:
-        total = sum(width_of(c) for c in chosen) + GAP * (len(chosen) - 1)
+        total = sum(reserved(c) for c in chosen) + GAP * (len(chosen) - 1)
         if total <= available or len(chosen) <= 2:
             break
         chosen.remove(min(chosen, key=lambda c: c.keep))
-    sizes = {c.key: width_of(c) for c in chosen}
-    spare = available - sum(sizes.values()) - GAP * (len(chosen) - 1)
-    # Spare room (or a shortfall) is shared by the flexible columns shown, the first taking
-    # any remainder.
+    gaps = GAP * (len(chosen) - 1)
+    sizes = {c.key: reserved(c) for c in chosen}
+    if sum(sizes.values()) + gaps > available:  # too narrow to honour the reservations
+        sizes = {c.key: width_of(c) for c in chosen}
+    spare = available - sum(sizes.values()) - gaps
+    # Spare room goes to the flexible columns still short of their longest text, a cell to
+    # each in turn (so a long summary doesn't take it all); what is left, or a shortfall, is
+    # shared by the flexible columns shown, the first taking any remainder.
     flexible = [c for c in chosen if c.flexible]
+    wanting = sorted(flexible, key=lambda c: -c.keep)
+    while spare > 0:
+        short = [c for c in wanting if sizes[c.key] < needed.get(c.key, 0)]
+        for col in short[:spare]:
+            sizes[col.key] += 1
+        spare -= len(short[:spare])
+        if not short:
+            break
     for i, col in enumerate(flexible):
         share = spare // len(flexible) + (spare % len(flexible) if i == 0 else 0)
         sizes[col.key] = max(4, sizes[col.key] + share)
@@ -95,8 +122,9 @@ class _RowMessage(Message):
         return self.table
 
 
-class RecordTable(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=False):
-    """A virtual table with a cursor, a sort column and a filter.
+class RecordTable(InOrderKeys, ScrollView, Generic[RowT], can_focus=True, inherit_bindings=False):
+    """A virtual table with a cursor, a sort column and a filter; keys are taken in the order
+    they were typed, so text typed straight after `/` reaches the filter it opens.
 
     | Key | Action |
     | --- | --- |
@@ -108,6 +136,9 @@ class RecordTable(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=Fa
 
     COLUMNS: ClassVar[tuple[Column[Any], ...]] = ()
     DEFAULT_SORT: ClassVar[str] = ""
+    # Measure each column's longest text when rows are set, to size the columns to it (for
+    # tables of hundreds of rows, not the caseload's thousands).
+    MEASURE_TEXT: ClassVar[bool] = False
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up,k", "cursor(-1)", "Up", show=False, id="table.up"),
@@ -169,6 +200,7 @@ class RecordTable(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=Fa
         self._hidden: tuple[str, ...] = ()
         self._layout: list[tuple[Column[RowT], int]] = []
         self._today = dates.today()
+        self._needs: dict[str, int] = {}
         self.empty_message = "Nothing here."
 
     # -- what subclasses say -------------------------------------------------------------
@@ -228,6 +260,12 @@ class RecordTable(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=Fa
             keep_id = self._current_id()
         self._all = rows
         self._today = dates.today()
+        if self.MEASURE_TEXT:
+            today = self._today
+            self._needs = {
+                c.key: max((cell_len(single_line(c.text(r, today))) for r in rows), default=0)
+                for c in self.COLUMNS
+            }
         self._recompute(keep_id)
 
     def set_filter(self, text: str) -> None:
@@ -279,7 +317,12 @@ class RecordTable(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=Fa
         bar = self.styles.scrollbar_size_vertical if needs_bar else 0
         width = max(1, self.size.width - bar - 1)
         self._layout = layout_columns(
-            self.COLUMNS, width, self._hidden, self.measured_widths(self._all), self._sort_key
+            self.COLUMNS,
+            width,
+            self._hidden,
+            self.measured_widths(self._all),
+            self._sort_key,
+            self._needs,
         )
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows) + 1)
         self.refresh()
