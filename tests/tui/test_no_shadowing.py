@@ -21,6 +21,7 @@ ALLOWED = {
     "virtual_size",
     "cursor_row",
     "sub_title",
+    "border_title",
     "title",
     "theme",
     "AUTO_FOCUS",  # a screen's first focus, by design per instance

@@ -905,7 +905,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
                     self._conflict, found_by_autosave=not self._conflict_answered
                 )
         if outcome == "saved":
-            self.query_one(ConflictNotice).clear()
+            self.query_one(ConflictNotice).withdraw()
             self._conflict_answered = False
         if then == "close":
             self._close_with(outcome, errors)

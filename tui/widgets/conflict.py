@@ -102,7 +102,7 @@ class ConflictNotice(Vertical):
         theirs.display = bool(conflict.current)
         self.add_class("-shown")
 
-    def clear(self) -> None:
+    def withdraw(self) -> None:
         """Hide the notice (the person's own version was saved)."""
         self.conflict = None
         self.remove_class("-shown")
