@@ -150,7 +150,10 @@ def _plan_facts(
     detail: CaseDetail, plan: PlanInfo, exported_by: str, exported_at: datetime
 ) -> Facts:
     """The plan's header block, in the order both formats show it."""
-    if plan.is_current:
+    if plan.is_current and detail.status == "closed":
+        status = "current when the case was closed"
+        next_review = "none (the case is closed)"
+    elif plan.is_current:
         status = "current"
         if plan.next_review_on is None:
             next_review = "not set"
@@ -260,7 +263,13 @@ def _plan_document(detail: CaseDetail, plan: PlanInfo, exported_at: datetime) ->
     today = _local_date(exported_at)
     return "\n".join(
         [
-            plan_markdown(plan, title="The plan", today=today, level=2),
+            plan_markdown(
+                plan,
+                title="The plan",
+                today=today,
+                level=2,
+                case_closed=detail.status == "closed",
+            ),
             reviews_markdown(plan, level=2),
         ]
     )

@@ -205,15 +205,21 @@ def reviews_markdown(plan: PlanInfo, *, level: int = 2) -> str:
 
 
 def plan_markdown(
-    plan: PlanInfo, *, title: str = "", today: date | None = None, level: int = 1
+    plan: PlanInfo,
+    *,
+    title: str = "",
+    today: date | None = None,
+    level: int = 1,
+    case_closed: bool = False,
 ) -> str:
-    """The whole plan as one document. ``title`` (plain text) heads it if given."""
+    """The whole plan as one document. ``title`` (plain text) heads it if given; the plan of a
+    closed case has no next review."""
     today = today or dates.today()
     head = "#" * level
     out = []
     if title:
         out += [f"{head} {md_escape(title)}", ""]
-    out += [plan_header_markdown(plan, today), ""]
+    out += [plan_header_markdown(plan, today, case_closed=case_closed), ""]
     if not plan.goals:
         out.append("No goals yet.")
     for goal in plan.goals:

@@ -150,6 +150,26 @@ def facts_of(doc: Node) -> dict[str, str]:
 # --- Markdown ----------------------------------------------------------------------------
 
 
+def test_the_plan_of_a_closed_case_has_no_next_review(
+    store: Store, me: WorkerInfo, case: CaseDetail, plan: PlanInfo
+) -> None:
+    closed = store.close_case(
+        me,
+        case.id,
+        {"closed_on": "20/11/2026", "reason": "Work completed", "closing_summary": "Done."},
+        version=store.case(me, case.id).version,
+    )
+    text = markdown(closed, store.plan(me, plan.id))
+    assert "- **Plan status:** current when the case was closed" in text
+    assert "- **Next review:** none (the case is closed)" in text
+    # The plan no longer looks ahead; the last review's record keeps the date it set then.
+    assert "next review 22 Dec 2026" not in text
+    assert "Next review: 22 Dec 2026." in section(text, "### Review of 10 Nov 2026")
+    assert "no further reviews (the case is closed)" in text
+    facts = facts_of(parse_html(html_text(closed, store.plan(me, plan.id)))[0])
+    assert facts["Next review"] == "none (the case is closed)"
+
+
 def test_markdown_header_block_states_the_case_and_the_plan(
     case: CaseDetail, plan: PlanInfo
 ) -> None:
