@@ -45,7 +45,7 @@ from .records import (
     SummaryInfo,
     WorkerInfo,
 )
-from .textsafe import fold
+from .textsafe import fold, preview_line
 
 if TYPE_CHECKING:
     # The forms' models import pydantic, which start-up doesn't need: the methods that
@@ -359,10 +359,7 @@ class CaseFileOps:
             .join(ServicePlan)
             .where(ServicePlan.case == case_id)
         ):
-            what = " ".join(action.what.split())
-            labels[("plan_action", action.id)] = (
-                f"Plan action: {what[:40]}{'…' if len(what) > 40 else ''}"
-            )
+            labels[("plan_action", action.id)] = f"Plan action: {preview_line(action.what, 41)}"
         for conf in Conference.select(
             Conference.id, Conference.conference_type, Conference.held_at
         ).where(Conference.case == case_id):
@@ -374,9 +371,8 @@ class CaseFileOps:
             .join(Conference)
             .where(Conference.case == case_id)
         ):
-            what = " ".join(conf_action.what.split())
             labels[("conference_action", conf_action.id)] = (
-                f"Conference action: {what[:40]}{'…' if len(what) > 40 else ''}"
+                f"Conference action: {preview_line(conf_action.what, 41)}"
             )
         changes: list[tuple[str, str, int, ChangeInfo]] = []
         for (table, record_id), label in labels.items():

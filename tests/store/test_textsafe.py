@@ -148,3 +148,34 @@ def test_invisible_characters_do_not_hide_a_name_from_search_or_duplicates(
     store.close()
     assert [(d.name, d.reasons) for d in duplicates] == [("Anna Smith", ("same name",))]
     assert found == ["Bob Jo\u200bnes\u202e"]  # found, and kept as typed
+
+
+def test_history_labels_cut_long_actions_without_leaving_half_a_sequence(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "labels.db")
+    me = store.ensure_worker("sam")
+    case = store.create_case(me, {"client_name": "Dana Reyes"})
+    plan = store.start_plan(me, case.id, {"started_on": "today", "review_interval": "6 weeks"})
+    goal = store.add_goal(
+        me,
+        plan.id,
+        {
+            "domain": "health",
+            "change": "Attend three diabetes education classes",
+            "measure": "classes attended, from the register",
+            "target": "3 of 3",
+            "relevance": "I want to stay well",
+            "target_on": "+3m",
+            "client_agreed": "yes",
+            "achievable": "yes",
+        },
+    )
+    # Typed text is kept as typed; a sequence straddles the 40th character of the label.
+    what = "Ring the GP about the \x1b]52;c;QUJDREVGR0hJSktMTU5PUFFS\x07 repeat prescription"
+    data = {"what": what, "owner": "worker", "due_on": "+1w"}
+    action = store.add_action(me, goal.id, data)
+    store.update_action(
+        me, action.id, {**data, "status": "done", "status_note": "Rang"}, version=action.version
+    )
+    labels = [label for label, _ in store.case_history(me, case.id)]
+    store.close()
+    assert "Plan action: Ring the GP about the repeat prescription" in labels

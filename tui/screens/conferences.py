@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from store import dates
 from store.errors import Conflict, InvalidInput
+from store.textsafe import preview_line
 from store.words import plural
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
@@ -411,7 +412,7 @@ class ConferencesScreen(CaselineScreen[None]):
                 ACTION_DONE_FIELDS,
                 values,
                 lambda form, version: store.set_action_status(me, action.id, form, version=version),
-                subtitle=action.what[:60],
+                subtitle=preview_line(action.what, 60),
                 draft_key=f"conference_action:{action.id}",
                 version=action.version,
             ),

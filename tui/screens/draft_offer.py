@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from store import dates
 from store.records import DraftInfo
-from store.textsafe import single_line
+from store.textsafe import preview_line
 from tui.screens.pickers import PICKER_CSS
 from tui.text import assemble
 
@@ -92,16 +92,13 @@ class DraftOfferScreen(ModalScreen[DraftInfo | str | None]):
             options = OptionList(id="draft-offer")
             for draft in self.drafts:
                 saved = dates.format_datetime(dates.to_local(draft.updated_at))
-                first = next(
-                    (ln for ln in draft.state.get("body", "").splitlines() if ln.strip()), ""
-                )
                 options.add_option(
                     Option(
                         assemble(
                             "Continue the note saved ",
                             (saved, "bold"),
                             "  ",
-                            (single_line(first)[:50], "italic"),
+                            (preview_line(draft.state.get("body", ""), 50), "italic"),
                         ),
                         id=str(draft.id),
                     )
