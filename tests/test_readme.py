@@ -17,3 +17,13 @@ def test_every_binding_id_is_listed_for_remapping() -> None:
     assert len(ids) > 50
     assert sorted(ids - listed) == []
     assert sorted(listed - ids) == []
+
+
+def test_the_readme_opens_with_the_two_commands_ci_runs_and_says_how_long_the_tests_take() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(.+?)\n```", readme)[:2]
+    assert "caseline --demo" in commands[0]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands[1] in ci.splitlines()  # CI runs exactly what a newcomer is told to
+    intro = readme[: readme.index("## Using it")]
+    assert re.search(r"about [\d½]+ minutes on a 2-core\s+machine", intro)
