@@ -274,6 +274,7 @@ class CaseFileScreen(CaselineScreen[None]):
         # A record just added, to be highlighted when the reload shows it: "contact-3",
         # "professional-5" or "entry-12". (The plan pane does the same for its goals.)
         self._select: str | None = None
+        self._pending_tab: str | None = None  # a tab key typed before the screen was up
 
     # -- layout --------------------------------------------------------------------------
 
@@ -342,8 +343,11 @@ class CaseFileScreen(CaselineScreen[None]):
         if self.file is not None:  # else the load under way fills it
             self._show_tab(tab, self.file)
 
-    def on_mount(self) -> None:
+    async def on_mount(self) -> None:
         self.action_reload()
+        if self._pending_tab is not None:
+            self.action_tab(self._pending_tab)
+            self._pending_tab = None
 
     def on_screen_resume(self) -> None:
         if self.file is not None:
@@ -726,7 +730,12 @@ class CaseFileScreen(CaselineScreen[None]):
         self.app.push_screen(SummaryVersionsScreen(self.detail.id, self._case_label()))
 
     def action_tab(self, tab: str) -> None:
-        self.query_one("#tabs", TabbedContent).active = tab
+        tabs = self.query("#tabs")
+        if not tabs:
+            # Typed ahead, before the screen is up (enter then 3 in one burst): shown once it is.
+            self._pending_tab = tab
+            return
+        tabs.first(TabbedContent).active = tab
 
     async def action_filter(self) -> None:
         if self.query_one("#tabs", TabbedContent).active == "chronology":
@@ -747,8 +756,10 @@ class CaseFileScreen(CaselineScreen[None]):
             return
         self.caseline.open_note_editor(detail.id, case_label=f"{detail.ref} · {detail.client_name}")
 
-    def action_edit(self) -> None:
+    async def action_edit(self) -> None:
         active = self.query_one("#tabs", TabbedContent).active
+        # A key typed straight after the tab's number can come before the tab is built.
+        await self._open_tab(active)
         if active == "summary":
             self._edit_summary()
         elif active == "chronology":
@@ -786,14 +797,16 @@ class CaseFileScreen(CaselineScreen[None]):
             self._after_save("Added to the chronology.", select="entry"),
         )
 
-    def action_reverse_chronology(self) -> None:
+    async def action_reverse_chronology(self) -> None:
+        await self._open_tab("chronology")
         self.query_one(ChronologyPane).reverse()
 
-    def action_export(self) -> None:
+    async def action_export(self) -> None:
         if self.detail is None:
             return
         from tui.screens.export import ExportScreen, chronology_export
 
+        await self._open_tab("chronology")
         pane = self.query_one(ChronologyPane)
         export = chronology_export(self.detail, list(pane.table.rows), pane.filter_description())
         self.app.push_screen(ExportScreen(self.detail, export))

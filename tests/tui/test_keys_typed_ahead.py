@@ -1,0 +1,58 @@
+"""Keys typed ahead, in a real terminal: `enter` then a tab's number in one burst (a slow SSH
+link delivers keys together) opens the case on that tab, and a tab's own keys straight after
+its number act on that tab, which is built for them at once. Before, both crashed the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from store.service import Store
+from tests.terminal import Terminal, app_env
+
+pytestmark = pytest.mark.slow
+WORKER = "sam.okafor"
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "ahead.db"
+    store = Store.open(path)
+    me = store.ensure_worker(WORKER)
+    case = store.create_case(me, {"client_name": "Aisha Bello"})
+    store.finalise_note(
+        me,
+        case.id,
+        {"contact_at": "today 9:00", "note_type": "phone call", "body": "Rang the GP."},  # type: ignore[dict-item]
+    )
+    store.close()
+    return path
+
+
+@pytest.mark.parametrize(
+    ("first", "keys", "shown"),
+    [
+        ("", "\r3", b"filter notes by text"),  # the case opens on its notes
+        ("\r", "4x", b"Export chronology"),  # the chronology's keys, before it was built
+        ("\r", "4a", b"Chronology entry"),
+        ("\r", "4e", b"Case allocated to"),  # the allocation entry, or its analysis form
+    ],
+    ids=["enter-then-notes", "chronology-export", "chronology-add", "chronology-edit"],
+)
+def test_keys_typed_together_act_where_they_were_meant(
+    db: Path, tmp_path: Path, first: str, keys: str, shown: bytes
+) -> None:
+    term = Terminal(["--db", str(db), "--worker", WORKER], env=app_env(tmp_path))
+    try:
+        assert term.wait_for("Aisha Bello"), bytes(term.output[-1500:])
+        if first:
+            term.type(first)
+            assert term.wait_for("Support network"), bytes(term.output[-1500:])
+        mark = len(term.output)
+        term.type(keys, pause=0.0)
+        assert term.wait_for(shown), bytes(term.output[-2000:])
+        assert b"Traceback" not in bytes(term.output[mark:])
+        assert term.wait(0.5) is None  # still running
+    finally:
+        term.close()
