@@ -33,7 +33,7 @@ from . import dates
 from .errors import StoreError
 from .markdown import parser
 from .records import CaseDetail, ChronologyItem
-from .textsafe import single_line, strip_control
+from .textsafe import single_line, strip_control, visible
 
 if TYPE_CHECKING:
     from .conference_records import ConferenceInfo
@@ -88,7 +88,10 @@ def _clean(text: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(single_line(text or "").split())
+    """A name, title or other one-line field as an export shows it: on one line, with its
+    invisible and direction-changing characters as marks (as on screen), so a printed name
+    can't read as another."""
+    return visible(" ".join(single_line(text or "").split()))
 
 
 def _source(item: ChronologyItem) -> str:

@@ -560,3 +560,17 @@ def test_before_allocation_marker_follows_the_item_not_the_date() -> None:
     doc, _ = parse_html(html_text([ITEMS[2]]))
     assert doc.find("tbody").find("tr").attrs == {}
     assert doc.find("tbody").find("td").text() == "14 Sep 2025"
+
+
+def test_invisible_characters_in_names_are_marked_in_both_formats() -> None:
+    # A right-to-left override would print "Smith" followed by a reversed name; a zero-width
+    # space hides inside a name. The app marks them, and so must a printed chronology.
+    sly = replace(DETAIL, client_name="Yara \u202eenoJ\u202c Ze\u200bro")
+    md = chronology_markdown(sly, ITEMS, exported_by="Sam\u200b Okafor", exported_at=EXPORTED_AT)
+    shown = "Yara ⟨RLO⟩enoJ⟨PDF⟩ Ze⟨ZWSP⟩ro"
+    assert md.splitlines()[0] == f"# Chronology: CL-2026-0042, {shown}"
+    assert f"- **Client:** {shown}" in md
+    assert "- **Exported by:** Sam⟨ZWSP⟩ Okafor" in md
+    page = chronology_html(sly, ITEMS, exported_by="Sam Okafor", exported_at=EXPORTED_AT)
+    assert "\u202e" not in page and "\u200b" not in page
+    assert shown in page
