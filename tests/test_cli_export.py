@@ -178,7 +178,7 @@ def test_unknown_reference(tmp_path: Path, db: tuple[Path, CaseDetail]) -> None:
 def test_missing_database_is_not_created(tmp_path: Path) -> None:
     path = tmp_path / "nothing.db"
     result = run(tmp_path, "export", "chronology", "CL-1", "--db", str(path))
-    assert_one_line_error(result, "No database at")
+    assert_one_line_error(result, "No database at", "--demo")
     assert not path.exists()
 
 

@@ -356,7 +356,7 @@ def _read_for_export(args: argparse.Namespace, config: Config, read: Callable[[S
     else:
         path = resolve_db_path(getattr(args, "db", None), config)
         if not path.exists():
-            _fail(f"No database at {path}; give one with --db.")
+            _fail(f"No database at {path}; give one with --db, or use --demo for the demo.")
     for attempt in range(STABLE_READ_ATTEMPTS):
         store = Store.open_read_only(path, ref_format=config.ref_format)
         if attempt == 0:

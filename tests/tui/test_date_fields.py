@@ -119,7 +119,7 @@ async def test_the_new_case_form_shows_a_bad_date_at_once(make_app: MakeApp) -> 
         assert reading(app, "date_of_birth") == ("Tue 09 Dec 1986 (age 39)", False)
         await retype(pilot, "date_of_birth", "31/02/1986")
         assert reading(app, "date_of_birth") == ("can't read this date", True)
-        assert reading(app, "allocated_on") == ("", False)  # left blank: today, as it says
+        assert reading(app, "allocated_on") == ("Mon 23 Nov 2026", False)  # blank: today
         await retype(pilot, "allocated_on", "mon")
         assert reading(app, "allocated_on") == ("Mon 23 Nov 2026", False)
 

@@ -20,7 +20,7 @@ from store.records import DuplicateCandidate
 from store.schemas import NewCase, validate
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices
-from tui.widgets.date_field import BIRTH, PAST, DateField
+from tui.widgets.date_field import BIRTH, TODAY_IF_BLANK, DateField
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput
 
@@ -33,7 +33,7 @@ FIELDS: tuple[tuple[str, str, str], ...] = (
     ("worker", "Worker", ""),
     ("allocated_on", "Allocated on", "today"),
 )
-DATE_FIELDS = {"date_of_birth": BIRTH, "allocated_on": PAST}
+DATE_FIELDS = {"date_of_birth": BIRTH, "allocated_on": TODAY_IF_BLANK}
 
 
 @dataclass(frozen=True)
