@@ -155,6 +155,29 @@ async def test_write_the_summary_and_see_it_rendered(make_app: MakeApp, seeded_d
     store.close()
 
 
+async def test_saving_the_summary_unchanged_says_nothing_changed(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    store = Store.open(seeded_db)
+    store.save_summary(store.ensure_worker("sam.okafor"), 1, "## Background\nReferred by the GP.")
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_first_case(pilot)
+        await pilot.press("2", "e")
+        await loaded(pilot)
+        assert isinstance(app.screen, SummaryEditorScreen)
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert app.screen is screen
+        messages = [str(n.message) for n in app._notifications]
+        assert "Nothing changed." in messages
+        assert "Summary saved as a new version." not in messages
+    store = Store.open(seeded_db)
+    assert len(store.summary_versions(store.ensure_worker("sam.okafor"), 1)) == 1
+    store.close()
+
+
 async def test_old_summary_is_flagged(make_app: MakeApp, seeded_db: Path) -> None:
     from store.models import SummaryVersion
 

@@ -968,14 +968,26 @@ class CaseFileScreen(CaselineScreen[None]):
         from tui.screens.summary_editor import SummaryEditorScreen
 
         summary = self.file.summary
+        base = summary.id if summary else None
+
+        def done(saved: object) -> None:
+            if saved is None:
+                return
+            # The same text again is not a new version: the store hands back the current one.
+            unchanged = getattr(saved, "id", None) == base
+            self.notify(
+                "Nothing changed." if unchanged else "Summary saved as a new version.",
+                markup=False,
+            )
+
         self.app.push_screen(
             SummaryEditorScreen(
                 self.detail.id,
                 f"{self.detail.ref} · {self.detail.client_name}",
                 summary.body if summary else "",
-                base=summary.id if summary else None,
+                base=base,
             ),
-            self._after_save("Summary saved as a new version."),
+            done,
         )
 
 
