@@ -48,7 +48,8 @@ def test_keys_typed_together_act_where_they_were_meant(
         assert term.wait_for("Aisha Bello"), bytes(term.output[-1500:])
         if first:
             term.type(first)
-            assert term.wait_for("Support network"), bytes(term.output[-1500:])
+            # The client's details: the case is loaded (its headings are drawn before it is).
+            assert term.wait_for("Identifiers"), bytes(term.output[-1500:])
         mark = len(term.output)
         term.type(keys, pause=0.0)
         assert term.wait_for(shown), bytes(term.output[-2000:])
