@@ -43,6 +43,7 @@ from .records import (
     WorkerInfo,
 )
 from .textsafe import clean_field, fold
+from .view_records import CaseFile, CaseMeetings, Minutes, MinutesForEditing
 
 if TYPE_CHECKING:
     # The form models import pydantic, which start-up doesn't need: create_case imports
@@ -180,6 +181,66 @@ class Store(NoteOps, CaseFileOps, ChronologyOps, LifecycleOps, PlanOps, Conferen
 
     def close(self) -> None:
         self.database.close()
+
+    def unchanged(self) -> bool:
+        """For a store opened read-only: True unless the file was written to while it was being
+        read without locks (what was read may then be inconsistent: read it again)."""
+        return self.database.unchanged()
+
+    # -- what a screen shows at once (one transaction each) ------------------------------
+
+    def case_file(
+        self,
+        actor: WorkerInfo,
+        case_id: int,
+        *,
+        notes: tuple[str, str | None] | None = None,
+        plan: bool = False,
+    ) -> CaseFile:
+        """The case file; ``notes``: (text, type) to read the notes filtered so; ``plan``: read
+        the current plan too."""
+        with self.database.reading():
+            detail = self.case(actor, case_id)
+            versions = self.summary_versions(actor, case_id)
+            return CaseFile(
+                detail=detail,
+                client=self.client(actor, detail.client_id),
+                contacts=self.contacts(actor, detail.client_id),
+                professionals=self.professionals(actor, case_id),
+                summary=versions[0] if versions else None,
+                summary_versions=len(versions),
+                chronology=self.chronology(actor, case_id),
+                notes=self.notes(actor, case_id, note_type=notes[1], text=notes[0])
+                if notes is not None
+                else None,
+                plan=self.current_plan(actor, case_id) if plan else None,
+                plan_loaded=plan,
+            )
+
+    def meetings(self, actor: WorkerInfo, case_id: int) -> CaseMeetings:
+        with self.database.reading():
+            return CaseMeetings(
+                meetings=self.conferences(actor, case_id),
+                actions=self.case_actions(actor, case_id),
+                closed=self.case(actor, case_id).status is CaseStatus.CLOSED,
+            )
+
+    def minutes(self, actor: WorkerInfo, conference_id: int) -> Minutes:
+        with self.database.reading():
+            conference = self.conference(actor, conference_id)
+            return Minutes(conference=conference, detail=self.case(actor, conference.case_id))
+
+    def minutes_for_editing(
+        self, actor: WorkerInfo, case_id: int, conference_id: int | None
+    ) -> MinutesForEditing:
+        with self.database.reading():
+            return MinutesForEditing(
+                people=self.meeting_people(actor, case_id),
+                plan=self.current_plan(actor, case_id),
+                conference=self.conference(actor, conference_id)
+                if conference_id is not None
+                else None,
+            )
 
     @property
     def path(self) -> Path:

@@ -365,12 +365,12 @@ def _read_for_export(args: argparse.Namespace, config: Config, read: Callable[[S
         try:
             result = read(store)
         except StoreError:
-            if store.database.unchanged():
+            if store.unchanged():
                 raise
             continue  # what was read may be inconsistent: read it again
         finally:
             store.close()
-        if store.database.unchanged():
+        if store.unchanged():
             return result
     _fail(f"{path} kept changing while it was read; try again in a moment.")
 

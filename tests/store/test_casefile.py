@@ -640,3 +640,17 @@ def test_case_history_gathers_client_network_and_professionals(
         "07700 900002",
         "Sam Okafor",
     )
+
+
+def test_the_case_file_is_one_read_with_notes_and_plan_only_when_asked(
+    store: Store, me: WorkerInfo, case: CaseDetail
+) -> None:
+    store.finalise_note(
+        me, case.id, {"contact_at": "today 9:00", "note_type": "phone call", "body": "Rang GP."}
+    )
+    bare = store.case_file(me, case.id)
+    assert (bare.detail.id, bare.notes, bare.plan_loaded) == (case.id, None, False)
+    full = store.case_file(me, case.id, notes=("gp", None), plan=True)
+    assert [n.first_line for n in full.notes or []] == ["Rang GP."]
+    assert full.plan_loaded and full.plan is None
+    assert store.case_file(me, case.id, notes=("nothing like it", None)).notes == []

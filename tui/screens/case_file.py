@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from textual import on, work
@@ -26,14 +25,13 @@ from store.plan_records import PlanInfo
 from store.records import (
     CaseDetail,
     CaseStatus,
-    ChronologyItem,
     ClientInfo,
     ContactInfo,
     NoteSummary,
     ProfessionalInfo,
-    SummaryInfo,
     WorkerInfo,
 )
+from store.view_records import CaseFile
 from store.words import plural
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
@@ -98,22 +96,6 @@ PROFESSIONAL_FIELDS = [
     Field("started_on", "Involved from", "e.g. 3/4/2026", date=PAST),
     Field("ended_on", "Involved until", "blank if still involved", date=PAST),
 ]
-
-
-@dataclass(frozen=True)
-class CaseFile:
-    """Everything the overview shows, loaded in one go off the UI thread."""
-
-    detail: CaseDetail
-    client: ClientInfo
-    contacts: list[ContactInfo]
-    professionals: list[ProfessionalInfo]
-    summary: SummaryInfo | None
-    summary_versions: int
-    chronology: list[ChronologyItem]
-    notes: list[NoteSummary] | None = None  # None: the notes tab is not built yet
-    plan: PlanInfo | None = None  # the current plan, if the plan tab is built
-    plan_loaded: bool = False
 
 
 class CaseFileScreen(CaselineScreen[None]):
@@ -369,27 +351,12 @@ class CaseFileScreen(CaselineScreen[None]):
     @work(thread=True, exclusive=True, group="case", exit_on_error=False)
     def _load(self) -> None:
         store, me = self.caseline.store, self.caseline.me
-        want_notes = "notes" in self._built
-        want_plan = "plan" in self._built
-        text, note_type = self._notes_filter()
-        # One transaction: one connection, one consistent snapshot of the case.
-        with store.database.reading():
-            detail = store.case(me, self.case_id)
-            versions = store.summary_versions(me, self.case_id)
-            loaded = CaseFile(
-                detail=detail,
-                client=store.client(me, detail.client_id),
-                contacts=store.contacts(me, detail.client_id),
-                professionals=store.professionals(me, self.case_id),
-                summary=versions[0] if versions else None,
-                summary_versions=len(versions),
-                chronology=store.chronology(me, self.case_id),
-                notes=store.notes(me, self.case_id, note_type=note_type, text=text)
-                if want_notes
-                else None,
-                plan=store.current_plan(me, self.case_id) if want_plan else None,
-                plan_loaded=want_plan,
-            )
+        loaded = store.case_file(
+            me,
+            self.case_id,
+            notes=self._notes_filter() if "notes" in self._built else None,
+            plan="plan" in self._built,
+        )
         # Folded for the filter here, off the UI thread.
         keys = ChronologyTable.keys_for(loaded.chronology)
         self.app.call_from_thread(self._show, loaded, keys)

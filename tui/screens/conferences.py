@@ -210,11 +210,8 @@ class ConferencesScreen(CaselineScreen[None]):
     @work(thread=True, exclusive=True, group="conferences", exit_on_error=False)
     def _load(self) -> None:
         store, me = self.caseline.store, self.caseline.me
-        with store.database.reading():
-            meetings = store.conferences(me, self.case_id)
-            actions = store.case_actions(me, self.case_id)
-            closed = store.case(me, self.case_id).status.value == "closed"
-        self.app.call_from_thread(self._show, meetings, actions, closed)
+        shown = store.meetings(me, self.case_id)
+        self.app.call_from_thread(self._show, shown.meetings, shown.actions, shown.closed)
 
     def _show(
         self,
@@ -509,10 +506,8 @@ class MinutesScreen(CaselineScreen[None]):
     @work(thread=True, exclusive=True, group="minutes", exit_on_error=False)
     def _load(self) -> None:
         store, me = self.caseline.store, self.caseline.me
-        with store.database.reading():
-            conference = store.conference(me, self.conference_id)
-            detail = store.case(me, conference.case_id)
-        self.app.call_from_thread(self._show, conference, detail)
+        shown = store.minutes(me, self.conference_id)
+        self.app.call_from_thread(self._show, shown.conference, shown.detail)
 
     def _show(self, conference: ConferenceInfo, detail: CaseDetail) -> None:
         self._detail = detail

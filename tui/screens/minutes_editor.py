@@ -575,12 +575,8 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
     @work(thread=True, exclusive=True, group="minutes-load", exit_on_error=False)
     def _load(self) -> None:
         store, me = self.caseline.store, self.caseline.me
-        with store.database.reading():
-            people = store.meeting_people(me, self.case_id)
-            plan = store.current_plan(me, self.case_id)
-            info = (
-                store.conference(me, self.conference_id) if self.conference_id is not None else None
-            )
+        shown = store.minutes_for_editing(me, self.case_id, self.conference_id)
+        people, plan, info = shown.people, shown.plan, shown.conference
         kept = store.form_draft(me, self.draft_key) if self.draft_key else None
         self.app.call_from_thread(self._fill, people, plan, info, kept)
 
