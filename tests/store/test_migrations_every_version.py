@@ -1,0 +1,1015 @@
+"""A database left at every earlier schema version, with data, is upgraded by ``Store.open``.
+
+For each version N from 1 to today's, a real SQLite file is built by the migration runner
+stopped at N, filled with raw SQL (the models describe only today's schema) with what a worker
+would have had in it then, and opened. Everything inserted must still be there, read back both
+as raw rows and through the store, the records the database guards stay guarded, and a second
+open changes nothing.
+
+A new migration needs a builder here (``BUILDERS``) and a reading check (``CHECKS``): the first
+test below fails until it has them.
+"""
+
+from __future__ import annotations
+
+import json
+import pkgutil
+import re
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import peewee as pw
+import pytest
+
+from store import migrations
+from store.service import Store
+
+VERSIONS = [version for version, _description, _step in migrations.STEPS]
+
+FINAL_NOTE = "a finalised note is a record"
+FINAL_MINUTES = "finalised minutes are a record"
+KEPT = "are kept as written"
+ENDED_PLAN = "an earlier service plan is kept as it was"
+
+
+@dataclass(frozen=True)
+class Guarded:
+    """A finalised record: the database must refuse to change ``column`` (and to delete it)."""
+
+    table: str
+    id: int
+    column: str
+    message: str
+    delete: bool = True
+
+
+@dataclass
+class Built:
+    """What the builders inserted, as the rows should read back after the upgrade."""
+
+    db: pw.Database
+    rows: dict[tuple[str, int], dict[str, Any]] = field(default_factory=dict)
+    guarded: list[Guarded] = field(default_factory=list)
+
+    def insert(self, table: str, /, **values: Any) -> None:
+        columns = ", ".join(f'"{c}"' for c in values)
+        marks = ", ".join("?" for _ in values)
+        self.db.execute_sql(
+            f'INSERT INTO "{table}" ({columns}) VALUES ({marks})', tuple(values.values())
+        )
+        self.rows[(table, values["id"])] = dict(values)
+
+    def update(self, table: str, row_id: int, /, **values: Any) -> None:
+        assignments = ", ".join(f'"{c}" = ?' for c in values)
+        self.db.execute_sql(
+            f'UPDATE "{table}" SET {assignments} WHERE id = ?', (*values.values(), row_id)
+        )
+        self.rows[(table, row_id)].update(values)
+
+    def guard(self, table: str, row_id: int, column: str, message: str, **kw: bool) -> None:
+        self.guarded.append(Guarded(table, row_id, column, message, **kw))
+
+
+def at(day: int, month: int = 2, time: str = "10:00:00") -> str:
+    """A timestamp in 2026 as peewee stores it."""
+    return f"2026-{month:02d}-{day:02d} {time}"
+
+
+# --- what a worker had in the database at each version ---------------------------------------
+# Builder N inserts what version N brought. A database at version N gets builders 1..N, so each
+# uses only the columns its version had (later columns are nullable or have SQL defaults).
+
+
+def fill_v1(b: Built) -> None:
+    """Workers, a client with a case transferred once, notes final and draft, a chronology."""
+    for worker_id, username, name in ((1, "kept", "Kept Worker"), (2, "left", "Left Worker")):
+        b.insert(
+            "worker",
+            id=worker_id,
+            username=username,
+            display_name=name,
+            role="worker",
+            active=1,
+            created_at=at(1, 1),
+            updated_at=at(1, 1),
+        )
+    b.insert("counter", id=1, name="case_ref:2026", value=1)
+    b.insert(
+        "client",
+        id=1,
+        name="Ada Byron",
+        name_key="ada byron",
+        date_of_birth="1990-04-03",
+        address="1 Mill Lane",
+        phone="0161 496 0000",
+        created_at=at(5, 1),
+        updated_at=at(5, 1),
+        created_by_id=2,
+        version=1,
+    )
+    b.insert(
+        "case",
+        id=1,
+        ref="CL-2026-0001",
+        client_id=1,
+        status="open",
+        worker_id=1,
+        allocated_on="2026-02-01",
+        opened_on="2026-01-05",
+        closure_reason="",
+        closing_summary="",
+        last_contact_at=at(3, time="09:00:00"),
+        created_at=at(5, 1),
+        updated_at=at(1),
+        created_by_id=2,
+        version=2,
+    )
+    b.insert(
+        "allocation",
+        id=1,
+        case_id=1,
+        worker_id=2,
+        allocated_on="2026-01-05",
+        ended_on="2026-02-01",
+        reason="",
+        created_at=at(5, 1),
+        created_by_id=2,
+    )
+    b.insert(
+        "allocation",
+        id=2,
+        case_id=1,
+        worker_id=1,
+        allocated_on="2026-02-01",
+        reason="Team change",
+        created_at=at(1),
+        created_by_id=2,
+    )
+    b.insert(
+        "note",
+        id=1,
+        case_id=1,
+        author_id=1,
+        contact_at=at(3, time="09:00:00"),
+        note_type="home visit",
+        present="Ada, her mother",
+        body="Visited; agreed plan.\nMore to follow.",
+        significant=1,
+        status="final",
+        finalised_at=at(3),
+        created_at=at(3),
+        updated_at=at(3),
+        version=1,
+    )
+    b.guard("note", 1, "body", FINAL_NOTE)
+    b.insert(
+        "note",
+        id=2,
+        case_id=1,
+        author_id=1,
+        contact_at=at(4, time="15:00:00"),
+        note_type="phone call",
+        present="",
+        body="Half-written thought",
+        significant=0,
+        status="draft",
+        created_at=at(4),
+        updated_at=at(4),
+        version=1,
+    )
+    b.insert(
+        "chronology_entry",
+        id=1,
+        case_id=1,
+        allocation_id=1,
+        occurred_on="2026-01-05",
+        category="allocation",
+        title="Case allocated to Left Worker",
+        details="",
+        source_kind="allocation",
+        source_id=1,
+        created_at=at(5, 1),
+        created_by_id=2,
+    )
+    b.insert(
+        "chronology_entry",
+        id=2,
+        case_id=1,
+        allocation_id=2,
+        occurred_on="2026-02-02",
+        category="housing",
+        title="Eviction notice served",
+        details="Served by the landlord.",
+        source_kind="manual",
+        created_at=at(2),
+        created_by_id=1,
+    )
+
+
+def fill_v2(b: Built) -> None:
+    """The case file: the client's language, network, professionals, summaries, history;
+    a note with a follow-up and its amendment, a draft with its fields, a task."""
+    b.update("client", 1, language="Welsh", identifiers="NHS 485 777 3456")
+    b.insert(
+        "note",
+        id=3,
+        case_id=1,
+        author_id=1,
+        contact_at=at(6, time="11:00:00"),
+        note_type="office visit",
+        present="",
+        body="Brought the tenancy papers.",
+        significant=1,
+        status="final",
+        finalised_at=at(6),
+        chronology_title="Tenancy papers seen",
+        follow_up_on="2026-03-10",
+        draft_state="",
+        created_at=at(6),
+        updated_at=at(6),
+        version=1,
+    )
+    b.guard("note", 3, "note_type", FINAL_NOTE)
+    b.insert(
+        "note",
+        id=4,
+        case_id=1,
+        author_id=1,
+        contact_at=at(7, time="16:00:00"),
+        note_type="case note",
+        present="",
+        body="Draft with fields",
+        significant=0,
+        status="draft",
+        draft_state=json.dumps({"body": "Draft with fields", "note_type": "case note"}),
+        created_at=at(7),
+        updated_at=at(7, time="16:05:00"),
+        version=1,
+    )
+    b.insert(
+        "note_amendment",
+        id=1,
+        note_id=1,
+        author_id=1,
+        reason="Wrong day",
+        body="The visit was on Tuesday.",
+        created_at=at(8),
+    )
+    b.guard("note_amendment", 1, "body", KEPT)
+    b.insert(
+        "contact",
+        id=1,
+        client_id=1,
+        name="Mary Byron",
+        relationship="mother",
+        phone="07700 900123",
+        address="2 Mill Lane",
+        notes="Visits on Sundays",
+        created_at=at(6),
+        updated_at=at(6),
+        created_by_id=1,
+        version=1,
+    )
+    b.insert(
+        "contact",
+        id=2,
+        client_id=1,
+        name="Former neighbour",
+        relationship="friend",
+        phone="",
+        address="",
+        notes="",
+        created_at=at(6),
+        updated_at=at(9),
+        created_by_id=1,
+        removed_at=at(9),
+        version=2,
+    )
+    b.insert(
+        "professional",
+        id=1,
+        case_id=1,
+        name="Dr Amir Khan",
+        agency="Hillside GP",
+        role="GP",
+        phone="0161 496 0999",
+        email="a.khan@example.org",
+        started_on="2026-01-10",
+        created_at=at(6),
+        updated_at=at(6),
+        created_by_id=1,
+        version=1,
+    )
+    for version_id, body, when in (
+        (1, "## Background\nMoved in January.", at(6)),
+        (2, "## Background\nMoved in January; eviction served.", at(9)),
+    ):
+        b.insert(
+            "summary_version", id=version_id, case_id=1, body=body, author_id=1, created_at=when
+        )
+    b.insert(
+        "record_change",
+        id=1,
+        table="client",
+        record_id=1,
+        field="phone",
+        old_value="0161 000 0000",
+        new_value="0161 496 0000",
+        changed_by_id=1,
+        changed_at=at(6),
+    )
+    b.guard("record_change", 1, "new_value", KEPT)
+    b.insert(
+        "task",
+        id=1,
+        case_id=1,
+        worker_id=1,
+        title="Follow up: office visit",
+        due_on="2026-03-10",
+        source_kind="note",
+        source_id=3,
+        created_at=at(6),
+        created_by_id=1,
+    )
+
+
+def fill_v3(b: Built) -> None:
+    """A chronology entry with who reported it, an analysis, and an edit."""
+    b.insert(
+        "chronology_entry",
+        id=3,
+        case_id=1,
+        allocation_id=2,
+        occurred_on="2026-02-10",
+        category="school",
+        title="Missed school for a week",
+        details="Reported by the school.",
+        source_kind="manual",
+        created_at=at(10),
+        created_by_id=1,
+        source_of_information="School (DSL)",
+        analysis="Attendance is falling.",
+        version=2,
+        updated_at=at(11),
+    )
+
+
+def fill_v4(b: Built) -> None:
+    """A note finalised and amended after the database began guarding them."""
+    b.insert(
+        "note",
+        id=5,
+        case_id=1,
+        author_id=2,
+        contact_at=at(12, time="14:00:00"),
+        note_type="phone call",
+        present="",
+        body="Called the landlord.",
+        significant=0,
+        status="final",
+        finalised_at=at(12),
+        chronology_title="",
+        draft_state="",
+        created_at=at(12),
+        updated_at=at(12),
+        version=1,
+    )
+    b.guard("note", 5, "body", FINAL_NOTE)
+    b.insert(
+        "note_amendment",
+        id=2,
+        note_id=5,
+        author_id=2,
+        reason="Name spelled wrong",
+        body="The landlord is Mr Dyer.",
+        created_at=at(13),
+    )
+    b.guard("note_amendment", 2, "reason", KEPT)
+
+
+def fill_v5(b: Built) -> None:
+    """An ended plan and a current one with a goal reworded after a review, actions, a rating."""
+    plan = {"case_id": 1, "review_every": 3, "review_unit": "months", "review_dates": ""}
+    b.insert(
+        "service_plan",
+        id=1,
+        number=1,
+        started_on="2026-01-10",
+        status="ended",
+        ended_on="2026-02-14",
+        created_at=at(10, 1),
+        created_by_id=2,
+        updated_at=at(14),
+        version=2,
+        **plan,
+    )
+    b.guard("service_plan", 1, "review_unit", ENDED_PLAN, delete=False)
+    b.insert(
+        "service_plan",
+        id=2,
+        number=2,
+        started_on="2026-02-14",
+        status="current",
+        created_at=at(14),
+        created_by_id=1,
+        updated_at=at(14),
+        version=1,
+        **plan,
+    )
+    b.update("case", 1, has_plan=1, next_review_on="2026-05-14")
+    b.insert(
+        "plan_goal",
+        id=1,
+        plan_id=2,
+        position=1,
+        status="open",
+        created_at=at(14),
+        created_by_id=1,
+        updated_at=at(20),
+        version=2,
+    )
+    goal = {
+        "goal_id": 1,
+        "domain": "housing",
+        "measure": "A tenancy signed",
+        "target": "By the summer",
+        "relevance": "I want my own front door",
+        "target_on": "2026-07-01",
+        "client_agreed": 1,
+        "achievable": 1,
+        "achievable_note": "With the housing officer's help",
+        "created_by_id": 1,
+    }
+    b.insert(
+        "plan_goal_version",
+        id=1,
+        number=1,
+        change="Ada has somewhere safe to live",
+        reason="",
+        created_at=at(14),
+        **goal,
+    )
+    b.guard("plan_goal_version", 1, "change", KEPT)
+    b.insert(
+        "plan_goal_version",
+        id=2,
+        number=2,
+        change="Ada has a secure tenancy",
+        reason="Reworded at the review",
+        created_at=at(20),
+        **goal,
+    )
+    b.insert(
+        "plan_action",
+        id=1,
+        goal_id=1,
+        what="Call the housing office",
+        owner_kind="worker",
+        owner_name="",
+        due_on="2026-02-20",
+        status="done",
+        status_note="Called on the 18th",
+        created_at=at(14),
+        created_by_id=1,
+        updated_at=at(18),
+        version=2,
+    )
+    b.insert(
+        "plan_action",
+        id=2,
+        goal_id=1,
+        what="Write a supporting letter",
+        owner_kind="professional",
+        owner_name="Dr Amir Khan",
+        professional_id=1,
+        due_on="2026-03-15",
+        status="not started",
+        status_note="",
+        created_at=at(14),
+        created_by_id=1,
+        updated_at=at(14),
+        version=1,
+    )
+    b.insert(
+        "plan_review",
+        id=1,
+        plan_id=2,
+        held_on="2026-02-20",
+        client_present=1,
+        client_views="I want to stay near my mum.",
+        participants="Mary Byron (mother)",
+        summary="Some progress.",
+        next_review_on="2026-05-20",
+        created_at=at(20),
+        created_by_id=1,
+    )
+    b.guard("plan_review", 1, "client_views", KEPT)
+    b.insert(
+        "plan_review_rating",
+        id=1,
+        review_id=1,
+        goal_id=1,
+        goal_version_id=1,
+        rating="progressing",
+        evidence="Housing office called back",
+        decision="change",
+        not_rated_reason="",
+    )
+    b.guard("plan_review_rating", 1, "rating", KEPT)
+
+
+def fill_v6(b: Built) -> None:
+    """Finalised minutes with attendees, apologies, agenda, actions, an amendment and a plan
+    review held in the meeting; draft minutes; the case's earliest open action."""
+    minutes = {
+        "case_id": 1,
+        "conference_type": "core group",
+        "chair": "Jo Marsh",
+        "minute_taker": "Kept Worker",
+        "information_shared": "School attendance is down.",
+        "created_by_id": 1,
+    }
+    b.insert(
+        "conference",
+        id=1,
+        status="draft",
+        held_at=at(21, time="14:00:00"),
+        place="Hillside Centre",
+        client_attended=1,
+        client_views="I don't want to move school.",
+        decisions="Refer to the housing panel\nReview in six weeks",
+        created_at=at(21),
+        updated_at=at(21),
+        version=3,
+        **minutes,
+    )
+    for attendee_id, present, kind, name, role, agency, links in (
+        (1, 1, "professional", "Dr Amir Khan", "GP", "Hillside GP", {"professional_id": 1}),
+        (2, 1, "worker", "Kept Worker", "Social worker", "", {}),
+        (3, 0, "contact", "Mary Byron", "mother", "", {"contact_id": 1}),
+    ):
+        b.insert(
+            "conference_attendee",
+            id=attendee_id,
+            conference_id=1,
+            position=attendee_id,
+            present=present,
+            kind=kind,
+            name=name,
+            role=role,
+            agency=agency,
+            **links,
+        )
+    b.insert(
+        "conference_agenda_item",
+        id=1,
+        conference_id=1,
+        position=1,
+        title="Housing",
+        discussion="The eviction date is set.",
+    )
+    b.insert(
+        "conference_action",
+        id=1,
+        conference_id=1,
+        position=1,
+        what="Send the housing panel referral",
+        owner_name="Dr Amir Khan",
+        owner_attendee_id=1,
+        due_on="2026-12-01",
+        status="open",
+        status_note="",
+        created_at=at(21),
+        created_by_id=1,
+        updated_at=at(21),
+        version=1,
+    )
+    b.insert(
+        "conference_action",
+        id=2,
+        conference_id=1,
+        position=2,
+        what="Book the next meeting",
+        owner_name="Kept Worker",
+        owner_attendee_id=2,
+        due_on="2026-02-28",
+        status="done",
+        status_note="Booked",
+        done_at=at(22),
+        done_by_id=1,
+        created_at=at(21),
+        created_by_id=1,
+        updated_at=at(22),
+        version=2,
+    )
+    b.update(
+        "conference", 1, status="final", finalised_at=at(21, time="16:00:00"), finalised_by_id=1
+    )
+    b.insert(
+        "conference_amendment",
+        id=1,
+        conference_id=1,
+        author_id=1,
+        reason="Omission",
+        body="Mary Byron sent apologies by phone.",
+        created_at=at(23),
+    )
+    b.insert(
+        "plan_review",
+        id=2,
+        plan_id=2,
+        held_on="2026-02-21",
+        client_present=1,
+        client_views="Stay near school.",
+        participants="",
+        summary="Reviewed in the core group.",
+        next_review_on="2026-05-21",
+        created_at=at(21),
+        created_by_id=1,
+        conference_id=1,
+    )
+    b.update("case", 1, next_action_due_on="2026-12-01")
+    for table, column in (
+        ("conference", "place"),
+        ("conference_attendee", "name"),
+        ("conference_agenda_item", "title"),
+        ("conference_action", "what"),
+    ):
+        b.guard(table, 1, column, FINAL_MINUTES)
+    b.guard("conference_amendment", 1, "body", KEPT)
+    b.insert(
+        "conference",
+        id=2,
+        status="draft",
+        place="Room 2",
+        client_attended=0,
+        client_views="",
+        decisions="",
+        created_at=at(24),
+        updated_at=at(24),
+        version=1,
+        **{**minutes, "conference_type": "professionals meeting", "information_shared": ""},
+    )
+
+
+def fill_v7(b: Built) -> None:
+    """A form left half-typed."""
+    b.insert(
+        "form_draft",
+        id=1,
+        worker_id=1,
+        key="client:1",
+        title="Client details",
+        state=json.dumps({"phone": "0161 496 0001", "address": "3 Mill Lane"}),
+        updated_at=at(25),
+    )
+
+
+def fill_v8(b: Built) -> None:
+    """Draft minutes saved last by a colleague."""
+    b.insert(
+        "conference",
+        id=3,
+        case_id=1,
+        status="draft",
+        place="Room 3",
+        conference_type="strategy discussion",
+        chair="",
+        minute_taker="",
+        client_attended=0,
+        client_views="",
+        information_shared="",
+        decisions="",
+        created_at=at(26),
+        created_by_id=1,
+        updated_at=at(27),
+        updated_by_id=2,
+        version=2,
+    )
+
+
+BUILDERS: dict[int, Callable[[Built], None]] = {
+    1: fill_v1,
+    2: fill_v2,
+    3: fill_v3,
+    4: fill_v4,
+    5: fill_v5,
+    6: fill_v6,
+    7: fill_v7,
+    8: fill_v8,
+}
+
+
+# --- reading it back through the store --------------------------------------------------------
+
+
+def read_v1(store: Store, me: Any) -> None:
+    [row] = store.caseload(me)
+    assert (row.ref, row.client_name, row.worker_name) == (
+        "CL-2026-0001",
+        "Ada Byron",
+        "Kept Worker",
+    )
+    case = store.case(me, 1)
+    assert (case.date_of_birth, case.address, case.phone) == (
+        date(1990, 4, 3),
+        "1 Mill Lane",
+        "0161 496 0000",
+    )
+    assert [(a.worker_name, a.allocated_on, a.ended_on) for a in case.allocations] == [
+        ("Left Worker", date(2026, 1, 5), date(2026, 2, 1)),
+        ("Kept Worker", date(2026, 2, 1), None),
+    ]
+    note = store.note(me, 1)
+    assert (note.status, note.note_type, note.present, note.body, note.significant) == (
+        "final",
+        "home visit",
+        "Ada, her mother",
+        "Visited; agreed plan.\nMore to follow.",
+        True,
+    )
+    assert 1 in {n.id for n in store.notes(me, 1)}
+    assert 2 not in {n.id for n in store.notes(me, 1)}  # a draft is not a note yet
+    drafts = {d.id: d for d in store.drafts(me)}
+    assert drafts[2].case_ref == "CL-2026-0001"
+    entries = {e.id: e for e in store.chronology(me, 1)}
+    assert entries[1].title == "Case allocated to Left Worker"
+    assert entries[1].before_current_allocation
+    assert (entries[2].category, entries[2].title, entries[2].details) == (
+        "housing",
+        "Eviction notice served",
+        "Served by the landlord.",
+    )
+    assert store.next_ref(me, 2026) == "CL-2026-0002"
+
+
+def read_v2(store: Store, me: Any) -> None:
+    client = store.client(me, 1)
+    assert (client.language, client.identifiers) == ("Welsh", "NHS 485 777 3456")
+    note = store.note(me, 3)
+    assert (note.chronology_title, note.follow_up_on) == ("Tenancy papers seen", date(2026, 3, 10))
+    [amendment] = store.note(me, 1).amendments
+    assert (amendment.author_name, amendment.reason, amendment.body) == (
+        "Kept Worker",
+        "Wrong day",
+        "The visit was on Tuesday.",
+    )
+    drafts = {d.id: d for d in store.drafts(me)}
+    assert drafts[4].state["body"] == "Draft with fields"
+    [contact] = store.contacts(me, 1)  # the removed one is not listed
+    assert (contact.name, contact.relationship, contact.phone, contact.notes) == (
+        "Mary Byron",
+        "mother",
+        "07700 900123",
+        "Visits on Sundays",
+    )
+    [pro] = store.professionals(me, 1)
+    assert (pro.name, pro.agency, pro.role, pro.email, pro.started_on) == (
+        "Dr Amir Khan",
+        "Hillside GP",
+        "GP",
+        "a.khan@example.org",
+        date(2026, 1, 10),
+    )
+    assert [v.body for v in store.summary_versions(me, 1)] == [
+        "## Background\nMoved in January; eviction served.",
+        "## Background\nMoved in January.",
+    ]
+    [change] = store.history(me, "client", 1)
+    assert (change.field, change.old_value, change.new_value, change.changed_by) == (
+        "phone",
+        "0161 000 0000",
+        "0161 496 0000",
+        "Kept Worker",
+    )
+
+
+def read_v3(store: Store, me: Any) -> None:
+    entry = store.chronology_entry(me, 3)
+    assert (entry.source_of_information, entry.analysis, entry.version, entry.updated_at) == (
+        "School (DSL)",
+        "Attendance is falling.",
+        2,
+        datetime(2026, 2, 11, 10, 0),
+    )
+
+
+def read_v4(store: Store, me: Any) -> None:
+    note = store.note(me, 5)
+    assert (note.author_name, note.body) == ("Left Worker", "Called the landlord.")
+    assert [(a.reason, a.body) for a in note.amendments] == [
+        ("Name spelled wrong", "The landlord is Mr Dyer.")
+    ]
+
+
+def read_v5(store: Store, me: Any) -> None:
+    assert [(p.number, p.status) for p in sorted(store.plans(me, 1), key=lambda p: p.number)] == [
+        (1, "ended"),
+        (2, "current"),
+    ]
+    assert store.plan(me, 1).ended_on == date(2026, 2, 14)
+    plan = store.current_plan(me, 1)
+    assert plan is not None and plan.id == 2
+    assert (plan.review_every, plan.review_unit) == (3, "months")
+    [goal] = plan.goals
+    assert [v.change for v in goal.versions] == [
+        "Ada has somewhere safe to live",
+        "Ada has a secure tenancy",
+    ]
+    assert (goal.current.relevance, goal.current.client_agreed, goal.current.target_on) == (
+        "I want my own front door",
+        True,
+        date(2026, 7, 1),
+    )
+    assert [(a.what, a.owner_text, a.status) for a in goal.actions] == [
+        ("Call the housing office", "worker", "done"),
+        ("Write a supporting letter", "Dr Amir Khan", "not started"),
+    ]
+    review = next(r for r in plan.reviews if r.id == 1)
+    assert (review.client_views, review.participants, review.summary) == (
+        "I want to stay near my mum.",
+        "Mary Byron (mother)",
+        "Some progress.",
+    )
+    [rating] = review.ratings
+    # The rating shows the wording the review judged, not today's.
+    assert (rating.rating, rating.decision, rating.goal.change) == (
+        "progressing",
+        "change",
+        "Ada has somewhere safe to live",
+    )
+
+
+def read_v6(store: Store, me: Any) -> None:
+    minutes = store.conference(me, 1)
+    assert (minutes.status, minutes.place, minutes.chair, minutes.client_views) == (
+        "final",
+        "Hillside Centre",
+        "Jo Marsh",
+        "I don't want to move school.",
+    )
+    assert minutes.decisions == ("Refer to the housing panel", "Review in six weeks")
+    assert [a.name for a in minutes.attendees] == ["Dr Amir Khan", "Kept Worker"]
+    assert [(a.name, a.contact_id) for a in minutes.apologies] == [("Mary Byron", 1)]
+    assert [(i.title, i.discussion) for i in minutes.agenda] == [
+        ("Housing", "The eviction date is set.")
+    ]
+    assert [(a.what, a.status, a.done_by_name) for a in minutes.actions] == [
+        ("Send the housing panel referral", "open", ""),
+        ("Book the next meeting", "done", "Kept Worker"),
+    ]
+    assert [(a.reason, a.body) for a in minutes.amendments] == [
+        ("Omission", "Mary Byron sent apologies by phone.")
+    ]
+    assert minutes.finalised_by_name == "Kept Worker"
+    assert minutes.review is not None and minutes.review.summary == "Reviewed in the core group."
+    assert {m.id: m.status for m in store.conferences(me, 1)}.items() >= {
+        1: "final",
+        2: "draft",
+    }.items()
+    assert [a.what for a in store.case_actions(me, 1) if a.is_open] == [
+        "Send the housing panel referral"
+    ]
+    assert store.case(me, 1).next_action_due_on == date(2026, 12, 1)
+
+
+def read_v7(store: Store, me: Any) -> None:
+    assert store.form_draft(me, "client:1") == (
+        {"phone": "0161 496 0001", "address": "3 Mill Lane"},
+        datetime(2026, 2, 25, 10, 0),
+    )
+    assert [(key, title) for key, title, _at in store.form_drafts(me)] == [
+        ("client:1", "Client details")
+    ]
+
+
+def read_v8(store: Store, me: Any) -> None:
+    minutes = store.conference(me, 3)
+    assert (minutes.status, minutes.place, minutes.version) == ("draft", "Room 3", 2)
+
+
+CHECKS: dict[int, Callable[[Store, Any], None]] = {
+    1: read_v1,
+    2: read_v2,
+    3: read_v3,
+    4: read_v4,
+    5: read_v5,
+    6: read_v6,
+    7: read_v7,
+    8: read_v8,
+}
+
+
+# --- building, reading and comparing files ----------------------------------------------------
+
+
+def build_database(path: Path, version: int) -> Built:
+    """A file as a Caseline at schema ``version`` left it, with that version's data."""
+    db = pw.SqliteDatabase(str(path))
+    db.connect()
+    try:
+        built = Built(db)
+        with db.atomic():
+            assert migrations.upgrade(db, str(path), target=version) == list(range(1, version + 1))
+            for step in range(1, version + 1):
+                BUILDERS[step](built)
+    finally:
+        db.close()
+    return built
+
+
+def assert_rows_kept(path: Path, built: Built) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        for (table, row_id), values in built.rows.items():
+            columns = ", ".join(f'"{c}"' for c in values)
+            found = conn.execute(
+                f'SELECT {columns} FROM "{table}" WHERE id = ?', (row_id,)
+            ).fetchone()
+            assert found is not None, f"{table} {row_id} is gone"
+            assert dict(zip(values, found, strict=True)) == values, f"{table} {row_id} changed"
+        inserted: dict[str, int] = {}
+        for table, _row_id in built.rows:
+            inserted[table] = inserted.get(table, 0) + 1
+        for table, count in inserted.items():
+            assert conn.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0] == count, table
+    finally:
+        conn.close()
+
+
+def dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, and the schema itself."""
+    conn = sqlite3.connect(path)
+    try:
+        schema = conn.execute(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+        ).fetchall()
+        tables = [name for kind, name, _t, _sql in schema if kind == "table"]
+        content = {
+            t: sorted(conn.execute(f'SELECT * FROM "{t}"').fetchall(), key=repr) for t in tables
+        }
+        return {"sqlite_master": schema, **content}
+    finally:
+        conn.close()
+
+
+def assert_guards_hold(path: Path, built: Built) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        for g in built.guarded:
+            with pytest.raises(sqlite3.IntegrityError, match=g.message):
+                conn.execute(
+                    f'UPDATE "{g.table}" SET "{g.column}" = \'changed\' WHERE id = ?', (g.id,)
+                )
+            if g.delete:
+                with pytest.raises(sqlite3.IntegrityError, match=g.message):
+                    conn.execute(f'DELETE FROM "{g.table}" WHERE id = ?', (g.id,))
+        # A draft is not a record: it stays free to change.
+        conn.execute("UPDATE note SET body = 'Still a draft' WHERE id = 2")
+        conn.rollback()
+    finally:
+        conn.close()
+
+
+# --- the tests --------------------------------------------------------------------------------
+
+
+def test_every_schema_version_has_a_migration_a_builder_and_a_check() -> None:
+    modules = sorted(
+        int(found.group(1))
+        for info in pkgutil.iter_modules(migrations.__path__)
+        if (found := re.fullmatch(r"m(\d{4})_\w+", info.name))
+    )
+    assert modules == VERSIONS == list(range(1, migrations.LATEST + 1))
+    assert sorted(BUILDERS) == VERSIONS, "a new schema version needs a data builder here"
+    assert sorted(CHECKS) == VERSIONS, "a new schema version needs a reading check here"
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_database_at_this_version_is_upgraded_with_everything_kept(
+    tmp_path: Path, version: int
+) -> None:
+    path = tmp_path / f"v{version}.db"
+    built = build_database(path, version)
+    assert dict(dump(path)["caseline_meta"])["schema_version"] == str(version)
+
+    store = Store.open(path)
+    try:
+        assert store.schema_version() == migrations.LATEST
+        assert_rows_kept(path, built)
+        me = store.worker_named("kept")
+        for step in range(1, version + 1):
+            CHECKS[step](store, me)
+    finally:
+        store.close()
+    assert_guards_hold(path, built)
+    assert_rows_kept(path, built)
+
+    # Opening it again, now up to date, changes nothing at all.
+    before = dump(path)
+    Store.open(path).close()
+    assert dump(path) == before
