@@ -31,7 +31,7 @@ from store.records import CaseRow, DraftInfo, WorkerInfo
 from store.service import Store
 from store.textsafe import visible
 from store.words import plural
-from tui.widgets.keys import InOrderKeys, use_paste_in_order_parser
+from tui.widgets.textual_fixes import InOrderKeys, forward, use_paste_in_order_parser
 
 STARTED_AFTER_SECONDS = 1.0  # after the first caseload is shown, start-up is over
 WARM_UP_AFTER_SECONDS = 1.5  # after start-up, when nobody is waiting
@@ -149,21 +149,21 @@ class CaselineApp(App[None]):
         )
 
     def get_driver_class(self) -> type[Driver]:
-        # Pastes arrive whole and in order, escape sequences and all (tui.widgets.keys).
+        # Pastes arrive whole and in order, escape sequences and all (tui.widgets.textual_fixes).
         driver_class = super().get_driver_class()
         use_paste_in_order_parser(driver_class)
         return driver_class
 
     async def on_event(self, event: events.Event) -> None:
         # A text field takes every key itself, bindings included, so that keys arriving
-        # together are applied in the order they were typed (tui.widgets.keys).
+        # together are applied in the order they were typed (tui.widgets.textual_fixes).
         if (
             isinstance(event, events.Key)
             and not event.is_forwarded
             and isinstance(self.focused, InOrderKeys)
         ):
             self.app_focus = True
-            self.focused._forward_event(event)
+            forward(self.focused, event)
             return
         await super().on_event(event)
 

@@ -20,7 +20,7 @@ from tests.terminal import Terminal, app_env
 from tui.app import CaselineApp
 from tui.screens.new_case import NewCaseScreen
 from tui.screens.note_editor import NoteEditorScreen
-from tui.widgets.keys import PasteInOrderParser
+from tui.widgets.textual_fixes import PasteInOrderParser
 
 from .helpers import loaded
 

@@ -39,10 +39,10 @@ from tui.text import assemble, choices
 from tui.widgets.chronology import ChronologyPane, ChronologyTable
 from tui.widgets.date_field import BIRTH, PAST
 from tui.widgets.footer import CaselineFooter
-from tui.widgets.keys import InOrderKeys
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.plan import PlanPane
 from tui.widgets.safe import SafeInput
+from tui.widgets.textual_fixes import InOrderKeys
 
 TAB_LABELS = {
     "overview": "1 Overview",

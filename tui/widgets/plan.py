@@ -16,8 +16,8 @@ from textual.widgets import Static
 from store import dates
 from store.plan_render import goal_markdown, plan_header_markdown
 from tui.screens import plan as forms
-from tui.widgets.keys import InOrderKeys
 from tui.widgets.markdown import SafeMarkdown
+from tui.widgets.textual_fixes import InOrderKeys, run_bindings
 
 if TYPE_CHECKING:
     from store.plan_records import GoalInfo, PlanInfo
@@ -75,7 +75,7 @@ class PlanPane(InOrderKeys, Widget, can_focus=True):
             # A key bubbling up from a focused goal: its bindings run here, as the app would
             # run them, and it is not taken again below (InOrderKeys would send it back to
             # the goal).
-            if await self.app._check_bindings(event.key):
+            if await run_bindings(self.app, event.key):
                 event.stop()
             event.prevent_default()
 

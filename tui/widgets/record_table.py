@@ -28,7 +28,7 @@ from textual.strip import Strip
 from store import dates
 from store.textsafe import fold, single_line
 from tui.text import line_text
-from tui.widgets.keys import InOrderKeys
+from tui.widgets.textual_fixes import InOrderKeys
 
 RowT = TypeVar("RowT")
 GAP = 1

@@ -12,14 +12,12 @@ from __future__ import annotations
 import re
 
 from rich.segment import Segment
-from textual.geometry import Size
-from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widgets import Input
 
 from store.textsafe import pasted, single_line
-from tui.widgets.keys import InOrderKeys
 from tui.widgets.text_area import EditingTextArea
+from tui.widgets.textual_fixes import InOrderKeys, RepaintOnlyVirtualSize
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -38,17 +36,10 @@ def safe_strip(strip: Strip) -> Strip:
     return Strip(cleaned, strip.cell_length)
 
 
-class SafeInput(InOrderKeys, Input):
-    """An Input that draws control characters as nothing rather than sending them, and takes
-    keys in the order they were typed.
-
-    Typing doesn't lay the screen out again: Textual's Input grows its virtual size (how far
-    it can scroll) with every character, and that size is a layout reactive, so each keystroke
-    arranged every widget on the screen. The Input's own place never depends on it (its width
-    comes from the stylesheet), so here it only repaints.
-    """
-
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
+class SafeInput(InOrderKeys, RepaintOnlyVirtualSize, Input):
+    """An Input that draws control characters as nothing rather than sending them, takes keys
+    in the order they were typed, and doesn't lay the screen out again as it is typed in
+    (``tui.widgets.textual_fixes``)."""
 
     def render_line(self, y: int) -> Strip:
         return safe_strip(super().render_line(y))

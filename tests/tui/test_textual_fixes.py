@@ -1,0 +1,177 @@
+"""Textual as ``tui.widgets.textual_fixes`` expects it: the private names it uses are there in
+the shape it uses them, and Textual on its own still behaves in the ways worked around there.
+
+A failure here after upgrading Textual means the workaround has to be looked at again: if a
+private name moved, the workaround must follow it; if Textual stopped behaving as described
+(the ``..._still_...`` tests), upstream fixed it, and the workaround can probably go.
+"""
+
+from __future__ import annotations
+
+import inspect
+
+from textual import events
+from textual.app import App, ComposeResult
+from textual.message import Message
+from textual.reactive import Reactive
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
+
+from tui.widgets.safe import SafeInput
+from tui.widgets.textual_fixes import PasteInOrderParser, RepaintOnlyVirtualSize
+
+from .waiting import until
+
+ESCAPED_PASTE = "\x1b[200~V2 AAA \x1b]0;x\x07 BBB end\x1b[201~"
+
+
+def parameters(function: object) -> list[str]:
+    return list(inspect.signature(function).parameters)  # type: ignore[arg-type]
+
+
+# -- the private names, as the workarounds use them ------------------------------------------
+
+
+def test_textuals_terminal_parser_is_where_the_paste_workaround_reaches_into() -> None:
+    from textual import _parser, _xterm_parser
+    from textual.drivers import linux_driver
+
+    assert _xterm_parser.BRACKETED_PASTE_START == "\x1b[200~"
+    assert _xterm_parser.BRACKETED_PASTE_END == "\x1b[201~"
+    assert issubclass(PasteInOrderParser, _xterm_parser.XTermParser)
+    assert inspect.isgeneratorfunction(_xterm_parser.XTermParser.parse)
+    assert parameters(_xterm_parser.XTermParser.parse) == ["self", "token_callback"]
+    assert _xterm_parser.XTermParser.read1 is _parser.Read1  # self.read1() asks for a character
+    assert issubclass(_parser.ParseEOF, _parser.ParseError)
+    for name in ("Read1", "Peek1", "TokenCallback"):
+        assert hasattr(_parser, name), name
+    # The Linux driver makes its parser from the name in its module, in its input thread: the
+    # name replaced by ``use_paste_in_order_parser``.
+    assert linux_driver.XTermParser in (_xterm_parser.XTermParser, PasteInOrderParser)
+    assert "XTermParser(" in inspect.getsource(linux_driver.LinuxDriver.run_input_thread)
+
+
+def test_textuals_key_handling_is_where_the_key_order_workaround_reaches_into() -> None:
+    assert inspect.iscoroutinefunction(App._check_bindings)
+    assert parameters(App._check_bindings) == ["self", "key", "priority"]
+    assert inspect.signature(App._check_bindings).parameters["priority"].default is False
+    assert parameters(Widget._forward_event) == ["self", "event"]
+    for widget in (Widget, Input, TextArea):
+        assert inspect.iscoroutinefunction(widget._on_key), widget
+        assert parameters(widget._on_key) == ["self", "event"], widget
+    for flag in ("_stop_propagation", "_no_default_action"):
+        assert flag in Message.__slots__, flag
+    message = events.Key("a", "a")
+    assert not message._stop_propagation and not message._no_default_action
+    message.stop()
+    message.prevent_default()
+    assert message._stop_propagation and message._no_default_action
+
+
+def test_the_virtual_size_textual_declares_is_the_one_redeclared() -> None:
+    textuals = Widget.__dict__["virtual_size"]
+    assert isinstance(textuals, Reactive)
+    ours = RepaintOnlyVirtualSize.__dict__["virtual_size"]
+    assert (ours._layout, ours._repaint) == (False, True)
+    assert SafeInput.__dict__.get("virtual_size") is None  # it comes from the mixin
+    assert inspect.getattr_static(SafeInput, "virtual_size") is ours
+    assert "virtual_size" in inspect.getsource(Input._watch_value)
+
+
+# -- Textual on its own still behaves as worked around ---------------------------------------
+
+
+def parsed(parser: object, data: str) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for event in parser.feed(data):  # type: ignore[attr-defined]
+        if isinstance(event, events.Paste):
+            found.append(("paste", event.text))
+        elif isinstance(event, events.Key):
+            found.append(("key", event.key))
+    return found
+
+
+def test_textuals_parser_still_reports_a_plain_paste_as_one_paste() -> None:
+    """What ``PasteInOrderParser`` relies on: Textual still finds a paste's start and end."""
+    from textual._xterm_parser import XTermParser
+
+    assert parsed(XTermParser(), "a\x1b[200~two words\x1b[201~b") == [
+        ("key", "a"),
+        ("paste", "two words"),
+        ("key", "b"),
+    ]
+
+
+def test_textuals_parser_still_sends_a_paste_holding_an_escape_as_keys_first() -> None:
+    """When this fails, Textual keeps such a paste whole: ``PasteInOrderParser`` may go."""
+    from textual._xterm_parser import XTermParser
+
+    textual = parsed(XTermParser(), ESCAPED_PASTE)
+    assert textual[0][0] == "key"  # what followed the ESC, typed ahead of the paste
+    assert ("paste", "V2 AAA \x1b]0;x\x07 BBB end") not in textual
+    assert parsed(PasteInOrderParser(), ESCAPED_PASTE) == [("paste", "V2 AAA  BBB end")]
+
+
+class OneField(App[None]):
+    def __init__(self, field: Input) -> None:
+        super().__init__()
+        self.field = field
+        self.changes = 0
+
+    def compose(self) -> ComposeResult:
+        yield self.field
+
+    def on_input_changed(self) -> None:
+        self.changes += 1
+
+
+async def typed_in_a_burst(field: Input, keys: list[tuple[str, str | None]]) -> str:
+    """The field's value after ``keys`` reach the app together, as one read of the terminal."""
+    app = OneField(field)
+    async with app.run_test(size=(40, 5)) as pilot:
+        field.focus()
+        await pilot.pause()
+        for key, character in keys:
+            app.post_message(events.Key(key, character))
+        await until(pilot, lambda: app.changes == len(keys))  # each key changed the value
+        await pilot.pause()
+        return field.value
+
+
+BURST = [("b", "b"), ("a", "a"), ("backspace", None), ("c", "c")]
+
+
+async def test_textuals_input_still_takes_a_backspace_after_the_keys_typed_after_it() -> None:
+    """When this fails, Textual applies its bindings in order (textual#6605): ``InOrderKeys``
+    may be reduced to the app's bindings, or go."""
+    assert await typed_in_a_burst(Input(), BURST) == "ba"
+    assert await typed_in_a_burst(SafeInput(), BURST) == "bc"
+
+
+async def count_layouts(field: Input) -> int:
+    """How many times the screen is laid out while eleven characters are typed."""
+    app = OneField(field)
+    async with app.run_test(size=(40, 5)) as pilot:
+        field.focus()
+        await pilot.pause()
+        screen = app.screen
+        layouts = 0
+        original = screen._refresh_layout
+
+        def counting(*args: object, **kwargs: object) -> None:
+            nonlocal layouts
+            layouts += 1
+            original(*args, **kwargs)  # type: ignore[arg-type]
+
+        screen._refresh_layout = counting  # type: ignore[method-assign]
+        await pilot.press(*"hello world")
+        await pilot.pause()
+        assert field.value == "hello world"
+        return layouts
+
+
+async def test_textuals_input_still_lays_the_screen_out_as_it_is_typed_in() -> None:
+    """When this fails, Textual's Input no longer lays the screen out on every change of its
+    value: ``RepaintOnlyVirtualSize`` may go."""
+    assert await count_layouts(Input()) >= 5
+    assert await count_layouts(SafeInput()) <= 1

@@ -1,0 +1,234 @@
+"""Caseline's workarounds for Textual behaviour it can't accept, all in this one module.
+
+Each one leans on Textual's private API, which is why Textual is pinned exactly (8.2.8).
+``tests/tui/test_textual_fixes.py`` checks that every private name used here still exists in
+the shape used, and that Textual without the workaround still behaves as described below: when
+one of those tests fails after an upgrade, Textual has changed, and the workaround either has
+to follow it or can go.
+
+1. Keys take effect in the order they were typed (``InOrderKeys``, ``deliver_key``,
+   ``deliver_paste``, ``run_bindings``, ``forward``).
+
+   What Textual does: every key goes to the focused widget's queue, but a key the widget does
+   not handle itself in ``_on_key`` (backspace, the arrows, tab) only takes effect once it has
+   bubbled back to the app and its binding runs there, and keys bound with priority (ctrl+s)
+   run in the app at once. When keys arrive in one burst (a paste of keystrokes, a congested
+   SSH link, a fast typist on a slow machine) the later characters are typed before the
+   earlier backspace, or after the save.
+
+   Why Caseline can't accept it: "Helpp<BS>o" became "Helppo" in a case note, a note was saved
+   without its last words, and text typed after a tab landed in the field before it.
+
+   What is done instead: a widget with ``InOrderKeys`` runs every binding itself, in its own
+   queue, in order: priority bindings, then its own handling, then the other bindings. The app
+   sends it all keys straight away (``CaselineApp.on_event``). Keys still queued for it after
+   the focus has moved on (a tab, a form that closed) are passed on to whatever has the focus
+   now, in order, and so are pastes.
+
+   Private names: ``Widget._on_key`` (overridden, here and in widgets that take some keys
+   before ``InOrderKeys`` does, and called through ``super()``),
+   ``App._check_bindings(key, priority=False)``, ``Widget._forward_event(event)``, and the
+   ``Message._stop_propagation`` / ``Message._no_default_action`` flags.
+
+   Upstream: https://github.com/Textualize/textual/issues/6605 (Input/TextArea bindings run
+   out of order with typed characters); the fix proposed in
+   https://github.com/Textualize/textual/pull/6631 runs a widget's own bindings inline, which
+   would cover backspace and the arrows, but not the app's and screen's bindings (tab, the
+   save) that Caseline needs in order too.
+
+2. A paste arrives whole and in order (``PasteInOrderParser``, ``use_paste_in_order_parser``).
+
+   What Textual does: a terminal sends a paste between ``ESC [200~`` and ``ESC [201~``, and
+   Textual's parser of terminal input reads an ESC inside the paste as the start of a key
+   sequence: what follows it goes out as keystrokes, ahead of the paste, and the ESC itself as
+   "^". "V2 AAA <ESC>]0;x<BEL> BBB end" was stored as "^]0;x BBB endV2 AAA ".
+
+   Why Caseline can't accept it: text copied from e-mails and web pages holds such bytes, and
+   a record must hold what was pasted, in order, in the field that had the focus.
+
+   What is done instead: ``PasteInOrderParser`` takes the paste out of the stream itself and
+   hands it on whole, in its place, with control sequences removed.
+
+   Private names: ``textual._xterm_parser.XTermParser`` (subclassed: its ``parse`` generator
+   is driven from here, and its ``read1``) with ``BRACKETED_PASTE_START`` and
+   ``BRACKETED_PASTE_END``;
+   ``textual._parser``'s ``Read1``, ``Peek1``, ``ParseError``, ``ParseEOF`` and
+   ``TokenCallback``; and the module name ``XTermParser`` in ``textual.drivers.linux_driver``,
+   replaced, since ``LinuxDriver.run_input_thread`` makes its parser from that name.
+
+   Upstream: no Textual issue or discussion about an ESC inside a bracketed paste was found.
+
+3. Typing in a one-line field doesn't lay the screen out again (``RepaintOnlyVirtualSize``).
+
+   What Textual does: ``Widget.virtual_size`` (how far a widget can scroll) is a reactive
+   declared with ``layout=True``, and ``Input`` sets it from its value's width on every change,
+   so each keystroke in an Input arranges every widget on the screen.
+
+   Why Caseline can't accept it: the forms hold dozens of widgets, and over SSH on a busy
+   machine that layout per key is what makes typing lag. An Input's own place never depends on
+   its virtual size (its width comes from the stylesheet), so a repaint is enough.
+
+   Private names: none by name, but it redeclares Textual's ``Widget.virtual_size`` reactive
+   (read in the tests through its private ``_layout`` and ``_repaint`` flags) and relies on
+   ``Input`` keeping it up to date through that reactive (``Input._watch_value``).
+
+   Upstream: no Textual issue or discussion about it was found.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Generator
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+from textual._parser import ParseEOF, ParseError, Peek1, Read1, TokenCallback
+from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import Reactive
+
+from store.textsafe import pasted
+
+if TYPE_CHECKING:
+    from textual.driver import Driver
+    from textual.widget import Widget
+
+    _Base = Widget
+else:
+    _Base = object
+
+
+class PasteInOrderParser(XTermParser):
+    """Textual's parser of terminal input, with bracketed pastes taken whole and in order.
+
+    Every character goes through Textual's parser as before, which still finds the start of a
+    paste; from there to the paste's end the characters are kept here instead, and the parser
+    is given only the end marker, to take it out of its paste mode (the empty paste it then
+    reports is dropped: the paste reported is this one).
+    """
+
+    def parse(self, token_callback: TokenCallback[Message]) -> Generator[Read1 | Peek1, str, None]:
+        def from_textual(token: Message) -> None:
+            if not isinstance(token, events.Paste):
+                token_callback(token)
+
+        textual = super().parse(from_textual)
+        request = next(textual)
+        recent = ""  # the last characters Textual's parser read together, to spot a paste
+        pasting = False
+        text: list[str] = []
+        end = list(BRACKETED_PASTE_END)
+        while True:
+            try:
+                character = yield (self.read1() if pasting else request)
+            except ParseError as error:
+                # A timeout splits what came before from what follows, as it does for Textual.
+                recent = ""
+                if pasting and isinstance(error, ParseEOF):
+                    token_callback(events.Paste(pasted("".join(text))))
+                try:
+                    request = textual.throw(error)
+                except StopIteration:
+                    return
+                continue
+            if pasting:
+                text.append(character)
+                if character == end[-1] and text[-len(end) :] == end:
+                    token_callback(events.Paste(pasted("".join(text[: -len(end)]))))
+                    text.clear()
+                    pasting = False
+                    for marker in BRACKETED_PASTE_END:
+                        request = textual.send(marker)
+                continue
+            try:
+                request = textual.send(character)
+            except StopIteration:
+                return
+            recent = (recent + character)[-len(BRACKETED_PASTE_START) :]
+            if recent == BRACKETED_PASTE_START:
+                pasting = True
+                recent = ""
+
+
+def use_paste_in_order_parser(driver_class: type[Driver]) -> None:
+    """Make a terminal driver read its input with ``PasteInOrderParser``.
+
+    Textual's Linux driver makes its parser in its input thread, from the name ``XTermParser``
+    in its module; there is no other way in. Headless (test) drivers have no parser.
+    """
+    module = sys.modules.get(driver_class.__module__)
+    if module is not None and getattr(module, "XTermParser", None) is XTermParser:
+        module.XTermParser = PasteInOrderParser  # type: ignore[attr-defined]
+
+
+class InOrderKeys(_Base):
+    """Mix into a Widget subclass before the widget class."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        app: Any = self.app
+        screen = app.screen
+        if screen.focused is not self:
+            event.stop()
+            event.prevent_default()
+            await deliver_key(app, events.Key(event.key, event.character))
+            return
+        if await run_bindings(app, event.key, priority=True):
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
+        if event._stop_propagation or event._no_default_action:
+            return
+        if await run_bindings(app, event.key):
+            event.stop()
+            event.prevent_default()
+
+    def on_paste(self, event: events.Paste) -> None:
+        # Named without the underscore so as not to replace the widget's own ``_on_paste``,
+        # which runs after this, with the cleaned text.
+        app: Any = self.app
+        if app.screen.focused is not self:
+            # Pasted after a key that moved the focus on: it belongs where the focus is now.
+            event.stop()
+            event.prevent_default()
+            deliver_paste(app, event.text)
+            return
+        event.text = self.clean_paste(event.text)
+
+    def clean_paste(self, text: str) -> str:
+        """Pasted text as this widget takes it: control sequences removed."""
+        return pasted(text)
+
+
+async def deliver_key(app: Any, key: events.Key) -> None:
+    """What the app does with a key from the terminal, for a key passed on."""
+    focused = app.screen.focused
+    if isinstance(focused, InOrderKeys):
+        forward(focused, key)
+    elif not await run_bindings(app, key.key, priority=True):
+        forward(focused or app.screen, key)
+
+
+def deliver_paste(app: Any, text: str) -> None:
+    """What the app does with a paste from the terminal, for a paste passed on."""
+    focused = app.screen.focused
+    forward(focused or app.screen, events.Paste(text))
+
+
+async def run_bindings(app: Any, key: str, *, priority: bool = False) -> bool:
+    """Run the binding for ``key`` as the app would, from the focused widget up; True if one
+    ran. ``priority``: only the bindings declared with priority."""
+    return bool(await app._check_bindings(key, priority=priority))
+
+
+def forward(widget: Any, event: events.Event) -> None:
+    """Put ``event`` in ``widget``'s queue, marked as passed on (as Textual passes keys on)."""
+    widget._forward_event(event)
+
+
+class RepaintOnlyVirtualSize(_Base):
+    """Mix into an Input subclass, before Input: its virtual size changing (as every
+    keystroke changes it) repaints the field rather than laying the screen out again."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
