@@ -91,8 +91,8 @@ def time_store(path: Path, case_id: int, runs: int) -> list[float]:
 async def time_core(path: Path, case_id: int, runs: int) -> list[float]:
     """The work a filter keystroke causes in the app: filter + paint a screen of rows."""
     from tui.app import CaselineApp
-    from tui.screens.case_file import CaseFileScreen
-    from tui.widgets.chronology import ChronologyTable
+    from tui.screens.case_file.screen import CaseFileScreen
+    from tui.screens.chronology.pane import ChronologyTable
 
     app = CaselineApp(db=path, worker=WORKER)
     out: list[float] = []

@@ -98,7 +98,7 @@ def time_terminal(path: Path, tmp: Path, runs: int) -> tuple[list[float], list[f
 async def time_layout(path: Path, conference_id: int, case_id: int, runs: int) -> list[float]:
     """The whole page laid out again, as an Input's change asks for."""
     from tui.app import CaselineApp
-    from tui.screens.minutes_editor import MinutesEditorScreen
+    from tui.screens.meetings.minutes_editor import MinutesEditorScreen
 
     app = CaselineApp(db=path, worker=WORKER)
     out: list[float] = []

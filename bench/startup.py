@@ -102,7 +102,7 @@ def pty_filter_timings(db: Path, text: str, tmp: Path) -> tuple[int, list[float]
 
 async def filter_timings(db: Path, text: str) -> tuple[int, list[float]]:
     from tui.app import CaselineApp
-    from tui.widgets.case_table import CaseTable
+    from tui.screens.caseload.case_table import CaseTable
 
     app = CaselineApp(db=db, worker=WORKER)
     async with app.run_test(size=(80, 24)) as pilot:

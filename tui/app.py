@@ -36,10 +36,10 @@ from tui.widgets.textual_fixes import InOrderKeys, forward, use_paste_in_order_p
 STARTED_AFTER_SECONDS = 1.0  # after the first caseload is shown, start-up is over
 WARM_UP_AFTER_SECONDS = 1.5  # after start-up, when nobody is waiting
 WARM_UP_MODULES = (
-    "tui.screens.case_file",
-    "tui.screens.note_editor",
-    "tui.screens.note_view",
-    "tui.screens.chronology_entry",
+    "tui.screens.case_file.screen",
+    "tui.screens.notes.note_editor",
+    "tui.screens.notes.note_view",
+    "tui.screens.chronology.entry",
     "tui.screens.form",
 )
 HANGUP_POLL_SECONDS = 0.5  # how often the watcher checks that the terminal is still there
@@ -121,7 +121,7 @@ class CaselineApp(App[None]):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         self._install_signal_handlers()
-        from tui.screens.caseload import CaseloadScreen
+        from tui.screens.caseload.screen import CaseloadScreen
 
         self.push_screen(CaseloadScreen())
         self._warn_about_permissions()
@@ -244,16 +244,16 @@ class CaselineApp(App[None]):
         """Synchronously save every note and form being written; returns how many were saved."""
         editors: tuple[type, ...] = ()
         # A module never loaded means no screen of it is open: don't load code to find none.
-        if "tui.screens.note_editor" in sys.modules:
-            from tui.screens.note_editor import NoteEditorScreen
+        if "tui.screens.notes.note_editor" in sys.modules:
+            from tui.screens.notes.note_editor import NoteEditorScreen
 
             editors += (NoteEditorScreen,)
         if "tui.screens.form" in sys.modules:
             from tui.screens.form import FormScreen
 
             editors += (FormScreen,)
-        if "tui.screens.minutes_editor" in sys.modules:
-            from tui.screens.minutes_editor import MinutesEditorScreen
+        if "tui.screens.meetings.minutes_editor" in sys.modules:
+            from tui.screens.meetings.minutes_editor import MinutesEditorScreen
 
             editors += (MinutesEditorScreen,)
         saved = 0
@@ -326,7 +326,7 @@ class CaselineApp(App[None]):
             self.show_drafts(drafts)
 
     def show_drafts(self, drafts: list[DraftInfo]) -> None:
-        from tui.screens.pickers import DraftsScreen
+        from tui.screens.caseload.pickers import DraftsScreen
 
         def chosen(draft: DraftInfo | None) -> None:
             if draft is not None:
@@ -340,17 +340,17 @@ class CaselineApp(App[None]):
         """Open the editor for a draft, or for a new note on a case (offering the case's
         drafts first)."""
         if draft is None:
-            from tui.screens.draft_offer import start_note
+            from tui.screens.notes.draft_offer import start_note
 
             start_note(self, case_id, case_label)
             return
-        from tui.screens.note_editor import NoteEditorScreen
+        from tui.screens.notes.note_editor import NoteEditorScreen
 
         self.push_screen(NoteEditorScreen(case_id, case_label, draft))
 
     def action_new_note(self) -> None:
-        from tui.screens.note_editor import NoteEditorScreen
-        from tui.screens.pickers import CasePickerScreen
+        from tui.screens.caseload.pickers import CasePickerScreen
+        from tui.screens.notes.note_editor import NoteEditorScreen
 
         if isinstance(self.screen, NoteEditorScreen):
             return
@@ -378,7 +378,7 @@ class CaselineApp(App[None]):
 
     def open_case(self, case_id: int) -> None:
         """Show a case's file on top of whatever is showing."""
-        from tui.screens.case_file import CaseFileScreen
+        from tui.screens.case_file.screen import CaseFileScreen
 
         self.push_screen(CaseFileScreen(case_id))
 

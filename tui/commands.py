@@ -34,7 +34,7 @@ class CaseSearch(Provider):
 
     def _choose(self) -> None:
         """Choose the case in the same list as ctrl+n's, then open it."""
-        from tui.screens.pickers import CasePickerScreen
+        from tui.screens.caseload.pickers import CasePickerScreen
 
         async def chosen(case_id: int | None) -> None:
             if case_id is not None:

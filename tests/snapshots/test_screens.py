@@ -176,7 +176,7 @@ def test_chronology_entry_80x24(snap_compare: Any, demo_db: Path) -> None:
     store.close()
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        from tui.screens.chronology_entry import ChronologyEntryScreen
+        from tui.screens.chronology.entry import ChronologyEntryScreen
 
         await settle(pilot)
         pilot.app.push_screen(ChronologyEntryScreen(entry.id, "snapshot"))

@@ -33,7 +33,7 @@ LAZY_MODULES = (
 START_UP = """
 import json, sys
 
-import tui.cli, tui.app, tui.screens.caseload
+import tui.cli, tui.app, tui.screens.caseload.screen
 from store.config import load_config
 from store.service import Store
 

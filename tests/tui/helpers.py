@@ -7,7 +7,7 @@ from textual.widgets import Select, Static
 from textual.worker import WorkerCancelled
 
 from tui.app import CaselineApp
-from tui.widgets.case_table import CaseTable
+from tui.screens.caseload.case_table import CaseTable
 
 
 async def loaded(pilot: Pilot[None]) -> None:

@@ -10,11 +10,11 @@ from textual.widgets import Input, OptionList, Static, TabbedContent, TextArea
 
 from store.service import Store
 from tui.app import CaselineApp
-from tui.screens.case_file import CaseFileScreen
+from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.case_file.summary_editor import SummaryEditorScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.form import FormScreen
-from tui.screens.note_editor import NoteEditorScreen
-from tui.screens.summary_editor import SummaryEditorScreen
+from tui.screens.notes.note_editor import NoteEditorScreen
 from tui.widgets.safe import SafeTextArea
 
 from .helpers import loaded
@@ -214,7 +214,7 @@ async def test_pasted_escape_sequences_never_reach_the_screen_from_the_editor(
 
 
 async def test_h_shows_the_history_of_changes(make_app: MakeApp) -> None:
-    from tui.screens.history import HistoryScreen, HistoryTable
+    from tui.screens.case_file.history import HistoryScreen, HistoryTable
 
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -311,7 +311,7 @@ async def test_notes_filter_by_text_and_by_type(make_app: MakeApp, seeded_db: Pa
 
 
 async def test_v_reads_every_version_of_the_summary(make_app: MakeApp, seeded_db: Path) -> None:
-    from tui.screens.summary_versions import SummaryVersionsScreen
+    from tui.screens.case_file.summary_versions import SummaryVersionsScreen
 
     store = Store.open(seeded_db)
     me = store.ensure_worker("sam.okafor")

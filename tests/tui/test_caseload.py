@@ -8,11 +8,11 @@ from datetime import date
 from textual.widgets import Input, Static
 
 from tui.app import CaselineApp
-from tui.screens.case_file import CaseFileScreen
-from tui.screens.caseload import CaseloadScreen
+from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.caseload.case_table import CaseTable
+from tui.screens.caseload.screen import CaseloadScreen
+from tui.screens.chronology.pane import ChronologyTable
 from tui.screens.help import HelpScreen
-from tui.widgets.case_table import CaseTable
-from tui.widgets.chronology import ChronologyTable
 
 from .helpers import loaded, names, table, title
 

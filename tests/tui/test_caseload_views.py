@@ -10,7 +10,7 @@ from pathlib import Path
 from store.models import Case
 from store.service import Store
 from tui.app import CaselineApp
-from tui.widgets.case_table import REFERRAL
+from tui.screens.caseload.case_table import REFERRAL
 
 from .helpers import loaded, table, visible_text
 

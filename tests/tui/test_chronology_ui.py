@@ -15,12 +15,12 @@ from textual.widgets._footer import FooterKey
 from store.records import ChronologyItem
 from store.service import Store
 from tui.app import CaselineApp
-from tui.screens.case_file import CaseFileScreen
-from tui.screens.chronology_entry import ChronologyEntryScreen
+from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.chronology.entry import ChronologyEntryScreen
+from tui.screens.chronology.pane import ChronologyTable
 from tui.screens.export import ExportScreen
 from tui.screens.form import FormScreen
-from tui.screens.note_view import NoteViewScreen
-from tui.widgets.chronology import ChronologyTable
+from tui.screens.notes.note_view import NoteViewScreen
 
 from .helpers import loaded
 

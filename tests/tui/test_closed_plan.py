@@ -7,8 +7,8 @@ from pathlib import Path
 
 from store.service import Store
 from tui.app import CaselineApp
-from tui.screens.case_file import CaseFileScreen
-from tui.widgets.plan import PlanPane
+from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.plan.pane import PlanPane
 
 from .helpers import loaded, visible_text
 from .test_plan_ui import CLIENT, ME, _case_id, _with_plan

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from store.service import Store
 from tui.app import CaselineApp
-from tui.screens.case_file import CaseFileScreen
-from tui.screens.conferences import ConferencesScreen, MinutesScreen
+from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.form import FormScreen
+from tui.screens.meetings.conferences import ConferencesScreen, MinutesScreen
 
 from .helpers import loaded, visible_text
 

@@ -10,9 +10,9 @@ from textual.widgets import Input, Static, TextArea
 
 from store.service import Store
 from tui.app import CaselineApp
-from tui.screens.case_file import CaseFileScreen
+from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.case_file.summary_editor import SummaryEditorScreen
 from tui.screens.form import FormScreen
-from tui.screens.summary_editor import SummaryEditorScreen
 from tui.widgets.conflict import ConflictNotice
 
 from .helpers import focus, loaded

@@ -12,10 +12,10 @@ from textual.widgets import Static
 
 from store.config import Config
 from tui.app import CaselineApp
+from tui.screens.caseload.new_case import NewCaseScreen
 from tui.screens.form import FormScreen
-from tui.screens.minutes_editor import ActionRow
-from tui.screens.new_case import NewCaseScreen
-from tui.screens.note_editor import NoteEditorScreen
+from tui.screens.meetings.minutes_rows import ActionRow
+from tui.screens.notes.note_editor import NoteEditorScreen
 from tui.widgets.date_field import DateField
 
 from .helpers import focus, loaded

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from store.service import Store
 from tui.app import CaselineApp
-from tui.screens.history import HistoryScreen
+from tui.screens.case_file.history import HistoryScreen
 
 from .helpers import loaded, visible_text
 from .waiting import until

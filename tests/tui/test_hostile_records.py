@@ -16,11 +16,11 @@ import pytest
 from store.models import ChronologyEntry, Contact, Note, Professional
 from store.service import Store
 from tui.app import CaselineApp
-from tui.screens.case_file import CaseFileScreen
-from tui.screens.chronology_entry import ChronologyEntryScreen
-from tui.screens.history import HistoryScreen
-from tui.screens.note_view import NoteViewScreen
-from tui.screens.pickers import CasePickerScreen, DraftsScreen
+from tui.screens.case_file.history import HistoryScreen
+from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.caseload.pickers import CasePickerScreen, DraftsScreen
+from tui.screens.chronology.entry import ChronologyEntryScreen
+from tui.screens.notes.note_view import NoteViewScreen
 
 from .helpers import loaded, visible_text
 

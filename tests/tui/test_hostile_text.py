@@ -15,8 +15,8 @@ from store.service import Store
 from store.textsafe import clean_field, fold
 from tests.terminal import Terminal, app_env
 from tui.app import CaselineApp
-from tui.screens.case_file import CaseFileScreen
-from tui.screens.pickers import DraftsScreen
+from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.caseload.pickers import DraftsScreen
 
 from .helpers import loaded, table, visible_text
 

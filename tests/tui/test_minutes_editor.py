@@ -15,16 +15,12 @@ from store.conference_records import ConferenceInfo
 from store.records import CaseDetail, ProfessionalInfo, WorkerInfo
 from store.service import Store
 from tui.app import CaselineApp
-from tui.screens.case_file import CaseFileScreen
-from tui.screens.conferences import ConferencesScreen, MinutesScreen
+from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.form import FormScreen
-from tui.screens.minutes_editor import (
-    ActionRow,
-    MinutesEditorScreen,
-    PersonRow,
-    from_minutes,
-    to_minutes,
-)
+from tui.screens.meetings.conferences import ConferencesScreen, MinutesScreen
+from tui.screens.meetings.minutes_editor import MinutesEditorScreen
+from tui.screens.meetings.minutes_rows import ActionRow, PersonRow
+from tui.screens.meetings.minutes_state import from_minutes, to_minutes
 
 from .helpers import choose, focus, loaded, visible_text
 

@@ -8,11 +8,11 @@ from textual.widgets import Input, OptionList, Static
 
 from store.service import Store
 from tui.app import CaselineApp
-from tui.screens.case_file import CaseFileScreen
-from tui.screens.caseload import CaseloadScreen
+from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.caseload.case_table import CaseTable
+from tui.screens.caseload.new_case import FIELDS, NewCaseScreen
+from tui.screens.caseload.screen import CaseloadScreen
 from tui.screens.confirm import ConfirmScreen
-from tui.screens.new_case import FIELDS, NewCaseScreen
-from tui.widgets.case_table import CaseTable
 
 from .helpers import loaded, names
 from .waiting import until

@@ -12,11 +12,11 @@ from textual.widgets import OptionList
 
 from store.service import Store
 from tui.app import CaselineApp
-from tui.screens.case_file import CaseFileScreen
-from tui.screens.conferences import ConferencesScreen
+from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.chronology.pane import ChronologyTable
 from tui.screens.form import FormScreen
-from tui.widgets.chronology import ChronologyTable
-from tui.widgets.plan import GoalBlock
+from tui.screens.meetings.conferences import ConferencesScreen
+from tui.screens.plan.pane import GoalBlock
 
 from .helpers import choose, focus, loaded
 from .test_conferences_ui import _with_meeting

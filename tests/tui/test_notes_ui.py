@@ -9,13 +9,14 @@ from textual.widgets import Input, OptionList, Static, TextArea
 
 from store.service import Store
 from tui.app import CaselineApp
-from tui.screens.case_file import CaseFileScreen
-from tui.screens.caseload import CaseloadScreen
-from tui.screens.choice import ChoiceScreen, QualityScreen
+from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.caseload.pickers import CasePickerScreen, DraftsScreen
+from tui.screens.caseload.screen import CaseloadScreen
+from tui.screens.choice import ChoiceScreen
 from tui.screens.form import FormScreen
-from tui.screens.note_editor import NoteEditorScreen
-from tui.screens.note_view import NoteViewScreen
-from tui.screens.pickers import CasePickerScreen, DraftsScreen
+from tui.screens.notes.note_editor import NoteEditorScreen
+from tui.screens.notes.note_view import NoteViewScreen
+from tui.screens.notes.quality import QualityScreen
 
 from .helpers import loaded, table
 
@@ -438,7 +439,7 @@ async def test_when_shows_the_time_the_note_was_begun_and_a_draft_keeps_it(
 
 
 async def test_n_on_a_case_with_a_draft_offers_it_first(make_app: MakeApp, seeded_db: Path) -> None:
-    from tui.screens.draft_offer import DraftOfferScreen
+    from tui.screens.notes.draft_offer import DraftOfferScreen
 
     def options(app: CaselineApp) -> list[str]:
         found = app.screen.query_one(OptionList)

@@ -12,11 +12,11 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from tui.app import CaselineApp
-from tui.screens.case_file import CaseFileScreen
-from tui.screens.caseload import CaseloadScreen
-from tui.screens.conferences import ConferencesScreen, MinutesScreen
+from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.caseload.pickers import CasePickerScreen
+from tui.screens.caseload.screen import CaseloadScreen
 from tui.screens.export import ExportScreen
-from tui.screens.pickers import CasePickerScreen
+from tui.screens.meetings.conferences import ConferencesScreen, MinutesScreen
 
 from .helpers import loaded, visible_text
 from .test_conferences_ui import _with_meeting

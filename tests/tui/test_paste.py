@@ -18,8 +18,8 @@ from textual.widgets import Input, TextArea
 from store.service import Store
 from tests.terminal import Terminal, app_env
 from tui.app import CaselineApp
-from tui.screens.new_case import NewCaseScreen
-from tui.screens.note_editor import NoteEditorScreen
+from tui.screens.caseload.new_case import NewCaseScreen
+from tui.screens.notes.note_editor import NoteEditorScreen
 from tui.widgets.textual_fixes import PasteInOrderParser
 
 from .helpers import loaded

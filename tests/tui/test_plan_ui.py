@@ -11,10 +11,10 @@ from textual.pilot import Pilot
 from store.plan_records import PlanInfo
 from store.service import Store
 from tui.app import CaselineApp
-from tui.screens.case_file import CaseFileScreen
+from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.form import FormScreen
-from tui.screens.plan import PlanViewScreen
-from tui.widgets.plan import GoalBlock, PlanPane
+from tui.screens.plan.pane import GoalBlock, PlanPane
+from tui.screens.plan.view import PlanViewScreen
 
 from .helpers import choose, focus, loaded, visible_text
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.widgets.chronology import COLUMNS as CHRONOLOGY
+from tui.screens.chronology.pane import COLUMNS as CHRONOLOGY
 from tui.widgets.record_table import GAP, layout_columns
 
 

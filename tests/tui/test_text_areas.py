@@ -10,8 +10,8 @@ from textual.widgets import TextArea
 
 from store.service import Store
 from tui.app import CaselineApp
-from tui.screens.note_editor import NoteEditorScreen
-from tui.screens.summary_editor import SummaryEditorScreen
+from tui.screens.case_file.summary_editor import SummaryEditorScreen
+from tui.screens.notes.note_editor import NoteEditorScreen
 
 from .helpers import loaded
 

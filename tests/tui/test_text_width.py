@@ -8,8 +8,8 @@ from pathlib import Path
 
 from store.service import Store
 from tui.app import CaselineApp
-from tui.screens.case_file import CaseFileScreen
-from tui.widgets.chronology import ChronologyTable
+from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.chronology.pane import ChronologyTable
 
 from .helpers import loaded, visible_text
 from .waiting import until

@@ -11,10 +11,10 @@ from textual.widgets import Static
 
 from store.service import Store
 from tui.app import CaselineApp
-from tui.screens.case_file import CaseFileScreen
+from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.choice import ChoiceScreen
-from tui.screens.conferences import ConferencesScreen
 from tui.screens.form import FormScreen
+from tui.screens.meetings.conferences import ConferencesScreen
 
 from .helpers import loaded, visible_text
 from .test_conferences_ui import _with_meeting

@@ -1,4 +1,5 @@
-"""Small modal questions: a choice of a few keyed answers, and the note-quality check."""
+"""Small modal questions: a choice of a few keyed answers (the note-quality check, built the
+same way, is in ``tui.screens.notes.quality``)."""
 
 from __future__ import annotations
 
@@ -68,38 +69,3 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-class QualityScreen(ModalScreen[bool]):
-    """Points out what a reader of the note may miss; the worker can save anyway with one key."""
-
-    DEFAULT_CSS = MODAL_CSS.format(name="QualityScreen")
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "answer(True)", "Save anyway", id="quality.save"),
-        Binding(
-            "ctrl+s", "answer(True)", "Save anyway", show=False, id="quality.save2", priority=True
-        ),
-        Binding("escape,e", "answer(False)", "Edit", id="quality.edit"),
-    ]
-
-    def __init__(self, messages: list[str]) -> None:
-        super().__init__()
-        self.messages = messages
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static("Before you save: a reader may need more", classes="question")
-            for message in self.messages:
-                yield Static(plain(f"• {message}"), classes="item")
-            yield Static(
-                assemble(
-                    (" s ", "bold reverse"),
-                    "  Save anyway    ",
-                    (" esc ", "bold reverse"),
-                    "  Back to the note",
-                ),
-                classes="keys",
-            )
-
-    def action_answer(self, save: bool) -> None:
-        self.dismiss(save)

@@ -444,7 +444,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         if not issues and not far and not distant:
             self._finalise(self.state())
             return
-        from tui.screens.quality import QualityScreen
+        from tui.screens.notes.quality import QualityScreen
 
         def answer(save_anyway: bool | None) -> None:
             if save_anyway:

@@ -15,9 +15,9 @@ from textual.widgets import Static
 from store import dates
 from store.records import ChangeInfo, ChronologyItem
 from tui.screens.base import CaselineScreen
+from tui.screens.chronology.pane import SOURCE_LABELS
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble
-from tui.widgets.chronology import SOURCE_LABELS
 from tui.widgets.date_field import PAST
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
@@ -243,7 +243,7 @@ class ChronologyEntryScreen(CaselineScreen[None]):
     def action_open_source(self) -> None:
         entry = self.entry
         if entry is not None and _has_note(entry):
-            from tui.screens.note_view import NoteViewScreen
+            from tui.screens.notes.note_view import NoteViewScreen
 
             self.app.push_screen(NoteViewScreen(entry.source_id))  # type: ignore[arg-type]
 
@@ -253,15 +253,15 @@ def open_source(app: CaselineApp, entry: ChronologyItem, label: str) -> None:
     otherwise the entry itself (an allocation, a transfer, a status change or a manual entry
     has no other record to show)."""
     if _has_note(entry):
-        from tui.screens.note_view import NoteViewScreen
+        from tui.screens.notes.note_view import NoteViewScreen
 
         app.push_screen(NoteViewScreen(entry.source_id))  # type: ignore[arg-type]
     elif entry.source_kind == "conference" and entry.source_id is not None:
-        from tui.screens.conferences import MinutesScreen
+        from tui.screens.meetings.conferences import MinutesScreen
 
         app.push_screen(MinutesScreen(entry.source_id, label))
     elif entry.source_kind in ("plan", "plan_review") and entry.source_id is not None:
-        from tui.screens.plan import PlanViewScreen
+        from tui.screens.plan.view import PlanViewScreen
 
         if entry.source_kind == "plan":
             app.push_screen(PlanViewScreen(entry.source_id, label))

@@ -14,8 +14,8 @@ from textual.widgets import Input, Static
 from store import dates
 from store.records import CaseRow
 from tui.screens.base import CaselineScreen
+from tui.screens.caseload.case_table import HIDDEN_CLOSED, HIDDEN_MINE, CaseTable
 from tui.text import assemble
-from tui.widgets.case_table import HIDDEN_CLOSED, HIDDEN_MINE, CaseTable
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput
 
@@ -295,7 +295,7 @@ class CaseloadScreen(CaselineScreen[None]):
     def action_chronology(self) -> None:
         row = self.table.highlighted
         if row is not None:
-            from tui.screens.case_file import CaseFileScreen
+            from tui.screens.case_file.screen import CaseFileScreen
 
             self.app.push_screen(CaseFileScreen(row.id, tab="chronology"))
 
@@ -311,7 +311,7 @@ class CaseloadScreen(CaselineScreen[None]):
             self.app.call_from_thread(self.notify, "No unsaved drafts.")
 
     def action_new_case(self) -> None:
-        from tui.screens.new_case import NewCaseResult, NewCaseScreen
+        from tui.screens.caseload.new_case import NewCaseResult, NewCaseScreen
 
         def done(result: NewCaseResult | None) -> None:
             if result is None:

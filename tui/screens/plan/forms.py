@@ -1,5 +1,5 @@
-"""The service plan's forms (the plan, a goal, an action, a review) and the read-only view of a
-whole plan, used for earlier plans and for a plan opened from the chronology.
+"""The service plan's forms (the plan, a goal, an action, a review); the read-only view of a
+whole plan is in ``view``.
 
 The forms are ``FormScreen``s: the store checks every field (the SMART checks among them) and
 its messages appear next to the fields. Saving returns to the case file, which reloads.
@@ -8,25 +8,17 @@ its messages appear next to the fields. Saving returns to the case file, which r
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Static
+from textual.app import App
 
 from store import dates
 from store.plan_records import ACTION_STATUSES, DECISIONS, DOMAINS, RATINGS
-from store.words import plural
-from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
-from tui.text import assemble
 from tui.widgets.date_field import FUTURE, FUTURE_DATES, TODAY_IF_BLANK
-from tui.widgets.footer import CaselineFooter
-from tui.widgets.markdown import SafeMarkdown
 
 if TYPE_CHECKING:
-    from store.plan_records import ActionInfo, GoalInfo, PlanInfo, PlanListItem
+    from store.plan_records import ActionInfo, GoalInfo, PlanInfo
     from tui.app import CaselineApp
 
 T = TypeVar("T")
@@ -378,96 +370,6 @@ def review(app: App[Any], plan: PlanInfo, label: str) -> None:
         ),
         done,
     )
-
-
-# --- reading a whole plan ----------------------------------------------------------------------
-
-
-def earlier_plans(app: App[Any], case_id: int, label: str) -> None:
-    caseline = _app(app)
-    store, me = caseline.store, caseline.me
-
-    def show(plans: list[PlanListItem]) -> None:
-        earlier = [p for p in plans if p.status != "current"]
-        if not earlier:
-            app.notify("This case has no earlier plans.", markup=False)
-            return
-        if len(earlier) == 1:
-            app.push_screen(PlanViewScreen(earlier[0].id, label))
-            return
-        keys = "123456789"
-        choices = [
-            (
-                keys[i],
-                str(p.id),
-                f"Plan {p.number}: {dates.format_date(p.started_on)} to "
-                f"{dates.format_date(p.ended_on)} · {plural(p.goals, 'goal')} · "
-                f"{plural(p.reviews, 'review')}",
-            )
-            for i, p in enumerate(earlier[: len(keys)])
-        ]
-        from tui.screens.choice import ChoiceScreen
-
-        def chosen(value: str | None) -> None:
-            if value is not None:
-                app.push_screen(PlanViewScreen(int(value), label))
-
-        app.push_screen(ChoiceScreen("Which plan?", choices), chosen)
-
-    _read(app, lambda: store.plans(me, case_id), show)
-
-
-class PlanViewScreen(CaselineScreen[None]):
-    """A whole plan as one document, read-only; for a review, scrolled to it."""
-
-    DEFAULT_CSS = """
-    PlanViewScreen #plan-doc { height: 1fr; padding: 0 1; }
-    """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="plan_view.back"),
-    ]
-
-    def __init__(self, plan_id: int | None, label: str, *, review_id: int | None = None) -> None:
-        """Show plan ``plan_id``, or the plan of review ``review_id`` (that review first)."""
-        super().__init__()
-        self.plan_id = plan_id
-        self.label = label
-        self.review_id = review_id
-
-    def compose(self) -> ComposeResult:
-        with Horizontal(classes="title-bar"):
-            yield Static("Loading…", id="plan-title", classes="title")
-            yield Static(assemble(self.label), classes="who")
-        with VerticalScroll(id="plan-doc"):
-            yield SafeMarkdown(id="plan-body")
-        yield CaselineFooter()
-
-    def on_mount(self) -> None:
-        store, me = self.caseline.store, self.caseline.me
-        plan_id, review_id = self.plan_id, self.review_id
-
-        def read() -> PlanInfo:
-            if plan_id is not None:
-                return store.plan(me, plan_id)
-            assert review_id is not None
-            return store.plan_for_review(me, review_id)
-
-        _read(self.app, read, self._show)
-
-    def _show(self, plan: PlanInfo) -> None:
-        from store.plan_render import plan_markdown, review_markdown
-
-        state = "current" if plan.is_current else "earlier, read-only"
-        self.query_one("#plan-title", Static).update(f"Service plan {plan.number} ({state})")
-        text = plan_markdown(plan, level=2)
-        review = next((r for r in plan.reviews if r.id == self.review_id), None)
-        if review is not None:
-            text = review_markdown(review, plan, level=2) + "\n---\n\n" + text
-        self.query_one("#plan-body", SafeMarkdown).show(text)
-        self.query_one("#plan-doc").focus()
-
-    def action_back(self) -> None:
-        self.dismiss(None)
 
 
 def _one_line(text: str, limit: int = 70) -> str:

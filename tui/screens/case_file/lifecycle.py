@@ -6,6 +6,7 @@ case file only has to reload.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from store.records import CaseDetail, CaseStatus, WorkerInfo
@@ -83,3 +84,19 @@ def reopen_screen(app: CaselineApp, detail: CaseDetail) -> FormScreen:
         ),
         subtitle=_label(detail),
     )
+
+
+def offer_transfer(
+    app: CaselineApp,
+    detail: CaseDetail,
+    workers: list[WorkerInfo],
+    done: Callable[[object], None],
+) -> None:
+    """The transfer form, unless the case is closed or there is no one to transfer it to."""
+    if detail.status is CaseStatus.CLOSED:
+        app.notify(f"Case {detail.ref} is closed; reopen it (C) first.", markup=False)
+        return
+    if not any(w.id != detail.worker_id for w in workers):
+        app.notify("There is no other worker to transfer the case to.", markup=False)
+        return
+    app.push_screen(transfer_screen(app, detail, workers), done)

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from store import dates
 from store.plan_render import goal_markdown, plan_header_markdown
-from tui.screens import plan as forms
+from tui.screens.plan import forms, view
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.textual_fixes import InOrderKeys, run_bindings
 
@@ -344,4 +344,4 @@ class PlanPane(InOrderKeys, Widget, can_focus=True):
         forms._read(app, lambda: store.case(me, plan.case_id), show)
 
     def action_earlier_plans(self) -> None:
-        forms.earlier_plans(self.app, self.case_id, self.case_label)
+        view.earlier_plans(self.app, self.case_id, self.case_label)

@@ -1,7 +1,7 @@
 """A case's meetings (case conferences, professionals meetings...) and the actions agreed at
 them: the list, the minutes as a document, and following the actions up.
 
-Minutes are written in ``tui.screens.minutes_editor``: ``a`` starts a meeting's minutes,
+Minutes are written in ``minutes_editor``: ``a`` starts a meeting's minutes,
 ``e`` carries on with a draft; finalised minutes are corrected with an amendment (``A``).
 """
 
@@ -25,6 +25,7 @@ from tui.screens.form import Field, FormScreen
 from tui.text import assemble
 from tui.widgets.date_field import FUTURE
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.lists import refill
 from tui.widgets.markdown import SafeMarkdown
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ def amend_minutes(
 
 def next_meeting(screen: CaselineScreen[Any], conference_id: int, label: str) -> None:
     """Set (or clear) the date of the meeting after this one."""
-    from tui.screens.plan import _read
+    from tui.screens.plan.forms import _read
 
     caseline = screen.caseline
     store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
@@ -219,8 +220,6 @@ class ConferencesScreen(CaselineScreen[None]):
         actions: list[ConferenceActionInfo],
         closed: bool,
     ) -> None:
-        from tui.screens.case_file import _refill
-
         self._case_closed = closed
         self._meetings = {m.id: m for m in meetings}
         today = dates.today()
@@ -240,7 +239,7 @@ class ConferencesScreen(CaselineScreen[None]):
             for m in meetings
         ] or [Option("No meetings recorded for this case.", disabled=True)]
         written, self._select = self._select, None
-        _refill(
+        refill(
             self.query_one("#meetings", OptionList),
             rows,
             select=f"meeting-{written}" if written is not None else None,
@@ -269,7 +268,7 @@ class ConferencesScreen(CaselineScreen[None]):
                     id=f"action-{a.id}",
                 )
             )
-        _refill(
+        refill(
             self.query_one("#actions", OptionList),
             lines or [Option("No actions from finalised minutes.", disabled=True)],
         )
@@ -300,14 +299,14 @@ class ConferencesScreen(CaselineScreen[None]):
 
     def action_new_meeting(self) -> None:
         if not self._case_closed:
-            from tui.screens.minutes_editor import MinutesEditorScreen
+            from tui.screens.meetings.minutes_editor import MinutesEditorScreen
 
             self.app.push_screen(MinutesEditorScreen(self.case_id, self.label), self._written)
 
     def action_edit(self) -> None:
         meeting = self._highlighted_meeting()
         if meeting is not None and meeting.status == "draft" and not self._case_closed:
-            from tui.screens.minutes_editor import MinutesEditorScreen
+            from tui.screens.meetings.minutes_editor import MinutesEditorScreen
 
             self.app.push_screen(
                 MinutesEditorScreen(self.case_id, self.label, meeting.id), self._written
@@ -472,7 +471,7 @@ class MinutesScreen(CaselineScreen[None]):
     def action_edit(self) -> None:
         c = self._conference
         if c is not None and not c.is_final and self.editable:
-            from tui.screens.minutes_editor import MinutesEditorScreen
+            from tui.screens.meetings.minutes_editor import MinutesEditorScreen
 
             self.app.push_screen(MinutesEditorScreen(c.case_id, self.label, c.id))
 

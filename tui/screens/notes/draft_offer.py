@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from store import dates
 from store.records import DraftInfo
 from store.textsafe import preview_line
-from tui.screens.pickers import PICKER_CSS
+from tui.screens.caseload.pickers import PICKER_CSS
 from tui.text import assemble
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def start_note(app: CaselineApp, case_id: int, case_label: str) -> None:
 
 
 def _found(app: CaselineApp, case_id: int, case_label: str, drafts: list[DraftInfo]) -> None:
-    from tui.screens.note_editor import NoteEditorScreen
+    from tui.screens.notes.note_editor import NoteEditorScreen
 
     if not drafts:
         app.push_screen(NoteEditorScreen(case_id, case_label))

@@ -1,0 +1,507 @@
+"""A case's file: overview, summary, notes, chronology and plan, each a key away.
+
+The screen holds the header, the tabs and the keys; each tab's content is built and filled
+by its own module (``overview``, ``summary``, ``notes_list``, the chronology's and the plan's
+panes), and the forms it opens are beside it (``network``, ``lifecycle``)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import (
+    Input,
+    OptionList,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+
+from store import dates
+from store.plan_records import PlanInfo
+from store.records import (
+    CaseDetail,
+    CaseStatus,
+    NoteSummary,
+    WorkerInfo,
+)
+from store.view_records import CaseFile
+from tui.screens.base import CaselineScreen
+from tui.screens.case_file import network
+from tui.screens.case_file.keys import CASE_FILE_KEYS
+from tui.screens.case_file.notes_list import NotesList, notes_content
+from tui.screens.case_file.overview import overview_content, show_overview
+from tui.screens.case_file.summary import (
+    edit_summary,
+    show_summary,
+    summary_age,
+    summary_content,
+)
+from tui.screens.chronology.pane import ChronologyPane, ChronologyTable
+from tui.screens.plan.pane import PlanPane
+from tui.text import assemble
+from tui.widgets.footer import CaselineFooter
+
+TAB_LABELS = {
+    "overview": "1 Overview",
+    "summary": "2 Summary",
+    "notes": "3 Notes",
+    "chronology": "4 Chronology",
+    "plan": "5 Plan",
+}
+TABS = tuple(TAB_LABELS)
+TAB_FOCUS = {  # what has the focus when a tab is shown
+    "overview": "#contacts",
+    "summary": "#summary-scroll",
+    "notes": "#notes-list",
+    "chronology": "#chron-table",
+    "plan": "#plan-pane",
+}
+
+
+class CaseFileScreen(CaselineScreen[None]):
+    """One case: who the client is, who is involved, what has happened and what is written."""
+
+    CSS_PATH = "case_file.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = CASE_FILE_KEYS
+
+    def __init__(self, case_id: int, tab: str = "overview") -> None:
+        super().__init__()
+        self.case_id = case_id
+        self.initial_tab = tab if tab in TABS else "overview"
+        self.detail: CaseDetail | None = None
+        self.file: CaseFile | None = None
+        self.notes_list = NotesList(self)
+        self._focus_on_switch: dict[str, str] = {}  # tab -> what to focus when it is shown
+        self._built: set[str] = {self.initial_tab}
+        # Focused straight away: each change of focus rebuilds the footer.
+        self.AUTO_FOCUS = TAB_FOCUS[self.initial_tab]  # type: ignore[misc]  # read when shown
+        self._chronology_keys: dict[int, str] | None = None
+        # A record just added, to be highlighted when the reload shows it: "contact-3",
+        # "professional-5" or "entry-12". (The plan pane does the same for its goals.)
+        self._select: str | None = None
+        self._pending_tab: str | None = None  # a tab key typed before the screen was up
+
+    # -- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="title-bar"):
+            yield Static("Loading…", id="case-title", classes="title")
+            yield Static(id="case-status", classes="who")
+        with TabbedContent(initial=self.initial_tab, id="tabs"):
+            # Only the tab on show is built now; the others when first opened. Building all
+            # four (some 140 widgets) cost more than the rest of opening a case together.
+            for tab, label in TAB_LABELS.items():
+                with TabPane(label, id=tab):
+                    if tab == self.initial_tab:
+                        yield from self._tab_content(tab)
+        yield CaselineFooter()
+
+    def _tab_content(self, tab: str) -> list[Widget]:
+        """The widgets of one tab, unmounted."""
+        if tab == "overview":
+            return overview_content()
+        if tab == "summary":
+            return summary_content()
+        if tab == "notes":
+            return notes_content(self.caseline.config.note_types)
+        if tab == "plan":
+            return [PlanPane(self.case_id, self._case_label(), id="plan-pane")]
+        return [ChronologyPane(self.caseline.config.chronology_categories, id="chron")]
+
+    async def _open_tab(self, tab: str) -> None:
+        """Build a tab the first time it is shown, and fill it from what is loaded."""
+        if tab in self._built:
+            return
+        self._built.add(tab)
+        await self.query_one(f"#{tab}", TabPane).mount_all(self._tab_content(tab))
+        if self.file is not None:  # else the load under way fills it
+            self._show_tab(tab, self.file)
+
+    async def on_mount(self) -> None:
+        self.action_reload()
+        if self._pending_tab is not None:
+            self.action_tab(self._pending_tab)
+            self._pending_tab = None
+
+    def on_screen_resume(self) -> None:
+        if self.file is not None:
+            self.action_reload()
+
+    # -- loading -------------------------------------------------------------------------
+
+    def action_reload(self) -> None:
+        self._load()
+
+    def _notes_filter(self) -> tuple[str, str | None]:
+        """The notes tab's text and type filter (none until the tab is built)."""
+        if "notes" not in self._built:
+            return "", None
+        return self.notes_list.filter()
+
+    @work(thread=True, exclusive=True, group="case", exit_on_error=False)
+    def _load(self) -> None:
+        store, me = self.caseline.store, self.caseline.me
+        loaded = store.case_file(
+            me,
+            self.case_id,
+            notes=self._notes_filter() if "notes" in self._built else None,
+            plan="plan" in self._built,
+        )
+        # Folded for the filter here, off the UI thread.
+        keys = ChronologyTable.keys_for(loaded.chronology)
+        self.app.call_from_thread(self._show, loaded, keys)
+
+    @work(thread=True, exclusive=True, group="plan", exit_on_error=False)
+    def _load_plan(self) -> None:
+        plan = self.caseline.store.current_plan(self.caseline.me, self.case_id)
+        self.app.call_from_thread(self._show_plan, plan)
+
+    def _show_plan(self, plan: PlanInfo | None) -> None:
+        pane = self.query_one(PlanPane)
+        pane.case_label = self._case_label()
+        pane.closed_case = self.detail is not None and self.detail.status is CaseStatus.CLOSED
+        self.call_later(pane.show, plan)
+
+    def _take_selection(self, kind: str) -> int | None:
+        """The id of the ``kind`` of record just added, once: later reloads keep the cursor
+        wherever the worker has moved it since."""
+        selected, _, raw = (self._select or "").partition("-")
+        if selected != kind or not raw.isdigit():
+            return None
+        self._select = None
+        return int(raw)
+
+    def select_after_reload(self, kind: str, record_id: int) -> None:
+        """Highlight this new record (a ``kind`` of "contact", "professional" or "entry")
+        when the case is next shown, i.e. when the form that added it has closed."""
+        self._select = f"{kind}-{record_id}"
+
+    @work(thread=True, exclusive=True, group="notes", exit_on_error=False)
+    def _load_notes(self) -> None:
+        text, note_type = self._notes_filter()
+        notes = self.caseline.store.notes(
+            self.caseline.me, self.case_id, note_type=note_type, text=text
+        )
+        self.app.call_from_thread(self._show_notes, notes)
+
+    # -- showing -------------------------------------------------------------------------
+
+    def _show(self, loaded: CaseFile, keys: dict[int, str] | None = None) -> None:
+        self.file = loaded
+        self._chronology_keys = keys
+        detail = self.detail = loaded.detail
+        self.query_one("#case-title", Static).update(
+            assemble((detail.ref, "bold"), " · ", detail.client_name)
+        )
+        status = detail.status.value
+        if detail.closed_on:
+            status += f" {dates.format_date(detail.closed_on)}"
+        self.query_one("#case-status", Static).update(status)
+        # The tab on show first, so it is painted before the others are filled.
+        active = self.query_one("#tabs", TabbedContent).active
+        for tab in sorted(self._built, key=lambda t: t != active):
+            self._show_tab(tab, loaded)
+
+    def _show_tab(self, tab: str, loaded: CaseFile) -> None:
+        if tab == "overview":
+            self._show_overview(loaded)
+        elif tab == "summary":
+            self._show_summary(loaded)
+        elif tab == "notes":
+            if loaded.notes is not None:
+                self._show_notes(loaded.notes)
+            else:
+                self._load_notes()
+        elif tab == "plan":
+            if loaded.plan_loaded:
+                self._show_plan(loaded.plan)
+            else:
+                self._load_plan()
+        else:
+            entry = self._take_selection("entry")
+            self.query_one(ChronologyPane).set_entries(
+                loaded.chronology, keys=self._chronology_keys, keep_id=entry
+            )
+
+    def _show_overview(self, loaded: CaseFile) -> None:
+        show_overview(
+            self,
+            loaded,
+            summary_age(loaded, self.caseline.config.summary_max_age_months),
+            contact=self._take_selection("contact"),
+            professional=self._take_selection("professional"),
+        )
+
+    def _show_summary(self, loaded: CaseFile) -> None:
+        show_summary(self, loaded, self.caseline.config.summary_max_age_months)
+
+    def on_resize(self) -> None:
+        if "notes" in self._built:
+            self.notes_list.resized()
+
+    def _show_notes(self, notes: list[NoteSummary]) -> None:
+        self.notes_list.show(notes)
+
+    # -- events --------------------------------------------------------------------------
+
+    @on(Input.Changed, "#notes-text")
+    @on(Select.Changed, "#notes-type")
+    def _notes_filter_changed(self) -> None:
+        self._load_notes()
+
+    @on(Input.Submitted, "#notes-text")
+    def _notes_filter_done(self) -> None:
+        self.query_one("#notes-list", OptionList).focus()
+
+    @on(OptionList.OptionSelected)
+    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id or ""
+        kind, _, raw = option_id.partition("-")
+        if not raw.isdigit():
+            return
+        record_id = int(raw)
+        if kind == "note":
+            from tui.screens.notes.note_view import NoteViewScreen
+
+            self.app.push_screen(NoteViewScreen(record_id))
+        elif kind == "contact" and self.file:
+            contact = next(c for c in self.file.contacts if c.id == record_id)
+            network.edit_contact(
+                self.caseline,
+                contact,
+                self._case_label(),
+                self._after_save("Support network updated."),
+            )
+        elif kind == "professional" and self.file:
+            pro = next(p for p in self.file.professionals if p.id == record_id)
+            network.edit_professional(
+                self.caseline, pro, self._case_label(), self._after_save("Professional updated.")
+            )
+
+    @on(TabbedContent.TabActivated)
+    async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        pane = event.pane.id or ""
+        await self._open_tab(pane)
+        # A tab switched to by `/` gives the focus to its filter box, even if the switch is
+        # announced after the filter was focused (and typing into it began).
+        focus = self._focus_on_switch.pop(pane, None) or TAB_FOCUS.get(pane)
+        if focus and not self.query_one(focus).has_focus:
+            self.query_one(focus).focus()  # which refreshes the footer's keys too
+        else:
+            self.refresh_bindings()
+
+    CHRONOLOGY_ACTIONS: ClassVar[frozenset[str]] = frozenset(
+        {"add_entry", "reverse_chronology", "export"}
+    )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "edit":
+            # On the plan, e rewords a goal (the plan's own key) and never edits the client.
+            tabs = self.query("#tabs")
+            return not (bool(tabs) and tabs.first(TabbedContent).active == "plan")
+        if action in self.CHRONOLOGY_ACTIONS:
+            # False, not None: the footer drops these keys on the other tabs.
+            tabs = self.query("#tabs")
+            return bool(tabs) and tabs.first(TabbedContent).active == "chronology"
+        return True
+
+    # -- actions -------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        focused = self.focused
+        if focused is not None and focused.id == "notes-text":
+            self.query_one("#notes-list", OptionList).focus()
+            return
+        if focused is not None and focused.id in ("chron-text", "chron-period", "chron-category"):
+            self.query_one(ChronologyTable).focus()
+            return
+        self.dismiss(None)
+
+    def action_history(self) -> None:
+        if self.detail is None:
+            return
+        from tui.screens.case_file.history import HistoryScreen
+
+        self.app.push_screen(
+            HistoryScreen(self.detail.id, f"{self.detail.ref} · {self.detail.client_name}")
+        )
+
+    def action_meetings(self) -> None:
+        if self.detail is None:
+            return
+        from tui.screens.meetings.conferences import ConferencesScreen
+
+        self.app.push_screen(ConferencesScreen(self.detail.id, self._case_label()))
+
+    def action_summary_versions(self) -> None:
+        if self.detail is None:
+            return
+        from tui.screens.case_file.summary_versions import SummaryVersionsScreen
+
+        self.app.push_screen(SummaryVersionsScreen(self.detail.id, self._case_label()))
+
+    def action_tab(self, tab: str) -> None:
+        tabs = self.query("#tabs")
+        if not tabs:
+            # Typed ahead, before the screen is up (enter then 3 in one burst): shown once it is.
+            self._pending_tab = tab
+            return
+        tabs.first(TabbedContent).active = tab
+
+    async def action_filter(self) -> None:
+        if self.query_one("#tabs", TabbedContent).active == "chronology":
+            self.query_one("#chron-text", Input).focus()
+            return
+        if self.query_one("#tabs", TabbedContent).active != "notes":
+            self._focus_on_switch["notes"] = "#notes-text"
+        self.action_tab("notes")
+        await self._open_tab("notes")
+        self.query_one("#notes-text", Input).focus()
+
+    def action_new_note(self) -> None:
+        detail = self.detail
+        if detail is None:
+            return
+        if detail.status.value == "closed":
+            self.notify(f"Case {detail.ref} is closed; notes can't be added.", markup=False)
+            return
+        self.caseline.open_note_editor(detail.id, case_label=f"{detail.ref} · {detail.client_name}")
+
+    async def action_edit(self) -> None:
+        active = self.query_one("#tabs", TabbedContent).active
+        # A key typed straight after the tab's number can come before the tab is built.
+        await self._open_tab(active)
+        if active == "summary":
+            self._edit_summary()
+        elif active == "chronology":
+            entry = self.query_one(ChronologyTable).highlighted
+            if entry is not None:
+                from tui.screens.chronology.entry import edit_entry_screen
+
+                self.app.push_screen(
+                    edit_entry_screen(self.caseline, entry, self._case_label()),
+                    self._after_save(
+                        "Entry saved; the earlier version is kept in its history."
+                        if entry.is_manual
+                        else "Analysis saved."
+                    ),
+                )
+        else:
+            self._edit_client()
+
+    @on(ChronologyTable.Selected)
+    def _entry_selected(self, event: ChronologyTable.Selected) -> None:
+        from tui.screens.chronology.entry import open_source
+
+        open_source(self.caseline, event.row, self._case_label())
+
+    def _case_label(self) -> str:
+        return f"{self.detail.ref} · {self.detail.client_name}" if self.detail else ""
+
+    def action_add_entry(self) -> None:
+        if self.detail is None:
+            return
+        from tui.screens.chronology.entry import new_entry_screen
+
+        self.app.push_screen(
+            new_entry_screen(self.caseline, self.detail.id, self._case_label()),
+            self._after_save("Added to the chronology.", select="entry"),
+        )
+
+    async def action_reverse_chronology(self) -> None:
+        await self._open_tab("chronology")
+        self.query_one(ChronologyPane).reverse()
+
+    async def action_export(self) -> None:
+        if self.detail is None:
+            return
+        from tui.screens.export import ExportScreen, chronology_export
+
+        await self._open_tab("chronology")
+        pane = self.query_one(ChronologyPane)
+        export = chronology_export(self.detail, list(pane.table.rows), pane.filter_description())
+        self.app.push_screen(ExportScreen(self.detail, export))
+
+    def action_transfer(self) -> None:
+        if self.detail is not None:
+            self._transfer(self.detail)
+
+    @work(thread=True, exclusive=True, group="transfer", exit_on_error=False)
+    def _transfer(self, detail: CaseDetail) -> None:
+        workers = self.caseline.store.workers()
+        self.app.call_from_thread(self._show_transfer, detail, workers)
+
+    def _show_transfer(self, detail: CaseDetail, workers: list[WorkerInfo]) -> None:
+        from tui.screens.case_file.lifecycle import offer_transfer
+
+        offer_transfer(
+            self.caseline,
+            detail,
+            workers,
+            self._after_save("Case transferred; the chronology records it."),
+        )
+
+    def action_close_or_reopen(self) -> None:
+        from tui.screens.case_file.lifecycle import close_screen, reopen_screen
+
+        detail = self.detail
+        if detail is None:
+            return
+        if detail.status is CaseStatus.CLOSED:
+            self.app.push_screen(
+                reopen_screen(self.caseline, detail), self._after_save("Case reopened.")
+            )
+        else:
+            self.app.push_screen(
+                close_screen(self.caseline, detail), self._after_save("Case closed.")
+            )
+
+    def _after_save(self, message: str, *, select: str = "") -> Any:
+        """Say what was saved; ``select``: the kind of record added, highlighted once shown.
+        No reload here: coming back to this screen reloads it (on_screen_resume)."""
+
+        def done(result: object) -> None:
+            if result is not None:
+                self.notify(message, markup=False)
+                record_id = getattr(result, "id", None)
+                if select and isinstance(record_id, int):
+                    self.select_after_reload(select, record_id)
+
+        return done
+
+    def _edit_client(self) -> None:
+        if self.file is not None:
+            network.edit_client(
+                self.caseline,
+                self.file.client,
+                self._after_save("Client details saved; the old values are kept in the history."),
+            )
+
+    def action_add_contact(self) -> None:
+        if self.file is not None:
+            network.add_contact(
+                self.caseline,
+                self.file.client.id,
+                self._case_label(),
+                self._after_save("Added to the support network.", select="contact"),
+            )
+
+    def action_add_professional(self) -> None:
+        if self.detail is not None:
+            network.add_professional(
+                self.caseline,
+                self.detail.id,
+                self._case_label(),
+                self._after_save("Professional added.", select="professional"),
+            )
+
+    def _edit_summary(self) -> None:
+        if self.detail is not None and self.file is not None:
+            edit_summary(self, self.detail, self.file)

@@ -1,0 +1,31 @@
+"""Lists of records shared by several screens: an option list that takes keys in the order they
+were typed, and refilling a list without losing the worker's place in it."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from tui.widgets.textual_fixes import InOrderKeys
+
+
+class InOrderOptionList(InOrderKeys, OptionList):
+    """An OptionList that takes keys in the order they were typed: text typed straight
+    after `/` reaches the filter it opens."""
+
+
+def refill(options: OptionList, new: list[Option], *, select: str | None = None) -> None:
+    """Replace a list's options, highlighting option ``select`` (a record just added), else
+    keeping the highlight on the same record if it is still there, else on the first one
+    that can be chosen (so enter works straight away)."""
+    current = options.highlighted_option
+    keep = current.id if current is not None else None
+    if select is not None and select in {o.id for o in new}:
+        keep = select
+    options.clear_options()
+    options.add_options(new)
+    ids = [o.id for o in new]
+    if keep is not None and keep in ids:
+        options.highlighted = ids.index(keep)
+        return
+    options.highlighted = next((i for i, o in enumerate(new) if not o.disabled), None)
