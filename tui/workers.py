@@ -8,7 +8,9 @@ closed in the meantime gets nothing: its widgets are gone.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+import inspect
+from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from textual.app import App
@@ -57,22 +59,24 @@ def run_store(
     """
     app = node.app
 
-    def deliver(result: T) -> None:
+    # Each callback is awaited if it returns an awaitable (``dismiss`` does): the worker ends
+    # once what it brought back has been applied.
+    async def deliver(result: T) -> None:
         if _current(node):
             try:
                 if settled is not None:
-                    settled()
-                done(result)
+                    await _finish(settled())
+                await _finish(done(result))
             except Exception as error:  # a fault in the screen: said, not lost
                 report(app, error)
 
-    def deliver_error(error: BaseException) -> None:
+    async def deliver_error(error: BaseException) -> None:
         current = _current(node)
         try:
             if current and settled is not None:
-                settled()
+                await _finish(settled())
             if isinstance(error, StoreError) and failed is not None and current:
-                failed(error)
+                await _finish(failed(error))
                 return
         except Exception as fault:
             report(app, fault)
@@ -93,16 +97,22 @@ def run_store(
     )
 
 
+async def _finish(outcome: object) -> None:
+    if inspect.isawaitable(outcome):
+        await outcome
+
+
 def _current(node: DOMNode) -> bool:
     """Is ``node`` still part of the app (a closed screen is not)?"""
     return node.is_attached and not node._closing and not node._closed
 
 
-def _back(app: App[Any], callback: Callable[[T], None], value: T) -> None:
+def _back(app: App[Any], callback: Callable[[T], Awaitable[None]], value: T) -> None:
     """Run ``callback(value)`` on the UI thread, waiting for it (so a test that waits for the
     workers to finish sees the result on screen); nothing if the app has already stopped."""
+    applied: Callable[[], Any] = functools.partial(callback, value)  # awaited by Textual
     try:
-        app.call_from_thread(callback, value)
+        app.call_from_thread(applied)
     except RuntimeError:
         if app.is_running:
             raise

@@ -398,9 +398,15 @@ class FormScreen(CaselineScreen[Any]):
             self,
             lambda: self._versioned(remove),
             done=lambda _: self.dismiss(True),
-            failed=self._save_failed,
+            failed=self._remove_failed,
             name="form",
         )
+
+    def _remove_failed(self, error: StoreError) -> None:
+        if isinstance(error, Conflict):
+            self._conflicted(error)
+        else:
+            report(self.app, error)
 
     def action_cancel(self) -> None:
         if self.values() == self.initial:
