@@ -448,14 +448,10 @@ class CaselineApp(App[None]):
 
     # -- errors ------------------------------------------------------------------------
 
-    def report_error(self, error: BaseException) -> None:
-        """Tell the worker what went wrong, in words; the screen and its typing stay put."""
-        report(self, error)
-
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Failures of the app's own background jobs."""
         if event.state == WorkerState.ERROR and event.worker.error is not None:
-            self.report_error(event.worker.error)
+            report(self, event.worker.error)
 
 
 def _case_search() -> type[Provider]:

@@ -281,7 +281,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
     def _save_failed(self, event: DraftFailed) -> None:
         self._dirty = True  # try again at the next change or pause
         self.query_one("#draft-status", Static).update("draft NOT saved")
-        self.caseline.report_error(event.error)
+        report(self.app, event.error)
 
     def save_draft_now(self) -> None:
         """Save synchronously, for a hang-up or termination: no thread, no drawing."""
