@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import partial
 from typing import Any, ClassVar
 
 from textual import on
@@ -285,13 +286,11 @@ class NoteEditorScreen(CaselineScreen[int | None]):
 
     def save_draft_now(self) -> None:
         """Save synchronously, for a hang-up or termination: no thread, no drawing."""
-        saver = self.draft_saver()
-        if saver is not None:
+        if (saver := self.draft_saver()) is not None:
             saver()
 
     def draft_saver(self) -> Callable[[], None] | None:
-        """What keeps the note as a draft, as typed now, to run in any thread (the app is
-        quitting); None when there is nothing to keep."""
+        """What keeps the note as typed now as a draft, to run in any thread (None: nothing)."""
         if self._finished or (self.note_is_empty() and self.draft_id is None):
             return None
         state = self.state()
@@ -480,12 +479,9 @@ class NoteEditorScreen(CaselineScreen[int | None]):
 
     def _finalise(self, state: dict[str, str]) -> None:
         self._saving = True
+        finalise = partial(self._finalise_note, state)
         run_store(
-            self,
-            lambda: self._finalise_note(state),
-            done=self._finalised,
-            failed=self._finalise_failed,
-            name="finalise",
+            self, finalise, done=self._finalised, failed=self._finalise_failed, name="finalise"
         )
 
     def _finalise_note(self, state: dict[str, str]) -> NoteDetail:
@@ -585,26 +581,14 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         self._finished = True
         draft_id = self.draft_id
         if draft_id is not None:
-            self._discard(draft_id)
+            discard = partial(self._discard, draft_id)
+            # The app's worker, not this screen's: the screen closes at once.
+            run_store(self.app, discard, done=lambda _: None, name="discard", exclusive=False)
         self.dismiss(None)
 
     def _discard(self, draft_id: int) -> None:
-        # The app's worker, not this screen's: the screen closes at once.
-        run_store(
-            self.app,
-            lambda: self._discard_draft(draft_id),
-            done=_nothing,
-            name="discard",
-            exclusive=False,
-        )
-
-    def _discard_draft(self, draft_id: int) -> None:
         with self._lock:
             self.caseline.store.discard_draft(self.caseline.me, draft_id)
-
-
-def _nothing(_: object) -> None:
-    pass
 
 
 def _is_empty(state: dict[str, str]) -> bool:
