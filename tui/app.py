@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import gc
 import os
@@ -26,12 +27,12 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from store.config import Config
-from store.errors import StoreError
 from store.records import CaseRow, DraftInfo, WorkerInfo
 from store.service import Store
 from store.textsafe import visible
 from store.words import plural
 from tui.widgets.textual_fixes import InOrderKeys, forward, use_paste_in_order_parser
+from tui.workers import report, run_store
 
 STARTED_AFTER_SECONDS = 1.0  # after the first caseload is shown, start-up is over
 WARM_UP_AFTER_SECONDS = 1.5  # after start-up, when nobody is waiting
@@ -97,11 +98,15 @@ class CaselineApp(App[None]):
         *,
         store: Store | None = None,
         worker: str | None = None,
+        me: WorkerInfo | None = None,
         config: Config | None = None,
         first_caseload: Future[list[CaseRow]] | None = None,
     ) -> None:
-        """``first_caseload``, if given, is the worker's open cases being read while the app's
-        code loads (see ``tui.cli``); the caseload shows them at once if they are ready."""
+        """``me``, if given, is the worker already registered in ``store`` (the command line
+        does so while the app's code loads); otherwise ``worker`` (or the login name) is
+        registered here, before the app runs. ``first_caseload``, if given, is the worker's
+        open cases being read while the app's code loads (see ``tui.cli``); the caseload shows
+        them at once if they are ready."""
         super().__init__()
         self._first_caseload = first_caseload
         self._terminating = threading.Lock()
@@ -111,9 +116,11 @@ class CaselineApp(App[None]):
                 raise ValueError("CaselineApp needs a database path or an open store")
             store = Store.open(db, ref_format=self.config.ref_format)
         self.store = store
-        from store.config import login_name
+        if me is None:
+            from store.config import login_name
 
-        self.me: WorkerInfo = store.ensure_worker(worker or login_name())
+            me = store.ensure_worker(worker or login_name())
+        self.me: WorkerInfo = me
         if self.config.keys:
             self.set_keymap(self.config.keys)
 
@@ -234,14 +241,46 @@ class CaselineApp(App[None]):
                 return
 
     async def action_quit(self) -> None:
-        """Quit, keeping every note being written as a draft (offered again next time)."""
-        saved = self.save_open_drafts()
+        """Quit, keeping every note being written as a draft (offered again next time).
+
+        What is typed is read here; it is written in a thread, and the app ends once it is."""
+        savers: list[Callable[[], object]] = []
+        saved = 0
+        for screen in self._editors():
+            saver = getattr(screen, "draft_saver", None)
+            if saver is None:
+                saved += self._save_draft_of(screen)  # a screen that saves only at once
+            elif (save := saver()) is not None:
+                savers.append(save)
+        saved += await asyncio.to_thread(self._run_savers, savers)
         if saved:
             self.log.info(f"{saved} note(s) kept as drafts on quitting")
         self.exit()
 
+    def _run_savers(self, savers: list[Callable[[], object]]) -> int:
+        saved = 0
+        for save in savers:
+            try:
+                save()
+                saved += 1
+            except Exception as exc:
+                self.log.error(f"draft not saved: {exc!r}")
+        return saved
+
     def save_open_drafts(self) -> int:
         """Synchronously save every note and form being written; returns how many were saved."""
+        return sum(self._save_draft_of(screen) for screen in self._editors())
+
+    def _save_draft_of(self, screen: Screen[object]) -> int:
+        """1 if ``screen`` saved a draft there and then, 0 if not (or it failed: logged)."""
+        try:
+            return 0 if screen.save_draft_now() is False else 1  # type: ignore[attr-defined]
+        except Exception as exc:
+            self.log.error(f"draft not saved: {exc!r}")
+            return 0
+
+    def _editors(self) -> list[Screen[object]]:
+        """The open screens where something is being written."""
         editors: tuple[type, ...] = ()
         # A module never loaded means no screen of it is open: don't load code to find none.
         if "tui.screens.notes.note_editor" in sys.modules:
@@ -256,15 +295,7 @@ class CaselineApp(App[None]):
             from tui.screens.meetings.minutes_editor import MinutesEditorScreen
 
             editors += (MinutesEditorScreen,)
-        saved = 0
-        for screen in self.screen_stack if editors else ():
-            if isinstance(screen, editors):
-                try:
-                    if screen.save_draft_now() is not False:  # type: ignore[attr-defined]
-                        saved += 1
-                except Exception as exc:
-                    self.log.error(f"draft not saved: {exc!r}")
-        return saved
+        return [s for s in self.screen_stack if editors and isinstance(s, editors)]
 
     def _on_terminate(self, code: int) -> None:
         # From the signal handler (main thread) or the watcher thread; the first one saves.
@@ -292,14 +323,21 @@ class CaselineApp(App[None]):
                 timeout=30,
             )
 
-    @work(thread=True, group="drafts", exit_on_error=False)
     def _check_drafts(self) -> None:
-        forms = self.store.form_drafts(self.me)
-        if forms:
-            self.call_from_thread(self._mention_forms, [title for _key, title, _at in forms])
-        drafts = self.store.drafts(self.me)
+        store, me = self.store, self.me
+
+        def read() -> tuple[list[str], list[DraftInfo]]:
+            forms = store.form_drafts(me)
+            return [title for _key, title, _at in forms], store.drafts(me)
+
+        run_store(self, read, done=self._show_drafts_left, name="drafts", exclusive=False)
+
+    def _show_drafts_left(self, found: tuple[list[str], list[DraftInfo]]) -> None:
+        titles, drafts = found
+        if titles:
+            self._mention_forms(titles)
         if drafts:
-            self.call_from_thread(self._offer_drafts, drafts)
+            self._offer_drafts(drafts)
 
     def _mention_forms(self, titles: list[str]) -> None:
         count = len(titles)
@@ -335,10 +373,10 @@ class CaselineApp(App[None]):
         self.push_screen(DraftsScreen(drafts), chosen)
 
     def open_note_editor(
-        self, case_id: int, *, case_label: str = "", draft: DraftInfo | None = None
+        self, case_id: int, *, case_label: str | None = None, draft: DraftInfo | None = None
     ) -> None:
         """Open the editor for a draft, or for a new note on a case (offering the case's
-        drafts first)."""
+        drafts first); without a ``case_label`` a new note reads the case's own."""
         if draft is None:
             from tui.screens.notes.draft_offer import start_note
 
@@ -346,7 +384,7 @@ class CaselineApp(App[None]):
             return
         from tui.screens.notes.note_editor import NoteEditorScreen
 
-        self.push_screen(NoteEditorScreen(case_id, case_label, draft))
+        self.push_screen(NoteEditorScreen(case_id, case_label or "", draft))
 
     def action_new_note(self) -> None:
         from tui.screens.caseload.pickers import CasePickerScreen
@@ -357,16 +395,9 @@ class CaselineApp(App[None]):
 
         def chosen(case_id: int | None) -> None:
             if case_id is not None:
-                self.open_note_editor(case_id, case_label=self._label_for(case_id))
+                self.open_note_editor(case_id)
 
         self.push_screen(CasePickerScreen(), chosen)
-
-    def _label_for(self, case_id: int) -> str:
-        try:
-            detail = self.store.case(self.me, case_id)
-        except StoreError:
-            return ""
-        return f"{detail.ref} · {detail.client_name}"
 
     # -- actions -----------------------------------------------------------------------
 
@@ -417,19 +448,10 @@ class CaselineApp(App[None]):
 
     # -- errors ------------------------------------------------------------------------
 
-    def report_error(self, error: BaseException) -> None:
-        """Tell the worker what went wrong, in words; the screen and its typing stay put."""
-        if isinstance(error, StoreError):
-            message = str(error)
-        else:
-            message = f"Something went wrong: {type(error).__name__}: {error}"
-            self.log.error(repr(error))
-        self.notify(message, title="Error", severity="error", markup=False, timeout=10)
-
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Failures of the app's own background jobs."""
         if event.state == WorkerState.ERROR and event.worker.error is not None:
-            self.report_error(event.worker.error)
+            report(self, event.worker.error)
 
 
 def _case_search() -> type[Provider]:

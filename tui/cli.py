@@ -33,7 +33,7 @@ from tui.cli_args import EXIT_FAILURE, OneLineParser, fail, positive
 from tui.cli_export import add_export_parser, export
 
 if TYPE_CHECKING:
-    from store.records import CaseRow
+    from store.records import CaseRow, WorkerInfo
     from store.service import Store
 
 
@@ -246,7 +246,7 @@ def _run(args: argparse.Namespace, config: Config) -> int:
     # Open the database (checking it is sound: a tenth of a second or two on an agency's
     # database, SQLite's work, which doesn't hold the GIL) and then read the worker's open
     # cases, while the app's code loads: the caseload is ready when the screen is.
-    opened: Future[Store] = Future()
+    opened: Future[tuple[Store, WorkerInfo]] = Future()
     first_caseload: Future[list[CaseRow]] = Future()
 
     def open_then_read() -> None:
@@ -261,7 +261,7 @@ def _run(args: argparse.Namespace, config: Config) -> int:
             store.close()
             opened.set_exception(exc)
             return
-        opened.set_result(store)
+        opened.set_result((store, me))
         try:
             first_caseload.set_result(store.caseload(me, scope="mine", closed=False))
         except BaseException as exc:  # the app reads again and reports it
@@ -272,8 +272,8 @@ def _run(args: argparse.Namespace, config: Config) -> int:
     from tui.app import CaselineApp
 
     # A database that can't be used is refused here, before anything is drawn.
-    store = opened.result()
-    app = CaselineApp(store=store, worker=worker, config=config, first_caseload=first_caseload)
+    store, me = opened.result()
+    app = CaselineApp(store=store, me=me, config=config, first_caseload=first_caseload)
     try:
         app.run()
     finally:

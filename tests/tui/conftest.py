@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
@@ -11,6 +11,7 @@ import pytest
 from store.models import Case
 from store.records import CaseDetail, WorkerInfo
 from store.service import Store
+from tests.tui.ui_thread import UiThreadWatch, fail_on_ui_thread_calls, watching
 from tui.app import CaselineApp
 
 CLIENTS = [
@@ -107,3 +108,11 @@ def make_app(seeded_db: Path) -> Callable[..., CaselineApp]:
         return CaselineApp(db=kwargs.pop("db", seeded_db), **kwargs)  # type: ignore[arg-type]
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def ui_thread_watch() -> Iterator[UiThreadWatch]:
+    """Fail a test whose app called the store on the UI thread (see tests.tui.ui_thread)."""
+    with watching() as watch:
+        yield watch
+    fail_on_ui_thread_calls(watch)

@@ -23,6 +23,7 @@ from tui.screens.meetings.minutes_rows import ActionRow, PersonRow
 from tui.screens.meetings.minutes_state import from_minutes, to_minutes
 
 from .helpers import choose, focus, loaded, visible_text
+from .ui_thread import UiThreadWatch
 
 MakeApp = Callable[..., CaselineApp]
 ME = "sam.okafor"
@@ -245,7 +246,7 @@ async def test_problems_are_shown_where_they_are_and_the_page_is_kept_as_typed(
 
 
 async def test_a_page_that_cannot_be_saved_yet_comes_back_as_typed(
-    make_app: MakeApp, seeded_db: Path
+    make_app: MakeApp, seeded_db: Path, ui_thread_watch: UiThreadWatch
 ) -> None:
     """An action with no due date can't go into the minutes; the page is kept beside them, as
     typed, and offered when they are opened again (as after a dropped connection)."""
@@ -259,7 +260,8 @@ async def test_a_page_that_cannot_be_saved_yet_comes_back_as_typed(
         await pilot.pause()
         await pilot.press(*"Ring the landlord")
         # The terminal goes away mid-typing.
-        assert app.save_open_drafts() == 1
+        with ui_thread_watch.hanging_up():
+            assert app.save_open_drafts() == 1
     store = Store.open(seeded_db)
     try:
         me = store.ensure_worker(ME)

@@ -163,6 +163,7 @@ async def test_case_for_another_worker_shows_in_all_workers_view(make_app: MakeA
     async with app.run_test(size=(80, 24)) as pilot:
         await open_form(pilot)
         await pilot.press(*"Alan Turing")
+        await loaded(pilot)  # the list of workers is read after the form opens
         app.screen.query_one("#worker").value = "priya.nair"  # type: ignore[attr-defined]
         await pilot.pause(0.5)
         await app.workers.wait_for_complete()

@@ -8,8 +8,11 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 
-from store.records import CaseRow
+import pytest
+
+from store.records import CaseRow, WorkerInfo
 from store.service import Store
+from tui import cli
 from tui.app import CaselineApp
 
 from .helpers import loaded, names, title
@@ -96,3 +99,36 @@ async def test_a_private_database_starts_without_a_warning(
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         assert not [n for n in app._notifications if n.title == "Records not private"]
+
+
+def test_the_worker_is_registered_once_at_start_up(
+    seeded_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command line registers the worker while the app's code loads and hands it over:
+    the app doesn't write it again."""
+    registered: list[str] = []
+    ensure_worker = Store.ensure_worker
+
+    def counted(store: Store, username: str, display_name: str | None = None) -> WorkerInfo:
+        registered.append(username)
+        return ensure_worker(store, username, display_name)
+
+    made: list[CaselineApp] = []
+
+    class NotRun(CaselineApp):
+        def __init__(self, **kwargs: object) -> None:
+            super().__init__(**kwargs)  # type: ignore[arg-type]
+            made.append(self)
+
+        def run(self, *args: object, **kwargs: object) -> None:
+            pass
+
+    monkeypatch.setattr(Store, "ensure_worker", counted)
+    monkeypatch.setattr("tui.app.CaselineApp", NotRun)
+    monkeypatch.setenv("TEXTUAL_FPS", "60")
+    try:
+        assert cli.main(["--db", str(seeded_db), "--worker", "sam.okafor"]) == 0
+    finally:
+        gc.enable()  # the command line pauses it until the caseload is painted
+    assert registered == ["sam.okafor"]
+    assert [app.me.username for app in made] == ["sam.okafor"]

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from tui.workers import report
+
 if TYPE_CHECKING:
     from tui.app import CaselineApp
 
@@ -23,4 +25,4 @@ class CaselineScreen(Screen[ResultType]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         # Worker state messages don't bubble, so each screen passes failures on.
         if event.state == WorkerState.ERROR and event.worker.error is not None:
-            self.caseline.report_error(event.worker.error)
+            report(self.app, event.worker.error)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -22,6 +22,7 @@ from store.records import CaseDetail, ChronologyItem
 from store.words import plural
 from tui.text import assemble
 from tui.widgets.safe import SafeInput
+from tui.workers import run_store
 
 if TYPE_CHECKING:
     from store.conference_records import ConferenceInfo
@@ -158,15 +159,18 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         self._export(Path(text).expanduser())
 
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, path: Path) -> None:
-        app = self.app
-        try:
-            written = self.export.write(path, app.me.display_name)  # type: ignore[attr-defined]
-        except StoreError as exc:
-            app.call_from_thread(self.query_one("#export-error", Static).update, assemble(str(exc)))
-            return
-        app.call_from_thread(self._done, written)
+        export, name = self.export, self.app.me.display_name  # type: ignore[attr-defined]
+        run_store(
+            self,
+            lambda: export.write(path, name),
+            done=self._done,
+            failed=self._failed,
+            name="export",
+        )
+
+    def _failed(self, error: StoreError) -> None:
+        self.query_one("#export-error", Static).update(assemble(str(error)))
 
     def _done(self, path: Path) -> None:
         self.app.notify(f"{self.export.done} written to {path}", markup=False)

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -29,13 +29,14 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
 from store import dates
-from store.errors import Conflict, InvalidInput
+from store.errors import Conflict, InvalidInput, StoreError
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error
 from tui.widgets.conflict import ConflictNotice
 from tui.widgets.date_field import DateField, DateReading
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput, SafeTextArea
+from tui.workers import report, run_store
 
 
 @dataclass(frozen=True)
@@ -197,13 +198,20 @@ class FormScreen(CaselineScreen[Any]):
 
     # -- drafts ----------------------------------------------------------------------------
 
-    @work(thread=True, group="form-draft", exit_on_error=False)
     def _load_draft(self, key: str) -> None:
-        found = self.caseline.store.form_draft(self.caseline.me, key)
-        if found is not None:
-            self.app.call_from_thread(self._restore, *found)
+        app = self.caseline
+        run_store(
+            self,
+            lambda: app.store.form_draft(app.me, key),
+            done=self._restore,
+            name="form-draft",
+            exclusive=False,
+        )
 
-    def _restore(self, values: dict[str, str], saved_at: datetime) -> None:
+    def _restore(self, found: tuple[dict[str, str], datetime] | None) -> None:
+        if found is None:
+            return
+        values, saved_at = found
         typed_on = values.get(DRAFT_VERSION, "")
         if self.version is not None and typed_on.isdigit():
             self.version = int(typed_on)
@@ -239,38 +247,66 @@ class FormScreen(CaselineScreen[Any]):
             return
         self._write_draft(values)
 
-    @work(thread=True, exclusive=True, group="form-draft-save", exit_on_error=False)
     def _write_draft(self, values: dict[str, str]) -> None:
-        self._store_draft(values)
+        run_store(
+            self, self._draft_writer(values), done=self._draft_written, name="form-draft-save"
+        )
 
-    def _store_draft(self, values: dict[str, str]) -> None:
+    def _draft_written(self, has_draft: bool) -> None:
+        self._has_draft = has_draft
+
+    def _draft_writer(self, values: dict[str, str]) -> Callable[[], bool]:
+        """The store call keeping ``values`` as the draft (or forgetting it, when they are the
+        form's own); it returns whether a draft is kept."""
         assert self.draft_key is not None
-        store, me = self.caseline.store, self.caseline.me
+        store, me, key = self.caseline.store, self.caseline.me, self.draft_key
         if values == self.initial:
-            store.discard_form_draft(me, self.draft_key)
-            self._has_draft = False
-        else:
-            title = f"{self.form_title} · {self.subtitle}" if self.subtitle else self.form_title
-            if self.version is not None:
-                values = {**values, DRAFT_VERSION: str(self.version)}
-            store.save_form_draft(me, self.draft_key, values, title=title[:120])
-            self._has_draft = True
+
+            def discard() -> bool:
+                store.discard_form_draft(me, key)
+                return False
+
+            return discard
+        title = f"{self.form_title} · {self.subtitle}" if self.subtitle else self.form_title
+        if self.version is not None:
+            values = {**values, DRAFT_VERSION: str(self.version)}
+
+        def save() -> bool:
+            store.save_form_draft(me, key, values, title=title[:120])
+            return True
+
+        return save
 
     def save_draft_now(self) -> bool:
-        """Keep what is typed, at once (the app is quitting); True if there was anything."""
-        if not self.draft_key:
+        """Keep what is typed, at once (the terminal went away); True if there was anything."""
+        saver = self.draft_saver()
+        if saver is None:
             return False
-        values = self.values()
-        if values == self.initial:
-            return False
-        self._store_draft(values)
+        saver()
         return True
 
-    def _forget_draft(self) -> None:
-        if self.draft_key and (self._has_draft or self._draft_timer is not None):
-            if self._draft_timer is not None:
-                self._draft_timer.stop()
-            self.caseline.store.discard_form_draft(self.caseline.me, self.draft_key)
+    def draft_saver(self) -> Callable[[], None] | None:
+        """What keeps what is typed now as the draft, to run in any thread (the app is
+        quitting); None when there is nothing to keep."""
+        if not self.draft_key:
+            return None
+        values = self.values()
+        if values == self.initial:
+            return None
+        write = self._draft_writer(values)
+
+        def save() -> None:
+            self._has_draft = write()
+
+        return save
+
+    def _draft_forgetter(self) -> Callable[[], None]:
+        """The store call forgetting this form's draft, if it may have one."""
+        key = self.draft_key
+        if not key or not (self._has_draft or self._draft_timer is not None):
+            return lambda: None
+        store, me = self.caseline.store, self.caseline.me
+        return lambda: store.discard_form_draft(me, key)
 
     def _set_error(self, name: str, message: str) -> None:
         found = self.query(f"#error-{name}")
@@ -285,20 +321,40 @@ class FormScreen(CaselineScreen[Any]):
     def _versioned(self, fn: Callable[..., Any], *args: Any) -> Any:
         return fn(*args) if self.version is None else fn(*args, self.version)
 
-    @work(thread=True, exclusive=True, group="form", exit_on_error=False)
     def _save(self, values: dict[str, str]) -> None:
-        try:
+        def save() -> Any:
             result = self._versioned(self.save_fn, values)
-        except InvalidInput as exc:
-            self.app.call_from_thread(self._failed, exc.errors)
-            return
-        except Conflict as exc:
-            self.app.call_from_thread(self._conflicted, exc)
-            return
-        finally:
-            self._busy = False
-        self._forget_draft()
-        self.app.call_from_thread(self.dismiss, result)
+            forget()
+            return result
+
+        forget = self._draft_forgetter()
+        run_store(
+            self,
+            save,
+            done=self._saved,
+            failed=self._save_failed,
+            settled=self._not_busy,
+            name="form",
+        )
+
+    def _saved(self, result: Any) -> None:
+        self._stop_draft_timer()
+        self.dismiss(result)
+
+    def _stop_draft_timer(self) -> None:
+        if self._draft_timer is not None:
+            self._draft_timer.stop()
+
+    def _not_busy(self) -> None:
+        self._busy = False
+
+    def _save_failed(self, error: StoreError) -> None:
+        if isinstance(error, InvalidInput):
+            self._failed(error.errors)
+        elif isinstance(error, Conflict):
+            self._conflicted(error)
+        else:
+            report(self.app, error)
 
     def _failed(self, errors: dict[str, str]) -> None:
         for field in self.fields:
@@ -335,15 +391,22 @@ class FormScreen(CaselineScreen[Any]):
             answer,
         )
 
-    @work(thread=True, exclusive=True, group="form", exit_on_error=False)
     def _remove(self) -> None:
-        assert self.remove_fn is not None
-        try:
-            self._versioned(self.remove_fn)
-        except Conflict as exc:
-            self.app.call_from_thread(self._conflicted, exc)
-            return
-        self.app.call_from_thread(self.dismiss, True)
+        remove = self.remove_fn
+        assert remove is not None
+        run_store(
+            self,
+            lambda: self._versioned(remove),
+            done=lambda _: self.dismiss(True),
+            failed=self._remove_failed,
+            name="form",
+        )
+
+    def _remove_failed(self, error: StoreError) -> None:
+        if isinstance(error, Conflict):
+            self._conflicted(error)
+        else:
+            report(self.app, error)
 
     def action_cancel(self) -> None:
         if self.values() == self.initial:
@@ -359,7 +422,6 @@ class FormScreen(CaselineScreen[Any]):
             ConfirmScreen("Discard your changes?", yes="Discard", no="Keep editing"), answer
         )
 
-    @work(thread=True, exclusive=True, group="form", exit_on_error=False)
     def _discard_and_close(self) -> None:
-        self._forget_draft()
-        self.app.call_from_thread(self.dismiss, None)
+        self._stop_draft_timer()
+        run_store(self, self._draft_forgetter(), done=lambda _: self.dismiss(None), name="form")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -18,6 +18,7 @@ from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.record_table import Column, RecordTable
+from tui.workers import run_store
 
 
 def _when(line: HistoryLine, today: date) -> str:
@@ -90,10 +91,14 @@ class HistoryScreen(CaselineScreen[None]):
         table.focus()
         self._load()
 
-    @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def _load(self) -> None:
-        history = self.caseline.store.case_history_lines(self.caseline.me, self.case_id)
-        self.app.call_from_thread(self._show, history)
+        app, case_id = self.caseline, self.case_id
+        run_store(
+            self,
+            lambda: app.store.case_history_lines(app.me, case_id),
+            done=self._show,
+            name="history",
+        )
 
     def _show(self, history: list[HistoryLine]) -> None:
         self.query_one(HistoryTable).set_rows(history)

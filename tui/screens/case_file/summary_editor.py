@@ -9,19 +9,19 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Static, TextArea
 
-from store.errors import Conflict, InvalidInput
+from store.errors import Conflict, InvalidInput, StoreError
 from store.records import SummaryInfo
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.conflict import ConflictNotice
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeTextArea
+from tui.workers import report, run_store
 
 SUMMARY_TEMPLATE = """## Background
 
@@ -84,19 +84,23 @@ class SummaryEditorScreen(CaselineScreen[SummaryInfo | None]):
     def action_save(self) -> None:
         self._save(self.query_one("#summary-text", TextArea).text)
 
-    @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
     def _save(self, body: str) -> None:
-        store, me = self.caseline.store, self.caseline.me
-        try:
-            saved = store.save_summary(me, self.case_id, body, base=self.base)
-        except InvalidInput as exc:
-            message = " ".join(exc.errors.values())
-            self.app.call_from_thread(self.query_one("#summary-error", Static).update, message)
-            return
-        except Conflict as exc:
-            self.app.call_from_thread(self._conflicted, exc)
-            return
-        self.app.call_from_thread(self.dismiss, saved)
+        store, me, case_id, base = self.caseline.store, self.caseline.me, self.case_id, self.base
+        run_store(
+            self,
+            lambda: store.save_summary(me, case_id, body, base=base),
+            done=self.dismiss,
+            failed=self._save_failed,
+            name="summary",
+        )
+
+    def _save_failed(self, error: StoreError) -> None:
+        if isinstance(error, InvalidInput):
+            self.query_one("#summary-error", Static).update(" ".join(error.errors.values()))
+        elif isinstance(error, Conflict):
+            self._conflicted(error)
+        else:
+            report(self.app, error)
 
     def _conflicted(self, conflict: Conflict) -> None:
         """A colleague saved a version first: show it; the next save goes on top of it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -17,6 +17,7 @@ from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
+from tui.workers import run_store
 
 
 class SummaryVersionsScreen(CaselineScreen[None]):
@@ -50,10 +51,14 @@ class SummaryVersionsScreen(CaselineScreen[None]):
     def on_mount(self) -> None:
         self._load()
 
-    @work(thread=True, exclusive=True, group="versions", exit_on_error=False)
     def _load(self) -> None:
-        versions = self.caseline.store.summary_versions(self.caseline.me, self.case_id)
-        self.app.call_from_thread(self._show, versions)
+        app, case_id = self.caseline, self.case_id
+        run_store(
+            self,
+            lambda: app.store.summary_versions(app.me, case_id),
+            done=self._show,
+            name="versions",
+        )
 
     def _show(self, versions: list[SummaryInfo]) -> None:
         self.versions = versions

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -15,14 +15,15 @@ from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from store import dates
-from store.errors import InvalidInput
-from store.records import DuplicateCandidate
+from store.errors import InvalidInput, StoreError
+from store.records import CaseDetail, DuplicateCandidate, WorkerInfo
 from store.schemas import NewCase, validate
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices
 from tui.widgets.date_field import BIRTH, TODAY_IF_BLANK, DateField
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput
+from tui.workers import report, run_store
 
 FIELDS: tuple[tuple[str, str, str], ...] = (
     ("client_name", "Client name", "Full name (required)"),
@@ -101,11 +102,10 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
                 with Horizontal(classes="field", id=f"row-{name}"):
                     yield Label(label, classes="label")
                     if name == "worker":
-                        options = choices(
-                            (w.display_name, w.username) for w in self.caseline.store.workers()
-                        )
+                        # Everyone else is added when the list of workers has been read.
+                        me = self.caseline.me
                         yield Select(
-                            options,
+                            choices([(me.display_name, me.username)]),
                             value=self.caseline.me.username,
                             allow_blank=False,
                             id="worker",
@@ -126,17 +126,24 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
     def on_mount(self) -> None:
         self.query_one("#who", Static).update(assemble(self.caseline.me.display_name))
         self._preview_ref()
+        run_store(self, self.caseline.store.workers, done=self._show_workers, name="workers")
         self.query_one("#duplicates", OptionList).display = False
         self._say("")
         self.query_one("#client_name", Input).focus()
 
-    @work(thread=True, exclusive=True, group="ref", exit_on_error=False)
     def _preview_ref(self) -> None:
-        ref = self.caseline.store.next_ref(self.caseline.me)
-        self.app.call_from_thread(self._show_ref_preview, ref)
+        app = self.caseline
+        run_store(self, lambda: app.store.next_ref(app.me), done=self._show_ref_preview, name="ref")
 
     def _show_ref_preview(self, ref: str) -> None:
         self.query_one("#ref", Input).placeholder = f"automatic ({ref})"
+
+    def _show_workers(self, workers: list[WorkerInfo]) -> None:
+        select: Select[str] = self.query_one("#worker", Select)
+        chosen = select.value
+        select.set_options(choices((w.display_name, w.username) for w in workers))
+        if any(w.username == chosen for w in workers):
+            select.value = chosen
 
     # -- reading the form ----------------------------------------------------------------
 
@@ -207,10 +214,14 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
             return
         self._find_duplicates(key)
 
-    @work(thread=True, exclusive=True, group="duplicates", exit_on_error=False)
     def _find_duplicates(self, key: tuple[str, date | None]) -> None:
-        found = self.caseline.store.find_possible_duplicates(self.caseline.me, key[0], key[1])
-        self.app.call_from_thread(self._show_duplicates, found, key)
+        app = self.caseline
+        run_store(
+            self,
+            lambda: app.store.find_possible_duplicates(app.me, key[0], key[1]),
+            done=lambda found: self._show_duplicates(found, key),
+            name="duplicates",
+        )
 
     def _show_duplicates(
         self, candidates: list[DuplicateCandidate], key: tuple[str, date | None] | None
@@ -295,27 +306,31 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
         self._saving = True
         self._create(new_case)
 
-    @work(thread=True, exclusive=True, group="save", exit_on_error=False)
     def _create(self, new_case: NewCase) -> None:
-        try:
-            detail = self.caseline.store.create_case(self.caseline.me, new_case)
-        except InvalidInput as exc:
-            self.app.call_from_thread(self._save_failed, exc.errors)
-            return
-        except Exception:
-            self.app.call_from_thread(setattr, self, "_saving", False)
-            raise
-        self.app.call_from_thread(
-            self._saved, detail.id, detail.ref, detail.client_name, detail.worker_id
+        app = self.caseline
+        run_store(
+            self,
+            lambda: app.store.create_case(app.me, new_case),
+            done=self._saved,
+            failed=self._save_failed,
+            settled=self._save_ended,
+            name="save",
         )
 
-    def _save_failed(self, errors: dict[str, str]) -> None:
+    def _save_ended(self) -> None:
         self._saving = False
-        self._show_errors(errors)
 
-    def _saved(self, case_id: int, ref: str, name: str, worker_id: int | None) -> None:
-        self.notify(f"Case {ref} created for {name}.", title="Saved", markup=False)
-        self.dismiss(NewCaseResult(case_id=case_id, created=True, worker_id=worker_id))
+    def _save_failed(self, error: StoreError) -> None:
+        if isinstance(error, InvalidInput):
+            self._show_errors(error.errors)
+        else:
+            report(self.app, error)
+
+    def _saved(self, detail: CaseDetail) -> None:
+        self.notify(
+            f"Case {detail.ref} created for {detail.client_name}.", title="Saved", markup=False
+        )
+        self.dismiss(NewCaseResult(case_id=detail.id, created=True, worker_id=detail.worker_id))
 
     def action_cancel(self) -> None:
         if not self.is_dirty():

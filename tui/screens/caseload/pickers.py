@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -19,6 +19,7 @@ from store.textsafe import fold, preview_line
 from store.words import plural
 from tui.text import assemble
 from tui.widgets.safe import SafeInput
+from tui.workers import run_store
 
 PICKER_CSS = """
     {name} {{ align: center top; background: $background 60%; }}
@@ -84,21 +85,22 @@ class CasePickerScreen(ModalScreen[int | None]):
         self.query_one("#query", Input).focus()
         self._load()
 
-    @work(thread=True, exclusive=True, group="picker", exit_on_error=False)
     def _load(self) -> None:
-        app = self.app
-        rows = app.store.recent_cases(app.me)  # type: ignore[attr-defined]
-        app.call_from_thread(self._loaded, rows)
+        app: Any = self.app  # a CaselineApp
+        run_store(self, lambda: app.store.recent_cases(app.me), done=self._loaded, name="picker")
 
     def _loaded(self, rows: list[CaseRow]) -> None:
         self._mine = rows
         self._refresh()
 
-    @work(thread=True, exclusive=True, group="picker-search", exit_on_error=False)
     def _search_others(self, text: str) -> None:
-        app = self.app
-        rows = app.store.find_cases(app.me, text)  # type: ignore[attr-defined]
-        app.call_from_thread(self._found_others, text, rows)
+        app: Any = self.app  # a CaselineApp
+        run_store(
+            self,
+            lambda: app.store.find_cases(app.me, text),
+            done=lambda rows: self._found_others(text, rows),
+            name="picker-search",
+        )
 
     def _found_others(self, text: str, rows: list[CaseRow]) -> None:
         if text == self.query_one("#query", Input).value.strip():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Literal
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -12,12 +12,13 @@ from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from store import dates
-from store.records import CaseRow
+from store.records import CaseRow, DraftInfo
 from tui.screens.base import CaselineScreen
 from tui.screens.caseload.case_table import HIDDEN_CLOSED, HIDDEN_MINE, CaseTable
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput
+from tui.workers import run_store
 
 
 class CaseloadScreen(CaselineScreen[None]):
@@ -151,10 +152,14 @@ class CaseloadScreen(CaselineScreen[None]):
         self._update_titles()
         self._load(self.scope, self.closed, keep_id)
 
-    @work(thread=True, exclusive=True, group="caseload", exit_on_error=False)
     def _load(self, scope: Literal["mine", "all"], closed: bool, keep_id: int | None) -> None:
-        rows = self.caseline.store.caseload(self.caseline.me, scope=scope, closed=closed)
-        self.app.call_from_thread(self._show, rows, keep_id)
+        app = self.caseline
+        run_store(
+            self,
+            lambda: app.store.caseload(app.me, scope=scope, closed=closed),
+            done=lambda rows: self._show(rows, keep_id),
+            name="caseload",
+        )
 
     def _show(self, rows: list[CaseRow], keep_id: int | None) -> None:
         self.table.set_rows(rows, keep_id=keep_id)
@@ -302,13 +307,15 @@ class CaseloadScreen(CaselineScreen[None]):
     def action_drafts(self) -> None:
         self._load_drafts()
 
-    @work(thread=True, exclusive=True, group="drafts", exit_on_error=False)
     def _load_drafts(self) -> None:
-        drafts = self.caseline.store.drafts(self.caseline.me)
+        app = self.caseline
+        run_store(self, lambda: app.store.drafts(app.me), done=self._show_drafts, name="drafts")
+
+    def _show_drafts(self, drafts: list[DraftInfo]) -> None:
         if drafts:
-            self.app.call_from_thread(self.caseline.show_drafts, drafts)
+            self.caseline.show_drafts(drafts)
         else:
-            self.app.call_from_thread(self.notify, "No unsaved drafts.")
+            self.notify("No unsaved drafts.")
 
     def action_new_case(self) -> None:
         from tui.screens.caseload.new_case import NewCaseResult, NewCaseScreen

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -21,6 +20,7 @@ from tui.text import assemble
 from tui.widgets.date_field import PAST
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
+from tui.workers import run_store
 
 if TYPE_CHECKING:
     from tui.app import CaselineApp
@@ -169,14 +169,19 @@ class ChronologyEntryScreen(CaselineScreen[None]):
             return self.entry is not None and _has_note(self.entry)
         return True
 
-    @work(thread=True, exclusive=True, group="entry", exit_on_error=False)
     def _load(self) -> None:
-        store, me = self.caseline.store, self.caseline.me
-        entry = store.chronology_entry(me, self.entry_id)
-        history = store.history(me, "chronology_entry", self.entry_id)
-        self.app.call_from_thread(self._show, entry, history)
+        store, me, entry_id = self.caseline.store, self.caseline.me, self.entry_id
 
-    def _show(self, entry: ChronologyItem, history: list[ChangeInfo]) -> None:
+        def read() -> tuple[ChronologyItem, list[ChangeInfo]]:
+            return (
+                store.chronology_entry(me, entry_id),
+                store.history(me, "chronology_entry", entry_id),
+            )
+
+        run_store(self, read, done=self._show, name="entry")
+
+    def _show(self, found: tuple[ChronologyItem, list[ChangeInfo]]) -> None:
+        entry, history = found
         self.entry = entry
         self.refresh_bindings()
         self.query_one("#entry-title", Static).update(

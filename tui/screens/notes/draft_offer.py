@@ -18,10 +18,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store import dates
+from store.errors import StoreError
 from store.records import DraftInfo
 from store.textsafe import preview_line
 from tui.screens.caseload.pickers import PICKER_CSS
 from tui.text import assemble
+from tui.workers import run_store
 
 if TYPE_CHECKING:
     from tui.app import CaselineApp
@@ -29,14 +31,30 @@ if TYPE_CHECKING:
 NEW = "new"
 
 
-def start_note(app: CaselineApp, case_id: int, case_label: str) -> None:
-    """Open the note editor on a case, first offering the worker's drafts on it, if any."""
+def start_note(app: CaselineApp, case_id: int, case_label: str | None) -> None:
+    """Open the note editor on a case, first offering the worker's drafts on it, if any.
+    ``case_label`` None: the case's reference and client are read with the drafts."""
 
-    def look() -> None:
-        drafts = [d for d in app.store.drafts(app.me) if d.case_id == case_id]
-        app.call_from_thread(_found, app, case_id, case_label, drafts)
+    def look() -> tuple[str, list[DraftInfo]]:
+        label = _label_for(app, case_id) if case_label is None else case_label
+        return label, [d for d in app.store.drafts(app.me) if d.case_id == case_id]
 
-    app.run_worker(look, name="case drafts", group="case-drafts", thread=True, exit_on_error=False)
+    run_store(
+        app,
+        look,
+        done=lambda found: _found(app, case_id, *found),
+        name="case-drafts",
+        exclusive=False,
+    )
+
+
+def _label_for(app: CaselineApp, case_id: int) -> str:
+    """The case as the note editor's title names it; blank if it can't be read."""
+    try:
+        detail = app.store.case(app.me, case_id)
+    except StoreError:
+        return ""
+    return f"{detail.ref} · {detail.client_name}"
 
 
 def _found(app: CaselineApp, case_id: int, case_label: str, drafts: list[DraftInfo]) -> None:

@@ -9,9 +9,11 @@ seconds of typing, even on a busy machine.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
+from functools import partial
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -28,6 +30,7 @@ from tui.text import assemble, choices, show_error
 from tui.widgets.date_field import FUTURE, NOW_IF_BLANK, DateField
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput, SafeTextArea
+from tui.workers import report, run_store
 
 # Half the two seconds promised: the other half is for a busy machine to do the write.
 AUTOSAVE_SECONDS = 1.0
@@ -279,25 +282,34 @@ class NoteEditorScreen(CaselineScreen[int | None]):
     def _save_failed(self, event: DraftFailed) -> None:
         self._dirty = True  # try again at the next change or pause
         self.query_one("#draft-status", Static).update("draft NOT saved")
-        self.caseline.report_error(event.error)
+        report(self.app, event.error)
 
     def save_draft_now(self) -> None:
         """Save synchronously, for a hang-up or termination: no thread, no drawing."""
+        if (saver := self.draft_saver()) is not None:
+            saver()
+
+    def draft_saver(self) -> Callable[[], None] | None:
+        """What keeps the note as typed now as a draft, to run in any thread (None: nothing)."""
         if self._finished or (self.note_is_empty() and self.draft_id is None):
-            return
+            return None
         state = self.state()
-        acquired = self._lock.acquire(timeout=3)
-        try:
-            self.draft_id = self.caseline.store.save_draft(
-                self.caseline.me,
-                self.case_id,
-                state,
-                self.draft_id,
-                dayfirst=self.caseline.config.dayfirst,
-            )
-        finally:
-            if acquired:
-                self._lock.release()
+
+        def save() -> None:
+            acquired = self._lock.acquire(timeout=3)
+            try:
+                self.draft_id = self.caseline.store.save_draft(
+                    self.caseline.me,
+                    self.case_id,
+                    state,
+                    self.draft_id,
+                    dayfirst=self.caseline.config.dayfirst,
+                )
+            finally:
+                if acquired:
+                    self._lock.release()
+
+        return save
 
     # -- events --------------------------------------------------------------------------
 
@@ -467,10 +479,13 @@ class NoteEditorScreen(CaselineScreen[int | None]):
 
     def _finalise(self, state: dict[str, str]) -> None:
         self._saving = True
-        self._finalise_worker(state)
+        finalise = partial(self._finalise_note, state)
+        run_store(
+            self, finalise, done=self._finalised, failed=self._finalise_failed, name="finalise"
+        )
 
-    @work(thread=True, exclusive=True, group="finalise", exit_on_error=False)
-    def _finalise_worker(self, state: dict[str, str]) -> None:
+    def _finalise_note(self, state: dict[str, str]) -> NoteDetail:
+        """In a worker: the note saved, its draft gone."""
         app = self.caseline
         try:
             with self._lock:
@@ -484,9 +499,6 @@ class NoteEditorScreen(CaselineScreen[int | None]):
                     categories=self._categories(),
                 )
                 self._finished = True
-        except InvalidInput as exc:
-            app.call_from_thread(self._finalise_failed, exc.errors)
-            return
         except Conflict:
             # Someone (this worker in another session) saved or discarded the draft: save
             # this text as a new note rather than lose it.
@@ -501,14 +513,14 @@ class NoteEditorScreen(CaselineScreen[int | None]):
                     categories=self._categories(),
                 )
                 self._finished = True
-        except StoreError:
-            app.call_from_thread(setattr, self, "_saving", False)
-            raise
-        app.call_from_thread(self._finalised, note)
+        return note
 
-    def _finalise_failed(self, errors: dict[str, str]) -> None:
+    def _finalise_failed(self, error: StoreError) -> None:
         self._saving = False
-        self._show_errors(errors)
+        if isinstance(error, InvalidInput):
+            self._show_errors(error.errors)
+        else:
+            report(self.app, error)
 
     def _finalised(self, note: NoteDetail) -> None:
         self.notify(f"Note saved to {note.case_ref}.", title="Saved", markup=False)
@@ -540,10 +552,16 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         )
 
     def _keep_as_draft(self, message: str) -> None:
-        self._keep_and_close(self.state(), message)
+        state = self.state()
+        run_store(
+            self,
+            lambda: self._keep(state),
+            done=lambda _: self._closed_with(message),
+            name="keep",
+        )
 
-    @work(thread=True, exclusive=True, group="keep", exit_on_error=False)
-    def _keep_and_close(self, state: dict[str, str], message: str) -> None:
+    def _keep(self, state: dict[str, str]) -> None:
+        """In a worker: the note kept as a draft, and nothing more saved from this screen."""
         with self._lock:
             if not self._finished:
                 self.draft_id = self.caseline.store.save_draft(
@@ -554,7 +572,6 @@ class NoteEditorScreen(CaselineScreen[int | None]):
                     dayfirst=self.caseline.config.dayfirst,
                 )
                 self._finished = True
-        self.app.call_from_thread(self._closed_with, message)
 
     def _closed_with(self, message: str) -> None:
         self.notify(message, markup=False)
@@ -564,10 +581,11 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         self._finished = True
         draft_id = self.draft_id
         if draft_id is not None:
-            self._discard(draft_id)
+            discard = partial(self._discard, draft_id)
+            # The app's worker, not this screen's: the screen closes at once.
+            run_store(self.app, discard, done=lambda _: None, name="discard", exclusive=False)
         self.dismiss(None)
 
-    @work(thread=True, group="discard", exit_on_error=False)
     def _discard(self, draft_id: int) -> None:
         with self._lock:
             self.caseline.store.discard_draft(self.caseline.me, draft_id)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -18,6 +17,7 @@ from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.safe import SafeTextArea
+from tui.workers import run_store
 
 MARKDOWN_LIMIT = 50_000  # characters of a note formatted as Markdown; longer is plain text
 
@@ -67,10 +67,9 @@ class NoteViewScreen(CaselineScreen[None]):
     def on_mount(self) -> None:
         self._load()
 
-    @work(thread=True, exclusive=True, group="note", exit_on_error=False)
     def _load(self) -> None:
-        note = self.caseline.store.note(self.caseline.me, self.note_id)
-        self.app.call_from_thread(self._show, note)
+        app, note_id = self.caseline, self.note_id
+        run_store(self, lambda: app.store.note(app.me, note_id), done=self._show, name="note")
 
     def _show(self, note: NoteDetail) -> None:
         self.note = note
