@@ -33,7 +33,7 @@ CATEGORIES = ("incident", "health", "housing", "education", "legal", "contact", 
 
 def build(path: Path, entries: int) -> int:
     """A case with ``entries`` entries; returns its id."""
-    from store.models import ChronologyEntry, utcnow
+    from store.core.models import ChronologyEntry, utcnow
     from store.service import Store
 
     store = Store.open(path)
@@ -119,8 +119,8 @@ def time_terminal(
 ) -> tuple[list[float], list[float]]:
     """In a real terminal: from pressing c on the caseload to the chronology's count painted,
     then per filter keystroke to the new count painted."""
+    from store.core.textsafe import fold
     from store.service import Store
-    from store.textsafe import fold
     from tests.terminal import Terminal, app_env
 
     store = Store.open(path)
@@ -159,8 +159,8 @@ def time_terminal(
 
 
 def time_export(path: Path, case_id: int, runs: int) -> tuple[list[float], list[float]]:
-    from store import dates
-    from store.export import chronology_html, chronology_markdown
+    from store.core import dates
+    from store.export.documents import chronology_html, chronology_markdown
     from store.service import Store
 
     store = Store.open(path)

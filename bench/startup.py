@@ -76,8 +76,8 @@ def _script_terminal(args: list[str], tmp: Path) -> Terminal:
 
 def pty_filter_timings(db: Path, text: str, tmp: Path) -> tuple[int, list[float]]:
     """Per keystroke, from the byte written to the pty to the new count painted."""
+    from store.core.textsafe import fold
     from store.service import Store
-    from store.textsafe import fold
 
     store = Store.open(db)
     me = store.ensure_worker(WORKER)

@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import peewee as pw
 
-from . import dates, migrations
-from .casefile import CaseFileOps
-from .chronology import ChronologyOps
-from .conferences import ConferenceOps
-from .config import DEFAULT_REF_FORMAT
-from .db import (
+from store.case_file.service import CaseFileOps
+from store.cases.lifecycle import LifecycleOps
+from store.chronology.service import ChronologyOps
+from store.conferences.service import ConferenceOps
+from store.core import dates, migrations
+from store.core.config import DEFAULT_REF_FORMAT
+from store.core.db import (
     Database,
     check_integrity,
     check_writable,
@@ -29,12 +30,18 @@ from .db import (
     permission_warnings,
     read_meta,
 )
-from .errors import DatabaseUnavailable, InvalidInput, NotFound, StoreError
-from .lifecycle import LifecycleOps
-from .models import Allocation, Case, ChronologyEntry, Client, Counter, Note, Worker, utcnow
-from .notes import NoteOps
-from .plans import PlanOps
-from .records import (
+from store.core.errors import DatabaseUnavailable, InvalidInput, NotFound, StoreError
+from store.core.models import (
+    Allocation,
+    Case,
+    ChronologyEntry,
+    Client,
+    Counter,
+    Note,
+    Worker,
+    utcnow,
+)
+from store.core.records import (
     AllocationInfo,
     CaseDetail,
     CaseRow,
@@ -42,13 +49,15 @@ from .records import (
     DuplicateCandidate,
     WorkerInfo,
 )
-from .textsafe import clean_field, fold
-from .view_records import CaseFile, CaseMeetings, Minutes, MinutesForEditing
+from store.core.textsafe import clean_field, fold
+from store.core.view_records import CaseFile, CaseMeetings, Minutes, MinutesForEditing
+from store.notes.service import NoteOps
+from store.plans.service import PlanOps
 
 if TYPE_CHECKING:
     # The form models import pydantic, which start-up doesn't need: create_case imports
     # store.schemas when it is first called.
-    from .schemas import NewCase
+    from store.core.schemas import NewCase
 
 Scope = Literal["mine", "all"]
 
@@ -375,7 +384,7 @@ class Store(NoteOps, CaseFileOps, ChronologyOps, LifecycleOps, PlanOps, Conferen
         self, actor: WorkerInfo, data: dict[str, Any] | NewCase, *, dayfirst: bool = True
     ) -> CaseDetail:
         """Create a client and an open case allocated to a worker; the chronology starts here."""
-        from .schemas import NewCase, validate
+        from store.core.schemas import NewCase, validate
 
         new = data if isinstance(data, NewCase) else validate(NewCase, data, dayfirst=dayfirst)
         allocated_on = new.allocated_on or dates.today()

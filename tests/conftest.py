@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from store import dates
-from store.records import CaseDetail, WorkerInfo
+from store.core import dates
+from store.core.records import CaseDetail, WorkerInfo
 from store.service import Store
 
 # A Monday morning; every test sees this as "now" unless it says otherwise.

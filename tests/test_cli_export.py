@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from store.records import CaseDetail
+from store.core.records import CaseDetail
 from store.service import Store
 from tests.store.test_export import parse_html, table_rows
 from tests.terminal import ROOT, app_env

@@ -25,12 +25,12 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from store.config import Config
-from store.errors import StoreError
-from store.records import CaseRow, DraftInfo, WorkerInfo
+from store.core.config import Config
+from store.core.errors import StoreError
+from store.core.records import CaseRow, DraftInfo, WorkerInfo
+from store.core.textsafe import visible
+from store.core.words import plural
 from store.service import Store
-from store.textsafe import visible
-from store.words import plural
 from tui.widgets.keys import InOrderKeys, use_paste_in_order_parser
 
 STARTED_AFTER_SECONDS = 1.0  # after the first caseload is shown, start-up is over
@@ -111,7 +111,7 @@ class CaselineApp(App[None]):
                 raise ValueError("CaselineApp needs a database path or an open store")
             store = Store.open(db, ref_format=self.config.ref_format)
         self.store = store
-        from store.config import login_name
+        from store.core.config import login_name
 
         self.me: WorkerInfo = store.ensure_worker(worker or login_name())
         if self.config.keys:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from store import __version__
-from store.config import (
+from store.core.config import (
     Config,
     ConfigError,
     config_path,
@@ -27,13 +27,13 @@ from store.config import (
     resolve_db_path,
     resolve_worker,
 )
-from store.errors import StoreError
-from store.words import plural
+from store.core.errors import StoreError
+from store.core.words import plural
 
 if TYPE_CHECKING:
-    from store.conference_records import ConferenceInfo
-    from store.plan_records import PlanInfo
-    from store.records import CaseDetail, CaseRow, ChronologyItem, WorkerInfo
+    from store.conferences.records import ConferenceInfo
+    from store.core.records import CaseDetail, CaseRow, ChronologyItem, WorkerInfo
+    from store.plans.records import PlanInfo
     from store.service import Store
 
 T = TypeVar("T")
@@ -234,7 +234,7 @@ def _fail(message: str) -> NoReturn:
 
 
 def _demo(args: argparse.Namespace, config: Config) -> int:
-    from store import dates
+    from store.core import dates
 
     today = None
     if args.as_of:
@@ -275,7 +275,7 @@ def _demo_path() -> Path:
 
 def _make_private_folder(folder: Path) -> None:
     """Create Caseline's own data folder readable by its owner only (``chmod 700``)."""
-    from store.db import PRIVATE_FOLDER_MODE
+    from store.core.db import PRIVATE_FOLDER_MODE
 
     if not folder.exists():
         folder.parent.mkdir(parents=True, exist_ok=True)
@@ -295,7 +295,7 @@ def write_demo(
     config: Config | None = None,
 ) -> list[str]:
     """Create the demo database at ``path``; refuse one that holds data unless ``force``."""
-    from store.demo import generate
+    from store.demo.generator import generate
     from store.service import Store
 
     config = config or Config()
@@ -337,7 +337,7 @@ def _export(args: argparse.Namespace, config: Config) -> int:
 
 def _export_destination(args: argparse.Namespace) -> tuple[Path | None, str]:
     """The file to write (None: standard output) and the format, checked before any reading."""
-    from store.export import format_for
+    from store.export.documents import format_for
 
     output = Path(args.output).expanduser() if args.output else None
     return output, format_for(output, args.format) if output else (args.format or "md")
@@ -346,7 +346,7 @@ def _export_destination(args: argparse.Namespace) -> tuple[Path | None, str]:
 def _read_for_export(args: argparse.Namespace, config: Config, read: Callable[[Store], T]) -> T:
     """``read`` from the database the app would use, opened read-only: an export never creates,
     upgrades or writes to it, so a read-only copy can be exported and the file is unchanged."""
-    from store.db import STABLE_READ_ATTEMPTS
+    from store.core.db import STABLE_READ_ATTEMPTS
     from store.service import Store
 
     if args.demo:
@@ -382,7 +382,7 @@ def _exporting_worker(store: Store, args: argparse.Namespace, config: Config) ->
 
 def _write_export(output: Path | None, text: str, *, example_name: str) -> bool:
     """``text`` to standard output, or atomically to ``output`` (True: a file was written)."""
-    from store.export import ExportError, write_atomically
+    from store.export.documents import ExportError, write_atomically
 
     if output is None:
         sys.stdout.buffer.write(text.encode("utf-8"))
@@ -398,14 +398,14 @@ def _write_export(output: Path | None, text: str, *, example_name: str) -> bool:
 def _export_chronology(args: argparse.Namespace, config: Config) -> int:
     from datetime import date
 
-    from store import dates
-    from store.chronology import (
+    from store.chronology.service import (
         AUTOMATIC_CATEGORIES,
         DatePeriodError,
         describe_filter,
         parse_period,
     )
-    from store.export import chronology_html, chronology_markdown
+    from store.core import dates
+    from store.export.documents import chronology_html, chronology_markdown
 
     since: date | None = None
     until: date | None = None
@@ -466,8 +466,8 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
 
 def _export_plan(args: argparse.Namespace, config: Config) -> int:
     """Export a case's current service plan (or plan number --plan) with its reviews."""
-    from store import dates
-    from store.export import plan_export_html, plan_export_markdown
+    from store.core import dates
+    from store.export.documents import plan_export_html, plan_export_markdown
 
     output, fmt = _export_destination(args)
 
@@ -574,8 +574,8 @@ def _run(args: argparse.Namespace, config: Config) -> int:
 
 def _export_minutes(args: argparse.Namespace, config: Config) -> int:
     """Export a meeting's minutes: meeting --conference ID, or the case's latest finalised."""
-    from store import dates
-    from store.export import minutes_export_html, minutes_export_markdown
+    from store.core import dates
+    from store.export.documents import minutes_export_html, minutes_export_markdown
 
     output, fmt = _export_destination(args)
 

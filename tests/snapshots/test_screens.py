@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from store.demo import generate
+from store.demo.generator import generate
 from store.service import Store
 from tests.tui.helpers import loaded
 from tui.app import CaselineApp

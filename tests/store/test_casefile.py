@@ -10,9 +10,9 @@ from typing import Any, cast
 
 import pytest
 
-from store.casefile import CaseFileOps
-from store.errors import Conflict, InvalidInput, NotFound
-from store.records import CaseDetail, ChangeInfo, WorkerInfo
+from store.case_file.service import CaseFileOps
+from store.core.errors import Conflict, InvalidInput, NotFound
+from store.core.records import CaseDetail, ChangeInfo, WorkerInfo
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from store.errors import InvalidInput
-from store.models import Case
-from store.records import CaseDetail, CaseStatus, WorkerInfo
+from store.core.errors import InvalidInput
+from store.core.models import Case
+from store.core.records import CaseDetail, CaseStatus, WorkerInfo
 from store.service import Store
 
 MakeCase = Callable[..., CaseDetail]
@@ -220,7 +220,8 @@ def test_store_never_imports_textual() -> None:
     import sys
 
     code = (
-        "import sys, store.service, store.demo, store.config, store.dates, store.schemas;"
+        "import sys, store.service, store.demo.generator, store.core.config, store.core.dates,"
+        " store.core.schemas;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'tui')];"
         "print(bad); raise SystemExit(1 if bad else 0)"
     )

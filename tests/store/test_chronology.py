@@ -12,8 +12,7 @@ from typing import Any
 
 import pytest
 
-from store import migrations
-from store.chronology import (
+from store.chronology.service import (
     ANALYSIS_MAX,
     AUTOMATIC_NOT_EDITABLE,
     DEFAULT_CATEGORIES,
@@ -21,11 +20,12 @@ from store.chronology import (
     DatePeriodError,
     parse_period,
 )
-from store.config import Config, ConfigError, load_config
-from store.db import Database
-from store.errors import Conflict, InvalidInput, NotFound
-from store.models import Allocation, Case, ChronologyEntry, utcnow
-from store.records import CaseDetail, ChronologyItem, WorkerInfo
+from store.core import migrations
+from store.core.config import Config, ConfigError, load_config
+from store.core.db import Database
+from store.core.errors import Conflict, InvalidInput, NotFound
+from store.core.models import Allocation, Case, ChronologyEntry, utcnow
+from store.core.records import CaseDetail, ChronologyItem, WorkerInfo
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 

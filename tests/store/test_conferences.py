@@ -12,18 +12,18 @@ from typing import Any
 import peewee
 import pytest
 
-from store.conference_records import ConferenceInfo
-from store.config import CONFERENCE_TYPES, Config
-from store.errors import Conflict, InvalidInput
-from store.minutes_render import minutes_markdown
-from store.models import (
+from store.conferences.records import ConferenceInfo
+from store.conferences.render import minutes_markdown
+from store.core.config import CONFERENCE_TYPES, Config
+from store.core.errors import Conflict, InvalidInput
+from store.core.models import (
     Conference,
     ConferenceAction,
     ConferenceAgendaItem,
     ConferenceAttendee,
     PlanReview,
 )
-from store.records import CaseDetail, ContactInfo, ProfessionalInfo, WorkerInfo
+from store.core.records import CaseDetail, ContactInfo, ProfessionalInfo, WorkerInfo
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 
@@ -867,7 +867,7 @@ def test_start_up_loads_none_of_the_conference_modules(tmp_path: Path) -> None:
         opened.create_case(me, {"client_name": "Ada Lovelace"})
     finally:
         opened.close()
-    lazy = ["store.conference_records", "store.conference_input", "store.minutes_render"]
+    lazy = ["store.conferences.records", "store.conferences.input", "store.conferences.render"]
     result = subprocess.run(
         [sys.executable, "-c", START_UP + "print(json.dumps(report))", str(path), json.dumps(lazy)],
         capture_output=True,

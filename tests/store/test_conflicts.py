@@ -10,11 +10,11 @@ from typing import Any
 
 import pytest
 
-from store import migrations
-from store.db import Database
-from store.errors import Conflict
-from store.plan_records import PlanInfo
-from store.records import CaseDetail, WorkerInfo
+from store.core import migrations
+from store.core.db import Database
+from store.core.errors import Conflict
+from store.core.records import CaseDetail, WorkerInfo
+from store.plans.records import PlanInfo
 from store.service import Store
 from tests.store.test_chronology import entry
 from tests.store.test_conferences import gp, minutes, sister  # noqa: F401  (fixtures)

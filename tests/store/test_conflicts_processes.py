@@ -10,7 +10,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from store.records import CaseDetail, WorkerInfo
+from store.core.records import CaseDetail, WorkerInfo
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 
@@ -21,8 +21,8 @@ LATER = FROZEN_NOW + timedelta(hours=1)
 PERSON = r"""
 import json, sys
 from datetime import datetime
-from store import dates
-from store.errors import Conflict
+from store.core import dates
+from store.core.errors import Conflict
 from store.service import Store
 
 path, username, case_id, text = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from store import migrations
-from store.db import Database
-from store.errors import (
+from store.core import migrations
+from store.core.db import Database
+from store.core.errors import (
     DamagedDatabase,
     DatabaseUnavailable,
     NewerDatabase,

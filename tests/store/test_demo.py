@@ -13,9 +13,12 @@ from typing import Any
 
 import pytest
 
-from store import dates, demo, demo_text
-from store.demo import MANUAL_CHRONOLOGY_MAX, DemoReport
-from store.plan_records import (
+from store.core import dates
+from store.core.textsafe import fold
+from store.demo import generator as demo
+from store.demo import text as demo_text
+from store.demo.generator import MANUAL_CHRONOLOGY_MAX, DemoReport
+from store.plans.records import (
     ACTION_STATUSES,
     DECISIONS,
     DOMAINS,
@@ -23,9 +26,8 @@ from store.plan_records import (
     RATINGS,
     REVIEW_UNITS,
 )
-from store.plans import GOAL_VERSION_FIELDS, next_review_due
+from store.plans.service import GOAL_VERSION_FIELDS, next_review_due
 from store.service import Store
-from store.textsafe import fold
 
 TODAY = date(2026, 11, 23)  # the frozen clock's date (tests/conftest.py)
 ME = "sam.okafor"
@@ -814,7 +816,7 @@ def test_notes_are_final_with_chronology_titles_and_some_follow_ups(case_file_db
 
 def test_demo_case_files_pass_the_forms_own_validation(case_file_db: Path) -> None:
     # What the demo writes is what a worker could have typed: it validates unchanged.
-    from store.schemas import ClientUpdate, ContactInput, ProfessionalInput, validate
+    from store.core.schemas import ClientUpdate, ContactInput, ProfessionalInput, validate
 
     checks: list[tuple[Any, str, tuple[str, ...]]] = [
         (ClientUpdate, "client", ClientUpdate.model_fields.keys()),  # type: ignore[list-item]
@@ -832,7 +834,7 @@ def test_demo_case_files_pass_the_forms_own_validation(case_file_db: Path) -> No
 
 
 def test_the_case_file_api_reads_demo_data(tmp_path: Path) -> None:
-    from store.casefile import CaseFileOps
+    from store.case_file.service import CaseFileOps
 
     # In this order the MRO holds whether or not Store already includes the mixin.
     class CaseFileStore(Store, CaseFileOps):
@@ -861,8 +863,8 @@ def test_the_case_file_api_reads_demo_data(tmp_path: Path) -> None:
 
 
 def test_about_a_quarter_of_cases_have_manual_chronology_entries(case_file_db: Path) -> None:
-    from store.chronology import DEFAULT_CATEGORIES, EntryInput
-    from store.schemas import validate
+    from store.chronology.service import DEFAULT_CATEGORIES, EntryInput
+    from store.core.schemas import validate
 
     cases = {
         case_id: (status, opened_on, closed_on)
@@ -1420,8 +1422,8 @@ def test_plans_are_what_the_store_would_write_for_the_same_work(
 
 
 def test_actions_are_what_the_action_form_accepts(demo_store: Store) -> None:
-    from store.plan_input import ActionInput
-    from store.schemas import validate
+    from store.core.schemas import validate
+    from store.plans.input import ActionInput
 
     actor = demo_store.ensure_worker(ME)
     path = demo_store.path
@@ -1459,7 +1461,7 @@ def test_actions_are_what_the_action_form_accepts(demo_store: Store) -> None:
 
 
 def test_some_cases_have_conferences_with_the_cases_own_people(case_file_db: Path) -> None:
-    from store.config import CONFERENCE_TYPES
+    from store.core.config import CONFERENCE_TYPES
 
     conferences = _rows(
         case_file_db,
@@ -1566,7 +1568,7 @@ def _one_per_case(conferences: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
 
 
 def test_finalised_conferences_have_one_chronology_entry_each(case_file_db: Path) -> None:
-    from store.conference_records import type_title
+    from store.conferences.records import type_title
 
     conferences = {
         conf_id: (case_id, status, held_at, kind, finalised_at, finalised_by)
@@ -1638,7 +1640,7 @@ def test_case_rows_keep_the_earliest_open_action_and_the_caseload_flags_it(
 
 
 def test_the_store_loads_and_renders_every_demo_conference(case_file_db: Path) -> None:
-    from store.minutes_render import minutes_markdown
+    from store.conferences.render import minutes_markdown
 
     store = Store.open(case_file_db)
     try:
@@ -1737,7 +1739,7 @@ def test_some_finalised_conferences_hold_a_plan_review_of_their_case(case_file_d
 
 
 def test_minutes_show_the_plan_review_held_in_the_meeting(case_file_db: Path) -> None:
-    from store.minutes_render import minutes_markdown
+    from store.conferences.render import minutes_markdown
 
     held = {row[1]: row[0] for row in _held_reviews(case_file_db)}
     assert held

@@ -12,17 +12,17 @@ from pathlib import Path
 
 import pytest
 
-from store import export
-from store.errors import StoreError
-from store.export import (
+from store.core.errors import StoreError
+from store.core.markdown import parser
+from store.core.records import AllocationInfo, CaseDetail, CaseStatus, ChronologyItem, WorkerInfo
+from store.export import documents as export
+from store.export.documents import (
     ExportError,
     chronology_html,
     chronology_markdown,
     export_chronology,
     format_for,
 )
-from store.markdown import parser
-from store.records import AllocationInfo, CaseDetail, CaseStatus, ChronologyItem, WorkerInfo
 from store.service import Store
 
 EXPORTED_AT = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # 10:00 in London in November

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from store import dates
-from store.casefile import readable_history
-from store.records import CaseDetail, ChangeInfo, WorkerInfo
+from store.case_file.service import readable_history
+from store.core import dates
+from store.core.records import CaseDetail, ChangeInfo, WorkerInfo
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 

@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
-from store.errors import Conflict, InvalidInput, NotFound
-from store.lifecycle import CLOSURE_REASONS
-from store.models import Case, ChronologyEntry, Client
-from store.records import CaseDetail, CaseStatus, ChronologyItem, WorkerInfo
+from store.cases.lifecycle import CLOSURE_REASONS
+from store.core.errors import Conflict, InvalidInput, NotFound
+from store.core.models import Case, ChronologyEntry, Client
+from store.core.records import CaseDetail, CaseStatus, ChronologyItem, WorkerInfo
+from store.core.textsafe import fold
 from store.service import Store
-from store.textsafe import fold
 from tests.conftest import FROZEN_NOW
 
 TODAY = FROZEN_NOW.date()  # Monday 23 November 2026

@@ -7,9 +7,9 @@ from datetime import date, datetime
 
 import pytest
 
-from store.errors import Conflict, InvalidInput
-from store.models import ChronologyEntry, Note, Task
-from store.records import CaseDetail, WorkerInfo
+from store.core.errors import Conflict, InvalidInput
+from store.core.models import ChronologyEntry, Note, Task
+from store.core.records import CaseDetail, WorkerInfo
 from store.service import Store
 
 MakeCase = Callable[..., CaseDetail]
@@ -195,7 +195,7 @@ def test_notes_filter_by_type_and_text(store: Store, me: WorkerInfo, make_case: 
 
 
 def test_closed_case_takes_no_new_notes(store: Store, me: WorkerInfo, make_case: MakeCase) -> None:
-    from store.models import Case
+    from store.core.models import Case
 
     case = make_case()
     with store.database.writing():
@@ -226,7 +226,7 @@ def test_a_draft_keeps_the_dates_it_meant_when_typed(
 ) -> None:
     """A note begun on Monday 23 Nov at 10:00 with When "now" is dated then, whenever the
     draft is reopened; so are "yesterday 14:30" and a follow-up "fri"."""
-    from store import dates
+    from store.core import dates
 
     case = make_case()
     now_id = store.save_draft(me, case.id, {"contact_at": "now", "body": "begun at ten"})

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 
-from store import export
-from store.errors import StoreError
-from store.export import (
+from store.core.errors import StoreError
+from store.core.records import CaseDetail, WorkerInfo
+from store.export import documents as export
+from store.export.documents import (
     ExportError,
     export_plan,
     plan_export_html,
     plan_export_markdown,
 )
-from store.plan_records import PlanInfo
-from store.records import CaseDetail, WorkerInfo
+from store.plans.records import PlanInfo
 from store.service import Store
 from tests.store.test_export import Node, parse_html, rendered
 

@@ -9,13 +9,13 @@ from datetime import date
 import peewee
 import pytest
 
-from store import dates
-from store.errors import Conflict, InvalidInput
-from store.models import PlanGoalVersion, PlanReview, ServicePlan
-from store.plan_records import PlanInfo
-from store.plan_render import goal_markdown, plan_markdown
-from store.plans import next_review_due
-from store.records import CaseDetail, WorkerInfo
+from store.core import dates
+from store.core.errors import Conflict, InvalidInput
+from store.core.models import PlanGoalVersion, PlanReview, ServicePlan
+from store.core.records import CaseDetail, WorkerInfo
+from store.plans.records import PlanInfo
+from store.plans.render import goal_markdown, plan_markdown
+from store.plans.service import next_review_due
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 

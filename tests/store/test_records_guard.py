@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from store.records import CaseDetail, WorkerInfo
+from store.core.records import CaseDetail, WorkerInfo
 from store.service import Store
 
 MakeCase = Callable[..., CaseDetail]

@@ -23,18 +23,18 @@ ROOT = Path(__file__).resolve().parents[2]
 # Modules that import pydantic (or are only needed to validate input).
 LAZY_MODULES = (
     "pydantic",
-    "store.schemas",
-    "store.config_file",
-    "store.note_input",
-    "store.chronology_input",
-    "store.lifecycle_input",
+    "store.core.schemas",
+    "store.core.config_file",
+    "store.notes.input",
+    "store.chronology.input",
+    "store.cases.lifecycle_input",
 )
 
 START_UP = """
 import json, sys
 
 import tui.cli, tui.app, tui.screens.caseload
-from store.config import load_config
+from store.core.config import load_config
 from store.service import Store
 
 config = load_config()
@@ -50,7 +50,7 @@ report = {
 """
 
 AFTER_START_UP = """
-from store.errors import InvalidInput
+from store.core.errors import InvalidInput
 
 try:
     store.create_case(me, {"client_name": "  ", "phone": "call me"})
@@ -107,7 +107,11 @@ def test_input_is_still_validated_once_the_models_load(existing_db: Path, tmp_pa
 
 
 def test_the_old_import_paths_still_give_the_input_models() -> None:
-    from store import chronology, chronology_input, lifecycle, lifecycle_input, note_input, notes
+    from store.cases import lifecycle, lifecycle_input
+    from store.chronology import input as chronology_input
+    from store.chronology import service as chronology
+    from store.notes import input as note_input
+    from store.notes import service as notes
 
     assert notes.NoteInput is note_input.NoteInput
     assert notes.parse_note is note_input.parse_note
@@ -120,8 +124,8 @@ def test_the_old_import_paths_still_give_the_input_models() -> None:
 
 
 def test_config_has_the_fields_and_defaults_of_the_file_model() -> None:
-    from store.config import Config
-    from store.config_file import ConfigFile
+    from store.core.config import Config
+    from store.core.config_file import ConfigFile
 
     assert [f.name for f in dataclasses.fields(Config)] == list(ConfigFile.model_fields)
     assert ConfigFile().to_config() == Config()

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from store.service import Store
-from store.textsafe import (
+from store.core.textsafe import (
     clean_field,
     fold,
     pasted,
@@ -17,6 +16,7 @@ from store.textsafe import (
     visible,
     visible_parts,
 )
+from store.service import Store
 
 HOSTILE = [
     ("osc52 clipboard", "a\x1b]52;c;SEVJTUxP\x07b", "ab"),

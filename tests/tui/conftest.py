@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from store.models import Case
-from store.records import CaseDetail, WorkerInfo
+from store.core.models import Case
+from store.core.records import CaseDetail, WorkerInfo
 from store.service import Store
 from tui.app import CaselineApp
 

@@ -179,7 +179,7 @@ async def test_saving_the_summary_unchanged_says_nothing_changed(
 
 
 async def test_old_summary_is_flagged(make_app: MakeApp, seeded_db: Path) -> None:
-    from store.models import SummaryVersion
+    from store.core.models import SummaryVersion
 
     store = Store.open(seeded_db)
     me = store.ensure_worker("sam.okafor")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from store.models import Case
+from store.core.models import Case
 from store.service import Store
 from tui.app import CaselineApp
 from tui.widgets.case_table import REFERRAL

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TabbedContent
 from textual.widgets._footer import FooterKey
 
-from store.records import ChronologyItem
+from store.core.records import ChronologyItem
 from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.case_file import CaseFileScreen

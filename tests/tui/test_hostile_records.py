@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from store.models import ChronologyEntry, Contact, Note, Professional
+from store.core.models import ChronologyEntry, Contact, Note, Professional
 from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.case_file import CaseFileScreen

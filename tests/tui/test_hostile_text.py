@@ -10,9 +10,9 @@ from rich.segment import Segment
 from textual import events
 from textual.widgets import OptionList, Static
 
-from store.models import Case
+from store.core.models import Case
+from store.core.textsafe import clean_field, fold
 from store.service import Store
-from store.textsafe import clean_field, fold
 from tests.terminal import Terminal, app_env
 from tui.app import CaselineApp
 from tui.screens.case_file import CaseFileScreen
@@ -37,7 +37,7 @@ def seed_hostile(path: Path) -> None:
     for name in HOSTILE_NAMES:
         case = store.create_case(me, {"client_name": "placeholder", "address": "x"})
         # Stored exactly as an import or an older version might have left it: raw.
-        from store.models import Client
+        from store.core.models import Client
 
         with store.database.writing():
             Client.update(

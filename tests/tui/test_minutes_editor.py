@@ -11,8 +11,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from store.conference_records import ConferenceInfo
-from store.records import CaseDetail, ProfessionalInfo, WorkerInfo
+from store.conferences.records import ConferenceInfo
+from store.core.records import CaseDetail, ProfessionalInfo, WorkerInfo
 from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.case_file import CaseFileScreen

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from store.plan_records import PlanInfo
+from store.plans.records import PlanInfo
 from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.case_file import CaseFileScreen

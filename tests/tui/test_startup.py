@@ -8,7 +8,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 
-from store.records import CaseRow
+from store.core.records import CaseRow
 from store.service import Store
 from tui.app import CaselineApp
 

@@ -20,9 +20,8 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from store import dates
-from store.plan_records import PlanInfo
-from store.records import (
+from store.core import dates
+from store.core.records import (
     CaseDetail,
     CaseStatus,
     ClientInfo,
@@ -31,8 +30,9 @@ from store.records import (
     ProfessionalInfo,
     WorkerInfo,
 )
-from store.view_records import CaseFile
-from store.words import plural
+from store.core.view_records import CaseFile
+from store.core.words import plural
+from store.plans.records import PlanInfo
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble, choices

@@ -11,8 +11,8 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
-from store import dates
-from store.records import CaseRow
+from store.core import dates
+from store.core.records import CaseRow
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.case_table import HIDDEN_CLOSED, HIDDEN_MINE, CaseTable

@@ -16,10 +16,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import dates
-from store.errors import Conflict, InvalidInput
-from store.textsafe import preview_line
-from store.words import plural
+from store.core import dates
+from store.core.errors import Conflict, InvalidInput
+from store.core.textsafe import preview_line
+from store.core.words import plural
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble
@@ -28,12 +28,12 @@ from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
 
 if TYPE_CHECKING:
-    from store.conference_records import (
+    from store.conferences.records import (
         ConferenceActionInfo,
         ConferenceInfo,
         ConferenceListItem,
     )
-    from store.records import CaseDetail
+    from store.core.records import CaseDetail
 
 ACTION_DONE_FIELDS = [
     Field("status", "Status", choices=(("done", "done"), ("still open", "open"))),
@@ -513,7 +513,7 @@ class MinutesScreen(CaselineScreen[None]):
         self._detail = detail
         if detail.status.value == "closed":
             self.editable = False  # read from the chronology of a closed case
-        from store.minutes_render import minutes_markdown
+        from store.conferences.render import minutes_markdown
 
         self._conference = conference
         self.refresh_bindings()

@@ -17,9 +17,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import dates
-from store.records import DraftInfo
-from store.textsafe import preview_line
+from store.core import dates
+from store.core.records import DraftInfo
+from store.core.textsafe import preview_line
 from tui.screens.pickers import PICKER_CSS
 from tui.text import assemble
 

@@ -28,8 +28,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
-from store import dates
-from store.errors import Conflict, InvalidInput
+from store.core import dates
+from store.core.errors import Conflict, InvalidInput
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error
 from tui.widgets.conflict import ConflictNotice

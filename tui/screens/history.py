@@ -12,8 +12,8 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from store import dates
-from store.casefile import HistoryLine
+from store.case_file.service import HistoryLine
+from store.core import dates
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter

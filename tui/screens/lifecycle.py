@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from store.records import CaseDetail, CaseStatus, WorkerInfo
+from store.core.records import CaseDetail, CaseStatus, WorkerInfo
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import TODAY_IF_BLANK
 

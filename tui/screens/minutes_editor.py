@@ -30,8 +30,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
-from store import dates
-from store.errors import Conflict, InvalidInput
+from store.core import dates
+from store.core.errors import Conflict, InvalidInput
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error
 from tui.widgets.conflict import ConflictNotice
@@ -41,8 +41,8 @@ from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.safe import SafeInput, SafeTextArea
 
 if TYPE_CHECKING:
-    from store.conference_records import ConferenceInfo, MeetingPerson
-    from store.plan_records import PlanInfo
+    from store.conferences.records import ConferenceInfo, MeetingPerson
+    from store.plans.records import PlanInfo
 
 AUTOSAVE_SECONDS = 2.0
 NEW_PRO = "new"
@@ -1129,7 +1129,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         note = self.query_one("#review-note", Static)
         body = self.query_one("#review-body", SafeMarkdown)
         if info is not None and info.review is not None and info.review_plan is not None:
-            from store.plan_render import review_markdown
+            from store.plans.render import review_markdown
 
             self.review_held = True
             note.update(f"Service plan {info.review_plan.number}, reviewed in this meeting:")

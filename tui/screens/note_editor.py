@@ -18,10 +18,10 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from store import dates
-from store.errors import Conflict, InvalidInput, StoreError
-from store.notes import NOTE_CATEGORY, chronology_categories, parse_note
-from store.records import DraftInfo, NoteDetail
+from store.core import dates
+from store.core.errors import Conflict, InvalidInput, StoreError
+from store.core.records import DraftInfo, NoteDetail
+from store.notes.service import NOTE_CATEGORY, chronology_categories, parse_note
 from tui.autosave import DraftSaver
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error
@@ -353,12 +353,12 @@ class NoteEditorScreen(CaselineScreen[int | None]):
     # -- templates -----------------------------------------------------------------------
 
     def _templates(self) -> Any:
-        from store.templates import templates_from_config
+        from store.notes.templates import templates_from_config
 
         return templates_from_config(self.caseline.config.templates or None)
 
     def action_template(self) -> None:
-        from store.templates import template_for
+        from store.notes.templates import template_for
 
         note_type = self.state()["note_type"]
         template = template_for(note_type, self._templates())
@@ -385,7 +385,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         prefix = body.document.get_line(row)[:col]
         if " " in prefix[-2:] or not any(ch in prefix[-13:] for ch in ";/\\.,"):
             return  # cheap exit: abbreviations start with punctuation
-        from store.templates import expand_abbreviation, find_abbreviation
+        from store.notes.templates import expand_abbreviation, find_abbreviation
 
         templates = self._templates()
         result = expand_abbreviation(prefix, len(prefix), templates)
@@ -424,8 +424,8 @@ class NoteEditorScreen(CaselineScreen[int | None]):
             self._show_errors(exc.errors)
             return
         self._show_errors({})
-        from store.quality import check_note
-        from store.templates import prompt_labels
+        from store.notes.quality import check_note
+        from store.notes.templates import prompt_labels
 
         issues = check_note(
             body=note.body,

@@ -13,10 +13,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import dates
-from store.records import CaseRow, DraftInfo
-from store.textsafe import fold, preview_line
-from store.words import plural
+from store.core import dates
+from store.core.records import CaseRow, DraftInfo
+from store.core.textsafe import fold, preview_line
+from store.core.words import plural
 from tui.text import assemble
 from tui.widgets.safe import SafeInput
 

@@ -15,9 +15,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
-from store import dates
-from store.plan_records import ACTION_STATUSES, DECISIONS, DOMAINS, RATINGS
-from store.words import plural
+from store.core import dates
+from store.core.words import plural
+from store.plans.records import ACTION_STATUSES, DECISIONS, DOMAINS, RATINGS
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble
@@ -26,7 +26,7 @@ from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
 
 if TYPE_CHECKING:
-    from store.plan_records import ActionInfo, GoalInfo, PlanInfo, PlanListItem
+    from store.plans.records import ActionInfo, GoalInfo, PlanInfo, PlanListItem
     from tui.app import CaselineApp
 
 T = TypeVar("T")
@@ -284,7 +284,7 @@ def update_action(app: App[Any], plan: PlanInfo, goal: GoalInfo) -> None:
 def _edit_action(app: App[Any], plan: PlanInfo, goal: GoalInfo, action: ActionInfo) -> None:
     caseline = _app(app)
     store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
-    from store.plans import owner_choice_for
+    from store.plans.service import owner_choice_for
 
     def show(owners: list[tuple[str, str]]) -> None:
         owner, name = owner_choice_for(action, owners)
@@ -353,7 +353,7 @@ def review(app: App[Any], plan: PlanInfo, label: str) -> None:
     def done(result: object) -> None:
         if result is None:
             return
-        from store.plan_records import ReviewInfo
+        from store.plans.records import ReviewInfo
 
         assert isinstance(result, ReviewInfo)
         follow = [r for r in result.ratings if r.decision in ("change", "new goal")]
@@ -455,7 +455,7 @@ class PlanViewScreen(CaselineScreen[None]):
         _read(self.app, read, self._show)
 
     def _show(self, plan: PlanInfo) -> None:
-        from store.plan_render import plan_markdown, review_markdown
+        from store.plans.render import plan_markdown, review_markdown
 
         state = "current" if plan.is_current else "earlier, read-only"
         self.query_one("#plan-title", Static).update(f"Service plan {plan.number} ({state})")

@@ -15,8 +15,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Static, TextArea
 
-from store.errors import Conflict, InvalidInput
-from store.records import SummaryInfo
+from store.core.errors import Conflict, InvalidInput
+from store.core.records import SummaryInfo
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.conflict import ConflictNotice

@@ -31,7 +31,7 @@ from textual._parser import ParseEOF, ParseError, Peek1, Read1, TokenCallback
 from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
 from textual.message import Message
 
-from store.textsafe import pasted
+from store.core.textsafe import pasted
 
 if TYPE_CHECKING:
     from textual.driver import Driver

@@ -13,15 +13,15 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from store import dates
-from store.plan_render import goal_markdown, plan_header_markdown
+from store.core import dates
+from store.plans.render import goal_markdown, plan_header_markdown
 from tui.screens import plan as forms
 from tui.widgets.keys import InOrderKeys
 from tui.widgets.markdown import SafeMarkdown
 
 if TYPE_CHECKING:
-    from store.plan_records import GoalInfo, PlanInfo
-    from store.records import CaseDetail
+    from store.core.records import CaseDetail
+    from store.plans.records import GoalInfo, PlanInfo
 
 NO_PLAN = "No service plan yet. Press N to start one with the client."
 NO_GOALS = "No goals yet. Press g to add the first one."

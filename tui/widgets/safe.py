@@ -17,7 +17,7 @@ from textual.reactive import Reactive
 from textual.strip import Strip
 from textual.widgets import Input
 
-from store.textsafe import pasted, single_line
+from store.core.textsafe import pasted, single_line
 from tui.widgets.keys import InOrderKeys
 from tui.widgets.text_area import EditingTextArea
 

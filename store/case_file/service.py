@@ -1,0 +1,733 @@
+"""The case file: a client's details, their support network, the professionals involved, the
+case summary, and the history of every edit to them.
+
+``CaseFileOps`` is a mixin for ``Store``; it only needs ``self.database``. Edits are optimistic:
+the caller sends back the ``version`` it read, and a write from a stale version is refused with
+Conflict (checked inside the write transaction, so two saves can't both pass). Every field that
+actually changes leaves a RecordChange row with its old and new value as text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import TYPE_CHECKING, Any
+
+import peewee as pw
+
+from store.core import dates
+from store.core.conflicts import last_change, refused
+from store.core.db import Database
+from store.core.errors import Conflict, NotFound
+from store.core.models import (
+    Case,
+    ChronologyEntry,
+    Client,
+    Conference,
+    ConferenceAction,
+    Contact,
+    PlanAction,
+    PlanGoal,
+    Professional,
+    RecordChange,
+    ServicePlan,
+    SummaryVersion,
+    Worker,
+    utcnow,
+)
+from store.core.records import (
+    ChangeInfo,
+    ClientInfo,
+    ContactInfo,
+    ProfessionalInfo,
+    SummaryInfo,
+    WorkerInfo,
+)
+from store.core.textsafe import fold, preview_line
+
+if TYPE_CHECKING:
+    # The forms' models import pydantic, which start-up doesn't need: the methods that
+    # validate a form import store.schemas when they are first called.
+    from store.core.schemas import ClientUpdate, ContactInput, ProfessionalInput, SummaryInput
+
+CLIENT_FIELDS = ("name", "date_of_birth", "address", "phone", "language", "identifiers")
+CONTACT_FIELDS = ("name", "relationship", "phone", "address", "notes")
+PROFESSIONAL_FIELDS = ("name", "agency", "role", "phone", "email", "started_on", "ended_on")
+
+# Tables whose rows keep a change history, by the name RecordChange.table uses.
+HISTORY_TABLES: dict[str, type[pw.Model]] = {
+    "case": Case,
+    "client": Client,
+    "contact": Contact,
+    "professional": Professional,
+    "chronology_entry": ChronologyEntry,
+    "service_plan": ServicePlan,
+    "plan_action": PlanAction,
+    "conference": Conference,
+    "conference_action": ConferenceAction,
+}
+
+
+class Latest(Enum):
+    """No base version: save on top of whatever is current."""
+
+    LATEST = "latest"
+
+
+LATEST = Latest.LATEST
+
+CLIENT_CONFLICT = (
+    "Someone else changed this client's details since you opened them; reopen to see their changes."
+)
+CONTACT_CONFLICT = "Someone else changed this contact since you opened it; reopen to see it now."
+PROFESSIONAL_CONFLICT = (
+    "Someone else changed this professional's details since you opened them; reopen to see "
+    "their changes."
+)
+
+
+class CaseFileOps:
+    """Reading and editing the case file (mixed into ``Store``)."""
+
+    database: Database
+
+    # -- client details ------------------------------------------------------------------
+
+    def client(self, actor: WorkerInfo, client_id: int) -> ClientInfo:
+        """A client's own details and their current version."""
+        with self.database.reading():
+            return _client_info(_get_client(client_id))
+
+    def update_client(
+        self,
+        actor: WorkerInfo,
+        client_id: int,
+        data: dict[str, Any],
+        *,
+        version: int,
+        dayfirst: bool = True,
+    ) -> ClientInfo:
+        """Save the client details form; fields left out of ``data`` keep their value.
+
+        Raises Conflict if the client changed since ``version`` was read, InvalidInput (by
+        field) if the form doesn't validate.
+        """
+        from store.core.schemas import ClientUpdate, validate
+
+        with self.database.writing():
+            row = _get_client(client_id)
+            if row.version != version:
+                raise _refused(row, "client", "this client's details", CLIENT_FIELDS)
+            current = {f: getattr(row, f) for f in CLIENT_FIELDS}
+            new: ClientUpdate = validate(ClientUpdate, {**current, **data}, dayfirst=dayfirst)
+            changes = _diff(current, new.model_dump())
+            if changes:
+                values = {f: new_value for f, (_, new_value) in changes.items()}
+                if "name" in values:
+                    values["name_key"] = fold(values["name"])
+                _save(Client, row, values, changes, "client", actor, CLIENT_CONFLICT)
+            return _client_info(_get_client(client_id))
+
+    # -- support network -----------------------------------------------------------------
+
+    def contacts(self, actor: WorkerInfo, client_id: int) -> list[ContactInfo]:
+        """The client's support network (removed contacts left out), by name."""
+        with self.database.reading():
+            _get_client(client_id)
+            rows = Contact.select().where(Contact.client == client_id, Contact.removed_at.is_null())
+            return sorted((_contact_info(c) for c in rows), key=lambda c: (fold(c.name), c.id))
+
+    def add_contact(self, actor: WorkerInfo, client_id: int, data: dict[str, Any]) -> ContactInfo:
+        """Add someone to the client's support network."""
+        from store.core.schemas import ContactInput, validate
+
+        new: ContactInput = validate(ContactInput, data)
+        with self.database.writing():
+            _get_client(client_id)
+            now = utcnow()
+            row = Contact.create(
+                client=client_id,
+                **new.model_dump(),
+                created_at=now,
+                updated_at=now,
+                created_by=actor.id,
+            )
+            return _contact_info(row)
+
+    def update_contact(
+        self, actor: WorkerInfo, contact_id: int, data: dict[str, Any], *, version: int
+    ) -> ContactInfo:
+        """Save a contact's form; fields left out of ``data`` keep their value."""
+        from store.core.schemas import ContactInput, validate
+
+        with self.database.writing():
+            row = _get_live(Contact, contact_id, "contact", version)
+            current = {f: getattr(row, f) for f in CONTACT_FIELDS}
+            new: ContactInput = validate(ContactInput, {**current, **data})
+            changes = _diff(current, new.model_dump())
+            if changes:
+                values = {f: new_value for f, (_, new_value) in changes.items()}
+                _save(Contact, row, values, changes, "contact", actor, CONTACT_CONFLICT)
+            return _contact_info(Contact.get_by_id(contact_id))
+
+    def remove_contact(self, actor: WorkerInfo, contact_id: int, *, version: int) -> None:
+        """Take a contact out of the support network; the row and its history stay."""
+        with self.database.writing():
+            row = _get_live(Contact, contact_id, "contact", version)
+            _remove(Contact, row, "contact", actor, CONTACT_CONFLICT)
+
+    # -- professionals -------------------------------------------------------------------
+
+    def professionals(self, actor: WorkerInfo, case_id: int) -> list[ProfessionalInfo]:
+        """Professionals involved (removed ones left out): current first, then ended, by name."""
+        today = dates.today()
+        with self.database.reading():
+            _get_case(case_id)
+            rows = Professional.select().where(
+                Professional.case == case_id, Professional.removed_at.is_null()
+            )
+            found = [_professional_info(p) for p in rows]
+
+        def order(p: ProfessionalInfo) -> tuple[bool, str, int]:
+            ended = p.ended_on is not None and p.ended_on <= today
+            return (ended, fold(p.name), p.id)
+
+        return sorted(found, key=order)
+
+    def add_professional(
+        self, actor: WorkerInfo, case_id: int, data: dict[str, Any], *, dayfirst: bool = True
+    ) -> ProfessionalInfo:
+        """Record another agency's worker as involved with the case."""
+        from store.core.schemas import ProfessionalInput, validate
+
+        new: ProfessionalInput = validate(ProfessionalInput, data, dayfirst=dayfirst)
+        with self.database.writing():
+            _get_case(case_id)
+            now = utcnow()
+            row = Professional.create(
+                case=case_id,
+                **new.model_dump(),
+                created_at=now,
+                updated_at=now,
+                created_by=actor.id,
+            )
+            return _professional_info(row)
+
+    def update_professional(
+        self,
+        actor: WorkerInfo,
+        professional_id: int,
+        data: dict[str, Any],
+        *,
+        version: int,
+        dayfirst: bool = True,
+    ) -> ProfessionalInfo:
+        """Save a professional's form; fields left out of ``data`` keep their value."""
+        from store.core.schemas import ProfessionalInput, validate
+
+        with self.database.writing():
+            row = _get_live(Professional, professional_id, "professional", version)
+            current = {f: getattr(row, f) for f in PROFESSIONAL_FIELDS}
+            new: ProfessionalInput = validate(
+                ProfessionalInput, {**current, **data}, dayfirst=dayfirst
+            )
+            changes = _diff(current, new.model_dump())
+            if changes:
+                values = {f: new_value for f, (_, new_value) in changes.items()}
+                _save(
+                    Professional, row, values, changes, "professional", actor, PROFESSIONAL_CONFLICT
+                )
+            return _professional_info(Professional.get_by_id(professional_id))
+
+    def remove_professional(self, actor: WorkerInfo, professional_id: int, *, version: int) -> None:
+        """Take a professional off the case's list; the row and its history stay."""
+        with self.database.writing():
+            row = _get_live(Professional, professional_id, "professional", version)
+            _remove(Professional, row, "professional", actor, PROFESSIONAL_CONFLICT)
+
+    # -- case summary --------------------------------------------------------------------
+
+    def summary(self, actor: WorkerInfo, case_id: int) -> SummaryInfo | None:
+        """The current (newest) summary of the case, or None if it has none yet."""
+        with self.database.reading():
+            _get_case(case_id)
+            return _current_summary(case_id)
+
+    def summary_versions(self, actor: WorkerInfo, case_id: int) -> list[SummaryInfo]:
+        """Every saved version of the case summary, newest first."""
+        with self.database.reading():
+            _get_case(case_id)
+            return [_summary_info(s) for s in _summary_query(case_id)]
+
+    def save_summary(
+        self, actor: WorkerInfo, case_id: int, body: str, *, base: int | Latest | None = LATEST
+    ) -> SummaryInfo:
+        """Save a new version of the summary, exactly as typed.
+
+        ``base`` is the id of the version the text was written from (None: the case had no
+        summary then). If another version has been saved since, Conflict says whose, and
+        carries it (``current["body"]``) and the id to send as ``base`` to save over it
+        deliberately. Left out, the text goes on top of whatever is current (scripts, the
+        demo). Saving the same text as the current version writes nothing and returns it.
+        """
+        from store.core.schemas import SummaryInput, validate
+
+        new: SummaryInput = validate(SummaryInput, {"body": body})
+        with self.database.writing():
+            _get_case(case_id)
+            current = _current_summary(case_id)
+            if current is not None and current.body == new.body:
+                return current
+            now_id = None if current is None else current.id
+            if base is not LATEST and base != now_id:
+                assert current is not None  # versions are never deleted
+                raise refused(
+                    "the summary",
+                    changed_by=current.author_name,
+                    changed_at=current.created_at,
+                    current={"body": current.body},
+                    version=current.id,
+                    verb="saved a new version of",
+                )
+            row = SummaryVersion.create(
+                case=case_id, body=new.body, author=actor.id, created_at=utcnow()
+            )
+            return _summary_info(
+                SummaryVersion.select(SummaryVersion, Worker)
+                .join(Worker)
+                .where(SummaryVersion.id == row.id)
+                .get()
+            )
+
+    # -- history -------------------------------------------------------------------------
+
+    def history(self, actor: WorkerInfo, table: str, record_id: int) -> list[ChangeInfo]:
+        """The recorded changes to one record, newest first.
+
+        ``table`` is one of HISTORY_TABLES ("client", "contact", "professional", ...).
+        """
+        model = HISTORY_TABLES.get(table)
+        if model is None:
+            raise ValueError(f"No change history is kept for {table!r}.")
+        with self.database.reading():
+            if not model.select().where(model._meta.primary_key == record_id).exists():
+                raise NotFound(f"No {table} with id {record_id}.")
+            query = (
+                RecordChange.select(RecordChange, Worker)
+                .join(Worker)
+                .where(RecordChange.table == table, RecordChange.record_id == record_id)
+                .order_by(RecordChange.changed_at.desc(), RecordChange.id.desc())
+            )
+            return [_change_info(c) for c in query]
+
+    def case_history(self, actor: WorkerInfo, case_id: int) -> list[tuple[str, ChangeInfo]]:
+        """Every recorded change to the client, their network and the case's professionals,
+        newest first, each with a label saying which record it was ("Client", "Contact: ...")."""
+        with self.database.reading():
+            return [(label, change) for label, _, _, change in self._located_history(case_id)]
+
+    def _located_history(self, case_id: int) -> list[tuple[str, str, int, ChangeInfo]]:
+        """(label, table, record id, change) for every change to the case, newest first."""
+        case = Case.get_or_none(Case.id == case_id)
+        if case is None:
+            raise NotFound(f"No case with id {case_id}.")
+        labels: dict[tuple[str, int], str] = {
+            ("case", case_id): "Case",
+            ("client", case.client_id): "Client",
+        }
+        for contact in Contact.select(Contact.id, Contact.name).where(
+            Contact.client == case.client_id
+        ):
+            labels[("contact", contact.id)] = f"Contact: {contact.name}"
+        for pro in Professional.select(Professional.id, Professional.name).where(
+            Professional.case == case_id
+        ):
+            labels[("professional", pro.id)] = f"Professional: {pro.name}"
+        for entry in ChronologyEntry.select(ChronologyEntry.id, ChronologyEntry.title).where(
+            ChronologyEntry.case == case_id, ChronologyEntry.updated_at.is_null(False)
+        ):
+            labels[("chronology_entry", entry.id)] = f"Chronology: {entry.title}"
+        for plan in ServicePlan.select(ServicePlan.id, ServicePlan.number).where(
+            ServicePlan.case == case_id
+        ):
+            labels[("service_plan", plan.id)] = f"Service plan {plan.number}"
+        for action in (
+            PlanAction.select(PlanAction.id, PlanAction.what)
+            .join(PlanGoal)
+            .join(ServicePlan)
+            .where(ServicePlan.case == case_id)
+        ):
+            labels[("plan_action", action.id)] = f"Plan action: {preview_line(action.what, 41)}"
+        for conf in Conference.select(
+            Conference.id, Conference.conference_type, Conference.held_at
+        ).where(Conference.case == case_id):
+            kind = conf.conference_type or "meeting"
+            when = f" of {dates.format_date(dates.to_local(conf.held_at))}" if conf.held_at else ""
+            labels[("conference", conf.id)] = f"{kind[:1].upper()}{kind[1:]}{when}"
+        for conf_action in (
+            ConferenceAction.select(ConferenceAction.id, ConferenceAction.what)
+            .join(Conference)
+            .where(Conference.case == case_id)
+        ):
+            labels[("conference_action", conf_action.id)] = (
+                f"Conference action: {preview_line(conf_action.what, 41)}"
+            )
+        changes: list[tuple[str, str, int, ChangeInfo]] = []
+        for (table, record_id), label in labels.items():
+            query = (
+                RecordChange.select(RecordChange, Worker)
+                .join(Worker)
+                .where(RecordChange.table == table, RecordChange.record_id == record_id)
+                .order_by(RecordChange.id.desc())
+            )
+            changes.extend((label, table, record_id, _change_info(c)) for c in query)
+        changes.sort(key=lambda item: item[3].changed_at, reverse=True)
+        return changes
+
+    def case_history_lines(self, actor: WorkerInfo, case_id: int) -> list[HistoryLine]:
+        """The case's history as the history screen shows it (see ``readable_history``)."""
+        with self.database.reading():
+            located = self._located_history(case_id)
+            workers = {w.id: w.display_name for w in Worker.select(Worker.id, Worker.display_name)}
+            professionals = {
+                p.id: p.name
+                for p in Professional.select(Professional.id, Professional.name).where(
+                    Professional.case == case_id
+                )
+            }
+            schedules = {
+                p.id: (p.review_every, p.review_unit)
+                for p in ServicePlan.select(
+                    ServicePlan.id, ServicePlan.review_every, ServicePlan.review_unit
+                ).where(ServicePlan.case == case_id)
+            }
+        return readable_history(located, workers, professionals, schedules)
+
+
+# --- the case history, as people read it --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryLine:
+    """One change in a case's history, worded for a reader: names, not ids; units; dates."""
+
+    id: int  # its place in the history, newest first
+    record: str  # "Client", "Contact: Anne Byron", "Service plan 1"
+    field: str  # "date of birth", "review interval"
+    was: str  # "" when the field was empty
+    now: str
+    changed_by: str
+    changed_at: datetime  # naive UTC
+
+
+# Fields shown under another name (by the table RecordChange uses).
+FIELD_NAMES: dict[tuple[str, str], str] = {
+    ("case", "allocated_on"): "allocated",
+    ("case", "closed_on"): "closed",
+    ("chronology_entry", "occurred_on"): "date",
+    ("chronology_entry", "source_of_information"): "reported by",
+    ("conference", "next_meeting_on"): "next meeting",
+    ("plan_action", "owner_kind"): "owner",
+    ("plan_action", "owner_name"): "owner's name",
+    ("plan_action", "due_on"): "due",
+    ("plan_action", "status_note"): "note",
+    ("conference_action", "status_note"): "note",
+    ("conference_action", "done_at"): "done on",
+    ("professional", "started_on"): "involved from",
+    ("professional", "ended_on"): "involved until",
+    ("service_plan", "started_on"): "started",
+    ("service_plan", "review_dates"): "reviewed on",
+}
+# Fields that hold the id of a worker or a professional.
+WORKER_FIELDS = frozenset({"done_by", "finalised_by", "created_by"})
+PROFESSIONAL_FIELDS_BY_ID = frozenset({"professional"})
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?")
+
+
+def readable_history(
+    changes: list[tuple[str, str, int, ChangeInfo]],
+    workers: dict[int, str],
+    professionals: dict[int, str],
+    schedules: dict[int, tuple[int | None, str]],
+) -> list[HistoryLine]:
+    """``changes`` (label, table, record id, change), newest first, as a reader sees them.
+
+    A plan's review interval is kept as two fields (``review_every`` 3, ``review_unit``
+    months); changed together or alone, it is shown as one, "reviewed": "every 3 months".
+    ``schedules`` holds each plan's interval now, from which the earlier ones are worked out.
+    """
+    lines: list[HistoryLine] = []
+    # A plan's interval after each change, walking back from what it is now.
+    after = dict(schedules)
+    interval = ("review_every", "review_unit")
+    skip = False
+    for n, (label, table, record_id, change) in enumerate(changes):
+        if skip:
+            skip = False
+            continue
+        if table == "service_plan" and change.field in interval:
+            # One save writes both fields next to each other: taken together.
+            parts = {change.field: change}
+            if n + 1 < len(changes):
+                _, next_table, next_id, following = changes[n + 1]
+                if (
+                    (next_table, next_id) == (table, record_id)
+                    and following.field in interval
+                    and following.field != change.field
+                    and following.changed_at == change.changed_at
+                ):
+                    parts[following.field] = following
+                    skip = True
+            every, unit = after.get(record_id, (None, ""))
+            old_every, old_unit = every, unit
+            if "review_every" in parts:
+                raw = parts["review_every"].old_value
+                old_every = int(raw) if raw and raw.isdigit() else None
+            if "review_unit" in parts:
+                old_unit = parts["review_unit"].old_value or ""
+            after[record_id] = (old_every, old_unit)
+            lines.append(
+                HistoryLine(
+                    id=len(lines),
+                    record=label,
+                    field="reviewed",
+                    was=_interval(old_every, old_unit),
+                    now=_interval(every, unit),
+                    changed_by=change.changed_by,
+                    changed_at=change.changed_at,
+                )
+            )
+            continue
+        lines.append(
+            HistoryLine(
+                id=len(lines),
+                record=label,
+                field=FIELD_NAMES.get((table, change.field), change.field.replace("_", " ")),
+                was=_readable(change.field, change.old_value, workers, professionals),
+                now=_readable(change.field, change.new_value, workers, professionals),
+                changed_by=change.changed_by,
+                changed_at=change.changed_at,
+            )
+        )
+    return lines
+
+
+def _interval(every: int | None, unit: str) -> str:
+    if not every or not unit:
+        return "on fixed dates"  # the dates themselves are the "reviewed on" change
+    return f"every {dates.format_interval(every, unit)}"
+
+
+def _readable(
+    field: str, value: str | None, workers: dict[int, str], professionals: dict[int, str]
+) -> str:
+    """A value as RecordChange keeps it (text; ids, ISO dates) as a reader wants it."""
+    if value is None or value == "":
+        return ""
+    if field in WORKER_FIELDS and value.isdigit():
+        return workers.get(int(value), f"worker {value}")
+    if field in PROFESSIONAL_FIELDS_BY_ID and value.isdigit():
+        return professionals.get(int(value), f"professional {value}")
+    if value in ("True", "False"):
+        return "yes" if value == "True" else "no"
+    if _ISO_DATETIME.fullmatch(value):
+        at = datetime.fromisoformat(value)
+        return dates.format_datetime(dates.to_local(at))
+    if _ISO_DATE.fullmatch(value):
+        return dates.format_date(date.fromisoformat(value))
+    if "," in value and all(_ISO_DATE.fullmatch(v.strip()) for v in value.split(",")):
+        return ", ".join(dates.format_date(date.fromisoformat(v.strip())) for v in value.split(","))
+    return value
+
+
+# --- helpers (called inside a reading() or writing() block) ----------------------------------
+
+
+def _get_client(client_id: int) -> Any:
+    row = Client.get_or_none(Client.id == client_id)
+    if row is None:
+        raise NotFound(f"No client with id {client_id}.")
+    return row
+
+
+def _get_case(case_id: int) -> Any:
+    row = Case.get_or_none(Case.id == case_id)
+    if row is None:
+        raise NotFound(f"No case with id {case_id}.")
+    return row
+
+
+def _get_live(model: type[pw.Model], record_id: int, what: str, version: int) -> Any:
+    """A contact or professional about to be changed: it exists, is not removed, and is still
+    at ``version``."""
+    row = model.get_or_none(model._meta.primary_key == record_id)
+    if row is None:
+        raise NotFound(f"No {what} with id {record_id}.")
+    fields = CONTACT_FIELDS if what == "contact" else PROFESSIONAL_FIELDS
+    label = "this contact" if what == "contact" else "this professional's details"
+    if row.removed_at is not None:
+        # Nothing to save over: the record is gone from the case (its history stays).
+        who, _ = last_change(what, row.id)
+        removed = (
+            "this contact from the support network"
+            if what == "contact"
+            else "this professional from the case"
+        )
+        raise refused(
+            removed,
+            changed_by=who,
+            changed_at=row.removed_at,
+            current={f: getattr(row, f) for f in fields},
+            version=None,
+            verb="removed",
+        )
+    if row.version != version:
+        raise _refused(row, what, label, fields)
+    return row
+
+
+def _refused(row: Any, table: str, what: str, fields: tuple[str, ...]) -> Conflict:
+    """The Conflict for a save from an old version of a row with a change history."""
+    who, at = last_change(table, row.id)
+    return refused(
+        what,
+        changed_by=who,
+        changed_at=at,
+        current={f: getattr(row, f) for f in fields},
+        version=row.version,
+    )
+
+
+def _as_text(value: object) -> str | None:
+    """How a value is kept in RecordChange: None stays None, dates as ISO, the rest as str."""
+    if value is None:
+        return None
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def _diff(current: dict[str, Any], new: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """{field: (old, new)} for the fields whose value differs."""
+    return {f: (old, new[f]) for f, old in current.items() if new[f] != old}
+
+
+def _save(
+    model: type[pw.Model],
+    row: Any,
+    values: dict[str, Any],
+    changes: dict[str, tuple[Any, Any]],
+    table: str,
+    actor: WorkerInfo,
+    conflict: str,
+) -> None:
+    """Write the changed columns, bump the version, and log each change."""
+    now = utcnow()
+    pk = model._meta.primary_key
+    version_field = model._meta.fields["version"]
+    updated = (
+        model.update(**values, version=row.version + 1, updated_at=now)
+        .where(pk == row.id, version_field == row.version)
+        .execute()
+    )
+    # The transaction holds the write lock, so this only trips if a caller forgot it.
+    if updated != 1:
+        raise Conflict(conflict)
+    RecordChange.insert_many(
+        [
+            {
+                "table": table,
+                "record_id": row.id,
+                "field": f,
+                "old_value": _as_text(old),
+                "new_value": _as_text(new),
+                "changed_by": actor.id,
+                "changed_at": now,
+            }
+            for f, (old, new) in changes.items()
+        ]
+    ).execute()
+
+
+def _remove(model: type[pw.Model], row: Any, table: str, actor: WorkerInfo, conflict: str) -> None:
+    now = utcnow()
+    _save(model, row, {"removed_at": now}, {"removed": (None, now)}, table, actor, conflict)
+
+
+def _client_info(c: Any) -> ClientInfo:
+    return ClientInfo(
+        id=c.id,
+        name=c.name,
+        date_of_birth=c.date_of_birth,
+        address=c.address,
+        phone=c.phone,
+        language=c.language,
+        identifiers=c.identifiers,
+        version=c.version,
+    )
+
+
+def _contact_info(c: Any) -> ContactInfo:
+    return ContactInfo(
+        id=c.id,
+        client_id=c.client_id,
+        name=c.name,
+        relationship=c.relationship,
+        phone=c.phone,
+        address=c.address,
+        notes=c.notes,
+        version=c.version,
+    )
+
+
+def _professional_info(p: Any) -> ProfessionalInfo:
+    return ProfessionalInfo(
+        id=p.id,
+        case_id=p.case_id,
+        name=p.name,
+        agency=p.agency,
+        role=p.role,
+        phone=p.phone,
+        email=p.email,
+        started_on=p.started_on,
+        ended_on=p.ended_on,
+        version=p.version,
+    )
+
+
+def _summary_query(case_id: int) -> Any:
+    return (
+        SummaryVersion.select(SummaryVersion, Worker)
+        .join(Worker)
+        .where(SummaryVersion.case == case_id)
+        .order_by(SummaryVersion.created_at.desc(), SummaryVersion.id.desc())
+    )
+
+
+def _current_summary(case_id: int) -> SummaryInfo | None:
+    row = _summary_query(case_id).first()
+    return None if row is None else _summary_info(row)
+
+
+def _summary_info(s: Any) -> SummaryInfo:
+    return SummaryInfo(
+        id=s.id,
+        case_id=s.case_id,
+        body=s.body,
+        author_name=s.author.display_name,
+        created_at=s.created_at,
+    )
+
+
+def _change_info(change: RecordChange) -> ChangeInfo:
+    """A RecordChange row (joined with its Worker) as a plain record."""
+    return ChangeInfo(
+        field=change.field,
+        old_value=change.old_value,
+        new_value=change.new_value,
+        changed_by=change.changed_by.display_name,
+        changed_at=change.changed_at,
+    )
