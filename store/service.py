@@ -19,7 +19,6 @@ from store.cases.lifecycle import LifecycleOps
 from store.chronology.service import ChronologyOps
 from store.conferences.service import ConferenceOps
 from store.core import dates, migrations
-from store.core.config import DEFAULT_REF_FORMAT
 from store.core.db import (
     Database,
     check_integrity,
@@ -49,6 +48,7 @@ from store.core.records import (
     DuplicateCandidate,
     WorkerInfo,
 )
+from store.core.settings import DEFAULT_REF_FORMAT
 from store.core.textsafe import clean_field, fold
 from store.core.view_records import CaseFile, CaseMeetings, Minutes, MinutesForEditing
 from store.notes.service import NoteOps

@@ -25,9 +25,9 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from store.core.config import Config
 from store.core.errors import StoreError
 from store.core.records import CaseRow, DraftInfo, WorkerInfo
+from store.core.settings import Config
 from store.core.textsafe import visible
 from store.core.words import plural
 from store.service import Store

@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 from store import __version__
 from store.core.config import (
-    Config,
-    ConfigError,
     config_path,
     default_db_path,
     demo_db_path,
@@ -28,6 +26,7 @@ from store.core.config import (
     resolve_worker,
 )
 from store.core.errors import StoreError
+from store.core.settings import Config, ConfigError
 from store.core.words import plural
 
 if TYPE_CHECKING:
@@ -398,12 +397,8 @@ def _write_export(output: Path | None, text: str, *, example_name: str) -> bool:
 def _export_chronology(args: argparse.Namespace, config: Config) -> int:
     from datetime import date
 
-    from store.chronology.service import (
-        AUTOMATIC_CATEGORIES,
-        DatePeriodError,
-        describe_filter,
-        parse_period,
-    )
+    from store.chronology.period import DatePeriodError, describe_filter, parse_period
+    from store.chronology.rules import AUTOMATIC_CATEGORIES
     from store.core import dates
     from store.export.documents import chronology_html, chronology_markdown
 

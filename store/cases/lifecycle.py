@@ -20,47 +20,17 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from store.case_file.service import _diff, _save
+from store.cases.rules import CASE_CONFLICT, TRANSFER_REASON
 from store.chronology.service import current_allocation_id, current_allocation_start
 from store.core import dates
-from store.core.config import CLOSURE_REASONS
 from store.core.db import Database
 from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import Allocation, Case, ChronologyEntry, Worker, utcnow
 from store.core.records import CaseDetail, CaseStatus, WorkerInfo
+from store.core.settings import CLOSURE_REASONS
 
-__all__ = [
-    "CLOSURE_REASONS",
-    "CloseInput",
-    "LifecycleOps",
-    "ReopenInput",
-    "TransferInput",
-]
-
-REASON_MAX = 500
-TRANSFER_REASON = "Say why the case is being transferred."
-CLOSING_SUMMARY_MAX = 20_000
-CASE_CONFLICT = (
-    "Someone else changed this case since you opened it; reopen it to see their changes."
-)
-
-# The forms' models are pydantic, which start-up doesn't need: they live in
-# store.lifecycle_input, imported when a form is first validated. The names still work from here.
 if TYPE_CHECKING:
-    from store.cases.lifecycle_input import CloseInput as CloseInput
-    from store.cases.lifecycle_input import ReopenInput as ReopenInput
-    from store.cases.lifecycle_input import TransferInput as TransferInput
-
-_INPUT_NAMES = frozenset({"CloseInput", "ReopenInput", "TransferInput"})
-
-
-def __getattr__(name: str) -> Any:
-    if name in _INPUT_NAMES:
-        from store.cases import lifecycle_input
-
-        value = getattr(lifecycle_input, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from store.cases.lifecycle_input import CloseInput, ReopenInput, TransferInput
 
 
 class LifecycleOps:

@@ -1,7 +1,7 @@
 """The allocation, transfer, closure and reopening forms, validated before the case changes.
 
-Apart from ``store.lifecycle`` because pydantic, which start-up doesn't need, is imported only
-when a form is first validated; ``from store.lifecycle import TransferInput`` still works.
+Apart from the operations because pydantic, which start-up doesn't need, is imported only when a
+form is first validated.
 """
 
 from __future__ import annotations
@@ -10,10 +10,10 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
-from store.cases.lifecycle import CLOSING_SUMMARY_MAX, REASON_MAX, TRANSFER_REASON
+from store.cases.rules import CLOSING_SUMMARY_MAX, REASON_MAX, TRANSFER_REASON
 from store.core import dates
-from store.core.config import CLOSURE_REASONS
 from store.core.schemas import parse_typed_date
+from store.core.settings import CLOSURE_REASONS
 from store.core.textsafe import clean_field
 
 

@@ -1,7 +1,7 @@
 """A manual chronology entry's form, validated before it is recorded.
 
-Apart from ``store.chronology`` because pydantic, which start-up doesn't need, is imported only
-when an entry is first validated; ``from store.chronology import EntryInput`` still works.
+Apart from the operations because pydantic, which start-up doesn't need, is imported only when
+an entry is first validated.
 """
 
 from __future__ import annotations
@@ -10,14 +10,14 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
-from store.chronology.service import (
+from store.chronology.rules import (
     DEFAULT_CATEGORIES,
     DETAILS_MAX,
     SOURCE_MAX,
     TITLE_MAX,
-    _as_typed,
-    _check_analysis,
-    _too_long,
+    as_typed,
+    check_analysis,
+    too_long,
 )
 from store.core import dates
 from store.core.schemas import parse_typed_date
@@ -75,16 +75,16 @@ class EntryInput(BaseModel):
         if not text:
             raise ValueError("Say what happened in a few words (the event's title).")
         if len(text) > TITLE_MAX:
-            raise _too_long("The title is", text, TITLE_MAX)
+            raise too_long("The title is", text, TITLE_MAX)
         return text
 
     @field_validator("details", mode="before")
     @classmethod
     def _details(cls, value: object) -> str:
         # Markdown kept as typed: the entry is a record; displays and exports clean it.
-        text = _as_typed(value)
+        text = as_typed(value)
         if len(text) > DETAILS_MAX:
-            raise _too_long("The details are", text, DETAILS_MAX)
+            raise too_long("The details are", text, DETAILS_MAX)
         return text
 
     @field_validator("source_of_information", mode="before")
@@ -92,10 +92,10 @@ class EntryInput(BaseModel):
     def _source(cls, value: object) -> str:
         text = clean_field(str(value or ""))
         if len(text) > SOURCE_MAX:
-            raise _too_long("Who reported it is", text, SOURCE_MAX)
+            raise too_long("Who reported it is", text, SOURCE_MAX)
         return text
 
     @field_validator("analysis", mode="before")
     @classmethod
     def _analysis(cls, value: object) -> str:
-        return _check_analysis(value)
+        return check_analysis(value)

@@ -22,7 +22,6 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from store.conferences.records import ACTION_STATUSES
 from store.core import dates
-from store.core.config import CONFERENCE_TYPES
 from store.core.errors import InvalidInput
 from store.core.schemas import (
     NAME_MAX,
@@ -33,6 +32,7 @@ from store.core.schemas import (
     parse_typed_date,
     validate,
 )
+from store.core.settings import CONFERENCE_TYPES
 from store.core.textsafe import clean_field
 from store.plans.input import _choice, yes_no
 

@@ -16,8 +16,8 @@ from datetime import date, datetime
 
 from store.conferences.records import AttendeeInfo, ConferenceActionInfo, ConferenceInfo
 from store.core import dates
-from store.export.documents import _md_block, md_escape
-from store.plans.render import _inline, _quote, review_markdown
+from store.core.markdown import md_block, md_escape, md_inline, md_quote
+from store.plans.render import review_markdown
 
 __all__ = ["action_status_text", "minutes_markdown"]
 
@@ -94,7 +94,7 @@ def minutes_markdown(
     out += ["", f"{sub} The client", ""]
     out.append("The client attended." if c.client_attended else "The client did not attend.")
     out += ["", "**The client's views, in their words:**", ""]
-    out += _quote(c.client_views) if c.client_views.strip() else ["Not recorded."]
+    out += md_quote(c.client_views) if c.client_views.strip() else ["Not recorded."]
 
     out += ["", f"{sub} Agenda"]
     if not c.agenda:
@@ -102,17 +102,15 @@ def minutes_markdown(
     for item in c.agenda:
         out += ["", f"{sub}# {item.position}. {md_escape(item.title)}", ""]
         out.append(
-            _md_block(item.discussion) if item.discussion.strip() else "No discussion recorded."
+            md_block(item.discussion) if item.discussion.strip() else "No discussion recorded."
         )
 
     out += ["", f"{sub} Information shared", ""]
-    out.append(
-        _md_block(c.information_shared) if c.information_shared.strip() else "None recorded."
-    )
+    out.append(md_block(c.information_shared) if c.information_shared.strip() else "None recorded.")
 
     out += ["", f"{sub} Decisions", ""]
     if c.decisions:
-        out += [f"{n}. {_inline(d)}" for n, d in enumerate(c.decisions, 1)]
+        out += [f"{n}. {md_inline(d)}" for n, d in enumerate(c.decisions, 1)]
     else:
         out.append("No decisions recorded.")
 
@@ -151,6 +149,6 @@ def minutes_markdown(
                 "",
                 f"**Reason:** {md_escape(amendment.reason)}",
                 "",
-                _md_block(amendment.body),
+                md_block(amendment.body),
             ]
     return "\n".join(out).rstrip() + "\n"

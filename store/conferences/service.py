@@ -28,7 +28,6 @@ from peewee import JOIN, fn
 from store.case_file.service import _diff, _save
 from store.chronology.service import current_allocation_id
 from store.core import dates
-from store.core.config import CONFERENCE_TYPES
 from store.core.db import Database
 from store.core.errors import Conflict, InvalidInput
 from store.core.models import (
@@ -49,6 +48,7 @@ from store.core.models import (
 )
 from store.core.records import WorkerInfo
 from store.core.rows import get_row, open_case, worker_names
+from store.core.settings import CONFERENCE_TYPES
 from store.core.textsafe import fold
 from store.core.words import plural
 
@@ -738,7 +738,7 @@ def _update_case_actions(case_id: int) -> None:
 
 def _entry_details(row: Any, present: list[Any], apologies: int, actions: int) -> str:
     """The chronology entry's text: who chaired and came, and the decisions, briefly."""
-    from store.export.documents import md_escape
+    from store.core.markdown import md_escape
 
     client = "the client attended" if row.client_attended else "the client did not attend"
     lines = [

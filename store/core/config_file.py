@@ -1,6 +1,6 @@
 """Validating a config file: the pydantic model of its fields, with their checks.
 
-Kept apart from ``store.config`` so that start-up, which usually has no file to read, never
+Kept apart from ``store.core.config`` so that start-up, which usually has no file to read, never
 imports pydantic; ``load_config`` imports this module only when a file exists.
 """
 
@@ -18,7 +18,7 @@ from pydantic import (
     field_validator,
 )
 
-from store.core.config import (
+from store.core.settings import (
     CHRONOLOGY_CATEGORIES,
     CLOSURE_REASONS,
     CONFERENCE_TYPES,

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import html
 import os
-import re
 import tempfile
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -31,9 +30,8 @@ from markdown_it import MarkdownIt
 
 from store.core import dates
 from store.core.errors import StoreError
-from store.core.markdown import parser
+from store.core.markdown import clean_text, md_block, md_escape, one_line, parser
 from store.core.records import CaseDetail, ChronologyItem
-from store.core.textsafe import single_line, strip_control, visible
 
 if TYPE_CHECKING:
     from store.conferences.records import ConferenceInfo
@@ -67,13 +65,6 @@ SOURCE_LABELS = {
 BEFORE_ALLOCATION = "(before current allocation)"
 COLUMNS = ("Date", "Category", "Event", "Source", "Analysis")
 
-# Every character that means something somewhere in Markdown inline syntax or a GFM table,
-# plus & (an entity like &lt; would otherwise be decoded) and ~ (strikethrough).
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#&~])")
-# A "<" or an image's "![" not already escaped (after an even number of backslashes, or none).
-_UNESCAPED_LT = re.compile(r"(?<!\\)((?:\\\\)*)<")
-_UNESCAPED_IMAGE = re.compile(r"(?<!\\)((?:\\\\)*)!\[")
-
 
 class ExportError(StoreError):
     """The export could not be written (the message says why, in one line)."""
@@ -82,21 +73,9 @@ class ExportError(StoreError):
 # --- shared pieces -------------------------------------------------------------------------
 
 
-def _clean(text: str) -> str:
-    """User text without control characters or escape sequences."""
-    return strip_control(text or "")
-
-
-def _one_line(text: str) -> str:
-    """A name, title or other one-line field as an export shows it: on one line, with its
-    invisible and direction-changing characters as marks (as on screen), so a printed name
-    can't read as another."""
-    return visible(" ".join(single_line(text or "").split()))
-
-
 def _source(item: ChronologyItem) -> str:
     label = SOURCE_LABELS.get(item.source_kind, item.source_kind.replace("_", " "))
-    reported = _one_line(item.source_of_information)
+    reported = one_line(item.source_of_information)
     return f"{label}; reported by {reported}" if reported else label
 
 
@@ -107,16 +86,16 @@ def _case_facts(detail: CaseDetail) -> Facts:
     """Who the export is about, as (label, plain text) pairs: the start of every header."""
     dob = dates.format_date(detail.date_of_birth) if detail.date_of_birth else "not recorded"
     return [
-        ("Client", _one_line(detail.client_name)),
+        ("Client", one_line(detail.client_name)),
         ("Date of birth", dob),
-        ("Case reference", _one_line(detail.ref)),
-        ("Allocated worker", _one_line(detail.worker_name) or "not allocated"),
+        ("Case reference", one_line(detail.ref)),
+        ("Allocated worker", one_line(detail.worker_name) or "not allocated"),
     ]
 
 
 def _exported_facts(exported_by: str, exported_at: datetime) -> Facts:
     return [
-        ("Exported by", _one_line(exported_by)),
+        ("Exported by", one_line(exported_by)),
         ("Exported on", dates.format_datetime(exported_at)),
     ]
 
@@ -129,7 +108,7 @@ def _facts(
     filter_description: str,
 ) -> Facts:
     """The chronology's header block, in the order both formats show it."""
-    described = _one_line(filter_description)
+    described = one_line(filter_description)
     return [
         *_case_facts(detail),
         ("Allocated on", dates.format_date(detail.allocated_on) or "not allocated"),
@@ -146,7 +125,7 @@ def _local_date(at: datetime) -> date:
 
 def _plan_title(detail: CaseDetail, plan: PlanInfo) -> str:
     """ "Service plan 2: CL-2026-0042, Ada Byron", as plain text."""
-    return f"Service plan {plan.number}: {_one_line(detail.ref)}, {_one_line(detail.client_name)}"
+    return f"Service plan {plan.number}: {one_line(detail.ref)}, {one_line(detail.client_name)}"
 
 
 def _plan_facts(
@@ -186,22 +165,9 @@ def _date_text(item: ChronologyItem) -> str:
 # --- Markdown ------------------------------------------------------------------------------
 
 
-def md_escape(text: str) -> str:
-    """Plain text made literal in Markdown, on one line (for headings and table cells)."""
-    return _MD_SPECIAL.sub(r"\\\1", _one_line(text))
-
-
 def _md_facts(facts: Facts) -> list[str]:
     """The header block as a Markdown list."""
     return [f"- **{label}:** {md_escape(value)}" for label, value in facts]
-
-
-def _md_block(text: str) -> str:
-    """Markdown as written, with raw HTML and images neutralised (a reader's renderer would
-    fetch an image), as a block quote."""
-    cleaned = _clean(text).replace("\r\n", "\n").replace("\r", "\n").strip("\n")
-    neutral = _UNESCAPED_IMAGE.sub(r"\1!\\[", _UNESCAPED_LT.sub(r"\1\\<", cleaned))
-    return "\n".join(f"> {line}" if line.strip() else ">" for line in neutral.split("\n"))
 
 
 def chronology_markdown(
@@ -245,10 +211,10 @@ def chronology_markdown(
             f"*{md_escape(item.category)}* · {md_escape(_source(item))}"
             + (f" · recorded by {md_escape(item.author_name)}" if item.author_name else ""),
             "",
-            _md_block(item.details) if item.details.strip() else "No details recorded.",
+            md_block(item.details) if item.details.strip() else "No details recorded.",
         ]
         if item.analysis.strip():
-            out += ["", "**Analysis:**", "", _md_block(item.analysis)]
+            out += ["", "**Analysis:**", "", md_block(item.analysis)]
     if not items:
         out += ["", "No entries."]
     return "\n".join(out) + "\n"
@@ -304,8 +270,8 @@ def _minutes_title(detail: CaseDetail, conference: ConferenceInfo) -> str:
     )
     kind = conference.conference_type or "meeting"
     return (
-        f"Minutes of the {_one_line(kind)}{when}: "
-        f"{_one_line(detail.ref)}, {_one_line(detail.client_name)}"
+        f"Minutes of the {one_line(kind)}{when}: "
+        f"{one_line(detail.ref)}, {one_line(detail.client_name)}"
     )
 
 
@@ -391,7 +357,7 @@ h2, h3, h4 { break-after: avoid; }
 
 
 def _e(text: str) -> str:
-    return html.escape(_one_line(text), quote=True)
+    return html.escape(one_line(text), quote=True)
 
 
 def _html_parser() -> MarkdownIt:
@@ -402,7 +368,7 @@ def _html_parser() -> MarkdownIt:
 
 
 def _render(md: MarkdownIt, markdown: str) -> str:
-    return str(md.render(_clean(markdown)))
+    return str(md.render(clean_text(markdown)))
 
 
 def _html_page(
@@ -456,7 +422,7 @@ def chronology_html(
     """The chronology as a standalone HTML document (no scripts, no external resources)."""
     facts = _facts(detail, len(items), exported_by, exported_at, filter_description)
     md = _html_parser()
-    title = f"Chronology: {_one_line(detail.ref)}, {_one_line(detail.client_name)}"
+    title = f"Chronology: {one_line(detail.ref)}, {one_line(detail.client_name)}"
     out = [
         '<table class="chronology">',
         "<thead><tr>" + "".join(f"<th>{c}</th>" for c in COLUMNS) + "</tr></thead>",

@@ -1,7 +1,7 @@
 """The note editor's fields, validated before a note becomes a record.
 
-Apart from ``store.notes`` because pydantic, which start-up doesn't need, is imported only when
-a note is first validated; ``from store.notes import NoteInput, parse_note`` still works.
+Apart from the operations because pydantic, which start-up doesn't need, is imported only when a
+note is first validated.
 """
 
 from __future__ import annotations
@@ -12,19 +12,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
+from store.chronology.rules import NOTE_CATEGORY, chronology_categories
 from store.core import dates
-from store.core.config import NOTE_TYPES
 from store.core.errors import InvalidInput
 from store.core.schemas import validate
+from store.core.settings import NOTE_TYPES
 from store.core.textsafe import clean_field
-from store.notes.service import (
-    BODY_MAX,
-    NOTE_CATEGORY,
-    PRESENT_MAX,
-    TITLE_MAX,
-    _truthy,
-    chronology_categories,
-)
+from store.notes.rules import BODY_MAX, PRESENT_MAX, TITLE_MAX, truthy
 
 
 class NoteInput(BaseModel):
@@ -86,7 +80,7 @@ class NoteInput(BaseModel):
     @field_validator("significant", mode="before")
     @classmethod
     def _significant(cls, value: object) -> bool:
-        return value if isinstance(value, bool) else _truthy(value)
+        return value if isinstance(value, bool) else truthy(value)
 
     @field_validator("chronology_title", mode="before")
     @classmethod

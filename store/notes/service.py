@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 import peewee as pw
 
 from store.core import dates
-from store.core.config import CHRONOLOGY_CATEGORIES, NOTE_TYPES
 from store.core.db import Database, contains
 from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import (
@@ -38,52 +37,12 @@ from store.core.records import (
     NoteSummary,
     WorkerInfo,
 )
+from store.core.settings import NOTE_TYPES
 from store.core.textsafe import clean_field, preview_line
+from store.notes.rules import BODY_MAX, DRAFT_FIELDS, truthy
 
-BODY_MAX = 2_000_000  # characters; a pasted 1 MB document must fit
-TITLE_MAX = 120
-NOTE_CATEGORY = "contact"  # a significant note's chronology category unless it says otherwise
-PRESENT_MAX = 500
-DRAFT_FIELDS = (
-    "case_id",
-    "contact_at",
-    "note_type",
-    "present",
-    "body",
-    "significant",
-    "chronology_title",
-    "chronology_category",
-    "follow_up_on",
-)
-
-# The editor's input model is pydantic, which start-up doesn't need: it lives in
-# store.note_input, imported when a note is first validated. These names still work from here.
 if TYPE_CHECKING:
-    from store.notes.input import NoteInput as NoteInput
-    from store.notes.input import parse_note as parse_note
-
-_INPUT_NAMES = frozenset({"NoteInput", "parse_note"})
-
-
-def __getattr__(name: str) -> Any:
-    if name in _INPUT_NAMES:
-        from store.notes import input as note_input
-
-        value = getattr(note_input, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def _truthy(value: object) -> bool:
-    return str(value).strip().lower() in ("1", "true", "yes", "on", "y", "x")
-
-
-def chronology_categories(configured: Sequence[str] | None = None) -> tuple[str, ...]:
-    """The categories a significant note's chronology entry may take: the configured ones,
-    and "contact" (the default) even if the configuration leaves it out."""
-    offered = tuple(configured or CHRONOLOGY_CATEGORIES)
-    return offered if NOTE_CATEGORY in offered else (NOTE_CATEGORY, *offered)
+    from store.notes.input import NoteInput
 
 
 def first_line(body: str, width: int = 200) -> str:
@@ -127,7 +86,7 @@ class NoteOps:
             "note_type": fields.get("note_type", "") or "case note",
             "present": fields.get("present", ""),
             "body": fields.get("body", ""),
-            "significant": _truthy(fields.get("significant", "")),
+            "significant": truthy(fields.get("significant", "")),
             "contact_at": when.replace(tzinfo=None),
             "draft_state": json.dumps(fields, ensure_ascii=False),
             "updated_at": now,

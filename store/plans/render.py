@@ -9,13 +9,11 @@ those characters. Multi-line text (evidence, the client's views) keeps its lines
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from store.core import dates
-from store.core.textsafe import strip_control
+from store.core.markdown import md_escape, md_inline, md_quote
 from store.core.words import plural
-from store.export.documents import md_escape
 from store.plans.records import (
     OWNER_LABELS,
     GoalInfo,
@@ -34,28 +32,7 @@ __all__ = [
     "reviews_markdown",
 ]
 
-# What makes a line a list item or a rule in Markdown: "-", "+", "=" or "1." / "1)" first.
-_BLOCK_START = re.compile(r"^(\s*\d*)([-+=.)])")
 _STATUS_MARKS = {"not started": "☐", "in progress": "◐", "done": "☑", "dropped": "✗"}
-
-
-def _lines(text: str) -> list[str]:
-    """Multi-line user text, each line escaped (blank lines kept as paragraph breaks), down
-    to what would start a list, a heading or a rule: a line "- x" or "1. x" reads as typed."""
-    cleaned = strip_control(text or "").replace("\r\n", "\n").replace("\r", "\n").strip("\n")
-    return [
-        _BLOCK_START.sub(r"\1\\\2", md_escape(line)) if line.strip() else ""
-        for line in cleaned.split("\n")
-    ]
-
-
-def _quote(text: str, indent: str = "") -> list[str]:
-    return [f"{indent}> {line}" if line else f"{indent}>" for line in _lines(text)]
-
-
-def _inline(text: str) -> str:
-    """Multi-line text on one line (a list item or a sentence)."""
-    return " ".join(line for line in _lines(text) if line)
 
 
 def doing_with(plan: PlanInfo) -> str:
@@ -100,13 +77,13 @@ def _wording(v: GoalVersionInfo) -> list[str]:
     target_on = dates.format_date(v.target_on) if v.target_on else "no date"
     agreed = "agreed with the client" if v.client_agreed else "**not yet agreed with the client**"
     achievable = "judged achievable" if v.achievable else "**not yet judged achievable**"
-    note = f" ({_inline(v.achievable_note)})" if v.achievable_note.strip() else ""
+    note = f" ({md_inline(v.achievable_note)})" if v.achievable_note.strip() else ""
     return [
-        f"**What will change:** {_inline(v.change)}",
+        f"**What will change:** {md_inline(v.change)}",
         "",
-        f"**Measure:** {_inline(v.measure)} · **target:** {_inline(v.target)}",
+        f"**Measure:** {md_inline(v.measure)} · **target:** {md_inline(v.target)}",
         "",
-        f"**Why it matters:** “{_inline(v.relevance)}”",
+        f"**Why it matters:** “{md_inline(v.relevance)}”",
         "",
         f"**By** {target_on} · {agreed} · {achievable}{note}",
     ]
@@ -115,7 +92,7 @@ def _wording(v: GoalVersionInfo) -> list[str]:
 def _rating_line(r: RatingInfo) -> str:
     when = dates.format_date(r.held_on)
     if not r.rating:
-        return f"- **{when} — not rated:** {_inline(r.not_rated_reason)}"
+        return f"- **{when} — not rated:** {md_inline(r.not_rated_reason)}"
     return f"- **{when} — {r.rating}**, decision: {r.decision}."
 
 
@@ -138,7 +115,7 @@ def goal_markdown(goal: GoalInfo, *, level: int = 2, today: date | None = None) 
             "",
             f"*Reworded {plural(len(goal.versions) - 1, 'time')}; "
             f"this wording since {dates.format_date(dates.to_local(v.created_at).date())}"
-            + (f": {_inline(v.reason)}" if v.reason.strip() else "")
+            + (f": {md_inline(v.reason)}" if v.reason.strip() else "")
             + ".*",
         ]
     out += ["", f"{head}# Actions", ""]
@@ -146,9 +123,9 @@ def goal_markdown(goal: GoalInfo, *, level: int = 2, today: date | None = None) 
         for a in goal.actions:
             due = dates.format_date(a.due_on) if a.due_on else "no date"
             late = " — **overdue**" if a.is_overdue(today) else ""
-            note = f" ({_inline(a.status_note)})" if a.status_note.strip() else ""
+            note = f" ({md_inline(a.status_note)})" if a.status_note.strip() else ""
             out.append(
-                f"- {_STATUS_MARKS.get(a.status, '·')} {_inline(a.what)} — "
+                f"- {_STATUS_MARKS.get(a.status, '·')} {md_inline(a.what)} — "
                 f"*{md_escape(a.owner_text)}*, due {due}, {a.status}{late}{note}"
             )
     else:
@@ -159,12 +136,12 @@ def goal_markdown(goal: GoalInfo, *, level: int = 2, today: date | None = None) 
     for r in goal.ratings:
         out.append(_rating_line(r))
         if r.evidence.strip():
-            out += ["", "  Evidence:", "", *_quote(r.evidence, "  ")]
+            out += ["", "  Evidence:", "", *md_quote(r.evidence, "  ")]
         if r.goal.id != v.id:
             out += [
                 "",
-                f"  *The goal as it stood then:* {_inline(r.goal.change)} "
-                f"(measure: {_inline(r.goal.measure)}; target: {_inline(r.goal.target)}; by "
+                f"  *The goal as it stood then:* {md_inline(r.goal.change)} "
+                f"(measure: {md_inline(r.goal.measure)}; target: {md_inline(r.goal.target)}; by "
                 f"{dates.format_date(r.goal.target_on) if r.goal.target_on else 'no date'}).",
             ]
         out.append("")
@@ -178,23 +155,23 @@ def review_markdown(review: ReviewInfo, plan: PlanInfo, *, level: int = 2) -> st
     by = f" Recorded by {md_escape(review.author_name)}." if review.author_name else ""
     out = [f"{head} Review of {dates.format_date(review.held_on)}", "", present + by, ""]
     if review.participants.strip():
-        out += [f"**Also taking part:** {_inline(review.participants)}", ""]
-    out += ["**The client's views:**", "", *_quote(review.client_views), ""]
+        out += [f"**Also taking part:** {md_inline(review.participants)}", ""]
+    out += ["**The client's views:**", "", *md_quote(review.client_views), ""]
     if review.summary.strip():
-        out += ["**Summary:**", "", *_quote(review.summary), ""]
+        out += ["**Summary:**", "", *md_quote(review.summary), ""]
     positions = {g.id: g.position for g in plan.goals}
     for r in review.ratings:
-        title = f"Goal {positions.get(r.goal_id, '?')}: {_inline(r.goal.change)}"
+        title = f"Goal {positions.get(r.goal_id, '?')}: {md_inline(r.goal.change)}"
         out.append(
             f"- **{title}** — "
             + (
                 f"{r.rating}; {r.decision}."
                 if r.rating
-                else f"not rated: {_inline(r.not_rated_reason)}"
+                else f"not rated: {md_inline(r.not_rated_reason)}"
             )
         )
         if r.evidence.strip():
-            out += ["", *_quote(r.evidence, "  "), ""]
+            out += ["", *md_quote(r.evidence, "  "), ""]
     nxt = dates.format_date(review.next_review_on) if review.next_review_on else "none set"
     out += ["", f"Next review: {nxt}."]
     return "\n".join(out).rstrip() + "\n"

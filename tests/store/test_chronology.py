@@ -12,20 +12,16 @@ from typing import Any
 
 import pytest
 
-from store.chronology.service import (
-    ANALYSIS_MAX,
-    AUTOMATIC_NOT_EDITABLE,
-    DEFAULT_CATEGORIES,
-    DETAILS_MAX,
-    DatePeriodError,
-    parse_period,
-)
+from store.chronology.period import DatePeriodError, parse_period
+from store.chronology.rules import ANALYSIS_MAX, DEFAULT_CATEGORIES, DETAILS_MAX
+from store.chronology.service import AUTOMATIC_NOT_EDITABLE
 from store.core import migrations
-from store.core.config import Config, ConfigError, load_config
+from store.core.config import load_config
 from store.core.db import Database
 from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import Allocation, Case, ChronologyEntry, utcnow
 from store.core.records import CaseDetail, ChronologyItem, WorkerInfo
+from store.core.settings import Config, ConfigError
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 

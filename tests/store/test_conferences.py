@@ -14,7 +14,6 @@ import pytest
 
 from store.conferences.records import ConferenceInfo
 from store.conferences.render import minutes_markdown
-from store.core.config import CONFERENCE_TYPES, Config
 from store.core.errors import Conflict, InvalidInput
 from store.core.models import (
     Conference,
@@ -24,6 +23,7 @@ from store.core.models import (
     PlanReview,
 )
 from store.core.records import CaseDetail, ContactInfo, ProfessionalInfo, WorkerInfo
+from store.core.settings import CONFERENCE_TYPES, Config
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 

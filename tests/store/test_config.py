@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from store.core.config import Config, ConfigError, load_config, resolve_db_path, resolve_worker
+from store.core.config import load_config, resolve_db_path, resolve_worker
+from store.core.settings import Config, ConfigError
 
 
 def write(tmp_path: Path, text: str) -> Path:

@@ -863,7 +863,8 @@ def test_the_case_file_api_reads_demo_data(tmp_path: Path) -> None:
 
 
 def test_about_a_quarter_of_cases_have_manual_chronology_entries(case_file_db: Path) -> None:
-    from store.chronology.service import DEFAULT_CATEGORIES, EntryInput
+    from store.chronology.input import EntryInput
+    from store.chronology.rules import DEFAULT_CATEGORIES
     from store.core.schemas import validate
 
     cases = {
@@ -1461,7 +1462,7 @@ def test_actions_are_what_the_action_form_accepts(demo_store: Store) -> None:
 
 
 def test_some_cases_have_conferences_with_the_cases_own_people(case_file_db: Path) -> None:
-    from store.core.config import CONFERENCE_TYPES
+    from store.core.settings import CONFERENCE_TYPES
 
     conferences = _rows(
         case_file_db,

@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from store.cases.lifecycle import CLOSURE_REASONS
 from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import Case, ChronologyEntry, Client
 from store.core.records import CaseDetail, CaseStatus, ChronologyItem, WorkerInfo
+from store.core.settings import CLOSURE_REASONS
 from store.core.textsafe import fold
 from store.service import Store
 from tests.conftest import FROZEN_NOW

@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from store.core.config import Config
+from store.core.settings import Config
 from tui.app import CaselineApp
 from tui.screens.form import FormScreen
 from tui.screens.minutes_editor import ActionRow

@@ -242,7 +242,7 @@ async def test_read_a_note_then_amend_it(make_app: MakeApp, seeded_db: Path) -> 
 
 
 async def test_finalising_can_be_a_separate_step(seeded_db: Path) -> None:
-    from store.core.config import Config
+    from store.core.settings import Config
 
     app = CaselineApp(db=seeded_db, worker="sam.okafor", config=Config(finalise_on_save=False))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -333,7 +333,7 @@ async def test_bad_when_and_present_typed_and_pasted_at_the_keyboard(
 ) -> None:
     from textual import events
 
-    from store.notes.service import PRESENT_MAX
+    from store.notes.rules import PRESENT_MAX
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -59,7 +59,7 @@ def edit_entry_screen(app: CaselineApp, entry: ChronologyItem, label: str) -> Fo
     store, me, config = app.store, app.me, app.config
     if entry.source_kind == "note":
         # A significant note's entry: its category was the worker's choice, and can change.
-        from store.notes.service import chronology_categories
+        from store.chronology.rules import chronology_categories
 
         categories = chronology_categories(config.chronology_categories)
         # One no longer configured stays on offer until changed (the store keeps it as it is).

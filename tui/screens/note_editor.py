@@ -18,10 +18,11 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
+from store.chronology.rules import NOTE_CATEGORY, chronology_categories
 from store.core import dates
 from store.core.errors import Conflict, InvalidInput, StoreError
 from store.core.records import DraftInfo, NoteDetail
-from store.notes.service import NOTE_CATEGORY, chronology_categories, parse_note
+from store.notes.input import parse_note
 from tui.autosave import DraftSaver
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error

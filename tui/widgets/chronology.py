@@ -175,7 +175,7 @@ class ChronologyPane(Vertical):
 
     def filter_description(self) -> str:
         """What the view is limited to, in words ("" for everything)."""
-        from store.chronology.service import describe_filter
+        from store.chronology.period import describe_filter
 
         category = str(self.query_one("#chron-category", Select).value or "")
         since, until = self.period
@@ -245,7 +245,7 @@ class ChronologyPane(Vertical):
 
     @on(Input.Changed, "#chron-period")
     def _period_changed(self, event: Input.Changed) -> None:
-        from store.chronology.service import DatePeriodError, parse_period
+        from store.chronology.period import DatePeriodError, parse_period
 
         text = event.value.strip()
         try:
