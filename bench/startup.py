@@ -80,8 +80,8 @@ def pty_filter_timings(db: Path, text: str, tmp: Path) -> tuple[int, list[float]
     from store.service import Store
 
     store = Store.open(db)
-    me = store.ensure_worker(WORKER)
-    keys = [r.search_key for r in store.caseload(me, scope="all")]
+    me = store.workers.ensure(WORKER)
+    keys = [r.search_key for r in store.cases.caseload(me, scope="all")]
     store.close()
     term = Terminal(["--db", str(db), "--worker", WORKER], env=app_env(tmp))
     timings = []

@@ -25,11 +25,13 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from store.cases.records import CaseRow
 from store.core.errors import StoreError
-from store.core.records import CaseRow, DraftInfo, WorkerInfo
+from store.core.records import WorkerInfo
 from store.core.settings import Config
 from store.core.textsafe import visible
 from store.core.words import plural
+from store.notes.records import DraftInfo
 from store.service import Store
 from tui.widgets.keys import InOrderKeys, use_paste_in_order_parser
 
@@ -113,7 +115,7 @@ class CaselineApp(App[None]):
         self.store = store
         from store.core.config import login_name
 
-        self.me: WorkerInfo = store.ensure_worker(worker or login_name())
+        self.me: WorkerInfo = store.workers.ensure(worker or login_name())
         if self.config.keys:
             self.set_keymap(self.config.keys)
 
@@ -294,10 +296,10 @@ class CaselineApp(App[None]):
 
     @work(thread=True, group="drafts", exit_on_error=False)
     def _check_drafts(self) -> None:
-        forms = self.store.form_drafts(self.me)
+        forms = self.store.forms.drafts(self.me)
         if forms:
             self.call_from_thread(self._mention_forms, [title for _key, title, _at in forms])
-        drafts = self.store.drafts(self.me)
+        drafts = self.store.notes.drafts(self.me)
         if drafts:
             self.call_from_thread(self._offer_drafts, drafts)
 
@@ -363,7 +365,7 @@ class CaselineApp(App[None]):
 
     def _label_for(self, case_id: int) -> str:
         try:
-            detail = self.store.case(self.me, case_id)
+            detail = self.store.cases.get(self.me, case_id)
         except StoreError:
             return ""
         return f"{detail.ref} · {detail.client_name}"

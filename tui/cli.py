@@ -30,8 +30,10 @@ from store.core.settings import Config, ConfigError
 from store.core.words import plural
 
 if TYPE_CHECKING:
+    from store.cases.records import CaseDetail, CaseRow
+    from store.chronology.records import ChronologyItem
     from store.conferences.records import ConferenceInfo
-    from store.core.records import CaseDetail, CaseRow, ChronologyItem, WorkerInfo
+    from store.core.records import WorkerInfo
     from store.plans.records import PlanInfo
     from store.service import Store
 
@@ -376,7 +378,7 @@ def _read_for_export(args: argparse.Namespace, config: Config, read: Callable[[S
 
 def _exporting_worker(store: Store, args: argparse.Namespace, config: Config) -> WorkerInfo:
     """Who is exporting: a worker the database doesn't know is named as given, not added."""
-    return store.worker_named(resolve_worker(getattr(args, "worker", None), config))
+    return store.workers.named(resolve_worker(getattr(args, "worker", None), config))
 
 
 def _write_export(output: Path | None, text: str, *, example_name: str) -> bool:
@@ -417,12 +419,12 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
 
     def read(store: Store) -> tuple[WorkerInfo, CaseDetail, list[ChronologyItem]]:
         me = _exporting_worker(store, args, config)
-        detail = store.case_by_ref(me, args.ref)
+        detail = store.cases.by_ref(me, args.ref)
         if categories:
             known = {
                 *config.chronology_categories,
                 *AUTOMATIC_CATEGORIES,
-                *store.chronology_categories_in_use(me, detail.id),
+                *store.chronology.categories_in_use(me, detail.id),
             }
             unknown = [c for c in categories if c not in known]
             if unknown:
@@ -430,7 +432,7 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
                     f"--category: no category {unknown[0]!r}; choose from "
                     f"{', '.join(sorted(known))}."
                 )
-        items = store.chronology(
+        items = store.chronology.entries(
             me,
             detail.id,
             categories=categories or None,
@@ -468,12 +470,12 @@ def _export_plan(args: argparse.Namespace, config: Config) -> int:
 
     def read(store: Store) -> tuple[WorkerInfo, CaseDetail, PlanInfo]:
         me = _exporting_worker(store, args, config)
-        detail = store.case_by_ref(me, args.ref)
-        listed = store.plans(me, detail.id)  # newest first
+        detail = store.cases.by_ref(me, args.ref)
+        listed = store.plans.for_case(me, detail.id)  # newest first
         if not listed:
             _fail(f"Case {detail.ref} has no service plan.")
         if args.plan is None:
-            plan = store.current_plan(me, detail.id)
+            plan = store.plans.current(me, detail.id)
             if plan is None:
                 _fail(f"Case {detail.ref} has no current service plan; give --plan N.")
         else:
@@ -484,7 +486,7 @@ def _export_plan(args: argparse.Namespace, config: Config) -> int:
                     f"--plan: case {detail.ref} has no plan {args.plan}; "
                     f"its plan{'s are' if len(listed) > 1 else ' is'} {numbers}."
                 )
-            plan = store.plan(me, chosen.id)
+            plan = store.plans.get(me, chosen.id)
         return me, detail, plan
 
     me, detail, plan = _read_for_export(args, config, read)
@@ -542,14 +544,14 @@ def _run(args: argparse.Namespace, config: Config) -> int:
             opened.set_exception(exc)
             return
         try:
-            me = store.ensure_worker(worker)
+            me = store.workers.ensure(worker)
         except BaseException as exc:
             store.close()
             opened.set_exception(exc)
             return
         opened.set_result(store)
         try:
-            first_caseload.set_result(store.caseload(me, scope="mine", closed=False))
+            first_caseload.set_result(store.cases.caseload(me, scope="mine", closed=False))
         except BaseException as exc:  # the app reads again and reports it
             first_caseload.set_exception(exc)
 
@@ -576,8 +578,8 @@ def _export_minutes(args: argparse.Namespace, config: Config) -> int:
 
     def read(store: Store) -> tuple[WorkerInfo, CaseDetail, ConferenceInfo]:
         me = _exporting_worker(store, args, config)
-        detail = store.case_by_ref(me, args.ref)
-        listed = store.conferences(me, detail.id)
+        detail = store.cases.by_ref(me, args.ref)
+        listed = store.conferences.for_case(me, detail.id)
         if not listed:
             _fail(f"Case {detail.ref} has no meetings recorded.")
         if args.conference is None:
@@ -594,7 +596,7 @@ def _export_minutes(args: argparse.Namespace, config: Config) -> int:
                     f"it has {ids}."
                 )
             chosen = found
-        return me, detail, store.conference(me, chosen.id)
+        return me, detail, store.conferences.get(me, chosen.id)
 
     me, detail, conference = _read_for_export(args, config, read)
     render = minutes_export_html if fmt == "html" else minutes_export_markdown

@@ -52,7 +52,7 @@ class CaseSearch(Provider):
             return
         app = self.caseline
         # The database is never read on the UI thread.
-        rows = await asyncio.to_thread(app.store.find_cases, app.me, text)
+        rows = await asyncio.to_thread(app.store.cases.find, app.me, text)
         needle = fold(text)
         for row in rows:
             held = row.worker_name or "unallocated"

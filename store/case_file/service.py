@@ -17,7 +17,16 @@ from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
+from store.case_file.records import (
+    CaseFile,
+    ChangeInfo,
+    ClientInfo,
+    ContactInfo,
+    ProfessionalInfo,
+    SummaryInfo,
+)
 from store.core import dates
+from store.core.changes import diff, save_changes
 from store.core.conflicts import last_change, refused
 from store.core.db import Database
 from store.core.errors import Conflict, NotFound
@@ -37,20 +46,18 @@ from store.core.models import (
     Worker,
     utcnow,
 )
-from store.core.records import (
-    ChangeInfo,
-    ClientInfo,
-    ContactInfo,
-    ProfessionalInfo,
-    SummaryInfo,
-    WorkerInfo,
-)
+from store.core.records import WorkerInfo
 from store.core.textsafe import fold, preview_line
 
 if TYPE_CHECKING:
+    from store.cases.service import CaseService
+    from store.chronology.service import ChronologyService
+
     # The forms' models import pydantic, which start-up doesn't need: the methods that
     # validate a form import store.schemas when they are first called.
     from store.core.schemas import ClientUpdate, ContactInput, ProfessionalInput, SummaryInput
+    from store.notes.service import NoteService
+    from store.plans.service import PlanService
 
 CLIENT_FIELDS = ("name", "date_of_birth", "address", "phone", "language", "identifiers")
 CONTACT_FIELDS = ("name", "relationship", "phone", "address", "notes")
@@ -88,10 +95,54 @@ PROFESSIONAL_CONFLICT = (
 )
 
 
-class CaseFileOps:
-    """Reading and editing the case file (mixed into ``Store``)."""
+class CaseFileService:
+    """The case file: the client, their network, professionals, the summary, the history of
+    changes, and all of it at once for the screen: ``store.case_file``."""
 
-    database: Database
+    def __init__(
+        self,
+        database: Database,
+        *,
+        cases: CaseService,
+        chronology: ChronologyService,
+        notes: NoteService,
+        plans: PlanService,
+    ) -> None:
+        self.database = database
+        self.cases = cases
+        self.chronology = chronology
+        self.notes = notes
+        self.plans = plans
+
+    # -- what the case file shows at once (one transaction) ------------------------------
+
+    def view(
+        self,
+        actor: WorkerInfo,
+        case_id: int,
+        *,
+        notes: tuple[str, str | None] | None = None,
+        plan: bool = False,
+    ) -> CaseFile:
+        """The case file; ``notes``: (text, type) to read the notes filtered so; ``plan``: read
+        the current plan too."""
+        with self.database.reading():
+            detail = self.cases.get(actor, case_id)
+            versions = self.summary_versions(actor, case_id)
+            return CaseFile(
+                detail=detail,
+                client=self.client(actor, detail.client_id),
+                contacts=self.contacts(actor, detail.client_id),
+                professionals=self.professionals(actor, case_id),
+                summary=versions[0] if versions else None,
+                summary_versions=len(versions),
+                chronology=self.chronology.entries(actor, case_id),
+                notes=self.notes.for_case(actor, case_id, note_type=notes[1], text=notes[0])
+                if notes is not None
+                else None,
+                plan=self.plans.current(actor, case_id) if plan else None,
+                plan_loaded=plan,
+            )
 
     # -- client details ------------------------------------------------------------------
 
@@ -122,12 +173,12 @@ class CaseFileOps:
                 raise _refused(row, "client", "this client's details", CLIENT_FIELDS)
             current = {f: getattr(row, f) for f in CLIENT_FIELDS}
             new: ClientUpdate = validate(ClientUpdate, {**current, **data}, dayfirst=dayfirst)
-            changes = _diff(current, new.model_dump())
+            changes = diff(current, new.model_dump())
             if changes:
                 values = {f: new_value for f, (_, new_value) in changes.items()}
                 if "name" in values:
                     values["name_key"] = fold(values["name"])
-                _save(Client, row, values, changes, "client", actor, CLIENT_CONFLICT)
+                save_changes(Client, row, values, changes, "client", actor, CLIENT_CONFLICT)
             return _client_info(_get_client(client_id))
 
     # -- support network -----------------------------------------------------------------
@@ -166,10 +217,10 @@ class CaseFileOps:
             row = _get_live(Contact, contact_id, "contact", version)
             current = {f: getattr(row, f) for f in CONTACT_FIELDS}
             new: ContactInput = validate(ContactInput, {**current, **data})
-            changes = _diff(current, new.model_dump())
+            changes = diff(current, new.model_dump())
             if changes:
                 values = {f: new_value for f, (_, new_value) in changes.items()}
-                _save(Contact, row, values, changes, "contact", actor, CONTACT_CONFLICT)
+                save_changes(Contact, row, values, changes, "contact", actor, CONTACT_CONFLICT)
             return _contact_info(Contact.get_by_id(contact_id))
 
     def remove_contact(self, actor: WorkerInfo, contact_id: int, *, version: int) -> None:
@@ -233,10 +284,10 @@ class CaseFileOps:
             new: ProfessionalInput = validate(
                 ProfessionalInput, {**current, **data}, dayfirst=dayfirst
             )
-            changes = _diff(current, new.model_dump())
+            changes = diff(current, new.model_dump())
             if changes:
                 values = {f: new_value for f, (_, new_value) in changes.items()}
-                _save(
+                save_changes(
                     Professional, row, values, changes, "professional", actor, PROFESSIONAL_CONFLICT
                 )
             return _professional_info(Professional.get_by_id(professional_id))
@@ -601,60 +652,9 @@ def _refused(row: Any, table: str, what: str, fields: tuple[str, ...]) -> Confli
     )
 
 
-def _as_text(value: object) -> str | None:
-    """How a value is kept in RecordChange: None stays None, dates as ISO, the rest as str."""
-    if value is None:
-        return None
-    if isinstance(value, date | datetime):
-        return value.isoformat()
-    return str(value)
-
-
-def _diff(current: dict[str, Any], new: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
-    """{field: (old, new)} for the fields whose value differs."""
-    return {f: (old, new[f]) for f, old in current.items() if new[f] != old}
-
-
-def _save(
-    model: type[pw.Model],
-    row: Any,
-    values: dict[str, Any],
-    changes: dict[str, tuple[Any, Any]],
-    table: str,
-    actor: WorkerInfo,
-    conflict: str,
-) -> None:
-    """Write the changed columns, bump the version, and log each change."""
-    now = utcnow()
-    pk = model._meta.primary_key
-    version_field = model._meta.fields["version"]
-    updated = (
-        model.update(**values, version=row.version + 1, updated_at=now)
-        .where(pk == row.id, version_field == row.version)
-        .execute()
-    )
-    # The transaction holds the write lock, so this only trips if a caller forgot it.
-    if updated != 1:
-        raise Conflict(conflict)
-    RecordChange.insert_many(
-        [
-            {
-                "table": table,
-                "record_id": row.id,
-                "field": f,
-                "old_value": _as_text(old),
-                "new_value": _as_text(new),
-                "changed_by": actor.id,
-                "changed_at": now,
-            }
-            for f, (old, new) in changes.items()
-        ]
-    ).execute()
-
-
 def _remove(model: type[pw.Model], row: Any, table: str, actor: WorkerInfo, conflict: str) -> None:
     now = utcnow()
-    _save(model, row, {"removed_at": now}, {"removed": (None, now)}, table, actor, conflict)
+    save_changes(model, row, {"removed_at": now}, {"removed": (None, now)}, table, actor, conflict)
 
 
 def _client_info(c: Any) -> ClientInfo:

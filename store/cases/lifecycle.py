@@ -19,29 +19,28 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from store.case_file.service import _diff, _save
+from store.cases.detail import case_detail
+from store.cases.records import CaseDetail
 from store.cases.rules import CASE_CONFLICT, TRANSFER_REASON
 from store.chronology.service import current_allocation_id, current_allocation_start
 from store.core import dates
+from store.core.changes import diff, save_changes
 from store.core.db import Database
 from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import Allocation, Case, ChronologyEntry, Worker, utcnow
-from store.core.records import CaseDetail, CaseStatus, WorkerInfo
+from store.core.records import CaseStatus, WorkerInfo
 from store.core.settings import CLOSURE_REASONS
 
 if TYPE_CHECKING:
     from store.cases.lifecycle_input import CloseInput, ReopenInput, TransferInput
 
 
-class LifecycleOps:
-    """Allocation, transfer, closure and reopening (mixed into ``Store``)."""
+class CaseLifecycle:
+    """Allocation, transfer, closure and reopening: part of ``store.cases``."""
 
     database: Database
 
-    def _case_detail(self, case_id: int) -> CaseDetail:  # provided by Store
-        raise NotImplementedError
-
-    def transfer_case(
+    def transfer(
         self,
         actor: WorkerInfo,
         case_id: int,
@@ -118,7 +117,7 @@ class LifecycleOps:
             if opening:
                 values["status"] = CaseStatus.OPEN.value
                 changes["status"] = (case.status, CaseStatus.OPEN.value)
-            _save(Case, case, values, changes, "case", actor, CASE_CONFLICT)
+            save_changes(Case, case, values, changes, "case", actor, CASE_CONFLICT)
             if current is None:
                 title, kind = f"Case allocated to {worker.display_name}", "allocation"
             else:
@@ -148,9 +147,9 @@ class LifecycleOps:
                     None,
                     actor,
                 )
-            return self._case_detail(case_id)
+            return case_detail(case_id)
 
-    def close_case(
+    def close(
         self,
         actor: WorkerInfo,
         case_id: int,
@@ -183,8 +182,8 @@ class LifecycleOps:
                 "closure_reason": new.reason,
                 "closing_summary": new.closing_summary,
             }
-            changes = _diff({f: getattr(case, f) for f in values}, values)
-            _save(Case, case, values, changes, "case", actor, CASE_CONFLICT)
+            changes = diff({f: getattr(case, f) for f in values}, values)
+            save_changes(Case, case, values, changes, "case", actor, CASE_CONFLICT)
             details = f"Reason: {new.reason}."
             if new.closing_summary:
                 details += f"\n\n{new.closing_summary}"
@@ -199,9 +198,9 @@ class LifecycleOps:
                 None,
                 actor,
             )
-            return self._case_detail(case_id)
+            return case_detail(case_id)
 
-    def reopen_case(
+    def reopen(
         self,
         actor: WorkerInfo,
         case_id: int,
@@ -228,8 +227,8 @@ class LifecycleOps:
             held = current_allocation_id(case_id) is not None
             status = CaseStatus.OPEN.value if held else CaseStatus.REFERRAL.value
             values = {"status": status, "closed_on": None, "closure_reason": ""}
-            changes = _diff({f: getattr(case, f) for f in values}, values)
-            _save(Case, case, values, changes, "case", actor, CASE_CONFLICT)
+            changes = diff({f: getattr(case, f) for f in values}, values)
+            save_changes(Case, case, values, changes, "case", actor, CASE_CONFLICT)
             _entry(
                 case_id,
                 current_allocation_id(case_id),
@@ -241,7 +240,7 @@ class LifecycleOps:
                 None,
                 actor,
             )
-            return self._case_detail(case_id)
+            return case_detail(case_id)
 
 
 # --- helpers (inside a writing() block) -----------------------------------------------------

@@ -16,7 +16,7 @@ from typing import Any
 
 import peewee as pw
 
-from store.case_file.service import _diff, _save
+from store.chronology.records import ChronologyItem
 from store.chronology.rules import (
     ALLOCATION_KINDS,
     AUTOMATIC_NOT_EDITABLE,
@@ -25,20 +25,22 @@ from store.chronology.rules import (
     ENTRY_FIELDS,
     check_analysis,
 )
+from store.core.changes import diff, save_changes
 from store.core.db import Database, contains
 from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import Allocation, Case, ChronologyEntry, Worker, utcnow
-from store.core.records import CaseStatus, ChronologyItem, WorkerInfo
+from store.core.records import CaseStatus, WorkerInfo
 
 # --- the operations ------------------------------------------------------------------------
 
 
-class ChronologyOps:
-    """Reading and writing a case's chronology (mixed into ``Store``)."""
+class ChronologyService:
+    """Reading and writing a case's chronology: ``store.chronology``."""
 
-    database: Database
+    def __init__(self, database: Database) -> None:
+        self.database = database
 
-    def chronology(
+    def entries(
         self,
         actor: WorkerInfo,
         case_id: int,
@@ -88,12 +90,12 @@ class ChronologyOps:
             current = current_allocation_start(case_id)
             return [_item(row, current) for row in query.tuples()]
 
-    def chronology_entry(self, actor: WorkerInfo, entry_id: int) -> ChronologyItem:
+    def entry(self, actor: WorkerInfo, entry_id: int) -> ChronologyItem:
         """One entry, with the version to send back when editing or annotating it."""
         with self.database.reading():
             return _entry(entry_id)
 
-    def chronology_categories_in_use(self, actor: WorkerInfo, case_id: int) -> list[str]:
+    def categories_in_use(self, actor: WorkerInfo, case_id: int) -> list[str]:
         """The categories the case's entries have, alphabetically (for the filter)."""
         with self.database.reading():
             query = (
@@ -104,7 +106,7 @@ class ChronologyOps:
             )
             return [category for (category,) in query.tuples()]
 
-    def add_chronology_entry(
+    def add(
         self,
         actor: WorkerInfo,
         case_id: int,
@@ -138,7 +140,7 @@ class ChronologyOps:
             )
             return _entry(row.id)
 
-    def update_chronology_entry(
+    def update(
         self,
         actor: WorkerInfo,
         entry_id: int,
@@ -171,15 +173,15 @@ class ChronologyOps:
                 categories=tuple(categories),
                 keep_category=row.category,
             )
-            changes = _diff(current, new.model_dump())
+            changes = diff(current, new.model_dump())
             if changes:
                 values = {f: new_value for f, (_, new_value) in changes.items()}
-                _save(
+                save_changes(
                     ChronologyEntry, row, values, changes, "chronology_entry", actor, ENTRY_CONFLICT
                 )
             return _entry(entry_id)
 
-    def annotate_chronology_entry(
+    def annotate(
         self,
         actor: WorkerInfo,
         entry_id: int,
@@ -231,7 +233,7 @@ class ChronologyOps:
                 if old != new
             }
             if changes:
-                _save(
+                save_changes(
                     ChronologyEntry,
                     row,
                     {field: new for field, (_, new) in changes.items()},

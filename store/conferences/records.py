@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from store.cases.records import CaseDetail
     from store.plans.records import PlanInfo, ReviewInfo
 
 ACTION_STATUSES: tuple[str, ...] = ("open", "done")
@@ -172,3 +173,29 @@ class ConferenceListItem:
     @property
     def title(self) -> str:
         return type_title(self.conference_type)
+
+
+@dataclass(frozen=True)
+class CaseMeetings:
+    """A case's meetings, the actions agreed at them, and whether the case is closed."""
+
+    meetings: list[ConferenceListItem]
+    actions: list[ConferenceActionInfo]
+    closed: bool
+
+
+@dataclass(frozen=True)
+class MeetingMinutes:
+    """A meeting's minutes and the case they belong to."""
+
+    conference: ConferenceInfo
+    detail: CaseDetail
+
+
+@dataclass(frozen=True)
+class MinutesForEditing:
+    """What the minutes editor needs: the case's people, its plan, and the minutes if saved."""
+
+    people: list[MeetingPerson]
+    plan: PlanInfo | None
+    conference: ConferenceInfo | None

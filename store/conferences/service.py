@@ -1,6 +1,6 @@
 """Case conferences and professionals meetings: their minutes, attendees and actions.
 
-Minutes are written as a draft (``start_conference``, then ``save_conference`` as often as
+Minutes are written as a draft (``start``, then ``save`` as often as
 the editor autosaves: one transaction, checked against the ``version`` read so two people
 can't overwrite each other unseen) and become a record when finalised: from then on the
 database refuses to change them, their attendees or agenda items; corrections are
@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 from peewee import JOIN, fn
 
-from store.case_file.service import _diff, _save
 from store.chronology.service import current_allocation_id
 from store.core import dates
+from store.core.changes import diff, save_changes
 from store.core.db import Database
 from store.core.errors import Conflict, InvalidInput
 from store.core.models import (
@@ -46,23 +46,27 @@ from store.core.models import (
     Worker,
     utcnow,
 )
-from store.core.records import WorkerInfo
+from store.core.records import CaseStatus, WorkerInfo
 from store.core.rows import get_row, open_case, worker_names
 from store.core.settings import CONFERENCE_TYPES
 from store.core.textsafe import fold
 from store.core.words import plural
 
 if TYPE_CHECKING:
+    from store.cases.service import CaseService
     from store.conferences.input import AttendeeInput, Minutes
     from store.conferences.records import (
+        CaseMeetings,
         ConferenceActionInfo,
         ConferenceInfo,
         ConferenceListItem,
+        MeetingMinutes,
         MeetingPerson,
+        MinutesForEditing,
     )
+    from store.plans.service import PlanService
 
 CLOSED_CHANGE = "change its meetings' minutes"  # what a closed case refuses: "reopen it to ..."
-__all__ = ["ConferenceOps"]
 
 CONFERENCE_CONFLICT = (
     "Someone else changed these minutes since you opened them; open them again to see."
@@ -74,14 +78,50 @@ NAMED_WHO = ("new", "other")  # attendees named as typed, not picked from the ca
 DECISION_SHOWN = 120  # characters of a decision in the chronology entry
 
 
-class ConferenceOps:
-    """Conference minutes, their attendees, agenda and actions (mixed into ``Store``)."""
+class ConferenceService:
+    """Conference minutes, their attendees, agenda and actions: ``store.conferences``."""
 
-    database: Database
+    def __init__(self, database: Database, *, cases: CaseService, plans: PlanService) -> None:
+        self.database = database
+        self.cases = cases
+        self.plans = plans
+
+    # -- what a screen shows at once (one transaction each) ------------------------------
+
+    def meetings(self, actor: WorkerInfo, case_id: int) -> CaseMeetings:
+        from store.conferences.records import CaseMeetings
+
+        with self.database.reading():
+            return CaseMeetings(
+                meetings=self.for_case(actor, case_id),
+                actions=self.case_actions(actor, case_id),
+                closed=self.cases.get(actor, case_id).status is CaseStatus.CLOSED,
+            )
+
+    def minutes(self, actor: WorkerInfo, conference_id: int) -> MeetingMinutes:
+        from store.conferences.records import MeetingMinutes
+
+        with self.database.reading():
+            conference = self.get(actor, conference_id)
+            return MeetingMinutes(
+                conference=conference, detail=self.cases.get(actor, conference.case_id)
+            )
+
+    def minutes_for_editing(
+        self, actor: WorkerInfo, case_id: int, conference_id: int | None
+    ) -> MinutesForEditing:
+        from store.conferences.records import MinutesForEditing
+
+        with self.database.reading():
+            return MinutesForEditing(
+                people=self.people(actor, case_id),
+                plan=self.plans.current(actor, case_id),
+                conference=self.get(actor, conference_id) if conference_id is not None else None,
+            )
 
     # -- reading -------------------------------------------------------------------------
 
-    def conferences(self, actor: WorkerInfo, case_id: int) -> list[ConferenceListItem]:
+    def for_case(self, actor: WorkerInfo, case_id: int) -> list[ConferenceListItem]:
         """The case's conferences, drafts without a date first, then newest first."""
         from store.conferences.records import ConferenceListItem
 
@@ -124,7 +164,7 @@ class ConferenceOps:
                 for i, at, kind, chair, status, n, version in query.tuples()
             ]
 
-    def conference(self, actor: WorkerInfo, conference_id: int) -> ConferenceInfo:
+    def get(self, actor: WorkerInfo, conference_id: int) -> ConferenceInfo:
         """One conference's minutes with everything in them."""
         with self.database.reading():
             return _conference_info(get_row(Conference, conference_id, "conference"))
@@ -149,7 +189,7 @@ class ConferenceOps:
         )
         return open_ + done
 
-    def meeting_people(self, actor: WorkerInfo, case_id: int) -> list[MeetingPerson]:
+    def people(self, actor: WorkerInfo, case_id: int) -> list[MeetingPerson]:
         """Who can be invited to the case's meetings (or own an action agreed there): the
         allocated worker, the client, the client's support network and the case's
         professionals, in that order, each group by name."""
@@ -200,7 +240,7 @@ class ConferenceOps:
 
     # -- the draft -----------------------------------------------------------------------
 
-    def start_conference(
+    def start(
         self,
         actor: WorkerInfo,
         case_id: int,
@@ -231,7 +271,7 @@ class ConferenceOps:
             _write_lists(row.id, case, minutes, actor)
             return _conference_info(Conference.get_by_id(row.id))
 
-    def save_conference(
+    def save(
         self,
         actor: WorkerInfo,
         conference_id: int,
@@ -283,7 +323,7 @@ class ConferenceOps:
             _write_lists(row.id, case, minutes, actor)
             return _conference_info(Conference.get_by_id(row.id))
 
-    def discard_conference(self, actor: WorkerInfo, conference_id: int, *, version: int) -> None:
+    def discard(self, actor: WorkerInfo, conference_id: int, *, version: int) -> None:
         """Throw draft minutes away (finalised minutes are records and can't be)."""
         with self.database.writing():
             row = _draft_at(conference_id, version)
@@ -299,9 +339,7 @@ class ConferenceOps:
 
     # -- the record ----------------------------------------------------------------------
 
-    def finalise_conference(
-        self, actor: WorkerInfo, conference_id: int, *, version: int
-    ) -> ConferenceInfo:
+    def finalise(self, actor: WorkerInfo, conference_id: int, *, version: int) -> ConferenceInfo:
         """Make the draft minutes a record and write the chronology entry.
 
         A finalised meeting needs its date and time (not in the future), its type, its chair
@@ -369,9 +407,7 @@ class ConferenceOps:
             _update_case_actions(row.case_id)
             return _conference_info(Conference.get_by_id(row.id))
 
-    def amend_conference(
-        self, actor: WorkerInfo, conference_id: int, data: dict[str, Any]
-    ) -> ConferenceInfo:
+    def amend(self, actor: WorkerInfo, conference_id: int, data: dict[str, Any]) -> ConferenceInfo:
         """Add a correction beneath finalised minutes (``reason``, ``body``); the minutes
         stay as they were. Raises InvalidInput ("reason", "body", "form")."""
         from store.conferences.input import AmendmentInput
@@ -431,9 +467,11 @@ class ConferenceOps:
                 )
             open_case(row.case_id, CLOSED_CHANGE)
             values = {"next_meeting_on": new.next_meeting_on}
-            changes = _diff({"next_meeting_on": row.next_meeting_on}, values)
+            changes = diff({"next_meeting_on": row.next_meeting_on}, values)
             if changes:
-                _save(Conference, row, values, changes, "conference", actor, CONFERENCE_CONFLICT)
+                save_changes(
+                    Conference, row, values, changes, "conference", actor, CONFERENCE_CONFLICT
+                )
             return _conference_info(Conference.get_by_id(row.id))
 
     # -- actions -------------------------------------------------------------------------
@@ -487,9 +525,9 @@ class ConferenceOps:
                 "done_at": action.done_at,
                 "done_by": action.done_by_id,
             }
-            changes = _diff({f: current[f] for f in values}, values)
+            changes = diff({f: current[f] for f in values}, values)
             if changes:
-                _save(
+                save_changes(
                     ConferenceAction,
                     action,
                     values,

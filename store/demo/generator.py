@@ -58,7 +58,8 @@ from store.core.words import plural
 from store.demo import text as txt
 from store.plans.records import RATINGS, PlanInfo
 from store.plans.service import next_review_due
-from store.service import Store, display_name_for
+from store.service import Store
+from store.workers.service import display_name_for
 
 _T = TypeVar("_T")
 

@@ -28,10 +28,11 @@ from typing import TYPE_CHECKING, Literal
 
 from markdown_it import MarkdownIt
 
+from store.cases.records import CaseDetail
+from store.chronology.records import ChronologyItem
 from store.core import dates
 from store.core.errors import StoreError
 from store.core.markdown import clean_text, md_block, md_escape, one_line, parser
-from store.core.records import CaseDetail, ChronologyItem
 
 if TYPE_CHECKING:
     from store.conferences.records import ConferenceInfo

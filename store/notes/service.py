@@ -21,24 +21,17 @@ from store.core.models import (
     Case,
     ChronologyEntry,
     Client,
-    FormDraft,
     Note,
     NoteAmendment,
     Task,
     Worker,
     utcnow,
 )
-from store.core.records import (
-    AmendmentInfo,
-    CaseRow,
-    CaseStatus,
-    DraftInfo,
-    NoteDetail,
-    NoteSummary,
-    WorkerInfo,
-)
+from store.core.records import CaseStatus, WorkerInfo
 from store.core.settings import NOTE_TYPES
 from store.core.textsafe import clean_field, preview_line
+from store.forms.service import draft_state
+from store.notes.records import AmendmentInfo, DraftInfo, NoteDetail, NoteSummary
 from store.notes.rules import BODY_MAX, DRAFT_FIELDS, truthy
 
 if TYPE_CHECKING:
@@ -50,10 +43,11 @@ def first_line(body: str, width: int = 200) -> str:
     return preview_line(body, markdown=True)[:width]
 
 
-class NoteOps:
-    """Note operations, mixed into ``Store``."""
+class NoteService:
+    """Case notes: ``store.notes``."""
 
-    database: Database
+    def __init__(self, database: Database) -> None:
+        self.database = database
 
     # -- drafts --------------------------------------------------------------------------
 
@@ -127,7 +121,7 @@ class NoteOps:
                     case_id=c,
                     case_ref=ref,
                     client_name=name,
-                    state=_begun(_state(raw), created),
+                    state=_begun(draft_state(raw), created),
                     updated_at=updated,
                 )
                 for i, c, ref, name, raw, updated, created in query.tuples()
@@ -146,53 +140,9 @@ class NoteOps:
                 Note.id == draft_id, Note.status == "draft", Note.author == actor.id
             ).execute()
 
-    # -- drafts of other forms -------------------------------------------------------------
-
-    def save_form_draft(
-        self, actor: WorkerInfo, key: str, values: dict[str, str], title: str = ""
-    ) -> None:
-        """Keep what has been typed into form ``key`` (replacing any earlier draft of it)."""
-        state = json.dumps({k: str(v) for k, v in values.items()}, ensure_ascii=False)
-        with self.database.writing():
-            FormDraft.insert(
-                worker=actor.id, key=key, title=title, state=state, updated_at=utcnow()
-            ).on_conflict(
-                conflict_target=[FormDraft.worker, FormDraft.key],
-                update={
-                    FormDraft.state: state,
-                    FormDraft.title: title,
-                    FormDraft.updated_at: utcnow(),
-                },
-            ).execute()
-
-    def form_draft(self, actor: WorkerInfo, key: str) -> tuple[dict[str, str], datetime] | None:
-        """What was typed into form ``key`` and when (naive UTC), or None."""
-        with self.database.reading():
-            row = FormDraft.get_or_none((FormDraft.worker == actor.id) & (FormDraft.key == key))
-        if row is None:
-            return None
-        state = _state(row.state)
-        return {k: str(v) for k, v in state.items()}, row.updated_at
-
-    def form_drafts(self, actor: WorkerInfo) -> list[tuple[str, str, datetime]]:
-        """The actor's unfinished forms as (key, title, saved at, naive UTC), newest first."""
-        with self.database.reading():
-            query = (
-                FormDraft.select(FormDraft.key, FormDraft.title, FormDraft.updated_at)
-                .where(FormDraft.worker == actor.id)
-                .order_by(FormDraft.updated_at.desc())
-            )
-            return [(k, t, at) for k, t, at in query.tuples()]
-
-    def discard_form_draft(self, actor: WorkerInfo, key: str) -> None:
-        with self.database.writing():
-            FormDraft.delete().where(
-                (FormDraft.worker == actor.id) & (FormDraft.key == key)
-            ).execute()
-
     # -- finalising ----------------------------------------------------------------------
 
-    def finalise_note(
+    def finalise(
         self,
         actor: WorkerInfo,
         case_id: int,
@@ -279,7 +229,7 @@ class NoteOps:
                 ).execute()
             return self._note_detail(note_id)
 
-    def amend_note(self, actor: WorkerInfo, note_id: int, *, reason: str, body: str) -> NoteDetail:
+    def amend(self, actor: WorkerInfo, note_id: int, *, reason: str, body: str) -> NoteDetail:
         """Append a correction to a finalised note; the original stays as it was."""
         errors: dict[str, str] = {}
         reason = clean_field(reason)
@@ -308,7 +258,7 @@ class NoteOps:
 
     # -- reading -------------------------------------------------------------------------
 
-    def notes(
+    def for_case(
         self,
         actor: WorkerInfo,
         case_id: int,
@@ -359,15 +309,9 @@ class NoteOps:
                 for i, at, kind, who, body, sig, n in query.tuples()
             ]
 
-    def note(self, actor: WorkerInfo, note_id: int) -> NoteDetail:
+    def get(self, actor: WorkerInfo, note_id: int) -> NoteDetail:
         with self.database.reading():
             return self._note_detail(note_id)
-
-    def recent_cases(self, actor: WorkerInfo, limit: int = 200) -> list[CaseRow]:
-        """The actor's open cases, most recently in contact first (for the case picker)."""
-        rows = self.caseload(actor)
-        rows.sort(key=lambda r: r.last_contact_at or datetime.min, reverse=True)
-        return list(rows[:limit])
 
     def _note_detail(self, note_id: int) -> NoteDetail:
         row = (
@@ -456,11 +400,3 @@ def _begun(state: dict[str, str], created_at: datetime) -> dict[str, str]:
             state, dayfirst=True, now=dates.to_local(created_at), unambiguous_only=True
         ),
     }
-
-
-def _state(raw: str) -> dict[str, str]:
-    try:
-        loaded = json.loads(raw or "{}")
-    except ValueError:
-        return {}
-    return {str(k): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}

@@ -21,9 +21,9 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from store.case_file.service import _diff, _save
 from store.chronology.service import current_allocation_id
 from store.core import dates
+from store.core.changes import diff, save_changes
 from store.core.conflicts import last_change, refused, worker_name
 from store.core.db import Database
 from store.core.errors import Conflict, InvalidInput
@@ -58,7 +58,6 @@ if TYPE_CHECKING:
     )
 
 CLOSED_CHANGE = "change its plan"  # what a closed case refuses: "reopen it to ..."
-__all__ = ["PlanOps", "next_review_due"]
 
 PLAN_CONFLICT = "Someone else changed this plan since you opened it; open it again to see."
 ACTION_CONFLICT = "Someone else changed this action since you opened it; open it again to see."
@@ -101,14 +100,15 @@ def next_review_due(
     return upcoming[0] if upcoming else None
 
 
-class PlanOps:
-    """Service plans, goals, actions and reviews (mixed into ``Store``)."""
+class PlanService:
+    """Service plans, goals, actions and reviews: ``store.plans``."""
 
-    database: Database
+    def __init__(self, database: Database) -> None:
+        self.database = database
 
     # -- reading -------------------------------------------------------------------------
 
-    def plans(self, actor: WorkerInfo, case_id: int) -> list[PlanListItem]:
+    def for_case(self, actor: WorkerInfo, case_id: int) -> list[PlanListItem]:
         """Every plan of the case, newest first."""
         from store.plans.records import PlanListItem
 
@@ -133,7 +133,7 @@ class PlanOps:
             for r in rows
         ]
 
-    def current_plan(self, actor: WorkerInfo, case_id: int) -> PlanInfo | None:
+    def current(self, actor: WorkerInfo, case_id: int) -> PlanInfo | None:
         """The case's current plan, or None if it has none."""
         with self.database.reading():
             row = ServicePlan.get_or_none(
@@ -141,7 +141,7 @@ class PlanOps:
             )
             return _plan_info(row) if row is not None else None
 
-    def plan(self, actor: WorkerInfo, plan_id: int) -> PlanInfo:
+    def get(self, actor: WorkerInfo, plan_id: int) -> PlanInfo:
         """One plan, current or earlier, with its goals, actions and reviews."""
         with self.database.reading():
             return _plan_info(get_row(ServicePlan, plan_id, "plan"))
@@ -153,7 +153,7 @@ class PlanOps:
 
     # -- the plan ------------------------------------------------------------------------
 
-    def start_plan(
+    def start(
         self,
         actor: WorkerInfo,
         case_id: int,
@@ -229,7 +229,7 @@ class PlanOps:
             )
             return info
 
-    def update_plan_schedule(
+    def update_schedule(
         self,
         actor: WorkerInfo,
         plan_id: int,
@@ -265,9 +265,11 @@ class PlanOps:
                 "review_unit": unit,
                 "review_dates": new.review_dates,
             }
-            changes = _diff({f: getattr(plan, f) for f in values}, values)
+            changes = diff({f: getattr(plan, f) for f in values}, values)
             if changes:
-                _save(ServicePlan, plan, values, changes, "service_plan", actor, PLAN_CONFLICT)
+                save_changes(
+                    ServicePlan, plan, values, changes, "service_plan", actor, PLAN_CONFLICT
+                )
             info = _plan_info(ServicePlan.get_by_id(plan_id))
             _update_case_review(plan.case_id, info)
             return info
@@ -437,9 +439,11 @@ class PlanOps:
             }
             current = {f: getattr(action, f) for f in values if f != "professional"}
             current["professional"] = action.professional_id
-            changes = _diff(current, values)
+            changes = diff(current, values)
             if changes:
-                _save(PlanAction, action, values, changes, "plan_action", actor, ACTION_CONFLICT)
+                save_changes(
+                    PlanAction, action, values, changes, "plan_action", actor, ACTION_CONFLICT
+                )
                 _touch(plan)
             return _action_info(PlanAction.get_by_id(action_id))
 
@@ -450,7 +454,7 @@ class PlanOps:
 
     # -- reviews -------------------------------------------------------------------------
 
-    def review_plan(
+    def review(
         self,
         actor: WorkerInfo,
         plan_id: int,
@@ -601,7 +605,7 @@ class PlanOps:
             )
             return next(r for r in info.reviews if r.id == review.id)
 
-    def plan_for_review(self, actor: WorkerInfo, review_id: int) -> PlanInfo:
+    def for_review(self, actor: WorkerInfo, review_id: int) -> PlanInfo:
         """The plan a review belongs to (to open a review from the chronology)."""
         with self.database.reading():
             review = get_row(PlanReview, review_id, "review")

@@ -39,9 +39,9 @@ from store.service import Store
 
 config = load_config()
 store = Store.open(sys.argv[1], ref_format=config.ref_format)
-me = store.ensure_worker("sam.okafor")
-rows = store.caseload(me)
-drafts = store.drafts(me)
+me = store.workers.ensure("sam.okafor")
+rows = store.cases.caseload(me)
+drafts = store.notes.drafts(me)
 report = {
     "rows": len(rows),
     "drafts": len(drafts),
@@ -53,7 +53,7 @@ AFTER_START_UP = """
 from store.core.errors import InvalidInput
 
 try:
-    store.create_case(me, {"client_name": "  ", "phone": "call me"})
+    store.cases.create(me, {"client_name": "  ", "phone": "call me"})
 except InvalidInput as exc:
     report["errors"] = exc.errors
 report["after"] = "pydantic" in sys.modules
@@ -82,8 +82,8 @@ def existing_db(tmp_path: Path) -> Path:
     path = tmp_path / "existing.db"
     store = Store.open(path)
     try:
-        me = store.ensure_worker("sam.okafor")
-        store.create_case(me, {"client_name": "Ada Lovelace"})
+        me = store.workers.ensure("sam.okafor")
+        store.cases.create(me, {"client_name": "Ada Lovelace"})
     finally:
         store.close()
     return path

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 
-from store.core.records import CaseRow
+from store.cases.records import CaseRow
 from store.service import Store
 from tui.app import CaselineApp
 
@@ -18,7 +18,7 @@ from .helpers import loaded, names, title
 def _read_mine(db: Path) -> list[CaseRow]:
     store = Store.open(db)
     try:
-        return store.caseload(store.ensure_worker("sam.okafor"), scope="mine")
+        return store.cases.caseload(store.workers.ensure("sam.okafor"), scope="mine")
     finally:
         store.close()
 

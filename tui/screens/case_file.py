@@ -20,18 +20,12 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
+from store.case_file.records import CaseFile, ClientInfo, ContactInfo, ProfessionalInfo
+from store.cases.records import CaseDetail
 from store.core import dates
-from store.core.records import (
-    CaseDetail,
-    CaseStatus,
-    ClientInfo,
-    ContactInfo,
-    NoteSummary,
-    ProfessionalInfo,
-    WorkerInfo,
-)
-from store.core.view_records import CaseFile
+from store.core.records import CaseStatus, WorkerInfo
 from store.core.words import plural
+from store.notes.records import NoteSummary
 from store.plans.records import PlanInfo
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
@@ -351,7 +345,7 @@ class CaseFileScreen(CaselineScreen[None]):
     @work(thread=True, exclusive=True, group="case", exit_on_error=False)
     def _load(self) -> None:
         store, me = self.caseline.store, self.caseline.me
-        loaded = store.case_file(
+        loaded = store.case_file.view(
             me,
             self.case_id,
             notes=self._notes_filter() if "notes" in self._built else None,
@@ -363,7 +357,7 @@ class CaseFileScreen(CaselineScreen[None]):
 
     @work(thread=True, exclusive=True, group="plan", exit_on_error=False)
     def _load_plan(self) -> None:
-        plan = self.caseline.store.current_plan(self.caseline.me, self.case_id)
+        plan = self.caseline.store.plans.current(self.caseline.me, self.case_id)
         self.app.call_from_thread(self._show_plan, plan)
 
     def _show_plan(self, plan: PlanInfo | None) -> None:
@@ -389,7 +383,7 @@ class CaseFileScreen(CaselineScreen[None]):
     @work(thread=True, exclusive=True, group="notes", exit_on_error=False)
     def _load_notes(self) -> None:
         text, note_type = self._notes_filter()
-        notes = self.caseline.store.notes(
+        notes = self.caseline.store.notes.for_case(
             self.caseline.me, self.case_id, note_type=note_type, text=text
         )
         self.app.call_from_thread(self._show_notes, notes)
@@ -784,7 +778,7 @@ class CaseFileScreen(CaselineScreen[None]):
 
     @work(thread=True, exclusive=True, group="transfer", exit_on_error=False)
     def _transfer(self, detail: CaseDetail) -> None:
-        workers = self.caseline.store.workers()
+        workers = self.caseline.store.workers.active()
         self.app.call_from_thread(self._show_transfer, detail, workers)
 
     def _show_transfer(self, detail: CaseDetail, workers: list[WorkerInfo]) -> None:
@@ -844,7 +838,9 @@ class CaseFileScreen(CaselineScreen[None]):
         }
 
         def save(form: dict[str, str], version: int) -> ClientInfo:
-            return store.update_client(me, client.id, form, version=version, dayfirst=dayfirst)
+            return store.case_file.update_client(
+                me, client.id, form, version=version, dayfirst=dayfirst
+            )
 
         self.app.push_screen(
             FormScreen(
@@ -868,7 +864,7 @@ class CaseFileScreen(CaselineScreen[None]):
                 "Support network",
                 CONTACT_FIELDS,
                 {},
-                lambda form: store.add_contact(me, client_id, form),
+                lambda form: store.case_file.add_contact(me, client_id, form),
                 subtitle=self._case_label(),
                 draft_key=f"contact_new:{client_id}",
             ),
@@ -883,8 +879,12 @@ class CaseFileScreen(CaselineScreen[None]):
                 "Support network",
                 CONTACT_FIELDS,
                 values,
-                lambda form, version: store.update_contact(me, contact.id, form, version=version),
-                remove=lambda version: store.remove_contact(me, contact.id, version=version),
+                lambda form, version: store.case_file.update_contact(
+                    me, contact.id, form, version=version
+                ),
+                remove=lambda version: store.case_file.remove_contact(
+                    me, contact.id, version=version
+                ),
                 subtitle=self._case_label(),
                 version=contact.version,
             ),
@@ -901,7 +901,7 @@ class CaseFileScreen(CaselineScreen[None]):
                 "Professionals involved",
                 PROFESSIONAL_FIELDS,
                 {},
-                lambda form: store.add_professional(me, case_id, form, dayfirst=dayfirst),
+                lambda form: store.case_file.add_professional(me, case_id, form, dayfirst=dayfirst),
                 subtitle=self._case_label(),
                 draft_key=f"professional_new:{case_id}",
             ),
@@ -919,10 +919,12 @@ class CaseFileScreen(CaselineScreen[None]):
                 "Professionals involved",
                 PROFESSIONAL_FIELDS,
                 values,
-                lambda form, version: store.update_professional(
+                lambda form, version: store.case_file.update_professional(
                     me, pro.id, form, version=version, dayfirst=dayfirst
                 ),
-                remove=lambda version: store.remove_professional(me, pro.id, version=version),
+                remove=lambda version: store.case_file.remove_professional(
+                    me, pro.id, version=version
+                ),
                 subtitle=self._case_label(),
                 version=pro.version,
             ),

@@ -11,8 +11,8 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
+from store.cases.records import CaseRow
 from store.core import dates
-from store.core.records import CaseRow
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.case_table import HIDDEN_CLOSED, HIDDEN_MINE, CaseTable
@@ -153,7 +153,7 @@ class CaseloadScreen(CaselineScreen[None]):
 
     @work(thread=True, exclusive=True, group="caseload", exit_on_error=False)
     def _load(self, scope: Literal["mine", "all"], closed: bool, keep_id: int | None) -> None:
-        rows = self.caseline.store.caseload(self.caseline.me, scope=scope, closed=closed)
+        rows = self.caseline.store.cases.caseload(self.caseline.me, scope=scope, closed=closed)
         self.app.call_from_thread(self._show, rows, keep_id)
 
     def _show(self, rows: list[CaseRow], keep_id: int | None) -> None:
@@ -304,7 +304,7 @@ class CaseloadScreen(CaselineScreen[None]):
 
     @work(thread=True, exclusive=True, group="drafts", exit_on_error=False)
     def _load_drafts(self) -> None:
-        drafts = self.caseline.store.drafts(self.caseline.me)
+        drafts = self.caseline.store.notes.drafts(self.caseline.me)
         if drafts:
             self.app.call_from_thread(self.caseline.show_drafts, drafts)
         else:

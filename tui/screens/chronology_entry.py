@@ -12,8 +12,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from store.case_file.records import ChangeInfo
+from store.chronology.records import ChronologyItem
 from store.core import dates
-from store.core.records import ChangeInfo, ChronologyItem
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble
@@ -47,7 +48,7 @@ def new_entry_screen(app: CaselineApp, case_id: int, label: str) -> FormScreen:
         "Chronology entry",
         entry_fields(config.chronology_categories),
         {"occurred_on": "today", "category": "other"},
-        lambda form: store.add_chronology_entry(
+        lambda form: store.chronology.add(
             me, case_id, form, dayfirst=config.dayfirst, categories=config.chronology_categories
         ),
         subtitle=label,
@@ -71,7 +72,7 @@ def edit_entry_screen(app: CaselineApp, entry: ChronologyItem, label: str) -> Fo
                 *ANALYSIS_FIELDS,
             ],
             {"category": entry.category, "analysis": entry.analysis},
-            lambda form: store.annotate_chronology_entry(
+            lambda form: store.chronology.annotate(
                 me,
                 entry.id,
                 form["analysis"],
@@ -86,7 +87,7 @@ def edit_entry_screen(app: CaselineApp, entry: ChronologyItem, label: str) -> Fo
             "Analysis",
             ANALYSIS_FIELDS,
             {"analysis": entry.analysis},
-            lambda form, version: store.annotate_chronology_entry(
+            lambda form, version: store.chronology.annotate(
                 me, entry.id, form["analysis"], version=version
             ),
             subtitle=entry.title,
@@ -104,7 +105,7 @@ def edit_entry_screen(app: CaselineApp, entry: ChronologyItem, label: str) -> Fo
         "Chronology entry",
         entry_fields(config.chronology_categories),
         values,
-        lambda form, version: store.update_chronology_entry(
+        lambda form, version: store.chronology.update(
             me,
             entry.id,
             form,
@@ -172,8 +173,8 @@ class ChronologyEntryScreen(CaselineScreen[None]):
     @work(thread=True, exclusive=True, group="entry", exit_on_error=False)
     def _load(self) -> None:
         store, me = self.caseline.store, self.caseline.me
-        entry = store.chronology_entry(me, self.entry_id)
-        history = store.history(me, "chronology_entry", self.entry_id)
+        entry = store.chronology.entry(me, self.entry_id)
+        history = store.case_file.history(me, "chronology_entry", self.entry_id)
         self.app.call_from_thread(self._show, entry, history)
 
     def _show(self, entry: ChronologyItem, history: list[ChangeInfo]) -> None:

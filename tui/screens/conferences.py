@@ -28,12 +28,12 @@ from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
 
 if TYPE_CHECKING:
+    from store.cases.records import CaseDetail
     from store.conferences.records import (
         ConferenceActionInfo,
         ConferenceInfo,
         ConferenceListItem,
     )
-    from store.core.records import CaseDetail
 
 ACTION_DONE_FIELDS = [
     Field("status", "Status", choices=(("done", "done"), ("still open", "open"))),
@@ -67,7 +67,7 @@ def amend_minutes(
             "Amend the minutes",
             AMEND_FIELDS,
             {},
-            lambda form: store.amend_conference(me, conference_id, form),
+            lambda form: store.conferences.amend(me, conference_id, form),
             subtitle=meeting_label(meeting, label),
             draft_key=f"conference_amend:{conference_id}",
         ),
@@ -96,7 +96,7 @@ def next_meeting(screen: CaselineScreen[Any], conference_id: int, label: str) ->
                 "Next meeting",
                 NEXT_FIELDS,
                 {"next_meeting_on": dates.format_date(conference.next_meeting_on)},
-                lambda form, version: store.set_next_meeting(
+                lambda form, version: store.conferences.set_next_meeting(
                     me, conference_id, form, version=version, dayfirst=dayfirst
                 ),
                 subtitle=meeting_label(conference, label),
@@ -105,7 +105,7 @@ def next_meeting(screen: CaselineScreen[Any], conference_id: int, label: str) ->
             done,
         )
 
-    _read(screen.app, lambda: store.conference(me, conference_id), show)
+    _read(screen.app, lambda: store.conferences.get(me, conference_id), show)
 
 
 def _when(item: Any) -> str:
@@ -210,7 +210,7 @@ class ConferencesScreen(CaselineScreen[None]):
     @work(thread=True, exclusive=True, group="conferences", exit_on_error=False)
     def _load(self) -> None:
         store, me = self.caseline.store, self.caseline.me
-        shown = store.meetings(me, self.case_id)
+        shown = store.conferences.meetings(me, self.case_id)
         self.app.call_from_thread(self._show, shown.meetings, shown.actions, shown.closed)
 
     def _show(
@@ -355,8 +355,8 @@ class ConferencesScreen(CaselineScreen[None]):
     def _discard(self, meeting: ConferenceListItem) -> None:
         store, me = self.caseline.store, self.caseline.me
         try:
-            store.discard_conference(me, meeting.id, version=meeting.version)
-            store.discard_form_draft(me, f"conference:{meeting.id}")
+            store.conferences.discard(me, meeting.id, version=meeting.version)
+            store.forms.discard_draft(me, f"conference:{meeting.id}")
         except (InvalidInput, Conflict) as exc:
             message = " ".join(exc.errors.values()) if isinstance(exc, InvalidInput) else str(exc)
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)
@@ -408,7 +408,9 @@ class ConferencesScreen(CaselineScreen[None]):
                 "Meeting action",
                 ACTION_DONE_FIELDS,
                 values,
-                lambda form, version: store.set_action_status(me, action.id, form, version=version),
+                lambda form, version: store.conferences.set_action_status(
+                    me, action.id, form, version=version
+                ),
                 subtitle=preview_line(action.what, 60),
                 draft_key=f"conference_action:{action.id}",
                 version=action.version,
@@ -506,7 +508,7 @@ class MinutesScreen(CaselineScreen[None]):
     @work(thread=True, exclusive=True, group="minutes", exit_on_error=False)
     def _load(self) -> None:
         store, me = self.caseline.store, self.caseline.me
-        shown = store.minutes(me, self.conference_id)
+        shown = store.conferences.minutes(me, self.conference_id)
         self.app.call_from_thread(self._show, shown.conference, shown.detail)
 
     def _show(self, conference: ConferenceInfo, detail: CaseDetail) -> None:

@@ -18,8 +18,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.core import dates
-from store.core.records import DraftInfo
 from store.core.textsafe import preview_line
+from store.notes.records import DraftInfo
 from tui.screens.pickers import PICKER_CSS
 from tui.text import assemble
 
@@ -33,7 +33,7 @@ def start_note(app: CaselineApp, case_id: int, case_label: str) -> None:
     """Open the note editor on a case, first offering the worker's drafts on it, if any."""
 
     def look() -> None:
-        drafts = [d for d in app.store.drafts(app.me) if d.case_id == case_id]
+        drafts = [d for d in app.store.notes.drafts(app.me) if d.case_id == case_id]
         app.call_from_thread(_found, app, case_id, case_label, drafts)
 
     app.run_worker(look, name="case drafts", group="case-drafts", thread=True, exit_on_error=False)

@@ -16,9 +16,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from store.cases.records import CaseDetail
+from store.chronology.records import ChronologyItem
 from store.core import dates
 from store.core.errors import StoreError
-from store.core.records import CaseDetail, ChronologyItem
 from store.core.words import plural
 from tui.text import assemble
 from tui.widgets.safe import SafeInput

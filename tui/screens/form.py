@@ -199,7 +199,7 @@ class FormScreen(CaselineScreen[Any]):
 
     @work(thread=True, group="form-draft", exit_on_error=False)
     def _load_draft(self, key: str) -> None:
-        found = self.caseline.store.form_draft(self.caseline.me, key)
+        found = self.caseline.store.forms.draft(self.caseline.me, key)
         if found is not None:
             self.app.call_from_thread(self._restore, *found)
 
@@ -247,13 +247,13 @@ class FormScreen(CaselineScreen[Any]):
         assert self.draft_key is not None
         store, me = self.caseline.store, self.caseline.me
         if values == self.initial:
-            store.discard_form_draft(me, self.draft_key)
+            store.forms.discard_draft(me, self.draft_key)
             self._has_draft = False
         else:
             title = f"{self.form_title} · {self.subtitle}" if self.subtitle else self.form_title
             if self.version is not None:
                 values = {**values, DRAFT_VERSION: str(self.version)}
-            store.save_form_draft(me, self.draft_key, values, title=title[:120])
+            store.forms.save_draft(me, self.draft_key, values, title=title[:120])
             self._has_draft = True
 
     def save_draft_now(self) -> bool:
@@ -270,7 +270,7 @@ class FormScreen(CaselineScreen[Any]):
         if self.draft_key and (self._has_draft or self._draft_timer is not None):
             if self._draft_timer is not None:
                 self._draft_timer.stop()
-            self.caseline.store.discard_form_draft(self.caseline.me, self.draft_key)
+            self.caseline.store.forms.discard_draft(self.caseline.me, self.draft_key)
 
     def _set_error(self, name: str, message: str) -> None:
         found = self.query(f"#error-{name}")

@@ -92,7 +92,7 @@ class HistoryScreen(CaselineScreen[None]):
 
     @work(thread=True, exclusive=True, group="history", exit_on_error=False)
     def _load(self) -> None:
-        history = self.caseline.store.case_history_lines(self.caseline.me, self.case_id)
+        history = self.caseline.store.case_file.case_history_lines(self.caseline.me, self.case_id)
         self.app.call_from_thread(self._show, history)
 
     def _show(self, history: list[HistoryLine]) -> None:

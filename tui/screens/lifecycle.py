@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from store.core.records import CaseDetail, CaseStatus, WorkerInfo
+from store.cases.records import CaseDetail
+from store.core.records import CaseStatus, WorkerInfo
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import TODAY_IF_BLANK
 
@@ -38,7 +39,7 @@ def transfer_screen(app: CaselineApp, detail: CaseDetail, workers: list[WorkerIn
         "Allocate case" if referral else "Transfer case",
         fields,
         {"on": "today"},
-        lambda form: store.transfer_case(
+        lambda form: store.cases.transfer(
             me, detail.id, form, version=detail.version, dayfirst=dayfirst
         ),
         subtitle=_label(detail),
@@ -56,7 +57,7 @@ def close_screen(app: CaselineApp, detail: CaseDetail) -> FormScreen:
         "Close case",
         fields,
         {"closed_on": "today"},
-        lambda form: store.close_case(
+        lambda form: store.cases.close(
             me,
             detail.id,
             form,
@@ -78,7 +79,7 @@ def reopen_screen(app: CaselineApp, detail: CaseDetail) -> FormScreen:
         "Reopen case",
         fields,
         {"reopened_on": "today"},
-        lambda form: store.reopen_case(
+        lambda form: store.cases.reopen(
             me, detail.id, form, version=detail.version, dayfirst=dayfirst
         ),
         subtitle=_label(detail),

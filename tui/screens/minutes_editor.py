@@ -575,9 +575,9 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
     @work(thread=True, exclusive=True, group="minutes-load", exit_on_error=False)
     def _load(self) -> None:
         store, me = self.caseline.store, self.caseline.me
-        shown = store.minutes_for_editing(me, self.case_id, self.conference_id)
+        shown = store.conferences.minutes_for_editing(me, self.case_id, self.conference_id)
         people, plan, info = shown.people, shown.plan, shown.conference
-        kept = store.form_draft(me, self.draft_key) if self.draft_key else None
+        kept = store.forms.draft(me, self.draft_key) if self.draft_key else None
         self.app.call_from_thread(self._fill, people, plan, info, kept)
 
     def _fill(
@@ -839,14 +839,14 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             outcome = "saved"
             try:
                 if self.conference_id is None:
-                    info = store.start_conference(me, self.case_id, sent.data, **options)
+                    info = store.conferences.start(me, self.case_id, sent.data, **options)
                     self._created_here = True
                 else:
                     if self._conflict is not None:
                         if self._save_over is None or self._save_over != self._conflict.version:
                             raise self._conflict
                         self.version, self._conflict = self._save_over, None
-                    info = store.save_conference(
+                    info = store.conferences.save(
                         me, self.conference_id, sent.data, version=self.version, **options
                     )
                 self.conference_id, self.version = info.id, info.version
@@ -854,7 +854,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
                 errors, outcome = exc.errors, "kept"
                 if self.conference_id is None:
                     # Somewhere to keep the page: empty minutes, filled in once well-formed.
-                    info = store.start_conference(me, self.case_id, {}, **options)
+                    info = store.conferences.start(me, self.case_id, {}, **options)
                     self.conference_id, self.version = info.id, info.version
                     self._created_here = True
             except Conflict as exc:
@@ -865,10 +865,10 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             assert key is not None
             if outcome == "saved":
                 if self._kept:
-                    store.discard_form_draft(me, key)
+                    store.forms.discard_draft(me, key)
                     self._kept = False
             else:
-                store.save_form_draft(
+                store.forms.save_draft(
                     me,
                     key,
                     # The version it was typed on: restored later, it is refused if a
@@ -1016,10 +1016,10 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         try:
             with self._lock:
                 assert self.conference_id is not None
-                info = store.finalise_conference(me, self.conference_id, version=self.version)
+                info = store.conferences.finalise(me, self.conference_id, version=self.version)
                 self._finished = True
                 if self._kept and self.draft_key:
-                    store.discard_form_draft(me, self.draft_key)
+                    store.forms.discard_draft(me, self.draft_key)
         except (InvalidInput, Conflict) as exc:
             errors = exc.errors if isinstance(exc, InvalidInput) else {"form": str(exc)}
             self.app.call_from_thread(self._finalise_failed, errors)
@@ -1208,7 +1208,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
                 f"Review of plan {plan.number} in this meeting",
                 review_fields(plan),
                 values,
-                lambda form: store.review_plan(
+                lambda form: store.plans.review(
                     me, plan.id, form, dayfirst=dayfirst, conference_id=conference_id
                 ),
                 subtitle=self.label,
@@ -1220,7 +1220,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
     @work(thread=True, group="minutes-review", exit_on_error=False)
     def _reload_review(self) -> None:
         assert self.conference_id is not None
-        info = self.caseline.store.conference(self.caseline.me, self.conference_id)
+        info = self.caseline.store.conferences.get(self.caseline.me, self.conference_id)
         self.app.call_from_thread(self._show_review, info)
 
     # -- closing ---------------------------------------------------------------------------------
@@ -1248,8 +1248,8 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         kept: int | None = None
         with self._lock:
             try:
-                store.discard_conference(me, conference_id, version=self.version)
-                store.discard_form_draft(me, f"conference:{conference_id}")
+                store.conferences.discard(me, conference_id, version=self.version)
+                store.forms.discard_draft(me, f"conference:{conference_id}")
             except (InvalidInput, Conflict):
                 kept = conference_id  # changed elsewhere meanwhile: kept, listed as a draft
         self.app.call_from_thread(self.dismiss, kept)

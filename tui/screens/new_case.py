@@ -14,9 +14,9 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from store.cases.records import DuplicateCandidate
 from store.core import dates
 from store.core.errors import InvalidInput
-from store.core.records import DuplicateCandidate
 from store.core.schemas import NewCase, validate
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices
@@ -102,7 +102,8 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
                     yield Label(label, classes="label")
                     if name == "worker":
                         options = choices(
-                            (w.display_name, w.username) for w in self.caseline.store.workers()
+                            (w.display_name, w.username)
+                            for w in self.caseline.store.workers.active()
                         )
                         yield Select(
                             options,
@@ -132,7 +133,7 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
 
     @work(thread=True, exclusive=True, group="ref", exit_on_error=False)
     def _preview_ref(self) -> None:
-        ref = self.caseline.store.next_ref(self.caseline.me)
+        ref = self.caseline.store.cases.next_ref(self.caseline.me)
         self.app.call_from_thread(self._show_ref_preview, ref)
 
     def _show_ref_preview(self, ref: str) -> None:
@@ -209,7 +210,7 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
 
     @work(thread=True, exclusive=True, group="duplicates", exit_on_error=False)
     def _find_duplicates(self, key: tuple[str, date | None]) -> None:
-        found = self.caseline.store.find_possible_duplicates(self.caseline.me, key[0], key[1])
+        found = self.caseline.store.cases.possible_duplicates(self.caseline.me, key[0], key[1])
         self.app.call_from_thread(self._show_duplicates, found, key)
 
     def _show_duplicates(
@@ -298,7 +299,7 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
     @work(thread=True, exclusive=True, group="save", exit_on_error=False)
     def _create(self, new_case: NewCase) -> None:
         try:
-            detail = self.caseline.store.create_case(self.caseline.me, new_case)
+            detail = self.caseline.store.cases.create(self.caseline.me, new_case)
         except InvalidInput as exc:
             self.app.call_from_thread(self._save_failed, exc.errors)
             return

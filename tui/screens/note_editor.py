@@ -21,8 +21,8 @@ from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 from store.chronology.rules import NOTE_CATEGORY, chronology_categories
 from store.core import dates
 from store.core.errors import Conflict, InvalidInput, StoreError
-from store.core.records import DraftInfo, NoteDetail
 from store.notes.input import parse_note
+from store.notes.records import DraftInfo, NoteDetail
 from tui.autosave import DraftSaver
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error
@@ -262,13 +262,13 @@ class NoteEditorScreen(CaselineScreen[int | None]):
             if self._finished:
                 return
             try:
-                self.draft_id = store.save_draft(
+                self.draft_id = store.notes.save_draft(
                     me, self.case_id, state, self.draft_id, dayfirst=dayfirst
                 )
             except Conflict:
                 # The draft was saved or thrown away in another session: keep this text as a
                 # draft of its own rather than lose it.
-                self.draft_id = store.save_draft(me, self.case_id, state, dayfirst=dayfirst)
+                self.draft_id = store.notes.save_draft(me, self.case_id, state, dayfirst=dayfirst)
         self.post_message(self.DraftSaved(dates.now_local().strftime("%H:%M:%S")))
 
     @on(DraftSaved)
@@ -289,7 +289,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         state = self.state()
         acquired = self._lock.acquire(timeout=3)
         try:
-            self.draft_id = self.caseline.store.save_draft(
+            self.draft_id = self.caseline.store.notes.save_draft(
                 self.caseline.me,
                 self.case_id,
                 state,
@@ -475,7 +475,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         app = self.caseline
         try:
             with self._lock:
-                note = app.store.finalise_note(
+                note = app.store.notes.finalise(
                     app.me,
                     self.case_id,
                     state,
@@ -493,7 +493,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
             # this text as a new note rather than lose it.
             with self._lock:
                 self.draft_id = None
-                note = app.store.finalise_note(
+                note = app.store.notes.finalise(
                     app.me,
                     self.case_id,
                     state,
@@ -547,7 +547,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
     def _keep_and_close(self, state: dict[str, str], message: str) -> None:
         with self._lock:
             if not self._finished:
-                self.draft_id = self.caseline.store.save_draft(
+                self.draft_id = self.caseline.store.notes.save_draft(
                     self.caseline.me,
                     self.case_id,
                     state,
@@ -571,7 +571,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
     @work(thread=True, group="discard", exit_on_error=False)
     def _discard(self, draft_id: int) -> None:
         with self._lock:
-            self.caseline.store.discard_draft(self.caseline.me, draft_id)
+            self.caseline.store.notes.discard_draft(self.caseline.me, draft_id)
 
 
 def _is_empty(state: dict[str, str]) -> bool:

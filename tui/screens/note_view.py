@@ -11,7 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from store.core import dates
-from store.core.records import NoteDetail
+from store.notes.records import NoteDetail
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble
@@ -69,7 +69,7 @@ class NoteViewScreen(CaselineScreen[None]):
 
     @work(thread=True, exclusive=True, group="note", exit_on_error=False)
     def _load(self) -> None:
-        note = self.caseline.store.note(self.caseline.me, self.note_id)
+        note = self.caseline.store.notes.get(self.caseline.me, self.note_id)
         self.app.call_from_thread(self._show, note)
 
     def _show(self, note: NoteDetail) -> None:
@@ -129,7 +129,7 @@ class NoteViewScreen(CaselineScreen[None]):
         when = dates.format_datetime(dates.to_local(note.contact_at))
 
         def save(values: dict[str, str]) -> NoteDetail:
-            return store.amend_note(me, note.id, reason=values["reason"], body=values["body"])
+            return store.notes.amend(me, note.id, reason=values["reason"], body=values["body"])
 
         def done(result: NoteDetail | None) -> None:
             if result is not None:

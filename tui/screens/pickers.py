@@ -13,10 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.cases.records import CaseRow
 from store.core import dates
-from store.core.records import CaseRow, DraftInfo
 from store.core.textsafe import fold, preview_line
 from store.core.words import plural
+from store.notes.records import DraftInfo
 from tui.text import assemble
 from tui.widgets.safe import SafeInput
 
@@ -87,7 +88,7 @@ class CasePickerScreen(ModalScreen[int | None]):
     @work(thread=True, exclusive=True, group="picker", exit_on_error=False)
     def _load(self) -> None:
         app = self.app
-        rows = app.store.recent_cases(app.me)  # type: ignore[attr-defined]
+        rows = app.store.cases.recent(app.me)  # type: ignore[attr-defined]
         app.call_from_thread(self._loaded, rows)
 
     def _loaded(self, rows: list[CaseRow]) -> None:
@@ -97,7 +98,7 @@ class CasePickerScreen(ModalScreen[int | None]):
     @work(thread=True, exclusive=True, group="picker-search", exit_on_error=False)
     def _search_others(self, text: str) -> None:
         app = self.app
-        rows = app.store.find_cases(app.me, text)  # type: ignore[attr-defined]
+        rows = app.store.cases.find(app.me, text)  # type: ignore[attr-defined]
         app.call_from_thread(self._found_others, text, rows)
 
     def _found_others(self, text: str, rows: list[CaseRow]) -> None:

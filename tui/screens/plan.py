@@ -115,7 +115,7 @@ def new_plan(app: App[Any], case_id: int, current: PlanInfo | None, label: str) 
 
     def save(form: dict[str, str]) -> PlanInfo:
         carry = form.pop("carry_over", "yes") != "no"
-        return store.start_plan(me, case_id, form, carry_over=carry, dayfirst=dayfirst)
+        return store.plans.start(me, case_id, form, carry_over=carry, dayfirst=dayfirst)
 
     title = (
         "New service plan"
@@ -141,7 +141,7 @@ def schedule(app: App[Any], plan: PlanInfo, label: str) -> None:
             f"Plan {plan.number}: start and reviews",
             SCHEDULE_FIELDS,
             values,
-            lambda form, version: store.update_plan_schedule(
+            lambda form, version: store.plans.update_schedule(
                 me, plan.id, form, version=version, dayfirst=dayfirst
             ),
             subtitle=label,
@@ -171,7 +171,7 @@ def add_goal(app: App[Any], plan: PlanInfo, *, then: Callable[[Any], None] | Non
             f"Goal {len(plan.goals) + 1}",
             GOAL_FIELDS,
             values,
-            lambda form: store.add_goal(me, plan.id, form, dayfirst=dayfirst),
+            lambda form: store.plans.add_goal(me, plan.id, form, dayfirst=dayfirst),
             subtitle=f"Service plan {plan.number} · Specific, Measurable, Relevant, Time-bound",
             draft_key=f"goal_new:{plan.id}",
         ),
@@ -208,7 +208,7 @@ def edit_goal(app: App[Any], goal: GoalInfo) -> None:
             f"{goal.title}: reword",
             [*GOAL_FIELDS, REASON_FIELD],
             values,
-            lambda form, version: store.update_goal(
+            lambda form, version: store.plans.update_goal(
                 me, goal.id, form, version=version, dayfirst=dayfirst
             ),
             subtitle=f"version {len(goal.versions) + 1}{reviewed}",
@@ -249,14 +249,14 @@ def add_action(
                 f"{goal.title}: new action",
                 _action_fields(owners),
                 {"status": "not started"},
-                lambda form: store.add_action(me, goal.id, form, dayfirst=dayfirst),
+                lambda form: store.plans.add_action(me, goal.id, form, dayfirst=dayfirst),
                 subtitle=_one_line(goal.current.change),
                 draft_key=f"action_new:{goal.id}",
             ),
             _saved(app, "Action added.", then),
         )
 
-    _read(app, lambda: store.action_owners(me, plan.case_id), show)
+    _read(app, lambda: store.plans.action_owners(me, plan.case_id), show)
 
 
 def update_action(app: App[Any], plan: PlanInfo, goal: GoalInfo) -> None:
@@ -303,7 +303,7 @@ def _edit_action(app: App[Any], plan: PlanInfo, goal: GoalInfo, action: ActionIn
                 f"{goal.title}: action",
                 _action_fields(owners),
                 values,
-                lambda form, version: store.update_action(
+                lambda form, version: store.plans.update_action(
                     me, action.id, form, version=version, dayfirst=dayfirst
                 ),
                 subtitle=_one_line(action.what),
@@ -313,7 +313,7 @@ def _edit_action(app: App[Any], plan: PlanInfo, goal: GoalInfo, action: ActionIn
             _saved(app, "Action saved; the change is kept in the history."),
         )
 
-    _read(app, lambda: store.action_owners(me, plan.case_id), show)
+    _read(app, lambda: store.plans.action_owners(me, plan.case_id), show)
 
 
 # --- reviews -----------------------------------------------------------------------------------
@@ -372,7 +372,7 @@ def review(app: App[Any], plan: PlanInfo, label: str) -> None:
             f"Review of plan {plan.number}",
             review_fields(plan),
             values,
-            lambda form: store.review_plan(me, plan.id, form, dayfirst=dayfirst),
+            lambda form: store.plans.review(me, plan.id, form, dayfirst=dayfirst),
             subtitle=f"{label} · {due}",
             draft_key=f"plan_review:{plan.id}",
         ),
@@ -414,7 +414,7 @@ def earlier_plans(app: App[Any], case_id: int, label: str) -> None:
 
         app.push_screen(ChoiceScreen("Which plan?", choices), chosen)
 
-    _read(app, lambda: store.plans(me, case_id), show)
+    _read(app, lambda: store.plans.for_case(me, case_id), show)
 
 
 class PlanViewScreen(CaselineScreen[None]):
@@ -448,9 +448,9 @@ class PlanViewScreen(CaselineScreen[None]):
 
         def read() -> PlanInfo:
             if plan_id is not None:
-                return store.plan(me, plan_id)
+                return store.plans.get(me, plan_id)
             assert review_id is not None
-            return store.plan_for_review(me, review_id)
+            return store.plans.for_review(me, review_id)
 
         _read(self.app, read, self._show)
 

@@ -15,8 +15,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Static, TextArea
 
+from store.case_file.records import SummaryInfo
 from store.core.errors import Conflict, InvalidInput
-from store.core.records import SummaryInfo
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.conflict import ConflictNotice
@@ -88,7 +88,7 @@ class SummaryEditorScreen(CaselineScreen[SummaryInfo | None]):
     def _save(self, body: str) -> None:
         store, me = self.caseline.store, self.caseline.me
         try:
-            saved = store.save_summary(me, self.case_id, body, base=self.base)
+            saved = store.case_file.save_summary(me, self.case_id, body, base=self.base)
         except InvalidInput as exc:
             message = " ".join(exc.errors.values())
             self.app.call_from_thread(self.query_one("#summary-error", Static).update, message)

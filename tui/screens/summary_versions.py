@@ -11,8 +11,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from store.case_file.records import SummaryInfo
 from store.core import dates
-from store.core.records import SummaryInfo
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
@@ -52,7 +52,7 @@ class SummaryVersionsScreen(CaselineScreen[None]):
 
     @work(thread=True, exclusive=True, group="versions", exit_on_error=False)
     def _load(self) -> None:
-        versions = self.caseline.store.summary_versions(self.caseline.me, self.case_id)
+        versions = self.caseline.store.case_file.summary_versions(self.caseline.me, self.case_id)
         self.app.call_from_thread(self._show, versions)
 
     def _show(self, versions: list[SummaryInfo]) -> None:

@@ -12,8 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Select, Static
 
+from store.chronology.records import ChronologyItem
 from store.core import dates
-from store.core.records import ChronologyItem
 from store.core.textsafe import fold
 from store.core.words import plural
 from tui.text import assemble, choices

@@ -20,7 +20,7 @@ from tui.widgets.keys import InOrderKeys
 from tui.widgets.markdown import SafeMarkdown
 
 if TYPE_CHECKING:
-    from store.core.records import CaseDetail
+    from store.cases.records import CaseDetail
     from store.plans.records import GoalInfo, PlanInfo
 
 NO_PLAN = "No service plan yet. Press N to start one with the client."
@@ -341,7 +341,7 @@ class PlanPane(InOrderKeys, Widget, can_focus=True):
 
             app.push_screen(ExportScreen(detail, plan_export(detail, plan)))
 
-        forms._read(app, lambda: store.case(me, plan.case_id), show)
+        forms._read(app, lambda: store.cases.get(me, plan.case_id), show)
 
     def action_earlier_plans(self) -> None:
         forms.earlier_plans(self.app, self.case_id, self.case_label)
