@@ -50,12 +50,11 @@ from store.core.records import WorkerInfo
 from store.core.textsafe import fold, preview_line
 
 if TYPE_CHECKING:
-    from store.cases.service import CaseService
-    from store.chronology.service import ChronologyService
-
     # The forms' models import pydantic, which start-up doesn't need: the methods that
     # validate a form import store.schemas when they are first called.
-    from store.core.schemas import ClientUpdate, ContactInput, ProfessionalInput, SummaryInput
+    from store.case_file.input import ClientUpdate, ContactInput, ProfessionalInput, SummaryInput
+    from store.cases.service import CaseService
+    from store.chronology.service import ChronologyService
     from store.notes.service import NoteService
     from store.plans.service import PlanService
 
@@ -165,7 +164,8 @@ class CaseFileService:
         Raises Conflict if the client changed since ``version`` was read, InvalidInput (by
         field) if the form doesn't validate.
         """
-        from store.core.schemas import ClientUpdate, validate
+        from store.case_file.input import ClientUpdate
+        from store.core.validation import validate
 
         with self.database.writing():
             row = _get_client(client_id)
@@ -192,7 +192,8 @@ class CaseFileService:
 
     def add_contact(self, actor: WorkerInfo, client_id: int, data: dict[str, Any]) -> ContactInfo:
         """Add someone to the client's support network."""
-        from store.core.schemas import ContactInput, validate
+        from store.case_file.input import ContactInput
+        from store.core.validation import validate
 
         new: ContactInput = validate(ContactInput, data)
         with self.database.writing():
@@ -211,7 +212,8 @@ class CaseFileService:
         self, actor: WorkerInfo, contact_id: int, data: dict[str, Any], *, version: int
     ) -> ContactInfo:
         """Save a contact's form; fields left out of ``data`` keep their value."""
-        from store.core.schemas import ContactInput, validate
+        from store.case_file.input import ContactInput
+        from store.core.validation import validate
 
         with self.database.writing():
             row = _get_live(Contact, contact_id, "contact", version)
@@ -251,7 +253,8 @@ class CaseFileService:
         self, actor: WorkerInfo, case_id: int, data: dict[str, Any], *, dayfirst: bool = True
     ) -> ProfessionalInfo:
         """Record another agency's worker as involved with the case."""
-        from store.core.schemas import ProfessionalInput, validate
+        from store.case_file.input import ProfessionalInput
+        from store.core.validation import validate
 
         new: ProfessionalInput = validate(ProfessionalInput, data, dayfirst=dayfirst)
         with self.database.writing():
@@ -276,7 +279,8 @@ class CaseFileService:
         dayfirst: bool = True,
     ) -> ProfessionalInfo:
         """Save a professional's form; fields left out of ``data`` keep their value."""
-        from store.core.schemas import ProfessionalInput, validate
+        from store.case_file.input import ProfessionalInput
+        from store.core.validation import validate
 
         with self.database.writing():
             row = _get_live(Professional, professional_id, "professional", version)
@@ -323,7 +327,8 @@ class CaseFileService:
         deliberately. Left out, the text goes on top of whatever is current (scripts, the
         demo). Saving the same text as the current version writes nothing and returns it.
         """
-        from store.core.schemas import SummaryInput, validate
+        from store.case_file.input import SummaryInput
+        from store.core.validation import validate
 
         new: SummaryInput = validate(SummaryInput, {"body": body})
         with self.database.writing():

@@ -22,17 +22,17 @@ from typing import TYPE_CHECKING, Any
 from store.cases.detail import case_detail
 from store.cases.records import CaseDetail
 from store.cases.rules import CASE_CONFLICT, TRANSFER_REASON
-from store.chronology.service import current_allocation_id, current_allocation_start
 from store.core import dates
 from store.core.changes import diff, save_changes
 from store.core.db import Database
 from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import Allocation, Case, ChronologyEntry, Worker, utcnow
 from store.core.records import CaseStatus, WorkerInfo
+from store.core.rows import current_allocation_id, current_allocation_start
 from store.core.settings import CLOSURE_REASONS
 
 if TYPE_CHECKING:
-    from store.cases.lifecycle_input import CloseInput, ReopenInput, TransferInput
+    from store.cases.input import CloseInput, ReopenInput, TransferInput
 
 
 class CaseLifecycle:
@@ -54,8 +54,8 @@ class CaseLifecycle:
         Raises InvalidInput by field ("worker", "on", "reason"; "form" for a closed case),
         Conflict for a stale ``version``, NotFound.
         """
-        from store.cases.lifecycle_input import TransferInput
-        from store.core.schemas import validate
+        from store.cases.input import TransferInput
+        from store.core.validation import validate
 
         # What the form is checked against, so that every problem is reported at once; the
         # write below checks again, in case the case changed meanwhile.
@@ -160,8 +160,8 @@ class CaseLifecycle:
         reasons: tuple[str, ...] = CLOSURE_REASONS,
     ) -> CaseDetail:
         """Close an open case or a referral. Raises InvalidInput, Conflict, NotFound."""
-        from store.cases.lifecycle_input import CloseInput
-        from store.core.schemas import validate
+        from store.cases.input import CloseInput
+        from store.core.validation import validate
 
         with self.database.reading():
             floor = _close_floor(_get_case(case_id))
@@ -210,8 +210,8 @@ class CaseLifecycle:
         dayfirst: bool = True,
     ) -> CaseDetail:
         """Reopen a closed case; the closure stays in the chronology and the history."""
-        from store.cases.lifecycle_input import ReopenInput
-        from store.core.schemas import validate
+        from store.cases.input import ReopenInput
+        from store.core.validation import validate
 
         with self.database.reading():
             floor = _reopen_floor(_get_case(case_id))

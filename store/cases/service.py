@@ -115,7 +115,8 @@ class CaseService(CaseLifecycle):
         self, actor: WorkerInfo, data: dict[str, Any] | NewCase, *, dayfirst: bool = True
     ) -> CaseDetail:
         """Create a client and an open case allocated to a worker; the chronology starts here."""
-        from store.core.schemas import NewCase, validate
+        from store.cases.input import NewCase
+        from store.core.validation import validate
 
         new = data if isinstance(data, NewCase) else validate(NewCase, data, dayfirst=dayfirst)
         allocated_on = new.allocated_on or dates.today()

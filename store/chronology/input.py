@@ -20,8 +20,8 @@ from store.chronology.rules import (
     too_long,
 )
 from store.core import dates
-from store.core.schemas import parse_typed_date
 from store.core.textsafe import clean_field
+from store.core.validation import parse_typed_date
 
 
 class EntryInput(BaseModel):

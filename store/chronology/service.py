@@ -28,7 +28,7 @@ from store.chronology.rules import (
 from store.core.changes import diff, save_changes
 from store.core.db import Database, contains
 from store.core.errors import Conflict, InvalidInput, NotFound
-from store.core.models import Allocation, Case, ChronologyEntry, Worker, utcnow
+from store.core.models import Case, ChronologyEntry, Worker, utcnow
 from store.core.records import CaseStatus, WorkerInfo
 
 # --- the operations ------------------------------------------------------------------------
@@ -120,7 +120,7 @@ class ChronologyService:
         Raises InvalidInput (by field, or "form" for a closed case) and NotFound.
         """
         from store.chronology.input import EntryInput
-        from store.core.schemas import validate
+        from store.core.validation import validate
 
         new: EntryInput = validate(
             EntryInput, data, dayfirst=dayfirst, categories=tuple(categories)
@@ -156,7 +156,7 @@ class ChronologyService:
         are refused (InvalidInput on "form"); a stale ``version`` raises Conflict.
         """
         from store.chronology.input import EntryInput
-        from store.core.schemas import validate
+        from store.core.validation import validate
 
         with self.database.writing():
             row = _get_entry(entry_id)
@@ -283,28 +283,6 @@ def _item(row: tuple[Any, ...], current: date | None) -> ChronologyItem:
         author_name=who or "",
         updated_at=updated,
     )
-
-
-def current_allocation_start(case_id: int) -> date | None:
-    """When the case's current worker was allocated it (None if nobody holds it)."""
-    start: date | None = (
-        Allocation.select(Allocation.allocated_on)
-        .where(Allocation.case == case_id, Allocation.ended_on.is_null())
-        .order_by(Allocation.allocated_on.desc())
-        .scalar()
-    )
-    return start
-
-
-def current_allocation_id(case_id: int) -> int | None:
-    """The allocation a new entry on the case belongs to (None if nobody holds the case)."""
-    found: int | None = (
-        Allocation.select(Allocation.id)
-        .where(Allocation.case == case_id, Allocation.ended_on.is_null())
-        .order_by(Allocation.allocated_on.desc(), Allocation.id.desc())
-        .scalar()
-    )
-    return found
 
 
 def _refused(row: Any) -> Conflict:

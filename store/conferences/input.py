@@ -20,20 +20,20 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
+from store.case_file.input import SHORT_MAX
 from store.conferences.records import ACTION_STATUSES
 from store.core import dates
 from store.core.errors import InvalidInput
-from store.core.schemas import (
-    NAME_MAX,
-    SHORT_MAX,
-    _multiline,
-    _person_name,
-    _short_text,
-    parse_typed_date,
-    validate,
-)
 from store.core.settings import CONFERENCE_TYPES
 from store.core.textsafe import clean_field
+from store.core.validation import (
+    NAME_MAX,
+    multiline,
+    parse_typed_date,
+    person_name,
+    short_text,
+    validate,
+)
 from store.plans.input import _choice, yes_no
 
 PLACE_MAX = 200
@@ -111,7 +111,7 @@ class MinutesInput(BaseModel):
     @field_validator("place", mode="before")
     @classmethod
     def _place(cls, value: object) -> str:
-        return _short_text(value, "The place", PLACE_MAX)
+        return short_text(value, "The place", PLACE_MAX)
 
     @field_validator("conference_type", mode="before")
     @classmethod
@@ -123,12 +123,12 @@ class MinutesInput(BaseModel):
     @field_validator("chair", mode="before")
     @classmethod
     def _chair(cls, value: object) -> str:
-        return _short_text(value, "The chair's name", NAME_MAX)
+        return short_text(value, "The chair's name", NAME_MAX)
 
     @field_validator("minute_taker", mode="before")
     @classmethod
     def _minute_taker(cls, value: object) -> str:
-        return _short_text(value, "The minute-taker's name", NAME_MAX)
+        return short_text(value, "The minute-taker's name", NAME_MAX)
 
     @field_validator("client_attended", mode="before")
     @classmethod
@@ -138,7 +138,7 @@ class MinutesInput(BaseModel):
     @field_validator("client_views", mode="before")
     @classmethod
     def _views(cls, value: object) -> str:
-        return _multiline(value, "The client's views", LONG_MAX)
+        return multiline(value, "The client's views", LONG_MAX)
 
     @field_validator("information_shared", mode="before")
     @classmethod
@@ -197,18 +197,18 @@ class AttendeeInput(BaseModel):
     @classmethod
     def _name(cls, value: object, info: ValidationInfo) -> str:
         if info.data.get("who") in NAMED_WHO:
-            return _person_name(value, "Name")
-        return _short_text(value, "Name", NAME_MAX)
+            return person_name(value, "Name")
+        return short_text(value, "Name", NAME_MAX)
 
     @field_validator("role", mode="before")
     @classmethod
     def _role(cls, value: object) -> str:
-        return _short_text(value, "Role", SHORT_MAX)
+        return short_text(value, "Role", SHORT_MAX)
 
     @field_validator("agency", mode="before")
     @classmethod
     def _agency(cls, value: object) -> str:
-        return _short_text(value, "Agency", SHORT_MAX)
+        return short_text(value, "Agency", SHORT_MAX)
 
 
 class AgendaItemInput(BaseModel):
@@ -222,7 +222,7 @@ class AgendaItemInput(BaseModel):
     @field_validator("title", mode="before")
     @classmethod
     def _title(cls, value: object) -> str:
-        text = _short_text(value, "The item", TITLE_MAX)
+        text = short_text(value, "The item", TITLE_MAX)
         if not text:
             raise ValueError("Give the agenda item a title.")
         return text
@@ -247,7 +247,7 @@ class ConferenceActionInput(BaseModel):
     @field_validator("what", mode="before")
     @classmethod
     def _what(cls, value: object) -> str:
-        text = _multiline(value, "The action", TEXT_MAX)
+        text = multiline(value, "The action", TEXT_MAX)
         if not text:
             raise ValueError("Say what will be done.")
         return text
@@ -263,7 +263,7 @@ class ConferenceActionInput(BaseModel):
     @field_validator("owner_name", mode="before")
     @classmethod
     def _owner_name(cls, value: object, info: ValidationInfo) -> str:
-        text = _short_text(value, "The name", NAME_MAX)
+        text = short_text(value, "The name", NAME_MAX)
         if not text and info.data.get("owner", "") in ("", "other"):
             raise ValueError("Who will do it? Choose someone at the meeting, or type a name.")
         return text
@@ -296,7 +296,7 @@ class ActionStatusInput(BaseModel):
     @field_validator("note", mode="before")
     @classmethod
     def _note(cls, value: object, info: ValidationInfo) -> str:
-        text = _multiline(value, "The note", TEXT_MAX)
+        text = multiline(value, "The note", TEXT_MAX)
         if not text and info.data.get("status") == "done":
             raise ValueError("Say what was done (a short note for the record).")
         return text
@@ -326,7 +326,7 @@ class AmendmentInput(BaseModel):
     @field_validator("reason", mode="before")
     @classmethod
     def _reason(cls, value: object) -> str:
-        text = _short_text(value, "The reason", REASON_MAX)
+        text = short_text(value, "The reason", REASON_MAX)
         if not text:
             raise ValueError("Say why the minutes are being amended.")
         return text

@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any
 
 from peewee import JOIN, fn
 
-from store.chronology.service import current_allocation_id
 from store.core import dates
 from store.core.changes import diff, save_changes
 from store.core.db import Database
@@ -47,7 +46,7 @@ from store.core.models import (
     utcnow,
 )
 from store.core.records import CaseStatus, WorkerInfo
-from store.core.rows import get_row, open_case, worker_names
+from store.core.rows import current_allocation_id, get_row, open_case, worker_names
 from store.core.settings import CONFERENCE_TYPES
 from store.core.textsafe import fold
 from store.core.words import plural
@@ -411,7 +410,7 @@ class ConferenceService:
         """Add a correction beneath finalised minutes (``reason``, ``body``); the minutes
         stay as they were. Raises InvalidInput ("reason", "body", "form")."""
         from store.conferences.input import AmendmentInput
-        from store.core.schemas import validate
+        from store.core.validation import validate
 
         new: AmendmentInput = validate(AmendmentInput, data)
         with self.database.writing():
@@ -442,7 +441,7 @@ class ConferenceService:
         """Set (or with "" clear) ``next_meeting_on``, draft or finalised; kept in the
         record history. Raises InvalidInput ("next_meeting_on") or Conflict."""
         from store.conferences.input import NextMeetingInput
-        from store.core.schemas import validate
+        from store.core.validation import validate
 
         with self.database.reading():
             row = get_row(Conference, conference_id, "conference")
@@ -484,7 +483,7 @@ class ConferenceService:
         and every change is kept in the record history. Raises InvalidInput ("status",
         "note", "form") or Conflict."""
         from store.conferences.input import ActionStatusInput
-        from store.core.schemas import validate
+        from store.core.validation import validate
 
         new: ActionStatusInput = validate(ActionStatusInput, data)
         with self.database.writing():

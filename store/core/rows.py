@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from store.core.errors import InvalidInput, NotFound
-from store.core.models import Case, Worker
+from store.core.models import Allocation, Case, Worker
 
 
 def get_row(model: Any, record_id: int, what: str) -> Any:
@@ -30,3 +31,25 @@ def worker_names(ids: set[int]) -> dict[int, str]:
         return {}
     rows: Any = Worker.select(Worker.id, Worker.display_name).where(Worker.id.in_(ids)).tuples()
     return dict(rows)
+
+
+def current_allocation_start(case_id: int) -> date | None:
+    """When the case's current worker was allocated it (None if nobody holds it)."""
+    start: date | None = (
+        Allocation.select(Allocation.allocated_on)
+        .where(Allocation.case == case_id, Allocation.ended_on.is_null())
+        .order_by(Allocation.allocated_on.desc())
+        .scalar()
+    )
+    return start
+
+
+def current_allocation_id(case_id: int) -> int | None:
+    """The allocation a new entry on the case belongs to (None if nobody holds the case)."""
+    found: int | None = (
+        Allocation.select(Allocation.id)
+        .where(Allocation.case == case_id, Allocation.ended_on.is_null())
+        .order_by(Allocation.allocated_on.desc(), Allocation.id.desc())
+        .scalar()
+    )
+    return found

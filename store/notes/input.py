@@ -15,9 +15,9 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from store.chronology.rules import NOTE_CATEGORY, chronology_categories
 from store.core import dates
 from store.core.errors import InvalidInput
-from store.core.schemas import validate
 from store.core.settings import NOTE_TYPES
 from store.core.textsafe import clean_field
+from store.core.validation import validate
 from store.notes.rules import BODY_MAX, PRESENT_MAX, TITLE_MAX, truthy
 
 

@@ -14,8 +14,12 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 
 from store.core import dates
-from store.core.schemas import _multiline, _short_text, parse_typed_date
 from store.core.textsafe import clean_field
+from store.core.validation import (
+    multiline,
+    parse_typed_date,
+    short_text,
+)
 from store.plans.records import ACTION_STATUSES, DECISIONS, DOMAINS, RATINGS
 
 TEXT_MAX = 2_000
@@ -31,8 +35,6 @@ _VAGUE = re.compile(
     r"|more positive|stable|stability|engage|engagement)\b",
     re.IGNORECASE,
 )
-_YES = {"yes", "y", "true", "1", "on", "agreed"}
-_NO = {"no", "n", "false", "0", "off", "", "not agreed"}
 
 
 def _ctx(info: ValidationInfo) -> dict[str, Any]:
@@ -41,26 +43,6 @@ def _ctx(info: ValidationInfo) -> dict[str, Any]:
 
 def _today(info: ValidationInfo) -> date:
     return _ctx(info).get("today") or dates.today()
-
-
-def yes_no(value: object, what: str) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = clean_field(str(value or "")).casefold()
-    if text in _YES:
-        return True
-    if text in _NO:
-        return False
-    raise ValueError(f"{what}: answer yes or no.")
-
-
-def _choice(value: object, allowed: tuple[str, ...], what: str) -> str:
-    text = clean_field(str(value or ""))
-    for name in allowed:
-        if name.casefold() == text.casefold():
-            return name
-    lead = f'No {what} "{text}".' if text else f"Choose the {what}."
-    raise ValueError(f"{lead} Choose one of: {', '.join(allowed)}.")
 
 
 def is_vague(change: str) -> bool:
@@ -189,7 +171,7 @@ class GoalInput(BaseModel):
     @field_validator("change", mode="before")
     @classmethod
     def _change(cls, value: object, info: ValidationInfo) -> str:
-        text = _multiline(value, "What will change", TEXT_MAX)
+        text = multiline(value, "What will change", TEXT_MAX)
         if not text:
             raise ValueError("Say specifically what will change (Specific).")
         # A vague aim is acceptable when a measure pins it down; with no measure it names
@@ -205,7 +187,7 @@ class GoalInput(BaseModel):
     @field_validator("measure", mode="before")
     @classmethod
     def _measure(cls, value: object) -> str:
-        text = _multiline(value, "The measure", TEXT_MAX)
+        text = multiline(value, "The measure", TEXT_MAX)
         if not text:
             raise ValueError(
                 "No measure: say how progress will be seen or counted (Measurable), "
@@ -216,7 +198,7 @@ class GoalInput(BaseModel):
     @field_validator("target", mode="before")
     @classmethod
     def _target(cls, value: object) -> str:
-        text = _multiline(value, "The target", TEXT_MAX)
+        text = multiline(value, "The target", TEXT_MAX)
         if not text:
             raise ValueError(
                 "No target: say what level of the measure means the goal is met, "
@@ -227,7 +209,7 @@ class GoalInput(BaseModel):
     @field_validator("relevance", mode="before")
     @classmethod
     def _relevance(cls, value: object) -> str:
-        text = _multiline(value, "Why it matters", TEXT_MAX)
+        text = multiline(value, "Why it matters", TEXT_MAX)
         if not text:
             raise ValueError("Say why it matters to the client, in their words (Relevant).")
         return text
@@ -258,12 +240,12 @@ class GoalInput(BaseModel):
     @field_validator("achievable_note", mode="before")
     @classmethod
     def _achievable_note(cls, value: object) -> str:
-        return _multiline(value, "The note", TEXT_MAX)
+        return multiline(value, "The note", TEXT_MAX)
 
     @field_validator("reason", mode="before")
     @classmethod
     def _reason(cls, value: object) -> str:
-        return _short_text(value, "The reason", 500)
+        return short_text(value, "The reason", 500)
 
 
 class ActionInput(BaseModel):
@@ -285,7 +267,7 @@ class ActionInput(BaseModel):
     @field_validator("what", mode="before")
     @classmethod
     def _what(cls, value: object) -> str:
-        text = _multiline(value, "The action", TEXT_MAX)
+        text = multiline(value, "The action", TEXT_MAX)
         if not text:
             raise ValueError("Say what will be done.")
         return text
@@ -303,7 +285,7 @@ class ActionInput(BaseModel):
     @field_validator("owner_name", mode="before")
     @classmethod
     def _owner_name(cls, value: object, info: ValidationInfo) -> str:
-        text = _short_text(value, "The name", OWNER_NAME_MAX)
+        text = short_text(value, "The name", OWNER_NAME_MAX)
         if not text and info.data.get("owner") in NAMED_OWNERS:
             raise ValueError("Give the name of the person or agency.")
         return text
@@ -326,7 +308,7 @@ class ActionInput(BaseModel):
     @field_validator("status_note", mode="before")
     @classmethod
     def _note(cls, value: object) -> str:
-        return _multiline(value, "The note", TEXT_MAX)
+        return multiline(value, "The note", TEXT_MAX)
 
 
 class ReviewInput(BaseModel):
@@ -360,7 +342,7 @@ class ReviewInput(BaseModel):
     @field_validator("client_views", mode="before")
     @classmethod
     def _views(cls, value: object) -> str:
-        text = _multiline(value, "The client's views", LONG_MAX)
+        text = multiline(value, "The client's views", LONG_MAX)
         if not text:
             raise ValueError(
                 "Record the client's views in their words (or why they could not be given)."
@@ -370,12 +352,12 @@ class ReviewInput(BaseModel):
     @field_validator("participants", mode="before")
     @classmethod
     def _participants(cls, value: object) -> str:
-        return _multiline(value, "Who took part", TEXT_MAX)
+        return multiline(value, "Who took part", TEXT_MAX)
 
     @field_validator("summary", mode="before")
     @classmethod
     def _summary(cls, value: object) -> str:
-        return _multiline(value, "The summary", LONG_MAX)
+        return multiline(value, "The summary", LONG_MAX)
 
 
 class RatingInput(BaseModel):
@@ -401,12 +383,12 @@ class RatingInput(BaseModel):
     @field_validator("evidence", mode="before")
     @classmethod
     def _evidence(cls, value: object) -> str:
-        return _multiline(value, "The evidence", LONG_MAX)
+        return multiline(value, "The evidence", LONG_MAX)
 
     @field_validator("not_rated_reason", mode="before")
     @classmethod
     def _reason(cls, value: object) -> str:
-        return _short_text(value, "The reason", 500)
+        return short_text(value, "The reason", 500)
 
     @model_validator(mode="after")
     def _complete(self) -> RatingInput:

@@ -21,7 +21,6 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from store.chronology.service import current_allocation_id
 from store.core import dates
 from store.core.changes import diff, save_changes
 from store.core.conflicts import last_change, refused, worker_name
@@ -43,7 +42,7 @@ from store.core.models import (
     utcnow,
 )
 from store.core.records import WorkerInfo
-from store.core.rows import get_row, open_case, worker_names
+from store.core.rows import current_allocation_id, get_row, open_case, worker_names
 from store.core.words import plural
 
 if TYPE_CHECKING:
@@ -167,7 +166,7 @@ class PlanService:
 
         Raises InvalidInput ("started_on", "review_interval", "review_dates", "form").
         """
-        from store.core.schemas import validate
+        from store.core.validation import validate
         from store.plans.input import PlanInput
 
         with self.database.reading():
@@ -239,7 +238,7 @@ class PlanService:
         dayfirst: bool = True,
     ) -> PlanInfo:
         """Change the current plan's start date or review schedule (kept in the history)."""
-        from store.core.schemas import validate
+        from store.core.validation import validate
         from store.plans.input import PlanInput
 
         with self.database.reading():
@@ -280,7 +279,7 @@ class PlanService:
         self, actor: WorkerInfo, plan_id: int, data: dict[str, Any], *, dayfirst: bool = True
     ) -> GoalInfo:
         """Add a goal to the current plan. Raises InvalidInput by field (the SMART checks)."""
-        from store.core.schemas import validate
+        from store.core.validation import validate
         from store.plans.input import GoalInput
 
         new: GoalInput = validate(GoalInput, {**data, "reason": ""}, dayfirst=dayfirst)
@@ -319,7 +318,7 @@ class PlanService:
     ) -> GoalInfo:
         """Re-word an open goal: a new version; the earlier ones (and what reviews said of
         them) are kept. A goal that has been reviewed needs a reason for the change."""
-        from store.core.schemas import validate
+        from store.core.validation import validate
         from store.plans.input import GoalInput
 
         with self.database.reading():
@@ -365,7 +364,7 @@ class PlanService:
         self, actor: WorkerInfo, goal_id: int, data: dict[str, Any], *, dayfirst: bool = True
     ) -> ActionInfo:
         """Add an action to an open goal of the current plan."""
-        from store.core.schemas import validate
+        from store.core.validation import validate
         from store.plans.input import ActionInput
 
         with self.database.reading():
@@ -409,7 +408,7 @@ class PlanService:
         dayfirst: bool = True,
     ) -> ActionInfo:
         """Change an action (its status most often); every change is kept in the history."""
-        from store.core.schemas import validate
+        from store.core.validation import validate
         from store.plans.input import ActionInput
 
         with self.database.reading():
@@ -471,7 +470,7 @@ class PlanService:
         ``decision_<id>`` and ``not_rated_<id>`` (why it was not rated). Every open goal must
         be rated or have a reason. Raises InvalidInput with those field names.
         """
-        from store.core.schemas import validate
+        from store.core.validation import validate
         from store.plans.input import RatingInput, ReviewInput
 
         with self.database.reading():

@@ -352,9 +352,7 @@ def test_unchanged_contact_writes_nothing(store: Store, me: WorkerInfo, case: Ca
     assert _count(store.path, "record_change") == 0
 
 
-def test_bad_contact_update_changes_nothing(
-    store: Store, me: WorkerInfo, case: CaseDetail
-) -> None:
+def test_bad_contact_update_changes_nothing(store: Store, me: WorkerInfo, case: CaseDetail) -> None:
     contact = store.case_file.add_contact(me, case.client_id, {"name": "Joanne Okafor"})
     with pytest.raises(InvalidInput) as caught:
         store.case_file.update_contact(

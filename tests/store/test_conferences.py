@@ -11,11 +11,11 @@ from typing import Any
 
 import peewee
 import pytest
+from store.conferences.records import ConferenceInfo
+from store.conferences.render import minutes_markdown
 
 from store.case_file.records import ContactInfo, ProfessionalInfo
 from store.cases.records import CaseDetail
-from store.conferences.records import ConferenceInfo
-from store.conferences.render import minutes_markdown
 from store.core.errors import Conflict, InvalidInput
 from store.core.models import (
     Conference,
@@ -896,7 +896,11 @@ def test_start_up_loads_none_of_the_conference_modules(tmp_path: Path) -> None:
         opened.cases.create(me, {"client_name": "Ada Lovelace"})
     finally:
         opened.close()
-    lazy = ["store.conferences.records", "store.conferences.input", "store.conferences.render"]
+    lazy = [
+        "store.conferences.records",
+        "store.conferences.input",
+        "store.conferences.render",
+    ]
     result = subprocess.run(
         [sys.executable, "-c", START_UP + "print(json.dumps(report))", str(path), json.dumps(lazy)],
         capture_output=True,

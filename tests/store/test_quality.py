@@ -6,8 +6,13 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
-
-from store.notes.quality import ACTION_PHRASES, VAGUE_PHRASES, VISIT_TYPES, QualityIssue, check_note
+from store.notes.quality import (
+    ACTION_PHRASES,
+    VAGUE_PHRASES,
+    VISIT_TYPES,
+    QualityIssue,
+    check_note,
+)
 
 NOW = datetime(2026, 4, 10, 12, 0)
 GOOD = (

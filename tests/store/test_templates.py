@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import SupportsIndex
 
 import pytest
-
 from store.notes.quality import check_note
 from store.notes.templates import (
     DEFAULT_TEMPLATES,

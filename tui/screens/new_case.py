@@ -14,10 +14,11 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from store.cases.input import NewCase
 from store.cases.records import DuplicateCandidate
 from store.core import dates
 from store.core.errors import InvalidInput
-from store.core.schemas import NewCase, validate
+from store.core.validation import validate
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices
 from tui.widgets.date_field import BIRTH, TODAY_IF_BLANK, DateField

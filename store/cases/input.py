@@ -12,9 +12,9 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from store.cases.rules import CLOSING_SUMMARY_MAX, REASON_MAX, TRANSFER_REASON
 from store.core import dates
-from store.core.schemas import parse_typed_date
 from store.core.settings import CLOSURE_REASONS
 from store.core.textsafe import clean_field
+from store.core.validation import parse_typed_date
 
 
 def _required_reason(value: object, what: str) -> str:
@@ -126,3 +126,87 @@ class ReopenInput(BaseModel):
     @classmethod
     def _reason(cls, value: object) -> str:
         return _required_reason(value, "the case is reopening")
+
+
+class NewCase(BaseModel):
+    """A new client and their case, as typed in the new-case form."""
+
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    client_name: str = ""
+    date_of_birth: date | None = None
+    address: str = ""
+    phone: str = ""
+    ref: str = ""  # blank: generated from the configured format
+    worker: str = ""  # username; blank: the acting worker
+    allocated_on: date | None = None  # blank: today
+
+    @field_validator("client_name", mode="before")
+    @classmethod
+    def _name(cls, value: object) -> str:
+        name = clean_field(str(value or ""))
+        if not name:
+            raise ValueError("Client name is required.")
+        if len(name) > NAME_MAX:
+            raise ValueError(
+                f"Client name is too long ({len(name)} characters; at most {NAME_MAX})."
+            )
+        if not any(ch.isalpha() for ch in name):
+            raise ValueError("Client name must contain letters.")
+        return name
+
+    @field_validator("date_of_birth", mode="before")
+    @classmethod
+    def _dob(cls, value: object, info: ValidationInfo) -> date | None:
+        dob = parse_typed_date(value, info)
+        if dob is None:
+            return None
+        today = context_of(info).get("today") or dates.today()
+        if dob > today:
+            raise ValueError("Date of birth can't be in the future.")
+        if dob.year < 1900:
+            raise ValueError("Date of birth is before 1900; check the year.")
+        return dob
+
+    @field_validator("address", mode="before")
+    @classmethod
+    def _address(cls, value: object) -> str:
+        address = clean_field(str(value or ""))
+        if len(address) > ADDRESS_MAX:
+            raise ValueError(f"Address is too long (at most {ADDRESS_MAX} characters).")
+        return address
+
+    @field_validator("phone", mode="before")
+    @classmethod
+    def _phone(cls, value: object) -> str:
+        phone = clean_field(str(value or ""))
+        if not phone:
+            return ""
+        if not PHONE_CHARS.match(phone):
+            raise ValueError("Phone may contain digits, spaces, + ( ) - and an extension (ext 12).")
+        digits = sum(ch.isdigit() for ch in phone)
+        if not 6 <= digits <= 20:
+            raise ValueError("Phone number should have between 6 and 20 digits.")
+        return phone
+
+    @field_validator("ref", mode="before")
+    @classmethod
+    def _ref(cls, value: object) -> str:
+        ref = clean_field(str(value or ""))
+        if ref and (len(ref) > 30 or not REF_CHARS.match(ref)):
+            raise ValueError("Case reference: up to 30 letters, digits and - / _ . (no spaces).")
+        return ref
+
+    @field_validator("worker", mode="before")
+    @classmethod
+    def _worker(cls, value: object) -> str:
+        return clean_field(str(value or ""))
+
+    @field_validator("allocated_on", mode="before")
+    @classmethod
+    def _allocated(cls, value: object, info: ValidationInfo) -> date | None:
+        allocated = parse_typed_date(value, info)
+        today = context_of(info).get("today") or dates.today()
+        if allocated is not None and allocated > today:
+            raise ValueError("Allocation date can't be in the future.")
+        return allocated
