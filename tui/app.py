@@ -15,7 +15,6 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import ClassVar
 
-from store.notes.records import DraftInfo
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -32,6 +31,7 @@ from store.core.records import WorkerInfo
 from store.core.settings import Config
 from store.core.textsafe import visible
 from store.core.words import plural
+from store.notes.records import DraftInfo
 from store.service import Store
 from tui.widgets.keys import InOrderKeys, use_paste_in_order_parser
 

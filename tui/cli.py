@@ -30,12 +30,11 @@ from store.core.settings import Config, ConfigError
 from store.core.words import plural
 
 if TYPE_CHECKING:
+    from store.cases.records import CaseDetail, CaseRow
     from store.chronology.records import ChronologyItem
     from store.conferences.records import ConferenceInfo
-    from store.plans.records import PlanInfo
-
-    from store.cases.records import CaseDetail, CaseRow
     from store.core.records import WorkerInfo
+    from store.plans.records import PlanInfo
     from store.service import Store
 
 T = TypeVar("T")
@@ -298,7 +297,6 @@ def write_demo(
 ) -> list[str]:
     """Create the demo database at ``path``; refuse one that holds data unless ``force``."""
     from store.demo.generator import generate
-
     from store.service import Store
 
     config = config or Config()
@@ -403,9 +401,8 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
 
     from store.chronology.period import DatePeriodError, describe_filter, parse_period
     from store.chronology.rules import AUTOMATIC_CATEGORIES
-    from store.export.documents import chronology_html, chronology_markdown
-
     from store.core import dates
+    from store.export.documents import chronology_html, chronology_markdown
 
     since: date | None = None
     until: date | None = None
@@ -466,9 +463,8 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
 
 def _export_plan(args: argparse.Namespace, config: Config) -> int:
     """Export a case's current service plan (or plan number --plan) with its reviews."""
-    from store.export.documents import plan_export_html, plan_export_markdown
-
     from store.core import dates
+    from store.export.documents import plan_export_html, plan_export_markdown
 
     output, fmt = _export_destination(args)
 
@@ -575,9 +571,8 @@ def _run(args: argparse.Namespace, config: Config) -> int:
 
 def _export_minutes(args: argparse.Namespace, config: Config) -> int:
     """Export a meeting's minutes: meeting --conference ID, or the case's latest finalised."""
-    from store.export.documents import minutes_export_html, minutes_export_markdown
-
     from store.core import dates
+    from store.export.documents import minutes_export_html, minutes_export_markdown
 
     output, fmt = _export_destination(args)
 

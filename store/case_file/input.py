@@ -9,6 +9,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
+from store.cases.input import NewCase
 from store.core.textsafe import clean_field
 from store.core.validation import (
     multiline,

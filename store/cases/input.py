@@ -14,7 +14,14 @@ from store.cases.rules import CLOSING_SUMMARY_MAX, REASON_MAX, TRANSFER_REASON
 from store.core import dates
 from store.core.settings import CLOSURE_REASONS
 from store.core.textsafe import clean_field
-from store.core.validation import parse_typed_date
+from store.core.validation import (
+    ADDRESS_MAX,
+    NAME_MAX,
+    PHONE_CHARS,
+    REF_CHARS,
+    context_of,
+    parse_typed_date,
+)
 
 
 def _required_reason(value: object, what: str) -> str:

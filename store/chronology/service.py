@@ -30,6 +30,7 @@ from store.core.db import Database, contains
 from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import Case, ChronologyEntry, Worker, utcnow
 from store.core.records import CaseStatus, WorkerInfo
+from store.core.rows import current_allocation_id, current_allocation_start
 
 # --- the operations ------------------------------------------------------------------------
 

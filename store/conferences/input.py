@@ -28,13 +28,14 @@ from store.core.settings import CONFERENCE_TYPES
 from store.core.textsafe import clean_field
 from store.core.validation import (
     NAME_MAX,
+    choice,
     multiline,
     parse_typed_date,
     person_name,
     short_text,
     validate,
+    yes_no,
 )
-from store.plans.input import _choice, yes_no
 
 PLACE_MAX = 200
 TITLE_MAX = 200
@@ -118,7 +119,7 @@ class MinutesInput(BaseModel):
     def _type(cls, value: object, info: ValidationInfo) -> str:
         if not clean_field(str(value or "")):
             return ""
-        return _choice(value, tuple(_ctx(info).get("types") or CONFERENCE_TYPES), "meeting type")
+        return choice(value, tuple(_ctx(info).get("types") or CONFERENCE_TYPES), "meeting type")
 
     @field_validator("chair", mode="before")
     @classmethod
@@ -291,7 +292,7 @@ class ActionStatusInput(BaseModel):
     @field_validator("status", mode="before")
     @classmethod
     def _status(cls, value: object) -> str:
-        return _choice(value, ACTION_STATUSES, "status")
+        return choice(value, ACTION_STATUSES, "status")
 
     @field_validator("note", mode="before")
     @classmethod

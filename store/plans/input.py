@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 
 from store.core import dates
 from store.core.textsafe import clean_field
 from store.core.validation import (
+    choice,
+    context_of,
     multiline,
     parse_typed_date,
     short_text,
+    yes_no,
 )
 from store.plans.records import ACTION_STATUSES, DECISIONS, DOMAINS, RATINGS
 
@@ -37,12 +39,8 @@ _VAGUE = re.compile(
 )
 
 
-def _ctx(info: ValidationInfo) -> dict[str, Any]:
-    return info.context or {}
-
-
 def _today(info: ValidationInfo) -> date:
-    return _ctx(info).get("today") or dates.today()
+    return context_of(info).get("today") or dates.today()
 
 
 def is_vague(change: str) -> bool:
@@ -71,7 +69,7 @@ class PlanInput(BaseModel):
         day = parse_typed_date(value, info) or _today(info)
         if day > dates.add_interval(_today(info), months=3):
             raise ValueError("A plan can start at most three months ahead; check the date.")
-        floor = _ctx(info).get("not_before")
+        floor = context_of(info).get("not_before")
         if floor is not None and day < floor[0]:
             raise ValueError(floor[1])
         return day
@@ -103,9 +101,9 @@ class PlanInput(BaseModel):
                 days.append(
                     dates.parse_date(
                         part,
-                        dayfirst=_ctx(info).get("dayfirst", True),
+                        dayfirst=context_of(info).get("dayfirst", True),
                         prefer="future",
-                        today=_ctx(info).get("today"),
+                        today=context_of(info).get("today"),
                     )
                 )
             except dates.DateParseError as exc:
@@ -166,7 +164,7 @@ class GoalInput(BaseModel):
     @field_validator("domain", mode="before")
     @classmethod
     def _domain(cls, value: object) -> str:
-        return _choice(value, DOMAINS, "need")
+        return choice(value, DOMAINS, "need")
 
     @field_validator("change", mode="before")
     @classmethod
@@ -221,7 +219,7 @@ class GoalInput(BaseModel):
         if day is None:
             raise ValueError("No target date: by when should it be done (Time-bound)?")
         today = _today(info)
-        if day < today and day != _ctx(info).get("keep_target_on"):
+        if day < today and day != context_of(info).get("keep_target_on"):
             raise ValueError("The target date is in the past; set one still to come.")
         if day > dates.add_interval(today, years=3):
             raise ValueError("The target date is more than three years ahead; check the year.")
@@ -278,7 +276,7 @@ class ActionInput(BaseModel):
         text = clean_field(str(value or ""))
         if not text:
             raise ValueError("Who will do it: the worker, the client, family or another agency?")
-        if text not in (_ctx(info).get("owners") or {}):
+        if text not in (context_of(info).get("owners") or {}):
             raise ValueError(f"No one {text!r} to choose; pick from the list.")
         return text
 
@@ -303,7 +301,7 @@ class ActionInput(BaseModel):
     @field_validator("status", mode="before")
     @classmethod
     def _status(cls, value: object) -> str:
-        return _choice(value or "not started", ACTION_STATUSES, "status")
+        return choice(value or "not started", ACTION_STATUSES, "status")
 
     @field_validator("status_note", mode="before")
     @classmethod
@@ -329,7 +327,7 @@ class ReviewInput(BaseModel):
         day = parse_typed_date(value, info) or _today(info)
         if day > _today(info):
             raise ValueError("A review can't be in the future; record it on the day it is held.")
-        floor = _ctx(info).get("not_before")
+        floor = context_of(info).get("not_before")
         if floor is not None and day < floor[0]:
             raise ValueError(floor[1])
         return day
@@ -373,12 +371,12 @@ class RatingInput(BaseModel):
     @field_validator("rating", mode="before")
     @classmethod
     def _rating(cls, value: object) -> str:
-        return _choice(value, RATINGS, "rating") if clean_field(str(value or "")) else ""
+        return choice(value, RATINGS, "rating") if clean_field(str(value or "")) else ""
 
     @field_validator("decision", mode="before")
     @classmethod
     def _decision(cls, value: object) -> str:
-        return _choice(value, DECISIONS, "decision") if clean_field(str(value or "")) else ""
+        return choice(value, DECISIONS, "decision") if clean_field(str(value or "")) else ""
 
     @field_validator("evidence", mode="before")
     @classmethod

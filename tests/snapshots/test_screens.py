@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from store.demo.generator import generate
 from textual.pilot import Pilot
 from textual.widgets import Input
 
+from store.demo.generator import generate
 from store.service import Store
 from tests.tui.helpers import loaded
 from tui.app import CaselineApp

@@ -222,7 +222,7 @@ def test_store_never_imports_textual() -> None:
 
     code = (
         "import sys, store.service, store.demo.generator, store.core.config, store.core.dates,"
-        " store.core.schemas;"
+        " store.core.validation;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'tui')];"
         "print(bad); raise SystemExit(1 if bad else 0)"
     )

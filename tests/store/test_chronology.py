@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from store.cases.records import CaseDetail
 from store.chronology.period import DatePeriodError, parse_period
 from store.chronology.records import ChronologyItem
 from store.chronology.rules import ANALYSIS_MAX, DEFAULT_CATEGORIES, DETAILS_MAX
 from store.chronology.service import AUTOMATIC_NOT_EDITABLE
-
-from store.cases.records import CaseDetail
 from store.core import migrations
 from store.core.config import load_config
 from store.core.db import Database

@@ -11,11 +11,11 @@ from typing import Any
 
 import peewee
 import pytest
-from store.conferences.records import ConferenceInfo
-from store.conferences.render import minutes_markdown
 
 from store.case_file.records import ContactInfo, ProfessionalInfo
 from store.cases.records import CaseDetail
+from store.conferences.records import ConferenceInfo
+from store.conferences.render import minutes_markdown
 from store.core.errors import Conflict, InvalidInput
 from store.core.models import (
     Conference,

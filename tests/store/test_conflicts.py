@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from store.plans.records import PlanInfo
 
 from store.cases.records import CaseDetail
 from store.core import migrations
 from store.core.db import Database
 from store.core.errors import Conflict
 from store.core.records import WorkerInfo
+from store.plans.records import PlanInfo
 from store.service import Store
 from tests.store.test_chronology import entry
 from tests.store.test_conferences import gp, minutes, sister  # noqa: F401  (fixtures)

@@ -12,6 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from store.core import dates
+from store.core.textsafe import fold
+from store.demo import generator as demo
+from store.demo import text as demo_text
 from store.demo.generator import MANUAL_CHRONOLOGY_MAX, DemoReport
 from store.plans.records import (
     ACTION_STATUSES,
@@ -22,11 +27,6 @@ from store.plans.records import (
     REVIEW_UNITS,
 )
 from store.plans.service import GOAL_VERSION_FIELDS, next_review_due
-
-from store.core import dates
-from store.core.textsafe import fold
-from store.demo import generator as demo
-from store.demo import text as demo_text
 from store.service import Store
 
 TODAY = date(2026, 11, 23)  # the frozen clock's date (tests/conftest.py)
@@ -860,7 +860,6 @@ def test_the_case_file_api_reads_demo_data(tmp_path: Path) -> None:
 def test_about_a_quarter_of_cases_have_manual_chronology_entries(case_file_db: Path) -> None:
     from store.chronology.input import EntryInput
     from store.chronology.rules import DEFAULT_CATEGORIES
-
     from store.core.validation import validate
 
     cases = {
@@ -1419,9 +1418,8 @@ def test_plans_are_what_the_store_would_write_for_the_same_work(
 
 
 def test_actions_are_what_the_action_form_accepts(demo_store: Store) -> None:
-    from store.plans.input import ActionInput
-
     from store.core.validation import validate
+    from store.plans.input import ActionInput
 
     actor = demo_store.workers.ensure(ME)
     path = demo_store.path

@@ -11,7 +11,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+
+from store.cases.records import AllocationInfo, CaseDetail
 from store.chronology.records import ChronologyItem
+from store.core.errors import StoreError
+from store.core.markdown import parser
+from store.core.records import CaseStatus, WorkerInfo
+from store.export import documents as export
 from store.export.documents import (
     ExportError,
     chronology_html,
@@ -19,12 +25,6 @@ from store.export.documents import (
     export_chronology,
     format_for,
 )
-
-from store.cases.records import AllocationInfo, CaseDetail
-from store.core.errors import StoreError
-from store.core.markdown import parser
-from store.core.records import CaseStatus, WorkerInfo
-from store.export import documents as export
 from store.service import Store
 
 EXPORTED_AT = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # 10:00 in London in November

@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from store.chronology.records import ChronologyItem
 
 from store.cases.records import CaseDetail
+from store.chronology.records import ChronologyItem
 from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import Case, ChronologyEntry, Client
 from store.core.records import CaseStatus, WorkerInfo

@@ -9,6 +9,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+
+from store.cases.records import CaseDetail
+from store.core.errors import StoreError
+from store.core.records import WorkerInfo
+from store.export import documents as export
 from store.export.documents import (
     ExportError,
     export_plan,
@@ -16,11 +21,6 @@ from store.export.documents import (
     plan_export_markdown,
 )
 from store.plans.records import PlanInfo
-
-from store.cases.records import CaseDetail
-from store.core.errors import StoreError
-from store.core.records import WorkerInfo
-from store.export import documents as export
 from store.service import Store
 from tests.store.test_export import Node, parse_html, rendered
 

@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import SupportsIndex
 
 import pytest
+
 from store.notes.quality import check_note
 from store.notes.templates import (
     DEFAULT_TEMPLATES,

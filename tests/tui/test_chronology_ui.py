@@ -8,11 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from store.chronology.records import ChronologyItem
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TabbedContent
 from textual.widgets._footer import FooterKey
 
+from store.chronology.records import ChronologyItem
 from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.case_file import CaseFileScreen

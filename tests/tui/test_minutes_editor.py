@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from store.conferences.records import ConferenceInfo
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from store.case_file.records import ProfessionalInfo
 from store.cases.records import CaseDetail
+from store.conferences.records import ConferenceInfo
 from store.core.records import WorkerInfo
 from store.service import Store
 from tui.app import CaselineApp

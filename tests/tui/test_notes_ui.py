@@ -331,8 +331,9 @@ async def test_a_one_megabyte_note_opens_as_plain_text(make_app: MakeApp, seeded
 async def test_bad_when_and_present_typed_and_pasted_at_the_keyboard(
     make_app: MakeApp, seeded_db: Path
 ) -> None:
-    from store.notes.rules import PRESENT_MAX
     from textual import events
+
+    from store.notes.rules import PRESENT_MAX
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

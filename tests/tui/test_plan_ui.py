@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from store.plans.records import PlanInfo
 from textual.pilot import Pilot
 
+from store.plans.records import PlanInfo
 from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.case_file import CaseFileScreen

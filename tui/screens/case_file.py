@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from store.notes.records import NoteSummary
-from store.plans.records import PlanInfo
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -27,6 +25,8 @@ from store.cases.records import CaseDetail
 from store.core import dates
 from store.core.records import CaseStatus, WorkerInfo
 from store.core.words import plural
+from store.notes.records import NoteSummary
+from store.plans.records import PlanInfo
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble, choices

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from store.chronology.records import ChronologyItem
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -14,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from store.case_file.records import ChangeInfo
+from store.chronology.records import ChronologyItem
 from store.core import dates
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen

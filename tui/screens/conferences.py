@@ -28,13 +28,12 @@ from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
 
 if TYPE_CHECKING:
+    from store.cases.records import CaseDetail
     from store.conferences.records import (
         ConferenceActionInfo,
         ConferenceInfo,
         ConferenceListItem,
     )
-
-    from store.cases.records import CaseDetail
 
 ACTION_DONE_FIELDS = [
     Field("status", "Status", choices=(("done", "done"), ("still open", "open"))),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from store.notes.records import DraftInfo
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from store.core import dates
 from store.core.textsafe import preview_line
+from store.notes.records import DraftInfo
 from tui.screens.pickers import PICKER_CSS
 from tui.text import assemble
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from store.chronology.records import ChronologyItem
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -18,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from store.cases.records import CaseDetail
+from store.chronology.records import ChronologyItem
 from store.core import dates
 from store.core.errors import StoreError
 from store.core.words import plural

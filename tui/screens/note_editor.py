@@ -11,9 +11,6 @@ from __future__ import annotations
 import threading
 from typing import Any, ClassVar
 
-from store.chronology.rules import NOTE_CATEGORY, chronology_categories
-from store.notes.input import parse_note
-from store.notes.records import DraftInfo, NoteDetail
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,8 +18,11 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
+from store.chronology.rules import NOTE_CATEGORY, chronology_categories
 from store.core import dates
 from store.core.errors import Conflict, InvalidInput, StoreError
+from store.notes.input import parse_note
+from store.notes.records import DraftInfo, NoteDetail
 from tui.autosave import DraftSaver
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from store.notes.records import NoteDetail
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -12,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
 from store.core import dates
+from store.notes.records import NoteDetail
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from store.notes.records import DraftInfo
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -18,6 +17,7 @@ from store.cases.records import CaseRow
 from store.core import dates
 from store.core.textsafe import fold, preview_line
 from store.core.words import plural
+from store.notes.records import DraftInfo
 from tui.text import assemble
 from tui.widgets.safe import SafeInput
 

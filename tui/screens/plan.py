@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from store.plans.records import ACTION_STATUSES, DECISIONS, DOMAINS, RATINGS
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -18,6 +17,7 @@ from textual.widgets import Static
 
 from store.core import dates
 from store.core.words import plural
+from store.plans.records import ACTION_STATUSES, DECISIONS, DOMAINS, RATINGS
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble
@@ -27,7 +27,6 @@ from tui.widgets.markdown import SafeMarkdown
 
 if TYPE_CHECKING:
     from store.plans.records import ActionInfo, GoalInfo, PlanInfo, PlanListItem
-
     from tui.app import CaselineApp
 
 T = TypeVar("T")

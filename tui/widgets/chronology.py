@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any, ClassVar
 
-from store.chronology.records import ChronologyItem
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Select, Static
 
+from store.chronology.records import ChronologyItem
 from store.core import dates
 from store.core.textsafe import fold
 from store.core.words import plural

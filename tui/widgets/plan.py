@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from store.plans.render import goal_markdown, plan_header_markdown
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,14 +14,14 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from store.core import dates
+from store.plans.render import goal_markdown, plan_header_markdown
 from tui.screens import plan as forms
 from tui.widgets.keys import InOrderKeys
 from tui.widgets.markdown import SafeMarkdown
 
 if TYPE_CHECKING:
-    from store.plans.records import GoalInfo, PlanInfo
-
     from store.cases.records import CaseDetail
+    from store.plans.records import GoalInfo, PlanInfo
 
 NO_PLAN = "No service plan yet. Press N to start one with the client."
 NO_GOALS = "No goals yet. Press g to add the first one."
