@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from store.case_file.input import SHORT_MAX
 from store.conferences.records import ACTION_STATUSES
+from store.conferences.rules import NAMED_WHO
 from store.core import dates
 from store.core.errors import InvalidInput
 from store.core.settings import CONFERENCE_TYPES
@@ -52,7 +53,6 @@ _WHO = re.compile(r"^(?:(?:professional|contact):[1-9][0-9]*|client|worker|new|o
 _OWNER = re.compile(
     r"^(?:(?:professional|contact):[1-9][0-9]*|(?:attendee|apology):[0-9]+|client|worker|other)$"
 )
-NAMED_WHO = ("new", "other")
 
 
 def _ctx(info: ValidationInfo) -> dict[str, Any]:

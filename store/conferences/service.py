@@ -19,12 +19,13 @@ while the minutes are a draft; the minutes then show it.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from peewee import JOIN, fn
 
+from store.conferences.info import action_info, conference_info, entry_details, title_of_type
+from store.conferences.people import People, display_name, head_values, write_lists
 from store.core import dates
 from store.core.changes import diff, save_changes
 from store.core.db import Database
@@ -32,7 +33,6 @@ from store.core.errors import Conflict, InvalidInput
 from store.core.models import (
     Case,
     ChronologyEntry,
-    Client,
     Conference,
     ConferenceAction,
     ConferenceAgendaItem,
@@ -41,19 +41,14 @@ from store.core.models import (
     Contact,
     PlanReview,
     Professional,
-    ServicePlan,
-    Worker,
     utcnow,
 )
 from store.core.records import CaseStatus, WorkerInfo
 from store.core.rows import current_allocation_id, get_row, open_case, worker_names
 from store.core.settings import CONFERENCE_TYPES
-from store.core.textsafe import fold
-from store.core.words import plural
 
 if TYPE_CHECKING:
     from store.cases.service import CaseService
-    from store.conferences.input import AttendeeInput, Minutes
     from store.conferences.records import (
         CaseMeetings,
         ConferenceActionInfo,
@@ -73,8 +68,6 @@ CONFERENCE_CONFLICT = (
 ACTION_CONFLICT = "Someone else changed this action since you opened it; open it again to see."
 FINAL = "These minutes are finalised and kept as they were; add an amendment to correct them."
 DRAFT_ACTION = "The minutes are still a draft; change the action in the minutes."
-NAMED_WHO = ("new", "other")  # attendees named as typed, not picked from the case's people
-DECISION_SHOWN = 120  # characters of a decision in the chronology entry
 
 
 class ConferenceService:
@@ -166,7 +159,7 @@ class ConferenceService:
     def get(self, actor: WorkerInfo, conference_id: int) -> ConferenceInfo:
         """One conference's minutes with everything in them."""
         with self.database.reading():
-            return _conference_info(get_row(Conference, conference_id, "conference"))
+            return conference_info(get_row(Conference, conference_id, "conference"))
 
     def case_actions(self, actor: WorkerInfo, case_id: int) -> list[ConferenceActionInfo]:
         """The actions of the case's finalised conferences: open ones first, soonest due
@@ -179,7 +172,7 @@ class ConferenceService:
                 .where((Conference.case == case_id) & (Conference.status == "final"))
             )
             names = worker_names({r.done_by_id for r in rows} - {None})
-            found = [_action_info(r, r.conference, names) for r in rows]
+            found = [action_info(r, r.conference, names) for r in rows]
         open_ = sorted((a for a in found if a.is_open), key=lambda a: (a.due_on, a.id))
         done = sorted(
             (a for a in found if not a.is_open),
@@ -196,7 +189,7 @@ class ConferenceService:
 
         with self.database.reading():
             case = get_row(Case, case_id, "case")
-            people = _People(case, actor)
+            people = People(case, actor)
             found = [
                 MeetingPerson(
                     "worker",
@@ -214,7 +207,7 @@ class ConferenceService:
                 .where((Contact.client == case.client_id) & Contact.removed_at.is_null())
                 .order_by(Contact.name)
             ):
-                shown = _display_name(contact.name, contact.relationship, "")
+                shown = display_name(contact.name, contact.relationship, "")
                 found.append(
                     MeetingPerson(
                         f"contact:{contact.id}",
@@ -229,7 +222,7 @@ class ConferenceService:
                 .where((Professional.case == case_id) & Professional.removed_at.is_null())
                 .order_by(Professional.name)
             ):
-                shown = _display_name(pro.name, pro.role, pro.agency)
+                shown = display_name(pro.name, pro.role, pro.agency)
                 found.append(
                     MeetingPerson(
                         f"professional:{pro.id}", f"Agency: {shown}", pro.name, pro.role, pro.agency
@@ -265,10 +258,10 @@ class ConferenceService:
                 created_by=actor.id,
                 updated_at=now,
                 updated_by=actor.id,
-                **_head_values(minutes),
+                **head_values(minutes),
             )
-            _write_lists(row.id, case, minutes, actor)
-            return _conference_info(Conference.get_by_id(row.id))
+            write_lists(row.id, case, minutes, actor)
+            return conference_info(Conference.get_by_id(row.id))
 
     def save(
         self,
@@ -303,7 +296,7 @@ class ConferenceService:
         with self.database.writing():
             row = _draft_at(conference_id, version)
             case = open_case(row.case_id, CLOSED_CHANGE)
-            values = _head_values(minutes)
+            values = head_values(minutes)
             if "next_meeting_on" not in data:  # left out: kept (it may be set on its own)
                 del values["next_meeting_on"]
             updated = (
@@ -319,8 +312,8 @@ class ConferenceService:
             ConferenceAction.delete().where(ConferenceAction.conference == row.id).execute()
             ConferenceAgendaItem.delete().where(ConferenceAgendaItem.conference == row.id).execute()
             ConferenceAttendee.delete().where(ConferenceAttendee.conference == row.id).execute()
-            _write_lists(row.id, case, minutes, actor)
-            return _conference_info(Conference.get_by_id(row.id))
+            write_lists(row.id, case, minutes, actor)
+            return conference_info(Conference.get_by_id(row.id))
 
     def discard(self, actor: WorkerInfo, conference_id: int, *, version: int) -> None:
         """Throw draft minutes away (finalised minutes are records and can't be)."""
@@ -369,7 +362,7 @@ class ConferenceService:
                 errors["attendees"] = "Who attended? Add at least one attendee."
             if errors:
                 raise InvalidInput(errors)
-            people = _People(case, actor)
+            people = People(case, actor)
             for attendee in attendees:
                 if attendee.kind == "professional" and attendee.professional_id is None:
                     pro = people._professional(attendee.name, attendee.role, attendee.agency)
@@ -396,15 +389,15 @@ class ConferenceService:
                 allocation=current_allocation_id(row.case_id),
                 occurred_on=dates.to_local(row.held_at).date(),
                 category="conference",
-                title=f"{_type_title(row.conference_type)} held",
-                details=_entry_details(row, present, len(attendees) - len(present), actions),
+                title=f"{title_of_type(row.conference_type)} held",
+                details=entry_details(row, present, len(attendees) - len(present), actions),
                 source_kind="conference",
                 source_id=row.id,
                 created_at=now,
                 created_by=actor.id,
             )
             _update_case_actions(row.case_id)
-            return _conference_info(Conference.get_by_id(row.id))
+            return conference_info(Conference.get_by_id(row.id))
 
     def amend(self, actor: WorkerInfo, conference_id: int, data: dict[str, Any]) -> ConferenceInfo:
         """Add a correction beneath finalised minutes (``reason``, ``body``); the minutes
@@ -427,7 +420,7 @@ class ConferenceService:
                 body=new.body,
                 created_at=utcnow(),
             )
-            return _conference_info(row)
+            return conference_info(row)
 
     def set_next_meeting(
         self,
@@ -471,7 +464,7 @@ class ConferenceService:
                 save_changes(
                     Conference, row, values, changes, "conference", actor, CONFERENCE_CONFLICT
                 )
-            return _conference_info(Conference.get_by_id(row.id))
+            return conference_info(Conference.get_by_id(row.id))
 
     # -- actions -------------------------------------------------------------------------
 
@@ -537,7 +530,7 @@ class ConferenceService:
                 )
                 _update_case_actions(conference.case_id)
             row = ConferenceAction.get_by_id(action_id)
-            return _action_info(row, conference, worker_names({row.done_by_id} - {None}))
+            return action_info(row, conference, worker_names({row.done_by_id} - {None}))
 
 
 # --- helpers (inside a reading() or writing() block) ------------------------------------------
@@ -552,7 +545,7 @@ def _draft_at(conference_id: int, version: int) -> Any:
         from store.core.conflicts import refused, worker_name
 
         # The other person's draft as a document: something to read and copy from.
-        info = _conference_info(row)
+        info = conference_info(row)
         raise refused(
             "these minutes",
             changed_by=worker_name(row.updated_by_id or row.created_by_id),
@@ -562,198 +555,6 @@ def _draft_at(conference_id: int, version: int) -> Any:
             verb="saved",
         )
     return row
-
-
-def _type_title(conference_type: str) -> str:
-    from store.conferences.records import type_title
-
-    return type_title(conference_type)
-
-
-def _head_values(minutes: Minutes) -> dict[str, Any]:
-    head = minutes.head
-    held = head.held_at
-    return {
-        "held_at": dates.to_utc(held).replace(tzinfo=None) if held is not None else None,
-        "place": head.place,
-        "conference_type": head.conference_type,
-        "chair": head.chair,
-        "minute_taker": head.minute_taker,
-        "client_attended": head.client_attended,
-        "client_views": head.client_views,
-        "information_shared": head.information_shared,
-        "decisions": "\n".join(head.decisions),
-        "next_meeting_on": head.next_meeting_on,
-    }
-
-
-def _display_name(name: str, role: str, agency: str) -> str:
-    """ "Dr Amir Khan (Hillside GP)", "Rosa Reyes (sister)"."""
-    extra = agency or role
-    return f"{name} ({extra})" if extra else name
-
-
-class _People:
-    """Resolves who an attendee or an action's owner is, for one case, within a write."""
-
-    def __init__(self, case: Any, actor: WorkerInfo) -> None:
-        self.case = case
-        self.actor = actor
-        self.client = Client.get_by_id(case.client_id)
-        worker = Worker.get_or_none(Worker.id == case.worker_id) if case.worker_id else None
-        self.worker_name = worker.display_name if worker else actor.display_name
-
-    def resolve(self, who: str, name: str, role: str, agency: str) -> dict[str, Any] | str:
-        """The attendee row's values for ``who``, or a message saying what is wrong."""
-        kind, _, raw = who.partition(":")
-        if kind == "professional":
-            pro = Professional.get_or_none(
-                (Professional.id == int(raw))
-                & (Professional.case == self.case.id)
-                & Professional.removed_at.is_null()
-            )
-            if pro is None:
-                return "That professional is not on this case's list; choose again."
-            return {
-                "kind": "professional",
-                "professional": pro.id,
-                "name": pro.name,
-                "role": role or pro.role,
-                "agency": agency or pro.agency,
-            }
-        if kind == "contact":
-            contact = Contact.get_or_none(
-                (Contact.id == int(raw))
-                & (Contact.client == self.case.client_id)
-                & Contact.removed_at.is_null()
-            )
-            if contact is None:
-                return "That person is not in the client's support network; choose again."
-            return {
-                "kind": "contact",
-                "contact": contact.id,
-                "name": contact.name,
-                "role": role or contact.relationship,
-                "agency": agency,
-            }
-        if kind == "client":
-            return {"kind": "client", "name": self.client.name, "role": role or "client"}
-        if kind == "worker":
-            return {
-                "kind": "worker",
-                "name": self.worker_name,
-                "role": role or "allocated worker",
-                "agency": agency,
-            }
-        if kind == "new":
-            # Joins the case's professionals when the minutes are finalised, not while they
-            # are typed (a name half-written when a draft is saved would join too).
-            return {
-                "kind": "professional",
-                "professional": None,
-                "name": name,
-                "role": role,
-                "agency": agency,
-            }
-        return {"kind": "other", "name": name, "role": role, "agency": agency}
-
-    def _professional(self, name: str, role: str, agency: str) -> int:
-        """A professional added on the spot joins the case's list (once: one already on it
-        by that name and agency is used)."""
-        for pro in Professional.select().where(
-            (Professional.case == self.case.id) & Professional.removed_at.is_null()
-        ):
-            if fold(pro.name) == fold(name) and fold(pro.agency) == fold(agency):
-                return int(pro.id)
-        now = utcnow()
-        row = Professional.create(
-            case=self.case.id,
-            name=name,
-            agency=agency,
-            role=role,
-            created_at=now,
-            updated_at=now,
-            created_by=self.actor.id,
-        )
-        return int(row.id)
-
-
-def _write_lists(conference_id: int, case: Any, minutes: Minutes, actor: WorkerInfo) -> None:
-    """Write the draft's attendees, apologies, agenda and actions (its lists are empty)."""
-    people = _People(case, actor)
-    errors: dict[str, str] = {}
-    seen: dict[str, str] = {}  # who -> the field that first listed them
-    by_row: dict[str, tuple[int, str]] = {}  # "attendee:0" -> (attendee id, owner name)
-    by_who: dict[str, tuple[int, str]] = {}  # "professional:3" -> (attendee id, owner name)
-    position = 0
-    lists: tuple[tuple[str, str, bool, tuple[tuple[int, AttendeeInput], ...]], ...] = (
-        ("attendees", "attendee", True, minutes.attendees),
-        ("apologies", "apology", False, minutes.apologies),
-    )
-    for key, row_kind, present, rows in lists:
-        for index, person in rows:
-            field = f"{key}.{index}.who"
-            values = people.resolve(person.who, person.name, person.role, person.agency)
-            if isinstance(values, str):
-                errors[field] = values
-                continue
-            who = (
-                person.who
-                if values["kind"] not in ("professional", "contact") or person.who == "new"
-                else f"{values['kind']}:{values[values['kind']]}"
-            )
-            if who not in NAMED_WHO:
-                if who in seen:
-                    errors[field] = f"{values['name']} is listed twice."
-                    continue
-                seen[who] = field
-            position += 1
-            row = ConferenceAttendee.create(
-                conference=conference_id, position=position, present=present, **values
-            )
-            shown = _display_name(values["name"], values.get("role", ""), values.get("agency", ""))
-            by_row[f"{row_kind}:{index}"] = (row.id, shown)
-            if who not in NAMED_WHO:
-                by_who[who] = (row.id, shown)
-    for position, (_index, item) in enumerate(minutes.agenda, 1):
-        ConferenceAgendaItem.create(
-            conference=conference_id,
-            position=position,
-            title=item.title,
-            discussion=item.discussion,
-        )
-    now = utcnow()
-    for position, (index, action) in enumerate(minutes.actions, 1):
-        owner = action.owner
-        attendee_id: int | None = None
-        if owner in ("", "other"):
-            name = action.owner_name
-        elif owner.startswith(("attendee:", "apology:")):
-            if owner not in by_row:
-                errors[f"actions.{index}.owner"] = "That row of the list is empty; choose again."
-                continue
-            attendee_id, name = by_row[owner]
-        elif owner in by_who:
-            attendee_id, name = by_who[owner]
-        else:  # not at the meeting: an absent professional, the client, someone in the network
-            values = people.resolve(owner, "", "", "")
-            if isinstance(values, str):
-                errors[f"actions.{index}.owner"] = values
-                continue
-            name = _display_name(values["name"], values.get("role", ""), values.get("agency", ""))
-        ConferenceAction.create(
-            conference=conference_id,
-            position=position,
-            what=action.what,
-            owner_name=name,
-            owner_attendee=attendee_id,
-            due_on=action.due_on,
-            created_at=now,
-            created_by=actor.id,
-            updated_at=now,
-        )
-    if errors:
-        raise InvalidInput(errors)  # the transaction is rolled back
 
 
 def _update_case_actions(case_id: int) -> None:
@@ -771,147 +572,3 @@ def _update_case_actions(case_id: int) -> None:
     if isinstance(due, str):
         due = date.fromisoformat(due)
     Case.update(next_action_due_on=due).where(Case.id == case_id).execute()
-
-
-def _entry_details(row: Any, present: list[Any], apologies: int, actions: int) -> str:
-    """The chronology entry's text: who chaired and came, and the decisions, briefly."""
-    from store.core.markdown import md_escape
-
-    client = "the client attended" if row.client_attended else "the client did not attend"
-    lines = [
-        f"Chaired by {md_escape(row.chair)}; {len(present)} attended, {client}"
-        + (f"; apologies from {apologies}." if apologies else "."),
-    ]
-    decisions = [d for d in row.decisions.split("\n") if d.strip()]
-    if decisions:
-        lines += ["", "Decisions:", ""]
-        for decision in decisions:
-            short = (
-                decision
-                if len(decision) <= DECISION_SHOWN
-                else decision[: DECISION_SHOWN - 1] + "…"
-            )
-            lines.append(f"- {md_escape(short)}")
-    lines += ["", f"{plural(actions, 'action')} agreed."]
-    if row.next_meeting_on:
-        lines.append(f"Next meeting: {dates.format_date(row.next_meeting_on)}.")
-    return "\n".join(lines)
-
-
-def _action_info(row: Any, conference: Any, names: dict[int, str]) -> ConferenceActionInfo:
-    from store.conferences.records import ConferenceActionInfo
-
-    return ConferenceActionInfo(
-        id=row.id,
-        conference_id=row.conference_id,
-        position=row.position,
-        what=row.what,
-        owner_name=row.owner_name,
-        owner_attendee_id=row.owner_attendee_id,
-        due_on=row.due_on,
-        status=row.status,
-        status_note=row.status_note,
-        done_at=row.done_at,
-        done_by_name=names.get(row.done_by_id, "") if row.done_by_id else "",
-        version=row.version,
-        conference_held_at=conference.held_at,
-        conference_type=conference.conference_type,
-        conference_status=conference.status,
-    )
-
-
-def _conference_info(row: Any) -> ConferenceInfo:
-    """Everything about one conference, in a handful of queries."""
-    from store.conferences.records import (
-        AgendaItemInfo,
-        AttendeeInfo,
-        ConferenceAmendmentInfo,
-        ConferenceInfo,
-    )
-    from store.plans.service import _plan_info
-
-    people = [
-        AttendeeInfo(
-            id=a.id,
-            position=a.position,
-            present=bool(a.present),
-            kind=a.kind,
-            name=a.name,
-            role=a.role,
-            agency=a.agency,
-            professional_id=a.professional_id,
-            contact_id=a.contact_id,
-        )
-        for a in ConferenceAttendee.select()
-        .where(ConferenceAttendee.conference == row.id)
-        .order_by(ConferenceAttendee.position)
-    ]
-    agenda = tuple(
-        AgendaItemInfo(id=i.id, position=i.position, title=i.title, discussion=i.discussion)
-        for i in ConferenceAgendaItem.select()
-        .where(ConferenceAgendaItem.conference == row.id)
-        .order_by(ConferenceAgendaItem.position)
-    )
-    actions = list(
-        ConferenceAction.select()
-        .where(ConferenceAction.conference == row.id)
-        .order_by(ConferenceAction.position)
-    )
-    amendments = list(
-        ConferenceAmendment.select()
-        .where(ConferenceAmendment.conference == row.id)
-        .order_by(ConferenceAmendment.created_at, ConferenceAmendment.id)
-    )
-    names = worker_names(
-        (
-            {row.created_by_id, row.finalised_by_id}
-            | {a.done_by_id for a in actions}
-            | {a.author_id for a in amendments}
-        )
-        - {None}
-    )
-    plan = review_info = None
-    review: Any = PlanReview.get_or_none(PlanReview.conference == row.id)
-    if review is not None:
-        plan = _plan_info(ServicePlan.get_by_id(review.plan_id))
-        review_info = next((r for r in plan.reviews if r.id == review.id), None)
-    by_present: dict[bool, list[AttendeeInfo]] = defaultdict(list)
-    for person in people:
-        by_present[person.present].append(person)
-    return ConferenceInfo(
-        id=row.id,
-        case_id=row.case_id,
-        status=row.status,
-        held_at=row.held_at,
-        place=row.place,
-        conference_type=row.conference_type,
-        chair=row.chair,
-        minute_taker=row.minute_taker,
-        client_attended=bool(row.client_attended),
-        client_views=row.client_views,
-        information_shared=row.information_shared,
-        decisions=tuple(d for d in row.decisions.split("\n") if d),
-        attendees=tuple(by_present[True]),
-        apologies=tuple(by_present[False]),
-        agenda=agenda,
-        actions=tuple(_action_info(a, row, names) for a in actions),
-        next_meeting_on=row.next_meeting_on,
-        author_name=names.get(row.created_by_id, ""),
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        finalised_at=row.finalised_at,
-        finalised_by_name=names.get(row.finalised_by_id, "") if row.finalised_by_id else "",
-        version=row.version,
-        amendments=tuple(
-            ConferenceAmendmentInfo(
-                id=a.id,
-                author_name=names.get(a.author_id, ""),
-                created_at=a.created_at,
-                reason=a.reason,
-                body=a.body,
-            )
-            for a in amendments
-        ),
-        review=review_info,
-        review_plan=plan,
-    )

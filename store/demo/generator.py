@@ -26,8 +26,9 @@ from typing import Any, TypeVar
 
 import peewee as pw
 
+from store.conferences.info import entry_details
+from store.conferences.people import display_name as person_shown
 from store.conferences.records import type_title
-from store.conferences.service import _display_name, _entry_details
 from store.core import dates
 from store.core.models import (
     Allocation,
@@ -56,8 +57,8 @@ from store.core.records import CaseStatus
 from store.core.textsafe import fold
 from store.core.words import plural
 from store.demo import text as txt
+from store.plans.info import next_review_due
 from store.plans.records import RATINGS, PlanInfo
-from store.plans.service import next_review_due
 from store.service import Store
 from store.workers.service import display_name_for
 
@@ -2987,7 +2988,7 @@ class _Generator:
                     conf_id,
                     position,
                     what,
-                    _display_name(who[4], who[5], who[6]),
+                    person_shown(who[4], who[5], who[6]),
                     attendee_ids[people.index(who)],
                     date.fromordinal(due),
                     status,
@@ -3039,7 +3040,7 @@ class _Generator:
                 decisions="\n".join(decisions),
                 next_meeting_on=next_on,
             )
-            details = _entry_details(head, present, len(people) - len(present), n_written)
+            details = entry_details(head, present, len(people) - len(present), n_written)
             self.conference_entries.setdefault(case.id, []).append(
                 (
                     h,

@@ -18,6 +18,7 @@ from store.core.textsafe import fold
 from store.demo import generator as demo
 from store.demo import text as demo_text
 from store.demo.generator import MANUAL_CHRONOLOGY_MAX, DemoReport
+from store.plans.info import next_review_due
 from store.plans.records import (
     ACTION_STATUSES,
     DECISIONS,
@@ -26,7 +27,7 @@ from store.plans.records import (
     RATINGS,
     REVIEW_UNITS,
 )
-from store.plans.service import GOAL_VERSION_FIELDS, next_review_due
+from store.plans.service import GOAL_VERSION_FIELDS
 from store.service import Store
 
 TODAY = date(2026, 11, 23)  # the frozen clock's date (tests/conftest.py)

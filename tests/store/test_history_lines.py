@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from store.case_file.history import readable_history
 from store.case_file.records import ChangeInfo
-from store.case_file.service import readable_history
 from store.cases.records import CaseDetail
 from store.core import dates
 from store.core.records import WorkerInfo

@@ -14,9 +14,9 @@ from store.core import dates
 from store.core.errors import Conflict, InvalidInput
 from store.core.models import PlanGoalVersion, PlanReview, ServicePlan
 from store.core.records import WorkerInfo
+from store.plans.info import next_review_due
 from store.plans.records import PlanInfo
 from store.plans.render import goal_markdown, plan_markdown
-from store.plans.service import next_review_due
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 

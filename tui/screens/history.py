@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from store.case_file.service import HistoryLine
+from store.case_file.history import HistoryLine
 from store.core import dates
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
