@@ -160,7 +160,8 @@ def time_terminal(
 
 def time_export(path: Path, case_id: int, runs: int) -> tuple[list[float], list[float]]:
     from store.core import dates
-    from store.export.documents import chronology_html, chronology_markdown
+    from store.export.html import chronology_html
+    from store.export.markdown import chronology_markdown
     from store.service import Store
 
     store = Store.open(path)

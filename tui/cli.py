@@ -338,7 +338,7 @@ def _export(args: argparse.Namespace, config: Config) -> int:
 
 def _export_destination(args: argparse.Namespace) -> tuple[Path | None, str]:
     """The file to write (None: standard output) and the format, checked before any reading."""
-    from store.export.documents import format_for
+    from store.export.files import format_for
 
     output = Path(args.output).expanduser() if args.output else None
     return output, format_for(output, args.format) if output else (args.format or "md")
@@ -383,7 +383,7 @@ def _exporting_worker(store: Store, args: argparse.Namespace, config: Config) ->
 
 def _write_export(output: Path | None, text: str, *, example_name: str) -> bool:
     """``text`` to standard output, or atomically to ``output`` (True: a file was written)."""
-    from store.export.documents import ExportError, write_atomically
+    from store.export.files import ExportError, write_atomically
 
     if output is None:
         sys.stdout.buffer.write(text.encode("utf-8"))
@@ -402,7 +402,8 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
     from store.chronology.period import DatePeriodError, describe_filter, parse_period
     from store.chronology.rules import AUTOMATIC_CATEGORIES
     from store.core import dates
-    from store.export.documents import chronology_html, chronology_markdown
+    from store.export.html import chronology_html
+    from store.export.markdown import chronology_markdown
 
     since: date | None = None
     until: date | None = None
@@ -464,7 +465,8 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
 def _export_plan(args: argparse.Namespace, config: Config) -> int:
     """Export a case's current service plan (or plan number --plan) with its reviews."""
     from store.core import dates
-    from store.export.documents import plan_export_html, plan_export_markdown
+    from store.export.html import plan_export_html
+    from store.export.markdown import plan_export_markdown
 
     output, fmt = _export_destination(args)
 
@@ -572,7 +574,8 @@ def _run(args: argparse.Namespace, config: Config) -> int:
 def _export_minutes(args: argparse.Namespace, config: Config) -> int:
     """Export a meeting's minutes: meeting --conference ID, or the case's latest finalised."""
     from store.core import dates
-    from store.export.documents import minutes_export_html, minutes_export_markdown
+    from store.export.html import minutes_export_html
+    from store.export.markdown import minutes_export_markdown
 
     output, fmt = _export_destination(args)
 

@@ -17,14 +17,10 @@ from store.chronology.records import ChronologyItem
 from store.core.errors import StoreError
 from store.core.markdown import parser
 from store.core.records import CaseStatus, WorkerInfo
-from store.export import documents as export
-from store.export.documents import (
-    ExportError,
-    chronology_html,
-    chronology_markdown,
-    export_chronology,
-    format_for,
-)
+from store.export import files as export
+from store.export.files import ExportError, export_chronology, format_for
+from store.export.html import chronology_html
+from store.export.markdown import chronology_markdown
 from store.service import Store
 
 EXPORTED_AT = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # 10:00 in London in November

@@ -13,13 +13,10 @@ import pytest
 from store.cases.records import CaseDetail
 from store.core.errors import StoreError
 from store.core.records import WorkerInfo
-from store.export import documents as export
-from store.export.documents import (
-    ExportError,
-    export_plan,
-    plan_export_html,
-    plan_export_markdown,
-)
+from store.export import files as export
+from store.export.files import ExportError, export_plan
+from store.export.html import plan_export_html
+from store.export.markdown import plan_export_markdown
 from store.plans.records import PlanInfo
 from store.service import Store
 from tests.store.test_export import Node, parse_html, rendered

@@ -48,7 +48,7 @@ class Export:
 
 def chronology_export(detail: CaseDetail, items: list[ChronologyItem], filters: str) -> Export:
     """The chronology as shown: filtered and ordered."""
-    from store.export.documents import export_chronology
+    from store.export.files import export_chronology
 
     scope = f"filtered: {filters}" if filters else "all entries"
     return Export(
@@ -64,7 +64,7 @@ def chronology_export(detail: CaseDetail, items: list[ChronologyItem], filters: 
 
 def plan_export(detail: CaseDetail, plan: PlanInfo) -> Export:
     """A service plan with its goals, actions and every review."""
-    from store.export.documents import export_plan
+    from store.export.files import export_plan
 
     return Export(
         "Export service plan",
@@ -78,7 +78,7 @@ def plan_export(detail: CaseDetail, plan: PlanInfo) -> Export:
 
 def minutes_export(detail: CaseDetail, conference: ConferenceInfo) -> Export:
     """A meeting's minutes, for circulation (draft minutes are marked as drafts)."""
-    from store.export.documents import export_minutes
+    from store.export.files import export_minutes
 
     when = (
         dates.format_date(dates.to_local(conference.held_at).date())
