@@ -15,15 +15,7 @@ from store.cases.service import CaseService
 from store.chronology.service import ChronologyService
 from store.conferences.service import ConferenceService
 from store.core import migrations
-from store.core.db import (
-    Database,
-    check_integrity,
-    check_writable,
-    create_private_file,
-    inspect_sqlite_file,
-    permission_warnings,
-    read_meta,
-)
+from store.core.db import Database
 from store.core.errors import DatabaseUnavailable, StoreError
 from store.core.models import (
     Case,
@@ -33,6 +25,14 @@ from store.core.models import (
     Worker,
 )
 from store.core.settings import DEFAULT_REF_FORMAT
+from store.core.sqlite_file import (
+    check_integrity,
+    check_writable,
+    create_private_file,
+    inspect_sqlite_file,
+    permission_warnings,
+    read_meta,
+)
 from store.forms.service import FormDraftService
 from store.notes.service import NoteService
 from store.plans.service import PlanService

@@ -276,7 +276,7 @@ def _demo_path() -> Path:
 
 def _make_private_folder(folder: Path) -> None:
     """Create Caseline's own data folder readable by its owner only (``chmod 700``)."""
-    from store.core.db import PRIVATE_FOLDER_MODE
+    from store.core.sqlite_file import PRIVATE_FOLDER_MODE
 
     if not folder.exists():
         folder.parent.mkdir(parents=True, exist_ok=True)
@@ -347,7 +347,7 @@ def _export_destination(args: argparse.Namespace) -> tuple[Path | None, str]:
 def _read_for_export(args: argparse.Namespace, config: Config, read: Callable[[Store], T]) -> T:
     """``read`` from the database the app would use, opened read-only: an export never creates,
     upgrades or writes to it, so a read-only copy can be exported and the file is unchanged."""
-    from store.core.db import STABLE_READ_ATTEMPTS
+    from store.core.sqlite_file import STABLE_READ_ATTEMPTS
     from store.service import Store
 
     if args.demo:

@@ -13,7 +13,8 @@ from store.cases.detail import case_detail, case_row, row_query
 from store.cases.lifecycle import CaseLifecycle
 from store.cases.records import CaseDetail, CaseRow, DuplicateCandidate
 from store.core import dates
-from store.core.db import Database, contains
+from store.core.db import Database
+from store.core.dialect import contains
 from store.core.errors import InvalidInput, NotFound
 from store.core.models import Allocation, Case, ChronologyEntry, Client, Counter, Worker, utcnow
 from store.core.records import CaseStatus, WorkerInfo

@@ -26,7 +26,8 @@ from store.chronology.rules import (
     check_analysis,
 )
 from store.core.changes import diff, save_changes
-from store.core.db import Database, contains
+from store.core.db import Database
+from store.core.dialect import contains
 from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import Case, ChronologyEntry, Worker, utcnow
 from store.core.records import CaseStatus, WorkerInfo

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 import peewee as pw
 
 from store.core import dates
-from store.core.db import Database, contains
+from store.core.db import Database
+from store.core.dialect import contains
 from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import (
     Case,

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import peewee as pw
 
+from store.core.dialect import guard_trigger
+
 if TYPE_CHECKING:
     from playhouse.migrate import SchemaMigrator
 
@@ -19,15 +21,10 @@ FINAL_NOTE = "a finalised note is a record and cannot be changed or deleted; add
 APPEND_ONLY = "{what} are kept as written and cannot be changed or deleted"
 
 TRIGGERS = (
-    f"""CREATE TRIGGER note_final_no_update BEFORE UPDATE ON "note"
-        WHEN OLD.status = 'final'
-        BEGIN SELECT RAISE(ABORT, '{FINAL_NOTE}'); END""",
-    f"""CREATE TRIGGER note_final_no_delete BEFORE DELETE ON "note"
-        WHEN OLD.status = 'final'
-        BEGIN SELECT RAISE(ABORT, '{FINAL_NOTE}'); END""",
+    guard_trigger("note_final_no_update", "UPDATE", "note", FINAL_NOTE, "OLD.status = 'final'"),
+    guard_trigger("note_final_no_delete", "DELETE", "note", FINAL_NOTE, "OLD.status = 'final'"),
     *(
-        f"""CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON "{table}"
-            BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY.format(what=what)}'); END"""
+        guard_trigger(f"{table}_no_{action.lower()}", action, table, APPEND_ONLY.format(what=what))
         for table, what in (("note_amendment", "amendments"), ("record_change", "past values"))
         for action in ("UPDATE", "DELETE")
     ),

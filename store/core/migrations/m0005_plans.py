@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import peewee as pw
 
+from store.core.dialect import guard_trigger
+
 if TYPE_CHECKING:
     from playhouse.migrate import SchemaMigrator
 
@@ -129,11 +131,16 @@ def up(db: pw.Database, migrator: SchemaMigrator) -> None:
     ):
         for action in ("UPDATE", "DELETE"):
             db.execute_sql(
-                f"""CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON "{table}"
-                BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY.format(what=what)}'); END"""
+                guard_trigger(
+                    f"{table}_no_{action.lower()}", action, table, APPEND_ONLY.format(what=what)
+                )
             )
     db.execute_sql(
-        f"""CREATE TRIGGER service_plan_ended_no_update BEFORE UPDATE ON "service_plan"
-        WHEN OLD.status = 'ended'
-        BEGIN SELECT RAISE(ABORT, '{ENDED_PLAN}'); END"""
+        guard_trigger(
+            "service_plan_ended_no_update",
+            "UPDATE",
+            "service_plan",
+            ENDED_PLAN,
+            "OLD.status = 'ended'",
+        )
     )

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 import peewee as pw
 
+from store.core.dialect import guard_trigger
+
 if TYPE_CHECKING:
     from playhouse.migrate import SchemaMigrator
 
@@ -60,45 +62,72 @@ def _final(ref: str) -> str:
     return f"(SELECT status FROM conference WHERE id = {ref}) = 'final'"
 
 
-def _abort(message: str) -> str:
-    return f"BEGIN SELECT RAISE(ABORT, '{message}'); END"
-
+FINAL = "OLD.status = 'final'"
 
 TRIGGERS = (
-    f"""CREATE TRIGGER conference_final_no_update BEFORE UPDATE ON "conference"
-        WHEN OLD.status = 'final' AND ({_changed(CONFERENCE_FIXED)})
-        {_abort(FINAL_MINUTES)}""",
-    f"""CREATE TRIGGER conference_final_no_delete BEFORE DELETE ON "conference"
-        WHEN OLD.status = 'final'
-        {_abort(FINAL_MINUTES)}""",
+    guard_trigger(
+        "conference_final_no_update",
+        "UPDATE",
+        "conference",
+        FINAL_MINUTES,
+        f"{FINAL} AND ({_changed(CONFERENCE_FIXED)})",
+    ),
+    guard_trigger("conference_final_no_delete", "DELETE", "conference", FINAL_MINUTES, FINAL),
     *(
-        stmt
+        trigger
         for table in ("conference_attendee", "conference_agenda_item")
-        for stmt in (
-            f"""CREATE TRIGGER {table}_final_no_insert BEFORE INSERT ON "{table}"
-                WHEN {_final("NEW.conference_id")}
-                {_abort(FINAL_MINUTES)}""",
-            f"""CREATE TRIGGER {table}_final_no_update BEFORE UPDATE ON "{table}"
-                WHEN {_final("OLD.conference_id")} OR {_final("NEW.conference_id")}
-                {_abort(FINAL_MINUTES)}""",
-            f"""CREATE TRIGGER {table}_final_no_delete BEFORE DELETE ON "{table}"
-                WHEN {_final("OLD.conference_id")}
-                {_abort(FINAL_MINUTES)}""",
+        for trigger in (
+            guard_trigger(
+                f"{table}_final_no_insert",
+                "INSERT",
+                table,
+                FINAL_MINUTES,
+                _final("NEW.conference_id"),
+            ),
+            guard_trigger(
+                f"{table}_final_no_update",
+                "UPDATE",
+                table,
+                FINAL_MINUTES,
+                f"{_final('OLD.conference_id')} OR {_final('NEW.conference_id')}",
+            ),
+            guard_trigger(
+                f"{table}_final_no_delete",
+                "DELETE",
+                table,
+                FINAL_MINUTES,
+                _final("OLD.conference_id"),
+            ),
         )
     ),
-    f"""CREATE TRIGGER conference_action_final_no_insert BEFORE INSERT ON "conference_action"
-        WHEN {_final("NEW.conference_id")}
-        {_abort(FINAL_MINUTES)}""",
-    f"""CREATE TRIGGER conference_action_final_no_update BEFORE UPDATE ON "conference_action"
-        WHEN {_final("OLD.conference_id")} AND ({_changed(ACTION_FIXED)})
-        {_abort(FINAL_MINUTES)}""",
-    f"""CREATE TRIGGER conference_action_final_no_delete BEFORE DELETE ON "conference_action"
-        WHEN {_final("OLD.conference_id")}
-        {_abort(FINAL_MINUTES)}""",
+    guard_trigger(
+        "conference_action_final_no_insert",
+        "INSERT",
+        "conference_action",
+        FINAL_MINUTES,
+        _final("NEW.conference_id"),
+    ),
+    guard_trigger(
+        "conference_action_final_no_update",
+        "UPDATE",
+        "conference_action",
+        FINAL_MINUTES,
+        f"{_final('OLD.conference_id')} AND ({_changed(ACTION_FIXED)})",
+    ),
+    guard_trigger(
+        "conference_action_final_no_delete",
+        "DELETE",
+        "conference_action",
+        FINAL_MINUTES,
+        _final("OLD.conference_id"),
+    ),
     *(
-        f"""CREATE TRIGGER conference_amendment_no_{action.lower()} BEFORE {action}
-            ON "conference_amendment"
-            {_abort(APPEND_ONLY.format(what="amendments"))}"""
+        guard_trigger(
+            f"conference_amendment_no_{action.lower()}",
+            action,
+            "conference_amendment",
+            APPEND_ONLY.format(what="amendments"),
+        )
         for action in ("UPDATE", "DELETE")
     ),
 )
