@@ -33,14 +33,14 @@ CATEGORIES = ("incident", "health", "housing", "education", "legal", "contact", 
 
 def build(path: Path, entries: int) -> int:
     """A case with ``entries`` entries; returns its id."""
-    from store.models import ChronologyEntry, utcnow
+    from store.core.models import ChronologyEntry, utcnow
     from store.service import Store
 
     store = Store.open(path)
     try:
-        me = store.ensure_worker(WORKER)
-        store.ensure_worker(OTHER)
-        case = store.create_case(
+        me = store.workers.ensure(WORKER)
+        store.workers.ensure(OTHER)
+        case = store.cases.create(
             me, {"client_name": "Long Chronology", "allocated_on": "-10y", "worker": OTHER}
         )
         start = date.today() - timedelta(days=3650)
@@ -64,7 +64,7 @@ def build(path: Path, entries: int) -> int:
             for chunk in range(0, len(rows), 500):
                 ChronologyEntry.insert_many(rows[chunk : chunk + 500]).execute()
         # Handed to the bench worker today: every entry is before the current allocation.
-        store.transfer_case(
+        store.cases.transfer(
             me, case.id, {"worker": WORKER, "reason": "Caseload balance"}, version=case.version
         )
         return case.id
@@ -77,11 +77,11 @@ def time_store(path: Path, case_id: int, runs: int) -> list[float]:
 
     store = Store.open(path)
     try:
-        me = store.ensure_worker(WORKER)
+        me = store.workers.ensure(WORKER)
         out = []
         for _ in range(runs):
             started = time.perf_counter()
-            store.chronology(me, case_id)
+            store.chronology.entries(me, case_id)
             out.append(time.perf_counter() - started)
         return out
     finally:
@@ -119,16 +119,16 @@ def time_terminal(
 ) -> tuple[list[float], list[float]]:
     """In a real terminal: from pressing c on the caseload to the chronology's count painted,
     then per filter keystroke to the new count painted."""
+    from store.core.textsafe import fold
     from store.service import Store
-    from store.textsafe import fold
     from tests.terminal import Terminal, app_env
 
     store = Store.open(path)
-    me = store.ensure_worker(WORKER)
-    (case,) = store.caseload(me)
+    me = store.workers.ensure(WORKER)
+    (case,) = store.cases.caseload(me)
     keys = [
         fold(f"{i.title} {i.summary} {i.category} {i.source_of_information} {i.analysis}")
-        for i in store.chronology(me, case.id)
+        for i in store.chronology.entries(me, case.id)
     ]
     store.close()
     first: list[float] = []
@@ -159,15 +159,16 @@ def time_terminal(
 
 
 def time_export(path: Path, case_id: int, runs: int) -> tuple[list[float], list[float]]:
-    from store import dates
-    from store.export import chronology_html, chronology_markdown
+    from store.core import dates
+    from store.export.html import chronology_html
+    from store.export.markdown import chronology_markdown
     from store.service import Store
 
     store = Store.open(path)
     try:
-        me = store.ensure_worker(WORKER)
-        detail = store.case(me, case_id)
-        items = store.chronology(me, case_id)
+        me = store.workers.ensure(WORKER)
+        detail = store.cases.get(me, case_id)
+        items = store.chronology.entries(me, case_id)
     finally:
         store.close()
     md: list[float] = []

@@ -34,17 +34,17 @@ def build(path: Path, people: int, items: int, actions: int) -> tuple[int, int]:
 
     store = Store.open(path)
     try:
-        me = store.ensure_worker(WORKER)
-        case = store.create_case(me, {"client_name": "Long Meeting", "allocated_on": "-1y"})
+        me = store.workers.ensure(WORKER)
+        case = store.cases.create(me, {"client_name": "Long Meeting", "allocated_on": "-1y"})
         pros = [
-            store.add_professional(
+            store.case_file.add_professional(
                 me, case.id, {"name": f"Pat Example {i}", "agency": f"Agency {i}", "role": "lead"}
             )
             for i in range(max(1, people - 2))
         ]
         attendees = [{"who": "worker"}, {"who": "client"}]
         attendees += [{"who": f"professional:{p.id}"} for p in pros[: people - 2]]
-        draft = store.start_conference(
+        draft = store.conferences.start(
             me,
             case.id,
             {

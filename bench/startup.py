@@ -76,12 +76,12 @@ def _script_terminal(args: list[str], tmp: Path) -> Terminal:
 
 def pty_filter_timings(db: Path, text: str, tmp: Path) -> tuple[int, list[float]]:
     """Per keystroke, from the byte written to the pty to the new count painted."""
+    from store.core.textsafe import fold
     from store.service import Store
-    from store.textsafe import fold
 
     store = Store.open(db)
-    me = store.ensure_worker(WORKER)
-    keys = [r.search_key for r in store.caseload(me, scope="all")]
+    me = store.workers.ensure(WORKER)
+    keys = [r.search_key for r in store.cases.caseload(me, scope="all")]
     store.close()
     term = Terminal(["--db", str(db), "--worker", WORKER], env=app_env(tmp))
     timings = []

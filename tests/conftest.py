@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from store import dates
-from store.records import CaseDetail, WorkerInfo
+from store.cases.records import CaseDetail
+from store.core import dates
+from store.core.records import WorkerInfo
 from store.service import Store
 
 # A Monday morning; every test sees this as "now" unless it says otherwise.
@@ -52,12 +53,12 @@ def store(db_path: Path) -> Iterator[Store]:
 
 @pytest.fixture
 def me(store: Store) -> WorkerInfo:
-    return store.ensure_worker("sam.okafor")
+    return store.workers.ensure("sam.okafor")
 
 
 @pytest.fixture
 def other(store: Store) -> WorkerInfo:
-    return store.ensure_worker("priya.nair")
+    return store.workers.ensure("priya.nair")
 
 
 @pytest.fixture
@@ -68,6 +69,6 @@ def make_case(store: Store, me: WorkerInfo) -> Callable[..., CaseDetail]:
     def make(actor: WorkerInfo | None = None, **fields: Any) -> CaseDetail:
         data: dict[str, Any] = {"client_name": f"Test Person {next(names)}"}
         data.update(fields)
-        return store.create_case(actor or me, data)
+        return store.cases.create(actor or me, data)
 
     return make

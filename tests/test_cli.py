@@ -117,8 +117,8 @@ def test_demo_writes_a_database_and_refuses_to_overwrite_without_force(tmp_path:
     assert result.returncode == 0, result.stderr
     assert "40 cases" in result.stdout
     store = Store.open(path)
-    me = store.ensure_worker("sam.okafor")
-    assert len(store.caseload(me)) >= 20
+    me = store.workers.ensure("sam.okafor")
+    assert len(store.cases.caseload(me)) >= 20
     store.close()
 
     again = run(tmp_path, "demo", "--db", str(path), "--cases", "10")
@@ -128,7 +128,8 @@ def test_demo_writes_a_database_and_refuses_to_overwrite_without_force(tmp_path:
     assert forced.returncode == 0, forced.stderr
     store = Store.open(path)
     assert (
-        len(store.caseload(me, scope="all")) + len(store.caseload(me, scope="all", closed=True))
+        len(store.cases.caseload(me, scope="all"))
+        + len(store.cases.caseload(me, scope="all", closed=True))
         == 10
     )
     store.close()

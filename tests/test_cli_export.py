@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from store.records import CaseDetail
+from store.cases.records import CaseDetail
 from store.service import Store
 from tests.store.test_export import parse_html, table_rows
 from tests.terminal import ROOT, app_env
@@ -41,8 +41,8 @@ def db(tmp_path: Path) -> tuple[Path, CaseDetail]:
     path = tmp_path / "cases.db"
     store = Store.open(path)
     try:
-        me = store.ensure_worker("sam.okafor")
-        case = store.create_case(
+        me = store.workers.ensure("sam.okafor")
+        case = store.cases.create(
             me,
             {"client_name": "Ada Byron", "date_of_birth": "3/4/2012", "allocated_on": "1/6/2026"},
         )
@@ -51,7 +51,7 @@ def db(tmp_path: Path) -> tuple[Path, CaseDetail]:
             ("1/8/2026", "safeguarding", SCRIPT),
             ("1/10/2026", "health", "GP review: 100% better"),
         ):
-            store.add_chronology_entry(
+            store.chronology.add(
                 me,
                 case.id,
                 {
@@ -271,15 +271,15 @@ def plans(db: tuple[Path, CaseDetail]) -> tuple[Path, CaseDetail, CaseDetail]:
     path, case = db
     store = Store.open(path)
     try:
-        me = store.ensure_worker("sam.okafor")
-        first = store.start_plan(
+        me = store.workers.ensure("sam.okafor")
+        first = store.plans.start(
             me, case.id, {"started_on": "1/9/2026", "review_interval": "6 weeks"}
         )
-        goal = store.add_goal(me, first.id, CLASSES)
-        store.add_action(
+        goal = store.plans.add_goal(me, first.id, CLASSES)
+        store.plans.add_action(
             me, goal.id, {"what": "Book the first class", "owner": "client", "due_on": "1/10/2026"}
         )
-        store.review_plan(
+        store.plans.review(
             me,
             first.id,
             {
@@ -291,8 +291,10 @@ def plans(db: tuple[Path, CaseDetail]) -> tuple[Path, CaseDetail, CaseDetail]:
                 f"decision_{goal.id}": "continue",
             },
         )
-        store.start_plan(me, case.id, {"started_on": "20/11/2026", "review_interval": "1 month"})
-        planless = store.create_case(me, {"client_name": "Bo Planless", "allocated_on": "1/6/2026"})
+        store.plans.start(me, case.id, {"started_on": "20/11/2026", "review_interval": "1 month"})
+        planless = store.cases.create(
+            me, {"client_name": "Bo Planless", "allocated_on": "1/6/2026"}
+        )
     finally:
         store.close()
     return path, case, planless
@@ -478,21 +480,23 @@ def meetings(tmp_path: Path) -> tuple[Path, CaseDetail, CaseDetail, list[int]]:
     path = tmp_path / "meetings.db"
     store = Store.open(path)
     try:
-        me = store.ensure_worker("sam.okafor")
-        case = store.create_case(me, {"client_name": "Ada Byron", "allocated_on": "1/6/2026"})
-        none = store.create_case(me, {"client_name": "Grace Hopper", "allocated_on": "1/6/2026"})
-        gp = store.add_professional(me, case.id, {"name": "Dr Amir Khan", "agency": "Hillside GP"})
+        me = store.workers.ensure("sam.okafor")
+        case = store.cases.create(me, {"client_name": "Ada Byron", "allocated_on": "1/6/2026"})
+        none = store.cases.create(me, {"client_name": "Grace Hopper", "allocated_on": "1/6/2026"})
+        gp = store.case_file.add_professional(
+            me, case.id, {"name": "Dr Amir Khan", "agency": "Hillside GP"}
+        )
         ids = []
         for held, place, final in (
             ("2/9/2026 10:00", "Civic Centre", True),
             ("2/11/2026 14:00", f"Room {SCRIPT}", True),
             ("", "", False),
         ):
-            draft = store.start_conference(me, case.id)
+            draft = store.conferences.start(me, case.id)
             ids.append(draft.id)
             if not final:
                 continue
-            saved = store.save_conference(
+            saved = store.conferences.save(
                 me,
                 draft.id,
                 {
@@ -514,7 +518,7 @@ def meetings(tmp_path: Path) -> tuple[Path, CaseDetail, CaseDetail, list[int]]:
                 },
                 version=draft.version,
             )
-            store.finalise_conference(me, draft.id, version=saved.version)
+            store.conferences.finalise(me, draft.id, version=saved.version)
         return path, case, none, ids
     finally:
         store.close()
@@ -617,8 +621,8 @@ def _make_demo_database(tmp_path: Path) -> CaseDetail:
     folder.mkdir(parents=True, mode=0o700)
     store = Store.open(folder / "demo.db")
     try:
-        me = store.ensure_worker("sam.okafor")
-        return store.create_case(me, {"client_name": "Ada Byron", "allocated_on": "1/6/2026"})
+        me = store.workers.ensure("sam.okafor")
+        return store.cases.create(me, {"client_name": "Ada Byron", "allocated_on": "1/6/2026"})
     finally:
         store.close()
 

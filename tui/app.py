@@ -26,11 +26,14 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from store.config import Config
-from store.records import CaseRow, DraftInfo, WorkerInfo
+from store.cases.records import CaseRow
+from store.core.records import WorkerInfo
+from store.core.settings import Config
+from store.core.textsafe import visible
+from store.core.words import plural
+from store.notes.records import DraftInfo
 from store.service import Store
-from store.textsafe import visible
-from store.words import plural
+from tui.host import CaselineHost
 from tui.widgets.textual_fixes import InOrderKeys, forward, use_paste_in_order_parser
 from tui.workers import report, run_store
 
@@ -60,7 +63,7 @@ READING_SCREENS = frozenset(
 )
 
 
-class CaselineApp(App[None]):
+class CaselineApp(CaselineHost):
     """A keyboard-first caseload for social workers."""
 
     TITLE = "Caseline"
@@ -117,9 +120,9 @@ class CaselineApp(App[None]):
             store = Store.open(db, ref_format=self.config.ref_format)
         self.store = store
         if me is None:
-            from store.config import login_name
+            from store.core.config import login_name
 
-            me = store.ensure_worker(worker or login_name())
+            me = store.workers.ensure(worker or login_name())
         self.me: WorkerInfo = me
         if self.config.keys:
             self.set_keymap(self.config.keys)
@@ -327,8 +330,8 @@ class CaselineApp(App[None]):
         store, me = self.store, self.me
 
         def read() -> tuple[list[str], list[DraftInfo]]:
-            forms = store.form_drafts(me)
-            return [title for _key, title, _at in forms], store.drafts(me)
+            forms = store.forms.drafts(me)
+            return [title for _key, title, _at in forms], store.notes.drafts(me)
 
         run_store(self, read, done=self._show_drafts_left, name="drafts", exclusive=False)
 

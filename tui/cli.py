@@ -18,9 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store import __version__
-from store.config import (
-    Config,
-    ConfigError,
+from store.core.config import (
     config_path,
     default_db_path,
     demo_db_path,
@@ -28,12 +26,14 @@ from store.config import (
     resolve_db_path,
     resolve_worker,
 )
-from store.errors import StoreError
+from store.core.errors import StoreError
+from store.core.settings import Config, ConfigError
 from tui.cli_args import EXIT_FAILURE, OneLineParser, fail, positive
 from tui.cli_export import add_export_parser, export
 
 if TYPE_CHECKING:
-    from store.records import CaseRow, WorkerInfo
+    from store.cases.records import CaseRow
+    from store.core.records import WorkerInfo
     from store.service import Store
 
 
@@ -123,7 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _demo(args: argparse.Namespace, config: Config) -> int:
-    from store import dates
+    from store.core import dates
 
     today = None
     if args.as_of:
@@ -157,18 +157,11 @@ def _demo(args: argparse.Namespace, config: Config) -> int:
 
 def _demo_path() -> Path:
     """The demo database, its folder created (private) if need be."""
+    from store.service import make_private_folder
+
     path = demo_db_path()
-    _make_private_folder(path.parent)
+    make_private_folder(path.parent)
     return path
-
-
-def _make_private_folder(folder: Path) -> None:
-    """Create Caseline's own data folder readable by its owner only (``chmod 700``)."""
-    from store.db import PRIVATE_FOLDER_MODE
-
-    if not folder.exists():
-        folder.parent.mkdir(parents=True, exist_ok=True)
-        folder.mkdir(mode=PRIVATE_FOLDER_MODE, exist_ok=True)
 
 
 def write_demo(
@@ -184,7 +177,7 @@ def write_demo(
     config: Config | None = None,
 ) -> list[str]:
     """Create the demo database at ``path``; refuse one that holds data unless ``force``."""
-    from store.demo import generate
+    from store.demo.generator import generate
     from store.service import Store
 
     config = config or Config()
@@ -242,7 +235,9 @@ def _run(args: argparse.Namespace, config: Config) -> int:
         path = resolve_db_path(args.db, config)
         if not args.db and not path.parent.exists():
             # The default location is ours to create; a path the user gave is not.
-            _make_private_folder(path.parent)
+            from store.service import make_private_folder
+
+            make_private_folder(path.parent)
     # Open the database (checking it is sound: a tenth of a second or two on an agency's
     # database, SQLite's work, which doesn't hold the GIL) and then read the worker's open
     # cases, while the app's code loads: the caseload is ready when the screen is.
@@ -256,14 +251,14 @@ def _run(args: argparse.Namespace, config: Config) -> int:
             opened.set_exception(exc)
             return
         try:
-            me = store.ensure_worker(worker)
+            me = store.workers.ensure(worker)
         except BaseException as exc:
             store.close()
             opened.set_exception(exc)
             return
         opened.set_result((store, me))
         try:
-            first_caseload.set_result(store.caseload(me, scope="mine", closed=False))
+            first_caseload.set_result(store.cases.caseload(me, scope="mine", closed=False))
         except BaseException as exc:  # the app reads again and reports it
             first_caseload.set_exception(exc)
 

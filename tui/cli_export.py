@@ -10,15 +10,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from store.config import Config, demo_db_path, resolve_db_path, resolve_worker
-from store.errors import StoreError
-from store.words import plural
+from store.core.config import demo_db_path, resolve_db_path, resolve_worker
+from store.core.settings import Config
+from store.core.words import plural
 from tui.cli_args import OneLineParser, fail, positive
 
 if TYPE_CHECKING:
-    from store.conference_records import ConferenceInfo
-    from store.plan_records import PlanInfo
-    from store.records import CaseDetail, ChronologyItem, WorkerInfo
+    from store.cases.records import CaseDetail
+    from store.chronology.records import ChronologyItem
+    from store.conferences.records import ConferenceInfo
+    from store.core.records import WorkerInfo
+    from store.plans.records import PlanInfo
     from store.service import Store
 
 T = TypeVar("T")
@@ -122,7 +124,7 @@ def export(args: argparse.Namespace, config: Config) -> int:
 
 def _export_destination(args: argparse.Namespace) -> tuple[Path | None, str]:
     """The file to write (None: standard output) and the format, checked before any reading."""
-    from store.export import format_for
+    from store.export.files import format_for
 
     output = Path(args.output).expanduser() if args.output else None
     return output, format_for(output, args.format) if output else (args.format or "md")
@@ -131,7 +133,6 @@ def _export_destination(args: argparse.Namespace) -> tuple[Path | None, str]:
 def _read_for_export(args: argparse.Namespace, config: Config, read: Callable[[Store], T]) -> T:
     """``read`` from the database the app would use, opened read-only: an export never creates,
     upgrades or writes to it, so a read-only copy can be exported and the file is unchanged."""
-    from store.db import STABLE_READ_ATTEMPTS
     from store.service import Store
 
     if args.demo:
@@ -142,32 +143,22 @@ def _read_for_export(args: argparse.Namespace, config: Config, read: Callable[[S
         path = resolve_db_path(getattr(args, "db", None), config)
         if not path.exists():
             fail(f"No database at {path}; give one with --db, or use --demo for the demo.")
-    for attempt in range(STABLE_READ_ATTEMPTS):
-        store = Store.open_read_only(path, ref_format=config.ref_format)
-        if attempt == 0:
-            for warning in store.open_warnings:
-                print(f"caseline: warning: {warning}", file=sys.stderr)
-        try:
-            result = read(store)
-        except StoreError:
-            if store.unchanged():
-                raise
-            continue  # what was read may be inconsistent: read it again
-        finally:
-            store.close()
-        if store.unchanged():
-            return result
-    fail(f"{path} kept changing while it was read; try again in a moment.")
+    return Store.read_steadily(
+        path,
+        read,
+        ref_format=config.ref_format,
+        warn=lambda warning: print(f"caseline: warning: {warning}", file=sys.stderr),
+    )
 
 
 def _exporting_worker(store: Store, args: argparse.Namespace, config: Config) -> WorkerInfo:
     """Who is exporting: a worker the database doesn't know is named as given, not added."""
-    return store.worker_named(resolve_worker(getattr(args, "worker", None), config))
+    return store.workers.named(resolve_worker(getattr(args, "worker", None), config))
 
 
 def _write_export(output: Path | None, text: str, *, example_name: str) -> bool:
     """``text`` to standard output, or atomically to ``output`` (True: a file was written)."""
-    from store.export import ExportError, write_atomically
+    from store.export.files import ExportError, write_atomically
 
     if output is None:
         sys.stdout.buffer.write(text.encode("utf-8"))
@@ -183,14 +174,11 @@ def _write_export(output: Path | None, text: str, *, example_name: str) -> bool:
 def _export_chronology(args: argparse.Namespace, config: Config) -> int:
     from datetime import date
 
-    from store import dates
-    from store.chronology import (
-        AUTOMATIC_CATEGORIES,
-        DatePeriodError,
-        describe_filter,
-        parse_period,
-    )
-    from store.export import chronology_html, chronology_markdown
+    from store.chronology.period import DatePeriodError, describe_filter, parse_period
+    from store.chronology.rules import AUTOMATIC_CATEGORIES
+    from store.core import dates
+    from store.export.html import chronology_html
+    from store.export.markdown import chronology_markdown
 
     since: date | None = None
     until: date | None = None
@@ -207,12 +195,12 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
 
     def read(store: Store) -> tuple[WorkerInfo, CaseDetail, list[ChronologyItem]]:
         me = _exporting_worker(store, args, config)
-        detail = store.case_by_ref(me, args.ref)
+        detail = store.cases.by_ref(me, args.ref)
         if categories:
             known = {
                 *config.chronology_categories,
                 *AUTOMATIC_CATEGORIES,
-                *store.chronology_categories_in_use(me, detail.id),
+                *store.chronology.categories_in_use(me, detail.id),
             }
             unknown = [c for c in categories if c not in known]
             if unknown:
@@ -220,7 +208,7 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
                     f"--category: no category {unknown[0]!r}; choose from "
                     f"{', '.join(sorted(known))}."
                 )
-        items = store.chronology(
+        items = store.chronology.entries(
             me,
             detail.id,
             categories=categories or None,
@@ -251,19 +239,20 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
 
 def _export_plan(args: argparse.Namespace, config: Config) -> int:
     """Export a case's current service plan (or plan number --plan) with its reviews."""
-    from store import dates
-    from store.export import plan_export_html, plan_export_markdown
+    from store.core import dates
+    from store.export.html import plan_export_html
+    from store.export.markdown import plan_export_markdown
 
     output, fmt = _export_destination(args)
 
     def read(store: Store) -> tuple[WorkerInfo, CaseDetail, PlanInfo]:
         me = _exporting_worker(store, args, config)
-        detail = store.case_by_ref(me, args.ref)
-        listed = store.plans(me, detail.id)  # newest first
+        detail = store.cases.by_ref(me, args.ref)
+        listed = store.plans.for_case(me, detail.id)  # newest first
         if not listed:
             fail(f"Case {detail.ref} has no service plan.")
         if args.plan is None:
-            plan = store.current_plan(me, detail.id)
+            plan = store.plans.current(me, detail.id)
             if plan is None:
                 fail(f"Case {detail.ref} has no current service plan; give --plan N.")
         else:
@@ -274,7 +263,7 @@ def _export_plan(args: argparse.Namespace, config: Config) -> int:
                     f"--plan: case {detail.ref} has no plan {args.plan}; "
                     f"its plan{'s are' if len(listed) > 1 else ' is'} {numbers}."
                 )
-            plan = store.plan(me, chosen.id)
+            plan = store.plans.get(me, chosen.id)
         return me, detail, plan
 
     me, detail, plan = _read_for_export(args, config, read)
@@ -292,15 +281,16 @@ def _export_plan(args: argparse.Namespace, config: Config) -> int:
 
 def _export_minutes(args: argparse.Namespace, config: Config) -> int:
     """Export a meeting's minutes: meeting --conference ID, or the case's latest finalised."""
-    from store import dates
-    from store.export import minutes_export_html, minutes_export_markdown
+    from store.core import dates
+    from store.export.html import minutes_export_html
+    from store.export.markdown import minutes_export_markdown
 
     output, fmt = _export_destination(args)
 
     def read(store: Store) -> tuple[WorkerInfo, CaseDetail, ConferenceInfo]:
         me = _exporting_worker(store, args, config)
-        detail = store.case_by_ref(me, args.ref)
-        listed = store.conferences(me, detail.id)
+        detail = store.cases.by_ref(me, args.ref)
+        listed = store.conferences.for_case(me, detail.id)
         if not listed:
             fail(f"Case {detail.ref} has no meetings recorded.")
         if args.conference is None:
@@ -317,7 +307,7 @@ def _export_minutes(args: argparse.Namespace, config: Config) -> int:
                     f"it has {ids}."
                 )
             chosen = found
-        return me, detail, store.conference(me, chosen.id)
+        return me, detail, store.conferences.get(me, chosen.id)
 
     me, detail, conference = _read_for_export(args, config, read)
     render = minutes_export_html if fmt == "html" else minutes_export_markdown

@@ -1,6 +1,6 @@
 """Command-palette providers: find any case by client name or reference and open it.
 
-A case opened from the palette is opened as from the caseload (``CaselineApp.go_to_case``), so
+A case opened from the palette is opened as from the caseload (``CaselineHost.go_to_case``), so
 escape leads back to the caseload, as the case file's keys say.
 """
 
@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from store.textsafe import fold
+from store.core.textsafe import fold
 from tui.text import assemble
 
 if TYPE_CHECKING:
-    from tui.app import CaselineApp
+    from tui.host import CaselineHost
 
 OPEN_A_CASE = "Open a case…"
 OPEN_A_CASE_HELP = "Type part of a client's name or a case reference"
@@ -26,7 +26,7 @@ class CaseSearch(Provider):
     """Type part of a client's name or a case reference to open that case."""
 
     @property
-    def caseline(self) -> CaselineApp:
+    def caseline(self) -> CaselineHost:
         return self.app  # type: ignore[return-value]
 
     async def discover(self) -> Hits:
@@ -52,7 +52,7 @@ class CaseSearch(Provider):
             return
         app = self.caseline
         # The database is never read on the UI thread.
-        rows = await asyncio.to_thread(app.store.find_cases, app.me, text)
+        rows = await asyncio.to_thread(app.store.cases.find, app.me, text)
         needle = fold(text)
         for row in rows:
             held = row.worker_name or "unallocated"

@@ -15,9 +15,12 @@ __all__ = ["demo_db"]  # the fixture, shared with the other snapshots
 
 def _case_with_most_history(path: Path) -> int:
     store = Store.open(path)
-    me = store.ensure_worker(ME)
+    me = store.workers.ensure(ME)
     try:
-        counts = {row.id: len(store.case_history(me, row.id)) for row in store.caseload(me)}
+        counts = {
+            row.id: len(store.case_file.case_history(me, row.id))
+            for row in store.cases.caseload(me)
+        }
     finally:
         store.close()
     return max(counts, key=lambda case_id: (counts[case_id], -case_id))

@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from store.demo import generate
+from store.demo.generator import generate
 from store.service import Store
 from tests.tui.helpers import loaded
 from tui.app import CaselineApp
@@ -109,8 +109,10 @@ def test_case_file_notes_80x24(snap_compare: Any, demo_db: Path) -> None:
 
 def test_case_file_summary_120x40(snap_compare: Any, demo_db: Path) -> None:
     store = Store.open(demo_db)
-    me = store.ensure_worker(ME)
-    case_id = next(r.id for r in store.caseload(me) if store.summary(me, r.id) is not None)
+    me = store.workers.ensure(ME)
+    case_id = next(
+        r.id for r in store.cases.caseload(me) if store.case_file.summary(me, r.id) is not None
+    )
     store.close()
 
     async def run_before(pilot: Pilot[Any]) -> None:
@@ -138,9 +140,9 @@ def test_note_editor_80x24(snap_compare: Any, demo_db: Path) -> None:
 def _case_with_longest_chronology(path: Path) -> int:
     """The one of my cases with the most chronology entries (some added by hand)."""
     store = Store.open(path)
-    me = store.ensure_worker(ME)
+    me = store.workers.ensure(ME)
     try:
-        sizes = {row.id: store.chronology(me, row.id) for row in store.caseload(me)}
+        sizes = {row.id: store.chronology.entries(me, row.id) for row in store.cases.caseload(me)}
     finally:
         store.close()
     return (
@@ -170,8 +172,8 @@ def test_chronology(snap_compare: Any, demo_db: Path, size: tuple[int, int]) -> 
 def test_chronology_entry_80x24(snap_compare: Any, demo_db: Path) -> None:
     case_id = _case_with_longest_chronology(demo_db)
     store = Store.open(demo_db)
-    me = store.ensure_worker(ME)
-    manual = [i for i in store.chronology(me, case_id) if i.source_kind == "manual"]
+    me = store.workers.ensure(ME)
+    manual = [i for i in store.chronology.entries(me, case_id) if i.source_kind == "manual"]
     entry = next((i for i in manual if i.analysis), manual[0])
     store.close()
 
@@ -191,14 +193,18 @@ def plan_db(tmp_path: Path) -> Path:
     judged a goal since reworded)."""
     path = tmp_path / "plan.db"
     store = Store.open(path)
-    me = store.ensure_worker(ME)
-    case = store.create_case(
+    me = store.workers.ensure(ME)
+    case = store.cases.create(
         me, {"client_name": "Dana Reyes", "allocated_on": "2/6/2026", "date_of_birth": "4/5/1990"}
     )
-    sister = store.add_contact(me, case.client_id, {"name": "Rosa Reyes", "relationship": "sister"})
-    gp = store.add_professional(me, case.id, {"name": "Dr Amir Khan", "agency": "Hillside GP"})
-    plan = store.start_plan(me, case.id, {"started_on": "1/8/2026", "review_interval": "6 weeks"})
-    housing = store.add_goal(
+    sister = store.case_file.add_contact(
+        me, case.client_id, {"name": "Rosa Reyes", "relationship": "sister"}
+    )
+    gp = store.case_file.add_professional(
+        me, case.id, {"name": "Dr Amir Khan", "agency": "Hillside GP"}
+    )
+    plan = store.plans.start(me, case.id, {"started_on": "1/8/2026", "review_interval": "6 weeks"})
+    housing = store.plans.add_goal(
         me,
         plan.id,
         {
@@ -212,7 +218,7 @@ def plan_db(tmp_path: Path) -> Path:
             "achievable": "yes",
         },
     )
-    health = store.add_goal(
+    health = store.plans.add_goal(
         me,
         plan.id,
         {
@@ -233,11 +239,11 @@ def plan_db(tmp_path: Path) -> Path:
         (health.id, "Refer to the diabetes education course", f"professional:{gp.id}", "1/10/2026"),
         (health.id, "Look after the children on class days", f"contact:{sister.id}", "1/12/2026"),
     ):
-        store.add_action(me, goal_id, {"what": what, "owner": owner, "due_on": due})
+        store.plans.add_action(me, goal_id, {"what": what, "owner": owner, "due_on": due})
 
     def review(held_on: str, views: str, housing_says: tuple[str, str, str]) -> None:
         rating, evidence, decision = housing_says
-        store.review_plan(
+        store.plans.review(
             me,
             plan.id,
             {
@@ -258,8 +264,8 @@ def plan_db(tmp_path: Path) -> Path:
         "“It's hard but I'm paying.”",
         ("progressing", "August and September rent paid in full.", "change"),
     )
-    reworded = store.plan(me, plan.id).goals[0]
-    store.update_goal(
+    reworded = store.plans.get(me, plan.id).goals[0]
+    store.plans.update_goal(
         me,
         housing.id,
         {
@@ -303,11 +309,11 @@ def meeting_db(plan_db: Path) -> Path:
     """The plan's case, with a finalised core group: attendees, an apology, an agenda item,
     decisions, and an action now overdue beside one done."""
     store = Store.open(plan_db)
-    me = store.ensure_worker(ME)
-    case_id = store.caseload(me)[0].id
-    pros = store.professionals(me, case_id)
-    draft = store.start_conference(me, case_id)
-    saved = store.save_conference(
+    me = store.workers.ensure(ME)
+    case_id = store.cases.caseload(me)[0].id
+    pros = store.case_file.professionals(me, case_id)
+    draft = store.conferences.start(me, case_id)
+    saved = store.conferences.save(
         me,
         draft.id,
         {
@@ -340,7 +346,7 @@ def meeting_db(plan_db: Path) -> Path:
         },
         version=draft.version,
     )
-    store.finalise_conference(me, draft.id, version=saved.version)
+    store.conferences.finalise(me, draft.id, version=saved.version)
     store.close()
     return plan_db
 
@@ -365,11 +371,11 @@ def draft_minutes_db(plan_db: Path) -> Path:
     """The plan's case, with draft minutes half written: people from the case, a professional
     added on the spot, an apology, an agenda item, decisions and two actions."""
     store = Store.open(plan_db)
-    me = store.ensure_worker(ME)
-    case_id = store.caseload(me)[0].id
-    pros = store.professionals(me, case_id)
-    draft = store.start_conference(me, case_id)
-    store.save_conference(
+    me = store.workers.ensure(ME)
+    case_id = store.cases.caseload(me)[0].id
+    pros = store.case_file.professionals(me, case_id)
+    draft = store.conferences.start(me, case_id)
+    store.conferences.save(
         me,
         draft.id,
         {

@@ -6,37 +6,31 @@ import sqlite3
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import pytest
 
-from store.casefile import CaseFileOps
-from store.errors import Conflict, InvalidInput, NotFound
-from store.records import CaseDetail, ChangeInfo, WorkerInfo
+from store.case_file.records import ChangeInfo
+from store.cases.records import CaseDetail
+from store.core.errors import Conflict, InvalidInput, NotFound
+from store.core.records import WorkerInfo
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 
 NOW_UTC = FROZEN_NOW  # London is on GMT in November, so local and UTC agree
 
 
-class _Store(Store, CaseFileOps):
-    """Store with the case-file operations, whether or not service.Store includes them yet.
-
-    (In this order the MRO holds either way.)
-    """
-
-
 @pytest.fixture
-def store(db_path: Path) -> Iterator[_Store]:
+def store(db_path: Path) -> Iterator[Store]:
     """Overrides conftest's ``store`` so ``me``, ``other`` and ``make_case`` use this one."""
-    opened = cast(_Store, _Store.open(db_path))
+    opened = Store.open(db_path)
     yield opened
     opened.close()
 
 
 @pytest.fixture
-def case(store: _Store, me: WorkerInfo) -> CaseDetail:
-    return store.create_case(
+def case(store: Store, me: WorkerInfo) -> CaseDetail:
+    return store.cases.create(
         me,
         {
             "client_name": "Zoë Okafor",
@@ -67,9 +61,9 @@ def _changes(history: list[ChangeInfo]) -> list[tuple[str, str | None, str | Non
 
 
 def test_client_details_come_from_the_new_case(
-    store: _Store, me: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    client = store.client(me, case.client_id)
+    client = store.case_file.client(me, case.client_id)
     assert (client.name, client.date_of_birth, client.phone) == (
         "Zoë Okafor",
         date(1990, 4, 3),
@@ -79,9 +73,9 @@ def test_client_details_come_from_the_new_case(
 
 
 def test_update_client_saves_changed_fields_and_logs_old_and_new_values(
-    store: _Store, me: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    updated = store.update_client(
+    updated = store.case_file.update_client(
         me,
         case.client_id,
         {
@@ -98,8 +92,8 @@ def test_update_client_saves_changed_fields_and_logs_old_and_new_values(
     assert updated.identifiers == "NHS 999 000 0018 NI QQ 12 34 56 C"  # one line
     assert updated.phone == "07700 900123"  # not in the form: kept
     assert updated.version == 2
-    assert store.client(me, case.client_id) == updated
-    history = store.history(me, "client", case.client_id)
+    assert store.case_file.client(me, case.client_id) == updated
+    history = store.case_file.history(me, "client", case.client_id)
     assert sorted(_changes(history)) == [
         ("date_of_birth", "1990-04-03", "1990-03-04"),
         ("identifiers", "", "NHS 999 000 0018 NI QQ 12 34 56 C"),
@@ -109,21 +103,21 @@ def test_update_client_saves_changed_fields_and_logs_old_and_new_values(
     assert {(c.changed_by, c.changed_at) for c in history} == {("Sam Okafor", NOW_UTC)}
     # The caseload sorts and filters by the folded name, which follows the new name.
     assert _rows(store.path, "SELECT name_key FROM client") == [("zoe okafor-reid",)]
-    assert store.case(me, case.id).client_name == "Zoe Okafor-Reid"
+    assert store.cases.get(me, case.id).client_name == "Zoe Okafor-Reid"
 
 
-def test_clearing_a_date_logs_none(store: _Store, me: WorkerInfo, case: CaseDetail) -> None:
-    store.update_client(me, case.client_id, {"date_of_birth": ""}, version=1)
-    assert _changes(store.history(me, "client", case.client_id)) == [
+def test_clearing_a_date_logs_none(store: Store, me: WorkerInfo, case: CaseDetail) -> None:
+    store.case_file.update_client(me, case.client_id, {"date_of_birth": ""}, version=1)
+    assert _changes(store.case_file.history(me, "client", case.client_id)) == [
         ("date_of_birth", "1990-04-03", None)
     ]
 
 
 def test_saving_unchanged_details_writes_nothing(
-    store: _Store, me: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    before = store.client(me, case.client_id)
-    after = store.update_client(
+    before = store.case_file.client(me, case.client_id)
+    after = store.case_file.update_client(
         me,
         case.client_id,
         {"name": " Zoë  Okafor ", "date_of_birth": "03/04/1990", "phone": "07700 900123"},
@@ -134,9 +128,9 @@ def test_saving_unchanged_details_writes_nothing(
 
 
 def test_month_first_order_applies_to_the_date_of_birth(
-    store: _Store, me: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    updated = store.update_client(
+    updated = store.case_file.update_client(
         me, case.client_id, {"date_of_birth": "4/3/1990"}, version=1, dayfirst=False
     )
     assert updated.date_of_birth == date(1990, 4, 3)
@@ -162,18 +156,18 @@ def test_month_first_order_applies_to_the_date_of_birth(
     ],
 )
 def test_bad_client_details_are_refused_at_the_field(
-    store: _Store, me: WorkerInfo, case: CaseDetail, field: str, value: str, message: str
+    store: Store, me: WorkerInfo, case: CaseDetail, field: str, value: str, message: str
 ) -> None:
     with pytest.raises(InvalidInput) as caught:
-        store.update_client(me, case.client_id, {field: value}, version=1)
+        store.case_file.update_client(me, case.client_id, {field: value}, version=1)
     assert list(caught.value.errors) == [field]
     assert message in caught.value.errors[field]
-    assert store.client(me, case.client_id).version == 1
+    assert store.case_file.client(me, case.client_id).version == 1
     assert _count(store.path, "record_change") == 0
 
 
-def test_limits_are_inclusive(store: _Store, me: WorkerInfo, case: CaseDetail) -> None:
-    updated = store.update_client(
+def test_limits_are_inclusive(store: Store, me: WorkerInfo, case: CaseDetail) -> None:
+    updated = store.case_file.update_client(
         me,
         case.client_id,
         {"language": "L" * 60, "identifiers": "9" * 300, "address": "a" * 300},
@@ -183,73 +177,77 @@ def test_limits_are_inclusive(store: _Store, me: WorkerInfo, case: CaseDetail) -
 
 
 def test_second_edit_from_the_same_version_is_a_conflict_and_changes_nothing(
-    store: _Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
 ) -> None:
-    opened = store.client(me, case.client_id)
-    store.update_client(other, case.client_id, {"phone": "07700 900456"}, version=opened.version)
+    opened = store.case_file.client(me, case.client_id)
+    store.case_file.update_client(
+        other, case.client_id, {"phone": "07700 900456"}, version=opened.version
+    )
     with pytest.raises(Conflict, match="Priya Nair changed this client's details"):
-        store.update_client(me, case.client_id, {"language": "Igbo"}, version=opened.version)
-    now = store.client(me, case.client_id)
+        store.case_file.update_client(
+            me, case.client_id, {"language": "Igbo"}, version=opened.version
+        )
+    now = store.case_file.client(me, case.client_id)
     assert (now.phone, now.language, now.version) == ("07700 900456", "", 2)
-    assert _changes(store.history(me, "client", case.client_id)) == [
+    assert _changes(store.case_file.history(me, "client", case.client_id)) == [
         ("phone", "07700 900123", "07700 900456")
     ]
-    assert store.history(me, "client", case.client_id)[0].changed_by == "Priya Nair"
+    assert store.case_file.history(me, "client", case.client_id)[0].changed_by == "Priya Nair"
 
 
 def test_a_stale_version_is_refused_even_when_nothing_would_change(
-    store: _Store, me: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    store.update_client(me, case.client_id, {"phone": "07700 900456"}, version=1)
+    store.case_file.update_client(me, case.client_id, {"phone": "07700 900456"}, version=1)
     # A form opened at version 1 still shows the old phone; saving it must not put it back.
     with pytest.raises(Conflict):
-        store.update_client(me, case.client_id, {"phone": "07700 900123"}, version=1)
-    assert store.client(me, case.client_id).phone == "07700 900456"
+        store.case_file.update_client(me, case.client_id, {"phone": "07700 900123"}, version=1)
+    assert store.case_file.client(me, case.client_id).phone == "07700 900456"
 
 
-def test_history_is_newest_first(store: _Store, me: WorkerInfo, case: CaseDetail) -> None:
-    store.update_client(me, case.client_id, {"language": "Yoruba"}, version=1)
-    store.update_client(me, case.client_id, {"language": "English"}, version=2)
-    assert _changes(store.history(me, "client", case.client_id)) == [
+def test_history_is_newest_first(store: Store, me: WorkerInfo, case: CaseDetail) -> None:
+    store.case_file.update_client(me, case.client_id, {"language": "Yoruba"}, version=1)
+    store.case_file.update_client(me, case.client_id, {"language": "English"}, version=2)
+    assert _changes(store.case_file.history(me, "client", case.client_id)) == [
         ("language", "Yoruba", "English"),
         ("language", "", "Yoruba"),
     ]
 
 
-def test_unknown_ids_are_not_found(store: _Store, me: WorkerInfo, case: CaseDetail) -> None:
+def test_unknown_ids_are_not_found(store: Store, me: WorkerInfo, case: CaseDetail) -> None:
     for call in (
-        lambda: store.client(me, 999),
-        lambda: store.update_client(me, 999, {"language": "x"}, version=1),
-        lambda: store.contacts(me, 999),
-        lambda: store.add_contact(me, 999, {"name": "Ann"}),
-        lambda: store.update_contact(me, 999, {"name": "Ann"}, version=1),
-        lambda: store.remove_contact(me, 999, version=1),
-        lambda: store.professionals(me, 999),
-        lambda: store.add_professional(me, 999, {"name": "Dr Reid"}),
-        lambda: store.update_professional(me, 999, {"name": "Dr Reid"}, version=1),
-        lambda: store.remove_professional(me, 999, version=1),
-        lambda: store.summary(me, 999),
-        lambda: store.summary_versions(me, 999),
-        lambda: store.save_summary(me, 999, "text"),
-        lambda: store.history(me, "contact", 999),
+        lambda: store.case_file.client(me, 999),
+        lambda: store.case_file.update_client(me, 999, {"language": "x"}, version=1),
+        lambda: store.case_file.contacts(me, 999),
+        lambda: store.case_file.add_contact(me, 999, {"name": "Ann"}),
+        lambda: store.case_file.update_contact(me, 999, {"name": "Ann"}, version=1),
+        lambda: store.case_file.remove_contact(me, 999, version=1),
+        lambda: store.case_file.professionals(me, 999),
+        lambda: store.case_file.add_professional(me, 999, {"name": "Dr Reid"}),
+        lambda: store.case_file.update_professional(me, 999, {"name": "Dr Reid"}, version=1),
+        lambda: store.case_file.remove_professional(me, 999, version=1),
+        lambda: store.case_file.summary(me, 999),
+        lambda: store.case_file.summary_versions(me, 999),
+        lambda: store.case_file.save_summary(me, 999, "text"),
+        lambda: store.case_file.history(me, "contact", 999),
     ):
         with pytest.raises(NotFound) as caught:
             call()
         assert "999" in str(caught.value) and "\n" not in str(caught.value)
 
 
-def test_history_refuses_tables_without_history(store: _Store, me: WorkerInfo) -> None:
+def test_history_refuses_tables_without_history(store: Store, me: WorkerInfo) -> None:
     with pytest.raises(ValueError, match="note"):
-        store.history(me, "note", 1)
+        store.case_file.history(me, "note", 1)
 
 
 # --- support network -------------------------------------------------------------------------
 
 
 def test_contacts_are_added_cleaned_and_listed_by_name(
-    store: _Store, me: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    added = store.add_contact(
+    added = store.case_file.add_contact(
         me,
         case.client_id,
         {
@@ -260,13 +258,17 @@ def test_contacts_are_added_cleaned_and_listed_by_name(
             "notes": "Has a key; visits daily.\r\nPrefers contact by text.  ",
         },
     )
-    store.add_contact(me, case.client_id, {"name": "Ébun Adeyemi", "relationship": "friend"})
-    store.add_contact(me, case.client_id, {"name": "adam Price", "relationship": "neighbour"})
+    store.case_file.add_contact(
+        me, case.client_id, {"name": "Ébun Adeyemi", "relationship": "friend"}
+    )
+    store.case_file.add_contact(
+        me, case.client_id, {"name": "adam Price", "relationship": "neighbour"}
+    )
     assert (added.name, added.relationship, added.version) == ("Joanne Okafor", "mother", 1)
     assert added.notes == "Has a key; visits daily.\nPrefers contact by text."
     assert added.client_id == case.client_id
     # Accents and case don't decide the order.
-    assert [c.name for c in store.contacts(me, case.client_id)] == [
+    assert [c.name for c in store.case_file.contacts(me, case.client_id)] == [
         "adam Price",
         "Ébun Adeyemi",
         "Joanne Okafor",
@@ -289,28 +291,28 @@ def test_contacts_are_added_cleaned_and_listed_by_name(
     ],
 )
 def test_bad_contacts_are_refused_at_the_field(
-    store: _Store, me: WorkerInfo, case: CaseDetail, field: str, value: str, message: str
+    store: Store, me: WorkerInfo, case: CaseDetail, field: str, value: str, message: str
 ) -> None:
     data = {"name": "Joanne Okafor", field: value}
     with pytest.raises(InvalidInput) as caught:
-        store.add_contact(me, case.client_id, data)
+        store.case_file.add_contact(me, case.client_id, data)
     assert list(caught.value.errors) == [field]
     assert message in caught.value.errors[field]
     assert _count(store.path, "contact") == 0
 
 
 def test_a_contact_needs_a_name_even_when_the_form_leaves_it_out(
-    store: _Store, me: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
     with pytest.raises(InvalidInput) as caught:
-        store.add_contact(me, case.client_id, {"relationship": "aunt"})
+        store.case_file.add_contact(me, case.client_id, {"relationship": "aunt"})
     assert caught.value.errors == {"name": "Name is required."}
 
 
 def test_contact_notes_keep_their_lines_but_lose_escape_sequences(
-    store: _Store, me: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    added = store.add_contact(
+    added = store.case_file.add_contact(
         me,
         case.client_id,
         {"name": "Ann Lee", "notes": "Line one\n\x1b]52;c;ZXZpbA==\x07Line two\x1b[2J"},
@@ -319,12 +321,12 @@ def test_contact_notes_keep_their_lines_but_lose_escape_sequences(
 
 
 def test_update_contact_logs_changes_and_bumps_the_version(
-    store: _Store, me: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    contact = store.add_contact(
+    contact = store.case_file.add_contact(
         me, case.client_id, {"name": "Joanne Okafor", "phone": "07700 900777"}
     )
-    updated = store.update_contact(
+    updated = store.case_file.update_contact(
         me,
         contact.id,
         {"name": "Joanne Okafor", "phone": "07700 900888", "notes": "New number from 20 Nov"},
@@ -335,64 +337,64 @@ def test_update_contact_logs_changes_and_bumps_the_version(
         "New number from 20 Nov",
         2,
     )
-    assert sorted(_changes(store.history(me, "contact", contact.id))) == [
+    assert sorted(_changes(store.case_file.history(me, "contact", contact.id))) == [
         ("notes", "", "New number from 20 Nov"),
         ("phone", "07700 900777", "07700 900888"),
     ]
     # The client's own history is separate.
-    assert store.history(me, "client", case.client_id) == []
+    assert store.case_file.history(me, "client", case.client_id) == []
 
 
-def test_unchanged_contact_writes_nothing(store: _Store, me: WorkerInfo, case: CaseDetail) -> None:
-    contact = store.add_contact(me, case.client_id, {"name": "Joanne Okafor"})
-    same = store.update_contact(me, contact.id, {"name": "Joanne  Okafor"}, version=1)
+def test_unchanged_contact_writes_nothing(store: Store, me: WorkerInfo, case: CaseDetail) -> None:
+    contact = store.case_file.add_contact(me, case.client_id, {"name": "Joanne Okafor"})
+    same = store.case_file.update_contact(me, contact.id, {"name": "Joanne  Okafor"}, version=1)
     assert same == contact
     assert _count(store.path, "record_change") == 0
 
 
-def test_bad_contact_update_changes_nothing(
-    store: _Store, me: WorkerInfo, case: CaseDetail
-) -> None:
-    contact = store.add_contact(me, case.client_id, {"name": "Joanne Okafor"})
+def test_bad_contact_update_changes_nothing(store: Store, me: WorkerInfo, case: CaseDetail) -> None:
+    contact = store.case_file.add_contact(me, case.client_id, {"name": "Joanne Okafor"})
     with pytest.raises(InvalidInput) as caught:
-        store.update_contact(me, contact.id, {"name": "", "phone": "07700 900888"}, version=1)
+        store.case_file.update_contact(
+            me, contact.id, {"name": "", "phone": "07700 900888"}, version=1
+        )
     assert caught.value.errors == {"name": "Name is required."}
-    assert store.contacts(me, case.client_id) == [contact]
+    assert store.case_file.contacts(me, case.client_id) == [contact]
 
 
 def test_contact_edits_from_the_same_version_conflict(
-    store: _Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
 ) -> None:
-    contact = store.add_contact(me, case.client_id, {"name": "Joanne Okafor"})
-    store.update_contact(other, contact.id, {"relationship": "mother"}, version=1)
+    contact = store.case_file.add_contact(me, case.client_id, {"name": "Joanne Okafor"})
+    store.case_file.update_contact(other, contact.id, {"relationship": "mother"}, version=1)
     with pytest.raises(Conflict, match="Priya Nair changed this contact"):
-        store.update_contact(me, contact.id, {"relationship": "aunt"}, version=1)
+        store.case_file.update_contact(me, contact.id, {"relationship": "aunt"}, version=1)
     with pytest.raises(Conflict):
-        store.remove_contact(me, contact.id, version=1)
-    (now,) = store.contacts(me, case.client_id)
+        store.case_file.remove_contact(me, contact.id, version=1)
+    (now,) = store.case_file.contacts(me, case.client_id)
     assert (now.relationship, now.version) == ("mother", 2)
-    assert len(store.history(me, "contact", contact.id)) == 1
+    assert len(store.case_file.history(me, "contact", contact.id)) == 1
 
 
 def test_removing_a_contact_keeps_the_row_and_logs_it(
-    store: _Store, me: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    keep = store.add_contact(me, case.client_id, {"name": "Ann Lee"})
-    gone = store.add_contact(me, case.client_id, {"name": "Joanne Okafor"})
-    store.remove_contact(me, gone.id, version=gone.version)
-    assert store.contacts(me, case.client_id) == [keep]
+    keep = store.case_file.add_contact(me, case.client_id, {"name": "Ann Lee"})
+    gone = store.case_file.add_contact(me, case.client_id, {"name": "Joanne Okafor"})
+    store.case_file.remove_contact(me, gone.id, version=gone.version)
+    assert store.case_file.contacts(me, case.client_id) == [keep]
     assert _rows(
         store.path, "SELECT name, removed_at, version FROM contact WHERE id = ?", gone.id
     ) == [("Joanne Okafor", "2026-11-23 10:00:00", 2)]
-    assert _changes(store.history(me, "contact", gone.id)) == [
+    assert _changes(store.case_file.history(me, "contact", gone.id)) == [
         ("removed", None, "2026-11-23T10:00:00")
     ]
     # Removed means removed: it can't be edited or removed again.
     with pytest.raises(Conflict, match="removed"):
-        store.update_contact(me, gone.id, {"name": "Joanne"}, version=2)
+        store.case_file.update_contact(me, gone.id, {"name": "Joanne"}, version=2)
     with pytest.raises(Conflict, match="removed"):
-        store.remove_contact(me, gone.id, version=2)
-    assert len(store.history(me, "contact", gone.id)) == 1
+        store.case_file.remove_contact(me, gone.id, version=2)
+    assert len(store.case_file.history(me, "contact", gone.id)) == 1
 
 
 # --- professionals -----------------------------------------------------------------------------
@@ -412,9 +414,9 @@ def _professional(**fields: Any) -> dict[str, Any]:
 
 
 def test_professionals_are_added_with_typed_dates(
-    store: _Store, me: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    added = store.add_professional(me, case.id, _professional(ended_on="-1w"))
+    added = store.case_file.add_professional(me, case.id, _professional(ended_on="-1w"))
     assert (added.case_id, added.name, added.agency, added.role) == (
         case.id,
         "Dr Jo Hart",
@@ -422,12 +424,14 @@ def test_professionals_are_added_with_typed_dates(
         "GP",
     )
     assert (added.started_on, added.ended_on) == (date(2024, 3, 1), date(2026, 11, 16))
-    us = store.add_professional(me, case.id, _professional(started_on="3/1/2024"), dayfirst=False)
+    us = store.case_file.add_professional(
+        me, case.id, _professional(started_on="3/1/2024"), dayfirst=False
+    )
     assert us.started_on == date(2024, 3, 1)
 
 
 def test_professionals_list_current_first_then_ended_by_name(
-    store: _Store, me: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
     for name, ended in [
         ("Zara Price", ""),
@@ -436,8 +440,8 @@ def test_professionals_list_current_first_then_ended_by_name(
         ("ann Reid", "today"),  # ended today: no longer current
         ("Carl Dunne", ""),
     ]:
-        store.add_professional(me, case.id, _professional(name=name, ended_on=ended))
-    assert [p.name for p in store.professionals(me, case.id)] == [
+        store.case_file.add_professional(me, case.id, _professional(name=name, ended_on=ended))
+    assert [p.name for p in store.case_file.professionals(me, case.id)] == [
         "Ben Lowe",
         "Carl Dunne",
         "Zara Price",
@@ -465,7 +469,7 @@ def test_professionals_list_current_first_then_ended_by_name(
     ],
 )
 def test_bad_professionals_are_refused_at_the_field(
-    store: _Store,
+    store: Store,
     me: WorkerInfo,
     case: CaseDetail,
     field: str,
@@ -473,46 +477,48 @@ def test_bad_professionals_are_refused_at_the_field(
     message: str,
 ) -> None:
     with pytest.raises(InvalidInput) as caught:
-        store.add_professional(me, case.id, _professional(**{field: value}))
+        store.case_file.add_professional(me, case.id, _professional(**{field: value}))
     assert list(caught.value.errors) == [field]
     assert message in caught.value.errors[field]
     assert _count(store.path, "professional") == 0
 
 
 def test_a_professional_may_end_the_day_they_started(
-    store: _Store, me: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    p = store.add_professional(
+    p = store.case_file.add_professional(
         me, case.id, _professional(started_on="1/3/2024", ended_on="1/3/2024")
     )
     assert p.ended_on == p.started_on == date(2024, 3, 1)
 
 
 def test_update_professional_checks_the_end_against_the_stored_start(
-    store: _Store, me: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    p = store.add_professional(me, case.id, _professional())
+    p = store.case_file.add_professional(me, case.id, _professional())
     with pytest.raises(InvalidInput) as caught:
-        store.update_professional(me, p.id, {"ended_on": "1/1/2024"}, version=1)
+        store.case_file.update_professional(me, p.id, {"ended_on": "1/1/2024"}, version=1)
     assert caught.value.errors == {"ended_on": "End date is before the start date."}
-    ended = store.update_professional(
+    ended = store.case_file.update_professional(
         me, p.id, {"ended_on": "2/3/2025", "role": "GP partner"}, version=1
     )
     assert (ended.ended_on, ended.role, ended.version) == (date(2025, 3, 2), "GP partner", 2)
-    assert sorted(_changes(store.history(me, "professional", p.id))) == [
+    assert sorted(_changes(store.case_file.history(me, "professional", p.id))) == [
         ("ended_on", None, "2025-03-02"),
         ("role", "GP", "GP partner"),
     ]
 
 
 def test_professional_edits_from_the_same_version_conflict(
-    store: _Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
 ) -> None:
-    p = store.add_professional(me, case.id, _professional())
-    store.update_professional(other, p.id, {"phone": "0113 496 0999"}, version=1)
+    p = store.case_file.add_professional(me, case.id, _professional())
+    store.case_file.update_professional(other, p.id, {"phone": "0113 496 0999"}, version=1)
     with pytest.raises(Conflict, match="Priya Nair changed this professional"):
-        store.update_professional(me, p.id, {"email": "jo@hillside.nhs.example"}, version=1)
-    (now,) = store.professionals(me, case.id)
+        store.case_file.update_professional(
+            me, p.id, {"email": "jo@hillside.nhs.example"}, version=1
+        )
+    (now,) = store.case_file.professionals(me, case.id)
     assert (now.phone, now.email, now.version) == (
         "0113 496 0999",
         "j.hart@hillside.nhs.example",
@@ -521,51 +527,51 @@ def test_professional_edits_from_the_same_version_conflict(
 
 
 def test_removing_a_professional_keeps_the_row_and_logs_it(
-    store: _Store, me: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    p = store.add_professional(me, case.id, _professional())
-    store.remove_professional(me, p.id, version=1)
-    assert store.professionals(me, case.id) == []
+    p = store.case_file.add_professional(me, case.id, _professional())
+    store.case_file.remove_professional(me, p.id, version=1)
+    assert store.case_file.professionals(me, case.id) == []
     assert _rows(store.path, "SELECT name, version FROM professional") == [("Dr Jo Hart", 2)]
-    assert _changes(store.history(me, "professional", p.id)) == [
+    assert _changes(store.case_file.history(me, "professional", p.id)) == [
         ("removed", None, "2026-11-23T10:00:00")
     ]
     with pytest.raises(Conflict, match="removed"):
-        store.update_professional(me, p.id, {"role": "GP"}, version=2)
+        store.case_file.update_professional(me, p.id, {"role": "GP"}, version=2)
 
 
 # --- case summary -----------------------------------------------------------------------------
 
 
-def test_a_new_case_has_no_summary(store: _Store, me: WorkerInfo, case: CaseDetail) -> None:
-    assert store.summary(me, case.id) is None
-    assert store.summary_versions(me, case.id) == []
+def test_a_new_case_has_no_summary(store: Store, me: WorkerInfo, case: CaseDetail) -> None:
+    assert store.case_file.summary(me, case.id) is None
+    assert store.case_file.summary_versions(me, case.id) == []
 
 
 def test_summary_versions_are_kept_newest_first(
-    store: _Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
 ) -> None:
-    first = store.save_summary(me, case.id, "## Background\n\nReferred by the GP.")
-    second = store.save_summary(
+    first = store.case_file.save_summary(me, case.id, "## Background\n\nReferred by the GP.")
+    second = store.case_file.save_summary(
         other, case.id, "## Background\n\nReferred by the GP.\n\n## Progress"
     )
     assert (first.author_name, second.author_name) == ("Sam Okafor", "Priya Nair")
     assert second.created_at == NOW_UTC
-    assert store.summary(me, case.id) == second
-    assert store.summary_versions(me, case.id) == [second, first]
+    assert store.case_file.summary(me, case.id) == second
+    assert store.case_file.summary_versions(me, case.id) == [second, first]
 
 
 def test_saving_the_current_text_again_is_a_no_op(
-    store: _Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
 ) -> None:
-    first = store.save_summary(me, case.id, "Same text")
-    again = store.save_summary(other, case.id, "Same text")
+    first = store.case_file.save_summary(me, case.id, "Same text")
+    again = store.case_file.save_summary(other, case.id, "Same text")
     assert again == first
     assert _count(store.path, "summary_version") == 1
     # Only the *current* text counts: going back to an older version is a new version.
-    store.save_summary(me, case.id, "Other text")
-    store.save_summary(me, case.id, "Same text")
-    assert [s.body for s in store.summary_versions(me, case.id)] == [
+    store.case_file.save_summary(me, case.id, "Other text")
+    store.case_file.save_summary(me, case.id, "Same text")
+    assert [s.body for s in store.case_file.summary_versions(me, case.id)] == [
         "Same text",
         "Other text",
         "Same text",
@@ -573,18 +579,18 @@ def test_saving_the_current_text_again_is_a_no_op(
 
 
 def test_summary_bodies_are_stored_exactly_as_typed(
-    store: _Store, me: WorkerInfo, case: CaseDetail
+    store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
     body = (
         "  ## [bold red]Background[/]\r\n\n* [link=file:///etc/passwd]x[/link]\n"
         "\x1b]52;c;ZXZpbA==\x07\x1b[2J\ttab\u200b and Zoë  \n\n"
     )
-    saved = store.save_summary(me, case.id, body)
+    saved = store.case_file.save_summary(me, case.id, body)
     assert saved.body == body
-    assert store.summary(me, case.id) == saved
+    assert store.case_file.summary(me, case.id) == saved
     assert _rows(store.path, "SELECT body FROM summary_version") == [(body,)]
     # Trailing whitespace is part of the text: it makes a new version.
-    assert store.save_summary(me, case.id, body + " ").id != saved.id
+    assert store.case_file.save_summary(me, case.id, body + " ").id != saved.id
 
 
 @pytest.mark.parametrize(
@@ -596,38 +602,42 @@ def test_summary_bodies_are_stored_exactly_as_typed(
     ],
 )
 def test_bad_summaries_are_refused(
-    store: _Store, me: WorkerInfo, case: CaseDetail, body: str, message: str
+    store: Store, me: WorkerInfo, case: CaseDetail, body: str, message: str
 ) -> None:
     with pytest.raises(InvalidInput) as caught:
-        store.save_summary(me, case.id, body)
+        store.case_file.save_summary(me, case.id, body)
     assert list(caught.value.errors) == ["body"]
     assert message in caught.value.errors["body"]
     assert _count(store.path, "summary_version") == 0
 
 
-def test_the_longest_summary_is_accepted(store: _Store, me: WorkerInfo, case: CaseDetail) -> None:
-    assert len(store.save_summary(me, case.id, "x" * 200_000).body) == 200_000
+def test_the_longest_summary_is_accepted(store: Store, me: WorkerInfo, case: CaseDetail) -> None:
+    assert len(store.case_file.save_summary(me, case.id, "x" * 200_000).body) == 200_000
 
 
 def test_summaries_belong_to_their_case(
-    store: _Store, me: WorkerInfo, case: CaseDetail, make_case: Any
+    store: Store, me: WorkerInfo, case: CaseDetail, make_case: Any
 ) -> None:
     other_case = make_case()
-    store.save_summary(me, case.id, "Mine")
-    assert store.summary(me, other_case.id) is None
+    store.case_file.save_summary(me, case.id, "Mine")
+    assert store.case_file.summary(me, other_case.id) is None
 
 
 def test_case_history_gathers_client_network_and_professionals(
-    store: _Store, me: WorkerInfo
+    store: Store, me: WorkerInfo
 ) -> None:
-    case = store.create_case(me, {"client_name": "Ada Byron", "phone": "07700 900001"})
-    client = store.client(me, case.client_id)
-    store.update_client(me, client.id, {"phone": "07700 900002"}, version=client.version)
-    contact = store.add_contact(me, client.id, {"name": "Anne Byron", "relationship": "mother"})
-    store.update_contact(me, contact.id, {"relationship": "grandmother"}, version=contact.version)
-    pro = store.add_professional(me, case.id, {"name": "Dr Hart", "role": "GP"})
-    store.remove_professional(me, pro.id, version=pro.version)
-    history = store.case_history(me, case.id)
+    case = store.cases.create(me, {"client_name": "Ada Byron", "phone": "07700 900001"})
+    client = store.case_file.client(me, case.client_id)
+    store.case_file.update_client(me, client.id, {"phone": "07700 900002"}, version=client.version)
+    contact = store.case_file.add_contact(
+        me, client.id, {"name": "Anne Byron", "relationship": "mother"}
+    )
+    store.case_file.update_contact(
+        me, contact.id, {"relationship": "grandmother"}, version=contact.version
+    )
+    pro = store.case_file.add_professional(me, case.id, {"name": "Dr Hart", "role": "GP"})
+    store.case_file.remove_professional(me, pro.id, version=pro.version)
+    history = store.case_file.case_history(me, case.id)
     labelled = {(label, change.field) for label, change in history}
     assert labelled == {
         ("Client", "phone"),
@@ -645,12 +655,12 @@ def test_case_history_gathers_client_network_and_professionals(
 def test_the_case_file_is_one_read_with_notes_and_plan_only_when_asked(
     store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    store.finalise_note(
+    store.notes.finalise(
         me, case.id, {"contact_at": "today 9:00", "note_type": "phone call", "body": "Rang GP."}
     )
-    bare = store.case_file(me, case.id)
+    bare = store.case_file.view(me, case.id)
     assert (bare.detail.id, bare.notes, bare.plan_loaded) == (case.id, None, False)
-    full = store.case_file(me, case.id, notes=("gp", None), plan=True)
+    full = store.case_file.view(me, case.id, notes=("gp", None), plan=True)
     assert [n.first_line for n in full.notes or []] == ["Rang GP."]
     assert full.plan_loaded and full.plan is None
-    assert store.case_file(me, case.id, notes=("nothing like it", None)).notes == []
+    assert store.case_file.view(me, case.id, notes=("nothing like it", None)).notes == []

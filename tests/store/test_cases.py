@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from store.errors import InvalidInput
-from store.models import Case
-from store.records import CaseDetail, CaseStatus, WorkerInfo
+from store.cases.records import CaseDetail
+from store.core.errors import InvalidInput
+from store.core.models import Case
+from store.core.records import CaseStatus, WorkerInfo
 from store.service import Store
 
 MakeCase = Callable[..., CaseDetail]
@@ -20,7 +21,7 @@ MakeCase = Callable[..., CaseDetail]
 def test_create_case_stores_client_case_allocation_and_first_chronology_entry(
     store: Store, me: WorkerInfo
 ) -> None:
-    case = store.create_case(
+    case = store.cases.create(
         me,
         {
             "client_name": "  Zoë   Okafor ",
@@ -36,7 +37,7 @@ def test_create_case_stores_client_case_allocation_and_first_chronology_entry(
     assert case.worker_name == "Sam Okafor"
     assert case.allocated_on == date(2026, 11, 21)
     assert [a.worker_name for a in case.allocations] == ["Sam Okafor"]
-    chronology = store.chronology(me, case.id)
+    chronology = store.chronology.entries(me, case.id)
     assert len(chronology) == 1
     first = chronology[0]
     assert first.title == "Case allocated to Sam Okafor"
@@ -46,7 +47,7 @@ def test_create_case_stores_client_case_allocation_and_first_chronology_entry(
 
 
 def test_month_first_order_is_a_setting(store: Store, me: WorkerInfo) -> None:
-    case = store.create_case(
+    case = store.cases.create(
         me, {"client_name": "Ana Ruiz", "date_of_birth": "3/4/1990"}, dayfirst=False
     )
     assert case.date_of_birth == date(1990, 3, 4)
@@ -55,9 +56,9 @@ def test_month_first_order_is_a_setting(store: Store, me: WorkerInfo) -> None:
 def test_case_can_be_allocated_to_another_worker(
     store: Store, me: WorkerInfo, other: WorkerInfo
 ) -> None:
-    case = store.create_case(me, {"client_name": "Ana Ruiz", "worker": other.username})
+    case = store.cases.create(me, {"client_name": "Ana Ruiz", "worker": other.username})
     assert case.worker_id == other.id
-    assert store.chronology(me, case.id)[0].title == "Case allocated to Priya Nair"
+    assert store.chronology.entries(me, case.id)[0].title == "Case allocated to Priya Nair"
 
 
 @pytest.mark.parametrize(
@@ -85,7 +86,7 @@ def test_bad_input_is_refused_with_a_message_for_the_field_and_nothing_saved(
 ) -> None:
     data = {"client_name": "Valid Name", field: value}
     with pytest.raises(InvalidInput) as caught:
-        store.create_case(me, data)
+        store.cases.create(me, data)
     assert message in caught.value.errors[field]
     assert store.is_empty()
 
@@ -111,8 +112,8 @@ def test_reference_typed_twice_is_refused(store: Store, make_case: MakeCase) -> 
 
 def test_reference_format_is_configurable(db_path: Path) -> None:
     store = Store.open(db_path, ref_format="{yy}/{seq:05d}")
-    me = store.ensure_worker("sam")
-    assert store.create_case(me, {"client_name": "Ada Byron"}).ref == "26/00001"
+    me = store.workers.ensure("sam")
+    assert store.cases.create(me, {"client_name": "Ada Byron"}).ref == "26/00001"
     store.close()
 
 
@@ -128,13 +129,13 @@ def test_caseload_views(
         ).execute()
 
     def names(**kw: object) -> list[str]:
-        return [r.client_name for r in store.caseload(me, **kw)]  # type: ignore[arg-type]
+        return [r.client_name for r in store.cases.caseload(me, **kw)]  # type: ignore[arg-type]
 
     assert names() == ["Mine Open"]
     assert names(scope="all") == ["Mine Open", "Theirs Open"]
     assert names(closed=True) == ["Mine Closed"]
     assert names(scope="all", closed=True) == ["Mine Closed"]
-    assert {mine.id, theirs.id} == {r.id for r in store.caseload(me, scope="all")}
+    assert {mine.id, theirs.id} == {r.id for r in store.cases.caseload(me, scope="all")}
 
 
 def _set(store: Store, case_id: int, **values: object) -> None:
@@ -153,7 +154,7 @@ def test_caseload_flags_and_last_contact(store: Store, me: WorkerInfo, make_case
         last_contact_at=datetime(2026, 11, 22, 9, 0),
         next_review_on=date(2026, 11, 20),
     )
-    rows = {r.client_name: r for r in store.caseload(me)}
+    rows = {r.client_name: r for r in store.cases.caseload(me)}
     assert rows["Fresh Case"].flags == ("new",)
     assert rows["Fresh Case"].last_contact_at is None
     assert rows["Stale Case"].flags == ("contact",)
@@ -167,7 +168,7 @@ def test_caseload_sorts_and_filters_unicode_names(
 ) -> None:
     for name in ["Zoë Adams", "Łukasz Nowak", "Émile Zola", "王小明", "محمد علي", "Anna 🌻 Berg"]:
         make_case(client_name=name)
-    rows = store.caseload(me)
+    rows = store.cases.caseload(me)
     assert [r.client_name for r in rows][:4] == [
         "Anna 🌻 Berg",
         "Émile Zola",
@@ -191,27 +192,27 @@ def test_possible_duplicates_cover_every_worker_and_closed_cases(
     make_case(client_name="Maria Garcia", date_of_birth="5/6/1975")
     make_case(client_name="Unrelated Person")
 
-    by_name = store.find_possible_duplicates(me, "jonathan  SMITH")
+    by_name = store.cases.possible_duplicates(me, "jonathan  SMITH")
     assert [c.name for c in by_name] == ["Jonathan Smith"]
     assert by_name[0].cases[0][1:3] == (old.ref, CaseStatus.CLOSED)
     assert by_name[0].cases[0][3] == "Priya Nair"
 
-    assert [c.name for c in store.find_possible_duplicates(me, "J Smith")] == ["Jonathan Smith"]
-    assert [c.name for c in store.find_possible_duplicates(me, "Smith Jonathan")] == [
+    assert [c.name for c in store.cases.possible_duplicates(me, "J Smith")] == ["Jonathan Smith"]
+    assert [c.name for c in store.cases.possible_duplicates(me, "Smith Jonathan")] == [
         "Jonathan Smith"
     ]
-    assert [c.name for c in store.find_possible_duplicates(me, "Jonathon Smith")] == [
+    assert [c.name for c in store.cases.possible_duplicates(me, "Jonathon Smith")] == [
         "Jonathan Smith"
     ]
-    by_dob = store.find_possible_duplicates(me, "Someone Else", date(1975, 6, 5))
+    by_dob = store.cases.possible_duplicates(me, "Someone Else", date(1975, 6, 5))
     assert [(c.name, c.reasons) for c in by_dob] == [("Maria Garcia", ("same date of birth",))]
-    assert store.find_possible_duplicates(me, "Completely Different") == []
+    assert store.cases.possible_duplicates(me, "Completely Different") == []
 
 
 def test_user_text_is_stored_as_typed_but_control_characters_are_removed(
     store: Store, me: WorkerInfo
 ) -> None:
-    case = store.create_case(me, {"client_name": "[bold]Smith[/] \x1b]52;c;SEVJTUxP\x07Jo\x00nes"})
+    case = store.cases.create(me, {"client_name": "[bold]Smith[/] \x1b]52;c;SEVJTUxP\x07Jo\x00nes"})
     assert case.client_name == "[bold]Smith[/] Jones"
 
 
@@ -220,7 +221,8 @@ def test_store_never_imports_textual() -> None:
     import sys
 
     code = (
-        "import sys, store.service, store.demo, store.config, store.dates, store.schemas;"
+        "import sys, store.service, store.demo.generator, store.core.config, store.core.dates,"
+        " store.core.validation;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'tui')];"
         "print(bad); raise SystemExit(1 if bad else 0)"
     )
@@ -235,20 +237,20 @@ def test_find_cases_by_name_or_reference_across_workers(
     _set(store, closed.id, status="closed")
     theirs = make_case(actor=other, client_name="Zoe Theirs", worker=other.username)
     make_case(client_name="100% Literal_Name")
-    found = store.find_cases(me, "ZOE")
+    found = store.cases.find(me, "ZOE")
     assert [r.client_name for r in found] == ["Zoe Theirs", "Zoë Closed"]  # open first
-    assert store.find_cases(me, theirs.ref.lower())[0].id == theirs.id
-    assert [r.client_name for r in store.find_cases(me, "0% L")] == ["100% Literal_Name"]
-    assert [r.client_name for r in store.find_cases(me, "%")] == ["100% Literal_Name"]
-    assert store.find_cases(me, "a_e") == []  # "_" is not a wildcard: "ame" must not match
-    assert store.find_cases(me, "   ") == []
+    assert store.cases.find(me, theirs.ref.lower())[0].id == theirs.id
+    assert [r.client_name for r in store.cases.find(me, "0% L")] == ["100% Literal_Name"]
+    assert [r.client_name for r in store.cases.find(me, "%")] == ["100% Literal_Name"]
+    assert store.cases.find(me, "a_e") == []  # "_" is not a wildcard: "ame" must not match
+    assert store.cases.find(me, "   ") == []
 
 
 def test_next_ref_previews_without_reserving(
     store: Store, me: WorkerInfo, make_case: MakeCase
 ) -> None:
-    assert store.next_ref(me) == "CL-2026-0001"
-    assert store.next_ref(me) == "CL-2026-0001"
+    assert store.cases.next_ref(me) == "CL-2026-0001"
+    assert store.cases.next_ref(me) == "CL-2026-0001"
     make_case()
-    assert store.next_ref(me) == "CL-2026-0002"
-    assert store.next_ref(me, 2019) == "CL-2019-0001"
+    assert store.cases.next_ref(me) == "CL-2026-0002"
+    assert store.cases.next_ref(me, 2019) == "CL-2019-0001"

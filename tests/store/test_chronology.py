@@ -12,20 +12,18 @@ from typing import Any
 
 import pytest
 
-from store import migrations
-from store.chronology import (
-    ANALYSIS_MAX,
-    AUTOMATIC_NOT_EDITABLE,
-    DEFAULT_CATEGORIES,
-    DETAILS_MAX,
-    DatePeriodError,
-    parse_period,
-)
-from store.config import Config, ConfigError, load_config
-from store.db import Database
-from store.errors import Conflict, InvalidInput, NotFound
-from store.models import Allocation, Case, ChronologyEntry, utcnow
-from store.records import CaseDetail, ChronologyItem, WorkerInfo
+from store.cases.records import CaseDetail
+from store.chronology.period import DatePeriodError, parse_period
+from store.chronology.records import ChronologyItem
+from store.chronology.rules import ANALYSIS_MAX, DEFAULT_CATEGORIES, DETAILS_MAX
+from store.chronology.service import AUTOMATIC_NOT_EDITABLE
+from store.core import migrations
+from store.core.config import load_config
+from store.core.db import Database
+from store.core.errors import Conflict, InvalidInput, NotFound
+from store.core.models import Allocation, Case, ChronologyEntry, utcnow
+from store.core.records import WorkerInfo
+from store.core.settings import Config, ConfigError
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 
@@ -64,7 +62,7 @@ def test_a_manual_entry_is_stored_as_typed_under_the_current_allocation(
     store: Store, me: WorkerInfo, case: CaseDetail, db_path: Path
 ) -> None:
     details = "Neighbour heard **shouting**.\n\n<script>x</script>  \n"
-    item = store.add_chronology_entry(
+    item = store.chronology.add(
         me,
         case.id,
         entry(
@@ -92,8 +90,8 @@ def test_a_manual_entry_is_stored_as_typed_under_the_current_allocation(
             "SELECT id FROM allocation WHERE case_id = ? AND ended_on IS NULL", (case.id,)
         ).fetchone()[0]
     assert allocation_id == current
-    assert store.chronology_entry(me, item.id) == item
-    assert titles(store.chronology(me, case.id)) == [
+    assert store.chronology.entry(me, item.id) == item
+    assert titles(store.chronology.entries(me, case.id)) == [
         "Case allocated to Sam Okafor",
         "Police called to address",
     ]
@@ -148,16 +146,16 @@ def test_bad_input_is_refused_by_field(
     store: Store, me: WorkerInfo, case: CaseDetail, fields: dict[str, Any], field: str, message: str
 ) -> None:
     with pytest.raises(InvalidInput) as caught:
-        store.add_chronology_entry(me, case.id, entry(**fields))
+        store.chronology.add(me, case.id, entry(**fields))
     assert list(caught.value.errors) == [field]
     assert message in caught.value.errors[field]
-    assert len(store.chronology(me, case.id)) == 1  # nothing written
+    assert len(store.chronology.entries(me, case.id)) == 1  # nothing written
 
 
 def test_limits_are_inclusive_and_a_date_a_year_ahead_is_allowed(
     store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    item = store.add_chronology_entry(
+    item = store.chronology.add(
         me,
         case.id,
         entry(
@@ -175,7 +173,7 @@ def test_limits_are_inclusive_and_a_date_a_year_ahead_is_allowed(
 def test_configured_categories_and_month_first_dates(
     store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    item = store.add_chronology_entry(
+    item = store.chronology.add(
         me,
         case.id,
         entry(occurred_on="11/3/2026", category="Court"),
@@ -184,28 +182,28 @@ def test_configured_categories_and_month_first_dates(
     )
     assert (item.occurred_on, item.category) == (date(2026, 11, 3), "court")
     with pytest.raises(InvalidInput, match="Choose one of: court, other"):
-        store.add_chronology_entry(me, case.id, entry(), categories=("court", "other"))
+        store.chronology.add(me, case.id, entry(), categories=("court", "other"))
 
 
 def test_unknown_and_closed_cases_are_refused(
     store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
     with pytest.raises(NotFound):
-        store.add_chronology_entry(me, 9999, entry())
-    item = store.add_chronology_entry(me, case.id, entry())
+        store.chronology.add(me, 9999, entry())
+    item = store.chronology.add(me, case.id, entry())
     with store.database.writing():
         Case.update(status="closed", closed_on=TODAY).where(Case.id == case.id).execute()
     for attempt in (
-        lambda: store.add_chronology_entry(me, case.id, entry()),
-        lambda: store.update_chronology_entry(me, item.id, {"title": "New"}, version=1),
-        lambda: store.annotate_chronology_entry(me, item.id, "Means a lot.", version=1),
+        lambda: store.chronology.add(me, case.id, entry()),
+        lambda: store.chronology.update(me, item.id, {"title": "New"}, version=1),
+        lambda: store.chronology.annotate(me, item.id, "Means a lot.", version=1),
     ):
         with pytest.raises(InvalidInput) as caught:
             attempt()
         assert caught.value.errors == {
             "form": f"Case {case.ref} is closed; reopen it to change its chronology."
         }
-    assert store.chronology_entry(me, item.id) == item
+    assert store.chronology.entry(me, item.id) == item
 
 
 # --- editing and annotating ------------------------------------------------------------
@@ -214,8 +212,8 @@ def test_unknown_and_closed_cases_are_refused(
 def test_editing_a_manual_entry_keeps_the_history_of_each_changed_field(
     store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
 ) -> None:
-    item = store.add_chronology_entry(me, case.id, entry())
-    edited = store.update_chronology_entry(
+    item = store.chronology.add(me, case.id, entry())
+    edited = store.chronology.update(
         other,
         item.id,
         {"occurred_on": "4/11/2026", "title": "Police called: domestic incident", "details": ""},
@@ -228,7 +226,7 @@ def test_editing_a_manual_entry_keeps_the_history_of_each_changed_field(
     assert edited.version == 2
     assert edited.updated_at == FROZEN_NOW
     assert edited.author_name == "Sam Okafor"  # who recorded it, not who edited it
-    history = store.history(me, "chronology_entry", item.id)
+    history = store.case_file.history(me, "chronology_entry", item.id)
     assert {(c.field, c.old_value, c.new_value, c.changed_by) for c in history} == {
         ("occurred_on", "2026-11-03", "2026-11-04", "Priya Nair"),
         ("title", "Police called to address", "Police called: domestic incident", "Priya Nair"),
@@ -239,67 +237,65 @@ def test_editing_a_manual_entry_keeps_the_history_of_each_changed_field(
 def test_saving_an_unchanged_form_writes_nothing(
     store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    item = store.add_chronology_entry(me, case.id, entry())
-    again = store.update_chronology_entry(me, item.id, entry(category="INCIDENT"), version=1)
+    item = store.chronology.add(me, case.id, entry())
+    again = store.chronology.update(me, item.id, entry(category="INCIDENT"), version=1)
     assert again == item
-    assert store.history(me, "chronology_entry", item.id) == []
+    assert store.case_file.history(me, "chronology_entry", item.id) == []
 
 
 def test_an_entry_keeps_a_category_no_longer_offered(
     store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    item = store.add_chronology_entry(
-        me, case.id, entry(category="court"), categories=("court", "other")
-    )
-    edited = store.update_chronology_entry(me, item.id, {"title": "Hearing"}, version=1)
+    item = store.chronology.add(me, case.id, entry(category="court"), categories=("court", "other"))
+    edited = store.chronology.update(me, item.id, {"title": "Hearing"}, version=1)
     assert (edited.category, edited.title) == ("court", "Hearing")
     with pytest.raises(InvalidInput, match='No category "tribunal"'):
-        store.update_chronology_entry(me, item.id, {"category": "tribunal"}, version=2)
+        store.chronology.update(me, item.id, {"category": "tribunal"}, version=2)
 
 
 def test_edit_input_is_validated_like_a_new_entry(
     store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    item = store.add_chronology_entry(me, case.id, entry())
+    item = store.chronology.add(me, case.id, entry())
     with pytest.raises(InvalidInput) as caught:
-        store.update_chronology_entry(me, item.id, {"title": "", "occurred_on": "x"}, version=1)
+        store.chronology.update(me, item.id, {"title": "", "occurred_on": "x"}, version=1)
     assert set(caught.value.errors) == {"title", "occurred_on"}
-    assert store.chronology_entry(me, item.id).version == 1
+    assert store.chronology.entry(me, item.id).version == 1
 
 
 def test_a_stale_version_is_a_conflict(store: Store, me: WorkerInfo, case: CaseDetail) -> None:
-    item = store.add_chronology_entry(me, case.id, entry())
-    store.update_chronology_entry(me, item.id, {"title": "First edit"}, version=1)
+    item = store.chronology.add(me, case.id, entry())
+    store.chronology.update(me, item.id, {"title": "First edit"}, version=1)
     with pytest.raises(Conflict, match="Sam Okafor changed this chronology entry"):
-        store.update_chronology_entry(me, item.id, {"title": "Second edit"}, version=1)
+        store.chronology.update(me, item.id, {"title": "Second edit"}, version=1)
     with pytest.raises(Conflict):
-        store.annotate_chronology_entry(me, item.id, "Late analysis", version=1)
-    current = store.chronology_entry(me, item.id)
+        store.chronology.annotate(me, item.id, "Late analysis", version=1)
+    current = store.chronology.entry(me, item.id)
     assert (current.title, current.analysis, current.version) == ("First edit", "", 2)
 
 
 def test_automatic_entries_cannot_be_edited_but_can_be_annotated(
     store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
 ) -> None:
-    [allocation] = store.chronology(me, case.id)
+    [allocation] = store.chronology.entries(me, case.id)
     assert not allocation.is_manual and allocation.source_kind == "allocation"
     with pytest.raises(InvalidInput) as caught:
-        store.update_chronology_entry(me, allocation.id, {"title": "Rewritten"}, version=1)
+        store.chronology.update(me, allocation.id, {"title": "Rewritten"}, version=1)
     assert caught.value.errors == {"form": AUTOMATIC_NOT_EDITABLE}
 
-    annotated = store.annotate_chronology_entry(
+    annotated = store.chronology.annotate(
         other, allocation.id, "Allocated after six weeks on the waiting list.", version=1
     )
     assert annotated.title == allocation.title
     assert annotated.analysis == "Allocated after six weeks on the waiting list."
     assert (annotated.version, annotated.updated_at) == (2, FROZEN_NOW)
     # Re-saving the same analysis changes nothing; clearing it is recorded too.
-    assert store.annotate_chronology_entry(other, allocation.id, annotated.analysis, version=2) == (
+    assert store.chronology.annotate(other, allocation.id, annotated.analysis, version=2) == (
         annotated
     )
-    cleared = store.annotate_chronology_entry(me, allocation.id, "  \n", version=2)
+    cleared = store.chronology.annotate(me, allocation.id, "  \n", version=2)
     assert (cleared.analysis, cleared.version) == ("", 3)
-    history = store.history(me, "chronology_entry", allocation.id)
+    history = store.case_file.history(me, "chronology_entry", allocation.id)
     assert [(c.field, c.old_value, c.new_value, c.changed_by) for c in history] == [
         ("analysis", annotated.analysis, "", "Sam Okafor"),
         ("analysis", "", annotated.analysis, "Priya Nair"),
@@ -309,20 +305,20 @@ def test_automatic_entries_cannot_be_edited_but_can_be_annotated(
 def test_annotating_checks_length_and_existence(
     store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    [allocation] = store.chronology(me, case.id)
+    [allocation] = store.chronology.entries(me, case.id)
     with pytest.raises(InvalidInput) as caught:
-        store.annotate_chronology_entry(me, allocation.id, "a" * 5001, version=1)
+        store.chronology.annotate(me, allocation.id, "a" * 5001, version=1)
     assert caught.value.errors == {
         "analysis": "The analysis is too long (5,001 characters; at most 5,000)."
     }
     with pytest.raises(NotFound):
-        store.annotate_chronology_entry(me, 9999, "x", version=1)
+        store.chronology.annotate(me, 9999, "x", version=1)
     with pytest.raises(NotFound):
-        store.update_chronology_entry(me, 9999, {}, version=1)
+        store.chronology.update(me, 9999, {}, version=1)
     with pytest.raises(NotFound):
-        store.chronology_entry(me, 9999)
+        store.chronology.entry(me, 9999)
     with pytest.raises(NotFound):
-        store.history(me, "chronology_entry", 9999)
+        store.case_file.history(me, "chronology_entry", 9999)
 
 
 # --- reading and filtering -------------------------------------------------------------
@@ -345,7 +341,7 @@ def filled(store: Store, me: WorkerInfo, case: CaseDetail) -> CaseDetail:
         ("2/9/2026", "incident", "Rent 100% paid", "Arrears cleared.", "Housing_officer", ""),
         ("3/10/2026", "health", "GP review", "Medication changed.", "GP", "Explains dizziness"),
     ):
-        store.add_chronology_entry(
+        store.chronology.add(
             me,
             case.id,
             entry(
@@ -363,10 +359,10 @@ def filled(store: Store, me: WorkerInfo, case: CaseDetail) -> CaseDetail:
 def test_oldest_first_by_default_and_newest_first_on_request(
     store: Store, me: WorkerInfo, filled: CaseDetail
 ) -> None:
-    oldest = store.chronology(me, filled.id)
+    oldest = store.chronology.entries(me, filled.id)
     assert [i.occurred_on for i in oldest] == sorted(i.occurred_on for i in oldest)
     assert oldest[0].title == "Case allocated to Sam Okafor"
-    newest = store.chronology(me, filled.id, newest_first=True)
+    newest = store.chronology.entries(me, filled.id, newest_first=True)
     assert newest == oldest[::-1]
 
 
@@ -413,22 +409,22 @@ def test_filters_and_their_combinations(
     filters: dict[str, Any],
     expected: list[str] | None,
 ) -> None:
-    everything = titles(store.chronology(me, filled.id))
+    everything = titles(store.chronology.entries(me, filled.id))
     assert len(everything) == 6
-    assert titles(store.chronology(me, filled.id, **filters)) == (
+    assert titles(store.chronology.entries(me, filled.id, **filters)) == (
         everything if expected is None else expected
     )
 
 
 def test_categories_in_use(store: Store, me: WorkerInfo, filled: CaseDetail) -> None:
-    assert store.chronology_categories_in_use(me, filled.id) == [
+    assert store.chronology.categories_in_use(me, filled.id) == [
         "allocation",
         "education",
         "health",
         "housing",
         "incident",
     ]
-    assert store.chronology_categories_in_use(me, 9999) == []
+    assert store.chronology.categories_in_use(me, 9999) == []
 
 
 def _transfer(store: Store, case: CaseDetail, to: WorkerInfo, on: date) -> None:
@@ -456,9 +452,9 @@ def _transfer(store: Store, case: CaseDetail, to: WorkerInfo, on: date) -> None:
 def test_entries_before_the_current_allocation_are_marked(
     store: Store, me: WorkerInfo, other: WorkerInfo, filled: CaseDetail, db_path: Path
 ) -> None:
-    assert not any(i.before_current_allocation for i in store.chronology(me, filled.id))
+    assert not any(i.before_current_allocation for i in store.chronology.entries(me, filled.id))
     _transfer(store, filled, other, date(2026, 9, 1))
-    items = store.chronology(other, filled.id)
+    items = store.chronology.entries(other, filled.id)
     marked = {i.title: i.before_current_allocation for i in items}
     assert marked == {
         "Case allocated to Sam Okafor": True,
@@ -472,9 +468,9 @@ def test_entries_before_the_current_allocation_are_marked(
     first_current = next(i for i in items if not i.before_current_allocation)
     assert first_current.source_kind == "transfer"
     # Earlier entries keep their own allocation; new ones go under the new one.
-    new = store.add_chronology_entry(other, filled.id, entry(occurred_on="1/8/2026"))
+    new = store.chronology.add(other, filled.id, entry(occurred_on="1/8/2026"))
     assert new.before_current_allocation
-    assert store.chronology_entry(me, new.id).author_name == "Priya Nair"
+    assert store.chronology.entry(me, new.id).author_name == "Priya Nair"
     with sqlite3.connect(db_path) as conn:
         allocations = dict(
             conn.execute(
@@ -492,7 +488,7 @@ def test_a_case_nobody_holds_marks_nothing(
 ) -> None:
     with store.database.writing():
         Allocation.update(ended_on=TODAY).where(Allocation.case == filled.id).execute()
-    assert not any(i.before_current_allocation for i in store.chronology(me, filled.id))
+    assert not any(i.before_current_allocation for i in store.chronology.entries(me, filled.id))
 
 
 def test_two_thousand_entries_take_two_queries_and_little_time(
@@ -525,7 +521,7 @@ def test_two_thousand_entries_take_two_queries_and_little_time(
 
     monkeypatch.setattr(store.database.db, "execute_sql", counting)
     started = time.perf_counter()
-    items = store.chronology(me, case.id, text="details")
+    items = store.chronology.entries(me, case.id, text="details")
     elapsed = time.perf_counter() - started
     assert len(items) == 2000 and all(i.author_name == "Sam Okafor" for i in items)
     assert len(selects) == 2
@@ -567,15 +563,15 @@ def test_a_version_2_database_gains_the_new_columns(db_path: Path) -> None:
     store = Store.open(db_path)
     try:
         assert store.schema_version() == migrations.LATEST >= 3
-        me = store.ensure_worker("kept")
-        old = store.chronology_entry(me, 1)
+        me = store.workers.ensure("kept")
+        old = store.chronology.entry(me, 1)
         assert (old.source_of_information, old.analysis, old.version, old.updated_at) == (
             "",
             "",
             1,
             None,
         )
-        edited = store.update_chronology_entry(me, 1, {"analysis": "Now annotated"}, version=1)
+        edited = store.chronology.update(me, 1, {"analysis": "Now annotated"}, version=1)
         assert (edited.analysis, edited.version) == ("Now annotated", 2)
     finally:
         store.close()
@@ -697,6 +693,6 @@ def test_store_chronology_signature_is_keyword_only(
     store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
     with pytest.raises(TypeError):
-        store.chronology(me, case.id, ["health"])  # type: ignore[misc]
-    assert isinstance(store.chronology(me, case.id)[0].occurred_on, date)
-    assert not isinstance(store.chronology(me, case.id)[0].occurred_on, datetime)
+        store.chronology.entries(me, case.id, ["health"])  # type: ignore[misc]
+    assert isinstance(store.chronology.entries(me, case.id)[0].occurred_on, date)
+    assert not isinstance(store.chronology.entries(me, case.id)[0].occurred_on, datetime)

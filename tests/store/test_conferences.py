@@ -12,18 +12,20 @@ from typing import Any
 import peewee
 import pytest
 
-from store.conference_records import ConferenceInfo
-from store.config import CONFERENCE_TYPES, Config
-from store.errors import Conflict, InvalidInput
-from store.minutes_render import minutes_markdown
-from store.models import (
+from store.case_file.records import ContactInfo, ProfessionalInfo
+from store.cases.records import CaseDetail
+from store.conferences.records import ConferenceInfo
+from store.conferences.render import minutes_markdown
+from store.core.errors import Conflict, InvalidInput
+from store.core.models import (
     Conference,
     ConferenceAction,
     ConferenceAgendaItem,
     ConferenceAttendee,
     PlanReview,
 )
-from store.records import CaseDetail, ContactInfo, ProfessionalInfo, WorkerInfo
+from store.core.records import WorkerInfo
+from store.core.settings import CONFERENCE_TYPES, Config
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 
@@ -39,14 +41,16 @@ def case(make_case: MakeCase) -> CaseDetail:
 
 @pytest.fixture
 def gp(store: Store, me: WorkerInfo, case: CaseDetail) -> ProfessionalInfo:
-    return store.add_professional(
+    return store.case_file.add_professional(
         me, case.id, {"name": "Dr Amir Khan", "agency": "Hillside GP", "role": "GP"}
     )
 
 
 @pytest.fixture
 def sister(store: Store, me: WorkerInfo, case: CaseDetail) -> ContactInfo:
-    return store.add_contact(me, case.client_id, {"name": "Rosa Reyes", "relationship": "sister"})
+    return store.case_file.add_contact(
+        me, case.client_id, {"name": "Rosa Reyes", "relationship": "sister"}
+    )
 
 
 @pytest.fixture
@@ -87,8 +91,8 @@ def minutes(gp: ProfessionalInfo, sister: ContactInfo) -> dict[str, Any]:
 
 
 def final(store: Store, me: WorkerInfo, case_id: int, data: dict[str, Any]) -> ConferenceInfo:
-    draft = store.start_conference(me, case_id, data)
-    return store.finalise_conference(me, draft.id, version=draft.version)
+    draft = store.conferences.start(me, case_id, data)
+    return store.conferences.finalise(me, draft.id, version=draft.version)
 
 
 def raw(path: Path) -> sqlite3.Connection:
@@ -101,15 +105,15 @@ def raw(path: Path) -> sqlite3.Connection:
 def test_a_draft_is_saved_again_and_again_then_finalised(
     store: Store, me: WorkerInfo, case: CaseDetail, minutes: dict[str, Any]
 ) -> None:
-    draft = store.start_conference(me, case.id, {"conference_type": "core group"})
+    draft = store.conferences.start(me, case.id, {"conference_type": "core group"})
     assert (draft.status, draft.conference_type, draft.held_at, draft.version) == (
         "draft",
         "core group",
         None,
         1,
     )
-    first = store.save_conference(me, draft.id, minutes, version=draft.version)
-    again = store.save_conference(
+    first = store.conferences.save(me, draft.id, minutes, version=draft.version)
+    again = store.conferences.save(
         me, draft.id, {**minutes, "place": "Town hall"}, version=first.version
     )
     assert (first.version, again.version) == (2, 3)
@@ -119,13 +123,13 @@ def test_a_draft_is_saved_again_and_again_then_finalised(
     with store.database.reading():
         assert ConferenceAttendee.select().count() == 6
         assert ConferenceAction.select().count() == 3
-    assert store.chronology(me, case.id)[-1].category == "allocation"  # nothing yet
-    done = store.finalise_conference(me, draft.id, version=again.version)
+    assert store.chronology.entries(me, case.id)[-1].category == "allocation"  # nothing yet
+    done = store.conferences.finalise(me, draft.id, version=again.version)
     assert done.is_final and done.finalised_by_name == "Sam Okafor"
     assert done.held_at == datetime(2026, 11, 20, 14, 0)  # UTC: London is on GMT in November
     assert done.conference_type == "case conference"
     assert done.decisions == ("Stay on the current plan", "Review in six weeks")
-    [item] = store.conferences(me, case.id)
+    [item] = store.conferences.for_case(me, case.id)
     assert (item.id, item.status, item.open_actions, item.chair, item.title) == (
         draft.id,
         "final",
@@ -138,45 +142,45 @@ def test_a_draft_is_saved_again_and_again_then_finalised(
 def test_two_people_cannot_overwrite_each_others_draft(
     store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail, minutes: dict[str, Any]
 ) -> None:
-    draft = store.start_conference(me, case.id)
-    store.save_conference(other, draft.id, minutes, version=draft.version)
+    draft = store.conferences.start(me, case.id)
+    store.conferences.save(other, draft.id, minutes, version=draft.version)
     with pytest.raises(Conflict, match="Priya Nair saved these minutes"):
-        store.save_conference(me, draft.id, {"place": "Mine"}, version=draft.version)
-    assert store.conference(me, draft.id).place == minutes["place"]
+        store.conferences.save(me, draft.id, {"place": "Mine"}, version=draft.version)
+    assert store.conferences.get(me, draft.id).place == minutes["place"]
 
 
 def test_a_failed_save_changes_nothing(
     store: Store, me: WorkerInfo, case: CaseDetail, minutes: dict[str, Any]
 ) -> None:
-    draft = store.start_conference(me, case.id, minutes)
+    draft = store.conferences.start(me, case.id, minutes)
     bad = {**minutes, "actions": [*minutes["actions"], {"what": "Ring", "owner": "contact:999"}]}
     with pytest.raises(InvalidInput) as exc:
-        store.save_conference(me, draft.id, bad, version=draft.version)
+        store.conferences.save(me, draft.id, bad, version=draft.version)
     assert set(exc.value.errors) == {"actions.3.due_on"}
     bad["actions"][3]["due_on"] = "1/12/2026"
     with pytest.raises(InvalidInput) as exc:
-        store.save_conference(me, draft.id, bad, version=draft.version)
+        store.conferences.save(me, draft.id, bad, version=draft.version)
     assert exc.value.errors == {
         "actions.3.owner": "That person is not in the client's support network; choose again."
     }
-    kept = store.conference(me, draft.id)
+    kept = store.conferences.get(me, draft.id)
     assert kept.version == draft.version and len(kept.actions) == 3
 
 
 def test_a_draft_can_be_discarded_but_finalised_minutes_cannot(
     store: Store, me: WorkerInfo, case: CaseDetail, minutes: dict[str, Any]
 ) -> None:
-    draft = store.start_conference(me, case.id, minutes)
+    draft = store.conferences.start(me, case.id, minutes)
     with pytest.raises(Conflict):
-        store.discard_conference(me, draft.id, version=draft.version + 1)
-    store.discard_conference(me, draft.id, version=draft.version)
-    assert store.conferences(me, case.id) == []
+        store.conferences.discard(me, draft.id, version=draft.version + 1)
+    store.conferences.discard(me, draft.id, version=draft.version)
+    assert store.conferences.for_case(me, case.id) == []
     with store.database.reading():
         assert ConferenceAttendee.select().count() == 0
     done = final(store, me, case.id, minutes)
     with pytest.raises(InvalidInput, match="finalised"):
-        store.discard_conference(me, done.id, version=done.version)
-    assert [c.id for c in store.conferences(me, case.id)] == [done.id]
+        store.conferences.discard(me, done.id, version=done.version)
+    assert [c.id for c in store.conferences.for_case(me, case.id)] == [done.id]
 
 
 # --- attendees --------------------------------------------------------------------------------
@@ -193,9 +197,9 @@ def test_attendees_come_from_the_case_and_a_new_professional_joins_its_list_when
     # Autosaves while her name is still being typed add no one to the case's list.
     half = {**minutes, "attendees": [*minutes["attendees"]]}
     half["attendees"][3] = {**minutes["attendees"][3], "name": "Kim L"}
-    draft = store.start_conference(me, case.id, half)
-    assert [p.name for p in store.professionals(me, case.id)] == ["Dr Amir Khan"]
-    draft = store.save_conference(me, draft.id, minutes, version=draft.version)
+    draft = store.conferences.start(me, case.id, half)
+    assert [p.name for p in store.case_file.professionals(me, case.id)] == ["Dr Amir Khan"]
+    draft = store.conferences.save(me, draft.id, minutes, version=draft.version)
     assert [(a.kind, a.name, a.role, a.agency) for a in draft.attendees] == [
         ("professional", "Dr Amir Khan", "GP", "Hillside GP"),
         ("client", "Dana Reyes", "client", ""),
@@ -210,9 +214,9 @@ def test_attendees_come_from_the_case_and_a_new_professional_joins_its_list_when
     assert draft.attendees[2].contact_id == sister.id
     kim = draft.attendees[3]
     assert kim.professional_id is None and kim.choice == "new"
-    assert [p.name for p in store.professionals(me, case.id)] == ["Dr Amir Khan"]
-    done = store.finalise_conference(me, draft.id, version=draft.version)
-    pros = store.professionals(me, case.id)
+    assert [p.name for p in store.case_file.professionals(me, case.id)] == ["Dr Amir Khan"]
+    done = store.conferences.finalise(me, draft.id, version=draft.version)
+    pros = store.case_file.professionals(me, case.id)
     assert [(p.name, p.agency, p.role) for p in pros] == [
         ("Dr Amir Khan", "Hillside GP", "GP"),
         ("Kim Lee", "Northside", "housing officer"),
@@ -220,11 +224,11 @@ def test_attendees_come_from_the_case_and_a_new_professional_joins_its_list_when
     kim = done.attendees[3]
     assert kim.professional_id == pros[1].id and kim.choice == f"professional:{pros[1].id}"
     # At the next meeting she is one of the case's own; adding her again finds her.
-    later = store.start_conference(me, case.id, {"attendees": [minutes["attendees"][3]]})
-    later = store.finalise_conference(
+    later = store.conferences.start(me, case.id, {"attendees": [minutes["attendees"][3]]})
+    later = store.conferences.finalise(
         me,
         later.id,
-        version=store.save_conference(
+        version=store.conferences.save(
             me,
             later.id,
             {
@@ -237,7 +241,7 @@ def test_attendees_come_from_the_case_and_a_new_professional_joins_its_list_when
             version=later.version,
         ).version,
     )
-    assert len(store.professionals(me, case.id)) == 2
+    assert len(store.case_file.professionals(me, case.id)) == 2
     assert later.attendees[0].professional_id == pros[1].id
 
 
@@ -245,20 +249,23 @@ def test_the_same_new_professional_twice_in_a_draft_is_one_person_when_final(
     store: Store, me: WorkerInfo, case: CaseDetail, minutes: dict[str, Any]
 ) -> None:
     kim = {"who": "new", "name": "Kim Lee", "agency": "Northside"}
-    draft = store.start_conference(
+    draft = store.conferences.start(
         me,
         case.id,
         {**minutes, "attendees": [{"who": "worker"}, kim], "apologies": [kim], "actions": []},
     )
-    done = store.finalise_conference(me, draft.id, version=draft.version)
-    assert [p.name for p in store.professionals(me, case.id)] == ["Dr Amir Khan", "Kim Lee"]
+    done = store.conferences.finalise(me, draft.id, version=draft.version)
+    assert [p.name for p in store.case_file.professionals(me, case.id)] == [
+        "Dr Amir Khan",
+        "Kim Lee",
+    ]
     assert done.attendees[1].professional_id == done.apologies[0].professional_id
 
 
 def test_a_role_typed_at_the_meeting_overrides_the_case_files(
     store: Store, me: WorkerInfo, case: CaseDetail, gp: ProfessionalInfo
 ) -> None:
-    draft = store.start_conference(
+    draft = store.conferences.start(
         me, case.id, {"attendees": [{"who": f"professional:{gp.id}", "role": "locum GP"}]}
     )
     assert [(a.role, a.agency) for a in draft.attendees] == [("locum GP", "Hillside GP")]
@@ -278,18 +285,18 @@ def test_bad_attendees_are_refused(
     store: Store, me: WorkerInfo, case: CaseDetail, row: dict[str, str], says: str
 ) -> None:
     with pytest.raises(InvalidInput) as exc:
-        store.start_conference(me, case.id, {"attendees": [{"who": "client"}, row]})
+        store.conferences.start(me, case.id, {"attendees": [{"who": "client"}, row]})
     [(field, message)] = exc.value.errors.items()
     assert field in ("attendees.1.who", "attendees.1.name")
     assert says in message
-    assert store.conferences(me, case.id) == []
+    assert store.conferences.for_case(me, case.id) == []
 
 
 def test_someone_listed_twice_is_refused(
     store: Store, me: WorkerInfo, case: CaseDetail, gp: ProfessionalInfo
 ) -> None:
     with pytest.raises(InvalidInput) as exc:
-        store.start_conference(
+        store.conferences.start(
             me,
             case.id,
             {
@@ -342,9 +349,9 @@ def test_bad_input_says_what_is_wrong(
     field: str,
     says: str,
 ) -> None:
-    draft = store.start_conference(me, case.id)
+    draft = store.conferences.start(me, case.id)
     with pytest.raises(InvalidInput) as exc:
-        store.save_conference(me, draft.id, {**minutes, **changes}, version=draft.version)
+        store.conferences.save(me, draft.id, {**minutes, **changes}, version=draft.version)
     assert says in exc.value.errors.get(field, ""), exc.value.errors
 
 
@@ -352,23 +359,25 @@ def test_the_types_are_configurable(store: Store, me: WorkerInfo, case: CaseDeta
     assert Config().conference_types == CONFERENCE_TYPES
     assert "professionals meeting" in CONFERENCE_TYPES
     types = ("network meeting", "case conference")
-    draft = store.start_conference(me, case.id, {"conference_type": "Network Meeting"}, types=types)
+    draft = store.conferences.start(
+        me, case.id, {"conference_type": "Network Meeting"}, types=types
+    )
     assert draft.conference_type == "network meeting"
     with pytest.raises(InvalidInput) as exc:
-        store.start_conference(me, case.id, {"conference_type": "core group"}, types=types)
+        store.conferences.start(me, case.id, {"conference_type": "core group"}, types=types)
     assert "network meeting, case conference" in exc.value.errors["conference_type"]
 
 
 def test_finalising_needs_a_date_type_chair_and_an_attendee(
     store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    draft = store.start_conference(me, case.id, {"apologies": [{"who": "client"}]})
+    draft = store.conferences.start(me, case.id, {"apologies": [{"who": "client"}]})
     with pytest.raises(InvalidInput) as exc:
-        store.finalise_conference(me, draft.id, version=draft.version)
+        store.conferences.finalise(me, draft.id, version=draft.version)
     assert set(exc.value.errors) == {"held_at", "conference_type", "chair", "attendees"}
     assert exc.value.errors["chair"] == "Who chaired the meeting?"
     assert "at least one attendee" in exc.value.errors["attendees"]
-    ahead = store.save_conference(
+    ahead = store.conferences.save(
         me,
         draft.id,
         {
@@ -380,12 +389,12 @@ def test_finalising_needs_a_date_type_chair_and_an_attendee(
         version=draft.version,
     )
     with pytest.raises(InvalidInput) as exc:
-        store.finalise_conference(me, draft.id, version=ahead.version)
+        store.conferences.finalise(me, draft.id, version=ahead.version)
     assert exc.value.errors == {
         "held_at": "The meeting is dated in the future; finalise the minutes once it is held."
     }
-    assert store.conference(me, draft.id).status == "draft"
-    assert [e.category for e in store.chronology(me, case.id)] == ["allocation"]
+    assert store.conferences.get(me, draft.id).status == "draft"
+    assert [e.category for e in store.chronology.entries(me, case.id)] == ["allocation"]
 
 
 # --- the record -------------------------------------------------------------------------------
@@ -395,7 +404,7 @@ def test_finalising_writes_one_chronology_entry(
     store: Store, me: WorkerInfo, case: CaseDetail, minutes: dict[str, Any]
 ) -> None:
     done = final(store, me, case.id, minutes)
-    entries = [e for e in store.chronology(me, case.id) if e.category == "conference"]
+    entries = [e for e in store.chronology.entries(me, case.id) if e.category == "conference"]
     [entry] = entries
     assert (entry.title, entry.source_kind, entry.source_id, entry.occurred_on) == (
         "Case conference held",
@@ -410,8 +419,10 @@ def test_finalising_writes_one_chronology_entry(
     assert "3 actions agreed." in entry.details
     # Finalising again is refused, and writes nothing more.
     with pytest.raises(InvalidInput, match="amendment"):
-        store.finalise_conference(me, done.id, version=done.version)
-    assert len([e for e in store.chronology(me, case.id) if e.category == "conference"]) == 1
+        store.conferences.finalise(me, done.id, version=done.version)
+    assert (
+        len([e for e in store.chronology.entries(me, case.id) if e.category == "conference"]) == 1
+    )
 
 
 def test_finalised_minutes_are_refused_by_the_store_but_can_be_amended(
@@ -419,11 +430,11 @@ def test_finalised_minutes_are_refused_by_the_store_but_can_be_amended(
 ) -> None:
     done = final(store, me, case.id, minutes)
     with pytest.raises(InvalidInput, match="add an amendment"):
-        store.save_conference(me, done.id, {**minutes, "chair": "Nobody"}, version=done.version)
+        store.conferences.save(me, done.id, {**minutes, "chair": "Nobody"}, version=done.version)
     with pytest.raises(InvalidInput) as exc:
-        store.amend_conference(me, done.id, {"reason": "", "body": " "})
+        store.conferences.amend(me, done.id, {"reason": "", "body": " "})
     assert set(exc.value.errors) == {"reason", "body"}
-    amended = store.amend_conference(
+    amended = store.conferences.amend(
         other, done.id, {"reason": "Chair's name misspelt", "body": "The chair was Jo *Marsh*."}
     )
     assert [(a.author_name, a.reason, a.body) for a in amended.amendments] == [
@@ -434,9 +445,9 @@ def test_finalised_minutes_are_refused_by_the_store_but_can_be_amended(
     assert text.index("## Amendments") > text.index("## Actions")
     assert "**Reason:** Chair's name misspelt" in text
     assert "> The chair was Jo *Marsh*." in text
-    draft = store.start_conference(me, case.id)
+    draft = store.conferences.start(me, case.id)
     with pytest.raises(InvalidInput, match="simply be edited"):
-        store.amend_conference(me, draft.id, {"reason": "x", "body": "y"})
+        store.conferences.amend(me, draft.id, {"reason": "x", "body": "y"})
 
 
 @pytest.mark.parametrize(
@@ -469,21 +480,21 @@ def test_finalised_minutes_refuse_change_from_outside_the_store(
     sql: str,
 ) -> None:
     done = final(store, me, case.id, minutes)
-    store.amend_conference(me, done.id, {"reason": "Typo", "body": "Read 'six'."})
+    store.conferences.amend(me, done.id, {"reason": "Typo", "body": "Read 'six'."})
     conn = raw(db_path)
     try:
         with pytest.raises(sqlite3.IntegrityError, match="cannot be changed or deleted"):
             conn.execute(sql)
     finally:
         conn.close()
-    after = store.conference(me, done.id)
+    after = store.conferences.get(me, done.id)
     assert (after.chair, len(after.attendees), len(after.actions)) == ("Jo Marsh", 5, 3)
 
 
 def test_what_stays_changeable_after_finalising(
     store: Store, me: WorkerInfo, case: CaseDetail, minutes: dict[str, Any], db_path: Path
 ) -> None:
-    draft = store.start_conference(me, case.id, minutes)
+    draft = store.conferences.start(me, case.id, minutes)
     # A draft is free to change, in the database too.
     conn = raw(db_path)
     try:
@@ -491,7 +502,7 @@ def test_what_stays_changeable_after_finalising(
         conn.execute("DELETE FROM conference_action WHERE position = 3")
     finally:
         conn.close()
-    done = store.finalise_conference(me, draft.id, version=draft.version)
+    done = store.conferences.finalise(me, draft.id, version=draft.version)
     assert done.agenda[0].title == "Health and diet" and len(done.actions) == 2
     conn = raw(db_path)
     try:
@@ -499,7 +510,7 @@ def test_what_stays_changeable_after_finalising(
         conn.execute("UPDATE conference SET next_meeting_on = '2027-01-04', version = 9")
     finally:
         conn.close()
-    assert store.conference(me, done.id).next_meeting_on == date(2027, 1, 4)
+    assert store.conferences.get(me, done.id).next_meeting_on == date(2027, 1, 4)
 
 
 def test_the_next_meeting_can_be_set_after_finalising(
@@ -508,17 +519,23 @@ def test_the_next_meeting_can_be_set_after_finalising(
     done = final(store, me, case.id, minutes)
     assert done.next_meeting_on is None
     with pytest.raises(InvalidInput) as exc:
-        store.set_next_meeting(me, done.id, {"next_meeting_on": "19/11/2026"}, version=done.version)
+        store.conferences.set_next_meeting(
+            me, done.id, {"next_meeting_on": "19/11/2026"}, version=done.version
+        )
     assert "before this one" in exc.value.errors["next_meeting_on"]
-    later = store.set_next_meeting(
+    later = store.conferences.set_next_meeting(
         me, done.id, {"next_meeting_on": "4/1/2027"}, version=done.version
     )
     assert (later.next_meeting_on, later.version) == (date(2027, 1, 4), done.version + 1)
     with pytest.raises(Conflict):
-        store.set_next_meeting(me, done.id, {"next_meeting_on": ""}, version=done.version)
-    cleared = store.set_next_meeting(me, done.id, {"next_meeting_on": ""}, version=later.version)
+        store.conferences.set_next_meeting(
+            me, done.id, {"next_meeting_on": ""}, version=done.version
+        )
+    cleared = store.conferences.set_next_meeting(
+        me, done.id, {"next_meeting_on": ""}, version=later.version
+    )
     assert cleared.next_meeting_on is None
-    history = store.history(me, "conference", done.id)
+    history = store.case_file.history(me, "conference", done.id)
     assert [(c.field, c.old_value, c.new_value) for c in history] == [
         ("next_meeting_on", "2027-01-04", None),
         ("next_meeting_on", None, "2027-01-04"),
@@ -532,7 +549,9 @@ def test_the_next_meeting_can_be_set_after_finalising(
 def test_action_owners_are_attendees_absent_professionals_or_named(
     store: Store, me: WorkerInfo, case: CaseDetail, gp: ProfessionalInfo, minutes: dict[str, Any]
 ) -> None:
-    hv = store.add_professional(me, case.id, {"name": "Ann Cole", "agency": "Health visiting"})
+    hv = store.case_file.add_professional(
+        me, case.id, {"name": "Ann Cole", "agency": "Health visiting"}
+    )
     data = {
         **minutes,
         "actions": [
@@ -543,7 +562,7 @@ def test_action_owners_are_attendees_absent_professionals_or_named(
             {"what": "Bid", "owner": "client", "due_on": "30/11/2026"},
         ],
     }
-    draft = store.start_conference(me, case.id, data)
+    draft = store.conferences.start(me, case.id, data)
     by_id = {a.id: a for a in (*draft.attendees, *draft.apologies)}
     assert [
         (a.owner_name, by_id[a.owner_attendee_id].name if a.owner_attendee_id else None)
@@ -560,12 +579,14 @@ def test_action_owners_are_attendees_absent_professionals_or_named(
 def test_actions_appear_on_the_case_and_are_marked_done_or_reopened(
     store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail, minutes: dict[str, Any]
 ) -> None:
-    draft = store.start_conference(me, case.id, minutes)
-    assert store.case_actions(me, case.id) == []  # a draft's actions are not agreed yet
+    draft = store.conferences.start(me, case.id, minutes)
+    assert store.conferences.case_actions(me, case.id) == []  # a draft's actions are not agreed yet
     with pytest.raises(InvalidInput, match="still a draft"):
-        store.set_action_status(me, draft.actions[0].id, {"status": "done", "note": "x"}, version=1)
-    done = store.finalise_conference(me, draft.id, version=draft.version)
-    actions = store.case_actions(me, case.id)
+        store.conferences.set_action_status(
+            me, draft.actions[0].id, {"status": "done", "note": "x"}, version=1
+        )
+    done = store.conferences.finalise(me, draft.id, version=draft.version)
+    actions = store.conferences.case_actions(me, case.id)
     assert [(a.what, a.due_on, a.status) for a in actions] == [
         ("Send the GP letter to housing", date(2026, 11, 30), "open"),
         ("Ask the school for a report", date(2026, 12, 4), "open"),
@@ -576,12 +597,14 @@ def test_actions_appear_on_the_case_and_are_marked_done_or_reopened(
     }
     first = actions[0]
     with pytest.raises(InvalidInput) as exc:
-        store.set_action_status(me, first.id, {"status": "done"}, version=first.version)
+        store.conferences.set_action_status(me, first.id, {"status": "done"}, version=first.version)
     assert "Say what was done" in exc.value.errors["note"]
     with pytest.raises(InvalidInput) as exc:
-        store.set_action_status(me, first.id, {"status": "nearly"}, version=first.version)
+        store.conferences.set_action_status(
+            me, first.id, {"status": "nearly"}, version=first.version
+        )
     assert 'No status "nearly"' in exc.value.errors["status"]
-    marked = store.set_action_status(
+    marked = store.conferences.set_action_status(
         other, first.id, {"status": "done", "note": "Emailed on Monday"}, version=first.version
     )
     assert (marked.status, marked.status_note, marked.done_by_name) == (
@@ -591,10 +614,12 @@ def test_actions_appear_on_the_case_and_are_marked_done_or_reopened(
     )
     assert marked.done_at == datetime(2026, 11, 23, 10, 0) and marked.version == 2
     with pytest.raises(Conflict):
-        store.set_action_status(me, first.id, {"status": "open"}, version=first.version)
-    assert [a.id for a in store.case_actions(me, case.id)][-1] == first.id  # done ones last
-    assert [c.open_actions for c in store.conferences(me, case.id)] == [2]
-    reopened = store.set_action_status(
+        store.conferences.set_action_status(me, first.id, {"status": "open"}, version=first.version)
+    assert [a.id for a in store.conferences.case_actions(me, case.id)][
+        -1
+    ] == first.id  # done ones last
+    assert [c.open_actions for c in store.conferences.for_case(me, case.id)] == [2]
+    reopened = store.conferences.set_action_status(
         me, first.id, {"status": "open", "note": "Housing lost it"}, version=marked.version
     )
     assert (reopened.status, reopened.done_at, reopened.done_by_name, reopened.version) == (
@@ -603,16 +628,16 @@ def test_actions_appear_on_the_case_and_are_marked_done_or_reopened(
         "",
         3,
     )
-    history = store.history(me, "conference_action", first.id)
+    history = store.case_file.history(me, "conference_action", first.id)
     assert {(c.field, c.old_value, c.new_value, c.changed_by) for c in history} >= {
         ("status", "open", "done", "Priya Nair"),
         ("status", "done", "open", "Sam Okafor"),
         ("status_note", "Emailed on Monday", "Housing lost it", "Sam Okafor"),
     }
-    labels = {label for label, _change in store.case_history(me, case.id)}
+    labels = {label for label, _change in store.case_file.case_history(me, case.id)}
     assert "Conference action: Send the GP letter to housing" in labels
     # The minutes show each action's status.
-    text = minutes_markdown(store.conference(me, done.id))
+    text = minutes_markdown(store.conferences.get(me, done.id))
     assert "| 1 | Send the GP letter to housing | Dr Amir Khan (Hillside GP) | 30 Nov 2026 |" in (
         text
     )
@@ -622,7 +647,7 @@ def test_actions_appear_on_the_case_and_are_marked_done_or_reopened(
 def test_overdue_open_actions_flag_the_caseload_until_done(
     store: Store, me: WorkerInfo, case: CaseDetail, minutes: dict[str, Any]
 ) -> None:
-    (row,) = store.caseload(me)
+    (row,) = store.cases.caseload(me)
     assert "actions" not in row.flags and row.next_action_due_on is None
     # Held a fortnight ago; one action was due last Friday.
     data = {
@@ -633,40 +658,44 @@ def test_overdue_open_actions_flag_the_caseload_until_done(
             {"what": "Bid for a flat", "owner": "client", "due_on": "1/12/2026"},
         ],
     }
-    draft = store.start_conference(me, case.id, data)
-    (row,) = store.caseload(me)
+    draft = store.conferences.start(me, case.id, data)
+    (row,) = store.cases.caseload(me)
     assert "actions" not in row.flags  # draft minutes don't count
     done = final(store, me, case.id, data)
-    store.discard_conference(me, draft.id, version=draft.version)
-    (row,) = store.caseload(me)
+    store.conferences.discard(me, draft.id, version=draft.version)
+    (row,) = store.cases.caseload(me)
     assert row.next_action_due_on == date(2026, 11, 20)
     assert row.flags[0] == "actions"
-    assert store.case(me, case.id).next_action_due_on == date(2026, 11, 20)
+    assert store.cases.get(me, case.id).next_action_due_on == date(2026, 11, 20)
     late = done.actions[0]
-    store.set_action_status(me, late.id, {"status": "done", "note": "Rang"}, version=late.version)
-    (row,) = store.caseload(me)
+    store.conferences.set_action_status(
+        me, late.id, {"status": "done", "note": "Rang"}, version=late.version
+    )
+    (row,) = store.cases.caseload(me)
     assert row.next_action_due_on == date(2026, 12, 1) and "actions" not in row.flags
     # Reopened: overdue again.
-    store.set_action_status(me, late.id, {"status": "open"}, version=late.version + 1)
-    assert "actions" in store.caseload(me)[0].flags
-    assert "actions" in store.find_cases(me, "Dana")[0].flags
+    store.conferences.set_action_status(me, late.id, {"status": "open"}, version=late.version + 1)
+    assert "actions" in store.cases.caseload(me)[0].flags
+    assert "actions" in store.cases.find(me, "Dana")[0].flags
 
 
 def test_a_closed_case_refuses_changes_to_its_meetings(
     store: Store, me: WorkerInfo, case: CaseDetail, minutes: dict[str, Any]
 ) -> None:
     done = final(store, me, case.id, minutes)
-    draft = store.start_conference(me, case.id)
-    detail = store.case(me, case.id)
-    store.close_case(me, case.id, {"reason": "work completed"}, version=detail.version)
+    draft = store.conferences.start(me, case.id)
+    detail = store.cases.get(me, case.id)
+    store.cases.close(me, case.id, {"reason": "work completed"}, version=detail.version)
     action = done.actions[0]
     attempts = [
-        lambda: store.start_conference(me, case.id),
-        lambda: store.save_conference(me, draft.id, {"place": "x"}, version=draft.version),
-        lambda: store.discard_conference(me, draft.id, version=draft.version),
-        lambda: store.amend_conference(me, done.id, {"reason": "x", "body": "y"}),
-        lambda: store.set_next_meeting(me, done.id, {"next_meeting_on": "+1w"}, version=2),
-        lambda: store.set_action_status(
+        lambda: store.conferences.start(me, case.id),
+        lambda: store.conferences.save(me, draft.id, {"place": "x"}, version=draft.version),
+        lambda: store.conferences.discard(me, draft.id, version=draft.version),
+        lambda: store.conferences.amend(me, done.id, {"reason": "x", "body": "y"}),
+        lambda: store.conferences.set_next_meeting(
+            me, done.id, {"next_meeting_on": "+1w"}, version=2
+        ),
+        lambda: store.conferences.set_action_status(
             me, action.id, {"status": "done", "note": "x"}, version=action.version
         ),
     ]
@@ -674,7 +703,7 @@ def test_a_closed_case_refuses_changes_to_its_meetings(
         with pytest.raises(InvalidInput) as exc:
             attempt()
         assert "is closed; reopen it" in exc.value.errors["form"]
-    assert len(store.conferences(me, case.id)) == 2  # still readable
+    assert len(store.conferences.for_case(me, case.id)) == 2  # still readable
 
 
 # --- a plan review held in the meeting --------------------------------------------------------
@@ -694,9 +723,9 @@ GOAL = {
 def test_a_plan_review_held_in_the_meeting_is_shown_in_the_minutes(
     store: Store, me: WorkerInfo, case: CaseDetail, minutes: dict[str, Any]
 ) -> None:
-    plan = store.start_plan(me, case.id, {"started_on": "1/9/2026", "review_interval": "3 months"})
-    goal = store.add_goal(me, plan.id, GOAL)
-    draft = store.start_conference(me, case.id, minutes)
+    plan = store.plans.start(me, case.id, {"started_on": "1/9/2026", "review_interval": "3 months"})
+    goal = store.plans.add_goal(me, plan.id, GOAL)
+    draft = store.conferences.start(me, case.id, minutes)
     review_data = {
         "held_on": "20/11/2026",
         "client_present": "yes",
@@ -705,16 +734,16 @@ def test_a_plan_review_held_in_the_meeting_is_shown_in_the_minutes(
         f"evidence_{goal.id}": "The centre's register",
         f"decision_{goal.id}": "continue",
     }
-    review = store.review_plan(me, plan.id, review_data, conference_id=draft.id)
+    review = store.plans.review(me, plan.id, review_data, conference_id=draft.id)
     with store.database.reading():
         assert PlanReview.get_by_id(review.id).conference_id == draft.id
     # The review is a plan review like any other...
-    assert [r.id for r in store.plan(me, plan.id).reviews] == [review.id]
+    assert [r.id for r in store.plans.get(me, plan.id).reviews] == [review.id]
     # ...and the minutes hold it, inline.
-    shown = store.conference(me, draft.id)
+    shown = store.conferences.get(me, draft.id)
     assert shown.review is not None and shown.review.id == review.id
     assert shown.review_plan is not None and shown.review_plan.id == plan.id
-    done = store.finalise_conference(me, draft.id, version=shown.version)
+    done = store.conferences.finalise(me, draft.id, version=shown.version)
     text = minutes_markdown(done)
     assert "## Plan review held in the meeting" in text
     assert "### Review of 20 Nov 2026" in text
@@ -723,30 +752,30 @@ def test_a_plan_review_held_in_the_meeting_is_shown_in_the_minutes(
     assert text.index("## Actions") < text.index("## Plan review held in the meeting")
     # One review per meeting, and only while its minutes are a draft.
     with pytest.raises(InvalidInput, match="finalised"):
-        store.review_plan(
+        store.plans.review(
             me, plan.id, {**review_data, "held_on": "23/11/2026"}, conference_id=done.id
         )
-    other_draft = store.start_conference(me, case.id)
-    store.review_plan(
+    other_draft = store.conferences.start(me, case.id)
+    store.plans.review(
         me, plan.id, {**review_data, "held_on": "23/11/2026"}, conference_id=other_draft.id
     )
     with pytest.raises(InvalidInput, match="already recorded"):
-        store.review_plan(
+        store.plans.review(
             me, plan.id, {**review_data, "held_on": "23/11/2026"}, conference_id=other_draft.id
         )
     # Minutes holding a review are kept: the review is a record.
     with pytest.raises(InvalidInput, match="can't be discarded"):
-        store.discard_conference(
-            me, other_draft.id, version=store.conference(me, other_draft.id).version
+        store.conferences.discard(
+            me, other_draft.id, version=store.conferences.get(me, other_draft.id).version
         )
 
 
 def test_a_review_cannot_be_held_in_another_cases_meeting(
     store: Store, me: WorkerInfo, case: CaseDetail, make_case: MakeCase
 ) -> None:
-    elsewhere = store.start_conference(me, make_case().id)
-    plan = store.start_plan(me, case.id, {"started_on": "1/9/2026", "review_interval": "3 months"})
-    goal = store.add_goal(me, plan.id, GOAL)
+    elsewhere = store.conferences.start(me, make_case().id)
+    plan = store.plans.start(me, case.id, {"started_on": "1/9/2026", "review_interval": "3 months"})
+    goal = store.plans.add_goal(me, plan.id, GOAL)
     data = {
         "held_on": "20/11/2026",
         "client_views": "Fine",
@@ -755,8 +784,8 @@ def test_a_review_cannot_be_held_in_another_cases_meeting(
         f"decision_{goal.id}": "continue",
     }
     with pytest.raises(InvalidInput, match="another case"):
-        store.review_plan(me, plan.id, data, conference_id=elsewhere.id)
-    assert store.plan(me, plan.id).reviews == ()
+        store.plans.review(me, plan.id, data, conference_id=elsewhere.id)
+    assert store.plans.get(me, plan.id).reviews == ()
 
 
 # --- the document -----------------------------------------------------------------------------
@@ -788,7 +817,7 @@ def test_the_minutes_read_as_a_whole_document(
     order = ["## Attendees", "## Apologies", "## The client", "## Agenda", "## Information"]
     order += ["## Decisions", "## Actions"]
     assert [text.index(h) for h in order] == sorted(text.index(h) for h in order)
-    draft = store.start_conference(me, case.id)
+    draft = store.conferences.start(me, case.id)
     assert "*Draft minutes, not yet finalised.*" in minutes_markdown(draft)
     assert "- **Date and time:** not set" in minutes_markdown(draft)
 
@@ -811,8 +840,8 @@ def test_hostile_text_is_escaped_in_the_minutes(
         ],
     }
     done = final(store, me, case.id, data)
-    store.amend_conference(me, done.id, {"reason": HOSTILE, "body": HOSTILE})
-    text = minutes_markdown(store.conference(me, done.id), title=HOSTILE)
+    store.conferences.amend(me, done.id, {"reason": HOSTILE, "body": HOSTILE})
+    text = minutes_markdown(store.conferences.get(me, done.id), title=HOSTILE)
     escaped = "\\*\\*x\\*\\* \\<script\\>alert(1)\\</script\\> \\[/\\]"
     assert text.startswith(f"# {escaped}\n")
     assert f"- **Place:** {escaped}" in text
@@ -828,7 +857,7 @@ def test_hostile_text_is_escaped_in_the_minutes(
     assert "<script>" not in text.replace("\\<script>", "")
     assert "\x1b" not in text and "\x07" not in text and "AAAA" not in text
     # The chronology entry's text is escaped too.
-    [entry] = [e for e in store.chronology(me, case.id) if e.category == "conference"]
+    [entry] = [e for e in store.chronology.entries(me, case.id) if e.category == "conference"]
     assert "<script>" not in entry.details.replace("\\<script\\>", "")
     assert "\x1b" not in entry.details
 
@@ -848,7 +877,7 @@ def test_finalised_rows_refuse_change_through_the_models_too(
             pytest.raises((peewee.IntegrityError, sqlite3.IntegrityError)),
         ):
             query.execute()
-    assert store.conference(me, done.id).place == minutes["place"]
+    assert store.conferences.get(me, done.id).place == minutes["place"]
 
 
 def test_start_up_loads_none_of_the_conference_modules(tmp_path: Path) -> None:
@@ -863,11 +892,15 @@ def test_start_up_loads_none_of_the_conference_modules(tmp_path: Path) -> None:
     path = tmp_path / "existing.db"
     opened = Store.open(path)
     try:
-        me = opened.ensure_worker("sam.okafor")
-        opened.create_case(me, {"client_name": "Ada Lovelace"})
+        me = opened.workers.ensure("sam.okafor")
+        opened.cases.create(me, {"client_name": "Ada Lovelace"})
     finally:
         opened.close()
-    lazy = ["store.conference_records", "store.conference_input", "store.minutes_render"]
+    lazy = [
+        "store.conferences.records",
+        "store.conferences.input",
+        "store.conferences.render",
+    ]
     result = subprocess.run(
         [sys.executable, "-c", START_UP + "print(json.dumps(report))", str(path), json.dumps(lazy)],
         capture_output=True,

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from store.config import Config, ConfigError, load_config, resolve_db_path, resolve_worker
+from store.core.config import load_config, resolve_db_path, resolve_worker
+from store.core.settings import Config, ConfigError
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -73,7 +74,7 @@ def test_worker_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_readme_note_settings_are_accepted(tmp_path: Path) -> None:
-    from store.templates import template_for, templates_from_config
+    from store.notes.templates import template_for, templates_from_config
 
     config = load_config(
         write(

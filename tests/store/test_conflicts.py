@@ -10,11 +10,12 @@ from typing import Any
 
 import pytest
 
-from store import migrations
-from store.db import Database
-from store.errors import Conflict
-from store.plan_records import PlanInfo
-from store.records import CaseDetail, WorkerInfo
+from store.cases.records import CaseDetail
+from store.core import migrations
+from store.core.db import Database
+from store.core.errors import Conflict
+from store.core.records import WorkerInfo
+from store.plans.records import PlanInfo
 from store.service import Store
 from tests.store.test_chronology import entry
 from tests.store.test_conferences import gp, minutes, sister  # noqa: F401  (fixtures)
@@ -31,7 +32,7 @@ def case(make_case: MakeCase) -> CaseDetail:
 
 @pytest.fixture
 def plan(store: Store, me: WorkerInfo, case: CaseDetail) -> PlanInfo:
-    return store.start_plan(me, case.id, {"started_on": "1/9/2026", "review_interval": "6 weeks"})
+    return store.plans.start(me, case.id, {"started_on": "1/9/2026", "review_interval": "6 weeks"})
 
 
 def refused(save: Callable[[], Any]) -> Conflict:
@@ -52,16 +53,18 @@ def assert_names_priya(conflict: Conflict, what: str) -> None:
 def test_summary_saved_from_an_older_version_is_refused(
     store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
 ) -> None:
-    first = store.save_summary(me, case.id, "## Background\n\nReferred by the GP.")
-    theirs = store.save_summary(other, case.id, "Priya's summary", base=first.id)
-    conflict = refused(lambda: store.save_summary(me, case.id, "Sam's summary", base=first.id))
+    first = store.case_file.save_summary(me, case.id, "## Background\n\nReferred by the GP.")
+    theirs = store.case_file.save_summary(other, case.id, "Priya's summary", base=first.id)
+    conflict = refused(
+        lambda: store.case_file.save_summary(me, case.id, "Sam's summary", base=first.id)
+    )
     assert_names_priya(conflict, "saved a new version of the summary")
     assert conflict.current == {"body": "Priya's summary"}
     assert conflict.version == theirs.id
-    assert store.summary(me, case.id) == theirs
+    assert store.case_file.summary(me, case.id) == theirs
     # Having seen theirs, saving again on top of it is deliberate, and both versions stay.
-    mine = store.save_summary(me, case.id, "Sam's summary", base=conflict.version)
-    assert [v.body for v in store.summary_versions(me, case.id)] == [
+    mine = store.case_file.save_summary(me, case.id, "Sam's summary", base=conflict.version)
+    assert [v.body for v in store.case_file.summary_versions(me, case.id)] == [
         "Sam's summary",
         "Priya's summary",
         "## Background\n\nReferred by the GP.",
@@ -72,69 +75,83 @@ def test_summary_saved_from_an_older_version_is_refused(
 def test_first_summary_written_by_two_people_at_once(
     store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
 ) -> None:
-    store.save_summary(other, case.id, "Priya's", base=None)
-    conflict = refused(lambda: store.save_summary(me, case.id, "Sam's", base=None))
+    store.case_file.save_summary(other, case.id, "Priya's", base=None)
+    conflict = refused(lambda: store.case_file.save_summary(me, case.id, "Sam's", base=None))
     assert_names_priya(conflict, "saved a new version of the summary")
-    assert store.summary(me, case.id).body == "Priya's"  # type: ignore[union-attr]
+    assert store.case_file.summary(me, case.id).body == "Priya's"  # type: ignore[union-attr]
 
 
 def test_summary_with_the_same_text_as_now_is_not_a_conflict(
     store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
 ) -> None:
-    theirs = store.save_summary(other, case.id, "Agreed wording", base=None)
-    assert store.save_summary(me, case.id, "Agreed wording", base=None) == theirs
+    theirs = store.case_file.save_summary(other, case.id, "Agreed wording", base=None)
+    assert store.case_file.save_summary(me, case.id, "Agreed wording", base=None) == theirs
 
 
 # --- the case file -----------------------------------------------------------------------------
 
 
 def test_client_details(store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail) -> None:
-    opened = store.client(me, case.client_id)
-    store.update_client(other, case.client_id, {"phone": "07700 900123"}, version=opened.version)
+    opened = store.case_file.client(me, case.client_id)
+    store.case_file.update_client(
+        other, case.client_id, {"phone": "07700 900123"}, version=opened.version
+    )
     conflict = refused(
-        lambda: store.update_client(
+        lambda: store.case_file.update_client(
             me, case.client_id, {"phone": "07700 900456"}, version=opened.version
         )
     )
     assert_names_priya(conflict, "changed this client's details")
     assert conflict.current["phone"] == "07700 900123"
     assert conflict.current["name"] == "Dana Reyes"
-    saved = store.update_client(
+    saved = store.case_file.update_client(
         me, case.client_id, {"phone": "07700 900456"}, version=conflict.version
     )
     assert saved.phone == "07700 900456"
 
 
 def test_contact(store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail) -> None:
-    contact = store.add_contact(me, case.client_id, {"name": "Rosa Reyes"})
-    store.update_contact(other, contact.id, {"phone": "07700 900123"}, version=contact.version)
+    contact = store.case_file.add_contact(me, case.client_id, {"name": "Rosa Reyes"})
+    store.case_file.update_contact(
+        other, contact.id, {"phone": "07700 900123"}, version=contact.version
+    )
     conflict = refused(
-        lambda: store.update_contact(me, contact.id, {"notes": "Mine"}, version=contact.version)
+        lambda: store.case_file.update_contact(
+            me, contact.id, {"notes": "Mine"}, version=contact.version
+        )
     )
     assert_names_priya(conflict, "changed this contact")
     assert (conflict.current["name"], conflict.current["phone"]) == ("Rosa Reyes", "07700 900123")
     assert conflict.version is not None
-    saved = store.update_contact(me, contact.id, {"notes": "Mine"}, version=conflict.version)
+    saved = store.case_file.update_contact(
+        me, contact.id, {"notes": "Mine"}, version=conflict.version
+    )
     assert (saved.phone, saved.notes) == ("07700 900123", "Mine")
 
 
 def test_contact_removed_meanwhile_cannot_be_saved_over(
     store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
 ) -> None:
-    contact = store.add_contact(me, case.client_id, {"name": "Rosa Reyes"})
-    store.remove_contact(other, contact.id, version=contact.version)
+    contact = store.case_file.add_contact(me, case.client_id, {"name": "Rosa Reyes"})
+    store.case_file.remove_contact(other, contact.id, version=contact.version)
     conflict = refused(
-        lambda: store.update_contact(me, contact.id, {"notes": "x"}, version=contact.version)
+        lambda: store.case_file.update_contact(
+            me, contact.id, {"notes": "x"}, version=contact.version
+        )
     )
     assert_names_priya(conflict, "removed this contact from the support network")
     assert conflict.version is None
 
 
 def test_professional(store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail) -> None:
-    pro = store.add_professional(me, case.id, {"name": "Dr Amir Khan", "started_on": "1/6/2026"})
-    store.update_professional(other, pro.id, {"role": "GP"}, version=pro.version)
+    pro = store.case_file.add_professional(
+        me, case.id, {"name": "Dr Amir Khan", "started_on": "1/6/2026"}
+    )
+    store.case_file.update_professional(other, pro.id, {"role": "GP"}, version=pro.version)
     conflict = refused(
-        lambda: store.update_professional(me, pro.id, {"role": "Doctor"}, version=pro.version)
+        lambda: store.case_file.update_professional(
+            me, pro.id, {"role": "Doctor"}, version=pro.version
+        )
     )
     assert_names_priya(conflict, "changed this professional's details")
     assert (conflict.current["role"], conflict.current["started_on"]) == ("GP", "01 Jun 2026")
@@ -146,11 +163,9 @@ def test_professional(store: Store, me: WorkerInfo, other: WorkerInfo, case: Cas
 def test_manual_chronology_entry(
     store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
 ) -> None:
-    item = store.add_chronology_entry(me, case.id, entry())
-    store.update_chronology_entry(other, item.id, {"title": "Police attended"}, version=1)
-    conflict = refused(
-        lambda: store.update_chronology_entry(me, item.id, {"title": "Mine"}, version=1)
-    )
+    item = store.chronology.add(me, case.id, entry())
+    store.chronology.update(other, item.id, {"title": "Police attended"}, version=1)
+    conflict = refused(lambda: store.chronology.update(me, item.id, {"title": "Mine"}, version=1))
     assert_names_priya(conflict, "changed this chronology entry")
     assert conflict.current["title"] == "Police attended"
     assert conflict.current["occurred_on"] == "03 Nov 2026"
@@ -159,15 +174,15 @@ def test_manual_chronology_entry(
 def test_analysis_of_an_automatic_entry(
     store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
 ) -> None:
-    (auto,) = store.chronology(me, case.id)
-    store.annotate_chronology_entry(other, auto.id, "Priya's analysis", version=auto.version)
+    (auto,) = store.chronology.entries(me, case.id)
+    store.chronology.annotate(other, auto.id, "Priya's analysis", version=auto.version)
     conflict = refused(
-        lambda: store.annotate_chronology_entry(me, auto.id, "Sam's", version=auto.version)
+        lambda: store.chronology.annotate(me, auto.id, "Sam's", version=auto.version)
     )
     assert_names_priya(conflict, "changed this chronology entry")
     assert conflict.current["analysis"] == "Priya's analysis"
     assert conflict.version is not None
-    saved = store.annotate_chronology_entry(me, auto.id, "Sam's", version=conflict.version)
+    saved = store.chronology.annotate(me, auto.id, "Sam's", version=conflict.version)
     assert saved.analysis == "Sam's"
 
 
@@ -177,10 +192,12 @@ def test_analysis_of_an_automatic_entry(
 def test_goal_reworded_by_two_people(
     store: Store, me: WorkerInfo, other: WorkerInfo, plan: PlanInfo
 ) -> None:
-    goal = store.add_goal(me, plan.id, GOOD_GOAL)
-    store.update_goal(other, goal.id, {**GOOD_GOAL, "target": "2 of 3"}, version=goal.version)
+    goal = store.plans.add_goal(me, plan.id, GOOD_GOAL)
+    store.plans.update_goal(other, goal.id, {**GOOD_GOAL, "target": "2 of 3"}, version=goal.version)
     conflict = refused(
-        lambda: store.update_goal(me, goal.id, {**GOOD_GOAL, "target": "4"}, version=goal.version)
+        lambda: store.plans.update_goal(
+            me, goal.id, {**GOOD_GOAL, "target": "4"}, version=goal.version
+        )
     )
     assert_names_priya(conflict, "changed goal 1")
     assert conflict.current["target"] == "2 of 3"
@@ -190,14 +207,16 @@ def test_goal_reworded_by_two_people(
 def test_action_status_changed_by_two_people(
     store: Store, me: WorkerInfo, other: WorkerInfo, plan: PlanInfo
 ) -> None:
-    goal = store.add_goal(me, plan.id, GOOD_GOAL)
-    action = store.add_action(me, goal.id, {"what": "Book", "owner": "worker", "due_on": "+1w"})
+    goal = store.plans.add_goal(me, plan.id, GOOD_GOAL)
+    action = store.plans.add_action(
+        me, goal.id, {"what": "Book", "owner": "worker", "due_on": "+1w"}
+    )
     form = {"what": "Book", "owner": "worker", "due_on": "+1w"}
-    store.update_action(
+    store.plans.update_action(
         other, action.id, {**form, "status": "done", "status_note": "Booked"}, version=1
     )
     conflict = refused(
-        lambda: store.update_action(me, action.id, {**form, "status": "dropped"}, version=1)
+        lambda: store.plans.update_action(me, action.id, {**form, "status": "dropped"}, version=1)
     )
     assert_names_priya(conflict, "changed this action")
     assert (conflict.current["status"], conflict.current["status_note"]) == ("done", "Booked")
@@ -207,11 +226,11 @@ def test_plan_schedule_changed_by_two_people(
     store: Store, me: WorkerInfo, other: WorkerInfo, plan: PlanInfo
 ) -> None:
     form = {"started_on": "1/9/2026"}
-    store.update_plan_schedule(
+    store.plans.update_schedule(
         other, plan.id, {**form, "review_interval": "3 months"}, version=plan.version
     )
     conflict = refused(
-        lambda: store.update_plan_schedule(
+        lambda: store.plans.update_schedule(
             me, plan.id, {**form, "review_interval": "monthly"}, version=plan.version
         )
     )
@@ -230,15 +249,15 @@ def test_draft_minutes_saved_by_two_people(
     case: CaseDetail,
     minutes: dict[str, Any],  # noqa: F811
 ) -> None:
-    draft = store.start_conference(me, case.id)
-    store.save_conference(other, draft.id, minutes, version=draft.version)
+    draft = store.conferences.start(me, case.id)
+    store.conferences.save(other, draft.id, minutes, version=draft.version)
     conflict = refused(
-        lambda: store.save_conference(me, draft.id, {"place": "Mine"}, version=draft.version)
+        lambda: store.conferences.save(me, draft.id, {"place": "Mine"}, version=draft.version)
     )
     assert_names_priya(conflict, "saved these minutes")
     assert "Hillside Family Centre, room 2" in conflict.current["minutes"]
     assert conflict.version is not None
-    saved = store.save_conference(me, draft.id, {"place": "Mine"}, version=conflict.version)
+    saved = store.conferences.save(me, draft.id, {"place": "Mine"}, version=conflict.version)
     assert saved.place == "Mine"
 
 
@@ -252,9 +271,11 @@ def test_next_meeting_of_finalised_minutes_set_by_two_people(
     from tests.store.test_conferences import final
 
     done = final(store, me, case.id, minutes)
-    store.set_next_meeting(other, done.id, {"next_meeting_on": "8/1/2027"}, version=done.version)
+    store.conferences.set_next_meeting(
+        other, done.id, {"next_meeting_on": "8/1/2027"}, version=done.version
+    )
     conflict = refused(
-        lambda: store.set_next_meeting(
+        lambda: store.conferences.set_next_meeting(
             me, done.id, {"next_meeting_on": "15/1/2027"}, version=done.version
         )
     )
@@ -272,11 +293,11 @@ def test_meeting_action_marked_done_by_two_people(
     from tests.store.test_conferences import final
 
     action = final(store, me, case.id, minutes).actions[0]
-    store.set_action_status(
+    store.conferences.set_action_status(
         other, action.id, {"status": "done", "note": "Emailed"}, version=action.version
     )
     conflict = refused(
-        lambda: store.set_action_status(
+        lambda: store.conferences.set_action_status(
             me, action.id, {"status": "done", "note": "Posted"}, version=action.version
         )
     )
@@ -319,10 +340,10 @@ def test_draft_minutes_from_a_version_7_database_name_who_started_them(db_path: 
     store = Store.open(db_path)
     try:
         assert store.schema_version() == migrations.LATEST >= 8
-        me = store.ensure_worker("sam.okafor")
-        conflict = refused(lambda: store.save_conference(me, 1, {"place": "Mine"}, version=2))
+        me = store.workers.ensure("sam.okafor")
+        conflict = refused(lambda: store.conferences.save(me, 1, {"place": "Mine"}, version=2))
         assert str(conflict).startswith("Jo Marsh saved these minutes (20 Nov 2026 09:00)")
         assert "Room 2" in conflict.current["minutes"]
-        assert store.save_conference(me, 1, {"place": "Mine"}, version=3).place == "Mine"
+        assert store.conferences.save(me, 1, {"place": "Mine"}, version=3).place == "Mine"
     finally:
         store.close()

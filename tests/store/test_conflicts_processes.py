@@ -10,7 +10,8 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from store.records import CaseDetail, WorkerInfo
+from store.cases.records import CaseDetail
+from store.core.records import WorkerInfo
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 
@@ -21,19 +22,19 @@ LATER = FROZEN_NOW + timedelta(hours=1)
 PERSON = r"""
 import json, sys
 from datetime import datetime
-from store import dates
-from store.errors import Conflict
+from store.core import dates
+from store.core.errors import Conflict
 from store.service import Store
 
 path, username, case_id, text = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
 dates.freeze(datetime.fromisoformat(sys.argv[5]))  # the tests' clock, an hour on
 store = Store.open(path)
-me = store.ensure_worker(username)
-opened = store.summary(me, case_id)
+me = store.workers.ensure(username)
+opened = store.case_file.summary(me, case_id)
 print(json.dumps({"loaded": opened.id}), flush=True)
 sys.stdin.readline()
 try:
-    saved = store.save_summary(me, case_id, text, base=opened.id)
+    saved = store.case_file.save_summary(me, case_id, text, base=opened.id)
     print(json.dumps({"saved": saved.id}), flush=True)
 except Conflict as exc:
     print(json.dumps({
@@ -41,7 +42,7 @@ except Conflict as exc:
         "version": exc.version,
     }), flush=True)
     if sys.stdin.readline().strip() == "again":
-        saved = store.save_summary(me, case_id, text, base=exc.version)
+        saved = store.case_file.save_summary(me, case_id, text, base=exc.version)
         print(json.dumps({"saved": saved.id}), flush=True)
 store.close()
 """
@@ -75,7 +76,7 @@ def test_two_processes_save_the_summary_at_once(
     store: Store, me: WorkerInfo, other: WorkerInfo, make_case: object, db_path: Path
 ) -> None:
     case: CaseDetail = make_case()  # type: ignore[operator]
-    original = store.save_summary(me, case.id, "## Background\n\nReferred by the GP.")
+    original = store.case_file.save_summary(me, case.id, "## Background\n\nReferred by the GP.")
     texts = {"sam.okafor": "Sam's version", "priya.nair": "Priya's version"}
     people = {name: start(db_path, name, case.id, text) for name, text in texts.items()}
     try:
@@ -95,7 +96,7 @@ def test_two_processes_save_the_summary_at_once(
         assert refusal["theirs"] == texts[winner]
         assert refusal["version"] == results[winner]["saved"]
         # The record holds the first save, untouched by the refused one.
-        current = store.summary(me, case.id)
+        current = store.case_file.summary(me, case.id)
         assert current is not None and current.body == texts[winner]
         # Having read it, the second person saves theirs on top, deliberately.
         say(people[loser], "again")
@@ -107,7 +108,7 @@ def test_two_processes_save_the_summary_at_once(
             if person.poll() is None:
                 person.kill()
                 person.wait()
-    assert [v.body for v in store.summary_versions(me, case.id)] == [
+    assert [v.body for v in store.case_file.summary_versions(me, case.id)] == [
         texts[loser],
         texts[winner],
         "## Background\n\nReferred by the GP.",

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from store import migrations
-from store.db import Database
-from store.errors import (
+from store.core import migrations
+from store.core.db import Database
+from store.core.errors import (
     DamagedDatabase,
     DatabaseUnavailable,
     NewerDatabase,
@@ -40,7 +40,7 @@ def test_pragmas_keep_data_safe(store: Store) -> None:
 
 
 def test_connections_are_closed_after_each_unit_of_work(store: Store) -> None:
-    store.workers()
+    store.workers.active()
     assert store.database.db.is_closed()
     with store.database.reading():
         with store.database.writing():
@@ -52,7 +52,7 @@ def test_connections_are_closed_after_each_unit_of_work(store: Store) -> None:
 def test_a_write_waits_for_another_process_rather_than_failing(store: Store, db_path: Path) -> None:
     """In WAL mode a deferred read-then-write fails at once when someone else wrote meanwhile;
     BEGIN IMMEDIATE waits on the busy timeout instead."""
-    me = store.ensure_worker("sam")
+    me = store.workers.ensure("sam")
     other = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
     other.execute("BEGIN IMMEDIATE")
     other.execute(
@@ -66,11 +66,11 @@ def test_a_write_waits_for_another_process_rather_than_failing(store: Store, db_
 
     thread = threading.Thread(target=release)
     thread.start()
-    case = store.create_case(me, {"client_name": "Ada Lovelace"})
+    case = store.cases.create(me, {"client_name": "Ada Lovelace"})
     thread.join()
     other.close()
     assert case.ref
-    assert {w.username for w in store.workers()} == {"sam", "x"}
+    assert {w.username for w in store.workers.active()} == {"sam", "x"}
 
 
 def make_version_1_database(path: Path) -> None:
@@ -125,19 +125,21 @@ def test_upgrades_a_version_1_database_in_place(db_path: Path) -> None:
     make_version_1_database(db_path)
     store = Store.open(db_path)
     assert store.schema_version() == migrations.LATEST
-    me = store.ensure_worker("kept")
-    [row] = store.caseload(me)
+    me = store.workers.ensure("kept")
+    [row] = store.cases.caseload(me)
     assert (row.ref, row.client_name) == ("CL-2026-0001", "Ada Byron")
-    [note] = store.notes(me, row.id)
+    [note] = store.notes.for_case(me, row.id)
     assert note.first_line == "Visited; agreed plan."
-    assert store.client(me, 1).language == ""
-    assert [e.title for e in store.chronology(me, row.id)] == ["Case allocated to Kept Worker"]
+    assert store.case_file.client(me, 1).language == ""
+    assert [e.title for e in store.chronology.entries(me, row.id)] == [
+        "Case allocated to Kept Worker"
+    ]
     with store.database.reading() as db:
         assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
         assert db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
     # The new tables work on the upgraded file.
-    store.save_summary(me, row.id, "## Background\nMoved in January.")
-    assert store.summary(me, row.id) is not None
+    store.case_file.save_summary(me, row.id, "## Background\nMoved in January.")
+    assert store.case_file.summary(me, row.id) is not None
     store.close()
     # And the old notes are guarded like new ones.
     conn = sqlite3.connect(db_path)
@@ -271,10 +273,10 @@ def damage_a_page(path: Path) -> None:
 
 def make_database_with_cases(path: Path, cases: int = 60) -> None:
     store = Store.open(path)
-    me = store.ensure_worker("sam.okafor")
+    me = store.workers.ensure("sam.okafor")
     for n in range(cases):
-        case = store.create_case(me, {"client_name": f"Client Number {n}"})
-        store.finalise_note(
+        case = store.cases.create(me, {"client_name": f"Client Number {n}"})
+        store.notes.finalise(
             me,
             case.id,
             {
@@ -328,9 +330,9 @@ def test_a_new_database_and_its_wal_are_readable_by_their_owner_only(db_path: Pa
     finally:
         os.umask(old_umask)
     try:
-        me = store.ensure_worker("sam.okafor")
+        me = store.workers.ensure("sam.okafor")
         with store.database.reading():  # keeps -wal and -shm in place while they are looked at
-            store.create_case(me, {"client_name": "Ada Lovelace"})
+            store.cases.create(me, {"client_name": "Ada Lovelace"})
             modes = {
                 name: stat.S_IMODE(Path(f"{db_path}{name}").stat().st_mode)
                 for name in ("", "-wal", "-shm")
@@ -374,18 +376,18 @@ def test_a_read_only_store_writes_nothing_and_knows_when_someone_else_wrote(
     make_database_with_cases(db_path, cases=2)
     before = db_path.read_bytes()
     reader = Store.open_read_only(db_path)
-    me = reader.worker_named("priya.nair")  # not in the database: named, not added
+    me = reader.workers.named("priya.nair")  # not in the database: named, not added
     assert (me.id, me.display_name) == (0, "Priya Nair")
-    assert len(reader.caseload(me, scope="all")) == 2
+    assert len(reader.cases.caseload(me, scope="all")) == 2
     with pytest.raises(DatabaseUnavailable, match="only for reading"):
-        reader.ensure_worker("priya.nair")
+        reader.workers.ensure("priya.nair")
     reader.close()
     assert reader.database.unchanged()
     assert db_path.read_bytes() == before
     assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
 
     writer = Store.open(db_path)
-    writer.ensure_worker("priya.nair")
+    writer.workers.ensure("priya.nair")
     writer.close()
     assert not reader.database.unchanged()
 

@@ -13,9 +13,13 @@ from typing import Any
 
 import pytest
 
-from store import dates, demo, demo_text
-from store.demo import MANUAL_CHRONOLOGY_MAX, DemoReport
-from store.plan_records import (
+from store.core import dates
+from store.core.textsafe import fold
+from store.demo import generator as demo
+from store.demo import text as demo_text
+from store.demo.generator import MANUAL_CHRONOLOGY_MAX, DemoReport
+from store.plans.info import next_review_due
+from store.plans.records import (
     ACTION_STATUSES,
     DECISIONS,
     DOMAINS,
@@ -23,9 +27,8 @@ from store.plan_records import (
     RATINGS,
     REVIEW_UNITS,
 )
-from store.plans import GOAL_VERSION_FIELDS, next_review_due
+from store.plans.service import GOAL_VERSION_FIELDS
 from store.service import Store
-from store.textsafe import fold
 
 TODAY = date(2026, 11, 23)  # the frozen clock's date (tests/conftest.py)
 ME = "sam.okafor"
@@ -183,7 +186,7 @@ def test_workers_have_realistic_names_and_matching_usernames(demo_db: Path) -> N
 
 def test_existing_worker_for_me_is_reused(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "demo.db")
-    existing = store.ensure_worker(ME, "Sam Okafor (Team A)")
+    existing = store.workers.ensure(ME, "Sam Okafor (Team A)")
     demo.generate(store, me=ME, cases=30, notes_per_case=2, workers=3, today=TODAY)
     store.close()
     path = tmp_path / "demo.db"
@@ -267,7 +270,7 @@ def test_transferred_cases_have_earlier_allocations_and_transfer_entries(
 def test_every_allocated_case_starts_its_chronology_with_the_first_allocation(
     demo_store: Store,
 ) -> None:
-    actor = demo_store.ensure_worker(ME)
+    actor = demo_store.workers.ensure(ME)
     path = demo_store.path
     cases = _rows(path, "SELECT id FROM \"case\" WHERE status != 'referral'")
     assert len(cases) == 54
@@ -278,7 +281,7 @@ def test_every_allocated_case_starts_its_chronology_with_the_first_allocation(
             "ORDER BY allocated_on, id LIMIT 1",
             case_id,
         )[0]
-        first = demo_store.chronology(actor, case_id)[0]
+        first = demo_store.chronology.entries(actor, case_id)[0]
         assert first.source_kind == "allocation"
         assert first.source_id == first_alloc[0]
         assert first.occurred_on.isoformat() == first_alloc[1]
@@ -338,12 +341,12 @@ def test_references_are_numbered_per_year_in_date_order(demo_db: Path) -> None:
 
 
 def test_counters_let_new_cases_take_the_next_reference(demo_store: Store) -> None:
-    actor = demo_store.ensure_worker(ME)
+    actor = demo_store.workers.ensure(ME)
     path = demo_store.path
     for year in (TODAY.year, TODAY.year - 2):
         used = _scalar(path, 'SELECT COUNT(*) FROM "case" WHERE ref LIKE ?', f"CL-{year}-%")
         assert used > 0
-        new = demo_store.create_case(
+        new = demo_store.cases.create(
             actor, {"client_name": "Ana Ruiz", "allocated_on": date(year, 6, 1)}
         )
         assert new.ref == f"CL-{year}-{used + 1:04d}"
@@ -814,7 +817,8 @@ def test_notes_are_final_with_chronology_titles_and_some_follow_ups(case_file_db
 
 def test_demo_case_files_pass_the_forms_own_validation(case_file_db: Path) -> None:
     # What the demo writes is what a worker could have typed: it validates unchanged.
-    from store.schemas import ClientUpdate, ContactInput, ProfessionalInput, validate
+    from store.case_file.input import ClientUpdate, ContactInput, ProfessionalInput
+    from store.core.validation import validate
 
     checks: list[tuple[Any, str, tuple[str, ...]]] = [
         (ClientUpdate, "client", ClientUpdate.model_fields.keys()),  # type: ignore[list-item]
@@ -832,27 +836,21 @@ def test_demo_case_files_pass_the_forms_own_validation(case_file_db: Path) -> No
 
 
 def test_the_case_file_api_reads_demo_data(tmp_path: Path) -> None:
-    from store.casefile import CaseFileOps
-
-    # In this order the MRO holds whether or not Store already includes the mixin.
-    class CaseFileStore(Store, CaseFileOps):
-        pass
-
-    store = CaseFileStore.open(tmp_path / "demo.db")
+    store = Store.open(tmp_path / "demo.db")
     try:
         demo.generate(store, me=ME, cases=40, notes_per_case=5, seed=5, today=TODAY)
-        actor = store.ensure_worker(ME)
-        closed = store.caseload(actor, scope="all", closed=True)
+        actor = store.workers.ensure(ME)
+        closed = store.cases.caseload(actor, scope="all", closed=True)
         assert closed
         for row in closed:
-            case = store.case(actor, row.id)
-            summary = store.summary(actor, case.id)  # type: ignore[attr-defined]
+            case = store.cases.get(actor, row.id)
+            summary = store.case_file.summary(actor, case.id)  # type: ignore[attr-defined]
             assert summary is not None and case.client_name in summary.body
             assert summary.created_at.date() <= TODAY
-            professionals = store.professionals(actor, case.id)  # type: ignore[attr-defined]
+            professionals = store.case_file.professionals(actor, case.id)  # type: ignore[attr-defined]
             assert 1 <= len(professionals) <= 5
-            store.contacts(actor, case.client_id)  # type: ignore[attr-defined]
-            assert store.client(actor, case.client_id).name == case.client_name  # type: ignore[attr-defined]
+            store.case_file.contacts(actor, case.client_id)  # type: ignore[attr-defined]
+            assert store.case_file.client(actor, case.client_id).name == case.client_name  # type: ignore[attr-defined]
     finally:
         store.close()
 
@@ -861,8 +859,9 @@ def test_the_case_file_api_reads_demo_data(tmp_path: Path) -> None:
 
 
 def test_about_a_quarter_of_cases_have_manual_chronology_entries(case_file_db: Path) -> None:
-    from store.chronology import DEFAULT_CATEGORIES, EntryInput
-    from store.schemas import validate
+    from store.chronology.input import EntryInput
+    from store.chronology.rules import DEFAULT_CATEGORIES
+    from store.core.validation import validate
 
     cases = {
         case_id: (status, opened_on, closed_on)
@@ -950,23 +949,23 @@ def test_some_automatic_entries_carry_an_analysis(case_file_db: Path) -> None:
 
 
 def test_the_chronology_api_reads_and_edits_demo_entries(demo_store: Store) -> None:
-    actor = demo_store.ensure_worker(ME)
+    actor = demo_store.workers.ensure(ME)
     path = demo_store.path
     case_id, entry_id = _rows(
         path,
         'SELECT e.case_id, e.id FROM chronology_entry e JOIN "case" c ON c.id = e.case_id '
         "WHERE e.source_kind = 'manual' AND c.status = 'open' ORDER BY e.id LIMIT 1",
     )[0]
-    items = demo_store.chronology(actor, case_id)
+    items = demo_store.chronology.entries(actor, case_id)
     assert items[0].source_kind == "allocation"
     manual = [i for i in items if i.is_manual]
     assert manual and all(i.author_name and i.source_of_information for i in manual)
     assert [i.occurred_on for i in items] == sorted(i.occurred_on for i in items)
-    edited = demo_store.update_chronology_entry(
+    edited = demo_store.chronology.update(
         actor, entry_id, {"analysis": "Reviewed in supervision."}, version=1
     )
     assert (edited.analysis, edited.version) == ("Reviewed in supervision.", 2)
-    assert demo_store.history(actor, "chronology_entry", entry_id)[0].field == "analysis"
+    assert demo_store.case_file.history(actor, "chronology_entry", entry_id)[0].field == "analysis"
 
 
 def test_a_case_does_not_repeat_a_significant_event(tmp_path: Path) -> None:
@@ -1044,11 +1043,11 @@ def test_most_open_cases_have_a_plan_and_the_case_row_says_so(case_file_db: Path
 def test_the_case_row_keeps_the_current_plans_next_review(case_file_db: Path) -> None:
     store = Store.open(case_file_db)
     try:
-        actor = store.ensure_worker(ME)
+        actor = store.workers.ensure(ME)
         overdue = set()
         rows = _rows(case_file_db, 'SELECT id, status, has_plan, next_review_on FROM "case"')
         for case_id, status, has_plan, next_on in rows:
-            plan = store.current_plan(actor, case_id)
+            plan = store.plans.current(actor, case_id)
             if plan is None:
                 assert (has_plan, next_on) == (0, None)
                 continue
@@ -1113,11 +1112,11 @@ def test_plans_are_scheduled_as_a_worker_would_set_them(case_file_db: Path) -> N
 def test_reviews_rate_every_goal_open_at_the_time(case_file_db: Path) -> None:
     store = Store.open(case_file_db)
     try:
-        actor = store.ensure_worker(ME)
+        actor = store.workers.ensure(ME)
         closed_on = dict(_rows(case_file_db, 'SELECT id, closed_on FROM "case"'))
         ratings: Tally[str] = Tally()
         for plan_id, case_id in _rows(case_file_db, "SELECT id, case_id FROM service_plan"):
-            plan = store.plan(actor, plan_id)
+            plan = store.plans.get(actor, plan_id)
             goals = {g.id: g for g in plan.goals}
             assert plan.goals and len(plan.reviews) <= 3
             last_day = min(TODAY, plan.ended_on or TODAY)
@@ -1333,19 +1332,19 @@ def test_plan_chronology_entries_point_at_their_plans_and_reviews(case_file_db: 
 def _replay(source: Store, target: Store, case_id: int) -> tuple[list[tuple[Any, ...]], Any]:
     """Enter a demo case's plans through the store's own forms, on the days the demo dates
     them; returns the plan entries the store wrote and the plan it ends with."""
-    actor = source.ensure_worker(ME)
-    me = target.ensure_worker(ME)
+    actor = source.workers.ensure(ME)
+    me = target.workers.ensure(ME)
     opened = _scalar(source.path, 'SELECT opened_on FROM "case" WHERE id = ?', case_id)
-    case = target.create_case(me, {"client_name": "Replay", "allocated_on": opened})
-    for item in reversed(source.plans(actor, case_id)):
-        plan = source.plan(actor, item.id)
+    case = target.cases.create(me, {"client_name": "Replay", "allocated_on": opened})
+    for item in reversed(source.plans.for_case(actor, case_id)):
+        plan = source.plans.get(actor, item.id)
         with dates.frozen(datetime.combine(plan.started_on, datetime.min.time())):
             schedule = (
                 {"review_interval": f"{plan.review_every} {plan.review_unit}"}
                 if plan.review_every
                 else {"review_dates": ", ".join(d.isoformat() for d in plan.review_dates)}
             )
-            new = target.start_plan(me, case.id, {"started_on": plan.started_on, **schedule})
+            new = target.plans.start(me, case.id, {"started_on": plan.started_on, **schedule})
         ids = {g.id: new.goals[g.position - 1].id for g in plan.goals if g.carried_from_plan}
         events: list[tuple[datetime, Any]] = [(r.created_at, r) for r in plan.reviews]
         for goal in plan.goals:
@@ -1357,13 +1356,13 @@ def _replay(source: Store, target: Store, case_id: int) -> tuple[list[tuple[Any,
                     goal, v = event
                     fields = {f: getattr(v, f) for f in GOAL_VERSION_FIELDS}
                     if v.number == 1:
-                        added = target.add_goal(me, new.id, fields)
+                        added = target.plans.add_goal(me, new.id, fields)
                         assert added.position == goal.position
                         ids[goal.id] = added.id
                     else:
-                        now = target.plan(me, new.id)
+                        now = target.plans.get(me, new.id)
                         version = next(g.version for g in now.goals if g.id == ids[goal.id])
-                        target.update_goal(
+                        target.plans.update_goal(
                             me, ids[goal.id], {**fields, "reason": v.reason}, version=version
                         )
                     continue
@@ -1382,13 +1381,13 @@ def _replay(source: Store, target: Store, case_id: int) -> tuple[list[tuple[Any,
                         f"decision_{g}": r.decision,
                         f"not_rated_{g}": r.not_rated_reason,
                     }
-                target.review_plan(me, new.id, data)
+                target.plans.review(me, new.id, data)
     written = [
         (e.occurred_on, e.title, e.details)
-        for e in target.chronology(me, case.id)
+        for e in target.chronology.entries(me, case.id)
         if e.category == "plan"
     ]
-    return written, target.current_plan(me, case.id)
+    return written, target.plans.current(me, case.id)
 
 
 def test_plans_are_what_the_store_would_write_for_the_same_work(
@@ -1420,10 +1419,10 @@ def test_plans_are_what_the_store_would_write_for_the_same_work(
 
 
 def test_actions_are_what_the_action_form_accepts(demo_store: Store) -> None:
-    from store.plan_input import ActionInput
-    from store.schemas import validate
+    from store.core.validation import validate
+    from store.plans.input import ActionInput
 
-    actor = demo_store.ensure_worker(ME)
+    actor = demo_store.workers.ensure(ME)
     path = demo_store.path
     rows = _rows(
         path,
@@ -1433,7 +1432,7 @@ def test_actions_are_what_the_action_form_accepts(demo_store: Store) -> None:
     )
     assert rows
     for case_id, what, kind, name, pro, due_on, status, note, created_at in rows:
-        owners = dict(demo_store.action_owners(actor, case_id))
+        owners = dict(demo_store.plans.action_owners(actor, case_id))
         if kind == "professional":
             owner, typed = f"professional:{pro}", ""
         elif kind == "family":
@@ -1459,7 +1458,7 @@ def test_actions_are_what_the_action_form_accepts(demo_store: Store) -> None:
 
 
 def test_some_cases_have_conferences_with_the_cases_own_people(case_file_db: Path) -> None:
-    from store.config import CONFERENCE_TYPES
+    from store.core.settings import CONFERENCE_TYPES
 
     conferences = _rows(
         case_file_db,
@@ -1566,7 +1565,7 @@ def _one_per_case(conferences: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
 
 
 def test_finalised_conferences_have_one_chronology_entry_each(case_file_db: Path) -> None:
-    from store.conference_records import type_title
+    from store.conferences.records import type_title
 
     conferences = {
         conf_id: (case_id, status, held_at, kind, finalised_at, finalised_by)
@@ -1616,7 +1615,7 @@ def test_case_rows_keep_the_earliest_open_action_and_the_caseload_flags_it(
 ) -> None:
     store = Store.open(case_file_db)
     try:
-        me = store.ensure_worker(ME)
+        me = store.workers.ensure(ME)
         due = dict(_rows(case_file_db, 'SELECT id, next_action_due_on FROM "case"'))
         with_conferences = {row[0] for row in _rows(case_file_db, "SELECT case_id FROM conference")}
         assert with_conferences
@@ -1624,10 +1623,10 @@ def test_case_rows_keep_the_earliest_open_action_and_the_caseload_flags_it(
             if case_id not in with_conferences:
                 assert on is None
                 continue
-            actions = store.case_actions(me, case_id)
+            actions = store.conferences.case_actions(me, case_id)
             open_ = [a.due_on for a in actions if a.is_open]
             assert (date.fromisoformat(on) if on else None) == (min(open_) if open_ else None)
-        rows = store.caseload(me, scope="all")
+        rows = store.cases.caseload(me, scope="all")
         flagged = [row for row in rows if "actions" in row.flags]
         assert flagged
         for row in rows:
@@ -1638,11 +1637,11 @@ def test_case_rows_keep_the_earliest_open_action_and_the_caseload_flags_it(
 
 
 def test_the_store_loads_and_renders_every_demo_conference(case_file_db: Path) -> None:
-    from store.minutes_render import minutes_markdown
+    from store.conferences.render import minutes_markdown
 
     store = Store.open(case_file_db)
     try:
-        me = store.ensure_worker(ME)
+        me = store.workers.ensure(ME)
         counts = {
             conf_id: (attendees, actions)
             for conf_id, attendees, actions in _rows(
@@ -1654,7 +1653,7 @@ def test_the_store_loads_and_renders_every_demo_conference(case_file_db: Path) -
         }
         assert counts
         for conf_id, (attendees, actions) in counts.items():
-            info = store.conference(me, conf_id)
+            info = store.conferences.get(me, conf_id)
             assert len(info.attendees) + len(info.apologies) == attendees
             assert len(info.actions) == actions and 1 <= actions <= 4
             assert 1 <= len(info.agenda) <= 3 and info.decisions
@@ -1737,7 +1736,7 @@ def test_some_finalised_conferences_hold_a_plan_review_of_their_case(case_file_d
 
 
 def test_minutes_show_the_plan_review_held_in_the_meeting(case_file_db: Path) -> None:
-    from store.minutes_render import minutes_markdown
+    from store.conferences.render import minutes_markdown
 
     held = {row[1]: row[0] for row in _held_reviews(case_file_db)}
     assert held
@@ -1748,9 +1747,9 @@ def test_minutes_show_the_plan_review_held_in_the_meeting(case_file_db: Path) ->
     )
     store = Store.open(case_file_db)
     try:
-        me = store.ensure_worker(ME)
+        me = store.workers.ensure(ME)
         for conf_id, review_id in held.items():
-            info = store.conference(me, conf_id)
+            info = store.conferences.get(me, conf_id)
             assert info.review is not None and info.review_plan is not None
             assert info.review.id == review_id and info.review_plan.case_id == info.case_id
             assert info.held_at is not None
@@ -1758,7 +1757,7 @@ def test_minutes_show_the_plan_review_held_in_the_meeting(case_file_db: Path) ->
             text = minutes_markdown(info, today=TODAY)
             assert "Plan review held in the meeting" in text
             assert f"*Service plan {info.review_plan.number}.*" in text
-        info = store.conference(me, other)
+        info = store.conferences.get(me, other)
         assert info.review is None and info.review_plan is None
         assert "Plan review held in the meeting" not in minutes_markdown(info, today=TODAY)
     finally:

@@ -12,17 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from store import export
-from store.errors import StoreError
-from store.export import (
-    ExportError,
-    chronology_html,
-    chronology_markdown,
-    export_chronology,
-    format_for,
-)
-from store.markdown import parser
-from store.records import AllocationInfo, CaseDetail, CaseStatus, ChronologyItem, WorkerInfo
+from store.cases.records import AllocationInfo, CaseDetail
+from store.chronology.records import ChronologyItem
+from store.core.errors import StoreError
+from store.core.markdown import parser
+from store.core.records import CaseStatus, WorkerInfo
+from store.export import files as export
+from store.export.files import ExportError, export_chronology, format_for
+from store.export.html import chronology_html
+from store.export.markdown import chronology_markdown
 from store.service import Store
 
 EXPORTED_AT = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # 10:00 in London in November
@@ -478,13 +476,13 @@ def test_export_from_the_store_writes_the_filtered_chronology(
         ("1/8/2026", "safeguarding", SCRIPT),
         ("1/9/2026", "health", "GP review"),
     ):
-        store.add_chronology_entry(
+        store.chronology.add(
             me, case.id, {"occurred_on": day, "category": category, "title": title}
         )
-    items = store.chronology(me, case.id, categories=["health"], newest_first=True)
+    items = store.chronology.entries(me, case.id, categories=["health"], newest_first=True)
     path = export_chronology(
         tmp_path / "out.html",
-        store.case(me, case.id),
+        store.cases.get(me, case.id),
         items,
         exported_by=me.display_name,
         filter_description="category health",
@@ -497,7 +495,7 @@ def test_export_from_the_store_writes_the_filtered_chronology(
     assert facts[-2:] == ["filtered: category health", "2"]
     assert facts[6] == "23 Nov 2026 10:00"  # the clock, in local time
     md = export_chronology(
-        tmp_path / "out.txt", store.case(me, case.id), items, exported_by="Sam Okafor"
+        tmp_path / "out.txt", store.cases.get(me, case.id), items, exported_by="Sam Okafor"
     )
     assert md.read_text(encoding="utf-8").startswith(f"# Chronology: {case.ref}, Ada \\<b\\>")
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("out")) == [

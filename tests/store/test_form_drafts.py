@@ -5,31 +5,31 @@ from __future__ import annotations
 import pytest
 from peewee import IntegrityError
 
-from store.models import FormDraft
-from store.records import WorkerInfo
+from store.core.models import FormDraft
+from store.core.records import WorkerInfo
 from store.service import Store
 
 
 def test_a_form_draft_is_kept_replaced_and_discarded(
     store: Store, me: WorkerInfo, other: WorkerInfo
 ) -> None:
-    assert store.form_draft(me, "plan_review:1:0") is None
-    store.save_form_draft(me, "plan_review:1:0", {"client_views": "“Better”"}, title="Review")
-    store.save_form_draft(me, "plan_review:1:0", {"client_views": "“Much better”", "held_on": "x"})
-    found = store.form_draft(me, "plan_review:1:0")
+    assert store.forms.draft(me, "plan_review:1:0") is None
+    store.forms.save_draft(me, "plan_review:1:0", {"client_views": "“Better”"}, title="Review")
+    store.forms.save_draft(me, "plan_review:1:0", {"client_views": "“Much better”", "held_on": "x"})
+    found = store.forms.draft(me, "plan_review:1:0")
     assert found is not None
     values, saved_at = found
     assert values == {"client_views": "“Much better”", "held_on": "x"}
     assert saved_at is not None
     # Another worker's draft of the same form is their own.
-    assert store.form_draft(other, "plan_review:1:0") is None
+    assert store.forms.draft(other, "plan_review:1:0") is None
     with store.database.reading():
         assert FormDraft.select().count() == 1
-    store.discard_form_draft(me, "plan_review:1:0")
-    assert store.form_draft(me, "plan_review:1:0") is None
+    store.forms.discard_draft(me, "plan_review:1:0")
+    assert store.forms.draft(me, "plan_review:1:0") is None
 
 
 def test_one_draft_per_worker_and_form(store: Store, me: WorkerInfo) -> None:
-    store.save_form_draft(me, "goal_new:3", {"change": "a"})
+    store.forms.save_draft(me, "goal_new:3", {"change": "a"})
     with store.database.writing(), pytest.raises(IntegrityError):
         FormDraft.create(worker=me.id, key="goal_new:3", state="{}")

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from store import dates
-from store.casefile import readable_history
-from store.records import CaseDetail, ChangeInfo, WorkerInfo
+from store.case_file.history import readable_history
+from store.case_file.records import ChangeInfo
+from store.cases.records import CaseDetail
+from store.core import dates
+from store.core.records import WorkerInfo
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 
@@ -15,29 +17,31 @@ from tests.conftest import FROZEN_NOW
 def test_history_lines_name_people_and_read_dates_and_intervals(
     store: Store, me: WorkerInfo, other: WorkerInfo
 ) -> None:
-    case: CaseDetail = store.create_case(
+    case: CaseDetail = store.cases.create(
         me, {"client_name": "Ada Byron", "allocated_on": "1/9/2026"}
     )
-    client = store.client(me, case.client_id)
-    store.update_client(me, client.id, {"date_of_birth": "3/4/1990"}, version=client.version)
-    gp = store.add_professional(me, case.id, {"name": "Dr Hart", "agency": "Hillside GP"})
-    plan = store.start_plan(me, case.id, {"started_on": "today", "review_interval": "6 weeks"})
+    client = store.case_file.client(me, case.client_id)
+    store.case_file.update_client(
+        me, client.id, {"date_of_birth": "3/4/1990"}, version=client.version
+    )
+    gp = store.case_file.add_professional(me, case.id, {"name": "Dr Hart", "agency": "Hillside GP"})
+    plan = store.plans.start(me, case.id, {"started_on": "today", "review_interval": "6 weeks"})
     # Each save a minute after the one before, as people make them.
     with dates.frozen(FROZEN_NOW + timedelta(minutes=1)):
-        plan = store.update_plan_schedule(
+        plan = store.plans.update_schedule(
             other,
             plan.id,
             {"started_on": "today", "review_interval": "3 months"},
             version=plan.version,
         )
     with dates.frozen(FROZEN_NOW + timedelta(minutes=2)):
-        store.update_plan_schedule(
+        store.plans.update_schedule(
             me,
             plan.id,
             {"started_on": "today", "review_interval": "2 months"},
             version=plan.version,
         )
-    goal = store.add_goal(
+    goal = store.plans.add_goal(
         me,
         plan.id,
         {
@@ -51,18 +55,18 @@ def test_history_lines_name_people_and_read_dates_and_intervals(
             "achievable": "yes",
         },
     )
-    action = store.add_action(
+    action = store.plans.add_action(
         me, goal.id, {"what": "Letter to housing", "owner": "client", "due_on": "1/12/2026"}
     )
-    store.update_action(
+    store.plans.update_action(
         me,
         action.id,
         {"what": "Letter to housing", "owner": f"professional:{gp.id}", "due_on": "1/12/2026"},
         version=action.version,
     )
-    store.remove_professional(me, gp.id, version=gp.version)
+    store.case_file.remove_professional(me, gp.id, version=gp.version)
 
-    lines = store.case_history_lines(me, case.id)
+    lines = store.case_file.case_history_lines(me, case.id)
     shown = {(line.record, line.field): (line.was, line.now) for line in lines}
     assert shown[("Client", "date of birth")] == ("", "03 Apr 1990")
     assert shown[("Professional: Dr Hart", "removed")][1] == "23 Nov 2026 10:00"

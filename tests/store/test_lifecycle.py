@@ -11,12 +11,14 @@ from typing import Any
 
 import pytest
 
-from store.errors import Conflict, InvalidInput, NotFound
-from store.lifecycle import CLOSURE_REASONS
-from store.models import Case, ChronologyEntry, Client
-from store.records import CaseDetail, CaseStatus, ChronologyItem, WorkerInfo
+from store.cases.records import CaseDetail
+from store.chronology.records import ChronologyItem
+from store.core.errors import Conflict, InvalidInput, NotFound
+from store.core.models import Case, ChronologyEntry, Client
+from store.core.records import CaseStatus, WorkerInfo
+from store.core.settings import CLOSURE_REASONS
+from store.core.textsafe import fold
 from store.service import Store
-from store.textsafe import fold
 from tests.conftest import FROZEN_NOW
 
 TODAY = FROZEN_NOW.date()  # Monday 23 November 2026
@@ -29,7 +31,7 @@ def case(make_case: MakeCase) -> CaseDetail:
 
 
 def chronology(store: Store, me: WorkerInfo, case_id: int) -> list[ChronologyItem]:
-    return store.chronology(me, case_id)
+    return store.chronology.entries(me, case_id)
 
 
 def errors(exc: pytest.ExceptionInfo[InvalidInput]) -> dict[str, str]:
@@ -42,12 +44,12 @@ def errors(exc: pytest.ExceptionInfo[InvalidInput]) -> dict[str, str]:
 def test_a_transfer_starts_a_new_allocation_and_says_so_in_the_chronology(
     store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail, db_path: Path
 ) -> None:
-    store.add_chronology_entry(
+    store.chronology.add(
         me,
         case.id,
         {"occurred_on": "3/9/2026", "category": "health", "title": "GP review"},
     )
-    moved = store.transfer_case(
+    moved = store.cases.transfer(
         me,
         case.id,
         {"worker": "priya.nair", "on": "1/10/2026", "reason": "Sam is moving team"},
@@ -75,10 +77,12 @@ def test_a_transfer_starts_a_new_allocation_and_says_so_in_the_chronology(
         ).fetchone()
     assert transfer.source_id == alloc_id
     # The caseloads follow.
-    assert case.id not in {r.id for r in store.caseload(me)}
-    assert case.id in {r.id for r in store.caseload(other)}
+    assert case.id not in {r.id for r in store.cases.caseload(me)}
+    assert case.id in {r.id for r in store.cases.caseload(other)}
     # The old worker and date are in the case's history.
-    history = {c.field: (c.old_value, c.new_value) for c in store.history(me, "case", case.id)}
+    history = {
+        c.field: (c.old_value, c.new_value) for c in store.case_file.history(me, "case", case.id)
+    }
     assert history["worker"] == ("Sam Okafor", "Priya Nair")
     assert history["allocated_on"] == ("2026-06-01", "2026-10-01")
 
@@ -86,7 +90,7 @@ def test_a_transfer_starts_a_new_allocation_and_says_so_in_the_chronology(
 def test_a_transfer_defaults_to_today(
     store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
 ) -> None:
-    moved = store.transfer_case(
+    moved = store.cases.transfer(
         me, case.id, {"worker": "priya.nair", "reason": "Caseload balance"}, version=case.version
     )
     assert moved.allocated_on == TODAY
@@ -118,17 +122,17 @@ def test_bad_transfers_are_refused_by_field(
 ) -> None:
     before = chronology(store, me, case.id)
     with pytest.raises(InvalidInput) as exc:
-        store.transfer_case(me, case.id, form, version=case.version)
+        store.cases.transfer(me, case.id, form, version=case.version)
     assert fragment in errors(exc)[field]
     assert chronology(store, me, case.id) == before
-    assert store.case(me, case.id) == case
+    assert store.cases.get(me, case.id) == case
 
 
 def test_a_transfer_reports_every_problem_at_once(
     store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
 ) -> None:
     with pytest.raises(InvalidInput) as exc:
-        store.transfer_case(me, case.id, {"worker": "", "on": "someday"}, version=case.version)
+        store.cases.transfer(me, case.id, {"worker": "", "on": "someday"}, version=case.version)
     assert set(errors(exc)) == {"worker", "on", "reason"}
 
 
@@ -136,11 +140,11 @@ def test_a_stale_version_or_a_missing_case_is_refused(
     store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
 ) -> None:
     form = {"worker": "priya.nair", "reason": "Leave"}
-    store.transfer_case(me, case.id, form, version=case.version)
+    store.cases.transfer(me, case.id, form, version=case.version)
     with pytest.raises(Conflict):
-        store.transfer_case(me, case.id, {**form, "worker": "sam.okafor"}, version=case.version)
+        store.cases.transfer(me, case.id, {**form, "worker": "sam.okafor"}, version=case.version)
     with pytest.raises(NotFound):
-        store.transfer_case(me, 9999, form, version=1)
+        store.cases.transfer(me, 9999, form, version=1)
 
 
 def test_allocating_a_referral_opens_it(store: Store, me: WorkerInfo, other: WorkerInfo) -> None:
@@ -157,9 +161,11 @@ def test_allocating_a_referral_opens_it(store: Store, me: WorkerInfo, other: Wor
             source_kind="status",
         )
     with pytest.raises(InvalidInput) as exc:
-        store.transfer_case(me, referral.id, {"worker": "priya.nair", "on": "1/11/2026"}, version=1)
+        store.cases.transfer(
+            me, referral.id, {"worker": "priya.nair", "on": "1/11/2026"}, version=1
+        )
     assert "before the referral (02 Nov 2026)" in errors(exc)["on"]
-    opened = store.transfer_case(
+    opened = store.cases.transfer(
         me, referral.id, {"worker": "priya.nair", "on": "5/11/2026"}, version=1
     )
     assert opened.status is CaseStatus.OPEN
@@ -170,7 +176,7 @@ def test_allocating_a_referral_opens_it(store: Store, me: WorkerInfo, other: Wor
         ("Case allocated to Priya Nair", "allocation", False),
         ("Case opened", "status", False),
     ]
-    assert referral.id in {r.id for r in store.caseload(other)}
+    assert referral.id in {r.id for r in store.cases.caseload(other)}
 
 
 # --- closure and reopening ---------------------------------------------------------------
@@ -179,7 +185,7 @@ def test_allocating_a_referral_opens_it(store: Store, me: WorkerInfo, other: Wor
 def test_closing_records_the_reason_and_moves_the_case_to_the_closed_list(
     store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    closed = store.close_case(
+    closed = store.cases.close(
         me,
         case.id,
         {
@@ -193,8 +199,8 @@ def test_closing_records_the_reason_and_moves_the_case_to_the_closed_list(
     assert (closed.closed_on, closed.closure_reason) == (date(2026, 11, 20), "work completed")
     # Still the worker's case, on their closed list.
     assert closed.worker_name == "Sam Okafor"
-    assert case.id not in {r.id for r in store.caseload(me)}
-    assert case.id in {r.id for r in store.caseload(me, closed=True)}
+    assert case.id not in {r.id for r in store.cases.caseload(me)}
+    assert case.id in {r.id for r in store.cases.caseload(me, closed=True)}
     last = chronology(store, me, case.id)[-1]
     assert (last.title, last.category, last.source_kind, last.occurred_on) == (
         "Case closed",
@@ -204,12 +210,12 @@ def test_closing_records_the_reason_and_moves_the_case_to_the_closed_list(
     )
     assert last.details == "Reason: work completed.\n\nHousing secured; **rent** is up to date."
     assert not last.before_current_allocation
-    history = {c.field: c.new_value for c in store.history(me, "case", case.id)}
+    history = {c.field: c.new_value for c in store.case_file.history(me, "case", case.id)}
     assert history["status"] == "closed"
     assert history["closure_reason"] == "work completed"
     # A closed case's chronology takes no new entries.
     with pytest.raises(InvalidInput):
-        store.add_chronology_entry(
+        store.chronology.add(
             me, case.id, {"occurred_on": "21/11/2026", "category": "other", "title": "x"}
         )
 
@@ -228,15 +234,15 @@ def test_bad_closures_are_refused(
     store: Store, me: WorkerInfo, case: CaseDetail, form: dict[str, Any], field: str, fragment: str
 ) -> None:
     with pytest.raises(InvalidInput) as exc:
-        store.close_case(me, case.id, form, version=case.version)
+        store.cases.close(me, case.id, form, version=case.version)
     assert fragment in errors(exc)[field]
-    assert store.case(me, case.id).status is CaseStatus.OPEN
+    assert store.cases.get(me, case.id).status is CaseStatus.OPEN
 
 
 def test_closure_reasons_are_configurable(store: Store, me: WorkerInfo, case: CaseDetail) -> None:
     with pytest.raises(InvalidInput):
-        store.close_case(me, case.id, {"reason": "work completed"}, version=1, reasons=("moved",))
-    closed = store.close_case(me, case.id, {"reason": "MOVED"}, version=1, reasons=("moved",))
+        store.cases.close(me, case.id, {"reason": "work completed"}, version=1, reasons=("moved",))
+    closed = store.cases.close(me, case.id, {"reason": "MOVED"}, version=1, reasons=("moved",))
     assert closed.closure_reason == "moved"
     assert "other" in CLOSURE_REASONS
 
@@ -244,26 +250,26 @@ def test_closure_reasons_are_configurable(store: Store, me: WorkerInfo, case: Ca
 def test_reopening_brings_the_case_back_and_keeps_the_closure_on_record(
     store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    closed = store.close_case(
+    closed = store.cases.close(
         me, case.id, {"closed_on": "10/11/2026", "reason": "no further action"}, version=1
     )
     with pytest.raises(InvalidInput) as exc:
-        store.close_case(me, case.id, {"reason": "other"}, version=closed.version)
+        store.cases.close(me, case.id, {"reason": "other"}, version=closed.version)
     assert "already closed" in errors(exc)["form"]
     with pytest.raises(InvalidInput) as exc:
-        store.transfer_case(
+        store.cases.transfer(
             me, case.id, {"worker": "priya.nair", "reason": "x"}, version=closed.version
         )
     assert "reopen it" in errors(exc)["form"]
     with pytest.raises(InvalidInput) as exc:
-        store.reopen_case(
+        store.cases.reopen(
             me, case.id, {"reopened_on": "9/11/2026", "reason": "x"}, version=closed.version
         )
     assert "before it closed (10 Nov 2026)" in errors(exc)["reopened_on"]
     with pytest.raises(InvalidInput) as exc:
-        store.reopen_case(me, case.id, {"reason": ""}, version=closed.version)
+        store.cases.reopen(me, case.id, {"reason": ""}, version=closed.version)
     assert "Say why" in errors(exc)["reason"]
-    reopened = store.reopen_case(
+    reopened = store.cases.reopen(
         me,
         case.id,
         {"reopened_on": "20/11/2026", "reason": "New referral from the school"},
@@ -271,7 +277,7 @@ def test_reopening_brings_the_case_back_and_keeps_the_closure_on_record(
     )
     assert reopened.status is CaseStatus.OPEN
     assert (reopened.closed_on, reopened.closure_reason) == (None, "")
-    assert case.id in {r.id for r in store.caseload(me)}
+    assert case.id in {r.id for r in store.cases.caseload(me)}
     assert [i.title for i in chronology(store, me, case.id)] == [
         "Case allocated to Sam Okafor",
         "Case closed",
@@ -280,28 +286,28 @@ def test_reopening_brings_the_case_back_and_keeps_the_closure_on_record(
     assert chronology(store, me, case.id)[-1].details == "Reason: New referral from the school"
     old = {
         c.field: c.old_value
-        for c in store.history(me, "case", case.id)
+        for c in store.case_file.history(me, "case", case.id)
         if c.new_value in (None, "", "open")
     }
     assert old["closed_on"] == "2026-11-10" and old["closure_reason"] == "no further action"
     with pytest.raises(InvalidInput) as exc:
-        store.reopen_case(me, case.id, {"reason": "x"}, version=reopened.version)
+        store.cases.reopen(me, case.id, {"reason": "x"}, version=reopened.version)
     assert "not closed" in errors(exc)["form"]
 
 
 def test_case_changes_appear_in_the_case_history(
     store: Store, me: WorkerInfo, other: WorkerInfo, case: CaseDetail
 ) -> None:
-    moved = store.transfer_case(
+    moved = store.cases.transfer(
         me, case.id, {"worker": "priya.nair", "reason": "Leave"}, version=case.version
     )
-    labels = {(label, c.field) for label, c in store.case_history(me, case.id)}
+    labels = {(label, c.field) for label, c in store.case_file.case_history(me, case.id)}
     assert ("Case", "worker") in labels and ("Case", "allocated_on") in labels
-    entry = store.add_chronology_entry(
+    entry = store.chronology.add(
         other, case.id, {"occurred_on": "today", "category": "other", "title": "Old title"}
     )
-    store.update_chronology_entry(other, entry.id, {"title": "New title"}, version=entry.version)
-    labels = {(label, c.field) for label, c in store.case_history(me, moved.id)}
+    store.chronology.update(other, entry.id, {"title": "New title"}, version=entry.version)
+    labels = {(label, c.field) for label, c in store.case_file.case_history(me, moved.id)}
     assert ("Chronology: New title", "title") in labels
 
 
@@ -309,15 +315,15 @@ def test_closing_and_reopening_report_every_problem_at_once(
     store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
     with pytest.raises(InvalidInput) as exc:
-        store.close_case(me, case.id, {"closed_on": "1/1/2000", "reason": ""}, version=1)
+        store.cases.close(me, case.id, {"closed_on": "1/1/2000", "reason": ""}, version=1)
     assert errors(exc) == {
         "closed_on": "A case can't close before it was allocated (01 Jun 2026).",
         "reason": "Say why the case is closing.",
     }
-    closed = store.close_case(
+    closed = store.cases.close(
         me, case.id, {"closed_on": "10/11/2026", "reason": "other"}, version=1
     )
     with pytest.raises(InvalidInput) as exc:
-        store.reopen_case(me, case.id, {"reopened_on": "1/11/2026"}, version=closed.version)
+        store.cases.reopen(me, case.id, {"reopened_on": "1/11/2026"}, version=closed.version)
     assert set(errors(exc)) == {"reopened_on", "reason"}
     assert "before it closed (10 Nov 2026)" in errors(exc)["reopened_on"]

@@ -25,7 +25,7 @@ from typing import Any
 import peewee as pw
 import pytest
 
-from store import migrations
+from store.core import migrations
 from store.service import Store
 
 VERSIONS = [version for version, _description, _step in migrations.STEPS]
@@ -708,13 +708,13 @@ BUILDERS: dict[int, Callable[[Built], None]] = {
 
 
 def read_v1(store: Store, me: Any) -> None:
-    [row] = store.caseload(me)
+    [row] = store.cases.caseload(me)
     assert (row.ref, row.client_name, row.worker_name) == (
         "CL-2026-0001",
         "Ada Byron",
         "Kept Worker",
     )
-    case = store.case(me, 1)
+    case = store.cases.get(me, 1)
     assert (case.date_of_birth, case.address, case.phone) == (
         date(1990, 4, 3),
         "1 Mill Lane",
@@ -724,7 +724,7 @@ def read_v1(store: Store, me: Any) -> None:
         ("Left Worker", date(2026, 1, 5), date(2026, 2, 1)),
         ("Kept Worker", date(2026, 2, 1), None),
     ]
-    note = store.note(me, 1)
+    note = store.notes.get(me, 1)
     assert (note.status, note.note_type, note.present, note.body, note.significant) == (
         "final",
         "home visit",
@@ -732,11 +732,11 @@ def read_v1(store: Store, me: Any) -> None:
         "Visited; agreed plan.\nMore to follow.",
         True,
     )
-    assert 1 in {n.id for n in store.notes(me, 1)}
-    assert 2 not in {n.id for n in store.notes(me, 1)}  # a draft is not a note yet
-    drafts = {d.id: d for d in store.drafts(me)}
+    assert 1 in {n.id for n in store.notes.for_case(me, 1)}
+    assert 2 not in {n.id for n in store.notes.for_case(me, 1)}  # a draft is not a note yet
+    drafts = {d.id: d for d in store.notes.drafts(me)}
     assert drafts[2].case_ref == "CL-2026-0001"
-    entries = {e.id: e for e in store.chronology(me, 1)}
+    entries = {e.id: e for e in store.chronology.entries(me, 1)}
     assert entries[1].title == "Case allocated to Left Worker"
     assert entries[1].before_current_allocation
     assert (entries[2].category, entries[2].title, entries[2].details) == (
@@ -744,30 +744,30 @@ def read_v1(store: Store, me: Any) -> None:
         "Eviction notice served",
         "Served by the landlord.",
     )
-    assert store.next_ref(me, 2026) == "CL-2026-0002"
+    assert store.cases.next_ref(me, 2026) == "CL-2026-0002"
 
 
 def read_v2(store: Store, me: Any) -> None:
-    client = store.client(me, 1)
+    client = store.case_file.client(me, 1)
     assert (client.language, client.identifiers) == ("Welsh", "NHS 485 777 3456")
-    note = store.note(me, 3)
+    note = store.notes.get(me, 3)
     assert (note.chronology_title, note.follow_up_on) == ("Tenancy papers seen", date(2026, 3, 10))
-    [amendment] = store.note(me, 1).amendments
+    [amendment] = store.notes.get(me, 1).amendments
     assert (amendment.author_name, amendment.reason, amendment.body) == (
         "Kept Worker",
         "Wrong day",
         "The visit was on Tuesday.",
     )
-    drafts = {d.id: d for d in store.drafts(me)}
+    drafts = {d.id: d for d in store.notes.drafts(me)}
     assert drafts[4].state["body"] == "Draft with fields"
-    [contact] = store.contacts(me, 1)  # the removed one is not listed
+    [contact] = store.case_file.contacts(me, 1)  # the removed one is not listed
     assert (contact.name, contact.relationship, contact.phone, contact.notes) == (
         "Mary Byron",
         "mother",
         "07700 900123",
         "Visits on Sundays",
     )
-    [pro] = store.professionals(me, 1)
+    [pro] = store.case_file.professionals(me, 1)
     assert (pro.name, pro.agency, pro.role, pro.email, pro.started_on) == (
         "Dr Amir Khan",
         "Hillside GP",
@@ -775,11 +775,11 @@ def read_v2(store: Store, me: Any) -> None:
         "a.khan@example.org",
         date(2026, 1, 10),
     )
-    assert [v.body for v in store.summary_versions(me, 1)] == [
+    assert [v.body for v in store.case_file.summary_versions(me, 1)] == [
         "## Background\nMoved in January; eviction served.",
         "## Background\nMoved in January.",
     ]
-    [change] = store.history(me, "client", 1)
+    [change] = store.case_file.history(me, "client", 1)
     assert (change.field, change.old_value, change.new_value, change.changed_by) == (
         "phone",
         "0161 000 0000",
@@ -789,7 +789,7 @@ def read_v2(store: Store, me: Any) -> None:
 
 
 def read_v3(store: Store, me: Any) -> None:
-    entry = store.chronology_entry(me, 3)
+    entry = store.chronology.entry(me, 3)
     assert (entry.source_of_information, entry.analysis, entry.version, entry.updated_at) == (
         "School (DSL)",
         "Attendance is falling.",
@@ -799,7 +799,7 @@ def read_v3(store: Store, me: Any) -> None:
 
 
 def read_v4(store: Store, me: Any) -> None:
-    note = store.note(me, 5)
+    note = store.notes.get(me, 5)
     assert (note.author_name, note.body) == ("Left Worker", "Called the landlord.")
     assert [(a.reason, a.body) for a in note.amendments] == [
         ("Name spelled wrong", "The landlord is Mr Dyer.")
@@ -807,12 +807,14 @@ def read_v4(store: Store, me: Any) -> None:
 
 
 def read_v5(store: Store, me: Any) -> None:
-    assert [(p.number, p.status) for p in sorted(store.plans(me, 1), key=lambda p: p.number)] == [
+    assert [
+        (p.number, p.status) for p in sorted(store.plans.for_case(me, 1), key=lambda p: p.number)
+    ] == [
         (1, "ended"),
         (2, "current"),
     ]
-    assert store.plan(me, 1).ended_on == date(2026, 2, 14)
-    plan = store.current_plan(me, 1)
+    assert store.plans.get(me, 1).ended_on == date(2026, 2, 14)
+    plan = store.plans.current(me, 1)
     assert plan is not None and plan.id == 2
     assert (plan.review_every, plan.review_unit) == (3, "months")
     [goal] = plan.goals
@@ -845,7 +847,7 @@ def read_v5(store: Store, me: Any) -> None:
 
 
 def read_v6(store: Store, me: Any) -> None:
-    minutes = store.conference(me, 1)
+    minutes = store.conferences.get(me, 1)
     assert (minutes.status, minutes.place, minutes.chair, minutes.client_views) == (
         "final",
         "Hillside Centre",
@@ -867,28 +869,28 @@ def read_v6(store: Store, me: Any) -> None:
     ]
     assert minutes.finalised_by_name == "Kept Worker"
     assert minutes.review is not None and minutes.review.summary == "Reviewed in the core group."
-    assert {m.id: m.status for m in store.conferences(me, 1)}.items() >= {
+    assert {m.id: m.status for m in store.conferences.for_case(me, 1)}.items() >= {
         1: "final",
         2: "draft",
     }.items()
-    assert [a.what for a in store.case_actions(me, 1) if a.is_open] == [
+    assert [a.what for a in store.conferences.case_actions(me, 1) if a.is_open] == [
         "Send the housing panel referral"
     ]
-    assert store.case(me, 1).next_action_due_on == date(2026, 12, 1)
+    assert store.cases.get(me, 1).next_action_due_on == date(2026, 12, 1)
 
 
 def read_v7(store: Store, me: Any) -> None:
-    assert store.form_draft(me, "client:1") == (
+    assert store.forms.draft(me, "client:1") == (
         {"phone": "0161 496 0001", "address": "3 Mill Lane"},
         datetime(2026, 2, 25, 10, 0),
     )
-    assert [(key, title) for key, title, _at in store.form_drafts(me)] == [
+    assert [(key, title) for key, title, _at in store.forms.drafts(me)] == [
         ("client:1", "Client details")
     ]
 
 
 def read_v8(store: Store, me: Any) -> None:
-    minutes = store.conference(me, 3)
+    minutes = store.conferences.get(me, 3)
     assert (minutes.status, minutes.place, minutes.version) == ("draft", "Room 3", 2)
 
 
@@ -1001,7 +1003,7 @@ def test_a_database_at_this_version_is_upgraded_with_everything_kept(
     try:
         assert store.schema_version() == migrations.LATEST
         assert_rows_kept(path, built)
-        me = store.worker_named("kept")
+        me = store.workers.named("kept")
         for step in range(1, version + 1):
             CHECKS[step](store, me)
     finally:

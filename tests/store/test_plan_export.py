@@ -10,16 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from store import export
-from store.errors import StoreError
-from store.export import (
-    ExportError,
-    export_plan,
-    plan_export_html,
-    plan_export_markdown,
-)
-from store.plan_records import PlanInfo
-from store.records import CaseDetail, WorkerInfo
+from store.cases.records import CaseDetail
+from store.core.errors import StoreError
+from store.core.records import WorkerInfo
+from store.export import files as export
+from store.export.files import ExportError, export_plan
+from store.export.html import plan_export_html
+from store.export.markdown import plan_export_markdown
+from store.plans.records import PlanInfo
 from store.service import Store
 from tests.store.test_export import Node, parse_html, rendered
 
@@ -59,12 +57,12 @@ def review(
     store: Store, me: WorkerInfo, plan_id: int, held_on: str, views: str, **per_goal: dict[str, str]
 ) -> None:
     """Record a review; ``per_goal`` gives each open goal's part as g<position>=..."""
-    plan = store.plan(me, plan_id)
+    plan = store.plans.get(me, plan_id)
     data = {"held_on": held_on, "client_present": "yes", "client_views": views}
     for g in plan.open_goals:
         for key, value in per_goal[f"g{g.position}"].items():
             data[f"{'not_rated' if key == 'reason' else key}_{g.id}"] = value
-    store.review_plan(me, plan_id, data)
+    store.plans.review(me, plan_id, data)
 
 
 @pytest.fixture
@@ -75,18 +73,18 @@ def case(make_case: Callable[..., CaseDetail]) -> CaseDetail:
 @pytest.fixture
 def plan(store: Store, me: WorkerInfo, case: CaseDetail) -> PlanInfo:
     """Two goals with actions, reviewed twice; goal 1 reworded between the reviews."""
-    started = store.start_plan(
+    started = store.plans.start(
         me, case.id, {"started_on": "1/9/2026", "review_interval": "6 weeks"}
     )
-    classes = store.add_goal(me, started.id, CLASSES)
-    rent = store.add_goal(me, started.id, RENT)
-    store.add_action(
+    classes = store.plans.add_goal(me, started.id, CLASSES)
+    rent = store.plans.add_goal(me, started.id, RENT)
+    store.plans.add_action(
         me, classes.id, {"what": "Book the first class", "owner": "client", "due_on": "1/10/2026"}
     )
-    store.add_action(
+    store.plans.add_action(
         me, classes.id, {"what": "Arrange transport", "owner": "worker", "due_on": "1/12/2026"}
     )
-    store.add_action(
+    store.plans.add_action(
         me, rent.id, {"what": "Set up a standing order", "owner": "client", "due_on": "1/12/2026"}
     )
     review(
@@ -98,8 +96,8 @@ def plan(store: Store, me: WorkerInfo, case: CaseDetail) -> PlanInfo:
         g1=rating("progressing", "Went to 1 of 3\nby the centre's register", "continue"),
         g2={"reason": "Not discussed: the rent statement had not come"},
     )
-    current = store.plan(me, started.id).goals[0]
-    store.update_goal(
+    current = store.plans.get(me, started.id).goals[0]
+    store.plans.update_goal(
         me,
         classes.id,
         {
@@ -119,7 +117,7 @@ def plan(store: Store, me: WorkerInfo, case: CaseDetail) -> PlanInfo:
         g1=rating("progressing", "Went to 3 of 4", "continue"),
         g2=rating("no change", "October's rent was paid late", "change"),
     )
-    return store.plan(me, started.id)
+    return store.plans.get(me, started.id)
 
 
 def markdown(detail: CaseDetail, plan: PlanInfo, at: datetime = EXPORTED_AT) -> str:
@@ -153,20 +151,20 @@ def facts_of(doc: Node) -> dict[str, str]:
 def test_the_plan_of_a_closed_case_has_no_next_review(
     store: Store, me: WorkerInfo, case: CaseDetail, plan: PlanInfo
 ) -> None:
-    closed = store.close_case(
+    closed = store.cases.close(
         me,
         case.id,
         {"closed_on": "20/11/2026", "reason": "Work completed", "closing_summary": "Done."},
-        version=store.case(me, case.id).version,
+        version=store.cases.get(me, case.id).version,
     )
-    text = markdown(closed, store.plan(me, plan.id))
+    text = markdown(closed, store.plans.get(me, plan.id))
     assert "- **Plan status:** current when the case was closed" in text
     assert "- **Next review:** none (the case is closed)" in text
     # The plan no longer looks ahead; the last review's record keeps the date it set then.
     assert "next review 22 Dec 2026" not in text
     assert "Next review: 22 Dec 2026." in section(text, "### Review of 10 Nov 2026")
     assert "no further reviews (the case is closed)" in text
-    facts = facts_of(parse_html(html_text(closed, store.plan(me, plan.id)))[0])
+    facts = facts_of(parse_html(html_text(closed, store.plans.get(me, plan.id)))[0])
     assert facts["Next review"] == "none (the case is closed)"
 
 
@@ -280,13 +278,13 @@ def test_markdown_reviews_section_has_each_review_whole_in_order(
 
 
 def test_hostile_text_comes_out_literally(store: Store, me: WorkerInfo, case: CaseDetail) -> None:
-    started = store.start_plan(
+    started = store.plans.start(
         me, case.id, {"started_on": "1/9/2026", "review_interval": "1 month"}
     )
-    g = store.add_goal(
+    g = store.plans.add_goal(
         me, started.id, {**CLASSES, "change": f"Attend classes {HOSTILE}", "target": HOSTILE}
     )
-    store.add_action(me, g.id, {"what": HOSTILE, "owner": "client", "due_on": "1/12/2026"})
+    store.plans.add_action(me, g.id, {"what": HOSTILE, "owner": "client", "due_on": "1/12/2026"})
     review(
         store,
         me,
@@ -295,7 +293,7 @@ def test_hostile_text_comes_out_literally(store: Store, me: WorkerInfo, case: Ca
         f"Views: {HOSTILE}",
         g1=rating("progressing", f"Line one {HOSTILE}\nLine two", "continue"),
     )
-    plan = store.plan(me, started.id)
+    plan = store.plans.get(me, started.id)
     text = markdown(case, plan)
     assert f"**What will change:** Attend classes {HOSTILE_MD}" in text
     assert f"- ☐ {HOSTILE_MD} — *client*, due 01 Dec 2026" in text
@@ -400,15 +398,15 @@ def test_html_is_the_markdown_document_rendered(case: CaseDetail, plan: PlanInfo
 def test_an_earlier_plan_exports_as_it_was(
     store: Store, me: WorkerInfo, case: CaseDetail, plan: PlanInfo
 ) -> None:
-    store.start_plan(me, case.id, {"started_on": "20/11/2026", "review_interval": "1 month"})
-    earlier = store.plan(me, plan.id)
+    store.plans.start(me, case.id, {"started_on": "20/11/2026", "review_interval": "1 month"})
+    earlier = store.plans.get(me, plan.id)
     lines = markdown(case, earlier).splitlines()
     assert "- **Plan status:** ended 20 Nov 2026 (an earlier plan)" in lines
     assert "- **Next review:** none (the plan has ended)" in lines
     assert "### Review of 10 Nov 2026" in lines
     doc, _ = parse_html(html_text(case, earlier))
     assert facts_of(doc)["Plan status"] == "ended 20 Nov 2026 (an earlier plan)"
-    newer = store.current_plan(me, case.id)
+    newer = store.plans.current(me, case.id)
     assert newer is not None
     text = markdown(case, newer)
     assert text.startswith(f"# Service plan 2: {case.ref}, Ada Byron\n")
@@ -419,7 +417,9 @@ def test_an_earlier_plan_exports_as_it_was(
 def test_a_plan_without_goals_or_reviews_exports_cleanly(
     store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    empty = store.start_plan(me, case.id, {"started_on": "1/11/2026", "review_interval": "6 weeks"})
+    empty = store.plans.start(
+        me, case.id, {"started_on": "1/11/2026", "review_interval": "6 weeks"}
+    )
     text = markdown(case, empty)
     assert "No goals yet." in text and "No reviews yet." in text
     doc, _ = parse_html(html_text(case, empty))

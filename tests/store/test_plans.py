@@ -9,13 +9,14 @@ from datetime import date
 import peewee
 import pytest
 
-from store import dates
-from store.errors import Conflict, InvalidInput
-from store.models import PlanGoalVersion, PlanReview, ServicePlan
-from store.plan_records import PlanInfo
-from store.plan_render import goal_markdown, plan_markdown
-from store.plans import next_review_due
-from store.records import CaseDetail, WorkerInfo
+from store.cases.records import CaseDetail
+from store.core import dates
+from store.core.errors import Conflict, InvalidInput
+from store.core.models import PlanGoalVersion, PlanReview, ServicePlan
+from store.core.records import WorkerInfo
+from store.plans.info import next_review_due
+from store.plans.records import PlanInfo
+from store.plans.render import goal_markdown, plan_markdown
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 
@@ -46,7 +47,7 @@ def case(make_case: MakeCase) -> CaseDetail:
 
 @pytest.fixture
 def plan(store: Store, me: WorkerInfo, case: CaseDetail) -> PlanInfo:
-    return store.start_plan(me, case.id, {"started_on": "1/9/2026", "review_interval": "6 weeks"})
+    return store.plans.start(me, case.id, {"started_on": "1/9/2026", "review_interval": "6 weeks"})
 
 
 def review_data(plan: PlanInfo, held_on: str, **per_goal: tuple[str, str, str]) -> dict[str, str]:
@@ -92,10 +93,10 @@ def test_a_goal_that_is_not_smart_says_which_part_is_missing(
     store: Store, me: WorkerInfo, plan: PlanInfo, changes: dict[str, str], field: str, says: str
 ) -> None:
     with pytest.raises(InvalidInput) as exc:
-        store.add_goal(me, plan.id, goal(**changes))
+        store.plans.add_goal(me, plan.id, goal(**changes))
     assert field in exc.value.errors, exc.value.errors
     assert says in exc.value.errors[field]
-    assert store.current_plan(me, plan.case_id).goals == ()  # type: ignore[union-attr]
+    assert store.plans.current(me, plan.case_id).goals == ()  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
@@ -112,7 +113,7 @@ def test_a_goal_that_is_not_smart_says_which_part_is_missing(
 def test_smart_goals_are_accepted(
     store: Store, me: WorkerInfo, plan: PlanInfo, changes: dict[str, str]
 ) -> None:
-    added = store.add_goal(me, plan.id, goal(**changes))
+    added = store.plans.add_goal(me, plan.id, goal(**changes))
     assert added.position == 1
     assert added.current.change == goal(**changes)["change"]
     assert added.current.domain == goal(**changes)["domain"].lower()
@@ -122,7 +123,7 @@ def test_every_missing_part_is_reported_at_once(
     store: Store, me: WorkerInfo, plan: PlanInfo
 ) -> None:
     with pytest.raises(InvalidInput) as exc:
-        store.add_goal(me, plan.id, {"domain": "health", "change": "get healthier"})
+        store.plans.add_goal(me, plan.id, {"domain": "health", "change": "get healthier"})
     assert set(exc.value.errors) >= {"change", "measure", "target", "relevance", "target_on"}
 
 
@@ -163,34 +164,34 @@ def test_next_review_from_fixed_dates() -> None:
 def test_the_caseload_shows_the_plans_next_review(
     store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    (row,) = store.caseload(me)
+    (row,) = store.cases.caseload(me)
     assert (row.next_review_on, row.has_plan) == (None, False)
-    store.start_plan(me, case.id, {"started_on": "31/8/2026", "review_interval": "1 month"})
-    (row,) = store.caseload(me)
+    store.plans.start(me, case.id, {"started_on": "31/8/2026", "review_interval": "1 month"})
+    (row,) = store.cases.caseload(me)
     # Due 30 Sep 2026 and not reviewed: overdue on 23 Nov.
     assert (row.next_review_on, row.has_plan) == (date(2026, 9, 30), True)
     assert "review" in row.flags
-    plan = store.current_plan(me, case.id)
+    plan = store.plans.current(me, case.id)
     assert plan is not None
-    store.add_goal(me, plan.id, goal())
-    plan = store.current_plan(me, case.id)
+    store.plans.add_goal(me, plan.id, goal())
+    plan = store.plans.current(me, case.id)
     assert plan is not None
-    store.review_plan(me, plan.id, review_data(plan, "30/9/2026"))
-    (row,) = store.caseload(me)
+    store.plans.review(me, plan.id, review_data(plan, "30/9/2026"))
+    (row,) = store.cases.caseload(me)
     assert row.next_review_on == date(2026, 10, 31)
 
 
 def test_a_plan_with_its_fixed_dates_used_up_has_no_next_review(
     store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
-    plan = store.start_plan(me, case.id, {"started_on": "1/9/2026", "review_dates": "1/10/2026"})
+    plan = store.plans.start(me, case.id, {"started_on": "1/9/2026", "review_dates": "1/10/2026"})
     assert plan.review_dates == (date(2026, 10, 1),)
-    store.add_goal(me, plan.id, goal())
-    plan = store.plan(me, plan.id)
-    store.review_plan(me, plan.id, review_data(plan, "2/10/2026"))
-    (row,) = store.caseload(me)
+    store.plans.add_goal(me, plan.id, goal())
+    plan = store.plans.get(me, plan.id)
+    store.plans.review(me, plan.id, review_data(plan, "2/10/2026"))
+    (row,) = store.cases.caseload(me)
     assert (row.next_review_on, row.has_plan) == (None, True)
-    assert store.plan(me, plan.id).schedule_text == "on 01 Oct 2026"
+    assert store.plans.get(me, plan.id).schedule_text == "on 01 Oct 2026"
 
 
 @pytest.mark.parametrize(
@@ -211,9 +212,9 @@ def test_bad_plan_schedules_are_refused(
     store: Store, me: WorkerInfo, case: CaseDetail, data: dict[str, str], field: str, says: str
 ) -> None:
     with pytest.raises(InvalidInput) as exc:
-        store.start_plan(me, case.id, {"started_on": "1/9/2026", **data})
+        store.plans.start(me, case.id, {"started_on": "1/9/2026", **data})
     assert says in exc.value.errors.get(field, ""), exc.value.errors
-    assert store.current_plan(me, case.id) is None
+    assert store.plans.current(me, case.id) is None
 
 
 @pytest.mark.parametrize(
@@ -238,24 +239,28 @@ def test_review_intervals_as_typed(typed: str, expected: tuple[int, str]) -> Non
 def test_actions_have_owners_from_the_case(
     store: Store, me: WorkerInfo, case: CaseDetail, plan: PlanInfo
 ) -> None:
-    contact = store.add_contact(
+    contact = store.case_file.add_contact(
         me, case.client_id, {"name": "Rosa Reyes", "relationship": "sister"}
     )
-    pro = store.add_professional(me, case.id, {"name": "Dr Amir Khan", "agency": "Hillside GP"})
-    owners = dict(store.action_owners(me, case.id))
+    pro = store.case_file.add_professional(
+        me, case.id, {"name": "Dr Amir Khan", "agency": "Hillside GP"}
+    )
+    owners = dict(store.plans.action_owners(me, case.id))
     assert f"contact:{contact.id}" in owners and f"professional:{pro.id}" in owners
-    g = store.add_goal(me, plan.id, goal())
+    g = store.plans.add_goal(me, plan.id, goal())
     due = "1/12/2026"
-    store.add_action(me, g.id, {"what": "Book the classes", "owner": "client", "due_on": due})
-    store.add_action(
+    store.plans.add_action(me, g.id, {"what": "Book the classes", "owner": "client", "due_on": due})
+    store.plans.add_action(
         me, g.id, {"what": "Lift to class", "owner": f"contact:{contact.id}", "due_on": due}
     )
-    store.add_action(me, g.id, {"what": "Refer", "owner": f"professional:{pro.id}", "due_on": due})
-    store.add_action(me, g.id, {"what": "Check in", "owner": "worker", "due_on": due})
-    store.add_action(
+    store.plans.add_action(
+        me, g.id, {"what": "Refer", "owner": f"professional:{pro.id}", "due_on": due}
+    )
+    store.plans.add_action(me, g.id, {"what": "Check in", "owner": "worker", "due_on": due})
+    store.plans.add_action(
         me, g.id, {"what": "Childcare", "owner": "family", "owner_name": "Grandad", "due_on": due}
     )
-    actions = store.current_plan(me, case.id).goals[0].actions  # type: ignore[union-attr]
+    actions = store.plans.current(me, case.id).goals[0].actions  # type: ignore[union-attr]
     assert [(a.owner_kind, a.owner_text) for a in actions] == [
         ("client", "client"),
         ("family", "Rosa Reyes (sister)"),
@@ -264,7 +269,7 @@ def test_actions_have_owners_from_the_case(
         ("family", "Grandad"),
     ]
     assert actions[2].professional_id == pro.id
-    plan = store.plan(me, plan.id)
+    plan = store.plans.get(me, plan.id)
     assert plan.owner_counts() == {"client": 1, "family": 2, "professional": 1, "worker": 1}
 
 
@@ -283,18 +288,20 @@ def test_actions_have_owners_from_the_case(
 def test_bad_actions_are_refused(
     store: Store, me: WorkerInfo, plan: PlanInfo, data: dict[str, str], field: str, says: str
 ) -> None:
-    g = store.add_goal(me, plan.id, goal())
+    g = store.plans.add_goal(me, plan.id, goal())
     with pytest.raises(InvalidInput) as exc:
-        store.add_action(me, g.id, {"what": "Call", "owner": "worker", "due_on": "+1w", **data})
+        store.plans.add_action(
+            me, g.id, {"what": "Call", "owner": "worker", "due_on": "+1w", **data}
+        )
     assert says in exc.value.errors.get(field, ""), exc.value.errors
 
 
 def test_an_action_update_is_kept_in_the_history_and_checks_its_version(
     store: Store, me: WorkerInfo, plan: PlanInfo
 ) -> None:
-    g = store.add_goal(me, plan.id, goal())
-    a = store.add_action(me, g.id, {"what": "Call", "owner": "worker", "due_on": "+1w"})
-    done = store.update_action(
+    g = store.plans.add_goal(me, plan.id, goal())
+    a = store.plans.add_action(me, g.id, {"what": "Call", "owner": "worker", "due_on": "+1w"})
+    done = store.plans.update_action(
         me,
         a.id,
         {
@@ -308,10 +315,10 @@ def test_an_action_update_is_kept_in_the_history_and_checks_its_version(
     )
     assert (done.status, done.status_note, done.version) == ("done", "Rang", 2)
     with pytest.raises(Conflict):
-        store.update_action(
+        store.plans.update_action(
             me, a.id, {"what": "x", "owner": "worker", "due_on": "+1w"}, version=a.version
         )
-    history = store.history(me, "plan_action", a.id)
+    history = store.case_file.history(me, "plan_action", a.id)
     assert {c.field for c in history} >= {"status", "status_note"}
 
 
@@ -321,8 +328,10 @@ def test_an_action_update_is_kept_in_the_history_and_checks_its_version(
 def test_a_review_must_rate_every_open_goal_or_say_why_not(
     store: Store, me: WorkerInfo, plan: PlanInfo
 ) -> None:
-    g1 = store.add_goal(me, plan.id, goal())
-    g2 = store.add_goal(me, plan.id, goal(domain="housing", change="Move to a two-bedroom flat"))
+    g1 = store.plans.add_goal(me, plan.id, goal())
+    g2 = store.plans.add_goal(
+        me, plan.id, goal(domain="housing", change="Move to a two-bedroom flat")
+    )
     base = {"held_on": "13/10/2026", "client_present": "no", "client_views": "By phone: “fine”"}
     rated = {
         f"rating_{g1.id}": "achieved",
@@ -330,21 +339,21 @@ def test_a_review_must_rate_every_open_goal_or_say_why_not(
         f"decision_{g1.id}": "close goal",
     }
     with pytest.raises(InvalidInput) as exc:
-        store.review_plan(me, plan.id, {**base, **rated})
+        store.plans.review(me, plan.id, {**base, **rated})
     assert exc.value.errors == {
         f"rating_{g2.id}": "Rate the progress, or say why this goal was not reviewed."
     }
     with pytest.raises(InvalidInput) as exc:
-        store.review_plan(me, plan.id, {**base, **rated, f"rating_{g2.id}": "progressing"})
+        store.plans.review(me, plan.id, {**base, **rated, f"rating_{g2.id}": "progressing"})
     assert set(exc.value.errors) == {f"evidence_{g2.id}"}
-    review = store.review_plan(
+    review = store.plans.review(
         me, plan.id, {**base, **rated, f"not_rated_{g2.id}": "Housing officer on leave"}
     )
     assert [(r.rating, r.not_rated_reason) for r in review.ratings] == [
         ("achieved", ""),
         ("", "Housing officer on leave"),
     ]
-    after = store.plan(me, plan.id)
+    after = store.plans.get(me, plan.id)
     assert [(g.status, g.closed_on) for g in after.goals] == [
         ("achieved", date(2026, 10, 13)),
         ("open", None),
@@ -364,38 +373,38 @@ def test_a_review_must_rate_every_open_goal_or_say_why_not(
 def test_bad_reviews_are_refused(
     store: Store, me: WorkerInfo, plan: PlanInfo, fields: dict[str, str], field: str, says: str
 ) -> None:
-    store.add_goal(me, plan.id, goal())
-    plan = store.plan(me, plan.id)
+    store.plans.add_goal(me, plan.id, goal())
+    plan = store.plans.get(me, plan.id)
     with pytest.raises(InvalidInput) as exc:
-        store.review_plan(me, plan.id, {**review_data(plan, "13/10/2026"), **fields})
+        store.plans.review(me, plan.id, {**review_data(plan, "13/10/2026"), **fields})
     assert says in exc.value.errors.get(field, ""), exc.value.errors
 
 
 def test_a_review_writes_the_chronology_and_keeps_the_goal_as_it_stood(
     store: Store, me: WorkerInfo, case: CaseDetail, plan: PlanInfo
 ) -> None:
-    g = store.add_goal(me, plan.id, goal())
-    plan = store.plan(me, plan.id)
-    first = store.review_plan(me, plan.id, review_data(plan, "13/10/2026"))
+    g = store.plans.add_goal(me, plan.id, goal())
+    plan = store.plans.get(me, plan.id)
+    first = store.plans.review(me, plan.id, review_data(plan, "13/10/2026"))
     # Reworded after the review: a reason is needed, and the review keeps the old wording.
-    current = store.plan(me, plan.id).goals[0]
+    current = store.plans.get(me, plan.id).goals[0]
     with pytest.raises(InvalidInput) as exc:
-        store.update_goal(me, g.id, goal(target="4 of 4"), version=current.version)
+        store.plans.update_goal(me, g.id, goal(target="4 of 4"), version=current.version)
     assert "say why" in exc.value.errors["reason"]
-    changed = store.update_goal(
+    changed = store.plans.update_goal(
         me, g.id, goal(target="4 of 4", reason="A fourth class added"), version=current.version
     )
     assert [v.target for v in changed.versions] == ["3 of 3", "4 of 4"]
-    plan = store.plan(me, plan.id)
-    second = store.review_plan(me, plan.id, review_data(plan, "20/11/2026"))
-    history = store.plan(me, plan.id).goals[0].ratings
+    plan = store.plans.get(me, plan.id)
+    second = store.plans.review(me, plan.id, review_data(plan, "20/11/2026"))
+    history = store.plans.get(me, plan.id).goals[0].ratings
     assert [r.review_id for r in history] == [first.id, second.id]
     assert [r.goal.target for r in history] == ["3 of 3", "4 of 4"]
     # Inline: the goal's section shows both reviews and the wording judged by the first.
-    text = goal_markdown(store.plan(me, plan.id).goals[0])
+    text = goal_markdown(store.plans.get(me, plan.id).goals[0])
     assert text.index("13 Oct 2026") < text.index("20 Nov 2026")
     assert "The goal as it stood then" in text and "target: 3 of 3" in text
-    entries = [e for e in store.chronology(me, case.id) if e.category == "plan"]
+    entries = [e for e in store.chronology.entries(me, case.id) if e.category == "plan"]
     assert [(e.title, e.source_kind) for e in entries] == [
         ("Service plan 1 started", "plan"),
         ("Service plan 1 reviewed", "plan_review"),
@@ -409,20 +418,20 @@ def test_a_review_writes_the_chronology_and_keeps_the_goal_as_it_stood(
 def test_a_review_cannot_be_dated_before_the_last_one(
     store: Store, me: WorkerInfo, plan: PlanInfo
 ) -> None:
-    store.add_goal(me, plan.id, goal())
-    plan = store.plan(me, plan.id)
-    store.review_plan(me, plan.id, review_data(plan, "13/10/2026"))
+    store.plans.add_goal(me, plan.id, goal())
+    plan = store.plans.get(me, plan.id)
+    store.plans.review(me, plan.id, review_data(plan, "13/10/2026"))
     with pytest.raises(InvalidInput) as exc:
-        store.review_plan(me, plan.id, review_data(store.plan(me, plan.id), "1/10/2026"))
+        store.plans.review(me, plan.id, review_data(store.plans.get(me, plan.id), "1/10/2026"))
     assert "before the last one (13 Oct 2026)" in exc.value.errors["held_on"]
 
 
 def test_reviews_and_goal_versions_cannot_be_changed_in_the_database(
     store: Store, me: WorkerInfo, plan: PlanInfo
 ) -> None:
-    store.add_goal(me, plan.id, goal())
-    plan = store.plan(me, plan.id)
-    store.review_plan(me, plan.id, review_data(plan, "13/10/2026"))
+    store.plans.add_goal(me, plan.id, goal())
+    plan = store.plans.get(me, plan.id)
+    store.plans.review(me, plan.id, review_data(plan, "13/10/2026"))
     with store.database.writing(), pytest.raises((peewee.IntegrityError, sqlite3.IntegrityError)):
         PlanReview.update(client_views="edited").execute()
     with store.database.writing(), pytest.raises((peewee.IntegrityError, sqlite3.IntegrityError)):
@@ -435,31 +444,31 @@ def test_reviews_and_goal_versions_cannot_be_changed_in_the_database(
 def test_a_new_plan_ends_the_old_one_and_carries_open_goals_over(
     store: Store, me: WorkerInfo, case: CaseDetail, plan: PlanInfo
 ) -> None:
-    g1 = store.add_goal(me, plan.id, goal())
-    store.add_goal(me, plan.id, goal(domain="housing", change="Move to a two-bedroom flat"))
-    store.add_action(me, g1.id, {"what": "Book", "owner": "client", "due_on": "+1w"})
-    plan = store.plan(me, plan.id)
-    store.review_plan(
+    g1 = store.plans.add_goal(me, plan.id, goal())
+    store.plans.add_goal(me, plan.id, goal(domain="housing", change="Move to a two-bedroom flat"))
+    store.plans.add_action(me, g1.id, {"what": "Book", "owner": "client", "due_on": "+1w"})
+    plan = store.plans.get(me, plan.id)
+    store.plans.review(
         me, plan.id, review_data(plan, "13/10/2026", g2=("achieved", "Moved in", "close goal"))
     )
-    new = store.start_plan(me, case.id, {"started_on": "1/11/2026", "review_interval": "3 months"})
+    new = store.plans.start(me, case.id, {"started_on": "1/11/2026", "review_interval": "3 months"})
     assert new.number == 2 and new.is_current
     assert [(g.position, g.current.domain, g.carried_from_plan) for g in new.goals] == [
         (1, "health", 1)
     ]
     assert new.goals[0].current.reason == "Carried over from plan 1"
     assert [a.what for a in new.goals[0].actions] == ["Book"]
-    old = store.plan(me, plan.id)
+    old = store.plans.get(me, plan.id)
     assert (old.status, old.ended_on, old.next_review_on) == ("ended", date(2026, 11, 1), None)
-    assert [p.number for p in store.plans(me, case.id)] == [2, 1]
-    (row,) = store.caseload(me)
+    assert [p.number for p in store.plans.for_case(me, case.id)] == [2, 1]
+    (row,) = store.cases.caseload(me)
     assert row.next_review_on == date(2027, 2, 1)
     # The earlier plan is kept as it was: the store refuses, and so does the database.
     with pytest.raises(InvalidInput) as exc:
-        store.add_goal(me, old.id, goal())
+        store.plans.add_goal(me, old.id, goal())
     assert "earlier plan" in exc.value.errors["form"]
     with pytest.raises(InvalidInput):
-        store.review_plan(me, old.id, review_data(old, "20/11/2026"))
+        store.plans.review(me, old.id, review_data(old, "20/11/2026"))
     with store.database.writing(), pytest.raises((peewee.IntegrityError, sqlite3.IntegrityError)):
         ServicePlan.update(review_every=1).where(ServicePlan.id == old.id).execute()
 
@@ -467,13 +476,13 @@ def test_a_new_plan_ends_the_old_one_and_carries_open_goals_over(
 def test_a_new_plan_can_start_empty_and_not_before_the_last_review(
     store: Store, me: WorkerInfo, case: CaseDetail, plan: PlanInfo
 ) -> None:
-    store.add_goal(me, plan.id, goal())
-    plan = store.plan(me, plan.id)
-    store.review_plan(me, plan.id, review_data(plan, "13/10/2026"))
+    store.plans.add_goal(me, plan.id, goal())
+    plan = store.plans.get(me, plan.id)
+    store.plans.review(me, plan.id, review_data(plan, "13/10/2026"))
     with pytest.raises(InvalidInput) as exc:
-        store.start_plan(me, case.id, {"started_on": "1/10/2026", "review_interval": "6 weeks"})
+        store.plans.start(me, case.id, {"started_on": "1/10/2026", "review_interval": "6 weeks"})
     assert "last reviewed (13 Oct 2026)" in exc.value.errors["started_on"]
-    new = store.start_plan(
+    new = store.plans.start(
         me, case.id, {"started_on": "13/10/2026", "review_interval": "6w"}, carry_over=False
     )
     assert new.goals == ()
@@ -482,29 +491,29 @@ def test_a_new_plan_can_start_empty_and_not_before_the_last_review(
 def test_a_closed_case_plan_cannot_change(
     store: Store, me: WorkerInfo, case: CaseDetail, plan: PlanInfo
 ) -> None:
-    detail = store.case(me, case.id)
-    store.close_case(me, case.id, {"reason": "work completed"}, version=detail.version)
+    detail = store.cases.get(me, case.id)
+    store.cases.close(me, case.id, {"reason": "work completed"}, version=detail.version)
     with pytest.raises(InvalidInput) as exc:
-        store.add_goal(me, plan.id, goal())
+        store.plans.add_goal(me, plan.id, goal())
     assert "closed" in exc.value.errors["form"]
 
 
 def test_changing_the_schedule_moves_the_next_review(
     store: Store, me: WorkerInfo, plan: PlanInfo
 ) -> None:
-    changed = store.update_plan_schedule(
+    changed = store.plans.update_schedule(
         me, plan.id, {"started_on": "1/9/2026", "review_interval": "3 months"}, version=plan.version
     )
     assert changed.next_review_on == date(2026, 12, 1)
-    assert store.case(me, plan.case_id).next_review_on == date(2026, 12, 1)
+    assert store.cases.get(me, plan.case_id).next_review_on == date(2026, 12, 1)
     with pytest.raises(Conflict):
-        store.update_plan_schedule(
+        store.plans.update_schedule(
             me,
             plan.id,
             {"started_on": "1/9/2026", "review_interval": "1 month"},
             version=plan.version,
         )
-    history = store.history(me, "service_plan", plan.id)
+    history = store.case_file.history(me, "service_plan", plan.id)
     assert {(c.field, c.old_value, c.new_value) for c in history} == {
         ("review_every", "6", "3"),
         ("review_unit", "weeks", "months"),
@@ -517,15 +526,15 @@ def test_changing_the_schedule_moves_the_next_review(
 def test_the_plan_document_shows_each_goal_with_its_history_and_escapes_user_text(
     store: Store, me: WorkerInfo, plan: PlanInfo
 ) -> None:
-    g = store.add_goal(me, plan.id, goal(change="Attend **three** classes [/] <b>"))
-    store.add_action(me, g.id, {"what": "Ring #1", "owner": "client", "due_on": "1/11/2026"})
-    plan = store.plan(me, plan.id)
-    store.review_plan(
+    g = store.plans.add_goal(me, plan.id, goal(change="Attend **three** classes [/] <b>"))
+    store.plans.add_action(me, g.id, {"what": "Ring #1", "owner": "client", "due_on": "1/11/2026"})
+    plan = store.plans.get(me, plan.id)
+    store.plans.review(
         me,
         plan.id,
         review_data(plan, "13/10/2026", g1=("progressing", "Went to 1\nof 3", "continue")),
     )
-    text = plan_markdown(store.plan(me, plan.id), title="Plan for Dana")
+    text = plan_markdown(store.plans.get(me, plan.id), title="Plan for Dana")
     assert text.startswith("# Plan for Dana\n")
     assert "Attend \\*\\*three\\*\\* classes \\[/\\] \\<b\\>" in text
     assert "Ring \\#1" in text and "**overdue**" in text
@@ -538,11 +547,11 @@ def test_the_plan_document_shows_each_goal_with_its_history_and_escapes_user_tex
 def test_typed_lines_that_look_like_lists_or_rules_read_as_typed(
     store: Store, me: WorkerInfo, plan: PlanInfo
 ) -> None:
-    store.add_goal(me, plan.id, goal())
-    plan = store.plan(me, plan.id)
+    store.plans.add_goal(me, plan.id, goal())
+    plan = store.plans.get(me, plan.id)
     evidence = "- paid\n2. late\n===\n12 payments"
-    store.review_plan(
+    store.plans.review(
         me, plan.id, review_data(plan, "13/10/2026", g1=("progressing", evidence, "continue"))
     )
-    text = goal_markdown(store.plan(me, plan.id).goals[0])
+    text = goal_markdown(store.plans.get(me, plan.id).goals[0])
     assert "  > \\- paid\n  > 2\\. late\n  > \\===\n  > 12 payments" in text

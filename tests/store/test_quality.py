@@ -7,7 +7,13 @@ from typing import Any
 
 import pytest
 
-from store.quality import ACTION_PHRASES, VAGUE_PHRASES, VISIT_TYPES, QualityIssue, check_note
+from store.notes.quality import (
+    ACTION_PHRASES,
+    VAGUE_PHRASES,
+    VISIT_TYPES,
+    QualityIssue,
+    check_note,
+)
 
 NOW = datetime(2026, 4, 10, 12, 0)
 GOOD = (

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from store.records import CaseDetail, WorkerInfo
+from store.cases.records import CaseDetail
+from store.core.records import WorkerInfo
 from store.service import Store
 
 MakeCase = Callable[..., CaseDetail]
@@ -19,12 +20,12 @@ MakeCase = Callable[..., CaseDetail]
 def noted(store: Store, me: WorkerInfo, make_case: MakeCase) -> tuple[int, int, int]:
     """A case with a final note (amended once) and a draft: (case, final note, draft)."""
     case = make_case(client_name="Dana Reyes")
-    final = store.finalise_note(
+    final = store.notes.finalise(
         me, case.id, {"contact_at": "today 9:00", "note_type": "phone call", "body": "Rang."}
     )
-    store.amend_note(me, final.id, reason="Wrong time", body="It was 9:30.")
-    draft = store.save_draft(me, case.id, {"body": "half a thought"})
-    store.update_client(me, case.client_id, {"phone": "0113 496 0000"}, version=1)
+    store.notes.amend(me, final.id, reason="Wrong time", body="It was 9:30.")
+    draft = store.notes.save_draft(me, case.id, {"body": "half a thought"})
+    store.case_file.update_client(me, case.client_id, {"phone": "0113 496 0000"}, version=1)
     return case.id, final.id, draft
 
 
@@ -60,10 +61,10 @@ def test_the_record_is_intact_and_drafts_stay_free(
 ) -> None:
     case_id, final_id, draft_id = noted
     # The store's own path for a draft still works: edit, then discard.
-    store.save_draft(me, case_id, {"body": "a whole thought"}, draft_id)
+    store.notes.save_draft(me, case_id, {"body": "a whole thought"}, draft_id)
     # Discarding something that is no longer a draft leaves the record alone.
-    store.discard_draft(me, final_id)
-    store.discard_draft(me, draft_id)
-    assert store.drafts(me) == []
-    note = store.note(me, final_id)
+    store.notes.discard_draft(me, final_id)
+    store.notes.discard_draft(me, draft_id)
+    assert store.notes.drafts(me) == []
+    note = store.notes.get(me, final_id)
     assert note.body == "Rang." and [a.body for a in note.amendments] == ["It was 9:30."]

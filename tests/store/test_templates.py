@@ -7,8 +7,8 @@ from typing import SupportsIndex
 
 import pytest
 
-from store.quality import check_note
-from store.templates import (
+from store.notes.quality import check_note
+from store.notes.templates import (
     DEFAULT_TEMPLATES,
     Template,
     expand_abbreviation,
@@ -291,7 +291,7 @@ def test_only_the_characters_before_the_cursor_are_read() -> None:
 
 
 def test_the_template_an_abbreviation_belongs_to() -> None:
-    from store.templates import find_abbreviation
+    from store.notes.templates import find_abbreviation
 
     found = find_abbreviation("Seen today ;hv", 14, DEFAULT_TEMPLATES)
     assert found is not None and found.key == "home visit"
@@ -299,7 +299,7 @@ def test_the_template_an_abbreviation_belongs_to() -> None:
 
 
 def test_prompt_labels_are_every_templates_headings() -> None:
-    from store.templates import prompt_labels
+    from store.notes.templates import prompt_labels
 
     labels = prompt_labels(DEFAULT_TEMPLATES)
     assert "purpose of visit" in labels

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from store.service import Store
-from store.textsafe import (
+from store.core.textsafe import (
     clean_field,
     fold,
     pasted,
@@ -17,6 +16,7 @@ from store.textsafe import (
     visible,
     visible_parts,
 )
+from store.service import Store
 
 HOSTILE = [
     ("osc52 clipboard", "a\x1b]52;c;SEVJTUxP\x07b", "ab"),
@@ -94,18 +94,18 @@ def test_a_preview_removes_sequences_whole_before_taking_the_first_line() -> Non
 
 def test_the_notes_list_and_chronology_summaries_show_no_leftovers(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "previews.db")
-    me = store.ensure_worker("sam")
-    case = store.create_case(me, {"client_name": "Dana Reyes"})
-    store.finalise_note(
+    me = store.workers.ensure("sam")
+    case = store.cases.create(me, {"client_name": "Dana Reyes"})
+    store.notes.finalise(
         me, case.id, {"contact_at": "today 9:00", "note_type": "phone call", "body": SPANNING}
     )
-    entry = store.add_chronology_entry(
+    entry = store.chronology.add(
         me,
         case.id,
         {"occurred_on": "today", "category": "incident", "title": "Fall", "details": SPANNING},
     )
-    (note,) = store.notes(me, case.id)
-    summary = next(e for e in store.chronology(me, case.id) if e.id == entry.id).summary
+    (note,) = store.notes.for_case(me, case.id)
+    summary = next(e for e in store.chronology.entries(me, case.id) if e.id == entry.id).summary
     store.close()
     assert note.first_line == "Home visit with Dana"
     assert summary == "Home visit with Dana"
@@ -140,11 +140,11 @@ def test_invisible_characters_do_not_hide_a_name_from_search_or_duplicates(
     tmp_path: Path,
 ) -> None:
     store = Store.open(tmp_path / "spoof.db")
-    me = store.ensure_worker("sam")
-    store.create_case(me, {"client_name": "Anna Smith"})
-    store.create_case(me, {"client_name": "Bob Jo\u200bnes\u202e"})
-    duplicates = store.find_possible_duplicates(me, "Anna Smi\u200bth\ufeff")
-    found = [row.client_name for row in store.find_cases(me, "jones")]
+    me = store.workers.ensure("sam")
+    store.cases.create(me, {"client_name": "Anna Smith"})
+    store.cases.create(me, {"client_name": "Bob Jo\u200bnes\u202e"})
+    duplicates = store.cases.possible_duplicates(me, "Anna Smi\u200bth\ufeff")
+    found = [row.client_name for row in store.cases.find(me, "jones")]
     store.close()
     assert [(d.name, d.reasons) for d in duplicates] == [("Anna Smith", ("same name",))]
     assert found == ["Bob Jo\u200bnes\u202e"]  # found, and kept as typed
@@ -152,10 +152,10 @@ def test_invisible_characters_do_not_hide_a_name_from_search_or_duplicates(
 
 def test_history_labels_cut_long_actions_without_leaving_half_a_sequence(tmp_path: Path) -> None:
     store = Store.open(tmp_path / "labels.db")
-    me = store.ensure_worker("sam")
-    case = store.create_case(me, {"client_name": "Dana Reyes"})
-    plan = store.start_plan(me, case.id, {"started_on": "today", "review_interval": "6 weeks"})
-    goal = store.add_goal(
+    me = store.workers.ensure("sam")
+    case = store.cases.create(me, {"client_name": "Dana Reyes"})
+    plan = store.plans.start(me, case.id, {"started_on": "today", "review_interval": "6 weeks"})
+    goal = store.plans.add_goal(
         me,
         plan.id,
         {
@@ -172,10 +172,10 @@ def test_history_labels_cut_long_actions_without_leaving_half_a_sequence(tmp_pat
     # Typed text is kept as typed; a sequence straddles the 40th character of the label.
     what = "Ring the GP about the \x1b]52;c;QUJDREVGR0hJSktMTU5PUFFS\x07 repeat prescription"
     data = {"what": what, "owner": "worker", "due_on": "+1w"}
-    action = store.add_action(me, goal.id, data)
-    store.update_action(
+    action = store.plans.add_action(me, goal.id, data)
+    store.plans.update_action(
         me, action.id, {**data, "status": "done", "status_note": "Rang"}, version=action.version
     )
-    labels = [label for label, _ in store.case_history(me, case.id)]
+    labels = [label for label, _ in store.case_file.case_history(me, case.id)]
     store.close()
     assert "Plan action: Ring the GP about the repeat prescription" in labels

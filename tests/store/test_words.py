@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.words import plural
+from store.core.words import plural
 
 
 @pytest.mark.parametrize(

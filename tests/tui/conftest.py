@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from store.models import Case
-from store.records import CaseDetail, WorkerInfo
+from store.cases.records import CaseDetail
+from store.core.models import Case
+from store.core.records import WorkerInfo
 from store.service import Store
 from tests.tui.ui_thread import UiThreadWatch, fail_on_ui_thread_calls, watching
 from tui.app import CaselineApp
@@ -63,11 +64,11 @@ CLIENTS = [
 
 def seed(store: Store) -> tuple[WorkerInfo, list[CaseDetail]]:
     """A small caseload with a spread of names, dates and flags."""
-    me = store.ensure_worker("sam.okafor")
-    store.ensure_worker("priya.nair")
+    me = store.workers.ensure("sam.okafor")
+    store.workers.ensure("priya.nair")
     created = []
     for name, dob, allocated, worker, last, review in CLIENTS:
-        case = store.create_case(
+        case = store.cases.create(
             me,
             {
                 "client_name": name,
@@ -83,7 +84,9 @@ def seed(store: Store) -> tuple[WorkerInfo, list[CaseDetail]]:
                 Case.id == case.id
             ).execute()
         created.append(case)
-    closed = store.create_case(me, {"client_name": "Old Closed Case", "allocated_on": "2020-01-01"})
+    closed = store.cases.create(
+        me, {"client_name": "Old Closed Case", "allocated_on": "2020-01-01"}
+    )
     with store.database.writing():
         Case.update(status="closed", closed_on=date(2021, 1, 1)).where(
             Case.id == closed.id

@@ -69,8 +69,10 @@ async def test_edit_client_details_keeps_the_old_values(make_app: MakeApp, seede
         details = text_of(screen, "#client-details")
         assert "0113 496 0000" in details and "Hausa (interpreter needed)" in details
     store = Store.open(seeded_db)
-    me = store.ensure_worker("sam.okafor")
-    history = {c.field: (c.old_value, c.new_value) for c in store.history(me, "client", 1)}
+    me = store.workers.ensure("sam.okafor")
+    history = {
+        c.field: (c.old_value, c.new_value) for c in store.case_file.history(me, "client", 1)
+    }
     assert history["phone"] == ("07700 900123", "0113 496 0000")
     assert history["language"] == ("", "Hausa (interpreter needed)")
     store.close()
@@ -150,8 +152,8 @@ async def test_write_the_summary_and_see_it_rendered(make_app: MakeApp, seeded_d
         await pilot.pause()
         assert "updated today" in text_of(screen, "#case-details")
     store = Store.open(seeded_db)
-    me = store.ensure_worker("sam.okafor")
-    assert len(store.summary_versions(me, 1)) == 1
+    me = store.workers.ensure("sam.okafor")
+    assert len(store.case_file.summary_versions(me, 1)) == 1
     store.close()
 
 
@@ -159,7 +161,9 @@ async def test_saving_the_summary_unchanged_says_nothing_changed(
     make_app: MakeApp, seeded_db: Path
 ) -> None:
     store = Store.open(seeded_db)
-    store.save_summary(store.ensure_worker("sam.okafor"), 1, "## Background\nReferred by the GP.")
+    store.case_file.save_summary(
+        store.workers.ensure("sam.okafor"), 1, "## Background\nReferred by the GP."
+    )
     store.close()
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -174,16 +178,16 @@ async def test_saving_the_summary_unchanged_says_nothing_changed(
         assert "Nothing changed." in messages
         assert "Summary saved as a new version." not in messages
     store = Store.open(seeded_db)
-    assert len(store.summary_versions(store.ensure_worker("sam.okafor"), 1)) == 1
+    assert len(store.case_file.summary_versions(store.workers.ensure("sam.okafor"), 1)) == 1
     store.close()
 
 
 async def test_old_summary_is_flagged(make_app: MakeApp, seeded_db: Path) -> None:
-    from store.models import SummaryVersion
+    from store.core.models import SummaryVersion
 
     store = Store.open(seeded_db)
-    me = store.ensure_worker("sam.okafor")
-    store.save_summary(me, 1, "Old news.")
+    me = store.workers.ensure("sam.okafor")
+    store.case_file.save_summary(me, 1, "Old news.")
     from datetime import datetime
 
     with store.database.writing():
@@ -242,14 +246,14 @@ async def test_h_shows_the_history_of_changes(make_app: MakeApp) -> None:
 
 async def test_the_overview_lists_how_to_reach_people(make_app: MakeApp, seeded_db: Path) -> None:
     store = Store.open(seeded_db)
-    me = store.ensure_worker("sam.okafor")
-    detail = store.case(me, 1)
-    store.add_contact(
+    me = store.workers.ensure("sam.okafor")
+    detail = store.cases.get(me, 1)
+    store.case_file.add_contact(
         me,
         detail.client_id,
         {"name": "Grace Bello", "relationship": "mother", "address": "4 Mill Road, Leeds"},
     )
-    store.add_professional(
+    store.case_file.add_professional(
         me,
         1,
         {
@@ -273,13 +277,13 @@ async def test_the_overview_lists_how_to_reach_people(make_app: MakeApp, seeded_
 
 async def test_notes_filter_by_text_and_by_type(make_app: MakeApp, seeded_db: Path) -> None:
     store = Store.open(seeded_db)
-    me = store.ensure_worker("sam.okafor")
+    me = store.workers.ensure("sam.okafor")
     for when, kind, body in (
         ("1/11/2026 9:00", "phone call", "Rang about the boiler. Next: chase landlord."),
         ("2/11/2026 9:00", "home visit", "Visited; boiler fixed. Next: review 1/12."),
         ("3/11/2026 9:00", "phone call", "Rang school about attendance. Next: meeting."),
     ):
-        store.finalise_note(me, 1, {"contact_at": when, "note_type": kind, "body": body})
+        store.notes.finalise(me, 1, {"contact_at": when, "note_type": kind, "body": body})
     store.close()
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -314,9 +318,9 @@ async def test_v_reads_every_version_of_the_summary(make_app: MakeApp, seeded_db
     from tui.screens.case_file.summary_versions import SummaryVersionsScreen
 
     store = Store.open(seeded_db)
-    me = store.ensure_worker("sam.okafor")
+    me = store.workers.ensure("sam.okafor")
     for body in ("First: referred by the GP.", "Second: housing found.", "Third: [bold]closed[/]"):
-        store.save_summary(me, 1, body)
+        store.case_file.save_summary(me, 1, body)
     store.close()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from store.models import Case
+from store.core.models import Case
 from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.caseload.case_table import REFERRAL
@@ -20,8 +20,8 @@ MakeApp = Callable[..., CaselineApp]
 def _make_referral(db: Path, name: str = "Marcus Johnson") -> None:
     """A case referred and not yet allocated: no worker."""
     store = Store.open(db)
-    me = store.ensure_worker("sam.okafor")
-    row = next(r for r in store.caseload(me, scope="all") if r.client_name == name)
+    me = store.workers.ensure("sam.okafor")
+    row = next(r for r in store.cases.caseload(me, scope="all") if r.client_name == name)
     with store.database.writing():
         Case.update(status="referral", worker=None).where(Case.id == row.id).execute()
     store.close()

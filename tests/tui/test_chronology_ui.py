@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TabbedContent
 from textual.widgets._footer import FooterKey
 
-from store.records import ChronologyItem
+from store.chronology.records import ChronologyItem
 from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
@@ -31,13 +31,13 @@ AISHA = 1  # the first case of the seeded caseload (Aisha Bello, allocated 10 Fe
 def add_entries(db: Path) -> None:
     """Three manual entries and a significant note on Aisha's case."""
     store = Store.open(db)
-    me = store.ensure_worker("sam.okafor")
+    me = store.workers.ensure("sam.okafor")
     for day, category, title, details in (
         ("3/3/2025", "health", "Hospital admission", "Admitted overnight.\n\nDischarged."),
         ("4/5/2026", "housing", "Moved to temporary flat", "Flat 3, Mill Road."),
         ("1/10/2026", "incident", "Police called to the address", "Neighbour heard shouting."),
     ):
-        store.add_chronology_entry(
+        store.chronology.add(
             me,
             AISHA,
             {
@@ -48,7 +48,7 @@ def add_entries(db: Path) -> None:
                 "source_of_information": "Police (PC 1234)" if category == "incident" else "",
             },
         )
-    store.finalise_note(
+    store.notes.finalise(
         me,
         AISHA,
         {

@@ -21,10 +21,10 @@ async def test_a_closed_case_plan_shows_no_next_review(make_app: MakeApp, seeded
     plan = _with_plan(seeded_db)
     assert plan.next_review_on is not None
     store = Store.open(seeded_db)
-    me = store.ensure_worker(ME)
+    me = store.workers.ensure(ME)
     case_id = _case_id(seeded_db)
-    store.close_case(
-        me, case_id, {"reason": "work completed"}, version=store.case(me, case_id).version
+    store.cases.close(
+        me, case_id, {"reason": "work completed"}, version=store.cases.get(me, case_id).version
     )
     store.close()
     app = make_app()

@@ -23,11 +23,13 @@ def _with_meeting(db: Path) -> int:
     """A finalised core group of 2 Nov 2026 with an action now overdue; returns the case id."""
     store = Store.open(db)
     try:
-        me = store.ensure_worker(ME)
-        case_id = next(r.id for r in store.caseload(me) if r.client_name == CLIENT)
-        gp = store.add_professional(me, case_id, {"name": "Dr Amir Khan", "agency": "Hillside GP"})
-        draft = store.start_conference(me, case_id)
-        saved = store.save_conference(
+        me = store.workers.ensure(ME)
+        case_id = next(r.id for r in store.cases.caseload(me) if r.client_name == CLIENT)
+        gp = store.case_file.add_professional(
+            me, case_id, {"name": "Dr Amir Khan", "agency": "Hillside GP"}
+        )
+        draft = store.conferences.start(me, case_id)
+        saved = store.conferences.save(
             me,
             draft.id,
             {
@@ -54,7 +56,7 @@ def _with_meeting(db: Path) -> int:
             },
             version=draft.version,
         )
-        store.finalise_conference(me, draft.id, version=saved.version)
+        store.conferences.finalise(me, draft.id, version=saved.version)
         return case_id
     finally:
         store.close()
@@ -97,9 +99,9 @@ async def test_meetings_are_listed_read_and_their_actions_followed_up(
         assert isinstance(app.screen, ConferencesScreen)
         assert "done 23 Nov 2026" in visible_text(app)
     store = Store.open(seeded_db)
-    me = store.ensure_worker(ME)
-    (action,) = store.case_actions(me, case_id)
-    row = next(r for r in store.caseload(me) if r.id == case_id)
+    me = store.workers.ensure(ME)
+    (action,) = store.conferences.case_actions(me, case_id)
+    row = next(r for r in store.cases.caseload(me) if r.id == case_id)
     store.close()
     assert (action.status, action.status_note) == ("done", "Letter sent 20/11")
     assert "actions" not in row.flags

@@ -42,8 +42,8 @@ async def test_summary_saved_meanwhile_is_shown_and_nothing_typed_is_lost(
     make_app: MakeApp, seeded_db: Path
 ) -> None:
     store = Store.open(seeded_db)
-    me, priya = store.ensure_worker("sam.okafor"), store.ensure_worker("priya.nair")
-    first = store.save_summary(me, 1, "## Background\n\nReferred by the GP.")
+    me, priya = store.workers.ensure("sam.okafor"), store.workers.ensure("priya.nair")
+    first = store.case_file.save_summary(me, 1, "## Background\n\nReferred by the GP.")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_first_case(pilot)
@@ -53,7 +53,7 @@ async def test_summary_saved_meanwhile_is_shown_and_nothing_typed_is_lost(
         assert isinstance(editor, SummaryEditorScreen)
         assert notice_of(app)[0] is False
         # Priya saves her version while Sam is still typing his.
-        store.save_summary(priya, 1, "Priya's summary: moved to Leeds.", base=first.id)
+        store.case_file.save_summary(priya, 1, "Priya's summary: moved to Leeds.", base=first.id)
         area = editor.query_one("#summary-text", TextArea)
         area.load_text("Sam's summary: housing found.")
         await pilot.press("ctrl+s")
@@ -69,7 +69,7 @@ async def test_summary_saved_meanwhile_is_shown_and_nothing_typed_is_lost(
         await pilot.press("ctrl+s")
         await loaded(pilot)
         assert app.screen is screen
-    assert [v.body for v in store.summary_versions(me, 1)] == [
+    assert [v.body for v in store.case_file.summary_versions(me, 1)] == [
         "Sam's summary: housing found.",
         "Priya's summary: moved to Leeds.",
         "## Background\n\nReferred by the GP.",
@@ -81,7 +81,7 @@ async def test_client_details_changed_meanwhile_are_shown_in_the_form(
     make_app: MakeApp, seeded_db: Path
 ) -> None:
     store = Store.open(seeded_db)
-    priya = store.ensure_worker("priya.nair")
+    priya = store.workers.ensure("priya.nair")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_first_case(pilot)
@@ -89,8 +89,8 @@ async def test_client_details_changed_meanwhile_are_shown_in_the_form(
         await loaded(pilot)
         form = app.screen
         assert isinstance(form, FormScreen)
-        opened = store.client(priya, 1)
-        store.update_client(priya, 1, {"phone": "0113 496 0000"}, version=opened.version)
+        opened = store.case_file.client(priya, 1)
+        store.case_file.update_client(priya, 1, {"phone": "0113 496 0000"}, version=opened.version)
         language = form.query_one("#language", Input)
         language.focus()
         await pilot.press(*"Hausa")
@@ -111,7 +111,7 @@ async def test_client_details_changed_meanwhile_are_shown_in_the_form(
         await pilot.press("ctrl+s")
         await loaded(pilot)
         assert app.screen is screen
-    now = store.client(priya, 1)
+    now = store.case_file.client(priya, 1)
     assert (now.phone, now.language) == ("0113 496 0000", "Hausa")
     store.close()
 
@@ -122,7 +122,7 @@ async def test_draft_minutes_saved_meanwhile_are_shown_and_saved_over_on_purpose
     from .test_minutes_editor import fill_meeting, open_editor, type_into
 
     store = Store.open(seeded_db)
-    priya = store.ensure_worker("priya.nair")
+    priya = store.workers.ensure("priya.nair")
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         editor = await open_editor(pilot)
@@ -132,7 +132,7 @@ async def test_draft_minutes_saved_meanwhile_are_shown_and_saved_over_on_purpose
         assert "saved" in str(editor.query_one("#draft-status", Static).render())
         assert editor.conference_id is not None
         # Priya opens the same draft and saves her own wording first.
-        store.save_conference(
+        store.conferences.save(
             priya, editor.conference_id, {"place": "Priya's room"}, version=editor.version
         )
         place = editor.query_one("#place", Input)
@@ -146,23 +146,23 @@ async def test_draft_minutes_saved_meanwhile_are_shown_and_saved_over_on_purpose
         assert "press ctrl+s twice" in message
         assert "Priya's room" in theirs
         assert place.value == "Sam's room"
-        assert store.conference(priya, editor.conference_id).place == "Priya's room"
+        assert store.conferences.get(priya, editor.conference_id).place == "Priya's room"
         # The first ctrl+s is answered with her version; it still saves nothing over it.
         await pilot.press("ctrl+s")
         await loaded(pilot)
         shown, message, theirs = notice_of(app)
         assert shown and "ctrl+s again saves yours over theirs" in message
-        assert store.conference(priya, editor.conference_id).place == "Priya's room"
+        assert store.conferences.get(priya, editor.conference_id).place == "Priya's room"
         # Having read hers, ctrl+s again puts his on top.
         await pilot.press("ctrl+s")
         await loaded(pilot)
         assert notice_of(app)[0] is False
-        assert store.conference(priya, editor.conference_id).place == "Sam's room"
+        assert store.conferences.get(priya, editor.conference_id).place == "Sam's room"
     store.close()
 
 
 def test_the_other_version_reads_in_the_forms_order_with_the_rest_after() -> None:
-    from store.errors import Conflict
+    from store.core.errors import Conflict
     from tui.widgets.conflict import conflict_text
 
     conflict = Conflict(
@@ -183,7 +183,7 @@ async def test_a_draft_restored_after_a_colleague_saved_does_not_undo_their_chan
     make_app: MakeApp, seeded_db: Path, ui_thread_watch: UiThreadWatch
 ) -> None:
     store = Store.open(seeded_db)
-    priya = store.ensure_worker("priya.nair")
+    priya = store.workers.ensure("priya.nair")
     async with make_app().run_test(size=(80, 24)) as pilot:
         await open_first_case(pilot)
         await pilot.press("e")
@@ -195,8 +195,8 @@ async def test_a_draft_restored_after_a_colleague_saved_does_not_undo_their_chan
         with ui_thread_watch.hanging_up():
             assert form.save_draft_now()  # as when the terminal goes away
     # Meanwhile Priya changes the phone number.
-    opened = store.client(priya, 1)
-    store.update_client(priya, 1, {"phone": "0113 496 0000"}, version=opened.version)
+    opened = store.case_file.client(priya, 1)
+    store.case_file.update_client(priya, 1, {"phone": "0113 496 0000"}, version=opened.version)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_first_case(pilot)
@@ -212,7 +212,7 @@ async def test_a_draft_restored_after_a_colleague_saved_does_not_undo_their_chan
         shown, message, theirs = notice_of(app)
         assert shown and "Priya Nair changed this client's details" in message
         assert "Phone: 0113 496 0000" in theirs.splitlines()
-    assert store.client(priya, 1).phone == "0113 496 0000"  # not put back
+    assert store.case_file.client(priya, 1).phone == "0113 496 0000"  # not put back
     store.close()
 
 
@@ -222,7 +222,7 @@ async def test_minutes_kept_after_a_refusal_are_refused_again_when_reopened(
     from .test_minutes_editor import editor_ready, fill_meeting, open_editor, type_into
 
     store = Store.open(seeded_db)
-    priya = store.ensure_worker("priya.nair")
+    priya = store.workers.ensure("priya.nair")
     app = make_app()
     async with app.run_test(size=(100, 40)) as pilot:
         editor = await open_editor(pilot)
@@ -231,14 +231,14 @@ async def test_minutes_kept_after_a_refusal_are_refused_again_when_reopened(
         await loaded(pilot)
         conference_id = editor.conference_id
         assert conference_id is not None
-        store.save_conference(
+        store.conferences.save(
             priya, conference_id, {"place": "Priya's room"}, version=editor.version
         )
         await type_into(pilot, editor.query_one("#place", Input), "Sam's room")
         await pilot.press("escape")  # closed: his page is kept as typed
         await loaded(pilot)
         assert not isinstance(app.screen, type(editor))
-        assert store.conference(priya, conference_id).place == "Priya's room"
+        assert store.conferences.get(priya, conference_id).place == "Priya's room"
         await pilot.press("e")  # the draft, highlighted in the meetings list
         reopened = await editor_ready(pilot)
         assert reopened.query_one("#place", Input).value == "Sam's room"
@@ -247,5 +247,5 @@ async def test_minutes_kept_after_a_refusal_are_refused_again_when_reopened(
         shown, message, theirs = notice_of(app)
         assert shown and "Priya Nair saved these minutes" in message
         assert "Priya's room" in theirs
-        assert store.conference(priya, conference_id).place == "Priya's room"
+        assert store.conferences.get(priya, conference_id).place == "Priya's room"
     store.close()

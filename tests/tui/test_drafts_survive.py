@@ -28,8 +28,8 @@ WORKER = "sam.okafor"
 def one_case_db(tmp_path: Path) -> Path:
     path = tmp_path / "drafts.db"
     store = Store.open(path)
-    me = store.ensure_worker(WORKER)
-    store.create_case(me, {"client_name": "Aisha Bello"})
+    me = store.workers.ensure(WORKER)
+    store.cases.create(me, {"client_name": "Aisha Bello"})
     store.close()
     return path
 
@@ -42,8 +42,8 @@ def start(db: Path, tmp_path: Path) -> Terminal:
 
 def drafts(db: Path) -> list[str]:
     store = Store.open(db)
-    me = store.ensure_worker(WORKER)
-    bodies = [d.state.get("body", "") for d in store.drafts(me)]
+    me = store.workers.ensure(WORKER)
+    bodies = [d.state.get("body", "") for d in store.notes.drafts(me)]
     store.close()
     return bodies
 

@@ -18,10 +18,10 @@ WORKER = "sam.okafor"
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "filter.db"
     store = Store.open(path)
-    me = store.ensure_worker(WORKER)
-    case = store.create_case(me, {"client_name": "Aisha Bello"})
+    me = store.workers.ensure(WORKER)
+    case = store.cases.create(me, {"client_name": "Aisha Bello"})
     for when, body in (("today 9:00", "Home visit, kitchen tidy."), ("today 11:00", "Rang GP.")):
-        store.finalise_note(
+        store.notes.finalise(
             me,
             case.id,
             {"contact_at": when, "note_type": "phone call", "body": body},  # type: ignore[dict-item]

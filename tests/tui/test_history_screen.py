@@ -21,15 +21,15 @@ ADDRESS = "Flat 12, Long Tower, 44 Some Very Long Street Name, Leeds LS1 1AA, Un
 
 def _changes(db: Path) -> None:
     store = Store.open(db)
-    priya = store.ensure_worker("priya.nair")
-    me = store.ensure_worker("sam.okafor")
-    case = store.case(me, 1)
-    client = store.client(priya, case.client_id)
-    store.update_client(
+    priya = store.workers.ensure("priya.nair")
+    me = store.workers.ensure("sam.okafor")
+    case = store.cases.get(me, 1)
+    client = store.case_file.client(priya, case.client_id)
+    store.case_file.update_client(
         priya, client.id, {"address": ADDRESS, "date_of_birth": "3/4/1990"}, version=client.version
     )
-    plan = store.start_plan(me, 1, {"started_on": "today", "review_interval": "6 weeks"})
-    store.update_plan_schedule(
+    plan = store.plans.start(me, 1, {"started_on": "today", "review_interval": "6 weeks"})
+    store.plans.update_schedule(
         me, plan.id, {"started_on": "today", "review_interval": "3 months"}, version=plan.version
     )
     store.close()

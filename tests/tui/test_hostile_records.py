@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from store.models import ChronologyEntry, Contact, Note, Professional
+from store.core.models import ChronologyEntry, Contact, Note, Professional
 from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.case_file.history import HistoryScreen
@@ -36,11 +36,11 @@ def hostile(label: str) -> str:
 
 def seed(path: Path) -> None:
     store = Store.open(path)
-    me = store.ensure_worker("sam")
-    case = store.create_case(me, {"client_name": "Dana Reyes"})
-    contact = store.add_contact(me, case.client_id, {"name": "Placeholder"})
-    pro = store.add_professional(me, case.id, {"name": "Placeholder"})
-    note = store.finalise_note(
+    me = store.workers.ensure("sam")
+    case = store.cases.create(me, {"client_name": "Dana Reyes"})
+    contact = store.case_file.add_contact(me, case.client_id, {"name": "Placeholder"})
+    pro = store.case_file.add_professional(me, case.id, {"name": "Placeholder"})
+    note = store.notes.finalise(
         me,
         case.id,
         {
@@ -51,13 +51,13 @@ def seed(path: Path) -> None:
             "chronology_title": "placeholder",
         },
     )
-    store.amend_note(me, note.id, reason=hostile("Reason"), body=hostile("Amended"))
-    store.save_summary(me, case.id, hostile("## Summary\n\nSummary"))
-    entry = store.add_chronology_entry(
+    store.notes.amend(me, note.id, reason=hostile("Reason"), body=hostile("Amended"))
+    store.case_file.save_summary(me, case.id, hostile("## Summary\n\nSummary"))
+    entry = store.chronology.add(
         me, case.id, {"occurred_on": "today", "category": "incident", "title": "Placeholder"}
     )
-    store.update_chronology_entry(me, entry.id, {"title": "Placeholder 2"}, version=1)
-    store.save_draft(me, case.id, {"body": hostile("Draft")})
+    store.chronology.update(me, entry.id, {"title": "Placeholder 2"}, version=1)
+    store.notes.save_draft(me, case.id, {"body": hostile("Draft")})
     with store.database.writing():
         # Raw, as an import might have left them: the store cleans these fields on the way in.
         Contact.update(name=hostile("Contact"), notes=hostile("Notes")).where(
@@ -141,7 +141,9 @@ async def test_entry_note_and_history_screens(db: Path) -> None:
     app = CaselineApp(db=db, worker="sam")
     async with app.run_test(size=(200, 50)) as pilot:
         await loaded(pilot)
-        entry = next(e for e in app.store.chronology(app.me, 1) if e.source_kind == "manual")
+        entry = next(
+            e for e in app.store.chronology.entries(app.me, 1) if e.source_kind == "manual"
+        )
         app.push_screen(ChronologyEntryScreen(entry.id, "case"))
         await loaded(pilot)
         check(app, "Entry", "Details", "Analysis", "Reported")
@@ -162,7 +164,7 @@ async def test_pickers_and_the_palette(db: Path) -> None:
         await loaded(pilot)
         await pilot.press("escape", "k")  # leave the reopened draft, keeping it
         await loaded(pilot)
-        app.show_drafts(app.store.drafts(app.me))
+        app.show_drafts(app.store.notes.drafts(app.me))
         await loaded(pilot)
         assert isinstance(app.screen, DraftsScreen)
         check(app, "Draft", narrow=True)

@@ -10,9 +10,9 @@ from rich.segment import Segment
 from textual import events
 from textual.widgets import OptionList, Static
 
-from store.models import Case
+from store.core.models import Case
+from store.core.textsafe import clean_field, fold
 from store.service import Store
-from store.textsafe import clean_field, fold
 from tests.terminal import Terminal, app_env
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
@@ -33,11 +33,11 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def seed_hostile(path: Path) -> None:
     store = Store.open(path)
-    me = store.ensure_worker("sam")
+    me = store.workers.ensure("sam")
     for name in HOSTILE_NAMES:
-        case = store.create_case(me, {"client_name": "placeholder", "address": "x"})
+        case = store.cases.create(me, {"client_name": "placeholder", "address": "x"})
         # Stored exactly as an import or an older version might have left it: raw.
-        from store.models import Client
+        from store.core.models import Client
 
         with store.database.writing():
             Client.update(
@@ -132,7 +132,7 @@ def test_no_escape_sequence_from_stored_text_reaches_a_real_terminal(
 async def test_drop_down_labels_are_literal(hostile_db: Path) -> None:
     """A Select reads plain strings as markup; worker names reach it as literal text."""
     store = Store.open(hostile_db)
-    store.ensure_worker("eve", "[@click=app.quit]Eve[/] [bold]Long")
+    store.workers.ensure("eve", "[@click=app.quit]Eve[/] [bold]Long")
     store.close()
     app = CaselineApp(db=hostile_db, worker="sam")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -158,8 +158,8 @@ async def test_the_drafts_list_removes_escape_sequences_whole(tmp_path: Path) ->
     """Each draft's line shows the first line of its text with every sequence gone."""
     path = tmp_path / "drafts.db"
     store = Store.open(path)
-    me = store.ensure_worker("sam")
-    case = store.create_case(me, {"client_name": "Dana Reyes"})
+    me = store.workers.ensure("sam")
+    case = store.cases.create(me, {"client_name": "Dana Reyes"})
     clipboard = "\x1b]52;c;" + "SEVJTUxP" * 12 + "\x07"  # a long clipboard write
     bodies = {
         f"{clipboard}Phoned Dana about the move": "Phoned Dana about the move",
@@ -168,7 +168,7 @@ async def test_the_drafts_list_removes_escape_sequences_whole(tmp_path: Path) ->
         "Long " + "x" * 52 + "\x1b[31mred\x1b[0m and more": "Long " + "x" * 52 + "re…",  # cut at 60
     }
     for body in bodies:
-        store.save_draft(me, case.id, {"body": body})
+        store.notes.save_draft(me, case.id, {"body": body})
     store.close()
     app = CaselineApp(db=path, worker="sam")
     async with app.run_test(size=(160, 30)) as pilot:
@@ -198,9 +198,9 @@ async def test_invisible_and_direction_characters_in_a_name_are_shown_as_marks(
     name is kept as typed."""
     path = tmp_path / "spoof.db"
     store = Store.open(path)
-    me = store.ensure_worker("sam")
-    case = store.create_case(me, {"client_name": SPOOF})
-    assert store.client(me, case.client_id).name == SPOOF
+    me = store.workers.ensure("sam")
+    case = store.cases.create(me, {"client_name": SPOOF})
+    assert store.case_file.client(me, case.client_id).name == SPOOF
     store.close()
     shown = "Anna ⟨RLO⟩nosnhoJ⟨PDF⟩ Smi⟨ZWSP⟩th⟨BOM⟩ Le⟨SHY⟩igh 👩\u200d💻"
     app = CaselineApp(db=path, worker="sam")
@@ -238,7 +238,7 @@ async def test_a_notification_naming_a_client_shows_the_marks(tmp_path: Path) ->
         await loaded(pilot)
         await pilot.press("ctrl+s")
         await loaded(pilot)
-        assert [r.client_name for r in app.store.caseload(app.me)] == ["Anna \u202enosnhoJ"]
+        assert [r.client_name for r in app.store.cases.caseload(app.me)] == ["Anna \u202enosnhoJ"]
         messages = [str(n.message) for n in app._notifications]
         assert any("created for Anna ⟨RLO⟩nosnhoJ." in m for m in messages), messages
         assert not any(hidden(m) for m in messages)

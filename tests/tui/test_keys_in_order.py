@@ -20,7 +20,7 @@ WORKER = "sam.okafor"
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "keys.db"
     store = Store.open(path)
-    store.create_case(store.ensure_worker(WORKER), {"client_name": "Aisha Bello"})
+    store.cases.create(store.workers.ensure(WORKER), {"client_name": "Aisha Bello"})
     store.close()
     return path
 
@@ -42,7 +42,7 @@ def burst_into_new_note(db: Path, tmp_path: Path, keys: str) -> None:
 def test_a_backspace_in_a_burst_deletes_what_came_before_it(db: Path, tmp_path: Path) -> None:
     burst_into_new_note(db, tmp_path, "Helpp\x7fo there")
     store = Store.open(db)
-    (draft,) = store.drafts(store.ensure_worker(WORKER))
+    (draft,) = store.notes.drafts(store.workers.ensure(WORKER))
     store.close()
     assert draft.state["body"] == "Helpo there"
 
@@ -52,10 +52,10 @@ def test_a_save_in_a_burst_saves_everything_typed_before_it(db: Path, tmp_path: 
         db, tmp_path, "Home visit with Aisha; agreed next steps, follow up fri.\x13s"
     )
     store = Store.open(db)
-    me = store.ensure_worker(WORKER)
-    case_id = store.caseload(me)[0].id
-    notes = [n.first_line for n in store.notes(me, case_id)]
-    drafts = store.drafts(me)
+    me = store.workers.ensure(WORKER)
+    case_id = store.cases.caseload(me)[0].id
+    notes = [n.first_line for n in store.notes.for_case(me, case_id)]
+    drafts = store.notes.drafts(me)
     store.close()
     assert notes == ["Home visit with Aisha; agreed next steps, follow up fri."]
     assert drafts == []
@@ -75,8 +75,8 @@ def test_text_after_a_tab_in_a_burst_goes_to_the_next_field(db: Path, tmp_path: 
     finally:
         term.close()
     store = Store.open(db)
-    me = store.ensure_worker(WORKER)
-    dana = next(r for r in store.caseload(me) if r.client_name == "Dana Reyes")
-    client = store.client(me, store.case(me, dana.id).client_id)
+    me = store.workers.ensure(WORKER)
+    dana = next(r for r in store.cases.caseload(me) if r.client_name == "Dana Reyes")
+    client = store.case_file.client(me, store.cases.get(me, dana.id).client_id)
     store.close()
     assert str(client.date_of_birth) == "1990-05-04"

@@ -19,9 +19,9 @@ WORKER = "sam.okafor"
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "ahead.db"
     store = Store.open(path)
-    me = store.ensure_worker(WORKER)
-    case = store.create_case(me, {"client_name": "Aisha Bello"})
-    store.finalise_note(
+    me = store.workers.ensure(WORKER)
+    case = store.cases.create(me, {"client_name": "Aisha Bello"})
+    store.notes.finalise(
         me,
         case.id,
         {"contact_at": "today 9:00", "note_type": "phone call", "body": "Rang the GP."},  # type: ignore[dict-item]

@@ -11,8 +11,10 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from store.conference_records import ConferenceInfo
-from store.records import CaseDetail, ProfessionalInfo, WorkerInfo
+from store.case_file.records import ProfessionalInfo
+from store.cases.records import CaseDetail
+from store.conferences.records import ConferenceInfo
+from store.core.records import WorkerInfo
 from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
@@ -44,16 +46,16 @@ def _case(db: Path, *, plan: bool = False) -> tuple[int, ProfessionalInfo]:
     """The first case, with a GP on its professionals list (and a plan with one goal)."""
     store = Store.open(db)
     try:
-        me = store.ensure_worker(ME)
-        case_id = next(r.id for r in store.caseload(me) if r.client_name == CLIENT)
-        gp = store.add_professional(
+        me = store.workers.ensure(ME)
+        case_id = next(r.id for r in store.cases.caseload(me) if r.client_name == CLIENT)
+        gp = store.case_file.add_professional(
             me, case_id, {"name": "Dr Amir Khan", "agency": "Hillside GP", "role": "GP"}
         )
         if plan:
-            started = store.start_plan(
+            started = store.plans.start(
                 me, case_id, {"started_on": "1/9/2026", "review_interval": "3 months"}
             )
-            store.add_goal(me, started.id, GOAL)
+            store.plans.add_goal(me, started.id, GOAL)
         return case_id, gp
     finally:
         store.close()
@@ -165,9 +167,9 @@ async def test_minutes_written_with_keys_are_finalised_into_the_record(
         assert "Book advice — Kim Lee (Citizens Advice)" in text
     store = Store.open(seeded_db)
     try:
-        me = store.ensure_worker(ME)
-        [meeting] = store.conferences(me, case_id)
-        minutes = store.conference(me, meeting.id)
+        me = store.workers.ensure(ME)
+        [meeting] = store.conferences.for_case(me, case_id)
+        minutes = store.conferences.get(me, meeting.id)
         assert minutes.is_final and minutes.chair == "Sam Okafor"
         assert minutes.place == "Room 2" and minutes.client_attended
         assert minutes.client_views == "No more letters."
@@ -180,13 +182,16 @@ async def test_minutes_written_with_keys_are_finalised_into_the_record(
         ]
         assert minutes.attendees[2].professional_id == gp.id
         assert [(a.name, a.agency) for a in minutes.apologies] == [("Pat Adeyemi", "Oak Primary")]
-        assert [p.name for p in store.professionals(me, case_id)] == ["Dr Amir Khan", "Kim Lee"]
+        assert [p.name for p in store.case_file.professionals(me, case_id)] == [
+            "Dr Amir Khan",
+            "Kim Lee",
+        ]
         assert [(a.what, a.owner_name, str(a.due_on)) for a in minutes.actions] == [
             ("Book advice", "Kim Lee (Citizens Advice)", "2026-12-07"),
             ("Ring school", "Pat Adeyemi (Oak Primary)", "2026-11-30"),
         ]
         assert minutes.actions[0].owner_attendee_id == minutes.attendees[3].id
-        entries = [e for e in store.chronology(me, case_id) if e.category == "conference"]
+        entries = [e for e in store.chronology.entries(me, case_id) if e.category == "conference"]
         assert [e.title for e in entries] == ["Core group held"]
     finally:
         store.close()
@@ -233,14 +238,14 @@ async def test_problems_are_shown_where_they_are_and_the_page_is_kept_as_typed(
         assert "no date yet" not in visible_text(app) and "draft" in visible_text(app)
     store = Store.open(seeded_db)
     try:
-        me = store.ensure_worker(ME)
-        [meeting] = store.conferences(me, case_id)
-        kept = store.conference(me, meeting.id)
+        me = store.workers.ensure(ME)
+        [meeting] = store.conferences.for_case(me, case_id)
+        kept = store.conferences.get(me, meeting.id)
         assert kept.status == "draft"
         assert [(a.what, str(a.due_on)) for a in kept.actions] == [
             ("Ring the landlord", "2026-11-30")
         ]
-        assert store.form_draft(me, f"conference:{meeting.id}") is None
+        assert store.forms.draft(me, f"conference:{meeting.id}") is None
     finally:
         store.close()
 
@@ -264,10 +269,10 @@ async def test_a_page_that_cannot_be_saved_yet_comes_back_as_typed(
             assert app.save_open_drafts() == 1
     store = Store.open(seeded_db)
     try:
-        me = store.ensure_worker(ME)
-        [meeting] = store.conferences(me, case_id)
-        assert store.conference(me, meeting.id).actions == ()
-        assert store.form_draft(me, f"conference:{meeting.id}") is not None
+        me = store.workers.ensure(ME)
+        [meeting] = store.conferences.for_case(me, case_id)
+        assert store.conferences.get(me, meeting.id).actions == ()
+        assert store.forms.draft(me, f"conference:{meeting.id}") is not None
     finally:
         store.close()
     app = make_app()
@@ -338,9 +343,9 @@ async def test_a_plan_review_held_in_the_meeting_is_shown_in_its_minutes(
         assert "Plan review held in the meeting" in text
     store = Store.open(seeded_db)
     try:
-        me = store.ensure_worker(ME)
-        [meeting] = store.conferences(me, case_id)
-        plan = store.current_plan(me, case_id)
+        me = store.workers.ensure(ME)
+        [meeting] = store.conferences.for_case(me, case_id)
+        plan = store.plans.current(me, case_id)
         assert plan is not None
         [review] = plan.reviews
         assert review.conference_id == meeting.id
@@ -390,9 +395,9 @@ async def test_finalised_minutes_are_amended_and_drafts_edited_from_the_minutes(
         assert "04 Jan 2027" in text
     store = Store.open(seeded_db)
     try:
-        me = store.ensure_worker(ME)
-        [meeting] = store.conferences(me, case_id)
-        minutes = store.conference(me, meeting.id)
+        me = store.workers.ensure(ME)
+        [meeting] = store.conferences.for_case(me, case_id)
+        minutes = store.conferences.get(me, meeting.id)
         assert minutes.place == "Room 2"  # as finalised
         assert [(a.reason, a.body) for a in minutes.amendments] == [
             ("Place was wrong", "The meeting was at the Civic Centre.")
@@ -430,7 +435,7 @@ async def test_a_row_is_removed_and_an_untouched_page_leaves_nothing_behind(
         assert "No meetings recorded" in visible_text(app)
     store = Store.open(seeded_db)
     try:
-        assert store.conferences(store.ensure_worker(ME), case_id) == []
+        assert store.conferences.for_case(store.workers.ensure(ME), case_id) == []
     finally:
         store.close()
 
@@ -440,7 +445,7 @@ async def test_a_closed_case_offers_no_new_minutes(make_app: MakeApp, seeded_db:
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         store, me = app.store, app.me
-        closed = next(r for r in store.caseload(me, closed=True))
+        closed = next(r for r in store.cases.caseload(me, closed=True))
         app.push_screen(ConferencesScreen(closed.id, "closed case"))
         await loaded(pilot)
         await pilot.press("a")
@@ -455,9 +460,13 @@ def test_draft_minutes_read_back_into_the_page_save_as_they_were(
     """Opening a draft again and saving it unchanged changes nothing: people added on the
     spot keep their names, and actions keep their owners."""
     case = make_case(client_name="Dana Reyes")
-    gp = store.add_professional(me, case.id, {"name": "Dr Amir Khan", "agency": "Hillside GP"})
-    sister = store.add_contact(me, case.client_id, {"name": "Rosa Reyes", "relationship": "sister"})
-    draft = store.start_conference(
+    gp = store.case_file.add_professional(
+        me, case.id, {"name": "Dr Amir Khan", "agency": "Hillside GP"}
+    )
+    sister = store.case_file.add_contact(
+        me, case.client_id, {"name": "Rosa Reyes", "relationship": "sister"}
+    )
+    draft = store.conferences.start(
         me,
         case.id,
         {
@@ -479,9 +488,9 @@ def test_draft_minutes_read_back_into_the_page_save_as_they_were(
             ],
         },
     )
-    people = store.meeting_people(me, case.id)
+    people = store.conferences.people(me, case.id)
     state = from_minutes(draft, people)
-    again = store.save_conference(me, draft.id, to_minutes(state).data, version=draft.version)
+    again = store.conferences.save(me, draft.id, to_minutes(state).data, version=draft.version)
 
     def seen(c: ConferenceInfo) -> tuple[object, ...]:
         return (
@@ -513,8 +522,8 @@ async def test_minutes_of_a_closed_case_are_read_only(make_app: MakeApp, seeded_
     case_id, _gp = _case(seeded_db)
     store = Store.open(seeded_db)
     try:
-        me = store.ensure_worker(ME)
-        draft = store.start_conference(
+        me = store.workers.ensure(ME)
+        draft = store.conferences.start(
             me,
             case_id,
             {
@@ -524,9 +533,9 @@ async def test_minutes_of_a_closed_case_are_read_only(make_app: MakeApp, seeded_
                 "attendees": [{"who": "worker"}],
             },
         )
-        done = store.finalise_conference(me, draft.id, version=draft.version)
-        detail = store.case(me, case_id)
-        store.close_case(me, case_id, {"reason": "work completed"}, version=detail.version)
+        done = store.conferences.finalise(me, draft.id, version=draft.version)
+        detail = store.cases.get(me, case_id)
+        store.cases.close(me, case_id, {"reason": "work completed"}, version=detail.version)
     finally:
         store.close()
     app = make_app()

@@ -23,7 +23,7 @@ CTRL_S = "\x13"
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "minutes.db"
     store = Store.open(path)
-    store.create_case(store.ensure_worker(WORKER), {"client_name": "Aisha Bello"})
+    store.cases.create(store.workers.ensure(WORKER), {"client_name": "Aisha Bello"})
     store.close()
     return path
 
@@ -33,14 +33,14 @@ def people_saved(db: Path) -> list[tuple[str, str, str]]:
     themselves, or in the page kept as typed when the store can't take it yet."""
     store = Store.open(db)
     try:
-        me = store.ensure_worker(WORKER)
-        case_id = store.caseload(me)[0].id
-        (meeting,) = store.conferences(me, case_id)
-        kept = store.form_draft(me, f"conference:{meeting.id}")
+        me = store.workers.ensure(WORKER)
+        case_id = store.cases.caseload(me)[0].id
+        (meeting,) = store.conferences.for_case(me, case_id)
+        kept = store.forms.draft(me, f"conference:{meeting.id}")
         if kept is not None:
             people = json.loads(kept[0]["state"])["people"]
             return [(p["name"], p["role"], p["agency"]) for p in people]
-        info = store.conference(me, meeting.id)
+        info = store.conferences.get(me, meeting.id)
         return [(p.name, p.role, p.agency) for p in (*info.attendees, *info.apologies)]
     finally:
         store.close()

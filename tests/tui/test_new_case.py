@@ -58,10 +58,10 @@ async def test_create_a_case_with_the_keyboard(make_app: MakeApp, seeded_db: obj
         assert highlighted is not None and highlighted.client_name == "Grace Hopper"
         assert highlighted.ref == "CL-2026-0002"  # one 2026 case was in the seed
     store = Store.open(seeded_db)  # type: ignore[arg-type]
-    me = store.ensure_worker("sam.okafor")
-    case = store.case(me, highlighted.id)
+    me = store.workers.ensure("sam.okafor")
+    case = store.cases.get(me, highlighted.id)
     assert (case.address, case.phone) == ("2 Mill Lane, York", "07700 900456")
-    assert store.chronology(me, case.id)[0].title == "Case allocated to Sam Okafor"
+    assert store.chronology.entries(me, case.id)[0].title == "Case allocated to Sam Okafor"
     store.close()
 
 
@@ -179,7 +179,7 @@ async def test_case_for_another_worker_shows_in_all_workers_view(make_app: MakeA
 async def test_a_database_failure_on_save_keeps_the_form_and_says_why(
     make_app: MakeApp, monkeypatch: object
 ) -> None:
-    from store.errors import DatabaseUnavailable
+    from store.core.errors import DatabaseUnavailable
 
     def locked(*args: object, **kwargs: object) -> None:
         raise DatabaseUnavailable("The database is busy (locked by another program); try again.")
@@ -190,7 +190,7 @@ async def test_a_database_failure_on_save_keeps_the_form_and_says_why(
         await pilot.press(*"Grace Hopper")
         await pilot.pause(0.5)
         await app.workers.wait_for_complete()
-        monkeypatch.setattr(app.store, "create_case", locked)  # type: ignore[attr-defined]
+        monkeypatch.setattr(app.store.cases, "create", locked)  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
         await loaded(pilot)
         assert isinstance(app.screen, NewCaseScreen)

@@ -31,11 +31,13 @@ def _with_people(db: Path) -> None:
     """The first case with someone in its support network and a professional already."""
     store = Store.open(db)
     try:
-        me = store.ensure_worker(ME)
+        me = store.workers.ensure(ME)
         case_id = _case_id(db)
-        client_id = store.case(me, case_id).client_id
-        store.add_contact(me, client_id, {"name": "Anne Bello", "relationship": "mother"})
-        store.add_professional(me, case_id, {"name": "Dr Amir Khan", "agency": "Hillside GP"})
+        client_id = store.cases.get(me, case_id).client_id
+        store.case_file.add_contact(me, client_id, {"name": "Anne Bello", "relationship": "mother"})
+        store.case_file.add_professional(
+            me, case_id, {"name": "Dr Amir Khan", "agency": "Hillside GP"}
+        )
     finally:
         store.close()
 
@@ -182,10 +184,10 @@ async def test_next_meeting_acts_on_the_minutes_just_written(
         assert isinstance(app.screen, ConferencesScreen)
     store = Store.open(seeded_db)
     try:
-        me = store.ensure_worker(ME)
+        me = store.workers.ensure(ME)
         nexts = {
-            dates_text(m.held_at): store.conference(me, m.id).next_meeting_on
-            for m in store.conferences(me, case_id)
+            dates_text(m.held_at): store.conferences.get(me, m.id).next_meeting_on
+            for m in store.conferences.for_case(me, case_id)
         }
     finally:
         store.close()

@@ -32,7 +32,7 @@ def field_error(app: CaselineApp, name: str) -> str:
 
 def stored(db: Path) -> tuple[Store, object]:
     store = Store.open(db)
-    return store, store.ensure_worker("sam.okafor")
+    return store, store.workers.ensure("sam.okafor")
 
 
 async def open_editor(pilot: object) -> None:
@@ -57,10 +57,10 @@ async def test_n_opens_the_editor_in_the_text_and_ctrl_s_saves(
         assert row is not None and row.client_name == "Aisha Bello"
         assert row.last_contact_at is not None
     store, me = stored(seeded_db)
-    [note] = store.notes(me, row.id)  # type: ignore[arg-type]
+    [note] = store.notes.for_case(me, row.id)  # type: ignore[arg-type]
     assert note.first_line == GOOD_NOTE
     assert note.note_type == "case note"
-    assert store.drafts(me) == []  # type: ignore[arg-type]
+    assert store.notes.drafts(me) == []  # type: ignore[arg-type]
     store.close()
 
 
@@ -127,7 +127,7 @@ async def test_vague_note_is_questioned_and_can_be_saved_anyway(
         await loaded(pilot)
         assert isinstance(app.screen, CaseloadScreen)
     store, me = stored(seeded_db)
-    [note] = store.notes(me, 1)  # type: ignore[arg-type]
+    [note] = store.notes.for_case(me, 1)  # type: ignore[arg-type]
     assert note.first_line == "Client seemed fine."
     store.close()
 
@@ -147,7 +147,7 @@ async def test_escape_asks_then_keeps_a_draft_or_discards(
         await loaded(pilot)
         assert isinstance(app.screen, CaseloadScreen)
     store, me = stored(seeded_db)
-    assert [d.state["body"] for d in store.drafts(me)] == ["Unfinished thought"]  # type: ignore[arg-type]
+    assert [d.state["body"] for d in store.notes.drafts(me)] == ["Unfinished thought"]  # type: ignore[arg-type]
     store.close()
 
     app = make_app()  # next start: the draft comes back
@@ -160,14 +160,14 @@ async def test_escape_asks_then_keeps_a_draft_or_discards(
         await loaded(pilot)
         assert isinstance(app.screen, CaseloadScreen)
     store, me = stored(seeded_db)
-    assert store.drafts(me) == []  # type: ignore[arg-type]
+    assert store.notes.drafts(me) == []  # type: ignore[arg-type]
     store.close()
 
 
 async def test_several_drafts_are_listed_at_start(make_app: MakeApp, seeded_db: Path) -> None:
     store, me = stored(seeded_db)
-    store.save_draft(me, 1, {"body": "first draft"})  # type: ignore[arg-type]
-    store.save_draft(me, 2, {"body": "second draft"})  # type: ignore[arg-type]
+    store.notes.save_draft(me, 1, {"body": "first draft"})  # type: ignore[arg-type]
+    store.notes.save_draft(me, 2, {"body": "second draft"})  # type: ignore[arg-type]
     store.close()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -199,7 +199,7 @@ async def test_template_key_and_abbreviation(make_app: MakeApp) -> None:
 
 async def test_read_a_note_then_amend_it(make_app: MakeApp, seeded_db: Path) -> None:
     store, me = stored(seeded_db)
-    store.finalise_note(
+    store.notes.finalise(
         me,
         1,
         {
@@ -243,7 +243,7 @@ async def test_read_a_note_then_amend_it(make_app: MakeApp, seeded_db: Path) -> 
 
 
 async def test_finalising_can_be_a_separate_step(seeded_db: Path) -> None:
-    from store.config import Config
+    from store.core.settings import Config
 
     app = CaselineApp(db=seeded_db, worker="sam.okafor", config=Config(finalise_on_save=False))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -254,7 +254,7 @@ async def test_finalising_can_be_a_separate_step(seeded_db: Path) -> None:
         await pilot.pause(0.3)
         assert isinstance(app.screen, CaseloadScreen)
         store, me = stored(seeded_db)
-        assert [d.state["body"] for d in store.drafts(me)] == [GOOD_NOTE]  # type: ignore[arg-type]
+        assert [d.state["body"] for d in store.notes.drafts(me)] == [GOOD_NOTE]  # type: ignore[arg-type]
         store.close()
         await pilot.press("d")
         await loaded(pilot)
@@ -266,8 +266,8 @@ async def test_finalising_can_be_a_separate_step(seeded_db: Path) -> None:
         await loaded(pilot)
         assert isinstance(app.screen, CaseloadScreen)
     store, me = stored(seeded_db)
-    assert store.drafts(me) == []  # type: ignore[arg-type]
-    assert store.notes(me, 1)[0].first_line == GOOD_NOTE  # type: ignore[arg-type]
+    assert store.notes.drafts(me) == []  # type: ignore[arg-type]
+    assert store.notes.for_case(me, 1)[0].first_line == GOOD_NOTE  # type: ignore[arg-type]
     store.close()
 
 
@@ -299,7 +299,7 @@ async def test_ctrl_q_while_writing_keeps_the_note_as_a_draft(
         await pilot.pause()
         assert not app.is_running
     store, me = stored(seeded_db)
-    assert [d.state["body"] for d in store.drafts(me)] == ["Rang the GP"]  # type: ignore[arg-type]
+    assert [d.state["body"] for d in store.notes.drafts(me)] == ["Rang the GP"]  # type: ignore[arg-type]
     store.close()
 
 
@@ -307,7 +307,7 @@ async def test_a_one_megabyte_note_opens_as_plain_text(make_app: MakeApp, seeded
     body = "# Report\n\n" + ("Line of a pasted report with **stars** and [brackets].\n" * 19_000)
     assert len(body) > 1_000_000
     store, me = stored(seeded_db)
-    note = store.finalise_note(
+    note = store.notes.finalise(
         me,  # type: ignore[arg-type]
         1,
         {"contact_at": "today 9:00", "note_type": "case note", "body": body},
@@ -334,7 +334,7 @@ async def test_bad_when_and_present_typed_and_pasted_at_the_keyboard(
 ) -> None:
     from textual import events
 
-    from store.notes import PRESENT_MAX
+    from store.notes.rules import PRESENT_MAX
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -366,7 +366,7 @@ async def test_bad_when_and_present_typed_and_pasted_at_the_keyboard(
         await loaded(pilot)
         assert isinstance(app.screen, CaseloadScreen)  # saved, nothing to question
     store, me = stored(seeded_db)
-    [note] = store.notes(me, 1)  # type: ignore[arg-type]
+    [note] = store.notes.for_case(me, 1)  # type: ignore[arg-type]
     assert note.first_line == "Rang the GP. Agreed: review on 1/12."
     store.close()
 
@@ -409,7 +409,7 @@ async def test_when_shows_the_time_the_note_was_begun_and_a_draft_keeps_it(
 ) -> None:
     from datetime import datetime
 
-    from store import dates
+    from store.core import dates
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -433,7 +433,7 @@ async def test_when_shows_the_time_the_note_was_begun_and_a_draft_keeps_it(
             await loaded(pilot)
             assert isinstance(app.screen, CaseloadScreen)
     store, me = stored(seeded_db)
-    [note] = store.notes(me, 1)  # type: ignore[arg-type]
+    [note] = store.notes.for_case(me, 1)  # type: ignore[arg-type]
     assert note.contact_at == datetime(2026, 11, 23, 10, 0)
     store.close()
 
@@ -487,7 +487,7 @@ async def test_n_on_a_case_with_a_draft_offers_it_first(make_app: MakeApp, seede
         await pilot.press("escape")
         await loaded(pilot)
     store, me = stored(seeded_db)
-    bodies = sorted(d.state["body"] for d in store.drafts(me))  # type: ignore[arg-type]
+    bodies = sorted(d.state["body"] for d in store.notes.drafts(me))  # type: ignore[arg-type]
     assert bodies == ["First visit notes and more", "Second note"]
     store.close()
 
@@ -537,9 +537,9 @@ async def test_a_significant_note_chooses_its_chronology_category_and_it_can_cha
         await loaded(pilot)
         assert isinstance(app.screen, CaseFileScreen)
     store, me = stored(seeded_db)
-    entry = store.chronology(me, 1)[-1]  # type: ignore[arg-type]
+    entry = store.chronology.entries(me, 1)[-1]  # type: ignore[arg-type]
     assert (entry.title, entry.category) == ("Boiler repaired", "housing")
-    history = store.history(me, "chronology_entry", entry.id)  # type: ignore[arg-type]
+    history = store.case_file.history(me, "chronology_entry", entry.id)  # type: ignore[arg-type]
     assert [(c.field, c.old_value) for c in history] == [("category", "safeguarding")]
     store.close()
 
@@ -553,7 +553,7 @@ async def test_a_draft_discarded_elsewhere_is_saved_again_as_a_new_one(
     def bodies() -> list[str]:
         store, me = stored(seeded_db)
         try:
-            return [d.state["body"] for d in store.drafts(me)]  # type: ignore[arg-type]
+            return [d.state["body"] for d in store.notes.drafts(me)]  # type: ignore[arg-type]
         finally:
             store.close()
 
@@ -570,7 +570,7 @@ async def test_a_draft_discarded_elsewhere_is_saved_again_as_a_new_one(
         await pilot.press(*"Rang the GP")
         await until(["Rang the GP"])
         store, me = stored(seeded_db)
-        store.discard_draft(me, store.drafts(me)[0].id)  # type: ignore[arg-type]
+        store.notes.discard_draft(me, store.notes.drafts(me)[0].id)  # type: ignore[arg-type]
         store.close()
         await pilot.press(*" and the school")
         await until(["Rang the GP and the school"])

@@ -37,7 +37,7 @@ def paste(text: str) -> bytes:
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "paste.db"
     store = Store.open(path)
-    store.create_case(store.ensure_worker(WORKER), {"client_name": "Aisha Bello"})
+    store.cases.create(store.workers.ensure(WORKER), {"client_name": "Aisha Bello"})
     store.close()
     return path
 
@@ -144,10 +144,10 @@ def test_a_name_pasted_in_a_real_terminal_is_stored_in_order(db: Path, tmp_path:
     drawn = run(db, tmp_path, "a", "New case", keys, "\x13")  # ctrl+s
     assert b"created for" in drawn
     store = Store.open(db)
-    me = store.ensure_worker(WORKER)
-    rows = store.caseload(me)
+    me = store.workers.ensure(WORKER)
+    rows = store.cases.caseload(me)
     anna = next(r for r in rows if r.client_name.startswith("Anna"))
-    client = store.client(me, store.case(me, anna.id).client_id)
+    client = store.case_file.client(me, store.cases.get(me, anna.id).client_id)
     store.close()
     assert sorted(r.client_name for r in rows) == ["Aisha Bello", "Anna Smith"]
     assert str(client.date_of_birth) == "1990-02-01"
@@ -158,6 +158,6 @@ def test_a_note_pasted_in_a_real_terminal_is_stored_in_order(db: Path, tmp_path:
     keys = b"Seen. " + paste(f"V2 AAA {TITLE} BBB\rend{OSC52}") + b"!"
     run(db, tmp_path, "n", "New note", keys, "\x11")  # ctrl+q: quit, keeping a draft
     store = Store.open(db)
-    (draft,) = store.drafts(store.ensure_worker(WORKER))
+    (draft,) = store.notes.drafts(store.workers.ensure(WORKER))
     store.close()
     assert draft.state["body"] == "Seen. V2 AAA  BBB\nend!"

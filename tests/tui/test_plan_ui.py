@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from store.plan_records import PlanInfo
+from store.plans.records import PlanInfo
 from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
@@ -38,8 +38,8 @@ GOAL = {
 def _case_id(db: Path) -> int:
     store = Store.open(db)
     try:
-        me = store.ensure_worker(ME)
-        return next(r.id for r in store.caseload(me) if r.client_name == CLIENT)
+        me = store.workers.ensure(ME)
+        return next(r.id for r in store.cases.caseload(me) if r.client_name == CLIENT)
     finally:
         store.close()
 
@@ -47,19 +47,19 @@ def _case_id(db: Path) -> int:
 def _with_plan(db: Path, goals: int = 1) -> PlanInfo:
     store = Store.open(db)
     try:
-        me = store.ensure_worker(ME)
+        me = store.workers.ensure(ME)
         case_id = _case_id(db)
-        plan = store.start_plan(
+        plan = store.plans.start(
             me, case_id, {"started_on": "1/9/2026", "review_interval": "6 weeks"}
         )
         for i in range(goals):
-            g = store.add_goal(me, plan.id, {**GOAL, "change": f"{GOAL['change']} ({i + 1})"})
-            store.add_action(
+            g = store.plans.add_goal(me, plan.id, {**GOAL, "change": f"{GOAL['change']} ({i + 1})"})
+            store.plans.add_action(
                 me,
                 g.id,
                 {"what": "Set up a standing order", "owner": "client", "due_on": "1/12/2026"},
             )
-        return store.plan(me, plan.id)
+        return store.plans.get(me, plan.id)
     finally:
         store.close()
 
@@ -91,7 +91,7 @@ async def test_start_a_plan_with_keys(make_app: MakeApp, seeded_db: Path) -> Non
         text = visible_text(app)
         assert "Service plan 1" in text and "every 6 weeks" in text and "overdue" in text
     store = Store.open(seeded_db)
-    row = next(r for r in store.caseload(store.ensure_worker(ME)) if r.client_name == CLIENT)
+    row = next(r for r in store.cases.caseload(store.workers.ensure(ME)) if r.client_name == CLIENT)
     assert row.has_plan and str(row.next_review_on) == "2026-10-13"
     store.close()
 
@@ -137,8 +137,8 @@ async def test_a_vague_goal_is_refused_then_a_smart_one_saved(
 async def test_add_an_action_owned_by_a_professional(make_app: MakeApp, seeded_db: Path) -> None:
     _with_plan(seeded_db)
     store = Store.open(seeded_db)
-    store.add_professional(
-        store.ensure_worker(ME),
+    store.case_file.add_professional(
+        store.workers.ensure(ME),
         _case_id(seeded_db),
         {"name": "Dr Amir Khan", "agency": "Hillside GP"},
     )
@@ -259,10 +259,10 @@ async def test_a_closed_case_plan_can_be_read_not_changed(
 ) -> None:
     _with_plan(seeded_db)
     store = Store.open(seeded_db)
-    me = store.ensure_worker(ME)
+    me = store.workers.ensure(ME)
     case_id = _case_id(seeded_db)
-    store.close_case(
-        me, case_id, {"reason": "work completed"}, version=store.case(me, case_id).version
+    store.cases.close(
+        me, case_id, {"reason": "work completed"}, version=store.cases.get(me, case_id).version
     )
     store.close()
     app = make_app()
@@ -297,7 +297,7 @@ async def test_a_half_typed_review_is_kept_when_the_app_quits(
         await pilot.press("ctrl+q")  # quits at once, keeping what is typed
         await pilot.pause()
     store = Store.open(seeded_db)
-    kept = store.form_draft(store.ensure_worker(ME), key)
+    kept = store.forms.draft(store.workers.ensure(ME), key)
     store.close()
     assert kept is not None and kept[0]["client_views"] == "Better since the payment plan"
     again = make_app()
@@ -320,7 +320,7 @@ async def test_a_half_typed_review_is_kept_when_the_app_quits(
         await loaded(pilot)
         assert isinstance(again.screen, CaseFileScreen)
     store = Store.open(seeded_db)
-    assert store.form_draft(store.ensure_worker(ME), key) is None
+    assert store.forms.draft(store.workers.ensure(ME), key) is None
     store.close()
 
 
@@ -336,7 +336,7 @@ async def test_a_review_typed_and_left_for_a_moment_is_kept_as_a_draft(
         await pilot.press(*"Mum")
         await pilot.pause(2.5)  # a pause in typing
         store = Store.open(seeded_db)
-        kept = store.form_draft(store.ensure_worker(ME), f"plan_review:{plan.id}")
+        kept = store.forms.draft(store.workers.ensure(ME), f"plan_review:{plan.id}")
         store.close()
         assert kept is not None and kept[0]["participants"] == "Mum"
 

@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from store.records import CaseRow, WorkerInfo
+from store.cases.records import CaseRow
+from store.core.records import WorkerInfo
 from store.service import Store
+from store.workers.service import WorkerService
 from tui import cli
 from tui.app import CaselineApp
 
@@ -21,7 +23,7 @@ from .helpers import loaded, names, title
 def _read_mine(db: Path) -> list[CaseRow]:
     store = Store.open(db)
     try:
-        return store.caseload(store.ensure_worker("sam.okafor"), scope="mine")
+        return store.cases.caseload(store.workers.ensure("sam.okafor"), scope="mine")
     finally:
         store.close()
 
@@ -107,11 +109,13 @@ def test_the_worker_is_registered_once_at_start_up(
     """The command line registers the worker while the app's code loads and hands it over:
     the app doesn't write it again."""
     registered: list[str] = []
-    ensure_worker = Store.ensure_worker
+    ensure = WorkerService.ensure
 
-    def counted(store: Store, username: str, display_name: str | None = None) -> WorkerInfo:
+    def counted(
+        workers: WorkerService, username: str, display_name: str | None = None
+    ) -> WorkerInfo:
         registered.append(username)
-        return ensure_worker(store, username, display_name)
+        return ensure(workers, username, display_name)
 
     made: list[CaselineApp] = []
 
@@ -123,7 +127,7 @@ def test_the_worker_is_registered_once_at_start_up(
         def run(self, *args: object, **kwargs: object) -> None:
             pass
 
-    monkeypatch.setattr(Store, "ensure_worker", counted)
+    monkeypatch.setattr(WorkerService, "ensure", counted)
     monkeypatch.setattr("tui.app.CaselineApp", NotRun)
     monkeypatch.setenv("TEXTUAL_FPS", "60")
     try:

@@ -47,7 +47,7 @@ async def test_the_summary_editor_starts_at_the_end_of_the_text(
 ) -> None:
     summary = "## Background\nReferred by the GP.\n\n## Next steps\nVisit in December."
     store = Store.open(seeded_db)
-    store.save_summary(store.ensure_worker("sam.okafor"), 1, summary)
+    store.case_file.save_summary(store.workers.ensure("sam.okafor"), 1, summary)
     store.close()
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -23,13 +23,13 @@ SUMMARY = "A long account of the discussion, who was there and what each agency 
 
 def _add(db: Path) -> None:
     store = Store.open(db)
-    me = store.ensure_worker("sam.okafor")
-    store.finalise_note(
+    me = store.workers.ensure("sam.okafor")
+    store.notes.finalise(
         me,
         AISHA,
         {"contact_at": "2/11/2026 10:00", "note_type": "office visit", "body": NOTE},  # type: ignore[dict-item]
     )
-    store.add_chronology_entry(
+    store.chronology.add(
         me,
         AISHA,
         {

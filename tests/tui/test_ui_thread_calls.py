@@ -25,11 +25,11 @@ async def test_a_store_call_on_the_ui_thread_is_caught(
         label = draft_offer._label_for(app, 1)  # a worker's helper, run on the UI thread
         assert label.endswith("Aisha Bello")
     assert [(c.method, c.module) for c in watch.calls] == [
-        ("Store.case", "tui.screens.notes.draft_offer")
+        ("case.get", "tui.screens.notes.draft_offer")
     ]
     assert watch.calls[0].where.startswith("tui/screens/notes/draft_offer.py:")
     with pytest.raises(
-        pytest.fail.Exception, match=r"Store\.case from tui/screens/notes/draft_offer"
+        pytest.fail.Exception, match=r"case\.get from tui/screens/notes/draft_offer"
     ):
         fail_on_ui_thread_calls(watch)
     watch.calls.clear()  # caught as it should be: not this test's failure
@@ -41,5 +41,5 @@ async def test_a_tests_own_store_calls_do_not_count(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        assert app.store.case(app.me, 1).client_name == "Aisha Bello"
+        assert app.store.cases.get(app.me, 1).client_name == "Aisha Bello"
     assert ui_thread_watch.calls == []

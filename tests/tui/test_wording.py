@@ -28,11 +28,11 @@ def _with_earlier_plans(db: Path) -> None:
     """Plan 1 (one goal, reviewed once), plan 2 (nothing) and the current plan 3."""
     store = Store.open(db)
     try:
-        me = store.ensure_worker(ME)
+        me = store.workers.ensure(ME)
         case_id = _case_id(db)
-        plan = store.start_plan(me, case_id, {"started_on": "1/6/2026", "review_interval": "6w"})
-        goal = store.add_goal(me, plan.id, GOAL)
-        store.review_plan(
+        plan = store.plans.start(me, case_id, {"started_on": "1/6/2026", "review_interval": "6w"})
+        goal = store.plans.add_goal(me, plan.id, GOAL)
+        store.plans.review(
             me,
             plan.id,
             {
@@ -45,7 +45,7 @@ def _with_earlier_plans(db: Path) -> None:
             },
         )
         for started in ("1/8/2026", "1/10/2026"):
-            store.start_plan(
+            store.plans.start(
                 me,
                 case_id,
                 {"started_on": started, "review_interval": "6 weeks"},

@@ -1,7 +1,8 @@
 """Catching store calls made on the UI thread while the app runs.
 
 The UI thread never waits on the database (``tui.workers.run_store``). ``watch_ui_thread``
-wraps the public methods of ``Store`` and the database's ``reading()`` and ``writing()``: a call
+wraps the public methods of ``Store`` and of every service it holds (``store.notes``,
+``store.plans`` ...) and the database's ``reading()`` and ``writing()``: a call
 made on the thread running a Caseline app's event loop, with code of the ``tui`` package on the
 stack, is recorded. A test's own calls (setting up data, checking results) have no ``tui`` code
 on the stack and don't count; nor do the app's calls before it starts running (opening the
@@ -24,7 +25,7 @@ from typing import Any
 import pytest
 from textual._context import active_app
 
-from store.db import Database
+from store.core.db import Database
 from store.service import Store
 
 # Modules being split and moved by other work as this check was added: their UI-thread store
@@ -130,9 +131,21 @@ def _relative(filename: str) -> str:
     return filename
 
 
-def _store_methods() -> list[str]:
+def _services() -> list[tuple[str, type]]:
+    """``Store`` and the classes of the services it holds, with the name a call is shown by
+    ("Store", "cases" for ``store.cases``)."""
+    import store.service
+
+    found: list[tuple[str, type]] = [("Store", Store)]
+    for name, value in vars(store.service).items():
+        if inspect.isclass(value) and name.endswith("Service"):
+            found.append((name.removesuffix("Service").lower(), value))
+    return found
+
+
+def _store_methods(cls: type) -> list[str]:
     names = []
-    for name, value in inspect.getmembers(Store):
+    for name, value in inspect.getmembers(cls):
         if name.startswith("_") or not inspect.isfunction(value):
             continue  # private helpers, properties, and the class methods that open a file
         names.append(name)
@@ -145,8 +158,9 @@ def watching() -> Iterator[UiThreadWatch]:
     ``monkeypatch.undo()`` leaves them in place)."""
     watch = UiThreadWatch()
     with pytest.MonkeyPatch.context() as patch:
-        for name in _store_methods():
-            patch.setattr(Store, name, watch.wrap(f"Store.{name}", getattr(Store, name)))
+        for label, cls in _services():
+            for name in _store_methods(cls):
+                patch.setattr(cls, name, watch.wrap(f"{label}.{name}", getattr(cls, name)))
         for name in ("reading", "writing"):
             original = getattr(Database, name)
             patch.setattr(Database, name, watch.wrap_context(f"Database.{name}", original))

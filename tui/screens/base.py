@@ -10,7 +10,7 @@ from textual.worker import Worker, WorkerState
 from tui.workers import report
 
 if TYPE_CHECKING:
-    from tui.app import CaselineApp
+    from tui.host import CaselineHost
 
 ResultType = TypeVar("ResultType")
 
@@ -19,7 +19,7 @@ class CaselineScreen(Screen[ResultType]):
     """A screen whose background jobs report their failures to the worker, never crash."""
 
     @property
-    def caseline(self) -> CaselineApp:
+    def caseline(self) -> CaselineHost:
         return self.app  # type: ignore[return-value]
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

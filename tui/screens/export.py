@@ -16,17 +16,18 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from store import dates
-from store.errors import StoreError
-from store.records import CaseDetail, ChronologyItem
-from store.words import plural
+from store.cases.records import CaseDetail
+from store.chronology.records import ChronologyItem
+from store.core import dates
+from store.core.errors import StoreError
+from store.core.words import plural
 from tui.text import assemble
 from tui.widgets.safe import SafeInput
 from tui.workers import run_store
 
 if TYPE_CHECKING:
-    from store.conference_records import ConferenceInfo
-    from store.plan_records import PlanInfo
+    from store.conferences.records import ConferenceInfo
+    from store.plans.records import PlanInfo
 
 
 def default_export_path(ref: str, fmt: str, what: str = "chronology") -> Path:
@@ -48,7 +49,7 @@ class Export:
 
 def chronology_export(detail: CaseDetail, items: list[ChronologyItem], filters: str) -> Export:
     """The chronology as shown: filtered and ordered."""
-    from store.export import export_chronology
+    from store.export.files import export_chronology
 
     scope = f"filtered: {filters}" if filters else "all entries"
     return Export(
@@ -64,7 +65,7 @@ def chronology_export(detail: CaseDetail, items: list[ChronologyItem], filters: 
 
 def plan_export(detail: CaseDetail, plan: PlanInfo) -> Export:
     """A service plan with its goals, actions and every review."""
-    from store.export import export_plan
+    from store.export.files import export_plan
 
     return Export(
         "Export service plan",
@@ -78,7 +79,7 @@ def plan_export(detail: CaseDetail, plan: PlanInfo) -> Export:
 
 def minutes_export(detail: CaseDetail, conference: ConferenceInfo) -> Export:
     """A meeting's minutes, for circulation (draft minutes are marked as drafts)."""
-    from store.export import export_minutes
+    from store.export.files import export_minutes
 
     when = (
         dates.format_date(dates.to_local(conference.held_at).date())

@@ -28,8 +28,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
-from store import dates
-from store.errors import Conflict, InvalidInput, StoreError
+from store.core import dates
+from store.core.errors import Conflict, InvalidInput, StoreError
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error
 from tui.widgets.conflict import ConflictNotice
@@ -202,7 +202,7 @@ class FormScreen(CaselineScreen[Any]):
         app = self.caseline
         run_store(
             self,
-            lambda: app.store.form_draft(app.me, key),
+            lambda: app.store.forms.draft(app.me, key),
             done=self._restore,
             name="form-draft",
             exclusive=False,
@@ -263,7 +263,7 @@ class FormScreen(CaselineScreen[Any]):
         if values == self.initial:
 
             def discard() -> bool:
-                store.discard_form_draft(me, key)
+                store.forms.discard_draft(me, key)
                 return False
 
             return discard
@@ -272,7 +272,7 @@ class FormScreen(CaselineScreen[Any]):
             values = {**values, DRAFT_VERSION: str(self.version)}
 
         def save() -> bool:
-            store.save_form_draft(me, key, values, title=title[:120])
+            store.forms.save_draft(me, key, values, title=title[:120])
             return True
 
         return save
@@ -306,7 +306,7 @@ class FormScreen(CaselineScreen[Any]):
         if not key or not (self._has_draft or self._draft_timer is not None):
             return lambda: None
         store, me = self.caseline.store, self.caseline.me
-        return lambda: store.discard_form_draft(me, key)
+        return lambda: store.forms.discard_draft(me, key)
 
     def _set_error(self, name: str, message: str) -> None:
         found = self.query(f"#error-{name}")

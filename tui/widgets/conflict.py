@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from store.errors import Conflict
+from store.core.errors import Conflict
 from tui.text import assemble
 from tui.widgets.safe import SafeTextArea
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from textual.widgets import Markdown
 
-from store.markdown import parser
-from store.textsafe import strip_control
+from store.core.markdown import parser
+from store.core.textsafe import strip_control
 
 
 class SafeMarkdown(Markdown):

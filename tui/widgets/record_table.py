@@ -25,8 +25,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store import dates
-from store.textsafe import fold, single_line
+from store.core import dates
+from store.core.textsafe import fold, single_line
 from tui.text import line_text
 from tui.widgets.textual_fixes import InOrderKeys
 

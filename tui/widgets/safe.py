@@ -15,7 +15,7 @@ from rich.segment import Segment
 from textual.strip import Strip
 from textual.widgets import Input
 
-from store.textsafe import pasted, single_line
+from store.core.textsafe import pasted, single_line
 from tui.widgets.text_area import EditingTextArea
 from tui.widgets.textual_fixes import InOrderKeys, RepaintOnlyVirtualSize
 

@@ -88,7 +88,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
 
-from store.textsafe import pasted
+from store.core.textsafe import pasted
 
 if TYPE_CHECKING:
     from textual.driver import Driver

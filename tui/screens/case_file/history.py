@@ -12,8 +12,8 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Static
 
-from store import dates
-from store.casefile import HistoryLine
+from store.case_file.history import HistoryLine
+from store.core import dates
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
@@ -95,7 +95,7 @@ class HistoryScreen(CaselineScreen[None]):
         app, case_id = self.caseline, self.case_id
         run_store(
             self,
-            lambda: app.store.case_history_lines(app.me, case_id),
+            lambda: app.store.case_file.case_history_lines(app.me, case_id),
             done=self._show,
             name="history",
         )

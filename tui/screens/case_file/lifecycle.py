@@ -9,19 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from store.records import CaseDetail, CaseStatus, WorkerInfo
+from store.cases.records import CaseDetail
+from store.core.records import CaseStatus, WorkerInfo
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import TODAY_IF_BLANK
 
 if TYPE_CHECKING:
-    from tui.app import CaselineApp
+    from tui.host import CaselineHost
 
 
 def _label(detail: CaseDetail) -> str:
     return f"{detail.ref} · {detail.client_name}"
 
 
-def transfer_screen(app: CaselineApp, detail: CaseDetail, workers: list[WorkerInfo]) -> FormScreen:
+def transfer_screen(app: CaselineHost, detail: CaseDetail, workers: list[WorkerInfo]) -> FormScreen:
     """Move the case to another worker; for a referral, allocate (and so open) it."""
     store, me, dayfirst = app.store, app.me, app.config.dayfirst
     referral = detail.status is CaseStatus.REFERRAL
@@ -39,14 +40,14 @@ def transfer_screen(app: CaselineApp, detail: CaseDetail, workers: list[WorkerIn
         "Allocate case" if referral else "Transfer case",
         fields,
         {"on": "today"},
-        lambda form: store.transfer_case(
+        lambda form: store.cases.transfer(
             me, detail.id, form, version=detail.version, dayfirst=dayfirst
         ),
         subtitle=_label(detail),
     )
 
 
-def close_screen(app: CaselineApp, detail: CaseDetail) -> FormScreen:
+def close_screen(app: CaselineHost, detail: CaseDetail) -> FormScreen:
     store, me, config = app.store, app.me, app.config
     fields = [
         Field("closed_on", "Closed on", "today, or e.g. 3/4/2026", date=TODAY_IF_BLANK),
@@ -57,7 +58,7 @@ def close_screen(app: CaselineApp, detail: CaseDetail) -> FormScreen:
         "Close case",
         fields,
         {"closed_on": "today"},
-        lambda form: store.close_case(
+        lambda form: store.cases.close(
             me,
             detail.id,
             form,
@@ -69,7 +70,7 @@ def close_screen(app: CaselineApp, detail: CaseDetail) -> FormScreen:
     )
 
 
-def reopen_screen(app: CaselineApp, detail: CaseDetail) -> FormScreen:
+def reopen_screen(app: CaselineHost, detail: CaseDetail) -> FormScreen:
     store, me, dayfirst = app.store, app.me, app.config.dayfirst
     fields = [
         Field("reopened_on", "Reopened on", "today, or e.g. 3/4/2026", date=TODAY_IF_BLANK),
@@ -79,7 +80,7 @@ def reopen_screen(app: CaselineApp, detail: CaseDetail) -> FormScreen:
         "Reopen case",
         fields,
         {"reopened_on": "today"},
-        lambda form: store.reopen_case(
+        lambda form: store.cases.reopen(
             me, detail.id, form, version=detail.version, dayfirst=dayfirst
         ),
         subtitle=_label(detail),
@@ -87,7 +88,7 @@ def reopen_screen(app: CaselineApp, detail: CaseDetail) -> FormScreen:
 
 
 def offer_transfer(
-    app: CaselineApp,
+    app: CaselineHost,
     detail: CaseDetail,
     workers: list[WorkerInfo],
     done: Callable[[object], None],

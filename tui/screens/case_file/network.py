@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from store import dates
+from store.core import dates
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import BIRTH, PAST
 
 if TYPE_CHECKING:
-    from store.records import ClientInfo, ContactInfo, ProfessionalInfo
-    from tui.app import CaselineApp
+    from store.case_file.records import ClientInfo, ContactInfo, ProfessionalInfo
+    from tui.host import CaselineHost
 
 Done = Callable[[object], None]
 
@@ -46,7 +46,7 @@ PROFESSIONAL_FIELDS = [
 ]
 
 
-def edit_client(app: CaselineApp, client: ClientInfo, done: Done) -> None:
+def edit_client(app: CaselineHost, client: ClientInfo, done: Done) -> None:
     store, me, dayfirst = app.store, app.me, app.config.dayfirst
     values = {
         "name": client.name,
@@ -58,7 +58,9 @@ def edit_client(app: CaselineApp, client: ClientInfo, done: Done) -> None:
     }
 
     def save(form: dict[str, str], version: int) -> ClientInfo:
-        return store.update_client(me, client.id, form, version=version, dayfirst=dayfirst)
+        return store.case_file.update_client(
+            me, client.id, form, version=version, dayfirst=dayfirst
+        )
 
     app.push_screen(
         FormScreen(
@@ -74,14 +76,14 @@ def edit_client(app: CaselineApp, client: ClientInfo, done: Done) -> None:
     )
 
 
-def add_contact(app: CaselineApp, client_id: int, label: str, done: Done) -> None:
+def add_contact(app: CaselineHost, client_id: int, label: str, done: Done) -> None:
     store, me = app.store, app.me
     app.push_screen(
         FormScreen(
             "Support network",
             CONTACT_FIELDS,
             {},
-            lambda form: store.add_contact(me, client_id, form),
+            lambda form: store.case_file.add_contact(me, client_id, form),
             subtitle=label,
             draft_key=f"contact_new:{client_id}",
         ),
@@ -89,7 +91,7 @@ def add_contact(app: CaselineApp, client_id: int, label: str, done: Done) -> Non
     )
 
 
-def edit_contact(app: CaselineApp, contact: ContactInfo, label: str, done: Done) -> None:
+def edit_contact(app: CaselineHost, contact: ContactInfo, label: str, done: Done) -> None:
     store, me = app.store, app.me
     values = {f.name: str(getattr(contact, f.name)) for f in CONTACT_FIELDS}
     app.push_screen(
@@ -97,8 +99,10 @@ def edit_contact(app: CaselineApp, contact: ContactInfo, label: str, done: Done)
             "Support network",
             CONTACT_FIELDS,
             values,
-            lambda form, version: store.update_contact(me, contact.id, form, version=version),
-            remove=lambda version: store.remove_contact(me, contact.id, version=version),
+            lambda form, version: store.case_file.update_contact(
+                me, contact.id, form, version=version
+            ),
+            remove=lambda version: store.case_file.remove_contact(me, contact.id, version=version),
             subtitle=label,
             version=contact.version,
         ),
@@ -106,14 +110,14 @@ def edit_contact(app: CaselineApp, contact: ContactInfo, label: str, done: Done)
     )
 
 
-def add_professional(app: CaselineApp, case_id: int, label: str, done: Done) -> None:
+def add_professional(app: CaselineHost, case_id: int, label: str, done: Done) -> None:
     store, me, dayfirst = app.store, app.me, app.config.dayfirst
     app.push_screen(
         FormScreen(
             "Professionals involved",
             PROFESSIONAL_FIELDS,
             {},
-            lambda form: store.add_professional(me, case_id, form, dayfirst=dayfirst),
+            lambda form: store.case_file.add_professional(me, case_id, form, dayfirst=dayfirst),
             subtitle=label,
             draft_key=f"professional_new:{case_id}",
         ),
@@ -121,7 +125,7 @@ def add_professional(app: CaselineApp, case_id: int, label: str, done: Done) -> 
     )
 
 
-def edit_professional(app: CaselineApp, pro: ProfessionalInfo, label: str, done: Done) -> None:
+def edit_professional(app: CaselineHost, pro: ProfessionalInfo, label: str, done: Done) -> None:
     store, me, dayfirst = app.store, app.me, app.config.dayfirst
     values = {f.name: str(getattr(pro, f.name) or "") for f in PROFESSIONAL_FIELDS}
     for key in ("started_on", "ended_on"):
@@ -132,10 +136,10 @@ def edit_professional(app: CaselineApp, pro: ProfessionalInfo, label: str, done:
             "Professionals involved",
             PROFESSIONAL_FIELDS,
             values,
-            lambda form, version: store.update_professional(
+            lambda form, version: store.case_file.update_professional(
                 me, pro.id, form, version=version, dayfirst=dayfirst
             ),
-            remove=lambda version: store.remove_professional(me, pro.id, version=version),
+            remove=lambda version: store.case_file.remove_professional(me, pro.id, version=version),
             subtitle=label,
             version=pro.version,
         ),

@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option
 
-from store import dates
+from store.core import dates
 from tui.text import assemble, choices
 from tui.widgets.lists import InOrderOptionList, refill
 from tui.widgets.safe import SafeInput
@@ -19,7 +19,7 @@ from tui.widgets.safe import SafeInput
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from store.records import NoteSummary
+    from store.notes.records import NoteSummary
 
 NOTES_AUTHOR_WIDTH = 100  # a narrower notes list leaves the author out: the text needs the room
 

@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static, TabbedContent
 from textual.widgets.option_list import Option
 
-from store import dates
+from store.core import dates
 from tui.text import assemble
 from tui.widgets.lists import InOrderOptionList, refill
 from tui.widgets.markdown import SafeMarkdown
@@ -19,7 +19,7 @@ from tui.widgets.markdown import SafeMarkdown
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from store.view_records import CaseFile
+    from store.case_file.records import CaseFile
 
 
 def overview_content() -> list[Widget]:

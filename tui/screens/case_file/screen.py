@@ -22,15 +22,12 @@ from textual.widgets import (
     TabPane,
 )
 
-from store import dates
-from store.plan_records import PlanInfo
-from store.records import (
-    CaseDetail,
-    CaseStatus,
-    NoteSummary,
-    WorkerInfo,
-)
-from store.view_records import CaseFile
+from store.case_file.records import CaseFile
+from store.cases.records import CaseDetail
+from store.core import dates
+from store.core.records import CaseStatus, WorkerInfo
+from store.notes.records import NoteSummary
+from store.plans.records import PlanInfo
 from tui.screens.base import CaselineScreen
 from tui.screens.case_file import network
 from tui.screens.case_file.keys import CASE_FILE_KEYS
@@ -148,7 +145,7 @@ class CaseFileScreen(CaselineScreen[None]):
     @work(thread=True, exclusive=True, group="case", exit_on_error=False)
     def _load(self) -> None:
         store, me = self.caseline.store, self.caseline.me
-        loaded = store.case_file(
+        loaded = store.case_file.view(
             me,
             self.case_id,
             notes=self._notes_filter() if "notes" in self._built else None,
@@ -160,7 +157,7 @@ class CaseFileScreen(CaselineScreen[None]):
 
     @work(thread=True, exclusive=True, group="plan", exit_on_error=False)
     def _load_plan(self) -> None:
-        plan = self.caseline.store.current_plan(self.caseline.me, self.case_id)
+        plan = self.caseline.store.plans.current(self.caseline.me, self.case_id)
         self.app.call_from_thread(self._show_plan, plan)
 
     def _show_plan(self, plan: PlanInfo | None) -> None:
@@ -186,7 +183,7 @@ class CaseFileScreen(CaselineScreen[None]):
     @work(thread=True, exclusive=True, group="notes", exit_on_error=False)
     def _load_notes(self) -> None:
         text, note_type = self._notes_filter()
-        notes = self.caseline.store.notes(
+        notes = self.caseline.store.notes.for_case(
             self.caseline.me, self.case_id, note_type=note_type, text=text
         )
         self.app.call_from_thread(self._show_notes, notes)
@@ -435,7 +432,7 @@ class CaseFileScreen(CaselineScreen[None]):
 
     @work(thread=True, exclusive=True, group="transfer", exit_on_error=False)
     def _transfer(self, detail: CaseDetail) -> None:
-        workers = self.caseline.store.workers()
+        workers = self.caseline.store.workers.active()
         self.app.call_from_thread(self._show_transfer, detail, workers)
 
     def _show_transfer(self, detail: CaseDetail, workers: list[WorkerInfo]) -> None:

@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from store import dates
-from store.words import plural
+from store.core import dates
+from store.core.words import plural
 from tui.text import assemble
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.textual_fixes import InOrderKeys
@@ -18,8 +18,8 @@ from tui.widgets.textual_fixes import InOrderKeys
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from store.records import CaseDetail
-    from store.view_records import CaseFile
+    from store.case_file.records import CaseFile
+    from store.cases.records import CaseDetail
 
 
 class InOrderScroll(InOrderKeys, VerticalScroll):

@@ -14,8 +14,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Static, TextArea
 
-from store.errors import Conflict, InvalidInput, StoreError
-from store.records import SummaryInfo
+from store.case_file.records import SummaryInfo
+from store.core.errors import Conflict, InvalidInput, StoreError
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.conflict import ConflictNotice
@@ -88,7 +88,7 @@ class SummaryEditorScreen(CaselineScreen[SummaryInfo | None]):
         store, me, case_id, base = self.caseline.store, self.caseline.me, self.case_id, self.base
         run_store(
             self,
-            lambda: store.save_summary(me, case_id, body, base=base),
+            lambda: store.case_file.save_summary(me, case_id, body, base=base),
             done=self.dismiss,
             failed=self._save_failed,
             name="summary",

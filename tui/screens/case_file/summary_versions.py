@@ -11,8 +11,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import dates
-from store.records import SummaryInfo
+from store.case_file.records import SummaryInfo
+from store.core import dates
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
@@ -55,7 +55,7 @@ class SummaryVersionsScreen(CaselineScreen[None]):
         app, case_id = self.caseline, self.case_id
         run_store(
             self,
-            lambda: app.store.summary_versions(app.me, case_id),
+            lambda: app.store.case_file.summary_versions(app.me, case_id),
             done=self._show,
             name="versions",
         )

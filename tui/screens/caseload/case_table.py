@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from store import dates
-from store.records import CaseRow, CaseStatus
-from store.textsafe import fold
+from store.cases.records import CaseRow
+from store.core import dates
+from store.core.records import CaseStatus
+from store.core.textsafe import fold
 from tui.widgets.record_table import Column, RecordTable
 
 

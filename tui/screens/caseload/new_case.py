@@ -14,10 +14,12 @@ from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from store import dates
-from store.errors import InvalidInput, StoreError
-from store.records import CaseDetail, DuplicateCandidate, WorkerInfo
-from store.schemas import NewCase, validate
+from store.cases.input import NewCase
+from store.cases.records import CaseDetail, DuplicateCandidate
+from store.core import dates
+from store.core.errors import InvalidInput, StoreError
+from store.core.records import WorkerInfo
+from store.core.validation import validate
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices
 from tui.widgets.date_field import BIRTH, TODAY_IF_BLANK, DateField
@@ -126,14 +128,16 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
     def on_mount(self) -> None:
         self.query_one("#who", Static).update(assemble(self.caseline.me.display_name))
         self._preview_ref()
-        run_store(self, self.caseline.store.workers, done=self._show_workers, name="workers")
+        run_store(self, self.caseline.store.workers.active, done=self._show_workers, name="workers")
         self.query_one("#duplicates", OptionList).display = False
         self._say("")
         self.query_one("#client_name", Input).focus()
 
     def _preview_ref(self) -> None:
         app = self.caseline
-        run_store(self, lambda: app.store.next_ref(app.me), done=self._show_ref_preview, name="ref")
+        run_store(
+            self, lambda: app.store.cases.next_ref(app.me), done=self._show_ref_preview, name="ref"
+        )
 
     def _show_ref_preview(self, ref: str) -> None:
         self.query_one("#ref", Input).placeholder = f"automatic ({ref})"
@@ -218,7 +222,7 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
         app = self.caseline
         run_store(
             self,
-            lambda: app.store.find_possible_duplicates(app.me, key[0], key[1]),
+            lambda: app.store.cases.possible_duplicates(app.me, key[0], key[1]),
             done=lambda found: self._show_duplicates(found, key),
             name="duplicates",
         )
@@ -310,7 +314,7 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
         app = self.caseline
         run_store(
             self,
-            lambda: app.store.create_case(app.me, new_case),
+            lambda: app.store.cases.create(app.me, new_case),
             done=self._saved,
             failed=self._save_failed,
             settled=self._save_ended,

@@ -13,10 +13,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import dates
-from store.records import CaseRow, DraftInfo
-from store.textsafe import fold, preview_line
-from store.words import plural
+from store.cases.records import CaseRow
+from store.core import dates
+from store.core.textsafe import fold, preview_line
+from store.core.words import plural
+from store.notes.records import DraftInfo
 from tui.text import assemble
 from tui.widgets.safe import SafeInput
 from tui.workers import run_store
@@ -87,7 +88,7 @@ class CasePickerScreen(ModalScreen[int | None]):
 
     def _load(self) -> None:
         app: Any = self.app  # a CaselineApp
-        run_store(self, lambda: app.store.recent_cases(app.me), done=self._loaded, name="picker")
+        run_store(self, lambda: app.store.cases.recent(app.me), done=self._loaded, name="picker")
 
     def _loaded(self, rows: list[CaseRow]) -> None:
         self._mine = rows
@@ -97,7 +98,7 @@ class CasePickerScreen(ModalScreen[int | None]):
         app: Any = self.app  # a CaselineApp
         run_store(
             self,
-            lambda: app.store.find_cases(app.me, text),
+            lambda: app.store.cases.find(app.me, text),
             done=lambda rows: self._found_others(text, rows),
             name="picker-search",
         )

@@ -11,8 +11,9 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
-from store import dates
-from store.records import CaseRow, DraftInfo
+from store.cases.records import CaseRow
+from store.core import dates
+from store.notes.records import DraftInfo
 from tui.screens.base import CaselineScreen
 from tui.screens.caseload.case_table import HIDDEN_CLOSED, HIDDEN_MINE, CaseTable
 from tui.text import assemble
@@ -156,7 +157,7 @@ class CaseloadScreen(CaselineScreen[None]):
         app = self.caseline
         run_store(
             self,
-            lambda: app.store.caseload(app.me, scope=scope, closed=closed),
+            lambda: app.store.cases.caseload(app.me, scope=scope, closed=closed),
             done=lambda rows: self._show(rows, keep_id),
             name="caseload",
         )
@@ -309,7 +310,9 @@ class CaseloadScreen(CaselineScreen[None]):
 
     def _load_drafts(self) -> None:
         app = self.caseline
-        run_store(self, lambda: app.store.drafts(app.me), done=self._show_drafts, name="drafts")
+        run_store(
+            self, lambda: app.store.notes.drafts(app.me), done=self._show_drafts, name="drafts"
+        )
 
     def _show_drafts(self, drafts: list[DraftInfo]) -> None:
         if drafts:

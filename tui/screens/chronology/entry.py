@@ -11,8 +11,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from store import dates
-from store.records import ChangeInfo, ChronologyItem
+from store.case_file.records import ChangeInfo
+from store.chronology.records import ChronologyItem
+from store.core import dates
 from tui.screens.base import CaselineScreen
 from tui.screens.chronology.pane import SOURCE_LABELS
 from tui.screens.form import Field, FormScreen
@@ -23,7 +24,7 @@ from tui.widgets.markdown import SafeMarkdown
 from tui.workers import run_store
 
 if TYPE_CHECKING:
-    from tui.app import CaselineApp
+    from tui.host import CaselineHost
 
 
 def entry_fields(categories: Sequence[str]) -> list[Field]:
@@ -40,26 +41,26 @@ def entry_fields(categories: Sequence[str]) -> list[Field]:
 ANALYSIS_FIELDS = [Field("analysis", "Analysis", multiline=True)]
 
 
-def new_entry_screen(app: CaselineApp, case_id: int, label: str) -> FormScreen:
+def new_entry_screen(app: CaselineHost, case_id: int, label: str) -> FormScreen:
     """The form for a manual entry, dated today."""
     store, me, config = app.store, app.me, app.config
     return FormScreen(
         "Chronology entry",
         entry_fields(config.chronology_categories),
         {"occurred_on": "today", "category": "other"},
-        lambda form: store.add_chronology_entry(
+        lambda form: store.chronology.add(
             me, case_id, form, dayfirst=config.dayfirst, categories=config.chronology_categories
         ),
         subtitle=label,
     )
 
 
-def edit_entry_screen(app: CaselineApp, entry: ChronologyItem, label: str) -> FormScreen:
+def edit_entry_screen(app: CaselineHost, entry: ChronologyItem, label: str) -> FormScreen:
     """The whole form for a manual entry; for an automatic one, only its analysis."""
     store, me, config = app.store, app.me, app.config
     if entry.source_kind == "note":
         # A significant note's entry: its category was the worker's choice, and can change.
-        from store.notes import chronology_categories
+        from store.chronology.rules import chronology_categories
 
         categories = chronology_categories(config.chronology_categories)
         # One no longer configured stays on offer until changed (the store keeps it as it is).
@@ -71,7 +72,7 @@ def edit_entry_screen(app: CaselineApp, entry: ChronologyItem, label: str) -> Fo
                 *ANALYSIS_FIELDS,
             ],
             {"category": entry.category, "analysis": entry.analysis},
-            lambda form: store.annotate_chronology_entry(
+            lambda form: store.chronology.annotate(
                 me,
                 entry.id,
                 form["analysis"],
@@ -86,7 +87,7 @@ def edit_entry_screen(app: CaselineApp, entry: ChronologyItem, label: str) -> Fo
             "Analysis",
             ANALYSIS_FIELDS,
             {"analysis": entry.analysis},
-            lambda form, version: store.annotate_chronology_entry(
+            lambda form, version: store.chronology.annotate(
                 me, entry.id, form["analysis"], version=version
             ),
             subtitle=entry.title,
@@ -104,7 +105,7 @@ def edit_entry_screen(app: CaselineApp, entry: ChronologyItem, label: str) -> Fo
         "Chronology entry",
         entry_fields(config.chronology_categories),
         values,
-        lambda form, version: store.update_chronology_entry(
+        lambda form, version: store.chronology.update(
             me,
             entry.id,
             form,
@@ -174,8 +175,8 @@ class ChronologyEntryScreen(CaselineScreen[None]):
 
         def read() -> tuple[ChronologyItem, list[ChangeInfo]]:
             return (
-                store.chronology_entry(me, entry_id),
-                store.history(me, "chronology_entry", entry_id),
+                store.chronology.entry(me, entry_id),
+                store.case_file.history(me, "chronology_entry", entry_id),
             )
 
         run_store(self, read, done=self._show, name="entry")
@@ -253,7 +254,7 @@ class ChronologyEntryScreen(CaselineScreen[None]):
             self.app.push_screen(NoteViewScreen(entry.source_id))  # type: ignore[arg-type]
 
 
-def open_source(app: CaselineApp, entry: ChronologyItem, label: str) -> None:
+def open_source(app: CaselineHost, entry: ChronologyItem, label: str) -> None:
     """Open the record an entry came from: its note, or its plan (a review scrolled to first);
     otherwise the entry itself (an allocation, a transfer, a status change or a manual entry
     has no other record to show)."""

@@ -12,10 +12,10 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Select, Static
 
-from store import dates
-from store.records import ChronologyItem
-from store.textsafe import fold
-from store.words import plural
+from store.chronology.records import ChronologyItem
+from store.core import dates
+from store.core.textsafe import fold
+from store.core.words import plural
 from tui.text import assemble, choices
 from tui.widgets.record_table import Column, RecordTable
 from tui.widgets.safe import SafeInput
@@ -175,7 +175,7 @@ class ChronologyPane(Vertical):
 
     def filter_description(self) -> str:
         """What the view is limited to, in words ("" for everything)."""
-        from store.chronology import describe_filter
+        from store.chronology.period import describe_filter
 
         category = str(self.query_one("#chron-category", Select).value or "")
         since, until = self.period
@@ -245,7 +245,7 @@ class ChronologyPane(Vertical):
 
     @on(Input.Changed, "#chron-period")
     def _period_changed(self, event: Input.Changed) -> None:
-        from store.chronology import DatePeriodError, parse_period
+        from store.chronology.period import DatePeriodError, parse_period
 
         text = event.value.strip()
         try:

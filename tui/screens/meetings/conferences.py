@@ -16,10 +16,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import dates
-from store.errors import Conflict, InvalidInput
-from store.textsafe import preview_line
-from store.words import plural
+from store.core import dates
+from store.core.errors import Conflict, InvalidInput
+from store.core.textsafe import preview_line
+from store.core.words import plural
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble
@@ -29,12 +29,12 @@ from tui.widgets.lists import refill
 from tui.widgets.markdown import SafeMarkdown
 
 if TYPE_CHECKING:
-    from store.conference_records import (
+    from store.cases.records import CaseDetail
+    from store.conferences.records import (
         ConferenceActionInfo,
         ConferenceInfo,
         ConferenceListItem,
     )
-    from store.records import CaseDetail
 
 ACTION_DONE_FIELDS = [
     Field("status", "Status", choices=(("done", "done"), ("still open", "open"))),
@@ -68,7 +68,7 @@ def amend_minutes(
             "Amend the minutes",
             AMEND_FIELDS,
             {},
-            lambda form: store.amend_conference(me, conference_id, form),
+            lambda form: store.conferences.amend(me, conference_id, form),
             subtitle=meeting_label(meeting, label),
             draft_key=f"conference_amend:{conference_id}",
         ),
@@ -97,7 +97,7 @@ def next_meeting(screen: CaselineScreen[Any], conference_id: int, label: str) ->
                 "Next meeting",
                 NEXT_FIELDS,
                 {"next_meeting_on": dates.format_date(conference.next_meeting_on)},
-                lambda form, version: store.set_next_meeting(
+                lambda form, version: store.conferences.set_next_meeting(
                     me, conference_id, form, version=version, dayfirst=dayfirst
                 ),
                 subtitle=meeting_label(conference, label),
@@ -106,7 +106,7 @@ def next_meeting(screen: CaselineScreen[Any], conference_id: int, label: str) ->
             done,
         )
 
-    _read(screen.app, lambda: store.conference(me, conference_id), show)
+    _read(screen.app, lambda: store.conferences.get(me, conference_id), show)
 
 
 def _when(item: Any) -> str:
@@ -211,7 +211,7 @@ class ConferencesScreen(CaselineScreen[None]):
     @work(thread=True, exclusive=True, group="conferences", exit_on_error=False)
     def _load(self) -> None:
         store, me = self.caseline.store, self.caseline.me
-        shown = store.meetings(me, self.case_id)
+        shown = store.conferences.meetings(me, self.case_id)
         self.app.call_from_thread(self._show, shown.meetings, shown.actions, shown.closed)
 
     def _show(
@@ -354,8 +354,8 @@ class ConferencesScreen(CaselineScreen[None]):
     def _discard(self, meeting: ConferenceListItem) -> None:
         store, me = self.caseline.store, self.caseline.me
         try:
-            store.discard_conference(me, meeting.id, version=meeting.version)
-            store.discard_form_draft(me, f"conference:{meeting.id}")
+            store.conferences.discard(me, meeting.id, version=meeting.version)
+            store.forms.discard_draft(me, f"conference:{meeting.id}")
         except (InvalidInput, Conflict) as exc:
             message = " ".join(exc.errors.values()) if isinstance(exc, InvalidInput) else str(exc)
             self.app.call_from_thread(self.notify, message, severity="error", markup=False)
@@ -407,7 +407,9 @@ class ConferencesScreen(CaselineScreen[None]):
                 "Meeting action",
                 ACTION_DONE_FIELDS,
                 values,
-                lambda form, version: store.set_action_status(me, action.id, form, version=version),
+                lambda form, version: store.conferences.set_action_status(
+                    me, action.id, form, version=version
+                ),
                 subtitle=preview_line(action.what, 60),
                 draft_key=f"conference_action:{action.id}",
                 version=action.version,
@@ -505,14 +507,14 @@ class MinutesScreen(CaselineScreen[None]):
     @work(thread=True, exclusive=True, group="minutes", exit_on_error=False)
     def _load(self) -> None:
         store, me = self.caseline.store, self.caseline.me
-        shown = store.minutes(me, self.conference_id)
+        shown = store.conferences.minutes(me, self.conference_id)
         self.app.call_from_thread(self._show, shown.conference, shown.detail)
 
     def _show(self, conference: ConferenceInfo, detail: CaseDetail) -> None:
         self._detail = detail
         if detail.status.value == "closed":
             self.editable = False  # read from the chronology of a closed case
-        from store.minutes_render import minutes_markdown
+        from store.conferences.render import minutes_markdown
 
         self._conference = conference
         self.refresh_bindings()

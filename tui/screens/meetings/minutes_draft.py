@@ -8,12 +8,12 @@ import json
 import threading
 from typing import TYPE_CHECKING, Any
 
-from store.errors import Conflict, InvalidInput
+from store.core.errors import Conflict, InvalidInput
 from tui.screens.meetings.minutes_state import Sent, to_minutes
 
 if TYPE_CHECKING:
-    from store.config import Config
-    from store.records import WorkerInfo
+    from store.core.records import WorkerInfo
+    from store.core.settings import Config
     from store.service import Store
 
 
@@ -61,14 +61,14 @@ class MinutesDraft:
             outcome = "saved"
             try:
                 if self.conference_id is None:
-                    info = store.start_conference(me, self.case_id, sent.data, **options)
+                    info = store.conferences.start(me, self.case_id, sent.data, **options)
                     self.created_here = True
                 else:
                     if self.conflict is not None:
                         if self.save_over is None or self.save_over != self.conflict.version:
                             raise self.conflict
                         self.version, self.conflict = self.save_over, None
-                    info = store.save_conference(
+                    info = store.conferences.save(
                         me, self.conference_id, sent.data, version=self.version, **options
                     )
                 self.conference_id, self.version = info.id, info.version
@@ -76,7 +76,7 @@ class MinutesDraft:
                 errors, outcome = exc.errors, "kept"
                 if self.conference_id is None:
                     # Somewhere to keep the page: empty minutes, filled in once well-formed.
-                    info = store.start_conference(me, self.case_id, {}, **options)
+                    info = store.conferences.start(me, self.case_id, {}, **options)
                     self.conference_id, self.version = info.id, info.version
                     self.created_here = True
             except Conflict as exc:
@@ -87,10 +87,10 @@ class MinutesDraft:
             assert key is not None
             if outcome == "saved":
                 if self.kept:
-                    store.discard_form_draft(me, key)
+                    store.forms.discard_draft(me, key)
                     self.kept = False
             else:
-                store.save_form_draft(
+                store.forms.save_draft(
                     me,
                     key,
                     # The version it was typed on: restored later, it is refused if a

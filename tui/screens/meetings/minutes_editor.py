@@ -25,8 +25,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Input, Select, Static, TextArea
 
-from store import dates
-from store.errors import Conflict, InvalidInput
+from store.core import dates
+from store.core.errors import Conflict, InvalidInput
 from tui.screens.base import CaselineScreen
 from tui.screens.meetings.minutes_draft import MinutesDraft
 from tui.screens.meetings.minutes_page import MinutesPage, page_fields
@@ -44,8 +44,8 @@ from tui.widgets.conflict import ConflictNotice
 from tui.widgets.footer import CaselineFooter
 
 if TYPE_CHECKING:
-    from store.conference_records import ConferenceInfo, MeetingPerson
-    from store.plan_records import PlanInfo
+    from store.conferences.records import ConferenceInfo, MeetingPerson
+    from store.plans.records import PlanInfo
 
 AUTOSAVE_SECONDS = 2.0
 
@@ -174,9 +174,9 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
     @work(thread=True, exclusive=True, group="minutes-load", exit_on_error=False)
     def _load(self) -> None:
         store, me = self.caseline.store, self.caseline.me
-        shown = store.minutes_for_editing(me, self.case_id, self.conference_id)
+        shown = store.conferences.minutes_for_editing(me, self.case_id, self.conference_id)
         people, plan, info = shown.people, shown.plan, shown.conference
-        kept = store.form_draft(me, self.draft_key) if self.draft_key else None
+        kept = store.forms.draft(me, self.draft_key) if self.draft_key else None
         self.app.call_from_thread(self._fill, people, plan, info, kept)
 
     def _fill(
@@ -419,10 +419,10 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         try:
             with self._lock:
                 assert self.conference_id is not None
-                info = store.finalise_conference(me, self.conference_id, version=self.version)
+                info = store.conferences.finalise(me, self.conference_id, version=self.version)
                 self._finished = True
                 if self._kept and self.draft_key:
-                    store.discard_form_draft(me, self.draft_key)
+                    store.forms.discard_draft(me, self.draft_key)
         except (InvalidInput, Conflict) as exc:
             errors = exc.errors if isinstance(exc, InvalidInput) else {"form": str(exc)}
             self.app.call_from_thread(self._finalise_failed, errors)
@@ -537,7 +537,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
                 f"Review of plan {plan.number} in this meeting",
                 review_fields(plan),
                 values,
-                lambda form: store.review_plan(
+                lambda form: store.plans.review(
                     me, plan.id, form, dayfirst=dayfirst, conference_id=conference_id
                 ),
                 subtitle=self.label,
@@ -549,7 +549,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
     @work(thread=True, group="minutes-review", exit_on_error=False)
     def _reload_review(self) -> None:
         assert self.conference_id is not None
-        info = self.caseline.store.conference(self.caseline.me, self.conference_id)
+        info = self.caseline.store.conferences.get(self.caseline.me, self.conference_id)
         self.app.call_from_thread(self._show_review, info)
 
     # -- closing ---------------------------------------------------------------------------------
@@ -577,8 +577,8 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         kept: int | None = None
         with self._lock:
             try:
-                store.discard_conference(me, conference_id, version=self.version)
-                store.discard_form_draft(me, f"conference:{conference_id}")
+                store.conferences.discard(me, conference_id, version=self.version)
+                store.forms.discard_draft(me, f"conference:{conference_id}")
             except (InvalidInput, Conflict):
                 kept = conference_id  # changed elsewhere meanwhile: kept, listed as a draft
         self.app.call_from_thread(self.dismiss, kept)

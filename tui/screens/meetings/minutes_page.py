@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
-from store import dates
+from store.core import dates
 from tui.screens.meetings.minutes_rows import (
     ActionRow,
     AgendaRow,
@@ -31,8 +31,8 @@ from tui.widgets.safe import SafeInput, SafeTextArea
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from store.conference_records import ConferenceInfo, MeetingPerson
-    from store.plan_records import PlanInfo
+    from store.conferences.records import ConferenceInfo, MeetingPerson
+    from store.plans.records import PlanInfo
 
 
 def page_fields(types: list[str]) -> ComposeResult:
@@ -187,7 +187,7 @@ class MinutesPage:
         note = self.editor.query_one("#review-note", Static)
         body = self.editor.query_one("#review-body", SafeMarkdown)
         if info is not None and info.review is not None and info.review_plan is not None:
-            from store.plan_render import review_markdown
+            from store.plans.render import review_markdown
 
             note.update(f"Service plan {info.review_plan.number}, reviewed in this meeting:")
             body.display = True

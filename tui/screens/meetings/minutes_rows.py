@@ -25,7 +25,7 @@ from tui.widgets.date_field import FUTURE, DateField
 from tui.widgets.safe import SafeInput, SafeTextArea
 
 if TYPE_CHECKING:
-    from store.conference_records import MeetingPerson
+    from store.conferences.records import MeetingPerson
 
 
 def _select(

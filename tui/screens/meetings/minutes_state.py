@@ -11,10 +11,10 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from store import dates
+from store.core import dates
 
 if TYPE_CHECKING:
-    from store.conference_records import ConferenceInfo, MeetingPerson
+    from store.conferences.records import ConferenceInfo, MeetingPerson
 
 NEW_PRO = "new"
 OTHER = "other"

@@ -17,27 +17,27 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store import dates
-from store.errors import StoreError
-from store.records import DraftInfo
-from store.textsafe import preview_line
+from store.core import dates
+from store.core.errors import StoreError
+from store.core.textsafe import preview_line
+from store.notes.records import DraftInfo
 from tui.screens.caseload.pickers import PICKER_CSS
 from tui.text import assemble
 from tui.workers import run_store
 
 if TYPE_CHECKING:
-    from tui.app import CaselineApp
+    from tui.host import CaselineHost
 
 NEW = "new"
 
 
-def start_note(app: CaselineApp, case_id: int, case_label: str | None) -> None:
+def start_note(app: CaselineHost, case_id: int, case_label: str | None) -> None:
     """Open the note editor on a case, first offering the worker's drafts on it, if any.
     ``case_label`` None: the case's reference and client are read with the drafts."""
 
     def look() -> tuple[str, list[DraftInfo]]:
         label = _label_for(app, case_id) if case_label is None else case_label
-        return label, [d for d in app.store.drafts(app.me) if d.case_id == case_id]
+        return label, [d for d in app.store.notes.drafts(app.me) if d.case_id == case_id]
 
     run_store(
         app,
@@ -48,16 +48,16 @@ def start_note(app: CaselineApp, case_id: int, case_label: str | None) -> None:
     )
 
 
-def _label_for(app: CaselineApp, case_id: int) -> str:
+def _label_for(app: CaselineHost, case_id: int) -> str:
     """The case as the note editor's title names it; blank if it can't be read."""
     try:
-        detail = app.store.case(app.me, case_id)
+        detail = app.store.cases.get(app.me, case_id)
     except StoreError:
         return ""
     return f"{detail.ref} · {detail.client_name}"
 
 
-def _found(app: CaselineApp, case_id: int, case_label: str, drafts: list[DraftInfo]) -> None:
+def _found(app: CaselineHost, case_id: int, case_label: str, drafts: list[DraftInfo]) -> None:
     from tui.screens.notes.note_editor import NoteEditorScreen
 
     if not drafts:

@@ -20,10 +20,11 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from store import dates
-from store.errors import Conflict, InvalidInput, StoreError
-from store.notes import NOTE_CATEGORY, chronology_categories, parse_note
-from store.records import DraftInfo, NoteDetail
+from store.chronology.rules import NOTE_CATEGORY, chronology_categories
+from store.core import dates
+from store.core.errors import Conflict, InvalidInput, StoreError
+from store.notes.input import parse_note
+from store.notes.records import DraftInfo, NoteDetail
 from tui.autosave import DraftSaver
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error
@@ -264,13 +265,13 @@ class NoteEditorScreen(CaselineScreen[int | None]):
             if self._finished:
                 return
             try:
-                self.draft_id = store.save_draft(
+                self.draft_id = store.notes.save_draft(
                     me, self.case_id, state, self.draft_id, dayfirst=dayfirst
                 )
             except Conflict:
                 # The draft was saved or thrown away in another session: keep this text as a
                 # draft of its own rather than lose it.
-                self.draft_id = store.save_draft(me, self.case_id, state, dayfirst=dayfirst)
+                self.draft_id = store.notes.save_draft(me, self.case_id, state, dayfirst=dayfirst)
         self.post_message(self.DraftSaved(dates.now_local().strftime("%H:%M:%S")))
 
     @on(DraftSaved)
@@ -298,7 +299,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         def save() -> None:
             acquired = self._lock.acquire(timeout=3)
             try:
-                self.draft_id = self.caseline.store.save_draft(
+                self.draft_id = self.caseline.store.notes.save_draft(
                     self.caseline.me,
                     self.case_id,
                     state,
@@ -365,12 +366,12 @@ class NoteEditorScreen(CaselineScreen[int | None]):
     # -- templates -----------------------------------------------------------------------
 
     def _templates(self) -> Any:
-        from store.templates import templates_from_config
+        from store.notes.templates import templates_from_config
 
         return templates_from_config(self.caseline.config.templates or None)
 
     def action_template(self) -> None:
-        from store.templates import template_for
+        from store.notes.templates import template_for
 
         note_type = self.state()["note_type"]
         template = template_for(note_type, self._templates())
@@ -397,7 +398,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         prefix = body.document.get_line(row)[:col]
         if " " in prefix[-2:] or not any(ch in prefix[-13:] for ch in ";/\\.,"):
             return  # cheap exit: abbreviations start with punctuation
-        from store.templates import expand_abbreviation, find_abbreviation
+        from store.notes.templates import expand_abbreviation, find_abbreviation
 
         templates = self._templates()
         result = expand_abbreviation(prefix, len(prefix), templates)
@@ -436,8 +437,8 @@ class NoteEditorScreen(CaselineScreen[int | None]):
             self._show_errors(exc.errors)
             return
         self._show_errors({})
-        from store.quality import check_note
-        from store.templates import prompt_labels
+        from store.notes.quality import check_note
+        from store.notes.templates import prompt_labels
 
         issues = check_note(
             body=note.body,
@@ -489,7 +490,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         app = self.caseline
         try:
             with self._lock:
-                note = app.store.finalise_note(
+                note = app.store.notes.finalise(
                     app.me,
                     self.case_id,
                     state,
@@ -504,7 +505,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
             # this text as a new note rather than lose it.
             with self._lock:
                 self.draft_id = None
-                note = app.store.finalise_note(
+                note = app.store.notes.finalise(
                     app.me,
                     self.case_id,
                     state,
@@ -564,7 +565,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         """In a worker: the note kept as a draft, and nothing more saved from this screen."""
         with self._lock:
             if not self._finished:
-                self.draft_id = self.caseline.store.save_draft(
+                self.draft_id = self.caseline.store.notes.save_draft(
                     self.caseline.me,
                     self.case_id,
                     state,
@@ -588,7 +589,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
 
     def _discard(self, draft_id: int) -> None:
         with self._lock:
-            self.caseline.store.discard_draft(self.caseline.me, draft_id)
+            self.caseline.store.notes.discard_draft(self.caseline.me, draft_id)
 
 
 def _is_empty(state: dict[str, str]) -> bool:

@@ -9,8 +9,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
-from store import dates
-from store.records import NoteDetail
+from store.core import dates
+from store.notes.records import NoteDetail
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble
@@ -69,7 +69,7 @@ class NoteViewScreen(CaselineScreen[None]):
 
     def _load(self) -> None:
         app, note_id = self.caseline, self.note_id
-        run_store(self, lambda: app.store.note(app.me, note_id), done=self._show, name="note")
+        run_store(self, lambda: app.store.notes.get(app.me, note_id), done=self._show, name="note")
 
     def _show(self, note: NoteDetail) -> None:
         self.note = note
@@ -128,7 +128,7 @@ class NoteViewScreen(CaselineScreen[None]):
         when = dates.format_datetime(dates.to_local(note.contact_at))
 
         def save(values: dict[str, str]) -> NoteDetail:
-            return store.amend_note(me, note.id, reason=values["reason"], body=values["body"])
+            return store.notes.amend(me, note.id, reason=values["reason"], body=values["body"])
 
         def done(result: NoteDetail | None) -> None:
             if result is not None:

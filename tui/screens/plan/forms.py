@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.app import App
 
-from store import dates
-from store.plan_records import ACTION_STATUSES, DECISIONS, DOMAINS, RATINGS
+from store.core import dates
+from store.plans.records import ACTION_STATUSES, DECISIONS, DOMAINS, RATINGS
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import FUTURE, FUTURE_DATES, TODAY_IF_BLANK
 
 if TYPE_CHECKING:
-    from store.plan_records import ActionInfo, GoalInfo, PlanInfo
-    from tui.app import CaselineApp
+    from store.plans.records import ActionInfo, GoalInfo, PlanInfo
+    from tui.host import CaselineHost
 
 T = TypeVar("T")
 
@@ -66,7 +66,7 @@ REVIEW_FIELDS = [
 ]
 
 
-def _app(app: App[Any]) -> CaselineApp:
+def _app(app: App[Any]) -> CaselineHost:
     return app  # type: ignore[return-value]
 
 
@@ -107,7 +107,7 @@ def new_plan(app: App[Any], case_id: int, current: PlanInfo | None, label: str) 
 
     def save(form: dict[str, str]) -> PlanInfo:
         carry = form.pop("carry_over", "yes") != "no"
-        return store.start_plan(me, case_id, form, carry_over=carry, dayfirst=dayfirst)
+        return store.plans.start(me, case_id, form, carry_over=carry, dayfirst=dayfirst)
 
     title = (
         "New service plan"
@@ -133,7 +133,7 @@ def schedule(app: App[Any], plan: PlanInfo, label: str) -> None:
             f"Plan {plan.number}: start and reviews",
             SCHEDULE_FIELDS,
             values,
-            lambda form, version: store.update_plan_schedule(
+            lambda form, version: store.plans.update_schedule(
                 me, plan.id, form, version=version, dayfirst=dayfirst
             ),
             subtitle=label,
@@ -163,7 +163,7 @@ def add_goal(app: App[Any], plan: PlanInfo, *, then: Callable[[Any], None] | Non
             f"Goal {len(plan.goals) + 1}",
             GOAL_FIELDS,
             values,
-            lambda form: store.add_goal(me, plan.id, form, dayfirst=dayfirst),
+            lambda form: store.plans.add_goal(me, plan.id, form, dayfirst=dayfirst),
             subtitle=f"Service plan {plan.number} · Specific, Measurable, Relevant, Time-bound",
             draft_key=f"goal_new:{plan.id}",
         ),
@@ -200,7 +200,7 @@ def edit_goal(app: App[Any], goal: GoalInfo) -> None:
             f"{goal.title}: reword",
             [*GOAL_FIELDS, REASON_FIELD],
             values,
-            lambda form, version: store.update_goal(
+            lambda form, version: store.plans.update_goal(
                 me, goal.id, form, version=version, dayfirst=dayfirst
             ),
             subtitle=f"version {len(goal.versions) + 1}{reviewed}",
@@ -241,14 +241,14 @@ def add_action(
                 f"{goal.title}: new action",
                 _action_fields(owners),
                 {"status": "not started"},
-                lambda form: store.add_action(me, goal.id, form, dayfirst=dayfirst),
+                lambda form: store.plans.add_action(me, goal.id, form, dayfirst=dayfirst),
                 subtitle=_one_line(goal.current.change),
                 draft_key=f"action_new:{goal.id}",
             ),
             _saved(app, "Action added.", then),
         )
 
-    _read(app, lambda: store.action_owners(me, plan.case_id), show)
+    _read(app, lambda: store.plans.action_owners(me, plan.case_id), show)
 
 
 def update_action(app: App[Any], plan: PlanInfo, goal: GoalInfo) -> None:
@@ -276,7 +276,7 @@ def update_action(app: App[Any], plan: PlanInfo, goal: GoalInfo) -> None:
 def _edit_action(app: App[Any], plan: PlanInfo, goal: GoalInfo, action: ActionInfo) -> None:
     caseline = _app(app)
     store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
-    from store.plans import owner_choice_for
+    from store.plans.service import owner_choice_for
 
     def show(owners: list[tuple[str, str]]) -> None:
         owner, name = owner_choice_for(action, owners)
@@ -295,7 +295,7 @@ def _edit_action(app: App[Any], plan: PlanInfo, goal: GoalInfo, action: ActionIn
                 f"{goal.title}: action",
                 _action_fields(owners),
                 values,
-                lambda form, version: store.update_action(
+                lambda form, version: store.plans.update_action(
                     me, action.id, form, version=version, dayfirst=dayfirst
                 ),
                 subtitle=_one_line(action.what),
@@ -305,7 +305,7 @@ def _edit_action(app: App[Any], plan: PlanInfo, goal: GoalInfo, action: ActionIn
             _saved(app, "Action saved; the change is kept in the history."),
         )
 
-    _read(app, lambda: store.action_owners(me, plan.case_id), show)
+    _read(app, lambda: store.plans.action_owners(me, plan.case_id), show)
 
 
 # --- reviews -----------------------------------------------------------------------------------
@@ -345,7 +345,7 @@ def review(app: App[Any], plan: PlanInfo, label: str) -> None:
     def done(result: object) -> None:
         if result is None:
             return
-        from store.plan_records import ReviewInfo
+        from store.plans.records import ReviewInfo
 
         assert isinstance(result, ReviewInfo)
         follow = [r for r in result.ratings if r.decision in ("change", "new goal")]
@@ -364,7 +364,7 @@ def review(app: App[Any], plan: PlanInfo, label: str) -> None:
             f"Review of plan {plan.number}",
             review_fields(plan),
             values,
-            lambda form: store.review_plan(me, plan.id, form, dayfirst=dayfirst),
+            lambda form: store.plans.review(me, plan.id, form, dayfirst=dayfirst),
             subtitle=f"{label} · {due}",
             draft_key=f"plan_review:{plan.id}",
         ),

@@ -13,15 +13,15 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from store import dates
-from store.plan_render import goal_markdown, plan_header_markdown
+from store.core import dates
+from store.plans.render import goal_markdown, plan_header_markdown
 from tui.screens.plan import forms, view
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.textual_fixes import InOrderKeys, run_bindings
 
 if TYPE_CHECKING:
-    from store.plan_records import GoalInfo, PlanInfo
-    from store.records import CaseDetail
+    from store.cases.records import CaseDetail
+    from store.plans.records import GoalInfo, PlanInfo
 
 NO_PLAN = "No service plan yet. Press N to start one with the client."
 NO_GOALS = "No goals yet. Press g to add the first one."
@@ -341,7 +341,7 @@ class PlanPane(InOrderKeys, Widget, can_focus=True):
 
             app.push_screen(ExportScreen(detail, plan_export(detail, plan)))
 
-        forms._read(app, lambda: store.case(me, plan.case_id), show)
+        forms._read(app, lambda: store.cases.get(me, plan.case_id), show)
 
     def action_earlier_plans(self) -> None:
         view.earlier_plans(self.app, self.case_id, self.case_label)

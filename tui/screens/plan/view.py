@@ -10,8 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
-from store import dates
-from store.words import plural
+from store.core import dates
+from store.core.words import plural
 from tui.screens.base import CaselineScreen
 from tui.screens.plan.forms import _app, _read
 from tui.text import assemble
@@ -19,7 +19,7 @@ from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
 
 if TYPE_CHECKING:
-    from store.plan_records import PlanInfo, PlanListItem
+    from store.plans.records import PlanInfo, PlanListItem
 
 
 def earlier_plans(app: App[Any], case_id: int, label: str) -> None:
@@ -53,7 +53,7 @@ def earlier_plans(app: App[Any], case_id: int, label: str) -> None:
 
         app.push_screen(ChoiceScreen("Which plan?", choices), chosen)
 
-    _read(app, lambda: store.plans(me, case_id), show)
+    _read(app, lambda: store.plans.for_case(me, case_id), show)
 
 
 class PlanViewScreen(CaselineScreen[None]):
@@ -87,14 +87,14 @@ class PlanViewScreen(CaselineScreen[None]):
 
         def read() -> PlanInfo:
             if plan_id is not None:
-                return store.plan(me, plan_id)
+                return store.plans.get(me, plan_id)
             assert review_id is not None
-            return store.plan_for_review(me, review_id)
+            return store.plans.for_review(me, review_id)
 
         _read(self.app, read, self._show)
 
     def _show(self, plan: PlanInfo) -> None:
-        from store.plan_render import plan_markdown, review_markdown
+        from store.plans.render import plan_markdown, review_markdown
 
         state = "current" if plan.is_current else "earlier, read-only"
         self.query_one("#plan-title", Static).update(f"Service plan {plan.number} ({state})")

@@ -1,0 +1,137 @@
+"""Reading a case as the screens show it: the case with its client and allocations, and a
+caseload row with its flags (called inside a ``reading()`` or ``writing()`` block)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import peewee as pw
+
+from store.cases.records import AllocationInfo, CaseDetail, CaseRow
+from store.core import dates
+from store.core.errors import NotFound
+from store.core.models import Allocation, Case, Client, Worker
+from store.core.records import CaseStatus
+from store.core.textsafe import fold
+
+# A note at least weekly is the practice standard; past this a case is flagged.
+CONTACT_OVERDUE_DAYS = 7
+NEW_CASE_DAYS = 14
+
+
+def case_flags(
+    status: str,
+    allocated_on: date | None,
+    last_contact_at: datetime | None,
+    next_review_on: date | None,
+    today: date,
+    next_action_due_on: date | None = None,
+) -> tuple[str, ...]:
+    """Short flags for a caseload row, most urgent first: "review" (the plan's review is
+    overdue), "actions" (a conference action is overdue), "contact", "new"."""
+    if status == CaseStatus.CLOSED:
+        return ()
+    flags: list[str] = []
+    if next_review_on is not None and next_review_on < today:
+        flags.append("review")
+    if next_action_due_on is not None and next_action_due_on < today:
+        flags.append("actions")
+    if status == CaseStatus.OPEN:
+        last = dates.to_local(last_contact_at).date() if last_contact_at else None
+        since = last or allocated_on
+        if since is not None and (today - since).days > CONTACT_OVERDUE_DAYS:
+            flags.append("contact")
+        if allocated_on is not None and (today - allocated_on).days <= NEW_CASE_DAYS:
+            flags.append("new")
+    return tuple(flags)
+
+
+def case_detail(case_id: int) -> CaseDetail:
+    case = (
+        Case.select(Case, Client, Worker)
+        .join(Client)
+        .switch(Case)
+        .join(Worker, pw.JOIN.LEFT_OUTER)
+        .where(Case.id == case_id)
+        .first()
+    )
+    if case is None:
+        raise NotFound(f"No case with id {case_id}.")
+    allocations = tuple(
+        AllocationInfo(worker_name=w, allocated_on=a, ended_on=e)
+        for w, a, e in Allocation.select(
+            Worker.display_name, Allocation.allocated_on, Allocation.ended_on
+        )
+        .join(Worker)
+        .where(Allocation.case == case_id)
+        .order_by(Allocation.allocated_on, Allocation.id)
+        .tuples()
+    )
+    client = case.client
+    worker = case.worker
+    return CaseDetail(
+        id=case.id,
+        ref=case.ref,
+        status=CaseStatus(case.status),
+        client_id=client.id,
+        client_name=client.name,
+        date_of_birth=client.date_of_birth,
+        address=client.address,
+        phone=client.phone,
+        worker_id=worker.id if worker else None,
+        worker_name=worker.display_name if worker else "",
+        allocated_on=case.allocated_on,
+        opened_on=case.opened_on,
+        closed_on=case.closed_on,
+        closure_reason=case.closure_reason,
+        last_contact_at=case.last_contact_at,
+        next_review_on=case.next_review_on,
+        version=case.version,
+        allocations=allocations,
+        has_plan=bool(case.has_plan),
+        next_action_due_on=case.next_action_due_on,
+    )
+
+
+def row_query() -> Any:
+    """The columns a caseload row is made of, in the order ``case_row`` reads them."""
+    return (
+        Case.select(
+            Case.id,
+            Case.ref,
+            Client.name,
+            Client.name_key,
+            Case.status,
+            Case.worker,
+            Worker.display_name,
+            Case.allocated_on,
+            Case.last_contact_at,
+            Case.next_review_on,
+            Case.has_plan,
+            Case.next_action_due_on,
+        )
+        .join(Client)
+        .switch(Case)
+        .join(Worker, pw.JOIN.LEFT_OUTER)
+    )
+
+
+def case_row(row: tuple[Any, ...], today: date) -> CaseRow:
+    """A caseload row from the columns ``row_query`` selects."""
+    cid, ref, name, key, status, wid, wname, alloc, last, review, has_plan, actions_due = row
+    return CaseRow(
+        id=cid,
+        ref=ref,
+        client_name=name,
+        status=CaseStatus(status),
+        worker_id=wid,
+        worker_name=wname or "",
+        allocated_on=alloc,
+        last_contact_at=last,
+        next_review_on=review,
+        has_plan=bool(has_plan),
+        next_action_due_on=actions_due,
+        flags=case_flags(status, alloc, last, review, today, actions_due),
+        search_key=f"{key} {fold(ref)}",
+    )

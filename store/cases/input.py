@@ -1,0 +1,219 @@
+"""The allocation, transfer, closure and reopening forms, validated before the case changes.
+
+Apart from the operations because pydantic, which start-up doesn't need, is imported only when a
+form is first validated.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
+
+from store.cases.rules import CLOSING_SUMMARY_MAX, REASON_MAX, TRANSFER_REASON
+from store.core import dates
+from store.core.settings import CLOSURE_REASONS
+from store.core.textsafe import clean_field
+from store.core.validation import (
+    ADDRESS_MAX,
+    NAME_MAX,
+    PHONE_CHARS,
+    REF_CHARS,
+    context_of,
+    parse_typed_date,
+)
+
+
+def _required_reason(value: object, what: str) -> str:
+    text = clean_field(str(value or ""))
+    if not text:
+        raise ValueError(f"Say why {what}.")
+    if len(text) > REASON_MAX:
+        raise ValueError(
+            f"The reason is too long ({len(text):,} characters; at most {REASON_MAX})."
+        )
+    return text
+
+
+def _past_date(value: object, info: ValidationInfo, what: str) -> date:
+    day = parse_typed_date(value, info) or (info.context or {}).get("today") or dates.today()
+    today = (info.context or {}).get("today") or dates.today()
+    if day > today:
+        raise ValueError(f"{what} can't be in the future; record it on the day it happens.")
+    floor = (info.context or {}).get("not_before")  # (date, message), from the case
+    if floor is not None and day < floor[0]:
+        raise ValueError(floor[1])
+    return day
+
+
+class TransferInput(BaseModel):
+    """Allocating a referral, or transferring an open case to another worker."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+    worker: str = ""  # username
+    on: date | None = None  # blank: today
+    reason: str = ""
+
+    @field_validator("worker", mode="before")
+    @classmethod
+    def _worker(cls, value: object) -> str:
+        text = clean_field(str(value or ""))
+        if not text:
+            raise ValueError("Choose the worker who will hold the case.")
+        return text
+
+    @field_validator("on", mode="before")
+    @classmethod
+    def _on(cls, value: object, info: ValidationInfo) -> date:
+        return _past_date(value, info, "An allocation")
+
+    @field_validator("reason", mode="before")
+    @classmethod
+    def _reason(cls, value: object, info: ValidationInfo) -> str:
+        # A first allocation needs no reason; a transfer does.
+        text = clean_field(str(value or ""))
+        if not text and (info.context or {}).get("reason_required"):
+            raise ValueError(TRANSFER_REASON)
+        return _required_reason(text, "") if text else ""
+
+
+class CloseInput(BaseModel):
+    """Closing a case (or a referral that needs no further action)."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+    closed_on: date | None = None
+    reason: str = ""
+    closing_summary: str = ""
+
+    @field_validator("closed_on", mode="before")
+    @classmethod
+    def _closed_on(cls, value: object, info: ValidationInfo) -> date:
+        return _past_date(value, info, "A closure")
+
+    @field_validator("reason", mode="before")
+    @classmethod
+    def _reason(cls, value: object, info: ValidationInfo) -> str:
+        text = _required_reason(value, "the case is closing")
+        allowed = tuple((info.context or {}).get("reasons") or CLOSURE_REASONS)
+        for name in allowed:
+            if name.casefold() == text.casefold():
+                return str(name)
+        raise ValueError(f'No closure reason "{text}". Choose one of: {", ".join(allowed)}.')
+
+    @field_validator("closing_summary", mode="before")
+    @classmethod
+    def _summary(cls, value: object) -> str:
+        text = "" if value is None else str(value)
+        if not text.strip():
+            return ""
+        if len(text) > CLOSING_SUMMARY_MAX:
+            raise ValueError(
+                f"The closing summary is too long ({len(text):,} characters; "
+                f"at most {CLOSING_SUMMARY_MAX:,})."
+            )
+        return text
+
+
+class ReopenInput(BaseModel):
+    """Reopening a closed case."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+    reopened_on: date | None = None
+    reason: str = ""
+
+    @field_validator("reopened_on", mode="before")
+    @classmethod
+    def _reopened_on(cls, value: object, info: ValidationInfo) -> date:
+        return _past_date(value, info, "A reopening")
+
+    @field_validator("reason", mode="before")
+    @classmethod
+    def _reason(cls, value: object) -> str:
+        return _required_reason(value, "the case is reopening")
+
+
+class NewCase(BaseModel):
+    """A new client and their case, as typed in the new-case form."""
+
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    client_name: str = ""
+    date_of_birth: date | None = None
+    address: str = ""
+    phone: str = ""
+    ref: str = ""  # blank: generated from the configured format
+    worker: str = ""  # username; blank: the acting worker
+    allocated_on: date | None = None  # blank: today
+
+    @field_validator("client_name", mode="before")
+    @classmethod
+    def _name(cls, value: object) -> str:
+        name = clean_field(str(value or ""))
+        if not name:
+            raise ValueError("Client name is required.")
+        if len(name) > NAME_MAX:
+            raise ValueError(
+                f"Client name is too long ({len(name)} characters; at most {NAME_MAX})."
+            )
+        if not any(ch.isalpha() for ch in name):
+            raise ValueError("Client name must contain letters.")
+        return name
+
+    @field_validator("date_of_birth", mode="before")
+    @classmethod
+    def _dob(cls, value: object, info: ValidationInfo) -> date | None:
+        dob = parse_typed_date(value, info)
+        if dob is None:
+            return None
+        today = context_of(info).get("today") or dates.today()
+        if dob > today:
+            raise ValueError("Date of birth can't be in the future.")
+        if dob.year < 1900:
+            raise ValueError("Date of birth is before 1900; check the year.")
+        return dob
+
+    @field_validator("address", mode="before")
+    @classmethod
+    def _address(cls, value: object) -> str:
+        address = clean_field(str(value or ""))
+        if len(address) > ADDRESS_MAX:
+            raise ValueError(f"Address is too long (at most {ADDRESS_MAX} characters).")
+        return address
+
+    @field_validator("phone", mode="before")
+    @classmethod
+    def _phone(cls, value: object) -> str:
+        phone = clean_field(str(value or ""))
+        if not phone:
+            return ""
+        if not PHONE_CHARS.match(phone):
+            raise ValueError("Phone may contain digits, spaces, + ( ) - and an extension (ext 12).")
+        digits = sum(ch.isdigit() for ch in phone)
+        if not 6 <= digits <= 20:
+            raise ValueError("Phone number should have between 6 and 20 digits.")
+        return phone
+
+    @field_validator("ref", mode="before")
+    @classmethod
+    def _ref(cls, value: object) -> str:
+        ref = clean_field(str(value or ""))
+        if ref and (len(ref) > 30 or not REF_CHARS.match(ref)):
+            raise ValueError("Case reference: up to 30 letters, digits and - / _ . (no spaces).")
+        return ref
+
+    @field_validator("worker", mode="before")
+    @classmethod
+    def _worker(cls, value: object) -> str:
+        return clean_field(str(value or ""))
+
+    @field_validator("allocated_on", mode="before")
+    @classmethod
+    def _allocated(cls, value: object, info: ValidationInfo) -> date | None:
+        allocated = parse_typed_date(value, info)
+        today = context_of(info).get("today") or dates.today()
+        if allocated is not None and allocated > today:
+            raise ValueError("Allocation date can't be in the future.")
+        return allocated

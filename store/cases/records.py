@@ -1,0 +1,73 @@
+"""Plain records of cases: caseload rows, a case with its allocations, possible duplicates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from store.core.records import CaseStatus
+
+
+@dataclass(frozen=True, slots=True)
+class CaseRow:
+    """One line of the caseload."""
+
+    id: int
+    ref: str
+    client_name: str
+    status: CaseStatus
+    worker_id: int | None
+    worker_name: str
+    allocated_on: date | None
+    last_contact_at: datetime | None  # naive UTC
+    next_review_on: date | None  # the current plan's next review
+    flags: tuple[str, ...]
+    search_key: str  # folded client name and ref, for filtering as you type
+    has_plan: bool = False
+    next_action_due_on: date | None = None  # the earliest due open conference action
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateCandidate:
+    """An existing client who may be the person being entered as new."""
+
+    client_id: int
+    name: str
+    date_of_birth: date | None
+    reasons: tuple[str, ...]
+    cases: tuple[tuple[int, str, CaseStatus, str], ...]  # (case id, ref, status, worker name)
+
+
+@dataclass(frozen=True, slots=True)
+class AllocationInfo:
+    """A period a worker held the case."""
+
+    worker_name: str
+    allocated_on: date
+    ended_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDetail:
+    """A case with its client's details, for the case file."""
+
+    id: int
+    ref: str
+    status: CaseStatus
+    client_id: int
+    client_name: str
+    date_of_birth: date | None
+    address: str
+    phone: str
+    worker_id: int | None
+    worker_name: str
+    allocated_on: date | None
+    opened_on: date
+    closed_on: date | None
+    closure_reason: str
+    last_contact_at: datetime | None
+    next_review_on: date | None
+    version: int
+    allocations: tuple[AllocationInfo, ...] = field(default=())
+    has_plan: bool = False
+    next_action_due_on: date | None = None  # the earliest due open conference action

@@ -1,0 +1,231 @@
+"""Cases: the caseload, finding a case, opening a new one (with the duplicate check), and the
+case's life (transfer, closure, reopening, in ``store.cases.lifecycle``)."""
+
+from __future__ import annotations
+
+import difflib
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+import peewee as pw
+
+from store.cases.detail import case_detail, case_row, row_query
+from store.cases.lifecycle import CaseLifecycle
+from store.cases.records import CaseDetail, CaseRow, DuplicateCandidate
+from store.core import dates
+from store.core.db import Database
+from store.core.dialect import contains
+from store.core.errors import InvalidInput, NotFound
+from store.core.models import Allocation, Case, ChronologyEntry, Client, Counter, Worker, utcnow
+from store.core.records import CaseStatus, WorkerInfo
+from store.core.settings import DEFAULT_REF_FORMAT
+from store.core.textsafe import clean_field, fold
+from store.workers.service import worker_by_username
+
+if TYPE_CHECKING:
+    from store.cases.input import NewCase
+
+Scope = Literal["mine", "all"]
+
+
+class CaseService(CaseLifecycle):
+    """Cases: ``store.cases``."""
+
+    def __init__(self, database: Database, *, ref_format: str = DEFAULT_REF_FORMAT) -> None:
+        self.database = database
+        self.ref_format = ref_format
+
+    def caseload(
+        self, actor: WorkerInfo, *, scope: Scope = "mine", closed: bool = False
+    ) -> list[CaseRow]:
+        """The rows of the caseload: the actor's (or everyone's) open or closed cases."""
+        today = dates.today()
+        query = row_query()
+        if closed:
+            query = query.where(Case.status == CaseStatus.CLOSED.value)
+        else:
+            query = query.where(Case.status != CaseStatus.CLOSED.value)
+        if scope == "mine":
+            query = query.where(Case.worker == actor.id)
+        query = query.order_by(Client.name_key, Case.ref)
+        with self.database.reading():
+            return [case_row(row, today) for row in query.tuples()]
+
+    def find(self, actor: WorkerInfo, text: str, limit: int = 20) -> list[CaseRow]:
+        """Cases of any worker whose client name or reference contains ``text``.
+
+        Open cases come first. Matching ignores case and accents, as the caseload filter does.
+        """
+        needle = fold(clean_field(text))
+        if not needle:
+            return []
+        today = dates.today()
+        query = (
+            row_query()
+            .where(contains(Client.name_key, needle) | contains(pw.fn.LOWER(Case.ref), needle))
+            .order_by(Case.status == CaseStatus.CLOSED.value, Client.name_key, Case.ref)
+            .limit(limit)
+        )
+        with self.database.reading():
+            return [case_row(row, today) for row in query.tuples()]
+
+    def possible_duplicates(
+        self, actor: WorkerInfo, name: str, date_of_birth: date | None = None, limit: int = 8
+    ) -> list[DuplicateCandidate]:
+        """Existing clients (any worker's, open or closed) who may be this person."""
+        key = fold(clean_field(name))
+        tokens = key.split()
+        found: dict[int, list[str]] = {}
+        with self.database.reading():
+            if date_of_birth is not None:
+                for (cid,) in (
+                    Client.select(Client.id).where(Client.date_of_birth == date_of_birth).tuples()
+                ):
+                    found.setdefault(cid, []).append("same date of birth")
+            if tokens:
+                for cid, other in Client.select(Client.id, Client.name_key).tuples():
+                    reason = _name_similarity(tokens, key, other)
+                    if reason:
+                        found.setdefault(cid, []).insert(0, reason)
+            if not found:
+                return []
+            ranked = sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:limit]
+            ids = [cid for cid, _ in ranked]
+            clients = {c.id: c for c in Client.select().where(Client.id.in_(ids))}
+            cases: dict[int, list[tuple[int, str, CaseStatus, str]]] = {}
+            for cid, case_id, ref, status, wname in (
+                Case.select(Case.client, Case.id, Case.ref, Case.status, Worker.display_name)
+                .join(Worker, pw.JOIN.LEFT_OUTER)
+                .where(Case.client.in_(ids))
+                .order_by(Case.opened_on.desc())
+                .tuples()
+            ):
+                cases.setdefault(cid, []).append((case_id, ref, CaseStatus(status), wname or ""))
+        return [
+            DuplicateCandidate(
+                client_id=cid,
+                name=clients[cid].name,
+                date_of_birth=clients[cid].date_of_birth,
+                reasons=tuple(reasons),
+                cases=tuple(cases.get(cid, ())),
+            )
+            for cid, reasons in ranked
+        ]
+
+    def create(
+        self, actor: WorkerInfo, data: dict[str, Any] | NewCase, *, dayfirst: bool = True
+    ) -> CaseDetail:
+        """Create a client and an open case allocated to a worker; the chronology starts here."""
+        from store.cases.input import NewCase
+        from store.core.validation import validate
+
+        new = data if isinstance(data, NewCase) else validate(NewCase, data, dayfirst=dayfirst)
+        allocated_on = new.allocated_on or dates.today()
+        with self.database.writing():
+            worker = worker_by_username(new.worker) if new.worker else Worker.get_by_id(actor.id)
+            ref = new.ref or self._next_ref(allocated_on.year)
+            if Case.select().where(Case.ref == ref).exists():
+                raise InvalidInput({"ref": f"Case reference {ref} is already in use."})
+            now = utcnow()
+            client = Client.create(
+                name=new.client_name,
+                name_key=fold(new.client_name),
+                date_of_birth=new.date_of_birth,
+                address=new.address,
+                phone=new.phone,
+                created_at=now,
+                updated_at=now,
+                created_by=actor.id,
+            )
+            case = Case.create(
+                ref=ref,
+                client=client,
+                status=CaseStatus.OPEN.value,
+                worker=worker,
+                allocated_on=allocated_on,
+                opened_on=allocated_on,
+                created_at=now,
+                updated_at=now,
+                created_by=actor.id,
+            )
+            allocation = Allocation.create(
+                case=case,
+                worker=worker,
+                allocated_on=allocated_on,
+                created_at=now,
+                created_by=actor.id,
+            )
+            ChronologyEntry.create(
+                case=case,
+                allocation=allocation,
+                occurred_on=allocated_on,
+                category="allocation",
+                title=f"Case allocated to {worker.display_name}",
+                source_kind="allocation",
+                source_id=allocation.id,
+                created_at=now,
+                created_by=actor.id,
+            )
+            return case_detail(case.id)
+
+    def get(self, actor: WorkerInfo, case_id: int) -> CaseDetail:
+        with self.database.reading():
+            return case_detail(case_id)
+
+    def by_ref(self, actor: WorkerInfo, ref: str) -> CaseDetail:
+        with self.database.reading():
+            case = Case.get_or_none(Case.ref == ref.strip())
+            if case is None:
+                raise NotFound(f"No case with reference {ref.strip()!r}.")
+            return case_detail(case.id)
+
+    def next_ref(self, actor: WorkerInfo, year: int | None = None) -> str:
+        """The reference the next case opened in ``year`` would get (nothing is reserved)."""
+        with self.database.reading():
+            return self._next_ref(year or dates.today().year, reserve=False)
+
+    def _next_ref(self, year: int, *, reserve: bool = True) -> str:
+        """The next free reference in the configured format; ``reserve`` inside a write."""
+        per_year = "{year" in self.ref_format or "{yy" in self.ref_format
+        name = f"case_ref:{year}" if per_year else "case_ref"
+        seq = Counter.select(Counter.value).where(Counter.name == name).scalar() or 0
+        while True:
+            seq += 1
+            ref = self.ref_format.format(year=year, yy=f"{year % 100:02d}", seq=seq)
+            if not Case.select().where(Case.ref == ref).exists():
+                break
+        if reserve:
+            Counter.insert(name=name, value=seq).on_conflict(
+                conflict_target=[Counter.name], update={Counter.value: seq}
+            ).execute()
+        return ref
+
+    def recent(self, actor: WorkerInfo, limit: int = 200) -> list[CaseRow]:
+        """The actor's open cases, most recently in contact first (for the case picker)."""
+        rows = self.caseload(actor)
+        rows.sort(key=lambda r: r.last_contact_at or datetime.min, reverse=True)
+        return list(rows[:limit])
+
+
+def _name_similarity(tokens: list[str], key: str, other: str) -> str | None:
+    """Why two folded names may be the same person, or None."""
+    if other == key:
+        return "same name"
+    other_tokens = other.split()
+    if sorted(other_tokens) == sorted(tokens):
+        return "same name, other order"
+    if (
+        len(tokens) > 1
+        and len(other_tokens) > 1
+        and tokens[-1] == other_tokens[-1]
+        and tokens[0][:1] == other_tokens[0][:1]
+    ):
+        return "similar name"
+    matcher = difflib.SequenceMatcher(None, key, other)
+    if (
+        matcher.real_quick_ratio() >= 0.85
+        and matcher.quick_ratio() >= 0.85
+        and matcher.ratio() >= 0.85
+    ):
+        return "similar name"
+    return None

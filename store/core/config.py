@@ -1,0 +1,82 @@
+"""Configuration: command-line flags, then environment variables, then a TOML file.
+
+The file lives in the user config dir (``caseline --help`` prints where); every field is
+optional and validated, and a bad file is reported in one line naming the field.
+
+``Config`` (in ``store.core.settings``) is a plain frozen dataclass: start-up builds one on every
+run, usually with no file, and pydantic (with the model that validates a file, in
+``store.core.config_file``) is imported only when there is a file to read.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+
+import platformdirs
+
+from store.core.settings import APP_NAME, Config, ConfigError
+
+
+def config_path() -> Path:
+    """Where the config file is read from (``CASELINE_CONFIG`` overrides, for tests)."""
+    override = os.environ.get("CASELINE_CONFIG")
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
+
+
+def data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME))
+
+
+def default_db_path() -> Path:
+    return data_dir() / "caseline.db"
+
+
+def demo_db_path() -> Path:
+    return data_dir() / "demo.db"
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read and validate the config file; a missing file means all defaults."""
+    path = path or config_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Config()
+    except OSError as exc:
+        raise ConfigError(f"Cannot read config file {path}: {exc.strerror or exc}.") from exc
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"Config file {path} is not valid TOML: {exc}.") from exc
+    from store.core.config_file import validate_config_file
+
+    return validate_config_file(data, path)
+
+
+def resolve_db_path(flag: str | None, config: Config) -> Path:
+    """Database location, in order: --db, CASELINE_DB, the config file, the user data dir."""
+    for candidate in (flag, os.environ.get("CASELINE_DB"), config.db):
+        if candidate:
+            return Path(candidate).expanduser()
+    return default_db_path()
+
+
+def resolve_worker(flag: str | None, config: Config) -> str:
+    """Worker name, in order: --worker, CASELINE_WORKER, the config file, the login name."""
+    for candidate in (flag, os.environ.get("CASELINE_WORKER"), config.worker):
+        if candidate and candidate.strip():
+            return candidate.strip()
+    return login_name()
+
+
+def login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "worker"

@@ -1,0 +1,107 @@
+"""Validating a config file: the pydantic model of its fields, with their checks.
+
+Kept apart from ``store.core.config`` so that start-up, which usually has no file to read, never
+imports pydantic; ``load_config`` imports this module only when a file exists.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+
+from store.core.settings import (
+    CHRONOLOGY_CATEGORIES,
+    CLOSURE_REASONS,
+    CONFERENCE_TYPES,
+    DEFAULT_REF_FORMAT,
+    NOTE_TYPES,
+    Config,
+    ConfigError,
+    check_ref_format,
+)
+
+
+class ConfigFile(BaseModel):
+    """Settings read from the config file; defaults suit a UK agency (those of ``Config``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    db: Path | None = Field(default=None, description="Database file.")
+    worker: str | None = Field(default=None, description="Worker name if not the login name.")
+    date_order: Literal["dmy", "mdy"] = Field(
+        default="dmy", description="How 3/4/2026 reads: dmy = 3 April (UK), mdy = 4 March (US)."
+    )
+    ref_format: str = Field(default=DEFAULT_REF_FORMAT, description="Case reference format.")
+    theme: str = Field(default="textual-dark", description="Colour theme.")
+    keys: dict[str, str] = Field(
+        default_factory=dict, description="Key remapping: binding id = 'key[,key]'."
+    )
+    note_types: tuple[str, ...] = Field(
+        default=NOTE_TYPES,
+        description="The types a note can have, in the order offered.",
+    )
+    templates: dict[str, dict[str, str]] = Field(
+        default_factory=dict,
+        description="Note templates by name: body = Markdown, abbreviation = ';hv'.",
+    )
+    finalise_on_save: bool = Field(
+        default=True,
+        description="Saving a note finalises it; if false, notes are finalised as a separate step.",
+    )
+    summary_max_age_months: int = Field(
+        default=3, ge=1, le=24, description="A case summary older than this is flagged."
+    )
+    chronology_categories: tuple[str, ...] = Field(
+        default=CHRONOLOGY_CATEGORIES,
+        description="The categories a manual chronology entry can have, in the order offered.",
+    )
+    closure_reasons: tuple[str, ...] = Field(
+        default=CLOSURE_REASONS,
+        description="The reasons a case can be closed for, in the order offered.",
+    )
+    conference_types: tuple[str, ...] = Field(
+        default=CONFERENCE_TYPES,
+        description="The kinds of meeting whose minutes are kept, in the order offered.",
+    )
+
+    @field_validator("note_types", "chronology_categories", "closure_reasons", "conference_types")
+    @classmethod
+    def _names(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
+        field = info.field_name
+        cleaned = tuple(" ".join(t.split()) for t in value)
+        limit = 60 if field == "closure_reasons" else 30
+        if not cleaned or any(not t or len(t) > limit for t in cleaned):
+            raise ValueError(f"{field} must be a list of names of 1 to {limit} characters")
+        # Compared without case when a record is filed, so "Health" and "health" are one.
+        if len({t.casefold() for t in cleaned}) != len(cleaned):
+            raise ValueError(f"{field} has the same name twice")
+        return cleaned
+
+    @field_validator("ref_format")
+    @classmethod
+    def _ref_format(cls, value: str) -> str:
+        return check_ref_format(value)
+
+    def to_config(self) -> Config:
+        # Not dict(self): the field ``keys`` hides the method dict() would call.
+        return Config(**{name: getattr(self, name) for name in type(self).model_fields})
+
+
+def validate_config_file(data: dict[str, Any], path: Path) -> Config:
+    """Validate a parsed config file; a bad value is one ConfigError naming the field."""
+    try:
+        return ConfigFile.model_validate(data).to_config()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "file"
+        msg = str(first["msg"]).removeprefix("Value error, ")
+        raise ConfigError(f"Config file {path}: {where}: {msg}.") from exc

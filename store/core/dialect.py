@@ -1,0 +1,101 @@
+"""The SQL that is SQLite's alone, in one place: how a connection is made and tuned (pragmas),
+how a write takes its lock, how schema changes get past foreign keys, "contains" as a literal
+``LIKE ... ESCAPE``, the triggers that make records immutable, and what a driver error means to
+a worker.
+
+Everything else in the store is written against peewee and the two context managers of
+``store.core.db.Database``; a PostgreSQL dialect is a second module with these same names.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, cast
+
+import peewee
+
+BUSY_TIMEOUT_SECONDS = 10
+
+
+# WAL lets readers carry on while a colleague writes; synchronous=FULL means "saved" is on disk
+# even through a power cut; foreign keys are off by default in SQLite.
+PRAGMAS = (
+    ("journal_mode", "wal"),
+    ("synchronous", "full"),
+    ("foreign_keys", 1),
+    ("busy_timeout", BUSY_TIMEOUT_SECONDS * 1000),
+)
+
+
+# A read-only connection can't change the journal mode or durability, and must not try.
+READ_ONLY_PRAGMAS = (
+    ("foreign_keys", 1),
+    ("busy_timeout", BUSY_TIMEOUT_SECONDS * 1000),
+    ("query_only", 1),
+)
+
+
+def friendly_error(exc: BaseException, path: Path | str) -> str:
+    """Turn a driver error into one line a worker can act on."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return f"The database {path} is busy (locked by another program); try again in a moment."
+    if "malformed" in text or "not a database" in text:
+        return f"The database {path} is damaged: {text}."
+    if "readonly" in text or "read-only" in text:
+        return f"The database {path} is read-only."
+    if "disk" in text and ("full" in text or "I/O" in text):
+        return f"Could not write to {path}: {text}."
+    return f"Database error on {path}: {text}."
+
+
+def contains(lhs: Any, text: str) -> Any:
+    """``lhs`` contains ``text`` literally: % and _ typed by a person are not wildcards.
+
+    SQLite's LIKE ignores ASCII case; callers fold accents themselves where it matters.
+    """
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return peewee.NodeList((lhs, peewee.SQL("LIKE"), f"%{escaped}%", peewee.SQL("ESCAPE '\\'")))
+
+
+# A write takes SQLite's write lock up front (see ``Database.writing``).
+WRITE_LOCK = "IMMEDIATE"
+
+
+def connect(path: Path, *, read_only: bool, uri: str | None = None) -> peewee.Database:
+    """An unopened database for ``path``: read-write with PRAGMAS, or read-only through
+    ``uri`` (``store.core.sqlite_file.read_only_uri``) with READ_ONLY_PRAGMAS."""
+    if read_only:
+        return peewee.SqliteDatabase(
+            uri or str(path),
+            pragmas=READ_ONLY_PRAGMAS,
+            timeout=BUSY_TIMEOUT_SECONDS,
+            autoconnect=False,
+            uri=True,
+        )
+    return peewee.SqliteDatabase(
+        str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS, autoconnect=False
+    )
+
+
+def set_foreign_keys(db: peewee.Database, *, enforced: bool) -> None:
+    """Turn foreign-key enforcement on or off (outside a transaction: SQLite ignores it
+    inside one)."""
+    # peewee's execute_sql is untyped.
+    cast(Any, db).execute_sql(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
+
+
+def broken_references(db: peewee.Database) -> list[Any]:
+    """Rows whose foreign keys point nowhere (checked before a schema change commits)."""
+    return list(cast(Any, db).execute_sql("PRAGMA foreign_key_check").fetchall())
+
+
+def guard_trigger(name: str, event: str, table: str, message: str, when: str = "") -> str:
+    """DDL for a trigger that refuses ``event`` (INSERT, UPDATE or DELETE) on ``table`` with
+    ``message`` whenever ``when`` holds (always if it is empty): how the database itself keeps
+    finalised records as they were, whatever writes to the file."""
+    condition = f"\n        WHEN {when}" if when else ""
+    return (
+        f'CREATE TRIGGER {name} BEFORE {event} ON "{table}"{condition}\n'
+        f"        BEGIN SELECT RAISE(ABORT, '{message}'); END"
+    )

@@ -1,0 +1,110 @@
+"""Numbered schema migrations.
+
+The schema version lives in the ``caseline_meta`` table. Each step in ``STEPS`` upgrades the
+schema by one version and carries its own frozen table definitions (never the live models, which
+describe only the newest schema). All pending steps run in one write transaction, so a failed
+upgrade leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+import peewee as pw
+
+from store import __version__
+from store.core.errors import NewerDatabase, NotACaselineDatabase
+from store.core.migrations import (
+    m0001_initial,
+    m0002_case_file,
+    m0003_chronology,
+    m0004_records_guard,
+    m0005_plans,
+    m0006_conferences,
+    m0007_form_drafts,
+    m0008_saved_by,
+)
+
+if TYPE_CHECKING:
+    # Loaded only when there is something to upgrade: it takes longer to import than the
+    # rest of the store.
+    from playhouse.migrate import SchemaMigrator
+
+Step = Callable[[pw.Database, "SchemaMigrator"], None]
+
+# (version, description, step). Append only; never edit a released step.
+STEPS: list[tuple[int, str, Step]] = [
+    (1, "workers, clients, cases, allocations, notes, chronology", m0001_initial.up),
+    (
+        2,
+        "case file: support network, professionals, summaries, drafts, amendments, tasks",
+        m0002_case_file.up,
+    ),
+    (3, "chronology: source of information, analysis, versions", m0003_chronology.up),
+    (4, "finalised notes, amendments and history guarded by the database", m0004_records_guard.up),
+    (5, "service plans, SMART goals, actions and plan reviews", m0005_plans.up),
+    (6, "case conferences: minutes, attendees, agenda, actions, amendments", m0006_conferences.up),
+    (7, "drafts of forms, so nothing typed is lost", m0007_form_drafts.up),
+    (8, "draft minutes: who saved them last", m0008_saved_by.up),
+]
+LATEST = STEPS[-1][0]
+APP_ID = "caseline"
+
+
+def _meta(db: pw.Database) -> dict[str, str]:
+    if "caseline_meta" not in db.get_tables():
+        return {}
+    return dict(db.execute_sql("SELECT key, value FROM caseline_meta").fetchall())
+
+
+def _set_meta(db: pw.Database, key: str, value: str) -> None:
+    db.execute_sql("DELETE FROM caseline_meta WHERE key = ?", (key,))
+    db.execute_sql("INSERT INTO caseline_meta (key, value) VALUES (?, ?)", (key, value))
+
+
+def check_version(meta: dict[str, str], where: str) -> int:
+    """Return the schema version in ``meta``, refusing databases we can't or mustn't open."""
+    if meta.get("app") != APP_ID:
+        raise NotACaselineDatabase(f"{where} is not a Caseline database; it was left untouched.")
+    try:
+        version = int(meta.get("schema_version", ""))
+    except ValueError:
+        raise NotACaselineDatabase(f"{where} has no readable schema version.") from None
+    if version > LATEST:
+        raise NewerDatabase(
+            f"{where} was written by a newer Caseline (schema {version}; this is {__version__}, "
+            f"schema {LATEST}). Upgrade Caseline to open it."
+        )
+    return version
+
+
+def upgrade(db: pw.Database, where: str, target: int = LATEST) -> list[int]:
+    """Bring the schema up to ``target``; call inside a write transaction. Returns steps run."""
+    meta = _meta(db)
+    if not meta:
+        if db.get_tables():
+            raise NotACaselineDatabase(
+                f"{where} is not a Caseline database; it was left untouched."
+            )
+        db.execute_sql("CREATE TABLE caseline_meta (key VARCHAR(255) PRIMARY KEY, value TEXT)")
+        _set_meta(db, "app", APP_ID)
+        _set_meta(db, "created_at", datetime.now(UTC).isoformat(timespec="seconds"))
+        current = 0
+    else:
+        current = check_version(meta, where)
+    pending = [(v, step) for v, _description, step in STEPS if current < v <= target]
+    if not pending:
+        return []
+    from playhouse.migrate import SchemaMigrator
+
+    migrator = SchemaMigrator.from_database(db)
+    ran: list[int] = []
+    for version, step in pending:
+        step(db, migrator)
+        _set_meta(db, "schema_version", str(version))
+        ran.append(version)
+    if ran:
+        _set_meta(db, "written_by", __version__)
+    return ran

@@ -1,0 +1,480 @@
+"""Peewee models: the current shape of every table.
+
+These describe the schema as the newest migration leaves it. Migrations never import them
+(each migration carries its own frozen copy), so changing a model here means adding a migration.
+
+Timestamps (``*_at``) are naive UTC; calendar dates (``*_on``, ``date_of_birth``) are local
+dates as the worker meant them. ``version`` columns count edits, for records two people may
+edit at once.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import peewee as pw
+
+from store.core.db import proxy
+
+
+def utcnow() -> datetime:
+    """Now as naive UTC, the form timestamps are stored in."""
+    from store.core import dates
+
+    return dates.now_utc().astimezone(UTC).replace(tzinfo=None)
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = proxy
+        legacy_table_names = False
+
+
+class Meta(BaseModel):
+    """Key/value facts about the database itself: that it is Caseline's, its schema version."""
+
+    key = pw.CharField(primary_key=True)
+    value = pw.TextField()
+
+    class Meta:
+        table_name = "caseline_meta"
+
+
+class Counter(BaseModel):
+    """Named sequences (case references per year)."""
+
+    name = pw.CharField(unique=True)
+    value = pw.IntegerField(default=0)
+
+
+class Worker(BaseModel):
+    """A member of staff who holds cases."""
+
+    username = pw.CharField(unique=True)
+    display_name = pw.CharField()
+    role = pw.CharField(default="worker")
+    active = pw.BooleanField(default=True)
+    created_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=utcnow)
+
+
+class Client(BaseModel):
+    """A person (or family) the agency works with; may have more than one case over time."""
+
+    name = pw.CharField()
+    name_key = pw.CharField(index=True)  # textsafe.fold(name): sorting, filtering, duplicates
+    date_of_birth = pw.DateField(null=True, index=True)
+    address = pw.TextField(default="")
+    phone = pw.CharField(default="")
+    language = pw.CharField(default="")
+    identifiers = pw.TextField(default="")  # other agencies' numbers: NHS, NI, school...
+    created_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    version = pw.IntegerField(default=1)
+
+
+class Case(BaseModel):
+    """A client's case: referral, then open (allocated to a worker), then closed."""
+
+    ref = pw.CharField(unique=True)
+    client = pw.ForeignKeyField(Client, backref="cases")
+    status = pw.CharField(default="open")  # referral | open | closed
+    worker = pw.ForeignKeyField(Worker, null=True, backref="cases")
+    allocated_on = pw.DateField(null=True)
+    opened_on = pw.DateField()
+    closed_on = pw.DateField(null=True)
+    closure_reason = pw.TextField(default="")
+    closing_summary = pw.TextField(default="")
+    # Kept up to date in the same transaction as the notes and plans they summarise, so the
+    # caseload never has to aggregate over every note to draw a row.
+    last_contact_at = pw.DateTimeField(null=True)
+    next_review_on = pw.DateField(null=True)  # the current plan's, kept here for the caseload
+    has_plan = pw.BooleanField(default=False)
+    # The earliest due date among the open actions of finalised conference minutes.
+    next_action_due_on = pw.DateField(null=True)
+    created_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    version = pw.IntegerField(default=1)
+
+    class Meta:
+        indexes = ((("status", "worker"), False),)
+
+
+class Allocation(BaseModel):
+    """One period during which a worker held a case; a transfer ends one and starts the next."""
+
+    case = pw.ForeignKeyField(Case, backref="allocations", on_delete="CASCADE")
+    worker = pw.ForeignKeyField(Worker, backref="+")
+    allocated_on = pw.DateField()
+    ended_on = pw.DateField(null=True)
+    reason = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+
+
+class Note(BaseModel):
+    """A case note (recording). Finalised notes are never updated in place."""
+
+    case = pw.ForeignKeyField(Case, backref="notes", on_delete="CASCADE")
+    author = pw.ForeignKeyField(Worker, backref="+")
+    contact_at = pw.DateTimeField()
+    note_type = pw.CharField(default="case note")
+    present = pw.TextField(default="")
+    body = pw.TextField(default="")
+    significant = pw.BooleanField(default=False)
+    chronology_title = pw.CharField(default="")  # for a significant note
+    follow_up_on = pw.DateField(null=True)
+    status = pw.CharField(default="final")  # draft | final
+    # A draft keeps the form exactly as typed (JSON), unparseable dates included, so that
+    # reopening it after a crash gives back every keystroke up to the last autosave.
+    draft_state = pw.TextField(default="")
+    finalised_at = pw.DateTimeField(null=True)
+    created_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=utcnow)
+    version = pw.IntegerField(default=1)
+
+    class Meta:
+        indexes = (
+            (("case", "contact_at"), False),
+            (("author", "status"), False),
+        )
+
+
+class NoteAmendment(BaseModel):
+    """A correction to a finalised note, kept beside the original, which never changes."""
+
+    note = pw.ForeignKeyField(Note, backref="amendments", on_delete="CASCADE")
+    author = pw.ForeignKeyField(Worker, backref="+")
+    reason = pw.TextField()
+    body = pw.TextField()
+    created_at = pw.DateTimeField(default=utcnow)
+
+
+class Contact(BaseModel):
+    """Someone in the client's support network: family, friends, carers."""
+
+    client = pw.ForeignKeyField(Client, backref="contacts", on_delete="CASCADE")
+    name = pw.CharField()
+    relationship = pw.CharField(default="")
+    phone = pw.CharField(default="")
+    address = pw.TextField(default="")
+    notes = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    removed_at = pw.DateTimeField(null=True)  # removed from view, never deleted
+    version = pw.IntegerField(default=1)
+
+
+class Professional(BaseModel):
+    """Another agency's worker involved with the case."""
+
+    case = pw.ForeignKeyField(Case, backref="professionals", on_delete="CASCADE")
+    name = pw.CharField()
+    agency = pw.CharField(default="")
+    role = pw.CharField(default="")
+    phone = pw.CharField(default="")
+    email = pw.CharField(default="")
+    started_on = pw.DateField(null=True)
+    ended_on = pw.DateField(null=True)
+    created_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    removed_at = pw.DateTimeField(null=True)
+    version = pw.IntegerField(default=1)
+
+
+class SummaryVersion(BaseModel):
+    """One saved version of a case summary; the newest is the current summary."""
+
+    case = pw.ForeignKeyField(Case, backref="summaries", on_delete="CASCADE")
+    body = pw.TextField()
+    author = pw.ForeignKeyField(Worker, backref="+")
+    created_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("case", "created_at"), False),)
+
+
+class RecordChange(BaseModel):
+    """One field of one record changed: who, when, and the value it had before."""
+
+    table = pw.CharField()
+    record_id = pw.IntegerField()
+    field = pw.CharField()
+    old_value = pw.TextField(null=True)
+    new_value = pw.TextField(null=True)
+    changed_by = pw.ForeignKeyField(Worker, backref="+")
+    changed_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("table", "record_id"), False),)
+
+
+class Task(BaseModel):
+    """Something a worker has to do by a date (a note's follow-up, later reviews and actions)."""
+
+    case = pw.ForeignKeyField(Case, backref="tasks", on_delete="CASCADE")
+    worker = pw.ForeignKeyField(Worker, backref="tasks")
+    title = pw.CharField()
+    due_on = pw.DateField()
+    source_kind = pw.CharField(default="manual")  # note | manual | ...
+    source_id = pw.IntegerField(null=True)
+    done_at = pw.DateTimeField(null=True)
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+
+    class Meta:
+        indexes = ((("worker", "done_at", "due_on"), False),)
+
+
+class ChronologyEntry(BaseModel):
+    """A significant event in a case, automatic (with its source) or added by hand."""
+
+    case = pw.ForeignKeyField(Case, backref="chronology", on_delete="CASCADE")
+    allocation = pw.ForeignKeyField(Allocation, null=True, backref="+")
+    occurred_on = pw.DateField()
+    category = pw.CharField(default="other")
+    title = pw.CharField()
+    details = pw.TextField(default="")
+    source_kind = pw.CharField(default="manual")  # allocation | transfer | status | note | manual
+    source_id = pw.IntegerField(null=True)
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    source_of_information = pw.TextField(default="")  # who reported it (manual entries)
+    analysis = pw.TextField(default="")  # what the event means for the client; any entry
+    version = pw.IntegerField(default=1)
+    updated_at = pw.DateTimeField(null=True)  # last edit or annotation; None if never
+
+    class Meta:
+        indexes = ((("case", "occurred_on"), False),)
+
+
+class ServicePlan(BaseModel):
+    """A service (care) plan: the current one, or an earlier one kept as it was ("ended")."""
+
+    case = pw.ForeignKeyField(Case, backref="plans", on_delete="CASCADE")
+    number = pw.IntegerField()  # 1, 2, ... within the case
+    started_on = pw.DateField()
+    review_every = pw.IntegerField(null=True)  # with review_unit: every 6 weeks
+    review_unit = pw.CharField(default="")  # days | weeks | months, or "" for fixed dates
+    review_dates = pw.TextField(default="")  # ISO dates, comma-separated, when fixed
+    status = pw.CharField(default="current")  # current | ended
+    ended_on = pw.DateField(null=True)
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    updated_at = pw.DateTimeField(default=utcnow)
+    version = pw.IntegerField(default=1)
+
+    class Meta:
+        indexes = ((("case", "number"), True),)
+
+
+class PlanGoal(BaseModel):
+    """A goal's identity and state; its wording is in PlanGoalVersion."""
+
+    plan = pw.ForeignKeyField(ServicePlan, backref="goals", on_delete="CASCADE")
+    position = pw.IntegerField()
+    status = pw.CharField(default="open")  # open | achieved | closed
+    closed_on = pw.DateField(null=True)
+    carried_from = pw.ForeignKeyField("self", null=True, backref="+")
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    updated_at = pw.DateTimeField(default=utcnow)
+    version = pw.IntegerField(default=1)
+
+
+class PlanGoalVersion(BaseModel):
+    """One wording of a goal; never changed (a review points at the one it judged)."""
+
+    goal = pw.ForeignKeyField(PlanGoal, backref="versions", on_delete="CASCADE")
+    number = pw.IntegerField()
+    domain = pw.CharField()
+    change = pw.TextField()  # specific: what will change
+    measure = pw.TextField(default="")  # measurable: how it will be measured
+    target = pw.TextField(default="")  # ... and the level that means done
+    relevance = pw.TextField(default="")  # relevant: why it matters, in the client's words
+    target_on = pw.DateField(null=True)  # time-bound
+    client_agreed = pw.BooleanField(default=False)
+    achievable = pw.BooleanField(default=False)  # the worker's judgement
+    achievable_note = pw.TextField(default="")
+    reason = pw.TextField(default="")  # why it was changed (versions after the first)
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+
+    class Meta:
+        indexes = ((("goal", "number"), True),)
+
+
+class PlanAction(BaseModel):
+    """A step towards a goal, with its owner."""
+
+    goal = pw.ForeignKeyField(PlanGoal, backref="actions", on_delete="CASCADE")
+    what = pw.TextField()
+    owner_kind = pw.CharField()  # worker | client | family | professional
+    owner_name = pw.CharField(default="")  # the family member or professional, as shown
+    professional = pw.ForeignKeyField(Professional, null=True, backref="+")
+    due_on = pw.DateField(null=True)
+    status = pw.CharField(default="not started")  # not started | in progress | done | dropped
+    status_note = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    updated_at = pw.DateTimeField(default=utcnow)
+    version = pw.IntegerField(default=1)
+
+
+class PlanReview(BaseModel):
+    """A review of a plan; a record, never changed."""
+
+    plan = pw.ForeignKeyField(ServicePlan, backref="reviews", on_delete="CASCADE")
+    held_on = pw.DateField()
+    client_present = pw.BooleanField(default=False)
+    client_views = pw.TextField(default="")  # in the client's words
+    participants = pw.TextField(default="")  # who else took part
+    summary = pw.TextField(default="")
+    next_review_on = pw.DateField(null=True)  # as computed when the review was recorded
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    # The conference the review was held in, if any (set when the review is recorded).
+    conference = pw.DeferredForeignKey("Conference", null=True, backref="+", index=True)
+
+
+class PlanReviewRating(BaseModel):
+    """What a review found for one goal (as worded then)."""
+
+    review = pw.ForeignKeyField(PlanReview, backref="ratings", on_delete="CASCADE")
+    goal = pw.ForeignKeyField(PlanGoal, backref="ratings")
+    goal_version = pw.ForeignKeyField(PlanGoalVersion, backref="+")
+    rating = pw.CharField(default="")  # "" when not rated (then not_rated_reason says why)
+    evidence = pw.TextField(default="")
+    decision = pw.CharField(default="")
+    not_rated_reason = pw.TextField(default="")
+
+
+class Conference(BaseModel):
+    """The minutes of a case conference or professionals meeting: a draft until finalised,
+    then a record (the database refuses to change it; amendments are kept beneath)."""
+
+    case = pw.ForeignKeyField(Case, backref="conferences", on_delete="CASCADE")
+    status = pw.CharField(default="draft")  # draft | final
+    held_at = pw.DateTimeField(null=True)  # naive UTC
+    place = pw.TextField(default="")
+    conference_type = pw.CharField(default="")
+    chair = pw.CharField(default="")
+    minute_taker = pw.CharField(default="")
+    client_attended = pw.BooleanField(default=False)
+    client_views = pw.TextField(default="")  # in the client's words
+    information_shared = pw.TextField(default="")  # Markdown
+    decisions = pw.TextField(default="")  # one decision a line
+    # Still set after finalising: the only field (with version and updated_at) that can change.
+    next_meeting_on = pw.DateField(null=True)
+    finalised_at = pw.DateTimeField(null=True)
+    finalised_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    updated_at = pw.DateTimeField(default=utcnow)
+    updated_by = pw.ForeignKeyField(Worker, null=True, backref="+")  # a draft's last save
+    version = pw.IntegerField(default=1)
+
+    class Meta:
+        indexes = ((("case", "held_at"), False),)
+
+
+class ConferenceAttendee(BaseModel):
+    """Someone invited to a conference: present, or sending apologies."""
+
+    conference = pw.ForeignKeyField(Conference, backref="attendees", on_delete="CASCADE")
+    position = pw.IntegerField()
+    present = pw.BooleanField(default=True)  # False: apologies
+    kind = pw.CharField()  # professional | contact | client | worker | other
+    professional = pw.ForeignKeyField(Professional, null=True, backref="+")
+    contact = pw.ForeignKeyField(Contact, null=True, backref="+")
+    name = pw.CharField()
+    role = pw.CharField(default="")
+    agency = pw.CharField(default="")
+
+
+class ConferenceAgendaItem(BaseModel):
+    """An agenda item and its discussion (Markdown)."""
+
+    conference = pw.ForeignKeyField(Conference, backref="agenda", on_delete="CASCADE")
+    position = pw.IntegerField()
+    title = pw.CharField()
+    discussion = pw.TextField(default="")
+
+
+class ConferenceAction(BaseModel):
+    """An action agreed at a conference; its status stays changeable after finalising."""
+
+    conference = pw.ForeignKeyField(Conference, backref="actions", on_delete="CASCADE")
+    position = pw.IntegerField()
+    what = pw.TextField()
+    owner_name = pw.CharField()  # as shown: "Dr Amir Khan (Hillside GP)"
+    owner_attendee = pw.ForeignKeyField(ConferenceAttendee, null=True, backref="+")
+    due_on = pw.DateField()
+    status = pw.CharField(default="open")  # open | done
+    status_note = pw.TextField(default="")
+    done_at = pw.DateTimeField(null=True)
+    done_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    updated_at = pw.DateTimeField(default=utcnow)
+    version = pw.IntegerField(default=1)
+
+    class Meta:
+        indexes = ((("status", "due_on"), False),)
+
+
+class ConferenceAmendment(BaseModel):
+    """A correction to finalised minutes, kept beneath them; the minutes never change."""
+
+    conference = pw.ForeignKeyField(Conference, backref="amendments", on_delete="CASCADE")
+    author = pw.ForeignKeyField(Worker, backref="+")
+    reason = pw.TextField()
+    body = pw.TextField()
+    created_at = pw.DateTimeField(default=utcnow)
+
+
+class FormDraft(BaseModel):
+    """A form as a worker was typing it (JSON of its fields), until saved or abandoned."""
+
+    worker = pw.ForeignKeyField(Worker, backref="+", on_delete="CASCADE")
+    key = pw.CharField()  # which form, of which record: "plan_review:12"
+    title = pw.CharField(default="")
+    state = pw.TextField()
+    updated_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("worker", "key"), True),)
+
+
+ALL_MODELS: tuple[type[BaseModel], ...] = (
+    Meta,
+    Counter,
+    Worker,
+    Client,
+    Case,
+    Allocation,
+    Note,
+    ChronologyEntry,
+    NoteAmendment,
+    Contact,
+    Professional,
+    SummaryVersion,
+    RecordChange,
+    Task,
+    ServicePlan,
+    PlanGoal,
+    PlanGoalVersion,
+    PlanAction,
+    PlanReview,
+    PlanReviewRating,
+    Conference,
+    ConferenceAttendee,
+    ConferenceAgendaItem,
+    ConferenceAction,
+    ConferenceAmendment,
+    FormDraft,
+)

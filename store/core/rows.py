@@ -1,0 +1,55 @@
+"""Small helpers the store's operations share inside a reading() or writing() block."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from store.core.errors import InvalidInput, NotFound
+from store.core.models import Allocation, Case, Worker
+
+
+def get_row(model: Any, record_id: int, what: str) -> Any:
+    """The row, or NotFound saying "No <what> with id N."."""
+    row = model.get_or_none(model.id == record_id)
+    if row is None:
+        raise NotFound(f"No {what} with id {record_id}.")
+    return row
+
+
+def open_case(case_id: int, change: str) -> Any:
+    """The case, refusing a closed one: "Case X is closed; reopen it to <change>."."""
+    case = get_row(Case, case_id, "case")
+    if case.status == "closed":
+        raise InvalidInput({"form": f"Case {case.ref} is closed; reopen it to {change}."})
+    return case
+
+
+def worker_names(ids: set[int]) -> dict[int, str]:
+    """Display names of the workers with these ids."""
+    if not ids:
+        return {}
+    rows: Any = Worker.select(Worker.id, Worker.display_name).where(Worker.id.in_(ids)).tuples()
+    return dict(rows)
+
+
+def current_allocation_start(case_id: int) -> date | None:
+    """When the case's current worker was allocated it (None if nobody holds it)."""
+    start: date | None = (
+        Allocation.select(Allocation.allocated_on)
+        .where(Allocation.case == case_id, Allocation.ended_on.is_null())
+        .order_by(Allocation.allocated_on.desc())
+        .scalar()
+    )
+    return start
+
+
+def current_allocation_id(case_id: int) -> int | None:
+    """The allocation a new entry on the case belongs to (None if nobody holds the case)."""
+    found: int | None = (
+        Allocation.select(Allocation.id)
+        .where(Allocation.case == case_id, Allocation.ended_on.is_null())
+        .order_by(Allocation.allocated_on.desc(), Allocation.id.desc())
+        .scalar()
+    )
+    return found

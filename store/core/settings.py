@@ -1,0 +1,104 @@
+"""The settings Caseline runs with and their defaults (a UK agency's), as a plain frozen
+dataclass; ``store.core.config`` reads them from flags, the environment and the config file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from store.core.errors import StoreError
+
+APP_NAME = "caseline"
+DEFAULT_REF_FORMAT = "CL-{year}-{seq:04d}"
+NOTE_TYPES: tuple[str, ...] = (
+    "home visit",
+    "office visit",
+    "phone call",
+    "video call",
+    "email",
+    "letter",
+    "text message",
+    "meeting",
+    "case note",
+)
+# What a worker can file a manual chronology entry under (automatic entries add "allocation"
+# and "status"; significant notes use "contact").
+CHRONOLOGY_CATEGORIES: tuple[str, ...] = (
+    "incident",
+    "safeguarding",
+    "health",
+    "housing",
+    "education",
+    "legal",
+    "contact",
+    "placement",
+    "other",
+)
+
+# The kinds of meeting about a case whose minutes are kept (``store.conferences``).
+CONFERENCE_TYPES: tuple[str, ...] = (
+    "case conference",
+    "professionals meeting",
+    "case coordination meeting",
+    "core group",
+    "strategy discussion",
+    "review meeting",
+    "family meeting",
+)
+
+CLOSURE_REASONS: tuple[str, ...] = (
+    "work completed",
+    "client declined further involvement",
+    "client moved out of the area",
+    "transferred to another service",
+    "no further action",
+    "client died",
+    "other",
+)
+
+
+class ConfigError(StoreError):
+    """The configuration file is unreadable or has a bad value."""
+
+
+def check_ref_format(fmt: str) -> str:
+    """Validate a case-reference format by formatting a sample; return it unchanged."""
+    if "{seq" not in fmt:
+        raise ValueError("the case reference format must contain {seq}, e.g. CL-{year}-{seq:04d}")
+    try:
+        sample = fmt.format(year=2026, yy="26", seq=1)
+    except (KeyError, IndexError, ValueError) as exc:
+        raise ValueError(
+            f"bad case reference format {fmt!r} ({exc}); use {{year}}, {{yy}} and {{seq}}"
+        ) from None
+    if not sample.strip() or len(sample) > 30:
+        raise ValueError("the case reference format must give 1 to 30 characters")
+    return fmt
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings read from the config file; defaults suit a UK agency.
+
+    The fields, their meaning and their checks are those of ``store.core.config_file.ConfigFile``,
+    which validates a file; this holds the result.
+    """
+
+    db: Path | None = None
+    worker: str | None = None
+    date_order: Literal["dmy", "mdy"] = "dmy"
+    ref_format: str = DEFAULT_REF_FORMAT
+    theme: str = "textual-dark"
+    keys: dict[str, str] = field(default_factory=dict)
+    note_types: tuple[str, ...] = NOTE_TYPES
+    templates: dict[str, dict[str, str]] = field(default_factory=dict)
+    finalise_on_save: bool = True
+    summary_max_age_months: int = 3
+    chronology_categories: tuple[str, ...] = CHRONOLOGY_CATEGORIES
+    closure_reasons: tuple[str, ...] = CLOSURE_REASONS
+    conference_types: tuple[str, ...] = CONFERENCE_TYPES
+
+    @property
+    def dayfirst(self) -> bool:
+        return self.date_order == "dmy"

@@ -1,0 +1,403 @@
+"""Case notes: drafts that survive anything, finalised notes that never change, amendments.
+
+A note is written as a draft (a ``note`` row with status "draft" holding the editor's fields as
+typed) and becomes a legal record when finalised: from then on it is never updated in place;
+corrections are ``NoteAmendment`` rows shown beside the original.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import peewee as pw
+
+from store.core import dates
+from store.core.db import Database
+from store.core.dialect import contains
+from store.core.errors import Conflict, InvalidInput, NotFound
+from store.core.models import (
+    Case,
+    ChronologyEntry,
+    Client,
+    Note,
+    NoteAmendment,
+    Task,
+    Worker,
+    utcnow,
+)
+from store.core.records import CaseStatus, WorkerInfo
+from store.core.settings import NOTE_TYPES
+from store.core.textsafe import clean_field, preview_line
+from store.forms.service import draft_state
+from store.notes.records import AmendmentInfo, DraftInfo, NoteDetail, NoteSummary
+from store.notes.rules import BODY_MAX, DRAFT_FIELDS, truthy
+
+if TYPE_CHECKING:
+    from store.notes.input import NoteInput
+
+
+def first_line(body: str, width: int = 200) -> str:
+    """The first non-blank line of a note, for lists (Markdown heading marks dropped)."""
+    return preview_line(body, markdown=True)[:width]
+
+
+class NoteService:
+    """Case notes: ``store.notes``."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    # -- drafts --------------------------------------------------------------------------
+
+    def save_draft(
+        self,
+        actor: WorkerInfo,
+        case_id: int,
+        state: dict[str, Any],
+        draft_id: int | None = None,
+        *,
+        dayfirst: bool = True,
+    ) -> int:
+        """Save the editor's fields as typed; returns the draft's id (new on first save).
+
+        Relative dates ("now", "yesterday 14:30", "fri") are kept as the dates they meant when
+        typed, so a draft reopened tomorrow is not dated tomorrow; text that isn't a date yet
+        is kept exactly as typed.
+        """
+        fields = {k: ("" if v is None else str(v)) for k, v in state.items() if k in DRAFT_FIELDS}
+        fields["case_id"] = str(case_id)
+        fields.update(resolve_dates(fields, dayfirst=dayfirst, now=dates.now_local()))
+        try:
+            when = dates.to_utc(
+                dates.parse_datetime(fields.get("contact_at", "") or "now", dayfirst=dayfirst)
+            )
+        except dates.DateParseError:
+            when = dates.now_utc()
+        now = utcnow()
+        row = {
+            "note_type": fields.get("note_type", "") or "case note",
+            "present": fields.get("present", ""),
+            "body": fields.get("body", ""),
+            "significant": truthy(fields.get("significant", "")),
+            "contact_at": when.replace(tzinfo=None),
+            "draft_state": json.dumps(fields, ensure_ascii=False),
+            "updated_at": now,
+        }
+        with self.database.writing():
+            if draft_id is not None:
+                current = Note.get_or_none(Note.id == draft_id)
+                if current is None or current.status != "draft" or current.author_id != actor.id:
+                    raise Conflict("This draft has already been saved or discarded elsewhere.")
+                Note.update(**row, version=Note.version + 1).where(Note.id == draft_id).execute()
+                return draft_id
+            if not Case.select().where(Case.id == case_id).exists():
+                raise NotFound(f"No case with id {case_id}.")
+            note = Note.create(case=case_id, author=actor.id, status="draft", created_at=now, **row)
+            return int(note.id)
+
+    def drafts(self, actor: WorkerInfo) -> list[DraftInfo]:
+        """The actor's unfinished notes, newest first."""
+        with self.database.reading():
+            query = (
+                Note.select(
+                    Note.id,
+                    Note.case,
+                    Case.ref,
+                    Client.name,
+                    Note.draft_state,
+                    Note.updated_at,
+                    Note.created_at,
+                )
+                .join(Case)
+                .join(Client)
+                .where(Note.author == actor.id, Note.status == "draft")
+                .order_by(Note.updated_at.desc(), Note.id.desc())
+            )
+            return [
+                DraftInfo(
+                    id=i,
+                    case_id=c,
+                    case_ref=ref,
+                    client_name=name,
+                    state=_begun(draft_state(raw), created),
+                    updated_at=updated,
+                )
+                for i, c, ref, name, raw, updated, created in query.tuples()
+            ]
+
+    def draft(self, actor: WorkerInfo, draft_id: int) -> DraftInfo:
+        found = [d for d in self.drafts(actor) if d.id == draft_id]
+        if not found:
+            raise NotFound("That draft has already been saved or discarded.")
+        return found[0]
+
+    def discard_draft(self, actor: WorkerInfo, draft_id: int) -> None:
+        """Throw a draft away (drafts are not records; finalised notes can't be discarded)."""
+        with self.database.writing():
+            Note.delete().where(
+                Note.id == draft_id, Note.status == "draft", Note.author == actor.id
+            ).execute()
+
+    # -- finalising ----------------------------------------------------------------------
+
+    def finalise(
+        self,
+        actor: WorkerInfo,
+        case_id: int,
+        data: dict[str, Any] | NoteInput,
+        *,
+        draft_id: int | None = None,
+        dayfirst: bool = True,
+        note_types: tuple[str, ...] = NOTE_TYPES,
+        categories: Sequence[str] | None = None,
+    ) -> NoteDetail:
+        """Make a note a record: chronology entry if significant (under the note's category,
+        one of ``categories``), a task for the follow-up, and the case's last contact, all in
+        one transaction."""
+        from store.notes.input import NoteInput, parse_note
+
+        note_in = (
+            data
+            if isinstance(data, NoteInput)
+            else parse_note(data, dayfirst=dayfirst, note_types=note_types, categories=categories)
+        )
+        contact_at = dates.to_utc(note_in.contact_at).replace(tzinfo=None)
+        now = utcnow()
+        values = {
+            "contact_at": contact_at,
+            "note_type": note_in.note_type,
+            "present": note_in.present,
+            "body": note_in.body,
+            "significant": note_in.significant,
+            "chronology_title": note_in.chronology_title if note_in.significant else "",
+            "follow_up_on": note_in.follow_up_on,
+            "status": "final",
+            "draft_state": "",
+            "finalised_at": now,
+            "updated_at": now,
+        }
+        with self.database.writing():
+            case = Case.get_or_none(Case.id == case_id)
+            if case is None:
+                raise NotFound(f"No case with id {case_id}.")
+            if case.status == CaseStatus.CLOSED.value:
+                raise InvalidInput({"form": f"Case {case.ref} is closed; reopen it to add notes."})
+            if draft_id is not None:
+                updated = (
+                    Note.update(**values, version=Note.version + 1)
+                    .where(
+                        Note.id == draft_id,
+                        Note.status == "draft",
+                        Note.author == actor.id,
+                        Note.case == case_id,
+                    )
+                    .execute()
+                )
+                if not updated:
+                    raise Conflict("This draft has already been saved or discarded elsewhere.")
+                note_id = draft_id
+            else:
+                note_id = Note.create(case=case_id, author=actor.id, created_at=now, **values).id
+            if note_in.significant:
+                ChronologyEntry.create(
+                    case=case_id,
+                    occurred_on=note_in.contact_at.date(),
+                    category=note_in.chronology_category,
+                    title=note_in.chronology_title,
+                    details=first_line(note_in.body),
+                    source_kind="note",
+                    source_id=note_id,
+                    created_at=now,
+                    created_by=actor.id,
+                )
+            if note_in.follow_up_on is not None:
+                Task.create(
+                    case=case_id,
+                    worker=actor.id,
+                    due_on=note_in.follow_up_on,
+                    title=f"Follow up: {note_in.chronology_title or first_line(note_in.body, 80)}",
+                    source_kind="note",
+                    source_id=note_id,
+                    created_at=now,
+                    created_by=actor.id,
+                )
+            if case.last_contact_at is None or contact_at > case.last_contact_at:
+                Case.update(last_contact_at=contact_at, updated_at=now).where(
+                    Case.id == case_id
+                ).execute()
+            return self._note_detail(note_id)
+
+    def amend(self, actor: WorkerInfo, note_id: int, *, reason: str, body: str) -> NoteDetail:
+        """Append a correction to a finalised note; the original stays as it was."""
+        errors: dict[str, str] = {}
+        reason = clean_field(reason)
+        if not reason:
+            errors["reason"] = "Say why the note is being amended."
+        elif len(reason) > 300:
+            errors["reason"] = "Keep the reason under 300 characters."
+        if not body.strip():
+            errors["body"] = "The amendment is empty."
+        elif len(body) > BODY_MAX:
+            errors["body"] = "The amendment is too long."
+        if errors:
+            raise InvalidInput(errors)
+        with self.database.writing():
+            note = Note.get_or_none(Note.id == note_id)
+            if note is None:
+                raise NotFound(f"No note with id {note_id}.")
+            if note.status != "final":
+                raise InvalidInput(
+                    {"form": "A draft can simply be edited; only saved notes are amended."}
+                )
+            NoteAmendment.create(
+                note=note_id, author=actor.id, reason=reason, body=body, created_at=utcnow()
+            )
+            return self._note_detail(note_id)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def for_case(
+        self,
+        actor: WorkerInfo,
+        case_id: int,
+        *,
+        note_type: str | None = None,
+        text: str | None = None,
+    ) -> list[NoteSummary]:
+        """A case's finalised notes, newest first, optionally of one type or containing text."""
+        amendments = (
+            NoteAmendment.select(NoteAmendment.note, pw.fn.COUNT(NoteAmendment.id).alias("n"))
+            .group_by(NoteAmendment.note)
+            .alias("amendment_counts")
+        )
+        query = (
+            Note.select(
+                Note.id,
+                Note.contact_at,
+                Note.note_type,
+                Worker.display_name,
+                Note.body,
+                Note.significant,
+                pw.fn.COALESCE(amendments.c.n, 0),
+            )
+            .join(Worker, on=(Note.author == Worker.id))
+            .switch(Note)
+            .join(amendments, pw.JOIN.LEFT_OUTER, on=(amendments.c.note_id == Note.id))
+            .where(Note.case == case_id, Note.status == "final")
+            .order_by(Note.contact_at.desc(), Note.id.desc())
+        )
+        if note_type:
+            query = query.where(Note.note_type == note_type)
+        if text and text.strip():
+            query = query.where(
+                contains(Note.body, text.strip()) | contains(Note.present, text.strip())
+            )
+        with self.database.reading():
+            return [
+                NoteSummary(
+                    id=i,
+                    case_id=case_id,
+                    contact_at=at,
+                    note_type=kind,
+                    author_name=who,
+                    first_line=first_line(body),
+                    significant=bool(sig),
+                    amendments=int(n),
+                )
+                for i, at, kind, who, body, sig, n in query.tuples()
+            ]
+
+    def get(self, actor: WorkerInfo, note_id: int) -> NoteDetail:
+        with self.database.reading():
+            return self._note_detail(note_id)
+
+    def _note_detail(self, note_id: int) -> NoteDetail:
+        row = (
+            Note.select(Note, Case.ref, Client.name, Worker.display_name)
+            .join(Case)
+            .join(Client)
+            .switch(Note)
+            .join(Worker, on=(Note.author == Worker.id))
+            .where(Note.id == note_id)
+            .objects()
+            .first()
+        )
+        if row is None:
+            raise NotFound(f"No note with id {note_id}.")
+        amendments = tuple(
+            AmendmentInfo(
+                id=a.id,
+                author_name=a.display_name,
+                created_at=a.created_at,
+                reason=a.reason,
+                body=a.body,
+            )
+            for a in NoteAmendment.select(NoteAmendment, Worker.display_name)
+            .join(Worker)
+            .where(NoteAmendment.note == note_id)
+            .order_by(NoteAmendment.created_at, NoteAmendment.id)
+            .objects()
+        )
+        return NoteDetail(
+            id=row.id,
+            case_id=row.case_id,
+            case_ref=row.ref,
+            client_name=row.name,
+            contact_at=row.contact_at,
+            note_type=row.note_type,
+            present=row.present,
+            body=row.body,
+            author_name=row.display_name,
+            significant=row.significant,
+            chronology_title=row.chronology_title,
+            follow_up_on=row.follow_up_on,
+            status=row.status,
+            finalised_at=row.finalised_at,
+            amendments=amendments,
+        )
+
+
+def resolve_dates(
+    state: dict[str, str], *, dayfirst: bool, now: datetime, unambiguous_only: bool = False
+) -> dict[str, str]:
+    """The draft's When and Follow-up as the dates they mean at ``now`` (naive local), written
+    out ("23 Nov 2026 14:00", "27 Nov 2026"); fields that don't read as a date are left out.
+
+    An empty When is "now". ``unambiguous_only`` resolves only what reads the same in day-first
+    and month-first order (for drafts saved before dates were resolved, whose order is unknown).
+    """
+    resolved: dict[str, str] = {}
+    when = state.get("contact_at", "").strip() or "now"
+    orders = (True, False) if unambiguous_only else (dayfirst,)
+    try:
+        readings = {dates.parse_datetime(when, dayfirst=o, now=now) for o in orders}
+        if len(readings) == 1:
+            resolved["contact_at"] = dates.format_datetime(readings.pop())
+    except dates.DateParseError:
+        pass
+    follow = state.get("follow_up_on", "").strip()
+    if follow:
+        try:
+            days = {
+                dates.parse_date(follow, dayfirst=o, prefer="future", today=now.date())
+                for o in orders
+            }
+            if len(days) == 1:
+                resolved["follow_up_on"] = dates.format_date(days.pop())
+        except dates.DateParseError:
+            pass
+    return resolved
+
+
+def _begun(state: dict[str, str], created_at: datetime) -> dict[str, str]:
+    """A draft as saved, its relative dates (from before they were resolved on saving) read
+    as of when the note was begun."""
+    return {
+        **state,
+        **resolve_dates(
+            state, dayfirst=True, now=dates.to_local(created_at), unambiguous_only=True
+        ),
+    }
