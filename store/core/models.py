@@ -24,6 +24,9 @@ def utcnow() -> datetime:
     return dates.now_utc().astimezone(UTC).replace(tzinfo=None)
 
 
+# Every model but Meta declares the ``id`` primary key peewee would add anyway (same column,
+# same schema), so that type checkers know ``Case.id`` and ``case.id``. It is not declared here
+# once for all: Meta's key is ``key``, and it would inherit an ``id`` it does not have.
 class BaseModel(pw.Model):
     class Meta:
         database = proxy
@@ -43,6 +46,7 @@ class Meta(BaseModel):
 class Counter(BaseModel):
     """Named sequences (case references per year)."""
 
+    id = pw.AutoField()
     name = pw.CharField(unique=True)
     value = pw.IntegerField(default=0)
 
@@ -50,6 +54,7 @@ class Counter(BaseModel):
 class Worker(BaseModel):
     """A member of staff who holds cases."""
 
+    id = pw.AutoField()
     username = pw.CharField(unique=True)
     display_name = pw.CharField()
     role = pw.CharField(default="worker")
@@ -61,6 +66,7 @@ class Worker(BaseModel):
 class Client(BaseModel):
     """A person (or family) the agency works with; may have more than one case over time."""
 
+    id = pw.AutoField()
     name = pw.CharField()
     name_key = pw.CharField(index=True)  # textsafe.fold(name): sorting, filtering, duplicates
     date_of_birth = pw.DateField(null=True, index=True)
@@ -77,6 +83,7 @@ class Client(BaseModel):
 class Case(BaseModel):
     """A client's case: referral, then open (allocated to a worker), then closed."""
 
+    id = pw.AutoField()
     ref = pw.CharField(unique=True)
     client = pw.ForeignKeyField(Client, backref="cases")
     status = pw.CharField(default="open")  # referral | open | closed
@@ -105,6 +112,7 @@ class Case(BaseModel):
 class Allocation(BaseModel):
     """One period during which a worker held a case; a transfer ends one and starts the next."""
 
+    id = pw.AutoField()
     case = pw.ForeignKeyField(Case, backref="allocations", on_delete="CASCADE")
     worker = pw.ForeignKeyField(Worker, backref="+")
     allocated_on = pw.DateField()
@@ -117,6 +125,7 @@ class Allocation(BaseModel):
 class Note(BaseModel):
     """A case note (recording). Finalised notes are never updated in place."""
 
+    id = pw.AutoField()
     case = pw.ForeignKeyField(Case, backref="notes", on_delete="CASCADE")
     author = pw.ForeignKeyField(Worker, backref="+")
     contact_at = pw.DateTimeField()
@@ -145,6 +154,7 @@ class Note(BaseModel):
 class NoteAmendment(BaseModel):
     """A correction to a finalised note, kept beside the original, which never changes."""
 
+    id = pw.AutoField()
     note = pw.ForeignKeyField(Note, backref="amendments", on_delete="CASCADE")
     author = pw.ForeignKeyField(Worker, backref="+")
     reason = pw.TextField()
@@ -155,6 +165,7 @@ class NoteAmendment(BaseModel):
 class Contact(BaseModel):
     """Someone in the client's support network: family, friends, carers."""
 
+    id = pw.AutoField()
     client = pw.ForeignKeyField(Client, backref="contacts", on_delete="CASCADE")
     name = pw.CharField()
     relationship = pw.CharField(default="")
@@ -171,6 +182,7 @@ class Contact(BaseModel):
 class Professional(BaseModel):
     """Another agency's worker involved with the case."""
 
+    id = pw.AutoField()
     case = pw.ForeignKeyField(Case, backref="professionals", on_delete="CASCADE")
     name = pw.CharField()
     agency = pw.CharField(default="")
@@ -189,6 +201,7 @@ class Professional(BaseModel):
 class SummaryVersion(BaseModel):
     """One saved version of a case summary; the newest is the current summary."""
 
+    id = pw.AutoField()
     case = pw.ForeignKeyField(Case, backref="summaries", on_delete="CASCADE")
     body = pw.TextField()
     author = pw.ForeignKeyField(Worker, backref="+")
@@ -201,6 +214,7 @@ class SummaryVersion(BaseModel):
 class RecordChange(BaseModel):
     """One field of one record changed: who, when, and the value it had before."""
 
+    id = pw.AutoField()
     table = pw.CharField()
     record_id = pw.IntegerField()
     field = pw.CharField()
@@ -216,6 +230,7 @@ class RecordChange(BaseModel):
 class Task(BaseModel):
     """Something a worker has to do by a date (a note's follow-up, later reviews and actions)."""
 
+    id = pw.AutoField()
     case = pw.ForeignKeyField(Case, backref="tasks", on_delete="CASCADE")
     worker = pw.ForeignKeyField(Worker, backref="tasks")
     title = pw.CharField()
@@ -233,6 +248,7 @@ class Task(BaseModel):
 class ChronologyEntry(BaseModel):
     """A significant event in a case, automatic (with its source) or added by hand."""
 
+    id = pw.AutoField()
     case = pw.ForeignKeyField(Case, backref="chronology", on_delete="CASCADE")
     allocation = pw.ForeignKeyField(Allocation, null=True, backref="+")
     occurred_on = pw.DateField()
@@ -255,6 +271,7 @@ class ChronologyEntry(BaseModel):
 class ServicePlan(BaseModel):
     """A service (care) plan: the current one, or an earlier one kept as it was ("ended")."""
 
+    id = pw.AutoField()
     case = pw.ForeignKeyField(Case, backref="plans", on_delete="CASCADE")
     number = pw.IntegerField()  # 1, 2, ... within the case
     started_on = pw.DateField()
@@ -275,6 +292,7 @@ class ServicePlan(BaseModel):
 class PlanGoal(BaseModel):
     """A goal's identity and state; its wording is in PlanGoalVersion."""
 
+    id = pw.AutoField()
     plan = pw.ForeignKeyField(ServicePlan, backref="goals", on_delete="CASCADE")
     position = pw.IntegerField()
     status = pw.CharField(default="open")  # open | achieved | closed
@@ -289,6 +307,7 @@ class PlanGoal(BaseModel):
 class PlanGoalVersion(BaseModel):
     """One wording of a goal; never changed (a review points at the one it judged)."""
 
+    id = pw.AutoField()
     goal = pw.ForeignKeyField(PlanGoal, backref="versions", on_delete="CASCADE")
     number = pw.IntegerField()
     domain = pw.CharField()
@@ -311,6 +330,7 @@ class PlanGoalVersion(BaseModel):
 class PlanAction(BaseModel):
     """A step towards a goal, with its owner."""
 
+    id = pw.AutoField()
     goal = pw.ForeignKeyField(PlanGoal, backref="actions", on_delete="CASCADE")
     what = pw.TextField()
     owner_kind = pw.CharField()  # worker | client | family | professional
@@ -328,6 +348,7 @@ class PlanAction(BaseModel):
 class PlanReview(BaseModel):
     """A review of a plan; a record, never changed."""
 
+    id = pw.AutoField()
     plan = pw.ForeignKeyField(ServicePlan, backref="reviews", on_delete="CASCADE")
     held_on = pw.DateField()
     client_present = pw.BooleanField(default=False)
@@ -344,6 +365,7 @@ class PlanReview(BaseModel):
 class PlanReviewRating(BaseModel):
     """What a review found for one goal (as worded then)."""
 
+    id = pw.AutoField()
     review = pw.ForeignKeyField(PlanReview, backref="ratings", on_delete="CASCADE")
     goal = pw.ForeignKeyField(PlanGoal, backref="ratings")
     goal_version = pw.ForeignKeyField(PlanGoalVersion, backref="+")
@@ -357,6 +379,7 @@ class Conference(BaseModel):
     """The minutes of a case conference or professionals meeting: a draft until finalised,
     then a record (the database refuses to change it; amendments are kept beneath)."""
 
+    id = pw.AutoField()
     case = pw.ForeignKeyField(Case, backref="conferences", on_delete="CASCADE")
     status = pw.CharField(default="draft")  # draft | final
     held_at = pw.DateTimeField(null=True)  # naive UTC
@@ -385,6 +408,7 @@ class Conference(BaseModel):
 class ConferenceAttendee(BaseModel):
     """Someone invited to a conference: present, or sending apologies."""
 
+    id = pw.AutoField()
     conference = pw.ForeignKeyField(Conference, backref="attendees", on_delete="CASCADE")
     position = pw.IntegerField()
     present = pw.BooleanField(default=True)  # False: apologies
@@ -399,6 +423,7 @@ class ConferenceAttendee(BaseModel):
 class ConferenceAgendaItem(BaseModel):
     """An agenda item and its discussion (Markdown)."""
 
+    id = pw.AutoField()
     conference = pw.ForeignKeyField(Conference, backref="agenda", on_delete="CASCADE")
     position = pw.IntegerField()
     title = pw.CharField()
@@ -408,6 +433,7 @@ class ConferenceAgendaItem(BaseModel):
 class ConferenceAction(BaseModel):
     """An action agreed at a conference; its status stays changeable after finalising."""
 
+    id = pw.AutoField()
     conference = pw.ForeignKeyField(Conference, backref="actions", on_delete="CASCADE")
     position = pw.IntegerField()
     what = pw.TextField()
@@ -430,6 +456,7 @@ class ConferenceAction(BaseModel):
 class ConferenceAmendment(BaseModel):
     """A correction to finalised minutes, kept beneath them; the minutes never change."""
 
+    id = pw.AutoField()
     conference = pw.ForeignKeyField(Conference, backref="amendments", on_delete="CASCADE")
     author = pw.ForeignKeyField(Worker, backref="+")
     reason = pw.TextField()
@@ -440,6 +467,7 @@ class ConferenceAmendment(BaseModel):
 class FormDraft(BaseModel):
     """A form as a worker was typing it (JSON of its fields), until saved or abandoned."""
 
+    id = pw.AutoField()
     worker = pw.ForeignKeyField(Worker, backref="+", on_delete="CASCADE")
     key = pw.CharField()  # which form, of which record: "plan_review:12"
     title = pw.CharField(default="")
