@@ -100,12 +100,9 @@ def conference_info(row: Any) -> ConferenceInfo:
         .order_by(ConferenceAmendment.created_at, ConferenceAmendment.id)
     )
     names = worker_names(
-        (
-            {row.created_by_id, row.finalised_by_id}
-            | {a.done_by_id for a in actions}
-            | {a.author_id for a in amendments}
-        )
-        - {None}
+        {row.created_by_id, row.finalised_by_id}
+        | {a.done_by_id for a in actions}
+        | {a.author_id for a in amendments}
     )
     plan = review_info = None
     review: Any = PlanReview.get_or_none(PlanReview.conference == row.id)

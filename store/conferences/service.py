@@ -171,7 +171,7 @@ class ConferenceService:
                 .join(Conference)
                 .where((Conference.case == case_id) & (Conference.status == "final"))
             )
-            names = worker_names({r.done_by_id for r in rows} - {None})
+            names = worker_names({r.done_by_id for r in rows})
             found = [action_info(r, r.conference, names) for r in rows]
         open_ = sorted((a for a in found if a.is_open), key=lambda a: (a.due_on, a.id))
         done = sorted(
@@ -530,7 +530,7 @@ class ConferenceService:
                 )
                 _update_case_actions(conference.case_id)
             row = ConferenceAction.get_by_id(action_id)
-            return action_info(row, conference, worker_names({row.done_by_id} - {None}))
+            return action_info(row, conference, worker_names({row.done_by_id}))
 
 
 # --- helpers (inside a reading() or writing() block) ------------------------------------------

@@ -27,6 +27,9 @@ def utcnow() -> datetime:
 # Every model but Meta declares the ``id`` primary key peewee would add anyway (same column,
 # same schema), so that type checkers know ``Case.id`` and ``case.id``. It is not declared here
 # once for all: Meta's key is ``key``, and it would inherit an ``id`` it does not have.
+# Likewise a bare annotation such as ``client_id: int`` under a foreign key names the accessor
+# peewee adds for the related row's id (read without a query); peewee ignores annotations, so
+# it adds no column. They are declared where the store reads them.
 class BaseModel(pw.Model):
     class Meta:
         database = proxy
@@ -86,6 +89,7 @@ class Case(BaseModel):
     id = pw.AutoField()
     ref = pw.CharField(unique=True)
     client = pw.ForeignKeyField(Client, backref="cases")
+    client_id: int
     status = pw.CharField(default="open")  # referral | open | closed
     worker = pw.ForeignKeyField(Worker, null=True, backref="cases")
     allocated_on = pw.DateField(null=True)
@@ -128,6 +132,7 @@ class Note(BaseModel):
     id = pw.AutoField()
     case = pw.ForeignKeyField(Case, backref="notes", on_delete="CASCADE")
     author = pw.ForeignKeyField(Worker, backref="+")
+    author_id: int
     contact_at = pw.DateTimeField()
     note_type = pw.CharField(default="case note")
     present = pw.TextField(default="")
@@ -294,10 +299,12 @@ class PlanGoal(BaseModel):
 
     id = pw.AutoField()
     plan = pw.ForeignKeyField(ServicePlan, backref="goals", on_delete="CASCADE")
+    plan_id: int
     position = pw.IntegerField()
     status = pw.CharField(default="open")  # open | achieved | closed
     closed_on = pw.DateField(null=True)
     carried_from = pw.ForeignKeyField("self", null=True, backref="+")
+    carried_from_id: int | None
     created_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
     updated_at = pw.DateTimeField(default=utcnow)
@@ -309,6 +316,7 @@ class PlanGoalVersion(BaseModel):
 
     id = pw.AutoField()
     goal = pw.ForeignKeyField(PlanGoal, backref="versions", on_delete="CASCADE")
+    goal_id: int
     number = pw.IntegerField()
     domain = pw.CharField()
     change = pw.TextField()  # specific: what will change
@@ -322,6 +330,7 @@ class PlanGoalVersion(BaseModel):
     reason = pw.TextField(default="")  # why it was changed (versions after the first)
     created_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    created_by_id: int | None
 
     class Meta:
         indexes = ((("goal", "number"), True),)
@@ -332,10 +341,12 @@ class PlanAction(BaseModel):
 
     id = pw.AutoField()
     goal = pw.ForeignKeyField(PlanGoal, backref="actions", on_delete="CASCADE")
+    goal_id: int
     what = pw.TextField()
     owner_kind = pw.CharField()  # worker | client | family | professional
     owner_name = pw.CharField(default="")  # the family member or professional, as shown
     professional = pw.ForeignKeyField(Professional, null=True, backref="+")
+    professional_id: int | None
     due_on = pw.DateField(null=True)
     status = pw.CharField(default="not started")  # not started | in progress | done | dropped
     status_note = pw.TextField(default="")
@@ -358,8 +369,10 @@ class PlanReview(BaseModel):
     next_review_on = pw.DateField(null=True)  # as computed when the review was recorded
     created_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    created_by_id: int | None
     # The conference the review was held in, if any (set when the review is recorded).
     conference = pw.DeferredForeignKey("Conference", null=True, backref="+", index=True)
+    conference_id: int | None
 
 
 class PlanReviewRating(BaseModel):
@@ -367,8 +380,11 @@ class PlanReviewRating(BaseModel):
 
     id = pw.AutoField()
     review = pw.ForeignKeyField(PlanReview, backref="ratings", on_delete="CASCADE")
+    review_id: int
     goal = pw.ForeignKeyField(PlanGoal, backref="ratings")
+    goal_id: int
     goal_version = pw.ForeignKeyField(PlanGoalVersion, backref="+")
+    goal_version_id: int
     rating = pw.CharField(default="")  # "" when not rated (then not_rated_reason says why)
     evidence = pw.TextField(default="")
     decision = pw.CharField(default="")
@@ -381,6 +397,7 @@ class Conference(BaseModel):
 
     id = pw.AutoField()
     case = pw.ForeignKeyField(Case, backref="conferences", on_delete="CASCADE")
+    case_id: int
     status = pw.CharField(default="draft")  # draft | final
     held_at = pw.DateTimeField(null=True)  # naive UTC
     place = pw.TextField(default="")
@@ -414,7 +431,9 @@ class ConferenceAttendee(BaseModel):
     present = pw.BooleanField(default=True)  # False: apologies
     kind = pw.CharField()  # professional | contact | client | worker | other
     professional = pw.ForeignKeyField(Professional, null=True, backref="+")
+    professional_id: int | None
     contact = pw.ForeignKeyField(Contact, null=True, backref="+")
+    contact_id: int | None
     name = pw.CharField()
     role = pw.CharField(default="")
     agency = pw.CharField(default="")
@@ -444,6 +463,7 @@ class ConferenceAction(BaseModel):
     status_note = pw.TextField(default="")
     done_at = pw.DateTimeField(null=True)
     done_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    done_by_id: int | None
     created_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
     updated_at = pw.DateTimeField(default=utcnow)
@@ -459,6 +479,7 @@ class ConferenceAmendment(BaseModel):
     id = pw.AutoField()
     conference = pw.ForeignKeyField(Conference, backref="amendments", on_delete="CASCADE")
     author = pw.ForeignKeyField(Worker, backref="+")
+    author_id: int
     reason = pw.TextField()
     body = pw.TextField()
     created_at = pw.DateTimeField(default=utcnow)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -25,11 +26,12 @@ def open_case(case_id: int, change: str) -> Any:
     return case
 
 
-def worker_names(ids: set[int]) -> dict[int, str]:
-    """Display names of the workers with these ids."""
-    if not ids:
+def worker_names(ids: Iterable[int | None]) -> dict[int, str]:
+    """Display names of the workers with these ids (None, a record nobody is named on, skipped)."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
         return {}
-    rows: Any = Worker.select(Worker.id, Worker.display_name).where(Worker.id.in_(ids)).tuples()
+    rows: Any = Worker.select(Worker.id, Worker.display_name).where(Worker.id.in_(wanted)).tuples()
     return dict(rows)
 
 

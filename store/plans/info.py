@@ -135,12 +135,9 @@ def plan_info(plan: Any) -> PlanInfo:
     )
     carried_plan: dict[int, int] = dict(carried_rows)
     names = worker_names(
-        (
-            {v.created_by_id for v in versions}
-            | {r.created_by_id for r in reviews}
-            | {plan.created_by_id}
-        )
-        - {None}
+        {v.created_by_id for v in versions}
+        | {r.created_by_id for r in reviews}
+        | {plan.created_by_id}
     )
     versions_by_id = {v.id: version_info(v, names) for v in versions}
     by_goal: dict[int, list[GoalVersionInfo]] = defaultdict(list)
@@ -196,7 +193,7 @@ def plan_info(plan: Any) -> PlanInfo:
             participants=r.participants,
             summary=r.summary,
             next_review_on=r.next_review_on,
-            author_name=names.get(r.created_by_id, ""),
+            author_name=names.get(r.created_by_id, "") if r.created_by_id else "",
             created_at=r.created_at,
             ratings=tuple(rating_infos[r.id]),
             conference_id=r.conference_id,
