@@ -13,6 +13,7 @@ from store.core import dates
 from store.core.errors import NotFound
 from store.core.models import Allocation, Case, Client, Worker
 from store.core.records import CaseStatus
+from store.core.rows import tuples
 from store.core.textsafe import fold
 
 # A note at least weekly is the practice standard; past this a case is flagged.
@@ -60,13 +61,12 @@ def case_detail(case_id: int) -> CaseDetail:
         raise NotFound(f"No case with id {case_id}.")
     allocations = tuple(
         AllocationInfo(worker_name=w, allocated_on=a, ended_on=e)
-        for w, a, e in Allocation.select(
-            Worker.display_name, Allocation.allocated_on, Allocation.ended_on
+        for w, a, e in tuples(
+            Allocation.select(Worker.display_name, Allocation.allocated_on, Allocation.ended_on)
+            .join(Worker)
+            .where(Allocation.case == case_id)
+            .order_by(Allocation.allocated_on, Allocation.id)
         )
-        .join(Worker)
-        .where(Allocation.case == case_id)
-        .order_by(Allocation.allocated_on, Allocation.id)
-        .tuples()
     )
     client = case.client
     worker = case.worker

@@ -18,6 +18,7 @@ from store.core.dialect import contains
 from store.core.errors import InvalidInput, NotFound
 from store.core.models import Allocation, Case, ChronologyEntry, Client, Counter, Worker, utcnow
 from store.core.records import CaseStatus, WorkerInfo
+from store.core.rows import tuples
 from store.core.settings import DEFAULT_REF_FORMAT
 from store.core.textsafe import clean_field, fold
 from store.workers.service import worker_by_username
@@ -78,12 +79,12 @@ class CaseService(CaseLifecycle):
         found: dict[int, list[str]] = {}
         with self.database.reading():
             if date_of_birth is not None:
-                for (cid,) in (
-                    Client.select(Client.id).where(Client.date_of_birth == date_of_birth).tuples()
+                for (cid,) in tuples(
+                    Client.select(Client.id).where(Client.date_of_birth == date_of_birth)
                 ):
                     found.setdefault(cid, []).append("same date of birth")
             if tokens:
-                for cid, other in Client.select(Client.id, Client.name_key).tuples():
+                for cid, other in tuples(Client.select(Client.id, Client.name_key)):
                     reason = _name_similarity(tokens, key, other)
                     if reason:
                         found.setdefault(cid, []).insert(0, reason)
@@ -93,12 +94,11 @@ class CaseService(CaseLifecycle):
             ids = [cid for cid, _ in ranked]
             clients = {c.id: c for c in Client.select().where(Client.id.in_(ids))}
             cases: dict[int, list[tuple[int, str, CaseStatus, str]]] = {}
-            for cid, case_id, ref, status, wname in (
+            for cid, case_id, ref, status, wname in tuples(
                 Case.select(Case.client, Case.id, Case.ref, Case.status, Worker.display_name)
                 .join(Worker, pw.JOIN.LEFT_OUTER)
                 .where(Case.client.in_(ids))
                 .order_by(Case.opened_on.desc())
-                .tuples()
             ):
                 cases.setdefault(cid, []).append((case_id, ref, CaseStatus(status), wname or ""))
         return [

@@ -31,7 +31,7 @@ from store.core.dialect import contains
 from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import Case, ChronologyEntry, Worker, utcnow
 from store.core.records import CaseStatus, WorkerInfo
-from store.core.rows import current_allocation_id, current_allocation_start
+from store.core.rows import current_allocation_id, current_allocation_start, tuples
 
 # --- the operations ------------------------------------------------------------------------
 
@@ -106,7 +106,7 @@ class ChronologyService:
                 .distinct()
                 .order_by(ChronologyEntry.category)
             )
-            return [category for (category,) in query.tuples()]
+            return [category for (category,) in tuples(query)]
 
     def add(
         self,

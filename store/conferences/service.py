@@ -44,7 +44,7 @@ from store.core.models import (
     utcnow,
 )
 from store.core.records import CaseStatus, WorkerInfo
-from store.core.rows import current_allocation_id, get_row, open_case, worker_names
+from store.core.rows import current_allocation_id, get_row, open_case, tuples, worker_names
 from store.core.settings import CONFERENCE_TYPES
 
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ class ConferenceService:
                     open_actions=int(n),
                     version=version,
                 )
-                for i, at, kind, chair, status, n, version in query.tuples()
+                for i, at, kind, chair, status, n, version in tuples(query)
             ]
 
     def get(self, actor: WorkerInfo, conference_id: int) -> ConferenceInfo:

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import Any, cast
+
+import peewee as pw
 
 from store.core.errors import InvalidInput, NotFound
 from store.core.models import Allocation, Case, Worker
+
+
+def tuples(query: pw.BaseQuery) -> Iterable[tuple[Any, ...]]:
+    """``query.tuples()``, typed as what it yields: a tuple of the selected columns per row.
+
+    Peewee's stubs say a model query yields the model even after ``.tuples()``, so to a type
+    checker unpacking a row (``for key, title in query.tuples()``) is an error.
+    """
+    return cast("Iterable[tuple[Any, ...]]", query.tuples())
 
 
 def get_row(model: Any, record_id: int, what: str) -> Any:
@@ -31,8 +42,7 @@ def worker_names(ids: Iterable[int | None]) -> dict[int, str]:
     wanted = {i for i in ids if i is not None}
     if not wanted:
         return {}
-    rows: Any = Worker.select(Worker.id, Worker.display_name).where(Worker.id.in_(wanted)).tuples()
-    return dict(rows)
+    return dict(tuples(Worker.select(Worker.id, Worker.display_name).where(Worker.id.in_(wanted))))
 
 
 def current_allocation_start(case_id: int) -> date | None:

@@ -10,6 +10,7 @@ from datetime import datetime
 from store.core.db import Database
 from store.core.models import FormDraft, utcnow
 from store.core.records import WorkerInfo
+from store.core.rows import tuples
 
 
 class FormDraftService:
@@ -52,7 +53,7 @@ class FormDraftService:
                 .where(FormDraft.worker == actor.id)
                 .order_by(FormDraft.updated_at.desc())
             )
-            return [(k, t, at) for k, t, at in query.tuples()]
+            return [(k, t, at) for k, t, at in tuples(query)]
 
     def discard_draft(self, actor: WorkerInfo, key: str) -> None:
         with self.database.writing():

@@ -29,6 +29,7 @@ from store.core.models import (
     utcnow,
 )
 from store.core.records import CaseStatus, WorkerInfo
+from store.core.rows import tuples
 from store.core.settings import NOTE_TYPES
 from store.core.textsafe import clean_field, preview_line
 from store.forms.service import draft_state
@@ -125,7 +126,7 @@ class NoteService:
                     state=_begun(draft_state(raw), created),
                     updated_at=updated,
                 )
-                for i, c, ref, name, raw, updated, created in query.tuples()
+                for i, c, ref, name, raw, updated, created in tuples(query)
             ]
 
     def draft(self, actor: WorkerInfo, draft_id: int) -> DraftInfo:
@@ -307,7 +308,7 @@ class NoteService:
                     significant=bool(sig),
                     amendments=int(n),
                 )
-                for i, at, kind, who, body, sig, n in query.tuples()
+                for i, at, kind, who, body, sig, n in tuples(query)
             ]
 
     def get(self, actor: WorkerInfo, note_id: int) -> NoteDetail:
