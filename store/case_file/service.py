@@ -357,7 +357,9 @@ def _get_case(case_id: int) -> Any:
     return row
 
 
-def _get_live(model: type[pw.Model], record_id: int, what: str, version: int) -> Any:
+def _get_live(
+    model: type[Contact] | type[Professional], record_id: int, what: str, version: int
+) -> Any:
     """A contact or professional about to be changed: it exists, is not removed, and is still
     at ``version``."""
     row = model.get_or_none(model._meta.primary_key == record_id)

@@ -328,6 +328,15 @@ class NoteService:
         )
         if row is None:
             raise NotFound(f"No note with id {note_id}.")
+        # Each row is an amendment that also carries its author's display_name, which the
+        # model's type does not know.
+        amendment_rows: Any = (
+            NoteAmendment.select(NoteAmendment, Worker.display_name)
+            .join(Worker)
+            .where(NoteAmendment.note == note_id)
+            .order_by(NoteAmendment.created_at, NoteAmendment.id)
+            .objects()
+        )
         amendments = tuple(
             AmendmentInfo(
                 id=a.id,
@@ -336,11 +345,7 @@ class NoteService:
                 reason=a.reason,
                 body=a.body,
             )
-            for a in NoteAmendment.select(NoteAmendment, Worker.display_name)
-            .join(Worker)
-            .where(NoteAmendment.note == note_id)
-            .order_by(NoteAmendment.created_at, NoteAmendment.id)
-            .objects()
+            for a in amendment_rows
         )
         return NoteDetail(
             id=row.id,
