@@ -18,6 +18,7 @@ from store.chronology.service import ChronologyService
 from store.conferences.service import ConferenceService
 from store.core import migrations
 from store.core.db import Database
+from store.core.dialect import execute_sql
 from store.core.errors import DatabaseUnavailable, StoreError
 from store.core.models import (
     Case,
@@ -187,8 +188,8 @@ class Store:
 
     def schema_version(self) -> int:
         with self.database.reading() as db:
-            row = db.execute_sql(
-                "SELECT value FROM caseline_meta WHERE key = 'schema_version'"
+            row = execute_sql(
+                db, "SELECT value FROM caseline_meta WHERE key = 'schema_version'"
             ).fetchone()
         return int(row[0])
 

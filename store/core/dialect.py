@@ -9,6 +9,8 @@ Everything else in the store is written against peewee and the two context manag
 
 from __future__ import annotations
 
+import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, cast
 
@@ -78,16 +80,24 @@ def connect(path: Path, *, read_only: bool, uri: str | None = None) -> peewee.Da
     )
 
 
+def execute_sql(
+    db: peewee.Database, sql: str, params: Sequence[Any] | None = None
+) -> sqlite3.Cursor:
+    """``db.execute_sql(sql, params)``, typed: SQL written for SQLite, run as it is."""
+    # peewee's execute_sql is untyped.
+    cursor: sqlite3.Cursor = cast(Any, db).execute_sql(sql, params)
+    return cursor
+
+
 def set_foreign_keys(db: peewee.Database, *, enforced: bool) -> None:
     """Turn foreign-key enforcement on or off (outside a transaction: SQLite ignores it
     inside one)."""
-    # peewee's execute_sql is untyped.
-    cast(Any, db).execute_sql(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
+    execute_sql(db, f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
 
 
 def broken_references(db: peewee.Database) -> list[Any]:
     """Rows whose foreign keys point nowhere (checked before a schema change commits)."""
-    return list(cast(Any, db).execute_sql("PRAGMA foreign_key_check").fetchall())
+    return list(execute_sql(db, "PRAGMA foreign_key_check").fetchall())
 
 
 def guard_trigger(name: str, event: str, table: str, message: str, when: str = "") -> str:

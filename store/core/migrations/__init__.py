@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import peewee as pw
 
 from store import __version__
+from store.core.dialect import execute_sql
 from store.core.errors import NewerDatabase, NotACaselineDatabase
 from store.core.migrations import (
     m0001_initial,
@@ -56,12 +57,12 @@ APP_ID = "caseline"
 def _meta(db: pw.Database) -> dict[str, str]:
     if "caseline_meta" not in db.get_tables():
         return {}
-    return dict(db.execute_sql("SELECT key, value FROM caseline_meta").fetchall())
+    return dict(execute_sql(db, "SELECT key, value FROM caseline_meta").fetchall())
 
 
 def _set_meta(db: pw.Database, key: str, value: str) -> None:
-    db.execute_sql("DELETE FROM caseline_meta WHERE key = ?", (key,))
-    db.execute_sql("INSERT INTO caseline_meta (key, value) VALUES (?, ?)", (key, value))
+    execute_sql(db, "DELETE FROM caseline_meta WHERE key = ?", (key,))
+    execute_sql(db, "INSERT INTO caseline_meta (key, value) VALUES (?, ?)", (key, value))
 
 
 def check_version(meta: dict[str, str], where: str) -> int:
@@ -88,7 +89,7 @@ def upgrade(db: pw.Database, where: str, target: int = LATEST) -> list[int]:
             raise NotACaselineDatabase(
                 f"{where} is not a Caseline database; it was left untouched."
             )
-        db.execute_sql("CREATE TABLE caseline_meta (key VARCHAR(255) PRIMARY KEY, value TEXT)")
+        execute_sql(db, "CREATE TABLE caseline_meta (key VARCHAR(255) PRIMARY KEY, value TEXT)")
         _set_meta(db, "app", APP_ID)
         _set_meta(db, "created_at", datetime.now(UTC).isoformat(timespec="seconds"))
         current = 0
