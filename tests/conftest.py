@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from itertools import count
@@ -39,14 +41,47 @@ def _isolated(
     dates.freeze(None)
 
 
+Build = Callable[[Path], object]
+
+
+@pytest.fixture(scope="session")
+def prebuilt(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path, Build], Path]:
+    """``prebuilt(path, build)`` puts at ``path`` the database file ``build(path)`` would make
+    there, and returns ``path``: built once per test process, then copied.
+
+    Making a database (its schema, then its data) takes longer than most tests that use one;
+    a copy takes a millisecond, and each test still has a file of its own. What a build depends
+    on besides ``build`` itself is part of the key: the frozen clock and the time zone (an
+    unfrozen clock is never the same twice, so nothing is shared then).
+    """
+    built: dict[tuple[object, ...], Path] = {}
+
+    def copy(path: Path, build: Build) -> Path:
+        key = (build, path.name, dates.now_utc(), os.environ.get("TZ"))
+        if key not in built:
+            template = tmp_path_factory.mktemp("prebuilt") / path.name
+            build(template)
+            leftovers = [p.name for p in template.parent.iterdir() if p != template]
+            assert not leftovers, f"{build} left {leftovers}: a copy of the file alone is not whole"
+            built[key] = template
+        shutil.copy(built[key], path)  # with its permissions: a new database is private
+        return path
+
+    return copy
+
+
+def new_database(path: Path) -> None:
+    Store.open(path).close()
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "caseline.db"
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    opened = Store.open(db_path)
+def store(db_path: Path, prebuilt: Callable[[Path, Build], Path]) -> Iterator[Store]:
+    opened = Store.open(prebuilt(db_path, new_database))
     yield opened
     opened.close()
 

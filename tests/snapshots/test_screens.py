@@ -6,6 +6,7 @@ the report before committing the new SVGs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -22,15 +23,17 @@ from tui.app import CaselineApp
 ME = "sam.okafor"
 
 
-@pytest.fixture
-def demo_db(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
+def demo(path: Path) -> None:
     store = Store.open(path)
     generate(
         store, me=ME, cases=150, notes_per_case=20, workers=6, seed=11, today=date(2026, 11, 23)
     )
     store.close()
-    return path
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path, prebuilt: Callable[[Path, Callable[[Path], object]], Path]) -> Path:
+    return prebuilt(tmp_path / "demo.db", demo)
 
 
 async def settle(pilot: Pilot[Any]) -> None:

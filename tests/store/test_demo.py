@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter as Tally
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from itertools import pairwise
 from pathlib import Path
@@ -65,18 +65,18 @@ def _scalar(path: Path, sql: str, *params: Any) -> Any:
     return _rows(path, sql, *params)[0][0]
 
 
-@pytest.fixture
-def demo_db(tmp_path: Path) -> Path:
-    path = tmp_path / "demo.db"
-    _generate(path)
-    return path
+Prebuilt = Callable[[Path, Callable[[Path], object]], Path]
 
 
 @pytest.fixture
-def demo_store(tmp_path: Path) -> Iterator[Store]:
+def demo_db(tmp_path: Path, prebuilt: Prebuilt) -> Path:
+    return prebuilt(tmp_path / "demo.db", _generate)
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path, prebuilt: Prebuilt) -> Iterator[Store]:
     """An open store holding demo data (for tests that go through the service API)."""
-    store = Store.open(tmp_path / "demo.db")
-    demo.generate(store, me=ME, cases=60, notes_per_case=10, workers=6, seed=3, today=TODAY)
+    store = Store.open(prebuilt(tmp_path / "demo.db", _generate))
     yield store
     store.close()
 
@@ -587,10 +587,14 @@ def test_bad_arguments_are_refused_before_anything_is_written(
 # --- the case file: client details, support networks, professionals, summaries -------------
 
 
+def _case_file_demo(path: Path) -> None:
+    _generate(path, cases=300, notes_per_case=8)
+
+
 @pytest.fixture
-def case_file_db(tmp_path: Path) -> Path:
+def case_file_db(tmp_path: Path, prebuilt: Prebuilt) -> Path:
     """Enough cases for shares to be stable, few notes so it stays quick."""
-    return _path_with(tmp_path / "demo.db", cases=300, notes_per_case=8)
+    return prebuilt(tmp_path / "demo.db", _case_file_demo)
 
 
 _DRAMA_PHONE = re.compile(

@@ -95,13 +95,15 @@ def seed(store: Store) -> tuple[WorkerInfo, list[CaseDetail]]:
     return me, created
 
 
-@pytest.fixture
-def seeded_db(tmp_path: Path) -> Path:
-    path = tmp_path / "seeded.db"
+def seeded(path: Path) -> None:
     store = Store.open(path)
     seed(store)
     store.close()
-    return path
+
+
+@pytest.fixture
+def seeded_db(tmp_path: Path, prebuilt: Callable[[Path, Callable[[Path], object]], Path]) -> Path:
+    return prebuilt(tmp_path / "seeded.db", seeded)
 
 
 @pytest.fixture

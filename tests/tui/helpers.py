@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from textual import events
+from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Select, Static
+from textual.widgets import Input, Select, Static, TextArea
 from textual.worker import WorkerCancelled
 
 from tui.app import CaselineApp
 from tui.screens.caseload.case_table import CaseTable
+from tui.screens.caseload.new_case import NewCaseScreen
+
+from .waiting import until
 
 
 async def loaded(pilot: Pilot[None]) -> None:
@@ -46,6 +51,45 @@ def visible_text(app: CaselineApp) -> str:
         if widget.display and widget.size.height:
             lines.extend(widget.render_line(y).text for y in range(widget.size.height))
     return "\n".join(lines)
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Put ``text`` into the focused text box in one step, as a paste from the terminal arrives.
+
+    For tests about what is done with the text, not about typing it: pressing the keys costs
+    a screen update a character. Tests whose subject is typing (keys in order, typed ahead,
+    dates read as they are typed) press the keys.
+    """
+    focused = pilot.app.focused
+    assert isinstance(focused, (Input, TextArea)), f"no text box has the focus: {focused!r}"
+    pilot.app.post_message(events.Paste(text))
+    await pilot.pause()
+    held = focused.value if isinstance(focused, Input) else focused.text
+    assert text in held, f"{text!r} did not arrive in {focused!r}: {held!r}"
+
+
+async def palette_finds(pilot: Pilot[None], query: str, wanted: str) -> None:
+    """Open the palette, type ``query`` and wait until ``wanted`` is the first hit."""
+    await pilot.press("ctrl+p")
+    await loaded(pilot)
+    assert isinstance(pilot.app.screen, CommandPalette)
+    await type_text(pilot, query)
+    for _ in range(100):
+        await pilot.pause(0.05)
+        options = pilot.app.screen.query_one("CommandList")
+        first = options.get_option_at_index(0) if options.option_count else None  # type: ignore[attr-defined]
+        if first is not None and wanted in str(first.prompt):
+            return
+    raise AssertionError(f"{query!r} did not find {wanted!r}")
+
+
+async def duplicates_checked(pilot: Pilot[None]) -> None:
+    """Wait for the new-case form's look-up of existing clients to catch up with what is typed
+    (it runs a moment after the typing stops)."""
+    screen = pilot.app.screen
+    assert isinstance(screen, NewCaseScreen)
+    await until(pilot, lambda: screen._checked_key == screen._duplicate_key())
+    await loaded(pilot)
 
 
 async def focus(pilot: Pilot[None], selector: str) -> None:

@@ -17,7 +17,8 @@ from tui.screens.form import FormScreen
 from tui.screens.notes.note_editor import NoteEditorScreen
 from tui.widgets.safe import SafeTextArea
 
-from .helpers import loaded
+from .helpers import loaded, type_text
+from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
 
@@ -87,7 +88,11 @@ async def test_add_edit_and_remove_a_contact(make_app: MakeApp) -> None:
         await pilot.press("ctrl+s")  # empty: the name is required
         await loaded(pilot)
         assert "required" in str(app.screen.query_one("#error-name", Static).render())
-        await pilot.press(*"Grace Bello", "tab", *"mother", "tab", *"07700 900999", "ctrl+s")
+        for i, text in enumerate(("Grace Bello", "mother", "07700 900999")):
+            if i:
+                await pilot.press("tab")
+            await type_text(pilot, text)
+        await pilot.press("ctrl+s")
         await loaded(pilot)
         contacts = screen.query_one("#contacts", OptionList)
         assert "Grace Bello" in str(contacts.get_option_at_index(0).prompt)
@@ -144,9 +149,18 @@ async def test_write_the_summary_and_see_it_rendered(make_app: MakeApp, seeded_d
         await pilot.press("ctrl+s")
         await loaded(pilot)
         assert app.screen is screen
-        await pilot.pause(0.3)
-        assert "updated today by Sam Okafor" in text_of(screen, "#summary-age")
-        rendered = " ".join(str(w.render()) for w in screen.query("#summary-body *"))
+
+        def summary() -> str:
+            return " ".join(str(w.render()) for w in screen.query("#summary-body *"))
+
+        await until(
+            pilot,
+            lambda: (
+                "updated today by Sam Okafor" in text_of(screen, "#summary-age")
+                and "[red]literal[/]" in summary()
+            ),
+        )
+        rendered = summary()
         assert "Referred by the GP in" in rendered and "[red]literal[/]" in rendered
         await pilot.press("1")
         await pilot.pause()

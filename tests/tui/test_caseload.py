@@ -14,7 +14,7 @@ from tui.screens.caseload.screen import CaseloadScreen
 from tui.screens.chronology.pane import ChronologyTable
 from tui.screens.help import HelpScreen
 
-from .helpers import loaded, names, table, title
+from .helpers import loaded, names, palette_finds, table, title
 
 MakeApp = Callable[..., CaselineApp]
 
@@ -171,10 +171,7 @@ async def test_command_palette_reaches_screen_actions(make_app: MakeApp) -> None
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Closed/open")
-        await pilot.pause(0.5)
+        await palette_finds(pilot, "Closed/open", "Closed/open")
         await pilot.press("enter")
         await loaded(pilot)
         assert isinstance(app.screen, CaseloadScreen)
@@ -229,12 +226,8 @@ async def test_command_palette_opens_any_case_by_name(make_app: MakeApp) -> None
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"marcus")  # another worker's case: not on my caseload
-        await pilot.pause(0.5)
-        await app.workers.wait_for_complete()
-        await pilot.pause(0.3)
+        # Another worker's case: not on my caseload.
+        await palette_finds(pilot, "marcus", "Marcus Johnson")
         await pilot.press("enter")
         await loaded(pilot)
         assert isinstance(app.screen, CaseFileScreen)

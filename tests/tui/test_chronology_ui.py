@@ -22,7 +22,7 @@ from tui.screens.export import ExportScreen
 from tui.screens.form import FormScreen
 from tui.screens.notes.note_view import NoteViewScreen
 
-from .helpers import loaded
+from .helpers import loaded, type_text
 
 MakeApp = Callable[..., CaselineApp]
 AISHA = 1  # the first case of the seeded caseload (Aisha Bello, allocated 10 Feb 2025)
@@ -96,9 +96,10 @@ async def open_chronology(pilot: Pilot[None]) -> CaseFileScreen:
 
 
 async def type_into(pilot: Pilot[None], text: str) -> None:
-    """Clear the focused input and type ``text``."""
+    """Clear the focused input and put ``text`` in it."""
     await pilot.press("ctrl+u")
-    await pilot.press(*text)
+    if text:
+        await type_text(pilot, text)
 
 
 async def choose(pilot: Pilot[None], select_id: str, value: str) -> None:
@@ -171,12 +172,13 @@ async def test_filter_by_text_period_and_category_with_the_state_in_view(
         screen = await open_chronology(pilot)
         await pilot.press("slash")
         assert screen.query_one("#chron-text", Input).has_focus
-        await pilot.press(*"POLICE")  # case-insensitive, and finds who reported it too
+        await type_text(pilot, "POLICE")  # case-insensitive, and finds who reported it too
         await pilot.pause()
         assert titles(app) == ["Police called to the address"]
         assert state(app) == '1 of 5 entries · oldest first · containing "POLICE"'
         await pilot.press("ctrl+u")
-        await pilot.press("tab", *"since 1/1/2026")
+        await pilot.press("tab")
+        await type_text(pilot, "since 1/1/2026")
         await pilot.pause()
         assert titles(app) == [
             "Moved to temporary flat",
@@ -245,9 +247,13 @@ async def test_adding_an_entry_checks_every_field_then_saves(
         await type_into(pilot, "yesterday")
         await pilot.press("tab")
         await choose(pilot, "category", "safeguarding")
-        await pilot.press("tab", *"Strategy discussion [bold]held[/] [@click=app.quit]x")
-        await pilot.press("tab", *"Police and school agreed a **safety plan**.")
-        await pilot.press("tab", *"Police (DS Khan)")
+        for text in (
+            "Strategy discussion [bold]held[/] [@click=app.quit]x",
+            "Police and school agreed a **safety plan**.",
+            "Police (DS Khan)",
+        ):
+            await pilot.press("tab")
+            await type_text(pilot, text)
         await pilot.press("ctrl+s")
         await loaded(pilot)
         assert app.screen is screen
@@ -266,7 +272,9 @@ async def test_escape_on_a_half_filled_entry_asks_first(make_app: MakeApp, chron
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_chronology(pilot)
-        await pilot.press("a", "tab", "tab", *"Something happened", "escape")
+        await pilot.press("a", "tab", "tab")
+        await type_text(pilot, "Something happened")
+        await pilot.press("escape")
         await loaded(pilot)
         from tui.screens.confirm import ConfirmScreen
 
@@ -312,7 +320,7 @@ async def test_an_automatic_entry_can_only_be_annotated(make_app: MakeApp, chron
         form = app.screen
         assert isinstance(form, FormScreen)
         assert [f.name for f in form.fields] == ["analysis"]
-        await pilot.press(*"Allocated after the school's second referral.")
+        await type_text(pilot, "Allocated after the school's second referral.")
         await pilot.press("ctrl+s")
         await loaded(pilot)
         assert app.screen is screen
@@ -394,7 +402,10 @@ async def test_transfer_close_and_reopen_from_the_case_file(
         assert "Say why" in str(form.query_one("#error-reason", Static).render())
         form.query_one("#worker", Select).focus()
         await choose(pilot, "worker", "Priya Nair")
-        await pilot.press("tab", *"1/11/2026", "tab", *"Sam moves to the duty team")
+        await pilot.press("tab")
+        await type_text(pilot, "1/11/2026")
+        await pilot.press("tab")
+        await type_text(pilot, "Sam moves to the duty team")
         await pilot.press("ctrl+s")
         await loaded(pilot)
         assert app.screen is screen
@@ -421,7 +432,9 @@ async def test_transfer_close_and_reopen_from_the_case_file(
         await pilot.press("C")
         await loaded(pilot)
         assert isinstance(app.screen, FormScreen) and app.screen.form_title == "Reopen case"
-        await pilot.press("tab", *"Back after a new referral", "ctrl+s")
+        await pilot.press("tab")
+        await type_text(pilot, "Back after a new referral")
+        await pilot.press("ctrl+s")
         await loaded(pilot)
         assert titles(app)[-2:] == ["Case closed", "Case reopened"]
         assert str(screen.query_one("#case-status", Static).render()) == "open"

@@ -10,7 +10,7 @@ from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.plan.pane import PlanPane
 
-from .helpers import loaded, visible_text
+from .helpers import loaded, type_text, visible_text
 from .test_plan_ui import CLIENT, ME, _case_id, _with_plan
 from .waiting import until
 
@@ -32,7 +32,9 @@ async def test_a_closed_case_plan_shows_no_next_review(make_app: MakeApp, seeded
         await loaded(pilot)
         await pilot.press("x")  # the closed cases
         await loaded(pilot)
-        await pilot.press("slash", *CLIENT, "enter", "enter")
+        await pilot.press("slash")
+        await type_text(pilot, CLIENT)
+        await pilot.press("enter", "enter")
         await loaded(pilot)
         assert isinstance(app.screen, CaseFileScreen)
         await pilot.press("5")

@@ -12,7 +12,7 @@ from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.form import FormScreen
 from tui.screens.meetings.conferences import ConferencesScreen, MinutesScreen
 
-from .helpers import loaded, visible_text
+from .helpers import loaded, type_text, visible_text
 
 MakeApp = Callable[..., CaselineApp]
 ME = "sam.okafor"
@@ -94,7 +94,8 @@ async def test_meetings_are_listed_read_and_their_actions_followed_up(
         await pilot.press("ctrl+s")  # done, but nothing said about what was done
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
-        await pilot.press(*"Letter sent 20/11", "ctrl+s")
+        await type_text(pilot, "Letter sent 20/11")
+        await pilot.press("ctrl+s")
         await loaded(pilot)
         assert isinstance(app.screen, ConferencesScreen)
         assert "done 23 Nov 2026" in visible_text(app)

@@ -59,7 +59,11 @@ def test_draft_survives_sigkill_after_autosave(one_case_db: Path, tmp_path: Path
         term.type("n", pause=1.0)
         assert term.wait_for("New note")
         type_slowly(term, "Visited flat; boiler repaired on 20/11.")
-        term.read(3.0)  # longer than the autosave interval
+        # Autosaved a moment after the typing stops: killed once that is in the database.
+        deadline = time.monotonic() + 15
+        while drafts(one_case_db) != ["Visited flat; boiler repaired on 20/11."]:
+            assert time.monotonic() < deadline, bytes(term.output[-800:])
+            term.read(0.1)
         term.kill(signal.SIGKILL)
         term.wait()
     finally:
@@ -71,7 +75,7 @@ def test_draft_survives_sigkill_after_autosave(one_case_db: Path, tmp_path: Path
         assert again.wait_for("unsaved draft")
         assert again.wait_for("boiler repaired")
         again.type("\x13", pause=1.0)  # ctrl+s: the quality check asks; s saves anyway
-        again.type("s", pause=1.5)
+        again.type("s", pause=0.0)
         assert again.wait_for("Note saved")
     finally:
         again.close()

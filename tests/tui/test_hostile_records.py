@@ -23,6 +23,7 @@ from tui.screens.chronology.entry import ChronologyEntryScreen
 from tui.screens.notes.note_view import NoteViewScreen
 
 from .helpers import loaded, visible_text
+from .waiting import until
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 OSC52 = "\x1b]52;c;SEVJTUxP\x07"
@@ -177,7 +178,6 @@ async def test_pickers_and_the_palette(db: Path) -> None:
         await pilot.press("escape")
         await loaded(pilot)
         await pilot.press("ctrl+p", *"dana")
-        await pilot.pause(0.5)
         await loaded(pilot)
-        assert "Dana Reyes" in visible_text(app)
+        await until(pilot, lambda: "Dana Reyes" in visible_text(app))
         check(app)

@@ -18,7 +18,8 @@ from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.caseload.pickers import DraftsScreen
 
-from .helpers import loaded, table, visible_text
+from .helpers import duplicates_checked, loaded, table, type_text, visible_text
+from .waiting import until
 
 OSC52 = "\x1b]52;c;SEVJTUxP\x07"
 TITLE = "\x1b]0;PWNED-TITLE\x07"
@@ -92,8 +93,9 @@ async def test_hostile_text_in_the_duplicates_list_and_notifications(hostile_db:
     app = CaselineApp(db=hostile_db, worker="sam")
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
-        await pilot.press("a", *"[bold]Smith[/] Jones")
-        await pilot.pause(0.5)
+        await pilot.press("a")
+        await type_text(pilot, "[bold]Smith[/] Jones")
+        await duplicates_checked(pilot)
         await loaded(pilot)
         options = app.screen.query_one("#duplicates", OptionList)
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
@@ -218,8 +220,8 @@ async def test_invisible_and_direction_characters_in_a_name_are_shown_as_marks(
         await pilot.press("ctrl+n")
         await loaded(pilot)
         await pilot.press(*"anna")
-        await pilot.pause(0.3)
         await loaded(pilot)
+        await until(pilot, lambda: "Anna ⟨RLO⟩nosnhoJ" in visible_text(app))
         text = visible_text(app)
         assert "Anna ⟨RLO⟩nosnhoJ" in text, text
         assert not hidden(text)
@@ -234,7 +236,8 @@ async def test_a_notification_naming_a_client_shows_the_marks(tmp_path: Path) ->
         await pilot.press("a")
         await loaded(pilot)
         app.post_message(events.Paste("Anna \u202enosnhoJ"))  # kept as typed
-        await pilot.pause(0.5)  # the form looks for existing clients first
+        await pilot.pause()
+        await duplicates_checked(pilot)  # the form looks for existing clients first
         await loaded(pilot)
         await pilot.press("ctrl+s")
         await loaded(pilot)

@@ -5,6 +5,7 @@ the text meant for the next field, a save after the text it saves."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -25,22 +26,27 @@ def db(tmp_path: Path) -> Path:
     return path
 
 
-def burst_into_new_note(db: Path, tmp_path: Path, keys: str) -> None:
+def burst_into_new_note(db: Path, tmp_path: Path, keys: str, drawn: str) -> None:
+    """Send ``keys`` to a new note at once; quit once ``drawn`` is on the screen (or, if it
+    never is, after three seconds: the test then finds what went wrong in the database)."""
     term = Terminal(["--db", str(db), "--worker", WORKER], env=app_env(tmp_path))
     try:
         assert term.wait_for("Aisha Bello"), bytes(term.output[-1500:])
         term.type("n", pause=1.0)
         assert term.wait_for("New note")
+        mark = len(term.output)
         os.write(term.fd, keys.encode())  # all at once
-        term.read(3.0)
-        term.type("\x11", pause=1.0)  # ctrl+q: quit, keeping a draft
+        deadline = time.monotonic() + 3.0
+        while drawn.encode() not in term.output[mark:] and time.monotonic() < deadline:
+            term.read(0.05)
+        term.type("\x11", pause=0.0)  # ctrl+q: quit, keeping a draft
         term.wait(10)
     finally:
         term.close()
 
 
 def test_a_backspace_in_a_burst_deletes_what_came_before_it(db: Path, tmp_path: Path) -> None:
-    burst_into_new_note(db, tmp_path, "Helpp\x7fo there")
+    burst_into_new_note(db, tmp_path, "Helpp\x7fo there", drawn="Helpo there")
     store = Store.open(db)
     (draft,) = store.notes.drafts(store.workers.ensure(WORKER))
     store.close()
@@ -49,7 +55,10 @@ def test_a_backspace_in_a_burst_deletes_what_came_before_it(db: Path, tmp_path: 
 
 def test_a_save_in_a_burst_saves_everything_typed_before_it(db: Path, tmp_path: Path) -> None:
     burst_into_new_note(
-        db, tmp_path, "Home visit with Aisha; agreed next steps, follow up fri.\x13s"
+        db,
+        tmp_path,
+        "Home visit with Aisha; agreed next steps, follow up fri.\x13s",
+        drawn="Note saved",
     )
     store = Store.open(db)
     me = store.workers.ensure(WORKER)

@@ -24,8 +24,9 @@ from tui.screens.meetings.minutes_editor import MinutesEditorScreen
 from tui.screens.meetings.minutes_rows import ActionRow, PersonRow
 from tui.screens.meetings.minutes_state import from_minutes, to_minutes
 
-from .helpers import choose, focus, loaded, visible_text
+from .helpers import choose, focus, loaded, type_text, visible_text
 from .ui_thread import UiThreadWatch
+from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
 ME = "sam.okafor"
@@ -78,18 +79,15 @@ async def editor_ready(pilot: Pilot[None]) -> MinutesEditorScreen:
     await loaded(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, MinutesEditorScreen)
-    for _ in range(20):
-        if screen._page_ready:
-            break
-        await pilot.pause(0.05)
-    assert screen._page_ready
+    await until(pilot, lambda: screen._page_ready, seconds=5)
     return screen
 
 
 async def type_into(pilot: Pilot[None], widget: Input, text: str) -> None:
     widget.focus()
     await pilot.pause()
-    await pilot.press("ctrl+u", *text)
+    await pilot.press("ctrl+u")
+    await type_text(pilot, text)
 
 
 def rows(screen: MinutesEditorScreen, kind: type[PersonRow] | type[ActionRow]) -> list:
@@ -99,9 +97,12 @@ def rows(screen: MinutesEditorScreen, kind: type[PersonRow] | type[ActionRow]) -
 async def fill_meeting(pilot: Pilot[None], screen: MinutesEditorScreen) -> None:
     """The meeting's own fields, by keys: when, where, type, chair."""
     await type_into(pilot, screen.query_one("#held_at", Input), "23/11/2026 9:30")
-    await pilot.press("tab", *"Room 2", "tab")
+    await pilot.press("tab")
+    await type_text(pilot, "Room 2")
+    await pilot.press("tab")
     await choose(pilot, "core group")
-    await pilot.press("tab", *"Sam Okafor")
+    await pilot.press("tab")
+    await type_text(pilot, "Sam Okafor")
 
 
 async def add_person(pilot: Pilot[None], screen: MinutesEditorScreen, label: str) -> PersonRow:
@@ -133,28 +134,41 @@ async def test_minutes_written_with_keys_are_finalised_into_the_record(
         kim = await add_person(pilot, screen, "New professional (joins the case)")
         # A name is needed for someone new: its box is shown, next after the choice.
         assert screen.focused is kim.first() and kim.query_one(".f-name").display
-        await pilot.press("tab", *"Kim Lee", "tab", *"adviser", "tab", *"Citizens Advice")
+        for text in ("Kim Lee", "adviser", "Citizens Advice"):
+            await pilot.press("tab")
+            await type_text(pilot, text)
         pat = await add_person(pilot, screen, "Someone else")
-        await pilot.press("tab", *"Pat Adeyemi", "tab", "tab", *"Oak Primary", "tab")
+        await pilot.press("tab")
+        await type_text(pilot, "Pat Adeyemi")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "Oak Primary")
+        await pilot.press("tab")
         await choose(pilot, "apologies")
         await focus(pilot, "#client_attended")
         await choose(pilot, "yes")
-        await pilot.press("tab", *"No more letters.")
+        await pilot.press("tab")
+        await type_text(pilot, "No more letters.")
         await focus(pilot, "#decisions")
-        await pilot.press(*"Debt advice", "enter", *"Meet in 6 weeks")
+        await type_text(pilot, "Debt advice")
+        await pilot.press("enter")
+        await type_text(pilot, "Meet in 6 weeks")
         # ctrl+o from the decisions adds an action; its owner can be Kim, added just now.
         await pilot.press("ctrl+o")
         await pilot.pause()
         action = rows(screen, ActionRow)[-1]
         assert screen.focused is action.first()
-        await pilot.press(*"Book advice", "tab")
+        await type_text(pilot, "Book advice")
+        await pilot.press("tab")
         await choose(pilot, "At the meeting: Kim Lee (Citizens Advice)")
-        await pilot.press("tab", *"7/12/2026")
+        await pilot.press("tab")
+        await type_text(pilot, "7/12/2026")
         await pilot.press("ctrl+o")
         await pilot.pause()
-        await pilot.press(*"Ring school", "tab")
+        await type_text(pilot, "Ring school")
+        await pilot.press("tab")
         await choose(pilot, "Apologies: Pat Adeyemi (Oak Primary)")
-        await pilot.press("tab", *"30/11/2026")
+        await pilot.press("tab")
+        await type_text(pilot, "30/11/2026")
         assert pat.values()["present"] == "no"
         await pilot.press("ctrl+f")
         await loaded(pilot)
@@ -207,9 +221,11 @@ async def test_problems_are_shown_where_they_are_and_the_page_is_kept_as_typed(
         await focus(pilot, "#decisions")
         await pilot.press("ctrl+o")
         await pilot.pause()
-        await pilot.press(*"Ring the landlord", "tab")
+        await type_text(pilot, "Ring the landlord")
+        await pilot.press("tab")
         await choose(pilot, "Client: Aisha Bello")
-        await pilot.press("tab", *"whenever")
+        await pilot.press("tab")
+        await type_text(pilot, "whenever")
         await pilot.press("ctrl+s")
         await loaded(pilot)
         text = visible_text(app)
@@ -261,9 +277,10 @@ async def test_a_page_that_cannot_be_saved_yet_comes_back_as_typed(
         screen = await open_editor(pilot)
         await type_into(pilot, screen.query_one("#place", Input), "Civic Centre")
         await focus(pilot, "#decisions")
-        await pilot.press(*"Refer to debt advice", "ctrl+o")
+        await type_text(pilot, "Refer to debt advice")
+        await pilot.press("ctrl+o")
         await pilot.pause()
-        await pilot.press(*"Ring the landlord")
+        await type_text(pilot, "Ring the landlord")
         # The terminal goes away mid-typing.
         with ui_thread_watch.hanging_up():
             assert app.save_open_drafts() == 1
@@ -308,18 +325,21 @@ async def test_a_plan_review_held_in_the_meeting_is_shown_in_its_minutes(
         form = app.screen
         assert form.query_one("#held_on", Input).value == "23 Nov 2026"
         await focus(pilot, "#summary")
-        await pilot.press(*"Rent paid for two months running.")
+        await type_text(pilot, "Rent paid for two months running.")
         goal_id = next(f.name for f in form.fields if f.name.startswith("rating_"))
         await focus(pilot, f"#{goal_id}")
         await choose(pilot, "progressing")
-        await pilot.press("tab", *"Statements for Oct and Nov.", "tab")
+        await pilot.press("tab")
+        await type_text(pilot, "Statements for Oct and Nov.")
+        await pilot.press("tab")
         await choose(pilot, "continue")
         await pilot.press("ctrl+s")
         await loaded(pilot)
         # The client's views, which the meeting didn't record, are asked for.
         assert "Record the client's views" in visible_text(app)
         await focus(pilot, "#client_views")
-        await pilot.press(*"I'm managing.", "ctrl+s")
+        await type_text(pilot, "I'm managing.")
+        await pilot.press("ctrl+s")
         await loaded(pilot)
         assert app.screen is screen
         assert screen.review_held
@@ -378,7 +398,9 @@ async def test_finalised_minutes_are_amended_and_drafts_edited_from_the_minutes(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Say why the minutes are being amended." in visible_text(app)
-        await pilot.press(*"Place was wrong", "tab", *"The meeting was at the Civic Centre.")
+        await type_text(pilot, "Place was wrong")
+        await pilot.press("tab")
+        await type_text(pilot, "The meeting was at the Civic Centre.")
         await pilot.press("ctrl+s")
         await loaded(pilot)
         assert isinstance(app.screen, ConferencesScreen)
@@ -388,7 +410,9 @@ async def test_finalised_minutes_are_amended_and_drafts_edited_from_the_minutes(
         await pilot.press("N")
         await loaded(pilot)
         assert isinstance(app.screen, FormScreen)
-        await pilot.press("ctrl+u", *"4/1/2027", "ctrl+s")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "4/1/2027")
+        await pilot.press("ctrl+s")
         await loaded(pilot)
         assert isinstance(app.screen, MinutesScreen)
         text = visible_text(app)
@@ -564,10 +588,11 @@ async def test_a_problem_at_the_foot_of_the_page_is_brought_into_view(
         await type_into(pilot, screen.query_one("#next_meeting_on", Input), "-3w")
         await pilot.press("ctrl+s")
         await loaded(pilot)
-        await pilot.pause(0.2)
         error = screen.query_one("#error-next_meeting_on")
         assert "can't be before this one" in str(error.render())
         page = screen.query_one("#page")
+        # Scrolled there, perhaps smoothly: wait for it to arrive.
+        await until(pilot, lambda: page.region.contains_region(error.region), seconds=5)
         assert page.region.contains_region(error.region)
 
 
@@ -581,7 +606,10 @@ async def test_a_persons_role_and_agency_are_readable_at_80_and_120_columns(
             screen = await open_editor(pilot)
             pat = await add_person(pilot, screen, "Someone else")
             typed = ("Pat Adeyemi", "Family support worker", "Leeds City Council Early Help Hub")
-            await pilot.press("tab", *typed[0], "tab", *typed[1], "tab", *typed[2], "tab")
+            for text in typed:
+                await pilot.press("tab")
+                await type_text(pilot, text)
+            await pilot.press("tab")
             await pilot.pause()
             boxes = [pat.query_one(f".f-{name}", Input) for name in ("name", "role", "agency")]
             assert [box.value for box in boxes] == list(typed)

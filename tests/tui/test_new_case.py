@@ -14,7 +14,7 @@ from tui.screens.caseload.new_case import FIELDS, NewCaseScreen
 from tui.screens.caseload.screen import CaseloadScreen
 from tui.screens.confirm import ConfirmScreen
 
-from .helpers import loaded, names
+from .helpers import duplicates_checked, loaded, names, type_text
 from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
@@ -37,19 +37,15 @@ async def test_create_a_case_with_the_keyboard(make_app: MakeApp, seeded_db: obj
         await open_form(pilot)
         assert isinstance(app.screen, NewCaseScreen)
         assert app.focused is app.screen.query_one("#client_name", Input)
-        await pilot.press(
-            *"Grace Hopper",
-            "tab",
-            *"9/12/1986",
-            "tab",
-            *"2 Mill Lane, York",
-            "tab",
-            *"07700 900456",
-        )
+        for i, text in enumerate(
+            ("Grace Hopper", "9/12/1986", "2 Mill Lane, York", "07700 900456")
+        ):
+            if i:
+                await pilot.press("tab")
+            await type_text(pilot, text)
         hint = str(app.screen.query_one("#hint-date_of_birth", Static).render())
         assert hint == "Tue 09 Dec 1986 (age 39)"
-        await pilot.pause(0.5)
-        await app.workers.wait_for_complete()
+        await duplicates_checked(pilot)
         await pilot.press("ctrl+s")
         await loaded(pilot)
         assert isinstance(app.screen, CaseloadScreen)
@@ -69,7 +65,10 @@ async def test_invalid_input_is_shown_at_the_field_and_nothing_is_saved(make_app
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_form(pilot)
-        await pilot.press("tab", *"31/02/2026", "tab", "tab", *"not a phone")
+        await pilot.press("tab")
+        await type_text(pilot, "31/02/2026")
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "not a phone")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, NewCaseScreen)
@@ -78,7 +77,7 @@ async def test_invalid_input_is_shown_at_the_field_and_nothing_is_saved(make_app
         assert "Phone may contain digits" in error(app, "phone")
         assert app.focused is app.screen.query_one("#client_name", Input)
         # Fixing a field clears its message.
-        await pilot.press(*"Ada Lovelace")
+        await type_text(pilot, "Ada Lovelace")
         assert error(app, "client_name") == ""
         await pilot.press("escape")
         assert isinstance(app.screen, ConfirmScreen)
@@ -92,7 +91,7 @@ async def test_allocation_date_in_the_future_is_refused(make_app: MakeApp) -> No
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_form(pilot)
-        await pilot.press(*"Ada Lovelace")
+        await type_text(pilot, "Ada Lovelace")
         app.screen.query_one("#allocated_on", Input).focus()
         await pilot.press(*"+1w", "ctrl+s")
         await pilot.pause()
@@ -103,9 +102,8 @@ async def test_possible_duplicates_are_shown_and_can_be_opened_instead(make_app:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_form(pilot)
-        await pilot.press(*"lukasz nowak")
-        await pilot.pause(0.5)
-        await app.workers.wait_for_complete()
+        await type_text(pilot, "lukasz nowak")
+        await duplicates_checked(pilot)
         await pilot.pause()
         options = app.screen.query_one("#duplicates", OptionList)
         assert options.display and options.option_count == 1
@@ -125,9 +123,8 @@ async def test_saving_anyway_after_seeing_duplicates(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_form(pilot)
-        await pilot.press(*"Aisha Bello")
-        await pilot.pause(0.5)
-        await app.workers.wait_for_complete()
+        await type_text(pilot, "Aisha Bello")
+        await duplicates_checked(pilot)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, NewCaseScreen)
@@ -150,7 +147,7 @@ async def test_escape_then_keep_editing_keeps_what_was_typed(make_app: MakeApp) 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_form(pilot)
-        await pilot.press(*"Half Typed")
+        await type_text(pilot, "Half Typed")
         await pilot.press("escape")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("escape")  # the safe answer: keep editing
@@ -162,11 +159,10 @@ async def test_case_for_another_worker_shows_in_all_workers_view(make_app: MakeA
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_form(pilot)
-        await pilot.press(*"Alan Turing")
+        await type_text(pilot, "Alan Turing")
         await loaded(pilot)  # the list of workers is read after the form opens
         app.screen.query_one("#worker").value = "priya.nair"  # type: ignore[attr-defined]
-        await pilot.pause(0.5)
-        await app.workers.wait_for_complete()
+        await duplicates_checked(pilot)
         await pilot.press("ctrl+s")
         await loaded(pilot)
         assert isinstance(app.screen, CaseloadScreen)
@@ -187,9 +183,8 @@ async def test_a_database_failure_on_save_keeps_the_form_and_says_why(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_form(pilot)
-        await pilot.press(*"Grace Hopper")
-        await pilot.pause(0.5)
-        await app.workers.wait_for_complete()
+        await type_text(pilot, "Grace Hopper")
+        await duplicates_checked(pilot)
         monkeypatch.setattr(app.store.cases, "create", locked)  # type: ignore[attr-defined]
         await pilot.press("ctrl+s")
         await loaded(pilot)
@@ -214,7 +209,7 @@ async def test_reference_preview_shows_the_next_number(make_app: MakeApp) -> Non
 
 
 async def _type_a_known_name(pilot: object, app: CaselineApp, name: str) -> OptionList:
-    await pilot.press(*name)  # type: ignore[attr-defined]
+    await type_text(pilot, name)  # type: ignore[arg-type]
     options = app.screen.query_one("#duplicates", OptionList)
     await until(pilot, lambda: options.display and options.option_count > 0)  # type: ignore[arg-type]
     return options
@@ -227,7 +222,9 @@ async def test_ctrl_d_from_any_text_field_goes_to_the_duplicates_and_enter_opens
     async with app.run_test(size=(80, 24)) as pilot:
         await open_form(pilot)
         options = await _type_a_known_name(pilot, app, "lukasz nowak")
-        await pilot.press("tab", *"1/7/1979", "tab")  # on to the address field
+        await pilot.press("tab")
+        await type_text(pilot, "1/7/1979")
+        await pilot.press("tab")  # on to the address field
         assert app.focused is app.screen.query_one("#address", Input)
         await pilot.press("ctrl+d")
         assert app.focused is options

@@ -18,7 +18,7 @@ from tui.screens.form import FormScreen
 from tui.screens.meetings.conferences import ConferencesScreen
 from tui.screens.plan.pane import GoalBlock
 
-from .helpers import choose, focus, loaded
+from .helpers import choose, focus, loaded, type_text
 from .test_conferences_ui import _with_meeting
 from .test_minutes_editor import editor_ready, fill_meeting
 from .test_plan_ui import _case_id, _with_plan, open_plan
@@ -62,7 +62,10 @@ async def test_a_new_contact_and_a_new_professional_are_highlighted(
         await pilot.press("c")
         await loaded(pilot)
         assert isinstance(app.screen, FormScreen)
-        await pilot.press(*"Zainab Bello", "tab", *"sister", "ctrl+s")
+        await type_text(pilot, "Zainab Bello")
+        await pilot.press("tab")
+        await type_text(pilot, "sister")
+        await pilot.press("ctrl+s")
         await loaded(pilot)
         assert isinstance(app.screen, CaseFileScreen)
         assert _highlighted(app, "#contacts").startswith("Zainab Bello (sister)")
@@ -70,7 +73,10 @@ async def test_a_new_contact_and_a_new_professional_are_highlighted(
         await pilot.press("p")
         await loaded(pilot)
         assert isinstance(app.screen, FormScreen)
-        await pilot.press(*"Zoe Young", "tab", *"Oak Primary", "ctrl+s")
+        await type_text(pilot, "Zoe Young")
+        await pilot.press("tab")
+        await type_text(pilot, "Oak Primary")
+        await pilot.press("ctrl+s")
         await loaded(pilot)
         assert isinstance(app.screen, CaseFileScreen)
         assert _highlighted(app, "#professionals").startswith("Zoe Young · Oak Primary")
@@ -92,7 +98,8 @@ async def test_a_new_chronology_entry_is_highlighted(make_app: MakeApp, seeded_d
         await loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         await focus(pilot, "#title")
-        await pilot.press(*"Police called to the flat", "ctrl+s")
+        await type_text(pilot, "Police called to the flat")
+        await pilot.press("ctrl+s")
         await loaded(pilot)
         assert isinstance(app.screen, CaseFileScreen)
         assert table.highlighted is not None
@@ -118,7 +125,7 @@ async def test_a_new_goal_is_focused(make_app: MakeApp, seeded_db: Path) -> None
             ("target_on", "+2m"),
         ):
             await focus(pilot, f"#{field}")
-            await pilot.press(*value)
+            await type_text(pilot, value)
         await pilot.press("ctrl+s")
         await loaded(pilot)
         assert isinstance(app.screen, CaseFileScreen)
@@ -141,7 +148,8 @@ async def test_a_new_action_shows_in_its_goal(make_app: MakeApp, seeded_db: Path
         await pilot.press("a")
         await loaded(pilot)
         assert isinstance(app.screen, FormScreen)
-        await pilot.press(*"Ring the housing officer", "tab")
+        await type_text(pilot, "Ring the housing officer")
+        await pilot.press("tab")
         await choose(pilot, "Client: Aisha Bello")
         await focus(pilot, "#due_on")
         await pilot.press(*"fri", "ctrl+s")
@@ -179,7 +187,9 @@ async def test_next_meeting_acts_on_the_minutes_just_written(
         await pilot.press("N")
         await loaded(pilot)
         assert isinstance(app.screen, FormScreen)
-        await pilot.press("ctrl+u", *"4/1/2027", "ctrl+s")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "4/1/2027")
+        await pilot.press("ctrl+s")
         await loaded(pilot)
         assert isinstance(app.screen, ConferencesScreen)
     store = Store.open(seeded_db)

@@ -18,7 +18,8 @@ from tui.screens.notes.note_editor import NoteEditorScreen
 from tui.screens.notes.note_view import NoteViewScreen
 from tui.screens.notes.quality import QualityScreen
 
-from .helpers import loaded, table
+from .helpers import loaded, table, type_text
+from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
 # Short: Pilot takes tens of milliseconds a key.
@@ -49,7 +50,7 @@ async def test_n_opens_the_editor_in_the_text_and_ctrl_s_saves(
         await open_editor(pilot)
         assert isinstance(app.screen, NoteEditorScreen)
         assert isinstance(app.focused, TextArea)
-        await pilot.press(*GOOD_NOTE)
+        await type_text(pilot, GOOD_NOTE)
         await pilot.press("ctrl+s")
         await loaded(pilot)
         assert isinstance(app.screen, CaseloadScreen)
@@ -112,7 +113,7 @@ async def test_vague_note_is_questioned_and_can_be_saved_anyway(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_editor(pilot)
-        await pilot.press(*"Client seemed fine.")
+        await type_text(pilot, "Client seemed fine.")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, QualityScreen)
@@ -138,7 +139,7 @@ async def test_escape_asks_then_keeps_a_draft_or_discards(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_editor(pilot)
-        await pilot.press(*"Unfinished thought")
+        await type_text(pilot, "Unfinished thought")
         await pilot.press("escape")
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("escape")  # keep writing
@@ -223,9 +224,13 @@ async def test_read_a_note_then_amend_it(make_app: MakeApp, seeded_db: Path) -> 
         await pilot.press("enter")
         await loaded(pilot)
         assert isinstance(app.screen, NoteViewScreen)
-        await pilot.pause(0.3)
         body = app.screen.query_one("#note-body")
-        rendered = " ".join(str(child.render()) for child in body.query("*"))
+
+        def shown() -> str:
+            return " ".join(str(child.render()) for child in body.query("*"))
+
+        await until(pilot, lambda: "[bold]GP[/]" in shown())
+        rendered = shown()
         assert "[bold]GP[/]" in rendered
         assert "<script>x</script>" in rendered
         assert "\x1b" not in rendered
@@ -233,9 +238,12 @@ async def test_read_a_note_then_amend_it(make_app: MakeApp, seeded_db: Path) -> 
         await loaded(pilot)
         assert isinstance(app.screen, FormScreen)
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
-        assert "Say why" in str(app.screen.query_one("#error-reason", Static).render())
-        await pilot.press(*"Wrong surgery named", "tab", *"It was Hillside.", "ctrl+s")
+        reason = app.screen.query_one("#error-reason", Static)
+        await until(pilot, lambda: "Say why" in str(reason.render()))
+        await type_text(pilot, "Wrong surgery named")
+        await pilot.press("tab")
+        await type_text(pilot, "It was Hillside.")
+        await pilot.press("ctrl+s")
         await loaded(pilot)
         assert isinstance(app.screen, NoteViewScreen)
         assert app.screen.note is not None and len(app.screen.note.amendments) == 1
@@ -251,8 +259,7 @@ async def test_finalising_can_be_a_separate_step(seeded_db: Path) -> None:
         app.screen.query_one("#body", TextArea).load_text(GOOD_NOTE)
         await pilot.press("ctrl+s")
         await loaded(pilot)
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, CaseloadScreen)
+        await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
         store, me = stored(seeded_db)
         assert [d.state["body"] for d in store.notes.drafts(me)] == [GOOD_NOTE]  # type: ignore[arg-type]
         store.close()
@@ -294,7 +301,7 @@ async def test_ctrl_q_while_writing_keeps_the_note_as_a_draft(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_editor(pilot)
-        await pilot.press(*"Rang the GP")  # quicker than the autosave
+        await type_text(pilot, "Rang the GP")  # quicker than the autosave
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert not app.is_running
@@ -340,7 +347,7 @@ async def test_bad_when_and_present_typed_and_pasted_at_the_keyboard(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_editor(pilot)
         screen = app.screen
-        await pilot.press(*"Rang the GP. Agreed: review on 1/12.")
+        await type_text(pilot, "Rang the GP. Agreed: review on 1/12.")
         await pilot.press("shift+tab", "shift+tab", "shift+tab")  # body -> present -> type -> when
         assert screen.query_one("#contact_at", Input).has_focus
         await pilot.press(*"someday")
@@ -395,7 +402,7 @@ async def test_template_headings_left_empty_are_questioned_before_saving(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_editor(pilot)
         await pilot.press(*";pc")  # the cursor waits after "Call (who called whom; ...): "
-        await pilot.press(*"I rang Mum. Agreed: review on 1/12.")
+        await type_text(pilot, "I rang Mum. Agreed: review on 1/12.")
         await pilot.press("ctrl+s")
         await loaded(pilot)
         assert isinstance(app.screen, QualityScreen)
@@ -420,7 +427,7 @@ async def test_when_shows_the_time_the_note_was_begun_and_a_draft_keeps_it(
             str(app.screen.query_one("#hint-contact_at", Static).render())
             == "Mon 23 Nov 2026 10:00"
         )
-        await pilot.press(*"Rang the GP")
+        await type_text(pilot, "Rang the GP")
         await pilot.press("escape", "k")
         await loaded(pilot)
     with dates.frozen(datetime(2026, 11, 24, 8, 30)):  # reopened the next morning
@@ -429,7 +436,8 @@ async def test_when_shows_the_time_the_note_was_begun_and_a_draft_keeps_it(
             await loaded(pilot)
             assert isinstance(app.screen, NoteEditorScreen)
             assert app.screen.query_one("#contact_at", Input).value == "23 Nov 2026 10:00"
-            await pilot.press(*". Agreed: review on 1/12.", "ctrl+s")
+            await type_text(pilot, ". Agreed: review on 1/12.")
+            await pilot.press("ctrl+s")
             await loaded(pilot)
             assert isinstance(app.screen, CaseloadScreen)
     store, me = stored(seeded_db)
@@ -448,7 +456,8 @@ async def test_n_on_a_case_with_a_draft_offers_it_first(make_app: MakeApp, seede
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_editor(pilot)  # Aisha Bello, the first row
-        await pilot.press(*"First visit notes", "escape", "k")
+        await type_text(pilot, "First visit notes")
+        await pilot.press("escape", "k")
         await loaded(pilot)
         await pilot.press("n")
         await loaded(pilot)
@@ -459,7 +468,8 @@ async def test_n_on_a_case_with_a_draft_offers_it_first(make_app: MakeApp, seede
         await loaded(pilot)
         assert isinstance(app.screen, NoteEditorScreen)
         assert app.screen.query_one("#body", TextArea).text == "First visit notes"
-        await pilot.press(*" and more", "escape", "k")
+        await type_text(pilot, " and more")
+        await pilot.press("escape", "k")
         await loaded(pilot)
         await pilot.press("n")
         await loaded(pilot)
@@ -467,7 +477,8 @@ async def test_n_on_a_case_with_a_draft_offers_it_first(make_app: MakeApp, seede
         await loaded(pilot)
         assert isinstance(app.screen, NoteEditorScreen)
         assert app.screen.query_one("#body", TextArea).text == ""
-        await pilot.press(*"Second note", "escape", "k")
+        await type_text(pilot, "Second note")
+        await pilot.press("escape", "k")
         await loaded(pilot)
         await pilot.press("enter")  # the case file: n there offers both
         await loaded(pilot)
@@ -496,7 +507,8 @@ async def test_a_draft_on_another_case_is_not_offered(make_app: MakeApp, seeded_
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_editor(pilot)  # Aisha Bello
-        await pilot.press(*"About Aisha", "escape", "k")
+        await type_text(pilot, "About Aisha")
+        await pilot.press("escape", "k")
         await loaded(pilot)
         await pilot.press("down", "n")  # the next case
         await loaded(pilot)
@@ -516,10 +528,12 @@ async def test_a_significant_note_chooses_its_chronology_category_and_it_can_cha
         await open_editor(pilot)  # Aisha Bello, case 1
         category = app.screen.query_one("#chronology_category", Select)
         assert category.disabled and category.value == "contact"
-        await pilot.press(*GOOD_NOTE, "tab", "space")  # Significant: the title box opens
+        await type_text(pilot, GOOD_NOTE)
+        await pilot.press("tab", "space")  # Significant: the title box opens
         await pilot.pause()
         assert not category.disabled
-        await pilot.press(*"Boiler repaired", "tab")
+        await type_text(pilot, "Boiler repaired")
+        await pilot.press("tab")
         assert category.has_focus
         await choose(pilot, "safeguarding")
         await pilot.press("ctrl+s")
@@ -557,7 +571,7 @@ async def test_a_draft_discarded_elsewhere_is_saved_again_as_a_new_one(
         finally:
             store.close()
 
-    async def until(wanted: list[str]) -> None:
+    async def kept(wanted: list[str]) -> None:
         for _ in range(100):
             if bodies() == wanted:
                 return
@@ -567,11 +581,11 @@ async def test_a_draft_discarded_elsewhere_is_saved_again_as_a_new_one(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_editor(pilot)
-        await pilot.press(*"Rang the GP")
-        await until(["Rang the GP"])
+        await type_text(pilot, "Rang the GP")
+        await kept(["Rang the GP"])
         store, me = stored(seeded_db)
         store.notes.discard_draft(me, store.notes.drafts(me)[0].id)  # type: ignore[arg-type]
         store.close()
-        await pilot.press(*" and the school")
-        await until(["Rang the GP and the school"])
+        await type_text(pilot, " and the school")
+        await kept(["Rang the GP and the school"])
         assert not [n for n in app._notifications if n.severity == "error"]

@@ -7,8 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.command import CommandPalette
-from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from tui.app import CaselineApp
@@ -18,26 +16,11 @@ from tui.screens.caseload.screen import CaseloadScreen
 from tui.screens.export import ExportScreen
 from tui.screens.meetings.conferences import ConferencesScreen, MinutesScreen
 
-from .helpers import loaded, visible_text
+from .helpers import loaded, palette_finds, type_text, visible_text
 from .test_conferences_ui import _with_meeting
 from .test_plan_ui import _with_plan, open_plan
 
 MakeApp = Callable[..., CaselineApp]
-
-
-async def palette_finds(pilot: Pilot[None], query: str, wanted: str) -> None:
-    """Open the palette, type ``query`` and wait until ``wanted`` is the first hit."""
-    await pilot.press("ctrl+p")
-    await loaded(pilot)
-    assert isinstance(pilot.app.screen, CommandPalette)
-    await pilot.press(*query)
-    for _ in range(100):
-        await pilot.pause(0.05)
-        options = pilot.app.screen.query_one("CommandList")
-        first = options.get_option_at_index(0) if options.option_count else None  # type: ignore[attr-defined]
-        if first is not None and wanted in str(first.prompt):
-            return
-    raise AssertionError(f"{query!r} did not find {wanted!r}")
 
 
 def case_title(app: CaselineApp) -> str:
@@ -93,7 +76,7 @@ async def test_a_case_opened_from_the_palette_never_closes_a_form_being_written(
         await loaded(pilot)
         await pilot.press("enter", "c")  # a new contact for Aisha Bello's case
         await loaded(pilot)
-        await pilot.press(*"Anne Bello")
+        await type_text(pilot, "Anne Bello")
         form = app.screen
         await palette_finds(pilot, "nowak", "Łukasz Nowak")
         await pilot.press("enter")
@@ -120,7 +103,9 @@ async def test_the_plan_is_exported_from_the_plan_tab(
         assert "Export service plan" in visible_text(app)
         path_input = dialog.query_one("#export-path", Input)
         assert Path(path_input.value).name.startswith("plan-")
-        await pilot.press("ctrl+u", *str(tmp_path / "plan.html"), "f2", "enter")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(tmp_path / "plan.html"))
+        await pilot.press("f2", "enter")
         await loaded(pilot)
         assert app.screen is case_file
     text = (tmp_path / "plan.md").read_text(encoding="utf-8")
@@ -148,7 +133,9 @@ async def test_minutes_show_their_number_and_are_exported(
         await loaded(pilot)
         assert isinstance(app.screen, ExportScreen)
         assert f"Core group of 02 Nov 2026 (meeting {number})" in visible_text(app)
-        await pilot.press("ctrl+u", *str(tmp_path / "minutes.html"), "enter")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(tmp_path / "minutes.html"))
+        await pilot.press("enter")
         await loaded(pilot)
         assert app.screen is minutes
     text = (tmp_path / "minutes.html").read_text(encoding="utf-8")

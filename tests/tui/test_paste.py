@@ -118,8 +118,11 @@ async def test_a_paste_into_the_note_keeps_its_lines_and_loses_its_escapes(db: P
 # -- in a real terminal -----------------------------------------------------------------------
 
 
-def run(db: Path, tmp_path: Path, opening: str, title: str, keys: bytes, end: str) -> bytes:
-    """Open a screen, send ``keys`` in one write, then ``end``; return what was drawn after."""
+def run(
+    db: Path, tmp_path: Path, opening: str, title: str, keys: bytes, end: str, done: str = ""
+) -> bytes:
+    """Open a screen, send ``keys`` in one write, then ``end``; return what was drawn after,
+    once ``done`` is drawn (or, without ``done``, once the app has quit)."""
     term = Terminal(["--db", str(db), "--worker", WORKER], env=app_env(tmp_path))
     try:
         assert term.wait_for("Aisha Bello"), bytes(term.output[-1500:])
@@ -129,7 +132,10 @@ def run(db: Path, tmp_path: Path, opening: str, title: str, keys: bytes, end: st
         os.write(term.fd, keys)
         term.read(2.0)  # the new case form looks for existing clients before it saves
         term.type(end, pause=1.0)
-        term.wait(10)
+        if done:
+            term.wait_for(done, seconds=10)
+        else:
+            term.wait(10)
     finally:
         term.close()
     drawn = bytes(term.output[mark:])
@@ -141,7 +147,7 @@ def run(db: Path, tmp_path: Path, opening: str, title: str, keys: bytes, end: st
 @pytest.mark.slow
 def test_a_name_pasted_in_a_real_terminal_is_stored_in_order(db: Path, tmp_path: Path) -> None:
     keys = paste(f"Anna {TITLE} Smith") + b"\t" + paste("1/2/1990")
-    drawn = run(db, tmp_path, "a", "New case", keys, "\x13")  # ctrl+s
+    drawn = run(db, tmp_path, "a", "New case", keys, "\x13", done="created for")  # ctrl+s
     assert b"created for" in drawn
     store = Store.open(db)
     me = store.workers.ensure(WORKER)

@@ -16,7 +16,8 @@ from tui.screens.form import FormScreen
 from tui.screens.plan.pane import GoalBlock, PlanPane
 from tui.screens.plan.view import PlanViewScreen
 
-from .helpers import choose, focus, loaded, visible_text
+from .helpers import choose, focus, loaded, type_text, visible_text
+from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
 ME = "sam.okafor"
@@ -81,10 +82,16 @@ async def test_start_a_plan_with_keys(make_app: MakeApp, seeded_db: Path) -> Non
         assert "No service plan yet" in visible_text(app)
         await pilot.press("N")
         assert isinstance(app.screen, FormScreen)
-        await pilot.press("ctrl+u", *"1/9/2026", "tab", *"soon", "ctrl+s")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "1/9/2026")
+        await pilot.press("tab")
+        await type_text(pilot, "soon")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Not a review interval" in visible_text(app)
-        await pilot.press("ctrl+u", *"6 weeks", "ctrl+s")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "6 weeks")
+        await pilot.press("ctrl+s")
         await loaded(pilot)
         assert isinstance(app.screen, CaseFileScreen)
         assert pane.plan is not None and pane.plan.next_review_on is not None
@@ -106,7 +113,9 @@ async def test_a_vague_goal_is_refused_then_a_smart_one_saved(
         await pilot.press("g")
         assert isinstance(app.screen, FormScreen)
         await choose(pilot, "health")
-        await pilot.press("tab", *"get healthier", "ctrl+s")
+        await pilot.press("tab")
+        await type_text(pilot, "get healthier")
+        await pilot.press("ctrl+s")
         await pilot.pause()
         text = visible_text(app)
         assert "names no change anyone could see" in text
@@ -114,7 +123,7 @@ async def test_a_vague_goal_is_refused_then_a_smart_one_saved(
         # Fix it field by field, as a worker would.
         await focus(pilot, "#change")
         await pilot.press("end", *["backspace"] * len("get healthier"))
-        await pilot.press(*"Go to three diabetes classes")
+        await type_text(pilot, "Go to three diabetes classes")
         for field, value in (
             ("measure", "classes attended"),
             ("target", "3 of 3"),
@@ -122,7 +131,7 @@ async def test_a_vague_goal_is_refused_then_a_smart_one_saved(
             ("target_on", "+2m"),
         ):
             await focus(pilot, f"#{field}")
-            await pilot.press(*value)
+            await type_text(pilot, value)
         await pilot.press("ctrl+s")
         await loaded(pilot)
         assert isinstance(app.screen, CaseFileScreen)
@@ -151,7 +160,8 @@ async def test_add_an_action_owned_by_a_professional(make_app: MakeApp, seeded_d
         await pilot.press("a")
         await loaded(pilot)
         assert isinstance(app.screen, FormScreen)
-        await pilot.press(*"Write to the housing officer", "tab")
+        await type_text(pilot, "Write to the housing officer")
+        await pilot.press("tab")
         await choose(pilot, "Agency: Dr Amir Khan, Hillside GP")
         await focus(pilot, "#due_on")
         await pilot.press(*"fri", "ctrl+s")
@@ -176,7 +186,8 @@ async def test_mark_an_action_done_with_a_note(make_app: MakeApp, seeded_db: Pat
         await focus(pilot, "#status")
         await choose(pilot, "done")
         await focus(pilot, "#status_note")
-        await pilot.press(*"Set up on 20 Nov", "ctrl+s")
+        await type_text(pilot, "Set up on 20 Nov")
+        await pilot.press("ctrl+s")
         await loaded(pilot)
         assert pane.plan is not None
         (action,) = pane.plan.goals[0].actions
@@ -196,11 +207,11 @@ async def test_a_review_rates_each_goal_and_shows_beneath_it(
         assert isinstance(app.screen, FormScreen)
         form = app.screen
         await focus(pilot, "#client_views")
-        await pilot.press(*"“Things are better with the rent.”")
+        await type_text(pilot, "“Things are better with the rent.”")
         await focus(pilot, f"#rating_{g1.id}")
         await choose(pilot, "progressing")
         await focus(pilot, f"#evidence_{g1.id}")
-        await pilot.press(*"Rent paid in October and November")
+        await type_text(pilot, "Rent paid in October and November")
         await focus(pilot, f"#decision_{g1.id}")
         await choose(pilot, "continue")
         await pilot.press("ctrl+s")
@@ -209,7 +220,8 @@ async def test_a_review_rates_each_goal_and_shows_beneath_it(
         assert app.screen is form
         assert "Rate the progress, or say why" in visible_text(app)
         await focus(pilot, f"#not_rated_{g2.id}")
-        await pilot.press(*"Housing officer away", "ctrl+s")
+        await type_text(pilot, "Housing officer away")
+        await pilot.press("ctrl+s")
         await loaded(pilot)
         assert isinstance(app.screen, CaseFileScreen)
         assert pane.plan is not None and len(pane.plan.reviews) == 1
@@ -270,7 +282,9 @@ async def test_a_closed_case_plan_can_be_read_not_changed(
         await loaded(pilot)
         await pilot.press("x")  # the closed cases
         await loaded(pilot)
-        await pilot.press("slash", *CLIENT, "enter", "enter")
+        await pilot.press("slash")
+        await type_text(pilot, CLIENT)
+        await pilot.press("enter", "enter")
         await loaded(pilot)
         assert isinstance(app.screen, CaseFileScreen)
         await pilot.press("5")
@@ -293,7 +307,7 @@ async def test_a_half_typed_review_is_kept_when_the_app_quits(
         await open_plan(pilot)
         await pilot.press("R")
         await focus(pilot, "#client_views")
-        await pilot.press(*"Better since the payment plan")
+        await type_text(pilot, "Better since the payment plan")
         await pilot.press("ctrl+q")  # quits at once, keeping what is typed
         await pilot.pause()
     store = Store.open(seeded_db)
@@ -334,11 +348,15 @@ async def test_a_review_typed_and_left_for_a_moment_is_kept_as_a_draft(
         await pilot.press("R")
         await focus(pilot, "#participants")
         await pilot.press(*"Mum")
-        await pilot.pause(2.5)  # a pause in typing
+        # A pause in typing (two seconds) keeps a draft.
         store = Store.open(seeded_db)
-        kept = store.forms.draft(store.workers.ensure(ME), f"plan_review:{plan.id}")
-        store.close()
-        assert kept is not None and kept[0]["participants"] == "Mum"
+        try:
+            me, key = store.workers.ensure(ME), f"plan_review:{plan.id}"
+            await until(pilot, lambda: store.forms.draft(me, key) is not None, seconds=15)
+            found = store.forms.draft(me, key)
+        finally:
+            store.close()
+        assert found is not None and found[0]["participants"] == "Mum"
 
 
 async def test_saving_a_goal_unchanged_says_so_and_adds_no_version(

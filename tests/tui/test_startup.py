@@ -18,6 +18,7 @@ from tui import cli
 from tui.app import CaselineApp
 
 from .helpers import loaded, names, title
+from .waiting import until
 
 
 def _read_mine(db: Path) -> list[CaseRow]:
@@ -71,8 +72,7 @@ async def test_garbage_collection_resumes_once_start_up_is_over(
         async with app.run_test(size=(80, 24)) as pilot:
             await loaded(pilot)
             assert not gc.isenabled()
-            await pilot.pause(1.2)
-            assert gc.isenabled()
+            await until(pilot, gc.isenabled, seconds=10)
             assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()

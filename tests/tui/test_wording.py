@@ -16,7 +16,7 @@ from tui.screens.choice import ChoiceScreen
 from tui.screens.form import FormScreen
 from tui.screens.meetings.conferences import ConferencesScreen
 
-from .helpers import loaded, visible_text
+from .helpers import loaded, type_text, visible_text
 from .test_conferences_ui import _with_meeting
 from .test_plan_ui import GOAL, _case_id, open_plan
 
@@ -71,7 +71,8 @@ async def test_counts_of_one_read_in_the_singular(make_app: MakeApp, seeded_db: 
         state = str(app.screen.query_one("#chron-state", Static).render())
         count = len(app.screen.query_one("#chron-table").rows)  # type: ignore[attr-defined]
         assert state.startswith(f"{count} entries · ")
-        await pilot.press("slash", *"allocated")
+        await pilot.press("slash")
+        await type_text(pilot, "allocated")
         await loaded(pilot)
         state = str(app.screen.query_one("#chron-state", Static).render())
         assert state.startswith(f"1 of {count} entries · ")
