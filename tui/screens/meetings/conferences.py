@@ -79,8 +79,6 @@ def amend_minutes(
 
 def next_meeting(screen: CaselineScreen[Any], conference_id: int, label: str) -> None:
     """Set (or clear) the date of the meeting after this one."""
-    from tui.screens.plan.forms import _read
-
     caseline = screen.caseline
     store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
 
@@ -107,7 +105,13 @@ def next_meeting(screen: CaselineScreen[Any], conference_id: int, label: str) ->
             done,
         )
 
-    _read(screen.app, lambda: store.conferences.get(me, conference_id), show)
+    run_store(
+        screen.app,
+        lambda: store.conferences.get(me, conference_id),
+        done=show,
+        name="plan-read",
+        exclusive=False,
+    )
 
 
 def _when(item: Any) -> str:
