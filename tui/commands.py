@@ -51,7 +51,9 @@ class CaseSearch(Provider):
         if len(fold(text)) < 2:
             return
         app = self.caseline
-        # The database is never read on the UI thread.
+        # The database is never read on the UI thread. Not run_store: a provider is no DOM node,
+        # and the palette consumes this async generator itself, cancelling it when the query
+        # changes; awaiting a thread gives the rows here, and a failure to the palette (logged).
         rows = await asyncio.to_thread(app.store.cases.find, app.me, text)
         needle = fold(text)
         for row in rows:

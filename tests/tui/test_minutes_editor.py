@@ -308,6 +308,29 @@ async def test_a_page_that_cannot_be_saved_yet_comes_back_as_typed(
         assert "restored as typed" in visible_text(app)
 
 
+async def test_quitting_with_minutes_open_keeps_them_written_off_the_ui_thread(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    """ctrl+q reads the page on the UI thread and writes it in a thread; the check for store
+    calls on the UI thread (the ui_thread_watch fixture) fails the test if it is written
+    there."""
+    case_id, _gp = _case(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(pilot)
+        await type_into(pilot, screen.query_one("#place", Input), "Civic Centre")
+        await pilot.press("ctrl+q")  # quicker than the autosave
+        await pilot.pause()
+        assert not app.is_running
+    store = Store.open(seeded_db)
+    try:
+        me = store.workers.ensure(ME)
+        [meeting] = store.conferences.for_case(me, case_id)
+        assert store.conferences.get(me, meeting.id).place == "Civic Centre"
+    finally:
+        store.close()
+
+
 async def test_a_plan_review_held_in_the_meeting_is_shown_in_its_minutes(
     make_app: MakeApp, seeded_db: Path
 ) -> None:

@@ -28,17 +28,10 @@ from textual._context import active_app
 from store.core.db import Database
 from store.service import Store
 
-# Modules being split and moved by other work as this check was added: their UI-thread store
-# calls are still to be moved into workers (tui.workers.run_store). Each entry says which call.
-# Empty this once they are: a call from any other module fails the test that made it.
-ALLOWED_MODULES: dict[str, str] = {
-    # MinutesEditorScreen.save_draft_now, when the app quits with minutes being written
-    # (CaselineApp.save_open_drafts): _persist writes the minutes (start_conference /
-    # save_conference) and keeps the page (save_form_draft / discard_form_draft) on the UI
-    # thread. To go: a draft_saver() that reads the page there and writes it in a thread, as
-    # NoteEditorScreen and FormScreen do.
-    "tui.screens.meetings.minutes_editor": "save_draft_now -> _persist",
-}
+# Modules whose UI-thread store calls are still to be moved into workers
+# (tui.workers.run_store), each with the call it makes: none now. A call from any module not
+# listed fails the test that made it.
+ALLOWED_MODULES: dict[str, str] = {}
 
 
 @dataclass(frozen=True)

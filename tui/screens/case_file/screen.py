@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
@@ -43,6 +43,7 @@ from tui.screens.chronology.pane import ChronologyPane, ChronologyTable
 from tui.screens.plan.pane import PlanPane
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
+from tui.workers import run_store
 
 TAB_LABELS = {
     "overview": "1 Overview",
@@ -142,23 +143,22 @@ class CaseFileScreen(CaselineScreen[None]):
             return "", None
         return self.notes_list.filter()
 
-    @work(thread=True, exclusive=True, group="case", exit_on_error=False)
     def _load(self) -> None:
-        store, me = self.caseline.store, self.caseline.me
-        loaded = store.case_file.view(
-            me,
-            self.case_id,
-            notes=self._notes_filter() if "notes" in self._built else None,
-            plan="plan" in self._built,
-        )
-        # Folded for the filter here, off the UI thread.
-        keys = ChronologyTable.keys_for(loaded.chronology)
-        self.app.call_from_thread(self._show, loaded, keys)
+        store, me, case_id = self.caseline.store, self.caseline.me, self.case_id
+        # What the built tabs need, read here on the UI thread.
+        notes = self._notes_filter() if "notes" in self._built else None
+        plan = "plan" in self._built
 
-    @work(thread=True, exclusive=True, group="plan", exit_on_error=False)
+        def load() -> tuple[CaseFile, dict[int, str] | None]:
+            loaded = store.case_file.view(me, case_id, notes=notes, plan=plan)
+            # Folded for the filter here, off the UI thread.
+            return loaded, ChronologyTable.keys_for(loaded.chronology)
+
+        run_store(self, load, done=lambda shown: self._show(*shown), name="case")
+
     def _load_plan(self) -> None:
-        plan = self.caseline.store.plans.current(self.caseline.me, self.case_id)
-        self.app.call_from_thread(self._show_plan, plan)
+        store, me, case_id = self.caseline.store, self.caseline.me, self.case_id
+        run_store(self, lambda: store.plans.current(me, case_id), done=self._show_plan, name="plan")
 
     def _show_plan(self, plan: PlanInfo | None) -> None:
         pane = self.query_one(PlanPane)
@@ -180,13 +180,15 @@ class CaseFileScreen(CaselineScreen[None]):
         when the case is next shown, i.e. when the form that added it has closed."""
         self._select = f"{kind}-{record_id}"
 
-    @work(thread=True, exclusive=True, group="notes", exit_on_error=False)
     def _load_notes(self) -> None:
+        store, me, case_id = self.caseline.store, self.caseline.me, self.case_id
         text, note_type = self._notes_filter()
-        notes = self.caseline.store.notes.for_case(
-            self.caseline.me, self.case_id, note_type=note_type, text=text
+        run_store(
+            self,
+            lambda: store.notes.for_case(me, case_id, note_type=note_type, text=text),
+            done=self._show_notes,
+            name="notes",
         )
-        self.app.call_from_thread(self._show_notes, notes)
 
     # -- showing -------------------------------------------------------------------------
 
@@ -430,10 +432,14 @@ class CaseFileScreen(CaselineScreen[None]):
         if self.detail is not None:
             self._transfer(self.detail)
 
-    @work(thread=True, exclusive=True, group="transfer", exit_on_error=False)
     def _transfer(self, detail: CaseDetail) -> None:
-        workers = self.caseline.store.workers.active()
-        self.app.call_from_thread(self._show_transfer, detail, workers)
+        workers = self.caseline.store.workers
+        run_store(
+            self,
+            workers.active,
+            done=lambda active: self._show_transfer(detail, active),
+            name="transfer",
+        )
 
     def _show_transfer(self, detail: CaseDetail, workers: list[WorkerInfo]) -> None:
         from tui.screens.case_file.lifecycle import offer_transfer

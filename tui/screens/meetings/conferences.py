@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -17,7 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.core import dates
-from store.core.errors import Conflict, InvalidInput
+from store.core.errors import Conflict, InvalidInput, StoreError
 from store.core.textsafe import preview_line
 from store.core.words import plural
 from tui.screens.base import CaselineScreen
@@ -27,6 +27,7 @@ from tui.widgets.date_field import FUTURE
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.lists import refill
 from tui.widgets.markdown import SafeMarkdown
+from tui.workers import report, run_store
 
 if TYPE_CHECKING:
     from store.cases.records import CaseDetail
@@ -78,8 +79,6 @@ def amend_minutes(
 
 def next_meeting(screen: CaselineScreen[Any], conference_id: int, label: str) -> None:
     """Set (or clear) the date of the meeting after this one."""
-    from tui.screens.plan.forms import _read
-
     caseline = screen.caseline
     store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
 
@@ -106,7 +105,13 @@ def next_meeting(screen: CaselineScreen[Any], conference_id: int, label: str) ->
             done,
         )
 
-    _read(screen.app, lambda: store.conferences.get(me, conference_id), show)
+    run_store(
+        screen.app,
+        lambda: store.conferences.get(me, conference_id),
+        done=show,
+        name="plan-read",
+        exclusive=False,
+    )
 
 
 def _when(item: Any) -> str:
@@ -208,11 +213,14 @@ class ConferencesScreen(CaselineScreen[None]):
     def action_reload(self) -> None:
         self._load()
 
-    @work(thread=True, exclusive=True, group="conferences", exit_on_error=False)
     def _load(self) -> None:
-        store, me = self.caseline.store, self.caseline.me
-        shown = store.conferences.meetings(me, self.case_id)
-        self.app.call_from_thread(self._show, shown.meetings, shown.actions, shown.closed)
+        store, me, case_id = self.caseline.store, self.caseline.me, self.case_id
+        run_store(
+            self,
+            lambda: store.conferences.meetings(me, case_id),
+            done=lambda shown: self._show(shown.meetings, shown.actions, shown.closed),
+            name="conferences",
+        )
 
     def _show(
         self,
@@ -350,18 +358,35 @@ class ConferencesScreen(CaselineScreen[None]):
             answer,
         )
 
-    @work(thread=True, group="conferences-discard", exit_on_error=False)
     def _discard(self, meeting: ConferenceListItem) -> None:
-        store, me = self.caseline.store, self.caseline.me
-        try:
+        store, me, app = self.caseline.store, self.caseline.me, self.app
+
+        def discard() -> None:
             store.conferences.discard(me, meeting.id, version=meeting.version)
             store.forms.discard_draft(me, f"conference:{meeting.id}")
-        except (InvalidInput, Conflict) as exc:
-            message = " ".join(exc.errors.values()) if isinstance(exc, InvalidInput) else str(exc)
-            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
-            return
-        self.app.call_from_thread(self.notify, "Draft minutes discarded.", markup=False)
-        self.app.call_from_thread(self.action_reload)
+
+        def refused(exc: StoreError) -> None:
+            if isinstance(exc, InvalidInput):
+                app.notify(" ".join(exc.errors.values()), severity="error", markup=False)
+            elif isinstance(exc, Conflict):
+                app.notify(str(exc), severity="error", markup=False)
+            else:
+                report(app, exc)
+
+        def discarded(_: None) -> None:
+            app.notify("Draft minutes discarded.", markup=False)
+            if self.is_attached:
+                self.action_reload()
+
+        # Run by the app: what became of the minutes is said even if this screen has closed.
+        run_store(
+            app,
+            discard,
+            done=discarded,
+            failed=refused,
+            name="conferences-discard",
+            exclusive=False,
+        )
 
     def _highlighted_action(self) -> ConferenceActionInfo | None:
         if not self.query("#actions"):
@@ -504,11 +529,14 @@ class MinutesScreen(CaselineScreen[None]):
     def on_mount(self) -> None:
         self._load()
 
-    @work(thread=True, exclusive=True, group="minutes", exit_on_error=False)
     def _load(self) -> None:
-        store, me = self.caseline.store, self.caseline.me
-        shown = store.conferences.minutes(me, self.conference_id)
-        self.app.call_from_thread(self._show, shown.conference, shown.detail)
+        store, me, conference_id = self.caseline.store, self.caseline.me, self.conference_id
+        run_store(
+            self,
+            lambda: store.conferences.minutes(me, conference_id),
+            done=lambda shown: self._show(shown.conference, shown.detail),
+            name="minutes",
+        )
 
     def _show(self, conference: ConferenceInfo, detail: CaseDetail) -> None:
         self._detail = detail

@@ -1,6 +1,7 @@
 """The minutes being written, as the store keeps them: which draft minutes and at which
 version, whether the page is kept as typed beside them, and whose save wins when a colleague
-saved the same minutes first. Nothing here touches the screen."""
+saved the same minutes first. Nothing here touches the screen: these run in the screen's
+workers (or, at exit, wherever the app is ending)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from store.core.errors import Conflict, InvalidInput
 from tui.screens.meetings.minutes_state import Sent, to_minutes
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from store.conferences.records import ConferenceInfo, MinutesForEditing
     from store.core.records import WorkerInfo
     from store.core.settings import Config
     from store.service import Store
@@ -100,3 +104,33 @@ class MinutesDraft:
                 )
                 self.kept = True
             return outcome, errors, sent
+
+    def load(
+        self, store: Store, me: WorkerInfo
+    ) -> tuple[MinutesForEditing, tuple[dict[str, str], datetime] | None]:
+        """The meeting's people, plan and minutes, and the page kept as typed (None if not)."""
+        shown = store.conferences.minutes_for_editing(me, self.case_id, self.conference_id)
+        key = self.draft_key
+        return shown, store.forms.draft(me, key) if key else None
+
+    def finalise(self, store: Store, me: WorkerInfo) -> ConferenceInfo:
+        """Make the minutes a record, leaving no page kept beside them; the store's
+        ``InvalidInput`` or ``Conflict`` if it refuses."""
+        with self.write_lock:
+            assert self.conference_id is not None
+            info = store.conferences.finalise(me, self.conference_id, version=self.version)
+            self.finished = True
+            if self.kept and self.draft_key:
+                store.forms.discard_draft(me, self.draft_key)
+        return info
+
+    def discard_untouched(self, store: Store, me: WorkerInfo, conference_id: int) -> int | None:
+        """Minutes started here and emptied again: leave nothing behind. Returns their id if
+        they were changed elsewhere meanwhile (kept, and listed as a draft), else None."""
+        with self.write_lock:
+            try:
+                store.conferences.discard(me, conference_id, version=self.version)
+                store.forms.discard_draft(me, f"conference:{conference_id}")
+            except (InvalidInput, Conflict):
+                return conference_id
+        return None

@@ -15,10 +15,10 @@ saves, showing any problem at its field; ``ctrl+f`` finalises.
 from __future__ import annotations
 
 import json
-import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -26,7 +26,7 @@ from textual.timer import Timer
 from textual.widgets import Input, Select, Static, TextArea
 
 from store.core import dates
-from store.core.errors import Conflict, InvalidInput
+from store.core.errors import Conflict, InvalidInput, StoreError
 from tui.screens.base import CaselineScreen
 from tui.screens.meetings.minutes_draft import MinutesDraft
 from tui.screens.meetings.minutes_page import MinutesPage, page_fields
@@ -42,6 +42,7 @@ from tui.screens.meetings.minutes_state import (
 from tui.text import assemble
 from tui.widgets.conflict import ConflictNotice
 from tui.widgets.footer import CaselineFooter
+from tui.workers import report, run_store
 
 if TYPE_CHECKING:
     from store.conferences.records import ConferenceInfo, MeetingPerson
@@ -122,7 +123,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         self._timer: Timer | None = None
         self._owners_timer: Timer | None = None
 
-    # What the workers below read of the draft minutes (see MinutesDraft).
+    # What tests and the screen read of the draft minutes (see MinutesDraft).
 
     @property
     def conference_id(self) -> int | None:
@@ -131,18 +132,6 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
     @property
     def version(self) -> int:
         return self.draft.version
-
-    @property
-    def draft_key(self) -> str | None:
-        return self.draft.draft_key
-
-    @property
-    def _lock(self) -> threading.Lock:
-        return self.draft.write_lock
-
-    @property
-    def _kept(self) -> bool:
-        return self.draft.kept
 
     @property
     def _finished(self) -> bool:
@@ -171,13 +160,14 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         self.query_one("#page").disabled = True
         self._load()
 
-    @work(thread=True, exclusive=True, group="minutes-load", exit_on_error=False)
     def _load(self) -> None:
         store, me = self.caseline.store, self.caseline.me
-        shown = store.conferences.minutes_for_editing(me, self.case_id, self.conference_id)
-        people, plan, info = shown.people, shown.plan, shown.conference
-        kept = store.forms.draft(me, self.draft_key) if self.draft_key else None
-        self.app.call_from_thread(self._fill, people, plan, info, kept)
+        run_store(
+            self,
+            lambda: self.draft.load(store, me),
+            done=lambda got: self._fill(got[0].people, got[0].plan, got[0].conference, got[1]),
+            name="minutes-load",
+        )
 
     def _fill(
         self,
@@ -315,15 +305,15 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
 
     # -- saving ----------------------------------------------------------------------------------
 
-    def _persist(self, state: dict[str, Any]) -> tuple[str, dict[str, str], Sent]:
-        """Save ``state`` (see MinutesDraft.persist); off the UI thread, or at exit."""
-        store, me, config = self.caseline.store, self.caseline.me, self.caseline.config
-        return self.draft.persist(store, me, config, state)
-
-    @work(thread=True, group="minutes-save", exit_on_error=False)
     def _persist_in_thread(self, state: dict[str, Any], explicit: bool, then: str = "") -> None:
-        outcome, errors, sent = self._persist(state)
-        self.app.call_from_thread(self._persisted, outcome, errors, sent, explicit, then)
+        store, me, config = self.caseline.store, self.caseline.me, self.caseline.config
+        run_store(
+            self,
+            lambda: self.draft.persist(store, me, config, state),
+            done=lambda saved: self._persisted(*saved, explicit, then),
+            name="minutes-save",
+            exclusive=False,
+        )
 
     def _persisted(
         self, outcome: str, errors: dict[str, str], sent: Sent, explicit: bool, then: str
@@ -379,11 +369,23 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         self._persist_in_thread(self.state(), True)
 
     def save_draft_now(self) -> bool:
-        """Keep what is typed, at once (the app is quitting); True if there was anything."""
-        if not self._page_ready or self._finished or self.is_untouched():
+        """Keep what is typed, at once (the terminal is going away); True if there was anything."""
+        if (saver := self.draft_saver()) is None:
             return False
-        self._persist(self.state())
+        saver()
         return True
+
+    def draft_saver(self) -> Callable[[], None] | None:
+        """What keeps the page as typed now, to run in any thread (None: nothing to keep)."""
+        if not self._page_ready or self._finished or self.is_untouched():
+            return None
+        store, me, config = self.caseline.store, self.caseline.me, self.caseline.config
+        state, draft = self.state(), self.draft
+
+        def save() -> None:
+            draft.persist(store, me, config, state)
+
+        return save
 
     # -- finalising ------------------------------------------------------------------------------
 
@@ -413,23 +415,21 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             answer,
         )
 
-    @work(thread=True, exclusive=True, group="minutes-finalise", exit_on_error=False)
     def _finalise(self) -> None:
         store, me = self.caseline.store, self.caseline.me
-        try:
-            with self._lock:
-                assert self.conference_id is not None
-                info = store.conferences.finalise(me, self.conference_id, version=self.version)
-                self._finished = True
-                if self._kept and self.draft_key:
-                    store.forms.discard_draft(me, self.draft_key)
-        except (InvalidInput, Conflict) as exc:
-            errors = exc.errors if isinstance(exc, InvalidInput) else {"form": str(exc)}
-            self.app.call_from_thread(self._finalise_failed, errors)
-            return
-        self.app.call_from_thread(self._finalised, info)
+        run_store(
+            self,
+            lambda: self.draft.finalise(store, me),
+            done=self._finalised,
+            failed=self._finalise_failed,
+            name="minutes-finalise",
+        )
 
-    def _finalise_failed(self, errors: dict[str, str]) -> None:
+    def _finalise_failed(self, exc: StoreError) -> None:
+        if not isinstance(exc, (InvalidInput, Conflict)):
+            report(self.app, exc)
+            return
+        errors = exc.errors if isinstance(exc, InvalidInput) else {"form": str(exc)}
         self._busy = False
         self.page.show_errors(errors, to_minutes(self.state()))
 
@@ -546,11 +546,16 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             done,
         )
 
-    @work(thread=True, group="minutes-review", exit_on_error=False)
     def _reload_review(self) -> None:
-        assert self.conference_id is not None
-        info = self.caseline.store.conferences.get(self.caseline.me, self.conference_id)
-        self.app.call_from_thread(self._show_review, info)
+        store, me, conference_id = self.caseline.store, self.caseline.me, self.conference_id
+        assert conference_id is not None
+        run_store(
+            self,
+            lambda: store.conferences.get(me, conference_id),
+            done=self._show_review,
+            name="minutes-review",
+            exclusive=False,
+        )
 
     # -- closing ---------------------------------------------------------------------------------
 
@@ -570,18 +575,15 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         self._busy = True
         self._persist_in_thread(self.state(), False, "close")
 
-    @work(thread=True, group="minutes-discard", exit_on_error=False)
     def _discard_untouched(self, conference_id: int) -> None:
-        """Minutes started here and emptied again: leave nothing behind."""
         store, me = self.caseline.store, self.caseline.me
-        kept: int | None = None
-        with self._lock:
-            try:
-                store.conferences.discard(me, conference_id, version=self.version)
-                store.forms.discard_draft(me, f"conference:{conference_id}")
-            except (InvalidInput, Conflict):
-                kept = conference_id  # changed elsewhere meanwhile: kept, listed as a draft
-        self.app.call_from_thread(self.dismiss, kept)
+        run_store(
+            self,
+            lambda: self.draft.discard_untouched(store, me, conference_id),
+            done=self.dismiss,
+            name="minutes-discard",
+            exclusive=False,
+        )
 
     def _close_with(self, outcome: str, errors: dict[str, str]) -> None:
         self._finished = True

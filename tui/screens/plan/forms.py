@@ -8,7 +8,7 @@ its messages appear next to the fields. Saving returns to the case file, which r
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
@@ -16,12 +16,11 @@ from store.core import dates
 from store.plans.records import ACTION_STATUSES, DECISIONS, DOMAINS, RATINGS
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import FUTURE, FUTURE_DATES, TODAY_IF_BLANK
+from tui.workers import run_store
 
 if TYPE_CHECKING:
     from store.plans.records import ActionInfo, GoalInfo, PlanInfo
     from tui.host import CaselineHost
-
-T = TypeVar("T")
 
 YES_NO = (("yes", "yes"), ("no", "no"))
 SCHEDULE_FIELDS = [
@@ -80,16 +79,6 @@ def _saved(
                 then(result)
 
     return done
-
-
-def _read(app: App[Any], read: Callable[[], T], then: Callable[[T], None]) -> None:
-    """Read off the UI thread, then carry on in it (errors are reported, never raised)."""
-
-    def work() -> None:
-        result = read()
-        app.call_from_thread(then, result)
-
-    app.run_worker(work, thread=True, group="plan-read", exit_on_error=False)
 
 
 # --- the plan ----------------------------------------------------------------------------------
@@ -248,7 +237,13 @@ def add_action(
             _saved(app, "Action added.", then),
         )
 
-    _read(app, lambda: store.plans.action_owners(me, plan.case_id), show)
+    run_store(
+        app,
+        lambda: store.plans.action_owners(me, plan.case_id),
+        done=show,
+        name="plan-read",
+        exclusive=False,
+    )
 
 
 def update_action(app: App[Any], plan: PlanInfo, goal: GoalInfo) -> None:
@@ -305,7 +300,13 @@ def _edit_action(app: App[Any], plan: PlanInfo, goal: GoalInfo, action: ActionIn
             _saved(app, "Action saved; the change is kept in the history."),
         )
 
-    _read(app, lambda: store.plans.action_owners(me, plan.case_id), show)
+    run_store(
+        app,
+        lambda: store.plans.action_owners(me, plan.case_id),
+        done=show,
+        name="plan-read",
+        exclusive=False,
+    )
 
 
 # --- reviews -----------------------------------------------------------------------------------

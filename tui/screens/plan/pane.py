@@ -18,6 +18,7 @@ from store.plans.render import goal_markdown, plan_header_markdown
 from tui.screens.plan import forms, view
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.textual_fixes import InOrderKeys, run_bindings
+from tui.workers import run_store
 
 if TYPE_CHECKING:
     from store.cases.records import CaseDetail
@@ -341,7 +342,13 @@ class PlanPane(InOrderKeys, Widget, can_focus=True):
 
             app.push_screen(ExportScreen(detail, plan_export(detail, plan)))
 
-        forms._read(app, lambda: store.cases.get(me, plan.case_id), show)
+        run_store(
+            app,
+            lambda: store.cases.get(me, plan.case_id),
+            done=show,
+            name="plan-read",
+            exclusive=False,
+        )
 
     def action_earlier_plans(self) -> None:
         view.earlier_plans(self.app, self.case_id, self.case_label)

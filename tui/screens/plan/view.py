@@ -13,10 +13,11 @@ from textual.widgets import Static
 from store.core import dates
 from store.core.words import plural
 from tui.screens.base import CaselineScreen
-from tui.screens.plan.forms import _app, _read
+from tui.screens.plan.forms import _app
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
+from tui.workers import run_store
 
 if TYPE_CHECKING:
     from store.plans.records import PlanInfo, PlanListItem
@@ -53,7 +54,13 @@ def earlier_plans(app: App[Any], case_id: int, label: str) -> None:
 
         app.push_screen(ChoiceScreen("Which plan?", choices), chosen)
 
-    _read(app, lambda: store.plans.for_case(me, case_id), show)
+    run_store(
+        app,
+        lambda: store.plans.for_case(me, case_id),
+        done=show,
+        name="plan-read",
+        exclusive=False,
+    )
 
 
 class PlanViewScreen(CaselineScreen[None]):
@@ -91,7 +98,7 @@ class PlanViewScreen(CaselineScreen[None]):
             assert review_id is not None
             return store.plans.for_review(me, review_id)
 
-        _read(self.app, read, self._show)
+        run_store(self, read, done=self._show, name="plan-read", exclusive=False)
 
     def _show(self, plan: PlanInfo) -> None:
         from store.plans.render import plan_markdown, review_markdown
