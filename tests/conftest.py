@@ -107,18 +107,3 @@ def make_case(store: Store, me: WorkerInfo) -> Callable[..., CaseDetail]:
         return store.cases.create(actor or me, data)
 
     return make
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The longest tests first: the cores take tests as they free up, and a long test begun
-    last keeps the run going while the other core idles. Tests in a real terminal take
-    longest, then those driving the app; the store's own tests are quick and fill the gaps."""
-
-    def weight(item: pytest.Item) -> int:
-        if item.get_closest_marker("slow"):
-            return 0
-        if "tests/tui/" in item.nodeid or "tests/snapshots/" in item.nodeid:
-            return 1
-        return 2
-
-    items.sort(key=weight)
