@@ -37,6 +37,7 @@ from store.core.models import (
     utcnow,
 )
 from store.core.records import WorkerInfo
+from store.core.rows import get_row
 from store.core.textsafe import fold
 
 if TYPE_CHECKING:
@@ -125,7 +126,7 @@ class CaseFileService(CaseHistory):
     def client(self, actor: WorkerInfo, client_id: int) -> ClientInfo:
         """A client's own details and their current version."""
         with self.database.reading():
-            return _client_info(_get_client(client_id))
+            return _client_info(get_row(Client, client_id, "client"))
 
     def update_client(
         self,
@@ -145,7 +146,7 @@ class CaseFileService(CaseHistory):
         from store.core.validation import validate
 
         with self.database.writing():
-            row = _get_client(client_id)
+            row = get_row(Client, client_id, "client")
             if row.version != version:
                 raise _refused(row, "client", "this client's details", CLIENT_FIELDS)
             current = {f: getattr(row, f) for f in CLIENT_FIELDS}
@@ -156,14 +157,14 @@ class CaseFileService(CaseHistory):
                 if "name" in values:
                     values["name_key"] = fold(values["name"])
                 save_changes(Client, row, values, changes, "client", actor, CLIENT_CONFLICT)
-            return _client_info(_get_client(client_id))
+            return _client_info(get_row(Client, client_id, "client"))
 
     # -- support network -----------------------------------------------------------------
 
     def contacts(self, actor: WorkerInfo, client_id: int) -> list[ContactInfo]:
         """The client's support network (removed contacts left out), by name."""
         with self.database.reading():
-            _get_client(client_id)
+            get_row(Client, client_id, "client")
             rows = Contact.select().where(Contact.client == client_id, Contact.removed_at.is_null())
             return sorted((_contact_info(c) for c in rows), key=lambda c: (fold(c.name), c.id))
 
@@ -174,7 +175,7 @@ class CaseFileService(CaseHistory):
 
         new: ContactInput = validate(ContactInput, data)
         with self.database.writing():
-            _get_client(client_id)
+            get_row(Client, client_id, "client")
             now = utcnow()
             row = Contact.create(
                 client=client_id,
@@ -214,7 +215,7 @@ class CaseFileService(CaseHistory):
         """Professionals involved (removed ones left out): current first, then ended, by name."""
         today = dates.today()
         with self.database.reading():
-            _get_case(case_id)
+            get_row(Case, case_id, "case")
             rows = Professional.select().where(
                 Professional.case == case_id, Professional.removed_at.is_null()
             )
@@ -235,7 +236,7 @@ class CaseFileService(CaseHistory):
 
         new: ProfessionalInput = validate(ProfessionalInput, data, dayfirst=dayfirst)
         with self.database.writing():
-            _get_case(case_id)
+            get_row(Case, case_id, "case")
             now = utcnow()
             row = Professional.create(
                 case=case_id,
@@ -284,13 +285,13 @@ class CaseFileService(CaseHistory):
     def summary(self, actor: WorkerInfo, case_id: int) -> SummaryInfo | None:
         """The current (newest) summary of the case, or None if it has none yet."""
         with self.database.reading():
-            _get_case(case_id)
+            get_row(Case, case_id, "case")
             return _current_summary(case_id)
 
     def summary_versions(self, actor: WorkerInfo, case_id: int) -> list[SummaryInfo]:
         """Every saved version of the case summary, newest first."""
         with self.database.reading():
-            _get_case(case_id)
+            get_row(Case, case_id, "case")
             return [_summary_info(s) for s in _summary_query(case_id)]
 
     def save_summary(
@@ -309,7 +310,7 @@ class CaseFileService(CaseHistory):
 
         new: SummaryInput = validate(SummaryInput, {"body": body})
         with self.database.writing():
-            _get_case(case_id)
+            get_row(Case, case_id, "case")
             current = _current_summary(case_id)
             if current is not None and current.body == new.body:
                 return current
@@ -341,20 +342,6 @@ class CaseFileService(CaseHistory):
 
 
 # --- helpers (called inside a reading() or writing() block) ----------------------------------
-
-
-def _get_client(client_id: int) -> Any:
-    row = Client.get_or_none(Client.id == client_id)
-    if row is None:
-        raise NotFound(f"No client with id {client_id}.")
-    return row
-
-
-def _get_case(case_id: int) -> Any:
-    row = Case.get_or_none(Case.id == case_id)
-    if row is None:
-        raise NotFound(f"No case with id {case_id}.")
-    return row
 
 
 def _get_live(

@@ -29,9 +29,9 @@ from store.core.changes import diff, save_changes
 from store.core.db import Database
 from store.core.dialect import contains
 from store.core.errors import Conflict, InvalidInput, NotFound
-from store.core.models import Case, ChronologyEntry, Worker, utcnow
-from store.core.records import CaseStatus, WorkerInfo
-from store.core.rows import current_allocation_id, current_allocation_start, tuples
+from store.core.models import ChronologyEntry, Worker, utcnow
+from store.core.records import WorkerInfo
+from store.core.rows import current_allocation_id, current_allocation_start, open_case, tuples
 
 # --- the operations ------------------------------------------------------------------------
 
@@ -128,7 +128,7 @@ class ChronologyService:
             EntryInput, data, dayfirst=dayfirst, categories=tuple(categories)
         )
         with self.database.writing():
-            _open_case(case_id)
+            open_case(case_id, "change its chronology")
             row = ChronologyEntry.create(
                 case=case_id,
                 allocation=current_allocation_id(case_id),
@@ -166,7 +166,7 @@ class ChronologyService:
                 raise InvalidInput({"form": AUTOMATIC_NOT_EDITABLE})
             if row.version != version:
                 raise _refused(row)
-            _open_case(row.case_id)
+            open_case(row.case_id, "change its chronology")
             current = {f: getattr(row, f) for f in ENTRY_FIELDS}
             new: EntryInput = validate(
                 EntryInput,
@@ -211,7 +211,7 @@ class ChronologyService:
             row = _get_entry(entry_id)
             if row.version != version:
                 raise _refused(row)
-            _open_case(row.case_id)
+            open_case(row.case_id, "change its chronology")
             new_category = row.category
             if category is not None and category != row.category:
                 allowed = chronology_categories(categories)
@@ -316,15 +316,3 @@ def _entry(entry_id: int) -> ChronologyItem:
         raise NotFound(f"No chronology entry with id {entry_id}.")
     row = _item_query().where(ChronologyEntry.id == entry_id).tuples().get()
     return _item(row, current_allocation_start(case_id))
-
-
-def _open_case(case_id: int) -> Any:
-    """The case, if it exists and is not closed (a closed case is read-only)."""
-    case = Case.get_or_none(Case.id == case_id)
-    if case is None:
-        raise NotFound(f"No case with id {case_id}.")
-    if case.status == CaseStatus.CLOSED.value:
-        raise InvalidInput(
-            {"form": f"Case {case.ref} is closed; reopen it to change its chronology."}
-        )
-    return case
