@@ -34,7 +34,7 @@ from store.core.words import plural
 from store.notes.records import DraftInfo
 from store.service import Store
 from tui.host import CaselineHost
-from tui.widgets.textual_fixes import InOrderKeys, forward, use_paste_in_order_parser
+from tui.widgets.textual_fixes import take_input, use_paste_in_order_parser
 from tui.workers import report, run_store
 
 STARTED_AFTER_SECONDS = 1.0  # after the first caseload is shown, start-up is over
@@ -167,13 +167,7 @@ class CaselineApp(CaselineHost):
     async def on_event(self, event: events.Event) -> None:
         # A text field takes every key itself, bindings included, so that keys arriving
         # together are applied in the order they were typed (tui.widgets.textual_fixes).
-        if (
-            isinstance(event, events.Key)
-            and not event.is_forwarded
-            and isinstance(self.focused, InOrderKeys)
-        ):
-            self.app_focus = True
-            forward(self.focused, event)
+        if take_input(self, event):
             return
         await super().on_event(event)
 

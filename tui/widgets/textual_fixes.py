@@ -21,9 +21,10 @@ to follow it or can go.
 
    What is done instead: a widget with ``InOrderKeys`` runs every binding itself, in its own
    queue, in order: priority bindings, then its own handling, then the other bindings. The app
-   sends it all keys straight away (``CaselineApp.on_event``). Keys still queued for it after
-   the focus has moved on (a tab, a form that closed) are passed on to whatever has the focus
-   now, in order, and so are pastes.
+   sends it all keys straight away (``CaselineApp.on_event``, ``take_input``). Keys still
+   queued for it after the focus has moved on (a tab, a form that closed) are passed on to
+   whatever has the focus now, in order, and so are pastes; while it still holds some, keys and
+   pastes arriving meanwhile queue behind them rather than going to the new focus first.
 
    Private names: ``Widget._on_key`` (overridden, here and in widgets that take some keys
    before ``InOrderKeys`` does, and called through ``super()``),
@@ -165,7 +166,16 @@ def use_paste_in_order_parser(driver_class: type[Driver]) -> None:
 class InOrderKeys(_Base):
     """Mix into a Widget subclass before the widget class."""
 
+    # Keys and pastes passed to this widget that it has not yet dealt with (see ``take_input``).
+    _input_waiting: int = 0
+
     async def _on_key(self, event: events.Key) -> None:
+        try:
+            await self._take_key(event)
+        finally:
+            _dealt_with(self, event)
+
+    async def _take_key(self, event: events.Key) -> None:
         app: Any = self.app
         screen = app.screen
         if screen.focused is not self:
@@ -187,6 +197,7 @@ class InOrderKeys(_Base):
     def on_paste(self, event: events.Paste) -> None:
         # Named without the underscore so as not to replace the widget's own ``_on_paste``,
         # which runs after this, with the cleaned text.
+        _dealt_with(self, event)
         app: Any = self.app
         if app.screen.focused is not self:
             # Pasted after a key that moved the focus on: it belongs where the focus is now.
@@ -199,6 +210,37 @@ class InOrderKeys(_Base):
     def clean_paste(self, text: str) -> str:
         """Pasted text as this widget takes it: control sequences removed."""
         return pasted(text)
+
+
+def take_input(app: Any, event: events.Event) -> bool:
+    """For the app's ``on_event``: pass a key or a paste from the terminal on to the widget that
+    must deal with it next, and return True; False leaves it to Textual.
+
+    That is the last ``InOrderKeys`` widget given one, while it still has some waiting: a key
+    that moves the focus (``/`` to a filter box) can take a while, and the keys typed after it,
+    queued behind it, are passed on to the new focus only when their turn comes. A key arriving
+    meanwhile must queue behind them too, not go straight to the new focus ahead of them.
+    Otherwise a key goes to the focused widget if it is an ``InOrderKeys``.
+    """
+    if not isinstance(event, (events.Key, events.Paste)) or event.is_forwarded:
+        return False
+    holder = getattr(app, "_input_holder", None)
+    if holder is not None and holder._input_waiting > 0 and holder.is_attached:
+        target = holder
+    elif isinstance(event, events.Key) and isinstance(app.focused, InOrderKeys):
+        target = app.focused
+    else:
+        return False
+    if isinstance(event, events.Key):
+        app.app_focus = True  # as Textual does for a key
+    forward(target, event)
+    return True
+
+
+def _dealt_with(widget: InOrderKeys, event: events.Event) -> None:
+    if getattr(event, "_waiting_at", None) is widget:
+        event._waiting_at = None  # type: ignore[attr-defined]
+        widget._input_waiting -= 1
 
 
 async def deliver_key(app: Any, key: events.Key) -> None:
@@ -224,6 +266,10 @@ async def run_bindings(app: Any, key: str, *, priority: bool = False) -> bool:
 
 def forward(widget: Any, event: events.Event) -> None:
     """Put ``event`` in ``widget``'s queue, marked as passed on (as Textual passes keys on)."""
+    if isinstance(widget, InOrderKeys) and isinstance(event, (events.Key, events.Paste)):
+        widget._input_waiting += 1
+        event._waiting_at = widget  # type: ignore[attr-defined]
+        widget.app._input_holder = widget  # type: ignore[attr-defined]
     widget._forward_event(event)
 
 
