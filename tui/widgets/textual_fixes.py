@@ -239,7 +239,7 @@ def take_input(app: Any, event: events.Event) -> bool:
 
 def _dealt_with(widget: InOrderKeys, event: events.Event) -> None:
     if getattr(event, "_waiting_at", None) is widget:
-        event._waiting_at = None  # type: ignore[attr-defined]
+        setattr(event, "_waiting_at", None)  # noqa: B010
         widget._input_waiting -= 1
 
 
@@ -268,8 +268,8 @@ def forward(widget: Any, event: events.Event) -> None:
     """Put ``event`` in ``widget``'s queue, marked as passed on (as Textual passes keys on)."""
     if isinstance(widget, InOrderKeys) and isinstance(event, (events.Key, events.Paste)):
         widget._input_waiting += 1
-        event._waiting_at = widget  # type: ignore[attr-defined]
-        widget.app._input_holder = widget  # type: ignore[attr-defined]
+        setattr(event, "_waiting_at", widget)  # noqa: B010  # an attribute of our own
+        setattr(widget.app, "_input_holder", widget)  # noqa: B010
     widget._forward_event(event)
 
 
