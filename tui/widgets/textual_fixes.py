@@ -268,7 +268,7 @@ def forward(widget: Any, event: events.Event) -> None:
     """Put ``event`` in ``widget``'s queue, marked as passed on (as Textual passes keys on)."""
     if isinstance(widget, InOrderKeys) and isinstance(event, (events.Key, events.Paste)):
         widget._input_waiting += 1
-        event._waiting_at = widget  # type: ignore[attr-defined]
+        event._waiting_at = widget  # type: ignore[union-attr]
         widget.app._input_holder = widget  # type: ignore[attr-defined]
     widget._forward_event(event)
 
