@@ -9,13 +9,15 @@ from typing import Any
 
 from peewee import fn
 
-from store.core.models import Worker
+from store.core.models import AuditEvent, Worker
 from store.core.records import Role, WorkerInfo
 from store.core.textsafe import clean_field
 from store.core.words import plural
 
 NOT_RECOGNISED = "Login or passphrase not recognised."
 DEACTIVATED = "This login has been deactivated."
+# The detail of an audited failure of a login no worker has: those are what is counted.
+UNKNOWN = "unknown login"
 # The longest wait between attempts, however many have failed.
 MAX_DELAY_SECONDS = 60
 # Longest login kept from what was typed at a sign-in prompt (a real one is at most 40).
@@ -88,3 +90,21 @@ def seconds_to_wait(failures: int, last_failed_at: datetime | None, now: datetim
     delay = min(2 ** min(failures - 1, 16), MAX_DELAY_SECONDS)
     remaining = (last_failed_at + timedelta(seconds=delay) - now).total_seconds()
     return math.ceil(remaining) if remaining > 0 else 0
+
+
+def unknown_login_failures(login: str) -> tuple[int, datetime | None]:
+    """How many sign-ins with a login no worker has failed, and when the last did, from the
+    audit trail; in a transaction."""
+    count, last = (
+        AuditEvent.select(fn.COUNT(AuditEvent.id), fn.MAX(AuditEvent.at))
+        .where(
+            AuditEvent.worker.is_null()
+            & (fn.LOWER(AuditEvent.login) == login.lower())
+            & AuditEvent.action.in_(("sign-in-failed", "sign-in-locked-out"))
+            & (AuditEvent.detail == UNKNOWN)
+        )
+        .scalar(as_tuple=True)
+    )
+    if isinstance(last, str):  # an aggregate comes back as stored
+        last = datetime.fromisoformat(last)
+    return int(count or 0), last

@@ -23,12 +23,14 @@ from store.workers.admin import WorkerAdmin
 from store.workers.rules import (
     DEACTIVATED,
     NOT_RECOGNISED,
+    UNKNOWN,
     active_administrator_exists,
     display_name_for,
     find_worker,
     locked_message,
     seconds_to_wait,
     typed_login,
+    unknown_login_failures,
     worker_info,
 )
 
@@ -116,9 +118,7 @@ class WorkerService(WorkerAdmin):
             row = find_worker(typed) if typed else None
         now = utcnow()
         if row is None:
-            passphrases.waste_time(passphrase)
-            self._audit_refusal(None, typed, "sign-in-failed", "unknown login", origin)
-            raise SignInRefused(NOT_RECOGNISED)
+            self._refuse_unknown(typed, passphrase, origin)
         info = worker_info(row)
         if row.locked_at is not None:
             self._audit_refusal(info, "", "sign-in-locked-out", "login locked", origin)
@@ -164,6 +164,32 @@ class WorkerService(WorkerAdmin):
         if changed:
             raise SignInRefused("This login changed while signing in: try again.")
         return worker_info(fresh)
+
+    def _refuse_unknown(self, typed: str, passphrase: str, origin: str) -> NoReturn:
+        """A login no worker has, refused as a known one would be: after the same failures,
+        the same wait and then the same lock (counted from the audit trail, since there is no
+        worker to count them on), so that trying logins tells nobody which exist."""
+        from store.workers import passphrases
+
+        with self.database.reading():
+            failures, last_failed_at = unknown_login_failures(typed)
+        refusal = None
+        if failures >= self.max_failed_sign_ins:
+            action, detail = "sign-in-locked-out", f"{UNKNOWN}: locked"
+            refusal = SignInRefused(locked_message(failures))
+        elif wait := seconds_to_wait(failures, last_failed_at, utcnow()):
+            action = "sign-in-failed"
+            detail = f"{UNKNOWN}: too soon after {plural(failures, 'failed sign-in')}"
+            message = f"Too many failed attempts: try again in {plural(wait, 'second')}."
+            refusal = SignInRefused(message, retry_after=float(wait))
+        if refusal is not None:
+            self._audit_refusal(None, typed, action, detail, origin)
+            raise refusal
+        passphrases.waste_time(passphrase)
+        locks = failures + 1 >= self.max_failed_sign_ins
+        action = "sign-in-locked-out" if locks else "sign-in-failed"
+        self._audit_refusal(None, typed, action, UNKNOWN, origin)
+        raise SignInRefused(locked_message(failures + 1) if locks else NOT_RECOGNISED)
 
     def _count_failure(self, worker_id: int, detail: str, origin: str) -> NoReturn:
         """A wrong passphrase: counted, the login locked at the limit; always raises."""

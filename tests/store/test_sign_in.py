@@ -503,3 +503,32 @@ def test_resetting_a_passphrase_replaces_the_old_one(
     at(5)
     assert store.workers.sign_in("sam.okafor", "a brand new passphrase").id == sam.id
     assert ("passphrase-reset", "ad.min", "login sam.okafor") in events(store, admin)
+
+
+def test_a_login_no_one_has_waits_and_locks_as_a_real_one_does(db_path: Path) -> None:
+    store = Store.open(db_path, max_failed_sign_ins=3)
+    try:
+        admin = store.workers.init_administrator("ad.min", None, "the administrator's own")
+        store.workers.add(admin, login="sam.okafor", passphrase=PASS)
+        seen: dict[str, list[tuple[str, float | None]]] = {}
+        for login in ("sam.okafor", "no.one"):
+            at(0)
+            answers = seen[login] = []
+            for seconds in (0, 0.5, 1, 1.5, 3, 100):
+                at(seconds)
+                problem = refused(lambda login=login: store.workers.sign_in(login, "wrong guess"))
+                answers.append((problem.message, problem.retry_after))
+        assert seen["no.one"] == seen["sam.okafor"]
+        assert [message[:20] for message, _wait in seen["no.one"]] == [
+            "Login or passphrase ",
+            "Too many failed atte",
+            "Login or passphrase ",
+            "Too many failed atte",
+            "This login is locked",
+            "This login is locked",
+        ]
+        # Another login no one has starts afresh, whatever its case.
+        assert refused(lambda: store.workers.sign_in("NO.ONE", "x")).message.startswith("This")
+        assert refused(lambda: store.workers.sign_in("nobody", "x")).message == NOT_RECOGNISED
+    finally:
+        store.close()
