@@ -103,8 +103,9 @@ class WorkerService(WorkerAdmin):
         counted per login: after the n-th, another attempt within min(2**(n-1), 60) seconds of
         it is refused without checking the passphrase (and without counting); after
         ``max_failed_sign_ins`` the login is locked until an administrator resets its
-        passphrase. A success starts the count again and, if the hash was made with older
-        parameters, stores a new one.
+        passphrase. A login no worker has waits and locks alike (``_refuse_unknown``). A
+        success starts the count again and, if the hash was made with older parameters,
+        stores a new one.
 
         Every attempt is audited: "sign-in", "sign-in-failed" (with why in its detail), or
         "sign-in-locked-out" (the failure that locked the login, and attempts while locked).
