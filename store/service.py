@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from store.audit.service import AuditService
 from store.case_file.service import CaseFileService
 from store.cases.service import CaseService
 from store.chronology.service import ChronologyService
@@ -24,10 +25,15 @@ from store.core.models import (
     Case,
     ChronologyEntry,
     Client,
+    Meta,
     Note,
     Worker,
 )
-from store.core.settings import DEFAULT_REF_FORMAT
+from store.core.settings import (
+    DEFAULT_MAX_FAILED_SIGN_INS,
+    DEFAULT_MIN_PASSPHRASE_LENGTH,
+    DEFAULT_REF_FORMAT,
+)
 from store.core.sqlite_file import (
     PRIVATE_FOLDER_MODE,
     STABLE_READ_ATTEMPTS,
@@ -45,14 +51,29 @@ from store.workers.service import WorkerService
 
 T = TypeVar("T")
 
+# The key in ``caseline_meta`` that marks a demo database (value "1").
+DEMO_KEY = "demo"
+
 
 class Store:
     """An open Caseline database and the services that act on it."""
 
-    def __init__(self, database: Database, *, ref_format: str = DEFAULT_REF_FORMAT) -> None:
+    def __init__(
+        self,
+        database: Database,
+        *,
+        ref_format: str = DEFAULT_REF_FORMAT,
+        max_failed_sign_ins: int = DEFAULT_MAX_FAILED_SIGN_INS,
+        min_passphrase_length: int = DEFAULT_MIN_PASSPHRASE_LENGTH,
+    ) -> None:
         self.database = database
         self.ref_format = ref_format
-        self.workers = WorkerService(database)
+        self.audit = AuditService(database)
+        self.workers = WorkerService(
+            database,
+            max_failed_sign_ins=max_failed_sign_ins,
+            min_passphrase_length=min_passphrase_length,
+        )
         self.cases = CaseService(database, ref_format=ref_format)
         self.notes = NoteService(database)
         self.forms = FormDraftService(database)
@@ -72,12 +93,20 @@ class Store:
     # -- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, *, ref_format: str = DEFAULT_REF_FORMAT) -> Store:
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        ref_format: str = DEFAULT_REF_FORMAT,
+        max_failed_sign_ins: int = DEFAULT_MAX_FAILED_SIGN_INS,
+        min_passphrase_length: int = DEFAULT_MIN_PASSPHRASE_LENGTH,
+    ) -> Store:
         """Open (creating or upgrading) the database at ``path``.
 
         Raises a StoreError subclass with a one-line message if the path is unusable, the file
         is not a Caseline database or is damaged (it is then left untouched), or it is from a
-        newer Caseline. A new file is created readable by its owner only.
+        newer Caseline. A new file is created readable by its owner only. The sign-in settings
+        are the config file's (``store.core.settings.Config``).
         """
         path = Path(path)
         check_writable(path)
@@ -96,7 +125,12 @@ class Store:
         if current == migrations.LATEST:
             # Up to date: no write transaction, and no foreign-key check of the whole file
             # (a tenth of a second on an agency's database) at every start.
-            return cls._opened(database, ref_format)
+            return cls._opened(
+                database,
+                ref_format=ref_format,
+                max_failed_sign_ins=max_failed_sign_ins,
+                min_passphrase_length=min_passphrase_length,
+            )
         try:
             with database.migrating() as db:
                 migrations.upgrade(db, str(path))
@@ -113,10 +147,22 @@ class Store:
                 f"Could not upgrade {path} to this version of Caseline ({exc}); "
                 "it was left as it was."
             ) from exc
-        return cls._opened(database, ref_format)
+        return cls._opened(
+            database,
+            ref_format=ref_format,
+            max_failed_sign_ins=max_failed_sign_ins,
+            min_passphrase_length=min_passphrase_length,
+        )
 
     @classmethod
-    def open_read_only(cls, path: Path | str, *, ref_format: str = DEFAULT_REF_FORMAT) -> Store:
+    def open_read_only(
+        cls,
+        path: Path | str,
+        *,
+        ref_format: str = DEFAULT_REF_FORMAT,
+        max_failed_sign_ins: int = DEFAULT_MAX_FAILED_SIGN_INS,
+        min_passphrase_length: int = DEFAULT_MIN_PASSPHRASE_LENGTH,
+    ) -> Store:
         """Open the database at ``path`` only to read it: nothing is created, upgraded or
         written, so a read-only copy can be read and reading leaves the file as it was.
 
@@ -137,11 +183,28 @@ class Store:
         check_integrity(path)
         database = Database(path, read_only=True)
         database.bind()
-        return cls._opened(database, ref_format)
+        return cls._opened(
+            database,
+            ref_format=ref_format,
+            max_failed_sign_ins=max_failed_sign_ins,
+            min_passphrase_length=min_passphrase_length,
+        )
 
     @classmethod
-    def _opened(cls, database: Database, ref_format: str) -> Store:
-        store = cls(database, ref_format=ref_format)
+    def _opened(
+        cls,
+        database: Database,
+        *,
+        ref_format: str,
+        max_failed_sign_ins: int,
+        min_passphrase_length: int,
+    ) -> Store:
+        store = cls(
+            database,
+            ref_format=ref_format,
+            max_failed_sign_ins=max_failed_sign_ins,
+            min_passphrase_length=min_passphrase_length,
+        )
         store.open_warnings = permission_warnings(database.path)
         return store
 
@@ -192,6 +255,13 @@ class Store:
                 db, "SELECT value FROM caseline_meta WHERE key = 'schema_version'"
             ).fetchone()
         return int(row[0])
+
+    def is_demo(self) -> bool:
+        """True if this is a demo database (made by ``caseline demo``), the only kind that
+        may be opened without signing in."""
+        with self.database.reading():
+            row = Meta.get_or_none(Meta.key == DEMO_KEY)
+        return row is not None and row.value == "1"
 
     def is_empty(self) -> bool:
         """True if the database holds no cases and no clients."""

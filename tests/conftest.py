@@ -11,11 +11,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from argon2 import PasswordHasher
 
 from store.cases.records import CaseDetail
 from store.core import dates
 from store.core.records import WorkerInfo
 from store.service import Store
+from store.workers import passphrases
 
 # A Monday morning; every test sees this as "now" unless it says otherwise.
 FROZEN_NOW = datetime(2026, 11, 23, 10, 0, 0)
@@ -39,6 +41,17 @@ def _isolated(
     dates.freeze(FROZEN_NOW)
     yield
     dates.freeze(None)
+
+
+# Argon2 as production runs it takes a tenth of a second and 64 MiB per hash; the tests hash
+# hundreds of times. tests/store/test_sign_in.py checks production uses the library's defaults.
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture(autouse=True)
+def _cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hash passphrases with the cheapest Argon2id parameters, in this process."""
+    monkeypatch.setattr(passphrases, "HASHER", CHEAP_HASHER)
 
 
 Build = Callable[[Path], object]

@@ -1,5 +1,5 @@
 """The ``caseline`` command: run the app, or write a demo database (``caseline export`` is in
-``cli_export``).
+``cli_export``, ``caseline admin`` in ``cli_admin``).
 
 Errors are one line on stderr and a non-zero exit, before the UI starts; never a traceback.
 Textual is imported only when the app is about to run, so the CLI's other commands stay quick.
@@ -28,6 +28,7 @@ from store.core.config import (
 )
 from store.core.errors import StoreError
 from store.core.settings import Config, ConfigError
+from tui.cli_admin import add_admin_parser, admin
 from tui.cli_args import EXIT_FAILURE, OneLineParser, fail, positive
 from tui.cli_export import add_export_parser, export
 
@@ -98,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     demo.add_argument("--force", action="store_true", help="replace a database that has data")
     add_export_parser(sub)
+    add_admin_parser(sub)
     return parser
 
 
@@ -114,6 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _demo(args, config)
         if args.command == "export":
             return export(args, config)
+        if args.command == "admin":
+            return admin(args, config)
         return _run(args, config)
     except (StoreError, ConfigError) as exc:
         fail(str(exc))

@@ -22,6 +22,8 @@ from store.core.settings import (
     CHRONOLOGY_CATEGORIES,
     CLOSURE_REASONS,
     CONFERENCE_TYPES,
+    DEFAULT_MAX_FAILED_SIGN_INS,
+    DEFAULT_MIN_PASSPHRASE_LENGTH,
     DEFAULT_REF_FORMAT,
     NOTE_TYPES,
     Config,
@@ -71,6 +73,23 @@ class ConfigFile(BaseModel):
     conference_types: tuple[str, ...] = Field(
         default=CONFERENCE_TYPES,
         description="The kinds of meeting whose minutes are kept, in the order offered.",
+    )
+    identity: Literal["passphrase", "os-login"] = Field(
+        default="passphrase",
+        description="How a worker is known: their passphrase, or (where every worker has "
+        "their own account on the computer) their operating-system login.",
+    )
+    max_failed_sign_ins: int = Field(
+        default=DEFAULT_MAX_FAILED_SIGN_INS,
+        ge=1,
+        le=100,
+        description="Failed sign-ins in a row after which a login is locked.",
+    )
+    min_passphrase_length: int = Field(
+        default=DEFAULT_MIN_PASSPHRASE_LENGTH,
+        ge=8,
+        le=128,
+        description="The fewest characters a passphrase may have.",
     )
 
     @field_validator("note_types", "chronology_categories", "closure_reasons", "conference_types")

@@ -60,3 +60,21 @@ class InvalidInput(StoreError):
     def __init__(self, errors: dict[str, str]) -> None:
         self.errors = dict(errors)
         super().__init__("; ".join(f"{field}: {msg}" for field, msg in self.errors.items()))
+
+
+class SignInRefused(StoreError):
+    """A sign-in was refused; ``message`` is one sentence to show as it is, ``retry_after`` the
+    seconds before another attempt is allowed when that is why (else None)."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.retry_after = retry_after
+
+
+class NotPermitted(StoreError):
+    """The acting worker's role does not allow this; ``message`` says so in one sentence."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

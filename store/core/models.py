@@ -55,15 +55,22 @@ class Counter(BaseModel):
 
 
 class Worker(BaseModel):
-    """A member of staff who holds cases."""
+    """A member of staff: their login (``username``), name, role and team, and how they sign
+    in. Never deleted (their records keep their name): deactivated instead."""
 
     id = pw.AutoField()
     username = pw.CharField(unique=True)
     display_name = pw.CharField()
-    role = pw.CharField(default="worker")
+    role = pw.CharField(default="worker")  # a store.core.records.Role
     active = pw.BooleanField(default=True)
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)
+    team = pw.TextField(default="")
+    passphrase_hash = pw.TextField(null=True)  # Argon2id, its parameters encoded in it
+    failed_sign_ins = pw.IntegerField(default=0)  # since the last good sign-in
+    last_failed_at = pw.DateTimeField(null=True)
+    locked_at = pw.DateTimeField(null=True)  # too many failures: until a passphrase reset
+    last_sign_in_at = pw.DateTimeField(null=True)
 
 
 class Client(BaseModel):
@@ -499,6 +506,27 @@ class FormDraft(BaseModel):
         indexes = ((("worker", "key"), True),)
 
 
+class AuditEvent(BaseModel):
+    """One line of the append-only audit trail: who did what, when, to which record, from
+    where. The database refuses to change or delete it."""
+
+    id = pw.AutoField()
+    at = pw.DateTimeField(default=utcnow)
+    worker = pw.ForeignKeyField(Worker, null=True, backref="+", index=False)
+    worker_id: int | None  # None: a failed sign-in of a login no worker has
+    login = pw.TextField(default="")  # as typed, or the worker's
+    action = pw.TextField()
+    record_kind = pw.TextField(default="")
+    record_id = pw.IntegerField(null=True)
+    case = pw.ForeignKeyField(Case, null=True, backref="+", index=False)
+    case_id: int | None
+    detail = pw.TextField(default="")
+    origin = pw.TextField(default="")  # "ssh 10.0.0.5", a terminal, or "local"
+
+    class Meta:
+        indexes = ((("case", "at"), False), (("worker", "at"), False))
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Meta,
     Counter,
@@ -526,4 +554,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     ConferenceAction,
     ConferenceAmendment,
     FormDraft,
+    AuditEvent,
 )

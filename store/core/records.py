@@ -14,6 +14,16 @@ class CaseStatus(StrEnum):
     CLOSED = "closed"
 
 
+class Role(StrEnum):
+    """What a worker does, and so what they may see and change."""
+
+    WORKER = "worker"
+    SUPERVISOR = "supervisor"
+    MANAGER = "manager"
+    ADMINISTRATOR = "administrator"
+    AUDITOR = "auditor"
+
+
 @dataclass(frozen=True, slots=True)
 class WorkerInfo:
     """A worker, as the acting user or as an allocated worker."""
@@ -22,3 +32,5 @@ class WorkerInfo:
     username: str
     display_name: str
     role: str = "worker"
+    team: str = ""
+    active: bool = True

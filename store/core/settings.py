@@ -11,6 +11,10 @@ from store.core.errors import StoreError
 
 APP_NAME = "caseline"
 DEFAULT_REF_FORMAT = "CL-{year}-{seq:04d}"
+# Failed sign-ins in a row after which a login is locked until an administrator resets it.
+DEFAULT_MAX_FAILED_SIGN_INS = 5
+# Length is what makes a passphrase strong; there are no rules about what it is made of.
+DEFAULT_MIN_PASSPHRASE_LENGTH = 10
 NOTE_TYPES: tuple[str, ...] = (
     "home visit",
     "office visit",
@@ -98,6 +102,9 @@ class Config:
     chronology_categories: tuple[str, ...] = CHRONOLOGY_CATEGORIES
     closure_reasons: tuple[str, ...] = CLOSURE_REASONS
     conference_types: tuple[str, ...] = CONFERENCE_TYPES
+    identity: Literal["passphrase", "os-login"] = "passphrase"
+    max_failed_sign_ins: int = DEFAULT_MAX_FAILED_SIGN_INS
+    min_passphrase_length: int = DEFAULT_MIN_PASSPHRASE_LENGTH
 
     @property
     def dayfirst(self) -> bool:

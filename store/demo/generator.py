@@ -41,6 +41,7 @@ from store.core.models import (
     ConferenceAttendee,
     Contact,
     Counter,
+    Meta,
     Note,
     PlanAction,
     PlanGoal,
@@ -59,7 +60,7 @@ from store.core.words import plural
 from store.demo import text as txt
 from store.plans.info import next_review_due
 from store.plans.records import RATINGS, PlanInfo
-from store.service import Store
+from store.service import DEMO_KEY, Store
 from store.workers.service import display_name_for
 
 _T = TypeVar("_T")
@@ -243,6 +244,8 @@ def generate(
         report = _Generator(
             random.Random(seed), day, me.strip(), extra, chron, plans, meetings, held_in, added
         ).run(cases, notes_per_case, workers)
+        # Marked, so that it alone is opened without signing in.
+        Meta.insert(key=DEMO_KEY, value="1").on_conflict_replace().execute()
     return DemoReport(**report, seconds=time.perf_counter() - started)
 
 
@@ -565,7 +568,7 @@ class _Generator:
             if username in existing:
                 out.append(existing[username])
                 continue
-            rows.append((next_id, username, display, "worker", True, created, created))
+            rows.append((next_id, username, display, "worker", True, created, created, "", 0))
             out.append((next_id, display))
             next_id += 1
         self._insert(
@@ -578,6 +581,8 @@ class _Generator:
                 Worker.active,
                 Worker.created_at,
                 Worker.updated_at,
+                Worker.team,
+                Worker.failed_sign_ins,
             ),
             rows,
         )

@@ -110,3 +110,37 @@ def test_closure_reasons_are_read_and_tidied(tmp_path: Path) -> None:
     config = load_config(write(tmp_path, "closure_reasons = ['work  completed', 'moved away']"))
     assert config.closure_reasons == ("work completed", "moved away")
     assert "no further action" in load_config(write(tmp_path, "")).closure_reasons
+
+
+def test_sign_in_settings_are_read(tmp_path: Path) -> None:
+    assert (Config().identity, Config().max_failed_sign_ins, Config().min_passphrase_length) == (
+        "passphrase",
+        5,
+        10,
+    )
+    config = load_config(
+        write(
+            tmp_path, 'identity = "os-login"\nmax_failed_sign_ins = 3\nmin_passphrase_length = 12\n'
+        )
+    )
+    assert (config.identity, config.max_failed_sign_ins, config.min_passphrase_length) == (
+        "os-login",
+        3,
+        12,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('identity = "ldap"', "identity"),
+        ("max_failed_sign_ins = 0", "max_failed_sign_ins"),
+        ("max_failed_sign_ins = 101", "max_failed_sign_ins"),
+        ("min_passphrase_length = 7", "min_passphrase_length"),
+        ("min_passphrase_length = 129", "min_passphrase_length"),
+    ],
+)
+def test_bad_sign_in_settings(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text))
+    assert message in str(caught.value)

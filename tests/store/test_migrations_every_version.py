@@ -27,6 +27,7 @@ import pytest
 
 from store.core import migrations
 from store.service import Store
+from store.workers import passphrases
 
 VERSIONS = [version for version, _description, _step in migrations.STEPS]
 
@@ -34,6 +35,7 @@ FINAL_NOTE = "a finalised note is a record"
 FINAL_MINUTES = "finalised minutes are a record"
 KEPT = "are kept as written"
 ENDED_PLAN = "an earlier service plan is kept as it was"
+AUDIT = "the audit trail is kept as written"
 
 
 @dataclass(frozen=True)
@@ -692,6 +694,54 @@ def fill_v8(b: Built) -> None:
     )
 
 
+def fill_v9(b: Built) -> None:
+    """An auditor in a team, with a passphrase, after a failed sign-in; the audit trail."""
+    b.insert(
+        "worker",
+        id=3,
+        username="audrey",
+        display_name="Audrey Hale",
+        role="auditor",
+        active=1,
+        created_at=at(28),
+        updated_at=at(28),
+        team="Quality",
+        passphrase_hash=passphrases.hash_passphrase("a long passphrase"),
+        failed_sign_ins=1,
+        last_failed_at=at(28, time="09:00:00"),
+        last_sign_in_at=at(28, time="09:01:00"),
+    )
+    for event_id, worker_id, login, action in (
+        (1, None, "nobody", "sign-in-failed"),
+        (2, 3, "audrey", "sign-in"),
+    ):
+        b.insert(
+            "audit_event",
+            id=event_id,
+            at=at(28, time=f"09:0{event_id}:00"),
+            worker_id=worker_id,
+            login=login,
+            action=action,
+            record_kind="",
+            detail="",
+            origin="ssh 10.0.0.5",
+        )
+    b.insert(
+        "audit_event",
+        id=3,
+        at=at(28, time="09:05:00"),
+        worker_id=3,
+        login="audrey",
+        action="case-opened",
+        record_kind="case",
+        record_id=1,
+        case_id=1,
+        detail="",
+        origin="/dev/pts/3",
+    )
+    b.guard("audit_event", 3, "detail", AUDIT)
+
+
 BUILDERS: dict[int, Callable[[Built], None]] = {
     1: fill_v1,
     2: fill_v2,
@@ -701,6 +751,7 @@ BUILDERS: dict[int, Callable[[Built], None]] = {
     6: fill_v6,
     7: fill_v7,
     8: fill_v8,
+    9: fill_v9,
 }
 
 
@@ -894,6 +945,20 @@ def read_v8(store: Store, me: Any) -> None:
     assert (minutes.status, minutes.place, minutes.version) == ("draft", "Room 3", 2)
 
 
+def read_v9(store: Store, me: Any) -> None:
+    auditor = store.workers.named("audrey")
+    assert (auditor.role, auditor.team, auditor.active) == ("auditor", "Quality", True)
+    accounts = {a.login: a for a in store.workers.accounts(auditor)}
+    audrey = accounts["audrey"]
+    assert (audrey.has_passphrase, audrey.locked, audrey.failed_sign_ins) == (True, False, 1)
+    assert audrey.last_sign_in_at == datetime(2026, 2, 28, 9, 1)
+    assert [(e.id, e.action, e.case_ref, e.origin) for e in store.audit.events(auditor)] == [
+        (3, "case-opened", "CL-2026-0001", "/dev/pts/3"),
+        (2, "sign-in", "", "ssh 10.0.0.5"),
+        (1, "sign-in-failed", "", "ssh 10.0.0.5"),
+    ]
+
+
 CHECKS: dict[int, Callable[[Store, Any], None]] = {
     1: read_v1,
     2: read_v2,
@@ -903,6 +968,7 @@ CHECKS: dict[int, Callable[[Store, Any], None]] = {
     6: read_v6,
     7: read_v7,
     8: read_v8,
+    9: read_v9,
 }
 
 

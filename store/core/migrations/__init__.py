@@ -26,6 +26,7 @@ from store.core.migrations import (
     m0006_conferences,
     m0007_form_drafts,
     m0008_saved_by,
+    m0009_identity,
 )
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ STEPS: list[tuple[int, str, Step]] = [
     (6, "case conferences: minutes, attendees, agenda, actions, amendments", m0006_conferences.up),
     (7, "drafts of forms, so nothing typed is lost", m0007_form_drafts.up),
     (8, "draft minutes: who saved them last", m0008_saved_by.up),
+    (9, "workers sign in: teams, passphrases, locks; the audit trail", m0009_identity.up),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"

@@ -1,0 +1,251 @@
+"""The ``caseline admin`` command: the first administrator (``init``), then adding workers,
+listing them, changing their role or team, resetting a passphrase (which also unlocks a
+login), deactivating and reactivating them.
+
+Every command but ``init`` signs in first: with the acting worker's passphrase, or, where the
+config says ``identity = "os-login"``, as the operating-system account running it. Passphrases
+are typed at a prompt that doesn't echo, never given as arguments; when standard input is not
+a terminal, each is read as one line from it instead, in the order asked, for scripts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from store.core.config import demo_db_path, resolve_db_path, resolve_worker
+from store.core.records import Role
+from store.core.settings import Config
+from store.core.textsafe import visible
+from tui.cli_args import OneLineParser, fail
+
+if TYPE_CHECKING:
+    from store.core.records import WorkerInfo
+    from store.service import Store
+    from store.workers.records import WorkerAccount
+
+ROLES = tuple(role.value for role in Role)
+
+
+def add_admin_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
+    """``caseline admin COMMAND``: managing workers' accounts."""
+    admin = sub.add_parser(
+        "admin",
+        help="manage workers: add them, their roles and teams, passphrases",
+        description="Manage the workers who can sign in. Every command but init asks for your "
+        "passphrase first (an administrator's; list also takes a manager's or an auditor's).",
+    )
+    what = admin.add_subparsers(
+        dest="what", metavar="COMMAND", parser_class=OneLineParser, required=True
+    )
+    init = what.add_parser(
+        "init",
+        help="make the first administrator, with a passphrase",
+        description="Make the first administrator of a database: a worker already in it "
+        "becomes administrator, anyone else is added. Refused once there is one.",
+    )
+    init.add_argument(
+        "--login", metavar="LOGIN", help="the administrator's login (default: who you are)"
+    )
+    init.add_argument("--name", metavar="NAME", help="their name (default: from the login)")
+    _common(init)
+    add = what.add_parser(
+        "add",
+        help="add a worker",
+        description="Add a worker, and their first passphrase (leave it blank to set it later "
+        "with reset-passphrase).",
+    )
+    add.add_argument("login", metavar="LOGIN", help="2 to 40 of a-z, 0-9, . _ -")
+    add.add_argument("--name", metavar="NAME", help="their name (default: from the login)")
+    add.add_argument(
+        "--role", metavar="ROLE", default="worker", help=f"one of {', '.join(ROLES)} (worker)"
+    )
+    add.add_argument("--team", metavar="TEAM", default="", help="their team")
+    _common(add)
+    _common(what.add_parser("list", help="list the workers and their accounts"))
+    set_role = what.add_parser("set-role", help="change a worker's role")
+    set_role.add_argument("login", metavar="LOGIN")
+    set_role.add_argument("role", metavar="ROLE", help=", ".join(ROLES))
+    _common(set_role)
+    set_team = what.add_parser("set-team", help="change a worker's team ('' for none)")
+    set_team.add_argument("login", metavar="LOGIN")
+    set_team.add_argument("team", metavar="TEAM")
+    _common(set_team)
+    for name, text in (
+        ("reset-passphrase", "give a worker a new passphrase, which also unlocks their login"),
+        ("deactivate", "stop a worker signing in (their records keep their name)"),
+        ("reactivate", "let a deactivated worker sign in again"),
+    ):
+        command = what.add_parser(name, help=text)
+        command.add_argument("login", metavar="LOGIN")
+        _common(command)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    # SUPPRESS: a --db or --worker given before "admin" is not reset to None here.
+    parser.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file (as for the app)"
+    )
+    parser.add_argument(
+        "--worker", metavar="NAME", default=argparse.SUPPRESS, help="who you are, signing in"
+    )
+
+
+class Prompter:
+    """Asks for passphrases: without echo at a terminal, else one line of standard input
+    each. Prompts go to standard error, so standard output stays the command's."""
+
+    def __init__(self) -> None:
+        self.interactive = sys.stdin is not None and sys.stdin.isatty()
+
+    def secret(self, prompt: str) -> str:
+        if self.interactive:
+            try:
+                return getpass.getpass(prompt, stream=sys.stderr)
+            except EOFError:
+                fail("No passphrase given.")
+        print(prompt, file=sys.stderr, flush=True)
+        line = sys.stdin.readline() if sys.stdin is not None else ""
+        if not line:
+            fail("No passphrase given: standard input ended.")
+        # Only the line's end goes: spaces at either end are part of a passphrase.
+        return line.removesuffix("\n").removesuffix("\r")
+
+    def new_secret(self, prompt: str) -> str:
+        first = self.secret(prompt)
+        if self.interactive and first and self.secret("Type it again: ") != first:
+            fail("The two passphrases were not the same; nothing was changed.")
+        return first
+
+
+def admin(args: argparse.Namespace, config: Config) -> int:
+    """Run ``caseline admin COMMAND``."""
+    from store.audit.service import origin_here
+
+    prompter = Prompter()
+    origin = origin_here()
+    store = _open(args, config, create=args.what == "init")
+    try:
+        if args.what == "init":
+            return _init(store, args, config, prompter, origin)
+        actor = _sign_in(store, args, config, prompter, origin)
+        if args.what == "list":
+            _print_accounts(store.workers.accounts(actor))
+            return 0
+        workers = store.workers
+        login = args.login
+        if args.what == "add":
+            passphrase = None
+            if config.identity == "passphrase":
+                passphrase = prompter.new_secret(
+                    f"New passphrase for {login} (blank: set it later with reset-passphrase): "
+                )
+            added = workers.add(
+                actor,
+                login=login,
+                display_name=args.name,
+                role=args.role,
+                team=args.team,
+                passphrase=passphrase or None,
+                origin=origin,
+            )
+            _said(f"Added {added.username} ({added.display_name}), {added.role}.")
+        elif args.what == "set-role":
+            changed = workers.set_role(actor, login, args.role, origin=origin)
+            _said(f"{changed.username} is now {changed.role}.")
+        elif args.what == "set-team":
+            changed = workers.set_team(actor, login, args.team, origin=origin)
+            team = f"in the team {changed.team}" if changed.team else "in no team"
+            _said(f"{changed.username} is now {team}.")
+        elif args.what == "reset-passphrase":
+            passphrase = prompter.new_secret(f"New passphrase for {login}: ")
+            changed = workers.reset_passphrase(actor, login, passphrase, origin=origin)
+            _said(f"{changed.username} has a new passphrase, and can sign in with it.")
+        elif args.what == "deactivate":
+            changed = workers.deactivate(actor, login, origin=origin)
+            _said(f"{changed.username} is deactivated: they can no longer sign in.")
+        elif args.what == "reactivate":
+            changed = workers.reactivate(actor, login, origin=origin)
+            _said(f"{changed.username} is active again.")
+        return 0
+    finally:
+        store.close()
+
+
+def _said(text: str) -> None:
+    print(visible(text))
+
+
+def _open(args: argparse.Namespace, config: Config, *, create: bool) -> Store:
+    from store.service import Store, make_private_folder
+
+    db = getattr(args, "db", None)
+    path = demo_db_path() if args.demo else resolve_db_path(db, config)
+    if not path.exists():
+        if not create:
+            fail(f"No database at {path}.")
+        if not db and not args.demo and not path.parent.exists():
+            # The default location is ours to create; a path the user gave is not.
+            make_private_folder(path.parent)
+    store = Store.open(
+        Path(path),
+        ref_format=config.ref_format,
+        max_failed_sign_ins=config.max_failed_sign_ins,
+        min_passphrase_length=config.min_passphrase_length,
+    )
+    for warning in store.open_warnings:
+        print(f"caseline: {warning}", file=sys.stderr)
+    return store
+
+
+def _init(
+    store: Store, args: argparse.Namespace, config: Config, prompter: Prompter, origin: str
+) -> int:
+    if store.workers.has_administrator():
+        fail("An administrator already exists: ask them.")
+    login = args.login or resolve_worker(getattr(args, "worker", None), config)
+    passphrase = prompter.new_secret(f"New passphrase for {login}: ")
+    made = store.workers.init_administrator(login, args.name, passphrase, origin=origin)
+    _said(f"{made.username} ({made.display_name}) is the administrator.")
+    return 0
+
+
+def _sign_in(
+    store: Store, args: argparse.Namespace, config: Config, prompter: Prompter, origin: str
+) -> WorkerInfo:
+    """The worker running the command, signed in as the config says."""
+    if config.identity == "os-login":
+        import pwd
+
+        # The account the process runs as, which the computer vouches for; never $USER,
+        # which anyone can set.
+        login = pwd.getpwuid(os.getuid()).pw_name
+        return store.workers.identify(login, origin=origin, how="os-login")
+    login = resolve_worker(getattr(args, "worker", None), config)
+    passphrase = prompter.secret(f"Passphrase for {login}: ")
+    return store.workers.sign_in(login, passphrase, origin=origin)
+
+
+def _print_accounts(accounts: list[WorkerAccount]) -> None:
+    rows = [("LOGIN", "NAME", "ROLE", "TEAM", "STATUS", "PASSPHRASE SET")]
+    for account in accounts:
+        status = "deactivated" if not account.active else "locked" if account.locked else "active"
+        rows.append(
+            (
+                visible(account.login),
+                visible(account.display_name),
+                account.role,
+                visible(account.team),
+                status,
+                "yes" if account.has_passphrase else "no",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
