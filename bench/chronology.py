@@ -121,7 +121,7 @@ def time_terminal(
     then per filter keystroke to the new count painted."""
     from store.core.textsafe import fold
     from store.service import Store
-    from tests.terminal import Terminal, app_env
+    from tests.terminal import Terminal, allow_sign_in, app_env, sign_in
 
     store = Store.open(path)
     me = store.workers.ensure(WORKER)
@@ -135,9 +135,11 @@ def time_terminal(
     opened: list[float] = []
     typed: list[float] = []
     text = "event 1"
+    allow_sign_in(path, WORKER)
     for _ in range(runs):
         term = Terminal(["--db", str(path), "--worker", WORKER], env=app_env(tmp))
         try:
+            sign_in(term)
             term.wait_for(b"Long Chronology", seconds=60)
             term.read(2.5)  # a person reads the caseload first
             marker = f"{entries} entries"

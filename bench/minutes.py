@@ -72,13 +72,15 @@ def build(path: Path, people: int, items: int, actions: int) -> tuple[int, int]:
 
 
 def time_terminal(path: Path, tmp: Path, runs: int) -> tuple[list[float], list[float]]:
-    from tests.terminal import Terminal, app_env
+    from tests.terminal import Terminal, allow_sign_in, app_env, sign_in
 
     opened: list[float] = []
     typed: list[float] = []
+    allow_sign_in(path, WORKER)
     for _ in range(runs):
         term = Terminal(["--db", str(path), "--worker", WORKER], env=app_env(tmp))
         try:
+            sign_in(term)
             term.wait_for(b"Long Meeting", seconds=60)
             term.read(1.0)
             term.type("\r", pause=1.5)

@@ -19,6 +19,9 @@ from store.chronology.service import ChronologyService
 from store.conferences.service import ConferenceService
 from store.core import migrations
 from store.core.db import Database
+from store.core.dialect import (
+    ChangeWatch as ChangeWatch,  # for the app, which may not import dialect
+)
 from store.core.dialect import execute_sql
 from store.core.errors import DatabaseUnavailable, StoreError
 from store.core.models import (
@@ -239,6 +242,11 @@ class Store:
 
     def close(self) -> None:
         self.database.close()
+
+    def watch(self) -> ChangeWatch:
+        """Something to ask, now and then, whether anyone has changed the records since it was
+        last asked (the app refreshes what it shows when so); close it when done."""
+        return ChangeWatch(self.database.path)
 
     def unchanged(self) -> bool:
         """For a store opened read-only: True unless the file was written to while it was being

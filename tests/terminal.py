@@ -86,6 +86,24 @@ class Terminal:
         os.write(self.fd, keys.encode() if isinstance(keys, str) else keys)
         self.read(pause)
 
+    def screen(self, size: tuple[int, int] = (80, 24)) -> list[str]:
+        """The lines a terminal of ``size`` shows now, having drawn everything written so far."""
+        import pyte
+
+        cols, rows = size
+        screen = pyte.Screen(cols, rows)
+        pyte.ByteStream(screen).feed(bytes(self.output))
+        return list(screen.display)
+
+    def wait_for_screen(self, text: str, seconds: float = 15.0) -> bool:
+        """Wait until a terminal of the default size shows ``text`` (on one line)."""
+        deadline = time.monotonic() + seconds
+        while not any(text in line for line in self.screen()):
+            if time.monotonic() > deadline:
+                return False
+            self.read(0.1)
+        return True
+
     def kill(self, sig: int = signal.SIGKILL) -> None:
         os.kill(self.pid, sig)
 
@@ -122,3 +140,31 @@ def app_env(tmp: Path) -> dict[str, str]:
         LINES="24",
     )
     return env
+
+
+PASSPHRASE = "kettle on the landing"
+ADMIN = "admin"
+
+
+def allow_sign_in(db: Path, *logins: str) -> None:
+    """Give each of these workers (registered if new) the passphrase ``PASSPHRASE``, as an
+    administrator would: the app started in a terminal asks for it (``sign_in``)."""
+    from store.service import Store
+
+    store = Store.open(db)
+    try:
+        if store.workers.has_administrator():
+            admin = store.workers.sign_in(ADMIN, PASSPHRASE)
+        else:
+            admin = store.workers.init_administrator(ADMIN, "Ada Admin", PASSPHRASE)
+        for login in logins:
+            store.workers.ensure(login)
+            store.workers.reset_passphrase(admin, login, PASSPHRASE)
+    finally:
+        store.close()
+
+
+def sign_in(term: Terminal, passphrase: str = PASSPHRASE) -> None:
+    """Type the passphrase on the sign-in screen (the login is the one given by --worker)."""
+    assert term.wait_for("Passphrase", seconds=30), bytes(term.output[-1500:])
+    term.type(passphrase + "\r", pause=0.0)

@@ -12,7 +12,7 @@ import pytest
 
 from store import __version__
 from store.service import Store
-from tests.terminal import ROOT, Terminal, app_env
+from tests.terminal import PASSPHRASE, ROOT, Terminal, allow_sign_in, app_env, sign_in
 from tui import cli
 
 
@@ -222,6 +222,11 @@ def test_the_default_database_and_its_folder_are_private(tmp_path: Path) -> None
     folder = tmp_path / "data" / "caseline"
     term = Terminal(["--worker", "sam.okafor"], env=app_env(tmp_path))
     try:
+        # A new database: its first user sets up the administrator (no name: the login's).
+        assert term.wait_for("Set up the first administrator", seconds=60), bytes(term.output)
+        term.type("\r", pause=0.2)
+        term.type(PASSPHRASE + "\r", pause=0.2)
+        term.type(PASSPHRASE + "\r", pause=0.0)
         assert term.wait_for("My open cases", seconds=60), bytes(term.output[-1500:])
         modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in folder.iterdir()}
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
@@ -235,9 +240,11 @@ def test_the_default_database_and_its_folder_are_private(tmp_path: Path) -> None
 def test_a_database_others_can_read_is_warned_about_in_the_app(tmp_path: Path) -> None:
     path = tmp_path / "cases.db"
     Store.open(path).close()
+    allow_sign_in(path, "sam.okafor")
     path.chmod(0o644)
     term = Terminal(["--db", str(path), "--worker", "sam.okafor"], env=app_env(tmp_path))
     try:
+        sign_in(term)
         assert term.wait_for("Records not private", seconds=60), bytes(term.output[-1500:])
         assert term.wait_for("chmod 600")
     finally:

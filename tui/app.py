@@ -33,7 +33,8 @@ from store.core.textsafe import visible
 from store.core.words import plural
 from store.notes.records import DraftInfo
 from store.service import Store
-from tui.host import CaselineHost
+from tui.screens.sign_in import SignIn
+from tui.session import Session
 from tui.widgets.textual_fixes import take_input, use_paste_in_order_parser
 from tui.workers import report, run_store
 
@@ -63,7 +64,7 @@ READING_SCREENS = frozenset(
 )
 
 
-class CaselineApp(CaselineHost):
+class CaselineApp(Session):
     """A keyboard-first caseload for social workers."""
 
     TITLE = "Caseline"
@@ -102,15 +103,20 @@ class CaselineApp(CaselineHost):
         store: Store | None = None,
         worker: str | None = None,
         me: WorkerInfo | None = None,
+        sign_in: SignIn | None = None,
+        demo: bool = False,
         config: Config | None = None,
         first_caseload: Future[list[CaseRow]] | None = None,
     ) -> None:
-        """``me``, if given, is the worker already registered in ``store`` (the command line
-        does so while the app's code loads); otherwise ``worker`` (or the login name) is
-        registered here, before the app runs. ``first_caseload``, if given, is the worker's
-        open cases being read while the app's code loads (see ``tui.cli``); the caseload shows
-        them at once if they are ready."""
-        super().__init__()
+        """Who is at the keyboard: ``sign_in``, if given, starts on the sign-in screen (the
+        command line's way); else ``me``, a worker already signed in (a demo, an operating
+        system login the agency trusts); else ``worker`` (or the login name) is taken as it is,
+        registered if new: for tests and for programs embedding the app, never the command
+        line's way. ``demo`` shows that the records are made up. ``first_caseload``, if given,
+        is the worker's open cases being read while the app's code loads (see ``tui.cli``); the
+        caseload shows them at once if they are ready."""
+        super().__init__(sign_in)
+        self.demo = demo
         self._first_caseload = first_caseload
         self._terminating = threading.Lock()
         self.config = config or Config()
@@ -119,11 +125,12 @@ class CaselineApp(CaselineHost):
                 raise ValueError("CaselineApp needs a database path or an open store")
             store = Store.open(db, ref_format=self.config.ref_format)
         self.store = store
-        if me is None:
+        if me is None and sign_in is None:
             from store.core.config import login_name
 
             me = store.workers.ensure(worker or login_name())
-        self.me: WorkerInfo = me
+        if me is not None:
+            self.me: WorkerInfo = me
         if self.config.keys:
             self.set_keymap(self.config.keys)
 
@@ -131,9 +138,15 @@ class CaselineApp(CaselineHost):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         self._install_signal_handlers()
+        if not self.start_signed_out():
+            self._begin()
+
+    def _begin(self) -> None:
+        """The worker is known: their caseload, and what they left unfinished."""
         from tui.screens.caseload.screen import CaseloadScreen
 
         self.push_screen(CaseloadScreen())
+        self.watch_colleagues()
         self._warn_about_permissions()
         self._check_drafts()
         self.set_timer(STARTED_AFTER_SECONDS, self.started)
@@ -165,6 +178,7 @@ class CaselineApp(CaselineHost):
         return driver_class
 
     async def on_event(self, event: events.Event) -> None:
+        self.note_input(event)
         # A text field takes every key itself, bindings included, so that keys arriving
         # together are applied in the order they were typed (tui.widgets.textual_fixes).
         if take_input(self, event):
@@ -241,6 +255,14 @@ class CaselineApp(CaselineHost):
         """Quit, keeping every note being written as a draft (offered again next time).
 
         What is typed is read here; it is written in a thread, and the app ends once it is."""
+        saved = await self.keep_open_work()
+        if saved:
+            self.log.info(f"{saved} note(s) kept as drafts on quitting")
+        self.exit()
+
+    async def keep_open_work(self) -> int:
+        """Save every note and form being written as the worker's drafts, in a thread; how
+        many were saved."""
         savers: list[Callable[[], object]] = []
         saved = 0
         for screen in self._editors():
@@ -250,9 +272,7 @@ class CaselineApp(CaselineHost):
             elif (save := saver()) is not None:
                 savers.append(save)
         saved += await asyncio.to_thread(self._run_savers, savers)
-        if saved:
-            self.log.info(f"{saved} note(s) kept as drafts on quitting")
-        self.exit()
+        return saved
 
     def _run_savers(self, savers: list[Callable[[], object]]) -> int:
         saved = 0

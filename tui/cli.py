@@ -14,6 +14,7 @@ import sys
 import threading
 from collections.abc import Sequence
 from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,10 +24,11 @@ from store.core.config import (
     default_db_path,
     demo_db_path,
     load_config,
+    os_login_name,
     resolve_db_path,
     resolve_worker,
 )
-from store.core.errors import StoreError
+from store.core.errors import SignInRefused, StoreError
 from store.core.settings import Config, ConfigError
 from tui.cli_admin import add_admin_parser, admin
 from tui.cli_args import EXIT_FAILURE, OneLineParser, fail, positive
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
     from store.cases.records import CaseRow
     from store.core.records import WorkerInfo
     from store.service import Store
+    from tui.screens.sign_in import SignIn
 
 
 def _where_things_are() -> str:
@@ -243,9 +246,10 @@ def _run(args: argparse.Namespace, config: Config) -> int:
 
             make_private_folder(path.parent)
     # Open the database (checking it is sound: a tenth of a second or two on an agency's
-    # database, SQLite's work, which doesn't hold the GIL) and then read the worker's open
-    # cases, while the app's code loads: the caseload is ready when the screen is.
-    opened: Future[tuple[Store, WorkerInfo]] = Future()
+    # database, SQLite's work, which doesn't hold the GIL), find out who is at the keyboard, and
+    # if that is already known read the worker's open cases, while the app's code loads: the
+    # caseload is ready when the screen is.
+    opened: Future[tuple[Store, Start]] = Future()
     first_caseload: Future[list[CaseRow]] = Future()
 
     def open_then_read() -> None:
@@ -255,14 +259,16 @@ def _run(args: argparse.Namespace, config: Config) -> int:
             opened.set_exception(exc)
             return
         try:
-            me = store.workers.ensure(worker)
+            start = who_is_there(store, args, config, worker)
         except BaseException as exc:
             store.close()
             opened.set_exception(exc)
             return
-        opened.set_result((store, me))
+        opened.set_result((store, start))
+        if start.me is None:
+            return
         try:
-            first_caseload.set_result(store.cases.caseload(me, scope="mine", closed=False))
+            first_caseload.set_result(store.cases.caseload(start.me, scope="mine", closed=False))
         except BaseException as exc:  # the app reads again and reports it
             first_caseload.set_exception(exc)
 
@@ -270,14 +276,51 @@ def _run(args: argparse.Namespace, config: Config) -> int:
 
     from tui.app import CaselineApp
 
-    # A database that can't be used is refused here, before anything is drawn.
-    store, me = opened.result()
-    app = CaselineApp(store=store, me=me, config=config, first_caseload=first_caseload)
+    # A database that can't be used, or a worker it doesn't know, is refused here, before
+    # anything is drawn.
+    store, start = opened.result()
+    app = CaselineApp(
+        store=store,
+        me=start.me,
+        sign_in=start.sign_in,
+        demo=start.demo,
+        config=config,
+        first_caseload=first_caseload,
+    )
     try:
         app.run()
     finally:
         store.close()
     return app.return_code or 0
+
+
+@dataclass(frozen=True)
+class Start:
+    """Who the app starts as: a worker already known, or the sign-in screen's task."""
+
+    me: WorkerInfo | None = None
+    sign_in: SignIn | None = None
+    demo: bool = False
+
+
+def who_is_there(store: Store, args: argparse.Namespace, config: Config, worker: str) -> Start:
+    """The demo database (made-up records) opens as the demo worker; where the agency trusts
+    the computer's logins (``identity = "os-login"``) the worker is the account running this,
+    never a name from the environment; otherwise the worker signs in."""
+    from store.audit.service import origin_here
+    from tui.screens.sign_in import SignIn
+
+    if args.demo or store.is_demo():
+        return Start(me=store.workers.ensure(worker), demo=True)
+    if config.identity == "os-login":
+        login = os_login_name()
+        if args.worker and args.worker.strip() != login:
+            raise SignInRefused(
+                f'--worker {args.worker.strip()} is not you: with identity = "os-login" '
+                f"you are the computer's login, {login}."
+            )
+        return Start(me=store.workers.identify(login, origin=origin_here(), how="os-login"))
+    return Start(sign_in=SignIn(login=worker, setup=not store.workers.has_administrator()))
 
 
 if __name__ == "__main__":  # pragma: no cover

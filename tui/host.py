@@ -26,6 +26,7 @@ class CaselineHost(App[None]):
     store: Store
     me: WorkerInfo
     config: Config
+    demo: bool  # the records are made up (a demo database): said on the caseload
 
     def take_first_caseload(self) -> list[CaseRow] | None:
         """The caseload read while the app was starting, once; None after (or if not read)."""

@@ -73,6 +73,17 @@ def resolve_worker(flag: str | None, config: Config) -> str:
     return login_name()
 
 
+def os_login_name() -> str:
+    """The computer's login name for the account running this process, from the account
+    database: never from $USER or $LOGNAME, which anyone can set to anyone."""
+    import pwd
+
+    try:
+        return pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:  # an account with no name (a container's bare uid)
+        return str(os.getuid())
+
+
 def login_name() -> str:
     import getpass
 

@@ -91,6 +91,12 @@ class ConfigFile(BaseModel):
         le=128,
         description="The fewest characters a passphrase may have.",
     )
+    idle_lock_minutes: int = Field(
+        default=5,
+        ge=1,
+        le=480,
+        description="Minutes without a key after which the screen locks.",
+    )
 
     @field_validator("note_types", "chronology_categories", "closure_reasons", "conference_types")
     @classmethod

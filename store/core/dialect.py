@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, cast
+from urllib.parse import quote
 
 import peewee
 
@@ -109,3 +110,32 @@ def guard_trigger(name: str, event: str, table: str, message: str, when: str = "
         f'CREATE TRIGGER {name} BEFORE {event} ON "{table}"{condition}\n'
         f"        BEGIN SELECT RAISE(ABORT, '{message}'); END"
     )
+
+
+class ChangeWatch:
+    """Whether anyone committed to the database since the last look: SQLite's
+    ``PRAGMA data_version`` on a read-only connection of its own, which changes when any other
+    connection (another worker's app, or this process's own units of work) commits. A look costs
+    a few microseconds and reads no table.
+
+    Made and used in one thread at a time (the app looks from a worker thread).
+    """
+
+    def __init__(self, path: Path) -> None:
+        uri = f"file:{quote(str(path.absolute()))}?mode=ro"
+        self._connection = sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
+        )
+        self._version = self._read()
+
+    def _read(self) -> int:
+        return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+
+    def changed(self) -> bool:
+        """True if someone committed since the last call (or since the watch was made)."""
+        version = self._read()
+        changed, self._version = version != self._version, version
+        return changed
+
+    def close(self) -> None:
+        self._connection.close()

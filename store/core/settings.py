@@ -105,6 +105,7 @@ class Config:
     identity: Literal["passphrase", "os-login"] = "passphrase"
     max_failed_sign_ins: int = DEFAULT_MAX_FAILED_SIGN_INS
     min_passphrase_length: int = DEFAULT_MIN_PASSPHRASE_LENGTH
+    idle_lock_minutes: int = 5
 
     @property
     def dayfirst(self) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from store.service import Store
-from tests.terminal import Terminal, app_env
+from tests.terminal import Terminal, allow_sign_in, app_env, sign_in
 
 pytestmark = pytest.mark.slow
 WORKER = "sam.okafor"
@@ -31,11 +31,13 @@ def one_case_db(tmp_path: Path) -> Path:
     me = store.workers.ensure(WORKER)
     store.cases.create(me, {"client_name": "Aisha Bello"})
     store.close()
+    allow_sign_in(path, WORKER)
     return path
 
 
 def start(db: Path, tmp_path: Path) -> Terminal:
     term = Terminal(["--db", str(db), "--worker", WORKER], env=app_env(tmp_path))
+    sign_in(term)
     assert term.wait_for("Aisha Bello"), bytes(term.output[-1500:])
     return term
 
@@ -197,6 +199,7 @@ def test_a_dropped_connection_saves_the_draft_and_ends_the_app(
     )
     app_pid = term.pid
     try:
+        sign_in(term)
         assert term.wait_for("Aisha Bello"), bytes(term.output[-1500:])
         term.type("n", pause=1.0)
         assert term.wait_for("New note")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from store.service import Store
-from tests.terminal import Terminal, app_env
+from tests.terminal import Terminal, allow_sign_in, app_env, sign_in
 
 pytestmark = pytest.mark.slow
 WORKER = "sam.okafor"
@@ -27,6 +27,7 @@ def db(tmp_path: Path) -> Path:
             {"contact_at": when, "note_type": "phone call", "body": body},  # type: ignore[dict-item]
         )
     store.close()
+    allow_sign_in(path, WORKER)
     return path
 
 
@@ -37,6 +38,7 @@ def test_slash_on_another_tab_then_typing_filters_the_notes(
 ) -> None:
     term = Terminal(["--db", str(db), "--worker", WORKER], env=app_env(tmp_path))
     try:
+        sign_in(term)
         assert term.wait_for("Aisha Bello"), bytes(term.output[-1500:])
         term.type("\r")
         assert term.wait_for("Support network"), bytes(term.output[-1500:])

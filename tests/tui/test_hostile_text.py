@@ -13,7 +13,7 @@ from textual.widgets import OptionList, Static
 from store.core.models import Case
 from store.core.textsafe import clean_field, fold
 from store.service import Store
-from tests.terminal import Terminal, app_env
+from tests.terminal import Terminal, allow_sign_in, app_env, sign_in
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.caseload.pickers import DraftsScreen
@@ -112,8 +112,10 @@ async def test_hostile_text_in_the_duplicates_list_and_notifications(hostile_db:
 def test_no_escape_sequence_from_stored_text_reaches_a_real_terminal(
     hostile_db: Path, tmp_path: Path
 ) -> None:
+    allow_sign_in(hostile_db, "sam")
     term = Terminal(["--db", str(hostile_db), "--worker", "sam"], env=app_env(tmp_path))
     try:
+        sign_in(term)
         assert term.wait_for("Bracket"), bytes(term.output[-2000:])
         term.type("\r", pause=1.5)  # open the first case: name and address on screen
         assert term.wait_for("Road")

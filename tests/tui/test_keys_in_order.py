@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from store.service import Store
-from tests.terminal import Terminal, app_env
+from tests.terminal import Terminal, allow_sign_in, app_env, sign_in
 
 pytestmark = pytest.mark.slow
 WORKER = "sam.okafor"
@@ -23,6 +23,7 @@ def db(tmp_path: Path) -> Path:
     store = Store.open(path)
     store.cases.create(store.workers.ensure(WORKER), {"client_name": "Aisha Bello"})
     store.close()
+    allow_sign_in(path, WORKER)
     return path
 
 
@@ -31,6 +32,7 @@ def burst_into_new_note(db: Path, tmp_path: Path, keys: str, drawn: str) -> None
     never is, after three seconds: the test then finds what went wrong in the database)."""
     term = Terminal(["--db", str(db), "--worker", WORKER], env=app_env(tmp_path))
     try:
+        sign_in(term)
         assert term.wait_for("Aisha Bello"), bytes(term.output[-1500:])
         term.type("n", pause=1.0)
         assert term.wait_for("New note")
@@ -73,6 +75,7 @@ def test_a_save_in_a_burst_saves_everything_typed_before_it(db: Path, tmp_path: 
 def test_text_after_a_tab_in_a_burst_goes_to_the_next_field(db: Path, tmp_path: Path) -> None:
     term = Terminal(["--db", str(db), "--worker", WORKER], env=app_env(tmp_path))
     try:
+        sign_in(term)
         assert term.wait_for("Aisha Bello"), bytes(term.output[-1500:])
         term.type("a", pause=1.0)
         assert term.wait_for("New case")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from store.service import Store
-from tests.terminal import Terminal, app_env
+from tests.terminal import Terminal, allow_sign_in, app_env, sign_in
 
 pytestmark = pytest.mark.slow
 WORKER = "sam.okafor"
@@ -27,6 +27,7 @@ def db(tmp_path: Path) -> Path:
         {"contact_at": "today 9:00", "note_type": "phone call", "body": "Rang the GP."},  # type: ignore[dict-item]
     )
     store.close()
+    allow_sign_in(path, WORKER)
     return path
 
 
@@ -45,6 +46,7 @@ def test_keys_typed_together_act_where_they_were_meant(
 ) -> None:
     term = Terminal(["--db", str(db), "--worker", WORKER], env=app_env(tmp_path))
     try:
+        sign_in(term)
         assert term.wait_for("Aisha Bello"), bytes(term.output[-1500:])
         if first:
             term.type(first)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from store.service import Store
-from tests.terminal import Terminal, app_env
+from tests.terminal import Terminal, allow_sign_in, app_env, sign_in
 
 pytestmark = pytest.mark.slow
 WORKER = "sam.okafor"
@@ -25,6 +25,7 @@ def db(tmp_path: Path) -> Path:
     store = Store.open(path)
     store.cases.create(store.workers.ensure(WORKER), {"client_name": "Aisha Bello"})
     store.close()
+    allow_sign_in(path, WORKER)
     return path
 
 
@@ -61,6 +62,7 @@ def test_tab_after_choosing_someone_new_goes_to_their_name(
 ) -> None:
     term = Terminal(["--db", str(db), "--worker", WORKER], env=app_env(tmp_path))
     try:
+        sign_in(term)
         assert term.wait_for("Aisha Bello"), bytes(term.output[-1500:])
         term.type("\r", pause=1.0)  # open the case
         term.type("M", pause=1.0)  # its meetings

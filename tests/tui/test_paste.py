@@ -16,7 +16,7 @@ from textual import events
 from textual.widgets import Input, TextArea
 
 from store.service import Store
-from tests.terminal import Terminal, app_env
+from tests.terminal import Terminal, allow_sign_in, app_env, sign_in
 from tui.app import CaselineApp
 from tui.screens.caseload.new_case import NewCaseScreen
 from tui.screens.notes.note_editor import NoteEditorScreen
@@ -39,6 +39,7 @@ def db(tmp_path: Path) -> Path:
     store = Store.open(path)
     store.cases.create(store.workers.ensure(WORKER), {"client_name": "Aisha Bello"})
     store.close()
+    allow_sign_in(path, WORKER)
     return path
 
 
@@ -125,6 +126,7 @@ def run(
     once ``done`` is drawn (or, without ``done``, once the app has quit)."""
     term = Terminal(["--db", str(db), "--worker", WORKER], env=app_env(tmp_path))
     try:
+        sign_in(term)
         assert term.wait_for("Aisha Bello"), bytes(term.output[-1500:])
         term.type(opening, pause=1.0)
         assert term.wait_for(title), bytes(term.output[-1500:])

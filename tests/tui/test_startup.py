@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sqlite3
 import stat
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -16,6 +17,7 @@ from store.service import Store
 from store.workers.service import WorkerService
 from tui import cli
 from tui.app import CaselineApp
+from tui.screens.sign_in import SignIn
 
 from .helpers import loaded, names, title
 from .waiting import until
@@ -103,11 +105,11 @@ async def test_a_private_database_starts_without_a_warning(
         assert not [n for n in app._notifications if n.title == "Records not private"]
 
 
-def test_the_worker_is_registered_once_at_start_up(
-    seeded_db: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The command line registers the worker while the app's code loads and hands it over:
-    the app doesn't write it again."""
+def started_by_the_command_line(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[str], CaselineApp]:
+    """Run ``caseline --db DB --worker sam.okafor`` up to the app's start: the workers it
+    registered on the way, and the app it made."""
     registered: list[str] = []
     ensure = WorkerService.ensure
 
@@ -131,8 +133,29 @@ def test_the_worker_is_registered_once_at_start_up(
     monkeypatch.setattr("tui.app.CaselineApp", NotRun)
     monkeypatch.setenv("TEXTUAL_FPS", "60")
     try:
-        assert cli.main(["--db", str(seeded_db), "--worker", "sam.okafor"]) == 0
+        assert cli.main(["--db", str(db), "--worker", "sam.okafor"]) == 0
     finally:
         gc.enable()  # the command line pauses it until the caseload is painted
+    (app,) = made
+    return registered, app
+
+
+def test_the_demo_worker_is_registered_once_at_start_up(
+    seeded_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a demo database the command line registers the worker while the app's code loads
+    and hands it over: the app doesn't write it again."""
+    with sqlite3.connect(seeded_db) as conn:
+        conn.execute("INSERT INTO caseline_meta (key, value) VALUES ('demo', '1')")
+    registered, app = started_by_the_command_line(seeded_db, monkeypatch)
     assert registered == ["sam.okafor"]
-    assert [app.me.username for app in made] == ["sam.okafor"]
+    assert app.me.username == "sam.okafor" and app.demo
+
+
+def test_anywhere_else_nobody_is_registered_and_the_app_starts_at_sign_in(
+    seeded_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    registered, app = started_by_the_command_line(seeded_db, monkeypatch)
+    assert registered == []
+    assert not hasattr(app, "me")
+    assert app._sign_in == SignIn(login="sam.okafor", setup=True)

@@ -137,6 +137,11 @@ class CaseFileScreen(CaselineScreen[None]):
     def action_reload(self) -> None:
         self._load()
 
+    def records_changed(self) -> None:
+        """A colleague changed something: read the case again (lists keep their cursor, and
+        the filters what is typed in them)."""
+        self._load()
+
     def _notes_filter(self) -> tuple[str, str | None]:
         """The notes tab's text and type filter (none until the tab is built)."""
         if "notes" not in self._built:

@@ -130,8 +130,9 @@ class CaseloadScreen(CaselineScreen[None]):
 
     def on_mount(self) -> None:
         me = self.caseline.me
+        badge = (("DEMO", "reverse bold"), " made-up records · ") if self.caseline.demo else ()
         self.query_one("#who", Static).update(
-            assemble((me.display_name, ""), " · ", dates.format_date(dates.today()))
+            assemble(*badge, (me.display_name, ""), " · ", dates.format_date(dates.today()))
         )
         self._update_table_columns()
 
@@ -147,6 +148,12 @@ class CaseloadScreen(CaselineScreen[None]):
             self.reload()
 
     # -- loading -----------------------------------------------------------------------
+
+    def records_changed(self) -> None:
+        """A colleague changed something: read the cases again, the cursor where it was."""
+        if not self.fetching:
+            row = self.table.highlighted
+            self.reload(keep_id=row.id if row is not None else None)
 
     def reload(self, keep_id: int | None = None) -> None:
         self.fetching = True

@@ -1,0 +1,76 @@
+"""Other workers' changes show up without a restart: the caseload and an open case file read
+the records again when the database changes, keeping the cursor and what is typed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from store.service import Store
+from tui.app import CaselineApp
+from tui.screens.case_file.screen import CaseFileScreen
+
+from .helpers import loaded, names, table, visible_text
+from .waiting import until
+
+
+async def looked(app: CaselineApp, pilot: object) -> None:
+    app.look_for_changes()
+    await loaded(pilot)  # type: ignore[arg-type]
+
+
+def colleague_adds_a_case(db: Path, name: str) -> None:
+    store = Store.open(db)
+    try:
+        store.cases.create(
+            store.workers.ensure("priya.nair"), {"client_name": name, "worker": "sam.okafor"}
+        )
+    finally:
+        store.close()
+
+
+async def test_a_case_a_colleague_allocates_appears_with_the_cursor_kept(
+    make_app: object, seeded_db: Path
+) -> None:
+    app = CaselineApp(db=seeded_db, worker="sam.okafor")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await looked(app, pilot)  # the first look is where changes are counted from
+        await pilot.press("down", "down")
+        before = table(app).highlighted
+        assert before is not None
+        await looked(app, pilot)
+        assert "Ada Quinn" not in names(app)  # nothing changed: nothing read again
+        colleague_adds_a_case(seeded_db, "Ada Quinn")
+        await looked(app, pilot)
+        await until(pilot, lambda: "Ada Quinn" in names(app))
+        assert table(app).highlighted == before or table(app).highlighted.id == before.id
+
+
+async def test_an_open_case_file_shows_a_colleagues_contact_and_keeps_the_filter(
+    make_app: object, seeded_db: Path
+) -> None:
+    app = CaselineApp(db=seeded_db, worker="sam.okafor")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CaseFileScreen) and screen.detail is not None
+        client_id = screen.detail.client_id
+        await looked(app, pilot)
+        await pilot.press("slash", *"boil")
+        store = Store.open(seeded_db)
+        try:
+            priya = store.workers.ensure("priya.nair")
+            store.case_file.add_contact(
+                priya, client_id, {"name": "Grace Bello", "relationship": "sister"}
+            )
+        finally:
+            store.close()
+        await looked(app, pilot)
+        await pilot.press("escape", "1")  # out of the filter box, to the overview
+        await until(pilot, lambda: "Grace Bello" in visible_text(app))
+        assert screen.query_one("#notes-text", Input).value == "boil"

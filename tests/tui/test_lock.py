@@ -1,0 +1,138 @@
+"""The lock: after the idle time or ctrl+l the screen shows nothing from the records, what was
+being written is kept as a draft, and the worker's passphrase brings everything back as it was;
+another worker signing in at the lock keeps the first one's work as their drafts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.command import CommandPalette
+from textual.widgets import Input, TextArea
+
+from store.service import Store
+from tui.app import CaselineApp
+from tui.screens.caseload.screen import CaseloadScreen
+from tui.screens.notes.note_editor import NoteEditorScreen
+from tui.screens.sign_in import SignIn, SignInScreen
+
+from .helpers import loaded, type_text, visible_text
+from .test_sign_in import PASSPHRASE, give_passphrases
+from .waiting import until
+
+HALF_A_NOTE = "Rang Aisha about the boiler; she said the landlord"
+
+
+class Clock:
+    """A monotonic clock the test moves on."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+async def signed_in_with_a_half_typed_note(app: CaselineApp, pilot: object) -> None:
+    await until(pilot, lambda: isinstance(app.screen, SignInScreen))  # type: ignore[arg-type]
+    await pilot.press(*PASSPHRASE, "enter")  # type: ignore[attr-defined]
+    await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))  # type: ignore[arg-type]
+    await loaded(pilot)  # type: ignore[arg-type]
+    await pilot.press("n")  # type: ignore[attr-defined]
+    await until(pilot, lambda: isinstance(app.screen, NoteEditorScreen))  # type: ignore[arg-type]
+    await loaded(pilot)  # type: ignore[arg-type]
+    await type_text(pilot, HALF_A_NOTE)  # type: ignore[arg-type]
+
+
+def drafts_of(db: Path, login: str) -> list[str]:
+    store = Store.open(db)
+    try:
+        me = store.workers.named(login)
+        return [d.state["body"] for d in store.notes.drafts(me)]
+    finally:
+        store.close()
+
+
+def locked(app: CaselineApp) -> bool:
+    return isinstance(app.screen, SignInScreen) and app.locked
+
+
+async def test_idle_time_locks_and_the_passphrase_opens_it_as_it_was(seeded_db: Path) -> None:
+    give_passphrases(seeded_db)
+    app = CaselineApp(db=seeded_db, sign_in=SignIn(login="sam.okafor"))
+    clock = app.clock = Clock()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await signed_in_with_a_half_typed_note(app, pilot)
+        clock.now += 4 * 60
+        app.lock_if_idle()
+        await pilot.pause()
+        assert not app.locked  # four minutes: not yet
+        clock.now += 61
+        app.lock_if_idle()
+        await until(pilot, lambda: locked(app))
+        await pilot.pause()
+        shown = visible_text(app)
+        assert "Locked" in shown
+        assert "Aisha" not in shown and "Sam Okafor" not in shown and "boiler" not in shown
+        assert drafts_of(seeded_db, "sam.okafor") == [HALF_A_NOTE]
+        # Nothing that shows records runs while locked: not the palette, not ctrl+n.
+        await pilot.press("ctrl+p")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        assert not isinstance(app.screen, CommandPalette) and locked(app)
+        await pilot.press(*PASSPHRASE, "enter")
+        await until(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
+        assert not app.locked
+        assert app.screen.query_one("#body", TextArea).text == HALF_A_NOTE
+
+
+async def test_ctrl_l_locks_at_once_and_a_wrong_passphrase_keeps_it_locked(
+    seeded_db: Path,
+) -> None:
+    give_passphrases(seeded_db)
+    app = CaselineApp(db=seeded_db, sign_in=SignIn(login="sam.okafor"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await signed_in_with_a_half_typed_note(app, pilot)
+        await pilot.press("ctrl+l")
+        await until(pilot, lambda: locked(app))
+        await pilot.press(*"not my passphrase", "enter")
+        await until(pilot, lambda: "not recognised" in visible_text(app))
+        assert locked(app)
+        assert app.screen.query_one("#passphrase", Input).value == ""
+
+
+async def test_another_worker_signing_in_keeps_the_first_ones_work_as_their_draft(
+    seeded_db: Path,
+) -> None:
+    give_passphrases(seeded_db)
+    store = Store.open(seeded_db)
+    try:
+        admin = store.workers.sign_in("admin", "admin passphrase 1")
+        store.workers.reset_passphrase(admin, "priya.nair", "priya's own passphrase")
+    finally:
+        store.close()
+    app = CaselineApp(db=seeded_db, sign_in=SignIn(login="sam.okafor"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await signed_in_with_a_half_typed_note(app, pilot)
+        await pilot.press("ctrl+l")
+        await until(pilot, lambda: locked(app))
+        app.screen.query_one("#login", Input).value = "priya.nair"
+        await type_text(pilot, "priya's own passphrase")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
+        await loaded(pilot)
+        assert app.me.username == "priya.nair"
+        assert not any(isinstance(s, NoteEditorScreen) for s in app.screen_stack)
+        assert "Priya Nair" in visible_text(app)
+    assert drafts_of(seeded_db, "sam.okafor") == [HALF_A_NOTE]
+    assert drafts_of(seeded_db, "priya.nair") == []
+
+
+async def test_a_worker_who_did_not_sign_in_with_a_passphrase_is_told_it_cannot_lock(
+    make_app: object, seeded_db: Path
+) -> None:
+    app = CaselineApp(db=seeded_db, worker="sam.okafor")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert not app.locked and isinstance(app.screen, CaseloadScreen)
