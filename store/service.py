@@ -48,6 +48,7 @@ from store.core.sqlite_file import (
     read_meta,
 )
 from store.forms.service import FormDraftService
+from store.integrity.service import IntegrityService
 from store.notes.service import NoteService
 from store.plans.service import PlanService
 from store.workers.service import WorkerService
@@ -72,6 +73,7 @@ class Store:
         self.database = database
         self.ref_format = ref_format
         self.audit = AuditService(database)
+        self.integrity = IntegrityService(database)
         self.workers = WorkerService(
             database,
             max_failed_sign_ins=max_failed_sign_ins,

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import peewee
 
-from store.core import dialect
+from store.core import dialect, seal
 from store.core.errors import DatabaseUnavailable
 from store.core.sqlite_file import file_signature, read_only_uri
 
@@ -88,7 +88,8 @@ class Database:
 
     @contextmanager
     def writing(self) -> Iterator[peewee.Database]:
-        """A write transaction, taken as BEGIN IMMEDIATE.
+        """A write transaction, taken as BEGIN IMMEDIATE; what it makes final is sealed just
+        before it commits (``store.core.seal``).
 
         In WAL mode a deferred transaction that reads and then writes fails at once with
         "database is locked" when another process has written meanwhile, whatever the busy
@@ -103,7 +104,11 @@ class Database:
                         yield self.db
                 else:
                     with self.db.atomic(dialect.WRITE_LOCK):
+                        # Under the write lock, so each seal chains to the newest link.
+                        sealing = seal.watch(self.db)
                         yield self.db
+                        if sealing:
+                            seal.flush(self.db)
         except peewee.OperationalError as exc:
             raise DatabaseUnavailable(dialect.friendly_error(exc, self.path)) from exc
 

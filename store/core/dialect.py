@@ -112,6 +112,61 @@ def guard_trigger(name: str, event: str, table: str, message: str, when: str = "
     )
 
 
+def trigger_name(sql: str) -> str:
+    """The name of the trigger ``sql`` (from ``guard_trigger``) creates."""
+    return sql.split()[2]
+
+
+def triggers(db: peewee.Database) -> dict[str, str]:
+    """{name: SQL} of the triggers in the database file, as they were created."""
+    return dict(execute_sql(db, "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger'"))
+
+
+def has_table(db: peewee.Database, name: str) -> bool:
+    query = "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?"
+    return execute_sql(db, query, (name,)).fetchone() is not None
+
+
+def note_final_rows(
+    db: peewee.Database, pending: str, needed: str, tables: Sequence[tuple[str, bool]]
+) -> bool:
+    """On this connection, note in the temporary table ``pending`` (table_name, row_id) every
+    row inserted into each of ``tables``, and, for those marked True, every row whose status is
+    set. Temporary triggers: part of no file, so nothing else writing it has them. Created once
+    per connection; nothing is done (False) while the table ``needed`` does not exist."""
+    found = {
+        name
+        for (name,) in execute_sql(
+            db,
+            "SELECT name FROM temp.sqlite_master WHERE name = ? "
+            "UNION ALL SELECT name FROM main.sqlite_master WHERE name = ?",
+            (pending, needed),
+        ).fetchall()
+    }
+    if pending in found:
+        return True
+    if needed not in found:
+        return False
+    execute_sql(
+        db, f"CREATE TEMP TABLE {pending} (table_name TEXT NOT NULL, row_id INTEGER NOT NULL)"
+    )
+    for table, status_set in tables:
+        note = f"INSERT INTO {pending} VALUES ('{table}', NEW.id)"
+        execute_sql(
+            db,
+            f'CREATE TEMP TRIGGER {pending}_{table}_insert AFTER INSERT ON main."{table}"'
+            f" BEGIN {note}; END",
+        )
+        if status_set:
+            execute_sql(
+                db,
+                f"CREATE TEMP TRIGGER {pending}_{table}_status"
+                f' AFTER UPDATE OF status ON main."{table}" WHEN NEW.status IS NOT OLD.status'
+                f" BEGIN {note}; END",
+            )
+    return True
+
+
 class ChangeWatch:
     """Whether anyone committed to the database since the last look: SQLite's
     ``PRAGMA data_version`` on a read-only connection of its own, which changes when any other

@@ -265,10 +265,22 @@ def damage_a_page(path: Path) -> None:
     pages = len(data) // page_size
     assert pages >= 20, "too small a database to damage in the middle"
     btree_pages = [n for n in range(1, pages) if data[n * page_size] in (0x02, 0x05, 0x0A, 0x0D)]
-    middle = min(btree_pages, key=lambda n: abs(n - pages // 2))
-    with path.open("r+b") as fh:
-        fh.seek(middle * page_size)
-        fh.write(b"\xde\xad\xbe\xef" * 200)
+    # Nearest the middle, but not a page of the schema itself (the file would not even read
+    # as a Caseline database then).
+    for page in sorted(btree_pages, key=lambda n: abs(n - pages // 2)):
+        damaged = bytearray(data)
+        damaged[page * page_size : page * page_size + 800] = b"\xde\xad\xbe\xef" * 200
+        path.write_bytes(bytes(damaged))
+        try:
+            conn = sqlite3.connect(path)
+            try:
+                conn.execute("SELECT value FROM caseline_meta").fetchall()
+                return
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError:
+            continue
+    raise AssertionError("no table page to damage")
 
 
 def make_database_with_cases(path: Path, cases: int = 60) -> None:

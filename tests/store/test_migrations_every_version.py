@@ -25,7 +25,7 @@ from typing import Any
 import peewee as pw
 import pytest
 
-from store.core import migrations
+from store.core import migrations, seal
 from store.service import Store
 from store.workers import passphrases
 
@@ -36,6 +36,7 @@ FINAL_MINUTES = "finalised minutes are a record"
 KEPT = "are kept as written"
 ENDED_PLAN = "an earlier service plan is kept as it was"
 AUDIT = "the audit trail is kept as written"
+AUTOMATIC_ENTRY = "an automatic chronology entry is a record"
 
 
 @dataclass(frozen=True)
@@ -742,6 +743,14 @@ def fill_v9(b: Built) -> None:
     b.guard("audit_event", 3, "detail", AUDIT)
 
 
+def fill_v10(b: Built) -> None:
+    """Every final record sealed, as the app seals them; the newly guarded records."""
+    seal.seal_all(b.db)
+    b.guard("summary_version", 2, "body", KEPT)
+    b.guard("chronology_entry", 1, "title", AUTOMATIC_ENTRY)
+    b.guard("record_seal", 1, "chain_hash", KEPT)
+
+
 BUILDERS: dict[int, Callable[[Built], None]] = {
     1: fill_v1,
     2: fill_v2,
@@ -752,6 +761,7 @@ BUILDERS: dict[int, Callable[[Built], None]] = {
     7: fill_v7,
     8: fill_v8,
     9: fill_v9,
+    10: fill_v10,
 }
 
 
@@ -959,6 +969,12 @@ def read_v9(store: Store, me: Any) -> None:
     ]
 
 
+def read_v10(store: Store, me: Any) -> None:
+    report = store.integrity.verify()
+    assert report.problems == ()
+    assert report.head.count == report.links_checked == report.records_checked > 20
+
+
 CHECKS: dict[int, Callable[[Store, Any], None]] = {
     1: read_v1,
     2: read_v2,
@@ -969,6 +985,7 @@ CHECKS: dict[int, Callable[[Store, Any], None]] = {
     7: read_v7,
     8: read_v8,
     9: read_v9,
+    10: read_v10,
 }
 
 

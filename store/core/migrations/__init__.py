@@ -27,6 +27,7 @@ from store.core.migrations import (
     m0007_form_drafts,
     m0008_saved_by,
     m0009_identity,
+    m0010_integrity,
 )
 
 if TYPE_CHECKING:
@@ -51,9 +52,20 @@ STEPS: list[tuple[int, str, Step]] = [
     (7, "drafts of forms, so nothing typed is lost", m0007_form_drafts.up),
     (8, "draft minutes: who saved them last", m0008_saved_by.up),
     (9, "workers sign in: teams, passphrases, locks; the audit trail", m0009_identity.up),
+    (10, "final records sealed in a hash chain; more of them guarded", m0010_integrity.up),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"
+
+# Every trigger by which the database keeps final records as they were, as the migrations
+# create them: a check (``store.integrity``) finds any missing or changed.
+GUARD_TRIGGERS: tuple[str, ...] = (
+    *m0004_records_guard.TRIGGERS,
+    *m0005_plans.TRIGGERS,
+    *m0006_conferences.TRIGGERS,
+    *m0009_identity.TRIGGERS,
+    *m0010_integrity.TRIGGERS,
+)
 
 
 def _meta(db: pw.Database) -> dict[str, str]:

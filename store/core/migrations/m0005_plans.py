@@ -21,6 +21,25 @@ if TYPE_CHECKING:
 APPEND_ONLY = "{what} are kept as written and cannot be changed or deleted"
 ENDED_PLAN = "an earlier service plan is kept as it was and cannot be changed"
 
+TRIGGERS = (
+    *(
+        guard_trigger(f"{table}_no_{action.lower()}", action, table, APPEND_ONLY.format(what=what))
+        for table, what in (
+            ("plan_goal_version", "goal versions"),
+            ("plan_review", "plan reviews"),
+            ("plan_review_rating", "review ratings"),
+        )
+        for action in ("UPDATE", "DELETE")
+    ),
+    guard_trigger(
+        "service_plan_ended_no_update",
+        "UPDATE",
+        "service_plan",
+        ENDED_PLAN,
+        "OLD.status = 'ended'",
+    ),
+)
+
 
 def up(db: pw.Database, migrator: SchemaMigrator) -> None:
     now = datetime.utcnow  # frozen: a default, not the app clock
@@ -124,23 +143,5 @@ def up(db: pw.Database, migrator: SchemaMigrator) -> None:
         [ServicePlan, PlanGoal, PlanGoalVersion, PlanAction, PlanReview, PlanReviewRating]
     )
     db.execute_sql('ALTER TABLE "case" ADD COLUMN "has_plan" INTEGER NOT NULL DEFAULT 0')
-    for table, what in (
-        ("plan_goal_version", "goal versions"),
-        ("plan_review", "plan reviews"),
-        ("plan_review_rating", "review ratings"),
-    ):
-        for action in ("UPDATE", "DELETE"):
-            db.execute_sql(
-                guard_trigger(
-                    f"{table}_no_{action.lower()}", action, table, APPEND_ONLY.format(what=what)
-                )
-            )
-    db.execute_sql(
-        guard_trigger(
-            "service_plan_ended_no_update",
-            "UPDATE",
-            "service_plan",
-            ENDED_PLAN,
-            "OLD.status = 'ended'",
-        )
-    )
+    for sql in TRIGGERS:
+        db.execute_sql(sql)

@@ -1,0 +1,91 @@
+"""Version 10: final records that prove they were not altered.
+
+``record_seal`` is a chain of links, one per final record, each holding a hash of the record's
+content chained to the link before it (``store.core.seal``); the database refuses to change or
+delete a link. Summary versions and automatic chronology entries join the records the database
+itself keeps as they were (an automatic entry's analysis and category may still change, each
+change kept in the record history). Every final record already in the database is sealed, kind
+by kind in id order.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import peewee as pw
+
+from store.core import seal
+from store.core.dialect import execute_sql, guard_trigger
+
+if TYPE_CHECKING:
+    from playhouse.migrate import SchemaMigrator
+
+APPEND_ONLY = "{what} are kept as written and cannot be changed or deleted"
+AUTOMATIC_ENTRY = (
+    "an automatic chronology entry is a record and cannot be changed or deleted; "
+    "add an analysis instead"
+)
+# What an automatic entry keeps (its analysis, category, version and updated_at may change).
+ENTRY_FIXED = (
+    "case_id",
+    "allocation_id",
+    "occurred_on",
+    "title",
+    "details",
+    "source_kind",
+    "source_id",
+    "created_at",
+    "created_by_id",
+    "source_of_information",
+)
+AUTOMATIC = "OLD.source_kind != 'manual'"
+
+TRIGGERS = (
+    *(
+        guard_trigger(f"{table}_no_{action.lower()}", action, table, APPEND_ONLY.format(what=what))
+        for table, what in (
+            (seal.SEAL_TABLE, "the seals of final records"),
+            ("summary_version", "summary versions"),
+        )
+        for action in ("UPDATE", "DELETE")
+    ),
+    guard_trigger(
+        "chronology_entry_automatic_no_update",
+        "UPDATE",
+        "chronology_entry",
+        AUTOMATIC_ENTRY,
+        f"{AUTOMATIC} AND ("
+        + " OR ".join(f'NEW."{c}" IS NOT OLD."{c}"' for c in ENTRY_FIXED)
+        + ")",
+    ),
+    guard_trigger(
+        "chronology_entry_automatic_no_delete",
+        "DELETE",
+        "chronology_entry",
+        AUTOMATIC_ENTRY,
+        AUTOMATIC,
+    ),
+)
+
+
+def up(db: pw.Database, migrator: SchemaMigrator) -> None:
+    execute_sql(
+        db,
+        f"""CREATE TABLE "{seal.SEAL_TABLE}" (
+            "id" INTEGER NOT NULL PRIMARY KEY,
+            "table_name" TEXT NOT NULL,
+            "row_id" INTEGER NOT NULL,
+            "content_hash" TEXT NOT NULL,
+            "chain_hash" TEXT NOT NULL,
+            "sealed_at" DATETIME NOT NULL
+        )""",
+    )
+    # One link per record; also how a record's link is found.
+    execute_sql(
+        db,
+        f'CREATE UNIQUE INDEX "{seal.SEAL_TABLE}_table_name_row_id" '
+        f'ON "{seal.SEAL_TABLE}" ("table_name", "row_id")',
+    )
+    for sql in TRIGGERS:
+        execute_sql(db, sql)
+    seal.seal_all(db)

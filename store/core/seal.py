@@ -1,0 +1,366 @@
+"""Sealing final records: each one, once final, gets a link in ``record_seal`` holding a hash of
+its content chained to the link before it, so that changing, removing or slipping in a record
+behind the store's back shows (see ``store.integrity``).
+
+A link's ``content_hash`` is the SHA-256 of the record's sealed columns, as stored, written as
+JSON with sorted keys; its ``chain_hash`` is the SHA-256 of the previous link's chain hash, the
+table, the row id and the content hash. Only columns that never change once the record is final
+are sealed: the next meeting date of finalised minutes, the status of their actions, and the
+analysis and category of an automatic chronology entry may still change (each change is kept in
+the record history, which is itself sealed).
+
+Records are sealed in the transaction that makes them final, from one place: ``flush``, which
+``Database.writing()`` runs before it commits. On each connection, temporary triggers (part of
+no file, so nothing else that writes the file has them) note every row inserted into a sealed
+table, and every note or minutes whose status is set; ``flush`` seals those that are final.
+It runs under the write lock, so the link it chains to is the newest, whatever other
+processes write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import peewee
+
+from store.core.dialect import execute_sql, note_final_rows
+
+SEAL_TABLE = "record_seal"
+# The chain hash the first link is chained to.
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class Sealed:
+    """A kind of final record: its table, the columns sealed, and when a row is final."""
+
+    table: str
+    columns: tuple[str, ...]
+    final: str = ""  # an SQL condition on the row; "" means every row is final
+    status_set: bool = False  # becomes final when its status is set (a draft before)
+    # Parts sealed with their parent when it becomes final: (table, its parent's id column).
+    parts: tuple[tuple[str, str], ...] = ()
+
+
+CONFERENCE_PARTS = (
+    ("conference_attendee", "conference_id"),
+    ("conference_agenda_item", "conference_id"),
+    ("conference_action", "conference_id"),
+)
+
+# Parent before parts, in the order they are sealed within a transaction.
+SEALED: tuple[Sealed, ...] = (
+    Sealed(
+        "note",
+        (
+            "id",
+            "case_id",
+            "author_id",
+            "contact_at",
+            "note_type",
+            "present",
+            "body",
+            "significant",
+            "status",
+            "finalised_at",
+            "created_at",
+            "updated_at",
+            "version",
+            "chronology_title",
+            "follow_up_on",
+            "draft_state",
+        ),
+        final="status = 'final'",
+        status_set=True,
+    ),
+    Sealed("note_amendment", ("id", "note_id", "author_id", "reason", "body", "created_at")),
+    Sealed(
+        "conference",
+        (
+            "id",
+            "case_id",
+            "status",
+            "held_at",
+            "place",
+            "conference_type",
+            "chair",
+            "minute_taker",
+            "client_attended",
+            "client_views",
+            "information_shared",
+            "decisions",
+            "finalised_at",
+            "finalised_by_id",
+            "created_at",
+            "created_by_id",
+        ),
+        final="status = 'final'",
+        status_set=True,
+        parts=CONFERENCE_PARTS,
+    ),
+    Sealed(
+        "conference_attendee",
+        (
+            "id",
+            "conference_id",
+            "position",
+            "present",
+            "kind",
+            "professional_id",
+            "contact_id",
+            "name",
+            "role",
+            "agency",
+        ),
+        final="(SELECT status FROM conference WHERE id = conference_id) = 'final'",
+    ),
+    Sealed(
+        "conference_agenda_item",
+        ("id", "conference_id", "position", "title", "discussion"),
+        final="(SELECT status FROM conference WHERE id = conference_id) = 'final'",
+    ),
+    Sealed(
+        "conference_action",
+        (
+            "id",
+            "conference_id",
+            "position",
+            "what",
+            "owner_name",
+            "owner_attendee_id",
+            "due_on",
+            "created_at",
+            "created_by_id",
+        ),
+        final="(SELECT status FROM conference WHERE id = conference_id) = 'final'",
+    ),
+    Sealed(
+        "conference_amendment", ("id", "conference_id", "author_id", "reason", "body", "created_at")
+    ),
+    Sealed(
+        "chronology_entry",
+        (
+            "id",
+            "case_id",
+            "allocation_id",
+            "occurred_on",
+            "title",
+            "details",
+            "source_kind",
+            "source_id",
+            "created_at",
+            "created_by_id",
+            "source_of_information",
+        ),
+        final="source_kind != 'manual'",
+    ),
+    Sealed("summary_version", ("id", "case_id", "body", "author_id", "created_at")),
+    Sealed(
+        "plan_goal_version",
+        (
+            "id",
+            "goal_id",
+            "number",
+            "domain",
+            "change",
+            "measure",
+            "target",
+            "relevance",
+            "target_on",
+            "client_agreed",
+            "achievable",
+            "achievable_note",
+            "reason",
+            "created_at",
+            "created_by_id",
+        ),
+    ),
+    Sealed(
+        "plan_review",
+        (
+            "id",
+            "plan_id",
+            "held_on",
+            "client_present",
+            "client_views",
+            "participants",
+            "summary",
+            "next_review_on",
+            "created_at",
+            "created_by_id",
+            "conference_id",
+        ),
+    ),
+    Sealed(
+        "plan_review_rating",
+        (
+            "id",
+            "review_id",
+            "goal_id",
+            "goal_version_id",
+            "rating",
+            "evidence",
+            "decision",
+            "not_rated_reason",
+        ),
+    ),
+    Sealed(
+        "record_change",
+        (
+            "id",
+            "table",
+            "record_id",
+            "field",
+            "old_value",
+            "new_value",
+            "changed_by_id",
+            "changed_at",
+        ),
+    ),
+    Sealed(
+        "audit_event",
+        (
+            "id",
+            "at",
+            "worker_id",
+            "login",
+            "action",
+            "record_kind",
+            "record_id",
+            "case_id",
+            "detail",
+            "origin",
+        ),
+    ),
+)
+BY_TABLE = {kind.table: kind for kind in SEALED}
+PART_TABLES = frozenset(table for kind in SEALED for table, _ in kind.parts)
+
+
+def select_sql(kind: Sealed, where: str = "") -> str:
+    """SELECT of a kind's sealed columns, in id order, optionally narrowed by ``where``."""
+    columns = ", ".join(f'"{c}"' for c in kind.columns)
+    conditions = " AND ".join(f"({c})" for c in (kind.final, where) if c)
+    return (
+        f'SELECT {columns} FROM "{kind.table}"'
+        + (f" WHERE {conditions}" if conditions else "")
+        + " ORDER BY id"
+    )
+
+
+def content_hash(kind: Sealed, values: Sequence[Any]) -> str:
+    """The hash of a row's sealed columns (``values`` in ``kind.columns`` order), as stored."""
+    row = {
+        c: (v.hex() if isinstance(v, bytes) else v)
+        for c, v in zip(kind.columns, values, strict=True)
+    }
+    text = json.dumps(row, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def chain_hash(previous: str, table: str, row_id: int, content: str) -> str:
+    """The hash that links a record's content hash to the link before it."""
+    return hashlib.sha256(f"{previous}|{table}|{row_id}|{content}".encode()).hexdigest()
+
+
+def _now() -> str:
+    from store.core import dates
+
+    now = dates.now_utc().astimezone(UTC).replace(tzinfo=None)
+    return now.isoformat(sep=" ")
+
+
+def _last_link(db: peewee.Database) -> str:
+    row = execute_sql(
+        db, f"SELECT chain_hash FROM {SEAL_TABLE} ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    return str(row[0]) if row else GENESIS
+
+
+def seal_rows(db: peewee.Database, kind: Sealed, rows: Iterable[Sequence[Any]]) -> int:
+    """Append a link for each row (its sealed columns, id first) to the chain; call under the
+    write lock. Returns how many were sealed."""
+    previous = _last_link(db)
+    at = _now()
+    links = []
+    for values in rows:
+        content = content_hash(kind, values)
+        previous = chain_hash(previous, kind.table, int(values[0]), content)
+        links.append((kind.table, int(values[0]), content, previous, at))
+    if links:
+        cast_db: Any = db
+        cast_db.cursor().executemany(
+            f"INSERT INTO {SEAL_TABLE} (table_name, row_id, content_hash, chain_hash, sealed_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            links,
+        )
+    return len(links)
+
+
+def _unsealed(kind: Sealed) -> str:
+    return f"id NOT IN (SELECT row_id FROM {SEAL_TABLE} WHERE table_name = '{kind.table}')"
+
+
+def seal_all(db: peewee.Database) -> int:
+    """Seal every final record that has no link yet, kind by kind in id order (an upgraded
+    database's records). Returns how many were sealed."""
+    sealed = 0
+    for kind in SEALED:
+        rows = execute_sql(db, select_sql(kind, _unsealed(kind))).fetchall()
+        sealed += seal_rows(db, kind, rows)
+    return sealed
+
+
+# -- noting what a transaction makes final (temporary, per connection) ------------------------
+
+PENDING = "seal_pending"
+
+
+def watch(db: peewee.Database) -> bool:
+    """Make sure this connection notes what becomes final (once per connection). False when
+    the database has no seals yet (older than version 10: being upgraded)."""
+    return note_final_rows(
+        db,
+        PENDING,
+        SEAL_TABLE,
+        [(kind.table, kind.status_set) for kind in SEALED if kind.table not in PART_TABLES],
+    )
+
+
+def flush(db: peewee.Database) -> int:
+    """Seal what this transaction made final; call just before it commits. Returns how many."""
+    pending = execute_sql(db, f"SELECT DISTINCT table_name FROM {PENDING}").fetchall()
+    if not pending:
+        return 0
+    tables = {str(name) for (name,) in pending}
+    sealed = 0
+    for kind in SEALED:
+        if kind.table not in tables:
+            continue
+        noted = f"id IN (SELECT row_id FROM {PENDING} WHERE table_name = '{kind.table}')"
+        rows = execute_sql(db, select_sql(kind, f"{noted} AND {_unsealed(kind)}")).fetchall()
+        sealed += seal_rows(db, kind, rows)
+        for table, parent in kind.parts:
+            part = BY_TABLE[table]
+            ids = ", ".join(str(int(r[0])) for r in rows)
+            if ids:
+                part_rows = execute_sql(db, select_sql(part, f"{parent} IN ({ids})")).fetchall()
+                sealed += seal_rows(db, part, part_rows)
+    execute_sql(db, f"DELETE FROM {PENDING}")
+    return sealed
+
+
+def newest(db: peewee.Database) -> tuple[str, int, datetime | None]:
+    """The newest link's chain hash, how many links there are, and when it was made."""
+    count = int(execute_sql(db, f"SELECT COUNT(*) FROM {SEAL_TABLE}").fetchone()[0])
+    row = execute_sql(
+        db, f"SELECT chain_hash, sealed_at FROM {SEAL_TABLE} ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return GENESIS, 0, None
+    return str(row[0]), count, datetime.fromisoformat(str(row[1]))
