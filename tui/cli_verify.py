@@ -1,0 +1,105 @@
+"""The ``caseline verify`` command: prove the final records were not altered.
+
+It recomputes the chain of seals and every sealed record's hash, looks for final records with
+no seal and for missing or changed triggers, and prints what it checked and each problem on a
+line of its own, naming records by table and id only (no sign-in: it shows nothing they say).
+It exits 0 when everything is sound, 1 otherwise. ``--head`` prints only the newest link of the
+chain, to be kept somewhere else (e-mailed daily, say) as an anchor. The database is opened
+read-only: verifying never creates, upgrades or writes to it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
+
+from store.core.config import demo_db_path, resolve_db_path
+from store.core.settings import Config
+from tui.cli_args import EXIT_FAILURE, OneLineParser, fail
+
+if TYPE_CHECKING:
+    from store.integrity.records import Head, VerifyReport
+    from store.service import Store
+
+T = TypeVar("T")
+
+
+def add_verify_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
+    """``caseline verify``: check the chain of seals of the final records."""
+    verify = sub.add_parser(
+        "verify",
+        help="prove the final records were not altered (exit 1 if any were)",
+        description="Recompute the chain of seals of the final records and name every record "
+        "altered, deleted or inserted outside Caseline, and every missing or changed trigger. "
+        "Exits 0 when all is sound, 1 otherwise. Reads the database only.",
+    )
+    verify.add_argument(
+        "--head",
+        action="store_true",
+        help="print only the newest link of the chain (hash, count, time) to keep elsewhere",
+    )
+    # SUPPRESS: a --db given before "verify" is not reset to None here.
+    verify.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file (as for the app)"
+    )
+    verify.add_argument(
+        "--demo", action="store_true", default=argparse.SUPPRESS, help="verify the demo database"
+    )
+
+
+def head_line(head: Head) -> str:
+    """The newest link as one line: its hash, how many links, and when (UTC)."""
+    when = head.sealed_at.strftime("%Y-%m-%dT%H:%M:%SZ") if head.sealed_at else "never"
+    return f"{head.chain_hash} {head.count} {when}"
+
+
+def report_lines(report: VerifyReport, where: str) -> list[str]:
+    """What was checked, then each problem on a line, then the verdict."""
+    checked = (
+        f"Checked {report.links_checked} links of the chain, "
+        f"{report.records_checked} final records and {report.triggers_checked} triggers in {where}."
+    )
+    if not report.full:
+        checked = (
+            f"Checked the newest {report.links_checked} links and "
+            f"{report.triggers_checked} triggers in {where}."
+        )
+    lines = [checked, f"Newest link: {head_line(report.head)}"]
+    lines += [str(problem) for problem in report.problems]
+    if report.sound:
+        lines.append("Sound: no final record altered, deleted or added outside Caseline.")
+    else:
+        lines.append(
+            f"{len(report.problems)} problems: the records named were changed outside Caseline "
+            "or its protections removed; compare with a backup."
+        )
+    return lines
+
+
+def verify(args: argparse.Namespace, config: Config) -> int:
+    """Run ``caseline verify``."""
+    from store.service import Store
+
+    if getattr(args, "demo", False):
+        path = demo_db_path()
+    else:
+        path = resolve_db_path(getattr(args, "db", None), config)
+    if not path.exists():
+        fail(f"No database at {path}.")
+
+    def steadily(read: Callable[[Store], T]) -> T:
+        return Store.read_steadily(
+            path,
+            read,
+            ref_format=config.ref_format,
+            warn=lambda warning: print(f"caseline: warning: {warning}", file=sys.stderr),
+        )
+
+    if args.head:
+        print(head_line(steadily(lambda store: store.integrity.head())))
+        return 0
+    report = steadily(lambda store: store.integrity.verify())
+    print("\n".join(report_lines(report, str(path))))
+    return 0 if report.sound else EXIT_FAILURE
