@@ -33,6 +33,7 @@ from store.core.textsafe import visible
 from store.core.words import plural
 from store.notes.records import DraftInfo
 from store.service import Store
+from tui.integrity_check import check_seals
 from tui.screens.sign_in import SignIn
 from tui.session import Session
 from tui.widgets.textual_fixes import take_input, use_paste_in_order_parser
@@ -148,6 +149,7 @@ class CaselineApp(Session):
         self.push_screen(CaseloadScreen())
         self.watch_colleagues()
         self._warn_about_permissions()
+        check_seals(self, self.store)
         self._check_drafts()
         self.set_timer(STARTED_AFTER_SECONDS, self.started)
         if not self.is_headless:
