@@ -109,6 +109,26 @@ def test_head_prints_the_newest_link_alone(tmp_path: Path, path: Path) -> None:
     check()
 
 
+def test_a_head_kept_earlier_is_checked_as_an_anchor(tmp_path: Path, path: Path) -> None:
+    os.chmod(tmp_path, 0o700)
+    kept = run(tmp_path, "verify", "--head", "--db", str(path)).stdout.strip()
+    count = int(kept.split()[1])
+    result = run(tmp_path, "verify", "--db", str(path), "--anchor", kept)
+    assert result.returncode == 0
+    assert f"The chain still leads through the head kept outside (link {count})." in result.stdout
+    forged = "f" * 64 + f" {count}"
+    result = run(tmp_path, "verify", "--db", str(path), "--anchor", forged)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[2:] == [
+        f"anchor differs: link {count} is not the one kept outside (the chain was rewritten since)",
+        "1 problem: the records named were changed outside Caseline or its protections removed; "
+        "compare with a backup.",
+    ]
+    result = run(tmp_path, "verify", "--db", str(path), "--anchor", "not a head")
+    assert result.returncode == 2
+    assert_one_line_error(result, "is not a line caseline verify --head printed")
+
+
 def test_a_missing_database_is_one_line(tmp_path: Path) -> None:
     missing = tmp_path / "none.db"
     assert_one_line_error(run(tmp_path, "verify", "--db", str(missing)), "No database at")

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from store.core.config import demo_db_path, resolve_db_path
 from store.core.settings import Config
+from store.core.words import plural
+from store.integrity.records import ProblemKind
 from tui.cli_args import EXIT_FAILURE, OneLineParser, fail
 
 if TYPE_CHECKING:
@@ -40,6 +42,12 @@ def add_verify_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
         action="store_true",
         help="print only the newest link of the chain (hash, count, time) to keep elsewhere",
     )
+    verify.add_argument(
+        "--anchor",
+        metavar="HEAD",
+        type=anchor_from,
+        help="a line --head printed earlier: the chain must still lead through it",
+    )
     # SUPPRESS: a --db given before "verify" is not reset to None here.
     verify.add_argument(
         "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file (as for the app)"
@@ -47,6 +55,21 @@ def add_verify_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     verify.add_argument(
         "--demo", action="store_true", default=argparse.SUPPRESS, help="verify the demo database"
     )
+
+
+def anchor_from(text: str) -> tuple[str, int]:
+    """The chain hash and count of a line ``--head`` printed ("HASH COUNT [TIME]")."""
+    parts = text.split()
+    if (
+        len(parts) not in (2, 3)
+        or len(parts[0]) != 64
+        or any(c not in "0123456789abcdef" for c in parts[0])
+        or not parts[1].isdigit()
+    ):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a line caseline verify --head printed (HASH COUNT TIME)"
+        )
+    return parts[0], int(parts[1])
 
 
 def head_line(head: Head) -> str:
@@ -67,13 +90,15 @@ def report_lines(report: VerifyReport, where: str) -> list[str]:
             f"{report.triggers_checked} triggers in {where}."
         )
     lines = [checked, f"Newest link: {head_line(report.head)}"]
+    if report.anchor is not None and not any(p.kind is ProblemKind.ANCHOR for p in report.problems):
+        lines.append(f"The chain still leads through the head kept outside (link {report.anchor}).")
     lines += [str(problem) for problem in report.problems]
     if report.sound:
         lines.append("Sound: no final record altered, deleted or added outside Caseline.")
     else:
         lines.append(
-            f"{len(report.problems)} problems: the records named were changed outside Caseline "
-            "or its protections removed; compare with a backup."
+            f"{plural(len(report.problems), 'problem')}: the records named were changed "
+            "outside Caseline or its protections removed; compare with a backup."
         )
     return lines
 
@@ -100,6 +125,6 @@ def verify(args: argparse.Namespace, config: Config) -> int:
     if args.head:
         print(head_line(steadily(lambda store: store.integrity.head())))
         return 0
-    report = steadily(lambda store: store.integrity.verify())
+    report = steadily(lambda store: store.integrity.verify(anchor=args.anchor))
     print("\n".join(report_lines(report, str(path))))
     return 0 if report.sound else EXIT_FAILURE

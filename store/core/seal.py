@@ -364,3 +364,13 @@ def newest(db: peewee.Database) -> tuple[str, int, datetime | None]:
     if row is None:
         return GENESIS, 0, None
     return str(row[0]), count, datetime.fromisoformat(str(row[1]))
+
+
+def link_at(db: peewee.Database, count: int) -> str | None:
+    """The chain hash of the ``count``-th link (the head when there were ``count`` links)."""
+    if count < 1:
+        return GENESIS if count == 0 else None
+    row = execute_sql(
+        db, f"SELECT chain_hash FROM {SEAL_TABLE} ORDER BY id LIMIT 1 OFFSET ?", (count - 1,)
+    ).fetchone()
+    return str(row[0]) if row else None

@@ -17,6 +17,7 @@ class ProblemKind(StrEnum):
     TRIGGER_MISSING = "trigger missing"
     TRIGGER_CHANGED = "trigger changed"
     NO_SEALS = "no seals"  # the table of seals itself is gone
+    ANCHOR = "anchor differs"  # the chain no longer leads to a head kept outside
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,11 @@ class Problem:
     def __str__(self) -> str:
         if self.kind in (ProblemKind.TRIGGER_MISSING, ProblemKind.TRIGGER_CHANGED):
             return f"{self.kind}: {self.table}"
+        if self.kind is ProblemKind.ANCHOR:
+            return (
+                f"{self.kind}: link {self.row_id} is not the one kept outside "
+                "(the chain was rewritten since)"
+            )
         if self.kind is ProblemKind.NO_SEALS:
             return f"{self.kind}: the table {self.table} is missing"
         where = f"{self.table} {self.row_id}"
@@ -60,6 +66,7 @@ class VerifyReport:
     triggers_checked: int
     head: Head
     problems: tuple[Problem, ...]
+    anchor: int | None = None  # the count of the head kept outside it was checked against
 
     @property
     def sound(self) -> bool:

@@ -120,9 +120,10 @@ class IntegrityService:
                 return Head(seal.GENESIS, 0, None)
             return Head(*seal.newest(db))
 
-    def verify(self, *, full: bool = True) -> VerifyReport:
+    def verify(self, *, full: bool = True, anchor: tuple[str, int] | None = None) -> VerifyReport:
         """Recompute the chain and the records' hashes: all of them, or (``full=False``) the
-        newest QUICK_LINKS links; and check the triggers."""
+        newest QUICK_LINKS links; and check the triggers. ``anchor``, a head kept outside
+        (its chain hash and count), must still be the chain's link at that count."""
         with self.database.reading() as db:
             problems = _check_triggers(db)
             if not has_table(db, seal.SEAL_TABLE):
@@ -136,5 +137,10 @@ class IntegrityService:
             if full:
                 records, inserted = _unsealed(db)
                 problems += inserted
+            if anchor is not None and seal.link_at(db, anchor[1]) != anchor[0]:
+                problems.append(Problem(ProblemKind.ANCHOR, seal.SEAL_TABLE, anchor[1]))
             head = Head(*seal.newest(db))
-        return VerifyReport(full, len(links), records, len(GUARD_TRIGGERS), head, tuple(problems))
+        anchored = None if anchor is None else anchor[1]
+        return VerifyReport(
+            full, len(links), records, len(GUARD_TRIGGERS), head, tuple(problems), anchored
+        )

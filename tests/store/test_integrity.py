@@ -423,3 +423,50 @@ def test_writers_in_two_processes_keep_one_unbroken_chain(path: Path) -> None:
     finally:
         conn.close()
     assert notes == 2 + 50
+
+
+# --- an anchor kept outside -----------------------------------------------------------------
+
+
+def test_a_chain_rewritten_from_a_copy_is_caught_by_the_head_kept_outside(
+    path: Path, intruder: sqlite3.Connection
+) -> None:
+    store = Store.open_read_only(path)
+    try:
+        kept = store.integrity.head()
+    finally:
+        store.close()
+    anchor = (kept.chain_hash, kept.count)
+    assert verify_anchored(path, anchor).problems == ()
+    # Someone rewrites an early note and every link from its own onwards: the chain checks
+    # out on its own, but no longer leads through the head kept outside.
+    for name in ("record_seal_no_update", "note_final_no_update"):
+        intruder.execute(f"DROP TRIGGER {name}")
+    intruder.execute("UPDATE note SET body = 'rewritten' WHERE id = 1")
+    previous = seal.GENESIS
+    for link, table, row_id in intruder.execute(
+        "SELECT id, table_name, row_id FROM record_seal ORDER BY id"
+    ).fetchall():
+        kind = seal.BY_TABLE[table]
+        values = intruder.execute(seal.select_sql(kind, f"id = {row_id}")).fetchone()
+        content = seal.content_hash(kind, values)
+        previous = seal.chain_hash(previous, table, row_id, content)
+        intruder.execute(
+            "UPDATE record_seal SET content_hash = ?, chain_hash = ? WHERE id = ?",
+            (content, previous, link),
+        )
+    for name in ("record_seal_no_update", "note_final_no_update"):
+        sql = next(s for s in GUARD_TRIGGERS if trigger_name(s) == name)
+        intruder.execute(sql)
+    assert verify(path).problems == ()  # undetectable from the file alone
+    assert verify_anchored(path, anchor).problems == (
+        Problem(ProblemKind.ANCHOR, "record_seal", kept.count),
+    )
+
+
+def verify_anchored(path: Path, anchor: tuple[str, int]) -> VerifyReport:
+    store = Store.open_read_only(path)
+    try:
+        return store.integrity.verify(anchor=anchor)
+    finally:
+        store.close()
