@@ -4,11 +4,14 @@ the summary and its versions."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from textual.widgets import Input, OptionList, Static, TabbedContent, TextArea
 
+from store.core import dates
 from store.service import Store
+from tests.conftest import FROZEN_NOW
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.case_file.summary_editor import SummaryEditorScreen
@@ -197,15 +200,14 @@ async def test_saving_the_summary_unchanged_says_nothing_changed(
 
 
 async def test_old_summary_is_flagged(make_app: MakeApp, seeded_db: Path) -> None:
-    from store.core.models import SummaryVersion
-
     store = Store.open(seeded_db)
     me = store.workers.ensure("sam.okafor")
-    store.case_file.save_summary(me, 1, "Old news.")
-    from datetime import datetime
-
-    with store.database.writing():
-        SummaryVersion.update(created_at=datetime(2026, 6, 1, 9, 0)).execute()
+    # Written in June (a summary version can't be changed afterwards, not even its date).
+    dates.freeze(datetime(2026, 6, 1, 9, 0))
+    try:
+        store.case_file.save_summary(me, 1, "Old news.")
+    finally:
+        dates.freeze(FROZEN_NOW)
     store.close()
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -48,11 +48,21 @@ def seed(path: Path) -> None:
             "contact_at": "today 9:00",
             "note_type": "phone call",
             "body": "placeholder",
-            "significant": True,
-            "chronology_title": "placeholder",
+            "significant": False,
         },
     )
     store.notes.amend(me, note.id, reason=hostile("Reason"), body=hostile("Amended"))
+    with store.database.writing():
+        # Raw, as from a significant note; an automatic entry is guarded once written.
+        ChronologyEntry.insert(
+            case=case.id,
+            occurred_on=note.contact_at.date(),
+            category="contact",
+            title=hostile("Significant"),
+            source_kind="note",
+            source_id=note.id,
+            created_by=me.id,
+        ).execute()
     store.case_file.save_summary(me, case.id, hostile("## Summary\n\nSummary"))
     entry = store.chronology.add(
         me, case.id, {"occurred_on": "today", "category": "incident", "title": "Placeholder"}
@@ -73,9 +83,6 @@ def seed(path: Path) -> None:
             analysis=hostile("Analysis"),
             source_of_information=hostile("Reported"),
         ).where(ChronologyEntry.id == entry.id).execute()
-        ChronologyEntry.update(title=hostile("Significant")).where(
-            ChronologyEntry.source_kind == "note"
-        ).execute()
     # A final note is guarded by the database; a note written raw before it was finalised:
     with store.database.writing():
         Note.insert(
