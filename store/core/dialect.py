@@ -27,6 +27,9 @@ PRAGMAS = (
     ("synchronous", "full"),
     ("foreign_keys", 1),
     ("busy_timeout", BUSY_TIMEOUT_SECONDS * 1000),
+    # The temporary triggers and table that note what a write makes final (store.core.seal)
+    # are made afresh on each connection: in memory, not in a file of their own.
+    ("temp_store", "memory"),
 )
 
 

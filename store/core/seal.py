@@ -303,7 +303,11 @@ def seal_rows(db: peewee.Database, kind: Sealed, rows: Iterable[Sequence[Any]]) 
 
 
 def _unsealed(kind: Sealed) -> str:
-    return f"id NOT IN (SELECT row_id FROM {SEAL_TABLE} WHERE table_name = '{kind.table}')"
+    # A look-up in the seals' unique index per row, not a scan of every seal of the kind.
+    return (
+        f"NOT EXISTS (SELECT 1 FROM {SEAL_TABLE} s"
+        f" WHERE s.table_name = '{kind.table}' AND s.row_id = \"{kind.table}\".id)"
+    )
 
 
 def seal_all(db: peewee.Database) -> int:
