@@ -10,7 +10,6 @@ by table and id, never by what they say.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import peewee
 
@@ -53,14 +52,16 @@ def _links(db: peewee.Database, newest: int | None) -> tuple[str, list[Link]]:
     return links[0][4], links[1:]
 
 
-def _contents(
-    db: peewee.Database, table: str, ids: Sequence[int] | None
-) -> dict[int, Sequence[Any]]:
-    """{id: sealed columns} of a table's rows, final or not (all of them, or those ``ids``)."""
+def _content_hashes(db: peewee.Database, table: str, ids: Sequence[int] | None) -> dict[int, str]:
+    """{id: content hash} of a table's rows, final or not (all of them, or those ``ids``),
+    hashed as they are read so that a large table is never held whole."""
     kind = seal.BY_TABLE[table]
     unfiltered = seal.Sealed(kind.table, kind.columns)
     where = "" if ids is None else f"id IN ({', '.join(str(int(i)) for i in ids)})"
-    return {int(r[0]): r for r in execute_sql(db, seal.select_sql(unfiltered, where)).fetchall()}
+    return {
+        int(row[0]): seal.content_hash(kind, row)
+        for row in execute_sql(db, seal.select_sql(unfiltered, where))
+    }
 
 
 def _check_links(
@@ -70,8 +71,8 @@ def _check_links(
     by_table: dict[str, list[int]] = {}
     for _id, table, row_id, _content, _chain in links:
         by_table.setdefault(table, []).append(row_id)
-    contents = {
-        table: _contents(db, table, None if full else ids)
+    hashes = {
+        table: _content_hashes(db, table, None if full else ids)
         for table, ids in by_table.items()
         if table in seal.BY_TABLE
     }
@@ -79,12 +80,12 @@ def _check_links(
         if seal.chain_hash(previous, table, row_id, content) != chain:
             problems.append(Problem(ProblemKind.BROKEN_LINK, table, row_id, link_id))
         previous = chain
-        if table not in contents:
+        if table not in hashes:
             continue  # a kind this Caseline does not know: the broken link says so
-        row = contents[table].get(row_id)
-        if row is None:
+        found = hashes[table].get(row_id)
+        if found is None:
             problems.append(Problem(ProblemKind.DELETED, table, row_id, link_id))
-        elif seal.content_hash(seal.BY_TABLE[table], row) != content:
+        elif found != content:
             problems.append(Problem(ProblemKind.ALTERED, table, row_id, link_id))
     return problems
 
