@@ -53,7 +53,9 @@ CONFERENCE_PARTS = (
     ("conference_action", "conference_id"),
 )
 
-# Parent before parts, in the order they are sealed within a transaction.
+# Parent before parts, in the order they are sealed within a transaction. The columns are part
+# of every content hash: changing them (or adding a kind) needs a migration that seals anew,
+# and m0010, which seals with this list, then needs a frozen copy of it as it was.
 SEALED: tuple[Sealed, ...] = (
     Sealed(
         "note",
