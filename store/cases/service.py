@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import peewee as pw
 
+from store.audit.service import act
 from store.cases.detail import case_detail, case_row, row_query
 from store.cases.lifecycle import CaseLifecycle
 from store.cases.records import CaseDetail, CaseRow, DuplicateCandidate
@@ -166,6 +167,7 @@ class CaseService(CaseLifecycle):
                 created_at=now,
                 created_by=actor.id,
             )
+            act(actor, "case-created", case.id, "case", case.id)
             return case_detail(case.id)
 
     def get(self, actor: WorkerInfo, case_id: int) -> CaseDetail:
