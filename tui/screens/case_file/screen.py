@@ -123,7 +123,7 @@ class CaseFileScreen(CaselineScreen[None]):
             self._show_tab(tab, self.file)
 
     async def on_mount(self) -> None:
-        self.action_reload()
+        self._load(opening=True)
         if self._pending_tab is not None:
             self.action_tab(self._pending_tab)
             self._pending_tab = None
@@ -148,14 +148,15 @@ class CaseFileScreen(CaselineScreen[None]):
             return "", None
         return self.notes_list.filter()
 
-    def _load(self) -> None:
+    def _load(self, *, opening: bool = False) -> None:
+        """Read the case; ``opening`` (once, when the screen opens) audits the reading."""
         store, me, case_id = self.caseline.store, self.caseline.me, self.case_id
         # What the built tabs need, read here on the UI thread.
         notes = self._notes_filter() if "notes" in self._built else None
         plan = "plan" in self._built
 
         def load() -> tuple[CaseFile, dict[int, str] | None]:
-            loaded = store.case_file.view(me, case_id, notes=notes, plan=plan)
+            loaded = store.case_file.view(me, case_id, notes=notes, plan=plan, opening=opening)
             # Folded for the filter here, off the UI thread.
             return loaded, ChronologyTable.keys_for(loaded.chronology)
 
