@@ -104,6 +104,15 @@ CASE_FILE_KEYS: list[BindingType] = [
         id="case_file.summary_versions",
     ),
     Binding(
+        "A",
+        "audit_history",
+        "Audit",
+        tooltip="Who opened, changed or exported what in this case (supervisors, managers, "
+        "auditors)",
+        show=False,
+        id="case_file.audit",
+    ),
+    Binding(
         "a",
         "add_entry",
         "Add",

@@ -338,6 +338,22 @@ class CaseFileScreen(CaselineScreen[None]):
             HistoryScreen(self.detail.id, f"{self.detail.ref} · {self.detail.client_name}")
         )
 
+    def action_audit_history(self) -> None:
+        """The case's audit history, read now; refused in a notification to other roles."""
+        if self.detail is None:
+            return
+        from tui.screens.case_file.audit_history import AuditHistoryScreen, refused
+
+        store, me, case_id = self.caseline.store, self.caseline.me, self.case_id
+        label = self._case_label()
+        run_store(
+            self,
+            lambda: store.audit.events(me, case_id=case_id),
+            done=lambda entries: self.app.push_screen(AuditHistoryScreen(label, entries)),
+            failed=lambda error: refused(self, error),
+            name="audit-history",
+        )
+
     def action_meetings(self) -> None:
         if self.detail is None:
             return
