@@ -9,6 +9,8 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
+from store.core.models import AuditEvent
+from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.caseload.pickers import CasePickerScreen
@@ -140,4 +142,16 @@ async def test_minutes_show_their_number_and_are_exported(
         assert app.screen is minutes
     text = (tmp_path / "minutes.html").read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>") or text.lower().startswith("<!doctype html>")
+    # The export is in the audit trail: what, which case and meeting, where to.
+    store = Store.open(seeded_db)
+    try:
+        with store.database.reading():
+            exported = [
+                (e.action, e.case_id, e.record_kind, e.record_id, e.detail)
+                for e in AuditEvent.select().where(AuditEvent.action.endswith("-exported"))
+            ]
+    finally:
+        store.close()
+    path = str((tmp_path / "minutes.html").resolve())
+    assert exported == [("minutes-exported", 1, "conference", number, path)]
     assert "Refer to debt advice" in text
