@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from textual import events
 from textual.widgets import Input
 
 from store.core import dates
@@ -122,3 +123,23 @@ async def test_a_short_passphrase_for_the_first_administrator_is_refused(tmp_pat
         assert not store.workers.has_administrator()
     finally:
         store.close()
+
+
+async def test_boxes_typed_in_one_burst_each_get_their_own_text(tmp_path: Path) -> None:
+    """Keys arriving together (a fast typist over SSH): what follows an enter goes to the next
+    box, not the one the enter was typed in."""
+    db = tmp_path / "new.db"
+    Store.open(db).close()
+    app = CaselineApp(db=db, sign_in=SignIn(login="ada", setup=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, SignInScreen))
+        await until(pilot, lambda: app.focused is app.screen.query_one("#name", Input))
+        burst = "Ada Lovelace\rfirst light of day\rfirst light of day\r"
+        for character in burst:
+            if character == "\r":
+                app.post_message(events.Key("enter", "\r"))
+            else:
+                key = "space" if character == " " else character
+                app.post_message(events.Key(key, character))
+        await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
+        assert app.me.display_name == "Ada Lovelace"
