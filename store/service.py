@@ -47,6 +47,7 @@ from store.core.sqlite_file import (
     permission_warnings,
     read_meta,
 )
+from store.export.handover import HandoverService
 from store.forms.service import FormDraftService
 from store.notes.service import NoteService
 from store.plans.service import PlanService
@@ -89,6 +90,9 @@ class Store:
             chronology=self.chronology,
             notes=self.notes,
             plans=self.plans,
+        )
+        self.handover = HandoverService(
+            database, case_file=self.case_file, conferences=self.conferences, notes=self.notes
         )
         # Found when the database was opened, for the app or the command to show.
         self.open_warnings: list[str] = []

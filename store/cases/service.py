@@ -11,8 +11,8 @@ import peewee as pw
 
 from store.cases.detail import case_detail, case_row, row_query
 from store.cases.lifecycle import CaseLifecycle
-from store.cases.team import TeamView
 from store.cases.records import CaseDetail, CaseRow, DuplicateCandidate
+from store.cases.team import TeamView
 from store.core import dates
 from store.core.db import Database
 from store.core.dialect import contains
