@@ -39,7 +39,7 @@ async def test_a_supervisor_sees_their_teams_caseloads(tmp_path: Path) -> None:
         table = app.screen.query_one(TeamTable)
         assert [w.login for w in table.rows] == ["nia.north", "sue.super"]
         shown = visible_text(app)
-        assert "Team North" in shown and "2 workers · 2 open cases" in shown
+        assert "Team caseloads · North" in shown and "2 workers · 2 open cases" in shown
         assert "Sam South" not in shown  # another team's
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))

@@ -94,7 +94,7 @@ class TeamScreen(CaselineScreen[None]):
         )
 
     def _show(self, load: TeamLoad) -> None:
-        whose = f"Team {load.team}" if load.team else "All workers"
+        whose = load.team or "All workers"
         self.query_one("#team-title", Static).update(
             assemble(("Team caseloads", "bold"), " · ", whose)
         )
@@ -105,7 +105,7 @@ class TeamScreen(CaselineScreen[None]):
         needing = sum(w.needing_attention for w in load.workers)
         self.query_one("#team-status", Static).update(
             f"{plural(len(load.workers), 'worker')} · {plural(cases, 'open case')} · "
-            f"{needing} flagged (no note for a week, review or action overdue)"
+            f"{plural(needing, 'flag')} (no note 7d, review or action due)"
         )
 
     def _refused(self, error: Exception) -> None:
