@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from store.audit.service import AuditService, act
 from store.case_file.service import CaseFileService
@@ -52,6 +53,9 @@ from store.forms.service import FormDraftService
 from store.notes.service import NoteService
 from store.plans.service import PlanService
 from store.workers.service import WorkerService
+
+if TYPE_CHECKING:
+    from store.export.handover import HandoverService
 
 T = TypeVar("T")
 
@@ -243,6 +247,15 @@ class Store:
 
     def close(self) -> None:
         self.database.close()
+
+    @cached_property
+    def handover(self) -> HandoverService:
+        """``store.handover``: made when first used (start-up needs none of the export code)."""
+        from store.export.handover import HandoverService
+
+        return HandoverService(
+            self.database, case_file=self.case_file, conferences=self.conferences, notes=self.notes
+        )
 
     def watch(self) -> ChangeWatch:
         """Something to ask, now and then, whether anyone has changed the records since it was

@@ -13,6 +13,7 @@ from store.audit.service import act
 from store.cases.detail import case_detail, case_row, row_query
 from store.cases.lifecycle import CaseLifecycle
 from store.cases.records import CaseDetail, CaseRow, DuplicateCandidate
+from store.cases.team import TeamView
 from store.core import dates
 from store.core.db import Database
 from store.core.dialect import contains
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 Scope = Literal["mine", "all"]
 
 
-class CaseService(CaseLifecycle):
+class CaseService(CaseLifecycle, TeamView):
     """Cases: ``store.cases``."""
 
     def __init__(self, database: Database, *, ref_format: str = DEFAULT_REF_FORMAT) -> None:

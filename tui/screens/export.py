@@ -27,6 +27,7 @@ from tui.workers import run_store
 
 if TYPE_CHECKING:
     from store.conferences.records import ConferenceInfo
+    from store.export.handover import HandoverPack
     from store.plans.records import PlanInfo
     from tui.host import CaselineHost
 
@@ -97,6 +98,21 @@ def minutes_export(detail: CaseDetail, conference: ConferenceInfo) -> Export:
         "Minutes",
         lambda path, by: export_minutes(path, detail, conference, exported_by=by),
         ("conference", conference.id),
+    )
+
+
+def handover_export(pack: HandoverPack) -> Export:
+    """What a worker taking the case over needs first (``store.export.handover``)."""
+    from store.export.files import export_handover
+
+    notes = len(pack.recent_notes)
+    return Export(
+        "Export handover pack",
+        f"summary, plan, {plural(len(pack.open_actions), 'open meeting action')}, "
+        f"network, {plural(notes, 'recent note')}",
+        "handover",
+        "Handover pack",
+        lambda path, by: export_handover(path, pack, exported_by=by),
     )
 
 

@@ -134,6 +134,15 @@ CASE_FILE_KEYS: list[BindingType] = [
         id="case_file.export",
     ),
     Binding(
+        "H",
+        "handover",
+        "Handover pack",
+        tooltip="Export the handover pack: summary, plan, open actions, chronology, network, "
+        "recent notes",
+        show=False,
+        id="case_file.handover",
+    ),
+    Binding(
         "t",
         "transfer",
         "Transfer",

@@ -26,6 +26,7 @@ from store.case_file.records import CaseFile
 from store.cases.records import CaseDetail
 from store.core import dates
 from store.core.records import CaseStatus, WorkerInfo
+from store.export.handover import HandoverPack
 from store.notes.records import NoteSummary
 from store.plans.records import PlanInfo
 from tui.screens.base import CaselineScreen
@@ -449,6 +450,18 @@ class CaseFileScreen(CaselineScreen[None]):
         pane = self.query_one(ChronologyPane)
         export = chronology_export(self.detail, list(pane.table.rows), pane.filter_description())
         self.app.push_screen(ExportScreen(self.detail, export))
+
+    def action_handover(self) -> None:
+        if self.detail is None:
+            return
+        store, me, case_id = self.caseline.store, self.caseline.me, self.detail.id
+
+        def show(pack: HandoverPack) -> None:
+            from tui.screens.export import ExportScreen, handover_export
+
+            self.app.push_screen(ExportScreen(pack.file.detail, handover_export(pack)))
+
+        run_store(self, lambda: store.handover.pack(me, case_id), done=show, name="handover")
 
     def action_transfer(self) -> None:
         if self.detail is not None:
