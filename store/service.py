@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from store.audit.service import AuditService
+from store.audit.service import AuditService, act
 from store.case_file.service import CaseFileService
 from store.cases.service import CaseService
 from store.chronology.service import ChronologyService
@@ -32,6 +33,7 @@ from store.core.models import (
     Note,
     Worker,
 )
+from store.core.records import WorkerInfo
 from store.core.settings import (
     DEFAULT_MAX_FAILED_SIGN_INS,
     DEFAULT_MIN_PASSPHRASE_LENGTH,
@@ -52,6 +54,9 @@ from store.integrity.service import IntegrityService
 from store.notes.service import NoteService
 from store.plans.service import PlanService
 from store.workers.service import WorkerService
+
+if TYPE_CHECKING:
+    from store.export.handover import HandoverService
 
 T = TypeVar("T")
 
@@ -245,6 +250,15 @@ class Store:
     def close(self) -> None:
         self.database.close()
 
+    @cached_property
+    def handover(self) -> HandoverService:
+        """``store.handover``: made when first used (start-up needs none of the export code)."""
+        from store.export.handover import HandoverService
+
+        return HandoverService(
+            self.database, case_file=self.case_file, conferences=self.conferences, notes=self.notes
+        )
+
     def watch(self) -> ChangeWatch:
         """Something to ask, now and then, whether anyone has changed the records since it was
         last asked (the app refreshes what it shows when so); close it when done."""
@@ -285,6 +299,35 @@ class Store:
     # -- cases ---------------------------------------------------------------------------
 
     # -- internals -----------------------------------------------------------------------
+
+
+def record_after_reading(
+    path: Path | str,
+    actor: WorkerInfo,
+    action: str,
+    case_id: int | None,
+    record_kind: str = "",
+    record_id: int | None = None,
+    *,
+    detail: str = "",
+) -> None:
+    """Add one event to the audit trail of the database at ``path``, for a command that read
+    it read-only (an export): the file is opened to write just this, and closed. Raises
+    DatabaseUnavailable if it can't be written (a read-only copy, an archived file)."""
+    path = Path(path)
+    # A file or folder marked read-only (an archived copy) is left alone even by someone who
+    # could write to it anyway, such as root.
+    if not path.is_file() or any(
+        not os.access(p, os.W_OK) or not p.stat().st_mode & 0o222 for p in (path, path.parent)
+    ):
+        raise DatabaseUnavailable(f"{path} is read-only.")
+    database = Database(path)
+    try:
+        database.bind()
+        with database.writing():
+            act(actor, action, case_id, record_kind, record_id, detail=detail)
+    finally:
+        database.close()
 
 
 def make_private_folder(folder: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 from store.core.errors import SignInRefused
 from store.service import Store
 from tests.terminal import ROOT, app_env
-from tui import cli_admin
+from tui import cli_sign_in
 
 BOSS = "the boss's passphrase"
 SAM = "sam's own passphrase"
@@ -311,8 +311,8 @@ def test_at_a_terminal_a_new_passphrase_is_asked_twice(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     answers = iter(["first try one", "first try two"])
-    monkeypatch.setattr(cli_admin.getpass, "getpass", lambda prompt, stream=None: next(answers))
-    prompter = cli_admin.Prompter()
+    monkeypatch.setattr(cli_sign_in.getpass, "getpass", lambda prompt, stream=None: next(answers))
+    prompter = cli_sign_in.Prompter()
     prompter.interactive = True
     with pytest.raises(SystemExit) as caught:
         prompter.new_secret("New passphrase for jo: ")

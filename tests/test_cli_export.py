@@ -613,6 +613,8 @@ def test_a_read_only_copy_is_exported_and_left_as_it_was(
     warnings = result.stderr.splitlines()
     assert warnings and all(w.startswith("caseline: warning: ") for w in warnings)
     assert f"chmod 600 {path}" in result.stderr
+    # Nor can it take the audit trail's row: the export is made, and that is said in a line.
+    assert sum("this export could not be recorded in the audit trail" in w for w in warnings) == 1
 
 
 def _make_demo_database(tmp_path: Path) -> CaseDetail:
@@ -648,3 +650,50 @@ def test_no_demo_database_yet(tmp_path: Path) -> None:
     demo = tmp_path / "data" / "caseline" / "demo.db"
     assert_one_line_error(result, f"No demo database at {demo} yet", "caseline --demo")
     assert not demo.exists()
+
+
+def _exports(path: Path) -> list[tuple[str, str, str, int | None, int | None]]:
+    from store.core.models import AuditEvent
+
+    store = Store.open(path)
+    try:
+        with store.database.reading():
+            return [
+                (e.action, e.login, e.detail, e.case_id, e.record_id)
+                for e in AuditEvent.select()
+                .where(AuditEvent.action.endswith("-exported"))
+                .order_by(AuditEvent.id)
+            ]
+    finally:
+        store.close()
+
+
+def test_every_export_is_audited_with_what_which_case_and_where_to(
+    tmp_path: Path, plans: tuple[Path, CaseDetail, CaseDetail]
+) -> None:
+    path, case = plans[:2]
+    out = tmp_path / "plan.html"
+    who = ("--db", str(path), "--worker", "sam.okafor")
+    result = run(tmp_path, "export", "plan", case.ref, *who, "--output", str(out))
+    assert result.returncode == 0, result.stderr
+    result = run(tmp_path, "export", "chronology", case.ref, *who, "--text", "GP")
+    assert result.returncode == 0 and "audit" not in result.stderr, result.stderr
+    exports = _exports(path)
+    assert [(a, login, case_id) for a, login, _, case_id, _ in exports] == [
+        ("plan-exported", "sam.okafor", case.id),
+        ("chronology-exported", "sam.okafor", case.id),
+    ]
+    assert exports[0][2] == str(out.resolve())
+    assert exports[1][2].startswith("stdout (") and "GP" in exports[1][2]
+    assert exports[1][4] == case.id
+
+
+def test_a_failed_export_is_not_audited(
+    tmp_path: Path, plans: tuple[Path, CaseDetail, CaseDetail]
+) -> None:
+    path, case = plans[:2]
+    result = run(tmp_path, "export", "plan", case.ref, "--db", str(path), "--plan", "1")
+    assert result.returncode == 0, result.stderr
+    result = run(tmp_path, "export", "plan", case.ref, "--db", str(path), "--plan", "9")
+    assert result.returncode == 1
+    assert [e[0] for e in _exports(path)] == ["plan-exported"]  # the one that was made

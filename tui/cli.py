@@ -1,5 +1,6 @@
 """The ``caseline`` command: run the app, or write a demo database (``caseline export`` is in
-``cli_export``, ``caseline admin`` in ``cli_admin``, ``caseline verify`` in ``cli_verify``).
+``cli_export``, ``caseline admin`` in ``cli_admin``, ``caseline audit`` in ``cli_audit``,
+``caseline verify`` in ``cli_verify``).
 
 Errors are one line on stderr and a non-zero exit, before the UI starts; never a traceback.
 Textual is imported only when the app is about to run, so the CLI's other commands stay quick.
@@ -32,6 +33,7 @@ from store.core.errors import SignInRefused, StoreError
 from store.core.settings import Config, ConfigError
 from tui.cli_admin import add_admin_parser, admin
 from tui.cli_args import EXIT_FAILURE, OneLineParser, fail, positive
+from tui.cli_audit import add_audit_parser, audit
 from tui.cli_export import add_export_parser, export
 from tui.cli_verify import add_verify_parser, verify
 
@@ -104,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="replace a database that has data")
     add_export_parser(sub)
     add_admin_parser(sub)
+    add_audit_parser(sub)
     add_verify_parser(sub)
     return parser
 
@@ -123,6 +126,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return export(args, config)
         if args.command == "admin":
             return admin(args, config)
+        if args.command == "audit":
+            return audit(args, config)
         if args.command == "verify":
             return verify(args, config)
         return _run(args, config)

@@ -1,6 +1,8 @@
 """The ``caseline export`` command: a case's chronology, a service plan with its reviews, or a
 meeting's minutes, as Markdown or printable HTML, to a file (written atomically) or to standard
-output. The database is opened read-only: an export never creates, upgrades or writes to it."""
+output. The database is read read-only: an export never creates or upgrades it; once the export
+has succeeded, a short opening of its own adds it to the audit trail (a database that can't be
+written, such as a read-only copy, still exports, and says it wasn't recorded)."""
 
 from __future__ import annotations
 
@@ -130,11 +132,8 @@ def _export_destination(args: argparse.Namespace) -> tuple[Path | None, str]:
     return output, format_for(output, args.format) if output else (args.format or "md")
 
 
-def _read_for_export(args: argparse.Namespace, config: Config, read: Callable[[Store], T]) -> T:
-    """``read`` from the database the app would use, opened read-only: an export never creates,
-    upgrades or writes to it, so a read-only copy can be exported and the file is unchanged."""
-    from store.service import Store
-
+def _database(args: argparse.Namespace, config: Config) -> Path:
+    """The database the app would use (--demo: the demo database); it must exist."""
     if args.demo:
         path = demo_db_path()
         if not path.exists():
@@ -143,12 +142,52 @@ def _read_for_export(args: argparse.Namespace, config: Config, read: Callable[[S
         path = resolve_db_path(getattr(args, "db", None), config)
         if not path.exists():
             fail(f"No database at {path}; give one with --db, or use --demo for the demo.")
+    return path
+
+
+def _read_for_export(args: argparse.Namespace, config: Config, read: Callable[[Store], T]) -> T:
+    """``read`` from the database the app would use, opened read-only: an export never creates
+    or upgrades it, so a read-only copy can be exported and the file is unchanged."""
+    from store.service import Store
+
+    path = _database(args, config)
     return Store.read_steadily(
         path,
         read,
         ref_format=config.ref_format,
         warn=lambda warning: print(f"caseline: warning: {warning}", file=sys.stderr),
     )
+
+
+def _audit_export(
+    args: argparse.Namespace,
+    config: Config,
+    me: WorkerInfo,
+    what: str,
+    where: Path | None,
+    record: tuple[int, str, int],
+    *,
+    described: str = "",
+) -> None:
+    """Add the export to the audit trail once it has succeeded (``record``: the case, and the
+    kind and id of what was exported), through a short read-write opening of the database
+    of its own. A database that can't be written still exports, and says so in one line."""
+    from store.core.errors import StoreError
+    from store.service import record_after_reading
+
+    case_id, kind, record_id = record
+    detail = "stdout" if where is None else str(where.resolve())
+    if described:
+        detail += f" ({described})"
+    try:
+        record_after_reading(
+            _database(args, config), me, f"{what}-exported", case_id, kind, record_id, detail=detail
+        )
+    except StoreError as exc:
+        print(
+            f"caseline: warning: this export could not be recorded in the audit trail ({exc})",
+            file=sys.stderr,
+        )
 
 
 def _exporting_worker(store: Store, args: argparse.Namespace, config: Config) -> WorkerInfo:
@@ -229,7 +268,11 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
         exported_at=dates.now_utc(),
         filter_description=described,
     )
-    if _write_export(output, text, example_name="chronology.md"):
+    written = _write_export(output, text, example_name="chronology.md")
+    _audit_export(
+        args, config, me, "chronology", output, (detail.id, "case", detail.id), described=described
+    )
+    if written:
         print(
             f"Wrote chronology of {detail.ref} ({plural(len(items), 'entry')}) to {output}",
             file=sys.stderr,
@@ -269,7 +312,9 @@ def _export_plan(args: argparse.Namespace, config: Config) -> int:
     me, detail, plan = _read_for_export(args, config, read)
     render = plan_export_html if fmt == "html" else plan_export_markdown
     text = render(detail, plan, exported_by=me.display_name, exported_at=dates.now_utc())
-    if _write_export(output, text, example_name="plan.md"):
+    written = _write_export(output, text, example_name="plan.md")
+    _audit_export(args, config, me, "plan", output, (detail.id, "service_plan", plan.id))
+    if written:
         goals, reviews = len(plan.goals), len(plan.reviews)
         print(
             f"Wrote service plan {plan.number} of {detail.ref} "
@@ -312,7 +357,9 @@ def _export_minutes(args: argparse.Namespace, config: Config) -> int:
     me, detail, conference = _read_for_export(args, config, read)
     render = minutes_export_html if fmt == "html" else minutes_export_markdown
     text = render(detail, conference, exported_by=me.display_name, exported_at=dates.now_utc())
-    if _write_export(output, text, example_name="minutes.md"):
+    written = _write_export(output, text, example_name="minutes.md")
+    _audit_export(args, config, me, "minutes", output, (detail.id, "conference", conference.id))
+    if written:
         print(
             f"Wrote the minutes of meeting {conference.id} of {detail.ref} to {output}",
             file=sys.stderr,

@@ -155,6 +155,7 @@ class Session(CaselineHost):
         from tui.screens.sign_in import SignInScreen
 
         self.locked = True
+        self.clear_notifications()  # a message may name a client
         self.refresh_bindings()
         await self.keep_open_work()
         locked_at = dates.format_datetime(dates.now_local())

@@ -73,6 +73,45 @@ def append(
     )
 
 
+def act(
+    actor: WorkerInfo,
+    action: str,
+    case_id: int | None,
+    record_kind: str = "",
+    record_id: int | None = None,
+    *,
+    detail: str = "",
+) -> None:
+    """Add what ``actor`` did to a record ("note-finalised", "case-transferred") to the trail,
+    from where this process is used; call inside the write transaction that does it, so the
+    event and the change are saved together or not at all."""
+    append(
+        actor,
+        action,
+        case_id=case_id,
+        record_kind=record_kind,
+        record_id=record_id,
+        detail=detail,
+        origin=origin_here(),
+    )
+
+
+def opened(
+    database: Database,
+    actor: WorkerInfo,
+    record_kind: str,
+    *,
+    case_id: int | None,
+    record_id: int | None = None,
+    detail: str = "",
+) -> None:
+    """Add ``actor``'s opening of a record to the trail as "<record_kind>-opened": one small
+    insert in a transaction of its own, made after the read it follows (off the UI thread, as
+    every store call is). Only a read that opens something calls this, never a reload."""
+    with database.writing():
+        act(actor, f"{record_kind}-opened", case_id, record_kind, record_id, detail=detail)
+
+
 class AuditService:
     """The audit trail: ``store.audit``."""
 

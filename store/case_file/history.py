@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 import peewee as pw
 
+from store.audit.service import opened
 from store.case_file.records import (
     ChangeInfo,
 )
@@ -286,8 +287,11 @@ class CaseHistory:
         changes.sort(key=lambda item: item[3].changed_at, reverse=True)
         return changes
 
-    def case_history_lines(self, actor: WorkerInfo, case_id: int) -> list[HistoryLine]:
-        """The case's history as the history screen shows it (see ``readable_history``)."""
+    def case_history_lines(
+        self, actor: WorkerInfo, case_id: int, *, opening: bool = False
+    ) -> list[HistoryLine]:
+        """The case's history as the history screen shows it (see ``readable_history``);
+        ``opening``: audit the opening."""
         with self.database.reading():
             located = self._located_history(case_id)
             workers = {w.id: w.display_name for w in Worker.select(Worker.id, Worker.display_name)}
@@ -303,4 +307,6 @@ class CaseHistory:
                     ServicePlan.id, ServicePlan.review_every, ServicePlan.review_unit
                 ).where(ServicePlan.case == case_id)
             }
+        if opening:
+            opened(self.database, actor, "case-history", case_id=case_id)
         return readable_history(located, workers, professionals, schedules)

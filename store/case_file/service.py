@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
+from store.audit.service import act, opened
 from store.case_file.history import CaseHistory
 from store.case_file.records import (
     CaseFile,
@@ -100,13 +101,14 @@ class CaseFileService(CaseHistory):
         *,
         notes: tuple[str, str | None] | None = None,
         plan: bool = False,
+        opening: bool = False,
     ) -> CaseFile:
         """The case file; ``notes``: (text, type) to read the notes filtered so; ``plan``: read
-        the current plan too."""
+        the current plan too; ``opening``: audit the opening (not a reload, not a tab)."""
         with self.database.reading():
             detail = self.cases.get(actor, case_id)
             versions = self.summary_versions(actor, case_id)
-            return CaseFile(
+            found = CaseFile(
                 detail=detail,
                 client=self.client(actor, detail.client_id),
                 contacts=self.contacts(actor, detail.client_id),
@@ -120,6 +122,9 @@ class CaseFileService(CaseHistory):
                 plan=self.plans.current(actor, case_id) if plan else None,
                 plan_loaded=plan,
             )
+        if opening:
+            opened(self.database, actor, "case-file", case_id=case_id, record_id=case_id)
+        return found
 
     # -- client details ------------------------------------------------------------------
 
@@ -157,6 +162,7 @@ class CaseFileService(CaseHistory):
                 if "name" in values:
                     values["name_key"] = fold(values["name"])
                 save_changes(Client, row, values, changes, "client", actor, CLIENT_CONFLICT)
+                act(actor, "client-updated", _case_of(client_id), **_record(row))
             return _client_info(get_row(Client, client_id, "client"))
 
     # -- support network -----------------------------------------------------------------
@@ -184,6 +190,7 @@ class CaseFileService(CaseHistory):
                 updated_at=now,
                 created_by=actor.id,
             )
+            act(actor, "contact-added", _case_of(client_id), **_record(row))
             return _contact_info(row)
 
     def update_contact(
@@ -201,6 +208,7 @@ class CaseFileService(CaseHistory):
             if changes:
                 values = {f: new_value for f, (_, new_value) in changes.items()}
                 save_changes(Contact, row, values, changes, "contact", actor, CONTACT_CONFLICT)
+                act(actor, "contact-updated", _case_of(row.client_id), **_record(row))
             return _contact_info(Contact.get_by_id(contact_id))
 
     def remove_contact(self, actor: WorkerInfo, contact_id: int, *, version: int) -> None:
@@ -208,6 +216,7 @@ class CaseFileService(CaseHistory):
         with self.database.writing():
             row = _get_live(Contact, contact_id, "contact", version)
             _remove(Contact, row, "contact", actor, CONTACT_CONFLICT)
+            act(actor, "contact-removed", _case_of(row.client_id), **_record(row))
 
     # -- professionals -------------------------------------------------------------------
 
@@ -245,6 +254,7 @@ class CaseFileService(CaseHistory):
                 updated_at=now,
                 created_by=actor.id,
             )
+            act(actor, "professional-added", case_id, **_record(row))
             return _professional_info(row)
 
     def update_professional(
@@ -272,6 +282,7 @@ class CaseFileService(CaseHistory):
                 save_changes(
                     Professional, row, values, changes, "professional", actor, PROFESSIONAL_CONFLICT
                 )
+                act(actor, "professional-updated", row.case_id, **_record(row))
             return _professional_info(Professional.get_by_id(professional_id))
 
     def remove_professional(self, actor: WorkerInfo, professional_id: int, *, version: int) -> None:
@@ -279,6 +290,7 @@ class CaseFileService(CaseHistory):
         with self.database.writing():
             row = _get_live(Professional, professional_id, "professional", version)
             _remove(Professional, row, "professional", actor, PROFESSIONAL_CONFLICT)
+            act(actor, "professional-removed", row.case_id, **_record(row))
 
     # -- case summary --------------------------------------------------------------------
 
@@ -288,11 +300,16 @@ class CaseFileService(CaseHistory):
             get_row(Case, case_id, "case")
             return _current_summary(case_id)
 
-    def summary_versions(self, actor: WorkerInfo, case_id: int) -> list[SummaryInfo]:
-        """Every saved version of the case summary, newest first."""
+    def summary_versions(
+        self, actor: WorkerInfo, case_id: int, *, opening: bool = False
+    ) -> list[SummaryInfo]:
+        """Every saved version of the case summary, newest first; ``opening``: audit it."""
         with self.database.reading():
             get_row(Case, case_id, "case")
-            return [_summary_info(s) for s in _summary_query(case_id)]
+            found = [_summary_info(s) for s in _summary_query(case_id)]
+        if opening:
+            opened(self.database, actor, "summary-versions", case_id=case_id)
+        return found
 
     def save_summary(
         self, actor: WorkerInfo, case_id: int, body: str, *, base: int | Latest | None = LATEST
@@ -328,6 +345,7 @@ class CaseFileService(CaseHistory):
             row = SummaryVersion.create(
                 case=case_id, body=new.body, author=actor.id, created_at=utcnow()
             )
+            act(actor, "summary-saved", case_id, **_record(row))
             return _summary_info(
                 SummaryVersion.select(SummaryVersion, Worker)
                 .join(Worker)
@@ -342,6 +360,19 @@ class CaseFileService(CaseHistory):
 
 
 # --- helpers (called inside a reading() or writing() block) ----------------------------------
+
+
+def _case_of(client_id: int) -> int | None:
+    """The case an audit event about a client (or their network) names: their newest."""
+    found: int | None = (
+        Case.select(Case.id).where(Case.client == client_id).order_by(Case.id.desc()).scalar()
+    )
+    return found
+
+
+def _record(row: Any) -> dict[str, Any]:
+    """The record an audit event is about: its table and id."""
+    return {"record_kind": row._meta.table_name, "record_id": row.id}
 
 
 def _get_live(

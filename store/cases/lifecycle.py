@@ -19,6 +19,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from store.audit.service import act
 from store.cases.detail import case_detail
 from store.cases.records import CaseDetail
 from store.cases.rules import CASE_CONFLICT, TRANSFER_REASON
@@ -147,6 +148,8 @@ class CaseLifecycle:
                     None,
                     actor,
                 )
+            action = "case-transferred" if current is not None else "case-allocated"
+            act(actor, action, case_id, "case", case_id, detail=title)
             return case_detail(case_id)
 
     def close(
@@ -198,6 +201,7 @@ class CaseLifecycle:
                 None,
                 actor,
             )
+            act(actor, "case-closed", case_id, "case", case_id, detail=new.reason)
             return case_detail(case_id)
 
     def reopen(
@@ -240,6 +244,7 @@ class CaseLifecycle:
                 None,
                 actor,
             )
+            act(actor, "case-reopened", case_id, "case", case_id)
             return case_detail(case_id)
 
 

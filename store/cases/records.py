@@ -71,3 +71,32 @@ class CaseDetail:
     allocations: tuple[AllocationInfo, ...] = field(default=())
     has_plan: bool = False
     next_action_due_on: date | None = None  # the earliest due open conference action
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerLoad:
+    """One worker's caseload in numbers, for supervision."""
+
+    worker_id: int
+    login: str
+    name: str
+    role: str
+    team: str
+    open_cases: int
+    referrals: int  # cases not yet open: referrals being looked at
+    no_recent_note: int  # open cases with no note for a week (the caseload's "contact" flag)
+    reviews_overdue: int  # cases whose plan review is overdue
+    actions_overdue: int  # cases with a conference action overdue
+
+    @property
+    def needing_attention(self) -> int:
+        """How many flags the worker's cases carry between them."""
+        return self.no_recent_note + self.reviews_overdue + self.actions_overdue
+
+
+@dataclass(frozen=True, slots=True)
+class TeamLoad:
+    """The workers a supervisor, a manager or an auditor looks over (``team`` is "" for all)."""
+
+    team: str
+    workers: tuple[WorkerLoad, ...]

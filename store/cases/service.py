@@ -9,9 +9,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import peewee as pw
 
+from store.audit.service import act
 from store.cases.detail import case_detail, case_row, row_query
 from store.cases.lifecycle import CaseLifecycle
 from store.cases.records import CaseDetail, CaseRow, DuplicateCandidate
+from store.cases.team import TeamView
 from store.core import dates
 from store.core.db import Database
 from store.core.dialect import contains
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
 Scope = Literal["mine", "all"]
 
 
-class CaseService(CaseLifecycle):
+class CaseService(CaseLifecycle, TeamView):
     """Cases: ``store.cases``."""
 
     def __init__(self, database: Database, *, ref_format: str = DEFAULT_REF_FORMAT) -> None:
@@ -166,6 +168,7 @@ class CaseService(CaseLifecycle):
                 created_at=now,
                 created_by=actor.id,
             )
+            act(actor, "case-created", case.id, "case", case.id)
             return case_detail(case.id)
 
     def get(self, actor: WorkerInfo, case_id: int) -> CaseDetail:

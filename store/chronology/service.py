@@ -16,6 +16,7 @@ from typing import Any
 
 import peewee as pw
 
+from store.audit.service import act, opened
 from store.chronology.records import ChronologyItem
 from store.chronology.rules import (
     ALLOCATION_KINDS,
@@ -92,10 +93,15 @@ class ChronologyService:
             current = current_allocation_start(case_id)
             return [_item(row, current) for row in query.tuples()]
 
-    def entry(self, actor: WorkerInfo, entry_id: int) -> ChronologyItem:
-        """One entry, with the version to send back when editing or annotating it."""
+    def entry(self, actor: WorkerInfo, entry_id: int, *, opening: bool = False) -> ChronologyItem:
+        """One entry, with the version to send back when editing or annotating it; its
+        opening audited if ``opening`` (the screen showing it, not a reload)."""
         with self.database.reading():
-            return _entry(entry_id)
+            item = _entry(entry_id)
+            case_id = _get_entry(entry_id).case_id if opening else None
+        if opening:
+            opened(self.database, actor, "chronology-entry", case_id=case_id, record_id=entry_id)
+        return item
 
     def categories_in_use(self, actor: WorkerInfo, case_id: int) -> list[str]:
         """The categories the case's entries have, alphabetically (for the filter)."""
@@ -140,6 +146,7 @@ class ChronologyService:
                 version=1,
                 updated_at=None,
             )
+            act(actor, "chronology-entry-added", case_id, "chronology_entry", row.id)
             return _entry(row.id)
 
     def update(
@@ -181,6 +188,7 @@ class ChronologyService:
                 save_changes(
                     ChronologyEntry, row, values, changes, "chronology_entry", actor, ENTRY_CONFLICT
                 )
+                act(actor, "chronology-entry-updated", row.case_id, "chronology_entry", entry_id)
             return _entry(entry_id)
 
     def annotate(
@@ -244,6 +252,7 @@ class ChronologyService:
                     actor,
                     ENTRY_CONFLICT,
                 )
+                act(actor, "chronology-entry-annotated", row.case_id, "chronology_entry", entry_id)
             return _entry(entry_id)
 
 

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from peewee import JOIN, fn
 
+from store.audit.service import act, opened
 from store.conferences.info import action_info, conference_info, entry_details, title_of_type
 from store.conferences.people import People, display_name, head_values, write_lists
 from store.core import dates
@@ -90,14 +91,22 @@ class ConferenceService:
                 closed=self.cases.get(actor, case_id).status is CaseStatus.CLOSED,
             )
 
-    def minutes(self, actor: WorkerInfo, conference_id: int) -> MeetingMinutes:
+    def minutes(
+        self, actor: WorkerInfo, conference_id: int, *, opening: bool = False
+    ) -> MeetingMinutes:
+        """A meeting's minutes and its case; their opening audited if ``opening``."""
         from store.conferences.records import MeetingMinutes
 
         with self.database.reading():
             conference = self.get(actor, conference_id)
-            return MeetingMinutes(
+            found = MeetingMinutes(
                 conference=conference, detail=self.cases.get(actor, conference.case_id)
             )
+        if opening:
+            opened(
+                self.database, actor, "minutes", case_id=found.detail.id, record_id=conference_id
+            )
+        return found
 
     def minutes_for_editing(
         self, actor: WorkerInfo, case_id: int, conference_id: int | None
@@ -261,6 +270,7 @@ class ConferenceService:
                 **head_values(minutes),
             )
             write_lists(row.id, case, minutes, actor)
+            act(actor, "minutes-started", case_id, "conference", row.id)
             return conference_info(Conference.get_by_id(row.id))
 
     def save(
@@ -328,6 +338,7 @@ class ConferenceService:
                     }
                 )
             Conference.delete().where(Conference.id == row.id).execute()
+            act(actor, "minutes-discarded", row.case_id, "conference", row.id)
 
     # -- the record ----------------------------------------------------------------------
 
@@ -397,6 +408,7 @@ class ConferenceService:
                 created_by=actor.id,
             )
             _update_case_actions(row.case_id)
+            act(actor, "minutes-finalised", row.case_id, "conference", row.id)
             return conference_info(Conference.get_by_id(row.id))
 
     def amend(self, actor: WorkerInfo, conference_id: int, data: dict[str, Any]) -> ConferenceInfo:
@@ -420,6 +432,7 @@ class ConferenceService:
                 body=new.body,
                 created_at=utcnow(),
             )
+            act(actor, "minutes-amended", row.case_id, "conference", row.id)
             return conference_info(row)
 
     def set_next_meeting(
@@ -464,6 +477,7 @@ class ConferenceService:
                 save_changes(
                     Conference, row, values, changes, "conference", actor, CONFERENCE_CONFLICT
                 )
+                act(actor, "next-meeting-set", row.case_id, "conference", row.id)
             return conference_info(Conference.get_by_id(row.id))
 
     # -- actions -------------------------------------------------------------------------
@@ -529,6 +543,8 @@ class ConferenceService:
                     ACTION_CONFLICT,
                 )
                 _update_case_actions(conference.case_id)
+                verb = "meeting-action-done" if done else "meeting-action-reopened"
+                act(actor, verb, conference.case_id, "conference_action", action_id)
             row = ConferenceAction.get_by_id(action_id)
             return action_info(row, conference, worker_names({row.done_by_id}))
 

@@ -8,6 +8,7 @@ should show what was written. Escaped text reads literally: a title like ``**urg
 
 from __future__ import annotations
 
+import html
 import re
 
 from markdown_it import MarkdownIt
@@ -50,10 +51,61 @@ def md_escape(text: str) -> str:
 
 def md_block(text: str) -> str:
     """Markdown as written, with raw HTML and images neutralised (a reader's renderer would
-    fetch an image), as a block quote."""
+    fetch an image) and links kept only to the web and to e-mail, as a block quote."""
     cleaned = clean_text(text).replace("\r\n", "\n").replace("\r", "\n").strip("\n")
     neutral = _UNESCAPED_IMAGE.sub(r"\1!\\[", _UNESCAPED_LT.sub(r"\1\\<", cleaned))
+    neutral = safe_links(neutral)
     return "\n".join(f"> {line}" if line.strip() else ">" for line in neutral.split("\n"))
+
+
+# Exports are read by other programs, whose Markdown renderers make every link live: a link to
+# anything but the web or e-mail (javascript:, data:, file:, vbscript: ...) is written so that
+# it is no link at all. What a browser would make of the destination decides: entities and
+# backslash escapes decoded, and the blanks and control characters it drops removed.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
+_BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_DROPPED_BY_BROWSERS = re.compile(r"[\x00-\x20\x7f]")
+# "](" opening an inline link's destination, and "]:" ending a link reference definition's
+# label at the start of a line (inside block quotes too); neither escaped.
+_INLINE_LINK = re.compile(r"(?<!\\)((?:\\\\)*)\]\(")
+_REFERENCE = re.compile(r"^((?:[ \t]*>)*[ \t]{0,3}\[(?:[^\]\\\n]|\\.)+)(\]:)", re.MULTILINE)
+
+
+def safe_destination(after: str) -> bool:
+    """Whether the link destination at the start of ``after`` (what follows "](" or "]:") is
+    to the web or e-mail, or has no scheme at all (a relative link)."""
+    rest = after.lstrip(" \t\n")
+    if rest.startswith("<"):
+        end = rest.find(">")
+        destination = rest[1:] if end < 0 else rest[1:end]
+    else:
+        destination = re.split(r"[\s)]", rest, maxsplit=1)[0]
+    decoded = html.unescape(_BACKSLASH_ESCAPE.sub(r"\1", destination))
+    decoded = _DROPPED_BY_BROWSERS.sub("", decoded).lstrip("<")
+    scheme = _SCHEME.match(decoded)
+    if scheme is not None:
+        return scheme.group(1).lower() in SAFE_SCHEMES
+    # No scheme as written; but anything that could pass for one ("java\script:") counts as
+    # one: a relative link has no colon before its first "/", "?" or "#".
+    return ":" not in re.split(r"[/?#]", decoded, maxsplit=1)[0]
+
+
+def safe_links(markdown: str) -> str:
+    """``markdown`` with every link or link definition to anything but the web or e-mail
+    written as text: its "(" or ":" escaped, so no renderer makes it a link."""
+
+    def inline(match: re.Match[str]) -> str:
+        if safe_destination(match.string[match.end() :]):
+            return match.group(0)
+        return f"{match.group(1)}]\\("
+
+    def reference(match: re.Match[str]) -> str:
+        if safe_destination(match.string[match.end() :]):
+            return match.group(0)
+        return f"{match.group(1)}]\\:"
+
+    return _REFERENCE.sub(reference, _INLINE_LINK.sub(inline, markdown))
 
 
 # What makes a line a list item or a rule in Markdown: "-", "+", "=" or "1." / "1)" first.

@@ -155,6 +155,9 @@ _SHORT_ONLY = frozenset({"email", "letter", "text message"})
 _SIGNIFICANT_TYPES = ("home visit", "phone call", "meeting", "office visit", "case note")
 
 
+DEMO_TEAM = "Duty and Assessment"
+
+
 @dataclass(frozen=True)
 class DemoReport:
     """What ``generate()`` wrote, for the CLI to print."""
@@ -568,7 +571,9 @@ class _Generator:
             if username in existing:
                 out.append(existing[username])
                 continue
-            rows.append((next_id, username, display, "worker", True, created, created, "", 0))
+            # One team, which the demo's own worker supervises (the team view, t, shows it).
+            role = "supervisor" if username == self.me else "worker"
+            rows.append((next_id, username, display, role, True, created, created, DEMO_TEAM, 0))
             out.append((next_id, display))
             next_id += 1
         self._insert(

@@ -19,7 +19,13 @@ if TYPE_CHECKING:
     from store.conferences.records import ConferenceInfo
     from store.plans.records import PlanInfo
 
-from store.export.html import chronology_html, minutes_export_html, plan_export_html
+from store.export.handover import HandoverPack, handover_markdown
+from store.export.html import (
+    chronology_html,
+    handover_html,
+    minutes_export_html,
+    plan_export_html,
+)
 from store.export.markdown import (
     Format,
     chronology_markdown,
@@ -141,4 +147,21 @@ def export_minutes(
         detail, conference, exported_by=exported_by, exported_at=exported_at or dates.now_utc()
     )
     write_atomically(path, text, example_name="minutes.md")
+    return path
+
+
+def export_handover(
+    path: Path,
+    pack: HandoverPack,
+    *,
+    exported_by: str,
+    fmt: str | None = None,
+    exported_at: datetime | None = None,
+) -> Path:
+    """Write a case's handover pack to ``path`` (format from ``fmt`` or the file name);
+    returns it. Raises ExportError with a one-line message if the file can't be written."""
+    chosen = format_for(path, fmt)
+    render = handover_html if chosen == "html" else handover_markdown
+    text = render(pack, exported_by=exported_by, exported_at=exported_at or dates.now_utc())
+    write_atomically(path, text, example_name="handover.md")
     return path

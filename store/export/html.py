@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from store.conferences.records import ConferenceInfo
     from store.plans.records import PlanInfo
 
+from store.export.handover import HandoverPack, handover_document, handover_facts, handover_title
 from store.export.markdown import (
     BEFORE_ALLOCATION,
     COLUMNS,
@@ -220,6 +221,22 @@ def minutes_export_html(
         minutes_title(detail, conference),
         minutes_facts(detail, conference, exported_by, exported_at),
         ['<main class="minutes">', document.rstrip("\n"), "</main>"],
+        exported_by=exported_by,
+        exported_at=exported_at,
+        css=_CSS + _PLAN_CSS,
+    )
+
+
+def handover_html(pack: HandoverPack, *, exported_by: str, exported_at: datetime) -> str:
+    """The handover pack as a standalone HTML document (the Markdown of ``handover_markdown``
+    through the export's parser)."""
+    md = _html_parser()
+    md.options["breaks"] = True  # notes and the summary keep their lines, as typed
+    document = _render(md, handover_document(pack, exported_at))
+    return _html_page(
+        handover_title(pack),
+        handover_facts(pack, exported_by, exported_at),
+        ['<main class="plan">', document.rstrip("\n"), "</main>"],
         exported_by=exported_by,
         exported_at=exported_at,
         css=_CSS + _PLAN_CSS,

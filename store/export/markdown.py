@@ -53,7 +53,7 @@ def source_text(item: ChronologyItem) -> str:
 Facts = list[tuple[str, str]]
 
 
-def _case_facts(detail: CaseDetail) -> Facts:
+def case_facts(detail: CaseDetail) -> Facts:
     """Who the export is about, as (label, plain text) pairs: the start of every header."""
     dob = dates.format_date(detail.date_of_birth) if detail.date_of_birth else "not recorded"
     return [
@@ -64,7 +64,7 @@ def _case_facts(detail: CaseDetail) -> Facts:
     ]
 
 
-def _exported_facts(exported_by: str, exported_at: datetime) -> Facts:
+def exported_facts(exported_by: str, exported_at: datetime) -> Facts:
     return [
         ("Exported by", one_line(exported_by)),
         ("Exported on", dates.format_datetime(exported_at)),
@@ -81,15 +81,15 @@ def facts(
     """The chronology's header block, in the order both formats show it."""
     described = one_line(filter_description)
     return [
-        *_case_facts(detail),
+        *case_facts(detail),
         ("Allocated on", dates.format_date(detail.allocated_on) or "not allocated"),
-        *_exported_facts(exported_by, exported_at),
+        *exported_facts(exported_by, exported_at),
         ("Entries shown", f"filtered: {described}" if described else "all entries"),
         ("Number of entries", str(count)),
     ]
 
 
-def _local_date(at: datetime) -> date:
+def local_date(at: datetime) -> date:
     """The local calendar date of ``at`` (aware, or naive local time)."""
     return (dates.to_local(at) if at.tzinfo is not None else at).date()
 
@@ -112,19 +112,19 @@ def plan_facts(
             next_review = "not set"
         else:
             next_review = dates.format_date(plan.next_review_on)
-            if plan.next_review_on < _local_date(exported_at):
+            if plan.next_review_on < local_date(exported_at):
                 next_review += " (overdue)"
     else:
         status = f"ended {dates.format_date(plan.ended_on)} (an earlier plan)"
         next_review = "none (the plan has ended)"
     return [
-        *_case_facts(detail),
+        *case_facts(detail),
         ("Plan number", str(plan.number)),
         ("Plan status", status),
         ("Started", dates.format_date(plan.started_on)),
         ("Review schedule", plan.schedule_text),
         ("Next review", next_review),
-        *_exported_facts(exported_by, exported_at),
+        *exported_facts(exported_by, exported_at),
     ]
 
 
@@ -136,9 +136,29 @@ def date_text(item: ChronologyItem) -> str:
 # --- Markdown ------------------------------------------------------------------------------
 
 
-def _md_facts(facts: Facts) -> list[str]:
+def md_facts(facts: Facts) -> list[str]:
     """The header block as a Markdown list."""
     return [f"- **{label}:** {md_escape(value)}" for label, value in facts]
+
+
+def chronology_table(items: Sequence[ChronologyItem]) -> list[str]:
+    """The chronology's entries as the lines of a Markdown table, one row an entry."""
+    out = [
+        "| " + " | ".join(COLUMNS) + " |",
+        "|" + "|".join(" --- " for _ in COLUMNS) + "|",
+    ]
+    for item in items:
+        cells = (
+            date_text(item),
+            item.category,
+            item.title,
+            source_text(item),
+            item.analysis,
+        )
+        out.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
+    if not items:
+        out.append("| " + " | ".join(["—", "", "No entries.", "", ""]) + " |")
+    return out
 
 
 def chronology_markdown(
@@ -157,22 +177,10 @@ def chronology_markdown(
     out = [
         f"# Chronology: {md_escape(detail.ref)}, {md_escape(detail.client_name)}",
         "",
-        *_md_facts(header),
+        *md_facts(header),
         "",
-        "| " + " | ".join(COLUMNS) + " |",
-        "|" + "|".join(" --- " for _ in COLUMNS) + "|",
+        *chronology_table(items),
     ]
-    for item in items:
-        cells = (
-            date_text(item),
-            item.category,
-            item.title,
-            source_text(item),
-            item.analysis,
-        )
-        out.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
-    if not items:
-        out.append("| " + " | ".join(["—", "", "No entries.", "", ""]) + " |")
     out += ["", "## Details"]
     for number, item in enumerate(items, 1):
         out += [
@@ -200,7 +208,7 @@ def plan_document(detail: CaseDetail, plan: PlanInfo, exported_at: datetime) -> 
 
     if plan.case_id != detail.id:
         raise ValueError(f"plan {plan.id} belongs to case {plan.case_id}, not to {detail.ref}")
-    today = _local_date(exported_at)
+    today = local_date(exported_at)
     return "\n".join(
         [
             plan_markdown(
@@ -225,7 +233,7 @@ def plan_export_markdown(
     out = [
         f"# {md_escape(plan_title(detail, plan))}",
         "",
-        *_md_facts(plan_facts(detail, plan, exported_by, exported_at)),
+        *md_facts(plan_facts(detail, plan, exported_by, exported_at)),
         "",
         plan_document(detail, plan, exported_at),
     ]
@@ -251,9 +259,9 @@ def minutes_facts(
 ) -> Facts:
     status = "final" if conference.is_final else "draft, not yet finalised"
     return [
-        *_case_facts(detail),
+        *case_facts(detail),
         ("Minutes", status),
-        *_exported_facts(exported_by, exported_at),
+        *exported_facts(exported_by, exported_at),
     ]
 
 
@@ -265,9 +273,7 @@ def minutes_document(detail: CaseDetail, conference: ConferenceInfo, exported_at
         raise ValueError(
             f"meeting {conference.id} belongs to case {conference.case_id}, not to {detail.ref}"
         )
-    return minutes_markdown(
-        conference, title="The minutes", today=_local_date(exported_at), level=2
-    )
+    return minutes_markdown(conference, title="The minutes", today=local_date(exported_at), level=2)
 
 
 def minutes_export_markdown(
@@ -277,7 +283,7 @@ def minutes_export_markdown(
     out = [
         f"# {md_escape(minutes_title(detail, conference))}",
         "",
-        *_md_facts(minutes_facts(detail, conference, exported_by, exported_at)),
+        *md_facts(minutes_facts(detail, conference, exported_by, exported_at)),
         "",
         minutes_document(detail, conference, exported_at),
     ]

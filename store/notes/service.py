@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
+from store.audit.service import act, opened
 from store.core import dates
 from store.core.db import Database
 from store.core.dialect import contains
@@ -229,6 +230,7 @@ class NoteService:
                 Case.update(last_contact_at=contact_at, updated_at=now).where(
                     Case.id == case_id
                 ).execute()
+            act(actor, "note-finalised", case_id, "note", note_id)
             return self._note_detail(note_id)
 
     def amend(self, actor: WorkerInfo, note_id: int, *, reason: str, body: str) -> NoteDetail:
@@ -256,7 +258,9 @@ class NoteService:
             NoteAmendment.create(
                 note=note_id, author=actor.id, reason=reason, body=body, created_at=utcnow()
             )
-            return self._note_detail(note_id)
+            amended = self._note_detail(note_id)
+            act(actor, "note-amended", amended.case_id, "note", note_id)
+            return amended
 
     # -- reading -------------------------------------------------------------------------
 
@@ -311,9 +315,13 @@ class NoteService:
                 for i, at, kind, who, body, sig, n in tuples(query)
             ]
 
-    def get(self, actor: WorkerInfo, note_id: int) -> NoteDetail:
+    def get(self, actor: WorkerInfo, note_id: int, *, opening: bool = False) -> NoteDetail:
+        """A note with its amendments; ``opening``: audit the opening (not a reload)."""
         with self.database.reading():
-            return self._note_detail(note_id)
+            note = self._note_detail(note_id)
+        if opening:
+            opened(self.database, actor, "note", case_id=note.case_id, record_id=note_id)
+        return note
 
     def _note_detail(self, note_id: int) -> NoteDetail:
         row = (

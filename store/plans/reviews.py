@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from store.audit.service import act, opened
 from store.core import dates
 from store.core.db import Database
 from store.core.errors import InvalidInput
@@ -208,10 +209,15 @@ class PlanReviews:
                 review.id,
                 actor,
             )
+            act(actor, "plan-reviewed", plan.case_id, "plan_review", review.id)
             return next(r for r in info.reviews if r.id == review.id)
 
-    def for_review(self, actor: WorkerInfo, review_id: int) -> PlanInfo:
-        """The plan a review belongs to (to open a review from the chronology)."""
+    def for_review(self, actor: WorkerInfo, review_id: int, *, opening: bool = False) -> PlanInfo:
+        """The plan a review belongs to (to open a review from the chronology); ``opening``:
+        audit the opening."""
         with self.database.reading():
             review = get_row(PlanReview, review_id, "review")
-            return plan_info(ServicePlan.get_by_id(review.plan_id))
+            plan = plan_info(ServicePlan.get_by_id(review.plan_id))
+        if opening:
+            opened(self.database, actor, "plan", case_id=plan.case_id, record_id=plan.id)
+        return plan

@@ -20,6 +20,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from store.audit.service import act, opened
 from store.core import dates
 from store.core.changes import diff, save_changes
 from store.core.db import Database
@@ -125,10 +126,14 @@ class PlanService(PlanReviews):
             )
             return plan_info(row) if row is not None else None
 
-    def get(self, actor: WorkerInfo, plan_id: int) -> PlanInfo:
-        """One plan, current or earlier, with its goals, actions and reviews."""
+    def get(self, actor: WorkerInfo, plan_id: int, *, opening: bool = False) -> PlanInfo:
+        """One plan, current or earlier, with its goals, actions and reviews; ``opening``:
+        audit the opening."""
         with self.database.reading():
-            return plan_info(get_row(ServicePlan, plan_id, "plan"))
+            plan = plan_info(get_row(ServicePlan, plan_id, "plan"))
+        if opening:
+            opened(self.database, actor, "plan", case_id=plan.case_id, record_id=plan_id)
+        return plan
 
     def action_owners(self, actor: WorkerInfo, case_id: int) -> list[tuple[str, str]]:
         """Who can own an action on this case, as (choice, label) for a form."""
@@ -211,6 +216,7 @@ class PlanService(PlanReviews):
             chronology_entry(
                 case_id, started, f"Service plan {number} started", details, "plan", plan.id, actor
             )
+            act(actor, "plan-started", case_id, "service_plan", plan.id)
             return info
 
     def update_schedule(
@@ -254,6 +260,7 @@ class PlanService(PlanReviews):
                 save_changes(
                     ServicePlan, plan, values, changes, "service_plan", actor, PLAN_CONFLICT
                 )
+                act(actor, "plan-updated", plan.case_id, "service_plan", plan_id)
             info = plan_info(ServicePlan.get_by_id(plan_id))
             update_case_review(plan.case_id, info)
             return info
@@ -290,6 +297,7 @@ class PlanService(PlanReviews):
                 created_by=actor.id,
             )
             touch(plan)
+            act(actor, "goal-added", plan.case_id, "plan_goal", goal.id)
             return goal_info(goal.id)
 
     def update_goal(
@@ -341,6 +349,7 @@ class PlanService(PlanReviews):
                 PlanGoal.id == goal_id
             ).execute()
             touch(plan)
+            act(actor, "goal-updated", plan.case_id, "plan_goal", goal_id)
             return goal_info(goal_id)
 
     # -- actions -------------------------------------------------------------------------
@@ -381,6 +390,7 @@ class PlanService(PlanReviews):
                 updated_at=now,
             )
             touch(plan)
+            act(actor, "action-added", plan.case_id, "plan_action", action.id)
             return action_info(action)
 
     def update_action(
@@ -429,6 +439,7 @@ class PlanService(PlanReviews):
                     PlanAction, action, values, changes, "plan_action", actor, ACTION_CONFLICT
                 )
                 touch(plan)
+                act(actor, "action-updated", plan.case_id, "plan_action", action_id)
             return action_info(PlanAction.get_by_id(action_id))
 
     def _owner_map(self, actor: WorkerInfo, case_id: int) -> dict[str, Owner]:

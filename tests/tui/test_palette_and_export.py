@@ -9,6 +9,8 @@ from pathlib import Path
 
 from textual.widgets import Input, Static
 
+from store.core.models import AuditEvent
+from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.caseload.pickers import CasePickerScreen
@@ -140,4 +142,43 @@ async def test_minutes_show_their_number_and_are_exported(
         assert app.screen is minutes
     text = (tmp_path / "minutes.html").read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>") or text.lower().startswith("<!doctype html>")
+    # The export is in the audit trail: what, which case and meeting, where to.
+    store = Store.open(seeded_db)
+    try:
+        with store.database.reading():
+            exported = [
+                (e.action, e.case_id, e.record_kind, e.record_id, e.detail)
+                for e in AuditEvent.select().where(AuditEvent.action.endswith("-exported"))
+            ]
+    finally:
+        store.close()
+    path = str((tmp_path / "minutes.html").resolve())
+    assert exported == [("minutes-exported", 1, "conference", number, path)]
     assert "Refer to debt advice" in text
+
+
+async def test_the_handover_pack_is_exported_from_the_case_file(
+    make_app: MakeApp, seeded_db: Path, tmp_path: Path
+) -> None:
+    _with_plan(seeded_db, goals=1)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")
+        await loaded(pilot)
+        case_file = app.screen
+        await pilot.press("H")
+        await loaded(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportScreen)
+        assert "Export handover pack" in visible_text(app)
+        path_input = dialog.query_one("#export-path", Input)
+        assert Path(path_input.value).name.startswith("handover-")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(tmp_path / "handover.html"))
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert app.screen is case_file
+    page = (tmp_path / "handover.html").read_text(encoding="utf-8")
+    assert "<h1>Handover: " in page and "Aisha Bello" in page
+    assert "Pay the rent in full each month and clear the arrears" in page

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+from textual import events
 from textual.widgets import Input
 
 from store.core import dates
@@ -122,3 +123,61 @@ async def test_a_short_passphrase_for_the_first_administrator_is_refused(tmp_pat
         assert not store.workers.has_administrator()
     finally:
         store.close()
+
+
+async def test_boxes_typed_in_one_burst_each_get_their_own_text(tmp_path: Path) -> None:
+    """Keys arriving together (a fast typist over SSH): what follows an enter goes to the next
+    box, not the one the enter was typed in."""
+    db = tmp_path / "new.db"
+    Store.open(db).close()
+    app = CaselineApp(db=db, sign_in=SignIn(login="ada", setup=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, SignInScreen))
+        await until(pilot, lambda: app.focused is app.screen.query_one("#name", Input))
+        burst = "Ada Lovelace\rfirst light of day\rfirst light of day\r"
+        for character in burst:
+            if character == "\r":
+                app.post_message(events.Key("enter", "\r"))
+            else:
+                key = "space" if character == " " else character
+                app.post_message(events.Key(key, character))
+        await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
+        assert app.me.display_name == "Ada Lovelace"
+
+
+HOSTILE_LOGINS = [
+    "[bold]sam[/]",
+    "sam\x1b]0;owned\x07",
+    "x" * 5000,
+    "Sam.Okafor",  # logins are kept in lower case: this is sam.okafor
+    "  sam.okafor  ",
+    "sam.okafor\x00",
+    "şam.okafor",
+    "",
+]
+
+
+async def test_whatever_is_typed_as_a_login_is_answered_in_words(seeded_db: Path) -> None:
+    give_passphrases(seeded_db)
+    app = CaselineApp(db=seeded_db, sign_in=SignIn(login=""))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, SignInScreen))
+        screen = app.screen
+        login = screen.query_one("#login", Input)
+        for typed in HOSTILE_LOGINS:
+            login.value = typed  # as it would be after typing (a paste would lose the escapes)
+            passphrase = screen.query_one("#passphrase", Input)
+            passphrase.value = "a wrong passphrase"
+            passphrase.focus()
+            await pilot.pause()
+            await pilot.press("enter")
+            if not typed:
+                await until(pilot, lambda: "Type your login" in message(app))
+                continue
+            await until(pilot, lambda: message(app) != "" and not screen._busy)
+            shown = message(app)
+            assert isinstance(app.screen, SignInScreen), typed
+            assert "\x1b" not in visible_text(app)
+            assert shown.endswith("."), (typed, shown)
+            dates.freeze(dates.now_utc().replace(tzinfo=None) + timedelta(minutes=2))
+            await until(pilot, lambda: "try again now" in message(app) or not screen._wait_left)

@@ -27,7 +27,9 @@ from tui.workers import run_store
 
 if TYPE_CHECKING:
     from store.conferences.records import ConferenceInfo
+    from store.export.handover import HandoverPack
     from store.plans.records import PlanInfo
+    from tui.host import CaselineHost
 
 
 def default_export_path(ref: str, fmt: str, what: str = "chronology") -> Path:
@@ -45,6 +47,7 @@ class Export:
     what: str  # the start of the default file name: "chronology", "plan", "minutes"
     done: str  # "Chronology", as in "Chronology written to ..."
     write: Callable[[Path, str], Path]  # (path, exported by) -> the path written
+    record: tuple[str, int | None] = ("case", None)  # what the audit trail names (None: case)
 
 
 def chronology_export(detail: CaseDetail, items: list[ChronologyItem], filters: str) -> Export:
@@ -74,6 +77,7 @@ def plan_export(detail: CaseDetail, plan: PlanInfo) -> Export:
         "plan",
         f"Service plan {plan.number}",
         lambda path, by: export_plan(path, detail, plan, exported_by=by),
+        ("service_plan", plan.id),
     )
 
 
@@ -93,6 +97,22 @@ def minutes_export(detail: CaseDetail, conference: ConferenceInfo) -> Export:
         "minutes",
         "Minutes",
         lambda path, by: export_minutes(path, detail, conference, exported_by=by),
+        ("conference", conference.id),
+    )
+
+
+def handover_export(pack: HandoverPack) -> Export:
+    """What a worker taking the case over needs first (``store.export.handover``)."""
+    from store.export.files import export_handover
+
+    notes = len(pack.recent_notes)
+    return Export(
+        "Export handover pack",
+        f"summary, plan, {plural(len(pack.open_actions), 'open meeting action')}, "
+        f"network, {plural(notes, 'recent note')}",
+        "handover",
+        "Handover pack",
+        lambda path, by: export_handover(path, pack, exported_by=by),
     )
 
 
@@ -161,10 +181,29 @@ class ExportScreen(ModalScreen[Path | None]):
         self._export(Path(text).expanduser())
 
     def _export(self, path: Path) -> None:
-        export, name = self.export, self.app.me.display_name  # type: ignore[attr-defined]
+        from store.audit.service import origin_here
+
+        host: CaselineHost = self.app  # type: ignore[assignment]
+        export, store, me, case_id = self.export, host.store, host.me, self.detail.id
+        kind, record_id = export.record
+
+        def write() -> Path:
+            written = export.write(path, me.display_name)
+            # Once written, the export goes into the audit trail: what, the case, where to.
+            store.audit.record(
+                me,
+                f"{export.what}-exported",
+                case_id=case_id,
+                record_kind=kind,
+                record_id=case_id if record_id is None else record_id,
+                detail=str(written.resolve()),
+                origin=origin_here(),
+            )
+            return written
+
         run_store(
             self,
-            lambda: export.write(path, name),
+            write,
             done=self._done,
             failed=self._failed,
             name="export",

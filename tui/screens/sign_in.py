@@ -9,9 +9,10 @@ up the first administrator instead, who then gives everyone else their login
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
@@ -45,6 +46,11 @@ class SignInScreen(CaselineScreen[WorkerInfo]):
 
     CSS_PATH = "sign_in.tcss"
     AUTO_FOCUS = ""
+    # With priority, enter runs in the field's own queue, in order with the keys typed after
+    # it: a passphrase typed straight after enter goes to the next box (textual_fixes).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "next", "Sign in", show=False, priority=True, id="sign_in.next"),
+    ]
 
     def __init__(self, plan: SignIn) -> None:
         super().__init__()
@@ -103,11 +109,6 @@ class SignInScreen(CaselineScreen[WorkerInfo]):
             self.focus_next()
             return
         self._submit()
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_next()
 
     def _all_filled(self, boxes: list[Input]) -> bool:
         return all(box.value for box in boxes if box.id != "name")

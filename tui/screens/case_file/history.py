@@ -89,13 +89,13 @@ class HistoryScreen(CaselineScreen[None]):
         table = self.query_one(HistoryTable)
         table.sort_by("when", reverse=True)
         table.focus()
-        self._load()
+        self._load(opening=True)
 
-    def _load(self) -> None:
+    def _load(self, *, opening: bool = False) -> None:
         app, case_id = self.caseline, self.case_id
         run_store(
             self,
-            lambda: app.store.case_file.case_history_lines(app.me, case_id),
+            lambda: app.store.case_file.case_history_lines(app.me, case_id, opening=opening),
             done=self._show,
             name="history",
         )

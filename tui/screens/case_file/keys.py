@@ -104,6 +104,15 @@ CASE_FILE_KEYS: list[BindingType] = [
         id="case_file.summary_versions",
     ),
     Binding(
+        "A",
+        "audit_history",
+        "Audit",
+        tooltip="Who opened, changed or exported what in this case (supervisors, managers, "
+        "auditors)",
+        show=False,
+        id="case_file.audit",
+    ),
+    Binding(
         "a",
         "add_entry",
         "Add",
@@ -123,6 +132,15 @@ CASE_FILE_KEYS: list[BindingType] = [
         "Export",
         tooltip="Export the chronology (as filtered) to Markdown or HTML",
         id="case_file.export",
+    ),
+    Binding(
+        "H",
+        "handover",
+        "Handover pack",
+        tooltip="Export the handover pack: summary, plan, open actions, chronology, network, "
+        "recent notes",
+        show=False,
+        id="case_file.handover",
     ),
     Binding(
         "t",

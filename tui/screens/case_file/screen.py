@@ -26,6 +26,7 @@ from store.case_file.records import CaseFile
 from store.cases.records import CaseDetail
 from store.core import dates
 from store.core.records import CaseStatus, WorkerInfo
+from store.export.handover import HandoverPack
 from store.notes.records import NoteSummary
 from store.plans.records import PlanInfo
 from tui.screens.base import CaselineScreen
@@ -123,7 +124,7 @@ class CaseFileScreen(CaselineScreen[None]):
             self._show_tab(tab, self.file)
 
     async def on_mount(self) -> None:
-        self.action_reload()
+        self._load(opening=True)
         if self._pending_tab is not None:
             self.action_tab(self._pending_tab)
             self._pending_tab = None
@@ -148,14 +149,15 @@ class CaseFileScreen(CaselineScreen[None]):
             return "", None
         return self.notes_list.filter()
 
-    def _load(self) -> None:
+    def _load(self, *, opening: bool = False) -> None:
+        """Read the case; ``opening`` (once, when the screen opens) audits the reading."""
         store, me, case_id = self.caseline.store, self.caseline.me, self.case_id
         # What the built tabs need, read here on the UI thread.
         notes = self._notes_filter() if "notes" in self._built else None
         plan = "plan" in self._built
 
         def load() -> tuple[CaseFile, dict[int, str] | None]:
-            loaded = store.case_file.view(me, case_id, notes=notes, plan=plan)
+            loaded = store.case_file.view(me, case_id, notes=notes, plan=plan, opening=opening)
             # Folded for the filter here, off the UI thread.
             return loaded, ChronologyTable.keys_for(loaded.chronology)
 
@@ -337,6 +339,22 @@ class CaseFileScreen(CaselineScreen[None]):
             HistoryScreen(self.detail.id, f"{self.detail.ref} · {self.detail.client_name}")
         )
 
+    def action_audit_history(self) -> None:
+        """The case's audit history, read now; refused in a notification to other roles."""
+        if self.detail is None:
+            return
+        from tui.screens.case_file.audit_history import AuditHistoryScreen, refused
+
+        store, me, case_id = self.caseline.store, self.caseline.me, self.case_id
+        label = self._case_label()
+        run_store(
+            self,
+            lambda: store.audit.events(me, case_id=case_id),
+            done=lambda entries: self.app.push_screen(AuditHistoryScreen(label, entries)),
+            failed=lambda error: refused(self, error),
+            name="audit-history",
+        )
+
     def action_meetings(self) -> None:
         if self.detail is None:
             return
@@ -432,6 +450,18 @@ class CaseFileScreen(CaselineScreen[None]):
         pane = self.query_one(ChronologyPane)
         export = chronology_export(self.detail, list(pane.table.rows), pane.filter_description())
         self.app.push_screen(ExportScreen(self.detail, export))
+
+    def action_handover(self) -> None:
+        if self.detail is None:
+            return
+        store, me, case_id = self.caseline.store, self.caseline.me, self.detail.id
+
+        def show(pack: HandoverPack) -> None:
+            from tui.screens.export import ExportScreen, handover_export
+
+            self.app.push_screen(ExportScreen(pack.file.detail, handover_export(pack)))
+
+        run_store(self, lambda: store.handover.pack(me, case_id), done=show, name="handover")
 
     def action_transfer(self) -> None:
         if self.detail is not None:

@@ -49,13 +49,13 @@ class SummaryVersionsScreen(CaselineScreen[None]):
         yield CaselineFooter()
 
     def on_mount(self) -> None:
-        self._load()
+        self._load(opening=True)
 
-    def _load(self) -> None:
+    def _load(self, *, opening: bool = False) -> None:
         app, case_id = self.caseline, self.case_id
         run_store(
             self,
-            lambda: app.store.case_file.summary_versions(app.me, case_id),
+            lambda: app.store.case_file.summary_versions(app.me, case_id, opening=opening),
             done=self._show,
             name="versions",
         )

@@ -99,6 +99,14 @@ class CaseloadScreen(CaselineScreen[None]):
             show=False,
             id="caseload.drafts",
         ),
+        Binding(
+            "t",
+            "team",
+            "Team",
+            tooltip="Your team's caseloads, for supervision",
+            show=False,
+            id="caseload.team",
+        ),
         Binding("q", "app.quit", "Quit", tooltip="Quit Caseline", id="caseload.quit"),
     ]
 
@@ -311,6 +319,11 @@ class CaseloadScreen(CaselineScreen[None]):
             from tui.screens.case_file.screen import CaseFileScreen
 
             self.app.push_screen(CaseFileScreen(row.id, tab="chronology"))
+
+    def action_team(self) -> None:
+        from tui.screens.caseload.team import TeamScreen
+
+        self.app.push_screen(TeamScreen())
 
     def action_drafts(self) -> None:
         self._load_drafts()

@@ -163,19 +163,19 @@ class ChronologyEntryScreen(CaselineScreen[None]):
         yield CaselineFooter()
 
     def on_mount(self) -> None:
-        self._load()
+        self._load(opening=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open_source":
             return self.entry is not None and _has_note(self.entry)
         return True
 
-    def _load(self) -> None:
+    def _load(self, *, opening: bool = False) -> None:
         store, me, entry_id = self.caseline.store, self.caseline.me, self.entry_id
 
         def read() -> tuple[ChronologyItem, list[ChangeInfo]]:
             return (
-                store.chronology.entry(me, entry_id),
+                store.chronology.entry(me, entry_id, opening=opening),
                 store.case_file.history(me, "chronology_entry", entry_id),
             )
 

@@ -527,13 +527,13 @@ class MinutesScreen(CaselineScreen[None]):
         yield CaselineFooter()
 
     def on_mount(self) -> None:
-        self._load()
+        self._load(opening=True)
 
-    def _load(self) -> None:
+    def _load(self, *, opening: bool = False) -> None:
         store, me, conference_id = self.caseline.store, self.caseline.me, self.conference_id
         run_store(
             self,
-            lambda: store.conferences.minutes(me, conference_id),
+            lambda: store.conferences.minutes(me, conference_id, opening=opening),
             done=lambda shown: self._show(shown.conference, shown.detail),
             name="minutes",
         )

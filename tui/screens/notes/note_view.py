@@ -65,11 +65,16 @@ class NoteViewScreen(CaselineScreen[None]):
         yield CaselineFooter()
 
     def on_mount(self) -> None:
-        self._load()
+        self._load(opening=True)
 
-    def _load(self) -> None:
+    def _load(self, *, opening: bool = False) -> None:
         app, note_id = self.caseline, self.note_id
-        run_store(self, lambda: app.store.notes.get(app.me, note_id), done=self._show, name="note")
+        run_store(
+            self,
+            lambda: app.store.notes.get(app.me, note_id, opening=opening),
+            done=self._show,
+            name="note",
+        )
 
     def _show(self, note: NoteDetail) -> None:
         self.note = note

@@ -94,9 +94,9 @@ class PlanViewScreen(CaselineScreen[None]):
 
         def read() -> PlanInfo:
             if plan_id is not None:
-                return store.plans.get(me, plan_id)
+                return store.plans.get(me, plan_id, opening=True)
             assert review_id is not None
-            return store.plans.for_review(me, review_id)
+            return store.plans.for_review(me, review_id, opening=True)
 
         run_store(self, read, done=self._show, name="plan-read", exclusive=False)
 

@@ -1,0 +1,196 @@
+"""The handover pack: what a worker taking a case over (a transfer) or a reader after it closes
+needs first, gathered in one read: the summary, the current plan with its reviews, the actions
+still open, the chronology, the professionals and the support network, and the recent notes.
+
+It holds records, never the audit trail: who read the case is not the next worker's business.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from store.case_file.records import CaseFile, ContactInfo, ProfessionalInfo
+from store.case_file.service import CaseFileService
+from store.conferences.records import ConferenceActionInfo
+from store.conferences.service import ConferenceService
+from store.core import dates
+from store.core.db import Database
+from store.core.markdown import md_block, md_escape, md_inline, one_line
+from store.core.records import WorkerInfo
+from store.core.words import plural
+from store.export.markdown import (
+    Facts,
+    case_facts,
+    chronology_table,
+    exported_facts,
+    local_date,
+    md_facts,
+    plan_document,
+)
+from store.notes.records import NoteDetail
+from store.notes.service import NoteService
+
+RECENT_NOTES = 10
+
+
+@dataclass(frozen=True, slots=True)
+class HandoverPack:
+    """A case as it is handed over (the file as the case file shows it, plan included)."""
+
+    file: CaseFile
+    open_actions: tuple[ConferenceActionInfo, ...]  # agreed in meetings, not yet done
+    recent_notes: tuple[NoteDetail, ...]  # newest first, whole
+
+
+class HandoverService:
+    """``store.handover``."""
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        case_file: CaseFileService,
+        conferences: ConferenceService,
+        notes: NoteService,
+    ) -> None:
+        self.database = database
+        self.case_file = case_file
+        self.conferences = conferences
+        self.notes = notes
+
+    def pack(self, actor: WorkerInfo, case_id: int, *, notes: int = RECENT_NOTES) -> HandoverPack:
+        """The case's handover pack, read in one transaction; the ``notes`` most recent
+        finalised notes in full."""
+        with self.database.reading():
+            file = self.case_file.view(actor, case_id, notes=("", None), plan=True)
+            actions = self.conferences.case_actions(actor, case_id)
+            listed = sorted(file.notes or (), key=lambda n: (n.contact_at, n.id), reverse=True)
+            recent = tuple(self.notes.get(actor, n.id) for n in listed[:notes])
+        return HandoverPack(
+            file=file,
+            open_actions=tuple(a for a in actions if a.is_open),
+            recent_notes=recent,
+        )
+
+
+# -- as a document ---------------------------------------------------------------------------
+
+
+def handover_title(pack: HandoverPack) -> str:
+    detail = pack.file.detail
+    return f"Handover: {one_line(detail.ref)}, {one_line(detail.client_name)}"
+
+
+def handover_facts(pack: HandoverPack, exported_by: str, exported_at: datetime) -> Facts:
+    detail = pack.file.detail
+    return [
+        *case_facts(detail),
+        ("Case status", detail.status.value),
+        ("Allocated on", dates.format_date(detail.allocated_on) or "not allocated"),
+        *exported_facts(exported_by, exported_at),
+    ]
+
+
+def handover_document(pack: HandoverPack, exported_at: datetime) -> str:
+    """The pack's sections under second-level headings, in the order a newcomer reads them."""
+    file, today = pack.file, local_date(exported_at)
+    out = ["## Summary", ""]
+    if file.summary is None:
+        out.append("No case summary written yet.")
+    else:
+        written = dates.format_date(dates.to_local(file.summary.created_at).date())
+        out += [
+            md_block(file.summary.body),
+            "",
+            f"*Written by {md_escape(file.summary.author_name)} on {written}.*",
+        ]
+    out.append("")
+    if file.plan is None:
+        out += ["## The plan", "", "No service plan.", ""]
+    else:
+        out += [plan_document(file.detail, file.plan, exported_at), ""]
+    out += ["## Actions agreed in meetings, still open", ""]
+    out += [_action_line(a, today) for a in pack.open_actions] or ["None."]
+    out += ["", "## Professionals", ""]
+    out += [_professional_line(p) for p in _current_first(file.professionals)] or ["None recorded."]
+    out += ["", "## Support network", ""]
+    out += [_contact_line(c) for c in file.contacts] or ["None recorded."]
+    out += ["", "## Chronology", "", *chronology_table(file.chronology), ""]
+    out += [f"## The {plural(len(pack.recent_notes), 'most recent note')}", ""]
+    if not pack.recent_notes:
+        out += ["No notes.", ""]
+    for note in pack.recent_notes:
+        out += [*_note_lines(note), ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def handover_markdown(pack: HandoverPack, *, exported_by: str, exported_at: datetime) -> str:
+    """The handover pack as a Markdown document."""
+    out = [
+        f"# {md_escape(handover_title(pack))}",
+        "",
+        *md_facts(handover_facts(pack, exported_by, exported_at)),
+        "",
+        handover_document(pack, exported_at),
+    ]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _action_line(action: ConferenceActionInfo, today: date) -> str:
+    due = dates.format_date(action.due_on)
+    overdue = " **overdue**" if action.due_on < today else ""
+    held = (
+        f" of {dates.format_date(dates.to_local(action.conference_held_at).date())}"
+        if action.conference_held_at
+        else ""
+    )
+    owner = md_escape(action.owner_name) or "no one named"
+    meeting = md_escape(action.conference_type or "meeting")
+    return f"- {md_escape(action.what)}: {owner}, due {due}{overdue} (the {meeting}{held})"
+
+
+def _current_first(people: Sequence[ProfessionalInfo]) -> list[ProfessionalInfo]:
+    return sorted(people, key=lambda p: (p.ended_on is not None, p.name.casefold()))
+
+
+def _professional_line(p: ProfessionalInfo) -> str:
+    parts = [f"**{md_escape(p.name)}**"]
+    parts += [md_escape(v) for v in (p.role, p.agency) if v.strip()]
+    reach = " · ".join(md_escape(v) for v in (p.phone, p.email) if v.strip())
+    line = "- " + ", ".join(parts) + (f" · {reach}" if reach else "")
+    if p.ended_on is not None:
+        line += f" (involved until {dates.format_date(p.ended_on)})"
+    return line
+
+
+def _contact_line(c: ContactInfo) -> str:
+    line = f"- **{md_escape(c.name)}**"
+    if c.relationship.strip():
+        line += f" ({md_escape(c.relationship)})"
+    reach = " · ".join(md_escape(v) for v in (c.phone, c.address) if v.strip())
+    if reach:
+        line += f" · {reach}"
+    if c.notes.strip():
+        line += f": {md_inline(c.notes)}"
+    return line
+
+
+def _note_lines(note: NoteDetail) -> list[str]:
+    when = dates.format_datetime(dates.to_local(note.contact_at))
+    out = [
+        f"### {when} · {md_escape(note.note_type)} · {md_escape(note.author_name)}",
+        "",
+        md_block(note.body) if note.body.strip() else "*No text.*",
+    ]
+    for amendment in note.amendments:
+        on = dates.format_datetime(dates.to_local(amendment.created_at))
+        reason = f" ({md_escape(amendment.reason)})" if amendment.reason.strip() else ""
+        out += [
+            "",
+            f"**Amended by {md_escape(amendment.author_name)} on {on}**{reason}:",
+            "",
+            md_block(amendment.body),
+        ]
+    return out

@@ -1,0 +1,116 @@
+"""The team's caseloads, for supervision: each worker's open cases and how many need
+something, busiest first (``store.cases.team_load``)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Static
+
+from store.cases.records import TeamLoad, WorkerLoad
+from store.core.words import plural
+from tui.screens.base import CaselineScreen
+from tui.text import assemble
+from tui.widgets.footer import CaselineFooter
+from tui.widgets.record_table import Column, RecordTable
+from tui.workers import run_store
+
+
+def _count(value: int) -> str:
+    return str(value) if value else "—"
+
+
+def _number(name: str, label: str, width: int, keep: int) -> Column[WorkerLoad]:
+    return Column(
+        name,
+        label,
+        width,
+        keep,
+        lambda w, today: _count(getattr(w, name)),
+        lambda w: -getattr(w, name),
+    )
+
+
+# The name is kept longest; then the open cases, then what needs doing.
+COLUMNS: tuple[Column[WorkerLoad], ...] = (
+    Column("name", "Worker", 16, 100, lambda w, t: w.name, lambda w: w.name, True, 20),
+    Column("role", "Role", 10, 40, lambda w, t: w.role, lambda w: w.role),
+    _number("open_cases", "Open", 5, 95),
+    _number("referrals", "Referred", 8, 60),
+    _number("no_recent_note", "No note 7d", 10, 90),
+    _number("reviews_overdue", "Reviews due", 11, 85),
+    _number("actions_overdue", "Actions due", 11, 80),
+)
+
+
+class TeamTable(RecordTable[WorkerLoad]):
+    """One line per worker."""
+
+    COLUMNS: ClassVar[tuple[Column[Any], ...]] = COLUMNS
+    DEFAULT_SORT = "open_cases"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.empty_message = "Loading…"
+
+    def search_key(self, row: WorkerLoad) -> str:
+        return row.login
+
+    def cell_class(self, row: WorkerLoad, column: Column[WorkerLoad], value: str) -> str | None:
+        return "record-table--muted" if value == "—" else None
+
+
+class TeamScreen(CaselineScreen[None]):
+    """Read only: the numbers to talk about in supervision."""
+
+    DEFAULT_CSS = """
+    TeamScreen TeamTable { height: 1fr; }
+    TeamScreen #team-status { height: 1; background: $panel; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", tooltip="Back to the caseload", id="team.back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="title-bar"):
+            yield Static(assemble(("Team caseloads", "bold")), id="team-title", classes="title")
+        yield TeamTable(id="team-table")
+        yield Static("", id="team-status", classes="muted")
+        yield CaselineFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(TeamTable).focus()
+        app = self.caseline
+        run_store(
+            self,
+            lambda: app.store.cases.team_load(app.me),
+            done=self._show,
+            failed=self._refused,
+            name="team",
+        )
+
+    def _show(self, load: TeamLoad) -> None:
+        whose = load.team or "All workers"
+        self.query_one("#team-title", Static).update(
+            assemble(("Team caseloads", "bold"), " · ", whose)
+        )
+        table = self.query_one(TeamTable)
+        table.empty_message = "No active workers in this team."
+        table.set_rows(list(load.workers))
+        cases = sum(w.open_cases for w in load.workers)
+        needing = sum(w.needing_attention for w in load.workers)
+        self.query_one("#team-status", Static).update(
+            f"{plural(len(load.workers), 'worker')} · {plural(cases, 'open case')} · "
+            f"{plural(needing, 'flag')} (no note 7d, review or action due)"
+        )
+
+    def _refused(self, error: Exception) -> None:
+        self.app.notify(str(error), markup=False, timeout=8)
+        self.dismiss(None)
+
+    def action_back(self) -> None:
+        self.dismiss(None)
