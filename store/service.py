@@ -261,8 +261,16 @@ class Store:
 
     def watch(self) -> ChangeWatch:
         """Something to ask, now and then, whether anyone has changed the records since it was
-        last asked (the app refreshes what it shows when so); close it when done."""
-        return ChangeWatch(self.database.path)
+        last asked (the app refreshes what it shows when so); this process's own writes don't
+        count. Stop it with ``unwatch``."""
+        watch = ChangeWatch(self.database.path)
+        self.database.watches.add(watch)
+        return watch
+
+    def unwatch(self, watch: ChangeWatch) -> None:
+        """Stop a watch made by ``watch`` and close it."""
+        self.database.watches.discard(watch)
+        watch.close()
 
     def unchanged(self) -> bool:
         """For a store opened read-only: True unless the file was written to while it was being

@@ -116,7 +116,7 @@ class Session(CaselineHost):
 
     def on_unmount(self) -> None:
         if self._watch is not None:
-            self._watch.close()
+            self.store.unwatch(self._watch)
 
     def _changed_elsewhere(self, changed: bool) -> None:
         if changed and not self._signed_out():

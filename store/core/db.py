@@ -37,6 +37,8 @@ class Database:
         self.read_only = read_only
         # For a read-only Database, how the file stood when it was opened (see ``unchanged``).
         self._signature: tuple[int, int, int, bool] | None = None
+        # Watches for others' changes (``Store.watch``), told of this process's own commits.
+        self.watches: set[dialect.ChangeWatch] = set()
         uri = None
         if read_only:
             uri, immutable = read_only_uri(path)
@@ -103,12 +105,17 @@ class Database:
                     with self.db.atomic():
                         yield self.db
                 else:
+                    watches = tuple(self.watches)
                     with self.db.atomic(dialect.WRITE_LOCK):
                         # Under the write lock, so each seal chains to the newest link.
                         sealing = seal.watch(self.db)
                         yield self.db
                         if sealing:
                             seal.flush(self.db)
+                        for change_watch in watches:
+                            change_watch.before_own_commit()
+                    for change_watch in watches:
+                        change_watch.after_own_commit()
         except peewee.OperationalError as exc:
             raise DatabaseUnavailable(dialect.friendly_error(exc, self.path)) from exc
 

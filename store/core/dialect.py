@@ -10,6 +10,7 @@ Everything else in the store is written against peewee and the two context manag
 from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, cast
@@ -171,12 +172,14 @@ def note_final_rows(
 
 
 class ChangeWatch:
-    """Whether anyone committed to the database since the last look: SQLite's
+    """Whether anyone else committed to the database since the last look: SQLite's
     ``PRAGMA data_version`` on a read-only connection of its own, which changes when any other
-    connection (another worker's app, or this process's own units of work) commits. A look costs
-    a few microseconds and reads no table.
+    connection commits. A look costs a few microseconds and reads no table.
 
-    Made and used in one thread at a time (the app looks from a worker thread).
+    This process's own commits change it too; the database tells the watch of each one
+    (``Database.writing``) so that they don't count: just before committing, under the write
+    lock (no one else can commit then), it notes whether someone else had committed since the
+    last look; just after, it takes the new version as seen.
     """
 
     def __init__(self, path: Path) -> None:
@@ -184,16 +187,31 @@ class ChangeWatch:
         self._connection = sqlite3.connect(
             uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
         )
-        self._version = self._read()
+        self._lock = threading.Lock()  # looked at by the app's worker and by writing threads
+        self._others = False  # someone else committed, noticed before one of our commits
+        with self._lock:
+            self._version = self._read()
 
     def _read(self) -> int:
         return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
 
     def changed(self) -> bool:
-        """True if someone committed since the last call (or since the watch was made)."""
-        version = self._read()
-        changed, self._version = version != self._version, version
-        return changed
+        """True if someone else committed since the last call (or since the watch was made)."""
+        with self._lock:
+            version = self._read()
+            changed = version != self._version or self._others
+            self._version, self._others = version, False
+            return changed
+
+    def before_own_commit(self) -> None:
+        with self._lock:
+            if self._read() != self._version:
+                self._others = True
+
+    def after_own_commit(self) -> None:
+        with self._lock:
+            self._version = self._read()
 
     def close(self) -> None:
-        self._connection.close()
+        with self._lock:
+            self._connection.close()
