@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -697,3 +698,70 @@ def test_a_failed_export_is_not_audited(
     result = run(tmp_path, "export", "plan", case.ref, "--db", str(path), "--plan", "9")
     assert result.returncode == 1
     assert [e[0] for e in _exports(path)] == ["plan-exported"]  # the one that was made
+
+
+def test_the_handover_pack_to_standard_output_and_to_a_file(
+    tmp_path: Path, plans: tuple[Path, CaseDetail, CaseDetail]
+) -> None:
+    path, case, _ = plans
+    result = run(
+        tmp_path,
+        "export",
+        "case",
+        case.ref,
+        "--pack",
+        "handover",
+        "--db",
+        str(path),
+        "--worker",
+        "priya.nair",
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"# Handover: {case.ref}, Ada Byron"
+    for section in ("## Summary", "## The plan", "## Support network", "## Chronology"):
+        assert section in lines, section
+    assert "- **Exported by:** Priya Nair" in lines
+    assert SCRIPT not in result.stdout
+    out = tmp_path / "handover.html"
+    result = run(
+        tmp_path,
+        "export",
+        "case",
+        case.ref,
+        "--pack",
+        "handover",
+        "--db",
+        str(path),
+        "-o",
+        str(out),
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == f"Wrote the handover pack of {case.ref} to {out}"
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and "<script" not in page
+    audit = sqlite3.connect(path)
+    try:
+        rows = audit.execute(
+            "SELECT action, case_id FROM audit_event WHERE action = 'handover-exported'"
+        ).fetchall()
+    finally:
+        audit.close()
+    assert rows == [("handover-exported", case.id), ("handover-exported", case.id)]
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["export", "case", "CL-2026-9999", "--pack", "handover"], "No case with reference"),
+        (["export", "case", "CL-2026-0001"], "--pack"),
+        (["export", "case", "CL-2026-0001", "--pack", "everything"], "invalid choice"),
+    ],
+)
+def test_handover_pack_errors_are_one_line(
+    tmp_path: Path, db: tuple[Path, CaseDetail], args: list[str], fragment: str
+) -> None:
+    result = run(tmp_path, *args, "--db", str(db[0]))
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and fragment in result.stderr

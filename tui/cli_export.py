@@ -86,6 +86,15 @@ def add_export_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
         help="which meeting, by its number: 'meeting N' in the title of its minutes in the app "
         "(default: the latest finalised minutes)",
     )
+    case = what.add_parser(
+        "case",
+        help="a case's handover pack as Markdown or printable HTML",
+        description="Export a case as a pack: --pack handover gives the summary, the current "
+        "plan with its reviews, the meetings' open actions, the professionals and the support "
+        "network, the chronology and the ten most recent notes.",
+    )
+    _add_export_arguments(case)
+    case.add_argument("--pack", choices=("handover",), required=True, help="which pack: handover")
 
 
 def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
@@ -121,7 +130,33 @@ def export(args: argparse.Namespace, config: Config) -> int:
         return _export_plan(args, config)
     if args.what == "minutes":
         return _export_minutes(args, config)
+    if args.what == "case":
+        return _export_handover(args, config)
     return _export_chronology(args, config)
+
+
+def _export_handover(args: argparse.Namespace, config: Config) -> int:
+    """Export a case's handover pack (``store.export.handover``)."""
+    from store.core import dates
+    from store.export.handover import HandoverPack, handover_markdown
+    from store.export.html import handover_html
+
+    output, fmt = _export_destination(args)
+
+    def read(store: Store) -> tuple[WorkerInfo, HandoverPack]:
+        me = _exporting_worker(store, args, config)
+        detail = store.cases.by_ref(me, args.ref)
+        return me, store.handover.pack(me, detail.id)
+
+    me, pack = _read_for_export(args, config, read)
+    render = handover_html if fmt == "html" else handover_markdown
+    text = render(pack, exported_by=me.display_name, exported_at=dates.now_utc())
+    written = _write_export(output, text, example_name="handover.md")
+    detail = pack.file.detail
+    _audit_export(args, config, me, "handover", output, (detail.id, "case", detail.id))
+    if written:
+        print(f"Wrote the handover pack of {detail.ref} to {output}", file=sys.stderr)
+    return 0
 
 
 def _export_destination(args: argparse.Namespace) -> tuple[Path | None, str]:
