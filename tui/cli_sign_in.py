@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from store.core.config import demo_db_path, resolve_db_path, resolve_worker
+from store.core.config import demo_db_path, os_login_name, resolve_db_path, resolve_worker
 from store.core.settings import Config
 from tui.cli_args import fail
 
@@ -79,12 +78,8 @@ def sign_in(
 ) -> WorkerInfo:
     """The worker running the command, signed in as the config says."""
     if config.identity == "os-login":
-        import pwd
-
-        # The account the process runs as, which the computer vouches for; never $USER,
-        # which anyone can set.
-        login = pwd.getpwuid(os.getuid()).pw_name
-        return store.workers.identify(login, origin=origin, how="os-login")
+        # The account the process runs as, which the computer vouches for; never $USER.
+        return store.workers.identify(os_login_name(), origin=origin, how="os-login")
     login = resolve_worker(getattr(args, "worker", None), config)
     passphrase = prompter.secret(f"Passphrase for {login}: ")
     return store.workers.sign_in(login, passphrase, origin=origin)
