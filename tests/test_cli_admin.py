@@ -322,3 +322,25 @@ def test_at_a_terminal_a_new_passphrase_is_asked_twice(
     )
     answers = iter(["the same one", "the same one"])
     assert prompter.new_secret("New passphrase for jo: ") == "the same one"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("add", "Bad Login!"), "use 2 to 40 letters"),
+        (("add", "sam.okafor"), "A worker already has the login 'sam.okafor'."),
+        (("add", "jo", "--role", "boss"), 'No role "boss".'),
+    ],
+)
+def test_a_new_workers_passphrase_is_asked_for_only_once_it_can_be_used(
+    tmp_path: Path, db: Path, args: tuple[str, ...], message: str
+) -> None:
+    result = admin(tmp_path, *args, "--db", str(db), "--worker", "boss", stdin=f"{BOSS}\n")
+    assert_fails(result, message)
+    assert "New passphrase" not in result.stderr
+
+
+def test_init_refuses_a_bad_login_before_asking_for_a_passphrase(tmp_path: Path) -> None:
+    result = admin(tmp_path, "init", "--db", str(tmp_path / "new.db"), "--login", "Bad Login!")
+    assert_fails(result, "use 2 to 40 letters")
+    assert "New passphrase" not in result.stderr

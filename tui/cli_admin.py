@@ -17,6 +17,7 @@ from store.core.config import resolve_worker
 from store.core.records import Role
 from store.core.settings import Config
 from store.core.textsafe import visible
+from store.workers.input import valid_login
 from tui.cli_args import OneLineParser, fail
 from tui.cli_sign_in import Prompter, open_database, sign_in
 
@@ -109,6 +110,9 @@ def admin(args: argparse.Namespace, config: Config) -> int:
         login = args.login
         if args.what == "add":
             passphrase = None
+            workers.check_add(  # before asking for a passphrase it couldn't be given
+                actor, login=login, display_name=args.name, role=args.role, team=args.team
+            )
             if config.identity == "passphrase":
                 passphrase = prompter.new_secret(
                     f"New passphrase for {login} (blank: set it later with reset-passphrase): "
@@ -154,7 +158,7 @@ def _init(
 ) -> int:
     if store.workers.has_administrator():
         fail("An administrator already exists: ask them.")
-    login = args.login or resolve_worker(getattr(args, "worker", None), config)
+    login = valid_login(args.login or resolve_worker(getattr(args, "worker", None), config))
     passphrase = prompter.new_secret(f"New passphrase for {login}: ")
     made = store.workers.init_administrator(login, args.name, passphrase, origin=origin)
     _said(f"{made.username} ({made.display_name}) is the administrator.")

@@ -114,6 +114,22 @@ class WorkerAdmin:
 
     # -- operations ----------------------------------------------------------------------
 
+    def check_add(
+        self,
+        actor: WorkerInfo,
+        *,
+        login: str,
+        display_name: str | None = None,
+        role: str = "worker",
+        team: str = "",
+    ) -> None:
+        """Raise what ``add`` would refuse (the actor, a field, a login already taken) without
+        adding anyone: for asking for the new worker's passphrase only once it can be used."""
+        fields = self._new_worker(login, display_name, role, team)
+        with self.database.reading():
+            self._admin(actor)
+            _refuse_taken(fields.login)
+
     def add(
         self,
         actor: WorkerInfo,
@@ -139,8 +155,7 @@ class WorkerAdmin:
             hashed = passphrases.hash_passphrase(passphrase)
         with self.database.writing():
             self._admin(actor)
-            if find_worker(fields.login) is not None:
-                raise InvalidInput({"login": f"A worker already has the login {fields.login!r}."})
+            _refuse_taken(fields.login)
             row = Worker.create(
                 username=fields.login,
                 display_name=fields.display_name,
@@ -272,3 +287,8 @@ class WorkerAdmin:
             if row.active:
                 raise InvalidInput({"login": f"{row.username} is already active."})
             return self._change(actor, row.username, "worker-reactivated", "", origin, active=True)
+
+
+def _refuse_taken(login: str) -> None:
+    if find_worker(login) is not None:
+        raise InvalidInput({"login": f"A worker already has the login {login!r}."})

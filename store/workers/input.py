@@ -10,6 +10,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
+from store.core.errors import InvalidInput
 from store.core.records import Role
 from store.core.textsafe import clean_field
 from store.core.validation import choice, person_name, short_text
@@ -30,6 +31,14 @@ def check_login(value: object) -> str:
             "underscores or hyphens."
         )
     return login
+
+
+def valid_login(value: object) -> str:
+    """``check_login`` for a caller outside a form: InvalidInput naming the login."""
+    try:
+        return check_login(value)
+    except ValueError as exc:
+        raise InvalidInput({"login": str(exc)}) from None
 
 
 def check_role(value: object) -> str:
