@@ -17,7 +17,6 @@ from store.core.config import resolve_worker
 from store.core.records import Role
 from store.core.settings import Config
 from store.core.textsafe import visible
-from store.workers.input import valid_login
 from tui.cli_args import OneLineParser, fail
 from tui.cli_sign_in import Prompter, open_database, sign_in
 
@@ -158,6 +157,8 @@ def _init(
 ) -> int:
     if store.workers.has_administrator():
         fail("An administrator already exists: ask them.")
+    from store.workers.input import valid_login  # pydantic: not at start-up
+
     login = valid_login(args.login or resolve_worker(getattr(args, "worker", None), config))
     passphrase = prompter.new_secret(f"New passphrase for {login}: ")
     made = store.workers.init_administrator(login, args.name, passphrase, origin=origin)
