@@ -99,14 +99,20 @@ def store(db_path: Path, prebuilt: Callable[[Path, Build], Path]) -> Iterator[St
     opened.close()
 
 
+# The two colleagues most tests act as: managers in one team, so each may read and change
+# the other's cases (two people at one record) and sees every worker's. What each role may do
+# is tested on its own (tests/store/test_permissions.py).
+COLLEAGUES = {"role": "manager", "team": "North"}
+
+
 @pytest.fixture
 def me(store: Store) -> WorkerInfo:
-    return store.workers.ensure("sam.okafor")
+    return store.workers.ensure("sam.okafor", **COLLEAGUES)
 
 
 @pytest.fixture
 def other(store: Store) -> WorkerInfo:
-    return store.workers.ensure("priya.nair")
+    return store.workers.ensure("priya.nair", **COLLEAGUES)
 
 
 @pytest.fixture

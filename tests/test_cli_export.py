@@ -14,6 +14,7 @@ import pytest
 
 from store.cases.records import CaseDetail
 from store.service import Store
+from tests.conftest import COLLEAGUES
 from tests.store.test_export import parse_html, table_rows
 from tests.terminal import ROOT, app_env
 from tests.test_cli import assert_one_line_error
@@ -30,7 +31,7 @@ def run(
         text=True,
         encoding="utf-8",
         cwd=ROOT,
-        env={**app_env(tmp_path), **(env or {})},
+        env={**app_env(tmp_path), "CASELINE_WORKER": "sam.okafor", **(env or {})},
         timeout=120,
         stdin=subprocess.DEVNULL,
     )
@@ -42,7 +43,8 @@ def db(tmp_path: Path) -> tuple[Path, CaseDetail]:
     path = tmp_path / "cases.db"
     store = Store.open(path)
     try:
-        me = store.workers.ensure("sam.okafor")
+        me = store.workers.ensure("sam.okafor", **COLLEAGUES)
+        store.workers.ensure("priya.nair", **COLLEAGUES)
         case = store.cases.create(
             me,
             {"client_name": "Ada Byron", "date_of_birth": "3/4/2012", "allocated_on": "1/6/2026"},
@@ -272,7 +274,8 @@ def plans(db: tuple[Path, CaseDetail]) -> tuple[Path, CaseDetail, CaseDetail]:
     path, case = db
     store = Store.open(path)
     try:
-        me = store.workers.ensure("sam.okafor")
+        me = store.workers.ensure("sam.okafor", **COLLEAGUES)
+        store.workers.ensure("priya.nair", **COLLEAGUES)
         first = store.plans.start(
             me, case.id, {"started_on": "1/9/2026", "review_interval": "6 weeks"}
         )
@@ -481,7 +484,8 @@ def meetings(tmp_path: Path) -> tuple[Path, CaseDetail, CaseDetail, list[int]]:
     path = tmp_path / "meetings.db"
     store = Store.open(path)
     try:
-        me = store.workers.ensure("sam.okafor")
+        me = store.workers.ensure("sam.okafor", **COLLEAGUES)
+        store.workers.ensure("priya.nair", **COLLEAGUES)
         case = store.cases.create(me, {"client_name": "Ada Byron", "allocated_on": "1/6/2026"})
         none = store.cases.create(me, {"client_name": "Grace Hopper", "allocated_on": "1/6/2026"})
         gp = store.case_file.add_professional(
@@ -624,7 +628,8 @@ def _make_demo_database(tmp_path: Path) -> CaseDetail:
     folder.mkdir(parents=True, mode=0o700)
     store = Store.open(folder / "demo.db")
     try:
-        me = store.workers.ensure("sam.okafor")
+        me = store.workers.ensure("sam.okafor", **COLLEAGUES)
+        store.workers.ensure("priya.nair", **COLLEAGUES)
         return store.cases.create(me, {"client_name": "Ada Byron", "allocated_on": "1/6/2026"})
     finally:
         store.close()

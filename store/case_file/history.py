@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 import peewee as pw
 
+from store.access import guard, guarded
 from store.audit.service import opened
 from store.case_file.records import (
     ChangeInfo,
@@ -30,6 +31,7 @@ from store.core.models import (
     ServicePlan,
     Worker,
 )
+from store.core.permissions import Access
 from store.core.records import WorkerInfo
 from store.core.textsafe import preview_line
 
@@ -212,6 +214,7 @@ class CaseHistory:
         model = HISTORY_TABLES.get(table)
         if model is None:
             raise ValueError(f"No change history is kept for {table!r}.")
+        guard(self.database, actor, table, record_id, Access.READ, "read: history")
         with self.database.reading():
             if not model.select().where(model._meta.primary_key == record_id).exists():
                 raise NotFound(f"No {table} with id {record_id}.")
@@ -223,6 +226,7 @@ class CaseHistory:
             )
             return [change_info(c) for c in query]
 
+    @guarded(Access.READ, "case_id")
     def case_history(self, actor: WorkerInfo, case_id: int) -> list[tuple[str, ChangeInfo]]:
         """Every recorded change to the client, their network and the case's professionals,
         newest first, each with a label saying which record it was ("Client", "Contact: ...")."""
@@ -287,6 +291,7 @@ class CaseHistory:
         changes.sort(key=lambda item: item[3].changed_at, reverse=True)
         return changes
 
+    @guarded(Access.READ, "case_id")
     def case_history_lines(
         self, actor: WorkerInfo, case_id: int, *, opening: bool = False
     ) -> list[HistoryLine]:

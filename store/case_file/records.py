@@ -94,3 +94,7 @@ class CaseFile:
     notes: list[NoteSummary] | None = None  # None: the notes were not asked for
     plan: PlanInfo | None = None  # the current plan, if asked for
     plan_loaded: bool = False
+    # Why the acting worker may not change the case's records, or transfer, close or reopen
+    # it ("" when they may): the screen offers only what the rules allow.
+    read_only: str = ""
+    no_manage: str = ""

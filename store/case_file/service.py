@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
+from store.access import guarded
 from store.audit.service import act, opened
 from store.case_file.history import CaseHistory
 from store.case_file.records import (
@@ -37,6 +38,7 @@ from store.core.models import (
     Worker,
     utcnow,
 )
+from store.core.permissions import Access, refusal
 from store.core.records import WorkerInfo
 from store.core.rows import get_row
 from store.core.textsafe import fold
@@ -94,6 +96,7 @@ class CaseFileService(CaseHistory):
 
     # -- what the case file shows at once (one transaction) ------------------------------
 
+    @guarded(Access.READ, "case_id")
     def view(
         self,
         actor: WorkerInfo,
@@ -121,6 +124,8 @@ class CaseFileService(CaseHistory):
                 else None,
                 plan=self.plans.current(actor, case_id) if plan else None,
                 plan_loaded=plan,
+                read_only=refusal(actor, case_id, Access.WRITE),
+                no_manage=refusal(actor, case_id, Access.MANAGE),
             )
         if opening:
             opened(self.database, actor, "case-file", case_id=case_id, record_id=case_id)
@@ -128,11 +133,13 @@ class CaseFileService(CaseHistory):
 
     # -- client details ------------------------------------------------------------------
 
+    @guarded(Access.READ, "client_id", of="client")
     def client(self, actor: WorkerInfo, client_id: int) -> ClientInfo:
         """A client's own details and their current version."""
         with self.database.reading():
             return _client_info(get_row(Client, client_id, "client"))
 
+    @guarded(Access.WRITE, "client_id", of="client")
     def update_client(
         self,
         actor: WorkerInfo,
@@ -167,6 +174,7 @@ class CaseFileService(CaseHistory):
 
     # -- support network -----------------------------------------------------------------
 
+    @guarded(Access.READ, "client_id", of="client")
     def contacts(self, actor: WorkerInfo, client_id: int) -> list[ContactInfo]:
         """The client's support network (removed contacts left out), by name."""
         with self.database.reading():
@@ -174,6 +182,7 @@ class CaseFileService(CaseHistory):
             rows = Contact.select().where(Contact.client == client_id, Contact.removed_at.is_null())
             return sorted((_contact_info(c) for c in rows), key=lambda c: (fold(c.name), c.id))
 
+    @guarded(Access.WRITE, "client_id", of="client")
     def add_contact(self, actor: WorkerInfo, client_id: int, data: dict[str, Any]) -> ContactInfo:
         """Add someone to the client's support network."""
         from store.case_file.input import ContactInput
@@ -193,6 +202,7 @@ class CaseFileService(CaseHistory):
             act(actor, "contact-added", _case_of(client_id), **_record(row))
             return _contact_info(row)
 
+    @guarded(Access.WRITE, "contact_id", of="contact")
     def update_contact(
         self, actor: WorkerInfo, contact_id: int, data: dict[str, Any], *, version: int
     ) -> ContactInfo:
@@ -211,6 +221,7 @@ class CaseFileService(CaseHistory):
                 act(actor, "contact-updated", _case_of(row.client_id), **_record(row))
             return _contact_info(Contact.get_by_id(contact_id))
 
+    @guarded(Access.WRITE, "contact_id", of="contact")
     def remove_contact(self, actor: WorkerInfo, contact_id: int, *, version: int) -> None:
         """Take a contact out of the support network; the row and its history stay."""
         with self.database.writing():
@@ -220,6 +231,7 @@ class CaseFileService(CaseHistory):
 
     # -- professionals -------------------------------------------------------------------
 
+    @guarded(Access.READ, "case_id")
     def professionals(self, actor: WorkerInfo, case_id: int) -> list[ProfessionalInfo]:
         """Professionals involved (removed ones left out): current first, then ended, by name."""
         today = dates.today()
@@ -236,6 +248,7 @@ class CaseFileService(CaseHistory):
 
         return sorted(found, key=order)
 
+    @guarded(Access.WRITE, "case_id")
     def add_professional(
         self, actor: WorkerInfo, case_id: int, data: dict[str, Any], *, dayfirst: bool = True
     ) -> ProfessionalInfo:
@@ -257,6 +270,7 @@ class CaseFileService(CaseHistory):
             act(actor, "professional-added", case_id, **_record(row))
             return _professional_info(row)
 
+    @guarded(Access.WRITE, "professional_id", of="professional")
     def update_professional(
         self,
         actor: WorkerInfo,
@@ -285,6 +299,7 @@ class CaseFileService(CaseHistory):
                 act(actor, "professional-updated", row.case_id, **_record(row))
             return _professional_info(Professional.get_by_id(professional_id))
 
+    @guarded(Access.WRITE, "professional_id", of="professional")
     def remove_professional(self, actor: WorkerInfo, professional_id: int, *, version: int) -> None:
         """Take a professional off the case's list; the row and its history stay."""
         with self.database.writing():
@@ -294,12 +309,14 @@ class CaseFileService(CaseHistory):
 
     # -- case summary --------------------------------------------------------------------
 
+    @guarded(Access.READ, "case_id")
     def summary(self, actor: WorkerInfo, case_id: int) -> SummaryInfo | None:
         """The current (newest) summary of the case, or None if it has none yet."""
         with self.database.reading():
             get_row(Case, case_id, "case")
             return _current_summary(case_id)
 
+    @guarded(Access.READ, "case_id")
     def summary_versions(
         self, actor: WorkerInfo, case_id: int, *, opening: bool = False
     ) -> list[SummaryInfo]:
@@ -311,6 +328,7 @@ class CaseFileService(CaseHistory):
             opened(self.database, actor, "summary-versions", case_id=case_id)
         return found
 
+    @guarded(Access.WRITE, "case_id")
     def save_summary(
         self, actor: WorkerInfo, case_id: int, body: str, *, base: int | Latest | None = LATEST
     ) -> SummaryInfo:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from store.access import guarded
 from store.audit.service import act
 from store.cases.detail import case_detail
 from store.cases.records import CaseDetail
@@ -28,6 +29,7 @@ from store.core.changes import diff, save_changes
 from store.core.db import Database
 from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import Allocation, Case, ChronologyEntry, Worker, utcnow
+from store.core.permissions import Access
 from store.core.records import CaseStatus, WorkerInfo
 from store.core.rows import current_allocation_id, current_allocation_start
 from store.core.settings import CLOSURE_REASONS
@@ -41,6 +43,7 @@ class CaseLifecycle:
 
     database: Database
 
+    @guarded(Access.MANAGE, "case_id")
     def transfer(
         self,
         actor: WorkerInfo,
@@ -152,6 +155,7 @@ class CaseLifecycle:
             act(actor, action, case_id, "case", case_id, detail=title)
             return case_detail(case_id)
 
+    @guarded(Access.MANAGE, "case_id")
     def close(
         self,
         actor: WorkerInfo,
@@ -204,6 +208,7 @@ class CaseLifecycle:
             act(actor, "case-closed", case_id, "case", case_id, detail=new.reason)
             return case_detail(case_id)
 
+    @guarded(Access.MANAGE, "case_id")
     def reopen(
         self,
         actor: WorkerInfo,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import peewee as pw
 
+from store.access import guarded
 from store.audit.service import act
 from store.cases.detail import case_detail, case_row, row_query
 from store.cases.lifecycle import CaseLifecycle
@@ -17,8 +18,16 @@ from store.cases.team import TeamView
 from store.core import dates
 from store.core.db import Database
 from store.core.dialect import contains
-from store.core.errors import InvalidInput, NotFound
+from store.core.errors import InvalidInput, NotFound, NotPermitted
 from store.core.models import Allocation, Case, ChronologyEntry, Client, Counter, Worker, utcnow
+from store.core.permissions import (
+    CASE_CREATORS,
+    Access,
+    allowed,
+    relation,
+    require_role,
+    visible_cases,
+)
 from store.core.records import CaseStatus, WorkerInfo
 from store.core.rows import tuples
 from store.core.settings import DEFAULT_REF_FORMAT
@@ -29,6 +38,8 @@ if TYPE_CHECKING:
     from store.cases.input import NewCase
 
 Scope = Literal["mine", "all"]
+
+NO_NEW_CASES = "Your role doesn't open cases: a worker, supervisor or manager does."
 
 
 class CaseService(CaseLifecycle, TeamView):
@@ -52,10 +63,11 @@ class CaseService(CaseLifecycle, TeamView):
             query = query.where(Case.worker == actor.id)
         query = query.order_by(Client.name_key, Case.ref)
         with self.database.reading():
+            query = query.where(visible_cases(actor))
             return [case_row(row, today) for row in query.tuples()]
 
     def find(self, actor: WorkerInfo, text: str, limit: int = 20) -> list[CaseRow]:
-        """Cases of any worker whose client name or reference contains ``text``.
+        """Cases the actor may read whose client name or reference contains ``text``.
 
         Open cases come first. Matching ignores case and accents, as the caseload filter does.
         """
@@ -70,16 +82,19 @@ class CaseService(CaseLifecycle, TeamView):
             .limit(limit)
         )
         with self.database.reading():
+            query = query.where(visible_cases(actor))
             return [case_row(row, today) for row in query.tuples()]
 
     def possible_duplicates(
         self, actor: WorkerInfo, name: str, date_of_birth: date | None = None, limit: int = 8
     ) -> list[DuplicateCandidate]:
-        """Existing clients (any worker's, open or closed) who may be this person."""
+        """Existing clients (any worker's, open or closed) who may be this person: whoever may
+        open a case is told that one exists and who holds it, whether or not they may read it."""
         key = fold(clean_field(name))
         tokens = key.split()
         found: dict[int, list[str]] = {}
         with self.database.reading():
+            require_role(actor, CASE_CREATORS, NO_NEW_CASES)
             if date_of_birth is not None:
                 for (cid,) in tuples(
                     Client.select(Client.id).where(Client.date_of_birth == date_of_birth)
@@ -124,7 +139,13 @@ class CaseService(CaseLifecycle, TeamView):
         new = data if isinstance(data, NewCase) else validate(NewCase, data, dayfirst=dayfirst)
         allocated_on = new.allocated_on or dates.today()
         with self.database.writing():
-            worker = worker_by_username(new.worker) if new.worker else Worker.get_by_id(actor.id)
+            me = require_role(actor, CASE_CREATORS, NO_NEW_CASES)
+            worker = worker_by_username(new.worker) if new.worker else me
+            if not allowed(me.role, relation(me, worker.id, worker.team), Access.MANAGE):
+                raise NotPermitted(
+                    f"Your role can't allocate a case to {worker.display_name}: open it as your "
+                    "own, or ask their supervisor."
+                )
             ref = new.ref or self._next_ref(allocated_on.year)
             if Case.select().where(Case.ref == ref).exists():
                 raise InvalidInput({"ref": f"Case reference {ref} is already in use."})
@@ -171,6 +192,7 @@ class CaseService(CaseLifecycle, TeamView):
             act(actor, "case-created", case.id, "case", case.id)
             return case_detail(case.id)
 
+    @guarded(Access.READ, "case_id")
     def get(self, actor: WorkerInfo, case_id: int) -> CaseDetail:
         with self.database.reading():
             return case_detail(case_id)
@@ -180,11 +202,12 @@ class CaseService(CaseLifecycle, TeamView):
             case = Case.get_or_none(Case.ref == ref.strip())
             if case is None:
                 raise NotFound(f"No case with reference {ref.strip()!r}.")
-            return case_detail(case.id)
+        return self.get(actor, case.id)
 
     def next_ref(self, actor: WorkerInfo, year: int | None = None) -> str:
         """The reference the next case opened in ``year`` would get (nothing is reserved)."""
         with self.database.reading():
+            require_role(actor, CASE_CREATORS, NO_NEW_CASES)
             return self._next_ref(year or dates.today().year, reserve=False)
 
     def _next_ref(self, year: int, *, reserve: bool = True) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 import peewee as pw
 
+from store.access import guarded
 from store.audit.service import act, opened
 from store.chronology.records import ChronologyItem
 from store.chronology.rules import (
@@ -31,6 +32,7 @@ from store.core.db import Database
 from store.core.dialect import contains
 from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import ChronologyEntry, Worker, utcnow
+from store.core.permissions import Access
 from store.core.records import WorkerInfo
 from store.core.rows import current_allocation_id, current_allocation_start, open_case, tuples
 
@@ -43,6 +45,7 @@ class ChronologyService:
     def __init__(self, database: Database) -> None:
         self.database = database
 
+    @guarded(Access.READ, "case_id")
     def entries(
         self,
         actor: WorkerInfo,
@@ -93,6 +96,7 @@ class ChronologyService:
             current = current_allocation_start(case_id)
             return [_item(row, current) for row in query.tuples()]
 
+    @guarded(Access.READ, "entry_id", of="chronology_entry")
     def entry(self, actor: WorkerInfo, entry_id: int, *, opening: bool = False) -> ChronologyItem:
         """One entry, with the version to send back when editing or annotating it; its
         opening audited if ``opening`` (the screen showing it, not a reload)."""
@@ -103,6 +107,7 @@ class ChronologyService:
             opened(self.database, actor, "chronology-entry", case_id=case_id, record_id=entry_id)
         return item
 
+    @guarded(Access.READ, "case_id")
     def categories_in_use(self, actor: WorkerInfo, case_id: int) -> list[str]:
         """The categories the case's entries have, alphabetically (for the filter)."""
         with self.database.reading():
@@ -114,6 +119,7 @@ class ChronologyService:
             )
             return [category for (category,) in tuples(query)]
 
+    @guarded(Access.WRITE, "case_id")
     def add(
         self,
         actor: WorkerInfo,
@@ -149,6 +155,7 @@ class ChronologyService:
             act(actor, "chronology-entry-added", case_id, "chronology_entry", row.id)
             return _entry(row.id)
 
+    @guarded(Access.WRITE, "entry_id", of="chronology_entry")
     def update(
         self,
         actor: WorkerInfo,
@@ -191,6 +198,7 @@ class ChronologyService:
                 act(actor, "chronology-entry-updated", row.case_id, "chronology_entry", entry_id)
             return _entry(entry_id)
 
+    @guarded(Access.WRITE, "entry_id", of="chronology_entry")
     def annotate(
         self,
         actor: WorkerInfo,

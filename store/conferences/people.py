@@ -3,13 +3,18 @@ the case's people or added as typed), the agenda, decisions and actions."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
+
+from peewee import fn
 
 from store.conferences.rules import NAMED_WHO
 from store.core import dates
 from store.core.errors import InvalidInput
 from store.core.models import (
+    Case,
     Client,
+    Conference,
     ConferenceAction,
     ConferenceAgendaItem,
     ConferenceAttendee,
@@ -215,3 +220,20 @@ def head_values(minutes: Minutes) -> dict[str, Any]:
         "decisions": "\n".join(head.decisions),
         "next_meeting_on": head.next_meeting_on,
     }
+
+
+def update_case_actions(case_id: int) -> None:
+    """Keep the case row's earliest due date of open conference actions (for the caseload)."""
+    due: Any = (
+        ConferenceAction.select(fn.MIN(ConferenceAction.due_on))
+        .join(Conference)
+        .where(
+            (Conference.case == case_id)
+            & (Conference.status == "final")
+            & (ConferenceAction.status == "open")
+        )
+        .scalar()
+    )
+    if isinstance(due, str):
+        due = date.fromisoformat(due)
+    Case.update(next_action_due_on=due).where(Case.id == case_id).execute()

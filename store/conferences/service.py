@@ -19,14 +19,20 @@ while the minutes are a draft; the minutes then show it.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from peewee import JOIN, fn
 
+from store.access import guarded
 from store.audit.service import act, opened
 from store.conferences.info import action_info, conference_info, entry_details, title_of_type
-from store.conferences.people import People, display_name, head_values, write_lists
+from store.conferences.people import (
+    People,
+    display_name,
+    head_values,
+    update_case_actions,
+    write_lists,
+)
 from store.core import dates
 from store.core.changes import diff, save_changes
 from store.core.db import Database
@@ -44,6 +50,7 @@ from store.core.models import (
     Professional,
     utcnow,
 )
+from store.core.permissions import Access
 from store.core.records import CaseStatus, WorkerInfo
 from store.core.rows import current_allocation_id, get_row, open_case, tuples, worker_names
 from store.core.settings import CONFERENCE_TYPES
@@ -81,6 +88,7 @@ class ConferenceService:
 
     # -- what a screen shows at once (one transaction each) ------------------------------
 
+    @guarded(Access.READ, "case_id")
     def meetings(self, actor: WorkerInfo, case_id: int) -> CaseMeetings:
         from store.conferences.records import CaseMeetings
 
@@ -91,6 +99,7 @@ class ConferenceService:
                 closed=self.cases.get(actor, case_id).status is CaseStatus.CLOSED,
             )
 
+    @guarded(Access.READ, "conference_id", of="conference")
     def minutes(
         self, actor: WorkerInfo, conference_id: int, *, opening: bool = False
     ) -> MeetingMinutes:
@@ -108,6 +117,7 @@ class ConferenceService:
             )
         return found
 
+    @guarded(Access.READ, "case_id")
     def minutes_for_editing(
         self, actor: WorkerInfo, case_id: int, conference_id: int | None
     ) -> MinutesForEditing:
@@ -122,6 +132,7 @@ class ConferenceService:
 
     # -- reading -------------------------------------------------------------------------
 
+    @guarded(Access.READ, "case_id")
     def for_case(self, actor: WorkerInfo, case_id: int) -> list[ConferenceListItem]:
         """The case's conferences, drafts without a date first, then newest first."""
         from store.conferences.records import ConferenceListItem
@@ -165,11 +176,13 @@ class ConferenceService:
                 for i, at, kind, chair, status, n, version in tuples(query)
             ]
 
+    @guarded(Access.READ, "conference_id", of="conference")
     def get(self, actor: WorkerInfo, conference_id: int) -> ConferenceInfo:
         """One conference's minutes with everything in them."""
         with self.database.reading():
             return conference_info(get_row(Conference, conference_id, "conference"))
 
+    @guarded(Access.READ, "case_id")
     def case_actions(self, actor: WorkerInfo, case_id: int) -> list[ConferenceActionInfo]:
         """The actions of the case's finalised conferences: open ones first, soonest due
         first; then done ones, most recently done first."""
@@ -190,6 +203,7 @@ class ConferenceService:
         )
         return open_ + done
 
+    @guarded(Access.READ, "case_id")
     def people(self, actor: WorkerInfo, case_id: int) -> list[MeetingPerson]:
         """Who can be invited to the case's meetings (or own an action agreed there): the
         allocated worker, the client, the client's support network and the case's
@@ -241,6 +255,7 @@ class ConferenceService:
 
     # -- the draft -----------------------------------------------------------------------
 
+    @guarded(Access.WRITE, "case_id")
     def start(
         self,
         actor: WorkerInfo,
@@ -273,6 +288,7 @@ class ConferenceService:
             act(actor, "minutes-started", case_id, "conference", row.id)
             return conference_info(Conference.get_by_id(row.id))
 
+    @guarded(Access.WRITE, "conference_id", of="conference")
     def save(
         self,
         actor: WorkerInfo,
@@ -325,6 +341,7 @@ class ConferenceService:
             write_lists(row.id, case, minutes, actor)
             return conference_info(Conference.get_by_id(row.id))
 
+    @guarded(Access.WRITE, "conference_id", of="conference")
     def discard(self, actor: WorkerInfo, conference_id: int, *, version: int) -> None:
         """Throw draft minutes away (finalised minutes are records and can't be)."""
         with self.database.writing():
@@ -342,6 +359,7 @@ class ConferenceService:
 
     # -- the record ----------------------------------------------------------------------
 
+    @guarded(Access.WRITE, "conference_id", of="conference")
     def finalise(self, actor: WorkerInfo, conference_id: int, *, version: int) -> ConferenceInfo:
         """Make the draft minutes a record and write the chronology entry.
 
@@ -407,10 +425,11 @@ class ConferenceService:
                 created_at=now,
                 created_by=actor.id,
             )
-            _update_case_actions(row.case_id)
+            update_case_actions(row.case_id)
             act(actor, "minutes-finalised", row.case_id, "conference", row.id)
             return conference_info(Conference.get_by_id(row.id))
 
+    @guarded(Access.WRITE, "conference_id", of="conference")
     def amend(self, actor: WorkerInfo, conference_id: int, data: dict[str, Any]) -> ConferenceInfo:
         """Add a correction beneath finalised minutes (``reason``, ``body``); the minutes
         stay as they were. Raises InvalidInput ("reason", "body", "form")."""
@@ -435,6 +454,7 @@ class ConferenceService:
             act(actor, "minutes-amended", row.case_id, "conference", row.id)
             return conference_info(row)
 
+    @guarded(Access.WRITE, "conference_id", of="conference")
     def set_next_meeting(
         self,
         actor: WorkerInfo,
@@ -482,6 +502,7 @@ class ConferenceService:
 
     # -- actions -------------------------------------------------------------------------
 
+    @guarded(Access.WRITE, "action_id", of="conference_action")
     def set_action_status(
         self, actor: WorkerInfo, action_id: int, data: dict[str, Any], *, version: int
     ) -> ConferenceActionInfo:
@@ -542,7 +563,7 @@ class ConferenceService:
                     actor,
                     ACTION_CONFLICT,
                 )
-                _update_case_actions(conference.case_id)
+                update_case_actions(conference.case_id)
                 verb = "meeting-action-done" if done else "meeting-action-reopened"
                 act(actor, verb, conference.case_id, "conference_action", action_id)
             row = ConferenceAction.get_by_id(action_id)
@@ -571,20 +592,3 @@ def _draft_at(conference_id: int, version: int) -> Any:
             verb="saved",
         )
     return row
-
-
-def _update_case_actions(case_id: int) -> None:
-    """Keep the case row's earliest due date of open conference actions (for the caseload)."""
-    due: Any = (
-        ConferenceAction.select(fn.MIN(ConferenceAction.due_on))
-        .join(Conference)
-        .where(
-            (Conference.case == case_id)
-            & (Conference.status == "final")
-            & (ConferenceAction.status == "open")
-        )
-        .scalar()
-    )
-    if isinstance(due, str):
-        due = date.fromisoformat(due)
-    Case.update(next_action_due_on=due).where(Case.id == case_id).execute()

@@ -1,12 +1,22 @@
 """Who may do what, checked against the database: a worker's role as it is now, not as it was
-when they signed in (an administrator may have changed it since, or deactivated them)."""
+when they signed in (an administrator may have changed it since, or deactivated them).
+
+The one table of rules is ``CASE_RULES``: for each role, what it may do (read, write, manage)
+to a case, by how the case stands to the worker (their own, their team's, anyone else's, or
+allocated to nobody). Every service call that touches a case's records asks it, through the
+``guarded`` decorator of ``store.access``; lists of cases are narrowed by ``visible_cases``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
+from enum import StrEnum
+from typing import Any
 
-from store.core.errors import NotPermitted
-from store.core.models import Worker
+import peewee as pw
+
+from store.core.errors import NotFound, NotPermitted
+from store.core.models import Case, Worker
 from store.core.records import Role, WorkerInfo
 
 # Who may read the audit trail and the list of workers' accounts.
@@ -14,10 +24,163 @@ AUDIT_READERS = frozenset({Role.SUPERVISOR, Role.MANAGER, Role.AUDITOR, Role.ADM
 ACCOUNT_READERS = frozenset({Role.ADMINISTRATOR, Role.MANAGER, Role.AUDITOR})
 
 
+class Access(StrEnum):
+    """What a call does to a case."""
+
+    READ = "read"  # open it, list it, export it
+    WRITE = "write"  # add to or change its records: notes, plans, minutes, client details
+    MANAGE = "manage"  # its life: transfer (allocate), close, reopen
+
+
+class Relation(StrEnum):
+    """How a case stands to the worker acting on it."""
+
+    OWN = "own"  # allocated to them
+    TEAM = "team"  # allocated to someone in their team
+    OTHER = "other"  # allocated to someone in another team (or none)
+    UNALLOCATED = "unallocated"  # allocated to nobody (a referral waiting)
+
+
+_ALL = frozenset(Access)
+_READ = frozenset({Access.READ})
+_NONE: frozenset[Access] = frozenset()
+
+# The rules. A worker reads and changes their own caseload; a supervisor their team's cases
+# too (a case direction on the file, a note while its worker is away) and allocates them; a
+# manager every case; an auditor reads everything and changes nothing; an administrator
+# manages accounts and reads no case record.
+CASE_RULES: Mapping[Role, Mapping[Relation, frozenset[Access]]] = {
+    Role.WORKER: {
+        Relation.OWN: _ALL,
+        Relation.TEAM: _NONE,
+        Relation.OTHER: _NONE,
+        Relation.UNALLOCATED: _NONE,
+    },
+    Role.SUPERVISOR: {
+        Relation.OWN: _ALL,
+        Relation.TEAM: _ALL,
+        Relation.OTHER: _NONE,
+        Relation.UNALLOCATED: _ALL,
+    },
+    Role.MANAGER: {relation: _ALL for relation in Relation},
+    Role.AUDITOR: {relation: _READ for relation in Relation},
+    Role.ADMINISTRATOR: {relation: _NONE for relation in Relation},
+}
+
+# Who may open a new case (it is allocated to them, or to a worker they name).
+CASE_CREATORS = frozenset({Role.WORKER, Role.SUPERVISOR, Role.MANAGER})
+
+_SAYS = {
+    Access.READ: "open",
+    Access.WRITE: "change",
+    Access.MANAGE: "transfer, close or reopen",
+}
+
+
+def allowed(role: str, relation: Relation, access: Access) -> bool:
+    """True if the rules let ``role`` do ``access`` to a case standing in ``relation``."""
+    try:
+        return access in CASE_RULES[Role(role)][relation]
+    except ValueError:  # a role this version doesn't know: nothing
+        return False
+
+
 def require_role(actor: WorkerInfo | None, roles: Collection[str], message: str) -> Worker:
     """The acting worker's row, read now (call inside a transaction); NotPermitted with
     ``message`` unless they are an active worker with one of ``roles``."""
-    row = None if actor is None or not actor.id else Worker.get_or_none(Worker.id == actor.id)
-    if row is None or not row.active or row.role not in roles:
+    row = acting_row(actor)
+    if row is None or row.role not in roles:
         raise NotPermitted(message)
     return row
+
+
+def acting_row(actor: WorkerInfo | None) -> Worker | None:
+    """The acting worker's row as it is now, or None if they are unknown or deactivated."""
+    row = None if actor is None or not actor.id else Worker.get_or_none(Worker.id == actor.id)
+    return row if row is not None and row.active else None
+
+
+def relation(me: Worker, holder_id: int | None, holder_team: str | None) -> Relation:
+    """How a case allocated to ``holder_id`` (of ``holder_team``) stands to ``me``."""
+    if holder_id is None:
+        return Relation.UNALLOCATED
+    if holder_id == me.id:
+        return Relation.OWN
+    if me.team and holder_team == me.team:
+        return Relation.TEAM
+    return Relation.OTHER
+
+
+def require_case(actor: WorkerInfo | None, case_id: int, access: Access) -> None:
+    """NotPermitted unless ``actor`` may do ``access`` to the case, by the rules as they stand
+    now; NotFound if there is no such case. Call inside a transaction."""
+    found = (
+        Case.select(Case.ref, Case.worker, Worker.team, Worker.display_name)
+        .join(Worker, pw.JOIN.LEFT_OUTER, on=(Case.worker == Worker.id))
+        .where(Case.id == case_id)
+        .tuples()
+        .first()
+    )
+    if found is None:
+        raise NotFound(f"No case with id {case_id}.")
+    ref, holder_id, holder_team, holder_name = found
+    me = acting_row(actor)
+    if me is None:
+        raise NotPermitted("Only a signed-in, active worker can do that.")
+    stands = relation(me, holder_id, holder_team)
+    if allowed(me.role, stands, access):
+        return
+    raise NotPermitted(_refusal(me, ref, stands, access, holder_name))
+
+
+def refusal(actor: WorkerInfo | None, case_id: int, access: Access) -> str:
+    """Why ``actor`` may not do ``access`` to the case, or "" if they may (for a screen to
+    offer only what will be allowed). Call inside a transaction."""
+    try:
+        require_case(actor, case_id, access)
+    except NotPermitted as exc:
+        return exc.message
+    return ""
+
+
+def _refusal(me: Worker, ref: str, stands: Relation, access: Access, holder: str | None) -> str:
+    if me.role == Role.ADMINISTRATOR:
+        return "An administrator's account doesn't open case records."
+    if me.role == Role.AUDITOR:
+        return "An auditor's account reads the records and changes nothing."
+    if allowed(me.role, stands, Access.READ):
+        ask = f"ask {holder}, who holds it" if holder else "ask a supervisor"
+        return f"You can read case {ref} but not {_SAYS[access]} it: {ask}."
+    if holder:
+        return f"Case {ref} is {holder}'s: ask them or their supervisor."
+    return f"Case {ref} is waiting to be allocated: ask a supervisor."
+
+
+def visible_cases(actor: WorkerInfo | None) -> Any:
+    """A condition on ``Case`` (for a query joined to nothing else on Worker) that keeps the
+    cases ``actor`` may read. Call inside a transaction."""
+    me = acting_row(actor)
+    if me is None:
+        return Case.id.is_null()  # nothing
+    try:
+        role = Role(me.role)
+    except ValueError:
+        return Case.id.is_null()
+    rules = CASE_RULES[role]
+    conditions = []
+    if Access.READ in rules[Relation.OWN]:
+        conditions.append(Case.worker == me.id)
+    if Access.READ in rules[Relation.UNALLOCATED]:
+        conditions.append(Case.worker.is_null())
+    reads_team = Access.READ in rules[Relation.TEAM]
+    if Access.READ in rules[Relation.OTHER]:  # every team's, so every allocated case
+        conditions.append(Case.worker.is_null(False))
+    elif reads_team and me.team:
+        team = Worker.select(Worker.id).where(Worker.team == me.team)
+        conditions.append(Case.worker.in_(team))
+    if not conditions:
+        return Case.id.is_null()
+    condition = conditions[0]
+    for more in conditions[1:]:
+        condition = condition | more
+    return condition

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from store.access import guarded
 from store.case_file.records import CaseFile, ContactInfo, ProfessionalInfo
 from store.case_file.service import CaseFileService
 from store.conferences.records import ConferenceActionInfo
@@ -18,6 +19,7 @@ from store.conferences.service import ConferenceService
 from store.core import dates
 from store.core.db import Database
 from store.core.markdown import md_block, md_escape, md_inline, one_line
+from store.core.permissions import Access
 from store.core.records import WorkerInfo
 from store.core.words import plural
 from store.export.markdown import (
@@ -60,6 +62,7 @@ class HandoverService:
         self.conferences = conferences
         self.notes = notes
 
+    @guarded(Access.READ, "case_id")
     def pack(self, actor: WorkerInfo, case_id: int, *, notes: int = RECENT_NOTES) -> HandoverPack:
         """The case's handover pack, read in one transaction; the ``notes`` most recent
         finalised notes in full."""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
+from store.access import guarded
 from store.audit.service import act, opened
 from store.core import dates
 from store.core.db import Database
@@ -29,6 +30,7 @@ from store.core.models import (
     Worker,
     utcnow,
 )
+from store.core.permissions import Access
 from store.core.records import CaseStatus, WorkerInfo
 from store.core.rows import tuples
 from store.core.settings import NOTE_TYPES
@@ -54,6 +56,7 @@ class NoteService:
 
     # -- drafts --------------------------------------------------------------------------
 
+    @guarded(Access.WRITE, "case_id")
     def save_draft(
         self,
         actor: WorkerInfo,
@@ -130,6 +133,7 @@ class NoteService:
                 for i, c, ref, name, raw, updated, created in tuples(query)
             ]
 
+    @guarded(Access.READ, "draft_id", of="draft")
     def draft(self, actor: WorkerInfo, draft_id: int) -> DraftInfo:
         found = [d for d in self.drafts(actor) if d.id == draft_id]
         if not found:
@@ -145,6 +149,7 @@ class NoteService:
 
     # -- finalising ----------------------------------------------------------------------
 
+    @guarded(Access.WRITE, "case_id")
     def finalise(
         self,
         actor: WorkerInfo,
@@ -233,6 +238,7 @@ class NoteService:
             act(actor, "note-finalised", case_id, "note", note_id)
             return self._note_detail(note_id)
 
+    @guarded(Access.WRITE, "note_id", of="note")
     def amend(self, actor: WorkerInfo, note_id: int, *, reason: str, body: str) -> NoteDetail:
         """Append a correction to a finalised note; the original stays as it was."""
         errors: dict[str, str] = {}
@@ -264,6 +270,7 @@ class NoteService:
 
     # -- reading -------------------------------------------------------------------------
 
+    @guarded(Access.READ, "case_id")
     def for_case(
         self,
         actor: WorkerInfo,
@@ -315,6 +322,7 @@ class NoteService:
                 for i, at, kind, who, body, sig, n in tuples(query)
             ]
 
+    @guarded(Access.READ, "note_id", of="note")
     def get(self, actor: WorkerInfo, note_id: int, *, opening: bool = False) -> NoteDetail:
         """A note with its amendments; ``opening``: audit the opening (not a reload)."""
         with self.database.reading():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from store.access import guarded
 from store.audit.service import act, opened
 from store.core import dates
 from store.core.db import Database
@@ -16,6 +17,7 @@ from store.core.models import (
     ServicePlan,
     utcnow,
 )
+from store.core.permissions import Access
 from store.core.records import WorkerInfo
 from store.core.rows import get_row, open_case
 from store.plans.info import fixed_dates, next_review_due, plan_info
@@ -60,6 +62,7 @@ class PlanReviews:
 
     database: Database
 
+    @guarded(Access.WRITE, "plan_id", of="service_plan")
     def review(
         self,
         actor: WorkerInfo,
@@ -212,6 +215,7 @@ class PlanReviews:
             act(actor, "plan-reviewed", plan.case_id, "plan_review", review.id)
             return next(r for r in info.reviews if r.id == review.id)
 
+    @guarded(Access.READ, "review_id", of="plan_review")
     def for_review(self, actor: WorkerInfo, review_id: int, *, opening: bool = False) -> PlanInfo:
         """The plan a review belongs to (to open a review from the chronology); ``opening``:
         audit the opening."""

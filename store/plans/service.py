@@ -20,6 +20,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from store.access import guarded
 from store.audit.service import act, opened
 from store.core import dates
 from store.core.changes import diff, save_changes
@@ -39,6 +40,7 @@ from store.core.models import (
     Worker,
     utcnow,
 )
+from store.core.permissions import Access
 from store.core.records import WorkerInfo
 from store.core.rows import get_row, open_case
 from store.core.words import plural
@@ -93,6 +95,7 @@ class PlanService(PlanReviews):
 
     # -- reading -------------------------------------------------------------------------
 
+    @guarded(Access.READ, "case_id")
     def for_case(self, actor: WorkerInfo, case_id: int) -> list[PlanListItem]:
         """Every plan of the case, newest first."""
         from store.plans.records import PlanListItem
@@ -118,6 +121,7 @@ class PlanService(PlanReviews):
             for r in rows
         ]
 
+    @guarded(Access.READ, "case_id")
     def current(self, actor: WorkerInfo, case_id: int) -> PlanInfo | None:
         """The case's current plan, or None if it has none."""
         with self.database.reading():
@@ -126,6 +130,7 @@ class PlanService(PlanReviews):
             )
             return plan_info(row) if row is not None else None
 
+    @guarded(Access.READ, "plan_id", of="service_plan")
     def get(self, actor: WorkerInfo, plan_id: int, *, opening: bool = False) -> PlanInfo:
         """One plan, current or earlier, with its goals, actions and reviews; ``opening``:
         audit the opening."""
@@ -135,6 +140,7 @@ class PlanService(PlanReviews):
             opened(self.database, actor, "plan", case_id=plan.case_id, record_id=plan_id)
         return plan
 
+    @guarded(Access.READ, "case_id")
     def action_owners(self, actor: WorkerInfo, case_id: int) -> list[tuple[str, str]]:
         """Who can own an action on this case, as (choice, label) for a form."""
         with self.database.reading():
@@ -142,6 +148,7 @@ class PlanService(PlanReviews):
 
     # -- the plan ------------------------------------------------------------------------
 
+    @guarded(Access.WRITE, "case_id")
     def start(
         self,
         actor: WorkerInfo,
@@ -219,6 +226,7 @@ class PlanService(PlanReviews):
             act(actor, "plan-started", case_id, "service_plan", plan.id)
             return info
 
+    @guarded(Access.WRITE, "plan_id", of="service_plan")
     def update_schedule(
         self,
         actor: WorkerInfo,
@@ -267,6 +275,7 @@ class PlanService(PlanReviews):
 
     # -- goals ---------------------------------------------------------------------------
 
+    @guarded(Access.WRITE, "plan_id", of="service_plan")
     def add_goal(
         self, actor: WorkerInfo, plan_id: int, data: dict[str, Any], *, dayfirst: bool = True
     ) -> GoalInfo:
@@ -300,6 +309,7 @@ class PlanService(PlanReviews):
             act(actor, "goal-added", plan.case_id, "plan_goal", goal.id)
             return goal_info(goal.id)
 
+    @guarded(Access.WRITE, "goal_id", of="plan_goal")
     def update_goal(
         self,
         actor: WorkerInfo,
@@ -354,6 +364,7 @@ class PlanService(PlanReviews):
 
     # -- actions -------------------------------------------------------------------------
 
+    @guarded(Access.WRITE, "goal_id", of="plan_goal")
     def add_action(
         self, actor: WorkerInfo, goal_id: int, data: dict[str, Any], *, dayfirst: bool = True
     ) -> ActionInfo:
@@ -393,6 +404,7 @@ class PlanService(PlanReviews):
             act(actor, "action-added", plan.case_id, "plan_action", action.id)
             return action_info(action)
 
+    @guarded(Access.WRITE, "action_id", of="plan_action")
     def update_action(
         self,
         actor: WorkerInfo,

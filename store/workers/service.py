@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 from store.audit.service import append
 from store.core.db import Database
 from store.core.errors import InvalidInput, NotPermitted, SignInRefused
-from store.core.models import Worker, utcnow
+from store.core.models import Case, Worker, utcnow
 from store.core.records import Role, WorkerInfo
 from store.core.settings import DEFAULT_MAX_FAILED_SIGN_INS, DEFAULT_MIN_PASSPHRASE_LENGTH
 from store.core.textsafe import clean_field
@@ -59,8 +59,15 @@ class WorkerService(WorkerAdmin):
 
     # -- who is who ----------------------------------------------------------------------
 
-    def ensure(self, username: str, display_name: str | None = None) -> WorkerInfo:
-        """The worker with this login name, created on first use.
+    def ensure(
+        self,
+        username: str,
+        display_name: str | None = None,
+        *,
+        role: str = "worker",
+        team: str = "",
+    ) -> WorkerInfo:
+        """The worker with this login name, created on first use (with ``role`` and ``team``).
 
         For the demo generator and tests, which make their own workers: the app itself never
         creates a worker at sign-in (an administrator adds them, ``add``).
@@ -72,7 +79,10 @@ class WorkerService(WorkerAdmin):
             worker = Worker.get_or_none(Worker.username == username)
             if worker is None:
                 worker = Worker.create(
-                    username=username, display_name=display_name or display_name_for(username)
+                    username=username,
+                    display_name=display_name or display_name_for(username),
+                    role=role,
+                    team=team,
                 )
         return worker_info(worker)
 
@@ -273,6 +283,8 @@ class WorkerService(WorkerAdmin):
             if active_administrator_exists():
                 raise NotPermitted(taken)
             existing = find_worker(typed_login(login))
+            if existing is not None:
+                _refuse_caseholder(existing)
         if existing is None:
             fields = self._new_worker(login, display_name, Role.ADMINISTRATOR.value, "")
             name = fields.display_name
@@ -293,6 +305,7 @@ class WorkerService(WorkerAdmin):
                     passphrase_hash=hashed,
                 )
             else:
+                _refuse_caseholder(row)
                 Worker.update(
                     display_name=name,
                     role=Role.ADMINISTRATOR.value,
@@ -314,3 +327,18 @@ class WorkerService(WorkerAdmin):
                 origin=origin,
             )
         return info
+
+
+def _refuse_caseholder(row: Worker) -> None:
+    """An administrator's account reads no case record: a worker holding cases keeps their
+    login, and the administrator gets one of its own."""
+    held = Case.select().where(Case.worker == row.id, Case.status != "closed").count()
+    if held:
+        cases = "an open case" if held == 1 else f"{held} open cases"
+        raise InvalidInput(
+            {
+                "login": f"{row.username} holds {cases}, and an administrator's account opens "
+                f"no case records: give the administrator a login of its own, such as "
+                f"{row.username}.admin."
+            }
+        )

@@ -388,8 +388,10 @@ def test_a_read_only_store_writes_nothing_and_knows_when_someone_else_wrote(
     make_database_with_cases(db_path, cases=2)
     before = db_path.read_bytes()
     reader = Store.open_read_only(db_path)
-    me = reader.workers.named("priya.nair")  # not in the database: named, not added
-    assert (me.id, me.display_name) == (0, "Priya Nair")
+    stranger = reader.workers.named("priya.nair")  # not in the database: named, not added
+    assert (stranger.id, stranger.display_name) == (0, "Priya Nair")
+    assert reader.cases.caseload(stranger, scope="all") == []  # nobody the database knows
+    me = reader.workers.named("sam.okafor")
     assert len(reader.cases.caseload(me, scope="all")) == 2
     with pytest.raises(DatabaseUnavailable, match="only for reading"):
         reader.workers.ensure("priya.nair")

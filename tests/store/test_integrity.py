@@ -64,7 +64,9 @@ def build_records(path: Path) -> None:
     """A database with at least one of every kind of final record, all made through the store."""
     store = Store.open(path)
     try:
-        me = store.workers.init_administrator("sam.okafor", "Sam Okafor", "a long passphrase")
+        # An administrator's account (its making is audited); the records are a worker's.
+        store.workers.init_administrator("ada.admin", "Ada Admin", "a long passphrase")
+        me = store.workers.ensure("sam.okafor")
         case = store.cases.create(me, {"client_name": "Dana Reyes", "allocated_on": "1/6/2026"})
         store.case_file.update_client(me, case.client_id, {"phone": "0161 496 0000"}, version=1)
         store.case_file.save_summary(me, case.id, "## Background\nMoved in January.")

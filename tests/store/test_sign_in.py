@@ -349,10 +349,14 @@ def test_an_upgraded_database_keeps_its_workers_and_one_becomes_administrator(
         kept = store.workers.named("kept")
         assert (kept.id, kept.role, kept.team, kept.active) == (1, "worker", "", True)
         assert not store.workers.has_administrator()
-        admin = store.workers.init_administrator("kept", None, "the administrator's own")
-        assert (admin.id, admin.display_name, admin.role) == (1, "Kept Worker", "administrator")
+        # kept holds a case, and an administrator's account opens none: refused, kept as is.
+        with pytest.raises(InvalidInput, match=r"kept holds an open case.*such as kept\.admin"):
+            store.workers.init_administrator("kept", None, "the administrator's own")
+        admin = store.workers.init_administrator("kept.admin", "Kept Admin", "the admin's own")
+        assert admin.role == "administrator"
         accounts = {a.login: a for a in store.workers.accounts(admin)}
-        assert set(accounts) == {"kept", "left"}
+        assert set(accounts) == {"kept", "left", "kept.admin"}
+        assert accounts["kept"].role == "worker"
         left = accounts["left"]
         assert (left.role, left.has_passphrase, left.active, left.locked) == (
             "worker",
@@ -360,7 +364,8 @@ def test_an_upgraded_database_keeps_its_workers_and_one_becomes_administrator(
             True,
             False,
         )
-        assert [row.worker_name for row in store.cases.caseload(admin)] == ["Kept Worker"]
+        assert store.cases.caseload(admin, scope="all") == []  # an administrator reads none
+        assert [row.worker_name for row in store.cases.caseload(kept)] == ["Kept Worker"]
     finally:
         store.close()
 

@@ -12,6 +12,7 @@ from store.cases.records import CaseDetail
 from store.core.models import Case
 from store.core.records import WorkerInfo
 from store.service import Store
+from tests.conftest import COLLEAGUES
 from tests.tui.ui_thread import UiThreadWatch, fail_on_ui_thread_calls, watching
 from tui.app import CaselineApp
 
@@ -64,8 +65,8 @@ CLIENTS = [
 
 def seed(store: Store) -> tuple[WorkerInfo, list[CaseDetail]]:
     """A small caseload with a spread of names, dates and flags."""
-    me = store.workers.ensure("sam.okafor")
-    store.workers.ensure("priya.nair")
+    me = store.workers.ensure("sam.okafor", **COLLEAGUES)
+    store.workers.ensure("priya.nair", **COLLEAGUES)
     created = []
     for name, dob, allocated, worker, last, review in CLIENTS:
         case = store.cases.create(

@@ -17,11 +17,11 @@ from .helpers import loaded, visible_text
 from .waiting import until
 
 
-def make_supervisor(db: Path, login: str) -> None:
+def make_supervisor(db: Path, login: str, role: str = "supervisor") -> None:
     store = Store.open(db)
     try:
         with store.database.writing():
-            Worker.update(role="supervisor").where(Worker.username == login).execute()
+            Worker.update(role=role).where(Worker.username == login).execute()
     finally:
         store.close()
 
@@ -53,6 +53,7 @@ async def test_a_supervisor_reads_the_cases_audit_history_newest_first(seeded_db
 async def test_a_worker_is_told_only_supervisors_managers_and_auditors_see_it(
     seeded_db: Path,
 ) -> None:
+    make_supervisor(seeded_db, "sam.okafor", role="worker")
     app = CaselineApp(db=seeded_db, worker="sam.okafor")
     async with app.run_test(size=(100, 30)) as pilot:
         await open_case(app, pilot)

@@ -209,7 +209,10 @@ class CaseFileScreen(CaselineScreen[None]):
         status = detail.status.value
         if detail.closed_on:
             status += f" {dates.format_date(detail.closed_on)}"
+        if loaded.read_only:
+            status += " · read only"
         self.query_one("#case-status", Static).update(status)
+        self.refresh_bindings()  # what the rules allow this worker to do here
         # The tab on show first, so it is painted before the others are filled.
         active = self.query_one("#tabs", TabbedContent).active
         for tab in sorted(self._built, key=lambda t: t != active):
@@ -307,7 +310,20 @@ class CaseFileScreen(CaselineScreen[None]):
         {"add_entry", "reverse_chronology", "export"}
     )
 
+    # What changes the case's records, and what changes its life: not offered (not in the
+    # footer, not run) to a worker the rules don't let do it; the title says "read only".
+    WRITE_ACTIONS: ClassVar[frozenset[str]] = frozenset(
+        {"new_note", "edit", "add_contact", "add_professional", "add_entry"}
+    )
+    MANAGE_ACTIONS: ClassVar[frozenset[str]] = frozenset({"transfer", "close_or_reopen"})
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        loaded = self.file
+        if loaded is not None and (
+            (action in self.WRITE_ACTIONS and loaded.read_only)
+            or (action in self.MANAGE_ACTIONS and loaded.no_manage)
+        ):
+            return False
         if action == "edit":
             # On the plan, e rewords a goal (the plan's own key) and never edits the client.
             tabs = self.query("#tabs")

@@ -21,6 +21,22 @@ from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput
 from tui.workers import run_store
 
+# Whose cases ``w`` shows besides the worker's own, by role (the store keeps to the rules;
+# this only names what it gives). A role not here has no wider view.
+WIDER = {"supervisor": "My team's", "manager": "All workers'", "auditor": "All workers'"}
+OWN_ONLY = {
+    "worker": "Your caseload is the cases allocated to you; a supervisor sees the team's.",
+    "administrator": "An administrator's account opens no case records.",
+}
+NO_CASES = {
+    "worker": "No open cases allocated to you. Press a to add one.",
+    "supervisor": "No open cases allocated to you. Press a to add one, w for your team's.",
+    "manager": "No open cases allocated to you. Press a to add one, w for all workers' cases.",
+    "auditor": "No cases are allocated to an auditor: press w for all workers' cases.",
+    "administrator": "An administrator's account opens no case records: workers are managed "
+    "with caseline admin.",
+}
+
 
 class CaseloadScreen(CaselineScreen[None]):
     """The list of cases: mine or everyone's, open or closed."""
@@ -185,7 +201,7 @@ class CaseloadScreen(CaselineScreen[None]):
     # -- titles ------------------------------------------------------------------------
 
     def _view_name(self) -> str:
-        whose = "My" if self.scope == "mine" else "All workers'"
+        whose = "My" if self.scope == "mine" else WIDER.get(self.caseline.me.role, "All workers'")
         return f"{whose} {'closed' if self.closed else 'open'} cases"
 
     def _update_titles(self) -> None:
@@ -200,7 +216,7 @@ class CaseloadScreen(CaselineScreen[None]):
             table.empty_message = "Loading…"
         elif total == 0:
             table.empty_message = (
-                "No open cases allocated to you. Press a to add one, w for all workers' cases."
+                NO_CASES.get(self.caseline.me.role, NO_CASES["worker"])
                 if self.scope == "mine" and not self.closed
                 else "No cases here."
             )
@@ -287,6 +303,10 @@ class CaseloadScreen(CaselineScreen[None]):
             self.filter_input.value = ""
 
     def action_toggle_scope(self) -> None:
+        role = self.caseline.me.role
+        if role not in WIDER:
+            self.notify(OWN_ONLY.get(role, OWN_ONLY["worker"]), markup=False)
+            return
         self.scope = "all" if self.scope == "mine" else "mine"
 
     def action_toggle_closed(self) -> None:

@@ -1,0 +1,305 @@
+"""Who may do what to a case: every role against a case that is their own, their team's,
+another team's and nobody's, through the real service calls (role x record x action).
+
+The expected table is written out here, not read from ``store.core.permissions``, so a change
+to the rules has to be made in both places on purpose.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from store.core.errors import NotFound, NotPermitted
+from store.core.models import AuditEvent, Case
+from store.core.records import WorkerInfo
+from store.service import Store
+from tests.store.test_plans import GOOD_GOAL
+
+ADMIN_PASSPHRASE = "the admin's passphrase"
+ROLES = ("worker", "supervisor", "manager", "auditor", "administrator")
+RELATIONS = ("own", "team", "other", "unallocated")
+
+# What each role may do to a case standing so to them: R read, W write, M manage.
+EXPECTED = {
+    "worker": {"own": "RWM", "team": "", "other": "", "unallocated": ""},
+    "supervisor": {"own": "RWM", "team": "RWM", "other": "", "unallocated": "RWM"},
+    "manager": {"own": "RWM", "team": "RWM", "other": "RWM", "unallocated": "RWM"},
+    "auditor": {"own": "R", "team": "R", "other": "R", "unallocated": "R"},
+    "administrator": {"own": "", "team": "", "other": "", "unallocated": ""},
+}
+
+NOTE = {"contact_at": "today 9:30", "note_type": "home visit", "body": "Visited at home."}
+
+Action = Callable[[Store, WorkerInfo, int, dict[str, int]], Any]
+
+
+def _summary_versions(s: Store, a: WorkerInfo, c: int, r: dict[str, int]) -> Any:
+    return s.case_file.summary_versions(a, c, opening=True)
+
+
+# (what, access, the call). Each reaches the record its own way: by the case, the client, a
+# note, an entry, a plan, a goal, a meeting, a contact or a professional of that case.
+ACTIONS: list[tuple[str, str, Action]] = [
+    ("open the case file", "R", lambda s, a, c, r: s.case_file.view(a, c, opening=True)),
+    ("read the case", "R", lambda s, a, c, r: s.cases.get(a, c)),
+    ("read the client", "R", lambda s, a, c, r: s.case_file.client(a, r["client"])),
+    ("read the network", "R", lambda s, a, c, r: s.case_file.contacts(a, r["client"])),
+    ("read the notes", "R", lambda s, a, c, r: s.notes.for_case(a, c)),
+    ("open a note", "R", lambda s, a, c, r: s.notes.get(a, r["note"], opening=True)),
+    ("read the chronology", "R", lambda s, a, c, r: s.chronology.entries(a, c)),
+    ("open an entry", "R", lambda s, a, c, r: s.chronology.entry(a, r["entry"])),
+    ("read the plan", "R", lambda s, a, c, r: s.plans.get(a, r["plan"], opening=True)),
+    ("read the meetings", "R", lambda s, a, c, r: s.conferences.meetings(a, c)),
+    ("read minutes", "R", lambda s, a, c, r: s.conferences.minutes(a, r["meeting"])),
+    ("read summaries", "R", _summary_versions),
+    ("read the history", "R", lambda s, a, c, r: s.case_file.case_history_lines(a, c)),
+    ("read one record's history", "R", lambda s, a, c, r: s.case_file.history(a, "case", c)),
+    ("read the handover pack", "R", lambda s, a, c, r: s.handover.pack(a, c)),
+    ("write a note", "W", lambda s, a, c, r: s.notes.finalise(a, c, NOTE)),
+    ("keep a draft", "W", lambda s, a, c, r: s.notes.save_draft(a, c, NOTE)),
+    (
+        "amend a note",
+        "W",
+        lambda s, a, c, r: s.notes.amend(a, r["note"], reason="Wrong day", body="Tuesday."),
+    ),
+    (
+        "add to the chronology",
+        "W",
+        lambda s, a, c, r: s.chronology.add(
+            a, c, {"occurred_on": "1/6/2026", "title": "Moved", "category": "housing"}
+        ),
+    ),
+    (
+        "annotate an entry",
+        "W",
+        lambda s, a, c, r: s.chronology.annotate(a, r["entry"], "Matters.", version=1),
+    ),
+    ("write the summary", "W", lambda s, a, c, r: s.case_file.save_summary(a, c, "Summary.")),
+    (
+        "change the client",
+        "W",
+        lambda s, a, c, r: s.case_file.update_client(
+            a, r["client"], {"phone": "0161 496 0000"}, version=1
+        ),
+    ),
+    (
+        "add to the network",
+        "W",
+        lambda s, a, c, r: s.case_file.add_contact(a, r["client"], {"name": "Jo Smith"}),
+    ),
+    (
+        "add a professional",
+        "W",
+        lambda s, a, c, r: s.case_file.add_professional(a, c, {"name": "Dr Patel"}),
+    ),
+    ("add a goal", "W", lambda s, a, c, r: s.plans.add_goal(a, r["plan"], GOOD_GOAL)),
+    ("start a meeting", "W", lambda s, a, c, r: s.conferences.start(a, c)),
+    (
+        "close the case",
+        "M",
+        lambda s, a, c, r: s.cases.close(
+            a, c, {"reason": "work completed"}, version=_case_version(s, c)
+        ),
+    ),
+]
+
+
+def _case_version(store: Store, case_id: int) -> int:
+    with store.database.reading():
+        return int(Case.get_by_id(case_id).version)
+
+
+def staffed(store: Store) -> dict[str, WorkerInfo]:
+    """One of each role in team North, a worker of team South, and who holds which case."""
+    admin = store.workers.init_administrator("ada.admin", "Ada Admin", ADMIN_PASSPHRASE)
+    people = {"administrator": admin}
+    for login, role, team in (
+        ("wes.worker", "worker", "North"),
+        ("sue.super", "supervisor", "North"),
+        ("meg.manager", "manager", "North"),
+        ("aud.auditor", "auditor", "North"),
+        ("nia.north", "worker", "North"),
+        ("sol.south", "worker", "South"),
+    ):
+        people[login] = store.workers.add(admin, login=login, role=role, team=team)
+    return people
+
+
+ACTOR = {
+    "worker": "wes.worker",
+    "supervisor": "sue.super",
+    "manager": "meg.manager",
+    "auditor": "aud.auditor",
+    "administrator": "administrator",
+}
+
+
+def build(path: Path, role: str, relation: str) -> tuple[Store, WorkerInfo, int, dict[str, Any]]:
+    """A database where the case stands to an actor of ``role`` as ``relation`` says, with a
+    note, an entry, a plan with a goal and a meeting, all made by whoever holds it."""
+    store = Store.open(path)
+    people = staffed(store)
+    actor = people[ACTOR[role]]
+    holder = {
+        "own": people["nia.north"],  # reallocated to the actor below
+        "team": people["nia.north"],
+        "other": people["sol.south"],
+        "unallocated": people["nia.north"],
+    }[relation]
+    case = store.cases.create(holder, {"client_name": "Dana Reyes", "allocated_on": "1/6/2026"})
+    note = store.notes.finalise(
+        holder, case.id, {**NOTE, "significant": "yes", "chronology_title": "Visit"}
+    )
+    entry = store.chronology.add(
+        holder, case.id, {"occurred_on": "2/6/2026", "title": "School", "category": "education"}
+    )
+    plan = store.plans.start(
+        holder, case.id, {"started_on": "1/6/2026", "review_interval": "6 weeks"}
+    )
+    meeting = store.conferences.start(holder, case.id)
+    with store.database.writing():
+        if relation == "own":
+            Case.update(worker=actor.id).where(Case.id == case.id).execute()
+        elif relation == "unallocated":
+            Case.update(worker=None).where(Case.id == case.id).execute()
+    records = {
+        "client": case.client_id,
+        "note": note.id,
+        "entry": entry.id,
+        "plan": plan.id,
+        "meeting": meeting.id,
+        "relation": relation,
+    }
+    return store, actor, case.id, records
+
+
+@pytest.mark.parametrize("relation", RELATIONS)
+@pytest.mark.parametrize("role", ROLES)
+def test_every_role_against_every_kind_of_case(tmp_path: Path, role: str, relation: str) -> None:
+    store, actor, case_id, records = build(tmp_path / "roles.db", role, relation)
+    try:
+        allowed = EXPECTED[role][relation]
+        outcomes = {}
+        for what, _, call in ACTIONS:
+            try:
+                call(store, actor, case_id, records)
+            except NotPermitted:
+                outcomes[what] = "refused"
+            else:
+                outcomes[what] = "done"
+        expected = {
+            what: ("done" if access in allowed else "refused") for what, access, _ in ACTIONS
+        }
+        assert outcomes == expected
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_lists_hold_only_the_cases_a_role_may_read(tmp_path: Path, role: str) -> None:
+    store = Store.open(tmp_path / "lists.db")
+    try:
+        people = staffed(store)
+        for login in ("wes.worker", "nia.north", "sol.south", "sue.super"):
+            store.cases.create(people[login], {"client_name": f"Client of {login}"})
+        actor = people[ACTOR[role]]
+        every = {row.client_name for row in store.cases.caseload(actor, scope="all")}
+        found = {row.client_name for row in store.cases.find(actor, "client of")}
+        expected = {
+            "worker": {"Client of wes.worker"},
+            "supervisor": {
+                "Client of wes.worker",
+                "Client of nia.north",
+                "Client of sue.super",
+            },
+            "manager": {
+                f"Client of {p}" for p in ("wes.worker", "nia.north", "sol.south", "sue.super")
+            },
+            "auditor": {
+                f"Client of {p}" for p in ("wes.worker", "nia.north", "sol.south", "sue.super")
+            },
+            "administrator": set(),
+        }[role]
+        assert every == expected
+        assert found == expected
+    finally:
+        store.close()
+
+
+def test_a_refusal_says_whom_to_ask_and_is_audited(tmp_path: Path) -> None:
+    store, actor, case_id, _ = build(tmp_path / "refused.db", "worker", "team")
+    try:
+        with pytest.raises(NotPermitted, match="is Nia North's: ask them or their supervisor"):
+            store.case_file.view(actor, case_id, opening=True)
+        with store.database.reading():
+            refusals = list(
+                AuditEvent.select().where(
+                    AuditEvent.action == "access-refused", AuditEvent.worker == actor.id
+                )
+            )
+        assert [(e.case_id, e.record_kind) for e in refusals] == [(case_id, "case")]
+        assert "CaseFileService.view" in refusals[0].detail
+    finally:
+        store.close()
+
+
+def test_a_role_changed_by_an_administrator_applies_at_once(tmp_path: Path) -> None:
+    store, actor, case_id, _ = build(tmp_path / "changed.db", "worker", "team")
+    try:
+        admin = store.workers.named("ada.admin")
+        store.workers.set_role(admin, "wes.worker", "supervisor")
+        assert store.case_file.view(actor, case_id).detail.id == case_id  # same WorkerInfo
+        store.workers.deactivate(admin, "wes.worker")
+        with pytest.raises(NotPermitted, match="signed-in, active worker"):
+            store.cases.get(actor, case_id)
+    finally:
+        store.close()
+
+
+def test_a_missing_record_is_not_found_rather_than_refused(tmp_path: Path) -> None:
+    store, actor, _, _ = build(tmp_path / "missing.db", "worker", "own")
+    try:
+        for call in (
+            lambda: store.cases.get(actor, 999),
+            lambda: store.notes.get(actor, 999),
+            lambda: store.case_file.contacts(actor, 999),
+            lambda: store.plans.update_goal(actor, 999, {}, version=1),
+        ):
+            with pytest.raises(NotFound):
+                call()
+    finally:
+        store.close()
+
+
+def test_only_practitioners_open_cases_and_only_for_whom_they_may_allocate(
+    tmp_path: Path,
+) -> None:
+    store = Store.open(tmp_path / "create.db")
+    try:
+        people = staffed(store)
+        for login in ("aud.auditor", "administrator"):
+            with pytest.raises(NotPermitted, match="doesn't open cases"):
+                store.cases.create(people[login], {"client_name": "Lee Chan"})
+            with pytest.raises(NotPermitted):
+                store.cases.possible_duplicates(people[login], "Lee Chan")
+        with pytest.raises(NotPermitted, match="can't allocate a case to Nia North"):
+            store.cases.create(
+                people["wes.worker"], {"client_name": "Lee Chan", "worker": "nia.north"}
+            )
+        made = store.cases.create(
+            people["sue.super"], {"client_name": "Lee Chan", "worker": "nia.north"}
+        )
+        assert made.worker_name == "Nia North"
+        with pytest.raises(NotPermitted, match="can't allocate a case to Sol South"):
+            store.cases.create(
+                people["sue.super"], {"client_name": "Kim Ode", "worker": "sol.south"}
+            )
+        # Anyone who may open a case learns that a possible duplicate exists and who holds it.
+        found = store.cases.possible_duplicates(people["sol.south"], "Lee Chan")
+        assert [(c.name, c.cases[0][3]) for c in found] == [("Lee Chan", "Nia North")]
+    finally:
+        store.close()
