@@ -57,6 +57,7 @@ from store.workers.service import WorkerService
 
 if TYPE_CHECKING:
     from store.export.handover import HandoverService
+    from store.workers.tokens import TokenService
 
 T = TypeVar("T")
 
@@ -258,6 +259,14 @@ class Store:
         return HandoverService(
             self.database, case_file=self.case_file, conferences=self.conferences, notes=self.notes
         )
+
+    @cached_property
+    def tokens(self) -> TokenService:
+        """``store.tokens``: tokens for scripts (made when first used: only the command line
+        signs in with them)."""
+        from store.workers.tokens import TokenService
+
+        return TokenService(self.database)
 
     def watch(self) -> ChangeWatch:
         """Something to ask, now and then, whether anyone has changed the records since it was
