@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import pwd
 import sqlite3
 import subprocess
 import sys
@@ -182,7 +184,7 @@ def test_a_token_file_is_read_only_when_private(
     for mode in (0o644, 0o640, 0o604, 0o620):
         file.chmod(mode)
         refused = export(tmp_path, db, "--token-file", str(file))
-        assert_fails(refused, "--token-file:", "can be read by others", f"chmod 600 {file}")
+        assert_fails(refused, "--token-file: others can read or change", f"chmod 600 {file}")
     file.chmod(0o600)
     used = export(tmp_path, db, "--token-file", str(file))
     assert used.returncode == 0, used.stderr
@@ -395,3 +397,34 @@ def test_a_token_is_revoked_once(tmp_path: Path, db: tuple[Path, CaseDetail]) ->
     make_token(path, "sam.okafor")
     assert admin_token(tmp_path, path, "revoke", "1").returncode == 0
     assert_fails(admin_token(tmp_path, path, "revoke", "1"), "Token 1 is already revoked.")
+
+
+def test_with_os_login_an_export_is_the_computers_login(
+    tmp_path: Path, db: tuple[Path, CaseDetail]
+) -> None:
+    path, case = db
+    me = pwd.getpwuid(os.getuid()).pw_name.lower()
+    store = Store.open(path)
+    try:
+        store.workers.add(store.workers.sign_in("boss", BOSS), login=me, role="manager")
+    finally:
+        store.close()
+    config = tmp_path / "config.toml"
+    config.write_text('identity = "os-login"\n', encoding="utf-8")
+    env = {"CASELINE_CONFIG": str(config), "USER": "sam.okafor", "LOGNAME": "sam.okafor"}
+    writable = export(tmp_path, db, env=env)
+    assert writable.returncode == 0, writable.stderr
+    assert events(path, "sign-in")[-1][:4] == ("sign-in", me, "", "os-login")
+    copy = tmp_path / "copy.db"
+    copy.write_bytes(path.read_bytes())
+    copy.chmod(0o400)
+    try:
+        args = ("export", "chronology", case.ref, "--db", str(copy))
+        read_only = caseline(tmp_path, *args, env=env)
+        someone_else = caseline(tmp_path, "--worker", "sam.okafor", *args, env=env)
+    finally:
+        copy.chmod(0o600)
+    assert read_only.returncode == 0, read_only.stderr
+    assert "this sign-in could not be recorded" in read_only.stderr
+    assert '--worker sam.okafor is not you: with identity = "os-login"' in someone_else.stderr
+    assert someone_else.returncode == 1 and someone_else.stdout == ""

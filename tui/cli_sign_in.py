@@ -135,6 +135,11 @@ def sign_in_to_read(
             return store.tokens.check(token, login=_named(args))
         if config.identity == "os-login":
             login = os_login_name()
+            if _named(args) and _named(args) != login:
+                raise SignInRefused(
+                    f'--worker {_named(args)} is not you: with identity = "os-login" you are '
+                    f"the computer's login, {login}."
+                )
             me = store.workers.named(login)
             if not me.id:
                 raise SignInRefused(f"No worker has the login {login!r}.")
@@ -160,7 +165,8 @@ PRIVATE_BITS = stat.S_IRWXG | stat.S_IRWXO
 
 def given_token(args: argparse.Namespace) -> str | None:
     """The token to sign in with: the contents of --token-file, else ``$CASELINE_TOKEN``; None
-    if neither was given. A file others may read is refused, in one line, before it is used."""
+    if neither was given. A file others may read or change is refused, in one line, before it
+    is used."""
     path = getattr(args, "token_file", None)
     if path:
         file = Path(path).expanduser()
@@ -168,7 +174,8 @@ def given_token(args: argparse.Namespace) -> str | None:
             mode = file.stat().st_mode
             if mode & PRIVATE_BITS:
                 fail(
-                    f"--token-file: {file} can be read by others (mode {stat.filemode(mode)}); "
+                    f"--token-file: others can read or change {file} "
+                    f"(mode {stat.filemode(mode)}); "
                     f"make it yours alone first: chmod 600 {file}"
                 )
             text = file.read_text(encoding="utf-8")
