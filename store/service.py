@@ -57,6 +57,7 @@ from store.workers.service import WorkerService
 
 if TYPE_CHECKING:
     from store.export.handover import HandoverService
+    from store.workers.tokens import TokenService
 
 T = TypeVar("T")
 
@@ -201,6 +202,40 @@ class Store:
         )
 
     @classmethod
+    def open_current(
+        cls,
+        path: Path | str,
+        *,
+        ref_format: str = DEFAULT_REF_FORMAT,
+        max_failed_sign_ins: int = DEFAULT_MAX_FAILED_SIGN_INS,
+        min_passphrase_length: int = DEFAULT_MIN_PASSPHRASE_LENGTH,
+    ) -> Store:
+        """Open the database at ``path`` to write, but never create or upgrade it: for a
+        command that reads (an export) to sign in first, which writes to the audit trail.
+        Raises DatabaseUnavailable as ``open_read_only`` does, and if the file can't be
+        written (see ``writable``)."""
+        path = Path(path)
+        if not inspect_sqlite_file(path):
+            raise DatabaseUnavailable(f"No database at {path}.")
+        if not writable(path):
+            raise DatabaseUnavailable(f"{path} is read-only.")
+        current = migrations.check_version(read_meta(path) or {}, str(path))
+        if current < migrations.LATEST:
+            raise DatabaseUnavailable(
+                f"{path} was written by an older Caseline and needs upgrading before it can be "
+                f"read; open it once with: caseline --db {path}"
+            )
+        check_integrity(path)
+        database = Database(path)
+        database.bind()
+        return cls._opened(
+            database,
+            ref_format=ref_format,
+            max_failed_sign_ins=max_failed_sign_ins,
+            min_passphrase_length=min_passphrase_length,
+        )
+
+    @classmethod
     def _opened(
         cls,
         database: Database,
@@ -259,6 +294,14 @@ class Store:
             self.database, case_file=self.case_file, conferences=self.conferences, notes=self.notes
         )
 
+    @cached_property
+    def tokens(self) -> TokenService:
+        """``store.tokens``: tokens for scripts (made when first used: only the command line
+        signs in with them)."""
+        from store.workers.tokens import TokenService
+
+        return TokenService(self.database)
+
     def watch(self) -> ChangeWatch:
         """Something to ask, now and then, whether anyone has changed the records since it was
         last asked (the app refreshes what it shows when so); this process's own writes don't
@@ -315,11 +358,7 @@ def record_after_reading(
     it read-only (an export): the file is opened to write just this, and closed. Raises
     DatabaseUnavailable if it can't be written (a read-only copy, an archived file)."""
     path = Path(path)
-    # A file or folder marked read-only (an archived copy) is left alone even by someone who
-    # could write to it anyway, such as root.
-    if not path.is_file() or any(
-        not os.access(p, os.W_OK) or not p.stat().st_mode & 0o222 for p in (path, path.parent)
-    ):
+    if not writable(path):
         raise DatabaseUnavailable(f"{path} is read-only.")
     database = Database(path)
     try:
@@ -328,6 +367,16 @@ def record_after_reading(
             act(actor, action, case_id, record_kind, record_id, detail=detail)
     finally:
         database.close()
+
+
+def writable(path: Path | str) -> bool:
+    """True if the database file at ``path`` may be written to. A file or folder marked
+    read-only (an archived copy) is left alone even by someone who could write to it anyway,
+    such as root."""
+    path = Path(path)
+    return path.is_file() and all(
+        os.access(p, os.W_OK) and p.stat().st_mode & 0o222 for p in (path, path.parent)
+    )
 
 
 def make_private_folder(folder: Path) -> None:

@@ -1,4 +1,5 @@
-"""``caseline export chronology``: the real command in a subprocess, as a worker runs it."""
+"""``caseline export``: the real command in a subprocess, as a worker's script runs it, signed in
+with a token (``tests/test_cli_tokens.py`` covers signing in itself)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from tests.conftest import COLLEAGUES
 from tests.store.test_export import parse_html, table_rows
 from tests.terminal import ROOT, app_env
 from tests.test_cli import assert_one_line_error
+from tests.test_cli_tokens import make_token
 
 SCRIPT = "<script>alert(1)</script>"
 
@@ -25,16 +27,30 @@ SCRIPT = "<script>alert(1)</script>"
 def run(
     tmp_path: Path, *args: str, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
+    """``caseline *args``, signed in as the worker --worker names (else sam.okafor) with the
+    token ``sign_in_by_token`` left for them, if it did."""
+    login = args[args.index("--worker") + 1] if "--worker" in args else "sam.okafor"
+    token = tmp_path / "tokens" / login
+    signed_in = {"CASELINE_TOKEN": token.read_text()} if token.exists() else {}
     return subprocess.run(
         [sys.executable, "-m", "tui", *args],
         capture_output=True,
         text=True,
         encoding="utf-8",
         cwd=ROOT,
-        env={**app_env(tmp_path), "CASELINE_WORKER": "sam.okafor", **(env or {})},
+        env={**app_env(tmp_path), **signed_in, **(env or {})},
         timeout=120,
         stdin=subprocess.DEVNULL,
     )
+
+
+def sign_in_by_token(tmp_path: Path, db: Path) -> None:
+    """Tokens for ``run`` to sign in with: sam.okafor's, whose cases these are, and a manager's,
+    priya.nair (added), who reads every case."""
+    folder = tmp_path / "tokens"
+    folder.mkdir(exist_ok=True)
+    for login, role in (("sam.okafor", "worker"), ("priya.nair", "manager")):
+        (folder / login).write_text(make_token(db, login, role=role))
 
 
 @pytest.fixture
@@ -66,6 +82,7 @@ def db(tmp_path: Path) -> tuple[Path, CaseDetail]:
             )
     finally:
         store.close()
+    sign_in_by_token(tmp_path, path)
     return path, case
 
 
@@ -524,9 +541,10 @@ def meetings(tmp_path: Path) -> tuple[Path, CaseDetail, CaseDetail, list[int]]:
                 version=draft.version,
             )
             store.conferences.finalise(me, draft.id, version=saved.version)
-        return path, case, none, ids
     finally:
         store.close()
+    sign_in_by_token(tmp_path, path)
+    return path, case, none, ids
 
 
 def test_minutes_markdown_to_standard_output_are_the_latest_finalised(
@@ -594,7 +612,7 @@ def test_a_read_only_copy_is_exported_and_left_as_it_was(
     tmp_path: Path, request: pytest.FixtureRequest, what: str, fixture: str
 ) -> None:
     """Reading commands open the database read-only: a copy nobody may write to can be
-    exported, and exporting changes nothing, not even by adding the exporting worker."""
+    exported, and exporting changes nothing, not even by recording the sign-in."""
     original, case = request.getfixturevalue(fixture)[:2]
     folder = tmp_path / "copy"
     folder.mkdir()
@@ -612,14 +630,15 @@ def test_a_read_only_copy_is_exported_and_left_as_it_was(
         folder.chmod(0o700)
         path.chmod(0o600)
     assert result.returncode == 0, result.stderr
-    assert "Priya Nair" in result.stdout  # a worker the database doesn't know, named as given
+    assert "Priya Nair" in result.stdout  # signed in, by token, without writing it down
     assert after == before
     # The copy is readable by everyone: said, not changed.
     warnings = result.stderr.splitlines()
     assert warnings and all(w.startswith("caseline: warning: ") for w in warnings)
     assert f"chmod 600 {path}" in result.stderr
-    # Nor can it take the audit trail's row: the export is made, and that is said in a line.
+    # Nor can it take the audit trail's rows: the export is made, and that is said in a line.
     assert sum("this export could not be recorded in the audit trail" in w for w in warnings) == 1
+    assert sum("this sign-in could not be recorded in the audit trail" in w for w in warnings) == 1
 
 
 def _make_demo_database(tmp_path: Path) -> CaseDetail:
@@ -642,7 +661,8 @@ def test_demo_goes_before_or_after_the_export_command(tmp_path: Path) -> None:
         ["export", "chronology", case.ref, "--demo"],
         ["export", "plan", case.ref, "--demo"],
     ):
-        result = run(tmp_path, *args)
+        # No sign-in: the demo's worker is whoever made it, found as the app finds them.
+        result = run(tmp_path, *args, env={"CASELINE_WORKER": "sam.okafor"})
         if args[1] == "plan":
             assert_one_line_error(result, f"Case {case.ref} has no service plan")
             continue

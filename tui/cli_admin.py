@@ -3,7 +3,8 @@ listing them, changing their role or team, resetting a passphrase (which also un
 login), deactivating and reactivating them.
 
 Every command but ``init`` signs in first: with the acting worker's passphrase, or, where the
-config says ``identity = "os-login"``, as the operating-system account running it. Passphrases
+config says ``identity = "os-login"``, as the operating-system account running it; never with
+a token (``token`` makes, lists and revokes those, in ``cli_admin_tokens``). Passphrases
 are typed at a prompt that doesn't echo, never given as arguments; when standard input is not
 a terminal, each is read as one line from it instead, in the order asked, for scripts.
 """
@@ -17,6 +18,7 @@ from store.core.config import resolve_worker
 from store.core.records import Role
 from store.core.settings import Config
 from store.core.textsafe import visible
+from tui.cli_admin_tokens import add_token_parser, token_command
 from tui.cli_args import OneLineParser, fail
 from tui.cli_sign_in import Prompter, open_database, sign_in
 
@@ -79,6 +81,7 @@ def add_admin_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
         command = what.add_parser(name, help=text)
         command.add_argument("login", metavar="LOGIN")
         _common(command)
+    add_token_parser(what, _common)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -105,6 +108,8 @@ def admin(args: argparse.Namespace, config: Config) -> int:
         if args.what == "list":
             _print_accounts(store.workers.accounts(actor))
             return 0
+        if args.what == "token":
+            return token_command(store, actor, args, config, origin)
         workers = store.workers
         login = args.login
         if args.what == "add":

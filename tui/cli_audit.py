@@ -2,8 +2,8 @@
 a date, as an aligned table, CSV or JSON. For supervisors, managers, auditors and
 administrators (the store refuses anyone else).
 
-It signs in as ``caseline admin`` does (which is itself audited), then reads the trail with the
-database opened read-only.
+It signs in as ``caseline admin`` does, or with a token (``cli_sign_in``; the sign-in is itself
+audited), then reads the trail with the database opened read-only.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from store.core.settings import Config
 from store.core.textsafe import visible
 from tui.cli_args import OneLineParser, fail, positive
-from tui.cli_sign_in import Prompter, open_database, sign_in
+from tui.cli_sign_in import Prompter, add_token_file_argument, open_database, sign_in
 
 if TYPE_CHECKING:
     from store.audit.records import AuditEntry
@@ -66,6 +66,7 @@ def add_audit_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     audit.add_argument(
         "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file (as for the app)"
     )
+    add_token_file_argument(audit)
 
 
 def audit(args: argparse.Namespace, config: Config) -> int:
@@ -78,7 +79,7 @@ def audit(args: argparse.Namespace, config: Config) -> int:
     since = _since(args.since, config) if args.since else None
     store = open_database(args, config, create=False)
     try:
-        me = sign_in(store, args, config, Prompter(), origin_here())
+        me = sign_in(store, args, config, Prompter(), origin_here(), tokens=True)
         path = store.path
     finally:
         store.close()

@@ -1,8 +1,10 @@
 """The ``caseline export`` command: a case's chronology, a service plan with its reviews, or a
 meeting's minutes, as Markdown or printable HTML, to a file (written atomically) or to standard
-output. The database is read read-only: an export never creates or upgrades it; once the export
-has succeeded, a short opening of its own adds it to the audit trail (a database that can't be
-written, such as a read-only copy, still exports, and says it wasn't recorded)."""
+output. The worker signs in first (``cli_sign_in.sign_in_to_read``: a passphrase, the computer's
+login, or a token for scripts). The database is read read-only: an export never creates or
+upgrades it; the sign-in and, once the export has succeeded, the export itself are added to the
+audit trail by short openings of their own (a database that can't be written, such as a
+read-only copy, still exports, and says it wasn't recorded)."""
 
 from __future__ import annotations
 
@@ -12,10 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from store.core.config import demo_db_path, resolve_db_path, resolve_worker
+from store.core.config import demo_db_path, resolve_db_path
 from store.core.settings import Config
 from store.core.words import plural
 from tui.cli_args import OneLineParser, fail, positive
+from tui.cli_sign_in import Prompter, add_token_file_argument, sign_in_to_read
 
 if TYPE_CHECKING:
     from store.cases.records import CaseDetail
@@ -119,8 +122,9 @@ def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
         help="export from the demo database",
     )
     parser.add_argument(
-        "--worker", metavar="NAME", default=argparse.SUPPRESS, help="who is exporting"
+        "--worker", metavar="NAME", default=argparse.SUPPRESS, help="who is exporting, signing in"
     )
+    add_token_file_argument(parser)
 
 
 def export(args: argparse.Namespace, config: Config) -> int:
@@ -143,10 +147,9 @@ def _export_handover(args: argparse.Namespace, config: Config) -> int:
 
     output, fmt = _export_destination(args)
 
-    def read(store: Store) -> tuple[WorkerInfo, HandoverPack]:
-        me = _exporting_worker(store, args, config)
+    def read(store: Store, me: WorkerInfo) -> HandoverPack:
         detail = store.cases.by_ref(me, args.ref)
-        return me, store.handover.pack(me, detail.id)
+        return store.handover.pack(me, detail.id)
 
     me, pack = _read_for_export(args, config, read)
     render = handover_html if fmt == "html" else handover_markdown
@@ -180,15 +183,20 @@ def _database(args: argparse.Namespace, config: Config) -> Path:
     return path
 
 
-def _read_for_export(args: argparse.Namespace, config: Config, read: Callable[[Store], T]) -> T:
-    """``read`` from the database the app would use, opened read-only: an export never creates
-    or upgrades it, so a read-only copy can be exported and the file is unchanged."""
+def _read_for_export(
+    args: argparse.Namespace, config: Config, read: Callable[[Store, WorkerInfo], T]
+) -> tuple[WorkerInfo, T]:
+    """Sign in, then ``read`` as that worker from the database the app would use, opened
+    read-only: an export never creates or upgrades it, so a read-only copy can be exported and
+    the file is unchanged but for the audit trail's rows."""
+    from store.audit.service import origin_here
     from store.service import Store
 
     path = _database(args, config)
-    return Store.read_steadily(
+    me = sign_in_to_read(path, args, config, Prompter(), origin_here())
+    return me, Store.read_steadily(
         path,
-        read,
+        lambda store: read(store, me),
         ref_format=config.ref_format,
         warn=lambda warning: print(f"caseline: warning: {warning}", file=sys.stderr),
     )
@@ -223,11 +231,6 @@ def _audit_export(
             f"caseline: warning: this export could not be recorded in the audit trail ({exc})",
             file=sys.stderr,
         )
-
-
-def _exporting_worker(store: Store, args: argparse.Namespace, config: Config) -> WorkerInfo:
-    """Who is exporting: a worker the database doesn't know is named as given, not added."""
-    return store.workers.named(resolve_worker(getattr(args, "worker", None), config))
 
 
 def _write_export(output: Path | None, text: str, *, example_name: str) -> bool:
@@ -267,8 +270,7 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
     output, fmt = _export_destination(args)
     categories = [c.strip() for given in args.category or () for c in given.split(",") if c.strip()]
 
-    def read(store: Store) -> tuple[WorkerInfo, CaseDetail, list[ChronologyItem]]:
-        me = _exporting_worker(store, args, config)
+    def read(store: Store, me: WorkerInfo) -> tuple[CaseDetail, list[ChronologyItem]]:
         detail = store.cases.by_ref(me, args.ref)
         if categories:
             known = {
@@ -291,9 +293,9 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
             text=args.text,
             newest_first=args.newest_first,
         )
-        return me, detail, items
+        return detail, items
 
-    me, detail, items = _read_for_export(args, config, read)
+    me, (detail, items) = _read_for_export(args, config, read)
     described = describe_filter(categories, since, until, args.text)
     render = chronology_html if fmt == "html" else chronology_markdown
     text = render(
@@ -323,8 +325,7 @@ def _export_plan(args: argparse.Namespace, config: Config) -> int:
 
     output, fmt = _export_destination(args)
 
-    def read(store: Store) -> tuple[WorkerInfo, CaseDetail, PlanInfo]:
-        me = _exporting_worker(store, args, config)
+    def read(store: Store, me: WorkerInfo) -> tuple[CaseDetail, PlanInfo]:
         detail = store.cases.by_ref(me, args.ref)
         listed = store.plans.for_case(me, detail.id)  # newest first
         if not listed:
@@ -342,9 +343,9 @@ def _export_plan(args: argparse.Namespace, config: Config) -> int:
                     f"its plan{'s are' if len(listed) > 1 else ' is'} {numbers}."
                 )
             plan = store.plans.get(me, chosen.id)
-        return me, detail, plan
+        return detail, plan
 
-    me, detail, plan = _read_for_export(args, config, read)
+    me, (detail, plan) = _read_for_export(args, config, read)
     render = plan_export_html if fmt == "html" else plan_export_markdown
     text = render(detail, plan, exported_by=me.display_name, exported_at=dates.now_utc())
     written = _write_export(output, text, example_name="plan.md")
@@ -367,8 +368,7 @@ def _export_minutes(args: argparse.Namespace, config: Config) -> int:
 
     output, fmt = _export_destination(args)
 
-    def read(store: Store) -> tuple[WorkerInfo, CaseDetail, ConferenceInfo]:
-        me = _exporting_worker(store, args, config)
+    def read(store: Store, me: WorkerInfo) -> tuple[CaseDetail, ConferenceInfo]:
         detail = store.cases.by_ref(me, args.ref)
         listed = store.conferences.for_case(me, detail.id)
         if not listed:
@@ -387,9 +387,9 @@ def _export_minutes(args: argparse.Namespace, config: Config) -> int:
                     f"it has {ids}."
                 )
             chosen = found
-        return me, detail, store.conferences.get(me, chosen.id)
+        return detail, store.conferences.get(me, chosen.id)
 
-    me, detail, conference = _read_for_export(args, config, read)
+    me, (detail, conference) = _read_for_export(args, config, read)
     render = minutes_export_html if fmt == "html" else minutes_export_markdown
     text = render(detail, conference, exported_by=me.display_name, exported_at=dates.now_utc())
     written = _write_export(output, text, example_name="minutes.md")

@@ -527,6 +527,25 @@ class AuditEvent(BaseModel):
         indexes = ((("case", "at"), False), (("worker", "at"), False))
 
 
+class WorkerToken(BaseModel):
+    """A token a script signs in with instead of a passphrase: only its hash is kept. Never
+    deleted (the audit trail names it): revoked instead."""
+
+    id = pw.AutoField()
+    worker = pw.ForeignKeyField(Worker, backref="+", index=False)
+    worker_id: int
+    token_hash = pw.TextField(unique=True)  # SHA-256 of the whole token, in hex
+    label = pw.TextField(default="")
+    created_at = pw.DateTimeField(default=utcnow)
+    created_by = pw.ForeignKeyField(Worker, backref="+", index=False)
+    created_by_id: int
+    expires_on = pw.DateField(null=True)  # the last day it works; None: it doesn't expire
+    last_used_at = pw.DateTimeField(null=True)
+    revoked_at = pw.DateTimeField(null=True)
+    revoked_by = pw.ForeignKeyField(Worker, null=True, backref="+", index=False)
+    revoked_by_id: int | None
+
+
 ALL_MODELS: tuple[type[BaseModel], ...] = (
     Meta,
     Counter,
@@ -555,4 +574,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     ConferenceAmendment,
     FormDraft,
     AuditEvent,
+    WorkerToken,
 )

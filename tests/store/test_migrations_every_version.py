@@ -12,6 +12,7 @@ test below fails until it has them.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import pkgutil
 import re
@@ -751,6 +752,40 @@ def fill_v10(b: Built) -> None:
     b.guard("record_seal", 1, "chain_hash", KEPT)
 
 
+TOKEN = "cl_a-script-token-made-in-version-11"
+TOKEN_KEPT = "a token is kept once made"
+
+
+def fill_v11(b: Built) -> None:
+    """An administrator; a token of the kept worker's, used once, and a revoked one."""
+    b.insert(
+        "worker",
+        id=4,
+        username="ad.min",
+        display_name="Ad Min",
+        role="administrator",
+        active=1,
+        created_at=at(1, 3),
+        updated_at=at(1, 3),
+    )
+    for token_id, secret, revoked_at in ((1, TOKEN, None), (2, TOKEN + "-old", at(3, 3))):
+        b.insert(
+            "worker_token",
+            id=token_id,
+            worker_id=1,
+            token_hash=hashlib.sha256(secret.encode()).hexdigest(),
+            label=f"script {token_id}",
+            created_at=at(2, 3),
+            created_by_id=4,
+            expires_on=None,
+            last_used_at=at(2, 3, "11:00:00") if token_id == 1 else None,
+            revoked_at=revoked_at,
+            revoked_by_id=4 if revoked_at else None,
+        )
+    b.guard("worker_token", 1, "token_hash", TOKEN_KEPT)
+    b.guard("worker_token", 2, "revoked_at", TOKEN_KEPT)
+
+
 BUILDERS: dict[int, Callable[[Built], None]] = {
     1: fill_v1,
     2: fill_v2,
@@ -762,6 +797,7 @@ BUILDERS: dict[int, Callable[[Built], None]] = {
     8: fill_v8,
     9: fill_v9,
     10: fill_v10,
+    11: fill_v11,
 }
 
 
@@ -975,6 +1011,18 @@ def read_v10(store: Store, me: Any) -> None:
     assert report.head.count == report.links_checked == report.records_checked > 20
 
 
+def read_v11(store: Store, me: Any) -> None:
+    admin = store.workers.named("ad.min")
+    assert [
+        (t.id, t.login, t.label, t.created_by, t.last_used_at, t.status(date(2026, 3, 4)))
+        for t in store.tokens.tokens(admin)
+    ] == [
+        (1, "kept", "script 1", "ad.min", datetime(2026, 3, 2, 11, 0), "active"),
+        (2, "kept", "script 2", "ad.min", None, "revoked"),
+    ]
+    assert store.tokens.check(TOKEN).username == "kept"
+
+
 CHECKS: dict[int, Callable[[Store, Any], None]] = {
     1: read_v1,
     2: read_v2,
@@ -986,6 +1034,7 @@ CHECKS: dict[int, Callable[[Store, Any], None]] = {
     8: read_v8,
     9: read_v9,
     10: read_v10,
+    11: read_v11,
 }
 
 
