@@ -239,6 +239,27 @@ SEALED: tuple[Sealed, ...] = (
             "origin",
         ),
     ),
+    # Supervision records are about a worker, not a client (m0012).
+    Sealed(
+        "supervision_note",
+        (
+            "id",
+            "worker_id",
+            "author_id",
+            "held_on",
+            "body",
+            "agreed_actions",
+            "status",
+            "finalised_at",
+            "created_at",
+        ),
+        final="status = 'final'",
+        status_set=True,
+    ),
+    Sealed(
+        "supervision_amendment",
+        ("id", "supervision_id", "author_id", "reason", "body", "created_at"),
+    ),
 )
 BY_TABLE = {kind.table: kind for kind in SEALED}
 PART_TABLES = frozenset(table for kind in SEALED for table, _ in kind.parts)

@@ -28,6 +28,7 @@ from store.core.migrations import (
     m0008_saved_by,
     m0009_identity,
     m0010_integrity,
+    m0012_supervision,
 )
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ STEPS: list[tuple[int, str, Step]] = [
     (8, "draft minutes: who saved them last", m0008_saved_by.up),
     (9, "workers sign in: teams, passphrases, locks; the audit trail", m0009_identity.up),
     (10, "final records sealed in a hash chain; more of them guarded", m0010_integrity.up),
+    (12, "supervision notes, recorded on the worker supervised", m0012_supervision.up),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"
@@ -65,6 +67,7 @@ GUARD_TRIGGERS: tuple[str, ...] = (
     *m0006_conferences.TRIGGERS,
     *m0009_identity.TRIGGERS,
     *m0010_integrity.TRIGGERS,
+    *m0012_supervision.TRIGGERS,
 )
 
 
