@@ -14,6 +14,7 @@ from tests.store.test_team_load import ADMIN_PASSPHRASE
 from tui.app import CaselineApp
 from tui.screens.caseload.screen import CaseloadScreen
 from tui.screens.caseload.team import TeamScreen
+from tui.screens.form import FormScreen
 from tui.screens.sign_in import SignIn, SignInScreen
 from tui.screens.supervision.editor import SupervisionEditorScreen
 from tui.screens.supervision.record import SupervisionScreen, SupervisionTable
@@ -164,6 +165,35 @@ async def test_a_worker_opens_their_own_record_from_the_caseload(tmp_path: Path)
         await until(pilot, lambda: isinstance(app.screen, SupervisionScreen))
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
+
+
+async def test_a_supervisor_amends_a_finalised_note_which_stays_as_it_was(
+    tmp_path: Path,
+) -> None:
+    db, people = team_db(tmp_path)
+    written(db, people)
+    app = CaselineApp(db=db, me=people["sue.super"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("t")
+        await until(pilot, lambda: isinstance(app.screen, TeamScreen))
+        await loaded(pilot)
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, SupervisionScreen))
+        await loaded(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, SupervisionViewScreen))
+        await loaded(pilot)
+        await pilot.press("m")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await type_text(pilot, "Wrong course")
+        await pilot.press("tab")
+        await type_text(pilot, "First aid, not safeguarding.")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, SupervisionViewScreen))
+        await until(pilot, lambda: "Reason: Wrong course" in visible_text(app))
+        assert AGREED in visible_text(app)
+    assert notes_of(db, "sue.super", "nia.north") == [("Sue Super", DISCUSSED, AGREED)]
 
 
 async def test_a_worker_cannot_open_a_colleagues_record(tmp_path: Path) -> None:

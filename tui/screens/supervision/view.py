@@ -70,8 +70,13 @@ class SupervisionViewScreen(CaselineScreen[None]):
             self,
             lambda: app.store.supervision.get(app.me, note_id, opening=True),
             done=self._show,
+            failed=self._refused,
             name="supervision-note",
         )
+
+    def _refused(self, error: Exception) -> None:
+        self.app.notify(str(error), markup=False, timeout=8)
+        self.dismiss(None)
 
     def _show(self, note: SupervisionDetail) -> None:
         self.note = note
