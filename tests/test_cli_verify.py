@@ -52,7 +52,7 @@ def test_a_sound_database_exits_0_and_says_what_was_checked(tmp_path: Path, path
     count, newest, _at = seals(path)
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        f"Checked {count} links of the chain, {count} final records and 36 triggers in {path}."
+        f"Checked {count} links of the chain, {count} final records and 40 triggers in {path}."
     )
     assert lines[1].startswith(f"Newest link: {newest} {count} ")
     assert lines[2:] == ["Sound: no final record altered, deleted or added outside Caseline."]
@@ -96,6 +96,25 @@ def test_every_problem_is_one_line_and_the_exit_is_1(tmp_path: Path, path: Path)
     assert lines[-1].startswith("5 problems:")
     assert "rewritten" not in result.stdout  # ids only, never what a record says
     check()
+
+
+def test_a_supervision_note_edited_with_sqlite3_is_named(tmp_path: Path, path: Path) -> None:
+    os.chmod(tmp_path, 0o700)
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("DROP TRIGGER supervision_note_final_no_update")
+        conn.execute("UPDATE supervision_note SET body = 'Nothing said.' WHERE status = 'final'")
+        row_id, link = conn.execute(
+            "SELECT row_id, id FROM record_seal WHERE table_name = 'supervision_note'"
+        ).fetchone()
+    finally:
+        conn.close()
+    result = run(tmp_path, "verify", "--db", str(path))
+    assert result.returncode == 1
+    assert sorted(result.stdout.splitlines()[2:-1]) == [
+        f"altered: supervision_note {row_id} (seal {link})",
+        "trigger missing: supervision_note_final_no_update",
+    ]
 
 
 def test_head_prints_the_newest_link_alone(tmp_path: Path, path: Path) -> None:

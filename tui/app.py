@@ -310,6 +310,10 @@ class CaselineApp(Session):
             from tui.screens.form import FormScreen
 
             editors += (FormScreen,)
+        if "tui.screens.supervision.editor" in sys.modules:
+            from tui.screens.supervision.editor import SupervisionEditorScreen
+
+            editors += (SupervisionEditorScreen,)
         if "tui.screens.meetings.minutes_editor" in sys.modules:
             from tui.screens.meetings.minutes_editor import MinutesEditorScreen
 

@@ -54,8 +54,8 @@ CONFERENCE_PARTS = (
 )
 
 # Parent before parts, in the order they are sealed within a transaction. The columns are part
-# of every content hash: changing them (or adding a kind) needs a migration that seals anew,
-# and m0010, which seals with this list, then needs a frozen copy of it as it was.
+# of every content hash: changing them (or adding a kind) needs a migration that seals anew
+# (m0010 seals with a frozen copy of the list as it was then).
 SEALED: tuple[Sealed, ...] = (
     Sealed(
         "note",
@@ -239,6 +239,27 @@ SEALED: tuple[Sealed, ...] = (
             "origin",
         ),
     ),
+    # Supervision records are about a worker, not a client (m0012).
+    Sealed(
+        "supervision_note",
+        (
+            "id",
+            "worker_id",
+            "author_id",
+            "held_on",
+            "body",
+            "agreed_actions",
+            "status",
+            "finalised_at",
+            "created_at",
+        ),
+        final="status = 'final'",
+        status_set=True,
+    ),
+    Sealed(
+        "supervision_amendment",
+        ("id", "supervision_id", "author_id", "reason", "body", "created_at"),
+    ),
 )
 BY_TABLE = {kind.table: kind for kind in SEALED}
 PART_TABLES = frozenset(table for kind in SEALED for table, _ in kind.parts)
@@ -312,11 +333,11 @@ def _unsealed(kind: Sealed) -> str:
     )
 
 
-def seal_all(db: peewee.Database) -> int:
-    """Seal every final record that has no link yet, kind by kind in id order (an upgraded
-    database's records). Returns how many were sealed."""
+def seal_all(db: peewee.Database, kinds: Sequence[Sealed] = SEALED) -> int:
+    """Seal every final record of ``kinds`` that has no link yet, kind by kind in id order (an
+    upgraded database's records). Returns how many were sealed."""
     sealed = 0
-    for kind in SEALED:
+    for kind in kinds:
         rows = execute_sql(db, select_sql(kind, _unsealed(kind))).fetchall()
         sealed += seal_rows(db, kind, rows)
     return sealed

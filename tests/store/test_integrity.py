@@ -56,6 +56,8 @@ EDITED = {
     "plan_review_rating": "evidence",
     "record_change": "new_value",
     "audit_event": "detail",
+    "supervision_note": "body",
+    "supervision_amendment": "body",
 }
 KINDS = [kind.table for kind in seal.SEALED]
 
@@ -106,6 +108,14 @@ def build_records(path: Path) -> None:
                 f"decision_{g.id}": "continue",
             }
         store.plans.review(me, plan.id, review)
+        # Supervision, recorded on a worker: a manager's note about a worker, amended.
+        admin = store.workers.named("ada.admin")
+        manager = store.workers.add(admin, login="meg.manager", role="manager")
+        worker = store.workers.add(admin, login="nia.north", role="worker")
+        supervision = store.supervision.finalise(
+            manager, worker.id, {"held_on": "20/11/2026", "body": "Caseload steady."}
+        )
+        store.supervision.amend(manager, supervision.id, reason="Date", body="Held on the 19th.")
         # A manual entry is not sealed: it can be edited, its history is.
         store.chronology.add(
             me, case.id, {"occurred_on": "2/6/2026", "title": "School meeting", "category": "other"}

@@ -29,6 +29,7 @@ from store.core.migrations import (
     m0009_identity,
     m0010_integrity,
     m0011_tokens,
+    m0012_supervision,
 )
 
 if TYPE_CHECKING:
@@ -55,6 +56,7 @@ STEPS: list[tuple[int, str, Step]] = [
     (9, "workers sign in: teams, passphrases, locks; the audit trail", m0009_identity.up),
     (10, "final records sealed in a hash chain; more of them guarded", m0010_integrity.up),
     (11, "tokens for scripts, kept only as hashes", m0011_tokens.up),
+    (12, "supervision notes, recorded on the worker supervised", m0012_supervision.up),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"
@@ -68,6 +70,7 @@ GUARD_TRIGGERS: tuple[str, ...] = (
     *m0009_identity.TRIGGERS,
     *m0010_integrity.TRIGGERS,
     *m0011_tokens.TRIGGERS,
+    *m0012_supervision.TRIGGERS,
 )
 
 

@@ -68,6 +68,200 @@ TRIGGERS = (
 )
 
 
+# The final records as this version sealed them: a frozen copy, so that an old database is
+# upgraded the same way whatever kinds later versions add to ``store.core.seal.SEALED``.
+CONFERENCE_PARTS = (
+    ("conference_attendee", "conference_id"),
+    ("conference_agenda_item", "conference_id"),
+    ("conference_action", "conference_id"),
+)
+
+SEALED: tuple[seal.Sealed, ...] = (
+    seal.Sealed(
+        "note",
+        (
+            "id",
+            "case_id",
+            "author_id",
+            "contact_at",
+            "note_type",
+            "present",
+            "body",
+            "significant",
+            "status",
+            "finalised_at",
+            "created_at",
+            "updated_at",
+            "version",
+            "chronology_title",
+            "follow_up_on",
+            "draft_state",
+        ),
+        final="status = 'final'",
+        status_set=True,
+    ),
+    seal.Sealed("note_amendment", ("id", "note_id", "author_id", "reason", "body", "created_at")),
+    seal.Sealed(
+        "conference",
+        (
+            "id",
+            "case_id",
+            "status",
+            "held_at",
+            "place",
+            "conference_type",
+            "chair",
+            "minute_taker",
+            "client_attended",
+            "client_views",
+            "information_shared",
+            "decisions",
+            "finalised_at",
+            "finalised_by_id",
+            "created_at",
+            "created_by_id",
+        ),
+        final="status = 'final'",
+        status_set=True,
+        parts=CONFERENCE_PARTS,
+    ),
+    seal.Sealed(
+        "conference_attendee",
+        (
+            "id",
+            "conference_id",
+            "position",
+            "present",
+            "kind",
+            "professional_id",
+            "contact_id",
+            "name",
+            "role",
+            "agency",
+        ),
+        final="(SELECT status FROM conference WHERE id = conference_id) = 'final'",
+    ),
+    seal.Sealed(
+        "conference_agenda_item",
+        ("id", "conference_id", "position", "title", "discussion"),
+        final="(SELECT status FROM conference WHERE id = conference_id) = 'final'",
+    ),
+    seal.Sealed(
+        "conference_action",
+        (
+            "id",
+            "conference_id",
+            "position",
+            "what",
+            "owner_name",
+            "owner_attendee_id",
+            "due_on",
+            "created_at",
+            "created_by_id",
+        ),
+        final="(SELECT status FROM conference WHERE id = conference_id) = 'final'",
+    ),
+    seal.Sealed(
+        "conference_amendment", ("id", "conference_id", "author_id", "reason", "body", "created_at")
+    ),
+    seal.Sealed(
+        "chronology_entry",
+        (
+            "id",
+            "case_id",
+            "allocation_id",
+            "occurred_on",
+            "title",
+            "details",
+            "source_kind",
+            "source_id",
+            "created_at",
+            "created_by_id",
+            "source_of_information",
+        ),
+        final="source_kind != 'manual'",
+    ),
+    seal.Sealed("summary_version", ("id", "case_id", "body", "author_id", "created_at")),
+    seal.Sealed(
+        "plan_goal_version",
+        (
+            "id",
+            "goal_id",
+            "number",
+            "domain",
+            "change",
+            "measure",
+            "target",
+            "relevance",
+            "target_on",
+            "client_agreed",
+            "achievable",
+            "achievable_note",
+            "reason",
+            "created_at",
+            "created_by_id",
+        ),
+    ),
+    seal.Sealed(
+        "plan_review",
+        (
+            "id",
+            "plan_id",
+            "held_on",
+            "client_present",
+            "client_views",
+            "participants",
+            "summary",
+            "next_review_on",
+            "created_at",
+            "created_by_id",
+            "conference_id",
+        ),
+    ),
+    seal.Sealed(
+        "plan_review_rating",
+        (
+            "id",
+            "review_id",
+            "goal_id",
+            "goal_version_id",
+            "rating",
+            "evidence",
+            "decision",
+            "not_rated_reason",
+        ),
+    ),
+    seal.Sealed(
+        "record_change",
+        (
+            "id",
+            "table",
+            "record_id",
+            "field",
+            "old_value",
+            "new_value",
+            "changed_by_id",
+            "changed_at",
+        ),
+    ),
+    seal.Sealed(
+        "audit_event",
+        (
+            "id",
+            "at",
+            "worker_id",
+            "login",
+            "action",
+            "record_kind",
+            "record_id",
+            "case_id",
+            "detail",
+            "origin",
+        ),
+    ),
+)
+
+
 def up(db: pw.Database, migrator: SchemaMigrator) -> None:
     execute_sql(
         db,
@@ -88,4 +282,4 @@ def up(db: pw.Database, migrator: SchemaMigrator) -> None:
     )
     for sql in TRIGGERS:
         execute_sql(db, sql)
-    seal.seal_all(db)
+    seal.seal_all(db, SEALED)

@@ -123,6 +123,14 @@ class CaseloadScreen(CaselineScreen[None]):
             show=False,
             id="caseload.team",
         ),
+        Binding(
+            "S",
+            "supervision",
+            "Supervision",
+            tooltip="Your own supervision record",
+            show=False,
+            id="caseload.supervision",
+        ),
         Binding("q", "app.quit", "Quit", tooltip="Quit Caseline", id="caseload.quit"),
     ]
 
@@ -344,6 +352,12 @@ class CaseloadScreen(CaselineScreen[None]):
         from tui.screens.caseload.team import TeamScreen
 
         self.app.push_screen(TeamScreen())
+
+    def action_supervision(self) -> None:
+        from tui.screens.supervision.record import SupervisionScreen
+
+        me = self.caseline.me
+        self.app.push_screen(SupervisionScreen(me.id, me.display_name))
 
     def action_drafts(self) -> None:
         self._load_drafts()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -73,6 +74,13 @@ class TeamScreen(CaselineScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", tooltip="Back to the caseload", id="team.back"),
+        Binding(
+            "s",
+            "supervision",
+            "Supervision",
+            tooltip="The highlighted worker's supervision record (enter too)",
+            id="team.supervision",
+        ),
     ]
 
     def compose(self) -> ComposeResult:
@@ -114,3 +122,18 @@ class TeamScreen(CaselineScreen[None]):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_supervision(self) -> None:
+        worker = self.query_one(TeamTable).highlighted
+        if worker is not None:
+            self._open_supervision(worker)
+
+    @on(RecordTable.Selected)
+    def _selected(self, event: RecordTable.Selected) -> None:
+        if isinstance(event.row, WorkerLoad):
+            self._open_supervision(event.row)
+
+    def _open_supervision(self, worker: WorkerLoad) -> None:
+        from tui.screens.supervision.record import SupervisionScreen
+
+        self.app.push_screen(SupervisionScreen(worker.worker_id, worker.name))
