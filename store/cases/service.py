@@ -1,5 +1,6 @@
 """Cases: the caseload, finding a case, opening a new one (with the duplicate check), and the
-case's life (transfer, closure, reopening, in ``store.cases.lifecycle``)."""
+case's life (transfer, closure, reopening, in ``store.cases.lifecycle``; the closure checklist
+in ``store.cases.closure``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import peewee as pw
 
 from store.audit.service import act
+from store.cases.closure import ClosureChecklistService
 from store.cases.detail import case_detail, case_row, row_query
 from store.cases.lifecycle import CaseLifecycle
 from store.cases.records import CaseDetail, CaseRow, DuplicateCandidate
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
 Scope = Literal["mine", "all"]
 
 
-class CaseService(CaseLifecycle, TeamView):
+class CaseService(CaseLifecycle, ClosureChecklistService, TeamView):
     """Cases: ``store.cases``."""
 
     def __init__(self, database: Database, *, ref_format: str = DEFAULT_REF_FORMAT) -> None:

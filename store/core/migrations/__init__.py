@@ -28,6 +28,7 @@ from store.core.migrations import (
     m0008_saved_by,
     m0009_identity,
     m0010_integrity,
+    m0013_closure_checklist,
 )
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ STEPS: list[tuple[int, str, Step]] = [
     (8, "draft minutes: who saved them last", m0008_saved_by.up),
     (9, "workers sign in: teams, passphrases, locks; the audit trail", m0009_identity.up),
     (10, "final records sealed in a hash chain; more of them guarded", m0010_integrity.up),
+    (13, "the closure checklist, worked through before a case closes", m0013_closure_checklist.up),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"
