@@ -54,7 +54,6 @@ ITEMS: tuple[tuple[str, str], ...] = (
     ("final_summary", "Final summary written"),
 )
 LABELS = dict(ITEMS)
-FINAL_SUMMARY = "final_summary"
 
 # Who may mark the checklist: the practitioners. An auditor reads and changes nothing; an
 # administrator manages accounts, not cases.

@@ -21,10 +21,10 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from store.audit.service import act
-from store.cases.closure import FINAL_SUMMARY, closure_record, read_checklist
+from store.cases.closure import closure_record, read_checklist
 from store.cases.detail import case_detail
 from store.cases.records import CaseDetail, ClosureChecklist
-from store.cases.rules import CASE_CONFLICT, DONE, TRANSFER_REASON
+from store.cases.rules import CASE_CONFLICT, DONE, FINAL_SUMMARY, TRANSFER_REASON
 from store.core import dates
 from store.core.changes import diff, save_changes
 from store.core.db import Database

@@ -13,6 +13,7 @@ OPEN = "open"
 DONE = "done"
 NOT_APPLICABLE = "not applicable"
 CHECKLIST_STATES = (OPEN, DONE, NOT_APPLICABLE)
+FINAL_SUMMARY = "final_summary"  # the item the closing summary itself answers
 CHECKLIST_REASON_MAX = 500
 NOT_APPLICABLE_REASON = "Say why this doesn't apply to the case."
 FINAL_SUMMARY_MISSING = (
