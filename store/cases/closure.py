@@ -4,8 +4,8 @@ The items are fixed (``ITEMS``). Each is open until someone marks it done, or no
 with the reason; a worker may work through them over days, so every change is saved at once,
 against the version the worker saw (two people marking the same item: the second is refused
 and shown the first's), and kept in the record history. Beside each item the checklist shows
-what the records say about it (``hints``): open actions, how old the summary is, whether there
-is a support network. Closing a case with items still open needs a reason
+what the records say about it (``checklist_hints``): open actions, how old the summary is,
+whether there is a support network. Closing a case with items still open needs a reason
 (``store.cases.lifecycle``), and the closing chronology entry records the checklist as it was.
 """
 

@@ -3,9 +3,12 @@ applicable with the reason, and closing with items open, which asks why."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -178,3 +181,34 @@ async def test_escape_keeps_what_was_typed_as_a_draft(make_app: MakeApp) -> None
         await until(pilot, lambda: app.store.forms.draft(app.me, key) is not None)
         draft = app.store.forms.draft(app.me, key)
         assert draft is not None and draft[0]["closing_summary"] == "Housing secured."
+
+
+async def test_keys_pressed_quickly_are_saved_one_after_another(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        checklist = await open_close_form(app, pilot)
+        mark = app.store.cases.mark_closure_item
+
+        def slow_mark(*args: Any, **kwargs: Any) -> ClosureChecklist:
+            time.sleep(0.2)  # a busy machine: the next keys arrive while this one is saved
+            return mark(*args, **kwargs)
+
+        monkeypatch.setattr(app.store.cases, "mark_closure_item", slow_mark)
+        # Ticked and unticked at once; the next two ticked while the first is being saved.
+        await pilot.press("space", "space", "down", "space", "down", "t")
+        await until(
+            pilot,
+            lambda: (
+                shown(checklist)["network"] == "done" and shown(checklist)["independence"] == "done"
+            ),
+        )
+        await loaded(pilot)
+        saved = app.store.cases.closure_checklist(app.me, CASE_ID)
+        assert [(i.key, i.state, i.version) for i in saved.items[:3]] == [
+            ("achievements", "open", 2),
+            ("network", "done", 1),
+            ("independence", "done", 1),
+        ]
+        assert not [n for n in app._notifications if n.severity == "error"]

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from tui.host import CaselineHost
 
 MARKS = {DONE: "✓", NOT_APPLICABLE: "-", OPEN: " "}
+TICK = "tick"  # done, or open again if it was done
 OPEN_ITEMS_FIELD = "open_items_reason"
 
 
@@ -55,12 +56,13 @@ class ClosureChecklistList(OptionList):
     ]
 
     class Mark(Message):
-        """An item is to be marked ``state`` (the screen saves it)."""
+        """A key asked for the item ``key`` to be ticked (or unticked), marked not applicable
+        or reopened (``action``); the screen saves it, one change after another."""
 
-        def __init__(self, item: ClosureItem, state: str) -> None:
+        def __init__(self, key: str, action: str) -> None:
             super().__init__()
-            self.item = item
-            self.state = state
+            self.key = key
+            self.action = action
 
     def __init__(self) -> None:
         super().__init__(id="closure-checklist")
@@ -73,24 +75,18 @@ class ClosureChecklistList(OptionList):
         self.set_options(Option(_prompt(item), id=item.key) for item in checklist.items)
         self.highlighted = highlighted if highlighted is not None else 0
 
-    @property
-    def current(self) -> ClosureItem | None:
-        """The highlighted item."""
-        if self.checklist is None or self.highlighted is None:
-            return None
-        return self.checklist.items[self.highlighted]
+    def _ask(self, action: str) -> None:
+        if self.checklist is not None and self.highlighted is not None:
+            self.post_message(self.Mark(self.checklist.items[self.highlighted].key, action))
 
     def action_tick(self) -> None:
-        if (item := self.current) is not None:
-            self.post_message(self.Mark(item, OPEN if item.state == DONE else DONE))
+        self._ask(TICK)
 
     def action_not_applicable(self) -> None:
-        if (item := self.current) is not None:
-            self.post_message(self.Mark(item, NOT_APPLICABLE))
+        self._ask(NOT_APPLICABLE)
 
     def action_reopen(self) -> None:
-        if (item := self.current) is not None and not item.is_open:
-            self.post_message(self.Mark(item, OPEN))
+        self._ask(OPEN)
 
 
 def _prompt(item: ClosureItem) -> Content:
@@ -148,6 +144,8 @@ class CloseCaseScreen(FormScreen):
         )
         self.detail = detail
         self.summary_age = config.summary_max_age_months
+        self._asked: list[tuple[str, str]] = []  # (item, action) keys asked for, in order
+        self._marking = False  # a change is being saved (or its reason asked)
 
     @property
     def checklist_list(self) -> ClosureChecklistList:
@@ -172,6 +170,7 @@ class CloseCaseScreen(FormScreen):
         self.checklist_list.show(checklist)
         self.query_one("#closure-heading", Static).update(_heading(checklist))
         self._show_open_items_field(bool(checklist.open_items))
+        self._next_mark()
 
     def _show_open_items_field(self, shown: bool) -> None:
         field = self.query_one(f"#{OPEN_ITEMS_FIELD}")
@@ -182,25 +181,46 @@ class CloseCaseScreen(FormScreen):
 
     @on(ClosureChecklistList.Mark)
     def _mark(self, event: ClosureChecklistList.Mark) -> None:
-        item = event.item
-        if event.state == NOT_APPLICABLE:
+        # One change at a time, each from the checklist the last one returned: two quick
+        # presses on an item tick it and untick it, never refuse the second as out of date.
+        self._asked.append((event.key, event.action))
+        self._next_mark()
+
+    def _next_mark(self) -> None:
+        checklist = self.checklist_list.checklist
+        if self._marking or not self._asked or checklist is None:
+            return
+        key, action = self._asked.pop(0)
+        item = checklist.item(key)
+        if action == NOT_APPLICABLE:
+            self._marking = True
             self.app.push_screen(self._not_applicable_form(item), self._marked)
             return
+        state = (OPEN if item.state == DONE else DONE) if action == TICK else action
+        if state == item.state:
+            self._next_mark()
+            return
+        self._marking = True
         app, case_id, age = self.caseline, self.detail.id, self.summary_age
         run_store(
             self,
             lambda: app.store.cases.mark_closure_item(
                 app.me,
                 case_id,
-                item.key,
-                {"state": event.state},
+                key,
+                {"state": state},
                 version=item.version,
                 summary_max_age_months=age,
             ),
             done=self._show,
             failed=self._mark_failed,
+            settled=self._mark_settled,
             name="closure-mark",
+            exclusive=False,
         )
+
+    def _mark_settled(self) -> None:
+        self._marking = False
 
     def _not_applicable_form(self, item: ClosureItem) -> FormScreen:
         app, case_id, age = self.caseline, self.detail.id, self.summary_age
@@ -226,11 +246,15 @@ class CloseCaseScreen(FormScreen):
         )
 
     def _marked(self, result: Any) -> None:
+        self._marking = False
+        self.checklist_list.focus()
         if isinstance(result, ClosureChecklist):
             self._show(result)
-        self.checklist_list.focus()
+        else:
+            self._next_mark()
 
     def _mark_failed(self, error: StoreError) -> None:
+        self._asked.clear()  # what was asked next was asked of what is no longer so
         report(self.app, error)
         if isinstance(error, Conflict):
             # Theirs came first: show the checklist as it now is.
