@@ -14,6 +14,7 @@ from store.audit.service import opened
 from store.case_file.records import (
     ChangeInfo,
 )
+from store.cases.closure import LABELS as CLOSURE_LABELS
 from store.core import dates
 from store.core.db import Database
 from store.core.errors import NotFound
@@ -21,6 +22,7 @@ from store.core.models import (
     Case,
     ChronologyEntry,
     Client,
+    ClosureCheck,
     Conference,
     ConferenceAction,
     Contact,
@@ -46,6 +48,7 @@ HISTORY_TABLES: dict[str, type[pw.Model]] = {
     "plan_action": PlanAction,
     "conference": Conference,
     "conference_action": ConferenceAction,
+    "closure_check": ClosureCheck,
 }
 
 # Fields shown under another name (by the table RecordChange uses).
@@ -279,6 +282,11 @@ class CaseHistory:
             labels[("conference_action", conf_action.id)] = (
                 f"Conference action: {preview_line(conf_action.what, 41)}"
             )
+        for check in ClosureCheck.select(ClosureCheck.id, ClosureCheck.item).where(
+            ClosureCheck.case == case_id
+        ):
+            what = CLOSURE_LABELS.get(check.item, check.item)
+            labels[("closure_check", check.id)] = f"Closure checklist: {what}"
         changes: list[tuple[str, str, int, ChangeInfo]] = []
         for (table, record_id), label in labels.items():
             query = (

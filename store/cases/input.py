@@ -10,7 +10,17 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
-from store.cases.rules import CLOSING_SUMMARY_MAX, REASON_MAX, TRANSFER_REASON
+from store.cases.rules import (
+    CHECKLIST_REASON_MAX,
+    CHECKLIST_STATES,
+    CLOSING_SUMMARY_MAX,
+    FINAL_SUMMARY_MISSING,
+    NOT_APPLICABLE,
+    NOT_APPLICABLE_REASON,
+    REASON_MAX,
+    TRANSFER_REASON,
+    open_items_message,
+)
 from store.core import dates
 from store.core.settings import CLOSURE_REASONS
 from store.core.textsafe import clean_field
@@ -19,6 +29,7 @@ from store.core.validation import (
     NAME_MAX,
     PHONE_CHARS,
     REF_CHARS,
+    choice,
     context_of,
     parse_typed_date,
 )
@@ -86,6 +97,8 @@ class CloseInput(BaseModel):
     closed_on: date | None = None
     reason: str = ""
     closing_summary: str = ""
+    # Why the case closes with items of its closure checklist still open (needed only then).
+    open_items_reason: str = ""
 
     @field_validator("closed_on", mode="before")
     @classmethod
@@ -104,14 +117,56 @@ class CloseInput(BaseModel):
 
     @field_validator("closing_summary", mode="before")
     @classmethod
-    def _summary(cls, value: object) -> str:
+    def _summary(cls, value: object, info: ValidationInfo) -> str:
         text = "" if value is None else str(value)
         if not text.strip():
+            if (info.context or {}).get("final_summary_ticked"):
+                raise ValueError(FINAL_SUMMARY_MISSING)
             return ""
         if len(text) > CLOSING_SUMMARY_MAX:
             raise ValueError(
                 f"The closing summary is too long ({len(text):,} characters; "
                 f"at most {CLOSING_SUMMARY_MAX:,})."
+            )
+        return text
+
+    @field_validator("open_items_reason", mode="before")
+    @classmethod
+    def _open_items_reason(cls, value: object, info: ValidationInfo) -> str:
+        open_items = int((info.context or {}).get("open_items") or 0)
+        text = clean_field(str(value or ""))
+        if not open_items:
+            return ""  # nothing open: nothing to explain
+        if not text:
+            raise ValueError(open_items_message(open_items))
+        return _required_reason(text, "")
+
+
+class ClosureItemInput(BaseModel):
+    """Marking an item of the closure checklist: done, not applicable (say why), or open."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+    state: str = ""
+    reason: str = ""
+
+    @field_validator("state", mode="before")
+    @classmethod
+    def _state(cls, value: object) -> str:
+        return choice(value, CHECKLIST_STATES, "state")
+
+    @field_validator("reason", mode="before")
+    @classmethod
+    def _reason(cls, value: object, info: ValidationInfo) -> str:
+        text = clean_field(str(value or ""))
+        if info.data.get("state") != NOT_APPLICABLE:
+            return ""  # only an item that doesn't apply keeps a reason
+        if not text:
+            raise ValueError(NOT_APPLICABLE_REASON)
+        if len(text) > CHECKLIST_REASON_MAX:
+            raise ValueError(
+                f"The reason is too long ({len(text):,} characters; "
+                f"at most {CHECKLIST_REASON_MAX})."
             )
         return text
 

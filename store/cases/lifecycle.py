@@ -9,8 +9,9 @@ so the chronology can never disagree with the case:
 - transfer: the current allocation ends on the day and a new one starts, "Case transferred from
   <old> to <new>" (source "transfer"). Entries before that day now belong to the earlier
   allocation and are marked as such;
-- closure: "Case closed" with the reason; the worker keeps the case (it stays on their closed
-  list) and the allocation stays as it was;
+- closure: "Case closed" with the reason and the closure checklist as it stood (with why the
+  case closed with items open, if it did: ``store.cases.closure``); the worker keeps the case
+  (it stays on their closed list) and the allocation stays as it was;
 - reopening: "Case reopened" with the reason.
 """
 
@@ -21,9 +22,10 @@ from typing import TYPE_CHECKING, Any
 
 from store.access import guarded
 from store.audit.service import act
+from store.cases.closure import closure_record, read_checklist
 from store.cases.detail import case_detail
-from store.cases.records import CaseDetail
-from store.cases.rules import CASE_CONFLICT, TRANSFER_REASON
+from store.cases.records import CaseDetail, ClosureChecklist
+from store.cases.rules import CASE_CONFLICT, DONE, FINAL_SUMMARY, TRANSFER_REASON
 from store.core import dates
 from store.core.changes import diff, save_changes
 from store.core.db import Database
@@ -171,9 +173,18 @@ class CaseLifecycle:
         from store.core.validation import validate
 
         with self.database.reading():
-            floor = _close_floor(_get_case(case_id))
+            case = _get_case(case_id)
+            if case.status == CaseStatus.CLOSED.value:
+                raise InvalidInput({"form": f"Case {case.ref} is already closed."})
+            floor = _close_floor(case)
+            checklist = read_checklist(case_id)
         new: CloseInput = validate(
-            CloseInput, data, dayfirst=dayfirst, reasons=reasons, not_before=floor
+            CloseInput,
+            data,
+            dayfirst=dayfirst,
+            reasons=reasons,
+            not_before=floor,
+            **_checklist_context(checklist),
         )
         closed_on = new.closed_on or dates.today()
         with self.database.writing():
@@ -183,6 +194,16 @@ class CaseLifecycle:
             floor_day, floor_message = _close_floor(case)
             if closed_on < floor_day:
                 raise InvalidInput({"closed_on": floor_message})
+            # Checked again as it is now: someone may have marked an item meanwhile.
+            checklist = read_checklist(case_id)
+            new = validate(
+                CloseInput,
+                data,
+                dayfirst=dayfirst,
+                reasons=reasons,
+                not_before=(floor_day, floor_message),
+                **_checklist_context(checklist),
+            )
             values = {
                 "status": CaseStatus.CLOSED.value,
                 "closed_on": closed_on,
@@ -191,7 +212,7 @@ class CaseLifecycle:
             }
             changes = diff({f: getattr(case, f) for f in values}, values)
             save_changes(Case, case, values, changes, "case", actor, CASE_CONFLICT)
-            details = f"Reason: {new.reason}."
+            details = f"Reason: {new.reason}.\n\n{closure_record(checklist, new.open_items_reason)}"
             if new.closing_summary:
                 details += f"\n\n{new.closing_summary}"
             _entry(
@@ -205,7 +226,13 @@ class CaseLifecycle:
                 None,
                 actor,
             )
-            act(actor, "case-closed", case_id, "case", case_id, detail=new.reason)
+            detail = new.reason
+            if checklist.open_items:
+                detail += (
+                    f"; {len(checklist.open_items)} of the closure checklist open: "
+                    f"{new.open_items_reason}"
+                )
+            act(actor, "case-closed", case_id, "case", case_id, detail=detail)
             return case_detail(case_id)
 
     @guarded(Access.MANAGE, "case_id")
@@ -282,6 +309,14 @@ def _reopen_floor(case: Any) -> Floor | None:
     return case.closed_on, (
         f"A case can't reopen before it closed ({dates.format_date(case.closed_on)})."
     )
+
+
+def _checklist_context(checklist: ClosureChecklist) -> dict[str, Any]:
+    """What the close form's checks need to know of the checklist."""
+    return {
+        "open_items": len(checklist.open_items),
+        "final_summary_ticked": checklist.item(FINAL_SUMMARY).state == DONE,
+    }
 
 
 def _get_case(case_id: int) -> Any:

@@ -100,3 +100,39 @@ class TeamLoad:
 
     team: str
     workers: tuple[WorkerLoad, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ClosureItem:
+    """An item of a case's closure checklist: its state, and what the store can see about it."""
+
+    key: str  # one of store.cases.closure.ITEMS
+    label: str  # "Support network recorded"
+    state: str  # "open", "done" or "not applicable"
+    reason: str  # why it does not apply ("" unless not applicable)
+    hint: str  # what the records say: "no support network recorded" ("" if nothing)
+    version: int  # 0 until someone first marks it: send it back with a change
+    changed_by: str  # who last marked it ("" if never)
+    changed_at: datetime | None  # when (naive UTC)
+
+    @property
+    def is_open(self) -> bool:
+        """Neither done nor marked not applicable."""
+        return self.state == "open"
+
+
+@dataclass(frozen=True, slots=True)
+class ClosureChecklist:
+    """A case's closure checklist, as worked through so far."""
+
+    case_id: int
+    items: tuple[ClosureItem, ...]
+
+    @property
+    def open_items(self) -> tuple[ClosureItem, ...]:
+        """The items still open: closing with any needs a reason."""
+        return tuple(item for item in self.items if item.is_open)
+
+    def item(self, key: str) -> ClosureItem:
+        """The item with this key."""
+        return next(item for item in self.items if item.key == key)

@@ -1,5 +1,6 @@
 """Cases: the caseload, finding a case, opening a new one (with the duplicate check), and the
-case's life (transfer, closure, reopening, in ``store.cases.lifecycle``)."""
+case's life (transfer, closure, reopening, in ``store.cases.lifecycle``; the closure checklist
+in ``store.cases.closure``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import peewee as pw
 
 from store.access import guarded
 from store.audit.service import act
+from store.cases.closure import ClosureChecklistService
 from store.cases.detail import case_detail, case_row, row_query
 from store.cases.lifecycle import CaseLifecycle
 from store.cases.records import CaseDetail, CaseRow, DuplicateCandidate
@@ -42,7 +44,7 @@ Scope = Literal["mine", "all"]
 NO_NEW_CASES = "Your role doesn't open cases: a worker, supervisor or manager does."
 
 
-class CaseService(CaseLifecycle, TeamView):
+class CaseService(CaseLifecycle, ClosureChecklistService, TeamView):
     """Cases: ``store.cases``."""
 
     def __init__(self, database: Database, *, ref_format: str = DEFAULT_REF_FORMAT) -> None:

@@ -506,6 +506,25 @@ class FormDraft(BaseModel):
         indexes = ((("worker", "key"), True),)
 
 
+class ClosureCheck(BaseModel):
+    """An item of a case's closure checklist as someone marked it (no row: still open)."""
+
+    id = pw.AutoField()
+    case = pw.ForeignKeyField(Case, backref="+", on_delete="CASCADE", index=False)
+    case_id: int
+    item = pw.TextField()  # a key of store.cases.closure.ITEMS
+    state = pw.TextField(default="open")  # open | done | not applicable
+    reason = pw.TextField(default="")  # why it does not apply
+    created_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=utcnow)
+    updated_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    updated_by_id: int | None
+    version = pw.IntegerField(default=1)
+
+    class Meta:
+        indexes = ((("case", "item"), True),)
+
+
 class AuditEvent(BaseModel):
     """One line of the append-only audit trail: who did what, when, to which record, from
     where. The database refuses to change or delete it."""
@@ -575,4 +594,5 @@ ALL_MODELS: tuple[type[BaseModel], ...] = (
     FormDraft,
     AuditEvent,
     WorkerToken,
+    ClosureCheck,
 )

@@ -22,6 +22,9 @@ from store.core.records import Role, WorkerInfo
 # Who may read the audit trail and the list of workers' accounts.
 AUDIT_READERS = frozenset({Role.SUPERVISOR, Role.MANAGER, Role.AUDITOR, Role.ADMINISTRATOR})
 ACCOUNT_READERS = frozenset({Role.ADMINISTRATOR, Role.MANAGER, Role.AUDITOR})
+# Who may make, list and revoke the tokens scripts sign in with.
+TOKEN_MAKERS = frozenset({Role.ADMINISTRATOR})
+MAKERS_ONLY = "Only an administrator can make, list or revoke tokens."
 
 
 class Access(StrEnum):
@@ -184,3 +187,35 @@ def visible_cases(actor: WorkerInfo | None) -> Any:
     for more in conditions[1:]:
         condition = condition | more
     return condition
+
+
+# --- supervision records, about a worker rather than a client ------------------------------
+# A supervisor writes for the workers of their own team, a manager for anyone; the worker
+# supervised reads their own record, and supervisors (their own team), managers and auditors
+# read; an administrator reads none. Nobody writes their own.
+
+NOT_A_SUPERVISION_READER = (
+    "Only the worker, a supervisor of their team, managers and auditors read a worker's "
+    "supervision record."
+)
+NOT_A_SUPERVISION_WRITER = (
+    "Only a supervisor of the worker's team, or a manager, writes their supervision notes."
+)
+
+
+def may_read_supervision(actor: WorkerInfo, worker: WorkerInfo) -> bool:
+    """May ``actor`` read ``worker``'s supervision record?"""
+    if not actor.active or actor.role == Role.ADMINISTRATOR:
+        return False
+    if actor.role in (Role.MANAGER, Role.AUDITOR) or actor.id == worker.id:
+        return True
+    return actor.role == Role.SUPERVISOR and bool(actor.team) and actor.team == worker.team
+
+
+def may_write_supervision(actor: WorkerInfo, worker: WorkerInfo) -> bool:
+    """May ``actor`` write (and amend) supervision notes about ``worker``?"""
+    if not actor.active or actor.id == worker.id:
+        return False
+    if actor.role == Role.MANAGER:
+        return True
+    return actor.role == Role.SUPERVISOR and bool(actor.team) and actor.team == worker.team

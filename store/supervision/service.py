@@ -20,6 +20,12 @@ from store.core import dates
 from store.core.db import Database
 from store.core.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from store.core.models import Worker, utcnow
+from store.core.permissions import (
+    NOT_A_SUPERVISION_READER,
+    NOT_A_SUPERVISION_WRITER,
+    may_read_supervision,
+    may_write_supervision,
+)
 from store.core.records import WorkerInfo
 from store.core.rows import tuples
 from store.core.textsafe import clean_field, preview_line
@@ -32,15 +38,7 @@ from store.supervision.records import (
     SupervisionRecord,
     SupervisionSummary,
 )
-from store.supervision.rules import (
-    BODY_MAX,
-    DRAFT_FIELDS,
-    NOT_A_READER,
-    NOT_A_WRITER,
-    REASON_MAX,
-    may_read,
-    may_write,
-)
+from store.supervision.rules import BODY_MAX, DRAFT_FIELDS, REASON_MAX
 
 FINAL = "final"
 DRAFT = "draft"
@@ -66,7 +64,7 @@ def _pair(actor: WorkerInfo, worker_id: int) -> tuple[WorkerInfo, WorkerInfo]:
     worker (NotPermitted if the actor is no longer a worker at all)."""
     me = _worker(actor.id)
     if me is None:
-        raise NotPermitted(NOT_A_READER)
+        raise NotPermitted(NOT_A_SUPERVISION_READER)
     worker = _worker(worker_id)
     if worker is None:
         raise NotFound(f"No worker with id {worker_id}.")
@@ -88,8 +86,8 @@ class SupervisionService:
         about them. ``opening``: audit the opening (not a reload)."""
         with self.database.reading():
             me, worker = _pair(actor, worker_id)
-            if not may_read(me, worker):
-                raise NotPermitted(NOT_A_READER)
+            if not may_read_supervision(me, worker):
+                raise NotPermitted(NOT_A_SUPERVISION_READER)
             amendments = (
                 SupervisionAmendment.select(
                     SupervisionAmendment.supervision,
@@ -136,7 +134,7 @@ class SupervisionService:
                 team=worker.team,
                 notes=notes,
                 drafts=drafts,
-                can_write=may_write(me, worker),
+                can_write=may_write_supervision(me, worker),
             )
         if opening:
             opened(
@@ -196,8 +194,8 @@ class SupervisionService:
         if row is None:
             raise NotFound(f"No supervision note with id {note_id}.")
         me, worker = _pair(actor, row.worker_id)
-        if not may_read(me, worker):
-            raise NotPermitted(NOT_A_READER)
+        if not may_read_supervision(me, worker):
+            raise NotPermitted(NOT_A_SUPERVISION_READER)
         amendment_rows: Any = (
             SupervisionAmendment.select(SupervisionAmendment, Worker.display_name)
             .join(Worker, on=(SupervisionAmendment.author == Worker.id))
@@ -225,7 +223,7 @@ class SupervisionService:
                 )
                 for a in amendment_rows
             ),
-            can_amend=may_write(me, worker),
+            can_amend=may_write_supervision(me, worker),
         )
 
     # -- drafts --------------------------------------------------------------------------
@@ -257,8 +255,8 @@ class SupervisionService:
         }
         with self.database.writing():
             me, worker = _pair(actor, worker_id)
-            if not may_write(me, worker):
-                raise NotPermitted(NOT_A_WRITER)
+            if not may_write_supervision(me, worker):
+                raise NotPermitted(NOT_A_SUPERVISION_WRITER)
             if draft_id is not None:
                 updated = (
                     SupervisionNote.update(**row, version=SupervisionNote.version + 1)
@@ -314,8 +312,8 @@ class SupervisionService:
         }
         with self.database.writing():
             me, worker = _pair(actor, worker_id)
-            if not may_write(me, worker):
-                raise NotPermitted(NOT_A_WRITER)
+            if not may_write_supervision(me, worker):
+                raise NotPermitted(NOT_A_SUPERVISION_WRITER)
             if draft_id is not None:
                 updated = (
                     SupervisionNote.update(**values, version=SupervisionNote.version + 1)
@@ -367,8 +365,8 @@ class SupervisionService:
             if note is None:
                 raise NotFound(f"No supervision note with id {note_id}.")
             me, worker = _pair(actor, note.worker_id)
-            if not may_write(me, worker):
-                raise NotPermitted(NOT_A_WRITER)
+            if not may_write_supervision(me, worker):
+                raise NotPermitted(NOT_A_SUPERVISION_WRITER)
             SupervisionAmendment.create(
                 supervision=note_id, author=actor.id, reason=reason, body=body, created_at=utcnow()
             )

@@ -21,17 +21,14 @@ from store.core import dates
 from store.core.db import Database
 from store.core.errors import InvalidInput, SignInRefused
 from store.core.models import Worker, WorkerToken, utcnow
-from store.core.permissions import require_role
-from store.core.records import Role, WorkerInfo
+from store.core.permissions import MAKERS_ONLY, TOKEN_MAKERS, require_role
+from store.core.records import WorkerInfo
 from store.core.textsafe import clean_field
 from store.workers.rules import DEACTIVATED, find_worker, typed_login, worker_info
 
 if TYPE_CHECKING:
     from pydantic import ValidationInfo
 
-# Who may make, list and revoke tokens (one rule, to sit with the others in the permissions).
-TOKEN_MAKERS = frozenset({Role.ADMINISTRATOR.value})
-MAKERS_ONLY = "Only an administrator can make, list or revoke tokens."
 # Every token starts so: a reader (or a scanner of leaked secrets) can tell what it is.
 PREFIX = "cl_"
 SECRET_BYTES = 32

@@ -65,7 +65,14 @@ def world(store: Store, me: WorkerInfo, other: WorkerInfo, make_case: MakeCase) 
     case = make_case(client_name="Dana Reyes", allocated_on="1/6/2026")
     closed = make_case(client_name="Eli Stone", allocated_on="1/6/2026")
     closed = store.cases.close(
-        me, closed.id, {"closed_on": "1/11/2026", "reason": "other"}, version=closed.version
+        me,
+        closed.id,
+        {
+            "closed_on": "1/11/2026",
+            "reason": "other",
+            "open_items_reason": "Closed before the checklist",
+        },
+        version=closed.version,
     )
     plan = store.plans.start(me, case.id, {"started_on": "1/9/2026", "review_interval": "6 weeks"})
     goal = store.plans.add_goal(me, plan.id, GOAL)
@@ -150,7 +157,11 @@ WRITES: list[tuple[str, str, Write]] = [
             w.store.cases.close(
                 w.me,
                 w.case.id,
-                {"closed_on": "20/11/2026", "reason": "other"},
+                {
+                    "closed_on": "20/11/2026",
+                    "reason": "other",
+                    "open_items_reason": "Closed before the checklist",
+                },
                 version=w.case.version,
             ).id,
             w.case.id,

@@ -685,7 +685,12 @@ def test_a_closed_case_refuses_changes_to_its_meetings(
     done = final(store, me, case.id, minutes)
     draft = store.conferences.start(me, case.id)
     detail = store.cases.get(me, case.id)
-    store.cases.close(me, case.id, {"reason": "work completed"}, version=detail.version)
+    store.cases.close(
+        me,
+        case.id,
+        {"reason": "work completed", "open_items_reason": "Closed before the checklist"},
+        version=detail.version,
+    )
     action = done.actions[0]
     attempts = [
         lambda: store.conferences.start(me, case.id),

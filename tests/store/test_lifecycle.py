@@ -192,6 +192,7 @@ def test_closing_records_the_reason_and_moves_the_case_to_the_closed_list(
             "closed_on": "20/11/2026",
             "reason": "Work completed",
             "closing_summary": "Housing secured; **rent** is up to date.",
+            "open_items_reason": "The checklist was not used",
         },
         version=case.version,
     )
@@ -208,7 +209,11 @@ def test_closing_records_the_reason_and_moves_the_case_to_the_closed_list(
         "status",
         date(2026, 11, 20),
     )
-    assert last.details == "Reason: work completed.\n\nHousing secured; **rent** is up to date."
+    assert last.details.startswith("Reason: work completed.\n\nClosure checklist: 0 done")
+    assert last.details.endswith(
+        "Closed with items open because: The checklist was not used\n\n"
+        "Housing secured; **rent** is up to date."
+    )
     assert not last.before_current_allocation
     history = {c.field: c.new_value for c in store.case_file.history(me, "case", case.id)}
     assert history["status"] == "closed"
@@ -242,7 +247,13 @@ def test_bad_closures_are_refused(
 def test_closure_reasons_are_configurable(store: Store, me: WorkerInfo, case: CaseDetail) -> None:
     with pytest.raises(InvalidInput):
         store.cases.close(me, case.id, {"reason": "work completed"}, version=1, reasons=("moved",))
-    closed = store.cases.close(me, case.id, {"reason": "MOVED"}, version=1, reasons=("moved",))
+    closed = store.cases.close(
+        me,
+        case.id,
+        {"reason": "MOVED", "open_items_reason": "Closed before the checklist"},
+        version=1,
+        reasons=("moved",),
+    )
     assert closed.closure_reason == "moved"
     assert "other" in CLOSURE_REASONS
 
@@ -251,7 +262,14 @@ def test_reopening_brings_the_case_back_and_keeps_the_closure_on_record(
     store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
     closed = store.cases.close(
-        me, case.id, {"closed_on": "10/11/2026", "reason": "no further action"}, version=1
+        me,
+        case.id,
+        {
+            "closed_on": "10/11/2026",
+            "reason": "no further action",
+            "open_items_reason": "Closed before the checklist",
+        },
+        version=1,
     )
     with pytest.raises(InvalidInput) as exc:
         store.cases.close(me, case.id, {"reason": "other"}, version=closed.version)
@@ -319,9 +337,20 @@ def test_closing_and_reopening_report_every_problem_at_once(
     assert errors(exc) == {
         "closed_on": "A case can't close before it was allocated (01 Jun 2026).",
         "reason": "Say why the case is closing.",
+        "open_items_reason": (
+            "6 items of the closure checklist are still open: say why the case is closing "
+            "with them open."
+        ),
     }
     closed = store.cases.close(
-        me, case.id, {"closed_on": "10/11/2026", "reason": "other"}, version=1
+        me,
+        case.id,
+        {
+            "closed_on": "10/11/2026",
+            "reason": "other",
+            "open_items_reason": "Closed before the checklist",
+        },
+        version=1,
     )
     with pytest.raises(InvalidInput) as exc:
         store.cases.reopen(me, case.id, {"reopened_on": "1/11/2026"}, version=closed.version)

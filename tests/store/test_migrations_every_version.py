@@ -828,6 +828,34 @@ def fill_v12(b: Built) -> None:
     b.guard("supervision_amendment", 1, "body", KEPT)
 
 
+def fill_v13(b: Built) -> None:
+    """A closure checklist half worked through."""
+    b.insert(
+        "closure_check",
+        id=1,
+        case_id=1,
+        item="network",
+        state="not applicable",
+        reason="Lives alone by choice",
+        created_at=at(28),
+        updated_at=at(28, time="11:00:00"),
+        updated_by_id=1,
+        version=2,
+    )
+    b.insert(
+        "closure_check",
+        id=2,
+        case_id=1,
+        item="achievements",
+        state="done",
+        reason="",
+        created_at=at(28),
+        updated_at=at(28),
+        updated_by_id=2,
+        version=1,
+    )
+
+
 BUILDERS: dict[int, Callable[[Built], None]] = {
     1: fill_v1,
     2: fill_v2,
@@ -841,6 +869,7 @@ BUILDERS: dict[int, Callable[[Built], None]] = {
     10: fill_v10,
     11: fill_v11,
     12: fill_v12,
+    13: fill_v13,
 }
 
 
@@ -1079,6 +1108,21 @@ def read_v12(store: Store, me: Any) -> None:
     assert store.integrity.verify().problems == ()
 
 
+def read_v13(store: Store, me: Any) -> None:
+    checklist = store.cases.closure_checklist(me, 1)
+    assert [(i.key, i.state, i.reason, i.version) for i in checklist.items[:2]] == [
+        ("achievements", "done", "", 1),
+        ("network", "not applicable", "Lives alone by choice", 2),
+    ]
+    assert [i.key for i in checklist.open_items] == [
+        "independence",
+        "actions",
+        "summary",
+        "final_summary",
+    ]
+    assert checklist.item("network").changed_by == "Kept Worker"
+
+
 CHECKS: dict[int, Callable[[Store, Any], None]] = {
     1: read_v1,
     2: read_v2,
@@ -1092,6 +1136,7 @@ CHECKS: dict[int, Callable[[Store, Any], None]] = {
     10: read_v10,
     11: read_v11,
     12: read_v12,
+    13: read_v13,
 }
 
 
@@ -1176,6 +1221,7 @@ def test_every_schema_version_has_a_migration_a_builder_and_a_check() -> None:
         for info in pkgutil.iter_modules(migrations.__path__)
         if (found := re.fullmatch(r"m(\d{4})_\w+", info.name))
     )
+    # Numbered in order from 1, none missed and none twice.
     assert modules == VERSIONS == list(range(1, migrations.LATEST + 1))
     assert sorted(BUILDERS) == VERSIONS, "a new schema version needs a data builder here"
     assert sorted(CHECKS) == VERSIONS, "a new schema version needs a reading check here"

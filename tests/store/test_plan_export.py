@@ -154,7 +154,12 @@ def test_the_plan_of_a_closed_case_has_no_next_review(
     closed = store.cases.close(
         me,
         case.id,
-        {"closed_on": "20/11/2026", "reason": "Work completed", "closing_summary": "Done."},
+        {
+            "closed_on": "20/11/2026",
+            "reason": "Work completed",
+            "closing_summary": "Done.",
+            "open_items_reason": "Closed before the checklist",
+        },
         version=store.cases.get(me, case.id).version,
     )
     text = markdown(closed, store.plans.get(me, plan.id))

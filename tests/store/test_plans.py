@@ -492,7 +492,12 @@ def test_a_closed_case_plan_cannot_change(
     store: Store, me: WorkerInfo, case: CaseDetail, plan: PlanInfo
 ) -> None:
     detail = store.cases.get(me, case.id)
-    store.cases.close(me, case.id, {"reason": "work completed"}, version=detail.version)
+    store.cases.close(
+        me,
+        case.id,
+        {"reason": "work completed", "open_items_reason": "Closed before the checklist"},
+        version=detail.version,
+    )
     with pytest.raises(InvalidInput) as exc:
         store.plans.add_goal(me, plan.id, goal())
     assert "closed" in exc.value.errors["form"]

@@ -421,8 +421,10 @@ async def test_transfer_close_and_reopen_from_the_case_file(
         await loaded(pilot)
         form = app.screen
         assert isinstance(form, FormScreen) and form.form_title == "Close case"
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")  # past the closure checklist and the date
         await choose(pilot, "reason", "work completed")
+        await pilot.press("tab", "tab")  # past the summary: why items are still open
+        await type_text(pilot, "Closed before the checklist was worked through")
         await pilot.press("ctrl+s")
         await loaded(pilot)
         assert app.screen is screen

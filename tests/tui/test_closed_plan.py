@@ -24,7 +24,10 @@ async def test_a_closed_case_plan_shows_no_next_review(make_app: MakeApp, seeded
     me = store.workers.ensure(ME)
     case_id = _case_id(seeded_db)
     store.cases.close(
-        me, case_id, {"reason": "work completed"}, version=store.cases.get(me, case_id).version
+        me,
+        case_id,
+        {"reason": "work completed", "open_items_reason": "Closed before the checklist"},
+        version=store.cases.get(me, case_id).version,
     )
     store.close()
     app = make_app()

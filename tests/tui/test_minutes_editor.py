@@ -582,7 +582,12 @@ async def test_minutes_of_a_closed_case_are_read_only(make_app: MakeApp, seeded_
         )
         done = store.conferences.finalise(me, draft.id, version=draft.version)
         detail = store.cases.get(me, case_id)
-        store.cases.close(me, case_id, {"reason": "work completed"}, version=detail.version)
+        store.cases.close(
+            me,
+            case_id,
+            {"reason": "work completed", "open_items_reason": "Closed before the checklist"},
+            version=detail.version,
+        )
     finally:
         store.close()
     app = make_app()

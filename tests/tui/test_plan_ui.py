@@ -274,7 +274,10 @@ async def test_a_closed_case_plan_can_be_read_not_changed(
     me = store.workers.ensure(ME)
     case_id = _case_id(seeded_db)
     store.cases.close(
-        me, case_id, {"reason": "work completed"}, version=store.cases.get(me, case_id).version
+        me,
+        case_id,
+        {"reason": "work completed", "open_items_reason": "Closed before the checklist"},
+        version=store.cases.get(me, case_id).version,
     )
     store.close()
     app = make_app()

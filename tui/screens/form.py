@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import PurePath
 from typing import Any, ClassVar
 
 from textual import on
@@ -65,7 +66,8 @@ DRAFT_VERSION = "_version"
 class FormScreen(CaselineScreen[Any]):
     """Edit a record; dismisses with what ``save`` returned, or None if abandoned."""
 
-    CSS_PATH = "form.tcss"
+    # A form of its own (closing a case) adds its stylesheet to this one.
+    CSS_PATH: ClassVar[str | list[str | PurePath]] = "form.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", tooltip="Check and save", id="form.save", priority=True),

@@ -30,6 +30,7 @@ from store.core.migrations import (
     m0010_integrity,
     m0011_tokens,
     m0012_supervision,
+    m0013_closure_checklist,
 )
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ STEPS: list[tuple[int, str, Step]] = [
     (10, "final records sealed in a hash chain; more of them guarded", m0010_integrity.up),
     (11, "tokens for scripts, kept only as hashes", m0011_tokens.up),
     (12, "supervision notes, recorded on the worker supervised", m0012_supervision.up),
+    (13, "the closure checklist, worked through before a case closes", m0013_closure_checklist.up),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"

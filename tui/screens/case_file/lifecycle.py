@@ -48,26 +48,10 @@ def transfer_screen(app: CaselineHost, detail: CaseDetail, workers: list[WorkerI
 
 
 def close_screen(app: CaselineHost, detail: CaseDetail) -> FormScreen:
-    store, me, config = app.store, app.me, app.config
-    fields = [
-        Field("closed_on", "Closed on", "today, or e.g. 3/4/2026", date=TODAY_IF_BLANK),
-        Field("reason", "Reason", "Choose a reason", choices=config.closure_reasons),
-        Field("closing_summary", "Summary", multiline=True),
-    ]
-    return FormScreen(
-        "Close case",
-        fields,
-        {"closed_on": "today"},
-        lambda form: store.cases.close(
-            me,
-            detail.id,
-            form,
-            version=detail.version,
-            dayfirst=config.dayfirst,
-            reasons=config.closure_reasons,
-        ),
-        subtitle=_label(detail),
-    )
+    """The close form, with the case's closure checklist above it."""
+    from tui.screens.case_file.closing import CloseCaseScreen
+
+    return CloseCaseScreen(app, detail)
 
 
 def reopen_screen(app: CaselineHost, detail: CaseDetail) -> FormScreen:
