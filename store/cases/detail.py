@@ -12,6 +12,7 @@ from store.cases.records import AllocationInfo, CaseDetail, CaseRow
 from store.core import dates
 from store.core.errors import NotFound
 from store.core.models import Allocation, Case, Client, Worker
+from store.core.permissions import is_named
 from store.core.records import CaseStatus
 from store.core.rows import tuples
 from store.core.textsafe import fold
@@ -19,6 +20,8 @@ from store.core.textsafe import fold
 # A note at least weekly is the practice standard; past this a case is flagged.
 CONTACT_OVERDUE_DAYS = 7
 NEW_CASE_DAYS = 14
+# What a caseload row says in place of a restricted client's name to those not named for it.
+RESTRICTED_NAME = "(restricted)"
 
 
 def case_flags(
@@ -91,6 +94,7 @@ def case_detail(case_id: int) -> CaseDetail:
         allocations=allocations,
         has_plan=bool(case.has_plan),
         next_action_due_on=case.next_action_due_on,
+        restricted=bool(case.restricted),
     )
 
 
@@ -110,6 +114,8 @@ def row_query() -> Any:
             Case.next_review_on,
             Case.has_plan,
             Case.next_action_due_on,
+            Case.restricted,
+            Case.restricted_to,
         )
         .join(Client)
         .switch(Case)
@@ -117,9 +123,27 @@ def row_query() -> Any:
     )
 
 
-def case_row(row: tuple[Any, ...], today: date) -> CaseRow:
-    """A caseload row from the columns ``row_query`` selects."""
-    cid, ref, name, key, status, wid, wname, alloc, last, review, has_plan, actions_due = row
+def case_row(row: tuple[Any, ...], today: date, viewer_id: int | None = None) -> CaseRow:
+    """A caseload row from the columns ``row_query`` selects. A restricted case shows
+    ``viewer_id`` (unless they hold it or are named for it) only that it exists, whose it is
+    and its reference: no name, no flags, and a filter finds it by its reference alone."""
+    cid, ref, name, key, status, wid, wname, alloc, last, review, has_plan, actions_due = row[:12]
+    restricted, restricted_to = row[12:14]
+    if restricted and viewer_id != wid and not is_named(restricted_to, viewer_id or 0):
+        return CaseRow(
+            id=cid,
+            ref=ref,
+            client_name=RESTRICTED_NAME,
+            status=CaseStatus(status),
+            worker_id=wid,
+            worker_name=wname or "",
+            allocated_on=None,
+            last_contact_at=None,
+            next_review_on=None,
+            flags=(),
+            search_key=fold(ref),
+            restricted=True,
+        )
     return CaseRow(
         id=cid,
         ref=ref,
@@ -134,4 +158,5 @@ def case_row(row: tuple[Any, ...], today: date) -> CaseRow:
         next_action_due_on=actions_due,
         flags=case_flags(status, alloc, last, review, today, actions_due),
         search_key=f"{key} {fold(ref)}",
+        restricted=bool(restricted),
     )

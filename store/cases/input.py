@@ -15,6 +15,7 @@ from store.cases.rules import (
     CHECKLIST_STATES,
     CLOSING_SUMMARY_MAX,
     FINAL_SUMMARY_MISSING,
+    NAMED_MAX,
     NOT_APPLICABLE,
     NOT_APPLICABLE_REASON,
     REASON_MAX,
@@ -32,7 +33,9 @@ from store.core.validation import (
     choice,
     context_of,
     parse_typed_date,
+    yes_no,
 )
+from store.workers.input import check_login
 
 
 def _required_reason(value: object, what: str) -> str:
@@ -188,6 +191,42 @@ class ReopenInput(BaseModel):
     @classmethod
     def _reason(cls, value: object) -> str:
         return _required_reason(value, "the case is reopening")
+
+
+class RestrictionInput(BaseModel):
+    """Marking a case restricted, naming who may open it, and why (or lifting it)."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+    restricted: bool = False
+    named: tuple[str, ...] = ()  # logins, as typed: "priya.nair, sam.okafor"
+    reason: str = ""
+
+    @field_validator("restricted", mode="before")
+    @classmethod
+    def _restricted(cls, value: object) -> bool:
+        return yes_no(value, "Restricted")
+
+    @field_validator("named", mode="before")
+    @classmethod
+    def _named(cls, value: object) -> tuple[str, ...]:
+        parts = value if isinstance(value, list | tuple) else str(value or "").replace(",", " ")
+        logins = parts if isinstance(parts, list | tuple) else parts.split()
+        seen: list[str] = []
+        for login in logins:
+            checked = check_login(login)
+            if checked not in seen:
+                seen.append(checked)
+        if len(seen) > NAMED_MAX:
+            raise ValueError(f"Name at most {NAMED_MAX} workers.")
+        return tuple(seen)
+
+    @field_validator("reason", mode="after")
+    @classmethod
+    def _reason(cls, value: str, info: ValidationInfo) -> str:
+        if not info.data.get("restricted"):
+            return clean_field(value)[:REASON_MAX]
+        return _required_reason(value, "the case is restricted")
 
 
 class NewCase(BaseModel):

@@ -25,6 +25,7 @@ class CaseRow:
     search_key: str  # folded client name and ref, for filtering as you type
     has_plan: bool = False
     next_action_due_on: date | None = None  # the earliest due open conference action
+    restricted: bool = False  # only its worker and those named open it
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,7 @@ class CaseDetail:
     allocations: tuple[AllocationInfo, ...] = field(default=())
     has_plan: bool = False
     next_action_due_on: date | None = None  # the earliest due open conference action
+    restricted: bool = False  # only its worker and those named open it
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,3 +29,7 @@ def open_items_message(count: int) -> str:
         else (f"{count} items of the closure checklist are")
     )
     return f"{items} still open: say why the case is closing with them open."
+
+
+# The most workers a restricted case may be named for: a few, or it isn't restricted.
+NAMED_MAX = 12

@@ -13,9 +13,10 @@ import peewee as pw
 from store.access import guarded
 from store.audit.service import act
 from store.cases.closure import ClosureChecklistService
-from store.cases.detail import case_detail, case_row, row_query
+from store.cases.detail import RESTRICTED_NAME, case_detail, case_row, row_query
 from store.cases.lifecycle import CaseLifecycle
 from store.cases.records import CaseDetail, CaseRow, DuplicateCandidate
+from store.cases.restriction import CaseRestriction
 from store.cases.team import TeamView
 from store.core import dates
 from store.core.db import Database
@@ -26,6 +27,8 @@ from store.core.permissions import (
     CASE_CREATORS,
     Access,
     allowed,
+    is_named,
+    names_shown,
     relation,
     require_role,
     visible_cases,
@@ -44,7 +47,7 @@ Scope = Literal["mine", "all"]
 NO_NEW_CASES = "Your role doesn't open cases: a worker, supervisor or manager does."
 
 
-class CaseService(CaseLifecycle, ClosureChecklistService, TeamView):
+class CaseService(CaseLifecycle, ClosureChecklistService, CaseRestriction, TeamView):
     """Cases: ``store.cases``."""
 
     def __init__(self, database: Database, *, ref_format: str = DEFAULT_REF_FORMAT) -> None:
@@ -66,7 +69,7 @@ class CaseService(CaseLifecycle, ClosureChecklistService, TeamView):
         query = query.order_by(Client.name_key, Case.ref)
         with self.database.reading():
             query = query.where(visible_cases(actor))
-            return [case_row(row, today) for row in query.tuples()]
+            return [case_row(row, today, actor.id) for row in query.tuples()]
 
     def find(self, actor: WorkerInfo, text: str, limit: int = 20) -> list[CaseRow]:
         """Cases the actor may read whose client name or reference contains ``text``.
@@ -79,13 +82,16 @@ class CaseService(CaseLifecycle, ClosureChecklistService, TeamView):
         today = dates.today()
         query = (
             row_query()
-            .where(contains(Client.name_key, needle) | contains(pw.fn.LOWER(Case.ref), needle))
+            .where(
+                (contains(Client.name_key, needle) & names_shown(actor))
+                | contains(pw.fn.LOWER(Case.ref), needle)
+            )
             .order_by(Case.status == CaseStatus.CLOSED.value, Client.name_key, Case.ref)
             .limit(limit)
         )
         with self.database.reading():
             query = query.where(visible_cases(actor))
-            return [case_row(row, today) for row in query.tuples()]
+            return [case_row(row, today, actor.id) for row in query.tuples()]
 
     def possible_duplicates(
         self, actor: WorkerInfo, name: str, date_of_birth: date | None = None, limit: int = 8
@@ -113,18 +119,31 @@ class CaseService(CaseLifecycle, ClosureChecklistService, TeamView):
             ids = [cid for cid, _ in ranked]
             clients = {c.id: c for c in Client.select().where(Client.id.in_(ids))}
             cases: dict[int, list[tuple[int, str, CaseStatus, str]]] = {}
-            for cid, case_id, ref, status, wname in tuples(
-                Case.select(Case.client, Case.id, Case.ref, Case.status, Worker.display_name)
+            hidden: set[int] = set()  # clients of a restricted case the actor isn't named for
+            for cid, case_id, ref, status, wname, wid, restricted, named in tuples(
+                Case.select(
+                    Case.client,
+                    Case.id,
+                    Case.ref,
+                    Case.status,
+                    Worker.display_name,
+                    Case.worker,
+                    Case.restricted,
+                    Case.restricted_to,
+                )
                 .join(Worker, pw.JOIN.LEFT_OUTER)
                 .where(Case.client.in_(ids))
                 .order_by(Case.opened_on.desc())
             ):
                 cases.setdefault(cid, []).append((case_id, ref, CaseStatus(status), wname or ""))
+                if restricted and wid != actor.id and not is_named(named, actor.id):
+                    hidden.add(cid)
+        # A restricted client is shown to be there, and whose, but not who they are.
         return [
             DuplicateCandidate(
                 client_id=cid,
-                name=clients[cid].name,
-                date_of_birth=clients[cid].date_of_birth,
+                name=RESTRICTED_NAME if cid in hidden else clients[cid].name,
+                date_of_birth=None if cid in hidden else clients[cid].date_of_birth,
                 reasons=tuple(reasons),
                 cases=tuple(cases.get(cid, ())),
             )

@@ -52,7 +52,7 @@ class TeamView:
                 .where(Case.status != CaseStatus.CLOSED.value, Case.worker.in_(ids))
                 .tuples()
             )
-            cases = [case_row(row, today) for row in rows]
+            cases = [case_row(row, today, actor.id) for row in rows]
         open_cases: Tally[int] = Tally()
         referrals: Tally[int] = Tally()
         flagged: dict[str, Tally[int]] = {"contact": Tally(), "review": Tally(), "actions": Tally()}

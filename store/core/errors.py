@@ -78,3 +78,12 @@ class NotPermitted(StoreError):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+class ReasonNeeded(StoreError):
+    """Opening this record asks the worker to say why first (a restricted case they were named
+    for); ``message`` says so, to show above the question."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

@@ -115,6 +115,10 @@ class Case(BaseModel):
     updated_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
     version = pw.IntegerField(default=1)
+    # Restricted: only its worker and the workers named in restricted_to (",3,7,") open it.
+    restricted = pw.BooleanField(default=False)
+    restricted_to = pw.TextField(default="")
+    restriction_reason = pw.TextField(default="")
 
     class Meta:
         indexes = ((("status", "worker"), False),)
@@ -563,36 +567,3 @@ class WorkerToken(BaseModel):
     revoked_at = pw.DateTimeField(null=True)
     revoked_by = pw.ForeignKeyField(Worker, null=True, backref="+", index=False)
     revoked_by_id: int | None
-
-
-ALL_MODELS: tuple[type[BaseModel], ...] = (
-    Meta,
-    Counter,
-    Worker,
-    Client,
-    Case,
-    Allocation,
-    Note,
-    ChronologyEntry,
-    NoteAmendment,
-    Contact,
-    Professional,
-    SummaryVersion,
-    RecordChange,
-    Task,
-    ServicePlan,
-    PlanGoal,
-    PlanGoalVersion,
-    PlanAction,
-    PlanReview,
-    PlanReviewRating,
-    Conference,
-    ConferenceAttendee,
-    ConferenceAgendaItem,
-    ConferenceAction,
-    ConferenceAmendment,
-    FormDraft,
-    AuditEvent,
-    WorkerToken,
-    ClosureCheck,
-)

@@ -15,6 +15,7 @@ from typing import Any
 
 import peewee as pw
 
+from store.core.dialect import contains
 from store.core.errors import NotFound, NotPermitted
 from store.core.models import Case, Worker
 from store.core.records import Role, WorkerInfo
@@ -70,6 +71,13 @@ CASE_RULES: Mapping[Role, Mapping[Relation, frozenset[Access]]] = {
     Role.ADMINISTRATOR: {relation: _NONE for relation in Relation},
 }
 
+# What naming a worker for a restricted case gives them, by role: reading it, and changing its
+# records if their role changes records at all (never more than the role could ever do).
+_NAMED: Mapping[str, frozenset[Access]] = {
+    role: frozenset(set().union(*CASE_RULES[role].values()) & {Access.READ, Access.WRITE})
+    for role in Role
+}
+
 # Who may open a new case (it is allocated to them, or to a worker they name).
 CASE_CREATORS = frozenset({Role.WORKER, Role.SUPERVISOR, Role.MANAGER})
 
@@ -116,9 +124,20 @@ def relation(me: Worker, holder_id: int | None, holder_team: str | None) -> Rela
 
 def require_case(actor: WorkerInfo | None, case_id: int, access: Access) -> None:
     """NotPermitted unless ``actor`` may do ``access`` to the case, by the rules as they stand
-    now; NotFound if there is no such case. Call inside a transaction."""
+    now; NotFound if there is no such case. Call inside a transaction.
+
+    A restricted case is opened only by the worker holding it and the workers named for it:
+    to anyone else it is refused whatever their role; a named worker may read it and, if their
+    role changes records at all, change it, besides what their role gives them anyway."""
     found = (
-        Case.select(Case.ref, Case.worker, Worker.team, Worker.display_name)
+        Case.select(
+            Case.ref,
+            Case.worker,
+            Worker.team,
+            Worker.display_name,
+            Case.restricted,
+            Case.restricted_to,
+        )
         .join(Worker, pw.JOIN.LEFT_OUTER, on=(Case.worker == Worker.id))
         .where(Case.id == case_id)
         .tuples()
@@ -126,14 +145,48 @@ def require_case(actor: WorkerInfo | None, case_id: int, access: Access) -> None
     )
     if found is None:
         raise NotFound(f"No case with id {case_id}.")
-    ref, holder_id, holder_team, holder_name = found
+    ref, holder_id, holder_team, holder_name, restricted, restricted_to = found
     me = acting_row(actor)
     if me is None:
         raise NotPermitted("Only a signed-in, active worker can do that.")
     stands = relation(me, holder_id, holder_team)
+    if restricted and stands != Relation.OWN:
+        if not is_named(restricted_to, me.id):
+            raise NotPermitted(_restricted(ref, holder_name))
+        if access in _NAMED.get(me.role, _NONE):
+            return
     if allowed(me.role, stands, access):
         return
     raise NotPermitted(_refusal(me, ref, stands, access, holder_name))
+
+
+def is_named(restricted_to: str, worker_id: int) -> bool:
+    """True if the worker is among those named for a restricted case (``restricted_to``)."""
+    return f",{worker_id}," in restricted_to
+
+
+def named_ids(restricted_to: str) -> list[int]:
+    """The ids of the workers named in ``restricted_to`` (",3,7,")."""
+    return [int(part) for part in restricted_to.split(",") if part.strip().isdigit()]
+
+
+def as_named(worker_ids: Collection[int]) -> str:
+    """``restricted_to`` for these workers: ",3,7," (empty for none)."""
+    ids = sorted(set(worker_ids))
+    return f",{','.join(str(i) for i in ids)}," if ids else ""
+
+
+def names_shown(actor: WorkerInfo) -> Any:
+    """A condition on ``Case``: the client's name may be shown to ``actor`` (and searched by
+    them): the case isn't restricted, or they hold it or are named for it."""
+    return (
+        ~Case.restricted | (Case.worker == actor.id) | contains(Case.restricted_to, f",{actor.id},")
+    )
+
+
+def _restricted(ref: str, holder: str | None) -> str:
+    ask = f"ask {holder}, who holds it," if holder else "ask a manager"
+    return f"Case {ref} is restricted to the workers named for it: {ask} if you need to open it."
 
 
 def refusal(actor: WorkerInfo | None, case_id: int, access: Access) -> str:
@@ -181,6 +234,9 @@ def visible_cases(actor: WorkerInfo | None) -> Any:
     elif reads_team and me.team:
         team = Worker.select(Worker.id).where(Worker.team == me.team)
         conditions.append(Case.worker.in_(team))
+    if Access.READ in _NAMED.get(me.role, _NONE):
+        # The LIKE first: peewee would pass its pattern through the boolean field's converter.
+        conditions.append(contains(Case.restricted_to, f",{me.id},") & Case.restricted)
     if not conditions:
         return Case.id.is_null()
     condition = conditions[0]

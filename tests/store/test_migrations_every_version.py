@@ -856,6 +856,30 @@ def fill_v13(b: Built) -> None:
     )
 
 
+def fill_v14(b: Built) -> None:
+    """A second case of the client, restricted to its worker and the kept worker."""
+    b.insert(
+        "case",
+        id=2,
+        ref="CL-2025-0090",  # another year's: the next reference of 2026 stays as it was
+        client_id=1,
+        status="open",
+        worker_id=2,
+        allocated_on="2026-03-01",
+        opened_on="2026-03-01",
+        closure_reason="",
+        closing_summary="",
+        has_plan=0,
+        created_at=at(1, 3),
+        updated_at=at(1, 3),
+        created_by_id=2,
+        version=2,
+        restricted=1,
+        restricted_to=",1,",
+        restriction_reason="Known to staff",
+    )
+
+
 BUILDERS: dict[int, Callable[[Built], None]] = {
     1: fill_v1,
     2: fill_v2,
@@ -870,6 +894,7 @@ BUILDERS: dict[int, Callable[[Built], None]] = {
     11: fill_v11,
     12: fill_v12,
     13: fill_v13,
+    14: fill_v14,
 }
 
 
@@ -1123,6 +1148,16 @@ def read_v13(store: Store, me: Any) -> None:
     assert checklist.item("network").changed_by == "Kept Worker"
 
 
+def read_v14(store: Store, me: Any) -> None:
+    assert not store.cases.get(me, 1).restricted  # a case from before: not restricted
+    shown = store.cases.restriction(me, 2)
+    assert (shown.restricted, shown.named, shown.reason) == (
+        True,
+        (("kept", "Kept Worker"),),
+        "Known to staff",
+    )
+
+
 CHECKS: dict[int, Callable[[Store, Any], None]] = {
     1: read_v1,
     2: read_v2,
@@ -1137,6 +1172,7 @@ CHECKS: dict[int, Callable[[Store, Any], None]] = {
     11: read_v11,
     12: read_v12,
     13: read_v13,
+    14: read_v14,
 }
 
 

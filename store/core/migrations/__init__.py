@@ -31,6 +31,7 @@ from store.core.migrations import (
     m0011_tokens,
     m0012_supervision,
     m0013_closure_checklist,
+    m0014_restricted,
 )
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ STEPS: list[tuple[int, str, Step]] = [
     (11, "tokens for scripts, kept only as hashes", m0011_tokens.up),
     (12, "supervision notes, recorded on the worker supervised", m0012_supervision.up),
     (13, "the closure checklist, worked through before a case closes", m0013_closure_checklist.up),
+    (14, "restricted cases, opened only by the workers named for them", m0014_restricted.up),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"
