@@ -993,6 +993,9 @@ class _Generator:
                     updated,
                     workers[case.creator][0],
                     1,
+                    False,  # restricted: none in the demo
+                    "",
+                    "",
                 )
             )
         self._insert(
@@ -1015,6 +1018,9 @@ class _Generator:
                 Case.updated_at,
                 Case.created_by,
                 Case.version,
+                Case.restricted,
+                Case.restricted_to,
+                Case.restriction_reason,
             ),
             cases,
         )

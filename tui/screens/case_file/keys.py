@@ -158,5 +158,13 @@ CASE_FILE_KEYS: list[BindingType] = [
         show=False,
         id="case_file.close",
     ),
+    Binding(
+        "R",
+        "restrict",
+        "Restrict",
+        tooltip="Restrict the case to its worker and named workers, or lift it",
+        show=False,
+        id="case_file.restrict",
+    ),
     Binding("ctrl+r,f5", "reload", "Refresh", show=False, id="case_file.reload"),
 ]

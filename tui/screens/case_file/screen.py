@@ -24,7 +24,9 @@ from textual.widgets import (
 
 from store.case_file.records import CaseFile
 from store.cases.records import CaseDetail
+from store.cases.restriction import Restriction
 from store.core import dates
+from store.core.errors import NotFound, NotPermitted, ReasonNeeded, StoreError
 from store.core.records import CaseStatus, WorkerInfo
 from store.export.handover import HandoverPack
 from store.notes.records import NoteSummary
@@ -34,6 +36,7 @@ from tui.screens.case_file import network
 from tui.screens.case_file.keys import CASE_FILE_KEYS
 from tui.screens.case_file.notes_list import NotesList, notes_content
 from tui.screens.case_file.overview import overview_content, show_overview
+from tui.screens.case_file.restriction import reason_screen, restriction_screen
 from tui.screens.case_file.summary import (
     edit_summary,
     show_summary,
@@ -44,7 +47,7 @@ from tui.screens.chronology.pane import ChronologyPane, ChronologyTable
 from tui.screens.plan.pane import PlanPane
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
-from tui.workers import run_store
+from tui.workers import report, run_store
 
 TAB_LABELS = {
     "overview": "1 Overview",
@@ -156,12 +159,37 @@ class CaseFileScreen(CaselineScreen[None]):
         notes = self._notes_filter() if "notes" in self._built else None
         plan = "plan" in self._built
 
-        def load() -> tuple[CaseFile, dict[int, str] | None]:
-            loaded = store.case_file.view(me, case_id, notes=notes, plan=plan, opening=opening)
+        def load(reason: str | None = None) -> tuple[CaseFile, dict[int, str] | None]:
+            loaded = store.case_file.view(
+                me, case_id, notes=notes, plan=plan, opening=opening, reason=reason
+            )
             # Folded for the filter here, off the UI thread.
             return loaded, ChronologyTable.keys_for(loaded.chronology)
 
-        run_store(self, load, done=lambda shown: self._show(*shown), name="case")
+        def not_opened(error: StoreError) -> None:
+            """A restricted case asks why first; a case this worker may not open, or gone,
+            is said and left."""
+            if isinstance(error, ReasonNeeded):
+                asked = reason_screen(error.message, load)
+                self.app.push_screen(asked, lambda shown: self._opened_with_reason(shown))
+                return
+            report(self.app, error)
+            if isinstance(error, NotPermitted | NotFound):
+                self.dismiss(None)
+
+        run_store(
+            self,
+            load,
+            done=lambda shown: self._show(*shown),
+            failed=not_opened if opening else None,
+            name="case",
+        )
+
+    def _opened_with_reason(self, shown: tuple[CaseFile, dict[int, str] | None] | None) -> None:
+        if shown is None:  # not said why: not opened
+            self.dismiss(None)
+        else:
+            self._show(*shown)
 
     def _load_plan(self) -> None:
         store, me, case_id = self.caseline.store, self.caseline.me, self.case_id
@@ -209,6 +237,8 @@ class CaseFileScreen(CaselineScreen[None]):
         status = detail.status.value
         if detail.closed_on:
             status += f" {dates.format_date(detail.closed_on)}"
+        if detail.restricted:
+            status += " · restricted"
         if loaded.read_only:
             status += " · read only"
         self.query_one("#case-status", Static).update(status)
@@ -315,7 +345,9 @@ class CaseFileScreen(CaselineScreen[None]):
     WRITE_ACTIONS: ClassVar[frozenset[str]] = frozenset(
         {"new_note", "edit", "add_contact", "add_professional", "add_entry"}
     )
-    MANAGE_ACTIONS: ClassVar[frozenset[str]] = frozenset({"transfer", "close_or_reopen"})
+    MANAGE_ACTIONS: ClassVar[frozenset[str]] = frozenset(
+        {"transfer", "close_or_reopen", "restrict"}
+    )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         loaded = self.file
@@ -516,6 +548,18 @@ class CaseFileScreen(CaselineScreen[None]):
             self.app.push_screen(
                 close_screen(self.caseline, detail), self._after_save("Case closed.")
             )
+
+    def action_restrict(self) -> None:
+        if self.detail is None:
+            return
+        store, me, case_id = self.caseline.store, self.caseline.me, self.detail.id
+
+        def show(shown: Restriction) -> None:
+            self.app.push_screen(
+                restriction_screen(self.caseline, shown), self._after_save("Restriction saved.")
+            )
+
+        run_store(self, lambda: store.cases.restriction(me, case_id), done=show, name="restrict")
 
     def _after_save(self, message: str, *, select: str = "") -> Any:
         """Say what was saved; ``select``: the kind of record added, highlighted once shown.

@@ -1,0 +1,49 @@
+"""Restricted cases in the case file: the question asked before opening one you were named
+for (the answer goes to the audit trail), and the form that restricts a case to named workers
+(``R``), for whoever may transfer or close it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from store.cases.restriction import Restriction
+from tui.screens.form import Field, FormScreen
+
+if TYPE_CHECKING:
+    from tui.host import CaselineHost
+
+REASON_TITLE = "Why are you opening this case?"
+
+
+def reason_screen(why_asked: str, load: Callable[[str], object]) -> FormScreen:
+    """Ask the reason for opening a restricted case; saving opens it (``load`` with the reason,
+    in the form's thread), and the form closes with the case file read."""
+    return FormScreen(
+        REASON_TITLE,
+        [Field("reason", "Reason", "e.g. duty call from the school about attendance")],
+        {},
+        lambda form: load(form.get("reason", "")),
+        subtitle=why_asked,
+    )
+
+
+def restriction_screen(app: CaselineHost, shown: Restriction) -> FormScreen:
+    """Restrict the case to its worker and the workers named, saying why; or lift it."""
+    store, me = app.store, app.me
+    holder = f"{shown.holder} holds it and always opens it" if shown.holder else "nobody holds it"
+    return FormScreen(
+        "Restricted case",
+        [
+            Field("restricted", "Restricted", choices=(("Yes", "yes"), ("No", "no"))),
+            Field("named", "Also open to", "logins, e.g. priya.nair sam.okafor"),
+            Field("reason", "Why", "e.g. a colleague's relative (required when restricted)"),
+        ],
+        {
+            "restricted": "yes" if shown.restricted else "no",
+            "named": " ".join(login for login, _ in shown.named),
+            "reason": shown.reason,
+        },
+        lambda form: store.cases.restrict(me, shown.case_id, form, version=shown.version),
+        subtitle=f"{shown.ref} · {holder}",
+    )
