@@ -135,3 +135,29 @@ async def test_its_worker_restricts_a_case_with_r(seeded_db: Path) -> None:
         await until(
             pilot, lambda: "restricted" in str(screen.query_one("#case-status", Static).render())
         )
+
+
+async def test_restricting_a_case_one_is_not_named_for_closes_it(seeded_db: Path) -> None:
+    """A manager restricts a colleague's case for her (a relative of his own, say): once saved,
+    he may not open it, and the case file says so and closes."""
+    app = CaselineApp(db=seeded_db, worker="sam.okafor")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("w")
+        await until(pilot, lambda: "All workers'" in title(app))
+        await loaded(pilot)
+        row = next(i for i, r in enumerate(table(app).rows) if r.worker_name == "Priya Nair")
+        await pilot.press(*["down"] * row, "enter")
+        await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
+        screen = app.screen
+        await until(pilot, lambda: screen.file is not None)  # type: ignore[attr-defined]
+        await pilot.press("R")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        form = app.screen
+        form.query_one("#restricted").value = "yes"  # type: ignore[attr-defined]
+        form.query_one("#reason").focus()
+        await pilot.pause()
+        await type_text(pilot, "My own relative")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
+        assert any("restricted to the workers named" in m for m in messages(app))

@@ -167,8 +167,8 @@ class CaseFileScreen(CaselineScreen[None]):
             return loaded, ChronologyTable.keys_for(loaded.chronology)
 
         def not_opened(error: StoreError) -> None:
-            """A restricted case asks why first; a case this worker may not open, or gone,
-            is said and left."""
+            """A restricted case asks why first; a case this worker may not open (now: it
+            may have just been restricted, or moved on), or gone, is said and left."""
             if isinstance(error, ReasonNeeded):
                 asked = reason_screen(error.message, load)
                 self.app.push_screen(asked, lambda shown: self._opened_with_reason(shown))
@@ -181,7 +181,7 @@ class CaseFileScreen(CaselineScreen[None]):
             self,
             load,
             done=lambda shown: self._show(*shown),
-            failed=not_opened if opening else None,
+            failed=not_opened,
             name="case",
         )
 
