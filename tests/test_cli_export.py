@@ -790,3 +790,33 @@ def test_handover_pack_errors_are_one_line(
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and fragment in result.stderr
+
+
+def test_a_restricted_case_is_exported_by_one_named_for_it_with_a_reason(
+    tmp_path: Path, db: tuple[Path, CaseDetail]
+) -> None:
+    path, case = db
+    store = Store.open(path)
+    try:
+        sam = store.workers.named("sam.okafor")
+        store.cases.restrict(
+            sam,
+            case.id,
+            {"restricted": "yes", "named": "priya.nair", "reason": "Known to staff"},
+            version=store.cases.get(sam, case.id).version,
+        )
+    finally:
+        store.close()
+    asked = export(tmp_path, db, "--worker", "priya.nair")
+    assert_one_line_error(asked, f"Case {case.ref} is restricted", "give it with --reason")
+    blank = export(tmp_path, db, "--worker", "priya.nair", "--reason", "  ")
+    assert_one_line_error(blank, "Say why you are opening this restricted case")
+    said = export(tmp_path, db, "--worker", "priya.nair", "--reason", "Court report due")
+    assert said.returncode == 0, said.stderr
+    assert said.stdout.startswith(f"# Chronology: {case.ref}")
+    held = export(tmp_path, db)  # its worker: never asked
+    assert held.returncode == 0, held.stderr
+    assert [(login, detail) for _, login, detail, _, _ in _exports(path)] == [
+        ("priya.nair", "stdout (reason: Court report due)"),
+        ("sam.okafor", "stdout"),
+    ]

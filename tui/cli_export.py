@@ -124,6 +124,11 @@ def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--worker", metavar="NAME", default=argparse.SUPPRESS, help="who is exporting, signing in"
     )
+    parser.add_argument(
+        "--reason",
+        metavar="TEXT",
+        help="why you are opening it, for a restricted case you were named for (audited)",
+    )
     add_token_file_argument(parser)
 
 
@@ -190,16 +195,27 @@ def _read_for_export(
     read-only: an export never creates or upgrades it, so a read-only copy can be exported and
     the file is unchanged but for the audit trail's rows."""
     from store.audit.service import origin_here
+    from store.core.errors import ReasonNeeded
     from store.service import Store
 
     path = _database(args, config)
     me = sign_in_to_read(path, args, config, Prompter(), origin_here())
-    return me, Store.read_steadily(
-        path,
-        lambda store: read(store, me),
-        ref_format=config.ref_format,
-        warn=lambda warning: print(f"caseline: warning: {warning}", file=sys.stderr),
-    )
+
+    def reading(store: Store) -> T:
+        # A restricted case one was named for is opened with a reason, as in the app.
+        case = store.cases.by_ref(me, args.ref)
+        args.said = store.cases.reason_to_open(me, case.id, args.reason)
+        return read(store, me)
+
+    try:
+        return me, Store.read_steadily(
+            path,
+            reading,
+            ref_format=config.ref_format,
+            warn=lambda warning: print(f"caseline: warning: {warning}", file=sys.stderr),
+        )
+    except ReasonNeeded as exc:
+        fail(f"{exc.message.removesuffix('.')}: give it with --reason.")
 
 
 def _audit_export(
@@ -222,6 +238,8 @@ def _audit_export(
     detail = "stdout" if where is None else str(where.resolve())
     if described:
         detail += f" ({described})"
+    if getattr(args, "said", ""):
+        detail += f" (reason: {args.said})"
     try:
         record_after_reading(
             _database(args, config), me, f"{what}-exported", case_id, kind, record_id, detail=detail

@@ -28,7 +28,7 @@ from store.core import dates
 from store.core.changes import diff, save_changes
 from store.core.conflicts import last_change, refused
 from store.core.db import Database
-from store.core.errors import Conflict, InvalidInput, NotFound, ReasonNeeded
+from store.core.errors import Conflict, NotFound
 from store.core.models import (
     Case,
     Client,
@@ -41,7 +41,7 @@ from store.core.models import (
 from store.core.permissions import Access, refusal
 from store.core.records import WorkerInfo
 from store.core.rows import get_row
-from store.core.textsafe import clean_field, fold
+from store.core.textsafe import fold
 
 if TYPE_CHECKING:
     # The forms' models import pydantic, which start-up doesn't need: the methods that
@@ -113,7 +113,7 @@ class CaseFileService(CaseHistory):
         Opening a restricted case one doesn't hold needs a ``reason``, kept in the audit trail:
         without one, ReasonNeeded (ask, then open again with it); a blank one, InvalidInput."""
         with self.database.reading():
-            said = _reason_for_opening(actor, case_id, reason) if opening else ""
+            said = self.cases.reason_to_open(actor, case_id, reason) if opening else ""
             detail = self.cases.get(actor, case_id)
             versions = self.summary_versions(actor, case_id)
             found = CaseFile(
@@ -512,28 +512,3 @@ def _summary_info(s: Any) -> SummaryInfo:
         author_name=s.author.display_name,
         created_at=s.created_at,
     )
-
-
-# The longest reason for opening a restricted case that is kept.
-OPENING_REASON_MAX = 300
-
-
-def _reason_for_opening(actor: WorkerInfo, case_id: int, reason: str | None) -> str:
-    """The reason to record for ``actor`` opening the case ("" when none is asked: the case
-    isn't restricted, or they hold it). Inside a transaction."""
-    found = (
-        Case.select(Case.ref, Case.restricted, Case.worker)
-        .where(Case.id == case_id)
-        .tuples()
-        .first()
-    )
-    if found is None or not found[1] or found[2] == actor.id:
-        return ""
-    if reason is None:
-        raise ReasonNeeded(
-            f"Case {found[0]} is restricted: say why you are opening it (kept in the audit trail)."
-        )
-    text = clean_field(reason)[:OPENING_REASON_MAX]
-    if not text:
-        raise InvalidInput({"reason": "Say why you are opening this restricted case."})
-    return text

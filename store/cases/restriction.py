@@ -17,14 +17,19 @@ from store.audit.service import act
 from store.cases.rules import CASE_CONFLICT
 from store.core.changes import diff, save_changes
 from store.core.db import Database
-from store.core.errors import Conflict, InvalidInput
+from store.core.errors import Conflict, InvalidInput, ReasonNeeded
 from store.core.models import Case, Worker
 from store.core.permissions import Access, as_named, named_ids, refusal
 from store.core.records import Role, WorkerInfo
 from store.core.rows import get_row, tuples
+from store.core.textsafe import clean_field
 
 if TYPE_CHECKING:
     from store.cases.input import RestrictionInput
+
+
+# The longest reason for opening a restricted case that is kept.
+OPENING_REASON_MAX = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +55,27 @@ class CaseRestriction:
     def restriction(self, actor: WorkerInfo, case_id: int) -> Restriction:
         with self.database.reading():
             return _restriction(actor, get_row(Case, case_id, "case"))
+
+    @guarded(Access.READ, "case_id")
+    def reason_to_open(self, actor: WorkerInfo, case_id: int, reason: str | None) -> str:
+        """The reason to record for ``actor`` opening (or exporting) the case: "" when none is
+        asked (the case isn't restricted, or they hold it); else ReasonNeeded if ``reason`` is
+        None (ask, then call again with it), InvalidInput if it is blank."""
+        with self.database.reading():
+            found = tuples(
+                Case.select(Case.ref, Case.restricted, Case.worker).where(Case.id == case_id)
+            )
+            ref, restricted, holder = next(iter(found))
+        if not restricted or holder == actor.id:
+            return ""
+        if reason is None:
+            raise ReasonNeeded(
+                f"Case {ref} is restricted: say why you are opening it (kept in the audit trail)."
+            )
+        text = clean_field(reason)[:OPENING_REASON_MAX]
+        if not text:
+            raise InvalidInput({"reason": "Say why you are opening this restricted case."})
+        return text
 
     @guarded(Access.MANAGE, "case_id")
     def restrict(
