@@ -254,27 +254,7 @@ class SupervisionService:
             "updated_at": utcnow(),
         }
         with self.database.writing():
-            me, worker = _pair(actor, worker_id)
-            if not may_write_supervision(me, worker):
-                raise NotPermitted(NOT_A_SUPERVISION_WRITER)
-            if draft_id is not None:
-                updated = (
-                    SupervisionNote.update(**row, version=SupervisionNote.version + 1)
-                    .where(
-                        SupervisionNote.id == draft_id,
-                        SupervisionNote.status == DRAFT,
-                        SupervisionNote.author == actor.id,
-                        SupervisionNote.worker == worker_id,
-                    )
-                    .execute()
-                )
-                if not updated:
-                    raise Conflict("This draft has already been finalised or discarded elsewhere.")
-                return draft_id
-            note = SupervisionNote.create(
-                worker=worker_id, author=actor.id, status=DRAFT, created_at=row["updated_at"], **row
-            )
-            return int(note.id)
+            return _write(actor, worker_id, draft_id, {**row, "status": DRAFT})[0]
 
     def discard_draft(self, actor: WorkerInfo, draft_id: int) -> None:
         """Throw a draft away (a draft is not a record; a final note can't be discarded)."""
@@ -311,27 +291,7 @@ class SupervisionService:
             "updated_at": now,
         }
         with self.database.writing():
-            me, worker = _pair(actor, worker_id)
-            if not may_write_supervision(me, worker):
-                raise NotPermitted(NOT_A_SUPERVISION_WRITER)
-            if draft_id is not None:
-                updated = (
-                    SupervisionNote.update(**values, version=SupervisionNote.version + 1)
-                    .where(
-                        SupervisionNote.id == draft_id,
-                        SupervisionNote.status == DRAFT,
-                        SupervisionNote.author == actor.id,
-                        SupervisionNote.worker == worker_id,
-                    )
-                    .execute()
-                )
-                if not updated:
-                    raise Conflict("This draft has already been finalised or discarded elsewhere.")
-                note_id = draft_id
-            else:
-                note_id = SupervisionNote.create(
-                    worker=worker_id, author=actor.id, created_at=now, **values
-                ).id
+            note_id, worker = _write(actor, worker_id, draft_id, values)
             act(
                 actor,
                 "supervision-finalised",
@@ -379,3 +339,31 @@ class SupervisionService:
                 detail=worker.username,
             )
             return self._detail(actor, note_id)
+
+
+def _write(
+    actor: WorkerInfo, worker_id: int, draft_id: int | None, values: dict[str, Any]
+) -> tuple[int, WorkerInfo]:
+    """Save ``values`` over the actor's draft ``draft_id`` (Conflict if it is no longer their
+    draft), or as a new note about the worker: its id, and the worker. In a write transaction."""
+    me, worker = _pair(actor, worker_id)
+    if not may_write_supervision(me, worker):
+        raise NotPermitted(NOT_A_SUPERVISION_WRITER)
+    if draft_id is not None:
+        updated = (
+            SupervisionNote.update(**values, version=SupervisionNote.version + 1)
+            .where(
+                SupervisionNote.id == draft_id,
+                SupervisionNote.status == DRAFT,
+                SupervisionNote.author == actor.id,
+                SupervisionNote.worker == worker_id,
+            )
+            .execute()
+        )
+        if not updated:
+            raise Conflict("This draft has already been finalised or discarded elsewhere.")
+        return draft_id, worker
+    note = SupervisionNote.create(
+        worker=worker_id, author=actor.id, created_at=values["updated_at"], **values
+    )
+    return int(note.id), worker
