@@ -1,6 +1,6 @@
 """Restricted cases on screen: a colleague's restricted case shows in the list without a name
 and is refused with whom to ask; one you were named for asks why before it opens (escape: not
-opened); its worker restricts it with R."""
+opened); its worker restricts it with L."""
 
 from __future__ import annotations
 
@@ -108,7 +108,7 @@ async def test_a_named_worker_says_why_before_it_opens_and_the_reason_is_audited
     assert said == ["reason: Duty call from the school"]
 
 
-async def test_its_worker_restricts_a_case_with_r(seeded_db: Path) -> None:
+async def test_its_worker_restricts_a_case_with_l(seeded_db: Path) -> None:
     app = CaselineApp(db=seeded_db, worker="sam.okafor")
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
@@ -116,11 +116,11 @@ async def test_its_worker_restricts_a_case_with_r(seeded_db: Path) -> None:
         await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
         screen = app.screen
         await until(pilot, lambda: screen.file is not None)  # type: ignore[attr-defined]
-        await pilot.press("R")
+        await pilot.press("L")
         await until(pilot, lambda: isinstance(app.screen, FormScreen))
         await pilot.press("ctrl+s")  # "no" to start with: nothing to say
         await until(pilot, lambda: app.screen is screen)
-        await pilot.press("R")
+        await pilot.press("L")
         await until(pilot, lambda: isinstance(app.screen, FormScreen))
         form = app.screen
         form.query_one("#restricted").value = "yes"  # type: ignore[attr-defined]
@@ -151,7 +151,7 @@ async def test_restricting_a_case_one_is_not_named_for_closes_it(seeded_db: Path
         await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
         screen = app.screen
         await until(pilot, lambda: screen.file is not None)  # type: ignore[attr-defined]
-        await pilot.press("R")
+        await pilot.press("L")
         await until(pilot, lambda: isinstance(app.screen, FormScreen))
         form = app.screen
         form.query_one("#restricted").value = "yes"  # type: ignore[attr-defined]

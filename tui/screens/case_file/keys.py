@@ -159,7 +159,7 @@ CASE_FILE_KEYS: list[BindingType] = [
         id="case_file.close",
     ),
     Binding(
-        "R",
+        "L",
         "restrict",
         "Restrict",
         tooltip="Restrict the case to its worker and named workers, or lift it",

@@ -1,14 +1,16 @@
 """Restricted cases in the case file: the question asked before opening one you were named
 for (the answer goes to the audit trail), and the form that restricts a case to named workers
-(``R``), for whoever may transfer or close it."""
+(``L``), for whoever may transfer or close it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from store.cases.restriction import Restriction
+from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
+from tui.workers import run_store
 
 if TYPE_CHECKING:
     from tui.host import CaselineHost
@@ -47,3 +49,16 @@ def restriction_screen(app: CaselineHost, shown: Restriction) -> FormScreen:
         lambda form: store.cases.restrict(me, shown.case_id, form, version=shown.version),
         subtitle=f"{shown.ref} · {holder}",
     )
+
+
+def offer_restriction(
+    screen: CaselineScreen[Any], case_id: int, done: Callable[[object], None]
+) -> None:
+    """Read the case's restriction, then offer the form to change it (``done`` when closed)."""
+    app = screen.caseline
+    store, me = app.store, app.me
+
+    def show(shown: Restriction) -> None:
+        screen.app.push_screen(restriction_screen(app, shown), done)
+
+    run_store(screen, lambda: store.cases.restriction(me, case_id), done=show, name="restrict")

@@ -24,7 +24,6 @@ from textual.widgets import (
 
 from store.case_file.records import CaseFile
 from store.cases.records import CaseDetail
-from store.cases.restriction import Restriction
 from store.core import dates
 from store.core.errors import NotFound, NotPermitted, ReasonNeeded, StoreError
 from store.core.records import CaseStatus, WorkerInfo
@@ -36,7 +35,7 @@ from tui.screens.case_file import network
 from tui.screens.case_file.keys import CASE_FILE_KEYS
 from tui.screens.case_file.notes_list import NotesList, notes_content
 from tui.screens.case_file.overview import overview_content, show_overview
-from tui.screens.case_file.restriction import reason_screen, restriction_screen
+from tui.screens.case_file.restriction import offer_restriction, reason_screen
 from tui.screens.case_file.summary import (
     edit_summary,
     show_summary,
@@ -550,16 +549,8 @@ class CaseFileScreen(CaselineScreen[None]):
             )
 
     def action_restrict(self) -> None:
-        if self.detail is None:
-            return
-        store, me, case_id = self.caseline.store, self.caseline.me, self.detail.id
-
-        def show(shown: Restriction) -> None:
-            self.app.push_screen(
-                restriction_screen(self.caseline, shown), self._after_save("Restriction saved.")
-            )
-
-        run_store(self, lambda: store.cases.restriction(me, case_id), done=show, name="restrict")
+        if self.detail is not None:
+            offer_restriction(self, self.detail.id, self._after_save("Restriction saved."))
 
     def _after_save(self, message: str, *, select: str = "") -> Any:
         """Say what was saved; ``select``: the kind of record added, highlighted once shown.
