@@ -60,7 +60,8 @@ class BulkTransfer:
         a sentence for each the actor may not transfer, and whose drafts are on them."""
         ids = list(dict.fromkeys(case_ids))
         with self.database.reading():
-            refused = tuple(m for m in (refusal(actor, i, Access.MANAGE) for i in ids) if m)
+            says = {i: refusal(actor, i, Access.MANAGE) for i in ids}
+            refused = tuple(m for m in says.values() if m)
             rows = (
                 Case.select(
                     Case.id,
@@ -88,7 +89,7 @@ class BulkTransfer:
                 )
                 for i, ref, name, status, worker_id, worker_name, version in tuples(rows)
             }
-            allowed = [i for i in ids if i in found and not refusal(actor, i, Access.MANAGE)]
+            allowed = [i for i in ids if i in found and not says[i]]
             drafts = _drafts_on(allowed)
         return TransferPreview(
             cases=tuple(found[i] for i in allowed), refused=refused, drafts=drafts
