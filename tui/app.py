@@ -11,7 +11,7 @@ import sys
 import termios
 import threading
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from concurrent.futures import Future
 from pathlib import Path
 from typing import ClassVar
@@ -31,7 +31,7 @@ from store.core.records import WorkerInfo
 from store.core.settings import Config
 from store.core.textsafe import visible
 from store.core.words import plural
-from store.notes.records import DraftInfo
+from store.notes.records import DraftInfo, LeftDraft
 from store.service import Store
 from tui.integrity_check import check_seals
 from tui.screens.sign_in import SignIn
@@ -349,18 +349,19 @@ class CaselineApp(Session):
     def _check_drafts(self) -> None:
         store, me = self.store, self.me
 
-        def read() -> tuple[list[str], list[DraftInfo]]:
+        def read() -> tuple[list[str], list[DraftInfo], list[LeftDraft]]:
             forms = store.forms.drafts(me)
-            return [title for _key, title, _at in forms], store.notes.drafts(me)
+            titles = [title for _key, title, _at in forms]
+            return titles, store.notes.drafts(me), store.notes.drafts_left(me)
 
         run_store(self, read, done=self._show_drafts_left, name="drafts", exclusive=False)
 
-    def _show_drafts_left(self, found: tuple[list[str], list[DraftInfo]]) -> None:
-        titles, drafts = found
+    def _show_drafts_left(self, found: tuple[list[str], list[DraftInfo], list[LeftDraft]]) -> None:
+        titles, drafts, left = found
         if titles:
             self._mention_forms(titles)
-        if drafts:
-            self._offer_drafts(drafts)
+        if drafts or left:
+            self._offer_drafts(drafts, left)
 
     def _mention_forms(self, titles: list[str]) -> None:
         count = len(titles)
@@ -373,27 +374,32 @@ class CaselineApp(Session):
             timeout=10,
         )
 
-    def _offer_drafts(self, drafts: list[DraftInfo]) -> None:
+    def _offer_drafts(self, drafts: list[DraftInfo], left: list[LeftDraft]) -> None:
         count = len(drafts)
-        self.notify(
-            plural(count, "unsaved draft"),
-            title="Drafts",
-            markup=False,
-            timeout=6,
-        )
-        if count == 1:
+        said = [plural(count, "unsaved draft")] if count else []
+        if left:
+            authors = sorted({d.author_name for d in left})
+            said.append(
+                f"{plural(len(left), 'unfinished note')} left on your cases by {', '.join(authors)}"
+            )
+        self.notify("; ".join(said), title="Drafts", markup=False, timeout=6)
+        if count == 1 and not left:
             self.open_note_editor(drafts[0].case_id, draft=drafts[0])
         else:
-            self.show_drafts(drafts)
+            self.show_drafts(drafts, left)
 
-    def show_drafts(self, drafts: list[DraftInfo]) -> None:
+    def show_drafts(self, drafts: list[DraftInfo], left: Sequence[LeftDraft] = ()) -> None:
         from tui.screens.caseload.pickers import DraftsScreen
 
-        def chosen(draft: DraftInfo | None) -> None:
-            if draft is not None:
+        def chosen(draft: DraftInfo | LeftDraft | None) -> None:
+            if isinstance(draft, LeftDraft):
+                from tui.screens.notes.left_draft import LeftDraftScreen
+
+                self.push_screen(LeftDraftScreen(draft))
+            elif draft is not None:
                 self.open_note_editor(draft.case_id, draft=draft)
 
-        self.push_screen(DraftsScreen(drafts), chosen)
+        self.push_screen(DraftsScreen(drafts, left), chosen)
 
     def open_note_editor(
         self, case_id: int, *, case_label: str | None = None, draft: DraftInfo | None = None

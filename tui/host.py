@@ -7,6 +7,7 @@ one implementation.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.app import App
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from store.cases.records import CaseRow
     from store.core.records import WorkerInfo
     from store.core.settings import Config
-    from store.notes.records import DraftInfo
+    from store.notes.records import DraftInfo, LeftDraft
     from store.service import Store
 
 
@@ -36,7 +37,8 @@ class CaselineHost(App[None]):
         """Save every note and form being written there and then; how many were saved."""
         raise NotImplementedError
 
-    def show_drafts(self, drafts: list[DraftInfo]) -> None:
+    def show_drafts(self, drafts: list[DraftInfo], left: Sequence[LeftDraft] = ()) -> None:
+        """The worker's drafts, and those others left on their cases (``left``), to choose."""
         raise NotImplementedError
 
     def open_note_editor(

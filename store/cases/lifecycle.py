@@ -78,83 +78,7 @@ class CaseLifecycle:
         )
         on = new.on or dates.today()  # the validator gives a date; this is for the type
         with self.database.writing():
-            case = _case_at(case_id, version)
-            if case.status == CaseStatus.CLOSED.value:
-                raise InvalidInput(
-                    {"form": f"Case {case.ref} is closed; reopen it before transferring it."}
-                )
-            worker = Worker.get_or_none(Worker.username == new.worker)
-            if worker is None:
-                raise InvalidInput({"worker": f"No worker {new.worker!r}."})
-            current = (
-                Allocation.select()
-                .where(Allocation.case == case_id, Allocation.ended_on.is_null())
-                .order_by(Allocation.allocated_on.desc(), Allocation.id.desc())
-                .first()
-            )
-            if current is not None and current.worker_id == worker.id:
-                raise InvalidInput(
-                    {"worker": f"The case is already held by {worker.display_name}."}
-                )
-            floor_day, floor_message = _transfer_floor(
-                case, current.allocated_on if current is not None else None
-            )
-            if on < floor_day:
-                raise InvalidInput({"on": floor_message})
-            if current is not None and not new.reason:
-                raise InvalidInput({"reason": TRANSFER_REASON})
-            now = utcnow()
-            if current is not None:
-                Allocation.update(ended_on=on).where(Allocation.id == current.id).execute()
-            allocation = Allocation.create(
-                case=case_id,
-                worker=worker.id,
-                allocated_on=on,
-                reason=new.reason,
-                created_at=now,
-                created_by=actor.id,
-            )
-            values: dict[str, Any] = {"worker": worker.id, "allocated_on": on}
-            changes: dict[str, tuple[Any, Any]] = {
-                "worker": (_worker_name(case.worker_id), worker.display_name),
-                "allocated_on": (case.allocated_on, on),
-            }
-            opening = case.status == CaseStatus.REFERRAL.value
-            if opening:
-                values["status"] = CaseStatus.OPEN.value
-                changes["status"] = (case.status, CaseStatus.OPEN.value)
-            save_changes(Case, case, values, changes, "case", actor, CASE_CONFLICT)
-            if current is None:
-                title, kind = f"Case allocated to {worker.display_name}", "allocation"
-            else:
-                previous = _worker_name(current.worker_id) or "unknown worker"
-                title = f"Case transferred from {previous} to {worker.display_name}"
-                kind = "transfer"
-            _entry(
-                case_id,
-                allocation.id,
-                on,
-                "allocation",
-                title,
-                f"Reason: {new.reason}" if new.reason else "",
-                kind,
-                allocation.id,
-                actor,
-            )
-            if opening:
-                _entry(
-                    case_id,
-                    allocation.id,
-                    on,
-                    "status",
-                    "Case opened",
-                    "The referral was accepted and allocated.",
-                    "status",
-                    None,
-                    actor,
-                )
-            action = "case-transferred" if current is not None else "case-allocated"
-            act(actor, action, case_id, "case", case_id, detail=title)
+            transfer_case(actor, _case_at(case_id, version), new.worker, on, new.reason)
             return case_detail(case_id)
 
     @guarded(Access.MANAGE, "case_id")
@@ -278,6 +202,93 @@ class CaseLifecycle:
             )
             act(actor, "case-reopened", case_id, "case", case_id)
             return case_detail(case_id)
+
+
+def transfer_case(actor: WorkerInfo, case: Any, username: str, on: date, reason: str) -> str:
+    """Allocate the case, or transfer it, to the worker ``username`` from ``on``: the
+    allocations, the case's history, its chronology entry and the audit row, inside the
+    caller's writing() block (``case`` is its row read there, at the version the caller
+    checked). Returns the entry's title.
+
+    Raises InvalidInput for a closed case, an unknown worker, one who holds the case already,
+    a day before the current allocation, or a transfer with no reason.
+    """
+    case_id = case.id
+    if case.status == CaseStatus.CLOSED.value:
+        raise InvalidInput(
+            {"form": f"Case {case.ref} is closed; reopen it before transferring it."}
+        )
+    worker = Worker.get_or_none(Worker.username == username)
+    if worker is None:
+        raise InvalidInput({"worker": f"No worker {username!r}."})
+    current = (
+        Allocation.select()
+        .where(Allocation.case == case_id, Allocation.ended_on.is_null())
+        .order_by(Allocation.allocated_on.desc(), Allocation.id.desc())
+        .first()
+    )
+    if current is not None and current.worker_id == worker.id:
+        raise InvalidInput({"worker": f"The case is already held by {worker.display_name}."})
+    floor_day, floor_message = _transfer_floor(
+        case, current.allocated_on if current is not None else None
+    )
+    if on < floor_day:
+        raise InvalidInput({"on": floor_message})
+    if current is not None and not reason:
+        raise InvalidInput({"reason": TRANSFER_REASON})
+    now = utcnow()
+    if current is not None:
+        Allocation.update(ended_on=on).where(Allocation.id == current.id).execute()
+    allocation = Allocation.create(
+        case=case_id,
+        worker=worker.id,
+        allocated_on=on,
+        reason=reason,
+        created_at=now,
+        created_by=actor.id,
+    )
+    values: dict[str, Any] = {"worker": worker.id, "allocated_on": on}
+    changes: dict[str, tuple[Any, Any]] = {
+        "worker": (_worker_name(case.worker_id), worker.display_name),
+        "allocated_on": (case.allocated_on, on),
+    }
+    opening = case.status == CaseStatus.REFERRAL.value
+    if opening:
+        values["status"] = CaseStatus.OPEN.value
+        changes["status"] = (case.status, CaseStatus.OPEN.value)
+    save_changes(Case, case, values, changes, "case", actor, CASE_CONFLICT)
+    if current is None:
+        title, kind = f"Case allocated to {worker.display_name}", "allocation"
+    else:
+        previous = _worker_name(current.worker_id) or "unknown worker"
+        title = f"Case transferred from {previous} to {worker.display_name}"
+        kind = "transfer"
+    _entry(
+        case_id,
+        allocation.id,
+        on,
+        "allocation",
+        title,
+        f"Reason: {reason}" if reason else "",
+        kind,
+        allocation.id,
+        actor,
+    )
+    if opening:
+        _entry(
+            case_id,
+            allocation.id,
+            on,
+            "status",
+            "Case opened",
+            "The referral was accepted and allocated.",
+            "status",
+            None,
+            actor,
+        )
+    action = "case-transferred" if current is not None else "case-allocated"
+    act(actor, action, case_id, "case", case_id, detail=title)
+    return title
 
 
 # --- helpers (inside a writing() block) -----------------------------------------------------

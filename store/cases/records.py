@@ -138,3 +138,49 @@ class ClosureChecklist:
     def item(self, key: str) -> ClosureItem:
         """The item with this key."""
         return next(item for item in self.items if item.key == key)
+
+
+@dataclass(frozen=True, slots=True)
+class TransferCandidate:
+    """A case chosen for a transfer of several, as it stands when the form opens."""
+
+    id: int
+    ref: str
+    client_name: str
+    status: CaseStatus
+    worker_id: int | None
+    worker_name: str
+    version: int  # sent back with the transfer, which is refused if the case changed since
+
+
+@dataclass(frozen=True, slots=True)
+class DraftsByAuthor:
+    """How many unfinished notes one worker has on the cases chosen."""
+
+    author_id: int
+    author_name: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class TransferPreview:
+    """What a transfer of several cases would move: the cases the actor may transfer, why
+    any of the others can't be, and whose drafts are on them (listed for the receiver)."""
+
+    cases: tuple[TransferCandidate, ...]
+    refused: tuple[str, ...]  # one sentence a case, naming it
+    drafts: tuple[DraftsByAuthor, ...]
+
+    @property
+    def versions(self) -> dict[int, int]:
+        return {c.id: c.version for c in self.cases}
+
+
+@dataclass(frozen=True, slots=True)
+class TransferredCases:
+    """A transfer of several cases, done: to whom, which cases, and how many drafts of
+    others are now listed for the receiver."""
+
+    worker_name: str
+    refs: tuple[str, ...]
+    drafts_left: int

@@ -1,5 +1,6 @@
 """Cases: the caseload, finding a case, opening a new one (with the duplicate check), and the
-case's life (transfer, closure, reopening, in ``store.cases.lifecycle``; the closure checklist
+case's life (transfer, closure, reopening, in ``store.cases.lifecycle``; several cases
+transferred at once in ``store.cases.bulk``; the closure checklist
 in ``store.cases.closure``)."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import peewee as pw
 
 from store.access import guarded
 from store.audit.service import act
+from store.cases.bulk import BulkTransfer
 from store.cases.closure import ClosureChecklistService
 from store.cases.detail import RESTRICTED_NAME, case_detail, case_row, row_query
 from store.cases.lifecycle import CaseLifecycle
@@ -47,7 +49,7 @@ Scope = Literal["mine", "all"]
 NO_NEW_CASES = "Your role doesn't open cases: a worker, supervisor or manager does."
 
 
-class CaseService(CaseLifecycle, ClosureChecklistService, CaseRestriction, TeamView):
+class CaseService(CaseLifecycle, BulkTransfer, ClosureChecklistService, CaseRestriction, TeamView):
     """Cases: ``store.cases``."""
 
     def __init__(self, database: Database, *, ref_format: str = DEFAULT_REF_FORMAT) -> None:

@@ -62,3 +62,19 @@ class DraftInfo:
     client_name: str
     state: dict[str, str]
     updated_at: datetime  # naive UTC
+
+
+@dataclass(frozen=True, slots=True)
+class LeftDraft:
+    """An unfinished note by someone else (the worker who held the case before) on a case
+    now held by the reader: it stays its author's, and is listed so it is not lost."""
+
+    id: int
+    case_id: int
+    case_ref: str
+    client_name: str
+    author_name: str
+    updated_at: datetime  # naive UTC
+    first_line: str
+    # The editor's fields as the author left them; empty in a list, whole when read.
+    state: dict[str, str]

@@ -36,6 +36,7 @@ from store.core.rows import tuples
 from store.core.settings import NOTE_TYPES
 from store.core.textsafe import clean_field, preview_line
 from store.forms.service import draft_state
+from store.notes.left import LeftDrafts
 from store.notes.records import AmendmentInfo, DraftInfo, NoteDetail, NoteSummary
 from store.notes.rules import BODY_MAX, DRAFT_FIELDS, truthy
 
@@ -48,8 +49,8 @@ def first_line(body: str, width: int = 200) -> str:
     return preview_line(body, markdown=True)[:width]
 
 
-class NoteService:
-    """Case notes: ``store.notes``."""
+class NoteService(LeftDrafts):
+    """Case notes: ``store.notes`` (drafts others left on the actor's cases: ``LeftDrafts``)."""
 
     def __init__(self, database: Database) -> None:
         self.database = database

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from textual.containers import VerticalScroll
 from textual.pilot import Pilot
 
 from store.service import Store
@@ -45,7 +46,17 @@ def test_close_form_with_checklist_80x24(snap_compare: Any, demo_db: Path) -> No
         await pilot.press("C")
         await settle(pilot)
         checklist = pilot.app.screen.query_one(ClosureChecklistList)
-        await until(pilot, lambda: checklist.option_count == 6 and checklist.has_focus)
+        # Loaded, highlighted and focused, with nothing else (the form's first field) about to
+        # take the focus: under load these arrive in any order.
+        await until(
+            pilot,
+            lambda: checklist.option_count == 6
+            and checklist.highlighted == 0
+            and pilot.app.focused is checklist,
+        )
+        await settle(pilot)
+        # Focusing the list may scroll the form a line or not, by timing: show it from the top.
+        pilot.app.screen.query_one("#form", VerticalScroll).scroll_home(animate=False)
         await settle(pilot)
 
     assert snap_compare(app_for(demo_db), terminal_size=(80, 24), run_before=run_before)

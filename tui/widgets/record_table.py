@@ -32,6 +32,7 @@ from tui.widgets.textual_fixes import InOrderKeys
 
 RowT = TypeVar("RowT")
 GAP = 1
+MARK = "✓"  # in the margin before a marked row
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,7 @@ class RecordTable(InOrderKeys, ScrollView, Generic[RowT], can_focus=True, inheri
         "record-table--alert",
         "record-table--muted",
         "record-table--sorted",
+        "record-table--marked",
     }
 
     DEFAULT_CSS = """
@@ -177,6 +179,7 @@ class RecordTable(InOrderKeys, ScrollView, Generic[RowT], can_focus=True, inheri
         &:focus > .record-table--cursor { background: $primary; color: $text; text-style: bold; }
         & > .record-table--alert { color: $text-error; }
         & > .record-table--muted { color: $text-muted; }
+        & > .record-table--marked { text-style: bold; color: $text-accent; }
     }
     """
 
@@ -216,6 +219,11 @@ class RecordTable(InOrderKeys, ScrollView, Generic[RowT], can_focus=True, inheri
     def cell_class(self, row: RowT, column: Column[RowT], value: str) -> str | None:
         """A component class for a cell ("record-table--alert", "…--muted") or None."""
         return None
+
+    def is_marked(self, row: RowT) -> bool:
+        """Whether the row is marked (picked out for an action on several rows): shown with
+        a tick in the margin before it."""
+        return False
 
     def measured_widths(self, rows: Sequence[RowT]) -> dict[str, int]:
         """Preferred widths measured from the data, for columns that should fit it."""
@@ -427,7 +435,11 @@ class RecordTable(InOrderKeys, ScrollView, Generic[RowT], can_focus=True, inheri
         return Strip(line.render(self.app.console), width)
 
     def _row_line(self, row: RowT, width: int, style: Style) -> Strip:
-        line = Text(" ", style=style, no_wrap=True, end="")
+        if self.is_marked(row):
+            style = style + self.get_component_rich_style("record-table--marked", partial=True)
+            line = Text(MARK, style=style, no_wrap=True, end="")
+        else:
+            line = Text(" ", style=style, no_wrap=True, end="")
         for i, (column, col_width) in enumerate(self._layout):
             value = single_line(column.text(row, self._today))
             cell_style = style

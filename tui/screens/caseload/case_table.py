@@ -89,11 +89,30 @@ class CaseTable(RecordTable[CaseRow]):
         # wide on a worker's own caseload (Allocated goes first at 80 columns), narrower on
         # all workers' so the worker and the flags fit beside it.
         self.client_width = 15
+        self.marked: set[int] = set()  # case ids, marked for a transfer of several
+
+    def is_marked(self, row: CaseRow) -> bool:
+        return row.id in self.marked
+
+    def toggle_mark(self) -> None:
+        """Mark the highlighted case, or unmark it, and move on to the next."""
+        row = self.highlighted
+        if row is None:
+            return
+        self.marked.symmetric_difference_update({row.id})
+        self.refresh()
+        if self.cursor_row < len(self.rows) - 1:
+            self.cursor_row += 1
+
+    def clear_marks(self) -> None:
+        self.marked.clear()
+        self.refresh()
 
     def set_rows(self, rows: list[CaseRow], *, keep_id: int | None = None) -> None:
         # Sorted by name once, here: the sort by any other column is stable, so ties stay in
         # name order, predictably.
         super().set_rows(sorted(rows, key=lambda r: r.search_key), keep_id=keep_id)
+        self.marked.intersection_update(r.id for r in rows)  # a case no longer here is not
 
     def measured_widths(self, rows: Sequence[CaseRow]) -> dict[str, int]:
         return {"ref": max((len(r.ref) for r in rows), default=8), "client": self.client_width}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from textual import on
@@ -17,7 +18,7 @@ from store.cases.records import CaseRow
 from store.core import dates
 from store.core.textsafe import fold, preview_line
 from store.core.words import plural
-from store.notes.records import DraftInfo
+from store.notes.records import DraftInfo, LeftDraft
 from tui.text import assemble
 from tui.widgets.safe import SafeInput
 from tui.workers import run_store
@@ -170,22 +171,27 @@ def _case_option(row: CaseRow, *, mine: bool) -> Option:
     )
 
 
-class DraftsScreen(ModalScreen[DraftInfo | None]):
-    """The worker's unfinished notes; enter reopens one."""
+class DraftsScreen(ModalScreen[DraftInfo | LeftDraft | None]):
+    """The worker's unfinished notes, then those others left on the worker's cases (marked
+    "left by" their author); enter reopens one of the worker's own, or reads one left."""
 
     DEFAULT_CSS = PICKER_CSS.format(name="DraftsScreen")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Close", id="drafts.cancel"),
     ]
 
-    def __init__(self, drafts: list[DraftInfo]) -> None:
+    def __init__(self, drafts: list[DraftInfo], left: Sequence[LeftDraft] = ()) -> None:
         super().__init__()
         self.drafts = drafts
+        self.left = list(left)
 
     def compose(self) -> ComposeResult:
         count = len(self.drafts)
+        heading = plural(count, "unsaved draft") if count else "No unsaved drafts of yours"
+        if self.left:
+            heading += f" · {plural(len(self.left), 'draft')} left on your cases"
         with Vertical():
-            yield Static(plural(count, "unsaved draft"), classes="heading")
+            yield Static(heading, classes="heading")
             options = OptionList(id="drafts")
             for draft in self.drafts:
                 saved = dates.format_datetime(dates.to_local(draft.updated_at))
@@ -202,8 +208,26 @@ class DraftsScreen(ModalScreen[DraftInfo | None]):
                         id=str(draft.id),
                     )
                 )
+            for left in self.left:
+                saved = dates.format_datetime(dates.to_local(left.updated_at))
+                options.add_option(
+                    Option(
+                        assemble(
+                            (left.case_ref, "bold"),
+                            "  ",
+                            left.client_name,
+                            (f"  left by {left.author_name}", "bold"),
+                            (f"  saved {saved}  ", "dim"),
+                            (left.first_line[:60], "italic"),
+                        ),
+                        id=f"left-{left.id}",
+                    )
+                )
             yield options
-            yield Static("enter reopen · esc close", classes="hint")
+            hint = "enter reopen · esc close"
+            if self.left:
+                hint = "enter reopen yours, or read one left by someone else · esc close"
+            yield Static(hint, classes="hint")
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
@@ -213,7 +237,10 @@ class DraftsScreen(ModalScreen[DraftInfo | None]):
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        chosen = next(d for d in self.drafts if str(d.id) == event.option.id)
+        chosen: DraftInfo | LeftDraft = next(
+            (d for d in self.drafts if str(d.id) == event.option.id),
+            None,
+        ) or next(d for d in self.left if f"left-{d.id}" == event.option.id)
         self.dismiss(chosen)
 
     def action_cancel(self) -> None:

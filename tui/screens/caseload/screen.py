@@ -11,9 +11,9 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
-from store.cases.records import CaseRow
+from store.cases.records import CaseRow, TransferredCases
 from store.core import dates
-from store.notes.records import DraftInfo
+from store.notes.records import DraftInfo, LeftDraft
 from tui.screens.base import CaselineScreen
 from tui.screens.caseload.case_table import HIDDEN_CLOSED, HIDDEN_MINE, CaseTable
 from tui.text import assemble
@@ -85,10 +85,26 @@ class CaseloadScreen(CaselineScreen[None]):
             id="caseload.reload",
         ),
         Binding(
+            "space",
+            "mark",
+            "Mark",
+            tooltip="Mark the highlighted case (or unmark it), to transfer several at once",
+            show=False,
+            id="caseload.mark",
+        ),
+        Binding(
+            "T",
+            "transfer",
+            "Transfer",
+            tooltip="Transfer the marked cases (or the highlighted one) to another worker",
+            show=False,
+            id="caseload.transfer",
+        ),
+        Binding(
             "escape",
             "escape",
             "Clear filter",
-            tooltip="Leave the filter; again to clear it",
+            tooltip="Leave the filter; again to clear the marks, then the filter",
             show=False,
             id="caseload.escape",
         ),
@@ -111,7 +127,7 @@ class CaseloadScreen(CaselineScreen[None]):
             "d",
             "drafts",
             "Drafts",
-            tooltip="Your unsaved draft notes",
+            tooltip="Your unsaved draft notes, and those left on your cases by others",
             show=False,
             id="caseload.drafts",
         ),
@@ -239,8 +255,10 @@ class CaseloadScreen(CaselineScreen[None]):
         column = table.sort_key.replace("_", " ")
         row = table.highlighted
         where = f"{table.cursor_row + 1}/{len(table.rows)}" if row else ""
+        marked = f" · {len(table.marked)} marked" if table.marked else ""
         self.query_one("#status-line", Static).update(
-            f" Sorted by {column} ({direction}) · {where}" if where else f" Sorted by {column}",
+            (f" Sorted by {column} ({direction}) · {where}" if where else f" Sorted by {column}")
+            + marked,
             layout=False,
         )
 
@@ -307,6 +325,9 @@ class CaseloadScreen(CaselineScreen[None]):
     def action_escape(self) -> None:
         if self.filter_input.has_focus:
             self.table.focus()
+        elif self.table.marked:
+            self.table.clear_marks()
+            self._update_status()
         elif self.filter_input.value:
             self.filter_input.value = ""
 
@@ -330,6 +351,27 @@ class CaseloadScreen(CaselineScreen[None]):
 
     def action_reload(self) -> None:
         self.reload()
+
+    def action_mark(self) -> None:
+        self.table.toggle_mark()
+        self._update_status()
+
+    def action_transfer(self) -> None:
+        from tui.screens.caseload.transfer import offer_bulk_transfer
+
+        table = self.table
+        row = table.highlighted
+        chosen = sorted(table.marked) if table.marked else [row.id] if row is not None else []
+        if not chosen:
+            self.notify("No case to transfer: mark some with space.", markup=False)
+            return
+
+        def done(result: TransferredCases | None) -> None:
+            if result is not None:
+                table.clear_marks()
+                self.reload(keep_id=row.id if row is not None else None)
+
+        offer_bulk_transfer(self, chosen, done)
 
     def action_new_note(self) -> None:
         row = self.table.highlighted
@@ -364,13 +406,16 @@ class CaseloadScreen(CaselineScreen[None]):
 
     def _load_drafts(self) -> None:
         app = self.caseline
-        run_store(
-            self, lambda: app.store.notes.drafts(app.me), done=self._show_drafts, name="drafts"
-        )
 
-    def _show_drafts(self, drafts: list[DraftInfo]) -> None:
-        if drafts:
-            self.caseline.show_drafts(drafts)
+        def read() -> tuple[list[DraftInfo], list[LeftDraft]]:
+            return app.store.notes.drafts(app.me), app.store.notes.drafts_left(app.me)
+
+        run_store(self, read, done=self._show_drafts, name="drafts")
+
+    def _show_drafts(self, found: tuple[list[DraftInfo], list[LeftDraft]]) -> None:
+        drafts, left = found
+        if drafts or left:
+            self.caseline.show_drafts(drafts, left)
         else:
             self.notify("No unsaved drafts.")
 

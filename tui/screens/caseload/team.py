@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from store.cases.records import TeamLoad, WorkerLoad
+from store.cases.records import TeamLoad, TransferredCases, WorkerLoad
 from store.core.words import plural
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
@@ -57,6 +57,9 @@ class TeamTable(RecordTable[WorkerLoad]):
         super().__init__(id=id)
         self.empty_message = "Loading…"
 
+    def row_id(self, row: WorkerLoad) -> int:
+        return row.worker_id
+
     def search_key(self, row: WorkerLoad) -> str:
         return row.login
 
@@ -81,6 +84,13 @@ class TeamScreen(CaselineScreen[None]):
             tooltip="The highlighted worker's supervision record (enter too)",
             id="team.supervision",
         ),
+        Binding(
+            "T",
+            "transfer",
+            "Transfer caseload",
+            tooltip="Transfer all the highlighted worker's open cases (a worker leaving)",
+            id="team.transfer",
+        ),
     ]
 
     def compose(self) -> ComposeResult:
@@ -92,6 +102,9 @@ class TeamScreen(CaselineScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one(TeamTable).focus()
+        self._load()
+
+    def _load(self) -> None:
         app = self.caseline
         run_store(
             self,
@@ -137,3 +150,29 @@ class TeamScreen(CaselineScreen[None]):
         from tui.screens.supervision.record import SupervisionScreen
 
         self.app.push_screen(SupervisionScreen(worker.worker_id, worker.name))
+
+    def action_transfer(self) -> None:
+        worker = self.query_one(TeamTable).highlighted
+        if worker is None:
+            return
+        app = self.caseline
+        run_store(
+            self,
+            lambda: app.store.cases.open_cases_of(app.me, worker.worker_id),
+            done=lambda ids: self._transfer(worker, ids),
+            name="team-transfer",
+        )
+
+    def _transfer(self, worker: WorkerLoad, case_ids: list[int]) -> None:
+        from tui.screens.caseload.transfer import offer_bulk_transfer
+
+        if not case_ids:
+            self.notify(f"{worker.name} holds no open cases.", markup=False)
+            return
+
+        def done(result: TransferredCases | None) -> None:
+            if result is not None:
+                self._load()
+
+        title = f"Transfer {worker.name}'s caseload ({plural(len(case_ids), 'case')})"
+        offer_bulk_transfer(self, case_ids, done, title=title)
