@@ -50,9 +50,11 @@ def test_close_form_with_checklist_80x24(snap_compare: Any, demo_db: Path) -> No
         # take the focus: under load these arrive in any order.
         await until(
             pilot,
-            lambda: checklist.option_count == 6
-            and checklist.highlighted == 0
-            and pilot.app.focused is checklist,
+            lambda: (
+                checklist.option_count == 6
+                and checklist.highlighted == 0
+                and pilot.app.focused is checklist
+            ),
         )
         await settle(pilot)
         # Focusing the list may scroll the form a line or not, by timing: show it from the top.

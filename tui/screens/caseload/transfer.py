@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from tui.host import CaselineHost
     from tui.screens.base import CaselineScreen
 
-SHOWN = 6  # cases named in the confirmation before "and N more"
+SHOWN = 3  # cases named (beside the title, in the confirmation) before "and N more"
 
 
 def offer_bulk_transfer(
@@ -116,7 +116,8 @@ class BulkTransferScreen(FormScreen):
             fields,
             {"on": "today"},
             lambda form: store.cases.transfer_many(me, preview.versions, form, dayfirst=dayfirst),
-            subtitle=shown,
+            # Beside a title naming whose caseload it is, the count; the refs are confirmed later.
+            subtitle=plural(count, "open case") if title else shown,
         )
 
     def action_save(self) -> None:
