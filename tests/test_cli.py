@@ -126,6 +126,14 @@ def test_demo_writes_a_database_and_refuses_to_overwrite_without_force(tmp_path:
 
     forced = run(tmp_path, "demo", "--db", str(path), "--cases", "10", "--notes", "2", "--force")
     assert forced.returncode == 0, forced.stderr
+    real = tmp_path / "real.db"
+    kept = Store.open(real)
+    kept.cases.create(kept.workers.ensure("sam.okafor"), {"client_name": "Real Person"})
+    kept.close()
+    before = real.read_bytes()
+    refused = run(tmp_path, "demo", "--db", str(real), "--force")
+    assert_one_line_error(refused, "holds real records", "never written over them")
+    assert real.read_bytes() == before
     store = Store.open(path)
     assert (
         len(store.cases.caseload(me, scope="all"))

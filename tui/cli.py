@@ -192,17 +192,24 @@ def write_demo(
     today: object = None,
     config: Config | None = None,
 ) -> list[str]:
-    """Create the demo database at ``path``; refuse one that holds data unless ``force``."""
+    """Create the demo database at ``path``; refuse one that holds real records, and a demo
+    database unless ``force``."""
     from store.demo.generator import generate
     from store.service import Store
 
     config = config or Config()
     store = Store.open(path, ref_format=config.ref_format)
     if not store.is_empty():
-        if not force:
-            store.close()
-            raise StoreError(f"{path} already holds cases; use --force to replace it.")
+        demo = store.is_demo()
         store.close()
+        if not demo:
+            # Real records: --force or not, made-up ones never replace them.
+            raise StoreError(
+                f"{path} holds real records, not a demo database's: demo data is never written "
+                "over them; give another --db."
+            )
+        if not force:
+            raise StoreError(f"{path} already holds cases; use --force to replace it.")
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         store = Store.open(path, ref_format=config.ref_format)
