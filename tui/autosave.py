@@ -14,6 +14,8 @@ import threading
 import time
 from collections.abc import Callable
 
+from textual.message import Message
+
 
 class DraftSaver:
     """Calls ``save`` in its own thread at most ``delay`` seconds after ``changed()``."""
@@ -71,3 +73,19 @@ class DraftSaver:
                 self._save()
             except Exception as exc:
                 self._failed(exc)
+
+
+class DraftSaved(Message):
+    """An editor's draft was written; ``at`` is when the write committed (local time)."""
+
+    def __init__(self, at: str) -> None:
+        super().__init__()
+        self.at = at
+
+
+class DraftFailed(Message):
+    """Writing an editor's draft failed."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error

@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from store.chronology.rules import NOTE_CATEGORY, chronology_categories
@@ -25,7 +24,7 @@ from store.core import dates
 from store.core.errors import Conflict, InvalidInput, StoreError
 from store.notes.input import parse_note
 from store.notes.records import DraftInfo, NoteDetail
-from tui.autosave import DraftSaver
+from tui.autosave import DraftFailed, DraftSaved, DraftSaver
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error
 from tui.widgets.date_field import FUTURE, NOW_IF_BLANK, DateField
@@ -49,20 +48,6 @@ FIELD_IDS = (
 
 class NoteEditorScreen(CaselineScreen[int | None]):
     """The note editor; dismisses with the saved note's id, or None."""
-
-    class DraftSaved(Message):
-        """The draft was written; ``at`` is when the write committed (local time)."""
-
-        def __init__(self, at: str) -> None:
-            super().__init__()
-            self.at = at
-
-    class DraftFailed(Message):
-        """Writing the draft failed."""
-
-        def __init__(self, error: Exception) -> None:
-            super().__init__()
-            self.error = error
 
     CSS_PATH = "note_editor.tcss"
 
@@ -116,7 +101,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         self._saver = DraftSaver(
             self._save_in_background,
             delay=AUTOSAVE_SECONDS,
-            failed=lambda exc: self.post_message(self.DraftFailed(exc)),
+            failed=lambda exc: self.post_message(DraftFailed(exc)),
         )
 
     # -- layout --------------------------------------------------------------------------
@@ -272,7 +257,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
                 # The draft was saved or thrown away in another session: keep this text as a
                 # draft of its own rather than lose it.
                 self.draft_id = store.notes.save_draft(me, self.case_id, state, dayfirst=dayfirst)
-        self.post_message(self.DraftSaved(dates.now_local().strftime("%H:%M:%S")))
+        self.post_message(DraftSaved(dates.now_local().strftime("%H:%M:%S")))
 
     @on(DraftSaved)
     def _show_saved(self, event: DraftSaved) -> None:

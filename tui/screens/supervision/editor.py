@@ -14,13 +14,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.widgets import Input, Label, Static, TextArea
 
 from store.core import dates
 from store.core.errors import Conflict, InvalidInput, StoreError
 from store.supervision.records import SupervisionDetail, SupervisionDraft
-from tui.autosave import DraftSaver
+from tui.autosave import DraftFailed, DraftSaved, DraftSaver
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, show_error
 from tui.widgets.date_field import TODAY_IF_BLANK, DateField
@@ -34,20 +33,6 @@ FIELD_IDS = ("held_on", "body", "agreed_actions")
 
 class SupervisionEditorScreen(CaselineScreen[int | None]):
     """The supervision editor; dismisses with the finalised note's id, or None."""
-
-    class DraftSaved(Message):
-        """The draft was written; ``at`` is when (local time)."""
-
-        def __init__(self, at: str) -> None:
-            super().__init__()
-            self.at = at
-
-    class DraftFailed(Message):
-        """Writing the draft failed."""
-
-        def __init__(self, error: Exception) -> None:
-            super().__init__()
-            self.error = error
 
     CSS_PATH = "editor.tcss"
 
@@ -85,7 +70,7 @@ class SupervisionEditorScreen(CaselineScreen[int | None]):
         self._saver = DraftSaver(
             self._save_in_background,
             delay=AUTOSAVE_SECONDS,
-            failed=lambda exc: self.post_message(self.DraftFailed(exc)),
+            failed=lambda exc: self.post_message(DraftFailed(exc)),
             name="caseline-supervision-saver",
         )
 
@@ -173,7 +158,7 @@ class SupervisionEditorScreen(CaselineScreen[int | None]):
             if self._finished:
                 return
             self._save_draft(state)
-        self.post_message(self.DraftSaved(dates.now_local().strftime("%H:%M:%S")))
+        self.post_message(DraftSaved(dates.now_local().strftime("%H:%M:%S")))
 
     @on(DraftSaved)
     def _show_saved(self, event: DraftSaved) -> None:
