@@ -9,6 +9,8 @@ Before the method runs, the record's case (a client's cases, for a client) is fo
 rules of ``store.core.permissions`` asked whether the actor may do that to it; NotPermitted
 (or NotFound) is raised otherwise, and the refusal is added to the audit trail. The check reads
 the worker's role as it is now, in a transaction of its own (or the caller's, when nested).
+A guarded call made by another on the same record with the same access (``case_file.view``
+reading the case's notes, plan and summary) is not checked again.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 import peewee as pw
@@ -42,6 +45,12 @@ from store.core.records import WorkerInfo
 from store.core.rows import tuples
 
 P = ParamSpec("P")
+
+# The checks passed by the guarded calls now running in this thread (actor id, kind, id,
+# access): a call they make on the same record, in the same transaction, needn't ask again.
+_PASSED: ContextVar[frozenset[tuple[int, str, int, Access]]] = ContextVar(
+    "caseline_access_passed", default=frozenset()
+)
 R = TypeVar("R")
 
 
@@ -189,9 +198,18 @@ def guarded(
         @functools.wraps(method)
         def checked(self: S, actor: WorkerInfo, /, *args: P.args, **kwargs: P.kwargs) -> R:
             record_id = signature.bind(self, actor, *args, **kwargs).arguments.get(argument)
-            if record_id is not None:
-                guard(self.database, actor, of, record_id, access, what)
-            return method(self, actor, *args, **kwargs)
+            if record_id is None:
+                return method(self, actor, *args, **kwargs)
+            done = (actor.id, of, record_id, access)
+            passed = _PASSED.get()
+            if done in passed:  # inside a call that has just checked the same (case_file.view)
+                return method(self, actor, *args, **kwargs)
+            guard(self.database, actor, of, record_id, access, what)
+            token = _PASSED.set(passed | {done})
+            try:
+                return method(self, actor, *args, **kwargs)
+            finally:
+                _PASSED.reset(token)
 
         checked.__guarded__ = (access, argument, of)  # type: ignore[attr-defined]
         return checked

@@ -38,7 +38,7 @@ from store.core.models import (
     Worker,
     utcnow,
 )
-from store.core.permissions import Access, refusal
+from store.core.permissions import Access, refusals
 from store.core.records import WorkerInfo
 from store.core.rows import get_row
 from store.core.textsafe import fold
@@ -114,6 +114,7 @@ class CaseFileService(CaseHistory):
         without one, ReasonNeeded (ask, then open again with it); a blank one, InvalidInput."""
         with self.database.reading():
             said = self.cases.reason_to_open(actor, case_id, reason) if opening else ""
+            read_only, no_manage = refusals(actor, case_id, Access.WRITE, Access.MANAGE)
             detail = self.cases.get(actor, case_id)
             versions = self.summary_versions(actor, case_id)
             found = CaseFile(
@@ -129,8 +130,8 @@ class CaseFileService(CaseHistory):
                 else None,
                 plan=self.plans.current(actor, case_id) if plan else None,
                 plan_loaded=plan,
-                read_only=refusal(actor, case_id, Access.WRITE),
-                no_manage=refusal(actor, case_id, Access.MANAGE),
+                read_only=read_only,
+                no_manage=no_manage,
             )
         if opening:
             why = f"reason: {said}" if said else ""

@@ -129,6 +129,15 @@ def require_case(actor: WorkerInfo | None, case_id: int, access: Access) -> None
     A restricted case is opened only by the worker holding it and the workers named for it:
     to anyone else it is refused whatever their role; a named worker may read it and, if their
     role changes records at all, change it, besides what their role gives them anyway."""
+    why = refusals(actor, case_id, access)[0]
+    if why:
+        raise NotPermitted(why)
+
+
+def refusals(actor: WorkerInfo | None, case_id: int, *accesses: Access) -> tuple[str, ...]:
+    """For each of ``accesses``, why ``actor`` may not do it to the case, or "" if they may:
+    the case and the worker read once for all of them. NotFound if there is no such case.
+    Call inside a transaction."""
     found = (
         Case.select(
             Case.ref,
@@ -148,16 +157,20 @@ def require_case(actor: WorkerInfo | None, case_id: int, access: Access) -> None
     ref, holder_id, holder_team, holder_name, restricted, restricted_to = found
     me = acting_row(actor)
     if me is None:
-        raise NotPermitted("Only a signed-in, active worker can do that.")
+        return tuple("Only a signed-in, active worker can do that." for _ in accesses)
     stands = relation(me, holder_id, holder_team)
-    if restricted and stands != Relation.OWN:
-        if not is_named(restricted_to, me.id):
-            raise NotPermitted(_restricted(ref, holder_name))
-        if access in _NAMED.get(me.role, _NONE):
-            return
-    if allowed(me.role, stands, access):
-        return
-    raise NotPermitted(_refusal(me, ref, stands, access, holder_name))
+
+    def why(access: Access) -> str:
+        if restricted and stands != Relation.OWN:
+            if not is_named(restricted_to, me.id):
+                return _restricted(ref, holder_name)
+            if access in _NAMED.get(me.role, _NONE):
+                return ""
+        if allowed(me.role, stands, access):
+            return ""
+        return _refusal(me, ref, stands, access, holder_name)
+
+    return tuple(why(access) for access in accesses)
 
 
 def is_named(restricted_to: str, worker_id: int) -> bool:
@@ -192,11 +205,7 @@ def _restricted(ref: str, holder: str | None) -> str:
 def refusal(actor: WorkerInfo | None, case_id: int, access: Access) -> str:
     """Why ``actor`` may not do ``access`` to the case, or "" if they may (for a screen to
     offer only what will be allowed). Call inside a transaction."""
-    try:
-        require_case(actor, case_id, access)
-    except NotPermitted as exc:
-        return exc.message
-    return ""
+    return refusals(actor, case_id, access)[0]
 
 
 def _refusal(me: Worker, ref: str, stands: Relation, access: Access, holder: str | None) -> str:
