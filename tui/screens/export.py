@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from store.export.handover import HandoverPack
     from store.plans.records import PlanInfo
     from tui.host import CaselineHost
+    from tui.screens.base import CaselineScreen
 
 
 def default_export_path(ref: str, fmt: str, what: str = "chronology") -> Path:
@@ -99,6 +100,16 @@ def minutes_export(detail: CaseDetail, conference: ConferenceInfo) -> Export:
         lambda path, by: export_minutes(path, detail, conference, exported_by=by),
         ("conference", conference.id),
     )
+
+
+def offer_handover(screen: CaselineScreen[Any], case_id: int) -> None:
+    """Gather the case's handover pack, then offer to export it (``H`` in the case file)."""
+    store, me = screen.caseline.store, screen.caseline.me
+
+    def show(pack: HandoverPack) -> None:
+        screen.app.push_screen(ExportScreen(pack.file.detail, handover_export(pack)))
+
+    run_store(screen, lambda: store.handover.pack(me, case_id), done=show, name="handover")
 
 
 def handover_export(pack: HandoverPack) -> Export:

@@ -6,6 +6,7 @@ panes), and the forms it opens are beside it (``network``, ``lifecycle``)."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any, ClassVar
 
 from textual import on
@@ -27,7 +28,6 @@ from store.cases.records import CaseDetail
 from store.core import dates
 from store.core.errors import NotFound, NotPermitted, ReasonNeeded, StoreError
 from store.core.records import CaseStatus, WorkerInfo
-from store.export.handover import HandoverPack
 from store.notes.records import NoteSummary
 from store.plans.records import PlanInfo
 from tui.screens.base import CaselineScreen
@@ -80,7 +80,9 @@ class CaseFileScreen(CaselineScreen[None]):
         self.file: CaseFile | None = None
         self.notes_list = NotesList(self)
         self._focus_on_switch: dict[str, str] = {}  # tab -> what to focus when it is shown
-        self._built: set[str] = {self.initial_tab}
+        # The tabs built so far, each with what is set once it is (the first: at once).
+        self._built: dict[str, asyncio.Event] = {self.initial_tab: asyncio.Event()}
+        self._built[self.initial_tab].set()
         # Focused straight away: each change of focus rebuilds the footer.
         self.AUTO_FOCUS = TAB_FOCUS[self.initial_tab]  # type: ignore[misc]  # read when shown
         self._chronology_keys: dict[int, str] | None = None
@@ -117,13 +119,18 @@ class CaseFileScreen(CaselineScreen[None]):
         return [ChronologyPane(self.caseline.config.chronology_categories, id="chron")]
 
     async def _open_tab(self, tab: str) -> None:
-        """Build a tab the first time it is shown, and fill it from what is loaded."""
+        """Build a tab the first time it is shown, and fill it from what is loaded; a key
+        typed meanwhile (4 then x at once) waits here until the tab is built."""
         if tab in self._built:
+            await self._built[tab].wait()
             return
-        self._built.add(tab)
-        await self.query_one(f"#{tab}", TabPane).mount_all(self._tab_content(tab))
-        if self.file is not None:  # else the load under way fills it
-            self._show_tab(tab, self.file)
+        ready = self._built[tab] = asyncio.Event()
+        try:
+            await self.query_one(f"#{tab}", TabPane).mount_all(self._tab_content(tab))
+            if self.file is not None:  # else the load under way fills it
+                self._show_tab(tab, self.file)
+        finally:
+            ready.set()
 
     async def on_mount(self) -> None:
         self._load(opening=True)
@@ -499,16 +506,10 @@ class CaseFileScreen(CaselineScreen[None]):
         self.app.push_screen(ExportScreen(self.detail, export))
 
     def action_handover(self) -> None:
-        if self.detail is None:
-            return
-        store, me, case_id = self.caseline.store, self.caseline.me, self.detail.id
+        from tui.screens.export import offer_handover
 
-        def show(pack: HandoverPack) -> None:
-            from tui.screens.export import ExportScreen, handover_export
-
-            self.app.push_screen(ExportScreen(pack.file.detail, handover_export(pack)))
-
-        run_store(self, lambda: store.handover.pack(me, case_id), done=show, name="handover")
+        if self.detail is not None:
+            offer_handover(self, self.detail.id)
 
     def action_transfer(self) -> None:
         if self.detail is not None:
