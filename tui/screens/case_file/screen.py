@@ -118,11 +118,13 @@ class CaseFileScreen(CaselineScreen[None]):
             return [PlanPane(self.case_id, self._case_label(), id="plan-pane")]
         return [ChronologyPane(self.caseline.config.chronology_categories, id="chron")]
 
-    async def _open_tab(self, tab: str) -> None:
-        """Build a tab the first time it is shown, and fill it from what is loaded; a key
-        typed meanwhile (4 then x at once) waits here until the tab is built."""
+    async def _open_tab(self, tab: str, *, inside: bool = False) -> None:
+        """Build a tab the first time it is shown, and fill it from what is loaded. ``inside``:
+        for a key that reads what the tab's parts compose (4 then x at once), wait until a
+        build under way is done; other callers go on at once (a box to focus is there)."""
         if tab in self._built:
-            await self._built[tab].wait()
+            if inside:
+                await self._built[tab].wait()
             return
         ready = self._built[tab] = asyncio.Event()
         try:
@@ -453,7 +455,7 @@ class CaseFileScreen(CaselineScreen[None]):
     async def action_edit(self) -> None:
         active = self.query_one("#tabs", TabbedContent).active
         # A key typed straight after the tab's number can come before the tab is built.
-        await self._open_tab(active)
+        await self._open_tab(active, inside=True)
         if active == "summary":
             self._edit_summary()
         elif active == "chronology":
@@ -492,7 +494,7 @@ class CaseFileScreen(CaselineScreen[None]):
         )
 
     async def action_reverse_chronology(self) -> None:
-        await self._open_tab("chronology")
+        await self._open_tab("chronology", inside=True)
         self.query_one(ChronologyPane).reverse()
 
     async def action_export(self) -> None:
@@ -500,7 +502,7 @@ class CaseFileScreen(CaselineScreen[None]):
             return
         from tui.screens.export import ExportScreen, chronology_export
 
-        await self._open_tab("chronology")
+        await self._open_tab("chronology", inside=True)
         pane = self.query_one(ChronologyPane)
         export = chronology_export(self.detail, list(pane.table.rows), pane.filter_description())
         self.app.push_screen(ExportScreen(self.detail, export))
