@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from textual.binding import Binding, BindingType
 
+from tui.screens.case_file.tabs import tab_keys
+
 CASE_FILE_KEYS: list[BindingType] = [
     Binding("escape", "back", "Back", tooltip="Back to the caseload", id="case_file.back"),
     Binding(
@@ -167,4 +169,5 @@ CASE_FILE_KEYS: list[BindingType] = [
         id="case_file.restrict",
     ),
     Binding("ctrl+r,f5", "reload", "Refresh", show=False, id="case_file.reload"),
+    *tab_keys(),
 ]

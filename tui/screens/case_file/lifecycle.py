@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 
 from store.cases.records import CaseDetail
 from store.core.records import CaseStatus, WorkerInfo
+from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import TODAY_IF_BLANK
+from tui.workers import run_store
 
 if TYPE_CHECKING:
     from tui.host import CaselineHost
@@ -85,3 +87,29 @@ def offer_transfer(
         app.notify("There is no other worker to transfer the case to.", markup=False)
         return
     app.push_screen(transfer_screen(app, detail, workers), done)
+
+
+def transfer(
+    screen: CaselineScreen[None], detail: CaseDetail, done: Callable[[object], None]
+) -> None:
+    """Read who is active, then offer the transfer form."""
+    app = screen.caseline
+    run_store(
+        screen,
+        app.store.workers.active,
+        done=lambda active: offer_transfer(app, detail, active, done),
+        name="transfer",
+    )
+
+
+def close_or_reopen(
+    screen: CaselineScreen[None],
+    detail: CaseDetail,
+    after_save: Callable[[str], Callable[[object], None]],
+) -> None:
+    """The close form for an open case, the reopen form for a closed one."""
+    app = screen.caseline
+    if detail.status is CaseStatus.CLOSED:
+        app.push_screen(reopen_screen(app, detail), after_save("Case reopened."))
+    else:
+        app.push_screen(close_screen(app, detail), after_save("Case closed."))

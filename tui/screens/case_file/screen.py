@@ -27,7 +27,7 @@ from store.case_file.records import CaseFile
 from store.cases.records import CaseDetail
 from store.core import dates
 from store.core.errors import NotFound, NotPermitted, ReasonNeeded, StoreError
-from store.core.records import CaseStatus, WorkerInfo
+from store.core.records import CaseStatus
 from store.notes.records import NoteSummary
 from store.plans.records import PlanInfo
 from tui.screens.base import CaselineScreen
@@ -42,6 +42,7 @@ from tui.screens.case_file.summary import (
     summary_age,
     summary_content,
 )
+from tui.screens.case_file.tabs import CASE_SCREENS, EXTRA_TABS, CasePane, load
 from tui.screens.chronology.pane import ChronologyPane, ChronologyTable
 from tui.screens.plan.pane import PlanPane
 from tui.text import assemble
@@ -54,7 +55,7 @@ TAB_LABELS = {
     "notes": "3 Notes",
     "chronology": "4 Chronology",
     "plan": "5 Plan",
-}
+} | {tab.id: tab.label for tab in EXTRA_TABS}
 TABS = tuple(TAB_LABELS)
 TAB_FOCUS = {  # what has the focus when a tab is shown
     "overview": "#contacts",
@@ -62,7 +63,8 @@ TAB_FOCUS = {  # what has the focus when a tab is shown
     "notes": "#notes-list",
     "chronology": "#chron-table",
     "plan": "#plan-pane",
-}
+} | {tab.id: tab.focus for tab in EXTRA_TABS}
+EXTRA = {tab.id: tab for tab in EXTRA_TABS}
 
 
 class CaseFileScreen(CaselineScreen[None]):
@@ -116,6 +118,8 @@ class CaseFileScreen(CaselineScreen[None]):
             return notes_content(self.caseline.config.note_types)
         if tab == "plan":
             return [PlanPane(self.case_id, self._case_label(), id="plan-pane")]
+        if tab in EXTRA:
+            return [load(EXTRA[tab].pane)(self.case_id, self._case_label(), id=f"{tab}-pane")]
         return [ChronologyPane(self.caseline.config.chronology_categories, id="chron")]
 
     async def _open_tab(self, tab: str, *, inside: bool = False) -> None:
@@ -266,6 +270,8 @@ class CaseFileScreen(CaselineScreen[None]):
                 self._show_notes(loaded.notes)
             else:
                 self._load_notes()
+        elif tab in EXTRA:
+            self.query_one(f"#{tab}-pane", CasePane).case_shown(loaded)
         elif tab == "plan":
             if loaded.plan_loaded:
                 self._show_plan(loaded.plan)
@@ -418,6 +424,12 @@ class CaseFileScreen(CaselineScreen[None]):
 
         self.app.push_screen(ConferencesScreen(self.detail.id, self._case_label()))
 
+    def action_case_screen(self, name: str) -> None:
+        """Open a screen about this case registered in ``tabs.CASE_SCREENS``."""
+        if self.detail is not None:
+            screen = next(s for s in CASE_SCREENS if s.id == name)
+            self.app.push_screen(load(screen.screen)(self.detail.id, self._case_label()))
+
     def action_summary_versions(self) -> None:
         if self.detail is None:
             return
@@ -514,42 +526,18 @@ class CaseFileScreen(CaselineScreen[None]):
             offer_handover(self, self.detail.id)
 
     def action_transfer(self) -> None:
+        from tui.screens.case_file.lifecycle import transfer
+
         if self.detail is not None:
-            self._transfer(self.detail)
-
-    def _transfer(self, detail: CaseDetail) -> None:
-        workers = self.caseline.store.workers
-        run_store(
-            self,
-            workers.active,
-            done=lambda active: self._show_transfer(detail, active),
-            name="transfer",
-        )
-
-    def _show_transfer(self, detail: CaseDetail, workers: list[WorkerInfo]) -> None:
-        from tui.screens.case_file.lifecycle import offer_transfer
-
-        offer_transfer(
-            self.caseline,
-            detail,
-            workers,
-            self._after_save("Case transferred; the chronology records it."),
-        )
+            transfer(
+                self, self.detail, self._after_save("Case transferred; the chronology records it.")
+            )
 
     def action_close_or_reopen(self) -> None:
-        from tui.screens.case_file.lifecycle import close_screen, reopen_screen
+        from tui.screens.case_file.lifecycle import close_or_reopen
 
-        detail = self.detail
-        if detail is None:
-            return
-        if detail.status is CaseStatus.CLOSED:
-            self.app.push_screen(
-                reopen_screen(self.caseline, detail), self._after_save("Case reopened.")
-            )
-        else:
-            self.app.push_screen(
-                close_screen(self.caseline, detail), self._after_save("Case closed.")
-            )
+        if self.detail is not None:
+            close_or_reopen(self, self.detail, self._after_save)
 
     def action_restrict(self) -> None:
         if self.detail is not None:

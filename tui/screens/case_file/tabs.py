@@ -1,0 +1,128 @@
+"""The case file's tabs after the first five, and the screens its keys open for one case.
+
+Each area that joins the case file adds one line here and keeps everything else at home: a
+tab is a ``CasePane`` (in its area's package under ``tui/screens/``) that reads its own
+records with one store call, holds its own keys, and is told each time the case is read again
+(``case_shown``); a screen for one case takes ``(case_id, case_label)``. Both are named as
+"module:Class" and imported when first opened, so start-up loads none of them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding, BindingType
+from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from store.case_file.records import CaseFile
+    from tui.host import CaselineHost
+
+
+@dataclass(frozen=True)
+class CaseTab:
+    """A tab of the case file built by its own area."""
+
+    id: str  # the TabPane's id, and the pane's tab name
+    key: str  # the key that shows it ("6")
+    label: str  # the tab's title, with its key first ("6 Assessment")
+    tooltip: str
+    pane: str  # "module:Class" of the CasePane
+    focus: str  # a selector of what has the focus when the tab is shown
+
+
+@dataclass(frozen=True)
+class CaseScreen:
+    """A screen about one case opened by a key from the case file (like the meetings)."""
+
+    id: str
+    key: str
+    description: str
+    tooltip: str
+    screen: str  # "module:Class", made with (case_id, case_label)
+
+
+# In the order they are shown. Keys 1-5 are the case file's own.
+EXTRA_TABS: tuple[CaseTab, ...] = ()
+
+CASE_SCREENS: tuple[CaseScreen, ...] = ()
+
+
+def load(name: str) -> Any:
+    """The class named "module:Class"."""
+    module, _, attribute = name.partition(":")
+    return getattr(importlib.import_module(module), attribute)
+
+
+def tab_keys() -> list[BindingType]:
+    """The keys that show the extra tabs and open the case screens."""
+    keys: list[BindingType] = [
+        Binding(
+            tab.key,
+            f"tab('{tab.id}')",
+            tab.label.partition(" ")[2],
+            tooltip=tab.tooltip,
+            show=False,
+            id=f"case_file.{tab.id}",
+        )
+        for tab in EXTRA_TABS
+    ]
+    keys += [
+        Binding(
+            screen.key,
+            f"case_screen('{screen.id}')",
+            screen.description,
+            tooltip=screen.tooltip,
+            show=False,
+            id=f"case_file.{screen.id}",
+        )
+        for screen in CASE_SCREENS
+    ]
+    return keys
+
+
+class CasePane(Widget):
+    """A case-file tab that reads its own records.
+
+    ``case_shown`` is called once the tab is built and each time the case is read again (on
+    opening, on coming back from another screen, when a colleague changed something); it keeps
+    what the case file knows (read only, closed) and calls ``reload``, which reads this tab's
+    records in a worker (``tui.workers.run_store``) and shows them.
+    """
+
+    DEFAULT_CSS = """
+    CasePane {
+        height: 1fr;
+    }
+    """
+
+    def __init__(self, case_id: int, case_label: str, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.case_id = case_id
+        self.case_label = case_label
+        self.file: CaseFile | None = None
+
+    @property
+    def caseline(self) -> CaselineHost:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def read_only(self) -> str:
+        """Why this worker may only read the case ("" if they may change it): the rules."""
+        return self.file.read_only if self.file is not None else ""
+
+    @property
+    def closed(self) -> bool:
+        return self.file is not None and self.file.detail.status.value == "closed"
+
+    def case_shown(self, file: CaseFile) -> None:
+        self.file = file
+        detail = file.detail
+        self.case_label = f"{detail.ref} · {detail.client_name}"
+        self.reload()
+
+    def reload(self) -> None:
+        """Read this tab's records again and show them."""
+        raise NotImplementedError
