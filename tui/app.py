@@ -126,6 +126,7 @@ class CaselineApp(Session):
                 raise ValueError("CaselineApp needs a database path or an open store")
             store = Store.open(db, ref_format=self.config.ref_format)
         self.store = store
+        store.referrals.chase_limit = self.config.referral_chase_limit
         if me is None and sign_in is None:
             from store.core.config import login_name
 

@@ -74,6 +74,14 @@ def _client_cases(client_id: int) -> list[int]:
     return [cid for (cid,) in tuples(Case.select(Case.id).where(Case.client == client_id))]
 
 
+def _case_column(table: str, what: str) -> Callable[[int], list[int]]:
+    """The case of a row of an area's own table (one with a ``case_id``), read without
+    importing the area's models, which sit above this layer."""
+    found: Any = pw.Table(table, ("id", "case_id")).bind(Case._meta.database)
+
+    return lambda i: _one(found.select(found.case_id).where(found.id == i), what, i)
+
+
 def _contact_cases(contact_id: int) -> list[int]:
     found = Contact.select(Contact.client).where(Contact.id == contact_id).tuples().first()
     if found is None:
@@ -123,6 +131,8 @@ CASES_OF: dict[str, Callable[[int], list[int]]] = {
         "action",
         i,
     ),
+    "referral": _case_column("referral", "referral"),
+    "incoming_referral": _case_column("incoming_referral", "incoming referral"),
 }
 
 

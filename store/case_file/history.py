@@ -36,6 +36,7 @@ from store.core.models import (
 from store.core.permissions import Access
 from store.core.records import WorkerInfo
 from store.core.textsafe import preview_line
+from store.referrals.models import IncomingReferral
 
 # Tables whose rows keep a change history, by the name RecordChange.table uses.
 HISTORY_TABLES: dict[str, type[pw.Model]] = {
@@ -49,6 +50,7 @@ HISTORY_TABLES: dict[str, type[pw.Model]] = {
     "conference": Conference,
     "conference_action": ConferenceAction,
     "closure_check": ClosureCheck,
+    "incoming_referral": IncomingReferral,
 }
 
 # Fields shown under another name (by the table RecordChange uses).
@@ -287,6 +289,11 @@ class CaseHistory:
         ):
             what = CLOSURE_LABELS.get(check.item, check.item)
             labels[("closure_check", check.id)] = f"Closure checklist: {what}"
+        for came in IncomingReferral.select(
+            IncomingReferral.id, IncomingReferral.received_on
+        ).where(IncomingReferral.case == case_id):
+            received = dates.format_date(came.received_on)
+            labels[("incoming_referral", came.id)] = f"Referral received {received}"
         changes: list[tuple[str, str, int, ChangeInfo]] = []
         for (table, record_id), label in labels.items():
             query = (

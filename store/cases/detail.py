@@ -31,9 +31,12 @@ def case_flags(
     next_review_on: date | None,
     today: date,
     next_action_due_on: date | None = None,
+    *,
+    to_escalate: int = 0,
 ) -> tuple[str, ...]:
     """Short flags for a caseload row, most urgent first: "review" (the plan's review is
-    overdue), "actions" (a conference action is overdue), "contact", "new"."""
+    overdue), "actions" (a conference action is overdue), "escalate" (a referral was chased
+    unanswered too often), "contact", "new"."""
     if status == CaseStatus.CLOSED:
         return ()
     flags: list[str] = []
@@ -41,6 +44,8 @@ def case_flags(
         flags.append("review")
     if next_action_due_on is not None and next_action_due_on < today:
         flags.append("actions")
+    if to_escalate:
+        flags.append("escalate")
     if status == CaseStatus.OPEN:
         last = dates.to_local(last_contact_at).date() if last_contact_at else None
         since = last or allocated_on
@@ -116,6 +121,7 @@ def row_query() -> Any:
             Case.next_action_due_on,
             Case.restricted,
             Case.restricted_to,
+            Case.referrals_to_escalate,
         )
         .join(Client)
         .switch(Case)
@@ -128,7 +134,7 @@ def case_row(row: tuple[Any, ...], today: date, viewer_id: int | None = None) ->
     ``viewer_id`` (unless they hold it or are named for it) only that it exists, whose it is
     and its reference: no name, no flags, and a filter finds it by its reference alone."""
     cid, ref, name, key, status, wid, wname, alloc, last, review, has_plan, actions_due = row[:12]
-    restricted, restricted_to = row[12:14]
+    restricted, restricted_to, to_escalate = row[12:15]
     if restricted and viewer_id != wid and not is_named(restricted_to, viewer_id or 0):
         return CaseRow(
             id=cid,
@@ -156,7 +162,7 @@ def case_row(row: tuple[Any, ...], today: date, viewer_id: int | None = None) ->
         next_review_on=review,
         has_plan=bool(has_plan),
         next_action_due_on=actions_due,
-        flags=case_flags(status, alloc, last, review, today, actions_due),
+        flags=case_flags(status, alloc, last, review, today, actions_due, to_escalate=to_escalate),
         search_key=f"{key} {fold(ref)}",
         restricted=bool(restricted),
     )

@@ -9,8 +9,16 @@ from store.core.settings import CHRONOLOGY_CATEGORIES
 
 DEFAULT_CATEGORIES: tuple[str, ...] = CHRONOLOGY_CATEGORIES
 # Categories the store gives automatic entries: allocations and transfers, status changes,
-# significant notes, service plans and their reviews, finalised conference minutes.
-AUTOMATIC_CATEGORIES: tuple[str, ...] = ("allocation", "status", "contact", "plan", "conference")
+# significant notes, service plans and their reviews, finalised conference minutes, referrals
+# sent and finished.
+AUTOMATIC_CATEGORIES: tuple[str, ...] = (
+    "allocation",
+    "status",
+    "contact",
+    "plan",
+    "conference",
+    "referral",
+)
 ALLOCATION_KINDS = ("allocation", "transfer")  # source kinds that start an allocation
 
 TITLE_MAX = 120

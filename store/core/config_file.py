@@ -97,6 +97,12 @@ class ConfigFile(BaseModel):
         le=480,
         description="Minutes without a key after which the screen locks.",
     )
+    referral_chase_limit: int = Field(
+        default=3,
+        ge=1,
+        le=20,
+        description="Chases with no answer after which a referral is marked for escalation.",
+    )
 
     @field_validator("note_types", "chronology_categories", "closure_reasons", "conference_types")
     @classmethod

@@ -111,6 +111,7 @@ class Case(BaseModel):
     has_plan = pw.BooleanField(default=False)
     # The earliest due date among the open actions of finalised conference minutes.
     next_action_due_on = pw.DateField(null=True)
+    referrals_to_escalate = pw.IntegerField(default=0)  # kept by store.referrals (m0018)
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Worker, null=True, backref="+")

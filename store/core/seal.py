@@ -260,6 +260,35 @@ SEALED: tuple[Sealed, ...] = (
         "supervision_amendment",
         ("id", "supervision_id", "author_id", "reason", "body", "created_at"),
     ),
+    # A referral's status history and its chases (m0018).
+    Sealed(
+        "referral_status_change",
+        (
+            "id",
+            "referral_id",
+            "status",
+            "previous",
+            "changed_on",
+            "note",
+            "created_at",
+            "created_by_id",
+        ),
+    ),
+    Sealed(
+        "referral_chase",
+        (
+            "id",
+            "referral_id",
+            "chased_on",
+            "method",
+            "contacted",
+            "said",
+            "responded",
+            "next_chase_on",
+            "created_at",
+            "created_by_id",
+        ),
+    ),
 )
 BY_TABLE = {kind.table: kind for kind in SEALED}
 PART_TABLES = frozenset(table for kind in SEALED for table, _ in kind.parts)

@@ -996,6 +996,7 @@ class _Generator:
                     False,  # restricted: none in the demo
                     "",
                     "",
+                    0,  # referrals to escalate: counted by store.demo.referrals
                 )
             )
         self._insert(
@@ -1021,6 +1022,7 @@ class _Generator:
                 Case.restricted,
                 Case.restricted_to,
                 Case.restriction_reason,
+                Case.referrals_to_escalate,
             ),
             cases,
         )

@@ -58,6 +58,8 @@ EDITED = {
     "audit_event": "detail",
     "supervision_note": "body",
     "supervision_amendment": "body",
+    "referral_status_change": "note",
+    "referral_chase": "said",
 }
 KINDS = [kind.table for kind in seal.SEALED]
 
@@ -116,6 +118,24 @@ def build_records(path: Path) -> None:
             manager, worker.id, {"held_on": "20/11/2026", "body": "Caseload steady."}
         )
         store.supervision.amend(manager, supervision.id, reason="Date", body="Held on the 19th.")
+        # A referral sent, accepted and chased: its status history and chases.
+        referral = store.referrals.create(
+            me,
+            case.id,
+            {
+                "agency": "Citizens Advice",
+                "referred_on": "2/11/2026",
+                "reason": "Debts",
+                "shared": "Name and address",
+                "lawful_reason": "Safeguarding",
+            },
+        )
+        store.referrals.change_status(
+            me, referral.id, {"status": "accepted", "note": "Seen"}, version=1
+        )
+        store.referrals.chase(
+            me, referral.id, {"method": "phone", "contacted": "Duty desk", "said": "Soon"}
+        )
         # A manual entry is not sealed: it can be edited, its history is.
         store.chronology.add(
             me, case.id, {"occurred_on": "2/6/2026", "title": "School meeting", "category": "other"}

@@ -880,6 +880,84 @@ def fill_v14(b: Built) -> None:
     )
 
 
+def fill_v18(b: Built) -> None:
+    """A referral sent, acknowledged and chased twice; a referral that brought the case in."""
+    b.insert(
+        "referral",
+        id=1,
+        case_id=1,
+        service_id=None,
+        agency="Northside Food Bank",
+        agency_contact="0161 496 0101",
+        referred_on="2026-02-10",
+        reason="No food until paid",
+        urgency="soon",
+        shared="Name, address",
+        consent_id=None,
+        lawful_reason="Safeguarding",
+        status="acknowledged",
+        status_on="2026-02-12",
+        sent_on="2026-02-10",
+        last_response_on="2026-02-12",
+        next_chase_on="2026-02-20",
+        appointment_at=None,
+        accompanied_by="",
+        outcome="",
+        created_at=at(10),
+        created_by_id=2,
+        updated_at=at(12),
+        version=2,
+    )
+    for i, (status, previous, day) in enumerate(
+        (("sent", "", 10), ("acknowledged", "sent", 12)), start=1
+    ):
+        b.insert(
+            "referral_status_change",
+            id=i,
+            referral_id=1,
+            status=status,
+            previous=previous,
+            changed_on=f"2026-02-{day}",
+            note="",
+            created_at=at(day),
+            created_by_id=2,
+        )
+    for i, day in enumerate((14, 18), start=1):
+        b.insert(
+            "referral_chase",
+            id=i,
+            referral_id=1,
+            chased_on=f"2026-02-{day}",
+            method="phone",
+            contacted="Duty desk",
+            said="",
+            responded=0,
+            next_chase_on="2026-02-20" if day == 18 else None,
+            created_at=at(day),
+            created_by_id=2,
+        )
+    b.insert(
+        "incoming_referral",
+        id=1,
+        case_id=1,
+        source="GP or health",
+        referrer="Dr Khan",
+        referrer_contact="Mill Lane Surgery",
+        reason="Rent arrears",
+        received_on="2026-01-02",
+        decision="allocated",
+        decided_on="2026-01-05",
+        decision_note="",
+        created_at=at(2, 1),
+        created_by_id=2,
+        updated_at=at(5, 1),
+        version=2,
+    )
+    seal.seal_all(b.db, [seal.BY_TABLE["referral_status_change"], seal.BY_TABLE["referral_chase"]])
+    b.guard("referral_status_change", 2, "note", KEPT)
+    b.guard("referral_chase", 1, "said", KEPT)
+
+
 BUILDERS: dict[int, Callable[[Built], None]] = {
     1: fill_v1,
     2: fill_v2,
@@ -895,6 +973,7 @@ BUILDERS: dict[int, Callable[[Built], None]] = {
     12: fill_v12,
     13: fill_v13,
     14: fill_v14,
+    18: fill_v18,
 }
 
 
@@ -1158,6 +1237,23 @@ def read_v14(store: Store, me: Any) -> None:
     )
 
 
+def read_v18(store: Store, me: Any) -> None:
+    listed = store.referrals.for_case(me, 1)
+    [out] = listed.outgoing
+    assert (out.agency, out.status, out.chases, out.unanswered_chases) == (
+        "Northside Food Bank",
+        "acknowledged",
+        2,
+        2,
+    )
+    detail = store.referrals.get(me, 1)
+    assert [h.status for h in detail.history] == ["sent", "acknowledged"]
+    assert [(i.referrer, i.decision, i.decided_on) for i in listed.incoming] == [
+        ("Dr Khan", "allocated", date(2026, 1, 5))
+    ]
+    assert store.integrity.verify().problems == ()
+
+
 CHECKS: dict[int, Callable[[Store, Any], None]] = {
     1: read_v1,
     2: read_v2,
@@ -1173,6 +1269,7 @@ CHECKS: dict[int, Callable[[Store, Any], None]] = {
     12: read_v12,
     13: read_v13,
     14: read_v14,
+    18: read_v18,
 }
 
 

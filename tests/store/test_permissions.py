@@ -33,6 +33,15 @@ EXPECTED = {
 }
 
 NOTE = {"contact_at": "today 9:30", "note_type": "home visit", "body": "Visited at home."}
+REFERRAL = {
+    "agency": "Food bank",
+    "referred_on": "2/6/2026",
+    "reason": "No food",
+    "shared": "Name and address",
+    "lawful_reason": "Safeguarding",
+}
+CHASE = {"chased_on": "today", "method": "phone", "contacted": "Duty desk"}
+INCOMING = {"source": "self", "reason": "Asked for help", "received_on": "1/6/2026"}
 
 Action = Callable[[Store, WorkerInfo, int, dict[str, int]], Any]
 
@@ -98,6 +107,25 @@ ACTIONS: list[tuple[str, str, Action]] = [
     ),
     ("add a goal", "W", lambda s, a, c, r: s.plans.add_goal(a, r["plan"], GOOD_GOAL)),
     ("start a meeting", "W", lambda s, a, c, r: s.conferences.start(a, c)),
+    ("read the referrals", "R", lambda s, a, c, r: s.referrals.for_case(a, c)),
+    ("open a referral", "R", lambda s, a, c, r: s.referrals.get(a, r["referral"], opening=True)),
+    ("make a referral", "W", lambda s, a, c, r: s.referrals.create(a, c, REFERRAL)),
+    (
+        "change a referral's status",
+        "W",
+        lambda s, a, c, r: s.referrals.change_status(
+            a, r["referral"], {"status": "accepted"}, version=1
+        ),
+    ),
+    ("chase a referral", "W", lambda s, a, c, r: s.referrals.chase(a, r["referral"], CHASE)),
+    ("record a referral in", "W", lambda s, a, c, r: s.referrals.add_incoming(a, c, INCOMING)),
+    (
+        "decide a referral in",
+        "W",
+        lambda s, a, c, r: s.referrals.update_incoming(
+            a, r["incoming"], {**INCOMING, "decision": "allocated"}, version=1
+        ),
+    ),
     (
         "read the closure checklist",
         "R",
@@ -176,6 +204,8 @@ def build(path: Path, role: str, relation: str) -> tuple[Store, WorkerInfo, int,
         holder, case.id, {"started_on": "1/6/2026", "review_interval": "6 weeks"}
     )
     meeting = store.conferences.start(holder, case.id)
+    referral = store.referrals.create(holder, case.id, REFERRAL)
+    incoming = store.referrals.add_incoming(holder, case.id, INCOMING)
     with store.database.writing():
         if relation == "own":
             Case.update(worker=actor.id).where(Case.id == case.id).execute()
@@ -187,6 +217,8 @@ def build(path: Path, role: str, relation: str) -> tuple[Store, WorkerInfo, int,
         "entry": entry.id,
         "plan": plan.id,
         "meeting": meeting.id,
+        "referral": referral.id,
+        "incoming": incoming.id,
         "relation": relation,
     }
     return store, actor, case.id, records
