@@ -57,6 +57,7 @@ from store.core.models import (
 from store.core.records import CaseStatus
 from store.core.textsafe import fold
 from store.core.words import plural
+from store.demo import referrals as demo_referrals
 from store.demo import text as txt
 from store.plans.info import next_review_due
 from store.plans.records import RATINGS, PlanInfo
@@ -247,6 +248,9 @@ def generate(
         report = _Generator(
             random.Random(seed), day, me.strip(), extra, chron, plans, meetings, held_in, added
         ).run(cases, notes_per_case, workers)
+        me_id = Worker.select(Worker.id).where(Worker.username == me.strip()).scalar()
+        made = demo_referrals.write(random.Random(f"caseline-demo-referrals:{seed}"), day, me_id)
+        report["chronology"] += made["chronology entries"]
         # Marked, so that it alone is opened without signing in.
         Meta.insert(key=DEMO_KEY, value="1").on_conflict_replace().execute()
     return DemoReport(**report, seconds=time.perf_counter() - started)

@@ -1894,3 +1894,40 @@ def test_the_people_in_summaries_and_owning_actions_are_in_the_network(
     for client_id, ref, owner, contact_client in at_meetings:
         assert contact_client == client_id, (ref, owner)
         assert any(owner.startswith(n) for n, _ in network[client_id]), (ref, owner)
+
+
+# --- referrals ----------------------------------------------------------------------------------
+
+
+def test_referrals_out_in_every_status_with_chases_some_to_escalate(demo_store: Store) -> None:
+    from store.core.models import Case
+    from store.referrals.rules import STATUSES
+
+    me = demo_store.workers.named(ME)
+    with demo_store.database.reading():
+        case_ids = [c.id for c in Case.select(Case.id).order_by(Case.id)]
+    seen: set[str] = set()
+    escalated = chased = 0
+    decisions: set[str] = set()
+    for case_id in case_ids:
+        listed = demo_store.referrals.for_case(me, case_id)
+        for r in listed.outgoing:
+            seen.add(r.status)
+            chased += r.chases
+            escalated += r.escalate
+            detail = demo_store.referrals.get(me, r.id)
+            # The history walks the allowed transitions, in date order.
+            assert detail.history[0].previous == ""
+            for before, after in pairwise(detail.history):
+                assert after.status in STATUSES and after.previous == before.status
+                assert before.changed_on <= after.changed_on
+            assert detail.history[-1].status == r.status
+        decisions |= {i.decision for i in listed.incoming}
+        with demo_store.database.reading():
+            kept = Case.get_by_id(case_id).referrals_to_escalate
+        assert kept == listed.to_escalate
+    assert seen == set(STATUSES)
+    assert chased > 0 and escalated > 0
+    assert decisions >= {"allocated", "signposted", "no further action", ""}
+    assert demo_store.integrity.verify().problems == ()
+    assert any("escalate" in row.flags for row in demo_store.cases.caseload(me, scope="all"))
