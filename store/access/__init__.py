@@ -25,6 +25,7 @@ import peewee as pw
 
 from store.audit.service import act
 from store.core.db import Database
+from store.core.dialect import execute_sql
 from store.core.errors import NotFound, NotPermitted, StoreError
 from store.core.models import (
     Case,
@@ -74,12 +75,19 @@ def _client_cases(client_id: int) -> list[int]:
     return [cid for (cid,) in tuples(Case.select(Case.id).where(Case.client == client_id))]
 
 
-def _case_column(table: str, what: str) -> Callable[[int], list[int]]:
-    """The case of a row of an area's own table (one with a ``case_id``), read without
-    importing the area's models, which sit above this layer."""
-    found: Any = pw.Table(table, ("id", "case_id")).bind(Case._meta.database)
+def _by_table(table: str, what: str) -> Callable[[int], list[int]]:
+    """The case of a row of an area above this layer (which may not import its models), by the
+    row's ``case_id`` column."""
 
-    return lambda i: _one(found.select(found.case_id).where(found.id == i), what, i)
+    def find(record_id: int) -> list[int]:
+        found = execute_sql(
+            Case._meta.database, f'SELECT case_id FROM "{table}" WHERE id = ?', (record_id,)
+        ).fetchone()
+        if found is None:
+            raise NotFound(f"No {what} with id {record_id}.")
+        return [found[0]]
+
+    return find
 
 
 def _contact_cases(contact_id: int) -> list[int]:
@@ -131,8 +139,10 @@ CASES_OF: dict[str, Callable[[int], list[int]]] = {
         "action",
         i,
     ),
-    "referral": _case_column("referral", "referral"),
-    "incoming_referral": _case_column("incoming_referral", "incoming referral"),
+    "consent": _by_table("consent", "consent"),
+    "sharing_event": _by_table("sharing_event", "sharing event"),
+    "referral": _by_table("referral", "referral"),
+    "incoming_referral": _by_table("incoming_referral", "incoming referral"),
 }
 
 

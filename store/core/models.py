@@ -112,6 +112,8 @@ class Case(BaseModel):
     # The earliest due date among the open actions of finalised conference minutes.
     next_action_due_on = pw.DateField(null=True)
     referrals_to_escalate = pw.IntegerField(default=0)  # kept by store.referrals (m0018)
+    # The earliest review or expiry date among the consents not withdrawn (store.consent).
+    consent_due_on = pw.DateField(null=True)
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Worker, null=True, backref="+")

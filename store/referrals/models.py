@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import peewee as pw
 
+from store.consent.models import Consent
 from store.core.models import BaseModel, Case, Worker, utcnow
+from store.resources.models import ResourceService
 
 
 class Referral(BaseModel):
@@ -18,14 +20,16 @@ class Referral(BaseModel):
     id = pw.AutoField()
     case = pw.ForeignKeyField(Case, backref="+", on_delete="CASCADE")
     case_id: int
-    service_id = pw.IntegerField(null=True)  # a directory service, when one was chosen
+    service = pw.ForeignKeyField(ResourceService, null=True, backref="+")  # when one was chosen
+    service_id: int | None
     agency = pw.TextField()  # whom it is to: the service's name, or as typed
     agency_contact = pw.TextField(default="")
     referred_on = pw.DateField()
     reason = pw.TextField(default="")
     urgency = pw.CharField(default="routine")  # routine | soon | urgent
     shared = pw.TextField(default="")  # what information is shared with it
-    consent_id = pw.IntegerField(null=True)  # the consent it was sent under
+    consent = pw.ForeignKeyField(Consent, null=True, backref="+")  # what it was sent under
+    consent_id: int | None
     lawful_reason = pw.TextField(default="")  # or why it was sent without one
     status = pw.CharField(default="drafted")
     status_on = pw.DateField()  # when it reached its status

@@ -13,6 +13,7 @@ for the caseload's flag. Incoming referrals are in ``incoming``.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from store.access import guarded
@@ -82,9 +83,12 @@ class ReferralService(IncomingReferrals):
         return detail
 
     @guarded(Access.READ, "case_id")
-    def consents(self, actor: WorkerInfo, case_id: int) -> list[tuple[str, str]]:
-        """The client's current consents as (label, id) for a form's choices."""
-        return sharing.consent_choices(actor, case_id)
+    def consents(
+        self, actor: WorkerInfo, case_id: int, on: date | None = None
+    ) -> list[tuple[str, str]]:
+        """The case's consents in force ``on`` (today) as (label, id), for a form's choices."""
+        with self.database.reading():
+            return sharing.consent_choices(case_id, on or dates.today())
 
     def _detail(self, referral_id: int) -> ReferralDetail:
         row = get_row(Referral, referral_id, "referral")
@@ -133,21 +137,21 @@ class ReferralService(IncomingReferrals):
                 )
             agency, contact = new.agency, new.agency_contact
             if new.service_id is not None:
-                agency, contact = sharing.service_named(actor, new.service_id, agency, contact)
+                agency, contact = sharing.service_named(new.service_id, agency, contact)
             sending = new.status == SENT
             if sending:
-                sharing.check(actor, case_id, new.consent_id, new.lawful_reason, new.referred_on)
+                sharing.check(case_id, new.consent_id, new.lawful_reason, new.referred_on)
             now = utcnow()
             row = Referral.create(
                 case=case_id,
-                service_id=new.service_id,
+                service=new.service_id,
                 agency=agency,
                 agency_contact=contact,
                 referred_on=new.referred_on,
                 reason=new.reason,
                 urgency=new.urgency,
                 shared=new.shared,
-                consent_id=new.consent_id if sending else None,
+                consent=new.consent_id if sending else None,
                 lawful_reason=new.lawful_reason if sending else "",
                 status=new.status,
                 status_on=new.referred_on,
@@ -214,10 +218,10 @@ class ReferralService(IncomingReferrals):
                 "updated_at": utcnow(),
             }
             if new.status == SENT:
-                sharing.check(actor, row.case_id, new.consent_id, new.lawful_reason, new.changed_on)
+                sharing.check(row.case_id, new.consent_id, new.lawful_reason, new.changed_on)
                 values.update(
                     sent_on=new.changed_on,
-                    consent_id=new.consent_id,
+                    consent=new.consent_id,
                     lawful_reason=new.lawful_reason,
                 )
             if new.status in RESPONSES:

@@ -582,3 +582,62 @@ def test_an_incoming_referral_changed_meanwhile_is_refused(
         )
     assert caught.value.current["decision"] == "allocated"
     assert "Priya Nair" in str(caught.value)
+
+
+# --- consent and the sharing log ---------------------------------------------------------
+
+CONSENT = {"share_what": "Name and needs", "recipient": "Northside Food Bank", "given_on": "1/11"}
+
+
+def test_a_referral_sent_under_a_consent_is_logged_as_shared(
+    store: Store, me: WorkerInfo, case: CaseDetail
+) -> None:
+    consent = store.consent.add(me, case.id, CONSENT)
+    assert store.referrals.consents(me, case.id) == [
+        ("Name and needs with Northside Food Bank (given 01 Nov 2026)", str(consent.id))
+    ]
+    sent = store.referrals.create(me, case.id, referral(consent_id=str(consent.id)))
+    assert sent.consent_id == consent.id
+    assert sent.consent_text.startswith("Name and needs with Northside Food Bank")
+    [line] = store.consent.sharing_log(me, case.id)
+    assert (line.recipient, line.what, line.consent_id, line.source, line.source_id) == (
+        "Northside Food Bank",
+        "Name, address, household size",
+        consent.id,
+        "referral",
+        sent.id,
+    )
+
+
+def test_a_referral_sent_without_consent_logs_the_lawful_reason(
+    store: Store, me: WorkerInfo, case: CaseDetail
+) -> None:
+    drafted = store.referrals.create(me, case.id, referral(status="drafted"))
+    assert store.consent.sharing_log(me, case.id) == []  # a draft shares nothing
+    move(store, me, drafted, "sent", lawful_reason="Safeguarding: risk to the children")
+    [line] = store.consent.sharing_log(me, case.id)
+    assert (line.consent_id, line.lawful_reason, line.source_id) == (
+        None,
+        "Safeguarding: risk to the children",
+        drafted.id,
+    )
+
+
+def test_a_consent_not_in_force_when_sent_is_refused(
+    store: Store, me: WorkerInfo, case: CaseDetail, make_case: MakeCase
+) -> None:
+    later = store.consent.add(me, case.id, {**CONSENT, "given_on": "10/11/2026"})
+    elsewhere = store.consent.add(me, make_case().id, CONSENT)
+    both = referral(consent_id=str(later.id), lawful_reason="Court order")
+    for data, message in (
+        (referral(consent_id=str(later.id)), "not in force on 02 Nov 2026"),
+        (referral(consent_id=str(elsewhere.id)), "not one of this client's consents"),
+    ):
+        with pytest.raises(InvalidInput) as refused:
+            store.referrals.create(me, case.id, data)
+        assert message in refused.value.errors["consent_id"]
+    with pytest.raises(InvalidInput) as refused:
+        store.referrals.create(me, case.id, both)
+    assert "not both" in refused.value.errors["lawful_reason"]
+    assert store.consent.sharing_log(me, case.id) == []
+    assert store.referrals.for_case(me, case.id).outgoing == ()

@@ -1,8 +1,9 @@
 """Version 18: referrals out of a case, with their status history and chasing, and the
 incoming referrals by which a case arrived.
 
-``referral`` is a referral to a directory service or an agency typed in, with what was shared
-and under which consent (or the lawful reason to share without one); ``referral_status_change``
+``referral`` is a referral to a directory service (``resource_service``, version 16) or an
+agency typed in, with what was shared and under which consent (``consent``, version 17) or the
+lawful reason to share without one; ``referral_status_change``
 keeps every move of its status, dated and with its note, and ``referral_chase`` every attempt to
 get an answer. Both are records: the database refuses to change or delete them, and they are
 sealed (``store.core.seal``). ``incoming_referral`` holds who referred the client and what was
@@ -47,16 +48,24 @@ def up(db: pw.Database, migrator: SchemaMigrator) -> None:
     class Case(Base):
         pass
 
+    class ResourceService(Base):
+        class Meta:
+            table_name = "resource_service"
+
+    class Consent(Base):
+        class Meta:
+            table_name = "consent"
+
     class Referral(Base):
         case = pw.ForeignKeyField(Case, backref="+", on_delete="CASCADE", index=False)
-        service_id = pw.IntegerField(null=True)
+        service = pw.ForeignKeyField(ResourceService, null=True, backref="+")
         agency = pw.TextField()
         agency_contact = pw.TextField(default="")
         referred_on = pw.DateField()
         reason = pw.TextField(default="")
         urgency = pw.CharField(default="routine")
         shared = pw.TextField(default="")
-        consent_id = pw.IntegerField(null=True)
+        consent = pw.ForeignKeyField(Consent, null=True, backref="+")
         lawful_reason = pw.TextField(default="")
         status = pw.CharField(default="drafted")
         status_on = pw.DateField()
