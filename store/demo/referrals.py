@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from store.consent.models import Consent, SharingEvent
+from store.consent.records import IN_FORCE
+from store.consent.rules import status_on
 from store.core import dates
 from store.core.models import Allocation, Case, ChronologyEntry, utcnow
 from store.core.records import CaseStatus
@@ -121,6 +124,11 @@ class _Rows:
     chases: list[dict[str, Any]] = field(default_factory=list)
     incoming: list[dict[str, Any]] = field(default_factory=list)
     entries: list[dict[str, Any]] = field(default_factory=list)
+    shared: list[dict[str, Any]] = field(default_factory=list)
+    # Each case's consents: (id, given on, review or expiry date, withdrawn on).
+    consents: dict[int, list[tuple[int, date, date | None, date | None]]] = field(
+        default_factory=dict
+    )
     escalated: dict[int, int] = field(default_factory=dict)
 
 
@@ -141,6 +149,12 @@ def write(rng: random.Random, today: date, me_id: int | None) -> dict[str, int]:
     ):
         allocations.setdefault(cid, []).append((aid, start, end))
     rows = _Rows()
+    for consent_id, cid, given, expires, withdrawn in tuples(
+        Consent.select(
+            Consent.id, Consent.case, Consent.given_on, Consent.expires_on, Consent.withdrawn_on
+        ).order_by(Consent.given_on.desc(), Consent.id.desc())
+    ):
+        rows.consents.setdefault(cid, []).append((consent_id, given, expires, withdrawn))
     made = {"referrals out": 0, "referrals in": 0}
     every = list(EVERY_STATUS)
     decisions = list(EARLIER_DECISIONS)
@@ -249,7 +263,7 @@ def _referral(
         days.append(min(end, days[-1] + timedelta(days=step)))
     sent_on = referred if path[0] == SENT else None
     by = worker
-    lawful = rng.random() < 0.2
+    consent = _consent_on(rows.consents.get(cid, []), referred) if path[0] == SENT else None
     row: dict[str, Any] = {
         "id": rid,
         "case": cid,
@@ -260,8 +274,9 @@ def _referral(
         "reason": reason,
         "urgency": rng.choice(("routine", "routine", "soon", "urgent")),
         "shared": rng.choice(SHARED),
-        "consent": None,
-        "lawful_reason": rng.choice(LAWFUL) if lawful and sent_on else "",
+        "consent": consent,
+        # Sent with no consent in force: the lawful reason it was shared without one.
+        "lawful_reason": rng.choice(LAWFUL) if sent_on and consent is None else "",
         "status": path[-1],
         "status_on": days[-1],
         "sent_on": sent_on,
@@ -308,8 +323,22 @@ def _referral(
         under = (
             f"Shared without consent: {row['lawful_reason']}"
             if row["lawful_reason"]
-            else "Shared with the client's agreement."
+            else f"Shared under consent {consent}."
         )
+        if by is not None:
+            rows.shared.append(
+                {
+                    "case": cid,
+                    "shared_at": _at(sent_on),
+                    "worker": by,
+                    "recipient": agency,
+                    "what": row["shared"],
+                    "consent": consent,
+                    "lawful_reason": row["lawful_reason"],
+                    "source": "referral",
+                    "source_id": rid,
+                }
+            )
         details = (
             f"Urgency: {row['urgency']}.\n\nReason: {reason}\n\n"
             f"Information shared: {row['shared']}\n\n{under}"
@@ -365,6 +394,16 @@ def _chases(rng: random.Random, rows: _Rows, row: dict[str, Any], end: date) -> 
         row["next_chase_on"] = since + timedelta(days=7)
 
 
+def _consent_on(
+    consents: list[tuple[int, date, date | None, date | None]], day: date
+) -> int | None:
+    """The newest of a case's consents in force on ``day``, if any."""
+    for consent_id, given, expires, withdrawn in consents:
+        if status_on(given, expires, withdrawn, day) in IN_FORCE:
+            return consent_id
+    return None
+
+
 def _allocation_on(periods: list[tuple[int, date, date | None]], day: date) -> int | None:
     found = None
     for aid, start, _end in periods:
@@ -403,6 +442,7 @@ def _insert(rows: _Rows) -> None:
         (ReferralStatusChange, rows.changes),
         (ReferralChase, rows.chases),
         (IncomingReferral, rows.incoming),
+        (SharingEvent, rows.shared),
     ):
         for i in range(0, len(batch), 500):
             model.insert_many(batch[i : i + 500]).execute()

@@ -1923,6 +1923,12 @@ def test_referrals_out_in_every_status_with_chases_some_to_escalate(demo_store: 
                 assert before.changed_on <= after.changed_on
             assert detail.history[-1].status == r.status
         decisions |= {i.decision for i in listed.incoming}
+        logged = {
+            e.source_id
+            for e in demo_store.consent.sharing_log(me, case_id)
+            if e.source == "referral"
+        }
+        assert logged == {r.id for r in listed.outgoing if r.sent_on is not None}
         with demo_store.database.reading():
             kept = Case.get_by_id(case_id).referrals_to_escalate
         assert kept == listed.to_escalate

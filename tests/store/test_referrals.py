@@ -641,3 +641,48 @@ def test_a_consent_not_in_force_when_sent_is_refused(
     assert "not both" in refused.value.errors["lawful_reason"]
     assert store.consent.sharing_log(me, case.id) == []
     assert store.referrals.for_case(me, case.id).outgoing == ()
+
+
+# --- a directory service -----------------------------------------------------------------
+
+SERVICE = {
+    "organisation": "Riverside Advice",
+    "name": "Debt advice",
+    "eligibility": "Adults living in the city for two years",
+    "phone": "0161 496 0000",
+    "email": "debt@example.org",
+}
+
+
+def test_a_referral_to_a_directory_service_takes_its_name_and_contact(
+    store: Store, me: WorkerInfo, case: CaseDetail
+) -> None:
+    service = store.resources.add(me, SERVICE)
+    sent = store.referrals.create(
+        me,
+        case.id,
+        {**SENT_UNDER_REASON, "agency": "", "agency_contact": "", "service_id": str(service.id)},
+    )
+    assert (sent.summary.service_id, sent.summary.agency, sent.agency_contact) == (
+        service.id,
+        "Debt advice, Riverside Advice",
+        "0161 496 0000, debt@example.org",
+    )
+    assert entries(store, case.id)[-1][2] == "Referral sent to Debt advice, Riverside Advice"
+
+
+def test_a_service_gone_from_the_directory_is_refused(
+    store: Store, me: WorkerInfo, case: CaseDetail
+) -> None:
+    from store.resources.models import ResourceService
+
+    service = store.resources.add(me, SERVICE)
+    with store.database.writing():
+        ResourceService.update(withdrawn_at=datetime(2026, 11, 1)).execute()
+    data = {**SENT_UNDER_REASON, "agency": "", "service_id": str(service.id)}
+    with pytest.raises(InvalidInput) as refused:
+        store.referrals.create(me, case.id, data)
+    assert "no longer in the directory" in refused.value.errors["agency"]
+    with pytest.raises(InvalidInput) as unknown:
+        store.referrals.create(me, case.id, {**data, "service_id": "999"})
+    assert "No directory service" in unknown.value.errors["agency"]
