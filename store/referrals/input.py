@@ -100,8 +100,13 @@ class ReferralInput(BaseModel):
 
     @field_validator("agency", mode="before")
     @classmethod
-    def _agency(cls, value: object) -> str:
-        return short_text(value, "The agency's name", NAME_MAX)
+    def _agency(cls, value: object, info: ValidationInfo) -> str:
+        text = short_text(value, "The agency's name", NAME_MAX)
+        if not text and info.data.get("service_id") is None:
+            raise ValueError("To whom? Choose a directory service or type the agency.")
+        if text and not any(ch.isalpha() for ch in text):
+            raise ValueError("The agency's name must contain letters.")
+        return text
 
     @field_validator("agency_contact", mode="before")
     @classmethod
@@ -151,10 +156,6 @@ class ReferralInput(BaseModel):
 
     @model_validator(mode="after")
     def _whom(self) -> ReferralInput:
-        if self.service_id is None and not self.agency:
-            raise FieldError("agency", "To whom? Choose a directory service or type the agency.")
-        if self.agency and not any(ch.isalpha() for ch in self.agency):
-            raise FieldError("agency", "The agency's name must contain letters.")
         if self.consent_id is not None and self.lawful_reason:
             raise FieldError(
                 "lawful_reason", "Give a consent or a lawful reason to share without one, not both."
@@ -317,8 +318,11 @@ class IncomingInput(BaseModel):
 
     @field_validator("referrer", mode="before")
     @classmethod
-    def _referrer(cls, value: object) -> str:
-        return short_text(value, "The referrer", NAME_MAX)
+    def _referrer(cls, value: object, info: ValidationInfo) -> str:
+        text = short_text(value, "The referrer", NAME_MAX)
+        if not text and info.data.get("source", "self") != "self":
+            raise ValueError("Who made the referral? (Or choose self as the source.)")
+        return text
 
     @field_validator("referrer_contact", mode="before")
     @classmethod
@@ -360,8 +364,6 @@ class IncomingInput(BaseModel):
 
     @model_validator(mode="after")
     def _decided_after(self, info: ValidationInfo) -> IncomingInput:
-        if self.source != "self" and not self.referrer:
-            raise FieldError("referrer", "Who made the referral? (Or choose self as the source.)")
         if not self.decision:
             if self.decided_on is not None:
                 raise FieldError("decision", "A decision date needs the decision.")

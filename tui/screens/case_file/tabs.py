@@ -45,7 +45,16 @@ class CaseScreen:
 
 
 # In the order they are shown. Keys 1-5 are the case file's own.
-EXTRA_TABS: tuple[CaseTab, ...] = ()
+EXTRA_TABS: tuple[CaseTab, ...] = (
+    CaseTab(
+        "referrals",
+        "7",
+        "7 Referrals",
+        "Referrals out of the case, chased until answered, and how it came in",
+        "tui.screens.referrals.pane:ReferralsPane",
+        "#referrals-list",
+    ),
+)
 
 CASE_SCREENS: tuple[CaseScreen, ...] = ()
 

@@ -1,0 +1,291 @@
+"""The referrals tab (7), with real keys: a referral made to an agency typed in and to a
+directory service (its eligibility read first), the warning when the client has no consent in
+force, status changes, chases up to escalation, and incoming referrals with their decision."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from store.referrals.records import ReferralDetail
+from store.service import Store
+from tui.app import CaselineApp
+from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.choice import ChoiceScreen
+from tui.screens.confirm import ConfirmScreen
+from tui.screens.form import FormScreen
+from tui.screens.referrals.pane import ReferralsPane
+from tui.screens.referrals.services import ServicePickerScreen
+from tui.screens.referrals.view import ReferralScreen
+
+from .helpers import choose, focus, loaded, type_text, visible_text
+from .waiting import until
+
+MakeApp = Callable[..., CaselineApp]
+ME = "sam.okafor"
+CLIENT = "Aisha Bello"  # first on the seeded caseload
+SENT = {
+    "agency": "Northside Food Bank",
+    "referred_on": "2/11/2026",
+    "reason": "No money for food",
+    "shared": "Name and address",
+    "lawful_reason": "Safeguarding",
+}
+
+
+def _case_id(store: Store) -> int:
+    me = store.workers.ensure(ME)
+    return next(r.id for r in store.cases.caseload(me) if r.client_name == CLIENT)
+
+
+def _referral(db: Path, chases: int = 0) -> ReferralDetail:
+    store = Store.open(db)
+    try:
+        me = store.workers.ensure(ME)
+        made = store.referrals.create(me, _case_id(store), SENT)
+        for day in range(chases):
+            made = store.referrals.chase(
+                me,
+                made.id,
+                {"chased_on": f"{9 + day}/11/2026", "method": "phone", "contacted": "Duty desk"},
+            )
+        return made
+    finally:
+        store.close()
+
+
+def _stored(db: Path) -> list[ReferralDetail]:
+    store = Store.open(db)
+    try:
+        me = store.workers.ensure(ME)
+        listed = store.referrals.for_case(me, _case_id(store))
+        return [store.referrals.get(me, r.id) for r in listed.outgoing]
+    finally:
+        store.close()
+
+
+def error(app: CaselineApp, field: str) -> str:
+    """The message shown under a form's field (scrolled into view or not)."""
+    return str(app.screen.query_one(f"#error-{field}", Static).render())
+
+
+async def open_referrals(pilot: Pilot[None]) -> ReferralsPane:
+    await loaded(pilot)
+    await pilot.press("enter")
+    await loaded(pilot)
+    assert isinstance(pilot.app.screen, CaseFileScreen)
+    await pilot.press("7")
+    await loaded(pilot)
+    pane = pilot.app.screen.query_one(ReferralsPane)
+    await until(pilot, lambda: pane.referrals is not None)
+    return pane
+
+
+async def test_a_referral_to_an_agency_typed_in_warns_of_no_consent(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_referrals(pilot)
+        assert "No referrals out of this case" in visible_text(app)
+        await pilot.press("a")
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("t")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await loaded(pilot)
+        assert "No consent in force to share information" in visible_text(app)
+        await type_text(pilot, "Northside Food Bank")
+        await focus(pilot, "#reason")
+        await type_text(pilot, "No money for food until the claim is paid")
+        await focus(pilot, "#shared")
+        await type_text(pilot, "Name, address, household size")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        # Sent with no consent and no lawful reason: refused at the consent, nothing saved.
+        assert isinstance(app.screen, FormScreen)
+        assert "give the lawful reason" in visible_text(app)
+        assert _stored(seeded_db) == []
+        await focus(pilot, "#lawful_reason")
+        await type_text(pilot, "Safeguarding: the children are going hungry")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        await until(pilot, lambda: "Northside Food Bank" in visible_text(app))
+    [made] = _stored(seeded_db)
+    assert (made.summary.status, made.lawful_reason) == (
+        "sent",
+        "Safeguarding: the children are going hungry",
+    )
+
+
+async def test_bad_referral_input_is_shown_at_its_fields(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_referrals(pilot)
+        await pilot.press("a", "t")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await loaded(pilot)
+        await focus(pilot, "#referred_on")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "tomorrow")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        text = visible_text(app)
+        assert "To whom?" in text
+        assert "can't be in the future" in text
+        assert "Say why the client is being referred" in text
+        assert "Say what information" in text
+        assert isinstance(app.screen, FormScreen)
+    assert _stored(seeded_db) == []
+
+
+async def test_a_referral_to_a_directory_service_shows_its_eligibility_first(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    store = Store.open(seeded_db)
+    me = store.workers.ensure(ME)
+    store.resources.add(
+        me,
+        {
+            "organisation": "Riverside Advice",
+            "name": "Debt advice",
+            "eligibility": "Adults living in the city for two years",
+            "min_age": "18",
+            "phone": "0161 496 0000",
+        },
+    )
+    consent = store.consent.add(
+        me, _case_id(store), {"share_what": "Money", "recipient": "Riverside", "given_on": "1/11"}
+    )
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_referrals(pilot)
+        await pilot.press("a", "d")
+        await until(pilot, lambda: isinstance(app.screen, ServicePickerScreen))
+        await type_text(pilot, "debt")
+        await loaded(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        text = visible_text(app)
+        assert "Adults living in the city for two years" in text and "18 and over" in text
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await loaded(pilot)
+        assert "No consent in force" not in visible_text(app)
+        await focus(pilot, "#reason")
+        await type_text(pilot, "Priority debts")
+        await focus(pilot, "#shared")
+        await type_text(pilot, "Name and address")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+    [made] = _stored(seeded_db)
+    assert (made.summary.agency, made.consent_id, made.agency_contact) == (
+        "Debt advice, Riverside Advice",
+        consent.id,
+        "0161 496 0000",
+    )
+
+
+async def test_status_changes_and_chases_to_escalation(make_app: MakeApp, seeded_db: Path) -> None:
+    _referral(seeded_db, chases=2)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_referrals(pilot)
+        assert "ESCALATE" not in visible_text(app)
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await focus(pilot, "#contacted")
+        await type_text(pilot, "Referrals team")
+        await focus(pilot, "#next_chase_on")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "yesterday")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert "must come after this one" in visible_text(app)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, "+1w")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        await until(pilot, lambda: "ESCALATE" in visible_text(app))
+        assert pane.referrals is not None and pane.referrals.to_escalate == 1
+        # Acknowledged: an answer, so no longer to escalate.
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await choose(pilot, "acknowledged")
+        await focus(pilot, "#note")
+        await type_text(pilot, "Letter came")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        await until(pilot, lambda: "ESCALATE" not in visible_text(app))
+    [made] = _stored(seeded_db)
+    assert [h.status for h in made.history] == ["sent", "acknowledged"]
+    assert made.history[-1].note == "Letter came"
+
+
+async def test_the_referral_screen_books_an_appointment_and_refuses_a_bad_one(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    _referral(seeded_db, chases=1)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_referrals(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReferralScreen))
+        await loaded(pilot)
+        text = visible_text(app)
+        assert "Status history" in text and "Duty desk" in text and "21 days since sent" in text
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await choose(pilot, "appointment booked")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert "When is the appointment" in visible_text(app)
+        await focus(pilot, "#appointment_at")
+        await type_text(pilot, "1/12/2026 10:30")
+        await focus(pilot, "#accompanied_by")
+        await type_text(pilot, "Her sister")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, ReferralScreen)
+        await until(pilot, lambda: "01 Dec 2026 10:30" in visible_text(app))
+        assert "with Her sister" in visible_text(app)
+
+
+async def test_an_incoming_referral_and_then_its_decision(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_referrals(pilot)
+        await pilot.press("i")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await choose(pilot, "GP or health")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert "Who made the referral" in error(app, "referrer")
+        assert "Say why the client was referred" in error(app, "reason")
+        await focus(pilot, "#referrer")
+        await type_text(pilot, "Dr Amir Khan")
+        await focus(pilot, "#reason")
+        await type_text(pilot, "Rent arrears and low mood")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
+        await until(pilot, lambda: "not decided yet" in visible_text(app))
+        options = pane.query_one("#referrals-list")
+        assert pane.incoming_referral is not None, options
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await focus(pilot, "#decision")
+        await choose(pilot, "signposted")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        await until(pilot, lambda: "signposted 23 Nov 2026" in visible_text(app))

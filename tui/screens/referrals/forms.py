@@ -1,0 +1,334 @@
+"""The referrals' forms: a new referral (to a directory service, its eligibility shown first,
+or to an agency typed in), a change of status, a chase, and an incoming referral with its
+decision. Each is a ``FormScreen``: the store checks every field and its messages appear next
+to them; what is typed is kept as a draft, so escape loses nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+
+from store.core import dates
+from store.referrals.rules import (
+    BOOKED,
+    CHASE_METHODS,
+    DRAFTED,
+    INCOMING_DECISIONS,
+    INCOMING_SOURCES,
+    OUTCOMES,
+    SENT,
+    URGENCIES,
+)
+from tui.screens.form import Field, FormScreen
+from tui.widgets.date_field import FUTURE, TODAY_IF_BLANK, DateReading
+from tui.workers import run_store
+
+if TYPE_CHECKING:
+    from store.referrals.records import IncomingInfo, ReferralDetail
+    from store.resources.records import ServiceDetail
+    from tui.host import CaselineHost
+
+APPOINTMENT = DateReading(kind="datetime", prefer="future")
+NO_CONSENT_WARNING = (
+    "No consent in force to share information about this client: "
+    "sending needs the lawful reason to share without it."
+)
+NO_CONSENT_CHOICE = ("none: give the lawful reason below", "none")
+LAWFUL_FIELD = Field(
+    "lawful_reason", "Lawful reason", "only without consent: e.g. safeguarding, a court order"
+)
+
+
+def _app(app: App[Any]) -> CaselineHost:
+    return app  # type: ignore[return-value]
+
+
+def _saved(
+    app: App[Any], message: str, then: Callable[[Any], None] | None = None
+) -> Callable[[object], None]:
+    def done(result: object) -> None:
+        if result is not None:
+            app.notify(message, markup=False)
+            if then is not None:
+                then(result)
+
+    return done
+
+
+def consent_fields(consents: list[tuple[str, str]]) -> list[Field]:
+    """The consent to send under (warned when there is none) and the lawful reason."""
+    note = "" if consents else NO_CONSENT_WARNING
+    return [
+        Field(
+            "consent_id",
+            "Under consent",
+            choices=(*consents, NO_CONSENT_CHOICE),
+            note=note,
+        ),
+        LAWFUL_FIELD,
+    ]
+
+
+# --- a new referral ----------------------------------------------------------------------------
+
+
+def new_referral(
+    app: App[Any], case_id: int, label: str, *, then: Callable[[Any], None] | None = None
+) -> None:
+    """Ask where to: a service from the directory or an agency typed in; then the form."""
+    from tui.screens.choice import ChoiceScreen
+
+    def chosen(answer: str | None) -> None:
+        if answer == "directory":
+            from tui.screens.referrals.services import ServicePickerScreen
+
+            app.push_screen(ServicePickerScreen(), picked)
+        elif answer == "typed":
+            _form(app, case_id, label, None, then)
+
+    def picked(service: ServiceDetail | None) -> None:
+        if service is not None:
+            _form(app, case_id, label, service, then)
+
+    app.push_screen(
+        ChoiceScreen(
+            "Refer the client to…",
+            [
+                ("d", "directory", "a service from the directory (its eligibility shown first)"),
+                ("t", "typed", "an agency not in the directory: type its name"),
+            ],
+        ),
+        chosen,
+    )
+
+
+def _form(
+    app: App[Any],
+    case_id: int,
+    label: str,
+    service: ServiceDetail | None,
+    then: Callable[[Any], None] | None,
+) -> None:
+    caseline = _app(app)
+    store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
+
+    def show(consents: list[tuple[str, str]]) -> None:
+        values = {
+            "referred_on": dates.format_date(dates.today()),
+            "urgency": "routine",
+            "status": SENT,
+            "consent_id": consents[0][1] if consents else "none",
+        }
+        fields = [
+            Field("agency", "To", "the agency's name"),
+            Field("agency_contact", "Contact", "phone, email or address"),
+            Field("referred_on", "Date", "e.g. today", date=TODAY_IF_BLANK),
+            Field("reason", "Reason", multiline=True),
+            Field("urgency", "Urgency", choices=URGENCIES),
+            Field("shared", "Shared", "what information about the client goes with it"),
+            Field(
+                "status",
+                "Status",
+                choices=(("sent today (or on the date)", SENT), ("a draft, not sent yet", DRAFTED)),
+            ),
+            *consent_fields(consents),
+        ]
+        key = f"referral_new:{case_id}"
+        if service is not None:
+            values["agency"] = f"{service.service_name}, {service.organisation_name}"
+            values["agency_contact"] = ", ".join(p for p in (service.phone, service.email) if p)
+            key = f"referral_new:{case_id}:{service.id}"
+
+        def save(form: dict[str, str]) -> ReferralDetail:
+            data = {**form, "service_id": str(service.id) if service is not None else ""}
+            return store.referrals.create(me, case_id, data, dayfirst=dayfirst)
+
+        app.push_screen(
+            FormScreen("New referral", fields, values, save, subtitle=label, draft_key=key),
+            _saved(app, "Referral saved; sending is in the chronology.", then),
+        )
+
+    run_store(
+        app,
+        lambda: store.referrals.consents(me, case_id),
+        done=show,
+        name="referral-consents",
+        exclusive=False,
+    )
+
+
+# --- a change of status ------------------------------------------------------------------------
+
+
+def change_status(
+    app: App[Any], case_id: int, referral: ReferralDetail, *, then: Callable[[Any], None] | None
+) -> None:
+    """The referral's next status, dated, with a note; the appointment when booking, what came
+    of it at an outcome, the consent or the lawful reason when a draft is sent."""
+    caseline = _app(app)
+    store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
+    onward = referral.next_statuses
+    if not onward:
+        app.notify(f"This referral is {referral.summary.status}: it is finished.", markup=False)
+        return
+    s = referral.summary
+
+    def show(consents: list[tuple[str, str]]) -> None:
+        fields = [
+            Field("status", "New status", choices=onward),
+            Field("changed_on", "On", "e.g. today, yesterday", date=TODAY_IF_BLANK),
+            Field("note", "Note", "optional: what happened"),
+        ]
+        values = {"status": onward[0], "changed_on": dates.format_date(dates.today())}
+        if BOOKED in onward:
+            fields += [
+                Field("appointment_at", "Appointment", "e.g. fri 10am", date=APPOINTMENT),
+                Field("accompanied_by", "Going with", "who goes with the client, if anyone"),
+            ]
+            if s.appointment_at is not None:
+                values["appointment_at"] = dates.format_datetime(dates.to_local(s.appointment_at))
+            values["accompanied_by"] = referral.accompanied_by
+        if any(o in onward for o in OUTCOMES):
+            fields.append(Field("outcome", "Outcome", "at the end: what came of it, or why"))
+        if SENT in onward:
+            fields += consent_fields(consents)
+            values["consent_id"] = consents[0][1] if consents else "none"
+
+        def save(form: dict[str, str], version: int) -> ReferralDetail:
+            return store.referrals.change_status(
+                me, referral.id, form, version=version, dayfirst=dayfirst
+            )
+
+        app.push_screen(
+            FormScreen(
+                f"Referral to {s.agency}: status",
+                fields,
+                values,
+                save,
+                subtitle=f"now {s.status} since {dates.format_date(s.status_on)}",
+                draft_key=f"referral_status:{referral.id}",
+                version=s.version,
+            ),
+            _saved(app, "Status changed; it is kept in the referral's history.", then),
+        )
+
+    if SENT in onward:
+        run_store(
+            app,
+            lambda: store.referrals.consents(me, case_id),
+            done=show,
+            name="referral-consents",
+            exclusive=False,
+        )
+    else:
+        show([])
+
+
+# --- a chase -------------------------------------------------------------------------------
+
+
+CHASE_FIELDS = [
+    Field("chased_on", "Chased on", "e.g. today", date=TODAY_IF_BLANK),
+    Field("method", "How", choices=CHASE_METHODS),
+    Field("contacted", "Who", "who was contacted: e.g. duty desk"),
+    Field("said", "They said", "what they said"),
+    Field("responded", "A response?", choices=(("no answer", "no"), ("yes, they answered", "yes"))),
+    Field("next_chase_on", "Chase next", "e.g. +1w, fri (optional)", date=FUTURE),
+]
+
+
+def chase(
+    app: App[Any], referral: ReferralDetail, *, then: Callable[[Any], None] | None = None
+) -> None:
+    caseline = _app(app)
+    store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
+    s = referral.summary
+    values = {
+        "chased_on": dates.format_date(dates.today()),
+        "method": "phone",
+        "responded": "no",
+        "next_chase_on": "+1w",
+    }
+    waited = f"waited {s.days_waited} days · " if s.days_waited is not None else ""
+    app.push_screen(
+        FormScreen(
+            f"Chase the referral to {s.agency}",
+            CHASE_FIELDS,
+            values,
+            lambda form: store.referrals.chase(me, referral.id, form, dayfirst=dayfirst),
+            subtitle=f"{waited}chased {s.chases} times",
+            draft_key=f"referral_chase:{referral.id}",
+        ),
+        _saved(app, "Chase recorded.", then),
+    )
+
+
+# --- incoming referrals ----------------------------------------------------------------------
+
+
+INCOMING_FIELDS = [
+    Field("source", "Source", choices=INCOMING_SOURCES),
+    Field("referrer", "Referrer", "who referred the client (not needed for self)"),
+    Field("referrer_contact", "Their contact", "phone, email or address"),
+    Field("reason", "Reason", multiline=True),
+    Field("received_on", "Received", "e.g. today, 3/11", date=TODAY_IF_BLANK),
+    Field(
+        "decision",
+        "Decision",
+        choices=(("not decided yet", "undecided"), *((d, d) for d in INCOMING_DECISIONS)),
+    ),
+    Field("decided_on", "Decided on", "when decided (today if left blank)", date=TODAY_IF_BLANK),
+    Field("decision_note", "Note", "optional: e.g. where they were signposted"),
+]
+
+
+def incoming(
+    app: App[Any],
+    case_id: int,
+    label: str,
+    existing: IncomingInfo | None = None,
+    *,
+    then: Callable[[Any], None] | None = None,
+) -> None:
+    """Record a referral that brought the case in, or (``existing``) its decision."""
+    caseline = _app(app)
+    store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
+    if existing is None:
+        app.push_screen(
+            FormScreen(
+                "Referral received",
+                INCOMING_FIELDS,
+                {"received_on": dates.format_date(dates.today()), "decision": "undecided"},
+                lambda form: store.referrals.add_incoming(me, case_id, form, dayfirst=dayfirst),
+                subtitle=label,
+                draft_key=f"incoming_new:{case_id}",
+            ),
+            _saved(app, "Incoming referral recorded.", then),
+        )
+        return
+    values = {
+        "source": existing.source,
+        "referrer": existing.referrer,
+        "referrer_contact": existing.referrer_contact,
+        "reason": existing.reason,
+        "received_on": dates.format_date(existing.received_on),
+        "decision": existing.decision or "undecided",
+        "decided_on": dates.format_date(existing.decided_on) if existing.decided_on else "",
+        "decision_note": existing.decision_note,
+    }
+    app.push_screen(
+        FormScreen(
+            "Referral received: decision",
+            INCOMING_FIELDS,
+            values,
+            lambda form, version: store.referrals.update_incoming(
+                me, existing.id, form, version=version, dayfirst=dayfirst
+            ),
+            subtitle=label,
+            draft_key=f"incoming:{existing.id}",
+            version=existing.version,
+        ),
+        _saved(app, "Incoming referral saved.", then),
+    )

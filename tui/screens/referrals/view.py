@@ -1,0 +1,204 @@
+"""One referral read in full: to whom, why, what was shared and under what, where it stands
+(how long it has waited, since the last answer, marked for escalation), then its status history
+and every chase. ``s`` changes its status and ``c`` records a chase, for those who may."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from store.core import dates
+from store.referrals.records import ReferralDetail
+from tui.screens.base import CaselineScreen
+from tui.screens.referrals import forms
+from tui.text import assemble
+from tui.widgets.footer import CaselineFooter
+from tui.workers import run_store
+
+
+def _days(n: int | None, what: str) -> str:
+    if n is None:
+        return ""
+    return f"{n} day{'s' if n != 1 else ''} {what}"
+
+
+def facts(r: ReferralDetail) -> list[Content]:
+    """The referral's particulars, a line each: a label, then what it says."""
+    s = r.summary
+
+    def row(label: str, value: str, style: str = "") -> Content:
+        return assemble((f"{label:<12}", "dim"), (value, style))
+
+    lines = [
+        row("To", s.agency, "bold"),
+        row("Contact", r.agency_contact or "not recorded"),
+        row("Referred", f"{dates.format_date(s.referred_on)} by {r.created_by} · {s.urgency}"),
+        row("Reason", r.reason),
+        row("Shared", r.shared),
+    ]
+    if s.sent_on is not None:
+        under = r.consent_text if r.consent_id else f"without consent: {r.lawful_reason}"
+        lines.append(row("Under", under))
+    status = f"{s.status} since {dates.format_date(s.status_on)}"
+    lines.append(row("Status", status, "bold"))
+    waiting = [
+        _days(s.days_waited, "since sent") if s.days_waited is not None else "",
+        _days(s.days_since_response, "since their last answer"),
+    ]
+    if any(waiting):
+        lines.append(row("Waited", " · ".join(w for w in waiting if w)))
+    if s.appointment_at is not None:
+        when = dates.format_datetime(dates.to_local(s.appointment_at))
+        going = f" · with {r.accompanied_by}" if r.accompanied_by else ""
+        lines.append(row("Appointment", when + going))
+    if s.next_chase_on is not None:
+        lines.append(row("Chase next", dates.format_date(s.next_chase_on)))
+    if r.outcome:
+        lines.append(row("Outcome", r.outcome))
+    if s.escalate:
+        lines.append(
+            assemble(
+                (" ESCALATE ", "bold reverse"),
+                f" chased {s.unanswered_chases} times with no answer (at {r.chase_limit},"
+                " it is escalated)",
+            )
+        )
+    return lines
+
+
+def history_lines(r: ReferralDetail) -> list[Content]:
+    return [
+        assemble(
+            (f"{dates.format_date(h.changed_on)}  ", "dim"),
+            (f"{h.status:<19}", "bold"),
+            h.note,
+            (f"  {h.by}" if h.by else "", "dim"),
+        )
+        for h in r.history
+    ]
+
+
+def chase_lines(r: ReferralDetail) -> list[Content]:
+    if not r.chases:
+        return [assemble(("Not chased yet.", "dim"))]
+    lines = []
+    for c in r.chases:
+        answered = ("answered", "bold") if c.responded else ("no answer", "dim")
+        lines.append(
+            assemble(
+                (f"{dates.format_date(c.chased_on)}  ", "dim"),
+                (f"{c.method:<10}", ""),
+                f"{c.contacted} · ",
+                answered,
+            )
+        )
+        if c.said:
+            lines.append(assemble("             ", ("“", "dim"), c.said, ("”", "dim")))
+    return lines
+
+
+class ReferralScreen(CaselineScreen[None]):
+    """A referral read in full, with its history and chases."""
+
+    DEFAULT_CSS = """
+    ReferralScreen #referral-scroll { padding: 0 1; }
+    ReferralScreen .heading { margin-top: 1; text-style: bold; color: $text-primary; }
+    ReferralScreen #referral-facts { margin-top: 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", tooltip="Back to the case file", id="referral.back"),
+        Binding(
+            "s",
+            "status",
+            "Status",
+            tooltip="Change the referral's status (dated, with a note)",
+            id="referral.status",
+        ),
+        Binding(
+            "c", "chase", "Chase", tooltip="Record chasing it for an answer", id="referral.chase"
+        ),
+    ]
+
+    def __init__(
+        self, referral_id: int, case_id: int, case_label: str, *, read_only: bool = False
+    ) -> None:
+        super().__init__()
+        self.referral_id = referral_id
+        self.case_id = case_id
+        self.case_label = case_label
+        self.may_change = not read_only
+        self.referral: ReferralDetail | None = None
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="title-bar"):
+            yield Static("Referral", id="referral-title", classes="title")
+        with VerticalScroll(id="referral-scroll"):
+            yield Static("Loading…", id="referral-facts")
+            yield Static("Status history", classes="heading")
+            yield Static(id="referral-history")
+            yield Static("Chases", classes="heading")
+            yield Static(id="referral-chases")
+        yield CaselineFooter()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        r = self.referral
+        if action == "status":
+            return r is not None and self.may_change and bool(r.next_statuses)
+        if action == "chase":
+            return (
+                r is not None
+                and self.may_change
+                and r.summary.is_open
+                and r.summary.status != "drafted"
+            )
+        return True
+
+    def on_mount(self) -> None:
+        self._load(opening=True)
+
+    def on_screen_resume(self) -> None:
+        if self.referral is not None:
+            self._load()
+
+    def _load(self, *, opening: bool = False) -> None:
+        app, referral_id = self.caseline, self.referral_id
+        run_store(
+            self,
+            lambda: app.store.referrals.get(app.me, referral_id, opening=opening),
+            done=self._show,
+            failed=self._refused,
+            name="referral",
+        )
+
+    def _refused(self, error: Exception) -> None:
+        self.app.notify(str(error), markup=False, timeout=8)
+        self.dismiss(None)
+
+    def _show(self, referral: ReferralDetail) -> None:
+        self.referral = referral
+        self.query_one("#referral-title", Static).update(
+            assemble(("Referral", "bold"), " · ", self.case_label)
+        )
+        self.query_one("#referral-facts", Static).update(Content("\n").join(facts(referral)))
+        history = self.query_one("#referral-history", Static)
+        history.update(Content("\n").join(history_lines(referral)))
+        chases = self.query_one("#referral-chases", Static)
+        chases.update(Content("\n").join(chase_lines(referral)))
+        self.refresh_bindings()
+
+    def action_back(self) -> None:
+        self.dismiss(None)
+
+    def action_status(self) -> None:
+        if self.referral is not None:
+            forms.change_status(self.app, self.case_id, self.referral, then=self._show)
+
+    def action_chase(self) -> None:
+        if self.referral is not None:
+            forms.chase(self.app, self.referral, then=self._show)
