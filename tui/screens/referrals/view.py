@@ -64,8 +64,8 @@ def facts(r: ReferralDetail) -> list[Content]:
         lines.append(
             assemble(
                 (" ESCALATE ", "bold reverse"),
-                f" chased {s.unanswered_chases} times with no answer (at {r.chase_limit},"
-                " it is escalated)",
+                f" chased {s.unanswered_chases} times with no answer"
+                f" (the limit is {r.chase_limit})",
             )
         )
     return lines
