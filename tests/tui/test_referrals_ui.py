@@ -289,3 +289,30 @@ async def test_an_incoming_referral_and_then_its_decision(
         await pilot.press("ctrl+s")
         await loaded(pilot)
         await until(pilot, lambda: "signposted 23 Nov 2026" in visible_text(app))
+
+
+async def test_an_auditor_reads_the_referrals_and_is_offered_no_change(seeded_db: Path) -> None:
+    from tests.tui.test_roles_ui import footer_keys, give_role
+
+    _referral(seeded_db, chases=1)
+    give_role(seeded_db, ME, "auditor")
+    app = CaselineApp(db=seeded_db, worker=ME)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_referrals(pilot)
+        screen = app.screen
+        assert "Northside Food Bank" in visible_text(app)
+        footer = footer_keys(app)
+        assert "Refer" not in footer and "Chase" not in footer and "Status" not in footer
+        await pilot.press("a", "s", "c", "i")
+        await loaded(pilot)
+        assert app.screen is screen
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ReferralScreen))
+        await loaded(pilot)
+        assert "Duty desk" in visible_text(app)
+        footer = footer_keys(app)
+        assert "Chase" not in footer and "Status" not in footer
+        referral_screen = app.screen
+        await pilot.press("s", "c")
+        await loaded(pilot)
+        assert app.screen is referral_screen
