@@ -108,8 +108,8 @@ class Config:
     max_failed_sign_ins: int = DEFAULT_MAX_FAILED_SIGN_INS
     min_passphrase_length: int = DEFAULT_MIN_PASSPHRASE_LENGTH
     idle_lock_minutes: int = 5
-    referral_chase_limit: int = 3
     consent_expiring_days: int = DEFAULT_CONSENT_EXPIRING_DAYS
+    referral_chase_limit: int = 3
 
     @property
     def dayfirst(self) -> bool:
