@@ -55,6 +55,7 @@ from store.forms.service import FormDraftService
 from store.integrity.service import IntegrityService
 from store.notes.service import NoteService
 from store.plans.service import PlanService
+from store.resources.service import ResourcesService
 from store.supervision.service import SupervisionService
 from store.workers.service import WorkerService
 
@@ -97,6 +98,7 @@ class Store:
         self.chronology = ChronologyService(database)
         self.plans = PlanService(database)
         self.supervision = SupervisionService(database)
+        self.resources = ResourcesService(database)
         self.consent = ConsentService(database, expiring_days=consent_expiring_days)
         self.conferences = ConferenceService(database, cases=self.cases, plans=self.plans)
         self.case_file = CaseFileService(

@@ -50,6 +50,7 @@ class Guarded:
     column: str
     message: str
     delete: bool = True
+    update: bool = True
 
 
 @dataclass
@@ -880,6 +881,51 @@ def fill_v14(b: Built) -> None:
     )
 
 
+def fill_v16(b: Built) -> None:
+    """A directory: an imported organisation with one service, one gone from its package."""
+    common = {"created_at": at(2, 3), "updated_at": at(2, 3), "version": 1}
+    b.insert(
+        "resource_organisation",
+        id=1,
+        name="Riverside Advice",
+        name_key="riverside advice",
+        description="",
+        email="",
+        website="https://riverside.example.org",
+        hsds_source="city",
+        hsds_id="org-1",
+        **common,
+    )
+    for service_id, name, withdrawn in ((1, "Debt advice", None), (2, "Old drop-in", at(3, 3))):
+        b.insert(
+            "resource_service",
+            id=service_id,
+            organisation_id=1,
+            name=name,
+            name_key=name.lower(),
+            description="Free, confidential.",
+            eligibility="Adults living in the city",
+            min_age=18,
+            max_age=None,
+            area="City",
+            address="1 River St",
+            phone="0161 496 0000",
+            email="",
+            website="",
+            opening_hours="Mon 09:00-17:00",
+            fees="Free",
+            languages="English\nPolish",
+            categories="Money\nDebt",
+            search_key=f"{name.lower()} riverside advice money debt adults living in the city",
+            category_key="|money|debt|",
+            hsds_source="city",
+            hsds_id=f"svc-{service_id}",
+            withdrawn_at=withdrawn,
+            created_by_id=None,
+            **common,
+        )
+    # Changed by an import or by hand, but never deleted: a referral may name it.
+    b.guard("resource_service", 1, "name", "a directory service is never deleted", update=False)
 def fill_v17(b: Built) -> None:
     """A consent to share with the case's GP, one withdrawn, and a line of the sharing log."""
     common = {
@@ -948,6 +994,7 @@ BUILDERS: dict[int, Callable[[Built], None]] = {
     12: fill_v12,
     13: fill_v13,
     14: fill_v14,
+    16: fill_v16,
     17: fill_v17,
 }
 
@@ -1212,6 +1259,21 @@ def read_v14(store: Store, me: Any) -> None:
     )
 
 
+def read_v16(store: Store, me: Any) -> None:
+    [found] = store.resources.search(me, "DEBT")
+    assert (found.service_name, found.organisation_name, found.categories) == (
+        "Debt advice",
+        "Riverside Advice",
+        ("Money", "Debt"),
+    )
+    service = store.resources.get(me, 1)
+    assert (service.min_age, service.max_age, service.languages) == (
+        18,
+        None,
+        ("English", "Polish"),
+    )
+    assert (service.hsds_service_id, service.hsds_organisation_id) == ("svc-1", "org-1")
+    assert store.resources.get(me, 2).withdrawn
 def read_v17(store: Store, me: Any) -> None:
     consents = store.consent.for_case(me, 1)
     assert [(c.id, c.status, c.professional_name) for c in consents] == [
@@ -1242,6 +1304,7 @@ CHECKS: dict[int, Callable[[Store, Any], None]] = {
     12: read_v12,
     13: read_v13,
     14: read_v14,
+    16: read_v16,
     17: read_v17,
 }
 
@@ -1304,10 +1367,11 @@ def assert_guards_hold(path: Path, built: Built) -> None:
     conn = sqlite3.connect(path)
     try:
         for g in built.guarded:
-            with pytest.raises(sqlite3.IntegrityError, match=g.message):
-                conn.execute(
-                    f'UPDATE "{g.table}" SET "{g.column}" = \'changed\' WHERE id = ?', (g.id,)
-                )
+            if g.update:
+                with pytest.raises(sqlite3.IntegrityError, match=g.message):
+                    conn.execute(
+                        f'UPDATE "{g.table}" SET "{g.column}" = \'changed\' WHERE id = ?', (g.id,)
+                    )
             if g.delete:
                 with pytest.raises(sqlite3.IntegrityError, match=g.message):
                     conn.execute(f'DELETE FROM "{g.table}" WHERE id = ?', (g.id,))
@@ -1327,6 +1391,10 @@ def test_every_schema_version_has_a_migration_a_builder_and_a_check() -> None:
         for info in pkgutil.iter_modules(migrations.__path__)
         if (found := re.fullmatch(r"m(\d{4})_\w+", info.name))
     )
+    # Numbered in order, none twice. Areas built side by side each take a number of their
+    # own, so one may be merged before a lower one: a gap is allowed until that one arrives.
+    assert modules == VERSIONS == sorted(set(VERSIONS))
+    assert VERSIONS[0] == 1 and VERSIONS[-1] == migrations.LATEST
     # Numbered in order, none twice.
     assert modules == VERSIONS == sorted(set(VERSIONS))
     assert sorted(BUILDERS) == VERSIONS, "a new schema version needs a data builder here"
