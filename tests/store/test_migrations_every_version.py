@@ -926,6 +926,8 @@ def fill_v16(b: Built) -> None:
         )
     # Changed by an import or by hand, but never deleted: a referral may name it.
     b.guard("resource_service", 1, "name", "a directory service is never deleted", update=False)
+
+
 def fill_v17(b: Built) -> None:
     """A consent to share with the case's GP, one withdrawn, and a line of the sharing log."""
     common = {
@@ -1274,6 +1276,8 @@ def read_v16(store: Store, me: Any) -> None:
     )
     assert (service.hsds_service_id, service.hsds_organisation_id) == ("svc-1", "org-1")
     assert store.resources.get(me, 2).withdrawn
+
+
 def read_v17(store: Store, me: Any) -> None:
     consents = store.consent.for_case(me, 1)
     assert [(c.id, c.status, c.professional_name) for c in consents] == [
