@@ -220,3 +220,39 @@ async def test_the_handover_for_an_agency_with_no_consent_asks_the_lawful_reason
         "Court order of 20 Nov 2026",
         "Handover pack",
     )
+
+
+async def test_the_handover_for_an_agency_with_consent_is_shared_under_it(
+    make_app: MakeApp, seeded_db: Path, tmp_path: Path
+) -> None:
+    case_id, consent_id = _with_consent(seeded_db)
+    out = tmp_path / "handover.md"
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")
+        await loaded(pilot)
+        case_file = app.screen
+        await pilot.press("H")
+        await loaded(pilot)
+        assert isinstance(app.screen, ExportScreen)
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(out))
+        await pilot.press("tab")
+        await type_text(pilot, "northside housing")
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert app.screen is case_file  # no question: a consent in force covers them
+    assert f"- **Shared under:** consent {consent_id} (Northside Housing Trust)" in (
+        out.read_text(encoding="utf-8")
+    )
+    store = Store.open(seeded_db)
+    try:
+        [line] = store.consent.sharing_log(store.workers.ensure(ME), case_id)
+    finally:
+        store.close()
+    assert (line.recipient, line.consent_id, line.lawful_reason) == (
+        "northside housing",
+        consent_id,
+        "",
+    )

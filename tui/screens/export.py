@@ -269,7 +269,7 @@ class ExportScreen(ModalScreen[Path | None]):
         run_store(
             self,
             write,
-            done=self._done,
+            done=lambda written: self._done(written, sharing),
             failed=self._failed,
             name="export",
         )
@@ -277,8 +277,13 @@ class ExportScreen(ModalScreen[Path | None]):
     def _failed(self, error: StoreError) -> None:
         self.query_one("#export-error", Static).update(assemble(str(error)))
 
-    def _done(self, path: Path) -> None:
-        self.app.notify(f"{self.export.done} written to {path}", markup=False)
+    def _done(self, path: Path, sharing: Sharing | None = None) -> None:
+        shared = (
+            f"; shared with {sharing.recipient}, {sharing.under}, and logged"
+            if sharing is not None
+            else ""
+        )
+        self.app.notify(f"{self.export.done} written to {path}{shared}", markup=False)
         self.dismiss(path)
 
     def action_cancel(self) -> None:
