@@ -59,6 +59,7 @@ from store.core.textsafe import fold
 from store.core.words import plural
 from store.demo import referrals as demo_referrals
 from store.demo import text as txt
+from store.demo.consent import write_consents
 from store.plans.info import next_review_due
 from store.plans.records import RATINGS, PlanInfo
 from store.service import DEMO_KEY, Store
@@ -249,6 +250,8 @@ def generate(
             random.Random(seed), day, me.strip(), extra, chron, plans, meetings, held_in, added
         ).run(cases, notes_per_case, workers)
         me_id = Worker.select(Worker.id).where(Worker.username == me.strip()).scalar()
+        write_consents(day, seed, me_id)
+        # After the consents: a referral is sent under one in force that day, if any.
         made = demo_referrals.write(random.Random(f"caseline-demo-referrals:{seed}"), day, me_id)
         report["chronology"] += made["chronology entries"]
         # Marked, so that it alone is opened without signing in.

@@ -56,7 +56,15 @@ EXTRA_TABS: tuple[CaseTab, ...] = (
     ),
 )
 
-CASE_SCREENS: tuple[CaseScreen, ...] = ()
+CASE_SCREENS: tuple[CaseScreen, ...] = (
+    CaseScreen(
+        "consent",
+        "I",
+        "Consent and sharing",
+        "The case's consents to share information, and what was shared with whom",
+        "tui.screens.consent.screen:ConsentScreen",
+    ),
+)
 
 
 def load(name: str) -> Any:
