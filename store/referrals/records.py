@@ -90,6 +90,9 @@ class ReferralDetail:
     chases: tuple[ChaseInfo, ...]  # oldest first
     next_statuses: tuple[str, ...]  # where its status may go from here
     chase_limit: int
+    # Why the worker who read it may not change it ("" if they may): the rules, or the case
+    # being closed.
+    read_only: str = ""
 
     @property
     def id(self) -> int:

@@ -21,8 +21,8 @@ from store.audit.service import act, opened
 from store.core import dates
 from store.core.db import Database
 from store.core.errors import InvalidInput, NotFound
-from store.core.models import utcnow
-from store.core.permissions import Access
+from store.core.models import Case, utcnow
+from store.core.permissions import Access, refusals
 from store.core.records import WorkerInfo
 from store.core.rows import get_row, open_case, worker_names
 from store.referrals import rows, sharing
@@ -71,7 +71,7 @@ class ReferralService(IncomingReferrals):
     def get(self, actor: WorkerInfo, referral_id: int, *, opening: bool = False) -> ReferralDetail:
         """One referral with its status history and chases; ``opening``: audit the opening."""
         with self.database.reading():
-            detail = self._detail(referral_id)
+            detail = self._detail(referral_id, actor)
         if opening:
             opened(
                 self.database,
@@ -90,9 +90,12 @@ class ReferralService(IncomingReferrals):
         with self.database.reading():
             return sharing.consent_choices(case_id, on or dates.today())
 
-    def _detail(self, referral_id: int) -> ReferralDetail:
+    def _detail(self, referral_id: int, actor: WorkerInfo) -> ReferralDetail:
         row = get_row(Referral, referral_id, "referral")
         [line] = rows.summaries([row], self.chase_limit)
+        [read_only] = refusals(actor, row.case_id, Access.WRITE)
+        if not read_only and Case.get_by_id(row.case_id).status == "closed":
+            read_only = "The case is closed; reopen it to change its referrals."
         return ReferralDetail(
             summary=line,
             agency_contact=row.agency_contact,
@@ -108,6 +111,7 @@ class ReferralService(IncomingReferrals):
             chases=rows.chase_list(referral_id),
             next_statuses=allowed_next(row.status),
             chase_limit=self.chase_limit,
+            read_only=read_only,
         )
 
     # -- writing -------------------------------------------------------------------------
@@ -170,7 +174,7 @@ class ReferralService(IncomingReferrals):
             if sending:
                 self._sent(actor, row)
             act(actor, "referral-added", case_id, "referral", row.id, detail=new.status)
-            return self._detail(row.id)
+            return self._detail(row.id, actor)
 
     @guarded(Access.WRITE, "referral_id", of="referral")
     def change_status(
@@ -254,7 +258,7 @@ class ReferralService(IncomingReferrals):
                 self._finished(actor, row, new.note)
             rows.count_to_escalate(row.case_id, self.chase_limit)
             act(actor, "referral-status", row.case_id, "referral", referral_id, detail=new.status)
-            return self._detail(referral_id)
+            return self._detail(referral_id, actor)
 
     @guarded(Access.WRITE, "referral_id", of="referral")
     def chase(
@@ -300,7 +304,7 @@ class ReferralService(IncomingReferrals):
             Referral.update(**values).where(Referral.id == referral_id).execute()
             rows.count_to_escalate(row.case_id, self.chase_limit)
             act(actor, "referral-chased", row.case_id, "referral", chase.referral_id)
-            return self._detail(referral_id)
+            return self._detail(referral_id, actor)
 
     # -- helpers (inside the write transaction) ------------------------------------------
 
@@ -350,7 +354,5 @@ class ReferralService(IncomingReferrals):
 
 def get_row_case(case_id: int) -> None:
     """NotFound unless the case exists (a guarded call has checked it; this is for reading)."""
-    from store.core.models import Case
-
     if not Case.select().where(Case.id == case_id).exists():
         raise NotFound(f"No case with id {case_id}.")

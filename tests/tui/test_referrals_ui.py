@@ -316,3 +316,21 @@ async def test_an_auditor_reads_the_referrals_and_is_offered_no_change(seeded_db
         await pilot.press("s", "c")
         await loaded(pilot)
         assert app.screen is referral_screen
+
+
+async def test_enter_on_the_chronology_entry_of_a_sending_opens_the_referral(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    _referral(seeded_db, chases=1)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")
+        await loaded(pilot)
+        await pilot.press("4")
+        await loaded(pilot)
+        await until(pilot, lambda: "Referral sent to Northside Food Bank" in visible_text(app))
+        await pilot.press("end", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ReferralScreen))
+        await loaded(pilot)
+        assert "Duty desk" in visible_text(app)

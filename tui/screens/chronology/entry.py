@@ -255,9 +255,9 @@ class ChronologyEntryScreen(CaselineScreen[None]):
 
 
 def open_source(app: CaselineHost, entry: ChronologyItem, label: str) -> None:
-    """Open the record an entry came from: its note, or its plan (a review scrolled to first);
-    otherwise the entry itself (an allocation, a transfer, a status change or a manual entry
-    has no other record to show)."""
+    """Open the record an entry came from: its note, its plan (a review scrolled to first), its
+    minutes or its referral; otherwise the entry itself (an allocation, a transfer, a status
+    change or a manual entry has no other record to show)."""
     if _has_note(entry):
         from tui.screens.notes.note_view import NoteViewScreen
 
@@ -266,6 +266,10 @@ def open_source(app: CaselineHost, entry: ChronologyItem, label: str) -> None:
         from tui.screens.meetings.conferences import MinutesScreen
 
         app.push_screen(MinutesScreen(entry.source_id, label))
+    elif entry.source_kind == "referral" and entry.source_id is not None:
+        from tui.screens.referrals.view import ReferralScreen
+
+        app.push_screen(ReferralScreen(entry.source_id, label))
     elif entry.source_kind in ("plan", "plan_review") and entry.source_id is not None:
         from tui.screens.plan.view import PlanViewScreen
 

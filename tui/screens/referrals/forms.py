@@ -163,7 +163,7 @@ def _form(
 
 
 def change_status(
-    app: App[Any], case_id: int, referral: ReferralDetail, *, then: Callable[[Any], None] | None
+    app: App[Any], referral: ReferralDetail, *, then: Callable[[Any], None] | None
 ) -> None:
     """The referral's next status, dated, with a note; the appointment when booking, what came
     of it at an outcome, the consent or the lawful reason when a draft is sent."""
@@ -217,7 +217,7 @@ def change_status(
     if SENT in onward:
         run_store(
             app,
-            lambda: store.referrals.consents(me, case_id),
+            lambda: store.referrals.consents(me, referral.summary.case_id),
             done=show,
             name="referral-consents",
             exclusive=False,

@@ -241,7 +241,7 @@ class ReferralsPane(CasePane):
             forms.incoming(self.app, self.case_id, self.case_label, then=self._then("in"))
 
     def _change_status(self, detail: ReferralDetail) -> None:
-        forms.change_status(self.app, self.case_id, detail, then=None)
+        forms.change_status(self.app, detail, then=None)
 
     def _with_detail(self, referral_id: int, then: Callable[[ReferralDetail], object]) -> None:
         app = self.caseline
@@ -260,14 +260,7 @@ class ReferralsPane(CasePane):
         if chosen.startswith("out-"):
             from tui.screens.referrals.view import ReferralScreen
 
-            self.app.push_screen(
-                ReferralScreen(
-                    int(chosen.removeprefix("out-")),
-                    self.case_id,
-                    self.case_label,
-                    read_only=bool(self.read_only_reason) or self.closed,
-                )
-            )
+            self.app.push_screen(ReferralScreen(int(chosen.removeprefix("out-")), self.case_label))
         elif chosen.startswith("in-"):
             came = self.incoming_referral
             if came is not None and not self.read_only_reason and self._changeable():

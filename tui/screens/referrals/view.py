@@ -125,14 +125,10 @@ class ReferralScreen(CaselineScreen[None]):
         ),
     ]
 
-    def __init__(
-        self, referral_id: int, case_id: int, case_label: str, *, read_only: bool = False
-    ) -> None:
+    def __init__(self, referral_id: int, case_label: str) -> None:
         super().__init__()
         self.referral_id = referral_id
-        self.case_id = case_id
         self.case_label = case_label
-        self.may_change = not read_only
         self.referral: ReferralDetail | None = None
 
     def compose(self) -> ComposeResult:
@@ -149,11 +145,11 @@ class ReferralScreen(CaselineScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         r = self.referral
         if action == "status":
-            return r is not None and self.may_change and bool(r.next_statuses)
+            return r is not None and not r.read_only and bool(r.next_statuses)
         if action == "chase":
             return (
                 r is not None
-                and self.may_change
+                and not r.read_only
                 and r.summary.is_open
                 and r.summary.status != "drafted"
             )
@@ -197,7 +193,7 @@ class ReferralScreen(CaselineScreen[None]):
 
     def action_status(self) -> None:
         if self.referral is not None:
-            forms.change_status(self.app, self.case_id, self.referral, then=self._show)
+            forms.change_status(self.app, self.referral, then=self._show)
 
     def action_chase(self) -> None:
         if self.referral is not None:
