@@ -99,9 +99,9 @@ class Store:
         self.chronology = ChronologyService(database)
         self.plans = PlanService(database)
         self.supervision = SupervisionService(database)
-        self.referrals = ReferralService(database)
         self.resources = ResourcesService(database)
         self.consent = ConsentService(database, expiring_days=consent_expiring_days)
+        self.referrals = ReferralService(database, consent=self.consent)
         self.conferences = ConferenceService(database, cases=self.cases, plans=self.plans)
         self.case_file = CaseFileService(
             database,

@@ -18,6 +18,7 @@ from typing import Any
 
 from store.access import guarded
 from store.audit.service import act, opened
+from store.consent.service import ConsentService
 from store.core import dates
 from store.core.db import Database
 from store.core.errors import InvalidInput, NotFound
@@ -46,8 +47,15 @@ REFERRAL_CONFLICT = "Someone else changed this referral since you opened it; ope
 class ReferralService(IncomingReferrals):
     """Referrals out of a case and into it: ``store.referrals``."""
 
-    def __init__(self, database: Database, *, chase_limit: int = DEFAULT_CHASE_LIMIT) -> None:
+    def __init__(
+        self,
+        database: Database,
+        *,
+        consent: ConsentService,
+        chase_limit: int = DEFAULT_CHASE_LIMIT,
+    ) -> None:
         self.database = database
+        self.consent = consent
         # Chased this many times with no answer, a referral is to be escalated.
         self.chase_limit = chase_limit
 
@@ -84,11 +92,17 @@ class ReferralService(IncomingReferrals):
 
     @guarded(Access.READ, "case_id")
     def consents(
-        self, actor: WorkerInfo, case_id: int, on: date | None = None
-    ) -> list[tuple[str, str]]:
-        """The case's consents in force ``on`` (today) as (label, id), for a form's choices."""
+        self, actor: WorkerInfo, case_id: int, on: date | None = None, *, recipient: str = ""
+    ) -> list[tuple[str, str, bool]]:
+        """The case's consents in force ``on`` (today) as (label, id, whether it names
+        ``recipient``), for a form's choices: those naming the recipient first."""
         with self.database.reading():
-            return sharing.consent_choices(case_id, on or dates.today())
+            found = sharing.consent_choices(case_id, on or dates.today())
+        covering: set[str] = set()
+        if recipient:
+            covering = {str(c.id) for c in self.consent.covering(actor, case_id, recipient, on)}
+        ordered = sorted(found, key=lambda choice: choice[1] not in covering)
+        return [(label, cid, cid in covering) for label, cid in ordered]
 
     def _detail(self, referral_id: int, actor: WorkerInfo) -> ReferralDetail:
         row = get_row(Referral, referral_id, "referral")

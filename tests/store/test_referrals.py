@@ -593,8 +593,17 @@ def test_a_referral_sent_under_a_consent_is_logged_as_shared(
     store: Store, me: WorkerInfo, case: CaseDetail
 ) -> None:
     consent = store.consent.add(me, case.id, CONSENT)
+    other = store.consent.add(me, case.id, {**CONSENT, "recipient": "Dr Khan (GP)"})
+    label = "Name and needs with Northside Food Bank (given 01 Nov 2026)"
+    gp = "Name and needs with Dr Khan (GP) (given 01 Nov 2026)"
     assert store.referrals.consents(me, case.id) == [
-        ("Name and needs with Northside Food Bank (given 01 Nov 2026)", str(consent.id))
+        (gp, str(other.id), False),
+        (label, str(consent.id), False),
+    ]
+    # Those naming the agency first, and marked: the form chooses one of them to begin with.
+    assert store.referrals.consents(me, case.id, recipient="Northside Food Bank") == [
+        (label, str(consent.id), True),
+        (gp, str(other.id), False),
     ]
     sent = store.referrals.create(me, case.id, referral(consent_id=str(consent.id)))
     assert sent.consent_id == consent.id

@@ -57,18 +57,29 @@ def _saved(
     return done
 
 
-def consent_fields(consents: list[tuple[str, str]]) -> list[Field]:
+Consents = list[tuple[str, str, bool]]  # (label, id, whether it names the recipient)
+
+
+def consent_fields(consents: Consents) -> list[Field]:
     """The consent to send under (warned when there is none) and the lawful reason."""
     note = "" if consents else NO_CONSENT_WARNING
     return [
         Field(
             "consent_id",
             "Under consent",
-            choices=(*consents, NO_CONSENT_CHOICE),
+            choices=(*((label, cid) for label, cid, _ in consents), NO_CONSENT_CHOICE),
             note=note,
         ),
         LAWFUL_FIELD,
     ]
+
+
+def consent_default(consents: Consents) -> str:
+    """The consent chosen to begin with: one naming the recipient, else none chosen (the
+    worker picks: a consent to share with the GP is no consent to tell the food bank)."""
+    if not consents:
+        return "none"
+    return next((cid for _, cid, covers in consents if covers), "")
 
 
 # --- a new referral ----------------------------------------------------------------------------
@@ -114,12 +125,12 @@ def _form(
     caseline = _app(app)
     store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
 
-    def show(consents: list[tuple[str, str]]) -> None:
+    def show(consents: Consents) -> None:
         values = {
             "referred_on": dates.format_date(dates.today()),
             "urgency": "routine",
             "status": SENT,
-            "consent_id": consents[0][1] if consents else "none",
+            "consent_id": consent_default(consents),
         }
         fields = [
             Field("agency", "To", "the agency's name"),
@@ -150,9 +161,10 @@ def _form(
             _saved(app, "Referral saved; sending is in the chronology.", then),
         )
 
+    recipient = "" if service is None else f"{service.service_name} {service.organisation_name}"
     run_store(
         app,
-        lambda: store.referrals.consents(me, case_id),
+        lambda: store.referrals.consents(me, case_id, recipient=recipient),
         done=show,
         name="referral-consents",
         exclusive=False,
@@ -175,7 +187,7 @@ def change_status(
         return
     s = referral.summary
 
-    def show(consents: list[tuple[str, str]]) -> None:
+    def show(consents: Consents) -> None:
         fields = [
             Field("status", "New status", choices=onward),
             Field("changed_on", "On", "e.g. today, yesterday", date=TODAY_IF_BLANK),
@@ -194,7 +206,7 @@ def change_status(
             fields.append(Field("outcome", "Outcome", "at the end: what came of it, or why"))
         if SENT in onward:
             fields += consent_fields(consents)
-            values["consent_id"] = consents[0][1] if consents else "none"
+            values["consent_id"] = consent_default(consents)
 
         def save(form: dict[str, str], version: int) -> ReferralDetail:
             return store.referrals.change_status(
@@ -217,7 +229,9 @@ def change_status(
     if SENT in onward:
         run_store(
             app,
-            lambda: store.referrals.consents(me, referral.summary.case_id),
+            lambda: store.referrals.consents(
+                me, referral.summary.case_id, recipient=referral.summary.agency
+            ),
             done=show,
             name="referral-consents",
             exclusive=False,
