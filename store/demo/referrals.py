@@ -258,12 +258,19 @@ def _referral(
     room = max(0, (end - start).days)
     span = min(room, sum(steps) + (rng.randint(10, 40) if waiting else rng.randint(0, 20)))
     referred = end - timedelta(days=span)
+    consents = rows.consents.get(cid, [])
+    consent = _consent_on(consents, referred) if path[0] == SENT else None
+    if path[0] == SENT and consent is None:
+        # Most workers ask for consent first: sent once a consent in force at the end was given.
+        later = _consent_on(consents, end)
+        given = next((g for i, g, _e, _w in consents if i == later), None)
+        if given is not None and given >= start and rng.random() < 0.85:
+            referred, consent = max(referred, given), later
     days = [referred]
     for step in steps:
         days.append(min(end, days[-1] + timedelta(days=step)))
     sent_on = referred if path[0] == SENT else None
     by = worker
-    consent = _consent_on(rows.consents.get(cid, []), referred) if path[0] == SENT else None
     row: dict[str, Any] = {
         "id": rid,
         "case": cid,
