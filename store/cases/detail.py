@@ -108,6 +108,7 @@ def case_detail(case_id: int) -> CaseDetail:
         next_action_due_on=case.next_action_due_on,
         restricted=bool(case.restricted),
         consent_due_on=case.consent_due_on,
+        referrals_to_escalate=case.referrals_to_escalate,
     )
 
 

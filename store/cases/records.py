@@ -75,6 +75,7 @@ class CaseDetail:
     next_action_due_on: date | None = None  # the earliest due open conference action
     restricted: bool = False  # only its worker and those named open it
     consent_due_on: date | None = None  # the earliest review or expiry of a consent in force
+    referrals_to_escalate: int = 0  # chased unanswered too often (store.referrals)
 
 
 @dataclass(frozen=True, slots=True)

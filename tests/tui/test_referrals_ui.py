@@ -67,6 +67,10 @@ def _stored(db: Path) -> list[ReferralDetail]:
         store.close()
 
 
+def case_status(app: CaselineApp) -> str:
+    return str(app.screen.query_one("#case-status", Static).render())
+
+
 def error(app: CaselineApp, field: str) -> str:
     """The message shown under a form's field (scrolled into view or not)."""
     return str(app.screen.query_one(f"#error-{field}", Static).render())
@@ -216,6 +220,8 @@ async def test_status_changes_and_chases_to_escalation(make_app: MakeApp, seeded
         assert isinstance(app.screen, CaseFileScreen)
         await until(pilot, lambda: "ESCALATE" in visible_text(app))
         assert pane.referrals is not None and pane.referrals.to_escalate == 1
+        # The case says so beside its status, on every tab.
+        await until(pilot, lambda: "referrals to escalate: 1" in case_status(app))
         # Acknowledged: an answer, so no longer to escalate.
         await pilot.press("s")
         await until(pilot, lambda: isinstance(app.screen, FormScreen))
@@ -225,6 +231,7 @@ async def test_status_changes_and_chases_to_escalation(make_app: MakeApp, seeded
         await pilot.press("ctrl+s")
         await loaded(pilot)
         await until(pilot, lambda: "ESCALATE" not in visible_text(app))
+        await until(pilot, lambda: "escalate" not in case_status(app))
     [made] = _stored(seeded_db)
     assert [h.status for h in made.history] == ["sent", "acknowledged"]
     assert made.history[-1].note == "Letter came"

@@ -259,6 +259,8 @@ class CaseFileScreen(CaselineScreen[None]):
         )
         if flag:
             status += f" · {flag}"
+        if detail.referrals_to_escalate and not detail.closed_on:
+            status += f" · referrals to escalate: {detail.referrals_to_escalate}"
         if loaded.read_only:
             status += " · read only"
         self.query_one("#case-status", Static).update(status)
