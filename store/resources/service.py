@@ -11,6 +11,7 @@ every record two people can edit, and each changed field is kept in the record's
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store.audit.service import act
@@ -22,7 +23,9 @@ from store.core.errors import NotFound
 from store.core.models import utcnow
 from store.core.permissions import (
     DIRECTORY_EDITORS,
+    DIRECTORY_IMPORTERS,
     NOT_A_DIRECTORY_EDITOR,
+    NOT_A_DIRECTORY_IMPORTER,
     NOT_A_DIRECTORY_READER,
     require_role,
 )
@@ -30,32 +33,14 @@ from store.core.records import Role, WorkerInfo
 from store.core.rows import tuples
 from store.core.textsafe import clean_field, fold
 from store.resources.models import ResourceOrganisation, ResourceService
-from store.resources.records import ServiceDetail, ServiceSummary
-from store.resources.rules import FIELDS, SEARCH_LIMIT, joined, split
+from store.resources.records import ImportReport, ServiceDetail, ServiceSummary
+from store.resources.rules import CONFLICT, FIELDS, SEARCH_LIMIT, joined, keys, split
 
 if TYPE_CHECKING:
     from store.resources.input import ServiceInput
 
 READERS = frozenset(Role)
-CONFLICT = "This directory entry was changed while it was being saved; open it again."
 LIMIT_MAX = 500
-
-
-def search_key(
-    name: str,
-    organisation: str,
-    categories: tuple[str, ...],
-    eligibility: str,
-    area: str,
-    description: str,
-) -> str:
-    """What the search box looks in, folded: a service found by any of these words."""
-    return fold(" ".join([name, organisation, *categories, eligibility, area, description]))
-
-
-def category_key(categories: tuple[str, ...]) -> str:
-    """The categories folded, as "|food|housing|", so one is matched whole."""
-    return "|" + "".join(f"{fold(c)}|" for c in categories) if categories else ""
 
 
 def organisation_for(name: str) -> ResourceOrganisation:
@@ -94,23 +79,6 @@ def _values(new: ServiceInput) -> dict[str, Any]:
         "fees": new.fees,
         "languages": joined(new.languages),
         "categories": joined(new.categories),
-    }
-
-
-def keys(values: dict[str, Any], organisation: str) -> dict[str, str]:
-    """The folded columns that follow from a service's values."""
-    categories = split(values["categories"])
-    return {
-        "name_key": fold(values["name"]),
-        "search_key": search_key(
-            values["name"],
-            organisation,
-            categories,
-            values["eligibility"],
-            values["area"],
-            values["description"],
-        ),
-        "category_key": category_key(categories),
     }
 
 
@@ -339,6 +307,33 @@ class ResourcesService:
                     detail=", ".join(changes),
                 )
             return _detail(_row(service_id))
+
+    # -- importing -----------------------------------------------------------------------
+
+    def import_hsds(self, actor: WorkerInfo, path: Path | str) -> ImportReport:
+        """Import the Open Referral (HSDS 3.0 or 1.x) package in the folder ``path``, all in
+        one transaction: services matched by their HSDS ids are updated, new ones added,
+        those no longer in the package withdrawn (never deleted). NotHsds if the folder is
+        not a package; rows that can't be read are reported in ``problems``, the rest
+        imported."""
+        from store.resources.hsds import read_package
+        from store.resources.importing import apply_package
+
+        with self.database.reading():
+            require_role(actor, DIRECTORY_IMPORTERS, NOT_A_DIRECTORY_IMPORTER)
+        package = read_package(Path(path))
+        with self.database.writing():
+            require_role(actor, DIRECTORY_IMPORTERS, NOT_A_DIRECTORY_IMPORTER)
+            report = apply_package(actor, package)
+            act(
+                actor,
+                "directory-imported",
+                None,
+                "resource_service",
+                None,
+                detail=f"{report.summary()} from {report.source or Path(path).name}",
+            )
+            return report
 
 
 def _shown(value: Any) -> str:
