@@ -57,6 +57,7 @@ from store.core.models import (
 from store.core.records import CaseStatus
 from store.core.textsafe import fold
 from store.core.words import plural
+from store.demo import directory
 from store.demo import text as txt
 from store.plans.info import next_review_due
 from store.plans.records import RATINGS, PlanInfo
@@ -247,6 +248,9 @@ def generate(
         report = _Generator(
             random.Random(seed), day, me.strip(), extra, chron, plans, meetings, held_in, added
         ).run(cases, notes_per_case, workers)
+        # The community-resource directory: its own stream, and it names no client.
+        home = random.Random(seed).choice(txt.TOWNS)[0]
+        directory.write(random.Random(f"caseline-demo-directory:{seed}"), day, home)
         # Marked, so that it alone is opened without signing in.
         Meta.insert(key=DEMO_KEY, value="1").on_conflict_replace().execute()
     return DemoReport(**report, seconds=time.perf_counter() - started)
