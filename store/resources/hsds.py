@@ -320,6 +320,7 @@ class _Assembler:
         self.service_taxonomy = self._group("service_taxonomy", "service_id")
         self.terms = {r.get("id", ""): r for _, r in self._rows("taxonomy_term")}
         self.taxonomy = {r.get("id", ""): r for _, r in self._rows("taxonomy")}
+        self._groups: dict[tuple[str, str], dict[str, list[Row]]] = {}
 
     def _rows(self, table: str) -> list[tuple[int, Row]]:
         return self.tables[table].rows if table in self.tables else []
@@ -333,8 +334,16 @@ class _Assembler:
         return grouped
 
     def _by(self, table: str, key: str, values: Iterable[str]) -> list[Row]:
-        wanted = {v for v in values if v}
-        return [r for _, r in self._rows(table) if (r.get(key) or "").strip() in wanted]
+        """The rows of ``table`` whose ``key`` is one of ``values``, in the file's order
+        (each table grouped once by each key asked for: a directory has thousands)."""
+        grouped = self._groups.get((table, key))
+        if grouped is None:
+            grouped = self._groups[(table, key)] = self._group(table, key)
+        found = [
+            row for value in dict.fromkeys(v for v in values if v) for row in grouped.get(value, [])
+        ]
+        found.sort(key=lambda r: int(r[LINE]))
+        return found
 
     def services(self) -> list[ServiceEntry]:
         table = self.tables["service"]
