@@ -18,6 +18,7 @@ from store.case_file.service import CaseFileService
 from store.cases.service import CaseService
 from store.chronology.service import ChronologyService
 from store.conferences.service import ConferenceService
+from store.consent.service import ConsentService
 from store.core import migrations
 from store.core.db import Database
 from store.core.dialect import (
@@ -35,6 +36,7 @@ from store.core.models import (
 )
 from store.core.records import WorkerInfo
 from store.core.settings import (
+    DEFAULT_CONSENT_EXPIRING_DAYS,
     DEFAULT_MAX_FAILED_SIGN_INS,
     DEFAULT_MIN_PASSPHRASE_LENGTH,
     DEFAULT_REF_FORMAT,
@@ -77,6 +79,7 @@ class Store:
         ref_format: str = DEFAULT_REF_FORMAT,
         max_failed_sign_ins: int = DEFAULT_MAX_FAILED_SIGN_INS,
         min_passphrase_length: int = DEFAULT_MIN_PASSPHRASE_LENGTH,
+        consent_expiring_days: int = DEFAULT_CONSENT_EXPIRING_DAYS,
     ) -> None:
         self.database = database
         self.ref_format = ref_format
@@ -87,13 +90,16 @@ class Store:
             max_failed_sign_ins=max_failed_sign_ins,
             min_passphrase_length=min_passphrase_length,
         )
-        self.cases = CaseService(database, ref_format=ref_format)
+        self.cases = CaseService(
+            database, ref_format=ref_format, consent_days=consent_expiring_days
+        )
         self.notes = NoteService(database)
         self.forms = FormDraftService(database)
         self.chronology = ChronologyService(database)
         self.plans = PlanService(database)
         self.supervision = SupervisionService(database)
         self.resources = ResourcesService(database)
+        self.consent = ConsentService(database, expiring_days=consent_expiring_days)
         self.conferences = ConferenceService(database, cases=self.cases, plans=self.plans)
         self.case_file = CaseFileService(
             database,
@@ -115,6 +121,7 @@ class Store:
         ref_format: str = DEFAULT_REF_FORMAT,
         max_failed_sign_ins: int = DEFAULT_MAX_FAILED_SIGN_INS,
         min_passphrase_length: int = DEFAULT_MIN_PASSPHRASE_LENGTH,
+        consent_expiring_days: int = DEFAULT_CONSENT_EXPIRING_DAYS,
     ) -> Store:
         """Open (creating or upgrading) the database at ``path``.
 
@@ -145,6 +152,7 @@ class Store:
                 ref_format=ref_format,
                 max_failed_sign_ins=max_failed_sign_ins,
                 min_passphrase_length=min_passphrase_length,
+                consent_expiring_days=consent_expiring_days,
             )
         try:
             with database.migrating() as db:
@@ -167,6 +175,7 @@ class Store:
             ref_format=ref_format,
             max_failed_sign_ins=max_failed_sign_ins,
             min_passphrase_length=min_passphrase_length,
+            consent_expiring_days=consent_expiring_days,
         )
 
     @classmethod
@@ -247,12 +256,14 @@ class Store:
         ref_format: str,
         max_failed_sign_ins: int,
         min_passphrase_length: int,
+        consent_expiring_days: int = DEFAULT_CONSENT_EXPIRING_DAYS,
     ) -> Store:
         store = cls(
             database,
             ref_format=ref_format,
             max_failed_sign_ins=max_failed_sign_ins,
             min_passphrase_length=min_passphrase_length,
+            consent_expiring_days=consent_expiring_days,
         )
         store.open_warnings = permission_warnings(database.path)
         return store

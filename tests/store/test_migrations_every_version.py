@@ -928,6 +928,59 @@ def fill_v16(b: Built) -> None:
     b.guard("resource_service", 1, "name", "a directory service is never deleted", update=False)
 
 
+def fill_v17(b: Built) -> None:
+    """A consent to share with the case's GP, one withdrawn, and a line of the sharing log."""
+    common = {
+        "case_id": 1,
+        "purpose": "Joint care planning",
+        "given_by": "client",
+        "how": "written",
+        "created_at": at(20),
+        "updated_at": at(20),
+        "created_by_id": 1,
+        "version": 1,
+    }
+    b.insert(
+        "consent",
+        id=1,
+        share_what="Health and housing needs",
+        recipient="Hillside GP",
+        professional_id=1,
+        given_on="2026-02-20",
+        expires_on="2026-12-01",
+        withdrawn_on=None,
+        withdrawn_reason="",
+        **common,
+    )
+    b.insert(
+        "consent",
+        id=2,
+        share_what="Everything",
+        recipient="Her sister",
+        professional_id=None,
+        given_on="2026-02-20",
+        expires_on="2026-03-01",
+        withdrawn_on="2026-02-25",
+        withdrawn_reason="Fell out",
+        **common,
+    )
+    b.update("case", 1, consent_due_on="2026-12-01")
+    b.insert(
+        "sharing_event",
+        id=1,
+        case_id=1,
+        shared_at=at(21),
+        worker_id=1,
+        recipient="Hillside GP",
+        what="Handover pack",
+        consent_id=1,
+        lawful_reason="",
+        source="export",
+        source_id=None,
+    )
+    b.guard("sharing_event", 1, "recipient", "the information-sharing log is kept as written")
+
+
 BUILDERS: dict[int, Callable[[Built], None]] = {
     1: fill_v1,
     2: fill_v2,
@@ -944,6 +997,7 @@ BUILDERS: dict[int, Callable[[Built], None]] = {
     13: fill_v13,
     14: fill_v14,
     16: fill_v16,
+    17: fill_v17,
 }
 
 
@@ -1224,6 +1278,21 @@ def read_v16(store: Store, me: Any) -> None:
     assert store.resources.get(me, 2).withdrawn
 
 
+def read_v17(store: Store, me: Any) -> None:
+    consents = store.consent.for_case(me, 1)
+    assert [(c.id, c.status, c.professional_name) for c in consents] == [
+        (1, "expiring", "Dr Amir Khan"),
+        (2, "withdrawn", ""),
+    ]
+    [line] = store.consent.sharing_log(me, 1)
+    assert (line.recipient, line.under, line.worker_name) == (
+        "Hillside GP",
+        "consent 1",
+        "Kept Worker",
+    )
+    assert "consent" in store.cases.caseload(me)[0].flags
+
+
 CHECKS: dict[int, Callable[[Store, Any], None]] = {
     1: read_v1,
     2: read_v2,
@@ -1240,6 +1309,7 @@ CHECKS: dict[int, Callable[[Store, Any], None]] = {
     13: read_v13,
     14: read_v14,
     16: read_v16,
+    17: read_v17,
 }
 
 
@@ -1329,6 +1399,8 @@ def test_every_schema_version_has_a_migration_a_builder_and_a_check() -> None:
     # own, so one may be merged before a lower one: a gap is allowed until that one arrives.
     assert modules == VERSIONS == sorted(set(VERSIONS))
     assert VERSIONS[0] == 1 and VERSIONS[-1] == migrations.LATEST
+    # Numbered in order, none twice.
+    assert modules == VERSIONS == sorted(set(VERSIONS))
     assert sorted(BUILDERS) == VERSIONS, "a new schema version needs a data builder here"
     assert sorted(CHECKS) == VERSIONS, "a new schema version needs a reading check here"
 

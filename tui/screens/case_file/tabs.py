@@ -109,7 +109,7 @@ class CasePane(Widget):
         return self.app  # type: ignore[return-value]
 
     @property
-    def read_only(self) -> str:
+    def read_only_reason(self) -> str:
         """Why this worker may only read the case ("" if they may change it): the rules."""
         return self.file.read_only if self.file is not None else ""
 
