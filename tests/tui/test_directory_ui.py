@@ -196,3 +196,61 @@ async def test_pick_service_returns_the_service_chosen_or_none(
         await pilot.press("escape", "escape")
         await until(pilot, lambda: len(chosen) == 2)
         assert chosen[1] is None
+
+
+async def test_a_colleagues_correction_meanwhile_is_shown_and_nothing_typed_is_lost(
+    make_app: Callable[..., CaselineApp], directory_db: Path
+) -> None:
+    from .test_conflicts_ui import notice_of
+
+    app = make_app(db=directory_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_directory(pilot, app)
+        await pilot.press("escape", "end", "e")  # Riverside Food Bank, from the list
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        form = app.screen
+        store = Store.open(directory_db)
+        try:
+            priya = store.workers.named("priya.nair")
+            [food] = store.resources.search(priya, "riverside food")
+            store.resources.update(priya, food.id, {"fees": "Free; donations welcome"}, version=1)
+        finally:
+            store.close()
+        fees = form.query_one("#fees", Input)
+        fees.value = "£2 a visit"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: notice_of(app)[0])
+        _, message, theirs = notice_of(app)
+        assert "Priya Nair changed this directory entry" in message
+        assert "Free; donations welcome" in theirs
+        assert app.screen is form and fees.value == "£2 a visit"
+        await pilot.press("ctrl+s")  # having seen theirs, saves over it
+        await until(pilot, lambda: isinstance(app.screen, DirectoryScreen))
+    store = Store.open(directory_db)
+    try:
+        me = store.workers.named("sam.okafor")
+        [food] = store.resources.search(me, "riverside food")
+        assert store.resources.get(me, food.id).fees == "£2 a visit"
+    finally:
+        store.close()
+
+
+async def test_names_with_markup_and_escapes_are_shown_as_text(
+    make_app: Callable[..., CaselineApp], directory_db: Path
+) -> None:
+    store = Store.open(directory_db)
+    try:
+        me = store.workers.named("sam.okafor")
+        store.resources.add(
+            me, {"organisation": "[red]Org[/red]", "name": "[bold]Loud\x1b]0;pwned\x07 service"}
+        )
+    finally:
+        store.close()
+    app = make_app(db=directory_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("D")
+        await until(pilot, lambda: len(shown(app)) == 4)
+        text = visible_text(app)
+        assert "[bold]Loud service" in text and "[red]Org[/red]" in text
+        assert "\x1b" not in text and "pwned" not in text
