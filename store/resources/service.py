@@ -280,11 +280,12 @@ class ResourcesService:
             wanted = {"organisation": new.organisation, **values}
             before = {**current, "languages": row.languages, "categories": row.categories}
             changes = diff(before, wanted)
+            organisation = row.organisation
+            if "organisation" in changes:
+                organisation = organisation_for(new.organisation)
+                if organisation.id == row.organisation_id:  # the same one, typed otherwise
+                    del changes["organisation"]
             if changes:
-                organisation = row.organisation
-                if "organisation" in changes:
-                    organisation = organisation_for(new.organisation)
-                    values["organisation"] = organisation.id
                 changed = {f: values[f] for f in changes if f != "organisation"}
                 if "organisation" in changes:
                     changed["organisation"] = organisation.id
