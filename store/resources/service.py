@@ -309,6 +309,43 @@ class ResourcesService:
                 )
             return _detail(_row(service_id))
 
+    def withdraw(
+        self, actor: WorkerInfo, service_id: int, *, version: int, withdrawn: bool = True
+    ) -> ServiceDetail:
+        """Mark a service withdrawn (it closed, or stopped taking referrals): it leaves the
+        search but is kept, since a referral may name it; ``withdrawn=False`` restores it.
+        Conflict if someone changed it since ``version`` was read."""
+        with self.database.writing():
+            require_role(actor, DIRECTORY_EDITORS, NOT_A_DIRECTORY_EDITOR)
+            row = _row(service_id)
+            if row.version != version:
+                who, at = last_change("resource_service", row.id)
+                current = _form_of(row)
+                raise refused(
+                    "this directory entry",
+                    changed_by=who,
+                    changed_at=at or row.updated_at,
+                    current={f: _shown(current[f]) for f in FIELDS},
+                    version=row.version,
+                )
+            if (row.withdrawn_at is not None) != withdrawn:
+                when = utcnow() if withdrawn else None
+                change = {"withdrawn_at": (row.withdrawn_at, when)}
+                save_changes(
+                    ResourceService,
+                    row,
+                    {"withdrawn_at": when},
+                    change,
+                    "resource_service",
+                    actor,
+                    CONFLICT,
+                )
+                action = (
+                    "directory-service-withdrawn" if withdrawn else "directory-service-restored"
+                )
+                act(actor, action, None, "resource_service", row.id)
+            return _detail(_row(service_id))
+
     # -- importing -----------------------------------------------------------------------
 
     def import_hsds(self, actor: WorkerInfo, path: Path | str) -> ImportReport:

@@ -254,3 +254,30 @@ async def test_names_with_markup_and_escapes_are_shown_as_text(
         text = visible_text(app)
         assert "[bold]Loud service" in text and "[red]Org[/red]" in text
         assert "\x1b" not in text and "pwned" not in text
+
+
+async def test_a_service_withdrawn_on_its_page_leaves_the_list_until_shown_and_restored(
+    make_app: Callable[..., CaselineApp], directory_db: Path
+) -> None:
+    app = make_app(db=directory_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_directory(pilot, app)
+        await pilot.press("escape", "home", "enter")  # Café Zoë drop-in
+        await until(pilot, lambda: isinstance(app.screen, ServiceScreen))
+        await loaded(pilot)
+        await pilot.press("w")
+        await until(pilot, lambda: "Withdraw this service?" in visible_text(app))
+        await pilot.press("y")
+        await until(pilot, lambda: "Withdrawn since" in visible_text(app))
+        await pilot.press("escape")
+        await until(pilot, lambda: shown(app) == ["Debt advice line", "Riverside Food Bank"])
+        await pilot.press("x")  # withdrawn ones too
+        await until(pilot, lambda: len(shown(app)) == 3)
+        assert "Café Zoë drop-in (withdrawn)" in visible_text(app)
+        await pilot.press("home", "enter", "w")
+        await until(pilot, lambda: "Restore this service" in visible_text(app))
+        await pilot.press("y")
+        await until(pilot, lambda: "Withdrawn since" not in visible_text(app))
+        await pilot.press("escape", "x")
+        await until(pilot, lambda: len(shown(app)) == 3)
+        assert "(withdrawn)" not in visible_text(app)

@@ -27,7 +27,13 @@ SEARCH_AFTER_SECONDS = 0.15  # a pause in typing this long searches
 
 COLUMNS: tuple[Column[ServiceSummary], ...] = (
     Column(
-        "service", "Service", 20, 100, lambda s, t: s.service_name, lambda s: s.service_name, True
+        "service",
+        "Service",
+        20,
+        100,
+        lambda s, t: f"{s.service_name} (withdrawn)" if s.withdrawn else s.service_name,
+        lambda s: s.service_name,
+        True,
     ),
     Column(
         "organisation",
@@ -72,7 +78,7 @@ class ServiceTable(RecordTable[ServiceSummary]):
     def cell_class(
         self, row: ServiceSummary, column: Column[ServiceSummary], value: str
     ) -> str | None:
-        return "record-table--muted" if value == "—" else None
+        return "record-table--muted" if value == "—" or row.withdrawn else None
 
 
 class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
@@ -103,6 +109,13 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
             "e", "edit", "Edit", tooltip="Correct the highlighted service", id="directory.edit"
         ),
         Binding(
+            "x",
+            "toggle_withdrawn",
+            "Withdrawn",
+            tooltip="Show withdrawn services too, or hide them again",
+            id="directory.withdrawn",
+        ),
+        Binding(
             "v",
             "view",
             "Read",
@@ -118,6 +131,7 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
         self._searched: str | None = None
         # The service to highlight when the next search comes back (one just saved).
         self._keep: int | None = None
+        self.withdrawn_too = False
 
     @property
     def table(self) -> ServiceTable:
@@ -132,6 +146,8 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
             return not self.picking and may_edit(self.caseline.me.role)
         if action == "view":
             return self.picking
+        if action == "toggle_withdrawn":
+            return not self.picking
         return True
 
     def compose(self) -> ComposeResult:
@@ -168,12 +184,14 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
         self.table.focus()
 
     def _search(self, keep_id: int | None = None) -> None:
-        app, text = self.caseline, self.search_box.value
+        app, text, withdrawn = self.caseline, self.search_box.value, self.withdrawn_too
         highlighted = self.table.highlighted
         keep = keep_id or self._keep or (highlighted.id if highlighted else None)
         run_store(
             self,
-            lambda: app.store.resources.search(app.me, text, limit=SHOWN),
+            lambda: app.store.resources.search(
+                app.me, text, limit=SHOWN, include_withdrawn=withdrawn
+            ),
             done=lambda found: self._show(text, found, keep),
             name="directory-search",
         )
@@ -193,6 +211,8 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
         if len(found) >= SHOWN:
             count = f"the first {SHOWN} services (type to narrow them)"
         how = "enter chooses · v reads" if self.picking else "enter reads"
+        if self.withdrawn_too:
+            how += " · withdrawn ones shown (x hides them)"
         self.query_one("#directory-status", Static).update(
             assemble(f" {count} · {how}" if found else f" {count}")
         )
@@ -224,6 +244,10 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
         row = self.table.highlighted
         if row is not None:
             self._read(row)
+
+    def action_toggle_withdrawn(self) -> None:
+        self.withdrawn_too = not self.withdrawn_too
+        self._search()
 
     def action_search(self) -> None:
         self.search_box.focus()

@@ -43,6 +43,13 @@ class ServiceScreen(CaselineScreen[ServiceDetail | None]):
         ),
         Binding("e", "edit", "Edit", tooltip="Correct this entry", id="directory_service.edit"),
         Binding(
+            "w",
+            "withdraw",
+            "Withdraw/restore",
+            tooltip="Mark the service withdrawn (closed, or not taking referrals), or restore it",
+            id="directory_service.withdraw",
+        ),
+        Binding(
             "enter",
             "choose",
             "Choose",
@@ -58,7 +65,7 @@ class ServiceScreen(CaselineScreen[ServiceDetail | None]):
         self.service: ServiceDetail | None = None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "edit":
+        if action in ("edit", "withdraw"):
             return self.service is not None and may_edit(self.caseline.me.role)
         if action == "choose":
             return self.picking and self.service is not None and not self.service.withdrawn
@@ -102,7 +109,7 @@ class ServiceScreen(CaselineScreen[ServiceDetail | None]):
         withdrawn = self.query_one("#service-withdrawn", Static)
         if service.withdrawn_at is not None:
             when = dates.format_date(dates.to_local(service.withdrawn_at).date())
-            withdrawn.update(f"No longer in its directory since {when}: check before referring.")
+            withdrawn.update(f"Withdrawn since {when}: check with them before referring.")
         withdrawn.display = service.withdrawn
         self.query_one("#service-eligibility", Static).update(_eligibility(service))
         self.query_one("#service-body", Static).update(_body(service))
@@ -127,6 +134,38 @@ class ServiceScreen(CaselineScreen[ServiceDetail | None]):
                 self._show(saved)
 
         edit_service(self, self.service, done)
+
+    def action_withdraw(self) -> None:
+        from tui.screens.confirm import ConfirmScreen
+
+        service = self.service
+        if service is None:
+            return
+        app, withdrawing = self.caseline, not service.withdrawn
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                run_store(
+                    self,
+                    lambda: app.store.resources.withdraw(
+                        app.me, service.id, version=service.version, withdrawn=withdrawing
+                    ),
+                    done=self._show,
+                    name="directory-withdraw",
+                )
+
+        if withdrawing:
+            question = ConfirmScreen(
+                "Withdraw this service?",
+                "It leaves the directory's search; it is kept, and can be restored.",
+                yes="Withdraw",
+                no="Keep",
+            )
+        else:
+            question = ConfirmScreen(
+                "Restore this service to the directory?", yes="Restore", no="Leave"
+            )
+        self.app.push_screen(question, answer)
 
 
 def _eligibility(service: ServiceDetail) -> Content:
