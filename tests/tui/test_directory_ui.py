@@ -281,3 +281,26 @@ async def test_a_service_withdrawn_on_its_page_leaves_the_list_until_shown_and_r
         await pilot.press("escape", "x")
         await until(pilot, lambda: len(shown(app)) == 3)
         assert "(withdrawn)" not in visible_text(app)
+
+
+async def test_one_category_is_listed_then_every_one_again(
+    make_app: Callable[..., CaselineApp], directory_db: Path
+) -> None:
+    from tui.screens.directory.categories import CategoryScreen
+
+    app = make_app(db=directory_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_directory(pilot, app)
+        await pilot.press("escape", "c")
+        await until(pilot, lambda: isinstance(app.screen, CategoryScreen))
+        text = visible_text(app)
+        for category in ("every category", "Emergency", "Food", "Housing", "Money", "Young people"):
+            assert category in text
+        await pilot.press("down", "down", "down", "down", "enter")  # Money
+        await until(pilot, lambda: shown(app) == ["Debt advice line"])
+        assert "Community resources · Money" in visible_text(app)
+        await pilot.press("c")
+        await until(pilot, lambda: isinstance(app.screen, CategoryScreen))
+        await pilot.press("home", "enter")
+        await until(pilot, lambda: len(shown(app)) == 3)
+        assert "· Money" not in visible_text(app)

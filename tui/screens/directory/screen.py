@@ -109,6 +109,13 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
             "e", "edit", "Edit", tooltip="Correct the highlighted service", id="directory.edit"
         ),
         Binding(
+            "c",
+            "category",
+            "Category",
+            tooltip="List the services of one category, or of all again",
+            id="directory.category",
+        ),
+        Binding(
             "x",
             "toggle_withdrawn",
             "Withdrawn",
@@ -132,6 +139,7 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
         # The service to highlight when the next search comes back (one just saved).
         self._keep: int | None = None
         self.withdrawn_too = False
+        self.category = ""  # the one category listed, or "" for all
 
     @property
     def table(self) -> ServiceTable:
@@ -185,12 +193,13 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
 
     def _search(self, keep_id: int | None = None) -> None:
         app, text, withdrawn = self.caseline, self.search_box.value, self.withdrawn_too
+        category = self.category or None
         highlighted = self.table.highlighted
         keep = keep_id or self._keep or (highlighted.id if highlighted else None)
         run_store(
             self,
             lambda: app.store.resources.search(
-                app.me, text, limit=SHOWN, include_withdrawn=withdrawn
+                app.me, text, category, limit=SHOWN, include_withdrawn=withdrawn
             ),
             done=lambda found: self._show(text, found, keep),
             name="directory-search",
@@ -199,10 +208,14 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
     def _show(self, text: str, found: list[ServiceSummary], keep_id: int | None) -> None:
         self._searched = text
         self._keep = None
+        title = "Choose a service" if self.picking else "Community resources"
+        self.query_one("#directory-title", Static).update(
+            assemble((title, "bold"), *((" · ", self.category) if self.category else ()))
+        )
         table = self.table
         table.empty_message = (
             "No services match: try fewer words, or escape to clear the search."
-            if text.strip()
+            if text.strip() or self.category
             else "The directory is empty."
             + (" Press a to add a service." if may_edit(self.caseline.me.role) else "")
         )
@@ -244,6 +257,23 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
         row = self.table.highlighted
         if row is not None:
             self._read(row)
+
+    def action_category(self) -> None:
+        from tui.screens.directory.categories import CategoryScreen
+
+        app = self.caseline
+
+        def chosen(category: str | None) -> None:
+            if category is not None:
+                self.category = category
+                self._search()
+
+        run_store(
+            self,
+            lambda: app.store.resources.categories(app.me),
+            done=lambda found: self.app.push_screen(CategoryScreen(found, self.category), chosen),
+            name="directory-categories",
+        )
 
     def action_toggle_withdrawn(self) -> None:
         self.withdrawn_too = not self.withdrawn_too
