@@ -384,6 +384,39 @@ def record_after_reading(
         database.close()
 
 
+def share_after_reading(
+    path: Path | str,
+    actor: WorkerInfo,
+    case_id: int,
+    *,
+    recipient: str,
+    what: str,
+    consent_id: int | None,
+    lawful_reason: str,
+) -> int:
+    """Add an export made for another agency to the case's information-sharing log (and the
+    audit trail) of the database at ``path``, for a command that read it read-only; returns
+    the log line's id. Raises a StoreError as ``record_sharing`` does, and DatabaseUnavailable
+    if the file can't be written."""
+    path = Path(path)
+    if not writable(path):
+        raise DatabaseUnavailable(f"{path} is read-only.")
+    database = Database(path)
+    try:
+        database.bind()
+        return ConsentService(database).share(
+            actor,
+            case_id,
+            recipient=recipient,
+            what=what,
+            consent_id=consent_id,
+            lawful_reason=lawful_reason,
+            source="export",
+        )
+    finally:
+        database.close()
+
+
 def writable(path: Path | str) -> bool:
     """True if the database file at ``path`` may be written to. A file or folder marked
     read-only (an archived copy) is left alone even by someone who could write to it anyway,

@@ -37,8 +37,8 @@ def case_flags(
     consent_days: int = DEFAULT_CONSENT_EXPIRING_DAYS,
 ) -> tuple[str, ...]:
     """Short flags for a caseload row, most urgent first: "review" (the plan's review is
-    overdue), "actions" (a conference action is overdue), "consent" (a consent expired or
-    expires within ``consent_days``), "contact", "new"."""
+    overdue), "actions" (a conference action is overdue), "contact", "consent" (a consent
+    expired or expires within ``consent_days``), "new"."""
     if status == CaseStatus.CLOSED:
         return ()
     flags: list[str] = []
@@ -46,15 +46,16 @@ def case_flags(
         flags.append("review")
     if next_action_due_on is not None and next_action_due_on < today:
         flags.append("actions")
-    if consent_due_on is not None and (consent_due_on - today).days <= consent_days:
-        flags.append("consent")
     if status == CaseStatus.OPEN:
         last = dates.to_local(last_contact_at).date() if last_contact_at else None
         since = last or allocated_on
         if since is not None and (today - since).days > CONTACT_OVERDUE_DAYS:
             flags.append("contact")
-        if allocated_on is not None and (today - allocated_on).days <= NEW_CASE_DAYS:
-            flags.append("new")
+    if consent_due_on is not None and (consent_due_on - today).days <= consent_days:
+        flags.append("consent")
+    new = allocated_on is not None and (today - allocated_on).days <= NEW_CASE_DAYS
+    if status == CaseStatus.OPEN and new:
+        flags.append("new")
     return tuple(flags)
 
 

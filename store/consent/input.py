@@ -52,6 +52,12 @@ class ConsentInput(BaseModel):
     def _recipient(cls, value: object) -> str:
         return _required(value, "With whom", RECIPIENT_MAX)
 
+    @field_validator("professional_id", mode="before")
+    @classmethod
+    def _professional(cls, value: object) -> object:
+        # The form's choice "none" (or nothing chosen): no professional linked.
+        return None if value in (None, "", "none") else value
+
     @field_validator("purpose", mode="before")
     @classmethod
     def _purpose(cls, value: object) -> str:

@@ -78,3 +78,15 @@ class ConsentChange:
     field: str
     old: str
     new: str
+
+
+@dataclass(frozen=True, slots=True)
+class ConsentView:
+    """A case's consents and sharing log as its screen shows them, read at once."""
+
+    case_id: int
+    consents: tuple[ConsentInfo, ...]  # in force first, newest given first
+    sharing: tuple[SharingInfo, ...]  # newest first
+    professionals: tuple[tuple[int, str], ...]  # (id, "name, agency") a consent may name
+    read_only: str  # why the worker may only read the case, "" if they may change it
+    closed: bool

@@ -40,3 +40,15 @@ def status_on(
         if (expires_on - on).days <= expiring_days:
             return ConsentStatus.EXPIRING
     return ConsentStatus.CURRENT
+
+
+def consent_flag(consent_due_on: date | None, today: date, expiring_days: int) -> str:
+    """What a case's status line says of its consents: "consent expired" (one not withdrawn
+    is past its review or expiry date), "consent expiring" (within ``expiring_days``), or ""."""
+    if consent_due_on is None:
+        return ""
+    if consent_due_on < today:
+        return "consent expired"
+    if (consent_due_on - today).days <= expiring_days:
+        return "consent expiring"
+    return ""

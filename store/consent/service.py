@@ -22,7 +22,13 @@ import peewee as pw
 from store.access import guarded
 from store.audit.service import act
 from store.consent.models import Consent, SharingEvent
-from store.consent.records import ConsentChange, ConsentInfo, ConsentStatus, SharingInfo
+from store.consent.records import (
+    ConsentChange,
+    ConsentInfo,
+    ConsentStatus,
+    ConsentView,
+    SharingInfo,
+)
 from store.consent.rules import DEFAULT_EXPIRING_DAYS, status_on
 from store.core import dates
 from store.core.changes import diff, save_changes
@@ -30,9 +36,9 @@ from store.core.conflicts import last_change, refused
 from store.core.db import Database
 from store.core.errors import InvalidInput, NotFound, StoreError
 from store.core.models import Case, Professional, RecordChange, Worker, utcnow
-from store.core.permissions import Access
+from store.core.permissions import Access, refusals
 from store.core.records import WorkerInfo
-from store.core.rows import get_row, open_case
+from store.core.rows import get_row, open_case, tuples
 from store.core.textsafe import fold
 
 TABLE = "consent"
@@ -74,6 +80,31 @@ class ConsentService:
             get_row(Case, case_id, "case")
             found = [self._info(row, day) for row in _query().where(Consent.case == case_id)]
         return sorted(found, key=lambda c: (not c.in_force, -c.given_on.toordinal(), -c.id))
+
+    @guarded(Access.READ, "case_id")
+    def view(self, actor: WorkerInfo, case_id: int, on: date | None = None) -> ConsentView:
+        """The case's consents as they stand on ``on`` (today) and its sharing log, with what
+        the screen needs to offer its keys, in one read."""
+        with self.database.reading():
+            case = get_row(Case, case_id, "case")
+            consents = self.for_case(actor, case_id, on)
+            (read_only,) = refusals(actor, case_id, Access.WRITE)
+            people = tuple(
+                (pid, ", ".join(part for part in (name, agency) if part))
+                for pid, name, agency in tuples(
+                    Professional.select(Professional.id, Professional.name, Professional.agency)
+                    .where(Professional.case == case_id, Professional.removed_at.is_null())
+                    .order_by(Professional.name)
+                )
+            )
+            return ConsentView(
+                case_id=case_id,
+                consents=tuple(consents),
+                sharing=tuple(sharing_log(case_id)),
+                professionals=people,
+                read_only=read_only,
+                closed=case.status == "closed",
+            )
 
     @guarded(Access.READ, "case_id")
     def current(self, actor: WorkerInfo, case_id: int, on: date | None = None) -> list[ConsentInfo]:

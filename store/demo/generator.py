@@ -59,6 +59,7 @@ from store.core.textsafe import fold
 from store.core.words import plural
 from store.demo import directory
 from store.demo import text as txt
+from store.demo.consent import write_consents
 from store.plans.info import next_review_due
 from store.plans.records import RATINGS, PlanInfo
 from store.service import DEMO_KEY, Store
@@ -251,6 +252,8 @@ def generate(
         # The community-resource directory: its own stream, and it names no client.
         home = random.Random(seed).choice(txt.TOWNS)[0]
         directory.write(random.Random(f"caseline-demo-directory:{seed}"), day, home)
+        me_id = Worker.select(Worker.id).where(Worker.username == me.strip()).scalar()
+        write_consents(day, seed, me_id)
         # Marked, so that it alone is opened without signing in.
         Meta.insert(key=DEMO_KEY, value="1").on_conflict_replace().execute()
     return DemoReport(**report, seconds=time.perf_counter() - started)

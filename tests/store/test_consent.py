@@ -339,3 +339,32 @@ def test_the_sharing_log_is_append_only(
         conn.close()
     [kept] = store.consent.sharing_log(me, case.id)
     assert kept.recipient == "Northside Housing Trust"
+
+
+def test_changes_show_in_the_case_history(
+    store: Store, me: WorkerInfo, make_case: Callable[..., CaseDetail]
+) -> None:
+    case = make_case()
+    gp = store.case_file.add_professional(me, case.id, {"name": "Dr Okoro"})
+    consent = add(store, me, case.id)
+    store.consent.update(
+        me, consent.id, {"professional_id": gp.id, "expires_on": "1/6/2027"}, version=1
+    )
+    store.consent.withdraw(me, consent.id, {"withdrawn_on": "today", "reason": "Asked"}, version=2)
+    lines = [
+        (h.record, h.field, h.was, h.now)
+        for h in store.case_file.case_history_lines(me, case.id)
+        if h.record.startswith("Consent")
+    ]
+    assert sorted(lines) == sorted(
+        [
+            ("Consent: Northside Housing Trust", "professional", "", "Dr Okoro"),
+            ("Consent: Northside Housing Trust", "review or expiry", "01 May 2027", "01 Jun 2027"),
+            ("Consent: Northside Housing Trust", "withdrawn on", "", "23 Nov 2026"),
+            ("Consent: Northside Housing Trust", "why withdrawn", "", "Asked"),
+        ]
+    )
+    assert [c.field for c in store.case_file.history(me, "consent", consent.id)][-1] in (
+        "professional_id",
+        "expires_on",
+    )

@@ -47,7 +47,15 @@ class CaseScreen:
 # In the order they are shown. Keys 1-5 are the case file's own.
 EXTRA_TABS: tuple[CaseTab, ...] = ()
 
-CASE_SCREENS: tuple[CaseScreen, ...] = ()
+CASE_SCREENS: tuple[CaseScreen, ...] = (
+    CaseScreen(
+        "consent",
+        "I",
+        "Consent and sharing",
+        "The case's consents to share information, and what was shared with whom",
+        "tui.screens.consent.screen:ConsentScreen",
+    ),
+)
 
 
 def load(name: str) -> Any:
