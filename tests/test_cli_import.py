@@ -49,16 +49,26 @@ def db(tmp_path: Path) -> Path:
 
 
 def test_a_package_is_imported_and_what_it_did_is_said(tmp_path: Path, db: Path) -> None:
-    result = run_import(tmp_path, "meg", MEG, "resources", str(PACKAGES / "v3"), "--db", str(db))
+    result = run_import(
+        tmp_path, "meg", MEG, "resources", str(PACKAGES / "v3"), "--source", "city", "--db", str(db)
+    )
     assert result.returncode == 0, result.stderr
     assert said(result) == []
     lines = result.stdout.splitlines()
-    assert lines[0] == f"Imported the HSDS 3.0 package from {PACKAGES / 'v3'}."
+    assert lines[0] == f"Imported the HSDS 3.0 package 'city' from {PACKAGES / 'v3'}."
     assert lines[1] == "Services: 4 added, 0 changed, 0 unchanged, 0 gone (withdrawn)."
     assert lines[2] == "5 rows left out or cut short:"
     assert "  services.csv line 9: no name; left out" in lines
     again = run_import(
-        tmp_path, "meg", MEG, "resources", str(PACKAGES / "v3-later"), "--db", str(db)
+        tmp_path,
+        "meg",
+        MEG,
+        "resources",
+        str(PACKAGES / "v3-later"),
+        "--source",
+        "city",
+        "--db",
+        str(db),
     )
     assert "Services: 0 added, 1 changed, 2 unchanged, 1 gone (withdrawn)." in again.stdout
     store = Store.open(db)

@@ -35,6 +35,13 @@ def add_import_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     command.add_argument("what", metavar="WHAT", help="what to import: resources")
     command.add_argument("path", metavar="PATH", help="the package's folder")
     command.add_argument(
+        "--source",
+        metavar="NAME",
+        default="",
+        help="the directory's name, which a re-import must give again (default: the name in "
+        "its datapackage.json, else the folder's name)",
+    )
+    command.add_argument(
         "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file (as for the app)"
     )
     add_token_file_argument(command)
@@ -54,11 +61,10 @@ def import_command(args: argparse.Namespace, config: Config) -> int:
     store = open_database(args, config, create=False)
     try:
         me = sign_in(store, args, config, Prompter(), origin_here(), tokens=True)
-        report = store.resources.import_hsds(me, folder)
+        report = store.resources.import_hsds(me, folder, source=args.source)
     finally:
         store.close()
-    name = f" {visible(report.source)}" if report.source else ""
-    print(f"Imported the {report.layout} package{name} from {folder}.")
+    print(f"Imported the {report.layout} package {visible(report.source)!r} from {folder}.")
     print(
         f"Services: {report.added} added, {report.changed} changed, "
         f"{report.unchanged} unchanged, {report.gone} gone (withdrawn)."

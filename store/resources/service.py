@@ -348,18 +348,28 @@ class ResourcesService:
 
     # -- importing -----------------------------------------------------------------------
 
-    def import_hsds(self, actor: WorkerInfo, path: Path | str) -> ImportReport:
+    def import_hsds(self, actor: WorkerInfo, path: Path | str, *, source: str = "") -> ImportReport:
         """Import the Open Referral (HSDS 3.0 or 1.x) package in the folder ``path``, all in
         one transaction: services matched by their HSDS ids are updated, new ones added,
         those no longer in the package withdrawn (never deleted). NotHsds if the folder is
         not a package; rows that can't be read are reported in ``problems``, the rest
-        imported."""
+        imported.
+
+        A package is one directory among others by its name: ``source`` if given, else the
+        name in its datapackage.json, else its folder's name. Only that directory's services
+        are matched and withdrawn, so two directories never withdraw each other's."""
+        from dataclasses import replace
+
+        from store.resources.clean import display_text
         from store.resources.hsds import read_package
         from store.resources.importing import apply_package
+        from store.resources.rules import NAME_MAX
 
         with self.database.reading():
             require_role(actor, DIRECTORY_IMPORTERS, NOT_A_DIRECTORY_IMPORTER)
         package = read_package(Path(path))
+        name = display_text(source, one_line=True)[:NAME_MAX] or package.source
+        package = replace(package, source=name or display_text(Path(path).name, one_line=True))
         with self.database.writing():
             require_role(actor, DIRECTORY_IMPORTERS, NOT_A_DIRECTORY_IMPORTER)
             report = apply_package(actor, package)
@@ -369,7 +379,7 @@ class ResourcesService:
                 None,
                 "resource_service",
                 None,
-                detail=f"{report.summary()} from {report.source or Path(path).name}",
+                detail=f"{report.summary()} from {report.source}",
             )
             return report
 

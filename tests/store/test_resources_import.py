@@ -82,9 +82,9 @@ def test_bad_rows_are_reported_with_file_and_line_and_the_rest_imported(
 def test_a_re_import_updates_by_hsds_id_and_withdraws_what_is_gone(
     store: Store, me: WorkerInfo
 ) -> None:
-    store.resources.import_hsds(me, PACKAGES / "v3")
+    store.resources.import_hsds(me, PACKAGES / "v3", source="riverside")
     first = by_name(store, me)
-    report = store.resources.import_hsds(me, PACKAGES / "v3-later")
+    report = store.resources.import_hsds(me, PACKAGES / "v3-later", source="riverside")
     assert (report.added, report.changed, report.unchanged, report.gone) == (0, 1, 2, 1)
     assert report.summary() == "HSDS 3.0: 0 added, 1 changed, 2 unchanged, 1 gone (withdrawn)"
     now = by_name(store, me)
@@ -96,17 +96,17 @@ def test_a_re_import_updates_by_hsds_id_and_withdraws_what_is_gone(
     assert debt.withdrawn
     assert "Debt Clinic" in by_name(store, me, include_withdrawn=True)
     # The same package again changes nothing; the first one back restores the withdrawn.
-    again = store.resources.import_hsds(me, PACKAGES / "v3-later")
+    again = store.resources.import_hsds(me, PACKAGES / "v3-later", source="riverside")
     assert (again.added, again.changed, again.unchanged, again.gone) == (0, 0, 3, 0)
-    back = store.resources.import_hsds(me, PACKAGES / "v3")
+    back = store.resources.import_hsds(me, PACKAGES / "v3", source="riverside")
     assert (back.added, back.changed, back.gone) == (0, 2, 0)
     assert not store.resources.get(me, first["Debt Clinic"]).withdrawn
 
 
 def test_a_re_import_leaves_hand_added_services_alone(store: Store, me: WorkerInfo) -> None:
     store.resources.add(me, {"organisation": "Riverside Trust", "name": "Warm space"})
-    store.resources.import_hsds(me, PACKAGES / "v3")
-    store.resources.import_hsds(me, PACKAGES / "v3-later")
+    store.resources.import_hsds(me, PACKAGES / "v3", source="riverside")
+    store.resources.import_hsds(me, PACKAGES / "v3-later", source="riverside")
     assert "Warm space" in by_name(store, me)
 
 
@@ -139,6 +139,18 @@ def test_packages_of_different_names_are_kept_apart(store: Store, me: WorkerInfo
     report = store.resources.import_hsds(me, PACKAGES / "v3")
     assert report.gone == 0  # oldtown's services are not v3's to withdraw
     assert "Benefits Check" in by_name(store, me)
+
+
+def test_a_package_without_a_name_is_known_by_its_folder(store: Store, me: WorkerInfo) -> None:
+    # Two directories published without a datapackage.json: neither withdraws the other's.
+    first = store.resources.import_hsds(me, PACKAGES / "v3")
+    second = store.resources.import_hsds(me, PACKAGES / "v3-later")
+    assert (first.source, second.source) == ("v3", "v3-later")
+    assert (second.added, second.gone) == (3, 0)
+    assert not any(s.withdrawn for s in store.resources.search(me, include_withdrawn=True))
+    # Named on the command line, a package is that directory whatever its folder.
+    named = store.resources.import_hsds(me, PACKAGES / "v1", source="  Oldtown\x1b[2J ")
+    assert named.source == "Oldtown"
 
 
 def test_datapackage_json_says_which_files_are_the_package(store: Store, me: WorkerInfo) -> None:
