@@ -25,6 +25,7 @@ import peewee as pw
 
 from store.audit.service import act
 from store.core.db import Database
+from store.core.dialect import execute_sql
 from store.core.errors import NotFound, NotPermitted, StoreError
 from store.core.models import (
     Case,
@@ -72,6 +73,16 @@ def _client_cases(client_id: int) -> list[int]:
     if not Client.select().where(Client.id == client_id).exists():
         raise NotFound(f"No client with id {client_id}.")
     return [cid for (cid,) in tuples(Case.select(Case.id).where(Case.client == client_id))]
+
+
+def _by_sql(table: str, what: str, record_id: int) -> list[int]:
+    """The case of a record in an area's own table (which this layer does not import)."""
+    found = execute_sql(
+        Case._meta.database, f'SELECT case_id FROM "{table}" WHERE id = ?', (record_id,)
+    ).fetchone()
+    if found is None:
+        raise NotFound(f"No {what} with id {record_id}.")
+    return [int(found[0])]
 
 
 def _contact_cases(contact_id: int) -> list[int]:
@@ -123,6 +134,7 @@ CASES_OF: dict[str, Callable[[int], list[int]]] = {
         "action",
         i,
     ),
+    "assessment": lambda i: _by_sql("assessment", "assessment", i),
 }
 
 

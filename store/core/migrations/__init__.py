@@ -32,6 +32,7 @@ from store.core.migrations import (
     m0012_supervision,
     m0013_closure_checklist,
     m0014_restricted,
+    m0015_assessments,
 )
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ STEPS: list[tuple[int, str, Step]] = [
     (12, "supervision notes, recorded on the worker supervised", m0012_supervision.up),
     (13, "the closure checklist, worked through before a case closes", m0013_closure_checklist.up),
     (14, "restricted cases, opened only by the workers named for them", m0014_restricted.up),
+    (15, "assessments over time: domains, ratings, amendments", m0015_assessments.up),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"
@@ -75,6 +77,7 @@ GUARD_TRIGGERS: tuple[str, ...] = (
     *m0010_integrity.TRIGGERS,
     *m0011_tokens.TRIGGERS,
     *m0012_supervision.TRIGGERS,
+    *m0015_assessments.TRIGGERS,
 )
 
 
