@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 
 from store.assessments.records import AssessmentHistory
 from store.assessments.render import history_markdown
@@ -13,6 +14,7 @@ from store.cases.records import CaseDetail
 from store.core import dates
 from store.core.markdown import md_escape, one_line
 from store.core.words import plural
+from store.export.files import format_for, write_atomically
 from store.export.html import _CSS, _PLAN_CSS, _html_page, _html_parser, _render
 from store.export.markdown import Facts, case_facts, exported_facts, md_facts
 
@@ -95,3 +97,28 @@ def assessment_export_html(
         exported_at=exported_at,
         css=_CSS + _PLAN_CSS + _ASSESSMENT_CSS,
     )
+
+
+def export_assessment(
+    path: Path,
+    detail: CaseDetail,
+    history: AssessmentHistory,
+    scale: Sequence[str],
+    *,
+    exported_by: str,
+    fmt: str | None = None,
+    exported_at: datetime | None = None,
+) -> Path:
+    """Write the case's assessments to ``path`` (format from ``fmt`` or the file name);
+    returns it. Raises ExportError with a one-line message if the file can't be written."""
+    chosen = format_for(path, fmt)
+    render = assessment_export_html if chosen == "html" else assessment_export_markdown
+    text = render(
+        detail,
+        history,
+        scale,
+        exported_by=exported_by,
+        exported_at=exported_at or dates.now_utc(),
+    )
+    write_atomically(path, text, example_name="assessment.md")
+    return path
