@@ -60,10 +60,11 @@ def cell_text(cell: RatingCell, size: int) -> str:
 
 
 def legend(scale: Sequence[str]) -> str:
-    """ "○ no need · ◔ low need · … · ▲ more need than before · ▼ less", as plain text."""
+    """ "○ no need   ◔ low need   …   ▲ more need than the time before   ▼ less", as plain
+    text (three blanks apart: "·" is a mark of its own)."""
     marks = [f"{rating_symbol(i, len(scale))} {name}" for i, name in enumerate(scale)]
     marks += [f"{NOT_RATED} not rated", "▲ more need than the time before", "▼ less"]
-    return " · ".join(marks)
+    return "   ".join(marks)
 
 
 def _rating(rating: str, scale: Sequence[str]) -> str:
