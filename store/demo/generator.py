@@ -58,6 +58,7 @@ from store.core.records import CaseStatus
 from store.core.textsafe import fold
 from store.core.words import plural
 from store.demo import text as txt
+from store.demo.assessments import write_assessments
 from store.plans.info import next_review_due
 from store.plans.records import RATINGS, PlanInfo
 from store.service import DEMO_KEY, Store
@@ -247,6 +248,8 @@ def generate(
         report = _Generator(
             random.Random(seed), day, me.strip(), extra, chron, plans, meetings, held_in, added
         ).run(cases, notes_per_case, workers)
+        # Assessments over time on the long cases: a stream of their own again.
+        write_assessments(random.Random(f"caseline-demo-assessments:{seed}"), day)
         # Marked, so that it alone is opened without signing in.
         Meta.insert(key=DEMO_KEY, value="1").on_conflict_replace().execute()
     return DemoReport(**report, seconds=time.perf_counter() - started)
