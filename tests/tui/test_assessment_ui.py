@@ -246,3 +246,21 @@ async def test_a_closed_cases_assessment_is_read_only(make_app: MakeApp, seeded_
         await pilot.press("N")
         await pilot.pause()
         assert isinstance(app.screen, CaseFileScreen)
+
+
+async def test_a_reader_is_offered_no_write_keys(make_app: MakeApp, seeded_db: Path) -> None:
+    assessed(seeded_db, "high need")
+    store = Store.open(seeded_db)
+    try:
+        store.workers.ensure("aud.it", role="auditor", team="North")
+    finally:
+        store.close()
+    app = make_app(worker="aud.it")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")  # all workers' cases
+        pane = await open_assessment(pilot)
+        assert pane.read_only
+        for action in ("new", "edit", "finalise", "amend", "goal"):
+            assert pane.check_action(action, ()) is False, action
+        assert pane.check_action("ratings", ()) is True
+        assert "N starts the next" not in visible_text(app)
