@@ -206,7 +206,10 @@ async def test_compare_the_latest_with_the_one_before(make_app: MakeApp, seeded_
         await until(pilot, lambda: "housing · Rating" in str(changes.render()))
         shown = str(changes.render())
         assert "medium low need" in shown and "high" not in shown  # medium struck, low put in
-        assert "as at 01 Jul 2026" in str(screen.query_one("#compare-summary", Static).render())
+        summary = str(screen.query_one("#compare-summary", Static).render())
+        assert summary.startswith("4 fields changed")  # as at, summary, housing's needs, rating
+        assert "01 Jul 2026 (final)" in visible_text(app)
+        assert "01 Aug 2026 (final)" in visible_text(app)
         # The first against the last instead.
         screen.query_one("#older", Select).value = first.id
         await until(pilot, lambda: "high low need" in str(changes.render()))
@@ -264,3 +267,37 @@ async def test_a_reader_is_offered_no_write_keys(make_app: MakeApp, seeded_db: P
             assert pane.check_action(action, ()) is False, action
         assert pane.check_action("ratings", ()) is True
         assert "N starts the next" not in visible_text(app)
+
+
+def form_draft(db: Path, key: str) -> dict[str, str] | None:
+    store = Store.open(db)
+    try:
+        found = store.forms.draft(store.workers.ensure(ME), key)
+        return None if found is None else found[0]
+    finally:
+        store.close()
+
+
+async def test_what_is_typed_survives_the_app_ending(make_app: MakeApp, seeded_db: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_assessment(pilot)
+        await pilot.press("N")
+        await until(pilot, lambda: isinstance(app.screen, AssessmentEditor))
+        await focus(pilot, f"#d{HOUSING}_needs")
+        await type_text(pilot, "Damp in the bedroom")
+        _, draft = overview(seeded_db)
+        assert draft is not None
+        key = f"assessment:{draft.id}"
+        # Kept as typed a moment after the typing stops, without saving the form.
+        await until(
+            pilot, lambda: (form_draft(seeded_db, key) or {}).get(f"d{HOUSING}_needs") is not None
+        )
+    # The app ended with the form open, as a crash would leave it; the next e offers it again.
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_assessment(pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(app.screen, AssessmentEditor))
+        needs = app.screen.query_one(f"#d{HOUSING}_needs", TextArea)
+        await until(pilot, lambda: needs.text == "Damp in the bedroom")

@@ -60,8 +60,7 @@ def comparison_content(comparison: Comparison) -> Content:
 
 
 def _label(v: AssessmentSummary) -> str:
-    state = "final" if v.is_final else "draft"
-    return f"as at {dates.format_date(v.as_at)} ({state}, {v.author_name})"
+    return f"{dates.format_date(v.as_at)} ({'final' if v.is_final else 'draft'})"
 
 
 class CompareScreen(CaselineScreen[None]):
@@ -131,8 +130,8 @@ class CompareScreen(CaselineScreen[None]):
         same = len(comparison.changes) - changed
         self.query_one("#compare-summary", Static).update(
             assemble(
-                f"{_label(comparison.older)} → {_label(comparison.newer)}: "
-                f"{plural(changed, 'field')} changed, {same} the same."
+                f"{plural(changed, 'field')} changed, {same} the same; struck through: taken "
+                "out, underlined: put in."
             )
         )
         self.query_one("#compare-changes", Static).update(comparison_content(comparison))

@@ -75,7 +75,8 @@ def editor_values(draft: AssessmentDetail) -> dict[str, str]:
 class AssessmentEditor(FormScreen):
     """The draft assessment's editor: ctrl+s or escape saves the draft."""
 
-    CSS_PATH: ClassVar[str | list[str | PurePath]] = "../form.tcss"  # the form's look
+    # The form's look, with shorter text boxes.
+    CSS_PATH: ClassVar[str | list[str | PurePath]] = ["../form.tcss", "editor.tcss"]
     _leave_next = False
 
     def action_cancel(self) -> None:
@@ -129,7 +130,7 @@ def edit(
     copied = " · copied from the last one" if draft.copied_from else ""
     app.push_screen(
         AssessmentEditor(
-            f"Assessment (draft) as at {dates.format_date(draft.as_at)}",
+            "Assessment (draft)",
             editor_fields(draft, scale),
             editor_values(draft),
             save,
