@@ -19,6 +19,7 @@ from store.case_file.service import CaseFileService
 from store.cases.service import CaseService
 from store.chronology.service import ChronologyService
 from store.conferences.service import ConferenceService
+from store.consent.service import ConsentService
 from store.core import migrations
 from store.core.db import Database
 from store.core.dialect import (
@@ -36,6 +37,7 @@ from store.core.models import (
 )
 from store.core.records import WorkerInfo
 from store.core.settings import (
+    DEFAULT_CONSENT_EXPIRING_DAYS,
     DEFAULT_MAX_FAILED_SIGN_INS,
     DEFAULT_MIN_PASSPHRASE_LENGTH,
     DEFAULT_REF_FORMAT,
@@ -54,6 +56,7 @@ from store.forms.service import FormDraftService
 from store.integrity.service import IntegrityService
 from store.notes.service import NoteService
 from store.plans.service import PlanService
+from store.resources.service import ResourcesService
 from store.supervision.service import SupervisionService
 from store.workers.service import WorkerService
 
@@ -77,6 +80,7 @@ class Store:
         ref_format: str = DEFAULT_REF_FORMAT,
         max_failed_sign_ins: int = DEFAULT_MAX_FAILED_SIGN_INS,
         min_passphrase_length: int = DEFAULT_MIN_PASSPHRASE_LENGTH,
+        consent_expiring_days: int = DEFAULT_CONSENT_EXPIRING_DAYS,
     ) -> None:
         self.database = database
         self.ref_format = ref_format
@@ -87,12 +91,16 @@ class Store:
             max_failed_sign_ins=max_failed_sign_ins,
             min_passphrase_length=min_passphrase_length,
         )
-        self.cases = CaseService(database, ref_format=ref_format)
+        self.cases = CaseService(
+            database, ref_format=ref_format, consent_days=consent_expiring_days
+        )
         self.notes = NoteService(database)
         self.forms = FormDraftService(database)
         self.chronology = ChronologyService(database)
         self.plans = PlanService(database)
         self.supervision = SupervisionService(database)
+        self.resources = ResourcesService(database)
+        self.consent = ConsentService(database, expiring_days=consent_expiring_days)
         self.assessments = AssessmentService(database)
         self.conferences = ConferenceService(database, cases=self.cases, plans=self.plans)
         self.case_file = CaseFileService(
@@ -115,6 +123,7 @@ class Store:
         ref_format: str = DEFAULT_REF_FORMAT,
         max_failed_sign_ins: int = DEFAULT_MAX_FAILED_SIGN_INS,
         min_passphrase_length: int = DEFAULT_MIN_PASSPHRASE_LENGTH,
+        consent_expiring_days: int = DEFAULT_CONSENT_EXPIRING_DAYS,
     ) -> Store:
         """Open (creating or upgrading) the database at ``path``.
 
@@ -145,6 +154,7 @@ class Store:
                 ref_format=ref_format,
                 max_failed_sign_ins=max_failed_sign_ins,
                 min_passphrase_length=min_passphrase_length,
+                consent_expiring_days=consent_expiring_days,
             )
         try:
             with database.migrating() as db:
@@ -167,6 +177,7 @@ class Store:
             ref_format=ref_format,
             max_failed_sign_ins=max_failed_sign_ins,
             min_passphrase_length=min_passphrase_length,
+            consent_expiring_days=consent_expiring_days,
         )
 
     @classmethod
@@ -247,12 +258,14 @@ class Store:
         ref_format: str,
         max_failed_sign_ins: int,
         min_passphrase_length: int,
+        consent_expiring_days: int = DEFAULT_CONSENT_EXPIRING_DAYS,
     ) -> Store:
         store = cls(
             database,
             ref_format=ref_format,
             max_failed_sign_ins=max_failed_sign_ins,
             min_passphrase_length=min_passphrase_length,
+            consent_expiring_days=consent_expiring_days,
         )
         store.open_warnings = permission_warnings(database.path)
         return store
@@ -369,6 +382,39 @@ def record_after_reading(
         database.bind()
         with database.writing():
             act(actor, action, case_id, record_kind, record_id, detail=detail)
+    finally:
+        database.close()
+
+
+def share_after_reading(
+    path: Path | str,
+    actor: WorkerInfo,
+    case_id: int,
+    *,
+    recipient: str,
+    what: str,
+    consent_id: int | None,
+    lawful_reason: str,
+) -> int:
+    """Add an export made for another agency to the case's information-sharing log (and the
+    audit trail) of the database at ``path``, for a command that read it read-only; returns
+    the log line's id. Raises a StoreError as ``record_sharing`` does, and DatabaseUnavailable
+    if the file can't be written."""
+    path = Path(path)
+    if not writable(path):
+        raise DatabaseUnavailable(f"{path} is read-only.")
+    database = Database(path)
+    try:
+        database.bind()
+        return ConsentService(database).share(
+            actor,
+            case_id,
+            recipient=recipient,
+            what=what,
+            consent_id=consent_id,
+            lawful_reason=lawful_reason,
+            source="export",
+        )
     finally:
         database.close()
 

@@ -124,7 +124,11 @@ class CaselineApp(Session):
         if store is None:
             if db is None:
                 raise ValueError("CaselineApp needs a database path or an open store")
-            store = Store.open(db, ref_format=self.config.ref_format)
+            store = Store.open(
+                db,
+                ref_format=self.config.ref_format,
+                consent_expiring_days=self.config.consent_expiring_days,
+            )
         self.store = store
         if me is None and sign_in is None:
             from store.core.config import login_name

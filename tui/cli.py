@@ -270,7 +270,11 @@ def _run(args: argparse.Namespace, config: Config) -> int:
 
     def open_then_read() -> None:
         try:
-            store = Store.open(path, ref_format=config.ref_format)
+            store = Store.open(
+                path,
+                ref_format=config.ref_format,
+                consent_expiring_days=config.consent_expiring_days,
+            )
         except BaseException as exc:
             opened.set_exception(exc)
             return

@@ -106,6 +106,21 @@ def add_export_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     )
     _add_export_arguments(case)
     case.add_argument("--pack", choices=("handover",), required=True, help="which pack: handover")
+    case.add_argument(
+        "--for",
+        dest="for_agency",
+        metavar="AGENCY",
+        help="made for another agency: recorded in the case's information-sharing log, under "
+        "--consent or --lawful-reason",
+    )
+    case.add_argument(
+        "--consent", type=positive, metavar="ID", help="the consent it is shared under"
+    )
+    case.add_argument(
+        "--lawful-reason",
+        metavar="TEXT",
+        help="why it is shared without consent (e.g. safeguarding, a court order)",
+    )
 
 
 def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
@@ -157,21 +172,36 @@ def export(args: argparse.Namespace, config: Config) -> int:
 def _export_handover(args: argparse.Namespace, config: Config) -> int:
     """Export a case's handover pack (``store.export.handover``)."""
     from store.core import dates
-    from store.export.handover import HandoverPack, handover_markdown
+    from store.export.handover import HandoverPack, for_agency, handover_markdown
     from store.export.html import handover_html
+    from tui.cli_share import check_sharing_arguments, record_sharing, sharing_basis
 
     output, fmt = _export_destination(args)
+    agency = check_sharing_arguments(args, _database(args, config))
 
     def read(store: Store, me: WorkerInfo) -> HandoverPack:
         detail = store.cases.by_ref(me, args.ref)
-        return store.handover.pack(me, detail.id)
+        pack = store.handover.pack(me, detail.id)
+        if agency:
+            pack = for_agency(pack, agency, sharing_basis(store, me, detail.id, agency, args))
+        return pack
 
     me, pack = _read_for_export(args, config, read)
     render = handover_html if fmt == "html" else handover_markdown
     text = render(pack, exported_by=me.display_name, exported_at=dates.now_utc())
     written = _write_export(output, text, example_name="handover.md")
     detail = pack.file.detail
-    _audit_export(args, config, me, "handover", output, (detail.id, "case", detail.id))
+    if agency:
+        record_sharing(_database(args, config), me, detail.id, agency, args)
+    _audit_export(
+        args,
+        config,
+        me,
+        "handover",
+        output,
+        (detail.id, "case", detail.id),
+        described=f"for {agency}" if agency else "",
+    )
     if written:
         print(f"Wrote the handover pack of {detail.ref} to {output}", file=sys.stderr)
     return 0

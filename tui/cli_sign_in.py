@@ -74,6 +74,7 @@ def open_database(args: argparse.Namespace, config: Config, *, create: bool) -> 
         ref_format=config.ref_format,
         max_failed_sign_ins=config.max_failed_sign_ins,
         min_passphrase_length=config.min_passphrase_length,
+        consent_expiring_days=config.consent_expiring_days,
     )
     for warning in store.open_warnings:
         print(f"caseline: {warning}", file=sys.stderr)

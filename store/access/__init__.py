@@ -75,14 +75,19 @@ def _client_cases(client_id: int) -> list[int]:
     return [cid for (cid,) in tuples(Case.select(Case.id).where(Case.client == client_id))]
 
 
-def _by_sql(table: str, what: str, record_id: int) -> list[int]:
-    """The case of a record in an area's own table (which this layer does not import)."""
-    found = execute_sql(
-        Case._meta.database, f'SELECT case_id FROM "{table}" WHERE id = ?', (record_id,)
-    ).fetchone()
-    if found is None:
-        raise NotFound(f"No {what} with id {record_id}.")
-    return [int(found[0])]
+def _by_table(table: str, what: str) -> Callable[[int], list[int]]:
+    """The case of a row of an area above this layer (which may not import its models), by the
+    row's ``case_id`` column."""
+
+    def find(record_id: int) -> list[int]:
+        found = execute_sql(
+            Case._meta.database, f'SELECT case_id FROM "{table}" WHERE id = ?', (record_id,)
+        ).fetchone()
+        if found is None:
+            raise NotFound(f"No {what} with id {record_id}.")
+        return [found[0]]
+
+    return find
 
 
 def _contact_cases(contact_id: int) -> list[int]:
@@ -134,7 +139,9 @@ CASES_OF: dict[str, Callable[[int], list[int]]] = {
         "action",
         i,
     ),
-    "assessment": lambda i: _by_sql("assessment", "assessment", i),
+    "assessment": _by_table("assessment", "assessment"),
+    "consent": _by_table("consent", "consent"),
+    "sharing_event": _by_table("sharing_event", "sharing event"),
 }
 
 

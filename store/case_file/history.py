@@ -15,6 +15,7 @@ from store.case_file.records import (
     ChangeInfo,
 )
 from store.cases.closure import LABELS as CLOSURE_LABELS
+from store.consent.models import Consent
 from store.core import dates
 from store.core.db import Database
 from store.core.errors import NotFound
@@ -49,6 +50,7 @@ HISTORY_TABLES: dict[str, type[pw.Model]] = {
     "conference": Conference,
     "conference_action": ConferenceAction,
     "closure_check": ClosureCheck,
+    "consent": Consent,
 }
 
 # Fields shown under another name (by the table RecordChange uses).
@@ -68,6 +70,11 @@ FIELD_NAMES: dict[tuple[str, str], str] = {
     ("professional", "ended_on"): "involved until",
     ("service_plan", "started_on"): "started",
     ("service_plan", "review_dates"): "reviewed on",
+    ("consent", "share_what"): "share what",
+    ("consent", "recipient"): "with whom",
+    ("consent", "professional_id"): "professional",
+    ("consent", "expires_on"): "review or expiry",
+    ("consent", "withdrawn_reason"): "why withdrawn",
 }
 
 
@@ -88,7 +95,7 @@ class HistoryLine:
 WORKER_FIELDS = frozenset({"done_by", "finalised_by", "created_by"})
 
 
-PROFESSIONAL_FIELDS_BY_ID = frozenset({"professional"})
+PROFESSIONAL_FIELDS_BY_ID = frozenset({"professional", "professional_id"})
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -287,6 +294,8 @@ class CaseHistory:
         ):
             what = CLOSURE_LABELS.get(check.item, check.item)
             labels[("closure_check", check.id)] = f"Closure checklist: {what}"
+        for consent in Consent.select(Consent.id, Consent.recipient).where(Consent.case == case_id):
+            labels[("consent", consent.id)] = f"Consent: {preview_line(consent.recipient, 41)}"
         changes: list[tuple[str, str, int, ChangeInfo]] = []
         for (table, record_id), label in labels.items():
             query = (

@@ -15,6 +15,7 @@ from store.core.models import Allocation, Case, Client, Worker
 from store.core.permissions import is_named
 from store.core.records import CaseStatus
 from store.core.rows import tuples
+from store.core.settings import DEFAULT_CONSENT_EXPIRING_DAYS
 from store.core.textsafe import fold
 
 # A note at least weekly is the practice standard; past this a case is flagged.
@@ -31,9 +32,13 @@ def case_flags(
     next_review_on: date | None,
     today: date,
     next_action_due_on: date | None = None,
+    *,
+    consent_due_on: date | None = None,
+    consent_days: int = DEFAULT_CONSENT_EXPIRING_DAYS,
 ) -> tuple[str, ...]:
     """Short flags for a caseload row, most urgent first: "review" (the plan's review is
-    overdue), "actions" (a conference action is overdue), "contact", "new"."""
+    overdue), "actions" (a conference action is overdue), "contact", "consent" (a consent
+    expired or expires within ``consent_days``), "new"."""
     if status == CaseStatus.CLOSED:
         return ()
     flags: list[str] = []
@@ -46,8 +51,11 @@ def case_flags(
         since = last or allocated_on
         if since is not None and (today - since).days > CONTACT_OVERDUE_DAYS:
             flags.append("contact")
-        if allocated_on is not None and (today - allocated_on).days <= NEW_CASE_DAYS:
-            flags.append("new")
+    if consent_due_on is not None and (consent_due_on - today).days <= consent_days:
+        flags.append("consent")
+    new = allocated_on is not None and (today - allocated_on).days <= NEW_CASE_DAYS
+    if status == CaseStatus.OPEN and new:
+        flags.append("new")
     return tuple(flags)
 
 
@@ -95,6 +103,7 @@ def case_detail(case_id: int) -> CaseDetail:
         has_plan=bool(case.has_plan),
         next_action_due_on=case.next_action_due_on,
         restricted=bool(case.restricted),
+        consent_due_on=case.consent_due_on,
     )
 
 
@@ -116,6 +125,7 @@ def row_query() -> Any:
             Case.next_action_due_on,
             Case.restricted,
             Case.restricted_to,
+            Case.consent_due_on,
         )
         .join(Client)
         .switch(Case)
@@ -123,12 +133,17 @@ def row_query() -> Any:
     )
 
 
-def case_row(row: tuple[Any, ...], today: date, viewer_id: int | None = None) -> CaseRow:
+def case_row(
+    row: tuple[Any, ...],
+    today: date,
+    viewer_id: int | None = None,
+    consent_days: int = DEFAULT_CONSENT_EXPIRING_DAYS,
+) -> CaseRow:
     """A caseload row from the columns ``row_query`` selects. A restricted case shows
     ``viewer_id`` (unless they hold it or are named for it) only that it exists, whose it is
     and its reference: no name, no flags, and a filter finds it by its reference alone."""
     cid, ref, name, key, status, wid, wname, alloc, last, review, has_plan, actions_due = row[:12]
-    restricted, restricted_to = row[12:14]
+    restricted, restricted_to, consent_due = row[12:15]
     if restricted and viewer_id != wid and not is_named(restricted_to, viewer_id or 0):
         return CaseRow(
             id=cid,
@@ -156,7 +171,17 @@ def case_row(row: tuple[Any, ...], today: date, viewer_id: int | None = None) ->
         next_review_on=review,
         has_plan=bool(has_plan),
         next_action_due_on=actions_due,
-        flags=case_flags(status, alloc, last, review, today, actions_due),
+        flags=case_flags(
+            status,
+            alloc,
+            last,
+            review,
+            today,
+            actions_due,
+            consent_due_on=consent_due,
+            consent_days=consent_days,
+        ),
+        consent_due_on=consent_due,
         search_key=f"{key} {fold(ref)}",
         restricted=bool(restricted),
     )

@@ -26,6 +26,7 @@ class CaseRow:
     has_plan: bool = False
     next_action_due_on: date | None = None  # the earliest due open conference action
     restricted: bool = False  # only its worker and those named open it
+    consent_due_on: date | None = None  # the earliest review or expiry of a consent in force
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,7 @@ class CaseDetail:
     has_plan: bool = False
     next_action_due_on: date | None = None  # the earliest due open conference action
     restricted: bool = False  # only its worker and those named open it
+    consent_due_on: date | None = None  # the earliest review or expiry of a consent in force
 
 
 @dataclass(frozen=True, slots=True)

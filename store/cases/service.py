@@ -37,7 +37,7 @@ from store.core.permissions import (
 )
 from store.core.records import CaseStatus, WorkerInfo
 from store.core.rows import tuples
-from store.core.settings import DEFAULT_REF_FORMAT
+from store.core.settings import DEFAULT_CONSENT_EXPIRING_DAYS, DEFAULT_REF_FORMAT
 from store.core.textsafe import clean_field, fold
 from store.workers.service import worker_by_username
 
@@ -52,9 +52,17 @@ NO_NEW_CASES = "Your role doesn't open cases: a worker, supervisor or manager do
 class CaseService(CaseLifecycle, BulkTransfer, ClosureChecklistService, CaseRestriction, TeamView):
     """Cases: ``store.cases``."""
 
-    def __init__(self, database: Database, *, ref_format: str = DEFAULT_REF_FORMAT) -> None:
+    def __init__(
+        self,
+        database: Database,
+        *,
+        ref_format: str = DEFAULT_REF_FORMAT,
+        consent_days: int = DEFAULT_CONSENT_EXPIRING_DAYS,
+    ) -> None:
         self.database = database
         self.ref_format = ref_format
+        # A consent expiring within this many days flags the case ("consent").
+        self.consent_days = consent_days
 
     def caseload(
         self, actor: WorkerInfo, *, scope: Scope = "mine", closed: bool = False
@@ -71,7 +79,7 @@ class CaseService(CaseLifecycle, BulkTransfer, ClosureChecklistService, CaseRest
         query = query.order_by(Client.name_key, Case.ref)
         with self.database.reading():
             query = query.where(visible_cases(actor))
-            return [case_row(row, today, actor.id) for row in query.tuples()]
+            return [case_row(row, today, actor.id, self.consent_days) for row in query.tuples()]
 
     def find(self, actor: WorkerInfo, text: str, limit: int = 20) -> list[CaseRow]:
         """Cases the actor may read whose client name or reference contains ``text``.
@@ -93,7 +101,7 @@ class CaseService(CaseLifecycle, BulkTransfer, ClosureChecklistService, CaseRest
         )
         with self.database.reading():
             query = query.where(visible_cases(actor))
-            return [case_row(row, today, actor.id) for row in query.tuples()]
+            return [case_row(row, today, actor.id, self.consent_days) for row in query.tuples()]
 
     def possible_duplicates(
         self, actor: WorkerInfo, name: str, date_of_birth: date | None = None, limit: int = 8

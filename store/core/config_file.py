@@ -24,6 +24,7 @@ from store.core.settings import (
     CHRONOLOGY_CATEGORIES,
     CLOSURE_REASONS,
     CONFERENCE_TYPES,
+    DEFAULT_CONSENT_EXPIRING_DAYS,
     DEFAULT_MAX_FAILED_SIGN_INS,
     DEFAULT_MIN_PASSPHRASE_LENGTH,
     DEFAULT_REF_FORMAT,
@@ -107,6 +108,12 @@ class ConfigFile(BaseModel):
         ge=1,
         le=480,
         description="Minutes without a key after which the screen locks.",
+    )
+    consent_expiring_days: int = Field(
+        default=DEFAULT_CONSENT_EXPIRING_DAYS,
+        ge=0,
+        le=365,
+        description="A consent whose review or expiry date is this many days away is flagged.",
     )
 
     @field_validator(

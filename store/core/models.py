@@ -111,6 +111,8 @@ class Case(BaseModel):
     has_plan = pw.BooleanField(default=False)
     # The earliest due date among the open actions of finalised conference minutes.
     next_action_due_on = pw.DateField(null=True)
+    # The earliest review or expiry date among the consents not withdrawn (store.consent).
+    consent_due_on = pw.DateField(null=True)
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Worker, null=True, backref="+")

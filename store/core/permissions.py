@@ -284,3 +284,14 @@ def may_write_supervision(actor: WorkerInfo, worker: WorkerInfo) -> bool:
     if actor.role == Role.MANAGER:
         return True
     return actor.role == Role.SUPERVISOR and bool(actor.team) and actor.team == worker.team
+
+
+# --- the community-resource directory, shared by every case ---------------------------------
+# Anyone signed in reads it; practitioners and managers add and correct entries by hand;
+# managers and administrators import a directory from an Open Referral package.
+
+DIRECTORY_EDITORS = frozenset({Role.WORKER, Role.SUPERVISOR, Role.MANAGER})
+DIRECTORY_IMPORTERS = frozenset({Role.MANAGER, Role.ADMINISTRATOR})
+NOT_A_DIRECTORY_READER = "Only a signed-in, active worker can read the directory."
+NOT_A_DIRECTORY_EDITOR = "Only practitioners and managers add or change directory entries."
+NOT_A_DIRECTORY_IMPORTER = "Only a manager or an administrator imports a directory."

@@ -15,6 +15,8 @@ DEFAULT_REF_FORMAT = "CL-{year}-{seq:04d}"
 DEFAULT_MAX_FAILED_SIGN_INS = 5
 # Length is what makes a passphrase strong; there are no rules about what it is made of.
 DEFAULT_MIN_PASSPHRASE_LENGTH = 10
+# A consent whose review or expiry date is this many days away or fewer is flagged.
+DEFAULT_CONSENT_EXPIRING_DAYS = 30
 NOTE_TYPES: tuple[str, ...] = (
     "home visit",
     "office visit",
@@ -125,6 +127,7 @@ class Config:
     max_failed_sign_ins: int = DEFAULT_MAX_FAILED_SIGN_INS
     min_passphrase_length: int = DEFAULT_MIN_PASSPHRASE_LENGTH
     idle_lock_minutes: int = 5
+    consent_expiring_days: int = DEFAULT_CONSENT_EXPIRING_DAYS
 
     @property
     def dayfirst(self) -> bool:

@@ -59,6 +59,7 @@ from store.core.textsafe import fold
 from store.core.words import plural
 from store.demo import text as txt
 from store.demo.assessments import write_assessments
+from store.demo.consent import write_consents
 from store.plans.info import next_review_due
 from store.plans.records import RATINGS, PlanInfo
 from store.service import DEMO_KEY, Store
@@ -248,6 +249,8 @@ def generate(
         report = _Generator(
             random.Random(seed), day, me.strip(), extra, chron, plans, meetings, held_in, added
         ).run(cases, notes_per_case, workers)
+        me_id = Worker.select(Worker.id).where(Worker.username == me.strip()).scalar()
+        write_consents(day, seed, me_id)
         # Assessments over time on the long cases: a stream of their own again.
         write_assessments(random.Random(f"caseline-demo-assessments:{seed}"), day)
         # Marked, so that it alone is opened without signing in.

@@ -3,12 +3,14 @@ needs first, gathered in one read: the summary, the current plan with its review
 still open, the chronology, the professionals and the support network, and the recent notes.
 
 It holds records, never the audit trail: who read the case is not the next worker's business.
+It does hold the case's information-sharing log, and a pack made for another agency says for
+whom and under which consent or lawful reason (``for_agency``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from store.access import guarded
@@ -16,6 +18,8 @@ from store.case_file.records import CaseFile, ContactInfo, ProfessionalInfo
 from store.case_file.service import CaseFileService
 from store.conferences.records import ConferenceActionInfo
 from store.conferences.service import ConferenceService
+from store.consent.records import SharingInfo
+from store.consent.service import sharing_log
 from store.core import dates
 from store.core.db import Database
 from store.core.markdown import md_block, md_escape, md_inline, one_line
@@ -44,6 +48,14 @@ class HandoverPack:
     file: CaseFile
     open_actions: tuple[ConferenceActionInfo, ...]  # agreed in meetings, not yet done
     recent_notes: tuple[NoteDetail, ...]  # newest first, whole
+    sharing: tuple[SharingInfo, ...] = ()  # the information-sharing log, newest first
+    for_agency: str = ""  # made for another agency: whom
+    shared_under: str = ""  # ... and under what: "consent 3" or the lawful reason
+
+
+def for_agency(pack: HandoverPack, agency: str, under: str) -> HandoverPack:
+    """The pack as made for ``agency``, shared ``under`` a consent or a lawful reason."""
+    return replace(pack, for_agency=agency, shared_under=under)
 
 
 class HandoverService:
@@ -71,10 +83,12 @@ class HandoverService:
             actions = self.conferences.case_actions(actor, case_id)
             listed = sorted(file.notes or (), key=lambda n: (n.contact_at, n.id), reverse=True)
             recent = tuple(self.notes.get(actor, n.id) for n in listed[:notes])
+            sharing = tuple(sharing_log(case_id))
         return HandoverPack(
             file=file,
             open_actions=tuple(a for a in actions if a.is_open),
             recent_notes=recent,
+            sharing=sharing,
         )
 
 
@@ -93,6 +107,8 @@ def handover_facts(pack: HandoverPack, exported_by: str, exported_at: datetime) 
         ("Case status", detail.status.value),
         ("Allocated on", dates.format_date(detail.allocated_on) or "not allocated"),
         *exported_facts(exported_by, exported_at),
+        *([("Prepared for", pack.for_agency)] if pack.for_agency else []),
+        *([("Shared under", pack.shared_under)] if pack.shared_under else []),
     ]
 
 
@@ -121,6 +137,9 @@ def handover_document(pack: HandoverPack, exported_at: datetime) -> str:
     out += ["", "## Support network", ""]
     out += [_contact_line(c) for c in file.contacts] or ["None recorded."]
     out += ["", "## Chronology", "", *chronology_table(file.chronology), ""]
+    out += ["## Information shared", ""]
+    out += [_sharing_line(e) for e in pack.sharing] or ["Nothing shared with another agency."]
+    out.append("")
     out += [f"## The {plural(len(pack.recent_notes), 'most recent note')}", ""]
     if not pack.recent_notes:
         out += ["No notes.", ""]
@@ -166,6 +185,14 @@ def _professional_line(p: ProfessionalInfo) -> str:
     if p.ended_on is not None:
         line += f" (involved until {dates.format_date(p.ended_on)})"
     return line
+
+
+def _sharing_line(e: SharingInfo) -> str:
+    when = dates.format_datetime(dates.to_local(e.shared_at))
+    return (
+        f"- {when}: {md_escape(e.what)} to **{md_escape(e.recipient)}** by "
+        f"{md_escape(e.worker_name)}, {md_escape(e.under)} ({e.source})"
+    )
 
 
 def _contact_line(c: ContactInfo) -> str:

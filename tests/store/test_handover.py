@@ -65,8 +65,10 @@ def test_the_pack_holds_what_a_newcomer_needs(
         "## Professionals",
         "## Support network",
         "## Chronology",
+        "## Information shared",
         "## The 10 most recent notes",
     ]
+    assert "Nothing shared with another agency." in text
     assert "> Aisha is **settled** at Elm Road." in text
     assert "No service plan." in text
     # The GP involved now comes before the one who was.

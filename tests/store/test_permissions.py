@@ -34,6 +34,7 @@ EXPECTED = {
 }
 
 NOTE = {"contact_at": "today 9:30", "note_type": "home visit", "body": "Visited at home."}
+CONSENT = {"share_what": "Housing needs", "recipient": "Northside Housing", "given_on": "today"}
 
 Action = Callable[[Store, WorkerInfo, int, dict[str, int]], Any]
 
@@ -139,6 +140,35 @@ ACTIONS: list[tuple[str, str, Action]] = [
             a, c, "achievements", {"state": "done"}, version=0
         ),
     ),
+    ("read the consents", "R", lambda s, a, c, r: s.consent.for_case(a, c)),
+    ("read a consent's history", "R", lambda s, a, c, r: s.consent.history(a, r["consent"])),
+    ("read the sharing log", "R", lambda s, a, c, r: s.consent.sharing_log(a, c)),
+    (
+        "log a sharing with an export",
+        "R",
+        lambda s, a, c, r: s.consent.share(
+            a,
+            c,
+            recipient="Family court",
+            what="Handover pack",
+            consent_id=None,
+            lawful_reason="Court order",
+            source="export",
+        ),
+    ),
+    ("record a consent", "W", lambda s, a, c, r: s.consent.add(a, c, CONSENT)),
+    (
+        "change a consent",
+        "W",
+        lambda s, a, c, r: s.consent.update(a, r["consent"], {"how": "verbal"}, version=1),
+    ),
+    (
+        "withdraw a consent",
+        "W",
+        lambda s, a, c, r: s.consent.withdraw(
+            a, r["consent2"], {"withdrawn_on": "today", "reason": "Asked to stop"}, version=1
+        ),
+    ),
     (
         "close the case",
         "M",
@@ -216,6 +246,7 @@ def build(path: Path, role: str, relation: str) -> tuple[Store, WorkerInfo, int,
     )
     assessment = store.assessments.finalise(holder, begun.id, version=2)
     assessment_draft = store.assessments.start(holder, case.id, copy_last=True)
+    consents = [store.consent.add(holder, case.id, CONSENT).id for _ in range(2)]
     with store.database.writing():
         if relation == "own":
             Case.update(worker=actor.id).where(Case.id == case.id).execute()
@@ -229,6 +260,8 @@ def build(path: Path, role: str, relation: str) -> tuple[Store, WorkerInfo, int,
         "meeting": meeting.id,
         "assessment": assessment.id,
         "assessment_draft": assessment_draft.id,
+        "consent": consents[0],
+        "consent2": consents[1],
         "relation": relation,
     }
     return store, actor, case.id, records

@@ -262,7 +262,7 @@ async def test_a_reader_is_offered_no_write_keys(make_app: MakeApp, seeded_db: P
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("w")  # all workers' cases
         pane = await open_assessment(pilot)
-        assert pane.read_only
+        assert pane.read_only_reason
         for action in ("new", "edit", "finalise", "amend", "goal"):
             assert pane.check_action(action, ()) is False, action
         assert pane.check_action("ratings", ()) is True

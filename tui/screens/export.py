@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from store.plans.records import PlanInfo
     from tui.host import CaselineHost
     from tui.screens.base import CaselineScreen
+    from tui.screens.consent.sharing import Sharing
 
 
 def default_export_path(ref: str, fmt: str, what: str = "chronology") -> Path:
@@ -49,6 +50,8 @@ class Export:
     done: str  # "Chronology", as in "Chronology written to ..."
     write: Callable[[Path, str], Path]  # (path, exported by) -> the path written
     record: tuple[str, int | None] = ("case", None)  # what the audit trail names (None: case)
+    # Offered for another agency: written with (path, exported by, agency, shared under).
+    for_agency: Callable[[Path, str, str, str], Path] | None = None
 
 
 def chronology_export(detail: CaseDetail, items: list[ChronologyItem], filters: str) -> Export:
@@ -115,6 +118,7 @@ def offer_handover(screen: CaselineScreen[Any], case_id: int) -> None:
 def handover_export(pack: HandoverPack) -> Export:
     """What a worker taking the case over needs first (``store.export.handover``)."""
     from store.export.files import export_handover
+    from store.export.handover import for_agency
 
     notes = len(pack.recent_notes)
     return Export(
@@ -124,6 +128,9 @@ def handover_export(pack: HandoverPack) -> Export:
         "handover",
         "Handover pack",
         lambda path, by: export_handover(path, pack, exported_by=by),
+        for_agency=lambda path, by, agency, under: export_handover(
+            path, for_agency(pack, agency, under), exported_by=by
+        ),
     )
 
 
@@ -169,9 +176,17 @@ class ExportScreen(ModalScreen[Path | None]):
                 classes="heading",
             )
             yield SafeInput(str(self._default_path(self.fmt)), id="export-path", compact=True)
+            if self.export.for_agency is not None:
+                yield SafeInput(
+                    placeholder="For another agency? Its name (blank: for no one outside)",
+                    id="export-agency",
+                    compact=True,
+                )
             yield Static("", id="export-error")
             yield Static(
-                "enter write · f2 Markdown · f3 HTML (printable) · esc cancel", classes="hint"
+                "enter write · f2 Markdown · f3 HTML (printable) · esc cancel"
+                + (" · tab: for an agency" if self.export.for_agency else ""),
+                classes="hint",
             )
 
     def on_mount(self) -> None:
@@ -184,14 +199,36 @@ class ExportScreen(ModalScreen[Path | None]):
         field.value = str(path.with_suffix(f".{fmt}"))
 
     @on(Input.Submitted, "#export-path")
+    @on(Input.Submitted, "#export-agency")
     def _write(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
+        text = self.query_one("#export-path", Input).value.strip()
         if not text:
             self.query_one("#export-error", Static).update("Type where to save the file.")
             return
-        self._export(Path(text).expanduser())
+        path = Path(text).expanduser()
+        agency = self._agency()
+        if not agency:
+            self._export(path, None)
+            return
+        from tui.screens.consent.sharing import decide_sharing
 
-    def _export(self, path: Path) -> None:
+        def proceed(sharing: Sharing | None) -> None:
+            if sharing is not None:
+                self._export(path, sharing)
+            elif self.is_attached:
+                self.query_one("#export-error", Static).update(
+                    assemble(f"Not exported: nothing is shared with {agency} without a reason.")
+                )
+
+        decide_sharing(self, self.detail.id, agency, proceed)
+
+    def _agency(self) -> str:
+        from store.core.textsafe import clean_field
+
+        found = self.query("#export-agency")
+        return clean_field(found.first(Input).value) if found else ""
+
+    def _export(self, path: Path, sharing: Sharing | None) -> None:
         from store.audit.service import origin_here
 
         host: CaselineHost = self.app  # type: ignore[assignment]
@@ -199,7 +236,24 @@ class ExportScreen(ModalScreen[Path | None]):
         kind, record_id = export.record
 
         def write() -> Path:
-            written = export.write(path, me.display_name)
+            by = me.display_name
+            if sharing is not None and export.for_agency is not None:
+                written = export.for_agency(path, by, sharing.recipient, sharing.under)
+                # Written: into the case's sharing log, under its consent or reason.
+                store.consent.share(
+                    me,
+                    case_id,
+                    recipient=sharing.recipient,
+                    what=export.done,
+                    consent_id=sharing.consent_id,
+                    lawful_reason=sharing.lawful_reason,
+                    source="export",
+                )
+            else:
+                written = export.write(path, by)
+            detail = str(written.resolve())
+            if sharing is not None:
+                detail += f" (for {sharing.recipient})"
             # Once written, the export goes into the audit trail: what, the case, where to.
             store.audit.record(
                 me,
@@ -207,7 +261,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 case_id=case_id,
                 record_kind=kind,
                 record_id=case_id if record_id is None else record_id,
-                detail=str(written.resolve()),
+                detail=detail,
                 origin=origin_here(),
             )
             return written
@@ -215,7 +269,7 @@ class ExportScreen(ModalScreen[Path | None]):
         run_store(
             self,
             write,
-            done=self._done,
+            done=lambda written: self._done(written, sharing),
             failed=self._failed,
             name="export",
         )
@@ -223,8 +277,13 @@ class ExportScreen(ModalScreen[Path | None]):
     def _failed(self, error: StoreError) -> None:
         self.query_one("#export-error", Static).update(assemble(str(error)))
 
-    def _done(self, path: Path) -> None:
-        self.app.notify(f"{self.export.done} written to {path}", markup=False)
+    def _done(self, path: Path, sharing: Sharing | None = None) -> None:
+        shared = (
+            f"; shared with {sharing.recipient}, {sharing.under}, and logged"
+            if sharing is not None
+            else ""
+        )
+        self.app.notify(f"{self.export.done} written to {path}{shared}", markup=False)
         self.dismiss(path)
 
     def action_cancel(self) -> None:

@@ -169,9 +169,9 @@ class AssessmentPane(CasePane, can_focus=True):
                 (f"draft as at {dates.format_date(draft.as_at)}", "bold"),
                 f" by {draft.author_name}",
             ]
-            if not (self.closed or self.read_only):
+            if not (self.closed or self.read_only_reason):
                 parts.append(" (e edits, F finalises)")
-        elif overview.current is not None and not (self.closed or self.read_only):
+        elif overview.current is not None and not (self.closed or self.read_only_reason):
             parts.append(" · N starts the next")
         return assemble(*parts)
 
@@ -192,7 +192,7 @@ class AssessmentPane(CasePane, can_focus=True):
             return True
         if overview is None:
             return False
-        if action in WRITE_ACTIONS and (self.read_only or self.closed or overview.closed):
+        if action in WRITE_ACTIONS and (self.read_only_reason or self.closed or overview.closed):
             return False
         if action == "new":
             return overview.draft is None

@@ -25,6 +25,7 @@ from textual.widgets import (
 
 from store.case_file.records import CaseFile
 from store.cases.records import CaseDetail
+from store.consent.rules import consent_flag
 from store.core import dates
 from store.core.errors import NotFound, NotPermitted, ReasonNeeded, StoreError
 from store.core.records import CaseStatus
@@ -251,6 +252,13 @@ class CaseFileScreen(CaselineScreen[None]):
             status += f" {dates.format_date(detail.closed_on)}"
         if detail.restricted:
             status += " · restricted"
+        flag = consent_flag(
+            None if detail.closed_on else detail.consent_due_on,
+            dates.today(),
+            self.caseline.config.consent_expiring_days,
+        )
+        if flag:
+            status += f" · {flag}"
         if loaded.read_only:
             status += " · read only"
         self.query_one("#case-status", Static).update(status)

@@ -56,7 +56,15 @@ EXTRA_TABS: tuple[CaseTab, ...] = (
     ),
 )
 
-CASE_SCREENS: tuple[CaseScreen, ...] = ()
+CASE_SCREENS: tuple[CaseScreen, ...] = (
+    CaseScreen(
+        "consent",
+        "I",
+        "Consent and sharing",
+        "The case's consents to share information, and what was shared with whom",
+        "tui.screens.consent.screen:ConsentScreen",
+    ),
+)
 
 
 def load(name: str) -> Any:
@@ -118,7 +126,7 @@ class CasePane(Widget):
         return self.app  # type: ignore[return-value]
 
     @property
-    def read_only(self) -> str:
+    def read_only_reason(self) -> str:
         """Why this worker may only read the case ("" if they may change it): the rules."""
         return self.file.read_only if self.file is not None else ""
 

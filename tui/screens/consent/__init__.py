@@ -1,0 +1,2 @@
+"""Consent to share a client's information, and the log of what was shared (``I`` in the case
+file)."""
