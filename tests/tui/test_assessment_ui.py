@@ -301,3 +301,38 @@ async def test_what_is_typed_survives_the_app_ending(make_app: MakeApp, seeded_d
         await until(pilot, lambda: isinstance(app.screen, AssessmentEditor))
         needs = app.screen.query_one(f"#d{HOUSING}_needs", TextArea)
         await until(pilot, lambda: needs.text == "Damp in the bedroom")
+
+
+async def test_a_draft_saved_meanwhile_is_shown_by_domain_and_nothing_typed_is_lost(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    from tui.widgets.conflict import ConflictNotice
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_assessment(pilot)
+        await pilot.press("N")
+        await until(pilot, lambda: isinstance(app.screen, AssessmentEditor))
+        form = app.screen
+        _, draft = overview(seeded_db)
+        assert draft is not None
+        store = Store.open(seeded_db)
+        try:
+            priya = store.workers.ensure("priya.nair")
+            store.assessments.save_draft(
+                priya, draft.id, {f"d{HOUSING}_needs": "Her words."}, version=draft.version
+            )
+        finally:
+            store.close()
+        await focus(pilot, "#goals")
+        await type_text(pilot, "Keep the flat")
+        await pilot.press("ctrl+s")
+        notice = form.query_one(ConflictNotice)
+        await until(pilot, lambda: notice.has_class("-shown"))
+        theirs = notice.query_one("#conflict-theirs", TextArea).text.splitlines()
+        assert "housing: Needs: Her words." in theirs
+        assert form.query_one("#goals", TextArea).text == "Keep the flat"
+        await pilot.press("ctrl+s")  # over hers, having seen it
+        await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
+    _, saved = overview(seeded_db)
+    assert saved is not None and saved.goals == "Keep the flat"

@@ -17,8 +17,9 @@ from textual.app import App
 
 from store.assessments.rules import domain_key
 from store.core import dates
-from store.core.errors import InvalidInput, StoreError
+from store.core.errors import Conflict, InvalidInput, StoreError
 from tui.screens.form import Field, FormScreen
+from tui.widgets.conflict import ConflictNotice
 from tui.widgets.date_field import TODAY_IF_BLANK
 from tui.workers import run_store
 
@@ -78,6 +79,20 @@ class AssessmentEditor(FormScreen):
     # The form's look, with shorter text boxes.
     CSS_PATH: ClassVar[str | list[str | PurePath]] = ["../form.tcss", "editor.tcss"]
     _leave_next = False
+
+    def _conflicted(self, conflict: Conflict) -> None:
+        """Someone else saved first: theirs shown with each domain's field named by its domain
+        ("housing: Needs"), the next save going over it."""
+        if conflict.version is not None:
+            self.version = conflict.version
+        labels: dict[str, str] = {}
+        domain = ""
+        for field in self.fields:
+            if field.note:  # the first field of a domain: "4. housing"
+                domain = field.note.partition(". ")[2] or domain
+            at = field.name.startswith("d") and field.name[1:2].isdigit()
+            labels[field.name] = f"{domain}: {field.label}" if at and domain else field.label
+        self.query_one(ConflictNotice).show(conflict, labels)
 
     def action_cancel(self) -> None:
         if self.values() == self.initial:
