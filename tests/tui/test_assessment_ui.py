@@ -336,3 +336,29 @@ async def test_a_draft_saved_meanwhile_is_shown_by_domain_and_nothing_typed_is_l
         await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
     _, saved = overview(seeded_db)
     assert saved is not None and saved.goals == "Keep the flat"
+
+
+async def test_x_exports_the_assessment_and_its_history(
+    make_app: MakeApp, seeded_db: Path, tmp_path: Path
+) -> None:
+    from textual.widgets import Input
+
+    from tui.screens.export import ExportScreen
+
+    assessed(seeded_db, "high need", "low need")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_assessment(pilot)
+        case_file = app.screen
+        await pilot.press("x")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen))
+        dialog = app.screen
+        assert "Export assessment" in visible_text(app)
+        assert Path(dialog.query_one("#export-path", Input).value).name.startswith("assessment-")
+        await pilot.press("ctrl+u")
+        await type_text(pilot, str(tmp_path / "assessment.md"))
+        await pilot.press("enter")
+        await until(pilot, lambda: app.screen is case_file)
+    text = (tmp_path / "assessment.md").read_text(encoding="utf-8")
+    assert text.startswith("# Assessment: ")
+    assert "| housing | ● high need | ◔▼ low need |" in text
