@@ -362,3 +362,13 @@ async def test_x_exports_the_assessment_and_its_history(
     text = (tmp_path / "assessment.md").read_text(encoding="utf-8")
     assert text.startswith("# Assessment: ")
     assert "| housing | ● high need | ◔▼ low need |" in text
+
+
+async def test_e_with_no_draft_does_not_edit_the_client(make_app: MakeApp, seeded_db: Path) -> None:
+    assessed(seeded_db, "high need")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_assessment(pilot)
+        await pilot.press("e")  # the case file's e edits the client, but not on this tab
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
