@@ -57,6 +57,7 @@ from store.core.models import (
 from store.core.records import CaseStatus
 from store.core.textsafe import fold
 from store.core.words import plural
+from store.demo import directory
 from store.demo import text as txt
 from store.demo.assessments import write_assessments
 from store.demo.consent import write_consents
@@ -249,6 +250,9 @@ def generate(
         report = _Generator(
             random.Random(seed), day, me.strip(), extra, chron, plans, meetings, held_in, added
         ).run(cases, notes_per_case, workers)
+        # The community-resource directory: its own stream, and it names no client.
+        home = random.Random(seed).choice(txt.TOWNS)[0]
+        directory.write(random.Random(f"caseline-demo-directory:{seed}"), day, home)
         me_id = Worker.select(Worker.id).where(Worker.username == me.strip()).scalar()
         write_consents(day, seed, me_id)
         # Assessments over time on the long cases: a stream of their own again.
