@@ -59,6 +59,7 @@ from store.core.textsafe import fold
 from store.core.words import plural
 from store.demo import directory
 from store.demo import text as txt
+from store.demo.assessments import write_assessments
 from store.demo.consent import write_consents
 from store.plans.info import next_review_due
 from store.plans.records import RATINGS, PlanInfo
@@ -254,6 +255,8 @@ def generate(
         directory.write(random.Random(f"caseline-demo-directory:{seed}"), day, home)
         me_id = Worker.select(Worker.id).where(Worker.username == me.strip()).scalar()
         write_consents(day, seed, me_id)
+        # Assessments over time on the long cases: a stream of their own again.
+        write_assessments(random.Random(f"caseline-demo-assessments:{seed}"), day)
         # Marked, so that it alone is opened without signing in.
         Meta.insert(key=DEMO_KEY, value="1").on_conflict_replace().execute()
     return DemoReport(**report, seconds=time.perf_counter() - started)

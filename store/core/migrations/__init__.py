@@ -32,6 +32,7 @@ from store.core.migrations import (
     m0012_supervision,
     m0013_closure_checklist,
     m0014_restricted,
+    m0015_assessments,
     m0016_resources,
     m0017_consent,
 )
@@ -63,6 +64,7 @@ STEPS: list[tuple[int, str, Step]] = [
     (12, "supervision notes, recorded on the worker supervised", m0012_supervision.up),
     (13, "the closure checklist, worked through before a case closes", m0013_closure_checklist.up),
     (14, "restricted cases, opened only by the workers named for them", m0014_restricted.up),
+    (15, "assessments over time: domains, ratings, amendments", m0015_assessments.up),
     (16, "the community-resource directory: organisations and their services", m0016_resources.up),
     (17, "consent to share information, and the information-sharing log", m0017_consent.up),
 ]
@@ -79,6 +81,7 @@ GUARD_TRIGGERS: tuple[str, ...] = (
     *m0010_integrity.TRIGGERS,
     *m0011_tokens.TRIGGERS,
     *m0012_supervision.TRIGGERS,
+    *m0015_assessments.TRIGGERS,
     *m0016_resources.TRIGGERS,
     *m0017_consent.TRIGGERS,
 )

@@ -45,7 +45,16 @@ class CaseScreen:
 
 
 # In the order they are shown. Keys 1-5 are the case file's own.
-EXTRA_TABS: tuple[CaseTab, ...] = ()
+EXTRA_TABS: tuple[CaseTab, ...] = (
+    CaseTab(
+        "assessment",
+        "6",
+        "6 Assessment",
+        "The current assessment, its versions and the ratings over time",
+        "tui.screens.assessments.pane:AssessmentPane",
+        "#assessment-pane",
+    ),
+)
 
 CASE_SCREENS: tuple[CaseScreen, ...] = (
     CaseScreen(
