@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from store.assessments.service import AssessmentService
 from store.audit.service import AuditService, act
 from store.case_file.service import CaseFileService
 from store.cases.service import CaseService
@@ -101,6 +102,7 @@ class Store:
         self.supervision = SupervisionService(database)
         self.resources = ResourcesService(database)
         self.consent = ConsentService(database, expiring_days=consent_expiring_days)
+        self.assessments = AssessmentService(database)
         self.referrals = ReferralService(database, consent=self.consent)
         self.conferences = ConferenceService(database, cases=self.cases, plans=self.plans)
         self.case_file = CaseFileService(

@@ -1,6 +1,6 @@
 """The ``caseline`` command: run the app, or write a demo database (``caseline export`` is in
 ``cli_export``, ``caseline admin`` in ``cli_admin``, ``caseline audit`` in ``cli_audit``,
-``caseline verify`` in ``cli_verify``).
+``caseline verify`` in ``cli_verify``, ``caseline import`` in ``cli_import``).
 
 Errors are one line on stderr and a non-zero exit, before the UI starts; never a traceback.
 Textual is imported only when the app is about to run, so the CLI's other commands stay quick.
@@ -35,6 +35,7 @@ from tui.cli_admin import add_admin_parser, admin
 from tui.cli_args import EXIT_FAILURE, OneLineParser, fail, positive
 from tui.cli_audit import add_audit_parser, audit
 from tui.cli_export import add_export_parser, export
+from tui.cli_import import add_import_parser, import_command
 from tui.cli_verify import add_verify_parser, verify
 
 if TYPE_CHECKING:
@@ -108,6 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_admin_parser(sub)
     add_audit_parser(sub)
     add_verify_parser(sub)
+    add_import_parser(sub)
     return parser
 
 
@@ -130,6 +132,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return audit(args, config)
         if args.command == "verify":
             return verify(args, config)
+        if args.command == "import":
+            return import_command(args, config)
         return _run(args, config)
     except (StoreError, ConfigError) as exc:
         fail(str(exc))

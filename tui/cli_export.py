@@ -21,6 +21,7 @@ from tui.cli_args import OneLineParser, fail, positive
 from tui.cli_sign_in import Prompter, add_token_file_argument, sign_in_to_read
 
 if TYPE_CHECKING:
+    from store.assessments.records import AssessmentHistory
     from store.cases.records import CaseDetail
     from store.chronology.records import ChronologyItem
     from store.conferences.records import ConferenceInfo
@@ -89,6 +90,13 @@ def add_export_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
         help="which meeting, by its number: 'meeting N' in the title of its minutes in the app "
         "(default: the latest finalised minutes)",
     )
+    assessment = what.add_parser(
+        "assessment",
+        help="a case's assessment and its history as Markdown or printable HTML",
+        description="Export a case's current assessment (its domains, summary and the "
+        "client's goals), the ratings over time and the list of versions to Markdown or HTML.",
+    )
+    _add_export_arguments(assessment)
     case = what.add_parser(
         "case",
         help="a case's handover pack as Markdown or printable HTML",
@@ -156,6 +164,8 @@ def export(args: argparse.Namespace, config: Config) -> int:
         return _export_minutes(args, config)
     if args.what == "case":
         return _export_handover(args, config)
+    if args.what == "assessment":
+        return _export_assessment(args, config)
     return _export_chronology(args, config)
 
 
@@ -445,6 +455,38 @@ def _export_minutes(args: argparse.Namespace, config: Config) -> int:
     if written:
         print(
             f"Wrote the minutes of meeting {conference.id} of {detail.ref} to {output}",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _export_assessment(args: argparse.Namespace, config: Config) -> int:
+    """Export a case's current assessment, its ratings over time and its versions."""
+    from store.core import dates
+    from store.export.assessment import assessment_export_html, assessment_export_markdown
+
+    output, fmt = _export_destination(args)
+    scale, domains = config.assessment_scale, config.assessment_domains
+
+    def read(store: Store, me: WorkerInfo) -> tuple[CaseDetail, AssessmentHistory]:
+        detail = store.cases.by_ref(me, args.ref)
+        history = store.assessments.history(me, detail.id, scale=scale, domains=domains)
+        if not history.overview.versions:
+            fail(f"Case {detail.ref} has no assessment.")
+        return detail, history
+
+    me, (detail, history) = _read_for_export(args, config, read)
+    render = assessment_export_html if fmt == "html" else assessment_export_markdown
+    text = render(detail, history, scale, exported_by=me.display_name, exported_at=dates.now_utc())
+    written = _write_export(output, text, example_name="assessment.md")
+    current = history.overview.current
+    record = (detail.id, "assessment", current.id) if current else (detail.id, "case", detail.id)
+    _audit_export(args, config, me, "assessment", output, record)
+    if written:
+        finals = len(history.overview.finals)
+        print(
+            f"Wrote the assessment of {detail.ref} ({plural(finals, 'finalised version')}) "
+            f"to {output}",
             file=sys.stderr,
         )
     return 0

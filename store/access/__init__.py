@@ -139,6 +139,7 @@ CASES_OF: dict[str, Callable[[int], list[int]]] = {
         "action",
         i,
     ),
+    "assessment": _by_table("assessment", "assessment"),
     "consent": _by_table("consent", "consent"),
     "sharing_event": _by_table("sharing_event", "sharing event"),
     "referral": _by_table("referral", "referral"),

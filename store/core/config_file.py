@@ -19,6 +19,8 @@ from pydantic import (
 )
 
 from store.core.settings import (
+    ASSESSMENT_DOMAINS,
+    ASSESSMENT_SCALE,
     CHRONOLOGY_CATEGORIES,
     CLOSURE_REASONS,
     CONFERENCE_TYPES,
@@ -75,6 +77,15 @@ class ConfigFile(BaseModel):
         default=CONFERENCE_TYPES,
         description="The kinds of meeting whose minutes are kept, in the order offered.",
     )
+    assessment_domains: tuple[str, ...] = Field(
+        default=ASSESSMENT_DOMAINS,
+        description="The domains of an assessment, in the order they are assessed.",
+    )
+    assessment_scale: tuple[str, ...] = Field(
+        default=ASSESSMENT_SCALE,
+        description="The ratings of an assessment's domain, from least need to most "
+        "(2 to 7 of them).",
+    )
     identity: Literal["passphrase", "os-login"] = Field(
         default="passphrase",
         description="How a worker is known: their passphrase, or (where every worker has "
@@ -111,14 +122,23 @@ class ConfigFile(BaseModel):
         description="Chases with no answer after which a referral is marked for escalation.",
     )
 
-    @field_validator("note_types", "chronology_categories", "closure_reasons", "conference_types")
+    @field_validator(
+        "note_types",
+        "chronology_categories",
+        "closure_reasons",
+        "conference_types",
+        "assessment_domains",
+        "assessment_scale",
+    )
     @classmethod
     def _names(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
         field = info.field_name
         cleaned = tuple(" ".join(t.split()) for t in value)
-        limit = 60 if field == "closure_reasons" else 30
+        limit = 60 if field in ("closure_reasons", "assessment_domains") else 30
         if not cleaned or any(not t or len(t) > limit for t in cleaned):
             raise ValueError(f"{field} must be a list of names of 1 to {limit} characters")
+        if field == "assessment_scale" and not 2 <= len(cleaned) <= 7:
+            raise ValueError("assessment_scale must have 2 to 7 ratings, least need first")
         # Compared without case when a record is filed, so "Health" and "health" are one.
         if len({t.casefold() for t in cleaned}) != len(cleaned):
             raise ValueError(f"{field} has the same name twice")

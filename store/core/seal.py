@@ -260,6 +260,43 @@ SEALED: tuple[Sealed, ...] = (
         "supervision_amendment",
         ("id", "supervision_id", "author_id", "reason", "body", "created_at"),
     ),
+    # Assessments (m0015): a finalised one with its domains, and amendments.
+    Sealed(
+        "assessment",
+        (
+            "id",
+            "case_id",
+            "author_id",
+            "as_at",
+            "status",
+            "summary",
+            "goals",
+            "copied_from",
+            "finalised_at",
+            "created_at",
+        ),
+        final="status = 'final'",
+        status_set=True,
+        parts=(("assessment_domain", "assessment_id"),),
+    ),
+    Sealed(
+        "assessment_domain",
+        (
+            "id",
+            "assessment_id",
+            "position",
+            "domain",
+            "strengths",
+            "needs",
+            "client_view",
+            "rating",
+        ),
+        final="(SELECT status FROM assessment WHERE id = assessment_id) = 'final'",
+    ),
+    Sealed(
+        "assessment_amendment",
+        ("id", "assessment_id", "author_id", "reason", "body", "created_at"),
+    ),
     # A referral's status history and its chases (m0018).
     Sealed(
         "referral_status_change",

@@ -53,6 +53,23 @@ CONFERENCE_TYPES: tuple[str, ...] = (
     "family meeting",
 )
 
+# The domains of a biopsychosocial assessment (``store.assessments``), in the order assessed,
+# and the scale each is rated on, from least need to most.
+ASSESSMENT_DOMAINS: tuple[str, ...] = (
+    "physical health and medication",
+    "mental health and coping",
+    "substance use",
+    "housing",
+    "finances and benefits",
+    "employment",
+    "education",
+    "relationships and family",
+    "safety and risk",
+    "legal",
+    "daily living",
+)
+ASSESSMENT_SCALE: tuple[str, ...] = ("no need", "low need", "medium need", "high need")
+
 CLOSURE_REASONS: tuple[str, ...] = (
     "work completed",
     "client declined further involvement",
@@ -104,6 +121,8 @@ class Config:
     chronology_categories: tuple[str, ...] = CHRONOLOGY_CATEGORIES
     closure_reasons: tuple[str, ...] = CLOSURE_REASONS
     conference_types: tuple[str, ...] = CONFERENCE_TYPES
+    assessment_domains: tuple[str, ...] = ASSESSMENT_DOMAINS
+    assessment_scale: tuple[str, ...] = ASSESSMENT_SCALE
     identity: Literal["passphrase", "os-login"] = "passphrase"
     max_failed_sign_ins: int = DEFAULT_MAX_FAILED_SIGN_INS
     min_passphrase_length: int = DEFAULT_MIN_PASSPHRASE_LENGTH

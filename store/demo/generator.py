@@ -57,8 +57,10 @@ from store.core.models import (
 from store.core.records import CaseStatus
 from store.core.textsafe import fold
 from store.core.words import plural
+from store.demo import directory
 from store.demo import referrals as demo_referrals
 from store.demo import text as txt
+from store.demo.assessments import write_assessments
 from store.demo.consent import write_consents
 from store.plans.info import next_review_due
 from store.plans.records import RATINGS, PlanInfo
@@ -249,8 +251,13 @@ def generate(
         report = _Generator(
             random.Random(seed), day, me.strip(), extra, chron, plans, meetings, held_in, added
         ).run(cases, notes_per_case, workers)
+        # The community-resource directory: its own stream, and it names no client.
+        home = random.Random(seed).choice(txt.TOWNS)[0]
+        directory.write(random.Random(f"caseline-demo-directory:{seed}"), day, home)
         me_id = Worker.select(Worker.id).where(Worker.username == me.strip()).scalar()
         write_consents(day, seed, me_id)
+        # Assessments over time on the long cases: a stream of their own again.
+        write_assessments(random.Random(f"caseline-demo-assessments:{seed}"), day)
         # After the consents: a referral is sent under one in force that day, if any.
         made = demo_referrals.write(random.Random(f"caseline-demo-referrals:{seed}"), day, me_id)
         report["chronology"] += made["chronology entries"]

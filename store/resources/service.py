@@ -11,6 +11,7 @@ every record two people can edit, and each changed field is kept in the record's
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store.audit.service import act
@@ -22,7 +23,9 @@ from store.core.errors import NotFound
 from store.core.models import utcnow
 from store.core.permissions import (
     DIRECTORY_EDITORS,
+    DIRECTORY_IMPORTERS,
     NOT_A_DIRECTORY_EDITOR,
+    NOT_A_DIRECTORY_IMPORTER,
     NOT_A_DIRECTORY_READER,
     require_role,
 )
@@ -30,32 +33,14 @@ from store.core.records import Role, WorkerInfo
 from store.core.rows import tuples
 from store.core.textsafe import clean_field, fold
 from store.resources.models import ResourceOrganisation, ResourceService
-from store.resources.records import ServiceDetail, ServiceSummary
-from store.resources.rules import FIELDS, SEARCH_LIMIT, joined, split
+from store.resources.records import ImportReport, ServiceDetail, ServiceSummary
+from store.resources.rules import CONFLICT, FIELDS, SEARCH_LIMIT, joined, keys, split
 
 if TYPE_CHECKING:
     from store.resources.input import ServiceInput
 
 READERS = frozenset(Role)
-CONFLICT = "This directory entry was changed while it was being saved; open it again."
 LIMIT_MAX = 500
-
-
-def search_key(
-    name: str,
-    organisation: str,
-    categories: tuple[str, ...],
-    eligibility: str,
-    area: str,
-    description: str,
-) -> str:
-    """What the search box looks in, folded: a service found by any of these words."""
-    return fold(" ".join([name, organisation, *categories, eligibility, area, description]))
-
-
-def category_key(categories: tuple[str, ...]) -> str:
-    """The categories folded, as "|food|housing|", so one is matched whole."""
-    return "|" + "".join(f"{fold(c)}|" for c in categories) if categories else ""
 
 
 def organisation_for(name: str) -> ResourceOrganisation:
@@ -94,23 +79,6 @@ def _values(new: ServiceInput) -> dict[str, Any]:
         "fees": new.fees,
         "languages": joined(new.languages),
         "categories": joined(new.categories),
-    }
-
-
-def keys(values: dict[str, Any], organisation: str) -> dict[str, str]:
-    """The folded columns that follow from a service's values."""
-    categories = split(values["categories"])
-    return {
-        "name_key": fold(values["name"]),
-        "search_key": search_key(
-            values["name"],
-            organisation,
-            categories,
-            values["eligibility"],
-            values["area"],
-            values["description"],
-        ),
-        "category_key": category_key(categories),
     }
 
 
@@ -312,11 +280,12 @@ class ResourcesService:
             wanted = {"organisation": new.organisation, **values}
             before = {**current, "languages": row.languages, "categories": row.categories}
             changes = diff(before, wanted)
+            organisation = row.organisation
+            if "organisation" in changes:
+                organisation = organisation_for(new.organisation)
+                if organisation.id == row.organisation_id:  # the same one, typed otherwise
+                    del changes["organisation"]
             if changes:
-                organisation = row.organisation
-                if "organisation" in changes:
-                    organisation = organisation_for(new.organisation)
-                    values["organisation"] = organisation.id
                 changed = {f: values[f] for f in changes if f != "organisation"}
                 if "organisation" in changes:
                     changed["organisation"] = organisation.id
@@ -339,6 +308,80 @@ class ResourcesService:
                     detail=", ".join(changes),
                 )
             return _detail(_row(service_id))
+
+    def withdraw(
+        self, actor: WorkerInfo, service_id: int, *, version: int, withdrawn: bool = True
+    ) -> ServiceDetail:
+        """Mark a service withdrawn (it closed, or stopped taking referrals): it leaves the
+        search but is kept, since a referral may name it; ``withdrawn=False`` restores it.
+        Conflict if someone changed it since ``version`` was read."""
+        with self.database.writing():
+            require_role(actor, DIRECTORY_EDITORS, NOT_A_DIRECTORY_EDITOR)
+            row = _row(service_id)
+            if row.version != version:
+                who, at = last_change("resource_service", row.id)
+                current = _form_of(row)
+                raise refused(
+                    "this directory entry",
+                    changed_by=who,
+                    changed_at=at or row.updated_at,
+                    current={f: _shown(current[f]) for f in FIELDS},
+                    version=row.version,
+                )
+            if (row.withdrawn_at is not None) != withdrawn:
+                when = utcnow() if withdrawn else None
+                change = {"withdrawn_at": (row.withdrawn_at, when)}
+                save_changes(
+                    ResourceService,
+                    row,
+                    {"withdrawn_at": when},
+                    change,
+                    "resource_service",
+                    actor,
+                    CONFLICT,
+                )
+                action = (
+                    "directory-service-withdrawn" if withdrawn else "directory-service-restored"
+                )
+                act(actor, action, None, "resource_service", row.id)
+            return _detail(_row(service_id))
+
+    # -- importing -----------------------------------------------------------------------
+
+    def import_hsds(self, actor: WorkerInfo, path: Path | str, *, source: str = "") -> ImportReport:
+        """Import the Open Referral (HSDS 3.0 or 1.x) package in the folder ``path``, all in
+        one transaction: services matched by their HSDS ids are updated, new ones added,
+        those no longer in the package withdrawn (never deleted). NotHsds if the folder is
+        not a package; rows that can't be read are reported in ``problems``, the rest
+        imported.
+
+        A package is one directory among others by its name: ``source`` if given, else the
+        name in its datapackage.json, else its folder's name. Only that directory's services
+        are matched and withdrawn, so two directories never withdraw each other's."""
+        from dataclasses import replace
+
+        from store.resources.clean import display_text
+        from store.resources.hsds import read_package
+        from store.resources.importing import apply_package
+        from store.resources.rules import NAME_MAX
+
+        with self.database.reading():
+            require_role(actor, DIRECTORY_IMPORTERS, NOT_A_DIRECTORY_IMPORTER)
+        package = read_package(Path(path))
+        name = display_text(source, one_line=True)[:NAME_MAX] or package.source
+        package = replace(package, source=name or display_text(Path(path).name, one_line=True))
+        with self.database.writing():
+            require_role(actor, DIRECTORY_IMPORTERS, NOT_A_DIRECTORY_IMPORTER)
+            report = apply_package(actor, package)
+            act(
+                actor,
+                "directory-imported",
+                None,
+                "resource_service",
+                None,
+                detail=f"{report.summary()} from {report.source}",
+            )
+            return report
 
 
 def _shown(value: Any) -> str:

@@ -112,6 +112,36 @@ def test_closure_reasons_are_read_and_tidied(tmp_path: Path) -> None:
     assert "no further action" in load_config(write(tmp_path, "")).closure_reasons
 
 
+def test_assessment_domains_and_scale_are_read(tmp_path: Path) -> None:
+    config = load_config(
+        write(
+            tmp_path,
+            "assessment_domains = ['housing', 'money  matters']\n"
+            "assessment_scale = ['none', 'some', 'a lot']",
+        )
+    )
+    assert config.assessment_domains == ("housing", "money matters")
+    assert config.assessment_scale == ("none", "some", "a lot")
+    defaults = load_config(write(tmp_path, ""))
+    assert "safety and risk" in defaults.assessment_domains
+    assert defaults.assessment_scale[0] == "no need"
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("assessment_scale = ['need']", "2 to 7 ratings"),
+        ("assessment_scale = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']", "2 to 7 ratings"),
+        ("assessment_domains = []", "assessment_domains"),
+        ("assessment_domains = ['Housing', 'housing']", "same name twice"),
+    ],
+)
+def test_bad_assessment_settings(tmp_path: Path, text: str, message: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_config(write(tmp_path, text))
+    assert message in str(caught.value)
+
+
 def test_sign_in_settings_are_read(tmp_path: Path) -> None:
     assert (Config().identity, Config().max_failed_sign_ins, Config().min_passphrase_length) == (
         "passphrase",

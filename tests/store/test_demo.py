@@ -118,6 +118,9 @@ SNAPSHOT = {
     "conference_agenda_item": "id, conference_id, position, title, discussion",
     "conference_action": "id, conference_id, position, what, owner_name, owner_attendee_id, "
     "due_on, status, status_note, done_at, done_by_id, created_at, updated_at, version",
+    "assessment": "id, case_id, author_id, as_at, status, summary, goals, finalised_at",
+    "assessment_domain": "id, assessment_id, position, domain, strengths, needs, client_view, "
+    "rating",
 }
 
 
@@ -1894,6 +1897,31 @@ def test_the_people_in_summaries_and_owning_actions_are_in_the_network(
     for client_id, ref, owner, contact_client in at_meetings:
         assert contact_client == client_id, (ref, owner)
         assert any(owner.startswith(n) for n, _ in network[client_id]), (ref, owner)
+
+
+def test_long_cases_have_assessments_over_time_whose_ratings_change(demo_store: Store) -> None:
+    from store.core.models import Case
+
+    with demo_store.database.reading():
+        cases = [(c.id, c.worker_id) for c in Case.select() if c.worker_id]
+    me = demo_store.workers.named(ME)
+    assessed = 0
+    moved = False
+    for case_id, _worker in cases:
+        history = demo_store.assessments.history(me, case_id)
+        finals = history.overview.finals
+        if not finals:
+            continue
+        assessed += 1
+        assert len(finals) >= 2
+        assert history.overview.draft is None
+        columns = history.ratings.columns
+        assert [c.as_at for c in columns] == sorted(c.as_at for c in columns)
+        moved = moved or any(
+            cell.trend in ("better", "worse") for row in history.ratings.rows for cell in row.cells
+        )
+    assert assessed >= 5 and moved
+    assert demo_store.integrity.verify().problems == ()
 
 
 # --- referrals ----------------------------------------------------------------------------------

@@ -58,6 +58,9 @@ EDITED = {
     "audit_event": "detail",
     "supervision_note": "body",
     "supervision_amendment": "body",
+    "assessment": "summary",
+    "assessment_domain": "needs",
+    "assessment_amendment": "body",
     "referral_status_change": "note",
     "referral_chase": "said",
 }
@@ -118,6 +121,17 @@ def build_records(path: Path) -> None:
             manager, worker.id, {"held_on": "20/11/2026", "body": "Caseload steady."}
         )
         store.supervision.amend(manager, supervision.id, reason="Date", body="Held on the 19th.")
+        # An assessment, finalised with its domains, amended; the next one a draft.
+        begun = store.assessments.start(me, case.id)
+        begun = store.assessments.save_draft(
+            me,
+            begun.id,
+            {"summary": "Settled.", "d4_needs": "Arrears.", "d4_rating": "high need"},
+            version=begun.version,
+        )
+        assessment = store.assessments.finalise(me, begun.id, version=begun.version)
+        store.assessments.amend(me, assessment.id, reason="Figure", body="£450.")
+        store.assessments.start(me, case.id, copy_last=True)
         # A referral sent, accepted and chased: its status history and chases.
         referral = store.referrals.create(
             me,
@@ -295,8 +309,9 @@ def test_a_record_inserted_outside_the_app_is_named(
     dropped = drop_triggers(intruder, table) if table in seal.PART_TABLES else []
     columns = [r[1] for r in intruder.execute(f'PRAGMA table_info("{table}")') if r[1] != "id"]
     names = ", ".join(f'"{c}"' for c in columns)
-    # A copy of a record, but a goal's versions are numbered uniquely.
-    values = names.replace('"number"', '"number" + 1')
+    # A copy of a record, but a goal's versions and an assessment's domains are numbered
+    # uniquely.
+    values = names.replace('"number"', '"number" + 1').replace('"position"', '"position" + 100')
     cursor = intruder.execute(
         f'INSERT INTO "{table}" ({names}) SELECT {values} FROM "{table}" WHERE id = ?', (row_id,)
     )

@@ -881,6 +881,72 @@ def fill_v14(b: Built) -> None:
     )
 
 
+def fill_v15(b: Built) -> None:
+    """An assessment of case 1, finalised with two domains, sealed and amended; one a draft."""
+    common = {"case_id": 1, "author_id": 1, "updated_by_id": 1, "copied_from": None}
+    b.insert(
+        "assessment",
+        id=1,
+        as_at="2026-02-20",
+        status="final",
+        summary="Settled at her mother's.",
+        goals="- Keep the flat",
+        finalised_at=at(21),
+        created_at=at(20),
+        updated_at=at(21),
+        version=3,
+        **common,
+    )
+    for domain_id, (assessment_id, position, name, rating) in enumerate(
+        ((1, 1, "housing", "high need"), (1, 2, "finances", "low need"), (2, 1, "housing", "")),
+        1,
+    ):
+        b.insert(
+            "assessment_domain",
+            id=domain_id,
+            assessment_id=assessment_id,
+            position=position,
+            domain=name,
+            strengths="Pays on time.",
+            needs="Arrears." if position == 1 else "",
+            client_view="I want to stay.",
+            rating=rating,
+        )
+    b.insert(
+        "assessment_amendment",
+        id=1,
+        assessment_id=1,
+        author_id=1,
+        reason="Wrong figure",
+        body="£450.",
+        created_at=at(22),
+    )
+    b.insert(
+        "assessment",
+        id=2,
+        as_at="2026-02-27",
+        status="draft",
+        summary="Half",
+        goals="",
+        finalised_at=None,
+        created_at=at(27),
+        updated_at=at(27),
+        version=1,
+        **{**common, "copied_from": 1},
+    )
+    seal.seal_all(
+        b.db,
+        [
+            seal.BY_TABLE["assessment"],
+            seal.BY_TABLE["assessment_domain"],
+            seal.BY_TABLE["assessment_amendment"],
+        ],
+    )
+    b.guard("assessment", 1, "summary", "a finalised assessment is a record")
+    b.guard("assessment_domain", 1, "rating", "a finalised assessment is a record")
+    b.guard("assessment_amendment", 1, "body", KEPT)
+
+
 def fill_v16(b: Built) -> None:
     """A directory: an imported organisation with one service, one gone from its package."""
     common = {"created_at": at(2, 3), "updated_at": at(2, 3), "version": 1}
@@ -1074,6 +1140,7 @@ BUILDERS: dict[int, Callable[[Built], None]] = {
     12: fill_v12,
     13: fill_v13,
     14: fill_v14,
+    15: fill_v15,
     16: fill_v16,
     17: fill_v17,
     18: fill_v18,
@@ -1340,6 +1407,20 @@ def read_v14(store: Store, me: Any) -> None:
     )
 
 
+def read_v15(store: Store, me: Any) -> None:
+    overview = store.assessments.overview(me, 1)
+    assert overview.current is not None and overview.draft is not None
+    assert (overview.current.id, overview.draft.id, overview.draft.copied_from) == (1, 2, 1)
+    assert [(d.name, d.rating) for d in overview.current.domains] == [
+        ("housing", "high need"),
+        ("finances", "low need"),
+    ]
+    assert [a.body for a in overview.current.amendments] == ["£450."]
+    table = store.assessments.ratings(me, 1)
+    assert [c.id for c in table.columns] == [1]
+    assert store.integrity.verify().problems == ()
+
+
 def read_v16(store: Store, me: Any) -> None:
     [found] = store.resources.search(me, "DEBT")
     assert (found.service_name, found.organisation_name, found.categories) == (
@@ -1404,6 +1485,7 @@ CHECKS: dict[int, Callable[[Store, Any], None]] = {
     12: read_v12,
     13: read_v13,
     14: read_v14,
+    15: read_v15,
     16: read_v16,
     17: read_v17,
     18: read_v18,

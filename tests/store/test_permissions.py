@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from store.assessments.models import Assessment
 from store.core.errors import NotFound, NotPermitted, StoreError
 from store.core.models import AuditEvent, Case
 from store.core.records import WorkerInfo
@@ -108,6 +109,34 @@ ACTIONS: list[tuple[str, str, Action]] = [
     ),
     ("add a goal", "W", lambda s, a, c, r: s.plans.add_goal(a, r["plan"], GOOD_GOAL)),
     ("start a meeting", "W", lambda s, a, c, r: s.conferences.start(a, c)),
+    ("read the assessments", "R", lambda s, a, c, r: s.assessments.overview(a, c)),
+    ("open an assessment", "R", lambda s, a, c, r: s.assessments.get(a, r["assessment"])),
+    (
+        "compare assessments",
+        "R",
+        lambda s, a, c, r: s.assessments.compare(a, r["assessment"], r["assessment_draft"]),
+    ),
+    ("read the ratings over time", "R", lambda s, a, c, r: s.assessments.ratings(a, c)),
+    (
+        "save a draft assessment",
+        "W",
+        lambda s, a, c, r: s.assessments.save_draft(
+            a, r["assessment_draft"], {"summary": "Settled."}, version=1
+        ),
+    ),
+    (
+        "finalise an assessment",
+        "W",
+        lambda s, a, c, r: s.assessments.finalise(
+            a, r["assessment_draft"], version=_assessment_version(s, r["assessment_draft"])
+        ),
+    ),
+    (
+        "amend an assessment",
+        "W",
+        lambda s, a, c, r: s.assessments.amend(a, r["assessment"], reason="Typo", body="Rent."),
+    ),
+    ("start an assessment", "W", lambda s, a, c, r: s.assessments.start(a, c, copy_last=True)),
     ("read the referrals", "R", lambda s, a, c, r: s.referrals.for_case(a, c)),
     ("open a referral", "R", lambda s, a, c, r: s.referrals.get(a, r["referral"], opening=True)),
     ("make a referral", "W", lambda s, a, c, r: s.referrals.create(a, c, REFERRAL)),
@@ -181,6 +210,11 @@ ACTIONS: list[tuple[str, str, Action]] = [
 ]
 
 
+def _assessment_version(store: Store, assessment_id: int) -> int:
+    with store.database.reading():
+        return int(Assessment.get_by_id(assessment_id).version)
+
+
 def _case_version(store: Store, case_id: int) -> int:
     with store.database.reading():
         return int(Case.get_by_id(case_id).version)
@@ -234,6 +268,12 @@ def build(path: Path, role: str, relation: str) -> tuple[Store, WorkerInfo, int,
         holder, case.id, {"started_on": "1/6/2026", "review_interval": "6 weeks"}
     )
     meeting = store.conferences.start(holder, case.id)
+    begun = store.assessments.start(holder, case.id)
+    store.assessments.save_draft(
+        holder, begun.id, {"summary": "Arrears.", "d4_rating": "high need"}, version=1
+    )
+    assessment = store.assessments.finalise(holder, begun.id, version=2)
+    assessment_draft = store.assessments.start(holder, case.id, copy_last=True)
     referral = store.referrals.create(holder, case.id, REFERRAL)
     incoming = store.referrals.add_incoming(holder, case.id, INCOMING)
     consents = [store.consent.add(holder, case.id, CONSENT).id for _ in range(2)]
@@ -248,6 +288,8 @@ def build(path: Path, role: str, relation: str) -> tuple[Store, WorkerInfo, int,
         "entry": entry.id,
         "plan": plan.id,
         "meeting": meeting.id,
+        "assessment": assessment.id,
+        "assessment_draft": assessment_draft.id,
         "referral": referral.id,
         "incoming": incoming.id,
         "consent": consents[0],

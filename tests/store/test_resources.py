@@ -228,7 +228,13 @@ def test_an_edit_saves_changed_fields_keeps_their_history_and_is_audited(
 def test_moving_a_service_to_another_organisation_and_searching_it_there(
     store: Store, me: WorkerInfo, directory: dict[str, int]
 ) -> None:
-    store.resources.update(me, directory["food"], {"organisation": "Hope Church"}, version=1)
+    food = directory["food"]
+    # The same organisation typed in another case is no change.
+    assert (
+        store.resources.update(me, food, {"organisation": "RIVERSIDE trust"}, version=1).version
+        == 1
+    )
+    store.resources.update(me, food, {"organisation": "Hope Church"}, version=1)
     assert names(store.resources.search(me, "hope church")) == ["Riverside Food Bank"]
     assert names(store.resources.search(me, "riverside trust")) == []
 
@@ -309,3 +315,22 @@ def test_a_deactivated_worker_reads_nothing(store: Store) -> None:
     store.workers.deactivate(people["admin"], "nia.north")
     with pytest.raises(NotPermitted, match="signed-in, active worker"):
         store.resources.search(people["nia.north"])
+
+
+def test_a_service_withdrawn_by_hand_leaves_the_search_and_can_be_restored(
+    store: Store, me: WorkerInfo, other: WorkerInfo, directory: dict[str, int]
+) -> None:
+    food = directory["food"]
+    withdrawn = store.resources.withdraw(me, food, version=1)
+    assert (withdrawn.withdrawn, withdrawn.version) == (True, 2)
+    assert "Riverside Food Bank" not in names(store.resources.search(me))
+    assert names(store.resources.search(me, "food bank", include_withdrawn=True)) == [
+        "Riverside Food Bank"
+    ]
+    with pytest.raises(Conflict, match="Sam Okafor changed this directory entry"):
+        store.resources.withdraw(other, food, version=1, withdrawn=False)
+    restored = store.resources.withdraw(other, food, version=2, withdrawn=False)
+    assert (restored.withdrawn, restored.version) == (False, 3)
+    with store.database.reading():
+        actions = [e.action for e in AuditEvent.select().where(AuditEvent.record_id == food)]
+    assert actions[-2:] == ["directory-service-withdrawn", "directory-service-restored"]

@@ -16,9 +16,9 @@ from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.choice import ChoiceScreen
 from tui.screens.confirm import ConfirmScreen
+from tui.screens.directory.screen import DirectoryScreen, ServiceTable
 from tui.screens.form import FormScreen
 from tui.screens.referrals.pane import ReferralsPane
-from tui.screens.referrals.services import ServicePickerScreen
 from tui.screens.referrals.view import ReferralScreen
 
 from .helpers import choose, focus, loaded, type_text, visible_text
@@ -171,8 +171,10 @@ async def test_a_referral_to_a_directory_service_shows_its_eligibility_first(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_referrals(pilot)
         await pilot.press("a", "d")
-        await until(pilot, lambda: isinstance(app.screen, ServicePickerScreen))
+        await until(pilot, lambda: isinstance(app.screen, DirectoryScreen))
         await type_text(pilot, "debt")
+        await pilot.press("enter")  # from the search to the list
+        await until(pilot, lambda: app.screen.query_one(ServiceTable).rows != [])
         await loaded(pilot)
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))

@@ -381,9 +381,10 @@ class CaseFileScreen(CaselineScreen[None]):
         ):
             return False
         if action == "edit":
-            # On the plan, e rewords a goal (the plan's own key) and never edits the client.
+            # On the plan, e rewords a goal (the plan's own key) and never edits the client;
+            # nor on a tab of its own area, whose e is its own.
             tabs = self.query("#tabs")
-            return not (bool(tabs) and tabs.first(TabbedContent).active == "plan")
+            return not (bool(tabs) and tabs.first(TabbedContent).active in ("plan", *EXTRA))
         if action in self.CHRONOLOGY_ACTIONS:
             # False, not None: the footer drops these keys on the other tabs.
             tabs = self.query("#tabs")

@@ -47,6 +47,14 @@ class CaseScreen:
 # In the order they are shown. Keys 1-5 are the case file's own.
 EXTRA_TABS: tuple[CaseTab, ...] = (
     CaseTab(
+        "assessment",
+        "6",
+        "6 Assessment",
+        "The current assessment, its versions and the ratings over time",
+        "tui.screens.assessments.pane:AssessmentPane",
+        "#assessment-pane",
+    ),
+    CaseTab(
         "referrals",
         "7",
         "7 Referrals",

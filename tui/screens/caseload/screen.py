@@ -147,6 +147,14 @@ class CaseloadScreen(CaselineScreen[None]):
             show=False,
             id="caseload.supervision",
         ),
+        Binding(
+            "D",
+            "directory",
+            "Directory",
+            tooltip="The directory of community resources: services to refer to",
+            show=False,
+            id="caseload.directory",
+        ),
         Binding("q", "app.quit", "Quit", tooltip="Quit Caseline", id="caseload.quit"),
     ]
 
@@ -400,6 +408,11 @@ class CaseloadScreen(CaselineScreen[None]):
 
         me = self.caseline.me
         self.app.push_screen(SupervisionScreen(me.id, me.display_name))
+
+    def action_directory(self) -> None:
+        from tui.screens.directory.screen import DirectoryScreen
+
+        self.app.push_screen(DirectoryScreen())
 
     def action_drafts(self) -> None:
         self._load_drafts()

@@ -84,7 +84,7 @@ class ConsentScreen(CaselineScreen[None]):
         Binding(
             "w",
             "withdraw",
-            "Withdrawn",
+            "Withdraw",
             tooltip="Record that the highlighted consent was withdrawn: the day and why",
             id="consent.withdraw",
         ),

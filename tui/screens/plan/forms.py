@@ -142,11 +142,18 @@ def _interval_text(plan: PlanInfo) -> str:
 # --- goals -------------------------------------------------------------------------------------
 
 
-def add_goal(app: App[Any], plan: PlanInfo, *, then: Callable[[Any], None] | None = None) -> None:
-    """The form for a new goal; ``then`` is given the goal once saved."""
+def add_goal(
+    app: App[Any],
+    plan: PlanInfo,
+    *,
+    then: Callable[[Any], None] | None = None,
+    prefill: dict[str, str] | None = None,
+) -> None:
+    """The form for a new goal; ``then`` is given the goal once saved. ``prefill``: fields
+    filled in to start from (a need from the assessment)."""
     caseline = _app(app)
     store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
-    values = {"client_agreed": "yes", "achievable": "yes"}
+    values = {"client_agreed": "yes", "achievable": "yes", **(prefill or {})}
     app.push_screen(
         FormScreen(
             f"Goal {len(plan.goals) + 1}",

@@ -93,15 +93,11 @@ def new_referral(
 
     def chosen(answer: str | None) -> None:
         if answer == "directory":
-            from tui.screens.referrals.services import ServicePickerScreen
+            from tui.screens.referrals.services import choose_service
 
-            app.push_screen(ServicePickerScreen(), picked)
+            choose_service(app, lambda service: _form(app, case_id, label, service, then))
         elif answer == "typed":
             _form(app, case_id, label, None, then)
-
-    def picked(service: ServiceDetail | None) -> None:
-        if service is not None:
-            _form(app, case_id, label, service, then)
 
     app.push_screen(
         ChoiceScreen(

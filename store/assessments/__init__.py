@@ -1,0 +1,1 @@
+"""Assessments: a case's biopsychosocial assessment, repeated over time."""

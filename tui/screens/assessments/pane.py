@@ -1,0 +1,392 @@
+"""The assessment tab: the current assessment rendered (each domain with its rating's symbol,
+the summary and the client's goals as Markdown), and its keys: a new one, the draft edited and
+finalised, an amendment, the ratings over time, two versions compared, a plan goal started from
+a domain's needs, and the export."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from store.assessments.render import assessment_markdown
+from store.core import dates
+from store.core.errors import StoreError
+from store.core.words import plural
+from store.plans.records import DOMAINS as PLAN_DOMAINS
+from tui.screens.assessments import forms
+from tui.screens.case_file.tabs import CasePane
+from tui.text import assemble
+from tui.widgets.markdown import SafeMarkdown
+from tui.workers import report, run_store
+
+if TYPE_CHECKING:
+    from store.assessments.records import AssessmentDetail, AssessmentOverview, DomainInfo
+    from store.cases.records import CaseDetail
+
+NONE_YET = "No assessment yet. Press N to start one with the client."
+# Keys that change the case's records: hidden for a worker who may only read the case, and on
+# a closed case.
+WRITE_ACTIONS = frozenset({"new", "edit", "finalise", "amend", "goal"})
+PICK_KEYS = "123456789abcdefhijklmnopqrstuvwxyz"
+
+
+def plan_domain(name: str) -> str:
+    """The plan's need a goal about this assessment domain is filed under ("mental health
+    and coping" is "mental health"; "legal" is "other")."""
+    folded = name.casefold()
+    found = [d for d in PLAN_DOMAINS if d != "other" and d in folded]
+    return max(found, key=len) if found else "other"
+
+
+class AssessmentScroll(VerticalScroll, can_focus=False, inherit_bindings=False):
+    """The assessment's scrolling area; the pane takes the keys."""
+
+
+class AssessmentPane(CasePane, can_focus=True):
+    """A case's current assessment and what is done with it."""
+
+    DEFAULT_CSS = """
+    AssessmentPane { height: 1fr; }
+    AssessmentPane #assessment-status { height: auto; padding: 0 1; color: $text-muted; }
+    AssessmentPane:focus #assessment-status { background: $boost; }
+    AssessmentPane #assessment-scroll { height: 1fr; }
+    AssessmentPane .assessment-empty { padding: 1 2; color: $text-muted; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "scroll(1)", "Down", show=False, id="assessment.down"),
+        Binding("up,k", "scroll(-1)", "Up", show=False, id="assessment.up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="assessment.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="assessment.page_up"),
+        Binding(
+            "N",
+            "new",
+            "New",
+            tooltip="Start a new assessment: blank, or from the last one",
+            show=False,  # the empty tab says N; the footer has no room at 80 columns
+            id="assessment.new",
+        ),
+        Binding("e", "edit", "Edit", tooltip="Edit the draft assessment", id="assessment.edit"),
+        Binding(
+            "F",
+            "finalise",
+            "Finalise",
+            tooltip="Make the draft a record (it can only be amended after)",
+            id="assessment.finalise",
+        ),
+        Binding(
+            "m",
+            "amend",
+            "Amend",
+            tooltip="Add a correction to the current assessment",
+            show=False,
+            id="assessment.amend",
+        ),
+        Binding(
+            "o",
+            "ratings",
+            "Over time",
+            tooltip="Each domain's rating in every assessment, oldest first",
+            id="assessment.ratings",
+        ),
+        Binding(
+            "d",
+            "compare",
+            "Compare",
+            tooltip="Two versions, with what changed marked",
+            id="assessment.compare",
+        ),
+        Binding(
+            "G",
+            "goal",
+            "Plan goal",
+            tooltip="Start a plan goal for a domain's needs",
+            id="assessment.goal",
+        ),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            tooltip="Export the assessment and its history to Markdown or printable HTML",
+            show=False,
+            id="assessment.export",
+        ),
+    ]
+
+    def __init__(self, case_id: int, case_label: str, *, id: str | None = None) -> None:
+        super().__init__(case_id, case_label, id=id)
+        self.overview: AssessmentOverview | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("Loading…", id="assessment-status")
+        with AssessmentScroll(id="assessment-scroll"):
+            yield Static(NONE_YET, classes="assessment-empty", id="assessment-empty")
+            yield SafeMarkdown(id="assessment-doc")
+
+    def on_mount(self) -> None:
+        self.query_one("#assessment-empty").display = False
+        self.query_one("#assessment-doc").display = False
+
+    # -- showing -------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        store, me, case_id = self.caseline.store, self.caseline.me, self.case_id
+        run_store(
+            self,
+            lambda: store.assessments.overview(me, case_id),
+            done=self.show,
+            name="assessment-overview",
+        )
+
+    def show(self, overview: AssessmentOverview) -> None:
+        self.overview = overview
+        scale = self.caseline.config.assessment_scale
+        status = self.query_one("#assessment-status", Static)
+        empty = self.query_one("#assessment-empty", Static)
+        doc = self.query_one("#assessment-doc", SafeMarkdown)
+        shown = overview.current or overview.draft
+        status.update(self._status(overview))
+        if shown is None:
+            empty.update("No assessment was made." if self.closed else NONE_YET)
+            empty.display, doc.display = True, False
+        else:
+            title = "Current assessment" if shown.is_final else "Draft assessment"
+            doc.show(assessment_markdown(shown, scale, level=2, title=title))
+            empty.display, doc.display = False, True
+        self.screen.refresh_bindings()
+
+    def _status(self, overview: AssessmentOverview) -> Any:
+        finals = len(overview.finals)
+        parts: list[str | tuple[str, str]] = [plural(finals, "finalised version")]
+        draft = overview.draft
+        if draft is not None:
+            parts += [
+                " · ",
+                (f"draft as at {dates.format_date(draft.as_at)}", "bold"),
+                f" by {draft.author_name}",
+            ]
+            if not (self.closed or self.read_only_reason):
+                parts.append(" (e edits, F finalises)")
+        elif overview.current is not None and not (self.closed or self.read_only_reason):
+            parts.append(" · N starts the next")
+        return assemble(*parts)
+
+    # -- moving ----------------------------------------------------------------------------
+
+    def action_scroll(self, step: int) -> None:
+        self.query_one(AssessmentScroll).scroll_relative(y=step, animate=False)
+
+    def action_page(self, step: int) -> None:
+        scroll = self.query_one(AssessmentScroll)
+        scroll.scroll_relative(y=step * max(1, scroll.size.height - 2), animate=False)
+
+    # -- the keys --------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        overview = self.overview
+        if action in ("scroll", "page"):
+            return True
+        if overview is None:
+            return False
+        if action in WRITE_ACTIONS and (self.read_only_reason or self.closed or overview.closed):
+            return False
+        if action == "new":
+            return overview.draft is None
+        if action in ("edit", "finalise"):
+            return overview.draft is not None
+        if action == "amend":
+            return overview.current is not None
+        if action == "goal":
+            current = overview.current
+            return current is not None and any(d.needs.strip() for d in current.domains)
+        if action == "compare":
+            return len(overview.versions) >= 2
+        if action in ("ratings", "export"):
+            return bool(overview.versions)
+        return True
+
+    def action_new(self) -> None:
+        overview = self.overview
+        if overview is None:
+            return
+        current = overview.current
+        if current is None:
+            self._start(copy_last=False)
+            return
+        from tui.screens.choice import ChoiceScreen
+
+        def chosen(answer: str | None) -> None:
+            if answer is not None:
+                self._start(copy_last=answer == "last")
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "Start a new assessment",
+                [
+                    (
+                        "l",
+                        "last",
+                        f"From the last one (as at {dates.format_date(current.as_at)}): its "
+                        "summary, goals and domains, to bring up to date",
+                    ),
+                    ("b", "blank", "Blank"),
+                ],
+            ),
+            chosen,
+        )
+
+    def _start(self, *, copy_last: bool) -> None:
+        caseline = self.caseline
+        store, me, config, case_id = caseline.store, caseline.me, caseline.config, self.case_id
+        run_store(
+            self,
+            lambda: store.assessments.start(
+                me,
+                case_id,
+                copy_last=copy_last,
+                domains=config.assessment_domains,
+                scale=config.assessment_scale,
+            ),
+            done=lambda draft: forms.edit(self.app, draft, self.case_label, self.reload),
+            name="assessment-start",
+        )
+
+    def action_edit(self) -> None:
+        if self.overview is not None and self.overview.draft is not None:
+            forms.edit(self.app, self.overview.draft, self.case_label, self.reload)
+
+    def action_finalise(self) -> None:
+        draft = self.overview.draft if self.overview else None
+        if draft is None:
+            return
+        from tui.screens.confirm import ConfirmScreen
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._finalise(draft)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Finalise the assessment as at {dates.format_date(draft.as_at)}?",
+                "It becomes a record: from then on it is only amended, never changed.",
+                yes="Finalise",
+                no="Not yet",
+            ),
+            answer,
+        )
+
+    def _finalise(self, draft: AssessmentDetail) -> None:
+        store, me = self.caseline.store, self.caseline.me
+
+        def done(_: object) -> None:
+            self.app.notify("Assessment finalised: it is now the current one.", markup=False)
+            self.reload()
+
+        def failed(error: StoreError) -> None:
+            from store.core.errors import InvalidInput
+
+            if isinstance(error, InvalidInput):
+                self.app.notify(
+                    " ".join(error.errors.values()) + " (e edits the draft.)",
+                    severity="error",
+                    markup=False,
+                )
+            else:
+                report(self.app, error)
+            self.reload()
+
+        run_store(
+            self,
+            lambda: store.assessments.finalise(me, draft.id, version=draft.version),
+            done=done,
+            failed=failed,
+            name="assessment-finalise",
+        )
+
+    def action_amend(self) -> None:
+        if self.overview is not None and self.overview.current is not None:
+            forms.amend(self.app, self.overview.current, self.reload)
+
+    def action_ratings(self) -> None:
+        from tui.screens.assessments.ratings import RatingsScreen
+
+        self.app.push_screen(RatingsScreen(self.case_id, self.case_label))
+
+    def action_compare(self) -> None:
+        if self.overview is None:
+            return
+        from tui.screens.assessments.compare import CompareScreen
+
+        self.app.push_screen(CompareScreen(self.case_label, self.overview.versions))
+
+    def action_goal(self) -> None:
+        current = self.overview.current if self.overview else None
+        if current is None:
+            return
+        needing = [d for d in current.domains if d.needs.strip()]
+        if len(needing) == 1:
+            self._goal_for(needing[0])
+            return
+        from tui.screens.choice import ChoiceScreen
+
+        def chosen(answer: str | None) -> None:
+            found = next((d for d in needing if str(d.position) == answer), None)
+            if found is not None:
+                self._goal_for(found)
+
+        self.app.push_screen(
+            ChoiceScreen(
+                "A plan goal for the needs of which domain?",
+                [
+                    (key, str(d.position), f"{d.name}: {d.needs.strip().splitlines()[0][:50]}")
+                    for key, d in zip(PICK_KEYS, needing, strict=False)
+                ],
+            ),
+            chosen,
+        )
+
+    def _goal_for(self, domain: DomainInfo) -> None:
+        store, me, case_id, app = self.caseline.store, self.caseline.me, self.case_id, self.app
+
+        def start(plan: Any) -> None:
+            if plan is None:
+                app.notify(
+                    "This case has no service plan yet: start one on the plan tab (5, then N), "
+                    "then press G here again.",
+                    severity="warning",
+                    markup=False,
+                    timeout=8,
+                )
+                return
+            from tui.screens.plan.forms import add_goal
+
+            prefill = {"domain": plan_domain(domain.name), "change": domain.needs.strip()}
+            if domain.client_view.strip():
+                prefill["relevance"] = domain.client_view.strip()
+            add_goal(app, plan, prefill=prefill)
+
+        run_store(
+            self, lambda: store.plans.current(me, case_id), done=start, name="assessment-plan"
+        )
+
+    def action_export(self) -> None:
+        caseline = self.caseline
+        store, me, config, case_id = caseline.store, caseline.me, caseline.config, self.case_id
+        scale, domains = config.assessment_scale, config.assessment_domains
+
+        def read() -> tuple[CaseDetail, Any]:
+            detail = store.cases.get(me, case_id)
+            return detail, store.assessments.history(me, case_id, scale=scale, domains=domains)
+
+        def show(found: tuple[CaseDetail, Any]) -> None:
+            from tui.screens.assessments.export import assessment_export
+            from tui.screens.export import ExportScreen
+
+            detail, history = found
+            self.app.push_screen(ExportScreen(detail, assessment_export(detail, history, scale)))
+
+        run_store(self, read, done=show, name="assessment-read", exclusive=False)
