@@ -33,6 +33,7 @@ from store.referrals.rules import (
     SENT,
     WITHDRAWN,
 )
+from store.resources.models import ResourceOrganisation, ResourceService
 
 # (agency, contact, why a client is sent there)
 AGENCIES: tuple[tuple[str, str, str], ...] = (
@@ -47,6 +48,22 @@ AGENCIES: tuple[tuple[str, str, str], ...] = (
     ("Age UK Northside", "0161 496 0240", "Befriending and a benefits check"),
     ("Jobcentre Plus work coach", "0800 169 0190", "Help back into work"),
 )
+# Why a client is referred to a directory service, by the service's first category.
+SERVICE_REASONS = {
+    "Food": "No money for food until the benefit claim is paid",
+    "Money": "Priority debts and rent arrears",
+    "Housing": "Risk of eviction: a notice seeking possession",
+    "Mental health": "Low mood and anxiety since the bereavement",
+    "Domestic abuse": "Domestic abuse: support and safety planning",
+    "Substance use": "Alcohol use: an assessment and a recovery group",
+    "Families": "Family support at home with the new baby",
+    "Employment": "Help back into work",
+    "Older people": "Isolation: befriending and a benefits check",
+    "Carers": "Caring for her mother: a carer's assessment",
+    "Legal": "Immigration status: advice before the appeal",
+    "Refugees": "New to the area: advice and English classes",
+    "Disability": "Help getting about: a Blue Badge",
+}
 SHARED = (
     "Name, date of birth, address and phone; the reason for referral",
     "Name, address, household size",
@@ -125,6 +142,9 @@ class _Rows:
     incoming: list[dict[str, Any]] = field(default_factory=list)
     entries: list[dict[str, Any]] = field(default_factory=list)
     shared: list[dict[str, Any]] = field(default_factory=list)
+    # The directory's services still listed: (id, name, organisation, first category, phone,
+    # email).
+    services: list[tuple[int, str, str, str, str, str]] = field(default_factory=list)
     # Each case's consents: (id, given on, review or expiry date, withdrawn on).
     consents: dict[int, list[tuple[int, date, date | None, date | None]]] = field(
         default_factory=dict
@@ -155,6 +175,21 @@ def write(rng: random.Random, today: date, me_id: int | None) -> dict[str, int]:
         ).order_by(Consent.given_on.desc(), Consent.id.desc())
     ):
         rows.consents.setdefault(cid, []).append((consent_id, given, expires, withdrawn))
+    for sid, name, organisation, categories, phone, email in tuples(
+        ResourceService.select(
+            ResourceService.id,
+            ResourceService.name,
+            ResourceOrganisation.name,
+            ResourceService.categories,
+            ResourceService.phone,
+            ResourceService.email,
+        )
+        .join(ResourceOrganisation)
+        .where(ResourceService.withdrawn_at.is_null())
+        .order_by(ResourceService.id)
+    ):
+        first = (categories or "").split("\n")[0].strip()
+        rows.services.append((sid, name, organisation, first, phone, email))
     made = {"referrals out": 0, "referrals in": 0}
     every = list(EVERY_STATUS)
     decisions = list(EARLIER_DECISIONS)
@@ -252,6 +287,13 @@ def _referral(
     """One referral out of the case, reaching ``wanted`` along its path, dated between the
     allocation and ``end`` (today, or the day the case closed)."""
     agency, contact, reason = rng.choice(AGENCIES)
+    service = None
+    if rows.services and rng.random() < 0.6:
+        # Most go to a service in the directory, named and reached as it lists them.
+        service, name, organisation, category, phone, email = rng.choice(rows.services)
+        agency = f"{name}, {organisation}"
+        contact = ", ".join(p for p in (phone, email) if p)
+        reason = SERVICE_REASONS.get(category, f"Support: {category.lower()}")
     path = PATHS[wanted] if wanted != WITHDRAWN or rng.random() < 0.7 else (DRAFTED, WITHDRAWN)
     steps = [rng.randint(2, 9) for _ in path[1:]]
     waiting = wanted in (SENT, ACKNOWLEDGED, ACCEPTED)
@@ -274,7 +316,7 @@ def _referral(
     row: dict[str, Any] = {
         "id": rid,
         "case": cid,
-        "service": None,
+        "service": service,
         "agency": agency,
         "agency_contact": contact,
         "referred_on": referred,

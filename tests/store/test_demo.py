@@ -1935,7 +1935,7 @@ def test_referrals_out_in_every_status_with_chases_some_to_escalate(demo_store: 
     with demo_store.database.reading():
         case_ids = [c.id for c in Case.select(Case.id).order_by(Case.id)]
     seen: set[str] = set()
-    escalated = chased = 0
+    escalated = chased = to_services = 0
     decisions: set[str] = set()
     for case_id in case_ids:
         listed = demo_store.referrals.for_case(me, case_id)
@@ -1943,6 +1943,7 @@ def test_referrals_out_in_every_status_with_chases_some_to_escalate(demo_store: 
             seen.add(r.status)
             chased += r.chases
             escalated += r.escalate
+            to_services += r.service_id is not None
             detail = demo_store.referrals.get(me, r.id)
             # The history walks the allowed transitions, in date order.
             assert detail.history[0].previous == ""
@@ -1961,7 +1962,7 @@ def test_referrals_out_in_every_status_with_chases_some_to_escalate(demo_store: 
             kept = Case.get_by_id(case_id).referrals_to_escalate
         assert kept == listed.to_escalate
     assert seen == set(STATUSES)
-    assert chased > 0 and escalated > 0
+    assert chased > 0 and escalated > 0 and to_services > 0
     assert decisions >= {"allocated", "signposted", "no further action", ""}
     assert demo_store.integrity.verify().problems == ()
     assert any("escalate" in row.flags for row in demo_store.cases.caseload(me, scope="all"))
