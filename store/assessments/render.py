@@ -60,10 +60,10 @@ def cell_text(cell: RatingCell, size: int) -> str:
 
 
 def legend(scale: Sequence[str]) -> str:
-    """ "○ no need   ◔ low need   …   ▲ more need than the time before   ▼ less", as plain
+    """ "○ no need   ◔ low need   …   ▲ more need than before (worse)   ▼ less (better)", as plain
     text (three blanks apart: "·" is a mark of its own)."""
     marks = [f"{rating_symbol(i, len(scale))} {name}" for i, name in enumerate(scale)]
-    marks += [f"{NOT_RATED} not rated", "▲ more need than the time before", "▼ less"]
+    marks += [f"{NOT_RATED} not rated", "▲ more need than before (worse)", "▼ less (better)"]
     return "   ".join(marks)
 
 

@@ -57,7 +57,8 @@ def word_diff(old: str, new: str) -> tuple[WordChange, ...]:
     return tuple(out)
 
 
-def _change(domain: str, label: str, old: str, new: str) -> FieldChange:
+def compare_field(domain: str, label: str, old: str, new: str) -> FieldChange:
+    """One field of two versions compared: what kind of change, and word by word."""
     if old == new:
         kind = "unchanged"
     elif not old.strip():
@@ -81,9 +82,9 @@ def compare(
     from store.core import dates
 
     changes = [
-        _change("", "As at", dates.format_date(older.as_at), dates.format_date(newer.as_at)),
-        _change("", "Summary", older.summary, newer.summary),
-        _change("", "The client's goals", older.goals, newer.goals),
+        compare_field("", "As at", dates.format_date(older.as_at), dates.format_date(newer.as_at)),
+        compare_field("", "Summary", older.summary, newer.summary),
+        compare_field("", "The client's goals", older.goals, newer.goals),
     ]
     names = [d.name for d in newer.domains]
     names += [d.name for d in older.domains if newer.domain(d.name) is None]
@@ -91,7 +92,7 @@ def compare(
         before, after = older.domain(name), newer.domain(name)
         for field, label in DOMAIN_FIELDS:
             changes.append(
-                _change(
+                compare_field(
                     name,
                     label,
                     before.field(field) if before else "",

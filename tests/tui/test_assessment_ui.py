@@ -372,3 +372,13 @@ async def test_e_with_no_draft_does_not_edit_the_client(make_app: MakeApp, seede
         await pilot.press("e")  # the case file's e edits the client, but not on this tab
         await loaded(pilot)
         assert isinstance(app.screen, CaseFileScreen)
+
+
+def test_what_was_taken_out_and_put_in_read_apart_without_styles() -> None:
+    from store.assessments.rules import compare_field
+    from tui.screens.assessments.compare import field_content
+
+    change = compare_field("", "As at", "03 Sep 2025", "20 Apr 2026")
+    assert "03 Sep 2025 20 Apr 2026" in field_content(change).plain
+    change = compare_field("housing", "Needs", "Rent arrears", "Rent paid")
+    assert "Rent arrears paid" in field_content(change).plain

@@ -38,8 +38,17 @@ def db(tmp_path: Path) -> Path:
         ("\r", "4x", b"Export chronology"),  # the chronology's keys, before it was built
         ("\r", "4a", b"Chronology entry"),
         ("\r", "4e", b"Case allocated to"),  # the allocation entry, or its analysis form
+        ("", "/aq", b"(0 of 1)"),  # the caseload's filter, not its keys (a: new case, q: quit)
+        ("\r", "3/zq", b"No notes match."),  # the notes' filter (z, q: no keys of their own)
     ],
-    ids=["enter-then-notes", "chronology-export", "chronology-add", "chronology-edit"],
+    ids=[
+        "enter-then-notes",
+        "chronology-export",
+        "chronology-add",
+        "chronology-edit",
+        "caseload-filter",
+        "notes-filter",
+    ],
 )
 def test_keys_typed_together_act_where_they_were_meant(
     db: Path, tmp_path: Path, first: str, keys: str, shown: bytes

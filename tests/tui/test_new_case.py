@@ -224,6 +224,8 @@ async def test_ctrl_d_from_any_text_field_goes_to_the_duplicates_and_enter_opens
         options = await _type_a_known_name(pilot, app, "lukasz nowak")
         await pilot.press("tab")
         await type_text(pilot, "1/7/1979")
+        await duplicates_checked(pilot)  # the check runs again with the date of birth
+        await until(pilot, lambda: options.display and options.option_count > 0)
         await pilot.press("tab")  # on to the address field
         assert app.focused is app.screen.query_one("#address", Input)
         await pilot.press("ctrl+d")

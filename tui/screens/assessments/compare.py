@@ -48,7 +48,18 @@ def field_content(change: FieldChange) -> Content:
         body = text(change.old, TAKEN_OUT)
     else:
         styles = {"delete": TAKEN_OUT, "insert": PUT_IN, "equal": ""}
-        body = Content.assemble(*(text(w.text, styles[w.op]) for w in change.words))
+        parts: list[Content] = []
+        for before, word in zip((None, *change.words), change.words, strict=False):
+            # A space between what was taken out and what was put in, so the two read apart
+            # where a terminal shows neither strike-through nor colour.
+            if (
+                before is not None
+                and (before.op, word.op) == ("delete", "insert")
+                and not before.text[-1:].isspace()
+            ):
+                parts.append(Content(" "))
+            parts.append(text(word.text, styles[word.op]))
+        body = Content.assemble(*parts)
     return Content("\n").join([head, body, Content("")])
 
 

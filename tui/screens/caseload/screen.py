@@ -328,7 +328,9 @@ class CaseloadScreen(CaselineScreen[None]):
     # -- actions -----------------------------------------------------------------------
 
     def action_focus_filter(self) -> None:
-        self.filter_input.focus()
+        # At once, not as focus() does, later: the keys typed straight after `/` (queued on
+        # the table behind it) then go to the filter, not to the table's own keys.
+        self.set_focus(self.filter_input)
 
     def action_escape(self) -> None:
         if self.filter_input.has_focus:

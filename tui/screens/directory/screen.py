@@ -280,7 +280,7 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
         self._search()
 
     def action_search(self) -> None:
-        self.search_box.focus()
+        self.set_focus(self.search_box)  # at once: the keys typed after `/` are for it
 
     def action_back(self) -> None:
         # As on the caseload: escape leaves the search box, again clears it, again goes back.
