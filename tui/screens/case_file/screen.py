@@ -43,7 +43,7 @@ from tui.screens.case_file.summary import (
     summary_age,
     summary_content,
 )
-from tui.screens.case_file.tabs import CASE_SCREENS, EXTRA_TABS, CasePane, load
+from tui.screens.case_file.tabs import EXTRA_TABS, CasePane, case_screen, load
 from tui.screens.chronology.pane import ChronologyPane, ChronologyTable
 from tui.screens.plan.pane import PlanPane
 from tui.text import assemble
@@ -354,9 +354,12 @@ class CaseFileScreen(CaselineScreen[None]):
         await self._open_tab(pane)
         # A tab switched to by `/` gives the focus to its filter box, even if the switch is
         # announced after the filter was focused (and typing into it began).
-        focus = self._focus_on_switch.pop(pane, None) or TAB_FOCUS.get(pane)
-        if focus and not self.query_one(focus).has_focus:
-            self.query_one(focus).focus()  # which refreshes the footer's keys too
+        focus = self._focus_on_switch.pop(pane, None) or TAB_FOCUS.get(pane, "")
+        if focus and not self.query(focus):
+            await self._open_tab(pane, inside=True)  # a key typed with the tab's (4x) builds it
+        targets = self.query(focus) if focus else None
+        if targets and not targets.first().has_focus:
+            targets.first().focus()  # which refreshes the footer's keys too
         else:
             self.refresh_bindings()
 
@@ -436,10 +439,8 @@ class CaseFileScreen(CaselineScreen[None]):
         self.app.push_screen(ConferencesScreen(self.detail.id, self._case_label()))
 
     def action_case_screen(self, name: str) -> None:
-        """Open a screen about this case registered in ``tabs.CASE_SCREENS``."""
         if self.detail is not None:
-            screen = next(s for s in CASE_SCREENS if s.id == name)
-            self.app.push_screen(load(screen.screen)(self.detail.id, self._case_label()))
+            self.app.push_screen(case_screen(name)(self.detail.id, self._case_label()))
 
     def action_summary_versions(self) -> None:
         if self.detail is None:

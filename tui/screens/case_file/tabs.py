@@ -81,6 +81,11 @@ def load(name: str) -> Any:
     return getattr(importlib.import_module(module), attribute)
 
 
+def case_screen(name: str) -> Any:
+    """The class of the screen about one case registered as ``name`` in CASE_SCREENS."""
+    return load(next(s for s in CASE_SCREENS if s.id == name).screen)
+
+
 def tab_keys() -> list[BindingType]:
     """The keys that show the extra tabs and open the case screens."""
     keys: list[BindingType] = [
