@@ -9,12 +9,13 @@ from textual.widgets import Input, Static
 
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
-from tui.screens.caseload.case_table import CaseTable
+from tui.screens.caseload.case_table import CaseTable, flag_labels
 from tui.screens.caseload.screen import CaseloadScreen
 from tui.screens.chronology.pane import ChronologyTable
 from tui.screens.help import HelpScreen
 
 from .helpers import loaded, names, palette_finds, table, title
+from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
 
@@ -269,3 +270,22 @@ async def test_columns_fit_beside_the_scrollbar(make_app: MakeApp) -> None:
         # The sort arrow never pushes a label out of its column.
         await pilot.press("s", "s", "s")
         assert "…" not in cases.render_line(0).text
+
+
+async def test_the_status_line_names_the_highlighted_cases_flags_in_full(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        rows = list(table(app).rows)
+        flagged = next(i for i, row in enumerate(rows) if [f for f in row.flags if f != "review"])
+        for _ in range(flagged):
+            await pilot.press("down")
+        status = app.screen.query_one("#status-line", Static)
+        words = ", ".join(flag_labels(rows[flagged]))
+        await until(pilot, lambda: str(status.render()).endswith(f" · {words}"))
+        unflagged = [i for i, row in enumerate(rows) if not row.flags]
+        if unflagged:
+            await pilot.press("home", *["down"] * unflagged[0])
+            await until(pilot, lambda: str(status.render()).endswith(f"{unflagged[0] + 1}/5"))

@@ -26,9 +26,14 @@ def _review_text(row: CaseRow, today: date) -> str:
 _FLAG_LABELS = {"contact": "no note 7d", "new": "new", "review": "review", "actions": "action due"}
 
 
+def flag_labels(row: CaseRow) -> list[str]:
+    """The row's flags as the caseload words them, most urgent first ("review" already shows
+    as "overdue" in the Next review column)."""
+    return [_FLAG_LABELS.get(f, f) for f in row.flags if f != "review"]
+
+
 def _flags_text(row: CaseRow, today: date) -> str:
-    # "review" already shows as "overdue" in the Next review column.
-    return " ".join(_FLAG_LABELS.get(f, f) for f in row.flags if f != "review")
+    return " ".join(flag_labels(row))
 
 
 def _worker_text(row: CaseRow, today: date) -> str:

@@ -15,7 +15,7 @@ from store.cases.records import CaseRow, TransferredCases
 from store.core import dates
 from store.notes.records import DraftInfo, LeftDraft
 from tui.screens.base import CaselineScreen
-from tui.screens.caseload.case_table import HIDDEN_CLOSED, HIDDEN_MINE, CaseTable
+from tui.screens.caseload.case_table import HIDDEN_CLOSED, HIDDEN_MINE, CaseTable, flag_labels
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput
@@ -264,9 +264,12 @@ class CaseloadScreen(CaselineScreen[None]):
         row = table.highlighted
         where = f"{table.cursor_row + 1}/{len(table.rows)}" if row else ""
         marked = f" · {len(table.marked)} marked" if table.marked else ""
+        # The highlighted case's flags in full: the column cuts them short at 80 columns.
+        flags = ", ".join(flag_labels(row)) if row is not None else ""
         self.query_one("#status-line", Static).update(
             (f" Sorted by {column} ({direction}) · {where}" if where else f" Sorted by {column}")
-            + marked,
+            + marked
+            + (f" · {flags}" if flags else ""),
             layout=False,
         )
 
