@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+import peewee as pw
+
 from store.consent.models import Consent, SharingEvent
-from store.consent.records import IN_FORCE
-from store.consent.rules import status_on
+from store.consent.service import refresh_due
 from store.core import dates
 from store.core.models import Allocation, Case, ChronologyEntry, utcnow
 from store.core.records import CaseStatus
@@ -145,10 +146,9 @@ class _Rows:
     # The directory's services still listed: (id, name, organisation, first category, phone,
     # email).
     services: list[tuple[int, str, str, str, str, str]] = field(default_factory=list)
-    # Each case's consents: (id, given on, review or expiry date, withdrawn on).
-    consents: dict[int, list[tuple[int, date, date | None, date | None]]] = field(
-        default_factory=dict
-    )
+    # The consents to referrals, each naming the agency referred to.
+    consents: list[dict[str, Any]] = field(default_factory=list)
+    next_consent: int = 1
     escalated: dict[int, int] = field(default_factory=dict)
 
 
@@ -169,12 +169,7 @@ def write(rng: random.Random, today: date, me_id: int | None) -> dict[str, int]:
     ):
         allocations.setdefault(cid, []).append((aid, start, end))
     rows = _Rows()
-    for consent_id, cid, given, expires, withdrawn in tuples(
-        Consent.select(
-            Consent.id, Consent.case, Consent.given_on, Consent.expires_on, Consent.withdrawn_on
-        ).order_by(Consent.given_on.desc(), Consent.id.desc())
-    ):
-        rows.consents.setdefault(cid, []).append((consent_id, given, expires, withdrawn))
+    rows.next_consent = (Consent.select(pw.fn.MAX(Consent.id)).scalar() or 0) + 1
     for sid, name, organisation, categories, phone, email in tuples(
         ResourceService.select(
             ResourceService.id,
@@ -216,6 +211,8 @@ def write(rng: random.Random, today: date, me_id: int | None) -> dict[str, int]:
             next_id += 1
             made["referrals out"] += 1
     _insert(rows)
+    for cid in sorted({c["case"] for c in rows.consents}):
+        refresh_due(cid)  # the case's earliest consent review date, for its flag
     for cid, count in rows.escalated.items():
         Case.update(referrals_to_escalate=count).where(Case.id == cid).execute()
     made["to escalate"] = sum(rows.escalated.values())
@@ -300,14 +297,11 @@ def _referral(
     room = max(0, (end - start).days)
     span = min(room, sum(steps) + (rng.randint(10, 40) if waiting else rng.randint(0, 20)))
     referred = end - timedelta(days=span)
-    consents = rows.consents.get(cid, [])
-    consent = _consent_on(consents, referred) if path[0] == SENT else None
-    if path[0] == SENT and consent is None:
-        # Most workers ask for consent first: sent once a consent in force at the end was given.
-        later = _consent_on(consents, end)
-        given = next((g for i, g, _e, _w in consents if i == later), None)
-        if given is not None and given >= start and rng.random() < 0.85:
-            referred, consent = max(referred, given), later
+    shared = rng.choice(SHARED)
+    consent = None
+    if path[0] == SENT and rng.random() < 0.85:
+        # Most workers ask the client's consent to the referral first, naming the agency.
+        consent = _consent(rng, rows, cid, worker, agency, reason, shared, referred, start)
     days = [referred]
     for step in steps:
         days.append(min(end, days[-1] + timedelta(days=step)))
@@ -322,7 +316,7 @@ def _referral(
         "referred_on": referred,
         "reason": reason,
         "urgency": rng.choice(("routine", "routine", "soon", "urgent")),
-        "shared": rng.choice(SHARED),
+        "shared": shared,
         "consent": consent,
         # Sent with no consent in force: the lawful reason it was shared without one.
         "lawful_reason": rng.choice(LAWFUL) if sent_on and consent is None else "",
@@ -443,14 +437,44 @@ def _chases(rng: random.Random, rows: _Rows, row: dict[str, Any], end: date) -> 
         row["next_chase_on"] = since + timedelta(days=7)
 
 
-def _consent_on(
-    consents: list[tuple[int, date, date | None, date | None]], day: date
-) -> int | None:
-    """The newest of a case's consents in force on ``day``, if any."""
-    for consent_id, given, expires, withdrawn in consents:
-        if status_on(given, expires, withdrawn, day) in IN_FORCE:
-            return consent_id
-    return None
+def _consent(
+    rng: random.Random,
+    rows: _Rows,
+    cid: int,
+    worker: int | None,
+    agency: str,
+    reason: str,
+    shared: str,
+    referred: date,
+    start: date,
+) -> int:
+    """A consent to share ``shared`` with ``agency`` for this referral, given a few days before
+    it was made (not before the case was allocated), for a year."""
+    given = max(start, referred - timedelta(days=rng.randint(0, 4)))
+    stamp = _utc(_at(given))
+    consent_id = rows.next_consent
+    rows.next_consent += 1
+    rows.consents.append(
+        {
+            "id": consent_id,
+            "case": cid,
+            "share_what": shared,
+            "recipient": agency,
+            "professional": None,
+            "purpose": f"Referral: {reason}",
+            "given_by": "client",
+            "how": rng.choice(("written", "verbal")),
+            "given_on": given,
+            "expires_on": given + timedelta(days=365),
+            "withdrawn_on": None,
+            "withdrawn_reason": "",
+            "created_at": stamp,
+            "updated_at": stamp,
+            "created_by": worker,
+            "version": 1,
+        }
+    )
+    return consent_id
 
 
 def _allocation_on(periods: list[tuple[int, date, date | None]], day: date) -> int | None:
@@ -487,6 +511,7 @@ def _utc(local: datetime) -> datetime:
 
 def _insert(rows: _Rows) -> None:
     for model, batch in (
+        (Consent, rows.consents),
         (Referral, rows.referrals),
         (ReferralStatusChange, rows.changes),
         (ReferralChase, rows.chases),
