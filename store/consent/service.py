@@ -117,17 +117,9 @@ class ConsentService:
     ) -> list[ConsentInfo]:
         """The consents in force on ``on`` (today) that name ``recipient``: its words found in
         the consent's "with whom" or its professional's name, or the other way round."""
-        wanted = fold(recipient)
-        if not wanted:
+        if not fold(recipient):
             return []
-        return [
-            c
-            for c in self.current(actor, case_id, on)
-            if any(
-                name and (wanted in name or name in wanted)
-                for name in (fold(c.recipient), fold(c.professional_name))
-            )
-        ]
+        return [c for c in self.current(actor, case_id, on) if names(c, recipient)]
 
     @guarded(Access.READ, "consent_id", of="consent")
     def get(self, actor: WorkerInfo, consent_id: int, on: date | None = None) -> ConsentInfo:
@@ -289,6 +281,16 @@ class ConsentService:
 
 
 # -- for other areas, inside their own transactions --------------------------------------------
+
+
+def names(consent: ConsentInfo, recipient: str) -> bool:
+    """True if ``consent`` names ``recipient``: its words found in the consent's "with whom"
+    or its professional's name, or the other way round (case and accents ignored)."""
+    wanted = fold(recipient)
+    return bool(wanted) and any(
+        name and (wanted in name or name in wanted)
+        for name in (fold(consent.recipient), fold(consent.professional_name))
+    )
 
 
 def record_sharing(

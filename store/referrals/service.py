@@ -18,7 +18,7 @@ from typing import Any
 
 from store.access import guarded
 from store.audit.service import act, opened
-from store.consent.service import ConsentService
+from store.consent.service import ConsentService, names
 from store.core import dates
 from store.core.db import Database
 from store.core.errors import InvalidInput, NotFound
@@ -96,13 +96,9 @@ class ReferralService(IncomingReferrals):
     ) -> list[tuple[str, str, bool]]:
         """The case's consents in force ``on`` (today) as (label, id, whether it names
         ``recipient``), for a form's choices: those naming the recipient first."""
-        with self.database.reading():
-            found = sharing.consent_choices(case_id, on or dates.today())
-        covering: set[str] = set()
-        if recipient:
-            covering = {str(c.id) for c in self.consent.covering(actor, case_id, recipient, on)}
-        ordered = sorted(found, key=lambda choice: choice[1] not in covering)
-        return [(label, cid, cid in covering) for label, cid in ordered]
+        current = self.consent.current(actor, case_id, on)  # newest given first
+        ordered = sorted(current, key=lambda c: not names(c, recipient))
+        return [(sharing.consent_label(c), str(c.id), names(c, recipient)) for c in ordered]
 
     def _detail(self, referral_id: int, actor: WorkerInfo) -> ReferralDetail:
         row = get_row(Referral, referral_id, "referral")

@@ -23,19 +23,6 @@ NO_CONSENT = (
 )
 
 
-def consent_choices(case_id: int, on: date) -> list[tuple[str, str]]:
-    """The case's consents in force ``on`` as (label, id), newest given first."""
-    found = []
-    for row in (
-        Consent.select()
-        .where(Consent.case == case_id)
-        .order_by(Consent.given_on.desc(), Consent.id.desc())
-    ):
-        if status_on(row.given_on, row.expires_on, row.withdrawn_on, on) in IN_FORCE:
-            found.append((consent_label(row), str(row.id)))
-    return found
-
-
 def consent_label(row: Any) -> str:
     until = f", until {dates.format_date(row.expires_on)}" if row.expires_on else ""
     return f"{row.share_what} with {row.recipient} (given {dates.format_date(row.given_on)}{until})"
