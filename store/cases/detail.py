@@ -9,6 +9,7 @@ from typing import Any
 import peewee as pw
 
 from store.cases.records import AllocationInfo, CaseDetail, CaseRow
+from store.consent.rules import consent_flag
 from store.core import dates
 from store.core.errors import NotFound
 from store.core.models import Allocation, Case, Client, Worker
@@ -55,7 +56,7 @@ def case_flags(
             flags.append("contact")
     if to_escalate:
         flags.append("escalate")
-    if consent_due_on is not None and (consent_due_on - today).days <= consent_days:
+    if consent_flag(consent_due_on, today, consent_days):
         flags.append("consent")
     new = allocated_on is not None and (today - allocated_on).days <= NEW_CASE_DAYS
     if status == CaseStatus.OPEN and new:
