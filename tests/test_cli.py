@@ -4,31 +4,22 @@ from __future__ import annotations
 
 import sqlite3
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from store import __version__
 from store.service import Store
-from tests.terminal import PASSPHRASE, ROOT, Terminal, allow_sign_in, app_env, sign_in
+from tests.cli import Ran, caseline, in_a_process
+from tests.terminal import PASSPHRASE, Terminal, allow_sign_in, app_env, sign_in
 from tui import cli
 
 
-def run(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=app_env(tmp_path),
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+def run(tmp_path: Path, *args: str) -> Ran:
+    return caseline(tmp_path, *args)
 
 
-def assert_one_line_error(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
+def assert_one_line_error(result: Ran, *fragments: str) -> None:
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
@@ -38,7 +29,8 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str], *fragments: 
 
 
 def test_version(tmp_path: Path) -> None:
-    result = run(tmp_path, "--version")
+    # In a process of its own: the entry point itself (python -m tui) is what is checked.
+    result = in_a_process(tmp_path, "--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"caseline {__version__}"
 
@@ -258,3 +250,30 @@ def test_a_database_others_can_read_is_warned_about_in_the_app(tmp_path: Path) -
     finally:
         term.close()
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["verify", "--db", "{db}"],
+        ["verify", "--db", "{db}", "--frobnicate"],
+        ["export", "chronology", "NO-SUCH", "--db", "{db}", "--worker", "nobody"],
+    ],
+)
+def test_a_command_run_in_the_test_process_is_as_in_a_process_of_its_own(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """The command-line tests run ``caseline`` in the test process (``tests.cli``): it must
+    give what a process of its own gives, output, errors and exit status alike."""
+    path = tmp_path / "c.db"
+    Store.open(path).close()
+    path.parent.chmod(0o700)
+    args = [a.replace("{db}", str(path)) for a in args]
+    here = caseline(tmp_path, *args)
+    there = in_a_process(tmp_path, *args)
+    assert (here.returncode, here.stdout, here.stderr) == (
+        there.returncode,
+        there.stdout,
+        there.stderr,
+    )
+    assert here.stdout or here.stderr

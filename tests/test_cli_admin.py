@@ -5,46 +5,35 @@ from __future__ import annotations
 
 import os
 import pwd
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from store.core.errors import SignInRefused
 from store.service import Store
-from tests.terminal import ROOT, app_env
+from tests.cli import Ran, caseline
+from tests.terminal import app_env
 from tui import cli_sign_in
 
 BOSS = "the boss's passphrase"
 SAM = "sam's own passphrase"
 
 
-def admin(
-    tmp_path: Path, *args: str, stdin: str = "", config: str | None = None
-) -> subprocess.CompletedProcess[str]:
+def admin(tmp_path: Path, *args: str, stdin: str = "", config: str | None = None) -> Ran:
     env = app_env(tmp_path)
     if config is not None:
         path = tmp_path / "config.toml"
         path.write_text(config, encoding="utf-8")
         env["CASELINE_CONFIG"] = str(path)
-    return subprocess.run(
-        [sys.executable, "-m", "tui", "admin", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-    )
+    return caseline(tmp_path, "admin", *args, stdin=stdin, env=env)
 
 
-def said(result: subprocess.CompletedProcess[str]) -> list[str]:
+def said(result: Ran) -> list[str]:
     """What the command wrote to stderr besides its prompts (each ends ": ")."""
     return [line for line in result.stderr.splitlines() if not line.endswith(": ")]
 
 
-def assert_fails(result: subprocess.CompletedProcess[str], *fragments: str) -> None:
+def assert_fails(result: Ran, *fragments: str) -> None:
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     [line] = said(result)
@@ -53,7 +42,7 @@ def assert_fails(result: subprocess.CompletedProcess[str], *fragments: str) -> N
         assert fragment in line
 
 
-def assert_ok(result: subprocess.CompletedProcess[str]) -> str:
+def assert_ok(result: Ran) -> str:
     assert (result.returncode, said(result)) == (0, []), result.stderr
     return result.stdout
 
@@ -290,21 +279,11 @@ def test_os_login_trusts_the_account_running_it_not_user(tmp_path: Path, db: Pat
     assert result.stderr == ""  # nothing asked
 
 
-def admin_with_env(
-    tmp_path: Path, extra: dict[str, str], *args: str, config: str
-) -> subprocess.CompletedProcess[str]:
+def admin_with_env(tmp_path: Path, extra: dict[str, str], *args: str, config: str) -> Ran:
     path = tmp_path / "config.toml"
     path.write_text(config, encoding="utf-8")
     env = {**app_env(tmp_path), **extra, "CASELINE_CONFIG": str(path)}
-    return subprocess.run(
-        [sys.executable, "-m", "tui", "admin", *args],
-        input="",
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env=env,
-        timeout=120,
-    )
+    return caseline(tmp_path, "admin", *args, env=env)
 
 
 def test_at_a_terminal_a_new_passphrase_is_asked_twice(

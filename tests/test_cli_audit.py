@@ -6,8 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,8 +14,8 @@ import pytest
 from store.core import dates
 from store.core.errors import SignInRefused
 from store.service import Store
+from tests.cli import Ran, caseline
 from tests.conftest import FROZEN_NOW
-from tests.terminal import ROOT, app_env
 from tests.test_cli_admin import assert_fails
 
 BOSS = "the boss's passphrase"
@@ -25,19 +23,8 @@ AUDREY = "audrey's passphrase"
 SAM = "sam's own passphrase"
 
 
-def audit(
-    tmp_path: Path, who: str, passphrase: str, *args: str
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", "--worker", who, "audit", *args],
-        input=passphrase + "\n",
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env=app_env(tmp_path),
-        timeout=120,
-    )
+def audit(tmp_path: Path, who: str, passphrase: str, *args: str) -> Ran:
+    return caseline(tmp_path, "--worker", who, "audit", *args, stdin=passphrase + "\n")
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""``caseline export``: the real command in a subprocess, as a worker's script runs it, signed in
+"""``caseline export``: the real command (``tests.cli``), as a worker's script runs it, signed in
 with a token (``tests/test_cli_tokens.py`` covers signing in itself)."""
 
 from __future__ import annotations
@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,33 +13,22 @@ import pytest
 
 from store.cases.records import CaseDetail
 from store.service import Store
+from tests.cli import Ran, caseline
 from tests.conftest import COLLEAGUES
 from tests.store.test_export import parse_html, table_rows
-from tests.terminal import ROOT, app_env
 from tests.test_cli import assert_one_line_error
 from tests.test_cli_tokens import make_token
 
 SCRIPT = "<script>alert(1)</script>"
 
 
-def run(
-    tmp_path: Path, *args: str, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
+def run(tmp_path: Path, *args: str, env: dict[str, str] | None = None) -> Ran:
     """``caseline *args``, signed in as the worker --worker names (else sam.okafor) with the
     token ``sign_in_by_token`` left for them, if it did."""
     login = args[args.index("--worker") + 1] if "--worker" in args else "sam.okafor"
     token = tmp_path / "tokens" / login
     signed_in = {"CASELINE_TOKEN": token.read_text()} if token.exists() else {}
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env={**app_env(tmp_path), **signed_in, **(env or {})},
-        timeout=120,
-        stdin=subprocess.DEVNULL,
-    )
+    return caseline(tmp_path, *args, env={**signed_in, **(env or {})})
 
 
 def sign_in_by_token(tmp_path: Path, db: Path) -> None:
@@ -86,9 +73,7 @@ def db(tmp_path: Path) -> tuple[Path, CaseDetail]:
     return path, case
 
 
-def export(
-    tmp_path: Path, db: tuple[Path, CaseDetail], *args: str
-) -> subprocess.CompletedProcess[str]:
+def export(tmp_path: Path, db: tuple[Path, CaseDetail], *args: str) -> Ran:
     path, case = db
     return run(tmp_path, "export", "chronology", case.ref, "--db", str(path), *args)
 
@@ -321,9 +306,7 @@ def plans(db: tuple[Path, CaseDetail]) -> tuple[Path, CaseDetail, CaseDetail]:
     return path, case, planless
 
 
-def export_plan(
-    tmp_path: Path, plans: tuple[Path, CaseDetail, CaseDetail], *args: str
-) -> subprocess.CompletedProcess[str]:
+def export_plan(tmp_path: Path, plans: tuple[Path, CaseDetail, CaseDetail], *args: str) -> Ran:
     path, case, _ = plans
     return run(tmp_path, "export", "plan", case.ref, "--db", str(path), *args)
 

@@ -1,4 +1,4 @@
-"""``caseline export assessment``: the real command in a subprocess, signed in with a token: the
+"""``caseline export assessment``: the real command (``tests.cli``), signed in with a token: the
 current assessment with its domains, the ratings over time and the versions, as Markdown (only
 web and e-mail links survive) or printable HTML, audited; a case with none is one line."""
 

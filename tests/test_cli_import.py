@@ -4,14 +4,12 @@ package, a refusal and bad arguments each one line on stderr."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from store.service import Store
-from tests.terminal import ROOT, app_env
+from tests.cli import Ran, caseline
 from tests.test_cli_admin import assert_fails, said
 
 BOSS = "the boss's passphrase"
@@ -20,19 +18,8 @@ WES = "wes's own passphrase"
 PACKAGES = Path(__file__).parent / "data" / "hsds"
 
 
-def run_import(
-    tmp_path: Path, who: str, passphrase: str, *args: str
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", "--worker", who, "import", *args],
-        input=passphrase + "\n",
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env=app_env(tmp_path),
-        timeout=120,
-    )
+def run_import(tmp_path: Path, who: str, passphrase: str, *args: str) -> Ran:
+    return caseline(tmp_path, "--worker", who, "import", *args, stdin=passphrase + "\n")
 
 
 @pytest.fixture

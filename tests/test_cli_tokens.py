@@ -8,8 +8,6 @@ import hashlib
 import os
 import pwd
 import sqlite3
-import subprocess
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -18,7 +16,7 @@ import pytest
 from store.cases.records import CaseDetail
 from store.core import dates
 from store.service import Store
-from tests.terminal import ROOT, app_env
+from tests.cli import Ran, caseline
 from tests.test_cli_admin import assert_fails
 
 BOSS = "the boss's passphrase"
@@ -42,21 +40,6 @@ def make_token(db: Path, login: str, *, role: str = "worker", expires: str | Non
         store.close()
 
 
-def caseline(
-    tmp_path: Path, *args: str, stdin: str = "", env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        cwd=ROOT,
-        env={**app_env(tmp_path), **(env or {})},
-        timeout=120,
-    )
-
-
 @pytest.fixture
 def db(tmp_path: Path) -> tuple[Path, CaseDetail]:
     """An administrator (boss) and a worker (sam.okafor, with a passphrase) with one case."""
@@ -71,9 +54,7 @@ def db(tmp_path: Path) -> tuple[Path, CaseDetail]:
     return path, case
 
 
-def export(
-    tmp_path: Path, db: tuple[Path, CaseDetail], *args: str, **kw: object
-) -> subprocess.CompletedProcess[str]:
+def export(tmp_path: Path, db: tuple[Path, CaseDetail], *args: str, **kw: object) -> Ran:
     path, case = db
     return caseline(
         tmp_path,
@@ -104,7 +85,7 @@ def events(path: Path, *actions: str) -> list[tuple[str, str, str, str, int | No
 ACTIONS = ("token-created", "token-revoked", "chronology-exported", "sign-in-failed", "sign-in")
 
 
-def admin_token(tmp_path: Path, path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def admin_token(tmp_path: Path, path: Path, *args: str) -> Ran:
     return caseline(
         tmp_path, "--worker", "boss", "admin", "token", *args, "--db", str(path), stdin=BOSS + "\n"
     )

@@ -166,6 +166,18 @@ def frozen(at: datetime) -> Iterator[None]:
         _frozen_at = previous
 
 
+@contextmanager
+def unfrozen() -> Iterator[None]:
+    """The real clock for the block, whether or not it was frozen; as it was afterwards."""
+    global _frozen_at
+    previous = _frozen_at
+    _frozen_at = None
+    try:
+        yield
+    finally:
+        _frozen_at = previous
+
+
 # --- Time zones ----------------------------------------------------------------------------
 
 

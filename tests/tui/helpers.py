@@ -93,6 +93,9 @@ async def duplicates_checked(pilot: Pilot[None]) -> None:
 
 
 async def focus(pilot: Pilot[None], selector: str) -> None:
+    """Focus the widget ``selector`` of the current screen, waiting for it to be mounted (a form
+    may build its fields after it is shown)."""
+    await until(pilot, lambda: pilot.app.screen.query(selector))
     pilot.app.screen.query_one(selector).focus()
     await pilot.pause()
 
