@@ -353,7 +353,7 @@ async def test_x_exports_the_assessment_and_its_history(
         await pilot.press("x")
         await until(pilot, lambda: isinstance(app.screen, ExportScreen))
         dialog = app.screen
-        assert "Export assessment" in visible_text(app)
+        await until(pilot, lambda: "Export assessment" in visible_text(app))
         assert Path(dialog.query_one("#export-path", Input).value).name.startswith("assessment-")
         await pilot.press("ctrl+u")
         await type_text(pilot, str(tmp_path / "assessment.md"))

@@ -370,9 +370,11 @@ async def test_saving_a_goal_unchanged_says_so_and_adds_no_version(
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_plan(pilot)
         await pilot.press("down", "e")
-        assert isinstance(app.screen, FormScreen)
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
         await pilot.press("ctrl+s")
+        await until(
+            pilot, lambda: any(str(n.message) == "Nothing changed." for n in app._notifications)
+        )
         await loaded(pilot)
         assert isinstance(app.screen, CaseFileScreen)
-        assert any(str(n.message) == "Nothing changed." for n in app._notifications)
         assert pane.plan is not None and len(pane.plan.goals[0].versions) == 1
