@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import textual._wait
+import textual.constants
 from argon2 import PasswordHasher
 
 from store.cases.records import CaseDetail
@@ -18,6 +20,18 @@ from store.core import dates
 from store.core.records import WorkerInfo
 from store.service import Store
 from store.workers import passphrases
+
+# After each key it presses, Pilot waits until the app looks idle: it sleeps in steps of 20 ms
+# until a step in which the process used under a twentieth of it. Most of a Pilot test's time
+# went on those steps; steps of 5 ms, idle by the same measure, end each wait as soon as the app
+# is. (The tests wait for what they check with ``tests.tui.waiting.until``, not on this.)
+assert hasattr(textual._wait, "SLEEP_GRANULARITY") and hasattr(textual._wait, "SLEEP_IDLE")
+textual._wait.SLEEP_GRANULARITY = 0.005
+textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
+# Animations (a tab's underline sliding, a list scrolling to a row) end where they would have
+# jumped; in Pilot tests they only add frames to draw. The real-terminal tests keep them.
+assert textual.constants.TEXTUAL_ANIMATIONS in ("full", "basic", "none")
+textual.constants.TEXTUAL_ANIMATIONS = "none"  # type: ignore[misc]  # Final, but read by each App
 
 # A Monday morning; every test sees this as "now" unless it says otherwise.
 FROZEN_NOW = datetime(2026, 11, 23, 10, 0, 0)
