@@ -51,7 +51,8 @@ def parse(typed: str) -> tuple[Term, ...]:
             continue
         terms.append(Term(words))
         ends_open = found.end() == len(text) and (bare is not None or not closed)
-    terms = terms[:MAX_TERMS]
+    if len(terms) > MAX_TERMS:
+        terms, ends_open = terms[:MAX_TERMS], False  # the word being typed was left out
     if terms and ends_open and len(terms[-1].words[-1]) >= PREFIX_FROM:
         terms[-1] = Term(terms[-1].words, prefix=True)
     return tuple(terms)

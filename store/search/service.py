@@ -13,6 +13,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import peewee as pw
+
 from store.access import guarded
 from store.core.db import Database
 from store.core.models import Case, Client
@@ -63,10 +65,11 @@ class SearchService:
             return SearchPage((), None, searched=False, ranked=best)
         low, high = sqlite.rowid_bounds(filters.since, filters.until)
         with self.database.reading() as db:
-            case_ids, cases_sql = self._cases(actor, case_id)
-            if case_ids == []:
+            cases, cases_sql = self._cases(actor, case_id)
+            if cases is not None and not cases.ids and not cases.excluded:
                 return SearchPage((), None, searched=True, ranked=best)
-            match = sqlite.match_of(terms, case_ids=case_ids, group=filters.kind)
+            expanded = sqlite.words_starting(db, terms[-1].words[-1]) if terms[-1].prefix else None
+            match = sqlite.match_of(terms, cases=cases, group=filters.kind, expanded=expanded)
             if best:
                 offset = page or 0
                 rows = sqlite.best(
@@ -108,16 +111,24 @@ class SearchService:
 
     def _cases(
         self, actor: WorkerInfo, case_id: int | None
-    ) -> tuple[list[int] | None, tuple[str, Any] | None]:
-        """The cases to search: a short list of ids to put in the MATCH, or (None and) a
-        query selecting them when there are many. Call inside a transaction."""
+    ) -> tuple[sqlite.Cases | None, tuple[str, Any] | None]:
+        """The cases to search, as the index is best asked for them: a short list of those
+        readable (or, for someone who reads nearly every case, of those not), else a query
+        selecting them. An empty list: none. Call inside a transaction."""
         readable = visible_cases(actor) & names_shown(actor)
         if case_id is not None:
             readable = readable & (Case.id == case_id)
+        at_most = sqlite.LISTED_CASES_AT_MOST
+        # NULL is not readable: "not readable" is written so that it is not hidden either.
+        hidden = Case.select(Case.id).where(pw.Case(None, [(readable, 1)], 0) == 0)
+        if case_id is None:
+            left_out = [i for (i,) in tuples(hidden.limit(at_most + 1))]
+            if len(left_out) <= at_most:
+                return sqlite.Cases(tuple(left_out), excluded=True), None
         query = Case.select(Case.id).where(readable)
-        found = [i for (i,) in tuples(query.limit(sqlite.LISTED_CASES_AT_MOST + 1))]
-        if len(found) <= sqlite.LISTED_CASES_AT_MOST:
-            return found, None
+        found = [i for (i,) in tuples(query.limit(at_most + 1))]
+        if len(found) <= at_most:
+            return sqlite.Cases(tuple(found)), None
         sql, params = query.sql()
         return None, (sql, params)
 

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from store.core.errors import InvalidInput, NotPermitted
+from store.core.models import Case
 from store.core.records import WorkerInfo
 from store.search.query import Term, parse
 from store.search.records import KINDS, SearchHit, spans
@@ -141,6 +142,19 @@ def test_the_last_word_is_a_prefix_while_it_is_typed(
     assert found(store, me, "hou officer") == []  # only the last word
     assert found(store, me, '"housing off"') == []  # a closed quote is finished too
     assert found(store, me, '"housing off') == [("note", one)]
+
+
+def test_a_long_prefix_is_searched_as_the_words_it_begins_or_as_a_prefix(
+    store: Store, me: WorkerInfo, make_case: MakeCase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store.search import sqlite
+
+    case = make_case()
+    ids = [note(store, me, case.id, f"The {word} went well.") for word in ("visit", "visitor")]
+    note(store, me, case.id, "A revisit.")
+    assert sorted(found(store, me, "Visi")) == [("note", i) for i in ids]
+    monkeypatch.setattr(sqlite, "EXPANDED_AT_MOST", 1)  # too many words: the index's prefix
+    assert sorted(found(store, me, "Visi")) == [("note", i) for i in ids]
 
 
 def test_accents_and_case_are_folded_both_ways(
@@ -344,7 +358,8 @@ def test_only_the_cases_a_worker_may_read_are_searched(tmp_path: Path) -> None:
         holder, named = people["nia.north"], people["sol.south"]
         secret = store.cases.create(holder, {"client_name": "Rosa Diaz"})
         plain = store.cases.create(holder, {"client_name": "Ann Lee"})
-        for case in (secret, plain):
+        waiting = store.cases.create(holder, {"client_name": "Bo Chan"})
+        for case in (secret, plain, waiting):
             store.notes.finalise(holder, case.id, {**NOTE, "body": "Spoke about the lizard."})
         store.cases.restrict(
             holder,
@@ -356,11 +371,14 @@ def test_only_the_cases_a_worker_may_read_are_searched(tmp_path: Path) -> None:
         def cases(login: str) -> set[int]:
             return {h.case_id for h in store.search.search(people[login], "lizard").hits}
 
+        with store.database.writing():  # allocated to nobody: a referral waiting
+            Case.update(worker=None).where(Case.id == waiting.id).execute()
         assert cases("nia.north") == {secret.id, plain.id}
-        assert cases("sol.south") == {secret.id}  # named for it; the other is another team's
-        assert cases("meg.manager") == {plain.id}  # a manager, but not named
-        assert cases("sue.super") == {plain.id}
-        assert cases("wes.worker") == set()  # a colleague's cases are not theirs
+        assert cases("sol.south") == {secret.id}  # named for it; the others are another team's
+        assert cases("meg.manager") == {plain.id, waiting.id}  # a manager, but not named
+        assert cases("sue.super") == {plain.id, waiting.id}
+        assert cases("aud.auditor") == {plain.id, waiting.id}
+        assert cases("wes.worker") == set()  # a colleague's cases are not theirs, nor nobody's
         assert cases("administrator") == set()
         with pytest.raises(NotPermitted):
             store.search.search(people["meg.manager"], "lizard", case_id=secret.id)
@@ -461,3 +479,29 @@ def test_an_existing_database_is_indexed_when_upgraded(tmp_path: Path) -> None:
         assert ("referral", 1) in found(store, me, "northside food")
     finally:
         store.close()
+
+
+def test_the_demo_is_indexed_whole_and_kept_in_step_after(store: Store) -> None:
+    from store.core.dialect import execute_sql
+    from store.core.migrations import m0020_search
+    from store.demo.generator import generate
+    from store.search import index
+
+    generate(store, me="sam.okafor", cases=12, notes_per_case=4, workers=3)
+
+    def rows() -> list[tuple[Any, ...]]:
+        with store.database.reading() as db:
+            return list(execute_sql(db, "SELECT rowid, * FROM search_index ORDER BY rowid"))
+
+    written = rows()
+    with store.database.writing() as db:
+        index.rebuild(db)
+        names = execute_sql(
+            db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"
+        ).fetchone()[0]
+    assert len(written) > 48 and rows() == written
+    assert names == len(m0020_search.TRIGGERS)
+    me = store.workers.named("sam.okafor")
+    case = store.cases.caseload(me)[0]
+    note(store, me, case.id, "A pangolin, after the demo.")
+    assert [h.case_id for h in store.search.search(me, "pangolin").hits] == [case.id]

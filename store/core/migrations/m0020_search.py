@@ -305,8 +305,13 @@ def trigger_sql(source: Source) -> list[str]:
 TRIGGERS: tuple[str, ...] = tuple(sql for source in SOURCES for sql in trigger_sql(source))
 
 
+# The index's words, for a prefix being typed to be looked up (it holds nothing of its own).
+VOCABULARY = f"CREATE VIRTUAL TABLE search_vocabulary USING fts5vocab({TABLE}, 'row')"
+
+
 def up(db: pw.Database, migrator: SchemaMigrator) -> None:
     execute_sql(db, CREATE)
+    execute_sql(db, VOCABULARY)
     for source in SOURCES:
         execute_sql(db, source.fill())
     for sql in TRIGGERS:
