@@ -109,6 +109,22 @@ class SearchService:
         )
         return SearchPage(hits, next_page, searched=True, ranked=best)
 
+    def dates(
+        self,
+        actor: WorkerInfo,
+        since: str | date | None,
+        until: str | date | None,
+        *,
+        dayfirst: bool = True,
+    ) -> tuple[date | None, date | None]:
+        """The date range as typed, read as dates ("last monday" resolved now); InvalidInput
+        at "since" or "until" if either isn't one, or they are the wrong way round."""
+        from store.core.validation import validate
+        from store.search.input import SearchFilters
+
+        found = validate(SearchFilters, {"since": since, "until": until}, dayfirst=dayfirst)
+        return found.since, found.until
+
     def _cases(
         self, actor: WorkerInfo, case_id: int | None
     ) -> tuple[sqlite.Cases | None, tuple[str, Any] | None]:
