@@ -18,6 +18,7 @@ from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.caseload.screen import CaseloadScreen
 from tui.screens.chronology.entry import ChronologyEntryScreen
+from tui.screens.form import FormScreen
 from tui.screens.notes.note_editor import NoteEditorScreen
 from tui.screens.notes.note_view import NoteViewScreen
 from tui.screens.search.screen import SearchScreen
@@ -212,3 +213,29 @@ async def test_in_the_minutes_editor_ctrl_f_searches_and_never_finalises(
         await pilot.press("ctrl+e")  # finalising is asked about on its own key
         await loaded(pilot)
         assert "Finalise these minutes?" in visible_text(app)
+
+
+async def test_a_date_range_is_typed_as_dates_and_a_bad_one_is_refused_at_its_field(
+    make_app: MakeApp, search_db: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        screen = await open_search(pilot)
+        await type_text(pilot, "rent eviction")
+        screen.box.value = "arrears"
+        await until(pilot, lambda: len(results(app)) == 2)
+        await pilot.press("escape", "d")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await type_text(pilot, "the 45th")
+        await pilot.press("ctrl+s")
+        await loaded(pilot)
+        assert isinstance(app.screen, FormScreen)  # refused, kept as typed
+        assert "the 45th" in visible_text(app)
+        app.screen.query_one("#since", Input).value = "21/11/2026"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: app.screen is screen)
+        await until(pilot, lambda: results(app) == [] and screen.since is not None)
+        assert "21 Nov 2026 to today (d)" in visible_text(app)
+        screen.box.value = "eviction"
+        await until(pilot, lambda: results(app) == ["chronology:Aisha Bello"])
