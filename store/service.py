@@ -58,6 +58,7 @@ from store.notes.service import NoteService
 from store.plans.service import PlanService
 from store.referrals.service import ReferralService
 from store.resources.service import ResourcesService
+from store.search.service import SearchService
 from store.supervision.service import SupervisionService
 from store.workers.service import WorkerService
 
@@ -101,6 +102,7 @@ class Store:
         self.plans = PlanService(database)
         self.supervision = SupervisionService(database)
         self.resources = ResourcesService(database)
+        self.search = SearchService(database)
         self.consent = ConsentService(database, expiring_days=consent_expiring_days)
         self.assessments = AssessmentService(database)
         self.referrals = ReferralService(database, consent=self.consent)

@@ -32,6 +32,7 @@ from store.core.settings import Config
 from store.core.textsafe import visible
 from store.core.words import plural
 from store.notes.records import DraftInfo, LeftDraft
+from store.search.records import SearchHit
 from store.service import Store
 from tui.integrity_check import check_seals
 from tui.screens.sign_in import SignIn
@@ -85,6 +86,15 @@ class CaselineApp(Session):
         ),
         Binding(
             "question_mark,f1", "help", "Keys", tooltip="Every key of this screen", id="app.help"
+        ),
+        Binding(
+            "ctrl+f",
+            "search",
+            "Search",
+            tooltip="Search every record you may read: notes, chronology, plans, minutes…",
+            show=False,
+            id="app.search",
+            priority=True,
         ),
         Binding(
             "ctrl+n",
@@ -432,6 +442,33 @@ class CaselineApp(Session):
                 self.open_note_editor(case_id)
 
         self.push_screen(CasePickerScreen(), chosen)
+
+    def action_search(self) -> None:
+        """Search the records: the case on show, if there is one (``a`` widens it)."""
+        from tui.screens.search.opening import open_hit
+        from tui.screens.search.screen import SearchScreen
+
+        screen = self.screen
+        if isinstance(screen, SearchScreen):
+            screen.action_box()
+            return
+        case_id = getattr(screen, "case_id", None)
+        label = ""
+        if isinstance(case_id, int):
+            detail = getattr(screen, "detail", None)
+            label = (
+                f"{detail.ref} · {detail.client_name}"
+                if detail is not None
+                else str(getattr(screen, "case_label", "") or "this case")
+            )
+        else:
+            case_id = None
+
+        def chosen(hit: SearchHit | None) -> None:
+            if hit is not None:
+                open_hit(self, hit)
+
+        self.push_screen(SearchScreen(case_id, label), chosen)
 
     # -- actions -----------------------------------------------------------------------
 

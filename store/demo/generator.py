@@ -59,6 +59,7 @@ from store.core.textsafe import fold
 from store.core.words import plural
 from store.demo import directory
 from store.demo import referrals as demo_referrals
+from store.demo import search as demo_search
 from store.demo import text as txt
 from store.demo.assessments import write_assessments
 from store.demo.consent import write_consents
@@ -236,7 +237,7 @@ def generate(
         raise ValueError(f"workers must be at least 1 (the demo user), not {workers}")
     started = time.perf_counter()
     day = today or dates.today()
-    with store.database.writing():
+    with store.database.writing() as db, demo_search.indexed_at_the_end(db):
         # The case-file extras draw from their own stream, so adding them left the rest of a
         # seed's data as it was.
         extra = random.Random(f"caseline-demo-case-file:{seed}")

@@ -180,10 +180,13 @@ def intruder(path: Path) -> Iterator[sqlite3.Connection]:
 
 
 def drop_triggers(conn: sqlite3.Connection, table: str) -> list[str]:
+    """Drop the triggers guarding ``table`` (those keeping the search index in step stay)."""
     names = [
         str(name)
         for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? "
+            "AND name NOT LIKE 'search\\_%' ESCAPE '\\'",
+            (table,),
         )
     ]
     for name in names:

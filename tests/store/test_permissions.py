@@ -138,6 +138,7 @@ ACTIONS: list[tuple[str, str, Action]] = [
     ),
     ("start an assessment", "W", lambda s, a, c, r: s.assessments.start(a, c, copy_last=True)),
     ("read the referrals", "R", lambda s, a, c, r: s.referrals.for_case(a, c)),
+    ("search the case's records", "R", lambda s, a, c, r: s.search.search(a, "visit", case_id=c)),
     ("open a referral", "R", lambda s, a, c, r: s.referrals.get(a, r["referral"], opening=True)),
     ("make a referral", "W", lambda s, a, c, r: s.referrals.create(a, c, REFERRAL)),
     (

@@ -1,0 +1,190 @@
+"""Searching the full-text index with SQLite's FTS5: what is SQLite's alone about searching.
+
+The index itself (an FTS5 table, its triggers, its rowids made from each record's date, kind
+and id) is migration 20's (``store.core.migrations.m0020_search``). Here: the MATCH expression
+built from the parsed terms, each quoted so nothing typed is read as FTS5's syntax, and the
+queries, newest first by rowid (the index's own order, no sorting) or best first by ``bm25``
+within the newest ``RANKED_AT_MOST``. A PostgreSQL dialect would be a second module with these
+names, querying a ``tsvector`` with ``websearch_to_tsquery`` (or a tsquery built the same way).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import peewee as pw
+
+from store.core.dialect import execute_sql
+from store.search.query import Term
+from store.search.records import END_MARK, MARK
+
+TABLE = "search_index"
+VOCABULARY = "search_vocabulary"
+# Prefixes this long or shorter have an index of their own; a longer one is looked up in the
+# index's vocabulary and searched as the words it begins (the index's own prefix search would
+# gather every row of every such word first, before the newest could be picked).
+PREFIX_INDEXED = 3
+EXPANDED_AT_MOST = 64
+DAY = 1 << 32
+_EPOCH = date(1900, 1, 1)
+# A case list this short goes into the MATCH itself, so the index does the narrowing.
+LISTED_CASES_AT_MOST = 400
+SNIPPET_WORDS = 12
+
+
+def _quoted(words: Sequence[str]) -> str:
+    return '"' + " ".join(words).replace('"', '""') + '"'
+
+
+@dataclass(frozen=True)
+class Cases:
+    """Cases to search (or, ``excluded``, all cases but these)."""
+
+    ids: tuple[int, ...]
+    excluded: bool = False
+
+
+def _folded(word: str) -> str:
+    """``word`` as the index's tokenizer keeps it: lower case, accents dropped."""
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words_starting(db: pw.Database, start: str) -> list[str] | None:
+    """The index's words beginning with ``start`` (at most ``EXPANDED_AT_MOST``), or None to
+    leave it to the index's prefix search (a short start, or too many words)."""
+    key = _folded(start)
+    if len(key) <= PREFIX_INDEXED:
+        return None
+    upper = key[:-1] + chr(ord(key[-1]) + 1)
+    words = [
+        str(word)
+        for (word,) in execute_sql(
+            db,
+            f"SELECT term FROM {VOCABULARY} WHERE term >= ? AND term < ? LIMIT ?",
+            (key, upper, EXPANDED_AT_MOST + 1),
+        )
+    ]
+    return words if 0 < len(words) <= EXPANDED_AT_MOST else None
+
+
+def _phrase(term: Term, expanded: Sequence[str] | None) -> str:
+    if term.prefix and expanded and len(term.words) == 1:
+        return "(" + " OR ".join(_quoted([word]) for word in expanded) + ")"
+    return _quoted(term.words) + ("*" if term.prefix else "")
+
+
+def match_of(
+    terms: Sequence[Term],
+    *,
+    cases: Cases | None = None,
+    group: str = "",
+    expanded: Sequence[str] | None = None,
+) -> str:
+    """The FTS5 MATCH expression for ``terms`` (at least one), narrowed to the cases and the
+    kind group given; ``expanded``: the words the last term, a prefix, may be."""
+    phrases = [_phrase(t, expanded if t is terms[-1] else None) for t in terms]
+    expr = f"body : ({' AND '.join(phrases)})"
+    if group:
+        expr += f" AND scope : {_quoted([f'g{group}'])}"
+    if cases is not None and cases.ids:
+        listed = " OR ".join(_quoted([f"c{i}"]) for i in cases.ids)
+        expr += f" {'NOT' if cases.excluded else 'AND'} scope : ({listed})"
+    return expr
+
+
+def rowid_bounds(since: date | None, until: date | None) -> tuple[int, int]:
+    """The rowids of records dated from ``since`` to ``until`` (either open)."""
+    low = (since - _EPOCH).days * DAY if since else 0
+    high = ((until - _EPOCH).days + 1) * DAY - 1 if until else (1 << 63) - 1
+    return low, high
+
+
+Row = tuple[int, int, str, int, str]  # key, case id, kind, record id, date
+
+
+def newest(
+    db: pw.Database,
+    match: str,
+    *,
+    cases_sql: tuple[str, Sequence[Any]] | None,
+    low: int,
+    high: int,
+    limit: int,
+) -> list[tuple[Row, str]]:
+    """Rows matching, newest first, with their snippets: ``limit`` of them with rowids from
+    ``low`` to ``high``, of the cases ``cases_sql`` selects (None: as the MATCH says)."""
+    sql = (
+        f"SELECT rowid, case_id, kind, record_id, on_date, "
+        f"snippet({TABLE}, 0, ?, ?, '…', {SNIPPET_WORDS}) "
+        f"FROM {TABLE} WHERE {TABLE} MATCH ? AND rowid BETWEEN ? AND ?"
+    )
+    params: list[Any] = [MARK, END_MARK, match, low, high]
+    if cases_sql is not None:
+        sql += f" AND case_id IN ({cases_sql[0]})"
+        params.extend(cases_sql[1])
+    sql += " ORDER BY rowid DESC LIMIT ?"
+    params.append(limit)
+    return [((r[0], r[1], r[2], r[3], r[4]), r[5]) for r in execute_sql(db, sql, params)]
+
+
+def best(
+    db: pw.Database,
+    match: str,
+    *,
+    cases_sql: tuple[str, Sequence[Any]] | None,
+    low: int,
+    high: int,
+    within: int,
+    offset: int,
+    limit: int,
+) -> list[tuple[Row, str]]:
+    """Rows matching, best first, among the newest ``within`` of them.
+
+    Best: the most of the different words searched for, then the most matches for the
+    length of the text (FTS5's own ``bm25`` counts every row holding each word in the whole
+    index first, a second for a word in every note)."""
+    sql = (
+        f"SELECT rowid, highlight({TABLE}, 0, ?, ?) FROM {TABLE} "
+        f"WHERE {TABLE} MATCH ? AND rowid BETWEEN ? AND ?"
+    )
+    params: list[Any] = [MARK, END_MARK, match, low, high]
+    if cases_sql is not None:
+        sql += f" AND case_id IN ({cases_sql[0]})"
+        params.extend(cases_sql[1])
+    sql += " ORDER BY rowid DESC LIMIT ?"
+    params.append(within)
+    scored = sorted(
+        ((_score(text), key) for key, text in execute_sql(db, sql, params)),
+        key=lambda pair: (-pair[0][0], -pair[0][1], -pair[1]),
+    )
+    ranked = [key for _score_of, key in scored[offset : offset + limit]]
+    if not ranked:
+        return []
+    marks = ", ".join("?" for _ in ranked)
+    found = {
+        r[0]: ((r[0], r[1], r[2], r[3], r[4]), r[5])
+        for r in execute_sql(
+            db,
+            f"SELECT rowid, case_id, kind, record_id, on_date, "
+            f"snippet({TABLE}, 0, ?, ?, '…', {SNIPPET_WORDS}) "
+            f"FROM {TABLE} WHERE {TABLE} MATCH ? AND rowid IN ({marks})",
+            [MARK, END_MARK, match, *ranked],
+        )
+    }
+    return [found[key] for key in ranked if key in found]
+
+
+def _score(marked: str) -> tuple[int, float]:
+    """(how many different words matched, matches per length) of a highlighted text."""
+    matched = [part.partition(END_MARK)[0].casefold() for part in marked.split(MARK)[1:]]
+    return len(set(matched)), len(matched) / (1 + len(marked) / 400)
+
+
+def indexed(db: pw.Database) -> int:
+    """How many records the index holds."""
+    return int(execute_sql(db, f"SELECT count(*) FROM {TABLE}").fetchone()[0])
