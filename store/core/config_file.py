@@ -121,6 +121,12 @@ class ConfigFile(BaseModel):
         le=20,
         description="Chases with no answer after which a referral is marked for escalation.",
     )
+    contact_overdue_days: int = Field(
+        default=7,
+        ge=1,
+        le=90,
+        description="A case with no note for more than this many days is flagged.",
+    )
 
     @field_validator(
         "note_types",
