@@ -314,6 +314,7 @@ def _run(args: argparse.Namespace, config: Config) -> int:
         demo=start.demo,
         config=config,
         first_caseload=first_caseload,
+        today_at_start=config.today_at_start,
     )
     try:
         app.run()

@@ -127,6 +127,10 @@ class ConfigFile(BaseModel):
         le=90,
         description="A case with no note for more than this many days is flagged.",
     )
+    today_at_start: bool = Field(
+        default=True,
+        description="Open on what needs doing (today) when something is overdue.",
+    )
 
     @field_validator(
         "note_types",

@@ -130,6 +130,7 @@ class Config:
     consent_expiring_days: int = DEFAULT_CONSENT_EXPIRING_DAYS
     referral_chase_limit: int = 3
     contact_overdue_days: int = 7
+    today_at_start: bool = True
 
     @property
     def dayfirst(self) -> bool:
