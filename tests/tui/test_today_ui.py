@@ -239,3 +239,38 @@ async def test_a_supervisor_picks_the_team(tmp_path: Path) -> None:
         assert "Ring the GP · " in shown  # with whose it is
         options = screen.query_one(OptionList)
         assert options.option_count > 1
+
+
+async def test_the_case_file_shows_the_record_health_the_agenda_finds(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_today(pilot)
+        await highlight(pilot, screen, "No note for 52 days")  # Łukasz
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
+        await loaded(pilot)
+        health = app.screen.query_one("#case-health", Static)
+        await until(pilot, lambda: health.has_class("-shown"))
+        assert str(health.render()) == (
+            "Record: no case summary yet · review 22 days overdue · no note for 52 days"
+        )
+
+
+async def test_a_case_with_nothing_due_shows_no_health_line(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    db = tmp_path / "calm.db"
+    store = Store.open(db)
+    try:
+        me = store.workers.ensure("sam.okafor")
+        store.cases.create(me, {"client_name": "Ada Byron"})
+    finally:
+        store.close()
+    app = make_app(db=db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
+        await loaded(pilot)
+        health = app.screen.query_one("#case-health", Static)
+        assert not health.has_class("-shown") and not health.display

@@ -128,6 +128,7 @@ class CaseloadScreen(CaselineScreen[None]):
             "today",
             "Today",
             tooltip="What needs doing: overdue, today, this week and later",
+            show=False,
             id="caseload.today",
         ),
         Binding(

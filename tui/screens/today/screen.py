@@ -42,16 +42,23 @@ def _cut(text: str, width: int) -> str:
 
 
 def _due(item: AgendaItem, today: Any) -> str:
+    """ "today", "26 Nov" this year, "Apr'23" another year."""
     if item.due_on == today:
         return "today"
-    return f"{item.due_on.day:02d} {dates.format_date(item.due_on)[3:6]}"
+    month = dates.format_date(item.due_on)[3:6]
+    if item.due_on.year != today.year:
+        return f"{month}'{item.due_on.year % 100:02d}"
+    return f"{item.due_on.day:02d} {month}"
 
 
 class TodayScreen(CaselineScreen[None]):
     """The agenda of the signed-in worker, of a worker of their team, or of the team."""
 
     DEFAULT_CSS = """
-    TodayScreen #today-list { height: 1fr; border: none; background: $surface; }
+    TodayScreen #today-list {
+        height: 1fr; border: none; background: $surface;
+        text-wrap: nowrap; text-overflow: ellipsis;
+    }
     TodayScreen #today-status { height: 1; background: $panel; }
     """
 
