@@ -42,7 +42,7 @@ def _cut(text: str, width: int) -> str:
 
 
 def _due(item: AgendaItem, today: Any) -> str:
-    """ "today", "26 Nov" this year, "Apr'23" another year."""
+    """When due: "today", "26 Nov" this year, "Apr'23" another year."""
     if item.due_on == today:
         return "today"
     month = dates.format_date(item.due_on)[3:6]
