@@ -274,3 +274,37 @@ async def test_a_case_with_nothing_due_shows_no_health_line(
         await loaded(pilot)
         health = app.screen.query_one("#case-health", Static)
         assert not health.has_class("-shown") and not health.display
+
+
+async def test_k_in_the_case_file_lists_its_tasks(make_app: MakeApp, seeded_db: Path) -> None:
+    from tui.screens.today.tasks import TasksScreen
+
+    store = Store.open(seeded_db)
+    try:
+        me = store.workers.ensure("sam.okafor")
+        task = store.reminders.add_task(me, 1, {"title": "Book the interpreter", "due_on": "fri"})
+        store.reminders.move(me, task.id, {"due_on": "+2w", "reason": "Away"}, version=1)
+        store.reminders.add_task(me, 1, {"title": "Ring the GP", "due_on": "yesterday"})
+    finally:
+        store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")  # the first case by name: Aisha Bello, case 1
+        await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
+        await loaded(pilot)
+        await pilot.press("K")
+        await until(pilot, lambda: isinstance(app.screen, TasksScreen))
+        screen = app.screen
+        assert isinstance(screen, TasksScreen)
+        await until(pilot, lambda: screen.tasks is not None)
+        await loaded(pilot)
+        assert [t.title for t in screen.tasks or []] == ["Ring the GP", "Book the interpreter"]
+        await pilot.press("down")
+        await until(pilot, lambda: "Moved 27 Nov 2026 → 07 Dec 2026" in visible_text(app))
+        await pilot.press("up", "x")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await type_text(pilot, "Rang: appointment on Monday.")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, TasksScreen))
+        await until(pilot, lambda: "done 23 Nov 2026" in visible_text(app))

@@ -9,7 +9,7 @@ from typing import Any
 from textual.app import App
 
 from store.core import dates
-from store.reminders.records import AgendaItem
+from store.reminders.records import AgendaItem, TaskInfo
 from tui.host import CaselineHost
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import FUTURE
@@ -57,10 +57,16 @@ def add_task(
     )
 
 
-def done_task(app: App[Any], item: AgendaItem, *, then: Callable[[Any], None]) -> None:
+def _task_id(task: AgendaItem | TaskInfo) -> int:
+    if isinstance(task, TaskInfo):
+        return task.id
+    assert task.record_id is not None
+    return task.record_id
+
+
+def done_task(app: App[Any], item: AgendaItem | TaskInfo, *, then: Callable[[Any], None]) -> None:
     store, me = _host(app).store, _host(app).me
-    assert item.record_id is not None
-    task_id = item.record_id
+    task_id = _task_id(item)
     app.push_screen(
         FormScreen(
             f"Done: {item.title}",
@@ -75,11 +81,10 @@ def done_task(app: App[Any], item: AgendaItem, *, then: Callable[[Any], None]) -
     )
 
 
-def move_task(app: App[Any], item: AgendaItem, *, then: Callable[[Any], None]) -> None:
+def move_task(app: App[Any], item: AgendaItem | TaskInfo, *, then: Callable[[Any], None]) -> None:
     host = _host(app)
     store, me, dayfirst = host.store, host.me, host.config.dayfirst
-    assert item.record_id is not None
-    task_id = item.record_id
+    task_id = _task_id(item)
     app.push_screen(
         FormScreen(
             f"Move: {item.title}",
