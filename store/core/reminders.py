@@ -29,6 +29,8 @@ NEW_CASE_DAYS = 14
 DEFAULT_SUMMARY_MAX_AGE_MONTHS = 3
 # "This week": due within this many days after today.
 WEEK_DAYS = 7
+# "Later": a dated task or action due within this many days; beyond, it waits in its case.
+HORIZON_DAYS = 28
 
 
 class Bucket(StrEnum):

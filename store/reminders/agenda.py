@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import peewee as pw
@@ -155,7 +155,7 @@ def collect(
         return []
     ids = Case.select(Case.id).where(cases, Case.status != CaseStatus.CLOSED.value)
     _summaries(shown, opened, ids, today, limits, add)
-    _dated(shown, ids, add)
+    _dated(shown, ids, today + timedelta(days=rules.HORIZON_DAYS), add)
     _drafts(shown, ids, draft_authors, add)
     items.sort(key=lambda i: (i.due_on, i.case_ref, i.kind.value, i.record_id or 0))
     return items
@@ -176,12 +176,18 @@ def _summaries(
             .group_by(SummaryVersion.case)
         )
     )
+    # Written since this day (with a few days' slack for months' lengths), a summary is not
+    # due within the week: no need to work out its day exactly.
+    recent = today + timedelta(days=rules.WEEK_DAYS + 4 - 28 * limits.summary_months)
     for cid, case in shown.items():
         if case.status != CaseStatus.OPEN:
             continue
         written = latest.get(cid)
         if isinstance(written, str):
             written = datetime.fromisoformat(written)
+        since = written.date() if written else opened[cid]
+        if since > recent:
+            continue
         due = rules.summary_due_on(written, opened[cid], limits.summary_months)
         if rules.bucket(due, today) is rules.Bucket.LATER:
             continue
@@ -194,11 +200,11 @@ def _summaries(
         add(case, ItemKind.SUMMARY, title, due, "summary")
 
 
-def _dated(shown: dict[int, _Case], ids: Any, add: Any) -> None:
-    """Tasks, plan and meeting actions, referrals to chase: whenever due."""
+def _dated(shown: dict[int, _Case], ids: Any, horizon: date, add: Any) -> None:
+    """Tasks, plan and meeting actions, referrals to chase, due by ``horizon``."""
     for tid, cid, title, due, version in tuples(
         Task.select(Task.id, Task.case, Task.title, Task.due_on, Task.version).where(
-            Task.case.in_(ids), Task.done_at.is_null()
+            Task.case.in_(ids), Task.done_at.is_null(), Task.due_on <= horizon
         )
     ):
         if cid in shown:
@@ -212,7 +218,7 @@ def _dated(shown: dict[int, _Case], ids: Any, add: Any) -> None:
             ServicePlan.case.in_(ids),
             ServicePlan.status == "current",
             PlanAction.status.in_(OPEN_PLAN_ACTION),
-            PlanAction.due_on.is_null(False),
+            PlanAction.due_on <= horizon,
         )
     ):
         if cid in shown:
@@ -231,6 +237,7 @@ def _dated(shown: dict[int, _Case], ids: Any, add: Any) -> None:
             Conference.case.in_(ids),
             Conference.status == "final",
             ConferenceAction.status == "open",
+            ConferenceAction.due_on <= horizon,
         )
     ):
         if cid in shown:
@@ -240,7 +247,7 @@ def _dated(shown: dict[int, _Case], ids: Any, add: Any) -> None:
     for rid, cid, agency, due in tuples(
         Referral.select(Referral.id, Referral.case, Referral.agency, Referral.next_chase_on).where(
             Referral.case.in_(ids),
-            Referral.next_chase_on.is_null(False),
+            Referral.next_chase_on <= horizon,
             Referral.status.not_in(OUTCOMES),
         )
     ):

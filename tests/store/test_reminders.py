@@ -168,7 +168,9 @@ def test_plan_actions_by_their_due_dates(store: Store, me: WorkerInfo, case: Any
     goal = store.plans.add_goal(me, plan.id, GOOD_GOAL)
     for what, due in (("Ring the GP", "20/11/2026"), ("Book the class", "23/11/2026")):
         store.plans.add_action(me, goal.id, {"what": what, "owner": "worker", "due_on": due})
-    store.plans.add_action(me, goal.id, {"what": "Go", "owner": "client", "due_on": "1/2/2027"})
+    store.plans.add_action(me, goal.id, {"what": "Go", "owner": "client", "due_on": "21/12/2026"})
+    # Beyond four weeks it waits in the plan.
+    store.plans.add_action(me, goal.id, {"what": "Far", "owner": "client", "due_on": "22/12/2026"})
     items = [i for i in store.reminders.agenda(me).items if i.kind is ItemKind.PLAN_ACTION]
     assert [(i.title, i.bucket.value, i.tab) for i in items] == [
         ("Plan action: Ring the GP", "overdue", "plan"),
@@ -412,6 +414,16 @@ def test_control_characters_are_taken_out_of_a_title(
     )
     assert "\x1b" not in task.title and "\x07" not in task.title
     assert "school" in task.title
+
+
+def test_a_task_four_weeks_ahead_is_listed_and_one_further_is_not(
+    store: Store, me: WorkerInfo, case: Any
+) -> None:
+    store.reminders.add_task(me, case.id, {"title": "Near", "due_on": "21/12/2026"})
+    store.reminders.add_task(me, case.id, {"title": "Far", "due_on": "22/12/2026"})
+    tasks = [i for i in store.reminders.agenda(me).items if i.kind is ItemKind.TASK]
+    assert [(i.title, i.bucket.value) for i in tasks] == [("Near", "later")]
+    assert len(store.reminders.tasks(me, case.id)) == 2
 
 
 def test_a_task_due_in_the_past_is_overdue(store: Store, me: WorkerInfo, case: Any) -> None:
