@@ -287,6 +287,10 @@ def test_the_flags_and_the_agenda_agree(
             found = kinds(agenda, cid)
             assert ("contact" in flags) is (found.get(ItemKind.CONTACT) == "overdue"), (cid, day)
             assert ("review" in flags) is (found.get(ItemKind.REVIEW) == "overdue"), (cid, day)
+            health = store.reminders.health(me, cid, today=day)
+            assert {i.kind: i.bucket.value for i in health.items} == found
+            assert ("no note for" in health.line) is ("contact" in flags)
+            assert ("review" in health.line) is (found.get(ItemKind.REVIEW) in ("overdue", "today"))
 
 
 def test_the_agenda_reads_a_fixed_number_of_queries(
