@@ -308,3 +308,15 @@ async def test_k_in_the_case_file_lists_its_tasks(make_app: MakeApp, seeded_db: 
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, TasksScreen))
         await until(pilot, lambda: "done 23 Nov 2026" in visible_text(app))
+
+
+async def test_a_long_group_says_how_many_more(make_app: MakeApp, monkeypatch: object) -> None:
+    import tui.screens.today.screen as today_screen
+
+    monkeypatch.setattr(today_screen, "GROUP_MAX", 2)  # type: ignore[attr-defined]
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_today(pilot)
+        shown = visible_text(app)
+        assert "Overdue (6)" in shown and "… and 4 more: w shows one worker's" in shown
+        assert "6 overdue · 1 today" in shown

@@ -35,6 +35,9 @@ NOT_MOVABLE = (
 CLIENT_WIDTH = 16
 REF_WIDTH = 12
 DUE_WIDTH = 6
+# A team's list at an agency's size runs to thousands of lines: each group shows its first
+# (most overdue, soonest) this many, and says how many more.
+GROUP_MAX = 200
 
 
 def _cut(text: str, width: int) -> str:
@@ -156,10 +159,13 @@ class TodayScreen(CaselineScreen[None]):
                     assemble((f"{bucket.value.capitalize()} ({len(items)})", style)), disabled=True
                 )
             )
-            for n, item in enumerate(items):
+            for n, item in enumerate(items[:GROUP_MAX]):
                 key = f"{item.kind.value}:{item.record_id or 0}:{item.case_id}:{n}"
                 self._items[key] = item
                 options.append(Option(self._line(item, agenda, mine), id=key))
+            if len(items) > GROUP_MAX:
+                more = f"   … and {len(items) - GROUP_MAX:,} more: w shows one worker's"
+                options.append(Option(assemble((more, "dim")), disabled=True))
         listed.add_options(options)
         if keep in self._items:
             listed.highlighted = listed.get_option_index(keep)
