@@ -320,3 +320,34 @@ async def test_a_long_group_says_how_many_more(make_app: MakeApp, monkeypatch: o
         shown = visible_text(app)
         assert "Overdue (6)" in shown and "… and 4 more: w shows one worker's" in shown
         assert "6 overdue · 1 today" in shown
+
+
+async def test_a_task_moved_meanwhile_is_shown_and_the_note_kept(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    from tests.tui.test_conflicts_ui import notice_of
+
+    store = Store.open(seeded_db)
+    try:
+        me, priya = store.workers.ensure("sam.okafor"), store.workers.ensure("priya.nair")
+        task = store.reminders.add_task(me, 1, {"title": "Ring the GP", "due_on": "yesterday"})
+        app = make_app()
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_today(pilot)
+            await highlight(pilot, screen, "Ring the GP")
+            await pilot.press("x")
+            await until(pilot, lambda: isinstance(app.screen, FormScreen))
+            store.reminders.move(priya, task.id, {"due_on": "fri", "reason": "GP shut"}, version=1)
+            await type_text(pilot, "Rang: appointment on Monday.")
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: notice_of(app)[0])
+            _shown, message, theirs = notice_of(app)
+            assert message.startswith("Priya Nair changed this task")
+            assert "27 Nov 2026" in theirs
+            assert isinstance(app.screen, FormScreen)
+            assert app.screen.values()["note"] == "Rang: appointment on Monday."
+            await pilot.press("ctrl+s")  # having seen theirs: done on top of the move
+            await until(pilot, lambda: isinstance(app.screen, TodayScreen))
+        assert store.reminders.task(me, task.id).done
+    finally:
+        store.close()
