@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -57,6 +58,7 @@ from store.integrity.service import IntegrityService
 from store.notes.service import NoteService
 from store.plans.service import PlanService
 from store.referrals.service import ReferralService
+from store.reminders.service import ReminderService
 from store.resources.service import ResourcesService
 from store.search.service import SearchService
 from store.supervision.service import SupervisionService
@@ -114,8 +116,17 @@ class Store:
             notes=self.notes,
             plans=self.plans,
         )
+        self.reminders = ReminderService(database, consent_days=consent_expiring_days)
         # Found when the database was opened, for the app or the command to show.
         self.open_warnings: list[str] = []
+
+    def use_rules(self, *, contact_days: int, summary_months: int) -> None:
+        """The configured thresholds of the rules of what needs doing (``store.core.reminders``):
+        the caseload's flags and the agenda then agree."""
+        self.cases.contact_days = contact_days
+        self.reminders.limits = replace(
+            self.reminders.limits, contact_days=contact_days, summary_months=summary_months
+        )
 
     # -- opening -------------------------------------------------------------------------
 

@@ -129,7 +129,12 @@ class Terminal:
 
 
 def app_env(tmp: Path) -> dict[str, str]:
-    """A clean environment: no user config, a known terminal, the repo importable."""
+    """A clean environment: no user config, a known terminal, the repo importable. The app
+    opens on the caseload, as these tests expect, not on what is overdue (unless a test writes
+    a config file of its own)."""
+    config = tmp / "no-config.toml"
+    if not config.exists():
+        config.write_text("today_at_start = false\n")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CASELINE_", "TEXTUAL"))}
     env.update(
         TERM="xterm-256color",

@@ -118,6 +118,7 @@ class CaselineApp(Session):
         demo: bool = False,
         config: Config | None = None,
         first_caseload: Future[list[CaseRow]] | None = None,
+        today_at_start: bool = False,
     ) -> None:
         """Who is at the keyboard: ``sign_in``, if given, starts on the sign-in screen (the
         command line's way); else ``me``, a worker already signed in (a demo, an operating
@@ -125,9 +126,11 @@ class CaselineApp(Session):
         registered if new: for tests and for programs embedding the app, never the command
         line's way. ``demo`` shows that the records are made up. ``first_caseload``, if given,
         is the worker's open cases being read while the app's code loads (see ``tui.cli``); the
-        caseload shows them at once if they are ready."""
+        caseload shows them at once if they are ready. ``today_at_start``: what needs doing is
+        shown over the caseload at start when something is overdue (the command line's way)."""
         super().__init__(sign_in)
         self.demo = demo
+        self.today_at_start = today_at_start
         self._first_caseload = first_caseload
         self._terminating = threading.Lock()
         self.config = config or Config()
@@ -141,6 +144,10 @@ class CaselineApp(Session):
             )
         self.store = store
         store.referrals.chase_limit = self.config.referral_chase_limit
+        store.use_rules(
+            contact_days=self.config.contact_overdue_days,
+            summary_months=self.config.summary_max_age_months,
+        )
         if me is None and sign_in is None:
             from store.core.config import login_name
 
@@ -166,6 +173,10 @@ class CaselineApp(Session):
         self._warn_about_permissions()
         check_seals(self, self.store)
         self._check_drafts()
+        if self.today_at_start:
+            from tui.screens.today.at_start import show_today_if_overdue
+
+            show_today_if_overdue(self)
         self.set_timer(STARTED_AFTER_SECONDS, self.started)
         if not self.is_headless:
             self.set_timer(WARM_UP_AFTER_SECONDS, self._warm_up)

@@ -282,6 +282,10 @@ def _run(args: argparse.Namespace, config: Config) -> int:
         except BaseException as exc:
             opened.set_exception(exc)
             return
+        store.use_rules(
+            contact_days=config.contact_overdue_days,
+            summary_months=config.summary_max_age_months,
+        )
         try:
             start = who_is_there(store, args, config, worker)
         except BaseException as exc:
@@ -310,6 +314,7 @@ def _run(args: argparse.Namespace, config: Config) -> int:
         demo=start.demo,
         config=config,
         first_caseload=first_caseload,
+        today_at_start=config.today_at_start,
     )
     try:
         app.run()

@@ -40,6 +40,7 @@ from store.core.models import (
     PlanReview,
     Professional,
     ServicePlan,
+    Task,
 )
 from store.core.permissions import Access, require_case
 from store.core.records import WorkerInfo
@@ -139,6 +140,7 @@ CASES_OF: dict[str, Callable[[int], list[int]]] = {
         "action",
         i,
     ),
+    "task": lambda i: _one(Task.select(Task.case).where(Task.id == i), "task", i),
     "assessment": _by_table("assessment", "assessment"),
     "consent": _by_table("consent", "consent"),
     "sharing_event": _by_table("sharing_event", "sharing event"),

@@ -3,65 +3,26 @@ caseload row with its flags (called inside a ``reading()`` or ``writing()`` bloc
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 import peewee as pw
 
 from store.cases.records import AllocationInfo, CaseDetail, CaseRow
-from store.consent.rules import consent_flag
-from store.core import dates
 from store.core.errors import NotFound
 from store.core.models import Allocation, Case, Client, Worker
 from store.core.permissions import is_named
 from store.core.records import CaseStatus
+
+# The flags' rules live with every other "needs doing" rule; case_flags is kept importable here.
+from store.core.reminders import DEFAULT_CONTACT_OVERDUE_DAYS
+from store.core.reminders import case_flags as case_flags
 from store.core.rows import tuples
 from store.core.settings import DEFAULT_CONSENT_EXPIRING_DAYS
 from store.core.textsafe import fold
 
-# A note at least weekly is the practice standard; past this a case is flagged.
-CONTACT_OVERDUE_DAYS = 7
-NEW_CASE_DAYS = 14
 # What a caseload row says in place of a restricted client's name to those not named for it.
 RESTRICTED_NAME = "(restricted)"
-
-
-def case_flags(
-    status: str,
-    allocated_on: date | None,
-    last_contact_at: datetime | None,
-    next_review_on: date | None,
-    today: date,
-    next_action_due_on: date | None = None,
-    *,
-    consent_due_on: date | None = None,
-    consent_days: int = DEFAULT_CONSENT_EXPIRING_DAYS,
-    to_escalate: int = 0,
-) -> tuple[str, ...]:
-    """Short flags for a caseload row, most urgent first: "review" (the plan's review is
-    overdue), "actions" (a conference action is overdue), "contact", "escalate" (a referral
-    was chased unanswered ``referral_chase_limit`` times), "consent" (a consent expired or
-    expires within ``consent_days``), "new"."""
-    if status == CaseStatus.CLOSED:
-        return ()
-    flags: list[str] = []
-    if next_review_on is not None and next_review_on < today:
-        flags.append("review")
-    if next_action_due_on is not None and next_action_due_on < today:
-        flags.append("actions")
-    if status == CaseStatus.OPEN:
-        last = dates.to_local(last_contact_at).date() if last_contact_at else None
-        since = last or allocated_on
-        if since is not None and (today - since).days > CONTACT_OVERDUE_DAYS:
-            flags.append("contact")
-    if to_escalate:
-        flags.append("escalate")
-    if consent_flag(consent_due_on, today, consent_days):
-        flags.append("consent")
-    new = allocated_on is not None and (today - allocated_on).days <= NEW_CASE_DAYS
-    if status == CaseStatus.OPEN and new:
-        flags.append("new")
-    return tuple(flags)
 
 
 def case_detail(case_id: int) -> CaseDetail:
@@ -145,6 +106,7 @@ def case_row(
     today: date,
     viewer_id: int | None = None,
     consent_days: int = DEFAULT_CONSENT_EXPIRING_DAYS,
+    contact_days: int = DEFAULT_CONTACT_OVERDUE_DAYS,
 ) -> CaseRow:
     """A caseload row from the columns ``row_query`` selects. A restricted case shows
     ``viewer_id`` (unless they hold it or are named for it) only that it exists, whose it is
@@ -188,6 +150,7 @@ def case_row(
             consent_due_on=consent_due,
             consent_days=consent_days,
             to_escalate=to_escalate,
+            contact_days=contact_days,
         ),
         consent_due_on=consent_due,
         search_key=f"{key} {fold(ref)}",

@@ -36,6 +36,7 @@ from store.core.permissions import (
     visible_cases,
 )
 from store.core.records import CaseStatus, WorkerInfo
+from store.core.reminders import DEFAULT_CONTACT_OVERDUE_DAYS
 from store.core.rows import tuples
 from store.core.settings import DEFAULT_CONSENT_EXPIRING_DAYS, DEFAULT_REF_FORMAT
 from store.core.textsafe import clean_field, fold
@@ -58,11 +59,14 @@ class CaseService(CaseLifecycle, BulkTransfer, ClosureChecklistService, CaseRest
         *,
         ref_format: str = DEFAULT_REF_FORMAT,
         consent_days: int = DEFAULT_CONSENT_EXPIRING_DAYS,
+        contact_days: int = DEFAULT_CONTACT_OVERDUE_DAYS,
     ) -> None:
         self.database = database
         self.ref_format = ref_format
         # A consent expiring within this many days flags the case ("consent").
         self.consent_days = consent_days
+        # No note for more than this many days flags the case ("contact").
+        self.contact_days = contact_days
 
     def caseload(
         self, actor: WorkerInfo, *, scope: Scope = "mine", closed: bool = False
@@ -79,7 +83,10 @@ class CaseService(CaseLifecycle, BulkTransfer, ClosureChecklistService, CaseRest
         query = query.order_by(Client.name_key, Case.ref)
         with self.database.reading():
             query = query.where(visible_cases(actor))
-            return [case_row(row, today, actor.id, self.consent_days) for row in query.tuples()]
+            return [
+                case_row(row, today, actor.id, self.consent_days, self.contact_days)
+                for row in query.tuples()
+            ]
 
     def find(self, actor: WorkerInfo, text: str, limit: int = 20) -> list[CaseRow]:
         """Cases the actor may read whose client name or reference contains ``text``.
@@ -101,7 +108,10 @@ class CaseService(CaseLifecycle, BulkTransfer, ClosureChecklistService, CaseRest
         )
         with self.database.reading():
             query = query.where(visible_cases(actor))
-            return [case_row(row, today, actor.id, self.consent_days) for row in query.tuples()]
+            return [
+                case_row(row, today, actor.id, self.consent_days, self.contact_days)
+                for row in query.tuples()
+            ]
 
     def possible_duplicates(
         self, actor: WorkerInfo, name: str, date_of_birth: date | None = None, limit: int = 8

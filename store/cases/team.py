@@ -2,7 +2,7 @@
 them need something (no note for a week, a plan review or a conference action overdue).
 
 Supervisors see their own team; managers and auditors see every worker. The counts come from
-the same rules as the caseload's flags (``store.cases.detail.case_flags``), so the two agree.
+the same rules as the caseload's flags (``store.core.reminders``), so the two agree.
 """
 
 from __future__ import annotations
@@ -31,6 +31,8 @@ class TeamView:
     """``store.cases.team_load``."""
 
     database: Database
+    consent_days: int
+    contact_days: int
 
     def team_load(self, actor: WorkerInfo) -> TeamLoad:
         """Every active worker the actor supervises (a supervisor: their team; a manager or an
@@ -52,7 +54,9 @@ class TeamView:
                 .where(Case.status != CaseStatus.CLOSED.value, Case.worker.in_(ids))
                 .tuples()
             )
-            cases = [case_row(row, today, actor.id) for row in rows]
+            cases = [
+                case_row(row, today, actor.id, self.consent_days, self.contact_days) for row in rows
+            ]
         open_cases: Tally[int] = Tally()
         referrals: Tally[int] = Tally()
         flagged: dict[str, Tally[int]] = {"contact": Tally(), "review": Tally(), "actions": Tally()}

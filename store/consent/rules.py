@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from store.consent.records import ConsentStatus
+from store.core.reminders import consent_flag as consent_flag  # the rule's home
 from store.core.settings import DEFAULT_CONSENT_EXPIRING_DAYS
 
 # Who may give consent for the client, and how it may be given (in the order offered).
@@ -40,15 +41,3 @@ def status_on(
         if (expires_on - on).days <= expiring_days:
             return ConsentStatus.EXPIRING
     return ConsentStatus.CURRENT
-
-
-def consent_flag(consent_due_on: date | None, today: date, expiring_days: int) -> str:
-    """What a case's status line says of its consents: "consent expired" (one not withdrawn
-    is past its review or expiry date), "consent expiring" (within ``expiring_days``), or ""."""
-    if consent_due_on is None:
-        return ""
-    if consent_due_on < today:
-        return "consent expired"
-    if (consent_due_on - today).days <= expiring_days:
-        return "consent expiring"
-    return ""

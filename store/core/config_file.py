@@ -121,6 +121,16 @@ class ConfigFile(BaseModel):
         le=20,
         description="Chases with no answer after which a referral is marked for escalation.",
     )
+    contact_overdue_days: int = Field(
+        default=7,
+        ge=1,
+        le=90,
+        description="A case with no note for more than this many days is flagged.",
+    )
+    today_at_start: bool = Field(
+        default=True,
+        description="Open on what needs doing (today) when something is overdue.",
+    )
 
     @field_validator(
         "note_types",

@@ -257,11 +257,15 @@ class Task(BaseModel):
     source_kind = pw.CharField(default="manual")  # note | manual | ...
     source_id = pw.IntegerField(null=True)
     done_at = pw.DateTimeField(null=True)
+    done_note = pw.TextField(default="")  # what was done (m0019)
+    done_by = pw.ForeignKeyField(Worker, null=True, backref="+")
     created_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    updated_at = pw.DateTimeField(null=True)
+    version = pw.IntegerField(default=1)
 
     class Meta:
-        indexes = ((("worker", "done_at", "due_on"), False),)
+        indexes = ((("worker", "done_at", "due_on"), False), (("case", "done_at"), False))
 
 
 class ChronologyEntry(BaseModel):

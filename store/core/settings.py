@@ -129,6 +129,8 @@ class Config:
     idle_lock_minutes: int = 5
     consent_expiring_days: int = DEFAULT_CONSENT_EXPIRING_DAYS
     referral_chase_limit: int = 3
+    contact_overdue_days: int = 7
+    today_at_start: bool = True
 
     @property
     def dayfirst(self) -> bool:

@@ -63,6 +63,7 @@ from store.demo import search as demo_search
 from store.demo import text as txt
 from store.demo.assessments import write_assessments
 from store.demo.consent import write_consents
+from store.demo.tasks import write_tasks
 from store.plans.info import next_review_due
 from store.plans.records import RATINGS, PlanInfo
 from store.service import DEMO_KEY, Store
@@ -262,6 +263,8 @@ def generate(
         # After the consents: a referral is sent under one in force that day, if any.
         made = demo_referrals.write(random.Random(f"caseline-demo-referrals:{seed}"), day, me_id)
         report["chronology"] += made["chronology entries"]
+        # Tasks added by hand, some moved, some done: a stream of their own.
+        write_tasks(random.Random(f"caseline-demo-tasks:{seed}"), day)
         # Marked, so that it alone is opened without signing in.
         Meta.insert(key=DEMO_KEY, value="1").on_conflict_replace().execute()
     return DemoReport(**report, seconds=time.perf_counter() - started)

@@ -1125,6 +1125,36 @@ def fill_v18(b: Built) -> None:
     b.guard("referral_chase", 1, "said", KEPT)
 
 
+def fill_v19(b: Built) -> None:
+    """A task done with a note, after being moved once with a reason."""
+    b.insert(
+        "task",
+        id=2,
+        case_id=1,
+        worker_id=2,
+        title="Ring the food bank",
+        due_on="2026-02-27",
+        source_kind="manual",
+        source_id=None,
+        done_at=at(26),
+        done_note="Rang them: parcel on Friday",
+        done_by_id=2,
+        created_at=at(20),
+        created_by_id=2,
+        updated_at=at(26),
+        version=3,
+    )
+    b.insert(
+        "task_move",
+        id=1,
+        task_id=2,
+        old_due_on="2026-02-24",
+        new_due_on="2026-02-27",
+        reason="Closed on Tuesdays",
+        moved_by_id=2,
+        moved_at=at(23),
+    )
+    b.guard("task_move", 1, "reason", "the moves of a task are kept as written")
 def fill_v20(b: Built) -> None:
     """Nothing of its own (the search index is made from the records): a chronology entry
     written straight into the file, which the database's triggers index."""
@@ -1167,6 +1197,7 @@ BUILDERS: dict[int, Callable[[Built], None]] = {
     16: fill_v16,
     17: fill_v17,
     18: fill_v18,
+    19: fill_v19,
     20: fill_v20,
 }
 
@@ -1494,6 +1525,28 @@ def read_v18(store: Store, me: Any) -> None:
     assert store.integrity.verify().problems == ()
 
 
+def read_v19(store: Store, me: Any) -> None:
+    first = store.reminders.task(me, 1)
+    assert (first.title, first.version, first.done, first.done_note, first.moves) == (
+        "Follow up: office visit",
+        1,
+        False,
+        "",
+        (),
+    )
+    done = store.reminders.task(me, 2)
+    assert (done.done, done.done_note, done.done_by, done.version) == (
+        True,
+        "Rang them: parcel on Friday",
+        "Left Worker",
+        3,
+    )
+    [move] = done.moves
+    assert (move.old_due_on, move.new_due_on, move.reason) == (
+        date(2026, 2, 24),
+        date(2026, 2, 27),
+        "Closed on Tuesdays",
+    )
 def read_v20(store: Store, me: Any) -> None:
     [hit] = store.search.search(me, "ashgrove tenancy").hits
     assert (hit.kind, hit.record_id, hit.case_ref, str(hit.on)) == (
@@ -1524,6 +1577,7 @@ CHECKS: dict[int, Callable[[Store, Any], None]] = {
     16: read_v16,
     17: read_v17,
     18: read_v18,
+    19: read_v19,
     20: read_v20,
 }
 
@@ -1610,10 +1664,8 @@ def test_every_schema_version_has_a_migration_a_builder_and_a_check() -> None:
         for info in pkgutil.iter_modules(migrations.__path__)
         if (found := re.fullmatch(r"m(\d{4})_\w+", info.name))
     )
-    # Numbered in order, none twice. Areas built side by side each take a number of their
-    # own, so one may be merged before a lower one: a gap is allowed until that one arrives.
-    assert modules == VERSIONS == sorted(set(VERSIONS))
-    assert VERSIONS[0] == 1 and VERSIONS[-1] == migrations.LATEST
+    # Numbered in order from 1, none missed, none twice.
+    assert modules == VERSIONS == list(range(1, migrations.LATEST + 1))
     assert sorted(BUILDERS) == VERSIONS, "a new schema version needs a data builder here"
     assert sorted(CHECKS) == VERSIONS, "a new schema version needs a reading check here"
 

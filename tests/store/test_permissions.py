@@ -43,6 +43,7 @@ REFERRAL = {
 }
 CHASE = {"chased_on": "today", "method": "phone", "contacted": "Duty desk"}
 INCOMING = {"source": "self", "reason": "Asked for help", "received_on": "1/6/2026"}
+TASK = {"title": "Ring the school", "due_on": "+1w"}
 CONSENT = {"share_what": "Housing needs", "recipient": "Northside Housing", "given_on": "today"}
 
 Action = Callable[[Store, WorkerInfo, int, dict[str, int]], Any]
@@ -198,6 +199,22 @@ ACTIONS: list[tuple[str, str, Action]] = [
             a, r["consent2"], {"withdrawn_on": "today", "reason": "Asked to stop"}, version=1
         ),
     ),
+    ("read the tasks", "R", lambda s, a, c, r: s.reminders.tasks(a, c)),
+    ("read a task", "R", lambda s, a, c, r: s.reminders.task(a, r["task"])),
+    ("read the record's health", "R", lambda s, a, c, r: s.reminders.health(a, c)),
+    ("add a task", "W", lambda s, a, c, r: s.reminders.add_task(a, c, TASK)),
+    (
+        "do a task",
+        "W",
+        lambda s, a, c, r: s.reminders.done(a, r["task"], {"note": "Rang them."}, version=1),
+    ),
+    (
+        "move a task",
+        "W",
+        lambda s, a, c, r: s.reminders.move(
+            a, r["task2"], {"due_on": "+2w", "reason": "School closed"}, version=1
+        ),
+    ),
     (
         "close the case",
         "M",
@@ -278,6 +295,7 @@ def build(path: Path, role: str, relation: str) -> tuple[Store, WorkerInfo, int,
     referral = store.referrals.create(holder, case.id, REFERRAL)
     incoming = store.referrals.add_incoming(holder, case.id, INCOMING)
     consents = [store.consent.add(holder, case.id, CONSENT).id for _ in range(2)]
+    tasks = [store.reminders.add_task(holder, case.id, TASK).id for _ in range(2)]
     with store.database.writing():
         if relation == "own":
             Case.update(worker=actor.id).where(Case.id == case.id).execute()
@@ -295,6 +313,8 @@ def build(path: Path, role: str, relation: str) -> tuple[Store, WorkerInfo, int,
         "incoming": incoming.id,
         "consent": consents[0],
         "consent2": consents[1],
+        "task": tasks[0],
+        "task2": tasks[1],
         "relation": relation,
     }
     return store, actor, case.id, records

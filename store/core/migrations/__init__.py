@@ -36,6 +36,7 @@ from store.core.migrations import (
     m0016_resources,
     m0017_consent,
     m0018_referrals,
+    m0019_tasks,
     m0020_search,
 )
 
@@ -70,6 +71,7 @@ STEPS: list[tuple[int, str, Step]] = [
     (16, "the community-resource directory: organisations and their services", m0016_resources.up),
     (17, "consent to share information, and the information-sharing log", m0017_consent.up),
     (18, "referrals out, their status history and chasing; referrals in", m0018_referrals.up),
+    (19, "tasks done with a note or moved with a reason, their moves kept", m0019_tasks.up),
     (20, "one full-text index over the case records, for searching everywhere", m0020_search.up),
 ]
 LATEST = STEPS[-1][0]
@@ -89,6 +91,7 @@ GUARD_TRIGGERS: tuple[str, ...] = (
     *m0016_resources.TRIGGERS,
     *m0017_consent.TRIGGERS,
     *m0018_referrals.TRIGGERS,
+    *m0019_tasks.TRIGGERS,
 )
 
 

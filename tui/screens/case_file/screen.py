@@ -25,8 +25,6 @@ from textual.widgets import (
 
 from store.case_file.records import CaseFile
 from store.cases.records import CaseDetail
-from store.consent.rules import consent_flag
-from store.core import dates
 from store.core.errors import NotFound, NotPermitted, ReasonNeeded, StoreError
 from store.core.records import CaseStatus
 from store.notes.records import NoteSummary
@@ -46,6 +44,7 @@ from tui.screens.case_file.summary import (
 from tui.screens.case_file.tabs import EXTRA_TABS, CasePane, case_screen, load
 from tui.screens.chronology.pane import ChronologyPane, ChronologyTable
 from tui.screens.plan.pane import PlanPane
+from tui.screens.today.health import case_status, load_health
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
 from tui.workers import report, run_store
@@ -100,6 +99,7 @@ class CaseFileScreen(CaselineScreen[None]):
         with Horizontal(classes="title-bar"):
             yield Static("Loading…", id="case-title", classes="title")
             yield Static(id="case-status", classes="who")
+        yield Static(id="case-health")
         with TabbedContent(initial=self.initial_tab, id="tabs"):
             # Only the tab on show is built now; the others when first opened. Building all
             # four (some 140 widgets) cost more than the rest of opening a case together.
@@ -247,23 +247,9 @@ class CaseFileScreen(CaselineScreen[None]):
         self.query_one("#case-title", Static).update(
             assemble((detail.ref, "bold"), " · ", detail.client_name)
         )
-        status = detail.status.value
-        if detail.closed_on:
-            status += f" {dates.format_date(detail.closed_on)}"
-        if detail.restricted:
-            status += " · restricted"
-        flag = consent_flag(
-            None if detail.closed_on else detail.consent_due_on,
-            dates.today(),
-            self.caseline.config.consent_expiring_days,
-        )
-        if flag:
-            status += f" · {flag}"
-        if detail.referrals_to_escalate and not detail.closed_on:
-            status += f" · referrals to escalate: {detail.referrals_to_escalate}"
-        if loaded.read_only:
-            status += " · read only"
-        self.query_one("#case-status", Static).update(status)
+        days = self.caseline.config.consent_expiring_days
+        self.query_one("#case-status", Static).update(case_status(detail, loaded.read_only, days))
+        load_health(self, detail.id)
         self.refresh_bindings()  # what the rules allow this worker to do here
         # The tab on show first, so it is painted before the others are filled.
         active = self.query_one("#tabs", TabbedContent).active

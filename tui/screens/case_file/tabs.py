@@ -72,6 +72,13 @@ CASE_SCREENS: tuple[CaseScreen, ...] = (
         "The case's consents to share information, and what was shared with whom",
         "tui.screens.consent.screen:ConsentScreen",
     ),
+    CaseScreen(
+        "tasks",
+        "K",
+        "Tasks",
+        "The case's tasks: added, done with a note, moved with a reason",
+        "tui.screens.today.tasks:TasksScreen",
+    ),
 )
 
 

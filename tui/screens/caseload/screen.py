@@ -124,6 +124,14 @@ class CaseloadScreen(CaselineScreen[None]):
             id="caseload.chronology",
         ),
         Binding(
+            "g",
+            "today",
+            "Today",
+            tooltip="What needs doing: overdue, today, this week and later",
+            show=False,
+            id="caseload.today",
+        ),
+        Binding(
             "d",
             "drafts",
             "Drafts",
@@ -402,6 +410,11 @@ class CaseloadScreen(CaselineScreen[None]):
             from tui.screens.case_file.screen import CaseFileScreen
 
             self.app.push_screen(CaseFileScreen(row.id, tab="chronology"))
+
+    def action_today(self) -> None:
+        from tui.screens.today.screen import TodayScreen
+
+        self.app.push_screen(TodayScreen())
 
     def action_team(self) -> None:
         from tui.screens.caseload.team import TeamScreen
