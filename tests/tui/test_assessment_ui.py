@@ -93,6 +93,14 @@ async def open_assessment(pilot: Pilot[None]) -> AssessmentPane:
     return pane
 
 
+async def editor_open(pilot: Pilot[None]) -> None:
+    """Wait for the assessment editor to be shown with its fields (it is on the screen stack
+    a moment before they are mounted)."""
+    app = pilot.app
+    await until(pilot, lambda: isinstance(app.screen, AssessmentEditor))
+    await until(pilot, lambda: app.screen.query("#summary") and app.screen.query("#as_at"))
+
+
 def error(app: CaselineApp, field: str) -> str:
     return str(app.screen.query_one(f"#error-{field}", Static).render())
 
@@ -105,7 +113,7 @@ async def test_new_edit_with_bad_then_good_input_and_finalise(
         pane = await open_assessment(pilot)
         assert "No assessment yet" in visible_text(app)
         await pilot.press("N")  # none to copy from: a blank one, straight into its editor
-        await until(pilot, lambda: isinstance(app.screen, AssessmentEditor))
+        await editor_open(pilot)
         # Bad input: a day still to come, and a summary with control characters in it.
         await pilot.press("ctrl+u")
         await type_text(pilot, "+2d")
@@ -143,14 +151,14 @@ async def test_escape_keeps_the_draft(make_app: MakeApp, seeded_db: Path) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         await open_assessment(pilot)
         await pilot.press("N")
-        await until(pilot, lambda: isinstance(app.screen, AssessmentEditor))
+        await editor_open(pilot)
         await pilot.press("tab")
         await type_text(pilot, "Half written")
         await pilot.press("escape")  # saves the draft
         await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
         await until(pilot, lambda: draft_summary(seeded_db) == "Half written")
         await pilot.press("e")
-        await until(pilot, lambda: isinstance(app.screen, AssessmentEditor))
+        await editor_open(pilot)
         assert app.screen.query_one("#summary", TextArea).text == "Half written"
 
 
@@ -162,7 +170,7 @@ async def test_new_from_the_last_one(make_app: MakeApp, seeded_db: Path) -> None
         await pilot.press("N")
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("l")
-        await until(pilot, lambda: isinstance(app.screen, AssessmentEditor))
+        await editor_open(pilot)
         assert app.screen.query_one("#summary", TextArea).text == "Reviewed in month 6."
         assert app.screen.query_one(f"#d{HOUSING}_rating", Select).value == "high need"
 
@@ -283,7 +291,7 @@ async def test_what_is_typed_survives_the_app_ending(make_app: MakeApp, seeded_d
     async with app.run_test(size=(80, 24)) as pilot:
         await open_assessment(pilot)
         await pilot.press("N")
-        await until(pilot, lambda: isinstance(app.screen, AssessmentEditor))
+        await editor_open(pilot)
         await focus(pilot, f"#d{HOUSING}_needs")
         await type_text(pilot, "Damp in the bedroom")
         _, draft = overview(seeded_db)
@@ -298,7 +306,7 @@ async def test_what_is_typed_survives_the_app_ending(make_app: MakeApp, seeded_d
     async with app.run_test(size=(80, 24)) as pilot:
         await open_assessment(pilot)
         await pilot.press("e")
-        await until(pilot, lambda: isinstance(app.screen, AssessmentEditor))
+        await editor_open(pilot)
         needs = app.screen.query_one(f"#d{HOUSING}_needs", TextArea)
         await until(pilot, lambda: needs.text == "Damp in the bedroom")
 
@@ -312,7 +320,7 @@ async def test_a_draft_saved_meanwhile_is_shown_by_domain_and_nothing_typed_is_l
     async with app.run_test(size=(80, 24)) as pilot:
         await open_assessment(pilot)
         await pilot.press("N")
-        await until(pilot, lambda: isinstance(app.screen, AssessmentEditor))
+        await editor_open(pilot)
         form = app.screen
         _, draft = overview(seeded_db)
         assert draft is not None
