@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, OptionList, Static, TabbedContent, TextArea
 
 from store.core import dates
@@ -365,3 +366,24 @@ async def test_v_reads_every_version_of_the_summary(make_app: MakeApp, seeded_db
         await pilot.press("escape")
         await loaded(pilot)
         assert app.screen is screen
+
+
+@pytest.mark.parametrize(("key", "tab"), [("3", "notes"), ("4", "chronology"), ("5", "plan")])
+async def test_a_tab_typed_with_enter_stays_when_the_first_tab_takes_the_focus(
+    make_app: Callable[..., CaselineApp], key: str, tab: str
+) -> None:
+    """enter then a tab's number, in one step: the overview's list, focused as the screen
+    comes up, used to put the overview back over the tab typed."""
+    from textual.widgets import TabbedContent
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter", key)
+        await loaded(pilot)
+        await until(pilot, lambda: app.screen.query("#tabs"))
+        tabs = app.screen.query_one("#tabs", TabbedContent)
+        await until(pilot, lambda: app.focused is not None)
+        await pilot.pause(0.1)
+        assert tabs.active == tab
+        assert app.focused is not None and tab in [n.id for n in app.focused.ancestors]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
@@ -143,6 +143,11 @@ class CaseFileScreen(CaselineScreen[None]):
         self._load(opening=True)
         if self._pending_tab is not None:
             self.action_tab(self._pending_tab)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The focus is in the tab typed ahead: nothing of the first tab's start is left to
+        put that one back."""
+        if any(node.id == self._pending_tab for node in event.widget.ancestors):
             self._pending_tab = None
 
     def on_screen_resume(self) -> None:
@@ -337,6 +342,9 @@ class CaseFileScreen(CaselineScreen[None]):
     @on(TabbedContent.TabActivated)
     async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
         pane = event.pane.id or ""
+        if self._pending_tab not in (None, pane):  # the first tab's focus put it back
+            self.action_tab(self._pending_tab)
+            return
         await self._open_tab(pane)
         # A tab switched to by `/` gives the focus to its filter box, even if the switch is
         # announced after the filter was focused (and typing into it began).
@@ -347,6 +355,7 @@ class CaseFileScreen(CaselineScreen[None]):
         if targets and not targets.first().has_focus:
             targets.first().focus()  # which refreshes the footer's keys too
         else:
+            self._pending_tab = None  # the focus is in it already, or nothing in it takes it
             self.refresh_bindings()
 
     CHRONOLOGY_ACTIONS: ClassVar[frozenset[str]] = frozenset(
@@ -436,12 +445,12 @@ class CaseFileScreen(CaselineScreen[None]):
         self.app.push_screen(SummaryVersionsScreen(self.detail.id, self._case_label()))
 
     def action_tab(self, tab: str) -> None:
+        # Kept until the focus is in it: typed ahead (enter then 3 in one burst), the first
+        # tab, focused as the screen comes up, would otherwise take its place again.
+        self._pending_tab = tab
         tabs = self.query("#tabs")
-        if not tabs:
-            # Typed ahead, before the screen is up (enter then 3 in one burst): shown once it is.
-            self._pending_tab = tab
-            return
-        tabs.first(TabbedContent).active = tab
+        if tabs:
+            tabs.first(TabbedContent).active = tab
 
     async def action_filter(self) -> None:
         if self.query_one("#tabs", TabbedContent).active == "chronology":
