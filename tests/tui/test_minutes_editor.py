@@ -170,7 +170,7 @@ async def test_minutes_written_with_keys_are_finalised_into_the_record(
         await pilot.press("tab")
         await type_text(pilot, "30/11/2026")
         assert pat.values()["present"] == "no"
-        await pilot.press("ctrl+e")
+        await pilot.press("f9")
         await loaded(pilot)
         assert "Finalise these minutes?" in visible_text(app)
         await pilot.press("y")
@@ -238,7 +238,7 @@ async def test_problems_are_shown_where_they_are_and_the_page_is_kept_as_typed(
         )
         # Finalising checks the meeting too: its type and chair are missing.
         await type_into(pilot, action.query_one(".f-due_on", Input), "+1w")
-        await pilot.press("ctrl+e")
+        await pilot.press("f9")
         await loaded(pilot)
         await pilot.press("y")
         await loaded(pilot)
@@ -373,7 +373,7 @@ async def test_a_plan_review_held_in_the_meeting_is_shown_in_its_minutes(
         await pilot.press("ctrl+r")
         await pilot.pause()
         assert app.screen is screen
-        await pilot.press("ctrl+e")
+        await pilot.press("f9")
         await loaded(pilot)
         await pilot.press("y")
         await loaded(pilot)
@@ -406,7 +406,7 @@ async def test_finalised_minutes_are_amended_and_drafts_edited_from_the_minutes(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_editor(pilot)
         await fill_meeting(pilot, screen)
-        await pilot.press("ctrl+e")
+        await pilot.press("f9")
         await loaded(pilot)
         await pilot.press("y")
         await loaded(pilot)

@@ -178,7 +178,7 @@ async def test_next_meeting_acts_on_the_minutes_just_written(
         await pilot.press("a")
         screen = await editor_ready(pilot)
         await fill_meeting(pilot, screen)  # held 23 Nov 2026
-        await pilot.press("ctrl+e")
+        await pilot.press("f9")
         await loaded(pilot)
         await pilot.press("y")
         await loaded(pilot)

@@ -269,7 +269,7 @@ async def test_finalising_can_be_a_separate_step(seeded_db: Path) -> None:
         await pilot.press("enter")
         await loaded(pilot)
         assert isinstance(app.screen, NoteEditorScreen)
-        await pilot.press("ctrl+e")
+        await pilot.press("f9")
         await loaded(pilot)
         assert isinstance(app.screen, CaseloadScreen)
     store, me = stored(seeded_db)

@@ -1,7 +1,7 @@
 """Searching everywhere from the keyboard: ctrl+f from the caseload and from a case file (which
 searches that case until ``a`` widens it), results as one types, enter opening the record,
 hostile text typed and pasted, and finalising moved off ctrl+f in the note and minutes
-editors (ctrl+e), where ctrl+f searches instead."""
+editors (f9), where ctrl+f searches instead."""
 
 from __future__ import annotations
 
@@ -175,7 +175,7 @@ async def test_hostile_text_typed_or_pasted_never_breaks_the_search(
         assert "Error" not in visible_text(app)
 
 
-async def test_in_the_note_editor_ctrl_f_searches_and_ctrl_e_finalises(
+async def test_in_the_note_editor_ctrl_f_searches_and_f9_finalises(
     make_app: MakeApp, search_db: Path
 ) -> None:
     app = make_app()
@@ -189,7 +189,13 @@ async def test_in_the_note_editor_ctrl_f_searches_and_ctrl_e_finalises(
         await open_search(pilot)  # ctrl+f: search, never finalise
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
-        await pilot.press("ctrl+e")
+        # ctrl+e is the end of the line, as in the editors people know, and never finalises.
+        body = app.screen.query_one("#body", TextArea)
+        body.focus()
+        await pilot.press("home", "ctrl+e")
+        assert isinstance(app.screen, NoteEditorScreen)
+        assert body.cursor_location[1] == len(body.document.get_line(body.cursor_location[0]))
+        await pilot.press("f9")
         await loaded(pilot)
         await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
     store = Store.open(search_db)
@@ -210,7 +216,7 @@ async def test_in_the_minutes_editor_ctrl_f_searches_and_never_finalises(
         assert "Finalise these minutes?" not in visible_text(app)
         await pilot.press("escape")
         await until(pilot, lambda: app.screen is editor)
-        await pilot.press("ctrl+e")  # finalising is asked about on its own key
+        await pilot.press("f9")  # finalising is asked about on its own key
         await loaded(pilot)
         assert "Finalise these minutes?" in visible_text(app)
 

@@ -9,7 +9,7 @@ What is typed is saved two seconds after a pause and whenever the app goes away.
 minutes are well-formed it is saved into the draft minutes themselves; while something is not
 yet (an action with no due date, a date mistyped) the page is kept exactly as typed, as a form
 draft beside the minutes, and offered again when they are next opened. ``ctrl+s`` checks and
-saves, showing any problem at its field; ``ctrl+e`` finalises (ctrl+f searches everywhere).
+saves, showing any problem at its field; ``f9`` finalises (ctrl+f searches everywhere).
 """
 
 from __future__ import annotations
@@ -67,7 +67,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             priority=True,
         ),
         Binding(
-            "ctrl+e",
+            "f9",
             "finalise",
             "Finalise",
             tooltip="Make the minutes a record (then only amended)",
@@ -346,7 +346,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
                 self._open_review()
             elif outcome == "saved" and explicit:
                 self.notify(
-                    "Draft minutes saved. Finalise them with ctrl+e when ready.", markup=False
+                    "Draft minutes saved. Finalise them with f9 when ready.", markup=False
                 )
             elif outcome == "kept":
                 what = "finalising" if then == "finalise" else "saving"

@@ -76,7 +76,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
             priority=True,
         ),
         Binding(
-            "ctrl+e",
+            "f9",
             "finalise",
             "Finalise",
             tooltip="Finalise the note now",
