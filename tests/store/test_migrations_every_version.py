@@ -1155,6 +1155,8 @@ def fill_v19(b: Built) -> None:
         moved_at=at(23),
     )
     b.guard("task_move", 1, "reason", "the moves of a task are kept as written")
+
+
 def fill_v20(b: Built) -> None:
     """Nothing of its own (the search index is made from the records): a chronology entry
     written straight into the file, which the database's triggers index."""
@@ -1547,6 +1549,8 @@ def read_v19(store: Store, me: Any) -> None:
         date(2026, 2, 27),
         "Closed on Tuesdays",
     )
+
+
 def read_v20(store: Store, me: Any) -> None:
     [hit] = store.search.search(me, "ashgrove tenancy").hits
     assert (hit.kind, hit.record_id, hit.case_ref, str(hit.on)) == (

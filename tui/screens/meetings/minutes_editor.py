@@ -345,9 +345,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
             elif outcome == "saved" and then == "review":
                 self._open_review()
             elif outcome == "saved" and explicit:
-                self.notify(
-                    "Draft minutes saved. Finalise them with f9 when ready.", markup=False
-                )
+                self.notify("Draft minutes saved. Finalise them with f9 when ready.", markup=False)
             elif outcome == "kept":
                 what = "finalising" if then == "finalise" else "saving"
                 self.notify(
