@@ -1125,6 +1125,24 @@ def fill_v18(b: Built) -> None:
     b.guard("referral_chase", 1, "said", KEPT)
 
 
+def fill_v21(b: Built) -> None:
+    """A client whose name is another's misspelt (the index of names' pieces is kept by the
+    database as the row goes in)."""
+    b.insert(
+        "client",
+        id=21,
+        name="Ada Bryon",
+        name_key="ada bryon",
+        date_of_birth=None,
+        address="",
+        phone="",
+        created_at=at(21),
+        updated_at=at(21),
+        created_by_id=2,
+        version=1,
+    )
+
+
 BUILDERS: dict[int, Callable[[Built], None]] = {
     1: fill_v1,
     2: fill_v2,
@@ -1144,6 +1162,7 @@ BUILDERS: dict[int, Callable[[Built], None]] = {
     16: fill_v16,
     17: fill_v17,
     18: fill_v18,
+    21: fill_v21,
 }
 
 
@@ -1470,6 +1489,14 @@ def read_v18(store: Store, me: Any) -> None:
     assert store.integrity.verify().problems == ()
 
 
+def read_v21(store: Store, me: Any) -> None:
+    found = store.cases.possible_duplicates(me, "Ada Byron")
+    assert [(c.client_id, c.reasons) for c in found] == [
+        (1, ("same name",)),
+        (21, ("similar name",)),
+    ]
+
+
 CHECKS: dict[int, Callable[[Store, Any], None]] = {
     1: read_v1,
     2: read_v2,
@@ -1489,6 +1516,7 @@ CHECKS: dict[int, Callable[[Store, Any], None]] = {
     16: read_v16,
     17: read_v17,
     18: read_v18,
+    21: read_v21,
 }
 
 

@@ -36,6 +36,7 @@ from store.core.migrations import (
     m0016_resources,
     m0017_consent,
     m0018_referrals,
+    m0021_name_grams,
 )
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ STEPS: list[tuple[int, str, Step]] = [
     (16, "the community-resource directory: organisations and their services", m0016_resources.up),
     (17, "consent to share information, and the information-sharing log", m0017_consent.up),
     (18, "referrals out, their status history and chasing; referrals in", m0018_referrals.up),
+    (21, "clients' names indexed by their pieces, for the duplicate check", m0021_name_grams.up),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"
