@@ -31,7 +31,7 @@ from store.core.models import (
 )
 from store.core.permissions import Access
 from store.core.records import CaseStatus, WorkerInfo
-from store.core.rows import tuples
+from store.core.rows import insert_row, tuples
 from store.core.settings import NOTE_TYPES
 from store.core.textsafe import clean_field, preview_line
 from store.forms.service import draft_state
@@ -222,9 +222,10 @@ class NoteService(LeftDrafts):
                     raise Conflict("This draft has already been saved or discarded elsewhere.")
                 note_id = draft_id
             else:
-                note_id = Note.create(case=case_id, author=actor.id, created_at=now, **values).id
+                note_id = insert_row(Note, case=case_id, author=actor.id, created_at=now, **values)
             if note_in.significant:
-                ChronologyEntry.create(
+                insert_row(
+                    ChronologyEntry,
                     case=case_id,
                     occurred_on=note_in.contact_at.date(),
                     category=note_in.chronology_category,
@@ -236,7 +237,8 @@ class NoteService(LeftDrafts):
                     created_by=actor.id,
                 )
             if note_in.follow_up_on is not None:
-                Task.create(
+                insert_row(
+                    Task,
                     case=case_id,
                     worker=actor.id,
                     due_on=note_in.follow_up_on,
