@@ -240,6 +240,7 @@ def session(
         term.settle()
         term.press("n")  # the note editor, on a case with no draft
         term.settle(0.3)
+        term.idle(min(idle, 1.0))  # whatever the editor does as it opens, not counted
         keys.idle_bytes_per_second = term.idle(idle) / idle
     finally:
         term.close()
