@@ -36,8 +36,11 @@ def grams(key: str) -> list[str]:
     return [padded[i : i + 3] for i in range(min(len(key), GRAM_POSITIONS))]
 
 
-def similarity(tokens: list[str], key: str, other: str) -> str | None:
-    """Why two folded names may be the same person, or None."""
+def similarity(
+    tokens: list[str], key: str, other: str, probe: difflib.SequenceMatcher[str] | None = None
+) -> str | None:
+    """Why two folded names may be the same person (``key``, its ``tokens``, typed), or None;
+    ``probe``: ``difflib.SequenceMatcher(None, "", key)``, made once for many names."""
     if other == key:
         return "same name"
     other_tokens = other.split()
@@ -50,12 +53,14 @@ def similarity(tokens: list[str], key: str, other: str) -> str | None:
         and tokens[0][:1] == other_tokens[0][:1]
     ):
         return "similar name"
-    matcher = difflib.SequenceMatcher(None, key, other)
-    if (
-        matcher.real_quick_ratio() >= RATIO
-        and matcher.quick_ratio() >= RATIO
-        and matcher.ratio() >= RATIO
-    ):
+    # The quick bounds first, by a matcher made once for the typed name (``probe``): they read
+    # the two names alike either way round, and most names offered fail them. Only a name that
+    # passes is compared in full, as it always was.
+    probe = probe or difflib.SequenceMatcher(None, "", key)
+    probe.set_seq1(other)
+    if probe.real_quick_ratio() < RATIO or probe.quick_ratio() < RATIO:
+        return None
+    if difflib.SequenceMatcher(None, key, other).ratio() >= RATIO:
         return "similar name"
     return None
 
@@ -93,8 +98,9 @@ def similar_clients(db: pw.Database, key: str) -> dict[int, str]:
         ),
     ).fetchall()
     found: dict[int, str] = {}
+    probe = difflib.SequenceMatcher(None, "", key)
     for client_id, other in rows:
-        reason = similarity(tokens, key, other)
+        reason = similarity(tokens, key, other, probe)
         if reason:
             found[int(client_id)] = reason
     return found
