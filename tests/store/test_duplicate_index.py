@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,9 +74,9 @@ def test_only_clients_sharing_pieces_of_the_name_are_compared(
     compared: list[str] = []
     score = similar.similarity
 
-    def counted(tokens: list[str], key: str, other: str) -> str | None:
+    def counted(tokens: list[str], key: str, other: str, probe: Any = None) -> str | None:
         compared.append(other)
-        return score(tokens, key, other)
+        return score(tokens, key, other, probe)
 
     monkeypatch.setattr(similar, "similarity", counted)
     found = store.cases.possible_duplicates(me, "Jonathan Smith")
