@@ -8,11 +8,12 @@ similar to another (``similarity``) when they are the same, the same words in an
 the same last word and first initial, or when difflib rates them 0.85 alike or more. Whoever
 passes one of the first three shares every gram of the typed name's last word (space-padded);
 whoever passes the last shares at least 0.125 x (both lengths) - 2 grams (less any gram the
-typed name repeats) and is within 0.74-1.35 times its length: two names rated 0.85 alike have
-matching runs covering 0.425 of their letters in few pieces, each piece of n letters holding
-n - 2 shared grams. Only those clients are scored, with the rules themselves, so the result is
-what comparing every client would give, except between names so short (under 17 letters
-together) and so scrambled that they share no three letters in a row.
+typed name repeats) and is within 0.74-1.35 times its length: two names rated 0.85 alike match
+in runs of at least 0.425 x (both lengths) letters all told, in at most one run more than the
+letters left unmatched, and a run of n letters holds n - 2 shared grams. Only those clients are
+scored, with the rules themselves, so the result is what comparing every client would give,
+except between names so short (under 17 letters together) and so scrambled that they share no
+three letters in a row.
 """
 
 from __future__ import annotations
