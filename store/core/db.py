@@ -37,18 +37,25 @@ _registry_lock = threading.Lock()
 
 class _Held:
     """One thread's connection, kept in that thread's local state: when the thread ends, the
-    state goes and the connection is closed with it."""
+    state goes and the connection is closed with it. Its thread holds ``lock`` while using it:
+    a connection may be closed from another thread, but never while it is in use (SQLite's
+    driver would crash)."""
 
-    __slots__ = ("__weakref__", "conn", "generation", "sealing")
+    __slots__ = ("__weakref__", "closed", "conn", "generation", "lock", "sealing")
 
     def __init__(self, conn: sqlite3.Connection, generation: int) -> None:
         self.conn = conn
         self.generation = generation  # of the Database's connections (see ``Database.close``)
         self.sealing = False  # the seal's temporary triggers are made on this connection
+        self.lock = threading.RLock()
+        self.closed = False
 
     def close(self) -> None:
-        with suppress(sqlite3.Error):
-            self.conn.close()
+        """Close the connection once its thread has finished the work it is doing."""
+        with self.lock:
+            self.closed = True
+            with suppress(sqlite3.Error):
+                self.conn.close()
 
     def __del__(self) -> None:
         self.close()
@@ -117,11 +124,19 @@ class Database:
         # Database (see ``shared``); a store of another file re-points the proxy when used.
         if proxy.obj is not self.db:
             proxy.initialize(self.db)
-        held: _Held | None = getattr(self._local, "held", None)
-        stale = held is None or held.generation != self._generation or self.db.is_closed()
-        if stale and self.db.transaction_depth() == 0:  # never mid-transaction
-            self._open_here()
-        yield self.db
+        while True:
+            held: _Held | None = getattr(self._local, "held", None)
+            stale = held is None or held.generation != self._generation or self.db.is_closed()
+            if stale and self.db.transaction_depth() == 0:  # never mid-transaction
+                held = self._open_here()
+            if held is None:  # pragma: no cover - a transaction begun outside connection()
+                yield self.db
+                return
+            with held.lock:
+                if held.closed and self.db.transaction_depth() == 0:
+                    continue  # closed by ``close`` just now: open anew
+                yield self.db
+                return
 
     def _open_here(self) -> _Held:
         """Open this thread's connection (peewee runs the pragmas on it, once)."""

@@ -120,6 +120,33 @@ def test_close_closes_every_threads_connection_and_a_thread_then_opens_anew(
     assert seen == [1]
 
 
+def test_close_waits_for_a_thread_in_the_middle_of_its_work(store: Store) -> None:
+    """Closing a connection another thread is using would crash SQLite's driver: close waits
+    until that thread's unit of work is over, and the work is saved."""
+    me = store.workers.ensure("sam", role="manager", team="North")
+    inside, go = threading.Event(), threading.Event()
+    saved: list[int] = []
+
+    def work() -> None:
+        with store.database.writing():
+            inside.set()
+            go.wait(10)
+            saved.append(store.cases.create(me, {"client_name": "Ada Lovelace"}).id)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    inside.wait(10)
+    closing = threading.Thread(target=store.close)
+    closing.start()
+    closing.join(0.3)
+    assert closing.is_alive()  # waiting for the work to end
+    go.set()
+    worker.join(10)
+    closing.join(10)
+    assert not closing.is_alive() and store.database.connections() == 0
+    assert [c.id for c in store.cases.caseload(me, scope="all")] == saved
+
+
 def test_the_wal_is_left_to_sqlite_to_checkpoint(store: Store, db_path: Path) -> None:
     """Nothing is checkpointed by closing after each write: the WAL stays while the store is
     open, and SQLite's own automatic checkpoint (every 1000 pages) keeps it short."""
