@@ -84,6 +84,8 @@ class Store:
         consent_expiring_days: int = DEFAULT_CONSENT_EXPIRING_DAYS,
     ) -> None:
         self.database = database
+        database.use()
+        self._closed = False
         self.ref_format = ref_format
         self.audit = AuditService(database)
         self.integrity = IntegrityService(database)
@@ -302,7 +304,11 @@ class Store:
         raise DatabaseUnavailable(f"{path} kept changing while it was read; try again in a moment.")
 
     def close(self) -> None:
-        self.database.close()
+        """Let the database go: the last store of a file to close it closes its connections
+        (each thread's, waiting for any in the middle of its work)."""
+        if not self._closed:
+            self._closed = True
+            self.database.release()
 
     @cached_property
     def handover(self) -> HandoverService:

@@ -92,6 +92,7 @@ class Database:
         self._generation = 0  # raised by ``close``: connections held from before are closed
         self._identity = _identity(path)
         self._version: dialect.DataVersion | None = None  # made when first asked (``stamp``)
+        self._users = 0  # the stores using it (``use``, ``release``)
 
     @classmethod
     def shared(cls, path: Path) -> Database:
@@ -108,6 +109,21 @@ class Database:
                 database.close()
                 database._identity = _identity(path)
             return database
+
+    def use(self) -> None:
+        """A store uses this Database: its connections stay open until every store using it
+        has let it go (``release``)."""
+        with _registry_lock:
+            self._users += 1
+
+    def release(self) -> None:
+        """A store is done with this Database: the last to let it go closes its connections
+        (closing one store of a file leaves another's work on it alone)."""
+        with _registry_lock:
+            self._users -= 1
+            last = self._users <= 0
+        if last:
+            self.close()
 
     def unchanged(self) -> bool:
         """For a read-only Database: True unless someone wrote to the file since it was opened
@@ -195,13 +211,15 @@ class Database:
                     with self.db.atomic(dialect.WRITE_LOCK):
                         # Under the write lock, so each seal chains to the newest link.
                         sealing = seal.watch(self.db, made=held is not None and held.sealing)
-                        if held is not None:
-                            held.sealing = sealing
                         yield self.db
                         if sealing:
                             seal.flush(self.db)
                         for change_watch in watches:
                             change_watch.before_own_commit()
+                    # Only once committed: the seal's temporary triggers, made in the
+                    # transaction, go with it when it is rolled back.
+                    if held is not None:
+                        held.sealing = sealing
                     for change_watch in watches:
                         change_watch.after_own_commit()
         except peewee.OperationalError as exc:

@@ -15,6 +15,7 @@ import pytest
 from store.core import migrations
 from store.core.db import Database
 from store.core.errors import (
+    Conflict,
     DamagedDatabase,
     DatabaseUnavailable,
     NewerDatabase,
@@ -145,6 +146,35 @@ def test_close_waits_for_a_thread_in_the_middle_of_its_work(store: Store) -> Non
     closing.join(10)
     assert not closing.is_alive() and store.database.connections() == 0
     assert [c.id for c in store.cases.caseload(me, scope="all")] == saved
+
+
+def test_a_write_refused_on_a_new_connection_leaves_the_next_one_sealed(store: Store) -> None:
+    """The seal's temporary triggers are made by a connection's first write; when that write
+    is rolled back they go with it, and the next write makes them again."""
+    me = store.workers.ensure("sam", role="manager", team="North")
+    case = store.cases.create(me, {"client_name": "Ada Lovelace"})
+    store.close()  # the next write is on a new connection
+    with pytest.raises(Conflict):
+        store.notes.save_draft(me, case.id, {"body": "Begun"}, draft_id=999)
+    note = store.notes.finalise(
+        me, case.id, {"body": "Rang", "note_type": "phone call", "contact_at": "now"}
+    )
+    assert store.notes.get(me, note.id).status == "final"
+    assert store.integrity.verify().problems == ()
+
+
+def test_closing_one_store_of_a_file_leaves_anothers_connections_open(
+    store: Store, db_path: Path
+) -> None:
+    store.workers.active()
+    beside = Store.open(db_path)  # a check beside the app: the same Database
+    assert beside.database is store.database
+    beside.workers.active()
+    beside.close()
+    beside.close()  # twice: still only its own
+    assert store.database.connections() == 1
+    store.close()
+    assert store.database.connections() == 0
 
 
 def test_the_wal_is_left_to_sqlite_to_checkpoint(store: Store, db_path: Path) -> None:
