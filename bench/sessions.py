@@ -221,7 +221,7 @@ def session(
             term.settle()
             term.press(ESCAPE)
             term.settle()
-            keys.open_case.append(term.press(ENTER, quiet=SCREEN_QUIET))
+            keys.open_case.append(term.press(ENTER, quiet=SCREEN_QUIET, nothing=5))
             term.settle()
             if attempt + 1 < reopen:
                 term.press(ESCAPE)
@@ -230,7 +230,7 @@ def session(
                 term.settle()
         # Every tab is built the first time it is shown: the second round is the switch.
         for key in "23456712345671" if reopen > 1 else "231231":
-            keys.tabs.append(term.press(key, quiet=SCREEN_QUIET))
+            keys.tabs.append(term.press(key, quiet=SCREEN_QUIET, nothing=2))
         term.press("3")
         term.settle()
         term.press("/")
