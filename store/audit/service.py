@@ -19,7 +19,7 @@ from store.core.db import Database
 from store.core.models import AuditEvent, Case, Worker, utcnow
 from store.core.permissions import AUDIT_READERS, require_role
 from store.core.records import WorkerInfo
-from store.core.rows import tuples
+from store.core.rows import insert_row, tuples
 from store.core.textsafe import clean_field
 
 # Longest text kept in a field of an event: enough for any login, record kind or detail the
@@ -60,7 +60,8 @@ def append(
 ) -> None:
     """Add an event to the trail; call inside a write transaction. ``login`` defaults to the
     actor's; an actor the database doesn't know (id 0) is recorded by login alone."""
-    AuditEvent.create(
+    insert_row(
+        AuditEvent,
         at=utcnow(),
         worker=actor.id if actor is not None and actor.id else None,
         login=_text(login or (actor.username if actor is not None else "")),

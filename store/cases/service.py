@@ -5,7 +5,6 @@ in ``store.cases.closure``)."""
 
 from __future__ import annotations
 
-import difflib
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -19,6 +18,7 @@ from store.cases.detail import RESTRICTED_NAME, case_detail, case_row, row_query
 from store.cases.lifecycle import CaseLifecycle
 from store.cases.records import CaseDetail, CaseRow, DuplicateCandidate
 from store.cases.restriction import CaseRestriction
+from store.cases.similar import similar_clients
 from store.cases.team import TeamView
 from store.core import dates
 from store.core.db import Database
@@ -119,20 +119,17 @@ class CaseService(CaseLifecycle, BulkTransfer, ClosureChecklistService, CaseRest
         """Existing clients (any worker's, open or closed) who may be this person: whoever may
         open a case is told that one exists and who holds it, whether or not they may read it."""
         key = fold(clean_field(name))
-        tokens = key.split()
         found: dict[int, list[str]] = {}
-        with self.database.reading():
+        with self.database.reading() as db:
             require_role(actor, CASE_CREATORS, NO_NEW_CASES)
             if date_of_birth is not None:
                 for (cid,) in tuples(
                     Client.select(Client.id).where(Client.date_of_birth == date_of_birth)
                 ):
                     found.setdefault(cid, []).append("same date of birth")
-            if tokens:
-                for cid, other in tuples(Client.select(Client.id, Client.name_key)):
-                    reason = _name_similarity(tokens, key, other)
-                    if reason:
-                        found.setdefault(cid, []).insert(0, reason)
+            # By the index of names' pieces, not by comparing every client's name.
+            for cid, reason in similar_clients(db, key).items():
+                found.setdefault(cid, []).insert(0, reason)
             if not found:
                 return []
             ranked = sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:limit]
@@ -272,27 +269,3 @@ class CaseService(CaseLifecycle, BulkTransfer, ClosureChecklistService, CaseRest
         rows = self.caseload(actor)
         rows.sort(key=lambda r: r.last_contact_at or datetime.min, reverse=True)
         return list(rows[:limit])
-
-
-def _name_similarity(tokens: list[str], key: str, other: str) -> str | None:
-    """Why two folded names may be the same person, or None."""
-    if other == key:
-        return "same name"
-    other_tokens = other.split()
-    if sorted(other_tokens) == sorted(tokens):
-        return "same name, other order"
-    if (
-        len(tokens) > 1
-        and len(other_tokens) > 1
-        and tokens[-1] == other_tokens[-1]
-        and tokens[0][:1] == other_tokens[0][:1]
-    ):
-        return "similar name"
-    matcher = difflib.SequenceMatcher(None, key, other)
-    if (
-        matcher.real_quick_ratio() >= 0.85
-        and matcher.quick_ratio() >= 0.85
-        and matcher.ratio() >= 0.85
-    ):
-        return "similar name"
-    return None

@@ -5,17 +5,23 @@ What is SQLite's alone lives in ``store.core.dialect`` (the SQL) and ``store.cor
 (the file on disk), so that a PostgreSQL backend can be added behind the same two context
 managers without touching the service code or the UI.
 
-Peewee keeps one connection per thread and Textual runs thread workers from a pool, so
-connections are opened and closed deliberately around each unit of work rather than left
-lying in pool threads.
+Each thread keeps one connection, opened at its first unit of work and kept: its pragmas are
+run once, and SQLite checkpoints the WAL itself as it grows (``wal_autocheckpoint``), not on
+every close. Textual runs thread workers from a pool whose threads live on; a thread that ends
+takes its connection with it (closed as the thread's own state goes), and ``close`` closes every
+thread's at once (the app's exit, ``Store.close``), which also checkpoints and removes the WAL.
 """
 
 from __future__ import annotations
 
+import os
+import sqlite3
 import threading
+import weakref
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any, cast
 
 import peewee
 
@@ -29,8 +35,43 @@ _registry: dict[Path, Database] = {}
 _registry_lock = threading.Lock()
 
 
+class _Held:
+    """One thread's connection, kept in that thread's local state: when the thread ends, the
+    state goes and the connection is closed with it. Its thread holds ``lock`` while using it:
+    a connection may be closed from another thread, but never while it is in use (SQLite's
+    driver would crash)."""
+
+    __slots__ = ("__weakref__", "closed", "conn", "generation", "lock", "sealing")
+
+    def __init__(self, conn: sqlite3.Connection, generation: int) -> None:
+        self.conn = conn
+        self.generation = generation  # of the Database's connections (see ``Database.close``)
+        self.sealing = False  # the seal's temporary triggers are made on this connection
+        self.lock = threading.RLock()
+        self.closed = False
+
+    def close(self) -> None:
+        """Close the connection once its thread has finished the work it is doing."""
+        with self.lock:
+            self.closed = True
+            with suppress(sqlite3.Error):
+                self.conn.close()
+
+    def __del__(self) -> None:
+        self.close()
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at ``path`` (device, inode), None if none."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
+
+
 class Database:
-    """A Caseline database: an SQLite file (for now) with per-unit-of-work connections."""
+    """A Caseline database: an SQLite file (for now) with a long-lived connection per thread."""
 
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
@@ -45,6 +86,13 @@ class Database:
             if immutable:
                 self._signature = file_signature(path)
         self.db = dialect.connect(path, read_only=read_only, uri=uri)
+        self._local = threading.local()  # this thread's _Held
+        self._held: weakref.WeakSet[_Held] = weakref.WeakSet()  # every thread's
+        self._held_lock = threading.Lock()
+        self._generation = 0  # raised by ``close``: connections held from before are closed
+        self._identity = _identity(path)
+        self._version: dialect.DataVersion | None = None  # made when first asked (``stamp``)
+        self._users = 0  # the stores using it (``use``, ``release``)
 
     @classmethod
     def shared(cls, path: Path) -> Database:
@@ -55,7 +103,27 @@ class Database:
             database = _registry.get(key)
             if database is None:
                 database = _registry[key] = cls(path)
+            elif database._identity != _identity(path):
+                # Another file now at the path (a restored copy): the connections kept are
+                # to the one that was there.
+                database.close()
+                database._identity = _identity(path)
             return database
+
+    def use(self) -> None:
+        """A store uses this Database: its connections stay open until every store using it
+        has let it go (``release``)."""
+        with _registry_lock:
+            self._users += 1
+
+    def release(self) -> None:
+        """A store is done with this Database: the last to let it go closes its connections
+        (closing one store of a file leaves another's work on it alone)."""
+        with _registry_lock:
+            self._users -= 1
+            last = self._users <= 0
+        if last:
+            self.close()
 
     def unchanged(self) -> bool:
         """For a read-only Database: True unless someone wrote to the file since it was opened
@@ -67,17 +135,50 @@ class Database:
 
     @contextmanager
     def connection(self) -> Iterator[peewee.Database]:
-        """Use this thread's connection, opening it for the duration if it isn't open yet."""
+        """Use this thread's connection, opening it if it isn't open yet (it is then kept)."""
         # The models reach the database through one proxy. Stores of one file share one
         # Database (see ``shared``); a store of another file re-points the proxy when used.
         if proxy.obj is not self.db:
             proxy.initialize(self.db)
-        opened = self.db.connect(reuse_if_open=True)
-        try:
-            yield self.db
-        finally:
-            if opened:
-                self.db.close()
+        while True:
+            held: _Held | None = getattr(self._local, "held", None)
+            stale = held is None or held.generation != self._generation or self.db.is_closed()
+            if stale and self.db.transaction_depth() == 0:  # never mid-transaction
+                held = self._open_here()
+            if held is None:  # pragma: no cover - a transaction begun outside connection()
+                yield self.db
+                return
+            with held.lock:
+                if held.closed and self.db.transaction_depth() == 0:
+                    continue  # closed by ``close`` just now: open anew
+                yield self.db
+                return
+
+    def _open_here(self) -> _Held:
+        """Open this thread's connection (peewee runs the pragmas on it, once)."""
+        if not self.db.is_closed():
+            self.db.close()  # closed already by ``close`` from another thread: forget it
+        self.db.connect()
+        with self._held_lock:
+            connection: sqlite3.Connection = cast(Any, self.db).connection()
+            held = _Held(connection, self._generation)
+            self._held.add(held)
+        self._local.held = held
+        return held
+
+    def stamp(self) -> tuple[int, int]:
+        """A stamp of what the database holds: equal stamps mean nobody (this process
+        included) committed anything in between. Costs a few microseconds."""
+        with self._held_lock:
+            if self._version is None:
+                self._version = dialect.DataVersion(self.path)
+            version = self._version
+        return version.stamp()
+
+    def connections(self) -> int:
+        """How many threads hold a connection now."""
+        with self._held_lock:
+            return len(self._held)
 
     @contextmanager
     def reading(self) -> Iterator[peewee.Database]:
@@ -106,14 +207,19 @@ class Database:
                         yield self.db
                 else:
                     watches = tuple(self.watches)
+                    held: _Held | None = getattr(self._local, "held", None)
                     with self.db.atomic(dialect.WRITE_LOCK):
                         # Under the write lock, so each seal chains to the newest link.
-                        sealing = seal.watch(self.db)
+                        sealing = seal.watch(self.db, made=held is not None and held.sealing)
                         yield self.db
                         if sealing:
                             seal.flush(self.db)
                         for change_watch in watches:
                             change_watch.before_own_commit()
+                    # Only once committed: the seal's temporary triggers, made in the
+                    # transaction, go with it when it is rolled back.
+                    if held is not None:
+                        held.sealing = sealing
                     for change_watch in watches:
                         change_watch.after_own_commit()
         except peewee.OperationalError as exc:
@@ -142,7 +248,21 @@ class Database:
                     dialect.set_foreign_keys(self.db, enforced=True)
         except peewee.OperationalError as exc:
             raise DatabaseUnavailable(dialect.friendly_error(exc, self.path)) from exc
+        finally:
+            # A table rebuilt takes the connection's temporary triggers with it (the seal's):
+            # every unit of work after an upgrade starts on a connection of its own.
+            self.close()
 
     def close(self) -> None:
-        if not self.db.is_closed():
-            self.db.close()
+        """Close every thread's connection (a thread using the database again opens anew);
+        the last to close checkpoints the WAL into the file and removes it."""
+        with self._held_lock:
+            self._generation += 1
+            held, self._held = list(self._held), weakref.WeakSet()
+            version, self._version = self._version, None
+        for each in held:
+            each.close()
+        if version is not None:
+            version.close()
+        if self.db.transaction_depth() == 0:
+            self.db.close()  # this thread's state: closed already, or never opened

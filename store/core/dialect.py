@@ -71,7 +71,10 @@ WRITE_LOCK = "IMMEDIATE"
 
 def connect(path: Path, *, read_only: bool, uri: str | None = None) -> peewee.Database:
     """An unopened database for ``path``: read-write with PRAGMAS, or read-only through
-    ``uri`` (``store.core.sqlite_file.read_only_uri``) with READ_ONLY_PRAGMAS."""
+    ``uri`` (``store.core.sqlite_file.read_only_uri``) with READ_ONLY_PRAGMAS.
+
+    Each thread uses its own connection (peewee keeps one per thread); ``check_same_thread``
+    is off only so that closing the database can close every thread's at once."""
     if read_only:
         return peewee.SqliteDatabase(
             uri or str(path),
@@ -79,9 +82,14 @@ def connect(path: Path, *, read_only: bool, uri: str | None = None) -> peewee.Da
             timeout=BUSY_TIMEOUT_SECONDS,
             autoconnect=False,
             uri=True,
+            check_same_thread=False,
         )
     return peewee.SqliteDatabase(
-        str(path), pragmas=PRAGMAS, timeout=BUSY_TIMEOUT_SECONDS, autoconnect=False
+        str(path),
+        pragmas=PRAGMAS,
+        timeout=BUSY_TIMEOUT_SECONDS,
+        autoconnect=False,
+        check_same_thread=False,
     )
 
 
@@ -211,6 +219,35 @@ class ChangeWatch:
     def after_own_commit(self) -> None:
         with self._lock:
             self._version = self._read()
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+
+class DataVersion:
+    """What the database holds, as a stamp that differs once anyone has committed to it,
+    this process's other connections included: ``PRAGMA data_version`` on a read-only
+    connection of its own (which changes whenever any other connection commits), a few
+    microseconds, reading no table. Stamps are compared with each other, never read."""
+
+    _made = 0  # each DataVersion's stamps differ from every other's
+    _made_lock = threading.Lock()
+
+    def __init__(self, path: Path) -> None:
+        uri = f"file:{quote(str(path.absolute()))}?mode=ro"
+        self._connection = sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
+        )
+        self._lock = threading.Lock()
+        with DataVersion._made_lock:
+            DataVersion._made += 1
+            self._serial = DataVersion._made
+
+    def stamp(self) -> tuple[int, int]:
+        with self._lock:
+            version = int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+        return self._serial, version
 
     def close(self) -> None:
         with self._lock:

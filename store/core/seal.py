@@ -414,9 +414,12 @@ def seal_all(db: peewee.Database, kinds: Sequence[Sealed] = SEALED) -> int:
 PENDING = "seal_pending"
 
 
-def watch(db: peewee.Database) -> bool:
-    """Make sure this connection notes what becomes final (once per connection). False when
-    the database has no seals yet (older than version 10: being upgraded)."""
+def watch(db: peewee.Database, *, made: bool = False) -> bool:
+    """Make sure this connection notes what becomes final (once per connection: ``made`` says
+    it was done on it already). False when the database has no seals yet (older than version
+    10: being upgraded)."""
+    if made:
+        return True
     return note_final_rows(
         db,
         PENDING,

@@ -18,7 +18,7 @@ from store.access import guarded
 from store.audit.service import act, opened
 from store.core import dates
 from store.core.db import Database
-from store.core.dialect import contains
+from store.core.dialect import execute_sql
 from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import (
     Case,
@@ -32,16 +32,25 @@ from store.core.models import (
 )
 from store.core.permissions import Access
 from store.core.records import CaseStatus, WorkerInfo
-from store.core.rows import tuples
+from store.core.rows import insert_row, tuples
 from store.core.settings import NOTE_TYPES
 from store.core.textsafe import clean_field, preview_line
 from store.forms.service import draft_state
 from store.notes.left import LeftDrafts
 from store.notes.records import AmendmentInfo, DraftInfo, NoteDetail, NoteSummary
-from store.notes.rules import BODY_MAX, DRAFT_FIELDS, truthy
+from store.notes.rules import BODY_MAX, DRAFT_FIELDS, note_matches, search_key, truthy
 
 if TYPE_CHECKING:
     from store.notes.input import NoteInput
+
+
+# The case a note is finalised on, its client's name and the author's (a statement written once:
+# peewee building it at each note costs more than SQLite's answering it).
+_CASE_FOR_NOTE = (
+    "SELECT c.ref, c.status, c.last_contact_at, cl.name,"
+    " (SELECT w.display_name FROM worker AS w WHERE w.id = ?)"
+    ' FROM "case" AS c JOIN client AS cl ON cl.id = c.client_id WHERE c.id = ?'
+)
 
 
 def first_line(body: str, width: int = 200) -> str:
@@ -187,12 +196,16 @@ class NoteService(LeftDrafts):
             "finalised_at": now,
             "updated_at": now,
         }
-        with self.database.writing():
-            case = Case.get_or_none(Case.id == case_id)
-            if case is None:
+        with self.database.writing() as db:
+            # The case and the names the new note is shown with, read once: the note returned
+            # is made from what was written, not read back.
+            found = execute_sql(db, _CASE_FOR_NOTE, (actor.id, case_id)).fetchone()
+            if found is None:
                 raise NotFound(f"No case with id {case_id}.")
-            if case.status == CaseStatus.CLOSED.value:
-                raise InvalidInput({"form": f"Case {case.ref} is closed; reopen it to add notes."})
+            ref, status, last_contact, client_name, author_name = found
+            last_contact_at = datetime.fromisoformat(last_contact) if last_contact else None
+            if status == CaseStatus.CLOSED.value:
+                raise InvalidInput({"form": f"Case {ref} is closed; reopen it to add notes."})
             if draft_id is not None:
                 updated = (
                     Note.update(**values, version=Note.version + 1)
@@ -208,9 +221,10 @@ class NoteService(LeftDrafts):
                     raise Conflict("This draft has already been saved or discarded elsewhere.")
                 note_id = draft_id
             else:
-                note_id = Note.create(case=case_id, author=actor.id, created_at=now, **values).id
+                note_id = insert_row(Note, case=case_id, author=actor.id, created_at=now, **values)
             if note_in.significant:
-                ChronologyEntry.create(
+                insert_row(
+                    ChronologyEntry,
                     case=case_id,
                     occurred_on=note_in.contact_at.date(),
                     category=note_in.chronology_category,
@@ -222,7 +236,8 @@ class NoteService(LeftDrafts):
                     created_by=actor.id,
                 )
             if note_in.follow_up_on is not None:
-                Task.create(
+                insert_row(
+                    Task,
                     case=case_id,
                     worker=actor.id,
                     due_on=note_in.follow_up_on,
@@ -232,12 +247,28 @@ class NoteService(LeftDrafts):
                     created_at=now,
                     created_by=actor.id,
                 )
-            if case.last_contact_at is None or contact_at > case.last_contact_at:
+            if last_contact_at is None or contact_at > last_contact_at:
                 Case.update(last_contact_at=contact_at, updated_at=now).where(
                     Case.id == case_id
                 ).execute()
             act(actor, "note-finalised", case_id, "note", note_id)
-            return self._note_detail(note_id)
+        return NoteDetail(
+            id=note_id,
+            case_id=case_id,
+            case_ref=ref,
+            client_name=client_name,
+            contact_at=contact_at,
+            note_type=note_in.note_type,
+            present=note_in.present,
+            body=note_in.body,
+            author_name=author_name or actor.display_name,
+            significant=note_in.significant,
+            chronology_title=note_in.chronology_title if note_in.significant else "",
+            follow_up_on=note_in.follow_up_on,
+            status="final",
+            finalised_at=now,
+            amendments=(),  # a draft is never amended, nor a note just made
+        )
 
     @guarded(Access.WRITE, "note_id", of="note")
     def amend(self, actor: WorkerInfo, note_id: int, *, reason: str, body: str) -> NoteDetail:
@@ -280,11 +311,15 @@ class NoteService(LeftDrafts):
         note_type: str | None = None,
         text: str | None = None,
     ) -> list[NoteSummary]:
-        """A case's finalised notes, newest first, optionally of one type or containing text."""
+        """A case's finalised notes, newest first, optionally of one type or containing text
+        (case and accents ignored). Each carries its ``search_key``: a list read once can be
+        filtered as it is typed with ``store.notes.rules.note_matches``, giving the same notes.
+        """
+        # Each note's amendments counted by the index on their note, not the whole table.
         amendments = (
-            NoteAmendment.select(NoteAmendment.note, pw.fn.COUNT(NoteAmendment.id).alias("n"))
-            .group_by(NoteAmendment.note)
-            .alias("amendment_counts")
+            NoteAmendment.select(pw.fn.COUNT(NoteAmendment.id))
+            .where(NoteAmendment.note == Note.id)
+            .alias("amendments")
         )
         query = (
             Note.select(
@@ -292,36 +327,36 @@ class NoteService(LeftDrafts):
                 Note.contact_at,
                 Note.note_type,
                 Worker.display_name,
+                Note.present,
                 Note.body,
                 Note.significant,
-                pw.fn.COALESCE(amendments.c.n, 0),
+                amendments,
             )
             .join(Worker, on=(Note.author == Worker.id))
-            .switch(Note)
-            .join(amendments, pw.JOIN.LEFT_OUTER, on=(amendments.c.note_id == Note.id))
             .where(Note.case == case_id, Note.status == "final")
             .order_by(Note.contact_at.desc(), Note.id.desc())
         )
         if note_type:
             query = query.where(Note.note_type == note_type)
-        if text and text.strip():
-            query = query.where(
-                contains(Note.body, text.strip()) | contains(Note.present, text.strip())
-            )
         with self.database.reading():
-            return [
-                NoteSummary(
-                    id=i,
-                    case_id=case_id,
-                    contact_at=at,
-                    note_type=kind,
-                    author_name=who,
-                    first_line=first_line(body),
-                    significant=bool(sig),
-                    amendments=int(n),
-                )
-                for i, at, kind, who, body, sig, n in tuples(query)
-            ]
+            rows = list(tuples(query))
+        notes = [
+            NoteSummary(
+                id=i,
+                case_id=case_id,
+                contact_at=at,
+                note_type=kind,
+                author_name=who,
+                first_line=first_line(body),
+                significant=bool(sig),
+                amendments=int(n),
+                search_key=search_key(present, body),
+            )
+            for i, at, kind, who, present, body, sig, n in rows
+        ]
+        if text and text.strip():
+            notes = [note for note in notes if note_matches(note, text)]
+        return notes
 
     @guarded(Access.READ, "note_id", of="note")
     def get(self, actor: WorkerInfo, note_id: int, *, opening: bool = False) -> NoteDetail:

@@ -522,9 +522,9 @@ def test_two_thousand_entries_take_two_queries_after_the_access_check(
     monkeypatch.setattr(store.database.db, "execute_sql", counting)
     items = store.chronology.entries(me, case.id, text="details")
     assert len(items) == 2000 and all(i.author_name == "Sam Okafor" for i in items)
-    # The access check reads the case's holder and the worker; then one query for the
-    # entries and one for their authors, however many there are (no query per entry).
-    assert len(selects) == 4
+    # The access check reads the case's holder and the worker in one query; then one query
+    # for the entries and one for their authors, however many there are (none per entry).
+    assert len(selects) == 3
     assert sum("chronology_entry" in sql for sql in selects) == 1, selects
 
 

@@ -8,12 +8,14 @@ import stat
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from store.core import migrations
 from store.core.db import Database
 from store.core.errors import (
+    Conflict,
     DamagedDatabase,
     DatabaseUnavailable,
     NewerDatabase,
@@ -39,14 +41,164 @@ def test_pragmas_keep_data_safe(store: Store) -> None:
         assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 5000
 
 
-def test_connections_are_closed_after_each_unit_of_work(store: Store) -> None:
-    store.workers.active()
-    assert store.database.db.is_closed()
-    with store.database.reading():
+def _count_connects(database: Database) -> list[int]:
+    """Count the connections ``database`` opens and the pragmas run on them, from now."""
+    counted = [0, 0]  # connections, pragma runs
+    db: Any = database.db
+    connect, set_pragmas = db._connect, db._set_pragmas
+
+    def counting_connect() -> Any:
+        counted[0] += 1
+        return connect()
+
+    def counting_pragmas(conn: Any) -> None:
+        counted[1] += 1
+        set_pragmas(conn)
+
+    db._connect, db._set_pragmas = counting_connect, counting_pragmas
+    return counted
+
+
+def test_one_thread_keeps_one_connection_for_every_unit_of_work(store: Store) -> None:
+    store.close()
+    counted = _count_connects(store.database)
+    me = store.workers.ensure("sam", role="manager", team="North")
+    case = store.cases.create(me, {"client_name": "Ada Lovelace"})
+    for i in range(5):
+        store.notes.finalise(
+            me, case.id, {"body": f"Visit {i}", "note_type": "home visit", "contact_at": "now"}
+        )
+        store.notes.for_case(me, case.id)
+    assert counted == [1, 1]  # one connection, its pragmas run once
+    assert store.database.connections() == 1
+
+
+def test_a_thread_that_ends_takes_its_connection_with_it(store: Store) -> None:
+    held: list[Any] = []
+
+    def work() -> None:
+        store.workers.active()
+        held.append(store.database.db.connection())
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    with pytest.raises(sqlite3.ProgrammingError):  # closed
+        held[0].execute("SELECT 1")
+    store.workers.active()  # this thread's own is still usable
+    assert store.database.connections() == 1
+
+
+def test_close_closes_every_threads_connection_and_a_thread_then_opens_anew(
+    store: Store, db_path: Path
+) -> None:
+    ready, closed, done = threading.Event(), threading.Event(), threading.Event()
+    held: list[Any] = []
+    seen: list[int] = []
+
+    def work() -> None:
+        store.workers.active()
+        held.append(store.database.db.connection())
+        ready.set()
+        closed.wait(10)
+        seen.append(len(store.workers.active()))  # after the close: a connection anew
+        done.set()
+
+    store.workers.ensure("sam")
+    thread = threading.Thread(target=work)
+    thread.start()
+    ready.wait(10)
+    assert store.database.connections() == 2
+    store.close()
+    assert store.database.connections() == 0
+    with pytest.raises(sqlite3.ProgrammingError):
+        held[0].execute("SELECT 1")
+    # The last connection closed: the WAL is in the file and gone.
+    assert not Path(f"{db_path}-wal").exists()
+    closed.set()
+    done.wait(10)
+    thread.join()
+    assert seen == [1]
+
+
+def test_close_waits_for_a_thread_in_the_middle_of_its_work(store: Store) -> None:
+    """Closing a connection another thread is using would crash SQLite's driver: close waits
+    until that thread's unit of work is over, and the work is saved."""
+    me = store.workers.ensure("sam", role="manager", team="North")
+    inside, go = threading.Event(), threading.Event()
+    saved: list[int] = []
+
+    def work() -> None:
         with store.database.writing():
-            assert not store.database.db.is_closed()
-        assert not store.database.db.is_closed()
-    assert store.database.db.is_closed()
+            inside.set()
+            go.wait(10)
+            saved.append(store.cases.create(me, {"client_name": "Ada Lovelace"}).id)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    inside.wait(10)
+    closing = threading.Thread(target=store.close)
+    closing.start()
+    closing.join(0.3)
+    assert closing.is_alive()  # waiting for the work to end
+    go.set()
+    worker.join(10)
+    closing.join(10)
+    assert not closing.is_alive() and store.database.connections() == 0
+    assert [c.id for c in store.cases.caseload(me, scope="all")] == saved
+
+
+def test_a_write_refused_on_a_new_connection_leaves_the_next_one_sealed(store: Store) -> None:
+    """The seal's temporary triggers are made by a connection's first write; when that write
+    is rolled back they go with it, and the next write makes them again."""
+    me = store.workers.ensure("sam", role="manager", team="North")
+    case = store.cases.create(me, {"client_name": "Ada Lovelace"})
+    store.close()  # the next write is on a new connection
+    with pytest.raises(Conflict):
+        store.notes.save_draft(me, case.id, {"body": "Begun"}, draft_id=999)
+    note = store.notes.finalise(
+        me, case.id, {"body": "Rang", "note_type": "phone call", "contact_at": "now"}
+    )
+    assert store.notes.get(me, note.id).status == "final"
+    assert store.integrity.verify().problems == ()
+
+
+def test_closing_one_store_of_a_file_leaves_anothers_connections_open(
+    store: Store, db_path: Path
+) -> None:
+    store.workers.active()
+    beside = Store.open(db_path)  # a check beside the app: the same Database
+    assert beside.database is store.database
+    beside.workers.active()
+    beside.close()
+    beside.close()  # twice: still only its own
+    assert store.database.connections() == 1
+    store.close()
+    assert store.database.connections() == 0
+
+
+def test_the_wal_is_left_to_sqlite_to_checkpoint(store: Store, db_path: Path) -> None:
+    """Nothing is checkpointed by closing after each write: the WAL stays while the store is
+    open, and SQLite's own automatic checkpoint (every 1000 pages) keeps it short."""
+    me = store.workers.ensure("sam")
+    store.cases.create(me, {"client_name": "Ada Lovelace"})
+    assert Path(f"{db_path}-wal").stat().st_size > 0
+    with store.database.reading() as db:
+        assert db.execute_sql("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000
+
+
+def test_a_file_replaced_at_the_path_is_opened_anew(tmp_path: Path) -> None:
+    first, second = tmp_path / "first.db", tmp_path / "caseline.db"
+    store = Store.open(first)
+    me = store.workers.ensure("sam")
+    store.cases.create(me, {"client_name": "Ada Lovelace"})
+    store.close()
+    store = Store.open(second)
+    store.workers.ensure("sam")  # a connection kept to the empty file
+    os.replace(first, second)  # a restored copy takes its place
+    store = Store.open(second)
+    assert not store.is_empty()
+    store.close()
 
 
 def test_a_write_waits_for_another_process_rather_than_failing(store: Store, db_path: Path) -> None:

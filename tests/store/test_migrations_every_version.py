@@ -1177,6 +1177,21 @@ def fill_v20(b: Built) -> None:
         analysis="",
         version=1,
         updated_at=None,
+def fill_v21(b: Built) -> None:
+    """A client whose name is another's misspelt (the index of names' pieces is kept by the
+    database as the row goes in)."""
+    b.insert(
+        "client",
+        id=21,
+        name="Ada Bryon",
+        name_key="ada bryon",
+        date_of_birth=None,
+        address="",
+        phone="",
+        created_at=at(21),
+        updated_at=at(21),
+        created_by_id=2,
+        version=1,
     )
 
 
@@ -1201,6 +1216,7 @@ BUILDERS: dict[int, Callable[[Built], None]] = {
     18: fill_v18,
     19: fill_v19,
     20: fill_v20,
+    21: fill_v21,
 }
 
 
@@ -1560,6 +1576,12 @@ def read_v20(store: Store, me: Any) -> None:
         "2026-02-25",
     )
     assert [h.record_id for h in store.search.search(me, "agreed plan", kind="notes").hits] == [1]
+def read_v21(store: Store, me: Any) -> None:
+    found = store.cases.possible_duplicates(me, "Ada Byron")
+    assert [(c.client_id, c.reasons) for c in found] == [
+        (1, ("same name",)),
+        (21, ("similar name",)),
+    ]
 
 
 CHECKS: dict[int, Callable[[Store, Any], None]] = {
@@ -1583,6 +1605,7 @@ CHECKS: dict[int, Callable[[Store, Any], None]] = {
     18: read_v18,
     19: read_v19,
     20: read_v20,
+    21: read_v21,
 }
 
 

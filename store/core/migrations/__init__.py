@@ -38,6 +38,7 @@ from store.core.migrations import (
     m0018_referrals,
     m0019_tasks,
     m0020_search,
+    m0021_name_grams,
 )
 
 if TYPE_CHECKING:
@@ -73,6 +74,7 @@ STEPS: list[tuple[int, str, Step]] = [
     (18, "referrals out, their status history and chasing; referrals in", m0018_referrals.up),
     (19, "tasks done with a note or moved with a reason, their moves kept", m0019_tasks.up),
     (20, "one full-text index over the case records, for searching everywhere", m0020_search.up),
+    (21, "clients' names indexed by their pieces, for the duplicate check", m0021_name_grams.up),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"
