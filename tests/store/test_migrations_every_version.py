@@ -1177,6 +1177,9 @@ def fill_v20(b: Built) -> None:
         analysis="",
         version=1,
         updated_at=None,
+    )
+
+
 def fill_v21(b: Built) -> None:
     """A client whose name is another's misspelt (the index of names' pieces is kept by the
     database as the row goes in)."""
@@ -1576,6 +1579,8 @@ def read_v20(store: Store, me: Any) -> None:
         "2026-02-25",
     )
     assert [h.record_id for h in store.search.search(me, "agreed plan", kind="notes").hits] == [1]
+
+
 def read_v21(store: Store, me: Any) -> None:
     found = store.cases.possible_duplicates(me, "Ada Byron")
     assert [(c.client_id, c.reasons) for c in found] == [
