@@ -18,7 +18,7 @@ bench/bare_mirror.py for the keys, answering Caseline's keys with Textual's own 
   * in the process: finalising a note (against INSERT + COMMIT with the same pragmas, in the
     same folder), the new-case duplicate check over every client (against comparing every
     client's name, as it was done before the index), and the first page of search results
-    (when ``store.search`` exists).
+    (``store.search``).
 
 Prints a table (action, Caseline, bare, ratio, bytes sent, target, met?) and writes the same as
 JSON with ``--json``. It asserts nothing: the tests check behaviour, this measures speed, and
@@ -35,7 +35,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -194,21 +194,24 @@ def _duplicates(store: Any, me: Any, runs: int) -> Row:
 
 
 def _search(store: Any, me: Any) -> Row:
-    search = getattr(store, "search", None)
-    if search is None:
-        return Row("first search results", None, None, "ms", "", "<= 30 ms", None)
-    call: Callable[..., Any] | None = getattr(search, "search", None) or getattr(
-        search, "query", None
-    )
-    if call is None:
-        return Row("first search results (call unknown)", None, None, "ms", "", "<= 30 ms", None)
+    """The slowest first page (50 results, newest first) of queries people type: a word in
+    nearly every note, common words, a phrase, hostile text, best match (bench/search.py
+    measures many more)."""
     timed = []
-    for word in ("the", "rent", "visit", "covid-19", '"rent arrears"', "o'brien"):
+    for word, best in (
+        ("the", False),
+        ("rent", False),
+        ("visit", False),
+        ("covid-19", False),
+        ('"rent arrears"', False),
+        ("o'brien", False),
+        ("visit", True),
+    ):
         started = time.perf_counter()
-        call(me, word)
+        store.search.search(me, word, best=best)
         timed.append(time.perf_counter() - started)
     s = max(timed) * 1000
-    return Row("first search results (slowest query)", s, None, "ms", "", "<= 30 ms", s <= 30)
+    return Row("first search results", s, None, "ms", "slowest of 7", "<= 30 ms", s <= 30)
 
 
 def terminal_rows(db: Path, tmp: Path, args: argparse.Namespace, rows_shown: int) -> list[Row]:
