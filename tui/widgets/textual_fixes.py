@@ -74,6 +74,24 @@ to follow it or can go.
    ``Input`` keeping it up to date through that reactive (``Input._watch_value``).
 
    Upstream: no Textual issue or discussion about it was found.
+
+4. A table's row count changing repaints only its scrollbar (``ScrollbarOnlyVirtualSize``).
+
+   What Textual does: the same ``virtual_size`` reactive, set by a ``ScrollView`` when the
+   number of its lines changes, lays the screen out and repaints every line of the view.
+
+   Why Caseline can't accept it: a filter keystroke on the caseload changes the number of rows
+   shown, and repainting the whole table for it sent several kilobytes a key over SSH where
+   only the lines that show other rows, and the scrollbar, had changed.
+
+   What is done instead: the redeclared reactive neither lays out nor repaints; its watcher
+   updates the scrollbars as a layout would (``Widget._scroll_update``: shown or hidden, which
+   lays out only then, their size and position, the scroll kept in range). The table refreshes
+   the lines that changed itself (``tui.widgets.record_table``).
+
+   Private names: ``Widget._scroll_update(virtual_size)``, and the redeclared reactive as in 3.
+
+   Upstream: no Textual issue or discussion about it was found.
 """
 
 from __future__ import annotations
@@ -278,3 +296,13 @@ class RepaintOnlyVirtualSize(_Base):
     keystroke changes it) repaints the field rather than laying the screen out again."""
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
+
+
+class ScrollbarOnlyVirtualSize(_Base):
+    """Mix into a ScrollView drawing its own lines, before ScrollView: its virtual size
+    changing updates the scrollbars, without laying the screen out or repainting every line."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
+
+    def watch_virtual_size(self, size: Size) -> None:
+        self._scroll_update(size)

@@ -167,6 +167,10 @@ class CaseloadScreen(CaselineScreen[None]):
     fetching: reactive[bool] = reactive(False)
     """A load from the database is under way."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._said: dict[str, str] = {}  # what each one-line Static says now
+
     @property
     def table(self) -> CaseTable:
         return self.query_one(CaseTable)
@@ -243,7 +247,7 @@ class CaseloadScreen(CaselineScreen[None]):
         shown, total = len(table.rows), table.total
         count = "…" if self.fetching else (f"{shown} of {total}" if shown != total else f"{total}")
         # Both lines are one row high whatever they say: no need to lay the screen out again.
-        self.query_one("#view-title", Static).update(f"{self._view_name()} ({count})", layout=False)
+        self._say("#view-title", f"{self._view_name()} ({count})")
         if self.fetching:
             table.empty_message = "Loading…"
         elif total == 0:
@@ -254,8 +258,13 @@ class CaseloadScreen(CaselineScreen[None]):
             )
         else:
             table.empty_message = "No cases match the filter. Press escape to clear it."
-        table.refresh()
         self._update_status()
+
+    def _say(self, selector: str, text: str) -> None:
+        """Put ``text`` in a one-line Static; nothing is repainted if it says that already."""
+        if self._said.get(selector) != text:
+            self._said[selector] = text
+            self.query_one(selector, Static).update(text, layout=False)
 
     def _update_status(self) -> None:
         table = self.table
@@ -266,11 +275,11 @@ class CaseloadScreen(CaselineScreen[None]):
         marked = f" · {len(table.marked)} marked" if table.marked else ""
         # The highlighted case's flags in full: the column cuts them short at 80 columns.
         flags = ", ".join(flag_labels(row)) if row is not None else ""
-        self.query_one("#status-line", Static).update(
+        self._say(
+            "#status-line",
             (f" Sorted by {column} ({direction}) · {where}" if where else f" Sorted by {column}")
             + marked
             + (f" · {flags}" if flags else ""),
-            layout=False,
         )
 
     def watch_scope(self) -> None:

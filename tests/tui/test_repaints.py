@@ -1,0 +1,164 @@
+"""What the caseload's table repaints: the lines that changed, and nothing when none did.
+
+Each test watches the lines the table draws (``render_line``, which Textual calls for the
+lines it repaints and no others) and, where it says so, the lines of the screen sent to the
+terminal (the compositor's update, which in a headless test is made but not written)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from textual._compositor import ChopsUpdate, LayoutUpdate
+from textual.strip import Strip
+
+from tui.app import CaselineApp
+from tui.screens.caseload.case_table import CaseTable
+from tui.widgets.record_table import RecordTable
+
+from .helpers import loaded, table, type_text
+
+MakeApp = Callable[..., CaselineApp]
+
+
+@contextmanager
+def lines_drawn(widget: RecordTable[Any]) -> Iterator[list[int]]:
+    """The lines (0 the header) ``widget`` draws while inside, in order."""
+    drawn: list[int] = []
+    draw = widget.render_line
+
+    def spy(y: int) -> Strip:
+        drawn.append(y)
+        return draw(y)
+
+    widget.render_line = spy  # type: ignore[method-assign]
+    try:
+        yield drawn
+    finally:
+        del widget.render_line
+
+
+@contextmanager
+def lines_sent(app: CaselineApp) -> Iterator[set[int]]:
+    """The screen lines in the updates the app would send to the terminal while inside."""
+    sent: set[int] = set()
+    display = app._display
+
+    def spy(screen: Any, renderable: Any) -> None:
+        if isinstance(renderable, ChopsUpdate):
+            sent.update(y for y, _x1, _x2 in renderable.spans)
+        elif isinstance(renderable, LayoutUpdate):
+            sent.update(range(renderable.region.y, renderable.region.bottom))
+        display(screen, renderable)
+
+    app._display = spy  # type: ignore[method-assign]
+    try:
+        yield sent
+    finally:
+        del app._display
+
+
+async def test_a_cursor_move_repaints_the_two_lines_that_changed(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        cases = table(app)
+        assert cases.cursor_row == 0
+        with lines_drawn(cases) as drawn:
+            await pilot.press("down")
+            await loaded(pilot)
+        assert cases.cursor_row == 1
+        assert sorted(drawn) == [1, 2]  # the line left and the line reached
+        with lines_drawn(cases) as drawn:
+            await pilot.press("down", "down")
+            await loaded(pilot)
+        assert sorted(set(drawn)) == [2, 3, 4]
+
+
+async def test_a_filter_keystroke_that_changes_nothing_shown_repaints_no_line(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        cases = table(app)
+        shown = list(cases.rows)
+        await pilot.press("slash")
+        await loaded(pilot)
+        filter_line = app.screen.query_one("#filter").region.y
+        # Every one of the five clients' names has an o (Zoë's folded): the same five rows.
+        with lines_drawn(cases) as drawn, lines_sent(app) as sent:
+            await pilot.press("o")
+            await loaded(pilot)
+        assert cases.rows == shown
+        assert drawn == []
+        assert sent <= {filter_line}  # the letter typed, and not one line of the table
+        # A filter matching nothing, typed into further: the empty table stays as it was.
+        await type_text(pilot, "qqq")
+        await loaded(pilot)
+        assert cases.rows == []
+        with lines_drawn(cases) as drawn, lines_sent(app) as sent:
+            await pilot.press("q")
+            await loaded(pilot)
+        assert drawn == []
+        assert sent <= {filter_line}
+
+
+async def test_a_filter_keystroke_repaints_only_the_lines_showing_other_rows(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        cases = table(app)
+        before = [r.id for r in cases.rows]
+        await pilot.press("slash")
+        with lines_drawn(cases) as drawn:
+            await pilot.press(*"zo")  # Zoë Adams alone: the last row comes first
+            await loaded(pilot)
+        after = [r.id for r in cases.rows]
+        assert len(after) == 1
+        changed = {
+            y + 1
+            for y in range(len(before))
+            if (before[y] if y < len(before) else None) != (after[y] if y < len(after) else None)
+        }
+        assert 0 not in drawn  # the header stays
+        assert set(drawn) <= changed | {1}  # and the first line, where the cursor now is
+        assert set(drawn) >= changed
+
+
+async def test_column_widths_are_measured_when_the_rows_change_not_on_a_move_or_a_filter(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        cases = table(app)
+        measured: list[int] = []
+        measure = cases.measured_widths
+
+        def counting(rows: Any) -> dict[str, int]:
+            measured.append(len(rows))
+            return measure(rows)
+
+        cases.measured_widths = counting  # type: ignore[method-assign]
+        await pilot.press("down", "down", "up", "end", "home")
+        await pilot.press("slash", *"ai")
+        await loaded(pilot)
+        assert measured == []
+        cases.set_rows(list(cases.rows))  # new data: measured once
+        assert measured == [len(cases.rows)]
+
+
+async def test_marking_a_case_repaints_its_line_and_the_next(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        cases = app.screen.query_one(CaseTable)
+        with lines_drawn(cases) as drawn:
+            await pilot.press("space")
+            await loaded(pilot)
+        assert cases.marked and cases.cursor_row == 1
+        assert sorted(set(drawn)) == [1, 2]
