@@ -121,6 +121,11 @@ class ConfigFile(BaseModel):
         le=20,
         description="Chases with no answer after which a referral is marked for escalation.",
     )
+    cursor_blink: bool = Field(
+        default=False,
+        description="The text cursor blinks (off by default: an idle screen then sends the "
+        "terminal nothing).",
+    )
 
     @field_validator(
         "note_types",

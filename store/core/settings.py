@@ -129,6 +129,7 @@ class Config:
     idle_lock_minutes: int = 5
     consent_expiring_days: int = DEFAULT_CONSENT_EXPIRING_DAYS
     referral_chase_limit: int = 3
+    cursor_blink: bool = False
 
     @property
     def dayfirst(self) -> bool:

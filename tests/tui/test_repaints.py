@@ -11,13 +11,17 @@ from contextlib import contextmanager
 from typing import Any
 
 from textual._compositor import ChopsUpdate, LayoutUpdate
+from textual.command import CommandPalette
 from textual.strip import Strip
+from textual.widgets import Input, TextArea
 
+from store.core.settings import Config
 from tui.app import CaselineApp
 from tui.screens.caseload.case_table import CaseTable
 from tui.widgets.record_table import RecordTable
 
 from .helpers import loaded, table, type_text
+from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
 
@@ -162,3 +166,50 @@ async def test_marking_a_case_repaints_its_line_and_the_next(make_app: MakeApp) 
             await loaded(pilot)
         assert cases.marked and cases.cursor_row == 1
         assert sorted(set(drawn)) == [1, 2]
+
+
+# -- an idle screen sends nothing --------------------------------------------------------------
+
+BLINK_SECONDS = 0.5  # Textual's blink: the cursor shown, then hidden, every half second
+
+
+async def test_nothing_is_sent_while_the_note_editor_sits_idle(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("n")
+        await loaded(pilot)
+        body = app.screen.query_one("#body", TextArea)
+        assert body.has_focus and not body.cursor_blink
+        await type_text(pilot, "Phoned Aisha")
+        await loaded(pilot)
+        with lines_sent(app) as sent:
+            await pilot.pause(BLINK_SECONDS + 0.1)  # a blink would have come by now
+        assert sent == set()
+
+
+async def test_the_cursor_blinks_when_the_config_says_so(make_app: MakeApp) -> None:
+    app = make_app(config=Config(cursor_blink=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("n")
+        await loaded(pilot)
+        body = app.screen.query_one("#body", TextArea)
+        assert body.has_focus and body.cursor_blink
+        with lines_sent(app) as sent:
+            await until(pilot, lambda: sent, seconds=5 * BLINK_SECONDS)
+        assert body.region.y <= min(sent) < body.region.bottom  # the cursor's line
+
+
+async def test_no_text_field_blinks_by_default(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await loaded(pilot)
+        field = app.screen.query_one("#filter", Input)
+        assert field.has_focus and not field.cursor_blink
+        await pilot.press("ctrl+p")  # the command palette's own box too
+        await loaded(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        assert isinstance(app.focused, Input) and not app.focused.cursor_blink
