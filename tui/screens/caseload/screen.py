@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 from store.cases.records import CaseRow, TransferredCases
 from store.core import dates
 from store.notes.records import DraftInfo, LeftDraft
+from tui.freshness import if_changed, versioned
 from tui.screens.base import CaselineScreen
 from tui.screens.caseload.case_table import HIDDEN_CLOSED, HIDDEN_MINE, CaseTable, flag_labels
 from tui.text import assemble
@@ -164,12 +165,14 @@ class CaseloadScreen(CaselineScreen[None]):
     closed: reactive[bool] = reactive(False, init=False)
     """Closed cases rather than open ones."""
 
-    fetching: reactive[bool] = reactive(False)
+    # Not repainting the screen when set: the lines that say so are updated themselves.
+    fetching: reactive[bool] = reactive(False, repaint=False)
     """A load from the database is under way."""
 
     def __init__(self) -> None:
         super().__init__()
         self._said: dict[str, str] = {}  # what each one-line Static says now
+        self._read_version: int | None = None  # the store's version when the rows were read
 
     @property
     def table(self) -> CaseTable:
@@ -203,9 +206,27 @@ class CaseloadScreen(CaselineScreen[None]):
             return
         first = self.caseline.take_first_caseload()
         if first is not None and self.scope == "mine" and not self.closed:
-            self._show(first, None)  # read while the app started: no wait, no empty frame
+            self._show_first(first)
         else:
-            self.reload()
+            # Back from a case, a form: read again only if anything was written meanwhile
+            # (all workers' cases are thousands of rows).
+            store = self.caseline.store
+            if_changed(self, store, self._read_version, self.reload, name="caseload-changed")
+
+    def _show_first(self, rows: list[CaseRow]) -> None:
+        """Show the cases read while the app started: no wait, no empty frame. Nothing can
+        have been written by this worker since; others' writes the colleagues' watch sees."""
+        self._show(rows, None)
+        run_store(
+            self,
+            self.caseline.store.data_version,
+            done=lambda version: self._first_version(version),
+            name="caseload-version",
+        )
+
+    def _first_version(self, version: int) -> None:
+        if self._read_version is None:
+            self._read_version = version
 
     # -- loading -----------------------------------------------------------------------
 
@@ -224,12 +245,17 @@ class CaseloadScreen(CaselineScreen[None]):
         app = self.caseline
         run_store(
             self,
-            lambda: app.store.cases.caseload(app.me, scope=scope, closed=closed),
-            done=lambda rows: self._show(rows, keep_id),
+            versioned(
+                app.store, lambda: app.store.cases.caseload(app.me, scope=scope, closed=closed)
+            ),
+            done=lambda read: self._show(read[1], keep_id, version=read[0]),
             name="caseload",
         )
 
-    def _show(self, rows: list[CaseRow], keep_id: int | None) -> None:
+    def _show(
+        self, rows: list[CaseRow], keep_id: int | None, *, version: int | None = None
+    ) -> None:
+        self._read_version = version
         self.table.set_rows(rows, keep_id=keep_id)
         self.fetching = False
         self._update_titles()
@@ -286,7 +312,7 @@ class CaseloadScreen(CaselineScreen[None]):
         self._update_table_columns()
         first = self.caseline.take_first_caseload()
         if first is not None and self.scope == "mine" and not self.closed:
-            self._show(first, None)  # read while the app started: no wait, no empty frame
+            self._show_first(first)
         else:
             self.reload()
 
@@ -294,7 +320,7 @@ class CaseloadScreen(CaselineScreen[None]):
         self._update_table_columns()
         first = self.caseline.take_first_caseload()
         if first is not None and self.scope == "mine" and not self.closed:
-            self._show(first, None)  # read while the app started: no wait, no empty frame
+            self._show_first(first)
         else:
             self.reload()
 
