@@ -14,10 +14,12 @@ from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.command import CommandPalette
 from textual.strip import Strip
 from textual.widgets import Input, TextArea
+from textual.widgets._footer import FooterKey
 
 from store.core.settings import Config
 from tui.app import CaselineApp
 from tui.screens.caseload.case_table import CaseTable
+from tui.widgets.footer import CaselineFooter
 from tui.widgets.record_table import RecordTable
 
 from .helpers import loaded, table, type_text
@@ -213,3 +215,27 @@ async def test_no_text_field_blinks_by_default(make_app: MakeApp) -> None:
         await loaded(pilot)
         assert isinstance(app.screen, CommandPalette)
         assert isinstance(app.focused, Input) and not app.focused.cursor_blink
+
+
+# -- the footer ----------------------------------------------------------------------------
+
+
+async def test_the_footer_is_rebuilt_only_when_its_keys_change(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")
+        await loaded(pilot)
+        footer = app.screen.query_one(CaselineFooter)
+        keys = list(footer.query(FooterKey))
+        assert "Edit" in [k.description for k in keys]
+        await pilot.press("2", "3")  # the summary, the notes: the same keys as the overview
+        await loaded(pilot)
+        assert list(footer.query(FooterKey)) == keys  # the very same widgets, not rebuilt
+        await pilot.press("4")  # the chronology has keys of its own
+        await loaded(pilot)
+        shown = [k.description for k in footer.query(FooterKey)]
+        assert "Reverse" in shown
+        await pilot.press("5")  # and the plan has no Edit
+        await loaded(pilot)
+        assert "Edit" not in [k.description for k in footer.query(FooterKey)]
