@@ -190,6 +190,19 @@ async def test_textuals_input_still_lays_the_screen_out_as_it_is_typed_in() -> N
     assert await count_layouts(SafeInput()) <= 1
 
 
+def test_textuals_styles_cache_still_keeps_the_last_widgets_drawn() -> None:
+    """When this fails, Textual no longer keeps the styles caches of 1,024 widgets drawn (and
+    the lines they drew) in a cache of its own: ``release_drawn_lines`` may go."""
+    from textual._styles_cache import StylesCache
+
+    cached = StylesCache.get_inner_outer
+    assert callable(cached.cache_clear)  # type: ignore[attr-defined]
+    assert cached.cache_info().maxsize == 1024  # type: ignore[attr-defined]
+    # Its first parameter is named cls, but it is a method: each instance is a key.
+    assert parameters(cached) == ["cls", "base_background", "background"]
+    assert not isinstance(inspect.getattr_static(StylesCache, "get_inner_outer"), classmethod)
+
+
 def test_textuals_virtual_size_still_lays_out_and_repaints_the_whole_view() -> None:
     """When this fails, a change of a widget's virtual size no longer lays the screen out
     and repaints it whole: ``ScrollbarOnlyVirtualSize`` may go."""

@@ -92,6 +92,23 @@ to follow it or can go.
    Private names: ``Widget._scroll_update(virtual_size)``, and the redeclared reactive as in 3.
 
    Upstream: no Textual issue or discussion about it was found.
+
+5. A closed screen's widgets let go of the lines they drew (``release_drawn_lines``).
+
+   What Textual does: ``StylesCache.get_inner_outer`` is a method under ``lru_cache(1024)``,
+   so the cache holds the ``StylesCache`` of each of the last 1,024 widgets drawn, and with
+   it every line that widget last drew, long after the widget and its screen are gone.
+
+   Why Caseline can't accept it: each case opened and closed left some 20 widgets' lines
+   behind, about 0.4 MB, and memory grew with every case for the first thousand widgets.
+
+   What is done instead: when a screen closes, that cache is emptied (it only saves working
+   out two colours again, which the next frame does for the widgets still shown).
+
+   Private names: ``textual._styles_cache.StylesCache.get_inner_outer`` and its
+   ``cache_clear()``.
+
+   Upstream: no Textual issue or discussion about it was found.
 """
 
 from __future__ import annotations
@@ -102,6 +119,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual._parser import ParseEOF, ParseError, Peek1, Read1, TokenCallback
+from textual._styles_cache import StylesCache
 from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
 from textual.geometry import Size
 from textual.message import Message
@@ -306,3 +324,8 @@ class ScrollbarOnlyVirtualSize(_Base):
 
     def watch_virtual_size(self, size: Size) -> None:
         self._scroll_update(size)
+
+
+def release_drawn_lines() -> None:
+    """Let the widgets of a screen just closed, and the lines they drew, be freed."""
+    StylesCache.get_inner_outer.cache_clear()
