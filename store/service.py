@@ -8,6 +8,7 @@ place without changing callers, and returns plain records, never live database r
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cached_property
@@ -28,6 +29,7 @@ from store.core.dialect import (
 )
 from store.core.dialect import execute_sql
 from store.core.errors import DatabaseUnavailable, StoreError
+from store.core.generation import Generation
 from store.core.models import (
     Case,
     ChronologyEntry,
@@ -121,6 +123,8 @@ class Store:
         self.reminders = ReminderService(database, consent_days=consent_expiring_days)
         # Found when the database was opened, for the app or the command to show.
         self.open_warnings: list[str] = []
+        self._generation: Generation | None = None  # made when first asked (data_version)
+        self._version_lock = threading.Lock()
 
     def use_rules(self, *, contact_days: int, summary_months: int) -> None:
         """The configured thresholds of the rules of what needs doing (``store.core.reminders``):
@@ -319,6 +323,11 @@ class Store:
     def close(self) -> None:
         """Let the database go: the last store of a file to close it closes its connections
         (each thread's, waiting for any in the middle of its work)."""
+        with self._version_lock:
+            if self._generation is not None:
+                self.database.watches.discard(self._generation)
+                self._generation.close()
+                self._generation = None
         if not self._closed:
             self._closed = True
             self.database.release()
@@ -360,6 +369,17 @@ class Store:
         """Stop a watch made by ``watch`` and close it."""
         self.database.watches.discard(watch)
         watch.close()
+
+    def data_version(self) -> int:
+        """A number that moves whenever something is committed that a screen may show, by
+        anyone, this process included (not the audit of a reading). Read with what it goes
+        with, then again later: the same number means nothing shown could have changed since
+        (the app's "read again only if changed"; ``store.core.generation``)."""
+        with self._version_lock:
+            if self._generation is None:
+                self._generation = Generation(self.database.path)
+                self.database.watches.add(self._generation)
+            return self._generation.count()
 
     def unchanged(self) -> bool:
         """For a store opened read-only: True unless the file was written to while it was being

@@ -199,6 +199,14 @@ class CaselineApp(Session):
             markup=markup,
         )
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # A text cursor blinks only if the worker asked for it: blinking, it redraws twice a
+        # second, so an idle screen would never stop sending to the terminal (over SSH too).
+        # (Any text field: Input, TextArea and the palette's own have the reactive; TextArea
+        # is not imported to ask, which would slow start-up.)
+        if hasattr(event.widget, "cursor_blink"):
+            event.widget.cursor_blink = self.config.cursor_blink
+
     def get_driver_class(self) -> type[Driver]:
         # Pastes arrive whole and in order, escape sequences and all (tui.widgets.textual_fixes).
         driver_class = super().get_driver_class()

@@ -16,6 +16,7 @@ from peewee import JOIN, fn
 
 from store.audit.records import AuditEntry
 from store.core.db import Database
+from store.core.generation import unseen
 from store.core.models import AuditEvent, Case, Worker, utcnow
 from store.core.permissions import AUDIT_READERS, require_role
 from store.core.records import WorkerInfo
@@ -109,7 +110,7 @@ def opened(
     """Add ``actor``'s opening of a record to the trail as "<record_kind>-opened": one small
     insert in a transaction of its own, made after the read it follows (off the UI thread, as
     every store call is). Only a read that opens something calls this, never a reload."""
-    with database.writing():
+    with unseen(), database.writing():  # changes nothing a screen shows
         act(actor, f"{record_kind}-opened", case_id, record_kind, record_id, detail=detail)
 
 

@@ -131,6 +131,7 @@ class Config:
     referral_chase_limit: int = 3
     contact_overdue_days: int = 7
     today_at_start: bool = True
+    cursor_blink: bool = False
 
     @property
     def dayfirst(self) -> bool:

@@ -38,3 +38,27 @@ def test_own_commits_do_not_count_and_anothers_always_does(
     finally:
         store.unwatch(watch)
     assert watch not in store.database.watches
+
+
+def test_data_version_moves_with_every_commit_but_a_readings_audit(
+    store: Store, db_path: Path, make_case: Callable[..., CaseDetail]
+) -> None:
+    before = store.data_version()
+    assert store.data_version() == before  # nothing committed: the same number
+    case = make_case()
+    ours = store.data_version()
+    assert ours != before  # our own commit counts here, unlike in a watch
+    me = store.workers.ensure("sam.okafor")
+    store.cases.caseload(me, scope="all", closed=False)  # a read is no change
+    store.case_file.view(me, case.id, opening=True)  # nor is its audit
+    assert store.data_version() == ours
+    assert store.audit.events(me, case_id=case.id)[0].action == "case-file-opened"
+    ours = store.data_version()  # (reading the audit trail is audited in it as a change)
+    store.case_file.add_contact(me, case.client_id, {"name": "Grace Bello"})
+    mine = store.data_version()
+    assert mine != ours
+    someone_else_writes(db_path, "theirs")
+    assert store.data_version() != mine  # theirs counts as well
+    generation = store._generation
+    store.close()  # stops counting, and closes its connection
+    assert generation not in store.database.watches and store._generation is None

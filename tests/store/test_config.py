@@ -174,3 +174,10 @@ def test_bad_sign_in_settings(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(ConfigError) as caught:
         load_config(write(tmp_path, text))
     assert message in str(caught.value)
+
+
+def test_the_cursor_blinks_only_when_the_file_says_so(tmp_path: Path) -> None:
+    assert not load_config(write(tmp_path, "")).cursor_blink
+    assert load_config(write(tmp_path, "cursor_blink = true\n")).cursor_blink
+    with pytest.raises(ConfigError, match="cursor_blink"):
+        load_config(write(tmp_path, 'cursor_blink = "sometimes"\n'))

@@ -322,3 +322,26 @@ def test_a_note_entrys_category_can_be_changed_and_the_change_is_kept(
             me, allocation.id, "", version=allocation.version, category="health"
         )
     assert "Only an entry made from a note" in automatic.value.errors["category"]
+
+
+def test_folded_texts_hold_each_final_notes_text_and_who_was_present(
+    store: Store, me: WorkerInfo, make_case: MakeCase
+) -> None:
+    case = make_case()
+    note = store.notes.finalise(
+        me,
+        case.id,
+        {
+            "contact_at": "today 9:30",
+            "note_type": "home visit",
+            "body": "Visited ZOË at home.\nBoiler RÉPARÉ.",
+            "present": "Łukasz (brother)",
+        },
+    )
+    store.notes.save_draft(me, case.id, {"body": "A draft is not a note yet."})
+    texts = store.notes.folded_texts(me, case.id)
+    assert list(texts) == [note.id]
+    assert "visited zoe at home" in texts[note.id]
+    assert "boiler repare" in texts[note.id]
+    assert "lukasz (brother)" in texts[note.id]
+    assert store.notes.folded_texts(me, make_case().id) == {}

@@ -17,8 +17,13 @@ from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
+from tui.widgets.record_table import RecordTable
 from tui.widgets.safe import SafeInput
-from tui.widgets.textual_fixes import PasteInOrderParser, RepaintOnlyVirtualSize
+from tui.widgets.textual_fixes import (
+    PasteInOrderParser,
+    RepaintOnlyVirtualSize,
+    ScrollbarOnlyVirtualSize,
+)
 
 from .waiting import until
 
@@ -76,6 +81,14 @@ def test_the_virtual_size_textual_declares_is_the_one_redeclared() -> None:
     assert SafeInput.__dict__.get("virtual_size") is None  # it comes from the mixin
     assert inspect.getattr_static(SafeInput, "virtual_size") is ours
     assert "virtual_size" in inspect.getsource(Input._watch_value)
+
+
+def test_the_scrollbar_update_the_tables_call_is_textuals() -> None:
+    assert parameters(Widget._scroll_update) == ["self", "virtual_size"]
+    ours = ScrollbarOnlyVirtualSize.__dict__["virtual_size"]
+    assert (ours._layout, ours._repaint) == (False, False)
+    assert inspect.getattr_static(RecordTable, "virtual_size") is ours
+    assert "_refresh_scrollbars" in inspect.getsource(Widget._scroll_update)
 
 
 # -- Textual on its own still behaves as worked around ---------------------------------------
@@ -175,3 +188,23 @@ async def test_textuals_input_still_lays_the_screen_out_as_it_is_typed_in() -> N
     value: ``RepaintOnlyVirtualSize`` may go."""
     assert await count_layouts(Input()) >= 5
     assert await count_layouts(SafeInput()) <= 1
+
+
+def test_textuals_styles_cache_still_keeps_the_last_widgets_drawn() -> None:
+    """When this fails, Textual no longer keeps the styles caches of 1,024 widgets drawn (and
+    the lines they drew) in a cache of its own: ``release_drawn_lines`` may go."""
+    from textual._styles_cache import StylesCache
+
+    cached = StylesCache.get_inner_outer
+    assert callable(cached.cache_clear)  # type: ignore[attr-defined]
+    assert cached.cache_info().maxsize == 1024  # type: ignore[attr-defined]
+    # Its first parameter is named cls, but it is a method: each instance is a key.
+    assert parameters(cached) == ["cls", "base_background", "background"]
+    assert not isinstance(inspect.getattr_static(StylesCache, "get_inner_outer"), classmethod)
+
+
+def test_textuals_virtual_size_still_lays_out_and_repaints_the_whole_view() -> None:
+    """When this fails, a change of a widget's virtual size no longer lays the screen out
+    and repaints it whole: ``ScrollbarOnlyVirtualSize`` may go."""
+    textuals = Widget.__dict__["virtual_size"]
+    assert (textuals._layout, textuals._repaint) == (True, True)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, TypeVar
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
+from tui.widgets.textual_fixes import release_drawn_lines
 from tui.workers import report
 
 if TYPE_CHECKING:
@@ -26,3 +27,7 @@ class CaselineScreen(Screen[ResultType]):
         # Worker state messages don't bubble, so each screen passes failures on.
         if event.state == WorkerState.ERROR and event.worker.error is not None:
             report(self.app, event.worker.error)
+
+    def on_unmount(self) -> None:
+        # Closed: nothing of it stays in Textual's caches (tui.widgets.textual_fixes, 5).
+        release_drawn_lines()

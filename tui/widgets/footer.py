@@ -7,16 +7,19 @@ from textual.widgets import Footer
 
 
 class CaselineFooter(Footer):
-    """A compact Footer that rebuilds at most once per refresh.
+    """A compact Footer that rebuilds at most once per refresh, and only if its keys changed.
 
     Textual's Footer rebuilds all its keys whenever the screen's bindings may have changed,
     and a single focus change announces that twice; opening a case caused seven rebuilds,
-    each restyling every key. Requests that arrive before the next refresh are merged.
+    each restyling every key. Requests that arrive before the next refresh are merged, and
+    one that would show the same keys as shown (a tab switched to, whose keys are the same,
+    a focus moved within a form) rebuilds and repaints nothing.
     """
 
     def __init__(self) -> None:
         super().__init__(compact=True)
         self._rebuild_pending = False
+        self._shown: tuple[tuple[object, ...], ...] | None = None  # the keys shown now
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         # The same test Footer makes before scheduling a rebuild (after the next refresh).
@@ -26,6 +29,20 @@ class CaselineFooter(Footer):
         self._rebuild_pending = will_rebuild
         super().bindings_changed(screen)
 
+    def _keys(self) -> tuple[tuple[object, ...], ...]:
+        """What the footer would show: each key shown, its action, words and state."""
+        return tuple(
+            (binding.key, binding.action, binding.description, binding.group, enabled, tooltip)
+            for (_, binding, enabled, tooltip) in self.screen.active_bindings.values()
+            if binding.show
+        )
+
     async def recompose(self) -> None:
         self._rebuild_pending = False
+        if not self.is_attached:
+            return
+        keys = self._keys()
+        if keys == self._shown and self.children:
+            return
+        self._shown = keys
         await super().recompose()

@@ -19,7 +19,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -28,11 +28,12 @@ from textual.strip import Strip
 from store.core import dates
 from store.core.textsafe import fold, single_line
 from tui.text import line_text
-from tui.widgets.textual_fixes import InOrderKeys
+from tui.widgets.textual_fixes import InOrderKeys, ScrollbarOnlyVirtualSize
 
 RowT = TypeVar("RowT")
 GAP = 1
 MARK = "✓"  # in the margin before a marked row
+EMPTY_LINE = 2  # where a table with no rows says why
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,12 @@ def layout_columns(
     return [(c, sizes[c.key]) for c in chosen]
 
 
+def _same(old: object, new: object) -> bool:
+    """Whether a line showing ``old`` shows ``new`` alike (rows are frozen records: equal
+    ones read the same)."""
+    return old is new or old == new
+
+
 class _RowMessage(Message):
     """A message about one row of a RecordTable."""
 
@@ -123,7 +130,14 @@ class _RowMessage(Message):
         return self.table
 
 
-class RecordTable(InOrderKeys, ScrollView, Generic[RowT], can_focus=True, inherit_bindings=False):
+class RecordTable(
+    InOrderKeys,
+    ScrollbarOnlyVirtualSize,
+    ScrollView,
+    Generic[RowT],
+    can_focus=True,
+    inherit_bindings=False,
+):
     """A virtual table with a cursor, a sort column and a filter; keys are taken in the order
     they were typed, so text typed straight after `/` reaches the filter it opens.
 
@@ -183,7 +197,8 @@ class RecordTable(InOrderKeys, ScrollView, Generic[RowT], can_focus=True, inheri
     }
     """
 
-    cursor_row: reactive[int] = reactive(0, always_update=True)
+    # Not repainting the whole table when set: the watcher refreshes the lines that change.
+    cursor_row: reactive[int] = reactive(0, always_update=True, repaint=False)
     """Index of the highlighted row among the visible (filtered, sorted) rows."""
 
     class Selected(_RowMessage):
@@ -204,7 +219,12 @@ class RecordTable(InOrderKeys, ScrollView, Generic[RowT], can_focus=True, inheri
         self._layout: list[tuple[Column[RowT], int]] = []
         self._today = dates.today()
         self._needs: dict[str, int] = {}
-        self.empty_message = "Nothing here."
+        self._measured: dict[str, int] = {}  # measured_widths(), once per change of data
+        self._repaint_all = True  # every line, not only those showing another row
+        # Set while the lines a change of rows needs are refreshed already: the cursor's move
+        # that comes with it refreshes nothing more.
+        self._lines_done = False
+        self._empty_message = "Nothing here."
 
     # -- what subclasses say -------------------------------------------------------------
 
@@ -228,6 +248,18 @@ class RecordTable(InOrderKeys, ScrollView, Generic[RowT], can_focus=True, inheri
     def measured_widths(self, rows: Sequence[RowT]) -> dict[str, int]:
         """Preferred widths measured from the data, for columns that should fit it."""
         return {}
+
+    @property
+    def empty_message(self) -> str:
+        """What the table says when no row is shown."""
+        return self._empty_message
+
+    @empty_message.setter
+    def empty_message(self, message: str) -> None:
+        if message != self._empty_message:
+            self._empty_message = message
+            if not self._rows and self.is_mounted:
+                self._refresh_lines(EMPTY_LINE)
 
     # -- data --------------------------------------------------------------------------
 
@@ -267,13 +299,18 @@ class RecordTable(InOrderKeys, ScrollView, Generic[RowT], can_focus=True, inheri
         if keep_id is None:
             keep_id = self._current_id()
         self._all = rows
-        self._today = dates.today()
+        if (today := dates.today()) != self._today:
+            self._today = today
+            self._repaint_all = True  # "3d ago" and "overdue" read differently
+        # Widths are measured here, once per change of data: not on a filter keystroke, a
+        # cursor move or a paint.
         if self.MEASURE_TEXT:
             today = self._today
             self._needs = {
                 c.key: max((cell_len(single_line(c.text(r, today))) for r in rows), default=0)
                 for c in self.COLUMNS
             }
+        self._measured = self.measured_widths(rows)
         self._recompute(keep_id)
 
     def set_filter(self, text: str) -> None:
@@ -287,6 +324,7 @@ class RecordTable(InOrderKeys, ScrollView, Generic[RowT], can_focus=True, inheri
 
     def set_hidden_columns(self, hidden: Sequence[str]) -> None:
         self._hidden = tuple(hidden)
+        self._measured = self.measured_widths(self._all)  # they may depend on the view
         self._relayout()
 
     def sort_by(self, key: str, reverse: bool | None = None) -> None:
@@ -294,6 +332,7 @@ class RecordTable(InOrderKeys, ScrollView, Generic[RowT], can_focus=True, inheri
         if reverse is None:
             reverse = not self._sort_reverse if key == self._sort_key else False
         self._sort_key, self._sort_reverse = key, reverse
+        self._repaint_all = True  # the header changes, and most lines
         self._recompute(self._current_id())
 
     def cycle_sort(self) -> None:
@@ -311,29 +350,76 @@ class RecordTable(InOrderKeys, ScrollView, Generic[RowT], can_focus=True, inheri
         column = next((c for c in self.COLUMNS if c.key == self._sort_key), None)
         if column is not None:
             rows.sort(key=column.sort, reverse=self._sort_reverse)
+        before = self._rows
         self._rows = rows
         index = 0
         if keep_id is not None:
             index = next((i for i, r in enumerate(rows) if self.row_id(r) == keep_id), 0)
-        self._relayout()
-        self.cursor_row = min(index, max(0, len(rows) - 1))
+        index = min(index, max(0, len(rows) - 1))
+        top = round(self.scroll_y)
+        if self._relayout(full=False):
+            self._refresh_changed(before, top, self.cursor_row, index)
+        same = len(rows) == len(before) and all(map(_same, rows, before))
+        if index != self.cursor_row or not same:
+            self._lines_done = True
+            try:
+                self.cursor_row = index
+            finally:
+                self._lines_done = False
 
-    def _relayout(self) -> None:
+    def _refresh_changed(self, before: list[RowT], top: int, cursor: int, index: int) -> None:
+        """Refresh the body lines that now show a different row than they did, and the
+        cursor's if it moved (a filter keystroke that leaves the rows shown as they were
+        refreshes nothing)."""
+        body = max(1, self.scrollable_content_region.height - 1)
+        now = round(self.scroll_y)
+        changed = []
+        for y in range(body):
+            old = before[top + y] if top + y < len(before) else None
+            new = self._rows[now + y] if now + y < len(self._rows) else None
+            if not _same(old, new):
+                changed.append(y + 1)
+        if bool(before) != bool(self._rows):
+            changed.append(EMPTY_LINE)
+        if cursor != index:
+            changed.extend((cursor - top + 1, index - now + 1))
+        self._refresh_lines(*changed)
+
+    def refresh_rows(self, *indexes: int) -> None:
+        """Repaint the lines of these rows (indexes among the visible rows), if on screen."""
+        top = round(self.scroll_y)
+        body = max(1, self.scrollable_content_region.height - 1)
+        self._refresh_lines(*(i - top + 1 for i in indexes if top <= i < top + body))
+
+    def _refresh_lines(self, *lines: int) -> None:
+        """Repaint these lines of the widget (0 the header), and nothing else."""
+        width = self.size.width
+        for y in sorted(set(lines)):
+            self.refresh(Region(0, y, width, 1))
+
+    def _relayout(self, *, full: bool = True) -> bool:
+        """Lay the columns out for the width there is; refresh every line if the layout
+        changed, or if ``full``. True if the lines that changed are still to be refreshed."""
         # Room for the scrollbar if these rows will need one (it may not be drawn yet, and
         # the table is not resized when it appears), and one cell of padding on the left.
         needs_bar = len(self._rows) + 1 > self.size.height
         bar = self.styles.scrollbar_size_vertical if needs_bar else 0
         width = max(1, self.size.width - bar - 1)
-        self._layout = layout_columns(
+        layout = layout_columns(
             self.COLUMNS,
             width,
             self._hidden,
-            self.measured_widths(self._all),
+            self._measured,
             self._sort_key,
             self._needs,
         )
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows) + 1)
-        self.refresh()
+        if full or layout != self._layout or self._repaint_all:
+            self._layout = layout
+            self._repaint_all = False
+            self.refresh()
+            return False
+        return True
 
     def on_resize(self, event: events.Resize) -> None:
         self._relayout()
@@ -342,8 +428,11 @@ class RecordTable(InOrderKeys, ScrollView, Generic[RowT], can_focus=True, inheri
     # -- cursor ------------------------------------------------------------------------
 
     def watch_cursor_row(self, old: int, new: int) -> None:
+        top = round(self.scroll_y)
         self._scroll_cursor_into_view()
-        self.refresh()
+        if round(self.scroll_y) == top and not self._lines_done:
+            # Only the line left and the line reached: a scroll repaints the rest itself.
+            self.refresh_rows(old, new)
         self.post_message(self.Highlighted(self, self.highlighted))
 
     def _scroll_cursor_into_view(self) -> None:
@@ -402,10 +491,10 @@ class RecordTable(InOrderKeys, ScrollView, Generic[RowT], can_focus=True, inheri
             return self._header_line(width, base)
         index = round(self.scroll_y) + y - 1
         if index >= len(self._rows):
-            if not self._rows and y == 2:
+            if not self._rows and y == EMPTY_LINE:
                 muted = base + self.get_component_rich_style("record-table--muted")
                 text = Text(
-                    " " + self.empty_message, style=muted, no_wrap=True, overflow="ellipsis"
+                    " " + self._empty_message, style=muted, no_wrap=True, overflow="ellipsis"
                 )
                 text.truncate(width, pad=True)
                 return Strip(text.render(self.app.console), width)

@@ -74,6 +74,41 @@ to follow it or can go.
    ``Input`` keeping it up to date through that reactive (``Input._watch_value``).
 
    Upstream: no Textual issue or discussion about it was found.
+
+4. A table's row count changing repaints only its scrollbar (``ScrollbarOnlyVirtualSize``).
+
+   What Textual does: the same ``virtual_size`` reactive, set by a ``ScrollView`` when the
+   number of its lines changes, lays the screen out and repaints every line of the view.
+
+   Why Caseline can't accept it: a filter keystroke on the caseload changes the number of rows
+   shown, and repainting the whole table for it sent several kilobytes a key over SSH where
+   only the lines that show other rows, and the scrollbar, had changed.
+
+   What is done instead: the redeclared reactive neither lays out nor repaints; its watcher
+   updates the scrollbars as a layout would (``Widget._scroll_update``: shown or hidden, which
+   lays out only then, their size and position, the scroll kept in range). The table refreshes
+   the lines that changed itself (``tui.widgets.record_table``).
+
+   Private names: ``Widget._scroll_update(virtual_size)``, and the redeclared reactive as in 3.
+
+   Upstream: no Textual issue or discussion about it was found.
+
+5. A closed screen's widgets let go of the lines they drew (``release_drawn_lines``).
+
+   What Textual does: ``StylesCache.get_inner_outer`` is a method under ``lru_cache(1024)``,
+   so the cache holds the ``StylesCache`` of each of the last 1,024 widgets drawn, and with
+   it every line that widget last drew, long after the widget and its screen are gone.
+
+   Why Caseline can't accept it: each case opened and closed left some 20 widgets' lines
+   behind, about 0.4 MB, and memory grew with every case for the first thousand widgets.
+
+   What is done instead: when a screen closes, that cache is emptied (it only saves working
+   out two colours again, which the next frame does for the widgets still shown).
+
+   Private names: ``textual._styles_cache.StylesCache.get_inner_outer`` and its
+   ``cache_clear()``.
+
+   Upstream: no Textual issue or discussion about it was found.
 """
 
 from __future__ import annotations
@@ -84,6 +119,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual._parser import ParseEOF, ParseError, Peek1, Read1, TokenCallback
+from textual._styles_cache import StylesCache
 from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
 from textual.geometry import Size
 from textual.message import Message
@@ -278,3 +314,18 @@ class RepaintOnlyVirtualSize(_Base):
     keystroke changes it) repaints the field rather than laying the screen out again."""
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
+
+
+class ScrollbarOnlyVirtualSize(_Base):
+    """Mix into a ScrollView drawing its own lines, before ScrollView: its virtual size
+    changing updates the scrollbars, without laying the screen out or repainting every line."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
+
+    def watch_virtual_size(self, size: Size) -> None:
+        self._scroll_update(size)
+
+
+def release_drawn_lines() -> None:
+    """Let the widgets of a screen just closed, and the lines they drew, be freed."""
+    StylesCache.get_inner_outer.cache_clear()

@@ -27,8 +27,8 @@ from store.case_file.records import CaseFile
 from store.cases.records import CaseDetail
 from store.core.errors import NotFound, NotPermitted, ReasonNeeded, StoreError
 from store.core.records import CaseStatus
-from store.notes.records import NoteSummary
 from store.plans.records import PlanInfo
+from tui.freshness import if_changed
 from tui.screens.base import CaselineScreen
 from tui.screens.case_file import network
 from tui.screens.case_file.keys import CASE_FILE_KEYS
@@ -65,6 +65,8 @@ TAB_FOCUS = {  # what has the focus when a tab is shown
     "plan": "#plan-pane",
 } | {tab.id: tab.focus for tab in EXTRA_TABS}
 EXTRA = {tab.id: tab for tab in EXTRA_TABS}
+# A case read: its file, its chronology's and notes' folded text, the store's version then.
+Shown = tuple[CaseFile, dict[int, str] | None, int, dict[int, str] | None]
 
 
 class CaseFileScreen(CaselineScreen[None]):
@@ -92,6 +94,8 @@ class CaseFileScreen(CaselineScreen[None]):
         # "professional-5" or "entry-12". (The plan pane does the same for its goals.)
         self._select: str | None = None
         self._pending_tab: str | None = None  # a tab key typed before the screen was up
+        self._read_version: int | None = None  # the store's version when the case was read
+        self._note_texts: dict[int, str] | None = None  # read with the notes, for their filter
 
     # -- layout --------------------------------------------------------------------------
 
@@ -151,8 +155,10 @@ class CaseFileScreen(CaselineScreen[None]):
             self._pending_tab = None
 
     def on_screen_resume(self) -> None:
+        # Back from a note, a form, another screen: read again only if anything was written.
         if self.file is not None:
-            self.action_reload()
+            store = self.caseline.store
+            if_changed(self, store, self._read_version, self._load, name="case-changed")
 
     # -- loading -------------------------------------------------------------------------
 
@@ -164,25 +170,26 @@ class CaseFileScreen(CaselineScreen[None]):
         the filters what is typed in them)."""
         self._load()
 
-    def _notes_filter(self) -> tuple[str, str | None]:
-        """The notes tab's text and type filter (none until the tab is built)."""
-        if "notes" not in self._built:
-            return "", None
-        return self.notes_list.filter()
-
     def _load(self, *, opening: bool = False) -> None:
         """Read the case; ``opening`` (once, when the screen opens) audits the reading."""
         store, me, case_id = self.caseline.store, self.caseline.me, self.case_id
         # What the built tabs need, read here on the UI thread.
-        notes = self._notes_filter() if "notes" in self._built else None
+        # Every note, unfiltered: the notes tab filters them in memory.
+        notes = ("", None) if "notes" in self._built else None
         plan = "plan" in self._built
 
-        def load(reason: str | None = None) -> tuple[CaseFile, dict[int, str] | None]:
+        def load(reason: str | None = None) -> Shown:
+            # The version before the read (a write in between: read again next time); after
+            # it when opening, which is audited, a write of our own.
+            version = None if opening else store.data_version()
             loaded = store.case_file.view(
                 me, case_id, notes=notes, plan=plan, opening=opening, reason=reason
             )
+            if version is None:
+                version = store.data_version()
+            texts = store.notes.folded_texts(me, case_id) if notes is not None else None
             # Folded for the filter here, off the UI thread.
-            return loaded, ChronologyTable.keys_for(loaded.chronology)
+            return loaded, ChronologyTable.keys_for(loaded.chronology), version, texts
 
         def not_opened(error: StoreError) -> None:
             """A restricted case asks why first; a case this worker may not open (now: it
@@ -203,7 +210,7 @@ class CaseFileScreen(CaselineScreen[None]):
             name="case",
         )
 
-    def _opened_with_reason(self, shown: tuple[CaseFile, dict[int, str] | None] | None) -> None:
+    def _opened_with_reason(self, shown: Shown | None) -> None:
         if shown is None:  # not said why: not opened
             self.dismiss(None)
         else:
@@ -220,8 +227,7 @@ class CaseFileScreen(CaselineScreen[None]):
         self.call_later(pane.show, plan)
 
     def _take_selection(self, kind: str) -> int | None:
-        """The id of the ``kind`` of record just added, once: later reloads keep the cursor
-        wherever the worker has moved it since."""
+        """The id of the ``kind`` of record just added, once (then the cursor stays put)."""
         selected, _, raw = (self._select or "").partition("-")
         if selected != kind or not raw.isdigit():
             return None
@@ -233,20 +239,18 @@ class CaseFileScreen(CaselineScreen[None]):
         when the case is next shown, i.e. when the form that added it has closed."""
         self._select = f"{kind}-{record_id}"
 
-    def _load_notes(self) -> None:
-        store, me, case_id = self.caseline.store, self.caseline.me, self.case_id
-        text, note_type = self._notes_filter()
-        run_store(
-            self,
-            lambda: store.notes.for_case(me, case_id, note_type=note_type, text=text),
-            done=self._show_notes,
-            name="notes",
-        )
-
     # -- showing -------------------------------------------------------------------------
 
-    def _show(self, loaded: CaseFile, keys: dict[int, str] | None = None) -> None:
+    def _show(
+        self,
+        loaded: CaseFile,
+        keys: dict[int, str] | None = None,
+        version: int | None = None,
+        texts: dict[int, str] | None = None,
+    ) -> None:
         self.file = loaded
+        self._read_version = version
+        self._note_texts = texts
         self._chronology_keys = keys
         detail = self.detail = loaded.detail
         self.query_one("#case-title", Static).update(
@@ -267,10 +271,10 @@ class CaseFileScreen(CaselineScreen[None]):
         elif tab == "summary":
             self._show_summary(loaded)
         elif tab == "notes":
-            if loaded.notes is not None:
-                self._show_notes(loaded.notes)
+            if loaded.notes is not None and self._note_texts is not None:
+                self.notes_list.set_notes(loaded.notes, self._note_texts)
             else:
-                self._load_notes()
+                self.notes_list.load(self.case_id)
         elif tab in EXTRA:
             self.query_one(f"#{tab}-pane", CasePane).case_shown(loaded)
         elif tab == "plan":
@@ -300,15 +304,12 @@ class CaseFileScreen(CaselineScreen[None]):
         if "notes" in self._built:
             self.notes_list.resized()
 
-    def _show_notes(self, notes: list[NoteSummary]) -> None:
-        self.notes_list.show(notes)
-
     # -- events --------------------------------------------------------------------------
 
     @on(Input.Changed, "#notes-text")
     @on(Select.Changed, "#notes-type")
     def _notes_filter_changed(self) -> None:
-        self._load_notes()
+        self.notes_list.apply_filter()  # in memory: no database call per key
 
     @on(Input.Submitted, "#notes-text")
     def _notes_filter_done(self) -> None:

@@ -105,7 +105,7 @@ class CaseTable(RecordTable[CaseRow]):
         if row is None:
             return
         self.marked.symmetric_difference_update({row.id})
-        self.refresh()
+        self.refresh_rows(self.cursor_row)
         if self.cursor_row < len(self.rows) - 1:
             self.cursor_row += 1
 

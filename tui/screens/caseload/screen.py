@@ -14,6 +14,7 @@ from textual.widgets import Input, Static
 from store.cases.records import CaseRow, TransferredCases
 from store.core import dates
 from store.notes.records import DraftInfo, LeftDraft
+from tui.freshness import if_changed, versioned
 from tui.screens.base import CaselineScreen
 from tui.screens.caseload.case_table import HIDDEN_CLOSED, HIDDEN_MINE, CaseTable, flag_labels
 from tui.text import assemble
@@ -172,8 +173,14 @@ class CaseloadScreen(CaselineScreen[None]):
     closed: reactive[bool] = reactive(False, init=False)
     """Closed cases rather than open ones."""
 
-    fetching: reactive[bool] = reactive(False)
+    # Not repainting the screen when set: the lines that say so are updated themselves.
+    fetching: reactive[bool] = reactive(False, repaint=False)
     """A load from the database is under way."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._said: dict[str, str] = {}  # what each one-line Static says now
+        self._read_version: int | None = None  # the store's version when the rows were read
 
     @property
     def table(self) -> CaseTable:
@@ -207,9 +214,27 @@ class CaseloadScreen(CaselineScreen[None]):
             return
         first = self.caseline.take_first_caseload()
         if first is not None and self.scope == "mine" and not self.closed:
-            self._show(first, None)  # read while the app started: no wait, no empty frame
+            self._show_first(first)
         else:
-            self.reload()
+            # Back from a case, a form: read again only if anything was written meanwhile
+            # (all workers' cases are thousands of rows).
+            store = self.caseline.store
+            if_changed(self, store, self._read_version, self.reload, name="caseload-changed")
+
+    def _show_first(self, rows: list[CaseRow]) -> None:
+        """Show the cases read while the app started: no wait, no empty frame. Nothing can
+        have been written by this worker since; others' writes the colleagues' watch sees."""
+        self._show(rows, None)
+        run_store(
+            self,
+            self.caseline.store.data_version,
+            done=lambda version: self._first_version(version),
+            name="caseload-version",
+        )
+
+    def _first_version(self, version: int) -> None:
+        if self._read_version is None:
+            self._read_version = version
 
     # -- loading -----------------------------------------------------------------------
 
@@ -228,12 +253,17 @@ class CaseloadScreen(CaselineScreen[None]):
         app = self.caseline
         run_store(
             self,
-            lambda: app.store.cases.caseload(app.me, scope=scope, closed=closed),
-            done=lambda rows: self._show(rows, keep_id),
+            versioned(
+                app.store, lambda: app.store.cases.caseload(app.me, scope=scope, closed=closed)
+            ),
+            done=lambda read: self._show(read[1], keep_id, version=read[0]),
             name="caseload",
         )
 
-    def _show(self, rows: list[CaseRow], keep_id: int | None) -> None:
+    def _show(
+        self, rows: list[CaseRow], keep_id: int | None, *, version: int | None = None
+    ) -> None:
+        self._read_version = version
         self.table.set_rows(rows, keep_id=keep_id)
         self.fetching = False
         self._update_titles()
@@ -251,7 +281,7 @@ class CaseloadScreen(CaselineScreen[None]):
         shown, total = len(table.rows), table.total
         count = "…" if self.fetching else (f"{shown} of {total}" if shown != total else f"{total}")
         # Both lines are one row high whatever they say: no need to lay the screen out again.
-        self.query_one("#view-title", Static).update(f"{self._view_name()} ({count})", layout=False)
+        self._say("#view-title", f"{self._view_name()} ({count})")
         if self.fetching:
             table.empty_message = "Loading…"
         elif total == 0:
@@ -262,8 +292,13 @@ class CaseloadScreen(CaselineScreen[None]):
             )
         else:
             table.empty_message = "No cases match the filter. Press escape to clear it."
-        table.refresh()
         self._update_status()
+
+    def _say(self, selector: str, text: str) -> None:
+        """Put ``text`` in a one-line Static; nothing is repainted if it says that already."""
+        if self._said.get(selector) != text:
+            self._said[selector] = text
+            self.query_one(selector, Static).update(text, layout=False)
 
     def _update_status(self) -> None:
         table = self.table
@@ -274,18 +309,18 @@ class CaseloadScreen(CaselineScreen[None]):
         marked = f" · {len(table.marked)} marked" if table.marked else ""
         # The highlighted case's flags in full: the column cuts them short at 80 columns.
         flags = ", ".join(flag_labels(row)) if row is not None else ""
-        self.query_one("#status-line", Static).update(
+        self._say(
+            "#status-line",
             (f" Sorted by {column} ({direction}) · {where}" if where else f" Sorted by {column}")
             + marked
             + (f" · {flags}" if flags else ""),
-            layout=False,
         )
 
     def watch_scope(self) -> None:
         self._update_table_columns()
         first = self.caseline.take_first_caseload()
         if first is not None and self.scope == "mine" and not self.closed:
-            self._show(first, None)  # read while the app started: no wait, no empty frame
+            self._show_first(first)
         else:
             self.reload()
 
@@ -293,7 +328,7 @@ class CaseloadScreen(CaselineScreen[None]):
         self._update_table_columns()
         first = self.caseline.take_first_caseload()
         if first is not None and self.scope == "mine" and not self.closed:
-            self._show(first, None)  # read while the app started: no wait, no empty frame
+            self._show_first(first)
         else:
             self.reload()
 

@@ -1,0 +1,241 @@
+"""What the caseload's table repaints: the lines that changed, and nothing when none did.
+
+Each test watches the lines the table draws (``render_line``, which Textual calls for the
+lines it repaints and no others) and, where it says so, the lines of the screen sent to the
+terminal (the compositor's update, which in a headless test is made but not written)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from textual._compositor import ChopsUpdate, LayoutUpdate
+from textual.command import CommandPalette
+from textual.strip import Strip
+from textual.widgets import Input, TextArea
+from textual.widgets._footer import FooterKey
+
+from store.core.settings import Config
+from tui.app import CaselineApp
+from tui.screens.caseload.case_table import CaseTable
+from tui.widgets.footer import CaselineFooter
+from tui.widgets.record_table import RecordTable
+
+from .helpers import loaded, table, type_text
+from .waiting import until
+
+MakeApp = Callable[..., CaselineApp]
+
+
+@contextmanager
+def lines_drawn(widget: RecordTable[Any]) -> Iterator[list[int]]:
+    """The lines (0 the header) ``widget`` draws while inside, in order."""
+    drawn: list[int] = []
+    draw = widget.render_line
+
+    def spy(y: int) -> Strip:
+        drawn.append(y)
+        return draw(y)
+
+    widget.render_line = spy  # type: ignore[method-assign]
+    try:
+        yield drawn
+    finally:
+        del widget.render_line
+
+
+@contextmanager
+def lines_sent(app: CaselineApp) -> Iterator[set[int]]:
+    """The screen lines in the updates the app would send to the terminal while inside."""
+    sent: set[int] = set()
+    display = app._display
+
+    def spy(screen: Any, renderable: Any) -> None:
+        if isinstance(renderable, ChopsUpdate):
+            sent.update(y for y, _x1, _x2 in renderable.spans)
+        elif isinstance(renderable, LayoutUpdate):
+            sent.update(range(renderable.region.y, renderable.region.bottom))
+        display(screen, renderable)
+
+    app._display = spy  # type: ignore[method-assign]
+    try:
+        yield sent
+    finally:
+        del app._display
+
+
+async def test_a_cursor_move_repaints_the_two_lines_that_changed(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        cases = table(app)
+        assert cases.cursor_row == 0
+        with lines_drawn(cases) as drawn:
+            await pilot.press("down")
+            await loaded(pilot)
+        assert cases.cursor_row == 1
+        assert sorted(drawn) == [1, 2]  # the line left and the line reached
+        with lines_drawn(cases) as drawn:
+            await pilot.press("down", "down")
+            await loaded(pilot)
+        assert sorted(set(drawn)) == [2, 3, 4]
+
+
+async def test_a_filter_keystroke_that_changes_nothing_shown_repaints_no_line(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        cases = table(app)
+        shown = list(cases.rows)
+        await pilot.press("slash")
+        await loaded(pilot)
+        filter_line = app.screen.query_one("#filter").region.y
+        # Every one of the five clients' names has an o (Zoë's folded): the same five rows.
+        with lines_drawn(cases) as drawn, lines_sent(app) as sent:
+            await pilot.press("o")
+            await loaded(pilot)
+        assert cases.rows == shown
+        assert drawn == []
+        assert sent <= {filter_line}  # the letter typed, and not one line of the table
+        # A filter matching nothing, typed into further: the empty table stays as it was.
+        await type_text(pilot, "qqq")
+        await loaded(pilot)
+        assert cases.rows == []
+        with lines_drawn(cases) as drawn, lines_sent(app) as sent:
+            await pilot.press("q")
+            await loaded(pilot)
+        assert drawn == []
+        assert sent <= {filter_line}
+
+
+async def test_a_filter_keystroke_repaints_only_the_lines_showing_other_rows(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        cases = table(app)
+        before = [r.id for r in cases.rows]
+        await pilot.press("slash")
+        with lines_drawn(cases) as drawn:
+            await pilot.press(*"zo")  # Zoë Adams alone: the last row comes first
+            await loaded(pilot)
+        after = [r.id for r in cases.rows]
+        assert len(after) == 1
+        changed = {
+            y + 1
+            for y in range(len(before))
+            if (before[y] if y < len(before) else None) != (after[y] if y < len(after) else None)
+        }
+        assert 0 not in drawn  # the header stays
+        assert set(drawn) <= changed | {1}  # and the first line, where the cursor now is
+        assert set(drawn) >= changed
+
+
+async def test_column_widths_are_measured_when_the_rows_change_not_on_a_move_or_a_filter(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        cases = table(app)
+        measured: list[int] = []
+        measure = cases.measured_widths
+
+        def counting(rows: Any) -> dict[str, int]:
+            measured.append(len(rows))
+            return measure(rows)
+
+        cases.measured_widths = counting  # type: ignore[method-assign]
+        await pilot.press("down", "down", "up", "end", "home")
+        await pilot.press("slash", *"ai")
+        await loaded(pilot)
+        assert measured == []
+        cases.set_rows(list(cases.rows))  # new data: measured once
+        assert measured == [len(cases.rows)]
+
+
+async def test_marking_a_case_repaints_its_line_and_the_next(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        cases = app.screen.query_one(CaseTable)
+        with lines_drawn(cases) as drawn:
+            await pilot.press("space")
+            await loaded(pilot)
+        assert cases.marked and cases.cursor_row == 1
+        assert sorted(set(drawn)) == [1, 2]
+
+
+# -- an idle screen sends nothing --------------------------------------------------------------
+
+BLINK_SECONDS = 0.5  # Textual's blink: the cursor shown, then hidden, every half second
+
+
+async def test_nothing_is_sent_while_the_note_editor_sits_idle(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("n")
+        await loaded(pilot)
+        body = app.screen.query_one("#body", TextArea)
+        assert body.has_focus and not body.cursor_blink
+        await type_text(pilot, "Phoned Aisha")
+        await loaded(pilot)
+        with lines_sent(app) as sent:
+            await pilot.pause(BLINK_SECONDS + 0.1)  # a blink would have come by now
+        assert sent == set()
+
+
+async def test_the_cursor_blinks_when_the_config_says_so(make_app: MakeApp) -> None:
+    app = make_app(config=Config(cursor_blink=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("n")
+        await loaded(pilot)
+        body = app.screen.query_one("#body", TextArea)
+        assert body.has_focus and body.cursor_blink
+        with lines_sent(app) as sent:
+            await until(pilot, lambda: sent, seconds=5 * BLINK_SECONDS)
+        assert body.region.y <= min(sent) < body.region.bottom  # the cursor's line
+
+
+async def test_no_text_field_blinks_by_default(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("slash")
+        await loaded(pilot)
+        field = app.screen.query_one("#filter", Input)
+        assert field.has_focus and not field.cursor_blink
+        await pilot.press("ctrl+p")  # the command palette's own box too
+        await loaded(pilot)
+        assert isinstance(app.screen, CommandPalette)
+        assert isinstance(app.focused, Input) and not app.focused.cursor_blink
+
+
+# -- the footer ----------------------------------------------------------------------------
+
+
+async def test_the_footer_is_rebuilt_only_when_its_keys_change(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")
+        await loaded(pilot)
+        footer = app.screen.query_one(CaselineFooter)
+        keys = list(footer.query(FooterKey))
+        assert "Edit" in [k.description for k in keys]
+        await pilot.press("2", "3")  # the summary, the notes: the same keys as the overview
+        await loaded(pilot)
+        assert list(footer.query(FooterKey)) == keys  # the very same widgets, not rebuilt
+        await pilot.press("4")  # the chronology has keys of its own
+        await loaded(pilot)
+        shown = [k.description for k in footer.query(FooterKey)]
+        assert "Reverse" in shown
+        await pilot.press("5")  # and the plan has no Edit
+        await loaded(pilot)
+        assert "Edit" not in [k.description for k in footer.query(FooterKey)]
