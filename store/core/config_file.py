@@ -130,6 +130,7 @@ class ConfigFile(BaseModel):
     today_at_start: bool = Field(
         default=True,
         description="Open on what needs doing (today) when something is overdue.",
+    )
     cursor_blink: bool = Field(
         default=False,
         description="The text cursor blinks (off by default: an idle screen then sends the "
