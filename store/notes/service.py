@@ -34,7 +34,7 @@ from store.core.permissions import Access
 from store.core.records import CaseStatus, WorkerInfo
 from store.core.rows import insert_row, tuples
 from store.core.settings import NOTE_TYPES
-from store.core.textsafe import clean_field, fold, preview_line
+from store.core.textsafe import clean_field, preview_line
 from store.forms.service import draft_state
 from store.notes.left import LeftDrafts
 from store.notes.records import AmendmentInfo, DraftInfo, NoteDetail, NoteSummary
@@ -357,18 +357,6 @@ class NoteService(LeftDrafts):
         if text and text.strip():
             notes = [note for note in notes if note_matches(note, text)]
         return notes
-
-    @guarded(Access.READ, "case_id")
-    def folded_texts(self, actor: WorkerInfo, case_id: int) -> dict[int, str]:
-        """Each finalised note of a case by id, its text and who was present folded (case,
-        accents and invisible characters ignored), for a screen to filter ``for_case``'s notes
-        as the worker types rather than asking the database at each key."""
-        query = Note.select(Note.id, Note.body, Note.present).where(
-            Note.case == case_id, Note.status == "final"
-        )
-        with self.database.reading():
-            rows = list(tuples(query))
-        return {i: fold(f"{body or ''}\n{present or ''}") for i, body, present in rows}
 
     @guarded(Access.READ, "note_id", of="note")
     def get(self, actor: WorkerInfo, note_id: int, *, opening: bool = False) -> NoteDetail:

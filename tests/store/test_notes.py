@@ -324,7 +324,7 @@ def test_a_note_entrys_category_can_be_changed_and_the_change_is_kept(
     assert "Only an entry made from a note" in automatic.value.errors["category"]
 
 
-def test_folded_texts_hold_each_final_notes_text_and_who_was_present(
+def test_each_notes_search_key_holds_its_text_and_who_was_present_folded(
     store: Store, me: WorkerInfo, make_case: MakeCase
 ) -> None:
     case = make_case()
@@ -339,9 +339,9 @@ def test_folded_texts_hold_each_final_notes_text_and_who_was_present(
         },
     )
     store.notes.save_draft(me, case.id, {"body": "A draft is not a note yet."})
-    texts = store.notes.folded_texts(me, case.id)
-    assert list(texts) == [note.id]
-    assert "visited zoe at home" in texts[note.id]
-    assert "boiler repare" in texts[note.id]
-    assert "lukasz (brother)" in texts[note.id]
-    assert store.notes.folded_texts(me, make_case().id) == {}
+    notes = store.notes.for_case(me, case.id)
+    assert [n.id for n in notes] == [note.id]
+    assert "visited zoe at home" in notes[0].search_key
+    assert "boiler repare" in notes[0].search_key
+    assert "lukasz (brother)" in notes[0].search_key
+    assert store.notes.for_case(me, make_case().id) == []

@@ -61,7 +61,6 @@ ACTIONS: list[tuple[str, str, Action]] = [
     ("read the client", "R", lambda s, a, c, r: s.case_file.client(a, r["client"])),
     ("read the network", "R", lambda s, a, c, r: s.case_file.contacts(a, r["client"])),
     ("read the notes", "R", lambda s, a, c, r: s.notes.for_case(a, c)),
-    ("read the notes' text to filter", "R", lambda s, a, c, r: s.notes.folded_texts(a, c)),
     ("open a note", "R", lambda s, a, c, r: s.notes.get(a, r["note"], opening=True)),
     ("read the chronology", "R", lambda s, a, c, r: s.chronology.entries(a, c)),
     ("open an entry", "R", lambda s, a, c, r: s.chronology.entry(a, r["entry"])),

@@ -16,7 +16,7 @@ from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option
 
 from store.core import dates
-from store.core.textsafe import fold
+from store.notes.rules import note_matches
 from tui.text import assemble, choices
 from tui.widgets.lists import InOrderOptionList, refill
 from tui.widgets.safe import SafeInput
@@ -55,7 +55,6 @@ class NotesList:
     def __init__(self, screen: Screen[Any]) -> None:
         self.file_screen = screen
         self.all_notes: list[NoteSummary] = []  # every finalised note, newest first
-        self.texts: dict[int, str] = {}  # each note's text, folded, by id
         self.notes: list[NoteSummary] = []  # those the filter lets through, shown
         self.author_shown = True
         self._options: dict[int, Option] = {}  # each note's line, made once per reading
@@ -67,17 +66,17 @@ class NotesList:
         store, me = app.store, app.me
         run_store(
             self.file_screen,
-            lambda: (store.notes.for_case(me, case_id), store.notes.folded_texts(me, case_id)),
-            done=lambda read: self.set_notes(*read),
+            lambda: store.notes.for_case(me, case_id),
+            done=self.set_notes,
             name="notes",
         )
 
-    def set_notes(self, notes: list[NoteSummary], texts: dict[int, str]) -> None:
-        """Every note of the case (unfiltered) and its folded text, as just read."""
+    def set_notes(self, notes: list[NoteSummary]) -> None:
+        """Every note of the case (unfiltered), each with its folded text, as just read."""
         if notes != self.all_notes:
             self._options.clear()
             self._shown = None
-        self.all_notes, self.texts = notes, texts
+        self.all_notes = notes
         self.apply_filter()
 
     def filter(self) -> tuple[str, str | None]:
@@ -92,16 +91,7 @@ class NotesList:
         """Show the notes the filter lets through: folded text (case and accents ignored) in
         the note's text or who was present, and the type chosen."""
         text, note_type = self.filter()
-        needle = fold(text.strip())
-        texts = self.texts
-        self.show(
-            [
-                n
-                for n in self.all_notes
-                if (not note_type or n.note_type == note_type)
-                and (not needle or needle in texts.get(n.id, ""))
-            ]
-        )
+        self.show([n for n in self.all_notes if note_matches(n, text, note_type)])
 
     def filtered(self) -> bool:
         text, note_type = self.filter()

@@ -66,7 +66,7 @@ TAB_FOCUS = {  # what has the focus when a tab is shown
 } | {tab.id: tab.focus for tab in EXTRA_TABS}
 EXTRA = {tab.id: tab for tab in EXTRA_TABS}
 # A case read: its file, its chronology's and notes' folded text, the store's version then.
-Shown = tuple[CaseFile, dict[int, str] | None, int, dict[int, str] | None]
+Shown = tuple[CaseFile, dict[int, str] | None, int]
 
 
 class CaseFileScreen(CaselineScreen[None]):
@@ -95,7 +95,6 @@ class CaseFileScreen(CaselineScreen[None]):
         self._select: str | None = None
         self._pending_tab: str | None = None  # a tab key typed before the screen was up
         self._read_version: int | None = None  # the store's version when the case was read
-        self._note_texts: dict[int, str] | None = None  # read with the notes, for their filter
 
     # -- layout --------------------------------------------------------------------------
 
@@ -187,9 +186,7 @@ class CaseFileScreen(CaselineScreen[None]):
             )
             if version is None:
                 version = store.data_version()
-            texts = store.notes.folded_texts(me, case_id) if notes is not None else None
-            # Folded for the filter here, off the UI thread.
-            return loaded, ChronologyTable.keys_for(loaded.chronology), version, texts
+            return loaded, ChronologyTable.keys_for(loaded.chronology), version
 
         def not_opened(error: StoreError) -> None:
             """A restricted case asks why first; a case this worker may not open (now: it
@@ -246,11 +243,9 @@ class CaseFileScreen(CaselineScreen[None]):
         loaded: CaseFile,
         keys: dict[int, str] | None = None,
         version: int | None = None,
-        texts: dict[int, str] | None = None,
     ) -> None:
         self.file = loaded
         self._read_version = version
-        self._note_texts = texts
         self._chronology_keys = keys
         detail = self.detail = loaded.detail
         self.query_one("#case-title", Static).update(
@@ -271,8 +266,8 @@ class CaseFileScreen(CaselineScreen[None]):
         elif tab == "summary":
             self._show_summary(loaded)
         elif tab == "notes":
-            if loaded.notes is not None and self._note_texts is not None:
-                self.notes_list.set_notes(loaded.notes, self._note_texts)
+            if loaded.notes is not None:
+                self.notes_list.set_notes(loaded.notes)
             else:
                 self.notes_list.load(self.case_id)
         elif tab in EXTRA:
