@@ -357,14 +357,6 @@ class Store:
         self.database.watches.add(watch)
         return watch
 
-    def stamp(self) -> tuple[int, int]:
-        """A stamp of everything the database holds, to ask cheaply "has anything changed
-        since?" before reading a list again: keep the stamp taken just before reading it, and
-        read again only when a new stamp differs. Any commit by anyone changes it, this
-        process's own writes included (unlike ``watch``). A few microseconds; reads no table
-        (``PRAGMA data_version``)."""
-        return self.database.stamp()
-
     def unwatch(self, watch: ChangeWatch) -> None:
         """Stop a watch made by ``watch`` and close it."""
         self.database.watches.discard(watch)

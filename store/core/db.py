@@ -91,7 +91,6 @@ class Database:
         self._held_lock = threading.Lock()
         self._generation = 0  # raised by ``close``: connections held from before are closed
         self._identity = _identity(path)
-        self._version: dialect.DataVersion | None = None  # made when first asked (``stamp``)
         self._users = 0  # the stores using it (``use``, ``release``)
 
     @classmethod
@@ -165,15 +164,6 @@ class Database:
             self._held.add(held)
         self._local.held = held
         return held
-
-    def stamp(self) -> tuple[int, int]:
-        """A stamp of what the database holds: equal stamps mean nobody (this process
-        included) committed anything in between. Costs a few microseconds."""
-        with self._held_lock:
-            if self._version is None:
-                self._version = dialect.DataVersion(self.path)
-            version = self._version
-        return version.stamp()
 
     def connections(self) -> int:
         """How many threads hold a connection now."""
@@ -259,10 +249,7 @@ class Database:
         with self._held_lock:
             self._generation += 1
             held, self._held = list(self._held), weakref.WeakSet()
-            version, self._version = self._version, None
         for each in held:
             each.close()
-        if version is not None:
-            version.close()
         if self.db.transaction_depth() == 0:
             self.db.close()  # this thread's state: closed already, or never opened

@@ -223,32 +223,3 @@ class ChangeWatch:
     def close(self) -> None:
         with self._lock:
             self._connection.close()
-
-
-class DataVersion:
-    """What the database holds, as a stamp that differs once anyone has committed to it,
-    this process's other connections included: ``PRAGMA data_version`` on a read-only
-    connection of its own (which changes whenever any other connection commits), a few
-    microseconds, reading no table. Stamps are compared with each other, never read."""
-
-    _made = 0  # each DataVersion's stamps differ from every other's
-    _made_lock = threading.Lock()
-
-    def __init__(self, path: Path) -> None:
-        uri = f"file:{quote(str(path.absolute()))}?mode=ro"
-        self._connection = sqlite3.connect(
-            uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
-        )
-        self._lock = threading.Lock()
-        with DataVersion._made_lock:
-            DataVersion._made += 1
-            self._serial = DataVersion._made
-
-    def stamp(self) -> tuple[int, int]:
-        with self._lock:
-            version = int(self._connection.execute("PRAGMA data_version").fetchone()[0])
-        return self._serial, version
-
-    def close(self) -> None:
-        with self._lock:
-            self._connection.close()

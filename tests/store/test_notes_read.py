@@ -1,12 +1,8 @@
-"""A case's notes read once and filtered in memory; what finalising returns; the stamp that
-says whether anything changed since a list was read."""
+"""A case's notes read once and filtered in memory; what finalising returns."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -98,55 +94,3 @@ def test_finalising_returns_the_note_as_it_reads_back(
         ),
     ):
         assert made == store.notes.get(me, made.id)
-
-
-def someone_else_writes(path: Path) -> None:
-    other = sqlite3.connect(path)
-    try:
-        other.execute("INSERT INTO caseline_meta (key, value) VALUES ('elsewhere', '1')")
-        other.commit()
-    finally:
-        other.close()
-
-
-def test_the_stamp_changes_with_every_commit_and_only_then(
-    store: Store, db_path: Path, me: WorkerInfo, make_case: MakeCase
-) -> None:
-    before = store.stamp()
-    store.cases.caseload(me, scope="all")  # reading changes nothing
-    assert store.stamp() == before
-    make_case()  # this process's own write counts
-    after_own = store.stamp()
-    assert after_own != before
-    someone_else_writes(db_path)  # and another's
-    assert store.stamp() != after_own
-    assert store.stamp() == store.stamp()
-
-
-def test_a_stamp_from_before_a_close_never_equals_one_after(store: Store) -> None:
-    before = store.stamp()
-    store.close()
-    assert store.stamp() != before
-
-
-def test_the_caseload_read_again_only_when_the_stamp_changed(
-    store: Store, me: WorkerInfo, make_case: MakeCase
-) -> None:
-    """How a screen uses it: keep the stamp taken before reading; on return, read again only
-    if the stamp now differs."""
-    reads: list[Any] = []
-
-    def read() -> tuple[tuple[int, int], list[Any]]:
-        stamp = store.stamp()
-        reads.append(1)
-        return stamp, store.cases.caseload(me, scope="all")
-
-    stamp, rows = read()
-    for _ in range(3):
-        if store.stamp() != stamp:
-            stamp, rows = read()
-    assert len(reads) == 1
-    make_case()
-    if store.stamp() != stamp:
-        stamp, rows = read()
-    assert len(reads) == 2 and len(rows) == 1
