@@ -136,6 +136,8 @@ async def test_with_every_item_marked_no_reason_is_asked(
         )
         await type_text(pilot, "The summary is current")
         await pilot.press("ctrl+s")
+        # The reason's form closes once the marking is saved, in a worker: wait for it.
+        await until(pilot, lambda: isinstance(app.screen, CloseCaseScreen))
         await until(pilot, lambda: not open_items_row_shown(app))
         await until(pilot, lambda: app.focused is checklist)  # back from the form
         await pilot.press("tab", "tab")
