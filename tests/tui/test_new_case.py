@@ -281,3 +281,29 @@ async def test_the_duplicate_warning_is_in_the_form_and_goes_with_it(make_app: M
         assert isinstance(app.screen, CaseloadScreen)
         assert names(app).count("Aisha Bello") == 2
         assert not any("existing client" in str(t.render()) for t in app.query("Toast"))
+
+
+async def test_tab_goes_round_the_fields_never_stopping_on_the_page(make_app: MakeApp) -> None:
+    """A form's page (new case, and every FormScreen) is no stop in the tab order: tabbing
+    round comes back to the first field, and the page never holds the focus (holding it,
+    every field under it would be restyled each time it gained or lost it)."""
+    from textual.containers import VerticalScroll
+
+    from tui.screens.form import Field, FormScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        assert isinstance(app.screen, NewCaseScreen)
+        form = FormScreen("Two fields", [Field("a", "A"), Field("b", "B")], {}, lambda **_: None)
+        for screen in (app.screen, form):
+            if screen is form:
+                await app.push_screen(form)
+                await until(pilot, lambda: app.focused is form.query_one("#a"))
+            first = app.focused
+            stops = [w for w in screen.focus_chain if not isinstance(w, VerticalScroll)]
+            assert first in stops
+            for _ in stops:
+                await pilot.press("tab")
+                assert not isinstance(app.focused, VerticalScroll)
+            assert app.focused is first

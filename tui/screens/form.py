@@ -24,7 +24,7 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.select import InvalidSelectValueError
@@ -37,6 +37,7 @@ from tui.widgets.conflict import ConflictNotice
 from tui.widgets.date_field import DateField, DateReading
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput, SafeTextArea
+from tui.widgets.scroll import FieldsScroll
 from tui.workers import report, run_store
 
 
@@ -116,7 +117,7 @@ class FormScreen(CaselineScreen[Any]):
         with Horizontal(classes="title-bar"):
             yield Static(assemble((self.form_title, "bold")), classes="title")
             yield Static(assemble(self.subtitle), classes="who")
-        with VerticalScroll(id="form"):
+        with FieldsScroll(id="form"):
             for field in self.fields:
                 if field.note:
                     yield Static(assemble(field.note), classes="field-note")

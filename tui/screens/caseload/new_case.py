@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
@@ -25,6 +25,7 @@ from tui.text import assemble, choices
 from tui.widgets.date_field import BIRTH, TODAY_IF_BLANK, DateField
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput
+from tui.widgets.scroll import FieldsScroll
 from tui.workers import report, run_store
 
 FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -99,7 +100,7 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
         with Horizontal(classes="title-bar"):
             yield Static("New case", classes="title")
             yield Static(id="who", classes="who")
-        with VerticalScroll(id="form"):
+        with FieldsScroll(id="form"):
             for name, label, placeholder in FIELDS:
                 with Horizontal(classes="field", id=f"row-{name}"):
                     yield Label(label, classes="label")

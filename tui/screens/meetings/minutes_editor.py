@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Input, Select, Static, TextArea
 
@@ -42,6 +42,7 @@ from tui.screens.meetings.minutes_state import (
 from tui.text import assemble
 from tui.widgets.conflict import ConflictNotice
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.scroll import FieldsScroll
 from tui.workers import report, run_store
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         with Horizontal(classes="title-bar"):
             yield Static(assemble(("Minutes", "bold"), " · ", self.label), classes="title")
             yield Static("", id="draft-status", classes="who")
-        with VerticalScroll(id="page"):
+        with FieldsScroll(id="page"):
             yield from page_fields(types)
         yield ConflictNotice()
         yield CaselineFooter()
