@@ -53,7 +53,15 @@ def add_records(db: Path) -> dict[str, int]:
         )
         for day in range(2, 6):
             store.referrals.add_incoming(me, case, {**INCOMING, "received_on": f"{day}/6/2026"})
-        return {"case": case, "goal": goal.id, "action": action.id, "incoming": oldest.id}
+        replaced = store.case_file.save_summary(me, case, "Plays the banjo.")
+        store.case_file.save_summary(me, case, "Plays the banjo and the drums.")
+        return {
+            "case": case,
+            "goal": goal.id,
+            "action": action.id,
+            "incoming": oldest.id,
+            "summary": replaced.id,
+        }
     finally:
         store.close()
 
@@ -116,12 +124,12 @@ async def test_enter_on_a_search_result_highlights_the_record_on_its_tab(
         doc = app.screen.query_one(AssessmentScroll)
         await until(pilot, lambda: doc.max_scroll_y > 0 and doc.scroll_y == doc.max_scroll_y)
         await back(pilot)
-        # A goal gone since: said, calmly, and the plan shown.
-        app.push_screen(CaseFileScreen(ids["case"], "plan", select=("plan goal", 99_999)))
-        await loaded(pilot)
-        await until(
-            pilot,
-            lambda: any(
-                "no longer in the case's current plan" in str(n.message) for n in app._notifications
-            ),
-        )
+        # A goal gone since, a summary replaced since: said, calmly, the tab shown as it is.
+        for tab, found, says in (
+            ("plan", ("plan goal", 99_999), "no longer in the case's current plan"),
+            ("summary", ("summary", ids["summary"]), "has been replaced since"),
+        ):
+            app.push_screen(CaseFileScreen(ids["case"], tab, select=found))
+            await loaded(pilot)
+            await until(pilot, lambda s=says: any(s in str(n.message) for n in app._notifications))
+            await back(pilot)

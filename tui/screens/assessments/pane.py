@@ -188,7 +188,7 @@ class AssessmentPane(CasePane, can_focus=True):
         if current is not None and current.id == record_id:
             self.focus(scroll_visible=False)
             if kind == "assessment amendment":
-                self.call_after_refresh(scroll.scroll_end, animate=False, immediate=True)
+                self.call_after_refresh(scroll.scroll_end, animate=False)
             else:
                 scroll.scroll_home(animate=False)
             return
