@@ -233,7 +233,11 @@ class ReferralService(IncomingReferrals):
                     agency=new.agency, referred_on=new.referred_on, status_on=new.referred_on
                 )
             else:
-                sent = f"sent to {row.agency} on {dates.format_date(row.sent_on)}"
+                sent = (
+                    f"sent to {row.agency} on {dates.format_date(row.sent_on)}"
+                    if row.sent_on is not None
+                    else row.status  # a draft withdrawn: finished as it was
+                )
                 if new.agency != row.agency:
                     raise InvalidInput(
                         {"agency": f"It was {sent}; a referral to another agency is a new one."}

@@ -132,6 +132,21 @@ def test_a_draft_is_corrected_freely_even_to_whom_and_when(
     assert "before the case was opened" in caught.value.errors["referred_on"]
 
 
+def test_a_draft_withdrawn_is_finished_as_it_was(
+    store: Store, me: WorkerInfo, draft: ReferralDetail
+) -> None:
+    withdrawn = store.referrals.change_status(
+        me, draft.id, {"status": "withdrawn", "outcome": "She found a place herself"}, version=1
+    )
+    with pytest.raises(InvalidInput) as caught:
+        edit(store, me, withdrawn, agency="Southside Pantry", why="Wrong one")
+    assert caught.value.errors["agency"] == (
+        "It was withdrawn; a referral to another agency is a new one."
+    )
+    edited = edit(store, me, withdrawn, urgency="urgent", why="It was urgent")
+    assert [v.status for v in edited.earlier] == ["withdrawn"]
+
+
 @pytest.mark.parametrize(
     ("field", "value", "says"),
     [
