@@ -229,14 +229,10 @@ class PlanPane(InOrderKeys, Widget, can_focus=True):
         self._found = None
         goals = self.plan.goals if self.plan is not None else ()
         action = kind == "plan action"
-        goal = next(
-            (
-                g
-                for g in goals
-                if (any(a.id == record_id for a in g.actions) if action else g.id == record_id)
-            ),
-            None,
-        )
+        if action:
+            goal = next((g for g in goals if any(a.id == record_id for a in g.actions)), None)
+        else:
+            goal = next((g for g in goals if g.id == record_id), None)
         found = self.query(f"#goal-{goal.id}") if goal is not None else None
         if not found:
             what = "action" if action else "goal"
