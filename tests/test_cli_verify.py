@@ -52,7 +52,7 @@ def test_a_sound_database_exits_0_and_says_what_was_checked(tmp_path: Path, path
     count, newest, _at = seals(path)
     lines = result.stdout.splitlines()
     assert lines[0] == (
-        f"Checked {count} links of the chain, {count} final records and 55 triggers in {path}."
+        f"Checked {count} links of the chain, {count} final records and 57 triggers in {path}."
     )
     assert lines[1].startswith(f"Newest link: {newest} {count} ")
     assert lines[2:] == ["Sound: no final record altered, deleted or added outside Caseline."]

@@ -326,6 +326,25 @@ SEALED: tuple[Sealed, ...] = (
             "created_by_id",
         ),
     ),
+    # What a referral said before each edit (m0022).
+    Sealed(
+        "referral_version",
+        (
+            "id",
+            "referral_id",
+            "service_id",
+            "agency",
+            "agency_contact",
+            "referred_on",
+            "reason",
+            "urgency",
+            "shared",
+            "status",
+            "why",
+            "replaced_at",
+            "replaced_by_id",
+        ),
+    ),
 )
 BY_TABLE = {kind.table: kind for kind in SEALED}
 PART_TABLES = frozenset(table for kind in SEALED for table, _ in kind.parts)

@@ -58,6 +58,7 @@ from store.core.records import CaseStatus
 from store.core.textsafe import fold
 from store.core.words import plural
 from store.demo import directory
+from store.demo import referral_edits as demo_referral_edits
 from store.demo import referrals as demo_referrals
 from store.demo import search as demo_search
 from store.demo import text as txt
@@ -263,6 +264,7 @@ def generate(
         # After the consents: a referral is sent under one in force that day, if any.
         made = demo_referrals.write(random.Random(f"caseline-demo-referrals:{seed}"), day, me_id)
         report["chronology"] += made["chronology entries"]
+        demo_referral_edits.write(random.Random(f"caseline-demo-referral-edits:{seed}"))
         # Tasks added by hand, some moved, some done: a stream of their own.
         write_tasks(random.Random(f"caseline-demo-tasks:{seed}"), day)
         # Marked, so that it alone is opened without signing in.

@@ -1,5 +1,6 @@
-"""The referrals' forms, validated before anything is written: a new referral, a change of
-status, a chase, and an incoming referral. Context: ``dayfirst`` and ``today``.
+"""The referrals' forms, validated before anything is written: a new referral, its details
+corrected, a change of status, a chase, and an incoming referral. Context: ``dayfirst`` and
+``today``.
 
 Apart from the operations because pydantic, which start-up doesn't need, is imported only when
 a form is first validated.
@@ -161,6 +162,62 @@ class ReferralInput(BaseModel):
                 "lawful_reason", "Give a consent or a lawful reason to share without one, not both."
             )
         return self
+
+
+class EditInput(BaseModel):
+    """A referral's details corrected: to whom (while a draft), the contact, the date (while a
+    draft), the reason, the urgency and what is shared, and why it was changed (needed once it
+    was sent: the operation checks that)."""
+
+    model_config = ConfigDict(extra="forbid", validate_default=True)
+
+    agency: str = ""
+    agency_contact: str = ""
+    referred_on: date | None = None
+    reason: str = ""
+    urgency: str = "routine"
+    shared: str = ""
+    why: str = ""
+
+    @field_validator("agency", mode="before")
+    @classmethod
+    def _agency(cls, value: object) -> str:
+        text = short_text(value, "The agency's name", NAME_MAX)
+        if not text:
+            raise ValueError("To whom? Type the agency's name.")
+        if not any(ch.isalpha() for ch in text):
+            raise ValueError("The agency's name must contain letters.")
+        return text
+
+    @field_validator("agency_contact", mode="before")
+    @classmethod
+    def _contact(cls, value: object) -> str:
+        return ReferralInput._contact(value)
+
+    @field_validator("referred_on", mode="before")
+    @classmethod
+    def _referred(cls, value: object, info: ValidationInfo) -> date:
+        return _past_date(value, info, "A referral")
+
+    @field_validator("reason", mode="before")
+    @classmethod
+    def _reason(cls, value: object) -> str:
+        return ReferralInput._reason(value)
+
+    @field_validator("urgency", mode="before")
+    @classmethod
+    def _urgency(cls, value: object) -> str:
+        return ReferralInput._urgency(value)
+
+    @field_validator("shared", mode="before")
+    @classmethod
+    def _shared(cls, value: object) -> str:
+        return ReferralInput._shared(value)
+
+    @field_validator("why", mode="before")
+    @classmethod
+    def _why(cls, value: object) -> str:
+        return multiline(value, "Why it was changed", NOTE_MAX)
 
 
 class StatusInput(BaseModel):

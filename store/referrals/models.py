@@ -1,4 +1,4 @@
-"""The tables of referrals, as the newest migration (m0018) leaves them.
+"""The tables of referrals, as the newest migrations (m0018, m0022) leave them.
 
 Apart from ``store.core.models`` because they belong to one area: only the referrals'
 operations (and the demo) read them.
@@ -79,6 +79,31 @@ class ReferralChase(BaseModel):
     created_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
     created_by_id: int | None
+
+
+class ReferralVersion(BaseModel):
+    """What a referral said before an edit replaced it, with who replaced it, when and why:
+    kept as written."""
+
+    id = pw.AutoField()
+    referral = pw.ForeignKeyField(Referral, backref="+", on_delete="CASCADE")
+    referral_id: int
+    service = pw.ForeignKeyField(ResourceService, null=True, backref="+", index=False)
+    service_id: int | None
+    agency = pw.TextField()
+    agency_contact = pw.TextField(default="")
+    referred_on = pw.DateField()
+    reason = pw.TextField(default="")
+    urgency = pw.CharField(default="routine")
+    shared = pw.TextField(default="")
+    status = pw.CharField()  # the referral's status when it was replaced
+    why = pw.TextField(default="")  # why it was changed ("" for a draft's edit)
+    replaced_at = pw.DateTimeField(default=utcnow)
+    replaced_by = pw.ForeignKeyField(Worker, null=True, backref="+")
+    replaced_by_id: int | None
+
+    class Meta:
+        table_name = "referral_version"
 
 
 class IncomingReferral(BaseModel):

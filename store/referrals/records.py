@@ -34,6 +34,23 @@ class ChaseInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class ReferralVersionInfo:
+    """What a referral said before an edit replaced it, and who replaced it, when and why."""
+
+    id: int
+    agency: str
+    agency_contact: str
+    referred_on: date
+    reason: str
+    urgency: str
+    shared: str
+    status: str  # the referral's status then
+    why: str  # why it was changed ("" for a draft's edit)
+    replaced_at: datetime  # naive UTC
+    replaced_by: str
+
+
+@dataclass(frozen=True, slots=True)
 class ReferralSummary:
     """A referral as a line of the case's list shows it."""
 
@@ -93,6 +110,14 @@ class ReferralDetail:
     # Why the worker who read it may not change it ("" if they may): the rules, or the case
     # being closed.
     read_only: str = ""
+    # What it said before each edit, oldest first (what it says now is above).
+    earlier: tuple[ReferralVersionInfo, ...] = ()
+
+    @property
+    def drafted(self) -> bool:
+        """Not sent yet: its details are corrected freely; once sent, an edit is an amendment
+        with its reason, and whom it went to and when stay as they were."""
+        return self.summary.sent_on is None and self.summary.status == "drafted"
 
     @property
     def id(self) -> int:

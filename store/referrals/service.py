@@ -26,7 +26,7 @@ from store.core.models import Case, utcnow
 from store.core.permissions import Access, refusals
 from store.core.records import WorkerInfo
 from store.core.rows import get_row, open_case, worker_names
-from store.referrals import rows, sharing
+from store.referrals import rows, sharing, versions
 from store.referrals.incoming import IncomingReferrals
 from store.referrals.models import Referral, ReferralChase, ReferralStatusChange
 from store.referrals.records import CaseReferrals, ReferralDetail
@@ -35,6 +35,7 @@ from store.referrals.rules import (
     CHASED,
     CLOSED_CHANGE,
     DEFAULT_CHASE_LIMIT,
+    DRAFTED,
     OUTCOMES,
     RESPONSES,
     SENT,
@@ -122,6 +123,7 @@ class ReferralService(IncomingReferrals):
             next_statuses=allowed_next(row.status),
             chase_limit=self.chase_limit,
             read_only=read_only,
+            earlier=versions.earlier(referral_id),
         )
 
     # -- writing -------------------------------------------------------------------------
@@ -185,6 +187,79 @@ class ReferralService(IncomingReferrals):
                 self._sent(actor, row)
             act(actor, "referral-added", case_id, "referral", row.id, detail=new.status)
             return self._detail(row.id, actor)
+
+    @guarded(Access.WRITE, "referral_id", of="referral")
+    def edit(
+        self,
+        actor: WorkerInfo,
+        referral_id: int,
+        data: dict[str, Any],
+        *,
+        version: int,
+        dayfirst: bool = True,
+    ) -> ReferralDetail:
+        """Correct the referral's details: the contact, the reason, the urgency, what is shared,
+        and while it is a draft to whom and the date. What it said before is kept as written
+        (``referral_version``). Once sent it went to another agency as it was: whom it went to
+        and when stay as they were, and the edit is an amendment needing its reason (``why``).
+        Raises InvalidInput by field, Conflict from an old version."""
+        from store.core.validation import validate
+        from store.referrals.input import EditInput
+
+        new: EditInput = validate(EditInput, data, dayfirst=dayfirst)
+        assert new.referred_on is not None
+        with self.database.writing():
+            row = get_row(Referral, referral_id, "referral")
+            if row.version != version:
+                raise versions.edit_refused(row)
+            case = open_case(row.case_id, CLOSED_CHANGE)
+            drafted = row.status == DRAFTED and row.sent_on is None
+            values: dict[str, Any] = {
+                "agency_contact": new.agency_contact,
+                "reason": new.reason,
+                "urgency": new.urgency,
+                "shared": new.shared,
+            }
+            if drafted:
+                start = case.allocated_on or case.opened_on
+                if new.referred_on < start:
+                    raise InvalidInput(
+                        {
+                            "referred_on": "A referral can't be made before the case was opened "
+                            f"({dates.format_date(start)})."
+                        }
+                    )
+                values.update(
+                    agency=new.agency, referred_on=new.referred_on, status_on=new.referred_on
+                )
+            else:
+                sent = (
+                    f"sent to {row.agency} on {dates.format_date(row.sent_on)}"
+                    if row.sent_on is not None
+                    else row.status  # a draft withdrawn: finished as it was
+                )
+                if new.agency != row.agency:
+                    raise InvalidInput(
+                        {"agency": f"It was {sent}; a referral to another agency is a new one."}
+                    )
+                if new.referred_on != row.referred_on:
+                    raise InvalidInput({"referred_on": f"It was {sent}; that date stays."})
+                if not new.why:
+                    raise InvalidInput(
+                        {"why": "It was sent: say why it is changed (the earlier version is kept)."}
+                    )
+            if all(getattr(row, name) == value for name, value in values.items()):
+                raise InvalidInput({"form": "Nothing was changed."})
+            if values.get("agency", row.agency) != row.agency:
+                values["service"] = None  # typed now, no longer the directory's name
+            now = utcnow()
+            versions.keep(row, actor.id, new.why, now)
+            values.update(version=row.version + 1, updated_at=now)
+            Referral.update(**values).where(
+                Referral.id == referral_id, Referral.version == version
+            ).execute()
+            act(actor, "referral-edited", row.case_id, "referral", referral_id)
+            return self._detail(referral_id, actor)
 
     @guarded(Access.WRITE, "referral_id", of="referral")
     def change_status(

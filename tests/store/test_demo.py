@@ -1966,3 +1966,19 @@ def test_referrals_out_in_every_status_with_chases_some_to_escalate(demo_store: 
     assert decisions >= {"allocated", "signposted", "no further action", ""}
     assert demo_store.integrity.verify().problems == ()
     assert any("escalate" in row.flags for row in demo_store.cases.caseload(me, scope="all"))
+
+
+def test_some_sent_referrals_were_corrected_with_what_they_said_kept(demo_store: Store) -> None:
+    from store.referrals.models import Referral, ReferralVersion
+
+    me = demo_store.workers.named(ME)
+    with demo_store.database.reading():
+        corrected = sorted({v.referral_id for v in ReferralVersion.select()})
+        sent = Referral.select().where(Referral.sent_on.is_null(False)).count()
+    assert 0 < len(corrected) < sent
+    for referral_id in corrected:
+        detail = demo_store.referrals.get(me, referral_id)
+        [before] = detail.earlier
+        assert before.why and before.replaced_at.date() >= detail.summary.referred_on
+        now = (detail.summary.urgency, detail.agency_contact, detail.reason)
+        assert (before.urgency, before.agency_contact, before.reason) != now

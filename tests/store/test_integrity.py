@@ -63,6 +63,7 @@ EDITED = {
     "assessment_amendment": "body",
     "referral_status_change": "note",
     "referral_chase": "said",
+    "referral_version": "reason",
 }
 KINDS = [kind.table for kind in seal.SEALED]
 
@@ -149,6 +150,18 @@ def build_records(path: Path) -> None:
         )
         store.referrals.chase(
             me, referral.id, {"method": "phone", "contacted": "Duty desk", "said": "Soon"}
+        )
+        store.referrals.edit(
+            me,
+            referral.id,
+            {
+                "agency": "Citizens Advice",
+                "referred_on": "2/11/2026",
+                "reason": "Debts and rent arrears",
+                "shared": "Name and address",
+                "why": "The arrears were left out",
+            },
+            version=2,
         )
         # A manual entry is not sealed: it can be edited, its history is.
         store.chronology.add(

@@ -1198,6 +1198,30 @@ def fill_v21(b: Built) -> None:
     )
 
 
+def fill_v22(b: Built) -> None:
+    """The referral of version 18 corrected once it was sent: its urgency raised, with why,
+    what it said before kept (and sealed) as written."""
+    b.insert(
+        "referral_version",
+        id=1,
+        referral_id=1,
+        service_id=None,
+        agency="Northside Food Bank",
+        agency_contact="0161 496 0101",
+        referred_on="2026-02-10",
+        reason="No food until paid",
+        urgency="soon",
+        shared="Name, address",
+        status="acknowledged",
+        why="Three children at home, not one",
+        replaced_at=at(13),
+        replaced_by_id=2,
+    )
+    b.update("referral", 1, urgency="urgent", version=3, updated_at=at(13))
+    seal.seal_all(b.db, [seal.BY_TABLE["referral_version"]])
+    b.guard("referral_version", 1, "reason", KEPT)
+
+
 BUILDERS: dict[int, Callable[[Built], None]] = {
     1: fill_v1,
     2: fill_v2,
@@ -1220,6 +1244,7 @@ BUILDERS: dict[int, Callable[[Built], None]] = {
     19: fill_v19,
     20: fill_v20,
     21: fill_v21,
+    22: fill_v22,
 }
 
 
@@ -1589,6 +1614,18 @@ def read_v21(store: Store, me: Any) -> None:
     ]
 
 
+def read_v22(store: Store, me: Any) -> None:
+    detail = store.referrals.get(me, 1)
+    assert (detail.summary.urgency, detail.summary.version) == ("urgent", 3)
+    [before] = detail.earlier
+    assert (before.urgency, before.why, before.status) == (
+        "soon",
+        "Three children at home, not one",
+        "acknowledged",
+    )
+    assert store.integrity.verify().problems == ()
+
+
 CHECKS: dict[int, Callable[[Store, Any], None]] = {
     1: read_v1,
     2: read_v2,
@@ -1611,6 +1648,7 @@ CHECKS: dict[int, Callable[[Store, Any], None]] = {
     19: read_v19,
     20: read_v20,
     21: read_v21,
+    22: read_v22,
 }
 
 

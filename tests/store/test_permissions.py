@@ -17,6 +17,7 @@ from store.assessments.models import Assessment
 from store.core.errors import NotFound, NotPermitted, StoreError
 from store.core.models import AuditEvent, Case
 from store.core.records import WorkerInfo
+from store.referrals.models import Referral
 from store.service import Store
 from tests.store.test_plans import GOOD_GOAL
 
@@ -41,6 +42,7 @@ REFERRAL = {
     "shared": "Name and address",
     "lawful_reason": "Safeguarding",
 }
+EDITED_REFERRAL = {k: v for k, v in REFERRAL.items() if k != "lawful_reason"}
 CHASE = {"chased_on": "today", "method": "phone", "contacted": "Duty desk"}
 INCOMING = {"source": "self", "reason": "Asked for help", "received_on": "1/6/2026"}
 TASK = {"title": "Ring the school", "due_on": "+1w"}
@@ -149,6 +151,16 @@ ACTIONS: list[tuple[str, str, Action]] = [
             a, r["referral"], {"status": "accepted"}, version=1
         ),
     ),
+    (
+        "correct a referral's details",
+        "W",
+        lambda s, a, c, r: s.referrals.edit(
+            a,
+            r["referral"],
+            {**EDITED_REFERRAL, "reason": "No food, no money", "why": "Typo"},
+            version=_referral_version(s, r["referral"]),
+        ),
+    ),
     ("chase a referral", "W", lambda s, a, c, r: s.referrals.chase(a, r["referral"], CHASE)),
     ("record a referral in", "W", lambda s, a, c, r: s.referrals.add_incoming(a, c, INCOMING)),
     (
@@ -231,6 +243,11 @@ ACTIONS: list[tuple[str, str, Action]] = [
 def _assessment_version(store: Store, assessment_id: int) -> int:
     with store.database.reading():
         return int(Assessment.get_by_id(assessment_id).version)
+
+
+def _referral_version(store: Store, referral_id: int) -> int:
+    with store.database.reading():
+        return int(Referral.get_by_id(referral_id).version)
 
 
 def _case_version(store: Store, case_id: int) -> int:

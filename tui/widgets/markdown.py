@@ -6,6 +6,7 @@ parser has HTML off), and links are not followed: a link in a case note is infor
 
 from __future__ import annotations
 
+from textual.await_complete import AwaitComplete
 from textual.widgets import Markdown
 
 from store.core.markdown import parser
@@ -26,6 +27,6 @@ class SafeMarkdown(Markdown):
             strip_control(text), id=id, classes=classes, parser_factory=parser, open_links=False
         )
 
-    def show(self, text: str) -> None:
-        """Replace the content with (cleaned) user text."""
-        self.update(strip_control(text))
+    def show(self, text: str) -> AwaitComplete:
+        """Replace the content with (cleaned) user text; awaited, it is all mounted."""
+        return self.update(strip_control(text))

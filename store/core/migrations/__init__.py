@@ -39,6 +39,7 @@ from store.core.migrations import (
     m0019_tasks,
     m0020_search,
     m0021_name_grams,
+    m0022_referral_versions,
 )
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ STEPS: list[tuple[int, str, Step]] = [
     (19, "tasks done with a note or moved with a reason, their moves kept", m0019_tasks.up),
     (20, "one full-text index over the case records, for searching everywhere", m0020_search.up),
     (21, "clients' names indexed by their pieces, for the duplicate check", m0021_name_grams.up),
+    (22, "a referral's details corrected, its earlier versions kept", m0022_referral_versions.up),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"
@@ -94,6 +96,7 @@ GUARD_TRIGGERS: tuple[str, ...] = (
     *m0017_consent.TRIGGERS,
     *m0018_referrals.TRIGGERS,
     *m0019_tasks.TRIGGERS,
+    *m0022_referral_versions.TRIGGERS,
 )
 
 

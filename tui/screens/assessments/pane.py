@@ -24,6 +24,8 @@ from tui.widgets.markdown import SafeMarkdown
 from tui.workers import report, run_store
 
 if TYPE_CHECKING:
+    from textual.await_complete import AwaitComplete
+
     from store.assessments.records import AssessmentDetail, AssessmentOverview, DomainInfo
     from store.cases.records import CaseDetail
 
@@ -120,6 +122,7 @@ class AssessmentPane(CasePane, can_focus=True):
     def __init__(self, case_id: int, case_label: str, *, id: str | None = None) -> None:
         super().__init__(case_id, case_label, id=id)
         self.overview: AssessmentOverview | None = None
+        self._found: tuple[str, int] | None = None  # what a search found, to show once read
 
     def compose(self) -> ComposeResult:
         yield Static("Loading…", id="assessment-status")
@@ -150,14 +153,54 @@ class AssessmentPane(CasePane, can_focus=True):
         doc = self.query_one("#assessment-doc", SafeMarkdown)
         shown = overview.current or overview.draft
         status.update(self._status(overview))
+        rendered = None
         if shown is None:
             empty.update("No assessment was made." if self.closed else NONE_YET)
             empty.display, doc.display = True, False
         else:
             title = "Current assessment" if shown.is_final else "Draft assessment"
-            doc.show(assessment_markdown(shown, scale, level=2, title=title))
+            rendered = doc.show(assessment_markdown(shown, scale, level=2, title=title))
             empty.display, doc.display = False, True
+        if self._found is not None:
+            self.call_later(self._show_found_in, rendered, *self._found)
         self.screen.refresh_bindings()
+
+    def select_record(self, kind: str, record_id: int) -> None:
+        """Show the assessment a search found (from its start) or its amendment (at the end,
+        where the amendments are), once read; an earlier version is said to be one."""
+        self._found = (kind, record_id)
+        if self.overview is not None:
+            self._show_found(kind, record_id)
+
+    async def _show_found_in(
+        self, rendered: AwaitComplete | None, kind: str, record_id: int
+    ) -> None:
+        if rendered is not None:
+            await rendered  # the amendments are there to scroll to
+        self._show_found(kind, record_id)
+
+    def _show_found(self, kind: str, record_id: int) -> None:
+        self._found = None
+        overview = self.overview
+        assert overview is not None
+        current = overview.current
+        scroll = self.query_one(AssessmentScroll)
+        if current is not None and current.id == record_id:
+            self.focus(scroll_visible=False)
+            if kind == "assessment amendment":
+                self.call_after_refresh(scroll.scroll_end, animate=False)
+            else:
+                scroll.scroll_home(animate=False)
+            return
+        earlier = next((v for v in overview.versions if v.id == record_id), None)
+        if earlier is not None:
+            message = (
+                f"The assessment found (as at {dates.format_date(earlier.as_at)}) is an "
+                "earlier version: the current one is shown, and d compares the two."
+            )
+        else:
+            message = "The assessment found is no longer on this case."
+        self.notify(message, markup=False)
 
     def _status(self, overview: AssessmentOverview) -> Any:
         finals = len(overview.finals)

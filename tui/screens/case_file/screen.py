@@ -41,7 +41,7 @@ from tui.screens.case_file.summary import (
     summary_age,
     summary_content,
 )
-from tui.screens.case_file.tabs import EXTRA_TABS, CasePane, case_screen, load
+from tui.screens.case_file.tabs import EXTRA_TABS, CasePane, case_screen, load, select_found
 from tui.screens.chronology.pane import ChronologyPane, ChronologyTable
 from tui.screens.plan.pane import PlanPane
 from tui.screens.today.health import case_status, load_health
@@ -76,10 +76,13 @@ class CaseFileScreen(CaselineScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = CASE_FILE_KEYS
 
-    def __init__(self, case_id: int, tab: str = "overview") -> None:
+    def __init__(
+        self, case_id: int, tab: str = "overview", select: tuple[str, int] | None = None
+    ) -> None:
         super().__init__()
         self.case_id = case_id
         self.initial_tab = tab if tab in TABS else "overview"
+        self._found = select  # (kind, id) of a record to highlight on that tab once read
         self.detail: CaseDetail | None = None
         self.file: CaseFile | None = None
         self.notes_list = NotesList(self)
@@ -282,6 +285,9 @@ class CaseFileScreen(CaselineScreen[None]):
             self.query_one(ChronologyPane).set_entries(
                 loaded.chronology, keys=self._chronology_keys, keep_id=entry
             )
+        if self._found is not None and tab == self.initial_tab:
+            select_found(self, tab, loaded, *self._found)
+            self._found = None
 
     def _show_overview(self, loaded: CaseFile) -> None:
         show_overview(

@@ -67,6 +67,16 @@ def show_summary(screen: Screen[Any], loaded: CaseFile, max_age_months: int) -> 
     body.show(summary.body)
 
 
+def select_summary(screen: Screen[Any], loaded: CaseFile, version_id: int) -> None:
+    """The summary found by a search is the one shown, unless it was replaced since."""
+    if loaded.summary is not None and loaded.summary.id != version_id:
+        screen.notify(
+            "The summary found has been replaced since: this is the current one "
+            "(v lists the earlier versions).",
+            markup=False,
+        )
+
+
 def edit_summary(screen: Screen[Any], detail: CaseDetail, loaded: CaseFile) -> None:
     """Open the summary editor on the current summary; say what saving did."""
     from tui.screens.case_file.summary_editor import SummaryEditorScreen

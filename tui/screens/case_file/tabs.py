@@ -5,6 +5,10 @@ tab is a ``CasePane`` (in its area's package under ``tui/screens/``) that reads 
 records with one store call, holds its own keys, and is told each time the case is read again
 (``case_shown``); a screen for one case takes ``(case_id, case_label)``. Both are named as
 "module:Class" and imported when first opened, so start-up loads none of them.
+
+A case file opened on a record (search's ``enter``: ``CaseFileScreen(case_id, tab,
+select=(kind, record_id))``) hands it to its tab once the case is read (``select_found``):
+the tab's pane highlights it when its own records are shown (``select_record``).
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from textual.binding import Binding, BindingType
 from textual.widget import Widget
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from store.case_file.records import CaseFile
     from tui.host import CaselineHost
 
@@ -120,6 +126,22 @@ def tab_keys() -> list[BindingType]:
     return keys
 
 
+def select_found(
+    screen: Screen[Any], tab: str, loaded: CaseFile, kind: str, record_id: int
+) -> None:
+    """Highlight on ``tab`` the record of ``kind`` (a search result's kind: "plan goal",
+    "assessment", ...) whose id is ``record_id``, or say calmly that it is no longer there."""
+    if tab == "summary":
+        from tui.screens.case_file.summary import select_summary
+
+        select_summary(screen, loaded, record_id)
+        return
+    for pane in screen.query(f"#{tab}-pane"):
+        select = getattr(pane, "select_record", None)
+        if select is not None:
+            select(kind, record_id)
+
+
 class CasePane(Widget):
     """A case-file tab that reads its own records.
 
@@ -163,3 +185,8 @@ class CasePane(Widget):
     def reload(self) -> None:
         """Read this tab's records again and show them."""
         raise NotImplementedError
+
+    def select_record(self, kind: str, record_id: int) -> None:
+        """Highlight this record (of a search result's ``kind``) once the tab's records are
+        shown, scrolled into view; say so if it is no longer there. A tab whose records can't
+        be told apart on it does nothing."""

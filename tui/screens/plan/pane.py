@@ -155,6 +155,7 @@ class PlanPane(InOrderKeys, Widget, can_focus=True):
         # A goal just added (shown from its start) or given an action (shown to its end, where
         # the actions are), to be focused when the plan is next shown.
         self._focus_next: tuple[int, bool] | None = None
+        self._found: tuple[str, int] | None = None  # a search's goal or action, to show
 
     def compose(self) -> ComposeResult:
         with PlanScroll(id="plan-scroll"):
@@ -213,7 +214,37 @@ class PlanPane(InOrderKeys, Widget, can_focus=True):
             self.call_after_refresh(self._bring_into_view, block, added[1])
         elif keep is not None and goals.query(f"#goal-{keep}"):
             goals.query_one(f"#goal-{keep}").focus(scroll_visible=False)
+        if self._found is not None:
+            self._show_found(*self._found)
         self.screen.refresh_bindings()  # which keys apply depends on the plan
+
+    def select_record(self, kind: str, record_id: int) -> None:
+        """Focus the goal a search found (a "plan goal"), or the goal of the action it found
+        (a "plan action", shown to its end where the actions are), once the plan is shown."""
+        self._found = (kind, record_id)
+        if self.loaded:
+            self._show_found(kind, record_id)
+
+    def _show_found(self, kind: str, record_id: int) -> None:
+        self._found = None
+        goals = self.plan.goals if self.plan is not None else ()
+        action = kind == "plan action"
+        if action:
+            goal = next((g for g in goals if any(a.id == record_id for a in g.actions)), None)
+        else:
+            goal = next((g for g in goals if g.id == record_id), None)
+        found = self.query(f"#goal-{goal.id}") if goal is not None else None
+        if not found:
+            what = "action" if action else "goal"
+            self.notify(
+                f"The {what} found is no longer in the case's current plan "
+                "(P reads the earlier plans).",
+                markup=False,
+            )
+            return
+        block = found.first()
+        block.focus(scroll_visible=False)
+        self.call_after_refresh(self._bring_into_view, block, action)
 
     def focus_goal(self, goal_id: int) -> None:
         found = self.query(f"#goal-{goal_id}")

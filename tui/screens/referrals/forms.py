@@ -1,7 +1,7 @@
 """The referrals' forms: a new referral (to a directory service, its eligibility shown first,
-or to an agency typed in), a change of status, a chase, and an incoming referral with its
-decision. Each is a ``FormScreen``: the store checks every field and its messages appear next
-to them; what is typed is kept as a draft, so escape loses nothing."""
+or to an agency typed in), its details corrected, a change of status, a chase, and an incoming
+referral with its decision. Each is a ``FormScreen``: the store checks every field and its
+messages appear next to them; what is typed is kept as a draft, so escape loses nothing."""
 
 from __future__ import annotations
 
@@ -164,6 +164,60 @@ def _form(
         done=show,
         name="referral-consents",
         exclusive=False,
+    )
+
+
+# --- its details corrected ---------------------------------------------------------------------
+
+
+def edit(app: App[Any], referral: ReferralDetail, *, then: Callable[[Any], None] | None) -> None:
+    """The referral's details in the form it was made with. A draft's are all open; a sent
+    one went to its agency on its date as it was, so those two are not asked again, and the
+    form asks why it is changed (the earlier version is kept)."""
+    caseline = _app(app)
+    store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
+    s = referral.summary
+    values = {
+        "agency": s.agency,
+        "agency_contact": referral.agency_contact,
+        "referred_on": dates.format_date(s.referred_on),
+        "reason": referral.reason,
+        "urgency": s.urgency,
+        "shared": referral.shared,
+    }
+    fields = [
+        Field("agency", "To", "the agency's name"),
+        Field("agency_contact", "Contact", "phone, email or address"),
+        Field("referred_on", "Date", "e.g. today", date=TODAY_IF_BLANK),
+        Field("reason", "Reason", multiline=True),
+        Field("urgency", "Urgency", choices=URGENCIES),
+        Field("shared", "Shared", "what information about the client goes with it"),
+    ]
+    fixed: dict[str, str] = {}
+    subtitle = "a draft, not sent yet"
+    if not referral.drafted:
+        fixed = {"agency": values["agency"], "referred_on": values["referred_on"]}
+        fields = [f for f in fields if f.name not in fixed]
+        fields.append(Field("why", "Why changed", "it was sent: what is corrected, and why"))
+        sent = f"sent {dates.format_date(s.sent_on)}" if s.sent_on else s.status
+        subtitle = f"{sent}: an amendment, the earlier version kept"
+
+    def save(form: dict[str, str], version: int) -> ReferralDetail:
+        return store.referrals.edit(
+            me, referral.id, {**form, **fixed}, version=version, dayfirst=dayfirst
+        )
+
+    app.push_screen(
+        FormScreen(
+            f"Referral to {s.agency}: details",
+            fields,
+            values,
+            save,
+            subtitle=subtitle,
+            draft_key=f"referral_edit:{referral.id}",
+            version=s.version,
+        ),
+        _saved(app, "Referral corrected; what it said before is kept with it.", then),
     )
 
 

@@ -129,6 +129,7 @@ class ReferralsPane(CasePane):
         super().__init__(case_id, case_label, id=id)
         self.referrals: CaseReferrals | None = None
         self._select: str | None = None  # a record just added, highlighted when next shown
+        self._found: str | None = None  # one a search found, said if no longer there
 
     def compose(self) -> ComposeResult:
         yield Static("Loading…", id="referrals-summary")
@@ -171,7 +172,26 @@ class ReferralsPane(CasePane):
             options.append(Option(assemble((NONE_IN, "dim")), disabled=True))
         select, self._select = self._select, None
         refill(self.query_one("#referrals-list", OptionList), options, select=select)
+        found, self._found = self._found, None
+        if found is not None:
+            self._highlight_found(found)
         self.screen.refresh_bindings()
+
+    def select_record(self, kind: str, record_id: int) -> None:
+        """Highlight the referral a search found (out or, "referral in", in) once listed."""
+        wanted = f"{'in' if kind == 'referral in' else 'out'}-{record_id}"
+        if self.referrals is None:
+            self._found = wanted  # highlighted when the load under way shows them
+            return
+        self._highlight_found(wanted)
+
+    def _highlight_found(self, wanted: str) -> None:
+        options = self.query_one("#referrals-list", OptionList)
+        ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
+        if wanted in ids:
+            options.highlighted = ids.index(wanted)
+        else:
+            self.notify("The referral found is no longer on this case.", markup=False)
 
     # -- what is highlighted ---------------------------------------------------------------
 

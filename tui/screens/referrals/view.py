@@ -1,9 +1,11 @@
 """One referral read in full: to whom, why, what was shared and under what, where it stands
-(how long it has waited, since the last answer, marked for escalation), then its status history
-and every chase. ``s`` changes its status and ``c`` records a chase, for those who may."""
+(how long it has waited, since the last answer, marked for escalation), then its status history,
+every chase, and what it said before each correction. ``e`` corrects its details, ``s``
+changes its status and ``c`` records a chase, for those who may."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -13,7 +15,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from store.core import dates
-from store.referrals.records import ReferralDetail
+from store.referrals.records import ReferralDetail, ReferralVersionInfo
 from tui.screens.base import CaselineScreen
 from tui.screens.referrals import forms
 from tui.text import assemble
@@ -102,6 +104,44 @@ def chase_lines(r: ReferralDetail) -> list[Content]:
     return lines
 
 
+def said(version: ReferralVersionInfo | ReferralDetail) -> dict[str, str]:
+    """What a version of a referral said, by the facts' labels."""
+    if isinstance(version, ReferralDetail):
+        r, s = version, version.summary
+        parts = (s.agency, r.agency_contact, s.referred_on, r.reason, s.urgency, r.shared)
+    else:
+        v = version
+        parts = (v.agency, v.agency_contact, v.referred_on, v.reason, v.urgency, v.shared)
+    labels = ("To", "Contact", "Referred", "Reason", "Urgency", "Shared")
+    return {
+        label: dates.format_date(value) if isinstance(value, date) else str(value)
+        for label, value in zip(labels, parts, strict=True)
+    }
+
+
+def earlier_lines(r: ReferralDetail) -> list[Content]:
+    """Each earlier version, oldest first: who replaced it, when and why, then what it said
+    where the next version says otherwise."""
+    lines: list[Content] = []
+    after: list[ReferralVersionInfo | ReferralDetail] = [*r.earlier[1:], r]
+    for version, then in zip(r.earlier, after, strict=False):  # (none: no lines)
+        when = dates.format_datetime(dates.to_local(version.replaced_at))
+        lines.append(
+            assemble(
+                (f"{when}  ", "dim"),
+                (f"changed by {version.replaced_by or 'someone'}", "bold"),
+                f": {version.why}" if version.why else " (a draft)",
+            )
+        )
+        before, next_one = said(version), said(then)
+        lines += [
+            assemble((f"  {label:<10}", "dim"), ("was ", "dim"), value)
+            for label, value in before.items()
+            if value != next_one[label]
+        ]
+    return lines
+
+
 class ReferralScreen(CaselineScreen[None]):
     """A referral read in full, with its history and chases."""
 
@@ -113,6 +153,13 @@ class ReferralScreen(CaselineScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back", tooltip="Back to the case file", id="referral.back"),
+        Binding(
+            "e",
+            "edit",
+            "Edit",
+            tooltip="Correct its details (the earlier version is kept)",
+            id="referral.edit",
+        ),
         Binding(
             "s",
             "status",
@@ -140,10 +187,14 @@ class ReferralScreen(CaselineScreen[None]):
             yield Static(id="referral-history")
             yield Static("Chases", classes="heading")
             yield Static(id="referral-chases")
+            yield Static("Earlier versions", classes="heading", id="referral-earlier-heading")
+            yield Static(id="referral-earlier")
         yield CaselineFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         r = self.referral
+        if action == "edit":
+            return r is not None and not r.read_only
         if action == "status":
             return r is not None and not r.read_only and bool(r.next_statuses)
         if action == "chase":
@@ -186,10 +237,18 @@ class ReferralScreen(CaselineScreen[None]):
         history.update(Content("\n").join(history_lines(referral)))
         chases = self.query_one("#referral-chases", Static)
         chases.update(Content("\n").join(chase_lines(referral)))
+        earlier = self.query_one("#referral-earlier", Static)
+        earlier.update(Content("\n").join(earlier_lines(referral)))
+        earlier.display = bool(referral.earlier)
+        self.query_one("#referral-earlier-heading").display = bool(referral.earlier)
         self.refresh_bindings()
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    def action_edit(self) -> None:
+        if self.referral is not None:
+            forms.edit(self.app, self.referral, then=self._show)
 
     def action_status(self) -> None:
         if self.referral is not None:

@@ -1,6 +1,6 @@
 """Opening the record a search result is about: a note (with its amendments) or minutes in
 their viewers, a chronology entry, a plan review or a referral on its own screen, and the rest
-on their case file's tab."""
+on their case file's tab with the record itself highlighted there (``select_found``)."""
 
 from __future__ import annotations
 
@@ -48,4 +48,5 @@ def open_hit(app: CaselineHost, hit: SearchHit) -> None:
     else:
         from tui.screens.case_file.screen import CaseFileScreen
 
-        app.push_screen(CaseFileScreen(hit.case_id, TAB_OF.get(hit.kind, "overview")))
+        tab = TAB_OF.get(hit.kind, "overview")
+        app.push_screen(CaseFileScreen(hit.case_id, tab, select=(hit.kind, hit.record_id)))
