@@ -12,6 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, cast
 
+import pytest
+
 from store.core.records import WorkerInfo
 from store.search import sqlite as dialect
 from store.search.records import END_MARK, MARK
@@ -217,3 +219,21 @@ def test_a_search_within_one_case_is_narrowed_by_the_index(
     for sql in searched:
         for plan in plans(store, sql):
             assert not plan.startswith("SCAN") or "VIRTUAL TABLE INDEX" in plan, (plan, sql)
+
+
+def test_a_search_without_filters_has_nothing_to_check(
+    store: Store, me: WorkerInfo, make_case: MakeCase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The search box alone needs no validation (nor pydantic, imported for it on first use).
+    from store.core import validation
+
+    written(store, me, make_case, cases=1)
+
+    def checked(*args: object, **kwargs: object) -> None:
+        raise AssertionError("validated")
+
+    monkeypatch.setattr(validation, "validate", checked)
+    assert store.search.search(me, "visit ", kind="", since=" ", until=None).hits
+    assert store.search.search(me, "visit ").hits
+    with pytest.raises(AssertionError, match="validated"):
+        store.search.search(me, "visit ", kind="notes")
