@@ -342,14 +342,18 @@ def select_sql(kind: Sealed, where: str = "") -> str:
     )
 
 
+# What json.dumps(row, sort_keys=True, separators=(",", ":"), ensure_ascii=False) writes, made
+# once (dumps makes an encoder at each call, a third of the time of sealing a row).
+_CONTENT = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def content_hash(kind: Sealed, values: Sequence[Any]) -> str:
     """The hash of a row's sealed columns (``values`` in ``kind.columns`` order), as stored."""
     row = {
         c: (v.hex() if isinstance(v, bytes) else v)
         for c, v in zip(kind.columns, values, strict=True)
     }
-    text = json.dumps(row, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return hashlib.sha256(_CONTENT.encode(row).encode()).hexdigest()
 
 
 def chain_hash(previous: str, table: str, row_id: int, content: str) -> str:

@@ -109,3 +109,55 @@ def test_the_terminal_an_event_comes_from_is_asked_of_the_system_once(
     assert origin_here() == "/dev/pts/2"
     monkeypatch.setenv("SSH_CONNECTION", "10.0.0.5 52100 10.0.0.1 22")  # SSH comes first
     assert origin_here() == "ssh 10.0.0.5"
+
+
+def test_a_draft_finalised_is_stored_as_a_note_finalised_at_once(
+    store: Store, me: WorkerInfo, other: WorkerInfo, make_case: MakeCase
+) -> None:
+    from store.core.errors import Conflict
+
+    case = make_case()
+    state = {"note_type": "phone call", "contact_at": "2/10/2026 9:00", "body": "Rang."}
+    draft = store.notes.save_draft(me, case.id, state)
+    data = {**state, "significant": "yes", "chronology_title": "Rang", "follow_up_on": "9/10/2026"}
+    with pytest.raises(Conflict):  # not the author's draft
+        store.notes.finalise(other, case.id, data, draft_id=draft)
+    store.notes.finalise(me, case.id, data, draft_id=draft)
+    direct = store.notes.finalise(me, case.id, data).id
+    with store.database.reading() as db:
+        columns = "contact_at, note_type, present, body, significant, chronology_title, "
+        columns += "follow_up_on, status, draft_state, typeof(finalised_at), version"
+        rows = db.execute_sql(
+            f"SELECT {columns} FROM note WHERE id IN (?, ?) ORDER BY id", (draft, direct)
+        )
+        made, at_once = rows.fetchall()
+        last_contact = db.execute_sql(
+            'SELECT last_contact_at FROM "case" WHERE id = ?', (case.id,)
+        ).fetchone()[0]
+    assert made[:-1] == at_once[:-1] and (made[-1], at_once[-1]) == (2, 1)
+    assert made[0] == last_contact == "2026-10-02 08:00:00"  # as peewee writes a datetime
+    with pytest.raises(Conflict):  # final already
+        store.notes.finalise(me, case.id, data, draft_id=draft)
+
+
+def test_a_content_hash_is_the_hash_of_the_same_json_as_ever() -> None:
+    # Records sealed before keep their seals: the text hashed is written exactly as
+    # json.dumps wrote it, whatever the values.
+    import hashlib
+    import json
+
+    from store.core import seal
+
+    kind = seal.Sealed("t", ("id", "body", "n", "x", "blob", "none", "zeta", "alpha"))
+    rows = [
+        (1, "plain", 0, 1.5, b"\x00\xff", None, "", "a"),
+        (2, 'Zoë said “no” \\ "quoted" \u2028 \x1b[31m\ttab\nline', -7, 1e-9, b"", None, "z", ""),
+        (3, "😀 emoji and \U0010ffff", 2**62, float(10**20), b"abc", None, "\x00", "é"),
+    ]
+    for values in rows:
+        as_stored = {
+            c: (v.hex() if isinstance(v, bytes) else v)
+            for c, v in zip(kind.columns, values, strict=True)
+        }
+        text = json.dumps(as_stored, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        assert seal.content_hash(kind, values) == hashlib.sha256(text.encode()).hexdigest()
