@@ -72,7 +72,7 @@ def words_starting(db: pw.Database, start: str) -> list[str] | None:
         return None
     upper = key[:-1] + chr(ord(key[-1]) + 1)
     try:
-        words = _words_between(db, key, upper, EXPANDED_AT_MOST + 1)
+        words = _words_starting(db, key, EXPANDED_AT_MOST + 1)
     except pw.OperationalError:  # a connection that may not write, even its temporary tables
         words = [
             str(word)
@@ -85,17 +85,22 @@ def words_starting(db: pw.Database, start: str) -> list[str] | None:
     return words if 0 < len(words) <= EXPANDED_AT_MOST else None
 
 
-def _words_between(db: pw.Database, low: str, upper: str, limit: int) -> list[str]:
-    """The index's words from ``low`` up to (not including) ``upper``, at most ``limit``, in
-    order: each the first instance at or after the word before it and a character of code 1
-    (no word holds one, so nothing lies between a word and that)."""
+def _words_starting(db: pw.Database, key: str, limit: int) -> list[str]:
+    """The index's words beginning with ``key``, at most ``limit``, in order: each the first
+    instance at or after the word before it and a character of code 1 (no word holds one, so
+    nothing lies between a word and that).
+
+    The range ends at ``key`` followed by the last character there is, inclusive: the index
+    stops there itself. Ended before the string after the prefix instead ("visit" for
+    "visis"), every instance of a word at that end would be read, and left out, one by one."""
     execute_sql(db, _WORDS_DDL)
+    low, high = key, key + chr(0x10FFFF)
     words: list[str] = []
     while len(words) < limit:
         found = execute_sql(
             db,
-            f"SELECT term FROM temp.{WORDS} WHERE term >= ? AND term < ? LIMIT 1",
-            (low, upper),
+            f"SELECT term FROM temp.{WORDS} WHERE term >= ? AND term <= ? LIMIT 1",
+            (low, high),
         ).fetchone()
         if found is None:
             break

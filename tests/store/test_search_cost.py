@@ -237,3 +237,21 @@ def test_a_search_without_filters_has_nothing_to_check(
     assert store.search.search(me, "visit ").hits
     with pytest.raises(AssertionError, match="validated"):
         store.search.search(me, "visit ", kind="notes")
+
+
+def test_a_prefix_just_before_a_common_word_does_not_read_that_words_every_instance(
+    store: Store, me: WorkerInfo, make_case: MakeCase
+) -> None:
+    case = make_case()
+    body = "visit " * 2000 + "visisted"  # 2,000 instances of the word after "visis"
+    store.notes.finalise(me, case.id, {**NOTE, "contact_at": "1/1/2026", "body": body})
+    with store.database.reading() as db:
+        connection = cast(sqlite3.Connection, cast(Any, db).connection())
+        steps: list[int] = []
+        connection.set_progress_handler(lambda: steps.append(1) and 0, 100)
+        try:
+            words = dialect.words_starting(db, "visis")
+        finally:
+            connection.set_progress_handler(None, 0)
+    assert words == ["visisted"]
+    assert len(steps) < 20, len(steps)  # reading 2,000 instances takes hundreds
