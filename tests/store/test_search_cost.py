@@ -90,7 +90,15 @@ def test_the_words_a_prefix_begins_are_the_vocabularys_own(
     store: Store, me: WorkerInfo, make_case: MakeCase
 ) -> None:
     written(store, me, make_case, cases=2)
+    # Words no longer in the index (a summary replaced) are no more a prefix's than the
+    # vocabulary's.
+    case = make_case()
+    store.case_file.save_summary(me, case.id, "Zebrafish zebras zebu and the zealous zebroid.")
+    store.case_file.save_summary(me, case.id, "Zebras only.")
     words = {w for body in BODIES for w in body.lower().replace("'", " ").split()}
+    words |= {"zebrafish", "zebras", "zebu", "zealous", "zebroid"}
+    with store.database.reading() as db:
+        assert dialect.words_starting(db, "zebr") == vocabulary(store, "zebr") == ["zebras"]
     starts = {w.strip(".,:;")[:n] for w in words for n in range(4, 8)} | {"zoe", "c1", "c12"}
     starts |= {"cafe", "zzzz", "gnotes", "visitors", "a" * 64}
     with store.database.reading() as db:
