@@ -10,6 +10,7 @@ import pytest
 
 from store.service import Store
 from tests.cli import Ran, caseline
+from tests.test_cli import assert_one_line_error
 from tests.test_cli_admin import assert_fails, said
 
 BOSS = "the boss's passphrase"
@@ -83,8 +84,33 @@ def test_a_worker_is_refused(tmp_path: Path, db: Path) -> None:
 
 def test_bad_arguments_are_one_line_and_exit_2(tmp_path: Path, db: Path) -> None:
     result = run_import(tmp_path, "meg", MEG, "clients", str(PACKAGES / "v3"), "--db", str(db))
-    assert_fails(result, "'clients' is not something to import")
+    assert_one_line_error(result, "'clients' is not something to import")
+    assert result.returncode == 2 and result.stdout == ""
     usage = run_import(tmp_path, "meg", MEG, "resources")
     assert usage.returncode == 2
     assert len(usage.stderr.strip().splitlines()) == 1
     assert "Traceback" not in usage.stderr
+
+
+@pytest.mark.parametrize(
+    ("what", "shown"),
+    [
+        ("widgets", "'widgets'"),
+        ("", "''"),
+        ("Resources", "'Resources'"),
+        ("resources\nclients", "'resources\\nclients'"),
+        ("\x1b[31mred", "'\\x1b[31mred'"),
+        ("r" * 5000, f"'{'r' * 40}…'"),
+    ],
+    ids=["unknown", "blank", "capitalised", "newline", "escape", "long"],
+)
+def test_an_unknown_kind_is_a_usage_error_before_signing_in(
+    tmp_path: Path, db: Path, what: str, shown: str
+) -> None:
+    # Exit 2 and one line, as argparse's own usage errors: no passphrase asked for, no
+    # database opened, nothing on standard output.
+    result = caseline(tmp_path, "--worker", "meg", "import", what, str(PACKAGES / "v3"))
+    assert_one_line_error(result, f"import: argument WHAT: {shown}", "resources PATH")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert "\x1b" not in result.stderr

@@ -5,7 +5,8 @@ It signs in as ``caseline admin`` does (or with a token), then imports the whole
 transaction, for managers and administrators (the store refuses anyone else). What it did is
 printed on standard output: services added, changed, unchanged and gone (withdrawn), then each
 row left out or cut short with its file and line. A folder that is not a package, or a refusal,
-is one line on standard error and exit status 1.
+is one line on standard error and exit status 1; a usage error (something it does not import,
+an argument missing) is one line and exit status 2, as for every command.
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ def add_import_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
         "For managers and administrators; you sign in first (who you are: --worker before "
         "'import').",
     )
-    command.add_argument("what", metavar="WHAT", help="what to import: resources")
+    command.add_argument(
+        "what", metavar="WHAT", type=what_to_import, help="what to import: resources"
+    )
     command.add_argument("path", metavar="PATH", help="the package's folder")
     command.add_argument(
         "--source",
@@ -47,14 +50,20 @@ def add_import_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     add_token_file_argument(command)
 
 
+def what_to_import(text: str) -> str:
+    """WHAT, if it is something ``caseline import`` imports (else a usage error)."""
+    if text not in WHAT:
+        shown = visible(text[:40]) + ("…" if len(text) > 40 else "")
+        raise argparse.ArgumentTypeError(
+            f"{shown!r} is not something to import; try: caseline import resources PATH"
+        )
+    return text
+
+
 def import_command(args: argparse.Namespace, config: Config) -> int:
-    """Run ``caseline import``: check what was asked, sign in, import."""
+    """Run ``caseline import``: sign in, import (WHAT was checked by the parser)."""
     from store.audit.service import origin_here
 
-    if args.what not in WHAT:
-        fail(
-            f"import: {args.what!r} is not something to import; try: caseline import resources PATH"
-        )
     folder = Path(args.path).expanduser()
     if not folder.is_dir():
         fail(f"{folder} is not a folder: give the folder holding the package's CSV files.")

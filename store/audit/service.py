@@ -8,6 +8,7 @@ administrators read it.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from datetime import UTC, datetime
@@ -29,22 +30,35 @@ TEXT_MAX = 500
 EVENTS_LIMIT = 500
 
 
+# The standard input last asked about and the terminal it is ("local" if none): asked of the
+# system once, not at every event (every note finalised writes one).
+_terminal: tuple[object, str] | None = None
+
+
 def origin_here() -> str:
     """Where this process is used from: "ssh 10.0.0.5" over SSH, else the terminal
     ("/dev/pts/3"), else "local"."""
+    global _terminal
     for variable in ("SSH_CONNECTION", "SSH_CLIENT"):
         parts = os.environ.get(variable, "").split()
         if parts:
             return clean_field(f"ssh {parts[0]}")[:TEXT_MAX]
+    stdin = sys.stdin
+    if _terminal is not None and _terminal[0] is stdin:
+        return _terminal[1]
+    where = "local"
     try:
-        if sys.stdin is not None and sys.stdin.isatty():
-            return clean_field(os.ttyname(sys.stdin.fileno()))[:TEXT_MAX] or "local"
+        if stdin is not None and stdin.isatty():
+            where = clean_field(os.ttyname(stdin.fileno()))[:TEXT_MAX] or "local"
     except (OSError, ValueError):  # stdin closed or not a real file
         pass
-    return "local"
+    _terminal = (stdin, where)
+    return where
 
 
+@functools.lru_cache(maxsize=256)
 def _text(value: str) -> str:
+    # Cached: an event's action, kind, login and origin are the same few strings again and again.
     return clean_field(value)[:TEXT_MAX]
 
 

@@ -12,8 +12,10 @@ from store.core.dialect import execute_sql
 from store.core.errors import InvalidInput, NotFound
 from store.core.models import Allocation, Case, Worker
 
-# INSERT statements written by ``insert_row``: (model, columns given) -> (SQL, their fields).
-_INSERTS: dict[tuple[type[pw.Model], tuple[str, ...]], tuple[str, tuple[Any, ...]]] = {}
+# INSERT statements written by ``insert_row``: (model, columns given) -> (SQL, each column's
+# name and conversion to what is stored); and each model's defaults, (name, default).
+_INSERTS: dict[tuple[type[pw.Model], tuple[str, ...]], tuple[str, tuple[tuple[str, Any], ...]]] = {}
+_DEFAULTS: dict[type[pw.Model], tuple[tuple[str, Any], ...]] = {}
 
 
 def tuples(query: pw.BaseQuery) -> Iterable[tuple[Any, ...]]:
@@ -77,9 +79,12 @@ def insert_row(model: type[pw.Model], **values: Any) -> int:
     insert, which costs more than SQLite's writing the row. Values are stored as peewee stores
     them (each field's ``db_value``), with the model's defaults for fields not given."""
     meta: Any = model._meta
-    for field, default in meta.defaults.items():
-        if field.name not in values:
-            values[field.name] = default() if callable(default) else default
+    defaults = _DEFAULTS.get(model)
+    if defaults is None:
+        defaults = _DEFAULTS[model] = tuple((f.name, d) for f, d in meta.defaults.items())
+    for name, default in defaults:
+        if name not in values:
+            values[name] = default() if callable(default) else default
     key = (model, tuple(values))
     found = _INSERTS.get(key)
     if found is None:
@@ -87,8 +92,8 @@ def insert_row(model: type[pw.Model], **values: Any) -> int:
         columns = ", ".join(f'"{field.column_name}"' for field in fields)
         marks = ", ".join("?" for _ in fields)
         sql = f'INSERT INTO "{meta.table_name}" ({columns}) VALUES ({marks})'
-        found = _INSERTS[key] = (sql, fields)
-    sql, fields = found
-    params = [field.db_value(values[name]) for field, name in zip(fields, values, strict=True)]
+        found = _INSERTS[key] = (sql, tuple(zip(values, [f.db_value for f in fields], strict=True)))
+    sql, columns_given = found
+    params = [convert(values[name]) for name, convert in columns_given]
     row_id = execute_sql(meta.database, sql, params).lastrowid
     return int(row_id or 0)

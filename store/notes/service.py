@@ -51,6 +51,23 @@ _CASE_FOR_NOTE = (
     " (SELECT w.display_name FROM worker AS w WHERE w.id = ?)"
     ' FROM "case" AS c JOIN client AS cl ON cl.id = c.client_id WHERE c.id = ?'
 )
+# The case's last contact moved on by a note (written once, as the statement above).
+_CONTACT_MOVED = 'UPDATE "case" SET last_contact_at = ?, updated_at = ? WHERE id = ?'
+# A draft made final, if it is still the author's draft on the case, by the columns set (the
+# statement written once, as the statements above).
+_DRAFT_FINALISED: dict[tuple[str, ...], str] = {}
+
+
+def _draft_finalised(columns: tuple[str, ...]) -> str:
+    found = _DRAFT_FINALISED.get(columns)
+    if found is None:
+        found = _DRAFT_FINALISED[columns] = (
+            "UPDATE note SET "
+            + ", ".join(f'"{column}" = ?' for column in columns)
+            + ", version = version + 1 WHERE id = ? AND status = 'draft' AND author_id = ?"
+            " AND case_id = ?"
+        )
+    return found
 
 
 def first_line(body: str, width: int = 200) -> str:
@@ -207,17 +224,12 @@ class NoteService(LeftDrafts):
             if status == CaseStatus.CLOSED.value:
                 raise InvalidInput({"form": f"Case {ref} is closed; reopen it to add notes."})
             if draft_id is not None:
-                updated = (
-                    Note.update(**values, version=Note.version + 1)
-                    .where(
-                        Note.id == draft_id,
-                        Note.status == "draft",
-                        Note.author == actor.id,
-                        Note.case == case_id,
-                    )
-                    .execute()
-                )
-                if not updated:
+                fields: Any = Note._meta.fields
+                stored = [fields[column].db_value(value) for column, value in values.items()]
+                updated = execute_sql(
+                    db, _draft_finalised(tuple(values)), (*stored, draft_id, actor.id, case_id)
+                ).rowcount
+                if updated != 1:
                     raise Conflict("This draft has already been saved or discarded elsewhere.")
                 note_id = draft_id
             else:
@@ -248,9 +260,16 @@ class NoteService(LeftDrafts):
                     created_by=actor.id,
                 )
             if last_contact_at is None or contact_at > last_contact_at:
-                Case.update(last_contact_at=contact_at, updated_at=now).where(
-                    Case.id == case_id
-                ).execute()
+                case: Any = Case  # stored as peewee stores them (its conversions are untyped)
+                execute_sql(
+                    db,
+                    _CONTACT_MOVED,
+                    (
+                        case.last_contact_at.db_value(contact_at),
+                        case.updated_at.db_value(now),
+                        case_id,
+                    ),
+                )
             act(actor, "note-finalised", case_id, "note", note_id)
         return NoteDetail(
             id=note_id,

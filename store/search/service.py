@@ -53,23 +53,27 @@ class SearchService:
         (InvalidInput if they aren't). ``page`` is the ``next_page`` of the page before (None:
         the first). Any text is valid; with no word in it nothing is searched
         (``searched`` False)."""
-        from store.core.validation import validate
-        from store.search.input import SearchFilters
+        group, first, last = "", None, None
+        if not (_blank(kind) and _blank(since) and _blank(until)):
+            # Only filters need checking (and pydantic, which the search box alone doesn't).
+            from store.core.validation import validate
+            from store.search.input import SearchFilters
 
-        filters = validate(
-            SearchFilters, {"kind": kind, "since": since, "until": until}, dayfirst=dayfirst
-        )
+            filters = validate(
+                SearchFilters, {"kind": kind, "since": since, "until": until}, dayfirst=dayfirst
+            )
+            group, first, last = filters.kind, filters.since, filters.until
         terms = parse(text)
         size = max(1, min(size, 200))
         if not terms:
             return SearchPage((), None, searched=False, ranked=best)
-        low, high = sqlite.rowid_bounds(filters.since, filters.until)
+        low, high = sqlite.rowid_bounds(first, last)
         with self.database.reading() as db:
             cases, cases_sql = self._cases(actor, case_id)
             if cases is not None and not cases.ids and not cases.excluded:
                 return SearchPage((), None, searched=True, ranked=best)
             expanded = sqlite.words_starting(db, terms[-1].words[-1]) if terms[-1].prefix else None
-            match = sqlite.match_of(terms, cases=cases, group=filters.kind, expanded=expanded)
+            match = sqlite.match_of(terms, cases=cases, group=group, expanded=expanded)
             if best:
                 offset = page or 0
                 rows = sqlite.best(
@@ -157,6 +161,11 @@ class SearchService:
             .where(Case.id.in_(sorted(case_ids)))
         )
         return {i: (ref, name) for i, ref, name in tuples(query)}
+
+
+def _blank(value: object) -> bool:
+    """True for a filter left empty (None, or nothing but spaces typed)."""
+    return value is None or (isinstance(value, str) and not value.strip())
 
 
 def _day(text: Any) -> date | None:

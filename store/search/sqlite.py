@@ -10,6 +10,7 @@ names, querying a ``tsvector`` with ``websearch_to_tsquery`` (or a tsquery built
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +25,15 @@ from store.search.records import END_MARK, MARK
 
 TABLE = "search_index"
 VOCABULARY = "search_vocabulary"
+# The index's words as an fts5vocab table of type 'instance', on each connection (temporary:
+# part of no file). The 'row' vocabulary of the schema counts every row holding a word before
+# giving it, which for a prefix of common words costs more than the search itself; an
+# instance table gives the first instance of the first word from a point on at once, so the
+# words a prefix begins are read one seek each.
+WORDS = "search_words"
+_WORDS_DDL = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{WORDS} USING fts5vocab(main, {TABLE}, 'instance')"
+)
 # Prefixes this long or shorter have an index of their own; a longer one is looked up in the
 # index's vocabulary and searched as the words it begins (the index's own prefix search would
 # gather every row of every such word first, before the newest could be picked).
@@ -61,15 +71,42 @@ def words_starting(db: pw.Database, start: str) -> list[str] | None:
     if len(key) <= PREFIX_INDEXED:
         return None
     upper = key[:-1] + chr(ord(key[-1]) + 1)
-    words = [
-        str(word)
-        for (word,) in execute_sql(
-            db,
-            f"SELECT term FROM {VOCABULARY} WHERE term >= ? AND term < ? LIMIT ?",
-            (key, upper, EXPANDED_AT_MOST + 1),
-        )
-    ]
+    try:
+        words = _words_starting(db, key, EXPANDED_AT_MOST + 1)
+    except pw.OperationalError:  # a connection that may not write, even its temporary tables
+        words = [
+            str(word)
+            for (word,) in execute_sql(
+                db,
+                f"SELECT term FROM {VOCABULARY} WHERE term >= ? AND term < ? LIMIT ?",
+                (key, upper, EXPANDED_AT_MOST + 1),
+            )
+        ]
     return words if 0 < len(words) <= EXPANDED_AT_MOST else None
+
+
+def _words_starting(db: pw.Database, key: str, limit: int) -> list[str]:
+    """The index's words beginning with ``key``, at most ``limit``, in order: each the first
+    instance at or after the word before it and a character of code 1 (no word holds one, so
+    nothing lies between a word and that).
+
+    The range ends at ``key`` followed by the last character there is, inclusive: the index
+    stops there itself. Ended before the string after the prefix instead ("visit" for
+    "visis"), every instance of a word at that end would be read, and left out, one by one."""
+    execute_sql(db, _WORDS_DDL)
+    low, high = key, key + chr(0x10FFFF)
+    words: list[str] = []
+    while len(words) < limit:
+        found = execute_sql(
+            db,
+            f"SELECT term FROM temp.{WORDS} WHERE term >= ? AND term <= ? LIMIT 1",
+            (low, high),
+        ).fetchone()
+        if found is None:
+            break
+        words.append(str(found[0]))
+        low = words[-1] + "\x01"
+    return words
 
 
 def _phrase(term: Term, expanded: Sequence[str] | None) -> str:
@@ -165,6 +202,9 @@ def best(
     ranked = [key for _score_of, key in scored[offset : offset + limit]]
     if not ranked:
         return []
+    # The page's rows read again for their snippets, within the range of rowids they span
+    # (at most the ``within`` just read): given to the index as a list of rowids instead
+    # (without the +), each would be a search of the whole index of its own.
     marks = ", ".join("?" for _ in ranked)
     found = {
         r[0]: ((r[0], r[1], r[2], r[3], r[4]), r[5])
@@ -172,17 +212,23 @@ def best(
             db,
             f"SELECT rowid, case_id, kind, record_id, on_date, "
             f"snippet({TABLE}, 0, ?, ?, '…', {SNIPPET_WORDS}) "
-            f"FROM {TABLE} WHERE {TABLE} MATCH ? AND rowid IN ({marks})",
-            [MARK, END_MARK, match, *ranked],
+            f"FROM {TABLE} WHERE {TABLE} MATCH ? AND rowid BETWEEN ? AND ? "
+            f"AND +rowid IN ({marks})",
+            [MARK, END_MARK, match, min(ranked), max(ranked), *ranked],
         )
     }
     return [found[key] for key in ranked if key in found]
 
 
+_MATCHED = re.compile(f"{MARK}([^{MARK}{END_MARK}]*)")
+
+
 def _score(marked: str) -> tuple[int, float]:
     """(how many different words matched, matches per length) of a highlighted text."""
-    matched = [part.partition(END_MARK)[0].casefold() for part in marked.split(MARK)[1:]]
-    return len(set(matched)), len(matched) / (1 + len(marked) / 400)
+    if marked.count(MARK) == 1:  # most often: one match, one word
+        return 1, 1 / (1 + len(marked) / 400)
+    matched = _MATCHED.findall(marked)
+    return len({text.casefold() for text in matched}), len(matched) / (1 + len(marked) / 400)
 
 
 def indexed(db: pw.Database) -> int:
