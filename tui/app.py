@@ -13,8 +13,8 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from concurrent.futures import Future
-from pathlib import Path
-from typing import ClassVar
+from pathlib import Path, PurePath
+from typing import Any, ClassVar
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -27,6 +27,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from store.cases.records import CaseRow
+from store.core.errors import StoreError
 from store.core.records import WorkerInfo
 from store.core.settings import Config
 from store.core.textsafe import visible
@@ -70,7 +71,9 @@ class CaselineApp(Session):
     """A keyboard-first caseload for social workers."""
 
     TITLE = "Caseline"
-    CSS_PATH = "app.tcss"
+    # The caseload's own rules are read with the app's: it is the first screen, made before the
+    # app is mounted (``get_default_screen``), and a screen's CSS read later re-parses it all.
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/caseload/caseload.tcss"]
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {lambda: _case_search()}
 
@@ -133,6 +136,7 @@ class CaselineApp(Session):
         self.today_at_start = today_at_start
         self._first_caseload = first_caseload
         self._terminating = threading.Lock()
+        self.refusal: str | None = None  # why the database was refused after all (``_refuse``)
         self.config = config or Config()
         if store is None:
             if db is None:
@@ -161,14 +165,41 @@ class CaselineApp(Session):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         self._install_signal_handlers()
+        # The file's check may still be running (``tui.cli``): if it fails, the app closes and
+        # the command says why, as it would have before starting.
+        run_store(
+            self,
+            self.store.checked,
+            done=lambda _passed: None,
+            failed=self._refuse,
+            name="file-check",
+            exclusive=False,
+        )
         if not self.start_signed_out():
             self._begin()
+
+    def _refuse(self, error: StoreError) -> None:
+        """The database failed its check: close, leaving the command to say so."""
+        self.refusal = str(error)
+        self.exit(return_code=1)
+
+    def get_default_screen(self) -> Screen[Any]:
+        # The worker known at start: the caseload is the first screen, drawn in the first
+        # frame (pushed over Textual's blank default screen, it was drawn twice more as that
+        # screen, below it, was laid out and resized).
+        if self._sign_in is None:
+            from tui.screens.caseload.screen import CaseloadScreen
+
+            return CaseloadScreen()
+        return super().get_default_screen()
 
     def _begin(self) -> None:
         """The worker is known: their caseload, and what they left unfinished."""
         from tui.screens.caseload.screen import CaseloadScreen
 
-        self.push_screen(CaseloadScreen())
+        stack = self.screen_stack
+        if len(stack) > 1 or not isinstance(stack[0], CaseloadScreen):  # signed in just now
+            self.push_screen(CaseloadScreen())
         self.watch_colleagues()
         self._warn_about_permissions()
         check_seals(self, self.store)
