@@ -7,22 +7,27 @@ terminal (the compositor's update, which in a headless test is made but not writ
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
+import pytest
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.command import CommandPalette
 from textual.strip import Strip
 from textual.widgets import Input, TextArea
 from textual.widgets._footer import FooterKey
 
+from store.cases.records import CaseRow
 from store.core.settings import Config
+from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.caseload.case_table import CaseTable
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.record_table import RecordTable
 
-from .helpers import loaded, table, type_text
+from .helpers import loaded, names, table, type_text
 from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
@@ -80,6 +85,40 @@ async def test_a_cursor_move_repaints_the_two_lines_that_changed(make_app: MakeA
             await pilot.press("down", "down")
             await loaded(pilot)
         assert sorted(set(drawn)) == [2, 3, 4]
+
+
+async def test_a_cursor_move_is_one_frame_with_the_status_line_and_no_store_call(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The status line says where the cursor is: it is drawn in the same frame as the table's
+    two lines (it came a frame after them, a second write to the terminal), and nothing is
+    read for a move."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        status = app.screen.query_one("#status-line").region.y
+        rows = {table(app).region.y + 1, table(app).region.y + 2}  # the first two rows' lines
+        frames: list[set[int]] = []
+        display = app._display
+
+        def spy(screen: Any, renderable: Any) -> None:
+            if isinstance(renderable, ChopsUpdate):
+                frames.append({y for y, _x1, _x2 in renderable.spans})
+            display(screen, renderable)
+
+        def no_reading(*args: object, **kwargs: object) -> None:
+            raise AssertionError("a cursor move read the database")
+
+        monkeypatch.setattr(Store, "data_version", no_reading)
+        monkeypatch.setattr(app.store.database, "reading", no_reading)
+        app._display = spy  # type: ignore[method-assign]
+        await pilot.press("down")
+        await until(pilot, lambda: bool(frames))
+        await pilot.pause(0.1)  # a second frame, if one were to come
+        del app._display
+        monkeypatch.undo()
+        assert "2/5" in str(app.screen.query_one("#status-line").render())
+        assert frames == [rows | {status}]
 
 
 async def test_a_filter_keystroke_that_changes_nothing_shown_repaints_no_line(
@@ -239,3 +278,33 @@ async def test_the_footer_is_rebuilt_only_when_its_keys_change(make_app: MakeApp
         await pilot.press("5")  # and the plan has no Edit
         await loaded(pilot)
         assert "Edit" not in [k.description for k in footer.query(FooterKey)]
+
+
+async def test_start_up_draws_the_caseload_once(seeded_db: Path, make_app: MakeApp) -> None:
+    """Given the cases read while the app loads (as the command line does), the first frame
+    is the caseload, its rows, columns and keys in place, and nothing is drawn again: not the
+    whole screen a second time, nor the table's lines, nor the footer."""
+    store = Store.open(seeded_db)
+    try:
+        rows = store.cases.caseload(store.workers.ensure("sam.okafor"), scope="mine")
+    finally:
+        store.close()
+    first: Future[list[CaseRow]] = Future()
+    first.set_result(rows)
+    app = make_app(first_caseload=first)
+    updates: list[tuple[str, list[str]]] = []
+    display = app._display
+
+    def spy(screen: Any, renderable: Any) -> None:
+        if isinstance(renderable, (ChopsUpdate, LayoutUpdate)):
+            kind = "whole" if isinstance(renderable, LayoutUpdate) else "lines"
+            updates.append((kind, sorted(names(app))))
+        display(screen, renderable)
+
+    app._display = spy  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.pause(0.2)  # the frames after the first, if any were to come
+        assert len(app.screen.query_one(CaselineFooter).children) > 0
+        assert table(app).visible_columns == ["ref", "client", "contact", "review", "flags"]
+    assert updates == [("whole", sorted(r.client_name for r in rows))]

@@ -12,6 +12,7 @@ import inspect
 
 from textual import events
 from textual.app import App, ComposeResult
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.widget import Widget
@@ -20,6 +21,7 @@ from textual.widgets import Input, TextArea
 from tui.widgets.record_table import RecordTable
 from tui.widgets.safe import SafeInput
 from tui.widgets.textual_fixes import (
+    DrawnOnceOnResume,
     PasteInOrderParser,
     RepaintOnlyVirtualSize,
     ScrollbarOnlyVirtualSize,
@@ -208,3 +210,57 @@ def test_textuals_virtual_size_still_lays_out_and_repaints_the_whole_view() -> N
     and repaints it whole: ``ScrollbarOnlyVirtualSize`` may go."""
     textuals = Widget.__dict__["virtual_size"]
     assert (textuals._layout, textuals._repaint) == (True, True)
+
+
+def test_textuals_screen_resume_is_where_the_draw_once_workaround_reaches_into() -> None:
+    from textual.screen import Screen
+
+    assert parameters(Screen._on_screen_resume) == ["self", "event"]
+    assert parameters(Widget._exchange_repaint_regions) == ["self"]
+    screen = Screen()
+    assert isinstance(screen._dirty_widgets, set)
+    assert isinstance(screen._size, Size)
+    source = inspect.getsource(Screen._on_screen_resume)
+    assert "self._size != size" in source and "self.refresh()" in source
+
+
+async def test_textuals_screen_is_still_drawn_whole_twice_when_first_shown() -> None:
+    """When this fails, a screen shown for the first time is no longer drawn whole twice
+    (laid out, then refreshed): ``DrawnOnceOnResume`` may go."""
+    from textual._compositor import LayoutUpdate
+    from textual.screen import Screen
+
+    class Plain(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield Input()
+
+    class Fixed(DrawnOnceOnResume, Plain):
+        pass
+
+    class First(App[None]):
+        """An app whose first screen is ``screen`` (as the caseload is Caseline's)."""
+
+        def __init__(self, screen: Screen[None]) -> None:
+            super().__init__()
+            self.first = screen
+
+        def get_default_screen(self) -> Screen[None]:
+            return self.first
+
+    async def wholes(screen: Screen[None]) -> int:
+        app = First(screen)
+        drawn: list[object] = []
+        display = app._display
+
+        def spy(on: object, renderable: object) -> None:
+            if isinstance(renderable, LayoutUpdate):
+                drawn.append(renderable)
+            display(on, renderable)  # type: ignore[arg-type]
+
+        app._display = spy  # type: ignore[method-assign]
+        async with app.run_test(size=(40, 10)) as pilot:
+            await pilot.pause(0.1)
+        return len(drawn)
+
+    assert await wholes(Plain()) >= 2
+    assert await wholes(Fixed()) == 1

@@ -225,6 +225,11 @@ class RecordTable(
         # that comes with it refreshes nothing more.
         self._lines_done = False
         self._empty_message = "Nothing here."
+        self._laid_out_at = Size(0, 0)  # the size the columns were laid out for
+        # Told of the highlighted row at once as the cursor moves, before the Highlighted
+        # message is handled: what shows that row (a status line) is then drawn in the same
+        # frame as the table's lines, not in one of its own after them.
+        self.on_highlight: Callable[[RowT | None], object] | None = None
 
     # -- what subclasses say -------------------------------------------------------------
 
@@ -400,19 +405,7 @@ class RecordTable(
     def _relayout(self, *, full: bool = True) -> bool:
         """Lay the columns out for the width there is; refresh every line if the layout
         changed, or if ``full``. True if the lines that changed are still to be refreshed."""
-        # Room for the scrollbar if these rows will need one (it may not be drawn yet, and
-        # the table is not resized when it appears), and one cell of padding on the left.
-        needs_bar = len(self._rows) + 1 > self.size.height
-        bar = self.styles.scrollbar_size_vertical if needs_bar else 0
-        width = max(1, self.size.width - bar - 1)
-        layout = layout_columns(
-            self.COLUMNS,
-            width,
-            self._hidden,
-            self._measured,
-            self._sort_key,
-            self._needs,
-        )
+        layout = self._columns()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows) + 1)
         if full or layout != self._layout or self._repaint_all:
             self._layout = layout
@@ -421,8 +414,27 @@ class RecordTable(
             return False
         return True
 
+    def _columns(self) -> list[tuple[Column[RowT], int]]:
+        """The columns, and their widths, for the size the table has now."""
+        self._laid_out_at = self.size
+        # Room for the scrollbar if these rows will need one (it may not be drawn yet, and
+        # the table is not resized when it appears), and one cell of padding on the left.
+        needs_bar = len(self._rows) + 1 > self.size.height
+        bar = self.styles.scrollbar_size_vertical if needs_bar else 0
+        width = max(1, self.size.width - bar - 1)
+        return layout_columns(
+            self.COLUMNS,
+            width,
+            self._hidden,
+            self._measured,
+            self._sort_key,
+            self._needs,
+        )
+
     def on_resize(self, event: events.Resize) -> None:
-        self._relayout()
+        # A new size repaints the table anyway; only new columns need more (as at the first
+        # layout, which Textual follows with a resize to the same size).
+        self._relayout(full=False)
         self._scroll_cursor_into_view()
 
     # -- cursor ------------------------------------------------------------------------
@@ -433,6 +445,8 @@ class RecordTable(
         if round(self.scroll_y) == top and not self._lines_done:
             # Only the line left and the line reached: a scroll repaints the rest itself.
             self.refresh_rows(old, new)
+        if self.on_highlight is not None:
+            self.on_highlight(self.highlighted)
         self.post_message(self.Highlighted(self, self.highlighted))
 
     def _scroll_cursor_into_view(self) -> None:
@@ -485,6 +499,10 @@ class RecordTable(
     # -- rendering ---------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
+        if self._laid_out_at != self.size:
+            # Rows set before the table had its size (at start) are laid out for the size it
+            # is drawn at: every line is being drawn, as it always is at a new size.
+            self._layout = self._columns()
         width = self.scrollable_content_region.width
         base = self.rich_style
         if y == 0:

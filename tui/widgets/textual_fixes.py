@@ -109,31 +109,55 @@ to follow it or can go.
    ``cache_clear()``.
 
    Upstream: no Textual issue or discussion about it was found.
+
+6. A screen shown for the first time is drawn once (``DrawnOnceOnResume``).
+
+   What Textual does: ``Screen._on_screen_resume`` lays a screen out when it is shown at a size
+   it has not been laid out at (its first showing), which draws all of it, and then asks for
+   a refresh of the whole screen regardless, which draws all of it again a frame later.
+
+   Why Caseline can't accept it: the caseload is the first thing drawn at start; drawn twice,
+   its start-up sent the whole screen twice over, and the second drawing was work done
+   while the worker's first key waited.
+
+   What is done instead: the repaints of the whole screen asked for while it is laid out and
+   drawn are dropped, and so are those its widgets asked for as they were made (they are in
+   that frame); Textual's handler runs as it is otherwise (``super()``, then
+   ``prevent_default`` so that it is not run a second time as the base class's handler).
+
+   Private names: ``Screen._on_screen_resume`` (overridden and called through ``super()``),
+   ``Widget._size`` (the size the screen was laid out at, Textual's own test),
+   ``Widget._exchange_repaint_regions()`` and ``Screen._dirty_widgets``.
+
+   Upstream: no Textual issue or discussion about it was found.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Generator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from textual import events
 from textual._parser import ParseEOF, ParseError, Peek1, Read1, TokenCallback
 from textual._styles_cache import StylesCache
 from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import Reactive
+from textual.widget import Widget
 
 from store.core.textsafe import pasted
 
 if TYPE_CHECKING:
     from textual.driver import Driver
-    from textual.widget import Widget
+    from textual.screen import Screen
 
     _Base = Widget
+    _ScreenBase = Screen[Any]
 else:
     _Base = object
+    _ScreenBase = object
 
 
 class PasteInOrderParser(XTermParser):
@@ -329,3 +353,37 @@ class ScrollbarOnlyVirtualSize(_Base):
 def release_drawn_lines() -> None:
     """Let the widgets of a screen just closed, and the lines they drew, be freed."""
     StylesCache.get_inner_outer.cache_clear()
+
+
+class DrawnOnceOnResume(_ScreenBase):
+    """Mix into a Screen subclass, before the Screen: shown for the first time, it is laid
+    out and drawn once, not drawn whole a second time at the next refresh."""
+
+    _drawn_whole = False  # set while Textual's resume handler lays the screen out and draws it
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        drawn = self._drawn_whole = self.is_attached and self._size != self.app.size
+        try:
+            super()._on_screen_resume(event)
+        finally:
+            self._drawn_whole = False
+        event.prevent_default()  # run: not again as the Screen's own handler
+        if drawn:
+            # What the widgets asked to have redrawn as they were made is in the frame just
+            # drawn: their requests, still on their way to the screen, redraw nothing more.
+            for widget in self.walk_children(Widget, with_self=False):
+                widget._exchange_repaint_regions()
+            self._dirty_widgets.clear()
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        if self._drawn_whole and not regions:
+            repaint = False  # the whole screen is being drawn just now
+            if not (layout or recompose):
+                return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
