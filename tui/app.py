@@ -38,7 +38,11 @@ from store.service import Store
 from tui.integrity_check import check_seals
 from tui.screens.sign_in import SignIn
 from tui.session import Session
-from tui.widgets.textual_fixes import take_input, use_paste_in_order_parser
+from tui.widgets.textual_fixes import (
+    send_only_what_changed,
+    take_input,
+    use_paste_in_order_parser,
+)
 from tui.workers import report, run_store
 
 STARTED_AFTER_SECONDS = 1.0  # after the first caseload is shown, start-up is over
@@ -239,9 +243,11 @@ class CaselineApp(Session):
             event.widget.cursor_blink = self.config.cursor_blink
 
     def get_driver_class(self) -> type[Driver]:
-        # Pastes arrive whole and in order, escape sequences and all (tui.widgets.textual_fixes).
+        # Pastes arrive whole and in order, escape sequences and all; a line redrawn in part
+        # is sent in part (tui.widgets.textual_fixes).
         driver_class = super().get_driver_class()
         use_paste_in_order_parser(driver_class)
+        send_only_what_changed()
         return driver_class
 
     async def on_event(self, event: events.Event) -> None:

@@ -25,6 +25,7 @@ from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.caseload.case_table import CaseTable
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.line_diff import cells
 from tui.widgets.record_table import RecordTable
 
 from .helpers import loaded, names, table, type_text
@@ -172,6 +173,45 @@ async def test_a_filter_keystroke_repaints_only_the_lines_showing_other_rows(
         assert 0 not in drawn  # the header stays
         assert set(drawn) <= changed | {1}  # and the first line, where the cursor now is
         assert set(drawn) >= changed
+
+
+async def test_a_filter_keystroke_sends_only_the_cells_that_read_differently(
+    make_app: MakeApp,
+) -> None:
+    """A line that shows another row is sent only where it reads differently from what is on
+    the screen there (another row shares dates, padding, the cursor's colours), and every
+    cell that does is sent."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        cases = table(app)
+        await pilot.press("slash", "z")  # Łukasz Nowak and Zoë Adams
+        await loaded(pilot)
+        top, left, width = cases.region.y, cases.region.x, cases.size.width
+        shown = {y: cells(cases.render_line(y)) for y in range(1, cases.size.height)}
+        spans: list[tuple[int, int, int]] = []
+        display = app._display
+
+        def spy(screen: Any, renderable: Any) -> None:
+            if isinstance(renderable, ChopsUpdate):
+                spans.extend(renderable.spans)
+            display(screen, renderable)
+
+        app._display = spy  # type: ignore[method-assign]
+        await pilot.press("o")  # Zoë Adams alone, on the first line; the second empty
+        await loaded(pilot)
+        del app._display
+        assert names(app) == ["Zoë Adams"]
+        sent = {(y - top, x - left) for y, x1, x2 in spans for x in range(x1, x2)}
+        differ = {
+            (y, x)
+            for y, before in shown.items()
+            for x, (was, now) in enumerate(zip(before, cells(cases.render_line(y)), strict=True))
+            if was != now
+        }
+        assert differ and differ <= sent  # every cell that changed
+        lines = [(y, x1, x2) for y, x1, x2 in spans if top < y < top + cases.size.height]
+        assert lines and all(x2 - x1 < width for _y, x1, x2 in lines)  # and not whole lines
 
 
 async def test_column_widths_are_measured_when_the_rows_change_not_on_a_move_or_a_filter(

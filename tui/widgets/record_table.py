@@ -9,9 +9,7 @@ row is identified and searched, and how a cell is coloured.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Self, TypeVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -28,87 +26,16 @@ from textual.strip import Strip
 from store.core import dates
 from store.core.textsafe import fold, single_line
 from tui.text import line_text
+from tui.widgets.columns import GAP as GAP
+from tui.widgets.columns import Column as Column
+from tui.widgets.columns import layout_columns as layout_columns
+from tui.widgets.line_diff import changed_spans
 from tui.widgets.textual_fixes import InOrderKeys, ScrollbarOnlyVirtualSize
 
 RowT = TypeVar("RowT")
-GAP = 1
 MARK = "✓"  # in the margin before a marked row
 EMPTY_LINE = 2  # where a table with no rows says why
-
-
-@dataclass(frozen=True)
-class Column(Generic[RowT]):
-    """A column: how to show it, sort by it, and when to give it up."""
-
-    key: str
-    label: str
-    width: int  # preferred (minimum, for the flexible column)
-    keep: int  # higher is kept longer when space is short
-    text: Callable[[RowT, date], str]
-    sort: Callable[[RowT], Any]
-    flexible: bool = False
-    # A flexible column's text, up to this many cells (and its longest text), comes before
-    # the columns kept less long: they give way rather than cut it.
-    reserve: int = 0
-
-
-def layout_columns(
-    columns: Sequence[Column[RowT]],
-    available: int,
-    hidden: Sequence[str] = (),
-    widths: dict[str, int] | None = None,
-    sort_key: str = "",
-    needs: dict[str, int] | None = None,
-) -> list[tuple[Column[RowT], int]]:
-    """Choose the columns that fit ``available`` cells and their widths, in display order.
-
-    ``widths`` overrides preferred widths measured from the data (a reference column sized to
-    the longest reference, say). ``needs``, the longest text of each column, narrows a fixed
-    column to it and gives the room left to the flexible columns, up to their longest text
-    first (a title before a summary), so no text is cut while there is room to spare.
-    """
-    measured = widths or {}
-    needed = needs or {}
-    candidates = [c for c in columns if c.key not in hidden]
-
-    def width_of(col: Column[RowT]) -> int:
-        # The label always fits, with the arrow beside it on the sorted column.
-        arrow = 1 if col.key == sort_key else 0
-        preferred = measured.get(col.key, col.width)
-        if not col.flexible and col.key in needed:
-            preferred = min(preferred, needed[col.key])
-        return max(preferred, len(col.label) + arrow)
-
-    def reserved(col: Column[RowT]) -> int:
-        return max(width_of(col), min(col.reserve, needed.get(col.key, 0)))
-
-    chosen = list(candidates)
-    while chosen:
-        total = sum(reserved(c) for c in chosen) + GAP * (len(chosen) - 1)
-        if total <= available or len(chosen) <= 2:
-            break
-        chosen.remove(min(chosen, key=lambda c: c.keep))
-    gaps = GAP * (len(chosen) - 1)
-    sizes = {c.key: reserved(c) for c in chosen}
-    if sum(sizes.values()) + gaps > available:  # too narrow to honour the reservations
-        sizes = {c.key: width_of(c) for c in chosen}
-    spare = available - sum(sizes.values()) - gaps
-    # Spare room goes to the flexible columns still short of their longest text, a cell to
-    # each in turn (so a long summary doesn't take it all); what is left, or a shortfall, is
-    # shared by the flexible columns shown, the first taking any remainder.
-    flexible = [c for c in chosen if c.flexible]
-    wanting = sorted(flexible, key=lambda c: -c.keep)
-    while spare > 0:
-        short = [c for c in wanting if sizes[c.key] < needed.get(c.key, 0)]
-        for col in short[:spare]:
-            sizes[col.key] += 1
-        spare -= len(short[:spare])
-        if not short:
-            break
-    for i, col in enumerate(flexible):
-        share = spare // len(flexible) + (spare % len(flexible) if i == 0 else 0)
-        sizes[col.key] = max(4, sizes[col.key] + share)
-    return [(c, sizes[c.key]) for c in chosen]
+STRIPS_KEPT = 2000  # rows' lines kept made (a few screenfuls of filtering)
 
 
 def _same(old: object, new: object) -> bool:
@@ -230,6 +157,8 @@ class RecordTable(
         # message is handled: what shows that row (a status line) is then drawn in the same
         # frame as the table's lines, not in one of its own after them.
         self.on_highlight: Callable[[RowT | None], object] | None = None
+        self._drawn: dict[int, Strip] = {}  # each line as last drawn
+        self._strips: dict[tuple[int, int, bool, bool], tuple[RowT, Strip]] = {}
 
     # -- what subclasses say -------------------------------------------------------------
 
@@ -304,6 +233,7 @@ class RecordTable(
         if keep_id is None:
             keep_id = self._current_id()
         self._all = rows
+        self._strips.clear()  # the rows' lines, made of the rows replaced
         if (today := dates.today()) != self._today:
             self._today = today
             self._repaint_all = True  # "3d ago" and "overdue" read differently
@@ -386,9 +316,12 @@ class RecordTable(
                 changed.append(y + 1)
         if bool(before) != bool(self._rows):
             changed.append(EMPTY_LINE)
-        if cursor != index:
-            changed.extend((cursor - top + 1, index - now + 1))
-        self._refresh_lines(*changed)
+        moved = (cursor - top + 1, index - now + 1) if cursor != index else ()
+        # The cursor's lines are drawn anew (its colours change the whole line); the others
+        # only where they now read differently (another row often shares a date, a worker,
+        # the padding of a wide column).
+        self._refresh_differences(*(y for y in changed if y not in moved))
+        self._refresh_lines(*moved)
 
     def refresh_rows(self, *indexes: int) -> None:
         """Repaint the lines of these rows (indexes among the visible rows), if on screen."""
@@ -401,6 +334,37 @@ class RecordTable(
         width = self.size.width
         for y in sorted(set(lines)):
             self.refresh(Region(0, y, width, 1))
+
+    def _refresh_differences(self, *lines: int) -> None:
+        """Repaint the cells of these lines that will read differently from what is drawn
+        there now (``tui.widgets.line_diff``), and nothing else."""
+        for y in sorted(set(lines)):
+            old = self._drawn.get(y)
+            new = self.render_line(y)
+            if old is None:
+                self._refresh_lines(y)
+                continue
+            for start, end in changed_spans(old, new):
+                self.refresh(Region(start, y, end - start, 1))
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        if repaint and not regions:
+            # All of it: a new layout, sort, theme, focus (the cursor's colours).
+            self.__dict__.get("_strips", {}).clear()
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def notify_style_update(self) -> None:
+        self.__dict__.get("_strips", {}).clear()
+        super().notify_style_update()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        # As ScrollView does, but the header stays, and lines only where they differ.
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.position = new_value
+        if round(old_value) != round(new_value):
+            self._refresh_differences(*range(1, self.size.height))
 
     def _relayout(self, *, full: bool = True) -> bool:
         """Lay the columns out for the width there is; refresh every line if the layout
@@ -499,6 +463,11 @@ class RecordTable(
     # -- rendering ---------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
+        strip = self._draw_line(y)
+        self._drawn[y] = strip  # what is on the screen there now, or about to be
+        return strip
+
+    def _draw_line(self, y: int) -> Strip:
         if self._laid_out_at != self.size:
             # Rows set before the table had its size (at start) are laid out for the size it
             # is drawn at: every line is being drawn, as it always is at a new size.
@@ -517,10 +486,21 @@ class RecordTable(
                 text.truncate(width, pad=True)
                 return Strip(text.render(self.app.console), width)
             return Strip.blank(width, base)
+        row, cursor = self._rows[index], index == self.cursor_row
+        # Each row's line is made once and kept until the look changes (``refresh``): a
+        # cursor move draws two lines, a filter keystroke rows drawn before.
+        key = (id(row), width, cursor, self.is_marked(row))
+        kept = self._strips.get(key)
+        if kept is not None and kept[0] is row:
+            return kept[1]
         style = base
-        if index == self.cursor_row:
+        if cursor:
             style = base + self.get_component_rich_style("record-table--cursor")
-        return self._row_line(self._rows[index], width, style)
+        strip = self._row_line(row, width, style)
+        if len(self._strips) >= STRIPS_KEPT:
+            self._strips.clear()
+        self._strips[key] = (row, strip)
+        return strip
 
     def _header_line(self, width: int, base: Style) -> Strip:
         header = base + self.get_component_rich_style("record-table--header")
