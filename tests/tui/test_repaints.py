@@ -348,3 +348,34 @@ async def test_start_up_draws_the_caseload_once(seeded_db: Path, make_app: MakeA
         assert len(app.screen.query_one(CaselineFooter).children) > 0
         assert table(app).visible_columns == ["ref", "client", "contact", "review", "flags"]
     assert updates == [("whole", sorted(r.client_name for r in rows))]
+
+
+async def test_a_rows_line_is_made_once_and_made_again_when_the_look_changes(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Moving the cursor down and back makes only the lines whose look changed: the line left
+    is the one made before. Focus elsewhere changes the cursor's colours: made again."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        cases = table(app)
+        made: list[str] = []
+        make = cases._row_line
+
+        def counted(row: Any, width: int, style: Any) -> Strip:
+            made.append(row.client_name)
+            return make(row, width, style)
+
+        monkeypatch.setattr(cases, "_row_line", counted)
+        first, second = cases.rows[0].client_name, cases.rows[1].client_name
+        await pilot.press("down")
+        await loaded(pilot)
+        assert sorted(made) == sorted([first, second])  # first plain, second under the cursor
+        made.clear()
+        await pilot.press("up")
+        await loaded(pilot)
+        assert made == []  # both looks made already
+        focused = cases.render_line(1)
+        await pilot.press("slash")  # the filter has the focus: the cursor's colours change
+        await loaded(pilot)
+        assert cases.render_line(1) != focused and first in made
