@@ -159,6 +159,7 @@ class RecordTable(
         self.on_highlight: Callable[[RowT | None], object] | None = None
         self._drawn: dict[int, Strip] = {}  # each line as last drawn
         self._strips: dict[tuple[int, int, bool, bool], tuple[RowT, Strip]] = {}
+        self._looks: dict[tuple[str, bool], Style] = {}  # ``_look``
 
     # -- what subclasses say -------------------------------------------------------------
 
@@ -351,13 +352,16 @@ class RecordTable(
         self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
     ) -> Self:
         if repaint and not regions:
-            # All of it: a new layout, sort, theme, focus (the cursor's colours).
-            self.__dict__.get("_strips", {}).clear()
+            self._forget_looks()  # all of it: a new layout, sort, theme, focus (the cursor's)
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def notify_style_update(self) -> None:
-        self.__dict__.get("_strips", {}).clear()
+        self._forget_looks()
         super().notify_style_update()
+
+    def _forget_looks(self) -> None:
+        self.__dict__.get("_strips", {}).clear()
+        self.__dict__.get("_looks", {}).clear()
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         # As ScrollView does, but the header stays, and lines only where they differ.
@@ -473,13 +477,13 @@ class RecordTable(
             # is drawn at: every line is being drawn, as it always is at a new size.
             self._layout = self._columns()
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._look()
         if y == 0:
             return self._header_line(width, base)
         index = round(self.scroll_y) + y - 1
         if index >= len(self._rows):
             if not self._rows and y == EMPTY_LINE:
-                muted = base + self.get_component_rich_style("record-table--muted")
+                muted = base + self._look("record-table--muted")
                 text = Text(
                     " " + self._empty_message, style=muted, no_wrap=True, overflow="ellipsis"
                 )
@@ -493,18 +497,29 @@ class RecordTable(
         kept = self._strips.get(key)
         if kept is not None and kept[0] is row:
             return kept[1]
-        style = base
-        if cursor:
-            style = base + self.get_component_rich_style("record-table--cursor")
+        style = base + self._look("record-table--cursor") if cursor else base
         strip = self._row_line(row, width, style)
         if len(self._strips) >= STRIPS_KEPT:
             self._strips.clear()
         self._strips[key] = (row, strip)
         return strip
 
+    def _look(self, component: str = "", partial: bool = False) -> Style:
+        """The table's style, or a component's, kept until the look changes (``refresh``):
+        Textual forgets its own at every refresh, a line's included."""
+        key = (component, partial)
+        look = self._looks.get(key)
+        if look is None:
+            look = self._looks[key] = (
+                self.get_component_rich_style(component, partial=partial)
+                if component
+                else self.rich_style
+            )
+        return look
+
     def _header_line(self, width: int, base: Style) -> Strip:
-        header = base + self.get_component_rich_style("record-table--header")
-        sorted_style = self.get_component_rich_style("record-table--sorted", partial=True)
+        header = base + self._look("record-table--header")
+        sorted_style = self._look("record-table--sorted", partial=True)
         line = Text(" ", style=header, no_wrap=True, end="")
         for i, (column, col_width) in enumerate(self._layout):
             label = column.label
@@ -523,7 +538,7 @@ class RecordTable(
 
     def _row_line(self, row: RowT, width: int, style: Style) -> Strip:
         if self.is_marked(row):
-            style = style + self.get_component_rich_style("record-table--marked", partial=True)
+            style = style + self._look("record-table--marked", partial=True)
             line = Text(MARK, style=style, no_wrap=True, end="")
         else:
             line = Text(" ", style=style, no_wrap=True, end="")
@@ -532,7 +547,7 @@ class RecordTable(
             cell_style = style
             component = self.cell_class(row, column, value)
             if component:
-                cell_style = style + self.get_component_rich_style(component, partial=True)
+                cell_style = style + self._look(component, partial=True)
             cell = line_text(value, cell_style, no_wrap=True, end="")
             cell.truncate(col_width, overflow="ellipsis", pad=True)
             if i:
