@@ -34,14 +34,15 @@ def changed_spans(old: Strip, new: Strip, join: int = JOIN) -> list[tuple[int, i
     """The cells ``new`` draws differently from ``old``, as ranges ``(start, end)`` (end not
     included); ranges fewer than ``join`` cells apart are one. The whole line if the two are
     not the same width."""
-    before, after = cells(old), cells(new)
-    if len(before) != len(after):
-        return [(0, max(len(before), len(after)))]
+    if old.cell_length != new.cell_length:
+        return [(0, max(old.cell_length, new.cell_length))]
+    differ = _narrow_differences(old, new)
+    if differ is None:  # a wide character: cell by cell
+        before, after = cells(old), cells(new)
+        differ = [x for x, (was, now) in enumerate(zip(before, after, strict=True)) if was != now]
     spans: list[tuple[int, int]] = []
     start = last = -1
-    for x, (was, now) in enumerate(zip(before, after, strict=True)):
-        if was == now:
-            continue
+    for x in differ:
         if start < 0:
             start = x
         elif x - last > join:
@@ -51,3 +52,29 @@ def changed_spans(old: Strip, new: Strip, join: int = JOIN) -> list[tuple[int, i
     if start >= 0:
         spans.append((start, last + 1))
     return spans
+
+
+def _narrow_differences(old: Strip, new: Strip) -> list[int] | None:
+    """The cells that differ, if every character of both lines is one cell wide (as in a
+    table of names and dates): a character and a style a cell, compared at C speed."""
+    old_text, old_styles = _spread(old)
+    new_text, new_styles = _spread(new)
+    if len(old_text) != old.cell_length or len(new_text) != new.cell_length:
+        return None
+    return [
+        x
+        for x, (was, now, was_style, now_style) in enumerate(
+            zip(old_text, new_text, old_styles, new_styles, strict=True)
+        )
+        if was != now or (was_style is not now_style and was_style != now_style)
+    ]
+
+
+def _spread(strip: Strip) -> tuple[str, list[Style | None]]:
+    text: list[str] = []
+    styles: list[Style | None] = []
+    for piece, style, control in strip:
+        if not control:
+            text.append(piece)
+            styles.extend([style] * len(piece))
+    return "".join(text), styles
