@@ -206,15 +206,20 @@ class CaselineApp(Session):
             self.push_screen(CaseloadScreen())
         self.watch_colleagues()
         self._warn_about_permissions()
+        self.call_after_refresh(self._beside_the_caseload)
+        self.set_timer(STARTED_AFTER_SECONDS, self.started)
+        if not self.is_headless:
+            self.set_timer(WARM_UP_AFTER_SECONDS, self._warm_up)
+
+    def _beside_the_caseload(self) -> None:
+        """Once the caseload is drawn, what looks at the records beside it: the seals' check,
+        the drafts left, what is overdue (begun before, their threads held up that frame)."""
         check_seals(self, self.store)
         self._check_drafts()
         if self.today_at_start:
             from tui.screens.today.at_start import show_today_if_overdue
 
             show_today_if_overdue(self)
-        self.set_timer(STARTED_AFTER_SECONDS, self.started)
-        if not self.is_headless:
-            self.set_timer(WARM_UP_AFTER_SECONDS, self._warm_up)
 
     def notify(
         self,

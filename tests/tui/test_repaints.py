@@ -335,10 +335,13 @@ async def test_start_up_draws_the_caseload_once(seeded_db: Path, make_app: MakeA
     updates: list[tuple[str, list[str]]] = []
     display = app._display
 
+    beside: list[str] = []  # the jobs that look at the records beside the caseload
+
     def spy(screen: Any, renderable: Any) -> None:
         if isinstance(renderable, (ChopsUpdate, LayoutUpdate)):
             kind = "whole" if isinstance(renderable, LayoutUpdate) else "lines"
             updates.append((kind, sorted(names(app))))
+            beside.extend(w.name for w in app.workers if w.name in BESIDE)
         display(screen, renderable)
 
     app._display = spy  # type: ignore[method-assign]
@@ -348,6 +351,30 @@ async def test_start_up_draws_the_caseload_once(seeded_db: Path, make_app: MakeA
         assert len(app.screen.query_one(CaselineFooter).children) > 0
         assert table(app).visible_columns == ["ref", "client", "contact", "review", "flags"]
     assert updates == [("whole", sorted(r.client_name for r in rows))]
+    assert beside == []  # none began before the caseload was drawn (its frame waited)
+
+
+async def test_what_is_overdue_is_shown_once_the_caseload_is_drawn(make_app: MakeApp) -> None:
+    """Shown over the caseload at start, what needs doing is read once the caseload's frame
+    is drawn, not beside it (its thread held that frame up)."""
+    app = make_app(today_at_start=True)
+    at_first_frame: list[set[str]] = []
+    display = app._display
+
+    def spy(screen: Any, renderable: Any) -> None:
+        if isinstance(renderable, (ChopsUpdate, LayoutUpdate)) and not at_first_frame:
+            at_first_frame.append({w.name for w in app.workers if w.name in BESIDE})
+        display(screen, renderable)
+
+    app._display = spy  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "TodayScreen")
+    assert at_first_frame == [set()]
+
+
+# What looks at the records once the caseload is drawn (the seals' check, drafts left, what is
+# overdue), by the names of their workers.
+BESIDE = {"integrity-check", "drafts", "today-at-start"}
 
 
 async def test_a_rows_line_is_made_once_and_made_again_when_the_look_changes(
