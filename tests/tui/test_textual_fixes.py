@@ -306,11 +306,15 @@ def test_textuals_chops_update_still_sends_a_line_from_its_start() -> None:
 def test_only_the_part_of_a_line_asked_for_is_sent_its_colours_changed_alone() -> None:
     from rich.segment import Segment
     from rich.style import Style
+    from textual._compositor import ChopsUpdate
     from textual.strip import Strip
 
     update, console = _part_of_a_line()
     text = _render_segments_in_part(update, console)  # type: ignore[arg-type]
     assert text == "\x1b[1;5H\x1b[31;40mefg\x1b[0m"
+    # A piece with a wide character is sent from its start: it is never cut in two.
+    wide = ChopsUpdate([{0: Strip([Segment("ab日本cd", None)])}], [(0, 3, 6)], [[8]])
+    assert _render_segments_in_part(wide, console) == "\x1b[1;1Hab日本"  # type: ignore[arg-type]
     plain, red, bold = Style(color="white"), Style(color="red"), Style(color="red", bold=True)
     strip = Strip([Segment("ab", plain), Segment("cd", red), Segment("ef", bold)])
     assert _render_chained(strip, ColorSystem.EIGHT_BIT) == (

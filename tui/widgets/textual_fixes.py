@@ -433,7 +433,9 @@ def _render_segments_in_part(self: ChopsUpdate, console: Console) -> str:
                 append(move_to(x, y).segment.text)
                 append(_render_chained(strip, color_system))
                 continue
-            start = max(x, x1)
+            # Never cut a wide character in two (its half would be drawn as a space): a
+            # piece holding one is sent from its start, as Textual does.
+            start = max(x, x1) if len(strip.text) == strip.cell_length else x
             append(move_to(start, y).segment.text)
             append(_render_chained(strip.crop(start - x, min(end, x2) - x), color_system))
         if y != last_y and self.spans[index + 1][0] != y:  # not between spans of one line
