@@ -293,8 +293,8 @@ class RecordTable(
             index = next((i for i, r in enumerate(rows) if self.row_id(r) == keep_id), 0)
         index = min(index, max(0, len(rows) - 1))
         top = round(self.scroll_y)
-        if self._relayout(full=False):
-            self._refresh_changed(before, top, self.cursor_row, index)
+        refresh = self._relayout(full=False)
+        now, cursor = round(self.scroll_y), self.cursor_row
         same = len(rows) == len(before) and all(map(_same, rows, before))
         if index != self.cursor_row or not same:
             self._lines_done = True
@@ -302,6 +302,10 @@ class RecordTable(
                 self.cursor_row = index
             finally:
                 self._lines_done = False
+        # After the cursor has moved: if the view scrolled with it, every line it shows has
+        # been compared with what is drawn already (``watch_scroll_y``).
+        if refresh and round(self.scroll_y) == now:
+            self._refresh_changed(before, top, cursor, index)
 
     def _refresh_changed(self, before: list[RowT], top: int, cursor: int, index: int) -> None:
         """Refresh the body lines that now show a different row than they did, and the
