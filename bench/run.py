@@ -113,8 +113,15 @@ def build(db: Path, cases: int, notes: int, big: int) -> None:
 
 
 def startup(db: Path, tmp: Path, runs: int) -> Row:
+    import compileall
+
     from startup import time_to_text
 
+    # As after ``pip install`` (which compiles them), and as the bare app's Textual is: start
+    # from bytecode, not from source (PYTHONDONTWRITEBYTECODE set, or a fresh checkout, would
+    # otherwise have every start compile Caseline's modules again).
+    for package in ("store", "tui"):
+        compileall.compile_dir(str(ROOT / package), quiet=1)
     caseline, bare = [], []
     for _ in range(runs):  # in turn, so a machine speeding up or slowing affects both
         caseline.append(time_to_text(["--db", str(db), "--worker", WORKER], b"CL-", tmp))

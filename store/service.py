@@ -29,6 +29,7 @@ from store.core.dialect import (
 )
 from store.core.dialect import execute_sql
 from store.core.errors import DatabaseUnavailable, StoreError
+from store.core.gate import WriteGate
 from store.core.generation import Generation
 from store.core.models import (
     Case,
@@ -145,6 +146,7 @@ class Store:
         max_failed_sign_ins: int = DEFAULT_MAX_FAILED_SIGN_INS,
         min_passphrase_length: int = DEFAULT_MIN_PASSPHRASE_LENGTH,
         consent_expiring_days: int = DEFAULT_CONSENT_EXPIRING_DAYS,
+        check_later: bool = False,
     ) -> Store:
         """Open (creating or upgrading) the database at ``path``.
 
@@ -152,21 +154,32 @@ class Store:
         is not a Caseline database or is damaged (it is then left untouched), or it is from a
         newer Caseline. A new file is created readable by its owner only. The sign-in settings
         are the config file's (``store.core.settings.Config``).
+
+        ``check_later``: an up-to-date file is checked (``PRAGMA quick_check``, which reads all
+        of it) in a thread while it is read, and every write waits until the check has passed;
+        if it fails, nothing is written and every write raises the error opening would have
+        (``checked``). A file to upgrade is checked first, as always.
         """
         path = Path(path)
         check_writable(path)
         current = 0  # a new file
         created = False
+        later = False
         if inspect_sqlite_file(path):
             meta = read_meta(path)
             if meta is not None:
                 current = migrations.check_version(meta, str(path))
-            check_integrity(path)
+            later = check_later and current == migrations.LATEST
+            if not later:
+                check_integrity(path)
         else:
             create_private_file(path)
             created = True
         database = Database.shared(path)
         database.bind()
+        if later:
+            database.gate = WriteGate()
+            database.gate.run(lambda: check_integrity(path))
         if current == migrations.LATEST:
             # Up to date: no write transaction, and no foreign-key check of the whole file
             # (a tenth of a second on an agency's database) at every start.
@@ -372,6 +385,13 @@ class Store:
                 self._generation = Generation(self.database.path)
                 self.database.watches.add(self._generation)
             return self._generation.count()
+
+    def checked(self, *, wait: bool = True) -> bool:
+        """Whether the file has passed the check made while it was opened (``check_later``):
+        with ``wait``, once the check is over, else False while it runs. Raises the check's
+        error (DamagedDatabase) if it failed: then nothing is ever written to the file."""
+        gate = self.database.gate
+        return True if gate is None else gate.settled(wait=wait)
 
     def unchanged(self) -> bool:
         """For a store opened read-only: True unless the file was written to while it was being

@@ -13,8 +13,8 @@ import threading
 import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from concurrent.futures import Future
-from pathlib import Path
-from typing import ClassVar
+from pathlib import Path, PurePath
+from typing import Any, ClassVar
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -27,6 +27,7 @@ from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from store.cases.records import CaseRow
+from store.core.errors import StoreError
 from store.core.records import WorkerInfo
 from store.core.settings import Config
 from store.core.textsafe import visible
@@ -37,7 +38,11 @@ from store.service import Store
 from tui.integrity_check import check_seals
 from tui.screens.sign_in import SignIn
 from tui.session import Session
-from tui.widgets.textual_fixes import take_input, use_paste_in_order_parser
+from tui.widgets.textual_fixes import (
+    send_only_what_changed,
+    take_input,
+    use_paste_in_order_parser,
+)
 from tui.workers import report, run_store
 
 STARTED_AFTER_SECONDS = 1.0  # after the first caseload is shown, start-up is over
@@ -70,7 +75,9 @@ class CaselineApp(Session):
     """A keyboard-first caseload for social workers."""
 
     TITLE = "Caseline"
-    CSS_PATH = "app.tcss"
+    # The caseload's own rules are read with the app's: it is the first screen, made before the
+    # app is mounted (``get_default_screen``), and a screen's CSS read later re-parses it all.
+    CSS_PATH: ClassVar[list[str | PurePath]] = ["app.tcss", "screens/caseload/caseload.tcss"]
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {lambda: _case_search()}
 
@@ -133,6 +140,7 @@ class CaselineApp(Session):
         self.today_at_start = today_at_start
         self._first_caseload = first_caseload
         self._terminating = threading.Lock()
+        self.refusal: str | None = None  # why the database was refused after all (``_refuse``)
         self.config = config or Config()
         if store is None:
             if db is None:
@@ -161,25 +169,57 @@ class CaselineApp(Session):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         self._install_signal_handlers()
+        # The file's check may still be running (``tui.cli``): if it fails, the app closes and
+        # the command says why, as it would have before starting.
+        run_store(
+            self,
+            self.store.checked,
+            done=lambda _passed: None,
+            failed=self._refuse,
+            name="file-check",
+            exclusive=False,
+        )
         if not self.start_signed_out():
             self._begin()
+
+    def _refuse(self, error: StoreError) -> None:
+        """The database failed its check: close, leaving the command to say so."""
+        self.refusal = str(error)
+        self.exit(return_code=1)
+
+    def get_default_screen(self) -> Screen[Any]:
+        # The worker known at start: the caseload is the first screen, drawn in the first
+        # frame (pushed over Textual's blank default screen, it was drawn twice more as that
+        # screen, below it, was laid out and resized).
+        if self._sign_in is None:
+            from tui.screens.caseload.screen import CaseloadScreen
+
+            return CaseloadScreen()
+        return super().get_default_screen()
 
     def _begin(self) -> None:
         """The worker is known: their caseload, and what they left unfinished."""
         from tui.screens.caseload.screen import CaseloadScreen
 
-        self.push_screen(CaseloadScreen())
+        stack = self.screen_stack
+        if len(stack) > 1 or not isinstance(stack[0], CaseloadScreen):  # signed in just now
+            self.push_screen(CaseloadScreen())
         self.watch_colleagues()
         self._warn_about_permissions()
+        self.call_after_refresh(self._beside_the_caseload)
+        self.set_timer(STARTED_AFTER_SECONDS, self.started)
+        if not self.is_headless:
+            self.set_timer(WARM_UP_AFTER_SECONDS, self._warm_up)
+
+    def _beside_the_caseload(self) -> None:
+        """Once the caseload is drawn, what looks at the records beside it: the seals' check,
+        the drafts left, what is overdue (begun before, their threads held up that frame)."""
         check_seals(self, self.store)
         self._check_drafts()
         if self.today_at_start:
             from tui.screens.today.at_start import show_today_if_overdue
 
             show_today_if_overdue(self)
-        self.set_timer(STARTED_AFTER_SECONDS, self.started)
-        if not self.is_headless:
-            self.set_timer(WARM_UP_AFTER_SECONDS, self._warm_up)
 
     def notify(
         self,
@@ -208,9 +248,11 @@ class CaselineApp(Session):
             event.widget.cursor_blink = self.config.cursor_blink
 
     def get_driver_class(self) -> type[Driver]:
-        # Pastes arrive whole and in order, escape sequences and all (tui.widgets.textual_fixes).
+        # Pastes arrive whole and in order, escape sequences and all; a line redrawn in part
+        # is sent in part (tui.widgets.textual_fixes).
         driver_class = super().get_driver_class()
         use_paste_in_order_parser(driver_class)
+        send_only_what_changed()
         return driver_class
 
     async def on_event(self, event: events.Event) -> None:

@@ -265,10 +265,13 @@ def _run(args: argparse.Namespace, config: Config) -> int:
             from store.service import make_private_folder
 
             make_private_folder(path.parent)
-    # Open the database (checking it is sound: a tenth of a second or two on an agency's
-    # database, SQLite's work, which doesn't hold the GIL), find out who is at the keyboard, and
-    # if that is already known read the worker's open cases, while the app's code loads: the
-    # caseload is ready when the screen is.
+    # Open the database, find out who is at the keyboard, and if that is already known read the
+    # worker's open cases, while the app's code loads: the caseload is ready when the screen
+    # is. The file is checked (``PRAGMA quick_check``, a second or more on an agency's
+    # database: SQLite's work, which doesn't hold the GIL) in a thread of its own meanwhile,
+    # and every write waits for it (``Store.open``'s ``check_later``): one that fails is
+    # refused as before, with nothing written, before anything is drawn if it is over by then
+    # and by the app closing if not.
     opened: Future[tuple[Store, Start]] = Future()
     first_caseload: Future[list[CaseRow]] = Future()
 
@@ -278,6 +281,7 @@ def _run(args: argparse.Namespace, config: Config) -> int:
                 path,
                 ref_format=config.ref_format,
                 consent_expiring_days=config.consent_expiring_days,
+                check_later=True,
             )
         except BaseException as exc:
             opened.set_exception(exc)
@@ -307,6 +311,11 @@ def _run(args: argparse.Namespace, config: Config) -> int:
     # A database that can't be used, or a worker it doesn't know, is refused here, before
     # anything is drawn.
     store, start = opened.result()
+    try:
+        store.checked(wait=False)
+    except StoreError:
+        store.close()
+        raise
     app = CaselineApp(
         store=store,
         me=start.me,
@@ -320,6 +329,8 @@ def _run(args: argparse.Namespace, config: Config) -> int:
         app.run()
     finally:
         store.close()
+    if app.refusal is not None:
+        fail(app.refusal)  # the file failed its check while the app was starting
     return app.return_code or 0
 
 

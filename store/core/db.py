@@ -27,6 +27,7 @@ import peewee
 
 from store.core import dialect, seal
 from store.core.errors import DatabaseUnavailable
+from store.core.gate import WriteGate
 from store.core.sqlite_file import file_signature, read_only_uri
 
 # Every model binds to this proxy; a Database points it at itself when used.
@@ -92,6 +93,9 @@ class Database:
         self._generation = 0  # raised by ``close``: connections held from before are closed
         self._identity = _identity(path)
         self._users = 0  # the stores using it (``use``, ``release``)
+        # Set while the file's check runs beside the first reads (``Store.open``): every
+        # write waits for it, and none is made if it fails.
+        self.gate: WriteGate | None = None
 
     @classmethod
     def shared(cls, path: Path) -> Database:
@@ -190,6 +194,8 @@ class Database:
         """
         if self.read_only:
             raise DatabaseUnavailable(f"The database {self.path} was opened only for reading.")
+        if self.gate is not None:
+            self.gate.settled()  # before taking a connection: a reader may carry on meanwhile
         try:
             with self.connection():
                 if self.db.transaction_depth() > 0:
@@ -223,6 +229,8 @@ class Database:
         keys enforced; so they are off while the schema changes (the pragma must be set outside
         a transaction) and every reference is checked before the change is committed.
         """
+        if self.gate is not None:
+            self.gate.settled()
         try:
             with self.connection():
                 dialect.set_foreign_keys(self.db, enforced=False)

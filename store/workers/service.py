@@ -75,6 +75,12 @@ class WorkerService(WorkerAdmin):
         username = clean_field(username)
         if not username:
             raise InvalidInput({"worker": "Worker name is required."})
+        # Read first: a worker already known costs no write (which would wait for the file's
+        # check at start, ``Store.open``).
+        with self.database.reading():
+            worker = Worker.get_or_none(Worker.username == username)
+        if worker is not None:
+            return worker_info(worker)
         with self.database.writing():
             worker = Worker.get_or_none(Worker.username == username)
             if worker is None:

@@ -58,5 +58,8 @@ def test_no_tui_class_reuses_a_textual_attribute_name() -> None:
                 clashes.append(f"{path.name}:{cls.name}.{name}")
     overrides = {"render_line", "check_action", "get_system_commands", "render", "on_key"}
     overrides |= {"get_driver_class", "notify"}  # the paste-in-order parser; marks in messages
+    # The caseload as the first screen; a table's kept lines and styles forgotten when its
+    # look changes; a screen drawn once when first shown (textual_fixes, 6).
+    overrides |= {"get_default_screen", "refresh", "notify_style_update"}
     clashes = [c for c in clashes if c.rsplit(".", 1)[1] not in overrides]
     assert clashes == []

@@ -7,22 +7,28 @@ terminal (the compositor's update, which in a headless test is made but not writ
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
+import pytest
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.command import CommandPalette
 from textual.strip import Strip
 from textual.widgets import Input, TextArea
 from textual.widgets._footer import FooterKey
 
+from store.cases.records import CaseRow
 from store.core.settings import Config
+from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.caseload.case_table import CaseTable
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.line_diff import cells
 from tui.widgets.record_table import RecordTable
 
-from .helpers import loaded, table, type_text
+from .helpers import loaded, names, table, type_text
 from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
@@ -82,6 +88,40 @@ async def test_a_cursor_move_repaints_the_two_lines_that_changed(make_app: MakeA
         assert sorted(set(drawn)) == [2, 3, 4]
 
 
+async def test_a_cursor_move_is_one_frame_with_the_status_line_and_no_store_call(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The status line says where the cursor is: it is drawn in the same frame as the table's
+    two lines (it came a frame after them, a second write to the terminal), and nothing is
+    read for a move."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        status = app.screen.query_one("#status-line").region.y
+        rows = {table(app).region.y + 1, table(app).region.y + 2}  # the first two rows' lines
+        frames: list[set[int]] = []
+        display = app._display
+
+        def spy(screen: Any, renderable: Any) -> None:
+            if isinstance(renderable, ChopsUpdate):
+                frames.append({y for y, _x1, _x2 in renderable.spans})
+            display(screen, renderable)
+
+        def no_reading(*args: object, **kwargs: object) -> None:
+            raise AssertionError("a cursor move read the database")
+
+        monkeypatch.setattr(Store, "data_version", no_reading)
+        monkeypatch.setattr(app.store.database, "reading", no_reading)
+        app._display = spy  # type: ignore[method-assign]
+        await pilot.press("down")
+        await until(pilot, lambda: bool(frames))
+        await pilot.pause(0.1)  # a second frame, if one were to come
+        del app._display
+        monkeypatch.undo()
+        assert "2/5" in str(app.screen.query_one("#status-line").render())
+        assert frames == [rows | {status}]
+
+
 async def test_a_filter_keystroke_that_changes_nothing_shown_repaints_no_line(
     make_app: MakeApp,
 ) -> None:
@@ -133,6 +173,45 @@ async def test_a_filter_keystroke_repaints_only_the_lines_showing_other_rows(
         assert 0 not in drawn  # the header stays
         assert set(drawn) <= changed | {1}  # and the first line, where the cursor now is
         assert set(drawn) >= changed
+
+
+async def test_a_filter_keystroke_sends_only_the_cells_that_read_differently(
+    make_app: MakeApp,
+) -> None:
+    """A line that shows another row is sent only where it reads differently from what is on
+    the screen there (another row shares dates, padding, the cursor's colours), and every
+    cell that does is sent."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        cases = table(app)
+        await pilot.press("slash", "z")  # Łukasz Nowak and Zoë Adams
+        await loaded(pilot)
+        top, left, width = cases.region.y, cases.region.x, cases.size.width
+        shown = {y: cells(cases.render_line(y)) for y in range(1, cases.size.height)}
+        spans: list[tuple[int, int, int]] = []
+        display = app._display
+
+        def spy(screen: Any, renderable: Any) -> None:
+            if isinstance(renderable, ChopsUpdate):
+                spans.extend(renderable.spans)
+            display(screen, renderable)
+
+        app._display = spy  # type: ignore[method-assign]
+        await pilot.press("o")  # Zoë Adams alone, on the first line; the second empty
+        await loaded(pilot)
+        del app._display
+        assert names(app) == ["Zoë Adams"]
+        sent = {(y - top, x - left) for y, x1, x2 in spans for x in range(x1, x2)}
+        differ = {
+            (y, x)
+            for y, before in shown.items()
+            for x, (was, now) in enumerate(zip(before, cells(cases.render_line(y)), strict=True))
+            if was != now
+        }
+        assert differ and differ <= sent  # every cell that changed
+        lines = [(y, x1, x2) for y, x1, x2 in spans if top < y < top + cases.size.height]
+        assert lines and all(x2 - x1 < width for _y, x1, x2 in lines)  # and not whole lines
 
 
 async def test_column_widths_are_measured_when_the_rows_change_not_on_a_move_or_a_filter(
@@ -239,3 +318,91 @@ async def test_the_footer_is_rebuilt_only_when_its_keys_change(make_app: MakeApp
         await pilot.press("5")  # and the plan has no Edit
         await loaded(pilot)
         assert "Edit" not in [k.description for k in footer.query(FooterKey)]
+
+
+async def test_start_up_draws_the_caseload_once(seeded_db: Path, make_app: MakeApp) -> None:
+    """Given the cases read while the app loads (as the command line does), the first frame
+    is the caseload, its rows, columns and keys in place, and nothing is drawn again: not the
+    whole screen a second time, nor the table's lines, nor the footer."""
+    store = Store.open(seeded_db)
+    try:
+        rows = store.cases.caseload(store.workers.ensure("sam.okafor"), scope="mine")
+    finally:
+        store.close()
+    first: Future[list[CaseRow]] = Future()
+    first.set_result(rows)
+    app = make_app(first_caseload=first)
+    updates: list[tuple[str, list[str]]] = []
+    display = app._display
+
+    beside: list[str] = []  # the jobs that look at the records beside the caseload
+
+    def spy(screen: Any, renderable: Any) -> None:
+        if isinstance(renderable, (ChopsUpdate, LayoutUpdate)):
+            kind = "whole" if isinstance(renderable, LayoutUpdate) else "lines"
+            updates.append((kind, sorted(names(app))))
+            beside.extend(w.name for w in app.workers if w.name in BESIDE)
+        display(screen, renderable)
+
+    app._display = spy  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.pause(0.2)  # the frames after the first, if any were to come
+        assert len(app.screen.query_one(CaselineFooter).children) > 0
+        assert table(app).visible_columns == ["ref", "client", "contact", "review", "flags"]
+    assert updates == [("whole", sorted(r.client_name for r in rows))]
+    assert beside == []  # none began before the caseload was drawn (its frame waited)
+
+
+async def test_what_is_overdue_is_shown_once_the_caseload_is_drawn(make_app: MakeApp) -> None:
+    """Shown over the caseload at start, what needs doing is read once the caseload's frame
+    is drawn, not beside it (its thread held that frame up)."""
+    app = make_app(today_at_start=True)
+    at_first_frame: list[set[str]] = []
+    display = app._display
+
+    def spy(screen: Any, renderable: Any) -> None:
+        if isinstance(renderable, (ChopsUpdate, LayoutUpdate)) and not at_first_frame:
+            at_first_frame.append({w.name for w in app.workers if w.name in BESIDE})
+        display(screen, renderable)
+
+    app._display = spy  # type: ignore[method-assign]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: type(app.screen).__name__ == "TodayScreen")
+    assert at_first_frame == [set()]
+
+
+# What looks at the records once the caseload is drawn (the seals' check, drafts left, what is
+# overdue), by the names of their workers.
+BESIDE = {"integrity-check", "drafts", "today-at-start"}
+
+
+async def test_a_rows_line_is_made_once_and_made_again_when_the_look_changes(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Moving the cursor down and back makes only the lines whose look changed: the line left
+    is the one made before. Focus elsewhere changes the cursor's colours: made again."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        cases = table(app)
+        made: list[str] = []
+        make = cases._row_line
+
+        def counted(row: Any, width: int, style: Any) -> Strip:
+            made.append(row.client_name)
+            return make(row, width, style)
+
+        monkeypatch.setattr(cases, "_row_line", counted)
+        first, second = cases.rows[0].client_name, cases.rows[1].client_name
+        await pilot.press("down")
+        await loaded(pilot)
+        assert sorted(made) == sorted([first, second])  # first plain, second under the cursor
+        made.clear()
+        await pilot.press("up")
+        await loaded(pilot)
+        assert made == []  # both looks made already
+        focused = cases.render_line(1)
+        await pilot.press("slash")  # the filter has the focus: the cursor's colours change
+        await loaded(pilot)
+        assert cases.render_line(1) != focused and first in made

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import sqlite3
 import stat
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from store.cases.records import CaseRow
+from store.core.errors import DamagedDatabase
 from store.core.records import WorkerInfo
 from store.service import Store
 from store.workers.service import WorkerService
@@ -172,3 +174,53 @@ def test_anywhere_else_nobody_is_registered_and_the_app_starts_at_sign_in(
     assert registered == []
     assert not hasattr(app, "me")
     assert app._sign_in == SignIn(login="sam.okafor", setup=True)
+
+
+async def test_the_caseload_is_shown_while_the_file_is_checked_and_a_failed_check_closes_the_app(
+    seeded_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command line has the file checked while the caseload is read and drawn; a check
+    that fails then closes the app, nothing written, and the command says why."""
+    fails = threading.Event()
+    message = f"{seeded_db} is damaged (as the test says)."
+
+    def held_check(path: Path) -> None:
+        fails.wait(10)
+        raise DamagedDatabase(message)
+
+    monkeypatch.setattr("store.service.check_integrity", held_check)
+    before = seeded_db.read_bytes()
+    store = Store.open(seeded_db, check_later=True)
+    try:
+        app = CaselineApp(store=store, worker="sam.okafor")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, lambda: len(names(app)) == 5)  # the check still running
+            assert app.refusal is None and not store.checked(wait=False)
+            await pilot.press("n")  # a note's draft is a write: it waits for the check
+            fails.set()
+            await until(pilot, lambda: app.return_code is not None)
+        assert (app.return_code, app.refusal) == (1, message)
+    finally:
+        fails.set()
+        store.close()
+    assert seeded_db.read_bytes() == before
+
+
+def test_the_command_says_why_when_the_app_closed_on_a_failed_check(
+    seeded_db: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    message = f"{seeded_db} is damaged (as the test says)."
+
+    class Refused(CaselineApp):
+        def run(self, *args: object, **kwargs: object) -> None:
+            self.refusal = message
+
+    monkeypatch.setattr("tui.app.CaselineApp", Refused)
+    monkeypatch.setenv("TEXTUAL_FPS", "60")
+    try:
+        with pytest.raises(SystemExit) as exited:
+            cli.main(["--db", str(seeded_db), "--worker", "sam.okafor"])
+    finally:
+        gc.enable()
+    assert exited.value.code == 1
+    assert capsys.readouterr().err == f"caseline: {message}\n"

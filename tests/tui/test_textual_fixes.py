@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import inspect
 
+from rich.color import ColorSystem
 from textual import events
 from textual.app import App, ComposeResult
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
 from textual.widget import Widget
@@ -20,9 +22,13 @@ from textual.widgets import Input, TextArea
 from tui.widgets.record_table import RecordTable
 from tui.widgets.safe import SafeInput
 from tui.widgets.textual_fixes import (
+    TEXTUALS_RENDER_SEGMENTS,
+    DrawnOnceOnResume,
     PasteInOrderParser,
     RepaintOnlyVirtualSize,
     ScrollbarOnlyVirtualSize,
+    _render_chained,
+    _render_segments_in_part,
 )
 
 from .waiting import until
@@ -208,3 +214,109 @@ def test_textuals_virtual_size_still_lays_out_and_repaints_the_whole_view() -> N
     and repaints it whole: ``ScrollbarOnlyVirtualSize`` may go."""
     textuals = Widget.__dict__["virtual_size"]
     assert (textuals._layout, textuals._repaint) == (True, True)
+
+
+def test_textuals_screen_resume_is_where_the_draw_once_workaround_reaches_into() -> None:
+    from textual.screen import Screen
+
+    assert parameters(Screen._on_screen_resume) == ["self", "event"]
+    assert parameters(Widget._exchange_repaint_regions) == ["self"]
+    screen = Screen()
+    assert isinstance(screen._dirty_widgets, set)
+    assert isinstance(screen._size, Size)
+    source = inspect.getsource(Screen._on_screen_resume)
+    assert "self._size != size" in source and "self.refresh()" in source
+
+
+async def test_textuals_screen_is_still_drawn_whole_twice_when_first_shown() -> None:
+    """When this fails, a screen shown for the first time is no longer drawn whole twice
+    (laid out, then refreshed): ``DrawnOnceOnResume`` may go."""
+    from textual._compositor import LayoutUpdate
+    from textual.screen import Screen
+
+    class Plain(Screen[None]):
+        def compose(self) -> ComposeResult:
+            yield Input()
+
+    class Fixed(DrawnOnceOnResume, Plain):
+        pass
+
+    class First(App[None]):
+        """An app whose first screen is ``screen`` (as the caseload is Caseline's)."""
+
+        def __init__(self, screen: Screen[None]) -> None:
+            super().__init__()
+            self.first = screen
+
+        def get_default_screen(self) -> Screen[None]:
+            return self.first
+
+    async def wholes(screen: Screen[None]) -> int:
+        app = First(screen)
+        drawn: list[object] = []
+        display = app._display
+
+        def spy(on: object, renderable: object) -> None:
+            if isinstance(renderable, LayoutUpdate):
+                drawn.append(renderable)
+            display(on, renderable)  # type: ignore[arg-type]
+
+        app._display = spy  # type: ignore[method-assign]
+        async with app.run_test(size=(40, 10)) as pilot:
+            await pilot.pause(0.1)
+        return len(drawn)
+
+    assert await wholes(Plain()) >= 2
+    assert await wholes(Fixed()) == 1
+
+
+def _part_of_a_line() -> tuple[object, object]:
+    """An update of cells 4 to 7 of a line of ten, and a console to render it with."""
+    from rich.console import Console
+    from rich.segment import Segment
+    from rich.style import Style
+    from textual._compositor import ChopsUpdate
+    from textual.strip import Strip
+
+    red = Style(color="red", bgcolor="black")
+    strip = Strip([Segment("abcdefghij", red)])
+    update = ChopsUpdate([{0: strip}], [(0, 4, 7)], [[10]])
+    return update, Console(color_system="256", force_terminal=True)
+
+
+def test_textuals_chops_update_is_where_the_partial_line_workaround_reaches_into() -> None:
+    from textual._compositor import ChopsUpdate
+
+    update, _console = _part_of_a_line()
+    assert parameters(ChopsUpdate.render_segments) == ["self", "console"]
+    assert isinstance(update, ChopsUpdate)
+    assert update.spans == [(0, 4, 7)] and update.chop_ends == [[10]] and len(update.chops) == 1
+
+
+def test_textuals_chops_update_still_sends_a_line_from_its_start() -> None:
+    """When this fails, Textual sends only the part of a line asked for:
+    ``send_only_what_changed`` may go."""
+    from textual._compositor import ChopsUpdate
+
+    update, console = _part_of_a_line()
+    assert ChopsUpdate.render_segments in (TEXTUALS_RENDER_SEGMENTS, _render_segments_in_part)
+    assert "abcdefg" in TEXTUALS_RENDER_SEGMENTS(update, console)  # type: ignore[arg-type]
+
+
+def test_only_the_part_of_a_line_asked_for_is_sent_its_colours_changed_alone() -> None:
+    from rich.segment import Segment
+    from rich.style import Style
+    from textual._compositor import ChopsUpdate
+    from textual.strip import Strip
+
+    update, console = _part_of_a_line()
+    text = _render_segments_in_part(update, console)  # type: ignore[arg-type]
+    assert text == "\x1b[1;5H\x1b[31;40mefg\x1b[0m"
+    # A piece with a wide character is sent from its start: it is never cut in two.
+    wide = ChopsUpdate([{0: Strip([Segment("ab日本cd", None)])}], [(0, 3, 6)], [[8]])
+    assert _render_segments_in_part(wide, console) == "\x1b[1;1Hab日本"  # type: ignore[arg-type]
+    plain, red, bold = Style(color="white"), Style(color="red"), Style(color="red", bold=True)
+    strip = Strip([Segment("ab", plain), Segment("cd", red), Segment("ef", bold)])
+    assert _render_chained(strip, ColorSystem.EIGHT_BIT) == (
+        "\x1b[37mab\x1b[31mcd\x1b[0m\x1b[1;31mef\x1b[0m"
+    )

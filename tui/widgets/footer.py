@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -20,6 +21,13 @@ class CaselineFooter(Footer):
         super().__init__(compact=True)
         self._rebuild_pending = False
         self._shown: tuple[tuple[object, ...], ...] | None = None  # the keys shown now
+
+    def compose(self) -> ComposeResult:
+        # The keys are shown in the screen's first frame: Textual's Footer shows none until
+        # the screen first says its bindings changed, and then rebuilds, after that frame.
+        self._bindings_ready = True
+        self._shown = self._keys()
+        yield from super().compose()
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         # The same test Footer makes before scheduling a rebuild (after the next refresh).

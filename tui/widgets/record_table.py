@@ -9,9 +9,7 @@ row is identified and searched, and how a cell is coloured.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from datetime import date
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, Self, TypeVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -28,87 +26,16 @@ from textual.strip import Strip
 from store.core import dates
 from store.core.textsafe import fold, single_line
 from tui.text import line_text
+from tui.widgets.columns import GAP as GAP
+from tui.widgets.columns import Column as Column
+from tui.widgets.columns import layout_columns as layout_columns
+from tui.widgets.line_diff import changed_spans
 from tui.widgets.textual_fixes import InOrderKeys, ScrollbarOnlyVirtualSize
 
 RowT = TypeVar("RowT")
-GAP = 1
 MARK = "✓"  # in the margin before a marked row
 EMPTY_LINE = 2  # where a table with no rows says why
-
-
-@dataclass(frozen=True)
-class Column(Generic[RowT]):
-    """A column: how to show it, sort by it, and when to give it up."""
-
-    key: str
-    label: str
-    width: int  # preferred (minimum, for the flexible column)
-    keep: int  # higher is kept longer when space is short
-    text: Callable[[RowT, date], str]
-    sort: Callable[[RowT], Any]
-    flexible: bool = False
-    # A flexible column's text, up to this many cells (and its longest text), comes before
-    # the columns kept less long: they give way rather than cut it.
-    reserve: int = 0
-
-
-def layout_columns(
-    columns: Sequence[Column[RowT]],
-    available: int,
-    hidden: Sequence[str] = (),
-    widths: dict[str, int] | None = None,
-    sort_key: str = "",
-    needs: dict[str, int] | None = None,
-) -> list[tuple[Column[RowT], int]]:
-    """Choose the columns that fit ``available`` cells and their widths, in display order.
-
-    ``widths`` overrides preferred widths measured from the data (a reference column sized to
-    the longest reference, say). ``needs``, the longest text of each column, narrows a fixed
-    column to it and gives the room left to the flexible columns, up to their longest text
-    first (a title before a summary), so no text is cut while there is room to spare.
-    """
-    measured = widths or {}
-    needed = needs or {}
-    candidates = [c for c in columns if c.key not in hidden]
-
-    def width_of(col: Column[RowT]) -> int:
-        # The label always fits, with the arrow beside it on the sorted column.
-        arrow = 1 if col.key == sort_key else 0
-        preferred = measured.get(col.key, col.width)
-        if not col.flexible and col.key in needed:
-            preferred = min(preferred, needed[col.key])
-        return max(preferred, len(col.label) + arrow)
-
-    def reserved(col: Column[RowT]) -> int:
-        return max(width_of(col), min(col.reserve, needed.get(col.key, 0)))
-
-    chosen = list(candidates)
-    while chosen:
-        total = sum(reserved(c) for c in chosen) + GAP * (len(chosen) - 1)
-        if total <= available or len(chosen) <= 2:
-            break
-        chosen.remove(min(chosen, key=lambda c: c.keep))
-    gaps = GAP * (len(chosen) - 1)
-    sizes = {c.key: reserved(c) for c in chosen}
-    if sum(sizes.values()) + gaps > available:  # too narrow to honour the reservations
-        sizes = {c.key: width_of(c) for c in chosen}
-    spare = available - sum(sizes.values()) - gaps
-    # Spare room goes to the flexible columns still short of their longest text, a cell to
-    # each in turn (so a long summary doesn't take it all); what is left, or a shortfall, is
-    # shared by the flexible columns shown, the first taking any remainder.
-    flexible = [c for c in chosen if c.flexible]
-    wanting = sorted(flexible, key=lambda c: -c.keep)
-    while spare > 0:
-        short = [c for c in wanting if sizes[c.key] < needed.get(c.key, 0)]
-        for col in short[:spare]:
-            sizes[col.key] += 1
-        spare -= len(short[:spare])
-        if not short:
-            break
-    for i, col in enumerate(flexible):
-        share = spare // len(flexible) + (spare % len(flexible) if i == 0 else 0)
-        sizes[col.key] = max(4, sizes[col.key] + share)
-    return [(c, sizes[c.key]) for c in chosen]
+STRIPS_KEPT = 2000  # rows' lines kept made (a few screenfuls of filtering)
 
 
 def _same(old: object, new: object) -> bool:
@@ -225,6 +152,14 @@ class RecordTable(
         # that comes with it refreshes nothing more.
         self._lines_done = False
         self._empty_message = "Nothing here."
+        self._laid_out_at = Size(0, 0)  # the size the columns were laid out for
+        # Told of the highlighted row at once as the cursor moves, before the Highlighted
+        # message is handled: what shows that row (a status line) is then drawn in the same
+        # frame as the table's lines, not in one of its own after them.
+        self.on_highlight: Callable[[RowT | None], object] | None = None
+        self._drawn: dict[int, Strip] = {}  # each line as last drawn
+        self._strips: dict[tuple[int, int, bool, bool], tuple[RowT, Strip]] = {}
+        self._looks: dict[tuple[str, bool], Style] = {}  # ``_look``
 
     # -- what subclasses say -------------------------------------------------------------
 
@@ -299,6 +234,7 @@ class RecordTable(
         if keep_id is None:
             keep_id = self._current_id()
         self._all = rows
+        self._strips.clear()  # the rows' lines, made of the rows replaced
         if (today := dates.today()) != self._today:
             self._today = today
             self._repaint_all = True  # "3d ago" and "overdue" read differently
@@ -357,8 +293,8 @@ class RecordTable(
             index = next((i for i, r in enumerate(rows) if self.row_id(r) == keep_id), 0)
         index = min(index, max(0, len(rows) - 1))
         top = round(self.scroll_y)
-        if self._relayout(full=False):
-            self._refresh_changed(before, top, self.cursor_row, index)
+        refresh = self._relayout(full=False)
+        now, cursor = round(self.scroll_y), self.cursor_row
         same = len(rows) == len(before) and all(map(_same, rows, before))
         if index != self.cursor_row or not same:
             self._lines_done = True
@@ -366,6 +302,10 @@ class RecordTable(
                 self.cursor_row = index
             finally:
                 self._lines_done = False
+        # After the cursor has moved: if the view scrolled with it, every line it shows has
+        # been compared with what is drawn already (``watch_scroll_y``).
+        if refresh and round(self.scroll_y) == now:
+            self._refresh_changed(before, top, cursor, index)
 
     def _refresh_changed(self, before: list[RowT], top: int, cursor: int, index: int) -> None:
         """Refresh the body lines that now show a different row than they did, and the
@@ -381,9 +321,12 @@ class RecordTable(
                 changed.append(y + 1)
         if bool(before) != bool(self._rows):
             changed.append(EMPTY_LINE)
-        if cursor != index:
-            changed.extend((cursor - top + 1, index - now + 1))
-        self._refresh_lines(*changed)
+        moved = (cursor - top + 1, index - now + 1) if cursor != index else ()
+        # The cursor's lines are drawn anew (its colours change the whole line); the others
+        # only where they now read differently (another row often shares a date, a worker,
+        # the padding of a wide column).
+        self._refresh_differences(*(y for y in changed if y not in moved))
+        self._refresh_lines(*moved)
 
     def refresh_rows(self, *indexes: int) -> None:
         """Repaint the lines of these rows (indexes among the visible rows), if on screen."""
@@ -397,22 +340,44 @@ class RecordTable(
         for y in sorted(set(lines)):
             self.refresh(Region(0, y, width, 1))
 
+    def _refresh_differences(self, *lines: int) -> None:
+        """Repaint the cells of these lines that will read differently from what is drawn
+        there now (``tui.widgets.line_diff``), and nothing else."""
+        for y in sorted(set(lines)):
+            old = self._drawn.get(y)
+            new = self.render_line(y)
+            if old is None:
+                self._refresh_lines(y)
+                continue
+            for start, end in changed_spans(old, new):
+                self.refresh(Region(start, y, end - start, 1))
+
+    def refresh(
+        self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> Self:
+        if repaint and not regions:
+            self._forget_looks()  # all of it: a new layout, sort, theme, focus (the cursor's)
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def notify_style_update(self) -> None:
+        self._forget_looks()
+        super().notify_style_update()
+
+    def _forget_looks(self) -> None:
+        self.__dict__.get("_strips", {}).clear()
+        self.__dict__.get("_looks", {}).clear()
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        # As ScrollView does, but the header stays, and lines only where they differ.
+        if self.show_vertical_scrollbar:
+            self.vertical_scrollbar.position = new_value
+        if round(old_value) != round(new_value):
+            self._refresh_differences(*range(1, self.size.height))
+
     def _relayout(self, *, full: bool = True) -> bool:
         """Lay the columns out for the width there is; refresh every line if the layout
         changed, or if ``full``. True if the lines that changed are still to be refreshed."""
-        # Room for the scrollbar if these rows will need one (it may not be drawn yet, and
-        # the table is not resized when it appears), and one cell of padding on the left.
-        needs_bar = len(self._rows) + 1 > self.size.height
-        bar = self.styles.scrollbar_size_vertical if needs_bar else 0
-        width = max(1, self.size.width - bar - 1)
-        layout = layout_columns(
-            self.COLUMNS,
-            width,
-            self._hidden,
-            self._measured,
-            self._sort_key,
-            self._needs,
-        )
+        layout = self._columns()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows) + 1)
         if full or layout != self._layout or self._repaint_all:
             self._layout = layout
@@ -421,8 +386,27 @@ class RecordTable(
             return False
         return True
 
+    def _columns(self) -> list[tuple[Column[RowT], int]]:
+        """The columns, and their widths, for the size the table has now."""
+        self._laid_out_at = self.size
+        # Room for the scrollbar if these rows will need one (it may not be drawn yet, and
+        # the table is not resized when it appears), and one cell of padding on the left.
+        needs_bar = len(self._rows) + 1 > self.size.height
+        bar = self.styles.scrollbar_size_vertical if needs_bar else 0
+        width = max(1, self.size.width - bar - 1)
+        return layout_columns(
+            self.COLUMNS,
+            width,
+            self._hidden,
+            self._measured,
+            self._sort_key,
+            self._needs,
+        )
+
     def on_resize(self, event: events.Resize) -> None:
-        self._relayout()
+        # A new size repaints the table anyway; only new columns need more (as at the first
+        # layout, which Textual follows with a resize to the same size).
+        self._relayout(full=False)
         self._scroll_cursor_into_view()
 
     # -- cursor ------------------------------------------------------------------------
@@ -433,6 +417,8 @@ class RecordTable(
         if round(self.scroll_y) == top and not self._lines_done:
             # Only the line left and the line reached: a scroll repaints the rest itself.
             self.refresh_rows(old, new)
+        if self.on_highlight is not None:
+            self.on_highlight(self.highlighted)
         self.post_message(self.Highlighted(self, self.highlighted))
 
     def _scroll_cursor_into_view(self) -> None:
@@ -485,28 +471,59 @@ class RecordTable(
     # -- rendering ---------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
+        strip = self._draw_line(y)
+        self._drawn[y] = strip  # what is on the screen there now, or about to be
+        return strip
+
+    def _draw_line(self, y: int) -> Strip:
+        if self._laid_out_at != self.size:
+            # Rows set before the table had its size (at start) are laid out for the size it
+            # is drawn at: every line is being drawn, as it always is at a new size.
+            self._layout = self._columns()
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._look()
         if y == 0:
             return self._header_line(width, base)
         index = round(self.scroll_y) + y - 1
         if index >= len(self._rows):
             if not self._rows and y == EMPTY_LINE:
-                muted = base + self.get_component_rich_style("record-table--muted")
+                muted = base + self._look("record-table--muted")
                 text = Text(
                     " " + self._empty_message, style=muted, no_wrap=True, overflow="ellipsis"
                 )
                 text.truncate(width, pad=True)
                 return Strip(text.render(self.app.console), width)
             return Strip.blank(width, base)
-        style = base
-        if index == self.cursor_row:
-            style = base + self.get_component_rich_style("record-table--cursor")
-        return self._row_line(self._rows[index], width, style)
+        row, cursor = self._rows[index], index == self.cursor_row
+        # Each row's line is made once and kept until the look changes (``refresh``): a
+        # cursor move draws two lines, a filter keystroke rows drawn before.
+        key = (id(row), width, cursor, self.is_marked(row))
+        kept = self._strips.get(key)
+        if kept is not None and kept[0] is row:
+            return kept[1]
+        style = base + self._look("record-table--cursor") if cursor else base
+        strip = self._row_line(row, width, style)
+        if len(self._strips) >= STRIPS_KEPT:
+            self._strips.clear()
+        self._strips[key] = (row, strip)
+        return strip
+
+    def _look(self, component: str = "", partial: bool = False) -> Style:
+        """The table's style, or a component's, kept until the look changes (``refresh``):
+        Textual forgets its own at every refresh, a line's included."""
+        key = (component, partial)
+        look = self._looks.get(key)
+        if look is None:
+            look = self._looks[key] = (
+                self.get_component_rich_style(component, partial=partial)
+                if component
+                else self.rich_style
+            )
+        return look
 
     def _header_line(self, width: int, base: Style) -> Strip:
-        header = base + self.get_component_rich_style("record-table--header")
-        sorted_style = self.get_component_rich_style("record-table--sorted", partial=True)
+        header = base + self._look("record-table--header")
+        sorted_style = self._look("record-table--sorted", partial=True)
         line = Text(" ", style=header, no_wrap=True, end="")
         for i, (column, col_width) in enumerate(self._layout):
             label = column.label
@@ -525,7 +542,7 @@ class RecordTable(
 
     def _row_line(self, row: RowT, width: int, style: Style) -> Strip:
         if self.is_marked(row):
-            style = style + self.get_component_rich_style("record-table--marked", partial=True)
+            style = style + self._look("record-table--marked", partial=True)
             line = Text(MARK, style=style, no_wrap=True, end="")
         else:
             line = Text(" ", style=style, no_wrap=True, end="")
@@ -534,7 +551,7 @@ class RecordTable(
             cell_style = style
             component = self.cell_class(row, column, value)
             if component:
-                cell_style = style + self.get_component_rich_style(component, partial=True)
+                cell_style = style + self._look(component, partial=True)
             cell = line_text(value, cell_style, no_wrap=True, end="")
             cell.truncate(col_width, overflow="ellipsis", pad=True)
             if i:

@@ -109,31 +109,82 @@ to follow it or can go.
    ``cache_clear()``.
 
    Upstream: no Textual issue or discussion about it was found.
+
+6. A screen shown for the first time is drawn once (``DrawnOnceOnResume``).
+
+   What Textual does: ``Screen._on_screen_resume`` lays a screen out when it is shown at a size
+   it has not been laid out at (its first showing), which draws all of it, and then asks for
+   a refresh of the whole screen regardless, which draws all of it again a frame later.
+
+   Why Caseline can't accept it: the caseload is the first thing drawn at start; drawn twice,
+   its start-up sent the whole screen twice over, and the second drawing was work done
+   while the worker's first key waited.
+
+   What is done instead: the repaints of the whole screen asked for while it is laid out and
+   drawn are dropped, and so are those its widgets asked for as they were made (they are in
+   that frame); Textual's handler runs as it is otherwise (``super()``, then
+   ``prevent_default`` so that it is not run a second time as the base class's handler).
+
+   Private names: ``Screen._on_screen_resume`` (overridden and called through ``super()``),
+   ``Widget._size`` (the size the screen was laid out at, Textual's own test),
+   ``Widget._exchange_repaint_regions()`` and ``Screen._dirty_widgets``.
+
+   Upstream: no Textual issue or discussion about it was found.
+
+7. A line redrawn in part is sent in part (``send_only_what_changed``).
+
+   What Textual does: an update of part of a line (a region a widget refreshed) is sent
+   from the start of the widget's piece of that line up to the region's end
+   (``ChopsUpdate.render_segments`` crops a piece on the right only), so refreshing the last
+   cells of a wide line sends the whole line, and two regions of one line send its start twice.
+
+   Why Caseline can't accept it: a filter keystroke on the caseload shows other rows on most
+   lines, yet much of each line reads the same (a date, a worker, the padding of a wide name
+   column); sending every line whole came to some 11 kB a keystroke at 140 columns.
+
+   What is done instead: each piece is cropped on the left as well, to the region asked for,
+   and the cursor is moved to where that region starts (``RecordTable`` refreshes the cells
+   of a line that differ from what it drew there, nothing more).
+
+   Private names: ``textual._compositor.ChopsUpdate`` and its ``render_segments(console)``
+   (replaced), with its ``chops``, ``spans`` and ``chop_ends``; ``Strip.crop`` and
+   ``Strip.render`` are public.
+
+   Upstream: no Textual issue or discussion about it was found.
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Generator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
+from rich.color import Color, ColorSystem
+from rich.console import Console
+from rich.control import Control
+from rich.style import Style
 from textual import events
+from textual._compositor import ChopsUpdate
 from textual._parser import ParseEOF, ParseError, Peek1, Read1, TokenCallback
 from textual._styles_cache import StylesCache
 from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import Reactive
+from textual.strip import Strip
+from textual.widget import Widget
 
 from store.core.textsafe import pasted
 
 if TYPE_CHECKING:
     from textual.driver import Driver
-    from textual.widget import Widget
+    from textual.screen import Screen
 
     _Base = Widget
+    _ScreenBase = Screen[Any]
 else:
     _Base = object
+    _ScreenBase = object
 
 
 class PasteInOrderParser(XTermParser):
@@ -329,3 +380,112 @@ class ScrollbarOnlyVirtualSize(_Base):
 def release_drawn_lines() -> None:
     """Let the widgets of a screen just closed, and the lines they drew, be freed."""
     StylesCache.get_inner_outer.cache_clear()
+
+
+class DrawnOnceOnResume(_ScreenBase):
+    """Mix into a Screen subclass, before the Screen: shown for the first time, it is laid
+    out and drawn once, not drawn whole a second time at the next refresh."""
+
+    _drawn_whole = False  # set while Textual's resume handler lays the screen out and draws it
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        drawn = self._drawn_whole = self.is_attached and self._size != self.app.size
+        try:
+            super()._on_screen_resume(event)
+        finally:
+            self._drawn_whole = False
+        event.prevent_default()  # run: not again as the Screen's own handler
+        if drawn:
+            # What the widgets asked to have redrawn as they were made is in the frame just
+            # drawn: their requests, still on their way to the screen, redraw nothing more.
+            for widget in self.walk_children(Widget, with_self=False):
+                widget._exchange_repaint_regions()
+            self._dirty_widgets.clear()
+
+    def refresh(
+        self,
+        *regions: Region,
+        repaint: bool = True,
+        layout: bool = False,
+        recompose: bool = False,
+    ) -> Self:
+        if self._drawn_whole and not regions:
+            repaint = False  # the whole screen is being drawn just now
+            if not (layout or recompose):
+                return self
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+
+def _render_segments_in_part(self: ChopsUpdate, console: Console) -> str:
+    """``ChopsUpdate.render_segments``, with each piece of a line cropped on both sides to
+    the span that is to be sent."""
+    sequences: list[str] = []
+    append = sequences.append
+    move_to = Control.move_to
+    color_system = console._color_system or ColorSystem.TRUECOLOR
+    chops, chop_ends = self.chops, self.chop_ends
+    last_y = self.spans[-1][0]
+    for index, (y, x1, x2) in enumerate(self.spans):
+        for end, (x, strip) in zip(chop_ends[y], chops[y].items(), strict=False):
+            if strip is None or x >= x2 or end <= x1:
+                continue
+            if x >= x1 and end <= x2:
+                append(move_to(x, y).segment.text)
+                append(_render_chained(strip, color_system))
+                continue
+            # Never cut a wide character in two (its half would be drawn as a space): a
+            # piece holding one is sent from its start, as Textual does.
+            start = max(x, x1) if len(strip.text) == strip.cell_length else x
+            append(move_to(start, y).segment.text)
+            append(_render_chained(strip.crop(start - x, min(end, x2) - x), color_system))
+        if y != last_y and self.spans[index + 1][0] != y:  # not between spans of one line
+            append("\n")
+    return "".join(sequences)
+
+
+def _render_chained(strip: Strip, color_system: ColorSystem) -> str:
+    """``Strip.render``, but a piece whose style differs from the one before only in its
+    colours sets just those colours, rather than resetting every attribute and setting them
+    all again (a line of a table changes colour a few times: each change cost 24 bytes)."""
+    output: list[str] = []
+    add = output.append
+    before: Style | None = None
+    for text, style, _control in strip:
+        if style is None or style.link:
+            if before is not None:
+                add("\x1b[0m")
+                before = None
+            add(text if style is None else Strip.render_style(style, text, color_system))
+            continue
+        if before is not None and before.without_color == style.without_color:
+            codes = []
+            if style.color != before.color:
+                codes.extend(_color_codes(style.color, color_system, foreground=True))
+            if style.bgcolor != before.bgcolor:
+                codes.extend(_color_codes(style.bgcolor, color_system, foreground=False))
+            add(f"\x1b[{';'.join(codes)}m{text}" if codes else text)
+        else:
+            if before is not None:
+                add("\x1b[0m")
+            ansi = Strip.render_ansi(style, color_system)
+            add(f"\x1b[{ansi}m{text}" if ansi else text)
+        before = style
+    if before is not None:
+        add("\x1b[0m")
+    return "".join(output)
+
+
+def _color_codes(color: Color | None, color_system: ColorSystem, *, foreground: bool) -> list[str]:
+    if color is None:
+        return ["39" if foreground else "49"]  # the terminal's own colour
+    return list(color.downgrade(color_system).get_ansi_codes(foreground))
+
+
+# Textual's own, before ``send_only_what_changed`` (for the tests that check it still
+# behaves as described).
+TEXTUALS_RENDER_SEGMENTS = ChopsUpdate.render_segments
+
+
+def send_only_what_changed() -> None:
+    """From now on, a part of a line redrawn is sent alone (see 7 above)."""
+    ChopsUpdate.render_segments = _render_segments_in_part  # type: ignore[method-assign]

@@ -20,6 +20,7 @@ from tui.screens.caseload.case_table import HIDDEN_CLOSED, HIDDEN_MINE, CaseTabl
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput
+from tui.widgets.textual_fixes import DrawnOnceOnResume
 from tui.workers import run_store
 
 # Whose cases ``w`` shows besides the worker's own, by role (the store keeps to the rules;
@@ -39,7 +40,7 @@ NO_CASES = {
 }
 
 
-class CaseloadScreen(CaselineScreen[None]):
+class CaseloadScreen(DrawnOnceOnResume, CaselineScreen[None]):
     """The list of cases: mine or everyone's, open or closed."""
 
     CSS_PATH = "caseload.tcss"
@@ -206,6 +207,7 @@ class CaseloadScreen(CaselineScreen[None]):
             assemble(*badge, (me.display_name, ""), " · ", dates.format_date(dates.today()))
         )
         self._update_table_columns()
+        self.table.on_highlight = lambda _row: self._update_status()
 
     def on_screen_resume(self) -> None:
         # Shown for the first time, or back from a case or a new-case form: what we show may
@@ -359,10 +361,6 @@ class CaseloadScreen(CaselineScreen[None]):
     def _open(self, event: CaseTable.Selected) -> None:
         if event.row is not None:
             self.caseline.open_case(event.row.id)
-
-    @on(CaseTable.Highlighted)
-    def _highlighted(self) -> None:
-        self._update_status()
 
     def on_key(self, event: object) -> None:
         from textual import events
