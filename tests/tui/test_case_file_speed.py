@@ -1,9 +1,13 @@
-"""What opening a case and switching its tabs do: the tab bar holds still at 80 columns."""
+"""What opening a case and switching its tabs do: a tab shown again reads nothing and
+repaints the tab bar and the pane, not the screen; the tab bar holds still at 80 columns."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
+from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.containers import Container
 from textual.widgets import TabbedContent
 from textual.widgets._tabbed_content import ContentTab
@@ -40,3 +44,77 @@ async def test_the_tab_bar_fits_80_columns_and_holds_still_on_every_tab(
             assert screen.query_one(TabbedContent).active == tab
             assert screen.query_one("#tabs-scroll", Container).scroll_x == 0, tab
             assert tab_bar(screen) == first, tab
+
+
+@contextmanager
+def store_calls(app: CaselineApp) -> Iterator[list[str]]:
+    """The names of every store service's methods called while inside, in order."""
+    made: list[str] = []
+    patched: list[tuple[object, str]] = []
+    for area, service in vars(app.store).items():
+        if not hasattr(service, "database"):
+            continue
+        for name in dir(type(service)):
+            method = getattr(service, name, None)
+            if not name.startswith("_") and callable(method):
+                setattr(service, name, _spy(made, f"{area}.{name}", method))
+                patched.append((service, name))
+    try:
+        yield made
+    finally:
+        for service, name in patched:
+            delattr(service, name)
+
+
+def _spy(made: list[str], name: str, method: Any) -> Any:
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        made.append(name)
+        return method(*args, **kwargs)
+
+    return spy
+
+
+@contextmanager
+def screen_updates(app: CaselineApp) -> Iterator[list[object]]:
+    """The updates the app would send to the terminal while inside: the lines of each
+    partial update (a set), or "all" for the whole screen."""
+    sent: list[object] = []
+    display = app._display
+
+    def spy(screen: Any, renderable: Any) -> None:
+        if isinstance(renderable, ChopsUpdate):
+            sent.append({y for y, _x1, _x2 in renderable.spans})
+        elif isinstance(renderable, LayoutUpdate):
+            sent.append("all")
+        display(screen, renderable)
+
+    app._display = spy  # type: ignore[method-assign]
+    try:
+        yield sent
+    finally:
+        del app._display
+
+
+async def test_a_tab_shown_again_reads_nothing_and_repaints_only_the_bar_and_the_pane(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CaseFileScreen)
+        for key in "2345671":  # each tab built, the first time it is shown
+            await pilot.press(key)
+            await loaded(pilot)
+        bar = screen.query_one(ContentTab).region.y
+        for key, tab in zip("3471", ("notes", "chronology", "referrals", "overview"), strict=True):
+            with store_calls(app) as made, screen_updates(app) as sent:
+                await pilot.press(key)
+                await loaded(pilot)
+            assert screen.query_one(TabbedContent).active == tab
+            assert made == [], tab
+            assert "all" not in sent, tab
+            lines = set().union(*sent)  # type: ignore[arg-type]
+            assert lines and min(lines) >= bar, (tab, sorted(lines))  # not the title's lines

@@ -41,6 +41,7 @@ from tui.screens.case_file.summary import (
     summary_age,
     summary_content,
 )
+from tui.screens.case_file.switching import TabSwitching
 from tui.screens.case_file.tabs import EXTRA_TABS, CasePane, case_screen, load
 from tui.screens.chronology.pane import ChronologyPane, ChronologyTable
 from tui.screens.plan.pane import PlanPane
@@ -69,7 +70,7 @@ EXTRA = {tab.id: tab for tab in EXTRA_TABS}
 Shown = tuple[CaseFile, dict[int, str] | None, int]
 
 
-class CaseFileScreen(CaselineScreen[None]):
+class CaseFileScreen(TabSwitching, CaselineScreen[None]):
     """One case: who the client is, who is involved, what has happened and what is written."""
 
     CSS_PATH = "case_file.tcss"
@@ -377,12 +378,10 @@ class CaseFileScreen(CaselineScreen[None]):
         if action == "edit":
             # On the plan, e rewords a goal (the plan's own key) and never edits the client;
             # nor on a tab of its own area, whose e is its own.
-            tabs = self.query("#tabs")
-            return not (bool(tabs) and tabs.first(TabbedContent).active in ("plan", *EXTRA))
+            return self.active_tab not in ("plan", *EXTRA)
         if action in self.CHRONOLOGY_ACTIONS:
             # False, not None: the footer drops these keys on the other tabs.
-            tabs = self.query("#tabs")
-            return bool(tabs) and tabs.first(TabbedContent).active == "chronology"
+            return self.active_tab == "chronology"
         return True
 
     # -- actions -------------------------------------------------------------------------
@@ -444,9 +443,9 @@ class CaseFileScreen(CaselineScreen[None]):
         # Kept until the focus is in it: typed ahead (enter then 3 in one burst), the first
         # tab, focused as the screen comes up, would otherwise take its place again.
         self._pending_tab = tab
-        tabs = self.query("#tabs")
-        if tabs:
-            tabs.first(TabbedContent).active = tab
+        built = self._built.get(tab)
+        focus = TAB_FOCUS.get(tab) if built is not None and built.is_set() else None
+        self.switch_tab(tab, focus if tab not in self._focus_on_switch else None)
 
     async def action_filter(self) -> None:
         if self.query_one("#tabs", TabbedContent).active == "chronology":
