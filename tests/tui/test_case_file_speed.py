@@ -9,7 +9,7 @@ from typing import Any
 
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.containers import Container
-from textual.widgets import TabbedContent
+from textual.widgets import Static, TabbedContent
 from textual.widgets._tabbed_content import ContentTab
 
 from tui.app import CaselineApp
@@ -118,3 +118,29 @@ async def test_a_tab_shown_again_reads_nothing_and_repaints_only_the_bar_and_the
             assert "all" not in sent, tab
             lines = set().union(*sent)  # type: ignore[arg-type]
             assert lines and min(lines) >= bar, (tab, sorted(lines))  # not the title's lines
+
+
+async def test_a_case_is_painted_first_as_read_by_one_reading(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        painted: list[tuple[str, list[str]]] = []  # the title in each frame, and what was read
+        display = app._display
+
+        def spy(screen: Any, renderable: Any) -> None:
+            if isinstance(screen, CaseFileScreen) and renderable is not None:
+                painted.append((str(screen.query_one("#case-title", Static).render()), [*made]))
+            display(screen, renderable)
+
+        app._display = spy  # type: ignore[method-assign]
+        with store_calls(app) as made:
+            await pilot.press("enter")
+            await loaded(pilot)
+        del app._display
+        assert isinstance(app.screen, CaseFileScreen)
+        title, read = painted[0]
+        assert "Aisha Bello" in title  # never "Loading…"
+        assert read.count("case_file.view") == 1
+        assert "reminders.health" in read  # the record's health line, there from the start
+        assert made.count("case_file.view") == 1  # and nothing read twice
+        assert made.count("reminders.health") == 1
