@@ -14,12 +14,14 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.message import Message
 from textual.reactive import Reactive
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from tui.widgets.record_table import RecordTable
 from tui.widgets.safe import SafeInput
 from tui.widgets.textual_fixes import (
+    FocusRepaintsOnlyWidgets,
     PasteInOrderParser,
     RepaintOnlyVirtualSize,
     ScrollbarOnlyVirtualSize,
@@ -81,6 +83,17 @@ def test_the_virtual_size_textual_declares_is_the_one_redeclared() -> None:
     assert SafeInput.__dict__.get("virtual_size") is None  # it comes from the mixin
     assert inspect.getattr_static(SafeInput, "virtual_size") is ours
     assert "virtual_size" in inspect.getsource(Input._watch_value)
+
+
+def test_the_focus_textuals_screens_declare_is_the_one_redeclared() -> None:
+    from tui.screens.case_file.screen import CaseFileScreen
+
+    textuals = Screen.__dict__["focused"]
+    assert isinstance(textuals, Reactive)
+    ours = FocusRepaintsOnlyWidgets.__dict__["focused"]
+    assert (ours._layout, ours._repaint) == (False, False)
+    assert inspect.getattr_static(CaseFileScreen, "focused") is ours
+    assert "refresh_bindings" in inspect.getsource(Screen._watch_focused)
 
 
 def test_the_scrollbar_update_the_tables_call_is_textuals() -> None:
@@ -208,3 +221,10 @@ def test_textuals_virtual_size_still_lays_out_and_repaints_the_whole_view() -> N
     and repaints it whole: ``ScrollbarOnlyVirtualSize`` may go."""
     textuals = Widget.__dict__["virtual_size"]
     assert (textuals._layout, textuals._repaint) == (True, True)
+
+
+def test_textuals_screens_still_repaint_whole_when_the_focus_moves() -> None:
+    """When this fails, a change of focus no longer repaints the whole screen:
+    ``FocusRepaintsOnlyWidgets`` may go."""
+    textuals = Screen.__dict__["focused"]
+    assert textuals._repaint is True

@@ -109,6 +109,25 @@ to follow it or can go.
    ``cache_clear()``.
 
    Upstream: no Textual issue or discussion about it was found.
+
+6. A change of focus repaints the two widgets it changes (``FocusRepaintsOnlyWidgets``).
+
+   What Textual does: ``Screen.focused`` is a reactive declared to repaint, so each change of
+   focus repaints the whole screen, though the widget losing the focus and the one gaining it
+   each repaint themselves as their styles change.
+
+   Why Caseline can't accept it: a case-file tab switch moves the focus into the tab shown,
+   and the whole screen went to the terminal again (title, health line, footer and all) on
+   top of the pane that had changed, about 8 KB a switch at 140x40.
+
+   What is done instead: the redeclared reactive doesn't repaint; the screen's watcher of it
+   (``Screen._watch_focused``, which refreshes the keys) runs as before.
+
+   Private names: none by name, but it redeclares Textual's ``Screen.focused`` reactive (read
+   in the tests through its private ``_repaint`` flag) and relies on ``Screen._watch_focused``
+   being found by its name.
+
+   Upstream: no Textual issue or discussion about it was found.
 """
 
 from __future__ import annotations
@@ -324,6 +343,13 @@ class ScrollbarOnlyVirtualSize(_Base):
 
     def watch_virtual_size(self, size: Size) -> None:
         self._scroll_update(size)
+
+
+class FocusRepaintsOnlyWidgets(_Base):
+    """Mix into a Screen subclass, before Screen: a change of focus repaints the widgets
+    whose focus changed, not the whole screen."""
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
 
 def release_drawn_lines() -> None:

@@ -1,32 +1,28 @@
-"""Switching the case file's tabs in one repaint of the tab bar and the pane, and nothing else.
+"""Switching the case file's tabs with one repaint of the tab bar and the pane, not the screen.
 
 A tab switch used to paint the screen three times over, then the footer twice: the pane laid
 out, then the whole screen again because the focus moved (Textual repaints a screen whenever
 its focused widget changes, though each widget repaints itself as it gains or loses the
 focus), then the pane once more as the focus arrived a message later. Here the focus moves in
 the same step as the switch, for a tab already built, and a change of focus repaints only
-what it changes. Which tab is on show is asked of the TabbedContent itself, kept once found,
-rather than searched for among the screen's widgets each time a key's state is checked (the
-footer checks every key at each change of focus).
+what it changes (``tui.widgets.textual_fixes``, 6). Which tab is on show is asked of the
+TabbedContent itself, kept once found, rather than searched for among the screen's widgets
+each time a key's state is checked (the footer checks every key at each change of focus).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import TabbedContent
 
-if TYPE_CHECKING:
-    from textual.widget import Widget
+from tui.widgets.textual_fixes import FocusRepaintsOnlyWidgets
 
 
-class TabSwitching(Screen[Any]):
-    """A screen of tabs (a TabbedContent with the id ``tabs``) switched on keys."""
-
-    # Repaint=False: the widgets losing and gaining the focus repaint themselves.
-    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+class TabSwitching(FocusRepaintsOnlyWidgets, Screen[Any]):
+    """A screen of tabs (a TabbedContent with the id ``tabs``) switched on keys; a change of
+    focus repaints only the widgets it changes (``tui.widgets.textual_fixes``, 6)."""
 
     _tabbed: TabbedContent | None = None
 
