@@ -1,5 +1,6 @@
-"""What opening a case and switching its tabs do: a tab shown again reads nothing and
-repaints the tab bar and the pane, not the screen; the tab bar holds still at 80 columns."""
+"""What opening a case and switching its tabs do: the first paint shows the case, read once;
+a tab shown again reads nothing and repaints the tab bar and the pane (once), not the screen;
+the tab bar holds still at 80 columns."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from typing import Any
 
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.containers import Container
-from textual.widgets import Static, TabbedContent
+from textual.strip import Strip
+from textual.widgets import OptionList, Static, TabbedContent
 from textual.widgets._tabbed_content import ContentTab
 
 from tui.app import CaselineApp
@@ -144,3 +146,29 @@ async def test_a_case_is_painted_first_as_read_by_one_reading(make_app: MakeApp)
         assert "reminders.health" in read  # the record's health line, there from the start
         assert made.count("case_file.view") == 1  # and nothing read twice
         assert made.count("reminders.health") == 1
+
+
+async def test_the_notes_list_shown_again_draws_its_lines_once(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter", "3")
+        await loaded(pilot)
+        await pilot.press("1")
+        await loaded(pilot)
+        screen = app.screen
+        notes = screen.query_one("#notes-list", OptionList)
+        drawn: list[int] = []
+        draw = notes.render_line
+
+        def spy(y: int) -> Strip:
+            drawn.append(y)
+            return draw(y)
+
+        notes.render_line = spy  # type: ignore[method-assign]
+        await pilot.press("3")
+        await loaded(pilot)
+        await pilot.pause(0.05)
+        del notes.render_line
+        assert notes.has_focus
+        assert 0 < len(drawn) <= notes.size.height  # one frame's lines, not two

@@ -16,12 +16,14 @@ from textual.message import Message
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
+from tui.widgets.lists import InOrderOptionList
 from tui.widgets.record_table import RecordTable
 from tui.widgets.safe import SafeInput
 from tui.widgets.textual_fixes import (
     FocusRepaintsOnlyWidgets,
+    OptionLinesKeptAtSameWidth,
     PasteInOrderParser,
     RepaintOnlyVirtualSize,
     ScrollbarOnlyVirtualSize,
@@ -94,6 +96,12 @@ def test_the_focus_textuals_screens_declare_is_the_one_redeclared() -> None:
     assert (ours._layout, ours._repaint) == (False, False)
     assert inspect.getattr_static(CaseFileScreen, "focused") is ours
     assert "refresh_bindings" in inspect.getsource(Screen._watch_focused)
+
+
+def test_the_option_lists_resize_handler_is_the_only_one_passed_over() -> None:
+    assert parameters(OptionList._on_resize) == ["self"]
+    owners = [c for c in InOrderOptionList.__mro__ if "_on_resize" in c.__dict__]
+    assert owners == [OptionLinesKeptAtSameWidth, OptionList]
 
 
 def test_the_scrollbar_update_the_tables_call_is_textuals() -> None:
@@ -228,3 +236,9 @@ def test_textuals_screens_still_repaint_whole_when_the_focus_moves() -> None:
     ``FocusRepaintsOnlyWidgets`` may go."""
     textuals = Screen.__dict__["focused"]
     assert textuals._repaint is True
+
+
+def test_textuals_option_list_still_clears_its_lines_on_every_resize() -> None:
+    """When this fails, an OptionList no longer throws its rendered lines away on a Resize:
+    ``OptionLinesKeptAtSameWidth`` may go."""
+    assert "_clear_caches" in inspect.getsource(OptionList._on_resize)

@@ -128,6 +128,22 @@ to follow it or can go.
    being found by its name.
 
    Upstream: no Textual issue or discussion about it was found.
+
+7. An option list shown again keeps the lines it drew (``OptionLinesKeptAtSameWidth``).
+
+   What Textual does: ``OptionList._on_resize`` throws away every option's rendered lines on
+   any Resize, and Textual sends one to each widget of a pane shown again, its size unchanged.
+
+   Why Caseline can't accept it: going back to a case's notes drew the 500-note list twice
+   over, a frame later, about 12 KB at 140x40, for lines that had not changed.
+
+   What is done instead: a Resize that leaves the list's width as it was (its lines depend on
+   nothing else) stops before ``OptionList._on_resize``; any other goes on to it.
+
+   Private names: ``OptionList._on_resize`` (left to run, or not, through
+   ``Message.prevent_default``, which ends Textual's walk of the handlers along the classes).
+
+   Upstream: no Textual issue or discussion about it was found.
 """
 
 from __future__ import annotations
@@ -350,6 +366,18 @@ class FocusRepaintsOnlyWidgets(_Base):
     whose focus changed, not the whole screen."""
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
+
+class OptionLinesKeptAtSameWidth(_Base):
+    """Mix into an OptionList subclass, before OptionList: a Resize that leaves its width as
+    it was keeps the options' rendered lines."""
+
+    _lines_width: int | None = None
+
+    def _on_resize(self, event: events.Resize) -> None:
+        if event.size.width == self._lines_width:
+            event.prevent_default()  # OptionList._on_resize, which clears them, is not run
+        self._lines_width = event.size.width
 
 
 def release_drawn_lines() -> None:
