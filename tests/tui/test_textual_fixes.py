@@ -16,14 +16,18 @@ from textual.app import App, ComposeResult
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import Reactive
+from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
+from tui.widgets.lists import InOrderOptionList
 from tui.widgets.record_table import RecordTable
 from tui.widgets.safe import SafeInput
 from tui.widgets.textual_fixes import (
     TEXTUALS_RENDER_SEGMENTS,
     DrawnOnceOnResume,
+    FocusRepaintsOnlyWidgets,
+    OptionLinesKeptAtSameWidth,
     PasteInOrderParser,
     RepaintOnlyVirtualSize,
     ScrollbarOnlyVirtualSize,
@@ -87,6 +91,23 @@ def test_the_virtual_size_textual_declares_is_the_one_redeclared() -> None:
     assert SafeInput.__dict__.get("virtual_size") is None  # it comes from the mixin
     assert inspect.getattr_static(SafeInput, "virtual_size") is ours
     assert "virtual_size" in inspect.getsource(Input._watch_value)
+
+
+def test_the_focus_textuals_screens_declare_is_the_one_redeclared() -> None:
+    from tui.screens.case_file.screen import CaseFileScreen
+
+    textuals = Screen.__dict__["focused"]
+    assert isinstance(textuals, Reactive)
+    ours = FocusRepaintsOnlyWidgets.__dict__["focused"]
+    assert (ours._layout, ours._repaint) == (False, False)
+    assert inspect.getattr_static(CaseFileScreen, "focused") is ours
+    assert "refresh_bindings" in inspect.getsource(Screen._watch_focused)
+
+
+def test_the_option_lists_resize_handler_is_the_only_one_passed_over() -> None:
+    assert parameters(OptionList._on_resize) == ["self"]
+    owners = [c for c in InOrderOptionList.__mro__ if "_on_resize" in c.__dict__]
+    assert owners == [OptionLinesKeptAtSameWidth, OptionList]
 
 
 def test_the_scrollbar_update_the_tables_call_is_textuals() -> None:
@@ -320,3 +341,16 @@ def test_only_the_part_of_a_line_asked_for_is_sent_its_colours_changed_alone() -
     assert _render_chained(strip, ColorSystem.EIGHT_BIT) == (
         "\x1b[37mab\x1b[31mcd\x1b[0m\x1b[1;31mef\x1b[0m"
     )
+
+
+def test_textuals_screens_still_repaint_whole_when_the_focus_moves() -> None:
+    """When this fails, a change of focus no longer repaints the whole screen:
+    ``FocusRepaintsOnlyWidgets`` may go."""
+    textuals = Screen.__dict__["focused"]
+    assert textuals._repaint is True
+
+
+def test_textuals_option_list_still_clears_its_lines_on_every_resize() -> None:
+    """When this fails, an OptionList no longer throws its rendered lines away on a Resize:
+    ``OptionLinesKeptAtSameWidth`` may go."""
+    assert "_clear_caches" in inspect.getsource(OptionList._on_resize)

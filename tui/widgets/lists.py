@@ -6,12 +6,15 @@ from __future__ import annotations
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.widgets.textual_fixes import InOrderKeys
+from tui.widgets.textual_fixes import InOrderKeys, OptionLinesKeptAtSameWidth
 
 
-class InOrderOptionList(InOrderKeys, OptionList):
+# OptionList's _on_resize takes no event, the mixin's does: Textual passes the Resize to a
+# handler that takes one (tui.widgets.textual_fixes, 9), hence the ignore.
+class InOrderOptionList(InOrderKeys, OptionLinesKeptAtSameWidth, OptionList):  # type: ignore[misc]
     """An OptionList that takes keys in the order they were typed: text typed straight
-    after `/` reaches the filter it opens."""
+    after `/` reaches the filter it opens. Shown again at the same width, it draws nothing
+    again."""
 
 
 def refill(options: OptionList, new: list[Option], *, select: str | None = None) -> None:

@@ -151,6 +151,41 @@ to follow it or can go.
    ``Strip.render`` are public.
 
    Upstream: no Textual issue or discussion about it was found.
+
+8. A change of focus repaints the two widgets it changes (``FocusRepaintsOnlyWidgets``).
+
+   What Textual does: ``Screen.focused`` is a reactive declared to repaint, so each change of
+   focus repaints the whole screen, though the widget losing the focus and the one gaining it
+   each repaint themselves as their styles change.
+
+   Why Caseline can't accept it: a case-file tab switch moves the focus into the tab shown,
+   and the whole screen went to the terminal again (title, health line, footer and all) on
+   top of the pane that had changed, about 8 KB a switch at 140x40.
+
+   What is done instead: the redeclared reactive doesn't repaint; the screen's watcher of it
+   (``Screen._watch_focused``, which refreshes the keys) runs as before.
+
+   Private names: none by name, but it redeclares Textual's ``Screen.focused`` reactive (read
+   in the tests through its private ``_repaint`` flag) and relies on ``Screen._watch_focused``
+   being found by its name.
+
+   Upstream: no Textual issue or discussion about it was found.
+
+9. An option list shown again keeps the lines it drew (``OptionLinesKeptAtSameWidth``).
+
+   What Textual does: ``OptionList._on_resize`` throws away every option's rendered lines on
+   any Resize, and Textual sends one to each widget of a pane shown again, its size unchanged.
+
+   Why Caseline can't accept it: going back to a case's notes drew the 500-note list twice
+   over, a frame later, about 12 KB at 140x40, for lines that had not changed.
+
+   What is done instead: a Resize that leaves the list's width as it was (its lines depend on
+   nothing else) stops before ``OptionList._on_resize``; any other goes on to it.
+
+   Private names: ``OptionList._on_resize`` (left to run, or not, through
+   ``Message.prevent_default``, which ends Textual's walk of the handlers along the classes).
+
+   Upstream: no Textual issue or discussion about it was found.
 """
 
 from __future__ import annotations
@@ -375,6 +410,25 @@ class ScrollbarOnlyVirtualSize(_Base):
 
     def watch_virtual_size(self, size: Size) -> None:
         self._scroll_update(size)
+
+
+class FocusRepaintsOnlyWidgets(_Base):
+    """Mix into a Screen subclass, before Screen: a change of focus repaints the widgets
+    whose focus changed, not the whole screen."""
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
+
+class OptionLinesKeptAtSameWidth(_Base):
+    """Mix into an OptionList subclass, before OptionList: a Resize that leaves its width as
+    it was keeps the options' rendered lines."""
+
+    _lines_width: int | None = None
+
+    def _on_resize(self, event: events.Resize) -> None:
+        if event.size.width == self._lines_width:
+            event.prevent_default()  # OptionList._on_resize, which clears them, is not run
+        self._lines_width = event.size.width
 
 
 def release_drawn_lines() -> None:

@@ -28,11 +28,19 @@ from store.cases.records import CaseDetail
 from store.core.errors import NotFound, NotPermitted, ReasonNeeded, StoreError
 from store.core.records import CaseStatus
 from store.plans.records import PlanInfo
+from store.reminders.records import CaseHealth
 from tui.freshness import if_changed
 from tui.screens.base import CaselineScreen
 from tui.screens.case_file import network
 from tui.screens.case_file.keys import CASE_FILE_KEYS
 from tui.screens.case_file.notes_list import NotesList, notes_content
+from tui.screens.case_file.opening import (
+    Shown,
+    case_reader,
+    focus_first,
+    hold_first_paint,
+    rebuilt,
+)
 from tui.screens.case_file.overview import overview_content, show_overview
 from tui.screens.case_file.restriction import offer_restriction, reason_screen
 from tui.screens.case_file.summary import (
@@ -41,10 +49,11 @@ from tui.screens.case_file.summary import (
     summary_age,
     summary_content,
 )
+from tui.screens.case_file.switching import TabSwitching
 from tui.screens.case_file.tabs import EXTRA_TABS, CasePane, case_screen, load, select_found
 from tui.screens.chronology.pane import ChronologyPane, ChronologyTable
 from tui.screens.plan.pane import PlanPane
-from tui.screens.today.health import case_status, load_health
+from tui.screens.today.health import case_status, show_health
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
 from tui.workers import report, run_store
@@ -65,11 +74,9 @@ TAB_FOCUS = {  # what has the focus when a tab is shown
     "plan": "#plan-pane",
 } | {tab.id: tab.focus for tab in EXTRA_TABS}
 EXTRA = {tab.id: tab for tab in EXTRA_TABS}
-# A case read: its file, its chronology's and notes' folded text, the store's version then.
-Shown = tuple[CaseFile, dict[int, str] | None, int]
 
 
-class CaseFileScreen(CaselineScreen[None]):
+class CaseFileScreen(TabSwitching, CaselineScreen[None]):
     """One case: who the client is, who is involved, what has happened and what is written."""
 
     CSS_PATH = "case_file.tcss"
@@ -91,17 +98,20 @@ class CaseFileScreen(CaselineScreen[None]):
         self._built: dict[str, asyncio.Event] = {self.initial_tab: asyncio.Event()}
         self._built[self.initial_tab].set()
         # Focused straight away: each change of focus rebuilds the footer.
-        self.AUTO_FOCUS = TAB_FOCUS[self.initial_tab]  # type: ignore[misc]  # read when shown
+        self.AUTO_FOCUS = ""  # type: ignore[misc]  # the tab's own focus, once the case is shown
         self._chronology_keys: dict[int, str] | None = None
         # A record just added, to be highlighted when the reload shows it: "contact-3",
         # "professional-5" or "entry-12". (The plan pane does the same for its goals.)
         self._select: str | None = None
         self._pending_tab: str | None = None  # a tab key typed before the screen was up
         self._read_version: int | None = None  # the store's version when the case was read
+        self._first_shown = asyncio.Event()  # set once the case is shown (or can't be)
+        self._mounted = asyncio.Event()  # what is read first is shown once this is set
 
     # -- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        self._load(opening=True)  # read while the widgets are built
         with Horizontal(classes="title-bar"):
             yield Static("Loading…", id="case-title", classes="title")
             yield Static(id="case-status", classes="who")
@@ -146,7 +156,10 @@ class CaseFileScreen(CaselineScreen[None]):
             ready.set()
 
     async def on_mount(self) -> None:
-        self._load(opening=True)
+        self._mounted.set()
+        await hold_first_paint(self._first_shown)  # the first frame shows the case
+        focus_first(self, TAB_FOCUS[self.initial_tab])
+        await rebuilt(self.query_one(CaselineFooter))  # with the keys the case allows
         if self._pending_tab is not None:
             self.action_tab(self._pending_tab)
 
@@ -180,20 +193,16 @@ class CaseFileScreen(CaselineScreen[None]):
         notes = ("", None) if "notes" in self._built else None
         plan = "plan" in self._built
 
-        def load(reason: str | None = None) -> Shown:
-            # The version before the read (a write in between: read again next time); after
-            # it when opening, which is audited, a write of our own.
-            version = None if opening else store.data_version()
-            loaded = store.case_file.view(
-                me, case_id, notes=notes, plan=plan, opening=opening, reason=reason
-            )
-            if version is None:
-                version = store.data_version()
-            return loaded, ChronologyTable.keys_for(loaded.chronology), version
+        load = case_reader(store, me, case_id, notes=notes, plan=plan, opening=opening)
 
         def not_opened(error: StoreError) -> None:
             """A restricted case asks why first; a case this worker may not open (now: it
-            may have just been restricted, or moved on), or gone, is said and left."""
+            may have just been restricted, or moved on), or gone, is said and left (once
+            the screen is up: its first paint waits no longer)."""
+            if not self._first_shown.is_set():
+                self._first_shown.set()
+                self.call_later(not_opened, error)
+                return
             if isinstance(error, ReasonNeeded):
                 asked = reason_screen(error.message, load)
                 self.app.push_screen(asked, lambda shown: self._opened_with_reason(shown))
@@ -202,13 +211,11 @@ class CaseFileScreen(CaselineScreen[None]):
             if isinstance(error, NotPermitted | NotFound):
                 self.dismiss(None)
 
-        run_store(
-            self,
-            load,
-            done=lambda shown: self._show(*shown),
-            failed=not_opened,
-            name="case",
-        )
+        async def show(shown: Shown) -> None:
+            await self._mounted.wait()
+            self._show(*shown)
+
+        run_store(self, load, done=show, failed=not_opened, name="case")
 
     def _opened_with_reason(self, shown: Shown | None) -> None:
         if shown is None:  # not said why: not opened
@@ -246,6 +253,7 @@ class CaseFileScreen(CaselineScreen[None]):
         loaded: CaseFile,
         keys: dict[int, str] | None = None,
         version: int | None = None,
+        health: CaseHealth | None = None,
     ) -> None:
         self.file = loaded
         self._read_version = version
@@ -256,12 +264,14 @@ class CaseFileScreen(CaselineScreen[None]):
         )
         days = self.caseline.config.consent_expiring_days
         self.query_one("#case-status", Static).update(case_status(detail, loaded.read_only, days))
-        load_health(self, detail.id)
+        if health is not None:
+            show_health(self, health)
         self.refresh_bindings()  # what the rules allow this worker to do here
         # The tab on show first, so it is painted before the others are filled.
         active = self.query_one("#tabs", TabbedContent).active
         for tab in sorted(self._built, key=lambda t: t != active):
             self._show_tab(tab, loaded)
+        self._first_shown.set()
 
     def _show_tab(self, tab: str, loaded: CaseFile) -> None:
         if tab == "overview":
@@ -383,12 +393,10 @@ class CaseFileScreen(CaselineScreen[None]):
         if action == "edit":
             # On the plan, e rewords a goal (the plan's own key) and never edits the client;
             # nor on a tab of its own area, whose e is its own.
-            tabs = self.query("#tabs")
-            return not (bool(tabs) and tabs.first(TabbedContent).active in ("plan", *EXTRA))
+            return self.active_tab not in ("plan", *EXTRA)
         if action in self.CHRONOLOGY_ACTIONS:
             # False, not None: the footer drops these keys on the other tabs.
-            tabs = self.query("#tabs")
-            return bool(tabs) and tabs.first(TabbedContent).active == "chronology"
+            return self.active_tab == "chronology"
         return True
 
     # -- actions -------------------------------------------------------------------------
@@ -414,19 +422,10 @@ class CaseFileScreen(CaselineScreen[None]):
 
     def action_audit_history(self) -> None:
         """The case's audit history, read now; refused in a notification to other roles."""
-        if self.detail is None:
-            return
-        from tui.screens.case_file.audit_history import AuditHistoryScreen, refused
+        if self.detail is not None:
+            from tui.screens.case_file.audit_history import show_audit_history
 
-        store, me, case_id = self.caseline.store, self.caseline.me, self.case_id
-        label = self._case_label()
-        run_store(
-            self,
-            lambda: store.audit.events(me, case_id=case_id),
-            done=lambda entries: self.app.push_screen(AuditHistoryScreen(label, entries)),
-            failed=lambda error: refused(self, error),
-            name="audit-history",
-        )
+            show_audit_history(self, self.case_id, self._case_label())
 
     def action_meetings(self) -> None:
         if self.detail is None:
@@ -450,9 +449,9 @@ class CaseFileScreen(CaselineScreen[None]):
         # Kept until the focus is in it: typed ahead (enter then 3 in one burst), the first
         # tab, focused as the screen comes up, would otherwise take its place again.
         self._pending_tab = tab
-        tabs = self.query("#tabs")
-        if tabs:
-            tabs.first(TabbedContent).active = tab
+        built = self._built.get(tab)
+        focus = TAB_FOCUS.get(tab) if built is not None and built.is_set() else None
+        self.switch_tab(tab, focus if tab not in self._focus_on_switch else None)
 
     async def action_filter(self) -> None:
         if self.query_one("#tabs", TabbedContent).active == "chronology":

@@ -42,8 +42,14 @@ def load_health(screen: Screen[Any], case_id: int) -> None:
     store, me = host.store, host.me
 
     def show(health: CaseHealth) -> None:
-        line = screen.query_one("#case-health", Static)
-        line.update(assemble(f"Record: {health.line}") if health.line else "")
-        line.set_class(bool(health.line), "-shown")
+        show_health(screen, health)
 
     run_store(screen, lambda: store.reminders.health(me, case_id), done=show, name="health")
+
+
+def show_health(screen: Screen[Any], health: CaseHealth) -> None:
+    """Show the case's record health, as read, in ``#case-health`` (hidden when nothing is
+    due)."""
+    line = screen.query_one("#case-health", Static)
+    line.update(assemble(f"Record: {health.line}") if health.line else "")
+    line.set_class(bool(health.line), "-shown")

@@ -1,0 +1,174 @@
+"""What opening a case and switching its tabs do: the first paint shows the case, read once;
+a tab shown again reads nothing and repaints the tab bar and the pane (once), not the screen;
+the tab bar holds still at 80 columns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from textual._compositor import ChopsUpdate, LayoutUpdate
+from textual.containers import Container
+from textual.strip import Strip
+from textual.widgets import OptionList, Static, TabbedContent
+from textual.widgets._tabbed_content import ContentTab
+
+from tui.app import CaselineApp
+from tui.screens.case_file.screen import TABS, CaseFileScreen
+
+from .helpers import loaded
+
+MakeApp = Callable[..., CaselineApp]
+
+
+def tab_bar(screen: CaseFileScreen) -> list[tuple[int, int, str]]:
+    """Where each tab's label is on the screen: its first and last column, and its text."""
+    return [(t.region.x, t.region.right, str(t.label)) for t in screen.query(ContentTab)]
+
+
+async def test_the_tab_bar_fits_80_columns_and_holds_still_on_every_tab(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CaseFileScreen)
+        first = tab_bar(screen)
+        assert first[0] == (0, 12, "1 Overview")  # the bar starts at the screen's edge
+        assert first[-1][1] <= 80, first
+        for key, tab in zip("7654321", reversed(TABS), strict=True):
+            await pilot.press(key)
+            await loaded(pilot)
+            assert screen.query_one(TabbedContent).active == tab
+            assert screen.query_one("#tabs-scroll", Container).scroll_x == 0, tab
+            assert tab_bar(screen) == first, tab
+
+
+@contextmanager
+def store_calls(app: CaselineApp) -> Iterator[list[str]]:
+    """The names of every store service's methods called while inside, in order."""
+    made: list[str] = []
+    patched: list[tuple[object, str]] = []
+    for area, service in vars(app.store).items():
+        if not hasattr(service, "database"):
+            continue
+        for name in dir(type(service)):
+            method = getattr(service, name, None)
+            if not name.startswith("_") and callable(method):
+                setattr(service, name, _spy(made, f"{area}.{name}", method))
+                patched.append((service, name))
+    try:
+        yield made
+    finally:
+        for service, name in patched:
+            delattr(service, name)
+
+
+def _spy(made: list[str], name: str, method: Any) -> Any:
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        made.append(name)
+        return method(*args, **kwargs)
+
+    return spy
+
+
+@contextmanager
+def screen_updates(app: CaselineApp) -> Iterator[list[object]]:
+    """The updates the app would send to the terminal while inside: the lines of each
+    partial update (a set), or "all" for the whole screen."""
+    sent: list[object] = []
+    display = app._display
+
+    def spy(screen: Any, renderable: Any) -> None:
+        if isinstance(renderable, ChopsUpdate):
+            sent.append({y for y, _x1, _x2 in renderable.spans})
+        elif isinstance(renderable, LayoutUpdate):
+            sent.append("all")
+        display(screen, renderable)
+
+    app._display = spy  # type: ignore[method-assign]
+    try:
+        yield sent
+    finally:
+        del app._display
+
+
+async def test_a_tab_shown_again_reads_nothing_and_repaints_only_the_bar_and_the_pane(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")
+        await loaded(pilot)
+        screen = app.screen
+        assert isinstance(screen, CaseFileScreen)
+        for key in "2345671":  # each tab built, the first time it is shown
+            await pilot.press(key)
+            await loaded(pilot)
+        bar = screen.query_one(ContentTab).region.y
+        for key, tab in zip("3471", ("notes", "chronology", "referrals", "overview"), strict=True):
+            with store_calls(app) as made, screen_updates(app) as sent:
+                await pilot.press(key)
+                await loaded(pilot)
+            assert screen.query_one(TabbedContent).active == tab
+            assert made == [], tab
+            assert "all" not in sent, tab
+            lines = set().union(*sent)  # type: ignore[arg-type]
+            assert lines and min(lines) >= bar, (tab, sorted(lines))  # not the title's lines
+
+
+async def test_a_case_is_painted_first_as_read_by_one_reading(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        painted: list[tuple[str, list[str]]] = []  # the title in each frame, and what was read
+        display = app._display
+
+        def spy(screen: Any, renderable: Any) -> None:
+            if isinstance(screen, CaseFileScreen) and renderable is not None:
+                painted.append((str(screen.query_one("#case-title", Static).render()), [*made]))
+            display(screen, renderable)
+
+        app._display = spy  # type: ignore[method-assign]
+        with store_calls(app) as made:
+            await pilot.press("enter")
+            await loaded(pilot)
+        del app._display
+        assert isinstance(app.screen, CaseFileScreen)
+        title, read = painted[0]
+        assert "Aisha Bello" in title  # never "Loading…"
+        assert read.count("case_file.view") == 1
+        assert "reminders.health" in read  # the record's health line, there from the start
+        assert made.count("case_file.view") == 1  # and nothing read twice
+        assert made.count("reminders.health") == 1
+
+
+async def test_the_notes_list_shown_again_draws_its_lines_once(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter", "3")
+        await loaded(pilot)
+        await pilot.press("1")
+        await loaded(pilot)
+        screen = app.screen
+        notes = screen.query_one("#notes-list", OptionList)
+        drawn: list[int] = []
+        draw = notes.render_line
+
+        def spy(y: int) -> Strip:
+            drawn.append(y)
+            return draw(y)
+
+        notes.render_line = spy  # type: ignore[method-assign]
+        await pilot.press("3")
+        await loaded(pilot)
+        await pilot.pause(0.05)
+        del notes.render_line
+        assert notes.has_focus
+        assert 0 < len(drawn) <= notes.size.height  # one frame's lines, not two

@@ -1,0 +1,92 @@
+"""Reading a case for its file, and painting it once, read.
+
+A case opened used to be painted six or seven times over: empty ("Loading…"), then as each
+part arrived (the case, its record health a second read later, the focus, the footer). Now
+the case and its health are read together in one thread, and the screen is first painted
+once they are shown (``hold_first_paint``): its first frame is the case. A read that takes
+longer than ``FIRST_PAINT_WAIT`` (a database on a slow disk) lets the screen paint
+"Loading…" meanwhile. Keys typed in that moment wait their turn, in order, as they would
+behind any other work of the screen.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from tui.screens.chronology.pane import ChronologyTable
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+    from textual.widget import Widget
+
+    from store.case_file.records import CaseFile
+    from store.core.records import WorkerInfo
+    from store.reminders.records import CaseHealth
+    from store.service import Store
+
+# A case read: its file, its chronology's folded text, the store's version then, its health.
+Shown = tuple["CaseFile", dict[int, str] | None, int, "CaseHealth"]
+
+FIRST_PAINT_WAIT = 0.5  # seconds the first paint waits for the case to be read
+
+
+def case_reader(
+    store: Store,
+    me: WorkerInfo,
+    case_id: int,
+    *,
+    notes: tuple[str, str | None] | None,
+    plan: bool,
+    opening: bool,
+) -> Callable[..., Shown]:
+    """The read of the case (to run in a worker thread, with the reason for opening a
+    restricted case when it is asked for): the file with what the built tabs need, the
+    chronology's keys, the store's version and the record's health."""
+
+    def read(reason: str | None = None) -> Shown:
+        # The version before the read (a write in between: read again next time); after
+        # it when opening, which is audited, a write of our own.
+        version = None if opening else store.data_version()
+        loaded = store.case_file.view(
+            me, case_id, notes=notes, plan=plan, opening=opening, reason=reason
+        )
+        if version is None:
+            version = store.data_version()
+        health = store.reminders.health(me, case_id)
+        return loaded, ChronologyTable.keys_for(loaded.chronology), version, health
+
+    return read
+
+
+async def hold_first_paint(shown: asyncio.Event) -> None:
+    """Wait (in the screen's ``on_mount``, before which nothing of it is painted) until the
+    case is shown or could not be, or ``FIRST_PAINT_WAIT`` has passed."""
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(shown.wait(), FIRST_PAINT_WAIT)
+
+
+async def rebuilt(widget: Widget) -> None:
+    """Recompose ``widget`` now (in its own context, as Textual requires) and wait until it
+    is done: the footer, with the keys the case read allows, before the first paint rather
+    than a frame after it."""
+    done = asyncio.Event()
+
+    async def recompose() -> None:
+        try:
+            await widget.recompose()
+        finally:
+            done.set()
+
+    widget.call_next(recompose)
+    await done.wait()
+
+
+def focus_first(screen: Screen[Any], selector: str) -> None:
+    """Focus the first widget matching ``selector``, as the screen comes up, without
+    scrolling to it: a tab is shown from its top."""
+    found = screen.query(selector)
+    if found and screen.focused is None:
+        screen.set_focus(found.first(), scroll_visible=False)

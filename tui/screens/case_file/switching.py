@@ -1,0 +1,53 @@
+"""Switching the case file's tabs with one repaint of the tab bar and the pane, not the screen.
+
+A tab switch used to paint the screen three times over, then the footer twice: the pane laid
+out, then the whole screen again because the focus moved (Textual repaints a screen whenever
+its focused widget changes, though each widget repaints itself as it gains or loses the
+focus), then the pane once more as the focus arrived a message later. Here the focus moves in
+the same step as the switch, for a tab already built, and a change of focus repaints only
+what it changes (``tui.widgets.textual_fixes``, 8). Which tab is on show is asked of the
+TabbedContent itself, kept once found, rather than searched for among the screen's widgets
+each time a key's state is checked (the footer checks every key at each change of focus).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.screen import Screen
+from textual.widgets import TabbedContent
+
+from tui.widgets.textual_fixes import FocusRepaintsOnlyWidgets
+
+
+class TabSwitching(FocusRepaintsOnlyWidgets, Screen[Any]):
+    """A screen of tabs (a TabbedContent with the id ``tabs``) switched on keys; a change of
+    focus repaints only the widgets it changes (``tui.widgets.textual_fixes``, 8)."""
+
+    _tabbed: TabbedContent | None = None
+
+    @property
+    def tabbed(self) -> TabbedContent | None:
+        """The screen's TabbedContent, once composed."""
+        if self._tabbed is None:
+            found = self.query("#tabs")
+            self._tabbed = found.first(TabbedContent) if found else None
+        return self._tabbed
+
+    @property
+    def active_tab(self) -> str:
+        """The id of the tab on show ("" before the tabs are composed)."""
+        tabbed = self.tabbed
+        return tabbed.active if tabbed is not None else ""
+
+    def switch_tab(self, tab: str, focus: str | None) -> None:
+        """Show ``tab`` and, if ``focus`` (a selector) is in it already, focus that at once,
+        so the switch and the focus are painted together."""
+        tabbed = self.tabbed
+        if tabbed is None:
+            return
+        tabbed.active = tab
+        if focus:
+            targets = self.query(focus)
+            if targets:
+                self.set_focus(targets.first())
