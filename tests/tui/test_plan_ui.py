@@ -81,7 +81,7 @@ async def test_start_a_plan_with_keys(make_app: MakeApp, seeded_db: Path) -> Non
         pane = await open_plan(pilot)
         assert "No service plan yet" in visible_text(app)
         await pilot.press("N")
-        assert isinstance(app.screen, FormScreen)
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
         await pilot.press("ctrl+u")
         await type_text(pilot, "1/9/2026")
         await pilot.press("tab")
@@ -91,12 +91,14 @@ async def test_start_a_plan_with_keys(make_app: MakeApp, seeded_db: Path) -> Non
         await pilot.press("ctrl+u")
         await type_text(pilot, "6 weeks")
         await pilot.press("ctrl+s")
+        # Saved in a worker: the form goes, then the plan is read again and drawn.
+        await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
         await loaded(pilot)
-        assert isinstance(app.screen, CaseFileScreen)
-        await until(pilot, lambda: pane.plan is not None)  # read again once the form is gone
+        await until(pilot, lambda: pane.plan is not None)
         assert pane.plan is not None and pane.plan.next_review_on is not None
+        await until(pilot, lambda: "Service plan 1" in visible_text(app))
         text = visible_text(app)
-        assert "Service plan 1" in text and "every 6 weeks" in text and "overdue" in text
+        assert "every 6 weeks" in text and "overdue" in text
     store = Store.open(seeded_db)
     row = next(r for r in store.cases.caseload(store.workers.ensure(ME)) if r.client_name == CLIENT)
     assert row.has_plan and str(row.next_review_on) == "2026-10-13"
