@@ -52,10 +52,14 @@ class Areas:
         self._consent_days = consent_expiring_days
         self._contact_days = DEFAULT_CONTACT_OVERDUE_DAYS
         self._summary_months = DEFAULT_SUMMARY_MAX_AGE_MONTHS
+        self._chase_limit: int | None = None  # the referrals' own default
 
-    def use_rules(self, *, contact_days: int, summary_months: int) -> None:
+    def use_rules(
+        self, *, contact_days: int, summary_months: int, chase_limit: int | None = None
+    ) -> None:
         """The configured thresholds of the rules of what needs doing (``store.core.reminders``):
-        the caseload's flags and the agenda then agree."""
+        the caseload's flags and the agenda then agree; and, if given, the chases after which a
+        referral is marked for escalation (``store.referrals``)."""
         self._contact_days = contact_days
         self._summary_months = summary_months
         made = vars(self)  # a service already made takes them too; one made later is made so
@@ -65,6 +69,10 @@ class Areas:
             self.reminders.limits = replace(
                 self.reminders.limits, contact_days=contact_days, summary_months=summary_months
             )
+        if chase_limit is not None:
+            self._chase_limit = chase_limit
+            if "referrals" in made:
+                self.referrals.chase_limit = chase_limit
 
     @cached_property
     def audit(self) -> AuditService:
@@ -157,7 +165,10 @@ class Areas:
     def referrals(self) -> ReferralService:
         from store.referrals.service import ReferralService
 
-        return ReferralService(self.database, consent=self.consent)
+        referrals = ReferralService(self.database, consent=self.consent)
+        if self._chase_limit is not None:
+            referrals.chase_limit = self._chase_limit
+        return referrals
 
     @cached_property
     def conferences(self) -> ConferenceService:
