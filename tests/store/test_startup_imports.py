@@ -107,9 +107,14 @@ def test_start_up_with_a_simple_config_file_loads_neither_pydantic_nor_other_are
         'today_at_start = false\ntheme = "textual-light"\nidle_lock_minutes = 10\n'
         'date_order = "mdy"\n'
     )
-    areas = ("case_file", "conferences", "referrals", "assessments", "plans", "supervision")
+    areas = ("case_file", "conferences", "referrals", "consent", "assessments", "supervision")
     services = tuple(f"store.{area}.service" for area in areas)
-    read = 'report["dayfirst"] = config.dayfirst\n'
+    read = (
+        'report["dayfirst"] = config.dayfirst\n'
+        "from tui.app import CaselineApp\n"
+        "app = CaselineApp(store=store, me=me, config=config)\n"  # built, not run
+        'report["loaded"] = sorted(m for m in json.loads(sys.argv[2]) if m in sys.modules)\n'
+    )
     report = run(existing_db, tmp_path, START_UP, read, lazy=LAZY_MODULES + services)
     assert report["rows"] == 1
     assert report["dayfirst"] is False  # the file was read
