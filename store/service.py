@@ -10,18 +10,12 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
-from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from store.assessments.service import AssessmentService
-from store.audit.service import AuditService, act
-from store.case_file.service import CaseFileService
-from store.cases.service import CaseService
-from store.chronology.service import ChronologyService
-from store.conferences.service import ConferenceService
-from store.consent.service import ConsentService
+from store.areas import Areas
+from store.audit.service import act
 from store.core import migrations
 from store.core.db import Database
 from store.core.dialect import (
@@ -56,16 +50,6 @@ from store.core.sqlite_file import (
     permission_warnings,
     read_meta,
 )
-from store.forms.service import FormDraftService
-from store.integrity.service import IntegrityService
-from store.notes.service import NoteService
-from store.plans.service import PlanService
-from store.referrals.service import ReferralService
-from store.reminders.service import ReminderService
-from store.resources.service import ResourcesService
-from store.search.service import SearchService
-from store.supervision.service import SupervisionService
-from store.workers.service import WorkerService
 
 if TYPE_CHECKING:
     from store.export.handover import HandoverService
@@ -77,7 +61,7 @@ T = TypeVar("T")
 DEMO_KEY = "demo"
 
 
-class Store:
+class Store(Areas):
     """An open Caseline database and the services that act on it."""
 
     def __init__(
@@ -89,51 +73,19 @@ class Store:
         min_passphrase_length: int = DEFAULT_MIN_PASSPHRASE_LENGTH,
         consent_expiring_days: int = DEFAULT_CONSENT_EXPIRING_DAYS,
     ) -> None:
-        self.database = database
-        database.use()
-        self._closed = False
-        self.ref_format = ref_format
-        self.audit = AuditService(database)
-        self.integrity = IntegrityService(database)
-        self.workers = WorkerService(
+        super().__init__(
             database,
+            ref_format=ref_format,
             max_failed_sign_ins=max_failed_sign_ins,
             min_passphrase_length=min_passphrase_length,
+            consent_expiring_days=consent_expiring_days,
         )
-        self.cases = CaseService(
-            database, ref_format=ref_format, consent_days=consent_expiring_days
-        )
-        self.notes = NoteService(database)
-        self.forms = FormDraftService(database)
-        self.chronology = ChronologyService(database)
-        self.plans = PlanService(database)
-        self.supervision = SupervisionService(database)
-        self.resources = ResourcesService(database)
-        self.search = SearchService(database)
-        self.consent = ConsentService(database, expiring_days=consent_expiring_days)
-        self.assessments = AssessmentService(database)
-        self.referrals = ReferralService(database, consent=self.consent)
-        self.conferences = ConferenceService(database, cases=self.cases, plans=self.plans)
-        self.case_file = CaseFileService(
-            database,
-            cases=self.cases,
-            chronology=self.chronology,
-            notes=self.notes,
-            plans=self.plans,
-        )
-        self.reminders = ReminderService(database, consent_days=consent_expiring_days)
+        database.use()
+        self._closed = False
         # Found when the database was opened, for the app or the command to show.
         self.open_warnings: list[str] = []
         self._generation: Generation | None = None  # made when first asked (data_version)
         self._version_lock = threading.Lock()
-
-    def use_rules(self, *, contact_days: int, summary_months: int) -> None:
-        """The configured thresholds of the rules of what needs doing (``store.core.reminders``):
-        the caseload's flags and the agenda then agree."""
-        self.cases.contact_days = contact_days
-        self.reminders.limits = replace(
-            self.reminders.limits, contact_days=contact_days, summary_months=summary_months
-        )
 
     # -- opening -------------------------------------------------------------------------
 
@@ -464,6 +416,8 @@ def share_after_reading(
     path = Path(path)
     if not writable(path):
         raise DatabaseUnavailable(f"{path} is read-only.")
+    from store.consent.service import ConsentService
+
     database = Database(path)
     try:
         database.bind()

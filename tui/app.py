@@ -151,10 +151,10 @@ class CaselineApp(Session):
                 consent_expiring_days=self.config.consent_expiring_days,
             )
         self.store = store
-        store.referrals.chase_limit = self.config.referral_chase_limit
         store.use_rules(
             contact_days=self.config.contact_overdue_days,
             summary_months=self.config.summary_max_age_months,
+            chase_limit=self.config.referral_chase_limit,
         )
         if me is None and sign_in is None:
             from store.core.config import login_name

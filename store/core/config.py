@@ -4,8 +4,10 @@ The file lives in the user config dir (``caseline --help`` prints where); every 
 optional and validated, and a bad file is reported in one line naming the field.
 
 ``Config`` (in ``store.core.settings``) is a plain frozen dataclass: start-up builds one on every
-run, usually with no file, and pydantic (with the model that validates a file, in
-``store.core.config_file``) is imported only when there is a file to read.
+run, and pydantic (with the model that validates a file, in ``store.core.config_file``, some
+100 ms to import) is imported only when there is a file to read that holds more than a few
+simple settings, each plainly valid (``read_simply``); a bad value is always reported by the
+model, in its words.
 """
 
 from __future__ import annotations
@@ -13,10 +15,18 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 
-from store.core.settings import APP_NAME, Config, ConfigError
+from store.core.settings import (
+    APP_NAME,
+    CHOICES,
+    NUMBER_LIMITS,
+    SWITCHES,
+    Config,
+    ConfigError,
+)
 
 
 def config_path() -> Path:
@@ -52,9 +62,36 @@ def load_config(path: Path | None = None) -> Config:
         data = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"Config file {path} is not valid TOML: {exc}.") from exc
+    simple = read_simply(data)
+    if simple is not None:
+        return simple
     from store.core.config_file import validate_config_file
 
     return validate_config_file(data, path)
+
+
+def read_simply(data: dict[str, Any]) -> Config | None:
+    """The settings of a parsed config file holding only simple ones (a switch, a number, one
+    of a few words, the worker's name, the theme, the database file), each of the exact type
+    and within its bounds: what the file's model (``store.core.config_file``) would make of
+    them. None for anything else, which the model then reads."""
+    for name, value in data.items():
+        if name in SWITCHES:
+            ok = type(value) is bool
+        elif name in NUMBER_LIMITS:
+            low, high = NUMBER_LIMITS[name]
+            ok = type(value) is int and low <= value <= high
+        elif name in CHOICES:
+            ok = type(value) is str and value in CHOICES[name]
+        elif name in ("worker", "theme", "db"):
+            ok = type(value) is str
+        else:
+            ok = False
+        if not ok:
+            return None
+    if "db" in data:
+        data = {**data, "db": Path(data["db"])}
+    return Config(**data)
 
 
 def resolve_db_path(flag: str | None, config: Config) -> Path:

@@ -29,6 +29,7 @@ from store.core.settings import (
     DEFAULT_MIN_PASSPHRASE_LENGTH,
     DEFAULT_REF_FORMAT,
     NOTE_TYPES,
+    NUMBER_LIMITS,
     Config,
     ConfigError,
     check_ref_format,
@@ -63,7 +64,10 @@ class ConfigFile(BaseModel):
         description="Saving a note finalises it; if false, notes are finalised as a separate step.",
     )
     summary_max_age_months: int = Field(
-        default=3, ge=1, le=24, description="A case summary older than this is flagged."
+        default=3,
+        ge=NUMBER_LIMITS["summary_max_age_months"][0],
+        le=NUMBER_LIMITS["summary_max_age_months"][1],
+        description="A case summary older than this is flagged.",
     )
     chronology_categories: tuple[str, ...] = Field(
         default=CHRONOLOGY_CATEGORIES,
@@ -93,38 +97,38 @@ class ConfigFile(BaseModel):
     )
     max_failed_sign_ins: int = Field(
         default=DEFAULT_MAX_FAILED_SIGN_INS,
-        ge=1,
-        le=100,
+        ge=NUMBER_LIMITS["max_failed_sign_ins"][0],
+        le=NUMBER_LIMITS["max_failed_sign_ins"][1],
         description="Failed sign-ins in a row after which a login is locked.",
     )
     min_passphrase_length: int = Field(
         default=DEFAULT_MIN_PASSPHRASE_LENGTH,
-        ge=8,
-        le=128,
+        ge=NUMBER_LIMITS["min_passphrase_length"][0],
+        le=NUMBER_LIMITS["min_passphrase_length"][1],
         description="The fewest characters a passphrase may have.",
     )
     idle_lock_minutes: int = Field(
         default=5,
-        ge=1,
-        le=480,
+        ge=NUMBER_LIMITS["idle_lock_minutes"][0],
+        le=NUMBER_LIMITS["idle_lock_minutes"][1],
         description="Minutes without a key after which the screen locks.",
     )
     consent_expiring_days: int = Field(
         default=DEFAULT_CONSENT_EXPIRING_DAYS,
-        ge=0,
-        le=365,
+        ge=NUMBER_LIMITS["consent_expiring_days"][0],
+        le=NUMBER_LIMITS["consent_expiring_days"][1],
         description="A consent whose review or expiry date is this many days away is flagged.",
     )
     referral_chase_limit: int = Field(
         default=3,
-        ge=1,
-        le=20,
+        ge=NUMBER_LIMITS["referral_chase_limit"][0],
+        le=NUMBER_LIMITS["referral_chase_limit"][1],
         description="Chases with no answer after which a referral is marked for escalation.",
     )
     contact_overdue_days: int = Field(
         default=7,
-        ge=1,
-        le=90,
+        ge=NUMBER_LIMITS["contact_overdue_days"][0],
+        le=NUMBER_LIMITS["contact_overdue_days"][1],
         description="A case with no note for more than this many days is flagged.",
     )
     today_at_start: bool = Field(

@@ -100,6 +100,26 @@ def check_ref_format(fmt: str) -> str:
     return fmt
 
 
+# The config file's settings that are one whole number, and the bounds of each (inclusive);
+# ``store.core.config_file`` checks them, and ``store.core.config`` reads a file of only
+# settings this simple without it.
+NUMBER_LIMITS: dict[str, tuple[int, int]] = {
+    "summary_max_age_months": (1, 24),
+    "max_failed_sign_ins": (1, 100),
+    "min_passphrase_length": (8, 128),
+    "idle_lock_minutes": (1, 480),
+    "consent_expiring_days": (0, 365),
+    "referral_chase_limit": (1, 20),
+    "contact_overdue_days": (1, 90),
+}
+# ... those that are true or false, and those that are one of a few words.
+SWITCHES = ("finalise_on_save", "today_at_start", "cursor_blink")
+CHOICES: dict[str, tuple[str, ...]] = {
+    "date_order": ("dmy", "mdy"),
+    "identity": ("passphrase", "os-login"),
+}
+
+
 @dataclass(frozen=True)
 class Config:
     """Settings read from the config file; defaults suit a UK agency.

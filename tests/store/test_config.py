@@ -181,3 +181,38 @@ def test_the_cursor_blinks_only_when_the_file_says_so(tmp_path: Path) -> None:
     assert load_config(write(tmp_path, "cursor_blink = true\n")).cursor_blink
     with pytest.raises(ConfigError, match="cursor_blink"):
         load_config(write(tmp_path, 'cursor_blink = "sometimes"\n'))
+
+
+def test_a_file_of_simple_settings_is_read_as_the_model_reads_it(tmp_path: Path) -> None:
+    """Start-up reads a file of plainly valid simple settings without pydantic
+    (``read_simply``): whatever it reads, the model reads the same, and whatever the model
+    refuses it leaves to the model, so the error is the model's."""
+    from store.core.config import read_simply
+    from store.core.config_file import validate_config_file
+    from store.core.settings import CHOICES, NUMBER_LIMITS, SWITCHES
+
+    values: dict[str, list[object]] = {name: [True, False, 1, "yes"] for name in SWITCHES}
+    for name, (low, high) in NUMBER_LIMITS.items():
+        values[name] = [low - 1, low, high, high + 1, True, str(low), float(low)]
+    for name, words in CHOICES.items():
+        values[name] = [*words, words[0].upper(), "", 1]
+    for name in ("worker", "theme", "db"):
+        values[name] = ["sam", " sam ", "", "~/cases.db", 1]
+    exact = {name: type(tried[0]) for name, tried in values.items()}
+    values["ref_format"] = ["CL-{seq}"]
+    values["note_types"] = [["visit"]]
+    read = 0
+    for name, tried in values.items():
+        for value in tried:
+            simply = read_simply({name: value})
+            try:
+                model: Config | None = validate_config_file({name: value}, tmp_path)
+            except ConfigError:
+                model = None
+            if simply is not None:
+                read += 1
+                assert model is not None, (name, value)
+                assert simply == model, (name, value)
+            elif type(value) is exact.get(name):
+                assert model is None, (name, value)  # of its type, and left: the model refuses it
+    assert read == 36  # every value of its type within its bounds

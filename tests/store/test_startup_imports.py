@@ -60,11 +60,13 @@ report["after"] = "pydantic" in sys.modules
 """
 
 
-def run(db: Path, tmp_path: Path, *parts: str) -> dict[str, object]:
+def run(
+    db: Path, tmp_path: Path, *parts: str, lazy: tuple[str, ...] = LAZY_MODULES
+) -> dict[str, object]:
     code = "".join(parts) + "print(json.dumps(report))"
     env = {**os.environ, "CASELINE_CONFIG": str(tmp_path / "no-such-config.toml")}
     result = subprocess.run(
-        [sys.executable, "-c", code, str(db), json.dumps(LAZY_MODULES)],
+        [sys.executable, "-c", code, str(db), json.dumps(lazy)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -93,6 +95,29 @@ def test_start_up_never_imports_pydantic(existing_db: Path, tmp_path: Path) -> N
     report = run(existing_db, tmp_path, START_UP)
     assert report["rows"] == 1  # the database made above, so the real start-up path
     assert report["drafts"] == 0
+    assert report["loaded"] == []
+
+
+def test_start_up_with_a_simple_config_file_loads_neither_pydantic_nor_other_areas(
+    existing_db: Path, tmp_path: Path
+) -> None:
+    """A config file of plain settings is read without pydantic, and the caseload's first
+    paint makes (and imports) the services of its own areas only (``store.areas``)."""
+    (tmp_path / "no-such-config.toml").write_text(
+        'today_at_start = false\ntheme = "textual-light"\nidle_lock_minutes = 10\n'
+        'date_order = "mdy"\n'
+    )
+    areas = ("case_file", "conferences", "referrals", "consent", "assessments", "supervision")
+    services = tuple(f"store.{area}.service" for area in areas)
+    read = (
+        'report["dayfirst"] = config.dayfirst\n'
+        "from tui.app import CaselineApp\n"
+        "app = CaselineApp(store=store, me=me, config=config)\n"  # built, not run
+        'report["loaded"] = sorted(m for m in json.loads(sys.argv[2]) if m in sys.modules)\n'
+    )
+    report = run(existing_db, tmp_path, START_UP, read, lazy=LAZY_MODULES + services)
+    assert report["rows"] == 1
+    assert report["dayfirst"] is False  # the file was read
     assert report["loaded"] == []
 
 

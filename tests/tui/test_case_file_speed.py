@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from typing import Any
 
 from textual._compositor import ChopsUpdate, LayoutUpdate
@@ -14,6 +15,7 @@ from textual.strip import Strip
 from textual.widgets import OptionList, Static, TabbedContent
 from textual.widgets._tabbed_content import ContentTab
 
+from store.areas import Areas
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import TABS, CaseFileScreen
 
@@ -53,6 +55,9 @@ def store_calls(app: CaselineApp) -> Iterator[list[str]]:
     """The names of every store service's methods called while inside, in order."""
     made: list[str] = []
     patched: list[tuple[object, str]] = []
+    for area, value in vars(Areas).items():
+        if isinstance(value, cached_property):
+            getattr(app.store, area)  # each service is made when first used: make them all
     for area, service in vars(app.store).items():
         if not hasattr(service, "database"):
             continue

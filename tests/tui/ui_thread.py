@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -127,12 +128,22 @@ def _relative(filename: str) -> str:
 def _services() -> list[tuple[str, type]]:
     """``Store`` and the classes of the services it holds, with the name a call is shown by
     ("Store", "cases" for ``store.cases``)."""
-    import store.service
+    import importlib
+
+    from store.areas import Areas
 
     found: list[tuple[str, type]] = [("Store", Store)]
-    for name, value in vars(store.service).items():
-        if inspect.isclass(value) and name.endswith("Service"):
-            found.append((name.removesuffix("Service").lower(), value))
+    # Each is imported when first used (``store.areas``): import every area's service here.
+    for area, value in vars(Areas).items():
+        if isinstance(value, cached_property):
+            module = importlib.import_module(f"store.{area}.service")
+            for name, cls in vars(module).items():
+                if (
+                    inspect.isclass(cls)
+                    and name.endswith("Service")
+                    and cls.__module__ == module.__name__
+                ):
+                    found.append((name.removesuffix("Service").lower(), cls))
     return found
 
 
