@@ -13,6 +13,7 @@ from textual.containers import Container
 from textual.strip import Strip
 from textual.widgets import OptionList, Static, TabbedContent
 from textual.widgets._tabbed_content import ContentTab
+from textual.widgets._tabs import Underline
 
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import TABS, CaseFileScreen
@@ -172,3 +173,25 @@ async def test_the_notes_list_shown_again_draws_its_lines_once(make_app: MakeApp
         del notes.render_line
         assert notes.has_focus
         assert 0 < len(drawn) <= notes.size.height  # one frame's lines, not two
+
+
+async def test_a_tab_shown_again_is_painted_in_one_frame_underline_and_all(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter", "2")
+        await loaded(pilot)
+        await pilot.press("1")
+        await loaded(pilot)
+        screen = app.screen
+        with screen_updates(app) as sent:
+            await pilot.press("2")  # the summary: the same keys as the overview's
+            await loaded(pilot)
+            await pilot.pause(0.05)
+        tab = screen.query_one("#--content-tab-summary", ContentTab)
+        start, end = tab.region.shrink(tab.styles.gutter).column_span
+        underline = screen.query_one(Underline)
+        assert (underline.highlight_start, underline.highlight_end) == (start, end)
+        assert len(sent) == 1, sent  # Textual moves the underline a frame later

@@ -17,7 +17,7 @@ from typing import Any
 from textual.screen import Screen
 from textual.widgets import TabbedContent
 
-from tui.widgets.textual_fixes import FocusRepaintsOnlyWidgets
+from tui.widgets.textual_fixes import FocusRepaintsOnlyWidgets, underline_at_once
 
 
 class TabSwitching(FocusRepaintsOnlyWidgets, Screen[Any]):
@@ -47,6 +47,7 @@ class TabSwitching(FocusRepaintsOnlyWidgets, Screen[Any]):
         if tabbed is None:
             return
         tabbed.active = tab
+        underline_at_once(tabbed)
         if focus:
             targets = self.query(focus)
             if targets:
