@@ -17,6 +17,7 @@ from textual.widgets._tabs import Underline
 
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import TABS, CaseFileScreen
+from tui.widgets.footer import CaselineFooter
 
 from .helpers import loaded
 
@@ -175,17 +176,17 @@ async def test_the_notes_list_shown_again_draws_its_lines_once(make_app: MakeApp
         assert 0 < len(drawn) <= notes.size.height  # one frame's lines, not two
 
 
-async def test_a_tab_shown_again_is_painted_in_one_frame_underline_and_all(
+async def test_a_tab_shown_again_is_painted_with_its_underline_and_its_keys(
     make_app: MakeApp,
 ) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
-        await pilot.press("enter", "2")
-        await loaded(pilot)
-        await pilot.press("1")
-        await loaded(pilot)
+        for key in ("enter", "2", "4", "1"):
+            await pilot.press(key)
+            await loaded(pilot)
         screen = app.screen
+        footer = screen.query_one(CaselineFooter)
         with screen_updates(app) as sent:
             await pilot.press("2")  # the summary: the same keys as the overview's
             await loaded(pilot)
@@ -195,3 +196,10 @@ async def test_a_tab_shown_again_is_painted_in_one_frame_underline_and_all(
         underline = screen.query_one(Underline)
         assert (underline.highlight_start, underline.highlight_end) == (start, end)
         assert len(sent) == 1, sent  # Textual moves the underline a frame later
+        keys = [*footer.children]
+        with screen_updates(app) as sent:
+            await pilot.press("4")  # the chronology: keys of its own
+            await loaded(pilot)
+            await pilot.pause(0.05)
+        assert keys != [*footer.children]
+        assert sent and footer.region.y in sent[0], sent  # not a frame after the pane

@@ -12,11 +12,13 @@ each time a key's state is checked (the footer checks every key at each change o
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from typing import Any
 
 from textual.screen import Screen
 from textual.widgets import TabbedContent
 
+from tui.widgets.footer import CaselineFooter
 from tui.widgets.textual_fixes import FocusRepaintsOnlyWidgets, underline_at_once
 
 
@@ -52,3 +54,23 @@ class TabSwitching(FocusRepaintsOnlyWidgets, Screen[Any]):
             targets = self.query(focus)
             if targets:
                 self.set_focus(targets.first())
+                self._footer_with_the_switch()
+
+    def _footer_with_the_switch(self) -> None:
+        """If the tab shown has other keys, rebuild the footer now and hold the screen's
+        updates until it is rebuilt, so the switch and its keys are painted in one frame:
+        Textual rebuilds the footer after the next refresh, a frame of its own later."""
+        footer = next(iter(self.query(CaselineFooter)), None)
+        if footer is None or not footer.keys_changed:
+            return
+        held = ExitStack()
+        held.enter_context(self.app.batch_update())
+
+        async def rebuild() -> None:
+            try:
+                await footer.recompose()
+            finally:  # after the mount's own last refresh, itself called next
+                footer.call_next(held.close)
+                self.app.set_timer(0.25, held.close)  # should the footer be gone by then
+
+        footer.call_next(rebuild)
