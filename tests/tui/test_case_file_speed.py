@@ -11,7 +11,7 @@ from typing import Any
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.containers import Container
 from textual.strip import Strip
-from textual.widgets import OptionList, Static, TabbedContent
+from textual.widgets import ContentSwitcher, OptionList, Static, TabbedContent
 from textual.widgets._tabbed_content import ContentTab
 from textual.widgets._tabs import Underline
 
@@ -197,9 +197,15 @@ async def test_a_tab_shown_again_is_painted_with_its_underline_and_its_keys(
         assert (underline.highlight_start, underline.highlight_end) == (start, end)
         assert len(sent) == 1, sent  # Textual moves the underline a frame later
         keys = [*footer.children]
+        switcher = screen.query_one(ContentSwitcher)
+        refreshed: list[object] = []
+        refresh = switcher.refresh
+        switcher.refresh = lambda *a, **kw: refreshed.append(a) or refresh(*a, **kw)  # type: ignore[method-assign]
         with screen_updates(app) as sent:
             await pilot.press("4")  # the chronology: keys of its own
             await loaded(pilot)
             await pilot.pause(0.05)
+        del switcher.refresh
+        assert refreshed == []  # the panes shown and hidden repaint, not all behind them
         assert keys != [*footer.children]
         assert sent and footer.region.y in sent[0], sent  # not a frame after the pane

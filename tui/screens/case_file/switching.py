@@ -8,6 +8,10 @@ the same step as the switch, for a tab already built, and a change of focus repa
 what it changes (``tui.widgets.textual_fixes``, 8). Which tab is on show is asked of the
 TabbedContent itself, kept once found, rather than searched for among the screen's widgets
 each time a key's state is checked (the footer checks every key at each change of focus).
+
+A switch is then one frame: the tabs' underline is moved at once (``textual_fixes``, 10), a
+footer whose keys change is rebuilt before the frame is drawn, and the panes' switcher is not
+repainted whole behind the two panes the layout repaints anyway.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from contextlib import ExitStack
 from typing import Any
 
 from textual.screen import Screen
-from textual.widgets import TabbedContent
+from textual.widgets import ContentSwitcher, TabbedContent
 
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.textual_fixes import FocusRepaintsOnlyWidgets, underline_at_once
@@ -48,6 +52,13 @@ class TabSwitching(FocusRepaintsOnlyWidgets, Screen[Any]):
         tabbed = self.tabbed
         if tabbed is None:
             return
+        switcher = tabbed.get_child_by_type(ContentSwitcher)
+        if switcher.current != tab:
+            # The panes' display is switched here, so that TabbedContent finds it done and the
+            # switcher is not repainted whole: the layout repaints the panes shown and hidden.
+            shown = switcher.current
+            switcher.set_reactive(ContentSwitcher.current, tab)
+            switcher.watch_current(shown, tab)
         tabbed.active = tab
         underline_at_once(tabbed)
         if focus:
