@@ -82,6 +82,6 @@ class TabSwitching(FocusRepaintsOnlyWidgets, Screen[Any]):
                 await footer.recompose()
             finally:  # after the mount's own last refresh, itself called next
                 footer.call_next(held.close)
-                self.app.set_timer(0.25, held.close)  # should the footer be gone by then
 
         footer.call_next(rebuild)
+        self.app.set_timer(1.0, held.close)  # should the screen close before the footer is built
