@@ -12,12 +12,14 @@ from typing import Any
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.containers import Container
 from textual.strip import Strip
-from textual.widgets import OptionList, Static, TabbedContent
+from textual.widgets import ContentSwitcher, OptionList, Static, TabbedContent
 from textual.widgets._tabbed_content import ContentTab
+from textual.widgets._tabs import Underline
 
 from store.areas import Areas
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import TABS, CaseFileScreen
+from tui.widgets.footer import CaselineFooter
 
 from .helpers import loaded
 
@@ -177,3 +179,38 @@ async def test_the_notes_list_shown_again_draws_its_lines_once(make_app: MakeApp
         del notes.render_line
         assert notes.has_focus
         assert 0 < len(drawn) <= notes.size.height  # one frame's lines, not two
+
+
+async def test_a_tab_shown_again_is_painted_with_its_underline_and_its_keys(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        for key in ("enter", "2", "4", "1"):
+            await pilot.press(key)
+            await loaded(pilot)
+        screen = app.screen
+        footer = screen.query_one(CaselineFooter)
+        with screen_updates(app) as sent:
+            await pilot.press("2")  # the summary: the same keys as the overview's
+            await loaded(pilot)
+            await pilot.pause(0.05)
+        tab = screen.query_one("#--content-tab-summary", ContentTab)
+        start, end = tab.region.shrink(tab.styles.gutter).column_span
+        underline = screen.query_one(Underline)
+        assert (underline.highlight_start, underline.highlight_end) == (start, end)
+        assert len(sent) == 1, sent  # Textual moves the underline a frame later
+        keys = [*footer.children]
+        switcher = screen.query_one(ContentSwitcher)
+        refreshed: list[object] = []
+        refresh = switcher.refresh
+        switcher.refresh = lambda *a, **kw: refreshed.append(a) or refresh(*a, **kw)  # type: ignore[method-assign]
+        with screen_updates(app) as sent:
+            await pilot.press("4")  # the chronology: keys of its own
+            await loaded(pilot)
+            await pilot.pause(0.05)
+        del switcher.refresh
+        assert refreshed == []  # the panes shown and hidden repaint, not all behind them
+        assert keys != [*footer.children]
+        assert sent and footer.region.y in sent[0], sent  # not a frame after the pane

@@ -18,7 +18,8 @@ from textual.message import Message
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, TextArea
+from textual.widgets import Input, OptionList, Tabs, TextArea
+from textual.widgets._tabs import Underline
 
 from tui.widgets.lists import InOrderOptionList
 from tui.widgets.record_table import RecordTable
@@ -354,3 +355,11 @@ def test_textuals_option_list_still_clears_its_lines_on_every_resize() -> None:
     """When this fails, an OptionList no longer throws its rendered lines away on a Resize:
     ``OptionLinesKeptAtSameWidth`` may go."""
     assert "_clear_caches" in inspect.getsource(OptionList._on_resize)
+
+
+def test_textuals_tabs_still_move_the_underline_after_the_refresh() -> None:
+    """When this fails, Tabs no longer move their underline a frame late:
+    ``underline_at_once`` may go."""
+    source = inspect.getsource(Tabs._highlight_active)
+    assert "self.call_after_refresh(move_underline, False)" in source
+    assert {"highlight_start", "highlight_end"} <= set(Underline._reactives)

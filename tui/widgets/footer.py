@@ -45,6 +45,11 @@ class CaselineFooter(Footer):
             if binding.show
         )
 
+    @property
+    def keys_changed(self) -> bool:
+        """Whether the screen's keys now differ from those shown."""
+        return self.is_attached and self._keys() != self._shown
+
     async def recompose(self) -> None:
         self._rebuild_pending = False
         if not self.is_attached:

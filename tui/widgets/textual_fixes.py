@@ -186,6 +186,21 @@ to follow it or can go.
    ``Message.prevent_default``, which ends Textual's walk of the handlers along the classes).
 
    Upstream: no Textual issue or discussion about it was found.
+
+10. A tab switched to is underlined in the frame that shows it (``underline_at_once``).
+
+   What Textual does: ``Tabs._highlight_active`` moves the underline after the next refresh,
+   so every switch is painted twice, the second frame for the underline alone.
+
+   Why Caseline can't accept it: a case-file tab switch took a frame longer than it needed.
+
+   What is done instead: the underline is put under the tab at once, where Textual's own move
+   then finds it (a tab not laid out yet is left to Textual).
+
+   Private names: ``textual.widgets._tabs.Underline`` and its ``highlight_start`` and
+   ``highlight_end``.
+
+   Upstream: no Textual issue or discussion about it was found.
 """
 
 from __future__ import annotations
@@ -214,6 +229,7 @@ from store.core.textsafe import pasted
 if TYPE_CHECKING:
     from textual.driver import Driver
     from textual.screen import Screen
+    from textual.widgets import TabbedContent
 
     _Base = Widget
     _ScreenBase = Screen[Any]
@@ -543,3 +559,17 @@ TEXTUALS_RENDER_SEGMENTS = ChopsUpdate.render_segments
 def send_only_what_changed() -> None:
     """From now on, a part of a line redrawn is sent alone (see 7 above)."""
     ChopsUpdate.render_segments = _render_segments_in_part  # type: ignore[method-assign]
+
+
+def underline_at_once(tabbed: TabbedContent) -> None:
+    """Put the tabs' underline under the tab on show now, in the frame that shows it (10)."""
+    from textual.widgets import Tabs
+    from textual.widgets._tabs import Underline
+
+    tabs = tabbed.query_one(Tabs)
+    active = tabs.active_tab
+    if active is None or not active.region:
+        return  # not laid out yet: Textual's own move, after the refresh, puts it there
+    start, end = active.virtual_region.shrink(active.styles.gutter).column_span
+    underline = tabs.query_one(Underline)
+    underline.highlight_start, underline.highlight_end = start, end

@@ -8,16 +8,22 @@ the same step as the switch, for a tab already built, and a change of focus repa
 what it changes (``tui.widgets.textual_fixes``, 8). Which tab is on show is asked of the
 TabbedContent itself, kept once found, rather than searched for among the screen's widgets
 each time a key's state is checked (the footer checks every key at each change of focus).
+
+A switch is then one frame: the tabs' underline is moved at once (``textual_fixes``, 10), a
+footer whose keys change is rebuilt before the frame is drawn, and the panes' switcher is not
+repainted whole behind the two panes the layout repaints anyway.
 """
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from typing import Any
 
 from textual.screen import Screen
-from textual.widgets import TabbedContent
+from textual.widgets import ContentSwitcher, TabbedContent
 
-from tui.widgets.textual_fixes import FocusRepaintsOnlyWidgets
+from tui.widgets.footer import CaselineFooter
+from tui.widgets.textual_fixes import FocusRepaintsOnlyWidgets, underline_at_once
 
 
 class TabSwitching(FocusRepaintsOnlyWidgets, Screen[Any]):
@@ -46,8 +52,36 @@ class TabSwitching(FocusRepaintsOnlyWidgets, Screen[Any]):
         tabbed = self.tabbed
         if tabbed is None:
             return
+        switcher = tabbed.get_child_by_type(ContentSwitcher)
+        if switcher.current != tab:
+            # The panes' display is switched here, so that TabbedContent finds it done and the
+            # switcher is not repainted whole: the layout repaints the panes shown and hidden.
+            shown = switcher.current
+            switcher.set_reactive(ContentSwitcher.current, tab)
+            switcher.watch_current(shown, tab)
         tabbed.active = tab
+        underline_at_once(tabbed)
         if focus:
             targets = self.query(focus)
             if targets:
                 self.set_focus(targets.first())
+                self._footer_with_the_switch()
+
+    def _footer_with_the_switch(self) -> None:
+        """If the tab shown has other keys, rebuild the footer now and hold the screen's
+        updates until it is rebuilt, so the switch and its keys are painted in one frame:
+        Textual rebuilds the footer after the next refresh, a frame of its own later."""
+        footer = next(iter(self.query(CaselineFooter)), None)
+        if footer is None or not footer.keys_changed:
+            return
+        held = ExitStack()
+        held.enter_context(self.app.batch_update())
+
+        async def rebuild() -> None:
+            try:
+                await footer.recompose()
+            finally:  # after the mount's own last refresh, itself called next
+                footer.call_next(held.close)
+
+        footer.call_next(rebuild)
+        self.app.set_timer(1.0, held.close)  # should the screen close before the footer is built
