@@ -199,28 +199,15 @@ async def test_narrow_terminal_drops_columns_in_order_and_keeps_the_essentials(
         assert at_80 == ["ref", "client", "contact", "review", "flags"]
         await pilot.press("w")
         await loaded(pilot)
-        assert table(app).visible_columns == [
-            "ref",
-            "client",
-            "worker",
-            "contact",
-            "review",
-            "flags",
-        ]
+        # Each layout follows a resize a frame or more later: wait for it.
+        everyone = ["ref", "client", "worker", "contact", "review", "flags"]
+        await until(pilot, lambda: table(app).visible_columns == everyone)
         await pilot.resize_terminal(60, 24)
-        await pilot.pause()
-        assert table(app).visible_columns == ["ref", "client", "worker", "contact"]
+        narrow = ["ref", "client", "worker", "contact"]
+        await until(pilot, lambda: table(app).visible_columns == narrow)
         await pilot.resize_terminal(140, 30)
-        await pilot.pause()
-        assert table(app).visible_columns == [
-            "ref",
-            "client",
-            "worker",
-            "allocated",
-            "contact",
-            "review",
-            "flags",
-        ]
+        wide = ["ref", "client", "worker", "allocated", "contact", "review", "flags"]
+        await until(pilot, lambda: table(app).visible_columns == wide)
 
 
 async def test_command_palette_opens_any_case_by_name(make_app: MakeApp) -> None:
