@@ -207,7 +207,8 @@ async def test_a_colleagues_correction_meanwhile_is_shown_and_nothing_typed_is_l
     async with app.run_test(size=(80, 24)) as pilot:
         await open_directory(pilot, app)
         await pilot.press("escape", "end", "e")  # Riverside Food Bank, from the list
-        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        # The form, once its fields are made (pushed, it is composed a moment later).
+        await until(pilot, lambda: isinstance(app.screen, FormScreen) and app.screen.query("#fees"))
         form = app.screen
         store = Store.open(directory_db)
         try:

@@ -22,6 +22,7 @@ from .helpers import choose, focus, loaded, type_text
 from .test_conferences_ui import _with_meeting
 from .test_minutes_editor import editor_ready, fill_meeting
 from .test_plan_ui import _case_id, _with_plan, open_plan
+from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
 ME = "sam.okafor"
@@ -141,25 +142,34 @@ async def test_a_new_action_shows_in_its_goal(make_app: MakeApp, seeded_db: Path
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_plan(pilot)
         await pilot.press("down")  # onto goal 1, taller than the screen: its end out of sight
+        await until(pilot, lambda: isinstance(app.focused, GoalBlock))
         assert isinstance(app.focused, GoalBlock)
         goal_id = app.focused.goal.id
         scroll = pane.query_one("#plan-scroll")
         assert app.focused.region.bottom > scroll.region.bottom
         await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
         await loaded(pilot)
-        assert isinstance(app.screen, FormScreen)
         await type_text(pilot, "Ring the housing officer")
         await pilot.press("tab")
         await choose(pilot, "Client: Aisha Bello")
         await focus(pilot, "#due_on")
         await pilot.press(*"fri", "ctrl+s")
+        # Saved in a worker: the form goes, the plan is read again and the goal focused.
+        await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
         await loaded(pilot)
-        assert isinstance(app.screen, CaseFileScreen)
-        focused = app.focused
-        assert isinstance(focused, GoalBlock) and focused.goal.id == goal_id
-        assert "Ring the housing officer" in [a.what for a in focused.goal.actions]
-        # The goal's end, where the new action is, is in view.
-        assert scroll.region.y <= focused.region.bottom - 1 <= scroll.region.bottom
+
+        def new_action_shown() -> bool:
+            focused = app.focused
+            return (
+                isinstance(focused, GoalBlock)
+                and focused.goal.id == goal_id
+                and "Ring the housing officer" in [a.what for a in focused.goal.actions]
+                # The goal's end, where the new action is, is in view.
+                and scroll.region.y <= focused.region.bottom - 1 <= scroll.region.bottom
+            )
+
+        await until(pilot, new_action_shown)
 
 
 async def test_next_meeting_acts_on_the_minutes_just_written(
