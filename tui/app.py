@@ -199,14 +199,14 @@ class CaselineApp(Session):
 
     def _begin(self) -> None:
         """The worker is known: their caseload, and what they left unfinished."""
-        from tui.screens.caseload.screen import CaseloadScreen
+        from tui.screens.caseload.screen import CaseloadScreen, after_drawn
 
         stack = self.screen_stack
         if len(stack) > 1 or not isinstance(stack[0], CaseloadScreen):  # signed in just now
             self.push_screen(CaseloadScreen())
         self.watch_colleagues()
         self._warn_about_permissions()
-        self.call_after_refresh(self._beside_the_caseload)
+        self.call_after_refresh(after_drawn, self, self._beside_the_caseload)
         self.set_timer(STARTED_AFTER_SECONDS, self.started)
         if not self.is_headless:
             self.set_timer(WARM_UP_AFTER_SECONDS, self._warm_up)

@@ -470,6 +470,11 @@ class RecordTable(
 
     # -- rendering ---------------------------------------------------------------------
 
+    @property
+    def drawn(self) -> bool:
+        """Whether the table has been drawn yet (its first frame made)."""
+        return bool(self._drawn)
+
     def render_line(self, y: int) -> Strip:
         strip = self._draw_line(y)
         self._drawn[y] = strip  # what is on the screen there now, or about to be

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from collections.abc import Callable
+from typing import Any, ClassVar, Literal
 
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.reactive import reactive
@@ -501,3 +502,15 @@ class CaseloadScreen(DrawnOnceOnResume, CaselineScreen[None]):
                 self.caseline.open_case(result.case_id)
 
         self.app.push_screen(NewCaseScreen(), done)
+
+
+def after_drawn(app: App[Any], callback: Callable[[], object], tries: int = 20) -> None:
+    """Run ``callback`` once the caseload on show has been drawn. What is asked for after a
+    refresh runs after any refresh, one that drew nothing included (the screen not yet laid
+    out on a busy machine), so each refresh before the caseload's first frame waits for the
+    next one (twenty at most, then it runs)."""
+    screen = app.screen
+    if tries and isinstance(screen, CaseloadScreen) and not screen.table.drawn:
+        app.call_after_refresh(after_drawn, app, callback, tries - 1)
+    else:
+        callback()
