@@ -22,6 +22,7 @@ from tui.screens.case_file.screen import TABS, CaseFileScreen
 from tui.widgets.footer import CaselineFooter
 
 from .helpers import loaded
+from .test_rereads import _spy
 
 MakeApp = Callable[..., CaselineApp]
 
@@ -73,14 +74,6 @@ def store_calls(app: CaselineApp) -> Iterator[list[str]]:
     finally:
         for service, name in patched:
             delattr(service, name)
-
-
-def _spy(made: list[str], name: str, method: Any) -> Any:
-    def spy(*args: Any, **kwargs: Any) -> Any:
-        made.append(name)
-        return method(*args, **kwargs)
-
-    return spy
 
 
 @contextmanager
