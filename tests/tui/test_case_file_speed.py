@@ -207,3 +207,35 @@ async def test_a_tab_shown_again_is_painted_with_its_underline_and_its_keys(
         assert refreshed == []  # the panes shown and hidden repaint, not all behind them
         assert keys != [*footer.children]
         assert sent and footer.region.y in sent[0], sent  # not a frame after the pane
+
+
+async def test_a_case_opens_in_one_frame_with_its_summary_underline_and_notices(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await loaded(pilot)
+        app.notify("Saved.", timeout=30)  # a notice on show as the case opens
+        await pilot.pause()
+        frames: list[tuple[object, int, tuple[int, int], int]] = []
+        display = app._display
+
+        def spy(screen: Any, renderable: Any) -> None:
+            if isinstance(screen, CaseFileScreen) and renderable is not None:
+                what = "all" if isinstance(renderable, LayoutUpdate) else "part"
+                summary = len(screen.query("#overview-summary > *"))
+                line = screen.query_one(Underline)
+                toasts = len(screen.query("Toast"))
+                frames.append((what, summary, (line.highlight_start, line.highlight_end), toasts))
+            display(screen, renderable)
+
+        app._display = spy  # type: ignore[method-assign]
+        await pilot.press("enter")
+        await loaded(pilot)
+        await pilot.pause(0.1)
+        del app._display
+        assert isinstance(app.screen, CaseFileScreen)
+        # One frame: the whole screen, the summary in it, the first tab underlined, the
+        # notice shown; Textual sent four or five (the summary, the option lists, the
+        # underline, the notice, and the whole screen again).
+        assert frames == [("all", 1, (1, 11), 1)], frames

@@ -248,6 +248,22 @@ def test_textuals_screen_resume_is_where_the_draw_once_workaround_reaches_into()
     assert isinstance(screen._size, Size)
     source = inspect.getsource(Screen._on_screen_resume)
     assert "self._size != size" in source and "self.refresh()" in source
+    # A pushed screen's own refresh once mounted, whose repaint of everything is dropped.
+    from textual.widget import AwaitMount
+
+    assert "self._parent.refresh(layout=True)" in inspect.getsource(AwaitMount.__await__)
+
+
+def test_textuals_notices_are_where_the_notices_workaround_reaches_into() -> None:
+    from textual.widgets._toast import ToastRack
+
+    assert "ToastRack(" in inspect.getsource(Screen._extend_compose)  # every screen has one
+    assert parameters(ToastRack.show) == ["self", "notifications"]
+    assert "self._notifications = Notifications()" in inspect.getsource(App.__init__)
+    assert "toast_rack.show" in inspect.getsource(App._refresh_notifications)
+    from textual.message_pump import MessagePump
+
+    assert "self._mounted_event.set()" in inspect.getsource(MessagePump._pre_process)
 
 
 async def test_textuals_screen_is_still_drawn_whole_twice_when_first_shown() -> None:

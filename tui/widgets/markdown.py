@@ -27,6 +27,14 @@ class SafeMarkdown(Markdown):
             strip_control(text), id=id, classes=classes, parser_factory=parser, open_links=False
         )
 
+    _showing: AwaitComplete | None = None
+
     def show(self, text: str) -> AwaitComplete:
         """Replace the content with (cleaned) user text; awaited, it is all mounted."""
-        return self.update(strip_control(text))
+        self._showing = self.update(strip_control(text))
+        return self._showing
+
+    async def shown(self) -> None:
+        """Wait until the text last given to ``show`` is all mounted."""
+        if self._showing is not None:
+            await self._showing

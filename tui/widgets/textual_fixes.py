@@ -123,7 +123,9 @@ to follow it or can go.
    What is done instead: the repaints of the whole screen asked for while it is laid out and
    drawn are dropped, and so are those its widgets asked for as they were made (they are in
    that frame); Textual's handler runs as it is otherwise (``super()``, then
-   ``prevent_default`` so that it is not run a second time as the base class's handler).
+   ``prevent_default`` so that it is not run a second time as the base class's handler). A
+   pushed screen is then refreshed whole once more as the push's wait for its mount ends
+   (``AwaitMount``): that refresh lays it out, which repaints what moved, and nothing more.
 
    Private names: ``Screen._on_screen_resume`` (overridden and called through ``super()``),
    ``Widget._size`` (the size the screen was laid out at, Textual's own test),
@@ -179,8 +181,9 @@ to follow it or can go.
    Why Caseline can't accept it: going back to a case's notes drew the 500-note list twice
    over, a frame later, about 12 KB at 140x40, for lines that had not changed.
 
-   What is done instead: a Resize that leaves the list's width as it was (its lines depend on
-   nothing else) stops before ``OptionList._on_resize``; any other goes on to it.
+   What is done instead: a Resize that leaves the list's width as it was drawn at (its lines
+   depend on nothing else), the first one included, stops before ``OptionList._on_resize``;
+   any other goes on to it.
 
    Private names: ``OptionList._on_resize`` (left to run, or not, through
    ``Message.prevent_default``, which ends Textual's walk of the handlers along the classes).
@@ -195,12 +198,14 @@ to follow it or can go.
    Why Caseline can't accept it: a case-file tab switch took a frame longer than it needed.
 
    What is done instead: the underline is put under the tab at once, where Textual's own move
-   then finds it (a tab not laid out yet is left to Textual).
+   then finds it; before the first layout, where the labels before it put it.
 
    Private names: ``textual.widgets._tabs.Underline`` and its ``highlight_start`` and
    ``highlight_end``.
 
    Upstream: no Textual issue or discussion about it was found.
+
+This module is full: 11 and on are in ``tui.widgets.textual_fixes_more``.
 """
 
 from __future__ import annotations
@@ -439,7 +444,11 @@ class OptionLinesKeptAtSameWidth(_Base):
     """Mix into an OptionList subclass, before OptionList: a Resize that leaves its width as
     it was keeps the options' rendered lines."""
 
-    _lines_width: int | None = None
+    _lines_width: int | None = None  # the width its lines were last drawn at
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._lines_width = self.outer_size.width
+        return super().render_lines(crop)
 
     def _on_resize(self, event: events.Resize) -> None:
         if event.size.width == self._lines_width:
@@ -457,6 +466,7 @@ class DrawnOnceOnResume(_ScreenBase):
     out and drawn once, not drawn whole a second time at the next refresh."""
 
     _drawn_whole = False  # set while Textual's resume handler lays the screen out and draws it
+    _mount_refresh_due = False  # drawn whole before the push's own refresh after mounting
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         drawn = self._drawn_whole = self.is_attached and self._size != self.app.size
@@ -471,6 +481,8 @@ class DrawnOnceOnResume(_ScreenBase):
             for widget in self.walk_children(Widget, with_self=False):
                 widget._exchange_repaint_regions()
             self._dirty_widgets.clear()
+            self._mount_refresh_due = True  # until the next frame: the caseload gets none
+            self.call_after_refresh(setattr, self, "_mount_refresh_due", False)
 
     def refresh(
         self,
@@ -483,6 +495,9 @@ class DrawnOnceOnResume(_ScreenBase):
             repaint = False  # the whole screen is being drawn just now
             if not (layout or recompose):
                 return self
+        if self._mount_refresh_due and layout and not regions:
+            self._mount_refresh_due = False
+            repaint = False
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
 
@@ -563,13 +578,21 @@ def send_only_what_changed() -> None:
 
 def underline_at_once(tabbed: TabbedContent) -> None:
     """Put the tabs' underline under the tab on show now, in the frame that shows it (10)."""
-    from textual.widgets import Tabs
+    from textual.widgets import Tab, Tabs
     from textual.widgets._tabs import Underline
 
     tabs = tabbed.query_one(Tabs)
     active = tabs.active_tab
-    if active is None or not active.region:
-        return  # not laid out yet: Textual's own move, after the refresh, puts it there
-    start, end = active.virtual_region.shrink(active.styles.gutter).column_span
+    if active is None:
+        return
+    if active.region:
+        start, end = active.virtual_region.shrink(active.styles.gutter).column_span
+    else:  # not laid out yet: where the tabs before it, each as wide as its label, end
+        start = active.styles.gutter.left
+        for tab in tabs.query(Tab):
+            if tab is active:
+                break
+            start += tab.label.cell_length + tab.styles.gutter.width
+        end = start + active.label.cell_length
     underline = tabs.query_one(Underline)
     underline.highlight_start, underline.highlight_end = start, end

@@ -3,9 +3,11 @@
 A case opened used to be painted six or seven times over: empty ("Loading…"), then as each
 part arrived (the case, its record health a second read later, the focus, the footer). Now
 the case and its health are read together in one thread, and the screen is first painted
-once they are shown (``hold_first_paint``): its first frame is the case. A read that takes
-longer than ``FIRST_PAINT_WAIT`` (a database on a slow disk) lets the screen paint
-"Loading…" meanwhile. Keys typed in that moment wait their turn, in order, as they would
+once they are shown (``hold_first_paint``): its first frame is the case, and the only one
+(its summary, the tab's underline, the lists and the notices on show are in it, and the
+screen is not drawn whole again: ``tui.widgets.textual_fixes``, 6, 9, 10 and 11). A read
+that takes longer than ``FIRST_PAINT_WAIT`` (a database on a slow disk) lets the screen
+paint "Loading…" meanwhile. Keys typed in that moment wait their turn, in order, as they would
 behind any other work of the screen.
 """
 
@@ -16,7 +18,12 @@ import contextlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from textual.widgets import TabbedContent
+
 from tui.screens.chronology.pane import ChronologyTable
+from tui.widgets.markdown import SafeMarkdown
+from tui.widgets.textual_fixes import underline_at_once
+from tui.widgets.textual_fixes_more import notices_now
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -61,11 +68,21 @@ def case_reader(
     return read
 
 
-async def hold_first_paint(shown: asyncio.Event) -> None:
+async def hold_first_paint(screen: Screen[Any], shown: asyncio.Event) -> None:
     """Wait (in the screen's ``on_mount``, before which nothing of it is painted) until the
-    case is shown or could not be, or ``FIRST_PAINT_WAIT`` has passed."""
+    case is shown or could not be, its summary's Markdown mounted (which holds every update
+    of the app while it is), or ``FIRST_PAINT_WAIT`` has passed; then put in what Textual
+    would draw in frames of its own after the first: the tab's underline and the notices."""
+
+    async def ready() -> None:
+        await shown.wait()
+        for markdown in screen.query(SafeMarkdown):
+            await markdown.shown()
+
     with contextlib.suppress(TimeoutError):
-        await asyncio.wait_for(shown.wait(), FIRST_PAINT_WAIT)
+        await asyncio.wait_for(ready(), FIRST_PAINT_WAIT)
+    underline_at_once(screen.query_one(TabbedContent))
+    await notices_now(screen)
 
 
 async def rebuilt(widget: Widget) -> None:

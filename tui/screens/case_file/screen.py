@@ -56,6 +56,7 @@ from tui.screens.plan.pane import PlanPane
 from tui.screens.today.health import case_status, show_health
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.textual_fixes import DrawnOnceOnResume
 from tui.workers import report, run_store
 
 TAB_LABELS = {
@@ -76,7 +77,7 @@ TAB_FOCUS = {  # what has the focus when a tab is shown
 EXTRA = {tab.id: tab for tab in EXTRA_TABS}
 
 
-class CaseFileScreen(TabSwitching, CaselineScreen[None]):
+class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
     """One case: who the client is, who is involved, what has happened and what is written."""
 
     CSS_PATH = "case_file.tcss"
@@ -157,7 +158,7 @@ class CaseFileScreen(TabSwitching, CaselineScreen[None]):
 
     async def on_mount(self) -> None:
         self._mounted.set()
-        await hold_first_paint(self._first_shown)  # the first frame shows the case
+        await hold_first_paint(self, self._first_shown)  # the first frame shows the case
         focus_first(self, TAB_FOCUS[self.initial_tab])
         await rebuilt(self.query_one(CaselineFooter))  # with the keys the case allows
         if self._pending_tab is not None:

@@ -1,0 +1,43 @@
+"""Caseline's workarounds for Textual, continued from ``tui.widgets.textual_fixes`` (which is
+full), numbered after its last and under the same rules: Textual is pinned for them, and
+``tests/tui/test_textual_fixes.py`` checks the private names used here and that Textual still
+behaves as described.
+
+11. The notices on show are in a pushed screen's first frame (``notices_now``).
+
+   What Textual does: a screen shown is given the app's notices (toasts) a step after it is
+   drawn (``App._refresh_notifications`` calls ``ToastRack.show`` later), so a screen opened
+   while a notice is on show is drawn, then drawn again in part with the notice on top.
+
+   Why Caseline can't accept it: opening a case a moment after a notice (a save, a transfer,
+   a warning at start) took a frame more than it needed.
+
+   What is done instead: a screen that holds its first frame until it is ready (the case file)
+   shows the notices itself before that frame, and waits until they are mounted; Textual's own
+   call then finds each notice shown and does nothing.
+
+   Private names: ``App._notifications``, ``textual.widgets._toast.ToastRack`` (a system
+   widget of every screen) and its ``show``, ``Widget._mounted_event``.
+
+   Upstream: no Textual issue or discussion about it was found.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from textual.screen import Screen
+
+
+async def notices_now(screen: Screen[Any]) -> None:
+    """Show the app's notices on ``screen`` now, before its first frame (11)."""
+    from textual.widgets._toast import ToastRack
+
+    notices = screen.app._notifications
+    racks = screen.query(ToastRack)
+    if not notices or not racks:
+        return
+    rack = racks.first(ToastRack)
+    rack.show(notices)
+    await asyncio.gather(*(held._mounted_event.wait() for held in rack.children))
