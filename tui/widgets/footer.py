@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class CaselineFooter(Footer):
@@ -27,7 +28,12 @@ class CaselineFooter(Footer):
         # the screen first says its bindings changed, and then rebuilds, after that frame.
         self._bindings_ready = True
         self._shown = self._keys()
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # Compact from the start: its watcher, finding it so, doesn't style it again
+                # (every key was styled twice, the second time alone).
+                widget.add_class("-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         # The same test Footer makes before scheduling a rebuild (after the next refresh).
