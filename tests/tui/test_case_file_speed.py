@@ -23,6 +23,7 @@ from tui.widgets.footer import CaselineFooter
 
 from .helpers import loaded
 from .test_rereads import _spy
+from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
 
@@ -239,3 +240,39 @@ async def test_a_case_opens_in_one_frame_with_its_summary_underline_and_notices(
         # notice shown; Textual sent four or five (the summary, the option lists, the
         # underline, the notice, and the whole screen again).
         assert frames == [("all", 1, (1, 11), 1)], frames
+
+
+async def test_a_switch_styles_each_new_key_once_and_collects_garbage_only_after(
+    make_app: MakeApp,
+) -> None:
+    import gc
+
+    from textual.widgets._footer import FooterKey
+
+    from tui.collecting import AFTER_KEY
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter", "4", "1")  # the chronology built: its keys are its own
+        await loaded(pilot)
+        await until(pilot, gc.isenabled)
+        styled: list[object] = []
+        collecting: set[bool] = set()  # whether garbage could be collected, as it was drawn
+        apply = app.stylesheet.apply
+
+        def spy(node: Any, **kwargs: Any) -> None:
+            if isinstance(node, FooterKey):
+                styled.append(node)
+                collecting.add(gc.isenabled())
+            apply(node, **kwargs)
+
+        app.stylesheet.apply = spy  # type: ignore[method-assign]
+        await pilot.press("4")
+        await loaded(pilot)
+        del app.stylesheet.apply
+        keys = [*app.screen.query(FooterKey)]
+        assert "Reverse" in [k.description for k in keys]  # the chronology's keys
+        assert len(styled) == len(keys) == len(set(map(id, styled)))  # each one, once
+        assert collecting == {False}
+        await until(pilot, gc.isenabled, seconds=AFTER_KEY + 5)  # then collected again
