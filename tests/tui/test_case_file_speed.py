@@ -242,7 +242,7 @@ async def test_a_case_opens_in_one_frame_with_its_summary_underline_and_notices(
         assert frames == [("all", 1, (1, 11), 1)], frames
 
 
-async def test_a_switch_styles_each_new_key_once_and_collects_garbage_only_after(
+async def test_a_switch_to_other_keys_is_one_frame_styling_each_once_collecting_after(
     make_app: MakeApp,
 ) -> None:
     import gc
@@ -268,9 +268,12 @@ async def test_a_switch_styles_each_new_key_once_and_collects_garbage_only_after
             apply(node, **kwargs)
 
         app.stylesheet.apply = spy  # type: ignore[method-assign]
-        await pilot.press("4")
-        await loaded(pilot)
+        with screen_updates(app) as sent:
+            await pilot.press("4")
+            await loaded(pilot)
+            await pilot.pause(0.1)
         del app.stylesheet.apply
+        assert len(sent) == 1, sent  # the new keys not drawn again a frame later
         keys = [*app.screen.query(FooterKey)]
         assert "Reverse" in [k.description for k in keys]  # the chronology's keys
         assert len(styled) == len(keys) == len(set(map(id, styled)))  # each one, once

@@ -92,6 +92,14 @@ def test_the_virtual_size_textual_declares_is_the_one_redeclared() -> None:
     assert SafeInput.__dict__.get("virtual_size") is None  # it comes from the mixin
     assert inspect.getattr_static(SafeInput, "virtual_size") is ours
     assert "virtual_size" in inspect.getsource(Input._watch_value)
+    # The footer's keys, whose size the layout sets (12).
+    from tui.widgets.footer import Key
+    from tui.widgets.textual_fixes_more import LaidOutOnce
+
+    keys = LaidOutOnce.__dict__["virtual_size"]
+    assert (keys._layout, keys._repaint) == (False, False)
+    assert inspect.getattr_static(Key, "virtual_size") is keys
+    assert "self.virtual_size = virtual_size" in inspect.getsource(Widget._size_updated)
 
 
 def test_the_focus_textuals_screens_declare_is_the_one_redeclared() -> None:

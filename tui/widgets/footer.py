@@ -7,6 +7,12 @@ from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
+from tui.widgets.textual_fixes_more import LaidOutOnce
+
+
+class Key(LaidOutOnce, FooterKey):
+    """A key of the footer, drawn in the frame that shows it and not again a frame later."""
+
 
 class CaselineFooter(Footer):
     """A compact Footer that rebuilds at most once per refresh, and only if its keys changed.
@@ -30,6 +36,7 @@ class CaselineFooter(Footer):
         self._shown = self._keys()
         for widget in super().compose():
             if isinstance(widget, FooterKey):
+                widget.__class__ = Key  # laid out once (tui.widgets.textual_fixes_more, 12)
                 # Compact from the start: its watcher, finding it so, doesn't style it again
                 # (every key was styled twice, the second time alone).
                 widget.add_class("-compact", update=False)

@@ -20,14 +20,40 @@ behaves as described.
    widget of every screen) and its ``show``, ``Widget._mounted_event``.
 
    Upstream: no Textual issue or discussion about it was found.
+
+12. A footer key is laid out once (``LaidOutOnce``).
+
+   What Textual does: a widget's first layout sets its ``virtual_size`` (how far it scrolls),
+   a reactive declared to lay the screen out again, so every widget mounted is laid out twice
+   and drawn again a frame after the frame that first showed it.
+
+   Why Caseline can't accept it: a case-file tab with keys of its own rebuilds the footer, and
+   its keys were drawn with the tab, then again a frame later (the switch took a frame more).
+
+   What is done instead: the footer's keys redeclare the reactive neither to lay out nor to
+   repaint (a key is as wide as its words: nothing in it scrolls).
+
+   Private names: none by name, but it redeclares Textual's ``Widget.virtual_size`` reactive
+   (read in the tests through its private ``_layout`` and ``_repaint`` flags), set by
+   ``Widget._size_updated`` in the layout.
+
+   Upstream: no Textual issue or discussion about it was found.
 """
 
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.screen import Screen
+from textual.widget import Widget
+
+if TYPE_CHECKING:
+    _Base = Widget
+else:
+    _Base = object
 
 
 async def notices_now(screen: Screen[Any]) -> None:
@@ -41,3 +67,10 @@ async def notices_now(screen: Screen[Any]) -> None:
     rack = racks.first(ToastRack)
     rack.show(notices)
     await asyncio.gather(*(held._mounted_event.wait() for held in rack.children))
+
+
+class LaidOutOnce(_Base):
+    """Mix into a Widget subclass that doesn't scroll, before the widget: its size set by the
+    layout that places it lays nothing out again (12)."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
