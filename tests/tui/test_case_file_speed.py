@@ -230,16 +230,25 @@ async def test_a_case_opens_in_one_frame_with_its_summary_underline_and_notices(
                 frames.append((what, summary, (line.highlight_start, line.highlight_end), toasts))
             display(screen, renderable)
 
+        restyled: list[object] = []
+        update_styles = app.update_styles
+
+        def styles_spy(node: Any, animate: bool = True) -> None:
+            restyled.append(node)
+            update_styles(node, animate)
+
         app._display = spy  # type: ignore[method-assign]
+        app.update_styles = styles_spy  # type: ignore[method-assign]
         await pilot.press("enter")
         await loaded(pilot)
         await pilot.pause(0.1)
-        del app._display
+        del app._display, app.update_styles
         assert isinstance(app.screen, CaseFileScreen)
         # One frame: the whole screen, the summary in it, the first tab underlined, the
         # notice shown; Textual sent four or five (the summary, the option lists, the
         # underline, the notice, and the whole screen again).
         assert frames == [("all", 1, (1, 11), 1)], frames
+        assert app.screen not in restyled  # styled as it was mounted, not all again
 
 
 async def test_a_switch_to_other_keys_is_one_frame_styling_each_once_collecting_after(

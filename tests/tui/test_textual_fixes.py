@@ -256,6 +256,7 @@ def test_textuals_screen_resume_is_where_the_draw_once_workaround_reaches_into()
     assert isinstance(screen._size, Size)
     source = inspect.getsource(Screen._on_screen_resume)
     assert "self._size != size" in source and "self.refresh()" in source
+    assert "if event.refresh_styles:" in source  # styled again, or not (textual_fixes_more, 13)
     # A pushed screen's own refresh once mounted, whose repaint of everything is dropped.
     from textual.widget import AwaitMount
 

@@ -38,6 +38,23 @@ behaves as described.
    ``Widget._size_updated`` in the layout.
 
    Upstream: no Textual issue or discussion about it was found.
+
+13. A screen shown for the first time is styled once (``StyledOnceWhenFirstShown``).
+
+   What Textual does: ``Screen._on_screen_resume`` styles the whole screen again whenever it
+   is shown (``ScreenResume.refresh_styles``, true for a screen pushed), though a screen shown
+   for the first time was styled a moment before, widget by widget, as it was mounted.
+
+   Why Caseline can't accept it: styling the case file's widgets a second time was a tenth of
+   opening a case.
+
+   What is done instead: shown for the first time (not yet laid out at the app's size, as
+   Textual's own handler tells), the screen is not styled again; shown again, it is.
+
+   Private names: ``Screen._on_screen_resume`` (overridden and called through ``super()``)
+   and ``Widget._size``.
+
+   Upstream: no Textual issue or discussion about it was found.
 """
 
 from __future__ import annotations
@@ -45,6 +62,7 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -52,8 +70,10 @@ from textual.widget import Widget
 
 if TYPE_CHECKING:
     _Base = Widget
+    _ScreenBase = Screen[Any]
 else:
     _Base = object
+    _ScreenBase = object
 
 
 async def notices_now(screen: Screen[Any]) -> None:
@@ -74,3 +94,13 @@ class LaidOutOnce(_Base):
     layout that places it lays nothing out again (12)."""
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
+
+
+class StyledOnceWhenFirstShown(_ScreenBase):
+    """Mix into a Screen subclass, before the Screen: shown for the first time, it is not
+    styled again (13)."""
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        if self.is_attached and self._size != self.app.size:  # first shown: styled as mounted
+            event.refresh_styles = False
+        super()._on_screen_resume(event)
