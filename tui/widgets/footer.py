@@ -70,52 +70,5 @@ class CaselineFooter(Footer):
         keys = self._keys()
         if keys == self._shown and self.children:
             return
-        if not await self._keep_the_same_keys():
-            await super().recompose()
-
-    async def _keep_the_same_keys(self) -> bool:
-        """Show the screen's keys keeping those shown already (the same key, words, state and
-        place among the others), mounting only the new ones: a tab's keys share most of the
-        case file's, and each key made costs as much as the rest of a tab switch's drawing.
-        False, having changed nothing, when the keys can't be kept in their order."""
-        shown = [key for key in self.children if isinstance(key, FooterKey)]
-        made = [*self.compose()]  # made, not mounted
-        wanted = [key for key in made if isinstance(key, FooterKey)]
-        if len(shown) != len(self.children) or len(wanted) != len(made):
-            return False  # keys in groups, with labels: rebuilt as Textual does
-        free = {id(key): key for key in shown}  # the keys shown not (yet) kept
-        final: list[FooterKey] = []
-        kept: list[FooterKey] = []
-        for key in wanted:
-            same = next((k for k in free.values() if _same(k, key)), None)
-            if same is not None:
-                kept.append(free.pop(id(same)))
-            final.append(same or key)
-        if kept != [key for key in shown if key in kept]:
-            return False  # the kept keys in another order
-        async with self.batch():
-            await self.remove_children([*free.values()])
-            for index, key in enumerate(final):
-                if key not in kept:
-                    later = next((k for k in final[index:] if k in kept), None)
-                    await self.mount(key, before=later)
-        return True
-
-
-def _same(shown: FooterKey, wanted: FooterKey) -> bool:
-    """Whether a key shown shows what a key just made would."""
-    return (
-        shown.key,
-        shown.key_display,
-        shown.description,
-        shown.action,
-        shown.classes,
-        shown.tooltip,
-    ) == (
-        wanted.key,
-        wanted.key_display,
-        wanted.description,
-        wanted.action,
-        wanted.classes,
-        wanted.tooltip,
-    )
+        self._shown = keys
+        await super().recompose()
