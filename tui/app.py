@@ -35,7 +35,6 @@ from store.core.words import plural
 from store.notes.records import DraftInfo, LeftDraft
 from store.search.records import SearchHit
 from store.service import Store
-from tui.collecting import collect_after_key
 from tui.integrity_check import check_seals
 from tui.screens.sign_in import SignIn
 from tui.session import Session
@@ -258,8 +257,6 @@ class CaselineApp(Session):
 
     async def on_event(self, event: events.Event) -> None:
         self.note_input(event)
-        if isinstance(event, events.Key):
-            collect_after_key(self)  # not in the middle of what the key does (tui.collecting)
         # A text field takes every key itself, bindings included, so that keys arriving
         # together are applied in the order they were typed (tui.widgets.textual_fixes).
         if take_input(self, event):

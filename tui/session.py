@@ -20,6 +20,7 @@ from textual.binding import Binding, BindingType
 from store.core import dates
 from store.core.records import WorkerInfo
 from store.service import ChangeWatch
+from tui.collecting import collect_after_key
 from tui.host import CaselineHost
 from tui.screens.sign_in import SignIn
 from tui.workers import run_store
@@ -89,9 +90,12 @@ class Session(CaselineHost):
         self._begin()
 
     def note_input(self, event: events.Event) -> None:
-        """Someone is at the keyboard (for the idle time)."""
+        """Someone is at the keyboard (for the idle time). What a key does is not interrupted
+        by collecting garbage (tui.collecting)."""
         if isinstance(event, INPUT_EVENTS):
             self._last_input = self.clock()
+        if isinstance(event, events.Key):
+            collect_after_key(self)
 
     # -- colleagues' changes -------------------------------------------------------------
 
