@@ -71,4 +71,87 @@ class CaselineFooter(Footer):
         if keys == self._shown and self.children:
             return
         self._shown = keys
-        await super().recompose()
+        if not await self._keep_the_same_keys():
+            await super().recompose()
+
+    async def _keep_the_same_keys(self) -> bool:
+        """Show the screen's keys keeping those shown already (the same key, words, state and
+        place among the others), making and mounting only the new ones: a tab's keys share
+        most of the case file's, and making every key again was a third of a tab switch.
+        False, having changed nothing, when they can't be kept so (keys in groups)."""
+        specs = self._specs()
+        shown = [key for key in self.children if isinstance(key, FooterKey)]
+        if specs is None or len(shown) != len(self.children):
+            return False
+        free = {id(key): key for key in shown}  # the keys shown not (yet) kept
+        final: list[FooterKey] = []
+        kept: list[FooterKey] = []
+        for spec in specs:
+            same = next((k for k in free.values() if _spec(k) == spec), None)
+            if same is not None:
+                kept.append(free.pop(id(same)))
+            final.append(same or _made(spec))
+        if kept != [key for key in shown if key in kept]:
+            return False  # the keys kept are in another order
+        async with self.batch():
+            await self.remove_children([*free.values()])
+            for index, key in enumerate(final):
+                if key not in kept:
+                    later = next((k for k in final[index:] if k in kept), None)
+                    await self.mount(key, before=later)
+        return True
+
+    def _specs(self) -> list[KeySpec] | None:
+        """What each key Footer.compose would make shows, in order (None: keys in groups)."""
+        app, found = self.app, {}
+        for _node, binding, enabled, tooltip in self.screen.active_bindings.values():
+            if binding.group is not None:
+                return None
+            if binding.show and binding.action not in found:  # the first of each action
+                found[binding.action] = (
+                    binding.key,
+                    app.get_key_display(binding),
+                    binding.description,
+                    binding.action,
+                    not enabled,
+                    tooltip,
+                    "",
+                )
+        specs: list[KeySpec] = [*found.values()]
+        palette = self.screen.active_bindings.get(app.COMMAND_PALETTE_BINDING)
+        if self.show_command_palette and app.ENABLE_COMMAND_PALETTE and palette is not None:
+            _node, binding, enabled, _tooltip = palette
+            tooltip = binding.tooltip or binding.description
+            specs.append(
+                (
+                    binding.key,
+                    app.get_key_display(binding),
+                    binding.description,
+                    binding.action,
+                    not enabled,
+                    tooltip,
+                    "-command-palette",
+                )
+            )
+        return specs
+
+
+# A key of the footer as Footer.compose makes it: key, display, words, action, disabled,
+# tooltip and its one class of its own.
+KeySpec = tuple[str, str, str, str, bool, str, str]
+
+
+def _spec(key: FooterKey) -> KeySpec:
+    """What a key shown shows."""
+    own = "-command-palette" if key.has_class("-command-palette") else ""
+    tooltip = key.tooltip if isinstance(key.tooltip, str) else ""
+    disabled = key.has_class("-disabled")
+    return (key.key, key.key_display, key.description, key.action, disabled, tooltip, own)
+
+
+def _made(spec: KeySpec) -> FooterKey:
+    """A key made as Footer.compose makes one, compact from the start (see compose)."""
+    key, display, description, action, disabled, tooltip, own = spec
+    made = Key(key, display, description, action, disabled, tooltip, classes=own)
+    made.add_class("-compact", update=False)
+    return made
