@@ -11,15 +11,18 @@ is collected less: the counts that start a collection go on counting while it is
 
 from __future__ import annotations
 
+import asyncio
 import gc
-from typing import Any
+from contextvars import Context
 
 AFTER_KEY = 0.25  # seconds: a case opened or a tab switched to is drawn well within it
 
 
-def collect_after_key(app: Any) -> None:
+def collect_after_key() -> None:
     """A key came: no automatic collection until ``AFTER_KEY`` from now. (Off already: start-up,
-    which turns it on itself, or a key before this one, whose timer turns it on.)"""
+    which turns it on itself, or a key before this one, whose timer turns it on.) The timer
+    runs in a context of its own: one copied from the key's would hold the screen it was
+    typed on alive until it fires."""
     if gc.isenabled():
         gc.disable()
-        app.set_timer(AFTER_KEY, gc.enable, name="collect-after-key")
+        asyncio.get_running_loop().call_later(AFTER_KEY, gc.enable, context=Context())

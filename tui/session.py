@@ -95,7 +95,7 @@ class Session(CaselineHost):
         if isinstance(event, INPUT_EVENTS):
             self._last_input = self.clock()
         if isinstance(event, events.Key):
-            collect_after_key(self)
+            collect_after_key()
 
     # -- colleagues' changes -------------------------------------------------------------
 
