@@ -4,9 +4,13 @@ Python's cyclic garbage collector runs whenever enough objects have been made, w
 app is then: in the middle of opening a case or drawing a tab, which make many (every line
 drawn is a few), a collection of the older objects took 5 to 40 ms, and the last byte of the
 frame waited for it (the terminal is written to from a thread, which the collection holds up
-too). A key now turns automatic collection off until its work has been drawn, ``AFTER_KEY``
-seconds later, then on again: what piled up meanwhile is collected then, between keys. Nothing
-is collected less: the counts that start a collection go on counting while it is off.
+too). A key now holds automatic collection off until its work has been drawn, ``AFTER_KEY``
+seconds later, then lets it run again: what piled up meanwhile is collected then, between
+keys. Nothing is collected less: the count that starts a collection goes on counting.
+
+It is held by a threshold no count reaches rather than by ``gc.disable()``, which start-up
+uses for a meaning of its own (the app freezes what start-up made when it turns collection
+back on: ``CaselineApp.started``).
 """
 
 from __future__ import annotations
@@ -16,13 +20,24 @@ import gc
 from contextvars import Context
 
 AFTER_KEY = 0.25  # seconds: a case opened or a tab switched to is drawn well within it
+HELD = 1_000_000_000  # objects made before a collection starts, while it is held
 
 
 def collect_after_key() -> None:
-    """A key came: no automatic collection until ``AFTER_KEY`` from now. (Off already: start-up,
-    which turns it on itself, or a key before this one, whose timer turns it on.) The timer
-    runs in a context of its own: one copied from the key's would hold the screen it was
-    typed on alive until it fires."""
-    if gc.isenabled():
-        gc.disable()
-        asyncio.get_running_loop().call_later(AFTER_KEY, gc.enable, context=Context())
+    """A key came: no automatic collection until ``AFTER_KEY`` from now (held already: a key
+    before this one, whose timer lets it go; turned off: start-up). The timer runs in a
+    context of its own: one copied from the key's would hold the screen it was typed on."""
+    first, *older = gc.get_threshold()
+    if first != HELD and gc.isenabled():
+        gc.set_threshold(HELD, *older)
+        asyncio.get_running_loop().call_later(AFTER_KEY, _let_go, first, context=Context())
+
+
+def held() -> bool:
+    """Whether a key holds collection off now."""
+    return gc.get_threshold()[0] == HELD
+
+
+def _let_go(first: int) -> None:
+    if held():
+        gc.set_threshold(first, *gc.get_threshold()[1:])

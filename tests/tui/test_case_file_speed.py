@@ -254,18 +254,17 @@ async def test_a_case_opens_in_one_frame_with_its_summary_underline_and_notices(
 async def test_a_switch_to_other_keys_is_one_frame_styling_each_once_collecting_after(
     make_app: MakeApp,
 ) -> None:
-    import gc
 
     from textual.widgets._footer import FooterKey
 
-    from tui.collecting import AFTER_KEY
+    from tui.collecting import AFTER_KEY, held
 
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await loaded(pilot)
         await pilot.press("enter", "4", "1")  # the chronology built: its keys are its own
         await loaded(pilot)
-        await until(pilot, gc.isenabled)
+        await until(pilot, lambda: not held())
         styled: list[object] = []
         collecting: set[bool] = set()  # whether garbage could be collected, as it was drawn
         apply = app.stylesheet.apply
@@ -273,7 +272,7 @@ async def test_a_switch_to_other_keys_is_one_frame_styling_each_once_collecting_
         def spy(node: Any, **kwargs: Any) -> None:
             if isinstance(node, FooterKey):
                 styled.append(node)
-                collecting.add(gc.isenabled())
+                collecting.add(not held())
             apply(node, **kwargs)
 
         app.stylesheet.apply = spy  # type: ignore[method-assign]
@@ -287,4 +286,4 @@ async def test_a_switch_to_other_keys_is_one_frame_styling_each_once_collecting_
         assert "Reverse" in [k.description for k in keys]  # the chronology's keys
         assert len(styled) == len(keys) == len(set(map(id, styled)))  # each one, once
         assert collecting == {False}
-        await until(pilot, gc.isenabled, seconds=AFTER_KEY + 5)  # then collected again
+        await until(pilot, lambda: not held(), seconds=AFTER_KEY + 5)  # then collected again
