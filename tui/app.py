@@ -38,8 +38,8 @@ from store.service import Store
 from tui.integrity_check import check_seals
 from tui.screens.sign_in import SignIn
 from tui.session import Session
+from tui.widgets.terminal_output import send_only_what_changed
 from tui.widgets.textual_fixes import (
-    send_only_what_changed,
     take_input,
     use_paste_in_order_parser,
 )

@@ -22,13 +22,14 @@ from store.core.records import WorkerInfo
 from store.service import ChangeWatch
 from tui.host import CaselineHost
 from tui.screens.sign_in import SignIn
+from tui.widgets.textual_fixes import WholeFrameTakesRepaints
 from tui.workers import run_store
 
 # What counts as someone at the keyboard.
 INPUT_EVENTS = (events.Key, events.Paste, events.MouseDown, events.MouseScrollUp)
 
 
-class Session(CaselineHost):
+class Session(WholeFrameTakesRepaints, CaselineHost):
     """The part of the app that knows who is signed in (``CaselineApp`` is the rest)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
