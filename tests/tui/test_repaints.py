@@ -26,12 +26,17 @@ from tui.app import CaselineApp
 from tui.screens.caseload.case_table import CaseTable
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.line_diff import cells
-from tui.widgets.record_table import RecordTable
+from tui.widgets.record_table import EMPTY_LINE, RecordTable
 
 from .helpers import loaded, names, table, type_text
 from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
+
+
+def blank_bg(line: Strip) -> object:
+    (background,) = {style.bgcolor for _t, style, _c in line if style}
+    return background
 
 
 @contextmanager
@@ -144,6 +149,12 @@ async def test_a_filter_keystroke_that_changes_nothing_shown_repaints_no_line(
         await type_text(pilot, "qqq")
         await loaded(pilot)
         assert cases.rows == []
+        # What it says is drawn in the table's colours (a line without them showed the
+        # terminal's own background across the table).
+        said, blank = cases.render_line(EMPTY_LINE), cases.render_line(EMPTY_LINE + 1)
+        assert "No cases match" in said.text
+        assert {style.bgcolor for _t, style, _c in said if style} == {blank_bg(blank)}
+        assert all(style for _t, style, _c in said)
         with lines_drawn(cases) as drawn, lines_sent(app) as sent:
             await pilot.press("q")
             await loaded(pilot)
