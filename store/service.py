@@ -52,6 +52,7 @@ from store.core.sqlite_file import (
 )
 
 if TYPE_CHECKING:
+    from store.backups.copy import Copied
     from store.export.handover import HandoverService
     from store.workers.tokens import TokenService
 
@@ -255,6 +256,22 @@ class Store(Areas):
         )
         store.open_warnings = permission_warnings(database.path)
         return store
+
+    @staticmethod
+    def backup(path: Path | str, target: Path | str) -> Copied:
+        """Copy the database at ``path`` to the new file ``target`` while colleagues go on
+        working, checked before it is kept (``store.backups.copy``); ``path`` is only read."""
+        from store.backups.copy import backup
+
+        return backup(Path(path), Path(target))
+
+    @staticmethod
+    def file_problem(path: Path | str, *, full: bool = False) -> str | None:
+        """The first problem SQLite's check (``full``: the whole integrity check) finds in the
+        database at ``path``, or None; reads only."""
+        from store.backups.copy import file_problem
+
+        return file_problem(Path(path), full=full)
 
     @classmethod
     def read_steadily(

@@ -34,6 +34,7 @@ from store.core.settings import Config, ConfigError
 from tui.cli_admin import add_admin_parser, admin
 from tui.cli_args import EXIT_FAILURE, OneLineParser, fail, positive
 from tui.cli_audit import add_audit_parser, audit
+from tui.cli_backup import add_backup_parsers, backup, check
 from tui.cli_export import add_export_parser, export
 from tui.cli_import import add_import_parser, import_command
 from tui.cli_verify import add_verify_parser, verify
@@ -109,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_admin_parser(sub)
     add_audit_parser(sub)
     add_verify_parser(sub)
+    add_backup_parsers(sub)
     add_import_parser(sub)
     return parser
 
@@ -132,6 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return audit(args, config)
         if args.command == "verify":
             return verify(args, config)
+        if args.command == "backup":
+            return backup(args, config)
+        if args.command == "check":
+            return check(args, config)
         if args.command == "import":
             return import_command(args, config)
         return _run(args, config)
@@ -139,6 +145,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         fail(str(exc))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Read into a program that stopped reading (``| head``): nothing more to say, and
+        # Python's own attempt to flush at exit must not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILURE
     return EXIT_FAILURE
 
 
