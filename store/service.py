@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from store.areas import Areas
-from store.audit.service import act
+from store.audit.service import act, origin_here
 from store.core import migrations
 from store.core.db import Database
 from store.core.dialect import (
     ChangeWatch as ChangeWatch,  # for the app, which may not import dialect
 )
 from store.core.dialect import execute_sql
-from store.core.errors import DatabaseUnavailable, StoreError
+from store.core.errors import DamagedDatabase, DatabaseUnavailable, StoreError
 from store.core.gate import WriteGate
 from store.core.generation import Generation
 from store.core.models import (
@@ -53,6 +53,7 @@ from store.core.sqlite_file import (
 
 if TYPE_CHECKING:
     from store.backups.copy import Copied
+    from store.backups.restore import Contents, Restored
     from store.export.handover import HandoverService
     from store.workers.tokens import TokenService
 
@@ -272,6 +273,63 @@ class Store(Areas):
         from store.backups.copy import file_problem
 
         return file_problem(Path(path), full=full)
+
+    @staticmethod
+    def examine_backup(path: Path | str) -> Contents:
+        """Check a backup is a whole Caseline database this Caseline can open (the full
+        integrity check) and say what it holds; reads only."""
+        from store.backups.restore import examine
+
+        return examine(Path(path))
+
+    @staticmethod
+    def contents_of(path: Path | str) -> Contents | None:
+        """What the database at ``path`` holds, None if there is none (or it is empty);
+        reads only."""
+        from store.backups.restore import contents
+
+        path = Path(path)
+        if not path.exists() or path.stat().st_size == 0:
+            return None
+        meta = read_meta(path)
+        return None if meta is None else contents(path, migrations.check_version(meta, str(path)))
+
+    @classmethod
+    def restore(cls, backup: Path | str, target: Path | str, *, login: str, stamp: str) -> Restored:
+        """Put the backup at ``backup`` back as the database at ``target``: checked whole,
+        upgraded to this Caseline's schema, its final records proved, the restore written in
+        its audit trail (by ``login``), the database it replaces kept beside it first
+        (``<name>.before-restore-<stamp>``), then put in place (``store.backups.restore``)."""
+        from store.backups import restore as steps
+
+        backup, target = Path(os.path.abspath(backup)), Path(os.path.abspath(target))
+        if target.exists() and backup.exists() and os.path.samefile(backup, target):
+            raise DatabaseUnavailable(f"{backup} is the database itself: nothing to restore.")
+        found = steps.examine(backup)
+        prepared = steps.prepare(backup, target)
+        try:
+            store = cls.open(prepared)
+            try:
+                report = store.integrity.verify()
+                if not report.sound:
+                    raise DamagedDatabase(
+                        f"{backup} holds records altered outside Caseline ({len(report.problems)} "
+                        f"found; caseline check --db {backup} names them): nothing was restored."
+                    )
+                store.audit.record(
+                    None,
+                    "database-restored",
+                    login=login,
+                    detail=f"from the backup {backup.name} (its newest event {found.newest})",
+                    origin=origin_here(),
+                )
+            finally:
+                store.close()
+            kept = steps.keep_aside(target, stamp)
+            steps.put_in_place(prepared, target)
+        finally:
+            steps.discard(prepared)
+        return steps.Restored(target, kept, found.schema_version)
 
     @classmethod
     def read_steadily(

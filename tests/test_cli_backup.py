@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from store.core.migrations import LATEST
 from store.service import Store
 from tests.conftest import Build
-from tests.store.test_db import damage_a_page
+from tests.store.test_db import damage_a_page, make_version_1_database
 from tests.store.test_integrity import build_records
 from tests.test_cli import assert_one_line_error, run
 from tests.test_cli_verify import untouched
@@ -157,3 +158,105 @@ def test_check_finds_a_damaged_page_and_an_altered_record(tmp_path: Path, path: 
     )
     assert not (tmp_path / "b.db").exists()
     check()
+
+
+def test_a_backup_is_restored_into_the_database_in_use_keeping_the_one_it_replaces(
+    tmp_path: Path, path: Path
+) -> None:
+    backup = tmp_path / "monday.db"
+    assert run(tmp_path, "backup", str(backup), "--db", str(path)).returncode == 0
+    notes_then = count(path, "note")
+    colleague = Store.open(path)  # a colleague's Caseline, open throughout
+    try:
+        me = colleague.workers.ensure("sam.okafor")
+        (case,) = colleague.cases.caseload(me, scope="all")
+        listed = len(colleague.notes.for_case(me, case.id))
+        colleague.notes.finalise(
+            me,
+            case.id,
+            {"contact_at": "today 9:00", "note_type": "phone call", "body": "After the backup."},  # type: ignore[dict-item]
+        )
+        result = run(tmp_path, "restore", str(backup), "--db", str(path), "--yes")
+        assert (result.returncode, result.stderr) == (0, "")
+        lines = result.stdout.splitlines()
+        assert lines[0].startswith(f"The backup {backup}: 1 case, ")
+        assert lines[1].startswith(f"It replaces the database {path}: 1 case, ")
+        assert lines[2] == f"Restored {path} from {backup}."
+        (kept,) = tmp_path.glob("records.db.before-restore-*")
+        assert lines[3] == f"The database it replaced is kept as {kept}."
+        # The colleague's Caseline reads the records restored, without reopening anything.
+        assert len(colleague.notes.for_case(me, case.id)) == listed
+    finally:
+        colleague.close()
+    assert count(kept, "note") == notes_then + 1  # nothing is lost: the replaced one is kept
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    (event,) = conn.execute(
+        "SELECT login, detail FROM audit_event WHERE action = 'database-restored'"
+    ).fetchall()
+    conn.close()
+    assert "monday.db" in event[1]
+    assert run(tmp_path, "check", "--db", str(path)).returncode == 0
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no copy left behind
+
+
+def test_an_older_backup_is_upgraded_as_it_is_restored(tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    make_version_1_database(old)
+    target = tmp_path / "new.db"
+    result = run(tmp_path, "restore", str(old), "--db", str(target), "--yes")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1] == f"It becomes the database {target}."
+    store = Store.open_read_only(target)
+    try:
+        assert store.schema_version() == LATEST
+    finally:
+        store.close()
+    assert count(target, "note") == count(old, "note") == 1
+
+
+def test_restore_asks_first_and_refuses_what_it_should_not_put_back(
+    tmp_path: Path, path: Path
+) -> None:
+    check = untouched(path)
+    backup = tmp_path / "b.db"
+    assert run(tmp_path, "backup", str(backup), "--db", str(path)).returncode == 0
+    # Not asked (no terminal to ask on), not told --yes: nothing is replaced.
+    assert_one_line_error(run(tmp_path, "restore", str(backup), "--db", str(path)), "--yes")
+    assert_one_line_error(
+        run(tmp_path, "restore", str(path), "--db", str(path), "--yes"), "the database itself"
+    )
+    assert_one_line_error(
+        run(tmp_path, "restore", str(tmp_path / "none.db"), "--db", str(path), "--yes"),
+        "No backup at",
+    )
+    altered = tmp_path / "altered.db"
+    shutil.copy(backup, altered)
+    conn = sqlite3.connect(altered)
+    with conn:
+        conn.execute("DROP TRIGGER note_final_no_update")
+        conn.execute("UPDATE note SET body = 'rewritten' WHERE id = 1")
+    conn.close()
+    assert_one_line_error(
+        run(tmp_path, "restore", str(altered), "--db", str(path), "--yes"),
+        "altered outside Caseline",
+        "nothing was restored",
+    )
+    newer = tmp_path / "newer.db"
+    shutil.copy(backup, newer)
+    conn = sqlite3.connect(newer)
+    with conn:
+        conn.execute("UPDATE caseline_meta SET value = '999' WHERE key = 'schema_version'")
+    conn.close()
+    assert_one_line_error(
+        run(tmp_path, "restore", str(newer), "--db", str(path), "--yes"), "newer Caseline"
+    )
+    damaged = tmp_path / "damaged.db"
+    shutil.copy(backup, damaged)
+    damage_a_page(damaged)
+    assert_one_line_error(
+        run(tmp_path, "restore", str(damaged), "--db", str(path), "--yes"), "integrity check"
+    )
+    check()
+    assert not list(tmp_path.glob("records.db.before-restore-*"))
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]

@@ -34,7 +34,7 @@ from store.core.settings import Config, ConfigError
 from tui.cli_admin import add_admin_parser, admin
 from tui.cli_args import EXIT_FAILURE, OneLineParser, fail, positive
 from tui.cli_audit import add_audit_parser, audit
-from tui.cli_backup import add_backup_parsers, backup, check
+from tui.cli_backup import add_backup_parsers, backup, check, restore
 from tui.cli_export import add_export_parser, export
 from tui.cli_import import add_import_parser, import_command
 from tui.cli_verify import add_verify_parser, verify
@@ -138,6 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return backup(args, config)
         if args.command == "check":
             return check(args, config)
+        if args.command == "restore":
+            return restore(args, config)
         if args.command == "import":
             return import_command(args, config)
         return _run(args, config)

@@ -5,13 +5,19 @@ altered. Both read the database only: nothing is created, upgraded or written be
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from store.core.config import demo_db_path, resolve_db_path
+from store.core.config import demo_db_path, os_login_name, resolve_db_path
 from store.core.settings import Config
+from store.core.words import plural
 from tui.cli_args import EXIT_FAILURE, OneLineParser, fail
 from tui.cli_verify import report_lines
+
+if TYPE_CHECKING:
+    from store.backups.restore import Contents
 
 
 def add_backup_parsers(sub: argparse._SubParsersAction[OneLineParser]) -> None:
@@ -37,6 +43,19 @@ def add_backup_parsers(sub: argparse._SubParsersAction[OneLineParser]) -> None:
         "--full", action="store_true", help="the whole integrity check (slower), not the quick one"
     )
     _database_arguments(check, "check")
+    restore = sub.add_parser(
+        "restore",
+        help="put a backup back as the database, keeping the one it replaces beside it",
+        description="Put the backup at PATH back as the database: checked with SQLite's "
+        "whole integrity check, upgraded to this Caseline, its final records proved, and the "
+        "restore written in its audit trail. The database it replaces is kept first, beside "
+        "it, as NAME.before-restore-TIME. Colleagues' Caseline, if open, sees the restored "
+        "records at its next read. Asks before replacing anything (--yes: doesn't). Exits 0 "
+        "when restored, 1 otherwise.",
+    )
+    restore.add_argument("path", metavar="PATH", type=Path, help="the backup to put back")
+    restore.add_argument("--yes", action="store_true", help="restore without asking")
+    _database_arguments(restore, "restore into")
 
 
 def _database_arguments(parser: argparse.ArgumentParser, verb: str) -> None:
@@ -90,6 +109,48 @@ def check(args: argparse.Namespace, config: Config) -> int:
     )
     print("\n".join(report_lines(report, str(path))))
     return 0 if report.sound else EXIT_FAILURE
+
+
+def restore(args: argparse.Namespace, config: Config) -> int:
+    """Run ``caseline restore PATH``."""
+    from store.core import dates
+    from store.service import Store
+
+    target = _database(args, config)
+    if target.exists() and args.path.exists() and os.path.samefile(target, args.path):
+        fail(f"{args.path} is the database itself: nothing to restore.")
+    found = Store.examine_backup(args.path)
+    current = Store.contents_of(target)
+    print(f"The backup {found.path}: {_holds(found)}.")
+    if current is None:
+        print(f"It becomes the database {target}.")
+    else:
+        print(f"It replaces the database {target}: {_holds(current)}.")
+    if not args.yes:
+        if not sys.stdin.isatty():
+            fail("restore replaces the database: give --yes to restore without being asked")
+        answer = input("Type yes to restore it: ").strip().lower()
+        if answer != "yes":
+            print("Nothing was restored.")
+            return EXIT_FAILURE
+    stamp = dates.now_utc().strftime("%Y%m%dT%H%M%SZ")
+    restored = Store.restore(args.path, target, login=os_login_name(), stamp=stamp)
+    print(f"Restored {restored.target} from {found.path}.")
+    if restored.kept_as is not None:
+        print(f"The database it replaced is kept as {restored.kept_as}.")
+    return 0
+
+
+def _holds(contents: Contents) -> str:
+    from store.core import dates
+
+    newest = "none"
+    if contents.newest is not None:
+        newest = dates.format_datetime(dates.to_local(contents.newest))
+    return (
+        f"{plural(contents.cases, 'case')}, {plural(contents.notes, 'final note')}, "
+        f"newest event in its audit trail: {newest}"
+    )
 
 
 def megabytes(size: int) -> str:
