@@ -37,6 +37,7 @@ from tui.cli_audit import add_audit_parser, audit
 from tui.cli_backup import add_backup_parsers, backup, check, restore
 from tui.cli_export import add_export_parser, export
 from tui.cli_import import add_import_parser, import_command
+from tui.cli_records import add_note, add_records_parsers, list_cases
 from tui.cli_verify import add_verify_parser, verify
 
 if TYPE_CHECKING:
@@ -111,6 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_audit_parser(sub)
     add_verify_parser(sub)
     add_backup_parsers(sub)
+    add_records_parsers(sub)
     add_import_parser(sub)
     return parser
 
@@ -140,6 +142,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return check(args, config)
         if args.command == "restore":
             return restore(args, config)
+        if args.command == "list":
+            return list_cases(args, config)
+        if args.command == "note":
+            return add_note(args, config)
         if args.command == "import":
             return import_command(args, config)
         return _run(args, config)

@@ -12,12 +12,12 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
-from store.cases.records import CaseRow, TransferredCases
+from store.cases.records import CaseRow, TransferredCases, flag_labels
 from store.core import dates
 from store.notes.records import DraftInfo, LeftDraft
 from tui.freshness import if_changed, versioned
 from tui.screens.base import CaselineScreen
-from tui.screens.caseload.case_table import HIDDEN_CLOSED, HIDDEN_MINE, CaseTable, flag_labels
+from tui.screens.caseload.case_table import HIDDEN_CLOSED, HIDDEN_MINE, CaseTable
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput
