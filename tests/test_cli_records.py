@@ -147,3 +147,34 @@ def test_a_note_is_added_finalised_or_as_a_draft_and_checked_as_the_app_checks_i
     (body,) = conn.execute("SELECT body FROM note ORDER BY id DESC LIMIT 1").fetchone()
     conn.close()
     assert body == "From a script.\nTwo lines."
+
+
+def test_show_gives_a_case_at_a_glance_and_its_opening_is_audited(tmp_path: Path, db: Path) -> None:
+    ada = ref_of(db, "Ada Byron")
+    assert note(tmp_path, db, ada, "Rang about the *rent*.", "--type", "phone call").returncode == 0
+
+    def show(*args: str) -> Ran:
+        return caseline(
+            tmp_path, "--worker", "sam.okafor", "show", *args, "--db", str(db), stdin=SAM + "\n"
+        )
+
+    shown = show(ada)
+    assert shown.returncode == 0, shown.stderr
+    text = shown.stdout
+    assert text.startswith(f"# {ada}: Ada Byron\n")
+    assert "- **Allocated on:** 01 Jun 2026" in text and "- **Next review:** no plan" in text
+    assert "No summary yet." in text
+    assert "## Latest notes (1 of 1)" in text
+    assert "phone call, Sam Okafor: Rang about the \\*rent\\*." in text  # typed, not markup
+    data = json.loads(show(ada, "--format", "json").stdout)
+    assert data["ref"] == ada and data["client"] == "Ada Byron" and data["notes_count"] == 1
+    assert data["notes"][0]["first_line"] == "Rang about the *rent*."
+    assert data["summary"] is None and data["allocated_on"] == "2026-06-01"
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    opened = conn.execute(
+        "SELECT login, detail FROM audit_event WHERE action = 'case-file-opened'"
+    ).fetchall()
+    conn.close()
+    assert opened == [("sam.okafor", "stdout (caseline show)")] * 2
+    assert_fails(show("CL-1999-0001"), "No case with reference")
+    assert show(ada, "--format", "yaml").returncode == 2

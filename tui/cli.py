@@ -37,7 +37,7 @@ from tui.cli_audit import add_audit_parser, audit
 from tui.cli_backup import add_backup_parsers, backup, check, restore
 from tui.cli_export import add_export_parser, export
 from tui.cli_import import add_import_parser, import_command
-from tui.cli_records import add_note, add_records_parsers, list_cases
+from tui.cli_records import add_note, add_records_parsers, list_cases, show_case
 from tui.cli_verify import add_verify_parser, verify
 
 if TYPE_CHECKING:
@@ -146,6 +146,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return list_cases(args, config)
         if args.command == "note":
             return add_note(args, config)
+        if args.command == "show":
+            return show_case(args, config)
         if args.command == "import":
             return import_command(args, config)
         return _run(args, config)

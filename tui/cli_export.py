@@ -186,14 +186,14 @@ def _export_handover(args: argparse.Namespace, config: Config) -> int:
             pack = for_agency(pack, agency, sharing_basis(store, me, detail.id, agency, args))
         return pack
 
-    me, pack = _read_for_export(args, config, read)
+    me, pack = read_for_export(args, config, read)
     render = handover_html if fmt == "html" else handover_markdown
     text = render(pack, exported_by=me.display_name, exported_at=dates.now_utc())
     written = _write_export(output, text, example_name="handover.md")
     detail = pack.file.detail
     if agency:
         record_sharing(_database(args, config), me, detail.id, agency, args)
-    _audit_export(
+    audit_export(
         args,
         config,
         me,
@@ -228,7 +228,7 @@ def _database(args: argparse.Namespace, config: Config) -> Path:
     return path
 
 
-def _read_for_export(
+def read_for_export(
     args: argparse.Namespace, config: Config, read: Callable[[Store, WorkerInfo], T]
 ) -> tuple[WorkerInfo, T]:
     """Sign in, then ``read`` as that worker from the database the app would use, opened
@@ -258,7 +258,7 @@ def _read_for_export(
         fail(f"{exc.message.removesuffix('.')}: give it with --reason.")
 
 
-def _audit_export(
+def audit_export(
     args: argparse.Namespace,
     config: Config,
     me: WorkerInfo,
@@ -267,8 +267,10 @@ def _audit_export(
     record: tuple[int, str, int],
     *,
     described: str = "",
+    action: str = "",
 ) -> None:
-    """Add the export to the audit trail once it has succeeded (``record``: the case, and the
+    """Add the export to the audit trail once it has succeeded (``action``: what it was,
+    "<what>-exported" unless said; ``record``: the case, and the
     kind and id of what was exported), through a short read-write opening of the database
     of its own. A database that can't be written still exports, and says so in one line."""
     from store.core.errors import StoreError
@@ -282,7 +284,13 @@ def _audit_export(
         detail += f" (reason: {args.said})"
     try:
         record_after_reading(
-            _database(args, config), me, f"{what}-exported", case_id, kind, record_id, detail=detail
+            _database(args, config),
+            me,
+            action or f"{what}-exported",
+            case_id,
+            kind,
+            record_id,
+            detail=detail,
         )
     except StoreError as exc:
         print(
@@ -353,7 +361,7 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
         )
         return detail, items
 
-    me, (detail, items) = _read_for_export(args, config, read)
+    me, (detail, items) = read_for_export(args, config, read)
     described = describe_filter(categories, since, until, args.text)
     render = chronology_html if fmt == "html" else chronology_markdown
     text = render(
@@ -364,7 +372,7 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
         filter_description=described,
     )
     written = _write_export(output, text, example_name="chronology.md")
-    _audit_export(
+    audit_export(
         args, config, me, "chronology", output, (detail.id, "case", detail.id), described=described
     )
     if written:
@@ -403,11 +411,11 @@ def _export_plan(args: argparse.Namespace, config: Config) -> int:
             plan = store.plans.get(me, chosen.id)
         return detail, plan
 
-    me, (detail, plan) = _read_for_export(args, config, read)
+    me, (detail, plan) = read_for_export(args, config, read)
     render = plan_export_html if fmt == "html" else plan_export_markdown
     text = render(detail, plan, exported_by=me.display_name, exported_at=dates.now_utc())
     written = _write_export(output, text, example_name="plan.md")
-    _audit_export(args, config, me, "plan", output, (detail.id, "service_plan", plan.id))
+    audit_export(args, config, me, "plan", output, (detail.id, "service_plan", plan.id))
     if written:
         goals, reviews = len(plan.goals), len(plan.reviews)
         print(
@@ -447,11 +455,11 @@ def _export_minutes(args: argparse.Namespace, config: Config) -> int:
             chosen = found
         return detail, store.conferences.get(me, chosen.id)
 
-    me, (detail, conference) = _read_for_export(args, config, read)
+    me, (detail, conference) = read_for_export(args, config, read)
     render = minutes_export_html if fmt == "html" else minutes_export_markdown
     text = render(detail, conference, exported_by=me.display_name, exported_at=dates.now_utc())
     written = _write_export(output, text, example_name="minutes.md")
-    _audit_export(args, config, me, "minutes", output, (detail.id, "conference", conference.id))
+    audit_export(args, config, me, "minutes", output, (detail.id, "conference", conference.id))
     if written:
         print(
             f"Wrote the minutes of meeting {conference.id} of {detail.ref} to {output}",
@@ -475,13 +483,13 @@ def _export_assessment(args: argparse.Namespace, config: Config) -> int:
             fail(f"Case {detail.ref} has no assessment.")
         return detail, history
 
-    me, (detail, history) = _read_for_export(args, config, read)
+    me, (detail, history) = read_for_export(args, config, read)
     render = assessment_export_html if fmt == "html" else assessment_export_markdown
     text = render(detail, history, scale, exported_by=me.display_name, exported_at=dates.now_utc())
     written = _write_export(output, text, example_name="assessment.md")
     current = history.overview.current
     record = (detail.id, "assessment", current.id) if current else (detail.id, "case", detail.id)
-    _audit_export(args, config, me, "assessment", output, record)
+    audit_export(args, config, me, "assessment", output, record)
     if written:
         finals = len(history.overview.finals)
         print(

@@ -26,7 +26,11 @@ from tui.cli_sign_in import (
 )
 
 if TYPE_CHECKING:
+    from store.case_file.records import CaseFile
     from store.cases.records import CaseRow
+    from store.core.records import WorkerInfo
+    from store.reminders.records import CaseHealth
+    from store.service import Store
 
 FORMATS = ("table", "csv", "json")
 STATUSES = ("referral", "open", "closed")
@@ -84,6 +88,24 @@ def add_records_parsers(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     note.add_argument("--draft", action="store_true", help="keep it as a draft, not finalised")
     _database_argument(note)
     add_token_file_argument(note)
+    show = sub.add_parser(
+        "show",
+        help="a case at a glance: where it stands, its summary and latest notes (md or json)",
+        description="Show the case REF at a glance: who it is about and who holds it, its "
+        "last contact, next review and what is overdue, its summary and its latest notes, as "
+        "Markdown or JSON. Reads the database only; the opening is added to the audit trail.",
+    )
+    show.add_argument("ref", metavar="REF", help="the case's reference")
+    show.add_argument(
+        "--format", choices=("md", "json"), default="md", metavar="FORMAT", help="md or json"
+    )
+    show.add_argument(
+        "--reason",
+        metavar="TEXT",
+        help="why you are opening it, for a restricted case you were named for (audited)",
+    )
+    _database_argument(show)
+    add_token_file_argument(show)
 
 
 def _database_argument(parser: argparse.ArgumentParser) -> None:
@@ -195,6 +217,41 @@ def _print_table(rows: list[CaseRow]) -> None:
         print("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip())
     if not rows:
         print("(no cases)", file=sys.stderr)
+
+
+def show_case(args: argparse.Namespace, config: Config) -> int:
+    """Run ``caseline show REF``."""
+    from store.export.overview import overview_data, overview_markdown
+    from tui.cli_export import audit_export, read_for_export
+
+    if args.demo and getattr(args, "db", None):
+        fail("--db and --demo can't be used together")
+
+    def read(store: Store, me: WorkerInfo) -> tuple[CaseFile, CaseHealth]:
+        case = store.cases.by_ref(me, args.ref)
+        return store.case_file.view(me, case.id, notes=("", None)), store.reminders.health(
+            me, case.id
+        )
+
+    me, (found, health) = read_for_export(args, config, read)
+    if args.format == "json":
+        json.dump(overview_data(found, health), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        sys.stdout.write(overview_markdown(found, health))
+    detail = found.detail
+    # As the app's opening of a case file is: "case-file-opened", from the command line.
+    audit_export(
+        args,
+        config,
+        me,
+        "case-file",
+        None,
+        (detail.id, "case", detail.id),
+        described="caseline show",
+        action="case-file-opened",
+    )
+    return 0
 
 
 def _needs_passphrase(args: argparse.Namespace, config: Config) -> bool:
