@@ -229,16 +229,16 @@ def show_case(args: argparse.Namespace, config: Config) -> int:
 
     def read(store: Store, me: WorkerInfo) -> tuple[CaseFile, CaseHealth]:
         case = store.cases.by_ref(me, args.ref)
-        return store.case_file.view(me, case.id, notes=("", None)), store.reminders.health(
-            me, case.id
-        )
+        found = store.case_file.view(me, case.id, notes=("", None))
+        return found, store.reminders.health(me, case.id)
 
     me, (found, health) = read_for_export(args, config, read)
+    needs = (health.line, [(item.title, item.due_on) for item in health.items])
     if args.format == "json":
-        json.dump(overview_data(found, health), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(overview_data(found, needs), sys.stdout, ensure_ascii=False, indent=2)
         print()
     else:
-        sys.stdout.write(overview_markdown(found, health))
+        sys.stdout.write(overview_markdown(found, needs))
     detail = found.detail
     # As the app's opening of a case file is: "case-file-opened", from the command line.
     audit_export(

@@ -4,6 +4,8 @@ Markdown or as plain data for a script (JSON)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from store.case_file.records import CaseFile
@@ -11,7 +13,6 @@ from store.cases.records import CaseDetail
 from store.core import dates
 from store.core.markdown import md_block, md_escape, md_inline, one_line
 from store.export.markdown import case_facts, md_facts
-from store.reminders.records import CaseHealth
 
 LATEST_NOTES = 5
 
@@ -28,7 +29,12 @@ def _contact(detail: CaseDetail) -> str:
     return dates.format_datetime(dates.to_local(detail.last_contact_at))
 
 
-def overview_markdown(found: CaseFile, health: CaseHealth) -> str:
+# What is overdue or due on the case (store.reminders' record health): one line, and each
+# thing with its date.
+Needs = tuple[str, Sequence[tuple[str, date]]]
+
+
+def overview_markdown(found: CaseFile, needs: Needs) -> str:
     """The case at a glance, as Markdown (what people typed is escaped or quoted)."""
     detail = found.detail
     lines = [f"# {md_escape(detail.ref)}: {md_escape(detail.client_name)}", ""]
@@ -39,7 +45,7 @@ def overview_markdown(found: CaseFile, health: CaseHealth) -> str:
             ("Allocated on", dates.format_date(detail.allocated_on) or "not allocated"),
             ("Last contact", _contact(detail)),
             ("Next review", _review(detail)),
-            ("Needs doing", one_line(health.line) or "nothing overdue"),
+            ("Needs doing", one_line(needs[0]) or "nothing overdue"),
         ]
     )
     lines += ["", "## Summary", ""]
@@ -67,7 +73,7 @@ def overview_markdown(found: CaseFile, health: CaseHealth) -> str:
     return "\n".join(lines) + "\n"
 
 
-def overview_data(found: CaseFile, health: CaseHealth) -> dict[str, Any]:
+def overview_data(found: CaseFile, needs: Needs) -> dict[str, Any]:
     """The case at a glance as plain data (dates ISO 8601, instants in UTC)."""
     detail = found.detail
 
@@ -85,9 +91,7 @@ def overview_data(found: CaseFile, health: CaseHealth) -> dict[str, Any]:
         "last_contact_at": instant(detail.last_contact_at),
         "next_review_on": detail.next_review_on.isoformat() if detail.next_review_on else None,
         "has_plan": detail.has_plan,
-        "needs_doing": [
-            {"title": item.title, "due_on": item.due_on.isoformat()} for item in health.items
-        ],
+        "needs_doing": [{"title": title, "due_on": due.isoformat()} for title, due in needs[1]],
         "summary": None
         if summary is None
         else {
