@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from store.backups.copy import Copied
     from store.backups.restore import Contents, Restored
     from store.export.handover import HandoverService
+    from store.export.record import RecordService
     from store.workers.tokens import TokenService
 
 T = TypeVar("T")
@@ -379,6 +380,22 @@ class Store(Areas):
 
         return HandoverService(
             self.database, case_file=self.case_file, conferences=self.conferences, notes=self.notes
+        )
+
+    @cached_property
+    def record(self) -> RecordService:
+        """``store.record``: a case's whole record (made when first used)."""
+        from store.export.record import RecordService
+
+        return RecordService(
+            self.database,
+            case_file=self.case_file,
+            notes=self.notes,
+            plans=self.plans,
+            conferences=self.conferences,
+            assessments=self.assessments,
+            referrals=self.referrals,
+            consent=self.consent,
         )
 
     @cached_property

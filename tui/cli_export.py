@@ -99,13 +99,17 @@ def add_export_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     _add_export_arguments(assessment)
     case = what.add_parser(
         "case",
-        help="a case's handover pack as Markdown or printable HTML",
+        help="a case's handover pack (Markdown or printable HTML), or its whole record (JSON)",
         description="Export a case as a pack: --pack handover gives the summary, the current "
         "plan with its reviews, the meetings' open actions, the professionals and the support "
-        "network, the chronology and the ten most recent notes.",
+        "network, the chronology and the ten most recent notes; --pack record --format json "
+        "gives the whole record, every note, plan, meeting, assessment, referral and consent, "
+        "for another program.",
     )
-    _add_export_arguments(case)
-    case.add_argument("--pack", choices=("handover",), required=True, help="which pack: handover")
+    _add_export_arguments(case, formats=("md", "html", "json"))
+    case.add_argument(
+        "--pack", choices=("handover", "record"), required=True, help="which: handover or record"
+    )
     case.add_argument(
         "--for",
         dest="for_agency",
@@ -123,13 +127,16 @@ def add_export_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     )
 
 
-def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
+def _add_export_arguments(
+    parser: argparse.ArgumentParser, formats: tuple[str, ...] = ("md", "html")
+) -> None:
     """What every export takes: the case, the format, where to write, the database, who."""
     parser.add_argument("ref", metavar="REF", help="case reference, e.g. CL-2026-0001")
     parser.add_argument(
         "--format",
-        choices=("md", "html"),
-        help="md or html (default: from the --output name, .html/.htm = html; else md)",
+        choices=formats,
+        help=f"{' or '.join(formats)} (default: from the --output name, .html/.htm = html; "
+        "else md)",
     )
     parser.add_argument(
         "--output", "-o", metavar="PATH", help="file to write (default: standard output)"
@@ -162,7 +169,11 @@ def export(args: argparse.Namespace, config: Config) -> int:
         return _export_plan(args, config)
     if args.what == "minutes":
         return _export_minutes(args, config)
+    if args.what == "case" and args.pack == "record":
+        return _export_record(args, config)
     if args.what == "case":
+        if args.format == "json":
+            fail("--format json: the handover pack is Markdown or HTML; --pack record is JSON")
         return _export_handover(args, config)
     if args.what == "assessment":
         return _export_assessment(args, config)
@@ -204,6 +215,30 @@ def _export_handover(args: argparse.Namespace, config: Config) -> int:
     )
     if written:
         print(f"Wrote the handover pack of {detail.ref} to {output}", file=sys.stderr)
+    return 0
+
+
+def _export_record(args: argparse.Namespace, config: Config) -> int:
+    """Export a case's whole record as JSON (``store.export.record``)."""
+    from store.core import dates
+    from store.export.record import WholeRecord, record_json
+
+    if args.format not in (None, "json") or (args.output and not args.format):
+        fail("--pack record is written as JSON: give --format json")
+    if args.for_agency:
+        fail("--for: a case's whole record is not made for another agency; a handover pack is")
+    output = Path(args.output).expanduser() if args.output else None
+
+    def read(store: Store, me: WorkerInfo) -> WholeRecord:
+        return store.record.whole(me, store.cases.by_ref(me, args.ref).id)
+
+    me, record = read_for_export(args, config, read)
+    text = record_json(record, exported_by=me.display_name, exported_at=dates.now_utc())
+    written = _write_export(output, text, example_name="case.json")
+    detail = record.file.detail
+    audit_export(args, config, me, "record", output, (detail.id, "case", detail.id))
+    if written:
+        print(f"Wrote the whole record of {detail.ref} to {output}", file=sys.stderr)
     return 0
 
 
