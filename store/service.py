@@ -389,6 +389,7 @@ class Store(Areas):
 
         return RecordService(
             self.database,
+            audit=self.audit,
             case_file=self.case_file,
             notes=self.notes,
             plans=self.plans,

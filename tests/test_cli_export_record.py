@@ -23,17 +23,18 @@ def path(tmp_path: Path, prebuilt: Callable[[Path, Build], Path]) -> Path:
     return prebuilt(tmp_path / "records.db", build_records)
 
 
-def token(path: Path) -> str:
-    """sam.okafor's token (the records are theirs), made by the administrator."""
+def token(path: Path, login: str = "sam.okafor") -> str:
+    """A token for ``login`` (sam.okafor's records; meg.manager manages), made by the
+    administrator."""
     store = Store.open(path)
     try:
         admin = store.workers.sign_in("ada.admin", "a long passphrase")
-        return store.tokens.create(admin, "sam.okafor").token
+        return store.tokens.create(admin, login).token
     finally:
         store.close()
 
 
-def export(tmp_path: Path, path: Path, *args: str) -> Ran:
+def export(tmp_path: Path, path: Path, *args: str, login: str = "sam.okafor") -> Ran:
     return caseline(
         tmp_path,
         "export",
@@ -42,7 +43,7 @@ def export(tmp_path: Path, path: Path, *args: str) -> Ran:
         "--db",
         str(path),
         *args,
-        env={"CASELINE_TOKEN": token(path)},
+        env={"CASELINE_TOKEN": token(path, login)},
     )
 
 
@@ -89,3 +90,31 @@ def test_the_whole_record_as_json_for_another_program(tmp_path: Path, path: Path
     assert_fails(
         export(tmp_path, path, "--pack", "record", "--format", "json", "--for", "Police"), "--for"
     )
+
+
+def test_a_subject_access_request_gathers_everything_held_with_who_read_it(
+    tmp_path: Path, path: Path
+) -> None:
+    asked = ("--subject-access", "--format", "json")
+    # Only those who may read the audit trail answer one: its reading is part of the answer.
+    assert_fails(export(tmp_path, path, *asked), "audit trail")
+    result = export(tmp_path, path, *asked, login="meg.manager")
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert (answer["format"], answer["subject"]) == ("caseline-subject-access", "Dana Reyes")
+    (case,) = answer["cases"]
+    assert case["case"]["ref"] == ref(path) and len(case["notes"]) == 2
+    actions = [event["action"] for event in answer["access_to_the_records"]]
+    assert actions[0] == "case-created" and "note-finalised" in actions
+    assert {"name": "Dr Amir Khan", "as_who": "professional: ", "where": f"case {ref(path)}"} in [
+        {**n, "as_who": n["as_who"][: len("professional: ")]}
+        for n in answer["for_redaction_review"]
+    ]
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    done = conn.execute(
+        "SELECT login FROM audit_event WHERE action = 'subject-access-exported'"
+    ).fetchall()
+    conn.close()
+    assert done == [("meg.manager",)]
+    assert_fails(export(tmp_path, path, "--subject-access", "--pack", "record"), "one of them")
+    assert_fails(export(tmp_path, path), "one of them")

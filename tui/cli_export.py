@@ -107,8 +107,12 @@ def add_export_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
         "for another program.",
     )
     _add_export_arguments(case, formats=("md", "html", "json"))
+    case.add_argument("--pack", choices=("handover", "record"), help="which: handover or record")
     case.add_argument(
-        "--pack", choices=("handover", "record"), required=True, help="which: handover or record"
+        "--subject-access",
+        action="store_true",
+        help="everything held about the client, every case of theirs, with the audit of who "
+        "read it and the other people it names (JSON, for review before it goes out)",
     )
     case.add_argument(
         "--for",
@@ -169,6 +173,10 @@ def export(args: argparse.Namespace, config: Config) -> int:
         return _export_plan(args, config)
     if args.what == "minutes":
         return _export_minutes(args, config)
+    if args.what == "case" and (args.pack is None) == (not args.subject_access):
+        fail("export case: give --pack handover, --pack record or --subject-access (one of them)")
+    if args.what == "case" and args.subject_access:
+        return _export_subject_access(args, config)
     if args.what == "case" and args.pack == "record":
         return _export_record(args, config)
     if args.what == "case":
@@ -239,6 +247,37 @@ def _export_record(args: argparse.Namespace, config: Config) -> int:
     audit_export(args, config, me, "record", output, (detail.id, "case", detail.id))
     if written:
         print(f"Wrote the whole record of {detail.ref} to {output}", file=sys.stderr)
+    return 0
+
+
+def _export_subject_access(args: argparse.Namespace, config: Config) -> int:
+    """Answer a subject access request (``store.export.record``): everything held about the
+    client of the case REF, as JSON for review before it goes out."""
+    from store.core import dates
+    from store.export.record import SubjectAccess, subject_access_json
+
+    if args.format not in (None, "json") or (args.output and not args.format):
+        fail("--subject-access is written as JSON: give --format json")
+    if args.for_agency:
+        fail("--for: an answer to a subject access request goes to the client, not an agency")
+    output = Path(args.output).expanduser() if args.output else None
+
+    def read(store: Store, me: WorkerInfo) -> SubjectAccess:
+        return store.record.subject_access(me, store.cases.by_ref(me, args.ref).id)
+
+    me, answer = read_for_export(args, config, read)
+    text = subject_access_json(answer, exported_by=me.display_name, exported_at=dates.now_utc())
+    written = _write_export(output, text, example_name="subject-access.json")
+    for record in answer.records:
+        detail = record.file.detail
+        audit_export(args, config, me, "subject-access", output, (detail.id, "case", detail.id))
+    if written:
+        print(
+            f"Wrote everything held about {answer.client_name} "
+            f"({plural(len(answer.records), 'case')}) "
+            f"to {output}: review the people it names before it goes out",
+            file=sys.stderr,
+        )
     return 0
 
 
