@@ -39,6 +39,7 @@ from tui.cli_export import add_export_parser, export
 from tui.cli_import import add_import_parser, import_command
 from tui.cli_records import add_note, add_records_parsers, list_cases, show_case
 from tui.cli_verify import add_verify_parser, verify
+from tui.serve import SERVED, add_serve_parser, serve
 
 if TYPE_CHECKING:
     from store.cases.records import CaseRow
@@ -113,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_verify_parser(sub)
     add_backup_parsers(sub)
     add_records_parsers(sub)
+    add_serve_parser(sub)
     add_import_parser(sub)
     return parser
 
@@ -148,6 +150,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return add_note(args, config)
         if args.command == "show":
             return show_case(args, config)
+        if args.command == "serve":
+            return serve(args, config)
         if args.command == "import":
             return import_command(args, config)
         return _run(args, config)
@@ -381,7 +385,9 @@ def who_is_there(store: Store, args: argparse.Namespace, config: Config, worker:
                 f"you are the computer's login, {login}."
             )
         return Start(me=store.workers.identify(login, origin=origin_here(), how="os-login"))
-    return Start(sign_in=SignIn(login=worker, setup=not store.workers.has_administrator()))
+    # In a browser (caseline serve) the login box starts empty: the server's account is nobody's.
+    login = "" if os.environ.get(SERVED) else worker
+    return Start(sign_in=SignIn(login=login, setup=not store.workers.has_administrator()))
 
 
 if __name__ == "__main__":  # pragma: no cover
