@@ -171,6 +171,49 @@ def test_each_edit_shows_in_the_case_history_with_who_when_what_and_why(
     assert lines[0].changed_at == FROZEN_NOW + timedelta(minutes=3)
 
 
+def test_more_shared_once_sent_is_logged_as_shared_anew_under_what_it_was_sent_under(
+    store: Store, me: WorkerInfo, case: CaseDetail
+) -> None:
+    consent = store.consent.add(
+        me, case.id, {"share_what": "Name, needs", "recipient": MADE["agency"], "given_on": "1/11"}
+    )
+    sent = store.referrals.create(
+        me, case.id, {**MADE, "lawful_reason": "", "consent_id": consent.id}
+    )
+    # Put in other words and another order, nothing new is shared.
+    sent = edit(store, me, sent, shared="household size; name and address.", why="Tidier")
+    assert len(store.consent.sharing_log(me, case.id)) == 1
+    long = "Their own form, filled in: " + "x" * 600  # longer than a consent's "what"
+    with dates.frozen(FROZEN_NOW + timedelta(minutes=1)):
+        sent = edit(
+            store,
+            me,
+            sent,
+            shared=f"Name, address, rent arrears and the GP's letter\n{long}",
+            why="Their intake form asked for more",
+        )
+    newest, _ = store.consent.sharing_log(me, case.id)
+    assert (newest.recipient, newest.what, newest.consent_id, newest.lawful_reason) == (
+        "Northside Food Bank",
+        f"rent arrears, the GP's letter, {long}",
+        consent.id,
+        "",
+    )
+    assert (newest.source, newest.source_id, sent.consent_id) == ("referral", sent.id, consent.id)
+    with store.database.reading():
+        actions = [e.action for e in AuditEvent.select().order_by(AuditEvent.id)]
+    assert actions[-2:] == ["information-shared", "referral-edited"]
+    # The consent withdrawn since, nothing more is shared under it, and nothing is kept.
+    store.consent.withdraw(
+        me, consent.id, {"withdrawn_on": "today", "reason": "She asked"}, version=1
+    )
+    with pytest.raises(InvalidInput) as caught:
+        edit(store, me, sent, shared=f"{sent.shared}; school reports", why="Asked")
+    assert "consent that is withdrawn today" in caught.value.errors["shared"]
+    assert len(store.consent.sharing_log(me, case.id)) == 2
+    assert len(store.referrals.get(me, sent.id).earlier) == 2
+
+
 def test_a_draft_withdrawn_is_finished_as_it_was(
     store: Store, me: WorkerInfo, draft: ReferralDetail
 ) -> None:
