@@ -117,7 +117,7 @@ class GoalBlock(Vertical, can_focus=True):
         if self.chosen_action is not None:
             self._mark()
 
-    def _on_blur(self, event: events.Blur) -> None:
+    def on_blur(self, event: events.Blur) -> None:
         if self.screen.focused is not self:  # another goal, or the plan, has the focus now
             self.choose_action(None)
 
