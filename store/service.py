@@ -59,6 +59,9 @@ T = TypeVar("T")
 
 # The key in ``caseline_meta`` that marks a demo database (value "1").
 DEMO_KEY = "demo"
+# A file this small is checked at once even when its check may be held: in less time than the
+# app's code takes to load, so that a damaged one is refused before anything is drawn.
+CHECK_AT_ONCE_BYTES = 32 * 1024 * 1024
 
 
 class Store(Areas):
@@ -99,6 +102,7 @@ class Store(Areas):
         min_passphrase_length: int = DEFAULT_MIN_PASSPHRASE_LENGTH,
         consent_expiring_days: int = DEFAULT_CONSENT_EXPIRING_DAYS,
         check_later: bool = False,
+        hold_check: bool = False,
     ) -> Store:
         """Open (creating or upgrading) the database at ``path``.
 
@@ -110,7 +114,9 @@ class Store(Areas):
         ``check_later``: an up-to-date file is checked (``PRAGMA quick_check``, which reads all
         of it) in a thread while it is read, and every write waits until the check has passed;
         if it fails, nothing is written and every write raises the error opening would have
-        (``checked``). A file to upgrade is checked first, as always.
+        (``checked``). A file to upgrade is checked first, as always. ``hold_check``: the check
+        of a file larger than ``CHECK_AT_ONCE_BYTES`` waits until ``begin_check`` is called (the
+        app: once its first screen is drawn), or a write or ``checked`` asks for it.
         """
         path = Path(path)
         check_writable(path)
@@ -131,7 +137,8 @@ class Store(Areas):
         database.bind()
         if later:
             database.gate = WriteGate()
-            database.gate.run(lambda: check_integrity(path))
+            held = hold_check and path.stat().st_size > CHECK_AT_ONCE_BYTES
+            database.gate.run(lambda: check_integrity(path), held=held)
         if current == migrations.LATEST:
             # Up to date: no write transaction, and no foreign-key check of the whole file
             # (a tenth of a second on an agency's database) at every start.
@@ -337,6 +344,11 @@ class Store(Areas):
                 self._generation = Generation(self.database.path)
                 self.database.watches.add(self._generation)
             return self._generation.count()
+
+    def begin_check(self) -> None:
+        """Let the file's check, if held (``Store.open``'s ``hold_check``), begin."""
+        if self.database.gate is not None:
+            self.database.gate.begin()
 
     def checked(self, *, wait: bool = True) -> bool:
         """Whether the file has passed the check made while it was opened (``check_later``):

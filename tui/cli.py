@@ -268,10 +268,11 @@ def _run(args: argparse.Namespace, config: Config) -> int:
     # Open the database, find out who is at the keyboard, and if that is already known read the
     # worker's open cases, while the app's code loads: the caseload is ready when the screen
     # is. The file is checked (``PRAGMA quick_check``, a second or more on an agency's
-    # database: SQLite's work, which doesn't hold the GIL) in a thread of its own meanwhile,
-    # and every write waits for it (``Store.open``'s ``check_later``): one that fails is
-    # refused as before, with nothing written, before anything is drawn if it is over by then
-    # and by the app closing if not.
+    # database: SQLite's work, which doesn't hold the GIL) in a thread of its own, and every
+    # write waits for it (``Store.open``'s ``check_later``): a small file's at once, a large
+    # one's once the caseload is drawn (beside the first frame it took a core from it). One
+    # that fails is refused as before, with nothing written, before anything is drawn if it
+    # is over by then and by the app closing if not.
     opened: Future[tuple[Store, Start]] = Future()
     first_caseload: Future[list[CaseRow]] = Future()
 
@@ -282,6 +283,7 @@ def _run(args: argparse.Namespace, config: Config) -> int:
                 ref_format=config.ref_format,
                 consent_expiring_days=config.consent_expiring_days,
                 check_later=True,
+                hold_check=True,  # a large file's, until the caseload is drawn (tui.app)
             )
         except BaseException as exc:
             opened.set_exception(exc)
