@@ -8,7 +8,7 @@ import sys
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from concurrent.futures import Future
 from pathlib import Path, PurePath
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -20,18 +20,13 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from store.cases.records import CaseRow
 from store.core.errors import StoreError
 from store.core.records import WorkerInfo
 from store.core.settings import Config
 from store.core.textsafe import visible
 from store.core.words import plural
-from store.notes.records import DraftInfo, LeftDraft
-from store.search.records import SearchHit
 from store.service import Store
 from tui.hangup import SavesOnHangUp
-from tui.integrity_check import check_seals
-from tui.screens.sign_in import SignIn
 from tui.session import Session
 from tui.widgets.textual_fixes import (
     send_only_what_changed,
@@ -39,6 +34,13 @@ from tui.widgets.textual_fixes import (
     use_paste_in_order_parser,
 )
 from tui.workers import report, run_store
+
+if TYPE_CHECKING:
+    # Not needed to draw the caseload: loaded when first used.
+    from store.cases.records import CaseRow
+    from store.notes.records import DraftInfo, LeftDraft
+    from store.search.records import SearchHit
+    from tui.screens.sign_in import SignIn
 
 STARTED_AFTER_SECONDS = 1.0  # after the first caseload is shown, start-up is over
 WARM_UP_AFTER_SECONDS = 1.5  # after start-up, when nobody is waiting
@@ -218,6 +220,8 @@ class CaselineApp(Session, SavesOnHangUp):
         the seals' check, the drafts left, what is overdue (begun before, their threads held
         up that frame)."""
         self._watch_file_check()
+        from tui.integrity_check import check_seals
+
         check_seals(self, self.store)
         self._check_drafts()
         if self.today_at_start:
@@ -416,6 +420,7 @@ class CaselineApp(Session, SavesOnHangUp):
             self.show_drafts(drafts, left)
 
     def show_drafts(self, drafts: list[DraftInfo], left: Sequence[LeftDraft] = ()) -> None:
+        from store.notes.records import LeftDraft
         from tui.screens.caseload.pickers import DraftsScreen
 
         def chosen(draft: DraftInfo | LeftDraft | None) -> None:
