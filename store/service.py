@@ -115,8 +115,8 @@ class Store(Areas):
         of it) in a thread while it is read, and every write waits until the check has passed;
         if it fails, nothing is written and every write raises the error opening would have
         (``checked``). A file to upgrade is checked first, as always. ``hold_check``: the check
-        of a file larger than ``CHECK_AT_ONCE_BYTES`` waits until ``begin_check`` is called (the
-        app: once its first screen is drawn), or a write or ``checked`` asks for it.
+        of a file larger than ``CHECK_AT_ONCE_BYTES`` waits until a write or ``checked`` asks for
+        it (the app asks once its first screen is drawn).
         """
         path = Path(path)
         check_writable(path)
@@ -344,11 +344,6 @@ class Store(Areas):
                 self._generation = Generation(self.database.path)
                 self.database.watches.add(self._generation)
             return self._generation.count()
-
-    def begin_check(self) -> None:
-        """Let the file's check, if held (``Store.open``'s ``hold_check``), begin."""
-        if self.database.gate is not None:
-            self.database.gate.begin()
 
     def checked(self, *, wait: bool = True) -> bool:
         """Whether the file has passed the check made while it was opened (``check_later``):

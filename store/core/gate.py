@@ -7,8 +7,8 @@ of a record read, a draft kept, a note. A database that fails its check is never
 the writes waiting, and any after, are refused with the check's own message.
 
 A large file's check may be held (``Store.open(..., hold_check=True)``) until the app has
-drawn its first screen (``Store.begin_check``): beside the first frame it takes a core of a
-small machine from it. A write, or anyone waiting for the check, begins it at once.
+drawn its first screen and waits for it (``Store.checked``): beside the first frame it takes a
+core of a small machine from it. A write, or anyone waiting for the check, begins it at once.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class WriteGate:
     def run(self, check: Callable[[], None], *, held: bool = False) -> threading.Thread:
         """Run ``check`` in a thread of its own: the gate opens if it returns, and refuses
         every write if it raises (a file that could not be checked is not written to).
-        ``held``: the check waits to begin until ``begin`` (or a write) asks for it."""
+        ``held``: the check waits to begin until a write, or anyone waiting for it, asks."""
 
         def checking() -> None:
             self._begun.wait(HELD_AT_MOST_SECONDS)
@@ -53,10 +53,6 @@ class WriteGate:
         thread = threading.Thread(target=checking, name="caseline-file-check", daemon=True)
         thread.start()
         return thread
-
-    def begin(self) -> None:
-        """Let a held check begin (nothing if it has begun already)."""
-        self._begun.set()
 
     def settled(self, *, wait: bool = True) -> bool:
         """True if the check has passed (with ``wait``, once it is over); False if it is still
