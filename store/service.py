@@ -62,6 +62,9 @@ T = TypeVar("T")
 
 # The key in ``caseline_meta`` that marks a demo database (value "1").
 DEMO_KEY = "demo"
+# A file this small is checked at once even when its check may be held: in less time than the
+# app's code takes to load, so that a damaged one is refused before anything is drawn.
+CHECK_AT_ONCE_BYTES = 32 * 1024 * 1024
 
 
 class Store(Areas):
@@ -102,6 +105,7 @@ class Store(Areas):
         min_passphrase_length: int = DEFAULT_MIN_PASSPHRASE_LENGTH,
         consent_expiring_days: int = DEFAULT_CONSENT_EXPIRING_DAYS,
         check_later: bool = False,
+        hold_check: bool = False,
     ) -> Store:
         """Open (creating or upgrading) the database at ``path``.
 
@@ -113,7 +117,9 @@ class Store(Areas):
         ``check_later``: an up-to-date file is checked (``PRAGMA quick_check``, which reads all
         of it) in a thread while it is read, and every write waits until the check has passed;
         if it fails, nothing is written and every write raises the error opening would have
-        (``checked``). A file to upgrade is checked first, as always.
+        (``checked``). A file to upgrade is checked first, as always. ``hold_check``: the check
+        of a file larger than ``CHECK_AT_ONCE_BYTES`` waits until a write or ``checked`` asks for
+        it (the app asks once its first screen is drawn).
         """
         path = Path(path)
         check_writable(path)
@@ -134,7 +140,8 @@ class Store(Areas):
         database.bind()
         if later:
             database.gate = WriteGate()
-            database.gate.run(lambda: check_integrity(path))
+            held = hold_check and path.stat().st_size > CHECK_AT_ONCE_BYTES
+            database.gate.run(lambda: check_integrity(path), held=held)
         if current == migrations.LATEST:
             # Up to date: no write transaction, and no foreign-key check of the whole file
             # (a tenth of a second on an agency's database) at every start.

@@ -356,12 +356,21 @@ async def test_start_up_draws_the_caseload_once(seeded_db: Path, make_app: MakeA
         display(screen, renderable)
 
     app._display = spy  # type: ignore[method-assign]
+    restyled: list[str] = []  # each widget is styled as it is mounted, not again for nothing
+    update_styles = app.update_styles
+
+    def styling(node: Any, animate: bool = True) -> None:
+        restyled.append(type(node).__name__)
+        update_styles(node, animate)
+
+    app.update_styles = styling  # type: ignore[method-assign]
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         await pilot.pause(0.2)  # the frames after the first, if any were to come
         assert len(app.screen.query_one(CaselineFooter).children) > 0
         assert table(app).visible_columns == ["ref", "client", "contact", "review", "flags"]
     assert updates == [("whole", sorted(r.client_name for r in rows))]
+    assert not {"CaseloadScreen", "FooterKey"} & set(restyled), restyled
     assert beside == []  # none began before the caseload was drawn (its frame waited)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 
 class CaselineFooter(Footer):
@@ -27,7 +28,12 @@ class CaselineFooter(Footer):
         # the screen first says its bindings changed, and then rebuilds, after that frame.
         self._bindings_ready = True
         self._shown = self._keys()
-        yield from super().compose()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and self.compact:
+                # Made compact, as each key makes itself once mounted: then styled once, not
+                # styled and styled again (a tenth of the first screen's time, its footer's).
+                widget.add_class("-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         # The same test Footer makes before scheduling a rebuild (after the next refresh).

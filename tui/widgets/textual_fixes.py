@@ -114,7 +114,9 @@ to follow it or can go.
 
    What Textual does: ``Screen._on_screen_resume`` lays a screen out when it is shown at a size
    it has not been laid out at (its first showing), which draws all of it, and then asks for
-   a refresh of the whole screen regardless, which draws all of it again a frame later.
+   a refresh of the whole screen regardless, which draws all of it again a frame later. It
+   also styles every widget of the screen again, though at its first showing each was styled
+   a moment before, as it was mounted.
 
    Why Caseline can't accept it: the caseload is the first thing drawn at start; drawn twice,
    its start-up sent the whole screen twice over, and the second drawing was work done
@@ -122,8 +124,9 @@ to follow it or can go.
 
    What is done instead: the repaints of the whole screen asked for while it is laid out and
    drawn are dropped, and so are those its widgets asked for as they were made (they are in
-   that frame); Textual's handler runs as it is otherwise (``super()``, then
-   ``prevent_default`` so that it is not run a second time as the base class's handler).
+   that frame); at its first showing its widgets are not styled again
+   (``ScreenResume.refresh_styles``); Textual's handler runs as it is otherwise (``super()``,
+   then ``prevent_default`` so that it is not run a second time as the base class's handler).
 
    Private names: ``Screen._on_screen_resume`` (overridden and called through ``super()``),
    ``Widget._size`` (the size the screen was laid out at, Textual's own test),
@@ -494,9 +497,15 @@ class DrawnOnceOnResume(_ScreenBase):
     out and drawn once, not drawn whole a second time at the next refresh."""
 
     _drawn_whole = False  # set while Textual's resume handler lays the screen out and draws it
+    _resumed = False  # shown before
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         drawn = self._drawn_whole = self.is_attached and self._size != self.app.size
+        if not self._resumed:
+            # Shown for the first time, just made: its widgets were styled as they were
+            # mounted, and styling them all again is a tenth of the first frame's time.
+            self._resumed = True
+            event.refresh_styles = False
         try:
             super()._on_screen_resume(event)
         finally:
