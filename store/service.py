@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from store.areas import Areas
-from store.audit.service import act
+from store.audit.service import act, origin_here
 from store.core import migrations
 from store.core.db import Database
 from store.core.dialect import (
     ChangeWatch as ChangeWatch,  # for the app, which may not import dialect
 )
 from store.core.dialect import execute_sql
-from store.core.errors import DatabaseUnavailable, StoreError
+from store.core.errors import DamagedDatabase, DatabaseUnavailable, StoreError
 from store.core.gate import WriteGate
 from store.core.generation import Generation
 from store.core.models import (
@@ -52,13 +52,19 @@ from store.core.sqlite_file import (
 )
 
 if TYPE_CHECKING:
+    from store.backups.copy import Copied
+    from store.backups.restore import Contents, Restored
     from store.export.handover import HandoverService
+    from store.export.record import RecordService
     from store.workers.tokens import TokenService
 
 T = TypeVar("T")
 
 # The key in ``caseline_meta`` that marks a demo database (value "1").
 DEMO_KEY = "demo"
+# A file this small is checked at once even when its check may be held: in less time than the
+# app's code takes to load, so that a damaged one is refused before anything is drawn.
+CHECK_AT_ONCE_BYTES = 32 * 1024 * 1024
 
 
 class Store(Areas):
@@ -99,6 +105,7 @@ class Store(Areas):
         min_passphrase_length: int = DEFAULT_MIN_PASSPHRASE_LENGTH,
         consent_expiring_days: int = DEFAULT_CONSENT_EXPIRING_DAYS,
         check_later: bool = False,
+        hold_check: bool = False,
     ) -> Store:
         """Open (creating or upgrading) the database at ``path``.
 
@@ -110,7 +117,9 @@ class Store(Areas):
         ``check_later``: an up-to-date file is checked (``PRAGMA quick_check``, which reads all
         of it) in a thread while it is read, and every write waits until the check has passed;
         if it fails, nothing is written and every write raises the error opening would have
-        (``checked``). A file to upgrade is checked first, as always.
+        (``checked``). A file to upgrade is checked first, as always. ``hold_check``: the check
+        of a file larger than ``CHECK_AT_ONCE_BYTES`` waits until a write or ``checked`` asks for
+        it (the app asks once its first screen is drawn).
         """
         path = Path(path)
         check_writable(path)
@@ -131,7 +140,8 @@ class Store(Areas):
         database.bind()
         if later:
             database.gate = WriteGate()
-            database.gate.run(lambda: check_integrity(path))
+            held = hold_check and path.stat().st_size > CHECK_AT_ONCE_BYTES
+            database.gate.run(lambda: check_integrity(path), held=held)
         if current == migrations.LATEST:
             # Up to date: no write transaction, and no foreign-key check of the whole file
             # (a tenth of a second on an agency's database) at every start.
@@ -256,6 +266,79 @@ class Store(Areas):
         store.open_warnings = permission_warnings(database.path)
         return store
 
+    @staticmethod
+    def backup(path: Path | str, target: Path | str) -> Copied:
+        """Copy the database at ``path`` to the new file ``target`` while colleagues go on
+        working, checked before it is kept (``store.backups.copy``); ``path`` is only read."""
+        from store.backups.copy import backup
+
+        return backup(Path(path), Path(target))
+
+    @staticmethod
+    def file_problem(path: Path | str, *, full: bool = False) -> str | None:
+        """The first problem SQLite's check (``full``: the whole integrity check) finds in the
+        database at ``path``, or None; reads only."""
+        from store.backups.copy import file_problem
+
+        return file_problem(Path(path), full=full)
+
+    @staticmethod
+    def examine_backup(path: Path | str) -> Contents:
+        """Check a backup is a whole Caseline database this Caseline can open (the full
+        integrity check) and say what it holds; reads only."""
+        from store.backups.restore import examine
+
+        return examine(Path(path))
+
+    @staticmethod
+    def contents_of(path: Path | str) -> Contents | None:
+        """What the database at ``path`` holds, None if there is none (or it is empty);
+        reads only."""
+        from store.backups.restore import contents
+
+        path = Path(path)
+        if not path.exists() or path.stat().st_size == 0:
+            return None
+        meta = read_meta(path)
+        return None if meta is None else contents(path, migrations.check_version(meta, str(path)))
+
+    @classmethod
+    def restore(cls, backup: Path | str, target: Path | str, *, login: str, stamp: str) -> Restored:
+        """Put the backup at ``backup`` back as the database at ``target``: checked whole,
+        upgraded to this Caseline's schema, its final records proved, the restore written in
+        its audit trail (by ``login``), the database it replaces kept beside it first
+        (``<name>.before-restore-<stamp>``), then put in place (``store.backups.restore``)."""
+        from store.backups import restore as steps
+
+        backup, target = Path(os.path.abspath(backup)), Path(os.path.abspath(target))
+        if target.exists() and backup.exists() and os.path.samefile(backup, target):
+            raise DatabaseUnavailable(f"{backup} is the database itself: nothing to restore.")
+        found = steps.examine(backup)
+        prepared = steps.prepare(backup, target)
+        try:
+            store = cls.open(prepared)
+            try:
+                report = store.integrity.verify()
+                if not report.sound:
+                    raise DamagedDatabase(
+                        f"{backup} holds records altered outside Caseline ({len(report.problems)} "
+                        f"found; caseline check --db {backup} names them): nothing was restored."
+                    )
+                store.audit.record(
+                    None,
+                    "database-restored",
+                    login=login,
+                    detail=f"from the backup {backup.name} (its newest event {found.newest})",
+                    origin=origin_here(),
+                )
+            finally:
+                store.close()
+            kept = steps.keep_aside(target, stamp)
+            steps.put_in_place(prepared, target)
+        finally:
+            steps.discard(prepared)
+        return steps.Restored(target, kept, found.schema_version)
+
     @classmethod
     def read_steadily(
         cls,
@@ -304,6 +387,23 @@ class Store(Areas):
 
         return HandoverService(
             self.database, case_file=self.case_file, conferences=self.conferences, notes=self.notes
+        )
+
+    @cached_property
+    def record(self) -> RecordService:
+        """``store.record``: a case's whole record (made when first used)."""
+        from store.export.record import RecordService
+
+        return RecordService(
+            self.database,
+            audit=self.audit,
+            case_file=self.case_file,
+            notes=self.notes,
+            plans=self.plans,
+            conferences=self.conferences,
+            assessments=self.assessments,
+            referrals=self.referrals,
+            consent=self.consent,
         )
 
     @cached_property

@@ -3,18 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import gc
-import os
-import signal
 import sys
-import termios
-import threading
-import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from concurrent.futures import Future
 from pathlib import Path, PurePath
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
 from textual.app import App, SystemCommand
@@ -26,24 +20,27 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from store.cases.records import CaseRow
 from store.core.errors import StoreError
 from store.core.records import WorkerInfo
 from store.core.settings import Config
 from store.core.textsafe import visible
 from store.core.words import plural
-from store.notes.records import DraftInfo, LeftDraft
-from store.search.records import SearchHit
 from store.service import Store
-from tui.integrity_check import check_seals
-from tui.screens.sign_in import SignIn
+from tui.hangup import SavesOnHangUp
 from tui.session import Session
+from tui.widgets.terminal_output import send_only_what_changed
 from tui.widgets.textual_fixes import (
-    send_only_what_changed,
     take_input,
     use_paste_in_order_parser,
 )
 from tui.workers import report, run_store
+
+if TYPE_CHECKING:
+    # Not needed to draw the caseload: loaded when first used.
+    from store.cases.records import CaseRow
+    from store.notes.records import DraftInfo, LeftDraft
+    from store.search.records import SearchHit
+    from tui.screens.sign_in import SignIn
 
 STARTED_AFTER_SECONDS = 1.0  # after the first caseload is shown, start-up is over
 WARM_UP_AFTER_SECONDS = 1.5  # after start-up, when nobody is waiting
@@ -54,7 +51,6 @@ WARM_UP_MODULES = (
     "tui.screens.chronology.entry",
     "tui.screens.form",
 )
-HANGUP_POLL_SECONDS = 0.5  # how often the watcher checks that the terminal is still there
 # Screens that only show records: leaving them loses nothing typed (see go_to_case).
 READING_SCREENS = frozenset(
     {
@@ -71,7 +67,7 @@ READING_SCREENS = frozenset(
 )
 
 
-class CaselineApp(Session):
+class CaselineApp(Session, SavesOnHangUp):
     """A keyboard-first caseload for social workers."""
 
     TITLE = "Caseline"
@@ -139,8 +135,8 @@ class CaselineApp(Session):
         self.demo = demo
         self.today_at_start = today_at_start
         self._first_caseload = first_caseload
-        self._terminating = threading.Lock()
         self.refusal: str | None = None  # why the database was refused after all (``_refuse``)
+        self._check_watched = False
         self.config = config or Config()
         if store is None:
             if db is None:
@@ -169,18 +165,26 @@ class CaselineApp(Session):
         if self.config.theme in self.available_themes:
             self.theme = self.config.theme
         self._install_signal_handlers()
-        # The file's check may still be running (``tui.cli``): if it fails, the app closes and
-        # the command says why, as it would have before starting.
+        if self.start_signed_out():
+            self._watch_file_check()
+        else:
+            self._begin()
+
+    def _watch_file_check(self) -> None:
+        """The file's check may still be running, or be held until now (a large file's, once
+        the caseload is drawn: ``tui.cli``): if it fails, the app closes and the command says
+        why, as it would have before starting."""
+        if self._check_watched:
+            return
+        self._check_watched = True
         run_store(
             self,
-            self.store.checked,
+            self.store.checked,  # begins the check if it was held
             done=lambda _passed: None,
             failed=self._refuse,
             name="file-check",
             exclusive=False,
         )
-        if not self.start_signed_out():
-            self._begin()
 
     def _refuse(self, error: StoreError) -> None:
         """The database failed its check: close, leaving the command to say so."""
@@ -212,8 +216,12 @@ class CaselineApp(Session):
             self.set_timer(WARM_UP_AFTER_SECONDS, self._warm_up)
 
     def _beside_the_caseload(self) -> None:
-        """Once the caseload is drawn, what looks at the records beside it: the seals' check,
-        the drafts left, what is overdue (begun before, their threads held up that frame)."""
+        """Once the caseload is drawn, what looks at the records beside it: the file's check,
+        the seals' check, the drafts left, what is overdue (begun before, their threads held
+        up that frame)."""
+        self._watch_file_check()
+        from tui.integrity_check import check_seals
+
         check_seals(self, self.store)
         self._check_drafts()
         if self.today_at_start:
@@ -290,45 +298,6 @@ class CaselineApp(Session):
 
     # -- never losing a note ---------------------------------------------------------------
 
-    def _install_signal_handlers(self) -> None:
-        """Save drafts when the terminal goes away (SIGHUP) or we are asked to stop (SIGTERM).
-
-        Textual installs no SIGHUP handler: a dropped SSH connection kills the app within
-        milliseconds and no cleanup runs. Ignoring SIGHUP is no better (the app would spin on
-        the dead terminal), so save, then leave without drawing anything.
-
-        The handlers are Python-level (``signal.signal``), not the event loop's: a hang-up
-        arrives with SIGCONT, whose Textual handler starts redrawing on the dead terminal and
-        can block the main thread, and a loop callback would then never run. A Python handler
-        runs at once, even in a blocked wait. And should no signal come at all (the terminal
-        was not our controlling one), a watcher thread notices the terminal has gone.
-        """
-        if self.is_headless:
-            return  # tests: leave the test runner's own handlers alone
-        for sig in (signal.SIGHUP, signal.SIGTERM):
-            signal.signal(sig, self._on_signal)
-        stdin = sys.__stdin__
-        if stdin is not None and stdin.isatty():
-            threading.Thread(
-                target=self._watch_terminal,
-                args=(stdin.fileno(),),
-                name="caseline-hangup-watch",
-                daemon=True,
-            ).start()
-
-    def _on_signal(self, signum: int, frame: object) -> None:
-        self._on_terminate(128 + signum)
-
-    def _watch_terminal(self, fd: int) -> None:
-        """Every half second, ask the terminal for its settings: a hung-up one refuses."""
-        while True:
-            time.sleep(HANGUP_POLL_SECONDS)
-            try:
-                termios.tcgetattr(fd)
-            except (termios.error, OSError):
-                self._on_terminate(129)
-                return
-
     async def action_quit(self) -> None:
         """Quit, keeping every note being written as a draft (offered again next time).
 
@@ -396,20 +365,6 @@ class CaselineApp(Session):
             editors += (MinutesEditorScreen,)
         return [s for s in self.screen_stack if editors and isinstance(s, editors)]
 
-    def _on_terminate(self, code: int) -> None:
-        # From the signal handler (main thread) or the watcher thread; the first one saves.
-        if not self._terminating.acquire(blocking=False):
-            time.sleep(30)  # the other is saving and will end the process
-            os._exit(code)
-        with contextlib.suppress(ValueError):  # only the main thread may change handlers
-            signal.signal(signal.SIGCONT, signal.SIG_IGN)  # no redraw on the dead terminal
-        try:
-            self.save_open_drafts()
-            self.store.close()
-        finally:
-            # The terminal may be gone: restoring it could block or raise, so don't try.
-            os._exit(code)
-
     def _warn_about_permissions(self) -> None:
         """Say so when other users of this computer can read or change the records (found when
         the database was opened); the owner decides whether to change the permissions."""
@@ -465,6 +420,7 @@ class CaselineApp(Session):
             self.show_drafts(drafts, left)
 
     def show_drafts(self, drafts: list[DraftInfo], left: Sequence[LeftDraft] = ()) -> None:
+        from store.notes.records import LeftDraft
         from tui.screens.caseload.pickers import DraftsScreen
 
         def chosen(draft: DraftInfo | LeftDraft | None) -> None:

@@ -31,12 +31,7 @@ from store.core.config import (
 )
 from store.core.errors import SignInRefused, StoreError
 from store.core.settings import Config, ConfigError
-from tui.cli_admin import add_admin_parser, admin
 from tui.cli_args import EXIT_FAILURE, OneLineParser, fail, positive
-from tui.cli_audit import add_audit_parser, audit
-from tui.cli_export import add_export_parser, export
-from tui.cli_import import add_import_parser, import_command
-from tui.cli_verify import add_verify_parser, verify
 
 if TYPE_CHECKING:
     from store.cases.records import CaseRow
@@ -57,7 +52,27 @@ def _where_things_are() -> str:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+# The options of the command that runs the app, each but --demo followed by its value.
+APP_OPTIONS = ("--db", "--worker")
+
+
+def runs_the_app(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` only runs the app (no command, no help): its parser needs none of the
+    commands' own arguments, nor their code (``build_parser``'s ``commands``). Anything else,
+    an abbreviated option or a mistake included, is left to the whole parser."""
+    args = list(argv)
+    while args:
+        arg = args.pop(0)
+        if arg == "--demo" or ("=" in arg and arg.split("=", 1)[0] in APP_OPTIONS):
+            continue
+        if arg not in APP_OPTIONS or not args or args.pop(0).startswith("-"):
+            return False
+    return True
+
+
+def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
+    """The command line's parser; without ``commands``, the commands other than ``demo`` are
+    not added (nor their code loaded): enough to parse what ``runs_the_app``."""
     parser = OneLineParser(
         prog="caseline",
         description="A keyboard-first caseload for social workers and case managers.",
@@ -105,17 +120,32 @@ def build_parser() -> argparse.ArgumentParser:
         "--as-of", metavar="DATE", help="date the demo history runs up to (default: today)"
     )
     demo.add_argument("--force", action="store_true", help="replace a database that has data")
+    if not commands:
+        return parser
+    from tui.cli_admin import add_admin_parser
+    from tui.cli_audit import add_audit_parser
+    from tui.cli_backup import add_backup_parsers
+    from tui.cli_export import add_export_parser
+    from tui.cli_import import add_import_parser
+    from tui.cli_records import add_records_parsers
+    from tui.cli_verify import add_verify_parser
+    from tui.serve import add_serve_parser
+
     add_export_parser(sub)
     add_admin_parser(sub)
     add_audit_parser(sub)
     add_verify_parser(sub)
+    add_backup_parsers(sub)
+    add_records_parsers(sub)
+    add_serve_parser(sub)
     add_import_parser(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    parser = build_parser(commands=not runs_the_app(given))
+    args = parser.parse_args(given)
     if args.demo and getattr(args, "db", None):
         parser.error("--db and --demo can't be used together: --demo is the demo database")
     if args.command == "demo" and not args.demo and not getattr(args, "db", None):
@@ -124,22 +154,56 @@ def main(argv: Sequence[str] | None = None) -> int:
         config = load_config()
         if args.command == "demo":
             return _demo(args, config)
-        if args.command == "export":
-            return export(args, config)
-        if args.command == "admin":
-            return admin(args, config)
-        if args.command == "audit":
-            return audit(args, config)
-        if args.command == "verify":
-            return verify(args, config)
-        if args.command == "import":
-            return import_command(args, config)
-        return _run(args, config)
+        if args.command is None:
+            return _run(args, config)
+        return _command(args, config)
     except (StoreError, ConfigError) as exc:
         fail(str(exc))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # Read into a program that stopped reading (``| head``): nothing more to say, and
+        # Python's own attempt to flush at exit must not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILURE
     return EXIT_FAILURE
+
+
+def _command(args: argparse.Namespace, config: Config) -> int:
+    """Every command but ``demo``: their code is loaded when one of them is run."""
+    if args.command == "export":
+        from tui.cli_export import export
+
+        return export(args, config)
+    if args.command == "admin":
+        from tui.cli_admin import admin
+
+        return admin(args, config)
+    if args.command == "audit":
+        from tui.cli_audit import audit
+
+        return audit(args, config)
+    if args.command == "verify":
+        from tui.cli_verify import verify
+
+        return verify(args, config)
+    if args.command in ("backup", "check", "restore"):
+        from tui import cli_backup
+
+        run = {"backup": cli_backup.backup, "check": cli_backup.check}
+        return run.get(args.command, cli_backup.restore)(args, config)
+    if args.command in ("list", "note", "show"):
+        from tui import cli_records
+
+        shown = {"list": cli_records.list_cases, "note": cli_records.add_note}
+        return shown.get(args.command, cli_records.show_case)(args, config)
+    if args.command == "serve":
+        from tui.serve import serve
+
+        return serve(args, config)
+    from tui.cli_import import import_command
+
+    return import_command(args, config)
 
 
 def _demo(args: argparse.Namespace, config: Config) -> int:
@@ -268,10 +332,11 @@ def _run(args: argparse.Namespace, config: Config) -> int:
     # Open the database, find out who is at the keyboard, and if that is already known read the
     # worker's open cases, while the app's code loads: the caseload is ready when the screen
     # is. The file is checked (``PRAGMA quick_check``, a second or more on an agency's
-    # database: SQLite's work, which doesn't hold the GIL) in a thread of its own meanwhile,
-    # and every write waits for it (``Store.open``'s ``check_later``): one that fails is
-    # refused as before, with nothing written, before anything is drawn if it is over by then
-    # and by the app closing if not.
+    # database: SQLite's work, which doesn't hold the GIL) in a thread of its own, and every
+    # write waits for it (``Store.open``'s ``check_later``): a small file's at once, a large
+    # one's once the caseload is drawn (beside the first frame it took a core from it). One
+    # that fails is refused as before, with nothing written, before anything is drawn if it
+    # is over by then and by the app closing if not.
     opened: Future[tuple[Store, Start]] = Future()
     first_caseload: Future[list[CaseRow]] = Future()
 
@@ -282,6 +347,7 @@ def _run(args: argparse.Namespace, config: Config) -> int:
                 ref_format=config.ref_format,
                 consent_expiring_days=config.consent_expiring_days,
                 check_later=True,
+                hold_check=True,  # a large file's, until the caseload is drawn (tui.app)
             )
         except BaseException as exc:
             opened.set_exception(exc)
@@ -347,9 +413,6 @@ def who_is_there(store: Store, args: argparse.Namespace, config: Config, worker:
     """The demo database (made-up records) opens as the demo worker; where the agency trusts
     the computer's logins (``identity = "os-login"``) the worker is the account running this,
     never a name from the environment; otherwise the worker signs in."""
-    from store.audit.service import origin_here
-    from tui.screens.sign_in import SignIn
-
     if args.demo or store.is_demo():
         return Start(me=store.workers.ensure(worker), demo=True)
     if config.identity == "os-login":
@@ -359,8 +422,15 @@ def who_is_there(store: Store, args: argparse.Namespace, config: Config, worker:
                 f'--worker {args.worker.strip()} is not you: with identity = "os-login" '
                 f"you are the computer's login, {login}."
             )
+        from store.audit.service import origin_here
+
         return Start(me=store.workers.identify(login, origin=origin_here(), how="os-login"))
-    return Start(sign_in=SignIn(login=worker, setup=not store.workers.has_administrator()))
+    from tui.screens.sign_in import SignIn  # its screen is not needed to draw a caseload
+    from tui.serve import SERVED
+
+    # In a browser (caseline serve) the login box starts empty: the server's account is nobody's.
+    login = "" if os.environ.get(SERVED) else worker
+    return Start(sign_in=SignIn(login=login, setup=not store.workers.has_administrator()))
 
 
 if __name__ == "__main__":  # pragma: no cover

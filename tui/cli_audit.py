@@ -130,10 +130,11 @@ def _write_csv(entries: list[AuditEntry]) -> None:
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(FIELD_NAMES)
     for entry in entries:
-        writer.writerow(_cell(value) for value in _fields(entry).values())
+        writer.writerow(spreadsheet_safe(value) for value in _fields(entry).values())
 
 
-def _cell(value: object) -> object:
+def spreadsheet_safe(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: never a formula, None as empty."""
     if value is None:
         return ""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):

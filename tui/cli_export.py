@@ -99,13 +99,21 @@ def add_export_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     _add_export_arguments(assessment)
     case = what.add_parser(
         "case",
-        help="a case's handover pack as Markdown or printable HTML",
+        help="a case's handover pack (Markdown or printable HTML), or its whole record (JSON)",
         description="Export a case as a pack: --pack handover gives the summary, the current "
         "plan with its reviews, the meetings' open actions, the professionals and the support "
-        "network, the chronology and the ten most recent notes.",
+        "network, the chronology and the ten most recent notes; --pack record --format json "
+        "gives the whole record, every note, plan, meeting, assessment, referral and consent, "
+        "for another program.",
     )
-    _add_export_arguments(case)
-    case.add_argument("--pack", choices=("handover",), required=True, help="which pack: handover")
+    _add_export_arguments(case, formats=("md", "html", "json"))
+    case.add_argument("--pack", choices=("handover", "record"), help="which: handover or record")
+    case.add_argument(
+        "--subject-access",
+        action="store_true",
+        help="everything held about the client, every case of theirs, with the audit of who "
+        "read it and the other people it names (JSON, for review before it goes out)",
+    )
     case.add_argument(
         "--for",
         dest="for_agency",
@@ -123,13 +131,16 @@ def add_export_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     )
 
 
-def _add_export_arguments(parser: argparse.ArgumentParser) -> None:
+def _add_export_arguments(
+    parser: argparse.ArgumentParser, formats: tuple[str, ...] = ("md", "html")
+) -> None:
     """What every export takes: the case, the format, where to write, the database, who."""
     parser.add_argument("ref", metavar="REF", help="case reference, e.g. CL-2026-0001")
     parser.add_argument(
         "--format",
-        choices=("md", "html"),
-        help="md or html (default: from the --output name, .html/.htm = html; else md)",
+        choices=formats,
+        help=f"{' or '.join(formats)} (default: from the --output name, .html/.htm = html; "
+        "else md)",
     )
     parser.add_argument(
         "--output", "-o", metavar="PATH", help="file to write (default: standard output)"
@@ -162,7 +173,15 @@ def export(args: argparse.Namespace, config: Config) -> int:
         return _export_plan(args, config)
     if args.what == "minutes":
         return _export_minutes(args, config)
+    if args.what == "case" and (args.pack is None) == (not args.subject_access):
+        fail("export case: give --pack handover, --pack record or --subject-access (one of them)")
+    if args.what == "case" and args.subject_access:
+        return _export_subject_access(args, config)
+    if args.what == "case" and args.pack == "record":
+        return _export_record(args, config)
     if args.what == "case":
+        if args.format == "json":
+            fail("--format json: the handover pack is Markdown or HTML; --pack record is JSON")
         return _export_handover(args, config)
     if args.what == "assessment":
         return _export_assessment(args, config)
@@ -186,14 +205,14 @@ def _export_handover(args: argparse.Namespace, config: Config) -> int:
             pack = for_agency(pack, agency, sharing_basis(store, me, detail.id, agency, args))
         return pack
 
-    me, pack = _read_for_export(args, config, read)
+    me, pack = read_for_export(args, config, read)
     render = handover_html if fmt == "html" else handover_markdown
     text = render(pack, exported_by=me.display_name, exported_at=dates.now_utc())
     written = _write_export(output, text, example_name="handover.md")
     detail = pack.file.detail
     if agency:
         record_sharing(_database(args, config), me, detail.id, agency, args)
-    _audit_export(
+    audit_export(
         args,
         config,
         me,
@@ -204,6 +223,61 @@ def _export_handover(args: argparse.Namespace, config: Config) -> int:
     )
     if written:
         print(f"Wrote the handover pack of {detail.ref} to {output}", file=sys.stderr)
+    return 0
+
+
+def _export_record(args: argparse.Namespace, config: Config) -> int:
+    """Export a case's whole record as JSON (``store.export.record``)."""
+    from store.core import dates
+    from store.export.record import WholeRecord, record_json
+
+    if args.format not in (None, "json") or (args.output and not args.format):
+        fail("--pack record is written as JSON: give --format json")
+    if args.for_agency:
+        fail("--for: a case's whole record is not made for another agency; a handover pack is")
+    output = Path(args.output).expanduser() if args.output else None
+
+    def read(store: Store, me: WorkerInfo) -> WholeRecord:
+        return store.record.whole(me, store.cases.by_ref(me, args.ref).id)
+
+    me, record = read_for_export(args, config, read)
+    text = record_json(record, exported_by=me.display_name, exported_at=dates.now_utc())
+    written = _write_export(output, text, example_name="case.json")
+    detail = record.file.detail
+    audit_export(args, config, me, "record", output, (detail.id, "case", detail.id))
+    if written:
+        print(f"Wrote the whole record of {detail.ref} to {output}", file=sys.stderr)
+    return 0
+
+
+def _export_subject_access(args: argparse.Namespace, config: Config) -> int:
+    """Answer a subject access request (``store.export.record``): everything held about the
+    client of the case REF, as JSON for review before it goes out."""
+    from store.core import dates
+    from store.export.record import SubjectAccess, subject_access_json
+
+    if args.format not in (None, "json") or (args.output and not args.format):
+        fail("--subject-access is written as JSON: give --format json")
+    if args.for_agency:
+        fail("--for: an answer to a subject access request goes to the client, not an agency")
+    output = Path(args.output).expanduser() if args.output else None
+
+    def read(store: Store, me: WorkerInfo) -> SubjectAccess:
+        return store.record.subject_access(me, store.cases.by_ref(me, args.ref).id)
+
+    me, answer = read_for_export(args, config, read)
+    text = subject_access_json(answer, exported_by=me.display_name, exported_at=dates.now_utc())
+    written = _write_export(output, text, example_name="subject-access.json")
+    for record in answer.records:
+        detail = record.file.detail
+        audit_export(args, config, me, "subject-access", output, (detail.id, "case", detail.id))
+    if written:
+        print(
+            f"Wrote everything held about {answer.client_name} "
+            f"({plural(len(answer.records), 'case')}) "
+            f"to {output}: review the people it names before it goes out",
+            file=sys.stderr,
+        )
     return 0
 
 
@@ -228,7 +302,7 @@ def _database(args: argparse.Namespace, config: Config) -> Path:
     return path
 
 
-def _read_for_export(
+def read_for_export(
     args: argparse.Namespace, config: Config, read: Callable[[Store, WorkerInfo], T]
 ) -> tuple[WorkerInfo, T]:
     """Sign in, then ``read`` as that worker from the database the app would use, opened
@@ -258,7 +332,7 @@ def _read_for_export(
         fail(f"{exc.message.removesuffix('.')}: give it with --reason.")
 
 
-def _audit_export(
+def audit_export(
     args: argparse.Namespace,
     config: Config,
     me: WorkerInfo,
@@ -267,8 +341,10 @@ def _audit_export(
     record: tuple[int, str, int],
     *,
     described: str = "",
+    action: str = "",
 ) -> None:
-    """Add the export to the audit trail once it has succeeded (``record``: the case, and the
+    """Add the export to the audit trail once it has succeeded (``action``: what it was,
+    "<what>-exported" unless said; ``record``: the case, and the
     kind and id of what was exported), through a short read-write opening of the database
     of its own. A database that can't be written still exports, and says so in one line."""
     from store.core.errors import StoreError
@@ -282,7 +358,13 @@ def _audit_export(
         detail += f" (reason: {args.said})"
     try:
         record_after_reading(
-            _database(args, config), me, f"{what}-exported", case_id, kind, record_id, detail=detail
+            _database(args, config),
+            me,
+            action or f"{what}-exported",
+            case_id,
+            kind,
+            record_id,
+            detail=detail,
         )
     except StoreError as exc:
         print(
@@ -353,7 +435,7 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
         )
         return detail, items
 
-    me, (detail, items) = _read_for_export(args, config, read)
+    me, (detail, items) = read_for_export(args, config, read)
     described = describe_filter(categories, since, until, args.text)
     render = chronology_html if fmt == "html" else chronology_markdown
     text = render(
@@ -364,7 +446,7 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
         filter_description=described,
     )
     written = _write_export(output, text, example_name="chronology.md")
-    _audit_export(
+    audit_export(
         args, config, me, "chronology", output, (detail.id, "case", detail.id), described=described
     )
     if written:
@@ -403,11 +485,11 @@ def _export_plan(args: argparse.Namespace, config: Config) -> int:
             plan = store.plans.get(me, chosen.id)
         return detail, plan
 
-    me, (detail, plan) = _read_for_export(args, config, read)
+    me, (detail, plan) = read_for_export(args, config, read)
     render = plan_export_html if fmt == "html" else plan_export_markdown
     text = render(detail, plan, exported_by=me.display_name, exported_at=dates.now_utc())
     written = _write_export(output, text, example_name="plan.md")
-    _audit_export(args, config, me, "plan", output, (detail.id, "service_plan", plan.id))
+    audit_export(args, config, me, "plan", output, (detail.id, "service_plan", plan.id))
     if written:
         goals, reviews = len(plan.goals), len(plan.reviews)
         print(
@@ -447,11 +529,11 @@ def _export_minutes(args: argparse.Namespace, config: Config) -> int:
             chosen = found
         return detail, store.conferences.get(me, chosen.id)
 
-    me, (detail, conference) = _read_for_export(args, config, read)
+    me, (detail, conference) = read_for_export(args, config, read)
     render = minutes_export_html if fmt == "html" else minutes_export_markdown
     text = render(detail, conference, exported_by=me.display_name, exported_at=dates.now_utc())
     written = _write_export(output, text, example_name="minutes.md")
-    _audit_export(args, config, me, "minutes", output, (detail.id, "conference", conference.id))
+    audit_export(args, config, me, "minutes", output, (detail.id, "conference", conference.id))
     if written:
         print(
             f"Wrote the minutes of meeting {conference.id} of {detail.ref} to {output}",
@@ -475,13 +557,13 @@ def _export_assessment(args: argparse.Namespace, config: Config) -> int:
             fail(f"Case {detail.ref} has no assessment.")
         return detail, history
 
-    me, (detail, history) = _read_for_export(args, config, read)
+    me, (detail, history) = read_for_export(args, config, read)
     render = assessment_export_html if fmt == "html" else assessment_export_markdown
     text = render(detail, history, scale, exported_by=me.display_name, exported_at=dates.now_utc())
     written = _write_export(output, text, example_name="assessment.md")
     current = history.overview.current
     record = (detail.id, "assessment", current.id) if current else (detail.id, "case", detail.id)
-    _audit_export(args, config, me, "assessment", output, record)
+    audit_export(args, config, me, "assessment", output, record)
     if written:
         finals = len(history.overview.finals)
         print(

@@ -12,14 +12,24 @@ an argument missing) is one line and exit status 2, as for every command.
 from __future__ import annotations
 
 import argparse
+import csv
 from pathlib import Path
 
 from store.core.settings import Config
 from store.core.textsafe import visible
 from tui.cli_args import OneLineParser, fail
-from tui.cli_sign_in import Prompter, add_token_file_argument, open_database, sign_in
+from tui.cli_sign_in import (
+    Prompter,
+    add_token_file_argument,
+    open_database,
+    sign_in,
+    sign_in_to_write,
+)
 
-WHAT = ("resources",)
+WHAT = ("resources", "cases")
+# The columns of a file of cases to import (its first line names them; only client_name is
+# required), as the new-case form has them.
+CASE_COLUMNS = ("client_name", "date_of_birth", "address", "phone", "ref", "worker", "allocated_on")
 
 
 def add_import_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
@@ -30,13 +40,17 @@ def add_import_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
         description="Import records from outside. 'resources PATH': the Open Referral (HSDS "
         "3.0 or 1.x) package in the folder PATH, into the directory of community resources; "
         "a re-import updates the services it imported before and withdraws those gone from it. "
-        "For managers and administrators; you sign in first (who you are: --worker before "
-        "'import').",
+        "For managers and administrators. 'cases PATH': a CSV file of new cases, one a line, "
+        f"its first line naming its columns ({', '.join(CASE_COLUMNS)}; only client_name is "
+        "required): all imported, or none if any line has a problem. You sign in first (who "
+        "you are: --worker before 'import').",
     )
     command.add_argument(
-        "what", metavar="WHAT", type=what_to_import, help="what to import: resources"
+        "what", metavar="WHAT", type=what_to_import, help="what to import: resources or cases"
     )
-    command.add_argument("path", metavar="PATH", help="the package's folder")
+    command.add_argument(
+        "path", metavar="PATH", help="the package's folder (resources), or the CSV file (cases)"
+    )
     command.add_argument(
         "--source",
         metavar="NAME",
@@ -55,7 +69,8 @@ def what_to_import(text: str) -> str:
     if text not in WHAT:
         shown = visible(text[:40]) + ("…" if len(text) > 40 else "")
         raise argparse.ArgumentTypeError(
-            f"{shown!r} is not something to import; try: caseline import resources PATH"
+            f"{shown!r} is not something to import; try: caseline import resources PATH, "
+            "or caseline import cases PATH.csv"
         )
     return text
 
@@ -63,6 +78,9 @@ def what_to_import(text: str) -> str:
 def import_command(args: argparse.Namespace, config: Config) -> int:
     """Run ``caseline import``: sign in, import (WHAT was checked by the parser)."""
     from store.audit.service import origin_here
+
+    if args.what == "cases":
+        return import_cases(args, config)
 
     folder = Path(args.path).expanduser()
     if not folder.is_dir():
@@ -83,3 +101,61 @@ def import_command(args: argparse.Namespace, config: Config) -> int:
         for problem in report.problems:
             print(f"  {visible(str(problem))}")
     return 0
+
+
+def import_cases(args: argparse.Namespace, config: Config) -> int:
+    """Run ``caseline import cases PATH``: every line checked, then all imported or none."""
+    from store.audit.service import origin_here
+    from store.core.errors import InvalidInput
+
+    rows = read_cases(Path(args.path).expanduser())
+    store = open_database(args, config, create=False)
+    try:
+        me = sign_in_to_write(store, args, config, Prompter(), origin_here())
+        try:
+            made = store.cases.create_many(me, rows, dayfirst=config.dayfirst)
+        except InvalidInput as exc:
+            for where, problem in exc.errors.items():
+                print(f"{visible(where)}: {visible(problem)}")
+            fail(f"{len(exc.errors)} problems in {args.path}: nothing was imported.")
+    finally:
+        store.close()
+    print(f"Imported {len(made)} cases from {args.path}.")
+    for case in made:
+        print(f"  {case.ref}  {visible(case.client_name)}  ({visible(case.worker_name)})")
+    return 0
+
+
+def read_cases(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """The rows of a CSV file of cases, each with the line it starts on; a file that can't be
+    read, or whose first line names a column there is no such thing as, is refused."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as file:
+            reader = csv.DictReader(file)
+            columns = [_column(name) for name in reader.fieldnames or []]
+            unknown = [name for name in columns if name not in CASE_COLUMNS]
+            if unknown or "client_name" not in columns:
+                named = f"no column {unknown[0]!r}" if unknown else "no client_name column"
+                fail(
+                    f"{path}: {visible(named)}; its first line names the columns, of "
+                    f"{', '.join(CASE_COLUMNS)} (client_name is required)"
+                )
+            reader.fieldnames = columns
+            rows = []
+            line = reader.line_num + 1
+            for row in reader:
+                values = {k: v for k, v in row.items() if k is not None and v}
+                if None in row:
+                    fail(f"{path}: line {line} has more cells than the first line has columns")
+                if any(v.strip() for v in values.values()):
+                    rows.append((line, values))
+                line = reader.line_num + 1
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        fail(f"{path} can't be read as CSV ({getattr(exc, 'strerror', None) or exc}).")
+    if not rows:
+        fail(f"{path} has no cases in it (only its first line, naming the columns).")
+    return rows
+
+
+def _column(name: str) -> str:
+    return "_".join(name.strip().lower().replace("-", " ").split())

@@ -103,6 +103,16 @@ def sign_in(
     return store.workers.sign_in(login, passphrase, origin=origin)
 
 
+def sign_in_to_write(
+    store: Store, args: argparse.Namespace, config: Config, prompter: Prompter, origin: str
+) -> WorkerInfo:
+    """The worker running a command that writes records (``caseline note``), signed in as
+    ``sign_in`` does, tokens included; the demo database needs no sign-in, as in the app."""
+    if args.demo or store.is_demo():
+        return store.workers.ensure(resolve_worker(getattr(args, "worker", None), config))
+    return sign_in(store, args, config, prompter, origin, tokens=True)
+
+
 def sign_in_to_read(
     path: Path, args: argparse.Namespace, config: Config, prompter: Prompter, origin: str
 ) -> WorkerInfo:

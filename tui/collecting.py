@@ -17,27 +17,39 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import time
 from contextvars import Context
 
 AFTER_KEY = 0.25  # seconds: a case opened or a tab switched to is drawn well within it
 HELD = 1_000_000_000  # objects made before a collection starts, while it is held
+
+# The threshold to go back to, and when: the timer may never run (an app closed meanwhile,
+# its loop gone), so whoever looks next lets go of a hold that is over.
+_held: tuple[int, float] | None = None
 
 
 def collect_after_key() -> None:
     """A key came: no automatic collection until ``AFTER_KEY`` from now (held already: a key
     before this one, whose timer lets it go; turned off: start-up). The timer runs in a
     context of its own: one copied from the key's would hold the screen it was typed on."""
+    global _held
+    if held() or not gc.isenabled():
+        return
     first, *older = gc.get_threshold()
-    if first != HELD and gc.isenabled():
-        gc.set_threshold(HELD, *older)
-        asyncio.get_running_loop().call_later(AFTER_KEY, _let_go, first, context=Context())
+    _held = (first, time.monotonic() + AFTER_KEY)
+    gc.set_threshold(HELD, *older)
+    asyncio.get_running_loop().call_later(AFTER_KEY, _let_go, context=Context())
 
 
 def held() -> bool:
-    """Whether a key holds collection off now."""
+    """Whether a key holds collection off now (a hold that is over is let go)."""
+    if _held is not None and time.monotonic() >= _held[1]:
+        _let_go()
     return gc.get_threshold()[0] == HELD
 
 
-def _let_go(first: int) -> None:
-    if held():
-        gc.set_threshold(first, *gc.get_threshold()[1:])
+def _let_go() -> None:
+    global _held
+    if _held is not None and gc.get_threshold()[0] == HELD:
+        gc.set_threshold(_held[0], *gc.get_threshold()[1:])
+    _held = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.binding import Binding, BindingType
@@ -22,14 +22,17 @@ from store.core.records import WorkerInfo
 from store.service import ChangeWatch
 from tui.collecting import collect_after_key
 from tui.host import CaselineHost
-from tui.screens.sign_in import SignIn
+from tui.widgets.textual_fixes import WholeFrameTakesRepaints
 from tui.workers import run_store
+
+if TYPE_CHECKING:
+    from tui.screens.sign_in import SignIn
 
 # What counts as someone at the keyboard.
 INPUT_EVENTS = (events.Key, events.Paste, events.MouseDown, events.MouseScrollUp)
 
 
-class Session(CaselineHost):
+class Session(WholeFrameTakesRepaints, CaselineHost):
     """The part of the app that knows who is signed in (``CaselineApp`` is the rest)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -156,7 +159,7 @@ class Session(CaselineHost):
                 markup=False,
             )
             return
-        from tui.screens.sign_in import SignInScreen
+        from tui.screens.sign_in import SignIn, SignInScreen
 
         self.locked = True
         self.clear_notifications()  # a message may name a client

@@ -36,9 +36,11 @@ _terminal: tuple[object, str] | None = None
 
 
 def origin_here() -> str:
-    """Where this process is used from: "ssh 10.0.0.5" over SSH, else the terminal
-    ("/dev/pts/3"), else "local"."""
+    """Where this process is used from: "browser" in a web browser (``caseline serve``),
+    "ssh 10.0.0.5" over SSH, else the terminal ("/dev/pts/3"), else "local"."""
     global _terminal
+    if os.environ.get("CASELINE_SERVED"):
+        return "browser"
     for variable in ("SSH_CONNECTION", "SSH_CLIENT"):
         parts = os.environ.get(variable, "").split()
         if parts:

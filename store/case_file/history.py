@@ -37,6 +37,7 @@ from store.core.models import (
 from store.core.permissions import Access
 from store.core.records import WorkerInfo
 from store.core.textsafe import preview_line
+from store.referrals import versions as referral_versions
 from store.referrals.models import IncomingReferral
 
 # Tables whose rows keep a change history, by the name RecordChange.table uses.
@@ -77,6 +78,11 @@ FIELD_NAMES: dict[tuple[str, str], str] = {
     ("consent", "professional_id"): "professional",
     ("consent", "expires_on"): "review or expiry",
     ("consent", "withdrawn_reason"): "why withdrawn",
+    # A referral's details, as its edits change them (``store.referrals.versions``).
+    ("referral", "agency"): "to whom",
+    ("referral", "agency_contact"): "contact there",
+    ("referral", "referred_on"): "date",
+    ("referral", "shared"): "what is shared",
 }
 
 
@@ -91,6 +97,7 @@ class HistoryLine:
     now: str
     changed_by: str
     changed_at: datetime  # naive UTC
+    why: str = ""  # the reason given for the change, where one is asked for
 
 
 # Fields that hold the id of a worker or a professional.
@@ -169,6 +176,7 @@ def readable_history(
                 now=_readable(change.field, change.new_value, workers, professionals),
                 changed_by=change.changed_by,
                 changed_at=change.changed_at,
+                why=change.why,
             )
         )
     return lines
@@ -312,6 +320,14 @@ class CaseHistory:
                 .order_by(RecordChange.id.desc())
             )
             changes.extend((label, table, record_id, change_info(c)) for c in query)
+        # A referral's edits keep what it said before each in full, with why (not as
+        # RecordChange rows): the details each changed.
+        for edit in referral_versions.edits(case_id):
+            change = ChangeInfo(
+                edit.field, edit.was, edit.now, edit.changed_by, edit.changed_at, edit.why
+            )
+            label = f"Referral to {preview_line(edit.agency, 41)}"
+            changes.append((label, "referral", edit.referral_id, change))
         changes.sort(key=lambda item: item[3].changed_at, reverse=True)
         return changes
 

@@ -78,6 +78,7 @@ class ChangeInfo:
     new_value: str | None
     changed_by: str
     changed_at: datetime  # naive UTC
+    why: str = ""  # the reason given, where one is asked for (a sent referral's edit)
 
 
 @dataclass(frozen=True)

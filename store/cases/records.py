@@ -29,6 +29,15 @@ class CaseRow:
     consent_due_on: date | None = None  # the earliest review or expiry of a consent in force
 
 
+FLAG_LABELS = {"contact": "no note 7d", "new": "new", "review": "review", "actions": "action due"}
+
+
+def flag_labels(row: CaseRow) -> list[str]:
+    """The row's flags as the caseload words them, most urgent first ("review" already shows
+    as "overdue" in the Next review column)."""
+    return [FLAG_LABELS.get(f, f) for f in row.flags if f != "review"]
+
+
 @dataclass(frozen=True, slots=True)
 class DuplicateCandidate:
     """An existing client who may be the person being entered as new."""

@@ -5,6 +5,7 @@ in ``store.cases.closure``)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -48,6 +49,10 @@ if TYPE_CHECKING:
 Scope = Literal["mine", "all"]
 
 NO_NEW_CASES = "Your role doesn't open cases: a worker, supervisor or manager does."
+
+
+def _line_of(where: str) -> int:
+    return int(where.split(":")[0].removeprefix("line "))
 
 
 class CaseService(CaseLifecycle, BulkTransfer, ClosureChecklistService, CaseRestriction, TeamView):
@@ -229,6 +234,55 @@ class CaseService(CaseLifecycle, BulkTransfer, ClosureChecklistService, CaseRest
             )
             act(actor, "case-created", case.id, "case", case.id)
             return case_detail(case.id)
+
+    def create_many(
+        self,
+        actor: WorkerInfo,
+        rows: Sequence[tuple[int, dict[str, Any]]],
+        *,
+        dayfirst: bool = True,
+    ) -> list[CaseDetail]:
+        """A client and an open case for each of ``rows`` (its line number in a file, and its
+        fields as ``create`` takes them), all in one transaction or none: every row is
+        checked first, and InvalidInput names each problem by its line ("line 4: phone")."""
+        from store.cases.input import NewCase
+        from store.core.validation import validate
+
+        errors: dict[str, str] = {}
+        checked: list[tuple[int, NewCase]] = []
+        first_line: dict[str, int] = {}
+        for line, row in rows:
+            try:
+                new = validate(NewCase, row, dayfirst=dayfirst)
+            except InvalidInput as exc:
+                errors.update({f"line {line}: {k}": v for k, v in exc.errors.items()})
+                continue
+            if new.ref and new.ref in first_line:
+                errors[f"line {line}: ref"] = f"{new.ref} is on line {first_line[new.ref]} too."
+            first_line.setdefault(new.ref, line)
+            checked.append((line, new))
+        with self.database.reading():  # what a row names must be there, or not yet
+            workers = {w.username for w in Worker.select(Worker.username)}
+            for line, row in rows:
+                named = clean_field(str(row.get("worker") or ""))
+                if named and named not in workers:
+                    errors[f"line {line}: worker"] = f"No worker called {named!r}."
+            for line, new in checked:
+                if new.ref and Case.select().where(Case.ref == new.ref).exists():
+                    errors[f"line {line}: ref"] = f"Case reference {new.ref} is already in use."
+        if errors:
+            raise InvalidInput(dict(sorted(errors.items(), key=lambda e: _line_of(e[0]))))
+        made: list[CaseDetail] = []
+        with self.database.writing():
+            for line, new in checked:
+                try:
+                    made.append(self.create(actor, new, dayfirst=dayfirst))
+                except InvalidInput as exc:
+                    found = {f"line {line}: {k}": v for k, v in exc.errors.items()}
+                    raise InvalidInput(found) from exc
+                except (NotPermitted, NotFound) as exc:
+                    raise type(exc)(f"Line {line}: {exc}") from exc
+        return made
 
     @guarded(Access.READ, "case_id")
     def get(self, actor: WorkerInfo, case_id: int) -> CaseDetail:

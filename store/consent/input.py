@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 from store.consent.rules import (
     GIVEN_BY,
     HOW,
+    LOGGED_MAX,
     PURPOSE_MAX,
     REASON_MAX,
     RECIPIENT_MAX,
@@ -135,7 +136,7 @@ class SharingInput(BaseModel):
     @field_validator("what", mode="before")
     @classmethod
     def _what(cls, value: object) -> str:
-        return _required(value, "What was shared", WHAT_MAX)
+        return _required(value, "What was shared", LOGGED_MAX)
 
     @field_validator("lawful_reason", mode="before")
     @classmethod

@@ -17,6 +17,9 @@ SOURCES: tuple[str, ...] = ("referral", "export")
 DEFAULT_EXPIRING_DAYS = DEFAULT_CONSENT_EXPIRING_DAYS
 
 WHAT_MAX = 500
+# What a line of the sharing log says was shared: as long as a referral's "what is shared"
+# (store.referrals.rules.SHARED_MAX), whose sending it logs.
+LOGGED_MAX = 2_000
 RECIPIENT_MAX = 200
 PURPOSE_MAX = 500
 REASON_MAX = 500

@@ -5,6 +5,10 @@ in a thread while the caseload is read and drawn (``Store.open(..., check_later=
 every write of this process waits here meanwhile, in whatever thread it is made: an audit row
 of a record read, a draft kept, a note. A database that fails its check is never written to:
 the writes waiting, and any after, are refused with the check's own message.
+
+A large file's check may be held (``Store.open(..., hold_check=True)``) until the app has
+drawn its first screen and waits for it (``Store.checked``): beside the first frame it takes a
+core of a small machine from it. A write, or anyone waiting for the check, begins it at once.
 """
 
 from __future__ import annotations
@@ -14,6 +18,10 @@ from collections.abc import Callable
 
 from store.core.errors import DamagedDatabase, StoreError
 
+# A held check begins at the latest this long after the file was opened, should nothing begin
+# it (an app that never drew its first screen).
+HELD_AT_MOST_SECONDS = 5.0
+
 
 class WriteGate:
     """Shut until the check it waits for is over: open if it passed, refusing every write
@@ -21,13 +29,16 @@ class WriteGate:
 
     def __init__(self) -> None:
         self._over = threading.Event()
+        self._begun = threading.Event()
         self._refusal: tuple[type[StoreError], str] | None = None
 
-    def run(self, check: Callable[[], None]) -> threading.Thread:
+    def run(self, check: Callable[[], None], *, held: bool = False) -> threading.Thread:
         """Run ``check`` in a thread of its own: the gate opens if it returns, and refuses
-        every write if it raises (a file that could not be checked is not written to)."""
+        every write if it raises (a file that could not be checked is not written to).
+        ``held``: the check waits to begin until a write, or anyone waiting for it, asks."""
 
         def checking() -> None:
+            self._begun.wait(HELD_AT_MOST_SECONDS)
             try:
                 check()
             except StoreError as exc:
@@ -37,6 +48,8 @@ class WriteGate:
             finally:
                 self._over.set()
 
+        if not held:
+            self._begun.set()
         thread = threading.Thread(target=checking, name="caseline-file-check", daemon=True)
         thread.start()
         return thread
@@ -45,6 +58,7 @@ class WriteGate:
         """True if the check has passed (with ``wait``, once it is over); False if it is still
         running. Raises the check's error, a new one each time, if it failed."""
         if wait:
+            self._begun.set()  # a write waits for no one to ask for the check
             self._over.wait()
         elif not self._over.is_set():
             return False

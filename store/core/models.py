@@ -144,8 +144,9 @@ class Note(BaseModel):
     """A case note (recording). Finalised notes are never updated in place."""
 
     id = pw.AutoField()
-    case = pw.ForeignKeyField(Case, backref="notes", on_delete="CASCADE")
-    author = pw.ForeignKeyField(Worker, backref="+")
+    # Indexed by (case, contact_at) and (author, status) below, not alone (m0023).
+    case = pw.ForeignKeyField(Case, backref="notes", on_delete="CASCADE", index=False)
+    author = pw.ForeignKeyField(Worker, backref="+", index=False)
     author_id: int
     contact_at = pw.DateTimeField()
     note_type = pw.CharField(default="case note")

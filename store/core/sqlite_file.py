@@ -85,12 +85,29 @@ def file_signature(path: Path) -> tuple[int, int, int, bool]:
     return st.st_ino, st.st_size, st.st_mtime_ns, _sidecars_exist(path)
 
 
-def _connect_read_only(path: Path) -> tuple[sqlite3.Connection, bool]:
+def connect_read_only(path: Path) -> tuple[sqlite3.Connection, bool]:
     uri, immutable = read_only_uri(path)
     try:
         return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS), immutable
     except sqlite3.Error as exc:
         raise DatabaseUnavailable(f"Cannot open {path}: {exc}.") from exc
+
+
+def first_problem(conn: sqlite3.Connection, path: Path, *, full: bool) -> str | None:
+    """The first problem SQLite's integrity check finds (``full``) or its quick check (every
+    page and record whole, without comparing each index with its table), on one line; None if
+    there is none."""
+    pragma = "integrity_check" if full else "quick_check"
+    try:
+        problem = str(conn.execute(f"PRAGMA {pragma}(1)").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            raise DatabaseUnavailable(f"{path} is locked by another program.") from exc
+        problem = str(exc)
+    if problem == "ok":
+        return None
+    # On one line, without SQLite's "*** in database main ***" heading.
+    return " ".join(line.strip() for line in problem.splitlines() if not line.startswith("***"))
 
 
 def check_integrity(path: Path) -> None:
@@ -99,23 +116,17 @@ def check_integrity(path: Path) -> None:
     Reads only, leaving the file and its folder exactly as they were. Raises DamagedDatabase
     with what to do about it.
     """
+    problem = ""
     for _attempt in range(STABLE_READ_ATTEMPTS):
         before = file_signature(path)
-        conn, immutable = _connect_read_only(path)
+        conn, immutable = connect_read_only(path)
         try:
-            problem = str(conn.execute("PRAGMA quick_check(1)").fetchone()[0])
-        except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                raise DatabaseUnavailable(f"{path} is locked by another program.") from exc
-            problem = str(exc)
+            found = first_problem(conn, path, full=False)
         finally:
             conn.close()
-        if problem == "ok":
+        if found is None:
             return
-        # The first problem, on one line, without SQLite's "*** in database main ***" heading.
-        problem = " ".join(
-            line.strip() for line in problem.splitlines() if not line.startswith("***")
-        )
+        problem = found
         if not immutable or file_signature(path) == before:
             break
         # A colleague wrote to the file while it was read without locks: look again.
@@ -130,7 +141,7 @@ def read_meta(path: Path) -> dict[str, str] | None:
     """Read Caseline's meta table without changing the file; None if the table is missing."""
     for attempt in range(1, STABLE_READ_ATTEMPTS + 1):
         before = file_signature(path)
-        conn, immutable = _connect_read_only(path)
+        conn, immutable = connect_read_only(path)
         try:
             return _meta_of(conn, path)
         except sqlite3.DatabaseError as exc:

@@ -258,6 +258,11 @@ class ReferralService(IncomingReferrals):
             Referral.update(**values).where(
                 Referral.id == referral_id, Referral.version == version
             ).execute()
+            # Once sent, more shared with the agency is disclosed anew: logged as such, under
+            # what it was sent under (which stays as it was).
+            more = sharing.newly_shared(row.shared, new.shared) if row.sent_on else ""
+            if more:
+                sharing.log_more(actor, row, more)
             act(actor, "referral-edited", row.case_id, "referral", referral_id)
             return self._detail(referral_id, actor)
 

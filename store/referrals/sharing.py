@@ -5,6 +5,7 @@ case's information-sharing log; and a directory service's name and contact
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -15,6 +16,7 @@ from store.consent.service import record_sharing
 from store.core import dates
 from store.core.errors import InvalidInput
 from store.core.records import WorkerInfo
+from store.core.textsafe import fold
 from store.resources.models import ResourceOrganisation, ResourceService
 
 NO_CONSENT = (
@@ -63,6 +65,57 @@ def log(actor: WorkerInfo, row: Any) -> None:
         row.case_id,
         recipient=row.agency,
         what=row.shared,
+        consent_id=row.consent_id,
+        lawful_reason="" if row.consent_id else row.lawful_reason,
+        source="referral",
+        source_id=row.id,
+    )
+
+
+# What separates the pieces of information a referral lists as shared: "Name, address and
+# phone; the case summary".
+_BETWEEN = re.compile(r"[,;\n]|\band\b", re.IGNORECASE)
+
+
+def _pieces(text: str) -> list[str]:
+    return [p for p in (part.strip(" .\t") for part in _BETWEEN.split(text)) if p]
+
+
+def newly_shared(before: str, after: str) -> str:
+    """What ``after`` says is shared that ``before`` did not: the pieces of it (between
+    commas, semicolons, "and" and line ends) that were not among the earlier ones, as typed,
+    case and accents ignored; "" when it shares nothing new (a piece taken out, or put in
+    another order)."""
+    known = {" ".join(fold(p).split()) for p in _pieces(before)}
+    new = [p for p in _pieces(after) if " ".join(fold(p).split()) not in known]
+    return ", ".join(dict.fromkeys(new))
+
+
+def log_more(actor: WorkerInfo, row: Any, more: str) -> None:
+    """Log ``more`` (``newly_shared``) shared with the agency of the referral ``row`` after
+    it was sent, under the consent or the lawful reason it was sent under: a disclosure of its
+    own. InvalidInput (on "shared") if that consent is no longer in force."""
+    if row.consent_id is not None:
+        consent = Consent.get_or_none(Consent.id == row.consent_id)
+        today = dates.today()
+        status = (
+            status_on(consent.given_on, consent.expires_on, consent.withdrawn_on, today)
+            if consent is not None
+            else None
+        )
+        if status not in IN_FORCE:
+            raise InvalidInput(
+                {
+                    "shared": f"It was sent under a consent that is {status or 'gone'} today: "
+                    "nothing more can be shared under it. Take out what is added, and share it "
+                    "in a new referral."
+                }
+            )
+    record_sharing(
+        actor,
+        row.case_id,
+        recipient=row.agency,
+        what=more,
         consent_id=row.consent_id,
         lawful_reason="" if row.consent_id else row.lawful_reason,
         source="referral",

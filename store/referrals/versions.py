@@ -4,13 +4,15 @@ version someone else has moved on is refused with what the referral says now."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from store.core.changes import as_text
 from store.core.conflicts import refused
 from store.core.errors import Conflict
 from store.core.rows import worker_names
-from store.referrals.models import ReferralStatusChange, ReferralVersion
+from store.referrals.models import Referral, ReferralStatusChange, ReferralVersion
 from store.referrals.records import ReferralVersionInfo
 
 # The details an edit may change, as the form names them.
@@ -41,6 +43,56 @@ def earlier(referral_id: int) -> tuple[ReferralVersionInfo, ...]:
         )
         for v in found
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Edited:
+    """One detail of a referral changed by an edit, as the case's history shows it."""
+
+    referral_id: int
+    agency: str  # whom the referral is to now
+    field: str  # one of DETAILS
+    was: str | None  # as RecordChange keeps a value (dates as ISO)
+    now: str | None
+    changed_by: str
+    changed_at: datetime  # naive UTC
+    why: str  # the reason given ("" for a draft's edit)
+
+
+def edits(case_id: int) -> list[Edited]:
+    """Every detail the edits of the case's referrals changed, each from what it said before
+    the edit to what the next one (or the referral now) says, with who, when and why."""
+    kept = list(
+        ReferralVersion.select()
+        .join(Referral, on=(ReferralVersion.referral == Referral.id))
+        .where(Referral.case == case_id)
+        .order_by(ReferralVersion.referral, ReferralVersion.id)  # each referral's in turn
+    )
+    if not kept:
+        return []
+    now = {r.id: r for r in Referral.select().where(Referral.id.in_({v.referral_id for v in kept}))}
+    names = worker_names([v.replaced_by_id for v in kept])
+    found: list[Edited] = []
+    for before, following in zip(kept, [*kept[1:], None], strict=True):
+        referral = now[before.referral_id]
+        # What the edit made of it: the next edit's "before", or the referral as it is now.
+        same = following is not None and following.referral_id == referral.id
+        then = following if same else referral
+        found += [
+            Edited(
+                referral_id=referral.id,
+                agency=referral.agency,
+                field=name,
+                was=as_text(getattr(before, name)),
+                now=as_text(getattr(then, name)),
+                changed_by=names.get(before.replaced_by_id or 0, ""),
+                changed_at=before.replaced_at,
+                why=before.why,
+            )
+            for name in DETAILS
+            if getattr(before, name) != getattr(then, name)
+        ]
+    return found
 
 
 def keep(row: Any, actor_id: int, why: str, now: datetime) -> None:

@@ -1222,6 +1222,10 @@ def fill_v22(b: Built) -> None:
     b.guard("referral_version", 1, "reason", KEPT)
 
 
+def fill_v23(b: Built) -> None:
+    """Version 23 dropped two indexes of notes that others cover: it brought no data."""
+
+
 BUILDERS: dict[int, Callable[[Built], None]] = {
     1: fill_v1,
     2: fill_v2,
@@ -1245,6 +1249,7 @@ BUILDERS: dict[int, Callable[[Built], None]] = {
     20: fill_v20,
     21: fill_v21,
     22: fill_v22,
+    23: fill_v23,
 }
 
 
@@ -1626,6 +1631,19 @@ def read_v22(store: Store, me: Any) -> None:
     assert store.integrity.verify().problems == ()
 
 
+def read_v23(store: Store, me: Any) -> None:
+    conn = sqlite3.connect(store.path)
+    try:
+        indexes = {row[1] for row in conn.execute("PRAGMA index_list(note)")}
+    finally:
+        conn.close()
+    assert not indexes & {"note_case_id", "note_author_id"}
+    assert {"note_case_id_contact_at", "note_author_id_status"} <= indexes
+    # A case's notes and a worker's drafts read as before, through the indexes that stay.
+    assert [n.id for n in store.notes.for_case(me, 1)] == [5, 3, 1]
+    assert 2 in {d.id for d in store.notes.drafts(me)}
+
+
 CHECKS: dict[int, Callable[[Store, Any], None]] = {
     1: read_v1,
     2: read_v2,
@@ -1649,6 +1667,7 @@ CHECKS: dict[int, Callable[[Store, Any], None]] = {
     20: read_v20,
     21: read_v21,
     22: read_v22,
+    23: read_v23,
 }
 
 

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 
 from store.cases.records import CaseDetail
+from store.core import dates
 from store.core.errors import Conflict, InvalidInput, NotPermitted
 from store.core.models import AuditEvent
 from store.core.records import WorkerInfo
 from store.referrals.records import ReferralDetail
 from store.service import Store
+from tests.conftest import FROZEN_NOW
 
 MakeCase = Callable[..., CaseDetail]
 
@@ -130,6 +133,85 @@ def test_a_draft_is_corrected_freely_even_to_whom_and_when(
     with pytest.raises(InvalidInput) as caught:
         edit(store, me, edited, referred_on="1/1/2026")  # before the case was allocated
     assert "before the case was opened" in caught.value.errors["referred_on"]
+
+
+def test_each_edit_shows_in_the_case_history_with_who_when_what_and_why(
+    store: Store,
+    me: WorkerInfo,
+    other: WorkerInfo,
+    case: CaseDetail,
+    sent: ReferralDetail,
+    draft: ReferralDetail,
+) -> None:
+    # Edits of two referrals in turn, a minute apart, as people make them.
+    with dates.frozen(FROZEN_NOW + timedelta(minutes=1)):
+        edit(store, other, sent, urgency="urgent", agency_contact="Duty desk", why="Worse since")
+    with dates.frozen(FROZEN_NOW + timedelta(minutes=2)):
+        edit(store, me, draft, agency="Southside Pantry", referred_on="5/11/2026")
+    with dates.frozen(FROZEN_NOW + timedelta(minutes=3)):
+        edit(store, me, store.referrals.get(me, sent.id), reason="Rent arrears.", why="Clearer")
+
+    lines = store.case_file.case_history_lines(me, case.id)
+    shown = [(h.record, h.field, h.was, h.now, h.changed_by, h.why) for h in lines]
+    northside = "Referral to Northside Food Bank"
+    assert shown == [
+        (northside, "reason", MADE["reason"], "Rent arrears.", "Sam Okafor", "Clearer"),
+        (
+            "Referral to Southside Pantry",
+            "to whom",
+            "Northside Food Bank",
+            "Southside Pantry",
+            "Sam Okafor",
+            "",
+        ),
+        ("Referral to Southside Pantry", "date", "02 Nov 2026", "05 Nov 2026", "Sam Okafor", ""),
+        (northside, "contact there", "0161 496 0101", "Duty desk", "Priya Nair", "Worse since"),
+        (northside, "urgency", "soon", "urgent", "Priya Nair", "Worse since"),
+    ]
+    assert lines[0].changed_at == FROZEN_NOW + timedelta(minutes=3)
+
+
+def test_more_shared_once_sent_is_logged_as_shared_anew_under_what_it_was_sent_under(
+    store: Store, me: WorkerInfo, case: CaseDetail
+) -> None:
+    consent = store.consent.add(
+        me, case.id, {"share_what": "Name, needs", "recipient": MADE["agency"], "given_on": "1/11"}
+    )
+    sent = store.referrals.create(
+        me, case.id, {**MADE, "lawful_reason": "", "consent_id": consent.id}
+    )
+    # Put in other words and another order, nothing new is shared.
+    sent = edit(store, me, sent, shared="household size; name and address.", why="Tidier")
+    assert len(store.consent.sharing_log(me, case.id)) == 1
+    long = "Their own form, filled in: " + "x" * 600  # longer than a consent's "what"
+    with dates.frozen(FROZEN_NOW + timedelta(minutes=1)):
+        sent = edit(
+            store,
+            me,
+            sent,
+            shared=f"Name, address, rent arrears and the GP's letter\n{long}",
+            why="Their intake form asked for more",
+        )
+    newest, _ = store.consent.sharing_log(me, case.id)
+    assert (newest.recipient, newest.what, newest.consent_id, newest.lawful_reason) == (
+        "Northside Food Bank",
+        f"rent arrears, the GP's letter, {long}",
+        consent.id,
+        "",
+    )
+    assert (newest.source, newest.source_id, sent.consent_id) == ("referral", sent.id, consent.id)
+    with store.database.reading():
+        actions = [e.action for e in AuditEvent.select().order_by(AuditEvent.id)]
+    assert actions[-2:] == ["information-shared", "referral-edited"]
+    # The consent withdrawn since, nothing more is shared under it, and nothing is kept.
+    store.consent.withdraw(
+        me, consent.id, {"withdrawn_on": "today", "reason": "She asked"}, version=1
+    )
+    with pytest.raises(InvalidInput) as caught:
+        edit(store, me, sent, shared=f"{sent.shared}; school reports", why="Asked")
+    assert "consent that is withdrawn today" in caught.value.errors["shared"]
+    assert len(store.consent.sharing_log(me, case.id)) == 2
+    assert len(store.referrals.get(me, sent.id).earlier) == 2
 
 
 def test_a_draft_withdrawn_is_finished_as_it_was(

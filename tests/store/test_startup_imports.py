@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -155,3 +156,39 @@ def test_config_has_the_fields_and_defaults_of_the_file_model() -> None:
 
     assert [f.name for f in dataclasses.fields(Config)] == list(ConfigFile.model_fields)
     assert ConfigFile().to_config() == Config()
+
+
+# Code the command line's start-up doesn't need to draw a worker's caseload.
+NOT_FOR_THE_CASELOAD = (
+    "tui.cli_admin",  # the other commands
+    "tui.cli_export",
+    "tui.cli_verify",
+    "store.integrity.records",
+    "tui.screens.sign_in",  # another first screen
+    "textual.widgets._text_area",  # the editors
+    "store.notes.records",  # what is looked at once the caseload is drawn
+    "store.search.records",
+)
+
+COMMAND_LINE_START = """
+import json, sys
+
+import tui.app, tui.screens.caseload.screen
+from tui import cli
+
+# Everything the command line does but run the app: wait for the caseload read beside.
+tui.app.CaselineApp.run = lambda app: app._first_caseload.result(30)
+assert cli.main(["--db", sys.argv[1], "--worker", "sam.okafor"]) == 0
+report = {"loaded": sorted(m for m in json.loads(sys.argv[2]) if m in sys.modules)}
+"""
+
+
+def test_the_command_line_loads_only_what_the_first_caseload_needs(
+    existing_db: Path, tmp_path: Path
+) -> None:
+    """Started on a worker's caseload (a demo database's worker), the command line loads
+    neither the other commands nor other screens, the editors or the drafts' records."""
+    with sqlite3.connect(existing_db) as db:
+        db.execute("INSERT INTO caseline_meta (key, value) VALUES ('demo', '1')")
+    report = run(existing_db, tmp_path, COMMAND_LINE_START, lazy=NOT_FOR_THE_CASELOAD)
+    assert report["loaded"] == []

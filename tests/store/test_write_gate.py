@@ -131,3 +131,35 @@ def test_a_file_to_upgrade_is_checked_before_it_is_opened(
     held_check["fails"].set()
     with pytest.raises(DamagedDatabase, match="as the test says"):
         Store.open(path, check_later=True)
+
+
+def test_a_large_files_check_held_begins_when_asked_or_when_a_write_needs_it(
+    tmp_path: Path, held_check: dict[str, threading.Event], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app holds a large file's check until its first screen is drawn: reads go ahead
+    meanwhile, and a write made first begins the check itself rather than wait for no one."""
+    monkeypatch.setattr("store.service.CHECK_AT_ONCE_BYTES", 0)  # every file is large
+    monkeypatch.setattr("store.core.gate.HELD_AT_MOST_SECONDS", 60)  # only what asks begins it
+    path = tmp_path / "cases.db"
+    make_database_with_cases(path, cases=3)
+    store = Store.open(path, check_later=True, hold_check=True)
+    try:
+        me = store.workers.ensure("sam.okafor")
+        assert len(store.cases.caseload(me)) == 3
+        assert not held_check["started"].wait(0.2)  # held
+        writing, outcome = in_a_thread(lambda: store.cases.create(me, {"client_name": "Ada"}))
+        assert held_check["started"].wait(WAIT)  # begun by the write, which waits for it
+        assert writing.is_alive() and outcome == []
+        held_check["passes"].set()
+        writing.join(WAIT)
+        assert [type(o).__name__ for o in outcome] == ["CaseDetail"]
+    finally:
+        store.close()
+    held_check["started"].clear()
+    store = Store.open(path, check_later=True, hold_check=True)
+    try:
+        assert not held_check["started"].wait(0.1)
+        assert store.checked() is True  # as the app asks once the caseload is drawn
+        assert held_check["started"].is_set()
+    finally:
+        store.close()

@@ -19,7 +19,7 @@ from tui.screens.case_file.summary_editor import SummaryEditorScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.form import FormScreen
 from tui.screens.notes.note_editor import NoteEditorScreen
-from tui.widgets.safe import SafeTextArea
+from tui.widgets.safe_text_area import SafeTextArea
 
 from .helpers import loaded, type_text
 from .waiting import until

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from functools import cached_property
 from typing import Any
 
+import pytest
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.containers import Container
 from textual.strip import Strip
@@ -252,12 +253,15 @@ async def test_a_case_opens_in_one_frame_with_its_summary_underline_and_notices(
 
 
 async def test_a_switch_to_other_keys_is_one_frame_styling_each_once_collecting_after(
-    make_app: MakeApp,
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
 
     from textual.widgets._footer import FooterKey
 
-    from tui.collecting import AFTER_KEY, held
+    from tui import collecting as gc_hold
+    from tui.collecting import held
+
+    monkeypatch.setattr(gc_hold, "AFTER_KEY", 2.0)  # longer than any switch, under load
 
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
@@ -286,4 +290,6 @@ async def test_a_switch_to_other_keys_is_one_frame_styling_each_once_collecting_
         assert "Reverse" in [k.description for k in keys]  # the chronology's keys
         assert len(styled) == len(keys) == len(set(map(id, styled)))  # each one, once
         assert collecting == {False}
-        await until(pilot, lambda: not held(), seconds=AFTER_KEY + 5)  # then collected again
+        await until(
+            pilot, lambda: not held(), seconds=gc_hold.AFTER_KEY + 5
+        )  # then collected again

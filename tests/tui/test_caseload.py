@@ -7,9 +7,10 @@ from datetime import date
 
 from textual.widgets import Input, Static
 
+from store.cases.records import flag_labels
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
-from tui.screens.caseload.case_table import CaseTable, flag_labels
+from tui.screens.caseload.case_table import CaseTable
 from tui.screens.caseload.screen import CaseloadScreen
 from tui.screens.chronology.pane import ChronologyTable
 from tui.screens.help import HelpScreen

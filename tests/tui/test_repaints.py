@@ -26,12 +26,17 @@ from tui.app import CaselineApp
 from tui.screens.caseload.case_table import CaseTable
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.line_diff import cells
-from tui.widgets.record_table import RecordTable
+from tui.widgets.record_table import EMPTY_LINE, RecordTable
 
 from .helpers import loaded, names, table, type_text
 from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
+
+
+def blank_bg(line: Strip) -> object:
+    (background,) = {style.bgcolor for _t, style, _c in line if style}
+    return background
 
 
 @contextmanager
@@ -144,6 +149,12 @@ async def test_a_filter_keystroke_that_changes_nothing_shown_repaints_no_line(
         await type_text(pilot, "qqq")
         await loaded(pilot)
         assert cases.rows == []
+        # What it says is drawn in the table's colours (a line without them showed the
+        # terminal's own background across the table).
+        said, blank = cases.render_line(EMPTY_LINE), cases.render_line(EMPTY_LINE + 1)
+        assert "No cases match" in said.text
+        assert {style.bgcolor for _t, style, _c in said if style} == {blank_bg(blank)}
+        assert all(style for _t, style, _c in said)
         with lines_drawn(cases) as drawn, lines_sent(app) as sent:
             await pilot.press("q")
             await loaded(pilot)
@@ -345,12 +356,21 @@ async def test_start_up_draws_the_caseload_once(seeded_db: Path, make_app: MakeA
         display(screen, renderable)
 
     app._display = spy  # type: ignore[method-assign]
+    restyled: list[str] = []  # each widget is styled as it is mounted, not again for nothing
+    update_styles = app.update_styles
+
+    def styling(node: Any, animate: bool = True) -> None:
+        restyled.append(type(node).__name__)
+        update_styles(node, animate)
+
+    app.update_styles = styling  # type: ignore[method-assign]
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         await pilot.pause(0.2)  # the frames after the first, if any were to come
         assert len(app.screen.query_one(CaselineFooter).children) > 0
         assert table(app).visible_columns == ["ref", "client", "contact", "review", "flags"]
     assert updates == [("whole", sorted(r.client_name for r in rows))]
+    assert not {"CaseloadScreen", "FooterKey"} & set(restyled), restyled
     assert beside == []  # none began before the caseload was drawn (its frame waited)
 
 

@@ -1,5 +1,5 @@
 """Search's enter on a record shown on a tab of the case file lands on the record itself: the
-plan's goal (the last of many, scrolled into view), the goal of an action found, an incoming
+plan's goal (the last of many, scrolled into view), an action's own line under its goal, an incoming
 referral highlighted in its list, an assessment's amendment at the end of the assessment;
 and a record no longer there is said calmly."""
 
@@ -18,6 +18,7 @@ from tui.app import CaselineApp
 from tui.screens.assessments.pane import AssessmentScroll
 from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.caseload.screen import CaseloadScreen
+from tui.screens.form import FormScreen
 from tui.screens.plan.pane import GoalBlock
 from tui.screens.search.screen import SearchScreen
 
@@ -43,6 +44,9 @@ def add_records(db: Path) -> dict[str, int]:
         for i in range(8):
             change = "Learn the marimba at the community centre" if i == 7 else f"Goal {i}"
             goal = store.plans.add_goal(me, plan.id, {**GOOD_GOAL, "change": change})
+        store.plans.add_action(
+            me, goal.id, {"what": "Find a teacher", "owner": "worker", "due_on": "+1w"}
+        )
         action = store.plans.add_action(
             me, goal.id, {"what": "Borrow a xylophone", "owner": "client", "due_on": "+2w"}
         )
@@ -107,10 +111,21 @@ async def test_enter_on_a_search_result_highlights_the_record_on_its_tab(
         scroll = app.screen.query_one("#plan-scroll", VerticalScroll)
         assert scroll.scroll_y > 0 and in_view(app.focused, scroll)  # type: ignore[arg-type]
         await back(pilot)
-        # An action: its goal.
+        # An action: its own line under its goal, marked and in view; `s` changes that one.
         await open_found(pilot, "xylophone")
         await until(pilot, lambda: isinstance(app.focused, GoalBlock))
         assert app.focused is not None and app.focused.id == f"goal-{ids['goal']}"
+        await until(pilot, lambda: len(app.screen.query(".-found-action")) == 1)
+        await pilot.pause()
+        line = app.screen.query_one(".-found-action")
+        scroll = app.screen.query_one("#plan-scroll", VerticalScroll)
+        assert scroll.region.y <= line.region.y < scroll.region.bottom
+        await pilot.press("s")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.values()["what"] == "Borrow a xylophone"
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
         await back(pilot)
         # The oldest referral in, last in its list: highlighted.
         await open_found(pilot, "theremin")

@@ -9,8 +9,10 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual._compositor import ChopsUpdate, LayoutUpdate
 
 from store.cases.records import CaseRow
 from store.core.errors import DamagedDatabase
@@ -174,6 +176,34 @@ def test_anywhere_else_nobody_is_registered_and_the_app_starts_at_sign_in(
     assert registered == []
     assert not hasattr(app, "me")
     assert app._sign_in == SignIn(login="sam.okafor", setup=True)
+
+
+async def test_a_large_files_check_begins_once_the_caseload_is_drawn(
+    seeded_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beside the first frame, the check of a large file took a core from it: the command
+    line has it held (``hold_check``), and the app begins it once the caseload is drawn."""
+    began = threading.Event()
+    monkeypatch.setattr("store.service.CHECK_AT_ONCE_BYTES", 0)  # every file is large
+    monkeypatch.setattr("store.service.check_integrity", lambda path: began.set())
+    store = Store.open(seeded_db, check_later=True, hold_check=True)
+    try:
+        app = CaselineApp(store=store, worker="sam.okafor")
+        at_first_frame: list[bool] = []
+        display = app._display
+
+        def spy(screen: Any, renderable: Any) -> None:
+            if isinstance(renderable, (ChopsUpdate, LayoutUpdate)) and not at_first_frame:
+                at_first_frame.append(began.is_set())
+            display(screen, renderable)
+
+        app._display = spy  # type: ignore[method-assign]
+        async with app.run_test(size=(80, 24)) as pilot:
+            await until(pilot, began.is_set)
+            assert store.checked() is True
+        assert at_first_frame == [False]
+    finally:
+        store.close()
 
 
 async def test_the_caseload_is_shown_while_the_file_is_checked_and_a_failed_check_closes_the_app(

@@ -24,16 +24,18 @@ from textual.widgets._tabs import Underline
 from tui.widgets.lists import InOrderOptionList
 from tui.widgets.record_table import RecordTable
 from tui.widgets.safe import SafeInput
-from tui.widgets.textual_fixes import (
+from tui.widgets.terminal_output import (
     TEXTUALS_RENDER_SEGMENTS,
+    _changed_cells,
+    render_chained,
+)
+from tui.widgets.textual_fixes import (
     DrawnOnceOnResume,
     FocusRepaintsOnlyWidgets,
     OptionLinesKeptAtSameWidth,
     PasteInOrderParser,
     RepaintOnlyVirtualSize,
     ScrollbarOnlyVirtualSize,
-    _render_chained,
-    _render_segments_in_part,
 )
 
 from .waiting import until
@@ -92,7 +94,7 @@ def test_the_virtual_size_textual_declares_is_the_one_redeclared() -> None:
     assert SafeInput.__dict__.get("virtual_size") is None  # it comes from the mixin
     assert inspect.getattr_static(SafeInput, "virtual_size") is ours
     assert "virtual_size" in inspect.getsource(Input._watch_value)
-    # The footer's keys, whose size the layout sets (12).
+    # The footer's keys, whose size the layout sets (13).
     from tui.widgets.footer import Key
     from tui.widgets.textual_fixes_more import LaidOutOnce
 
@@ -256,7 +258,7 @@ def test_textuals_screen_resume_is_where_the_draw_once_workaround_reaches_into()
     assert isinstance(screen._size, Size)
     source = inspect.getsource(Screen._on_screen_resume)
     assert "self._size != size" in source and "self.refresh()" in source
-    assert "if event.refresh_styles:" in source  # styled again, or not (textual_fixes_more, 13)
+    assert "if event.refresh_styles:" in source  # styled again, or not (6)
     # A pushed screen's own refresh once mounted, whose repaint of everything is dropped.
     from textual.widget import AwaitMount
 
@@ -346,7 +348,7 @@ def test_textuals_chops_update_still_sends_a_line_from_its_start() -> None:
     from textual._compositor import ChopsUpdate
 
     update, console = _part_of_a_line()
-    assert ChopsUpdate.render_segments in (TEXTUALS_RENDER_SEGMENTS, _render_segments_in_part)
+    assert ChopsUpdate.render_segments in (TEXTUALS_RENDER_SEGMENTS, _changed_cells)
     assert "abcdefg" in TEXTUALS_RENDER_SEGMENTS(update, console)  # type: ignore[arg-type]
 
 
@@ -357,16 +359,24 @@ def test_only_the_part_of_a_line_asked_for_is_sent_its_colours_changed_alone() -
     from textual.strip import Strip
 
     update, console = _part_of_a_line()
-    text = _render_segments_in_part(update, console)  # type: ignore[arg-type]
+    text = _changed_cells(update, console)  # type: ignore[arg-type]
     assert text == "\x1b[1;5H\x1b[31;40mefg\x1b[0m"
     # A piece with a wide character is sent from its start: it is never cut in two.
     wide = ChopsUpdate([{0: Strip([Segment("ab日本cd", None)])}], [(0, 3, 6)], [[8]])
-    assert _render_segments_in_part(wide, console) == "\x1b[1;1Hab日本"  # type: ignore[arg-type]
+    assert _changed_cells(wide, console) == "\x1b[1;1Hab日本"  # type: ignore[arg-type]
     plain, red, bold = Style(color="white"), Style(color="red"), Style(color="red", bold=True)
     strip = Strip([Segment("ab", plain), Segment("cd", red), Segment("ef", bold)])
-    assert _render_chained(strip, ColorSystem.EIGHT_BIT) == (
+    assert render_chained(strip, ColorSystem.EIGHT_BIT) == (
         "\x1b[37mab\x1b[31mcd\x1b[0m\x1b[1;31mef\x1b[0m"
     )
+
+
+def test_textuals_display_and_repaint_regions_are_where_whole_frames_reach_into() -> None:
+    from textual._compositor import Compositor
+
+    assert parameters(App._display) == ["self", "screen", "renderable"]
+    assert "_repaint_regions" in inspect.getsource(Widget._exchange_repaint_regions)
+    assert isinstance(Compositor.visible_widgets, property)
 
 
 def test_textuals_screens_still_repaint_whole_when_the_focus_moves() -> None:

@@ -36,7 +36,8 @@ from tui.text import assemble, choices, show_error
 from tui.widgets.conflict import ConflictNotice
 from tui.widgets.date_field import DateField, DateReading
 from tui.widgets.footer import CaselineFooter
-from tui.widgets.safe import SafeInput, SafeTextArea
+from tui.widgets.safe import SafeInput
+from tui.widgets.safe_text_area import SafeTextArea
 from tui.widgets.scroll import FieldsScroll
 from tui.workers import report, run_store
 

@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from store.core.errors import Conflict
 from tui.text import assemble
-from tui.widgets.safe import SafeTextArea
+from tui.widgets.safe_text_area import SafeTextArea
 
 
 def conflict_text(conflict: Conflict, labels: Mapping[str, str] | None = None) -> str:

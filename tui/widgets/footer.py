@@ -36,9 +36,10 @@ class CaselineFooter(Footer):
         self._shown = self._keys()
         for widget in super().compose():
             if isinstance(widget, FooterKey):
-                widget.__class__ = Key  # laid out once (tui.widgets.textual_fixes_more, 12)
-                # Compact from the start: its watcher, finding it so, doesn't style it again
-                # (every key was styled twice, the second time alone).
+                widget.__class__ = Key  # laid out once (tui.widgets.textual_fixes_more, 13)
+            if isinstance(widget, FooterKey) and self.compact:
+                # Made compact, as each key makes itself once mounted: then styled once, not
+                # styled and styled again (a tenth of the first screen's time, its footer's).
                 widget.add_class("-compact", update=False)
             yield widget
 

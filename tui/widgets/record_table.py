@@ -493,10 +493,9 @@ class RecordTable(
         if index >= len(self._rows):
             if not self._rows and y == EMPTY_LINE:
                 muted = base + self._look("record-table--muted")
-                text = Text(
-                    " " + self._empty_message, style=muted, no_wrap=True, overflow="ellipsis"
-                )
+                text = Text(" " + self._empty_message, no_wrap=True, overflow="ellipsis")
                 text.truncate(width, pad=True)
+                text.stylize(muted)  # a Text without spans is drawn with no style at all
                 return Strip(text.render(self.app.console), width)
             return Strip.blank(width, base)
         row, cursor = self._rows[index], index == self.cursor_row

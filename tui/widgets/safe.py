@@ -4,7 +4,8 @@ An Input or TextArea holds exactly what was typed or pasted (a note is stored as
 Rich and Textual strip only five control characters when drawing: an ESC sequence pasted into a
 note would be replayed to the terminal on every repaint. These subclasses drop control
 characters from the rendered line only. Rich measures them as zero cells wide, so the cursor and
-wrapping stay where the widget computed them.
+wrapping stay where the widget computed them. (The TextArea is in ``safe_text_area``: the
+caseload's filter, on the first screen, needs no TextArea's code.)
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from textual.strip import Strip
 from textual.widgets import Input
 
 from store.core.textsafe import pasted, single_line
-from tui.widgets.text_area import EditingTextArea
 from tui.widgets.textual_fixes import InOrderKeys, RepaintOnlyVirtualSize
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -48,12 +48,3 @@ class SafeInput(InOrderKeys, RepaintOnlyVirtualSize, Input):
         """One line: a pasted address or name over several lines is kept whole, its lines
         joined by spaces (Textual's Input would keep only the first line)."""
         return single_line(pasted(text))
-
-
-class SafeTextArea(InOrderKeys, EditingTextArea):
-    """A TextArea that draws control characters as nothing rather than sending them, takes
-    keys in the order they were typed, and answers to the app's editing keys
-    (``tui.widgets.text_area``)."""
-
-    def render_line(self, y: int) -> Strip:
-        return safe_strip(super().render_line(y))

@@ -114,7 +114,9 @@ to follow it or can go.
 
    What Textual does: ``Screen._on_screen_resume`` lays a screen out when it is shown at a size
    it has not been laid out at (its first showing), which draws all of it, and then asks for
-   a refresh of the whole screen regardless, which draws all of it again a frame later.
+   a refresh of the whole screen regardless, which draws all of it again a frame later. It
+   also styles every widget of the screen again, though at its first showing each was styled
+   a moment before, as it was mounted.
 
    Why Caseline can't accept it: the caseload is the first thing drawn at start; drawn twice,
    its start-up sent the whole screen twice over, and the second drawing was work done
@@ -122,9 +124,10 @@ to follow it or can go.
 
    What is done instead: the repaints of the whole screen asked for while it is laid out and
    drawn are dropped, and so are those its widgets asked for as they were made (they are in
-   that frame); Textual's handler runs as it is otherwise (``super()``, then
-   ``prevent_default`` so that it is not run a second time as the base class's handler). A
-   pushed screen is then refreshed whole once more as the push's wait for its mount ends
+   that frame); at its first showing its widgets are not styled again
+   (``ScreenResume.refresh_styles``); Textual's handler runs as it is otherwise (``super()``,
+   then ``prevent_default`` so that it is not run a second time as the base class's handler).
+   A pushed screen is then refreshed whole once more as the push's wait for its mount ends
    (``AwaitMount``): that refresh lays it out, which repaints what moved, and nothing more.
 
    Private names: ``Screen._on_screen_resume`` (overridden and called through ``super()``),
@@ -133,24 +136,32 @@ to follow it or can go.
 
    Upstream: no Textual issue or discussion about it was found.
 
-7. A line redrawn in part is sent in part (``send_only_what_changed``).
+7. Only the cells that will read differently are sent (``send_only_what_changed``, in
+   ``tui.widgets.terminal_output``).
 
    What Textual does: an update of part of a line (a region a widget refreshed) is sent
    from the start of the widget's piece of that line up to the region's end
    (``ChopsUpdate.render_segments`` crops a piece on the right only), so refreshing the last
-   cells of a wide line sends the whole line, and two regions of one line send its start twice.
+   cells of a wide line sends the whole line, and two regions of one line send its start
+   twice. Every region is sent whole, though much of it may read as it does on the screen
+   already, and the colours are reset and set again for every piece.
 
    Why Caseline can't accept it: a filter keystroke on the caseload shows other rows on most
    lines, yet much of each line reads the same (a date, a worker, the padding of a wide name
-   column); sending every line whole came to some 11 kB a keystroke at 140 columns.
+   column, the scrollbar); sending every line whole came to some 11 kB a keystroke at 140
+   columns, and still 7 kB once each line was cropped to the cells the table knew changed.
 
-   What is done instead: each piece is cropped on the left as well, to the region asked for,
-   and the cursor is moved to where that region starts (``RecordTable`` refreshes the cells
-   of a line that differ from what it drew there, nothing more).
+   What is done instead: the terminal's picture is taken from every whole frame sent
+   (``LayoutUpdate.render_segments``, Textual's own output otherwise) and kept by every partial
+   one; a partial frame sends, of each piece asked for, the runs of cells that differ from the
+   picture, each after a cursor move, with colours and attributes set only where they change.
+   A line with a character two cells wide is sent as Textual would, and not pictured.
 
    Private names: ``textual._compositor.ChopsUpdate`` and its ``render_segments(console)``
-   (replaced), with its ``chops``, ``spans`` and ``chop_ends``; ``Strip.crop`` and
-   ``Strip.render`` are public.
+   (replaced), with its ``chops``, ``spans`` and ``chop_ends``;
+   ``textual._compositor.LayoutUpdate`` and its ``render_segments(console)`` (wrapped), with
+   its ``strips`` and ``region``; ``Console._color_system``. ``Strip.crop``, ``Strip.render_ansi``
+   and ``Strip.render_style`` are public.
 
    Upstream: no Textual issue or discussion about it was found.
 
@@ -205,7 +216,26 @@ to follow it or can go.
 
    Upstream: no Textual issue or discussion about it was found.
 
-This module is full: 11 and on are in ``tui.widgets.textual_fixes_more``.
+11. A whole frame drawn takes the repaints asked for before it (``WholeFrameTakesRepaints``).
+
+   What Textual does: a widget's refresh is kept as regions to repaint until the screen
+   handles its update message; when a whole frame (a new layout: a field shown, a footer
+   changed) is drawn before that message is handled, the regions stay, and the next partial
+   frame repaints them again, though the whole frame drew them.
+
+   Why Caseline can't accept it: leaving the caseload's table for its filter (the table
+   repaints itself as it loses the focus, and the filter's line appears) made the first key
+   typed in the filter repaint the whole table again.
+
+   What is done instead: when a whole frame is about to be sent, the regions every widget it
+   shows still has to repaint are dropped: they are in it.
+
+   Private names: ``App._display(screen, renderable)`` (overridden, and called through
+   ``super()``), ``Screen._compositor.visible_widgets``, ``Widget._repaint_regions``.
+
+   Upstream: no Textual issue or discussion about it was found.
+
+This module is full: 12 and on are in ``tui.widgets.textual_fixes_more``.
 """
 
 from __future__ import annotations
@@ -214,33 +244,33 @@ import sys
 from collections.abc import Generator
 from typing import TYPE_CHECKING, Any, Self
 
-from rich.color import Color, ColorSystem
-from rich.console import Console
-from rich.control import Control
-from rich.style import Style
 from textual import events
-from textual._compositor import ChopsUpdate
+from textual._compositor import LayoutUpdate
 from textual._parser import ParseEOF, ParseError, Peek1, Read1, TokenCallback
 from textual._styles_cache import StylesCache
 from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import Reactive
-from textual.strip import Strip
 from textual.widget import Widget
 
 from store.core.textsafe import pasted
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from textual.app import App
     from textual.driver import Driver
     from textual.screen import Screen
+    from textual.strip import Strip
     from textual.widgets import TabbedContent
 
     _Base = Widget
     _ScreenBase = Screen[Any]
+    _AppBase = App[Any]
 else:
     _Base = object
     _ScreenBase = object
+    _AppBase = object
 
 
 class PasteInOrderParser(XTermParser):
@@ -440,6 +470,17 @@ class FocusRepaintsOnlyWidgets(_Base):
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
 
+class WholeFrameTakesRepaints(_AppBase):
+    """Mix into an App subclass, before App: a whole frame drawn drops the regions its
+    widgets were still to repaint (11)."""
+
+    def _display(self, screen: Screen[Any], renderable: RenderableType | None) -> None:
+        if isinstance(renderable, LayoutUpdate) and renderable.region == screen.region:
+            for widget in screen._compositor.visible_widgets:
+                widget._repaint_regions.clear()
+        super()._display(screen, renderable)
+
+
 class OptionLinesKeptAtSameWidth(_Base):
     """Mix into an OptionList subclass, before OptionList: a Resize that leaves its width as
     it was keeps the options' rendered lines."""
@@ -466,10 +507,16 @@ class DrawnOnceOnResume(_ScreenBase):
     out and drawn once, not drawn whole a second time at the next refresh."""
 
     _drawn_whole = False  # set while Textual's resume handler lays the screen out and draws it
+    _resumed = False  # shown before
     _mount_refresh_due = False  # drawn whole before the push's own refresh after mounting
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         drawn = self._drawn_whole = self.is_attached and self._size != self.app.size
+        if not self._resumed:
+            # Shown for the first time, just made: its widgets were styled as they were
+            # mounted, and styling them all again is a tenth of the first frame's time.
+            self._resumed = True
+            event.refresh_styles = False
         try:
             super()._on_screen_resume(event)
         finally:
@@ -499,81 +546,6 @@ class DrawnOnceOnResume(_ScreenBase):
             self._mount_refresh_due = False
             repaint = False
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
-
-
-def _render_segments_in_part(self: ChopsUpdate, console: Console) -> str:
-    """``ChopsUpdate.render_segments``, with each piece of a line cropped on both sides to
-    the span that is to be sent."""
-    sequences: list[str] = []
-    append = sequences.append
-    move_to = Control.move_to
-    color_system = console._color_system or ColorSystem.TRUECOLOR
-    chops, chop_ends = self.chops, self.chop_ends
-    last_y = self.spans[-1][0]
-    for index, (y, x1, x2) in enumerate(self.spans):
-        for end, (x, strip) in zip(chop_ends[y], chops[y].items(), strict=False):
-            if strip is None or x >= x2 or end <= x1:
-                continue
-            if x >= x1 and end <= x2:
-                append(move_to(x, y).segment.text)
-                append(_render_chained(strip, color_system))
-                continue
-            # Never cut a wide character in two (its half would be drawn as a space): a
-            # piece holding one is sent from its start, as Textual does.
-            start = max(x, x1) if len(strip.text) == strip.cell_length else x
-            append(move_to(start, y).segment.text)
-            append(_render_chained(strip.crop(start - x, min(end, x2) - x), color_system))
-        if y != last_y and self.spans[index + 1][0] != y:  # not between spans of one line
-            append("\n")
-    return "".join(sequences)
-
-
-def _render_chained(strip: Strip, color_system: ColorSystem) -> str:
-    """``Strip.render``, but a piece whose style differs from the one before only in its
-    colours sets just those colours, rather than resetting every attribute and setting them
-    all again (a line of a table changes colour a few times: each change cost 24 bytes)."""
-    output: list[str] = []
-    add = output.append
-    before: Style | None = None
-    for text, style, _control in strip:
-        if style is None or style.link:
-            if before is not None:
-                add("\x1b[0m")
-                before = None
-            add(text if style is None else Strip.render_style(style, text, color_system))
-            continue
-        if before is not None and before.without_color == style.without_color:
-            codes = []
-            if style.color != before.color:
-                codes.extend(_color_codes(style.color, color_system, foreground=True))
-            if style.bgcolor != before.bgcolor:
-                codes.extend(_color_codes(style.bgcolor, color_system, foreground=False))
-            add(f"\x1b[{';'.join(codes)}m{text}" if codes else text)
-        else:
-            if before is not None:
-                add("\x1b[0m")
-            ansi = Strip.render_ansi(style, color_system)
-            add(f"\x1b[{ansi}m{text}" if ansi else text)
-        before = style
-    if before is not None:
-        add("\x1b[0m")
-    return "".join(output)
-
-
-def _color_codes(color: Color | None, color_system: ColorSystem, *, foreground: bool) -> list[str]:
-    if color is None:
-        return ["39" if foreground else "49"]  # the terminal's own colour
-    return list(color.downgrade(color_system).get_ansi_codes(foreground))
-
-
-# Textual's own, before ``send_only_what_changed`` (for the tests that check it still
-# behaves as described).
-TEXTUALS_RENDER_SEGMENTS = ChopsUpdate.render_segments
-
-
-def send_only_what_changed() -> None:
-    """From now on, a part of a line redrawn is sent alone (see 7 above)."""
-    ChopsUpdate.render_segments = _render_segments_in_part  # type: ignore[method-assign]
 
 
 def underline_at_once(tabbed: TabbedContent) -> None:

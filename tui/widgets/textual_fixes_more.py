@@ -3,7 +3,7 @@ full), numbered after its last and under the same rules: Textual is pinned for t
 ``tests/tui/test_textual_fixes.py`` checks the private names used here and that Textual still
 behaves as described.
 
-11. The notices on show are in a pushed screen's first frame (``notices_now``).
+12. The notices on show are in a pushed screen's first frame (``notices_now``).
 
    What Textual does: a screen shown is given the app's notices (toasts) a step after it is
    drawn (``App._refresh_notifications`` calls ``ToastRack.show`` later), so a screen opened
@@ -21,7 +21,7 @@ behaves as described.
 
    Upstream: no Textual issue or discussion about it was found.
 
-12. A footer key is laid out once (``LaidOutOnce``).
+13. A footer key is laid out once (``LaidOutOnce``).
 
    What Textual does: a widget's first layout sets its ``virtual_size`` (how far it scrolls),
    a reactive declared to lay the screen out again, so every widget mounted is laid out twice
@@ -38,23 +38,6 @@ behaves as described.
    ``Widget._size_updated`` in the layout.
 
    Upstream: no Textual issue or discussion about it was found.
-
-13. A screen shown for the first time is styled once (``StyledOnceWhenFirstShown``).
-
-   What Textual does: ``Screen._on_screen_resume`` styles the whole screen again whenever it
-   is shown (``ScreenResume.refresh_styles``, true for a screen pushed), though a screen shown
-   for the first time was styled a moment before, widget by widget, as it was mounted.
-
-   Why Caseline can't accept it: styling the case file's widgets a second time was a tenth of
-   opening a case.
-
-   What is done instead: shown for the first time (not yet laid out at the app's size, as
-   Textual's own handler tells), the screen is not styled again; shown again, it is.
-
-   Private names: ``Screen._on_screen_resume`` (overridden and called through ``super()``)
-   and ``Widget._size``.
-
-   Upstream: no Textual issue or discussion about it was found.
 """
 
 from __future__ import annotations
@@ -62,7 +45,6 @@ from __future__ import annotations
 import asyncio
 from typing import TYPE_CHECKING, Any
 
-from textual import events
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -70,14 +52,12 @@ from textual.widget import Widget
 
 if TYPE_CHECKING:
     _Base = Widget
-    _ScreenBase = Screen[Any]
 else:
     _Base = object
-    _ScreenBase = object
 
 
 async def notices_now(screen: Screen[Any]) -> None:
-    """Show the app's notices on ``screen`` now, before its first frame (11)."""
+    """Show the app's notices on ``screen`` now, before its first frame (12)."""
     from textual.widgets._toast import ToastRack
 
     notices = screen.app._notifications
@@ -91,16 +71,6 @@ async def notices_now(screen: Screen[Any]) -> None:
 
 class LaidOutOnce(_Base):
     """Mix into a Widget subclass that doesn't scroll, before the widget: its size set by the
-    layout that places it lays nothing out again (12)."""
+    layout that places it lays nothing out again (13)."""
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
-
-
-class StyledOnceWhenFirstShown(_ScreenBase):
-    """Mix into a Screen subclass, before the Screen: shown for the first time, it is not
-    styled again (13)."""
-
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        if self.is_attached and self._size != self.app.size:  # first shown: styled as mounted
-            event.refresh_styles = False
-        super()._on_screen_resume(event)

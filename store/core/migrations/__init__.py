@@ -40,6 +40,7 @@ from store.core.migrations import (
     m0020_search,
     m0021_name_grams,
     m0022_referral_versions,
+    m0023_note_indexes,
 )
 
 if TYPE_CHECKING:
@@ -77,6 +78,7 @@ STEPS: list[tuple[int, str, Step]] = [
     (20, "one full-text index over the case records, for searching everywhere", m0020_search.up),
     (21, "clients' names indexed by their pieces, for the duplicate check", m0021_name_grams.up),
     (22, "a referral's details corrected, its earlier versions kept", m0022_referral_versions.up),
+    (23, "two note indexes that others cover dropped", m0023_note_indexes.up),
 ]
 LATEST = STEPS[-1][0]
 APP_ID = "caseline"

@@ -55,7 +55,8 @@ class HistoryTable(RecordTable[HistoryLine]):
 
 
 class HistoryScreen(CaselineScreen[None]):
-    """Every recorded change to the case, its client, network, professionals and plans."""
+    """Every recorded change to the case, its client, network, professionals, plans and
+    referrals; the highlighted one in full beneath, with why where a reason was given."""
 
     DEFAULT_CSS = """
     HistoryScreen HistoryTable { height: 1fr; }
@@ -121,6 +122,7 @@ class HistoryScreen(CaselineScreen[None]):
                     ),
                     assemble(("Was: ", "dim"), line.was or "—"),
                     assemble(("Now: ", "dim"), line.now or "—"),
+                    *((assemble(("Why: ", "dim"), line.why),) if line.why else ()),
                 )
             )
         )

@@ -5,10 +5,10 @@ part arrived (the case, its record health a second read later, the focus, the fo
 the case and its health are read together in one thread, and the screen is first painted
 once they are shown (``hold_first_paint``): its first frame is the case, and the only one
 (its summary, the tab's underline, the lists and the notices on show are in it, and the
-screen is not drawn whole again: ``tui.widgets.textual_fixes``, 6, 9, 10 and 11). A read
-that takes longer than ``FIRST_PAINT_WAIT`` (a database on a slow disk) lets the screen
-paint "Loading…" meanwhile. Keys typed in that moment wait their turn, in order, as they would
-behind any other work of the screen.
+screen is not drawn whole again: ``tui.widgets.textual_fixes``, 6, 9 and 10, and
+``textual_fixes_more``, 12). A read that takes longer than ``FIRST_PAINT_WAIT`` (a database
+on a slow disk) lets the screen paint "Loading…" meanwhile. Keys typed in that moment wait
+their turn, in order, as they would behind any other work of the screen.
 """
 
 from __future__ import annotations

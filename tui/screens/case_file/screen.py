@@ -57,7 +57,6 @@ from tui.screens.today.health import case_status, show_health
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.textual_fixes import DrawnOnceOnResume
-from tui.widgets.textual_fixes_more import StyledOnceWhenFirstShown
 from tui.workers import report, run_store
 
 TAB_LABELS = {
@@ -78,9 +77,7 @@ TAB_FOCUS = {  # what has the focus when a tab is shown
 EXTRA = {tab.id: tab for tab in EXTRA_TABS}
 
 
-class CaseFileScreen(
-    StyledOnceWhenFirstShown, DrawnOnceOnResume, TabSwitching, CaselineScreen[None]
-):
+class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
     """One case: who the client is, who is involved, what has happened and what is written."""
 
     CSS_PATH = "case_file.tcss"

@@ -20,7 +20,7 @@ from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.conflict import ConflictNotice
 from tui.widgets.footer import CaselineFooter
-from tui.widgets.safe import SafeTextArea
+from tui.widgets.safe_text_area import SafeTextArea
 from tui.workers import report, run_store
 
 SUMMARY_TEMPLATE = """## Background

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from store.cases.records import CaseRow
+from store.cases.records import CaseRow, flag_labels
 from store.core import dates
 from store.core.records import CaseStatus
 from store.core.textsafe import fold
@@ -21,15 +21,6 @@ def _review_text(row: CaseRow, today: date) -> str:
     if row.next_review_on < today:
         return "overdue"
     return dates.format_date(row.next_review_on)
-
-
-_FLAG_LABELS = {"contact": "no note 7d", "new": "new", "review": "review", "actions": "action due"}
-
-
-def flag_labels(row: CaseRow) -> list[str]:
-    """The row's flags as the caseload words them, most urgent first ("review" already shows
-    as "overdue" in the Next review column)."""
-    return [_FLAG_LABELS.get(f, f) for f in row.flags if f != "review"]
 
 
 def _flags_text(row: CaseRow, today: date) -> str:

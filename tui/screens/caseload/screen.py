@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from textual import on
 from textual.app import App, ComposeResult
@@ -12,17 +12,20 @@ from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
-from store.cases.records import CaseRow, TransferredCases
+from store.cases.records import flag_labels
 from store.core import dates
-from store.notes.records import DraftInfo, LeftDraft
 from tui.freshness import if_changed, versioned
 from tui.screens.base import CaselineScreen
-from tui.screens.caseload.case_table import HIDDEN_CLOSED, HIDDEN_MINE, CaseTable, flag_labels
+from tui.screens.caseload.case_table import HIDDEN_CLOSED, HIDDEN_MINE, CaseTable
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput
 from tui.widgets.textual_fixes import DrawnOnceOnResume
 from tui.workers import run_store
+
+if TYPE_CHECKING:
+    from store.cases.records import CaseRow, TransferredCases
+    from store.notes.records import DraftInfo, LeftDraft
 
 # Whose cases ``w`` shows besides the worker's own, by role (the store keeps to the rules;
 # this only names what it gives). A role not here has no wider view.

@@ -26,7 +26,8 @@ from tui.screens.meetings.minutes_state import HEAD_FIELDS, NEW_PRO, OTHER, ROW,
 from tui.text import choices, show_error
 from tui.widgets.date_field import FUTURE, WHEN, DateField
 from tui.widgets.markdown import SafeMarkdown
-from tui.widgets.safe import SafeInput, SafeTextArea
+from tui.widgets.safe import SafeInput
+from tui.widgets.safe_text_area import SafeTextArea
 
 if TYPE_CHECKING:
     from textual.screen import Screen

@@ -22,7 +22,8 @@ from tui.screens.meetings.minutes_state import (
 )
 from tui.text import choices, show_error
 from tui.widgets.date_field import FUTURE, DateField
-from tui.widgets.safe import SafeInput, SafeTextArea
+from tui.widgets.safe import SafeInput
+from tui.widgets.safe_text_area import SafeTextArea
 
 if TYPE_CHECKING:
     from store.conferences.records import MeetingPerson

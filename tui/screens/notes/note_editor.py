@@ -29,7 +29,8 @@ from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error
 from tui.widgets.date_field import FUTURE, NOW_IF_BLANK, DateField
 from tui.widgets.footer import CaselineFooter
-from tui.widgets.safe import SafeInput, SafeTextArea
+from tui.widgets.safe import SafeInput
+from tui.widgets.safe_text_area import SafeTextArea
 from tui.workers import report, run_store
 
 # Half the two seconds promised: the other half is for a busy machine to do the write.

@@ -16,7 +16,7 @@ from tui.screens.form import Field, FormScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
-from tui.widgets.safe import SafeTextArea
+from tui.widgets.safe_text_area import SafeTextArea
 from tui.workers import run_store
 
 MARKDOWN_LIMIT = 50_000  # characters of a note formatted as Markdown; longer is plain text

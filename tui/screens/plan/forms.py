@@ -253,10 +253,14 @@ def add_action(
     )
 
 
-def update_action(app: App[Any], plan: PlanInfo, goal: GoalInfo) -> None:
-    """Choose one of the goal's actions (if it has several), then change it."""
-    if len(goal.actions) == 1:
-        _edit_action(app, plan, goal, goal.actions[0])
+def update_action(
+    app: App[Any], plan: PlanInfo, goal: GoalInfo, *, action_id: int | None = None
+) -> None:
+    """Change the action ``action_id`` (one already chosen), or choose one of the goal's
+    actions (if it has several) and change it."""
+    picked = next((a for a in goal.actions if a.id == action_id), None)
+    if picked is not None or len(goal.actions) == 1:
+        _edit_action(app, plan, goal, picked or goal.actions[0])
         return
     keys = "123456789abcdfhijklmnopqrtuvwxyz"
     by_key = {keys[i]: a for i, a in enumerate(goal.actions[: len(keys)])}

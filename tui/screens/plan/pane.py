@@ -4,14 +4,17 @@ that has the focus."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Markdown, Static
+from textual.widgets.markdown import MarkdownBlock
 
 from store.core import dates
 from store.plans.render import goal_markdown, plan_header_markdown
@@ -44,11 +47,27 @@ class GoalBlock(Vertical, can_focus=True):
     GoalBlock.-closed SafeMarkdown {
         color: $text-muted;
     }
+    GoalBlock .-found-action {
+        background: $accent-muted;
+        text-style: bold;
+    }
     """
+
+    class ActionMarked(Message):
+        """An action's line was marked for the first time since it was chosen: to be shown."""
+
+        def __init__(self, block: GoalBlock, line: Widget) -> None:
+            super().__init__()
+            self.block = block
+            self.line = line
 
     def __init__(self, goal: GoalInfo) -> None:
         super().__init__(id=f"goal-{goal.id}")
         self.goal = goal
+        # The action chosen on this goal (a search found it): its line marked, and the
+        # plan's keys for one action act on it. None when no action is chosen.
+        self.chosen_action: int | None = None
+        self._shown = False  # whether the chosen action's line has been brought into view
 
     def compose(self) -> ComposeResult:
         yield SafeMarkdown(goal_markdown(self.goal, level=2))
@@ -59,7 +78,48 @@ class GoalBlock(Vertical, can_focus=True):
     def show(self, goal: GoalInfo) -> None:
         self.goal = goal
         self.set_class(not goal.is_open, "-closed")
+        if self.chosen_action is not None and all(a.id != self.chosen_action for a in goal.actions):
+            self.chosen_action = None
         self.query_one(SafeMarkdown).show(goal_markdown(goal, level=2))
+
+    def choose_action(self, action_id: int | None) -> None:
+        """Mark this action's line (None: no action) and bring it into view once drawn."""
+        self.chosen_action, self._shown = action_id, False
+        self._mark()
+
+    def _mark(self) -> None:
+        for marked in self.query(".-found-action"):
+            marked.remove_class("-found-action")
+        line = self._action_line()
+        if line is None:
+            return
+        line.add_class("-found-action")
+        if not self._shown:
+            self._shown = True
+            self.post_message(self.ActionMarked(self, line))
+
+    def _action_line(self) -> Widget | None:
+        """The chosen action's line in the rendered goal (None before it is rendered)."""
+        index = next(
+            (i for i, a in enumerate(self.goal.actions) if a.id == self.chosen_action), None
+        )
+        if index is None:
+            return None
+        blocks = list(self.query_one(SafeMarkdown).children)
+        for head, following in pairwise(blocks):
+            if isinstance(head, MarkdownBlock) and (head.source or "").strip() == "### Actions":
+                lines = following.query_children(Horizontal)  # one per action, in order
+                return lines[index] if index < len(lines) else None
+        return None
+
+    def on_markdown_table_of_contents_updated(self, event: Markdown.TableOfContentsUpdated) -> None:
+        # The goal drawn (again): its actions' lines are new, so the chosen one is marked anew.
+        if self.chosen_action is not None:
+            self._mark()
+
+    def on_blur(self, event: events.Blur) -> None:
+        if self.screen.focused is not self:  # another goal, or the plan, has the focus now
+            self.choose_action(None)
 
 
 class PlanScroll(VerticalScroll, can_focus=False, inherit_bindings=False):
@@ -219,8 +279,9 @@ class PlanPane(InOrderKeys, Widget, can_focus=True):
         self.screen.refresh_bindings()  # which keys apply depends on the plan
 
     def select_record(self, kind: str, record_id: int) -> None:
-        """Focus the goal a search found (a "plan goal"), or the goal of the action it found
-        (a "plan action", shown to its end where the actions are), once the plan is shown."""
+        """Focus the goal a search found (a "plan goal"), or for an action it found (a "plan
+        action") its goal with the action's own line marked and in view (``s`` then changes
+        that action), once the plan is shown."""
         self._found = (kind, record_id)
         if self.loaded:
             self._show_found(kind, record_id)
@@ -244,7 +305,22 @@ class PlanPane(InOrderKeys, Widget, can_focus=True):
             return
         block = found.first()
         block.focus(scroll_visible=False)
-        self.call_after_refresh(self._bring_into_view, block, action)
+        if isinstance(block, GoalBlock) and action:
+            block.choose_action(record_id)  # brought into view once its line is drawn
+        else:
+            self.call_after_refresh(self._bring_into_view, block, False)
+
+    def on_goal_block_action_marked(self, event: GoalBlock.ActionMarked) -> None:
+        event.stop()
+        self.call_after_refresh(self._bring_line_into_view, event.block, event.line)
+
+    def _bring_line_into_view(self, block: Widget, line: Widget) -> None:
+        """Scroll to the goal's start, or far enough to show the action's line beneath it."""
+        scroll = self.query_one("#plan-scroll", VerticalScroll)
+        offset = round(scroll.scroll_y) - scroll.region.y
+        top = block.region.y + offset
+        top = max(top, line.region.bottom + offset - scroll.scrollable_content_region.height)
+        scroll.scroll_to(y=top, animate=False, immediate=True)
 
     def focus_goal(self, goal_id: int) -> None:
         found = self.query(f"#goal-{goal_id}")
@@ -347,8 +423,10 @@ class PlanPane(InOrderKeys, Widget, can_focus=True):
 
     def action_update_action(self) -> None:
         goal = self.focused_goal
+        focused = self.screen.focused
+        chosen = focused.chosen_action if isinstance(focused, GoalBlock) else None
         if self.plan is not None and goal is not None:
-            forms.update_action(self.app, self.plan, goal)
+            forms.update_action(self.app, self.plan, goal, action_id=chosen)
 
     def action_review(self) -> None:
         if self.plan is not None:

@@ -198,6 +198,13 @@ def edit(app: App[Any], referral: ReferralDetail, *, then: Callable[[Any], None]
     if not referral.drafted:
         fixed = {"agency": values["agency"], "referred_on": values["referred_on"]}
         fields = [f for f in fields if f.name not in fixed]
+        if s.sent_on is not None:  # anything added to it is shared with them now: logged
+            fields = [
+                Field("shared", "Shared", "what goes with it; anything added is logged as shared")
+                if f.name == "shared"
+                else f
+                for f in fields
+            ]
         fields.append(Field("why", "Why changed", "it was sent: what is corrected, and why"))
         sent = f"sent {dates.format_date(s.sent_on)}" if s.sent_on else s.status
         subtitle = f"{sent}: an amendment, the earlier version kept"

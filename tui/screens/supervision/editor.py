@@ -24,7 +24,7 @@ from tui.screens.base import CaselineScreen
 from tui.text import assemble, show_error
 from tui.widgets.date_field import TODAY_IF_BLANK, DateField
 from tui.widgets.footer import CaselineFooter
-from tui.widgets.safe import SafeTextArea
+from tui.widgets.safe_text_area import SafeTextArea
 from tui.workers import report, run_store
 
 AUTOSAVE_SECONDS = 1.0  # as the note editor: on disk within two seconds of a change

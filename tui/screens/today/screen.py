@@ -106,10 +106,13 @@ class TodayScreen(CaselineScreen[None]):
         self.worker_id: int | None = None
         self.team = False
         self._items: dict[str, AgendaItem] = {}
+        # Kept, not queried: the title bar's own children may not be mounted yet when the
+        # screen's are (and its on_mount shows the agenda it was given).
+        self._title = Static(assemble(("Today", "bold")), id="today-title", classes="title")
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="title-bar"):
-            yield Static(assemble(("Today", "bold")), id="today-title", classes="title")
+            yield self._title
             yield Static(dates.format_date(dates.today()), id="today-date", classes="who")
         yield OptionList(id="today-list")
         yield Static("", id="today-status", classes="muted")
@@ -172,7 +175,7 @@ class TodayScreen(CaselineScreen[None]):
         elif self._items:
             listed.highlighted = listed.get_option_index(next(iter(self._items)))
         whose = "Today" if mine else f"Today · {agenda.who}"
-        self.query_one("#today-title", Static).update(assemble((whose, "bold")))
+        self._title.update(assemble((whose, "bold")))
         counts = agenda.counts
         said = " · ".join(f"{counts[b]} {b.value}" for b in BUCKETS)
         if not agenda.items:

@@ -1,0 +1,275 @@
+"""A case's whole record, read at once: the case file (client, network, professionals, the
+summary, the chronology), every finalised note in full with its amendments, every service
+plan with its goals, actions and reviews, every meeting with its minutes, every assessment,
+the referrals out and in, the consents and the information-sharing log. ``caseline export
+case REF --format json`` writes it as JSON for another program, every record with the fields
+the store keeps (dates ISO 8601, instants in UTC); nothing is left out for being old.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
+
+from store.core.db import Database
+from store.core.models import Case
+
+if TYPE_CHECKING:
+    from store.assessments.records import AssessmentDetail
+    from store.assessments.service import AssessmentService
+    from store.audit.records import AuditEntry
+    from store.audit.service import AuditService
+    from store.case_file.records import CaseFile
+    from store.case_file.service import CaseFileService
+    from store.conferences.records import ConferenceInfo
+    from store.conferences.service import ConferenceService
+    from store.consent.records import ConsentInfo, SharingInfo
+    from store.consent.service import ConsentService
+    from store.core.records import WorkerInfo
+    from store.notes.records import NoteDetail
+    from store.notes.service import NoteService
+    from store.plans.records import PlanInfo
+    from store.plans.service import PlanService
+    from store.referrals.records import CaseReferrals, ReferralDetail
+    from store.referrals.service import ReferralService
+
+# Bumped when a field's meaning changes, so a program reading the file can tell.
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class WholeRecord:
+    """Everything Caseline holds on one case."""
+
+    file: CaseFile
+    notes: tuple[NoteDetail, ...]  # finalised, oldest first, each with its amendments
+    plans: tuple[PlanInfo, ...]  # oldest first
+    meetings: tuple[ConferenceInfo, ...]  # with finalised minutes, oldest first
+    assessments: tuple[AssessmentDetail, ...]  # finalised versions, oldest first
+    referrals: CaseReferrals
+    referral_details: tuple[ReferralDetail, ...]  # each referral out, in full
+    consents: tuple[ConsentInfo, ...]
+    sharing: tuple[SharingInfo, ...]
+
+
+class RecordService:
+    """``store.record``: a case's whole record, and everything held about a client."""
+
+    def __init__(
+        self,
+        database: Database,
+        *,
+        audit: AuditService,
+        case_file: CaseFileService,
+        notes: NoteService,
+        plans: PlanService,
+        conferences: ConferenceService,
+        assessments: AssessmentService,
+        referrals: ReferralService,
+        consent: ConsentService,
+    ) -> None:
+        self.database = database
+        self.audit = audit
+        self.case_file = case_file
+        self.notes = notes
+        self.plans = plans
+        self.conferences = conferences
+        self.assessments = assessments
+        self.referrals = referrals
+        self.consent = consent
+
+    def whole(self, actor: WorkerInfo, case_id: int) -> WholeRecord:
+        """The case's whole record, read in one transaction (each read asks the same rules of
+        who may read the case as the case file does)."""
+        with self.database.reading():
+            file = self.case_file.view(actor, case_id, notes=("", None))
+            listed = sorted(file.notes or (), key=lambda n: (n.contact_at, n.id))
+            notes = tuple(self.notes.get(actor, n.id) for n in listed)
+            plans = tuple(
+                self.plans.get(actor, p.id)
+                for p in sorted(self.plans.for_case(actor, case_id), key=lambda p: p.id)
+            )
+            meetings = tuple(
+                self.conferences.get(actor, m.id)
+                for m in sorted(self.conferences.for_case(actor, case_id), key=lambda m: m.id)
+                if m.status == "final"
+            )
+            overview = self.assessments.overview(actor, case_id)
+            assessments = tuple(
+                self.assessments.get(actor, v.id)
+                for v in sorted(overview.versions, key=lambda v: v.id)
+                if v.is_final
+            )
+            referrals = self.referrals.for_case(actor, case_id)
+            details = tuple(self.referrals.get(actor, r.id) for r in referrals.outgoing)
+            consents = tuple(self.consent.for_case(actor, case_id))
+            sharing = tuple(self.consent.sharing_log(actor, case_id))
+        return WholeRecord(
+            file=file,
+            notes=notes,
+            plans=plans,
+            meetings=meetings,
+            assessments=assessments,
+            referrals=referrals,
+            referral_details=details,
+            consents=consents,
+            sharing=sharing,
+        )
+
+    def subject_access(self, actor: WorkerInfo, case_id: int) -> SubjectAccess:
+        """Everything held about the client of ``case_id``: each of their cases (their whole
+        record), the audit of every reading, change and export of them, and the other people the
+        records name. Only for those who may read the audit trail, and every case must be one the
+        actor may read (else NotPermitted: an answer must not leave a case out unsaid)."""
+        with self.database.reading():
+            client_id = Case.get_by_id(case_id).client_id
+            ids = [
+                c.id for c in Case.select(Case.id).where(Case.client == client_id).order_by(Case.id)
+            ]
+            records = tuple(self.whole(actor, i) for i in ids)
+            access = sorted(
+                (
+                    e
+                    for i in ids
+                    for e in self.audit.events(actor, case_id=i, limit=AUDIT_EVENTS_LIMIT)
+                ),
+                key=lambda e: (e.at, e.id),
+            )
+        return SubjectAccess(
+            client_name=records[0].file.client.name,
+            records=records,
+            access=tuple(access),
+            others=others_named(records),
+        )
+
+
+def record_json(record: WholeRecord, *, exported_by: str, exported_at: datetime) -> str:
+    """The whole record as JSON: the store's fields, dates ISO 8601, instants in UTC."""
+    document = _record_document(record, exported_by, exported_at)
+    return json.dumps(_plain(document), ensure_ascii=False, indent=2) + "\n"
+
+
+def _record_document(
+    record: WholeRecord, exported_by: str, exported_at: datetime
+) -> dict[str, Any]:
+    file = record.file
+    return {
+        "format": "caseline-case-record",
+        "format_version": FORMAT_VERSION,
+        "exported_by": exported_by,
+        "exported_at": _instant(exported_at),
+        "case": file.detail,
+        "client": file.client,
+        "support_network": file.contacts,
+        "professionals": file.professionals,
+        "summary": file.summary,
+        "chronology": file.chronology,
+        "notes": record.notes,
+        "plans": record.plans,
+        "meetings": record.meetings,
+        "assessments": record.assessments,
+        "referrals_out": record.referral_details,
+        "referrals_in": record.referrals.incoming,
+        "consents": record.consents,
+        "sharing_log": record.sharing,
+    }
+
+
+# Fields kept for the screens' own use, not part of the record.
+_SCREEN_ONLY = frozenset({"search_key", "read_only", "no_manage", "version", "next_statuses"})
+
+
+def _plain(value: Any) -> Any:
+    """Records as JSON values: dataclasses as objects (their screen-only fields left out),
+    dates ISO 8601, naive instants (the store keeps UTC) with a Z."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+            if f.name not in _SCREEN_ONLY
+        }
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime):
+        return _instant(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    return value
+
+
+def _instant(at: datetime) -> str:
+    if at.tzinfo is not None:
+        at = at.astimezone(UTC).replace(tzinfo=None)
+    return at.isoformat(timespec="seconds") + "Z"
+
+
+# -- a subject access request -------------------------------------------------------------------
+
+# Every event of a case's audit trail is part of an answer to a subject access request; this
+# many at most a case (a case opened daily for years stays under it).
+AUDIT_EVENTS_LIMIT = 1_000_000
+
+
+@dataclass(frozen=True)
+class Named:
+    """Someone other than the client whom the records name: to review for redaction before
+    an answer to a subject access request goes out."""
+
+    name: str
+    as_who: str  # "support network: grandmother", "professional: GP, The Grange Surgery"
+    where: str  # "case CL-2026-0002: contact 12", "note 3108: present"
+
+
+@dataclass(frozen=True)
+class SubjectAccess:
+    """Everything held about a client: the whole record of each of their cases, the audit of
+    who read, changed or exported them, and the other people the records name."""
+
+    client_name: str
+    records: tuple[WholeRecord, ...]  # each case of the client, oldest first
+    access: tuple[AuditEntry, ...]  # the cases' audit trails, oldest first
+    others: tuple[Named, ...]
+
+
+def others_named(records: tuple[WholeRecord, ...]) -> tuple[Named, ...]:
+    """The people other than the client the records name, each once per place."""
+    found: list[Named] = []
+    for record in records:
+        ref = record.file.detail.ref
+        for contact in record.file.contacts:
+            found.append(
+                Named(contact.name, f"support network: {contact.relationship}", f"case {ref}")
+            )
+        for person in record.file.professionals:
+            role = ", ".join(part for part in (person.role, person.agency) if part)
+            found.append(Named(person.name, f"professional: {role}", f"case {ref}"))
+        client = record.file.client.name
+        for note in record.notes:
+            for present in (p.strip() for p in note.present.split(";")):
+                if present and not present.startswith(client):
+                    found.append(Named(present, "present at a contact", f"note {note.id}"))
+    unique = {(n.name, n.as_who, n.where): n for n in found}
+    return tuple(sorted(unique.values(), key=lambda n: (n.name.casefold(), n.where)))
+
+
+def subject_access_json(answer: SubjectAccess, *, exported_by: str, exported_at: datetime) -> str:
+    """The answer to a subject access request as JSON, for review before it goes out."""
+    document = {
+        "format": "caseline-subject-access",
+        "format_version": FORMAT_VERSION,
+        "exported_by": exported_by,
+        "exported_at": _instant(exported_at),
+        "subject": answer.client_name,
+        "for_redaction_review": answer.others,
+        "cases": [_record_document(r, exported_by, exported_at) for r in answer.records],
+        "access_to_the_records": answer.access,
+    }
+    return json.dumps(_plain(document), ensure_ascii=False, indent=2) + "\n"
