@@ -20,7 +20,6 @@ from textual.binding import Binding, BindingType
 from store.core import dates
 from store.core.records import WorkerInfo
 from store.service import ChangeWatch
-from tui.collecting import collect_after_key
 from tui.host import CaselineHost
 from tui.widgets.textual_fixes import WholeFrameTakesRepaints
 from tui.workers import run_store
@@ -93,12 +92,9 @@ class Session(WholeFrameTakesRepaints, CaselineHost):
         self._begin()
 
     def note_input(self, event: events.Event) -> None:
-        """Someone is at the keyboard (for the idle time). What a key does is not interrupted
-        by collecting garbage (tui.collecting)."""
+        """Someone is at the keyboard (for the idle time)."""
         if isinstance(event, INPUT_EVENTS):
             self._last_input = self.clock()
-        if isinstance(event, events.Key):
-            collect_after_key()
 
     # -- colleagues' changes -------------------------------------------------------------
 
