@@ -228,57 +228,72 @@ def _export_handover(args: argparse.Namespace, config: Config) -> int:
 
 def _export_record(args: argparse.Namespace, config: Config) -> int:
     """Export a case's whole record as JSON (``store.export.record``)."""
-    from store.core import dates
     from store.export.record import WholeRecord, record_json
 
-    if args.format not in (None, "json") or (args.output and not args.format):
-        fail("--pack record is written as JSON: give --format json")
     if args.for_agency:
         fail("--for: a case's whole record is not made for another agency; a handover pack is")
-    output = Path(args.output).expanduser() if args.output else None
 
     def read(store: Store, me: WorkerInfo) -> WholeRecord:
         return store.record.whole(me, store.cases.by_ref(me, args.ref).id)
 
-    me, record = read_for_export(args, config, read)
-    text = record_json(record, exported_by=me.display_name, exported_at=dates.now_utc())
-    written = _write_export(output, text, example_name="case.json")
+    me, record = _json_export(args, config, "--pack record", read, record_json, "case.json")
     detail = record.file.detail
-    audit_export(args, config, me, "record", output, (detail.id, "case", detail.id))
-    if written:
-        print(f"Wrote the whole record of {detail.ref} to {output}", file=sys.stderr)
+    audit_export(args, config, me, "record", _output(args), (detail.id, "case", detail.id))
+    if args.output:
+        print(f"Wrote the whole record of {detail.ref} to {args.output}", file=sys.stderr)
     return 0
 
 
 def _export_subject_access(args: argparse.Namespace, config: Config) -> int:
     """Answer a subject access request (``store.export.record``): everything held about the
     client of the case REF, as JSON for review before it goes out."""
-    from store.core import dates
     from store.export.record import SubjectAccess, subject_access_json
 
-    if args.format not in (None, "json") or (args.output and not args.format):
-        fail("--subject-access is written as JSON: give --format json")
     if args.for_agency:
         fail("--for: an answer to a subject access request goes to the client, not an agency")
-    output = Path(args.output).expanduser() if args.output else None
 
     def read(store: Store, me: WorkerInfo) -> SubjectAccess:
         return store.record.subject_access(me, store.cases.by_ref(me, args.ref).id)
 
-    me, answer = read_for_export(args, config, read)
-    text = subject_access_json(answer, exported_by=me.display_name, exported_at=dates.now_utc())
-    written = _write_export(output, text, example_name="subject-access.json")
+    me, answer = _json_export(
+        args, config, "--subject-access", read, subject_access_json, "subject-access.json"
+    )
     for record in answer.records:
         detail = record.file.detail
-        audit_export(args, config, me, "subject-access", output, (detail.id, "case", detail.id))
-    if written:
+        where = (detail.id, "case", detail.id)
+        audit_export(args, config, me, "subject-access", _output(args), where)
+    if args.output:
         print(
             f"Wrote everything held about {answer.client_name} "
-            f"({plural(len(answer.records), 'case')}) "
-            f"to {output}: review the people it names before it goes out",
+            f"({plural(len(answer.records), 'case')}) to {args.output}: review the people it "
+            "names before it goes out",
             file=sys.stderr,
         )
     return 0
+
+
+def _json_export(
+    args: argparse.Namespace,
+    config: Config,
+    what: str,
+    read: Callable[[Store, WorkerInfo], T],
+    render: Callable[..., str],
+    example_name: str,
+) -> tuple[WorkerInfo, T]:
+    """Read as the worker signed in, write what was read as JSON to --output (atomically) or
+    standard output; who read it, and what."""
+    from store.core import dates
+
+    if args.format not in (None, "json") or (args.output and not args.format):
+        fail(f"{what} is written as JSON: give --format json")
+    me, found = read_for_export(args, config, read)
+    text = render(found, exported_by=me.display_name, exported_at=dates.now_utc())
+    _write_export(_output(args), text, example_name=example_name)
+    return me, found
+
+
+def _output(args: argparse.Namespace) -> Path | None:
+    return Path(args.output).expanduser() if args.output else None
 
 
 def _export_destination(args: argparse.Namespace) -> tuple[Path | None, str]:

@@ -3,6 +3,8 @@ those are sent to the terminal (over SSH every byte counts)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.cells import get_character_cell_size
 from rich.style import Style
 from textual.strip import Strip
@@ -40,18 +42,25 @@ def changed_spans(old: Strip, new: Strip, join: int = JOIN) -> list[tuple[int, i
     if differ is None:  # a wide character: cell by cell
         before, after = cells(old), cells(new)
         differ = [x for x, (was, now) in enumerate(zip(before, after, strict=True)) if was != now]
-    spans: list[tuple[int, int]] = []
+    return runs_of(differ, join)
+
+
+def runs_of(positions: Iterable[int], join: int) -> list[tuple[int, int]]:
+    """Increasing ``positions`` as ranges ``(start, end)`` (end not included); positions fewer
+    than ``join`` apart are one range (sending the few between costs less than starting
+    again)."""
+    runs: list[tuple[int, int]] = []
     start = last = -1
-    for x in differ:
+    for x in positions:
         if start < 0:
             start = x
         elif x - last > join:
-            spans.append((start, last + 1))
+            runs.append((start, last + 1))
             start = x
         last = x
     if start >= 0:
-        spans.append((start, last + 1))
-    return spans
+        runs.append((start, last + 1))
+    return runs
 
 
 def _narrow_differences(old: Strip, new: Strip) -> list[int] | None:

@@ -28,6 +28,8 @@ from rich.style import Style
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.strip import Strip
 
+from tui.widgets.line_diff import runs_of
+
 # Starting to send again further along a line costs a cursor move (some 8 bytes) and perhaps
 # the colours: fewer cells than this that read the same between two that differ are sent
 # with them.
@@ -132,22 +134,14 @@ def _differing_runs(old: Line, x: int, new: Line, join: int = JOIN) -> list[tupl
     ``new``; runs fewer than ``join`` cells apart are one."""
     old_text, old_styles = old
     new_text, new_styles = new
-    runs: list[tuple[int, int]] = []
-    start = last = -1
-    for index, (was, now, was_style, now_style) in enumerate(
-        zip(old_text[x : x + len(new_text)], new_text, old_styles[x:], new_styles, strict=False)
-    ):
-        if was == now and (was_style is now_style or was_style == now_style):
-            continue
-        if start < 0:
-            start = index
-        elif index - last > join:
-            runs.append((start, last + 1))
-            start = index
-        last = index
-    if start >= 0:
-        runs.append((start, last + 1))
-    return runs
+    differ = (
+        index
+        for index, (was, now, was_style, now_style) in enumerate(
+            zip(old_text[x : x + len(new_text)], new_text, old_styles[x:], new_styles, strict=False)
+        )
+        if was != now or (was_style is not now_style and was_style != now_style)
+    )
+    return runs_of(differ, join)
 
 
 class _Pen:
