@@ -313,6 +313,8 @@ class Store(Areas):
         backup, target = Path(os.path.abspath(backup)), Path(os.path.abspath(target))
         if target.exists() and backup.exists() and os.path.samefile(backup, target):
             raise DatabaseUnavailable(f"{backup} is the database itself: nothing to restore.")
+        if not target.parent.is_dir():
+            raise DatabaseUnavailable(f"There is no folder {target.parent} to restore into.")
         found = steps.examine(backup)
         prepared = steps.prepare(backup, target)
         try:

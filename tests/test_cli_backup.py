@@ -230,6 +230,10 @@ def test_restore_asks_first_and_refuses_what_it_should_not_put_back(
         run(tmp_path, "restore", str(tmp_path / "none.db"), "--db", str(path), "--yes"),
         "No backup at",
     )
+    elsewhere = str(tmp_path / "no" / "such.db")
+    assert_one_line_error(
+        run(tmp_path, "restore", str(backup), "--db", elsewhere, "--yes"), "no folder"
+    )
     altered = tmp_path / "altered.db"
     shutil.copy(backup, altered)
     conn = sqlite3.connect(altered)

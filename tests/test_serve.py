@@ -110,3 +110,9 @@ def test_serve_refuses_what_would_let_a_browser_in_unsigned(tmp_path: Path, db: 
     (tmp_path / "no-config.toml").write_text('identity = "os-login"\n')
     assert_fails(caseline(tmp_path, "serve", "--db", str(db)), "os-login")
     assert caseline(tmp_path, "serve", "--db", str(db), "--port", "99999").returncode == 2
+    (tmp_path / "no-config.toml").write_text("today_at_start = false\n")
+    with socket.socket() as taken:  # a port another program listens on
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+        assert_fails(caseline(tmp_path, "serve", "--db", str(db), "--port", port), "Cannot listen")

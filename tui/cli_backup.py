@@ -117,6 +117,8 @@ def restore(args: argparse.Namespace, config: Config) -> int:
     from store.service import Store
 
     target = _database(args, config)
+    if not target.parent.is_dir():
+        fail(f"There is no folder {target.parent} to restore the database into.")
     if target.exists() and args.path.exists() and os.path.samefile(target, args.path):
         fail(f"{args.path} is the database itself: nothing to restore.")
     found = Store.examine_backup(args.path)

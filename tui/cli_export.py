@@ -196,7 +196,7 @@ def _export_handover(args: argparse.Namespace, config: Config) -> int:
     from tui.cli_share import check_sharing_arguments, record_sharing, sharing_basis
 
     output, fmt = _export_destination(args)
-    agency = check_sharing_arguments(args, _database(args, config))
+    agency = check_sharing_arguments(args, database_of(args, config))
 
     def read(store: Store, me: WorkerInfo) -> HandoverPack:
         detail = store.cases.by_ref(me, args.ref)
@@ -211,7 +211,7 @@ def _export_handover(args: argparse.Namespace, config: Config) -> int:
     written = _write_export(output, text, example_name="handover.md")
     detail = pack.file.detail
     if agency:
-        record_sharing(_database(args, config), me, detail.id, agency, args)
+        record_sharing(database_of(args, config), me, detail.id, agency, args)
     audit_export(
         args,
         config,
@@ -304,7 +304,7 @@ def _export_destination(args: argparse.Namespace) -> tuple[Path | None, str]:
     return output, format_for(output, args.format) if output else (args.format or "md")
 
 
-def _database(args: argparse.Namespace, config: Config) -> Path:
+def database_of(args: argparse.Namespace, config: Config) -> Path:
     """The database the app would use (--demo: the demo database); it must exist."""
     if args.demo:
         path = demo_db_path()
@@ -327,7 +327,7 @@ def read_for_export(
     from store.core.errors import ReasonNeeded
     from store.service import Store
 
-    path = _database(args, config)
+    path = database_of(args, config)
     me = sign_in_to_read(path, args, config, Prompter(), origin_here())
 
     def reading(store: Store) -> T:
@@ -373,7 +373,7 @@ def audit_export(
         detail += f" (reason: {args.said})"
     try:
         record_after_reading(
-            _database(args, config),
+            database_of(args, config),
             me,
             action or f"{what}-exported",
             case_id,

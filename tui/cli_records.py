@@ -118,12 +118,10 @@ def _database_argument(parser: argparse.ArgumentParser) -> None:
 def list_cases(args: argparse.Namespace, config: Config) -> int:
     """Run ``caseline list``."""
     from store.audit.service import origin_here
-    from store.core.config import demo_db_path, resolve_db_path
     from store.service import Store
+    from tui.cli_export import database_of
 
-    path = demo_db_path() if args.demo else resolve_db_path(getattr(args, "db", None), config)
-    if not path.exists():
-        fail(f"No database at {path}.")
+    path = database_of(args, config)
     me = sign_in_to_read(path, args, config, Prompter(), origin_here())
     closed = args.status == "closed"
 

@@ -95,5 +95,8 @@ def serve(args: argparse.Namespace, config: Config) -> int:
         public_url=public_url.rstrip("/"),
         templates_path=PAGE,
     )
-    server.serve()
+    try:
+        server.serve()
+    except OSError as exc:  # an address that isn't this computer's, a port in use
+        fail(f"Cannot listen on {args.host}:{args.port}: {exc.strerror or exc}")
     return 0

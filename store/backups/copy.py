@@ -18,6 +18,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from store.core import sqlite_file
 from store.core.errors import DamagedDatabase, DatabaseUnavailable, NotACaselineDatabase
 from store.core.migrations import check_version
 from store.core.sqlite_file import (
@@ -25,7 +26,6 @@ from store.core.sqlite_file import (
     connect_read_only,
     create_private_file,
     file_signature,
-    first_problem,
     inspect_sqlite_file,
     read_meta,
 )
@@ -77,21 +77,11 @@ def backup(source: Path, target: Path) -> Copied:
 
 
 def file_problem(path: Path, *, full: bool) -> str | None:
-    """The first problem SQLite's check finds in the file at ``path`` (``full``: the whole
-    integrity check, every index against its table; otherwise the quick one), or None.
-    Reads only."""
-    if not path.exists():
+    """The first problem SQLite's check finds in the database file at ``path`` (``full``: the
+    whole integrity check; otherwise the quick one), or None. Reads only."""
+    if not inspect_sqlite_file(path):
         raise DatabaseUnavailable(f"No database at {path}.")
-    for _attempt in range(STABLE_READ_ATTEMPTS):
-        before = file_signature(path)
-        conn, immutable = connect_read_only(path)
-        try:
-            problem = first_problem(conn, path, full=full)
-        finally:
-            conn.close()
-        if problem is None or not immutable or file_signature(path) == before:
-            return problem
-    raise DatabaseUnavailable(f"{path} kept changing while it was checked; try again in a moment.")
+    return sqlite_file.file_problem(path, full=full)
 
 
 def _caseline_version(source: Path) -> int:

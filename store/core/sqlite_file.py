@@ -110,26 +110,32 @@ def first_problem(conn: sqlite3.Connection, path: Path, *, full: bool) -> str | 
     return " ".join(line.strip() for line in problem.splitlines() if not line.startswith("***"))
 
 
+def file_problem(path: Path, *, full: bool = False) -> str | None:
+    """The first problem SQLite's check finds in the file at ``path`` (``full``: the whole
+    integrity check, every index against its table; otherwise the quick one), or None. Reads
+    only; a file read without locks that a colleague wrote to meanwhile is looked at again."""
+    problem = None
+    for _attempt in range(STABLE_READ_ATTEMPTS):
+        before = file_signature(path)
+        conn, immutable = connect_read_only(path)
+        try:
+            problem = first_problem(conn, path, full=full)
+        finally:
+            conn.close()
+        if problem is None or not immutable or file_signature(path) == before:
+            break
+    return problem
+
+
 def check_integrity(path: Path) -> None:
     """Refuse a damaged database before anything is written to it (``PRAGMA quick_check``).
 
     Reads only, leaving the file and its folder exactly as they were. Raises DamagedDatabase
     with what to do about it.
     """
-    problem = ""
-    for _attempt in range(STABLE_READ_ATTEMPTS):
-        before = file_signature(path)
-        conn, immutable = connect_read_only(path)
-        try:
-            found = first_problem(conn, path, full=False)
-        finally:
-            conn.close()
-        if found is None:
-            return
-        problem = found
-        if not immutable or file_signature(path) == before:
-            break
-        # A colleague wrote to the file while it was read without locks: look again.
+    problem = file_problem(path)
+    if problem is None:
+        return
     raise DamagedDatabase(
         f"{path} is damaged ({problem}); Caseline will not write to it and left it untouched. "
         "Restore it from a backup, or save what can be read into a new file with: "
