@@ -178,3 +178,15 @@ def test_show_gives_a_case_at_a_glance_and_its_opening_is_audited(tmp_path: Path
     assert opened == [("sam.okafor", "stdout (caseline show)")] * 2
     assert_fails(show("CL-1999-0001"), "No case with reference")
     assert show(ada, "--format", "yaml").returncode == 2
+
+
+def test_bytes_that_are_not_utf8_are_refused_in_one_line_and_nothing_kept(
+    tmp_path: Path, db: Path
+) -> None:
+    ada = ref_of(db, "Ada Byron")
+    undecodable = b"Rang \xff".decode("utf-8", "surrogateescape")  # as Python passes them on
+    assert_fails(note(tmp_path, db, ada, undecodable), "not UTF-8 text")
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    (notes,) = conn.execute("SELECT COUNT(*) FROM note").fetchone()
+    conn.close()
+    assert notes == 0

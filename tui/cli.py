@@ -159,6 +159,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _command(args, config)
     except (StoreError, ConfigError) as exc:
         fail(str(exc))
+    except UnicodeEncodeError:
+        # Bytes that are not UTF-8 text, given as an argument or on standard input, reached
+        # something that stores or prints text: nothing was kept of them.
+        fail("what was given is not UTF-8 text (check the terminal's or the file's encoding)")
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
