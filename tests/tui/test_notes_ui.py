@@ -160,9 +160,17 @@ async def test_escape_asks_then_keeps_a_draft_or_discards(
         await pilot.press("escape", "d")
         await loaded(pilot)
         assert isinstance(app.screen, CaseloadScreen)
-    store, me = stored(seeded_db)
-    assert store.notes.drafts(me) == []  # type: ignore[arg-type]
-    store.close()
+
+        def discarded() -> bool:
+            store, me = stored(seeded_db)
+            try:
+                return store.notes.drafts(me) == []  # type: ignore[arg-type]
+            finally:
+                store.close()
+
+        # The discard is written by a worker of the app's once the editor has closed: it may
+        # not have begun yet when the screen is back.
+        await until(pilot, discarded)
 
 
 async def test_several_drafts_are_listed_at_start(make_app: MakeApp, seeded_db: Path) -> None:
