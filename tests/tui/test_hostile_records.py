@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from store.core.models import ChronologyEntry, Contact, Note, Professional
 from store.service import Store
@@ -20,6 +21,7 @@ from tui.screens.case_file.history import HistoryScreen
 from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.caseload.pickers import CasePickerScreen, DraftsScreen
 from tui.screens.chronology.entry import ChronologyEntryScreen
+from tui.screens.notes.note_editor import NoteEditorScreen
 from tui.screens.notes.note_view import NoteViewScreen
 
 from .helpers import loaded, visible_text
@@ -118,10 +120,17 @@ def check(app: CaselineApp, *labels: str, editing: bool = False, narrow: bool = 
     assert app.is_running
 
 
+async def draft_reopened(pilot: Pilot[None]) -> None:
+    """Wait for the unsaved draft, which is reopened in the editor once the caseload is
+    drawn (a screen pushed before it would be under it)."""
+    await until(pilot, lambda: isinstance(pilot.app.screen, NoteEditorScreen))
+    await loaded(pilot)
+
+
 async def test_every_case_file_tab(db: Path) -> None:
     app = CaselineApp(db=db, worker="sam")
     async with app.run_test(size=(200, 50)) as pilot:
-        await loaded(pilot)
+        await draft_reopened(pilot)
         # The unsaved draft is reopened first, in the editor.
         check(app, "Draft", editing=True)
         await pilot.press("escape")  # keep it
@@ -148,6 +157,8 @@ async def test_every_case_file_tab(db: Path) -> None:
 async def test_entry_note_and_history_screens(db: Path) -> None:
     app = CaselineApp(db=db, worker="sam")
     async with app.run_test(size=(200, 50)) as pilot:
+        await draft_reopened(pilot)
+        await pilot.press("escape", "k")  # leave the reopened draft, keeping it
         await loaded(pilot)
         entry = next(
             e for e in app.store.chronology.entries(app.me, 1) if e.source_kind == "manual"
@@ -169,7 +180,7 @@ async def test_entry_note_and_history_screens(db: Path) -> None:
 async def test_pickers_and_the_palette(db: Path) -> None:
     app = CaselineApp(db=db, worker="sam")
     async with app.run_test(size=(200, 50)) as pilot:
-        await loaded(pilot)
+        await draft_reopened(pilot)
         await pilot.press("escape", "k")  # leave the reopened draft, keeping it
         await loaded(pilot)
         app.show_drafts(app.store.notes.drafts(app.me))
