@@ -119,7 +119,7 @@ def time_terminal(
 ) -> tuple[list[float], list[float]]:
     """In a real terminal: from pressing c on the caseload to the chronology's count painted,
     then per filter keystroke to the new count painted."""
-    from store.core.textsafe import fold
+    from store.common.textsafe import fold
     from store.service import Store
     from tests.terminal import Terminal, allow_sign_in, app_env, sign_in
 
@@ -161,7 +161,7 @@ def time_terminal(
 
 
 def time_export(path: Path, case_id: int, runs: int) -> tuple[list[float], list[float]]:
-    from store.core import dates
+    from store.common import dates
     from store.export.html import chronology_html
     from store.export.markdown import chronology_markdown
     from store.service import Store

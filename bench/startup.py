@@ -76,7 +76,7 @@ def _script_terminal(args: list[str], tmp: Path) -> Terminal:
 
 def pty_filter_timings(db: Path, text: str, tmp: Path) -> tuple[int, list[float]]:
     """Per keystroke, from the byte written to the pty to the new count painted."""
-    from store.core.textsafe import fold
+    from store.common.textsafe import fold
     from store.service import Store
 
     store = Store.open(db)

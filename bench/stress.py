@@ -36,7 +36,7 @@ SHARED_CASES = 3
 # One process: a worker writing until the deadline, printing one JSON line per write.
 WRITER = r"""
 import json, random, sys, time
-from store.core.errors import Conflict
+from store.common.errors import Conflict
 from store.service import Store
 
 path, login, deadline, cases = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]

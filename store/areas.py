@@ -10,8 +10,8 @@ from dataclasses import replace
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from store.common.reminders import DEFAULT_CONTACT_OVERDUE_DAYS, DEFAULT_SUMMARY_MAX_AGE_MONTHS
 from store.core.db import Database
-from store.core.reminders import DEFAULT_CONTACT_OVERDUE_DAYS, DEFAULT_SUMMARY_MAX_AGE_MONTHS
 
 if TYPE_CHECKING:
     from store.assessments.service import AssessmentService
@@ -57,7 +57,7 @@ class Areas:
     def use_rules(
         self, *, contact_days: int, summary_months: int, chase_limit: int | None = None
     ) -> None:
-        """The configured thresholds of the rules of what needs doing (``store.core.reminders``):
+        """The configured thresholds of the rules of what needs doing (``store.common.reminders``):
         the caseload's flags and the agenda then agree; and, if given, the chases after which a
         referral is marked for escalation (``store.referrals``)."""
         self._contact_days = contact_days

@@ -16,13 +16,20 @@ from typing import TYPE_CHECKING, TypeVar
 
 from store.areas import Areas
 from store.audit.service import act, origin_here
+from store.common.errors import DamagedDatabase, DatabaseUnavailable, StoreError
+from store.common.records import WorkerInfo
+from store.common.settings import (
+    DEFAULT_CONSENT_EXPIRING_DAYS,
+    DEFAULT_MAX_FAILED_SIGN_INS,
+    DEFAULT_MIN_PASSPHRASE_LENGTH,
+    DEFAULT_REF_FORMAT,
+)
 from store.core import migrations
 from store.core.db import Database
 from store.core.dialect import (
     ChangeWatch as ChangeWatch,  # for the app, which may not import dialect
 )
 from store.core.dialect import execute_sql
-from store.core.errors import DamagedDatabase, DatabaseUnavailable, StoreError
 from store.core.gate import WriteGate
 from store.core.generation import Generation
 from store.core.models import (
@@ -32,13 +39,6 @@ from store.core.models import (
     Meta,
     Note,
     Worker,
-)
-from store.core.records import WorkerInfo
-from store.core.settings import (
-    DEFAULT_CONSENT_EXPIRING_DAYS,
-    DEFAULT_MAX_FAILED_SIGN_INS,
-    DEFAULT_MIN_PASSPHRASE_LENGTH,
-    DEFAULT_REF_FORMAT,
 )
 from store.core.sqlite_file import (
     PRIVATE_FOLDER_MODE,
@@ -112,7 +112,7 @@ class Store(Areas):
         Raises a StoreError subclass with a one-line message if the path is unusable, the file
         is not a Caseline database or is damaged (it is then left untouched), or it is from a
         newer Caseline. A new file is created readable by its owner only. The sign-in settings
-        are the config file's (``store.core.settings.Config``).
+        are the config file's (``store.common.settings.Config``).
 
         ``check_later``: an up-to-date file is checked (``PRAGMA quick_check``, which reads all
         of it) in a thread while it is read, and every write waits until the check has passed;

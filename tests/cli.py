@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from store.core import dates
+from store.common import dates
 from tests.terminal import ROOT, app_env
 
 

@@ -17,8 +17,8 @@ import textual.constants
 from argon2 import PasswordHasher
 
 from store.cases.records import CaseDetail
-from store.core import dates
-from store.core.records import WorkerInfo
+from store.common import dates
+from store.common.records import WorkerInfo
 from store.service import Store
 from store.workers import passphrases
 

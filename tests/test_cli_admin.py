@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from store.core.errors import SignInRefused
+from store.common.errors import SignInRefused
 from store.service import Store
 from tests.cli import Ran, caseline
 from tests.terminal import app_env

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from store.core import dates
-from store.core.errors import SignInRefused
+from store.common import dates
+from store.common.errors import SignInRefused
 from store.service import Store
 from tests.cli import Ran, caseline
 from tests.conftest import FROZEN_NOW

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from store.core.config import os_login_name, resolve_worker
-from store.core.errors import SignInRefused
-from store.core.settings import Config
+from store.common.config import os_login_name, resolve_worker
+from store.common.errors import SignInRefused
+from store.common.settings import Config
 from store.service import Store
 from tests.terminal import allow_sign_in
 from tests.test_cli import assert_one_line_error, run

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from store.cases.records import CaseDetail
-from store.core import dates
+from store.common import dates
 from store.service import Store
 from tests.cli import Ran, caseline
 from tests.test_cli_admin import assert_fails

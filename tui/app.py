@@ -20,11 +20,11 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from store.core.errors import StoreError
-from store.core.records import WorkerInfo
-from store.core.settings import Config
-from store.core.textsafe import visible
-from store.core.words import plural
+from store.common.errors import StoreError
+from store.common.records import WorkerInfo
+from store.common.settings import Config
+from store.common.textsafe import visible
+from store.common.words import plural
 from store.service import Store
 from tui.hangup import SavesOnHangUp
 from tui.session import Session
@@ -153,7 +153,7 @@ class CaselineApp(Session, SavesOnHangUp):
             chase_limit=self.config.referral_chase_limit,
         )
         if me is None and sign_in is None:
-            from store.core.config import login_name
+            from store.common.config import login_name
 
             me = store.workers.ensure(worker or login_name())
         if me is not None:

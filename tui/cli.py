@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from store import __version__
-from store.core.config import (
+from store.common.config import (
     config_path,
     default_db_path,
     demo_db_path,
@@ -29,13 +29,13 @@ from store.core.config import (
     resolve_db_path,
     resolve_worker,
 )
-from store.core.errors import SignInRefused, StoreError
-from store.core.settings import Config, ConfigError
+from store.common.errors import SignInRefused, StoreError
+from store.common.settings import Config, ConfigError
 from tui.cli_args import EXIT_FAILURE, OneLineParser, fail, positive
 
 if TYPE_CHECKING:
     from store.cases.records import CaseRow
-    from store.core.records import WorkerInfo
+    from store.common.records import WorkerInfo
     from store.service import Store
     from tui.screens.sign_in import SignIn
 
@@ -211,7 +211,7 @@ def _command(args: argparse.Namespace, config: Config) -> int:
 
 
 def _demo(args: argparse.Namespace, config: Config) -> int:
-    from store.core import dates
+    from store.common import dates
 
     today = None
     if args.as_of:

@@ -14,10 +14,10 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from store.core.config import resolve_worker
-from store.core.records import Role
-from store.core.settings import Config
-from store.core.textsafe import visible
+from store.common.config import resolve_worker
+from store.common.records import Role
+from store.common.settings import Config
+from store.common.textsafe import visible
 from tui.cli_admin_tokens import add_token_parser, token_command
 from tui.cli_args import OneLineParser, fail
 from tui.cli_sign_in import Prompter, open_database, sign_in

@@ -13,12 +13,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from store.core.settings import Config
-from store.core.textsafe import visible
+from store.common.settings import Config
+from store.common.textsafe import visible
 from tui.cli_args import OneLineParser, positive
 
 if TYPE_CHECKING:
-    from store.core.records import WorkerInfo
+    from store.common.records import WorkerInfo
     from store.service import Store
     from store.workers.tokens import TokenInfo
 
@@ -64,7 +64,7 @@ def token_command(
     store: Store, actor: WorkerInfo, args: argparse.Namespace, config: Config, origin: str
 ) -> int:
     """Run ``caseline admin token COMMAND`` as ``actor``, signed in."""
-    from store.core import dates
+    from store.common import dates
 
     tokens = store.tokens
     if args.token_command == "create":
@@ -98,7 +98,7 @@ def token_command(
 
 
 def _print_tokens(listed: list[TokenInfo], today: date) -> None:
-    from store.core import dates
+    from store.common import dates
 
     rows = [("ID", "LOGIN", "LABEL", "MADE", "BY", "LAST DAY", "LAST USED", "STATUS")]
     for t in listed:

@@ -15,8 +15,8 @@ import sys
 from datetime import datetime, time
 from typing import TYPE_CHECKING, Any
 
-from store.core.settings import Config
-from store.core.textsafe import visible
+from store.common.settings import Config
+from store.common.textsafe import visible
 from tui.cli_args import OneLineParser, fail, positive
 from tui.cli_sign_in import Prompter, add_token_file_argument, open_database, sign_in
 
@@ -103,7 +103,7 @@ def audit(args: argparse.Namespace, config: Config) -> int:
 
 def _since(text: str, config: Config) -> datetime:
     """The start of the day ``text`` names, in local time, as an aware UTC time."""
-    from store.core import dates
+    from store.common import dates
 
     try:
         day = dates.parse_date(text, dayfirst=config.dayfirst)
@@ -143,7 +143,7 @@ def spreadsheet_safe(value: object) -> object:
 
 
 def _print_table(entries: list[AuditEntry]) -> None:
-    from store.core import dates
+    from store.common import dates
 
     rows = [("WHEN", "WHO", "ACTION", "CASE", "RECORD", "DETAIL", "FROM")]
     for e in entries:

@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from store.core.config import demo_db_path, os_login_name, resolve_db_path
-from store.core.settings import Config
-from store.core.words import plural
+from store.common.config import demo_db_path, os_login_name, resolve_db_path
+from store.common.settings import Config
+from store.common.words import plural
 from tui.cli_args import EXIT_FAILURE, OneLineParser, fail
 from tui.cli_verify import report_lines
 
@@ -113,7 +113,7 @@ def check(args: argparse.Namespace, config: Config) -> int:
 
 def restore(args: argparse.Namespace, config: Config) -> int:
     """Run ``caseline restore PATH``."""
-    from store.core import dates
+    from store.common import dates
     from store.service import Store
 
     target = _database(args, config)
@@ -144,7 +144,7 @@ def restore(args: argparse.Namespace, config: Config) -> int:
 
 
 def _holds(contents: Contents) -> str:
-    from store.core import dates
+    from store.common import dates
 
     newest = "none"
     if contents.newest is not None:

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from store.core.config import demo_db_path, resolve_db_path
-from store.core.settings import Config
-from store.core.words import plural
+from store.common.config import demo_db_path, resolve_db_path
+from store.common.settings import Config
+from store.common.words import plural
 from tui.cli_args import OneLineParser, fail, positive
 from tui.cli_sign_in import Prompter, add_token_file_argument, sign_in_to_read
 
@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from store.assessments.records import AssessmentHistory
     from store.cases.records import CaseDetail
     from store.chronology.records import ChronologyItem
+    from store.common.records import WorkerInfo
     from store.conferences.records import ConferenceInfo
-    from store.core.records import WorkerInfo
     from store.plans.records import PlanInfo
     from store.service import Store
 
@@ -190,7 +190,7 @@ def export(args: argparse.Namespace, config: Config) -> int:
 
 def _export_handover(args: argparse.Namespace, config: Config) -> int:
     """Export a case's handover pack (``store.export.handover``)."""
-    from store.core import dates
+    from store.common import dates
     from store.export.handover import HandoverPack, for_agency, handover_markdown
     from store.export.html import handover_html
     from tui.cli_share import check_sharing_arguments, record_sharing, sharing_basis
@@ -282,7 +282,7 @@ def _json_export(
 ) -> tuple[WorkerInfo, T]:
     """Read as the worker signed in, write what was read as JSON to --output (atomically) or
     standard output; who read it, and what."""
-    from store.core import dates
+    from store.common import dates
 
     if args.format not in (None, "json") or (args.output and not args.format):
         fail(f"{what} is written as JSON: give --format json")
@@ -324,7 +324,7 @@ def read_for_export(
     read-only: an export never creates or upgrades it, so a read-only copy can be exported and
     the file is unchanged but for the audit trail's rows."""
     from store.audit.service import origin_here
-    from store.core.errors import ReasonNeeded
+    from store.common.errors import ReasonNeeded
     from store.service import Store
 
     path = database_of(args, config)
@@ -362,7 +362,7 @@ def audit_export(
     "<what>-exported" unless said; ``record``: the case, and the
     kind and id of what was exported), through a short read-write opening of the database
     of its own. A database that can't be written still exports, and says so in one line."""
-    from store.core.errors import StoreError
+    from store.common.errors import StoreError
     from store.service import record_after_reading
 
     case_id, kind, record_id = record
@@ -408,7 +408,7 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
 
     from store.chronology.period import DatePeriodError, describe_filter, parse_period
     from store.chronology.rules import AUTOMATIC_CATEGORIES
-    from store.core import dates
+    from store.common import dates
     from store.export.html import chronology_html
     from store.export.markdown import chronology_markdown
 
@@ -474,7 +474,7 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
 
 def _export_plan(args: argparse.Namespace, config: Config) -> int:
     """Export a case's current service plan (or plan number --plan) with its reviews."""
-    from store.core import dates
+    from store.common import dates
     from store.export.html import plan_export_html
     from store.export.markdown import plan_export_markdown
 
@@ -517,7 +517,7 @@ def _export_plan(args: argparse.Namespace, config: Config) -> int:
 
 def _export_minutes(args: argparse.Namespace, config: Config) -> int:
     """Export a meeting's minutes: meeting --conference ID, or the case's latest finalised."""
-    from store.core import dates
+    from store.common import dates
     from store.export.html import minutes_export_html
     from store.export.markdown import minutes_export_markdown
 
@@ -559,7 +559,7 @@ def _export_minutes(args: argparse.Namespace, config: Config) -> int:
 
 def _export_assessment(args: argparse.Namespace, config: Config) -> int:
     """Export a case's current assessment, its ratings over time and its versions."""
-    from store.core import dates
+    from store.common import dates
     from store.export.assessment import assessment_export_html, assessment_export_markdown
 
     output, fmt = _export_destination(args)

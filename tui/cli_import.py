@@ -15,8 +15,8 @@ import argparse
 import csv
 from pathlib import Path
 
-from store.core.settings import Config
-from store.core.textsafe import visible
+from store.common.settings import Config
+from store.common.textsafe import visible
 from tui.cli_args import OneLineParser, fail
 from tui.cli_sign_in import (
     Prompter,
@@ -106,7 +106,7 @@ def import_command(args: argparse.Namespace, config: Config) -> int:
 def import_cases(args: argparse.Namespace, config: Config) -> int:
     """Run ``caseline import cases PATH``: every line checked, then all imported or none."""
     from store.audit.service import origin_here
-    from store.core.errors import InvalidInput
+    from store.common.errors import InvalidInput
 
     rows = read_cases(Path(args.path).expanduser())
     store = open_database(args, config, create=False)

@@ -13,8 +13,8 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from store.cases.records import flag_labels
-from store.core.settings import Config
-from store.core.textsafe import visible
+from store.common.settings import Config
+from store.common.textsafe import visible
 from tui.cli_args import OneLineParser, fail
 from tui.cli_audit import spreadsheet_safe
 from tui.cli_sign_in import (
@@ -28,7 +28,7 @@ from tui.cli_sign_in import (
 if TYPE_CHECKING:
     from store.case_file.records import CaseFile
     from store.cases.records import CaseRow
-    from store.core.records import WorkerInfo
+    from store.common.records import WorkerInfo
     from store.reminders.records import CaseHealth
     from store.service import Store
 
@@ -193,7 +193,7 @@ HEADINGS = (
 
 
 def _print_table(rows: list[CaseRow]) -> None:
-    from store.core import dates
+    from store.common import dates
 
     lines = [HEADINGS]
     for row in rows:
@@ -261,7 +261,7 @@ def _needs_passphrase(args: argparse.Namespace, config: Config) -> bool:
 def add_note(args: argparse.Namespace, config: Config) -> int:
     """Run ``caseline note REF TEXT``."""
     from store.audit.service import origin_here
-    from store.core.errors import InvalidInput
+    from store.common.errors import InvalidInput
     from store.notes.input import parse_note
 
     if args.text == "-" and _needs_passphrase(args, config):

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from tui.cli_args import fail
 
 if TYPE_CHECKING:
-    from store.core.records import WorkerInfo
+    from store.common.records import WorkerInfo
     from store.service import Store
 
 # What the sharing log says was shared by this export.
@@ -21,7 +21,7 @@ HANDOVER_PACK = "Handover pack"
 def check_sharing_arguments(args: argparse.Namespace, path: Path) -> str:
     """The agency the export is for ("" for none), once the arguments are seen to fit
     together and the database can take the record of it; one line and exit 1 otherwise."""
-    from store.core.textsafe import clean_field
+    from store.common.textsafe import clean_field
     from store.service import writable
 
     agency = clean_field(args.for_agency or "")
@@ -78,7 +78,7 @@ def record_sharing(
     path: Path, me: WorkerInfo, case_id: int, agency: str, args: argparse.Namespace
 ) -> None:
     """Add the export to the case's sharing log, through a short opening of its own."""
-    from store.core.errors import StoreError
+    from store.common.errors import StoreError
     from store.service import share_after_reading
 
     try:

@@ -19,13 +19,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from store.core.config import demo_db_path, os_login_name, resolve_db_path, resolve_worker
-from store.core.errors import SignInRefused
-from store.core.settings import Config
+from store.common.config import demo_db_path, os_login_name, resolve_db_path, resolve_worker
+from store.common.errors import SignInRefused
+from store.common.settings import Config
 from tui.cli_args import fail
 
 if TYPE_CHECKING:
-    from store.core.records import WorkerInfo
+    from store.common.records import WorkerInfo
     from store.service import Store
 
 

@@ -15,9 +15,9 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from store.core.config import demo_db_path, resolve_db_path
-from store.core.settings import Config
-from store.core.words import plural
+from store.common.config import demo_db_path, resolve_db_path
+from store.common.settings import Config
+from store.common.words import plural
 from store.integrity.records import ProblemKind
 from tui.cli_args import EXIT_FAILURE, OneLineParser, fail
 

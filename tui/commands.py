@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from store.core.textsafe import fold
+from store.common.textsafe import fold
 from tui.text import assemble
 
 if TYPE_CHECKING:

@@ -14,8 +14,8 @@ from textual.app import App
 
 if TYPE_CHECKING:
     from store.cases.records import CaseRow
-    from store.core.records import WorkerInfo
-    from store.core.settings import Config
+    from store.common.records import WorkerInfo
+    from store.common.settings import Config
     from store.notes.records import DraftInfo, LeftDraft
     from store.service import Store
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.app import App
 
-from store.core.words import plural
+from store.common.words import plural
 from store.integrity.records import VerifyReport
 from store.service import Store
 from tui.workers import run_store

@@ -18,8 +18,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from store.core.config import resolve_db_path
-from store.core.settings import Config
+from store.common.config import resolve_db_path
+from store.common.settings import Config
 from tui.cli_args import OneLineParser, fail
 
 PAGE = Path(__file__).resolve().parent / "serve_page"

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.binding import Binding, BindingType
 
-from store.core import dates
-from store.core.records import WorkerInfo
+from store.common import dates
+from store.common.records import WorkerInfo
 from store.service import ChangeWatch
 from tui.host import CaselineHost
 from tui.widgets.textual_fixes import WholeFrameTakesRepaints

@@ -15,7 +15,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.content import Content
 
-from store.core.textsafe import single_line, strip_control, visible_parts
+from store.common.textsafe import single_line, strip_control, visible_parts
 
 MARK_STYLE = "dim"  # how a mark for an invisible character is set apart from the text
 

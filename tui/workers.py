@@ -17,7 +17,7 @@ from textual.app import App
 from textual.dom import DOMNode
 from textual.worker import Worker, get_current_worker
 
-from store.core.errors import StoreError
+from store.common.errors import StoreError
 
 T = TypeVar("T")
 

@@ -24,9 +24,10 @@ from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 import peewee as pw
 
 from store.audit.service import act
+from store.common.errors import NotFound, NotPermitted, StoreError
+from store.common.records import WorkerInfo
 from store.core.db import Database
 from store.core.dialect import execute_sql
-from store.core.errors import NotFound, NotPermitted, StoreError
 from store.core.models import (
     Case,
     ChronologyEntry,
@@ -43,7 +44,6 @@ from store.core.models import (
     Task,
 )
 from store.core.permissions import Access, require_case
-from store.core.records import WorkerInfo
 from store.core.rows import tuples
 
 P = ParamSpec("P")

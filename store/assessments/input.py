@@ -19,8 +19,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ValidationInfo, create_model, field_validator
 
 from store.assessments.rules import DOMAIN_TEXT_MAX, TEXT_FIELDS, TEXT_MAX, domain_key
-from store.core import dates
-from store.core.validation import multiline, parse_typed_date, validate
+from store.common import dates
+from store.common.validation import multiline, parse_typed_date, validate
 
 _WHAT = {"strengths": "The strengths", "needs": "The needs", "client_view": "The client's view"}
 

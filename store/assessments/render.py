@@ -20,9 +20,9 @@ from store.assessments.records import (
     RatingsTable,
 )
 from store.assessments.rules import level as place_on
-from store.core import dates
-from store.core.markdown import clean_text, md_block, md_escape, md_inline, md_quote
-from store.core.words import plural
+from store.common import dates
+from store.common.markdown import clean_text, md_block, md_escape, md_inline, md_quote
+from store.common.words import plural
 
 __all__ = [
     "TREND_MARKS",

@@ -79,7 +79,7 @@ def compare(
 ) -> Comparison:
     """Every field of two versions: the assessment's own, then each domain's (the newer's in
     its order, then any the older had that the newer has not)."""
-    from store.core import dates
+    from store.common import dates
 
     changes = [
         compare_field("", "As at", dates.format_date(older.as_at), dates.format_date(newer.as_at)),

@@ -37,16 +37,16 @@ from store.assessments.rules import (
     ratings_table,
 )
 from store.audit.service import act
-from store.core import dates
+from store.common import dates
+from store.common.errors import Conflict, InvalidInput, NotFound
+from store.common.records import CaseStatus, WorkerInfo
+from store.common.settings import ASSESSMENT_DOMAINS, ASSESSMENT_SCALE
+from store.common.textsafe import clean_field, strip_control
 from store.core.conflicts import refused, worker_name
 from store.core.db import Database
-from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import Case, Worker, utcnow
 from store.core.permissions import Access
-from store.core.records import CaseStatus, WorkerInfo
 from store.core.rows import tuples
-from store.core.settings import ASSESSMENT_DOMAINS, ASSESSMENT_SCALE
-from store.core.textsafe import clean_field, strip_control
 
 
 def _open_case(case_id: int, doing: str) -> Case:

@@ -16,13 +16,13 @@ from datetime import UTC, datetime
 from peewee import JOIN, fn
 
 from store.audit.records import AuditEntry
+from store.common.records import WorkerInfo
+from store.common.textsafe import clean_field
 from store.core.db import Database
 from store.core.generation import unseen
 from store.core.models import AuditEvent, Case, Worker, utcnow
 from store.core.permissions import AUDIT_READERS, require_role
-from store.core.records import WorkerInfo
 from store.core.rows import insert_row, tuples
-from store.core.textsafe import clean_field
 
 # Longest text kept in a field of an event: enough for any login, record kind or detail the
 # store writes, and a bound on what someone typing at a sign-in prompt can put in the file.

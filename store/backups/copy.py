@@ -18,8 +18,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from store.common.errors import DamagedDatabase, DatabaseUnavailable, NotACaselineDatabase
 from store.core import sqlite_file
-from store.core.errors import DamagedDatabase, DatabaseUnavailable, NotACaselineDatabase
 from store.core.migrations import check_version
 from store.core.sqlite_file import (
     STABLE_READ_ATTEMPTS,

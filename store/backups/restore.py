@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from store.backups.copy import backup, file_problem
+from store.common.errors import DatabaseUnavailable, NotACaselineDatabase
 from store.core.dialect import BUSY_TIMEOUT_SECONDS
-from store.core.errors import DatabaseUnavailable, NotACaselineDatabase
 from store.core.migrations import check_version
 from store.core.sqlite_file import connect_read_only, create_private_file, read_meta
 

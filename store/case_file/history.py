@@ -15,10 +15,12 @@ from store.case_file.records import (
     ChangeInfo,
 )
 from store.cases.closure import LABELS as CLOSURE_LABELS
+from store.common import dates
+from store.common.errors import NotFound
+from store.common.records import WorkerInfo
+from store.common.textsafe import preview_line
 from store.consent.models import Consent
-from store.core import dates
 from store.core.db import Database
-from store.core.errors import NotFound
 from store.core.models import (
     Case,
     ChronologyEntry,
@@ -35,8 +37,6 @@ from store.core.models import (
     Worker,
 )
 from store.core.permissions import Access
-from store.core.records import WorkerInfo
-from store.core.textsafe import preview_line
 from store.referrals import versions as referral_versions
 from store.referrals.models import IncomingReferral
 

@@ -10,8 +10,8 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from store.cases.input import NewCase
-from store.core.textsafe import clean_field
-from store.core.validation import (
+from store.common.textsafe import clean_field
+from store.common.validation import (
     multiline,
     parse_typed_date,
     person_name,

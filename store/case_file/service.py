@@ -24,11 +24,13 @@ from store.case_file.records import (
     ProfessionalInfo,
     SummaryInfo,
 )
-from store.core import dates
+from store.common import dates
+from store.common.errors import Conflict, NotFound
+from store.common.records import WorkerInfo
+from store.common.textsafe import fold
 from store.core.changes import diff, save_changes
 from store.core.conflicts import last_change, refused
 from store.core.db import Database
-from store.core.errors import Conflict, NotFound
 from store.core.models import (
     Case,
     Client,
@@ -39,9 +41,7 @@ from store.core.models import (
     utcnow,
 )
 from store.core.permissions import Access, refusals
-from store.core.records import WorkerInfo
 from store.core.rows import get_row
-from store.core.textsafe import fold
 
 if TYPE_CHECKING:
     # The forms' models import pydantic, which start-up doesn't need: the methods that
@@ -164,7 +164,7 @@ class CaseFileService(CaseHistory):
         field) if the form doesn't validate.
         """
         from store.case_file.input import ClientUpdate
-        from store.core.validation import validate
+        from store.common.validation import validate
 
         with self.database.writing():
             row = get_row(Client, client_id, "client")
@@ -195,7 +195,7 @@ class CaseFileService(CaseHistory):
     def add_contact(self, actor: WorkerInfo, client_id: int, data: dict[str, Any]) -> ContactInfo:
         """Add someone to the client's support network."""
         from store.case_file.input import ContactInput
-        from store.core.validation import validate
+        from store.common.validation import validate
 
         new: ContactInput = validate(ContactInput, data)
         with self.database.writing():
@@ -217,7 +217,7 @@ class CaseFileService(CaseHistory):
     ) -> ContactInfo:
         """Save a contact's form; fields left out of ``data`` keep their value."""
         from store.case_file.input import ContactInput
-        from store.core.validation import validate
+        from store.common.validation import validate
 
         with self.database.writing():
             row = _get_live(Contact, contact_id, "contact", version)
@@ -263,7 +263,7 @@ class CaseFileService(CaseHistory):
     ) -> ProfessionalInfo:
         """Record another agency's worker as involved with the case."""
         from store.case_file.input import ProfessionalInput
-        from store.core.validation import validate
+        from store.common.validation import validate
 
         new: ProfessionalInput = validate(ProfessionalInput, data, dayfirst=dayfirst)
         with self.database.writing():
@@ -291,7 +291,7 @@ class CaseFileService(CaseHistory):
     ) -> ProfessionalInfo:
         """Save a professional's form; fields left out of ``data`` keep their value."""
         from store.case_file.input import ProfessionalInput
-        from store.core.validation import validate
+        from store.common.validation import validate
 
         with self.database.writing():
             row = _get_live(Professional, professional_id, "professional", version)
@@ -350,7 +350,7 @@ class CaseFileService(CaseHistory):
         demo). Saving the same text as the current version writes nothing and returns it.
         """
         from store.case_file.input import SummaryInput
-        from store.core.validation import validate
+        from store.common.validation import validate
 
         new: SummaryInput = validate(SummaryInput, {"body": body})
         with self.database.writing():

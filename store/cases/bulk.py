@@ -27,12 +27,12 @@ from store.cases.records import (
     TransferPreview,
     TransferredCases,
 )
-from store.core import dates
+from store.common import dates
+from store.common.errors import Conflict, InvalidInput, NotFound, NotPermitted
+from store.common.records import CaseStatus, WorkerInfo
 from store.core.db import Database
-from store.core.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from store.core.models import Case, Client, Note, Worker
 from store.core.permissions import Access, refusal, require_case, visible_cases
-from store.core.records import CaseStatus, WorkerInfo
 from store.core.rows import current_allocation_start, tuples
 
 NOTHING_CHOSEN = "Choose the cases to transfer."
@@ -123,7 +123,7 @@ class BulkTransfer:
         ("worker", "on", "reason"; "form" for closed cases) naming the cases, NotFound.
         """
         from store.cases.input import TransferInput
-        from store.core.validation import validate
+        from store.common.validation import validate
 
         ids = sorted(cases)
         if not ids:

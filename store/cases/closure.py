@@ -20,11 +20,12 @@ from store.access import guarded
 from store.audit.service import act, opened
 from store.cases.records import ClosureChecklist, ClosureItem
 from store.cases.rules import NOT_APPLICABLE, OPEN
-from store.core import dates
+from store.common import dates
+from store.common.errors import Conflict, InvalidInput, NotFound
+from store.common.records import CaseStatus, WorkerInfo
 from store.core.changes import diff, save_changes
 from store.core.conflicts import refused, worker_name
 from store.core.db import Database
-from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import (
     Case,
     ClosureCheck,
@@ -40,7 +41,6 @@ from store.core.models import (
     utcnow,
 )
 from store.core.permissions import Access
-from store.core.records import CaseStatus, WorkerInfo
 
 if TYPE_CHECKING:
     from store.cases.input import ClosureItemInput
@@ -103,7 +103,7 @@ class ClosureChecklistService:
         Returns the whole checklist as it now is.
         """
         from store.cases.input import ClosureItemInput
-        from store.core.validation import validate
+        from store.common.validation import validate
 
         if item not in LABELS:
             raise NotFound(f"No item {item!r} on the closure checklist.")

@@ -9,17 +9,17 @@ from typing import Any
 import peewee as pw
 
 from store.cases.records import AllocationInfo, CaseDetail, CaseRow
-from store.core.errors import NotFound
-from store.core.models import Allocation, Case, Client, Worker
-from store.core.permissions import is_named
-from store.core.records import CaseStatus
+from store.common.errors import NotFound
+from store.common.records import CaseStatus
 
 # The flags' rules live with every other "needs doing" rule; case_flags is kept importable here.
-from store.core.reminders import DEFAULT_CONTACT_OVERDUE_DAYS
-from store.core.reminders import case_flags as case_flags
+from store.common.reminders import DEFAULT_CONTACT_OVERDUE_DAYS
+from store.common.reminders import case_flags as case_flags
+from store.common.settings import DEFAULT_CONSENT_EXPIRING_DAYS
+from store.common.textsafe import fold
+from store.core.models import Allocation, Case, Client, Worker
+from store.core.permissions import is_named
 from store.core.rows import tuples
-from store.core.settings import DEFAULT_CONSENT_EXPIRING_DAYS
-from store.core.textsafe import fold
 
 # What a caseload row says in place of a restricted client's name to those not named for it.
 RESTRICTED_NAME = "(restricted)"

@@ -22,10 +22,10 @@ from store.cases.rules import (
     TRANSFER_REASON,
     open_items_message,
 )
-from store.core import dates
-from store.core.settings import CLOSURE_REASONS
-from store.core.textsafe import clean_field
-from store.core.validation import (
+from store.common import dates
+from store.common.settings import CLOSURE_REASONS
+from store.common.textsafe import clean_field
+from store.common.validation import (
     ADDRESS_MAX,
     NAME_MAX,
     PHONE_CHARS,

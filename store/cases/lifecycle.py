@@ -26,15 +26,15 @@ from store.cases.closure import closure_record, read_checklist
 from store.cases.detail import case_detail
 from store.cases.records import CaseDetail, ClosureChecklist
 from store.cases.rules import CASE_CONFLICT, DONE, FINAL_SUMMARY, TRANSFER_REASON
-from store.core import dates
+from store.common import dates
+from store.common.errors import Conflict, InvalidInput, NotFound
+from store.common.records import CaseStatus, WorkerInfo
+from store.common.settings import CLOSURE_REASONS
 from store.core.changes import diff, save_changes
 from store.core.db import Database
-from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import Allocation, Case, ChronologyEntry, Worker, utcnow
 from store.core.permissions import Access
-from store.core.records import CaseStatus, WorkerInfo
 from store.core.rows import current_allocation_id, current_allocation_start
-from store.core.settings import CLOSURE_REASONS
 
 if TYPE_CHECKING:
     from store.cases.input import CloseInput, ReopenInput, TransferInput
@@ -61,7 +61,7 @@ class CaseLifecycle:
         Conflict for a stale ``version``, NotFound.
         """
         from store.cases.input import TransferInput
-        from store.core.validation import validate
+        from store.common.validation import validate
 
         # What the form is checked against, so that every problem is reported at once; the
         # write below checks again, in case the case changed meanwhile.
@@ -94,7 +94,7 @@ class CaseLifecycle:
     ) -> CaseDetail:
         """Close an open case or a referral. Raises InvalidInput, Conflict, NotFound."""
         from store.cases.input import CloseInput
-        from store.core.validation import validate
+        from store.common.validation import validate
 
         with self.database.reading():
             case = _get_case(case_id)
@@ -171,7 +171,7 @@ class CaseLifecycle:
     ) -> CaseDetail:
         """Reopen a closed case; the closure stays in the chronology and the history."""
         from store.cases.input import ReopenInput
-        from store.core.validation import validate
+        from store.common.validation import validate
 
         with self.database.reading():
             floor = _reopen_floor(_get_case(case_id))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from store.core.records import CaseStatus
+from store.common.records import CaseStatus
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any
 from store.access import guarded
 from store.audit.service import act
 from store.cases.rules import CASE_CONFLICT
+from store.common.errors import Conflict, InvalidInput, ReasonNeeded
+from store.common.records import Role, WorkerInfo
+from store.common.textsafe import clean_field
 from store.core.changes import diff, save_changes
 from store.core.db import Database
-from store.core.errors import Conflict, InvalidInput, ReasonNeeded
 from store.core.models import Case, Worker
 from store.core.permissions import Access, as_named, named_ids, refusal
-from store.core.records import Role, WorkerInfo
 from store.core.rows import get_row, tuples
-from store.core.textsafe import clean_field
 
 if TYPE_CHECKING:
     from store.cases.input import RestrictionInput
@@ -85,7 +85,7 @@ class CaseRestriction:
         (logins), saying why (``data["reason"]``), or lift the restriction ("restricted":
         "no"). Raises InvalidInput, Conflict (someone changed the case since ``version``)."""
         from store.cases.input import RestrictionInput
-        from store.core.validation import validate
+        from store.common.validation import validate
 
         new: RestrictionInput = validate(RestrictionInput, data)
         with self.database.writing():

@@ -21,10 +21,14 @@ from store.cases.records import CaseDetail, CaseRow, DuplicateCandidate
 from store.cases.restriction import CaseRestriction
 from store.cases.similar import similar_clients
 from store.cases.team import TeamView
-from store.core import dates
+from store.common import dates
+from store.common.errors import InvalidInput, NotFound, NotPermitted
+from store.common.records import CaseStatus, WorkerInfo
+from store.common.reminders import DEFAULT_CONTACT_OVERDUE_DAYS
+from store.common.settings import DEFAULT_CONSENT_EXPIRING_DAYS, DEFAULT_REF_FORMAT
+from store.common.textsafe import clean_field, fold
 from store.core.db import Database
 from store.core.dialect import contains
-from store.core.errors import InvalidInput, NotFound, NotPermitted
 from store.core.models import Allocation, Case, ChronologyEntry, Client, Counter, Worker, utcnow
 from store.core.permissions import (
     CASE_CREATORS,
@@ -36,11 +40,7 @@ from store.core.permissions import (
     require_role,
     visible_cases,
 )
-from store.core.records import CaseStatus, WorkerInfo
-from store.core.reminders import DEFAULT_CONTACT_OVERDUE_DAYS
 from store.core.rows import tuples
-from store.core.settings import DEFAULT_CONSENT_EXPIRING_DAYS, DEFAULT_REF_FORMAT
-from store.core.textsafe import clean_field, fold
 from store.workers.service import worker_by_username
 
 if TYPE_CHECKING:
@@ -177,7 +177,7 @@ class CaseService(CaseLifecycle, BulkTransfer, ClosureChecklistService, CaseRest
     ) -> CaseDetail:
         """Create a client and an open case allocated to a worker; the chronology starts here."""
         from store.cases.input import NewCase
-        from store.core.validation import validate
+        from store.common.validation import validate
 
         new = data if isinstance(data, NewCase) else validate(NewCase, data, dayfirst=dayfirst)
         allocated_on = new.allocated_on or dates.today()
@@ -246,7 +246,7 @@ class CaseService(CaseLifecycle, BulkTransfer, ClosureChecklistService, CaseRest
         fields as ``create`` takes them), all in one transaction or none: every row is
         checked first, and InvalidInput names each problem by its line ("line 4: phone")."""
         from store.cases.input import NewCase
-        from store.core.validation import validate
+        from store.common.validation import validate
 
         errors: dict[str, str] = {}
         checked: list[tuple[int, NewCase]] = []

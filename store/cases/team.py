@@ -2,7 +2,7 @@
 them need something (no note for a week, a plan review or a conference action overdue).
 
 Supervisors see their own team; managers and auditors see every worker. The counts come from
-the same rules as the caseload's flags (``store.core.reminders``), so the two agree.
+the same rules as the caseload's flags (``store.common.reminders``), so the two agree.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from typing import Any
 
 from store.cases.detail import case_row, row_query
 from store.cases.records import TeamLoad, WorkerLoad
-from store.core import dates
+from store.common import dates
+from store.common.errors import NotPermitted
+from store.common.records import CaseStatus, Role, WorkerInfo
 from store.core.db import Database
-from store.core.errors import NotPermitted
 from store.core.models import Case, Worker
 from store.core.permissions import require_role
-from store.core.records import CaseStatus, Role, WorkerInfo
 
 TEAM_READERS = frozenset({Role.SUPERVISOR, Role.MANAGER, Role.AUDITOR})
 NOT_A_READER = "Only supervisors, managers and auditors see the team's caseloads."

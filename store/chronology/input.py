@@ -19,9 +19,9 @@ from store.chronology.rules import (
     check_analysis,
     too_long,
 )
-from store.core import dates
-from store.core.textsafe import clean_field
-from store.core.validation import parse_typed_date
+from store.common import dates
+from store.common.textsafe import clean_field
+from store.common.validation import parse_typed_date
 
 
 class EntryInput(BaseModel):

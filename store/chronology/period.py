@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from store.core import dates
+from store.common import dates
 
 
 def describe_filter(
@@ -75,7 +75,7 @@ def parse_period(
     Understands "since/from/after X", "until/before X", "X to Y", "X - Y", "between X and Y",
     "last 6 months" (also days, weeks, years; "last year" is the last 12 months), "this
     week/month/year", a year "2025", a month "march 2025", and a single date (that day). X and
-    Y are anything ``store.core.dates`` reads ("1/1/2025", "-2w"), or a month or a year. Raises
+    Y are anything ``store.common.dates`` reads ("1/1/2025", "-2w"), or a month or a year. Raises
     DatePeriodError.
     """
     base = dates.today() if today is None else today

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from store.core.textsafe import preview_line
+from store.common.textsafe import preview_line
 
 SUMMARY_MAX = 120  # characters of ChronologyItem.summary
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from store.core.settings import CHRONOLOGY_CATEGORIES
+from store.common.settings import CHRONOLOGY_CATEGORIES
 
 DEFAULT_CATEGORIES: tuple[str, ...] = CHRONOLOGY_CATEGORIES
 # Categories the store gives automatic entries: allocations and transfers, status changes,

@@ -27,13 +27,13 @@ from store.chronology.rules import (
     ENTRY_FIELDS,
     check_analysis,
 )
+from store.common.errors import Conflict, InvalidInput, NotFound
+from store.common.records import WorkerInfo
 from store.core.changes import diff, save_changes
 from store.core.db import Database
 from store.core.dialect import contains
-from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import ChronologyEntry, Worker, utcnow
 from store.core.permissions import Access
-from store.core.records import WorkerInfo
 from store.core.rows import current_allocation_id, current_allocation_start, open_case, tuples
 
 # --- the operations ------------------------------------------------------------------------
@@ -134,7 +134,7 @@ class ChronologyService:
         Raises InvalidInput (by field, or "form" for a closed case) and NotFound.
         """
         from store.chronology.input import EntryInput
-        from store.core.validation import validate
+        from store.common.validation import validate
 
         new: EntryInput = validate(
             EntryInput, data, dayfirst=dayfirst, categories=tuple(categories)
@@ -172,7 +172,7 @@ class ChronologyService:
         are refused (InvalidInput on "form"); a stale ``version`` raises Conflict.
         """
         from store.chronology.input import EntryInput
-        from store.core.validation import validate
+        from store.common.validation import validate
 
         with self.database.writing():
             row = _get_entry(entry_id)

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any
 
-from store.core import dates
+from store.common import dates
+from store.common.words import plural
 from store.core.models import (
     ConferenceAction,
     ConferenceAgendaItem,
@@ -17,7 +18,6 @@ from store.core.models import (
     ServicePlan,
 )
 from store.core.rows import worker_names
-from store.core.words import plural
 
 if TYPE_CHECKING:
     from store.conferences.records import (
@@ -153,7 +153,7 @@ def conference_info(row: Any) -> ConferenceInfo:
 
 def entry_details(row: Any, present: list[Any], apologies: int, actions: int) -> str:
     """The chronology entry's text: who chaired and came, and the decisions, briefly."""
-    from store.core.markdown import md_escape
+    from store.common.markdown import md_escape
 
     client = "the client attended" if row.client_attended else "the client did not attend"
     lines = [

@@ -21,13 +21,11 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from store.case_file.input import SHORT_MAX
-from store.conferences.records import ACTION_STATUSES
-from store.conferences.rules import NAMED_WHO
-from store.core import dates
-from store.core.errors import InvalidInput
-from store.core.settings import CONFERENCE_TYPES
-from store.core.textsafe import clean_field
-from store.core.validation import (
+from store.common import dates
+from store.common.errors import InvalidInput
+from store.common.settings import CONFERENCE_TYPES
+from store.common.textsafe import clean_field
+from store.common.validation import (
     NAME_MAX,
     choice,
     multiline,
@@ -37,6 +35,8 @@ from store.core.validation import (
     validate,
     yes_no,
 )
+from store.conferences.records import ACTION_STATUSES
+from store.conferences.rules import NAMED_WHO
 
 PLACE_MAX = 200
 TITLE_MAX = 200

@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from peewee import fn
 
+from store.common import dates
+from store.common.errors import InvalidInput
+from store.common.records import WorkerInfo
+from store.common.textsafe import fold
 from store.conferences.rules import NAMED_WHO
-from store.core import dates
-from store.core.errors import InvalidInput
 from store.core.models import (
     Case,
     Client,
@@ -23,8 +25,6 @@ from store.core.models import (
     Worker,
     utcnow,
 )
-from store.core.records import WorkerInfo
-from store.core.textsafe import fold
 
 if TYPE_CHECKING:
     from store.conferences.input import AttendeeInput, Minutes

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from store.common import dates
+from store.common.markdown import md_block, md_escape, md_inline, md_quote
 from store.conferences.records import AttendeeInfo, ConferenceActionInfo, ConferenceInfo
-from store.core import dates
-from store.core.markdown import md_block, md_escape, md_inline, md_quote
 from store.plans.render import review_markdown
 
 __all__ = ["action_status_text", "minutes_markdown"]

@@ -25,6 +25,10 @@ from peewee import JOIN, fn
 
 from store.access import guarded
 from store.audit.service import act, opened
+from store.common import dates
+from store.common.errors import Conflict, InvalidInput
+from store.common.records import CaseStatus, WorkerInfo
+from store.common.settings import CONFERENCE_TYPES
 from store.conferences.info import action_info, conference_info, entry_details, title_of_type
 from store.conferences.people import (
     People,
@@ -33,10 +37,8 @@ from store.conferences.people import (
     update_case_actions,
     write_lists,
 )
-from store.core import dates
 from store.core.changes import diff, save_changes
 from store.core.db import Database
-from store.core.errors import Conflict, InvalidInput
 from store.core.models import (
     Case,
     ChronologyEntry,
@@ -51,9 +53,7 @@ from store.core.models import (
     utcnow,
 )
 from store.core.permissions import Access
-from store.core.records import CaseStatus, WorkerInfo
 from store.core.rows import current_allocation_id, get_row, open_case, tuples, worker_names
-from store.core.settings import CONFERENCE_TYPES
 
 if TYPE_CHECKING:
     from store.cases.service import CaseService
@@ -433,8 +433,8 @@ class ConferenceService:
     def amend(self, actor: WorkerInfo, conference_id: int, data: dict[str, Any]) -> ConferenceInfo:
         """Add a correction beneath finalised minutes (``reason``, ``body``); the minutes
         stay as they were. Raises InvalidInput ("reason", "body", "form")."""
+        from store.common.validation import validate
         from store.conferences.input import AmendmentInput
-        from store.core.validation import validate
 
         new: AmendmentInput = validate(AmendmentInput, data)
         with self.database.writing():
@@ -466,8 +466,8 @@ class ConferenceService:
     ) -> ConferenceInfo:
         """Set (or with "" clear) ``next_meeting_on``, draft or finalised; kept in the
         record history. Raises InvalidInput ("next_meeting_on") or Conflict."""
+        from store.common.validation import validate
         from store.conferences.input import NextMeetingInput
-        from store.core.validation import validate
 
         with self.database.reading():
             row = get_row(Conference, conference_id, "conference")
@@ -510,8 +510,8 @@ class ConferenceService:
         saying what was done) or reopen it (``status`` "open"); who and when are recorded,
         and every change is kept in the record history. Raises InvalidInput ("status",
         "note", "form") or Conflict."""
+        from store.common.validation import validate
         from store.conferences.input import ActionStatusInput
-        from store.core.validation import validate
 
         new: ActionStatusInput = validate(ActionStatusInput, data)
         with self.database.writing():

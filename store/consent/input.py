@@ -7,6 +7,7 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
+from store.common.validation import choice, multiline, parse_typed_date, short_text
 from store.consent.rules import (
     GIVEN_BY,
     HOW,
@@ -17,7 +18,6 @@ from store.consent.rules import (
     SOURCES,
     WHAT_MAX,
 )
-from store.core.validation import choice, multiline, parse_typed_date, short_text
 
 EXPIRES_BEFORE_GIVEN = "The review or expiry date is before the day consent was given."
 

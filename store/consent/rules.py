@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
+from store.common.reminders import consent_flag as consent_flag  # the rule's home
+from store.common.settings import DEFAULT_CONSENT_EXPIRING_DAYS
 from store.consent.records import ConsentStatus
-from store.core.reminders import consent_flag as consent_flag  # the rule's home
-from store.core.settings import DEFAULT_CONSENT_EXPIRING_DAYS
 
 # Who may give consent for the client, and how it may be given (in the order offered).
 GIVEN_BY: tuple[str, ...] = ("client", "parent", "guardian", "attorney")

@@ -21,6 +21,10 @@ import peewee as pw
 
 from store.access import guarded
 from store.audit.service import act
+from store.common import dates
+from store.common.errors import InvalidInput, NotFound, StoreError
+from store.common.records import WorkerInfo
+from store.common.textsafe import fold
 from store.consent.models import Consent, SharingEvent
 from store.consent.records import (
     ConsentChange,
@@ -30,16 +34,12 @@ from store.consent.records import (
     SharingInfo,
 )
 from store.consent.rules import DEFAULT_EXPIRING_DAYS, status_on
-from store.core import dates
 from store.core.changes import diff, save_changes
 from store.core.conflicts import last_change, refused
 from store.core.db import Database
-from store.core.errors import InvalidInput, NotFound, StoreError
 from store.core.models import Case, Professional, RecordChange, Worker, utcnow
 from store.core.permissions import Access, refusals
-from store.core.records import WorkerInfo
 from store.core.rows import get_row, open_case, tuples
-from store.core.textsafe import fold
 
 TABLE = "consent"
 FIELDS = (
@@ -168,8 +168,8 @@ class ConsentService:
         self, actor: WorkerInfo, case_id: int, data: dict[str, Any], *, dayfirst: bool = True
     ) -> ConsentInfo:
         """Record a consent from its form."""
+        from store.common.validation import validate
         from store.consent.input import ConsentInput
-        from store.core.validation import validate
 
         with self.database.writing():
             open_case(case_id, "record consent")
@@ -194,8 +194,8 @@ class ConsentService:
     ) -> ConsentInfo:
         """Save a consent's form; fields left out of ``data`` keep their value. Refused with
         Conflict if someone changed it since ``version`` was read."""
+        from store.common.validation import validate
         from store.consent.input import ConsentInput
-        from store.core.validation import validate
 
         with self.database.writing():
             row = _live(consent_id, version)
@@ -225,8 +225,8 @@ class ConsentService:
     ) -> ConsentInfo:
         """Record that consent was withdrawn: the day (not after today, not before it was
         given) and why, both required."""
+        from store.common.validation import validate
         from store.consent.input import WithdrawInput
-        from store.core.validation import validate
 
         with self.database.writing():
             row = _live(consent_id, version)
@@ -308,8 +308,8 @@ def record_sharing(
     inside the write transaction that shares (the caller has checked the actor may). Exactly
     one of ``consent_id`` (a consent of this case in force today) and ``lawful_reason`` is
     given; ``source`` is "referral" or "export". Raises a StoreError saying why otherwise."""
+    from store.common.validation import validate
     from store.consent.input import SharingInput
-    from store.core.validation import validate
 
     if not Consent._meta.database.in_transaction():
         raise RuntimeError("record_sharing must be called inside a write transaction")

@@ -12,9 +12,9 @@ from typing import Any
 
 import peewee as pw
 
-from store.core.errors import Conflict
+from store.common.errors import Conflict
+from store.common.records import WorkerInfo
 from store.core.models import RecordChange, utcnow
-from store.core.records import WorkerInfo
 
 
 def as_text(value: object) -> str | None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from store.core import dates
-from store.core.errors import Conflict
+from store.common import dates
+from store.common.errors import Conflict
 from store.core.models import RecordChange, Worker
 
 

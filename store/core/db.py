@@ -25,8 +25,8 @@ from typing import Any, cast
 
 import peewee
 
+from store.common.errors import DatabaseUnavailable
 from store.core import dialect, seal
-from store.core.errors import DatabaseUnavailable
 from store.core.gate import WriteGate
 from store.core.sqlite_file import file_signature, read_only_uri
 

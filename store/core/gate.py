@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from store.core.errors import DamagedDatabase, StoreError
+from store.common.errors import DamagedDatabase, StoreError
 
 # A held check begins at the latest this long after the file was opened, should nothing begin
 # it (an app that never drew its first screen).

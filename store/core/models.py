@@ -19,7 +19,7 @@ from store.core.db import proxy
 
 def utcnow() -> datetime:
     """Now as naive UTC, the form timestamps are stored in."""
-    from store.core import dates
+    from store.common import dates
 
     return dates.now_utc().astimezone(UTC).replace(tzinfo=None)
 
@@ -61,7 +61,7 @@ class Worker(BaseModel):
     id = pw.AutoField()
     username = pw.CharField(unique=True)
     display_name = pw.CharField()
-    role = pw.CharField(default="worker")  # a store.core.records.Role
+    role = pw.CharField(default="worker")  # a store.common.records.Role
     active = pw.BooleanField(default=True)
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)

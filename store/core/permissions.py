@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from store.common.errors import NotFound, NotPermitted
+from store.common.records import Role, WorkerInfo
 from store.core.dialect import contains, execute_sql
-from store.core.errors import NotFound, NotPermitted
 from store.core.models import Case, Worker
-from store.core.records import Role, WorkerInfo
 
 # Who may read the audit trail and the list of workers' accounts.
 AUDIT_READERS = frozenset({Role.SUPERVISOR, Role.MANAGER, Role.AUDITOR, Role.ADMINISTRATOR})

@@ -8,8 +8,8 @@ from typing import Any, cast
 
 import peewee as pw
 
+from store.common.errors import InvalidInput, NotFound
 from store.core.dialect import execute_sql
-from store.core.errors import InvalidInput, NotFound
 from store.core.models import Allocation, Case, Worker
 
 # INSERT statements written by ``insert_row``: (model, columns given) -> (SQL, each column's

@@ -381,7 +381,7 @@ def chain_hash(previous: str, table: str, row_id: int, content: str) -> str:
 
 
 def _now() -> str:
-    from store.core import dates
+    from store.common import dates
 
     now = dates.now_utc().astimezone(UTC).replace(tzinfo=None)
     return now.isoformat(sep=" ")

@@ -11,8 +11,8 @@ import stat
 from pathlib import Path
 from urllib.parse import quote
 
+from store.common.errors import DamagedDatabase, DatabaseUnavailable, NotACaselineDatabase
 from store.core.dialect import BUSY_TIMEOUT_SECONDS
-from store.core.errors import DamagedDatabase, DatabaseUnavailable, NotACaselineDatabase
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 

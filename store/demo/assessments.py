@@ -9,11 +9,11 @@ import random
 from datetime import date, datetime, time, timedelta
 
 from store.assessments.models import Assessment, AssessmentDomain
-from store.core import dates
+from store.common import dates
+from store.common.records import CaseStatus
+from store.common.settings import ASSESSMENT_DOMAINS, ASSESSMENT_SCALE
 from store.core.models import Case
-from store.core.records import CaseStatus
 from store.core.rows import tuples
-from store.core.settings import ASSESSMENT_DOMAINS, ASSESSMENT_SCALE
 
 LONG_CASE_DAYS = 365  # a case open this long has been assessed more than once
 SHARE = 0.6  # of the long cases

@@ -9,10 +9,10 @@ import random
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from store.common.records import CaseStatus
 from store.consent.models import Consent, SharingEvent
 from store.consent.service import refresh_due
 from store.core.models import Case, Professional
-from store.core.records import CaseStatus
 from store.core.rows import tuples
 
 SHARE_WHAT = (

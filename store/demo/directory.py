@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
-from store.core.textsafe import fold
+from store.common.textsafe import fold
 from store.resources.models import ResourceOrganisation, ResourceService
 from store.resources.rules import joined, keys
 

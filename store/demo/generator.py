@@ -26,10 +26,13 @@ from typing import Any, TypeVar
 
 import peewee as pw
 
+from store.common import dates
+from store.common.records import CaseStatus
+from store.common.textsafe import fold
+from store.common.words import plural
 from store.conferences.info import entry_details
 from store.conferences.people import display_name as person_shown
 from store.conferences.records import type_title
-from store.core import dates
 from store.core.models import (
     Allocation,
     Case,
@@ -54,9 +57,6 @@ from store.core.models import (
     SummaryVersion,
     Worker,
 )
-from store.core.records import CaseStatus
-from store.core.textsafe import fold
-from store.core.words import plural
 from store.demo import directory
 from store.demo import referral_edits as demo_referral_edits
 from store.demo import referrals as demo_referrals

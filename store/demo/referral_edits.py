@@ -9,7 +9,7 @@ import random
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from store.core import dates
+from store.common import dates
 from store.referrals.models import Referral, ReferralVersion
 
 SHARE = 8  # about one sent referral in this many was corrected once

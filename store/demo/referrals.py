@@ -15,11 +15,11 @@ from typing import Any
 
 import peewee as pw
 
+from store.common import dates
+from store.common.records import CaseStatus
 from store.consent.models import Consent, SharingEvent
 from store.consent.service import refresh_due
-from store.core import dates
 from store.core.models import Allocation, Case, ChronologyEntry, utcnow
-from store.core.records import CaseStatus
 from store.core.rows import tuples
 from store.referrals.models import IncomingReferral, Referral, ReferralChase, ReferralStatusChange
 from store.referrals.rules import (

@@ -7,9 +7,9 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
-from store.core import dates
+from store.common import dates
+from store.common.records import CaseStatus
 from store.core.models import Case, Task
-from store.core.records import CaseStatus
 from store.core.rows import tuples
 from store.reminders.models import TaskMove
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from store.assessments.records import AssessmentHistory
 from store.assessments.render import history_markdown
 from store.cases.records import CaseDetail
-from store.core import dates
-from store.core.markdown import md_escape, one_line
-from store.core.words import plural
+from store.common import dates
+from store.common.markdown import md_escape, one_line
+from store.common.words import plural
 from store.export.files import format_for, write_atomically
 from store.export.html import _CSS, _PLAN_CSS, _html_page, _html_parser, _render
 from store.export.markdown import Facts, case_facts, exported_facts, md_facts

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from store.cases.records import CaseDetail
 from store.chronology.records import ChronologyItem
-from store.core import dates
-from store.core.errors import StoreError
+from store.common import dates
+from store.common.errors import StoreError
 
 if TYPE_CHECKING:
     from store.conferences.records import ConferenceInfo

@@ -16,16 +16,16 @@ from datetime import date, datetime
 from store.access import guarded
 from store.case_file.records import CaseFile, ContactInfo, ProfessionalInfo
 from store.case_file.service import CaseFileService
+from store.common import dates
+from store.common.markdown import md_block, md_escape, md_inline, one_line
+from store.common.records import WorkerInfo
+from store.common.words import plural
 from store.conferences.records import ConferenceActionInfo
 from store.conferences.service import ConferenceService
 from store.consent.records import SharingInfo
 from store.consent.service import sharing_log
-from store.core import dates
 from store.core.db import Database
-from store.core.markdown import md_block, md_escape, md_inline, one_line
 from store.core.permissions import Access
-from store.core.records import WorkerInfo
-from store.core.words import plural
 from store.export.markdown import (
     Facts,
     case_facts,

@@ -12,8 +12,8 @@ from markdown_it import MarkdownIt
 
 from store.cases.records import CaseDetail
 from store.chronology.records import ChronologyItem
-from store.core import dates
-from store.core.markdown import clean_text, one_line, parser
+from store.common import dates
+from store.common.markdown import clean_text, one_line, parser
 
 if TYPE_CHECKING:
     from store.conferences.records import ConferenceInfo

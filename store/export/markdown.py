@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Literal
 
 from store.cases.records import CaseDetail
 from store.chronology.records import ChronologyItem
-from store.core import dates
-from store.core.markdown import md_block, md_escape, one_line
+from store.common import dates
+from store.common.markdown import md_block, md_escape, one_line
 
 if TYPE_CHECKING:
     from store.conferences.records import ConferenceInfo

@@ -10,8 +10,8 @@ from typing import Any
 
 from store.case_file.records import CaseFile
 from store.cases.records import CaseDetail
-from store.core import dates
-from store.core.markdown import md_block, md_escape, md_inline, one_line
+from store.common import dates
+from store.common.markdown import md_block, md_escape, md_inline, one_line
 from store.export.markdown import case_facts, md_facts
 
 LATEST_NOTES = 5

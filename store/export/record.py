@@ -25,11 +25,11 @@ if TYPE_CHECKING:
     from store.audit.service import AuditService
     from store.case_file.records import CaseFile
     from store.case_file.service import CaseFileService
+    from store.common.records import WorkerInfo
     from store.conferences.records import ConferenceInfo
     from store.conferences.service import ConferenceService
     from store.consent.records import ConsentInfo, SharingInfo
     from store.consent.service import ConsentService
-    from store.core.records import WorkerInfo
     from store.notes.records import NoteDetail
     from store.notes.service import NoteService
     from store.plans.records import PlanInfo

@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from store.common.records import WorkerInfo
 from store.core.db import Database
 from store.core.models import FormDraft, utcnow
-from store.core.records import WorkerInfo
 from store.core.rows import tuples
 
 

@@ -13,11 +13,11 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from store.chronology.rules import NOTE_CATEGORY, chronology_categories
-from store.core import dates
-from store.core.errors import InvalidInput
-from store.core.settings import NOTE_TYPES
-from store.core.textsafe import clean_field
-from store.core.validation import validate
+from store.common import dates
+from store.common.errors import InvalidInput
+from store.common.settings import NOTE_TYPES
+from store.common.textsafe import clean_field
+from store.common.validation import validate
 from store.notes.rules import BODY_MAX, PRESENT_MAX, TITLE_MAX, truthy
 
 

@@ -11,13 +11,13 @@ from typing import Any
 
 from store.access import guarded
 from store.audit.service import opened
+from store.common.errors import NotFound
+from store.common.records import WorkerInfo
+from store.common.textsafe import preview_line
 from store.core.db import Database
-from store.core.errors import NotFound
 from store.core.models import Case, Client, Note, Worker
 from store.core.permissions import Access, visible_cases
-from store.core.records import WorkerInfo
 from store.core.rows import tuples
-from store.core.textsafe import preview_line
 from store.forms.service import draft_state
 from store.notes.records import LeftDraft
 

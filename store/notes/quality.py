@@ -35,7 +35,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from store.core.dates import format_datetime, to_utc
+from store.common.dates import format_datetime, to_utc
 from store.notes.templates import DEFAULT_TEMPLATES, prompt_labels
 
 __all__ = [

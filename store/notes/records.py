@@ -18,7 +18,7 @@ class NoteSummary:
     first_line: str
     significant: bool
     amendments: int
-    # The note's text (who was present, then the body) folded as ``store.core.textsafe.fold``
+    # The note's text (who was present, then the body) folded as ``store.common.textsafe.fold``
     # folds: a list is filtered by ``store.notes.rules.note_matches`` without asking the store.
     search_key: str = ""
 

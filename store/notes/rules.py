@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from store.core.textsafe import fold
+from store.common.textsafe import fold
 
 if TYPE_CHECKING:
     from store.notes.records import NoteSummary

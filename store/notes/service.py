@@ -16,10 +16,13 @@ import peewee as pw
 
 from store.access import guarded
 from store.audit.service import act, opened
-from store.core import dates
+from store.common import dates
+from store.common.errors import Conflict, InvalidInput, NotFound
+from store.common.records import CaseStatus, WorkerInfo
+from store.common.settings import NOTE_TYPES
+from store.common.textsafe import clean_field, preview_line
 from store.core.db import Database
 from store.core.dialect import execute_sql
-from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import (
     Case,
     ChronologyEntry,
@@ -31,10 +34,7 @@ from store.core.models import (
     utcnow,
 )
 from store.core.permissions import Access
-from store.core.records import CaseStatus, WorkerInfo
 from store.core.rows import insert_row, tuples
-from store.core.settings import NOTE_TYPES
-from store.core.textsafe import clean_field, preview_line
 from store.forms.service import draft_state
 from store.notes.left import LeftDrafts
 from store.notes.records import AmendmentInfo, DraftInfo, NoteDetail, NoteSummary

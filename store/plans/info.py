@@ -7,7 +7,7 @@ from collections import defaultdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from store.core import dates
+from store.common import dates
 from store.core.models import (
     PlanAction,
     PlanGoal,

@@ -12,9 +12,9 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 
-from store.core import dates
-from store.core.textsafe import clean_field
-from store.core.validation import (
+from store.common import dates
+from store.common.textsafe import clean_field
+from store.common.validation import (
     choice,
     context_of,
     multiline,

@@ -168,7 +168,7 @@ class PlanInfo:
     @property
     def schedule_text(self) -> str:
         """ "every 6 weeks", "on 1 Mar 2027, 1 Jun 2027", "no review dates set"."""
-        from store.core import dates
+        from store.common import dates
 
         if self.review_every and self.review_unit:
             if self.review_every == 1:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from store.core import dates
-from store.core.markdown import md_escape, md_inline, md_quote
-from store.core.words import plural
+from store.common import dates
+from store.common.markdown import md_escape, md_inline, md_quote
+from store.common.words import plural
 from store.plans.records import (
     OWNER_LABELS,
     GoalInfo,

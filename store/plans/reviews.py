@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from store.access import guarded
 from store.audit.service import act, opened
-from store.core import dates
+from store.common import dates
+from store.common.errors import InvalidInput
+from store.common.records import WorkerInfo
 from store.core.db import Database
-from store.core.errors import InvalidInput
 from store.core.models import (
     PlanGoal,
     PlanReview,
@@ -18,7 +19,6 @@ from store.core.models import (
     utcnow,
 )
 from store.core.permissions import Access
-from store.core.records import WorkerInfo
 from store.core.rows import get_row, open_case
 from store.plans.info import fixed_dates, next_review_due, plan_info
 from store.plans.rows import (
@@ -80,7 +80,7 @@ class PlanReviews:
         ``decision_<id>`` and ``not_rated_<id>`` (why it was not rated). Every open goal must
         be rated or have a reason. Raises InvalidInput with those field names.
         """
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.plans.input import RatingInput, ReviewInput
 
         with self.database.reading():

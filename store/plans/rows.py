@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from store.core import dates
+from store.common import dates
+from store.common.errors import Conflict, InvalidInput
+from store.common.records import WorkerInfo
 from store.core.conflicts import last_change, refused, worker_name
-from store.core.errors import Conflict, InvalidInput
 from store.core.models import (
     Case,
     ChronologyEntry,
@@ -19,7 +20,6 @@ from store.core.models import (
     ServicePlan,
     utcnow,
 )
-from store.core.records import WorkerInfo
 from store.core.rows import current_allocation_id, get_row
 from store.plans.info import action_info, fixed_dates
 

@@ -22,10 +22,12 @@ from typing import TYPE_CHECKING, Any
 
 from store.access import guarded
 from store.audit.service import act, opened
-from store.core import dates
+from store.common import dates
+from store.common.errors import InvalidInput
+from store.common.records import WorkerInfo
+from store.common.words import plural
 from store.core.changes import diff, save_changes
 from store.core.db import Database
-from store.core.errors import InvalidInput
 from store.core.models import (
     Case,
     Client,
@@ -41,9 +43,7 @@ from store.core.models import (
     utcnow,
 )
 from store.core.permissions import Access
-from store.core.records import WorkerInfo
 from store.core.rows import get_row, open_case
-from store.core.words import plural
 from store.plans.info import action_info, goal_info, plan_info
 from store.plans.reviews import PlanReviews
 from store.plans.rows import (
@@ -163,7 +163,7 @@ class PlanService(PlanReviews):
 
         Raises InvalidInput ("started_on", "review_interval", "review_dates", "form").
         """
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.plans.input import PlanInput
 
         with self.database.reading():
@@ -237,7 +237,7 @@ class PlanService(PlanReviews):
         dayfirst: bool = True,
     ) -> PlanInfo:
         """Change the current plan's start date or review schedule (kept in the history)."""
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.plans.input import PlanInput
 
         with self.database.reading():
@@ -280,7 +280,7 @@ class PlanService(PlanReviews):
         self, actor: WorkerInfo, plan_id: int, data: dict[str, Any], *, dayfirst: bool = True
     ) -> GoalInfo:
         """Add a goal to the current plan. Raises InvalidInput by field (the SMART checks)."""
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.plans.input import GoalInput
 
         new: GoalInput = validate(GoalInput, {**data, "reason": ""}, dayfirst=dayfirst)
@@ -321,7 +321,7 @@ class PlanService(PlanReviews):
     ) -> GoalInfo:
         """Re-word an open goal: a new version; the earlier ones (and what reviews said of
         them) are kept. A goal that has been reviewed needs a reason for the change."""
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.plans.input import GoalInput
 
         with self.database.reading():
@@ -369,7 +369,7 @@ class PlanService(PlanReviews):
         self, actor: WorkerInfo, goal_id: int, data: dict[str, Any], *, dayfirst: bool = True
     ) -> ActionInfo:
         """Add an action to an open goal of the current plan."""
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.plans.input import ActionInput
 
         with self.database.reading():
@@ -415,7 +415,7 @@ class PlanService(PlanReviews):
         dayfirst: bool = True,
     ) -> ActionInfo:
         """Change an action (its status most often); every change is kept in the history."""
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.plans.input import ActionInput
 
         with self.database.reading():

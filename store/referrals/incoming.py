@@ -9,12 +9,12 @@ from typing import Any
 
 from store.access import guarded
 from store.audit.service import act
+from store.common.records import WorkerInfo
 from store.core.changes import diff, save_changes
 from store.core.conflicts import last_change
 from store.core.db import Database
 from store.core.models import utcnow
 from store.core.permissions import Access
-from store.core.records import WorkerInfo
 from store.core.rows import get_row, open_case
 from store.referrals import rows
 from store.referrals.models import IncomingReferral
@@ -47,7 +47,7 @@ class IncomingReferrals:
     ) -> IncomingInfo:
         """Record a referral that brought the case in (with its decision, if made).
         Raises InvalidInput by field."""
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.referrals.input import IncomingInput
 
         new: IncomingInput = validate(IncomingInput, data, dayfirst=dayfirst)
@@ -76,7 +76,7 @@ class IncomingReferrals:
     ) -> IncomingInfo:
         """Change an incoming referral, most often to record the decision on it. Raises
         InvalidInput by field, Conflict if someone else changed it since ``version``."""
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.referrals.input import IncomingInput
 
         new: IncomingInput = validate(IncomingInput, data, dayfirst=dayfirst)

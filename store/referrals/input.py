@@ -12,8 +12,8 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator, model_validator
 
-from store.core import dates
-from store.core.validation import (
+from store.common import dates
+from store.common.validation import (
     choice,
     context_of,
     multiline,

@@ -79,7 +79,7 @@ class ReferralSummary:
     @property
     def chase_due(self) -> bool:
         """Its next chase date has come (it is waited on and not yet answered for good)."""
-        from store.core import dates
+        from store.common import dates
 
         return (
             self.is_open

@@ -8,11 +8,11 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from store.core import dates
+from store.common import dates
+from store.common.errors import Conflict
+from store.common.records import WorkerInfo
 from store.core.conflicts import refused
-from store.core.errors import Conflict
 from store.core.models import Case, ChronologyEntry, utcnow
-from store.core.records import WorkerInfo
 from store.core.rows import current_allocation_id, worker_names
 from store.referrals.models import IncomingReferral, Referral, ReferralChase, ReferralStatusChange
 from store.referrals.records import (

@@ -18,13 +18,13 @@ from typing import Any
 
 from store.access import guarded
 from store.audit.service import act, opened
+from store.common import dates
+from store.common.errors import InvalidInput, NotFound
+from store.common.records import WorkerInfo
 from store.consent.service import ConsentService, names
-from store.core import dates
 from store.core.db import Database
-from store.core.errors import InvalidInput, NotFound
 from store.core.models import Case, utcnow
 from store.core.permissions import Access, refusals
-from store.core.records import WorkerInfo
 from store.core.rows import get_row, open_case, worker_names
 from store.referrals import rows, sharing, versions
 from store.referrals.incoming import IncomingReferrals
@@ -136,7 +136,7 @@ class ReferralService(IncomingReferrals):
         reason, logs the sharing and writes the chronology entry.
 
         Raises InvalidInput by field ("agency", "reason", "shared", "consent_id", ...)."""
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.referrals.input import ReferralInput
 
         new: ReferralInput = validate(ReferralInput, data, dayfirst=dayfirst)
@@ -203,7 +203,7 @@ class ReferralService(IncomingReferrals):
         (``referral_version``). Once sent it went to another agency as it was: whom it went to
         and when stay as they were, and the edit is an amendment needing its reason (``why``).
         Raises InvalidInput by field, Conflict from an old version."""
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.referrals.input import EditInput
 
         new: EditInput = validate(EditInput, data, dayfirst=dayfirst)
@@ -279,7 +279,7 @@ class ReferralService(IncomingReferrals):
         """Move the referral to its next status (one of ``next_statuses``), dated, with a note:
         the appointment when booking, what came of it at an outcome, and a consent or the
         lawful reason when sending. Raises InvalidInput by field, Conflict from an old version."""
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.referrals.input import StatusInput
 
         new: StatusInput = validate(StatusInput, data, dayfirst=dayfirst)
@@ -356,7 +356,7 @@ class ReferralService(IncomingReferrals):
     ) -> ReferralDetail:
         """Record an attempt to get an answer, and when to chase next. A chase that was a
         response starts the count of unanswered chases again."""
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.referrals.input import ChaseInput
 
         new: ChaseInput = validate(ChaseInput, data, dayfirst=dayfirst)

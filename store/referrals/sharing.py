@@ -9,14 +9,14 @@ import re
 from datetime import date
 from typing import Any
 
+from store.common import dates
+from store.common.errors import InvalidInput
+from store.common.records import WorkerInfo
+from store.common.textsafe import fold
 from store.consent.models import Consent
 from store.consent.records import IN_FORCE
 from store.consent.rules import status_on
 from store.consent.service import record_sharing
-from store.core import dates
-from store.core.errors import InvalidInput
-from store.core.records import WorkerInfo
-from store.core.textsafe import fold
 from store.resources.models import ResourceOrganisation, ResourceService
 
 NO_CONSENT = (

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from store.common.errors import Conflict
 from store.core.changes import as_text
 from store.core.conflicts import refused
-from store.core.errors import Conflict
 from store.core.rows import worker_names
 from store.referrals.models import Referral, ReferralStatusChange, ReferralVersion
 from store.referrals.records import ReferralVersionInfo

@@ -1,6 +1,6 @@
 """What needs doing on a set of cases, read in a fixed number of queries (one per kind of
 record, each over the cases chosen by one condition), whatever the number of cases: the rules
-are ``store.core.reminders``, applied here to what the records say. Call inside a transaction.
+are ``store.common.reminders``, applied here to what the records say. Call inside a transaction.
 """
 
 from __future__ import annotations
@@ -13,8 +13,10 @@ from typing import Any
 import peewee as pw
 
 from store.assessments.models import Assessment
-from store.core import dates
-from store.core import reminders as rules
+from store.common import dates
+from store.common import reminders as rules
+from store.common.records import CaseStatus
+from store.common.textsafe import preview_line
 from store.core.models import (
     Case,
     Client,
@@ -29,9 +31,7 @@ from store.core.models import (
     Worker,
 )
 from store.core.permissions import is_named
-from store.core.records import CaseStatus
 from store.core.rows import tuples
-from store.core.textsafe import preview_line
 from store.referrals.models import Referral
 from store.referrals.rules import OUTCOMES
 from store.reminders.records import AgendaItem, ItemKind

@@ -8,8 +8,8 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
-from store.core import dates
-from store.core.validation import context_of, multiline, parse_typed_date, short_text
+from store.common import dates
+from store.common.validation import context_of, multiline, parse_typed_date, short_text
 from store.reminders.rules import NOTE_MAX, REASON_MAX, TITLE_MAX
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from store.core.reminders import BUCKETS, Bucket
+from store.common.reminders import BUCKETS, Bucket
 
 
 class ItemKind(StrEnum):

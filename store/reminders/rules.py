@@ -1,5 +1,5 @@
 """What a task may hold, shared by the service and the forms' input models (no database, no
-pydantic). The rules of what needs doing are ``store.core.reminders``."""
+pydantic). The rules of what needs doing are ``store.common.reminders``."""
 
 TITLE_MAX = 200
 NOTE_MAX = 2_000

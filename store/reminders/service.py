@@ -13,15 +13,15 @@ from typing import Any
 from store.access import guarded
 from store.audit.service import act
 from store.cases.team import NO_TEAM, NOT_A_READER, TEAM_READERS
-from store.core import dates
+from store.common import dates
+from store.common.errors import InvalidInput, NotPermitted
+from store.common.records import Role, WorkerInfo
+from store.common.reminders import DEFAULT_CONTACT_OVERDUE_DAYS, DEFAULT_SUMMARY_MAX_AGE_MONTHS
+from store.common.settings import DEFAULT_CONSENT_EXPIRING_DAYS
 from store.core.db import Database
-from store.core.errors import InvalidInput, NotPermitted
 from store.core.models import Case, Client, Task, Worker, utcnow
 from store.core.permissions import Access, acting_row, require_role, visible_cases
-from store.core.records import Role, WorkerInfo
-from store.core.reminders import DEFAULT_CONTACT_OVERDUE_DAYS, DEFAULT_SUMMARY_MAX_AGE_MONTHS
 from store.core.rows import get_row, open_case, tuples, worker_names
-from store.core.settings import DEFAULT_CONSENT_EXPIRING_DAYS
 from store.reminders.agenda import Limits, collect, health_line
 from store.reminders.models import TaskMove
 from store.reminders.records import Agenda, CaseHealth, TaskInfo, TaskMoveInfo
@@ -135,7 +135,7 @@ class ReminderService:
     ) -> TaskInfo:
         """A task added by hand (``title``, ``due_on`` as typed), for the case's worker (the
         actor's own, on a case not allocated). Raises InvalidInput."""
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.reminders.input import TaskInput
 
         new: TaskInput = validate(TaskInput, data, dayfirst=dayfirst, today=today or dates.today())
@@ -160,7 +160,7 @@ class ReminderService:
     ) -> TaskInfo:
         """Mark a task done with a ``note`` saying what was done. Raises InvalidInput
         ("note", "form") or Conflict."""
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.reminders.input import DoneInput
 
         new: DoneInput = validate(DoneInput, data)
@@ -190,7 +190,7 @@ class ReminderService:
     ) -> TaskInfo:
         """Move a task to another day (``due_on``, today or later) with a ``reason``; the move
         is kept. Raises InvalidInput ("due_on", "reason", "form") or Conflict."""
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.reminders.input import MoveInput
 
         new: MoveInput = validate(MoveInput, data, dayfirst=dayfirst, today=today or dates.today())

@@ -12,7 +12,7 @@ import html
 import re
 import unicodedata
 
-from store.core.textsafe import strip_control
+from store.common.textsafe import strip_control
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HIDDEN = re.compile(r"<\s*(script|style)\b.*?<\s*/\s*\1\s*>", re.DOTALL | re.IGNORECASE)

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from store.core.errors import StoreError
+from store.common.errors import StoreError
 from store.resources import input as checks
 from store.resources.clean import cut, display_text
 from store.resources.records import ImportProblem

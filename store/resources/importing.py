@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from store.common.records import WorkerInfo
+from store.common.textsafe import fold
 from store.core.changes import diff, save_changes
 from store.core.models import utcnow
-from store.core.records import WorkerInfo
-from store.core.textsafe import fold
 from store.resources.hsds import NotHsds, Package
 from store.resources.models import ResourceOrganisation, ResourceService
 from store.resources.records import ImportReport

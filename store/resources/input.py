@@ -13,8 +13,8 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, field_validator, model_validator
 
-from store.core.textsafe import clean_field
-from store.core.validation import PHONE_CHARS, multiline, short_text, validate
+from store.common.textsafe import clean_field
+from store.common.validation import PHONE_CHARS, multiline, short_text, validate
 from store.resources.rules import (
     ADDRESS_MAX,
     AGE_MAX,

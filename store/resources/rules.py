@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from store.core.textsafe import fold
+from store.common.textsafe import fold
 
 NAME_MAX = 200
 DESCRIPTION_MAX = 8_000

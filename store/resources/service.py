@@ -15,11 +15,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from store.audit.service import act
+from store.common.errors import NotFound
+from store.common.records import Role, WorkerInfo
+from store.common.textsafe import clean_field, fold
 from store.core.changes import diff, save_changes
 from store.core.conflicts import last_change, refused
 from store.core.db import Database
 from store.core.dialect import contains
-from store.core.errors import NotFound
 from store.core.models import utcnow
 from store.core.permissions import (
     DIRECTORY_EDITORS,
@@ -29,9 +31,7 @@ from store.core.permissions import (
     NOT_A_DIRECTORY_READER,
     require_role,
 )
-from store.core.records import Role, WorkerInfo
 from store.core.rows import tuples
-from store.core.textsafe import clean_field, fold
 from store.resources.models import ResourceOrganisation, ResourceService
 from store.resources.records import ImportReport, ServiceDetail, ServiceSummary
 from store.resources.rules import CONFLICT, FIELDS, SEARCH_LIMIT, joined, keys, split

@@ -11,7 +11,7 @@ from datetime import date
 
 from pydantic import BaseModel, ValidationInfo, field_validator, model_validator
 
-from store.core.validation import choice, parse_typed_date
+from store.common.validation import choice, parse_typed_date
 from store.search.records import KINDS
 
 

@@ -16,10 +16,10 @@ from typing import Any
 import peewee as pw
 
 from store.access import guarded
+from store.common.records import WorkerInfo
 from store.core.db import Database
 from store.core.models import Case, Client
 from store.core.permissions import Access, names_shown, visible_cases
-from store.core.records import WorkerInfo
 from store.core.rows import tuples
 from store.search import sqlite
 from store.search.query import parse
@@ -56,7 +56,7 @@ class SearchService:
         group, first, last = "", None, None
         if not (_blank(kind) and _blank(since) and _blank(until)):
             # Only filters need checking (and pydantic, which the search box alone doesn't).
-            from store.core.validation import validate
+            from store.common.validation import validate
             from store.search.input import SearchFilters
 
             filters = validate(
@@ -123,7 +123,7 @@ class SearchService:
     ) -> tuple[date | None, date | None]:
         """The date range as typed, read as dates ("last monday" resolved now); InvalidInput
         at "since" or "until" if either isn't one, or they are the wrong way round."""
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.search.input import SearchFilters
 
         found = validate(SearchFilters, {"since": since, "until": until}, dayfirst=dayfirst)

@@ -11,8 +11,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationInfo, field_validator
 
-from store.core import dates
-from store.core.validation import multiline, parse_typed_date, validate
+from store.common import dates
+from store.common.validation import multiline, parse_typed_date, validate
 from store.supervision.rules import ACTIONS_MAX, BODY_MAX
 
 

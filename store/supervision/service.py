@@ -16,9 +16,11 @@ from typing import Any
 import peewee as pw
 
 from store.audit.service import act, opened
-from store.core import dates
+from store.common import dates
+from store.common.errors import Conflict, InvalidInput, NotFound, NotPermitted
+from store.common.records import WorkerInfo
+from store.common.textsafe import clean_field, preview_line
 from store.core.db import Database
-from store.core.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from store.core.models import Worker, utcnow
 from store.core.permissions import (
     NOT_A_SUPERVISION_READER,
@@ -26,9 +28,7 @@ from store.core.permissions import (
     may_read_supervision,
     may_write_supervision,
 )
-from store.core.records import WorkerInfo
 from store.core.rows import tuples
-from store.core.textsafe import clean_field, preview_line
 from store.forms.service import draft_state
 from store.supervision.models import SupervisionAmendment, SupervisionNote
 from store.supervision.records import (

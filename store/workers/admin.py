@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from store.audit.service import append
+from store.common.errors import InvalidInput
+from store.common.records import Role, WorkerInfo
 from store.core.db import Database
-from store.core.errors import InvalidInput
 from store.core.models import Worker, utcnow
 from store.core.permissions import ACCOUNT_READERS, require_role
-from store.core.records import Role, WorkerInfo
 from store.workers.records import WorkerAccount
 from store.workers.rules import display_name_for, find_worker, typed_login, worker_info
 
@@ -44,7 +44,7 @@ class WorkerAdmin:
     def _new_worker(
         self, login: str, display_name: str | None, role: str, team: str
     ) -> WorkerInput:
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.workers.input import WorkerInput, check_login
 
         try:
@@ -63,7 +63,7 @@ class WorkerAdmin:
         return fields
 
     def _display_name(self, display_name: str) -> str:
-        from store.core.validation import person_name
+        from store.common.validation import person_name
 
         try:
             return person_name(display_name, "The worker's name")
@@ -199,7 +199,7 @@ class WorkerAdmin:
 
     def set_role(self, actor: WorkerInfo, login: str, role: str, *, origin: str = "") -> WorkerInfo:
         """Give the worker another role; the only active administrator keeps theirs."""
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.workers.input import RoleInput
 
         with self.database.reading():
@@ -227,7 +227,7 @@ class WorkerAdmin:
 
     def set_team(self, actor: WorkerInfo, login: str, team: str, *, origin: str = "") -> WorkerInfo:
         """Put the worker in a team (blank: none)."""
-        from store.core.validation import validate
+        from store.common.validation import validate
         from store.workers.input import TeamInput
 
         with self.database.reading():

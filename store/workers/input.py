@@ -10,10 +10,10 @@ import re
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from store.core.errors import InvalidInput
-from store.core.records import Role
-from store.core.textsafe import clean_field
-from store.core.validation import choice, person_name, short_text
+from store.common.errors import InvalidInput
+from store.common.records import Role
+from store.common.textsafe import clean_field
+from store.common.validation import choice, person_name, short_text
 
 LOGIN = re.compile(r"^[a-z0-9._-]{2,40}$")
 TEAM_MAX = 60

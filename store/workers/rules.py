@@ -9,10 +9,10 @@ from typing import Any
 
 from peewee import fn
 
+from store.common.records import Role, WorkerInfo
+from store.common.textsafe import clean_field
+from store.common.words import plural
 from store.core.models import AuditEvent, Worker
-from store.core.records import Role, WorkerInfo
-from store.core.textsafe import clean_field
-from store.core.words import plural
 
 NOT_RECOGNISED = "Login or passphrase not recognised."
 DEACTIVATED = "This login has been deactivated."

@@ -12,13 +12,13 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 from store.audit.service import append
+from store.common.errors import InvalidInput, NotPermitted, SignInRefused
+from store.common.records import Role, WorkerInfo
+from store.common.settings import DEFAULT_MAX_FAILED_SIGN_INS, DEFAULT_MIN_PASSPHRASE_LENGTH
+from store.common.textsafe import clean_field
+from store.common.words import plural
 from store.core.db import Database
-from store.core.errors import InvalidInput, NotPermitted, SignInRefused
 from store.core.models import Case, Worker, utcnow
-from store.core.records import Role, WorkerInfo
-from store.core.settings import DEFAULT_MAX_FAILED_SIGN_INS, DEFAULT_MIN_PASSPHRASE_LENGTH
-from store.core.textsafe import clean_field
-from store.core.words import plural
 from store.workers.admin import WorkerAdmin
 from store.workers.rules import (
     DEACTIVATED,

@@ -17,13 +17,13 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from store.audit.service import append
-from store.core import dates
+from store.common import dates
+from store.common.errors import InvalidInput, SignInRefused
+from store.common.records import WorkerInfo
+from store.common.textsafe import clean_field
 from store.core.db import Database
-from store.core.errors import InvalidInput, SignInRefused
 from store.core.models import Worker, WorkerToken, utcnow
 from store.core.permissions import MAKERS_ONLY, TOKEN_MAKERS, require_role
-from store.core.records import WorkerInfo
-from store.core.textsafe import clean_field
 from store.workers.rules import DEACTIVATED, find_worker, typed_login, worker_info
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ def _token_input(label: object, expires: object, today: date, dayfirst: bool) ->
     """The label and last day of a new token, validated (pydantic only when a token is made)."""
     from pydantic import BaseModel, ConfigDict, field_validator
 
-    from store.core.validation import parse_typed_date, short_text, validate
+    from store.common.validation import parse_typed_date, short_text, validate
 
     class TokenInput(BaseModel):
         model_config = ConfigDict(extra="forbid", validate_default=True)

@@ -15,10 +15,10 @@ import pytest
 from store.assessments.records import AssessmentDetail
 from store.assessments.rules import word_diff
 from store.cases.records import CaseDetail
-from store.core.errors import Conflict, InvalidInput, NotFound
+from store.common.errors import Conflict, InvalidInput, NotFound
+from store.common.records import WorkerInfo
+from store.common.settings import ASSESSMENT_DOMAINS, ASSESSMENT_SCALE
 from store.core.models import AuditEvent
-from store.core.records import WorkerInfo
-from store.core.settings import ASSESSMENT_DOMAINS, ASSESSMENT_SCALE
 from store.integrity.records import ProblemKind
 from store.service import Store
 

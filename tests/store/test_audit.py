@@ -12,9 +12,9 @@ import pytest
 
 from store.audit.service import origin_here
 from store.cases.records import CaseDetail
-from store.core import dates
-from store.core.errors import NotPermitted
-from store.core.records import Role, WorkerInfo
+from store.common import dates
+from store.common.errors import NotPermitted
+from store.common.records import Role, WorkerInfo
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 

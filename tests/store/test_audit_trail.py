@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from store.cases.records import CaseDetail
+from store.common.records import WorkerInfo
 from store.conferences.records import ConferenceInfo
 from store.core.models import AuditEvent
-from store.core.records import WorkerInfo
 from store.service import Store
 
 MakeCase = Callable[..., CaseDetail]

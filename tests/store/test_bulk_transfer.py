@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from store.cases.records import CaseDetail
-from store.core.errors import Conflict, InvalidInput, NotFound, NotPermitted
+from store.common.errors import Conflict, InvalidInput, NotFound, NotPermitted
+from store.common.records import WorkerInfo
 from store.core.models import Allocation, AuditEvent, Case, ChronologyEntry, Note
-from store.core.records import WorkerInfo
 from store.service import Store
 
 MakeCase = Callable[..., CaseDetail]

@@ -12,8 +12,8 @@ import pytest
 
 from store.case_file.records import ChangeInfo
 from store.cases.records import CaseDetail
-from store.core.errors import Conflict, InvalidInput, NotFound
-from store.core.records import WorkerInfo
+from store.common.errors import Conflict, InvalidInput, NotFound
+from store.common.records import WorkerInfo
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 

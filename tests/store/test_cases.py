@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from store.cases.records import CaseDetail
-from store.core.errors import InvalidInput
+from store.common.errors import InvalidInput
+from store.common.records import CaseStatus, WorkerInfo
 from store.core.models import Case
-from store.core.records import CaseStatus, WorkerInfo
 from store.service import Store
 
 MakeCase = Callable[..., CaseDetail]
@@ -221,8 +221,8 @@ def test_store_never_imports_textual() -> None:
     import sys
 
     code = (
-        "import sys, store.service, store.demo.generator, store.core.config, store.core.dates,"
-        " store.core.validation;"
+        "import sys, store.service, store.demo.generator, store.common.config, store.common.dates,"
+        " store.common.validation;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'tui')];"
         "print(bad); raise SystemExit(1 if bad else 0)"
     )

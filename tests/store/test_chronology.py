@@ -16,13 +16,13 @@ from store.chronology.period import DatePeriodError, parse_period
 from store.chronology.records import ChronologyItem
 from store.chronology.rules import ANALYSIS_MAX, DEFAULT_CATEGORIES, DETAILS_MAX
 from store.chronology.service import AUTOMATIC_NOT_EDITABLE
+from store.common.config import load_config
+from store.common.errors import Conflict, InvalidInput, NotFound
+from store.common.records import WorkerInfo
+from store.common.settings import Config, ConfigError
 from store.core import migrations
-from store.core.config import load_config
 from store.core.db import Database
-from store.core.errors import Conflict, InvalidInput, NotFound
 from store.core.models import Allocation, Case, ChronologyEntry, utcnow
-from store.core.records import WorkerInfo
-from store.core.settings import Config, ConfigError
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 

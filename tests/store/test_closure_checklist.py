@@ -9,10 +9,10 @@ from datetime import datetime
 import pytest
 
 from store.cases.records import CaseDetail, ClosureChecklist
-from store.core import dates
-from store.core.errors import Conflict, InvalidInput, NotPermitted
+from store.common import dates
+from store.common.errors import Conflict, InvalidInput, NotPermitted
+from store.common.records import CaseStatus, WorkerInfo
 from store.core.models import ClosureCheck, Worker
-from store.core.records import CaseStatus, WorkerInfo
 from store.service import Store
 
 MakeCase = Callable[..., CaseDetail]

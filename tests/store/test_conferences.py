@@ -14,9 +14,11 @@ import pytest
 
 from store.case_file.records import ContactInfo, ProfessionalInfo
 from store.cases.records import CaseDetail
+from store.common.errors import Conflict, InvalidInput
+from store.common.records import WorkerInfo
+from store.common.settings import CONFERENCE_TYPES, Config
 from store.conferences.records import ConferenceInfo
 from store.conferences.render import minutes_markdown
-from store.core.errors import Conflict, InvalidInput
 from store.core.models import (
     Conference,
     ConferenceAction,
@@ -24,8 +26,6 @@ from store.core.models import (
     ConferenceAttendee,
     PlanReview,
 )
-from store.core.records import WorkerInfo
-from store.core.settings import CONFERENCE_TYPES, Config
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 

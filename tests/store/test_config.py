@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from store.core.config import load_config, resolve_db_path, resolve_worker
-from store.core.settings import Config, ConfigError
+from store.common.config import load_config, resolve_db_path, resolve_worker
+from store.common.settings import Config, ConfigError
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -187,9 +187,9 @@ def test_a_file_of_simple_settings_is_read_as_the_model_reads_it(tmp_path: Path)
     """Start-up reads a file of plainly valid simple settings without pydantic
     (``read_simply``): whatever it reads, the model reads the same, and whatever the model
     refuses it leaves to the model, so the error is the model's."""
-    from store.core.config import read_simply
-    from store.core.config_file import validate_config_file
-    from store.core.settings import CHOICES, NUMBER_LIMITS, SWITCHES
+    from store.common.config import read_simply
+    from store.common.config_file import validate_config_file
+    from store.common.settings import CHOICES, NUMBER_LIMITS, SWITCHES
 
     values: dict[str, list[object]] = {name: [True, False, 1, "yes"] for name in SWITCHES}
     for name, (low, high) in NUMBER_LIMITS.items():

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from store.cases.records import CaseDetail
+from store.common.errors import Conflict
+from store.common.records import WorkerInfo
 from store.core import migrations
 from store.core.db import Database
-from store.core.errors import Conflict
-from store.core.records import WorkerInfo
 from store.plans.records import PlanInfo
 from store.service import Store
 from tests.store.test_chronology import entry

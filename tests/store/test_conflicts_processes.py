@@ -11,7 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from store.cases.records import CaseDetail
-from store.core.records import WorkerInfo
+from store.common.records import WorkerInfo
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 
@@ -22,8 +22,8 @@ LATER = FROZEN_NOW + timedelta(hours=1)
 PERSON = r"""
 import json, sys
 from datetime import datetime
-from store.core import dates
-from store.core.errors import Conflict
+from store.common import dates
+from store.common.errors import Conflict
 from store.service import Store
 
 path, username, case_id, text = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]

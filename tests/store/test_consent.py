@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 from store.cases.records import CaseDetail
+from store.common.errors import Conflict, InvalidInput
+from store.common.records import WorkerInfo
 from store.consent.records import ConsentStatus
 from store.consent.service import SharingRefused, record_sharing
-from store.core.errors import Conflict, InvalidInput
 from store.core.models import AuditEvent
-from store.core.records import WorkerInfo
 from store.service import Store
 
 TODAY = date(2026, 11, 23)  # the frozen clock's day (tests/conftest.py)

@@ -1,4 +1,4 @@
-"""Tests for store.core.dates: parsing what people type, formatting, the clock, calendar maths."""
+"""Tests for store.common.dates: parsing what people type, formatting, the clock, calendar maths."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from store.core import dates
-from store.core.dates import (
+from store.common import dates
+from store.common.dates import (
     EXAMPLES,
     DateParseError,
     add_interval,

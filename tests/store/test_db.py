@@ -12,15 +12,15 @@ from typing import Any
 
 import pytest
 
-from store.core import migrations
-from store.core.db import Database
-from store.core.errors import (
+from store.common.errors import (
     Conflict,
     DamagedDatabase,
     DatabaseUnavailable,
     NewerDatabase,
     NotACaselineDatabase,
 )
+from store.core import migrations
+from store.core.db import Database
 from store.service import Store
 
 

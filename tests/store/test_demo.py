@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from store.core import dates
-from store.core.textsafe import fold
+from store.common import dates
+from store.common.textsafe import fold
 from store.demo import generator as demo
 from store.demo import text as demo_text
 from store.demo.generator import MANUAL_CHRONOLOGY_MAX, DemoReport
@@ -825,7 +825,7 @@ def test_notes_are_final_with_chronology_titles_and_some_follow_ups(case_file_db
 def test_demo_case_files_pass_the_forms_own_validation(case_file_db: Path) -> None:
     # What the demo writes is what a worker could have typed: it validates unchanged.
     from store.case_file.input import ClientUpdate, ContactInput, ProfessionalInput
-    from store.core.validation import validate
+    from store.common.validation import validate
 
     checks: list[tuple[Any, str, tuple[str, ...]]] = [
         (ClientUpdate, "client", ClientUpdate.model_fields.keys()),  # type: ignore[list-item]
@@ -868,7 +868,7 @@ def test_the_case_file_api_reads_demo_data(tmp_path: Path) -> None:
 def test_about_a_quarter_of_cases_have_manual_chronology_entries(case_file_db: Path) -> None:
     from store.chronology.input import EntryInput
     from store.chronology.rules import DEFAULT_CATEGORIES
-    from store.core.validation import validate
+    from store.common.validation import validate
 
     cases = {
         case_id: (status, opened_on, closed_on)
@@ -1426,7 +1426,7 @@ def test_plans_are_what_the_store_would_write_for_the_same_work(
 
 
 def test_actions_are_what_the_action_form_accepts(demo_store: Store) -> None:
-    from store.core.validation import validate
+    from store.common.validation import validate
     from store.plans.input import ActionInput
 
     actor = demo_store.workers.ensure(ME)
@@ -1465,7 +1465,7 @@ def test_actions_are_what_the_action_form_accepts(demo_store: Store) -> None:
 
 
 def test_some_cases_have_conferences_with_the_cases_own_people(case_file_db: Path) -> None:
-    from store.core.settings import CONFERENCE_TYPES
+    from store.common.settings import CONFERENCE_TYPES
 
     conferences = _rows(
         case_file_db,

@@ -7,8 +7,8 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from store.core import dates
-from store.core.reminders import HORIZON_DAYS
+from store.common import dates
+from store.common.reminders import HORIZON_DAYS
 from store.reminders.records import ItemKind
 from store.service import Store
 from tests.store.test_demo import ME, _generate, _rows

@@ -12,8 +12,8 @@ import pytest
 
 from store.cases import similar
 from store.cases.records import CaseDetail
-from store.core.records import WorkerInfo
-from store.core.textsafe import fold
+from store.common.records import WorkerInfo
+from store.common.textsafe import fold
 from store.service import Store
 from tests.store.test_db import make_version_1_database
 

@@ -14,9 +14,9 @@ import pytest
 
 from store.cases.records import AllocationInfo, CaseDetail
 from store.chronology.records import ChronologyItem
-from store.core.errors import StoreError
-from store.core.markdown import parser
-from store.core.records import CaseStatus, WorkerInfo
+from store.common.errors import StoreError
+from store.common.markdown import parser
+from store.common.records import CaseStatus, WorkerInfo
 from store.export import files as export
 from store.export.files import ExportError, export_chronology, format_for
 from store.export.html import chronology_html

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from store.core.records import WorkerInfo
+from store.common.records import WorkerInfo
 from store.service import Store
 from tests.store.test_search_cost import statements
 
@@ -114,7 +114,7 @@ def test_the_terminal_an_event_comes_from_is_asked_of_the_system_once(
 def test_a_draft_finalised_is_stored_as_a_note_finalised_at_once(
     store: Store, me: WorkerInfo, other: WorkerInfo, make_case: MakeCase
 ) -> None:
-    from store.core.errors import Conflict
+    from store.common.errors import Conflict
 
     case = make_case()
     state = {"note_type": "phone call", "contact_at": "2/10/2026 9:00", "body": "Rang."}

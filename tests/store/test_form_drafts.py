@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from peewee import IntegrityError
 
+from store.common.records import WorkerInfo
 from store.core.models import FormDraft
-from store.core.records import WorkerInfo
 from store.service import Store
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 from store.cases.records import CaseDetail
-from store.core.records import WorkerInfo
+from store.common.records import WorkerInfo
 from store.export.files import export_handover
 from store.export.handover import handover_markdown
 from store.export.html import handover_html

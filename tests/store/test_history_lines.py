@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 from store.case_file.history import readable_history
 from store.case_file.records import ChangeInfo
 from store.cases.records import CaseDetail
-from store.core import dates
-from store.core.records import WorkerInfo
+from store.common import dates
+from store.common.records import WorkerInfo
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 

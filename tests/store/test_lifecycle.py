@@ -13,11 +13,11 @@ import pytest
 
 from store.cases.records import CaseDetail
 from store.chronology.records import ChronologyItem
-from store.core.errors import Conflict, InvalidInput, NotFound
+from store.common.errors import Conflict, InvalidInput, NotFound
+from store.common.records import CaseStatus, WorkerInfo
+from store.common.settings import CLOSURE_REASONS
+from store.common.textsafe import fold
 from store.core.models import Case, ChronologyEntry, Client
-from store.core.records import CaseStatus, WorkerInfo
-from store.core.settings import CLOSURE_REASONS
-from store.core.textsafe import fold
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 

@@ -8,9 +8,9 @@ from datetime import date, datetime
 import pytest
 
 from store.cases.records import CaseDetail
-from store.core.errors import Conflict, InvalidInput
+from store.common.errors import Conflict, InvalidInput
+from store.common.records import WorkerInfo
 from store.core.models import ChronologyEntry, Note, Task
-from store.core.records import WorkerInfo
 from store.service import Store
 
 MakeCase = Callable[..., CaseDetail]
@@ -229,7 +229,7 @@ def test_a_draft_keeps_the_dates_it_meant_when_typed(
 ) -> None:
     """A note begun on Monday 23 Nov at 10:00 with When "now" is dated then, whenever the
     draft is reopened; so are "yesterday 14:30" and a follow-up "fri"."""
-    from store.core import dates
+    from store.common import dates
 
     case = make_case()
     now_id = store.notes.save_draft(me, case.id, {"contact_at": "now", "body": "begun at ten"})

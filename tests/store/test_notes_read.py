@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from store.cases.records import CaseDetail
-from store.core.records import WorkerInfo
+from store.common.records import WorkerInfo
 from store.notes.rules import note_matches
 from store.service import Store
 

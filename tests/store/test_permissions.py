@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 
 from store.assessments.models import Assessment
-from store.core.errors import NotFound, NotPermitted, StoreError
+from store.common.errors import NotFound, NotPermitted, StoreError
+from store.common.records import WorkerInfo
 from store.core.models import AuditEvent, Case
-from store.core.records import WorkerInfo
 from store.referrals.models import Referral
 from store.service import Store
 from tests.store.test_plans import GOOD_GOAL

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from store.cases.records import CaseDetail
-from store.core.errors import StoreError
-from store.core.records import WorkerInfo
+from store.common.errors import StoreError
+from store.common.records import WorkerInfo
 from store.export import files as export
 from store.export.files import ExportError, export_plan
 from store.export.html import plan_export_html

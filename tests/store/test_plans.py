@@ -10,10 +10,10 @@ import peewee
 import pytest
 
 from store.cases.records import CaseDetail
-from store.core import dates
-from store.core.errors import Conflict, InvalidInput
+from store.common import dates
+from store.common.errors import Conflict, InvalidInput
+from store.common.records import WorkerInfo
 from store.core.models import PlanGoalVersion, PlanReview, ServicePlan
-from store.core.records import WorkerInfo
 from store.plans.info import next_review_due
 from store.plans.records import PlanInfo
 from store.plans.render import goal_markdown, plan_markdown

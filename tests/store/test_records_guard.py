@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from store.cases.records import CaseDetail
-from store.core.records import WorkerInfo
+from store.common.records import WorkerInfo
 from store.service import Store
 
 MakeCase = Callable[..., CaseDetail]

@@ -12,10 +12,10 @@ from datetime import timedelta
 import pytest
 
 from store.cases.records import CaseDetail
-from store.core import dates
-from store.core.errors import Conflict, InvalidInput, NotPermitted
+from store.common import dates
+from store.common.errors import Conflict, InvalidInput, NotPermitted
+from store.common.records import WorkerInfo
 from store.core.models import AuditEvent
-from store.core.records import WorkerInfo
 from store.referrals.records import ReferralDetail
 from store.service import Store
 from tests.conftest import FROZEN_NOW

@@ -10,10 +10,10 @@ from datetime import date, datetime
 import pytest
 
 from store.cases.records import CaseDetail
-from store.core import dates
-from store.core.errors import Conflict, InvalidInput, NotFound
+from store.common import dates
+from store.common.errors import Conflict, InvalidInput, NotFound
+from store.common.records import WorkerInfo
 from store.core.models import AuditEvent, Case, ChronologyEntry
-from store.core.records import WorkerInfo
 from store.referrals.models import ReferralChase, ReferralStatusChange
 from store.referrals.records import ReferralDetail
 from store.service import Store

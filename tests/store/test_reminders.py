@@ -12,11 +12,11 @@ import peewee as pw
 import pytest
 from playhouse.test_utils import count_queries
 
-from store.core import dates
-from store.core import reminders as rules
-from store.core.errors import Conflict, InvalidInput, NotPermitted
+from store.common import dates
+from store.common import reminders as rules
+from store.common.errors import Conflict, InvalidInput, NotPermitted
+from store.common.records import WorkerInfo
 from store.core.models import AuditEvent, Task
-from store.core.records import WorkerInfo
 from store.reminders.models import TaskMove
 from store.reminders.records import Agenda, ItemKind
 from store.service import Store

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from store.core.errors import Conflict, InvalidInput, NotFound, NotPermitted
+from store.common.errors import Conflict, InvalidInput, NotFound, NotPermitted
+from store.common.records import WorkerInfo
 from store.core.models import AuditEvent, RecordChange
-from store.core.records import WorkerInfo
 from store.service import Store
 from tests.store.test_team_load import staffed
 

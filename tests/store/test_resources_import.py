@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from store.core.errors import NotPermitted
+from store.common.errors import NotPermitted
+from store.common.records import WorkerInfo
 from store.core.models import AuditEvent
-from store.core.records import WorkerInfo
 from store.resources.clean import display_text
 from store.resources.hsds import NotHsds
 from store.service import Store

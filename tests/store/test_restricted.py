@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from store.cases.detail import RESTRICTED_NAME
-from store.core.errors import Conflict, InvalidInput, NotPermitted, ReasonNeeded
+from store.common.errors import Conflict, InvalidInput, NotPermitted, ReasonNeeded
+from store.common.records import WorkerInfo
 from store.core.models import AuditEvent, RecordChange
-from store.core.records import WorkerInfo
 from store.service import Store
 from tests.store.test_permissions import staffed
 

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from datetime import date, datetime
 
 from store.cases.records import CaseDetail
+from store.common.records import WorkerInfo
 from store.core import rows
 from store.core.models import Task
-from store.core.records import WorkerInfo
 from store.service import Store
 
 

@@ -8,7 +8,7 @@ import re
 import pytest
 from markdown_it import MarkdownIt
 
-from store.core.markdown import md_block
+from store.common.markdown import md_block
 
 HOSTILE = [
     "[click](javascript:alert(1))",

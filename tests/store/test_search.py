@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from store.core.errors import InvalidInput, NotPermitted
+from store.common.errors import InvalidInput, NotPermitted
+from store.common.records import WorkerInfo
 from store.core.models import Case
-from store.core.records import WorkerInfo
 from store.search.query import Term, parse
 from store.search.records import KINDS, SearchHit, spans
 from store.service import Store

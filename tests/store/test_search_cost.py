@@ -14,7 +14,7 @@ from typing import Any, cast
 
 import pytest
 
-from store.core.records import WorkerInfo
+from store.common.records import WorkerInfo
 from store.search import sqlite as dialect
 from store.search.records import END_MARK, MARK
 from store.service import Store
@@ -233,7 +233,7 @@ def test_a_search_without_filters_has_nothing_to_check(
     store: Store, me: WorkerInfo, make_case: MakeCase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The search box alone needs no validation (nor pydantic, imported for it on first use).
-    from store.core import validation
+    from store.common import validation
 
     written(store, me, make_case, cases=1)
 

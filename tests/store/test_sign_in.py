@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from argon2 import PasswordHasher
 
-from store.core import dates
-from store.core.errors import InvalidInput, NotPermitted, SignInRefused
-from store.core.records import Role, WorkerInfo
+from store.common import dates
+from store.common.errors import InvalidInput, NotPermitted, SignInRefused
+from store.common.records import Role, WorkerInfo
 from store.service import Store
 from store.workers import passphrases
 from tests.conftest import FROZEN_NOW

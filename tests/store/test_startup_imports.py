@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parents[2]
 # Modules that import pydantic (or are only needed to validate input).
 LAZY_MODULES = (
     "pydantic",
-    "store.core.validation",
-    "store.core.config_file",
+    "store.common.validation",
+    "store.common.config_file",
     "store.notes.input",
     "store.chronology.input",
     "store.cases.input",
@@ -35,7 +35,7 @@ START_UP = """
 import json, sys
 
 import tui.cli, tui.app, tui.screens.caseload.screen
-from store.core.config import load_config
+from store.common.config import load_config
 from store.service import Store
 
 config = load_config()
@@ -51,7 +51,7 @@ report = {
 """
 
 AFTER_START_UP = """
-from store.core.errors import InvalidInput
+from store.common.errors import InvalidInput
 
 try:
     store.cases.create(me, {"client_name": "  ", "phone": "call me"})
@@ -151,8 +151,8 @@ def test_no_store_module_forwards_names_through_a_module_getattr() -> None:
 
 
 def test_config_has_the_fields_and_defaults_of_the_file_model() -> None:
-    from store.core.config_file import ConfigFile
-    from store.core.settings import Config
+    from store.common.config_file import ConfigFile
+    from store.common.settings import Config
 
     assert [f.name for f in dataclasses.fields(Config)] == list(ConfigFile.model_fields)
     assert ConfigFile().to_config() == Config()

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from store.core.errors import Conflict, InvalidInput, NotPermitted
-from store.core.records import WorkerInfo
+from store.common.errors import Conflict, InvalidInput, NotPermitted
+from store.common.records import WorkerInfo
 from store.export.handover import handover_markdown
 from store.integrity.records import Problem, ProblemKind
 from store.service import Store

@@ -7,9 +7,9 @@ from datetime import date, datetime
 
 import pytest
 
-from store.core.errors import NotPermitted
+from store.common.errors import NotPermitted
+from store.common.records import WorkerInfo
 from store.core.models import Case
-from store.core.records import WorkerInfo
 from store.service import Store
 
 ADMIN_PASSPHRASE = "the admin's passphrase"

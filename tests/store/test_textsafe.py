@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from store.core.textsafe import (
+from store.common.textsafe import (
     clean_field,
     fold,
     pasted,

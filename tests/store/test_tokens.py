@@ -9,10 +9,10 @@ from datetime import date, datetime
 
 import pytest
 
-from store.core import dates
-from store.core.errors import InvalidInput, NotPermitted, SignInRefused
+from store.common import dates
+from store.common.errors import InvalidInput, NotPermitted, SignInRefused
+from store.common.records import WorkerInfo
 from store.core.models import AuditEvent, WorkerToken
-from store.core.records import WorkerInfo
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from store.core.words import plural
+from store.common.words import plural
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from store.core.errors import DamagedDatabase
+from store.common.errors import DamagedDatabase
 from store.service import Store
 from tests.store.test_db import damage_a_page, make_database_with_cases
 

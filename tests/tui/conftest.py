@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from store.cases.records import CaseDetail
+from store.common.records import WorkerInfo
 from store.core.models import Case
-from store.core.records import WorkerInfo
 from store.service import Store
 from tests.conftest import COLLEAGUES
 from tests.tui.ui_thread import UiThreadWatch, fail_on_ui_thread_calls, watching

@@ -10,8 +10,8 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Select, Static, TextArea
 
+from store.common.records import WorkerInfo
 from store.core.models import AuditEvent, Note
-from store.core.records import WorkerInfo
 from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.caseload.pickers import DraftsScreen

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList, Static, TabbedContent, TextArea
 
-from store.core import dates
+from store.common import dates
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 from tui.app import CaselineApp

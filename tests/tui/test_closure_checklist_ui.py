@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from store.cases.records import ClosureChecklist
-from store.core.records import CaseStatus
+from store.common.records import CaseStatus
 from store.service import Store
 from tests.tui.helpers import choose, loaded, type_text
 from tests.tui.waiting import until

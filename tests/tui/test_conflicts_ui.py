@@ -162,7 +162,7 @@ async def test_draft_minutes_saved_meanwhile_are_shown_and_saved_over_on_purpose
 
 
 def test_the_other_version_reads_in_the_forms_order_with_the_rest_after() -> None:
-    from store.core.errors import Conflict
+    from store.common.errors import Conflict
     from tui.widgets.conflict import conflict_text
 
     conflict = Conflict(

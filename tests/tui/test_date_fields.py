@@ -10,7 +10,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from store.core.settings import Config
+from store.common.settings import Config
 from tui.app import CaselineApp
 from tui.screens.caseload.new_case import NewCaseScreen
 from tui.screens.form import FormScreen

@@ -10,8 +10,8 @@ from rich.segment import Segment
 from textual import events
 from textual.widgets import OptionList, Static
 
+from store.common.textsafe import clean_field, fold
 from store.core.models import Case
-from store.core.textsafe import clean_field, fold
 from store.service import Store
 from tests.terminal import Terminal, allow_sign_in, app_env, sign_in
 from tui.app import CaselineApp

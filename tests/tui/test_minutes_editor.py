@@ -13,8 +13,8 @@ from textual.widgets import Input
 
 from store.case_file.records import ProfessionalInfo
 from store.cases.records import CaseDetail
+from store.common.records import WorkerInfo
 from store.conferences.records import ConferenceInfo
-from store.core.records import WorkerInfo
 from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen

@@ -175,7 +175,7 @@ async def test_case_for_another_worker_shows_in_all_workers_view(make_app: MakeA
 async def test_a_database_failure_on_save_keeps_the_form_and_says_why(
     make_app: MakeApp, monkeypatch: object
 ) -> None:
-    from store.core.errors import DatabaseUnavailable
+    from store.common.errors import DatabaseUnavailable
 
     def locked(*args: object, **kwargs: object) -> None:
         raise DatabaseUnavailable("The database is busy (locked by another program); try again.")

@@ -259,7 +259,7 @@ async def test_read_a_note_then_amend_it(make_app: MakeApp, seeded_db: Path) -> 
 
 
 async def test_finalising_can_be_a_separate_step(seeded_db: Path) -> None:
-    from store.core.settings import Config
+    from store.common.settings import Config
 
     app = CaselineApp(db=seeded_db, worker="sam.okafor", config=Config(finalise_on_save=False))
     async with app.run_test(size=(80, 24)) as pilot:
@@ -424,7 +424,7 @@ async def test_when_shows_the_time_the_note_was_begun_and_a_draft_keeps_it(
 ) -> None:
     from datetime import datetime
 
-    from store.core import dates
+    from store.common import dates
 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -20,7 +20,7 @@ from textual.widgets import Input, TextArea
 from textual.widgets._footer import FooterKey
 
 from store.cases.records import CaseRow
-from store.core.settings import Config
+from store.common.settings import Config
 from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.caseload.case_table import CaseTable

@@ -9,7 +9,7 @@ from pathlib import Path
 from textual import events
 from textual.widgets import Input
 
-from store.core import dates
+from store.common import dates
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 from tui.app import CaselineApp

@@ -15,8 +15,8 @@ import pytest
 from textual._compositor import ChopsUpdate, LayoutUpdate
 
 from store.cases.records import CaseRow
-from store.core.errors import DamagedDatabase
-from store.core.records import WorkerInfo
+from store.common.errors import DamagedDatabase
+from store.common.records import WorkerInfo
 from store.service import Store
 from store.workers.service import WorkerService
 from tui import cli

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.widgets import TextArea
 
-from store.core.records import WorkerInfo
+from store.common.records import WorkerInfo
 from store.service import Store
 from tests.store.test_team_load import ADMIN_PASSPHRASE
 from tui.app import CaselineApp

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from store.core.records import WorkerInfo
+from store.common.records import WorkerInfo
 from store.service import Store
 from tests.store.test_team_load import case_for, staffed
 from tui.app import CaselineApp

@@ -8,7 +8,7 @@ from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
-from store.core.errors import InvalidInput, NotFound, StoreError
+from store.common.errors import InvalidInput, NotFound, StoreError
 from tests.tui.helpers import loaded
 from tui.workers import run_store
 

@@ -18,9 +18,9 @@ from textual.widgets import Input, Static
 
 from store.cases.records import CaseDetail
 from store.chronology.records import ChronologyItem
-from store.core import dates
-from store.core.errors import StoreError
-from store.core.words import plural
+from store.common import dates
+from store.common.errors import StoreError
+from store.common.words import plural
 from tui.text import assemble
 from tui.widgets.safe import SafeInput
 from tui.workers import run_store
@@ -223,7 +223,7 @@ class ExportScreen(ModalScreen[Path | None]):
         decide_sharing(self, self.detail.id, agency, proceed)
 
     def _agency(self) -> str:
-        from store.core.textsafe import clean_field
+        from store.common.textsafe import clean_field
 
         found = self.query("#export-agency")
         return clean_field(found.first(Input).value) if found else ""

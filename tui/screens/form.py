@@ -29,8 +29,8 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
-from store.core import dates
-from store.core.errors import Conflict, InvalidInput, StoreError
+from store.common import dates
+from store.common.errors import Conflict, InvalidInput, StoreError
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error
 from tui.widgets.conflict import ConflictNotice

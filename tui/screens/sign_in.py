@@ -17,8 +17,8 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
 from store.audit.service import origin_here
-from store.core.errors import InvalidInput, SignInRefused, StoreError
-from store.core.records import WorkerInfo
+from store.common.errors import InvalidInput, SignInRefused, StoreError
+from store.common.records import WorkerInfo
 from tui.screens.base import CaselineScreen
 from tui.widgets.safe import SafeInput
 from tui.workers import run_store

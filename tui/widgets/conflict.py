@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
 
-from store.core.errors import Conflict
+from store.common.errors import Conflict
 from tui.text import assemble
 from tui.widgets.safe_text_area import SafeTextArea
 

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
-from store.core import dates
+from store.common import dates
 from tui.text import assemble
 from tui.widgets.safe import SafeInput
 

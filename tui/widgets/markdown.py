@@ -9,8 +9,8 @@ from __future__ import annotations
 from textual.await_complete import AwaitComplete
 from textual.widgets import Markdown
 
-from store.core.markdown import parser
-from store.core.textsafe import strip_control
+from store.common.markdown import parser
+from store.common.textsafe import strip_control
 
 
 class SafeMarkdown(Markdown):

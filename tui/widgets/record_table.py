@@ -23,8 +23,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from store.core import dates
-from store.core.textsafe import fold, single_line
+from store.common import dates
+from store.common.textsafe import fold, single_line
 from tui.text import line_text
 from tui.widgets.columns import GAP as GAP
 from tui.widgets.columns import Column as Column

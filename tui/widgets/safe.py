@@ -16,7 +16,7 @@ from rich.segment import Segment
 from textual.strip import Strip
 from textual.widgets import Input
 
-from store.core.textsafe import pasted, single_line
+from store.common.textsafe import pasted, single_line
 from tui.widgets.textual_fixes import InOrderKeys, RepaintOnlyVirtualSize
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -254,7 +254,7 @@ from textual.message import Message
 from textual.reactive import Reactive
 from textual.widget import Widget
 
-from store.core.textsafe import pasted
+from store.common.textsafe import pasted
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

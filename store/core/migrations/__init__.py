@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 import peewee as pw
 
 from store import __version__
+from store.common.errors import NewerDatabase, NotACaselineDatabase
 from store.core.dialect import execute_sql
-from store.core.errors import NewerDatabase, NotACaselineDatabase
 from store.core.migrations import (
     m0001_initial,
     m0002_case_file,

@@ -15,9 +15,9 @@ from textual.content import Content
 from textual.widgets import Label, Select, Static
 
 from store.assessments.records import AssessmentSummary, Comparison, FieldChange
-from store.core import dates
-from store.core.textsafe import strip_control, visible_parts
-from store.core.words import plural
+from store.common import dates
+from store.common.textsafe import strip_control, visible_parts
+from store.common.words import plural
 from tui.screens.base import CaselineScreen
 from tui.text import MARK_STYLE, assemble, choices
 from tui.widgets.footer import CaselineFooter

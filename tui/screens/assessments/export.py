@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from store.core.words import plural
+from store.common.words import plural
 from tui.screens.export import Export
 
 if TYPE_CHECKING:

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.app import App
 
 from store.assessments.rules import domain_key
-from store.core import dates
-from store.core.errors import Conflict, InvalidInput, StoreError
+from store.common import dates
+from store.common.errors import Conflict, InvalidInput, StoreError
 from tui.screens.form import Field, FormScreen
 from tui.widgets.conflict import ConflictNotice
 from tui.widgets.date_field import TODAY_IF_BLANK

@@ -13,9 +13,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from store.assessments.render import assessment_markdown
-from store.core import dates
-from store.core.errors import StoreError
-from store.core.words import plural
+from store.common import dates
+from store.common.errors import StoreError
+from store.common.words import plural
 from store.plans.records import DOMAINS as PLAN_DOMAINS
 from tui.screens.assessments import forms
 from tui.screens.case_file.tabs import CasePane
@@ -330,7 +330,7 @@ class AssessmentPane(CasePane, can_focus=True):
             self.reload()
 
         def failed(error: StoreError) -> None:
-            from store.core.errors import InvalidInput
+            from store.common.errors import InvalidInput
 
             if isinstance(error, InvalidInput):
                 self.app.notify(

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from store.assessments.records import RatingCell, RatingsTable
 from store.assessments.render import cell_text, legend
-from store.core.textsafe import single_line, visible
+from store.common.textsafe import single_line, visible
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter

@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from store.audit.records import AuditEntry
-from store.core import dates
-from store.core.errors import NotPermitted, StoreError
+from store.common import dates
+from store.common.errors import NotPermitted, StoreError
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter

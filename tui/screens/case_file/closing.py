@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 
 from store.cases.records import CaseDetail, ClosureChecklist, ClosureItem
 from store.cases.rules import DONE, FINAL_SUMMARY, NOT_APPLICABLE, OPEN
-from store.core.errors import Conflict, StoreError
+from store.common.errors import Conflict, StoreError
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble
 from tui.widgets.date_field import TODAY_IF_BLANK

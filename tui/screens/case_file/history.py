@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from store.case_file.history import HistoryLine
-from store.core import dates
+from store.common import dates
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from store.cases.records import CaseDetail
-from store.core.records import CaseStatus, WorkerInfo
+from store.common.records import CaseStatus, WorkerInfo
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import TODAY_IF_BLANK

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from store.core import dates
+from store.common import dates
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import BIRTH, PAST
 

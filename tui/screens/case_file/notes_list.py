@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Input, OptionList, Select
 from textual.widgets.option_list import Option
 
-from store.core import dates
+from store.common import dates
 from store.notes.rules import note_matches
 from tui.text import assemble, choices
 from tui.widgets.lists import InOrderOptionList, refill

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
     from store.case_file.records import CaseFile
-    from store.core.records import WorkerInfo
+    from store.common.records import WorkerInfo
     from store.reminders.records import CaseHealth
     from store.service import Store
 

@@ -11,7 +11,7 @@ from textual.widget import Widget
 from textual.widgets import OptionList, Static, TabbedContent
 from textual.widgets.option_list import Option
 
-from store.core import dates
+from store.common import dates
 from tui.text import assemble
 from tui.widgets.lists import InOrderOptionList, refill
 from tui.widgets.markdown import SafeMarkdown

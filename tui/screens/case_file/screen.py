@@ -25,8 +25,8 @@ from textual.widgets import (
 
 from store.case_file.records import CaseFile
 from store.cases.records import CaseDetail
-from store.core.errors import NotFound, NotPermitted, ReasonNeeded, StoreError
-from store.core.records import CaseStatus
+from store.common.errors import NotFound, NotPermitted, ReasonNeeded, StoreError
+from store.common.records import CaseStatus
 from store.plans.records import PlanInfo
 from store.reminders.records import CaseHealth
 from tui.freshness import if_changed

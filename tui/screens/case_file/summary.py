@@ -9,8 +9,8 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from store.core import dates
-from store.core.words import plural
+from store.common import dates
+from store.common.words import plural
 from tui.text import assemble
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.textual_fixes import InOrderKeys

@@ -15,7 +15,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static, TextArea
 
 from store.case_file.records import SummaryInfo
-from store.core.errors import Conflict, InvalidInput, StoreError
+from store.common.errors import Conflict, InvalidInput, StoreError
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.conflict import ConflictNotice

@@ -7,9 +7,9 @@ from datetime import date, datetime
 from typing import Any, ClassVar
 
 from store.cases.records import CaseRow, flag_labels
-from store.core import dates
-from store.core.records import CaseStatus
-from store.core.textsafe import fold
+from store.common import dates
+from store.common.records import CaseStatus
+from store.common.textsafe import fold
 from tui.widgets.record_table import Column, RecordTable
 
 

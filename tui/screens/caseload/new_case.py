@@ -16,10 +16,10 @@ from textual.widgets.option_list import Option
 
 from store.cases.input import NewCase
 from store.cases.records import CaseDetail, DuplicateCandidate
-from store.core import dates
-from store.core.errors import InvalidInput, StoreError
-from store.core.records import WorkerInfo
-from store.core.validation import validate
+from store.common import dates
+from store.common.errors import InvalidInput, StoreError
+from store.common.records import WorkerInfo
+from store.common.validation import validate
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices
 from tui.widgets.date_field import BIRTH, TODAY_IF_BLANK, DateField

@@ -15,9 +15,9 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.cases.records import CaseRow
-from store.core import dates
-from store.core.textsafe import fold, preview_line
-from store.core.words import plural
+from store.common import dates
+from store.common.textsafe import fold, preview_line
+from store.common.words import plural
 from store.notes.records import DraftInfo, LeftDraft
 from tui.text import assemble
 from tui.widgets.safe import SafeInput

@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual.widgets import Input, Static
 
 from store.cases.records import flag_labels
-from store.core import dates
+from store.common import dates
 from tui.freshness import if_changed, versioned
 from tui.screens.base import CaselineScreen
 from tui.screens.caseload.case_table import HIDDEN_CLOSED, HIDDEN_MINE, CaseTable

@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Static
 
 from store.cases.records import TeamLoad, TransferredCases, WorkerLoad
-from store.core.words import plural
+from store.common.words import plural
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter

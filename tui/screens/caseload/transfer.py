@@ -13,8 +13,8 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from store.cases.records import TransferPreview, TransferredCases
-from store.core.records import WorkerInfo
-from store.core.words import plural
+from store.common.records import WorkerInfo
+from store.common.words import plural
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import TODAY_IF_BLANK

@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from store.case_file.records import ChangeInfo
 from store.chronology.records import ChronologyItem
-from store.core import dates
+from store.common import dates
 from tui.screens.base import CaselineScreen
 from tui.screens.chronology.pane import SOURCE_LABELS
 from tui.screens.form import Field, FormScreen

@@ -13,9 +13,9 @@ from textual.content import Content
 from textual.widgets import Input, Select, Static
 
 from store.chronology.records import ChronologyItem
-from store.core import dates
-from store.core.textsafe import fold
-from store.core.words import plural
+from store.common import dates
+from store.common.textsafe import fold
+from store.common.words import plural
 from tui.text import assemble, choices
 from tui.widgets.record_table import Column, RecordTable
 from tui.widgets.safe import SafeInput

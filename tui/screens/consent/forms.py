@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
+from store.common import dates
+from store.common.errors import InvalidInput
 from store.consent.rules import GIVEN_BY, HOW
-from store.core import dates
-from store.core.errors import InvalidInput
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import FUTURE, PAST
 
@@ -126,7 +126,7 @@ def withdraw_consent(
 
 
 def _lawful_reason(form: dict[str, str]) -> str:
-    from store.core.textsafe import clean_field
+    from store.common.textsafe import clean_field
 
     reason = clean_field(form.get("reason", ""))
     if not reason:

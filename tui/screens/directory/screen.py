@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
-from store.core.words import plural
+from store.common.words import plural
 from store.resources.records import ServiceDetail, ServiceSummary, age_range
 from tui.screens.base import CaselineScreen
 from tui.screens.directory.service import ServiceScreen, may_edit

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from store.core import dates
+from store.common import dates
 from store.resources.records import ServiceDetail
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, plain

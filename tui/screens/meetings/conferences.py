@@ -16,10 +16,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.core import dates
-from store.core.errors import Conflict, InvalidInput, StoreError
-from store.core.textsafe import preview_line
-from store.core.words import plural
+from store.common import dates
+from store.common.errors import Conflict, InvalidInput, StoreError
+from store.common.textsafe import preview_line
+from store.common.words import plural
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble

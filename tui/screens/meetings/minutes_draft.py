@@ -9,15 +9,15 @@ import json
 import threading
 from typing import TYPE_CHECKING, Any
 
-from store.core.errors import Conflict, InvalidInput
+from store.common.errors import Conflict, InvalidInput
 from tui.screens.meetings.minutes_state import Sent, to_minutes
 
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from store.common.records import WorkerInfo
+    from store.common.settings import Config
     from store.conferences.records import ConferenceInfo, MinutesForEditing
-    from store.core.records import WorkerInfo
-    from store.core.settings import Config
     from store.service import Store
 
 

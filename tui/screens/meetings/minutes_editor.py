@@ -25,8 +25,8 @@ from textual.containers import Horizontal
 from textual.timer import Timer
 from textual.widgets import Input, Select, Static, TextArea
 
-from store.core import dates
-from store.core.errors import Conflict, InvalidInput, StoreError
+from store.common import dates
+from store.common.errors import Conflict, InvalidInput, StoreError
 from tui.screens.base import CaselineScreen
 from tui.screens.meetings.minutes_draft import MinutesDraft
 from tui.screens.meetings.minutes_page import MinutesPage, page_fields

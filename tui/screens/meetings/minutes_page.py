@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 from textual.widgets.select import InvalidSelectValueError
 
-from store.core import dates
+from store.common import dates
 from tui.screens.meetings.minutes_rows import (
     ActionRow,
     AgendaRow,

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from store.core import dates
+from store.common import dates
 
 if TYPE_CHECKING:
     from store.conferences.records import ConferenceInfo, MeetingPerson

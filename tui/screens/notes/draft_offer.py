@@ -17,9 +17,9 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.core import dates
-from store.core.errors import StoreError
-from store.core.textsafe import preview_line
+from store.common import dates
+from store.common.errors import StoreError
+from store.common.textsafe import preview_line
 from store.notes.records import DraftInfo
 from tui.screens.caseload.pickers import PICKER_CSS
 from tui.text import assemble

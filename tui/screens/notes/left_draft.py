@@ -14,7 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from store.core import dates
+from store.common import dates
 from store.notes.records import LeftDraft
 from tui.screens.base import CaselineScreen
 from tui.screens.notes.note_editor import NoteEditorScreen

@@ -20,8 +20,8 @@ from textual.containers import Horizontal
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 from store.chronology.rules import NOTE_CATEGORY, chronology_categories
-from store.core import dates
-from store.core.errors import Conflict, InvalidInput, StoreError
+from store.common import dates
+from store.common.errors import Conflict, InvalidInput, StoreError
 from store.notes.input import parse_note
 from store.notes.records import DraftInfo, NoteDetail
 from tui.autosave import DraftFailed, DraftSaved, DraftSaver

@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Markdown, Static
 from textual.widgets.markdown import MarkdownBlock
 
-from store.core import dates
+from store.common import dates
 from store.plans.render import goal_markdown, plan_header_markdown
 from tui.screens.plan import forms, view
 from tui.widgets.markdown import SafeMarkdown

@@ -10,8 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Static
 
-from store.core import dates
-from store.core.words import plural
+from store.common import dates
+from store.common.words import plural
 from tui.screens.base import CaselineScreen
 from tui.screens.plan.forms import _app
 from tui.text import assemble

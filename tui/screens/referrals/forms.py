@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.app import App
 
-from store.core import dates
+from store.common import dates
 from store.referrals.rules import (
     BOOKED,
     CHASE_METHODS,

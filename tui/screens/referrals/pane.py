@@ -13,8 +13,8 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.core import dates
-from store.core.words import plural
+from store.common import dates
+from store.common.words import plural
 from tui.screens.case_file.tabs import CasePane
 from tui.screens.referrals import forms
 from tui.text import assemble

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from store.core import dates
+from store.common import dates
 from store.referrals.records import ReferralDetail, ReferralVersionInfo
 from tui.screens.base import CaselineScreen
 from tui.screens.referrals import forms

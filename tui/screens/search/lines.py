@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from store.core import dates
+from store.common import dates
 from store.search.records import SearchHit, spans
 from tui.text import assemble
 

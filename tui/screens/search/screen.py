@@ -19,9 +19,9 @@ from textual.containers import Horizontal
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.core import dates
-from store.core.errors import StoreError
-from store.core.words import plural
+from store.common import dates
+from store.common.errors import StoreError
+from store.common.words import plural
 from store.search.records import KINDS, SearchHit, SearchPage
 from tui.screens.base import CaselineScreen
 from tui.screens.search.lines import hit_line, kind_label

@@ -16,8 +16,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Input, Label, Static, TextArea
 
-from store.core import dates
-from store.core.errors import Conflict, InvalidInput, StoreError
+from store.common import dates
+from store.common.errors import Conflict, InvalidInput, StoreError
 from store.supervision.records import SupervisionDetail, SupervisionDraft
 from tui.autosave import DraftFailed, DraftSaved, DraftSaver
 from tui.screens.base import CaselineScreen

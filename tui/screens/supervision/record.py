@@ -14,9 +14,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from store.core import dates
-from store.core.textsafe import preview_line
-from store.core.words import plural
+from store.common import dates
+from store.common.textsafe import preview_line
+from store.common.words import plural
 from store.supervision.records import SupervisionDraft, SupervisionRecord
 from tui.screens.base import CaselineScreen
 from tui.text import assemble

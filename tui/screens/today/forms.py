@@ -8,7 +8,7 @@ from typing import Any
 
 from textual.app import App
 
-from store.core import dates
+from store.common import dates
 from store.reminders.records import AgendaItem, TaskInfo
 from tui.host import CaselineHost
 from tui.screens.form import Field, FormScreen

@@ -1,5 +1,5 @@
 """The case file's status and record-health lines, from the rules of what needs doing
-(``store.core.reminders``): the status says where the case stands (open, restricted, a consent
+(``store.common.reminders``): the status says where the case stands (open, restricted, a consent
 expiring, referrals to escalate), the health line what the record is missing or has overdue
 ("summary 4 months old · review overdue 3 days · 2 drafts"), as the agenda finds it."""
 
@@ -11,8 +11,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from store.cases.records import CaseDetail
-from store.core import dates
-from store.core.reminders import consent_flag
+from store.common import dates
+from store.common.reminders import consent_flag
 from store.reminders.records import CaseHealth
 from tui.host import CaselineHost
 from tui.text import assemble

@@ -15,8 +15,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from store.cases.records import TeamLoad
-from store.core import dates
-from store.core.reminders import BUCKETS, Bucket
+from store.common import dates
+from store.common.reminders import BUCKETS, Bucket
 from store.reminders.records import Agenda, AgendaItem
 from tui.screens.base import CaselineScreen
 from tui.text import assemble

@@ -12,8 +12,8 @@ from textual.containers import Horizontal
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from store.core import dates
-from store.core.words import plural
+from store.common import dates
+from store.common.words import plural
 from store.reminders.records import TaskInfo
 from tui.screens.base import CaselineScreen
 from tui.text import assemble

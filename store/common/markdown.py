@@ -13,7 +13,7 @@ import re
 
 from markdown_it import MarkdownIt
 
-from store.core.textsafe import single_line, strip_control, visible
+from store.common.textsafe import single_line, strip_control, visible
 
 
 def parser() -> MarkdownIt:

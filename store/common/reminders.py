@@ -16,9 +16,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from store.core import dates
-from store.core.records import CaseStatus
-from store.core.settings import DEFAULT_CONSENT_EXPIRING_DAYS
+from store.common import dates
+from store.common.records import CaseStatus
+from store.common.settings import DEFAULT_CONSENT_EXPIRING_DAYS
 
 # A note at least weekly is the practice standard; past this a case is flagged
 # (``contact_overdue_days`` in the config file).

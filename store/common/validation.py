@@ -2,7 +2,7 @@
 as people type them, names, short and multi-line text, yes/no answers and choices.
 
 Fields arrive as the person typed them; validators clean and parse them and their messages are
-the ones shown next to the field. Dates are parsed by ``store.core.dates`` with the worker's
+the ones shown next to the field. Dates are parsed by ``store.common.dates`` with the worker's
 day/month order, passed in the validation context: ``validate(Model, data, dayfirst=False)``.
 
 Importing pydantic and building these models takes about a tenth of a second that start-up
@@ -19,9 +19,9 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError, ValidationInfo
 
-from store.core import dates
-from store.core.errors import InvalidInput
-from store.core.textsafe import clean_field, strip_control
+from store.common import dates
+from store.common.errors import InvalidInput
+from store.common.textsafe import clean_field, strip_control
 
 NAME_MAX = 120
 ADDRESS_MAX = 300
@@ -34,7 +34,7 @@ def context_of(info: ValidationInfo) -> dict[str, Any]:
 
 
 def parse_typed_date(value: object, info: ValidationInfo, *, prefer: str = "past") -> date | None:
-    """Accept a date object, or text typed in any form ``store.core.dates`` understands."""
+    """Accept a date object, or text typed in any form ``store.common.dates`` understands."""
     if value is None or isinstance(value, date):
         return value
     text = str(value).strip()

@@ -1,5 +1,5 @@
 """The settings Caseline runs with and their defaults (a UK agency's), as a plain frozen
-dataclass; ``store.core.config`` reads them from flags, the environment and the config file."""
+dataclass; ``store.common.config`` reads them from flags, the environment and the config file."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from store.core.errors import StoreError
+from store.common.errors import StoreError
 
 APP_NAME = "caseline"
 DEFAULT_REF_FORMAT = "CL-{year}-{seq:04d}"
@@ -101,7 +101,7 @@ def check_ref_format(fmt: str) -> str:
 
 
 # The config file's settings that are one whole number, and the bounds of each (inclusive);
-# ``store.core.config_file`` checks them, and ``store.core.config`` reads a file of only
+# ``store.common.config_file`` checks them, and ``store.common.config`` reads a file of only
 # settings this simple without it.
 NUMBER_LIMITS: dict[str, tuple[int, int]] = {
     "summary_max_age_months": (1, 24),
@@ -124,7 +124,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
 class Config:
     """Settings read from the config file; defaults suit a UK agency.
 
-    The fields, their meaning and their checks are those of ``store.core.config_file.ConfigFile``,
+    The fields, their meaning and their checks are those of ``store.common.config_file.ConfigFile``,
     which validates a file; this holds the result.
     """
 

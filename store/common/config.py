@@ -3,8 +3,8 @@
 The file lives in the user config dir (``caseline --help`` prints where); every field is
 optional and validated, and a bad file is reported in one line naming the field.
 
-``Config`` (in ``store.core.settings``) is a plain frozen dataclass: start-up builds one on every
-run, and pydantic (with the model that validates a file, in ``store.core.config_file``, some
+``Config`` (in ``store.common.settings``) is a plain frozen dataclass: start-up builds one on every
+run, and pydantic (with the model that validates a file, in ``store.common.config_file``, some
 100 ms to import) is imported only when there is a file to read that holds more than a few
 simple settings, each plainly valid (``read_simply``); a bad value is always reported by the
 model, in its words.
@@ -19,7 +19,7 @@ from typing import Any
 
 import platformdirs
 
-from store.core.settings import (
+from store.common.settings import (
     APP_NAME,
     CHOICES,
     NUMBER_LIMITS,
@@ -65,7 +65,7 @@ def load_config(path: Path | None = None) -> Config:
     simple = read_simply(data)
     if simple is not None:
         return simple
-    from store.core.config_file import validate_config_file
+    from store.common.config_file import validate_config_file
 
     return validate_config_file(data, path)
 
@@ -73,7 +73,7 @@ def load_config(path: Path | None = None) -> Config:
 def read_simply(data: dict[str, Any]) -> Config | None:
     """The settings of a parsed config file holding only simple ones (a switch, a number, one
     of a few words, the worker's name, the theme, the database file), each of the exact type
-    and within its bounds: what the file's model (``store.core.config_file``) would make of
+    and within its bounds: what the file's model (``store.common.config_file``) would make of
     them. None for anything else, which the model then reads."""
     for name, value in data.items():
         if name in SWITCHES:

@@ -1,6 +1,6 @@
 """Validating a config file: the pydantic model of its fields, with their checks.
 
-Kept apart from ``store.core.config`` so that start-up, which usually has no file to read, never
+Kept apart from ``store.common.config`` so that start-up, which usually has no file to read, never
 imports pydantic; ``load_config`` imports this module only when a file exists.
 """
 
@@ -18,7 +18,7 @@ from pydantic import (
     field_validator,
 )
 
-from store.core.settings import (
+from store.common.settings import (
     ASSESSMENT_DOMAINS,
     ASSESSMENT_SCALE,
     CHRONOLOGY_CATEGORIES,
