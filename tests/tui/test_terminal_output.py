@@ -99,6 +99,24 @@ def test_the_pen_erases_long_blank_runs_only_where_the_terminal_erases_with_colo
     assert terminal_erases_with_colour(None) is False
 
 
+def test_blanks_between_two_words_of_one_colour_keep_the_colour_set() -> None:
+    """A blank reads the same in any foreground colour: the pen does not set one for it, so
+    "escalate" in red, a space, "no note" in red sets red once."""
+    line = Strip([Segment("escalate", RED), Segment(" ", WHITE), Segment("no note", RED)])
+    pen = _Pen(ColorSystem.EIGHT_BIT)
+    pen.write(0, 0, line)
+    assert pen.finish() == "\x1b[1;1H\x1b[31;40mescalate no note\x1b[0m"
+    # On another background, or underlined, a blank looks different: its style is set.
+    on_blue = Style(color="white", bgcolor="blue")
+    pen = _Pen(ColorSystem.EIGHT_BIT)
+    pen.write(0, 0, Strip([Segment("a", RED), Segment(" ", on_blue), Segment("b", RED)]))
+    assert pen.finish() == "\x1b[1;1H\x1b[31;40ma\x1b[37;44m \x1b[31;40mb\x1b[0m"
+    underlined = Style(color="white", bgcolor="black", underline=True)
+    pen = _Pen(ColorSystem.EIGHT_BIT)
+    pen.write(0, 0, Strip([Segment("a", RED), Segment(" ", underlined)]))
+    assert "\x1b[0m\x1b[4;37;40m " in pen.finish()
+
+
 def visible(screen: pyte.Screen) -> list[list[tuple[object, ...]]]:
     """Each cell as a person sees it: a plain blank shows only its background."""
     rows = []

@@ -211,6 +211,15 @@ class _Pen:
             return
         if before is style or before == style:
             add(text)
+        elif (
+            before is not None
+            and not text.strip(" ")
+            and before.bgcolor == style.bgcolor
+            and before.without_color == style.without_color
+            and _erasable(style)
+        ):
+            add(text)  # blanks read the same in any foreground: the terminal's stays
+            return
         elif before is not None and before.without_color == style.without_color:
             codes = []
             if style.color != before.color:
