@@ -17,13 +17,13 @@ same as JSON with ``--json``. It asserts nothing: tests/test_stress.py runs it s
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sqlite3
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 SHARED_CASES = 3
+MINIMUM = 3  # writes each writer makes however long the clock has run: a correction, two notes
 
 # One process: a worker writing until the deadline, printing one JSON line per write.
 WRITER = r"""
@@ -39,13 +40,16 @@ import json, random, sys, time
 from store.common.errors import Conflict
 from store.service import Store
 
-path, login, deadline, cases = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
+path, login, seconds, cases = sys.argv[1], sys.argv[2], float(sys.argv[3]), sys.argv[4]
 case_ids = [int(c) for c in cases.split(",")]
 store = Store.open(path)
 me = store.workers.ensure(login)
 pick = random.Random(login)
+print(json.dumps({"ready": login}), flush=True)
+sys.stdin.readline()  # every writer is ready: the clock runs from here
+deadline = time.time() + seconds
 count = 0
-while time.time() < deadline:
+while time.time() < deadline or count < MINIMUM:
     count += 1
     case_id = pick.choice(case_ids)
     started = time.perf_counter()
@@ -90,20 +94,31 @@ def prepare(path: Path, processes: int) -> list[int]:
 
 
 def run(path: Path, processes: int, seconds: float) -> dict[str, Any]:
-    """Run the writers, then look for every acknowledged note; the figures."""
+    """Run the writers, then look for every acknowledged note; the figures. The clock starts
+    once every writer has started and opened the database (on a busy machine that can take
+    longer than the run), and each makes at least ``MINIMUM`` writes."""
     cases = prepare(path, processes)
-    deadline = time.time() + 2 + seconds  # every process started before the clock runs
     shared = ",".join(map(str, cases))
+    code = f"MINIMUM = {MINIMUM}\n{WRITER}"
     writers = [
         subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(path), f"writer.{n}", str(deadline), shared],
+            [sys.executable, "-c", code, str(path), f"writer.{n}", str(seconds), shared],
             cwd=ROOT,
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
         for n in range(processes)
     ]
+    for writer in writers:  # each says it is ready (or ends, having failed to start)
+        assert writer.stdout is not None
+        writer.stdout.readline()
+    for writer in writers:
+        assert writer.stdin is not None
+        with contextlib.suppress(BrokenPipeError):
+            writer.stdin.write("go\n")
+            writer.stdin.flush()
     lines: list[dict[str, Any]] = []
     failures: list[str] = []
     for writer in writers:
