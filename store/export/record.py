@@ -240,24 +240,54 @@ class SubjectAccess:
 
 
 def others_named(records: tuple[WholeRecord, ...]) -> tuple[Named, ...]:
-    """The people other than the client the records name, each once per place."""
+    """The people other than the client the records name, each once per place: the support
+    network and the professionals, those present at a contact, those at a meeting or sending
+    apologies, whom a referral went to and who referred the client in."""
     found: list[Named] = []
     for record in records:
         ref = record.file.detail.ref
+        client = record.file.client.name
         for contact in record.file.contacts:
             found.append(
                 Named(contact.name, f"support network: {contact.relationship}", f"case {ref}")
             )
         for person in record.file.professionals:
-            role = ", ".join(part for part in (person.role, person.agency) if part)
-            found.append(Named(person.name, f"professional: {role}", f"case {ref}"))
-        client = record.file.client.name
+            found.append(Named(person.name, _as("professional", person), f"case {ref}"))
         for note in record.notes:
             for present in (p.strip() for p in note.present.split(";")):
-                if present and not present.startswith(client):
+                if present and not _the_client(present, client):
                     found.append(Named(present, "present at a contact", f"note {note.id}"))
-    unique = {(n.name, n.as_who, n.where): n for n in found}
+        for meeting in record.meetings:
+            for attendee in meeting.attendees + meeting.apologies:
+                if attendee.kind in ("client", "worker") or _the_client(attendee.name, client):
+                    continue
+                at = "at a meeting" if attendee.present else "sent apologies to a meeting"
+                found.append(Named(attendee.name, _as(at, attendee), f"meeting {meeting.id}"))
+        for referral in record.referral_details:
+            if referral.agency_contact.strip():
+                agency = f"referral contact at {referral.summary.agency}"
+                found.append(Named(referral.agency_contact, agency, f"referral {referral.id}"))
+        for incoming in record.referrals.incoming:
+            if incoming.referrer.strip():
+                where = f"case {ref}: referral in {incoming.id}"
+                found.append(
+                    Named(incoming.referrer, f"referred the client ({incoming.source})", where)
+                )
+    unique = {(n.name, n.as_who, n.where): n for n in found if n.name.strip()}
     return tuple(sorted(unique.values(), key=lambda n: (n.name.casefold(), n.where)))
+
+
+def _as(what: str, person: Any) -> str:
+    """ "professional: GP, The Grange Surgery", or "professional" when neither is known."""
+    role = ", ".join(part for part in (person.role, person.agency) if part.strip())
+    return f"{what}: {role}" if role else what
+
+
+def _the_client(name: str, client: str) -> bool:
+    """Whether a name given as present is the client: "client", or their name first
+    ("Dana Reyes and her son" names the client, and the son is for a reader to judge)."""
+    folded = name.strip().casefold()
+    return folded in ("client", "the client") or folded.startswith(client.strip().casefold())
 
 
 def subject_access_json(answer: SubjectAccess, *, exported_by: str, exported_at: datetime) -> str:
