@@ -14,78 +14,11 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from store.service import Store
 from tests.cli import Ran, caseline
 from tests.conftest import Build
-from tests.store.test_integrity import NOTE, build_records
+from tests.store.test_export_whole import HOSTILE_NAME, build_whole
 from tests.test_cli_admin import assert_fails
 from tests.test_cli_export_record import token
-
-# Markup of every kind a reader's program might act on: HTML, a script link, Markdown, Rich
-# markup, an image fetched from elsewhere, a terminal escape and a bell.
-HOSTILE = (
-    "<script>alert(1)</script> [click](javascript:alert(1)) <img src=x onerror=alert(2)> "
-    "**bold** [b]rich[/b] ![pixel](http://evil.example/p.png) \x1b[31mred\x1b[0m \x07bell"
-)
-HOSTILE_NAME = "Eve <b onmouseover=alert(3)>[x](javascript:alert(4))</b>"
-# For the fields kept short (a title, a role).
-SHORT = "<script>alert(5)</script>[y](javascript:alert(6))\x1b[31m*b*"
-
-
-def build_whole(path: Path) -> None:
-    """``build_records``'s case (a record of every kind), plus what it lacks (the support
-    network, a consent, a referral in), hostile text in each, a draft note, and a second case
-    of the same client."""
-    build_records(path)
-    store = Store.open(path)
-    try:
-        me = store.workers.named("sam.okafor")
-        case = store.cases.by_ref(me, "CL-2026-0001")
-        store.case_file.add_contact(
-            me,
-            case.client_id,
-            {"name": HOSTILE_NAME, "relationship": "aunt", "notes": HOSTILE},
-        )
-        store.case_file.add_professional(me, case.id, {"name": "Nurse Lee", "role": SHORT})
-        note = store.notes.finalise(
-            me, case.id, {**NOTE, "present": f"Client; {HOSTILE_NAME}", "body": HOSTILE}
-        )
-        store.notes.amend(me, note.id, reason=HOSTILE, body=f"Amended: {HOSTILE}")
-        store.notes.save_draft(me, case.id, {**NOTE, "body": "DRAFT ONLY, not a record"})
-        store.chronology.add(
-            me,
-            case.id,
-            {"occurred_on": "3/6/2026", "title": SHORT, "category": "other", "details": HOSTILE},
-        )
-        store.consent.add(
-            me,
-            case.id,
-            {
-                "share_what": SHORT,
-                "recipient": "Hillside School",
-                "purpose": "Attendance",
-                "given_on": "1/7/2026",
-            },
-        )
-        store.referrals.add_incoming(
-            me,
-            case.id,
-            {
-                "source": "GP or health",
-                "referrer": "Dr Grace Hopper",
-                "reason": HOSTILE,
-                "received_on": "20/5/2026",
-            },
-        )
-        second = store.cases.create(me, {"client_name": "Dana Reyes", "ref": "CL-2026-0002"})
-    finally:
-        store.close()
-    # No store call opens a second case for a client already known (a case is reopened
-    # instead); this one's client is made the first's, as a case opened years ago would be.
-    conn = sqlite3.connect(path)
-    with conn:
-        conn.execute('UPDATE "case" SET client_id = ? WHERE id = ?', (case.client_id, second.id))
-    conn.close()
 
 
 @pytest.fixture

@@ -136,7 +136,6 @@ def notes_section(record: WholeRecord, level: int) -> str:
         return "No finalised notes.\n"
     out: list[str] = []
     for note in record.notes:
-        out += note_lines(note, level=level)
         facts = []
         if note.present.strip():
             facts.append(f"**Present:** {md_inline(note.present)}")
@@ -144,9 +143,7 @@ def notes_section(record: WholeRecord, level: int) -> str:
             facts.append(f"**In the chronology as:** {md_escape(note.chronology_title)}")
         if note.follow_up_on is not None:
             facts.append(f"**Follow-up:** {dates.format_date(note.follow_up_on)}")
-        if facts:
-            out += ["", " · ".join(facts)]
-        out.append("")
+        out += [*note_lines(note, level=level, facts=" · ".join(facts)), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
