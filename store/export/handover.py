@@ -207,12 +207,17 @@ def contact_line(c: ContactInfo) -> str:
     return line
 
 
-def note_lines(note: NoteDetail, *, level: int = 3, facts: str = "") -> list[str]:
-    """A note whole under a heading of ``level`` (``facts``, a Markdown line, beneath it),
-    each amendment beneath what it amends."""
+def note_lines(
+    note: NoteDetail, *, level: int = 3, facts: str = "", numbered: bool = False
+) -> list[str]:
+    """A note whole under a heading of ``level`` (``numbered``: starting "Note 12: ", as a
+    list of places names it; ``facts``, a Markdown line, beneath it), each amendment beneath
+    what it amends."""
     when = dates.format_datetime(dates.to_local(note.contact_at))
+    number = f"Note {note.id}: " if numbered else ""
     out = [
-        f"{'#' * level} {when} · {md_escape(note.note_type)} · {md_escape(note.author_name)}",
+        f"{'#' * level} {number}{when} · {md_escape(note.note_type)} · "
+        f"{md_escape(note.author_name)}",
         "",
         *([facts, ""] if facts else []),
         md_block(note.body) if note.body.strip() else "*No text.*",

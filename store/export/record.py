@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -242,11 +243,15 @@ class SubjectAccess:
 def others_named(records: tuple[WholeRecord, ...]) -> tuple[Named, ...]:
     """The people other than the client the records name, each once per place: the support
     network and the professionals, those present at a contact, those at a meeting or sending
-    apologies, whom a referral went to and who referred the client in."""
+    apologies, whom a referral went to and who referred the client in. The workers who held
+    the cases or wrote in them are staff, not others to redact."""
     found: list[Named] = []
     for record in records:
         ref = record.file.detail.ref
         client = record.file.client.name
+        staff = {a.worker_name for a in record.file.detail.allocations} | {
+            n.author_name for n in record.notes
+        }
         for contact in record.file.contacts:
             found.append(
                 Named(contact.name, f"support network: {contact.relationship}", f"case {ref}")
@@ -255,7 +260,7 @@ def others_named(records: tuple[WholeRecord, ...]) -> tuple[Named, ...]:
             found.append(Named(person.name, _as("professional", person), f"case {ref}"))
         for note in record.notes:
             for present in (p.strip() for p in note.present.split(";")):
-                if present and not _the_client(present, client):
+                if present and not _the_client(present, client) and not _one_of(present, staff):
                     found.append(Named(present, "present at a contact", f"note {note.id}"))
         for meeting in record.meetings:
             for attendee in meeting.attendees + meeting.apologies:
@@ -269,12 +274,23 @@ def others_named(records: tuple[WholeRecord, ...]) -> tuple[Named, ...]:
                 found.append(Named(referral.agency_contact, agency, f"referral {referral.id}"))
         for incoming in record.referrals.incoming:
             if incoming.referrer.strip():
-                where = f"case {ref}: referral in {incoming.id}"
+                where = f"referral in {incoming.id}"
                 found.append(
                     Named(incoming.referrer, f"referred the client ({incoming.source})", where)
                 )
     unique = {(n.name, n.as_who, n.where): n for n in found if n.name.strip()}
-    return tuple(sorted(unique.values(), key=lambda n: (n.name.casefold(), n.where)))
+    return tuple(sorted(unique.values(), key=lambda n: (n.name.casefold(), _numbered(n.where))))
+
+
+def _numbered(text: str) -> tuple[str | int, ...]:
+    """``text`` to sort by, its numbers as numbers ("note 4" before "note 10")."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text))
+
+
+def _one_of(present: str, staff: set[str]) -> bool:
+    """Whether someone present is one of the workers ("Sam Okafor (social worker)")."""
+    folded = present.casefold()
+    return any(name.strip() and folded.startswith(name.strip().casefold()) for name in staff)
 
 
 def _as(what: str, person: Any) -> str:

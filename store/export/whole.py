@@ -126,6 +126,7 @@ def subject_access_title(answer: SubjectAccess) -> str:
 
 def subject_access_facts(answer: SubjectAccess, exported_by: str, exported_at: datetime) -> Facts:
     first = answer.records[0].file
+    people = plural(len({n.name for n in answer.others}), "other person", "other people")
     dob = first.client.date_of_birth
     refs = ", ".join(one_line(r.file.detail.ref) for r in answer.records)
     return [
@@ -136,8 +137,7 @@ def subject_access_facts(answer: SubjectAccess, exported_by: str, exported_at: d
         ("Left out", LEFT_OUT),
         (
             "Before it goes out",
-            f"review the {plural(len(answer.others), 'other person', 'other people')} "
-            f'named, listed under "{REDACTION_TITLE}"',
+            f'review the {people} named, listed under "{REDACTION_TITLE}"',
         ),
     ]
 

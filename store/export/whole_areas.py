@@ -143,7 +143,7 @@ def notes_section(record: WholeRecord, level: int) -> str:
             facts.append(f"**In the chronology as:** {md_escape(note.chronology_title)}")
         if note.follow_up_on is not None:
             facts.append(f"**Follow-up:** {dates.format_date(note.follow_up_on)}")
-        out += [*note_lines(note, level=level, facts=" · ".join(facts)), ""]
+        out += [*note_lines(note, level=level, facts=" · ".join(facts), numbered=True), ""]
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -139,7 +139,8 @@ def _incoming(r: IncomingInfo) -> list[str]:
     )
     note = f": {md_inline(r.decision_note)}" if r.decision_note.strip() else ""
     out = [
-        f"- **{_day(r.received_on)}**, from {md_escape(r.source)}: {who}{contact}; "
+        f"- **Referral in {r.id}, {_day(r.received_on)}**, from {md_escape(r.source)}: "
+        f"{who}{contact}; "
         f"decision {decision}{note}"
     ]
     if r.reason.strip():
@@ -209,5 +210,8 @@ def redaction_section(others: Sequence[Named]) -> str:
     )
     if not others:
         return f"{intro}\n\nNo one else is named.\n"
-    rows = [(n.name, n.as_who, n.where) for n in others]
+    places: dict[tuple[str, str], list[str]] = {}
+    for n in others:  # one row a person in a part, the places together
+        places.setdefault((n.name, n.as_who), []).append(n.where)
+    rows = [(name, as_who, ", ".join(where)) for (name, as_who), where in places.items()]
     return "\n".join([intro, "", *_table(("Name", "Named as", "Where"), rows)]) + "\n"

@@ -161,12 +161,18 @@ def test_the_people_to_review_for_redaction_and_where_they_are_named(store: Stor
         (
             "Dr Grace Hopper",
             "referred the client (GP or health)",
-            "case CL-2026-0001: referral in 1",
+            "referral in 1",
         ),
     }
     text = subject_access_markdown(answer, SCALE, exported_by="Meg", exported_at=EXPORTED_AT)
     review = text[text.index("\n## For redaction review\n") : text.index("\n## Case CL-2026-0001")]
-    assert review.count("\n| ") == len(answer.others) + 2  # the header, its rule, one a place
+    # One row a person in a part, with every place; each place is a heading of the document.
+    people = {(n.name, n.as_who) for n in answer.others}
+    assert review.count("\n| ") == len(people) + 2 == len(answer.others) + 1  # header, rule
+    assert "| support network: aunt | case CL-2026-0001, case CL-2026-0002 |" in review
+    note = record_note(answer, HOSTILE_NAME)
+    assert f"\n#### Note {note}: " in text and "\n#### Meeting 1: " in text
+    assert "**Referral in 1, 20 May 2026**" in text
     page = subject_access_html(answer, SCALE, exported_by="Meg", exported_at=EXPORTED_AT)
     # The contents nest each case's sections under it, every list closed.
     assert page.count("<ol>") == page.count("</ol>") == 3
