@@ -5,6 +5,7 @@ the same refusals, each in one line."""
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections.abc import Callable
@@ -168,6 +169,9 @@ def test_each_format_is_audited_as_the_json_is(tmp_path: Path, path: Path) -> No
     assert export(tmp_path, path, "--pack", "record", "-o", str(as_html)).returncode == 0
     assert as_html.read_text().startswith("<!doctype html>")  # the format from the name
     assert export(tmp_path, path, "--pack", "record").stdout.startswith("# Whole record")
+    as_json = tmp_path / "record.json"
+    assert export(tmp_path, path, "--pack", "record", "-o", str(as_json)).returncode == 0
+    assert json.loads(as_json.read_text())["format"] == "caseline-case-record"
     as_md = tmp_path / "answer.md"
     done = export(tmp_path, path, "--subject-access", "-o", str(as_md), login="meg.manager")
     assert done.returncode == 0, done.stderr
@@ -181,6 +185,7 @@ def test_each_format_is_audited_as_the_json_is(tmp_path: Path, path: Path) -> No
     assert rows == [
         ("record-exported", "case", "CL-2026-0001", str(as_html.resolve())),
         ("record-exported", "case", "CL-2026-0001", "stdout"),
+        ("record-exported", "case", "CL-2026-0001", str(as_json.resolve())),
         ("subject-access-exported", "case", "CL-2026-0001", str(as_md.resolve())),
         ("subject-access-exported", "case", "CL-2026-0002", str(as_md.resolve())),
     ]
