@@ -240,6 +240,10 @@ class SubjectAccess:
     others: tuple[Named, ...]
 
 
+REFERRAL_CONTACT = "referral contact at"
+NAMED_IN_WRITING = "named in what was written"
+
+
 def others_named(records: tuple[WholeRecord, ...]) -> tuple[Named, ...]:
     """The people other than the client the records name, each once per place: the support
     network and the professionals, those present at a contact, those at a meeting or sending
@@ -270,7 +274,7 @@ def others_named(records: tuple[WholeRecord, ...]) -> tuple[Named, ...]:
                 found.append(Named(attendee.name, _as(at, attendee), f"meeting {meeting.id}"))
         for referral in record.referral_details:
             if referral.agency_contact.strip():
-                agency = f"referral contact at {referral.summary.agency}"
+                agency = f"{REFERRAL_CONTACT} {referral.summary.agency}"
                 found.append(Named(referral.agency_contact, agency, f"referral {referral.id}"))
         for incoming in record.referrals.incoming:
             if incoming.referrer.strip():
@@ -278,8 +282,41 @@ def others_named(records: tuple[WholeRecord, ...]) -> tuple[Named, ...]:
                 found.append(
                     Named(incoming.referrer, f"referred the client ({incoming.source})", where)
                 )
+    found += _named_in_writing(records, {n.name for n in found if n.as_who != REFERRAL_CONTACT})
     unique = {(n.name, n.as_who, n.where): n for n in found if n.name.strip()}
     return tuple(sorted(unique.values(), key=lambda n: (n.name.casefold(), _numbered(n.where))))
+
+
+def _named_in_writing(records: tuple[WholeRecord, ...], names: set[str]) -> list[Named]:
+    """Where the people already found are named in what workers wrote: a note or its
+    amendments, the summary, a meeting's minutes (the whole name, in any case)."""
+    # "Gemma Cole (CAMHS practitioner)", as someone present was written, is Gemma Cole.
+    bare = {re.sub(r"\s*\(.*\)\s*$", "", name).strip() for name in names}
+    wanted = {
+        name: re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+        for name in bare
+        if len(name) > 2
+    }
+    found = []
+    for record in records:
+        writing = [
+            (f"note {n.id}", [n.body, *(a.body for a in n.amendments)]) for n in record.notes
+        ]
+        if record.file.summary is not None:
+            writing.append((f"case {record.file.detail.ref}: summary", [record.file.summary.body]))
+        for m in record.meetings:
+            minutes = [m.client_views, m.information_shared, *m.decisions]
+            minutes += [item.discussion for item in m.agenda]
+            minutes += [a.body for a in m.amendments]
+            writing.append((f"meeting {m.id}", minutes))
+        for where, texts in writing:
+            text = "\n".join(texts)
+            found += [
+                Named(name, NAMED_IN_WRITING, where)
+                for name, pattern in wanted.items()
+                if pattern.search(text)
+            ]
+    return found
 
 
 def _numbered(text: str) -> tuple[str | int, ...]:

@@ -52,7 +52,7 @@ def build_whole(path: Path) -> None:
         note = store.notes.finalise(
             me, case.id, {**NOTE, "present": f"Client; {HOSTILE_NAME}", "body": HOSTILE}
         )
-        store.notes.amend(me, note.id, reason=HOSTILE, body=f"Amended: {HOSTILE}")
+        store.notes.amend(me, note.id, reason=HOSTILE, body=f"Amended: rang nurse lee. {HOSTILE}")
         store.notes.save_draft(me, case.id, {**NOTE, "body": "DRAFT ONLY, not a record"})
         store.chronology.add(
             me,
@@ -158,6 +158,8 @@ def test_the_people_to_review_for_redaction_and_where_they_are_named(store: Stor
         ("Dr Amir Khan", "professional", "case CL-2026-0001"),
         ("Dr Amir Khan", "at a meeting", "meeting 1"),
         ("Nurse Lee", "professional", "case CL-2026-0001"),
+        # Named in an amendment of a note: a place to look when redacting.
+        ("Nurse Lee", "named in what was written", f"note {record_note(answer, HOSTILE_NAME)}"),
         (
             "Dr Grace Hopper",
             "referred the client (GP or health)",
