@@ -175,6 +175,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _command(args: argparse.Namespace, config: Config) -> int:
     """Every command but ``demo``: their code is loaded when one of them is run."""
+    if (
+        args.command == "export"
+        and args.what == "case"
+        and (args.subject_access or args.pack == "record")
+    ):
+        from tui.cli_export_record import export_record
+
+        return export_record(args, config)
     if args.command == "export":
         from tui.cli_export import export
 

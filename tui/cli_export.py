@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+ONE_PACK = "export case: give --pack handover, --pack record or --subject-access (one of them)"
+
 
 def add_export_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     """``caseline export chronology REF`` and ``caseline export plan REF``: a case's chronology,
@@ -99,12 +101,13 @@ def add_export_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
     _add_export_arguments(assessment)
     case = what.add_parser(
         "case",
-        help="a case's handover pack (Markdown or printable HTML), or its whole record (JSON)",
+        help="a case's handover pack, or its whole record, or everything held about the client",
         description="Export a case as a pack: --pack handover gives the summary, the current "
         "plan with its reviews, the meetings' open actions, the professionals and the support "
-        "network, the chronology and the ten most recent notes; --pack record --format json "
-        "gives the whole record, every note, plan, meeting, assessment, referral and consent, "
-        "for another program.",
+        "network, the chronology and the ten most recent notes (Markdown or HTML); --pack "
+        "record gives the whole record, every note, plan, meeting, assessment, referral and "
+        "consent (Markdown, HTML, or JSON for another program); --subject-access gives "
+        "everything held about the client (Markdown, HTML or JSON).",
     )
     _add_export_arguments(case, formats=("md", "html", "json"))
     case.add_argument("--pack", choices=("handover", "record"), help="which: handover or record")
@@ -112,7 +115,7 @@ def add_export_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
         "--subject-access",
         action="store_true",
         help="everything held about the client, every case of theirs, with the audit of who "
-        "read it and the other people it names (JSON, for review before it goes out)",
+        "read it and the other people it names, for review before it goes out",
     )
     case.add_argument(
         "--for",
@@ -167,21 +170,18 @@ def _add_export_arguments(
 
 
 def export(args: argparse.Namespace, config: Config) -> int:
-    """Export a case's chronology or service plan: to --output (atomically), else to standard
-    output."""
+    """Export a case's chronology, service plan, minutes, assessment or handover pack: to
+    --output (atomically), else to standard output. (A case's whole record and a subject
+    access answer are ``tui.cli_export_record``'s.)"""
     if args.what == "plan":
         return _export_plan(args, config)
     if args.what == "minutes":
         return _export_minutes(args, config)
     if args.what == "case" and (args.pack is None) == (not args.subject_access):
-        fail("export case: give --pack handover, --pack record or --subject-access (one of them)")
-    if args.what == "case" and args.subject_access:
-        return _export_subject_access(args, config)
-    if args.what == "case" and args.pack == "record":
-        return _export_record(args, config)
-    if args.what == "case":
+        fail(ONE_PACK)
+    if args.what == "case":  # the whole record and subject access: tui.cli_export_record
         if args.format == "json":
-            fail("--format json: the handover pack is Markdown or HTML; --pack record is JSON")
+            fail("--format json: the handover pack is Markdown or HTML; --pack record can be JSON")
         return _export_handover(args, config)
     if args.what == "assessment":
         return _export_assessment(args, config)
@@ -208,7 +208,7 @@ def _export_handover(args: argparse.Namespace, config: Config) -> int:
     me, pack = read_for_export(args, config, read)
     render = handover_html if fmt == "html" else handover_markdown
     text = render(pack, exported_by=me.display_name, exported_at=dates.now_utc())
-    written = _write_export(output, text, example_name="handover.md")
+    written = write_export(output, text, example_name="handover.md")
     detail = pack.file.detail
     if agency:
         record_sharing(database_of(args, config), me, detail.id, agency, args)
@@ -226,73 +226,7 @@ def _export_handover(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
-def _export_record(args: argparse.Namespace, config: Config) -> int:
-    """Export a case's whole record as JSON (``store.export.record``)."""
-    from store.export.record import WholeRecord, record_json
-
-    if args.for_agency:
-        fail("--for: a case's whole record is not made for another agency; a handover pack is")
-
-    def read(store: Store, me: WorkerInfo) -> WholeRecord:
-        return store.record.whole(me, store.cases.by_ref(me, args.ref).id)
-
-    me, record = _json_export(args, config, "--pack record", read, record_json, "case.json")
-    detail = record.file.detail
-    audit_export(args, config, me, "record", _output(args), (detail.id, "case", detail.id))
-    if args.output:
-        print(f"Wrote the whole record of {detail.ref} to {args.output}", file=sys.stderr)
-    return 0
-
-
-def _export_subject_access(args: argparse.Namespace, config: Config) -> int:
-    """Answer a subject access request (``store.export.record``): everything held about the
-    client of the case REF, as JSON for review before it goes out."""
-    from store.export.record import SubjectAccess, subject_access_json
-
-    if args.for_agency:
-        fail("--for: an answer to a subject access request goes to the client, not an agency")
-
-    def read(store: Store, me: WorkerInfo) -> SubjectAccess:
-        return store.record.subject_access(me, store.cases.by_ref(me, args.ref).id)
-
-    me, answer = _json_export(
-        args, config, "--subject-access", read, subject_access_json, "subject-access.json"
-    )
-    for record in answer.records:
-        detail = record.file.detail
-        where = (detail.id, "case", detail.id)
-        audit_export(args, config, me, "subject-access", _output(args), where)
-    if args.output:
-        print(
-            f"Wrote everything held about {answer.client_name} "
-            f"({plural(len(answer.records), 'case')}) to {args.output}: review the people it "
-            "names before it goes out",
-            file=sys.stderr,
-        )
-    return 0
-
-
-def _json_export(
-    args: argparse.Namespace,
-    config: Config,
-    what: str,
-    read: Callable[[Store, WorkerInfo], T],
-    render: Callable[..., str],
-    example_name: str,
-) -> tuple[WorkerInfo, T]:
-    """Read as the worker signed in, write what was read as JSON to --output (atomically) or
-    standard output; who read it, and what."""
-    from store.common import dates
-
-    if args.format not in (None, "json") or (args.output and not args.format):
-        fail(f"{what} is written as JSON: give --format json")
-    me, found = read_for_export(args, config, read)
-    text = render(found, exported_by=me.display_name, exported_at=dates.now_utc())
-    _write_export(_output(args), text, example_name=example_name)
-    return me, found
-
-
-def _output(args: argparse.Namespace) -> Path | None:
+def output_path(args: argparse.Namespace) -> Path | None:
     return Path(args.output).expanduser() if args.output else None
 
 
@@ -388,7 +322,7 @@ def audit_export(
         )
 
 
-def _write_export(output: Path | None, text: str, *, example_name: str) -> bool:
+def write_export(output: Path | None, text: str, *, example_name: str) -> bool:
     """``text`` to standard output, or atomically to ``output`` (True: a file was written)."""
     from store.export.files import ExportError, write_atomically
 
@@ -460,7 +394,7 @@ def _export_chronology(args: argparse.Namespace, config: Config) -> int:
         exported_at=dates.now_utc(),
         filter_description=described,
     )
-    written = _write_export(output, text, example_name="chronology.md")
+    written = write_export(output, text, example_name="chronology.md")
     audit_export(
         args, config, me, "chronology", output, (detail.id, "case", detail.id), described=described
     )
@@ -503,7 +437,7 @@ def _export_plan(args: argparse.Namespace, config: Config) -> int:
     me, (detail, plan) = read_for_export(args, config, read)
     render = plan_export_html if fmt == "html" else plan_export_markdown
     text = render(detail, plan, exported_by=me.display_name, exported_at=dates.now_utc())
-    written = _write_export(output, text, example_name="plan.md")
+    written = write_export(output, text, example_name="plan.md")
     audit_export(args, config, me, "plan", output, (detail.id, "service_plan", plan.id))
     if written:
         goals, reviews = len(plan.goals), len(plan.reviews)
@@ -547,7 +481,7 @@ def _export_minutes(args: argparse.Namespace, config: Config) -> int:
     me, (detail, conference) = read_for_export(args, config, read)
     render = minutes_export_html if fmt == "html" else minutes_export_markdown
     text = render(detail, conference, exported_by=me.display_name, exported_at=dates.now_utc())
-    written = _write_export(output, text, example_name="minutes.md")
+    written = write_export(output, text, example_name="minutes.md")
     audit_export(args, config, me, "minutes", output, (detail.id, "conference", conference.id))
     if written:
         print(
@@ -575,7 +509,7 @@ def _export_assessment(args: argparse.Namespace, config: Config) -> int:
     me, (detail, history) = read_for_export(args, config, read)
     render = assessment_export_html if fmt == "html" else assessment_export_markdown
     text = render(detail, history, scale, exported_by=me.display_name, exported_at=dates.now_utc())
-    written = _write_export(output, text, example_name="assessment.md")
+    written = write_export(output, text, example_name="assessment.md")
     current = history.overview.current
     record = (detail.id, "assessment", current.id) if current else (detail.id, "case", detail.id)
     audit_export(args, config, me, "assessment", output, record)

@@ -133,18 +133,18 @@ def handover_document(pack: HandoverPack, exported_at: datetime) -> str:
     out += ["## Actions agreed in meetings, still open", ""]
     out += [_action_line(a, today) for a in pack.open_actions] or ["None."]
     out += ["", "## Professionals", ""]
-    out += [_professional_line(p) for p in _current_first(file.professionals)] or ["None recorded."]
+    out += [professional_line(p) for p in _current_first(file.professionals)] or ["None recorded."]
     out += ["", "## Support network", ""]
-    out += [_contact_line(c) for c in file.contacts] or ["None recorded."]
+    out += [contact_line(c) for c in file.contacts] or ["None recorded."]
     out += ["", "## Chronology", "", *chronology_table(file.chronology), ""]
     out += ["## Information shared", ""]
-    out += [_sharing_line(e) for e in pack.sharing] or ["Nothing shared with another agency."]
+    out += [sharing_line(e) for e in pack.sharing] or ["Nothing shared with another agency."]
     out.append("")
     out += [f"## The {plural(len(pack.recent_notes), 'most recent note')}", ""]
     if not pack.recent_notes:
         out += ["No notes.", ""]
     for note in pack.recent_notes:
-        out += [*_note_lines(note), ""]
+        out += [*note_lines(note), ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -177,7 +177,7 @@ def _current_first(people: Sequence[ProfessionalInfo]) -> list[ProfessionalInfo]
     return sorted(people, key=lambda p: (p.ended_on is not None, p.name.casefold()))
 
 
-def _professional_line(p: ProfessionalInfo) -> str:
+def professional_line(p: ProfessionalInfo) -> str:
     parts = [f"**{md_escape(p.name)}**"]
     parts += [md_escape(v) for v in (p.role, p.agency) if v.strip()]
     reach = " · ".join(md_escape(v) for v in (p.phone, p.email) if v.strip())
@@ -187,7 +187,7 @@ def _professional_line(p: ProfessionalInfo) -> str:
     return line
 
 
-def _sharing_line(e: SharingInfo) -> str:
+def sharing_line(e: SharingInfo) -> str:
     when = dates.format_datetime(dates.to_local(e.shared_at))
     return (
         f"- {when}: {md_escape(e.what)} to **{md_escape(e.recipient)}** by "
@@ -195,7 +195,7 @@ def _sharing_line(e: SharingInfo) -> str:
     )
 
 
-def _contact_line(c: ContactInfo) -> str:
+def contact_line(c: ContactInfo) -> str:
     line = f"- **{md_escape(c.name)}**"
     if c.relationship.strip():
         line += f" ({md_escape(c.relationship)})"
@@ -207,11 +207,19 @@ def _contact_line(c: ContactInfo) -> str:
     return line
 
 
-def _note_lines(note: NoteDetail) -> list[str]:
+def note_lines(
+    note: NoteDetail, *, level: int = 3, facts: str = "", numbered: bool = False
+) -> list[str]:
+    """A note whole under a heading of ``level`` (``numbered``: starting "Note 12: ", as a
+    list of places names it; ``facts``, a Markdown line, beneath it), each amendment beneath
+    what it amends."""
     when = dates.format_datetime(dates.to_local(note.contact_at))
+    number = f"Note {note.id}: " if numbered else ""
     out = [
-        f"### {when} · {md_escape(note.note_type)} · {md_escape(note.author_name)}",
+        f"{'#' * level} {number}{when} · {md_escape(note.note_type)} · "
+        f"{md_escape(note.author_name)}",
         "",
+        *([facts, ""] if facts else []),
         md_block(note.body) if note.body.strip() else "*No text.*",
     ]
     for amendment in note.amendments:

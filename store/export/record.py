@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
@@ -239,25 +240,107 @@ class SubjectAccess:
     others: tuple[Named, ...]
 
 
+REFERRAL_CONTACT = "referral contact at"
+NAMED_IN_WRITING = "named in what was written"
+
+
 def others_named(records: tuple[WholeRecord, ...]) -> tuple[Named, ...]:
-    """The people other than the client the records name, each once per place."""
+    """The people other than the client the records name, each once per place: the support
+    network and the professionals, those present at a contact, those at a meeting or sending
+    apologies, whom a referral went to and who referred the client in. The workers who held
+    the cases or wrote in them are staff, not others to redact."""
     found: list[Named] = []
     for record in records:
         ref = record.file.detail.ref
+        client = record.file.client.name
+        staff = {a.worker_name for a in record.file.detail.allocations} | {
+            n.author_name for n in record.notes
+        }
         for contact in record.file.contacts:
             found.append(
                 Named(contact.name, f"support network: {contact.relationship}", f"case {ref}")
             )
         for person in record.file.professionals:
-            role = ", ".join(part for part in (person.role, person.agency) if part)
-            found.append(Named(person.name, f"professional: {role}", f"case {ref}"))
-        client = record.file.client.name
+            found.append(Named(person.name, _as("professional", person), f"case {ref}"))
         for note in record.notes:
             for present in (p.strip() for p in note.present.split(";")):
-                if present and not present.startswith(client):
+                if present and not _the_client(present, client) and not _one_of(present, staff):
                     found.append(Named(present, "present at a contact", f"note {note.id}"))
-    unique = {(n.name, n.as_who, n.where): n for n in found}
-    return tuple(sorted(unique.values(), key=lambda n: (n.name.casefold(), n.where)))
+        for meeting in record.meetings:
+            for attendee in meeting.attendees + meeting.apologies:
+                if attendee.kind in ("client", "worker") or _the_client(attendee.name, client):
+                    continue
+                at = "at a meeting" if attendee.present else "sent apologies to a meeting"
+                found.append(Named(attendee.name, _as(at, attendee), f"meeting {meeting.id}"))
+        for referral in record.referral_details:
+            if referral.agency_contact.strip():
+                agency = f"{REFERRAL_CONTACT} {referral.summary.agency}"
+                found.append(Named(referral.agency_contact, agency, f"referral {referral.id}"))
+        for incoming in record.referrals.incoming:
+            if incoming.referrer.strip():
+                where = f"referral in {incoming.id}"
+                found.append(
+                    Named(incoming.referrer, f"referred the client ({incoming.source})", where)
+                )
+    found += _named_in_writing(records, {n.name for n in found if n.as_who != REFERRAL_CONTACT})
+    unique = {(n.name, n.as_who, n.where): n for n in found if n.name.strip()}
+    return tuple(sorted(unique.values(), key=lambda n: (n.name.casefold(), _numbered(n.where))))
+
+
+def _named_in_writing(records: tuple[WholeRecord, ...], names: set[str]) -> list[Named]:
+    """Where the people already found are named in what workers wrote: a note or its
+    amendments, the summary, a meeting's minutes (the whole name, in any case)."""
+    # "Gemma Cole (CAMHS practitioner)", as someone present was written, is Gemma Cole.
+    bare = {re.sub(r"\s*\(.*\)\s*$", "", name).strip() for name in names}
+    wanted = {
+        name: re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+        for name in bare
+        if len(name) > 2
+    }
+    found = []
+    for record in records:
+        writing = [
+            (f"note {n.id}", [n.body, *(a.body for a in n.amendments)]) for n in record.notes
+        ]
+        if record.file.summary is not None:
+            writing.append((f"case {record.file.detail.ref}: summary", [record.file.summary.body]))
+        for m in record.meetings:
+            minutes = [m.client_views, m.information_shared, *m.decisions]
+            minutes += [item.discussion for item in m.agenda]
+            minutes += [a.body for a in m.amendments]
+            writing.append((f"meeting {m.id}", minutes))
+        for where, texts in writing:
+            text = "\n".join(texts)
+            found += [
+                Named(name, NAMED_IN_WRITING, where)
+                for name, pattern in wanted.items()
+                if pattern.search(text)
+            ]
+    return found
+
+
+def _numbered(text: str) -> tuple[str | int, ...]:
+    """``text`` to sort by, its numbers as numbers ("note 4" before "note 10")."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text))
+
+
+def _one_of(present: str, staff: set[str]) -> bool:
+    """Whether someone present is one of the workers ("Sam Okafor (social worker)")."""
+    folded = present.casefold()
+    return any(name.strip() and folded.startswith(name.strip().casefold()) for name in staff)
+
+
+def _as(what: str, person: Any) -> str:
+    """ "professional: GP, The Grange Surgery", or "professional" when neither is known."""
+    role = ", ".join(part for part in (person.role, person.agency) if part.strip())
+    return f"{what}: {role}" if role else what
+
+
+def _the_client(name: str, client: str) -> bool:
+    """Whether a name given as present is the client: "client", or their name first
+    ("Dana Reyes and her son" names the client, and the son is for a reader to judge)."""
+    folded = name.strip().casefold()
+    return folded in ("client", "the client") or folded.startswith(client.strip().casefold())
 
 
 def subject_access_json(answer: SubjectAccess, *, exported_by: str, exported_at: datetime) -> str:
