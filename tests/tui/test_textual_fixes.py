@@ -265,6 +265,28 @@ def test_textuals_screen_resume_is_where_the_draw_once_workaround_reaches_into()
     assert "self._parent.refresh(layout=True)" in inspect.getsource(AwaitMount.__await__)
 
 
+def test_textuals_layout_is_where_the_settled_layout_workaround_reaches_into() -> None:
+    """The private names ``SettledBeforeDrawn`` (14) uses, and what it expects of them."""
+    from textual import messages
+    from textual._time import get_time
+    from textual.message import Message
+    from textual.screen import Screen
+
+    assert parameters(Screen._refresh_layout) == ["self", "size", "scroll"]
+    assert parameters(Screen._compositor_refresh) == ["self"]
+    assert parameters(Screen._on_layout) == ["self", "message"]
+    assert "self._compositor_refresh()" in inspect.getsource(Screen._refresh_layout)
+    checking = inspect.getsource(Widget._check_refresh)
+    assert "if self._layout_required:" in checking
+    assert "ancestor._clear_arrangement_cache()" in checking
+    assert "screen.post_message(messages.Layout(self))" in checking
+    widget = Widget()
+    assert widget._layout_required is False
+    assert widget._vertical_scrollbar is None and widget._horizontal_scrollbar is None
+    assert "self.time: float = _time.get_time()" in inspect.getsource(Message.__init__)
+    assert get_time() <= messages.Layout(widget).time
+
+
 def test_textuals_notices_are_where_the_notices_workaround_reaches_into() -> None:
     from textual.widgets._toast import ToastRack
 

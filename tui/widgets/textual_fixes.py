@@ -130,21 +130,12 @@ to follow it or can go.
    A pushed screen is then refreshed whole once more as the push's wait for its mount ends
    (``AwaitMount``): that refresh lays it out, which repaints what moved, and nothing more.
 
-   A scrollbar is also decided by that layout: a list longer than the screen learns it is so
-   as it is laid out, shows its scrollbar and asks for another layout, which Textual does a
-   frame later (the list's lines drawn again one column narrower, then the scrollbar). So the
-   first showing is laid out without drawing; if a widget asked for another layout meanwhile,
-   it is laid out again, and only then drawn: one frame. The layouts its widgets asked for
-   before that, still on their way to the screen as messages, are in that frame too: they are
-   dropped (a message's ``time`` says when it was sent).
+   It is laid out before it is drawn until nothing asks for more (14, ``SettledBeforeDrawn``).
 
    Private names: ``Screen._on_screen_resume`` (overridden and called through ``super()``),
-   ``Screen._refresh_layout`` and ``Screen._compositor_refresh`` (both overridden, called
-   through ``super()``), ``Widget._size`` (the size the screen was laid out at, Textual's own
-   test), ``Widget._layout_required`` and ``Widget._clear_arrangement_cache()`` (what
-   ``Widget._check_refresh`` reads and does for a layout asked for),
-   ``Widget._exchange_repaint_regions()``, ``Screen._dirty_widgets`` and
-   ``Screen._on_layout`` (its handler, kept from running by ``prevent_default``).
+   ``Widget._size`` (the size the screen was laid out at, Textual's own test),
+   ``Widget._exchange_repaint_regions()`` (of its widgets and their scrollbars) and
+   ``Screen._dirty_widgets``.
 
    Upstream: no Textual issue or discussion about it was found.
 
@@ -253,14 +244,13 @@ This module is full: 12 and on are in ``tui.widgets.textual_fixes_more``.
 from __future__ import annotations
 
 import sys
-from collections.abc import Generator, Iterator
+from collections.abc import Generator
 from typing import TYPE_CHECKING, Any, Self
 
-from textual import events, messages
+from textual import events
 from textual._compositor import LayoutUpdate
 from textual._parser import ParseEOF, ParseError, Peek1, Read1, TokenCallback
 from textual._styles_cache import StylesCache
-from textual._time import get_time
 from textual._xterm_parser import BRACKETED_PASTE_END, BRACKETED_PASTE_START, XTermParser
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -268,6 +258,7 @@ from textual.reactive import Reactive
 from textual.widget import Widget
 
 from store.common.textsafe import pasted
+from tui.widgets.textual_fixes_more import SettledBeforeDrawn, with_scrollbars
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -515,16 +506,7 @@ def release_drawn_lines() -> None:
     StylesCache.get_inner_outer.cache_clear()
 
 
-def _with_scrollbars(screen: Screen[Any]) -> Iterator[Widget]:
-    """Every widget of ``screen`` and their scrollbars (which are not among its children)."""
-    for widget in screen.walk_children(Widget):
-        yield widget
-        for bar in (widget._vertical_scrollbar, widget._horizontal_scrollbar):
-            if bar is not None:
-                yield bar
-
-
-class DrawnOnceOnResume(_ScreenBase):
+class DrawnOnceOnResume(SettledBeforeDrawn):
     """Mix into a Screen subclass, before the Screen: shown for the first time, it is laid
     out and drawn once, not drawn whole a second time at the next refresh."""
 
@@ -547,49 +529,11 @@ class DrawnOnceOnResume(_ScreenBase):
         if drawn:
             # What the widgets asked to have redrawn as they were made is in the frame just
             # drawn: their requests, still on their way to the screen, redraw nothing more.
-            for widget in _with_scrollbars(self):
+            for widget in with_scrollbars(self):
                 widget._exchange_repaint_regions()
             self._dirty_widgets.clear()
             self._mount_refresh_due = True  # until the next frame: the caseload gets none
             self.call_after_refresh(setattr, self, "_mount_refresh_due", False)
-
-    _laying_out = False  # the first showing's layout, not drawn yet
-    _laid_out_at = float("-inf")  # when the first showing's layout began
-
-    async def _on_layout(self, message: messages.Layout) -> None:
-        if message.time < self._laid_out_at:  # asked for before it: done, and drawn
-            message.stop()
-            message.prevent_default()  # Textual's handler does not run
-
-    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
-        if not self._drawn_whole or scroll:
-            super()._refresh_layout(size, scroll)
-            return
-        self._laid_out_at = get_time()
-        self._laying_out = True
-        try:
-            # A scrollbar shown asks for a layout; the scrollbar, placed, asks for another.
-            for _ in range(3):
-                super()._refresh_layout(size, scroll)
-                asked = [w for w in _with_scrollbars(self) if w._layout_required]
-                if not asked:
-                    break
-                for widget in asked:  # laid out now, as ``Widget._check_refresh`` would ask
-                    widget._layout_required = False
-                    for ancestor in widget.ancestors:
-                        if not isinstance(ancestor, Widget):
-                            break
-                        ancestor._clear_arrangement_cache()
-                        if not ancestor.styles.auto_dimensions:
-                            break
-        finally:
-            self._laying_out = False
-        if self.is_current:
-            self._compositor_refresh()
-
-    def _compositor_refresh(self) -> None:
-        if not self._laying_out:
-            super()._compositor_refresh()
 
     def refresh(
         self,

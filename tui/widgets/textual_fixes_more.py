@@ -38,13 +38,44 @@ behaves as described.
    ``Widget._size_updated`` in the layout.
 
    Upstream: no Textual issue or discussion about it was found.
+
+14. A screen's first showing is laid out until nothing asks for more, then drawn
+   (``SettledBeforeDrawn``, with ``DrawnOnceOnResume``, 6).
+
+   What Textual does: a scrollbar is decided by the layout that draws the screen: a list
+   longer than the screen learns it is so as it is laid out, shows its scrollbar and asks for
+   another layout, which Textual does a frame later (the list's lines drawn again one column
+   narrower), and the scrollbar, placed, asks for one more (its column drawn a frame after
+   that). The layouts the widgets asked for as they were made arrive at the screen as
+   messages after the frame, and lay it out once more.
+
+   Why Caseline can't accept it: the caseload is painted at start in one frame; with more
+   cases than fit, two more frames followed it, the table's lines and then the scrollbar's
+   column.
+
+   What is done instead: the first showing is laid out without drawing; while a widget (or a
+   scrollbar) asks for another layout, it is laid out again (three times at most), and only
+   then drawn. The layouts asked for before it began, still on their way as messages, are
+   dropped (a message's ``time`` says when it was sent).
+
+   Private names: ``Screen._refresh_layout``, ``Screen._compositor_refresh`` and
+   ``Screen._on_layout`` (overridden; the last kept from running by ``prevent_default``),
+   ``Widget._layout_required`` and ``Widget._clear_arrangement_cache()`` (what
+   ``Widget._check_refresh`` reads and does for a layout asked for), ``Widget._vertical_scrollbar``
+   and ``Widget._horizontal_scrollbar`` (scrollbars are not among a widget's children),
+   ``textual._time.get_time``.
+
+   Upstream: no Textual issue or discussion about it was found.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from textual import messages
+from textual._time import get_time
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.screen import Screen
@@ -52,8 +83,10 @@ from textual.widget import Widget
 
 if TYPE_CHECKING:
     _Base = Widget
+    _ScreenBase = Screen[Any]
 else:
     _Base = object
+    _ScreenBase = object
 
 
 async def notices_now(screen: Screen[Any]) -> None:
@@ -74,3 +107,56 @@ class LaidOutOnce(_Base):
     layout that places it lays nothing out again (13)."""
 
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
+
+
+def with_scrollbars(screen: Screen[Any]) -> Iterator[Widget]:
+    """Every widget of ``screen`` and their scrollbars (which are not among its children)."""
+    for widget in screen.walk_children(Widget):
+        yield widget
+        for bar in (widget._vertical_scrollbar, widget._horizontal_scrollbar):
+            if bar is not None:
+                yield bar
+
+
+class SettledBeforeDrawn(_ScreenBase):
+    """The base of ``DrawnOnceOnResume``: the layout of a screen's first showing is done again
+    while anything asks for more, and drawn once, after (14)."""
+
+    _drawn_whole = False  # (``DrawnOnceOnResume``'s) being laid out and drawn whole
+    _laying_out = False  # the first showing's layout, not drawn yet
+    _laid_out_at = float("-inf")  # when the first showing's layout began
+
+    async def _on_layout(self, message: messages.Layout) -> None:
+        if message.time < self._laid_out_at:  # asked for before it: done, and drawn
+            message.stop()
+            message.prevent_default()  # Textual's handler does not run
+
+    def _refresh_layout(self, size: Size | None = None, scroll: bool = False) -> None:
+        if not self._drawn_whole or scroll:
+            super()._refresh_layout(size, scroll)
+            return
+        self._laid_out_at = get_time()
+        self._laying_out = True
+        try:
+            # A scrollbar shown asks for a layout; the scrollbar, placed, asks for another.
+            for _ in range(3):
+                super()._refresh_layout(size, scroll)
+                asked = [w for w in with_scrollbars(self) if w._layout_required]
+                if not asked:
+                    break
+                for widget in asked:  # laid out now, as ``Widget._check_refresh`` would ask
+                    widget._layout_required = False
+                    for ancestor in widget.ancestors:
+                        if not isinstance(ancestor, Widget):
+                            break
+                        ancestor._clear_arrangement_cache()
+                        if not ancestor.styles.auto_dimensions:
+                            break
+        finally:
+            self._laying_out = False
+        if self.is_current:
+            self._compositor_refresh()
+
+    def _compositor_refresh(self) -> None:
+        if not self._laying_out:
+            super()._compositor_refresh()
