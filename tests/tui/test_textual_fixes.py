@@ -283,7 +283,7 @@ def test_textuals_layout_is_where_the_settled_layout_workaround_reaches_into() -
     widget = Widget()
     assert widget._layout_required is False
     assert widget._vertical_scrollbar is None and widget._horizontal_scrollbar is None
-    assert "self.time: float = _time.get_time()" in inspect.getsource(Message.__init__)
+    assert "self.time: float = _time.get_time()" in inspect.getsource(Message.__post_init__)
     assert get_time() <= messages.Layout(widget).time
 
 
