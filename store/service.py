@@ -53,6 +53,7 @@ from store.core.sqlite_file import (
 
 if TYPE_CHECKING:
     from store.backups.copy import Copied
+    from store.backups.encrypt import Encrypted
     from store.backups.restore import Contents, Restored
     from store.export.handover import HandoverService
     from store.export.record import RecordService
@@ -316,6 +317,7 @@ class Store(Areas):
         if not target.parent.is_dir():
             raise DatabaseUnavailable(f"There is no folder {target.parent} to restore into.")
         found = steps.examine(backup)
+        steps.encrypted_alike(backup, target)
         prepared = steps.prepare(backup, target)
         try:
             store = cls.open(prepared)
@@ -340,6 +342,53 @@ class Store(Areas):
         finally:
             steps.discard(prepared)
         return steps.Restored(target, kept, found.schema_version)
+
+    @staticmethod
+    def unlock_file(path: Path | str) -> None:
+        """If the database at ``path`` is encrypted, find its passphrase now (the variable, else
+        whoever ``ask_passphrase_with`` named) and try it: the app asks before it starts."""
+        from store.core import cipher
+
+        cipher.key_for(Path(path))
+
+    @staticmethod
+    def ask_passphrase_with(asker: Callable[[Path], str | None] | None) -> None:
+        """Who is asked for an encrypted database's passphrase when ``CASELINE_DB_PASSPHRASE``
+        gives none (the command line, at a terminal)."""
+        from store.core import cipher
+
+        cipher.ask_with(asker)
+
+    @staticmethod
+    def is_encrypted(path: Path | str) -> bool:
+        """Whether the file at ``path`` looks like an encrypted database (reads 1 kB of it)."""
+        from store.core import cipher
+
+        return cipher.looks_encrypted(Path(path))
+
+    @classmethod
+    def encrypt(cls, path: Path | str, passphrase: str) -> Encrypted:
+        """Encrypt the plain database at ``path`` in place (``store.backups.encrypt``): its
+        encrypted copy must pass the integrity check, hold as many rows in every table, and
+        prove its final records before it replaces the plain file."""
+        from store.backups.encrypt import encrypt
+
+        path = Path(os.path.abspath(path))
+
+        def sound(copy: Path) -> None:
+            store = cls.open_read_only(copy)
+            try:
+                report = store.integrity.verify()
+            finally:
+                store.close()
+            if not report.sound:
+                raise DamagedDatabase(
+                    f"The encrypted copy of {path} does not prove its final records "
+                    f"({len(report.problems)} problems; caseline check names them): nothing "
+                    "was changed."
+                )
+
+        return encrypt(path, passphrase, sound)
 
     @classmethod
     def read_steadily(
