@@ -367,10 +367,11 @@ class Store(Areas):
         return cipher.looks_encrypted(Path(path))
 
     @classmethod
-    def encrypt(cls, path: Path | str, passphrase: str) -> Encrypted:
+    def encrypt(cls, path: Path | str, passphrase: str, *, login: str) -> Encrypted:
         """Encrypt the plain database at ``path`` in place (``store.backups.encrypt``): its
         encrypted copy must pass the integrity check, hold as many rows in every table, and
-        prove its final records before it replaces the plain file."""
+        prove its final records before it replaces the plain file. Written in its audit trail
+        (by ``login``, the computer's account: no one signs in to a file-level step)."""
         from store.backups.encrypt import encrypt
 
         path = Path(os.path.abspath(path))
@@ -388,7 +389,19 @@ class Store(Areas):
                     "was changed."
                 )
 
-        return encrypt(path, passphrase, sound)
+        done = encrypt(path, passphrase, sound)
+        store = cls.open(path)
+        try:
+            store.audit.record(
+                None,
+                "database-encrypted",
+                login=login,
+                detail=f"{done.tables} tables, {done.rows} rows checked in the encrypted copy",
+                origin=origin_here(),
+            )
+        finally:
+            store.close()
+        return done
 
     @classmethod
     def read_steadily(

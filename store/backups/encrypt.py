@@ -61,6 +61,8 @@ def encrypt(path: Path, passphrase: str, check: Callable[[Path], None]) -> Encry
     if meta is None:
         raise NotACaselineDatabase(f"{path} holds no Caseline records: nothing to encrypt.")
     check_version(meta, str(path))
+    if meta.get("demo") == "1":  # store.service.DEMO_KEY: made-up records, for anyone to try
+        raise DatabaseUnavailable(f"{path} is the demo database: it is never encrypted.")
     driver = cipher.driver()
     problem = file_problem(path, full=True)
     if problem is not None:
@@ -89,7 +91,8 @@ def encrypt(path: Path, passphrase: str, check: Callable[[Path], None]) -> Encry
             )
         _fsync(copy)
         os.replace(copy, path)
-        cipher.remember(path, passphrase)
+        cipher.adopt(path, like=copy)
+        cipher.forget(copy)
         _fsync(path.parent)
         _wipe(plain)
         conn.execute("ROLLBACK")

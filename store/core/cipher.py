@@ -9,15 +9,19 @@ is not a database. ``sqlcipher3`` is imported only when such a file is met, so a
 starts as fast as ever and needs nothing more installed.
 
 The passphrase of a file is found once per process: ``CASELINE_DB_PASSPHRASE`` (for services),
-else whoever asks for it (the command line, at a terminal: ``ask_with``); it is tried before it
-is kept, and kept only in this process's memory, by the file's path. It never reaches a log
-(keys are set on the driver's own connection, never through peewee, which logs its queries),
-an error message, the audit trail or a file.
+else whoever asks for it (the command line, at a terminal: ``ask_with``). SQLCipher derives the
+file's key from it and the file's salt (its first 16 bytes) with 256,000 rounds of PBKDF2, some
+0.4 s, on every connection; a store opens several (each thread's, the checks, the watches), so
+the key is derived here once, tried, and kept (not the passphrase) in this process's memory by
+the file's path, each connection then given the key itself. Neither reaches a log (keys are set
+on the driver's own connection, never through peewee, which logs its queries), an error
+message, the audit trail or a file.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import sqlite3
 import sys
@@ -29,11 +33,8 @@ from typing import Any
 
 import peewee
 
+from store.common.config import PASSPHRASE_VARIABLE
 from store.common.errors import DatabaseUnavailable
-
-# Where a service (``caseline serve``, a nightly job) gives the passphrase; never an argument,
-# which anyone could read in the process list.
-PASSPHRASE_VARIABLE = "CASELINE_DB_PASSPHRASE"
 
 INSTALL = "pip install 'caseline[encrypted]'"
 
@@ -44,6 +45,10 @@ _SMALLEST_PAGE = 512
 # random bytes show some 251 of the 256; text, zeros or a cut-off file far fewer).
 _SAMPLE = 1024
 _RANDOM_ENOUGH = 200
+# SQLCipher 4's defaults, which the pinned driver writes (and reads) with.
+_SALT_BYTES = 16
+_KDF_ROUNDS = 256_000
+_KEY_BYTES = 32
 
 
 class EncryptionUnavailable(DatabaseUnavailable):
@@ -117,15 +122,15 @@ def _key(path: Path | str) -> str:
 
 
 def known_key(path: Path | str) -> str | None:
-    """The passphrase this process has for ``path``; None if none (a plain file, or one not yet
+    """The key this process has for ``path``; None if none (a plain file, or one not yet
     met)."""
     with _lock:
         return _keys.get(_key(path))
 
 
 def key_for(path: Path) -> str | None:
-    """The passphrase of the database at ``path``, None if it is not encrypted: found (the
-    variable, else asked) and tried the first time it is met. Raises EncryptionUnavailable
+    """The key of the database at ``path``, None if it is not encrypted: from its passphrase
+    (the variable, else asked), tried the first time it is met. Raises EncryptionUnavailable
     without the driver, PassphraseNeeded with no one to ask, WrongPassphrase if it doesn't
     open the file."""
     known = known_key(path)
@@ -141,17 +146,28 @@ def key_for(path: Path) -> str | None:
             f"asked for it, or set {PASSPHRASE_VARIABLE}."
         )
     unlock(path, passphrase)
-    return passphrase
+    return known_key(path)
+
+
+def _derived(path: Path, passphrase: str) -> str:
+    """The key SQLCipher 4 derives from ``passphrase`` for the file at ``path`` (PBKDF2 with
+    HMAC-SHA512, 256,000 rounds, over the file's salt), as the raw-key literal SQLCipher takes,
+    salt included."""
+    with path.open("rb") as fh:
+        salt = fh.read(_SALT_BYTES)
+    key = hashlib.pbkdf2_hmac("sha512", passphrase.encode(), salt, _KDF_ROUNDS, _KEY_BYTES)
+    return f"x'{key.hex()}{salt.hex()}'"
 
 
 def unlock(path: Path, passphrase: str) -> None:
-    """Try ``passphrase`` on the encrypted file at ``path`` (reading only) and keep it for the
-    connections to come; WrongPassphrase if it doesn't open it."""
+    """Try ``passphrase`` on the encrypted file at ``path`` (reading only) and keep its key for
+    the connections to come; WrongPassphrase if it doesn't open it."""
     from store.core.sqlite_file import read_only_uri  # it asks this module for keys
 
+    key = _derived(path, passphrase)
     uri, _immutable = read_only_uri(path)
     try:
-        conn = _keyed(driver().connect(uri, uri=True), passphrase)
+        conn = _keyed(driver().connect(uri, uri=True), key)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
@@ -163,13 +179,18 @@ def unlock(path: Path, passphrase: str) -> None:
             f"The passphrase does not open {path} (or it is not an encrypted Caseline "
             "database): nothing was opened or written."
         ) from None
-    remember(path, passphrase)
+    _keep(path, key)
 
 
 def remember(path: Path, passphrase: str) -> None:
-    """Keep ``passphrase`` as the key of ``path`` (a file this process encrypted or copied)."""
+    """Keep the key ``passphrase`` gives the encrypted file at ``path`` (one this process has
+    just encrypted)."""
+    _keep(path, _derived(path, passphrase))
+
+
+def _keep(path: Path, key: str) -> None:
     with _lock:
-        _keys[_key(path)] = passphrase
+        _keys[_key(path)] = key
 
 
 def forget(path: Path) -> None:
@@ -177,21 +198,28 @@ def forget(path: Path) -> None:
         _keys.pop(_key(path), None)
 
 
+def forget_all() -> None:
+    """Forget every key this process has (a test beginning afresh)."""
+    with _lock:
+        _keys.clear()
+
+
 def adopt(new: Path, *, like: Path) -> None:
     """A file made from ``like`` (a backup, a copy being restored) is encrypted with its key;
     nothing to do for a plain one."""
     key = known_key(like)
     if key is not None:
-        remember(new, key)
+        _keep(new, key)
 
 
-def _keyed(conn: Any, passphrase: str) -> Any:
+def _keyed(conn: Any, key: str) -> Any:
     # SQLCipher writes its own complaints about a wrong key to standard error: one line from
     # Caseline says it instead.
     conn.execute("PRAGMA cipher_log_level = NONE")
-    # The key goes on the driver's connection directly (peewee would log the statement). PRAGMA
-    # takes no parameters: a literal, quoted.
-    conn.execute("PRAGMA key = '" + passphrase.replace("'", "''") + "'")
+    # The key goes on the driver's connection directly (peewee would log the statement). A raw
+    # key with its salt: SQLCipher uses it as it is, deriving nothing (and gives a new file
+    # made with it, a backup, the same salt, so the passphrase opens that too).
+    conn.execute(f'PRAGMA key = "{key}"')
     return conn
 
 
