@@ -24,7 +24,7 @@ from store.common.settings import (
     DEFAULT_MIN_PASSPHRASE_LENGTH,
     DEFAULT_REF_FORMAT,
 )
-from store.core import migrations
+from store.core import cipher, migrations
 from store.core.db import Database
 from store.core.dialect import (
     ChangeWatch as ChangeWatch,  # for the app, which may not import dialect
@@ -345,63 +345,34 @@ class Store(Areas):
 
     @staticmethod
     def unlock_file(path: Path | str) -> None:
-        """If the database at ``path`` is encrypted, find its passphrase now (the variable, else
-        whoever ``ask_passphrase_with`` named) and try it: the app asks before it starts."""
-        from store.core import cipher
-
+        """An encrypted database's passphrase found and tried now (the app's, before it starts)."""
         cipher.key_for(Path(path))
 
     @staticmethod
     def ask_passphrase_with(asker: Callable[[Path], str | None] | None) -> None:
-        """Who is asked for an encrypted database's passphrase when ``CASELINE_DB_PASSPHRASE``
-        gives none (the command line, at a terminal)."""
-        from store.core import cipher
-
+        """Who asks for an encrypted database's passphrase when the variable gives none."""
         cipher.ask_with(asker)
 
     @staticmethod
     def is_encrypted(path: Path | str) -> bool:
         """Whether the file at ``path`` looks like an encrypted database (reads 1 kB of it)."""
-        from store.core import cipher
-
         return cipher.looks_encrypted(Path(path))
 
     @classmethod
     def encrypt(cls, path: Path | str, passphrase: str, *, login: str) -> Encrypted:
-        """Encrypt the plain database at ``path`` in place (``store.backups.encrypt``): its
-        encrypted copy must pass the integrity check, hold as many rows in every table, and
-        prove its final records before it replaces the plain file. Written in its audit trail
-        (by ``login``, the computer's account: no one signs in to a file-level step)."""
+        """Encrypt the plain database at ``path`` in place, checked before it replaces the
+        plain file, and say so in its audit trail (``store.backups.encrypt``)."""
         from store.backups.encrypt import encrypt
 
         path = Path(os.path.abspath(path))
-
-        def sound(copy: Path) -> None:
-            store = cls.open_read_only(copy)
-            try:
-                report = store.integrity.verify()
-            finally:
-                store.close()
-            if not report.sound:
-                raise DamagedDatabase(
-                    f"The encrypted copy of {path} does not prove its final records "
-                    f"({len(report.problems)} problems; caseline check names them): nothing "
-                    "was changed."
-                )
-
-        done = encrypt(path, passphrase, sound)
-        store = cls.open(path)
-        try:
-            store.audit.record(
-                None,
-                "database-encrypted",
-                login=login,
-                detail=f"{done.tables} tables, {done.rows} rows checked in the encrypted copy",
-                origin=origin_here(),
-            )
-        finally:
-            store.close()
-        return done
+        return encrypt(
+            path,
+            passphrase,
+            login=login,
+            origin=origin_here(),
+            reader=cls.open_read_only,
+            writer=cls.open,
+        )
 
     @classmethod
     def read_steadily(

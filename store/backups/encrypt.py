@@ -47,10 +47,50 @@ class Encrypted:
     rows: int
 
 
-def encrypt(path: Path, passphrase: str, check: Callable[[Path], None]) -> Encrypted:
-    """Encrypt the plain database at ``path`` with ``passphrase``. ``check`` is given the
-    encrypted copy (its key known) before it replaces the file, and raises if it is not
-    sound. Nothing is changed if any step fails."""
+def encrypt(
+    path: Path,
+    passphrase: str,
+    *,
+    login: str,
+    origin: str,
+    reader: Callable[..., Any],
+    writer: Callable[..., Any],
+) -> Encrypted:
+    """Encrypt the plain database at ``path`` with ``passphrase``: the encrypted copy must pass
+    the integrity check, hold as many rows in every table, and prove its final records (a
+    store ``reader`` opens it read-only) before it replaces the plain file; nothing is changed
+    if any step fails. The encrypting is then written in its audit trail, by ``login`` (the
+    computer's account: a step on the file, as a backup is, needs no sign-in) from ``origin``,
+    in a store ``writer`` opens."""
+    done = _encrypt(path, passphrase, lambda copy: _proved(copy, path, reader))
+    store = writer(path)
+    try:
+        store.audit.record(
+            None,
+            "database-encrypted",
+            login=login,
+            detail=f"{done.tables} tables, {done.rows} rows checked in the encrypted copy",
+            origin=origin,
+        )
+    finally:
+        store.close()
+    return done
+
+
+def _proved(copy: Path, path: Path, reader: Callable[..., Any]) -> None:
+    store = reader(copy)
+    try:
+        report = store.integrity.verify()
+    finally:
+        store.close()
+    if not report.sound:
+        raise DamagedDatabase(
+            f"The encrypted copy of {path} does not prove its final records "
+            f"({len(report.problems)} problems; caseline check names them): nothing was changed."
+        )
+
+
+def _encrypt(path: Path, passphrase: str, check: Callable[[Path], None]) -> Encrypted:
     if not path.exists():
         raise DatabaseUnavailable(f"No database at {path}.")
     if cipher.looks_encrypted(path):

@@ -30,6 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from urllib.parse import quote
 
 import peewee
 
@@ -89,13 +90,13 @@ def looks_encrypted(path: Path) -> bool:
     return not first.startswith(_SQLITE_HEADER) and len(set(first)) >= _RANDOM_ENOUGH
 
 
-def driver() -> Any:
-    """SQLCipher's DB-API module, imported when first needed; EncryptionUnavailable if not
-    installed."""
+def driver(path: Path | None = None) -> Any:
+    """SQLCipher's DB-API module, imported when first needed; EncryptionUnavailable (naming
+    the encrypted file ``path``, if given) if not installed."""
     try:
         import sqlcipher3
     except ImportError:
-        raise EncryptionUnavailable(_install_message()) from None
+        raise EncryptionUnavailable(_install_message(path)) from None
     return sqlcipher3.dbapi2
 
 
@@ -136,7 +137,7 @@ def key_for(path: Path) -> str | None:
     known = known_key(path)
     if known is not None or not looks_encrypted(path):
         return known
-    driver()  # said first: a passphrase is no use without it
+    driver(path)  # said first: a passphrase is no use without it
     passphrase = os.environ.get(PASSPHRASE_VARIABLE) or None
     if passphrase is None and _asker is not None:
         passphrase = _asker(path) or None
@@ -162,10 +163,11 @@ def _derived(path: Path, passphrase: str) -> str:
 def unlock(path: Path, passphrase: str) -> None:
     """Try ``passphrase`` on the encrypted file at ``path`` (reading only) and keep its key for
     the connections to come; WrongPassphrase if it doesn't open it."""
-    from store.core.sqlite_file import read_only_uri  # it asks this module for keys
-
     key = _derived(path, passphrase)
-    uri, _immutable = read_only_uri(path)
+    # Read only, creating nothing beside it (as sqlite_file.read_only_uri, which asks here).
+    uri = f"file:{quote(str(path.absolute()))}?mode=ro"
+    if not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")):
+        uri += "&immutable=1"
     try:
         conn = _keyed(driver().connect(uri, uri=True), key)
         try:

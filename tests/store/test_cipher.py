@@ -79,6 +79,11 @@ def test_an_encrypted_database_opens_with_its_passphrase_and_holds_the_same_reco
         assert store.integrity.verify().sound
         events = [e.action for e in store.audit.events(store.workers.ensure("ada.admin"), limit=5)]
         assert "database-encrypted" in events
+        # The app's watches for colleagues' changes read the file too.
+        watch = store.watch()
+        assert not watch.changed()
+        store.unwatch(watch)
+        assert store.data_version() >= 0
     finally:
         store.close()
     # Read-only, as caseline list and check open it, and the file's own check.
