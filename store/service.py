@@ -284,11 +284,14 @@ class Store(Areas):
         return file_problem(Path(path), full=full)
 
     @staticmethod
-    def examine_backup(path: Path | str) -> Contents:
+    def examine_backup(path: Path | str, *, database: Path | str | None = None) -> Contents:
         """Check a backup is a whole Caseline database this Caseline can open (the full
-        integrity check) and say what it holds; reads only."""
+        integrity check; if encrypted, tried with the ``database``'s key first) and say what
+        it holds; reads only."""
         from store.backups.restore import examine
 
+        if database is not None:
+            cipher.borrow(Path(path), like=Path(database))
         return examine(Path(path))
 
     @staticmethod
@@ -364,15 +367,7 @@ class Store(Areas):
         plain file, and say so in its audit trail (``store.backups.encrypt``)."""
         from store.backups.encrypt import encrypt
 
-        path = Path(os.path.abspath(path))
-        return encrypt(
-            path,
-            passphrase,
-            login=login,
-            origin=origin_here(),
-            reader=cls.open_read_only,
-            writer=cls.open,
-        )
+        return encrypt(Path(os.path.abspath(path)), passphrase, login, origin_here(), cls)
 
     @classmethod
     def read_steadily(

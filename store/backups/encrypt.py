@@ -47,23 +47,15 @@ class Encrypted:
     rows: int
 
 
-def encrypt(
-    path: Path,
-    passphrase: str,
-    *,
-    login: str,
-    origin: str,
-    reader: Callable[..., Any],
-    writer: Callable[..., Any],
-) -> Encrypted:
+def encrypt(path: Path, passphrase: str, login: str, origin: str, stores: Any) -> Encrypted:
     """Encrypt the plain database at ``path`` with ``passphrase``: the encrypted copy must pass
-    the integrity check, hold as many rows in every table, and prove its final records (a
-    store ``reader`` opens it read-only) before it replaces the plain file; nothing is changed
-    if any step fails. The encrypting is then written in its audit trail, by ``login`` (the
-    computer's account: a step on the file, as a backup is, needs no sign-in) from ``origin``,
-    in a store ``writer`` opens."""
-    done = _encrypt(path, passphrase, lambda copy: _proved(copy, path, reader))
-    store = writer(path)
+    the integrity check, hold as many rows in every table, and prove its final records (opened
+    read-only by ``stores``, the Store class) before it replaces the plain file; nothing is
+    changed if any step fails. The encrypting is then written in its audit trail, by ``login``
+    (the computer's account: a step on the file, as a backup is, needs no sign-in) from
+    ``origin``."""
+    done = _encrypt(path, passphrase, lambda copy: _proved(copy, path, stores.open_read_only))
+    store = stores.open(path)
     try:
         store.audit.record(
             None,

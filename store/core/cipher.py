@@ -64,6 +64,14 @@ class WrongPassphrase(DatabaseUnavailable):
     """The passphrase given does not open the file."""
 
 
+class Secret(str):
+    """A passphrase or a key: itself wherever it is used, but never shown by ``repr`` (a
+    traceback that lists a frame's variables, as Textual's and Rich's do, shows none)."""
+
+    def __repr__(self) -> str:
+        return "Secret(…)"
+
+
 _keys: dict[str, str] = {}
 _lock = threading.Lock()
 _asker: Callable[[Path], str | None] | None = None
@@ -138,15 +146,15 @@ def key_for(path: Path) -> str | None:
     if known is not None or not looks_encrypted(path):
         return known
     driver(path)  # said first: a passphrase is no use without it
-    passphrase = os.environ.get(PASSPHRASE_VARIABLE) or None
-    if passphrase is None and _asker is not None:
-        passphrase = _asker(path) or None
-    if passphrase is None:
+    given = os.environ.get(PASSPHRASE_VARIABLE) or None
+    if given is None and _asker is not None:
+        given = _asker(path) or None
+    if given is None:
         raise PassphraseNeeded(
             f"{path} is encrypted and no passphrase was given: run this at a terminal to be "
             f"asked for it, or set {PASSPHRASE_VARIABLE}."
         )
-    unlock(path, passphrase)
+    unlock(path, Secret(given))
     return known_key(path)
 
 
@@ -157,19 +165,39 @@ def _derived(path: Path, passphrase: str) -> str:
     with path.open("rb") as fh:
         salt = fh.read(_SALT_BYTES)
     key = hashlib.pbkdf2_hmac("sha512", passphrase.encode(), salt, _KDF_ROUNDS, _KEY_BYTES)
-    return f"x'{key.hex()}{salt.hex()}'"
+    return Secret(f"x'{key.hex()}{salt.hex()}'")
 
 
 def unlock(path: Path, passphrase: str) -> None:
     """Try ``passphrase`` on the encrypted file at ``path`` (reading only) and keep its key for
     the connections to come; WrongPassphrase if it doesn't open it."""
     key = _derived(path, passphrase)
+    if not _opens(path, key):
+        raise WrongPassphrase(
+            f"The passphrase does not open {path} (or it is not an encrypted Caseline "
+            "database): nothing was opened or written."
+        )
+    _keep(path, key)
+
+
+def borrow(path: Path, *, like: Path) -> None:
+    """Try the key of the database ``like`` on the encrypted file ``path`` (a backup of it
+    has the same), keeping it if it opens it: one passphrase asked, not two."""
+    if known_key(path) is not None or not looks_encrypted(path):
+        return
+    key = key_for(like)
+    if key is not None and _opens(path, key):
+        _keep(path, key)
+
+
+def _opens(path: Path, key: str) -> bool:
+    """Whether ``key`` opens the encrypted file at ``path``; reads only."""
     # Read only, creating nothing beside it (as sqlite_file.read_only_uri, which asks here).
     uri = f"file:{quote(str(path.absolute()))}?mode=ro"
     if not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm")):
         uri += "&immutable=1"
     try:
-        conn = _keyed(driver().connect(uri, uri=True), key)
+        conn = _keyed(driver(path).connect(uri, uri=True), key)
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
@@ -177,11 +205,8 @@ def unlock(path: Path, passphrase: str) -> None:
     except driver_errors() as exc:
         if is_locked(exc):
             raise DatabaseUnavailable(f"{path} is locked by another program.") from None
-        raise WrongPassphrase(
-            f"The passphrase does not open {path} (or it is not an encrypted Caseline "
-            "database): nothing was opened or written."
-        ) from None
-    _keep(path, key)
+        return False
+    return True
 
 
 def remember(path: Path, passphrase: str) -> None:

@@ -269,3 +269,19 @@ def test_the_passphrase_is_in_no_log_and_no_audit_event(
     assert caplog.records  # the statements were logged
     assert PASSPHRASE not in caplog.text
     assert not any(PASSPHRASE in detail for detail in details)
+
+
+def test_a_backup_is_opened_with_its_databases_key_asking_once(
+    encrypted: Path, tmp_path: Path
+) -> None:
+    asked: list[Path] = []
+    cipher.ask_with(lambda path: asked.append(path) or PASSPHRASE)
+    target = tmp_path / "monday.db"
+    Store.backup(encrypted, target)
+    cipher.forget_all()
+    found = Store.examine_backup(target, database=encrypted)
+    assert found.cases == 1
+    assert asked == [encrypted, encrypted]  # the backup itself was never asked about
+    # The key kept is never shown, as a traceback listing a frame's variables would show it.
+    key = cipher.known_key(target)
+    assert key is not None and key[2:20] not in repr(key)
