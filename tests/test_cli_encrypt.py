@@ -162,3 +162,35 @@ def test_the_app_at_a_terminal_asks_for_the_passphrase_before_it_starts(
         assert KEY.encode() not in term.output  # never echoed
     finally:
         term.close()
+
+
+def test_encrypt_at_a_terminal_asks_for_the_new_passphrase_twice(
+    tmp_path: Path, plain: Path
+) -> None:
+    term = Terminal(["admin", "encrypt", "--db", str(plain)], env=app_env(tmp_path))
+    try:
+        assert term.wait_for("New passphrase for", seconds=30), bytes(term.output)
+        term.type(KEY + "\r", pause=0.0)
+        assert term.wait_for("Type it again", seconds=10), bytes(term.output)
+        term.type("something else\r", pause=0.0)
+        assert term.wait_for("were not the same", seconds=10), bytes(term.output)
+        assert term.wait(30) == 1
+    finally:
+        term.close()
+    assert plain.read_bytes().startswith(SQLITE_HEADER)
+    term = Terminal(["admin", "encrypt", "--db", str(plain)], env=app_env(tmp_path))
+    try:
+        assert term.wait_for("New passphrase for", seconds=30), bytes(term.output)
+        term.type(KEY + "\r", pause=0.0)
+        assert term.wait_for("Type it again", seconds=10), bytes(term.output)
+        term.type(KEY + "\r", pause=0.0)
+        assert term.wait_for("Backups made before now are NOT encrypted", seconds=60), bytes(
+            term.output
+        )
+        assert term.wait(30) == 0
+        assert KEY.encode() not in term.output  # never echoed
+    finally:
+        term.close()
+    assert not plain.read_bytes().startswith(SQLITE_HEADER)
+    checked = run(tmp_path, "check", "--db", str(plain), passphrase=KEY)
+    assert checked.returncode == 0, checked.stdout + checked.stderr

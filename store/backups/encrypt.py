@@ -21,7 +21,7 @@ from typing import Any
 
 from store.common.errors import DamagedDatabase, DatabaseUnavailable, NotACaselineDatabase
 from store.core import cipher
-from store.core.migrations import check_version
+from store.core.migrations import LATEST, check_version
 from store.core.sqlite_file import (
     connect_read_only,
     create_private_file,
@@ -92,7 +92,12 @@ def _encrypt(path: Path, passphrase: str, check: Callable[[Path], None]) -> Encr
     meta = read_meta(path)
     if meta is None:
         raise NotACaselineDatabase(f"{path} holds no Caseline records: nothing to encrypt.")
-    check_version(meta, str(path))
+    if check_version(meta, str(path)) < LATEST:
+        # The copy is proved as this Caseline reads it, which an older schema can't be.
+        raise DatabaseUnavailable(
+            f"{path} was written by an older Caseline: open it once with caseline --db {path} "
+            "to upgrade it, then encrypt it; nothing was changed."
+        )
     if meta.get("demo") == "1":  # store.service.DEMO_KEY: made-up records, for anyone to try
         raise DatabaseUnavailable(f"{path} is the demo database: it is never encrypted.")
     driver = cipher.driver()
@@ -169,6 +174,8 @@ def _export(conn: Any, copy: Path, passphrase: str) -> dict[str, int]:
             conn.execute("SELECT sqlcipher_export('encrypted')")
             conn.execute("COMMIT")
         finally:
+            if conn.in_transaction:  # DETACH is refused inside one
+                conn.execute("ROLLBACK")
             conn.execute("DETACH DATABASE encrypted")
     except cipher.driver_errors() as exc:
         raise DatabaseUnavailable(f"Could not write the encrypted copy {copy}: {exc}.") from None

@@ -19,7 +19,7 @@ from store.core import cipher
 from store.core.sqlite_file import SQLITE_HEADER
 from store.service import Store
 from tests.conftest import Build
-from tests.store.test_db import damage_a_page
+from tests.store.test_db import damage_a_page, make_version_1_database
 from tests.store.test_integrity import build_records
 
 PASSPHRASE = "tea in the staff room"
@@ -285,3 +285,12 @@ def test_a_backup_is_opened_with_its_databases_key_asking_once(
     # The key kept is never shown, as a traceback listing a frame's variables would show it.
     key = cipher.known_key(target)
     assert key is not None and key[2:20] not in repr(key)
+
+
+def test_an_older_database_is_upgraded_before_it_is_encrypted(tmp_path: Path) -> None:
+    old = tmp_path / "old.db"
+    make_version_1_database(old)
+    before = old.read_bytes()
+    with pytest.raises(DatabaseUnavailable, match="older Caseline"):
+        Store.encrypt(old, PASSPHRASE, login="it.admin")
+    assert old.read_bytes() == before
