@@ -303,6 +303,7 @@ class Store(Areas):
         path = Path(path)
         if not path.exists() or path.stat().st_size == 0:
             return None
+        cipher.key_for(path)
         meta = read_meta(path)
         return None if meta is None else contents(path, migrations.check_version(meta, str(path)))
 

@@ -42,6 +42,7 @@ def examine(path: Path) -> Contents:
     integrity check), and say what it holds. Reads only."""
     if not path.exists():
         raise DatabaseUnavailable(f"No backup at {path}.")
+    cipher.key_for(path)  # an encrypted backup's passphrase, before it is read
     meta = read_meta(path)
     if meta is None:
         raise NotACaselineDatabase(f"{path} holds no Caseline records.")
@@ -79,7 +80,8 @@ def encrypted_alike(source: Path, target: Path) -> None:
         return
     if file_problem(target, full=False) is not None:
         return  # a damaged database is replaced whole, not written into
-    if (cipher.key_for(source) is None) == (cipher.key_for(target) is None):
+    # Both were inspected (``examine``, ``file_problem``): their keys, if any, are known.
+    if (cipher.known_key(source) is None) == (cipher.known_key(target) is None):
         return
     if cipher.known_key(source) is not None:
         raise DatabaseUnavailable(

@@ -252,9 +252,13 @@ def _keyed(conn: Any, key: str) -> Any:
 
 def connect(target: str | Path, *, path: Path, **options: Any) -> Any:
     """A DB-API connection to ``target`` (a file name or URI) of the database file ``path``:
-    SQLite's own for a plain file, SQLCipher's with its key for an encrypted one (found by
-    ``key_for`` if not known yet)."""
-    passphrase = key_for(path)
+    SQLite's own, or SQLCipher's with its key for a file whose key is known (``key_for`` has
+    been asked, as opening a store asks it).
+
+    The file itself is never read here: a process that opens and closes a file of its own on
+    a database loses every lock SQLite holds on it (POSIX locks are the process's, dropped at
+    any close), and connections are made while others of the same process are open."""
+    passphrase = known_key(path)
     if passphrase is None:
         return sqlite3.connect(target, **options)
     conn = driver().connect(str(target), **options)
