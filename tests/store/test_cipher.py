@@ -294,3 +294,28 @@ def test_an_older_database_is_upgraded_before_it_is_encrypted(tmp_path: Path) ->
     with pytest.raises(DatabaseUnavailable, match="older Caseline"):
         Store.encrypt(old, PASSPHRASE, login="it.admin")
     assert old.read_bytes() == before
+
+
+def test_connecting_never_drops_the_locks_this_process_holds(plain: Path) -> None:
+    """A process that opens and closes a file of its own on a database loses every lock SQLite
+    holds on it: telling whether a file is encrypted must not read it as a connection is made,
+    or another program would find the database free while this one has it open."""
+    store = Store.open(plain)
+    watch = None
+    try:
+        case_names(store)  # a connection open, holding its WAL locks
+        watch = store.watch()  # another connection, made meanwhile (as the app's are)
+        store.data_version()
+        other = (
+            "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], timeout=0.2)\n"
+            "print(c.execute('PRAGMA journal_mode = DELETE').fetchone()[0])"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", other, str(plain)], capture_output=True, text=True, timeout=60
+        )
+        assert "database is locked" in done.stderr, done.stdout  # in use, as it is
+        assert case_names(store) == ["Dana Reyes"]
+    finally:
+        if watch is not None:
+            store.unwatch(watch)
+        store.close()
