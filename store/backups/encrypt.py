@@ -133,12 +133,16 @@ def _encrypt(path: Path, passphrase: str, check: Callable[[Path], None]) -> Encr
         _fsync(path.parent)
         _wipe(plain)
         conn.execute("ROLLBACK")
-    except BaseException:
+    except BaseException as exc:
         _discard(copy)
         with contextlib.suppress(*cipher.driver_errors()):
             conn.execute("ROLLBACK")
         with contextlib.suppress(*cipher.driver_errors()):
             conn.execute("PRAGMA journal_mode = WAL")
+        if isinstance(exc, cipher.driver_errors()):  # a colleague's lock held, a disk full
+            raise DatabaseUnavailable(
+                f"Could not encrypt {path} ({exc}); nothing was changed."
+            ) from None
         raise
     finally:
         os.close(plain)
