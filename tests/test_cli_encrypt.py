@@ -156,6 +156,9 @@ def test_the_app_at_a_terminal_asks_for_the_passphrase_before_it_starts(
             term.output
         )
         assert b"\x1b[?1049h" not in term.output  # Textual has not taken the screen yet
+        term.type("coffee in the staff room\r", pause=0.0)  # mistyped: asked again
+        assert term.wait_for("That passphrase does not open it; try again.", seconds=30)
+        assert term.wait_for("Passphrase for the encrypted database", seconds=10)
         term.type(KEY + "\r", pause=0.0)
         # The app starts on its sign-in screen: the database's passphrase opened the file.
         assert term.wait_for_screen("Sign in", seconds=60), bytes(term.output[-1500:])

@@ -19,9 +19,15 @@ from store.common.config import PASSPHRASE_VARIABLE, demo_db_path, os_login_name
 from store.common.settings import Config
 from tui.cli_args import OneLineParser, fail
 
+_asked: set[Path] = set()
+
 
 def ask_at_terminal(path: Path) -> str | None:
-    """Ask for the passphrase of the encrypted database ``path`` (no echo); None if none."""
+    """Ask for the passphrase of the encrypted database ``path`` (no echo); None if none.
+    Asked again (the one given didn't open it), it says so first."""
+    if path in _asked:
+        print("That passphrase does not open it; try again.", file=sys.stderr)
+    _asked.add(path)
     try:
         return getpass.getpass(f"Passphrase for the encrypted database {path}: ", sys.stderr)
     except EOFError:

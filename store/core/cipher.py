@@ -39,6 +39,9 @@ from store.common.errors import DatabaseUnavailable
 
 INSTALL = "pip install 'caseline[encrypted]'"
 
+# How many times a person at a terminal is asked for a passphrase that doesn't open the file.
+ASKED_TRIES = 3
+
 _SQLITE_HEADER = b"SQLite format 3\x00"
 # SQLite's smallest page: every database file, encrypted or not, is a whole number of them.
 _SMALLEST_PAGE = 512
@@ -147,14 +150,23 @@ def key_for(path: Path) -> str | None:
         return known
     driver(path)  # said first: a passphrase is no use without it
     given = os.environ.get(PASSPHRASE_VARIABLE) or None
-    if given is None and _asker is not None:
-        given = _asker(path) or None
-    if given is None:
-        raise PassphraseNeeded(
-            f"{path} is encrypted and no passphrase was given: run this at a terminal to be "
-            f"asked for it, or set {PASSPHRASE_VARIABLE}."
-        )
-    unlock(path, Secret(given))
+    asker = _asker if given is None else None
+    # A person asked may mistype it: asked again, each try costing the key's derivation.
+    for attempt in range(1, (ASKED_TRIES if asker is not None else 1) + 1):
+        if asker is not None:
+            given = asker(path) or None
+        if given is None:
+            raise PassphraseNeeded(
+                f"{path} is encrypted and no passphrase was given: run this at a terminal to "
+                f"be asked for it, or set {PASSPHRASE_VARIABLE}."
+            )
+        try:
+            unlock(path, Secret(given))
+        except WrongPassphrase:
+            if attempt == ASKED_TRIES or asker is None:
+                raise
+        else:
+            break
     return known_key(path)
 
 

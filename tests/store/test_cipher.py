@@ -319,3 +319,16 @@ def test_connecting_never_drops_the_locks_this_process_holds(plain: Path) -> Non
         if watch is not None:
             store.unwatch(watch)
         store.close()
+
+
+def test_a_person_asked_may_mistype_it_twice_but_not_three_times(encrypted: Path) -> None:
+    typed = iter(["tea in the staffroom", PASSPHRASE])
+    cipher.ask_with(lambda path: next(typed))
+    store = Store.open(encrypted)
+    store.close()
+    cipher.forget_all()
+    asked: list[Path] = []
+    cipher.ask_with(lambda path: asked.append(path) or "not it at all")
+    with pytest.raises(cipher.WrongPassphrase):
+        Store.open(encrypted)
+    assert asked == [encrypted] * cipher.ASKED_TRIES
