@@ -24,7 +24,7 @@ from store.common.settings import (
     DEFAULT_MIN_PASSPHRASE_LENGTH,
     DEFAULT_REF_FORMAT,
 )
-from store.core import migrations
+from store.core import cipher, migrations
 from store.core.db import Database
 from store.core.dialect import (
     ChangeWatch as ChangeWatch,  # for the app, which may not import dialect
@@ -53,6 +53,7 @@ from store.core.sqlite_file import (
 
 if TYPE_CHECKING:
     from store.backups.copy import Copied
+    from store.backups.encrypt import Encrypted
     from store.backups.restore import Contents, Restored
     from store.export.handover import HandoverService
     from store.export.record import RecordService
@@ -283,11 +284,14 @@ class Store(Areas):
         return file_problem(Path(path), full=full)
 
     @staticmethod
-    def examine_backup(path: Path | str) -> Contents:
+    def examine_backup(path: Path | str, *, database: Path | str | None = None) -> Contents:
         """Check a backup is a whole Caseline database this Caseline can open (the full
-        integrity check) and say what it holds; reads only."""
+        integrity check; if encrypted, tried with the ``database``'s key first) and say what
+        it holds; reads only."""
         from store.backups.restore import examine
 
+        if database is not None:
+            cipher.borrow(Path(path), like=Path(database))
         return examine(Path(path))
 
     @staticmethod
@@ -299,6 +303,7 @@ class Store(Areas):
         path = Path(path)
         if not path.exists() or path.stat().st_size == 0:
             return None
+        cipher.key_for(path)
         meta = read_meta(path)
         return None if meta is None else contents(path, migrations.check_version(meta, str(path)))
 
@@ -316,6 +321,7 @@ class Store(Areas):
         if not target.parent.is_dir():
             raise DatabaseUnavailable(f"There is no folder {target.parent} to restore into.")
         found = steps.examine(backup)
+        steps.encrypted_alike(backup, target)
         prepared = steps.prepare(backup, target)
         try:
             store = cls.open(prepared)
@@ -340,6 +346,29 @@ class Store(Areas):
         finally:
             steps.discard(prepared)
         return steps.Restored(target, kept, found.schema_version)
+
+    @staticmethod
+    def unlock_file(path: Path | str) -> None:
+        """An encrypted database's passphrase found and tried now (the app's, before it starts)."""
+        cipher.key_for(Path(path))
+
+    @staticmethod
+    def ask_passphrase_with(asker: Callable[[Path], str | None] | None) -> None:
+        """Who asks for an encrypted database's passphrase when the variable gives none."""
+        cipher.ask_with(asker)
+
+    @staticmethod
+    def is_encrypted(path: Path | str) -> bool:
+        """Whether the file at ``path`` looks like an encrypted database (reads 1 kB of it)."""
+        return cipher.looks_encrypted(Path(path))
+
+    @classmethod
+    def encrypt(cls, path: Path | str, passphrase: str, *, login: str) -> Encrypted:
+        """Encrypt the plain database at ``path`` in place, checked before it replaces the
+        plain file, and say so in its audit trail (``store.backups.encrypt``)."""
+        from store.backups.encrypt import encrypt
+
+        return encrypt(Path(os.path.abspath(path)), passphrase, login, origin_here(), cls)
 
     @classmethod
     def read_steadily(

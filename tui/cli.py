@@ -32,6 +32,7 @@ from store.common.config import (
 from store.common.errors import SignInRefused, StoreError
 from store.common.settings import Config, ConfigError
 from tui.cli_args import EXIT_FAILURE, OneLineParser, fail, positive
+from tui.cli_encrypt import ask_at_terminal, at_a_terminal
 
 if TYPE_CHECKING:
     from store.cases.records import CaseRow
@@ -152,6 +153,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("demo: give --db PATH, or --demo for the demo database")
     try:
         config = load_config()
+        if at_a_terminal():
+            # An encrypted database's passphrase, asked when one is opened (never an argument).
+            from store.service import Store
+
+            Store.ask_passphrase_with(ask_at_terminal)
         if args.command == "demo":
             return _demo(args, config)
         if args.command is None:
@@ -341,6 +347,8 @@ def _run(args: argparse.Namespace, config: Config) -> int:
             from store.service import make_private_folder
 
             make_private_folder(path.parent)
+        # An encrypted one's passphrase is asked here, before anything is drawn.
+        Store.unlock_file(path)
     # Open the database, find out who is at the keyboard, and if that is already known read the
     # worker's open cases, while the app's code loads: the caseload is ready when the screen
     # is. The file is checked (``PRAGMA quick_check``, a second or more on an agency's

@@ -1,6 +1,7 @@
 """The ``caseline admin`` command: the first administrator (``init``), then adding workers,
 listing them, changing their role or team, resetting a passphrase (which also unlocks a
-login), deactivating and reactivating them.
+login), deactivating and reactivating them; and encrypting the database (``encrypt``, in
+``cli_encrypt``).
 
 Every command but ``init`` signs in first: with the acting worker's passphrase, or, where the
 config says ``identity = "os-login"``, as the operating-system account running it; never with
@@ -20,6 +21,7 @@ from store.common.settings import Config
 from store.common.textsafe import visible
 from tui.cli_admin_tokens import add_token_parser, token_command
 from tui.cli_args import OneLineParser, fail
+from tui.cli_encrypt import add_encrypt_parser
 from tui.cli_sign_in import Prompter, open_database, sign_in
 
 if TYPE_CHECKING:
@@ -82,6 +84,7 @@ def add_admin_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
         command.add_argument("login", metavar="LOGIN")
         _common(command)
     add_token_parser(what, _common)
+    add_encrypt_parser(what)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -96,6 +99,10 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def admin(args: argparse.Namespace, config: Config) -> int:
     """Run ``caseline admin COMMAND``."""
+    if args.what == "encrypt":  # a step on the file, as backup is: no one signs in
+        from tui.cli_encrypt import encrypt
+
+        return encrypt(args, config)
     from store.audit.service import origin_here
 
     prompter = Prompter()

@@ -121,7 +121,7 @@ def restore(args: argparse.Namespace, config: Config) -> int:
         fail(f"There is no folder {target.parent} to restore the database into.")
     if target.exists() and args.path.exists() and os.path.samefile(target, args.path):
         fail(f"{args.path} is the database itself: nothing to restore.")
-    found = Store.examine_backup(args.path)
+    found = Store.examine_backup(args.path, database=target)
     current = Store.contents_of(target)
     print(f"The backup {found.path}: {_holds(found)}.")
     if current is None:

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from store.common.config import resolve_db_path
+from store.common.config import PASSPHRASE_VARIABLE, resolve_db_path
 from store.common.settings import Config
 from tui.cli_args import OneLineParser, fail
 
@@ -75,6 +75,9 @@ def serve(args: argparse.Namespace, config: Config) -> int:
     path = resolve_db_path(getattr(args, "db", None), config)
     if not path.exists():
         fail(f"No database at {path}.")
+    if Store.is_encrypted(path) and not os.environ.get(PASSPHRASE_VARIABLE):
+        # Each browser's app is a process of its own, which finds it there too.
+        fail(f"{path} is encrypted: serve takes its passphrase from {PASSPHRASE_VARIABLE}")
     if not Store.read_steadily(path, lambda store: store.workers.has_administrator()):
         fail("Nobody can sign in yet: make the first administrator with caseline admin init")
 

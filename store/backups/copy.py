@@ -14,12 +14,11 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from store.common.errors import DamagedDatabase, DatabaseUnavailable, NotACaselineDatabase
-from store.core import sqlite_file
+from store.core import cipher, sqlite_file
 from store.core.migrations import check_version
 from store.core.sqlite_file import (
     STABLE_READ_ATTEMPTS,
@@ -70,7 +69,9 @@ def backup(source: Path, target: Path) -> Copied:
         _sync(partial)
         _name(partial, target)
         _sync(target.parent)
+        cipher.adopt(target, like=source)
     finally:
+        cipher.forget(partial)
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
     return Copied(target, target.stat().st_size, version)
@@ -96,19 +97,21 @@ def _caseline_version(source: Path) -> int:
 
 
 def _copy(source: Path, partial: Path) -> None:
-    """SQLite's online backup of ``source`` into ``partial``, in one step (one snapshot)."""
+    """SQLite's online backup of ``source`` into ``partial``, in one step (one snapshot); an
+    encrypted database's copy is encrypted with the same key."""
+    cipher.adopt(partial, like=source)
     for _attempt in range(STABLE_READ_ATTEMPTS):
         before = file_signature(source)
         src, immutable = connect_read_only(source)
         try:
-            dst = sqlite3.connect(partial)
+            dst = cipher.connect(partial, path=partial)
             try:
                 src.backup(dst)
                 # A file that stands alone: read without a -wal or -shm made beside it.
                 dst.execute("PRAGMA journal_mode=DELETE")
             finally:
                 dst.close()
-        except sqlite3.Error as exc:
+        except cipher.driver_errors() as exc:
             raise DatabaseUnavailable(f"Could not copy {source}: {exc}.") from exc
         finally:
             src.close()

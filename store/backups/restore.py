@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +20,7 @@ from typing import Any
 
 from store.backups.copy import backup, file_problem
 from store.common.errors import DatabaseUnavailable, NotACaselineDatabase
+from store.core import cipher
 from store.core.dialect import BUSY_TIMEOUT_SECONDS
 from store.core.migrations import check_version
 from store.core.sqlite_file import connect_read_only, create_private_file, read_meta
@@ -42,6 +42,7 @@ def examine(path: Path) -> Contents:
     integrity check), and say what it holds. Reads only."""
     if not path.exists():
         raise DatabaseUnavailable(f"No backup at {path}.")
+    cipher.key_for(path)  # an encrypted backup's passphrase, before it is read
     meta = read_meta(path)
     if meta is None:
         raise NotACaselineDatabase(f"{path} holds no Caseline records.")
@@ -71,14 +72,37 @@ def contents(path: Path, version: int) -> Contents:
     return Contents(path, int(cases or 0), int(notes or 0), when, version)
 
 
+def encrypted_alike(source: Path, target: Path) -> None:
+    """A backup goes back over a database encrypted as it is, or plain as it is (SQLite's
+    online backup copies pages, which can't go between a plain file and an encrypted one);
+    where there is no whole database, anything goes."""
+    if not target.exists() or target.stat().st_size == 0:
+        return
+    if file_problem(target, full=False) is not None:
+        return  # a damaged database is replaced whole, not written into
+    # Both were inspected (``examine``, ``file_problem``): their keys, if any, are known.
+    if (cipher.known_key(source) is None) == (cipher.known_key(target) is None):
+        return
+    if cipher.known_key(source) is not None:
+        raise DatabaseUnavailable(
+            f"{source} is encrypted and {target} is not: restore it over an encrypted database, "
+            "or where there is none (caseline restore PATH --db NEW)."
+        )
+    raise DatabaseUnavailable(
+        f"{source} is not encrypted and {target} is: restore it where there is no database "
+        "(caseline restore PATH --db NEW), then encrypt that (caseline admin encrypt --db NEW)."
+    )
+
+
 def prepare(source: Path, target: Path) -> Path:
     """A copy of the backup ``source`` beside ``target``, to be upgraded and put in place."""
     prepared = target.with_name(f".{target.name}.{os.getpid()}.restoring")
     discard(prepared)
     create_private_file(prepared)
+    cipher.adopt(prepared, like=source)  # an encrypted backup stays encrypted, with its key
     src, _immutable = connect_read_only(source)
     try:
-        dst = sqlite3.connect(prepared)
+        dst = cipher.connect(prepared, path=prepared)
         try:
             src.backup(dst)
         finally:
@@ -107,14 +131,14 @@ def put_in_place(prepared: Path, target: Path) -> None:
     """Make ``target`` hold what ``prepared`` holds."""
     whole = target.exists() and target.stat().st_size > 0
     if whole and file_problem(target, full=False) is None:
-        src = sqlite3.connect(prepared)
+        src = cipher.connect(prepared, path=prepared)
         try:
-            dst = sqlite3.connect(target, timeout=BUSY_TIMEOUT_SECONDS)
+            dst = cipher.connect(target, path=target, timeout=BUSY_TIMEOUT_SECONDS)
             try:
                 src.backup(dst)
             finally:
                 dst.close()
-        except sqlite3.Error as exc:
+        except cipher.driver_errors() as exc:
             raise DatabaseUnavailable(f"Could not restore into {target}: {exc}.") from exc
         finally:
             src.close()
@@ -126,6 +150,7 @@ def put_in_place(prepared: Path, target: Path) -> None:
 
 
 def discard(prepared: Path) -> None:
+    cipher.forget(prepared)
     for suffix in ("", "-wal", "-shm", "-journal"):
         with contextlib.suppress(FileNotFoundError):
             os.unlink(f"{prepared}{suffix}")

@@ -28,6 +28,10 @@ from store.common.settings import (
     ConfigError,
 )
 
+# Where a service (``caseline serve``, a nightly job) gives an encrypted database's passphrase;
+# never an argument, which anyone on the computer could read in the process list.
+PASSPHRASE_VARIABLE = "CASELINE_DB_PASSPHRASE"
+
 
 def config_path() -> Path:
     """Where the config file is read from (``CASELINE_CONFIG`` overrides, for tests)."""

@@ -26,7 +26,7 @@ from typing import Any, cast
 import peewee
 
 from store.common.errors import DatabaseUnavailable
-from store.core import dialect, seal
+from store.core import cipher, dialect, seal
 from store.core.gate import WriteGate
 from store.core.sqlite_file import file_signature, read_only_uri
 
@@ -55,7 +55,7 @@ class _Held:
         """Close the connection once its thread has finished the work it is doing."""
         with self.lock:
             self.closed = True
-            with suppress(sqlite3.Error):
+            with suppress(*cipher.driver_errors()):
                 self.conn.close()
 
     def __del__(self) -> None:
@@ -111,6 +111,8 @@ class Database:
                 # to the one that was there.
                 database.close()
                 database._identity = _identity(path)
+                # It may be encrypted where the one before was not (store.core.cipher).
+                database.db = dialect.connect(path, read_only=False)
             return database
 
     def use(self) -> None:

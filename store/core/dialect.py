@@ -18,6 +18,8 @@ from urllib.parse import quote
 
 import peewee
 
+from store.core import cipher
+
 BUSY_TIMEOUT_SECONDS = 10
 
 
@@ -74,9 +76,11 @@ def connect(path: Path, *, read_only: bool, uri: str | None = None) -> peewee.Da
     ``uri`` (``store.core.sqlite_file.read_only_uri``) with READ_ONLY_PRAGMAS.
 
     Each thread uses its own connection (peewee keeps one per thread); ``check_same_thread``
-    is off only so that closing the database can close every thread's at once."""
+    is off only so that closing the database can close every thread's at once. An encrypted
+    file's connections are SQLCipher's, keyed (``store.core.cipher``)."""
+    sqlite_database = cipher.database_class(path)
     if read_only:
-        return peewee.SqliteDatabase(
+        return sqlite_database(
             uri or str(path),
             pragmas=READ_ONLY_PRAGMAS,
             timeout=BUSY_TIMEOUT_SECONDS,
@@ -84,7 +88,7 @@ def connect(path: Path, *, read_only: bool, uri: str | None = None) -> peewee.Da
             uri=True,
             check_same_thread=False,
         )
-    return peewee.SqliteDatabase(
+    return sqlite_database(
         str(path),
         pragmas=PRAGMAS,
         timeout=BUSY_TIMEOUT_SECONDS,
@@ -192,8 +196,8 @@ class ChangeWatch:
 
     def __init__(self, path: Path) -> None:
         uri = f"file:{quote(str(path.absolute()))}?mode=ro"
-        self._connection = sqlite3.connect(
-            uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
+        self._connection: sqlite3.Connection = cipher.connect(
+            uri, path=path, uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
         )
         self._lock = threading.Lock()  # looked at by the app's worker and by writing threads
         self._others = False  # someone else committed, noticed before one of our commits

@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from store.common.errors import DamagedDatabase, DatabaseUnavailable, NotACaselineDatabase
+from store.core import cipher
 from store.core.dialect import BUSY_TIMEOUT_SECONDS
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -33,6 +34,8 @@ def inspect_sqlite_file(path: Path) -> bool:
     """Return True if ``path`` is an SQLite file, False if there is no file yet.
 
     Raises NotACaselineDatabase for a file that is not SQLite at all, an empty one included.
+    An encrypted one is SQLite's, once its passphrase is found (``cipher.key_for``, which
+    raises if it can't be).
     Reads only: a file that turns out not to be ours must be left exactly as it was (no WAL
     switch, no -wal file).
     """
@@ -54,6 +57,9 @@ def inspect_sqlite_file(path: Path) -> bool:
     except OSError as exc:
         raise DatabaseUnavailable(f"Cannot read {path}: {exc.strerror or exc}.") from exc
     if header != SQLITE_HEADER:
+        if cipher.known_key(path) is not None or cipher.looks_encrypted(path):
+            cipher.key_for(path)
+            return True
         raise NotACaselineDatabase(f"{path} is not a Caseline database (not an SQLite file).")
     return True
 
@@ -88,9 +94,12 @@ def file_signature(path: Path) -> tuple[int, int, int, bool]:
 def connect_read_only(path: Path) -> tuple[sqlite3.Connection, bool]:
     uri, immutable = read_only_uri(path)
     try:
-        return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS), immutable
-    except sqlite3.Error as exc:
+        conn: sqlite3.Connection = cipher.connect(
+            uri, path=path, uri=True, timeout=BUSY_TIMEOUT_SECONDS
+        )
+    except cipher.driver_errors() as exc:
         raise DatabaseUnavailable(f"Cannot open {path}: {exc}.") from exc
+    return conn, immutable
 
 
 def first_problem(conn: sqlite3.Connection, path: Path, *, full: bool) -> str | None:
@@ -100,8 +109,8 @@ def first_problem(conn: sqlite3.Connection, path: Path, *, full: bool) -> str | 
     pragma = "integrity_check" if full else "quick_check"
     try:
         problem = str(conn.execute(f"PRAGMA {pragma}(1)").fetchone()[0])
-    except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+    except cipher.driver_errors() as exc:
+        if cipher.is_locked(exc):
             raise DatabaseUnavailable(f"{path} is locked by another program.") from exc
         problem = str(exc)
     if problem == "ok":
@@ -150,8 +159,8 @@ def read_meta(path: Path) -> dict[str, str] | None:
         conn, immutable = connect_read_only(path)
         try:
             return _meta_of(conn, path)
-        except sqlite3.DatabaseError as exc:
-            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+        except cipher.driver_errors() as exc:
+            if cipher.is_locked(exc):
                 raise DatabaseUnavailable(f"{path} is locked by another program.") from exc
             if immutable and attempt < STABLE_READ_ATTEMPTS and file_signature(path) != before:
                 continue  # a colleague wrote to it while it was read without locks

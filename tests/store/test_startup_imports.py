@@ -29,6 +29,8 @@ LAZY_MODULES = (
     "store.notes.input",
     "store.chronology.input",
     "store.cases.input",
+    # SQLCipher's driver: only an encrypted database needs it (store.core.cipher).
+    "sqlcipher3",
 )
 
 START_UP = """
