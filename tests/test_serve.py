@@ -1,6 +1,8 @@
 """``caseline serve``, run for real: the page comes up with nothing loaded from another host and
 no path or command shown, its websocket starts the app on the sign-in screen with the login box
-empty; what it refuses (the demo, the computer's logins, nobody to sign in), in one line."""
+empty; in headless Chromium a worker sees the sign-in drawn and signs in by typing, the page
+asking nothing of another host; each browser's sign-in is audited with its address; what it
+refuses (the demo, the computer's logins, nobody to sign in), in one line."""
 
 from __future__ import annotations
 
@@ -17,11 +19,13 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import aiohttp
 import pytest
 
 from store.service import Store
+from tests.browser import KEEP_TERMINALS, MISSING, READ_SCREEN, browser, chromium
 from tests.cli import caseline
 from tests.terminal import ROOT, app_env
 from tests.test_cli_admin import assert_fails
@@ -194,3 +198,47 @@ def test_serve_refuses_what_would_let_a_browser_in_unsigned(tmp_path: Path, db: 
         taken.listen()
         port = str(taken.getsockname()[1])
         assert_fails(caseline(tmp_path, "serve", "--db", str(db), "--port", port), "Cannot listen")
+
+
+def test_a_worker_in_a_browser_sees_the_sign_in_and_nothing_is_fetched_elsewhere(
+    tmp_path: Path, db: Path
+) -> None:
+    """Headless Chromium, as a worker's browser: the sign-in screen drawn in the page, signing
+    in by typing into it, and every request the page made to this server alone."""
+    program = chromium()
+    if program is None:
+        pytest.skip(MISSING)
+
+    async def use(base: str) -> tuple[str, dict[str, str], str, list[str]]:
+        async with browser(program, tmp_path / "profile") as page:
+            await page.open(f"{base}/", before=KEEP_TERMINALS)
+            sign_in = await page.until(
+                READ_SCREEN, lambda text: bool(text) and "Passphrase" in text and "Login" in text
+            )
+            notices = await page.value(NOTICES)
+            await page.type("ada.admin\ra long passphrase\r")
+            caseload = await page.until(
+                READ_SCREEN, lambda text: bool(text) and "Passphrase" not in text and "Quit" in text
+            )
+            return sign_in or "", notices, caseload or "", page.requested()
+
+    with serving(tmp_path, db) as (port, _printed):
+        base = f"http://127.0.0.1:{port}"
+        sign_in, notices, caseload, requested = asyncio.run(use(base))
+    assert "Caseline" in sign_in and "Login" in sign_in and "Passphrase" in sign_in, sign_in
+    assert str(db) not in sign_in
+    # What the page shows over the terminal: neither "starting" nor "ended" once it is drawn.
+    assert notices == {"starting": "none", "ended": "none"}
+    assert "Passphrase" not in caseload and "Quit" in caseload, caseload
+    assert sign_ins(db) == ["browser 127.0.0.1"]
+    assert f"{base}/static/js/textual.js" in requested
+    assert any(url.startswith(f"ws://127.0.0.1:{port}/ws") for url in requested)
+    elsewhere = [url for url in requested if urlsplit(url).netloc != f"127.0.0.1:{port}"]
+    assert elsewhere == []
+
+
+# Whether the page's notices are shown, each by its class ("none": hidden).
+NOTICES = """
+Object.fromEntries(["starting", "ended"].map(
+  (name) => [name, getComputedStyle(document.querySelector("." + name)).display]))
+"""
