@@ -241,12 +241,15 @@ class CaseService(CaseLifecycle, BulkTransfer, ClosureChecklistService, CaseRest
                     errors[f"line {line}: ref"] = f"Case reference {new.ref} is already in use."
         if errors:
             raise InvalidInput(dict(sorted(errors.items(), key=lambda e: _line_of(e[0]))))
-        made: list[CaseDetail] = []
-        with self.database.writing() as db:
+        # Checked before the write, so that colleagues' saves don't wait on it (a client
+        # added meanwhile is missed, as by the form).
+        with self.database.reading() as db:
             require_role(actor, CASE_CREATORS, NO_NEW_CASES)
             known = tuple(rows_known(db, actor, checked))
-            if known and not allow_duplicates:
-                return CaseImport(made=(), duplicates=known)
+        if known and not allow_duplicates:
+            return CaseImport(made=(), duplicates=known)
+        made: list[CaseDetail] = []
+        with self.database.writing():
             for line, new in checked:
                 try:
                     made.append(self.create(actor, new, dayfirst=dayfirst))
