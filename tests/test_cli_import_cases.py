@@ -11,7 +11,7 @@ import pytest
 
 from store.service import Store
 from tests.cli import Ran, caseline
-from tests.test_cli_admin import assert_fails
+from tests.test_cli_admin import assert_fails, said
 
 BOSS, SAM, TOM = "the boss's passphrase", "sam's own passphrase", "tom's own passphrase"
 
@@ -125,3 +125,87 @@ def test_a_file_that_is_not_a_file_of_cases_is_refused_in_one_line(
 ) -> None:
     assert_fails(run(tmp_path, db, text), said)
     assert cases(db) == []
+
+
+def on_record(db: Path) -> None:
+    """Cases already held: a closed one, one of another team's, and a restricted one."""
+    store = Store.open(db)
+    try:
+        sam, tom = store.workers.named("sam.okafor"), store.workers.named("tom.south")
+        old = store.cases.create(sam, {"client_name": "Jonathan Smith", "ref": "OLD-1"})
+        store.cases.create(
+            tom, {"client_name": "Maria Garcia", "date_of_birth": "1975-06-05", "ref": "OLD-2"}
+        )
+        hidden = store.cases.create(tom, {"client_name": "Rosa Diaz", "ref": "OLD-3"})
+        store.cases.restrict(
+            tom, hidden.id, {"restricted": "yes", "reason": "A worker's relative"}, version=1
+        )
+        store.cases.close(
+            sam,
+            old.id,
+            {"reason": "work completed", "open_items_reason": "Closed before the checklist"},
+            version=store.cases.get(sam, old.id).version,
+        )
+    finally:
+        store.close()
+
+
+FILE_WITH_DUPLICATES = (
+    "client_name,date_of_birth\n"
+    "Jonathon Smith,\n"  # line 2: spelt nearly as a client on record (a closed case)
+    "Maria Khan,1975-06-05\n"  # line 3: born the day Maria Garcia was: a surname changed?
+    "Pat Jones,1975-06-05\n"  # line 4: born that day too, but no name in common: not flagged
+    "Amina Okoro,\n"  # line 5
+    "Rosa Diaz,\n"  # line 6: a restricted case's client, not named to this worker
+    "okoro AMINA,\n"  # line 7: the client of line 5 again
+)
+
+
+def test_rows_whose_clients_may_already_be_known_import_nothing_and_each_is_named(
+    tmp_path: Path, db: Path
+) -> None:
+    on_record(db)
+    before = cases(db)
+    result = run(tmp_path, db, FILE_WITH_DUPLICATES)
+    assert result.returncode == 1 and result.stdout == ""
+    assert said(result) == [
+        "line 2: 'Jonathon Smith' may be OLD-1 Jonathan Smith (similar name)",
+        "line 3: 'Maria Khan' may be OLD-2 Maria Garcia (same date of birth)",
+        "line 6: 'Rosa Diaz' may be OLD-3 (restricted) (same name)",
+        "line 7: 'okoro AMINA' may be line 5 Amina Okoro (same name, other order)",
+        f"caseline: 4 rows of {tmp_path / 'cases.csv'} may be clients already known: nothing "
+        "was imported. Check them; import anyway with --allow-duplicates.",
+    ]
+    assert cases(db) == before
+
+
+def test_allowed_duplicates_are_imported_and_still_listed(tmp_path: Path, db: Path) -> None:
+    on_record(db)
+    path = tmp_path / "cases.csv"
+    path.write_text(FILE_WITH_DUPLICATES, encoding="utf-8")
+    args = ("--worker", "sam.okafor", "import", "cases", str(path), "--db", str(db))
+    result = caseline(tmp_path, *args, "--allow-duplicates", stdin=SAM + "\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == f"Imported 6 cases from {path}."
+    listed = said(result)
+    assert [line.split(":")[0] for line in listed[-5:-1]] == [
+        "line 2",
+        "line 3",
+        "line 6",
+        "line 7",
+    ]
+    assert listed[-1] == "caseline: 4 rows imported may be clients already known: check them."
+    assert len(cases(db)) == 3 + 6
+    # The same file again, by mistake: every row's client is now on record.
+    again = caseline(tmp_path, *args, stdin=SAM + "\n")
+    assert again.returncode == 1
+    assert len(said(again)) == 6 + 1 and "6 rows of" in said(again)[-1]
+    assert "line 4: 'Pat Jones' may be " in again.stderr and "(same name" in again.stderr
+    assert len(cases(db)) == 3 + 6
+
+
+def test_a_file_without_duplicates_says_nothing_of_them(tmp_path: Path, db: Path) -> None:
+    on_record(db)
+    result = run(tmp_path, db, "client_name,date_of_birth\nKate Brown,1975-06-05\nJo Byron,\n")
+    assert result.returncode == 0, result.stderr
+    assert "known" not in result.stderr and result.stdout.startswith("Imported 2 cases")

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import argparse
 import csv
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from store.common import words
 from store.common.settings import Config
 from store.common.textsafe import visible
 from tui.cli_args import OneLineParser, fail
@@ -25,6 +28,9 @@ from tui.cli_sign_in import (
     sign_in,
     sign_in_to_write,
 )
+
+if TYPE_CHECKING:
+    from store.cases.records import RowDuplicate
 
 WHAT = ("resources", "cases")
 # The columns of a file of cases to import (its first line names them; only client_name is
@@ -42,8 +48,9 @@ def add_import_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
         "a re-import updates the services it imported before and withdraws those gone from it. "
         "For managers and administrators. 'cases PATH': a CSV file of new cases, one a line, "
         f"its first line naming its columns ({', '.join(CASE_COLUMNS)}; only client_name is "
-        "required): all imported, or none if any line has a problem. You sign in first (who "
-        "you are: --worker before 'import').",
+        "required): all imported, or none if any line has a problem or any row's client may "
+        "already be known (unless --allow-duplicates). You sign in first (who you are: "
+        "--worker before 'import').",
     )
     command.add_argument(
         "what", metavar="WHAT", type=what_to_import, help="what to import: resources or cases"
@@ -57,6 +64,12 @@ def add_import_parser(sub: argparse._SubParsersAction[OneLineParser]) -> None:
         default="",
         help="the directory's name, which a re-import must give again (default: the name in "
         "its datapackage.json, else the folder's name)",
+    )
+    command.add_argument(
+        "--allow-duplicates",
+        action="store_true",
+        help="cases: import even when a row's client may already be known (a client on record, "
+        "or another row, by the new-case form's duplicate check); those rows are still listed",
     )
     command.add_argument(
         "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file (as for the app)"
@@ -113,17 +126,44 @@ def import_cases(args: argparse.Namespace, config: Config) -> int:
     try:
         me = sign_in_to_write(store, args, config, Prompter(), origin_here())
         try:
-            made = store.cases.create_many(me, rows, dayfirst=config.dayfirst)
+            done = store.cases.create_many(
+                me, rows, dayfirst=config.dayfirst, allow_duplicates=args.allow_duplicates
+            )
         except InvalidInput as exc:
             for where, problem in exc.errors.items():
                 print(f"{visible(where)}: {visible(problem)}")
             fail(f"{len(exc.errors)} problems in {args.path}: nothing was imported.")
     finally:
         store.close()
-    print(f"Imported {len(made)} cases from {args.path}.")
-    for case in made:
+    for duplicate in done.duplicates:
+        print(duplicate_line(duplicate), file=sys.stderr)
+    rows_said = words.plural(len(done.duplicates), "row")
+    if not done.made:
+        fail(
+            f"{rows_said} of {args.path} may be clients already known: nothing was imported. "
+            "Check them; import anyway with --allow-duplicates."
+        )
+    print(f"Imported {len(done.made)} cases from {args.path}.")
+    for case in done.made:
         print(f"  {case.ref}  {visible(case.client_name)}  ({visible(case.worker_name)})")
+    if done.duplicates:
+        print(
+            f"caseline: {rows_said} imported may be clients already known: check them.",
+            file=sys.stderr,
+        )
     return 0
+
+
+def duplicate_line(row: RowDuplicate) -> str:
+    """One line for a row whose client may already be known: the row, the name typed, and
+    each client it may be, with their case references (or the earlier row)."""
+    maybe = []
+    for known in row.known:
+        refs = ", ".join(ref for _id, ref, _status, _worker in known.cases) or "no case"
+        maybe.append(f"{refs} {visible(known.name)} ({', '.join(known.reasons)})")
+    for line, name, why in row.rows:
+        maybe.append(f"line {line} {visible(name)} ({', '.join(why)})")
+    return f"line {row.line}: {visible(row.name)!r} may be " + "; ".join(maybe)
 
 
 def read_cases(path: Path) -> list[tuple[int, dict[str, str]]]:

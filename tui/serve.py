@@ -2,9 +2,11 @@
 
 It runs textual-serve's web server (``pip install 'caseline[serve]'``), which starts the app
 afresh for each browser that connects, as ``caseline --db PATH`` with sign-in: the login box
-empty (the server's own account is nobody's), the idle lock as at a terminal, and "browser" as
-where each sign-in and change came from in the audit trail. It listens on this computer only
-unless told otherwise; an agency puts it behind its own HTTPS proxy (see the README). The page
+empty (the server's own account is nobody's), the idle lock as at a terminal, and "browser"
+with the address the browser connected from ("browser 192.0.2.7"; through a proxy on this
+computer, "browser 192.0.2.7 via 127.0.0.1") as where each sign-in and change came from in the
+audit trail. It listens on this computer only unless told otherwise; an agency puts it behind
+its own HTTPS proxy (see the README). The page
 is Caseline's own: everything it loads comes from this server (textual-serve's default page
 loads a font from another host), and it shows neither a command line nor a file's path.
 """
@@ -12,6 +14,9 @@ loads a font from another host), and it shows neither a command line nor a file'
 from __future__ import annotations
 
 import argparse
+import contextlib
+import copy
+import ipaddress
 import os
 import shlex
 import sys
@@ -54,6 +59,23 @@ def _port(text: str) -> int:
     return int(text)
 
 
+def session_command(command: str, peer: str | None, forwarded: str = "") -> str:
+    """``command`` run with ``SERVED`` set to where a browser connected from, for the audit
+    trail: "192.0.2.7", the peer's address; or, when the peer is this computer (the agency's
+    proxy in front, as the README has it) and says whom it forwards (``X-Forwarded-For``, the
+    last address being the one the proxy saw), "192.0.2.7 via 127.0.0.1". Anything that is not
+    an IP address (a UNIX socket's peer, say) leaves the command as it is: "browser"."""
+    try:
+        address = ipaddress.ip_address(peer or "")
+    except ValueError:
+        return command
+    where = str(address)
+    if address.is_loopback and forwarded:
+        with contextlib.suppress(ValueError):  # not an address: the proxy's own, then
+            where = f"{ipaddress.ip_address(forwarded.split(',')[-1].strip())} via {address}"
+    return f"{SERVED}={shlex.quote(where)} {command}"
+
+
 def serve(args: argparse.Namespace, config: Config) -> int:
     """Run ``caseline serve``: check there is someone to sign in, then serve until stopped."""
     from store.service import Store
@@ -87,6 +109,16 @@ def serve(args: argparse.Namespace, config: Config) -> int:
 
         async def on_startup(self, app: Any) -> None:
             print(f"Caseline is served at {self.public_url} (Ctrl+C stops it).", flush=True)
+
+        async def handle_websocket(self, request: Any) -> Any:
+            """Start the browser's app as textual-serve does, its command saying the address
+            the browser connected from: textual-serve starts every session with the one
+            command it was given (``self.command``), so each session gets a copy of the
+            server with its own."""
+            session = copy.copy(self)
+            forwarded = request.headers.get("X-Forwarded-For", "")
+            session.command = session_command(self.command, request.remote, forwarded)
+            return await Server.handle_websocket(session, request)
 
     os.environ[SERVED] = "1"
     command = shlex.join([sys.executable, "-m", "tui", "--db", str(path)])

@@ -36,11 +36,13 @@ _terminal: tuple[object, str] | None = None
 
 
 def origin_here() -> str:
-    """Where this process is used from: "browser" in a web browser (``caseline serve``),
-    "ssh 10.0.0.5" over SSH, else the terminal ("/dev/pts/3"), else "local"."""
+    """Where this process is used from: "browser 192.0.2.7" in a web browser (``caseline
+    serve``, with the address it connected from), "ssh 10.0.0.5" over SSH, else the terminal
+    ("/dev/pts/3"), else "local"."""
     global _terminal
-    if os.environ.get("CASELINE_SERVED"):
-        return "browser"
+    served = os.environ.get("CASELINE_SERVED")
+    if served:  # "1" in caseline serve; the address a browser connected from, in its session
+        return "browser" if served == "1" else clean_field(f"browser {served}")[:TEXT_MAX]
     for variable in ("SSH_CONNECTION", "SSH_CLIENT"):
         parts = os.environ.get(variable, "").split()
         if parts:

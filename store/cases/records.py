@@ -50,6 +50,26 @@ class DuplicateCandidate:
 
 
 @dataclass(frozen=True, slots=True)
+class RowDuplicate:
+    """A row of a file of new cases whose client may already be known: an existing client (by
+    the new-case form's rules), or the client of an earlier row of the same file."""
+
+    line: int
+    name: str  # as the row has it
+    known: tuple[DuplicateCandidate, ...]
+    rows: tuple[tuple[int, str, tuple[str, ...]], ...]  # (earlier line, its name, why)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseImport:
+    """What ``store.cases.create_many`` did: the cases made (none when refused for possible
+    duplicates), and the rows whose clients may already be known."""
+
+    made: tuple[CaseDetail, ...]
+    duplicates: tuple[RowDuplicate, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class AllocationInfo:
     """A period a worker held the case."""
 

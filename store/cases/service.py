@@ -15,9 +15,10 @@ from store.access import guarded
 from store.audit.service import act
 from store.cases.bulk import BulkTransfer
 from store.cases.closure import ClosureChecklistService
-from store.cases.detail import RESTRICTED_NAME, case_detail, case_row, row_query
+from store.cases.detail import case_detail, case_row, row_query
+from store.cases.duplicates import candidates, rows_known
 from store.cases.lifecycle import CaseLifecycle
-from store.cases.records import CaseDetail, CaseRow, DuplicateCandidate
+from store.cases.records import CaseDetail, CaseImport, CaseRow, DuplicateCandidate
 from store.cases.restriction import CaseRestriction
 from store.cases.similar import similar_clients
 from store.cases.team import TeamView
@@ -34,7 +35,6 @@ from store.core.permissions import (
     CASE_CREATORS,
     Access,
     allowed,
-    is_named,
     names_shown,
     relation,
     require_role,
@@ -135,42 +135,7 @@ class CaseService(CaseLifecycle, BulkTransfer, ClosureChecklistService, CaseRest
             # By the index of names' pieces, not by comparing every client's name.
             for cid, reason in similar_clients(db, key).items():
                 found.setdefault(cid, []).insert(0, reason)
-            if not found:
-                return []
-            ranked = sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:limit]
-            ids = [cid for cid, _ in ranked]
-            clients = {c.id: c for c in Client.select().where(Client.id.in_(ids))}
-            cases: dict[int, list[tuple[int, str, CaseStatus, str]]] = {}
-            hidden: set[int] = set()  # clients of a restricted case the actor isn't named for
-            for cid, case_id, ref, status, wname, wid, restricted, named in tuples(
-                Case.select(
-                    Case.client,
-                    Case.id,
-                    Case.ref,
-                    Case.status,
-                    Worker.display_name,
-                    Case.worker,
-                    Case.restricted,
-                    Case.restricted_to,
-                )
-                .join(Worker, pw.JOIN.LEFT_OUTER)
-                .where(Case.client.in_(ids))
-                .order_by(Case.opened_on.desc())
-            ):
-                cases.setdefault(cid, []).append((case_id, ref, CaseStatus(status), wname or ""))
-                if restricted and wid != actor.id and not is_named(named, actor.id):
-                    hidden.add(cid)
-        # A restricted client is shown to be there, and whose, but not who they are.
-        return [
-            DuplicateCandidate(
-                client_id=cid,
-                name=RESTRICTED_NAME if cid in hidden else clients[cid].name,
-                date_of_birth=None if cid in hidden else clients[cid].date_of_birth,
-                reasons=tuple(reasons),
-                cases=tuple(cases.get(cid, ())),
-            )
-            for cid, reasons in ranked
-        ]
+            return candidates(actor, found, limit)
 
     def create(
         self, actor: WorkerInfo, data: dict[str, Any] | NewCase, *, dayfirst: bool = True
@@ -241,10 +206,14 @@ class CaseService(CaseLifecycle, BulkTransfer, ClosureChecklistService, CaseRest
         rows: Sequence[tuple[int, dict[str, Any]]],
         *,
         dayfirst: bool = True,
-    ) -> list[CaseDetail]:
+        allow_duplicates: bool = False,
+    ) -> CaseImport:
         """A client and an open case for each of ``rows`` (its line number in a file, and its
         fields as ``create`` takes them), all in one transaction or none: every row is
-        checked first, and InvalidInput names each problem by its line ("line 4: phone")."""
+        checked first, and InvalidInput names each problem by its line ("line 4: phone").
+        Then each row whose client may already be known, on record or on an earlier row (the
+        new-case form's duplicate check): unless ``allow_duplicates``, none is imported if
+        any is found, and the result says which."""
         from store.cases.input import NewCase
         from store.common.validation import validate
 
@@ -272,6 +241,13 @@ class CaseService(CaseLifecycle, BulkTransfer, ClosureChecklistService, CaseRest
                     errors[f"line {line}: ref"] = f"Case reference {new.ref} is already in use."
         if errors:
             raise InvalidInput(dict(sorted(errors.items(), key=lambda e: _line_of(e[0]))))
+        # Checked before the write, so that colleagues' saves don't wait on it (a client
+        # added meanwhile is missed, as by the form).
+        with self.database.reading() as db:
+            require_role(actor, CASE_CREATORS, NO_NEW_CASES)
+            known = tuple(rows_known(db, actor, checked))
+        if known and not allow_duplicates:
+            return CaseImport(made=(), duplicates=known)
         made: list[CaseDetail] = []
         with self.database.writing():
             for line, new in checked:
@@ -282,7 +258,7 @@ class CaseService(CaseLifecycle, BulkTransfer, ClosureChecklistService, CaseRest
                     raise InvalidInput(found) from exc
                 except (NotPermitted, NotFound) as exc:
                     raise type(exc)(f"Line {line}: {exc}") from exc
-        return made
+        return CaseImport(made=tuple(made), duplicates=known)
 
     @guarded(Access.READ, "case_id")
     def get(self, actor: WorkerInfo, case_id: int) -> CaseDetail:

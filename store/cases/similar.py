@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import difflib
 import math
+from collections import Counter
 
 import peewee as pw
 
@@ -105,6 +106,60 @@ def similar_clients(db: pw.Database, key: str) -> dict[int, str]:
         if reason:
             found[int(client_id)] = reason
     return found
+
+
+class NameIndex:
+    """The search ``similar_clients`` makes, over names held here rather than in the database
+    (the rows of a file being imported): the same grams, the same bounds, the same rules."""
+
+    def __init__(self) -> None:
+        self._keys: dict[int, str] = {}
+        self._holding: dict[str, list[int]] = {}  # gram: the names that have it
+
+    def add(self, ident: int, key: str) -> None:
+        """Index the folded name ``key`` as ``ident``."""
+        self._keys[ident] = key
+        for gram in set(grams(key)):
+            self._holding.setdefault(gram, []).append(ident)
+
+    def similar(self, key: str) -> dict[int, str]:
+        """{ident: why} for every name held that may be ``key`` (a folded name)."""
+        tokens = key.split()
+        if not tokens:
+            return {}
+        cut = grams(key)
+        every = set(cut)
+        last = set(grams(tokens[-1]))
+        shared: Counter[int] = Counter()
+        in_last: Counter[int] = Counter()
+        for gram in every:
+            for ident in self._holding.get(gram, ()):
+                shared[ident] += 1
+                if gram in last:
+                    in_last[ident] += 1
+        length = len(key)
+        shortest = math.floor(length * RATIO / (2 - RATIO))
+        longest = math.ceil(length * (2 - RATIO) / RATIO)
+        share = 2.5 * RATIO - 2  # as in similar_clients
+        repeated = len(cut) - len(every)
+        found: dict[int, str] = {}
+        probe = difflib.SequenceMatcher(None, "", key)
+        for ident, count in shared.items():
+            other = self._keys[ident]
+            if in_last[ident] == len(last) or (
+                shortest <= len(other) <= longest
+                and count >= share * (length + len(other)) - 2 - repeated
+            ):
+                reason = similarity(tokens, key, other, probe)
+                if reason:
+                    found[ident] = reason
+        return found
+
+
+def share_a_word(key: str, other: str) -> bool:
+    """Whether two folded names have a word in common: with the same date of birth, a name
+    changed in part (a surname on marriage, a first name used instead of another)."""
+    return bool(set(key.split()) & set(other.split()))
 
 
 def _marks(values: list[str]) -> str:

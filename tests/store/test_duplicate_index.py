@@ -58,10 +58,15 @@ def test_the_index_finds_whom_comparing_every_client_finds(store: Store, me: Wor
     names += [misspelt(rng, n) for n in names[:60]] + ["Smith Jonathan", "J Smith", "x"]
     clients = add_clients(store, me, names)
     typed = [*names[:40], *(misspelt(rng, n) for n in names[40:100]), "jonathan  SMITH", "ng"]
+    # The same names held in memory (a file's rows being imported) are found alike.
+    held = similar.NameIndex()
+    for cid, key in clients.items():
+        held.add(cid, key)
     for name in typed:
         key = fold(name)
         with store.database.reading() as db:
             assert similar.similar_clients(db, key) == scanned(clients, key), name
+        assert held.similar(key) == scanned(clients, key), name
 
 
 def test_only_clients_sharing_pieces_of_the_name_are_compared(
