@@ -24,7 +24,7 @@ from store.common.settings import (
     DEFAULT_MIN_PASSPHRASE_LENGTH,
     DEFAULT_REF_FORMAT,
 )
-from store.core import migrations
+from store.core import migrations, postgres
 from store.core.db import Database
 from store.core.dialect import (
     ChangeWatch as ChangeWatch,  # for the app, which may not import dialect
@@ -33,6 +33,7 @@ from store.core.dialect import execute_sql
 from store.core.gate import WriteGate
 from store.core.generation import Generation
 from store.core.models import (
+    BaseModel,
     Case,
     ChronologyEntry,
     Client,
@@ -121,6 +122,14 @@ class Store(Areas):
         of a file larger than ``CHECK_AT_ONCE_BYTES`` waits until a write or ``checked`` asks for
         it (the app asks once its first screen is drawn).
         """
+        if postgres.is_url(path):
+            return cls._opened(
+                open_postgres(str(path)),
+                ref_format=ref_format,
+                max_failed_sign_ins=max_failed_sign_ins,
+                min_passphrase_length=min_passphrase_length,
+                consent_expiring_days=consent_expiring_days,
+            )
         path = Path(path)
         check_writable(path)
         current = 0  # a new file
@@ -263,7 +272,8 @@ class Store(Areas):
             min_passphrase_length=min_passphrase_length,
             consent_expiring_days=consent_expiring_days,
         )
-        store.open_warnings = permission_warnings(database.path)
+        if not database.server:
+            store.open_warnings = permission_warnings(database.path)
         return store
 
     @staticmethod
@@ -474,6 +484,47 @@ class Store(Areas):
         """True if the database holds no cases and no clients."""
         with self.database.reading():
             return not Case.select().exists() and not Client.select().exists()
+
+
+def open_postgres(url: str) -> Database:
+    """The PostgreSQL database at ``url``, made a Caseline database at the newest schema if it
+    is empty. Refused (DatabaseUnavailable, in one line) if the server can't be reached or
+    refuses the user, and if its schema is older than this Caseline's."""
+    from store.core.postgres_db import PostgresDatabase, create_schema, schema_version
+
+    database = PostgresDatabase(url)
+    try:
+        current = schema_version(database)
+        if current is None:
+            create_schema(database, all_models())
+        elif current < migrations.LATEST:
+            raise DatabaseUnavailable(
+                f"{database.where} holds schema {current}; this Caseline can't upgrade a "
+                f"PostgreSQL database yet (it needs schema {migrations.LATEST})."
+            )
+    except BaseException:
+        database.close()
+        raise
+    database.bind()
+    return database
+
+
+def all_models() -> list[type[BaseModel]]:
+    """Every model of every area: the tables of a Caseline database at the newest schema."""
+    import store.assessments.models
+    import store.consent.models
+    import store.referrals.models
+    import store.reminders.models
+    import store.resources.models
+    import store.supervision.models  # noqa: F401
+
+    found: list[type[BaseModel]] = []
+    kinds: list[type[BaseModel]] = [BaseModel]
+    while kinds:
+        for kind in kinds.pop().__subclasses__():
+            found.append(kind)
+            kinds.append(kind)
+    return found
 
 
 def record_after_reading(

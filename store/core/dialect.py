@@ -4,7 +4,8 @@ how a write takes its lock, how schema changes get past foreign keys, "contains"
 a worker.
 
 Everything else in the store is written against peewee and the two context managers of
-``store.core.db.Database``; a PostgreSQL dialect is a second module with these same names.
+``store.core.db.Database``. On a PostgreSQL database the functions that take the database hand
+over to ``store.core.postgres`` (which imports its driver only when such a database is opened).
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Any, cast
 from urllib.parse import quote
 
 import peewee
+
+from store.core import postgres
 
 BUSY_TIMEOUT_SECONDS = 10
 
@@ -56,13 +59,28 @@ def friendly_error(exc: BaseException, path: Path | str) -> str:
     return f"Database error on {path}: {text}."
 
 
+class _Contains(peewee.ColumnBase):
+    """LIKE on SQLite (which ignores ASCII case), ILIKE on PostgreSQL: chosen as the query is
+    written for its database."""
+
+    def __init__(self, lhs: Any, pattern: str) -> None:
+        super().__init__()
+        self.lhs, self.pattern = lhs, pattern
+
+    def __sql__(self, ctx: Any) -> Any:
+        like = "ILIKE" if ctx.state.param == "%s" else "LIKE"
+        return ctx.sql(
+            peewee.NodeList((self.lhs, peewee.SQL(like), self.pattern, peewee.SQL("ESCAPE '\\'")))
+        )
+
+
 def contains(lhs: Any, text: str) -> Any:
     """``lhs`` contains ``text`` literally: % and _ typed by a person are not wildcards.
 
     SQLite's LIKE ignores ASCII case; callers fold accents themselves where it matters.
     """
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return peewee.NodeList((lhs, peewee.SQL("LIKE"), f"%{escaped}%", peewee.SQL("ESCAPE '\\'")))
+    return _Contains(lhs, f"%{escaped}%")
 
 
 # A write takes SQLite's write lock up front (see ``Database.writing``).
@@ -96,20 +114,43 @@ def connect(path: Path, *, read_only: bool, uri: str | None = None) -> peewee.Da
 def execute_sql(
     db: peewee.Database, sql: str, params: Sequence[Any] | None = None
 ) -> sqlite3.Cursor:
-    """``db.execute_sql(sql, params)``, typed: SQL written for SQLite, run as it is."""
+    """``db.execute_sql(sql, params)``, typed: SQL written for SQLite, run as it is (on
+    PostgreSQL, its ? marks made psycopg's)."""
+    if postgres.is_postgres(db):
+        found: sqlite3.Cursor = postgres.execute_sql(db, sql, params)
+        return found
     # peewee's execute_sql is untyped.
     cursor: sqlite3.Cursor = cast(Any, db).execute_sql(sql, params)
     return cursor
 
 
+def executemany(db: peewee.Database, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    """Run ``sql`` (with ? marks) once for each of ``rows``."""
+    if postgres.is_postgres(db):
+        postgres.executemany(db, sql, rows)
+        return
+    cast(Any, db).cursor().executemany(sql, rows)
+
+
+def insert_id(db: peewee.Database, sql: str, params: Sequence[Any]) -> int:
+    """Run an INSERT (with ? marks) and return the new row's id."""
+    if postgres.is_postgres(db):
+        return postgres.insert_id(db, sql, params)
+    return int(execute_sql(db, sql, params).lastrowid or 0)
+
+
 def set_foreign_keys(db: peewee.Database, *, enforced: bool) -> None:
     """Turn foreign-key enforcement on or off (outside a transaction: SQLite ignores it
-    inside one)."""
+    inside one). PostgreSQL's schema changes never rebuild a table: its keys stay checked."""
+    if postgres.is_postgres(db):
+        return
     execute_sql(db, f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
 
 
 def broken_references(db: peewee.Database) -> list[Any]:
     """Rows whose foreign keys point nowhere (checked before a schema change commits)."""
+    if postgres.is_postgres(db):
+        return []  # PostgreSQL never lets one be written
     return list(execute_sql(db, "PRAGMA foreign_key_check").fetchall())
 
 
@@ -131,10 +172,14 @@ def trigger_name(sql: str) -> str:
 
 def triggers(db: peewee.Database) -> dict[str, str]:
     """{name: SQL} of the triggers in the database file, as they were created."""
+    if postgres.is_postgres(db):
+        return postgres.triggers(db)
     return dict(execute_sql(db, "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger'"))
 
 
 def has_table(db: peewee.Database, name: str) -> bool:
+    if postgres.is_postgres(db):
+        return postgres.has_table(db, name)
     query = "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?"
     return execute_sql(db, query, (name,)).fetchone() is not None
 
@@ -146,6 +191,8 @@ def note_final_rows(
     row inserted into each of ``tables``, and, for those marked True, every row whose status is
     set. Temporary triggers: part of no file, so nothing else writing it has them. Created once
     per connection; nothing is done (False) while the table ``needed`` does not exist."""
+    if postgres.is_postgres(db):
+        return postgres.note_final_rows(db, pending, needed, tables)
     found = {
         name
         for (name,) in execute_sql(
