@@ -22,7 +22,7 @@ from store.common.errors import StoreError
 from store.common.records import WorkerInfo
 from store.service import Store
 from store.workers import passphrases
-from tests.postgres_cluster import REQUIRE, TEMPLATE, Cluster, ClusterUnavailable
+from tests.postgres_cluster import REQUIRE, TEMPLATE, Cluster, ClusterUnavailable, Outside
 from tests.postgres_cluster import required as require_postgres
 
 # After each key it presses, Pilot waits until the app looks idle: it sleeps in steps of 20 ms
@@ -220,3 +220,11 @@ def database_url(backend: str, db_path: Path, request: pytest.FixtureRequest) ->
         cluster: Cluster = request.getfixturevalue("postgres_cluster")
         return cluster.new_database()
     return db_path
+
+
+@pytest.fixture
+def outside(store: Store, database_url: str | Path) -> Iterator[Outside]:
+    """A connection to the test's store's database that is not Caseline's."""
+    connection = Outside(database_url)
+    yield connection
+    connection.close()

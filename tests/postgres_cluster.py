@@ -136,3 +136,30 @@ class Cluster:
         name = f"t{os.getpid()}_{next(self._names)}"
         self.sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         return self.url(name)
+
+
+class Outside:
+    """A connection of its own to a test's database, as a program other than Caseline would
+    write it (SQLite's ``sqlite3`` or PostgreSQL's psycopg, each statement committed at once):
+    what the database itself allows, whatever writes to it."""
+
+    def __init__(self, where: str | Path) -> None:
+        self.conn: Any
+        if isinstance(where, Path):
+            import sqlite3
+
+            self.conn = sqlite3.connect(where, isolation_level=None)
+            self.refused: tuple[type[BaseException], ...] = (sqlite3.IntegrityError,)
+        else:
+            from store.core.postgres import driver
+
+            psycopg = driver()
+            self.conn = psycopg.connect(where, autocommit=True)
+            self.refused = (psycopg.errors.IntegrityError,)
+
+    def execute(self, sql: str) -> list[tuple[Any, ...]]:
+        cursor = self.conn.execute(sql)
+        return list(cursor.fetchall()) if cursor.description else []
+
+    def close(self) -> None:
+        self.conn.close()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import quote
@@ -137,6 +138,13 @@ def insert_id(db: peewee.Database, sql: str, params: Sequence[Any]) -> int:
     if postgres.is_postgres(db):
         return postgres.insert_id(db, sql, params)
     return int(execute_sql(db, sql, params).lastrowid or 0)
+
+
+def as_datetime(value: Any) -> datetime | None:
+    """A date and time read by raw SQL: SQLite's text, or PostgreSQL's datetime as it is."""
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
 
 
 def set_foreign_keys(db: peewee.Database, *, enforced: bool) -> None:

@@ -143,6 +143,58 @@ SEAL_TABLE_DDL = (
 )
 
 
+# The columns SQLite's migrations added with a default of the database's own (ADD COLUMN ...
+# DEFAULT), which the models give only in Python: a program writing the database itself may
+# leave them out. Quoted, so that PostgreSQL reads '0' as false for a boolean column.
+DEFAULTS: tuple[tuple[str, str, str], ...] = (
+    ("worker", "team", ""),
+    ("worker", "failed_sign_ins", "0"),
+    ("client", "language", ""),
+    ("client", "identifiers", ""),
+    ("case", "has_plan", "0"),
+    ("case", "restricted", "0"),
+    ("case", "restricted_to", ""),
+    ("case", "restriction_reason", ""),
+    ("case", "referrals_to_escalate", "0"),
+    ("chronology_entry", "source_of_information", ""),
+    ("chronology_entry", "analysis", ""),
+    ("chronology_entry", "version", "1"),
+    ("note", "chronology_title", ""),
+    ("note", "draft_state", ""),
+    ("task", "done_note", ""),
+    ("task", "version", "1"),
+    ("audit_event", "record_kind", ""),
+    ("audit_event", "detail", ""),
+    ("audit_event", "origin", ""),
+    ("worker_token", "label", ""),
+)
+
+# The clients' names cut into runs of three characters for the duplicate check (SQLite's
+# m0021_name_grams), kept in step by the database. A client deleted takes its runs with it.
+NAME_GRAMS_DDL = (
+    "CREATE TABLE client_name_gram (gram TEXT NOT NULL,"
+    " client_id INTEGER NOT NULL REFERENCES client (id) ON DELETE CASCADE,"
+    " PRIMARY KEY (gram, client_id))",
+    "CREATE INDEX client_name_gram_client ON client_name_gram (client_id)",
+    """CREATE FUNCTION client_name_gram_cut() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'UPDATE' THEN
+            IF NEW.name_key IS NOT DISTINCT FROM OLD.name_key THEN RETURN NULL; END IF;
+            DELETE FROM client_name_gram WHERE client_id = OLD.id;
+        END IF;
+        INSERT INTO client_name_gram
+            SELECT substr(' ' || NEW.name_key || ' ', n, 3), NEW.id
+            FROM generate_series(1, least(length(NEW.name_key), 400)) AS n
+            ON CONFLICT DO NOTHING;
+        RETURN NULL;
+    END $$""",
+    "CREATE TRIGGER client_name_gram_insert AFTER INSERT ON client"
+    " FOR EACH ROW EXECUTE FUNCTION client_name_gram_cut()",
+    "CREATE TRIGGER client_name_gram_update AFTER UPDATE OF name_key ON client"
+    " FOR EACH ROW EXECUTE FUNCTION client_name_gram_cut()",
+)
+
+
 def create_schema(database: PostgresDatabase, models: Iterable[type[peewee.Model]]) -> None:
     """Make an empty PostgreSQL database a Caseline database at the newest schema: the tables
     of ``models`` (every model of every area), then what SQLite's migrations add by hand."""
@@ -154,7 +206,11 @@ def create_schema(database: PostgresDatabase, models: Iterable[type[peewee.Model
                 f"{database.where} is not a Caseline database; it was left untouched."
             )
         db.create_tables(list(models))
-        statements: list[str] = [*SEAL_TABLE_DDL]
+        statements: list[str] = [
+            *(f'ALTER TABLE "{t}" ALTER COLUMN "{c}" SET DEFAULT \'{v}\'' for t, c, v in DEFAULTS),
+            *SEAL_TABLE_DDL,
+            *NAME_GRAMS_DDL,
+        ]
         for sqlite_sql in migrations.GUARD_TRIGGERS:
             statements.append(postgres.guard_ddl(sqlite_sql)[2])
         statements.extend(
