@@ -430,7 +430,7 @@ class Store(Areas):
         """Something to ask, now and then, whether anyone has changed the records since it was
         last asked (the app refreshes what it shows when so); this process's own writes don't
         count. Stop it with ``unwatch``."""
-        watch = ChangeWatch(self.database.path)
+        watch = ChangeWatch(self.database.location)
         self.database.watches.add(watch)
         return watch
 
@@ -446,7 +446,7 @@ class Store(Areas):
         (the app's "read again only if changed"; ``store.core.generation``)."""
         with self._version_lock:
             if self._generation is None:
-                self._generation = Generation(self.database.path)
+                self._generation = Generation(self.database.location)
                 self.database.watches.add(self._generation)
             return self._generation.count()
 

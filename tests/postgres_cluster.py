@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from itertools import count
 from pathlib import Path
 from typing import Any
@@ -126,10 +127,32 @@ class Cluster:
     def sql(self, statement: str) -> None:
         """Run one statement on the cluster's maintenance database, outside a transaction."""
         if self._admin is None:
-            from store.core.postgres import driver
-
-            self._admin = driver().connect(self.url("postgres"), autocommit=True)
+            self._admin = self._driver().connect(self.url("postgres"), autocommit=True)
         self._admin.execute(statement)
+
+    def require_passwords(self, user: str) -> None:
+        """From now on ``user`` signs in with a password (everyone else as before)."""
+        hba = self.data / "pg_hba.conf"
+        rule = f"local all {user} scram-sha-256\n"
+        text = hba.read_text()
+        if rule not in text:
+            hba.write_text(rule + text)  # the first rule that matches is the one applied
+        self._server("pg_ctl", "--pgdata", str(self.data), "reload")
+        # The server reads the rules again when it gets to it: wait until it asks.
+        psycopg = self._driver()
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                psycopg.connect(self.url("postgres").replace(f"{SUPERUSER}@", f"{user}@")).close()
+            except psycopg.OperationalError as exc:
+                if "password" in str(exc):
+                    return
+        raise ClusterUnavailable(f"the server never asked {user} for a password")
+
+    def _driver(self) -> Any:
+        from store.core.postgres import driver
+
+        return driver()
 
     def new_database(self, template: str = TEMPLATE) -> str:
         """The URL of a new database, a copy of ``template``."""

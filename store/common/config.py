@@ -90,16 +90,55 @@ def read_simply(data: dict[str, Any]) -> Config | None:
         if not ok:
             return None
     if "db" in data:
-        data = {**data, "db": Path(data["db"])}
+        data = {**data, "db": database_location(data["db"])}
     return Config(**data)
 
 
-def resolve_db_path(flag: str | None, config: Config) -> Path:
-    """Database location, in order: --db, CASELINE_DB, the config file, the user data dir."""
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_postgres_url(text: object) -> bool:
+    """Whether ``text`` names a database on a PostgreSQL server rather than an SQLite file."""
+    return isinstance(text, str) and text.lower().startswith(POSTGRES_SCHEMES)
+
+
+def shown_url(url: str) -> str:
+    """A postgresql:// URL without its password, to show."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user, host = parts.netloc.rsplit("@", 1)
+    return urlunsplit(parts._replace(netloc=f"{user.split(':', 1)[0]}:***@{host}"))
+
+
+def database_location(text: str | Path) -> Path | str:
+    """A postgresql:// URL as it is (a path would fold its //), anything else a file's path."""
+    if is_postgres_url(text):
+        return str(text)
+    return Path(text).expanduser()
+
+
+def resolve_database(flag: str | None, config: Config) -> Path | str:
+    """Where the database is, in order: --db, CASELINE_DB, the config file, the user data dir:
+    an SQLite file's path, or a PostgreSQL database's postgresql:// URL."""
     for candidate in (flag, os.environ.get("CASELINE_DB"), config.db):
         if candidate:
-            return Path(candidate).expanduser()
+            return database_location(candidate)
     return default_db_path()
+
+
+def resolve_db_path(flag: str | None, config: Config) -> Path:
+    """The database file, for a command that works on the file itself (a backup, a check, an
+    export read from a copy); a PostgreSQL database is refused in one line."""
+    found = resolve_database(flag, config)
+    if isinstance(found, str):
+        raise ConfigError(
+            f"This command works on an SQLite database file; {shown_url(found)} is a "
+            "PostgreSQL database."
+        )
+    return found
 
 
 def resolve_worker(flag: str | None, config: Config) -> str:

@@ -80,6 +80,7 @@ class Database:
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
         self.where = str(path)  # as messages name it
+        self.location: Path | str = path  # as Store.open was given it
         self.read_only = read_only
         # For a read-only Database, how the file stood when it was opened (see ``unchanged``).
         self._signature: tuple[int, int, int, bool] | None = None

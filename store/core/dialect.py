@@ -245,18 +245,25 @@ class ChangeWatch:
     last look; just after, it takes the new version as seen.
     """
 
-    def __init__(self, path: Path) -> None:
-        uri = f"file:{quote(str(path.absolute()))}?mode=ro"
-        self._connection = sqlite3.connect(
-            uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
-        )
+    def __init__(self, path: Path | str) -> None:
+        self._connection: Any
+        if postgres.is_url(path):
+            # PostgreSQL's counterpart: one past the newest transaction that wrote and ended.
+            self._connection = postgres.watch_connection(str(path))
+            self._query = postgres.DATA_VERSION
+        else:
+            uri = f"file:{quote(str(Path(path).absolute()))}?mode=ro"
+            self._connection = sqlite3.connect(
+                uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
+            )
+            self._query = "PRAGMA data_version"
         self._lock = threading.Lock()  # looked at by the app's worker and by writing threads
         self._others = False  # someone else committed, noticed before one of our commits
         with self._lock:
             self._version = self._read()
 
     def _read(self) -> int:
-        return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+        return int(self._connection.execute(self._query).fetchone()[0])
 
     def changed(self) -> bool:
         """True if someone else committed since the last call (or since the watch was made)."""

@@ -12,17 +12,19 @@ from collections.abc import Sequence
 from contextlib import suppress
 from types import ModuleType
 from typing import Any, cast
-from urllib.parse import urlsplit, urlunsplit
 
 import peewee
 
+from store.common.config import is_postgres_url, shown_url
 from store.common.errors import DatabaseUnavailable
 
-SCHEMES = ("postgresql://", "postgres://")
 INSTALL = (
     "A PostgreSQL database needs the PostgreSQL driver: install Caseline with it "
     "(pip install 'caseline[postgres]')."
 )
+is_url = is_postgres_url  # whether a --db names a PostgreSQL database
+shown = shown_url  # a URL without its password
+
 CONNECT_TIMEOUT_SECONDS = 10
 # The transaction-level advisory lock every write takes first (released as it commits or rolls
 # back): writers queue one behind the other, as SQLite's write lock makes them, so each seal
@@ -30,21 +32,6 @@ CONNECT_TIMEOUT_SECONDS = 10
 WRITE_LOCK_KEY = 0x436173656C696E65
 # A consistent read: one snapshot for all the transaction's queries, and no write.
 READ_ISOLATION = "REPEATABLE READ READ ONLY"
-
-
-def is_url(text: object) -> bool:
-    """Whether ``text`` names a PostgreSQL database (rather than an SQLite file)."""
-    return isinstance(text, str) and text.lower().startswith(SCHEMES)
-
-
-def shown(url: str) -> str:
-    """``url`` without its password, to show or log."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.rsplit("@", 1)
-    user = netloc[0].split(":", 1)[0]
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
 
 
 def driver() -> ModuleType:
@@ -290,3 +277,18 @@ def note_final_rows(
         " (table_name TEXT NOT NULL, row_id INTEGER NOT NULL)",
     )
     return True
+
+
+# -- whether anyone has written (``store.core.dialect.ChangeWatch``) ---------------------------
+
+# One past the newest transaction id that has ended: it moves when a transaction that wrote
+# ends (one that only read is given no id), on any database of the server.
+DATA_VERSION = "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint"
+
+
+def watch_connection(url: str) -> Any:
+    """A connection of the watch's own, each statement its own transaction."""
+    try:
+        return driver().connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS)
+    except Exception as exc:
+        raise DatabaseUnavailable(friendly_error(exc, shown(url))) from exc

@@ -33,6 +33,7 @@ class PostgresDatabase(Database):
     def __init__(self, url: str) -> None:
         # Not the file's set-up (``Database.__init__``): only what the store asks of any.
         self.url = url
+        self.location = url
         self.where = postgres.shown(url)
         self.path = Path(self.where)
         self.read_only = False
