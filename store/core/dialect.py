@@ -173,6 +173,14 @@ def guard_trigger(name: str, event: str, table: str, message: str, when: str = "
     )
 
 
+def guard_as_made(db: peewee.Database, sql: str) -> str:
+    """What ``triggers`` reads of the guard trigger ``sql`` (from ``guard_trigger``) in ``db``
+    as it was made: on SQLite its SQL, on PostgreSQL its signature (``store.core.postgres``)."""
+    if postgres.is_postgres(db):
+        return postgres.guard_signature(sql)
+    return sql
+
+
 def trigger_name(sql: str) -> str:
     """The name of the trigger ``sql`` (from ``guard_trigger``) creates."""
     return sql.split()[2]

@@ -189,39 +189,60 @@ def condition(when: str) -> str:
     return _IS.sub("IS NOT DISTINCT FROM ", _IS_NOT.sub("IS DISTINCT FROM ", when))
 
 
+# pg_trigger.tgtype: a row trigger (1), before (2), and its event.
+_TRIGGER_TYPE = {"INSERT": 1 | 2 | 4, "DELETE": 1 | 2 | 8, "UPDATE": 1 | 2 | 16}
+
+
 def guard_ddl(sqlite_sql: str) -> tuple[str, str, str]:
-    """(name, table, DDL) of the PostgreSQL trigger that does what the SQLite guard trigger
+    """(name, DDL, signature) of the PostgreSQL trigger that does what the SQLite guard trigger
     ``sqlite_sql`` (``store.core.dialect.guard_trigger``) does: refuse the change with the same
-    message, as an integrity error."""
+    message, as an integrity error. The signature is what ``triggers`` reads of it from the
+    database: its table, kind, function, that it is enabled and unconditional, and the
+    function's body."""
     found = _GUARD.fullmatch(sqlite_sql.strip())
     if found is None:
         raise ValueError(f"not a guard trigger: {sqlite_sql[:60]}")
-    name, table, message = found["name"], found["table"], found["message"]
+    name, table, message, event = found["name"], found["table"], found["message"], found["event"]
     refuse = (
         f"RAISE EXCEPTION USING MESSAGE = '{message}', ERRCODE = 'integrity_constraint_violation'"
     )
     if found["when"]:
         # In the function, not the trigger's WHEN: PostgreSQL allows no subquery there.
         refuse = f"IF {condition(found['when'])} THEN {refuse}; END IF"
+    body = f"\nBEGIN {refuse};\nIF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END "
+    function = f"guard_{name}"
     ddl = (
-        f"CREATE FUNCTION guard_{name}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
-        f"BEGIN {refuse};\n"
-        "IF TG_OP = 'DELETE' THEN RETURN OLD; END IF; RETURN NEW; END $$;\n"
-        f'CREATE TRIGGER {name} BEFORE {found["event"]} ON "{table}"'
-        f" FOR EACH ROW EXECUTE FUNCTION guard_{name}()"
+        f"CREATE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql AS $${body}$$;\n"
+        f'CREATE TRIGGER {name} BEFORE {event} ON "{table}"'
+        f" FOR EACH ROW EXECUTE FUNCTION {function}()"
     )
-    return name, table, ddl
+    return name, ddl, _signature(table, _TRIGGER_TYPE[event], function, "O", True, body)
+
+
+def _signature(table: str, kind: int, function: str, enabled: str, always: bool, body: str) -> str:
+    return f"{table}|{kind}|{function}|{enabled}|{'always' if always else 'when'}|{body}"
+
+
+def guard_signature(sqlite_sql: str) -> str:
+    """What ``triggers`` reads of the guard trigger made from ``sqlite_sql``, as made."""
+    return guard_ddl(sqlite_sql)[2]
 
 
 def triggers(db: peewee.Database) -> dict[str, str]:
-    """{name: definition} of the triggers in the database (guards and the seals' notes)."""
+    """{name: signature} of the triggers in the database (``guard_ddl``): a trigger disabled,
+    given a condition, pointed at another function, or its function rewritten, reads
+    differently."""
     rows = execute_sql(
         db,
-        "SELECT t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t"
-        " JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+        "SELECT t.tgname, c.relname, t.tgtype, p.proname, t.tgenabled, t.tgqual IS NULL,"
+        " p.prosrc FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+        " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_proc p ON p.oid = t.tgfoid"
         " WHERE NOT t.tgisinternal AND n.nspname = current_schema()",
     ).fetchall()
-    return {str(name): str(sql) for name, sql in rows}
+    return {
+        str(name): _signature(str(table), int(kind), str(function), str(enabled), always, body)
+        for name, table, kind, function, enabled, always, body in rows
+    }
 
 
 def has_table(db: peewee.Database, name: str) -> bool:

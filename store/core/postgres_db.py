@@ -213,7 +213,7 @@ def create_schema(database: PostgresDatabase, models: Iterable[type[peewee.Model
             *NAME_GRAMS_DDL,
         ]
         for sqlite_sql in migrations.GUARD_TRIGGERS:
-            statements.append(postgres.guard_ddl(sqlite_sql)[2])
+            statements.append(postgres.guard_ddl(sqlite_sql)[1])
         statements.extend(
             postgres.seal_note_ddl(
                 seal.PENDING,
