@@ -88,6 +88,14 @@ class PostgresqlDatabase(peewee.PostgresqlDatabase):
         if self.transaction_depth() == 0:
             self.close()
 
+    def failed(self) -> bool:
+        """This thread's transaction had a statement fail: PostgreSQL ignores the rest of it
+        (SQLite goes on with the statements after a failed one)."""
+        if self.is_closed():
+            return False
+        status = cast(Any, self)._state.conn.info.transaction_status
+        return bool(status == driver().pq.TransactionStatus.INERROR)
+
     def held_closed(self) -> bool:
         """This thread's connection was closed under it (by ``close_all`` from another)."""
         if self.is_closed():

@@ -95,6 +95,11 @@ class PostgresDatabase(Database):
                     self._locked()
                     sealing = seal.watch(self.db)
                     yield self.db
+                    if self.pg.failed():  # a failure caught inside: nothing of it is kept
+                        raise DatabaseUnavailable(
+                            f"A statement failed in a write to {self.where}, so none of the "
+                            "write was kept."
+                        )
                     if sealing:
                         seal.flush(self.db)
                     for change_watch in watches:

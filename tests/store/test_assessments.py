@@ -22,6 +22,9 @@ from store.core.models import AuditEvent
 from store.integrity.records import ProblemKind
 from store.service import Store
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 MakeCase = Callable[..., CaseDetail]
 HOUSING = ASSESSMENT_DOMAINS.index("housing") + 1  # its position in a new assessment
 

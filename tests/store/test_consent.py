@@ -20,6 +20,9 @@ from store.consent.service import SharingRefused, record_sharing
 from store.core.models import AuditEvent
 from store.service import Store
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 TODAY = date(2026, 11, 23)  # the frozen clock's day (tests/conftest.py)
 CONSENT = {
     "share_what": "Housing history and current needs",

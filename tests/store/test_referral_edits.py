@@ -20,6 +20,9 @@ from store.referrals.records import ReferralDetail
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 MakeCase = Callable[..., CaseDetail]
 
 MADE = {

@@ -19,6 +19,9 @@ from store.referrals.records import ReferralDetail
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 TODAY = FROZEN_NOW.date()  # Monday 23 November 2026
 MakeCase = Callable[..., CaseDetail]
 

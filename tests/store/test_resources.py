@@ -15,6 +15,9 @@ from store.core.models import AuditEvent, RecordChange
 from store.service import Store
 from tests.store.test_team_load import staffed
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 FOOD_BANK: dict[str, Any] = {
     "organisation": "Riverside Trust",
     "name": "Riverside Food Bank",

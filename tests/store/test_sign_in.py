@@ -23,6 +23,9 @@ from store.workers import passphrases
 from tests.conftest import FROZEN_NOW
 from tests.store.test_migrations_every_version import build_database
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 PASS = "correct horse battery"
 NOT_RECOGNISED = "Login or passphrase not recognised."
 ROOT = Path(__file__).resolve().parents[2]
