@@ -161,13 +161,25 @@ class Cluster:
         return self.url(name)
 
 
+class Rows(list[tuple[Any, ...]]):
+    """What a statement read, also as a cursor gives it."""
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        return self[0] if self else None
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        return list(self)
+
+
 class Outside:
     """A connection of its own to a test's database, as a program other than Caseline would
     write it (SQLite's ``sqlite3`` or PostgreSQL's psycopg, each statement committed at once):
-    what the database itself allows, whatever writes to it."""
+    what the database itself allows, whatever writes to it. ``refused`` is the error the
+    database raises when a guard refuses a change."""
 
     def __init__(self, where: str | Path) -> None:
         self.conn: Any
+        self.postgres = not isinstance(where, Path)
         if isinstance(where, Path):
             import sqlite3
 
@@ -180,9 +192,25 @@ class Outside:
             self.conn = psycopg.connect(where, autocommit=True)
             self.refused = (psycopg.errors.IntegrityError,)
 
-    def execute(self, sql: str) -> list[tuple[Any, ...]]:
-        cursor = self.conn.execute(sql)
-        return list(cursor.fetchall()) if cursor.description else []
+    @classmethod
+    def of(cls, store: Any) -> Outside:
+        """A connection to the database ``store`` (a Store) is open on."""
+        return cls(store.database.location)
+
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> Rows:
+        """Run one statement (with SQLite's ? marks, on either database)."""
+        if self.postgres:
+            from store.core.postgres import translate
+
+            sql = translate(sql)
+        cursor = self.conn.execute(sql, params)
+        return Rows(cursor.fetchall() if cursor.description else [])
 
     def close(self) -> None:
         self.conn.close()
+
+    def __enter__(self) -> Outside:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
