@@ -33,7 +33,6 @@ from store.core.dialect import execute_sql
 from store.core.gate import WriteGate
 from store.core.generation import Generation
 from store.core.models import (
-    BaseModel,
     Case,
     ChronologyEntry,
     Client,
@@ -123,6 +122,8 @@ class Store(Areas):
         it (the app asks once its first screen is drawn).
         """
         if postgres.is_url(path):
+            from store.postgres_open import open_postgres
+
             return cls._opened(
                 open_postgres(str(path)),
                 ref_format=ref_format,
@@ -484,47 +485,6 @@ class Store(Areas):
         """True if the database holds no cases and no clients."""
         with self.database.reading():
             return not Case.select().exists() and not Client.select().exists()
-
-
-def open_postgres(url: str) -> Database:
-    """The PostgreSQL database at ``url``, made a Caseline database at the newest schema if it
-    is empty. Refused (DatabaseUnavailable, in one line) if the server can't be reached or
-    refuses the user, and if its schema is older than this Caseline's."""
-    from store.core.postgres_db import PostgresDatabase, create_schema, schema_version
-
-    database = PostgresDatabase(url)
-    try:
-        current = schema_version(database)
-        if current is None:
-            create_schema(database, all_models())
-        elif current < migrations.LATEST:
-            raise DatabaseUnavailable(
-                f"{database.where} holds schema {current}; this Caseline can't upgrade a "
-                f"PostgreSQL database yet (it needs schema {migrations.LATEST})."
-            )
-    except BaseException:
-        database.close()
-        raise
-    database.bind()
-    return database
-
-
-def all_models() -> list[type[BaseModel]]:
-    """Every model of every area: the tables of a Caseline database at the newest schema."""
-    import store.assessments.models
-    import store.consent.models
-    import store.referrals.models
-    import store.reminders.models
-    import store.resources.models
-    import store.supervision.models  # noqa: F401
-
-    found: list[type[BaseModel]] = []
-    kinds: list[type[BaseModel]] = [BaseModel]
-    while kinds:
-        for kind in kinds.pop().__subclasses__():
-            found.append(kind)
-            kinds.append(kind)
-    return found
 
 
 def record_after_reading(

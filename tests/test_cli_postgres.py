@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from store.common.config import load_config, resolve_database, resolve_db_path, shown_url
+from store.common.config import load_config, resolve_database, resolve_db_path
+from store.common.database_url import shown_url
 from store.common.settings import Config, ConfigError
 from store.service import Store
 from tests.cli import Ran, caseline

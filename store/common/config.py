@@ -19,6 +19,7 @@ from typing import Any
 
 import platformdirs
 
+from store.common.database_url import database_location, shown_url
 from store.common.settings import (
     APP_NAME,
     CHOICES,
@@ -92,32 +93,6 @@ def read_simply(data: dict[str, Any]) -> Config | None:
     if "db" in data:
         data = {**data, "db": database_location(data["db"])}
     return Config(**data)
-
-
-POSTGRES_SCHEMES = ("postgresql://", "postgres://")
-
-
-def is_postgres_url(text: object) -> bool:
-    """Whether ``text`` names a database on a PostgreSQL server rather than an SQLite file."""
-    return isinstance(text, str) and text.lower().startswith(POSTGRES_SCHEMES)
-
-
-def shown_url(url: str) -> str:
-    """A postgresql:// URL without its password, to show."""
-    from urllib.parse import urlsplit, urlunsplit
-
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    user, host = parts.netloc.rsplit("@", 1)
-    return urlunsplit(parts._replace(netloc=f"{user.split(':', 1)[0]}:***@{host}"))
-
-
-def database_location(text: str | Path) -> Path | str:
-    """A postgresql:// URL as it is (a path would fold its //), anything else a file's path."""
-    if is_postgres_url(text):
-        return str(text)
-    return Path(text).expanduser()
 
 
 def resolve_database(flag: str | None, config: Config) -> Path | str:

@@ -18,6 +18,7 @@ from pydantic import (
     field_validator,
 )
 
+from store.common.database_url import database_location
 from store.common.settings import (
     ASSESSMENT_DOMAINS,
     ASSESSMENT_SCALE,
@@ -169,8 +170,6 @@ class ConfigFile(BaseModel):
     @classmethod
     def _db(cls, value: Path | str | None) -> Path | str | None:
         # A URL stays as written; a path as a path (read as a str first, it would be a str).
-        from store.common.config import database_location
-
         return None if value is None else database_location(value)
 
     @field_validator("ref_format")

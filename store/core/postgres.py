@@ -15,7 +15,7 @@ from typing import Any, cast
 
 import peewee
 
-from store.common.config import is_postgres_url, shown_url
+from store.common.database_url import is_postgres_url, shown_url
 from store.common.errors import DatabaseUnavailable
 
 INSTALL = (
