@@ -23,6 +23,7 @@ from store.common.records import WorkerInfo
 from store.service import Store
 from store.workers import passphrases
 from tests.postgres_cluster import REQUIRE, TEMPLATE, Cluster, ClusterUnavailable, Outside
+from tests.postgres_cluster import missing as postgres_missing
 from tests.postgres_cluster import required as require_postgres
 
 # After each key it presses, Pilot waits until the app looks idle: it sleeps in steps of 20 ms
@@ -188,6 +189,31 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     marked = metafunc.definition.get_closest_marker
     if "backend" in metafunc.fixturenames and marked("backends") and not marked("sqlite_only"):
         metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
+def _on_postgres(item: pytest.Item) -> bool:
+    callspec = getattr(item, "callspec", None)
+    on = callspec is not None and callspec.params.get("backend") == "postgres"
+    return on or "postgres_cluster" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Where no cluster can be made, the PostgreSQL tests are left out (said once, at the end:
+    ``pytest_terminal_summary``) rather than each skipped; where it must be, they run and fail."""
+    if postgres_missing() is None or require_postgres():
+        return
+    left_out = [item for item in items if _on_postgres(item)]
+    if left_out:
+        items[:] = [item for item in items if not _on_postgres(item)]
+        config.hook.pytest_deselected(items=left_out)
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    reason = postgres_missing()
+    if reason is not None and not require_postgres():
+        terminalreporter.write_line(
+            f"PostgreSQL tests not run: {reason}; set {REQUIRE}=1 to make that a failure."
+        )
 
 
 @pytest.fixture

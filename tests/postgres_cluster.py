@@ -34,6 +34,20 @@ def required() -> bool:
     return os.environ.get(REQUIRE, "") not in ("", "0")
 
 
+def missing() -> str | None:
+    """Why no cluster can be made here (no server programs, no driver), None if one can."""
+    programs = [name for name in ("initdb", "pg_ctl") if shutil.which(name) is None]
+    if programs:
+        return f"no {' or '.join(programs)} on PATH (install PostgreSQL's server programs)"
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        version("psycopg")
+    except PackageNotFoundError:
+        return "no PostgreSQL driver (pip install -e '.[test]' installs it)"
+    return None
+
+
 def _as_server_user() -> list[str]:
     """The prefix that runs a server program as a user PostgreSQL accepts."""
     if os.getuid() != 0:
@@ -55,11 +69,9 @@ class Cluster:
     # -- life ------------------------------------------------------------------------------
 
     def start(self) -> None:
-        missing = [name for name in ("initdb", "pg_ctl") if shutil.which(name) is None]
-        if missing:
-            raise ClusterUnavailable(
-                f"no {' or '.join(missing)} on PATH (install PostgreSQL's server programs)"
-            )
+        reason = missing()
+        if reason:
+            raise ClusterUnavailable(reason)
         atexit.register(self.stop)  # also if the session ends without its teardown
         if os.getuid() == 0:
             import pwd
