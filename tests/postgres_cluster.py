@@ -169,7 +169,9 @@ class Cluster:
     def new_database(self, template: str = TEMPLATE) -> str:
         """The URL of a new database, a copy of ``template``."""
         name = f"t{os.getpid()}_{next(self._names)}"
-        self.sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        # FILE_COPY: a copy of the template's files, with fsync off quicker than WAL_LOG's
+        # writing every page to the log.
+        self.sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY FILE_COPY')
         return self.url(name)
 
 
