@@ -15,16 +15,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from store.areas import Areas
-from store.audit.service import act, origin_here
+from store.audit.service import origin_here
 from store.common.errors import DamagedDatabase, DatabaseUnavailable, StoreError
-from store.common.records import WorkerInfo
 from store.common.settings import (
     DEFAULT_CONSENT_EXPIRING_DAYS,
     DEFAULT_MAX_FAILED_SIGN_INS,
     DEFAULT_MIN_PASSPHRASE_LENGTH,
     DEFAULT_REF_FORMAT,
 )
-from store.core import cipher, migrations
+from store.core import cipher, migrations, postgres
 from store.core.db import Database
 from store.core.dialect import (
     ChangeWatch as ChangeWatch,  # for the app, which may not import dialect
@@ -122,6 +121,16 @@ class Store(Areas):
         of a file larger than ``CHECK_AT_ONCE_BYTES`` waits until a write or ``checked`` asks for
         it (the app asks once its first screen is drawn).
         """
+        if postgres.is_url(path):
+            from store.postgres_open import open_postgres
+
+            return cls._opened(
+                open_postgres(str(path)),
+                ref_format=ref_format,
+                max_failed_sign_ins=max_failed_sign_ins,
+                min_passphrase_length=min_passphrase_length,
+                consent_expiring_days=consent_expiring_days,
+            )
         path = Path(path)
         check_writable(path)
         current = 0  # a new file
@@ -264,7 +273,8 @@ class Store(Areas):
             min_passphrase_length=min_passphrase_length,
             consent_expiring_days=consent_expiring_days,
         )
-        store.open_warnings = permission_warnings(database.path)
+        if not database.server:
+            store.open_warnings = permission_warnings(database.path)
         return store
 
     @staticmethod
@@ -449,7 +459,7 @@ class Store(Areas):
         """Something to ask, now and then, whether anyone has changed the records since it was
         last asked (the app refreshes what it shows when so); this process's own writes don't
         count. Stop it with ``unwatch``."""
-        watch = ChangeWatch(self.database.path)
+        watch = ChangeWatch(self.database.location)
         self.database.watches.add(watch)
         return watch
 
@@ -465,7 +475,7 @@ class Store(Areas):
         (the app's "read again only if changed"; ``store.core.generation``)."""
         with self._version_lock:
             if self._generation is None:
-                self._generation = Generation(self.database.path)
+                self._generation = Generation(self.database.location)
                 self.database.watches.add(self._generation)
             return self._generation.count()
 
@@ -503,66 +513,6 @@ class Store(Areas):
         """True if the database holds no cases and no clients."""
         with self.database.reading():
             return not Case.select().exists() and not Client.select().exists()
-
-
-def record_after_reading(
-    path: Path | str,
-    actor: WorkerInfo,
-    action: str,
-    case_id: int | None,
-    record_kind: str = "",
-    record_id: int | None = None,
-    *,
-    detail: str = "",
-) -> None:
-    """Add one event to the audit trail of the database at ``path``, for a command that read
-    it read-only (an export): the file is opened to write just this, and closed. Raises
-    DatabaseUnavailable if it can't be written (a read-only copy, an archived file)."""
-    path = Path(path)
-    if not writable(path):
-        raise DatabaseUnavailable(f"{path} is read-only.")
-    database = Database(path)
-    try:
-        database.bind()
-        with database.writing():
-            act(actor, action, case_id, record_kind, record_id, detail=detail)
-    finally:
-        database.close()
-
-
-def share_after_reading(
-    path: Path | str,
-    actor: WorkerInfo,
-    case_id: int,
-    *,
-    recipient: str,
-    what: str,
-    consent_id: int | None,
-    lawful_reason: str,
-) -> int:
-    """Add an export made for another agency to the case's information-sharing log (and the
-    audit trail) of the database at ``path``, for a command that read it read-only; returns
-    the log line's id. Raises a StoreError as ``record_sharing`` does, and DatabaseUnavailable
-    if the file can't be written."""
-    path = Path(path)
-    if not writable(path):
-        raise DatabaseUnavailable(f"{path} is read-only.")
-    from store.consent.service import ConsentService
-
-    database = Database(path)
-    try:
-        database.bind()
-        return ConsentService(database).share(
-            actor,
-            case_id,
-            recipient=recipient,
-            what=what,
-            consent_id=consent_id,
-            lawful_reason=lawful_reason,
-            source="export",
-        )
-    finally:
-        database.close()
 
 
 def writable(path: Path | str) -> bool:

@@ -18,9 +18,13 @@ from argon2 import PasswordHasher
 
 from store.cases.records import CaseDetail
 from store.common import dates
+from store.common.errors import StoreError
 from store.common.records import WorkerInfo
 from store.service import Store
 from store.workers import passphrases
+from tests.postgres_cluster import REQUIRE, TEMPLATE, Cluster, ClusterUnavailable, Outside
+from tests.postgres_cluster import missing as postgres_missing
+from tests.postgres_cluster import required as require_postgres
 
 # After each key it presses, Pilot waits until the app looks idle: it sleeps in steps of 20 ms
 # until a step in which the process used under a twentieth of it. Most of a Pilot test's time
@@ -115,8 +119,16 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path, prebuilt: Callable[[Path, Build], Path]) -> Iterator[Store]:
-    opened = Store.open(prebuilt(db_path, new_database))
+def store(
+    backend: str,
+    db_path: Path,
+    prebuilt: Callable[[Path, Build], Path],
+    request: pytest.FixtureRequest,
+) -> Iterator[Store]:
+    if backend == "postgres":
+        opened = Store.open(request.getfixturevalue("database_url"))
+    else:
+        opened = Store.open(prebuilt(db_path, new_database))
     yield opened
     opened.close()
 
@@ -163,3 +175,83 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
     return 2 * cores
+
+
+# -- PostgreSQL ------------------------------------------------------------------------------
+# Tests marked ``backends`` run twice: on an SQLite file and on a database of a throw-away
+# PostgreSQL cluster (one per test process, tests/postgres_cluster.py). With no PostgreSQL server
+# programs here they are skipped on PostgreSQL (one line in the summary), unless
+# CASELINE_REQUIRE_POSTGRES=1 (CI), when that is a failure.
+BACKENDS = ("sqlite", "postgres")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    marked = metafunc.definition.get_closest_marker
+    if "backend" in metafunc.fixturenames and marked("backends") and not marked("sqlite_only"):
+        metafunc.parametrize("backend", BACKENDS, indirect=True)
+
+
+def _on_postgres(item: pytest.Item) -> bool:
+    callspec = getattr(item, "callspec", None)
+    on = callspec is not None and callspec.params.get("backend") == "postgres"
+    return on or "postgres_cluster" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Where no cluster can be made, the PostgreSQL tests are left out (said once, at the end:
+    ``pytest_terminal_summary``) rather than each skipped; where it must be, they run and fail."""
+    if postgres_missing() is None or require_postgres():
+        return
+    left_out = [item for item in items if _on_postgres(item)]
+    if left_out:
+        items[:] = [item for item in items if not _on_postgres(item)]
+        config.hook.pytest_deselected(items=left_out)
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    reason = postgres_missing()
+    if reason is not None and not require_postgres():
+        terminalreporter.write_line(
+            f"PostgreSQL tests not run: {reason}; set {REQUIRE}=1 to make that a failure."
+        )
+
+
+@pytest.fixture
+def backend(request: pytest.FixtureRequest) -> str:
+    """The database the test's store is on: "sqlite" unless the test is marked ``backends``."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster() -> Iterator[Cluster]:
+    """A running cluster, with a Caseline database made to copy (``Cluster.new_database``)."""
+    cluster = Cluster()
+    try:
+        try:
+            cluster.start()
+            cluster.sql(f'CREATE DATABASE "{TEMPLATE}"')
+            Store.open(cluster.url(TEMPLATE)).close()
+        except (ClusterUnavailable, StoreError) as exc:
+            if require_postgres():
+                pytest.fail(f"PostgreSQL is required here ({REQUIRE}) but: {exc}", pytrace=False)
+            pytest.skip(f"PostgreSQL tests skipped: {exc} (set {REQUIRE}=1 to fail instead)")
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def database_url(backend: str, db_path: Path, request: pytest.FixtureRequest) -> str | Path:
+    """Where the test's database is: a new file (``db_path``), or a new PostgreSQL database."""
+    if backend == "postgres":
+        cluster: Cluster = request.getfixturevalue("postgres_cluster")
+        return cluster.new_database()
+    return db_path
+
+
+@pytest.fixture
+def outside(store: Store, database_url: str | Path) -> Iterator[Outside]:
+    """A connection to the test's store's database that is not Caseline's."""
+    connection = Outside(database_url)
+    yield connection
+    connection.close()

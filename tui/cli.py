@@ -26,7 +26,7 @@ from store.common.config import (
     demo_db_path,
     load_config,
     os_login_name,
-    resolve_db_path,
+    resolve_database,
     resolve_worker,
 )
 from store.common.errors import SignInRefused, StoreError
@@ -328,6 +328,7 @@ def _run(args: argparse.Namespace, config: Config) -> int:
     from store.service import Store
 
     worker = resolve_worker(args.worker, config)
+    path: Path | str
     if args.demo:
         path = _demo_path()
         fresh = not path.exists()
@@ -341,8 +342,8 @@ def _run(args: argparse.Namespace, config: Config) -> int:
                 path, me=worker, cases=150, notes=30, workers=6, seed=1, force=True, config=config
             )
     else:
-        path = resolve_db_path(args.db, config)
-        if not args.db and not path.parent.exists():
+        path = resolve_database(args.db, config)
+        if not args.db and isinstance(path, Path) and not path.parent.exists():
             # The default location is ours to create; a path the user gave is not.
             from store.service import make_private_folder
 

@@ -296,8 +296,8 @@ def audit_export(
     "<what>-exported" unless said; ``record``: the case, and the
     kind and id of what was exported), through a short read-write opening of the database
     of its own. A database that can't be written still exports, and says so in one line."""
+    from store.after_reading import record_after_reading
     from store.common.errors import StoreError
-    from store.service import record_after_reading
 
     case_id, kind, record_id = record
     detail = "stdout" if where is None else str(where.resolve())

@@ -78,8 +78,8 @@ def record_sharing(
     path: Path, me: WorkerInfo, case_id: int, agency: str, args: argparse.Namespace
 ) -> None:
     """Add the export to the case's sharing log, through a short opening of its own."""
+    from store.after_reading import share_after_reading
     from store.common.errors import StoreError
-    from store.service import share_after_reading
 
     try:
         share_after_reading(

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from store.common.config import demo_db_path, os_login_name, resolve_db_path, resolve_worker
+from store.common.config import demo_db_path, os_login_name, resolve_database, resolve_worker
 from store.common.errors import SignInRefused
 from store.common.settings import Config
 from tui.cli_args import fail
@@ -62,15 +62,15 @@ def open_database(args: argparse.Namespace, config: Config, *, create: bool) -> 
     from store.service import Store, make_private_folder
 
     db = getattr(args, "db", None)
-    path = demo_db_path() if args.demo else resolve_db_path(db, config)
-    if not path.exists():
+    path = demo_db_path() if args.demo else resolve_database(db, config)
+    if isinstance(path, Path) and not path.exists():
         if not create:
             fail(f"No database at {path}.")
         if not db and not args.demo and not path.parent.exists():
             # The default location is ours to create; a path the user gave is not.
             make_private_folder(path.parent)
     store = Store.open(
-        Path(path),
+        path,
         ref_format=config.ref_format,
         max_failed_sign_ins=config.max_failed_sign_ins,
         min_passphrase_length=config.min_passphrase_length,

@@ -34,6 +34,7 @@ class Assessment(BaseModel):
 
     class Meta:
         table_name = "assessment"
+        indexes = ((("case", "status", "as_at"), False),)  # as m0015 made them
 
 
 class AssessmentDomain(BaseModel):
@@ -52,6 +53,7 @@ class AssessmentDomain(BaseModel):
 
     class Meta:
         table_name = "assessment_domain"
+        indexes = ((("assessment", "position"), True),)  # as m0015 made them
 
 
 class AssessmentAmendment(BaseModel):

@@ -83,7 +83,8 @@ def similar_clients(db: pw.Database, key: str) -> dict[int, str]:
     rows = execute_sql(
         db,
         "SELECT c.id, c.name_key FROM ("
-        f"SELECT client_id, COUNT(*) AS shared, SUM(gram IN ({_marks(last)})) AS in_last"
+        f"SELECT client_id, COUNT(*) AS shared, "
+        f" SUM(CASE WHEN gram IN ({_marks(last)}) THEN 1 ELSE 0 END) AS in_last"
         f" FROM {GRAM_TABLE} WHERE gram IN ({_marks(every)}) GROUP BY client_id"
         ") AS s JOIN client AS c ON c.id = s.client_id"
         " WHERE s.in_last = ? OR (length(c.name_key) BETWEEN ? AND ?"

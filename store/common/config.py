@@ -19,6 +19,7 @@ from typing import Any
 
 import platformdirs
 
+from store.common.database_url import database_location, shown_url
 from store.common.settings import (
     APP_NAME,
     CHOICES,
@@ -94,16 +95,29 @@ def read_simply(data: dict[str, Any]) -> Config | None:
         if not ok:
             return None
     if "db" in data:
-        data = {**data, "db": Path(data["db"])}
+        data = {**data, "db": database_location(data["db"])}
     return Config(**data)
 
 
-def resolve_db_path(flag: str | None, config: Config) -> Path:
-    """Database location, in order: --db, CASELINE_DB, the config file, the user data dir."""
+def resolve_database(flag: str | None, config: Config) -> Path | str:
+    """Where the database is, in order: --db, CASELINE_DB, the config file, the user data dir:
+    an SQLite file's path, or a PostgreSQL database's postgresql:// URL."""
     for candidate in (flag, os.environ.get("CASELINE_DB"), config.db):
         if candidate:
-            return Path(candidate).expanduser()
+            return database_location(candidate)
     return default_db_path()
+
+
+def resolve_db_path(flag: str | None, config: Config) -> Path:
+    """The database file, for a command that works on the file itself (a backup, a check, an
+    export read from a copy); a PostgreSQL database is refused in one line."""
+    found = resolve_database(flag, config)
+    if isinstance(found, str):
+        raise ConfigError(
+            f"This command works on an SQLite database file; {shown_url(found)} is a "
+            "PostgreSQL database."
+        )
+    return found
 
 
 def resolve_worker(flag: str | None, config: Config) -> str:

@@ -18,6 +18,7 @@ from pydantic import (
     field_validator,
 )
 
+from store.common.database_url import database_location
 from store.common.settings import (
     ASSESSMENT_DOMAINS,
     ASSESSMENT_SCALE,
@@ -41,7 +42,9 @@ class ConfigFile(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    db: Path | None = Field(default=None, description="Database file.")
+    db: Path | str | None = Field(
+        default=None, description="Database file, or a PostgreSQL database's postgresql:// URL."
+    )
     worker: str | None = Field(default=None, description="Worker name if not the login name.")
     date_order: Literal["dmy", "mdy"] = Field(
         default="dmy", description="How 3/4/2026 reads: dmy = 3 April (UK), mdy = 4 March (US)."
@@ -162,6 +165,12 @@ class ConfigFile(BaseModel):
         if len({t.casefold() for t in cleaned}) != len(cleaned):
             raise ValueError(f"{field} has the same name twice")
         return cleaned
+
+    @field_validator("db")
+    @classmethod
+    def _db(cls, value: Path | str | None) -> Path | str | None:
+        # A URL stays as written; a path as a path (read as a str first, it would be a str).
+        return None if value is None else database_location(value)
 
     @field_validator("ref_format")
     @classmethod

@@ -128,7 +128,7 @@ class Config:
     which validates a file; this holds the result.
     """
 
-    db: Path | None = None
+    db: Path | str | None = None  # a file, or a postgresql:// URL
     worker: str | None = None
     date_order: Literal["dmy", "mdy"] = "dmy"
     ref_format: str = DEFAULT_REF_FORMAT

@@ -72,10 +72,15 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 
 class Database:
-    """A Caseline database: an SQLite file (for now) with a long-lived connection per thread."""
+    """A Caseline database: an SQLite file with a long-lived connection per thread (or, as
+    ``store.core.postgres_db.PostgresDatabase``, a database on a PostgreSQL server)."""
+
+    server = False  # on a server, not in a file of its own
 
     def __init__(self, path: Path, *, read_only: bool = False) -> None:
         self.path = path
+        self.where = str(path)  # as messages name it
+        self.location: Path | str = path  # as Store.open was given it
         self.read_only = read_only
         # For a read-only Database, how the file stood when it was opened (see ``unchanged``).
         self._signature: tuple[int, int, int, bool] | None = None

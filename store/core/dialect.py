@@ -4,7 +4,8 @@ how a write takes its lock, how schema changes get past foreign keys, "contains"
 a worker.
 
 Everything else in the store is written against peewee and the two context managers of
-``store.core.db.Database``; a PostgreSQL dialect is a second module with these same names.
+``store.core.db.Database``. On a PostgreSQL database the functions that take the database hand
+over to ``store.core.postgres`` (which imports its driver only when such a database is opened).
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import quote
 
 import peewee
 
-from store.core import cipher
+from store.core import cipher, postgres
 
 BUSY_TIMEOUT_SECONDS = 10
 
@@ -58,13 +60,28 @@ def friendly_error(exc: BaseException, path: Path | str) -> str:
     return f"Database error on {path}: {text}."
 
 
+class _Contains(peewee.ColumnBase):
+    """LIKE on SQLite (which ignores ASCII case), ILIKE on PostgreSQL: chosen as the query is
+    written for its database."""
+
+    def __init__(self, lhs: Any, pattern: str) -> None:
+        super().__init__()
+        self.lhs, self.pattern = lhs, pattern
+
+    def __sql__(self, ctx: Any) -> Any:
+        like = "ILIKE" if ctx.state.param == "%s" else "LIKE"
+        return ctx.sql(
+            peewee.NodeList((self.lhs, peewee.SQL(like), self.pattern, peewee.SQL("ESCAPE '\\'")))
+        )
+
+
 def contains(lhs: Any, text: str) -> Any:
     """``lhs`` contains ``text`` literally: % and _ typed by a person are not wildcards.
 
     SQLite's LIKE ignores ASCII case; callers fold accents themselves where it matters.
     """
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return peewee.NodeList((lhs, peewee.SQL("LIKE"), f"%{escaped}%", peewee.SQL("ESCAPE '\\'")))
+    return _Contains(lhs, f"%{escaped}%")
 
 
 # A write takes SQLite's write lock up front (see ``Database.writing``).
@@ -100,20 +117,50 @@ def connect(path: Path, *, read_only: bool, uri: str | None = None) -> peewee.Da
 def execute_sql(
     db: peewee.Database, sql: str, params: Sequence[Any] | None = None
 ) -> sqlite3.Cursor:
-    """``db.execute_sql(sql, params)``, typed: SQL written for SQLite, run as it is."""
+    """``db.execute_sql(sql, params)``, typed: SQL written for SQLite, run as it is (on
+    PostgreSQL, its ? marks made psycopg's)."""
+    if postgres.is_postgres(db):
+        found: sqlite3.Cursor = postgres.execute_sql(db, sql, params)
+        return found
     # peewee's execute_sql is untyped.
     cursor: sqlite3.Cursor = cast(Any, db).execute_sql(sql, params)
     return cursor
 
 
+def executemany(db: peewee.Database, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+    """Run ``sql`` (with ? marks) once for each of ``rows``."""
+    if postgres.is_postgres(db):
+        postgres.executemany(db, sql, rows)
+        return
+    cast(Any, db).cursor().executemany(sql, rows)
+
+
+def insert_id(db: peewee.Database, sql: str, params: Sequence[Any]) -> int:
+    """Run an INSERT (with ? marks) and return the new row's id."""
+    if postgres.is_postgres(db):
+        return postgres.insert_id(db, sql, params)
+    return int(execute_sql(db, sql, params).lastrowid or 0)
+
+
+def as_datetime(value: Any) -> datetime | None:
+    """A date and time read by raw SQL: SQLite's text, or PostgreSQL's datetime as it is."""
+    if value is None or value == "":
+        return None
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
 def set_foreign_keys(db: peewee.Database, *, enforced: bool) -> None:
     """Turn foreign-key enforcement on or off (outside a transaction: SQLite ignores it
-    inside one)."""
+    inside one). PostgreSQL's schema changes never rebuild a table: its keys stay checked."""
+    if postgres.is_postgres(db):
+        return
     execute_sql(db, f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
 
 
 def broken_references(db: peewee.Database) -> list[Any]:
     """Rows whose foreign keys point nowhere (checked before a schema change commits)."""
+    if postgres.is_postgres(db):
+        return []  # PostgreSQL never lets one be written
     return list(execute_sql(db, "PRAGMA foreign_key_check").fetchall())
 
 
@@ -128,6 +175,14 @@ def guard_trigger(name: str, event: str, table: str, message: str, when: str = "
     )
 
 
+def guard_as_made(db: peewee.Database, sql: str) -> str:
+    """What ``triggers`` reads of the guard trigger ``sql`` (from ``guard_trigger``) in ``db``
+    as it was made: on SQLite its SQL, on PostgreSQL its signature (``store.core.postgres``)."""
+    if postgres.is_postgres(db):
+        return postgres.guard_signature(sql)
+    return sql
+
+
 def trigger_name(sql: str) -> str:
     """The name of the trigger ``sql`` (from ``guard_trigger``) creates."""
     return sql.split()[2]
@@ -135,10 +190,14 @@ def trigger_name(sql: str) -> str:
 
 def triggers(db: peewee.Database) -> dict[str, str]:
     """{name: SQL} of the triggers in the database file, as they were created."""
+    if postgres.is_postgres(db):
+        return postgres.triggers(db)
     return dict(execute_sql(db, "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger'"))
 
 
 def has_table(db: peewee.Database, name: str) -> bool:
+    if postgres.is_postgres(db):
+        return postgres.has_table(db, name)
     query = "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = ?"
     return execute_sql(db, query, (name,)).fetchone() is not None
 
@@ -150,6 +209,8 @@ def note_final_rows(
     row inserted into each of ``tables``, and, for those marked True, every row whose status is
     set. Temporary triggers: part of no file, so nothing else writing it has them. Created once
     per connection; nothing is done (False) while the table ``needed`` does not exist."""
+    if postgres.is_postgres(db):
+        return postgres.note_final_rows(db, pending, needed, tables)
     found = {
         name
         for (name,) in execute_sql(
@@ -194,18 +255,29 @@ class ChangeWatch:
     last look; just after, it takes the new version as seen.
     """
 
-    def __init__(self, path: Path) -> None:
-        uri = f"file:{quote(str(path.absolute()))}?mode=ro"
-        self._connection: sqlite3.Connection = cipher.connect(
-            uri, path=path, uri=True, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
-        )
+    def __init__(self, path: Path | str) -> None:
+        self._connection: Any
+        if postgres.is_url(path):
+            # PostgreSQL's counterpart: one past the newest transaction that wrote and ended.
+            self._connection = postgres.watch_connection(str(path))
+            self._query = postgres.DATA_VERSION
+        else:
+            uri = f"file:{quote(str(Path(path).absolute()))}?mode=ro"
+            self._connection = cipher.connect(
+                uri,
+                path=Path(path),
+                uri=True,
+                timeout=BUSY_TIMEOUT_SECONDS,
+                check_same_thread=False,
+            )
+            self._query = "PRAGMA data_version"
         self._lock = threading.Lock()  # looked at by the app's worker and by writing threads
         self._others = False  # someone else committed, noticed before one of our commits
         with self._lock:
             self._version = self._read()
 
     def _read(self) -> int:
-        return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+        return int(self._connection.execute(self._query).fetchone()[0])
 
     def changed(self) -> bool:
         """True if someone else committed since the last call (or since the watch was made)."""

@@ -40,7 +40,7 @@ class Meta(BaseModel):
     """Key/value facts about the database itself: that it is Caseline's, its schema version."""
 
     key = pw.CharField(primary_key=True)
-    value = pw.TextField()
+    value = pw.TextField(null=True)  # as m0001 made it
 
     class Meta:
         table_name = "caseline_meta"
@@ -434,7 +434,8 @@ class Conference(BaseModel):
     created_at = pw.DateTimeField(default=utcnow)
     created_by = pw.ForeignKeyField(Worker, null=True, backref="+")
     updated_at = pw.DateTimeField(default=utcnow)
-    updated_by = pw.ForeignKeyField(Worker, null=True, backref="+")  # a draft's last save
+    # A draft's last save; not indexed (nothing looks minutes up by it).
+    updated_by = pw.ForeignKeyField(Worker, null=True, backref="+", index=False)
     version = pw.IntegerField(default=1)
 
     class Meta:
@@ -563,7 +564,7 @@ class WorkerToken(BaseModel):
     deleted (the audit trail names it): revoked instead."""
 
     id = pw.AutoField()
-    worker = pw.ForeignKeyField(Worker, backref="+", index=False)
+    worker = pw.ForeignKeyField(Worker, backref="+")  # indexed, as m0011 made it
     worker_id: int
     token_hash = pw.TextField(unique=True)  # SHA-256 of the whole token, in hex
     label = pw.TextField(default="")

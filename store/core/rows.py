@@ -9,7 +9,7 @@ from typing import Any, cast
 import peewee as pw
 
 from store.common.errors import InvalidInput, NotFound
-from store.core.dialect import execute_sql
+from store.core.dialect import insert_id
 from store.core.models import Allocation, Case, Worker
 
 # INSERT statements written by ``insert_row``: (model, columns given) -> (SQL, each column's
@@ -95,5 +95,4 @@ def insert_row(model: type[pw.Model], **values: Any) -> int:
         found = _INSERTS[key] = (sql, tuple(zip(values, [f.db_value for f in fields], strict=True)))
     sql, columns_given = found
     params = [convert(values[name]) for name, convert in columns_given]
-    row_id = execute_sql(meta.database, sql, params).lastrowid
-    return int(row_id or 0)
+    return insert_id(meta.database, sql, params)

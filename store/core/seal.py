@@ -28,7 +28,7 @@ from typing import Any
 
 import peewee
 
-from store.core.dialect import execute_sql, note_final_rows
+from store.core.dialect import execute_sql, executemany, note_final_rows
 
 SEAL_TABLE = "record_seal"
 # The chain hash the first link is chained to.
@@ -363,7 +363,10 @@ def select_sql(kind: Sealed, where: str = "") -> str:
 
 # What json.dumps(row, sort_keys=True, separators=(",", ":"), ensure_ascii=False) writes, made
 # once (dumps makes an encoder at each call, a third of the time of sealing a row).
-_CONTENT = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+# PostgreSQL's driver reads dates and times as such, SQLite's as the text it stores: written
+# as SQLite stores them (only values JSON can't write reach ``default``, so SQLite's rows cost
+# nothing more).
+_CONTENT = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
 
 
 def content_hash(kind: Sealed, values: Sequence[Any]) -> str:
@@ -410,8 +413,8 @@ def _chained(
 
 def _append(db: peewee.Database, links: Sequence[Link]) -> None:
     if links:
-        cast_db: Any = db
-        cast_db.cursor().executemany(
+        executemany(
+            db,
             f"INSERT INTO {SEAL_TABLE} (table_name, row_id, content_hash, chain_hash, sealed_at)"
             " VALUES (?, ?, ?, ?, ?)",
             links,

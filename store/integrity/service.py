@@ -15,7 +15,7 @@ import peewee
 
 from store.core import seal
 from store.core.db import Database
-from store.core.dialect import execute_sql, has_table, trigger_name, triggers
+from store.core.dialect import execute_sql, guard_as_made, has_table, trigger_name, triggers
 from store.core.migrations import GUARD_TRIGGERS
 from store.integrity.records import Head, Problem, ProblemKind, VerifyReport
 
@@ -32,7 +32,7 @@ def _check_triggers(db: peewee.Database) -> list[Problem]:
         name = trigger_name(sql)
         if name not in found:
             problems.append(Problem(ProblemKind.TRIGGER_MISSING, name))
-        elif found[name] != sql:
+        elif found[name] != guard_as_made(db, sql):
             problems.append(Problem(ProblemKind.TRIGGER_CHANGED, name))
     return problems
 

@@ -22,7 +22,7 @@ from store.common.records import CaseStatus, WorkerInfo
 from store.common.settings import NOTE_TYPES
 from store.common.textsafe import clean_field, preview_line
 from store.core.db import Database
-from store.core.dialect import execute_sql
+from store.core.dialect import as_datetime, execute_sql
 from store.core.models import (
     Case,
     ChronologyEntry,
@@ -220,7 +220,7 @@ class NoteService(LeftDrafts):
             if found is None:
                 raise NotFound(f"No case with id {case_id}.")
             ref, status, last_contact, client_name, author_name = found
-            last_contact_at = datetime.fromisoformat(last_contact) if last_contact else None
+            last_contact_at = as_datetime(last_contact)
             if status == CaseStatus.CLOSED.value:
                 raise InvalidInput({"form": f"Case {ref} is closed; reopen it to add notes."})
             if draft_id is not None:

@@ -18,7 +18,8 @@ class Referral(BaseModel):
     dates are changed only through a status change, each kept in ``ReferralStatusChange``."""
 
     id = pw.AutoField()
-    case = pw.ForeignKeyField(Case, backref="+", on_delete="CASCADE")
+    # Indexed by (case, date) below, not alone, as the migration made it.
+    case = pw.ForeignKeyField(Case, backref="+", on_delete="CASCADE", index=False)
     case_id: int
     service = pw.ForeignKeyField(ResourceService, null=True, backref="+")  # when one was chosen
     service_id: int | None
@@ -110,7 +111,8 @@ class IncomingReferral(BaseModel):
     """A referral that brought the case in: who referred, why, when, and what was decided."""
 
     id = pw.AutoField()
-    case = pw.ForeignKeyField(Case, backref="+", on_delete="CASCADE")
+    # Indexed by (case, date) below, not alone, as the migration made it.
+    case = pw.ForeignKeyField(Case, backref="+", on_delete="CASCADE", index=False)
     case_id: int
     source = pw.CharField()  # self, GP or health, school, ...
     referrer = pw.TextField(default="")

@@ -3,7 +3,6 @@ where each event came from."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,6 +16,10 @@ from store.common.errors import NotPermitted
 from store.common.records import Role, WorkerInfo
 from store.service import Store
 from tests.conftest import FROZEN_NOW
+from tests.postgres_cluster import Outside
+
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
 
 
 @pytest.fixture
@@ -38,18 +41,14 @@ def auditor(store: Store, admin: WorkerInfo) -> WorkerInfo:
     ],
 )
 def test_the_database_refuses_to_change_or_delete_the_trail(
-    store: Store, admin: WorkerInfo, db_path: Path, sql: str
+    store: Store, admin: WorkerInfo, outside: Outside, sql: str
 ) -> None:
     store.audit.record(admin, "case-opened", detail="read the file")
-    conn = sqlite3.connect(db_path, isolation_level=None)
-    try:
-        with pytest.raises(sqlite3.IntegrityError, match="the audit trail is kept as written"):
-            conn.execute(sql)
-        assert conn.execute("SELECT COUNT(*) FROM audit_event").fetchone()[0] == 2
-        # Adding to it is what it is for.
-        conn.execute("INSERT INTO audit_event (at, login, action) VALUES ('2026-01-01', 'x', 'y')")
-    finally:
-        conn.close()
+    with pytest.raises(outside.refused, match="the audit trail is kept as written"):
+        outside.execute(sql)
+    assert outside.execute("SELECT COUNT(*) FROM audit_event") == [(2,)]
+    # Adding to it is what it is for.
+    outside.execute("INSERT INTO audit_event (at, login, action) VALUES ('2026-01-01', 'x', 'y')")
 
 
 @pytest.mark.parametrize(

@@ -15,6 +15,9 @@ from store.conferences.records import ConferenceInfo
 from store.core.models import AuditEvent
 from store.service import Store
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 MakeCase = Callable[..., CaseDetail]
 
 GOAL = {

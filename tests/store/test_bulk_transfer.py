@@ -14,6 +14,9 @@ from store.common.records import WorkerInfo
 from store.core.models import Allocation, AuditEvent, Case, ChronologyEntry, Note
 from store.service import Store
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 MakeCase = Callable[..., CaseDetail]
 MOVE = {"worker": "priya.nair", "on": "1/10/2026", "reason": "Sam is leaving"}
 

@@ -17,6 +17,9 @@ from store.common.records import WorkerInfo
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 NOW_UTC = FROZEN_NOW  # London is on GMT in November, so local and UTC agree
 
 

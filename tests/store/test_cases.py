@@ -15,6 +15,9 @@ from store.common.records import CaseStatus, WorkerInfo
 from store.core.models import Case
 from store.service import Store
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 MakeCase = Callable[..., CaseDetail]
 
 

@@ -3,35 +3,34 @@ when one of ours comes after another's before anyone looked."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
-from pathlib import Path
+
+import pytest
 
 from store.cases.records import CaseDetail
 from store.service import Store
+from tests.postgres_cluster import Outside
+
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
 
 
-def someone_else_writes(path: Path, key: str) -> None:
-    other = sqlite3.connect(path)
-    try:
-        other.execute("INSERT INTO caseline_meta (key, value) VALUES (?, '1')", (key,))
-        other.commit()
-    finally:
-        other.close()
+def someone_else_writes(outside: Outside, key: str) -> None:
+    outside.execute(f"INSERT INTO caseline_meta (key, value) VALUES ('{key}', '1')")
 
 
 def test_own_commits_do_not_count_and_anothers_always_does(
-    store: Store, db_path: Path, make_case: Callable[..., CaseDetail]
+    store: Store, outside: Outside, make_case: Callable[..., CaseDetail]
 ) -> None:
     watch = store.watch()
     try:
         assert not watch.changed()
         make_case()
         assert not watch.changed()  # ours
-        someone_else_writes(db_path, "first")
+        someone_else_writes(outside, "first")
         assert watch.changed()
         assert not watch.changed()  # seen
-        someone_else_writes(db_path, "second")
+        someone_else_writes(outside, "second")
         make_case()  # ours, after theirs, before anyone looked
         assert watch.changed()
         assert not watch.changed()
@@ -41,7 +40,7 @@ def test_own_commits_do_not_count_and_anothers_always_does(
 
 
 def test_data_version_moves_with_every_commit_but_a_readings_audit(
-    store: Store, db_path: Path, make_case: Callable[..., CaseDetail]
+    store: Store, outside: Outside, make_case: Callable[..., CaseDetail]
 ) -> None:
     before = store.data_version()
     assert store.data_version() == before  # nothing committed: the same number
@@ -57,7 +56,7 @@ def test_data_version_moves_with_every_commit_but_a_readings_audit(
     store.case_file.add_contact(me, case.client_id, {"name": "Grace Bello"})
     mine = store.data_version()
     assert mine != ours
-    someone_else_writes(db_path, "theirs")
+    someone_else_writes(outside, "theirs")
     assert store.data_version() != mine  # theirs counts as well
     generation = store._generation
     store.close()  # stops counting, and closes its connection

@@ -3,7 +3,6 @@ annotating automatic entries, and reading typed periods."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -25,6 +24,10 @@ from store.core.db import Database
 from store.core.models import Allocation, Case, ChronologyEntry, utcnow
 from store.service import Store
 from tests.conftest import FROZEN_NOW
+from tests.postgres_cluster import Outside
+
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
 
 TODAY = FROZEN_NOW.date()  # Monday 23 November 2026
 
@@ -81,7 +84,7 @@ def test_a_manual_entry_is_stored_as_typed_under_the_current_allocation(
     assert (item.version, item.updated_at, item.author_name) == (1, None, "Sam Okafor")
     assert not item.before_current_allocation
     assert item.summary == "Neighbour heard **shouting**."
-    with sqlite3.connect(db_path) as conn:
+    with Outside.of(store) as conn:
         allocation_id = conn.execute(
             "SELECT allocation_id FROM chronology_entry WHERE id = ?", (item.id,)
         ).fetchone()[0]
@@ -471,7 +474,7 @@ def test_entries_before_the_current_allocation_are_marked(
     new = store.chronology.add(other, filled.id, entry(occurred_on="1/8/2026"))
     assert new.before_current_allocation
     assert store.chronology.entry(me, new.id).author_name == "Priya Nair"
-    with sqlite3.connect(db_path) as conn:
+    with Outside.of(store) as conn:
         allocations = dict(
             conn.execute(
                 "SELECT title, allocation_id FROM chronology_entry WHERE case_id = ?", (filled.id,)

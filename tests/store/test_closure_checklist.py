@@ -15,6 +15,9 @@ from store.common.records import CaseStatus, WorkerInfo
 from store.core.models import ClosureCheck, Worker
 from store.service import Store
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 MakeCase = Callable[..., CaseDetail]
 KEYS = ["achievements", "network", "independence", "actions", "summary", "final_summary"]
 
@@ -147,7 +150,7 @@ def test_items_are_saved_as_they_are_marked_and_kept_in_the_history(
     assert states(after)["achievements"] == ("open", "")
     assert states(after)["network"] == ("not applicable", "Lives alone by choice")
     # Read again from the file, as another process would.
-    reopened = Store.open(store.database.path)
+    reopened = Store.open(store.database.location)
     try:
         again = reopened.cases.closure_checklist(me, case.id)
     finally:

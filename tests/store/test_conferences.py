@@ -28,6 +28,10 @@ from store.core.models import (
 )
 from store.service import Store
 from tests.conftest import FROZEN_NOW
+from tests.postgres_cluster import Outside
+
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
 
 TODAY = FROZEN_NOW.date()  # Monday 23 November 2026
 MakeCase = Callable[..., CaseDetail]
@@ -461,7 +465,7 @@ def test_finalised_minutes_are_refused_by_the_store_but_can_be_amended(
         "UPDATE conference_attendee SET name = 'Forged'",
         "DELETE FROM conference_attendee",
         "INSERT INTO conference_attendee (conference_id, position, present, kind, name, role,"
-        " agency) SELECT id, 9, 1, 'other', 'Late', '', '' FROM conference",
+        " agency) SELECT id, 9, TRUE, 'other', 'Late', '', '' FROM conference",
         "UPDATE conference_agenda_item SET discussion = 'rewritten'",
         "DELETE FROM conference_agenda_item",
         "UPDATE conference_action SET what = 'Something easier'",
@@ -476,40 +480,28 @@ def test_finalised_minutes_refuse_change_from_outside_the_store(
     me: WorkerInfo,
     case: CaseDetail,
     minutes: dict[str, Any],
-    db_path: Path,
+    outside: Outside,
     sql: str,
 ) -> None:
     done = final(store, me, case.id, minutes)
     store.conferences.amend(me, done.id, {"reason": "Typo", "body": "Read 'six'."})
-    conn = raw(db_path)
-    try:
-        with pytest.raises(sqlite3.IntegrityError, match="cannot be changed or deleted"):
-            conn.execute(sql)
-    finally:
-        conn.close()
+    with pytest.raises(outside.refused, match="cannot be changed or deleted"):
+        outside.execute(sql)
     after = store.conferences.get(me, done.id)
     assert (after.chair, len(after.attendees), len(after.actions)) == ("Jo Marsh", 5, 3)
 
 
 def test_what_stays_changeable_after_finalising(
-    store: Store, me: WorkerInfo, case: CaseDetail, minutes: dict[str, Any], db_path: Path
+    store: Store, me: WorkerInfo, case: CaseDetail, minutes: dict[str, Any], outside: Outside
 ) -> None:
     draft = store.conferences.start(me, case.id, minutes)
     # A draft is free to change, in the database too.
-    conn = raw(db_path)
-    try:
-        conn.execute("UPDATE conference_agenda_item SET title = 'Health and diet'")
-        conn.execute("DELETE FROM conference_action WHERE position = 3")
-    finally:
-        conn.close()
+    outside.execute("UPDATE conference_agenda_item SET title = 'Health and diet'")
+    outside.execute("DELETE FROM conference_action WHERE position = 3")
     done = store.conferences.finalise(me, draft.id, version=draft.version)
     assert done.agenda[0].title == "Health and diet" and len(done.actions) == 2
-    conn = raw(db_path)
-    try:
-        conn.execute("UPDATE conference_action SET status = 'done', status_note = 'ok'")
-        conn.execute("UPDATE conference SET next_meeting_on = '2027-01-04', version = 9")
-    finally:
-        conn.close()
+    outside.execute("UPDATE conference_action SET status = 'done', status_note = 'ok'")
+    outside.execute("UPDATE conference SET next_meeting_on = '2027-01-04', version = 9")
     assert store.conferences.get(me, done.id).next_meeting_on == date(2027, 1, 4)
 
 
@@ -878,8 +870,9 @@ def test_finalised_rows_refuse_change_through_the_models_too(
         ConferenceAction.update(owner_name="Someone else"),
     ):
         with (
-            store.database.writing(),
+            store.database.writing() as written,
             pytest.raises((peewee.IntegrityError, sqlite3.IntegrityError)),
+            written.atomic(),  # a savepoint: on PostgreSQL a failure ends the transaction
         ):
             query.execute()
     assert store.conferences.get(me, done.id).place == minutes["place"]

@@ -21,6 +21,9 @@ from tests.store.test_chronology import entry
 from tests.store.test_conferences import gp, minutes, sister  # noqa: F401  (fixtures)
 from tests.store.test_plans import GOOD_GOAL
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 MakeCase = Callable[..., CaseDetail]
 WHEN = "(23 Nov 2026 10:00)"  # the frozen clock, in local time
 

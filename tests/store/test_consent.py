@@ -4,7 +4,6 @@ written, ``record_sharing``'s rules, and the caseload's "consent" flag."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -19,6 +18,10 @@ from store.consent.records import ConsentStatus
 from store.consent.service import SharingRefused, record_sharing
 from store.core.models import AuditEvent
 from store.service import Store
+from tests.postgres_cluster import Outside
+
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
 
 TODAY = date(2026, 11, 23)  # the frozen clock's day (tests/conftest.py)
 CONSENT = {
@@ -329,11 +332,11 @@ def test_the_sharing_log_is_append_only(
 ) -> None:
     case = make_case()
     event = share(store, me, case.id, lawful_reason="Safeguarding")
-    conn = sqlite3.connect(store.path)
+    conn = Outside.of(store)
     try:
-        with pytest.raises(sqlite3.IntegrityError, match="information-sharing log is kept"):
+        with pytest.raises(conn.refused, match="information-sharing log is kept"):
             conn.execute("UPDATE sharing_event SET recipient = 'Someone' WHERE id = ?", (event,))
-        with pytest.raises(sqlite3.IntegrityError, match="information-sharing log is kept"):
+        with pytest.raises(conn.refused, match="information-sharing log is kept"):
             conn.execute("DELETE FROM sharing_event WHERE id = ?", (event,))
     finally:
         conn.close()

@@ -14,8 +14,12 @@ from store.cases import similar
 from store.cases.records import CaseDetail
 from store.common.records import WorkerInfo
 from store.common.textsafe import fold
+from store.core.dialect import execute_sql
 from store.service import Store
 from tests.store.test_db import make_version_1_database
+
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
 
 MakeCase = Callable[..., CaseDetail]
 
@@ -27,12 +31,13 @@ def add_clients(store: Store, me: WorkerInfo, names: list[str]) -> dict[int, str
     """Clients written straight to the table (the database indexes them itself)."""
     with store.database.writing() as db:
         for name in names:
-            db.execute_sql(
+            execute_sql(
+                db,
                 "INSERT INTO client (name, name_key, address, phone, created_at, updated_at,"
                 " created_by_id, version) VALUES (?, ?, '', '', '2026-01-01', '2026-01-01', ?, 1)",
                 (name, fold(name), me.id),
             )
-        return dict(db.execute_sql("SELECT id, name_key FROM client").fetchall())
+        return dict(execute_sql(db, "SELECT id, name_key FROM client").fetchall())
 
 
 def misspelt(rng: random.Random, name: str) -> str:

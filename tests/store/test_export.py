@@ -23,6 +23,9 @@ from store.export.html import chronology_html
 from store.export.markdown import chronology_markdown
 from store.service import Store
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 EXPORTED_AT = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # 10:00 in London in November
 SCRIPT = "<script>alert(1)</script>"
 RICH = "[bold]x[/] | pipe"

@@ -9,6 +9,9 @@ from store.common.records import WorkerInfo
 from store.core.models import FormDraft
 from store.service import Store
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 
 def test_a_form_draft_is_kept_replaced_and_discarded(
     store: Store, me: WorkerInfo, other: WorkerInfo
@@ -31,5 +34,5 @@ def test_a_form_draft_is_kept_replaced_and_discarded(
 
 def test_one_draft_per_worker_and_form(store: Store, me: WorkerInfo) -> None:
     store.forms.save_draft(me, "goal_new:3", {"change": "a"})
-    with store.database.writing(), pytest.raises(IntegrityError):
+    with store.database.writing() as written, pytest.raises(IntegrityError), written.atomic():
         FormDraft.create(worker=me.id, key="goal_new:3", state="{}")

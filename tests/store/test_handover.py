@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+import pytest
 from markdown_it import MarkdownIt
 
 from store.cases.records import CaseDetail
@@ -16,6 +17,9 @@ from store.export.handover import handover_markdown
 from store.export.html import handover_html
 from store.service import Store
 from tests.store.test_demo import Prebuilt, _generate
+
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
 
 EXPORTED_AT = datetime(2026, 11, 23, 10, 0)
 

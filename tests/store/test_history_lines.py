@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+import pytest
+
 from store.case_file.history import readable_history
 from store.case_file.records import ChangeInfo
 from store.cases.records import CaseDetail
@@ -12,6 +14,9 @@ from store.common import dates
 from store.common.records import WorkerInfo
 from store.service import Store
 from tests.conftest import FROZEN_NOW
+
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
 
 
 def test_history_lines_name_people_and_read_dates_and_intervals(

@@ -3,7 +3,6 @@ chronology entry and its history."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -20,6 +19,10 @@ from store.common.textsafe import fold
 from store.core.models import Case, ChronologyEntry, Client
 from store.service import Store
 from tests.conftest import FROZEN_NOW
+from tests.postgres_cluster import Outside
+
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
 
 TODAY = FROZEN_NOW.date()  # Monday 23 November 2026
 MakeCase = Callable[..., CaseDetail]
@@ -71,7 +74,7 @@ def test_a_transfer_starts_a_new_allocation_and_says_so_in_the_chronology(
     assert transfer.details == "Reason: Sam is moving team"
     assert transfer.category == "allocation"
     # The entry links to the allocation it started.
-    with sqlite3.connect(db_path) as conn:
+    with Outside.of(store) as conn:
         (alloc_id,) = conn.execute(
             "SELECT id FROM allocation WHERE case_id = ? AND ended_on IS NULL", (case.id,)
         ).fetchone()

@@ -13,6 +13,9 @@ from store.common.records import WorkerInfo
 from store.core.models import ChronologyEntry, Note, Task
 from store.service import Store
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 MakeCase = Callable[..., CaseDetail]
 
 GOOD = {

@@ -11,6 +11,9 @@ from store.common.records import WorkerInfo
 from store.notes.rules import note_matches
 from store.service import Store
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 MakeCase = Callable[..., CaseDetail]
 
 NOTES = [

@@ -21,6 +21,9 @@ from store.referrals.models import Referral
 from store.service import Store
 from tests.store.test_plans import GOOD_GOAL
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 ADMIN_PASSPHRASE = "the admin's passphrase"
 ROLES = ("worker", "supervisor", "manager", "auditor", "administrator")
 RELATIONS = ("own", "team", "other", "unallocated")

@@ -21,6 +21,9 @@ from store.plans.records import PlanInfo
 from store.service import Store
 from tests.store.test_export import Node, parse_html, rendered
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 EXPORTED_AT = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)  # the frozen clock: 10:00 in London
 SCRIPT = "<script>alert(1)</script>"
 OSC52 = "\x1b]52;c;AAAA\x07"

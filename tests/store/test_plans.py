@@ -20,6 +20,9 @@ from store.plans.render import goal_markdown, plan_markdown
 from store.service import Store
 from tests.conftest import FROZEN_NOW
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 TODAY = FROZEN_NOW.date()  # Monday 23 November 2026
 MakeCase = Callable[..., CaseDetail]
 
@@ -432,9 +435,17 @@ def test_reviews_and_goal_versions_cannot_be_changed_in_the_database(
     store.plans.add_goal(me, plan.id, goal())
     plan = store.plans.get(me, plan.id)
     store.plans.review(me, plan.id, review_data(plan, "13/10/2026"))
-    with store.database.writing(), pytest.raises((peewee.IntegrityError, sqlite3.IntegrityError)):
+    with (
+        store.database.writing() as written,
+        pytest.raises((peewee.IntegrityError, sqlite3.IntegrityError)),
+        written.atomic(),
+    ):
         PlanReview.update(client_views="edited").execute()
-    with store.database.writing(), pytest.raises((peewee.IntegrityError, sqlite3.IntegrityError)):
+    with (
+        store.database.writing() as written,
+        pytest.raises((peewee.IntegrityError, sqlite3.IntegrityError)),
+        written.atomic(),
+    ):
         PlanGoalVersion.delete().execute()
 
 
@@ -469,7 +480,11 @@ def test_a_new_plan_ends_the_old_one_and_carries_open_goals_over(
     assert "earlier plan" in exc.value.errors["form"]
     with pytest.raises(InvalidInput):
         store.plans.review(me, old.id, review_data(old, "20/11/2026"))
-    with store.database.writing(), pytest.raises((peewee.IntegrityError, sqlite3.IntegrityError)):
+    with (
+        store.database.writing() as written,
+        pytest.raises((peewee.IntegrityError, sqlite3.IntegrityError)),
+        written.atomic(),
+    ):
         ServicePlan.update(review_every=1).where(ServicePlan.id == old.id).execute()
 
 

@@ -15,6 +15,9 @@ from store.notes.quality import (
     check_note,
 )
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 NOW = datetime(2026, 4, 10, 12, 0)
 GOOD = (
     "Client reported receiving an eviction notice on 4/10. Explored shelter options; client "

@@ -12,6 +12,10 @@ import pytest
 from store.cases.records import CaseDetail
 from store.common.records import WorkerInfo
 from store.service import Store
+from tests.postgres_cluster import Outside
+
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
 
 MakeCase = Callable[..., CaseDetail]
 
@@ -46,14 +50,10 @@ def raw(path: Path) -> sqlite3.Connection:
     ],
 )
 def test_records_refuse_change_from_outside_the_store(
-    db_path: Path, noted: tuple[int, int, int], sql: str
+    outside: Outside, noted: tuple[int, int, int], sql: str
 ) -> None:
-    conn = raw(db_path)
-    try:
-        with pytest.raises(sqlite3.IntegrityError, match="cannot be changed or deleted"):
-            conn.execute(sql)
-    finally:
-        conn.close()
+    with pytest.raises(outside.refused, match="cannot be changed or deleted"):
+        outside.execute(sql)
 
 
 def test_the_record_is_intact_and_drafts_stay_free(

@@ -3,7 +3,6 @@ entries) and the incoming referrals by which a case arrived."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -18,6 +17,10 @@ from store.referrals.models import ReferralChase, ReferralStatusChange
 from store.referrals.records import ReferralDetail
 from store.service import Store
 from tests.conftest import FROZEN_NOW
+from tests.postgres_cluster import Outside
+
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
 
 TODAY = FROZEN_NOW.date()  # Monday 23 November 2026
 MakeCase = Callable[..., CaseDetail]
@@ -315,11 +318,11 @@ def test_the_history_and_chases_are_records_the_database_keeps(
 ) -> None:
     chase(store, me, sent)
     for table in ("referral_status_change", "referral_chase"):
-        conn = sqlite3.connect(store.path)
+        conn = Outside.of(store)
         try:
-            with pytest.raises(sqlite3.IntegrityError, match="kept as written"):
+            with pytest.raises(conn.refused, match="kept as written"):
                 conn.execute(f"UPDATE {table} SET created_at = '2020-01-01'")
-            with pytest.raises(sqlite3.IntegrityError, match="kept as written"):
+            with pytest.raises(conn.refused, match="kept as written"):
                 conn.execute(f"DELETE FROM {table}")
         finally:
             conn.close()

@@ -21,6 +21,9 @@ from store.reminders.models import TaskMove
 from store.reminders.records import Agenda, ItemKind
 from store.service import Store
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 NOTE = {"note_type": "home visit", "body": "Visited at home."}
 TODAY = date(2026, 11, 23)  # the tests' frozen clock (tests/conftest.py)
 
@@ -494,9 +497,17 @@ def test_two_people_at_one_task(store: Store, me: WorkerInfo, other: WorkerInfo,
 def test_the_moves_of_a_task_are_kept(store: Store, me: WorkerInfo, case: Any) -> None:
     task = store.reminders.add_task(me, case.id, {"title": "Ring", "due_on": "fri"})
     store.reminders.move(me, task.id, {"due_on": "+2w", "reason": "Away"}, version=1)
-    with store.database.writing(), pytest.raises(pw.IntegrityError, match="kept as written"):
+    with (
+        store.database.writing() as written,
+        pytest.raises(pw.IntegrityError, match="kept as written"),
+        written.atomic(),
+    ):
         TaskMove.update(reason="Changed").execute()
-    with store.database.writing(), pytest.raises(pw.IntegrityError, match="kept as written"):
+    with (
+        store.database.writing() as written,
+        pytest.raises(pw.IntegrityError, match="kept as written"),
+        written.atomic(),
+    ):
         TaskMove.delete().execute()
 
 

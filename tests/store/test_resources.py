@@ -4,7 +4,6 @@ with validation and the version check, who may do which, and the audit trail."""
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
 import pytest
@@ -13,7 +12,11 @@ from store.common.errors import Conflict, InvalidInput, NotFound, NotPermitted
 from store.common.records import WorkerInfo
 from store.core.models import AuditEvent, RecordChange
 from store.service import Store
+from tests.postgres_cluster import Outside
 from tests.store.test_team_load import staffed
+
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
 
 FOOD_BANK: dict[str, Any] = {
     "organisation": "Riverside Trust",
@@ -265,9 +268,9 @@ def test_a_bad_edit_saves_nothing(store: Store, me: WorkerInfo, directory: dict[
 def test_the_database_refuses_to_delete_a_service(
     store: Store, me: WorkerInfo, directory: dict[str, int]
 ) -> None:
-    conn = sqlite3.connect(store.path)
+    conn = Outside.of(store)
     try:
-        with pytest.raises(sqlite3.IntegrityError, match="never deleted"):
+        with pytest.raises(conn.refused, match="never deleted"):
             conn.execute("DELETE FROM resource_service WHERE id = ?", (directory["food"],))
     finally:
         conn.close()

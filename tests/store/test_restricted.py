@@ -14,6 +14,9 @@ from store.core.models import AuditEvent, RecordChange
 from store.service import Store
 from tests.store.test_permissions import staffed
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 NOTE = {"contact_at": "today 9:30", "note_type": "home visit", "body": "Visited at home."}
 
 

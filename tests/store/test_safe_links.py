@@ -10,6 +10,9 @@ from markdown_it import MarkdownIt
 
 from store.common.markdown import md_block
 
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
+
 HOSTILE = [
     "[click](javascript:alert(1))",
     "[click]( javascript:alert(1) )",

@@ -21,7 +21,11 @@ from store.common.records import Role, WorkerInfo
 from store.service import Store
 from store.workers import passphrases
 from tests.conftest import FROZEN_NOW
+from tests.postgres_cluster import Outside
 from tests.store.test_migrations_every_version import build_database
+
+# On SQLite and on PostgreSQL (tests/conftest.py).
+pytestmark = pytest.mark.backends
 
 PASS = "correct horse battery"
 NOT_RECOGNISED = "Login or passphrase not recognised."
@@ -85,9 +89,8 @@ def test_a_login_is_found_whatever_its_case(store: Store, sam: WorkerInfo) -> No
 def test_the_passphrase_is_kept_only_as_an_argon2id_hash(
     store: Store, sam: WorkerInfo, db_path: Path
 ) -> None:
-    import sqlite3
 
-    with sqlite3.connect(db_path) as conn:
+    with Outside.of(store) as conn:
         [(stored,)] = conn.execute("SELECT passphrase_hash FROM worker WHERE id = ?", (sam.id,))
     assert stored.startswith("$argon2id$") and PASS not in stored
 
@@ -220,18 +223,17 @@ def test_a_deactivated_login_is_told_so_only_with_the_right_passphrase(
 def test_a_hash_made_with_older_parameters_is_remade_at_sign_in(
     store: Store, admin: WorkerInfo, db_path: Path
 ) -> None:
-    import sqlite3
 
     older = PasswordHasher(time_cost=2, memory_cost=16, parallelism=1)
     store.workers.add(admin, login="sam.okafor")
-    with sqlite3.connect(db_path) as conn:
+    with Outside.of(store) as conn:
         conn.execute(
             "UPDATE worker SET passphrase_hash = ? WHERE username = 'sam.okafor'",
             (older.hash(PASS),),
         )
     # Verified with the parameters the old hash records, not today's.
     store.workers.sign_in("sam.okafor", PASS)
-    with sqlite3.connect(db_path) as conn:
+    with Outside.of(store) as conn:
         [(stored,)] = conn.execute(
             "SELECT passphrase_hash FROM worker WHERE username = 'sam.okafor'"
         )

@@ -124,6 +124,23 @@ def test_start_up_with_a_simple_config_file_loads_neither_pydantic_nor_other_are
     assert report["loaded"] == []
 
 
+def test_start_up_on_a_file_never_imports_the_postgresql_driver(
+    existing_db: Path, tmp_path: Path
+) -> None:
+    """psycopg, installed with the tests, costs some 200 ms to import, and peewee imports it
+    whenever it can: the store keeps it from peewee until a PostgreSQL database is opened."""
+    from importlib.metadata import version
+
+    assert version("psycopg")  # installed (with the tests): this test means something
+    driver = (
+        'report["driver"] = sorted(m for m in sys.modules'
+        ' if m.startswith("psycopg") and sys.modules[m] is not None)\n'
+    )
+    report = run(existing_db, tmp_path, START_UP, driver)
+    assert report["rows"] == 1
+    assert report["driver"] == []
+
+
 def test_input_is_still_validated_once_the_models_load(existing_db: Path, tmp_path: Path) -> None:
     report = run(existing_db, tmp_path, START_UP, AFTER_START_UP)
     assert report["loaded"] == []

@@ -1,0 +1,51 @@
+"""Opening a Caseline database on a PostgreSQL server (``Store.open`` with a postgresql://
+URL): made at the newest schema from every area's models when it is empty. Apart from
+``store.service`` so that an SQLite start-up loads none of it."""
+
+from __future__ import annotations
+
+from store.common.errors import DatabaseUnavailable
+from store.core import migrations
+from store.core.db import Database
+from store.core.models import BaseModel
+
+
+def open_postgres(url: str) -> Database:
+    """The PostgreSQL database at ``url``, made a Caseline database at the newest schema if it
+    is empty. Refused (DatabaseUnavailable, in one line) if the server can't be reached or
+    refuses the user, and if its schema is older than this Caseline's."""
+    from store.core.postgres_db import PostgresDatabase, create_schema, schema_version
+
+    database = PostgresDatabase(url)
+    try:
+        current = schema_version(database)
+        if current is None:
+            create_schema(database, all_models())
+        elif current < migrations.LATEST:
+            raise DatabaseUnavailable(
+                f"{database.where} holds schema {current}; this Caseline can't upgrade a "
+                f"PostgreSQL database yet (it needs schema {migrations.LATEST})."
+            )
+    except BaseException:
+        database.close()
+        raise
+    database.bind()
+    return database
+
+
+def all_models() -> list[type[BaseModel]]:
+    """Every model of every area: the tables of a Caseline database at the newest schema."""
+    import store.assessments.models
+    import store.consent.models
+    import store.referrals.models
+    import store.reminders.models
+    import store.resources.models
+    import store.supervision.models  # noqa: F401
+
+    found: list[type[BaseModel]] = []
+    kinds: list[type[BaseModel]] = [BaseModel]
+    while kinds:
+        for kind in kinds.pop().__subclasses__():
+            found.append(kind)
+            kinds.append(kind)
+    return found
