@@ -9,8 +9,10 @@ import asyncio
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, cast
@@ -118,7 +120,7 @@ def test_a_read_only_opening_refuses_every_write_at_the_server(url: str) -> None
             store.workers.ensure("someone.new")
         # Even SQL of its own, in a transaction of its own: the server says no.
         with (
-            pytest.raises(Exception, match="read-only transaction"),
+            pytest.raises(DatabaseUnavailable, match="in a read-only transaction"),
             store.database.reading() as db,
         ):
             db.execute_sql("UPDATE worker SET team = 'Moved'")
@@ -238,6 +240,14 @@ def served(tmp_path: Path, url: str) -> Iterator[tuple[int, subprocess.Popen[str
         assert server.stdout is not None
         line = server.stdout.readline()  # once it listens, or "" if it ended
         assert line.startswith("Caseline is served at"), server.communicate(timeout=15)
+        # Said as it starts up: the port may take a moment more to answer.
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=5):
+                    break
+            except OSError:
+                time.sleep(0.05)
         yield port, server
     finally:
         server.send_signal(signal.SIGINT)
