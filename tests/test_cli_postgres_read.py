@@ -153,6 +153,7 @@ def test_list_and_show_read_and_leave_only_their_audit_lines(
     assert "Dana Reyes" in shown.stdout
     only_audited(before, contents(url), "case-file-opened")
     assert_fails(run("show", "CL-99999"), "CL-99999")
+    assert run("list", "--format", "xml").returncode == 2
 
 
 def test_every_kind_of_export_reads_and_leaves_only_its_audit_line(
