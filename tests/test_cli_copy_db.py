@@ -208,3 +208,16 @@ def test_copy_db_usage_mistakes_exit_2(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "--to" in done.stderr
     assert caseline(tmp_path, "admin", "copy-db", "--help").returncode == 0
+
+
+def test_a_damaged_file_is_not_copied(
+    tmp_path: Path, source: Path, postgres_cluster: Cluster
+) -> None:
+    data = bytearray(source.read_bytes())
+    page = 4096
+    data[page * 3 : page * 6] = b"\xff" * (page * 3)  # a few pages of tables overwritten
+    source.write_bytes(bytes(data))
+    url = postgres_cluster.new_database()
+    refused(copy_db(tmp_path, source, url), f"{source} is damaged")
+    with Outside(url) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM worker") == [(0,)]
