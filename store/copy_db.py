@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 
 import peewee
 
-from store.common.errors import DamagedDatabase, DatabaseUnavailable
+from store.common.errors import DamagedDatabase, DatabaseUnavailable, StoreError
 from store.common.records import Role
 from store.core import migrations, postgres, seal
 from store.core.db import Database
@@ -59,6 +59,10 @@ ACTION = "database-copied"
 BATCH = 2000
 # Tables the target writes itself: the schema's own record (its version, when it was made).
 MADE_BY_TARGET = frozenset({"caseline_meta"})
+# Minutes' parts (attendees, agenda, actions) can't be added to minutes already final: their
+# guards refuse it, as they would anyone adding to a record. Finalised minutes are copied as
+# drafts, and made final again once every table is in: {table: the status they are copied at}.
+FINAL_LAST = {"conference": "draft"}
 # The tables of an empty Caseline database on PostgreSQL besides those copied.
 OWN_TABLES = MADE_BY_TARGET | {"client_name_gram"}
 
@@ -105,8 +109,8 @@ def copy_database(
         require_role(actor, {Role.ADMINISTRATOR.value}, ADMINISTRATORS_ONLY)
     if _same(source.database, target):
         raise CopyRefused(f"{shown(target)} is the database being copied.")
+    made_file = _check_target_new(target)  # first: a mistyped target is said at once
     _check_source(source)
-    made_file = _check_target_new(target)
     try:
         return _copy(source, actor, target, origin=origin, opener=opener)
     except BaseException:
@@ -209,6 +213,32 @@ def _copy(
 def _copy_rows(source: Database, target: Database) -> tuple[int, int, int]:
     """Copy every table in one transaction on ``target``, checked before it commits: (how many
     tables, rows and links of the seals' chain)."""
+    try:
+        return _copy_rows_once(source, target)
+    except Exception as exc:
+        if not _refused_by_database(exc, target):
+            raise
+        # A row the target refused (a guard, a reference, a value of the wrong kind): all of
+        # it rolled back.
+        said = " ".join(str(exc).split())[:300]
+        raise CopyRefused(
+            f"{target.where} refused a row of the copy ({said}); nothing was kept."
+        ) from exc
+
+
+def _refused_by_database(exc: Exception, target: Database) -> bool:
+    """Whether ``exc`` is the database refusing a statement (peewee's, or the driver's own
+    from a batch of rows), not a failure of Caseline's."""
+    import sqlite3
+
+    if isinstance(exc, StoreError):
+        return False
+    if isinstance(exc, peewee.DatabaseError | sqlite3.DatabaseError):
+        return True
+    return target.server and isinstance(exc, postgres.driver().Error)
+
+
+def _copy_rows_once(source: Database, target: Database) -> tuple[int, int, int]:
     from store.integrity.service import verify_in
 
     tables = copied_tables()
@@ -217,8 +247,13 @@ def _copy_rows(source: Database, target: Database) -> tuple[int, int, int]:
         for table in tables:
             if _count(dst, table):
                 raise CopyRefused(f"{target.where} is not empty; nothing was copied.")
+        finals: dict[str, list[int]] = {}
         for table in tables:
-            total += _copy_table(src, dst, table, target.where)
+            total += _copy_table(src, dst, table, target.where, finals.setdefault(table, []))
+        for table, ids in finals.items():
+            for start in range(0, len(ids), BATCH):
+                listed = ", ".join(str(int(i)) for i in ids[start : start + BATCH])
+                execute_sql(dst, f"UPDATE \"{table}\" SET status = 'final' WHERE id IN ({listed})")
         if target.server:
             _fix_sequences(dst, tables)
         for table in tables:
@@ -242,7 +277,11 @@ def _columns(db: peewee.Database, table: str) -> dict[str, str]:
     return {c.name: str(c.data_type).lower() for c in db.get_columns(table)}
 
 
-def _copy_table(src: peewee.Database, dst: peewee.Database, table: str, where: str) -> int:
+def _copy_table(
+    src: peewee.Database, dst: peewee.Database, table: str, where: str, finals: list[int]
+) -> int:
+    """Copy a table's rows; those that must be made final last (``FINAL_LAST``) are copied at
+    the status it gives, their ids added to ``finals``."""
     theirs, ours = _columns(src, table), _columns(dst, table)
     missing = [c for c in theirs if c not in ours]
     if missing:
@@ -262,6 +301,12 @@ def _copy_table(src: peewee.Database, dst: peewee.Database, table: str, where: s
             tuple(_value(v, kind, to_postgres) for v, kind in zip(row, kinds, strict=True))
             for row in batch
         ]
+        if table in FINAL_LAST:
+            status = names.index("status")
+            for i, row in enumerate(rows):
+                if row[status] == "final":
+                    finals.append(int(row[names.index("id")]))
+                    rows[i] = (*row[:status], FINAL_LAST[table], *row[status + 1 :])
         executemany(dst, insert, rows)
         copied += len(rows)
     return copied

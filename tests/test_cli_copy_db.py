@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from store.common.records import WorkerInfo
 from store.copy_db import copied_tables
 from store.demo import generator as demo
 from store.service import Store
@@ -49,10 +50,49 @@ def source(tmp_path: Path) -> Path:
         boss = store.workers.init_administrator("boss", None, BOSS)
         demo.generate(store, me="sam.okafor", cases=8, notes_per_case=5, workers=3, seed=7)
         store.workers.add(boss, login="kim.lee", passphrase=KIM)
+        _minutes_and_supervision(store, boss)
         assert store.integrity.verify().sound
     finally:
         store.close()
     return path
+
+
+def _minutes_and_supervision(store: Store, boss: WorkerInfo) -> None:
+    """What the demo leaves out: finalised minutes with their attendees, agenda and actions
+    (guarded against any being added once final), and a supervision session."""
+    store.workers.set_team(boss, "sam.okafor", "North")
+    jo = store.workers.add(boss, login="jo.marsh", role="supervisor", team="North")
+    sam = store.workers.named("sam.okafor")
+    case = store.cases.create(sam, {"client_name": "Dana Reyes"})
+    draft = store.conferences.start(
+        sam,
+        case.id,
+        {
+            "held_at": "20/11/2026 14:00",
+            "place": "Hillside Family Centre",
+            "conference_type": "Case Conference",
+            "chair": "Jo Marsh",
+            "minute_taker": "Sam Okafor",
+            "client_attended": "yes",
+            "client_views": "I want to stay.",
+            "information_shared": "The GP's letter.",
+            "decisions": "Stay on the plan",
+            "attendees": [
+                {"who": "client"},
+                {"who": "new", "name": "Kim Lee", "role": "housing officer", "agency": "North"},
+                {"who": "worker"},
+            ],
+            "agenda": [{"title": "Housing", "discussion": "Arrears are *down*."}],
+            "actions": [{"what": "Ring housing", "owner": "attendee:1", "due_on": "30/11/2026"}],
+        },
+    )
+    store.conferences.finalise(sam, draft.id, version=draft.version)
+    store.supervision.finalise(
+        jo, sam.id, {"held_on": "yesterday", "body": "Twelve cases.", "agreed_actions": "Rest."}
+    )
+    with Outside(store.database.location) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM conference WHERE status = 'final'") == [(1,)]
+        assert conn.execute("SELECT COUNT(*) FROM conference_attendee") == [(3,)]
 
 
 def rows(where: Path | str, table: str) -> list[tuple[Any, ...]]:
@@ -221,3 +261,38 @@ def test_a_damaged_file_is_not_copied(
     refused(copy_db(tmp_path, source, url), f"{source} is damaged")
     with Outside(url) as conn:
         assert conn.execute("SELECT COUNT(*) FROM worker") == [(0,)]
+
+
+def test_the_only_guards_on_inserting_are_those_of_the_minutes_parts() -> None:
+    # The copy inserts final records as they were, with the guards in place. Only the parts
+    # of finalised minutes are guarded against being added, and the copy makes minutes final
+    # once their parts are in (store.copy_db.FINAL_LAST): a new such guard needs the same.
+    from store.copy_db import FINAL_LAST
+    from store.core import seal
+    from store.core.migrations import GUARD_TRIGGERS
+
+    guarded = {
+        sql.split(" ON ", 1)[1].split()[0].strip('"')
+        for sql in GUARD_TRIGGERS
+        if " BEFORE INSERT " in sql
+    }
+    parts = {table for parent in FINAL_LAST for table, _ in seal.BY_TABLE[parent].parts}
+    assert (
+        guarded == parts == {"conference_attendee", "conference_agenda_item", "conference_action"}
+    )
+
+
+def test_a_row_the_target_refuses_leaves_nothing_copied(
+    tmp_path: Path, source: Path, postgres_cluster: Cluster, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Were minutes copied as final before their parts, the parts' guards would refuse them.
+    monkeypatch.setattr("store.copy_db.FINAL_LAST", {})
+    url = postgres_cluster.new_database()
+    refused(copy_db(tmp_path, source, url), "refused a row of the copy", "nothing was kept")
+    with Outside(url) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM worker") == [(0,)]
+        assert conn.execute("SELECT COUNT(*) FROM record_seal") == [(0,)]
+    # The empty database left may be copied into once the cause is put right.
+    monkeypatch.undo()
+    assert copy_db(tmp_path, source, url).returncode == 0
+    verified(url)
