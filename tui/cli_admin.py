@@ -189,7 +189,8 @@ def _copy_db(args: argparse.Namespace, config: Config, prompter: Prompter, origi
     store = open_database(args, config, create=False)
     try:
         actor = sign_in(store, args, config, prompter, origin)
-        print(f"Copying {_shown(source)} to {_shown(target)}…", file=sys.stderr, flush=True)
+        if sys.stderr.isatty():  # a while, on a large database; a refusal stays one line
+            print(f"Copying {_shown(source)} to {_shown(target)}…", file=sys.stderr, flush=True)
         copied = store.copy_database(actor, target, origin=origin)
     finally:
         store.close()
