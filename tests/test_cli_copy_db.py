@@ -298,3 +298,8 @@ def test_a_row_the_target_refuses_leaves_nothing_copied(
     monkeypatch.undo()
     assert copy_db(tmp_path, source, url).returncode == 0
     verified(url)
+    # Back to a file: one refused leaves no file behind.
+    monkeypatch.setattr("store.copy_db.FINAL_LAST", {})
+    back = tmp_path / "back.db"
+    refused(copy_db(tmp_path, url, back), "refused a row of the copy")
+    assert list(tmp_path.glob("back.db*")) == []
