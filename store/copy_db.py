@@ -7,9 +7,12 @@ yet, or a PostgreSQL database with no tables (or an empty Caseline database: a c
 failed leaves its schema behind, and may be tried again). It is made at the newest schema, the
 source's, and every table is copied into it in one transaction, from one snapshot of the
 source, in an order its foreign keys allow, ids kept; PostgreSQL's id sequences are then set
-past the highest id. The guard triggers refuse only changes and deletions of final records, so
-inserting them as they were is allowed; the seals are copied as they are (the content hash is
-the same on both databases: ``store.core.seal``), and nothing is sealed anew. What is derived
+past the highest id. The guard triggers stay in place: they refuse changes and deletions of
+final records, so inserting them as they were is allowed, but for the parts of finalised
+minutes (attendees, agenda, actions), which may not be added to minutes already final: minutes
+are copied as drafts and made final once everything is in (``FINAL_LAST``), as they were made
+final in the first place. The seals are copied as they are (the content hash is the same on
+both databases: ``store.core.seal``), and nothing is sealed anew. What is derived
 (the search index, the clients' name grams, the schema's own records) is made by the target
 itself. Before committing, every table's row count is compared and the whole chain of seals
 verified on the target (``store.integrity``); any difference and nothing is kept. The copy is
