@@ -54,6 +54,8 @@ if TYPE_CHECKING:
     from store.backups.copy import Copied
     from store.backups.encrypt import Encrypted
     from store.backups.restore import Contents, Restored
+    from store.common.records import WorkerInfo
+    from store.copy_db import DatabaseCopy
     from store.export.handover import HandoverService
     from store.export.record import RecordService
     from store.workers.tokens import TokenService
@@ -402,6 +404,14 @@ class Store(Areas):
         from store.backups.encrypt import encrypt
 
         return encrypt(Path(os.path.abspath(path)), passphrase, login, origin_here(), cls)
+
+    def copy_database(self, actor: WorkerInfo, target: Path | str, *, origin: str) -> DatabaseCopy:
+        """Copy this whole database to the new database ``target`` (a file, or a PostgreSQL
+        database by its URL), checked both ends (``store.copy_db``); administrators
+        only."""
+        from store.copy_db import copy_database
+
+        return copy_database(self, actor, target, origin=origin, opener=type(self).open)
 
     @classmethod
     def read_steadily(
