@@ -61,6 +61,20 @@ async def test_create_a_case_with_the_keyboard(make_app: MakeApp, seeded_db: obj
     store.close()
 
 
+async def test_ctrl_s_typed_straight_after_the_name_saves_once_the_check_has_run(
+    make_app: MakeApp,
+) -> None:
+    """Typed in one go, ctrl+s comes before the duplicate check has seen the name: the case
+    is saved once it has (and found nobody), without a second ctrl+s."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await pilot.press(*"Grace Hopper", "tab", *"9/12/1986", "ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
+        await loaded(pilot)
+        assert "Grace Hopper" in names(app)
+
+
 async def test_invalid_input_is_shown_at_the_field_and_nothing_is_saved(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -86,6 +86,10 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
         self._candidates: list[DuplicateCandidate] = []
         self._checked_key: tuple[str, date | None] | None = None
         self._acknowledged: tuple[str, date | None] | None = None
+        # ctrl+s pressed before the duplicate check caught up with the typing: save (or show
+        # what it found) once it has checked the name and date as they were then.
+        self._save_when_checked = False
+        self._save_for: tuple[str, date | None] | None = None
         self._dup_timer: Timer | None = None
         self._saving = False
 
@@ -238,6 +242,10 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
         options.clear_options()
         options.display = bool(candidates)
         self.refresh_bindings()
+        if self._save_when_checked and key == self._save_for:
+            self._save_when_checked = False
+            if key == self._duplicate_key():  # not typed on since: save, or show what it found
+                self.call_later(self.action_save)
         if not candidates:
             title.update("")
             return
@@ -296,9 +304,10 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
         self._show_errors({})
         key = self._duplicate_key()
         if key != self._checked_key:
-            # The check hasn't caught up with the latest typing: run it now, then ask again.
+            # The check hasn't caught up with the latest typing: run it now, then save.
+            self._save_when_checked, self._save_for = True, key
             self._check_duplicates()
-            self._say("Checking for existing clients… press ctrl+s again to save.")
+            self._say("Checking for existing clients…")
             return
         if self._candidates and self._acknowledged != key:
             self._acknowledged = key
