@@ -21,7 +21,7 @@ import peewee
 
 from store import __version__
 from store.common.errors import DatabaseUnavailable, NotACaselineDatabase
-from store.core import postgres, seal
+from store.core import postgres, postgres_search, seal
 from store.core.db import Database, proxy
 
 
@@ -219,6 +219,7 @@ def create_schema(database: PostgresDatabase, models: Iterable[type[peewee.Model
         ]
         for sqlite_sql in migrations.GUARD_TRIGGERS:
             statements.append(postgres.guard_ddl(sqlite_sql)[1])
+        statements.extend(postgres_search.schema_ddl())
         statements.extend(
             postgres.seal_note_ddl(
                 seal.PENDING,
