@@ -107,9 +107,9 @@ _WITH_HEADLINES = (
 )
 
 
-def _headlined(db: pw.Database, match: Match, sql: str, params: list[Any], order: str) -> list[
-    tuple[Row, str]
-]:
+def _headlined(
+    db: pw.Database, match: Match, sql: str, params: list[Any], order: str
+) -> list[tuple[Row, str]]:
     rows = execute_sql(
         db,
         f"WITH page AS MATERIALIZED ({sql}) {_WITH_HEADLINES} ORDER BY {order}",

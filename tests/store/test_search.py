@@ -17,12 +17,11 @@ from store.core.models import Case
 from store.search.query import Term, parse
 from store.search.records import KINDS, SearchHit, spans
 from store.service import Store
+from tests.postgres_cluster import Outside
 from tests.store.test_assessments import written
 from tests.store.test_migrations_every_version import build_database
 from tests.store.test_permissions import staffed
 from tests.store.test_plans import GOOD_GOAL
-
-from tests.postgres_cluster import Outside
 
 pytestmark = pytest.mark.backends
 
@@ -169,6 +168,11 @@ def test_accents_and_case_are_folded_both_ways(
     two = note(store, me, case.id, "ZOE again, without NOEMIE.")
     for typed in ("zoe", "Zoë", "ZOË", "noemie", "Noé"):
         assert sorted(found(store, me, typed)) == [("note", one), ("note", two)], typed
+    # Marked as each record wrote it.
+    assert sorted(w for h in store.search.search(me, "zoe").hits for w in marked(h)) == [
+        "ZOE",
+        "Zoë",
+    ]
 
 
 def test_words_joined_by_marks_are_a_phrase(
@@ -261,6 +265,37 @@ def test_any_text_typed_is_a_search_and_never_an_error(
         assert page.searched == bool(parse(typed))
         for hit in page.hits:
             assert hit.case_id == case.id
+
+
+# What each search engine's syntax would read otherwise, read as the words typed (the note:
+# "Rent arrears; covid-19; Mrs O'Brien.").
+AS_WORDS = [
+    ("rent & arrears", True),  # tsquery's AND: two words
+    ("rent | zebra", False),  # not OR: both words are wanted
+    ("!rent", True),  # not NOT
+    ("rent -arrears", True),  # not NOT either
+    ("NOT arrears", False),  # the word "not"
+    ("rent:*", True),
+    ("rent:AB", False),  # the word "ab", not weights
+    ("rent <2> arrears", False),  # the word "2", not a distance
+    ("'rent' & 'o'", True),
+    ("rent* arr", True),
+    ('"arrears rent"', False),  # a phrase in its order
+    ('"mrs o brien"', True),
+    ("rent'); DROP TABLE note; --", False),
+    ("%(rent)s", False),
+]
+
+
+@pytest.mark.parametrize(("typed", "finds"), AS_WORDS, ids=range(len(AS_WORDS)))
+def test_search_syntax_typed_is_read_as_words(
+    store: Store, me: WorkerInfo, make_case: MakeCase, typed: str, finds: bool
+) -> None:
+    case = make_case()
+    one = note(store, me, case.id, "Rent arrears; covid-19; Mrs O'Brien.")
+    for best in (False, True):
+        assert found(store, me, typed, best=best) == ([("note", one)] if finds else []), best
+    assert found(store, me, "rent") == [("note", one)]  # nothing typed ever ran as SQL
 
 
 def test_nothing_to_search_for_returns_nothing_calmly(store: Store, me: WorkerInfo) -> None:
