@@ -2,8 +2,10 @@
 FTS5, made here with the schema (``store.core.postgres_db.create_schema``) from the same
 sources, so both index the same records with the same keys.
 
-``search_index`` holds one row per searchable record: its text (``body``, NFC), a ``tsvector``
-of it (``words``, GIN-indexed, made by the database itself from the folded text), its case,
+``search_index`` holds one row per searchable record: its text (``body``, NFC), the text
+folded (``folded``: folded once, as it is written, for the headlines of the results as much as
+for the index), a ``tsvector`` of that (``words``, GIN-indexed, made by the database itself),
+its case,
 kind, group, the record to open and its date. ``key`` is SQLite's rowid formula (day, kind,
 id): newest first is the key's order, and a date range a range of keys.
 
@@ -121,11 +123,13 @@ def add(source: Source, which: str) -> str:
     r = "r"
     when = "true" if source.when == "1" else _pg(source.when.format(r=r))
     return (
-        f"INSERT INTO {TABLE} (key, body, case_id, kind, grp, record_id, on_date) "
-        f"SELECT {key_of(source, r)}, normalize({_pg(source.text.format(r=r))}, NFC), "
-        f"{_pg(source.case.format(r=r))}, '{source.kind}', '{source.group}', "
-        f"{source.opens.format(r=r)}, substr(({source.day.format(r=r)})::text, 1, 10) "
-        f'FROM "{source.table}" r WHERE r.id = {which} AND ({when})'
+        f"INSERT INTO {TABLE} (key, body, folded, case_id, kind, grp, record_id, on_date) "
+        f"SELECT key, body, {FOLD}(body), case_id, kind, grp, record_id, on_date FROM ("
+        f"SELECT {key_of(source, r)} AS key, normalize({_pg(source.text.format(r=r))}, NFC) "
+        f"AS body, {_pg(source.case.format(r=r))} AS case_id, '{source.kind}' AS kind, "
+        f"'{source.group}' AS grp, {source.opens.format(r=r)} AS record_id, "
+        f"substr(({source.day.format(r=r)})::text, 1, 10) AS on_date "
+        f'FROM "{source.table}" r WHERE r.id = {which} AND ({when})) found'
     )
 
 
@@ -191,8 +195,8 @@ def schema_ddl() -> list[str]:
     """The index, its fold, its indexes and its triggers (for an empty database)."""
     return [
         fold_ddl(),
-        f"CREATE TABLE {TABLE} (key BIGINT PRIMARY KEY, body TEXT NOT NULL, "
-        f"words TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', {FOLD}(body))) STORED, "
+        f"CREATE TABLE {TABLE} (key BIGINT PRIMARY KEY, body TEXT NOT NULL, folded TEXT NOT NULL, "
+        "words TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', folded)) STORED, "
         "case_id INTEGER, kind TEXT NOT NULL, grp TEXT NOT NULL, record_id INTEGER NOT NULL, "
         "on_date TEXT)",
         f"CREATE INDEX {TABLE}_words ON {TABLE} USING gin (words)",

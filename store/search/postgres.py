@@ -95,15 +95,16 @@ def _where(
 
 
 # The page's rows with their headlines: the folded text's, the text at the same place, and
-# where that is, for ``_snippet`` to lay the marks onto the text.
+# where that is, for ``_snippet`` to lay the marks onto the text. Each step MATERIALIZED: a
+# headline is made once for each row of the page, never for a row not shown.
 _WITH_HEADLINES = (
-    "SELECT s.key, s.case_id, s.kind, s.record_id, s.on_date, h.h, "
-    "strpos(f.f, h.plain), substr(s.body, strpos(f.f, h.plain), length(h.plain)), "
-    "length(s.body) "
-    "FROM page JOIN search_index s ON s.key = page.key "
-    f"CROSS JOIN LATERAL (SELECT {FOLD}(s.body) AS f) f "
-    "CROSS JOIN LATERAL (SELECT x.h, replace(replace(x.h, ?, ''), ?, '') AS plain FROM "
-    f"(SELECT ts_headline('simple', f.f, {_QUERY}, ?) AS h) x) h "
+    "lit AS MATERIALIZED (SELECT page.*, s.case_id, s.kind, s.record_id, s.on_date, s.body, "
+    f"s.folded, ts_headline('simple', s.folded, {_QUERY}, ?) AS h "
+    "FROM page JOIN search_index s ON s.key = page.key), "
+    "plain AS MATERIALIZED (SELECT lit.*, strpos(folded, replace(replace(h, ?, ''), ?, '')) "
+    "AS at, length(h) - length(replace(replace(h, ?, ''), ?, '')) AS marks FROM lit) "
+    "SELECT key, case_id, kind, record_id, on_date, h, at, "
+    "substr(body, at, length(h) - marks), length(body) FROM plain "
 )
 
 
@@ -112,8 +113,8 @@ def _headlined(
 ) -> list[tuple[Row, str]]:
     rows = execute_sql(
         db,
-        f"WITH page AS MATERIALIZED ({sql}) {_WITH_HEADLINES} ORDER BY {order}",
-        [*params, _START, _STOP, match.query, _HEADLINE],
+        f"WITH page AS MATERIALIZED ({sql}), {_WITH_HEADLINES} ORDER BY {order}",
+        [*params, match.query, _HEADLINE, _START, _STOP, _START, _STOP],
     )
     return [((r[0], r[1], r[2], r[3], r[4]), _snippet(r[5], r[6], r[7], r[8])) for r in rows]
 
@@ -151,7 +152,7 @@ def newest(
     ``low`` to ``high``, of the cases ``cases_sql`` selects (None: as the match says)."""
     where, params = _where(match, cases_sql, low, high)
     sql = f"SELECT key FROM {TABLE} WHERE {where} ORDER BY key DESC LIMIT ?"
-    return _headlined(db, match, sql, [*params, limit], "s.key DESC")
+    return _headlined(db, match, sql, [*params, limit], "key DESC")
 
 
 def best(
@@ -178,7 +179,7 @@ def best(
         match,
         sql,
         [match.query, *params, within, offset, limit],
-        "page.rank DESC, s.key DESC",
+        "rank DESC, key DESC",
     )
 
 
