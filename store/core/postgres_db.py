@@ -239,3 +239,16 @@ def create_schema(database: PostgresDatabase, models: Iterable[type[peewee.Model
             postgres.execute_sql(
                 db, "INSERT INTO caseline_meta (key, value) VALUES (?, ?)", (key, value)
             )
+
+
+def add_search_index(database: PostgresDatabase) -> None:
+    """Give a database made before PostgreSQL had search (at the same schema version) its
+    search index, filled from the records already there; nothing if it has one."""
+    with database.reading() as db:
+        if postgres.has_table(db, postgres_search.TABLE):
+            return
+    with database.migrating() as db:
+        if postgres.has_table(db, postgres_search.TABLE):
+            return
+        for statement in [*postgres_search.schema_ddl(), *postgres_search.fill()]:
+            postgres.execute_sql(db, statement)

@@ -74,3 +74,30 @@ def test_postgresql_ranks_as_ranking_every_row_plainly_does(
                 break
             page = store.search.search(me, typed, best=True, size=2, page=page.next_page)
         assert got == expected and got, typed
+
+
+@ON_POSTGRES
+def test_a_database_made_before_postgresql_had_search_is_given_its_index(
+    store: Store, me: WorkerInfo, make_case: MakeCase, database_url: str
+) -> None:
+    from store.core import postgres_search
+    from tests.postgres_cluster import Outside
+
+    case = make_case()
+    note = store.notes.finalise(
+        me,
+        case.id,
+        {"contact_at": "20/11/2026 9:30", "note_type": "home visit", "body": "A tapir."},
+    )
+    store.close()
+    with Outside(database_url) as outside:  # as the schema was made before
+        outside.execute("DROP TABLE search_index")
+        for _table, name in postgres_search.trigger_names():
+            outside.execute(f"DROP FUNCTION IF EXISTS {name}() CASCADE")
+        outside.execute("DROP FUNCTION search_fold(text)")
+    reopened = Store.open(database_url)
+    try:
+        hits = reopened.search.search(reopened.workers.named(me.username), "tapir").hits
+        assert [(h.kind, h.record_id) for h in hits] == [("note", note.id)]
+    finally:
+        reopened.close()
