@@ -37,6 +37,10 @@ _ASCII_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 # each character up in this list one by one, so it is kept to the letters people write.
 _FOLDED_BELOW = 0x2000
 _FULL_WIDTH = range(0xFF00, 0xFFF0)
+# A tsvector holds at most 1 MB, and the place of a word in it at most 16,383: of a longer
+# record (a pasted document; a note may hold two million characters) its first this many
+# characters are searched, some 15,000 words. More would fail the record's write.
+INDEXED_CHARS = 100_000
 
 
 def _folded(ch: str) -> str:
@@ -80,6 +84,9 @@ def _word_class() -> str:
         _escape(low) if low == high else f"{_escape(low)}-{_escape(high)}" for low, high in ranges
     )
     return f"0-9A-Za-z{inside}"
+
+
+_INDEXED = f"left(folded, {INDEXED_CHARS})"
 
 
 def fold_ddl() -> str:
@@ -196,7 +203,7 @@ def schema_ddl() -> list[str]:
     return [
         fold_ddl(),
         f"CREATE TABLE {TABLE} (key BIGINT PRIMARY KEY, body TEXT NOT NULL, folded TEXT NOT NULL, "
-        "words TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', folded)) STORED, "
+        f"words TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', {_INDEXED})) STORED, "
         "case_id INTEGER, kind TEXT NOT NULL, grp TEXT NOT NULL, record_id INTEGER NOT NULL, "
         "on_date TEXT)",
         f"CREATE INDEX {TABLE}_words ON {TABLE} USING gin (words)",

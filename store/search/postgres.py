@@ -20,7 +20,7 @@ from typing import Any
 import peewee as pw
 
 from store.core.dialect import execute_sql
-from store.core.postgres_search import FOLD, TABLE
+from store.core.postgres_search import FOLD, INDEXED_CHARS, TABLE
 from store.search.query import Term
 from store.search.records import END_MARK, MARK
 from store.search.sqlite import SNIPPET_WORDS, Cases, Row
@@ -99,7 +99,7 @@ def _where(
 # headline is made once for each row of the page, never for a row not shown.
 _WITH_HEADLINES = (
     "lit AS MATERIALIZED (SELECT page.*, s.case_id, s.kind, s.record_id, s.on_date, s.body, "
-    f"s.folded, ts_headline('simple', s.folded, {_QUERY}, ?) AS h "
+    f"s.folded, ts_headline('simple', left(s.folded, {INDEXED_CHARS}), {_QUERY}, ?) AS h "
     "FROM page JOIN search_index s ON s.key = page.key), "
     "plain AS MATERIALIZED (SELECT lit.*, strpos(folded, replace(replace(h, ?, ''), ?, '')) "
     "AS at, length(h) - length(replace(replace(h, ?, ''), ?, '')) AS marks FROM lit) "

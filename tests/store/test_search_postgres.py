@@ -101,3 +101,20 @@ def test_a_database_made_before_postgresql_had_search_is_given_its_index(
         assert [(h.kind, h.record_id) for h in hits] == [("note", note.id)]
     finally:
         reopened.close()
+
+
+@ON_POSTGRES
+def test_a_record_longer_than_a_tsvector_holds_is_saved_and_its_beginning_searched(
+    store: Store, me: WorkerInfo, make_case: MakeCase
+) -> None:
+    from store.core.postgres_search import INDEXED_CHARS
+    from store.notes.rules import BODY_MAX
+
+    words = [f"w{i}" for i in range(BODY_MAX // 8)]  # every word its own: the most to hold
+    body = " ".join(words)
+    assert INDEXED_CHARS < len(body) <= BODY_MAX
+    case = make_case()
+    data = {"contact_at": "20/11/2026 9:30", "note_type": "home visit", "body": body}
+    note = store.notes.finalise(me, case.id, data)
+    [hit] = store.search.search(me, "w12345 ").hits
+    assert hit.record_id == note.id and "\x02w12345\x03" in hit.snippet
