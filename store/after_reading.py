@@ -1,6 +1,6 @@
 """Writing one thing into a database a command read read-only: an export's line in the audit
-trail, or in the case's information-sharing log. The file is opened to write just that, and
-closed."""
+trail, or in the case's information-sharing log. The file (or the PostgreSQL database) is
+opened to write just that, and closed."""
 
 from __future__ import annotations
 
@@ -9,8 +9,26 @@ from pathlib import Path
 from store.audit.service import act
 from store.common.errors import DatabaseUnavailable
 from store.common.records import WorkerInfo
+from store.core import postgres
 from store.core.db import Database
 from store.service import writable
+
+
+def _opened(path: Path | str) -> Database:
+    """The database at ``path``, opened to write one thing: an SQLite file that must be
+    writable, or a PostgreSQL database through a connection of its own that may write (the
+    reading one's transactions were all READ ONLY)."""
+    if postgres.is_url(path):
+        from store.core.postgres_db import PostgresDatabase
+
+        database: Database = PostgresDatabase(str(path))
+    else:
+        path = Path(path)
+        if not writable(path):
+            raise DatabaseUnavailable(f"{path} is read-only.")
+        database = Database(path)
+    database.bind()
+    return database
 
 
 def record_after_reading(
@@ -26,12 +44,8 @@ def record_after_reading(
     """Add one event to the audit trail of the database at ``path``, for a command that read
     it read-only (an export): the file is opened to write just this, and closed. Raises
     DatabaseUnavailable if it can't be written (a read-only copy, an archived file)."""
-    path = Path(path)
-    if not writable(path):
-        raise DatabaseUnavailable(f"{path} is read-only.")
-    database = Database(path)
+    database = _opened(path)
     try:
-        database.bind()
         with database.writing():
             act(actor, action, case_id, record_kind, record_id, detail=detail)
     finally:
@@ -52,14 +66,10 @@ def share_after_reading(
     audit trail) of the database at ``path``, for a command that read it read-only; returns
     the log line's id. Raises a StoreError as ``record_sharing`` does, and DatabaseUnavailable
     if the file can't be written."""
-    path = Path(path)
-    if not writable(path):
-        raise DatabaseUnavailable(f"{path} is read-only.")
     from store.consent.service import ConsentService
 
-    database = Database(path)
+    database = _opened(path)
     try:
-        database.bind()
         return ConsentService(database).share(
             actor,
             case_id,

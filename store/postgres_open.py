@@ -40,6 +40,32 @@ def open_postgres(url: str) -> Database:
     return database
 
 
+def open_postgres_existing(url: str, *, read_only: bool) -> Database:
+    """The Caseline database at ``url`` as it is, for a command that reads it: never made or
+    upgraded. ``read_only``: every transaction READ ONLY, so nothing can be written through it.
+    Refused (DatabaseUnavailable) as ``open_postgres`` is, and if the database is empty."""
+    from store.core.postgres_db import PostgresDatabase, schema_version
+
+    database = PostgresDatabase(url, read_only=read_only)
+    try:
+        current = schema_version(database)
+        if current is None:
+            raise DatabaseUnavailable(
+                f"No Caseline database at {database.where} yet (it is empty); "
+                "make it with: caseline admin init --db URL"
+            )
+        if current < migrations.LATEST:
+            raise DatabaseUnavailable(
+                f"{database.where} holds schema {current}; this Caseline can't upgrade a "
+                f"PostgreSQL database yet (it needs schema {migrations.LATEST})."
+            )
+    except BaseException:
+        database.close()
+        raise
+    database.bind()
+    return database
+
+
 def all_models() -> list[type[BaseModel]]:
     """Every model of every area: the tables of a Caseline database at the newest schema."""
     import store.assessments.models

@@ -54,6 +54,8 @@ if TYPE_CHECKING:
     from store.backups.copy import Copied
     from store.backups.encrypt import Encrypted
     from store.backups.restore import Contents, Restored
+    from store.common.records import WorkerInfo
+    from store.copy_db import DatabaseCopy
     from store.export.handover import HandoverService
     from store.export.record import RecordService
     from store.workers.tokens import TokenService
@@ -199,8 +201,13 @@ class Store(Areas):
         written, so a read-only copy can be read and reading leaves the file as it was.
 
         Callers reading in several steps check ``database.unchanged()`` afterwards (see
-        ``Database``) and read again if it is False.
+        ``Database``) and read again if it is False. On PostgreSQL every transaction is READ
+        ONLY.
         """
+        if postgres.is_url(path):
+            return cls._existing(
+                str(path), True, ref_format, max_failed_sign_ins, min_passphrase_length
+            )
         path = Path(path)
         if not inspect_sqlite_file(path):
             raise DatabaseUnavailable(f"No database at {path}.")
@@ -235,6 +242,10 @@ class Store(Areas):
         command that reads (an export) to sign in first, which writes to the audit trail.
         Raises DatabaseUnavailable as ``open_read_only`` does, and if the file can't be
         written (see ``writable``)."""
+        if postgres.is_url(path):
+            return cls._existing(
+                str(path), False, ref_format, max_failed_sign_ins, min_passphrase_length
+            )
         path = Path(path)
         if not inspect_sqlite_file(path):
             raise DatabaseUnavailable(f"No database at {path}.")
@@ -254,6 +265,20 @@ class Store(Areas):
             ref_format=ref_format,
             max_failed_sign_ins=max_failed_sign_ins,
             min_passphrase_length=min_passphrase_length,
+        )
+
+    @classmethod
+    def _existing(
+        cls, url: str, read_only: bool, ref_format: str, max_failed: int, min_length: int
+    ) -> Store:
+        """The PostgreSQL database at ``url`` as it is (``open_read_only``, ``open_current``)."""
+        from store.postgres_open import open_postgres_existing
+
+        return cls._opened(
+            open_postgres_existing(url, read_only=read_only),
+            ref_format=ref_format,
+            max_failed_sign_ins=max_failed,
+            min_passphrase_length=min_length,
         )
 
     @classmethod
@@ -379,6 +404,14 @@ class Store(Areas):
         from store.backups.encrypt import encrypt
 
         return encrypt(Path(os.path.abspath(path)), passphrase, login, origin_here(), cls)
+
+    def copy_database(self, actor: WorkerInfo, target: Path | str, *, origin: str) -> DatabaseCopy:
+        """Copy this whole database to the new database ``target`` (a file, or a PostgreSQL
+        database by its URL), checked both ends (``store.copy_db``); administrators
+        only."""
+        from store.copy_db import copy_database
+
+        return copy_database(self, actor, target, origin=origin, opener=type(self).open)
 
     @classmethod
     def read_steadily(
@@ -518,7 +551,9 @@ class Store(Areas):
 def writable(path: Path | str) -> bool:
     """True if the database file at ``path`` may be written to. A file or folder marked
     read-only (an archived copy) is left alone even by someone who could write to it anyway,
-    such as root."""
+    such as root. A PostgreSQL database is written as its server allows (True)."""
+    if postgres.is_url(path):
+        return True
     path = Path(path)
     return path.is_file() and all(
         os.access(p, os.W_OK) and p.stat().st_mode & 0o222 for p in (path, path.parent)

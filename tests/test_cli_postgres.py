@@ -15,7 +15,7 @@ from store.common.database_url import shown_url
 from store.common.settings import Config, ConfigError
 from store.service import Store
 from tests.cli import Ran, caseline
-from tests.postgres_cluster import SUPERUSER, Cluster
+from tests.postgres_cluster import SUPERUSER, Cluster, Outside
 from tests.terminal import ROOT
 
 BOSS = "the boss's passphrase"
@@ -63,12 +63,52 @@ def test_a_command_on_the_file_itself_refuses_a_postgresql_database() -> None:
         resolve_db_path("postgresql://sam:s3cret@db/agency", Config())
 
 
-def test_a_backup_of_a_postgresql_database_is_refused_in_one_line(tmp_path: Path) -> None:
-    result = caseline(
-        tmp_path, "backup", str(tmp_path / "copy.db"), "--db", "postgresql://sam:pw@db/agency"
+def test_a_backup_of_a_postgresql_database_says_to_use_pg_dump(tmp_path: Path) -> None:
+    target = tmp_path / "agency.dump"
+    result = caseline(tmp_path, "backup", str(target), "--db", "postgresql://sam:pw@db/agency")
+    assert_fails(
+        result,
+        "postgresql://sam:***@db/agency is a PostgreSQL database",
+        f"pg_dump --format=custom --file={target} postgresql://sam@db/agency",
     )
-    assert_fails(result, "SQLite database file", "postgresql://sam:***@db/agency")
-    assert "pw" not in result.stderr
+    assert ":pw" not in result.stderr
+    assert not target.exists()
+
+
+def test_a_restore_into_a_postgresql_database_says_to_use_pg_restore(tmp_path: Path) -> None:
+    backup = tmp_path / "agency.dump"
+    backup.write_bytes(b"PGDMP")
+    url = "postgresql://sam:pw@db/agency?host=/run/pg"
+    result = caseline(tmp_path, "restore", str(backup), "--db", url, "--yes")
+    assert_fails(
+        result,
+        "pg_restore --single-transaction '--dbname=postgresql://sam@db/agency?host=/run/pg'",
+        "psql",
+        "caseline admin copy-db",
+    )
+    assert ":pw" not in result.stderr
+
+
+def test_check_of_a_postgresql_database_verifies_the_seals(
+    tmp_path: Path, postgres_cluster: Cluster
+) -> None:
+    url = postgres_cluster.new_database()
+    store = Store.open(url)
+    try:
+        boss = store.workers.init_administrator("boss", None, BOSS)
+        store.workers.add(boss, login="sam.okafor")
+    finally:
+        store.close()
+    sound = caseline(tmp_path, "check", "--db", url)
+    assert sound.returncode == 0, sound.stderr
+    assert "SQLite's check of a file does not apply" in sound.stdout
+    assert "quick check" not in sound.stdout
+    assert sound.stdout.splitlines()[-1].startswith("Sound: no final record altered")
+    with Outside(url) as conn:
+        conn.execute("ALTER TABLE note DISABLE TRIGGER note_final_no_update")
+    damaged = caseline(tmp_path, "check", "--db", url)
+    assert damaged.returncode == 1
+    assert "trigger changed: note_final_no_update" in damaged.stdout
 
 
 def test_without_the_driver_opening_says_what_to_install(tmp_path: Path) -> None:

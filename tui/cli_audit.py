@@ -77,10 +77,10 @@ def audit(args: argparse.Namespace, config: Config) -> int:
     if args.format not in FORMATS:
         fail(f"--format: {args.format!r} is not one of {', '.join(FORMATS)}.")
     since = _since(args.since, config) if args.since else None
-    store = open_database(args, config, create=False)
+    store = open_database(args, config, create=False, reading=True)
     try:
         me = sign_in(store, args, config, Prompter(), origin_here(), tokens=True)
-        path = store.path
+        path = store.database.location  # the file, or the PostgreSQL database's URL
     finally:
         store.close()
 

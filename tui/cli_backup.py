@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from store.common.config import demo_db_path, os_login_name, resolve_db_path
+from store.common.config import demo_db_path, os_login_name, resolve_database
+from store.common.database_url import shown_url, without_password
 from store.common.settings import Config
 from store.common.words import plural
 from tui.cli_args import EXIT_FAILURE, OneLineParser, fail
@@ -37,7 +39,8 @@ def add_backup_parsers(sub: argparse._SubParsersAction[OneLineParser]) -> None:
         description="Run SQLite's quick check of the database file (--full: the whole "
         "integrity check, every index against its table; slower on a large file), then "
         "verify the chain of seals of the final records, as caseline verify does. Exits 0 "
-        "when both are sound, 1 otherwise. Reads the database only.",
+        "when both are sound, 1 otherwise. Reads the database only. On a PostgreSQL database, "
+        "which the server keeps whole, only the seals and the guards are verified.",
     )
     check.add_argument(
         "--full", action="store_true", help="the whole integrity check (slower), not the quick one"
@@ -68,17 +71,27 @@ def _database_arguments(parser: argparse.ArgumentParser, verb: str) -> None:
     )
 
 
-def _database(args: argparse.Namespace, config: Config) -> Path:
+def _database(args: argparse.Namespace, config: Config) -> Path | str:
+    """The database file, or a PostgreSQL database's URL."""
     if getattr(args, "demo", False):
         return demo_db_path()
-    return resolve_db_path(getattr(args, "db", None), config)
+    return resolve_database(getattr(args, "db", None), config)
 
 
 def backup(args: argparse.Namespace, config: Config) -> int:
-    """Run ``caseline backup PATH``."""
+    """Run ``caseline backup PATH``; a PostgreSQL database is backed up with pg_dump, whose
+    command is given."""
     from store.service import Store
 
     source = _database(args, config)
+    if isinstance(source, str):
+        command = shlex.join(
+            ["pg_dump", "--format=custom", f"--file={args.path}", without_password(source)]
+        )
+        fail(
+            f"{shown_url(source)} is a PostgreSQL database: back it up with PostgreSQL's own "
+            f"pg_dump, which asks for the password: {command}"
+        )
     copied = Store.backup(source, args.path)
     print(
         f"Backed up {source} to {copied.path} ({megabytes(copied.size)}, schema "
@@ -92,6 +105,8 @@ def check(args: argparse.Namespace, config: Config) -> int:
     from store.service import Store
 
     path = _database(args, config)
+    if isinstance(path, str):
+        return _check_server(path, config)
     which = "integrity check" if args.full else "quick check"
     problem = Store.file_problem(path, full=args.full)
     if problem is not None:
@@ -111,12 +126,41 @@ def check(args: argparse.Namespace, config: Config) -> int:
     return 0 if report.sound else EXIT_FAILURE
 
 
+def _check_server(url: str, config: Config) -> int:
+    """``caseline check`` of a PostgreSQL database: the server keeps its own files (SQLite's
+    check of a file does not apply); the seals and the guards are verified."""
+    from store.service import Store
+
+    store = Store.open(url, ref_format=config.ref_format)
+    try:
+        report = store.integrity.verify()
+        where = store.database.where
+    finally:
+        store.close()
+    print(
+        f"{where} is on a PostgreSQL server, which keeps its own files whole (SQLite's check "
+        "of a file does not apply)."
+    )
+    print("\n".join(report_lines(report, where)))
+    return 0 if report.sound else EXIT_FAILURE
+
+
 def restore(args: argparse.Namespace, config: Config) -> int:
-    """Run ``caseline restore PATH``."""
+    """Run ``caseline restore PATH``; a PostgreSQL database is restored with its own tools."""
     from store.common import dates
     from store.service import Store
 
     target = _database(args, config)
+    if isinstance(target, str):
+        command = shlex.join(
+            ["pg_restore", "--single-transaction", f"--dbname={without_password(target)}",
+             str(args.path)]
+        )  # fmt: skip
+        fail(
+            f"{shown_url(target)} is a PostgreSQL database: restore a pg_dump backup with "
+            f"PostgreSQL's own tools, into a new, empty database ({command}; a plain SQL dump "
+            "with psql), or copy an SQLite backup into one with caseline admin copy-db."
+        )
     if not target.parent.is_dir():
         fail(f"There is no folder {target.parent} to restore the database into.")
     if target.exists() and args.path.exists() and os.path.samefile(target, args.path):

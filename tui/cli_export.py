@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from store.common.config import demo_db_path, resolve_db_path
+from store.common.config import demo_db_path, resolve_database
 from store.common.settings import Config
 from store.common.words import plural
 from tui.cli_args import OneLineParser, fail, positive
@@ -238,17 +238,18 @@ def _export_destination(args: argparse.Namespace) -> tuple[Path | None, str]:
     return output, format_for(output, args.format) if output else (args.format or "md")
 
 
-def database_of(args: argparse.Namespace, config: Config) -> Path:
-    """The database the app would use (--demo: the demo database); it must exist."""
+def database_of(args: argparse.Namespace, config: Config) -> Path | str:
+    """The database the app would use (--demo: the demo database): a file, which must exist,
+    or a PostgreSQL database's URL (whether it is there is found on opening it)."""
     if args.demo:
         path = demo_db_path()
         if not path.exists():
             fail(f"No demo database at {path} yet; run caseline --demo once to create it.")
-    else:
-        path = resolve_db_path(getattr(args, "db", None), config)
-        if not path.exists():
-            fail(f"No database at {path}; give one with --db, or use --demo for the demo.")
-    return path
+        return path
+    found = resolve_database(getattr(args, "db", None), config)
+    if isinstance(found, Path) and not found.exists():
+        fail(f"No database at {found}; give one with --db, or use --demo for the demo.")
+    return found
 
 
 def read_for_export(

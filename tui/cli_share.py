@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 HANDOVER_PACK = "Handover pack"
 
 
-def check_sharing_arguments(args: argparse.Namespace, path: Path) -> str:
+def check_sharing_arguments(args: argparse.Namespace, path: Path | str) -> str:
     """The agency the export is for ("" for none), once the arguments are seen to fit
     together and the database can take the record of it; one line and exit 1 otherwise."""
     from store.common.textsafe import clean_field
@@ -75,7 +75,7 @@ def sharing_basis(
 
 
 def record_sharing(
-    path: Path, me: WorkerInfo, case_id: int, agency: str, args: argparse.Namespace
+    path: Path | str, me: WorkerInfo, case_id: int, agency: str, args: argparse.Namespace
 ) -> None:
     """Add the export to the case's sharing log, through a short opening of its own."""
     from store.after_reading import share_after_reading

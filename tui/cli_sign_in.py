@@ -56,9 +56,12 @@ class Prompter:
         return first
 
 
-def open_database(args: argparse.Namespace, config: Config, *, create: bool) -> Store:
+def open_database(
+    args: argparse.Namespace, config: Config, *, create: bool, reading: bool = False
+) -> Store:
     """The database the app would use, opened to write (signing in writes to the audit
-    trail); ``create``: a new one if there is none."""
+    trail); ``create``: a new one if there is none. ``reading``: for a command that only reads,
+    a PostgreSQL database is neither made nor upgraded (``Store.open_current``)."""
     from store.service import Store, make_private_folder
 
     db = getattr(args, "db", None)
@@ -69,6 +72,13 @@ def open_database(args: argparse.Namespace, config: Config, *, create: bool) -> 
         if not db and not args.demo and not path.parent.exists():
             # The default location is ours to create; a path the user gave is not.
             make_private_folder(path.parent)
+    if reading and isinstance(path, str):
+        return Store.open_current(
+            path,
+            ref_format=config.ref_format,
+            max_failed_sign_ins=config.max_failed_sign_ins,
+            min_passphrase_length=config.min_passphrase_length,
+        )
     store = Store.open(
         path,
         ref_format=config.ref_format,
@@ -114,7 +124,7 @@ def sign_in_to_write(
 
 
 def sign_in_to_read(
-    path: Path, args: argparse.Namespace, config: Config, prompter: Prompter, origin: str
+    path: Path | str, args: argparse.Namespace, config: Config, prompter: Prompter, origin: str
 ) -> WorkerInfo:
     """The worker running a command that only reads (an export), signed in as ``sign_in``
     does, tokens included, from the database at ``path``, which is neither created nor

@@ -13,9 +13,11 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from store.common.config import demo_db_path, resolve_db_path
+from store.common.config import demo_db_path, resolve_database
+from store.common.database_url import shown_url
 from store.common.settings import Config
 from store.common.words import plural
 from store.integrity.records import ProblemKind
@@ -107,11 +109,12 @@ def verify(args: argparse.Namespace, config: Config) -> int:
     """Run ``caseline verify``."""
     from store.service import Store
 
+    path: Path | str
     if getattr(args, "demo", False):
         path = demo_db_path()
     else:
-        path = resolve_db_path(getattr(args, "db", None), config)
-    if not path.exists():
+        path = resolve_database(getattr(args, "db", None), config)
+    if isinstance(path, Path) and not path.exists():
         fail(f"No database at {path}.")
 
     def steadily(read: Callable[[Store], T]) -> T:
@@ -126,5 +129,6 @@ def verify(args: argparse.Namespace, config: Config) -> int:
         print(head_line(steadily(lambda store: store.integrity.head())))
         return 0
     report = steadily(lambda store: store.integrity.verify(anchor=args.anchor))
-    print("\n".join(report_lines(report, str(path))))
+    where = shown_url(path) if isinstance(path, str) else str(path)  # never a password
+    print("\n".join(report_lines(report, where)))
     return 0 if report.sound else EXIT_FAILURE

@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from store.common.config import PASSPHRASE_VARIABLE, resolve_db_path
+from store.common.config import PASSPHRASE_VARIABLE, resolve_database
 from store.common.settings import Config
 from tui.cli_args import OneLineParser, fail
 
@@ -94,10 +94,11 @@ def serve(args: argparse.Namespace, config: Config) -> int:
         from textual_serve.server import Server
     except ImportError:
         fail("serve needs textual-serve: pip install 'caseline[serve]'")
-    path = resolve_db_path(getattr(args, "db", None), config)
-    if not path.exists():
+    path = resolve_database(getattr(args, "db", None), config)
+    if isinstance(path, Path) and not path.exists():
         fail(f"No database at {path}.")
-    if Store.is_encrypted(path) and not os.environ.get(PASSPHRASE_VARIABLE):
+    encrypted = isinstance(path, Path) and Store.is_encrypted(path)
+    if encrypted and not os.environ.get(PASSPHRASE_VARIABLE):
         # Each browser's app is a process of its own, which finds it there too.
         fail(f"{path} is encrypted: serve takes its passphrase from {PASSPHRASE_VARIABLE}")
     if not Store.read_steadily(path, lambda store: store.workers.has_administrator()):
@@ -121,7 +122,13 @@ def serve(args: argparse.Namespace, config: Config) -> int:
             return await Server.handle_websocket(session, request)
 
     os.environ[SERVED] = "1"
-    command = shlex.join([sys.executable, "-m", "tui", "--db", str(path)])
+    if isinstance(path, str):
+        # A PostgreSQL URL may hold a password: each browser's app finds it in its environment,
+        # never on its command line, which anyone on the computer could read.
+        os.environ["CASELINE_DB"] = path
+        command = shlex.join([sys.executable, "-m", "tui"])
+    else:
+        command = shlex.join([sys.executable, "-m", "tui", "--db", str(path)])
     server = CaselineServer(
         command,
         host=args.host,

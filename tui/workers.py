@@ -11,11 +11,11 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from textual.app import App
 from textual.dom import DOMNode
-from textual.worker import Worker, get_current_worker
+from textual.worker import Worker, active_worker, get_current_worker
 
 from store.common.errors import StoreError
 
@@ -85,12 +85,17 @@ def run_store(
     def work() -> None:
         worker = get_current_worker()
         try:
-            result = call()
-        except Exception as error:
-            _back(app, deliver_error, error)
-            return
-        if not worker.is_cancelled:
-            _back(app, deliver, result)
+            try:
+                result = call()
+            except Exception as error:
+                _back(app, deliver_error, error)
+                return
+            if not worker.is_cancelled:
+                _back(app, deliver, result)
+        finally:
+            # The pool's thread keeps the worker it ran last in its context, and through it
+            # this screen, until it runs another: a closed case file would stay in memory.
+            active_worker.set(cast(Any, None))
 
     return node.run_worker(
         work, name=name, group=name, thread=True, exclusive=exclusive, exit_on_error=False

@@ -58,9 +58,10 @@ def driver() -> ModuleType:
 
 class PostgresqlDatabase(peewee.PostgresqlDatabase):
     """peewee's PostgreSQL database, each thread's connection noted so that ``close_all``
-    can close every thread's at once."""
+    can close every thread's at once. ``read_only``: every transaction of its connections is
+    READ ONLY, so the server itself refuses any write (a command that only reads)."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
         super().__init__(
             url,
             prefer_psycopg3=True,
@@ -72,6 +73,12 @@ class PostgresqlDatabase(peewee.PostgresqlDatabase):
 
         self._opened: weakref.WeakSet[Any] = weakref.WeakSet()
         self._opened_lock = threading.Lock()
+        self.read_only = read_only
+
+    def _initialize_connection(self, conn: Any) -> None:
+        if self.read_only:
+            # For the session: every transaction after it, ours or peewee's, is READ ONLY.
+            conn.execute("SET default_transaction_read_only = on")
 
     def _connect(self) -> Any:
         conn = cast(Any, super())._connect()
@@ -103,10 +110,11 @@ class PostgresqlDatabase(peewee.PostgresqlDatabase):
         return bool(cast(Any, self)._state.conn.closed)
 
 
-def connect(url: str) -> PostgresqlDatabase:
-    """An unopened database for ``url`` (a postgresql:// URL); one connection per thread."""
+def connect(url: str, *, read_only: bool = False) -> PostgresqlDatabase:
+    """An unopened database for ``url`` (a postgresql:// URL); one connection per thread, each
+    refusing any write with ``read_only``."""
     driver()
-    return PostgresqlDatabase(url)
+    return PostgresqlDatabase(url, read_only=read_only)
 
 
 def is_postgres(db: object) -> bool:

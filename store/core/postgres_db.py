@@ -30,18 +30,18 @@ class PostgresDatabase(Database):
 
     server = True
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
         # Not the file's set-up (``Database.__init__``): only what the store asks of any.
         self.url = url
         self.location = url
         self.where = postgres.shown(url)
         self.path = Path(self.where)
-        self.read_only = False
+        self.read_only = read_only
         self._signature = None
         self.watches = set()
         self.gate = None
         self._users = 0
-        self.pg = postgres.connect(url)
+        self.pg = postgres.connect(url, read_only=read_only)
         self.db = self.pg
 
     def unchanged(self) -> bool:
@@ -84,6 +84,8 @@ class PostgresDatabase(Database):
     def writing(self) -> Iterator[peewee.Database]:
         """A write transaction, after every other writer's; what it makes final is sealed just
         before it commits (``store.core.seal``)."""
+        if self.read_only:
+            raise DatabaseUnavailable(f"The database {self.where} was opened only for reading.")
         try:
             with self.connection():
                 if self.pg.transaction_depth() > 0:

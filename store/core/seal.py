@@ -365,16 +365,25 @@ def select_sql(kind: Sealed, where: str = "") -> str:
 # once (dumps makes an encoder at each call, a third of the time of sealing a row).
 # PostgreSQL's driver reads dates and times as such, SQLite's as the text it stores: written
 # as SQLite stores them (only values JSON can't write reach ``default``, so SQLite's rows cost
-# nothing more).
+# nothing more). Likewise a yes/no column, which PostgreSQL's driver reads as True or False
+# and SQLite as the 1 or 0 it stores: hashed as 1 or 0 (``_canonical``), so that a record
+# hashes the same on either database and a chain still verifies after a copy between them
+# (``store.copy_db``). SQLite never gives a bool, so its seals are as they were.
 _CONTENT = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def _canonical(value: Any) -> Any:
+    """A column's value as the content hash writes it: bytes as hex, a bool as SQLite's 1/0."""
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
 
 
 def content_hash(kind: Sealed, values: Sequence[Any]) -> str:
     """The hash of a row's sealed columns (``values`` in ``kind.columns`` order), as stored."""
-    row = {
-        c: (v.hex() if isinstance(v, bytes) else v)
-        for c, v in zip(kind.columns, values, strict=True)
-    }
+    row = {c: _canonical(v) for c, v in zip(kind.columns, values, strict=True)}
     return hashlib.sha256(_CONTENT.encode(row).encode()).hexdigest()
 
 

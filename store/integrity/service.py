@@ -126,22 +126,30 @@ class IntegrityService:
         newest QUICK_LINKS links; and check the triggers. ``anchor``, a head kept outside
         (its chain hash and count), must still be the chain's link at that count."""
         with self.database.reading() as db:
-            problems = _check_triggers(db)
-            if not has_table(db, seal.SEAL_TABLE):
-                problems.append(Problem(ProblemKind.NO_SEALS, seal.SEAL_TABLE))
-                return VerifyReport(
-                    full, 0, 0, len(GUARD_TRIGGERS), Head(seal.GENESIS, 0, None), tuple(problems)
-                )
-            previous, links = _links(db, None if full else QUICK_LINKS)
-            problems += _check_links(db, previous, links, full=full)
-            records = 0
-            if full:
-                records, inserted = _unsealed(db)
-                problems += inserted
-            if anchor is not None and seal.link_at(db, anchor[1]) != anchor[0]:
-                problems.append(Problem(ProblemKind.ANCHOR, seal.SEAL_TABLE, anchor[1]))
-            head = Head(*seal.newest(db))
-        anchored = None if anchor is None else anchor[1]
+            return verify_in(db, full=full, anchor=anchor)
+
+
+def verify_in(
+    db: peewee.Database, *, full: bool = True, anchor: tuple[str, int] | None = None
+) -> VerifyReport:
+    """``IntegrityService.verify`` in a transaction already open on ``db`` (a copy of a
+    database checks what it wrote before committing it)."""
+    problems = _check_triggers(db)
+    if not has_table(db, seal.SEAL_TABLE):
+        problems.append(Problem(ProblemKind.NO_SEALS, seal.SEAL_TABLE))
         return VerifyReport(
-            full, len(links), records, len(GUARD_TRIGGERS), head, tuple(problems), anchored
+            full, 0, 0, len(GUARD_TRIGGERS), Head(seal.GENESIS, 0, None), tuple(problems)
         )
+    previous, links = _links(db, None if full else QUICK_LINKS)
+    problems += _check_links(db, previous, links, full=full)
+    records = 0
+    if full:
+        records, inserted = _unsealed(db)
+        problems += inserted
+    if anchor is not None and seal.link_at(db, anchor[1]) != anchor[0]:
+        problems.append(Problem(ProblemKind.ANCHOR, seal.SEAL_TABLE, anchor[1]))
+    head = Head(*seal.newest(db))
+    anchored = None if anchor is None else anchor[1]
+    return VerifyReport(
+        full, len(links), records, len(GUARD_TRIGGERS), head, tuple(problems), anchored
+    )

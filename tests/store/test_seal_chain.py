@@ -95,3 +95,17 @@ def test_writers_at_once_keep_one_unbroken_chain(
     report = store.integrity.verify()
     assert report.problems == ()
     assert report.records_checked >= 16
+
+
+def test_a_yes_no_column_hashes_as_sqlite_stores_it() -> None:
+    # PostgreSQL's driver reads a boolean as True/False, SQLite's as 1/0: the same record must
+    # hash the same on both, so that a chain verifies after a copy between them.
+    from store.core import seal
+
+    kind = seal.BY_TABLE["plan_review"]
+    row = [7, 2, "2026-11-02", 1, "Happy with it.", "Sam", "Went well.", None, "x", 3, None]
+    as_postgres = [
+        True if c == "client_present" else v for c, v in zip(kind.columns, row, strict=True)
+    ]
+    assert seal.content_hash(kind, as_postgres) == seal.content_hash(kind, row)
+    assert seal.content_hash(kind, [*row[:3], 0, *row[4:]]) != seal.content_hash(kind, row)
