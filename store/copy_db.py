@@ -66,8 +66,9 @@ MADE_BY_TARGET = frozenset({"caseline_meta"})
 # guards refuse it, as they would anyone adding to a record. Finalised minutes are copied as
 # drafts, and made final again once every table is in: {table: the status they are copied at}.
 FINAL_LAST = {"conference": "draft"}
-# The tables of an empty Caseline database on PostgreSQL besides those copied.
-OWN_TABLES = MADE_BY_TARGET | {"client_name_gram"}
+# The tables of an empty Caseline database on PostgreSQL besides those copied (the clients'
+# name grams and the search index, each kept by the target's own triggers).
+OWN_TABLES = MADE_BY_TARGET | {"client_name_gram", "search_index"}
 
 
 class CopyRefused(DatabaseUnavailable):

@@ -14,7 +14,12 @@ def open_postgres(url: str) -> Database:
     """The PostgreSQL database at ``url``, made a Caseline database at the newest schema if it
     is empty. Refused (DatabaseUnavailable, in one line) if the server can't be reached or
     refuses the user, and if its schema is older than this Caseline's."""
-    from store.core.postgres_db import PostgresDatabase, create_schema, schema_version
+    from store.core.postgres_db import (
+        PostgresDatabase,
+        add_search_index,
+        create_schema,
+        schema_version,
+    )
 
     database = PostgresDatabase(url)
     try:
@@ -26,6 +31,8 @@ def open_postgres(url: str) -> Database:
                 f"{database.where} holds schema {current}; this Caseline can't upgrade a "
                 f"PostgreSQL database yet (it needs schema {migrations.LATEST})."
             )
+        else:
+            add_search_index(database)
     except BaseException:
         database.close()
         raise

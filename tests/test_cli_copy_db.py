@@ -161,11 +161,15 @@ def test_an_sqlite_file_copied_to_postgresql_and_back_keeps_every_row(
     copies = [r for r in rows(back, "audit_event") if "database-copied" in r]
     assert len(copies) == 2
     assert any(f"from {source}" in map(str, r) for r in copies)
-    # The search index was made by the file itself, from the copied records.
+    # The search index was made by each target itself, from the copied records: the same
+    # records at the same keys on PostgreSQL as in the file.
     with sqlite3.connect(back) as conn:
         indexed = conn.execute("SELECT COUNT(*) FROM search_index").fetchone()[0]
     with sqlite3.connect(source) as conn:
         assert indexed == conn.execute("SELECT COUNT(*) FROM search_index").fetchone()[0]
+        keys = conn.execute("SELECT rowid, kind, record_id FROM search_index ORDER BY 1").fetchall()
+    with Outside(url) as conn:
+        assert keys == conn.execute("SELECT key, kind, record_id FROM search_index ORDER BY 1")
 
 
 def test_the_copy_goes_on_from_the_highest_ids(

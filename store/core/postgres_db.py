@@ -21,7 +21,7 @@ import peewee
 
 from store import __version__
 from store.common.errors import DatabaseUnavailable, NotACaselineDatabase
-from store.core import postgres, seal
+from store.core import postgres, postgres_search, seal
 from store.core.db import Database, proxy
 
 
@@ -221,6 +221,7 @@ def create_schema(database: PostgresDatabase, models: Iterable[type[peewee.Model
         ]
         for sqlite_sql in migrations.GUARD_TRIGGERS:
             statements.append(postgres.guard_ddl(sqlite_sql)[1])
+        statements.extend(postgres_search.schema_ddl())
         statements.extend(
             postgres.seal_note_ddl(
                 seal.PENDING,
@@ -240,3 +241,16 @@ def create_schema(database: PostgresDatabase, models: Iterable[type[peewee.Model
             postgres.execute_sql(
                 db, "INSERT INTO caseline_meta (key, value) VALUES (?, ?)", (key, value)
             )
+
+
+def add_search_index(database: PostgresDatabase) -> None:
+    """Give a database made before PostgreSQL had search (at the same schema version) its
+    search index, filled from the records already there; nothing if it has one."""
+    with database.reading() as db:
+        if postgres.has_table(db, postgres_search.TABLE):
+            return
+    with database.migrating() as db:
+        if postgres.has_table(db, postgres_search.TABLE):
+            return
+        for statement in [*postgres_search.schema_ddl(), *postgres_search.fill()]:
+            postgres.execute_sql(db, statement)

@@ -20,6 +20,7 @@ from store.common.records import WorkerInfo
 from store.core.db import Database
 from store.core.models import Case, Client
 from store.core.permissions import Access, names_shown, visible_cases
+from store.core.postgres import is_postgres
 from store.core.rows import tuples
 from store.search import sqlite
 from store.search.query import parse
@@ -72,11 +73,21 @@ class SearchService:
             cases, cases_sql = self._cases(actor, case_id)
             if cases is not None and not cases.ids and not cases.excluded:
                 return SearchPage((), None, searched=True, ranked=best)
-            expanded = sqlite.words_starting(db, terms[-1].words[-1]) if terms[-1].prefix else None
-            match = sqlite.match_of(terms, cases=cases, group=group, expanded=expanded)
+            engine: Any
+            if is_postgres(db):
+                from store.search import postgres as engine
+
+                match: Any = engine.match_of(db, terms, cases=cases, group=group)
+                if match is None:
+                    return SearchPage((), None, searched=True, ranked=best)
+            else:
+                engine = sqlite
+                prefix = terms[-1].prefix
+                expanded = sqlite.words_starting(db, terms[-1].words[-1]) if prefix else None
+                match = sqlite.match_of(terms, cases=cases, group=group, expanded=expanded)
             if best:
                 offset = page or 0
-                rows = sqlite.best(
+                rows = engine.best(
                     db,
                     match,
                     cases_sql=cases_sql,
@@ -91,7 +102,7 @@ class SearchService:
             else:
                 if page is not None:
                     high = min(high, page - 1)
-                rows = sqlite.newest(
+                rows = engine.newest(
                     db, match, cases_sql=cases_sql, low=low, high=high, limit=size + 1
                 )
                 more = len(rows) > size

@@ -4,8 +4,8 @@ The index itself (an FTS5 table, its triggers, its rowids made from each record'
 and id) is migration 20's (``store.core.migrations.m0020_search``). Here: the MATCH expression
 built from the parsed terms, each quoted so nothing typed is read as FTS5's syntax, and the
 queries, newest first by rowid (the index's own order, no sorting) or best first by ``bm25``
-within the newest ``RANKED_AT_MOST``. A PostgreSQL dialect would be a second module with these
-names, querying a ``tsvector`` with ``websearch_to_tsquery`` (or a tsquery built the same way).
+within the newest ``RANKED_AT_MOST``. PostgreSQL's is ``store.search.postgres``, with the same
+``newest`` and ``best`` over a ``tsvector``; the service picks by the database.
 """
 
 from __future__ import annotations

@@ -15,10 +15,12 @@ from store.core.dialect import trigger_name
 from store.service import Store
 from tests.postgres_cluster import Cluster, Outside
 
-# SQLite's alone: the full-text index (an FTS5 table and its shadow tables, PostgreSQL's search
-# is to come) and the numbers the name-gram triggers cut at (PostgreSQL counts by itself).
+# SQLite's alone: the numbers the name-gram triggers cut at (PostgreSQL counts by itself).
+# The full-text index is each database's own (an FTS5 table and its shadow tables on SQLite,
+# a table with a tsvector on PostgreSQL: store.core.postgres_search), compared apart.
 SQLITE_ONLY_TABLES = {"name_gram_position"}
 SQLITE_ONLY_PREFIXES = ("search_", "sqlite_")
+SEARCH = "search_"
 # PostgreSQL's own: the triggers that note what becomes final (temporary ones on SQLite).
 POSTGRES_ONLY_TRIGGER_PREFIX = "seal_pending_"
 
@@ -65,6 +67,7 @@ def postgres_schema(url: str) -> Schema:
             for (name,) in conn.execute(
                 "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
             )
+            if not name.startswith(SEARCH)
         }
         columns = {
             (table, name, nullable == "NO", default is not None and "nextval" not in default)
@@ -72,6 +75,7 @@ def postgres_schema(url: str) -> Schema:
                 "SELECT table_name, column_name, is_nullable, column_default"
                 " FROM information_schema.columns WHERE table_schema = current_schema()"
             )
+            if not table.startswith(SEARCH)
         }
         indexes = {
             (table, tuple(keys), bool(unique))
@@ -83,19 +87,31 @@ def postgres_schema(url: str) -> Schema:
                 " JOIN pg_namespace s ON s.oid = t.relnamespace"
                 " WHERE s.nspname = current_schema() AND NOT x.indisprimary"
             )
+            if not table.startswith(SEARCH)
+        }
+        every_trigger = {
+            (str(table), str(name))
+            for table, name in conn.execute(
+                "SELECT c.relname, t.tgname FROM pg_trigger t JOIN pg_class c"
+                " ON c.oid = t.tgrelid JOIN pg_namespace s ON s.oid = c.relnamespace"
+                " WHERE s.nspname = current_schema() AND NOT t.tgisinternal"
+            )
         }
         triggers = {
             name
-            for (name,) in conn.execute(
-                "SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
-                " JOIN pg_namespace s ON s.oid = c.relnamespace"
-                " WHERE s.nspname = current_schema() AND NOT t.tgisinternal"
-            )
-            if not name.startswith(POSTGRES_ONLY_TRIGGER_PREFIX)
+            for _table, name in every_trigger
+            if not name.startswith((POSTGRES_ONLY_TRIGGER_PREFIX, SEARCH))
         }
+        search = {pair for pair in every_trigger if pair[1].startswith(SEARCH)}
     finally:
         conn.close()
-    return {"tables": tables, "columns": columns, "indexes": indexes, "triggers": triggers}
+    return {
+        "tables": tables,
+        "columns": columns,
+        "indexes": indexes,
+        "triggers": triggers,
+        "search": search,
+    }
 
 
 @pytest.fixture(scope="module")
@@ -126,3 +142,17 @@ def test_postgresql_has_every_guard_trigger(both: tuple[Schema, Schema]) -> None
     # A client deleted takes its name's runs with it by a foreign key on PostgreSQL.
     assert on_sqlite["triggers"] - {"client_name_gram_delete"} == on_postgres["triggers"]
     assert guards <= on_postgres["triggers"]
+
+
+def test_postgresql_keeps_its_search_index_by_a_trigger_on_every_table_sqlite_does(
+    both: tuple[Schema, Schema],
+) -> None:
+    from store.core import postgres_search
+    from store.core.migrations import m0020_search
+
+    _on_sqlite, on_postgres = both
+    tables = {source.table for source in m0020_search.SOURCES} | {
+        child for source in m0020_search.SOURCES for child, _column in source.children
+    }
+    assert on_postgres["search"] == set(postgres_search.trigger_names())
+    assert {table for table, _name in on_postgres["search"]} == tables

@@ -1,10 +1,10 @@
 """Searching everywhere: the full-text index over a case's records, kept in step by the
 database's triggers and built for an existing database by its migration; any text typed is a
-search; results are only what the worker may read."""
+search; results are only what the worker may read. On SQLite (FTS5) and PostgreSQL (tsvector)
+alike."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,10 +17,13 @@ from store.core.models import Case
 from store.search.query import Term, parse
 from store.search.records import KINDS, SearchHit, spans
 from store.service import Store
+from tests.postgres_cluster import Outside
 from tests.store.test_assessments import written
 from tests.store.test_migrations_every_version import build_database
 from tests.store.test_permissions import staffed
 from tests.store.test_plans import GOOD_GOAL
+
+pytestmark = pytest.mark.backends
 
 MakeCase = Callable[..., Any]
 
@@ -165,6 +168,11 @@ def test_accents_and_case_are_folded_both_ways(
     two = note(store, me, case.id, "ZOE again, without NOEMIE.")
     for typed in ("zoe", "Zoë", "ZOË", "noemie", "Noé"):
         assert sorted(found(store, me, typed)) == [("note", one), ("note", two)], typed
+    # Marked as each record wrote it.
+    assert sorted(w for h in store.search.search(me, "zoe").hits for w in marked(h)) == [
+        "ZOE",
+        "Zoë",
+    ]
 
 
 def test_words_joined_by_marks_are_a_phrase(
@@ -225,6 +233,24 @@ HOSTILE = [
     "e\u0301",
     "\u202erent",
     "\ud800",
+    # PostgreSQL's tsquery and its driver's own syntax.
+    "rent & arrears",
+    "rent | arrears",
+    "!rent",
+    "rent:*",
+    "rent:AB",
+    "rent <-> arrears",
+    "rent <2> arrears",
+    "'rent'",
+    "''",
+    "\\'",
+    "E'\\x00'",
+    "$$",
+    "%s",
+    "%(rent)s",
+    "?",
+    "rent::tsquery",
+    "rent'); DROP TABLE note; --",
 ]
 
 
@@ -239,6 +265,37 @@ def test_any_text_typed_is_a_search_and_never_an_error(
         assert page.searched == bool(parse(typed))
         for hit in page.hits:
             assert hit.case_id == case.id
+
+
+# What each search engine's syntax would read otherwise, read as the words typed (the note:
+# "Rent arrears; covid-19; Mrs O'Brien.").
+AS_WORDS = [
+    ("rent & arrears", True),  # tsquery's AND: two words
+    ("rent | zebra", False),  # not OR: both words are wanted
+    ("!rent", True),  # not NOT
+    ("rent -arrears", True),  # not NOT either
+    ("NOT arrears", False),  # the word "not"
+    ("rent:*", True),
+    ("rent:AB", False),  # the word "ab", not weights
+    ("rent <2> arrears", False),  # the word "2", not a distance
+    ("'rent' & 'o'", True),
+    ("rent* arr", True),
+    ('"arrears rent"', False),  # a phrase in its order
+    ('"mrs o brien"', True),
+    ("rent'); DROP TABLE note; --", False),
+    ("%(rent)s", False),
+]
+
+
+@pytest.mark.parametrize(("typed", "finds"), AS_WORDS, ids=range(len(AS_WORDS)))
+def test_search_syntax_typed_is_read_as_words(
+    store: Store, me: WorkerInfo, make_case: MakeCase, typed: str, finds: bool
+) -> None:
+    case = make_case()
+    one = note(store, me, case.id, "Rent arrears; covid-19; Mrs O'Brien.")
+    for best in (False, True):
+        assert found(store, me, typed, best=best) == ([("note", one)] if finds else []), best
+    assert found(store, me, "rent") == [("note", one)]  # nothing typed ever ran as SQL
 
 
 def test_nothing_to_search_for_returns_nothing_calmly(store: Store, me: WorkerInfo) -> None:
@@ -351,8 +408,8 @@ def test_every_kind_filter_has_a_name() -> None:
 # --- who sees what ----------------------------------------------------------------------------
 
 
-def test_only_the_cases_a_worker_may_read_are_searched(tmp_path: Path) -> None:
-    store = Store.open(tmp_path / "who.db")
+def test_only_the_cases_a_worker_may_read_are_searched(database_url: str | Path) -> None:
+    store = Store.open(database_url)
     try:
         people = staffed(store)
         holder, named = people["nia.north"], people["sol.south"]
@@ -449,7 +506,7 @@ def test_a_replaced_summary_and_a_reworded_goal_leave_only_the_current_words(
 
 
 def test_a_deleted_record_leaves_the_index(
-    store: Store, me: WorkerInfo, make_case: MakeCase
+    store: Store, me: WorkerInfo, make_case: MakeCase, outside: Outside
 ) -> None:
     case = make_case()
     incoming = store.referrals.add_incoming(
@@ -458,15 +515,13 @@ def test_a_deleted_record_leaves_the_index(
         {"source": "self", "reason": "Asked about the albatross", "received_on": "1/6/2026"},
     )
     assert found(store, me, "albatross") == [("referral in", incoming.id)]
-    conn = sqlite3.connect(store.path)
-    with conn:
-        conn.execute("DELETE FROM incoming_referral WHERE id = ?", (incoming.id,))
-        left = conn.execute("SELECT count(*) FROM search_index WHERE body LIKE '%albatross%'")
-        assert left.fetchone()[0] == 0
-    conn.close()
+    outside.execute("DELETE FROM incoming_referral WHERE id = ?", (incoming.id,))
+    left = outside.execute("SELECT count(*) FROM search_index WHERE body LIKE '%albatross%'")
+    assert left == [(0,)]
     assert found(store, me, "albatross") == []
 
 
+@pytest.mark.sqlite_only  # PostgreSQL's schema is made whole at the newest version
 def test_an_existing_database_is_indexed_when_upgraded(tmp_path: Path) -> None:
     path = tmp_path / "v18.db"
     build_database(path, 18)
@@ -481,26 +536,62 @@ def test_an_existing_database_is_indexed_when_upgraded(tmp_path: Path) -> None:
         store.close()
 
 
-def test_the_demo_is_indexed_whole_and_kept_in_step_after(store: Store) -> None:
+def test_the_index_is_rebuilt_whole_and_set_aside_for_many_writes(
+    store: Store, me: WorkerInfo, make_case: MakeCase
+) -> None:
     from store.core.dialect import execute_sql
-    from store.core.migrations import m0020_search
-    from store.demo.generator import generate
+    from store.core.postgres import is_postgres
     from store.search import index
 
-    generate(store, me="sam.okafor", cases=12, notes_per_case=4, workers=3)
+    case = make_case()
+    note(store, me, case.id, "A pangolin.")
+    store.chronology.add(
+        me, case.id, {"occurred_on": "2/6/2026", "title": "Pangolin seen", "category": "other"}
+    )
+    store.case_file.save_summary(me, case.id, "About a pangolin.")
+    key = "key" if is_postgres(store.database.db) else "rowid"
 
     def rows() -> list[tuple[Any, ...]]:
         with store.database.reading() as db:
-            return list(execute_sql(db, "SELECT rowid, * FROM search_index ORDER BY rowid"))
+            return list(execute_sql(db, f"SELECT {key}, * FROM search_index ORDER BY {key}"))
 
     written = rows()
     with store.database.writing() as db:
         index.rebuild(db)
-        names = execute_sql(
-            db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search%'"
-        ).fetchone()[0]
+    assert len(written) == 4 and rows() == written  # with the allocation's chronology entry
+    with store.database.writing() as db, index.set_aside(db):
+        aside = note(store, me, case.id, "An aardvark, written aside.")
+    assert found(store, me, "aardvark") == [("note", aside)]
+    after = note(store, me, case.id, "A numbat, after.")  # the triggers are back
+    assert found(store, me, "numbat") == [("note", after)]
+
+
+@pytest.mark.sqlite_only  # the demo is made on an SQLite file
+def test_the_demo_is_indexed_whole_and_kept_in_step_after(store: Store) -> None:
+    from store.core import postgres_search
+    from store.core.dialect import execute_sql, triggers
+    from store.core.migrations import m0020_search
+    from store.core.postgres import is_postgres
+    from store.demo.generator import generate
+    from store.search import index
+
+    generate(store, me="sam.okafor", cases=12, notes_per_case=4, workers=3)
+    on_postgres = is_postgres(store.database.db)
+    key = "key" if on_postgres else "rowid"
+
+    def rows() -> list[tuple[Any, ...]]:
+        with store.database.reading() as db:
+            return list(execute_sql(db, f"SELECT {key}, * FROM search_index ORDER BY {key}"))
+
+    written = rows()
+    with store.database.writing() as db:
+        index.rebuild(db)
+        names = sorted(name for name in triggers(db) if name.startswith("search_"))
     assert len(written) > 48 and rows() == written
-    assert names == len(m0020_search.TRIGGERS)
+    if on_postgres:
+        assert names == sorted(name for _table, name in postgres_search.trigger_names())
+    else:
+        assert len(names) == len(m0020_search.TRIGGERS)
     me = store.workers.named("sam.okafor")
     case = store.cases.caseload(me)[0]
     note(store, me, case.id, "A pangolin, after the demo.")

@@ -1,7 +1,8 @@
 """What a search costs the database, checked by what it asks of it rather than by the clock:
 a prefix's words are looked up one seek each, not counted; best match reads its page's
 snippets within the rowids it ranked; a search within one case is narrowed by the index
-itself; and the answers are what the simplest way of asking gives."""
+itself; and the answers are what the simplest way of asking gives. Most are about SQLite's
+FTS5 (``sqlite_only``); what holds on both, and PostgreSQL's own, run on both."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ from store.common.records import WorkerInfo
 from store.search import sqlite as dialect
 from store.search.records import END_MARK, MARK
 from store.service import Store
+
+pytestmark = pytest.mark.backends
 
 MakeCase = Callable[..., Any]
 
@@ -74,6 +77,7 @@ def vocabulary(store: Store, start: str) -> list[str]:
         ]
 
 
+@pytest.mark.sqlite_only
 def test_a_long_prefix_is_looked_up_word_by_word_not_counted(
     store: Store, me: WorkerInfo, make_case: MakeCase
 ) -> None:
@@ -86,6 +90,7 @@ def test_a_long_prefix_is_looked_up_word_by_word_not_counted(
     assert [s for s in seen if dialect.WORDS in s]
 
 
+@pytest.mark.sqlite_only
 def test_the_words_a_prefix_begins_are_the_vocabularys_own(
     store: Store, me: WorkerInfo, make_case: MakeCase
 ) -> None:
@@ -115,6 +120,7 @@ def test_the_words_a_prefix_begins_are_the_vocabularys_own(
                 assert got == (expected or None), start
 
 
+@pytest.mark.sqlite_only
 def test_too_many_words_leave_the_prefix_to_the_index(
     store: Store, me: WorkerInfo, make_case: MakeCase
 ) -> None:
@@ -130,6 +136,7 @@ def test_too_many_words_leave_the_prefix_to_the_index(
     assert len(store.search.search(me, "plove", size=200).hits) == 7
 
 
+@pytest.mark.sqlite_only
 def test_a_read_only_store_still_finds_a_long_prefix(
     store: Store, me: WorkerInfo, make_case: MakeCase, db_path: Path
 ) -> None:
@@ -176,6 +183,7 @@ def ranked_simply(store: Store, match: str, within: int) -> list[tuple[int, str]
         ]
 
 
+@pytest.mark.sqlite_only
 def test_best_match_gives_what_ranking_every_row_plainly_gives(
     store: Store, me: WorkerInfo, make_case: MakeCase
 ) -> None:
@@ -197,6 +205,7 @@ def test_best_match_gives_what_ranking_every_row_plainly_gives(
         assert got == expected, typed
 
 
+@pytest.mark.sqlite_only
 def test_best_match_reads_its_page_within_the_rowids_it_ranked(
     store: Store, me: WorkerInfo, make_case: MakeCase
 ) -> None:
@@ -213,6 +222,7 @@ def test_best_match_reads_its_page_within_the_rowids_it_ranked(
         assert "M" in index and "=" not in index, plan
 
 
+@pytest.mark.sqlite_only
 def test_a_search_within_one_case_is_narrowed_by_the_index(
     store: Store, me: WorkerInfo, make_case: MakeCase
 ) -> None:
@@ -247,6 +257,7 @@ def test_a_search_without_filters_has_nothing_to_check(
         store.search.search(me, "visit ", kind="notes")
 
 
+@pytest.mark.sqlite_only
 def test_a_prefix_just_before_a_common_word_does_not_read_that_words_every_instance(
     store: Store, me: WorkerInfo, make_case: MakeCase
 ) -> None:
@@ -263,3 +274,26 @@ def test_a_prefix_just_before_a_common_word_does_not_read_that_words_every_insta
             connection.set_progress_handler(None, 0)
     assert words == ["visisted"]
     assert len(steps) < 20, len(steps)  # reading 2,000 instances takes hundreds
+
+
+def test_best_match_ranks_only_the_newest_it_is_bounded_to(
+    store: Store, me: WorkerInfo, make_case: MakeCase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store.search import service
+
+    case = make_case(allocated_on="1/1/2026")
+    strong = store.notes.finalise(
+        me, case.id, {**NOTE, "contact_at": "1/2/2026 10:00", "body": "Otter, otter, otter."}
+    ).id
+    newer = [
+        store.notes.finalise(
+            me, case.id, {**NOTE, "contact_at": f"{day}/3/2026 10:00", "body": body}
+        ).id
+        for day, body in enumerate(
+            ["An otter once, in a long note of many words.", "Otter seen by the river today."], 1
+        )
+    ]
+    assert store.search.search(me, "otter ", best=True).hits[0].record_id == strong
+    monkeypatch.setattr(service, "RANKED_AT_MOST", 2)  # the oldest, strongest, left out
+    page = store.search.search(me, "otter ", best=True)
+    assert [h.record_id for h in page.hits] == newer[::-1] and page.next_page is None
