@@ -299,11 +299,37 @@ def test_textuals_notices_are_where_the_notices_workaround_reaches_into() -> Non
     assert "self._mounted_event.set()" in inspect.getsource(MessagePump._pre_process)
 
 
+async def _first_shown(screen: Screen[None], kinds: tuple[type, ...]) -> tuple[int, bool]:
+    """Run an app whose first screen is ``screen`` (as the caseload is Caseline's) until it
+    is idle: how many frames of ``kinds`` it sent, and whether a scroll view showed its
+    vertical scrollbar."""
+    from textual.containers import VerticalScroll
+
+    class First(App[None]):
+        def get_default_screen(self) -> Screen[None]:
+            return screen
+
+    app = First()
+    drawn: list[object] = []
+    display = app._display
+
+    def spy(on: object, renderable: object) -> None:
+        if isinstance(renderable, kinds):
+            drawn.append(renderable)
+        display(on, renderable)  # type: ignore[arg-type]
+
+    app._display = spy  # type: ignore[method-assign]
+    async with app.run_test(size=(40, 10)) as pilot:
+        await pilot.pause(0.1)
+        views = screen.query(VerticalScroll)
+        scrolled = bool(views) and views.first().show_vertical_scrollbar
+    return len(drawn), scrolled
+
+
 async def test_textuals_screen_is_still_drawn_whole_twice_when_first_shown() -> None:
     """When this fails, a screen shown for the first time is no longer drawn whole twice
     (laid out, then refreshed): ``DrawnOnceOnResume`` may go."""
     from textual._compositor import LayoutUpdate
-    from textual.screen import Screen
 
     class Plain(Screen[None]):
         def compose(self) -> ComposeResult:
@@ -312,43 +338,17 @@ async def test_textuals_screen_is_still_drawn_whole_twice_when_first_shown() -> 
     class Fixed(DrawnOnceOnResume, Plain):
         pass
 
-    class First(App[None]):
-        """An app whose first screen is ``screen`` (as the caseload is Caseline's)."""
-
-        def __init__(self, screen: Screen[None]) -> None:
-            super().__init__()
-            self.first = screen
-
-        def get_default_screen(self) -> Screen[None]:
-            return self.first
-
-    async def wholes(screen: Screen[None]) -> int:
-        app = First(screen)
-        drawn: list[object] = []
-        display = app._display
-
-        def spy(on: object, renderable: object) -> None:
-            if isinstance(renderable, LayoutUpdate):
-                drawn.append(renderable)
-            display(on, renderable)  # type: ignore[arg-type]
-
-        app._display = spy  # type: ignore[method-assign]
-        async with app.run_test(size=(40, 10)) as pilot:
-            await pilot.pause(0.1)
-        return len(drawn)
-
-    assert await wholes(Plain()) >= 2
-    assert await wholes(Fixed()) == 1
+    assert (await _first_shown(Plain(), (LayoutUpdate,)))[0] >= 2
+    assert (await _first_shown(Fixed(), (LayoutUpdate,)))[0] == 1
 
 
 async def test_a_list_longer_than_the_screen_is_drawn_once_with_its_scrollbar() -> None:
     """Textual decides a scrollbar in the layout that draws the screen, then lays out and draws
     again (the lines one column narrower, then the scrollbar): ``DrawnOnceOnResume`` lays the
-    first showing out until no widget asks for more, then draws it once. When Textual draws
-    such a screen once itself, the first assertion fails and that part of the fix may go."""
+    first showing out until no widget asks for more, then draws it once (14). When Textual
+    draws such a screen once itself, the first assertion fails and that part may go."""
     from textual._compositor import ChopsUpdate, LayoutUpdate
     from textual.containers import VerticalScroll
-    from textual.screen import Screen
     from textual.widgets import Static
 
     class Plain(Screen[None]):
@@ -359,32 +359,9 @@ async def test_a_list_longer_than_the_screen_is_drawn_once_with_its_scrollbar() 
     class Fixed(DrawnOnceOnResume, Plain):
         pass
 
-    class First(App[None]):
-        def __init__(self, screen: Screen[None]) -> None:
-            super().__init__()
-            self.first = screen
-
-        def get_default_screen(self) -> Screen[None]:
-            return self.first
-
-    async def frames(screen: Screen[None]) -> tuple[int, bool]:
-        app = First(screen)
-        drawn: list[object] = []
-        display = app._display
-
-        def spy(on: object, renderable: object) -> None:
-            if isinstance(renderable, (LayoutUpdate, ChopsUpdate)):
-                drawn.append(renderable)
-            display(on, renderable)  # type: ignore[arg-type]
-
-        app._display = spy  # type: ignore[method-assign]
-        async with app.run_test(size=(40, 10)) as pilot:
-            await pilot.pause(0.1)
-            scrolled = app.screen.query_one(VerticalScroll).show_vertical_scrollbar
-        return len(drawn), scrolled
-
-    assert (await frames(Plain()))[0] > 1
-    assert await frames(Fixed()) == (1, True)
+    kinds = (LayoutUpdate, ChopsUpdate)
+    assert (await _first_shown(Plain(), kinds))[0] > 1
+    assert await _first_shown(Fixed(), kinds) == (1, True)
 
 
 def _part_of_a_line() -> tuple[object, object]:
