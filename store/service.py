@@ -528,6 +528,16 @@ class Store(Areas):
     def path(self) -> Path:
         return self.database.path
 
+    @property
+    def location(self) -> Path | str:
+        """Where the database is, as it was given: the file, or the PostgreSQL URL."""
+        return self.database.location
+
+    @property
+    def where(self) -> str:
+        """The database as messages name it (a URL without its password)."""
+        return self.database.where
+
     def schema_version(self) -> int:
         with self.database.reading() as db:
             row = execute_sql(

@@ -80,7 +80,7 @@ def audit(args: argparse.Namespace, config: Config) -> int:
     store = open_database(args, config, create=False, reading=True)
     try:
         me = sign_in(store, args, config, Prompter(), origin_here(), tokens=True)
-        path = store.database.location  # the file, or the PostgreSQL database's URL
+        path = store.location  # the file, or the PostgreSQL database's URL
     finally:
         store.close()
 

@@ -134,7 +134,7 @@ def _check_server(url: str, config: Config) -> int:
     store = Store.open(url, ref_format=config.ref_format)
     try:
         report = store.integrity.verify()
-        where = store.database.where
+        where = store.where
     finally:
         store.close()
     print(
