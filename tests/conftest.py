@@ -240,6 +240,15 @@ def postgres_cluster() -> Iterator[Cluster]:
         cluster.stop()
 
 
+@pytest.fixture(autouse=True)
+def _test_databases_dropped() -> Iterator[None]:
+    """The PostgreSQL databases a test made are dropped after it: kept, each test process's
+    cluster grew by a copy of the template per test."""
+    yield
+    if Cluster.running is not None:
+        Cluster.running.drop_made()
+
+
 @pytest.fixture
 def database_url(backend: str, db_path: Path, request: pytest.FixtureRequest) -> str | Path:
     """Where the test's database is: a new file (``db_path``), or a new PostgreSQL database."""

@@ -58,8 +58,17 @@ def _as_server_user() -> list[str]:
 class Cluster:
     """One running cluster, its databases made on demand (``new_database``)."""
 
+    # The cluster a test process has running, if any (its tests' databases are dropped after
+    # each test: ``drop_made``).
+    running: Cluster | None = None
+
     def __init__(self) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="caseline-pg-"))
+        # In memory where there is a memory file system: every test copies a database, and on
+        # a disk the copies, a few megabytes each, made the suite wait on writing them.
+        shm = Path("/dev/shm")
+        memory = shm if shm.is_dir() and os.access(shm, os.W_OK) else None
+        self.root = Path(tempfile.mkdtemp(prefix="caseline-pg-", dir=memory))
+        self.made: list[str] = []  # the databases made since ``drop_made`` was last called
         self.data = self.root / "data"
         self.log = self.root / "server.log"
         self._names = count(1)
@@ -95,11 +104,14 @@ class Cluster:
         # No TCP: only the socket in the cluster's own folder, so clusters of several test
         # processes never meet. fsync off: a throw-away cluster need not survive a power cut.
         options = f"-k {self.root} -c listen_addresses='' -F -c full_page_writes=off"
+        # Its shared memory segments in its own folder, deleted with it (not left in /dev/shm).
+        options += " -c dynamic_shared_memory_type=mmap"
         self._server(
             "pg_ctl", "--pgdata", str(self.data), "--log", str(self.log), "--wait",
             "-o", options, "start",
         )  # fmt: skip
         self._running = True
+        Cluster.running = self
 
     def _server(self, *command: str) -> None:
         done = subprocess.run(
@@ -120,6 +132,8 @@ class Cluster:
         if self._admin is not None:
             self._admin.close()
             self._admin = None
+        if Cluster.running is self:
+            Cluster.running = None
         if self._running:
             self._running = False
             subprocess.run(
@@ -172,7 +186,14 @@ class Cluster:
         # FILE_COPY: a copy of the template's files, with fsync off quicker than WAL_LOG's
         # writing every page to the log.
         self.sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}" STRATEGY FILE_COPY')
+        self.made.append(name)
         return self.url(name)
+
+    def drop_made(self) -> None:
+        """Drop the databases made since the last call (a test's), whoever is still connected."""
+        made, self.made = self.made, []
+        for name in made:
+            self.sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 class Rows(list[tuple[Any, ...]]):
