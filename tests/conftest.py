@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import textual._wait
 import textual.constants
+import textual.css.stylesheet
 from argon2 import PasswordHasher
 
 from store.cases.records import CaseDetail
@@ -37,6 +38,34 @@ textual._wait.SLEEP_IDLE = textual._wait.SLEEP_GRANULARITY / 20
 # jumped; in Pilot tests they only add frames to draw. The real-terminal tests keep them.
 assert textual.constants.TEXTUAL_ANIMATIONS in ("full", "basic", "none")
 textual.constants.TEXTUAL_ANIMATIONS = "none"  # type: ignore[misc]  # Final, but read by each App
+
+# Each App parses every stylesheet it meets (the app's, each widget's DEFAULT_CSS, each screen's)
+# into a cache of its own, so every Pilot test parsed the same CSS again: about a twentieth of
+# their CPU. The rules a text parses to depend only on the text, where it came from and the
+# theme's variables; parsed once per test process, each App gets the same rules, as a second
+# screen of one App already does from its cache. tests/tui/test_css_parsed_once.py keeps the
+# signature this wraps.
+_PARSED: dict[tuple[object, ...], list[Any]] = {}
+_parse_rules = textual.css.stylesheet.Stylesheet._parse_rules
+
+
+def _parse_rules_once(
+    self: textual.css.stylesheet.Stylesheet,
+    css: str,
+    read_from: Any,
+    is_default_rules: bool = False,
+    tie_breaker: int = 0,
+    scope: str = "",
+) -> list[Any]:
+    key = (css, read_from, is_default_rules, tie_breaker, scope, *sorted(self._variables.items()))
+    rules = _PARSED.get(key)
+    if rules is None:
+        rules = _parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
+        _PARSED[key] = rules
+    return rules
+
+
+textual.css.stylesheet.Stylesheet._parse_rules = _parse_rules_once  # type: ignore[method-assign]
 
 # The cyclic garbage collector, at Python's default thresholds, made a full collection every few
 # hundred thousand allocations over everything the tests had loaded (Textual, the store, the
