@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from itertools import count
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 import textual._wait
@@ -110,32 +110,45 @@ def _cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 Build = Callable[[Path], object]
+T = TypeVar("T")
 
 
-@pytest.fixture(scope="session")
-def prebuilt(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path, Build], Path]:
+class Prebuilt:
     """``prebuilt(path, build)`` puts at ``path`` the database file ``build(path)`` would make
     there, and returns ``path``: built once per test process, then copied.
+    ``prebuilt.with_result(path, build)`` also returns what ``build`` returned (the ids and
+    versions of the records it wrote, which are the same in every copy).
 
     Making a database (its schema, then its data) takes longer than most tests that use one;
     a copy takes a millisecond, and each test still has a file of its own. What a build depends
     on besides ``build`` itself is part of the key: the frozen clock and the time zone (an
     unfrozen clock is never the same twice, so nothing is shared then).
     """
-    built: dict[tuple[object, ...], Path] = {}
 
-    def copy(path: Path, build: Build) -> Path:
+    def __init__(self, folders: pytest.TempPathFactory) -> None:
+        self._folders = folders
+        self._built: dict[tuple[object, ...], tuple[Path, Any]] = {}
+
+    def __call__(self, path: Path, build: Build) -> Path:
+        return self.with_result(path, build)[0]
+
+    def with_result(self, path: Path, build: Callable[[Path], T]) -> tuple[Path, T]:
         key = (build, path.name, dates.now_utc(), os.environ.get("TZ"))
-        if key not in built:
-            template = tmp_path_factory.mktemp("prebuilt") / path.name
-            build(template)
+        if key not in self._built:
+            template = self._folders.mktemp("prebuilt") / path.name
+            result = build(template)
             leftovers = [p.name for p in template.parent.iterdir() if p != template]
             assert not leftovers, f"{build} left {leftovers}: a copy of the file alone is not whole"
-            built[key] = template
-        shutil.copy(built[key], path)  # with its permissions: a new database is private
-        return path
+            self._built[key] = (template, result)
+        template, result = self._built[key]
+        shutil.copy(template, path)  # with its permissions: a new database is private
+        return path, result
 
-    return copy
+
+@pytest.fixture(scope="session")
+def prebuilt(tmp_path_factory: pytest.TempPathFactory) -> Prebuilt:
+    """Database files built once per test process, then copied (``Prebuilt``)."""
+    return Prebuilt(tmp_path_factory)
 
 
 def new_database(path: Path) -> None:

@@ -12,6 +12,7 @@ import pytest
 from store.common.errors import SignInRefused
 from store.service import Store
 from tests.cli import Ran, caseline
+from tests.conftest import Prebuilt
 from tests.terminal import app_env
 from tui import cli_sign_in
 
@@ -48,16 +49,18 @@ def assert_ok(result: Ran) -> str:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
+def db(tmp_path: Path, prebuilt: Prebuilt) -> Path:
     """A database with an administrator, boss, and a worker, sam.okafor."""
-    path = tmp_path / "c.db"
+    return prebuilt(tmp_path / "c.db", _boss_and_sam)
+
+
+def _boss_and_sam(path: Path) -> None:
     store = Store.open(path)
     try:
         boss = store.workers.init_administrator("boss", None, BOSS)
         store.workers.add(boss, login="sam.okafor", team="North", passphrase=SAM)
     finally:
         store.close()
-    return path
 
 
 def accounts(path: Path, reader: str = "boss") -> dict[str, tuple[str, str, str, bool, bool, bool]]:

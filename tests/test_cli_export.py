@@ -14,7 +14,7 @@ import pytest
 from store.cases.records import CaseDetail
 from store.service import Store
 from tests.cli import Ran, caseline
-from tests.conftest import COLLEAGUES
+from tests.conftest import COLLEAGUES, Prebuilt
 from tests.store.test_export import parse_html, table_rows
 from tests.test_cli import assert_one_line_error
 from tests.test_cli_tokens import make_token
@@ -41,9 +41,14 @@ def sign_in_by_token(tmp_path: Path, db: Path) -> None:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> tuple[Path, CaseDetail]:
+def db(tmp_path: Path, prebuilt: Prebuilt) -> tuple[Path, CaseDetail]:
     """A database with one case and three manual entries besides its allocation."""
-    path = tmp_path / "cases.db"
+    path, case = prebuilt.with_result(tmp_path / "cases.db", _cases)
+    sign_in_by_token(tmp_path, path)
+    return path, case
+
+
+def _cases(path: Path) -> CaseDetail:
     store = Store.open(path)
     try:
         me = store.workers.ensure("sam.okafor", **COLLEAGUES)
@@ -69,8 +74,7 @@ def db(tmp_path: Path) -> tuple[Path, CaseDetail]:
             )
     finally:
         store.close()
-    sign_in_by_token(tmp_path, path)
-    return path, case
+    return case
 
 
 def export(tmp_path: Path, db: tuple[Path, CaseDetail], *args: str) -> Ran:
@@ -479,9 +483,14 @@ def test_plan_usage_errors_exit_2(tmp_path: Path, args: list[str], fragment: str
 
 
 @pytest.fixture
-def meetings(tmp_path: Path) -> tuple[Path, CaseDetail, CaseDetail, list[int]]:
+def meetings(tmp_path: Path, prebuilt: Prebuilt) -> tuple[Path, CaseDetail, CaseDetail, list[int]]:
     """A case with two finalised meetings and a draft (ids in that order), and one with none."""
-    path = tmp_path / "meetings.db"
+    path, (case, none, ids) = prebuilt.with_result(tmp_path / "meetings.db", _meetings)
+    sign_in_by_token(tmp_path, path)
+    return path, case, none, ids
+
+
+def _meetings(path: Path) -> tuple[CaseDetail, CaseDetail, list[int]]:
     store = Store.open(path)
     try:
         me = store.workers.ensure("sam.okafor", **COLLEAGUES)
@@ -526,8 +535,7 @@ def meetings(tmp_path: Path) -> tuple[Path, CaseDetail, CaseDetail, list[int]]:
             store.conferences.finalise(me, draft.id, version=saved.version)
     finally:
         store.close()
-    sign_in_by_token(tmp_path, path)
-    return path, case, none, ids
+    return case, none, ids
 
 
 def test_minutes_markdown_to_standard_output_are_the_latest_finalised(

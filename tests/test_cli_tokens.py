@@ -17,6 +17,7 @@ from store.cases.records import CaseDetail
 from store.common import dates
 from store.service import Store
 from tests.cli import Ran, caseline
+from tests.conftest import Prebuilt
 from tests.test_cli_admin import assert_fails
 
 BOSS = "the boss's passphrase"
@@ -41,17 +42,19 @@ def make_token(db: Path, login: str, *, role: str = "worker", expires: str | Non
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> tuple[Path, CaseDetail]:
+def db(tmp_path: Path, prebuilt: Prebuilt) -> tuple[Path, CaseDetail]:
     """An administrator (boss) and a worker (sam.okafor, with a passphrase) with one case."""
-    path = tmp_path / "c.db"
+    return prebuilt.with_result(tmp_path / "c.db", _boss_and_sam)
+
+
+def _boss_and_sam(path: Path) -> CaseDetail:
     store = Store.open(path)
     try:
         boss = store.workers.init_administrator("boss", None, BOSS)
         sam = store.workers.add(boss, login="sam.okafor", passphrase=SAM)
-        case = store.cases.create(sam, {"client_name": "Ada Byron", "allocated_on": "1/6/2026"})
+        return store.cases.create(sam, {"client_name": "Ada Byron", "allocated_on": "1/6/2026"})
     finally:
         store.close()
-    return path, case
 
 
 def export(tmp_path: Path, db: tuple[Path, CaseDetail], *args: str, **kw: object) -> Ran:

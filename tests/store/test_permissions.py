@@ -19,6 +19,7 @@ from store.common.records import WorkerInfo
 from store.core.models import AuditEvent, Case
 from store.referrals.models import Referral
 from store.service import Store
+from tests.conftest import Prebuilt, new_database
 from tests.store.test_plans import GOOD_GOAL
 
 # On SQLite and on PostgreSQL (tests/conftest.py).
@@ -342,8 +343,12 @@ def build(path: Path, role: str, relation: str) -> tuple[Store, WorkerInfo, int,
 
 @pytest.mark.parametrize("relation", RELATIONS)
 @pytest.mark.parametrize("role", ROLES)
-def test_every_role_against_every_kind_of_case(tmp_path: Path, role: str, relation: str) -> None:
-    store, actor, case_id, records = build(tmp_path / "roles.db", role, relation)
+def test_every_role_against_every_kind_of_case(
+    tmp_path: Path, prebuilt: Prebuilt, role: str, relation: str
+) -> None:
+    store, actor, case_id, records = build(
+        prebuilt(tmp_path / "roles.db", new_database), role, relation
+    )
     try:
         allowed = EXPECTED[role][relation]
         outcomes = {}
@@ -365,8 +370,10 @@ def test_every_role_against_every_kind_of_case(tmp_path: Path, role: str, relati
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_lists_hold_only_the_cases_a_role_may_read(tmp_path: Path, role: str) -> None:
-    store = Store.open(tmp_path / "lists.db")
+def test_lists_hold_only_the_cases_a_role_may_read(
+    tmp_path: Path, prebuilt: Prebuilt, role: str
+) -> None:
+    store = Store.open(prebuilt(tmp_path / "lists.db", new_database))
     try:
         people = staffed(store)
         for login in ("wes.worker", "nia.north", "sol.south", "sue.super"):
@@ -395,8 +402,10 @@ def test_lists_hold_only_the_cases_a_role_may_read(tmp_path: Path, role: str) ->
         store.close()
 
 
-def test_a_refusal_says_whom_to_ask_and_is_audited(tmp_path: Path) -> None:
-    store, actor, case_id, _ = build(tmp_path / "refused.db", "worker", "team")
+def test_a_refusal_says_whom_to_ask_and_is_audited(tmp_path: Path, prebuilt: Prebuilt) -> None:
+    store, actor, case_id, _ = build(
+        prebuilt(tmp_path / "refused.db", new_database), "worker", "team"
+    )
     try:
         with pytest.raises(NotPermitted, match="is Nia North's: ask them or their supervisor"):
             store.case_file.view(actor, case_id, opening=True)
@@ -412,8 +421,12 @@ def test_a_refusal_says_whom_to_ask_and_is_audited(tmp_path: Path) -> None:
         store.close()
 
 
-def test_a_role_changed_by_an_administrator_applies_at_once(tmp_path: Path) -> None:
-    store, actor, case_id, _ = build(tmp_path / "changed.db", "worker", "team")
+def test_a_role_changed_by_an_administrator_applies_at_once(
+    tmp_path: Path, prebuilt: Prebuilt
+) -> None:
+    store, actor, case_id, _ = build(
+        prebuilt(tmp_path / "changed.db", new_database), "worker", "team"
+    )
     try:
         admin = store.workers.named("ada.admin")
         store.workers.set_role(admin, "wes.worker", "supervisor")
@@ -425,8 +438,10 @@ def test_a_role_changed_by_an_administrator_applies_at_once(tmp_path: Path) -> N
         store.close()
 
 
-def test_a_missing_record_is_not_found_rather_than_refused(tmp_path: Path) -> None:
-    store, actor, _, _ = build(tmp_path / "missing.db", "worker", "own")
+def test_a_missing_record_is_not_found_rather_than_refused(
+    tmp_path: Path, prebuilt: Prebuilt
+) -> None:
+    store, actor, _, _ = build(prebuilt(tmp_path / "missing.db", new_database), "worker", "own")
     try:
         for call in (
             lambda: store.cases.get(actor, 999),
@@ -442,8 +457,9 @@ def test_a_missing_record_is_not_found_rather_than_refused(tmp_path: Path) -> No
 
 def test_only_practitioners_open_cases_and_only_for_whom_they_may_allocate(
     tmp_path: Path,
+    prebuilt: Prebuilt,
 ) -> None:
-    store = Store.open(tmp_path / "create.db")
+    store = Store.open(prebuilt(tmp_path / "create.db", new_database))
     try:
         people = staffed(store)
         for login in ("aud.auditor", "administrator"):

@@ -12,6 +12,7 @@ from store.common.errors import Conflict, InvalidInput, NotPermitted, ReasonNeed
 from store.common.records import WorkerInfo
 from store.core.models import AuditEvent, RecordChange
 from store.service import Store
+from tests.conftest import Prebuilt, new_database
 from tests.store.test_permissions import staffed
 
 # On SQLite and on PostgreSQL (tests/conftest.py).
@@ -21,10 +22,10 @@ NOTE = {"contact_at": "today 9:30", "note_type": "home visit", "body": "Visited 
 
 
 @pytest.fixture
-def setting(tmp_path: Path) -> tuple[Store, dict[str, WorkerInfo], int]:
+def setting(tmp_path: Path, prebuilt: Prebuilt) -> tuple[Store, dict[str, WorkerInfo], int]:
     """Team North (a worker holding the case, a colleague, a supervisor, a manager, an auditor),
     a worker of team South, and the case, restricted to the holder and sol.south."""
-    store = Store.open(tmp_path / "restricted.db")
+    store = Store.open(prebuilt(tmp_path / "restricted.db", new_database))
     people = staffed(store)
     case = store.cases.create(
         people["nia.north"], {"client_name": "Rosa Diaz", "allocated_on": "1/6/2026"}
