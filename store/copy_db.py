@@ -34,7 +34,7 @@ from store.common.errors import DamagedDatabase, DatabaseUnavailable, StoreError
 from store.common.records import Role
 from store.core import migrations, postgres, seal
 from store.core.db import Database
-from store.core.dialect import execute_sql, executemany
+from store.core.dialect import execute_sql, executemany, ids_given
 from store.core.permissions import require_role
 
 if TYPE_CHECKING:
@@ -259,7 +259,7 @@ def _copy_rows_once(source: Database, target: Database) -> tuple[int, int, int]:
                 listed = ", ".join(str(int(i)) for i in ids[start : start + BATCH])
                 execute_sql(dst, f"UPDATE \"{table}\" SET status = 'final' WHERE id IN ({listed})")
         if target.server:
-            _fix_sequences(dst, tables)
+            ids_given(dst, tables)
         for table in tables:
             there, here = _count(src, table), _count(dst, table)
             if there != here:
@@ -340,19 +340,3 @@ def _value(value: Any, kind: str, to_postgres: bool) -> Any:
     if isinstance(value, Decimal):
         return float(value)
     return value
-
-
-def _fix_sequences(db: peewee.Database, tables: Sequence[str]) -> None:
-    """Set each table's id sequence past its highest id (the rows came with their ids)."""
-    for table in tables:
-        if "id" not in _columns(db, table):
-            continue
-        found = execute_sql(db, "SELECT pg_get_serial_sequence(?, 'id')", (f'"{table}"',))
-        sequence = found.fetchone()[0]
-        if sequence is None:
-            continue
-        execute_sql(
-            db,
-            f'SELECT setval(?, COALESCE((SELECT MAX(id) FROM "{table}"), 0) + 1, false)',
-            (sequence,),
-        )

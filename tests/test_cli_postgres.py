@@ -155,6 +155,25 @@ def test_init_then_list_on_a_postgresql_database(tmp_path: Path, postgres_cluste
         store.close()
 
 
+def test_a_demo_is_written_to_a_postgresql_database_once(
+    tmp_path: Path, postgres_cluster: Cluster
+) -> None:
+    url = postgres_cluster.new_database()
+    args = ("--cases", "8", "--notes", "2", "--workers", "2", "--worker", "sam.okafor")
+    made = caseline(tmp_path, "demo", "--db", url, *args)
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith(f"Demo database {url}:\n")
+    assert made.stdout.endswith(f"Run it with: caseline --db {url} --worker sam.okafor\n")
+    listed = caseline(tmp_path, "--worker", "sam.okafor", "list", "--db", url, "--all")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.count("\nCL-") >= 3  # the demo's cases, beneath the heading
+    verified = caseline(tmp_path, "verify", "--db", url)
+    assert verified.returncode == 0, verified.stderr
+    # Caseline never empties a server's database, even a demo: that is for its administrator.
+    again = caseline(tmp_path, "demo", "--db", url, "--force", *args)
+    assert_fails(again, "already holds a demo", "dropdb")
+
+
 def test_a_database_the_server_does_not_have_is_one_line(
     tmp_path: Path, postgres_cluster: Cluster
 ) -> None:

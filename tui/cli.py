@@ -29,6 +29,12 @@ from store.common.config import (
     resolve_database,
     resolve_worker,
 )
+from store.common.database_url import (
+    database_location,
+    is_postgres_url,
+    shown_url,
+    without_password,
+)
 from store.common.errors import SignInRefused, StoreError
 from store.common.settings import Config, ConfigError
 from tui.cli_args import EXIT_FAILURE, OneLineParser, fail, positive
@@ -236,7 +242,7 @@ def _demo(args: argparse.Namespace, config: Config) -> int:
     if args.workers < 1:
         fail("--workers must be at least 1")
     me = resolve_worker(args.worker, config)
-    path = _demo_path() if args.demo else Path(args.db).expanduser()
+    path = _demo_path() if args.demo else database_location(args.db)
     report = write_demo(
         path,
         me=me,
@@ -253,7 +259,8 @@ def _demo(args: argparse.Namespace, config: Config) -> int:
     if args.demo:
         print(f"Run it with: caseline --demo --worker {me}")
     else:
-        print(f"Run it with: caseline --db {args.db} --worker {me}")
+        where = without_password(args.db) if is_postgres_url(args.db) else args.db
+        print(f"Run it with: caseline --db {where} --worker {me}")
     return 0
 
 
@@ -267,7 +274,7 @@ def _demo_path() -> Path:
 
 
 def write_demo(
-    path: Path,
+    path: Path | str,
     *,
     me: str,
     cases: int,
@@ -284,6 +291,7 @@ def write_demo(
     from store.service import Store
 
     config = config or Config()
+    shown = shown_url(path) if isinstance(path, str) else path
     store = Store.open(path, ref_format=config.ref_format)
     if not store.is_empty():
         demo = store.is_demo()
@@ -291,8 +299,14 @@ def write_demo(
         if not demo:
             # Real records: --force or not, made-up ones never replace them.
             raise StoreError(
-                f"{path} holds real records, not a demo database's: demo data is never written "
+                f"{shown} holds real records, not a demo database's: demo data is never written "
                 "over them; give another --db."
+            )
+        if is_postgres_url(path):
+            # Caseline never empties a database on a server: that is its administrator's.
+            raise StoreError(
+                f"{shown} already holds a demo; to write another, drop the "
+                "database and create it again (dropdb, createdb), then run this again."
             )
         if not force:
             raise StoreError(f"{path} already holds cases; use --force to replace it.")
@@ -313,7 +327,7 @@ def write_demo(
         raise StoreError(str(exc)) from None
     finally:
         store.close()
-    return [f"Demo database {path}:", *report.lines()]
+    return [f"Demo database {shown}:", *report.lines()]
 
 
 def _run(args: argparse.Namespace, config: Config) -> int:

@@ -195,6 +195,13 @@ def triggers(db: peewee.Database) -> dict[str, str]:
     return dict(execute_sql(db, "SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger'"))
 
 
+def ids_given(db: peewee.Database, tables: Sequence[str] | None = None) -> None:
+    """Rows were written with their ids into ``tables`` (all of them if None): on PostgreSQL
+    each id sequence is moved past the highest id; SQLite takes the next id from the rows."""
+    if postgres.is_postgres(db):
+        postgres.ids_given(db, tables)
+
+
 def has_table(db: peewee.Database, name: str) -> bool:
     if postgres.is_postgres(db):
         return postgres.has_table(db, name)

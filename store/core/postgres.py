@@ -265,6 +265,25 @@ def has_table(db: peewee.Database, name: str) -> bool:
     return name in cast(Any, db).get_tables()
 
 
+def ids_given(db: peewee.Database, tables: Sequence[str] | None = None) -> None:
+    """Move each table's id sequence past its highest id, after rows were written with their
+    ids (a copy, the demo): otherwise the next row added without one is given an id in use."""
+    serial = execute_sql(
+        db,
+        "SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema()"
+        " AND column_name = 'id' AND column_default LIKE 'nextval(%'",
+    ).fetchall()
+    for (table,) in serial:
+        if tables is not None and table not in tables:
+            continue
+        execute_sql(
+            db,
+            f"SELECT setval(pg_get_serial_sequence(?, 'id'),"
+            f' COALESCE((SELECT MAX(id) FROM "{table}"), 0) + 1, false)',
+            (f'"{table}"',),
+        )
+
+
 # -- noting what a transaction makes final ----------------------------------------------------
 
 

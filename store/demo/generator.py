@@ -33,6 +33,7 @@ from store.common.words import plural
 from store.conferences.info import entry_details
 from store.conferences.people import display_name as person_shown
 from store.conferences.records import type_title
+from store.core.dialect import ids_given
 from store.core.models import (
     Allocation,
     Case,
@@ -254,21 +255,32 @@ def generate(
         report = _Generator(
             random.Random(seed), day, me.strip(), extra, chron, plans, meetings, held_in, added
         ).run(cases, notes_per_case, workers)
+        # The parts below write many rows with their ids, and some rows without: after each,
+        # PostgreSQL's id sequences are moved past the ids written (SQLite needs nothing).
+        ids_given(db)
         # The community-resource directory: its own stream, and it names no client.
         home = random.Random(seed).choice(txt.TOWNS)[0]
         directory.write(random.Random(f"caseline-demo-directory:{seed}"), day, home)
+        ids_given(db)
         me_id = Worker.select(Worker.id).where(Worker.username == me.strip()).scalar()
         write_consents(day, seed, me_id)
+        ids_given(db)
         # Assessments over time on the long cases: a stream of their own again.
         write_assessments(random.Random(f"caseline-demo-assessments:{seed}"), day)
+        ids_given(db)
         # After the consents: a referral is sent under one in force that day, if any.
         made = demo_referrals.write(random.Random(f"caseline-demo-referrals:{seed}"), day, me_id)
         report["chronology"] += made["chronology entries"]
+        ids_given(db)
         demo_referral_edits.write(random.Random(f"caseline-demo-referral-edits:{seed}"))
+        ids_given(db)
         # Tasks added by hand, some moved, some done: a stream of their own.
         write_tasks(random.Random(f"caseline-demo-tasks:{seed}"), day)
+        ids_given(db)
         # Marked, so that it alone is opened without signing in.
-        Meta.insert(key=DEMO_KEY, value="1").on_conflict_replace().execute()
+        Meta.insert(key=DEMO_KEY, value="1").on_conflict(
+            conflict_target=[Meta.key], update={Meta.value: "1"}
+        ).execute()
     return DemoReport(**report, seconds=time.perf_counter() - started)
 
 
