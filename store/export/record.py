@@ -287,18 +287,28 @@ def others_named(records: tuple[WholeRecord, ...]) -> tuple[Named, ...]:
     return tuple(sorted(unique.values(), key=lambda n: (n.name.casefold(), _numbered(n.where))))
 
 
+# Words before a name that are not a first name ("Dr Amir Khan": his first name is Amir).
+TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "nurse", "prof", "rev", "sister"})
+BY_FIRST_NAME = f"{NAMED_IN_WRITING} (first name only)"
+BY_SURNAME = f"{NAMED_IN_WRITING} (title and surname)"
+
+
 def _named_in_writing(records: tuple[WholeRecord, ...], names: set[str]) -> list[Named]:
     """Where the people already found are named in what workers wrote: a note or its
-    amendments, the summary, a meeting's minutes (the whole name, in any case)."""
+    amendments, the summary, a meeting's minutes. The whole name, in any case; failing that,
+    as people write about those they know, the first name alone ("Ann came round") or a title
+    and the surname ("Mrs Lee phoned"), each marked as such for the reviewer to judge. Never
+    the client's own first name or surname, nor a worker's first name."""
     # "Gemma Cole (CAMHS practitioner)", as someone present was written, is Gemma Cole.
     bare = {re.sub(r"\s*\(.*\)\s*$", "", name).strip() for name in names}
-    wanted = {
-        name: re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
-        for name in bare
-        if len(name) > 2
-    }
     found = []
     for record in records:
+        client = _words(record.file.client.name)
+        staff = {a.worker_name for a in record.file.detail.allocations}
+        staff |= {n.author_name for n in record.notes}
+        not_theirs = {w.casefold() for w in client}
+        not_theirs |= {_words(name)[0].casefold() for name in staff if _words(name)}
+        forms = [form for name in bare if len(name) > 2 for form in _forms(name, not_theirs)]
         writing = [
             (f"note {n.id}", [n.body, *(a.body for a in n.amendments)]) for n in record.notes
         ]
@@ -311,12 +321,45 @@ def _named_in_writing(records: tuple[WholeRecord, ...], names: set[str]) -> list
             writing.append((f"meeting {m.id}", minutes))
         for where, texts in writing:
             text = "\n".join(texts)
+            whole = {
+                name
+                for name, how, pattern in forms
+                if how == NAMED_IN_WRITING and pattern.search(text)
+            }
             found += [
-                Named(name, NAMED_IN_WRITING, where)
-                for name, pattern in wanted.items()
-                if pattern.search(text)
+                Named(name, how, where)
+                for name, how, pattern in forms
+                if (how == NAMED_IN_WRITING or name not in whole) and pattern.search(text)
             ]
     return found
+
+
+def _words(name: str) -> list[str]:
+    """A name's words as written, its title left out ("Dr Amir Khan": Amir, Khan)."""
+    words = re.findall(r"[^\W\d_][\w'-]*", name)
+    return [w for w in words if w.casefold().rstrip(".") not in TITLES]
+
+
+def _forms(name: str, not_theirs: set[str]) -> list[tuple[str, str, re.Pattern[str]]]:
+    """(name, how, pattern) for each way ``name`` may be written: whole; by the first name;
+    by a title and the surname. Only the whole name for words in ``not_theirs``."""
+
+    def word(text: str) -> str:
+        return rf"(?<!\w){text}(?!\w)"
+
+    forms = [(name, NAMED_IN_WRITING, re.compile(word(re.escape(name)), re.IGNORECASE))]
+    words = _words(name)
+    if len(words) < 2:
+        return forms
+    first, surname = words[0], words[-1]
+    if len(first) > 2 and first.casefold() not in not_theirs:
+        # As the name is written, capital and all: "Will" is a name, "will" a word.
+        forms.append((name, BY_FIRST_NAME, re.compile(word(re.escape(first)))))
+    if len(surname) > 1 and surname.casefold() not in not_theirs:
+        titles = "|".join(sorted(TITLES))
+        pattern = re.compile(word(rf"(?:{titles})\.?\s+{re.escape(surname)}"), re.IGNORECASE)
+        forms.append((name, BY_SURNAME, pattern))
+    return forms
 
 
 def _numbered(text: str) -> tuple[str | int, ...]:
