@@ -423,15 +423,20 @@ class Store(Areas):
         warn: Callable[[str], None] | None = None,
     ) -> T:
         """``read`` from the database at ``path`` opened read-only (nothing is created, upgraded
-        or written), read again if a colleague wrote to the file meanwhile; ``warn`` is told of
-        any warning about the file once. Raises DatabaseUnavailable if it kept changing."""
+        or written), in one transaction, and read again if a colleague wrote to a file that was
+        read without locks; ``warn`` is told of any warning about the file once. Raises
+        DatabaseUnavailable if it kept changing."""
         for attempt in range(STABLE_READ_ATTEMPTS):
             store = cls.open_read_only(path, ref_format=ref_format)
             if attempt == 0 and warn is not None:
                 for warning in store.open_warnings:
                     warn(warning)
             try:
-                result = read(store)
+                # One transaction for the whole read, so it sees one moment: a colleague's
+                # commit part-way is not seen (WAL, or REPEATABLE READ on PostgreSQL). A file
+                # nobody had open is read without locks: ``unchanged`` finds a write then.
+                with store.database.reading():
+                    result = read(store)
             except StoreError:
                 if store.unchanged():
                     raise
