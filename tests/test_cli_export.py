@@ -487,7 +487,7 @@ def meetings(tmp_path: Path, prebuilt: Prebuilt) -> tuple[Path, CaseDetail, Case
     """A case with two finalised meetings and a draft (ids in that order), and one with none."""
     path, (case, none, ids) = prebuilt.with_result(tmp_path / "meetings.db", _meetings)
     sign_in_by_token(tmp_path, path)
-    return path, case, none, ids
+    return path, case, none, list(ids)  # a list of its own: the built one is shared
 
 
 def _meetings(path: Path) -> tuple[CaseDetail, CaseDetail, list[int]]:
