@@ -66,9 +66,9 @@ def backup(source: Path, target: Path) -> Copied:
                 f"The copy of {source} fails SQLite's check ({problem}), so {source} itself may "
                 "be damaged: no backup was kept. Run: caseline check --full"
             )
-        _sync(partial)
+        sync_to_disk(partial)
         _name(partial, target)
-        _sync(target.parent)
+        sync_to_disk(target.parent)
         cipher.adopt(target, like=source)
     finally:
         cipher.forget(partial)
@@ -125,7 +125,8 @@ def _exists(target: Path) -> str:
     return f"{target} already exists: a backup never replaces a file."
 
 
-def _sync(path: Path) -> None:
+def sync_to_disk(path: Path) -> None:
+    """Flush the file or folder at ``path`` to disk (a folder: the names in it)."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)

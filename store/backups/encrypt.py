@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from store.backups.copy import sync_to_disk
 from store.common.errors import DamagedDatabase, DatabaseUnavailable, NotACaselineDatabase
 from store.core import cipher
 from store.core.migrations import LATEST, check_version
@@ -126,11 +127,11 @@ def _encrypt(path: Path, passphrase: str, check: Callable[[Path], None]) -> Encr
                 f"{path} was written to while it was being encrypted: nothing was changed; "
                 "try again when no one is using it."
             )
-        _fsync(copy)
+        sync_to_disk(copy)
         os.replace(copy, path)
         cipher.adopt(path, like=copy)
         cipher.forget(copy)
-        _fsync(path.parent)
+        sync_to_disk(path.parent)
         _wipe(plain)
         conn.execute("ROLLBACK")
     except BaseException as exc:
@@ -210,14 +211,6 @@ def _same_rows(copy: Path, counts: dict[str, int], path: Path) -> None:
         differ = sorted(n for n in counts.keys() | found.keys() if counts.get(n) != found.get(n))
         what = f"fails SQLite's check ({problem})" if problem != "ok" else f"differs in {differ}"
         raise DamagedDatabase(f"The encrypted copy of {path} {what}: nothing was changed.")
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _wipe(fd: int) -> None:
