@@ -9,10 +9,8 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, cast
@@ -26,7 +24,7 @@ from tests.postgres_cluster import Cluster, Outside
 from tests.store.test_integrity import build_records
 from tests.terminal import ROOT, app_env
 from tests.test_cli_postgres import assert_fails
-from tests.test_serve import first_screen, free_port
+from tests.test_serve import first_screen, free_port, until_answering
 
 RECORDS = "caseline_records"  # a database with every kind of record, copied for each test
 
@@ -242,13 +240,7 @@ def served(tmp_path: Path, url: str) -> Iterator[tuple[int, subprocess.Popen[str
         line = server.stdout.readline()  # once it listens, or "" if it ended
         assert line.startswith("Caseline is served at"), server.communicate(timeout=15)
         # Said as it starts up: the port may take a moment more to answer.
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=5):
-                    break
-            except OSError:
-                time.sleep(0.05)
+        until_answering(port, server)
         yield port, server
     finally:
         server.send_signal(signal.SIGINT)

@@ -65,6 +65,17 @@ async def first_screen(url: str) -> bytes:
     return got
 
 
+def until_answering(port: int, server: subprocess.Popen[str], seconds: float = 60) -> None:
+    """Wait until ``server`` answers on ``port`` (or has ended, or ``seconds`` have passed)."""
+    deadline = time.monotonic() + seconds
+    while server.poll() is None and time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=5):
+                return
+        except OSError:
+            time.sleep(0.05)
+
+
 @contextlib.contextmanager
 def serving(tmp_path: Path, db: Path) -> Iterator[tuple[int, list[str]]]:
     """``caseline serve`` on a free port, answering; yields the port and, once stopped, what
@@ -80,13 +91,7 @@ def serving(tmp_path: Path, db: Path) -> Iterator[tuple[int, list[str]]]:
     )
     printed: list[str] = []
     try:
-        deadline = time.monotonic() + 60
-        while server.poll() is None and time.monotonic() < deadline:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=5):
-                    break
-            except OSError:
-                time.sleep(0.1)
+        until_answering(port, server)
         yield port, printed
     finally:
         server.send_signal(signal.SIGINT)
