@@ -307,7 +307,7 @@ def _named_in_writing(records: tuple[WholeRecord, ...], names: set[str]) -> list
         staff = {a.worker_name for a in record.file.detail.allocations}
         staff |= {n.author_name for n in record.notes}
         not_theirs = {w.casefold() for w in client}
-        not_theirs |= {_words(name)[0].casefold() for name in staff if _words(name)}
+        not_theirs |= {words[0].casefold() for words in map(_words, staff) if words}
         forms = [form for name in bare if len(name) > 2 for form in _forms(name, not_theirs)]
         writing = [
             (f"note {n.id}", [n.body, *(a.body for a in n.amendments)]) for n in record.notes
@@ -321,15 +321,13 @@ def _named_in_writing(records: tuple[WholeRecord, ...], names: set[str]) -> list
             writing.append((f"meeting {m.id}", minutes))
         for where, texts in writing:
             text = "\n".join(texts)
-            whole = {
-                name
-                for name, how, pattern in forms
-                if how == NAMED_IN_WRITING and pattern.search(text)
-            }
+            hits = [(name, how) for name, how, pattern in forms if pattern.search(text)]
+            whole = {name for name, how in hits if how == NAMED_IN_WRITING}
+            # A name written whole somewhere in the text is not listed again by its parts.
             found += [
                 Named(name, how, where)
-                for name, how, pattern in forms
-                if (how == NAMED_IN_WRITING or name not in whole) and pattern.search(text)
+                for name, how in hits
+                if how == NAMED_IN_WRITING or name not in whole
             ]
     return found
 
