@@ -58,6 +58,24 @@ def test_a_password_is_never_shown() -> None:
     assert shown_url("postgresql://sam@db/agency") == "postgresql://sam@db/agency"
 
 
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [("postgresql://sam:s3cret@[db/agency", "Invalid IPv6 URL"),
+     ("postgresql://sam:s3cret@db:99999/agency", "Port out of range")],
+)  # fmt: skip
+def test_a_url_that_cannot_be_read_is_one_line_without_the_password(
+    tmp_path: Path, url: str, why: str
+) -> None:
+    for args, env in (
+        (("list", "--db", url), {}),
+        (("demo", "--db", url), {}),
+        (("verify",), {"CASELINE_DB": url}),
+    ):
+        result = caseline(tmp_path, *args, env=env)
+        assert_fails(result, "The PostgreSQL URL given can't be read", why)
+        assert "s3cret" not in result.stderr
+
+
 def test_a_command_on_the_file_itself_refuses_a_postgresql_database() -> None:
     with pytest.raises(ConfigError, match="works on an SQLite database file"):
         resolve_db_path("postgresql://sam:s3cret@db/agency", Config())

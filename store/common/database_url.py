@@ -37,7 +37,25 @@ def without_password(url: str) -> str:
 
 
 def database_location(text: str | Path) -> Path | str:
-    """A postgresql:// URL as it is (a path would fold its //), anything else a file's path."""
+    """A postgresql:// URL as it is (a path would fold its //), anything else a file's path.
+    Raises DatabaseUnavailable for a URL that can't be read (its text is not repeated: it may
+    hold a password)."""
     if is_postgres_url(text):
+        check_url(str(text))
         return str(text)
     return Path(text).expanduser()
+
+
+def check_url(url: str) -> None:
+    """Raise DatabaseUnavailable, in one line, if ``url`` can't be read as a URL."""
+    from urllib.parse import urlsplit
+
+    from store.common.errors import DatabaseUnavailable
+
+    try:
+        urlsplit(url).port  # noqa: B018 - reading it checks it (a port out of range, "[" alone)
+    except ValueError as exc:
+        raise DatabaseUnavailable(
+            f"The PostgreSQL URL given can't be read ({exc}); write it as "
+            "postgresql://user@host/dbname."
+        ) from None
