@@ -421,11 +421,21 @@ def _dealt_with(widget: InOrderKeys, event: events.Event) -> None:
 
 
 async def deliver_key(app: Any, key: events.Key) -> None:
-    """What the app does with a key from the terminal, for a key passed on."""
+    """What the app does with a key from the terminal, for a key passed on.
+
+    With nothing focused (the widget that had the focus was hidden: its tab was switched
+    away), a key's binding runs here, in the queue of the widget passing it on, so the keys
+    after it wait for it: sent to the screen instead, its binding would run only once it had
+    bubbled back to the app, and ``/`` would move the focus to a filter box after the letters
+    typed behind it had already gone to the screen and been lost."""
     focused = app.screen.focused
     if isinstance(focused, InOrderKeys):
         forward(focused, key)
-    elif not await run_bindings(app, key.key, priority=True):
+        return
+    ran = await run_bindings(app, key.key, priority=True)
+    if not ran and focused is None:
+        ran = await run_bindings(app, key.key)
+    if not ran:
         forward(focused or app.screen, key)
 
 

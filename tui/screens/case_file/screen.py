@@ -360,13 +360,18 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
             return
         await self._open_tab(pane)
         # A tab switched to by `/` gives the focus to its filter box, even if the switch is
-        # announced after the filter was focused (and typing into it began).
+        # announced after the filter was focused (and typing into it began): so does a tab
+        # whose number was typed just before `/`, whose switch is announced after it.
         focus = self._focus_on_switch.pop(pane, None) or TAB_FOCUS.get(pane, "")
+        if self.focused is not None and event.pane in self.focused.ancestors:
+            focus = ""  # put there since the switch: left there
         if focus and not self.query(focus):
             await self._open_tab(pane, inside=True)  # a key typed with the tab's (4x) builds it
         targets = self.query(focus) if focus else None
         if targets and not targets.first().has_focus:
-            targets.first().focus()  # which refreshes the footer's keys too
+            # At once, not as focus() does, later: a `/` typed meanwhile (3 then / in one
+            # burst) has put the focus in the filter, and a later focus would take it back.
+            self.set_focus(targets.first())  # which refreshes the footer's keys too
         else:
             self._pending_tab = None  # the focus is in it already, or nothing in it takes it
             self.refresh_bindings()
@@ -456,13 +461,15 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
 
     async def action_filter(self) -> None:
         if self.query_one("#tabs", TabbedContent).active == "chronology":
-            self.query_one("#chron-text", Input).focus()
+            self.set_focus(self.query_one("#chron-text", Input))
             return
         if self.query_one("#tabs", TabbedContent).active != "notes":
             self._focus_on_switch["notes"] = "#notes-text"
         self.action_tab("notes")
-        await self._open_tab("notes")
-        self.query_one("#notes-text", Input).focus()
+        await self._open_tab("notes", inside=True)  # its build may be under way already
+        # At once, not as focus() does, later: the keys typed straight after `/`, queued
+        # behind it, then go to the filter.
+        self.set_focus(self.query_one("#notes-text", Input))
 
     def action_new_note(self) -> None:
         detail = self.detail
