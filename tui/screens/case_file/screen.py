@@ -359,9 +359,8 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
             self.action_tab(self._pending_tab)
             return
         await self._open_tab(pane)
-        # A tab switched to by `/` gives the focus to its filter box, even if the switch is
-        # announced after the filter was focused (and typing into it began): so does a tab
-        # whose number was typed just before `/`, whose switch is announced after it.
+        # A tab switched to by `/` (or by 3 then `/`) gives the focus to its filter box, even
+        # if the switch is announced after the filter was focused (and typing into it began).
         focus = self._focus_on_switch.pop(pane, None) or TAB_FOCUS.get(pane, "")
         if self.focused is not None and event.pane in self.focused.ancestors:
             focus = ""  # put there since the switch: left there
@@ -369,8 +368,7 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
             await self._open_tab(pane, inside=True)  # a key typed with the tab's (4x) builds it
         targets = self.query(focus) if focus else None
         if targets and not targets.first().has_focus:
-            # At once, not as focus() does, later: a `/` typed meanwhile (3 then / in one
-            # burst) has put the focus in the filter, and a later focus would take it back.
+            # Now, not later as focus() does: a later one would undo a `/` typed meanwhile.
             self.set_focus(targets.first())  # which refreshes the footer's keys too
         else:
             self._pending_tab = None  # the focus is in it already, or nothing in it takes it
@@ -467,8 +465,7 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
             self._focus_on_switch["notes"] = "#notes-text"
         self.action_tab("notes")
         await self._open_tab("notes", inside=True)  # its build may be under way already
-        # At once, not as focus() does, later: the keys typed straight after `/`, queued
-        # behind it, then go to the filter.
+        # Now, not later as focus() does: the keys queued behind `/` go to the filter.
         self.set_focus(self.query_one("#notes-text", Input))
 
     def action_new_note(self) -> None:
