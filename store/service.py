@@ -398,12 +398,16 @@ class Store(Areas):
         return cipher.looks_encrypted(Path(path))
 
     @classmethod
-    def encrypt(cls, path: Path | str, passphrase: str, *, login: str) -> Encrypted:
-        """Encrypt the plain database at ``path`` in place, checked before it replaces the
-        plain file, and say so in its audit trail (``store.backups.encrypt``)."""
-        from store.backups.encrypt import encrypt
+    def encrypt(
+        cls, path: Path | str, passphrase: str, *, login: str, again: bool = False
+    ) -> Encrypted:
+        """Encrypt the plain database at ``path`` in place (``again``: the encrypted one, its
+        key known, with a new passphrase), checked before it replaces the file, and say so in
+        its audit trail (``store.backups.encrypt``)."""
+        from store.backups.encrypt import change_passphrase, encrypt
 
-        return encrypt(Path(os.path.abspath(path)), passphrase, login, origin_here(), cls)
+        how = change_passphrase if again else encrypt
+        return how(Path(os.path.abspath(path)), passphrase, login, origin_here(), cls)
 
     def copy_database(self, actor: WorkerInfo, target: Path | str, *, origin: str) -> DatabaseCopy:
         """Copy this whole database to the new database ``target`` (a file, or a PostgreSQL

@@ -120,6 +120,10 @@ def admin(args: argparse.Namespace, config: Config) -> int:
         from tui.cli_encrypt import encrypt
 
         return encrypt(args, config)
+    if args.what == "change-passphrase":  # likewise: the passphrase it has is the permission
+        from tui.cli_encrypt import change_passphrase
+
+        return change_passphrase(args, config)
     from store.audit.service import origin_here
 
     prompter = Prompter()

@@ -1,6 +1,6 @@
 """Encrypted databases at the command line: asking for a database's passphrase at a terminal
-(``ask_at_terminal``, before the app starts or a command opens the file), and ``caseline admin
-encrypt``, which encrypts a plain database in place.
+(``ask_at_terminal``, before the app starts or a command opens the file), ``caseline admin
+encrypt``, which encrypts a plain database in place, and ``caseline admin change-passphrase``.
 
 A passphrase is typed at a prompt that doesn't echo, or given in ``CASELINE_DB_PASSPHRASE`` (a
 service, a script); never as an argument, which anyone could read in the process list. Without
@@ -18,6 +18,10 @@ from pathlib import Path
 from store.common.config import PASSPHRASE_VARIABLE, demo_db_path, os_login_name, resolve_db_path
 from store.common.settings import Config
 from tui.cli_args import OneLineParser, fail
+
+# Where a script gives the new passphrase of ``change-passphrase`` (the one it has now is in
+# PASSPHRASE_VARIABLE, as for every command).
+NEW_PASSPHRASE_VARIABLE = "CASELINE_DB_NEW_PASSPHRASE"
 
 _asked: set[Path] = set()
 
@@ -50,10 +54,21 @@ def add_encrypt_parser(what: argparse._SubParsersAction[OneLineParser]) -> None:
         "the database is in use, if it is encrypted already, or if it fails its check. "
         "Backups made before are not encrypted. Exits 0 when encrypted, 1 otherwise.",
     )
-    # SUPPRESS: a --db given before "admin" is not reset to None here.
-    encrypt.add_argument(
-        "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file (as for the app)"
+    change = what.add_parser(
+        "change-passphrase",
+        help="give an encrypted database a new passphrase",
+        description="Encrypt the database again with a new passphrase: its passphrase now "
+        f"(asked at a terminal, else ${PASSPHRASE_VARIABLE}), then the new one (asked twice, "
+        f"else ${NEW_PASSPHRASE_VARIABLE}). The copy is checked as for encrypt before it "
+        "replaces the file, whose bytes are then overwritten. Refused while the database is "
+        "in use, if it is not encrypted, or if the new passphrase is the one it has. Backups "
+        "made before keep the old passphrase. Exits 0 when changed, 1 otherwise.",
     )
+    for command in (encrypt, change):
+        # SUPPRESS: a --db given before "admin" is not reset to None here.
+        command.add_argument(
+            "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file (as for the app)"
+        )
 
 
 def encrypt(args: argparse.Namespace, config: Config) -> int:
@@ -87,11 +102,39 @@ def encrypt(args: argparse.Namespace, config: Config) -> int:
     return 0
 
 
-def _new_passphrase(path: Path, shortest: int) -> str:
-    given = os.environ.get(PASSPHRASE_VARIABLE)
+def change_passphrase(args: argparse.Namespace, config: Config) -> int:
+    """Run ``caseline admin change-passphrase``."""
+    from store.service import Store
+
+    if args.demo:
+        fail("the demo database holds made-up records: it is never encrypted")
+    path = resolve_db_path(getattr(args, "db", None), config)
+    if not path.exists():
+        fail(f"No database at {path}.")
+    if not Store.is_encrypted(path):
+        fail(f"{path} is not encrypted (caseline admin encrypt gives it a passphrase).")
+    Store.unlock_file(path)  # its passphrase now: asked, or from the variable
+    new = _new_passphrase(path, config.min_passphrase_length, variable=NEW_PASSPHRASE_VARIABLE)
+    done = Store.encrypt(path, new, login=os_login_name(), again=True)
+    print(
+        f"Changed the passphrase of {done.path}: the copy encrypted with the new one passed "
+        f"SQLite's integrity check, held the same {done.rows} rows in its {done.tables} tables "
+        "and proved its final records before it replaced the file, whose old bytes were "
+        "overwritten."
+    )
+    print(
+        "Backups made before now open with the OLD passphrase: back up again "
+        "(caseline backup) and delete the old ones. Services need the new one in "
+        f"{PASSPHRASE_VARIABLE}."
+    )
+    return 0
+
+
+def _new_passphrase(path: Path, shortest: int, *, variable: str = PASSPHRASE_VARIABLE) -> str:
+    given = os.environ.get(variable)
     if given is None:
         if not at_a_terminal():
-            fail(f"no terminal to ask for the new passphrase on: set {PASSPHRASE_VARIABLE}")
+            fail(f"no terminal to ask for the new passphrase on: set {variable}")
         try:
             given = getpass.getpass(f"New passphrase for {path}: ", sys.stderr)
             if len(given) >= shortest and getpass.getpass("Type it again: ", sys.stderr) != given:

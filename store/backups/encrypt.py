@@ -1,4 +1,5 @@
-"""Encrypting a plain database in place (``caseline admin encrypt``): the file-level steps.
+"""Encrypting a plain database in place (``caseline admin encrypt``), and giving an encrypted
+one a new passphrase (``caseline admin change-passphrase``): the file-level steps.
 
 The database must be whole (SQLite's integrity check) and open in no other program: leaving
 the WAL for a rollback journal needs every other connection gone, so that is how a colleague's
@@ -8,6 +9,11 @@ transaction, checked by the caller (the integrity check, the same row count in e
 seals), then, if no one has committed meanwhile, renamed over the plain file; the plain file's
 bytes are then overwritten with zeros through the handle still open on them, so that neither
 its name nor its content is left to read.
+
+A new passphrase takes the same steps from the encrypted file, opened with the passphrase it
+has: the copy gets a salt of its own, and the file under the old passphrase is overwritten as
+the plain one is (a passphrase is changed because the old one was told to someone who must no
+longer read the records).
 """
 
 from __future__ import annotations
@@ -39,6 +45,10 @@ class AlreadyEncrypted(DatabaseUnavailable):
     """The file is encrypted already."""
 
 
+class NotEncrypted(DatabaseUnavailable):
+    """The file has no passphrase to change."""
+
+
 @dataclass(frozen=True)
 class Encrypted:
     """A database encrypted in place: its path, the tables and rows checked in the copy."""
@@ -55,19 +65,48 @@ def encrypt(path: Path, passphrase: str, login: str, origin: str, stores: Any) -
     changed if any step fails. The encrypting is then written in its audit trail, by ``login``
     (the computer's account: a step on the file, as a backup is, needs no sign-in) from
     ``origin``."""
+    if cipher.looks_encrypted(path):
+        raise AlreadyEncrypted(f"{path} is encrypted already: nothing was changed.")
     done = _encrypt(path, passphrase, lambda copy: _proved(copy, path, stores.open_read_only))
+    _audited(stores, path, "database-encrypted", done, login, origin)
+    return done
+
+
+def change_passphrase(
+    path: Path, passphrase: str, login: str, origin: str, stores: Any
+) -> Encrypted:
+    """Encrypt the encrypted database at ``path`` again, with the new ``passphrase``, as
+    ``encrypt`` does a plain one (its key must be known: ``cipher.key_for`` asked first)."""
+    if not cipher.looks_encrypted(path):
+        raise NotEncrypted(
+            f"{path} is not encrypted: caseline admin encrypt gives it a passphrase; "
+            "nothing was changed."
+        )
+    if cipher.known_key(path) is None:  # pragma: no cover - the caller asks for it first
+        raise cipher.PassphraseNeeded(f"{path}: its passphrase is needed first.")
+    if cipher.opens_with(path, passphrase):
+        raise DatabaseUnavailable(
+            f"The new passphrase is the one {path} has already: nothing was changed."
+        )
+    done = _encrypt(path, passphrase, lambda copy: _proved(copy, path, stores.open_read_only))
+    _audited(stores, path, "database-passphrase-changed", done, login, origin)
+    return done
+
+
+def _audited(
+    stores: Any, path: Path, action: str, done: Encrypted, login: str, origin: str
+) -> None:
     store = stores.open(path)
     try:
         store.audit.record(
             None,
-            "database-encrypted",
+            action,
             login=login,
             detail=f"{done.tables} tables, {done.rows} rows checked in the encrypted copy",
             origin=origin,
         )
     finally:
         store.close()
-    return done
 
 
 def _proved(copy: Path, path: Path, reader: Callable[..., Any]) -> None:
@@ -84,10 +123,10 @@ def _proved(copy: Path, path: Path, reader: Callable[..., Any]) -> None:
 
 
 def _encrypt(path: Path, passphrase: str, check: Callable[[Path], None]) -> Encrypted:
+    """Write the database at ``path`` (plain, or encrypted with a key this process knows) to
+    a copy encrypted with ``passphrase``, ``check`` it, and put it in the file's place."""
     if not path.exists():
         raise DatabaseUnavailable(f"No database at {path}.")
-    if cipher.looks_encrypted(path):
-        raise AlreadyEncrypted(f"{path} is encrypted already: nothing was changed.")
     if not inspect_sqlite_file(path):  # pragma: no cover - it exists
         raise DatabaseUnavailable(f"No database at {path}.")
     meta = read_meta(path)
@@ -101,7 +140,7 @@ def _encrypt(path: Path, passphrase: str, check: Callable[[Path], None]) -> Encr
         )
     if meta.get("demo") == "1":  # store.service.DEMO_KEY: made-up records, for anyone to try
         raise DatabaseUnavailable(f"{path} is the demo database: it is never encrypted.")
-    driver = cipher.driver()
+    cipher.driver()  # said first: nothing to do without it
     problem = file_problem(path, full=True)
     if problem is not None:
         raise DamagedDatabase(
@@ -111,10 +150,9 @@ def _encrypt(path: Path, passphrase: str, check: Callable[[Path], None]) -> Encr
     copy = path.with_name(f".{path.name}.{os.getpid()}.encrypting")
     _discard(copy)
     create_private_file(copy)
-    conn = driver.connect(str(path), isolation_level=None, timeout=IN_USE_WAIT_SECONDS)
+    conn = cipher.cipher_connection(path, isolation_level=None, timeout=IN_USE_WAIT_SECONDS)
     plain = os.open(path, os.O_RDWR)
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
         _alone(conn, path)
         counts = _export(conn, copy, passphrase)
         before = conn.execute("PRAGMA data_version").fetchone()[0]

@@ -192,6 +192,11 @@ def unlock(path: Path, passphrase: str) -> None:
     _keep(path, key)
 
 
+def opens_with(path: Path, passphrase: str) -> bool:
+    """Whether ``passphrase`` opens the encrypted file at ``path``; reads only."""
+    return _opens(path, _derived(path, passphrase))
+
+
 def borrow(path: Path, *, like: Path) -> None:
     """Try the key of the database ``like`` on the encrypted file ``path`` (a backup of it
     has the same), keeping it if it opens it: one passphrase asked, not two."""
@@ -276,6 +281,19 @@ def connect(target: str | Path, *, path: Path, **options: Any) -> Any:
     conn = driver().connect(str(target), **options)
     try:
         return _keyed(conn, passphrase)
+    except BaseException:
+        conn.close()
+        raise
+
+
+def cipher_connection(path: Path, **options: Any) -> Any:
+    """A connection of SQLCipher's driver to the file ``path``, keyed if its key is known
+    (plain otherwise): one that can write an encrypted copy of it."""
+    conn = driver(path).connect(str(path), **options)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        key = known_key(path)
+        return _keyed(conn, key) if key is not None else conn
     except BaseException:
         conn.close()
         raise
