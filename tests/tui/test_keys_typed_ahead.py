@@ -40,6 +40,7 @@ def db(tmp_path: Path) -> Path:
         ("\r", "4e", b"Case allocated to"),  # the allocation entry, or its analysis form
         ("", "/aq", b"(0 of 1)"),  # the caseload's filter, not its keys (a: new case, q: quit)
         ("\r", "3/zq", b"No notes match."),  # the notes' filter (z, q: no keys of their own)
+        ("", "\r3/rent", b"No notes match."),  # before the case is up (e edits, n a note)
     ],
     ids=[
         "enter-then-notes",
@@ -48,6 +49,7 @@ def db(tmp_path: Path) -> Path:
         "chronology-edit",
         "caseload-filter",
         "notes-filter",
+        "enter-then-notes-filter",
     ],
 )
 def test_keys_typed_together_act_where_they_were_meant(

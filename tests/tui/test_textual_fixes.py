@@ -15,6 +15,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.geometry import Size
 from textual.message import Message
+from textual.message_pump import MessagePump
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -79,6 +80,9 @@ def test_textuals_key_handling_is_where_the_key_order_workaround_reaches_into() 
         assert parameters(widget._on_key) == ["self", "event"], widget
     for flag in ("_stop_propagation", "_no_default_action"):
         assert flag in Message.__slots__, flag
+    # Set when ``is_mounted`` becomes true, whether the mount went well or not.
+    source = inspect.getsource(MessagePump._pre_process)
+    assert "self._mounted_event.set()" in source and "self._is_mounted = True" in source
     message = events.Key("a", "a")
     assert not message._stop_propagation and not message._no_default_action
     message.stop()

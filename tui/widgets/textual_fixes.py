@@ -28,8 +28,9 @@ to follow it or can go.
 
    Private names: ``Widget._on_key`` (overridden, here and in widgets that take some keys
    before ``InOrderKeys`` does, and called through ``super()``),
-   ``App._check_bindings(key, priority=False)``, ``Widget._forward_event(event)``, and the
-   ``Message._stop_propagation`` / ``Message._no_default_action`` flags.
+   ``App._check_bindings(key, priority=False)``, ``Widget._forward_event(event)``, the
+   ``Message._stop_propagation`` / ``Message._no_default_action`` flags, and
+   ``MessagePump._mounted_event`` (set once a screen's mount is over, as ``is_mounted``).
 
    Upstream: https://github.com/Textualize/textual/issues/6605 (Input/TextArea bindings run
    out of order with typed characters); the fix proposed in
@@ -428,6 +429,10 @@ async def deliver_key(app: Any, key: events.Key) -> None:
     after it wait for it: sent to the screen instead, its binding would run only once it had
     bubbled back to the app, and ``/`` would move the focus to a filter box after the letters
     typed behind it had already gone to the screen and been lost."""
+    if not app.screen.is_mounted:
+        # A screen just pushed (enter then 3/ typed together): its keys wait until it is up
+        # and its focus set, then go where they would have gone had they come a moment later.
+        await app.screen._mounted_event.wait()
     focused = app.screen.focused
     if isinstance(focused, InOrderKeys):
         forward(focused, key)

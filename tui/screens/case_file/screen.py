@@ -161,14 +161,16 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
         await hold_first_paint(self, self._first_shown)  # the first frame shows the case
         focus_first(self, TAB_FOCUS[self.initial_tab])
         await rebuilt(self.query_one(CaselineFooter))  # with the keys the case allows
-        if self._pending_tab is not None:
-            self.action_tab(self._pending_tab)
+        if self._pending_tab is not None and not self._focus_in(self._pending_tab):
+            self.action_tab(self._pending_tab)  # not if `/` typed ahead put it in its filter
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """The focus is in the tab typed ahead: nothing of the first tab's start is left to
-        put that one back."""
+        """The focus is in the tab typed ahead: the first tab's start won't put it back."""
         if any(node.id == self._pending_tab for node in event.widget.ancestors):
             self._pending_tab = None
+
+    def _focus_in(self, tab: str) -> bool:
+        return self.focused is not None and any(n.id == tab for n in self.focused.ancestors)
 
     def on_screen_resume(self) -> None:
         # Back from a note, a form, another screen: read again only if anything was written.
@@ -182,8 +184,7 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
         self._load()
 
     def records_changed(self) -> None:
-        """A colleague changed something: read the case again (lists keep their cursor, and
-        the filters what is typed in them)."""
+        """A colleague changed something: read the case again (lists and filters kept)."""
         self._load()
 
     def _load(self, *, opening: bool = False) -> None:
@@ -362,8 +363,7 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
         # A tab switched to by `/` (or by 3 then `/`) gives the focus to its filter box, even
         # if the switch is announced after the filter was focused (and typing into it began).
         focus = self._focus_on_switch.pop(pane, None) or TAB_FOCUS.get(pane, "")
-        if self.focused is not None and event.pane in self.focused.ancestors:
-            focus = ""  # put there since the switch: left there
+        focus = "" if self._focus_in(pane) else focus  # put there since the switch: left there
         if focus and not self.query(focus):
             await self._open_tab(pane, inside=True)  # a key typed with the tab's (4x) builds it
         targets = self.query(focus) if focus else None

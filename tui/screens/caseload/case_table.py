@@ -87,6 +87,14 @@ class CaseTable(RecordTable[CaseRow]):
         self.client_width = 15
         self.marked: set[int] = set()  # case ids, marked for a transfer of several
 
+    def action_select(self) -> None:
+        """Enter opens the case in this key's turn, not a message later: the keys typed
+        straight after it (3 for the notes, / for their filter) then reach the case file, not
+        the caseload (a click still goes through ``Selected``)."""
+        if (row := self.highlighted) is not None:
+            host: Any = self.app  # tui.host.CaselineHost
+            host.open_case(row.id)
+
     def is_marked(self, row: CaseRow) -> bool:
         return row.id in self.marked
 
