@@ -1,7 +1,8 @@
 """``caseline admin encrypt`` and every command on an encrypted database, run for real: the
 passphrase from CASELINE_DB_PASSPHRASE or, at a terminal, asked before the app starts; a wrong
 one, none, or no SQLCipher installed, each refused in one line with exit 1 and the file left as
-it was."""
+it was. ``caseline admin change-passphrase``: afterwards only the new passphrase opens it, a
+backup made before keeps the old one, and the change is in the audit trail."""
 
 from __future__ import annotations
 
@@ -197,3 +198,107 @@ def test_encrypt_at_a_terminal_asks_for_the_new_passphrase_twice(
     assert not plain.read_bytes().startswith(SQLITE_HEADER)
     checked = run(tmp_path, "check", "--db", str(plain), passphrase=KEY)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+# -- a new passphrase ------------------------------------------------------------------
+
+NEW = "biscuits by the kettle"
+NEW_VARIABLE = "CASELINE_DB_NEW_PASSPHRASE"
+
+
+def change(tmp_path: Path, path: Path, now: str | None, new: str | None) -> Ran:
+    cipher.forget_all()
+    env = {name: value for name, value in ((VARIABLE, now), (NEW_VARIABLE, new)) if value}
+    return caseline(tmp_path, "admin", "change-passphrase", "--db", str(path), env=env)
+
+
+def last_action(path: Path, passphrase: str) -> str:
+    cipher.forget_all()
+    cipher.unlock(path, passphrase)
+    conn = cipher.cipher_connection(path)
+    try:
+        return str(conn.execute("SELECT action FROM audit_event ORDER BY id DESC").fetchone()[0])
+    finally:
+        conn.close()
+        cipher.forget_all()
+
+
+def test_after_the_change_only_the_new_passphrase_opens_it(tmp_path: Path, encrypted: Path) -> None:
+    before = tmp_path / "before.db"
+    assert (
+        run(tmp_path, "backup", str(before), "--db", str(encrypted), passphrase=KEY).returncode == 0
+    )
+    old_bytes = encrypted.read_bytes()
+
+    done = change(tmp_path, encrypted, KEY, NEW)
+    assert (done.returncode, done.stderr) == (0, ""), done.stderr
+    assert done.stdout.startswith(f"Changed the passphrase of {encrypted}: the copy encrypted")
+    assert "Backups made before now open with the OLD passphrase" in done.stdout
+    assert encrypted.read_bytes()[:16] != old_bytes[:16]  # a salt of its own
+    assert sorted(p.name for p in tmp_path.iterdir() if ".db" in p.name) == [
+        "before.db",
+        "records.db",
+    ]
+
+    old = run(tmp_path, "check", "--db", str(encrypted), passphrase=KEY)
+    assert_one_line_error(old, "passphrase does not open", str(encrypted))
+    assert old.returncode == 1
+    verified = run(tmp_path, "verify", "--db", str(encrypted), passphrase=NEW)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert last_action(encrypted, NEW) == "database-passphrase-changed"
+    # The backup made before is as it was: its own passphrase, the old one.
+    assert run(tmp_path, "check", "--db", str(before), passphrase=KEY).returncode == 0
+    assert run(tmp_path, "check", "--db", str(before), passphrase=NEW).returncode == 1
+
+
+def test_change_passphrase_refuses_in_one_line(
+    tmp_path: Path, plain: Path, encrypted: Path
+) -> None:
+    cases = [
+        (KEY, KEY, "is the one", "already"),
+        ("coffee in the staff room", NEW, "passphrase does not open", str(encrypted)),
+        (None, NEW, "no passphrase was given", VARIABLE),
+        (KEY, None, "no terminal to ask for the new passphrase on", NEW_VARIABLE),
+        (KEY, "short", "at least 10 characters", "nothing was changed"),
+    ]
+    same = untouched(encrypted)
+    for now, new, said, also in cases:
+        refused = change(tmp_path, encrypted, now, new)
+        assert_one_line_error(refused, said, also)
+        assert refused.returncode == 1
+        same()
+    demo = caseline(tmp_path, "--demo", "admin", "change-passphrase", env={VARIABLE: KEY})
+    assert_one_line_error(demo, "never encrypted")
+    assert run(tmp_path, "check", "--db", str(encrypted), passphrase=KEY).returncode == 0
+
+
+def test_a_plain_database_has_no_passphrase_to_change(tmp_path: Path, plain: Path) -> None:
+    same = untouched(plain)
+    refused = change(tmp_path, plain, KEY, NEW)
+    assert_one_line_error(refused, "is not encrypted", "caseline admin encrypt")
+    assert refused.returncode == 1
+    same()
+
+
+def test_at_a_terminal_it_asks_for_the_passphrase_then_the_new_one_twice(
+    tmp_path: Path, encrypted: Path
+) -> None:
+    args = ["admin", "change-passphrase", "--db", str(encrypted)]
+    term = Terminal(args, env=app_env(tmp_path))
+    try:
+        assert term.wait_for("Passphrase for the encrypted database", seconds=30), bytes(
+            term.output
+        )
+        term.type(KEY + "\r", pause=0.0)
+        assert term.wait_for("New passphrase for", seconds=30), bytes(term.output)
+        term.type(NEW + "\r", pause=0.0)
+        assert term.wait_for("Type it again", seconds=10), bytes(term.output)
+        term.type(NEW + "\r", pause=0.0)
+        assert term.wait_for("Backups made before now open with the OLD", seconds=60), bytes(
+            term.output
+        )
+        assert term.wait(30) == 0
+        assert KEY.encode() not in term.output and NEW.encode() not in term.output
+    finally:
+        term.close()
+    assert run(tmp_path, "check", "--db", str(encrypted), passphrase=NEW).returncode == 0

@@ -75,11 +75,7 @@ def encrypt(args: argparse.Namespace, config: Config) -> int:
     """Run ``caseline admin encrypt``."""
     from store.service import Store
 
-    if args.demo:
-        fail("the demo database holds made-up records: it is never encrypted")
-    path = resolve_db_path(getattr(args, "db", None), config)
-    if not path.exists():
-        fail(f"No database at {path}.")
+    path = _database_file(args, config)
     if path.resolve() == demo_db_path().resolve():
         fail("the demo database holds made-up records: it is never encrypted")
     if Store.is_encrypted(path):
@@ -106,11 +102,7 @@ def change_passphrase(args: argparse.Namespace, config: Config) -> int:
     """Run ``caseline admin change-passphrase``."""
     from store.service import Store
 
-    if args.demo:
-        fail("the demo database holds made-up records: it is never encrypted")
-    path = resolve_db_path(getattr(args, "db", None), config)
-    if not path.exists():
-        fail(f"No database at {path}.")
+    path = _database_file(args, config)
     if not Store.is_encrypted(path):
         fail(f"{path} is not encrypted (caseline admin encrypt gives it a passphrase).")
     Store.unlock_file(path)  # its passphrase now: asked, or from the variable
@@ -128,6 +120,16 @@ def change_passphrase(args: argparse.Namespace, config: Config) -> int:
         f"{PASSPHRASE_VARIABLE}."
     )
     return 0
+
+
+def _database_file(args: argparse.Namespace, config: Config) -> Path:
+    """The database file the command is about; never the demo's."""
+    if args.demo:
+        fail("the demo database holds made-up records: it is never encrypted")
+    path = resolve_db_path(getattr(args, "db", None), config)
+    if not path.exists():
+        fail(f"No database at {path}.")
+    return path
 
 
 def _new_passphrase(path: Path, shortest: int, *, variable: str = PASSPHRASE_VARIABLE) -> str:

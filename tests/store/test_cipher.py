@@ -1,7 +1,8 @@
 """Encryption at rest, on real files: a database encrypted in place (``Store.encrypt``) opens
 with its passphrase and with no other, the app's read-only and check connections and backups
 included; a file that is encrypted is told from one that is damaged; without SQLCipher's driver
-the file is refused saying what to install (the one fake: the driver's import made to fail)."""
+the file is refused saying what to install (the one fake: the driver's import made to fail);
+a new passphrase is refused while another program has the file open."""
 
 from __future__ import annotations
 
@@ -332,3 +333,38 @@ def test_a_person_asked_may_mistype_it_twice_but_not_three_times(encrypted: Path
     with pytest.raises(cipher.WrongPassphrase):
         Store.open(encrypted)
     assert asked == [encrypted] * cipher.ASKED_TRIES
+
+
+HOLD = (
+    "import sys; from pathlib import Path; from store.core import cipher;"
+    "p = Path(sys.argv[1]); cipher.unlock(p, sys.argv[2]); c = cipher.cipher_connection(p);"
+    "c.execute('SELECT count(*) FROM note').fetchone(); print('open', flush=True);"
+    "sys.stdin.readline()"
+)
+
+
+def test_a_new_passphrase_is_refused_while_another_program_has_the_database_open(
+    encrypted: Path,
+) -> None:
+    root = Path(__file__).resolve().parent.parent.parent
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(encrypted), PASSPHRASE],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=root,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+        before = encrypted.read_bytes()
+        cipher.unlock(encrypted, PASSPHRASE)
+        with pytest.raises(DatabaseUnavailable, match="in use"):
+            Store.encrypt(encrypted, "biscuits by the kettle", login="it.admin", again=True)
+        assert encrypted.read_bytes() == before
+        assert not any(".encrypting" in name for name in files_beside(encrypted))
+    finally:
+        assert holder.stdin is not None
+        holder.stdin.close()
+        holder.wait(timeout=30)
+    cipher.forget_all()
+    cipher.unlock(encrypted, PASSPHRASE)  # the old passphrase still opens it
