@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 
 from tests.tui.waiting import until
+from tui.widgets import textual_fixes
 from tui.widgets.safe import SafeInput
 from tui.widgets.textual_fixes import take_input
 
@@ -55,3 +58,49 @@ async def test_keys_typed_after_a_key_passed_on_wait_for_its_binding() -> None:
         field = app.query_one("#filter", SafeInput)
         await until(pilot, lambda: field.value == "zq")
         assert first.value == ""
+
+
+class Stuck(Screen[None]):
+    """A screen whose mount does not end (until told)."""
+
+    def __init__(self, released: asyncio.Event) -> None:
+        super().__init__()
+        self.released = released
+
+    async def on_mount(self) -> None:
+        await self.released.wait()
+
+
+class Pushing(Hiding):
+    BINDINGS = [Binding("f3", "push")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.released = asyncio.Event()
+
+    def action_push(self) -> None:
+        self.push_screen(Stuck(self.released))
+
+
+async def test_keys_wait_for_a_screen_being_mounted_but_not_for_ever(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(textual_fixes, "MOUNT_WAIT_SECONDS", 0.3)
+    app = Pushing()
+    async with app.run_test(size=(40, 6)) as pilot:
+        first = app.query_one("#first", SafeInput)
+        first.focus()
+        await until(pilot, lambda: first.has_focus)
+        for key, character in [("f3", None), ("z", "z")]:
+            app.post_message(events.Key(key, character))
+        try:
+            # Not the pilot's pause, which waits for the screen's mount to be over too.
+            for _ in range(500):
+                if isinstance(app.screen, Stuck) and first._input_waiting == 0:
+                    break
+                await asyncio.sleep(0.01)
+            # The key after f3 went on once the wait was over: the keys behind it not held.
+            assert isinstance(app.screen, Stuck) and first._input_waiting == 0
+            assert first.value == ""
+        finally:
+            app.released.set()

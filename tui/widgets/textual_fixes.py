@@ -244,6 +244,8 @@ This module is full: 12 and on are in ``tui.widgets.textual_fixes_more``.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import sys
 from collections.abc import Generator
 from typing import TYPE_CHECKING, Any, Self
@@ -390,6 +392,10 @@ class InOrderKeys(_Base):
         return pasted(text)
 
 
+# How long a key passed to a screen still being mounted waits for it (see ``deliver_key``).
+MOUNT_WAIT_SECONDS = 5.0
+
+
 def take_input(app: Any, event: events.Event) -> bool:
     """For the app's ``on_event``: pass a key or a paste from the terminal on to the widget that
     must deal with it next, and return True; False leaves it to Textual.
@@ -431,8 +437,10 @@ async def deliver_key(app: Any, key: events.Key) -> None:
     typed behind it had already gone to the screen and been lost."""
     if not app.screen.is_mounted:
         # A screen just pushed (enter then 3/ typed together): its keys wait until it is up
-        # and its focus set, then go where they would have gone had they come a moment later.
-        await app.screen._mounted_event.wait()
+        # and its focus set, then go where they would have gone had they come a moment later
+        # (not for ever: the keys behind them wait too).
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(app.screen._mounted_event.wait(), MOUNT_WAIT_SECONDS)
     focused = app.screen.focused
     if isinstance(focused, InOrderKeys):
         forward(focused, key)
