@@ -278,6 +278,14 @@ def test_a_plain_database_has_no_passphrase_to_change(tmp_path: Path, plain: Pat
     assert_one_line_error(refused, "is not encrypted", "caseline admin encrypt")
     assert refused.returncode == 1
     same()
+    # Nor has a folder, or a file that is no database: each said as what it is.
+    folder = change(tmp_path, tmp_path, KEY, NEW)
+    assert_one_line_error(folder, "is a directory, not a database file")
+    text = tmp_path / "notes.txt"
+    text.write_text("not a database, but long enough to be read as one\n" * 40)
+    other = change(tmp_path, text, KEY, NEW)
+    assert_one_line_error(other, "not a Caseline database")
+    assert (folder.returncode, other.returncode) == (1, 1)
 
 
 def test_at_a_terminal_it_asks_for_the_passphrase_then_the_new_one_twice(

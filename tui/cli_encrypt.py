@@ -104,6 +104,7 @@ def change_passphrase(args: argparse.Namespace, config: Config) -> int:
 
     path = _database_file(args, config)
     if not Store.is_encrypted(path):
+        Store.contents_of(path)  # a file that is no Caseline database is refused as such
         fail(f"{path} is not encrypted (caseline admin encrypt gives it a passphrase).")
     Store.unlock_file(path)  # its passphrase now: asked, or from the variable
     new = _new_passphrase(path, config.min_passphrase_length, variable=NEW_PASSPHRASE_VARIABLE)
@@ -129,6 +130,8 @@ def _database_file(args: argparse.Namespace, config: Config) -> Path:
     path = resolve_db_path(getattr(args, "db", None), config)
     if not path.exists():
         fail(f"No database at {path}.")
+    if path.is_dir():
+        fail(f"{path} is a directory, not a database file.")
     return path
 
 
