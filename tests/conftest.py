@@ -21,6 +21,7 @@ from store.cases.records import CaseDetail
 from store.common import dates
 from store.common.errors import StoreError
 from store.common.records import WorkerInfo
+from store.core import cipher
 from store.service import Store
 from store.workers import passphrases
 from tests.postgres_cluster import REQUIRE, TEMPLATE, Cluster, ClusterUnavailable, Outside
@@ -107,6 +108,26 @@ CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 def _cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Hash passphrases with the cheapest Argon2id parameters, in this process."""
     monkeypatch.setattr(passphrases, "HASHER", CHEAP_HASHER)
+
+
+# SQLCipher 4 derives a file's key from its passphrase with 256,000 rounds of PBKDF2: a quarter
+# of a second of CPU each time a passphrase is tried, and the tests try hundreds. In this
+# process the key is derived with a few rounds; a child process (the real-terminal tests) uses
+# the real number, so a file a child is to open is encrypted with ``real_key_derivation`` on.
+# tests/store/test_cipher.py checks production's number and SQLCipher's own reading of it.
+PRODUCTION_KDF_ROUNDS = cipher._KDF_ROUNDS
+CHEAP_KDF_ROUNDS = 2
+
+
+@pytest.fixture(autouse=True)
+def _cheap_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cipher, "_KDF_ROUNDS", CHEAP_KDF_ROUNDS)
+
+
+@pytest.fixture
+def real_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keys derived as production derives them, for a file another process will open."""
+    monkeypatch.setattr(cipher, "_KDF_ROUNDS", PRODUCTION_KDF_ROUNDS)
 
 
 Build = Callable[[Path], object]

@@ -148,6 +148,7 @@ def test_the_app_and_serve_without_the_passphrase_refuse_in_one_line(
     same()
 
 
+@pytest.mark.usefixtures("real_key_derivation")  # another process opens the file
 def test_the_app_at_a_terminal_asks_for_the_passphrase_before_it_starts(
     tmp_path: Path, encrypted: Path
 ) -> None:
@@ -168,6 +169,7 @@ def test_the_app_at_a_terminal_asks_for_the_passphrase_before_it_starts(
         term.close()
 
 
+@pytest.mark.usefixtures("real_key_derivation")  # another process opens the file
 def test_encrypt_at_a_terminal_asks_for_the_new_passphrase_twice(
     tmp_path: Path, plain: Path
 ) -> None:
@@ -288,6 +290,7 @@ def test_a_plain_database_has_no_passphrase_to_change(tmp_path: Path, plain: Pat
     assert (folder.returncode, other.returncode) == (1, 1)
 
 
+@pytest.mark.usefixtures("real_key_derivation")  # another process opens the file
 def test_at_a_terminal_it_asks_for_the_passphrase_then_the_new_one_twice(
     tmp_path: Path, encrypted: Path
 ) -> None:

@@ -154,9 +154,10 @@ def _encrypt(path: Path, passphrase: str, check: Callable[[Path], None]) -> Encr
     plain = os.open(path, os.O_RDWR)
     try:
         _alone(conn, path)
-        counts = _export(conn, copy, passphrase)
+        key = cipher.new_key(passphrase)
+        counts = _export(conn, copy, key)
         before = conn.execute("PRAGMA data_version").fetchone()[0]
-        cipher.remember(copy, passphrase)
+        cipher.remember(copy, key)
         check(copy)
         _same_rows(copy, counts, path)
         conn.execute("BEGIN EXCLUSIVE")
@@ -205,12 +206,12 @@ def _alone(conn: Any, path: Path) -> None:
         raise DatabaseUnavailable(f"{path} is in use: its journal stayed {mode}; try again.")
 
 
-def _export(conn: Any, copy: Path, passphrase: str) -> dict[str, int]:
-    """Every table's rows, counted, and the whole database written to ``copy``, encrypted, in
-    one exclusive transaction (no one writes meanwhile)."""
+def _export(conn: Any, copy: Path, key: str) -> dict[str, int]:
+    """Every table's rows, counted, and the whole database written to ``copy``, encrypted with
+    ``key`` (``cipher.new_key``'s), in one exclusive transaction (no one writes meanwhile)."""
     try:
-        # A parameter, not a literal: the passphrase is never part of any SQL text.
-        conn.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(copy), passphrase))
+        # A parameter, not a literal: the key is never part of any SQL text.
+        conn.execute("ATTACH DATABASE ? AS encrypted KEY ?", (str(copy), key))
         try:
             conn.execute("BEGIN EXCLUSIVE")
             counts = _counts(conn, "main")

@@ -176,6 +176,17 @@ def _derived(path: Path, passphrase: str) -> str:
     salt included."""
     with path.open("rb") as fh:
         salt = fh.read(_SALT_BYTES)
+    return _literal(passphrase, salt)
+
+
+def new_key(passphrase: str) -> str:
+    """The key for a new encrypted file: a salt of its own, and the key SQLCipher 4 derives
+    from ``passphrase`` with it (so SQLCipher's own ``PRAGMA key = 'passphrase'`` opens the
+    file too), as the raw-key literal. Keyed with it, SQLCipher derives nothing again."""
+    return _literal(passphrase, os.urandom(_SALT_BYTES))
+
+
+def _literal(passphrase: str, salt: bytes) -> str:
     key = hashlib.pbkdf2_hmac("sha512", passphrase.encode(), salt, _KDF_ROUNDS, _KEY_BYTES)
     return Secret(f"x'{key.hex()}{salt.hex()}'")
 
@@ -226,10 +237,10 @@ def _opens(path: Path, key: str) -> bool:
     return True
 
 
-def remember(path: Path, passphrase: str) -> None:
-    """Keep the key ``passphrase`` gives the encrypted file at ``path`` (one this process has
-    just encrypted)."""
-    _keep(path, _derived(path, passphrase))
+def remember(path: Path, key: str) -> None:
+    """Keep ``key`` (``new_key``'s) for the encrypted file at ``path``, one this process has
+    just written with it."""
+    _keep(path, key)
 
 
 def _keep(path: Path, key: str) -> None:

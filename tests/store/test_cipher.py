@@ -92,6 +92,33 @@ def test_an_encrypted_database_opens_with_its_passphrase_and_holds_the_same_reco
     assert Store.file_problem(plain, full=True) is None
 
 
+def test_keys_are_derived_as_sqlcipher_4_derives_them_so_its_own_tools_open_the_file(
+    plain: Path, real_key_derivation: None
+) -> None:
+    """Caseline derives a file's key itself (once, not again in SQLCipher): with SQLCipher 4's
+    own settings, so ``PRAGMA key = 'passphrase'`` in SQLCipher's shell opens what it wrote."""
+    from tests.conftest import PRODUCTION_KDF_ROUNDS
+
+    assert PRODUCTION_KDF_ROUNDS == cipher._KDF_ROUNDS == 256_000
+    Store.encrypt(plain, PASSPHRASE, login="it.admin")
+    cipher.forget_all()
+    sqlcipher = cipher.driver(plain)
+    conn = sqlcipher.connect(str(plain))
+    try:
+        conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
+        names = [row[0] for row in conn.execute("SELECT name FROM client")]
+        assert names == ["Dana Reyes"]
+    finally:
+        conn.close()
+    wrong = sqlcipher.connect(str(plain))
+    try:
+        wrong.execute("PRAGMA key = 'not the passphrase'")
+        with pytest.raises(sqlcipher.DatabaseError):
+            wrong.execute("SELECT name FROM client").fetchall()
+    finally:
+        wrong.close()
+
+
 def test_a_wrong_passphrase_is_refused_and_nothing_is_written(
     encrypted: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -343,6 +370,7 @@ HOLD = (
 )
 
 
+@pytest.mark.usefixtures("real_key_derivation")  # another process opens the file
 def test_a_new_passphrase_is_refused_while_another_program_has_the_database_open(
     encrypted: Path,
 ) -> None:
