@@ -12,13 +12,15 @@ from store.core.models import BaseModel
 
 def open_postgres(url: str) -> Database:
     """The PostgreSQL database at ``url``, made a Caseline database at the newest schema if it
-    is empty. Refused (DatabaseUnavailable, in one line) if the server can't be reached or
-    refuses the user, and if its schema is older than this Caseline's."""
+    is empty, upgraded in place if its schema is older. Refused (DatabaseUnavailable, in one
+    line) if the server can't be reached or refuses the user, or an upgrade fails (it is then
+    left as it was)."""
     from store.core.postgres_db import (
         PostgresDatabase,
         add_search_index,
         create_schema,
         schema_version,
+        upgrade_schema,
     )
 
     database = PostgresDatabase(url)
@@ -26,12 +28,9 @@ def open_postgres(url: str) -> Database:
         current = schema_version(database)
         if current is None:
             create_schema(database, all_models())
-        elif current < migrations.LATEST:
-            raise DatabaseUnavailable(
-                f"{database.where} holds schema {current}; this Caseline can't upgrade a "
-                f"PostgreSQL database yet (it needs schema {migrations.LATEST})."
-            )
         else:
+            if current < migrations.LATEST:
+                upgrade_schema(database)
             add_search_index(database)
     except BaseException:
         database.close()
@@ -56,8 +55,8 @@ def open_postgres_existing(url: str, *, read_only: bool) -> Database:
             )
         if current < migrations.LATEST:
             raise DatabaseUnavailable(
-                f"{database.where} holds schema {current}; this Caseline can't upgrade a "
-                f"PostgreSQL database yet (it needs schema {migrations.LATEST})."
+                f"{database.where} was written by an older Caseline and needs upgrading before "
+                "it can be read: open it once with caseline --db and its URL."
             )
     except BaseException:
         database.close()

@@ -20,7 +20,7 @@ from typing import Any
 import peewee
 
 from store import __version__
-from store.common.errors import DatabaseUnavailable, NotACaselineDatabase
+from store.common.errors import DatabaseUnavailable, NotACaselineDatabase, StoreError
 from store.core import postgres, postgres_search, seal
 from store.core.db import Database, proxy
 
@@ -140,6 +140,24 @@ def schema_version(database: PostgresDatabase) -> int | None:
             )
         meta = dict(postgres.execute_sql(db, "SELECT key, value FROM caseline_meta").fetchall())
     return migrations.check_version(meta, database.where)
+
+
+def upgrade_schema(database: PostgresDatabase) -> list[int]:
+    """Bring the database to the newest schema by its PostgreSQL steps, all in one
+    transaction (``store.core.migrations.postgres_steps``); the versions run. Any failure
+    leaves it as it was and is said in one line."""
+    from store.core.migrations import postgres_steps
+
+    try:
+        with database.migrating() as db:
+            return postgres_steps.upgrade(db, database.where)
+    except StoreError:
+        raise
+    except Exception as exc:
+        raise DatabaseUnavailable(
+            f"Could not upgrade {database.where} to this version of Caseline ({exc}); "
+            "it was left as it was."
+        ) from exc
 
 
 SEAL_TABLE_DDL = (
