@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     # Not needed to draw the caseload: loaded when first used.
     from store.cases.records import CaseRow
     from store.notes.records import DraftInfo, LeftDraft
-    from store.search.records import SearchHit
     from tui.screens.sign_in import SignIn
 
 STARTED_AFTER_SECONDS = 1.0  # after the first caseload is shown, start-up is over
@@ -462,7 +461,6 @@ class CaselineApp(Session, SavesOnHangUp):
 
     def action_search(self) -> None:
         """Search the records: the case on show, if there is one (``a`` widens it)."""
-        from tui.screens.search.opening import open_hit
         from tui.screens.search.screen import SearchScreen
 
         screen = self.screen
@@ -481,11 +479,7 @@ class CaselineApp(Session, SavesOnHangUp):
         else:
             case_id = None
 
-        def chosen(hit: SearchHit | None) -> None:
-            if hit is not None:
-                open_hit(self, hit)
-
-        self.push_screen(SearchScreen(case_id, label), chosen)
+        self.push_screen(SearchScreen(case_id, label))  # it opens what is chosen itself
 
     # -- actions -----------------------------------------------------------------------
 

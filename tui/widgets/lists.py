@@ -3,6 +3,9 @@ were typed, and refilling a list without losing the worker's place in it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -14,7 +17,28 @@ from tui.widgets.textual_fixes import InOrderKeys, OptionLinesKeptAtSameWidth
 class InOrderOptionList(InOrderKeys, OptionLinesKeptAtSameWidth, OptionList):  # type: ignore[misc]
     """An OptionList that takes keys in the order they were typed: text typed straight
     after `/` reaches the filter it opens. Shown again at the same width, it draws nothing
-    again."""
+    again.
+
+    ``chosen``: what `enter` on an option does, done in the key's own turn. Posted as
+    ``OptionSelected``, it would be done a message later, after the keys typed straight
+    behind `enter` (a slow SSH link delivers them together) had acted on this list's screen
+    rather than on what `enter` opened. A click still posts ``OptionSelected``.
+    """
+
+    def __init__(
+        self, *content: Any, chosen: Callable[[Option], object] | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*content, **kwargs)
+        self._chosen = chosen
+
+    def action_select(self) -> None:
+        index = self.highlighted
+        if self._chosen is None or index is None:
+            super().action_select()
+            return
+        option = self.get_option_at_index(index)
+        if not option.disabled:
+            self._chosen(option)
 
 
 def refill(options: OptionList, new: list[Option], *, select: str | None = None) -> None:

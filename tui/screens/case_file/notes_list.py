@@ -7,7 +7,7 @@ changes nothing on screen."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from textual.containers import Horizontal
@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 NOTES_AUTHOR_WIDTH = 100  # a narrower notes list leaves the author out: the text needs the room
 
 
-def notes_content(note_types: Sequence[str]) -> list[Widget]:
-    """The notes tab's widgets, unmounted."""
+def notes_content(note_types: Sequence[str], chosen: Callable[[Option], object]) -> list[Widget]:
+    """The notes tab's widgets, unmounted; ``chosen`` opens the note `enter` chose."""
     return [
         Horizontal(
             SafeInput(placeholder="/ filter notes by text", id="notes-text", compact=True),
@@ -45,7 +45,7 @@ def notes_content(note_types: Sequence[str]) -> list[Widget]:
             ),
             id="notes-filter",
         ),
-        InOrderOptionList(id="notes-list"),
+        InOrderOptionList(id="notes-list", chosen=chosen),
     ]
 
 

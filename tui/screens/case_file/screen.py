@@ -14,14 +14,8 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import (
-    Input,
-    OptionList,
-    Select,
-    Static,
-    TabbedContent,
-    TabPane,
-)
+from textual.widgets import Input, OptionList, Select, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
 
 from store.case_file.records import CaseFile
 from store.cases.records import CaseDetail
@@ -133,7 +127,7 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
         if tab == "summary":
             return summary_content()
         if tab == "notes":
-            return notes_content(self.caseline.config.note_types)
+            return notes_content(self.caseline.config.note_types, chosen=self._choose)
         if tab == "plan":
             return [PlanPane(self.case_id, self._case_label(), id="plan-pane")]
         if tab in EXTRA:
@@ -330,7 +324,11 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
 
     @on(OptionList.OptionSelected)
     def _option_selected(self, event: OptionList.OptionSelected) -> None:
-        option_id = event.option.id or ""
+        self._choose(event.option)
+
+    def _choose(self, option: Option) -> None:
+        """What `enter` on a note, a contact or a professional opens (notes: in its turn)."""
+        option_id = option.id or ""
         kind, _, raw = option_id.partition("-")
         if not raw.isdigit():
             return

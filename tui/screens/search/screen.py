@@ -25,6 +25,7 @@ from store.common.words import plural
 from store.search.records import KINDS, SearchHit, SearchPage
 from tui.screens.base import CaselineScreen
 from tui.screens.search.lines import hit_line, kind_label
+from tui.screens.search.opening import open_hit
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.lists import InOrderOptionList
@@ -133,7 +134,7 @@ class SearchScreen(CaselineScreen[SearchHit | None]):
             compact=True,
         )
         yield Static("", id="search-filters")
-        yield InOrderOptionList(id="search-results")
+        yield InOrderOptionList(id="search-results", chosen=self._choose)
         yield Static("", id="search-status", classes="muted")
         yield CaselineFooter()
 
@@ -260,11 +261,18 @@ class SearchScreen(CaselineScreen[SearchHit | None]):
 
     @on(OptionList.OptionSelected, "#search-results")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
-        chosen = str(event.option.id or "")
+        self._choose(event.option)
+
+    def _choose(self, option: Option) -> None:
+        """`enter` (in its own turn) or a click: more results, or the record found opened in
+        this screen's place, at once, so the keys typed straight after act on it."""
+        chosen = str(option.id or "")
         if chosen == MORE:
             self.action_more()
         elif chosen.startswith("hit-"):
-            self.dismiss(self.hits[int(chosen.removeprefix("hit-"))])
+            hit = self.hits[int(chosen.removeprefix("hit-"))]
+            self.dismiss(hit)
+            open_hit(self.caseline, hit)
 
     def action_back(self) -> None:
         if self.box.has_focus and self.hits:

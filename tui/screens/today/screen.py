@@ -21,6 +21,7 @@ from store.reminders.records import Agenda, AgendaItem
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.lists import InOrderOptionList
 from tui.workers import run_store
 
 READERS = (
@@ -114,7 +115,7 @@ class TodayScreen(CaselineScreen[None]):
         with Horizontal(classes="title-bar"):
             yield self._title
             yield Static(dates.format_date(dates.today()), id="today-date", classes="who")
-        yield OptionList(id="today-list")
+        yield InOrderOptionList(id="today-list", chosen=self._choose)
         yield Static("", id="today-status", classes="muted")
         yield CaselineFooter()
 
@@ -202,7 +203,12 @@ class TodayScreen(CaselineScreen[None]):
 
     @on(OptionList.OptionSelected, "#today-list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
-        item = self._items.get(event.option.id or "")
+        self._choose(event.option)
+
+    def _choose(self, option: Option) -> None:
+        """`enter` (in its own turn, so the keys typed straight after act on what it opened)
+        or a click: open what the line is about."""
+        item = self._items.get(option.id or "")
         if item is not None:
             from tui.screens.today.opening import open_item
 

@@ -1,0 +1,126 @@
+"""`enter` on a list and the keys typed straight after it, in one burst (a slow SSH link
+delivers them together): the keys act on what `enter` opened, not on the list's screen.
+
+`enter` used to post the list's choice as a message, handled after the keys already queued
+behind it: on Today, `enter 3` opened the case on the line's own tab, the `3` lost; on a
+case's notes, `enter escape` left the case and then opened the note over the caseload."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual import events
+from textual.screen import Screen
+from textual.widgets import TabbedContent
+
+from store.service import Store
+from tests.tui.test_today_ui import highlight, open_today
+from tui.app import CaselineApp
+from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.caseload.screen import CaseloadScreen
+from tui.screens.notes.note_view import NoteViewScreen
+from tui.screens.search.screen import SearchScreen
+
+from .helpers import loaded, type_text
+from .waiting import until
+
+MakeApp = Callable[..., CaselineApp]
+ME = "sam.okafor"
+
+
+def burst(app: CaselineApp, *keys: str) -> None:
+    """The keys as the terminal sends them in one read: all queued before any is handled."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+def on_tab(app: CaselineApp, tab: str) -> bool:
+    screen = app.screen
+    return (
+        isinstance(screen, CaseFileScreen)
+        and screen.detail is not None
+        and screen.query_one(TabbedContent).active == tab
+    )
+
+
+def pushed(app: CaselineApp) -> list[type[Screen[Any]]]:
+    """The kinds of screen pushed from now on, in order."""
+    kinds: list[type[Screen[Any]]] = []
+    push = app.push_screen
+
+    def noted(screen: Any, *args: Any, **kwargs: Any) -> Any:
+        kinds.append(type(screen))
+        return push(screen, *args, **kwargs)
+
+    app.push_screen = noted  # type: ignore[method-assign]
+    return kinds
+
+
+def write(db: Path, *, note: str = "", summary: str = "") -> None:
+    """On Aisha Bello's case (the first on the caseload): a note, a summary."""
+    store = Store.open(db)
+    try:
+        me = store.workers.ensure(ME)
+        case = next(r.id for r in store.cases.caseload(me) if r.client_name == "Aisha Bello")
+        if note:
+            store.notes.finalise(
+                me, case, {"contact_at": "today 9:00", "note_type": "phone call", "body": note}
+            )
+        if summary:
+            store.case_file.save_summary(me, case, summary)
+    finally:
+        store.close()
+
+
+async def test_enter_then_a_tabs_number_on_today_opens_the_case_on_that_tab(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_today(pilot)
+        await highlight(pilot, screen, "Plan review")  # opens the case on its plan
+        burst(app, "enter", "3")
+        await until(pilot, lambda: on_tab(app, "notes"))
+        await loaded(pilot)
+        assert on_tab(app, "notes")
+
+
+async def test_enter_then_escape_on_a_cases_notes_opens_the_note_and_comes_back(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    write(seeded_db, note="Rang the GP about the prescription.")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter", "3")
+        await until(pilot, lambda: on_tab(app, "notes"))
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "notes-list")
+        shown = pushed(app)
+        burst(app, "enter", "escape")
+        # The note was opened and closed again: the case file is on top, on its notes.
+        await until(pilot, lambda: NoteViewScreen in shown)
+        await until(pilot, lambda: on_tab(app, "notes") and len(app.screen_stack) == 2)
+        await loaded(pilot)
+        assert [type(s) for s in app.screen_stack] == [CaseloadScreen, CaseFileScreen]
+        assert shown == [NoteViewScreen]
+
+
+async def test_enter_then_a_tabs_number_on_a_search_result_acts_on_the_case_it_opened(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    write(seeded_db, summary="Plays the banjo at the community centre.")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+f")
+        await until(pilot, lambda: isinstance(app.screen, SearchScreen))
+        await type_text(pilot, "banjo")
+        await until(pilot, lambda: len(getattr(app.screen, "hits", [])) == 1)
+        await pilot.press("down")  # to the results
+        burst(app, "enter", "3")  # the summary opens on its tab; 3 is the notes
+        await until(pilot, lambda: on_tab(app, "notes"))
+        await loaded(pilot)
+        assert on_tab(app, "notes")
+        assert not any(isinstance(s, SearchScreen) for s in app.screen_stack)
