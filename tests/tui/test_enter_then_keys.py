@@ -13,14 +13,19 @@ from typing import Any
 
 from textual import events
 from textual.screen import Screen
-from textual.widgets import TabbedContent
+from textual.widgets import Input, TabbedContent
 
 from store.service import Store
+from tests.tui.test_conferences_ui import _with_meeting
+from tests.tui.test_referrals_ui import _referral, open_referrals
 from tests.tui.test_today_ui import highlight, open_today
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.caseload.screen import CaseloadScreen
+from tui.screens.form import FormScreen
+from tui.screens.meetings.conferences import ConferencesScreen, MinutesScreen
 from tui.screens.notes.note_view import NoteViewScreen
+from tui.screens.referrals.view import ReferralScreen
 from tui.screens.search.screen import SearchScreen
 
 from .helpers import loaded, type_text
@@ -58,8 +63,8 @@ def pushed(app: CaselineApp) -> list[type[Screen[Any]]]:
     return kinds
 
 
-def write(db: Path, *, note: str = "", summary: str = "") -> None:
-    """On Aisha Bello's case (the first on the caseload): a note, a summary."""
+def write(db: Path, *, note: str = "", summary: str = "", contact: str = "") -> None:
+    """On Aisha Bello's case (the first on the caseload): a note, a summary, a contact."""
     store = Store.open(db)
     try:
         me = store.workers.ensure(ME)
@@ -70,6 +75,9 @@ def write(db: Path, *, note: str = "", summary: str = "") -> None:
             )
         if summary:
             store.case_file.save_summary(me, case, summary)
+        if contact:
+            client = store.cases.get(me, case).client_id
+            store.case_file.add_contact(me, client, {"name": contact})
     finally:
         store.close()
 
@@ -124,3 +132,59 @@ async def test_enter_then_a_tabs_number_on_a_search_result_acts_on_the_case_it_o
         await loaded(pilot)
         assert on_tab(app, "notes")
         assert not any(isinstance(s, SearchScreen) for s in app.screen_stack)
+
+
+async def test_enter_then_typing_on_a_contact_types_into_the_form_it_opened(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    write(seeded_db, contact="Grace Bello")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")  # the case, on its overview: the support network focused
+        await until(pilot, lambda: on_tab(app, "overview"))
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "contacts")
+        await until(pilot, lambda: getattr(app.focused, "option_count", 0) == 1)
+        burst(app, "enter", "end", "x", "y")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await until(pilot, lambda: getattr(app.focused, "value", None) == "Grace Belloxy")
+        assert isinstance(app.focused, Input) and app.focused.value == "Grace Belloxy"
+
+
+async def test_enter_then_escape_on_a_referral_opens_it_and_comes_back(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    _referral(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_referrals(pilot)
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "referrals-list")
+        await until(pilot, lambda: getattr(app.focused, "option_count", 0) >= 1)
+        shown = pushed(app)
+        burst(app, "enter", "escape")
+        await until(pilot, lambda: ReferralScreen in shown)
+        await until(pilot, lambda: on_tab(app, "referrals") and len(app.screen_stack) == 2)
+        assert [type(s) for s in app.screen_stack] == [CaseloadScreen, CaseFileScreen]
+        assert shown == [ReferralScreen]
+
+
+async def test_enter_then_escape_on_a_meeting_opens_its_minutes_and_comes_back(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    _with_meeting(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")
+        await loaded(pilot)
+        await pilot.press("M")
+        await until(pilot, lambda: isinstance(app.screen, ConferencesScreen))
+        await loaded(pilot)
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "meetings")
+        shown = pushed(app)
+        burst(app, "enter", "escape")
+        await until(pilot, lambda: MinutesScreen in shown)
+        await until(pilot, lambda: isinstance(app.screen, ConferencesScreen))
+        await loaded(pilot)
+        assert isinstance(app.screen, ConferencesScreen)
+        assert shown == [MinutesScreen]

@@ -3,6 +3,7 @@ the professionals involved and the start of the summary."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.containers import VerticalScroll
@@ -22,16 +23,16 @@ if TYPE_CHECKING:
     from store.case_file.records import CaseFile
 
 
-def overview_content() -> list[Widget]:
-    """The overview tab's widgets, unmounted."""
+def overview_content(chosen: Callable[[Option], object]) -> list[Widget]:
+    """The overview tab's widgets, unmounted; ``chosen`` edits the person `enter` chose."""
     return [
         VerticalScroll(
             Static(id="client-details", classes="block"),
             Static(id="case-details", classes="block"),
             Static("Support network  (c add · enter edit)", classes="heading"),
-            InOrderOptionList(id="contacts", classes="people"),
+            InOrderOptionList(id="contacts", classes="people", chosen=chosen),
             Static("Professionals involved  (p add · enter edit)", classes="heading"),
-            InOrderOptionList(id="professionals", classes="people"),
+            InOrderOptionList(id="professionals", classes="people", chosen=chosen),
             Static("Case summary  (2 to read · e there to edit)", classes="heading"),
             SafeMarkdown(id="overview-summary"),
             id="overview-scroll",

@@ -123,7 +123,7 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
     def _tab_content(self, tab: str) -> list[Widget]:
         """The widgets of one tab, unmounted."""
         if tab == "overview":
-            return overview_content()
+            return overview_content(chosen=self._choose)
         if tab == "summary":
             return summary_content()
         if tab == "notes":
@@ -327,7 +327,7 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
         self._choose(event.option)
 
     def _choose(self, option: Option) -> None:
-        """What `enter` on a note, a contact or a professional opens (notes: in its turn)."""
+        """What `enter` on a note, a contact or a professional opens, in the key's turn."""
         option_id = option.id or ""
         kind, _, raw = option_id.partition("-")
         if not raw.isdigit():

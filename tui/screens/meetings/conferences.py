@@ -25,7 +25,7 @@ from tui.screens.form import Field, FormScreen
 from tui.text import assemble
 from tui.widgets.date_field import FUTURE
 from tui.widgets.footer import CaselineFooter
-from tui.widgets.lists import refill
+from tui.widgets.lists import InOrderOptionList, refill
 from tui.widgets.markdown import SafeMarkdown
 from tui.workers import report, run_store
 
@@ -198,7 +198,7 @@ class ConferencesScreen(CaselineScreen[None]):
             yield Static("Meetings", classes="title")
             yield Static(assemble(self.label), classes="who")
         yield Static("Meetings  (enter reads the minutes)", classes="heading")
-        yield OptionList(id="meetings")
+        yield InOrderOptionList(id="meetings", chosen=self._choose)
         yield Static("Actions agreed  (d marks done or reopens)", classes="heading")
         yield OptionList(id="actions")
         yield CaselineFooter()
@@ -403,7 +403,11 @@ class ConferencesScreen(CaselineScreen[None]):
 
     @on(OptionList.OptionSelected, "#meetings")
     def _open_meeting(self, event: OptionList.OptionSelected) -> None:
-        raw = (event.option.id or "").removeprefix("meeting-")
+        self._choose(event.option)
+
+    def _choose(self, option: Option) -> None:
+        """`enter` (in its own turn) or a click: the meeting's minutes opened."""
+        raw = (option.id or "").removeprefix("meeting-")
         if raw.isdigit():
             self.app.push_screen(
                 MinutesScreen(int(raw), self.label, editable=not self._case_closed)

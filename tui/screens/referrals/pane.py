@@ -133,7 +133,7 @@ class ReferralsPane(CasePane):
 
     def compose(self) -> ComposeResult:
         yield Static("Loading…", id="referrals-summary")
-        yield InOrderOptionList(id="referrals-list")
+        yield InOrderOptionList(id="referrals-list", chosen=self._choose)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -276,7 +276,11 @@ class ReferralsPane(CasePane):
     @on(OptionList.OptionSelected, "#referrals-list")
     def _open(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        chosen = str(event.option.id or "")
+        self._choose(event.option)
+
+    def _choose(self, option: Option) -> None:
+        """`enter` (in its own turn) or a click: the referral opened."""
+        chosen = str(option.id or "")
         if chosen.startswith("out-"):
             from tui.screens.referrals.view import ReferralScreen
 
