@@ -448,16 +448,16 @@ class CaselineApp(Session, SavesOnHangUp):
 
     def action_new_note(self) -> None:
         from tui.screens.caseload.pickers import CasePickerScreen
+        from tui.screens.notes.draft_offer import start_note_in_turn
         from tui.screens.notes.note_editor import NoteEditorScreen
 
         if isinstance(self.screen, NoteEditorScreen):
             return
 
-        def chosen(case_id: int | None) -> None:
-            if case_id is not None:
-                self.open_note_editor(case_id)
+        async def opens(case_id: int, picker: Screen[Any]) -> None:
+            await start_note_in_turn(self, case_id, picker)
 
-        self.push_screen(CasePickerScreen(), chosen)
+        self.push_screen(CasePickerScreen(opens=opens))
 
     def action_search(self) -> None:
         """Search the records: the case on show, if there is one (``a`` widens it)."""

@@ -8,6 +8,7 @@ closed in the meantime gets nothing: its widgets are gone.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import inspect
 from collections.abc import Awaitable, Callable
@@ -100,6 +101,27 @@ def run_store(
     return node.run_worker(
         work, name=name, group=name, thread=True, exclusive=exclusive, exit_on_error=False
     )
+
+
+async def store_result(app: App[Any], call: Callable[[], T], *, name: str) -> T:
+    """``call`` run in a thread as ``run_store`` runs it, and awaited: for a key whose work
+    must be over before the keys typed after it are handled (they wait in their widget's
+    queue meanwhile, as they would behind a slow key). Raises what ``call`` raised."""
+    loop = asyncio.get_running_loop()
+    outcome: asyncio.Future[tuple[bool, Any]] = loop.create_future()
+
+    def guarded() -> tuple[bool, Any]:
+        try:
+            return True, call()
+        except Exception as error:  # brought back and raised where it is awaited
+            return False, error
+
+    # Run for the app, which stays attached: a result is never dropped, so this always ends.
+    run_store(app, guarded, done=outcome.set_result, name=name, exclusive=False)
+    ok, value = await outcome
+    if not ok:
+        raise value
+    return cast(T, value)
 
 
 async def _finish(outcome: object) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from textual import events
 from textual.screen import Screen
-from textual.widgets import Input, TabbedContent
+from textual.widgets import Input, OptionList, TabbedContent, TextArea
 
 from store.service import Store
 from tests.tui.test_conferences_ui import _with_meeting
@@ -21,9 +21,11 @@ from tests.tui.test_referrals_ui import _referral, open_referrals
 from tests.tui.test_today_ui import highlight, open_today
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.caseload.pickers import CasePickerScreen
 from tui.screens.caseload.screen import CaseloadScreen
 from tui.screens.form import FormScreen
 from tui.screens.meetings.conferences import ConferencesScreen, MinutesScreen
+from tui.screens.notes.note_editor import NoteEditorScreen
 from tui.screens.notes.note_view import NoteViewScreen
 from tui.screens.referrals.view import ReferralScreen
 from tui.screens.search.screen import SearchScreen
@@ -188,3 +190,23 @@ async def test_enter_then_escape_on_a_meeting_opens_its_minutes_and_comes_back(
         await loaded(pilot)
         assert isinstance(app.screen, ConferencesScreen)
         assert shown == [MinutesScreen]
+
+
+async def test_a_note_typed_straight_after_choosing_its_case_is_typed_into_the_note(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: isinstance(app.screen, CasePickerScreen))
+        picker = app.screen
+        await type_text(pilot, "aisha")
+        await until(pilot, lambda: picker.query_one("#cases", OptionList).option_count == 1)
+        # The case and its drafts are read before the editor opens: the keys wait meanwhile,
+        # rather than typing into the picker's box or reaching the caseload (q quits there).
+        burst(app, "enter", "q", "u", "i", "t", "e")
+        await until(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
+        body = app.screen.query_one("#body", TextArea)
+        await until(pilot, lambda: body.text == "quite")
+        assert picker not in app.screen_stack and app.is_running

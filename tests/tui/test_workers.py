@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
 from store.common.errors import InvalidInput, NotFound, StoreError
 from tests.tui.helpers import loaded
-from tui.workers import run_store
+from tui.workers import run_store, store_result
 
 
 class Holder(Screen[None]):
@@ -155,3 +156,30 @@ async def test_a_replaced_exclusive_call_delivers_nothing() -> None:
         release.set()
         await loaded(pilot)
         assert screen.results == ["fresh"]
+
+
+async def test_store_result_is_awaited_off_the_ui_thread_and_raises_what_the_call_raised() -> None:
+    app = Host()
+    async with app.run_test() as pilot:
+        await loaded(pilot)
+        where: list[int] = []
+
+        def call() -> str:
+            where.append(threading.get_ident())
+            return "read"
+
+        assert await store_result(app, call, name="awaited") == "read"
+        assert where and where[0] != app.ui_thread
+
+        def missing() -> str:
+            raise NotFound("That case is no longer there.")
+
+        with pytest.raises(NotFound, match="no longer there"):
+            await store_result(app, missing, name="awaited")
+
+        def faulty() -> str:
+            raise ZeroDivisionError("a fault")
+
+        with pytest.raises(ZeroDivisionError):
+            await store_result(app, faulty, name="awaited")
+        assert messages(app) == []  # raised where it is awaited, for the caller to say

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, ClassVar
 
 from textual import on
@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.events import Key
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -68,11 +68,22 @@ class CasePickerScreen(ModalScreen[int | None]):
     DEFAULT_CSS = PICKER_CSS.format(name="CasePickerScreen")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="picker.cancel"),
+        # Before the query box's own enter: the choice is made in the key's turn.
+        Binding("enter", "choose", "Choose", show=False, priority=True, id="picker.choose"),
     ]
 
-    def __init__(self, title: str = "New note for which case?") -> None:
+    def __init__(
+        self,
+        title: str = "New note for which case?",
+        *,
+        opens: Callable[[int, Screen[Any]], Awaitable[None]] | None = None,
+    ) -> None:
+        """``opens(case_id, picker)``: what choosing a case opens, awaited while the keys typed
+        straight after `enter` wait, and replacing the picker itself (without it, the picker
+        is dismissed with the case's id)."""
         super().__init__()
         self.heading = title
+        self._opens = opens
         self._mine: list[CaseRow] = []
         self._others: list[CaseRow] = []
 
@@ -145,16 +156,21 @@ class CasePickerScreen(ModalScreen[int | None]):
                 step = 1 if event.key == "down" else -1
                 options.highlighted = max(0, min(options.option_count - 1, current + step))
 
-    @on(Input.Submitted, "#query")
-    def _submitted(self) -> None:
+    async def action_choose(self) -> None:
         options = self.query_one("#cases", OptionList)
         if options.highlighted is not None:
             option = options.get_option_at_index(options.highlighted)
-            self.dismiss(int(str(option.id)))
+            await self._choose(int(str(option.id)))
 
     @on(OptionList.OptionSelected, "#cases")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self.dismiss(int(str(event.option.id)))
+    async def _selected(self, event: OptionList.OptionSelected) -> None:
+        await self._choose(int(str(event.option.id)))
+
+    async def _choose(self, case_id: int) -> None:
+        if self._opens is None:
+            self.dismiss(case_id)
+        else:
+            await self._opens(case_id, self)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -7,13 +7,14 @@ through ``start_note``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -23,7 +24,7 @@ from store.common.textsafe import preview_line
 from store.notes.records import DraftInfo
 from tui.screens.caseload.pickers import PICKER_CSS
 from tui.text import assemble
-from tui.workers import run_store
+from tui.workers import report, run_store, store_result
 
 if TYPE_CHECKING:
     from tui.host import CaselineHost
@@ -34,18 +35,39 @@ NEW = "new"
 def start_note(app: CaselineHost, case_id: int, case_label: str | None) -> None:
     """Open the note editor on a case, first offering the worker's drafts on it, if any.
     ``case_label`` None: the case's reference and client are read with the drafts."""
-
-    def look() -> tuple[str, list[DraftInfo]]:
-        label = _label_for(app, case_id) if case_label is None else case_label
-        return label, [d for d in app.store.notes.drafts(app.me) if d.case_id == case_id]
-
     run_store(
         app,
-        look,
+        _looker(app, case_id, case_label),
         done=lambda found: _found(app, case_id, *found),
         name="case-drafts",
         exclusive=False,
     )
+
+
+async def start_note_in_turn(app: CaselineHost, case_id: int, leaving: Screen[Any]) -> None:
+    """``start_note`` for a key (enter on the case picker): the case and its drafts are read
+    while the keys typed after it wait, then ``leaving`` gives way to the editor (or to the
+    offer of drafts) in one step, so those keys are typed there, not into the picker or the
+    caseload. A read that fails is said, and the picker stays."""
+    try:
+        found = await store_result(app, _looker(app, case_id, None), name="case-drafts")
+    except Exception as error:
+        report(app, error)
+        return
+    if app.screen is not leaving:  # the screen was locked meanwhile: nothing opens over it
+        return
+    app.pop_screen()
+    _found(app, case_id, *found)
+
+
+def _looker(
+    app: CaselineHost, case_id: int, case_label: str | None
+) -> Callable[[], tuple[str, list[DraftInfo]]]:
+    def look() -> tuple[str, list[DraftInfo]]:
+        label = _label_for(app, case_id) if case_label is None else case_label
+        return label, [d for d in app.store.notes.drafts(app.me) if d.case_id == case_id]
+
+    return look
 
 
 def _label_for(app: CaselineHost, case_id: int) -> str:

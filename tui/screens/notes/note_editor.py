@@ -173,7 +173,9 @@ class NoteEditorScreen(CaselineScreen[int | None]):
         for error in self.query(".field-error"):
             error.display = False
         body = self.query_one("#body", TextArea)
-        body.focus()
+        # Now, not later as focus() does: the keys typed while the editor opened (a note begun
+        # straight after choosing its case) are passed on as soon as it is mounted.
+        self.set_focus(body)
         body.move_cursor(body.document.end)
         self.state()  # finds the fields here, so the saver's thread never queries the DOM
         self._saver.start()
