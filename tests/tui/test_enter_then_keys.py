@@ -210,3 +210,40 @@ async def test_a_note_typed_straight_after_choosing_its_case_is_typed_into_the_n
         body = app.screen.query_one("#body", TextArea)
         await until(pilot, lambda: body.text == "quite")
         assert picker not in app.screen_stack and app.is_running
+
+
+async def test_the_case_chosen_is_the_one_typed_even_when_the_list_had_not_caught_up(
+    make_app: MakeApp,
+) -> None:
+    """Typed in one burst, the letters before enter are in the picker's box before its list
+    has been refilled for them: enter chooses from the list as it is for what was typed."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: isinstance(app.screen, CasePickerScreen))
+        cases = app.screen.query_one("#cases", OptionList)
+        await until(pilot, lambda: cases.option_count > 1)  # the recent cases, hers not first
+        assert "Siobhán" not in str(cases.get_option_at_index(0).prompt)
+        burst(app, "s", "i", "o", "b", "enter", "h", "i")
+        await until(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
+        editor = app.screen
+        body = editor.query_one("#body", TextArea)
+        await until(pilot, lambda: body.text == "hi")
+        assert "Siobhán O'Sullivan-Murphy" in editor.case_label
+
+
+async def test_a_case_of_another_workers_typed_in_the_same_burst_as_ctrl_n_is_found_first(
+    make_app: MakeApp,
+) -> None:
+    """Priya Patel's case is Priya's: found by a search of the store, which had not even
+    begun when enter came."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        burst(app, "ctrl+n", "p", "a", "t", "e", "l", "enter", "o", "k")
+        await until(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
+        editor = app.screen
+        body = editor.query_one("#body", TextArea)
+        await until(pilot, lambda: body.text == "ok")
+        assert "Priya Patel" in editor.case_label

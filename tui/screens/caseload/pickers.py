@@ -16,12 +16,13 @@ from textual.widgets.option_list import Option
 
 from store.cases.records import CaseRow
 from store.common import dates
+from store.common.errors import StoreError
 from store.common.textsafe import fold, preview_line
 from store.common.words import plural
 from store.notes.records import DraftInfo, LeftDraft
 from tui.text import assemble
 from tui.widgets.safe import SafeInput
-from tui.workers import run_store
+from tui.workers import report, run_store, store_result
 
 PICKER_CSS = """
     {name} {{ align: center top; background: $background 60%; }}
@@ -84,8 +85,10 @@ class CasePickerScreen(ModalScreen[int | None]):
         super().__init__()
         self.heading = title
         self._opens = opens
-        self._mine: list[CaseRow] = []
+        self._mine: list[CaseRow] | None = None  # None until read
         self._others: list[CaseRow] = []
+        self._others_for = ""  # the text the other workers' cases were found for
+        self._shown_for: str | None = None  # the text the list shows the cases of
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -117,20 +120,21 @@ class CasePickerScreen(ModalScreen[int | None]):
 
     def _found_others(self, text: str, rows: list[CaseRow]) -> None:
         if text == self.query_one("#query", Input).value.strip():
-            self._others = rows
+            self._others, self._others_for = rows, text
             self._refresh()
 
     @on(Input.Changed, "#query")
     def _changed(self, event: Input.Changed) -> None:
-        self._others = []
+        self._others, self._others_for = [], ""
         self._refresh()
         if len(fold(event.value.strip())) >= 2:
             self._search_others(event.value.strip())
 
     def _refresh(self) -> None:
-        needle = fold(self.query_one("#query", Input).value.strip())
+        self._shown_for = self.query_one("#query", Input).value.strip()
+        needle = fold(self._shown_for)
         scored: list[tuple[float, int, CaseRow]] = []
-        for order, row in enumerate(self._mine):
+        for order, row in enumerate(self._mine or []):
             score = fuzzy_score(needle, row.search_key)
             if score is not None:
                 scored.append((score, order, row))
@@ -157,6 +161,28 @@ class CasePickerScreen(ModalScreen[int | None]):
                 options.highlighted = max(0, min(options.option_count - 1, current + step))
 
     async def action_choose(self) -> None:
+        """enter: the case highlighted for what is in the box now. Typed in one burst, the
+        letters before enter are in the box but not yet in the list, nor perhaps the cases
+        read: the list is brought up to date first, reading what it still lacks."""
+        text = self.query_one("#query", Input).value.strip()
+        if self._mine is None or text != self._shown_for:
+            app: Any = self.app  # a CaselineApp
+            try:
+                if self._mine is None:
+                    self._mine = await store_result(
+                        app, lambda: app.store.cases.recent(app.me), name="picker"
+                    )
+                if len(fold(text)) < 2:
+                    self._others, self._others_for = [], ""
+                elif text != self._others_for:
+                    self._others = await store_result(
+                        app, lambda: app.store.cases.find(app.me, text), name="picker-search"
+                    )
+                    self._others_for = text
+            except StoreError as error:
+                report(app, error)
+                return
+            self._refresh()
         options = self.query_one("#cases", OptionList)
         if options.highlighted is not None:
             option = options.get_option_at_index(options.highlighted)
