@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from textual import events
+from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, TabbedContent, TextArea
 
@@ -65,6 +66,20 @@ def pushed(app: CaselineApp) -> list[type[Screen[Any]]]:
     return kinds
 
 
+async def enter_then_escape(
+    pilot: Pilot[None], app: CaselineApp, list_id: str, opens: type[Screen[Any]]
+) -> None:
+    """`enter escape` in one burst on the list ``list_id``: what enter opens is opened, and
+    escape closes it again (not the screen of the list)."""
+    await until(pilot, lambda: app.focused is not None and app.focused.id == list_id)
+    shown = pushed(app)
+    burst(app, "enter", "escape")
+    await until(pilot, lambda: opens in shown)
+    await until(pilot, lambda: not isinstance(app.screen, opens))
+    await loaded(pilot)
+    assert shown == [opens]
+
+
 def write(db: Path, *, note: str = "", summary: str = "", contact: str = "") -> None:
     """On Aisha Bello's case (the first on the caseload): a note, a summary, a contact."""
     store = Store.open(db)
@@ -106,15 +121,9 @@ async def test_enter_then_escape_on_a_cases_notes_opens_the_note_and_comes_back(
         await loaded(pilot)
         await pilot.press("enter", "3")
         await until(pilot, lambda: on_tab(app, "notes"))
-        await until(pilot, lambda: app.focused is not None and app.focused.id == "notes-list")
-        shown = pushed(app)
-        burst(app, "enter", "escape")
-        # The note was opened and closed again: the case file is on top, on its notes.
-        await until(pilot, lambda: NoteViewScreen in shown)
-        await until(pilot, lambda: on_tab(app, "notes") and len(app.screen_stack) == 2)
-        await loaded(pilot)
+        await enter_then_escape(pilot, app, "notes-list", NoteViewScreen)
         assert [type(s) for s in app.screen_stack] == [CaseloadScreen, CaseFileScreen]
-        assert shown == [NoteViewScreen]
+        assert on_tab(app, "notes")
 
 
 async def test_enter_then_a_tabs_number_on_a_search_result_acts_on_the_case_it_opened(
@@ -160,14 +169,10 @@ async def test_enter_then_escape_on_a_referral_opens_it_and_comes_back(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_referrals(pilot)
-        await until(pilot, lambda: app.focused is not None and app.focused.id == "referrals-list")
         await until(pilot, lambda: getattr(app.focused, "option_count", 0) >= 1)
-        shown = pushed(app)
-        burst(app, "enter", "escape")
-        await until(pilot, lambda: ReferralScreen in shown)
-        await until(pilot, lambda: on_tab(app, "referrals") and len(app.screen_stack) == 2)
+        await enter_then_escape(pilot, app, "referrals-list", ReferralScreen)
         assert [type(s) for s in app.screen_stack] == [CaseloadScreen, CaseFileScreen]
-        assert shown == [ReferralScreen]
+        assert on_tab(app, "referrals")
 
 
 async def test_enter_then_escape_on_a_meeting_opens_its_minutes_and_comes_back(
@@ -182,14 +187,8 @@ async def test_enter_then_escape_on_a_meeting_opens_its_minutes_and_comes_back(
         await pilot.press("M")
         await until(pilot, lambda: isinstance(app.screen, ConferencesScreen))
         await loaded(pilot)
-        await until(pilot, lambda: app.focused is not None and app.focused.id == "meetings")
-        shown = pushed(app)
-        burst(app, "enter", "escape")
-        await until(pilot, lambda: MinutesScreen in shown)
-        await until(pilot, lambda: isinstance(app.screen, ConferencesScreen))
-        await loaded(pilot)
+        await enter_then_escape(pilot, app, "meetings", MinutesScreen)
         assert isinstance(app.screen, ConferencesScreen)
-        assert shown == [MinutesScreen]
 
 
 async def test_a_note_typed_straight_after_choosing_its_case_is_typed_into_the_note(
