@@ -31,7 +31,7 @@ from tui.screens.notes.note_view import NoteViewScreen
 from tui.screens.referrals.view import ReferralScreen
 from tui.screens.search.screen import SearchScreen
 
-from .helpers import loaded, type_text
+from .helpers import loaded, type_text, visible_text
 from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
@@ -246,3 +246,20 @@ async def test_a_case_of_another_workers_typed_in_the_same_burst_as_ctrl_n_is_fo
         body = editor.query_one("#body", TextArea)
         await until(pilot, lambda: body.text == "ok")
         assert "Priya Patel" in editor.case_label
+
+
+async def test_m_typed_with_the_enter_that_opened_a_note_amends_it(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    """`m` reached the note before it had been read, and was dropped."""
+    write(seeded_db, note="Rang the GP about the prescription.")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter", "3")
+        await until(pilot, lambda: on_tab(app, "notes"))
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "notes-list")
+        burst(app, "enter", "m")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await until(pilot, lambda: "Amend note" in visible_text(app))
+        assert isinstance(app.screen_stack[-2], NoteViewScreen)
