@@ -263,3 +263,14 @@ async def test_m_typed_with_the_enter_that_opened_a_note_amends_it(
         await until(pilot, lambda: isinstance(app.screen, FormScreen))
         await until(pilot, lambda: "Amend note" in visible_text(app))
         assert isinstance(app.screen_stack[-2], NoteViewScreen)
+
+
+async def test_a_click_on_a_line_of_today_opens_it_as_enter_does(make_app: MakeApp) -> None:
+    """A click goes through the same ``chosen`` as enter (OptionList's click selects)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_today(pilot)
+        await pilot.click("#today-list", offset=(10, 1))  # the first line under "Overdue"
+        await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
+        await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)

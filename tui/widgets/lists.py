@@ -19,10 +19,10 @@ class InOrderOptionList(InOrderKeys, OptionLinesKeptAtSameWidth, OptionList):  #
     after `/` reaches the filter it opens. Shown again at the same width, it draws nothing
     again.
 
-    ``chosen``: what `enter` on an option does, done in the key's own turn. Posted as
-    ``OptionSelected``, it would be done a message later, after the keys typed straight
-    behind `enter` (a slow SSH link delivers them together) had acted on this list's screen
-    rather than on what `enter` opened. A click still posts ``OptionSelected``.
+    ``chosen``: what `enter` (or a click) on an option does, done in the key's own turn, in
+    place of posting ``OptionSelected``. Posted, it would be done a message later, after the
+    keys typed straight behind `enter` (a slow SSH link delivers them together) had acted on
+    this list's screen rather than on what `enter` opened.
     """
 
     def __init__(

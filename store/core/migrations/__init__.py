@@ -102,13 +102,13 @@ GUARD_TRIGGERS: tuple[str, ...] = (
 )
 
 
-def _meta(db: pw.Database) -> dict[str, str]:
+def meta_of(db: pw.Database) -> dict[str, str]:
     if "caseline_meta" not in db.get_tables():
         return {}
     return dict(execute_sql(db, "SELECT key, value FROM caseline_meta").fetchall())
 
 
-def _set_meta(db: pw.Database, key: str, value: str) -> None:
+def set_meta(db: pw.Database, key: str, value: str) -> None:
     execute_sql(db, "DELETE FROM caseline_meta WHERE key = ?", (key,))
     execute_sql(db, "INSERT INTO caseline_meta (key, value) VALUES (?, ?)", (key, value))
 
@@ -131,15 +131,15 @@ def check_version(meta: dict[str, str], where: str) -> int:
 
 def upgrade(db: pw.Database, where: str, target: int = LATEST) -> list[int]:
     """Bring the schema up to ``target``; call inside a write transaction. Returns steps run."""
-    meta = _meta(db)
+    meta = meta_of(db)
     if not meta:
         if db.get_tables():
             raise NotACaselineDatabase(
                 f"{where} is not a Caseline database; it was left untouched."
             )
         execute_sql(db, "CREATE TABLE caseline_meta (key VARCHAR(255) PRIMARY KEY, value TEXT)")
-        _set_meta(db, "app", APP_ID)
-        _set_meta(db, "created_at", datetime.now(UTC).isoformat(timespec="seconds"))
+        set_meta(db, "app", APP_ID)
+        set_meta(db, "created_at", datetime.now(UTC).isoformat(timespec="seconds"))
         current = 0
     else:
         current = check_version(meta, where)
@@ -152,8 +152,8 @@ def upgrade(db: pw.Database, where: str, target: int = LATEST) -> list[int]:
     ran: list[int] = []
     for version, step in pending:
         step(db, migrator)
-        _set_meta(db, "schema_version", str(version))
+        set_meta(db, "schema_version", str(version))
         ran.append(version)
     if ran:
-        _set_meta(db, "written_by", __version__)
+        set_meta(db, "written_by", __version__)
     return ran

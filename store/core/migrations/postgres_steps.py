@@ -20,7 +20,6 @@ import peewee as pw
 from store import __version__
 from store.common.errors import DatabaseUnavailable
 from store.core import migrations
-from store.core.dialect import execute_sql
 
 if TYPE_CHECKING:
     from playhouse.migrate import SchemaMigrator
@@ -36,26 +35,23 @@ FIRST = 23
 POSTGRES_STEPS: dict[int, Step] = {}
 
 
-def missing(latest: int | None = None) -> list[int]:
-    """The versions after ``FIRST``, up to ``latest`` (the newest), with no PostgreSQL step."""
-    newest = migrations.LATEST if latest is None else latest
-    return [v for v in range(FIRST + 1, newest + 1) if v not in POSTGRES_STEPS]
+def missing() -> list[int]:
+    """The versions after ``FIRST``, up to the newest, with no PostgreSQL step."""
+    return [v for v in range(FIRST + 1, migrations.LATEST + 1) if v not in POSTGRES_STEPS]
 
 
 def upgrade(db: pw.Database, where: str) -> list[int]:
     """Bring the PostgreSQL database ``db`` to the newest schema; call inside the migrating
     transaction, whose lock makes every other process wait. Returns the versions run (none if
     another process upgraded it meanwhile)."""
-    meta = dict(execute_sql(db, "SELECT key, value FROM caseline_meta").fetchall())
-    current = migrations.check_version(meta, where)
+    current = migrations.check_version(migrations.meta_of(db), where)
     if current < FIRST:
         raise DatabaseUnavailable(
             f"{where} holds schema {current}, older than any Caseline made on PostgreSQL "
             f"(schema {FIRST}); it was left as it was."
         )
     pending = list(range(current + 1, migrations.LATEST + 1))
-    lacking = [v for v in pending if v not in POSTGRES_STEPS]
-    if lacking:
+    if lacking := [v for v in pending if v not in POSTGRES_STEPS]:
         raise DatabaseUnavailable(
             f"{where} holds schema {current}; this Caseline has no PostgreSQL upgrade to schema "
             f"{lacking[0]}, so it was left as it was."
@@ -67,7 +63,6 @@ def upgrade(db: pw.Database, where: str) -> list[int]:
     migrator = SchemaMigrator.from_database(db)
     for version in pending:
         POSTGRES_STEPS[version](db, migrator)
-    for key, value in (("schema_version", str(pending[-1])), ("written_by", __version__)):
-        execute_sql(db, "DELETE FROM caseline_meta WHERE key = ?", (key,))
-        execute_sql(db, "INSERT INTO caseline_meta (key, value) VALUES (?, ?)", (key, value))
+    migrations.set_meta(db, "schema_version", str(pending[-1]))
+    migrations.set_meta(db, "written_by", __version__)
     return pending

@@ -322,12 +322,9 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
     def _notes_filter_done(self) -> None:
         self.query_one("#notes-list", OptionList).focus()
 
-    @on(OptionList.OptionSelected)
-    def _option_selected(self, event: OptionList.OptionSelected) -> None:
-        self._choose(event.option)
-
     def _choose(self, option: Option) -> None:
-        """What `enter` on a note, a contact or a professional opens, in the key's turn."""
+        """What `enter` or a click on a note, a contact or a professional opens, in its turn
+        (the lists' ``chosen``)."""
         option_id = option.id or ""
         kind, _, raw = option_id.partition("-")
         if not raw.isdigit():

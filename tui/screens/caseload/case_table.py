@@ -88,9 +88,9 @@ class CaseTable(RecordTable[CaseRow]):
         self.marked: set[int] = set()  # case ids, marked for a transfer of several
 
     def action_select(self) -> None:
-        """Enter opens the case in this key's turn, not a message later: the keys typed
-        straight after it (3 for the notes, / for their filter) then reach the case file, not
-        the caseload (a click still goes through ``Selected``)."""
+        """Enter (or a double click) opens the case in this key's turn, not a message later:
+        the keys typed straight after it (3 for the notes, / for their filter) then reach the
+        case file, not the caseload."""
         if (row := self.highlighted) is not None:
             host: Any = self.app  # tui.host.CaselineHost
             host.open_case(row.id)

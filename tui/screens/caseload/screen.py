@@ -361,11 +361,6 @@ class CaseloadScreen(DrawnOnceOnResume, CaselineScreen[None]):
     def _filter_submitted(self) -> None:
         self.table.focus()
 
-    @on(CaseTable.Selected)
-    def _open(self, event: CaseTable.Selected) -> None:
-        if event.row is not None:
-            self.caseline.open_case(event.row.id)
-
     def on_key(self, event: object) -> None:
         from textual import events
 

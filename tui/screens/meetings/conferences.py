@@ -401,12 +401,8 @@ class ConferencesScreen(CaselineScreen[None]):
     def _highlight_changed(self) -> None:
         self.refresh_bindings()
 
-    @on(OptionList.OptionSelected, "#meetings")
-    def _open_meeting(self, event: OptionList.OptionSelected) -> None:
-        self._choose(event.option)
-
     def _choose(self, option: Option) -> None:
-        """`enter` (in its own turn) or a click: the meeting's minutes opened."""
+        """`enter` or a click (in its own turn): the meeting's minutes opened."""
         raw = (option.id or "").removeprefix("meeting-")
         if raw.isdigit():
             self.app.push_screen(

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import OptionList, Static
@@ -273,13 +272,8 @@ class ReferralsPane(CasePane):
             exclusive=False,
         )
 
-    @on(OptionList.OptionSelected, "#referrals-list")
-    def _open(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        self._choose(event.option)
-
     def _choose(self, option: Option) -> None:
-        """`enter` (in its own turn) or a click: the referral opened."""
+        """`enter` or a click (in its own turn): the referral opened."""
         chosen = str(option.id or "")
         if chosen.startswith("out-"):
             from tui.screens.referrals.view import ReferralScreen

@@ -259,13 +259,9 @@ class SearchScreen(CaselineScreen[SearchHit | None]):
             self.results.focus()
             event.stop()
 
-    @on(OptionList.OptionSelected, "#search-results")
-    def _chosen(self, event: OptionList.OptionSelected) -> None:
-        self._choose(event.option)
-
     def _choose(self, option: Option) -> None:
-        """`enter` (in its own turn) or a click: more results, or the record found opened in
-        this screen's place, at once, so the keys typed straight after act on it."""
+        """`enter` or a click: more results, or the record found opened in this screen's
+        place, at once, so the keys typed straight after act on it."""
         chosen = str(option.id or "")
         if chosen == MORE:
             self.action_more()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -201,13 +200,9 @@ class TodayScreen(CaselineScreen[None]):
 
     # -- keys --------------------------------------------------------------------------
 
-    @on(OptionList.OptionSelected, "#today-list")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        self._choose(event.option)
-
     def _choose(self, option: Option) -> None:
-        """`enter` (in its own turn, so the keys typed straight after act on what it opened)
-        or a click: open what the line is about."""
+        """`enter` or a click (in its own turn, so the keys typed straight after act on what
+        it opened): open what the line is about."""
         item = self._items.get(option.id or "")
         if item is not None:
             from tui.screens.today.opening import open_item
