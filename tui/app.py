@@ -422,15 +422,15 @@ class CaselineApp(Session, SavesOnHangUp):
         from store.notes.records import LeftDraft
         from tui.screens.caseload.pickers import DraftsScreen
 
-        def chosen(draft: DraftInfo | LeftDraft | None) -> None:
+        def opens(draft: DraftInfo | LeftDraft) -> None:
             if isinstance(draft, LeftDraft):
                 from tui.screens.notes.left_draft import LeftDraftScreen
 
                 self.push_screen(LeftDraftScreen(draft))
-            elif draft is not None:
+            else:
                 self.open_note_editor(draft.case_id, draft=draft)
 
-        self.push_screen(DraftsScreen(drafts, left), chosen)
+        self.push_screen(DraftsScreen(drafts, left, opens=opens))
 
     def open_note_editor(
         self, case_id: int, *, case_label: str | None = None, draft: DraftInfo | None = None

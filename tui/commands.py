@@ -36,11 +36,16 @@ class CaseSearch(Provider):
         """Choose the case in the same list as ctrl+n's, then open it."""
         from tui.screens.caseload.pickers import CasePickerScreen
 
-        async def chosen(case_id: int | None) -> None:
-            if case_id is not None:
-                await self.caseline.go_to_case(case_id)
+        app = self.caseline
 
-        self.app.push_screen(CasePickerScreen("Open which case?"), chosen)
+        async def opens(case_id: int, picker: CasePickerScreen) -> None:
+            # In enter's own turn, so the keys typed straight after it (a tab's number) act on
+            # the case, not on the screen beneath the picker.
+            if app.screen is picker:
+                app.pop_screen()
+                await app.go_to_case(case_id)
+
+        self.app.push_screen(CasePickerScreen("Open which case?", opens=opens))
 
     async def search(self, query: str) -> Hits:
         # The command itself is found by its words, like every other listed command.

@@ -22,16 +22,17 @@ from tests.tui.test_referrals_ui import _referral, open_referrals
 from tests.tui.test_today_ui import highlight, open_today
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
-from tui.screens.caseload.pickers import CasePickerScreen
+from tui.screens.caseload.pickers import CasePickerScreen, DraftsScreen
 from tui.screens.caseload.screen import CaseloadScreen
 from tui.screens.form import FormScreen
 from tui.screens.meetings.conferences import ConferencesScreen, MinutesScreen
+from tui.screens.notes.draft_offer import DraftOfferScreen
 from tui.screens.notes.note_editor import NoteEditorScreen
 from tui.screens.notes.note_view import NoteViewScreen
 from tui.screens.referrals.view import ReferralScreen
 from tui.screens.search.screen import SearchScreen
 
-from .helpers import loaded, type_text, visible_text
+from .helpers import loaded, palette_finds, type_text, visible_text
 from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
@@ -274,3 +275,96 @@ async def test_a_click_on_a_line_of_today_opens_it_as_enter_does(make_app: MakeA
         await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
         await loaded(pilot)
         assert isinstance(app.screen, CaseFileScreen)
+
+
+async def test_a_tabs_number_typed_with_the_enter_that_chose_a_case_from_the_palette_opens_it_there(
+    make_app: MakeApp,
+) -> None:
+    """ "Open a case…" (the palette) chose through ``dismiss``, whose callback Textual runs a
+    message later: the `3` reached the caseload first and the case opened on its overview."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await palette_finds(pilot, "open a case", "Open a case…")
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, CasePickerScreen))
+        burst(app, "n", "o", "w", "a", "k", "enter", "3")
+        await until(pilot, lambda: on_tab(app, "notes"))
+        await loaded(pilot)
+        assert on_tab(app, "notes") and "Łukasz Nowak" in app.screen.detail.client_name  # type: ignore[attr-defined]
+        assert [type(s) for s in app.screen_stack] == [CaseloadScreen, CaseFileScreen]
+
+
+async def test_a_task_typed_with_the_enter_that_chose_its_case_is_typed_into_the_task(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    """Today's "add task" with no line to take a case from asks for the case first; the
+    words typed straight after choosing it went to Today (`a`, `m`, `r` are its keys)."""
+    db = tmp_path / "one.db"
+    store = Store.open(db)
+    try:
+        me = store.workers.ensure(ME)
+        store.cases.create(me, {"client_name": "Aisha Bello", "allocated_on": "today"})
+    finally:
+        store.close()
+    app = make_app(db=db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_today(pilot)
+        assert "Nothing needs doing" in visible_text(app)
+        await pilot.press("a")
+        await until(pilot, lambda: isinstance(app.screen, CasePickerScreen))
+        picker = app.screen
+        await until(pilot, lambda: picker.query_one("#cases", OptionList).option_count == 1)
+        burst(app, "enter", *"ring a")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await until(pilot, lambda: getattr(app.focused, "value", None) == "ring a")
+        assert "Aisha Bello" in visible_text(app) and picker not in app.screen_stack
+
+
+async def test_words_typed_with_the_enter_that_reopened_a_draft_go_into_the_note(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    """The list of drafts at start posted its choice: the words typed straight after `enter`
+    reached the list, not the note it reopened."""
+    store = Store.open(seeded_db)
+    try:
+        me = store.workers.ensure(ME)
+        store.notes.save_draft(me, 1, {"body": "first draft"})  # type: ignore[arg-type]
+        store.notes.save_draft(me, 2, {"body": "second draft"})  # type: ignore[arg-type]
+    finally:
+        store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, DraftsScreen))
+        await until(pilot, lambda: getattr(app.focused, "option_count", 0) == 2)
+        burst(app, "enter", "ctrl+end", "!")
+        await until(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
+        body = app.screen.query_one("#body", TextArea)
+        await until(pilot, lambda: body.text == "second draft!")
+
+
+async def test_words_typed_with_the_enter_that_continued_a_cases_draft_go_into_the_note(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    """A new note on a case with drafts offers them first; that offer posted its choice too."""
+    store = Store.open(seeded_db)
+    try:
+        me = store.workers.ensure(ME)
+        case = next(r.id for r in store.cases.caseload(me) if r.client_name == "Aisha Bello")
+        store.notes.save_draft(me, case, {"body": "an older note"})  # type: ignore[arg-type]
+        store.notes.save_draft(me, case, {"body": "half a note"})  # type: ignore[arg-type]
+    finally:
+        store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, DraftsScreen))
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
+        await loaded(pilot)
+        await pilot.press("n")  # a note on the highlighted case, Aisha Bello's
+        await until(pilot, lambda: isinstance(app.screen, DraftOfferScreen))
+        await until(pilot, lambda: getattr(app.focused, "option_count", 0) == 3)
+        burst(app, "enter", "ctrl+end", "!")
+        await until(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
+        body = app.screen.query_one("#body", TextArea)
+        await until(pilot, lambda: body.text == "half a note!")

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.events import Key
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -21,6 +21,7 @@ from store.common.textsafe import fold, preview_line
 from store.common.words import plural
 from store.notes.records import DraftInfo, LeftDraft
 from tui.text import assemble
+from tui.widgets.lists import InOrderOptionList
 from tui.widgets.safe import SafeInput
 from tui.workers import report, run_store, store_result
 
@@ -77,7 +78,7 @@ class CasePickerScreen(ModalScreen[int | None]):
         self,
         title: str = "New note for which case?",
         *,
-        opens: Callable[[int, Screen[Any]], Awaitable[None]] | None = None,
+        opens: Callable[[int, CasePickerScreen], Awaitable[None]] | None = None,
     ) -> None:
         """``opens(case_id, picker)``: what choosing a case opens, awaited while the keys typed
         straight after `enter` wait, and replacing the picker itself (without it, the picker
@@ -192,6 +193,12 @@ class CasePickerScreen(ModalScreen[int | None]):
     async def _selected(self, event: OptionList.OptionSelected) -> None:
         await self._choose(int(str(event.option.id)))
 
+    def label_of(self, case_id: int) -> str:
+        """The case as a form's subtitle names it ("ref · client"), if the list holds it."""
+        rows = (*(self._mine or ()), *self._others)
+        row = next((r for r in rows if r.id == case_id), None)
+        return f"{row.ref} · {row.client_name}" if row is not None else ""
+
     async def _choose(self, case_id: int) -> None:
         if self._opens is None:
             self.dismiss(case_id)
@@ -222,10 +229,20 @@ class DraftsScreen(ModalScreen[DraftInfo | LeftDraft | None]):
         Binding("escape", "cancel", "Close", id="drafts.cancel"),
     ]
 
-    def __init__(self, drafts: list[DraftInfo], left: Sequence[LeftDraft] = ()) -> None:
+    def __init__(
+        self,
+        drafts: list[DraftInfo],
+        left: Sequence[LeftDraft] = (),
+        *,
+        opens: Callable[[DraftInfo | LeftDraft], None] | None = None,
+    ) -> None:
+        """``opens(draft)``: what choosing a draft opens, in place of this screen and in the
+        same turn as the `enter`, so the keys typed straight after it go there (without it,
+        the screen is dismissed with the draft)."""
         super().__init__()
         self.drafts = drafts
         self.left = list(left)
+        self._opens = opens
 
     def compose(self) -> ComposeResult:
         count = len(self.drafts)
@@ -234,7 +251,7 @@ class DraftsScreen(ModalScreen[DraftInfo | LeftDraft | None]):
             heading += f" · {plural(len(self.left), 'draft')} left on your cases"
         with Vertical():
             yield Static(heading, classes="heading")
-            options = OptionList(id="drafts")
+            options = InOrderOptionList(id="drafts", chosen=self._chosen)
             for draft in self.drafts:
                 saved = dates.format_datetime(dates.to_local(draft.updated_at))
                 first = preview_line(draft.state.get("body", ""), 60, markdown=True)
@@ -277,13 +294,16 @@ class DraftsScreen(ModalScreen[DraftInfo | LeftDraft | None]):
         if options.option_count:
             options.highlighted = 0
 
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    def _chosen(self, option: Option) -> None:
         chosen: DraftInfo | LeftDraft = next(
-            (d for d in self.drafts if str(d.id) == event.option.id),
+            (d for d in self.drafts if str(d.id) == option.id),
             None,
-        ) or next(d for d in self.left if f"left-{d.id}" == event.option.id)
-        self.dismiss(chosen)
+        ) or next(d for d in self.left if f"left-{d.id}" == option.id)
+        if self._opens is None:
+            self.dismiss(chosen)
+        elif self.app.screen is self:
+            self.app.pop_screen()
+            self._opens(chosen)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -24,6 +23,7 @@ from store.common.textsafe import preview_line
 from store.notes.records import DraftInfo
 from tui.screens.caseload.pickers import PICKER_CSS
 from tui.text import assemble
+from tui.widgets.lists import InOrderOptionList
 from tui.workers import report, run_store, store_result
 
 if TYPE_CHECKING:
@@ -86,13 +86,10 @@ def _found(app: CaselineHost, case_id: int, case_label: str, drafts: list[DraftI
         app.push_screen(NoteEditorScreen(case_id, case_label))
         return
 
-    def chosen(answer: DraftInfo | str | None) -> None:
-        if isinstance(answer, DraftInfo):
-            app.push_screen(NoteEditorScreen(case_id, case_label, answer))
-        elif answer == NEW:
-            app.push_screen(NoteEditorScreen(case_id, case_label))
+    def opens(answer: DraftInfo | None) -> None:
+        app.push_screen(NoteEditorScreen(case_id, case_label, answer))
 
-    app.push_screen(DraftOfferScreen(drafts, case_label), chosen)
+    app.push_screen(DraftOfferScreen(drafts, case_label, opens=opens))
 
 
 class DraftOfferScreen(ModalScreen[DraftInfo | str | None]):
@@ -110,10 +107,20 @@ class DraftOfferScreen(ModalScreen[DraftInfo | str | None]):
         ),
     ]
 
-    def __init__(self, drafts: list[DraftInfo], case_label: str) -> None:
+    def __init__(
+        self,
+        drafts: list[DraftInfo],
+        case_label: str,
+        *,
+        opens: Callable[[DraftInfo | None], None] | None = None,
+    ) -> None:
+        """``opens(draft)``: the editor for the draft chosen, or for a new note (None), opened
+        in place of this screen in the same turn as the key, so the words typed straight
+        after it go into the note (without it, the screen is dismissed with the choice)."""
         super().__init__()
         self.drafts = drafts
         self.case_label = case_label
+        self._opens = opens
 
     def compose(self) -> ComposeResult:
         count = len(self.drafts)
@@ -129,7 +136,7 @@ class DraftOfferScreen(ModalScreen[DraftInfo | str | None]):
                 ),
                 classes="heading",
             )
-            options = OptionList(id="draft-offer")
+            options = InOrderOptionList(id="draft-offer", chosen=self._chosen)
             for draft in self.drafts:
                 saved = dates.format_datetime(dates.to_local(draft.updated_at))
                 options.add_option(
@@ -152,15 +159,21 @@ class DraftOfferScreen(ModalScreen[DraftInfo | str | None]):
         options.focus()
         options.highlighted = 0  # carrying on is the usual wish
 
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id == NEW:
-            self.dismiss(NEW)
+    def _chosen(self, option: Option) -> None:
+        if option.id == NEW:
+            self.action_new()
             return
-        self.dismiss(next(d for d in self.drafts if str(d.id) == event.option.id))
+        self._answer(next(d for d in self.drafts if str(d.id) == option.id))
 
     def action_new(self) -> None:
-        self.dismiss(NEW)
+        self._answer(None)
+
+    def _answer(self, draft: DraftInfo | None) -> None:
+        if self._opens is None:
+            self.dismiss(NEW if draft is None else draft)
+        elif self.app.screen is self:
+            self.app.pop_screen()
+            self._opens(draft)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -36,11 +36,14 @@ def add_task(
     if case_id is None:
         from tui.screens.caseload.pickers import CasePickerScreen
 
-        def chosen(picked: int | None) -> None:
-            if picked is not None:
-                add_task(app, picked, then=then)
+        async def opens(picked: int, picker: CasePickerScreen) -> None:
+            # In enter's own turn: the words typed straight after it go into the task, not
+            # to the screen beneath (Today's a, m and r are keys of its own).
+            if app.screen is picker:
+                app.pop_screen()
+                add_task(app, picked, picker.label_of(picked), then=then)
 
-        app.push_screen(CasePickerScreen("A task on which case?"), chosen)
+        app.push_screen(CasePickerScreen("A task on which case?", opens=opens))
         return
     host = _host(app)
     store, me, dayfirst = host.store, host.me, host.config.dayfirst
