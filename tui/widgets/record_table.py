@@ -134,8 +134,19 @@ class RecordTable(
     class Highlighted(_RowMessage):
         """The cursor moved; ``row`` is None when no row is shown."""
 
-    def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        chosen: Callable[[RowT], object] | None = None,
+    ) -> None:
+        """``chosen``: what enter (or a double click) on a row does, done in the key's own
+        turn in place of posting ``Selected``. Posted, it would be done a message later, after
+        the keys typed straight behind enter (a slow SSH link delivers them together) had
+        acted on this table's screen rather than on what enter opened."""
         super().__init__(name=name, id=id)
+        self._chosen = chosen
         self._all: list[RowT] = []
         self._rows: list[RowT] = []
         self._filter = ""
@@ -447,7 +458,11 @@ class RecordTable(
         self._move_to(len(self._rows) - 1)
 
     def action_select(self) -> None:
-        if (row := self.highlighted) is not None:
+        if (row := self.highlighted) is None:
+            return
+        if self._chosen is not None:
+            self._chosen(row)
+        else:
             self.post_message(self.Selected(self, row))
 
     def on_click(self, event: events.Click) -> None:

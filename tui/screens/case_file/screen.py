@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from store.case_file.records import CaseFile
 from store.cases.records import CaseDetail
+from store.chronology.records import ChronologyItem
 from store.common.errors import NotFound, NotPermitted, ReasonNeeded, StoreError
 from store.common.records import CaseStatus
 from store.plans.records import PlanInfo
@@ -132,7 +133,13 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
             return [PlanPane(self.case_id, self._case_label(), id="plan-pane")]
         if tab in EXTRA:
             return [load(EXTRA[tab].pane)(self.case_id, self._case_label(), id=f"{tab}-pane")]
-        return [ChronologyPane(self.caseline.config.chronology_categories, id="chron")]
+        return [
+            ChronologyPane(
+                self.caseline.config.chronology_categories,
+                id="chron",
+                chosen=self._entry_chosen,
+            )
+        ]
 
     async def _open_tab(self, tab: str, *, inside: bool = False) -> None:
         """Build a tab the first time it is shown, and fill it from what is loaded. ``inside``:
@@ -494,11 +501,11 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
         else:
             self._edit_client()
 
-    @on(ChronologyTable.Selected)
-    def _entry_selected(self, event: ChronologyTable.Selected) -> None:
+    def _entry_chosen(self, entry: ChronologyItem) -> None:
+        """enter on an entry (in its own turn): the record it is about."""
         from tui.screens.chronology.entry import open_source
 
-        open_source(self.caseline, event.row, self._case_label())
+        open_source(self.caseline, entry, self._case_label())
 
     def _case_label(self) -> str:
         return f"{self.detail.ref} · {self.detail.client_name}" if self.detail else ""

@@ -3,9 +3,9 @@ something, busiest first (``store.cases.team_load``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -53,8 +53,10 @@ class TeamTable(RecordTable[WorkerLoad]):
     COLUMNS: ClassVar[tuple[Column[Any], ...]] = COLUMNS
     DEFAULT_SORT = "open_cases"
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(
+        self, *, id: str | None = None, chosen: Callable[[WorkerLoad], object] | None = None
+    ) -> None:
+        super().__init__(id=id, chosen=chosen)
         self.empty_message = "Loading…"
 
     def row_id(self, row: WorkerLoad) -> int:
@@ -96,7 +98,7 @@ class TeamScreen(CaselineScreen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="title-bar"):
             yield Static(assemble(("Team caseloads", "bold")), id="team-title", classes="title")
-        yield TeamTable(id="team-table")
+        yield TeamTable(id="team-table", chosen=self._open_supervision)
         yield Static("", id="team-status", classes="muted")
         yield CaselineFooter()
 
@@ -140,11 +142,6 @@ class TeamScreen(CaselineScreen[None]):
         worker = self.query_one(TeamTable).highlighted
         if worker is not None:
             self._open_supervision(worker)
-
-    @on(RecordTable.Selected)
-    def _selected(self, event: RecordTable.Selected) -> None:
-        if isinstance(event.row, WorkerLoad):
-            self._open_supervision(event.row)
 
     def _open_supervision(self, worker: WorkerLoad) -> None:
         from tui.screens.supervision.record import SupervisionScreen

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, ClassVar
 
@@ -70,8 +70,14 @@ class ChronologyTable(RecordTable[ChronologyItem]):
     DEFAULT_SORT = "date"
     MEASURE_TEXT = True
 
-    def __init__(self, *, name: str | None = None, id: str | None = None) -> None:
-        super().__init__(name=name, id=id)
+    def __init__(
+        self,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+        chosen: Callable[[ChronologyItem], object] | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, chosen=chosen)
         self.empty_message = "No entries."
         self._keys: dict[int, str] = {}
 
@@ -128,8 +134,16 @@ class ChronologyPane(Vertical):
     }
     """
 
-    def __init__(self, categories: Sequence[str], *, id: str | None = None) -> None:
+    def __init__(
+        self,
+        categories: Sequence[str],
+        *,
+        id: str | None = None,
+        chosen: Callable[[ChronologyItem], object] | None = None,
+    ) -> None:
+        """``chosen``: what enter on an entry does, in the key's own turn (``RecordTable``)."""
         super().__init__(id=id)
+        self._chosen = chosen
         self.categories = tuple(categories)
         self.period: tuple[date | None, date | None] = (None, None)
         self.period_text = ""
@@ -146,7 +160,7 @@ class ChronologyPane(Vertical):
                 compact=True,
             )
         yield Static("Loading…", id="chron-state")
-        table = ChronologyTable(id="chron-table")
+        table = ChronologyTable(id="chron-table", chosen=self._chosen)
         table.empty_message = "Loading…"
         yield table
         yield Static("", id="chron-preview")

@@ -22,7 +22,7 @@ from store.consent.records import ConsentStatus
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
-from tui.widgets.lists import refill
+from tui.widgets.lists import InOrderOptionList, refill
 from tui.workers import run_store
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ class ConsentScreen(CaselineScreen[None]):
             "Consents  (the date: review or expiry; enter opens one with its history)",
             classes="heading",
         )
-        yield OptionList(id="consents")
+        yield InOrderOptionList(id="consents", chosen=self._open)
         yield Static("", id="consent-note")
         yield Static("Information shared", classes="heading")
         yield OptionList(id="sharing")
@@ -212,9 +212,9 @@ class ConsentScreen(CaselineScreen[None]):
 
             withdraw_consent(self.caseline, consent, self.label, done)
 
-    @on(OptionList.OptionSelected, "#consents")
-    def _open(self, event: OptionList.OptionSelected) -> None:
-        raw = (event.option.id or "").removeprefix("consent-")
+    def _open(self, option: Option) -> None:
+        """enter or a click on a consent (in its own turn): the consent, read."""
+        raw = (option.id or "").removeprefix("consent-")
         if raw.isdigit():
             from tui.screens.consent.detail import ConsentDetailScreen
 

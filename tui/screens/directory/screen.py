@@ -4,6 +4,7 @@ mode (``pick_service``) it chooses the service instead, and ``v`` reads it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar
 
 from textual import events, on
@@ -68,8 +69,10 @@ class ServiceTable(RecordTable[ServiceSummary]):
     COLUMNS: ClassVar[tuple[Column[Any], ...]] = COLUMNS
     DEFAULT_SORT = "service"
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(
+        self, *, id: str | None = None, chosen: Callable[[ServiceSummary], object] | None = None
+    ) -> None:
+        super().__init__(id=id, chosen=chosen)
         self.empty_message = "Loading…"
 
     def search_key(self, row: ServiceSummary) -> str:
@@ -167,7 +170,7 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
             id="directory-search",
             compact=True,
         )
-        yield ServiceTable(id="directory-table")
+        yield ServiceTable(id="directory-table", chosen=self._selected)
         yield Static("", id="directory-status", classes="muted")
         yield CaselineFooter()
 
@@ -237,14 +240,12 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
 
     # -- acting ------------------------------------------------------------------------
 
-    @on(RecordTable.Selected)
-    def _selected(self, event: RecordTable.Selected) -> None:
-        if not isinstance(event.row, ServiceSummary):
-            return
+    def _selected(self, row: ServiceSummary) -> None:
+        """enter or a double click on a service (in its own turn)."""
         if self.picking:
-            self.dismiss(event.row)
+            self.dismiss(row)
         else:
-            self._read(event.row)
+            self._read(row)
 
     def _read(self, row: ServiceSummary) -> None:
         def done(chosen: ServiceDetail | None) -> None:

@@ -200,7 +200,7 @@ class ConferencesScreen(CaselineScreen[None]):
         yield Static("Meetings  (enter reads the minutes)", classes="heading")
         yield InOrderOptionList(id="meetings", chosen=self._choose)
         yield Static("Actions agreed  (d marks done or reopens)", classes="heading")
-        yield OptionList(id="actions")
+        yield InOrderOptionList(id="actions", chosen=lambda _: self.action_action_status())
         yield CaselineFooter()
 
     def on_mount(self) -> None:
@@ -408,10 +408,6 @@ class ConferencesScreen(CaselineScreen[None]):
             self.app.push_screen(
                 MinutesScreen(int(raw), self.label, editable=not self._case_closed)
             )
-
-    @on(OptionList.OptionSelected, "#actions")
-    def _select_action(self) -> None:
-        self.action_action_status()
 
     def action_action_status(self) -> None:
         action = self._highlighted_action()

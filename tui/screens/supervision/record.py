@@ -4,11 +4,11 @@ who may, ``enter`` reads a note or carries on with a draft."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -111,8 +111,10 @@ class SupervisionTable(RecordTable[SupervisionLine]):
     COLUMNS: ClassVar[tuple[Column[Any], ...]] = COLUMNS
     DEFAULT_SORT = "held_on"
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(
+        self, *, id: str | None = None, chosen: Callable[[SupervisionLine], object] | None = None
+    ) -> None:
+        super().__init__(id=id, chosen=chosen)
         self.empty_message = "Loading…"
 
     def cell_class(
@@ -156,7 +158,7 @@ class SupervisionScreen(CaselineScreen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="title-bar"):
             yield Static(self._title(), id="supervision-title", classes="title")
-        yield SupervisionTable(id="supervision-table")
+        yield SupervisionTable(id="supervision-table", chosen=self._open)
         yield Static("", id="supervision-status", classes="muted")
         yield CaselineFooter()
 
@@ -219,11 +221,8 @@ class SupervisionScreen(CaselineScreen[None]):
             return
         self.app.push_screen(SupervisionEditorScreen(record.worker_id, record.worker_name, draft))
 
-    @on(RecordTable.Selected)
-    def _open(self, event: RecordTable.Selected) -> None:
-        line = event.row
-        if not isinstance(line, SupervisionLine):
-            return
+    def _open(self, line: SupervisionLine) -> None:
+        """enter or a double click on a line (in its own turn): the note, or its draft."""
         if line.draft is not None:
             self._write(line.draft)
             return
