@@ -1,6 +1,6 @@
 """`enter` then more keys in one burst on the other lists and tables that open a record: the
-chronology, the team's workers, the directory of services, a case's consents and a meeting's
-actions. Each posted its choice as a message, handled after the keys already queued behind
+chronology, the team's workers, the directory of services, a case's consents, a meeting's
+actions and the new-case form's existing clients. Each posted its choice as a message, handled after the keys already queued behind
 `enter`: `enter escape` left the list's screen, then opened the record over the screen
 beneath."""
 
@@ -28,8 +28,9 @@ from tui.screens.meetings.conferences import ConferencesScreen
 from tui.screens.notes.note_view import NoteViewScreen
 from tui.screens.supervision.record import SupervisionScreen
 
-from .helpers import loaded
-from .test_enter_then_keys import enter_then_escape, on_tab
+from .helpers import duplicates_checked, loaded, type_text
+from .test_enter_then_keys import burst, enter_then_escape, on_tab
+from .test_new_case import open_form
 from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
@@ -107,3 +108,22 @@ async def test_enter_then_escape_on_a_meetings_action_opens_its_form_and_comes_b
         await pilot.press("tab")  # to the actions
         await enter_then_escape(pilot, app, "actions", FormScreen)
         assert isinstance(app.screen, ConferencesScreen)
+
+
+async def test_a_tabs_number_typed_with_the_enter_that_opened_an_existing_client_opens_it_there(
+    make_app: MakeApp,
+) -> None:
+    """The new-case form's list of existing clients dismissed with the case, opened by the
+    caseload a message later: the `3` typed straight after `enter` was lost."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await type_text(pilot, "lukasz nowak")
+        await duplicates_checked(pilot)
+        await pilot.press("ctrl+s")  # stops to show the existing client, and goes to it
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "duplicates")
+        burst(app, "enter", "3")
+        await until(pilot, lambda: on_tab(app, "notes"))
+        await loaded(pilot)
+        assert app.screen.detail.client_name == "Łukasz Nowak"  # type: ignore[attr-defined]
+        assert [type(s) for s in app.screen_stack] == [CaseloadScreen, CaseFileScreen]

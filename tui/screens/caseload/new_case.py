@@ -24,6 +24,7 @@ from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices
 from tui.widgets.date_field import BIRTH, TODAY_IF_BLANK, DateField
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.lists import InOrderOptionList
 from tui.widgets.safe import SafeInput
 from tui.widgets.scroll import FieldsScroll
 from tui.workers import report, run_store
@@ -42,10 +43,10 @@ DATE_FIELDS = {"date_of_birth": BIRTH, "allocated_on": TODAY_IF_BLANK}
 
 @dataclass(frozen=True)
 class NewCaseResult:
-    """What the form ended with: a new case, or an existing one the worker chose instead."""
+    """The case the form made, and whose caseload it is on. (An existing case chosen instead
+    is opened by the form itself.)"""
 
     case_id: int
-    created: bool
     worker_id: int | None = None
 
 
@@ -127,7 +128,7 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
                 yield Static("", classes="error-text field-error", id=f"error-{name}")
             yield Static("", id="dup-title", classes="section")
             yield Static("", id="dup-note")
-            yield OptionList(id="duplicates")
+            yield InOrderOptionList(id="duplicates", chosen=self._open_existing)
         yield CaselineFooter()
 
     def on_mount(self) -> None:
@@ -283,12 +284,12 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
             self._highlight_first(options)
             options.focus()
 
-    @on(OptionList.OptionSelected, "#duplicates")
-    def _open_existing(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id and event.option.id.startswith("case-"):
-            self.dismiss(
-                NewCaseResult(case_id=int(event.option.id.removeprefix("case-")), created=False)
-            )
+    def _open_existing(self, option: Option) -> None:
+        """enter or a click on an existing client's case: that case opens in place of the
+        form, in the key's own turn, so the keys typed straight after it act on the case."""
+        if option.id and option.id.startswith("case-") and self.app.screen is self:
+            self.app.pop_screen()
+            self.caseline.open_case(int(option.id.removeprefix("case-")))
 
     # -- saving --------------------------------------------------------------------------
 
@@ -344,7 +345,7 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
         self.notify(
             f"Case {detail.ref} created for {detail.client_name}.", title="Saved", markup=False
         )
-        self.dismiss(NewCaseResult(case_id=detail.id, created=True, worker_id=detail.worker_id))
+        self.dismiss(NewCaseResult(case_id=detail.id, worker_id=detail.worker_id))
 
     def action_cancel(self) -> None:
         if not self.is_dirty():

@@ -488,16 +488,13 @@ class CaseloadScreen(DrawnOnceOnResume, CaselineScreen[None]):
         def done(result: NewCaseResult | None) -> None:
             if result is None:
                 return
-            if result.created:
-                elsewhere = result.worker_id != self.caseline.me.id
-                if self.closed or (self.scope == "mine" and elsewhere):
-                    # Show the view the new case is in, so the worker sees it land.
-                    self.closed = False
-                    self.scope = "all" if elsewhere else "mine"
-                self.filter_input.value = ""
-                self.reload(keep_id=result.case_id)
-            else:
-                self.caseline.open_case(result.case_id)
+            elsewhere = result.worker_id != self.caseline.me.id
+            if self.closed or (self.scope == "mine" and elsewhere):
+                # Show the view the new case is in, so the worker sees it land.
+                self.closed = False
+                self.scope = "all" if elsewhere else "mine"
+            self.filter_input.value = ""
+            self.reload(keep_id=result.case_id)
 
         self.app.push_screen(NewCaseScreen(), done)
 
