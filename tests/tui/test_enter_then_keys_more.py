@@ -1,8 +1,8 @@
 """`enter` then more keys in one burst on the other lists and tables that open a record: the
 chronology, the team's workers, the directory of services, a case's consents, a meeting's
-actions and the new-case form's existing clients. Each posted its choice as a message, handled after the keys already queued behind
-`enter`: `enter escape` left the list's screen, then opened the record over the screen
-beneath."""
+actions and the new-case form's existing clients. Each posted its choice as a message (or
+dismissed its screen with it), handled after the keys already queued behind `enter`: `enter
+escape` left the list's screen, then opened the record over the screen beneath."""
 
 from __future__ import annotations
 
