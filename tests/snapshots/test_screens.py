@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input
 
@@ -19,6 +20,7 @@ from store.demo.generator import generate
 from store.service import Store
 from tests.tui.helpers import loaded
 from tui.app import CaselineApp
+from tui.screens.choice import ChoiceScreen
 
 ME = "sam.okafor"
 
@@ -136,6 +138,23 @@ def test_note_editor_80x24(snap_compare: Any, demo_db: Path) -> None:
         await pilot.press(*"Home visit with Aisha and her mother. Agreed next steps.")
         pilot.app.screen.query_one("#body").cursor_blink = False
         await settle(pilot)
+
+    assert snap_compare(app_for(demo_db), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_closing_a_note_asks_over_the_note_80x24(snap_compare: Any, demo_db: Path) -> None:
+    """The question is asked over the note it is about, dimmed, not over a blank screen."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        pilot.app.screen.query_one("#body").cursor_blink = False
+        pilot.app.post_message(events.Paste("Home visit with Aisha and her mother."))
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ChoiceScreen)
 
     assert snap_compare(app_for(demo_db), terminal_size=(80, 24), run_before=run_before)
 
