@@ -133,13 +133,8 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
             return [PlanPane(self.case_id, self._case_label(), id="plan-pane")]
         if tab in EXTRA:
             return [load(EXTRA[tab].pane)(self.case_id, self._case_label(), id=f"{tab}-pane")]
-        return [
-            ChronologyPane(
-                self.caseline.config.chronology_categories,
-                id="chron",
-                chosen=self._entry_chosen,
-            )
-        ]
+        categories = self.caseline.config.chronology_categories
+        return [ChronologyPane(categories, id="chron", chosen=self._entry_chosen)]
 
     async def _open_tab(self, tab: str, *, inside: bool = False) -> None:
         """Build a tab the first time it is shown, and fill it from what is loaded. ``inside``:
