@@ -64,8 +64,8 @@ def fuzzy_score(needle: str, haystack: str) -> float | None:
     return score
 
 
-class CasePickerScreen(ModalScreen[int | None]):
-    """Type part of a name or ref; recent cases first. Dismisses with a case id."""
+class CasePickerScreen(ModalScreen[None]):
+    """Type part of a name or ref; recent cases first. The case chosen is opened by ``opens``."""
 
     DEFAULT_CSS = PICKER_CSS.format(name="CasePickerScreen")
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -78,11 +78,11 @@ class CasePickerScreen(ModalScreen[int | None]):
         self,
         title: str = "New note for which case?",
         *,
-        opens: Callable[[int, CasePickerScreen], Awaitable[None]] | None = None,
+        opens: Callable[[int, CasePickerScreen], Awaitable[None]],
     ) -> None:
         """``opens(case_id, picker)``: what choosing a case opens, awaited while the keys typed
-        straight after `enter` wait, and replacing the picker itself (without it, the picker
-        is dismissed with the case's id)."""
+        straight after `enter` wait, and replacing the picker itself. (Dismissed with the
+        case, Textual would run its callback a message later, after those keys.)"""
         super().__init__()
         self.heading = title
         self._opens = opens
@@ -200,10 +200,7 @@ class CasePickerScreen(ModalScreen[int | None]):
         return f"{row.ref} · {row.client_name}" if row is not None else ""
 
     async def _choose(self, case_id: int) -> None:
-        if self._opens is None:
-            self.dismiss(case_id)
-        else:
-            await self._opens(case_id, self)
+        await self._opens(case_id, self)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
@@ -220,7 +217,7 @@ def _case_option(row: CaseRow, *, mine: bool) -> Option:
     )
 
 
-class DraftsScreen(ModalScreen[DraftInfo | LeftDraft | None]):
+class DraftsScreen(ModalScreen[None]):
     """The worker's unfinished notes, then those others left on the worker's cases (marked
     "left by" their author); enter reopens one of the worker's own, or reads one left."""
 
@@ -234,11 +231,10 @@ class DraftsScreen(ModalScreen[DraftInfo | LeftDraft | None]):
         drafts: list[DraftInfo],
         left: Sequence[LeftDraft] = (),
         *,
-        opens: Callable[[DraftInfo | LeftDraft], None] | None = None,
+        opens: Callable[[DraftInfo | LeftDraft], None],
     ) -> None:
         """``opens(draft)``: what choosing a draft opens, in place of this screen and in the
-        same turn as the `enter`, so the keys typed straight after it go there (without it,
-        the screen is dismissed with the draft)."""
+        same turn as the `enter`, so the keys typed straight after it go there."""
         super().__init__()
         self.drafts = drafts
         self.left = list(left)
@@ -299,9 +295,7 @@ class DraftsScreen(ModalScreen[DraftInfo | LeftDraft | None]):
             (d for d in self.drafts if str(d.id) == option.id),
             None,
         ) or next(d for d in self.left if f"left-{d.id}" == option.id)
-        if self._opens is None:
-            self.dismiss(chosen)
-        elif self.app.screen is self:
+        if self.app.screen is self:
             self.app.pop_screen()
             self._opens(chosen)
 

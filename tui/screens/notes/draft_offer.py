@@ -92,7 +92,7 @@ def _found(app: CaselineHost, case_id: int, case_label: str, drafts: list[DraftI
     app.push_screen(DraftOfferScreen(drafts, case_label, opens=opens))
 
 
-class DraftOfferScreen(ModalScreen[DraftInfo | str | None]):
+class DraftOfferScreen(ModalScreen[None]):
     """The case's unsaved notes, newest first, and "start a new note"; escape does neither."""
 
     DEFAULT_CSS = PICKER_CSS.format(name="DraftOfferScreen")
@@ -112,11 +112,11 @@ class DraftOfferScreen(ModalScreen[DraftInfo | str | None]):
         drafts: list[DraftInfo],
         case_label: str,
         *,
-        opens: Callable[[DraftInfo | None], None] | None = None,
+        opens: Callable[[DraftInfo | None], None],
     ) -> None:
         """``opens(draft)``: the editor for the draft chosen, or for a new note (None), opened
         in place of this screen in the same turn as the key, so the words typed straight
-        after it go into the note (without it, the screen is dismissed with the choice)."""
+        after it go into the note."""
         super().__init__()
         self.drafts = drafts
         self.case_label = case_label
@@ -169,9 +169,7 @@ class DraftOfferScreen(ModalScreen[DraftInfo | str | None]):
         self._answer(None)
 
     def _answer(self, draft: DraftInfo | None) -> None:
-        if self._opens is None:
-            self.dismiss(NEW if draft is None else draft)
-        elif self.app.screen is self:
+        if self.app.screen is self:
             self.app.pop_screen()
             self._opens(draft)
 
