@@ -14,11 +14,12 @@ from typing import Any
 import pytest
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from store.demo.generator import generate
 from store.service import Store
 from tests.tui.helpers import loaded
+from tests.tui.waiting import until
 from tui.app import CaselineApp
 from tui.screens.choice import ChoiceScreen
 
@@ -151,6 +152,10 @@ def test_closing_a_note_asks_over_the_note_80x24(snap_compare: Any, demo_db: Pat
         await settle(pilot)
         pilot.app.screen.query_one("#body").cursor_blink = False
         pilot.app.post_message(events.Paste("Home visit with Aisha and her mother."))
+        # Written as a draft a second later, and said so in the title: waited for, so that the
+        # picture is the same on a machine however busy.
+        status = pilot.app.screen.query_one("#draft-status", Static)
+        await until(pilot, lambda: "draft saved" in str(status.render()))
         await settle(pilot)
         await pilot.press("escape")
         await settle(pilot)
