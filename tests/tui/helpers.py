@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
 from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Input, Select, Static, TextArea
+from textual.screen import Screen
+from textual.widgets import Input, Select, Static, TabbedContent, TextArea
 from textual.worker import WorkerCancelled
 
 from tui.app import CaselineApp
+from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.caseload.case_table import CaseTable
 from tui.screens.caseload.new_case import NewCaseScreen
 
@@ -115,3 +119,48 @@ async def choose(pilot: Pilot[None], label: str) -> None:
         raise AssertionError(f"no option {label!r}")
     await pilot.press("enter")
     await pilot.pause()
+
+
+# -- keys typed together --------------------------------------------------------------
+
+
+def burst(app: CaselineApp, *keys: str) -> None:
+    """The keys as the terminal sends them in one read: all queued before any is handled."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
+
+
+def on_tab(app: CaselineApp, tab: str) -> bool:
+    screen = app.screen
+    return (
+        isinstance(screen, CaseFileScreen)
+        and screen.detail is not None
+        and screen.query_one(TabbedContent).active == tab
+    )
+
+
+def pushed(app: CaselineApp) -> list[type[Screen[Any]]]:
+    """The kinds of screen pushed from now on, in order."""
+    kinds: list[type[Screen[Any]]] = []
+    push = app.push_screen
+
+    def noted(screen: Any, *args: Any, **kwargs: Any) -> Any:
+        kinds.append(type(screen))
+        return push(screen, *args, **kwargs)
+
+    app.push_screen = noted  # type: ignore[method-assign]
+    return kinds
+
+
+async def enter_then_escape(
+    pilot: Pilot[None], app: CaselineApp, list_id: str, opens: type[Screen[Any]]
+) -> None:
+    """`enter escape` in one burst on the list ``list_id``: what enter opens is opened, and
+    escape closes it again (not the screen of the list)."""
+    await until(pilot, lambda: app.focused is not None and app.focused.id == list_id)
+    shown = pushed(app)
+    burst(app, "enter", "escape")
+    await until(pilot, lambda: opens in shown)
+    await until(pilot, lambda: not isinstance(app.screen, opens))
+    await loaded(pilot)
+    assert shown == [opens]

@@ -16,13 +16,14 @@ from store.chronology.records import ChronologyItem
 from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.caseload.screen import CaseloadScreen
 from tui.screens.chronology.entry import ChronologyEntryScreen
 from tui.screens.chronology.pane import ChronologyTable
 from tui.screens.export import ExportScreen
 from tui.screens.form import FormScreen
 from tui.screens.notes.note_view import NoteViewScreen
 
-from .helpers import loaded, type_text
+from .helpers import enter_then_escape, loaded, on_tab, type_text
 
 MakeApp = Callable[..., CaselineApp]
 AISHA = 1  # the first case of the seeded caseload (Aisha Bello, allocated 10 Feb 2025)
@@ -440,3 +441,17 @@ async def test_transfer_close_and_reopen_from_the_case_file(
         await loaded(pilot)
         assert titles(app)[-2:] == ["Case closed", "Case reopened"]
         assert str(screen.query_one("#case-status", Static).render()) == "open"
+
+
+async def test_enter_then_escape_typed_together_opens_the_note_and_comes_back(
+    make_app: MakeApp, chron_db: Path
+) -> None:
+    """Enter on an entry posted its choice, handled after the escape typed with it: the case
+    was left, and the note never opened."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_chronology(pilot)
+        await pilot.press("end")  # the significant note, last
+        await enter_then_escape(pilot, app, "chron-table", NoteViewScreen)
+        assert [type(s) for s in app.screen_stack] == [CaseloadScreen, CaseFileScreen]
+        assert on_tab(app, "chronology")

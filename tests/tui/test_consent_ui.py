@@ -14,11 +14,12 @@ from store.consent.records import ConsentStatus
 from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.consent.detail import ConsentDetailScreen
 from tui.screens.consent.screen import ConsentScreen
 from tui.screens.export import ExportScreen
 from tui.screens.form import FormScreen
 
-from .helpers import focus, loaded, type_text, visible_text
+from .helpers import enter_then_escape, focus, loaded, type_text, visible_text
 
 MakeApp = Callable[..., CaselineApp]
 ME = "sam.okafor"
@@ -256,3 +257,16 @@ async def test_the_handover_for_an_agency_with_consent_is_shared_under_it(
         consent_id,
         "",
     )
+
+
+async def test_enter_then_escape_typed_together_opens_a_consent_and_comes_back(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    """Enter on a consent posted its choice, handled after the escape typed with it."""
+    _with_consent(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_consents(pilot, app)
+        app.screen.query_one("#consents").focus()
+        await enter_then_escape(pilot, app, "consents", ConsentDetailScreen)
+        assert isinstance(app.screen, ConsentScreen)

@@ -20,7 +20,7 @@ from tui.screens.directory.screen import DirectoryScreen, ServiceTable
 from tui.screens.directory.service import ServiceScreen
 from tui.screens.form import FormScreen
 
-from .helpers import loaded, type_text, visible_text
+from .helpers import enter_then_escape, loaded, type_text, visible_text
 from .waiting import until
 
 ZOE = {
@@ -305,3 +305,16 @@ async def test_one_category_is_listed_then_every_one_again(
         await pilot.press("home", "enter")
         await until(pilot, lambda: len(shown(app)) == 3)
         assert "· Money" not in visible_text(app)
+
+
+async def test_enter_then_escape_typed_together_reads_a_service_and_comes_back(
+    make_app: Callable[..., CaselineApp], directory_db: Path
+) -> None:
+    """Enter on a service posted its choice, handled after the escape typed with it: the
+    directory was left, and the service opened over the caseload."""
+    app = make_app(db=directory_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_directory(pilot, app)
+        await pilot.press("down")  # from the search box to the list
+        await enter_then_escape(pilot, app, "directory-table", ServiceScreen)
+        assert isinstance(app.screen, DirectoryScreen)

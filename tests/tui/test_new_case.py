@@ -14,7 +14,7 @@ from tui.screens.caseload.new_case import FIELDS, NewCaseScreen
 from tui.screens.caseload.screen import CaseloadScreen
 from tui.screens.confirm import ConfirmScreen
 
-from .helpers import duplicates_checked, loaded, names, type_text
+from .helpers import burst, duplicates_checked, loaded, names, on_tab, type_text
 from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
@@ -321,3 +321,22 @@ async def test_tab_goes_round_the_fields_never_stopping_on_the_page(make_app: Ma
                 await pilot.press("tab")
                 assert not isinstance(app.focused, VerticalScroll)
             assert app.focused is first
+
+
+async def test_a_tabs_number_typed_with_the_enter_that_opened_an_existing_client_opens_it_there(
+    make_app: MakeApp,
+) -> None:
+    """The list of existing clients dismissed the form with the case, which the caseload
+    opened a message later: the `3` typed straight after `enter` was lost."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_form(pilot)
+        await type_text(pilot, "lukasz nowak")
+        await duplicates_checked(pilot)
+        await pilot.press("ctrl+s")  # stops to show the existing client, and goes to it
+        await until(pilot, lambda: app.focused is not None and app.focused.id == "duplicates")
+        burst(app, "enter", "3")
+        await until(pilot, lambda: on_tab(app, "notes"))
+        await loaded(pilot)
+        assert app.screen.detail.client_name == "Łukasz Nowak"  # type: ignore[attr-defined]
+        assert [type(s) for s in app.screen_stack] == [CaseloadScreen, CaseFileScreen]

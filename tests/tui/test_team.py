@@ -11,8 +11,9 @@ from tests.store.test_team_load import case_for, staffed
 from tui.app import CaselineApp
 from tui.screens.caseload.screen import CaseloadScreen
 from tui.screens.caseload.team import TeamScreen, TeamTable
+from tui.screens.supervision.record import SupervisionScreen
 
-from .helpers import loaded, visible_text
+from .helpers import enter_then_escape, loaded, visible_text
 from .waiting import until
 
 
@@ -41,6 +42,10 @@ async def test_a_supervisor_sees_their_teams_caseloads(tmp_path: Path) -> None:
         shown = visible_text(app)
         assert "Team caseloads · North" in shown and "2 workers · 2 open cases" in shown
         assert "Sam South" not in shown  # another team's
+        # enter and escape typed together: the worker's supervision record opens and closes
+        # again (enter posted its choice, handled after the escape: the team view was left).
+        await enter_then_escape(pilot, app, "team-table", SupervisionScreen)
+        assert isinstance(app.screen, TeamScreen)
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
 

@@ -20,7 +20,7 @@ from tui.screens.form import FormScreen
 from tui.screens.today.screen import NOT_MOVABLE, TodayScreen
 from tui.screens.today.whose import WhosePicker
 
-from .helpers import focus, loaded, type_text, visible_text
+from .helpers import burst, focus, loaded, type_text, visible_text
 from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
@@ -175,14 +175,28 @@ async def test_a_task_moved_with_a_reason_and_a_rule_that_cannot_be(
 
 
 async def test_a_task_on_a_case_chosen_first(make_app: MakeApp, tmp_path: Path) -> None:
-    db = tmp_path / "empty.db"
-    Store.open(db).close()
+    """With no line to take its case from, a task asks for the case first. The words typed
+    straight after the enter that chose it go into the task: the picker dismissed with the
+    case, and they reached Today first (whose a, m and r are keys of its own)."""
+    db = tmp_path / "one.db"
+    store = Store.open(db)
+    try:
+        me = store.workers.ensure("sam.okafor")
+        store.cases.create(me, {"client_name": "Aisha Bello", "allocated_on": "today"})
+    finally:
+        store.close()
     app = make_app(db=db)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_today(pilot)
         assert "Nothing needs doing" in visible_text(app)
         await pilot.press("a")
         await until(pilot, lambda: isinstance(app.screen, CasePickerScreen))
+        picker = app.screen
+        await until(pilot, lambda: picker.query_one("#cases", OptionList).option_count == 1)
+        burst(app, "enter", *"ring a")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await until(pilot, lambda: getattr(app.focused, "value", None) == "ring a")
+        assert "Aisha Bello" in visible_text(app) and picker not in app.screen_stack
 
 
 async def test_shown_at_start_when_something_is_overdue(make_app: MakeApp) -> None:
