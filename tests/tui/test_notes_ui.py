@@ -83,6 +83,31 @@ async def test_ctrl_n_picks_a_case_by_part_of_its_name(make_app: MakeApp, seeded
         assert "Siobhán O'Sullivan-Murphy" in app.screen.case_label
 
 
+async def test_a_name_that_matches_no_case_is_said_and_enter_does_nothing_else(
+    make_app: MakeApp,
+) -> None:
+    """enter on an empty list did nothing and said nothing: the picker now says that no case
+    matches what was typed, once every look-up for it has come back, and keeps it typed."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: isinstance(app.screen, CasePickerScreen))
+        picker = app.screen
+        hint = picker.query_one("#hint", Static)
+        await type_text(pilot, "zzq [b]x[/b]")
+        await until(pilot, lambda: "No case matches" in str(hint.render()))
+        assert "“zzq [b]x[/b]”" in str(hint.render())  # as typed, not as markup
+        await pilot.press("enter")
+        await loaded(pilot)
+        assert app.screen is picker and "No case matches" in str(hint.render())
+        await pilot.press(*["backspace"] * 12, *"tom")
+        await until(pilot, lambda: "enter choose" in str(hint.render()))
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
+        assert "Tom Gallagher" in app.screen.case_label
+
+
 async def test_every_bad_field_is_reported_at_the_field(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -64,6 +64,9 @@ def fuzzy_score(needle: str, haystack: str) -> float | None:
     return score
 
 
+PICKER_HINT = "enter choose · ↑↓ move · esc cancel"
+
+
 class CasePickerScreen(ModalScreen[None]):
     """Type part of a name or ref; recent cases first. The case chosen is opened by ``opens``."""
 
@@ -96,7 +99,7 @@ class CasePickerScreen(ModalScreen[None]):
             yield Static(self.heading, classes="heading")
             yield SafeInput(placeholder="part of a name or case ref", id="query", compact=True)
             yield OptionList(id="cases")
-            yield Static("enter choose · ↑↓ move · esc cancel", classes="hint")
+            yield Static(PICKER_HINT, classes="hint", id="hint")
 
     def on_mount(self) -> None:
         self.query_one("#query", Input).focus()
@@ -151,6 +154,26 @@ class CasePickerScreen(ModalScreen[None]):
             options.add_option(_case_option(row, mine=False))
         if options.option_count:
             options.highlighted = 0
+        self._say_what_was_found(bool(options.option_count))
+
+    def _say_what_was_found(self, found: bool) -> None:
+        """The keys, or, once every look-up for what is typed has come back empty, that no
+        case matches it (enter would otherwise do nothing, and say nothing)."""
+        text = self._shown_for or ""
+        looked = self._mine is not None and (len(fold(text)) < 2 or self._others_for == text)
+        hint = self.query_one("#hint", Static)
+        if found or not looked:
+            hint.update(PICKER_HINT)
+        elif text:
+            hint.update(
+                assemble(
+                    "No case matches ",
+                    (f"“{preview_line(text, 30)}”", "bold"),
+                    ": type part of a client's name or a case ref · esc cancel",
+                )
+            )
+        else:
+            hint.update("No open cases to choose from · esc cancel")
 
     def on_key(self, event: Key) -> None:
         options = self.query_one("#cases", OptionList)
