@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from store.common.textsafe import fold
+from tui.screens.base import give_way
 from tui.text import assemble
 
 if TYPE_CHECKING:
@@ -41,8 +42,7 @@ class CaseSearch(Provider):
         async def opens(case_id: int, picker: CasePickerScreen) -> None:
             # In enter's own turn, so the keys typed straight after it (a tab's number) act on
             # the case, not on the screen beneath the picker.
-            if app.screen is picker:
-                app.pop_screen()
+            if give_way(picker):
                 await app.go_to_case(case_id)
 
         self.app.push_screen(CasePickerScreen("Open which case?", opens=opens))

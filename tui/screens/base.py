@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -14,6 +14,18 @@ if TYPE_CHECKING:
     from tui.host import CaselineHost
 
 ResultType = TypeVar("ResultType")
+
+
+def give_way(screen: Screen[Any]) -> bool:
+    """Take ``screen`` off the top at once, for what its key opens in its place in the same
+    turn: the keys typed straight after that key then go to what opened. (Dismissed with a
+    result, its callback would run a message later, after those keys had reached the screen
+    beneath.) False, with nothing done, if ``screen`` is no longer on top: the app locked
+    meanwhile, and nothing opens over the lock."""
+    if screen.app.screen is not screen:
+        return False
+    screen.app.pop_screen()
+    return True
 
 
 class CaselineScreen(Screen[ResultType]):

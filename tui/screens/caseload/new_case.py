@@ -20,7 +20,7 @@ from store.common import dates
 from store.common.errors import InvalidInput, StoreError
 from store.common.records import WorkerInfo
 from store.common.validation import validate
-from tui.screens.base import CaselineScreen
+from tui.screens.base import CaselineScreen, give_way
 from tui.text import assemble, choices
 from tui.widgets.date_field import BIRTH, TODAY_IF_BLANK, DateField
 from tui.widgets.footer import CaselineFooter
@@ -287,8 +287,7 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
     def _open_existing(self, option: Option) -> None:
         """enter or a click on an existing client's case: that case opens in place of the
         form, in the key's own turn, so the keys typed straight after it act on the case."""
-        if option.id and option.id.startswith("case-") and self.app.screen is self:
-            self.app.pop_screen()
+        if option.id and option.id.startswith("case-") and give_way(self):
             self.caseline.open_case(int(option.id.removeprefix("case-")))
 
     # -- saving --------------------------------------------------------------------------

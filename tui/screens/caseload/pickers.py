@@ -20,6 +20,7 @@ from store.common.errors import StoreError
 from store.common.textsafe import fold, preview_line
 from store.common.words import plural
 from store.notes.records import DraftInfo, LeftDraft
+from tui.screens.base import give_way
 from tui.text import assemble
 from tui.widgets.lists import InOrderOptionList
 from tui.widgets.safe import SafeInput
@@ -318,8 +319,7 @@ class DraftsScreen(ModalScreen[None]):
             (d for d in self.drafts if str(d.id) == option.id),
             None,
         ) or next(d for d in self.left if f"left-{d.id}" == option.id)
-        if self.app.screen is self:
-            self.app.pop_screen()
+        if give_way(self):
             self._opens(chosen)
 
     def action_cancel(self) -> None:

@@ -21,6 +21,7 @@ from store.common import dates
 from store.common.errors import StoreError
 from store.common.textsafe import preview_line
 from store.notes.records import DraftInfo
+from tui.screens.base import give_way
 from tui.screens.caseload.pickers import PICKER_CSS
 from tui.text import assemble
 from tui.widgets.lists import InOrderOptionList
@@ -54,10 +55,8 @@ async def start_note_in_turn(app: CaselineHost, case_id: int, leaving: Screen[An
     except Exception as error:
         report(app, error)
         return
-    if app.screen is not leaving:  # the screen was locked meanwhile: nothing opens over it
-        return
-    app.pop_screen()
-    _found(app, case_id, *found)
+    if give_way(leaving):
+        _found(app, case_id, *found)
 
 
 def _looker(
@@ -169,8 +168,7 @@ class DraftOfferScreen(ModalScreen[None]):
         self._answer(None)
 
     def _answer(self, draft: DraftInfo | None) -> None:
-        if self.app.screen is self:
-            self.app.pop_screen()
+        if give_way(self):
             self._opens(draft)
 
     def action_cancel(self) -> None:

@@ -23,7 +23,7 @@ from store.common import dates
 from store.common.errors import StoreError
 from store.common.words import plural
 from store.search.records import KINDS, SearchHit, SearchPage
-from tui.screens.base import CaselineScreen
+from tui.screens.base import CaselineScreen, give_way
 from tui.screens.search.lines import hit_line, kind_label
 from tui.screens.search.opening import open_hit
 from tui.text import assemble
@@ -47,8 +47,8 @@ KIND_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
-class SearchScreen(CaselineScreen[SearchHit | None]):
-    """Search the records; dismisses with the result chosen (None: none)."""
+class SearchScreen(CaselineScreen[None]):
+    """Search the records; the result chosen is opened in this screen's place."""
 
     DEFAULT_CSS = """
     SearchScreen #search-results { height: 1fr; }
@@ -265,10 +265,8 @@ class SearchScreen(CaselineScreen[SearchHit | None]):
         chosen = str(option.id or "")
         if chosen == MORE:
             self.action_more()
-        elif chosen.startswith("hit-"):
-            hit = self.hits[int(chosen.removeprefix("hit-"))]
-            self.dismiss(hit)
-            open_hit(self.caseline, hit)
+        elif chosen.startswith("hit-") and give_way(self):
+            open_hit(self.caseline, self.hits[int(chosen.removeprefix("hit-"))])
 
     def action_back(self) -> None:
         if self.box.has_focus and self.hits:

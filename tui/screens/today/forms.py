@@ -11,6 +11,7 @@ from textual.app import App
 from store.common import dates
 from store.reminders.records import AgendaItem, TaskInfo
 from tui.host import CaselineHost
+from tui.screens.base import give_way
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import FUTURE
 
@@ -39,8 +40,7 @@ def add_task(
         async def opens(picked: int, picker: CasePickerScreen) -> None:
             # In enter's own turn: the words typed straight after it go into the task, not
             # to the screen beneath (Today's a, m and r are keys of its own).
-            if app.screen is picker:
-                app.pop_screen()
+            if give_way(picker):
                 add_task(app, picked, picker.label_of(picked), then=then)
 
         app.push_screen(CasePickerScreen("A task on which case?", opens=opens))
