@@ -15,6 +15,7 @@ from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.caseload.case_table import CaseTable
 from tui.screens.caseload.new_case import NewCaseScreen
+from tui.screens.form import FormScreen
 
 from .waiting import until
 
@@ -164,3 +165,15 @@ async def enter_then_escape(
     await until(pilot, lambda: not isinstance(app.screen, opens))
     await loaded(pilot)
     assert shown == [opens]
+
+
+async def form_shown(pilot: Pilot[None]) -> FormScreen:
+    """The form on top once every one of its fields is there (it is on the screen stack a
+    moment before they are mounted)."""
+    app = pilot.app
+    await until(pilot, lambda: isinstance(app.screen, FormScreen))
+    form = app.screen
+    assert isinstance(form, FormScreen)
+    fields = [f"#{field.name}" for field in form.fields]
+    await until(pilot, lambda: all(form.query(f) for f in fields))
+    return form

@@ -20,7 +20,7 @@ from tui.screens.directory.screen import DirectoryScreen, ServiceTable
 from tui.screens.directory.service import ServiceScreen
 from tui.screens.form import FormScreen
 
-from .helpers import enter_then_escape, loaded, type_text, visible_text
+from .helpers import enter_then_escape, form_shown, loaded, type_text, visible_text
 from .waiting import until
 
 ZOE = {
@@ -143,7 +143,7 @@ async def test_correcting_a_service_from_its_page(
         await until(pilot, lambda: isinstance(app.screen, ServiceScreen))
         await loaded(pilot)
         await pilot.press("e")
-        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await form_shown(pilot)
         app.screen.query_one("#email", Input).focus()
         await pilot.pause()
         app.screen.query_one("#email", Input).value = ""

@@ -18,11 +18,10 @@ from tui.app import CaselineApp
 from tui.screens.assessments.pane import AssessmentScroll
 from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.caseload.screen import CaseloadScreen
-from tui.screens.form import FormScreen
 from tui.screens.plan.pane import GoalBlock
 from tui.screens.search.screen import SearchScreen
 
-from .helpers import loaded, type_text
+from .helpers import form_shown, loaded, type_text
 from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
@@ -121,9 +120,8 @@ async def test_enter_on_a_search_result_highlights_the_record_on_its_tab(
         scroll = app.screen.query_one("#plan-scroll", VerticalScroll)
         assert scroll.region.y <= line.region.y < scroll.region.bottom
         await pilot.press("s")
-        await until(pilot, lambda: isinstance(app.screen, FormScreen))
-        assert isinstance(app.screen, FormScreen)
-        assert app.screen.values()["what"] == "Borrow a xylophone"
+        form = await form_shown(pilot)
+        assert form.values()["what"] == "Borrow a xylophone"
         await pilot.press("escape")
         await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
         await back(pilot)
