@@ -414,7 +414,7 @@ class CaselineApp(Session, SavesOnHangUp):
             )
         self.notify("; ".join(said), title="Drafts", markup=False, timeout=6)
         if count == 1 and not left:
-            self.open_note_editor(drafts[0].case_id, draft=drafts[0])
+            self.open_note_editor(drafts[0])
         else:
             self.show_drafts(drafts, left)
 
@@ -428,34 +428,32 @@ class CaselineApp(Session, SavesOnHangUp):
 
                 self.push_screen(LeftDraftScreen(draft))
             else:
-                self.open_note_editor(draft.case_id, draft=draft)
+                self.open_note_editor(draft)
 
         self.push_screen(DraftsScreen(drafts, left, opens=opens))
 
-    def open_note_editor(
-        self, case_id: int, *, case_label: str | None = None, draft: DraftInfo | None = None
-    ) -> None:
-        """Open the editor for a draft, or for a new note on a case (offering the case's
-        drafts first); without a ``case_label`` a new note reads the case's own."""
-        if draft is None:
-            from tui.screens.notes.draft_offer import start_note
-
-            start_note(self, case_id, case_label)
-            return
+    def open_note_editor(self, draft: DraftInfo) -> None:
+        """Open the editor on a draft note."""
         from tui.screens.notes.note_editor import NoteEditorScreen
 
-        self.push_screen(NoteEditorScreen(case_id, case_label or "", draft))
+        self.push_screen(NoteEditorScreen(draft.case_id, "", draft))
+
+    async def start_note(self, case_id: int, case_label: str) -> None:
+        """A new note on a case, for a key: see ``tui.screens.notes.draft_offer.start_note``."""
+        from tui.screens.notes.draft_offer import start_note
+
+        await start_note(self, case_id, case_label)
 
     def action_new_note(self) -> None:
         from tui.screens.caseload.pickers import CasePickerScreen
-        from tui.screens.notes.draft_offer import start_note_in_turn
+        from tui.screens.notes.draft_offer import start_note
         from tui.screens.notes.note_editor import NoteEditorScreen
 
         if isinstance(self.screen, NoteEditorScreen):
             return
 
         async def opens(case_id: int, picker: Screen[Any]) -> None:
-            await start_note_in_turn(self, case_id, picker)
+            await start_note(self, case_id, None, leaving=picker)
 
         self.push_screen(CasePickerScreen(opens=opens))
 

@@ -41,9 +41,10 @@ class CaselineHost(App[None]):
         """The worker's drafts, and those others left on their cases (``left``), to choose."""
         raise NotImplementedError
 
-    def open_note_editor(
-        self, case_id: int, *, case_label: str | None = None, draft: DraftInfo | None = None
-    ) -> None:
+    def open_note_editor(self, draft: DraftInfo) -> None:
+        raise NotImplementedError
+
+    async def start_note(self, case_id: int, case_label: str) -> None:
         raise NotImplementedError
 
     def open_case(self, case_id: int) -> None:

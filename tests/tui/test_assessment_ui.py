@@ -21,9 +21,9 @@ from tui.screens.assessments.ratings import RatingsScreen
 from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.choice import ChoiceScreen
 from tui.screens.confirm import ConfirmScreen
-from tui.screens.form import FormScreen
+from tui.widgets.date_field import DateInput
 
-from .helpers import focus, loaded, type_text, visible_text
+from .helpers import burst, focus, form_shown, loaded, type_text, visible_text
 from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
@@ -157,8 +157,10 @@ async def test_escape_keeps_the_draft(make_app: MakeApp, seeded_db: Path) -> Non
         await pilot.press("escape")  # saves the draft
         await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
         await until(pilot, lambda: draft_summary(seeded_db) == "Half written")
-        await pilot.press("e")
+        # `e` and a date typed in the same burst: the date goes into the editor it opened.
+        burst(app, "e", "ctrl+u", *"yesterday")
         await editor_open(pilot)
+        await until(pilot, lambda: app.screen.query_one("#as_at", DateInput).value == "yesterday")
         assert app.screen.query_one("#summary", TextArea).text == "Half written"
 
 
@@ -183,8 +185,7 @@ async def test_g_starts_a_plan_goal_prefilled_with_the_need(
     async with app.run_test(size=(80, 24)) as pilot:
         await open_assessment(pilot)
         await pilot.press("G")  # one domain with needs: straight to the goal
-        await until(pilot, lambda: isinstance(app.screen, FormScreen))
-        screen = app.screen
+        screen = await form_shown(pilot)
         assert screen.query_one("#domain", Select).value == "housing"
         assert screen.query_one("#change", TextArea).text == "Rent arrears, month 6."
         assert screen.query_one("#relevance", TextArea).text == "I want to keep the flat."
@@ -309,6 +310,9 @@ async def test_what_is_typed_survives_the_app_ending(make_app: MakeApp, seeded_d
         await editor_open(pilot)
         needs = app.screen.query_one(f"#d{HOUSING}_needs", TextArea)
         await until(pilot, lambda: needs.text == "Damp in the bedroom")
+        # Said as this editor does it: escape saves it, it does not throw it away.
+        said = [str(n.message) for n in app._notifications]
+        assert any(m.endswith("Escape saves it into the draft assessment.") for m in said)
 
 
 async def test_a_draft_saved_meanwhile_is_shown_by_domain_and_nothing_typed_is_lost(

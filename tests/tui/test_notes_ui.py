@@ -18,7 +18,7 @@ from tui.screens.notes.note_editor import NoteEditorScreen
 from tui.screens.notes.note_view import NoteViewScreen
 from tui.screens.notes.quality import QualityScreen
 
-from .helpers import loaded, table, type_text
+from .helpers import burst, loaded, table, type_text
 from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
@@ -63,6 +63,27 @@ async def test_n_opens_the_editor_in_the_text_and_ctrl_s_saves(
     assert note.note_type == "case note"
     assert store.notes.drafts(me) == []  # type: ignore[arg-type]
     store.close()
+
+
+async def test_words_typed_with_n_go_into_the_note(make_app: MakeApp) -> None:
+    """`n` and the note's first words in one burst, on the caseload and in the case file: the
+    case's drafts are looked up first, and the words wait for the editor rather than being
+    taken as the screen's keys (`t` transferred the case, `e` edited the client)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        for words in ("Visited at home", "Phoned to check in"):
+            burst(app, "n", *words)
+            await until(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
+            body = app.screen.query_one("#body", TextArea)
+            await until(pilot, lambda: body.text == words)  # noqa: B023
+            await pilot.press("escape", "d")  # discarded
+            await until(pilot, lambda: not isinstance(app.screen, NoteEditorScreen))
+            if isinstance(app.screen, CaseloadScreen):
+                await pilot.press("enter")
+                await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
+                await loaded(pilot)
+        assert isinstance(app.screen, CaseFileScreen)
 
 
 async def test_ctrl_n_picks_a_case_by_part_of_its_name(make_app: MakeApp, seeded_db: Path) -> None:

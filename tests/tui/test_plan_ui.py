@@ -3,9 +3,12 @@ SMART), actions with their owners, a review, and the review shown inline beneath
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 
 from store.plans.records import PlanInfo
@@ -15,8 +18,9 @@ from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.form import FormScreen
 from tui.screens.plan.pane import GoalBlock, PlanPane
 from tui.screens.plan.view import PlanViewScreen
+from tui.widgets import held_input
 
-from .helpers import choose, focus, loaded, type_text, visible_text
+from .helpers import burst, choose, focus, form_shown, loaded, type_text, visible_text
 from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
@@ -177,6 +181,30 @@ async def test_add_an_action_owned_by_a_professional(make_app: MakeApp, seeded_d
         assert "the client owns 1 of 2 (50%)" in visible_text(app)
 
 
+async def test_words_typed_with_the_action_key_go_into_the_action(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    """`a` (or `s`) on a goal and the words after it in one burst: the form reads who may own
+    the action first; the words wait for it and go into the form, not to the goal."""
+    _with_plan(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await pilot.press("down")  # onto goal 1
+        assert isinstance(app.focused, GoalBlock)
+        typed = {}
+        for key, words in (("a", "Ring the landlord"), ("s", "Standing order set up")):
+            burst(app, key, *words)
+            form = await form_shown(pilot)
+            await until(pilot, lambda: form.values()["what"].endswith(words))  # noqa: B023
+            await loaded(pilot)
+            typed[key] = form.values()["what"]
+            await pilot.press("escape", "y")  # discarded
+            await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
+            await loaded(pilot)
+        assert typed == {"a": "Ring the landlord", "s": "Standing order set up"}
+
+
 async def test_mark_an_action_done_with_a_note(make_app: MakeApp, seeded_db: Path) -> None:
     _with_plan(seeded_db)
     app = make_app()
@@ -331,7 +359,8 @@ async def test_a_half_typed_review_is_kept_when_the_app_quits(
         form = again.screen
         assert isinstance(form, FormScreen)
         assert form.values()["client_views"] == "Better since the payment plan"
-        assert any("Restored what you were typing" in str(n.message) for n in again._notifications)
+        said = [str(n.message) for n in again._notifications]
+        assert any("Restored what you were typing" in m and "Escape discards it" in m for m in said)
         # Abandoning the changes forgets the draft.
         await pilot.press("escape")
         await pilot.pause()
@@ -341,6 +370,57 @@ async def test_a_half_typed_review_is_kept_when_the_app_quits(
     store = Store.open(seeded_db)
     assert store.forms.draft(store.workers.ensure(ME), key) is None
     store.close()
+
+
+@pytest.mark.parametrize("draft_late", [False, True], ids=["draft-in-time", "draft-late"])
+async def test_keys_typed_as_the_form_opens_go_on_top_of_its_draft(
+    make_app: MakeApp, seeded_db: Path, monkeypatch: pytest.MonkeyPatch, draft_late: bool
+) -> None:
+    """`R` and a correction typed in one burst (a slow link): the draft is looked up in a
+    thread after the form opens (here held up until the keys have come); the keys wait for it
+    and then edit what it restored, rather than being typed into the form as it opened and
+    then overwritten by the draft. A draft later than the keys wait for (the database busy)
+    restores only the fields not typed in meanwhile: what was typed stays."""
+    if draft_late:
+        monkeypatch.setattr(held_input, "HOLD_AT_MOST_SECONDS", 0.05)
+    plan = _with_plan(seeded_db)
+    store = Store.open(seeded_db)
+    try:
+        kept = {"held_on": "20/11/2026", "client_views": "Better since the payment plan"}
+        store.forms.save_draft(store.workers.ensure(ME), f"plan_review:{plan.id}", kept, title="R")
+    finally:
+        store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        looked_up = threading.Event()
+        draft = app.store.forms.draft
+
+        def slow_draft(*args: Any) -> Any:
+            looked_up.wait(15)
+            return draft(*args)
+
+        monkeypatch.setattr(app.store.forms, "draft", slow_draft)
+        burst(app, "R", "end", "backspace", "5")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        form = app.screen
+        assert isinstance(form, FormScreen)
+        opened_with = form.initial["held_on"]
+        await until(  # the keys have come: typed into the field, or kept for the draft
+            pilot,
+            lambda: (
+                form.values()["held_on"] != opened_with
+                or len(getattr(form, "_held_input", None) or ()) == 3
+            ),
+        )
+        if draft_late:
+            await until(pilot, lambda: form.values()["held_on"] != opened_with)
+        looked_up.set()
+        await until(pilot, lambda: form.values()["client_views"] != "")
+        await loaded(pilot)
+        corrected = opened_with[:-1] + "5" if draft_late else "20/11/2025"
+        assert form.values()["held_on"] == corrected
+        assert form.values()["client_views"] == "Better since the payment plan"
 
 
 async def test_a_review_typed_and_left_for_a_moment_is_kept_as_a_draft(

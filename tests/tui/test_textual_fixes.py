@@ -33,11 +33,11 @@ from tui.widgets.terminal_output import (
 from tui.widgets.textual_fixes import (
     DrawnOnceOnResume,
     FocusRepaintsOnlyWidgets,
-    OptionLinesKeptAtSameWidth,
     PasteInOrderParser,
     RepaintOnlyVirtualSize,
     ScrollbarOnlyVirtualSize,
 )
+from tui.widgets.textual_fixes_more import OptionLinesKeptAtSameWidth
 
 from .waiting import until
 

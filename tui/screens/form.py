@@ -36,6 +36,7 @@ from tui.text import assemble, choices, show_error
 from tui.widgets.conflict import ConflictNotice
 from tui.widgets.date_field import DateField, DateReading
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.safe import SafeInput
 from tui.widgets.safe_text_area import SafeTextArea
 from tui.widgets.scroll import FieldsScroll
@@ -65,11 +66,13 @@ DRAFT_AFTER_SECONDS = 2.0  # a pause in typing this long keeps a draft
 DRAFT_VERSION = "_version"
 
 
-class FormScreen(CaselineScreen[Any]):
+class FormScreen(HoldsInput, CaselineScreen[Any]):
     """Edit a record; dismisses with what ``save`` returned, or None if abandoned."""
 
     # A form of its own (closing a case) adds its stylesheet to this one.
     CSS_PATH: ClassVar[str | list[str | PurePath]] = "form.tcss"
+    # What escape does to a draft restored, as said when it is.
+    LEAVING_A_DRAFT: ClassVar[str] = "Escape discards it."
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", tooltip="Check and save", id="form.save", priority=True),
@@ -170,6 +173,7 @@ class FormScreen(CaselineScreen[Any]):
             error.display = False
         self.query_one(f"#{self.fields[0].name}").focus()
         if self.draft_key:
+            self.hold_input()  # what is typed before the draft is looked up goes on top of it
             self._load_draft(self.draft_key)
 
     def values(self) -> dict[str, str]:
@@ -208,11 +212,24 @@ class FormScreen(CaselineScreen[Any]):
             self,
             lambda: app.store.forms.draft(app.me, key),
             done=self._restore,
+            failed=self._not_restored,
             name="form-draft",
             exclusive=False,
         )
 
+    def _not_restored(self, error: StoreError) -> None:
+        self.let_input_through()
+        report(self.app, error)
+
     def _restore(self, found: tuple[dict[str, str], datetime] | None) -> None:
+        try:
+            self._restore_fields(found)
+        finally:
+            self.let_input_through()
+
+    def _restore_fields(self, found: tuple[dict[str, str], datetime] | None) -> None:
+        """Put back what the draft ``found`` holds, in the fields still as the form opened
+        them (one typed in already, if the draft took long to come, keeps what was typed)."""
         if found is None:
             return
         values, saved_at = found
@@ -220,10 +237,13 @@ class FormScreen(CaselineScreen[Any]):
         if self.version is not None and typed_on.isdigit():
             self.version = int(typed_on)
         restored = False
+        shown = self.values()
         for field in self.fields:
             value = values.get(field.name)
             if value is None or value == self.initial[field.name]:
                 continue
+            if shown[field.name] != self.initial[field.name]:
+                continue  # typed in since the form opened: what was typed stays
             widget = self.query_one(f"#{field.name}")
             if isinstance(widget, TextArea):
                 widget.text = value
@@ -239,7 +259,7 @@ class FormScreen(CaselineScreen[Any]):
         if restored:
             when = dates.format_datetime(dates.to_local(saved_at))
             self.notify(
-                f"Restored what you were typing ({when}). Escape discards it.",
+                f"Restored what you were typing ({when}). {self.LEAVING_A_DRAFT}",
                 title="Draft",
                 markup=False,
                 timeout=8,

@@ -9,7 +9,8 @@ from typing import Any
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.widgets.textual_fixes import InOrderKeys, OptionLinesKeptAtSameWidth
+from tui.widgets.textual_fixes import InOrderKeys
+from tui.widgets.textual_fixes_more import OptionLinesKeptAtSameWidth
 
 
 # OptionList's _on_resize takes no event, the mixin's does: Textual passes the Resize to a

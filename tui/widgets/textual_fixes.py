@@ -188,7 +188,8 @@ to follow it or can go.
 
    Upstream: no Textual issue or discussion about it was found.
 
-9. An option list shown again keeps the lines it drew (``OptionLinesKeptAtSameWidth``).
+9. An option list shown again keeps the lines it drew (``OptionLinesKeptAtSameWidth``, in
+   ``textual_fixes_more``).
 
    What Textual does: ``OptionList._on_resize`` throws away every option's rendered lines on
    any Resize, and Textual sends one to each widget of a pane shown again, its size unchanged.
@@ -268,7 +269,6 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.driver import Driver
     from textual.screen import Screen
-    from textual.strip import Strip
     from textual.widgets import TabbedContent
 
     _Base = Widget
@@ -351,7 +351,8 @@ class InOrderKeys(_Base):
 
     async def _on_key(self, event: events.Key) -> None:
         try:
-            await self._take_key(event)
+            if not kept_by_screen(self, event):
+                await self._take_key(event)
         finally:
             _dealt_with(self, event)
 
@@ -378,6 +379,8 @@ class InOrderKeys(_Base):
         # Named without the underscore so as not to replace the widget's own ``_on_paste``,
         # which runs after this, with the cleaned text.
         _dealt_with(self, event)
+        if kept_by_screen(self, event):
+            return
         app: Any = self.app
         if app.screen.focused is not self:
             # Pasted after a key that moved the focus on: it belongs where the focus is now.
@@ -390,6 +393,17 @@ class InOrderKeys(_Base):
     def clean_paste(self, text: str) -> str:
         """Pasted text as this widget takes it: control sequences removed."""
         return pasted(text)
+
+
+def kept_by_screen(widget: Widget, event: events.Key | events.Paste) -> bool:
+    """Whether ``widget``'s screen keeps ``event`` to pass on later, when it is ready for what
+    is typed (its ``keeps_input``: ``tui.widgets.held_input.HoldsInput``); it goes no further."""
+    keeps = getattr(widget.screen, "keeps_input", None)
+    if keeps is None or not keeps(event):
+        return False
+    event.stop()
+    event.prevent_default()
+    return True
 
 
 # How long a key passed to a screen still being mounted waits for it (see ``deliver_key``).
@@ -506,22 +520,6 @@ class WholeFrameTakesRepaints(_AppBase):
             for widget in screen._compositor.visible_widgets:
                 widget._repaint_regions.clear()
         super()._display(screen, renderable)
-
-
-class OptionLinesKeptAtSameWidth(_Base):
-    """Mix into an OptionList subclass, before OptionList: a Resize that leaves its width as
-    it was keeps the options' rendered lines."""
-
-    _lines_width: int | None = None  # the width its lines were last drawn at
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        self._lines_width = self.outer_size.width
-        return super().render_lines(crop)
-
-    def _on_resize(self, event: events.Resize) -> None:
-        if event.size.width == self._lines_width:
-            event.prevent_default()  # OptionList._on_resize, which clears them, is not run
-        self._lines_width = event.size.width
 
 
 def release_drawn_lines() -> None:

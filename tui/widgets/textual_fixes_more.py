@@ -74,14 +74,16 @@ import asyncio
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from textual import messages
+from textual import events, messages
 from textual._time import get_time
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
 if TYPE_CHECKING:
+    from textual.strip import Strip
+
     _Base = Widget
     _ScreenBase = Screen[Any]
 else:
@@ -160,3 +162,19 @@ class SettledBeforeDrawn(_ScreenBase):
     def _compositor_refresh(self) -> None:
         if not self._laying_out:
             super()._compositor_refresh()
+
+
+class OptionLinesKeptAtSameWidth(_Base):
+    """Mix into an OptionList subclass, before OptionList: a Resize that leaves its width as
+    it was keeps the options' rendered lines."""
+
+    _lines_width: int | None = None  # the width its lines were last drawn at
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._lines_width = self.outer_size.width
+        return super().render_lines(crop)
+
+    def _on_resize(self, event: events.Resize) -> None:
+        if event.size.width == self._lines_width:
+            event.prevent_default()  # OptionList._on_resize, which clears them, is not run
+        self._lines_width = event.size.width

@@ -78,6 +78,7 @@ class AssessmentEditor(FormScreen):
 
     # The form's look, with shorter text boxes.
     CSS_PATH: ClassVar[str | list[str | PurePath]] = ["../form.tcss", "editor.tcss"]
+    LEAVING_A_DRAFT: ClassVar[str] = "Escape saves it into the draft assessment."
     _leave_next = False
 
     def _conflicted(self, conflict: Conflict) -> None:

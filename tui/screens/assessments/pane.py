@@ -21,6 +21,7 @@ from tui.screens.assessments import forms
 from tui.screens.case_file.tabs import CasePane
 from tui.text import assemble
 from tui.widgets.markdown import SafeMarkdown
+from tui.widgets.textual_fixes import InOrderKeys
 from tui.workers import report, run_store
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ class AssessmentScroll(VerticalScroll, can_focus=False, inherit_bindings=False):
     """The assessment's scrolling area; the pane takes the keys."""
 
 
-class AssessmentPane(CasePane, can_focus=True):
+class AssessmentPane(InOrderKeys, CasePane, can_focus=True):
     """A case's current assessment and what is done with it."""
 
     DEFAULT_CSS = """

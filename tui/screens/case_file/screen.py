@@ -465,14 +465,14 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
         # Now, not later as focus() does: the keys queued behind `/` go to the filter.
         self.set_focus(self.query_one("#notes-text", Input))
 
-    def action_new_note(self) -> None:
+    async def action_new_note(self) -> None:
         detail = self.detail
         if detail is None:
             return
         if detail.status.value == "closed":
             self.notify(f"Case {detail.ref} is closed; notes can't be added.", markup=False)
             return
-        self.caseline.open_note_editor(detail.id, case_label=f"{detail.ref} · {detail.client_name}")
+        await self.caseline.start_note(detail.id, f"{detail.ref} · {detail.client_name}")
 
     async def action_edit(self) -> None:
         active = self.query_one("#tabs", TabbedContent).active

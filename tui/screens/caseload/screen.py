@@ -426,7 +426,7 @@ class CaseloadScreen(DrawnOnceOnResume, CaselineScreen[None]):
 
         offer_bulk_transfer(self, chosen, done)
 
-    def action_new_note(self) -> None:
+    async def action_new_note(self) -> None:
         row = self.table.highlighted
         if row is None:
             self.app.action_new_note()  # type: ignore[attr-defined]
@@ -434,7 +434,7 @@ class CaseloadScreen(DrawnOnceOnResume, CaselineScreen[None]):
         if row.status.value == "closed":
             self.notify(f"Case {row.ref} is closed; notes can't be added.", markup=False)
             return
-        self.caseline.open_note_editor(row.id, case_label=f"{row.ref} · {row.client_name}")
+        await self.caseline.start_note(row.id, f"{row.ref} · {row.client_name}")
 
     def action_chronology(self) -> None:
         row = self.table.highlighted

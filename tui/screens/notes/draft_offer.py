@@ -25,7 +25,7 @@ from tui.screens.base import give_way
 from tui.screens.caseload.pickers import PICKER_CSS
 from tui.text import assemble
 from tui.widgets.lists import InOrderOptionList
-from tui.workers import report, run_store, store_result
+from tui.workers import report, store_result
 
 if TYPE_CHECKING:
     from tui.host import CaselineHost
@@ -33,29 +33,22 @@ if TYPE_CHECKING:
 NEW = "new"
 
 
-def start_note(app: CaselineHost, case_id: int, case_label: str | None) -> None:
-    """Open the note editor on a case, first offering the worker's drafts on it, if any.
-    ``case_label`` None: the case's reference and client are read with the drafts."""
-    run_store(
-        app,
-        _looker(app, case_id, case_label),
-        done=lambda found: _found(app, case_id, *found),
-        name="case-drafts",
-        exclusive=False,
-    )
+async def start_note(
+    app: CaselineHost, case_id: int, case_label: str | None, *, leaving: Screen[Any] | None = None
+) -> None:
+    """Open the note editor on a case, first offering the worker's drafts on it, if any
+    (``case_label`` None: the case's reference and client are read with the drafts).
 
-
-async def start_note_in_turn(app: CaselineHost, case_id: int, leaving: Screen[Any]) -> None:
-    """``start_note`` for a key (enter on the case picker): the case and its drafts are read
-    while the keys typed after it wait, then ``leaving`` gives way to the editor (or to the
-    offer of drafts) in one step, so those keys are typed there, not into the picker or the
-    caseload. A read that fails is said, and the picker stays."""
+    For a key (`n`, or enter on the case picker): the drafts are read while the keys typed after
+    it wait, then the editor (or the offer of drafts) opens in one step, in place of
+    ``leaving`` if given, so those keys are typed there, not taken as the keys of the screen
+    beneath (`t` transferring the case). A read that fails is said, and nothing opens."""
     try:
-        found = await store_result(app, _looker(app, case_id, None), name="case-drafts")
+        found = await store_result(app, _looker(app, case_id, case_label), name="case-drafts")
     except Exception as error:
         report(app, error)
         return
-    if give_way(leaving):
+    if leaving is None or give_way(leaving):
         _found(app, case_id, *found)
 
 

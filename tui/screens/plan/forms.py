@@ -16,7 +16,7 @@ from store.common import dates
 from store.plans.records import ACTION_STATUSES, DECISIONS, DOMAINS, RATINGS
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import FUTURE, FUTURE_DATES, TODAY_IF_BLANK
-from tui.workers import run_store
+from tui.workers import report, store_result
 
 if TYPE_CHECKING:
     from store.plans.records import ActionInfo, GoalInfo, PlanInfo
@@ -224,43 +224,52 @@ def _action_fields(owners: list[tuple[str, str]]) -> list[Field]:
     ]
 
 
-def add_action(
+async def add_action(
     app: App[Any], plan: PlanInfo, goal: GoalInfo, *, then: Callable[[Any], None] | None = None
 ) -> None:
-    """The form for a new action of ``goal``; ``then`` is given the action once saved."""
+    """The form for a new action of ``goal``; ``then`` is given the action once saved. Who may
+    own it is read first, while the keys typed after the key that asked wait (they are typed
+    into the form, not taken as the plan's keys)."""
     caseline = _app(app)
     store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
-
-    def show(owners: list[tuple[str, str]]) -> None:
-        app.push_screen(
-            FormScreen(
-                f"{goal.title}: new action",
-                _action_fields(owners),
-                {"status": "not started"},
-                lambda form: store.plans.add_action(me, goal.id, form, dayfirst=dayfirst),
-                subtitle=_one_line(goal.current.change),
-                draft_key=f"action_new:{goal.id}",
-            ),
-            _saved(app, "Action added.", then),
-        )
-
-    run_store(
-        app,
-        lambda: store.plans.action_owners(me, plan.case_id),
-        done=show,
-        name="plan-read",
-        exclusive=False,
+    owners = await _owners(app, plan)
+    if owners is None:
+        return
+    app.push_screen(
+        FormScreen(
+            f"{goal.title}: new action",
+            _action_fields(owners),
+            {"status": "not started"},
+            lambda form: store.plans.add_action(me, goal.id, form, dayfirst=dayfirst),
+            subtitle=_one_line(goal.current.change),
+            draft_key=f"action_new:{goal.id}",
+        ),
+        _saved(app, "Action added.", then),
     )
 
 
-def update_action(
+async def _owners(app: App[Any], plan: PlanInfo) -> list[tuple[str, str]] | None:
+    """Who may own an action on the plan's case, read in a thread and awaited; None (and the
+    worker told why) if it can't be read."""
+    caseline = _app(app)
+    store, me = caseline.store, caseline.me
+    try:
+        return await store_result(
+            app, lambda: store.plans.action_owners(me, plan.case_id), name="plan-read"
+        )
+    except Exception as error:
+        report(app, error)
+        return None
+
+
+async def update_action(
     app: App[Any], plan: PlanInfo, goal: GoalInfo, *, action_id: int | None = None
 ) -> None:
     """Change the action ``action_id`` (one already chosen), or choose one of the goal's
     actions (if it has several) and change it."""
     picked = next((a for a in goal.actions if a.id == action_id), None)
     if picked is not None or len(goal.actions) == 1:
-        _edit_action(app, plan, goal, picked or goal.actions[0])
+        await _edit_action(app, plan, goal, picked or goal.actions[0])
         return
     keys = "123456789abcdfhijklmnopqrtuvwxyz"
     by_key = {keys[i]: a for i, a in enumerate(goal.actions[: len(keys)])}
@@ -269,54 +278,48 @@ def update_action(
         for key, a in by_key.items()
     ]
 
-    def chosen(value: str | None) -> None:
+    async def chosen(value: str | None) -> None:
         action = next((a for a in goal.actions if str(a.id) == value), None)
         if action is not None:
-            _edit_action(app, plan, goal, action)
+            await _edit_action(app, plan, goal, action)
 
     from tui.screens.choice import ChoiceScreen
 
     app.push_screen(ChoiceScreen(f"Which action of {goal.title}?", choices), chosen)
 
 
-def _edit_action(app: App[Any], plan: PlanInfo, goal: GoalInfo, action: ActionInfo) -> None:
+async def _edit_action(app: App[Any], plan: PlanInfo, goal: GoalInfo, action: ActionInfo) -> None:
     caseline = _app(app)
     store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
     from store.plans.service import owner_choice_for
 
-    def show(owners: list[tuple[str, str]]) -> None:
-        owner, name = owner_choice_for(action, owners)
-        if owner not in {choice for choice, _ in owners}:
-            owners = [*owners, (owner, action.owner_text)]
-        values = {
-            "what": action.what,
-            "owner": owner,
-            "owner_name": name,
-            "due_on": dates.format_date(action.due_on) if action.due_on else "",
-            "status": action.status,
-            "status_note": action.status_note,
-        }
-        app.push_screen(
-            FormScreen(
-                f"{goal.title}: action",
-                _action_fields(owners),
-                values,
-                lambda form, version: store.plans.update_action(
-                    me, action.id, form, version=version, dayfirst=dayfirst
-                ),
-                subtitle=_one_line(action.what),
-                draft_key=f"action:{action.id}",
-                version=action.version,
+    owners = await _owners(app, plan)
+    if owners is None:
+        return
+    owner, name = owner_choice_for(action, owners)
+    if owner not in {choice for choice, _ in owners}:
+        owners = [*owners, (owner, action.owner_text)]
+    values = {
+        "what": action.what,
+        "owner": owner,
+        "owner_name": name,
+        "due_on": dates.format_date(action.due_on) if action.due_on else "",
+        "status": action.status,
+        "status_note": action.status_note,
+    }
+    app.push_screen(
+        FormScreen(
+            f"{goal.title}: action",
+            _action_fields(owners),
+            values,
+            lambda form, version: store.plans.update_action(
+                me, action.id, form, version=version, dayfirst=dayfirst
             ),
-            _saved(app, "Action saved; the change is kept in the history."),
-        )
-
-    run_store(
-        app,
-        lambda: store.plans.action_owners(me, plan.case_id),
-        done=show,
-        name="plan-read",
-        exclusive=False,
+            subtitle=_one_line(action.what),
+            draft_key=f"action:{action.id}",
+            version=action.version,
+        ),
+        _saved(app, "Action saved; the change is kept in the history."),
     )
 
 

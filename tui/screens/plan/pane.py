@@ -31,7 +31,7 @@ NO_PLAN = "No service plan yet. Press N to start one with the client."
 NO_GOALS = "No goals yet. Press g to add the first one."
 
 
-class GoalBlock(Vertical, can_focus=True):
+class GoalBlock(InOrderKeys, Vertical, can_focus=True):
     """One goal of the plan, rendered; focusable so the plan's keys know which goal."""
 
     DEFAULT_CSS = """
@@ -414,19 +414,19 @@ class PlanPane(InOrderKeys, Widget, can_focus=True):
         if goal is not None:
             forms.edit_goal(self.app, goal)
 
-    def action_add_action(self) -> None:
+    async def action_add_action(self) -> None:
         goal = self.focused_goal
         if self.plan is not None and goal is not None:
-            forms.add_action(
+            await forms.add_action(
                 self.app, self.plan, goal, then=lambda _: self._show_next(goal.id, end=True)
             )
 
-    def action_update_action(self) -> None:
+    async def action_update_action(self) -> None:
         goal = self.focused_goal
         focused = self.screen.focused
         chosen = focused.chosen_action if isinstance(focused, GoalBlock) else None
         if self.plan is not None and goal is not None:
-            forms.update_action(self.app, self.plan, goal, action_id=chosen)
+            await forms.update_action(self.app, self.plan, goal, action_id=chosen)
 
     def action_review(self) -> None:
         if self.plan is not None:

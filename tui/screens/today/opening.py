@@ -42,6 +42,6 @@ def _open_draft(screen: Screen[Any], host: CaselineHost, item: AgendaItem) -> No
 
             host.push_screen(CaseFileScreen(item.case_id, tab="notes"))
         else:
-            host.open_note_editor(item.case_id, draft=draft)
+            host.open_note_editor(draft)
 
     run_store(screen, lambda: store.notes.drafts(me), done=found, name="today-draft")

@@ -1,0 +1,56 @@
+"""Keys and pastes typed into a screen before it is ready for them, kept and passed on in order.
+
+A form that restores what was typed last time looks the draft up in a thread after it opens.
+Keys typed meanwhile (``e`` and the words after it in one burst, over a slow link) were taken
+by the fields and then overwritten by the draft, and lost. A screen mixing in ``HoldsInput``
+calls ``hold_input()`` until it is ready and ``let_input_through()`` once it is: what its
+fields were sent in between is handed to the focused field then, in the order it was typed,
+as if typed a moment later (``tui.widgets.textual_fixes.kept_by_screen`` keeps it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from textual import events
+
+from tui.widgets.textual_fixes import forward
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    _ScreenBase = Screen[Any]
+else:
+    _ScreenBase = object
+
+# Never held longer than this: a draft that takes longer to look up (the database busy) comes
+# after what is typed, and then restores only the fields still as the form opened them.
+HOLD_AT_MOST_SECONDS = 2.0
+
+
+class HoldsInput(_ScreenBase):
+    """Mix into a Screen subclass, before the Screen."""
+
+    _held_input: list[events.Key | events.Paste] | None = None
+
+    def hold_input(self) -> None:
+        """Keep what the fields are sent until ``let_input_through`` (or for a while)."""
+        if self._held_input is None:
+            self._held_input = []
+            self.set_timer(HOLD_AT_MOST_SECONDS, self.let_input_through)
+
+    def keeps_input(self, event: events.Key | events.Paste) -> bool:
+        if self._held_input is None:
+            return False
+        self._held_input.append(event)
+        return True
+
+    def let_input_through(self) -> None:
+        """Hand what was kept to the focused field, in order; then keep nothing more."""
+        held, self._held_input = self._held_input, None
+        for event in held or ():
+            target = self.focused or self
+            if isinstance(event, events.Key):
+                forward(target, events.Key(event.key, event.character))
+            else:
+                forward(target, events.Paste(event.text))
