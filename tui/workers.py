@@ -124,6 +124,17 @@ async def store_result(app: App[Any], call: Callable[[], T], *, name: str) -> T:
     return cast(T, value)
 
 
+async def read_in_turn(app: App[Any], call: Callable[[], T], *, name: str) -> T | None:
+    """``store_result`` for a key that opens a screen with what it reads (the keys typed after
+    it wait, and are typed into that screen): the result, or None once ``report`` has told
+    the worker why it could not be read."""
+    try:
+        return await store_result(app, call, name=name)
+    except Exception as error:
+        report(app, error)
+        return None
+
+
 async def _finish(outcome: object) -> None:
     if inspect.isawaitable(outcome):
         await outcome

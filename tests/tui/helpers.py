@@ -16,6 +16,7 @@ from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.caseload.case_table import CaseTable
 from tui.screens.caseload.new_case import NewCaseScreen
 from tui.screens.form import FormScreen
+from tui.widgets.held_input import HoldsInput
 
 from .waiting import until
 
@@ -65,12 +66,23 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
     a screen update a character. Tests whose subject is typing (keys in order, typed ahead,
     dates read as they are typed) press the keys.
     """
+    await ready_for_input(pilot)
     focused = pilot.app.focused
     assert isinstance(focused, (Input, TextArea)), f"no text box has the focus: {focused!r}"
     pilot.app.post_message(events.Paste(text))
     await pilot.pause()
     held = focused.value if isinstance(focused, Input) else focused.text
     assert text in held, f"{text!r} did not arrive in {focused!r}: {held!r}"
+
+
+async def ready_for_input(pilot: Pilot[None]) -> None:
+    """Wait while the screen keeps what is typed for later (a form looking up its draft,
+    ``tui.widgets.held_input``): what the test typed before is dealt with, and the focus is
+    where it left it."""
+    screen = pilot.app.screen
+    if isinstance(screen, HoldsInput) and screen.holding_input:
+        await until(pilot, lambda: not screen.holding_input)
+        await pilot.pause()
 
 
 async def palette_finds(pilot: Pilot[None], query: str, wanted: str) -> None:
@@ -176,4 +188,5 @@ async def form_shown(pilot: Pilot[None]) -> FormScreen:
     assert isinstance(form, FormScreen)
     fields = [f"#{field.name}" for field in form.fields]
     await until(pilot, lambda: all(form.query(f) for f in fields))
+    await ready_for_input(pilot)
     return form

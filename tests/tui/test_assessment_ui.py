@@ -149,7 +149,7 @@ async def test_new_edit_with_bad_then_good_input_and_finalise(
 async def test_escape_keeps_the_draft(make_app: MakeApp, seeded_db: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_assessment(pilot)
+        pane = await open_assessment(pilot)
         await pilot.press("N")
         await editor_open(pilot)
         await pilot.press("tab")
@@ -157,6 +157,8 @@ async def test_escape_keeps_the_draft(make_app: MakeApp, seeded_db: Path) -> Non
         await pilot.press("escape")  # saves the draft
         await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
         await until(pilot, lambda: draft_summary(seeded_db) == "Half written")
+        # The tab shows the draft again (read once the editor closed): `e` has one to edit.
+        await until(pilot, lambda: pane.overview is not None and pane.overview.draft is not None)
         # `e` and a date typed in the same burst: the date goes into the editor it opened.
         burst(app, "e", "ctrl+u", *"yesterday")
         await editor_open(pilot)

@@ -21,7 +21,7 @@ from tui.screens.form import FormScreen
 from tui.screens.referrals.pane import ReferralsPane
 from tui.screens.referrals.view import ReferralScreen
 
-from .helpers import choose, focus, loaded, type_text, visible_text
+from .helpers import burst, choose, focus, form_shown, loaded, type_text, visible_text
 from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
@@ -205,8 +205,10 @@ async def test_status_changes_and_chases_to_escalation(make_app: MakeApp, seeded
     async with app.run_test(size=(80, 24)) as pilot:
         pane = await open_referrals(pilot)
         assert "ESCALATE" not in visible_text(app)
-        await pilot.press("c")
-        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        # `c` and the day in one burst: the referral is read first; the day waits for the form.
+        burst(app, "c", "ctrl+u", *"yesterday")
+        form = await form_shown(pilot)
+        await until(pilot, lambda: form.values()["chased_on"] == "yesterday")
         await focus(pilot, "#contacted")
         await type_text(pilot, "Referrals team")
         await focus(pilot, "#next_chase_on")

@@ -171,7 +171,9 @@ class FormScreen(HoldsInput, CaselineScreen[Any]):
     def on_mount(self) -> None:
         for error in self.query(".field-error"):
             error.display = False
-        self.query_one(f"#{self.fields[0].name}").focus()
+        # Now, not later as focus() does: keys typed with the key that opened the form are
+        # handed to it as soon as it is mounted, and go to this field.
+        self.set_focus(self.query_one(f"#{self.fields[0].name}"))
         if self.draft_key:
             self.hold_input()  # what is typed before the draft is looked up goes on top of it
             self._load_draft(self.draft_key)

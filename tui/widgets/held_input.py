@@ -39,6 +39,11 @@ class HoldsInput(_ScreenBase):
             self._held_input = []
             self.set_timer(HOLD_AT_MOST_SECONDS, self.let_input_through)
 
+    @property
+    def holding_input(self) -> bool:
+        """Whether what is typed is being kept for now."""
+        return self._held_input is not None
+
     def keeps_input(self, event: events.Key | events.Paste) -> bool:
         if self._held_input is None:
             return False

@@ -25,7 +25,7 @@ from tui.screens.base import give_way
 from tui.screens.caseload.pickers import PICKER_CSS
 from tui.text import assemble
 from tui.widgets.lists import InOrderOptionList
-from tui.workers import report, store_result
+from tui.workers import read_in_turn
 
 if TYPE_CHECKING:
     from tui.host import CaselineHost
@@ -43,12 +43,8 @@ async def start_note(
     it wait, then the editor (or the offer of drafts) opens in one step, in place of
     ``leaving`` if given, so those keys are typed there, not taken as the keys of the screen
     beneath (`t` transferring the case). A read that fails is said, and nothing opens."""
-    try:
-        found = await store_result(app, _looker(app, case_id, case_label), name="case-drafts")
-    except Exception as error:
-        report(app, error)
-        return
-    if leaving is None or give_way(leaving):
+    found = await read_in_turn(app, _looker(app, case_id, case_label), name="case-drafts")
+    if found is not None and (leaving is None or give_way(leaving)):
         _found(app, case_id, *found)
 
 

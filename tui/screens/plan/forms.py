@@ -16,7 +16,7 @@ from store.common import dates
 from store.plans.records import ACTION_STATUSES, DECISIONS, DOMAINS, RATINGS
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import FUTURE, FUTURE_DATES, TODAY_IF_BLANK
-from tui.workers import report, store_result
+from tui.workers import read_in_turn
 
 if TYPE_CHECKING:
     from store.plans.records import ActionInfo, GoalInfo, PlanInfo
@@ -253,13 +253,9 @@ async def _owners(app: App[Any], plan: PlanInfo) -> list[tuple[str, str]] | None
     worker told why) if it can't be read."""
     caseline = _app(app)
     store, me = caseline.store, caseline.me
-    try:
-        return await store_result(
-            app, lambda: store.plans.action_owners(me, plan.case_id), name="plan-read"
-        )
-    except Exception as error:
-        report(app, error)
-        return None
+    return await read_in_turn(
+        app, lambda: store.plans.action_owners(me, plan.case_id), name="plan-read"
+    )
 
 
 async def update_action(

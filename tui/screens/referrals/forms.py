@@ -23,7 +23,7 @@ from store.referrals.rules import (
 )
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import FUTURE, TODAY_IF_BLANK, DateReading
-from tui.workers import run_store
+from tui.workers import read_in_turn, run_store
 
 if TYPE_CHECKING:
     from store.referrals.records import IncomingInfo, ReferralDetail
@@ -231,7 +231,7 @@ def edit(app: App[Any], referral: ReferralDetail, *, then: Callable[[Any], None]
 # --- a change of status ------------------------------------------------------------------------
 
 
-def change_status(
+async def change_status(
     app: App[Any], referral: ReferralDetail, *, then: Callable[[Any], None] | None
 ) -> None:
     """The referral's next status, dated, with a note; the appointment when booking, what came
@@ -283,18 +283,18 @@ def change_status(
             _saved(app, "Status changed; it is kept in the referral's history.", then),
         )
 
-    if SENT in onward:
-        run_store(
-            app,
-            lambda: store.referrals.consents(
-                me, referral.summary.case_id, recipient=referral.summary.agency
-            ),
-            done=show,
-            name="referral-consents",
-            exclusive=False,
-        )
-    else:
+    if SENT not in onward:
         show([])
+        return
+    consents = await read_in_turn(
+        app,
+        lambda: store.referrals.consents(
+            me, referral.summary.case_id, recipient=referral.summary.agency
+        ),
+        name="referral-consents",
+    )
+    if consents is not None:
+        show(consents)
 
 
 # --- a chase -------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from tui.screens.case_file.tabs import CasePane
 from tui.screens.referrals import forms
 from tui.text import assemble
 from tui.widgets.lists import InOrderOptionList, refill
-from tui.workers import run_store
+from tui.workers import read_in_turn, run_store
 
 if TYPE_CHECKING:
     from textual.content import Content
@@ -241,35 +241,29 @@ class ReferralsPane(CasePane):
         if self._changeable():
             forms.new_referral(self.app, self.case_id, self.case_label, then=self._then("out"))
 
-    def action_status(self) -> None:
+    async def action_status(self) -> None:
         chosen = self.referral
         if chosen is None:
             self.notify("Highlight a referral out to change its status.", markup=False)
-        elif self._changeable():
-            self._with_detail(chosen.id, self._change_status)
+        elif self._changeable() and (detail := await self._detail(chosen.id)) is not None:
+            await forms.change_status(self.app, detail, then=None)
 
-    def action_chase(self) -> None:
+    async def action_chase(self) -> None:
         chosen = self.referral
         if chosen is None or not chosen.is_open or chosen.status == "drafted":
             self.notify("Highlight a referral waiting for an answer to chase it.", markup=False)
-        elif self._changeable():
-            self._with_detail(chosen.id, lambda d: forms.chase(self.app, d))
+        elif self._changeable() and (detail := await self._detail(chosen.id)) is not None:
+            forms.chase(self.app, detail)
 
     def action_incoming(self) -> None:
         if self._changeable():
             forms.incoming(self.app, self.case_id, self.case_label, then=self._then("in"))
 
-    def _change_status(self, detail: ReferralDetail) -> None:
-        forms.change_status(self.app, detail, then=None)
-
-    def _with_detail(self, referral_id: int, then: Callable[[ReferralDetail], object]) -> None:
+    async def _detail(self, referral_id: int) -> ReferralDetail | None:
+        """The referral, read while the keys typed after the key that asked for it wait."""
         app = self.caseline
-        run_store(
-            self,
-            lambda: app.store.referrals.get(app.me, referral_id),
-            done=then,
-            name="referral-read",
-            exclusive=False,
+        return await read_in_turn(
+            app, lambda: app.store.referrals.get(app.me, referral_id), name="referral-read"
         )
 
     def _choose(self, option: Option) -> None:

@@ -250,9 +250,9 @@ class ReferralScreen(CaselineScreen[None]):
         if self.referral is not None:
             forms.edit(self.app, self.referral, then=self._show)
 
-    def action_status(self) -> None:
+    async def action_status(self) -> None:
         if self.referral is not None:
-            forms.change_status(self.app, self.referral, then=self._show)
+            await forms.change_status(self.app, self.referral, then=self._show)
 
     def action_chase(self) -> None:
         if self.referral is not None:
