@@ -15,6 +15,7 @@ from store.plans.records import PlanInfo
 from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.choice import ChoiceScreen
 from tui.screens.form import FormScreen
 from tui.screens.plan.pane import GoalBlock, PlanPane
 from tui.screens.plan.view import PlanViewScreen
@@ -203,6 +204,33 @@ async def test_words_typed_with_the_action_key_go_into_the_action(
             await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
             await loaded(pilot)
         assert typed == {"a": "Ring the landlord", "s": "Standing order set up"}
+
+
+async def test_s_on_a_goal_of_several_actions_asks_which(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    plan = _with_plan(seeded_db)
+    store = Store.open(seeded_db)
+    try:
+        store.plans.add_action(
+            store.workers.ensure(ME),
+            plan.goals[0].id,
+            {
+                "what": "Ask the landlord for a rent statement",
+                "owner": "worker",
+                "due_on": "1/12/2026",
+            },
+        )
+    finally:
+        store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await pilot.press("down", "s")  # goal 1 has two actions: which?
+        await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        await pilot.press("2")
+        form = await form_shown(pilot)
+        assert form.values()["what"] == "Ask the landlord for a rent statement"
 
 
 async def test_mark_an_action_done_with_a_note(make_app: MakeApp, seeded_db: Path) -> None:
