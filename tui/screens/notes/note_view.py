@@ -17,7 +17,7 @@ from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.safe_text_area import SafeTextArea
-from tui.workers import report, run_store, store_result
+from tui.workers import read_in_turn, run_store
 
 MARKDOWN_LIMIT = 50_000  # characters of a note formatted as Markdown; longer is plain text
 
@@ -131,14 +131,10 @@ class NoteViewScreen(CaselineScreen[None]):
             # `m` typed in the same burst as the enter that opened the note, before it was
             # read: it is read now, while the keys after `m` wait, rather than `m` dropped.
             app, note_id = self.caseline, self.note_id
-            try:
-                note = await store_result(
-                    app, lambda: app.store.notes.get(app.me, note_id), name="note-now"
-                )
-            except Exception as error:
-                report(app, error)
-                return
-        if note.status != "final":
+            note = await read_in_turn(
+                app, lambda: app.store.notes.get(app.me, note_id), name="note-now"
+            )
+        if note is None or note.status != "final":
             return
         store, me = self.caseline.store, self.caseline.me
         when = dates.format_datetime(dates.to_local(note.contact_at))
