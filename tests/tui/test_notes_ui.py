@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from textual import events
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from store.service import Store
@@ -68,12 +69,18 @@ async def test_n_opens_the_editor_in_the_text_and_ctrl_s_saves(
 async def test_words_typed_with_n_go_into_the_note(make_app: MakeApp) -> None:
     """`n` and the note's first words in one burst, on the caseload and in the case file: the
     case's drafts are looked up first, and the words wait for the editor rather than being
-    taken as the screen's keys (`t` transferred the case, `e` edited the client)."""
+    taken as the screen's keys (`t` transferred the case, `e` edited the client). Pasted
+    straight after `n`, they waited too, then went to the editor before it was up, and were
+    lost."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        for words in ("Visited at home", "Phoned to check in"):
-            burst(app, "n", *words)
+        for words in ("Visited at home", "Phoned to check in", "Pasted: rang, no answer"):
+            if words.startswith("Pasted"):
+                burst(app, "n")
+                app.post_message(events.Paste(words))
+            else:
+                burst(app, "n", *words)
             await until(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
             body = app.screen.query_one("#body", TextArea)
             await until(pilot, lambda: body.text == words)  # noqa: B023

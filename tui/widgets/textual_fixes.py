@@ -375,7 +375,7 @@ class InOrderKeys(_Base):
             event.stop()
             event.prevent_default()
 
-    def on_paste(self, event: events.Paste) -> None:
+    async def on_paste(self, event: events.Paste) -> None:
         # Named without the underscore so as not to replace the widget's own ``_on_paste``,
         # which runs after this, with the cleaned text.
         _dealt_with(self, event)
@@ -386,7 +386,7 @@ class InOrderKeys(_Base):
             # Pasted after a key that moved the focus on: it belongs where the focus is now.
             event.stop()
             event.prevent_default()
-            deliver_paste(app, event.text)
+            await deliver_paste(app, event.text)
             return
         event.text = self.clean_paste(event.text)
 
@@ -441,6 +441,15 @@ def _dealt_with(widget: InOrderKeys, event: events.Event) -> None:
         widget._input_waiting -= 1
 
 
+async def _screen_up(app: Any) -> None:
+    """A screen just pushed (`enter 3` or `n` and a paste, together): what was typed waits until
+    it is up and its focus set, then goes where it would have gone had it come a moment later
+    (not for ever: what was typed behind it waits too)."""
+    if not app.screen.is_mounted:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(app.screen._mounted_event.wait(), MOUNT_WAIT_SECONDS)
+
+
 async def deliver_key(app: Any, key: events.Key) -> None:
     """What the app does with a key from the terminal, for a key passed on.
 
@@ -449,12 +458,7 @@ async def deliver_key(app: Any, key: events.Key) -> None:
     after it wait for it: sent to the screen instead, its binding would run only once it had
     bubbled back to the app, and ``/`` would move the focus to a filter box after the letters
     typed behind it had already gone to the screen and been lost."""
-    if not app.screen.is_mounted:
-        # A screen just pushed (enter then 3/ typed together): its keys wait until it is up
-        # and its focus set, then go where they would have gone had they come a moment later
-        # (not for ever: the keys behind them wait too).
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(app.screen._mounted_event.wait(), MOUNT_WAIT_SECONDS)
+    await _screen_up(app)
     focused = app.screen.focused
     if isinstance(focused, InOrderKeys):
         forward(focused, key)
@@ -466,8 +470,9 @@ async def deliver_key(app: Any, key: events.Key) -> None:
         forward(focused or app.screen, key)
 
 
-def deliver_paste(app: Any, text: str) -> None:
+async def deliver_paste(app: Any, text: str) -> None:
     """What the app does with a paste from the terminal, for a paste passed on."""
+    await _screen_up(app)
     focused = app.screen.focused
     forward(focused or app.screen, events.Paste(text))
 
