@@ -5,9 +5,12 @@ keys hidden on a closed case."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Select, Static, TextArea
 
@@ -161,6 +164,41 @@ async def test_escape_keeps_the_draft(make_app: MakeApp, seeded_db: Path) -> Non
         await until(pilot, lambda: pane.overview is not None and pane.overview.draft is not None)
         # `e` and a date typed in the same burst: the date goes into the editor it opened.
         burst(app, "e", "ctrl+u", *"yesterday")
+        await editor_open(pilot)
+        await until(pilot, lambda: app.screen.query_one("#as_at", DateInput).value == "yesterday")
+        assert app.screen.query_one("#summary", TextArea).text == "Half written"
+
+
+async def test_e_as_the_tab_reads_the_draft_just_saved_edits_it(
+    make_app: MakeApp, seeded_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`e` and a date typed straight after the editor closed, before the tab has read back the
+    draft it saved (held up here until the keys have come): `e` is the tab's even so, reads
+    the draft in its turn and edits it, and the date goes into that editor."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_assessment(pilot)
+        await pilot.press("N")
+        await editor_open(pilot)
+        await pilot.press("tab")
+        await type_text(pilot, "Half written")
+        release, reads = threading.Event(), []
+        overview = app.store.assessments.overview
+
+        def slow_overview(*args: Any) -> Any:
+            reads.append(args)
+            release.wait(15)
+            return overview(*args)
+
+        monkeypatch.setattr(app.store.assessments, "overview", slow_overview)
+        await pilot.press("escape")  # saves the draft; the tab reads again, held up
+        # Read again twice, both held: once the editor closed, and as the case file, back on
+        # top, reads the case the draft changed.
+        await until(pilot, lambda: isinstance(app.screen, CaseFileScreen) and len(reads) == 2)
+        assert pane.overview is not None and pane.overview.draft is None  # not read back yet
+        burst(app, "e", "ctrl+u", *"yesterday")
+        await until(pilot, lambda: len(reads) == 3)  # `e` reads the draft in its turn
+        release.set()
         await editor_open(pilot)
         await until(pilot, lambda: app.screen.query_one("#as_at", DateInput).value == "yesterday")
         assert app.screen.query_one("#summary", TextArea).text == "Half written"

@@ -4,9 +4,12 @@ force, status changes, chases up to escalation, and incoming referrals with thei
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -123,6 +126,33 @@ async def test_a_referral_to_an_agency_typed_in_warns_of_no_consent(
         "sent",
         "Safeguarding: the children are going hungry",
     )
+
+
+async def test_the_agency_typed_straight_after_a_t_goes_into_the_form(
+    make_app: MakeApp, seeded_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`a`, `t` and the agency's name in one burst (a slow link): the client's consents are
+    read before the form opens (held up here until every key has been handed on); the name
+    waits, and goes into the form rather than to the referrals tab beneath."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_referrals(pilot)
+        release, reads = threading.Event(), []
+        consents = app.store.referrals.consents
+
+        def slow_consents(*args: Any, **kwargs: Any) -> Any:
+            reads.append(args)
+            release.wait(15)
+            return consents(*args, **kwargs)
+
+        monkeypatch.setattr(app.store.referrals, "consents", slow_consents)
+        burst(app, "a", "t", *"Shelter Housing Aid")
+        await until(pilot, lambda: len(reads) == 1)
+        await until(pilot, lambda: app._message_queue.empty())  # every key handed on
+        release.set()
+        form = await form_shown(pilot)
+        await until(pilot, lambda: form.values()["agency"] == "Shelter Housing Aid")
+        assert isinstance(app.screen, FormScreen) and len(app.screen_stack) == 3
 
 
 async def test_bad_referral_input_is_shown_at_its_fields(

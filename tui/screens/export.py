@@ -23,7 +23,7 @@ from store.common.errors import StoreError
 from store.common.words import plural
 from tui.text import assemble
 from tui.widgets.safe import SafeInput
-from tui.workers import run_store
+from tui.workers import read_in_turn, run_store
 
 if TYPE_CHECKING:
     from store.conferences.records import ConferenceInfo
@@ -105,14 +105,13 @@ def minutes_export(detail: CaseDetail, conference: ConferenceInfo) -> Export:
     )
 
 
-def offer_handover(screen: CaselineScreen[Any], case_id: int) -> None:
-    """Gather the case's handover pack, then offer to export it (``H`` in the case file)."""
+async def offer_handover(screen: CaselineScreen[Any], case_id: int) -> None:
+    """Gather the case's handover pack, then offer to export it (``H`` in the case file), in
+    the key's turn: a format chosen straight after the key is the export's."""
     store, me = screen.caseline.store, screen.caseline.me
-
-    def show(pack: HandoverPack) -> None:
+    pack = await read_in_turn(screen.app, lambda: store.handover.pack(me, case_id), name="handover")
+    if pack is not None:
         screen.app.push_screen(ExportScreen(pack.file.detail, handover_export(pack)))
-
-    run_store(screen, lambda: store.handover.pack(me, case_id), done=show, name="handover")
 
 
 def handover_export(pack: HandoverPack) -> Export:

@@ -5,6 +5,7 @@ a domain's needs, and the export."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
@@ -22,7 +23,7 @@ from tui.screens.case_file.tabs import CasePane
 from tui.text import assemble
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.textual_fixes import InOrderKeys
-from tui.workers import report, run_store
+from tui.workers import read_in_turn, report, run_store
 
 if TYPE_CHECKING:
     from textual.await_complete import AwaitComplete
@@ -124,6 +125,7 @@ class AssessmentPane(InOrderKeys, CasePane, can_focus=True):
         super().__init__(case_id, case_label, id=id)
         self.overview: AssessmentOverview | None = None
         self._found: tuple[str, int] | None = None  # what a search found, to show once read
+        self._reading = False  # the tab is reading its assessments again
 
     def compose(self) -> ComposeResult:
         yield Static("Loading…", id="assessment-status")
@@ -138,16 +140,16 @@ class AssessmentPane(InOrderKeys, CasePane, can_focus=True):
     # -- showing -------------------------------------------------------------------------
 
     def reload(self) -> None:
+        self._reading = True
+        run_store(self, self._overview_reader(), done=self.show, name="assessment-overview")
+
+    def _overview_reader(self) -> Callable[[], AssessmentOverview]:
         store, me, case_id = self.caseline.store, self.caseline.me, self.case_id
-        run_store(
-            self,
-            lambda: store.assessments.overview(me, case_id),
-            done=self.show,
-            name="assessment-overview",
-        )
+        return lambda: store.assessments.overview(me, case_id)
 
     def show(self, overview: AssessmentOverview) -> None:
         self.overview = overview
+        self._reading = False
         scale = self.caseline.config.assessment_scale
         status = self.query_one("#assessment-status", Static)
         empty = self.query_one("#assessment-empty", Static)
@@ -240,7 +242,11 @@ class AssessmentPane(InOrderKeys, CasePane, can_focus=True):
             return False
         if action == "new":
             return overview.draft is None
-        if action in ("edit", "finalise"):
+        if action == "edit":
+            # Also while the tab reads again (the editor just closed, the draft it saved not
+            # read yet): `e` is this tab's then, and reads the draft in its turn.
+            return overview.draft is not None or self._reading
+        if action == "finalise":
             return overview.draft is not None
         if action == "amend":
             return overview.current is not None
@@ -299,9 +305,21 @@ class AssessmentPane(InOrderKeys, CasePane, can_focus=True):
             name="assessment-start",
         )
 
-    def action_edit(self) -> None:
-        if self.overview is not None and self.overview.draft is not None:
-            forms.edit(self.app, self.overview.draft, self.case_label, self.reload)
+    async def action_edit(self) -> None:
+        overview = self.overview
+        if overview is None or overview.draft is None:
+            # The draft just saved is read in the key's turn: the keys typed after `e` wait,
+            # and go into its editor rather than to this tab.
+            overview = await read_in_turn(
+                self.app, self._overview_reader(), name="assessment-overview"
+            )
+            if overview is None:
+                return
+            self.show(overview)
+            if overview.draft is None:
+                self.notify("There is no draft assessment to edit: N starts one.", markup=False)
+                return
+        forms.edit(self.app, overview.draft, self.case_label, self.reload)
 
     def action_finalise(self) -> None:
         draft = self.overview.draft if self.overview else None
@@ -417,7 +435,7 @@ class AssessmentPane(InOrderKeys, CasePane, can_focus=True):
             self, lambda: store.plans.current(me, case_id), done=start, name="assessment-plan"
         )
 
-    def action_export(self) -> None:
+    async def action_export(self) -> None:
         caseline = self.caseline
         store, me, config, case_id = caseline.store, caseline.me, caseline.config, self.case_id
         scale, domains = config.assessment_scale, config.assessment_domains
@@ -426,11 +444,11 @@ class AssessmentPane(InOrderKeys, CasePane, can_focus=True):
             detail = store.cases.get(me, case_id)
             return detail, store.assessments.history(me, case_id, scale=scale, domains=domains)
 
-        def show(found: tuple[CaseDetail, Any]) -> None:
+        # In the key's turn: a format chosen straight after `x` is the export's.
+        found = await read_in_turn(self.app, read, name="assessment-read")
+        if found is not None:
             from tui.screens.assessments.export import assessment_export
             from tui.screens.export import ExportScreen
 
             detail, history = found
             self.app.push_screen(ExportScreen(detail, assessment_export(detail, history, scale)))
-
-        run_store(self, read, done=show, name="assessment-read", exclusive=False)

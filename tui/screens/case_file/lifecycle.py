@@ -14,7 +14,7 @@ from store.common.records import CaseStatus, WorkerInfo
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import TODAY_IF_BLANK
-from tui.workers import run_store
+from tui.workers import read_in_turn
 
 if TYPE_CHECKING:
     from tui.host import CaselineHost
@@ -89,17 +89,15 @@ def offer_transfer(
     app.push_screen(transfer_screen(app, detail, workers), done)
 
 
-def transfer(
+async def transfer(
     screen: CaselineScreen[None], detail: CaseDetail, done: Callable[[object], None]
 ) -> None:
-    """Read who is active, then offer the transfer form."""
+    """Read who is active, then offer the transfer form: in the key's turn, so what is typed
+    after `t` goes into the form, not to the case file."""
     app = screen.caseline
-    run_store(
-        screen,
-        app.store.workers.active,
-        done=lambda active: offer_transfer(app, detail, active, done),
-        name="transfer",
-    )
+    active = await read_in_turn(screen.app, app.store.workers.active, name="transfer")
+    if active is not None:
+        offer_transfer(app, detail, active, done)
 
 
 def close_or_reopen(

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from store.cases.restriction import Restriction
 from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
-from tui.workers import run_store
+from tui.workers import read_in_turn
 
 if TYPE_CHECKING:
     from tui.host import CaselineHost
@@ -51,14 +51,15 @@ def restriction_screen(app: CaselineHost, shown: Restriction) -> FormScreen:
     )
 
 
-def offer_restriction(
+async def offer_restriction(
     screen: CaselineScreen[Any], case_id: int, done: Callable[[object], None]
 ) -> None:
-    """Read the case's restriction, then offer the form to change it (``done`` when closed)."""
+    """Read the case's restriction, then offer the form to change it (``done`` when closed),
+    in the key's turn: what is typed after `L` goes into the form."""
     app = screen.caseline
     store, me = app.store, app.me
-
-    def show(shown: Restriction) -> None:
+    shown = await read_in_turn(
+        screen.app, lambda: store.cases.restriction(me, case_id), name="restrict"
+    )
+    if shown is not None:
         screen.app.push_screen(restriction_screen(app, shown), done)
-
-    run_store(screen, lambda: store.cases.restriction(me, case_id), done=show, name="restrict")

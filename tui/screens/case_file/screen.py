@@ -529,17 +529,17 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
         export = chronology_export(self.detail, list(pane.table.rows), pane.filter_description())
         self.app.push_screen(ExportScreen(self.detail, export))
 
-    def action_handover(self) -> None:
+    async def action_handover(self) -> None:
         from tui.screens.export import offer_handover
 
         if self.detail is not None:
-            offer_handover(self, self.detail.id)
+            await offer_handover(self, self.detail.id)
 
-    def action_transfer(self) -> None:
+    async def action_transfer(self) -> None:
         from tui.screens.case_file.lifecycle import transfer
 
         if self.detail is not None:
-            transfer(
+            await transfer(
                 self, self.detail, self._after_save("Case transferred; the chronology records it.")
             )
 
@@ -549,9 +549,9 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
         if self.detail is not None:
             close_or_reopen(self, self.detail, self._after_save)
 
-    def action_restrict(self) -> None:
+    async def action_restrict(self) -> None:
         if self.detail is not None:
-            offer_restriction(self, self.detail.id, self._after_save("Restriction saved."))
+            await offer_restriction(self, self.detail.id, self._after_save("Restriction saved."))
 
     def _after_save(self, message: str, *, select: str = "") -> Any:
         """Say what was saved; ``select``: the kind of record added, highlighted once shown.

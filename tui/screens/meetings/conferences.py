@@ -27,7 +27,7 @@ from tui.widgets.date_field import FUTURE
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.lists import InOrderOptionList, refill
 from tui.widgets.markdown import SafeMarkdown
-from tui.workers import report, run_store
+from tui.workers import read_in_turn, report, run_store
 
 if TYPE_CHECKING:
     from store.cases.records import CaseDetail
@@ -77,40 +77,37 @@ def amend_minutes(
     )
 
 
-def next_meeting(screen: CaselineScreen[Any], conference_id: int, label: str) -> None:
-    """Set (or clear) the date of the meeting after this one."""
+async def next_meeting(screen: CaselineScreen[Any], conference_id: int, label: str) -> None:
+    """Set (or clear) the date of the meeting after this one. The meeting is read in the key's
+    turn: the date typed straight after the key goes into the form."""
     caseline = screen.caseline
     store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
+    conference = await read_in_turn(
+        screen.app, lambda: store.conferences.get(me, conference_id), name="plan-read"
+    )
+    if conference is None:
+        return
 
-    def show(conference: ConferenceInfo) -> None:
-        def done(result: object) -> None:
-            if result is not None:
-                day = getattr(result, "next_meeting_on", None)
-                screen.notify(
-                    f"Next meeting {dates.format_date(day)}." if day else "No next meeting set.",
-                    markup=False,
-                )
+    def done(result: object) -> None:
+        if result is not None:
+            day = getattr(result, "next_meeting_on", None)
+            screen.notify(
+                f"Next meeting {dates.format_date(day)}." if day else "No next meeting set.",
+                markup=False,
+            )
 
-        screen.app.push_screen(
-            FormScreen(
-                "Next meeting",
-                NEXT_FIELDS,
-                {"next_meeting_on": dates.format_date(conference.next_meeting_on)},
-                lambda form, version: store.conferences.set_next_meeting(
-                    me, conference_id, form, version=version, dayfirst=dayfirst
-                ),
-                subtitle=meeting_label(conference, label),
-                version=conference.version,
+    screen.app.push_screen(
+        FormScreen(
+            "Next meeting",
+            NEXT_FIELDS,
+            {"next_meeting_on": dates.format_date(conference.next_meeting_on)},
+            lambda form, version: store.conferences.set_next_meeting(
+                me, conference_id, form, version=version, dayfirst=dayfirst
             ),
-            done,
-        )
-
-    run_store(
-        screen.app,
-        lambda: store.conferences.get(me, conference_id),
-        done=show,
-        name="plan-read",
-        exclusive=False,
+            subtitle=meeting_label(conference, label),
+            version=conference.version,
+        ),
+        done,
     )
 
 
@@ -332,10 +329,10 @@ class ConferencesScreen(CaselineScreen[None]):
         if meeting is not None and meeting.status == "final" and not self._case_closed:
             amend_minutes(self, meeting, self.label)
 
-    def action_next_meeting(self) -> None:
+    async def action_next_meeting(self) -> None:
         meeting = self._highlighted_meeting()
         if meeting is not None and not self._case_closed:
-            next_meeting(self, meeting.id, self.label)
+            await next_meeting(self, meeting.id, self.label)
 
     def action_discard(self) -> None:
         meeting = self._highlighted_meeting()
@@ -503,9 +500,9 @@ class MinutesScreen(CaselineScreen[None]):
         if c is not None and c.is_final and self.editable:
             amend_minutes(self, c, self.label)
 
-    def action_next_meeting(self) -> None:
+    async def action_next_meeting(self) -> None:
         if self._conference is not None and self.editable:
-            next_meeting(self, self.conference_id, self.label)
+            await next_meeting(self, self.conference_id, self.label)
 
     def action_export(self) -> None:
         if self._conference is not None and self._detail is not None:

@@ -21,10 +21,9 @@ from store.plans.render import goal_markdown, plan_header_markdown
 from tui.screens.plan import forms, view
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.textual_fixes import InOrderKeys, run_bindings
-from tui.workers import run_store
+from tui.workers import read_in_turn
 
 if TYPE_CHECKING:
-    from store.cases.records import CaseDetail
     from store.plans.records import GoalInfo, PlanInfo
 
 NO_PLAN = "No service plan yet. Press N to start one with the client."
@@ -439,25 +438,20 @@ class PlanPane(InOrderKeys, Widget, can_focus=True):
         if self.plan is not None:
             forms.schedule(self.app, self.plan, self.case_label)
 
-    def action_export(self) -> None:
+    async def action_export(self) -> None:
         plan = self.plan
         if plan is None:
             return
         app = self.app
         store, me = app.store, app.me  # type: ignore[attr-defined]
-
-        def show(detail: CaseDetail) -> None:
+        # In the key's turn: a format chosen straight after `x` is the export's.
+        detail = await read_in_turn(
+            app, lambda: store.cases.get(me, plan.case_id), name="plan-read"
+        )
+        if detail is not None:
             from tui.screens.export import ExportScreen, plan_export
 
             app.push_screen(ExportScreen(detail, plan_export(detail, plan)))
-
-        run_store(
-            app,
-            lambda: store.cases.get(me, plan.case_id),
-            done=show,
-            name="plan-read",
-            exclusive=False,
-        )
 
     def action_earlier_plans(self) -> None:
         view.earlier_plans(self.app, self.case_id, self.case_label)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
+from textual.screen import Screen
 
 from store.common import dates
 from store.referrals.rules import (
@@ -21,9 +22,10 @@ from store.referrals.rules import (
     SENT,
     URGENCIES,
 )
+from tui.screens.base import give_way
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import FUTURE, TODAY_IF_BLANK, DateReading
-from tui.workers import read_in_turn, run_store
+from tui.workers import read_in_turn
 
 if TYPE_CHECKING:
     from store.referrals.records import IncomingInfo, ReferralDetail
@@ -91,13 +93,16 @@ def new_referral(
     """Ask where to: a service from the directory or an agency typed in; then the form."""
     from tui.screens.choice import ChoiceScreen
 
-    def chosen(answer: str | None) -> None:
-        if answer == "directory":
+    def referred_to(service: ServiceDetail) -> None:
+        app.call_later(_form, app, case_id, label, service, then)  # a coroutine: awaited there
+
+    async def opens(answer: str, choice: Screen[Any]) -> None:
+        if answer == "typed":  # the agency's name typed straight after `t` goes into the form
+            await _form(app, case_id, label, None, then, leaving=choice)
+        elif give_way(choice):
             from tui.screens.referrals.services import choose_service
 
-            choose_service(app, lambda service: _form(app, case_id, label, service, then))
-        elif answer == "typed":
-            _form(app, case_id, label, None, then)
+            choose_service(app, referred_to)
 
     app.push_screen(
         ChoiceScreen(
@@ -106,18 +111,22 @@ def new_referral(
                 ("d", "directory", "a service from the directory (its eligibility shown first)"),
                 ("t", "typed", "an agency not in the directory: type its name"),
             ],
+            opens=opens,
         ),
-        chosen,
     )
 
 
-def _form(
+async def _form(
     app: App[Any],
     case_id: int,
     label: str,
     service: ServiceDetail | None,
     then: Callable[[Any], None] | None,
+    *,
+    leaving: Screen[Any] | None = None,
 ) -> None:
+    """The new referral's form, once the client's consents are read (in the turn of the key
+    that asked for it; in place of ``leaving``, if given)."""
     caseline = _app(app)
     store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
 
@@ -158,13 +167,13 @@ def _form(
         )
 
     recipient = "" if service is None else f"{service.service_name} {service.organisation_name}"
-    run_store(
+    consents = await read_in_turn(
         app,
         lambda: store.referrals.consents(me, case_id, recipient=recipient),
-        done=show,
         name="referral-consents",
-        exclusive=False,
     )
+    if consents is not None and (leaving is None or give_way(leaving)):
+        show(consents)
 
 
 # --- its details corrected ---------------------------------------------------------------------

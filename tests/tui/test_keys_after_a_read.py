@@ -1,0 +1,142 @@
+"""Keys that read something before they open a form, with the keys typed straight after them
+in one burst (a slow link delivers them together). The read is held up here until every key
+has been handed on, as a busy database would hold it: the keys wait for the form and are typed
+into it, rather than acting on the screen beneath (`y`, `e`, `s`, `t` are the case file's)."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from tui.app import CaselineApp
+from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.export import ExportScreen
+from tui.screens.form import FormScreen
+from tui.screens.meetings.conferences import ConferencesScreen
+
+from .helpers import burst, form_shown, loaded, pushed
+from .test_conferences_ui import _with_meeting
+from .test_plan_ui import _with_plan, open_plan
+from .waiting import until
+
+MakeApp = Callable[..., CaselineApp]
+
+
+class Held:
+    """A store call held up until ``release``; ``calls`` counts the calls made."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> None:
+        self.calls = 0
+        self._go = threading.Event()
+        real = getattr(owner, name)
+
+        def held(*args: Any, **kwargs: Any) -> Any:
+            self.calls += 1
+            self._go.wait(15)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, held)
+
+    async def release_once_typed(self, pilot: Pilot[None]) -> None:
+        """Wait until the key has begun the read and every key after it has been handed on
+        by the app, then let the read finish."""
+        app = pilot.app
+        await until(pilot, lambda: self.calls == 1)
+        await until(pilot, lambda: app._message_queue.empty())
+        self._go.set()
+
+
+@pytest.fixture
+def released() -> Iterator[list[Held]]:
+    held: list[Held] = []
+    yield held
+    for each in held:
+        each._go.set()  # a test that failed leaves no thread waiting
+
+
+async def open_case(pilot: Pilot[None]) -> CaseFileScreen:
+    await loaded(pilot)
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(pilot.app.screen, CaseFileScreen))
+    screen = pilot.app.screen
+    assert isinstance(screen, CaseFileScreen)
+    await until(pilot, lambda: screen.detail is not None)
+    await loaded(pilot)
+    return screen
+
+
+@pytest.mark.parametrize(
+    ("key", "owner", "read"),
+    [("t", "workers", "active"), ("L", "cases", "restriction"), ("H", "handover", "pack")],
+    ids=["transfer", "restriction", "handover-export"],
+)
+async def test_escape_straight_after_the_key_closes_what_it_opened(
+    make_app: MakeApp,
+    monkeypatch: pytest.MonkeyPatch,
+    released: list[Held],
+    key: str,
+    owner: str,
+    read: str,
+) -> None:
+    """The form's first field is a choice (a worker, yes or no) or the export's file name:
+    escape, typed with the key, closes that, and the case stays open. Before, it closed the
+    case, and the form opened over the caseload once the read was done."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        case_file = await open_case(pilot)
+        opened = pushed(app)
+        held = Held(monkeypatch, getattr(app.store, owner), read)
+        released.append(held)
+        burst(app, key, "escape")
+        await held.release_once_typed(pilot)
+        await until(pilot, lambda: len(opened) == 1)
+        await until(pilot, lambda: app.screen is case_file)
+        await loaded(pilot)
+        assert app.screen is case_file
+        assert opened == [ExportScreen if key == "H" else FormScreen]
+
+
+async def test_the_date_typed_after_n_goes_into_the_next_meeting(
+    make_app: MakeApp, seeded_db: Path, monkeypatch: pytest.MonkeyPatch, released: list[Held]
+) -> None:
+    _with_meeting(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_case(pilot)
+        await pilot.press("M")
+        await until(pilot, lambda: isinstance(app.screen, ConferencesScreen))
+        await loaded(pilot)
+        held = Held(monkeypatch, app.store.conferences, "get")
+        released.append(held)
+        burst(app, "N", "ctrl+u", *"+6w")
+        await held.release_once_typed(pilot)
+        form = await form_shown(pilot)
+        await until(pilot, lambda: form.values()["next_meeting_on"] == "+6w")
+        assert [type(s) for s in app.screen_stack[2:]] == [ConferencesScreen, FormScreen]
+
+
+async def test_escape_straight_after_x_on_the_plan_closes_the_export(
+    make_app: MakeApp, seeded_db: Path, monkeypatch: pytest.MonkeyPatch, released: list[Held]
+) -> None:
+    _with_plan(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_plan(pilot)
+        await until(pilot, lambda: pane.plan is not None)
+        await loaded(pilot)
+        case_file = app.screen
+        opened = pushed(app)
+        held = Held(monkeypatch, app.store.cases, "get")
+        released.append(held)
+        burst(app, "x", "escape")
+        await held.release_once_typed(pilot)
+        await until(pilot, lambda: len(opened) == 1)
+        await until(pilot, lambda: app.screen is case_file)
+        await loaded(pilot)
+        assert app.screen is case_file
+        assert opened == [ExportScreen]
