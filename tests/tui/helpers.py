@@ -118,7 +118,9 @@ async def focus(pilot: Pilot[None], selector: str) -> None:
 
 
 async def choose(pilot: Pilot[None], label: str) -> None:
-    """Open the focused drop-down and pick ``label`` with the arrow keys."""
+    """Open the focused drop-down and pick ``label`` with the arrow keys (once a form that
+    holds what is typed until its draft is looked up lets it through)."""
+    await ready_for_input(pilot)
     select = pilot.app.focused
     assert isinstance(select, Select), select
     await pilot.press("enter")

@@ -140,3 +140,21 @@ async def test_escape_straight_after_x_on_the_plan_closes_the_export(
         await loaded(pilot)
         assert app.screen is case_file
         assert opened == [ExportScreen]
+
+
+async def test_the_day_typed_with_tab_after_the_worker_goes_into_the_transfer(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch, released: list[Held]
+) -> None:
+    """`t`, then `tab` out of the worker's choice and the day, in one burst: the choice box
+    takes its keys in order, so the day goes into the next field, not into the choice box
+    before `tab` had moved on from it."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_case(pilot)
+        held = Held(monkeypatch, app.store.workers, "active")
+        released.append(held)
+        burst(app, "t", "tab", "ctrl+u", *"yesterday")
+        await held.release_once_typed(pilot)
+        form = await form_shown(pilot)
+        await until(pilot, lambda: form.values()["on"] == "yesterday")
+        assert "worker" in form.values()  # the transfer's

@@ -40,6 +40,7 @@ from tui.widgets.held_input import HoldsInput
 from tui.widgets.safe import SafeInput
 from tui.widgets.safe_text_area import SafeTextArea
 from tui.widgets.scroll import FieldsScroll
+from tui.widgets.select import InOrderSelect
 from tui.workers import report, run_store
 
 
@@ -134,7 +135,7 @@ class FormScreen(HoldsInput, CaselineScreen[Any]):
                         offered = {n[1] if isinstance(n, tuple) else n for n in names}
                         if current and current not in offered:
                             names = (current, *names)
-                        yield Select(
+                        yield InOrderSelect(
                             choices(names),
                             value=current if current else Select.NULL,
                             allow_blank=not current,

@@ -27,6 +27,7 @@ from tui.widgets.footer import CaselineFooter
 from tui.widgets.lists import InOrderOptionList
 from tui.widgets.safe import SafeInput
 from tui.widgets.scroll import FieldsScroll
+from tui.widgets.select import InOrderSelect
 from tui.workers import report, run_store
 
 FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -112,7 +113,7 @@ class NewCaseScreen(CaselineScreen[NewCaseResult | None]):
                     if name == "worker":
                         # Everyone else is added when the list of workers has been read.
                         me = self.caseline.me
-                        yield Select(
+                        yield InOrderSelect(
                             choices([(me.display_name, me.username)]),
                             value=self.caseline.me.username,
                             allow_blank=False,

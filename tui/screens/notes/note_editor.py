@@ -31,6 +31,7 @@ from tui.widgets.date_field import FUTURE, NOW_IF_BLANK, DateField
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.safe import SafeInput
 from tui.widgets.safe_text_area import SafeTextArea
+from tui.widgets.select import InOrderSelect
 from tui.workers import report, run_store
 
 # Half the two seconds promised: the other half is for a busy machine to do the write.
@@ -118,7 +119,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
                 placeholder="now", id="contact_at", reading=NOW_IF_BLANK, input_classes="when"
             )
             yield Label("Type", classes="label narrow")
-            yield Select(
+            yield InOrderSelect(
                 choices(types),
                 value=types[-1] if "case note" not in types else "case note",
                 allow_blank=False,
@@ -143,7 +144,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
                 compact=True,
                 disabled=True,
             )
-            yield Select(
+            yield InOrderSelect(
                 choices(self._categories()),
                 value=NOTE_CATEGORY,
                 allow_blank=False,
