@@ -13,13 +13,17 @@ from typing import Any
 import pytest
 from textual.pilot import Pilot
 
+from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
+from tui.screens.choice import ChoiceScreen
 from tui.screens.export import ExportScreen
 from tui.screens.form import FormScreen
 from tui.screens.meetings.conferences import ConferencesScreen
+from tui.widgets.date_field import DateInput
 
 from .helpers import burst, form_shown, loaded, pushed
+from .test_assessment_ui import assessed, editor_open, open_assessment
 from .test_conferences_ui import _with_meeting
 from .test_plan_ui import _with_plan, open_plan
 from .waiting import until
@@ -158,3 +162,49 @@ async def test_the_day_typed_with_tab_after_the_worker_goes_into_the_transfer(
         form = await form_shown(pilot)
         await until(pilot, lambda: form.values()["on"] == "yesterday")
         assert "worker" in form.values()  # the transfer's
+
+
+async def test_words_typed_after_choosing_one_of_a_goals_actions_go_into_it(
+    make_app: MakeApp, seeded_db: Path, monkeypatch: pytest.MonkeyPatch, released: list[Held]
+) -> None:
+    """`s` on a goal of two actions asks which; `2` and the words after it, together: who may
+    own the action is read before its form opens, and the words wait for the form."""
+    plan = _with_plan(seeded_db)
+    store = Store.open(seeded_db)
+    try:
+        me = store.workers.ensure("sam.okafor")
+        what = {"what": "Ask for a rent statement", "owner": "worker", "due_on": "1/12/2026"}
+        store.plans.add_action(me, plan.goals[0].id, what)
+    finally:
+        store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(pilot)
+        await pilot.press("down", "s")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        held = Held(monkeypatch, app.store.plans, "action_owners")
+        released.append(held)
+        burst(app, "2", "end", *" now")
+        await held.release_once_typed(pilot)
+        form = await form_shown(pilot)
+        await until(pilot, lambda: form.values()["what"] == "Ask for a rent statement now")
+
+
+async def test_the_date_typed_after_starting_from_the_last_assessment_goes_into_it(
+    make_app: MakeApp, seeded_db: Path, monkeypatch: pytest.MonkeyPatch, released: list[Held]
+) -> None:
+    """`N` asks how to start; `l` and a date typed with it: the draft is made before its
+    editor opens (held up here), and the date waits for the editor rather than going to the
+    assessment tab, whose keys `e`, `d`, `o` are."""
+    assessed(seeded_db, "high need")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_assessment(pilot)
+        await pilot.press("N")
+        await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+        held = Held(monkeypatch, app.store.assessments, "start")
+        released.append(held)
+        burst(app, "l", "ctrl+u", *"yesterday")
+        await held.release_once_typed(pilot)
+        await editor_open(pilot)
+        await until(pilot, lambda: app.screen.query_one("#as_at", DateInput).value == "yesterday")

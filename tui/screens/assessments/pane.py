@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Static
 
 from store.assessments.render import assessment_markdown
@@ -19,6 +20,7 @@ from store.common.errors import StoreError
 from store.common.words import plural
 from store.plans.records import DOMAINS as PLAN_DOMAINS
 from tui.screens.assessments import forms
+from tui.screens.base import give_way
 from tui.screens.case_file.tabs import CasePane
 from tui.text import assemble
 from tui.widgets.markdown import SafeMarkdown
@@ -259,19 +261,18 @@ class AssessmentPane(InOrderKeys, CasePane, can_focus=True):
             return bool(overview.versions)
         return True
 
-    def action_new(self) -> None:
+    async def action_new(self) -> None:
         overview = self.overview
         if overview is None:
             return
         current = overview.current
         if current is None:
-            self._start(copy_last=False)
+            await self._start(copy_last=False)
             return
         from tui.screens.choice import ChoiceScreen
 
-        def chosen(answer: str | None) -> None:
-            if answer is not None:
-                self._start(copy_last=answer == "last")
+        async def opens(answer: str, choice: Screen[Any]) -> None:
+            await self._start(copy_last=answer == "last", leaving=choice)
 
         self.app.push_screen(
             ChoiceScreen(
@@ -285,15 +286,17 @@ class AssessmentPane(InOrderKeys, CasePane, can_focus=True):
                     ),
                     ("b", "blank", "Blank"),
                 ],
-            ),
-            chosen,
+                opens=opens,
+            )
         )
 
-    def _start(self, *, copy_last: bool) -> None:
+    async def _start(self, *, copy_last: bool, leaving: Screen[Any] | None = None) -> None:
+        """Start the draft and edit it, in the key's turn (in place of ``leaving``, the choice
+        of how to start, if given): what is typed straight after goes into the editor."""
         caseline = self.caseline
         store, me, config, case_id = caseline.store, caseline.me, caseline.config, self.case_id
-        run_store(
-            self,
+        draft = await read_in_turn(
+            self.app,
             lambda: store.assessments.start(
                 me,
                 case_id,
@@ -301,9 +304,10 @@ class AssessmentPane(InOrderKeys, CasePane, can_focus=True):
                 domains=config.assessment_domains,
                 scale=config.assessment_scale,
             ),
-            done=lambda draft: forms.edit(self.app, draft, self.case_label, self.reload),
             name="assessment-start",
         )
+        if draft is not None and (leaving is None or give_way(leaving)):
+            forms.edit(self.app, draft, self.case_label, self.reload)
 
     async def action_edit(self) -> None:
         overview = self.overview

@@ -11,9 +11,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
+from textual.screen import Screen
 
 from store.common import dates
 from store.plans.records import ACTION_STATUSES, DECISIONS, DOMAINS, RATINGS
+from tui.screens.base import give_way
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import FUTURE, FUTURE_DATES, TODAY_IF_BLANK
 from tui.workers import read_in_turn
@@ -274,23 +276,32 @@ async def update_action(
         for key, a in by_key.items()
     ]
 
-    async def chosen(value: str | None) -> None:
+    async def opens(value: str, choice: Screen[Any]) -> None:
         action = next((a for a in goal.actions if str(a.id) == value), None)
         if action is not None:
-            await _edit_action(app, plan, goal, action)
+            await _edit_action(app, plan, goal, action, leaving=choice)
 
     from tui.screens.choice import ChoiceScreen
 
-    app.push_screen(ChoiceScreen(f"Which action of {goal.title}?", choices), chosen)
+    app.push_screen(ChoiceScreen(f"Which action of {goal.title}?", choices, opens=opens))
 
 
-async def _edit_action(app: App[Any], plan: PlanInfo, goal: GoalInfo, action: ActionInfo) -> None:
+async def _edit_action(
+    app: App[Any],
+    plan: PlanInfo,
+    goal: GoalInfo,
+    action: ActionInfo,
+    *,
+    leaving: Screen[Any] | None = None,
+) -> None:
+    """The action's form, once who may own it is read, in place of ``leaving`` if given (the
+    choice of action: what is typed after the choice goes into the form)."""
     caseline = _app(app)
     store, me, dayfirst = caseline.store, caseline.me, caseline.config.dayfirst
     from store.plans.service import owner_choice_for
 
     owners = await _owners(app, plan)
-    if owners is None:
+    if owners is None or (leaving is not None and not give_way(leaving)):
         return
     owner, name = owner_choice_for(action, owners)
     if owner not in {choice for choice, _ in owners}:
