@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 
 from store.common import dates
 from store.common.records import WorkerInfo
@@ -60,6 +62,9 @@ class Session(WholeFrameTakesRepaints, CaselineHost):
         self._last_input = self.clock()
         self._lockable = sign_in is not None
         self.locked = False
+        # Screens opened while locked (by a key pressed before the lock, whose read ended
+        # under it), with their callbacks: shown once the same worker opens the lock.
+        self._opened_under_lock: list[tuple[Screen[Any], Any]] = []
         self._watch: ChangeWatch | None = None  # made by the first look, in a worker thread
 
     # What the app does once a worker is known, and how it keeps their open work.
@@ -166,12 +171,33 @@ class Session(WholeFrameTakesRepaints, CaselineHost):
             SignInScreen(SignIn(login=self.me.username, locked_at=locked_at)), self._unlocked
         )
 
+    def push_screen(
+        self,
+        screen: Any,
+        callback: Any = None,
+        wait_for_dismiss: bool = False,
+        *,
+        mode: str | None = None,
+    ) -> Any:
+        """Nothing opens over the lock: a screen opened while locked waits for it to open."""
+        from tui.screens.sign_in import SignInScreen
+
+        if self.locked and not wait_for_dismiss and not isinstance(screen, SignInScreen):
+            self._opened_under_lock.append((screen, callback))
+            return AwaitComplete.nothing()  # type: ignore[no-untyped-call]
+        push: Any = super().push_screen
+        return push(screen, callback, wait_for_dismiss, mode=mode)
+
     def _unlocked(self, who: WorkerInfo | None) -> None:
+        opened, self._opened_under_lock = self._opened_under_lock, []
         if who is None:
             self.exit()
             return
         self.locked = False
         self._last_input = self.clock()
+        if who.id == self.me.id:
+            for screen, callback in opened:
+                self.push_screen(screen, callback)
         if who.id != self.me.id:
             # Someone else: the first worker's open work is already kept as their drafts.
             self.call_later(self._hand_over_to, who)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from textual import events, on
+from textual.await_complete import AwaitComplete
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -28,7 +30,29 @@ def give_way(screen: Screen[Any]) -> bool:
     return True
 
 
-class CaselineScreen(Screen[ResultType]):
+class DismissedOnTop(Screen[ResultType]):
+    """A screen that, dismissed while another covers it (the lock, pushed while its save was
+    waiting for the database), goes only once it is on top again. Textual's ``dismiss`` takes
+    off whatever screen is on top: here that would have been the lock."""
+
+    _dismissed_with: tuple[Any] | None = None
+
+    def dismiss(self, result: ResultType | None = None) -> AwaitComplete:
+        app = self.app
+        if app.screen is not self and self in app.screen_stack:
+            self._dismissed_with = (result,)
+            done: AwaitComplete = AwaitComplete.nothing()  # type: ignore[no-untyped-call]
+            return done
+        return super().dismiss(result)
+
+    @on(events.ScreenResume)
+    def _dismiss_held(self) -> None:
+        held, self._dismissed_with = self._dismissed_with, None
+        if held is not None:
+            self.dismiss(held[0])
+
+
+class CaselineScreen(DismissedOnTop[ResultType]):
     """A screen whose background jobs report their failures to the worker, never crash."""
 
     @property
