@@ -129,7 +129,8 @@ class CaselineApp(Session, SavesOnHangUp):
         line's way. ``demo`` shows that the records are made up. ``first_caseload``, if given,
         is the worker's open cases being read while the app's code loads (see ``tui.cli``); the
         caseload shows them at once if they are ready. ``today_at_start``: what needs doing is
-        shown over the caseload at start when something is overdue (the command line's way)."""
+        shown over the caseload at start when something is overdue (the command line's way).
+        The store opened from ``db`` is closed when the app ends; a ``store`` given is not."""
         super().__init__(sign_in)
         self.demo = demo
         self.today_at_start = today_at_start
@@ -137,6 +138,9 @@ class CaselineApp(Session, SavesOnHangUp):
         self.refusal: str | None = None  # why the database was refused after all (``_refuse``)
         self._check_watched = False
         self.config = config or Config()
+        # A store the app opens itself (given a path) it closes when it ends; one it is given
+        # is its giver's to close (the command line's).
+        self._own_store = store is None
         if store is None:
             if db is None:
                 raise ValueError("CaselineApp needs a database path or an open store")
@@ -168,6 +172,10 @@ class CaselineApp(Session, SavesOnHangUp):
             self._watch_file_check()
         else:
             self._begin()
+
+    def on_unmount(self) -> None:
+        if self._own_store:
+            self.store.close()
 
     def _watch_file_check(self) -> None:
         """The file's check may still be running, or be held until now (a large file's, once
