@@ -26,7 +26,7 @@ from .helpers import burst, form_shown, loaded, pushed
 from .test_assessment_ui import assessed, editor_open, open_assessment
 from .test_conferences_ui import _with_meeting
 from .test_plan_ui import _with_plan, open_plan
-from .waiting import until
+from .waiting import keys_handed_on, meanwhile, until
 
 MakeApp = Callable[..., CaselineApp]
 
@@ -50,8 +50,8 @@ class Held:
         """Wait until the key has begun the read and every key after it has been handed on
         by the app, then let the read finish."""
         app = pilot.app
-        await until(pilot, lambda: self.calls == 1)
-        await until(pilot, lambda: app._message_queue.empty())
+        await meanwhile(lambda: self.calls == 1)
+        await keys_handed_on(app)
         self._go.set()
 
 

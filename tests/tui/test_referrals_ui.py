@@ -25,7 +25,7 @@ from tui.screens.referrals.pane import ReferralsPane
 from tui.screens.referrals.view import ReferralScreen
 
 from .helpers import burst, choose, focus, form_shown, loaded, type_text, visible_text
-from .waiting import until
+from .waiting import keys_handed_on, meanwhile, until
 
 MakeApp = Callable[..., CaselineApp]
 ME = "sam.okafor"
@@ -147,8 +147,8 @@ async def test_the_agency_typed_straight_after_a_t_goes_into_the_form(
 
         monkeypatch.setattr(app.store.referrals, "consents", slow_consents)
         burst(app, "a", "t", *"Shelter Housing Aid")
-        await until(pilot, lambda: len(reads) == 1)
-        await until(pilot, lambda: app._message_queue.empty())  # every key handed on
+        await meanwhile(lambda: len(reads) == 1)
+        await keys_handed_on(app)
         release.set()
         form = await form_shown(pilot)
         await until(pilot, lambda: form.values()["agency"] == "Shelter Housing Aid")
