@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +14,7 @@ from store.common.records import WorkerInfo
 from store.core.models import Case
 from store.service import Store
 from tests.conftest import COLLEAGUES
+from tests.tui.held import Held
 from tests.tui.ui_thread import UiThreadWatch, fail_on_ui_thread_calls, watching
 from tui.app import CaselineApp
 
@@ -122,3 +124,18 @@ def ui_thread_watch() -> Iterator[UiThreadWatch]:
     with watching() as watch:
         yield watch
     fail_on_ui_thread_calls(watch)
+
+
+@pytest.fixture
+def hold(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Any, str], Held]]:
+    """``hold(owner, name)``: ``owner.name`` held up until released (``tests.tui.held``);
+    whatever a failing test left held is released after it, so no thread waits on."""
+    made: list[Held] = []
+
+    def make(owner: Any, name: str) -> Held:
+        made.append(Held(monkeypatch, owner, name))
+        return made[-1]
+
+    yield make
+    for each in made:
+        each.release()

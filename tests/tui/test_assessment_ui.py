@@ -5,12 +5,10 @@ keys hidden on a closed case."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Select, Static, TextArea
 
@@ -26,8 +24,9 @@ from tui.screens.choice import ChoiceScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.widgets.date_field import DateInput
 
+from .held import Held
 from .helpers import burst, focus, form_shown, loaded, type_text, visible_text
-from .waiting import until
+from .waiting import meanwhile, until
 
 MakeApp = Callable[..., CaselineApp]
 ME = "sam.okafor"
@@ -149,14 +148,28 @@ async def test_new_edit_with_bad_then_good_input_and_finalise(
         assert "● high need" in visible_text(app)
 
 
+async def half_written(pilot: Pilot[None]) -> AssessmentPane:
+    """The assessment tab, a new assessment begun and its summary half written."""
+    pane = await open_assessment(pilot)
+    await pilot.press("N")
+    await editor_open(pilot)
+    await pilot.press("tab")
+    await type_text(pilot, "Half written")
+    return pane
+
+
+async def editing_from_yesterday(pilot: Pilot[None]) -> None:
+    """The draft's editor is open, "yesterday" typed over its date, its summary as kept."""
+    await editor_open(pilot)
+    app = pilot.app
+    await until(pilot, lambda: app.screen.query_one("#as_at", DateInput).value == "yesterday")
+    assert app.screen.query_one("#summary", TextArea).text == "Half written"
+
+
 async def test_escape_keeps_the_draft(make_app: MakeApp, seeded_db: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        pane = await open_assessment(pilot)
-        await pilot.press("N")
-        await editor_open(pilot)
-        await pilot.press("tab")
-        await type_text(pilot, "Half written")
+        pane = await half_written(pilot)
         await pilot.press("escape")  # saves the draft
         await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
         await until(pilot, lambda: draft_summary(seeded_db) == "Half written")
@@ -164,44 +177,29 @@ async def test_escape_keeps_the_draft(make_app: MakeApp, seeded_db: Path) -> Non
         await until(pilot, lambda: pane.overview is not None and pane.overview.draft is not None)
         # `e` and a date typed in the same burst: the date goes into the editor it opened.
         burst(app, "e", "ctrl+u", *"yesterday")
-        await editor_open(pilot)
-        await until(pilot, lambda: app.screen.query_one("#as_at", DateInput).value == "yesterday")
-        assert app.screen.query_one("#summary", TextArea).text == "Half written"
+        await editing_from_yesterday(pilot)
 
 
 async def test_e_as_the_tab_reads_the_draft_just_saved_edits_it(
-    make_app: MakeApp, seeded_db: Path, monkeypatch: pytest.MonkeyPatch
+    make_app: MakeApp, hold: Callable[[Any, str], Held]
 ) -> None:
     """`e` and a date typed straight after the editor closed, before the tab has read back the
     draft it saved (held up here until the keys have come): `e` is the tab's even so, reads
     the draft in its turn and edits it, and the date goes into that editor."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        pane = await open_assessment(pilot)
-        await pilot.press("N")
-        await editor_open(pilot)
-        await pilot.press("tab")
-        await type_text(pilot, "Half written")
-        release, reads = threading.Event(), []
-        overview = app.store.assessments.overview
-
-        def slow_overview(*args: Any) -> Any:
-            reads.append(args)
-            release.wait(15)
-            return overview(*args)
-
-        monkeypatch.setattr(app.store.assessments, "overview", slow_overview)
+        pane = await half_written(pilot)
+        held = hold(app.store.assessments, "overview")
         await pilot.press("escape")  # saves the draft; the tab reads again, held up
         # Read again twice, both held: once the editor closed, and as the case file, back on
         # top, reads the case the draft changed.
-        await until(pilot, lambda: isinstance(app.screen, CaseFileScreen) and len(reads) == 2)
+        await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
+        await meanwhile(lambda: held.calls == 2)
         assert pane.overview is not None and pane.overview.draft is None  # not read back yet
         burst(app, "e", "ctrl+u", *"yesterday")
-        await until(pilot, lambda: len(reads) == 3)  # `e` reads the draft in its turn
-        release.set()
-        await editor_open(pilot)
-        await until(pilot, lambda: app.screen.query_one("#as_at", DateInput).value == "yesterday")
-        assert app.screen.query_one("#summary", TextArea).text == "Half written"
+        await meanwhile(lambda: held.calls == 3)  # `e` reads the draft in its turn
+        held.release()
+        await editing_from_yesterday(pilot)
 
 
 async def test_new_from_the_last_one(make_app: MakeApp, seeded_db: Path) -> None:

@@ -4,12 +4,12 @@ another worker signing in at the lock keeps the first one's work as their drafts
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.command import CommandPalette
+from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 
 from store.service import Store
@@ -20,6 +20,7 @@ from tui.screens.form import FormScreen
 from tui.screens.notes.note_editor import NoteEditorScreen
 from tui.screens.sign_in import SignIn, SignInScreen
 
+from .held import Held
 from .helpers import burst, form_shown, loaded, type_text, visible_text
 from .test_sign_in import PASSPHRASE, give_passphrases
 from .waiting import until
@@ -143,8 +144,21 @@ async def test_a_worker_who_did_not_sign_in_with_a_passphrase_is_told_it_cannot_
         assert not app.locked and isinstance(app.screen, CaseloadScreen)
 
 
+async def signed_in_on_a_case(app: CaselineApp, pilot: Pilot[None]) -> CaseFileScreen:
+    await until(pilot, lambda: isinstance(app.screen, SignInScreen))
+    await pilot.press(*PASSPHRASE, "enter")
+    await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
+    await loaded(pilot)
+    await pilot.press("enter")
+    await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
+    await loaded(pilot)
+    case_file = app.screen
+    assert isinstance(case_file, CaseFileScreen)
+    return case_file
+
+
 async def test_a_save_that_ends_under_the_lock_leaves_it_locked(
-    seeded_db: Path, monkeypatch: pytest.MonkeyPatch
+    seeded_db: Path, hold: Callable[[Any, str], Held]
 ) -> None:
     """ctrl+s on a form, then ctrl+l while the save waits for the database (a colleague
     writing): the form closes once saved, but not by taking the lock screen off in its place;
@@ -152,32 +166,15 @@ async def test_a_save_that_ends_under_the_lock_leaves_it_locked(
     give_passphrases(seeded_db)
     app = CaselineApp(db=seeded_db, sign_in=SignIn(login="sam.okafor"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, SignInScreen))
-        await pilot.press(*PASSPHRASE, "enter")
-        await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
-        await loaded(pilot)
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
-        case_file = app.screen
-        await loaded(pilot)
+        case_file = await signed_in_on_a_case(app, pilot)
         await pilot.press("L")
         form = await form_shown(pilot)
-        go, saving = threading.Event(), threading.Event()
-        restrict = app.store.cases.restrict
-
-        def held_restrict(*args: Any, **kwargs: Any) -> Any:
-            saving.set()
-            go.wait(15)
-            return restrict(*args, **kwargs)
-
-        monkeypatch.setattr(app.store.cases, "restrict", held_restrict)
-        try:
-            await pilot.press("ctrl+s")
-            await until(pilot, saving.is_set)
-            await pilot.press("ctrl+l")
-            await until(pilot, lambda: locked(app))
-        finally:
-            go.set()
+        held = hold(app.store.cases, "restrict")
+        await pilot.press("ctrl+s")
+        await held.started()
+        await pilot.press("ctrl+l")
+        await until(pilot, lambda: locked(app))
+        held.release()
         await until(pilot, lambda: not form._busy)  # saved, under the lock
         await loaded(pilot)
         assert locked(app)
@@ -190,7 +187,7 @@ async def test_a_save_that_ends_under_the_lock_leaves_it_locked(
 
 
 async def test_a_form_whose_read_ends_under_the_lock_opens_only_after_it(
-    seeded_db: Path, monkeypatch: pytest.MonkeyPatch
+    seeded_db: Path, hold: Callable[[Any, str], Held]
 ) -> None:
     """`t` reads who may take the case before its form opens; ctrl+l meanwhile locks the
     screen. The form, ready under the lock, is not shown over it (its subtitle names the
@@ -198,29 +195,13 @@ async def test_a_form_whose_read_ends_under_the_lock_opens_only_after_it(
     give_passphrases(seeded_db)
     app = CaselineApp(db=seeded_db, sign_in=SignIn(login="sam.okafor"))
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: isinstance(app.screen, SignInScreen))
-        await pilot.press(*PASSPHRASE, "enter")
-        await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
-        await loaded(pilot)
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
-        await loaded(pilot)
-        go, reading = threading.Event(), threading.Event()
-        active = app.store.workers.active
-
-        def held_active(*args: Any, **kwargs: Any) -> Any:
-            reading.set()
-            go.wait(15)
-            return active(*args, **kwargs)
-
-        monkeypatch.setattr(app.store.workers, "active", held_active)
-        try:
-            burst(app, "t")  # handled once read: pressing it here would wait for that
-            await until(pilot, reading.is_set)
-            await app.action_lock()
-            await until(pilot, lambda: locked(app))
-        finally:
-            go.set()
+        await signed_in_on_a_case(app, pilot)
+        held = hold(app.store.workers, "active")
+        burst(app, "t")  # handled once read: pressing it here would wait for that
+        await held.started()
+        await app.action_lock()
+        await until(pilot, lambda: locked(app))
+        held.release()
         await until(pilot, lambda: app._opened_under_lock != [])
         await loaded(pilot)
         assert locked(app)

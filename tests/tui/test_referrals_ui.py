@@ -4,12 +4,10 @@ force, status changes, chases up to escalation, and incoming referrals with thei
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
 from textual.pilot import Pilot
 from textual.widgets import Static
 
@@ -24,8 +22,9 @@ from tui.screens.form import FormScreen
 from tui.screens.referrals.pane import ReferralsPane
 from tui.screens.referrals.view import ReferralScreen
 
+from .held import Held
 from .helpers import burst, choose, focus, form_shown, loaded, type_text, visible_text
-from .waiting import keys_handed_on, meanwhile, until
+from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
 ME = "sam.okafor"
@@ -129,7 +128,7 @@ async def test_a_referral_to_an_agency_typed_in_warns_of_no_consent(
 
 
 async def test_the_agency_typed_straight_after_a_t_goes_into_the_form(
-    make_app: MakeApp, seeded_db: Path, monkeypatch: pytest.MonkeyPatch
+    make_app: MakeApp, hold: Callable[[Any, str], Held]
 ) -> None:
     """`a`, `t` and the agency's name in one burst (a slow link): the client's consents are
     read before the form opens (held up here until every key has been handed on); the name
@@ -137,19 +136,9 @@ async def test_the_agency_typed_straight_after_a_t_goes_into_the_form(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_referrals(pilot)
-        release, reads = threading.Event(), []
-        consents = app.store.referrals.consents
-
-        def slow_consents(*args: Any, **kwargs: Any) -> Any:
-            reads.append(args)
-            release.wait(15)
-            return consents(*args, **kwargs)
-
-        monkeypatch.setattr(app.store.referrals, "consents", slow_consents)
+        held = hold(app.store.referrals, "consents")
         burst(app, "a", "t", *"Shelter Housing Aid")
-        await meanwhile(lambda: len(reads) == 1)
-        await keys_handed_on(app)
-        release.set()
+        await held.release_once_typed(pilot)
         form = await form_shown(pilot)
         await until(pilot, lambda: form.values()["agency"] == "Shelter Housing Aid")
         assert isinstance(app.screen, FormScreen) and len(app.screen_stack) == 3

@@ -1,0 +1,42 @@
+"""A store call held up by a test, as a busy database would hold it, until released."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+
+from .waiting import keys_handed_on, meanwhile
+
+
+class Held:
+    """``owner.name`` held up until ``release``; ``calls`` counts the calls made."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> None:
+        self.calls = 0
+        self._go = threading.Event()
+        real = getattr(owner, name)
+
+        def held(*args: Any, **kwargs: Any) -> Any:
+            self.calls += 1
+            self._go.wait(15)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, held)
+
+    async def started(self) -> None:
+        """Wait until the call has begun (without waiting for the screen to be idle: a widget
+        may be awaiting the call in a key's turn)."""
+        await meanwhile(lambda: self.calls >= 1)
+
+    def release(self) -> None:
+        self._go.set()
+
+    async def release_once_typed(self, pilot: Pilot[None]) -> None:
+        """Wait until the key has begun the call and every key after it has been handed on
+        by the app, then let the call finish."""
+        await meanwhile(lambda: self.calls == 1)
+        await keys_handed_on(pilot.app)
+        self.release()
