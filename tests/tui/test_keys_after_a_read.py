@@ -5,13 +5,14 @@ into it, rather than acting on the screen beneath (`y`, `e`, `s`, `t` are the ca
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from store.service import Store
 from tui.app import CaselineApp
@@ -22,45 +23,15 @@ from tui.screens.form import FormScreen
 from tui.screens.meetings.conferences import ConferencesScreen
 from tui.widgets.date_field import DateInput
 
-from .helpers import burst, form_shown, loaded, pushed
+from .held import Held
+from .helpers import burst, form_shown, loaded, on_tab, pushed
 from .test_assessment_ui import assessed, editor_open, open_assessment
 from .test_conferences_ui import _with_meeting
 from .test_plan_ui import _with_plan, open_plan
-from .waiting import keys_handed_on, meanwhile, until
+from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
-
-
-class Held:
-    """A store call held up until ``release``; ``calls`` counts the calls made."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> None:
-        self.calls = 0
-        self._go = threading.Event()
-        real = getattr(owner, name)
-
-        def held(*args: Any, **kwargs: Any) -> Any:
-            self.calls += 1
-            self._go.wait(15)
-            return real(*args, **kwargs)
-
-        monkeypatch.setattr(owner, name, held)
-
-    async def release_once_typed(self, pilot: Pilot[None]) -> None:
-        """Wait until the key has begun the read and every key after it has been handed on
-        by the app, then let the read finish."""
-        app = pilot.app
-        await meanwhile(lambda: self.calls == 1)
-        await keys_handed_on(app)
-        self._go.set()
-
-
-@pytest.fixture
-def released() -> Iterator[list[Held]]:
-    held: list[Held] = []
-    yield held
-    for each in held:
-        each._go.set()  # a test that failed leaves no thread waiting
+Hold = Callable[[Any, str], Held]
 
 
 async def open_case(pilot: Pilot[None]) -> CaseFileScreen:
@@ -74,6 +45,20 @@ async def open_case(pilot: Pilot[None]) -> CaseFileScreen:
     return screen
 
 
+async def closed_again(
+    pilot: Pilot[None], held: Held, opened: list[type[Screen[Any]]], kind: type[Screen[Any]]
+) -> None:
+    """The held read released once every key has come: what the key opened is opened, once,
+    and closed again by the escape typed with it."""
+    app = pilot.app
+    screen = app.screen
+    await held.release_once_typed(pilot)
+    await until(pilot, lambda: len(opened) == 1)
+    await until(pilot, lambda: app.screen is screen)
+    await loaded(pilot)
+    assert opened == [kind]
+
+
 @pytest.mark.parametrize(
     ("key", "owner", "read"),
     [("t", "workers", "active"), ("L", "cases", "restriction"), ("H", "handover", "pack")],
@@ -81,8 +66,7 @@ async def open_case(pilot: Pilot[None]) -> CaseFileScreen:
 )
 async def test_escape_straight_after_the_key_closes_what_it_opened(
     make_app: MakeApp,
-    monkeypatch: pytest.MonkeyPatch,
-    released: list[Held],
+    hold: Hold,
     key: str,
     owner: str,
     read: str,
@@ -94,19 +78,14 @@ async def test_escape_straight_after_the_key_closes_what_it_opened(
     async with app.run_test(size=(80, 24)) as pilot:
         case_file = await open_case(pilot)
         opened = pushed(app)
-        held = Held(monkeypatch, getattr(app.store, owner), read)
-        released.append(held)
+        held = hold(getattr(app.store, owner), read)
         burst(app, key, "escape")
-        await held.release_once_typed(pilot)
-        await until(pilot, lambda: len(opened) == 1)
-        await until(pilot, lambda: app.screen is case_file)
-        await loaded(pilot)
+        await closed_again(pilot, held, opened, ExportScreen if key == "H" else FormScreen)
         assert app.screen is case_file
-        assert opened == [ExportScreen if key == "H" else FormScreen]
 
 
 async def test_the_date_typed_after_n_goes_into_the_next_meeting(
-    make_app: MakeApp, seeded_db: Path, monkeypatch: pytest.MonkeyPatch, released: list[Held]
+    make_app: MakeApp, seeded_db: Path, hold: Hold
 ) -> None:
     _with_meeting(seeded_db)
     app = make_app()
@@ -115,8 +94,7 @@ async def test_the_date_typed_after_n_goes_into_the_next_meeting(
         await pilot.press("M")
         await until(pilot, lambda: isinstance(app.screen, ConferencesScreen))
         await loaded(pilot)
-        held = Held(monkeypatch, app.store.conferences, "get")
-        released.append(held)
+        held = hold(app.store.conferences, "get")
         burst(app, "N", "ctrl+u", *"+6w")
         await held.release_once_typed(pilot)
         form = await form_shown(pilot)
@@ -125,7 +103,7 @@ async def test_the_date_typed_after_n_goes_into_the_next_meeting(
 
 
 async def test_escape_straight_after_x_on_the_plan_closes_the_export(
-    make_app: MakeApp, seeded_db: Path, monkeypatch: pytest.MonkeyPatch, released: list[Held]
+    make_app: MakeApp, seeded_db: Path, hold: Hold
 ) -> None:
     _with_plan(seeded_db)
     app = make_app()
@@ -135,19 +113,14 @@ async def test_escape_straight_after_x_on_the_plan_closes_the_export(
         await loaded(pilot)
         case_file = app.screen
         opened = pushed(app)
-        held = Held(monkeypatch, app.store.cases, "get")
-        released.append(held)
+        held = hold(app.store.cases, "get")
         burst(app, "x", "escape")
-        await held.release_once_typed(pilot)
-        await until(pilot, lambda: len(opened) == 1)
-        await until(pilot, lambda: app.screen is case_file)
-        await loaded(pilot)
+        await closed_again(pilot, held, opened, ExportScreen)
         assert app.screen is case_file
-        assert opened == [ExportScreen]
 
 
 async def test_the_day_typed_with_tab_after_the_worker_goes_into_the_transfer(
-    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch, released: list[Held]
+    make_app: MakeApp, hold: Hold
 ) -> None:
     """`t`, then `tab` out of the worker's choice and the day, in one burst: the choice box
     takes its keys in order, so the day goes into the next field, not into the choice box
@@ -155,8 +128,7 @@ async def test_the_day_typed_with_tab_after_the_worker_goes_into_the_transfer(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await open_case(pilot)
-        held = Held(monkeypatch, app.store.workers, "active")
-        released.append(held)
+        held = hold(app.store.workers, "active")
         burst(app, "t", "tab", "ctrl+u", *"yesterday")
         await held.release_once_typed(pilot)
         form = await form_shown(pilot)
@@ -165,7 +137,7 @@ async def test_the_day_typed_with_tab_after_the_worker_goes_into_the_transfer(
 
 
 async def test_words_typed_after_choosing_one_of_a_goals_actions_go_into_it(
-    make_app: MakeApp, seeded_db: Path, monkeypatch: pytest.MonkeyPatch, released: list[Held]
+    make_app: MakeApp, seeded_db: Path, hold: Hold
 ) -> None:
     """`s` on a goal of two actions asks which; `2` and the words after it, together: who may
     own the action is read before its form opens, and the words wait for the form."""
@@ -182,8 +154,7 @@ async def test_words_typed_after_choosing_one_of_a_goals_actions_go_into_it(
         await open_plan(pilot)
         await pilot.press("down", "s")
         await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
-        held = Held(monkeypatch, app.store.plans, "action_owners")
-        released.append(held)
+        held = hold(app.store.plans, "action_owners")
         burst(app, "2", "end", *" now")
         await held.release_once_typed(pilot)
         form = await form_shown(pilot)
@@ -191,7 +162,7 @@ async def test_words_typed_after_choosing_one_of_a_goals_actions_go_into_it(
 
 
 async def test_the_date_typed_after_starting_from_the_last_assessment_goes_into_it(
-    make_app: MakeApp, seeded_db: Path, monkeypatch: pytest.MonkeyPatch, released: list[Held]
+    make_app: MakeApp, seeded_db: Path, hold: Hold
 ) -> None:
     """`N` asks how to start; `l` and a date typed with it: the draft is made before its
     editor opens (held up here), and the date waits for the editor rather than going to the
@@ -202,9 +173,47 @@ async def test_the_date_typed_after_starting_from_the_last_assessment_goes_into_
         await open_assessment(pilot)
         await pilot.press("N")
         await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
-        held = Held(monkeypatch, app.store.assessments, "start")
-        released.append(held)
+        held = hold(app.store.assessments, "start")
         burst(app, "l", "ctrl+u", *"yesterday")
         await held.release_once_typed(pilot)
         await editor_open(pilot)
         await until(pilot, lambda: app.screen.query_one("#as_at", DateInput).value == "yesterday")
+
+
+async def test_a_key_typed_while_a_form_saves_acts_on_the_screen_beneath(
+    make_app: MakeApp, hold: Hold
+) -> None:
+    """ctrl+s and `5` together, the save waiting for the database: `5` is not typed into the
+    form about to close, and lost; once saved, it shows the case's plan."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        case_file = await open_case(pilot)
+        await pilot.press("L")
+        await form_shown(pilot)
+        held = hold(app.store.cases, "restrict")
+        burst(app, "ctrl+s", "5")
+        await held.release_once_typed(pilot)
+        await until(pilot, lambda: app.screen is case_file)
+        await until(pilot, lambda: on_tab(app, "plan"))
+        await loaded(pilot)
+        assert app.screen is case_file
+
+
+async def test_a_key_typed_as_escape_closes_a_form_acts_on_the_screen_beneath(
+    make_app: MakeApp, hold: Hold, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """escape and `5` together: the form forgets any draft it kept (held up here) before it
+    closes; `5` waits, and shows the case's plan rather than being typed into the form."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        case_file = await open_case(pilot)
+        await pilot.press("L")
+        form = await form_shown(pilot)
+        drafts = SimpleNamespace(forget=lambda: None)
+        held = hold(drafts, "forget")
+        monkeypatch.setattr(form, "_draft_forgetter", lambda: drafts.forget)
+        burst(app, "escape", "5")
+        await held.release_once_typed(pilot)
+        await until(pilot, lambda: app.screen is case_file)
+        await until(pilot, lambda: on_tab(app, "plan"))
+        assert form not in app.screen_stack

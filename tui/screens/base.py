@@ -39,8 +39,11 @@ class DismissedOnTop(Screen[ResultType]):
 
     def dismiss(self, result: ResultType | None = None) -> AwaitComplete:
         app = self.app
-        if app.screen is not self and self in app.screen_stack:
-            self._dismissed_with = (result,)
+        if app.screen is not self:
+            # Covered: it goes once on top again. Gone already (closed by a key while its
+            # save ran): nothing more, rather than taking off the screen now on top.
+            if self in app.screen_stack:
+                self._dismissed_with = (result,)
             done: AwaitComplete = AwaitComplete.nothing()  # type: ignore[no-untyped-call]
             return done
         return super().dismiss(result)

@@ -355,6 +355,9 @@ class FormScreen(HoldsInput, CaselineScreen[Any]):
             return result
 
         forget = self._draft_forgetter()
+        # What is typed while it saves waits: for the screen beneath once saved (not typed
+        # into a form about to close), for the form if it stays (a field to put right).
+        self.hold_input()
         run_store(
             self,
             save,
@@ -367,6 +370,7 @@ class FormScreen(HoldsInput, CaselineScreen[Any]):
     def _saved(self, result: Any) -> None:
         self._stop_draft_timer()
         self.dismiss(result)
+        self.let_input_through()
 
     def _stop_draft_timer(self) -> None:
         if self._draft_timer is not None:
@@ -382,6 +386,7 @@ class FormScreen(HoldsInput, CaselineScreen[Any]):
             self._conflicted(error)
         else:
             report(self.app, error)
+        self.let_input_through()
 
     def _failed(self, errors: dict[str, str]) -> None:
         for field in self.fields:
@@ -451,4 +456,9 @@ class FormScreen(HoldsInput, CaselineScreen[Any]):
 
     def _discard_and_close(self) -> None:
         self._stop_draft_timer()
-        run_store(self, self._draft_forgetter(), done=lambda _: self.dismiss(None), name="form")
+        self.hold_input()  # what is typed after escape is for the screen beneath
+        run_store(self, self._draft_forgetter(), done=self._saved_nothing, name="form")
+
+    def _saved_nothing(self, _: object) -> None:
+        self.dismiss(None)
+        self.let_input_through()

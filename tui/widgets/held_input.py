@@ -51,11 +51,18 @@ class HoldsInput(_ScreenBase):
         return True
 
     def let_input_through(self) -> None:
-        """Hand what was kept to the focused field, in order; then keep nothing more."""
+        """Hand what was kept to the focused field, in order; then keep nothing more. If the
+        screen has closed meanwhile (a form saved: what was typed after ctrl+s is for the
+        screen beneath), it goes to the app, as if typed now."""
         held, self._held_input = self._held_input, None
+        app = self.app
+        closed = self not in app.screen_stack
         for event in held or ():
-            target = self.focused or self
             if isinstance(event, events.Key):
-                forward(target, events.Key(event.key, event.character))
+                again: events.Key | events.Paste = events.Key(event.key, event.character)
             else:
-                forward(target, events.Paste(event.text))
+                again = events.Paste(event.text)
+            if closed:
+                app.post_message(again)
+            else:
+                forward(self.focused or self, again)
