@@ -217,3 +217,20 @@ async def test_a_key_typed_as_escape_closes_a_form_acts_on_the_screen_beneath(
         await until(pilot, lambda: app.screen is case_file)
         await until(pilot, lambda: on_tab(app, "plan"))
         assert form not in app.screen_stack
+
+
+async def test_words_typed_after_g_on_the_assessment_go_into_the_goal(
+    make_app: MakeApp, seeded_db: Path, hold: Hold
+) -> None:
+    """`G` reads the case's plan before the goal form opens (held up here): `tab` and the
+    words typed with it wait, and finish the goal's change rather than being the case file's
+    keys (`n` a note)."""
+    assessed(seeded_db, "high need", plan=True)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_assessment(pilot)
+        held = hold(app.store.plans, "current")
+        burst(app, "G", "tab", "end", *" now")
+        await held.release_once_typed(pilot)
+        form = await form_shown(pilot)
+        await until(pilot, lambda: form.values()["change"] == "Rent arrears, month 6. now")

@@ -389,20 +389,20 @@ class AssessmentPane(InOrderKeys, CasePane, can_focus=True):
 
         self.app.push_screen(CompareScreen(self.case_label, self.overview.versions))
 
-    def action_goal(self) -> None:
+    async def action_goal(self) -> None:
         current = self.overview.current if self.overview else None
         if current is None:
             return
         needing = [d for d in current.domains if d.needs.strip()]
         if len(needing) == 1:
-            self._goal_for(needing[0])
+            await self._goal_for(needing[0])
             return
         from tui.screens.choice import ChoiceScreen
 
-        def chosen(answer: str | None) -> None:
+        async def opens(answer: str, choice: Screen[Any]) -> None:
             found = next((d for d in needing if str(d.position) == answer), None)
             if found is not None:
-                self._goal_for(found)
+                await self._goal_for(found, leaving=choice)
 
         self.app.push_screen(
             ChoiceScreen(
@@ -411,33 +411,35 @@ class AssessmentPane(InOrderKeys, CasePane, can_focus=True):
                     (key, str(d.position), f"{d.name}: {d.needs.strip().splitlines()[0][:50]}")
                     for key, d in zip(PICK_KEYS, needing, strict=False)
                 ],
-            ),
-            chosen,
+                opens=opens,
+            )
         )
 
-    def _goal_for(self, domain: DomainInfo) -> None:
+    async def _goal_for(self, domain: DomainInfo, *, leaving: Screen[Any] | None = None) -> None:
+        """The plan's goal form prefilled with the domain's needs, once the plan is read, in
+        the key's turn (in place of ``leaving``, the choice of domain, if given)."""
         store, me, case_id, app = self.caseline.store, self.caseline.me, self.case_id, self.app
-
-        def start(plan: Any) -> None:
-            if plan is None:
-                app.notify(
-                    "This case has no service plan yet: start one on the plan tab (5, then N), "
-                    "then press G here again.",
-                    severity="warning",
-                    markup=False,
-                    timeout=8,
-                )
-                return
-            from tui.screens.plan.forms import add_goal
-
-            prefill = {"domain": plan_domain(domain.name), "change": domain.needs.strip()}
-            if domain.client_view.strip():
-                prefill["relevance"] = domain.client_view.strip()
-            add_goal(app, plan, prefill=prefill)
-
-        run_store(
-            self, lambda: store.plans.current(me, case_id), done=start, name="assessment-plan"
+        found = await read_in_turn(
+            app, lambda: (store.plans.current(me, case_id),), name="assessment-plan"
         )
+        if found is None or (leaving is not None and not give_way(leaving)):
+            return
+        (plan,) = found
+        if plan is None:
+            app.notify(
+                "This case has no service plan yet: start one on the plan tab (5, then N), "
+                "then press G here again.",
+                severity="warning",
+                markup=False,
+                timeout=8,
+            )
+            return
+        from tui.screens.plan.forms import add_goal
+
+        prefill = {"domain": plan_domain(domain.name), "change": domain.needs.strip()}
+        if domain.client_view.strip():
+            prefill["relevance"] = domain.client_view.strip()
+        add_goal(app, plan, prefill=prefill)
 
     async def action_export(self) -> None:
         caseline = self.caseline
