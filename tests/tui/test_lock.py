@@ -16,6 +16,7 @@ from store.service import Store
 from tui.app import CaselineApp
 from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.caseload.screen import CaseloadScreen
+from tui.screens.export import ExportScreen
 from tui.screens.form import FormScreen
 from tui.screens.notes.note_editor import NoteEditorScreen
 from tui.screens.sign_in import SignIn, SignInScreen
@@ -209,3 +210,33 @@ async def test_a_form_whose_read_ends_under_the_lock_opens_only_after_it(
         await pilot.press(*PASSPHRASE, "enter")
         await until(pilot, lambda: isinstance(app.screen, FormScreen))
         assert "Transfer case" in visible_text(app)
+
+
+async def test_an_export_written_as_the_screen_locked_leaves_it_locked(
+    seeded_db: Path, hold: Callable[[Any, str], Held], tmp_path: Path
+) -> None:
+    """The export's dialog, its file being written (its audit held up here) when ctrl+l
+    locks the screen: the dialog closes once written, but not by taking the lock off."""
+    give_passphrases(seeded_db)
+    app = CaselineApp(db=seeded_db, sign_in=SignIn(login="sam.okafor"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        case_file = await signed_in_on_a_case(app, pilot)
+        await pilot.press("4")
+        await loaded(pilot)
+        await pilot.press("x")
+        await until(pilot, lambda: isinstance(app.screen, ExportScreen))
+        dialog = app.screen
+        await loaded(pilot)
+        dialog.query_one("#export-path", Input).value = str(tmp_path / "chronology.md")
+        held = hold(app.store.audit, "record")
+        await pilot.press("enter")
+        await held.started()
+        await pilot.press("ctrl+l")
+        await until(pilot, lambda: locked(app))
+        held.release()
+        await until(pilot, lambda: (tmp_path / "chronology.md").exists())
+        await loaded(pilot)
+        assert locked(app)
+        await pilot.press(*PASSPHRASE, "enter")
+        await until(pilot, lambda: app.screen is case_file)
+        assert dialog not in app.screen_stack

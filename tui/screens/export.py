@@ -21,6 +21,7 @@ from store.chronology.records import ChronologyItem
 from store.common import dates
 from store.common.errors import StoreError
 from store.common.words import plural
+from tui.screens.base import DismissedOnTop
 from tui.text import assemble
 from tui.widgets.safe import SafeInput
 from tui.workers import read_in_turn, run_store
@@ -133,7 +134,7 @@ def handover_export(pack: HandoverPack) -> Export:
     )
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(DismissedOnTop[Path | None], ModalScreen[Path | None]):
     """Choose the format with one key, check the path, enter writes the file."""
 
     DEFAULT_CSS = """
