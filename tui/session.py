@@ -195,14 +195,14 @@ class Session(WholeFrameTakesRepaints, CaselineHost):
             return
         self.locked = False
         self._last_input = self.clock()
-        if who.id == self.me.id:
-            for screen, callback in opened:
-                self.push_screen(screen, callback)
         if who.id != self.me.id:
-            # Someone else: the first worker's open work is already kept as their drafts.
+            # Someone else: the first worker's open work is already kept as their drafts,
+            # and what was opening for the first worker under the lock is not shown.
             self.call_later(self._hand_over_to, who)
         else:
             self.refresh_bindings()
+            for screen, callback in opened:
+                self.push_screen(screen, callback)
 
     async def _hand_over_to(self, who: WorkerInfo) -> None:
         while len(self.screen_stack) > 1:

@@ -158,6 +158,14 @@ async def signed_in_on_a_case(app: CaselineApp, pilot: Pilot[None]) -> CaseFileS
     return case_file
 
 
+async def locked_while(pilot: Pilot[None], held: Held) -> None:
+    """ctrl+l once the held call has begun, then the call let go under the lock."""
+    await held.started()
+    await pilot.press("ctrl+l")
+    await until(pilot, lambda: locked(pilot.app))  # type: ignore[arg-type]
+    held.release()
+
+
 async def test_a_save_that_ends_under_the_lock_leaves_it_locked(
     seeded_db: Path, hold: Callable[[Any, str], Held]
 ) -> None:
@@ -172,10 +180,7 @@ async def test_a_save_that_ends_under_the_lock_leaves_it_locked(
         form = await form_shown(pilot)
         held = hold(app.store.cases, "restrict")
         await pilot.press("ctrl+s")
-        await held.started()
-        await pilot.press("ctrl+l")
-        await until(pilot, lambda: locked(app))
-        held.release()
+        await locked_while(pilot, held)
         await until(pilot, lambda: not form._busy)  # saved, under the lock
         await loaded(pilot)
         assert locked(app)
@@ -230,10 +235,7 @@ async def test_an_export_written_as_the_screen_locked_leaves_it_locked(
         dialog.query_one("#export-path", Input).value = str(tmp_path / "chronology.md")
         held = hold(app.store.audit, "record")
         await pilot.press("enter")
-        await held.started()
-        await pilot.press("ctrl+l")
-        await until(pilot, lambda: locked(app))
-        held.release()
+        await locked_while(pilot, held)
         await until(pilot, lambda: (tmp_path / "chronology.md").exists())
         await loaded(pilot)
         assert locked(app)
