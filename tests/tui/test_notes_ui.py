@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 from textual import events
@@ -215,15 +217,23 @@ async def test_escape_asks_then_keeps_a_draft_or_discards(
         assert isinstance(app.screen, CaseloadScreen)
 
         def discarded() -> bool:
-            store, me = stored(seeded_db)
-            try:
-                return store.notes.drafts(me) == []  # type: ignore[arg-type]
-            finally:
-                store.close()
+            # A connection of the test's own, read-only: not the app's (whose main-thread
+            # connection a store opened here would share), and no check of the whole file on
+            # the app's thread at every look.
+            with closing(sqlite3.connect(f"{seeded_db.as_uri()}?mode=ro", uri=True)) as db:
+                (drafts,) = db.execute(
+                    "SELECT count(*) FROM note JOIN worker ON worker.id = note.author_id"
+                    " WHERE note.status = 'draft' AND worker.username = 'sam.okafor'"
+                ).fetchone()
+            return drafts == 0
 
         # The discard is written by a worker of the app's once the editor has closed: it may
         # not have begun yet when the screen is back.
-        await until(pilot, discarded)
+        try:
+            await until(pilot, discarded)
+        except AssertionError:
+            said = [str(n.message) for n in app._notifications]
+            raise AssertionError(f"the draft is still stored; the app said {said}") from None
 
 
 async def test_several_drafts_are_listed_at_start(make_app: MakeApp, seeded_db: Path) -> None:
