@@ -186,6 +186,35 @@ async def test_a_filter_keystroke_repaints_only_the_lines_showing_other_rows(
         assert set(drawn) >= changed
 
 
+async def test_a_filter_keystroke_is_one_frame_with_the_rows_it_shows(make_app: MakeApp) -> None:
+    """The letter typed and the rows it leaves go to the terminal in one frame (the rows came
+    a frame after the letter, once the screen had the filter's Changed message)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        cases = table(app)
+        await pilot.press("slash")
+        await loaded(pilot)
+        filter_line = app.screen.query_one("#filter").region.y
+        frames: list[set[int]] = []
+        display = app._display
+
+        def spy(screen: Any, renderable: Any) -> None:
+            if isinstance(renderable, ChopsUpdate):
+                frames.append({y for y, _x1, _x2 in renderable.spans})
+            display(screen, renderable)
+
+        app._display = spy  # type: ignore[method-assign]
+        await pilot.press("z")  # Łukasz Nowak and Zoë Adams
+        await until(pilot, lambda: bool(frames))
+        await pilot.pause(0.1)  # a second frame, if one were to come
+        del app._display
+        assert names(app) == ["Łukasz Nowak", "Zoë Adams"]
+        assert len(frames) == 1
+        assert filter_line in frames[0]
+        assert frames[0] & set(range(cases.region.y + 1, cases.region.bottom))
+
+
 async def test_a_filter_keystroke_sends_only_the_cells_that_read_differently(
     make_app: MakeApp,
 ) -> None:

@@ -11,6 +11,8 @@ caseload's filter, on the first screen, needs no TextArea's code.)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from rich.segment import Segment
 from textual.strip import Strip
@@ -40,6 +42,19 @@ class SafeInput(InOrderKeys, RepaintOnlyVirtualSize, Input):
     """An Input that draws control characters as nothing rather than sending them, takes keys
     in the order they were typed, and doesn't lay the screen out again as it is typed in
     (``tui.widgets.textual_fixes``)."""
+
+    # Told of each new value at once, in the turn that changed it (a key, a paste, a value
+    # set), before the Changed message is handled: what the value filters is then drawn in
+    # the same frame as the text typed, not in a frame of its own after it.
+    changed_now: Callable[[str], object] | None = None
+
+    def __init__(self, *args: Any, changed_now: Callable[[str], object] | None = None, **kw: Any):
+        super().__init__(*args, **kw)
+        self.changed_now = changed_now
+
+    def watch_value(self, value: str) -> None:
+        if self.changed_now is not None:
+            self.changed_now(value)
 
     def render_line(self, y: int) -> Strip:
         return safe_strip(super().render_line(y))

@@ -31,11 +31,21 @@ if TYPE_CHECKING:
 NOTES_AUTHOR_WIDTH = 100  # a narrower notes list leaves the author out: the text needs the room
 
 
-def notes_content(note_types: Sequence[str], chosen: Callable[[Option], object]) -> list[Widget]:
-    """The notes tab's widgets, unmounted; ``chosen`` opens the note `enter` chose."""
+def notes_content(
+    note_types: Sequence[str],
+    chosen: Callable[[Option], object],
+    filtered: Callable[[str], object],
+) -> list[Widget]:
+    """The notes tab's widgets, unmounted; ``chosen`` opens the note `enter` chose,
+    ``filtered`` is told of the filter's text as it changes (in the key's turn)."""
     return [
         Horizontal(
-            SafeInput(placeholder="/ filter notes by text", id="notes-text", compact=True),
+            SafeInput(
+                placeholder="/ filter notes by text",
+                id="notes-text",
+                compact=True,
+                changed_now=filtered,
+            ),
             Select(
                 choices([("All types", ""), *note_types]),
                 value="",

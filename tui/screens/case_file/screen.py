@@ -128,7 +128,8 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
         if tab == "summary":
             return summary_content()
         if tab == "notes":
-            return notes_content(self.caseline.config.note_types, chosen=self._choose)
+            types = self.caseline.config.note_types
+            return notes_content(types, self._choose, self._notes_filter_changed)
         if tab == "plan":
             return [PlanPane(self.case_id, self._case_label(), id="plan-pane")]
         if tab in EXTRA:
@@ -315,10 +316,10 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
 
     # -- events --------------------------------------------------------------------------
 
-    @on(Input.Changed, "#notes-text")
     @on(Select.Changed, "#notes-type")
-    def _notes_filter_changed(self) -> None:
-        self.notes_list.apply_filter()  # in memory: no database call per key
+    def _notes_filter_changed(self, *_changed: object) -> None:
+        # In memory, no database call per key; the text's in the key's turn (changed_now).
+        self.notes_list.apply_filter()
 
     @on(Input.Submitted, "#notes-text")
     def _notes_filter_done(self) -> None:

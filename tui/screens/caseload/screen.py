@@ -199,7 +199,12 @@ class CaseloadScreen(DrawnOnceOnResume, CaselineScreen[None]):
         with Horizontal(classes="title-bar"):
             yield Static(id="view-title", classes="title")
             yield Static(id="who", classes="who")
-        yield SafeInput(placeholder="/ filter by client name or ref", id="filter", compact=True)
+        yield SafeInput(
+            placeholder="/ filter by client name or ref",
+            id="filter",
+            compact=True,
+            changed_now=self._filter_changed,
+        )
         yield CaseTable()
         yield Static(id="status-line", classes="muted")
         yield CaselineFooter()
@@ -352,9 +357,10 @@ class CaseloadScreen(DrawnOnceOnResume, CaselineScreen[None]):
 
     # -- events ------------------------------------------------------------------------
 
-    @on(Input.Changed, "#filter")
-    def _filter_changed(self, event: Input.Changed) -> None:
-        self.table.set_filter(event.value)
+    def _filter_changed(self, value: str) -> None:
+        """The filter's text changed (``SafeInput.changed_now``): the rows and the count go
+        out in the frame that shows the key typed."""
+        self.table.set_filter(value)
         self._update_titles()
 
     @on(Input.Submitted, "#filter")

@@ -150,7 +150,12 @@ class ChronologyPane(Vertical):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="chron-filters"):
-            yield SafeInput(placeholder="/ filter entries by text", id="chron-text", compact=True)
+            yield SafeInput(
+                placeholder="/ filter entries by text",
+                id="chron-text",
+                compact=True,
+                changed_now=self._text_changed,
+            )
             yield SafeInput(placeholder="period: last 6 months", id="chron-period", compact=True)
             yield Select(
                 choices([("All categories", ""), *self.categories]),
@@ -252,9 +257,9 @@ class ChronologyPane(Vertical):
             )
         )
 
-    @on(Input.Changed, "#chron-text")
-    def _text_changed(self, event: Input.Changed) -> None:
-        self.table.set_filter(event.value)
+    def _text_changed(self, text: str) -> None:
+        """The filter's text changed (``SafeInput.changed_now``, in the key's turn)."""
+        self.table.set_filter(text)
         self._update_state()
 
     @on(Input.Changed, "#chron-period")
