@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, Self, TypeVar
 
 from rich.cells import cell_len
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -25,11 +24,11 @@ from textual.strip import Strip
 
 from store.common import dates
 from store.common.textsafe import fold, single_line
-from tui.text import line_text
 from tui.widgets.columns import GAP as GAP
 from tui.widgets.columns import Column as Column
 from tui.widgets.columns import layout_columns as layout_columns
 from tui.widgets.line_diff import changed_spans
+from tui.widgets.row_line import row_strip
 from tui.widgets.textual_fixes import InOrderKeys, ScrollbarOnlyVirtualSize
 
 RowT = TypeVar("RowT")
@@ -560,22 +559,13 @@ class RecordTable(
         return Strip(line.render(self.app.console), width)
 
     def _row_line(self, row: RowT, width: int, style: Style) -> Strip:
-        if self.is_marked(row):
+        marked = self.is_marked(row)
+        if marked:
             style = style + self._look("record-table--marked", partial=True)
-            line = Text(MARK, style=style, no_wrap=True, end="")
-        else:
-            line = Text(" ", style=style, no_wrap=True, end="")
-        for i, (column, col_width) in enumerate(self._layout):
+        cells = []
+        for column, col_width in self._layout:
             value = single_line(column.text(row, self._today))
-            cell_style = style
             component = self.cell_class(row, column, value)
-            if component:
-                cell_style = style + self._look(component, partial=True)
-            cell = line_text(value, cell_style, no_wrap=True, end="")
-            cell.truncate(col_width, overflow="ellipsis", pad=True)
-            if i:
-                line.append(" " * GAP, style=style)
-            line.append_text(cell)
-        line.truncate(width, pad=True)
-        segments = list(line.render(self.app.console))
-        return Strip(Segment.simplify(segments), width)
+            cell_style = style + self._look(component, partial=True) if component else style
+            cells.append((value, cell_style, col_width))
+        return row_strip(MARK if marked else " ", style, cells, width, self.app.console)
