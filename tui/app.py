@@ -26,6 +26,7 @@ from store.common.settings import Config
 from store.common.textsafe import visible
 from store.common.words import plural
 from store.service import Store
+from tui.collector import CHECK_SECONDS, IdleCollector
 from tui.hangup import SavesOnHangUp
 from tui.session import Session
 from tui.widgets.terminal_output import send_only_what_changed
@@ -141,6 +142,8 @@ class CaselineApp(Session, SavesOnHangUp):
         # A store the app opens itself (given a path) it closes when it ends; one it is given
         # is its giver's to close (the command line's).
         self._own_store = store is None
+        # Full garbage collections once the keyboard is quiet (tui.collector), from start-up's end.
+        self._collector = IdleCollector(lambda: self.clock() - self._last_input)
         if store is None:
             if db is None:
                 raise ValueError("CaselineApp needs a database path or an open store")
@@ -174,6 +177,7 @@ class CaselineApp(Session, SavesOnHangUp):
             self._begin()
 
     def on_unmount(self) -> None:
+        self._collector.stop()
         if self._own_store:
             self.store.close()
 
@@ -281,10 +285,13 @@ class CaselineApp(Session, SavesOnHangUp):
     def started(self) -> None:
         """Start-up is over: collect garbage again, which the command line turned off while the
         app's code and first screen were being made. Those objects live as long as the app, so
-        they are frozen first: later collections need not look at them again."""
+        they are frozen first: later collections need not look at them again. From now on the
+        full collections are made while the keyboard is quiet (``tui.collector``)."""
         if not gc.isenabled():
             gc.freeze()
             gc.enable()
+        self._collector.start()
+        self.set_interval(CHECK_SECONDS, self._collector.check, name="collector")
 
     def take_first_caseload(self) -> list[CaseRow] | None:
         """The worker's open cases read before start-up, once, if they are ready and were read
