@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from textual._compositor import ChopsUpdate, LayoutUpdate
+from textual.app import App, ComposeResult
 from textual.command import CommandPalette
 from textual.strip import Strip
 from textual.widgets import Input, TextArea
@@ -26,7 +28,7 @@ from tui.app import CaselineApp
 from tui.screens.caseload.case_table import CaseTable
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.line_diff import cells
-from tui.widgets.record_table import EMPTY_LINE, RecordTable
+from tui.widgets.record_table import EMPTY_LINE, Column, RecordTable
 
 from .helpers import loaded, names, table, type_text
 from .waiting import until
@@ -455,3 +457,51 @@ async def test_a_rows_line_is_made_once_and_made_again_when_the_look_changes(
         await pilot.press("slash")  # the filter has the focus: the cursor's colours change
         await loaded(pilot)
         assert cases.render_line(1) != focused and first in made
+
+
+@dataclass(frozen=True)
+class Item:
+    id: int
+    name: str
+    search_key: str
+
+
+class Items(RecordTable[Item]):
+    COLUMNS = (Column("name", "Name", 10, 1, lambda r, _t: r.name, lambda r: r.id, True),)
+
+
+class ItemsApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Items()
+
+
+async def test_a_filter_that_moves_the_view_makes_only_the_lines_it_ends_up_showing() -> None:
+    """The cursor far down a long list, a filter keystroke shrinks it: the view is clamped to
+    the rows left, then moved to the cursor's row. Each line is compared once, where the view
+    ends, and only the rows shown there are drawn (the rows at the clamped view were drawn
+    too, for nothing: a screenful of a keystroke's work)."""
+    names = [f"item {i:03d} {'odd' if i % 2 else 'even'}" for i in range(300)]
+    items = [Item(i, name, name) for i, name in enumerate(names)]
+    app = ItemsApp()
+    async with app.run_test(size=(40, 12)) as pilot:
+        grid = app.query_one(Items)
+        grid.set_rows(items)
+        await pilot.pause()
+        grid.cursor_row = 250  # item 250, even, near the end
+        await pilot.pause()
+        made: list[int] = []
+        make = grid._row_line
+
+        def counted(row: Item, width: int, style: Any) -> Strip:
+            made.append(row.id)
+            return make(row, width, style)
+
+        grid._row_line = counted  # type: ignore[method-assign]
+        grid.set_filter("even")  # 150 rows: the view clamped, then moved to item 250
+        await pilot.pause()
+        assert grid.highlighted == items[250]
+        top = round(grid.scroll_y)
+        shown = {r.id for r in grid.rows[top : top + grid.size.height - 1]}
+        assert 250 in shown
+        assert len(made) == len(set(made))  # each line made once
+        assert set(made) <= shown  # and none the view only passed through

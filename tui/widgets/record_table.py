@@ -161,6 +161,9 @@ class RecordTable(
         # Set while the lines a change of rows needs are refreshed already: the cursor's move
         # that comes with it refreshes nothing more.
         self._lines_done = False
+        # Set while the rows change (``_recompute``): a scroll on the way (the view clamped to
+        # fewer rows, then moved to the cursor) compares its lines once, where it ends.
+        self._scrolled: bool | None = None
         self._empty_message = "Nothing here."
         self._laid_out_at = Size(0, 0)  # the size the columns were laid out for
         # Told of the highlighted row at once as the cursor moves, before the Highlighted
@@ -302,19 +305,25 @@ class RecordTable(
         if keep_id is not None:
             index = next((i for i, r in enumerate(rows) if self.row_id(r) == keep_id), 0)
         index = min(index, max(0, len(rows) - 1))
-        top = round(self.scroll_y)
-        refresh = self._relayout(full=False)
-        now, cursor = round(self.scroll_y), self.cursor_row
-        same = len(rows) == len(before) and all(map(_same, rows, before))
-        if index != self.cursor_row or not same:
-            self._lines_done = True
-            try:
-                self.cursor_row = index
-            finally:
-                self._lines_done = False
-        # After the cursor has moved: if the view scrolled with it, every line it shows has
-        # been compared with what is drawn already (``watch_scroll_y``).
-        if refresh and round(self.scroll_y) == now:
+        top, cursor = round(self.scroll_y), self.cursor_row
+        self._scrolled = False
+        try:
+            refresh = self._relayout(full=False)
+            same = len(rows) == len(before) and all(map(_same, rows, before))
+            if index != self.cursor_row or not same:
+                self._lines_done = True
+                try:
+                    self.cursor_row = index
+                finally:
+                    self._lines_done = False
+        finally:
+            scrolled, self._scrolled = self._scrolled, None
+        if not refresh:
+            return  # every line is being drawn anew
+        if scrolled:
+            # Every line the view shows where it ended, compared once with what is drawn.
+            self._refresh_differences(*range(1, self.size.height))
+        else:
             self._refresh_changed(before, top, cursor, index)
 
     def _refresh_changed(self, before: list[RowT], top: int, cursor: int, index: int) -> None:
@@ -382,7 +391,10 @@ class RecordTable(
         if self.show_vertical_scrollbar:
             self.vertical_scrollbar.position = new_value
         if round(old_value) != round(new_value):
-            self._refresh_differences(*range(1, self.size.height))
+            if self._scrolled is not None:
+                self._scrolled = True  # the rows are changing: compared once they have
+            else:
+                self._refresh_differences(*range(1, self.size.height))
 
     def _relayout(self, *, full: bool = True) -> bool:
         """Lay the columns out for the width there is; refresh every line if the layout
