@@ -26,7 +26,7 @@ from store.common.settings import Config
 from store.common.textsafe import visible
 from store.common.words import plural
 from store.service import Store
-from tui.collector import CHECK_SECONDS, IdleCollector
+from tui.collector import CHECK_SECONDS, QUIET_SECONDS, IdleCollector
 from tui.hangup import SavesOnHangUp
 from tui.session import Session
 from tui.widgets.terminal_output import send_only_what_changed
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from tui.screens.sign_in import SignIn
 
 STARTED_AFTER_SECONDS = 1.0  # after the first caseload is shown, start-up is over
-WARM_UP_AFTER_SECONDS = 1.5  # after start-up, when nobody is waiting
+WARM_UP_AFTER_SECONDS = 1.5  # after start-up, once nobody is typing (``_warm_up_when_quiet``)
 WARM_UP_MODULES = (
     "tui.screens.case_file.screen",
     "tui.screens.notes.note_editor",
@@ -224,7 +224,7 @@ class CaselineApp(Session, SavesOnHangUp):
         self.call_after_refresh(after_drawn, self, self._beside_the_caseload)
         self.set_timer(STARTED_AFTER_SECONDS, self.started)
         if not self.is_headless:
-            self.set_timer(WARM_UP_AFTER_SECONDS, self._warm_up)
+            self.set_timer(WARM_UP_AFTER_SECONDS, self._warm_up_when_quiet)
 
     def _beside_the_caseload(self) -> None:
         """Once the caseload is drawn, what looks at the records beside it: the file's check,
@@ -301,14 +301,25 @@ class CaselineApp(Session, SavesOnHangUp):
             return None
         return future.result()
 
+    def _warm_up_when_quiet(self) -> None:
+        """Warm up once the keyboard has been quiet a moment: the imports, in a thread, would
+        otherwise take turns with the keys being typed (the first filter keystrokes took half
+        as long again while they ran)."""
+        if self.clock() - self._last_input >= QUIET_SECONDS:
+            self._warm_up()
+        else:
+            self.set_timer(CHECK_SECONDS, self._warm_up_when_quiet)
+
     @work(thread=True, group="warm-up", exit_on_error=False)
     def _warm_up(self) -> None:
-        """Load the code of the screens a worker opens next, once the caseload is up, so the
-        first case opens as quickly as the rest (it otherwise pays for the imports)."""
+        """Load the code of the screens a worker opens next, and of the store's reads of a
+        case, once the caseload is up, so the first case opens as quickly as the rest (it
+        otherwise pays for the imports)."""
         import importlib
 
         for module in WARM_UP_MODULES:
             importlib.import_module(module)
+        self.store.warm_up()
 
     # -- never losing a note ---------------------------------------------------------------
 
