@@ -197,3 +197,27 @@ async def test_the_table_left_for_the_filter_is_not_repainted_again_at_the_first
         await loaded(pilot)
         assert app.focused is not cases
         assert not cases._repaint_regions
+
+
+def test_a_run_of_cells_is_cut_from_a_line_as_strip_crop_cuts_it() -> None:
+    line = Strip([Segment("Ada ", WHITE), Segment("Lovelace", RED), Segment("  03 Jan", WHITE)])
+    segments = list(line)
+    for start in range(line.cell_length):
+        for end in range(start + 1, line.cell_length + 1):
+            assert terminal_output._cells(segments, start, end) == list(line.crop(start, end))
+
+
+def test_equal_styles_made_apart_read_as_the_same_cells() -> None:
+    """Two frames' styles are equal but not the same objects: pictured, they are one, so a
+    line drawn again in equal colours differs nowhere (and cells are compared by identity)."""
+    before = terminal_output.spread(Strip([Segment("Okafor", Style(color="red", bold=True))]))
+    after = terminal_output.spread(Strip([Segment("Okafor", Style(color="red", bold=True))]))
+    assert before is not None and after is not None
+    assert all(a is b for a, b in zip(before[1], after[1], strict=True))
+    assert terminal_output._differing_runs(before, 0, after) == []
+    changed = terminal_output.spread(Strip([Segment("Okafor", Style(color="red", bold=False))]))
+    assert changed is not None
+    assert terminal_output._differing_runs(before, 0, changed) == [(0, 6)]
+    moved = terminal_output.spread(Strip([Segment("Okafir", Style(color="red", bold=True))]))
+    assert moved is not None
+    assert terminal_output._differing_runs(before, 0, moved) == [(4, 5)]

@@ -18,12 +18,16 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterable
 from functools import cache
+from itertools import compress, count
+from operator import is_, is_not, ne, or_
 from weakref import WeakKeyDictionary
 
 from rich.color import Color, ColorSystem
 from rich.console import Console
 from rich.control import Control
+from rich.segment import Segment
 from rich.style import Style
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.strip import Strip
@@ -66,6 +70,23 @@ class Picture:
 _PICTURES: WeakKeyDictionary[Console, Picture] = WeakKeyDictionary()
 
 
+# One instance of each style pictured: equal styles are then the same object, and a line's
+# cells are compared by identity (in C, ``_differing_runs``) rather than by Style.__eq__.
+_STYLES: dict[Style, Style] = {}
+STYLES_KEPT = 4096
+
+
+def _one(style: Style | None) -> Style | None:
+    if style is None:
+        return None
+    kept = _STYLES.get(style)
+    if kept is None:
+        if len(_STYLES) >= STYLES_KEPT:
+            _STYLES.clear()  # a picture's older styles are then merely equal: sent again
+        kept = _STYLES[style] = style
+    return kept
+
+
 def spread(strip: Strip) -> Line | None:
     """The strip cell by cell, or None if a character is not one cell wide (or a control)."""
     text: list[str] = []
@@ -74,7 +95,7 @@ def spread(strip: Strip) -> Line | None:
         if control:
             return None
         text.append(piece)
-        styles.extend([style] * len(piece))
+        styles.extend([_one(style)] * len(piece))
     joined = "".join(text)
     if len(joined) != strip.cell_length:
         return None
@@ -123,10 +144,26 @@ def _send_piece(pen: _Pen, picture: Picture | None, y: int, x: int, strip: Strip
     if new is None or old is None or x + len(new[0]) > len(old[0]):
         pen.write(x, y, strip, narrow=new is not None)
     else:
+        segments = list(strip)
         for start, end in _differing_runs(old, x, new):
-            pen.write(x + start, y, strip.crop(start, end), narrow=True)
+            pen.write(x + start, y, _cells(segments, start, end), narrow=True)
     if picture is not None:
         picture.put(y, x, new)
+
+
+def _cells(segments: list[Segment], start: int, end: int) -> list[Segment]:
+    """Cells ``start`` to ``end`` of a line of one-cell characters, as segments (what
+    ``Strip.crop`` gives, without making a Strip and its caches for each run sent)."""
+    cut: list[Segment] = []
+    at = 0
+    for text, style, control in segments:
+        stop = at + len(text)
+        if stop > start:
+            cut.append(Segment(text[max(start - at, 0) : end - at], style, control))
+        if stop >= end:
+            break
+        at = stop
+    return cut
 
 
 def _differing_runs(old: Line, x: int, new: Line, join: int = JOIN) -> list[tuple[int, int]]:
@@ -134,14 +171,13 @@ def _differing_runs(old: Line, x: int, new: Line, join: int = JOIN) -> list[tupl
     ``new``; runs fewer than ``join`` cells apart are one."""
     old_text, old_styles = old
     new_text, new_styles = new
-    differ = (
-        index
-        for index, (was, now, was_style, now_style) in enumerate(
-            zip(old_text[x : x + len(new_text)], new_text, old_styles[x:], new_styles, strict=False)
-        )
-        if was != now or (was_style is not now_style and was_style != now_style)
-    )
-    return runs_of(differ, join)
+    end = x + len(new_text)
+    if old_text[x:end] == new_text and all(map(is_, old_styles[x:end], new_styles)):
+        return []
+    # Cell by cell, in C: a character differs, or a style (one instance each: ``_one``).
+    texts = map(ne, old_text[x:end], new_text)
+    styles = map(is_not, old_styles[x:end], new_styles)
+    return runs_of(compress(count(), map(or_, texts, styles)), join)
 
 
 class _Pen:
@@ -157,11 +193,11 @@ class _Pen:
         self.style: Style | None = None  # None: the terminal's own (reset)
         self.at: tuple[int, int] | None = None  # where the cursor is, if known for sure
 
-    def write(self, x: int, y: int, strip: Strip, *, narrow: bool = False) -> None:
-        """Write ``strip`` from cell ``x`` of line ``y``; ``narrow``: every character of it
-        is one cell wide, so blank runs in it may be erased."""
+    def write(self, x: int, y: int, line: Iterable[Segment], *, narrow: bool = False) -> None:
+        """Write ``line`` (a strip, or its segments) from cell ``x`` of line ``y``; ``narrow``:
+        every character of it is one cell wide, so blank runs in it may be erased."""
         self.move(x, y)
-        pieces = list(strip)
+        pieces = list(line)
         for index, (text, style, _control) in enumerate(pieces):
             if narrow and self.erases and "       " in text and _erasable(style):
                 self._erase_blanks(x, y, text, style, last=index == len(pieces) - 1)
