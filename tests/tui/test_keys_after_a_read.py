@@ -234,3 +234,34 @@ async def test_words_typed_after_g_on_the_assessment_go_into_the_goal(
         await held.release_once_typed(pilot)
         form = await form_shown(pilot)
         await until(pilot, lambda: form.values()["change"] == "Rent arrears, month 6. now")
+
+
+async def test_a_key_typed_as_the_assessment_is_left_as_typed_acts_on_the_screen_beneath(
+    make_app: MakeApp, hold: Hold, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The assessment can't be saved as typed (a date still to come): escape said so; escape
+    again with `5` keeps it as typed (the write held up here) and closes the editor, and `5`
+    waits for it and shows the case's plan, rather than being typed into the editor."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_assessment(pilot)
+        case_file = app.screen
+        await pilot.press("N")
+        await editor_open(pilot)
+        editor = app.screen
+        as_at = editor.query_one("#as_at", DateInput)
+        burst(app, "ctrl+u", *"+2d")
+        await until(pilot, lambda: as_at.value == "+2d")
+        await pilot.press("escape")  # not saved: a day still to come
+        await until(
+            pilot, lambda: "still to come" in str(editor.query_one("#error-as_at").render())
+        )
+        kept = SimpleNamespace(write=lambda: True)
+        held = hold(kept, "write")
+        monkeypatch.setattr(editor, "_draft_writer", lambda values: kept.write)
+        burst(app, "escape", "5")
+        await held.release_once_typed(pilot)
+        await until(pilot, lambda: app.screen is case_file)
+        await until(pilot, lambda: on_tab(app, "plan"))
+        assert editor not in app.screen_stack
+        assert as_at.value == "+2d"  # nothing typed into it

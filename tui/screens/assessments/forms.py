@@ -21,7 +21,7 @@ from store.common.errors import Conflict, InvalidInput, StoreError
 from tui.screens.form import Field, FormScreen
 from tui.widgets.conflict import ConflictNotice
 from tui.widgets.date_field import TODAY_IF_BLANK
-from tui.workers import run_store
+from tui.workers import report, run_store
 
 if TYPE_CHECKING:
     from store.assessments.records import AssessmentDetail
@@ -99,16 +99,23 @@ class AssessmentEditor(FormScreen):
         if self.values() == self.initial:
             self._discard_and_close()
         elif self._leave_next:
-            # Can't be saved as it is: keep it as typed, offered again next time.
+            # Can't be saved as it is: keep it as typed, offered again next time. What is
+            # typed meanwhile waits: for the screen beneath once closed (for the form if not).
+            self.hold_input()
             run_store(
                 self,
                 self._draft_writer(self.values()),
-                done=lambda _: self.dismiss(None),
+                done=self._saved_nothing,
+                failed=self._not_kept,
                 name="form",
             )
         else:
             self._leave_next = True
             self.action_save()
+
+    def _not_kept(self, error: StoreError) -> None:
+        report(self.app, error)
+        self.let_input_through()
 
     def _save_failed(self, error: StoreError) -> None:
         super()._save_failed(error)
