@@ -21,12 +21,14 @@ from tui.screens.choice import ChoiceScreen
 from tui.screens.export import ExportScreen
 from tui.screens.form import FormScreen
 from tui.screens.meetings.conferences import ConferencesScreen
+from tui.screens.notes.note_editor import NoteEditorScreen
 from tui.widgets.date_field import DateInput
 
 from .held import Held
-from .helpers import burst, form_shown, loaded, on_tab, pushed
+from .helpers import burst, form_shown, loaded, on_tab, pushed, type_text
 from .test_assessment_ui import assessed, editor_open, open_assessment
 from .test_conferences_ui import _with_meeting
+from .test_notes_ui import GOOD_NOTE
 from .test_plan_ui import _with_plan, open_plan
 from .waiting import until
 
@@ -265,3 +267,38 @@ async def test_a_key_typed_as_the_assessment_is_left_as_typed_acts_on_the_screen
         await until(pilot, lambda: on_tab(app, "plan"))
         assert editor not in app.screen_stack
         assert as_at.value == "+2d"  # nothing typed into it
+
+
+@pytest.mark.parametrize("closing", ["ctrl+s", "k"])
+async def test_a_key_typed_as_a_note_is_saved_acts_on_the_screen_beneath(
+    make_app: MakeApp, seeded_db: Path, hold: Hold, closing: str
+) -> None:
+    """ctrl+s (the note finalised) or escape then `k` (kept as a draft), the write held up
+    here, and `5` with it: `5` is not typed into the note about to close, and lost; once the
+    note is written it shows the case's plan."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        case_file = await open_case(pilot)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
+        await loaded(pilot)
+        await type_text(pilot, GOOD_NOTE)
+        if closing == "k":
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, ChoiceScreen))
+            held = hold(app.store.notes, "save_draft")
+        else:
+            held = hold(app.store.notes, "finalise")
+        burst(app, closing, "5")
+        await held.release_once_typed(pilot)
+        await until(pilot, lambda: app.screen is case_file)
+        await until(pilot, lambda: on_tab(app, "plan"))
+    store = Store.open(seeded_db)
+    me = store.workers.ensure("sam.okafor")
+    written = (
+        [d.state["body"] for d in store.notes.drafts(me)]
+        if closing == "k"
+        else [n.first_line for n in store.notes.for_case(me, case_file.case_id)]
+    )
+    store.close()
+    assert GOOD_NOTE in written  # as typed: no `5` at its end

@@ -29,6 +29,7 @@ from tui.screens.base import CaselineScreen
 from tui.text import assemble, choices, show_error
 from tui.widgets.date_field import FUTURE, NOW_IF_BLANK, DateField
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.safe import SafeInput
 from tui.widgets.safe_text_area import SafeTextArea
 from tui.widgets.select import InOrderSelect
@@ -48,7 +49,7 @@ FIELD_IDS = (
 )
 
 
-class NoteEditorScreen(CaselineScreen[int | None]):
+class NoteEditorScreen(HoldsInput, CaselineScreen[int | None]):
     """The note editor; dismisses with the saved note's id, or None."""
 
     CSS_PATH = "note_editor.tcss"
@@ -470,6 +471,9 @@ class NoteEditorScreen(CaselineScreen[int | None]):
     def _finalise(self, state: dict[str, str]) -> None:
         self._saving = True
         finalise = partial(self._finalise_note, state)
+        # What is typed while it saves waits: for the screen beneath once the note is saved
+        # (not typed into an editor about to close), for the note if it stays.
+        self.hold_input()
         run_store(
             self, finalise, done=self._finalised, failed=self._finalise_failed, name="finalise"
         )
@@ -511,10 +515,12 @@ class NoteEditorScreen(CaselineScreen[int | None]):
             self._show_errors(error.errors)
         else:
             report(self.app, error)
+        self.let_input_through()
 
     def _finalised(self, note: NoteDetail) -> None:
         self.notify(f"Note saved to {note.case_ref}.", title="Saved", markup=False)
         self.dismiss(note.id)
+        self.let_input_through()
 
     # -- closing -------------------------------------------------------------------------
 
@@ -543,12 +549,18 @@ class NoteEditorScreen(CaselineScreen[int | None]):
 
     def _keep_as_draft(self, message: str) -> None:
         state = self.state()
+        self.hold_input()  # for the screen beneath once closed, as while finalising
         run_store(
             self,
             lambda: self._keep(state),
             done=lambda _: self._closed_with(message),
+            failed=self._not_kept,
             name="keep",
         )
+
+    def _not_kept(self, error: StoreError) -> None:
+        report(self.app, error)
+        self.let_input_through()
 
     def _keep(self, state: dict[str, str]) -> None:
         """In a worker: the note kept as a draft, and nothing more saved from this screen."""
@@ -566,6 +578,7 @@ class NoteEditorScreen(CaselineScreen[int | None]):
     def _closed_with(self, message: str) -> None:
         self.notify(message, markup=False)
         self.dismiss(None)
+        self.let_input_through()
 
     def _discard_and_close(self) -> None:
         self._finished = True
