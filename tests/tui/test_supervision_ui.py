@@ -4,7 +4,9 @@ record from the caseload and can't open a colleague's."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual.widgets import TextArea
 
@@ -20,7 +22,8 @@ from tui.screens.supervision.editor import SupervisionEditorScreen
 from tui.screens.supervision.record import SupervisionScreen, SupervisionTable
 from tui.screens.supervision.view import SupervisionViewScreen
 
-from .helpers import loaded, type_text, visible_text
+from .held import Held
+from .helpers import burst, loaded, type_text, visible_text
 from .test_team import team_db
 from .waiting import until
 
@@ -212,3 +215,29 @@ async def test_a_worker_cannot_open_a_colleagues_record(tmp_path: Path) -> None:
         )
         await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
         assert DISCUSSED not in visible_text(app)
+
+
+async def test_a_key_typed_as_the_note_is_finalised_acts_on_the_record_beneath(
+    tmp_path: Path, hold: Callable[[Any, str], Held]
+) -> None:
+    """ctrl+s and escape together, the finalising held up here: escape is not taken by the
+    editor about to close (which would ask whether to keep the note); once the note is saved
+    it leaves the supervision record for the team view."""
+    db, people = team_db(tmp_path)
+    app = CaselineApp(db=db, me=people["sue.super"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("t")
+        await until(pilot, lambda: isinstance(app.screen, TeamScreen))
+        await loaded(pilot)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, SupervisionScreen))
+        await loaded(pilot)
+        await pilot.press("n")
+        await until(pilot, lambda: isinstance(app.screen, SupervisionEditorScreen))
+        await type_text(pilot, DISCUSSED)
+        held = hold(app.store.supervision, "finalise")
+        burst(app, "ctrl+s", "escape")
+        await held.release_once_typed(pilot)
+        await until(pilot, lambda: isinstance(app.screen, TeamScreen))
+    assert notes_of(db, "nia.north", "nia.north") == [("Sue Super", DISCUSSED, "")]

@@ -24,6 +24,7 @@ from tui.screens.base import CaselineScreen
 from tui.text import assemble, show_error
 from tui.widgets.date_field import TODAY_IF_BLANK, DateField
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.safe_text_area import SafeTextArea
 from tui.workers import report, run_store
 
@@ -31,7 +32,7 @@ AUTOSAVE_SECONDS = 1.0  # as the note editor: on disk within two seconds of a ch
 FIELD_IDS = ("held_on", "body", "agreed_actions")
 
 
-class SupervisionEditorScreen(CaselineScreen[int | None]):
+class SupervisionEditorScreen(HoldsInput, CaselineScreen[int | None]):
     """The supervision editor; dismisses with the finalised note's id, or None."""
 
     CSS_PATH = "editor.tcss"
@@ -222,6 +223,9 @@ class SupervisionEditorScreen(CaselineScreen[int | None]):
         if self._saving:
             return
         self._saving = True
+        # What is typed while it saves waits: for the screen beneath once saved, for the
+        # note if it stays (``HoldsInput``).
+        self.hold_input()
         run_store(
             self,
             partial(self._finalise, self.state()),
@@ -260,12 +264,14 @@ class SupervisionEditorScreen(CaselineScreen[int | None]):
                 self.query_one(f"#{first}").focus()
         else:
             report(self.app, error)
+        self.let_input_through()
 
     def _finalised(self, note: SupervisionDetail) -> None:
         self.notify(
             f"Supervision note for {note.worker_name} finalised.", title="Saved", markup=False
         )
         self.dismiss(note.id)
+        self.let_input_through()
 
     # -- closing -------------------------------------------------------------------------
 
@@ -299,11 +305,17 @@ class SupervisionEditorScreen(CaselineScreen[int | None]):
                     self._save_draft(state)
                     self._finished = True
 
-        run_store(self, keep, done=lambda _: self._kept(), name="keep")
+        self.hold_input()
+        run_store(self, keep, done=lambda _: self._kept(), failed=self._not_kept, name="keep")
+
+    def _not_kept(self, error: StoreError) -> None:
+        report(self.app, error)
+        self.let_input_through()
 
     def _kept(self) -> None:
         self.notify("Kept as a draft: it is at the top of the supervision record.", markup=False)
         self.dismiss(None)
+        self.let_input_through()
 
     def _discard_and_close(self) -> None:
         self._finished = True
