@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import Input
@@ -24,7 +25,8 @@ from tui.screens.meetings.minutes_editor import MinutesEditorScreen
 from tui.screens.meetings.minutes_rows import ActionRow, PersonRow
 from tui.screens.meetings.minutes_state import from_minutes, to_minutes
 
-from .helpers import choose, focus, loaded, type_text, visible_text
+from .held import Held
+from .helpers import burst, choose, focus, loaded, type_text, visible_text
 from .ui_thread import UiThreadWatch
 from .waiting import until
 
@@ -647,3 +649,22 @@ async def test_a_persons_role_and_agency_are_readable_at_80_and_120_columns(
                 assert any(text in line for line in lines), (size, text)
             for box, text in zip(boxes, typed, strict=True):
                 assert box.content_size.width > len(text), (size, text)
+
+
+async def test_a_key_typed_as_the_minutes_close_acts_on_the_screen_beneath(
+    make_app: MakeApp, seeded_db: Path, hold: Callable[[Any, str], Held]
+) -> None:
+    """escape twice together, the page's save on closing held up here: the second escape is
+    not taken by the editor about to close (which ignores keys while it saves), and lost; once
+    the minutes are kept it leaves the meetings for the case file."""
+    _case(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_editor(pilot)
+        await type_into(pilot, screen.query_one("#held_at", Input), "23/11/2026 9:30")
+        await loaded(pilot)
+        held = hold(screen.draft, "persist")
+        burst(app, "escape", "escape")
+        await held.release_once_typed(pilot)
+        await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
+        assert screen not in app.screen_stack

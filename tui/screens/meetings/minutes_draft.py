@@ -134,3 +134,26 @@ class MinutesDraft:
             except (InvalidInput, Conflict):
                 return conference_id
         return None
+
+
+def finalised_message(info: ConferenceInfo) -> str:
+    """What is said once the minutes are finalised."""
+    actions = len(info.actions)
+    followed = (
+        f"; its {actions} action{'s are' if actions != 1 else ' is'} followed up on the case"
+        if actions
+        else ""
+    )
+    return f"{info.title} minutes finalised. The chronology records the meeting{followed}."
+
+
+def closed_message(outcome: str, errors: dict[str, str]) -> str:
+    """What is said as the editor closes, the minutes saved ("saved") or kept as typed."""
+    if outcome == "saved":
+        return "Draft minutes kept. Open them again (e) to carry on, or finalise them."
+    count = len(errors)
+    return (
+        "Minutes kept as typed"
+        + (f"; {count} thing{'s' if count != 1 else ''} to fix" if count else "")
+        + ". Open them again (e) to carry on."
+    )

@@ -28,7 +28,7 @@ from textual.widgets import Input, Select, Static, TextArea
 from store.common import dates
 from store.common.errors import Conflict, InvalidInput, StoreError
 from tui.screens.base import CaselineScreen
-from tui.screens.meetings.minutes_draft import MinutesDraft
+from tui.screens.meetings.minutes_draft import MinutesDraft, closed_message, finalised_message
 from tui.screens.meetings.minutes_page import MinutesPage, page_fields
 from tui.screens.meetings.minutes_rows import ActionRow, PersonRow, RowBlock, row_of
 from tui.screens.meetings.minutes_state import (
@@ -42,6 +42,7 @@ from tui.screens.meetings.minutes_state import (
 from tui.text import assemble
 from tui.widgets.conflict import ConflictNotice
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.scroll import FieldsScroll
 from tui.workers import report, run_store
 
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 AUTOSAVE_SECONDS = 2.0
 
 
-class MinutesEditorScreen(CaselineScreen[int | None]):
+class MinutesEditorScreen(HoldsInput, CaselineScreen[int | None]):
     """The minutes of one meeting being written; dismisses with the conference id (or None
     if nothing was written)."""
 
@@ -416,6 +417,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
 
     def _finalise(self) -> None:
         store, me = self.caseline.store, self.caseline.me
+        self.hold_input()  # what is typed meanwhile: for the screen beneath once closed
         run_store(
             self,
             lambda: self.draft.finalise(store, me),
@@ -425,6 +427,7 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         )
 
     def _finalise_failed(self, exc: StoreError) -> None:
+        self.let_input_through()
         if not isinstance(exc, (InvalidInput, Conflict)):
             report(self.app, exc)
             return
@@ -433,18 +436,13 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         self.page.show_errors(errors, to_minutes(self.state()))
 
     def _finalised(self, info: ConferenceInfo) -> None:
-        actions = len(info.actions)
-        followed = (
-            f"; its {actions} action{'s are' if actions != 1 else ' is'} followed up on the case"
-            if actions
-            else ""
-        )
-        self.notify(
-            f"{info.title} minutes finalised. The chronology records the meeting{followed}.",
-            title="Finalised",
-            markup=False,
-        )
-        self.dismiss(info.id)
+        self.notify(finalised_message(info), title="Finalised", markup=False)
+        self._dismissed(info.id)
+
+    def _dismissed(self, result: int | None) -> None:
+        """Closed: what was typed while it closed goes to the screen beneath."""
+        self.dismiss(result)
+        self.let_input_through()
 
     # -- rows ----------------------------------------------------------------------------------
 
@@ -569,9 +567,11 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
                 self.dismiss(None)
             else:
                 self._busy = True
+                self.hold_input()
                 self._discard_untouched(self.conference_id)
             return
         self._busy = True
+        self.hold_input()  # what is typed while it saves: for the screen beneath
         self._persist_in_thread(self.state(), False, "close")
 
     def _discard_untouched(self, conference_id: int) -> None:
@@ -579,21 +579,12 @@ class MinutesEditorScreen(CaselineScreen[int | None]):
         run_store(
             self,
             lambda: self.draft.discard_untouched(store, me, conference_id),
-            done=self.dismiss,
+            done=self._dismissed,
             name="minutes-discard",
             exclusive=False,
         )
 
     def _close_with(self, outcome: str, errors: dict[str, str]) -> None:
         self._finished = True
-        if outcome == "saved":
-            message = "Draft minutes kept. Open them again (e) to carry on, or finalise them."
-        else:
-            count = len(errors)
-            message = (
-                "Minutes kept as typed"
-                + (f"; {count} thing{'s' if count != 1 else ''} to fix" if count else "")
-                + ". Open them again (e) to carry on."
-            )
-        self.notify(message, markup=False)
-        self.dismiss(self.conference_id)
+        self.notify(closed_message(outcome, errors), markup=False)
+        self._dismissed(self.conference_id)
