@@ -6,14 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from textual.screen import Screen
 from textual.widgets import Input
 
 from store.resources.records import ServiceSummary
 from store.service import Store
 from tests.store.test_resources import FOOD_BANK
 from tui.app import CaselineApp
+from tui.screens.base import give_way
 from tui.screens.caseload.screen import CaseloadScreen
 from tui.screens.directory import pick_service
 from tui.screens.directory.screen import DirectoryScreen, ServiceTable
@@ -178,10 +181,16 @@ async def test_pick_service_returns_the_service_chosen_or_none(
     make_app: Callable[..., CaselineApp], directory_db: Path
 ) -> None:
     app = make_app(db=directory_db)
-    chosen: list[ServiceSummary | None] = []
+    chosen: list[ServiceSummary] = []
+
+    async def opens(service: ServiceSummary, directory: Screen[Any]) -> None:
+        chosen.append(service)
+        give_way(directory)
+
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        pick_service(app, chosen.append)
+        first = app.screen
+        pick_service(app, opens)
         await until(pilot, lambda: isinstance(app.screen, DirectoryScreen))
         await until(pilot, lambda: len(shown(app)) == 3)
         assert "Choose a service" in visible_text(app)
@@ -190,12 +199,13 @@ async def test_pick_service_returns_the_service_chosen_or_none(
         await pilot.press("enter")  # from the search box: to the list
         await pilot.press("enter")  # choose it
         await until(pilot, lambda: len(chosen) == 1)
-        assert chosen[0] is not None and chosen[0].service_name == "Debt advice line"
-        pick_service(app, chosen.append)
+        assert chosen[0].service_name == "Debt advice line"
+        assert app.screen is first  # the directory gave way to what the choice opened
+        pick_service(app, opens)
         await until(pilot, lambda: isinstance(app.screen, DirectoryScreen))
         await pilot.press("escape", "escape")
-        await until(pilot, lambda: len(chosen) == 2)
-        assert chosen[1] is None
+        await until(pilot, lambda: app.screen is first)
+        assert len(chosen) == 1  # left with none chosen
 
 
 async def test_a_colleagues_correction_meanwhile_is_shown_and_nothing_typed_is_lost(

@@ -167,10 +167,9 @@ async def test_bad_referral_input_is_shown_at_its_fields(
     assert _stored(seeded_db) == []
 
 
-async def test_a_referral_to_a_directory_service_shows_its_eligibility_first(
-    make_app: MakeApp, seeded_db: Path
-) -> None:
-    store = Store.open(seeded_db)
+def _debt_advice(db: Path) -> int:
+    """A directory service, and the client's consent to share with it: the consent's id."""
+    store = Store.open(db)
     me = store.workers.ensure(ME)
     store.resources.add(
         me,
@@ -186,15 +185,28 @@ async def test_a_referral_to_a_directory_service_shows_its_eligibility_first(
         me, _case_id(store), {"share_what": "Money", "recipient": "Riverside", "given_on": "1/11"}
     )
     store.close()
+    return consent.id
+
+
+async def _found_in_the_directory(pilot: Pilot[None]) -> None:
+    """From the referrals tab: `a`, `d`, and "debt" searched for; the list focused."""
+    app = pilot.app
+    await open_referrals(pilot)
+    await pilot.press("a", "d")
+    await until(pilot, lambda: isinstance(app.screen, DirectoryScreen))
+    await type_text(pilot, "debt")
+    await pilot.press("enter")  # from the search to the list
+    await until(pilot, lambda: app.screen.query_one(ServiceTable).rows != [])
+    await loaded(pilot)
+
+
+async def test_a_referral_to_a_directory_service_shows_its_eligibility_first(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    consent_id = _debt_advice(seeded_db)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_referrals(pilot)
-        await pilot.press("a", "d")
-        await until(pilot, lambda: isinstance(app.screen, DirectoryScreen))
-        await type_text(pilot, "debt")
-        await pilot.press("enter")  # from the search to the list
-        await until(pilot, lambda: app.screen.query_one(ServiceTable).rows != [])
-        await loaded(pilot)
+        await _found_in_the_directory(pilot)
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
         text = visible_text(app)
@@ -213,9 +225,30 @@ async def test_a_referral_to_a_directory_service_shows_its_eligibility_first(
     [made] = _stored(seeded_db)
     assert (made.summary.agency, made.consent_id, made.agency_contact) == (
         "Debt advice, Riverside Advice",
-        consent.id,
+        consent_id,
         "0161 496 0000",
     )
+
+
+async def test_keys_typed_after_choosing_a_service_go_to_its_question_then_its_form(
+    make_app: MakeApp, seeded_db: Path, hold: Callable[[Any, str], Held]
+) -> None:
+    """`enter` on a service, `y` and the agency's name in one burst: the service is read (held
+    up here) before its question shows, and the client's consents (held too) before the form
+    does. `y` answers the question and the name goes into the form, rather than acting on
+    the referrals tab beneath while each read ran."""
+    _debt_advice(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _found_in_the_directory(pilot)
+        service = hold(app.store.resources, "get")
+        consents = hold(app.store.referrals, "consents")
+        burst(app, "enter", "y", "ctrl+u", *"Riverside debt line")
+        await service.release_once_typed(pilot)
+        await consents.release_once_typed(pilot)
+        form = await form_shown(pilot)
+        await until(pilot, lambda: form.values()["agency"] == "Riverside debt line")
+        assert form.values()["agency_contact"] == "0161 496 0000"
 
 
 async def test_status_changes_and_chases_to_escalation(make_app: MakeApp, seeded_db: Path) -> None:

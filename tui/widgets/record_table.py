@@ -8,6 +8,7 @@ row is identified and searched, and how a cell is coloured.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Generic, Self, TypeVar
 
@@ -468,15 +469,16 @@ class RecordTable(
     def action_last(self) -> None:
         self._move_to(len(self._rows) - 1)
 
-    def action_select(self) -> None:
+    async def action_select(self) -> None:
         if (row := self.highlighted) is None:
             return
         if self._chosen is not None:
-            self._chosen(row)
+            if inspect.isawaitable(chosen := self._chosen(row)):
+                await chosen  # what it opens reads first: the keys after enter wait for it
         else:
             self.post_message(self.Selected(self, row))
 
-    def on_click(self, event: events.Click) -> None:
+    async def on_click(self, event: events.Click) -> None:
         offset = event.get_content_offset(self)
         if offset is None:
             return
@@ -491,7 +493,7 @@ class RecordTable(
         index = round(self.scroll_y) + offset.y - 1
         if 0 <= index < len(self._rows):
             if index == self.cursor_row and event.chain >= 2:
-                self.action_select()
+                await self.action_select()
             self.cursor_row = index
 
     # -- rendering ---------------------------------------------------------------------

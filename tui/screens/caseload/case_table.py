@@ -87,7 +87,7 @@ class CaseTable(RecordTable[CaseRow]):
         self.client_width = 15
         self.marked: set[int] = set()  # case ids, marked for a transfer of several
 
-    def action_select(self) -> None:
+    async def action_select(self) -> None:
         """Enter (or a double click) opens the case in this key's turn, not a message later:
         the keys typed straight after it (3 for the notes, / for their filter) then reach the
         case file, not the caseload."""

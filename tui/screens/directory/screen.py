@@ -4,13 +4,14 @@ mode (``pick_service``) it chooses the service instead, and ``v`` reads it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.screen import Screen
 from textual.widgets import Input, Static
 
 from store.common.words import plural
@@ -134,9 +135,18 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
         ),
     ]
 
-    def __init__(self, *, picking: bool = False) -> None:
+    def __init__(
+        self,
+        *,
+        picking: bool = False,
+        opens: Callable[[ServiceSummary, Screen[Any]], Awaitable[None]] | None = None,
+    ) -> None:
+        """``picking``: choose a service (dismissed with it). ``opens(row, directory)``, if
+        given, opens what the choice leads to in place of this screen, in the turn of the
+        `enter` that chose it (the keys typed after it go there)."""
         super().__init__()
         self.picking = picking
+        self._opens = opens
         self._timer: Any = None
         self._searched: str | None = None
         # The service to highlight when the next search comes back (one just saved).
@@ -240,17 +250,23 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
 
     # -- acting ------------------------------------------------------------------------
 
-    def _selected(self, row: ServiceSummary) -> None:
+    async def _selected(self, row: ServiceSummary) -> None:
         """enter or a double click on a service (in its own turn)."""
         if self.picking:
-            self.dismiss(row)
+            await self._picked(row)
         else:
             self._read(row)
 
+    async def _picked(self, row: ServiceSummary) -> None:
+        if self._opens is not None:
+            await self._opens(row, self)
+        else:
+            self.dismiss(row)
+
     def _read(self, row: ServiceSummary) -> None:
-        def done(chosen: ServiceDetail | None) -> None:
+        async def done(chosen: ServiceDetail | None) -> None:
             if chosen is not None and self.picking:
-                self.dismiss(row)
+                await self._picked(row)
 
         self.app.push_screen(ServiceScreen(row.id, picking=self.picking), done)
 

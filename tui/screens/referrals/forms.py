@@ -93,8 +93,8 @@ def new_referral(
     """Ask where to: a service from the directory or an agency typed in; then the form."""
     from tui.screens.choice import ChoiceScreen
 
-    def referred_to(service: ServiceDetail) -> None:
-        app.call_later(_form, app, case_id, label, service, then)  # a coroutine: awaited there
+    async def referred_to(service: ServiceDetail, confirmation: Screen[Any]) -> None:
+        await _form(app, case_id, label, service, then, leaving=confirmation)
 
     async def opens(answer: str, choice: Screen[Any]) -> None:
         if answer == "typed":  # the agency's name typed straight after `t` goes into the form

@@ -3,12 +3,14 @@ range, an area, fees, when it is open), and the worker says whether to go on."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
+from textual.screen import Screen
 
-from tui.workers import run_store
+from tui.screens.base import give_way
+from tui.workers import read_in_turn
 
 if TYPE_CHECKING:
     from store.resources.records import ServiceDetail, ServiceSummary
@@ -30,29 +32,28 @@ def eligibility_text(service: ServiceDetail) -> str:
     return "\n".join(lines)
 
 
-def choose_service(app: App[Any], done: Callable[[ServiceDetail], None]) -> None:
+def choose_service(
+    app: App[Any], done: Callable[[ServiceDetail, Screen[Any]], Awaitable[None]]
+) -> None:
     """Choose a service with the directory's picker, read its eligibility, and (``y``) go on
-    with it; ``escape`` at either step refers to none."""
+    with it: ``done(service, confirmation)`` opens what comes next in place of the question,
+    in the turn of its `y`. Each step reads in the turn of the key that asked for it, so the
+    keys typed straight after `enter` or `y` wait for what they open. ``escape`` at either
+    step refers to none."""
+    from tui.screens.confirm import ConfirmScreen
     from tui.screens.directory import pick_service
 
     host: CaselineHost = app  # type: ignore[assignment]
 
-    def picked(summary: ServiceSummary | None) -> None:
-        if summary is not None:
-            run_store(
-                app,
-                lambda: host.store.resources.get(host.me, summary.id),
-                done=confirm,
-                name="referral-service",
-                exclusive=False,
-            )
+    async def picked(summary: ServiceSummary, directory: Screen[Any]) -> None:
+        service = await read_in_turn(
+            app, lambda: host.store.resources.get(host.me, summary.id), name="referral-service"
+        )
+        if service is None or not give_way(directory):
+            return
 
-    def confirm(service: ServiceDetail) -> None:
-        from tui.screens.confirm import ConfirmScreen
-
-        def answer(yes: bool | None) -> None:
-            if yes:
-                done(service)
+        async def refer(confirmation: Screen[Any]) -> None:
+            await done(service, confirmation)
 
         app.push_screen(
             ConfirmScreen(
@@ -60,8 +61,8 @@ def choose_service(app: App[Any], done: Callable[[ServiceDetail], None]) -> None
                 eligibility_text(service),
                 yes="Refer",
                 no="Not this one",
-            ),
-            answer,
+                opens=refer,
+            )
         )
 
     pick_service(app, picked)
