@@ -21,7 +21,7 @@ from collections.abc import Callable
 QUIET_SECONDS = 1.0  # the keyboard quiet this long: a full collection that is due may run
 CHECK_SECONDS = 0.5  # how often to look
 DUE = 10  # middle-generation collections since the last full one: Python's own threshold
-OVERDUE = 50  # ... and this many: it runs even while the typing goes on
+OVERDUE = 20  # ... and this many: it runs even while the typing goes on
 NEVER = 1_000_000  # as the third threshold: Python never starts a full collection itself
 
 
