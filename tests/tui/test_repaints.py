@@ -78,6 +78,24 @@ def lines_sent(app: CaselineApp) -> Iterator[set[int]]:
         del app._display
 
 
+@contextmanager
+def frames_sent(app: CaselineApp) -> Iterator[list[set[int]]]:
+    """The screen lines of each partial frame the app would send while inside, in order."""
+    frames: list[set[int]] = []
+    display = app._display
+
+    def spy(screen: Any, renderable: Any) -> None:
+        if isinstance(renderable, ChopsUpdate):
+            frames.append({y for y, _x1, _x2 in renderable.spans})
+        display(screen, renderable)
+
+    app._display = spy  # type: ignore[method-assign]
+    try:
+        yield frames
+    finally:
+        del app._display
+
+
 async def test_a_cursor_move_repaints_the_two_lines_that_changed(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -106,24 +124,16 @@ async def test_a_cursor_move_is_one_frame_with_the_status_line_and_no_store_call
         await loaded(pilot)
         status = app.screen.query_one("#status-line").region.y
         rows = {table(app).region.y + 1, table(app).region.y + 2}  # the first two rows' lines
-        frames: list[set[int]] = []
-        display = app._display
-
-        def spy(screen: Any, renderable: Any) -> None:
-            if isinstance(renderable, ChopsUpdate):
-                frames.append({y for y, _x1, _x2 in renderable.spans})
-            display(screen, renderable)
 
         def no_reading(*args: object, **kwargs: object) -> None:
             raise AssertionError("a cursor move read the database")
 
         monkeypatch.setattr(Store, "data_version", no_reading)
         monkeypatch.setattr(app.store.database, "reading", no_reading)
-        app._display = spy  # type: ignore[method-assign]
-        await pilot.press("down")
-        await until(pilot, lambda: bool(frames))
-        await pilot.pause(0.1)  # a second frame, if one were to come
-        del app._display
+        with frames_sent(app) as frames:
+            await pilot.press("down")
+            await until(pilot, lambda: bool(frames))
+            await pilot.pause(0.1)  # a second frame, if one were to come
         monkeypatch.undo()
         assert "2/5" in str(app.screen.query_one("#status-line").render())
         assert frames == [rows | {status}]
@@ -198,19 +208,10 @@ async def test_a_filter_keystroke_is_one_frame_with_the_rows_it_shows(make_app: 
         await pilot.press("slash")
         await loaded(pilot)
         filter_line = app.screen.query_one("#filter").region.y
-        frames: list[set[int]] = []
-        display = app._display
-
-        def spy(screen: Any, renderable: Any) -> None:
-            if isinstance(renderable, ChopsUpdate):
-                frames.append({y for y, _x1, _x2 in renderable.spans})
-            display(screen, renderable)
-
-        app._display = spy  # type: ignore[method-assign]
-        await pilot.press("z")  # Łukasz Nowak and Zoë Adams
-        await until(pilot, lambda: bool(frames))
-        await pilot.pause(0.1)  # a second frame, if one were to come
-        del app._display
+        with frames_sent(app) as frames:
+            await pilot.press("z")  # Łukasz Nowak and Zoë Adams
+            await until(pilot, lambda: bool(frames))
+            await pilot.pause(0.1)  # a second frame, if one were to come
         assert names(app) == ["Łukasz Nowak", "Zoë Adams"]
         assert len(frames) == 1
         assert filter_line in frames[0]

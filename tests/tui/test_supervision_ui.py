@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from textual.pilot import Pilot
 from textual.widgets import TextArea
 
 from store.common.records import WorkerInfo
@@ -65,6 +66,17 @@ def written(db: Path, people: dict[str, WorkerInfo]) -> None:
         store.close()
 
 
+async def record_from_the_team(pilot: Pilot[None], key: str) -> None:
+    """From the caseload: the team view (t), then a worker's supervision record (``key``)."""
+    app = pilot.app
+    await pilot.press("t")
+    await until(pilot, lambda: isinstance(app.screen, TeamScreen))
+    await loaded(pilot)
+    await pilot.press(key)
+    await until(pilot, lambda: isinstance(app.screen, SupervisionScreen))
+    await loaded(pilot)
+
+
 async def test_a_supervisor_writes_and_finalises_a_note_from_the_team_view(
     tmp_path: Path,
 ) -> None:
@@ -72,12 +84,7 @@ async def test_a_supervisor_writes_and_finalises_a_note_from_the_team_view(
     app = CaselineApp(db=db, me=people["sue.super"])
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        await pilot.press("t")
-        await until(pilot, lambda: isinstance(app.screen, TeamScreen))
-        await loaded(pilot)
-        await pilot.press("enter")  # nia.north, the busiest, is highlighted
-        await until(pilot, lambda: isinstance(app.screen, SupervisionScreen))
-        await loaded(pilot)
+        await record_from_the_team(pilot, "enter")  # nia.north, the busiest, is highlighted
         assert "Supervision · Nia North · North" in visible_text(app)
         assert "No supervision notes yet." in visible_text(app)
         # Begun, then closed and kept as a draft.
@@ -126,12 +133,7 @@ async def test_what_is_typed_is_kept_as_a_draft_when_the_screen_locks(tmp_path: 
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
         await loaded(pilot)
-        await pilot.press("t")
-        await until(pilot, lambda: isinstance(app.screen, TeamScreen))
-        await loaded(pilot)
-        await pilot.press("s")
-        await until(pilot, lambda: isinstance(app.screen, SupervisionScreen))
-        await loaded(pilot)
+        await record_from_the_team(pilot, "s")
         await pilot.press("n")
         await until(pilot, lambda: isinstance(app.screen, SupervisionEditorScreen))
         await type_text(pilot, DISCUSSED)
@@ -178,12 +180,7 @@ async def test_a_supervisor_amends_a_finalised_note_which_stays_as_it_was(
     app = CaselineApp(db=db, me=people["sue.super"])
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        await pilot.press("t")
-        await until(pilot, lambda: isinstance(app.screen, TeamScreen))
-        await loaded(pilot)
-        await pilot.press("s")
-        await until(pilot, lambda: isinstance(app.screen, SupervisionScreen))
-        await loaded(pilot)
+        await record_from_the_team(pilot, "s")
         await pilot.press("enter")
         await until(pilot, lambda: isinstance(app.screen, SupervisionViewScreen))
         await loaded(pilot)
@@ -227,12 +224,7 @@ async def test_a_key_typed_as_the_note_is_finalised_acts_on_the_record_beneath(
     app = CaselineApp(db=db, me=people["sue.super"])
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        await pilot.press("t")
-        await until(pilot, lambda: isinstance(app.screen, TeamScreen))
-        await loaded(pilot)
-        await pilot.press("enter")
-        await until(pilot, lambda: isinstance(app.screen, SupervisionScreen))
-        await loaded(pilot)
+        await record_from_the_team(pilot, "enter")
         await pilot.press("n")
         await until(pilot, lambda: isinstance(app.screen, SupervisionEditorScreen))
         await type_text(pilot, DISCUSSED)
