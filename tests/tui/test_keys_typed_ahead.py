@@ -41,6 +41,7 @@ def db(tmp_path: Path) -> Path:
         ("", "/aq", b"(0 of 1)"),  # the caseload's filter, not its keys (a: new case, q: quit)
         ("\r", "3/zq", b"No notes match."),  # the notes' filter (z, q: no keys of their own)
         ("", "\r3/rent", b"No notes match."),  # before the case is up (e edits, n a note)
+        ("", "/ai\r\r3", b"filter notes by text"),  # enter in the filter, enter on the case
     ],
     ids=[
         "enter-then-notes",
@@ -50,6 +51,7 @@ def db(tmp_path: Path) -> Path:
         "caseload-filter",
         "notes-filter",
         "enter-then-notes-filter",
+        "filter-enter-enter",
     ],
 )
 def test_keys_typed_together_act_where_they_were_meant(

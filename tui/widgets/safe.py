@@ -47,10 +47,25 @@ class SafeInput(InOrderKeys, RepaintOnlyVirtualSize, Input):
     # set), before the Changed message is handled: what the value filters is then drawn in
     # the same frame as the text typed, not in a frame of its own after it.
     changed_now: Callable[[str], object] | None = None
+    # Told of `enter` in its turn, before Submitted is posted: a filter moving the focus to its
+    # list then does so before the next key is handed on (`enter enter` opens the first row).
+    submitted_now: Callable[[], object] | None = None
 
-    def __init__(self, *args: Any, changed_now: Callable[[str], object] | None = None, **kw: Any):
+    def __init__(
+        self,
+        *args: Any,
+        changed_now: Callable[[str], object] | None = None,
+        submitted_now: Callable[[], object] | None = None,
+        **kw: Any,
+    ):
         super().__init__(*args, **kw)
         self.changed_now = changed_now
+        self.submitted_now = submitted_now
+
+    async def action_submit(self) -> None:
+        if self.submitted_now is not None:
+            self.submitted_now()
+        await super().action_submit()
 
     def watch_value(self, value: str) -> None:
         if self.changed_now is not None:

@@ -35,9 +35,11 @@ def notes_content(
     note_types: Sequence[str],
     chosen: Callable[[Option], object],
     filtered: Callable[[str], object],
+    done: Callable[[], object],
 ) -> list[Widget]:
     """The notes tab's widgets, unmounted; ``chosen`` opens the note `enter` chose,
-    ``filtered`` is told of the filter's text as it changes (in the key's turn)."""
+    ``filtered`` is told of the filter's text as it changes, ``done`` of `enter` in it (each
+    in the key's turn)."""
     return [
         Horizontal(
             SafeInput(
@@ -45,6 +47,7 @@ def notes_content(
                 id="notes-text",
                 compact=True,
                 changed_now=filtered,
+                submitted_now=done,
             ),
             Select(
                 choices([("All types", ""), *note_types]),

@@ -129,7 +129,7 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
             return summary_content()
         if tab == "notes":
             types = self.caseline.config.note_types
-            return notes_content(types, self._choose, self._notes_filter_changed)
+            return notes_content(types, self._choose, self._notes_filter_changed, self._notes_done)
         if tab == "plan":
             return [PlanPane(self.case_id, self._case_label(), id="plan-pane")]
         if tab in EXTRA:
@@ -321,9 +321,8 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
         # In memory, no database call per key; the text's in the key's turn (changed_now).
         self.notes_list.apply_filter()
 
-    @on(Input.Submitted, "#notes-text")
-    def _notes_filter_done(self) -> None:
-        self.query_one("#notes-list", OptionList).focus()
+    def _notes_done(self) -> None:
+        self.set_focus(self.query_one("#notes-list", OptionList))  # now, for the next key
 
     def _choose(self, option: Option) -> None:
         """What `enter` or a click on a note, a contact or a professional opens, in its turn

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
-from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -204,6 +203,7 @@ class CaseloadScreen(DrawnOnceOnResume, CaselineScreen[None]):
             id="filter",
             compact=True,
             changed_now=self._filter_changed,
+            submitted_now=self._filter_submitted,
         )
         yield CaseTable()
         yield Static(id="status-line", classes="muted")
@@ -363,9 +363,8 @@ class CaseloadScreen(DrawnOnceOnResume, CaselineScreen[None]):
         self.table.set_filter(value)
         self._update_titles()
 
-    @on(Input.Submitted, "#filter")
     def _filter_submitted(self) -> None:
-        self.table.focus()
+        self.set_focus(self.table)  # now: the keys after enter go to the cases
 
     def on_key(self, event: object) -> None:
         from textual import events

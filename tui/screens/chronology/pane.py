@@ -155,8 +155,14 @@ class ChronologyPane(Vertical):
                 id="chron-text",
                 compact=True,
                 changed_now=self._text_changed,
+                submitted_now=self._submitted,
             )
-            yield SafeInput(placeholder="period: last 6 months", id="chron-period", compact=True)
+            yield SafeInput(
+                placeholder="period: last 6 months",
+                id="chron-period",
+                compact=True,
+                submitted_now=self._submitted,
+            )
             yield Select(
                 choices([("All categories", ""), *self.categories]),
                 value="",
@@ -280,9 +286,8 @@ class ChronologyPane(Vertical):
     def _category_changed(self) -> None:
         self._apply()
 
-    @on(Input.Submitted)
     def _submitted(self) -> None:
-        self.table.focus()
+        self.screen.set_focus(self.table)  # now: the keys after enter go to the entries
 
     def reverse(self) -> None:
         self.table.sort_by(

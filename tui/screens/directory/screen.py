@@ -179,6 +179,7 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
             placeholder="/ search: name, organisation, category, who it is for",
             id="directory-search",
             compact=True,
+            submitted_now=self._submitted,
         )
         yield ServiceTable(id="directory-table", chosen=self._selected)
         yield Static("", id="directory-status", classes="muted")
@@ -200,9 +201,8 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
             self._timer.stop()
         self._timer = self.set_timer(SEARCH_AFTER_SECONDS, self._search)
 
-    @on(Input.Submitted, "#directory-search")
     def _submitted(self) -> None:
-        self.table.focus()
+        self.set_focus(self.table)  # now: the keys after enter go to the services
 
     def _search(self, keep_id: int | None = None) -> None:
         app, text, withdrawn = self.caseline, self.search_box.value, self.withdrawn_too
