@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events, on
+from textual._context import active_message_pump
 from textual.await_complete import AwaitComplete
+from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
@@ -28,6 +31,17 @@ def give_way(screen: Screen[Any]) -> bool:
         return False
     screen.app.pop_screen()
     return True
+
+
+async def open_in_place(asker: MessagePump, opens: Callable[[], Awaitable[None]]) -> None:
+    """Run ``opens``, what a question's answer opens in the question's place, as if ``asker``
+    ran it: what it pushes with a callback is answered there (Textual would answer the
+    question, closed by then, and drop it)."""
+    asking = active_message_pump.set(asker)
+    try:
+        await opens()
+    finally:
+        active_message_pump.reset(asking)
 
 
 class DismissedOnTop(Screen[ResultType]):

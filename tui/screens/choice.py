@@ -14,6 +14,7 @@ from textual.events import Key
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tui.screens.base import open_in_place
 from tui.text import assemble, plain
 from tui.widgets.textual_fixes import InOrderKeys
 
@@ -98,14 +99,10 @@ class ChoiceScreen(ModalScreen[str | None]):
         return next((value for k, value, _ in self.choices if k == key), None)
 
     async def answer(self, value: str) -> None:
-        if self._opens is None:
+        if (opens := self._opens) is None:
             self.dismiss(value)
             return
-        asking = active_message_pump.set(self._asker or self.app)
-        try:
-            await self._opens(value, self)
-        finally:
-            active_message_pump.reset(asking)
+        await open_in_place(self._asker or self.app, lambda: opens(value, self))
 
     async def on_key(self, event: Key) -> None:
         value = self.value_of(event.key)  # with nothing focused

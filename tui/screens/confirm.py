@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any, ClassVar
 
-from textual._context import active_message_pump
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -13,6 +12,7 @@ from textual.events import Key
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tui.screens.base import open_in_place
 from tui.text import plain
 from tui.widgets.textual_fixes import InOrderKeys
 
@@ -91,14 +91,10 @@ class ConfirmScreen(ModalScreen[bool]):
     async def go_on(self) -> None:
         """`y`: what it opens, in this key's turn (pushed with a callback: answered to the
         app, this screen being closed by then)."""
-        if self._opens is None:
+        if (opens := self._opens) is None:
             self.dismiss(True)
             return
-        asking = active_message_pump.set(self.app)
-        try:
-            await self._opens(self)
-        finally:
-            active_message_pump.reset(asking)
+        await open_in_place(self.app, lambda: opens(self))
 
     async def action_answer(self, answer: bool) -> None:
         if answer:

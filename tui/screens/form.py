@@ -369,8 +369,7 @@ class FormScreen(HoldsInput, CaselineScreen[Any]):
 
     def _saved(self, result: Any) -> None:
         self._stop_draft_timer()
-        self.dismiss(result)
-        self.let_input_through()
+        self.close_then_let_through(result)
 
     def _stop_draft_timer(self) -> None:
         if self._draft_timer is not None:
@@ -460,5 +459,4 @@ class FormScreen(HoldsInput, CaselineScreen[Any]):
         run_store(self, self._draft_forgetter(), done=self._saved_nothing, name="form")
 
     def _saved_nothing(self, _: object) -> None:
-        self.dismiss(None)
-        self.let_input_through()
+        self.close_then_let_through(None)

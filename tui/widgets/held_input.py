@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 
+from store.common.errors import StoreError
 from tui.widgets.textual_fixes import forward
+from tui.workers import report
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -49,6 +51,18 @@ class HoldsInput(_ScreenBase):
             return False
         self._held_input.append(event)
         return True
+
+    def close_then_let_through(self, result: Any = None) -> None:
+        """Close with ``result`` (its write done): what was kept meanwhile goes to the screen
+        beneath."""
+        self.dismiss(result)
+        self.let_input_through()
+
+    def not_written(self, error: StoreError) -> None:
+        """The write what was typed waited for failed: said, and what was kept goes back
+        into the screen, which stays."""
+        report(self.app, error)
+        self.let_input_through()
 
     def let_input_through(self) -> None:
         """Hand what was kept to the focused field, in order; then keep nothing more. If the

@@ -21,7 +21,7 @@ from store.common.errors import Conflict, InvalidInput, StoreError
 from tui.screens.form import Field, FormScreen
 from tui.widgets.conflict import ConflictNotice
 from tui.widgets.date_field import TODAY_IF_BLANK
-from tui.workers import report, run_store
+from tui.workers import run_store
 
 if TYPE_CHECKING:
     from store.assessments.records import AssessmentDetail
@@ -106,16 +106,12 @@ class AssessmentEditor(FormScreen):
                 self,
                 self._draft_writer(self.values()),
                 done=self._saved_nothing,
-                failed=self._not_kept,
+                failed=self.not_written,
                 name="form",
             )
         else:
             self._leave_next = True
             self.action_save()
-
-    def _not_kept(self, error: StoreError) -> None:
-        report(self.app, error)
-        self.let_input_through()
 
     def _save_failed(self, error: StoreError) -> None:
         super()._save_failed(error)

@@ -437,12 +437,7 @@ class MinutesEditorScreen(HoldsInput, CaselineScreen[int | None]):
 
     def _finalised(self, info: ConferenceInfo) -> None:
         self.notify(finalised_message(info), title="Finalised", markup=False)
-        self._dismissed(info.id)
-
-    def _dismissed(self, result: int | None) -> None:
-        """Closed: what was typed while it closed goes to the screen beneath."""
-        self.dismiss(result)
-        self.let_input_through()
+        self.close_then_let_through(info.id)
 
     # -- rows ----------------------------------------------------------------------------------
 
@@ -579,7 +574,7 @@ class MinutesEditorScreen(HoldsInput, CaselineScreen[int | None]):
         run_store(
             self,
             lambda: self.draft.discard_untouched(store, me, conference_id),
-            done=self._dismissed,
+            done=self.close_then_let_through,
             name="minutes-discard",
             exclusive=False,
         )
@@ -587,4 +582,4 @@ class MinutesEditorScreen(HoldsInput, CaselineScreen[int | None]):
     def _close_with(self, outcome: str, errors: dict[str, str]) -> None:
         self._finished = True
         self.notify(closed_message(outcome, errors), markup=False)
-        self._dismissed(self.conference_id)
+        self.close_then_let_through(self.conference_id)

@@ -519,8 +519,7 @@ class NoteEditorScreen(HoldsInput, CaselineScreen[int | None]):
 
     def _finalised(self, note: NoteDetail) -> None:
         self.notify(f"Note saved to {note.case_ref}.", title="Saved", markup=False)
-        self.dismiss(note.id)
-        self.let_input_through()
+        self.close_then_let_through(note.id)
 
     # -- closing -------------------------------------------------------------------------
 
@@ -554,13 +553,9 @@ class NoteEditorScreen(HoldsInput, CaselineScreen[int | None]):
             self,
             lambda: self._keep(state),
             done=lambda _: self._closed_with(message),
-            failed=self._not_kept,
+            failed=self.not_written,
             name="keep",
         )
-
-    def _not_kept(self, error: StoreError) -> None:
-        report(self.app, error)
-        self.let_input_through()
 
     def _keep(self, state: dict[str, str]) -> None:
         """In a worker: the note kept as a draft, and nothing more saved from this screen."""
@@ -577,8 +572,7 @@ class NoteEditorScreen(HoldsInput, CaselineScreen[int | None]):
 
     def _closed_with(self, message: str) -> None:
         self.notify(message, markup=False)
-        self.dismiss(None)
-        self.let_input_through()
+        self.close_then_let_through(None)
 
     def _discard_and_close(self) -> None:
         self._finished = True

@@ -270,8 +270,7 @@ class SupervisionEditorScreen(HoldsInput, CaselineScreen[int | None]):
         self.notify(
             f"Supervision note for {note.worker_name} finalised.", title="Saved", markup=False
         )
-        self.dismiss(note.id)
-        self.let_input_through()
+        self.close_then_let_through(note.id)
 
     # -- closing -------------------------------------------------------------------------
 
@@ -306,16 +305,11 @@ class SupervisionEditorScreen(HoldsInput, CaselineScreen[int | None]):
                     self._finished = True
 
         self.hold_input()
-        run_store(self, keep, done=lambda _: self._kept(), failed=self._not_kept, name="keep")
-
-    def _not_kept(self, error: StoreError) -> None:
-        report(self.app, error)
-        self.let_input_through()
+        run_store(self, keep, done=lambda _: self._kept(), failed=self.not_written, name="keep")
 
     def _kept(self) -> None:
         self.notify("Kept as a draft: it is at the top of the supervision record.", markup=False)
-        self.dismiss(None)
-        self.let_input_through()
+        self.close_then_let_through(None)
 
     def _discard_and_close(self) -> None:
         self._finished = True
