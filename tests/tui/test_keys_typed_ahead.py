@@ -42,6 +42,8 @@ def db(tmp_path: Path) -> Path:
         ("\r", "3/zq", b"No notes match."),  # the notes' filter (z, q: no keys of their own)
         ("", "\r3/rent", b"No notes match."),  # before the case is up (e edits, n a note)
         ("", "/ai\r\r3", b"filter notes by text"),  # enter in the filter, enter on the case
+        ("", "\r3/rang\r\r", b"Written by"),  # the note found, opened once the notes are read
+        ("", "\r3/rang\r\rm", b"Amend note"),  # and the key after, to the note
     ],
     ids=[
         "enter-then-notes",
@@ -52,6 +54,8 @@ def db(tmp_path: Path) -> Path:
         "notes-filter",
         "enter-then-notes-filter",
         "filter-enter-enter",
+        "notes-filter-enter-enter",
+        "notes-filter-enter-enter-then-amend",
     ],
 )
 def test_keys_typed_together_act_where_they_were_meant(

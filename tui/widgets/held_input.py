@@ -64,13 +64,18 @@ class HoldsInput(_ScreenBase):
         report(self.app, error)
         self.let_input_through()
 
-    def let_input_through(self) -> None:
+    def pass_input_on(self) -> None:
+        """Hand what was kept to the screen on top now (what the key that waited opened), as
+        if typed now; then keep nothing more."""
+        self.let_input_through(onward=True)
+
+    def let_input_through(self, *, onward: bool = False) -> None:
         """Hand what was kept to the focused field, in order; then keep nothing more. If the
         screen has closed meanwhile (a form saved: what was typed after ctrl+s is for the
-        screen beneath), it goes to the app, as if typed now."""
+        screen beneath), or ``onward``, it goes to the app, as if typed now."""
         held, self._held_input = self._held_input, None
         app = self.app
-        closed = self not in app.screen_stack
+        closed = onward or self not in app.screen_stack
         for event in held or ():
             if isinstance(event, events.Key):
                 again: events.Key | events.Paste = events.Key(event.key, event.character)

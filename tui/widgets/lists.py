@@ -24,15 +24,42 @@ class InOrderOptionList(InOrderKeys, OptionLinesKeptAtSameWidth, OptionList):  #
     place of posting ``OptionSelected``. Posted, it would be done a message later, after the
     keys typed straight behind `enter` (a slow SSH link delivers them together) had acted on
     this list's screen rather than on what `enter` opened.
+
+    ``filled_later``: the list's records are read after it is shown, and ``filled()`` says
+    when they are in. An `enter` typed before then (in one burst with the keys that opened the
+    list) waits for them, and the screen holds the keys typed after it
+    (``tui.widgets.held_input.HoldsInput``) until it has chosen.
     """
 
     def __init__(
-        self, *content: Any, chosen: Callable[[Option], object] | None = None, **kwargs: Any
+        self,
+        *content: Any,
+        chosen: Callable[[Option], object] | None = None,
+        filled_later: bool = False,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*content, **kwargs)
         self._chosen = chosen
+        self._filled = not filled_later
+        self._enter_waiting = False
+
+    def filled(self) -> None:
+        """The list's records are in: an `enter` that waited for them chooses now, and what
+        was typed after it goes on to whatever that opened."""
+        self._filled = True
+        waiting, self._enter_waiting = self._enter_waiting, False
+        screen: Any = self.screen
+        if waiting and getattr(screen, "holding_input", False):  # not given up on meanwhile
+            self.action_select()
+            screen.pass_input_on()
 
     def action_select(self) -> None:
+        if not self._filled and self._chosen is not None:
+            hold = getattr(self.screen, "hold_input", None)
+            if hold is not None:
+                hold()
+                self._enter_waiting = True
+                return
         index = self.highlighted
         if self._chosen is None or index is None:
             super().action_select()

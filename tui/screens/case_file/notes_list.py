@@ -58,7 +58,7 @@ def notes_content(
             ),
             id="notes-filter",
         ),
-        InOrderOptionList(id="notes-list", chosen=chosen),
+        InOrderOptionList(id="notes-list", chosen=chosen, filled_later=True),
     ]
 
 
@@ -91,6 +91,7 @@ class NotesList:
             self._shown = None
         self.all_notes = notes
         self.apply_filter()
+        self.file_screen.query_one("#notes-list", InOrderOptionList).filled()
 
     def filter(self) -> tuple[str, str | None]:
         """The text and type filter (none until the tab is built)."""

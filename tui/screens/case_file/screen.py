@@ -51,6 +51,7 @@ from tui.screens.plan.pane import PlanPane
 from tui.screens.today.health import case_status, show_health
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.textual_fixes import DrawnOnceOnResume
 from tui.workers import report, run_store
 
@@ -72,7 +73,7 @@ TAB_FOCUS = {  # what has the focus when a tab is shown
 EXTRA = {tab.id: tab for tab in EXTRA_TABS}
 
 
-class CaseFileScreen(DrawnOnceOnResume, TabSwitching, CaselineScreen[None]):
+class CaseFileScreen(DrawnOnceOnResume, TabSwitching, HoldsInput, CaselineScreen[None]):
     """One case: who the client is, who is involved, what has happened and what is written."""
 
     CSS_PATH = "case_file.tcss"
