@@ -27,6 +27,7 @@ ALLOWED = {
     "AUTO_FOCUS",  # a screen's first focus, by design per instance
     "recompose",  # CaselineFooter merges rebuilds
     "app_focus",  # set on a key, as Textual does, when the app takes keys itself
+    "select_on_focus",  # Input's own: a box focused to type on keeps its text unselected
 }
 
 

@@ -23,7 +23,7 @@ from tui.screens.notes.note_editor import NoteEditorScreen
 from tui.screens.notes.note_view import NoteViewScreen
 from tui.screens.search.screen import SearchScreen
 
-from .helpers import loaded, type_text, visible_text
+from .helpers import burst, loaded, type_text, visible_text
 from .test_minutes_editor import open_editor as open_minutes_editor
 from .waiting import until
 
@@ -100,6 +100,34 @@ async def test_ctrl_f_on_the_caseload_searches_as_one_types_and_enter_opens_the_
         await loaded(pilot)
         await pilot.press("escape")  # back where search was opened from
         await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
+
+
+async def test_words_enter_enter_in_one_burst_open_the_first_record_found(
+    make_app: MakeApp, search_db: Path
+) -> None:
+    """Typed faster than the pause that searches (a slow link sends it all at once): `enter`
+    in the box searches at once, the `enter` after it waits for the answer and opens its first
+    record, and the key after that acts there. Before, both enters were spent in the box."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await open_search(pilot)
+        burst(app, *"arrears", "enter", "enter", "m")
+        await until(pilot, lambda: isinstance(app.screen, FormScreen))
+        await until(pilot, lambda: "Amend note" in visible_text(app))
+        assert isinstance(app.screen_stack[-2], NoteViewScreen)
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, NoteViewScreen))
+        await pilot.press("escape")  # the search was left for the note
+        await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
+
+        await open_search(pilot)  # nothing found: the box again, and the keys go on there
+        burst(app, *"zebra", "enter", "enter", *"s")
+        await until(pilot, lambda: "Nothing found" in visible_text(app))
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await until(pilot, lambda: screen.box.value == "zebras")
+        assert app.focused is screen.box
 
 
 async def test_ctrl_f_in_a_case_file_searches_that_case_and_a_widens_it(

@@ -43,14 +43,25 @@ class InOrderOptionList(InOrderKeys, OptionLinesKeptAtSameWidth, OptionList):  #
         self._filled = not filled_later
         self._enter_waiting = False
 
-    def filled(self) -> None:
-        """The list's records are in: an `enter` that waited for them chooses now, and what
-        was typed after it goes on to whatever that opened."""
+    @property
+    def filling(self) -> bool:
+        """Whether the list's records are still on their way."""
+        return not self._filled
+
+    def filled_later(self) -> None:
+        """New records are on their way: an `enter` waits for ``filled()``."""
+        self._filled = False
+
+    def filled(self, *, choose: bool = True) -> None:
+        """The list's records are in: an `enter` that waited for them chooses now (unless
+        not ``choose``: none could be read), and what was typed after it goes on, to
+        whatever that opened."""
         self._filled = True
         waiting, self._enter_waiting = self._enter_waiting, False
         screen: Any = self.screen
         if waiting and getattr(screen, "holding_input", False):  # not given up on meanwhile
-            self.action_select()
+            if choose:
+                self.action_select()
             screen.pass_input_on()
 
     def action_select(self) -> None:

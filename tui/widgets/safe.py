@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.segment import Segment
+from textual import events
 from textual.strip import Strip
 from textual.widgets import Input
 
@@ -61,6 +62,22 @@ class SafeInput(InOrderKeys, RepaintOnlyVirtualSize, Input):
         super().__init__(*args, **kw)
         self.changed_now = changed_now
         self.submitted_now = submitted_now
+
+    _typing_on = False  # the next focus leaves the text unselected (``focus_to_type_on``)
+
+    def focus_to_type_on(self) -> None:
+        """Give this box the focus with its text as it was left, the cursor after it, not
+        selected: what is typed next adds to it rather than replacing it."""
+        self._typing_on = True
+        self.screen.set_focus(self)
+
+    def _on_focus(self, _event: events.Focus) -> None:
+        # Textual calls Input's own _on_focus after this one (each class's handler is
+        # called): it reads select_on_focus, put back once the Focus is dealt with.
+        if self._typing_on and self.select_on_focus:
+            self.select_on_focus = False
+            self.call_next(setattr, self, "select_on_focus", True)
+        self._typing_on = False
 
     async def action_submit(self) -> None:
         if self.submitted_now is not None:

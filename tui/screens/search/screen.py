@@ -12,11 +12,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, ClassVar
 
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Static
 from textual.widgets.option_list import Option
 
 from store.common import dates
@@ -28,6 +28,7 @@ from tui.screens.search.lines import hit_line, kind_label
 from tui.screens.search.opening import open_hit
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.lists import InOrderOptionList
 from tui.widgets.safe import SafeInput
 from tui.workers import run_store
@@ -47,7 +48,7 @@ KIND_KEYS: tuple[tuple[str, str], ...] = (
 )
 
 
-class SearchScreen(CaselineScreen[None]):
+class SearchScreen(HoldsInput, CaselineScreen[None]):
     """Search the records; the result chosen is opened in this screen's place."""
 
     DEFAULT_CSS = """
@@ -109,14 +110,15 @@ class SearchScreen(CaselineScreen[None]):
         self.next_page: int | None = None
         self._timer: Any = None
         self._asked = 0  # the newest search asked for; older answers are dropped
+        self._answered = 0  # the search whose answer is shown
 
     @property
-    def box(self) -> Input:
-        return self.query_one("#search-box", Input)
+    def box(self) -> SafeInput:
+        return self.query_one("#search-box", SafeInput)
 
     @property
-    def results(self) -> OptionList:
-        return self.query_one("#search-results", OptionList)
+    def results(self) -> InOrderOptionList:
+        return self.query_one("#search-results", InOrderOptionList)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_case":
@@ -132,6 +134,8 @@ class SearchScreen(CaselineScreen[None]):
             placeholder="notes, chronology, summaries, plans, minutes, assessments, referrals",
             id="search-box",
             compact=True,
+            changed_now=self._typed,
+            submitted_now=self._submitted,
         )
         yield Static("", id="search-filters")
         yield InOrderOptionList(id="search-results", chosen=self._choose)
@@ -145,17 +149,24 @@ class SearchScreen(CaselineScreen[None]):
 
     # -- searching ---------------------------------------------------------------------
 
-    @on(Input.Changed, "#search-box")
-    def _typed(self) -> None:
+    def _typed(self, _value: str) -> None:
+        """Told in the key's turn (an `enter` typed straight after knows it is unanswered)."""
         if self._timer is not None:
             self._timer.stop()
         self._asked += 1  # what is shown no longer answers what is typed
         self._timer = self.set_timer(SEARCH_AFTER_SECONDS, self.search)
 
-    @on(Input.Submitted, "#search-box")
     def _submitted(self) -> None:
-        if self.hits:
-            self.results.focus()
+        """`enter` in the box: to the results, in the key's turn. Typed before the search
+        after a pause has answered (`rent enter enter` in one burst), it searches at once and
+        the results wait for the answer: an `enter` there opens its first record."""
+        if self._answered != self._asked and self.box.value.strip():
+            if self._timer is not None:
+                self.search()
+            self.results.filled_later()
+            self.set_focus(self.results)
+        elif self.hits:
+            self.set_focus(self.results)
 
     def search(self, page: int | None = None) -> None:
         """Search for what is typed now, with the filters as they are (``page``: the next
@@ -195,6 +206,7 @@ class SearchScreen(CaselineScreen[None]):
     def _show(self, asked: int, page: SearchPage, *, more: bool) -> None:
         if asked != self._asked:
             return  # typed on since: a newer search is on its way
+        self._answered = asked
         self.hits = [*self.hits, *page.hits] if more else list(page.hits)
         self.next_page = page.next_page
         options = [Option(hit_line(hit), id=f"hit-{i}") for i, hit in enumerate(self.hits)]
@@ -206,6 +218,8 @@ class SearchScreen(CaselineScreen[None]):
         results.add_options(options)
         if options:
             results.highlighted = at if at is not None and at < len(options) else 0
+        elif results.filling and results.has_focus:  # none where `enter` sent the focus
+            self.box.focus_to_type_on()
         self.refresh_bindings()
         if not page.searched:
             self._say(
@@ -221,10 +235,15 @@ class SearchScreen(CaselineScreen[None]):
             if self.next_page is not None:
                 count = f"the first {count}"
             self._say(f"{count}, {order} · enter opens")
+        results.filled()
 
     def _failed(self, asked: int, error: StoreError) -> None:
         if asked == self._asked:
+            self._answered = asked
             self._say(str(error))
+            if self.results.filling and self.results.has_focus:
+                self.box.focus_to_type_on()
+            self.results.filled(choose=False)  # what is listed was found for other words
 
     def _say(self, text: str) -> None:
         self.query_one("#search-status", Static).update(assemble(" " + text))
