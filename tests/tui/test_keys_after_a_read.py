@@ -16,6 +16,7 @@ from textual.screen import Screen
 
 from store.service import Store
 from tui.app import CaselineApp
+from tui.screens.case_file import opening
 from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.choice import ChoiceScreen
 from tui.screens.export import ExportScreen
@@ -302,3 +303,47 @@ async def test_a_key_typed_as_a_note_is_saved_acts_on_the_screen_beneath(
     )
     store.close()
     assert GOOD_NOTE in written  # as typed: no `5` at its end
+
+
+@pytest.mark.parametrize(
+    ("tab", "words", "owner", "read", "opened"),
+    [
+        ("3", "boiler", "notes", "for_case", "NoteViewScreen"),
+        ("4", "allocated", "case_file", "view", "ChronologyEntryScreen"),
+    ],
+    ids=["notes", "chronology"],
+)
+async def test_enter_on_a_tab_not_yet_filled_waits_for_its_records_and_the_keys_after_it(
+    make_app: MakeApp,
+    seeded_db: Path,
+    hold: Hold,
+    monkeypatch: pytest.MonkeyPatch,
+    tab: str,
+    words: str,
+    owner: str,
+    read: str,
+    opened: str,
+) -> None:
+    """`enter`, the tab's number, `/`, words, `enter`, `enter` and `escape` in one burst from
+    the caseload, the tab's records held up past the case file's first paint (a slow disk):
+    the last `enter` waits for them and opens the first record found, and the `escape` typed
+    after it closes that record again (before, that `enter` found the list empty and opened
+    nothing, and the `escape` left the case)."""
+    monkeypatch.setattr(opening, "FIRST_PAINT_WAIT", 0.0)
+    store = Store.open(seeded_db)
+    me = store.workers.ensure("sam.okafor")
+    first = store.cases.caseload(me)[0]
+    note = {"contact_at": "today 9:00", "note_type": "phone call", "body": GOOD_NOTE}
+    store.notes.finalise(me, first.id, note)
+    store.close()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        opens = pushed(app)
+        held = hold(getattr(app.store, owner), read)
+        burst(app, "enter", tab, "slash", *words, "enter", "enter", "escape")
+        await held.release_once_typed(pilot)
+        await until(pilot, lambda: [kind.__name__ for kind in opens][-1:] == [opened])
+        await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
+        await loaded(pilot)
+        assert on_tab(app, {"3": "notes", "4": "chronology"}[tab])

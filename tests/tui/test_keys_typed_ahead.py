@@ -44,6 +44,7 @@ def db(tmp_path: Path) -> Path:
         ("", "/ai\r\r3", b"filter notes by text"),  # enter in the filter, enter on the case
         ("", "\r3/rang\r\r", b"Written by"),  # the note found, opened once the notes are read
         ("", "\r3/rang\r\rm", b"Amend note"),  # and the key after, to the note
+        ("", "\r4/allocated\r\r", b"Analysis"),  # the chronology's entry found, opened
     ],
     ids=[
         "enter-then-notes",
@@ -56,6 +57,7 @@ def db(tmp_path: Path) -> Path:
         "filter-enter-enter",
         "notes-filter-enter-enter",
         "notes-filter-enter-enter-then-amend",
+        "chronology-filter-enter-enter",
     ],
 )
 def test_keys_typed_together_act_where_they_were_meant(

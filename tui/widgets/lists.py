@@ -9,13 +9,16 @@ from typing import Any
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.widgets.filled_later import FilledLater
 from tui.widgets.textual_fixes import InOrderKeys
 from tui.widgets.textual_fixes_more import OptionLinesKeptAtSameWidth
 
 
 # OptionList's _on_resize takes no event, the mixin's does: Textual passes the Resize to a
 # handler that takes one (tui.widgets.textual_fixes, 9), hence the ignore.
-class InOrderOptionList(InOrderKeys, OptionLinesKeptAtSameWidth, OptionList):  # type: ignore[misc]
+class InOrderOptionList(  # type: ignore[misc]
+    FilledLater, InOrderKeys, OptionLinesKeptAtSameWidth, OptionList
+):
     """An OptionList that takes keys in the order they were typed: text typed straight
     after `/` reaches the filter it opens. Shown again at the same width, it draws nothing
     again.
@@ -25,10 +28,7 @@ class InOrderOptionList(InOrderKeys, OptionLinesKeptAtSameWidth, OptionList):  #
     keys typed straight behind `enter` (a slow SSH link delivers them together) had acted on
     this list's screen rather than on what `enter` opened.
 
-    ``filled_later``: the list's records are read after it is shown, and ``filled()`` says
-    when they are in. An `enter` typed before then (in one burst with the keys that opened the
-    list) waits for them, and the screen holds the keys typed after it
-    (``tui.widgets.held_input.HoldsInput``) until it has chosen.
+    ``filled_later``: its records are read after it is shown (``FilledLater``).
     """
 
     def __init__(
@@ -40,37 +40,12 @@ class InOrderOptionList(InOrderKeys, OptionLinesKeptAtSameWidth, OptionList):  #
     ) -> None:
         super().__init__(*content, **kwargs)
         self._chosen = chosen
-        self._filled = not filled_later
-        self._enter_waiting = False
-
-    @property
-    def filling(self) -> bool:
-        """Whether the list's records are still on their way."""
-        return not self._filled
-
-    def filled_later(self) -> None:
-        """New records are on their way: an `enter` waits for ``filled()``."""
-        self._filled = False
-
-    def filled(self, *, choose: bool = True) -> None:
-        """The list's records are in: an `enter` that waited for them chooses now (unless
-        not ``choose``: none could be read), and what was typed after it goes on, to
-        whatever that opened."""
-        self._filled = True
-        waiting, self._enter_waiting = self._enter_waiting, False
-        screen: Any = self.screen
-        if waiting and getattr(screen, "holding_input", False):  # not given up on meanwhile
-            if choose:
-                self.action_select()
-            screen.pass_input_on()
+        if filled_later:
+            self.filled_later()
 
     def action_select(self) -> None:
-        if not self._filled and self._chosen is not None:
-            hold = getattr(self.screen, "hold_input", None)
-            if hold is not None:
-                hold()
-                self._enter_waiting = True
-                return
+        if self._chosen is not None and self.enter_waits():
+            return
         index = self.highlighted
         if self._chosen is None or index is None:
             super().action_select()

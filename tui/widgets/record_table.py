@@ -28,6 +28,7 @@ from store.common.textsafe import fold, single_line
 from tui.widgets.columns import GAP as GAP
 from tui.widgets.columns import Column as Column
 from tui.widgets.columns import layout_columns as layout_columns
+from tui.widgets.filled_later import FilledLater
 from tui.widgets.line_diff import changed_spans
 from tui.widgets.row_line import row_strip
 from tui.widgets.textual_fixes import InOrderKeys, ScrollbarOnlyVirtualSize
@@ -58,6 +59,7 @@ class _RowMessage(Message):
 
 
 class RecordTable(
+    FilledLater,
     InOrderKeys,
     ScrollbarOnlyVirtualSize,
     ScrollView,
@@ -470,6 +472,8 @@ class RecordTable(
         self._move_to(len(self._rows) - 1)
 
     async def action_select(self) -> None:
+        if self._chosen is not None and self.enter_waits():
+            return
         if (row := self.highlighted) is None:
             return
         if self._chosen is not None:

@@ -457,6 +457,7 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, HoldsInput, CaselineScreen
 
     async def action_filter(self) -> None:
         if self.query_one("#tabs", TabbedContent).active == "chronology":
+            await self._open_tab("chronology", inside=True)  # 4 and / at once: built first
             self.set_focus(self.query_one("#chron-text", Input))
             return
         if self.query_one("#tabs", TabbedContent).active != "notes":

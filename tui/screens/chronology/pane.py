@@ -173,6 +173,7 @@ class ChronologyPane(Vertical):
         yield Static("Loading…", id="chron-state")
         table = ChronologyTable(id="chron-table", chosen=self._chosen)
         table.empty_message = "Loading…"
+        table.filled_later()  # `enter` typed before the entries are in waits for them
         yield table
         yield Static("", id="chron-preview")
 
@@ -197,6 +198,7 @@ class ChronologyPane(Vertical):
             select.value = current if current in {v for _, v in options} else ""
         self.table.set_rows(items, keys=keys, keep_id=keep_id)
         self._update_state()
+        self.table.filled()
 
     def filter_description(self) -> str:
         """What the view is limited to, in words ("" for everything)."""
