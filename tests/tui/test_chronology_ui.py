@@ -23,7 +23,8 @@ from tui.screens.export import ExportScreen
 from tui.screens.form import FormScreen
 from tui.screens.notes.note_view import NoteViewScreen
 
-from .helpers import enter_then_escape, loaded, on_tab, type_text
+from .helpers import burst, enter_then_escape, loaded, on_tab, type_text
+from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
 AISHA = 1  # the first case of the seeded caseload (Aisha Bello, allocated 10 Feb 2025)
@@ -385,6 +386,26 @@ async def test_export_what_is_shown_to_markdown_and_html(
     positions = [text.index(t) for t in shown]
     assert positions == sorted(positions)  # newest first, as on screen
     assert 'filtered: containing "o"' in text
+
+
+async def test_keys_typed_straight_after_enter_wait_for_the_export_then_act_beneath(
+    make_app: MakeApp, chron_db: Path, tmp_path: Path
+) -> None:
+    """`enter 1` in one burst on the export's path: the file is written where the path said
+    when `enter` was typed, and `1` then shows the case's overview. Before, `enter` was acted
+    on a message later: the `1` was typed onto the end of the path first, and the file
+    written under that name, with the export left open."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_chronology(pilot)
+        await pilot.press("x")
+        await loaded(pilot)
+        assert isinstance(app.screen, ExportScreen)
+        await type_into(pilot, str(tmp_path / "chronology.md"))
+        burst(app, "enter", "1")
+        await until(pilot, lambda: app.screen is screen and on_tab(app, "overview"))
+        assert (tmp_path / "chronology.md").is_file()
+        assert not (tmp_path / "chronology.md1").exists()
 
 
 async def test_transfer_close_and_reopen_from_the_case_file(

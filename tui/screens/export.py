@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -23,6 +22,7 @@ from store.common.errors import StoreError
 from store.common.words import plural
 from tui.screens.base import DismissedOnTop
 from tui.text import assemble
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.safe import SafeInput
 from tui.workers import read_in_turn, run_store
 
@@ -134,7 +134,7 @@ def handover_export(pack: HandoverPack) -> Export:
     )
 
 
-class ExportScreen(DismissedOnTop[Path | None], ModalScreen[Path | None]):
+class ExportScreen(HoldsInput, DismissedOnTop[Path | None], ModalScreen[Path | None]):
     """Choose the format with one key, check the path, enter writes the file."""
 
     DEFAULT_CSS = """
@@ -175,12 +175,20 @@ class ExportScreen(DismissedOnTop[Path | None], ModalScreen[Path | None]):
                 ),
                 classes="heading",
             )
-            yield SafeInput(str(self._default_path(self.fmt)), id="export-path", compact=True)
+            # enter writes in the key's turn, with the path as typed then; the keys typed
+            # straight after it (one burst) wait until it is written (``HoldsInput``).
+            yield SafeInput(
+                str(self._default_path(self.fmt)),
+                id="export-path",
+                compact=True,
+                submitted_now=self._write,
+            )
             if self.export.for_agency is not None:
                 yield SafeInput(
                     placeholder="For another agency? Its name (blank: for no one outside)",
                     id="export-agency",
                     compact=True,
+                    submitted_now=self._write,
                 )
             yield Static("", id="export-error")
             yield Static(
@@ -198,9 +206,7 @@ class ExportScreen(DismissedOnTop[Path | None], ModalScreen[Path | None]):
         path = Path(field.value.strip() or str(self._default_path(fmt)))
         field.value = str(path.with_suffix(f".{fmt}"))
 
-    @on(Input.Submitted, "#export-path")
-    @on(Input.Submitted, "#export-agency")
-    def _write(self, event: Input.Submitted) -> None:
+    def _write(self) -> None:
         text = self.query_one("#export-path", Input).value.strip()
         if not text:
             self.query_one("#export-error", Static).update("Type where to save the file.")
@@ -266,6 +272,7 @@ class ExportScreen(DismissedOnTop[Path | None], ModalScreen[Path | None]):
             )
             return written
 
+        self.hold_input()
         run_store(
             self,
             write,
@@ -276,6 +283,7 @@ class ExportScreen(DismissedOnTop[Path | None], ModalScreen[Path | None]):
 
     def _failed(self, error: StoreError) -> None:
         self.query_one("#export-error", Static).update(assemble(str(error)))
+        self.let_input_through()  # back into the path, to put right
 
     def _done(self, path: Path, sharing: Sharing | None = None) -> None:
         shared = (
@@ -284,7 +292,7 @@ class ExportScreen(DismissedOnTop[Path | None], ModalScreen[Path | None]):
             else ""
         )
         self.app.notify(f"{self.export.done} written to {path}{shared}", markup=False)
-        self.dismiss(path)
+        self.close_then_let_through(path)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
