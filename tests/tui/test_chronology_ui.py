@@ -302,7 +302,8 @@ async def test_editing_a_manual_entry_keeps_its_history(make_app: MakeApp, chron
         await pilot.press("ctrl+s")
         await loaded(pilot)
         assert app.screen is screen
-        assert "Moved to a temporary flat (Mill Road)" in titles(app)
+        # Read again once back (on_screen_resume): under load, after the save's worker ended.
+        await until(pilot, lambda: "Moved to a temporary flat (Mill Road)" in titles(app))
         await pilot.press("enter")
         await loaded(pilot)
         entry_screen = app.screen

@@ -29,8 +29,10 @@ from .held import Held
 from .helpers import burst, form_shown, loaded, on_tab, pushed, type_text
 from .test_assessment_ui import assessed, editor_open, open_assessment
 from .test_conferences_ui import _with_meeting
+from .test_consent_ui import _with_consent
 from .test_notes_ui import GOOD_NOTE
 from .test_plan_ui import _with_plan, open_plan
+from .test_referrals_ui import _referral
 from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
@@ -347,3 +349,39 @@ async def test_enter_on_a_tab_not_yet_filled_waits_for_its_records_and_the_keys_
         await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
         await loaded(pilot)
         assert on_tab(app, {"3": "notes", "4": "chronology"}[tab])
+
+
+@pytest.mark.parametrize(
+    ("key", "owner", "read", "opened", "back_on"),
+    [
+        ("7", "referrals", "for_case", "ReferralScreen", "CaseFileScreen"),
+        ("I", "consent", "view", "ConsentDetailScreen", "ConsentScreen"),
+    ],
+    ids=["referrals", "consents"],
+)
+async def test_enter_straight_after_the_key_that_lists_them_opens_the_first_record(
+    make_app: MakeApp,
+    seeded_db: Path,
+    hold: Hold,
+    key: str,
+    owner: str,
+    read: str,
+    opened: str,
+    back_on: str,
+) -> None:
+    """`enter`, then `7` (the referrals) or `I` (the consents), `enter` and `escape` in one
+    burst, the list's read held up: the last `enter` opens its first record once read, and
+    the `escape` closes it again. Before, that `enter` went to the empty list (or, for `7`,
+    to the overview's list still focused, opening a contact) and the `escape` left."""
+    _referral(seeded_db)
+    _with_consent(seeded_db)
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        opens = pushed(app)
+        held = hold(getattr(app.store, owner), read)
+        burst(app, "enter", key, "enter", "escape")
+        await held.release_once_typed(pilot)
+        await until(pilot, lambda: [kind.__name__ for kind in opens][-1:] == [opened])
+        await until(pilot, lambda: type(app.screen).__name__ == back_on)
+        await loaded(pilot)

@@ -45,6 +45,9 @@ def db(tmp_path: Path) -> Path:
         ("", "\r3/rang\r\r", b"Written by"),  # the note found, opened once the notes are read
         ("", "\r3/rang\r\rm", b"Amend note"),  # and the key after, to the note
         ("", "\r4/allocated\r\r", b"Analysis"),  # the chronology's entry found, opened
+        ("", "\r3\r", b"Written by"),  # the first note, not what the first tab had focused
+        ("", "\r4\r", b"Analysis"),  # the first entry of the chronology
+        ("", "g\r", b"1 Overview"),  # Today's first line opened, once Today is read
     ],
     ids=[
         "enter-then-notes",
@@ -58,6 +61,9 @@ def db(tmp_path: Path) -> Path:
         "notes-filter-enter-enter",
         "notes-filter-enter-enter-then-amend",
         "chronology-filter-enter-enter",
+        "enter-3-enter",
+        "enter-4-enter",
+        "today-enter",
     ],
 )
 def test_keys_typed_together_act_where_they_were_meant(

@@ -44,7 +44,10 @@ class FilledLater(_Base):
 
     def enter_waits(self) -> bool:
         """Whether `enter` is to wait for the records (the screen then holds what follows)."""
-        hold = getattr(self.screen, "hold_input", None)
+        screen: Any = self.screen
+        if self._enter_waiting and not getattr(screen, "holding_input", False):
+            self._filled, self._enter_waiting = True, False  # given up on: read failed
+        hold = getattr(screen, "hold_input", None)
         if self._filled or hold is None:
             return False
         hold()

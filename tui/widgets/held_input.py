@@ -20,6 +20,7 @@ from tui.workers import report
 
 if TYPE_CHECKING:
     from textual.screen import Screen
+    from textual.timer import Timer
 
     _ScreenBase = Screen[Any]
 else:
@@ -34,12 +35,13 @@ class HoldsInput(_ScreenBase):
     """Mix into a Screen subclass, before the Screen."""
 
     _held_input: list[events.Key | events.Paste] | None = None
+    _hold_ends: Timer | None = None  # what lets it through after a while, if nothing has
 
     def hold_input(self) -> None:
         """Keep what the fields are sent until ``let_input_through`` (or for a while)."""
         if self._held_input is None:
             self._held_input = []
-            self.set_timer(HOLD_AT_MOST_SECONDS, self.let_input_through)
+            self._hold_ends = self.set_timer(HOLD_AT_MOST_SECONDS, self.let_input_through)
 
     @property
     def holding_input(self) -> bool:
@@ -74,6 +76,9 @@ class HoldsInput(_ScreenBase):
         screen has closed meanwhile (a form saved: what was typed after ctrl+s is for the
         screen beneath), or ``onward``, it goes to the app, as if typed now."""
         held, self._held_input = self._held_input, None
+        if self._hold_ends is not None:  # not to end a hold begun after this one
+            self._hold_ends.stop()
+            self._hold_ends = None
         app = self.app
         closed = onward or self not in app.screen_stack
         for event in held or ():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any, ClassVar
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal
@@ -100,7 +100,6 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, HoldsInput, CaselineScreen
         # A record just added, to be highlighted when the reload shows it: "contact-3",
         # "professional-5" or "entry-12". (The plan pane does the same for its goals.)
         self._select: str | None = None
-        self._pending_tab: str | None = None  # a tab key typed before the screen was up
         self._read_version: int | None = None  # the store's version when the case was read
         self._first_shown = asyncio.Event()  # set once the case is shown (or can't be)
         self._mounted = asyncio.Event()  # what is read first is shown once this is set
@@ -159,16 +158,8 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, HoldsInput, CaselineScreen
         await hold_first_paint(self, self._first_shown)  # the first frame shows the case
         focus_first(self, TAB_FOCUS[self.initial_tab])
         await rebuilt(self.query_one(CaselineFooter))  # with the keys the case allows
-        if self._pending_tab is not None and not self._focus_in(self._pending_tab):
+        if self._pending_tab is not None and not self.focus_in(self._pending_tab):
             self.action_tab(self._pending_tab)  # not if `/` typed ahead put it in its filter
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """The focus is in the tab typed ahead: the first tab's start won't put it back."""
-        if any(node.id == self._pending_tab for node in event.widget.ancestors):
-            self._pending_tab = None
-
-    def _focus_in(self, tab: str) -> bool:
-        return self.focused is not None and any(n.id == tab for n in self.focused.ancestors)
 
     def on_screen_resume(self) -> None:
         # Back from a note, a form, another screen: read again only if anything was written.
@@ -361,7 +352,7 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, HoldsInput, CaselineScreen
         # A tab switched to by `/` (or by 3 then `/`) gives the focus to its filter box, even
         # if the switch is announced after the filter was focused (and typing into it began).
         focus = self._focus_on_switch.pop(pane, None) or TAB_FOCUS.get(pane, "")
-        focus = "" if self._focus_in(pane) else focus  # put there since the switch: left there
+        focus = "" if self.focus_in(pane) else focus  # put there since the switch: left there
         if focus and not self.query(focus):
             await self._open_tab(pane, inside=True)  # a key typed with the tab's (4x) builds it
         targets = self.query(focus) if focus else None
@@ -369,7 +360,7 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, HoldsInput, CaselineScreen
             # Now, not later as focus() does: a later one would undo a `/` typed meanwhile.
             self.set_focus(targets.first())  # which refreshes the footer's keys too
         else:
-            self._pending_tab = None  # the focus is in it already, or nothing in it takes it
+            self.tab_reached()  # the focus is in it already, or nothing in it takes it
             self.refresh_bindings()
 
     CHRONOLOGY_ACTIONS: ClassVar[frozenset[str]] = frozenset(
@@ -448,9 +439,7 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, HoldsInput, CaselineScreen
         self.app.push_screen(SummaryVersionsScreen(self.detail.id, self._case_label()))
 
     def action_tab(self, tab: str) -> None:
-        # Kept until the focus is in it: typed ahead (enter then 3 in one burst), the first
-        # tab, focused as the screen comes up, would otherwise take its place again.
-        self._pending_tab = tab
+        self.going_to(tab)
         built = self._built.get(tab)
         focus = TAB_FOCUS.get(tab) if built is not None and built.is_set() else None
         self.switch_tab(tab, focus if tab not in self._focus_on_switch else None)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from contextlib import ExitStack
 from typing import Any
 
+from textual import events
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, TabbedContent
 
@@ -31,6 +32,35 @@ class TabSwitching(FocusRepaintsOnlyWidgets, Screen[Any]):
     focus repaints only the widgets it changes (``tui.widgets.textual_fixes``, 8)."""
 
     _tabbed: TabbedContent | None = None
+    _pending_tab: str | None = None  # a tab asked for, until the focus is in it
+    _held_for_tab = False  # what is typed after the tab's key is held until then
+
+    def going_to(self, tab: str) -> None:
+        """A key asks for ``tab``: remembered until the focus is in it (typed ahead, `enter 3`
+        in one burst, the first tab, focused as the screen comes up, would otherwise take its
+        place again), and the keys typed after it wait until then (`enter 3 enter` opens the
+        first note, not what the first tab had focused) if the screen holds input."""
+        self._pending_tab = tab
+        hold = getattr(self, "hold_input", None)
+        if hold is not None and not self.focus_in(tab):
+            hold()
+            self._held_for_tab = True
+
+    def tab_reached(self) -> None:
+        """The tab asked for has the focus (or nothing in it takes it): what was typed after
+        its key goes to it."""
+        self._pending_tab = None
+        if self._held_for_tab:
+            self._held_for_tab = False
+            self.let_input_through()  # type: ignore[attr-defined]
+
+    def focus_in(self, tab: str) -> bool:
+        """Whether the focus is in ``tab``."""
+        return self.focused is not None and any(n.id == tab for n in self.focused.ancestors)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if any(node.id == self._pending_tab for node in event.widget.ancestors):
+            self.tab_reached()
 
     @property
     def tabbed(self) -> TabbedContent | None:

@@ -16,6 +16,7 @@ from store.common.words import plural
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.record_table import Column, RecordTable
 from tui.workers import run_store
 
@@ -69,7 +70,7 @@ class TeamTable(RecordTable[WorkerLoad]):
         return "record-table--muted" if value == "—" else None
 
 
-class TeamScreen(CaselineScreen[None]):
+class TeamScreen(HoldsInput, CaselineScreen[None]):
     """Read only: the numbers to talk about in supervision."""
 
     DEFAULT_CSS = """
@@ -98,7 +99,9 @@ class TeamScreen(CaselineScreen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="title-bar"):
             yield Static(assemble(("Team caseloads", "bold")), id="team-title", classes="title")
-        yield TeamTable(id="team-table", chosen=self._open_supervision)
+        table = TeamTable(id="team-table", chosen=self._open_supervision)
+        table.filled_later()  # `t enter` in one burst: the enter waits for the workers
+        yield table
         yield Static("", id="team-status", classes="muted")
         yield CaselineFooter()
 
@@ -124,6 +127,7 @@ class TeamScreen(CaselineScreen[None]):
         table = self.query_one(TeamTable)
         table.empty_message = "No active workers in this team."
         table.set_rows(list(load.workers))
+        table.filled()
         cases = sum(w.open_cases for w in load.workers)
         needing = sum(w.needing_attention for w in load.workers)
         self.query_one("#team-status", Static).update(
@@ -133,6 +137,7 @@ class TeamScreen(CaselineScreen[None]):
 
     def _refused(self, error: Exception) -> None:
         self.app.notify(str(error), markup=False, timeout=8)
+        self.query_one(TeamTable).filled(choose=False)
         self.dismiss(None)
 
     def action_back(self) -> None:

@@ -22,6 +22,7 @@ from store.consent.records import ConsentStatus
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.lists import InOrderOptionList, refill
 from tui.workers import run_store
 
@@ -68,7 +69,7 @@ def sharing_line(e: SharingInfo) -> Any:
     )
 
 
-class ConsentScreen(CaselineScreen[None]):
+class ConsentScreen(HoldsInput, CaselineScreen[None]):
     """A case's consents and its information-sharing log."""
 
     DEFAULT_CSS = """
@@ -107,7 +108,8 @@ class ConsentScreen(CaselineScreen[None]):
             "Consents  (the date: review or expiry; enter opens one with its history)",
             classes="heading",
         )
-        yield InOrderOptionList(id="consents", chosen=self._open)
+        # `I enter` in one burst: the enter waits for the consents (``FilledLater``).
+        yield InOrderOptionList(id="consents", chosen=self._open, filled_later=True)
         yield Static("", id="consent-note")
         yield Static("Information shared", classes="heading")
         yield OptionList(id="sharing")
@@ -147,6 +149,7 @@ class ConsentScreen(CaselineScreen[None]):
         self.query_one("#consent-note", Static).update(assemble(note))
         self.query_one("#consent-note", Static).display = bool(note)
         self.refresh_bindings()
+        self.query_one("#consents", InOrderOptionList).filled()
 
     # -- which keys apply -----------------------------------------------------------------
 

@@ -132,7 +132,8 @@ class ReferralsPane(CasePane):
 
     def compose(self) -> ComposeResult:
         yield Static("Loading…", id="referrals-summary")
-        yield InOrderOptionList(id="referrals-list", chosen=self._choose)
+        # `7 enter` in one burst: the enter waits for the referrals (``FilledLater``).
+        yield InOrderOptionList(id="referrals-list", chosen=self._choose, filled_later=True)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -175,6 +176,7 @@ class ReferralsPane(CasePane):
         if found is not None:
             self._highlight_found(found)
         self.screen.refresh_bindings()
+        self.query_one("#referrals-list", InOrderOptionList).filled()
 
     def select_record(self, kind: str, record_id: int) -> None:
         """Highlight the referral a search found (out or, "referral in", in) once listed."""

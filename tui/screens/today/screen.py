@@ -20,6 +20,7 @@ from store.reminders.records import Agenda, AgendaItem
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.lists import InOrderOptionList
 from tui.workers import run_store
 
@@ -54,7 +55,7 @@ def _due(item: AgendaItem, today: Any) -> str:
     return f"{item.due_on.day:02d} {month}"
 
 
-class TodayScreen(CaselineScreen[None]):
+class TodayScreen(HoldsInput, CaselineScreen[None]):
     """The agenda of the signed-in worker, of a worker of their team, or of the team."""
 
     DEFAULT_CSS = """
@@ -114,7 +115,10 @@ class TodayScreen(CaselineScreen[None]):
         with Horizontal(classes="title-bar"):
             yield self._title
             yield Static(dates.format_date(dates.today()), id="today-date", classes="who")
-        yield InOrderOptionList(id="today-list", chosen=self._choose)
+        # `g enter` in one burst: the enter waits for the agenda (``FilledLater``).
+        yield InOrderOptionList(
+            id="today-list", chosen=self._choose, filled_later=self.agenda is None
+        )
         yield Static("", id="today-status", classes="muted")
         yield CaselineFooter()
 
@@ -181,6 +185,7 @@ class TodayScreen(CaselineScreen[None]):
         if not agenda.items:
             said = "Nothing needs doing: nothing overdue, due or coming up."
         self.query_one("#today-status", Static).update(f" {said}")
+        self.query_one("#today-list", InOrderOptionList).filled()
 
     def _line(self, item: AgendaItem, agenda: Agenda, mine: bool) -> Any:
         client = _cut(item.client_name, CLIENT_WIDTH).ljust(CLIENT_WIDTH)
