@@ -307,6 +307,19 @@ async def test_a_key_typed_as_a_note_is_saved_acts_on_the_screen_beneath(
     assert GOOD_NOTE in written  # as typed: no `5` at its end
 
 
+async def opened_then_closed(
+    pilot: Pilot[None], held: Held, opens: list[type[Screen[Any]]], opened: str, back_on: str
+) -> None:
+    """The held read released once every key has come: the last screen opened is
+    ``opened`` (what the waiting `enter` opened), and the `escape` typed after it has closed
+    it again, back on a ``back_on``."""
+    app = pilot.app
+    await held.release_once_typed(pilot)
+    await until(pilot, lambda: [kind.__name__ for kind in opens][-1:] == [opened])
+    await until(pilot, lambda: type(app.screen).__name__ == back_on)
+    await loaded(pilot)
+
+
 @pytest.mark.parametrize(
     ("tab", "words", "owner", "read", "opened"),
     [
@@ -344,10 +357,7 @@ async def test_enter_on_a_tab_not_yet_filled_waits_for_its_records_and_the_keys_
         opens = pushed(app)
         held = hold(getattr(app.store, owner), read)
         burst(app, "enter", tab, "slash", *words, "enter", "enter", "escape")
-        await held.release_once_typed(pilot)
-        await until(pilot, lambda: [kind.__name__ for kind in opens][-1:] == [opened])
-        await until(pilot, lambda: isinstance(app.screen, CaseFileScreen))
-        await loaded(pilot)
+        await opened_then_closed(pilot, held, opens, opened, "CaseFileScreen")
         assert on_tab(app, {"3": "notes", "4": "chronology"}[tab])
 
 
@@ -381,7 +391,4 @@ async def test_enter_straight_after_the_key_that_lists_them_opens_the_first_reco
         opens = pushed(app)
         held = hold(getattr(app.store, owner), read)
         burst(app, "enter", key, "enter", "escape")
-        await held.release_once_typed(pilot)
-        await until(pilot, lambda: [kind.__name__ for kind in opens][-1:] == [opened])
-        await until(pilot, lambda: type(app.screen).__name__ == back_on)
-        await loaded(pilot)
+        await opened_then_closed(pilot, held, opens, opened, back_on)
