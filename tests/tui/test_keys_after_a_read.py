@@ -362,10 +362,10 @@ async def test_enter_on_a_tab_not_yet_filled_waits_for_its_records_and_the_keys_
 
 
 @pytest.mark.parametrize(
-    ("key", "owner", "read", "opened", "back_on"),
+    ("keys", "owner", "read", "opened", "back_on"),
     [
-        ("7", "referrals", "for_case", "ReferralScreen", "CaseFileScreen"),
-        ("I", "consent", "view", "ConsentDetailScreen", "ConsentScreen"),
+        (("enter", "7"), "referrals", "for_case", "ReferralScreen", "CaseFileScreen"),
+        (("I",), "consent", "view", "ConsentDetailScreen", "ConsentScreen"),
     ],
     ids=["referrals", "consents"],
 )
@@ -373,22 +373,25 @@ async def test_enter_straight_after_the_key_that_lists_them_opens_the_first_reco
     make_app: MakeApp,
     seeded_db: Path,
     hold: Hold,
-    key: str,
+    keys: tuple[str, ...],
     owner: str,
     read: str,
     opened: str,
     back_on: str,
 ) -> None:
-    """`enter`, then `7` (the referrals) or `I` (the consents), `enter` and `escape` in one
-    burst, the list's read held up: the last `enter` opens its first record once read, and
-    the `escape` closes it again. Before, that `enter` went to the empty list (or, for `7`,
-    to the overview's list still focused, opening a contact) and the `escape` left."""
+    """`enter 7` (a case's referrals) from the caseload, or `I` (its consents) in the case
+    file, then `enter` and `escape`, in one burst, the list's read held up: the last `enter`
+    opens its first record once read, and the `escape` closes it again. Before, that `enter`
+    went to the empty list (or, for `7`, to the overview's list still focused, opening a
+    contact) and the `escape` left."""
     _referral(seeded_db)
     _with_consent(seeded_db)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
+        if keys[0] == "I":
+            await open_case(pilot)  # `I` needs the case read (typed before, it is dropped)
         await loaded(pilot)
         opens = pushed(app)
         held = hold(getattr(app.store, owner), read)
-        burst(app, "enter", key, "enter", "escape")
+        burst(app, *keys, "enter", "escape")
         await opened_then_closed(pilot, held, opens, opened, back_on)
