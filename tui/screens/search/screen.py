@@ -218,8 +218,8 @@ class SearchScreen(HoldsInput, CaselineScreen[None]):
         results.add_options(options)
         if options:
             results.highlighted = at if at is not None and at < len(options) else 0
-        elif results.filling and results.has_focus:  # none where `enter` sent the focus
-            self.box.focus_to_type_on()
+        else:
+            self._back_to_the_box()
         self.refresh_bindings()
         if not page.searched:
             self._say(
@@ -241,9 +241,14 @@ class SearchScreen(HoldsInput, CaselineScreen[None]):
         if asked == self._asked:
             self._answered = asked
             self._say(str(error))
-            if self.results.filling and self.results.has_focus:
-                self.box.focus_to_type_on()
+            self._back_to_the_box()
             self.results.filled(choose=False)  # what is listed was found for other words
+
+    def _back_to_the_box(self) -> None:
+        """Nothing to choose where `enter` sent the focus to wait for the answer: back to the
+        box, with the words as typed, to type on."""
+        if self.results.filling and self.results.has_focus:
+            self.box.focus_to_type_on()
 
     def _say(self, text: str) -> None:
         self.query_one("#search-status", Static).update(assemble(" " + text))
