@@ -395,3 +395,74 @@ async def test_enter_straight_after_the_key_that_lists_them_opens_the_first_reco
         held = hold(getattr(app.store, owner), read)
         burst(app, *keys, "enter", "escape")
         await opened_then_closed(pilot, held, opens, opened, back_on)
+
+
+@pytest.mark.parametrize(
+    ("start", "keys", "owner", "read", "opened", "back_on"),
+    [
+        ("case", ("M", "enter"), "conferences", "meetings", "MinutesScreen", "ConferencesScreen"),
+        ("meetings", ("enter", "x"), "conferences", "minutes", "ExportScreen", "MinutesScreen"),
+        ("case", ("K", "x"), "reminders", "tasks", "FormScreen", "TasksScreen"),
+        ("caseload", ("enter", "M"), "case_file", "view", "ConferencesScreen", "CaseFileScreen"),
+        ("notes", ("enter", "m"), "notes", "get", "FormScreen", "NoteViewScreen"),
+        ("referrals", ("enter", "s"), "referrals", "get", "FormScreen", "ReferralScreen"),
+        ("case", ("I", "e"), "consent", "view", "FormScreen", "ConsentScreen"),
+    ],
+    ids=[
+        "meetings-enter",
+        "minutes-export",
+        "tasks-done",
+        "case-meetings",
+        "note-amend",
+        "referral-status",
+        "consent-edit",
+    ],
+)
+async def test_keys_straight_after_a_screen_is_opened_act_on_what_it_reads(
+    make_app: MakeApp,
+    seeded_db: Path,
+    hold: Hold,
+    monkeypatch: pytest.MonkeyPatch,
+    start: str,
+    keys: tuple[str, ...],
+    owner: str,
+    read: str,
+    opened: str,
+    back_on: str,
+) -> None:
+    """`M enter` (a case's meetings, the first one's minutes), `enter x` (a meeting's minutes,
+    exported), `K x` (a case's tasks, the first one done), `enter M` (a case, read past its
+    first paint, and its meetings), then `escape`, in one burst, what the screen shows held
+    up: the keys wait for it and act on it, and the `escape` closes what they opened.
+    Before, they found nothing to act on and were lost, and the `escape` closed the screen
+    itself."""
+    monkeypatch.setattr(opening, "FIRST_PAINT_WAIT", 0.0)
+    _with_meeting(seeded_db)
+    _referral(seeded_db)
+    _with_consent(seeded_db)
+    store = Store.open(seeded_db)
+    try:
+        me = store.workers.ensure("sam.okafor")
+        store.reminders.add_task(me, 1, {"title": "Ring the GP", "due_on": "yesterday"})
+        first = store.cases.caseload(me)[0].id
+        note = {"contact_at": "today 9:00", "note_type": "phone call", "body": GOOD_NOTE}
+        store.notes.finalise(me, first, note)
+    finally:
+        store.close()
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        if start != "caseload":
+            case_file = await open_case(pilot)
+        if start == "meetings":
+            await pilot.press("M")
+            await until(pilot, lambda: isinstance(app.screen, ConferencesScreen))
+            await loaded(pilot)
+        if start in ("notes", "referrals"):
+            await pilot.press({"notes": "3", "referrals": "7"}[start])
+            await until(pilot, lambda: case_file.focus_in(start))
+            await loaded(pilot)
+        opens = pushed(app)
+        held = hold(getattr(app.store, owner), read)
+        burst(app, *keys, "escape")
+        await opened_then_closed(pilot, held, opens, opened, back_on)

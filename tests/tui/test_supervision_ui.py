@@ -172,6 +172,24 @@ async def test_a_worker_opens_their_own_record_from_the_caseload(tmp_path: Path)
         await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
 
 
+async def test_enter_typed_with_s_reads_the_first_note_once_the_record_is_read(
+    tmp_path: Path, hold: Callable[[Any, str], Held]
+) -> None:
+    """`S enter` in one burst, the record held up (a busy database): the enter waits for it
+    and reads its first note. Before, it found the table empty and was lost."""
+    db, people = team_db(tmp_path)
+    written(db, people)
+    app = CaselineApp(db=db, me=people["nia.north"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        held = hold(app.store.supervision, "record")
+        burst(app, "S", "enter")
+        await held.release_once_typed(pilot)
+        await until(pilot, lambda: isinstance(app.screen, SupervisionViewScreen))
+        await loaded(pilot)
+        assert AGREED in visible_text(app)
+
+
 async def test_a_supervisor_amends_a_finalised_note_which_stays_as_it_was(
     tmp_path: Path,
 ) -> None:

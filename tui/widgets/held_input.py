@@ -10,13 +10,16 @@ as if typed a moment later (``tui.widgets.textual_fixes.kept_by_screen`` keeps i
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import asyncio
+import inspect
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events
 
 from store.common.errors import StoreError
 from tui.widgets.textual_fixes import forward
-from tui.workers import report
+from tui.workers import report, run_store
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -25,6 +28,8 @@ if TYPE_CHECKING:
     _ScreenBase = Screen[Any]
 else:
     _ScreenBase = object
+
+T = TypeVar("T")
 
 # Never held longer than this: a draft that takes longer to look up (the database busy) comes
 # after what is typed, and then restores only the fields still as the form opened them.
@@ -43,6 +48,21 @@ class HoldsInput(_ScreenBase):
             self._held_input = []
             self._hold_ends = self.set_timer(HOLD_AT_MOST_SECONDS, self.let_input_through)
 
+    def hold_input_until(self, ready: asyncio.Event) -> None:
+        """Keep what is typed until ``ready`` is set (or for a while), unless something
+        keeps it already (and lets it through in its turn)."""
+        if self._held_input is not None:
+            return
+        self.hold_input()
+        held = self._held_input
+
+        async def then_let_through() -> None:
+            await ready.wait()
+            if self._held_input is held:  # this hold, not one begun after it was let through
+                self.let_input_through()
+
+        self.run_worker(then_let_through(), group="hold-input", exit_on_error=False)
+
     @property
     def holding_input(self) -> bool:
         """Whether what is typed is being kept for now."""
@@ -54,15 +74,59 @@ class HoldsInput(_ScreenBase):
         self._held_input.append(event)
         return True
 
+    def on_key(self, event: events.Key) -> None:
+        """A key that reached the screen itself while input is held (nothing had the focus,
+        or a widget that doesn't keep input let it by): kept too, or its binding would run
+        ahead of what was kept before it, on records not yet read."""
+        if self.keeps_input(event):
+            event.stop()
+            event.prevent_default()
+
+    def read_then_let_through(
+        self,
+        call: Callable[[], T],
+        *,
+        done: Callable[[T], object],
+        failed: Callable[[StoreError], object] | None = None,
+        name: str,
+    ) -> None:
+        """Read what the screen shows (``call``, a store call, in a thread; ``done`` shows
+        it), holding what is typed meanwhile: `M enter` or `K x` in one burst act on the
+        meetings or the tasks read, not on the empty list before them. A read that fails is
+        said (or given to ``failed``), and what was kept goes on: to a screen ``done``
+        opened, if it did (`d enter`: the drafts read, listed, and the first reopened)."""
+        self.hold_input()
+
+        async def then_let_through(answer: object) -> None:
+            try:
+                if inspect.isawaitable(answer):
+                    await answer
+            finally:
+                self.let_input_through(onward=self.app.screen is not self)
+
+        def not_read(error: StoreError) -> object:
+            if failed is not None:
+                return then_let_through(failed(error))
+            report(self.app, error)
+            return then_let_through(None)
+
+        run_store(
+            self,
+            call,
+            done=lambda result: then_let_through(done(result)),
+            failed=not_read,
+            name=name,
+        )
+
     def close_then_let_through(self, result: Any = None) -> None:
         """Close with ``result`` (its write done): what was kept meanwhile goes to the screen
         beneath."""
         self.dismiss(result)
         self.let_input_through()
 
-    def not_written(self, error: StoreError) -> None:
-        """The write what was typed waited for failed: said, and what was kept goes back
-        into the screen, which stays."""
+    def not_done(self, error: StoreError) -> None:
+        """The write or the read what was typed waited for failed: said, and what was kept
+        goes back into the screen, which stays."""
         report(self.app, error)
         self.let_input_through()
 

@@ -106,7 +106,7 @@ class AssessmentEditor(FormScreen):
                 self,
                 self._draft_writer(self.values()),
                 done=self._saved_nothing,
-                failed=self.not_written,
+                failed=self.not_done,
                 name="form",
             )
         else:

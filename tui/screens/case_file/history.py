@@ -17,8 +17,8 @@ from store.common import dates
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.record_table import Column, RecordTable
-from tui.workers import run_store
 
 
 def _when(line: HistoryLine, today: date) -> str:
@@ -54,7 +54,7 @@ class HistoryTable(RecordTable[HistoryLine]):
         return "record-table--muted" if value == "—" else None
 
 
-class HistoryScreen(CaselineScreen[None]):
+class HistoryScreen(HoldsInput, CaselineScreen[None]):
     """Every recorded change to the case, its client, network, professionals, plans and
     referrals; the highlighted one in full beneath, with why where a reason was given."""
 
@@ -94,8 +94,7 @@ class HistoryScreen(CaselineScreen[None]):
 
     def _load(self, *, opening: bool = False) -> None:
         app, case_id = self.caseline, self.case_id
-        run_store(
-            self,
+        self.read_then_let_through(
             lambda: app.store.case_file.case_history_lines(app.me, case_id, opening=opening),
             done=self._show,
             name="history",

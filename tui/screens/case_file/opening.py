@@ -8,7 +8,8 @@ once they are shown (``hold_first_paint``): its first frame is the case, and the
 screen is not drawn whole again: ``tui.widgets.textual_fixes``, 6, 9 and 10, and
 ``textual_fixes_more``, 12). A read that takes longer than ``FIRST_PAINT_WAIT`` (a database
 on a slow disk) lets the screen paint "Loading…" meanwhile. Keys typed in that moment wait
-their turn, in order, as they would behind any other work of the screen.
+for the case, in order (the case file's keys, `I`, `M`, `e`, act on the case read), for at
+most two seconds (``tui.widgets.held_input.HOLD_AT_MOST_SECONDS``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from textual.widgets import TabbedContent
 
 from tui.screens.chronology.pane import ChronologyTable
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.textual_fixes import underline_at_once
 from tui.widgets.textual_fixes_more import notices_now
@@ -81,6 +83,8 @@ async def hold_first_paint(screen: Screen[Any], shown: asyncio.Event) -> None:
 
     with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(ready(), FIRST_PAINT_WAIT)
+    if isinstance(screen, HoldsInput) and not shown.is_set():
+        screen.hold_input_until(shown)
     underline_at_once(screen.query_one(TabbedContent))
     await notices_now(screen)
 

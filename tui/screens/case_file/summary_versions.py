@@ -16,11 +16,11 @@ from store.common import dates
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.markdown import SafeMarkdown
-from tui.workers import run_store
 
 
-class SummaryVersionsScreen(CaselineScreen[None]):
+class SummaryVersionsScreen(HoldsInput, CaselineScreen[None]):
     """The versions of a summary, newest first; the highlighted one is shown beneath."""
 
     DEFAULT_CSS = """
@@ -53,8 +53,7 @@ class SummaryVersionsScreen(CaselineScreen[None]):
 
     def _load(self, *, opening: bool = False) -> None:
         app, case_id = self.caseline, self.case_id
-        run_store(
-            self,
+        self.read_then_let_through(
             lambda: app.store.case_file.summary_versions(app.me, case_id, opening=opening),
             done=self._show,
             name="versions",

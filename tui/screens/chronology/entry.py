@@ -20,8 +20,8 @@ from tui.screens.form import Field, FormScreen
 from tui.text import assemble
 from tui.widgets.date_field import PAST
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.markdown import SafeMarkdown
-from tui.workers import run_store
 
 if TYPE_CHECKING:
     from tui.host import CaselineHost
@@ -118,7 +118,7 @@ def edit_entry_screen(app: CaselineHost, entry: ChronologyItem, label: str) -> F
     )
 
 
-class ChronologyEntryScreen(CaselineScreen[None]):
+class ChronologyEntryScreen(HoldsInput, CaselineScreen[None]):
     """A chronology entry with its history; e edits a manual entry or annotates any."""
 
     DEFAULT_CSS = """
@@ -179,7 +179,7 @@ class ChronologyEntryScreen(CaselineScreen[None]):
                 store.case_file.history(me, "chronology_entry", entry_id),
             )
 
-        run_store(self, read, done=self._show, name="entry")
+        self.read_then_let_through(read, done=self._show, name="entry")
 
     def _show(self, found: tuple[ChronologyItem, list[ChangeInfo]]) -> None:
         entry, history = found

@@ -13,7 +13,7 @@ from store.common import dates
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
-from tui.workers import run_store
+from tui.widgets.held_input import HoldsInput
 
 if TYPE_CHECKING:
     from store.consent.records import ConsentChange, ConsentInfo
@@ -30,7 +30,7 @@ FIELD_NAMES = {
 }
 
 
-class ConsentDetailScreen(CaselineScreen[None]):
+class ConsentDetailScreen(HoldsInput, CaselineScreen[None]):
     """A consent as it stands today, and its history, newest change first."""
 
     DEFAULT_CSS = """
@@ -61,7 +61,7 @@ class ConsentDetailScreen(CaselineScreen[None]):
         def read() -> tuple[ConsentInfo, list[ConsentChange]]:
             return store.consent.get(me, consent_id), store.consent.history(me, consent_id)
 
-        run_store(self, read, done=self._show, name="consent-view")
+        self.read_then_let_through(read, done=self._show, name="consent-view")
         self.query_one("#consent-body").focus()
 
     def _show(self, found: tuple[ConsentInfo, list[ConsentChange]]) -> None:

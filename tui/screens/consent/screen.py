@@ -24,7 +24,6 @@ from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.held_input import HoldsInput
 from tui.widgets.lists import InOrderOptionList, refill
-from tui.workers import run_store
 
 if TYPE_CHECKING:
     from store.consent.records import ConsentInfo, ConsentView, SharingInfo
@@ -124,7 +123,9 @@ class ConsentScreen(HoldsInput, CaselineScreen[None]):
 
     def action_reload(self) -> None:
         store, me, case_id = self.caseline.store, self.caseline.me, self.case_id
-        run_store(self, lambda: store.consent.view(me, case_id), done=self._show, name="consent")
+        self.read_then_let_through(
+            lambda: store.consent.view(me, case_id), done=self._show, name="consent"
+        )
 
     def _show(self, view: ConsentView) -> None:
         self.view = view

@@ -16,6 +16,7 @@ from store.resources.records import ServiceDetail
 from tui.screens.base import CaselineScreen
 from tui.text import assemble, plain
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.workers import run_store
 
 EDITORS = frozenset({"worker", "supervisor", "manager"})
@@ -26,7 +27,7 @@ def may_edit(role: str) -> bool:
     return role in EDITORS
 
 
-class ServiceScreen(CaselineScreen[ServiceDetail | None]):
+class ServiceScreen(HoldsInput, CaselineScreen[ServiceDetail | None]):
     """One service; dismisses with it (changed or not) when chosen in picking mode."""
 
     DEFAULT_CSS = """
@@ -89,8 +90,7 @@ class ServiceScreen(CaselineScreen[ServiceDetail | None]):
 
     def _load(self) -> None:
         app, service_id = self.caseline, self.service_id
-        run_store(
-            self,
+        self.read_then_let_through(
             lambda: app.store.resources.get(app.me, service_id),
             done=self._show,
             failed=self._refused,

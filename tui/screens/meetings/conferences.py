@@ -25,6 +25,7 @@ from tui.screens.form import Field, FormScreen
 from tui.text import assemble
 from tui.widgets.date_field import FUTURE
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.lists import InOrderOptionList, refill
 from tui.widgets.markdown import SafeMarkdown
 from tui.workers import read_in_turn, report, run_store
@@ -122,7 +123,7 @@ def meeting_label(meeting: ConferenceInfo | ConferenceListItem, label: str) -> s
     return f"{meeting.title} of {_when(meeting)} · {label}"
 
 
-class ConferencesScreen(CaselineScreen[None]):
+class ConferencesScreen(HoldsInput, CaselineScreen[None]):
     """The meetings of one case, newest first, and their actions, open ones first."""
 
     DEFAULT_CSS = """
@@ -212,8 +213,7 @@ class ConferencesScreen(CaselineScreen[None]):
 
     def _load(self) -> None:
         store, me, case_id = self.caseline.store, self.caseline.me, self.case_id
-        run_store(
-            self,
+        self.read_then_let_through(
             lambda: store.conferences.meetings(me, case_id),
             done=lambda shown: self._show(shown.meetings, shown.actions, shown.closed),
             name="conferences",
@@ -439,7 +439,7 @@ class ConferencesScreen(CaselineScreen[None]):
         self.dismiss(None)
 
 
-class MinutesScreen(CaselineScreen[None]):
+class MinutesScreen(HoldsInput, CaselineScreen[None]):
     """One meeting's minutes as a document, read-only."""
 
     DEFAULT_CSS = """
@@ -524,8 +524,7 @@ class MinutesScreen(CaselineScreen[None]):
 
     def _load(self, *, opening: bool = False) -> None:
         store, me, conference_id = self.caseline.store, self.caseline.me, self.conference_id
-        run_store(
-            self,
+        self.read_then_let_through(
             lambda: store.conferences.minutes(me, conference_id, opening=opening),
             done=lambda shown: self._show(shown.conference, shown.detail),
             name="minutes",
@@ -547,7 +546,7 @@ class MinutesScreen(CaselineScreen[None]):
         self.query_one("#minutes-body", SafeMarkdown).show(
             minutes_markdown(conference, today=dates.today(), level=2)
         )
-        self.query_one("#minutes-doc").focus()
+        self.set_focus(self.query_one("#minutes-doc"))  # now: what was typed meanwhile goes there
 
     def action_back(self) -> None:
         self.dismiss(None)

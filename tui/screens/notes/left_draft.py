@@ -20,7 +20,7 @@ from tui.screens.base import CaselineScreen
 from tui.screens.notes.note_editor import NoteEditorScreen
 from tui.text import assemble, plain
 from tui.widgets.footer import CaselineFooter
-from tui.workers import run_store
+from tui.widgets.held_input import HoldsInput
 
 # What a new note takes from the draft: everything the author typed, on this case.
 CARRIED = (
@@ -35,7 +35,7 @@ CARRIED = (
 )
 
 
-class LeftDraftScreen(CaselineScreen[None]):
+class LeftDraftScreen(HoldsInput, CaselineScreen[None]):
     """Read only: who left it, when it was last saved, and what it says."""
 
     DEFAULT_CSS = """
@@ -82,8 +82,7 @@ class LeftDraftScreen(CaselineScreen[None]):
 
     def on_mount(self) -> None:
         app, draft_id = self.caseline, self.listed.id
-        run_store(
-            self,
+        self.read_then_let_through(
             lambda: app.store.notes.left_draft(app.me, draft_id),
             done=self._show,
             failed=self._gone,

@@ -553,7 +553,7 @@ class NoteEditorScreen(HoldsInput, CaselineScreen[int | None]):
             self,
             lambda: self._keep(state),
             done=lambda _: self._closed_with(message),
-            failed=self.not_written,
+            failed=self.not_done,
             name="keep",
         )
 

@@ -15,14 +15,15 @@ from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.markdown import SafeMarkdown
 from tui.widgets.safe_text_area import SafeTextArea
-from tui.workers import read_in_turn, run_store
+from tui.workers import read_in_turn
 
 MARKDOWN_LIMIT = 50_000  # characters of a note formatted as Markdown; longer is plain text
 
 
-class NoteViewScreen(CaselineScreen[None]):
+class NoteViewScreen(HoldsInput, CaselineScreen[None]):
     """A note as a reader sees it: who, when, what, and every correction since."""
 
     DEFAULT_CSS = """
@@ -69,8 +70,7 @@ class NoteViewScreen(CaselineScreen[None]):
 
     def _load(self, *, opening: bool = False) -> None:
         app, note_id = self.caseline, self.note_id
-        run_store(
-            self,
+        self.read_then_let_through(
             lambda: app.store.notes.get(app.me, note_id, opening=opening),
             done=self._show,
             name="note",

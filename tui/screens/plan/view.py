@@ -16,6 +16,7 @@ from tui.screens.base import CaselineScreen
 from tui.screens.plan.forms import _app
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.markdown import SafeMarkdown
 from tui.workers import run_store
 
@@ -63,7 +64,7 @@ def earlier_plans(app: App[Any], case_id: int, label: str) -> None:
     )
 
 
-class PlanViewScreen(CaselineScreen[None]):
+class PlanViewScreen(HoldsInput, CaselineScreen[None]):
     """A whole plan as one document, read-only; for a review, scrolled to it."""
 
     DEFAULT_CSS = """
@@ -98,7 +99,7 @@ class PlanViewScreen(CaselineScreen[None]):
             assert review_id is not None
             return store.plans.for_review(me, review_id, opening=True)
 
-        run_store(self, read, done=self._show, name="plan-read", exclusive=False)
+        self.read_then_let_through(read, done=self._show, name="plan-read")
 
     def _show(self, plan: PlanInfo) -> None:
         from store.plans.render import plan_markdown, review_markdown

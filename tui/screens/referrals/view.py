@@ -20,7 +20,7 @@ from tui.screens.base import CaselineScreen
 from tui.screens.referrals import forms
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
-from tui.workers import run_store
+from tui.widgets.held_input import HoldsInput
 
 
 def _days(n: int | None, what: str) -> str:
@@ -142,7 +142,7 @@ def earlier_lines(r: ReferralDetail) -> list[Content]:
     return lines
 
 
-class ReferralScreen(CaselineScreen[None]):
+class ReferralScreen(HoldsInput, CaselineScreen[None]):
     """A referral read in full, with its history and chases."""
 
     DEFAULT_CSS = """
@@ -215,8 +215,7 @@ class ReferralScreen(CaselineScreen[None]):
 
     def _load(self, *, opening: bool = False) -> None:
         app, referral_id = self.caseline, self.referral_id
-        run_store(
-            self,
+        self.read_then_let_through(
             lambda: app.store.referrals.get(app.me, referral_id, opening=opening),
             done=self._show,
             failed=self._refused,

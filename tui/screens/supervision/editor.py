@@ -305,7 +305,7 @@ class SupervisionEditorScreen(HoldsInput, CaselineScreen[int | None]):
                     self._finished = True
 
         self.hold_input()
-        run_store(self, keep, done=lambda _: self._kept(), failed=self.not_written, name="keep")
+        run_store(self, keep, done=lambda _: self._kept(), failed=self.not_done, name="keep")
 
     def _kept(self) -> None:
         self.notify("Kept as a draft: it is at the top of the supervision record.", markup=False)

@@ -21,8 +21,8 @@ from store.supervision.records import SupervisionDraft, SupervisionRecord
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.record_table import Column, RecordTable
-from tui.workers import run_store
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +125,7 @@ class SupervisionTable(RecordTable[SupervisionLine]):
         return "record-table--muted" if value == "—" else None
 
 
-class SupervisionScreen(CaselineScreen[None]):
+class SupervisionScreen(HoldsInput, CaselineScreen[None]):
     """A worker's supervision record, as the reader may see it."""
 
     DEFAULT_CSS = """
@@ -180,8 +180,7 @@ class SupervisionScreen(CaselineScreen[None]):
 
     def _load(self, *, opening: bool = False) -> None:
         app, worker_id = self.caseline, self.worker_id
-        run_store(
-            self,
+        self.read_then_let_through(
             lambda: app.store.supervision.record(app.me, worker_id, opening=opening),
             done=self._show,
             failed=self._refused if opening else None,

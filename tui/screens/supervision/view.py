@@ -17,11 +17,11 @@ from tui.screens.base import CaselineScreen
 from tui.screens.form import Field, FormScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.markdown import SafeMarkdown
-from tui.workers import run_store
 
 
-class SupervisionViewScreen(CaselineScreen[None]):
+class SupervisionViewScreen(HoldsInput, CaselineScreen[None]):
     """A finalised supervision note as a reader sees it."""
 
     DEFAULT_CSS = """
@@ -66,8 +66,7 @@ class SupervisionViewScreen(CaselineScreen[None]):
 
     def on_mount(self) -> None:
         app, note_id = self.caseline, self.note_id
-        run_store(
-            self,
+        self.read_then_let_through(
             lambda: app.store.supervision.get(app.me, note_id, opening=True),
             done=self._show,
             failed=self._refused,

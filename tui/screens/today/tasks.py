@@ -18,10 +18,10 @@ from store.reminders.records import TaskInfo
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
-from tui.workers import run_store
+from tui.widgets.held_input import HoldsInput
 
 
-class TasksScreen(CaselineScreen[None]):
+class TasksScreen(HoldsInput, CaselineScreen[None]):
     """The tasks of one case."""
 
     DEFAULT_CSS = """
@@ -71,7 +71,9 @@ class TasksScreen(CaselineScreen[None]):
 
     def reload(self) -> None:
         store, me, case_id = self.caseline.store, self.caseline.me, self.case_id
-        run_store(self, lambda: store.reminders.tasks(me, case_id), done=self._show, name="tasks")
+        self.read_then_let_through(
+            lambda: store.reminders.tasks(me, case_id), done=self._show, name="tasks"
+        )
 
     def _show(self, tasks: list[TaskInfo]) -> None:
         self.tasks = tasks
