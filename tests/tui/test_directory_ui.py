@@ -23,7 +23,8 @@ from tui.screens.directory.screen import DirectoryScreen, ServiceTable
 from tui.screens.directory.service import ServiceScreen
 from tui.screens.form import FormScreen
 
-from .helpers import enter_then_escape, form_shown, loaded, type_text, visible_text
+from .held import Held
+from .helpers import burst, enter_then_escape, form_shown, loaded, type_text, visible_text
 from .waiting import until
 
 ZOE = {
@@ -328,3 +329,21 @@ async def test_enter_then_escape_typed_together_reads_a_service_and_comes_back(
         await pilot.press("down")  # from the search box to the list
         await enter_then_escape(pilot, app, "directory-table", ServiceScreen)
         assert isinstance(app.screen, DirectoryScreen)
+
+
+async def test_words_enter_enter_in_one_burst_reads_the_first_service_found(
+    make_app: Callable[..., CaselineApp], directory_db: Path, hold: Callable[[Any, str], Held]
+) -> None:
+    """`debt enter enter` typed together, the search held up (a busy database): the first
+    `enter` searches at once, the second waits for the services found and reads the first
+    of them. Before, it read the service highlighted before the search (the first of all,
+    Café Zoë's): the wrong one, chosen for a referral."""
+    app = make_app(db=directory_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_directory(pilot, app)
+        held = hold(app.store.resources, "search")
+        burst(app, *"debt", "enter", "enter")
+        await held.release_once_typed(pilot)
+        await until(pilot, lambda: isinstance(app.screen, ServiceScreen))
+        await loaded(pilot)
+        assert "Debt advice line · Citywide Advice" in visible_text(app)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any, ClassVar
 
-from textual import events, on
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -20,6 +20,7 @@ from tui.screens.base import CaselineScreen
 from tui.screens.directory.service import ServiceScreen, may_edit
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.record_table import Column, RecordTable
 from tui.widgets.safe import SafeInput
 from tui.workers import run_store
@@ -85,7 +86,7 @@ class ServiceTable(RecordTable[ServiceSummary]):
         return "record-table--muted" if value == "—" or row.withdrawn else None
 
 
-class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
+class DirectoryScreen(HoldsInput, CaselineScreen[ServiceSummary | None]):
     """Search the directory; read, add and correct its services, or choose one."""
 
     DEFAULT_CSS = """
@@ -179,6 +180,7 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
             placeholder="/ search: name, organisation, category, who it is for",
             id="directory-search",
             compact=True,
+            changed_now=self._typed,
             submitted_now=self._submitted,
         )
         yield ServiceTable(id="directory-table", chosen=self._selected)
@@ -195,16 +197,26 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
 
     # -- searching ---------------------------------------------------------------------
 
-    @on(Input.Changed, "#directory-search")
-    def _typed(self) -> None:
+    def _typed(self, _: str) -> None:
+        """A change to the search box, in the key's turn: searched after a pause."""
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(SEARCH_AFTER_SECONDS, self._search)
 
     def _submitted(self) -> None:
-        self.set_focus(self.table)  # now: the keys after enter go to the services
+        """`enter` in the box: to the services, now, so the keys after it go there. Typed
+        before the search after a pause (`food enter enter` in one burst), it searches at
+        once and the services wait for the answer: the next `enter` chooses from the
+        services found, not from those listed before."""
+        if self._timer is not None:
+            self._search()
+            self.table.filled_later()
+        self.set_focus(self.table)
 
     def _search(self, keep_id: int | None = None) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
         app, text, withdrawn = self.caseline, self.search_box.value, self.withdrawn_too
         category = self.category or None
         highlighted = self.table.highlighted
@@ -233,6 +245,7 @@ class DirectoryScreen(CaselineScreen[ServiceSummary | None]):
             + (" Press a to add a service." if may_edit(self.caseline.me.role) else "")
         )
         table.set_rows(found, keep_id=keep_id)
+        table.filled()  # an `enter` that waited for these chooses now
         count = plural(len(found), "service")
         if len(found) >= SHOWN:
             count = f"the first {SHOWN} services (type to narrow them)"
