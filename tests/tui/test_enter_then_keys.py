@@ -30,6 +30,7 @@ from tui.screens.notes.note_view import NoteViewScreen
 from tui.screens.referrals.view import ReferralScreen
 from tui.screens.search.screen import SearchScreen
 
+from .held import Held
 from .helpers import (
     burst,
     enter_then_escape,
@@ -282,6 +283,37 @@ async def test_words_typed_with_the_enter_that_reopened_a_draft_go_into_the_note
         await until(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
         body = app.screen.query_one("#body", TextArea)
         await until(pilot, lambda: body.text == "second draft!")
+
+
+async def test_enter_typed_with_d_reopens_the_first_draft_not_the_case_beneath(
+    make_app: MakeApp, seeded_db: Path, hold: Callable[[object, str], Held]
+) -> None:
+    """`d` (the drafts, read first: held up here) then `enter` and words, in one burst on the
+    caseload: the enter waits for the list of drafts and reopens the first, and the words go
+    into it. Before, the enter opened the case highlighted on the caseload."""
+    store = Store.open(seeded_db)
+    try:
+        me = store.workers.ensure(ME)
+        store.notes.save_draft(me, 1, {"body": "first draft"})  # type: ignore[arg-type]
+        store.notes.save_draft(me, 2, {"body": "second draft"})  # type: ignore[arg-type]
+    finally:
+        store.close()
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, DraftsScreen))  # offered at start
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, CaseloadScreen))
+        await loaded(pilot)
+        held = hold(app.store.notes, "drafts")
+        burst(app, "d", "enter", "ctrl+end", "!")
+        await held.release_once_typed(pilot)
+
+        def typed() -> str:  # the editor's text, once it is built
+            found = app.screen.query("#body") if isinstance(app.screen, NoteEditorScreen) else []
+            return found.first(TextArea).text if found else ""
+
+        await until(pilot, lambda: typed() == "second draft!")
+        assert [type(s) for s in app.screen_stack] == [CaseloadScreen, NoteEditorScreen]
 
 
 async def test_words_typed_with_the_enter_that_continued_a_cases_draft_go_into_the_note(

@@ -18,6 +18,7 @@ from tui.screens.base import CaselineScreen
 from tui.screens.caseload.case_table import HIDDEN_CLOSED, HIDDEN_MINE, CaseTable
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.safe import SafeInput
 from tui.widgets.textual_fixes import DrawnOnceOnResume
 from tui.workers import run_store
@@ -43,7 +44,7 @@ NO_CASES = {
 }
 
 
-class CaseloadScreen(DrawnOnceOnResume, CaselineScreen[None]):
+class CaseloadScreen(DrawnOnceOnResume, HoldsInput, CaselineScreen[None]):
     """The list of cases: mine or everyone's, open or closed."""
 
     CSS_PATH = "caseload.tcss"
@@ -478,7 +479,8 @@ class CaseloadScreen(DrawnOnceOnResume, CaselineScreen[None]):
         def read() -> tuple[list[DraftInfo], list[LeftDraft]]:
             return app.store.notes.drafts(app.me), app.store.notes.drafts_left(app.me)
 
-        run_store(self, read, done=self._show_drafts, name="drafts")
+        # `d enter` in one burst: the enter waits for the drafts, and reopens the first.
+        self.read_then_let_through(read, done=self._show_drafts, name="drafts")
 
     def _show_drafts(self, found: tuple[list[DraftInfo], list[LeftDraft]]) -> None:
         drafts, left = found
