@@ -67,6 +67,17 @@ READING_SCREENS = frozenset(
 )
 
 
+def as_typed(event: events.Event) -> events.Event:
+    """A key as it was typed. Keys typed while the program starts, before the terminal is put
+    in raw mode, pass through its line discipline, which turns enter's carriage return into a
+    line feed (``ICRNL``): Textual reads that as ctrl+j, which nothing is bound to, and an
+    `enter` typed with the command (`caseline` then `enter` at once) was lost. ctrl+j is
+    taken as enter, as a shell takes it."""
+    if isinstance(event, events.Key) and event.key == "ctrl+j" and not event.is_forwarded:
+        return events.Key("enter", "\r")
+    return event
+
+
 class CaselineApp(Session, SavesOnHangUp):
     """A keyboard-first caseload for social workers."""
 
@@ -276,6 +287,11 @@ class CaselineApp(Session, SavesOnHangUp):
 
     async def on_event(self, event: events.Event) -> None:
         self.note_input(event)
+        event = as_typed(event)
+        if isinstance(event, events.Key) and not event.is_forwarded and self.focused is None:
+            # To the screen, which passes it on if something has the focus by then
+            # (``CaselineScreen.on_key``).
+            setattr(event, "sent_unfocused", True)  # noqa: B010  # an attribute of our own
         # A text field takes every key itself, bindings included, so that keys arriving
         # together are applied in the order they were typed (tui.widgets.textual_fixes).
         if take_input(self, event):

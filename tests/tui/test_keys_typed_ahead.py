@@ -85,3 +85,36 @@ def test_keys_typed_together_act_where_they_were_meant(
         assert term.wait(0.5) is None  # still running
     finally:
         term.close()
+
+
+@pytest.mark.parametrize("filtered", [False, True], ids=["enter", "filter-enter-enter-notes"])
+def test_keys_typed_with_the_command_act_once_the_caseload_is_up(
+    tmp_path: Path, filtered: bool
+) -> None:
+    """Keys typed straight after the command, before the program has started (a demo
+    database: no sign-in first): the terminal turns enter into a line feed until the program
+    puts it in raw mode, read as ctrl+j and lost; and the keys came before the caseload had
+    the focus, so `/` moved it to the filter after the letters behind it had gone by. Now
+    `enter` opens the first case, and `/`, the last client's name, `enter enter 3` that
+    client's notes."""
+    from store.demo.generator import generate
+
+    path = tmp_path / "start.db"
+    store = Store.open(path)
+    try:
+        generate(store, me=WORKER, cases=3, notes_per_case=1, workers=1, seed=1)
+        rows = store.cases.caseload(store.workers.named(WORKER), scope="mine", closed=False)
+        names = sorted(row.client_name for row in rows)
+    finally:
+        store.close()
+    wanted = names[-1] if filtered else names[0]
+    keys = f"/{wanted}\r\r3" if filtered else "\r"
+    term = Terminal(["--db", str(path), "--worker", WORKER], env=app_env(tmp_path))
+    try:
+        term.type(keys, pause=0.0)  # before anything is drawn
+        shown = "filter notes by text" if filtered else "1 Overview"
+        assert term.wait_for_screen(shown), "\n".join(term.screen())
+        assert wanted in term.screen()[0], "\n".join(term.screen())
+        assert term.wait(0.5) is None  # still running
+    finally:
+        term.close()

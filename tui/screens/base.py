@@ -12,7 +12,7 @@ from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from tui.widgets.textual_fixes import release_drawn_lines
+from tui.widgets.textual_fixes import deliver_key, release_drawn_lines
 from tui.workers import report
 
 if TYPE_CHECKING:
@@ -75,6 +75,22 @@ class CaselineScreen(DismissedOnTop[ResultType]):
     @property
     def caseline(self) -> CaselineHost:
         return self.app  # type: ignore[return-value]
+
+    @on(events.Key)
+    async def _pass_on_to_the_focus(self, event: events.Key) -> None:
+        """A key sent to the screen itself because nothing had the focus when it came (typed
+        while the screen was being put up: `/` and a name straight after the command): if
+        something has the focus now, the key goes there, in order, as if typed a moment later.
+        Left to bubble back to the app, `/` moved the focus to the filter after the letters
+        behind it had gone by, and they were lost."""
+        if (
+            getattr(event, "sent_unfocused", False)
+            and self.focused is not None
+            and not event._stop_propagation  # a screen's own handler took it
+        ):
+            event.stop()
+            event.prevent_default()
+            await deliver_key(self.app, events.Key(event.key, event.character))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         # Worker state messages don't bubble, so each screen passes failures on.
