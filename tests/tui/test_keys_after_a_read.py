@@ -407,6 +407,7 @@ async def test_enter_straight_after_the_key_that_lists_them_opens_the_first_reco
         ("notes", ("enter", "m"), "notes", "get", "FormScreen", "NoteViewScreen"),
         ("referrals", ("enter", "s"), "referrals", "get", "FormScreen", "ReferralScreen"),
         ("case", ("I", "e"), "consent", "view", "FormScreen", "ConsentScreen"),
+        ("caseload", ("g", "x"), "reminders", "agenda", "FormScreen", "TodayScreen"),
     ],
     ids=[
         "meetings-enter",
@@ -416,6 +417,7 @@ async def test_enter_straight_after_the_key_that_lists_them_opens_the_first_reco
         "note-amend",
         "referral-status",
         "consent-edit",
+        "today-done",
     ],
 )
 async def test_keys_straight_after_a_screen_is_opened_act_on_what_it_reads(
@@ -432,10 +434,10 @@ async def test_keys_straight_after_a_screen_is_opened_act_on_what_it_reads(
 ) -> None:
     """`M enter` (a case's meetings, the first one's minutes), `enter x` (a meeting's minutes,
     exported), `K x` (a case's tasks, the first one done), `enter M` (a case, read past its
-    first paint, and its meetings), then `escape`, in one burst, what the screen shows held
-    up: the keys wait for it and act on it, and the `escape` closes what they opened.
-    Before, they found nothing to act on and were lost, and the `escape` closed the screen
-    itself."""
+    first paint, and its meetings), `g x` (Today's first line, a task, done) and the like,
+    then `escape`, in one burst, what the screen shows held up: the keys wait for it and
+    act on it, and the `escape` closes what they opened. Before, they found nothing to act
+    on and were lost, and the `escape` closed the screen itself."""
     monkeypatch.setattr(opening, "FIRST_PAINT_WAIT", 0.0)
     _with_meeting(seeded_db)
     _referral(seeded_db)
@@ -443,7 +445,8 @@ async def test_keys_straight_after_a_screen_is_opened_act_on_what_it_reads(
     store = Store.open(seeded_db)
     try:
         me = store.workers.ensure("sam.okafor")
-        store.reminders.add_task(me, 1, {"title": "Ring the GP", "due_on": "yesterday"})
+        # Overdue the longest: the first line of Today too.
+        store.reminders.add_task(me, 1, {"title": "Ring the GP", "due_on": "1/1/2021"})
         first = store.cases.caseload(me)[0].id
         note = {"contact_at": "today 9:00", "note_type": "phone call", "body": GOOD_NOTE}
         store.notes.finalise(me, first, note)

@@ -111,8 +111,7 @@ class TeamScreen(HoldsInput, CaselineScreen[None]):
 
     def _load(self) -> None:
         app = self.caseline
-        run_store(
-            self,
+        self.read_then_let_through(
             lambda: app.store.cases.team_load(app.me),
             done=self._show,
             failed=self._refused,

@@ -22,7 +22,6 @@ from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.held_input import HoldsInput
 from tui.widgets.lists import InOrderOptionList
-from tui.workers import run_store
 
 READERS = (
     "supervisor",
@@ -142,8 +141,7 @@ class TodayScreen(HoldsInput, CaselineScreen[None]):
 
     def reload(self) -> None:
         app, worker_id, team = self.caseline, self.worker_id, self.team
-        run_store(
-            self,
+        self.read_then_let_through(
             lambda: app.store.reminders.agenda(app.me, worker_id=worker_id, team=team),
             done=self._show,
             name="today",
@@ -262,7 +260,10 @@ class TodayScreen(HoldsInput, CaselineScreen[None]):
         if app.me.role not in READERS:
             self.notify("Your agenda is your own cases'; a supervisor sees the team's.")
             return
-        run_store(self, lambda: app.store.cases.team_load(app.me), done=self._pick, name="whose")
+        # `w enter` in one burst: the enter waits for the picker the team's read opens.
+        self.read_then_let_through(
+            lambda: app.store.cases.team_load(app.me), done=self._pick, name="whose"
+        )
 
     def _pick(self, load: TeamLoad) -> None:
         from tui.screens.today.whose import WhosePicker
