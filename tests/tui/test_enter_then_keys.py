@@ -263,26 +263,34 @@ async def test_a_tabs_number_typed_with_the_enter_that_chose_a_case_from_the_pal
         assert [type(s) for s in app.screen_stack] == [CaseloadScreen, CaseFileScreen]
 
 
-async def test_words_typed_with_the_enter_that_reopened_a_draft_go_into_the_note(
-    make_app: MakeApp, seeded_db: Path
-) -> None:
-    """The list of drafts at start posted its choice: the words typed straight after `enter`
-    reached the list, not the note it reopened."""
-    store = Store.open(seeded_db)
+def _two_drafts(db: Path) -> None:
+    store = Store.open(db)
     try:
         me = store.workers.ensure(ME)
         store.notes.save_draft(me, 1, {"body": "first draft"})  # type: ignore[arg-type]
         store.notes.save_draft(me, 2, {"body": "second draft"})  # type: ignore[arg-type]
     finally:
         store.close()
+
+
+def in_the_note(app: CaselineApp) -> str:
+    """The text of the note editor on top, once it is built ("" before)."""
+    found = app.screen.query("#body") if isinstance(app.screen, NoteEditorScreen) else None
+    return found.first(TextArea).text if found else ""
+
+
+async def test_words_typed_with_the_enter_that_reopened_a_draft_go_into_the_note(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    """The list of drafts at start posted its choice: the words typed straight after `enter`
+    reached the list, not the note it reopened."""
+    _two_drafts(seeded_db)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, DraftsScreen))
         await until(pilot, lambda: getattr(app.focused, "option_count", 0) == 2)
         burst(app, "enter", "ctrl+end", "!")
-        await until(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
-        body = app.screen.query_one("#body", TextArea)
-        await until(pilot, lambda: body.text == "second draft!")
+        await until(pilot, lambda: in_the_note(app) == "second draft!")
 
 
 async def test_enter_typed_with_d_reopens_the_first_draft_not_the_case_beneath(
@@ -291,13 +299,7 @@ async def test_enter_typed_with_d_reopens_the_first_draft_not_the_case_beneath(
     """`d` (the drafts, read first: held up here) then `enter` and words, in one burst on the
     caseload: the enter waits for the list of drafts and reopens the first, and the words go
     into it. Before, the enter opened the case highlighted on the caseload."""
-    store = Store.open(seeded_db)
-    try:
-        me = store.workers.ensure(ME)
-        store.notes.save_draft(me, 1, {"body": "first draft"})  # type: ignore[arg-type]
-        store.notes.save_draft(me, 2, {"body": "second draft"})  # type: ignore[arg-type]
-    finally:
-        store.close()
+    _two_drafts(seeded_db)
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, DraftsScreen))  # offered at start
@@ -307,12 +309,7 @@ async def test_enter_typed_with_d_reopens_the_first_draft_not_the_case_beneath(
         held = hold(app.store.notes, "drafts")
         burst(app, "d", "enter", "ctrl+end", "!")
         await held.release_once_typed(pilot)
-
-        def typed() -> str:  # the editor's text, once it is built
-            found = app.screen.query("#body") if isinstance(app.screen, NoteEditorScreen) else []
-            return found.first(TextArea).text if found else ""
-
-        await until(pilot, lambda: typed() == "second draft!")
+        await until(pilot, lambda: in_the_note(app) == "second draft!")
         assert [type(s) for s in app.screen_stack] == [CaseloadScreen, NoteEditorScreen]
 
 
