@@ -6,6 +6,12 @@ by the fields and then overwritten by the draft, and lost. A screen mixing in ``
 calls ``hold_input()`` until it is ready and ``let_input_through()`` once it is: what its
 fields were sent in between is handed to the focused field then, in the order it was typed,
 as if typed a moment later (``tui.widgets.textual_fixes.kept_by_screen`` keeps it).
+
+A screen that reads what it shows after it opens (a case's meetings, tasks, a note, Today)
+does the same while it reads (``read_then_let_through``): `M enter` or `K x` typed in one
+burst act on what was read, not on the empty screen before it. Keys that reach the screen
+itself while it holds (nothing focused yet, or a widget that doesn't keep input let them by)
+are kept too (``on_key``).
 """
 
 from __future__ import annotations
