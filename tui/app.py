@@ -290,7 +290,7 @@ class CaselineApp(Session, SavesOnHangUp):
         event = as_typed(event)
         if isinstance(event, events.Key) and not event.is_forwarded and self.focused is None:
             # To the screen, which passes it on if something has the focus by then
-            # (``CaselineScreen.on_key``).
+            # (``CaselineScreen._pass_on_to_the_focus``).
             setattr(event, "sent_unfocused", True)  # noqa: B010  # an attribute of our own
         # A text field takes every key itself, bindings included, so that keys arriving
         # together are applied in the order they were typed (tui.widgets.textual_fixes).
