@@ -347,3 +347,25 @@ async def test_words_enter_enter_in_one_burst_reads_the_first_service_found(
         await until(pilot, lambda: isinstance(app.screen, ServiceScreen))
         await loaded(pilot)
         assert "Debt advice line · Citywide Advice" in visible_text(app)
+
+
+async def test_keys_typed_with_c_choose_from_the_categories_once_read(
+    make_app: Callable[..., CaselineApp], directory_db: Path, hold: Callable[[Any, str], Held]
+) -> None:
+    """`c down enter` together, the categories held up: the keys wait for the list of them
+    and choose the first category. Before, `down` and `enter` went to the directory beneath
+    (the first service opened) and the categories opened over it afterwards."""
+    app = make_app(db=directory_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_directory(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, DirectoryScreen)
+        await pilot.press("down")  # from the search box to the list, whose key c is
+        held = hold(app.store.resources, "categories")
+        burst(app, "c", "down", "enter")
+        await held.release_once_typed(pilot)
+        await until(pilot, lambda: screen.category != "")
+        await until(pilot, lambda: app.screen is screen)
+        await loaded(pilot)
+        assert screen.category == "Emergency"  # the first, in order
+        assert shown(app) == ["Riverside Food Bank"]

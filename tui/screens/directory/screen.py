@@ -298,8 +298,8 @@ class DirectoryScreen(HoldsInput, CaselineScreen[ServiceSummary | None]):
                 self.category = category
                 self._search()
 
-        run_store(
-            self,
+        # `c down enter` in one burst: the keys wait for the categories, and choose one.
+        self.read_then_let_through(
             lambda: app.store.resources.categories(app.me),
             done=lambda found: self.app.push_screen(CategoryScreen(found, self.category), chosen),
             name="directory-categories",
