@@ -3,7 +3,9 @@ refused, in a notification, to a worker."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from textual.pilot import Pilot
 
@@ -13,7 +15,8 @@ from tui.app import CaselineApp
 from tui.screens.case_file.audit_history import REFUSED, AuditHistoryScreen, AuditTable
 from tui.screens.case_file.screen import CaseFileScreen
 
-from .helpers import loaded, visible_text
+from .held import Held
+from .helpers import burst, loaded, pushed, visible_text
 from .waiting import until
 
 
@@ -61,3 +64,24 @@ async def test_a_worker_is_told_only_supervisors_managers_and_auditors_see_it(
         await loaded(pilot)
         await until(pilot, lambda: REFUSED in [str(n.message) for n in app._notifications])
         assert isinstance(app.screen, CaseFileScreen)
+
+
+async def test_escape_typed_with_a_closes_the_history_not_the_case(
+    seeded_db: Path, hold: Callable[[Any, str], Held]
+) -> None:
+    """`A` and `escape` together, the history held up (a busy database): the escape waits for
+    the history and closes it, back on the case. Before, it closed the case, and the history
+    opened over the caseload once read."""
+    make_supervisor(seeded_db, "sam.okafor")
+    app = CaselineApp(db=seeded_db, worker="sam.okafor")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_case(app, pilot)
+        case_file = app.screen
+        opened = pushed(app)
+        held = hold(app.store.audit, "events")
+        burst(app, "A", "escape")
+        await held.release_once_typed(pilot)
+        await until(pilot, lambda: opened == [AuditHistoryScreen])
+        await until(pilot, lambda: app.screen is case_file)
+        await loaded(pilot)
+        assert app.screen is case_file

@@ -19,19 +19,19 @@ from store.common.errors import NotPermitted, StoreError
 from tui.screens.base import CaselineScreen
 from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
+from tui.widgets.held_input import HoldsInput
 from tui.widgets.record_table import Column, RecordTable
-from tui.workers import report, run_store
+from tui.workers import report
 
 REFUSED = "Only supervisors, managers and auditors can see a case's audit history."
 
 
-def show_audit_history(screen: Screen[Any], case_id: int, label: str) -> None:
-    """Read the case's audit history now and show it; refused in a notification to the
-    roles that may not read it."""
+def show_audit_history(screen: HoldsInput, case_id: int, label: str) -> None:
+    """Read the case's audit history now and show it, the keys typed meanwhile held for it;
+    refused in a notification to the roles that may not read it."""
     host = screen.app
     store, me = host.store, host.me  # type: ignore[attr-defined]
-    run_store(
-        screen,
+    screen.read_then_let_through(
         lambda: store.audit.events(me, case_id=case_id),
         done=lambda entries: host.push_screen(AuditHistoryScreen(label, entries)),
         failed=lambda error: refused(screen, error),
