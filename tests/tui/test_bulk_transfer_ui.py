@@ -6,7 +6,9 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from textual.pilot import Pilot
 from textual.widgets import Select, Static, TextArea
 
@@ -21,7 +23,8 @@ from tui.screens.caseload.transfer import BulkTransferScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.notes.left_draft import LeftDraftScreen, NoteFromLeftDraft
 
-from .helpers import choose, loaded, names, table, type_text, visible_text
+from .held import Held
+from .helpers import burst, choose, loaded, names, pushed, table, type_text, visible_text
 from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
@@ -157,6 +160,32 @@ def left_behind(db: Path) -> tuple[int, WorkerInfo]:
         return draft, sam
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("read", ["open_cases_of", "transfer_preview"])
+async def test_escape_typed_with_t_in_the_team_view_closes_the_form_not_the_team(
+    make_app: MakeApp, hold: Callable[[Any, str], Held], read: str
+) -> None:
+    """`T` and `escape` together on a leaving worker, either of the two reads before the form
+    held up (the worker's open cases, then the cases and workers for the form): the escape
+    waits for the form and closes it, back on the team. Before, it closed the team view and
+    the form opened over the caseload once read."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("t")
+        await until(pilot, lambda: isinstance(app.screen, TeamScreen))
+        await loaded(pilot)
+        team = app.screen
+        await pilot.press("down")  # Priya Nair, two cases
+        opened = pushed(app)
+        held = hold(app.store.cases, read)
+        burst(app, "T", "escape")
+        await held.release_once_typed(pilot)
+        await until(pilot, lambda: opened == [BulkTransferScreen])
+        await until(pilot, lambda: app.screen is team)
+        await loaded(pilot)
+        assert app.screen is team
 
 
 async def test_the_receiver_reads_the_left_draft_and_starts_a_note_from_it(

@@ -415,7 +415,7 @@ class CaseloadScreen(DrawnOnceOnResume, HoldsInput, CaselineScreen[None]):
         self.table.toggle_mark()
         self._update_status()
 
-    def action_transfer(self) -> None:
+    async def action_transfer(self) -> None:
         from tui.screens.caseload.transfer import offer_bulk_transfer
 
         table = self.table
@@ -430,7 +430,7 @@ class CaseloadScreen(DrawnOnceOnResume, HoldsInput, CaselineScreen[None]):
                 table.clear_marks()
                 self.reload(keep_id=row.id if row is not None else None)
 
-        offer_bulk_transfer(self, chosen, done)
+        await offer_bulk_transfer(self, chosen, done)
 
     async def action_new_note(self) -> None:
         row = self.table.highlighted

@@ -18,7 +18,7 @@ from tui.text import assemble
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.held_input import HoldsInput
 from tui.widgets.record_table import Column, RecordTable
-from tui.workers import run_store
+from tui.workers import read_in_turn
 
 
 def _count(value: int) -> str:
@@ -152,19 +152,20 @@ class TeamScreen(HoldsInput, CaselineScreen[None]):
 
         self.app.push_screen(SupervisionScreen(worker.worker_id, worker.name))
 
-    def action_transfer(self) -> None:
+    async def action_transfer(self) -> None:
+        """The worker's open cases, then the cases and workers for the form, read in the
+        key's turn: `T` and the keys typed with it (`escape`) go to the form."""
         worker = self.query_one(TeamTable).highlighted
         if worker is None:
             return
         app = self.caseline
-        run_store(
-            self,
-            lambda: app.store.cases.open_cases_of(app.me, worker.worker_id),
-            done=lambda ids: self._transfer(worker, ids),
-            name="team-transfer",
+        case_ids = await read_in_turn(
+            app, lambda: app.store.cases.open_cases_of(app.me, worker.worker_id), name="transfer"
         )
+        if case_ids is not None:
+            await self._transfer(worker, case_ids)
 
-    def _transfer(self, worker: WorkerLoad, case_ids: list[int]) -> None:
+    async def _transfer(self, worker: WorkerLoad, case_ids: list[int]) -> None:
         from tui.screens.caseload.transfer import offer_bulk_transfer
 
         if not case_ids:
@@ -176,4 +177,4 @@ class TeamScreen(HoldsInput, CaselineScreen[None]):
                 self._load()
 
         title = f"Transfer {worker.name}'s caseload ({plural(len(case_ids), 'case')})"
-        offer_bulk_transfer(self, case_ids, done, title=title)
+        await offer_bulk_transfer(self, case_ids, done, title=title)

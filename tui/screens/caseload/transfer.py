@@ -18,7 +18,7 @@ from store.common.words import plural
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.form import Field, FormScreen
 from tui.widgets.date_field import TODAY_IF_BLANK
-from tui.workers import run_store
+from tui.workers import read_in_turn
 
 if TYPE_CHECKING:
     from tui.host import CaselineHost
@@ -27,14 +27,15 @@ if TYPE_CHECKING:
 SHOWN = 3  # cases named (beside the title, in the confirmation) before "and N more"
 
 
-def offer_bulk_transfer(
+async def offer_bulk_transfer(
     screen: CaselineScreen[Any],
     case_ids: list[int],
     done: Callable[[TransferredCases | None], None],
     *,
     title: str = "",
 ) -> None:
-    """Read the cases and the workers, then open the transfer form over ``screen``; ``done``
+    """Read the cases and the workers, in the turn of the key that asked (the keys typed
+    with it wait, and go to the form), then open the transfer form over ``screen``; ``done``
     gets what was transferred (None if nothing was)."""
     app = screen.caseline
     store, me = app.store, app.me
@@ -78,7 +79,9 @@ def offer_bulk_transfer(
             )
         done(result)
 
-    run_store(screen, read, done=show, name="bulk-transfer")
+    found = await read_in_turn(app, read, name="bulk-transfer")
+    if found is not None:
+        show(found)
 
 
 class BulkTransferScreen(FormScreen):
