@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 from textual.pilot import Pilot
+from textual.screen import Screen
 
-from .waiting import keys_handed_on, meanwhile
+from .helpers import loaded
+from .waiting import keys_handed_on, meanwhile, until
 
 
 class Held:
@@ -41,3 +43,17 @@ class Held:
         await meanwhile(lambda: self.calls >= 1)
         await keys_handed_on(pilot.app)
         self.release()
+
+
+async def closed_again(
+    pilot: Pilot[None], held: Held, opened: list[type[Screen[Any]]], kind: type[Screen[Any]]
+) -> None:
+    """The held read released once every key has come: what the key opened is opened, once,
+    and closed again by the escape typed with it, back on the screen on top now."""
+    app = pilot.app
+    screen = app.screen
+    await held.release_once_typed(pilot)
+    await until(pilot, lambda: len(opened) == 1)
+    await until(pilot, lambda: app.screen is screen)
+    await loaded(pilot)
+    assert opened == [kind]

@@ -23,7 +23,7 @@ from tui.screens.caseload.transfer import BulkTransferScreen
 from tui.screens.confirm import ConfirmScreen
 from tui.screens.notes.left_draft import LeftDraftScreen, NoteFromLeftDraft
 
-from .held import Held
+from .held import Held, closed_again
 from .helpers import burst, choose, loaded, names, pushed, table, type_text, visible_text
 from .waiting import until
 
@@ -181,10 +181,7 @@ async def test_escape_typed_with_t_in_the_team_view_closes_the_form_not_the_team
         opened = pushed(app)
         held = hold(app.store.cases, read)
         burst(app, "T", "escape")
-        await held.release_once_typed(pilot)
-        await until(pilot, lambda: opened == [BulkTransferScreen])
-        await until(pilot, lambda: app.screen is team)
-        await loaded(pilot)
+        await closed_again(pilot, held, opened, BulkTransferScreen)
         assert app.screen is team
 
 

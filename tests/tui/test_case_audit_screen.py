@@ -15,7 +15,7 @@ from tui.app import CaselineApp
 from tui.screens.case_file.audit_history import REFUSED, AuditHistoryScreen, AuditTable
 from tui.screens.case_file.screen import CaseFileScreen
 
-from .held import Held
+from .held import Held, closed_again
 from .helpers import burst, loaded, pushed, visible_text
 from .waiting import until
 
@@ -80,8 +80,5 @@ async def test_escape_typed_with_a_closes_the_history_not_the_case(
         opened = pushed(app)
         held = hold(app.store.audit, "events")
         burst(app, "A", "escape")
-        await held.release_once_typed(pilot)
-        await until(pilot, lambda: opened == [AuditHistoryScreen])
-        await until(pilot, lambda: app.screen is case_file)
-        await loaded(pilot)
+        await closed_again(pilot, held, opened, AuditHistoryScreen)
         assert app.screen is case_file

@@ -25,7 +25,7 @@ from tui.screens.meetings.conferences import ConferencesScreen
 from tui.screens.notes.note_editor import NoteEditorScreen
 from tui.widgets.date_field import DateInput
 
-from .held import Held
+from .held import Held, closed_again
 from .helpers import burst, form_shown, loaded, on_tab, pushed, type_text
 from .test_assessment_ui import assessed, editor_open, open_assessment
 from .test_conferences_ui import _with_meeting
@@ -48,20 +48,6 @@ async def open_case(pilot: Pilot[None]) -> CaseFileScreen:
     await until(pilot, lambda: screen.detail is not None)
     await loaded(pilot)
     return screen
-
-
-async def closed_again(
-    pilot: Pilot[None], held: Held, opened: list[type[Screen[Any]]], kind: type[Screen[Any]]
-) -> None:
-    """The held read released once every key has come: what the key opened is opened, once,
-    and closed again by the escape typed with it."""
-    app = pilot.app
-    screen = app.screen
-    await held.release_once_typed(pilot)
-    await until(pilot, lambda: len(opened) == 1)
-    await until(pilot, lambda: app.screen is screen)
-    await loaded(pilot)
-    assert opened == [kind]
 
 
 @pytest.mark.parametrize(
