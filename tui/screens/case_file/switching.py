@@ -68,13 +68,17 @@ class TabSwitching(FocusRepaintsOnlyWidgets, Screen[Any]):
         `a` adds an action to the plan's first goal, once the goals are in)."""
         self._filling |= {tab}
 
-        async def shown(result: T) -> None:
-            try:
-                answer = show(result)
-                if inspect.isawaitable(answer):
-                    await answer
-            finally:
-                self._tab_filled(tab)
+        def shown(result: T) -> None:
+            async def in_turn() -> None:
+                try:
+                    answer = show(result)
+                    if inspect.isawaitable(answer):
+                        await answer
+                finally:
+                    self._tab_filled(tab)
+
+            # In the screen's own turn: after the tab, if it is still being built, is built.
+            self.call_later(in_turn)
 
         def not_read(error: StoreError) -> None:
             self._tab_filled(tab)
