@@ -17,6 +17,7 @@ from tests.conftest import COLLEAGUES
 from tests.tui.held import Held
 from tests.tui.ui_thread import UiThreadWatch, fail_on_ui_thread_calls, watching
 from tui.app import CaselineApp
+from tui.widgets import held_input
 
 CLIENTS = [
     # name, dob, allocated, worker (None = me), last contact (UTC), next review
@@ -129,7 +130,10 @@ def ui_thread_watch() -> Iterator[UiThreadWatch]:
 @pytest.fixture
 def hold(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[Any, str], Held]]:
     """``hold(owner, name)``: ``owner.name`` held up until released (``tests.tui.held``);
-    whatever a failing test left held is released after it, so no thread waits on."""
+    whatever a failing test left held is released after it, so no thread waits on. A screen
+    holding what is typed until such a read is in waits for it as long: on a loaded machine
+    the test's keys can take longer to be handed on than the two seconds a screen waits."""
+    monkeypatch.setattr(held_input, "HOLD_AT_MOST_SECONDS", 15.0)
     made: list[Held] = []
 
     def make(owner: Any, name: str) -> Held:
