@@ -216,21 +216,13 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, HoldsInput, CaselineScreen
 
     def _load_plan(self) -> None:
         store, me, case_id = self.caseline.store, self.caseline.me, self.case_id
-        self.fill_tab(
-            "plan",
-            lambda: store.plans.current(me, case_id),
-            lambda plan: self._plan_pane().show(plan),
-            name="plan",
-        )
+        run_store(self, lambda: store.plans.current(me, case_id), done=self._show_plan, name="plan")
 
     def _show_plan(self, plan: PlanInfo | None) -> None:
-        self.call_later(self._plan_pane().show, plan)
-
-    def _plan_pane(self) -> PlanPane:
         pane = self.query_one(PlanPane)
         pane.case_label = self._case_label()
         pane.closed_case = self.detail is not None and self.detail.status is CaseStatus.CLOSED
-        return pane
+        self.call_later(pane.show, plan)
 
     def _take_selection(self, kind: str) -> int | None:
         """The id of the ``kind`` of record just added, once (then the cursor stays put)."""
