@@ -54,6 +54,14 @@ async def fill_and_confirm(pilot: Pilot[None], app: CaselineApp, receiver: str) 
     return question
 
 
+async def open_team(pilot: Pilot[None]) -> None:
+    """From the caseload, the team's caseloads, read."""
+    await loaded(pilot)
+    await pilot.press("t")
+    await until(pilot, lambda: isinstance(pilot.app.screen, TeamScreen))
+    await loaded(pilot)
+
+
 async def test_three_marked_cases_are_transferred_with_one_form(
     make_app: MakeApp, seeded_db: Path
 ) -> None:
@@ -118,10 +126,7 @@ async def test_a_leaving_workers_caseload_from_the_team_view(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await loaded(pilot)
-        await pilot.press("t")
-        await until(pilot, lambda: isinstance(app.screen, TeamScreen))
-        await loaded(pilot)
+        await open_team(pilot)
         team = app.screen.query_one(TeamTable)
         assert [w.login for w in team.rows] == ["sam.okafor", "priya.nair"]
         await pilot.press("down")
@@ -172,10 +177,7 @@ async def test_escape_typed_with_t_in_the_team_view_closes_the_form_not_the_team
     the form opened over the caseload once read."""
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await loaded(pilot)
-        await pilot.press("t")
-        await until(pilot, lambda: isinstance(app.screen, TeamScreen))
-        await loaded(pilot)
+        await open_team(pilot)
         team = app.screen
         await pilot.press("down")  # Priya Nair, two cases
         opened = pushed(app)
