@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
+from textual._context import active_message_pump
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -167,9 +168,17 @@ class Session(WholeFrameTakesRepaints, CaselineHost):
         self.refresh_bindings()
         await self.keep_open_work()
         locked_at = dates.format_datetime(dates.now_local())
-        self.push_screen(
-            SignInScreen(SignIn(login=self.me.username, locked_at=locked_at)), self._unlocked
-        )
+        # The passphrase is answered to the app itself. Textual answers whatever had the key
+        # (ctrl+l on a form: its focused field), and a form saved under the lock closes as
+        # the lock goes: its field gone, the answer was dropped and the app stayed locked,
+        # every key refused, with the case file showing.
+        asking = active_message_pump.set(self)
+        try:
+            self.push_screen(
+                SignInScreen(SignIn(login=self.me.username, locked_at=locked_at)), self._unlocked
+            )
+        finally:
+            active_message_pump.reset(asking)
 
     def push_screen(
         self,

@@ -20,6 +20,7 @@ from tui.screens.export import ExportScreen
 from tui.screens.form import FormScreen
 from tui.screens.notes.note_editor import NoteEditorScreen
 from tui.screens.sign_in import SignIn, SignInScreen
+from tui.widgets.safe import SafeInput
 
 from .held import Held
 from .helpers import burst, form_shown, loaded, type_text, visible_text
@@ -190,6 +191,32 @@ async def test_a_save_that_ends_under_the_lock_leaves_it_locked(
         await loaded(pilot)
         assert form not in app.screen_stack
         assert not app.locked
+
+
+async def test_the_passphrase_opens_the_lock_when_what_had_the_key_has_gone(
+    seeded_db: Path,
+) -> None:
+    """ctrl+l typed on a field, and the field gone while locked (as when its form, saved
+    under the lock, closes as the lock goes): the passphrase still opens the screen, and keys
+    act again. The lock's answer went to what had the key, and was dropped with it."""
+    give_passphrases(seeded_db)
+    app = CaselineApp(db=seeded_db, sign_in=SignIn(login="sam.okafor"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        case_file = await signed_in_on_a_case(app, pilot)
+        await pilot.press("L")
+        form = await form_shown(pilot)
+        field = SafeInput(id="goes")
+        await form.mount(field)
+        form.set_focus(field)
+        await until(pilot, lambda: field.has_focus)
+        await pilot.press("ctrl+l")
+        await until(pilot, lambda: locked(app))
+        await field.remove()
+        await pilot.press(*PASSPHRASE, "enter")
+        await until(pilot, lambda: app.screen is form)
+        await until(pilot, lambda: not app.locked)
+        await pilot.press("escape")
+        await until(pilot, lambda: app.screen is case_file)
 
 
 async def test_a_form_whose_read_ends_under_the_lock_opens_only_after_it(

@@ -132,12 +132,13 @@ class AssessmentPane(InOrderKeys, CasePane, can_focus=True):
     def compose(self) -> ComposeResult:
         yield Static("Loading…", id="assessment-status")
         with AssessmentScroll(id="assessment-scroll"):
-            yield Static(NONE_YET, classes="assessment-empty", id="assessment-empty")
-            yield SafeMarkdown(id="assessment-doc")
-
-    def on_mount(self) -> None:
-        self.query_one("#assessment-empty").display = False
-        self.query_one("#assessment-doc").display = False
+            # Hidden as made, not on mount (a tab built as the app closes can be left with no
+            # parts by the time its mount is handled).
+            empty = Static(NONE_YET, classes="assessment-empty", id="assessment-empty")
+            doc = SafeMarkdown(id="assessment-doc")
+            empty.display = doc.display = False
+            yield empty
+            yield doc
 
     # -- showing -------------------------------------------------------------------------
 

@@ -218,12 +218,13 @@ class PlanPane(InOrderKeys, Widget, can_focus=True):
 
     def compose(self) -> ComposeResult:
         with PlanScroll(id="plan-scroll"):
-            yield SafeMarkdown(id="plan-header")
+            # Hidden as made, not on mount: a tab built as the app closes can be left with
+            # no parts by the time its mount is handled, and a query then raised.
+            header = SafeMarkdown(id="plan-header")
+            header.display = False
+            yield header
             yield Static("Loading…", classes="plan-empty", id="plan-empty")
             yield Vertical(id="plan-goals")
-
-    def on_mount(self) -> None:
-        self.query_one("#plan-header").display = False
 
     # -- showing -------------------------------------------------------------------------
 
