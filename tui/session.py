@@ -24,6 +24,7 @@ from store.common import dates
 from store.common.records import WorkerInfo
 from store.service import ChangeWatch
 from tui.host import CaselineHost
+from tui.widgets.held_input import LOCK_KEY
 from tui.widgets.textual_fixes import WholeFrameTakesRepaints
 from tui.workers import run_store
 
@@ -39,7 +40,7 @@ class Session(WholeFrameTakesRepaints, CaselineHost):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            "ctrl+l",
+            LOCK_KEY,
             "lock",
             "Lock",
             tooltip="Lock the screen now: your passphrase opens it again as you left it",

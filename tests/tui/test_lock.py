@@ -160,10 +160,12 @@ async def signed_in_on_a_case(app: CaselineApp, pilot: Pilot[None]) -> CaseFileS
 
 
 async def locked_while(pilot: Pilot[None], held: Held) -> None:
-    """ctrl+l once the held call has begun, then the call let go under the lock."""
+    """ctrl+l once the held call has begun, then the call let go under the lock. The lock
+    comes at once, not once the screen stops holding what is typed (a form saving holds it,
+    here up to the 15 seconds the ``hold`` fixture lets a screen wait)."""
     await held.started()
     await pilot.press("ctrl+l")
-    await until(pilot, lambda: locked(pilot.app))  # type: ignore[arg-type]
+    await until(pilot, lambda: locked(pilot.app), seconds=8)  # type: ignore[arg-type]
     held.release()
 
 

@@ -41,6 +41,11 @@ T = TypeVar("T")
 # after what is typed, and then restores only the fields still as the form opened them.
 HOLD_AT_MOST_SECONDS = 2.0
 
+# Keys never held: the lock acts at once, whatever the screen is waiting for (ctrl+l typed
+# while a form's save waited for a busy database locked only once the save was done).
+LOCK_KEY = "ctrl+l"
+AT_ONCE_KEYS = frozenset({LOCK_KEY})
+
 
 class HoldsInput(_ScreenBase):
     """Mix into a Screen subclass, before the Screen."""
@@ -76,6 +81,8 @@ class HoldsInput(_ScreenBase):
 
     def keeps_input(self, event: events.Key | events.Paste) -> bool:
         if self._held_input is None:
+            return False
+        if isinstance(event, events.Key) and event.key in AT_ONCE_KEYS:
             return False
         self._held_input.append(event)
         return True
