@@ -394,6 +394,7 @@ async def test_enter_straight_after_the_key_that_lists_them_opens_the_first_reco
         ("referrals", ("enter", "s"), "referrals", "get", "FormScreen", "ReferralScreen"),
         ("case", ("I", "e"), "consent", "view", "FormScreen", "ConsentScreen"),
         ("caseload", ("g", "x"), "reminders", "agenda", "FormScreen", "TodayScreen"),
+        ("case", ("5", "a"), "plans", "current", "FormScreen", "CaseFileScreen"),
     ],
     ids=[
         "meetings-enter",
@@ -404,6 +405,7 @@ async def test_enter_straight_after_the_key_that_lists_them_opens_the_first_reco
         "referral-status",
         "consent-edit",
         "today-done",
+        "plan-action",
     ],
 )
 async def test_keys_straight_after_a_screen_is_opened_act_on_what_it_reads(
@@ -420,7 +422,8 @@ async def test_keys_straight_after_a_screen_is_opened_act_on_what_it_reads(
 ) -> None:
     """`M enter` (a case's meetings, the first one's minutes), `enter x` (a meeting's minutes,
     exported), `K x` (a case's tasks, the first one done), `enter M` (a case, read past its
-    first paint, and its meetings), `g x` (Today's first line, a task, done) and the like,
+    first paint, and its meetings), `g x` (Today's first line, a task, done), `5 a` (an
+    action added to the plan's first goal, once the goals are read) and the like,
     then `escape`, in one burst, what the screen shows held up: the keys wait for it and
     act on it, and the `escape` closes what they opened. Before, they found nothing to act
     on and were lost, and the `escape` closed the screen itself."""
@@ -428,6 +431,7 @@ async def test_keys_straight_after_a_screen_is_opened_act_on_what_it_reads(
     _with_meeting(seeded_db)
     _referral(seeded_db)
     _with_consent(seeded_db)
+    _with_plan(seeded_db)
     store = Store.open(seeded_db)
     try:
         me = store.workers.ensure("sam.okafor")

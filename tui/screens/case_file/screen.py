@@ -216,13 +216,21 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, HoldsInput, CaselineScreen
 
     def _load_plan(self) -> None:
         store, me, case_id = self.caseline.store, self.caseline.me, self.case_id
-        run_store(self, lambda: store.plans.current(me, case_id), done=self._show_plan, name="plan")
+        self.fill_tab(
+            "plan",
+            lambda: store.plans.current(me, case_id),
+            lambda plan: self._plan_pane().show(plan),
+            name="plan",
+        )
 
     def _show_plan(self, plan: PlanInfo | None) -> None:
+        self.call_later(self._plan_pane().show, plan)
+
+    def _plan_pane(self) -> PlanPane:
         pane = self.query_one(PlanPane)
         pane.case_label = self._case_label()
         pane.closed_case = self.detail is not None and self.detail.status is CaseStatus.CLOSED
-        self.call_later(pane.show, plan)
+        return pane
 
     def _take_selection(self, kind: str) -> int | None:
         """The id of the ``kind`` of record just added, once (then the cursor stays put)."""
@@ -260,7 +268,9 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, HoldsInput, CaselineScreen
         self.refresh_bindings()  # what the rules allow this worker to do here
         # The tab on show first, so it is painted before the others are filled.
         active = self.query_one("#tabs", TabbedContent).active
-        for tab in sorted(self._built, key=lambda t: t != active):
+        # A tab still being built is filled when its build is done (``_open_tab``).
+        built = [tab for tab, done in self._built.items() if done.is_set()]
+        for tab in sorted(built, key=lambda t: t != active):
             self._show_tab(tab, loaded)
         self._first_shown.set()
 

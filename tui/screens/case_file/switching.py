@@ -16,15 +16,21 @@ repainted whole behind the two panes the layout repaints anyway.
 
 from __future__ import annotations
 
+import inspect
+from collections.abc import Callable
 from contextlib import ExitStack
-from typing import Any
+from typing import Any, TypeVar
 
 from textual import events
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, TabbedContent
 
+from store.common.errors import StoreError
 from tui.widgets.footer import CaselineFooter
 from tui.widgets.textual_fixes import FocusRepaintsOnlyWidgets, underline_at_once
+from tui.workers import report, run_store
+
+T = TypeVar("T")
 
 
 class TabSwitching(FocusRepaintsOnlyWidgets, Screen[Any]):
@@ -34,6 +40,7 @@ class TabSwitching(FocusRepaintsOnlyWidgets, Screen[Any]):
     _tabbed: TabbedContent | None = None
     _pending_tab: str | None = None  # a tab asked for, until the focus is in it
     _held_for_tab = False  # what is typed after the tab's key is held until then
+    _filling: frozenset[str] = frozenset()  # tabs whose records are still being read
 
     def going_to(self, tab: str) -> None:
         """A key asks for ``tab``: remembered until the focus is in it (typed ahead, `enter 3`
@@ -48,8 +55,43 @@ class TabSwitching(FocusRepaintsOnlyWidgets, Screen[Any]):
 
     def tab_reached(self) -> None:
         """The tab asked for has the focus (or nothing in it takes it): what was typed after
-        its key goes to it."""
+        its key goes to it, once its records are in."""
         self._pending_tab = None
+        if self.active_tab not in self._filling:
+            self._let_held_through()
+
+    def fill_tab(
+        self, tab: str, call: Callable[[], T], show: Callable[[T], object], *, name: str
+    ) -> None:
+        """Read ``tab``'s records (``call``, a store call, in a thread) and ``show`` them:
+        what is typed after the tab's key waits for them too (`5 a` and words in one burst:
+        `a` adds an action to the plan's first goal, once the goals are in)."""
+        self._filling |= {tab}
+
+        def shown(result: T) -> None:
+            async def in_turn() -> None:
+                try:
+                    answer = show(result)
+                    if inspect.isawaitable(answer):
+                        await answer
+                finally:
+                    self._tab_filled(tab)
+
+            # In the screen's own turn: after the tab, if it is still being built, is built.
+            self.call_later(in_turn)
+
+        def not_read(error: StoreError) -> None:
+            self._tab_filled(tab)
+            report(self.app, error)
+
+        run_store(self, call, done=shown, failed=not_read, name=name)
+
+    def _tab_filled(self, tab: str) -> None:
+        self._filling -= {tab}
+        if self._pending_tab is None and self.active_tab == tab:
+            self._let_held_through()
+
+    def _let_held_through(self) -> None:
         if self._held_for_tab:
             self._held_for_tab = False
             self.let_input_through()  # type: ignore[attr-defined]
