@@ -34,6 +34,7 @@ from tui.widgets.textual_fixes import (
     take_input,
     use_paste_in_order_parser,
 )
+from tui.widgets.textual_fixes_more import read_screens_css
 from tui.workers import report, run_store
 
 if TYPE_CHECKING:
@@ -50,6 +51,12 @@ WARM_UP_MODULES = (
     "tui.screens.notes.note_view",
     "tui.screens.chronology.entry",
     "tui.screens.form",
+)
+# ... and the screens among them whose CSS files are read then too (textual_fixes_more, 15).
+WARM_UP_CSS = (
+    ("tui.screens.case_file.screen", "CaseFileScreen"),
+    ("tui.screens.notes.note_editor", "NoteEditorScreen"),
+    ("tui.screens.form", "FormScreen"),
 )
 # Screens that only show records: leaving them loses nothing typed (see go_to_case).
 READING_SCREENS = frozenset(
@@ -335,6 +342,8 @@ class CaselineApp(Session, SavesOnHangUp):
 
         for module in WARM_UP_MODULES:
             importlib.import_module(module)
+        if self.is_running:  # the stylesheet is the app's thread's to change
+            self.call_from_thread(read_screens_css, self, WARM_UP_CSS)
         self.store.warm_up()
 
     # -- never losing a note ---------------------------------------------------------------

@@ -9,6 +9,8 @@ private name moved, the workaround must follow it; if Textual stopped behaving a
 from __future__ import annotations
 
 import inspect
+import re
+from pathlib import Path
 
 from rich.color import ColorSystem
 from textual import events
@@ -301,6 +303,55 @@ def test_textuals_notices_are_where_the_notices_workaround_reaches_into() -> Non
     from textual.message_pump import MessagePump
 
     assert "self._mounted_event.set()" in inspect.getsource(MessagePump._pre_process)
+
+
+def test_textuals_screen_css_loading_is_where_the_css_read_ahead_reaches_into() -> None:
+    """The private names ``read_screen_css`` (15) uses, and what it expects of them: Textual
+    reads a pushed screen's ``css_path`` and ``CSS`` and nothing else of it, and the paths
+    are made from ``CSS_PATH`` as Caseline makes them."""
+    from pathlib import Path
+
+    from textual._path import _css_path_type_as_list, _make_path_object_relative
+
+    from tui.screens.case_file.screen import CaseFileScreen
+
+    assert parameters(App._load_screen_css) == ["self", "screen"]
+    source = inspect.getsource(App._load_screen_css)
+    read = set(re.findall(r"screen\.(\w+)", source))
+    assert read <= {"css_path", "CSS", "__class__", "_css_type_name", "SCOPED_CSS"}
+    assert "self._load_screen_css(next_screen)" in inspect.getsource(App.push_screen)
+    assert "_make_path_object_relative(css_path, self)" in inspect.getsource(Screen.__init__)
+    screen = object.__new__(CaseFileScreen)
+    made = [_make_path_object_relative(p, screen) for p in _css_path_type_as_list("a.tcss")]
+    assert made == [(Path(inspect.getfile(CaseFileScreen)).parent / "a.tcss").resolve()]
+
+
+async def test_textuals_first_push_of_a_screen_still_parses_every_style_again(
+    tmp_path: Path,
+) -> None:
+    """When this fails, pushing the first screen of a class with CSS files no longer parses
+    the app's whole stylesheet again: ``read_screen_css`` (15) may go."""
+    (tmp_path / "styled.tcss").write_text("Styled { background: red; }\n", encoding="utf-8")
+    reparsed: list[int] = []
+
+    class Styled(Screen[None]):
+        CSS_PATH = str(tmp_path / "styled.tcss")
+
+    app = App[None]()
+    async with app.run_test(size=(20, 5)) as pilot:
+        reparse = app.stylesheet.reparse
+
+        def counted() -> None:
+            reparsed.append(1)
+            reparse()
+
+        app.stylesheet.reparse = counted  # type: ignore[method-assign]
+        await app.push_screen(Styled())
+        await pilot.pause()
+        app.pop_screen()
+        await app.push_screen(Styled())
+        await pilot.pause()
+    assert reparsed == [1]  # the first push only
 
 
 async def _first_shown(screen: Screen[None], kinds: tuple[type, ...]) -> tuple[int, bool]:

@@ -66,15 +66,40 @@ behaves as described.
    ``textual._time.get_time``.
 
    Upstream: no Textual issue or discussion about it was found.
+
+15. A screen's CSS files are read before the first one opens (``read_screen_css``).
+
+   What Textual does: the first time a screen of a class is pushed, its ``CSS_PATH`` files
+   are read into the app's stylesheet, every source in it parsed again from scratch
+   (``Stylesheet.reparse`` starts from an empty cache) and the styles applied again to every
+   widget on every screen, before the screen is composed.
+
+   Why Caseline can't accept it: the first case opened in a session took 15 to 45 ms longer
+   than the rest for it (a tenth of its time), and so did the first note and the first form.
+
+   What is done instead: once the caseload is up and nobody is typing, the app has Textual
+   read the CSS files of the screens a worker opens next (``CaselineApp._warm_up``), as it
+   would for such a screen pushed then; when one is pushed, Textual finds them read.
+
+   Private names: ``App._load_screen_css`` (called with what it reads of a screen: its
+   ``css_path`` and ``CSS``), ``textual._path._css_path_type_as_list`` (a ``CSS_PATH`` as
+   the list of paths Textual makes of it).
+
+   Upstream: no Textual issue or discussion about it was found.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
+import importlib
+import inspect
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from textual import events, messages
+from textual._path import _css_path_type_as_list
 from textual._time import get_time
 from textual.geometry import Region, Size
 from textual.reactive import Reactive
@@ -82,6 +107,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 if TYPE_CHECKING:
+    from textual.app import App
     from textual.strip import Strip
 
     _Base = Widget
@@ -178,3 +204,19 @@ class OptionLinesKeptAtSameWidth(_Base):
         if event.size.width == self._lines_width:
             event.prevent_default()  # OptionList._on_resize, which clears them, is not run
         self._lines_width = event.size.width
+
+
+def read_screen_css(app: App[Any], screen_class: type[Screen[Any]]) -> None:
+    """Have Textual read ``screen_class``'s CSS files into ``app``'s stylesheet now, as it
+    does when the first such screen is pushed (15); nothing if they are read already."""
+    if screen_class.CSS or screen_class.CSS_PATH is None:
+        return  # only CSS files are read here (no screen of Caseline's has CSS of its own)
+    folder = Path(inspect.getfile(screen_class)).parent
+    paths = [(folder / path).resolve() for path in _css_path_type_as_list(screen_class.CSS_PATH)]
+    app._load_screen_css(SimpleNamespace(css_path=paths, CSS=""))  # type: ignore[arg-type]
+
+
+def read_screens_css(app: App[Any], screens: Iterable[tuple[str, str]]) -> None:
+    """``read_screen_css`` for each screen class named (its module, its name)."""
+    for module, name in screens:
+        read_screen_css(app, getattr(importlib.import_module(module), name))
