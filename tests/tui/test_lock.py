@@ -65,8 +65,7 @@ def locked(app: CaselineApp) -> bool:
 
 
 async def test_idle_time_locks_and_the_passphrase_opens_it_as_it_was(seeded_db: Path) -> None:
-    give_passphrases(seeded_db)
-    app = CaselineApp(db=seeded_db, sign_in=SignIn(login="sam.okafor"))
+    app = lockable_app(seeded_db)
     clock = app.clock = Clock()
     async with app.run_test(size=(80, 24)) as pilot:
         await signed_in_with_a_half_typed_note(app, pilot)
@@ -96,8 +95,7 @@ async def test_idle_time_locks_and_the_passphrase_opens_it_as_it_was(seeded_db: 
 async def test_ctrl_l_locks_at_once_and_a_wrong_passphrase_keeps_it_locked(
     seeded_db: Path,
 ) -> None:
-    give_passphrases(seeded_db)
-    app = CaselineApp(db=seeded_db, sign_in=SignIn(login="sam.okafor"))
+    app = lockable_app(seeded_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await signed_in_with_a_half_typed_note(app, pilot)
         await pilot.press("ctrl+l")
@@ -146,6 +144,21 @@ async def test_a_worker_who_did_not_sign_in_with_a_passphrase_is_told_it_cannot_
         assert not app.locked and isinstance(app.screen, CaseloadScreen)
 
 
+def lockable_app(db: Path) -> CaselineApp:
+    """The app for a worker who signs in with a passphrase (so the screen can be locked)."""
+    give_passphrases(db)
+    return CaselineApp(db=db, sign_in=SignIn(login="sam.okafor"))
+
+
+async def on_the_restriction_form(
+    app: CaselineApp, pilot: Pilot[None]
+) -> tuple[CaseFileScreen, FormScreen]:
+    """Signed in, on a case, its restriction form (`L`) open: the case file and the form."""
+    case_file = await signed_in_on_a_case(app, pilot)
+    await pilot.press("L")
+    return case_file, await form_shown(pilot)
+
+
 async def signed_in_on_a_case(app: CaselineApp, pilot: Pilot[None]) -> CaseFileScreen:
     await until(pilot, lambda: isinstance(app.screen, SignInScreen))
     await pilot.press(*PASSPHRASE, "enter")
@@ -175,12 +188,9 @@ async def test_a_save_that_ends_under_the_lock_leaves_it_locked(
     """ctrl+s on a form, then ctrl+l while the save waits for the database (a colleague
     writing): the form closes once saved, but not by taking the lock screen off in its place;
     it is gone when the passphrase opens the screen again."""
-    give_passphrases(seeded_db)
-    app = CaselineApp(db=seeded_db, sign_in=SignIn(login="sam.okafor"))
+    app = lockable_app(seeded_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        case_file = await signed_in_on_a_case(app, pilot)
-        await pilot.press("L")
-        form = await form_shown(pilot)
+        case_file, form = await on_the_restriction_form(app, pilot)
         held = hold(app.store.cases, "restrict")
         await pilot.press("ctrl+s")
         await locked_while(pilot, held)
@@ -201,12 +211,9 @@ async def test_the_passphrase_opens_the_lock_when_what_had_the_key_has_gone(
     """ctrl+l typed on a field, and the field gone while locked (as when its form, saved
     under the lock, closes as the lock goes): the passphrase still opens the screen, and keys
     act again. The lock's answer went to what had the key, and was dropped with it."""
-    give_passphrases(seeded_db)
-    app = CaselineApp(db=seeded_db, sign_in=SignIn(login="sam.okafor"))
+    app = lockable_app(seeded_db)
     async with app.run_test(size=(80, 24)) as pilot:
-        case_file = await signed_in_on_a_case(app, pilot)
-        await pilot.press("L")
-        form = await form_shown(pilot)
+        case_file, form = await on_the_restriction_form(app, pilot)
         field = SafeInput(id="goes")
         await form.mount(field)
         form.set_focus(field)
@@ -227,8 +234,7 @@ async def test_a_form_whose_read_ends_under_the_lock_opens_only_after_it(
     """`t` reads who may take the case before its form opens; ctrl+l meanwhile locks the
     screen. The form, ready under the lock, is not shown over it (its subtitle names the
     client): it is there when the passphrase opens the screen again."""
-    give_passphrases(seeded_db)
-    app = CaselineApp(db=seeded_db, sign_in=SignIn(login="sam.okafor"))
+    app = lockable_app(seeded_db)
     async with app.run_test(size=(80, 24)) as pilot:
         await signed_in_on_a_case(app, pilot)
         held = hold(app.store.workers, "active")
@@ -251,8 +257,7 @@ async def test_an_export_written_as_the_screen_locked_leaves_it_locked(
 ) -> None:
     """The export's dialog, its file being written (its audit held up here) when ctrl+l
     locks the screen: the dialog closes once written, but not by taking the lock off."""
-    give_passphrases(seeded_db)
-    app = CaselineApp(db=seeded_db, sign_in=SignIn(login="sam.okafor"))
+    app = lockable_app(seeded_db)
     async with app.run_test(size=(80, 24)) as pilot:
         case_file = await signed_in_on_a_case(app, pilot)
         await pilot.press("4")
