@@ -10,7 +10,7 @@ from typing import Any
 
 from textual.command import CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from store.service import Store
 from tui.app import CaselineApp
@@ -18,12 +18,14 @@ from tui.screens.case_file.screen import CaseFileScreen
 from tui.screens.caseload.screen import CaseloadScreen
 from tui.screens.export import ExportScreen
 from tui.screens.form import FormScreen
+from tui.screens.meetings.conferences import ConferencesScreen
 from tui.screens.notes.note_editor import NoteEditorScreen
 from tui.screens.sign_in import SignIn, SignInScreen
 from tui.widgets.safe import SafeInput
 
 from .held import Held
 from .helpers import burst, form_shown, loaded, type_text, visible_text
+from .test_conferences_ui import _with_meeting
 from .test_sign_in import PASSPHRASE, give_passphrases
 from .waiting import until
 
@@ -276,3 +278,27 @@ async def test_an_export_written_as_the_screen_locked_leaves_it_locked(
         await pilot.press(*PASSPHRASE, "enter")
         await until(pilot, lambda: app.screen is case_file)
         assert dialog not in app.screen_stack
+
+
+async def test_keys_kept_for_a_read_do_not_go_into_the_lock(
+    seeded_db: Path, hold: Callable[[Any, str], Held]
+) -> None:
+    """`M enter` in one burst, the meetings' read held up (a busy database), then ctrl+l: the
+    screen locks at once, and the `enter` kept for the meetings, let go as their read ends
+    under the lock, does not answer the lock's passphrase box (an empty passphrase, said to
+    be wrong). Once open again, the meetings are there."""
+    _with_meeting(seeded_db)
+    app = lockable_app(seeded_db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await signed_in_on_a_case(app, pilot)
+        held = hold(app.store.conferences, "meetings")
+        burst(app, "M", "enter")
+        await locked_while(pilot, held)
+        await loaded(pilot)
+        lock = app.screen
+        assert isinstance(lock, SignInScreen)
+        assert lock.query_one("#passphrase", SafeInput).value == ""
+        assert str(lock.query_one("#sign-in-message", Static).render()) == ""
+        await pilot.press(*PASSPHRASE, "enter")
+        await until(pilot, lambda: isinstance(app.screen, ConferencesScreen))
+        assert not app.locked

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual import events
 
 from store.common.errors import StoreError
+from tui.widgets.beneath_lock import locked_out
 from tui.widgets.textual_fixes import forward
 from tui.workers import report, run_store
 
@@ -158,6 +159,8 @@ class HoldsInput(_ScreenBase):
             self._hold_ends = None
         app = self.app
         closed = onward or self not in app.screen_stack
+        if locked_out(self):
+            return  # typed before the lock (`M enter`, ctrl+l): not for its passphrase box
         for event in held or ():
             if isinstance(event, events.Key):
                 again: events.Key | events.Paste = events.Key(event.key, event.character)

@@ -262,6 +262,7 @@ from textual.reactive import Reactive
 from textual.widget import Widget
 
 from store.common.textsafe import pasted
+from tui.widgets.beneath_lock import locked_out
 from tui.widgets.textual_fixes_more import SettledBeforeDrawn, with_scrollbars
 
 if TYPE_CHECKING:
@@ -286,8 +287,7 @@ class PasteInOrderParser(XTermParser):
     Every character goes through Textual's parser as before, which still finds the start of a
     paste; from there to the paste's end the characters are kept here instead, and the parser
     is given only the end marker, to take it out of its paste mode (the empty paste it then
-    reports is dropped: the paste reported is this one).
-    """
+    reports is dropped: the paste reported is this one)."""
 
     def parse(self, token_callback: TokenCallback[Message]) -> Generator[Read1 | Peek1, str, None]:
         def from_textual(token: Message) -> None:
@@ -336,8 +336,7 @@ def use_paste_in_order_parser(driver_class: type[Driver]) -> None:
     """Make a terminal driver read its input with ``PasteInOrderParser``.
 
     Textual's Linux driver makes its parser in its input thread, from the name ``XTermParser``
-    in its module; there is no other way in. Headless (test) drivers have no parser.
-    """
+    in its module; there is no other way in. Headless (test) drivers have no parser."""
     module = sys.modules.get(driver_class.__module__)
     if module is not None and getattr(module, "XTermParser", None) is XTermParser:
         module.XTermParser = PasteInOrderParser  # type: ignore[attr-defined]
@@ -362,7 +361,8 @@ class InOrderKeys(_Base):
         if screen.focused is not self:
             event.stop()
             event.prevent_default()
-            await deliver_key(app, events.Key(event.key, event.character))
+            if not locked_out(self):
+                await deliver_key(app, events.Key(event.key, event.character))
             return
         if await run_bindings(app, event.key, priority=True):
             event.stop()
@@ -386,7 +386,8 @@ class InOrderKeys(_Base):
             # Pasted after a key that moved the focus on: it belongs where the focus is now.
             event.stop()
             event.prevent_default()
-            await deliver_paste(app, event.text)
+            if not locked_out(self):
+                await deliver_paste(app, event.text)
             return
         event.text = self.clean_paste(event.text)
 
@@ -418,8 +419,7 @@ def take_input(app: Any, event: events.Event) -> bool:
     that moves the focus (``/`` to a filter box) can take a while, and the keys typed after it,
     queued behind it, are passed on to the new focus only when their turn comes. A key arriving
     meanwhile must queue behind them too, not go straight to the new focus ahead of them.
-    Otherwise a key goes to the focused widget if it is an ``InOrderKeys``.
-    """
+    Otherwise a key goes to the focused widget if it is an ``InOrderKeys``."""
     if not isinstance(event, (events.Key, events.Paste)) or event.is_forwarded:
         return False
     holder = getattr(app, "_input_holder", None)

@@ -1,0 +1,18 @@
+"""What is typed before the screen locks stays out of the lock.
+
+Keys a screen kept while it read (``tui.widgets.held_input``), or that waited in a field's
+queue (``tui.widgets.textual_fixes.InOrderKeys``), are handed on once their turn comes; come
+after ctrl+l, they went to the screen then on top, the lock, and answered its passphrase box
+(`M enter`, ctrl+l: "Type your passphrase." before the worker had typed anything).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def locked_out(node: Any) -> bool:
+    """Whether ``node`` (a widget or a screen) is beneath the lock (the app's ``locked``):
+    what it kept, or was sent, before the screen locked then goes nowhere."""
+    app = node.app
+    return bool(getattr(app, "locked", False)) and node.screen is not app.screen
