@@ -24,7 +24,7 @@ from store.common import dates
 from store.common.records import WorkerInfo
 from store.service import ChangeWatch
 from tui.host import CaselineHost
-from tui.widgets.held_input import LOCK_KEY
+from tui.widgets.beneath_lock import LOCK_KEY
 from tui.widgets.textual_fixes import WholeFrameTakesRepaints
 from tui.workers import run_store
 

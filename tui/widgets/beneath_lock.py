@@ -1,14 +1,17 @@
-"""What is typed before the screen locks stays out of the lock.
+"""The lock's key, and what is typed before the screen locks kept out of the lock.
 
 Keys a screen kept while it read (``tui.widgets.held_input``), or that waited in a field's
-queue (``tui.widgets.textual_fixes.InOrderKeys``), are handed on once their turn comes; come
-after ctrl+l, they went to the screen then on top, the lock, and answered its passphrase box
-(`M enter`, ctrl+l: "Type your passphrase." before the worker had typed anything).
+queue (``tui.widgets.textual_fixes.InOrderKeys``), are handed on when their turn comes. Let
+go after ctrl+l, they went to the screen then on top, the lock, and answered its passphrase
+box (`M enter`, ctrl+l: "Type your passphrase." before the worker had typed anything); now
+they go nowhere.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+LOCK_KEY = "ctrl+l"  # locks the screen at once (``tui.session``), never held
 
 
 def locked_out(node: Any) -> bool:

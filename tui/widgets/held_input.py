@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual import events
 
 from store.common.errors import StoreError
-from tui.widgets.beneath_lock import locked_out
+from tui.widgets.beneath_lock import LOCK_KEY, locked_out
 from tui.widgets.textual_fixes import forward
 from tui.workers import report, run_store
 
@@ -44,7 +44,6 @@ HOLD_AT_MOST_SECONDS = 2.0
 
 # Keys never held: the lock acts at once, whatever the screen is waiting for (ctrl+l typed
 # while a form's save waited for a busy database locked only once the save was done).
-LOCK_KEY = "ctrl+l"
 AT_ONCE_KEYS = frozenset({LOCK_KEY})
 
 
