@@ -9,7 +9,7 @@ import pytest
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from .helpers import loaded
+from .helpers import burst, loaded, pushed
 from .waiting import keys_handed_on, meanwhile, until
 
 
@@ -45,13 +45,14 @@ class Held:
         self.release()
 
 
-async def closed_again(
-    pilot: Pilot[None], held: Held, opened: list[type[Screen[Any]]], kind: type[Screen[Any]]
-) -> None:
-    """The held read released once every key has come: what the key opened is opened, once,
-    and closed again by the escape typed with it, back on the screen on top now."""
+async def closed_again(pilot: Pilot[None], held: Held, key: str, kind: type[Screen[Any]]) -> None:
+    """``key`` and an escape typed with it, in one burst, the held read released once both
+    have come: what the key opened is opened, once, and closed again by the escape, back on
+    the screen they were typed on."""
     app = pilot.app
     screen = app.screen
+    opened = pushed(app)
+    burst(app, key, "escape")
     await held.release_once_typed(pilot)
     await until(pilot, lambda: len(opened) == 1)
     await until(pilot, lambda: app.screen is screen)

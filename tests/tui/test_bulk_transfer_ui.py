@@ -24,7 +24,7 @@ from tui.screens.confirm import ConfirmScreen
 from tui.screens.notes.left_draft import LeftDraftScreen, NoteFromLeftDraft
 
 from .held import Held, closed_again
-from .helpers import burst, choose, loaded, names, pushed, table, type_text, visible_text
+from .helpers import choose, loaded, names, table, type_text, visible_text
 from .waiting import until
 
 MakeApp = Callable[..., CaselineApp]
@@ -180,10 +180,8 @@ async def test_escape_typed_with_t_in_the_team_view_closes_the_form_not_the_team
         await open_team(pilot)
         team = app.screen
         await pilot.press("down")  # Priya Nair, two cases
-        opened = pushed(app)
         held = hold(app.store.cases, read)
-        burst(app, "T", "escape")
-        await closed_again(pilot, held, opened, BulkTransferScreen)
+        await closed_again(pilot, held, "T", BulkTransferScreen)
         assert app.screen is team
 
 

@@ -16,7 +16,7 @@ from tui.screens.case_file.audit_history import REFUSED, AuditHistoryScreen, Aud
 from tui.screens.case_file.screen import CaseFileScreen
 
 from .held import Held, closed_again
-from .helpers import burst, loaded, pushed, visible_text
+from .helpers import loaded, visible_text
 from .waiting import until
 
 
@@ -77,8 +77,6 @@ async def test_escape_typed_with_a_closes_the_history_not_the_case(
     async with app.run_test(size=(100, 30)) as pilot:
         await open_case(app, pilot)
         case_file = app.screen
-        opened = pushed(app)
         held = hold(app.store.audit, "events")
-        burst(app, "A", "escape")
-        await closed_again(pilot, held, opened, AuditHistoryScreen)
+        await closed_again(pilot, held, "A", AuditHistoryScreen)
         assert app.screen is case_file

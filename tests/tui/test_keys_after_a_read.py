@@ -68,10 +68,8 @@ async def test_escape_straight_after_the_key_closes_what_it_opened(
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         case_file = await open_case(pilot)
-        opened = pushed(app)
         held = hold(getattr(app.store, owner), read)
-        burst(app, key, "escape")
-        await closed_again(pilot, held, opened, ExportScreen if key == "H" else FormScreen)
+        await closed_again(pilot, held, key, ExportScreen if key == "H" else FormScreen)
         assert app.screen is case_file
 
 
@@ -103,10 +101,8 @@ async def test_escape_straight_after_x_on_the_plan_closes_the_export(
         await until(pilot, lambda: pane.plan is not None)
         await loaded(pilot)
         case_file = app.screen
-        opened = pushed(app)
         held = hold(app.store.cases, "get")
-        burst(app, "x", "escape")
-        await closed_again(pilot, held, opened, ExportScreen)
+        await closed_again(pilot, held, "x", ExportScreen)
         assert app.screen is case_file
 
 
