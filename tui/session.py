@@ -15,7 +15,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
-from textual._context import active_message_pump
 from textual.await_complete import AwaitComplete
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -24,6 +23,7 @@ from store.common import dates
 from store.common.records import WorkerInfo
 from store.service import ChangeWatch
 from tui.host import CaselineHost
+from tui.screens.base import answered_to
 from tui.widgets.beneath_lock import LOCK_KEY
 from tui.widgets.textual_fixes import WholeFrameTakesRepaints
 from tui.workers import run_store
@@ -169,17 +169,13 @@ class Session(WholeFrameTakesRepaints, CaselineHost):
         self.refresh_bindings()
         await self.keep_open_work()
         locked_at = dates.format_datetime(dates.now_local())
-        # The passphrase is answered to the app itself. Textual answers whatever had the key
-        # (ctrl+l on a form: its focused field), and a form saved under the lock closes as
-        # the lock goes: its field gone, the answer was dropped and the app stayed locked,
-        # every key refused, with the case file showing.
-        asking = active_message_pump.set(self)
-        try:
+        # The passphrase is answered to the app itself, not to what had the key (ctrl+l on a
+        # form: its focused field): a form saved under the lock closes as the lock goes, and
+        # with its field gone the app stayed locked, every key refused, the case file showing.
+        with answered_to(self):
             self.push_screen(
                 SignInScreen(SignIn(login=self.me.username, locked_at=locked_at)), self._unlocked
             )
-        finally:
-            active_message_pump.reset(asking)
 
     def push_screen(
         self,

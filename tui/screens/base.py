@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import events, on
@@ -33,15 +34,24 @@ def give_way(screen: Screen[Any]) -> bool:
     return True
 
 
+@contextmanager
+def answered_to(asker: MessagePump) -> Iterator[None]:
+    """What is pushed with a callback meanwhile is answered to ``asker``. Textual answers
+    whatever is handling the message of the moment (a focused field, a question), and drops
+    the answer if that is gone by the time it comes."""
+    asking = active_message_pump.set(asker)
+    try:
+        yield
+    finally:
+        active_message_pump.reset(asking)
+
+
 async def open_in_place(asker: MessagePump, opens: Callable[[], Awaitable[None]]) -> None:
     """Run ``opens``, what a question's answer opens in the question's place, as if ``asker``
     ran it: what it pushes with a callback is answered there (Textual would answer the
     question, closed by then, and drop it)."""
-    asking = active_message_pump.set(asker)
-    try:
+    with answered_to(asker):
         await opens()
-    finally:
-        active_message_pump.reset(asking)
 
 
 class DismissedOnTop(Screen[ResultType]):
