@@ -176,6 +176,8 @@ async def test_the_drafts_list_removes_escape_sequences_whole(tmp_path: Path) ->
     store.close()
     app = CaselineApp(db=path, worker="sam")
     async with app.run_test(size=(160, 30)) as pilot:
+        # The drafts are read once the caseload is drawn: maybe not yet begun when it is.
+        await until(pilot, lambda: isinstance(app.screen, DraftsScreen))
         await loaded(pilot)
         assert isinstance(app.screen, DraftsScreen)  # several drafts are offered at start
         options = app.screen.query_one("#drafts", OptionList)

@@ -243,6 +243,8 @@ async def test_several_drafts_are_listed_at_start(make_app: MakeApp, seeded_db: 
     store.close()
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
+        # The drafts are read once the caseload is drawn: maybe not yet begun when it is.
+        await until(pilot, lambda: isinstance(app.screen, DraftsScreen))
         await loaded(pilot)
         assert isinstance(app.screen, DraftsScreen)
         assert app.screen.query_one(OptionList).option_count == 2
