@@ -84,8 +84,12 @@ async def test_words_typed_with_n_go_into_the_note(make_app: MakeApp) -> None:
             else:
                 burst(app, "n", *words)
             await until(pilot, lambda: isinstance(app.screen, NoteEditorScreen))
+            await until(pilot, lambda: bool(app.screen.query("#body")))  # composed
             body = app.screen.query_one("#body", TextArea)
-            await until(pilot, lambda: body.text == words)  # noqa: B023
+            try:
+                await until(pilot, lambda: body.text == words)  # noqa: B023
+            except AssertionError:
+                raise AssertionError(f"{words!r} typed; the note holds {body.text!r}") from None
             await pilot.press("escape", "d")  # discarded
             await until(pilot, lambda: not isinstance(app.screen, NoteEditorScreen))
             if isinstance(app.screen, CaseloadScreen):
