@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 from textual import events
 from textual.widgets import Input, OptionList, Static, TextArea
@@ -220,24 +224,56 @@ async def test_escape_asks_then_keeps_a_draft_or_discards(
         await loaded(pilot)
         assert isinstance(app.screen, CaseloadScreen)
 
-        def discarded() -> bool:
-            # A connection of the test's own, read-only: not the app's (whose main-thread
-            # connection a store opened here would share), and no check of the whole file on
-            # the app's thread at every look.
-            with closing(sqlite3.connect(f"{seeded_db.as_uri()}?mode=ro", uri=True)) as db:
-                (drafts,) = db.execute(
-                    "SELECT count(*) FROM note JOIN worker ON worker.id = note.author_id"
-                    " WHERE note.status = 'draft' AND worker.username = 'sam.okafor'"
-                ).fetchone()
-            return drafts == 0
-
         # The discard is written by a worker of the app's once the editor has closed: it may
-        # not have begun yet when the screen is back.
+        # not have begun yet when the screen is back. (A connection of the test's own: not
+        # the app's, whose main-thread connection a store opened here would share.)
         try:
-            await until(pilot, discarded)
+            await until(pilot, lambda: drafts_of_sam(seeded_db) == 0)
         except AssertionError:
             said = [str(n.message) for n in app._notifications]
             raise AssertionError(f"the draft is still stored; the app said {said}") from None
+
+
+async def test_a_discarded_draft_goes_whichever_thread_throws_it_away(
+    make_app: MakeApp, seeded_db: Path
+) -> None:
+    """The discard is written in a thread once the editor has closed: a new thread, as the
+    app makes them, has no app of Textual's to ask and the closed screen none either."""
+    editor_gone = threading.Event()
+
+    class NewThreadsAfterTheEditor(ThreadPoolExecutor):
+        def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+            def once_closed() -> Any:
+                editor_gone.wait(15)
+                return fn(*args, **kwargs)
+
+            return super().submit(once_closed)
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_editor(pilot)
+        editor = app.screen
+        await type_text(pilot, "Not worth keeping")
+        await until(pilot, lambda: drafts_of_sam(seeded_db) == 1)  # saved as typed
+        executor = NewThreadsAfterTheEditor(max_workers=1)
+        asyncio.get_running_loop().set_default_executor(executor)
+        await pilot.press("escape", "d")
+        await until(pilot, lambda: not editor.is_attached)
+        editor_gone.set()
+        await until(pilot, lambda: drafts_of_sam(seeded_db) == 0)
+        said = [str(n.message) for n in app._notifications]
+        assert not any("rror" in message for message in said), said
+    executor.shutdown()
+
+
+def drafts_of_sam(db_path: Path) -> int:
+    """How many drafts Sam has, read on a connection of the test's own, read-only."""
+    with closing(sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)) as db:
+        (drafts,) = db.execute(
+            "SELECT count(*) FROM note JOIN worker ON worker.id = note.author_id"
+            " WHERE note.status = 'draft' AND worker.username = 'sam.okafor'"
+        ).fetchone()
+    return int(drafts)
 
 
 async def test_several_drafts_are_listed_at_start(make_app: MakeApp, seeded_db: Path) -> None:

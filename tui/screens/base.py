@@ -82,9 +82,16 @@ class DismissedOnTop(Screen[ResultType]):
 class CaselineScreen(DismissedOnTop[ResultType]):
     """A screen whose background jobs report their failures to the worker, never crash."""
 
+    _host: CaselineHost | None = None
+
     @property
     def caseline(self) -> CaselineHost:
-        return self.app  # type: ignore[return-value]
+        """The app, kept once found: work in a thread may ask for it after the screen has
+        closed, when Textual has none to give (a thread has no active app, a closed screen no
+        parent)."""
+        if self._host is None:
+            self._host = self.app  # type: ignore[assignment]
+        return self._host  # type: ignore[return-value]
 
     @on(events.Key)
     async def _pass_on_to_the_focus(self, event: events.Key) -> None:

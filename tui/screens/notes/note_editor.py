@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from functools import partial
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -34,6 +34,10 @@ from tui.widgets.safe import SafeInput
 from tui.widgets.safe_text_area import SafeTextArea
 from tui.widgets.select import InOrderSelect
 from tui.workers import report, run_store
+
+if TYPE_CHECKING:
+    from store.common.records import WorkerInfo
+    from store.service import Store
 
 # Half the two seconds promised: the other half is for a busy machine to do the write.
 AUTOSAVE_SECONDS = 1.0
@@ -578,14 +582,16 @@ class NoteEditorScreen(HoldsInput, CaselineScreen[int | None]):
         self._finished = True
         draft_id = self.draft_id
         if draft_id is not None:
-            discard = partial(self._discard, draft_id)
+            # Taken now: in the worker's thread a closed screen has no app to ask (no parent,
+            # and a thread no active app), and the draft stayed, to come back at next start.
+            discard = partial(self._discard, self.caseline.store, self.caseline.me, draft_id)
             # The app's worker, not this screen's: the screen closes at once.
             run_store(self.app, discard, done=lambda _: None, name="discard", exclusive=False)
         self.dismiss(None)
 
-    def _discard(self, draft_id: int) -> None:
+    def _discard(self, store: Store, me: WorkerInfo, draft_id: int) -> None:
         with self._lock:
-            self.caseline.store.notes.discard_draft(self.caseline.me, draft_id)
+            store.notes.discard_draft(me, draft_id)
 
 
 def _is_empty(state: dict[str, str]) -> bool:
