@@ -26,6 +26,7 @@ from store.common.settings import Config
 from store.common.textsafe import visible
 from store.common.words import plural
 from store.service import Store
+from tui.closing import ClosesQuietly
 from tui.collector import CHECK_SECONDS, QUIET_SECONDS, IdleCollector
 from tui.hangup import SavesOnHangUp
 from tui.session import Session
@@ -85,7 +86,7 @@ def as_typed(event: events.Event) -> events.Event:
     return event
 
 
-class CaselineApp(Session, SavesOnHangUp):
+class CaselineApp(Session, SavesOnHangUp, ClosesQuietly):
     """A keyboard-first caseload for social workers."""
 
     TITLE = "Caseline"
