@@ -69,5 +69,7 @@ def test_no_tui_class_reuses_a_textual_attribute_name() -> None:
     # Nothing comes out from under the lock: a screen covered goes once on top again; a screen
     # opened while locked opens once it is opened (tui.screens.base, tui.session).
     overrides |= {"dismiss", "push_screen"}
+    # A screen half put up as the app closes is left alone, not a crash (tui.closing).
+    overrides |= {"_handle_exception"}
     clashes = [c for c in clashes if c.rsplit(".", 1)[1] not in overrides]
     assert clashes == []
