@@ -35,7 +35,7 @@ from tui.widgets.textual_fixes import (
     take_input,
     use_paste_in_order_parser,
 )
-from tui.widgets.textual_fixes_more import read_screens_css
+from tui.widgets.textual_fixes_more import keep_parsed_css, read_screens_css
 from tui.workers import report, run_store
 
 if TYPE_CHECKING:
@@ -287,10 +287,11 @@ class CaselineApp(Session, SavesOnHangUp, ClosesQuietly):
 
     def get_driver_class(self) -> type[Driver]:
         # Pastes arrive whole and in order, escape sequences and all; a line redrawn in part
-        # is sent in part (tui.widgets.textual_fixes).
+        # is sent in part; styles parsed once are not parsed again (tui.widgets.textual_fixes).
         driver_class = super().get_driver_class()
         use_paste_in_order_parser(driver_class)
         send_only_what_changed()
+        keep_parsed_css()
         return driver_class
 
     async def on_event(self, event: events.Event) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TabbedContent
-from textual.widgets._footer import FooterKey
 
 from store.chronology.records import ChronologyItem
 from store.service import Store
@@ -22,6 +21,7 @@ from tui.screens.chronology.pane import ChronologyTable
 from tui.screens.export import ExportScreen
 from tui.screens.form import FormScreen
 from tui.screens.notes.note_view import NoteViewScreen
+from tui.widgets.footer import CaselineFooter
 
 from .helpers import burst, enter_then_escape, loaded, on_tab, type_text
 from .waiting import until
@@ -83,7 +83,7 @@ def state(app: CaselineApp) -> str:
 
 
 def footer_keys(app: CaselineApp) -> set[str]:
-    return {k.key for k in app.screen.query(FooterKey)}
+    return {k.key for k in app.screen.query_one(CaselineFooter).shown}
 
 
 async def open_chronology(pilot: Pilot[None]) -> CaseFileScreen:

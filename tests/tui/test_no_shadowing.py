@@ -28,6 +28,7 @@ ALLOWED = {
     "recompose",  # CaselineFooter merges rebuilds
     "app_focus",  # set on a key, as Textual does, when the app takes keys itself
     "select_on_focus",  # Input's own: a box focused to type on keeps its text unselected
+    "tooltip",  # the footer's: the words of the key the mouse rests on
 }
 
 

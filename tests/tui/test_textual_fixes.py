@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import inspect
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from rich.color import ColorSystem
 from textual import events
 from textual.app import App, ComposeResult
+from textual.css.stylesheet import Stylesheet, StylesheetParseError
 from textual.geometry import Size
 from textual.message import Message
 from textual.message_pump import MessagePump
@@ -39,8 +43,13 @@ from tui.widgets.textual_fixes import (
     RepaintOnlyVirtualSize,
     ScrollbarOnlyVirtualSize,
 )
-from tui.widgets.textual_fixes_more import OptionLinesKeptAtSameWidth
+from tui.widgets.textual_fixes_more import (
+    TEXTUALS_REPARSE,
+    OptionLinesKeptAtSameWidth,
+    _reparse_from_what_was_parsed,
+)
 
+from ..conftest import _parse_rules as textuals_parse_rules
 from .waiting import until
 
 ESCAPED_PASTE = "\x1b[200~V2 AAA \x1b]0;x\x07 BBB end\x1b[201~"
@@ -100,14 +109,6 @@ def test_the_virtual_size_textual_declares_is_the_one_redeclared() -> None:
     assert SafeInput.__dict__.get("virtual_size") is None  # it comes from the mixin
     assert inspect.getattr_static(SafeInput, "virtual_size") is ours
     assert "virtual_size" in inspect.getsource(Input._watch_value)
-    # The footer's keys, whose size the layout sets (13).
-    from tui.widgets.footer import Key
-    from tui.widgets.textual_fixes_more import LaidOutOnce
-
-    keys = LaidOutOnce.__dict__["virtual_size"]
-    assert (keys._layout, keys._repaint) == (False, False)
-    assert inspect.getattr_static(Key, "virtual_size") is keys
-    assert "self.virtual_size = virtual_size" in inspect.getsource(Widget._size_updated)
 
 
 def test_the_focus_textuals_screens_declare_is_the_one_redeclared() -> None:
@@ -306,7 +307,7 @@ def test_textuals_notices_are_where_the_notices_workaround_reaches_into() -> Non
 
 
 def test_textuals_screen_css_loading_is_where_the_css_read_ahead_reaches_into() -> None:
-    """The private names ``read_screen_css`` (15) uses, and what it expects of them: Textual
+    """The private names ``read_screens_css`` (15) uses, and what it expects of them: Textual
     reads a pushed screen's ``css_path`` and ``CSS`` and nothing else of it, and the paths
     are made from ``CSS_PATH`` as Caseline makes them."""
     from pathlib import Path
@@ -330,7 +331,7 @@ async def test_textuals_first_push_of_a_screen_still_parses_every_style_again(
     tmp_path: Path,
 ) -> None:
     """When this fails, pushing the first screen of a class with CSS files no longer parses
-    the app's whole stylesheet again: ``read_screen_css`` (15) may go."""
+    the app's whole stylesheet again: ``read_screens_css`` (15) may go."""
     (tmp_path / "styled.tcss").write_text("Styled { background: red; }\n", encoding="utf-8")
     reparsed: list[int] = []
 
@@ -498,3 +499,83 @@ def test_textuals_tabs_still_move_the_underline_after_the_refresh() -> None:
     source = inspect.getsource(Tabs._highlight_active)
     assert "self.call_after_refresh(move_underline, False)" in source
     assert {"highlight_start", "highlight_end"} <= set(Underline._reactives)
+
+
+def _sheet_parsing(
+    monkeypatch: pytest.MonkeyPatch, reparse: Callable[[Stylesheet], None]
+) -> tuple[list[str], list[str]]:
+    """A stylesheet of two sources parsed, a third added and ``reparse`` run, then its
+    variables changed and ``reparse`` run again: the sources parsed each time, by name."""
+    import textual.css.stylesheet as stylesheets
+
+    parsed: list[str] = []
+    parse = stylesheets.parse
+
+    def counted(scope: str, css: str, read_from: tuple[str, str], **kw: Any) -> Any:
+        parsed.append(read_from[1])
+        return parse(scope, css, read_from, **kw)
+
+    monkeypatch.setattr(stylesheets, "parse", counted)
+    # Textual's own cache, not the tests' one for every stylesheet of the process.
+    monkeypatch.setattr(Stylesheet, "_parse_rules", textuals_parse_rules)
+    sheet = Stylesheet(variables={"shade": "red"})
+    sheet.add_source("Static { color: $shade; }", read_from=("", "first"))
+    sheet.add_source("Input { margin: 1; }", read_from=("", "second"))
+    sheet.parse()
+    sheet.add_source("Label { padding: 1; }", read_from=("", "third"))
+    parsed.clear()
+    reparse(sheet)
+    added, parsed[:] = list(parsed), []
+    sheet.set_variables({"shade": "blue"})
+    reparse(sheet)
+    assert sheet.rules[0].styles.css_lines == ["color: #0000FF;"]  # parsed with the new value
+    return added, parsed
+
+
+def test_textuals_reparse_still_parses_every_source_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When the first assertion fails, Textual's ``Stylesheet.reparse`` no longer parses again
+    what it had parsed: ``keep_parsed_css`` (16) may go."""
+    added, after_new_variables = _sheet_parsing(monkeypatch, TEXTUALS_REPARSE)
+    assert added == ["first", "second", "third"]
+    assert after_new_variables == ["first", "second", "third"]
+    assert set(vars(Stylesheet())) >= {"_parse_cache", "_invalid_css", "source", "_rules"}
+    assert {"_rules_map", "_require_parse"} <= set(vars(Stylesheet()))
+
+
+def test_a_stylesheet_parsed_again_parses_only_what_is_new(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A screen's CSS file read parses that file alone, not every style in the app again
+    (16); new variables (a theme) still have everything parsed with them."""
+    added, after_new_variables = _sheet_parsing(monkeypatch, _reparse_from_what_was_parsed)
+    assert added == ["third"]
+    assert after_new_variables == ["first", "second", "third"]
+
+
+def test_a_stylesheet_parsed_again_has_the_rules_textual_makes() -> None:
+    def rules(reparse: Callable[[Stylesheet], None]) -> list[str]:
+        sheet = Stylesheet(variables={"shade": "red"})
+        sheet.add_source("Static { color: $shade; }", read_from=("", "first"))
+        sheet.parse()
+        sheet.add_source("Input { margin: 1; }", read_from=("", "second"), is_default_css=True)
+        reparse(sheet)
+        return [
+            f"{rule.selectors} {rule.styles.css_lines} {rule.is_default_rules}"
+            for rule in sheet.rules
+        ]
+
+    assert rules(_reparse_from_what_was_parsed) == rules(TEXTUALS_REPARSE)
+
+
+def test_a_stylesheet_that_fails_to_parse_again_is_left_as_it_was() -> None:
+    sheet = Stylesheet()
+    sheet.add_source("Static { color: red; }", read_from=("", "good"))
+    sheet.parse()
+    before = list(sheet.rules)
+    sheet.add_source("Static { colour: red; }", read_from=("", "bad"))
+    with pytest.raises(StylesheetParseError):
+        _reparse_from_what_was_parsed(sheet)
+    assert sheet.rules == before
+    assert "Static { colour: red; }" in sheet._invalid_css

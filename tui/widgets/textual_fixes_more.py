@@ -21,23 +21,8 @@ behaves as described.
 
    Upstream: no Textual issue or discussion about it was found.
 
-13. A footer key is laid out once (``LaidOutOnce``).
-
-   What Textual does: a widget's first layout sets its ``virtual_size`` (how far it scrolls),
-   a reactive declared to lay the screen out again, so every widget mounted is laid out twice
-   and drawn again a frame after the frame that first showed it.
-
-   Why Caseline can't accept it: a case-file tab with keys of its own rebuilds the footer, and
-   its keys were drawn with the tab, then again a frame later (the switch took a frame more).
-
-   What is done instead: the footer's keys redeclare the reactive neither to lay out nor to
-   repaint (a key is as wide as its words: nothing in it scrolls).
-
-   Private names: none by name, but it redeclares Textual's ``Widget.virtual_size`` reactive
-   (read in the tests through its private ``_layout`` and ``_repaint`` flags), set by
-   ``Widget._size_updated`` in the layout.
-
-   Upstream: no Textual issue or discussion about it was found.
+13. (No longer needed: the footer's keys were each a widget, laid out twice as they were
+   mounted; the footer is one widget drawing its line now, ``tui.widgets.footer``.)
 
 14. A screen's first showing is laid out until nothing asks for more, then drawn
    (``SettledBeforeDrawn``, with ``DrawnOnceOnResume``, 6).
@@ -67,7 +52,7 @@ behaves as described.
 
    Upstream: no Textual issue or discussion about it was found.
 
-15. A screen's CSS files are read before the first one opens (``read_screen_css``).
+15. A screen's CSS files are read before the first one opens (``read_screens_css``).
 
    What Textual does: the first time a screen of a class is pushed, its ``CSS_PATH`` files
    are read into the app's stylesheet, every source in it parsed again from scratch
@@ -86,6 +71,25 @@ behaves as described.
    the list of paths Textual makes of it).
 
    Upstream: no Textual issue or discussion about it was found.
+
+16. The stylesheet is parsed again from what it parsed before (``keep_parsed_css``).
+
+   What Textual does: ``Stylesheet.reparse`` (run when a screen's CSS files are read, 15)
+   parses every source into a new stylesheet with an empty cache: all the app's styles and
+   every widget's default ones are parsed again for the one file added, though the variables
+   they were parsed with are the same.
+
+   Why Caseline can't accept it: it was most of the 15 to 45 ms the first of each screen
+   took (the case file, the note editor, a form, the search), and of the warm-up's pause.
+
+   What is done instead: the new stylesheet starts with the cache of the one it replaces, so
+   only a source not parsed before is parsed. A change of variables (a theme) empties that
+   cache first (``Stylesheet.set_variables``), so nothing parsed with other values is used.
+
+   Private names: ``Stylesheet._parse_cache``, ``Stylesheet._invalid_css``, ``Stylesheet.source``
+   and ``Stylesheet._rules``, ``_rules_map``, ``_require_parse`` (what ``reparse`` sets).
+
+   Upstream: no Textual issue or discussion about it was found.
 """
 
 from __future__ import annotations
@@ -101,8 +105,8 @@ from typing import TYPE_CHECKING, Any
 from textual import events, messages
 from textual._path import _css_path_type_as_list
 from textual._time import get_time
+from textual.css.stylesheet import Stylesheet
 from textual.geometry import Region, Size
-from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -128,13 +132,6 @@ async def notices_now(screen: Screen[Any]) -> None:
     rack = racks.first(ToastRack)
     rack.show(notices)
     await asyncio.gather(*(held._mounted_event.wait() for held in rack.children))
-
-
-class LaidOutOnce(_Base):
-    """Mix into a Widget subclass that doesn't scroll, before the widget: its size set by the
-    layout that places it lays nothing out again (13)."""
-
-    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=False)
 
 
 def with_scrollbars(screen: Screen[Any]) -> Iterator[Widget]:
@@ -206,17 +203,53 @@ class OptionLinesKeptAtSameWidth(_Base):
         self._lines_width = event.size.width
 
 
-def read_screen_css(app: App[Any], screen_class: type[Screen[Any]]) -> None:
-    """Have Textual read ``screen_class``'s CSS files into ``app``'s stylesheet now, as it
-    does when the first such screen is pushed (15); nothing if they are read already."""
-    if screen_class.CSS or screen_class.CSS_PATH is None:
-        return  # only CSS files are read here (no screen of Caseline's has CSS of its own)
-    folder = Path(inspect.getfile(screen_class)).parent
-    paths = [(folder / path).resolve() for path in _css_path_type_as_list(screen_class.CSS_PATH)]
-    app._load_screen_css(SimpleNamespace(css_path=paths, CSS=""))  # type: ignore[arg-type]
-
-
 def read_screens_css(app: App[Any], screens: Iterable[tuple[str, str]]) -> None:
-    """``read_screen_css`` for each screen class named (its module, its name)."""
+    """Have Textual read the CSS files of the screen classes named (their module, their name)
+    into ``app``'s stylesheet now, as it does when the first such screen is pushed (15): the
+    stylesheet parsed again and applied once for them all; nothing for files read already."""
+    paths: list[Path] = []
     for module, name in screens:
-        read_screen_css(app, getattr(importlib.import_module(module), name))
+        paths.extend(_css_files(getattr(importlib.import_module(module), name)))
+    if paths:
+        app._load_screen_css(SimpleNamespace(css_path=paths, CSS=""))  # type: ignore[arg-type]
+
+
+def _css_files(screen_class: type[Screen[Any]]) -> list[Path]:
+    """The CSS files Textual reads for ``screen_class`` (only CSS files are read ahead: no
+    screen of Caseline's has CSS of its own)."""
+    if screen_class.CSS or screen_class.CSS_PATH is None:
+        return []
+    folder = Path(inspect.getfile(screen_class)).parent
+    return [(folder / path).resolve() for path in _css_path_type_as_list(screen_class.CSS_PATH)]
+
+
+def _reparse_from_what_was_parsed(self: Stylesheet) -> None:
+    """``Stylesheet.reparse``, its new stylesheet given this one's cache of parsed sources
+    (16): Textual's parses each into a new one, a failure leaving this one as it was."""
+    fresh = Stylesheet(variables=self._variables)
+    fresh._parse_cache = self._parse_cache  # the same variables: the same rules
+    for read_from, source in self.source.items():
+        fresh.add_source(
+            source.content,
+            read_from=read_from,
+            is_default_css=source.is_defaults,
+            tie_breaker=source.tie_breaker,
+            scope=source.scope,
+        )
+    try:
+        fresh.parse()
+    except Exception:
+        self._invalid_css.update(fresh._invalid_css)  # as Textual does: not tried again
+        raise
+    self._rules = fresh.rules
+    self._rules_map = None
+    self.source = fresh.source
+    self._require_parse = False
+
+
+TEXTUALS_REPARSE = Stylesheet.reparse
+
+
+def keep_parsed_css() -> None:
+    """From now on, a stylesheet parsed again parses only what it has not parsed (16)."""
+    Stylesheet.reparse = _reparse_from_what_was_parsed  # type: ignore[method-assign]
