@@ -149,7 +149,7 @@ def in_process(store: Any, runs: int) -> list[Row]:
         Row("finalise a note (store)", f, bare, "ms", "", "<= 1 ms (INSERT+COMMIT bare)", f <= 1)
     )
     rows.append(_duplicates(store, me, runs))
-    rows.append(_search(store, me))
+    rows.append(_search(store, me, runs))
     return rows
 
 
@@ -200,11 +200,12 @@ def _duplicates(store: Any, me: Any, runs: int) -> Row:
     return Row(what, d, s, "ms", "", "<= 10 ms (bare: every name compared)", d <= 10)
 
 
-def _search(store: Any, me: Any) -> Row:
-    """The slowest first page (50 results, newest first) of queries people type: a word in
-    nearly every note, common words, a phrase, hostile text, best match (bench/search.py
-    measures many more)."""
-    timed = []
+def _search(store: Any, me: Any, runs: int) -> Row:
+    """The first page (50 results, newest first) of queries people type: a word in nearly
+    every note, common words, a phrase, hostile text, best match (bench/search.py measures
+    many more). Each query is timed ``runs`` times (three at least), as every other row is;
+    the row gives the slowest query's median and names it."""
+    medians = {}
     for word, best in (
         ("the", False),
         ("rent", False),
@@ -214,11 +215,17 @@ def _search(store: Any, me: Any) -> Row:
         ("o'brien", False),
         ("visit", True),
     ):
-        started = time.perf_counter()
-        store.search.search(me, word, best=best)
-        timed.append(time.perf_counter() - started)
-    s = max(timed) * 1000
-    return Row("first search results", s, None, "ms", "slowest of 7", "<= 30 ms", s <= 30)
+        timed = []
+        for _ in range(max(3, runs)):
+            started = time.perf_counter()
+            store.search.search(me, word, best=best)
+            timed.append(time.perf_counter() - started)
+        medians[f"{word} (best match)" if best else word] = statistics.median(timed) * 1000
+    slowest = max(medians, key=medians.__getitem__)
+    s = medians[slowest]
+    return Row(
+        "first search results", s, None, "ms", f"slowest of 7: {slowest}", "<= 30 ms", s <= 30
+    )
 
 
 def terminal_rows(db: Path, tmp: Path, args: argparse.Namespace, rows_shown: int) -> list[Row]:
