@@ -11,7 +11,6 @@ from typing import Any
 
 from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.containers import Container
-from textual.strip import Strip
 from textual.widgets import ContentSwitcher, OptionList, Static, TabbedContent
 from textual.widgets._tabbed_content import ContentTab
 from textual.widgets._tabs import Underline
@@ -22,6 +21,7 @@ from tui.screens.case_file.screen import TABS, CaseFileScreen
 from tui.widgets.footer import CaselineFooter
 
 from .helpers import loaded
+from .test_repaints import lines_drawn
 from .test_rereads import _spy
 
 MakeApp = Callable[..., CaselineApp]
@@ -158,18 +158,10 @@ async def test_the_notes_list_shown_again_draws_its_lines_once(make_app: MakeApp
         await loaded(pilot)
         screen = app.screen
         notes = screen.query_one("#notes-list", OptionList)
-        drawn: list[int] = []
-        draw = notes.render_line
-
-        def spy(y: int) -> Strip:
-            drawn.append(y)
-            return draw(y)
-
-        notes.render_line = spy  # type: ignore[method-assign]
-        await pilot.press("3")
-        await loaded(pilot)
-        await pilot.pause(0.05)
-        del notes.render_line
+        with lines_drawn(notes) as drawn:
+            await pilot.press("3")
+            await loaded(pilot)
+            await pilot.pause(0.05)
         assert notes.has_focus
         assert 0 < len(drawn) <= notes.size.height  # one frame's lines, not two
 

@@ -18,6 +18,7 @@ from textual._compositor import ChopsUpdate, LayoutUpdate
 from textual.app import App, ComposeResult
 from textual.command import CommandPalette
 from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from store.cases.records import CaseRow
@@ -41,7 +42,7 @@ def blank_bg(line: Strip) -> object:
 
 
 @contextmanager
-def lines_drawn(widget: RecordTable[Any]) -> Iterator[list[int]]:
+def lines_drawn(widget: Widget) -> Iterator[list[int]]:
     """The lines (0 the header) ``widget`` draws while inside, in order."""
     drawn: list[int] = []
     draw = widget.render_line
@@ -349,21 +350,14 @@ async def test_the_footer_is_drawn_again_only_when_its_keys_change(make_app: Mak
         await loaded(pilot)
         footer = app.screen.query_one(CaselineFooter)
         assert "Edit" in [k.description for k in footer.shown]
-        drawn: list[int] = []
-        render_line = footer.render_line
-
-        def counted(y: int) -> Strip:
-            drawn.append(y)
-            return render_line(y)
-
-        footer.render_line = counted  # type: ignore[method-assign]
-        await pilot.press("2", "3")  # the summary, the notes: the same keys as the overview
-        await loaded(pilot)
-        assert drawn == []  # not drawn again
-        await pilot.press("4")  # the chronology has keys of its own
-        await loaded(pilot)
-        assert "Reverse" in [k.description for k in footer.shown]
-        assert drawn
+        with lines_drawn(footer) as drawn:
+            await pilot.press("2", "3")  # the summary, the notes: the same keys as the overview
+            await loaded(pilot)
+            assert drawn == []  # not drawn again
+            await pilot.press("4")  # the chronology has keys of its own
+            await loaded(pilot)
+            assert "Reverse" in [k.description for k in footer.shown]
+            assert drawn
         await pilot.press("5")  # and the plan has no Edit
         await loaded(pilot)
         assert "Edit" not in [k.description for k in footer.shown]
