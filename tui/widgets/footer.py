@@ -23,7 +23,7 @@ from textual.widget import Widget
 EDGE = "▏"
 
 
-class FooterKey(NamedTuple):
+class ShownKey(NamedTuple):
     """A key as the footer shows it."""
 
     key: str  # the key pressed when it is clicked
@@ -79,21 +79,21 @@ class CaselineFooter(Widget, can_focus=False):
 
     def __init__(self) -> None:
         super().__init__()
-        self._shown: tuple[FooterKey, ...] | None = None  # the screen's keys, in order
-        self._palette: FooterKey | None = None  # the command palette's, shown at the right
-        self._spans: list[tuple[int, int, FooterKey]] = []  # where each key was drawn
-        self._hovered: FooterKey | None = None
+        self._shown: tuple[ShownKey, ...] | None = None  # the screen's keys, in order
+        self._palette: ShownKey | None = None  # the command palette's, shown at the right
+        self._spans: list[tuple[int, int, ShownKey]] = []  # where each key was drawn
+        self._hovered: ShownKey | None = None
 
     # -- the keys --------------------------------------------------------------------------
 
-    def _keys(self) -> tuple[tuple[FooterKey, ...], FooterKey | None]:
+    def _keys(self) -> tuple[tuple[ShownKey, ...], ShownKey | None]:
         """The screen's keys as Textual's Footer shows them (a key for each action, the first
         bound to it) and the command palette's key, if it is shown."""
         app, active = self.app, self.screen.active_bindings
-        keys: dict[str, FooterKey] = {}
+        keys: dict[str, ShownKey] = {}
         for _node, binding, enabled, tooltip in active.values():
             if binding.show and binding.action not in keys:
-                keys[binding.action] = FooterKey(
+                keys[binding.action] = ShownKey(
                     binding.key,
                     app.get_key_display(binding),
                     binding.description,
@@ -103,7 +103,7 @@ class CaselineFooter(Widget, can_focus=False):
         palette = None
         if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
             _node, binding, enabled, _tooltip = active[app.COMMAND_PALETTE_BINDING]
-            palette = FooterKey(
+            palette = ShownKey(
                 binding.key,
                 app.get_key_display(binding),
                 binding.description,
@@ -129,7 +129,7 @@ class CaselineFooter(Widget, can_focus=False):
         return True
 
     @property
-    def shown(self) -> tuple[FooterKey, ...]:
+    def shown(self) -> tuple[ShownKey, ...]:
         """The keys shown (the command palette's last, if shown)."""
         if self._shown is None:
             self.show_keys()
@@ -167,7 +167,7 @@ class CaselineFooter(Widget, can_focus=False):
         hovered = Style(bgcolor=self.get_component_rich_style("footer-key--hover").bgcolor)
         dim = Style(dim=True)
 
-        def drawn(shown: FooterKey) -> list[Segment]:
+        def drawn(shown: ShownKey) -> list[Segment]:
             extra = (Style() if shown.enabled else dim) + (
                 hovered if shown is self._hovered else Style()
             )
@@ -177,7 +177,7 @@ class CaselineFooter(Widget, can_focus=False):
             return cells
 
         left: list[Segment] = []
-        spans: list[tuple[int, int, FooterKey]] = []
+        spans: list[tuple[int, int, ShownKey]] = []
         at = 0
         for shown in self._shown:
             cells = drawn(shown)
@@ -198,7 +198,7 @@ class CaselineFooter(Widget, can_focus=False):
 
     # -- the mouse -------------------------------------------------------------------------
 
-    def _key_at(self, x: int) -> FooterKey | None:
+    def _key_at(self, x: int) -> ShownKey | None:
         for start, end, shown in reversed(self._spans):  # the palette's, drawn over, first
             if start <= x < end:
                 return shown
@@ -219,7 +219,7 @@ class CaselineFooter(Widget, can_focus=False):
     def on_leave(self, event: events.Leave) -> None:
         self._hover(None)
 
-    def _hover(self, shown: FooterKey | None) -> None:
+    def _hover(self, shown: ShownKey | None) -> None:
         if shown is self._hovered:
             return
         self._hovered = shown
