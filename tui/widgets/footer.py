@@ -136,10 +136,6 @@ class CaselineFooter(Widget, can_focus=False):
         palette = () if self._palette is None else (self._palette,)
         return (*(self._shown or ()), *palette)
 
-    async def recompose(self) -> None:
-        """Show the screen's keys now (for a screen that changed them and paints next)."""
-        self.show_keys()
-
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
 

@@ -29,7 +29,6 @@ from tui.widgets.textual_fixes_more import notices_now
 
 if TYPE_CHECKING:
     from textual.screen import Screen
-    from textual.widget import Widget
 
     from store.case_file.records import CaseFile
     from store.common.records import WorkerInfo
@@ -87,22 +86,6 @@ async def hold_first_paint(screen: Screen[Any], shown: asyncio.Event) -> None:
         screen.hold_input_until(shown)
     underline_at_once(screen.query_one(TabbedContent))
     await notices_now(screen)
-
-
-async def rebuilt(widget: Widget) -> None:
-    """Recompose ``widget`` now (in its own context, as Textual requires) and wait until it
-    is done: the footer, with the keys the case read allows, before the first paint rather
-    than a frame after it."""
-    done = asyncio.Event()
-
-    async def recompose() -> None:
-        try:
-            await widget.recompose()
-        finally:
-            done.set()
-
-    widget.call_next(recompose)
-    await done.wait()
 
 
 def focus_first(screen: Screen[Any], selector: str) -> None:

@@ -34,7 +34,6 @@ from tui.screens.case_file.opening import (
     case_reader,
     focus_first,
     hold_first_paint,
-    rebuilt,
 )
 from tui.screens.case_file.overview import overview_content, show_overview
 from tui.screens.case_file.restriction import offer_restriction, reason_screen
@@ -157,7 +156,7 @@ class CaseFileScreen(DrawnOnceOnResume, TabSwitching, HoldsInput, CaselineScreen
         self._mounted.set()
         await hold_first_paint(self, self._first_shown)  # the first frame shows the case
         focus_first(self, TAB_FOCUS[self.initial_tab])
-        await rebuilt(self.query_one(CaselineFooter))  # with the keys the case allows
+        self.query_one(CaselineFooter).show_keys()  # with the keys the case allows
         if self._pending_tab is not None and not self.focus_in(self._pending_tab):
             self.action_tab(self._pending_tab)  # not if `/` typed ahead put it in its filter
 

@@ -10,7 +10,7 @@ TabbedContent itself, kept once found, rather than searched for among the screen
 each time a key's state is checked (the footer checks every key at each change of focus).
 
 A switch is then one frame: the tabs' underline is moved at once (``textual_fixes``, 10), a
-footer whose keys change is rebuilt before the frame is drawn, and the panes' switcher is not
+footer whose keys change is drawn in the same frame, and the panes' switcher is not
 repainted whole behind the two panes the layout repaints anyway.
 """
 
@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from contextlib import ExitStack
 from typing import Any, TypeVar
 
 from textual import events
@@ -140,20 +139,8 @@ class TabSwitching(FocusRepaintsOnlyWidgets, Screen[Any]):
                 self._footer_with_the_switch()
 
     def _footer_with_the_switch(self) -> None:
-        """If the tab shown has other keys, rebuild the footer now and hold the screen's
-        updates until it is rebuilt, so the switch and its keys are painted in one frame:
-        Textual rebuilds the footer after the next refresh, a frame of its own later."""
+        """If the tab shown has other keys, show them in the footer now, in the switch's
+        frame: Textual would rebuild the footer after the next refresh, a frame later."""
         footer = next(iter(self.query(CaselineFooter)), None)
-        if footer is None or not footer.keys_changed:
-            return
-        held = ExitStack()
-        held.enter_context(self.app.batch_update())
-
-        async def rebuild() -> None:
-            try:
-                await footer.recompose()
-            finally:  # after the mount's own last refresh, itself called next
-                footer.call_next(held.close)
-
-        footer.call_next(rebuild)
-        self.app.set_timer(1.0, held.close)  # should the screen close before the footer is built
+        if footer is not None:
+            footer.show_keys()
